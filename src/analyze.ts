@@ -1,0 +1,275 @@
+import os from 'node:os';
+import type { Config } from './config/schema.ts';
+import { streamHistory } from './git/history.ts';
+import { checkMailmap, listCommits, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
+import type { Signature } from './git/types.ts';
+import { AuthorshipFold, type FoldEvent } from './model/authorship.ts';
+import { selectFiles } from './model/files.ts';
+import { createBotMatcher, resolveIdentities, type RawIdentity } from './model/identity.ts';
+import { assignModules, chooseModuleDepth } from './model/modules.ts';
+import { mergeTally, rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
+import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
+import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
+
+export interface AnalyzeOptions {
+  path: string;
+  rev: string;
+  until?: Date | undefined;
+  model: ModelName;
+  config: Config;
+  /** Overrides config modules.depth. */
+  depth?: number | undefined;
+  env?: Record<string, string | undefined>;
+  /** The clock, for reproducible tests. */
+  now?: Date;
+}
+
+export interface AnalyzeHooks {
+  onPhase?(phase: 'history' | 'authorship' | 'modules', detail?: { commits?: number }): void;
+  onProgress?(commitsRead: number, total: number): void;
+  onWarning?(message: string): void;
+}
+
+const DAY = 86_400;
+
+interface IdentityStats extends RawIdentity {
+  isBot: boolean;
+  /** Known only from a Co-authored-by trailer (not yet passed through .mailmap). */
+  fromTrailer: boolean;
+}
+
+/** Interns (name, email) pairs, so the fold keeps small integers instead of strings. */
+class IdentityTable {
+  readonly list: IdentityStats[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly isBot: (identity: Signature) => boolean;
+  constructor(isBot: (identity: Signature) => boolean) {
+    this.isBot = isBot;
+  }
+  intern(signature: Signature, fromTrailer: boolean): number {
+    const key = `${signature.name}\x1f${signature.email}`;
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.index.set(key, id);
+      this.list.push({ name: signature.name, email: signature.email, commits: 0, firstTime: Number.POSITIVE_INFINITY, lastTime: 0, isBot: this.isBot(signature), fromTrailer });
+    } else if (!fromTrailer) {
+      (this.list[id] as IdentityStats).fromTrailer = false;
+    }
+    return id;
+  }
+}
+
+/** Runs a whole scan: history → identities → DOA → truck factors. Never prints. */
+export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {}): Promise<Analysis> {
+  const extensions = options.model !== 'classic';
+  const config = options.config;
+  const concurrency = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+  const repo = await openRepository(options.path, { env: options.env ?? {}, concurrency });
+  const revision = await resolveRevision(repo, options.rev, options.until);
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    hooks.onWarning?.(message);
+  };
+  if (repo.info.isShallow) {
+    warn('this is a shallow clone: the figures cover only the fetched history (run `git fetch --unshallow` for all of it)');
+  }
+
+  const tracked = await listTrackedFiles(repo, revision.sha);
+  const gitattributes = new Map<string, string>();
+  if (extensions && config.defaultExclusions) {
+    for (const file of tracked.filter((f) => f === '.gitattributes' || f.endsWith('/.gitattributes'))) {
+      const text = await readFileAt(repo, revision.sha, file);
+      if (text !== undefined) gitattributes.set(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
+    }
+  }
+  const selection = selectFiles(tracked, {
+    include: config.include,
+    exclude: config.exclude,
+    defaults: extensions && config.defaultExclusions,
+    gitattributes,
+  });
+
+  const now = options.now ?? new Date();
+  const reference = options.until ?? now;
+  const referenceTime = Math.floor(reference.getTime() / 1000);
+  const halfLife = config.model.halfLife * DAY;
+  const fold = new AuthorshipFold(selection.analysed, {
+    weight: extensions ? (time) => Math.pow(2, -Math.max(0, referenceTime - time) / halfLife) : undefined,
+  });
+
+  const isBot = extensions ? createBotMatcher(config.bots) : () => false;
+  const identities = new IdentityTable(isBot);
+  const coAuthors = extensions && config.model.coAuthors;
+
+  hooks.onPhase?.('history');
+  const commits = await listCommits(repo, revision.sha);
+  hooks.onPhase?.('history', { commits: commits.length });
+  let commitsWithoutRenames = 0;
+  const credited: number[] = [];
+  const events: FoldEvent[] = [];
+  for await (const records of streamHistory(repo, commits, {
+    readAhead: concurrency,
+    onChunk: (read, total) => hooks.onProgress?.(read, total),
+    onRenameFallback: (count, reason) => {
+      commitsWithoutRenames += count;
+      void reason;
+    },
+  })) {
+    for (const record of records) {
+      credited.length = 0;
+      const author = identities.intern(record.author, false);
+      const stats = identities.list[author] as IdentityStats;
+      stats.commits += 1;
+      stats.firstTime = Math.min(stats.firstTime, record.time);
+      stats.lastTime = Math.max(stats.lastTime, record.time);
+      if (!stats.isBot) credited.push(author);
+      if (coAuthors) {
+        for (const coAuthor of record.coAuthors) {
+          const id = identities.intern(coAuthor, true);
+          const co = identities.list[id] as IdentityStats;
+          co.firstTime = Math.min(co.firstTime, record.time);
+          co.lastTime = Math.max(co.lastTime, record.time);
+          if (!co.isBot && !credited.includes(id)) credited.push(id);
+        }
+      }
+      events.length = 0;
+      for (const change of record.changes) {
+        if (change.status === 'A' || change.status === 'M' || change.status === 'D') events.push({ kind: change.status, path: change.path });
+        else if (change.status === 'R') events.push({ kind: 'R', path: change.path, oldPath: change.oldPath ?? change.path });
+      }
+      fold.addCommit(record.time, credited, events);
+    }
+  }
+  if (commitsWithoutRenames > 0) {
+    warn(
+      `rename detection was turned off for ${commitsWithoutRenames} commit(s) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
+    );
+  }
+
+  hooks.onPhase?.('authorship');
+  if (coAuthors) await applyMailmapToTrailers(repo, identities.list);
+  const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
+  const developerOf = new Map<number, string>();
+  const bots: string[] = [];
+  const people = resolved.filter((developer) => {
+    const bot = developer.isBot || developer.members.every((index) => identities.list[index]?.isBot);
+    if (bot) bots.push(developer.name);
+    return !bot;
+  });
+  for (const developer of people) for (const index of developer.members) developerOf.set(index, developer.id);
+
+  const files: FileOwnership[] = [];
+  let noHistory = 0;
+  for (const [path, tally] of fold.files) {
+    const inputs = mergeTally(tally, (identity) => developerOf.get(identity));
+    if (inputs.length === 0) {
+      noHistory += 1;
+      continue;
+    }
+    const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
+    files.push({
+      path,
+      authors: contributions.filter((c) => c.isAuthor).map((c) => c.developer),
+      contributions,
+      events: tally.events,
+      lastChange: tally.lastChange,
+    });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const exclusions = [...selection.counts];
+  if (noHistory > 0) exclusions.push({ rule: extensions ? 'no history (or only bot commits)' : 'no history', files: noHistory });
+
+  const names = new Map(people.map((developer) => [developer.id, developer.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const truckFactor = truckFactorOf(files, nameOf);
+
+  hooks.onPhase?.('modules');
+  const workspaceSources: WorkspaceSources = {};
+  if (config.modules.workspaces) {
+    for (const [key, file] of Object.entries(WORKSPACE_MANIFESTS) as [keyof WorkspaceSources, string][]) {
+      if (tracked.includes(file)) workspaceSources[key] = await readFileAt(repo, revision.sha, file);
+    }
+  }
+  const analysedPaths = files.map((file) => file.path);
+  const workspaces = [...detectWorkspaces(workspaceSources, tracked), ...config.modules.roots];
+  const moduleDepth = options.depth ?? config.modules.depth ?? chooseModuleDepth(analysedPaths);
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const modules = [...assignModules(analysedPaths, moduleDepth, workspaces)]
+    .map(([path, module]) => summarizeModule(path, module.kind, module.files.map((file) => byPath.get(file) as FileOwnership), nameOf))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const authoredCount = new Map<string, number>();
+  const contributors = new Set<string>();
+  for (const file of files) {
+    for (const id of file.authors) authoredCount.set(id, (authoredCount.get(id) ?? 0) + 1);
+    for (const contribution of file.contributions) contributors.add(contribution.developer);
+  }
+  const developers: DeveloperSummary[] = people
+    .filter((developer) => developer.commits > 0 || contributors.has(developer.id))
+    .map((developer) => ({
+      id: developer.id,
+      name: developer.name,
+      emails: developer.emails,
+      names: developer.names,
+      commits: developer.commits,
+      firstCommit: new Date(developer.firstTime * 1000).toISOString(),
+      lastCommit: new Date(developer.lastTime * 1000).toISOString(),
+      filesAuthored: authoredCount.get(developer.id) ?? 0,
+    }))
+    .sort((a, b) => b.filesAuthored - a.filesAuthored || b.commits - a.commits || (a.id < b.id ? -1 : 1));
+
+  return {
+    repository: {
+      path: repo.info.root,
+      revision: revision.sha,
+      requested: revision.requested,
+      revisionDate: revision.date,
+      analyzedAt: now.toISOString(),
+      isShallow: repo.info.isShallow,
+      isPartial: repo.info.isPartial,
+    },
+    model: options.model,
+    settings: {
+      moduleDepth,
+      halfLifeDays: config.model.halfLife,
+      inactiveAfterDays: config.model.inactiveAfter,
+      referenceDate: reference.toISOString(),
+      coAuthors,
+    },
+    stats: {
+      commits: commits.length,
+      developers: developers.length,
+      files: files.length,
+      excludedFiles: tracked.length - files.length,
+      trackedFiles: tracked.length,
+      bots: bots.length,
+      commitsWithoutRenames,
+    },
+    developers,
+    files,
+    truckFactor,
+    modules,
+    exclusions,
+    bots: bots.sort(),
+    warnings,
+  };
+}
+
+/** Co-authors come from commit messages, which git's %aN/%aE mapping does not touch. */
+async function applyMailmapToTrailers(repo: Repository, list: IdentityStats[]): Promise<void> {
+  const pending = list.filter((identity) => identity.fromTrailer && identity.email);
+  for (let start = 0; start < pending.length; start += 500) {
+    const batch = pending.slice(start, start + 500);
+    const mapped = await checkMailmap(repo, batch.map((identity) => `${identity.name} <${identity.email}>`)).catch(() => []);
+    mapped.forEach((line, index) => {
+      const match = /^(.*?)\s*<([^>]*)>$/.exec(line);
+      const identity = batch[index];
+      if (match && identity) {
+        identity.name = match[1] ?? identity.name;
+        identity.email = match[2] ?? identity.email;
+      }
+    });
+  }
+}

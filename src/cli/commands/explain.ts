@@ -1,0 +1,140 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ExitCode, UsageError } from '../../errors.ts';
+import { closest } from '../../config/load.ts';
+import { explainAuthorship } from '../../model/explain.ts';
+import { summarizeModule } from '../../model/ownership.ts';
+import type { Analysis, FileOwnership } from '../../model/types.ts';
+import { day, percent, round, sanitize } from '../../report/format.ts';
+import { renderJson } from '../../report/scan-json.ts';
+import { renderTable } from '../../report/table-util.ts';
+import { resolveChalk, type Io } from '../io.ts';
+import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
+import { loadAnalysis, printWarnings } from './shared.ts';
+
+export interface ExplainOptions extends CommonOptions {
+  format: 'table' | 'json';
+  repo: string;
+}
+
+/** Finds the file or folder the user named, relative to the repository root or to the cwd. */
+function resolveTarget(analysis: Analysis, target: string, cwd: string): { file?: FileOwnership; folder?: string; files: FileOwnership[] } {
+  const root = analysis.repository.path;
+  const fromCwd = path.relative(root, path.resolve(cwd, target)).split(path.sep).join('/');
+  const candidates = [target.replace(/^\.\//, '').replace(/\/+$/, ''), fromCwd.replace(/\/+$/, '')];
+  for (const candidate of candidates) {
+    const file = analysis.files.find((f) => f.path === candidate);
+    if (file) return { file, files: [file] };
+    const prefix = candidate === '' || candidate === '.' ? '' : `${candidate}/`;
+    const files = analysis.files.filter((f) => f.path.startsWith(prefix));
+    if (files.length > 0 && !candidate.startsWith('..')) return { folder: candidate || '.', files };
+  }
+  const suggestion = closest(target, analysis.files.map((f) => f.path));
+  throw new UsageError(`no analysed file or folder matches ${target}`, {
+    hint: suggestion ? `did you mean ${suggestion}? (paths are relative to the repository root)` : 'pass a path relative to the repository root; excluded files are not analysed (see the scan header)',
+  });
+}
+
+export async function runExplain(target: string, options: ExplainOptions, io: Io): Promise<ExitCode> {
+  const { analysis } = await loadAnalysis(options.repo, options, io);
+  const found = resolveTarget(analysis, target, io.cwd);
+  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+
+  if (options.format === 'json') {
+    const body = found.file
+      ? {
+          schemaVersion: 1,
+          path: found.file.path,
+          authors: found.file.authors,
+          developers: found.file.contributions.map((c) => ({
+            id: c.developer,
+            name: nameOf(c.developer),
+            fa: c.fa,
+            dl: c.dl,
+            ac: c.ac,
+            doa: round(c.doa, 3),
+            normDoa: round(c.normDoa, 3),
+            isAuthor: c.isAuthor,
+            lastChange: new Date(c.lastChange * 1000).toISOString(),
+            reason: explainAuthorship(c),
+          })),
+        }
+      : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
+    writeReport(renderJson(body), options, io.cwd, io.stdout);
+    printWarnings(analysis, options, io, false);
+    return ExitCode.Ok;
+  }
+
+  const chalk = resolveChalk(io, options.output ? false : options.color === false ? false : undefined);
+  const out: string[] = [];
+  if (found.file) {
+    const file = found.file;
+    out.push(`${chalk.bold(sanitize(file.path))}  ${chalk.dim(`${file.events} events · last change ${day(file.lastChange)}`)}`);
+    out.push(chalk.dim('DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC); author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1)'));
+    out.push('');
+    out.push(
+      renderTable(
+        ['developer', 'FA', 'DL', 'AC', 'DOA', 'normDOA', 'last change', ''],
+        file.contributions.map((c) => [
+          sanitize(nameOf(c.developer)),
+          c.fa,
+          c.dl,
+          c.ac,
+          c.doa.toFixed(3),
+          c.normDoa.toFixed(3),
+          day(c.lastChange),
+          c.isAuthor ? chalk.green('author') : chalk.dim('—'),
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+      ),
+    );
+    out.push('');
+    for (const c of file.contributions) out.push(`${sanitize(nameOf(c.developer))}: ${explainAuthorship(c)}`);
+    out.push('');
+    out.push(chalk.dim('FA = created the file · DL = their modifications and renames · AC = modifications and renames by others (renames followed)'));
+  } else {
+    const module = summarizeModule(found.folder ?? '.', 'folder', found.files, nameOf);
+    out.push(`${chalk.bold(sanitize(module.path))}  ${chalk.dim(`${module.files} files analysed`)}`);
+    out.push(`Truck factor: ${chalk.bold(String(module.truckFactor.value))} (coverage left ${percent(module.truckFactor.coverage)})`);
+    out.push('');
+    out.push(
+      renderTable(
+        ['developer', 'files authored', 'share', 'in truck factor'],
+        module.owners.map((o) => [sanitize(nameOf(o.id)), o.files, percent(o.share), module.truckFactor.developers.some((m) => m.id === o.id) ? 'yes' : '']),
+        ['left', 'right', 'right', 'left'],
+      ),
+    );
+    out.push('');
+    out.push(`${module.singleOwnerFiles.length} single-owner files, ${module.orphanFiles.length} files with no author.`);
+    out.push(chalk.dim(`Run \`talentrisk explain <file>\` on one of its files for the DOA of each developer.`));
+  }
+  writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
+  printWarnings(analysis, options, io, false);
+  return ExitCode.Ok;
+}
+
+function explainFolderJson(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string) {
+  const module = summarizeModule(folder, 'folder', files, nameOf);
+  return {
+    schemaVersion: 1,
+    path: folder,
+    files: module.files,
+    truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map((m) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share) })) },
+    developers: module.owners.map((o) => ({ id: o.id, name: nameOf(o.id), files: o.files, share: round(o.share) })),
+    singleOwnerFiles: module.singleOwnerFiles,
+    orphanFiles: module.orphanFiles,
+    revision: analysis.repository.revision,
+  };
+}
+
+export function registerExplain(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  const command = program
+    .command('explain')
+    .description('show FA, DL, AC, DOA and authorship of every developer of a file (or a folder’s owners)')
+    .argument('<path>', 'file or folder, relative to the repository root')
+    .option('-C, --repo <dir>', 'repository to analyse', '.');
+  addAnalysisOptions(command, ['table', 'json'], 'table').action(async (target: string, options: ExplainOptions) => {
+    setExit(await runExplain(target, options, io));
+  });
+}

@@ -1,0 +1,26 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** Everything a command may touch of the outside world; tests pass their own. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function createProcessIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+/**
+ * Colour is decided once: --no-color/--color > NO_COLOR > FORCE_COLOR > whether stdout is a TTY.
+ * chalk 5 ignores NO_COLOR by itself, so we never use its global instance.
+ */
+export function resolveChalk(io: Io, flag: boolean | undefined, stream: 'stdout' | 'stderr' = 'stdout'): ChalkInstance {
+  let enabled: boolean;
+  if (flag !== undefined) enabled = flag;
+  else if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') enabled = false;
+  else if (io.env.FORCE_COLOR !== undefined) enabled = io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  else enabled = Boolean(io[stream].isTTY) && io.env.TERM !== 'dumb';
+  return new Chalk({ level: enabled ? 1 : 0 });
+}

@@ -1,0 +1,43 @@
+import { CommanderError } from 'commander';
+import { ExitCode, TalentriskError } from '../errors.ts';
+import { createProcessIo, type Io } from './io.ts';
+import { createProgram } from './program.ts';
+
+/** The single error boundary: what a failure looks like is decided here and nowhere else. */
+export async function run(argv: string[], io: Io): Promise<ExitCode> {
+  const debug = argv.includes('--debug');
+  let exitCode: ExitCode = ExitCode.Ok;
+  try {
+    await createProgram(io, (code) => {
+      exitCode = code;
+    }).parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every parse error (unknown option, bad value) is a usage error.
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? ExitCode.Ok : ExitCode.UserError;
+    }
+    if (error instanceof TalentriskError) {
+      if (debug) io.stderr.write(`${error.stack ?? error.message}\n`);
+      const [first, ...rest] = error.message.split('\n');
+      io.stderr.write(`talentrisk: ${first}\n${rest.map((line) => `talentrisk: ${line}\n`).join('')}`);
+      if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    io.stderr.write(
+      debug && error instanceof Error ? `${error.stack}\n` : `talentrisk: internal error: ${message}\n  re-run with --debug for the stack trace, and report it with that output\n`,
+    );
+    return ExitCode.InternalError;
+  }
+}
+
+/** Entry point of bin/talentrisk.js. */
+export async function main(): Promise<void> {
+  const io = createProcessIo();
+  // A closed pipe (`talentrisk scan | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.Ok);
+  });
+  process.exitCode = await run(process.argv, io);
+}

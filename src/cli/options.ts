@@ -1,0 +1,83 @@
+import { existsSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { UsageError } from '../errors.ts';
+
+/** Options every analysing command shares. */
+export interface CommonOptions {
+  rev: string;
+  until?: Date;
+  depth?: number;
+  config?: string;
+  model: 'talentrisk' | 'classic';
+  quiet?: boolean;
+  color?: boolean;
+  debug?: boolean;
+  output?: string;
+  force?: boolean;
+  leaving?: string[];
+}
+
+export function parseDate(value: string): Date {
+  // Accept YYYY-MM-DD (UTC midnight at the end of that day) or a full ISO 8601 timestamp.
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dayOnly ? `${value}T23:59:59Z` : value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD or an ISO 8601 timestamp, e.g. 2024-06-30');
+  }
+  return date;
+}
+
+export function parsePositiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return number;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Adds the analysis options (revision, config, model, output) to a command. */
+export function addAnalysisOptions(command: Command, formats: readonly string[], defaultFormat: string): Command {
+  return command
+    .option('--rev <rev>', 'revision to analyse', 'HEAD')
+    .option('--until <date>', 'analyse the last first-parent commit at or before this date (YYYY-MM-DD)', parseDate)
+    .option('--depth <n>', 'folder depth of modules (default: chosen to show 5–30 modules)', parsePositiveInt)
+    .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)')
+    .addOption(new Option('--model <name>', 'talentrisk (with extensions) or classic (the published method only)').choices(['talentrisk', 'classic']).default('talentrisk'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices([...formats]).default(defaultFormat))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--force', 'overwrite the --output file if it exists')
+    .option('--leaving <who>', 'a person leaving (name, email or alias); repeatable', collect)
+    .option('-q, --quiet', 'no progress, no warnings on stderr')
+    .option('--no-color', 'no colours, even on a terminal')
+    .option('--debug', 'show stack traces of errors');
+}
+
+/**
+ * Writes a report: to stdout, or atomically to a file (temp file + rename), never replacing an
+ * existing file unless --force says so.
+ */
+export function writeReport(text: string, options: { output?: string | undefined; force?: boolean | undefined }, cwd: string, stdout: { write(text: string): unknown }): void {
+  if (!options.output) {
+    stdout.write(text);
+    return;
+  }
+  const file = path.resolve(cwd, options.output);
+  if (existsSync(file) && !options.force) {
+    throw new UsageError(`${options.output} already exists`, { hint: 'pass --force to overwrite it, or choose another --output file' });
+  }
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // nothing was written
+    }
+    throw new UsageError(`cannot write ${options.output}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable', cause: error });
+  }
+}

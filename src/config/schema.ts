@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+// The one source of truth for .talentrisk.yml: types, defaults and documentation (the JSON Schema in
+// schema/talentrisk.schema.json is generated from it and guarded by a test).
+
+const glob = z.string().min(1, 'a glob cannot be empty');
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date');
+
+export const criticalSystemSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Name of the system, shown in every report (unique).'),
+    paths: z.array(glob).min(1, 'list at least one path glob').describe('Path globs (picomatch) of the files of the system.'),
+    minOwners: z.number().int().min(1, 'minOwners must be at least 1').default(2).describe('`check` fails when the bus factor is below this.'),
+    maxKnowledgeLoss: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('`check` fails when departures would orphan more than this share (0–1) of the system’s files.'),
+    description: z.string().optional().describe('Free text, shown in reports.'),
+  })
+  .describe('A system that must never depend on one person.');
+
+export const personSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('The name to show for this person.'),
+    emails: z.array(z.string().min(1)).default([]).describe('Every email this person commits with.'),
+    github: z.string().min(1).optional().describe('GitHub login: joins its no-reply emails.'),
+  })
+  .describe('Identities .mailmap does not merge.');
+
+export const departureSchema = z
+  .strictObject({
+    who: z.string().min(1).describe('Name, email or alias of a known developer.'),
+    date: isoDay.optional().describe('Last day, YYYY-MM-DD (optional).'),
+    note: z.string().optional(),
+  })
+  .describe('A person leaving.');
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('JSON Schema for editor completion.'),
+    version: z.literal(1).default(1).describe('Config format version.'),
+    critical: z.array(criticalSystemSchema).default([]).describe('Critical systems, checked by `talentrisk check`.'),
+    include: z.array(glob).default([]).describe('Analyse only files matching these globs (default: every tracked file).'),
+    exclude: z.array(glob).default([]).describe('Never analyse files matching these globs.'),
+    defaultExclusions: z
+      .boolean()
+      .default(true)
+      .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
+    people: z.array(personSchema).default([]).describe('Identity aliases.'),
+    bots: z.array(z.string().min(1)).default([]).describe('Extra bot patterns (globs over name or email); `*[bot]` and `*-bot` are built in.'),
+    modules: z
+      .strictObject({
+        depth: z.number().int().min(1).max(10).optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
+        roots: z.array(z.string().min(1)).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
+        workspaces: z.boolean().default(true).describe('Detect workspace packages (package.json workspaces, pnpm-workspace.yaml, Cargo, go.work).'),
+      })
+      .prefault({})
+      .describe('How files roll up into modules.'),
+    model: z
+      .strictObject({
+        halfLife: z.number().positive().default(365).describe('Half-life of knowledge, in days (decayed figures).'),
+        inactiveAfter: z.number().positive().default(180).describe('Days without a commit after which a developer is inactive.'),
+        treatInactiveAsDeparted: z.boolean().default(false).describe('Count inactive developers as gone in the current figures.'),
+        coAuthors: z.boolean().default(true).describe('Credit Co-authored-by trailers with the commit’s events.'),
+      })
+      .prefault({})
+      .describe('Model settings (extensions of the published method).'),
+    departures: z.array(departureSchema).default([]).describe('People leaving (used by scan, check and handoff).'),
+  })
+  .describe('talentrisk configuration (.talentrisk.yml).');
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type CriticalSystem = z.output<typeof criticalSystemSchema>;
+export type Departure = z.output<typeof departureSchema>;
+
+export const DEFAULT_CONFIG: Config = configSchema.parse({});

@@ -1,0 +1,51 @@
+import { existsSync, statSync } from 'node:fs';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
+
+export interface GitClientOptions {
+  /** Environment for git child processes; the CLI passes its own. */
+  env?: Record<string, string | undefined>;
+  /** How many git processes may run at once (the parallel history walk uses them all). */
+  concurrency?: number;
+}
+
+// Never let git fetch missing blobs of a partial clone behind the user's back (git >= 2.44 honours
+// it; older gits ignore it), never prompt, and keep its messages in English so
+// that the error mapping below can read them.
+const GIT_ENV: Record<string, string> = { GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' };
+
+/** A simple-git instance rooted at `dir`, with talentrisk's environment. */
+export function createGit(dir: string, options: GitClientOptions = {}): SimpleGit {
+  if (!existsSync(dir)) {
+    throw new UsageError(`path does not exist: ${dir}`, { hint: 'pass the folder of a git repository, e.g. `talentrisk scan .`' });
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new UsageError(`not a folder: ${dir}`, { hint: 'pass the folder of a git repository, not a file' });
+  }
+  // simple-git's environment guard drops every GIT_* variable of the caller's environment (and
+  // refuses them when passed explicitly), so only our own are allowed through.
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined && !/^git_/i.test(key)) env[key] = value;
+  return simpleGit({
+    baseDir: dir,
+    maxConcurrentProcesses: Math.max(1, options.concurrency ?? 2),
+    trimmed: false,
+    allowEnvironment: Object.keys(GIT_ENV),
+  }).env({ ...env, ...GIT_ENV });
+}
+
+/** Turns a simple-git failure into an error the user can act on. */
+export function toGitError(error: unknown, context: string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ENOENT|spawn git/i.test(message) && !/fatal:/.test(message)) {
+    return new GitError('git was not found on PATH', { hint: 'install git (https://git-scm.com) and make sure `git --version` works', cause: error });
+  }
+  if (/not a git repository/i.test(message)) {
+    return new NotARepositoryError(`not a git repository: ${context}`, { hint: 'run talentrisk inside a git repository, or pass its path: `talentrisk scan path/to/repo`', cause: error });
+  }
+  if (/dubious ownership/i.test(message)) {
+    return new GitError(`git refuses to read ${context}: it is owned by another user`, { hint: `run \`git config --global --add safe.directory ${context}\` if you trust it`, cause: error });
+  }
+  const firstLine = message.split('\n').find((line) => line.trim()) ?? message;
+  return new GitError(`git failed (${context}): ${firstLine.replace(/^fatal:\s*/, '')}`, { cause: error });
+}

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { SimpleGit } from 'simple-git';
+import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
+import { createGit, toGitError, type GitClientOptions } from './client.ts';
+import type { RepoInfo, ResolvedRevision } from './types.ts';
+
+export interface Repository {
+  info: RepoInfo;
+  git: SimpleGit;
+}
+
+/** Finds the repository containing `dir`: its root, and whether it is bare, shallow or partial. */
+export async function openRepository(dir: string, options: GitClientOptions = {}): Promise<Repository> {
+  const absolute = path.resolve(dir);
+  const probe = createGit(absolute, options);
+  let lines: string[];
+  try {
+    const out = await probe.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--is-shallow-repository']);
+    lines = out.trim().split('\n');
+  } catch (error) {
+    throw toGitError(error, absolute);
+  }
+  const [bare, gitDir, shallow] = lines;
+  if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`);
+  const isBare = bare === 'true';
+  let root = gitDir;
+  if (!isBare) {
+    try {
+      root = (await probe.raw(['rev-parse', '--show-toplevel'])).trim();
+    } catch (error) {
+      // Inside the .git folder itself: analyse the repository it belongs to.
+      if (/must be run in a work tree/.test(String(error))) root = path.dirname(gitDir);
+      else throw toGitError(error, absolute);
+    }
+  }
+  const git = createGit(root, options);
+  const partial = (await git.raw(['config', '--get', 'extensions.partialClone']).catch(() => '')).trim();
+  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial: partial !== '' }, git };
+}
+
+/**
+ * Resolves `--rev` (default HEAD), or with `--until` the last first-parent commit at or before that
+ * date, so that a figure published for a date can be reproduced.
+ */
+export async function resolveRevision(repo: Repository, rev: string, until?: Date): Promise<ResolvedRevision> {
+  const { git } = repo;
+  let sha: string;
+  try {
+    const hasCommits = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim() !== '';
+    if (!hasCommits && rev === 'HEAD') {
+      throw new UsageError('the repository has no commits yet', { hint: 'commit something first; talentrisk reads the history' });
+    }
+    sha = (await git.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).catch(() => '')).trim();
+    if (!sha) {
+      throw new UsageError(`unknown revision: ${rev}`, { hint: 'pass a branch, tag or commit that exists, e.g. `--rev main` (see `git branch -a`)' });
+    }
+    if (until) {
+      const seconds = Math.floor(until.getTime() / 1000);
+      const found = (await git.raw(['rev-list', '-1', '--first-parent', `--before=${seconds}`, sha])).trim();
+      if (!found) {
+        throw new UsageError(`no commit of ${rev} is at or before ${until.toISOString().slice(0, 10)}`, { hint: 'pick a later --until date' });
+      }
+      sha = found;
+    }
+    const date = (await git.raw(['show', '-s', '--format=%cI', sha])).trim();
+    return { requested: until ? `${rev} until ${until.toISOString().slice(0, 10)}` : rev, sha, date: new Date(date).toISOString() };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw toGitError(error, repo.info.root);
+  }
+}
+
+/** Paths tracked at the revision (NUL-separated, so no quoting). */
+export async function listTrackedFiles(repo: Repository, sha: string): Promise<string[]> {
+  try {
+    const out = await repo.git.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha]);
+    return out.split('\0').filter(Boolean);
+  } catch (error) {
+    throw toGitError(error, `listing files of ${sha.slice(0, 12)}`);
+  }
+}
+
+/** The text of a file at the revision, or undefined when it does not exist (or its blob is missing). */
+export async function readFileAt(repo: Repository, sha: string, file: string): Promise<string | undefined> {
+  try {
+    return await repo.git.raw(['cat-file', '-p', `${sha}:${file}`]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Non-merge commits reachable from the revision, newest first. */
+export async function listCommits(repo: Repository, sha: string): Promise<string[]> {
+  try {
+    const out = await repo.git.raw(['rev-list', '--no-merges', sha]);
+    return out.split('\n').filter(Boolean);
+  } catch (error) {
+    throw toGitError(error, `listing commits of ${sha.slice(0, 12)}`);
+  }
+}
+
+/** Applies .mailmap to identities that git did not map itself (Co-authored-by trailers). */
+export async function checkMailmap(repo: Repository, identities: string[]): Promise<string[]> {
+  if (identities.length === 0) return [];
+  try {
+    const out = await repo.git.raw(['check-mailmap', ...identities]);
+    return out.split('\n').filter(Boolean);
+  } catch (error) {
+    throw new GitError('git check-mailmap failed', { cause: error });
+  }
+}

@@ -1,0 +1,98 @@
+// The history fold of METRICS.md §1 and §3: commits arrive newest first and each event is credited
+// to the file that is tracked at the analysed revision. Walking backwards, a rename maps the old
+// path onto the same file, and an add (or a delete) ends the file's past at that path: whatever
+// happened there earlier belonged to another file that was later deleted, which is not analysed.
+// Memory grows with files × developers, never with the number of commits.
+
+/** Per file and raw identity: the inputs of DOA, plain and recency-weighted. */
+export interface IdentityTally {
+  fa: 0 | 1;
+  dl: number;
+  /** Unix seconds of the identity's newest event on the file. */
+  last: number;
+  /** Weighted FA and DL (METRICS.md §7); equal to fa and dl when decay is off. */
+  wfa: number;
+  wdl: number;
+}
+
+export interface FileTally {
+  /** M and R events by anyone (AC of a developer = mr − their own DL). */
+  mr: number;
+  wmr: number;
+  /** All events, including adds. */
+  events: number;
+  lastChange: number;
+  byIdentity: Map<number, IdentityTally>;
+}
+
+export interface FoldEvent {
+  kind: 'A' | 'M' | 'R' | 'D';
+  path: string;
+  oldPath?: string;
+}
+
+export interface AuthorshipFoldOptions {
+  /** Weight of an event of the given time (unix seconds); 1 when decay is off. */
+  weight?: (time: number) => number;
+}
+
+export class AuthorshipFold {
+  readonly files = new Map<string, FileTally>();
+  /** Path (at the point in history the walk has reached) → the tracked file it belongs to. */
+  private readonly alias = new Map<string, FileTally>();
+  private readonly weight: (time: number) => number;
+
+  constructor(trackedFiles: Iterable<string>, options: AuthorshipFoldOptions = {}) {
+    this.weight = options.weight ?? (() => 1);
+    for (const path of trackedFiles) {
+      const tally: FileTally = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map() };
+      this.files.set(path, tally);
+      this.alias.set(path, tally);
+    }
+  }
+
+  /** Folds one commit. `credited` are the raw identities credited with its events (author, co-authors). */
+  addCommit(time: number, credited: readonly number[], events: readonly FoldEvent[]): void {
+    // The events of one commit happen at once: look every path up before moving any of them.
+    const targets = events.map((event) => (event.kind === 'D' ? undefined : this.alias.get(event.path)));
+    if (credited.length > 0) {
+      const w = this.weight(time);
+      events.forEach((event, index) => {
+        const tally = targets[index];
+        if (tally) this.credit(tally, event.kind, time, w, credited);
+      });
+    }
+    // Events of excluded identities (bots) credit nobody but still move paths.
+    for (const event of events) {
+      if (event.kind !== 'M') this.alias.delete(event.path);
+    }
+    events.forEach((event, index) => {
+      const tally = targets[index];
+      if (event.kind === 'R' && event.oldPath !== undefined && tally) this.alias.set(event.oldPath, tally);
+    });
+  }
+
+  private credit(tally: FileTally, kind: FoldEvent['kind'], time: number, w: number, credited: readonly number[]): void {
+    tally.events += 1;
+    if (time > tally.lastChange) tally.lastChange = time;
+    if (kind !== 'A') {
+      tally.mr += 1;
+      tally.wmr += w;
+    }
+    for (const identity of credited) {
+      let entry = tally.byIdentity.get(identity);
+      if (!entry) {
+        entry = { fa: 0, dl: 0, last: 0, wfa: 0, wdl: 0 };
+        tally.byIdentity.set(identity, entry);
+      }
+      if (time > entry.last) entry.last = time;
+      if (kind === 'A') {
+        entry.fa = 1;
+        if (w > entry.wfa) entry.wfa = w;
+      } else {
+        entry.dl += 1;
+        entry.wdl += w;
+      }
+    }
+  }
+}

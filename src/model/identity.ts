@@ -1,0 +1,194 @@
+// Identities, METRICS.md §2: git's identity (after .mailmap) is a (name, email) pair; pairs that
+// share an email or a name (case-insensitive) are one developer. Config aliases, bot removal and
+// GitHub no-reply joining are talentrisk extensions, all off under the classic model.
+
+export interface RawIdentity {
+  name: string;
+  email: string;
+  commits: number;
+  /** Unix seconds. */
+  firstTime: number;
+  lastTime: number;
+}
+
+export interface PersonAlias {
+  name: string;
+  emails: string[];
+  github?: string | undefined;
+}
+
+export interface IdentityOptions {
+  /** Extensions on (aliases, bots, no-reply); false reproduces the published method. */
+  extensions: boolean;
+  people?: readonly PersonAlias[];
+  /** Extra bot patterns (globs over name or email, case-insensitive). */
+  botPatterns?: readonly string[];
+}
+
+export interface ResolvedDeveloper {
+  id: string;
+  name: string;
+  emails: string[];
+  names: string[];
+  /** Indices into the raw identity list. */
+  members: number[];
+  isBot: boolean;
+  commits: number;
+  firstTime: number;
+  lastTime: number;
+}
+
+const DEFAULT_BOT_PATTERNS = ['*[bot]', '*-bot', '*[bot]@*'];
+const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
+
+class UnionFind {
+  private parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    let root = x;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    while (this.parent[x] !== root) {
+      const next = this.parent[x] as number;
+      this.parent[x] = root;
+      x = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // Keep the smaller index as root so the result does not depend on call order.
+    if (ra < rb) this.parent[rb] = ra;
+    else if (rb < ra) this.parent[ra] = rb;
+  }
+}
+
+/** The GitHub login behind a no-reply email, if it is one. */
+export function noreplyLogin(email: string): string | undefined {
+  return NOREPLY.exec(email)?.[1]?.toLowerCase();
+}
+
+/**
+ * Bot patterns are plain wildcards (`*` any text, `?` one character), not globs: `[bot]` is meant
+ * literally, as in `dependabot[bot]`, never as a character class.
+ */
+export function wildcardToRegExp(pattern: string): RegExp {
+  const source = pattern
+    .split('')
+    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 'i');
+}
+
+export function createBotMatcher(patterns: readonly string[]): (identity: { name: string; email: string }) => boolean {
+  const matchers = [...DEFAULT_BOT_PATTERNS, ...patterns].map((pattern) => {
+    const regexp = wildcardToRegExp(pattern);
+    return (text: string) => regexp.test(text);
+  });
+  return ({ name, email }) => {
+    const n = name.toLowerCase();
+    const e = email.toLowerCase();
+    return matchers.some((match) => match(n) || match(e));
+  };
+}
+
+function mostFrequent(counts: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && value < best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Merges raw identities into developers. Deterministic: the same input always gives the same ids. */
+export function resolveIdentities(identities: readonly RawIdentity[], options: IdentityOptions): ResolvedDeveloper[] {
+  const uf = new UnionFind();
+  const nodes = new Map<string, number>();
+  const node = (key: string): number => {
+    let id = nodes.get(key);
+    if (id === undefined) {
+      id = uf.add();
+      nodes.set(key, id);
+    }
+    return id;
+  };
+  const identityNodes = identities.map((identity) => {
+    const self = uf.add();
+    const email = identity.email.trim().toLowerCase();
+    const name = identity.name.trim().toLowerCase();
+    if (email) uf.union(self, node(`e:${email}`));
+    if (name) uf.union(self, node(`n:${name}`));
+    if (options.extensions && email) {
+      const login = noreplyLogin(email);
+      if (login) uf.union(self, node(`n:${login}`));
+    }
+    return self;
+  });
+  if (options.extensions) {
+    for (const person of options.people ?? []) {
+      const anchor = node(`n:${person.name.trim().toLowerCase()}`);
+      for (const email of person.emails) uf.union(anchor, node(`e:${email.trim().toLowerCase()}`));
+      if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
+    }
+  }
+  const isBot = options.extensions ? createBotMatcher(options.botPatterns ?? []) : () => false;
+
+  const groups = new Map<number, number[]>();
+  identityNodes.forEach((self, index) => {
+    const root = uf.find(self);
+    const members = groups.get(root);
+    if (members) members.push(index);
+    else groups.set(root, [index]);
+  });
+
+  const aliasNames = new Map<string, string>();
+  if (options.extensions) {
+    for (const person of options.people ?? []) {
+      for (const email of person.emails) aliasNames.set(email.trim().toLowerCase(), person.name);
+      aliasNames.set(person.name.trim().toLowerCase(), person.name);
+    }
+  }
+
+  const developers: ResolvedDeveloper[] = [];
+  for (const members of groups.values()) {
+    const nameCounts = new Map<string, number>();
+    const emailCounts = new Map<string, number>();
+    let commits = 0;
+    let firstTime = Number.POSITIVE_INFINITY;
+    let lastTime = 0;
+    let bot = false;
+    let alias: string | undefined;
+    for (const index of members) {
+      const identity = identities[index] as RawIdentity;
+      const email = identity.email.trim().toLowerCase();
+      nameCounts.set(identity.name, (nameCounts.get(identity.name) ?? 0) + identity.commits);
+      if (email) emailCounts.set(email, (emailCounts.get(email) ?? 0) + identity.commits);
+      commits += identity.commits;
+      firstTime = Math.min(firstTime, identity.firstTime);
+      lastTime = Math.max(lastTime, identity.lastTime);
+      if (isBot(identity)) bot = true;
+      alias ??= aliasNames.get(email) ?? aliasNames.get(identity.name.trim().toLowerCase());
+    }
+    const primaryEmail = mostFrequent(emailCounts);
+    const name = alias ?? mostFrequent(nameCounts);
+    developers.push({
+      id: primaryEmail || `name:${name.toLowerCase()}`,
+      name,
+      emails: [...emailCounts.keys()].sort(),
+      names: [...nameCounts.keys()].sort(),
+      members: [...members].sort((a, b) => a - b),
+      isBot: bot,
+      commits,
+      firstTime: Number.isFinite(firstTime) ? firstTime : 0,
+      lastTime,
+    });
+  }
+  return developers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,101 @@
+import { computeDoa, isAuthor } from './doa.ts';
+import { computeTruckFactor, rankAuthors, type TruckFactorFile } from './truck-factor.ts';
+import type { FileContribution, FileOwnership, ModuleOwnership, TruckFactor } from './types.ts';
+import type { FileTally } from './authorship.ts';
+
+// From folded tallies to per-file ownership (METRICS.md §4) and truck factors over sets (§5, §6).
+
+export interface ContributionInput {
+  developer: string;
+  fa: 0 | 1;
+  dl: number;
+  wfa: number;
+  wdl: number;
+  last: number;
+}
+
+/** Sums the tallies of a file's raw identities into developers (identity index → developer id). */
+export function mergeTally(tally: FileTally, developerOf: (identity: number) => string | undefined): ContributionInput[] {
+  const merged = new Map<string, ContributionInput>();
+  for (const [identity, entry] of tally.byIdentity) {
+    const developer = developerOf(identity);
+    if (developer === undefined) continue;
+    const current = merged.get(developer);
+    if (current) {
+      current.fa = current.fa || entry.fa ? 1 : 0;
+      current.dl += entry.dl;
+      current.wfa = Math.max(current.wfa, entry.wfa);
+      current.wdl += entry.wdl;
+      current.last = Math.max(current.last, entry.last);
+    } else {
+      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last });
+    }
+  }
+  return [...merged.values()];
+}
+
+/** DOA of every developer of the file, plus the decayed figures when `withDecay`. */
+export function rankContributions(inputs: readonly ContributionInput[], mr: number, wmr: number, withDecay: boolean): FileContribution[] {
+  const rows = inputs.map((input) => {
+    // AC: M and R events on the file by others; a co-authored commit is accepted once.
+    const ac = Math.max(0, mr - input.dl);
+    const wac = Math.max(0, wmr - input.wdl);
+    return { input, ac, wac, doa: computeDoa(input.fa, input.dl, ac), wdoa: computeDoa(input.wfa, input.wdl, wac) };
+  });
+  const max = Math.max(...rows.map((row) => row.doa));
+  const wmax = Math.max(...rows.map((row) => row.wdoa));
+  const contributions = rows.map(({ input, ac, wac, doa, wdoa }): FileContribution => {
+    const normDoa = max > 0 ? doa / max : 0;
+    const contribution: FileContribution = {
+      developer: input.developer,
+      fa: input.fa,
+      dl: input.dl,
+      ac,
+      doa,
+      normDoa,
+      isAuthor: isAuthor(doa, normDoa, input.fa),
+      lastChange: input.last,
+    };
+    if (withDecay) {
+      const wnorm = wmax > 0 ? wdoa / wmax : 0;
+      // Extension (METRICS.md §7): the creator exemption keeps applying to whoever added the file.
+      contribution.decayed = { fa: input.wfa, dl: input.wdl, ac: wac, doa: wdoa, normDoa: wnorm, isAuthor: isAuthor(wdoa, wnorm, input.fa) };
+    }
+    return contribution;
+  });
+  return contributions.sort((a, b) => b.doa - a.doa || (a.developer < b.developer ? -1 : a.developer > b.developer ? 1 : 0));
+}
+
+export function toTruckFactorFile(file: FileOwnership, authorsOf: (file: FileOwnership) => readonly string[] = (f) => f.authors): TruckFactorFile {
+  const changes = new Map<string, number>();
+  for (const contribution of file.contributions) changes.set(contribution.developer, contribution.fa + contribution.dl);
+  return { authors: authorsOf(file), changes };
+}
+
+/** Truck factor of a set of files; `authorsOf` lets departures and decay swap the author sets. */
+export function truckFactorOf(
+  files: readonly FileOwnership[],
+  nameOf: (id: string) => string,
+  authorsOf?: (file: FileOwnership) => readonly string[],
+): TruckFactor {
+  return computeTruckFactor(files.map((file) => toTruckFactorFile(file, authorsOf)), { nameOf });
+}
+
+export function summarizeModule(
+  path: string,
+  kind: ModuleOwnership['kind'],
+  files: readonly FileOwnership[],
+  nameOf: (id: string) => string,
+  authorsOf: (file: FileOwnership) => readonly string[] = (f) => f.authors,
+): ModuleOwnership {
+  const tfFiles = files.map((file) => toTruckFactorFile(file, authorsOf));
+  return {
+    path,
+    kind,
+    files: files.length,
+    truckFactor: computeTruckFactor(tfFiles, { nameOf }),
+    owners: rankAuthors(tfFiles, { nameOf }),
+    singleOwnerFiles: files.filter((file) => authorsOf(file).length === 1).map((file) => file.path),
+    orphanFiles: files.filter((file) => authorsOf(file).length === 0).map((file) => file.path),
+  };
+}

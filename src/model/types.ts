@@ -1,0 +1,143 @@
+/**
+ * Glossary (../docs/metrics.md has the full definitions, after METRICS.md):
+ * - event: one commit touching one file — A (added), M (modified) or R (renamed). Merges carry none.
+ * - FA: 1 when the developer added the file (first authorship).
+ * - DL: deliveries — the developer's M and R events on the file.
+ * - AC: acceptances — M and R events on the file by others.
+ * - DOA: Degree of Authorship, 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC).
+ * - author: normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1).
+ * - truck factor: how many top authors must leave before fewer than half the files have an author.
+ */
+
+export interface Developer {
+  /** Stable id: the developer's most used email, lower-cased. */
+  id: string;
+  /** Most frequent name among the developer's identities. */
+  name: string;
+  emails: string[];
+  names: string[];
+  commits: number;
+  /** ISO dates of the first and last (non-merge) commit. */
+  firstCommit: string;
+  lastCommit: string;
+}
+
+/** One developer's standing on one file. */
+export interface FileContribution {
+  developer: string;
+  fa: 0 | 1;
+  dl: number;
+  ac: number;
+  doa: number;
+  normDoa: number;
+  isAuthor: boolean;
+  /** Unix seconds of the developer's newest event on the file. */
+  lastChange: number;
+  /** Recency-weighted figures (extension, METRICS.md §7); present when decay is computed. */
+  decayed?: { fa: number; dl: number; ac: number; doa: number; normDoa: number; isAuthor: boolean };
+}
+
+export interface FileOwnership {
+  path: string;
+  /** Author ids, highest DOA first (ties by id). */
+  authors: string[];
+  /** Every developer with at least one event on the file, highest DOA first. */
+  contributions: FileContribution[];
+  /** Events on the file (A, M and R by anyone), for context. */
+  events: number;
+  /** Unix seconds of the newest event on the file. */
+  lastChange: number;
+}
+
+export interface TruckFactorMember {
+  id: string;
+  /** Files (of the set analysed) the developer authors. */
+  files: number;
+  /** files / number of files of the set. */
+  share: number;
+}
+
+export interface TruckFactor {
+  value: number;
+  /** Share of the set's files that still have an author after the removals. */
+  coverage: number;
+  /** The removed developers, in order. */
+  developers: TruckFactorMember[];
+}
+
+export interface ModuleOwnership {
+  path: string;
+  /** 'folder' for a folder at the module depth, 'workspace' for a detected workspace package. */
+  kind: 'folder' | 'workspace';
+  files: number;
+  truckFactor: TruckFactor;
+  /** Authors of the module's files, most files first, with their share of the module's files. */
+  owners: TruckFactorMember[];
+  /** Files with exactly one author. */
+  singleOwnerFiles: string[];
+  /** Files with no author at all. */
+  orphanFiles: string[];
+}
+
+export interface ExclusionCount {
+  rule: string;
+  files: number;
+}
+
+export interface DeveloperSummary extends Developer {
+  /** Analysed files the developer authors. */
+  filesAuthored: number;
+}
+
+export interface RepositoryInfo {
+  path: string;
+  /** The commit analysed. */
+  revision: string;
+  /** What was asked for (`HEAD`, a branch, `main until 2024-01-01`). */
+  requested: string;
+  /** Committer date of the revision (ISO). */
+  revisionDate: string;
+  /** When the analysis ran (ISO); the reference date of the decayed figures unless --until is given. */
+  analyzedAt: string;
+  isShallow: boolean;
+  isPartial: boolean;
+}
+
+export interface AnalysisStats {
+  /** Non-merge commits read. */
+  commits: number;
+  developers: number;
+  /** Files analysed. */
+  files: number;
+  /** Tracked files not analysed (every exclusion rule together). */
+  excludedFiles: number;
+  trackedFiles: number;
+  bots: number;
+  /** Commits read without rename detection because blobs were missing. */
+  commitsWithoutRenames: number;
+}
+
+export type ModelName = 'talentrisk' | 'classic';
+
+/** The result of one scan: every command reads it, every reporter renders it. */
+export interface Analysis {
+  repository: RepositoryInfo;
+  model: ModelName;
+  settings: {
+    moduleDepth: number;
+    halfLifeDays: number;
+    inactiveAfterDays: number;
+    /** Reference date of recency: decayed weights and inactivity are measured from it (ISO). */
+    referenceDate: string;
+    coAuthors: boolean;
+  };
+  stats: AnalysisStats;
+  developers: DeveloperSummary[];
+  files: FileOwnership[];
+  truckFactor: TruckFactor;
+  modules: ModuleOwnership[];
+  exclusions: ExclusionCount[];
+  /** Bot accounts removed from the metrics (names). */
+  bots: string[];
+  warnings: string[];
+}

@@ -1,0 +1,44 @@
+import { stripVTControlCharacters } from 'node:util';
+
+// Pure display helpers. Anything that came from git (names, emails, paths, messages) is untrusted:
+// it passes through sanitize() before it reaches a terminal.
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function sanitize(text: string): string {
+  return stripVTControlCharacters(text).replace(CONTROL, ' ');
+}
+
+export function percent(share: number, digits = 0): string {
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+export function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  return `${count} ${count === 1 ? word : pluralWord}`;
+}
+
+/** YYYY-MM-DD of an ISO date or unix seconds. */
+export function day(value: string | number): string {
+  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10);
+}
+
+/** Shortens the middle of a long path so both its root and its file name stay visible. */
+export function shortenPath(path: string, max: number): string {
+  if (path.length <= max || max < 8) return path;
+  const keep = max - 1;
+  const head = Math.ceil(keep / 3);
+  return `${path.slice(0, head)}…${path.slice(path.length - (keep - head))}`;
+}
+
+/** Rounds for JSON output, so files stay small and stable. */
+export function round(value: number, digits = 4): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export function list(items: readonly string[], max = 3): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} +${items.length - max} more`;
+}

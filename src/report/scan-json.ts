@@ -1,0 +1,53 @@
+import type { Analysis, TruckFactorMember } from '../model/types.ts';
+import { VERSION } from '../version.ts';
+import { round } from './format.ts';
+import type { ScanOutput } from './scan-schema.ts';
+
+/** The versioned JSON document of a scan. Extra sections (critical, departures) are merged in. */
+export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> = {}): ScanOutput {
+  const byId = new Map(analysis.developers.map((developer) => [developer.id, developer]));
+  const member = (m: TruckFactorMember) => ({ id: m.id, name: byId.get(m.id)?.name ?? m.id, files: m.files, share: round(m.share) });
+  return {
+    schemaVersion: 1,
+    tool: { name: 'talentrisk', version: VERSION },
+    model: analysis.model,
+    repository: analysis.repository,
+    settings: analysis.settings,
+    stats: analysis.stats,
+    exclusions: analysis.exclusions,
+    truckFactor: {
+      value: analysis.truckFactor.value,
+      coverage: round(analysis.truckFactor.coverage),
+      developers: analysis.truckFactor.developers.map((m) => ({ ...member(m), emails: byId.get(m.id)?.emails ?? [] })),
+    },
+    developers: analysis.developers.map((d) => ({
+      id: d.id,
+      name: d.name,
+      emails: d.emails,
+      commits: d.commits,
+      filesAuthored: d.filesAuthored,
+      firstCommit: d.firstCommit,
+      lastCommit: d.lastCommit,
+    })),
+    modules: analysis.modules.map((module) => ({
+      path: module.path,
+      kind: module.kind,
+      files: module.files,
+      truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map(member) },
+      developers: module.owners.map(member),
+      singleOwnerFiles: module.singleOwnerFiles,
+      orphanFiles: module.orphanFiles,
+    })),
+    files: analysis.files.map((file) => ({
+      path: file.path,
+      authors: file.contributions.filter((c) => c.isAuthor).map((c) => ({ id: c.developer, doa: round(c.doa, 3), normDoa: round(c.normDoa, 3) })),
+    })),
+    bots: analysis.bots,
+    warnings: analysis.warnings,
+    ...extra,
+  };
+}
+
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

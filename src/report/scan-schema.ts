@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+// The JSON output of `talentrisk scan --format json`, schemaVersion 1. Written once here; the
+// published schema/scan-output.schema.json is generated from it and kept in sync by a test.
+
+const member = z.object({
+  id: z.string().describe('Developer id (their most used email, lower-cased).'),
+  name: z.string(),
+  files: z.number().int().describe('Files of the set the developer authors.'),
+  share: z.number().describe('files / files of the set (0–1).'),
+});
+
+const truckFactor = z.object({
+  value: z.number().int().describe('How many developers must leave before fewer than half the files have an author.'),
+  coverage: z.number().describe('Share of files that still have an author after those removals (0–1).'),
+  developers: z.array(member).describe('The removed developers, in order.'),
+});
+
+export const scanOutputSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: z.object({ name: z.literal('talentrisk'), version: z.string() }),
+    model: z.enum(['talentrisk', 'classic']).describe('classic = the published method only (METRICS.md §1–§5).'),
+    repository: z.object({
+      path: z.string(),
+      revision: z.string().describe('The commit analysed.'),
+      requested: z.string().describe('The revision asked for (--rev / --until).'),
+      revisionDate: z.string().describe('Committer date of the revision (ISO 8601).'),
+      analyzedAt: z.string().describe('When the scan ran (ISO 8601).'),
+      isShallow: z.boolean(),
+      isPartial: z.boolean(),
+    }),
+    settings: z.object({
+      moduleDepth: z.number().int(),
+      halfLifeDays: z.number(),
+      inactiveAfterDays: z.number(),
+      referenceDate: z.string(),
+      coAuthors: z.boolean(),
+    }),
+    stats: z.object({
+      commits: z.number().int().describe('Non-merge commits read.'),
+      developers: z.number().int(),
+      files: z.number().int().describe('Files analysed.'),
+      excludedFiles: z.number().int().describe('Tracked files not analysed.'),
+      trackedFiles: z.number().int(),
+      bots: z.number().int(),
+      commitsWithoutRenames: z.number().int().describe('Commits read without rename detection (missing blobs).'),
+    }),
+    exclusions: z.array(z.object({ rule: z.string(), files: z.number().int() })),
+    truckFactor: truckFactor.extend({ developers: z.array(member.extend({ emails: z.array(z.string()) })) }),
+    developers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        emails: z.array(z.string()),
+        commits: z.number().int(),
+        filesAuthored: z.number().int(),
+        firstCommit: z.string(),
+        lastCommit: z.string(),
+      }),
+    ),
+    modules: z.array(
+      z.object({
+        path: z.string(),
+        kind: z.enum(['folder', 'workspace']),
+        files: z.number().int(),
+        truckFactor,
+        developers: z.array(member).describe('Authors of the module, most files first.'),
+        singleOwnerFiles: z.array(z.string()),
+        orphanFiles: z.array(z.string()),
+      }),
+    ),
+    files: z.array(
+      z.object({
+        path: z.string(),
+        authors: z.array(z.object({ id: z.string(), doa: z.number(), normDoa: z.number() })),
+      }),
+    ),
+    bots: z.array(z.string()),
+    warnings: z.array(z.string()),
+  })
+  .catchall(z.unknown())
+  .describe('talentrisk scan output');
+
+export type ScanOutput = z.output<typeof scanOutputSchema>;

@@ -1,0 +1,96 @@
+import type { Analysis, ModuleOwnership } from '../model/types.ts';
+import { day, list, percent, plural, sanitize, shortenPath } from './format.ts';
+import { renderTable } from './table-util.ts';
+import type { RenderContext } from './types.ts';
+
+const MODULE_ROWS = 12;
+
+/** Riskiest first: lowest truck factor, then most files, then path. */
+export function rankModulesByRisk(modules: readonly ModuleOwnership[]): ModuleOwnership[] {
+  return [...modules].sort((a, b) => a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
+}
+
+/** The human report of a scan: a header, the truck factor and the riskiest modules. */
+export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = []): string {
+  const { chalk } = ctx;
+  const nameOf = new Map(analysis.developers.map((d) => [d.id, sanitize(d.name)]));
+  const name = (id: string) => nameOf.get(id) ?? sanitize(id);
+  const repo = analysis.repository;
+  const out: string[] = [];
+
+  out.push(
+    `${chalk.bold('talentrisk')} ${sanitize(repo.path)} @ ${repo.revision.slice(0, 12)} (${day(repo.revisionDate)})${repo.requested !== 'HEAD' ? `  ${sanitize(repo.requested)}` : ''}${analysis.model === 'classic' ? chalk.dim('  [classic model]') : ''}`,
+  );
+  const excluded = analysis.stats.excludedFiles;
+  out.push(
+    chalk.dim(
+      `${plural(analysis.stats.commits, 'commit')} · ${plural(analysis.stats.developers, 'developer')} · ${plural(analysis.stats.files, 'file')} analysed` +
+        (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map((e) => `${e.files} ${e.rule}`).join(', ')})` : '') +
+        (analysis.stats.bots ? ` · ${plural(analysis.stats.bots, 'bot')} ignored` : ''),
+    ),
+  );
+  out.push('');
+
+  const tf = analysis.truckFactor;
+  const tfColor = tf.value <= 1 ? chalk.red : tf.value === 2 ? chalk.yellow : chalk.green;
+  if (analysis.files.length === 0) {
+    out.push(chalk.yellow('No file to analyse: every tracked file was excluded or has no history.'));
+  } else {
+    const who = tf.developers.map((m) => name(m.id));
+    out.push(
+      `${chalk.bold('Truck factor:')} ${tfColor.bold(String(tf.value))}` +
+        (tf.value > 0 ? chalk.dim(`  if ${list(who, 4)} left, ${percent(tf.coverage)} of files would keep an author`) : chalk.dim('  fewer than half the files have an author')),
+    );
+    if (tf.developers.length > 0) {
+      out.push(
+        indent(
+          renderTable(
+            ['#', 'developer', 'files authored', 'share'],
+            tf.developers.map((m, i) => [i + 1, name(m.id), m.files, percent(m.share)]),
+            ['right', 'left', 'right', 'right'],
+          ),
+        ),
+      );
+    }
+  }
+
+  if (analysis.modules.length > 0) {
+    out.push('');
+    out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first; ${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth})`)}`);
+    const ranked = rankModulesByRisk(analysis.modules);
+    const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
+    const rows = ranked.slice(0, MODULE_ROWS).map((module) => {
+      const value = module.truckFactor.value;
+      const colored = value <= 1 ? chalk.red(String(value)) : value === 2 ? chalk.yellow(String(value)) : chalk.green(String(value));
+      const owners = module.owners.slice(0, 2).map((o) => `${name(o.id)} ${percent(o.share)}`);
+      return [
+        shortenPath(sanitize(module.path), pathWidth),
+        module.files,
+        colored,
+        owners.join(', ') + (module.owners.length > 2 ? ` +${module.owners.length - 2}` : '') || chalk.dim('nobody'),
+        module.singleOwnerFiles.length,
+      ];
+    });
+    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', 'single-owner files'], rows, ['left', 'right', 'right', 'left', 'right'])));
+    if (ranked.length > MODULE_ROWS) out.push(chalk.dim(`  … ${ranked.length - MODULE_ROWS} more modules (use --format json for all)`));
+  }
+
+  for (const section of sections) {
+    if (section) out.push('', section);
+  }
+
+  if (analysis.warnings.length > 0) {
+    out.push('');
+    for (const warning of analysis.warnings) out.push(chalk.yellow(`warning: ${warning}`));
+  }
+  out.push('');
+  out.push(chalk.dim('Next: `talentrisk explain <file>` shows why someone is an author · `talentrisk check` gates CI · `talentrisk handoff <who>` writes a handoff'));
+  return `${out.join('\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,23 @@
+import Table from 'cli-table3';
+
+const NO_BORDER = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+};
+
+/** A borderless table; trailing spaces trimmed so output is stable for snapshots. */
+export function renderTable(head: string[], rows: (string | number)[][], align?: ('left' | 'right')[]): string {
+  const table = new Table({
+    head,
+    chars: NO_BORDER,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    ...(align ? { colAligns: align } : {}),
+  });
+  table.push(...rows.map((row) => row.map(String)));
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
+}

@@ -1,0 +1,73 @@
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+
+// Workspace packages (METRICS.md §6): package.json workspaces, pnpm-workspace.yaml, Cargo
+// workspaces and go.work. Pure: file contents come through `read`.
+
+export interface WorkspaceSources {
+  packageJson?: string | undefined;
+  pnpmWorkspace?: string | undefined;
+  cargoToml?: string | undefined;
+  goWork?: string | undefined;
+}
+
+export const WORKSPACE_MANIFESTS = { packageJson: 'package.json', pnpmWorkspace: 'pnpm-workspace.yaml', cargoToml: 'Cargo.toml', goWork: 'go.work' } as const;
+
+function safeJson(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeYaml(text: string | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return parseYaml(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** The package folder globs each manifest declares, with the manifest file a package has. */
+export function workspacePatterns(sources: WorkspaceSources): { patterns: string[]; manifest: string }[] {
+  const found: { patterns: string[]; manifest: string }[] = [];
+  const pkg = safeJson(sources.packageJson) as { workspaces?: unknown } | undefined;
+  const npm = Array.isArray(pkg?.workspaces) ? strings(pkg.workspaces) : strings((pkg?.workspaces as { packages?: unknown } | undefined)?.packages);
+  const pnpm = strings((safeYaml(sources.pnpmWorkspace) as { packages?: unknown } | undefined)?.packages);
+  if (npm.length || pnpm.length) found.push({ patterns: [...npm, ...pnpm], manifest: 'package.json' });
+  const members = /\[workspace\][^[]*?members\s*=\s*\[([^\]]*)\]/s.exec(sources.cargoToml ?? '')?.[1];
+  if (members) found.push({ patterns: [...members.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string), manifest: 'Cargo.toml' });
+  if (sources.goWork) {
+    const uses: string[] = [];
+    for (const block of sources.goWork.matchAll(/^use\s*\(([^)]*)\)/gm)) uses.push(...(block[1] ?? '').split(/\s+/).filter(Boolean));
+    for (const single of sources.goWork.matchAll(/^use\s+([^\s(]+)/gm)) uses.push(single[1] as string);
+    if (uses.length) found.push({ patterns: uses, manifest: 'go.mod' });
+  }
+  return found;
+}
+
+/** Folders of workspace packages among the tracked files. */
+export function detectWorkspaces(sources: WorkspaceSources, trackedFiles: readonly string[]): string[] {
+  const roots = new Set<string>();
+  for (const { patterns, manifest } of workspacePatterns(sources)) {
+    const clean = (pattern: string) => pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+    const positive = patterns.filter((p) => !p.startsWith('!')).map(clean).filter((p) => p && p !== '.');
+    const negative = patterns.filter((p) => p.startsWith('!')).map((p) => clean(p.slice(1)));
+    if (positive.length === 0) continue;
+    const isIn = picomatch(positive, { dot: false });
+    const isOut = negative.length ? picomatch(negative) : () => false;
+    for (const file of trackedFiles) {
+      if (!file.endsWith(`/${manifest}`)) continue;
+      const dir = file.slice(0, -manifest.length - 1);
+      if (isIn(dir) && !isOut(dir)) roots.add(dir);
+    }
+  }
+  return [...roots].sort();
+}
