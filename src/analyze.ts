@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   env?: Record<string, string | undefined>;
   /** The clock, for reproducible tests. */
   now?: Date;
+  /** Reuse and update the parsed-history cache (default true; --no-cache turns it off). */
+  cache?: boolean;
 }
 
 export interface AnalyzeHooks {
@@ -112,10 +114,11 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   for await (const records of streamHistory(repo, commits, {
     readAhead: concurrency,
     onChunk: (read, total) => hooks.onProgress?.(read, total),
-    onRenameFallback: (count, reason) => {
+    onRenameFallback: (count) => {
       commitsWithoutRenames += count;
-      void reason;
     },
+    onWarning: warn,
+    cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: cacheHome(options.env ?? {}) },
   })) {
     for (const record of records) {
       credited.length = 0;
@@ -255,6 +258,13 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     bots: bots.sort(),
     warnings,
   };
+}
+
+/** The XDG cache folder for repositories whose git directory is read-only. */
+function cacheHome(env: Record<string, string | undefined>): string | undefined {
+  if (env.XDG_CACHE_HOME) return `${env.XDG_CACHE_HOME}/talentrisk`;
+  if (env.HOME) return `${env.HOME}/.cache/talentrisk`;
+  return undefined;
 }
 
 /** Co-authors come from commit messages, which git's %aN/%aE mapping does not touch. */

@@ -12,6 +12,17 @@ export interface HistoryOptions {
   onChunk?: (commitsRead: number, total: number) => void;
   /** Called when rename detection had to be turned off for some commits (missing blobs). */
   onRenameFallback?: (commits: number, reason: string) => void;
+  /** Where parsed history may be cached (issue #5); undefined means no cache. */
+  cache?: HistoryCacheLocation | undefined;
+  /** Called for problems the walk recovered from (a corrupt cache, an unwritable folder). */
+  onWarning?: (message: string) => void;
+}
+
+export interface HistoryCacheLocation {
+  /** The repository's git directory: the cache goes inside it when writable. */
+  gitDir: string;
+  /** Used when the git directory is not writable (XDG cache home). */
+  fallbackDir?: string | undefined;
 }
 
 export const DEFAULT_CHUNK_SIZE = 1500;
