@@ -1,0 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanOutputSchema } from '../../src/report/scan-schema.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const history: FixtureCommit[] = [
+  { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/c.ts': 10 } },
+  { author: 'ada', write: { 'src/pay/a.ts': 10 } },
+  { author: 'carol', write: { 'README.md': 3 } },
+];
+
+const tmp = () => mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'cli-'));
+
+describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
+  it('prints the table by default, with no colour under NO_COLOR', () => {
+    const repo = buildRepo(history);
+    const result = runCli([], { cwd: repo.dir });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('4 commits · 3 developers · 4 files analysed');
+    expect(result.stdout).toMatch(/Truck factor: 2/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('colours only when asked (FORCE_COLOR) and never with --no-color', () => {
+    const repo = buildRepo(history);
+    expect(runCli([], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
+    expect(runCli(['--no-color'], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('writes JSON that matches the published schema, deterministic across runs', () => {
+    const repo = buildRepo(history);
+    const first = runCli(['scan', '--format', 'json'], { cwd: repo.dir, env: { FORCE_COLOR: '1' } });
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).not.toMatch(/\u001b\[/);
+    const parsed = scanOutputSchema.parse(JSON.parse(first.stdout));
+    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.stats).toMatchObject({ commits: 4, developers: 3, files: 4, excludedFiles: 0 });
+    expect(parsed.truckFactor.value).toBe(2);
+    expect(parsed.truckFactor.developers.map((d) => d.id)).toEqual(['ada@example.com', 'bob@example.com']);
+    expect(parsed.files.map((f) => f.path)).toEqual(['README.md', 'src/auth/c.ts', 'src/pay/a.ts', 'src/pay/b.ts']);
+    const strip = (text: string) => text.replace(/"analyzedAt": "[^"]+"/, '').replace(/"referenceDate": "[^"]+"/, '');
+    const second = runCli(['scan', '--format', 'json'], { cwd: repo.dir });
+    expect(strip(second.stdout)).toBe(strip(first.stdout));
+  });
+
+  it('keeps stdout parseable when warnings are printed (they go to stderr)', () => {
+    const source = buildRepo(history);
+    const clone = path.join(tmp(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${source.dir}`, clone]);
+    const result = runCli(['--format', 'json'], { cwd: clone });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout).repository.isShallow).toBe(true);
+    expect(result.stderr).toContain('talentrisk: warning: this is a shallow clone');
+  });
+
+  it('analyses another folder, a revision and a date', () => {
+    const repo = buildRepo(history);
+    const first = repo.git('rev-list', '--max-parents=0', 'HEAD').trim();
+    const atRev = JSON.parse(runCli(['scan', repo.dir, '--rev', first, '--format', 'json'], { cwd: tmp() }).stdout);
+    expect(atRev.repository.revision).toBe(first);
+    expect(atRev.stats.commits).toBe(1);
+    // Commits are one day apart from 2024-01-02: until 2024-01-03 sees the first two.
+    const until = JSON.parse(runCli(['scan', repo.dir, '--until', '2024-01-03', '--format', 'json'], { cwd: tmp() }).stdout);
+    expect(until.stats.commits).toBe(2);
+    expect(until.repository.requested).toBe('HEAD until 2024-01-03');
+  });
+
+  it('writes --output to a file and refuses to overwrite it without --force', () => {
+    const repo = buildRepo(history);
+    const out = path.join(tmp(), 'report.json');
+    expect(runCli(['--format', 'json', '--output', out], { cwd: repo.dir }).exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    writeFileSync(out, 'keep me');
+    const again = runCli(['--format', 'json', '--output', out], { cwd: repo.dir });
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(runCli(['--format', 'json', '--output', out, '--force'], { cwd: repo.dir }).exitCode).toBe(0);
+  });
+
+  it('uses depth and the classic model', () => {
+    const repo = buildRepo([...history, { author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, write: { 'src/pay/a.ts': 3 } }]);
+    const modern = JSON.parse(runCli(['--format', 'json', '--depth', '2'], { cwd: repo.dir }).stdout);
+    expect(modern.modules.map((m: { path: string }) => m.path)).toEqual(['.', 'src/auth', 'src/pay']);
+    expect(modern.bots).toEqual(['dependabot[bot]']);
+    const classic = JSON.parse(runCli(['--format', 'json', '--model', 'classic'], { cwd: repo.dir }).stdout);
+    expect(classic.model).toBe('classic');
+    expect(classic.bots).toEqual([]);
+    expect(classic.developers.map((d: { name: string }) => d.name)).toContain('dependabot[bot]');
+  });
+});
+
+describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () => {
+  const expectUsageError = (result: ReturnType<typeof runCli>, message: RegExp) => {
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it('not a git repository', () => {
+    expectUsageError(runCli(['scan'], { cwd: tmp() }), /^talentrisk: not a git repository: .*\n {2}run talentrisk inside a git repository/);
+  });
+
+  it('an empty repository', () => {
+    const dir = tmp();
+    execFileSync('git', ['init', '-q', dir]);
+    expectUsageError(runCli([], { cwd: dir }), /^talentrisk: the repository has no commits yet\n/);
+  });
+
+  it('an unknown revision, an unparsable date, a path that does not exist, an unknown format', () => {
+    const repo = buildRepo(history);
+    expectUsageError(runCli(['--rev', 'nope'], { cwd: repo.dir }), /^talentrisk: unknown revision: nope\n/);
+    expectUsageError(runCli(['--until', 'last tuesday'], { cwd: repo.dir }), /argument 'last tuesday' is invalid. expected a date as YYYY-MM-DD/);
+    expectUsageError(runCli(['scan', 'no/such/dir'], { cwd: repo.dir }), /^talentrisk: path does not exist: .*no\/such\/dir\n/);
+    expectUsageError(runCli(['--format', 'xml'], { cwd: repo.dir }), /argument 'xml' is invalid. Allowed choices are table, json/);
+    expectUsageError(runCli(['--until', '1990-01-01'], { cwd: repo.dir }), /^talentrisk: no commit of HEAD is at or before 1990-01-01\n/);
+  });
+
+  it('git missing from PATH', () => {
+    const repo = buildRepo(history);
+    const empty = tmp();
+    mkdirSync(path.join(empty, 'bin'));
+    expectUsageError(runCli([], { cwd: repo.dir, env: { PATH: path.join(empty, 'bin') } }), /^talentrisk: git was not found on PATH\n/);
+  });
+
+  it('--debug shows the stack of a user error', () => {
+    const result = runCli(['--rev', 'nope', '--debug'], { cwd: buildRepo(history).dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('help and version exit 0', () => {
+    const dir = tmp();
+    const help = runCli(['--help'], { cwd: dir });
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain('Exit codes: 0 ok');
+    expect(runCli(['--version'], { cwd: dir }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('talentrisk explain', { tags: ['slow'] }, () => {
+  it('shows FA, DL, AC and DOA of every developer of a file, with the reason', () => {
+    const repo = buildRepo(history);
+    const result = runCli(['explain', 'src/pay/a.ts'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(0);
+    // ada added it and modified it once: FA 1, DL 1, AC 0 → 3.293 + 1.098 + 0.164 = 4.555
+    expect(result.stdout).toMatch(/Ada\s+1\s+1\s+0\s+4\.555\s+1\.000/);
+    expect(result.stdout).toContain('Ada: author: normDOA 1.000 > 0.75 and DOA 4.555 ≥ 3.293');
+    const json = JSON.parse(runCli(['explain', 'src/pay/a.ts', '--format', 'json'], { cwd: repo.dir }).stdout);
+    expect(json.developers[0]).toMatchObject({ id: 'ada@example.com', fa: 1, dl: 1, ac: 0, doa: 4.555, isAuthor: true });
+  });
+
+  it('explains a folder as a module, from a subfolder', () => {
+    const repo = buildRepo(history);
+    const json = JSON.parse(runCli(['explain', 'pay', '--format', 'json'], { cwd: path.join(repo.dir, 'src') }).stdout);
+    expect(json).toMatchObject({ path: 'src/pay', files: 2, truckFactor: { value: 1 } });
+  });
+
+  it('suggests the closest path for a typo', () => {
+    const result = runCli(['explain', 'src/pay/aa.ts'], { cwd: buildRepo(history).dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('did you mean src/pay/a.ts?');
+  });
+});
