@@ -14,6 +14,8 @@ export interface GitClientOptions {
 // that the error mapping below can read them.
 const GIT_ENV: Record<string, string> = { GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', LANG: 'C' };
 
+const GUARDED_ENV = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
+
 /** A simple-git instance rooted at `dir`, with talentrisk's environment. */
 export function createGit(dir: string, options: GitClientOptions = {}): SimpleGit {
   if (!existsSync(dir)) {
@@ -22,10 +24,10 @@ export function createGit(dir: string, options: GitClientOptions = {}): SimpleGi
   if (!statSync(dir).isDirectory()) {
     throw new UsageError(`not a folder: ${dir}`, { hint: 'pass the folder of a git repository, not a file' });
   }
-  // simple-git's environment guard drops every GIT_* variable of the caller's environment (and
-  // refuses them when passed explicitly), so only our own are allowed through.
+  // simple-git's environment guard refuses GIT_* variables and a few others (EDITOR, PAGER, …)
+  // when they are passed explicitly, so those are left out; git needs none of them to read history.
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined && !/^git_/i.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined && !GUARDED_ENV.test(key)) env[key] = value;
   return simpleGit({
     baseDir: dir,
     maxConcurrentProcesses: Math.max(1, options.concurrency ?? 2),

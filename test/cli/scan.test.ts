@@ -26,6 +26,13 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('runs with EDITOR, PAGER and GIT_* variables in the environment (simple-git refuses them when passed on)', () => {
+    const repo = buildRepo(history);
+    const result = runCli([], { cwd: repo.dir, env: { EDITOR: 'vim', VISUAL: 'vim', PAGER: 'less', PREFIX: '/usr', GIT_PAGER: 'less', GIT_SSH_COMMAND: 'ssh', SSH_ASKPASS: 'x' } });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+  });
+
   it('colours only when asked (FORCE_COLOR) and never with --no-color', () => {
     const repo = buildRepo(history);
     expect(runCli([], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
