@@ -5,6 +5,7 @@ import { checkMailmap, listCommits, listTrackedFiles, openRepository, readFileAt
 import type { Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldEvent } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
+import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, resolveIdentities, type RawIdentity } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { mergeTally, rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   now?: Date;
   /** Reuse and update the parsed-history cache (default true; --no-cache turns it off). */
   cache?: boolean;
+  /** Keep only programming and markup files (GitHub Linguist), as the published study did. */
+  onlyCode?: boolean;
 }
 
 export interface AnalyzeHooks {
@@ -92,6 +95,14 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     defaults: extensions && config.defaultExclusions,
     gitattributes,
   });
+
+  if (options.onlyCode) {
+    const linguist = (await import('linguist-languages')) as unknown as Record<string, LanguageEntry>;
+    const isCode = createCodeMatcher(Object.values(linguist));
+    const before = selection.analysed.length;
+    selection.analysed = selection.analysed.filter(isCode);
+    if (before > selection.analysed.length) selection.counts.push({ rule: 'not programming or markup (--only-code)', files: before - selection.analysed.length });
+  }
 
   const now = options.now ?? new Date();
   const reference = options.until ?? now;

@@ -16,6 +16,7 @@ export interface CommonOptions {
   output?: string;
   force?: boolean;
   leaving?: string[];
+  onlyCode?: boolean;
   /** commander maps --no-cache to cache: false. */
   cache?: boolean;
 }
@@ -52,6 +53,7 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--force', 'overwrite the --output file if it exists')
     .option('--leaving <who>', 'a person leaving (name, email or alias); repeatable', collect)
+    .option('--only-code', 'analyse only programming and markup files (GitHub Linguist), as the published study did')
     .option('--no-cache', 'do not read or write the parsed-history cache')
     .option('-q, --quiet', 'no progress, no warnings on stderr')
     .option('--no-color', 'no colours, even on a terminal')

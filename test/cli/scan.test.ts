@@ -90,6 +90,14 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['--format', 'json', '--output', out, '--force'], { cwd: repo.dir }).exitCode).toBe(0);
   });
 
+  it('--only-code keeps only programming and markup files (Linguist), counting the rest', () => {
+    const repo = buildRepo([...history, { author: 'ada', write: { 'data/table.csv': 3, 'Makefile': 2, 'docs/guide.txt': 2 } }]);
+    const json = JSON.parse(runCli(['--format', 'json', '--only-code'], { cwd: repo.dir }).stdout);
+    // README.md is markup; the .ts files and Makefile are programming; .csv (data) and .txt (prose) go.
+    expect(json.files.map((f: { path: string }) => f.path)).toEqual(['Makefile', 'README.md', 'src/auth/c.ts', 'src/pay/a.ts', 'src/pay/b.ts']);
+    expect(json.exclusions).toContainEqual({ rule: 'not programming or markup (--only-code)', files: 2 });
+  });
+
   it('uses depth and the classic model', () => {
     const repo = buildRepo([...history, { author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, write: { 'src/pay/a.ts': 3 } }]);
     const modern = JSON.parse(runCli(['--format', 'json', '--depth', '2'], { cwd: repo.dir }).stdout);

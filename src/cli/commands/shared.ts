@@ -21,7 +21,7 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   const progress = createProgress(io, Boolean(options.quiet));
   try {
     const analysis = await analyze(
-      { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false },
+      { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode },
       progress,
     );
     return { analysis, config };

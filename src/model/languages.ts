@@ -1,0 +1,31 @@
+// The published study kept only files GitHub Linguist classifies as "programming" or "markup"
+// (METRICS.md §3). talentrisk offers it as --only-code; the language table is passed in, so this
+// stays pure.
+
+export interface LanguageEntry {
+  type: string;
+  extensions?: readonly string[];
+  filenames?: readonly string[];
+}
+
+const KEPT_TYPES = new Set(['programming', 'markup']);
+
+/** A predicate: is this path a programming or markup file by its extension or name? */
+export function createCodeMatcher(languages: Iterable<LanguageEntry>): (path: string) => boolean {
+  const extensions = new Set<string>();
+  const filenames = new Set<string>();
+  for (const language of languages) {
+    if (!KEPT_TYPES.has(language.type)) continue;
+    for (const extension of language.extensions ?? []) extensions.add(extension.toLowerCase());
+    for (const filename of language.filenames ?? []) filenames.add(filename);
+  }
+  return (path) => {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (filenames.has(name)) return true;
+    // Longest extension first, so `.d.ts`-style double extensions also match.
+    for (let dot = name.indexOf('.', 1); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+      if (extensions.has(name.slice(dot).toLowerCase())) return true;
+    }
+    return false;
+  };
+}
