@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.ts';
@@ -14,6 +14,8 @@ export interface LoadedConfig {
   file: string | undefined;
   /** 1-based line of a YAML path (e.g. ['critical', 0]) for reports that point into the file. */
   lineOf: (keyPath: readonly (string | number)[]) => number | undefined;
+  /** `file:line:col` of a YAML path (its nearest existing parent when it is missing), for messages. */
+  locate: (keyPath: readonly (string | number)[]) => string;
 }
 
 /** Finds the config: `explicit` (must exist) or `.talentrisk.yml` at the repository root. */
@@ -35,7 +37,7 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */
 export function loadConfig(root: string, explicit?: string, cwd: string = root): LoadedConfig {
   const file = findConfigFile(root, explicit);
-  if (!file) return { config: DEFAULT_CONFIG, file: undefined, lineOf: () => undefined };
+  if (!file) return { config: DEFAULT_CONFIG, file: undefined, lineOf: () => undefined, locate: () => CONFIG_FILE };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -45,39 +47,63 @@ export function loadConfig(root: string, explicit?: string, cwd: string = root):
   return parseConfig(text, path.relative(cwd, file) || file, file);
 }
 
-/** Parses config text; every YAML and schema problem is reported at once as `file:line:col key: message`. */
+interface Problem {
+  offset: number | undefined;
+  text: string;
+}
+
+/**
+ * Parses config text. Every YAML and schema problem is reported at once, in file order, as
+ * `file:line:col key.path: message`, in one ConfigError.
+ */
 export function parseConfig(text: string, displayName: string, file?: string): LoadedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
-    if (offset === undefined) return `${displayName}`;
+    if (offset === undefined) return displayName;
     const { line, col } = lineCounter.linePos(offset);
     return `${displayName}:${line}:${col}`;
   };
-  if (doc.errors.length > 0) {
-    const lines = doc.errors.map((error) => `${at(error.pos[0])} ${error.message.split('\n')[0]}`);
-    throw new ConfigError(lines.join('\n'), { hint: 'fix the YAML syntax at the lines above' });
+  const problems: Problem[] = doc.errors.map((error) => ({ offset: error.pos[0], text: describeYamlError(error, text) }));
+  // yaml recovers from most syntax errors, so the schema still reports the rest of the file.
+  let raw: unknown;
+  try {
+    raw = doc.toJS() ?? {};
+  } catch {
+    raw = undefined;
   }
-  const raw: unknown = doc.toJS() ?? {};
-  const result = configSchema.safeParse(raw);
-  const problems: string[] = [];
-  if (!result.success) {
-    for (const issue of result.error.issues) problems.push(describeIssue(issue, doc, at, raw));
-  } else {
-    problems.push(...crossChecks(result.data, doc, at));
+  const result = raw === undefined ? undefined : configSchema.safeParse(raw);
+  if (result && !result.success) {
+    for (const issue of result.error.issues) problems.push(...describeIssue(issue, doc, raw));
   }
-  if (problems.length > 0) {
-    throw new ConfigError(problems.join('\n'), { hint: 'see the README section "Configuration" or .talentrisk.example.yml' });
+  problems.push(...crossChecks(raw, doc));
+  if (problems.length > 0 || !result?.success) {
+    const sorted = problems.map((problem, index) => ({ ...problem, index })).sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1) || a.index - b.index);
+    const hasYamlErrors = doc.errors.length > 0;
+    throw new ConfigError(sorted.map((problem) => `${at(problem.offset)} ${problem.text}`).join('\n'), {
+      hint: hasYamlErrors ? 'fix the YAML at the lines above (indent with spaces, close every [ and {, quote values with ": ")' : 'see .talentrisk.example.yml (or the README section "Configuration") for every key',
+    });
   }
-  const config = (result as { data: Config }).data;
+  const config = result.data;
+  const offsetOf = (keyPath: readonly (string | number)[]) => rangeOf(doc, keyPath);
   return {
     config,
     file,
     lineOf: (keyPath) => {
-      const offset = rangeOf(doc, keyPath);
+      const offset = offsetOf(keyPath);
       return offset === undefined ? undefined : lineCounter.linePos(offset).line;
     },
+    locate: (keyPath) => at(offsetOf(keyPath)),
   };
+}
+
+function describeYamlError(error: YAMLError, text: string): string {
+  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = /^[^\s:#]+/.exec(text.slice(error.pos[0]))?.[0];
+    return key ? `${key}: duplicate key (each key may appear once per mapping)` : 'duplicate key (each key may appear once per mapping)';
+  }
+  return `YAML syntax: ${message}`;
 }
 
 function rangeOf(doc: Document, keyPath: readonly PropertyKey[]): number | undefined {
@@ -101,24 +127,61 @@ function keyRange(doc: Document, parent: readonly PropertyKey[], key: string): n
   return rangeOf(doc, parent);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, doc: Document, at: (offset: number | undefined) => string, raw: unknown): string {
+const dotted = (parts: readonly PropertyKey[]) => parts.map(String).join('.') || '(top level)';
+
+function describeIssue(issue: z.core.$ZodIssue, doc: Document, raw: unknown): Problem[] {
   const keyPath = issue.path as PropertyKey[];
-  const dotted = (parts: readonly PropertyKey[]) => parts.map(String).join('.') || '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys
-      .map((key) => {
-        const known = knownKeysAt(keyPath, raw);
-        const suggestion = closest(key, known);
-        const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
-        return `${at(keyRange(doc, keyPath, key))} ${dotted([...keyPath, key])}: unknown key${hint}`;
-      })
-      .join('\n');
+    const known = knownKeysAt(keyPath);
+    return issue.keys.map((key) => {
+      const suggestion = closest(key, known);
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
+      return { offset: keyRange(doc, keyPath, key), text: `${dotted([...keyPath, key])}: unknown key${hint}` };
+    });
   }
-  return `${at(rangeOf(doc, keyPath))} ${dotted(keyPath)}: ${issue.message}`;
+  return [{ offset: rangeOf(doc, keyPath), text: `${dotted(keyPath)}: ${humanize(issue, valueAt(raw, keyPath))}` }];
+}
+
+const EXPECTED: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping of keys',
+  string: 'a text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+/** zod's messages, in the words of a YAML file. Custom messages of the schema are kept. */
+function humanize(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type') {
+    if (value === undefined) return 'missing (this key is required)';
+    return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`;
+  }
+  return issue.message;
+}
+
+function describeValue(value: unknown): string {
+  if (value == null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return String(value);
+}
+
+function valueAt(raw: unknown, keyPath: readonly PropertyKey[]): unknown {
+  let current = raw;
+  for (const part of keyPath) {
+    if (current == null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
 }
 
 /** The keys the schema accepts at a path (for "did you mean"). */
-function knownKeysAt(keyPath: readonly PropertyKey[], _raw: unknown): string[] {
+function knownKeysAt(keyPath: readonly PropertyKey[]): string[] {
   let schema: unknown = configSchema;
   for (const part of keyPath) {
     schema = unwrap(schema);
@@ -167,19 +230,23 @@ export function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-/** Rules a schema cannot express: unique system names. */
-function crossChecks(config: Config, doc: Document, at: (offset: number | undefined) => string): string[] {
-  const problems: string[] = [];
+/** Rules a schema cannot express: unique system names (checked on the raw file, so they show beside schema errors). */
+function crossChecks(raw: unknown, doc: Document): Problem[] {
+  const problems: Problem[] = [];
+  const critical = (raw as { critical?: unknown } | undefined)?.critical;
+  if (!Array.isArray(critical)) return problems;
   const seen = new Map<string, number>();
-  config.critical.forEach((system, index) => {
-    const first = seen.get(system.name);
+  critical.forEach((system: unknown, index) => {
+    const name = (system as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string' || name === '') return;
+    const key = name.trim().toLowerCase();
+    const first = seen.get(key);
     if (first !== undefined) {
-      problems.push(`${at(rangeOf(doc, ['critical', index, 'name']))} critical.${index}.name: duplicate system name "${system.name}" (also critical.${first}.name)`);
-    } else seen.set(system.name, index);
+      problems.push({
+        offset: rangeOf(doc, ['critical', index, 'name']),
+        text: `critical.${index}.name: duplicate system name "${name}" (critical.${first} has it too; names must be unique)`,
+      });
+    } else seen.set(key, index);
   });
-  const critical = doc.get('critical', true);
-  if (critical !== undefined && !isSeq(critical) && config.critical.length === 0) {
-    problems.push(`${at(rangeOf(doc, ['critical']))} critical: expected a list`);
-  }
   return problems;
 }

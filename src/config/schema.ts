@@ -4,13 +4,24 @@ import { z } from 'zod';
 // schema/talentrisk.schema.json is generated from it and guarded by a test).
 
 const glob = z.string().min(1, 'a glob cannot be empty');
+const nonEmpty = z.string().min(1, 'must not be empty');
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date');
 
 export const criticalSystemSchema = z
   .strictObject({
-    name: z.string().min(1).describe('Name of the system, shown in every report (unique).'),
-    paths: z.array(glob).min(1, 'list at least one path glob').describe('Path globs (picomatch) of the files of the system.'),
-    minOwners: z.number().int().min(1, 'minOwners must be at least 1').default(2).describe('`check` fails when the bus factor is below this.'),
+    name: nonEmpty.describe('Name of the system, shown in every report (unique).'),
+    paths: z
+      .array(glob)
+      .min(1, 'list at least one path glob')
+      .refine((paths) => paths.length === 0 || paths.some((p) => !p.startsWith('!')), 'list at least one glob that does not start with "!" (a "!" glob only removes files)')
+      .describe('Path globs (picomatch, relative to the repository root) of the files of the system; a glob starting with "!" removes files.'),
+    minOwners: z
+      .number()
+      .int()
+      .min(1, 'minOwners must be at least 1')
+      .max(100, 'minOwners must be at most 100')
+      .default(2)
+      .describe('`check` fails when the bus factor (truck factor of the system’s files) is below this.'),
     maxKnowledgeLoss: z
       .number()
       .min(0)
@@ -23,15 +34,15 @@ export const criticalSystemSchema = z
 
 export const personSchema = z
   .strictObject({
-    name: z.string().min(1).describe('The name to show for this person.'),
-    emails: z.array(z.string().min(1)).default([]).describe('Every email this person commits with.'),
-    github: z.string().min(1).optional().describe('GitHub login: joins its no-reply emails.'),
+    name: nonEmpty.describe('The name to show for this person.'),
+    emails: z.array(nonEmpty).default([]).describe('Every email this person commits with.'),
+    github: nonEmpty.optional().describe('GitHub login: joins its no-reply emails.'),
   })
   .describe('Identities .mailmap does not merge.');
 
 export const departureSchema = z
   .strictObject({
-    who: z.string().min(1).describe('Name, email or alias of a known developer.'),
+    who: nonEmpty.describe('Name, email or alias of a known developer.'),
     date: isoDay.optional().describe('Last day, YYYY-MM-DD (optional).'),
     note: z.string().optional(),
   })
@@ -49,19 +60,19 @@ export const configSchema = z
       .default(true)
       .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
     people: z.array(personSchema).default([]).describe('Identity aliases.'),
-    bots: z.array(z.string().min(1)).default([]).describe('Extra bot patterns (globs over name or email); `*[bot]` and `*-bot` are built in.'),
+    bots: z.array(nonEmpty).default([]).describe('Extra bot patterns (globs over name or email); `*[bot]` and `*-bot` are built in.'),
     modules: z
       .strictObject({
-        depth: z.number().int().min(1).max(10).optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
-        roots: z.array(z.string().min(1)).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
+        depth: z.number().int().min(1, 'depth must be at least 1').max(10, 'depth must be at most 10').optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
+        roots: z.array(nonEmpty).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
         workspaces: z.boolean().default(true).describe('Detect workspace packages (package.json workspaces, pnpm-workspace.yaml, Cargo, go.work).'),
       })
       .prefault({})
       .describe('How files roll up into modules.'),
     model: z
       .strictObject({
-        halfLife: z.number().positive().default(365).describe('Half-life of knowledge, in days (decayed figures).'),
-        inactiveAfter: z.number().positive().default(180).describe('Days without a commit after which a developer is inactive.'),
+        halfLife: z.number().positive('halfLife must be a positive number of days').default(365).describe('Half-life of knowledge, in days (decayed figures).'),
+        inactiveAfter: z.number().positive('inactiveAfter must be a positive number of days').default(180).describe('Days without a commit after which a developer is inactive.'),
         treatInactiveAsDeparted: z.boolean().default(false).describe('Count inactive developers as gone in the current figures.'),
         coAuthors: z.boolean().default(true).describe('Credit Co-authored-by trailers with the commit’s events.'),
       })

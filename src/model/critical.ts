@@ -1,0 +1,205 @@
+import picomatch from 'picomatch';
+import { toTruckFactorFile } from './ownership.ts';
+import { computeTruckFactor, rankAuthors } from './truck-factor.ts';
+import type { Analysis, FileOwnership, TruckFactorMember } from './types.ts';
+
+// Critical systems, METRICS.md §9 (extension): a named set of path globs with rules. Its bus factor
+// is the truck factor (§5) of its files; its owners are the developers of that greedy list.
+// Pure: the same analysis and systems always give the same result. Departures (§8) reuse it by
+// passing `authorsOf`, which swaps each file's author set before anything is computed.
+
+/** A critical system as the config declares it (the shape of config `critical[]`). */
+export interface CriticalSystemSpec {
+  name: string;
+  paths: readonly string[];
+  minOwners: number;
+  maxKnowledgeLoss?: number | undefined;
+  description?: string | undefined;
+}
+
+export interface CriticalPerson {
+  id: string;
+  name: string;
+}
+
+export interface CriticalOwner extends CriticalPerson, TruckFactorMember {}
+
+/** A broken rule. `minOwners` is checked here; departures add `maxKnowledgeLoss`. */
+export interface CriticalViolation {
+  rule: 'minOwners' | 'maxKnowledgeLoss';
+  required: number;
+  actual: number;
+  message: string;
+}
+
+/** ok: every rule holds · violation: a rule is broken · error: the config is wrong (globs match nothing). */
+export type CriticalStatus = 'ok' | 'violation' | 'error';
+
+export interface CriticalSystemResult {
+  /** Position in config `critical`, to point at the system's line. */
+  index: number;
+  name: string;
+  description: string | undefined;
+  paths: string[];
+  minOwners: number;
+  maxKnowledgeLoss: number | undefined;
+  /** Analysed files the globs match, in path order. */
+  files: string[];
+  /** Globs (not "!" ones) that match no analysed file. All of them: the system is an error. */
+  unmatchedPatterns: string[];
+  /** Truck factor of the system's files (METRICS.md §5 on the subset). */
+  busFactor: number;
+  /** Share of the system's files that keep an author after the bus-factor developers leave. */
+  coverage: number;
+  /** The greedy truck-factor list, in order: the system's owners (METRICS.md §9). */
+  owners: CriticalOwner[];
+  /** Every author of the system's files, most files first. */
+  authors: CriticalOwner[];
+  /** Files with exactly one author, with that author: the files most at risk after orphans. */
+  singleOwnerFiles: { path: string; owner: CriticalPerson }[];
+  /** Files with no author at all. */
+  orphanFiles: string[];
+  violations: CriticalViolation[];
+  status: CriticalStatus;
+  /** What is wrong with the configuration, when status is 'error'. */
+  error: string | undefined;
+}
+
+export interface CriticalOptions {
+  /** Swaps a file's author set (departures, decay); default: the file's authors. */
+  authorsOf?: (file: FileOwnership) => readonly string[];
+}
+
+/**
+ * A path matcher for a system's globs (picomatch, dot files included). A glob starting with "!"
+ * removes files; a glob that names a folder (`src/pay` or `src/pay/`) matches everything under it.
+ */
+export function createSystemMatcher(paths: readonly string[]): (path: string) => boolean {
+  const positive = paths.filter((glob) => !glob.startsWith('!')).map(normalizeGlob);
+  const negative = paths.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
+  const isIn = positive.length ? picomatch(positive.flatMap(withFolder), { dot: true }) : () => false;
+  const isOut = negative.length ? picomatch(negative.flatMap(withFolder), { dot: true }) : () => false;
+  return (path) => isIn(path) && !isOut(path);
+}
+
+function normalizeGlob(glob: string): string {
+  return glob.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
+}
+
+function withFolder(glob: string): string[] {
+  return glob.endsWith('/**') ? [glob] : [glob, `${glob}/**`];
+}
+
+/** Evaluates every critical system against an analysis. */
+export function evaluateCriticalSystems(
+  analysis: Pick<Analysis, 'files' | 'developers'>,
+  systems: readonly CriticalSystemSpec[],
+  options: CriticalOptions = {},
+): CriticalSystemResult[] {
+  const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const authorsOf = options.authorsOf ?? ((file: FileOwnership) => file.authors);
+  return systems.map((system, index) => evaluateSystem(analysis.files, system, index, nameOf, authorsOf));
+}
+
+function evaluateSystem(
+  allFiles: readonly FileOwnership[],
+  system: CriticalSystemSpec,
+  index: number,
+  nameOf: (id: string) => string,
+  authorsOf: (file: FileOwnership) => readonly string[],
+): CriticalSystemResult {
+  const matches = createSystemMatcher(system.paths);
+  const files = allFiles.filter((file) => matches(file.path));
+  const unmatchedPatterns = system.paths.filter((glob) => {
+    if (glob.startsWith('!')) return false;
+    const matchesGlob = createSystemMatcher([glob]);
+    return !allFiles.some((file) => matchesGlob(file.path));
+  });
+
+  const tfFiles = files.map((file) => toTruckFactorFile(file, authorsOf));
+  const truckFactor = computeTruckFactor(tfFiles, { nameOf });
+  const person = (member: TruckFactorMember): CriticalOwner => ({ id: member.id, name: nameOf(member.id), files: member.files, share: member.share });
+  const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
+  const orphanFiles: string[] = [];
+  for (const file of files) {
+    const authors = authorsOf(file);
+    const sole = authors[0];
+    if (authors.length === 1 && sole !== undefined) singleOwnerFiles.push({ path: file.path, owner: { id: sole, name: nameOf(sole) } });
+    else if (authors.length === 0) orphanFiles.push(file.path);
+  }
+
+  const violations: CriticalViolation[] = [];
+  let error: string | undefined;
+  if (files.length === 0) {
+    error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}`;
+  } else if (truckFactor.value < system.minOwners) {
+    violations.push({
+      rule: 'minOwners',
+      required: system.minOwners,
+      actual: truckFactor.value,
+      message:
+        truckFactor.value === 0
+          ? `bus factor 0 (needs ${system.minOwners}): fewer than half of its ${files.length} files have an author`
+          : `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'holds' : 'hold'} the knowledge of ${files.length === 1 ? 'its file' : `its ${files.length} files`}`,
+    });
+  }
+  const result: CriticalSystemResult = {
+    index,
+    name: system.name,
+    description: system.description,
+    paths: [...system.paths],
+    minOwners: system.minOwners,
+    maxKnowledgeLoss: system.maxKnowledgeLoss,
+    files: files.map((file) => file.path),
+    unmatchedPatterns,
+    busFactor: truckFactor.value,
+    coverage: truckFactor.coverage,
+    owners: truckFactor.developers.map(person),
+    authors: rankAuthors(tfFiles, { nameOf }).map(person),
+    singleOwnerFiles,
+    orphanFiles,
+    violations,
+    status: 'ok',
+    error,
+  };
+  return withStatus(result);
+}
+
+/** Recomputes `status` after violations were added (departures layer their rules this way). */
+export function withStatus(result: CriticalSystemResult): CriticalSystemResult {
+  const status: CriticalStatus = result.error !== undefined ? 'error' : result.violations.length > 0 ? 'violation' : 'ok';
+  return { ...result, status };
+}
+
+/** Adds violations to a result (e.g. `maxKnowledgeLoss` from departures) and updates its status. */
+export function addViolations(result: CriticalSystemResult, violations: readonly CriticalViolation[]): CriticalSystemResult {
+  return withStatus({ ...result, violations: [...result.violations, ...violations] });
+}
+
+export interface CriticalSummary {
+  systems: number;
+  ok: number;
+  violations: number;
+  errors: number;
+}
+
+export function summarizeCritical(results: readonly CriticalSystemResult[]): CriticalSummary {
+  return {
+    systems: results.length,
+    ok: results.filter((r) => r.status === 'ok').length,
+    violations: results.filter((r) => r.status === 'violation').length,
+    errors: results.filter((r) => r.status === 'error').length,
+  };
+}
+
+/** Violations first, then errors, then the rest; within each, lowest bus factor first, then config order. */
+export function rankCritical<T extends Pick<CriticalSystemResult, 'status' | 'busFactor' | 'index'>>(results: readonly T[]): T[] {
+  const weight = { violation: 0, error: 1, ok: 2 } as const;
+  return [...results].sort((a, b) => weight[a.status] - weight[b.status] || a.busFactor - b.busFactor || a.index - b.index);
+}
+
+/** The files most at risk, for one-line reports: orphans first, then single-owner files. */
+export function filesAtRisk(result: Pick<CriticalSystemResult, 'orphanFiles' | 'singleOwnerFiles'>): string[] {
+  return [...result.orphanFiles, ...result.singleOwnerFiles.map((file) => file.path)];
+}
