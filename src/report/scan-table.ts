@@ -1,5 +1,5 @@
 import type { Analysis, ModuleOwnership } from '../model/types.ts';
-import { day, list, percent, plural, sanitize, shortenPath } from './format.ts';
+import { day, percent, plural, sanitize, shortenPath } from './format.ts';
 import { renderTable } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -36,11 +36,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   if (analysis.files.length === 0) {
     out.push(chalk.yellow('No file to analyse: every tracked file was excluded or has no history.'));
   } else {
-    const who = tf.developers.map((m) => name(m.id));
-    out.push(
-      `${chalk.bold('Truck factor:')} ${tfColor.bold(String(tf.value))}` +
-        (tf.value > 0 ? chalk.dim(`  if ${list(who, 4)} left, ${percent(tf.coverage)} of files would keep an author`) : chalk.dim('  fewer than half the files have an author')),
-    );
+    const summary =
+      tf.value === 0
+        ? 'fewer than half the files have an author'
+        : `${tf.value === 1 ? 'if this developer leaves' : `if these ${tf.value} developers leave`}, ${percent(tf.coverage, 1)} of files keep an author`;
+    out.push(`${chalk.bold('Truck factor:')} ${tfColor.bold(String(tf.value))}  ${chalk.dim(summary)}`);
     if (tf.developers.length > 0) {
       out.push(
         indent(
@@ -84,7 +84,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     for (const warning of analysis.warnings) out.push(chalk.yellow(`warning: ${warning}`));
   }
   out.push('');
-  out.push(chalk.dim('Next: `talentrisk explain <file>` shows why someone is an author · `talentrisk check` gates CI · `talentrisk handoff <who>` writes a handoff'));
+  out.push(chalk.dim('Next: talentrisk explain <file> · talentrisk check (CI gate) · talentrisk handoff <who>'));
   return `${out.join('\n')}\n`;
 }
 
