@@ -89,10 +89,14 @@ export async function readFileAt(repo: Repository, sha: string, file: string): P
   }
 }
 
-/** Non-merge commits reachable from the revision, newest first. */
+/**
+ * Non-merge commits reachable from the revision, newest first. --date-order guarantees no commit
+ * comes before its descendants even when clocks were skewed: the backward fold that follows renames
+ * relies on it.
+ */
 export async function listCommits(repo: Repository, sha: string): Promise<string[]> {
   try {
-    const out = await repo.git.raw(['rev-list', '--no-merges', sha]);
+    const out = await repo.git.raw(['rev-list', '--no-merges', '--date-order', sha]);
     return out.split('\n').filter(Boolean);
   } catch (error) {
     throw toGitError(error, `listing commits of ${sha.slice(0, 12)}`);
