@@ -14,8 +14,24 @@ export interface TruckFactorOptions {
   nameOf: (id: string) => string;
 }
 
-function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Ascending Unicode code-point order. JavaScript's `<` compares UTF-16 code units, which puts a
+ * character beyond the basic plane (a surrogate pair, 0xD800–0xDFFF) before U+E000–U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Both strings agree up to here, so x and y sit at the same position of their code points:
+    // surrogates (astral characters) rank above every other unit of the basic plane.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** Authors of the set, most authored files first, with the tie-breaks of METRICS.md §5. */

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { AUTHOR_ABS_THRESHOLD, AUTHOR_NORM_THRESHOLD, computeDoa, isAuthor, rankFile } from '../../src/model/doa.ts';
+import { explainAuthorship } from '../../src/model/explain.ts';
+import { rankContributions, type ContributionInput } from '../../src/model/ownership.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
+
+// METRICS.md §4: DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC);
+// author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1).
+// Values used below, worked out by hand (ln 2 = 0.693147, ln 3 = 1.098612, ln 31 = 3.433987, ln 21 = 3.044522):
+//   DOA(1,0,2)   = 4.391 − 0.321·1.098612 = 4.038345
+//   DOA(0,1,1)   = 3.457 − 0.321·0.693147 = 3.234500
+//   DOA(1,0,30)  = 4.391 − 0.321·3.433987 = 3.288690
+//   DOA(0,10,20) = 3.293 + 1.640 − 0.321·3.044522 = 3.955708
+
+const input = (developer: string, fa: 0 | 1, dl: number, extra: Partial<ContributionInput> = {}): ContributionInput => ({
+  developer,
+  fa,
+  dl,
+  wfa: fa,
+  wdl: dl,
+  last: 0,
+  ...extra,
+});
+
+describe('computeDoa', () => {
+  it.each([
+    // [FA, DL, AC, DOA by hand]
+    [0, 0, 0, 3.293],
+    [1, 0, 0, 4.391], // 3.293 + 1.098
+    [0, 1, 0, 3.457], // 3.293 + 0.164
+    [0, 2, 0, 3.621], // 3.293 + 0.328
+    [1, 0, 2, 4.038345],
+    [0, 1, 1, 3.2345],
+    [1, 0, 30, 3.28869],
+    [0, 10, 20, 3.955708],
+  ])('FA=%i DL=%i AC=%i gives %f', (fa, dl, ac, doa) => {
+    expect(computeDoa(fa, dl, ac)).toBeCloseTo(doa, 5);
+  });
+
+  it('uses the natural logarithm of 1 + AC', () => {
+    // AC = e − 1 makes ln(1 + AC) exactly 1: DOA = 3.293 − 0.321 = 2.972
+    expect(computeDoa(0, 0, Math.E - 1)).toBeCloseTo(2.972, 12);
+  });
+});
+
+describe('isAuthor', () => {
+  it('normDOA of exactly 0.75 is not an author, even for a creator with a high DOA', () => {
+    expect(AUTHOR_NORM_THRESHOLD).toBe(0.75);
+    expect(isAuthor(5, 0.75, 1)).toBe(false);
+    expect(isAuthor(5, 0.75, 0)).toBe(false);
+    expect(isAuthor(5, 0.75 + 1e-12, 0)).toBe(true);
+  });
+
+  it('a non-creator needs DOA ≥ 3.293 (exactly 3.293 is enough)', () => {
+    expect(AUTHOR_ABS_THRESHOLD).toBe(3.293);
+    expect(isAuthor(3.293, 0.9, 0)).toBe(true);
+    expect(isAuthor(3.2929999, 0.9, 0)).toBe(false);
+  });
+
+  it('the creator (FA = 1) is exempt from the absolute floor, not from the normDOA test', () => {
+    expect(isAuthor(3.0, 0.9, 1)).toBe(true);
+    expect(isAuthor(3.0, 0.7, 1)).toBe(false);
+  });
+});
+
+describe('rankFile', () => {
+  it('normalizes by the highest DOA of the file', () => {
+    // ada FA=1 AC=2 → 4.038345 (norm 1); bob DL=1 AC=1 → 3.2345 (norm 0.800947, above 0.75 but under 3.293)
+    const [ada, bob] = rankFile([
+      { fa: 1, dl: 0, ac: 2 },
+      { fa: 0, dl: 1, ac: 1 },
+    ]);
+    expect(ada).toMatchObject({ normDoa: 1, isAuthor: true });
+    expect(bob?.normDoa).toBeCloseTo(0.800947, 5);
+    expect(bob?.isAuthor).toBe(false);
+  });
+
+  it('names nobody when the highest DOA is not positive', () => {
+    // AC = e^(3.293/0.321) − 1 brings a bare DOA to zero: nothing can be normalized
+    const ac = Math.exp(3.293 / 0.321);
+    expect(rankFile([{ fa: 0, dl: 0, ac }]).map((r) => r.isAuthor)).toEqual([false]);
+  });
+});
+
+describe('rankContributions', () => {
+  it('derives AC as the M and R events of the file minus the developer’s own', () => {
+    // 3 M/R events: bob did 2 (AC 1), carl 1 (AC 2), ada none (AC 3)
+    const rows = rankContributions([input('ada', 1, 0), input('bob', 0, 2), input('carl', 0, 1)], 3, 3, false);
+    expect(rows.map((r) => [r.developer, r.ac])).toEqual([
+      ['ada', 3], // 4.391 − 0.321·ln 4 = 3.945999
+      ['bob', 1], // 3.621 − 0.321·ln 2 = 3.398500
+      ['carl', 2], // 3.457 − 0.321·ln 3 = 3.104347
+    ]);
+    expect(rows.map((r) => r.isAuthor)).toEqual([true, true, false]);
+  });
+
+  it('keeps the creator exemption in the decayed figures', () => {
+    // Decayed: ada added the file long ago (wFA 0.1), bob's change is recent (wDL 1, wMR 1).
+    // ada: 3.293 + 0.1098 − 0.321·ln 2 = 3.180300 (< 3.293); bob: 3.457; normDOA 3.1803/3.457 = 0.919960
+    const rows = rankContributions([input('ada', 1, 0, { wfa: 0.1 }), input('bob', 0, 1)], 1, 1, true);
+    const ada = rows.find((r) => r.developer === 'ada');
+    expect(ada?.decayed?.doa).toBeCloseTo(3.1803, 4);
+    expect(ada?.decayed?.normDoa).toBeCloseTo(0.91996, 4);
+    expect(ada?.decayed?.isAuthor).toBe(true);
+    // …and it is the exemption that makes ada an author: without FA she would not be one
+    const withoutFa = rankContributions([input('ada', 0, 0, { wfa: 0.1 }), input('bob', 0, 1)], 1, 1, true);
+    expect(withoutFa.find((r) => r.developer === 'ada')?.decayed?.isAuthor).toBe(false);
+  });
+});
+
+describe('explainAuthorship', () => {
+  it('says which half of the rule failed', () => {
+    const [ada, bob] = rankContributions([input('ada', 1, 0), input('bob', 0, 1)], 2, 2, false);
+    // ada FA=1 AC=2 → 4.038345; bob DL=1 AC=1 → 3.2345, normDOA 0.800947
+    expect(ada && explainAuthorship(ada)).toMatch(/^author: normDOA 1\.000 > 0\.75 and DOA 4\.038 ≥ 3\.293$/);
+    expect(bob && explainAuthorship(bob)).toBe('not an author: DOA 3.234 is below 3.293 (1 changes by others outweigh 1 of theirs) and they did not create the file');
+  });
+});
+
+describe('DOA on fixture repositories', { tags: ['slow'] }, () => {
+  it('a non-creator with normDOA above 0.75 but DOA below 3.293 is not an author', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'f.ts': 5 } },
+      { author: 'bob', write: { 'f.ts': 5 } },
+      { author: 'carl', write: { 'f.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    // ada FA=1 DL=0 AC=2 → 4.038345; bob and carl FA=0 DL=1 AC=1 → 3.234500, normDOA 0.800947
+    const ada = contributionOf(analysis, 'f.ts', 'ada@example.com');
+    const bob = contributionOf(analysis, 'f.ts', 'bob@example.com');
+    const carl = contributionOf(analysis, 'f.ts', 'carl@example.com');
+    expect([ada.fa, ada.dl, ada.ac, bob.fa, bob.dl, bob.ac, carl.fa, carl.dl, carl.ac]).toEqual([1, 0, 2, 0, 1, 1, 0, 1, 1]);
+    expect(ada.doa).toBeCloseTo(4.038345, 5);
+    expect(bob.doa).toBeCloseTo(3.2345, 5);
+    expect(bob.normDoa).toBeCloseTo(0.800947, 5);
+    expect(fileOf(analysis, 'f.ts').authors).toEqual(['ada@example.com']);
+    // one author, one file: the truck factor is 1 (coverage 1 → remove ada → 0 < 0.5)
+    expect(analysis.truckFactor).toMatchObject({ value: 1, coverage: 0 });
+  });
+
+  it('the creator stays an author of a file others changed 30 times (creator exemption)', async () => {
+    // ada adds f.ts and g.ts; bob, carl and dan each change f.ts ten times.
+    const history: FixtureCommit[] = [{ author: 'ada', write: { 'f.ts': 3, 'g.ts': 3 } }];
+    for (let i = 0; i < 10; i++) for (const who of ['bob', 'carl', 'dan']) history.push({ author: who, write: { 'f.ts': 3 } });
+    const analysis = await analyzeRepo(buildRepo(history).dir);
+    const ada = contributionOf(analysis, 'f.ts', 'ada@example.com');
+    const bob = contributionOf(analysis, 'f.ts', 'bob@example.com');
+    // ada FA=1 DL=0 AC=30: DOA 3.288690 < 3.293; bob (carl, dan alike) FA=0 DL=10 AC=20: DOA 3.955708 (the max)
+    expect([ada.fa, ada.dl, ada.ac]).toEqual([1, 0, 30]);
+    expect([bob.fa, bob.dl, bob.ac]).toEqual([0, 10, 20]);
+    expect(ada.doa).toBeCloseTo(3.28869, 5);
+    expect(ada.doa).toBeLessThan(3.293);
+    // normDOA 3.288690 / 3.955708 = 0.831378 > 0.75, and FA = 1 waives the 3.293 floor
+    expect(ada.normDoa).toBeCloseTo(0.831378, 5);
+    expect(ada.isAuthor).toBe(true);
+    expect(fileOf(analysis, 'f.ts').authors).toEqual(['bob@example.com', 'carl@example.com', 'dan@example.com', 'ada@example.com']);
+    // It matters: ada authors 2 files (f and g), so she leads the truck factor. Coverage 1 → remove ada
+    // (2 files): g loses its only author, 1/2 = 0.5 is not < 0.5 → remove bob (tie with carl and dan on
+    // 1 file and 10 changes, "Bob" first by name) → 0.5 → carl → 0.5 → dan → 0 → TF 4.
+    expect(analysis.developers.find((d) => d.id === 'ada@example.com')?.filesAuthored).toBe(2);
+    expect(analysis.truckFactor.developers.map((d) => [d.id, d.files])).toEqual([
+      ['ada@example.com', 2],
+      ['bob@example.com', 1],
+      ['carl@example.com', 1],
+      ['dan@example.com', 1],
+    ]);
+  });
+});
