@@ -1,0 +1,190 @@
+import { computeDoa, isAuthor } from './doa.ts';
+import { authorsAfter, filesByModule, nameLookup, type AuthorsOf, type Departure } from './departures.ts';
+import { summarizeModule, truckFactorOf } from './ownership.ts';
+import type { Analysis, FileOwnership, TruckFactor } from './types.ts';
+
+// Recency and decay, METRICS.md §7 (talentrisk extension).
+//
+// The decayed figures are computed by the analysis (each event weighs 2^(-age/H) at the reference
+// date, H = model.halfLife): `contribution.decayed`. This module derives from them:
+// - inactive developers: no commit in the `model.inactiveAfter` days before the reference date;
+// - the *current* authors and truck factor: decayed authors, minus inactive developers when
+//   `model.treatInactiveAsDeparted` is set;
+// - a forward projection per module (experts now and at +30, +90, +180 days).
+//
+// About the projection, honestly: with no new commits, waiting Δ days multiplies every event's
+// weight by the same s = 2^(-Δ/H). If DOA were linear in the weights the normalization would
+// cancel s and decay alone would change nothing. It is not: DOA = 3.293 + 1.098·FA + 0.164·DL −
+// 0.321·ln(1 + AC) has a constant and a logarithm, so as s shrinks every developer's DOA drifts
+// toward 3.293 and the normalized DOAs of a file flatten (a minor contributor's share grows; the
+// absolute 3.293 floor still holds out those whose acceptances outweigh their deliveries). We
+// recompute it exactly (weights × s, DOA, normDOA, author rule), but its effect is small and
+// mostly adds authors; what removes experts in a projection is departures and inactivity.
+
+const DAY = 86_400;
+/** Projection horizons, in days after the reference date. */
+export const PROJECTION_HORIZONS = [0, 30, 90, 180] as const;
+
+export interface InactiveDeveloper {
+  id: string;
+  name: string;
+  lastCommit: string;
+  /** Whole days between the last commit and the reference date. */
+  daysSinceLastCommit: number;
+}
+
+function referenceTime(analysis: Pick<Analysis, 'settings'>): number {
+  return Date.parse(analysis.settings.referenceDate) / 1000;
+}
+
+function daysSince(analysis: Pick<Analysis, 'settings'>, iso: string): number {
+  return (referenceTime(analysis) - Date.parse(iso) / 1000) / DAY;
+}
+
+/**
+ * Developers with no commit in the last `inactiveAfter` days (default: the analysis setting),
+ * `horizon` days after the reference date (assuming they do not commit again), longest silent first.
+ */
+export function inactiveDevelopers(analysis: Pick<Analysis, 'settings' | 'developers'>, options: { inactiveAfter?: number; horizon?: number } = {}): InactiveDeveloper[] {
+  const limit = options.inactiveAfter ?? analysis.settings.inactiveAfterDays;
+  const horizon = options.horizon ?? 0;
+  return analysis.developers
+    .filter((d) => daysSince(analysis, d.lastCommit) + horizon > limit)
+    .map((d) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: Math.floor(daysSince(analysis, d.lastCommit)) }))
+    .sort((a, b) => b.daysSinceLastCommit - a.daysSinceLastCommit || (a.id < b.id ? -1 : 1));
+}
+
+/** Decayed authors of a file (the classic ones when the analysis has no decayed figures, e.g. --model classic). */
+export const decayedAuthors: AuthorsOf = (file) => file.contributions.filter((c) => (c.decayed ? c.decayed.isAuthor : c.isAuthor)).map((c) => c.developer);
+
+/** The authors the *current* figures use: decayed, minus inactive developers when they count as departed. */
+export function currentAuthorsOf(analysis: Pick<Analysis, 'settings' | 'developers'>, options: { treatInactiveAsDeparted: boolean }): AuthorsOf {
+  if (!options.treatInactiveAsDeparted) return decayedAuthors;
+  return authorsAfter(
+    inactiveDevelopers(analysis).map((d) => d.id),
+    decayedAuthors,
+  );
+}
+
+export interface CurrentModule {
+  path: string;
+  files: number;
+  classic: TruckFactor;
+  current: TruckFactor;
+  /** Authors of the module's files under the current figures. */
+  currentAuthors: string[];
+}
+
+export interface CurrentFigures {
+  /** False under --model classic: no decayed figures, "current" equals classic minus inactive. */
+  hasDecay: boolean;
+  halfLifeDays: number;
+  inactiveAfterDays: number;
+  treatInactiveAsDeparted: boolean;
+  inactive: InactiveDeveloper[];
+  classic: TruckFactor;
+  current: TruckFactor;
+  modules: CurrentModule[];
+}
+
+/** The classic and current truck factors side by side, for the repository and each module. */
+export function currentFigures(analysis: Analysis, options: { treatInactiveAsDeparted: boolean }): CurrentFigures {
+  const nameOf = nameLookup(analysis);
+  const authorsOf = currentAuthorsOf(analysis, options);
+  const modules: CurrentModule[] = [];
+  for (const [path, files] of filesByModule(analysis)) {
+    const classic = summarizeModule(path, 'folder', files, nameOf);
+    const current = summarizeModule(path, 'folder', files, nameOf, authorsOf);
+    modules.push({ path, files: files.length, classic: classic.truckFactor, current: current.truckFactor, currentAuthors: current.owners.map((o) => o.id) });
+  }
+  return {
+    hasDecay: analysis.files.some((file) => file.contributions.some((c) => c.decayed)),
+    halfLifeDays: analysis.settings.halfLifeDays,
+    inactiveAfterDays: analysis.settings.inactiveAfterDays,
+    treatInactiveAsDeparted: options.treatInactiveAsDeparted,
+    inactive: inactiveDevelopers(analysis),
+    classic: analysis.truckFactor,
+    current: truckFactorOf(analysis.files, nameOf, authorsOf),
+    modules,
+  };
+}
+
+/**
+ * Decayed authors of a file `days` after the reference date, with no new commits: every weight
+ * times 2^(-days/H), then DOA, normDOA and the author rule again (the creator exemption included).
+ */
+export function projectedAuthorsOf(halfLifeDays: number, days: number): AuthorsOf {
+  if (days === 0) return decayedAuthors;
+  const s = Math.pow(2, -days / halfLifeDays);
+  return (file: FileOwnership) => {
+    if (!file.contributions.some((c) => c.decayed)) return file.authors;
+    const doas = file.contributions.map((c) => (c.decayed ? computeDoa(s * c.decayed.fa, s * c.decayed.dl, s * c.decayed.ac) : c.doa));
+    const max = Math.max(...doas);
+    return file.contributions.filter((c, i) => max > 0 && isAuthor(doas[i] as number, (doas[i] as number) / max, c.fa)).map((c) => c.developer);
+  };
+}
+
+export interface ProjectionPoint {
+  days: number;
+  /** ISO day of the horizon. */
+  date: string;
+  /** Developers who author at least one file of the module then. */
+  experts: string[];
+  truckFactor: number;
+}
+
+export interface ModuleProjection {
+  path: string;
+  files: number;
+  points: ProjectionPoint[];
+}
+
+export interface ProjectionResult {
+  horizons: number[];
+  /** Who is gone at each horizon, and why. */
+  gone: { days: number; departed: string[]; inactive: string[] }[];
+  modules: ModuleProjection[];
+}
+
+/** End of a departure's last day (UTC), unix seconds; undated departures count from the first horizon after now. */
+function departureTime(departure: Departure, reference: number): number {
+  return departure.date ? Date.parse(`${departure.date}T00:00:00Z`) / 1000 + DAY : reference + 1;
+}
+
+/**
+ * Experts per module now and at each horizon, given dated departures (gone once their last day is
+ * over; undated ones from the first horizon after now), inactivity (someone whose last commit will
+ * be more than `inactiveAfter` days old by then; on by default, as the projection assumes nobody
+ * commits again) and decay (recomputed at the horizon's date).
+ */
+export function projectExperts(
+  analysis: Analysis,
+  departures: readonly Departure[],
+  options: { horizons?: readonly number[]; inactiveAsGone?: boolean } = {},
+): ProjectionResult {
+  const horizons = [...(options.horizons ?? PROJECTION_HORIZONS)];
+  const reference = referenceTime(analysis);
+  const nameOf = nameLookup(analysis);
+  const groups = filesByModule(analysis);
+  const gone = horizons.map((days) => {
+    const at = reference + days * DAY;
+    const departed = departures.filter((d) => departureTime(d, reference) <= at).map((d) => d.id);
+    const inactive = options.inactiveAsGone === false ? [] : inactiveDevelopers(analysis, { horizon: days }).map((d) => d.id).filter((id) => !departed.includes(id));
+    return { days, departed, inactive };
+  });
+  const authorsAt = gone.map((g) => authorsAfter([...g.departed, ...g.inactive], projectedAuthorsOf(analysis.settings.halfLifeDays, g.days)));
+  const modules: ModuleProjection[] = [];
+  for (const [path, files] of groups) {
+    const points = horizons.map((days, index) => {
+      const module = summarizeModule(path, 'folder', files, nameOf, authorsAt[index] as AuthorsOf);
+      return {
+        days,
+        date: new Date((reference + days * DAY) * 1000).toISOString().slice(0, 10),
+        experts: module.owners.map((o) => o.id),
+        truckFactor: module.truckFactor.value,
+      };
+    });
+    modules.push({ path, files: files.length, points });
+  }
+  return { horizons, gone, modules };
+}

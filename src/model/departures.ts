@@ -1,0 +1,343 @@
+import { UsageError } from '../errors.ts';
+import { ROOT_MODULE } from './modules.ts';
+import { summarizeModule, truckFactorOf } from './ownership.ts';
+import { resolvePerson, type PersonAliasInput } from './people.ts';
+import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+
+// Departures, METRICS.md §8 (talentrisk extension): remove the people leaving from the author sets
+// (no reassignment: the files they authored do not pass to anyone) and recompute.
+//
+// - orphaned file: it had at least one author before and has none after;
+// - orphaned module: it had an authored file before and has none after;
+// - knowledge lost in a module: the share of its files whose authors are all departing (files that
+//   had no author to begin with are not counted as lost: nobody took that knowledge away);
+// - successor of a file: the remaining developer with the highest DOA on it. Strength:
+//     `author` — they are (still) an author of the file after the departures;
+//     `ok`     — not an author, but normDOA ≥ WEAK_SUCCESSOR_NORM_DOA;
+//     `weak`   — normDOA below it: they touched the file, but know less than half of what its top
+//                expert knows (normDOA is DOA / the file's highest DOA, departing people included);
+//     `none`   — nobody who stays ever touched the file: knowledge transfer needed.
+// - a departure without a date is assumed to happen at once: it is the first step of the timeline.
+
+/** Below this normalized DOA a successor is flagged as weak (half of the top expert's DOA). */
+export const WEAK_SUCCESSOR_NORM_DOA = 0.5;
+
+/** A departure as written: config `departures[]` or a `--leaving` flag. */
+export interface DepartureSpec {
+  who: string;
+  /** Last day, YYYY-MM-DD. */
+  date?: string | undefined;
+  note?: string | undefined;
+}
+
+/** A departure resolved to a developer of the analysis. */
+export interface Departure {
+  id: string;
+  name: string;
+  date?: string;
+  note?: string;
+}
+
+export type AuthorsOf = (file: FileOwnership) => readonly string[];
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). */
+export function parseLeaving(value: string): DepartureSpec {
+  const match = /^(.*)=(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
+  if (match && match[1]) {
+    const date = match[2] as string;
+    if (Number.isNaN(Date.parse(date))) throw new UsageError(`--leaving ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
+    return { who: match[1].trim(), date };
+  }
+  return { who: value.trim() };
+}
+
+/**
+ * Config departures plus `--leaving` flags, resolved to developers (unknown or ambiguous people are
+ * UsageErrors). A person named twice is one departure: a date beats no date, the earliest date wins.
+ */
+export function resolveDepartures(
+  developers: readonly DeveloperSummary[],
+  input: { config?: readonly DepartureSpec[]; leaving?: readonly string[]; people?: readonly PersonAliasInput[] },
+): Departure[] {
+  const specs: { spec: DepartureSpec; source: string }[] = [
+    ...(input.config ?? []).map((spec, index) => ({ spec, source: `config departures[${index}].who` })),
+    ...(input.leaving ?? []).map((value) => ({ spec: parseLeaving(value), source: '--leaving' })),
+  ];
+  const byId = new Map<string, Departure>();
+  for (const { spec, source } of specs) {
+    if (spec.date !== undefined && !DATE.test(spec.date)) throw new UsageError(`${source}: ${spec.date} is not a date`, { hint: 'write the last day as YYYY-MM-DD' });
+    const developer = resolvePerson(developers, spec.who, { people: input.people, source });
+    const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
+    if (spec.date && (!current.date || spec.date < current.date)) current.date = spec.date;
+    if (spec.note && !current.note) current.note = spec.note;
+    byId.set(developer.id, current);
+  }
+  return [...byId.values()].sort(compareDepartures);
+}
+
+function compareDepartures(a: Departure, b: Departure): number {
+  return (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1);
+}
+
+/**
+ * The author sets once `departing` have left (no reassignment), over an optional base (for example
+ * the current, decayed authors). `check` uses it for a critical system's bus factor after departures:
+ * `truckFactorOf(systemFiles, nameOf, authorsAfter(ids))`.
+ */
+export function authorsAfter(departing: Iterable<string>, base: AuthorsOf = (file) => file.authors): AuthorsOf {
+  const gone = new Set(departing);
+  if (gone.size === 0) return base;
+  return (file) => base(file).filter((id) => !gone.has(id));
+}
+
+/** The module of each analysed file (the longest module path that contains it, else the root). */
+export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string) => string {
+  const roots = analysis.modules.map((m) => m.path).filter((p) => p !== ROOT_MODULE).sort((a, b) => b.length - a.length);
+  return (path) => roots.find((root) => path.startsWith(`${root}/`)) ?? ROOT_MODULE;
+}
+
+/** Files of each module, in the order of analysis.modules. */
+export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, FileOwnership[]> {
+  const groups = new Map<string, FileOwnership[]>(analysis.modules.map((m) => [m.path, []]));
+  const moduleOf = moduleOfFile(analysis);
+  for (const file of analysis.files) {
+    const module = moduleOf(file.path);
+    const list = groups.get(module);
+    if (list) list.push(file);
+    else groups.set(module, [file]);
+  }
+  return groups;
+}
+
+export function nameLookup(analysis: Pick<Analysis, 'developers'>): (id: string) => string {
+  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+export type SuccessorStrength = 'author' | 'ok' | 'weak' | 'none';
+
+export interface Successor {
+  id: string;
+  doa: number;
+  normDoa: number;
+  fa: 0 | 1;
+  dl: number;
+  /** Commits of theirs on the file: FA + DL. */
+  commits: number;
+  /** Unix seconds of their newest event on the file. */
+  lastChange: number;
+}
+
+/** The remaining developer with the highest DOA on the file, and how strong a successor they are. */
+export function bestSuccessor(
+  file: FileOwnership,
+  gone: ReadonlySet<string>,
+  authorsAfterwards: readonly string[],
+  weak = WEAK_SUCCESSOR_NORM_DOA,
+): { successor?: Successor; strength: SuccessorStrength } {
+  // contributions are sorted by DOA (ties by id): the first one who stays is the best.
+  const best: FileContribution | undefined = file.contributions.find((c) => !gone.has(c.developer));
+  if (!best) return { strength: 'none' };
+  const successor: Successor = {
+    id: best.developer,
+    doa: best.doa,
+    normDoa: best.normDoa,
+    fa: best.fa,
+    dl: best.dl,
+    commits: best.fa + best.dl,
+    lastChange: best.lastChange,
+  };
+  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : best.normDoa >= weak ? 'ok' : 'weak';
+  return { successor, strength };
+}
+
+export interface FileSuccession {
+  path: string;
+  module: string;
+  /** orphaned: no author left; single-owner: exactly one author left. */
+  status: 'orphaned' | 'single-owner';
+  /** Its authors who are leaving. */
+  departingAuthors: string[];
+  remainingAuthors: string[];
+  successor?: Successor;
+  strength: SuccessorStrength;
+}
+
+export interface ModuleDeparture {
+  path: string;
+  files: number;
+  truckFactorBefore: TruckFactor;
+  truckFactorAfter: TruckFactor;
+  orphanFilesBefore: number;
+  orphanFilesAfter: number;
+  /** Files whose authors were all departing (they lose their last author). */
+  lostFiles: string[];
+  /** lostFiles / files. */
+  knowledgeLost: number;
+  /** Had an authored file before, has none after. */
+  isOrphaned: boolean;
+  /** Departing developers who author files of the module, most files first. */
+  departingOwners: TruckFactorMember[];
+}
+
+export interface DepartureFigures {
+  truckFactor: TruckFactor;
+  orphanFiles: number;
+}
+
+export interface TimelineStep {
+  /** Last day of the people leaving at this step; undefined for undated departures (assumed now). */
+  date?: string;
+  leaving: string[];
+  /** Everyone gone after this step. */
+  gone: string[];
+  truckFactor: TruckFactor;
+  /** Files orphaned by the departures so far. */
+  orphanedFiles: number;
+  orphanedModules: string[];
+  /** Modules that lost knowledge so far: path, share lost and truck factor. */
+  modules: { path: string; knowledgeLost: number; truckFactor: number }[];
+}
+
+export interface DeparturesResult {
+  departures: (Departure & { filesAuthored: number; soleAuthorFiles: number })[];
+  files: number;
+  before: DepartureFigures;
+  after: DepartureFigures;
+  orphanedFiles: FileSuccession[];
+  singleOwnerFiles: FileSuccession[];
+  orphanedModules: string[];
+  /** Modules where someone leaving authors a file: most knowledge lost first. */
+  modules: ModuleDeparture[];
+  /** One step per departure date (empty when no departure has a date). */
+  timeline: TimelineStep[];
+  weakSuccessorThreshold: number;
+}
+
+export interface DepartureOptions {
+  /** Author sets before the departures (default: the classic authors). */
+  authorsOf?: AuthorsOf;
+  /** Other people who cannot be successors (e.g. inactive developers). */
+  unavailable?: Iterable<string>;
+  weakSuccessorThreshold?: number;
+}
+
+interface Impact {
+  orphaned: FileOwnership[];
+  modules: ModuleDeparture[];
+  truckFactor: TruckFactor;
+}
+
+function impactOf(analysis: Analysis, groups: Map<string, FileOwnership[]>, gone: ReadonlySet<string>, before: AuthorsOf): Impact {
+  const nameOf = nameLookup(analysis);
+  const after = authorsAfter(gone, before);
+  const orphaned = analysis.files.filter((file) => before(file).length > 0 && after(file).length === 0);
+  const modules: ModuleDeparture[] = [];
+  for (const [path, files] of groups) {
+    const prior = summarizeModule(path, 'folder', files, nameOf, before);
+    const departingOwners = prior.owners.filter((owner) => gone.has(owner.id));
+    if (departingOwners.length === 0) continue;
+    const later = summarizeModule(path, 'folder', files, nameOf, after);
+    const lostFiles = files.filter((file) => before(file).length > 0 && after(file).length === 0).map((file) => file.path);
+    modules.push({
+      path,
+      files: files.length,
+      truckFactorBefore: prior.truckFactor,
+      truckFactorAfter: later.truckFactor,
+      orphanFilesBefore: prior.orphanFiles.length,
+      orphanFilesAfter: later.orphanFiles.length,
+      lostFiles,
+      knowledgeLost: files.length > 0 ? lostFiles.length / files.length : 0,
+      isOrphaned: prior.orphanFiles.length < files.length && later.orphanFiles.length === files.length,
+      departingOwners,
+    });
+  }
+  modules.sort((a, b) => b.knowledgeLost - a.knowledgeLost || a.truckFactorAfter.value - b.truckFactorAfter.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { orphaned, modules, truckFactor: truckFactorOf(analysis.files, nameOf, after) };
+}
+
+/** What leaves with the departing developers (METRICS.md §8). */
+export function computeDepartures(analysis: Analysis, departures: readonly Departure[], options: DepartureOptions = {}): DeparturesResult {
+  const before = options.authorsOf ?? ((file: FileOwnership) => file.authors);
+  const weak = options.weakSuccessorThreshold ?? WEAK_SUCCESSOR_NORM_DOA;
+  const nameOf = nameLookup(analysis);
+  const groups = filesByModule(analysis);
+  const moduleOf = moduleOfFile(analysis);
+  const gone = new Set(departures.map((d) => d.id));
+  const unavailable = new Set([...gone, ...(options.unavailable ?? [])]);
+  const after = authorsAfter(gone, before);
+  const impact = impactOf(analysis, groups, gone, before);
+
+  const orphanedFiles: FileSuccession[] = [];
+  const singleOwnerFiles: FileSuccession[] = [];
+  for (const file of analysis.files) {
+    const prior = before(file);
+    const departingAuthors = prior.filter((id) => gone.has(id));
+    if (departingAuthors.length === 0) continue;
+    const remainingAuthors = [...after(file)];
+    if (remainingAuthors.length > 1) continue;
+    const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak);
+    const entry: FileSuccession = {
+      path: file.path,
+      module: moduleOf(file.path),
+      status: remainingAuthors.length === 0 ? 'orphaned' : 'single-owner',
+      departingAuthors,
+      remainingAuthors,
+      strength,
+      ...(successor ? { successor } : {}),
+    };
+    (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
+  }
+
+  const soleCounts = new Map<string, { authored: number; sole: number }>();
+  for (const file of analysis.files) {
+    const authors = before(file);
+    for (const id of authors) {
+      if (!gone.has(id)) continue;
+      const entry = soleCounts.get(id) ?? { authored: 0, sole: 0 };
+      entry.authored += 1;
+      if (authors.length === 1) entry.sole += 1;
+      soleCounts.set(id, entry);
+    }
+  }
+
+  const orphanBefore = analysis.files.filter((file) => before(file).length === 0).length;
+  return {
+    departures: departures.map((d) => ({ ...d, filesAuthored: soleCounts.get(d.id)?.authored ?? 0, soleAuthorFiles: soleCounts.get(d.id)?.sole ?? 0 })),
+    files: analysis.files.length,
+    before: { truckFactor: truckFactorOf(analysis.files, nameOf, before), orphanFiles: orphanBefore },
+    after: { truckFactor: impact.truckFactor, orphanFiles: orphanBefore + impact.orphaned.length },
+    orphanedFiles,
+    singleOwnerFiles,
+    orphanedModules: impact.modules.filter((m) => m.isOrphaned).map((m) => m.path),
+    modules: impact.modules,
+    timeline: departures.some((d) => d.date) ? timeline(analysis, groups, departures, before) : [],
+    weakSuccessorThreshold: weak,
+  };
+}
+
+function timeline(analysis: Analysis, groups: Map<string, FileOwnership[]>, departures: readonly Departure[], before: AuthorsOf): TimelineStep[] {
+  const steps = new Map<string, Departure[]>();
+  for (const departure of [...departures].sort(compareDepartures)) {
+    const key = departure.date ?? '';
+    steps.set(key, [...(steps.get(key) ?? []), departure]);
+  }
+  const gone = new Set<string>();
+  const result: TimelineStep[] = [];
+  for (const [date, leaving] of steps) {
+    for (const d of leaving) gone.add(d.id);
+    const impact = impactOf(analysis, groups, gone, before);
+    result.push({
+      ...(date ? { date } : {}),
+      leaving: leaving.map((d) => d.id),
+      gone: [...gone],
+      truckFactor: impact.truckFactor,
+      orphanedFiles: impact.orphaned.length,
+      orphanedModules: impact.modules.filter((m) => m.isOrphaned).map((m) => m.path),
+      modules: impact.modules.filter((m) => m.knowledgeLost > 0).map((m) => ({ path: m.path, knowledgeLost: m.knowledgeLost, truckFactor: m.truckFactorAfter.value })),
+    });
+  }
+  return result;
+}

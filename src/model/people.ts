@@ -1,0 +1,133 @@
+import { UsageError } from '../errors.ts';
+import { noreplyLogin } from './identity.ts';
+import type { Developer } from './types.ts';
+
+// Naming a person on the command line or in the config (`--leaving`, `departures[].who`,
+// `handoff <who>`): a name, an email, a GitHub login or a config alias, case-insensitive.
+//
+// Matching runs in two tiers, and the first tier that matches anyone decides:
+//   1. exact: the developer id, any of their emails, any of their names, the GitHub login of a
+//      no-reply email, or a config alias (`people[].name` / `.github` / `.emails`);
+//   2. partial: the local part of an email (`alice` for alice@corp.example) or one word of a name
+//      (`alice` for "Alice Martin").
+// One developer → resolved. Several → ambiguous (UsageError listing them). None → unknown
+// (UsageError listing the closest known identities). Both exit 2.
+
+export interface PersonAliasInput {
+  name: string;
+  emails?: readonly string[];
+  github?: string | undefined;
+}
+
+export interface ResolveOptions {
+  /** Config `people`: lets a config alias name a developer even if no commit uses that name. */
+  people?: readonly PersonAliasInput[];
+  /** Where the name came from, for the error message (e.g. `--leaving`, `departures[2].who`). */
+  source?: string;
+}
+
+type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'>;
+
+const SUGGESTIONS = 3;
+
+function normalize(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+// Error messages reach a terminal: no control characters from names or input.
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
+}
+
+/** "Name <email>", the way errors and reports name a developer unambiguously. */
+export function personLabel(person: Pick<Developer, 'id' | 'name' | 'emails'>): string {
+  const email = person.emails.includes(person.id) || person.id.includes('@') ? person.id : person.emails[0];
+  return clean(email ? `${person.name} <${email}>` : person.name);
+}
+
+function exactKeys(person: Person, aliases: readonly PersonAliasInput[]): Set<string> {
+  const keys = new Set<string>([normalize(person.id), normalize(person.name)]);
+  for (const email of person.emails) {
+    keys.add(normalize(email));
+    const login = noreplyLogin(email);
+    if (login) keys.add(login);
+  }
+  for (const name of person.names) keys.add(normalize(name));
+  const own = new Set([...person.emails.map(normalize), ...person.names.map(normalize), normalize(person.name)]);
+  for (const alias of aliases) {
+    const aliasKeys = [alias.name, ...(alias.emails ?? []), ...(alias.github ? [alias.github] : [])].map(normalize);
+    if (aliasKeys.some((key) => own.has(key))) for (const key of aliasKeys) keys.add(key);
+  }
+  keys.delete('');
+  return keys;
+}
+
+function partialKeys(person: Person): Set<string> {
+  const keys = new Set<string>();
+  for (const email of person.emails) {
+    const at = email.indexOf('@');
+    if (at > 0) keys.add(normalize(email.slice(0, at)));
+  }
+  for (const name of [person.name, ...person.names]) for (const word of normalize(name).split(' ')) if (word) keys.add(word);
+  return keys;
+}
+
+function byName(a: Person, b: Person): number {
+  return a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Edit distance (Levenshtein), for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The developers whose name, email or local part is nearest to `who` (at most 3). */
+export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS): T[] {
+  const target = normalize(who);
+  return people
+    .map((person) => {
+      const keys = [...exactKeys(person, []), ...partialKeys(person)];
+      return { person, distance: Math.min(...keys.map((key) => editDistance(target, key))) };
+    })
+    .sort((a, b) => a.distance - b.distance || byName(a.person, b.person))
+    .slice(0, limit)
+    .map((entry) => entry.person);
+}
+
+/**
+ * The developer `who` names. Throws a UsageError (exit 2) when nobody matches (listing the closest
+ * known identities) or when several developers do (listing them).
+ */
+export function resolvePerson<T extends Person>(people: readonly T[], who: string, options: ResolveOptions = {}): T {
+  const target = normalize(who);
+  const where = options.source ? ` (${options.source})` : '';
+  if (target === '') throw new UsageError(`empty person name${where}`, { hint: 'name a developer by name, email or alias' });
+  const aliases = options.people ?? [];
+  const tiers = [(p: T) => exactKeys(p, aliases).has(target), (p: T) => partialKeys(p).has(target)];
+  for (const matches of tiers) {
+    const found = people.filter(matches);
+    if (found.length === 1) return found[0] as T;
+    if (found.length > 1) {
+      const sorted = [...found].sort(byName);
+      const first = sorted[0] as T;
+      throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers: ${sorted.map(personLabel).join(', ')}`, {
+        hint: `name one of them by email, e.g. ${clean(first.id)}`,
+      });
+    }
+  }
+  const near = closestPeople(who, people);
+  throw new UsageError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {
+    hint: near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : 'the analysed history has no developer at all',
+  });
+}

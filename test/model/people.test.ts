@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.ts';
+import { closestPeople, personLabel, resolvePerson } from '../../src/model/people.ts';
+
+const dev = (name: string, emails: string[], names: string[] = [name]) => ({ id: emails[0] as string, name, emails, names });
+
+const PEOPLE = [
+  dev('Alex Smith', ['alex@a.example']),
+  dev('Alex Jones', ['alex@b.example', 'ajones@b.example'], ['Alex Jones', 'A. Jones']),
+  dev('Bob', ['bob@example.com']),
+  dev('Octo Cat', ['123+octocat@users.noreply.github.com']),
+  dev('Ada', ['ada@example.com']),
+];
+
+function failure(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('resolvePerson', () => {
+  it('matches a name, an email, another name of theirs or the id, ignoring case and spaces', () => {
+    expect(resolvePerson(PEOPLE, 'bob').id).toBe('bob@example.com');
+    expect(resolvePerson(PEOPLE, '  BOB@Example.COM ').id).toBe('bob@example.com');
+    expect(resolvePerson(PEOPLE, 'a.  jones').id).toBe('alex@b.example');
+    expect(resolvePerson(PEOPLE, 'AJONES@b.example').id).toBe('alex@b.example');
+    expect(resolvePerson(PEOPLE, 'alex smith').id).toBe('alex@a.example');
+  });
+
+  it('matches the GitHub login of a no-reply email', () => {
+    expect(resolvePerson(PEOPLE, 'OctoCat').id).toBe('123+octocat@users.noreply.github.com');
+  });
+
+  it('matches a config alias whose emails are the developer’s', () => {
+    const people = [{ name: 'Ada Lovelace', emails: ['ADA@example.com'], github: 'adal' }];
+    expect(resolvePerson(PEOPLE, 'ada lovelace', { people }).id).toBe('ada@example.com');
+    expect(resolvePerson(PEOPLE, 'adal', { people }).id).toBe('ada@example.com');
+  });
+
+  it('falls back to one word of a name or the local part of an email when it is unique', () => {
+    expect(resolvePerson(PEOPLE, 'smith').id).toBe('alex@a.example');
+    expect(resolvePerson(PEOPLE, 'ajones').id).toBe('alex@b.example');
+  });
+
+  it('prefers an exact match over a partial one', () => {
+    const people = [dev('Sam', ['sam@x.example']), dev('Sam Miller', ['miller@y.example'])];
+    expect(resolvePerson(people, 'sam').id).toBe('sam@x.example');
+  });
+
+  it('refuses an ambiguous name and lists the candidates', () => {
+    const error = failure(() => resolvePerson(PEOPLE, 'Alex', { source: '--leaving' }));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('"Alex" (--leaving) matches 2 developers: Alex Jones <alex@b.example>, Alex Smith <alex@a.example>');
+    expect(error.hint).toBe('name one of them by email, e.g. alex@b.example');
+  });
+
+  it('refuses an unknown person and lists the closest known identities', () => {
+    const error = failure(() => resolvePerson(PEOPLE, 'alx'));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('unknown person "alx": no developer of this repository has that name, email or alias');
+    expect(error.hint).toBe('closest known: Alex Jones <alex@b.example>, Alex Smith <alex@a.example>, Ada <ada@example.com>');
+  });
+
+  it('says where an unknown name came from, without control characters', () => {
+    const error = failure(() => resolvePerson(PEOPLE, 'zed\u001b[31m', { source: 'config departures[0].who' }));
+    expect(error.message).toBe('unknown person "zed [31m" (config departures[0].who): no developer of this repository has that name, email or alias');
+  });
+
+  it('refuses an empty name', () => {
+    expect(failure(() => resolvePerson(PEOPLE, '  ')).message).toBe('empty person name');
+  });
+});
+
+describe('closestPeople and personLabel', () => {
+  it('ranks by edit distance to any name, email, word or local part', () => {
+    expect(closestPeople('bobb', PEOPLE, 1).map((p) => p.name)).toEqual(['Bob']);
+  });
+
+  it('labels a developer as name <email>', () => {
+    expect(personLabel(dev('Bob', ['bob@example.com']))).toBe('Bob <bob@example.com>');
+    expect(personLabel({ id: 'name:x', name: 'X', emails: [] })).toBe('X');
+  });
+});
