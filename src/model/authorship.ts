@@ -23,6 +23,18 @@ export interface FileTally {
   events: number;
   lastChange: number;
   byIdentity: Map<number, IdentityTally>;
+  /**
+   * M and R events credited to several identities at once (a commit and its co-authors), by the
+   * sorted identity list. Two identities of one developer may be credited by the same commit (an
+   * author co-authoring under another email); mergeTally uses this to count that commit once.
+   */
+  shared: Map<string, SharedCredit>;
+}
+
+export interface SharedCredit {
+  identities: number[];
+  mr: number;
+  wmr: number;
 }
 
 export interface FoldEvent {
@@ -45,7 +57,7 @@ export class AuthorshipFold {
   constructor(trackedFiles: Iterable<string>, options: AuthorshipFoldOptions = {}) {
     this.weight = options.weight ?? (() => 1);
     for (const path of trackedFiles) {
-      const tally: FileTally = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map() };
+      const tally: FileTally = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map(), shared: new Map() };
       this.files.set(path, tally);
       this.alias.set(path, tally);
     }
@@ -78,6 +90,17 @@ export class AuthorshipFold {
     if (kind !== 'A') {
       tally.mr += 1;
       tally.wmr += w;
+      if (credited.length > 1) {
+        const identities = [...credited].sort((a, b) => a - b);
+        const key = identities.join(',');
+        const shared = tally.shared.get(key);
+        if (shared) {
+          shared.mr += 1;
+          shared.wmr += w;
+        } else {
+          tally.shared.set(key, { identities, mr: 1, wmr: w });
+        }
+      }
     }
     for (const identity of credited) {
       let entry = tally.byIdentity.get(identity);

@@ -119,15 +119,19 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     }
     return id;
   };
+  const isBot = options.extensions ? createBotMatcher(options.botPatterns ?? []) : () => false;
   const identityNodes = identities.map((identity) => {
     const self = uf.add();
     const email = identity.email.trim().toLowerCase();
     const name = identity.name.trim().toLowerCase();
-    if (email) uf.union(self, node(`e:${email}`));
-    if (name) uf.union(self, node(`n:${name}`));
+    // A bot identity joins other bot identities only: a bot that commits with a person's email
+    // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
+    const space = isBot(identity) ? 'bot:' : '';
+    if (email) uf.union(self, node(`${space}e:${email}`));
+    if (name) uf.union(self, node(`${space}n:${name}`));
     if (options.extensions && email) {
       const login = noreplyLogin(email);
-      if (login) uf.union(self, node(`n:${login}`));
+      if (login) uf.union(self, node(`${space}n:${login}`));
     }
     return self;
   });
@@ -138,8 +142,6 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
     }
   }
-  const isBot = options.extensions ? createBotMatcher(options.botPatterns ?? []) : () => false;
-
   const groups = new Map<number, number[]>();
   identityNodes.forEach((self, index) => {
     const root = uf.find(self);

@@ -31,6 +31,21 @@ export function mergeTally(tally: FileTally, developerOf: (identity: number) => 
       merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last });
     }
   }
+  // A commit that credits k identities of one developer (author and co-author under two emails)
+  // is one delivery, not k: take back the k − 1 extra counts.
+  for (const shared of tally.shared.values()) {
+    const perDeveloper = new Map<string, number>();
+    for (const identity of shared.identities) {
+      const developer = developerOf(identity);
+      if (developer !== undefined) perDeveloper.set(developer, (perDeveloper.get(developer) ?? 0) + 1);
+    }
+    for (const [developer, k] of perDeveloper) {
+      const current = merged.get(developer);
+      if (k < 2 || !current) continue;
+      current.dl -= (k - 1) * shared.mr;
+      current.wdl -= (k - 1) * shared.wmr;
+    }
+  }
   return [...merged.values()];
 }
 

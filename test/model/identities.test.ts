@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import { createBotMatcher, noreplyLogin, resolveIdentities, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
+
+// METRICS.md §2: identities after .mailmap, merged when they share an email or a name
+// (case-insensitive); aliases, bots, GitHub no-reply emails and co-authors are extensions.
+
+const raw = (name: string, email: string, commits = 1): RawIdentity => ({ name, email, commits, firstTime: 1, lastTime: 1 });
+const ids = (analysis: { developers: { id: string }[] }) => analysis.developers.map((d) => d.id).sort();
+
+describe('resolveIdentities', () => {
+  it('merges transitively: A shares an email with B, B a name with C (case-insensitive)', () => {
+    const developers = resolveIdentities(
+      [raw('Sam', 'sam@a.example', 1), raw('Samuel', 'SAM@A.example', 2), raw('SAMUEL', 'sam@b.example', 1), raw('Tom', 'tom@a.example')],
+      { extensions: false },
+    );
+    expect(developers).toHaveLength(2);
+    const sam = developers.find((d) => d.members.includes(0));
+    // most frequent name by commits (Samuel 2, Sam 1, SAMUEL 1); id = most used email, lower-cased
+    expect(sam).toMatchObject({ id: 'sam@a.example', name: 'Samuel', emails: ['sam@a.example', 'sam@b.example'], members: [0, 1, 2], commits: 4 });
+  });
+
+  it('gives the same developers whatever the order of the identities', () => {
+    const list = [raw('Sam', 'sam@a.example'), raw('Samuel', 'sam@a.example'), raw('samuel', 'x@b.example'), raw('Tom', 'tom@a.example')];
+    const summary = (input: RawIdentity[]) =>
+      resolveIdentities(input, { extensions: true }).map((d) => ({ id: d.id, emails: d.emails, names: d.names }));
+    expect(summary([...list].reverse())).toEqual(summary(list));
+  });
+
+  it('joins a GitHub no-reply email to the login (extension), not under the classic model', () => {
+    const list = [raw('Ada Lovelace', '12345+ada@users.noreply.github.com'), raw('ada', 'ada@example.com'), raw('Bob', 'bob@users.noreply.github.com')];
+    expect(resolveIdentities(list, { extensions: true })).toHaveLength(2);
+    expect(resolveIdentities(list, { extensions: false })).toHaveLength(3);
+    expect(noreplyLogin('12345+Ada@users.noreply.github.com')).toBe('ada');
+    expect(noreplyLogin('bob@users.noreply.github.com')).toBe('bob');
+    expect(noreplyLogin('bob@example.com')).toBeUndefined();
+  });
+
+  it('applies config aliases (extension): emails and a GitHub login, under the alias name', () => {
+    const list = [raw('A. L.', 'ada@home.example', 3), raw('Lovelace', 'lovelace@work.example'), raw('al', '9+adal@users.noreply.github.com')];
+    const people = [{ name: 'Ada Lovelace', emails: ['ada@home.example', 'Lovelace@Work.example'], github: 'adal' }];
+    const [ada, ...rest] = resolveIdentities(list, { extensions: true, people });
+    expect(rest).toEqual([]);
+    expect(ada).toMatchObject({ name: 'Ada Lovelace', id: 'ada@home.example', members: [0, 1, 2] });
+    expect(resolveIdentities(list, { extensions: false, people })).toHaveLength(3);
+  });
+
+  it('keeps a bot that commits with a person’s email apart from that person', () => {
+    const developers = resolveIdentities([raw('Ada', 'ada@example.com'), raw('release-bot', 'ada@example.com')], { extensions: true });
+    expect(developers.map((d) => [d.name, d.isBot, d.members])).toEqual([
+      ['Ada', false, [0]],
+      ['release-bot', true, [1]],
+    ]);
+  });
+});
+
+describe('bot patterns', () => {
+  const isBot = createBotMatcher(['*@build.example', 'ci?']);
+
+  it('recognises *[bot], *-bot and configured patterns, on name or email, case-insensitively', () => {
+    expect(isBot({ name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' })).toBe(true);
+    expect(isBot({ name: 'Renovate[BOT]', email: 'x@example.com' })).toBe(true);
+    expect(isBot({ name: 'x-bot', email: 'x@example.com' })).toBe(true);
+    expect(isBot({ name: 'Someone', email: 'someone[bot]@users.noreply.github.com' })).toBe(true);
+    expect(isBot({ name: 'Runner', email: 'runner@BUILD.example' })).toBe(true);
+    expect(isBot({ name: 'ci7', email: 'c@example.com' })).toBe(true);
+  });
+
+  it('does not take names with the letters b, o or t for bots ([bot] is literal, not a character class)', () => {
+    for (const name of ['Bob', 'Otto', 'Scott', 'Tibo', 'bot', 'robot', 'Abbott']) {
+      expect(isBot({ name, email: `${name.toLowerCase()}@example.com` }), name).toBe(false);
+    }
+    expect(isBot({ name: 'ci12', email: 'c@example.com' })).toBe(false);
+  });
+
+  it('treats regular-expression characters in a pattern literally', () => {
+    expect(wildcardToRegExp('a.b+(c)').test('a.b+(c)')).toBe(true);
+    expect(wildcardToRegExp('a.b').test('axb')).toBe(false);
+    expect(wildcardToRegExp('[ci]').test('c')).toBe(false);
+  });
+});
+
+describe('identities on fixture repositories', { tags: ['slow'] }, () => {
+  it('applies a committed .mailmap, to authors and to co-author trailers', async () => {
+    const old = { name: 'A. Lovelace', email: 'lovelace@old.example' };
+    const repo = buildRepo([
+      { author: 'ada', write: { '.mailmap': 'Ada <ada@example.com> A. Lovelace <lovelace@old.example>\n' } },
+      { author: old, write: { 'a.ts': 5 } },
+      { author: 'bob', write: { 'a.ts': 5 } },
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: 'bob', write: { 'b.ts': 5 } },
+      { author: 'bob', write: { 'b.ts': 5 }, coAuthors: [old] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['.mailmap'] } });
+    // Without the mailmap "A. Lovelace <lovelace@old.example>" shares no name or email with Ada.
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com']);
+    // a.ts, 2 M events: Ada FA=1 DL=1 AC=1 → 4.391 + 0.164 − 0.321·ln 2 = 4.332500;
+    // bob DL=1 AC=1 → 3.2345, normDOA 0.746561 ≤ 0.75 → Ada alone.
+    const ada = contributionOf(analysis, 'a.ts', 'ada@example.com');
+    expect([ada.fa, ada.dl, ada.ac]).toEqual([1, 1, 1]);
+    expect(ada.doa).toBeCloseTo(4.3325, 4);
+    expect(fileOf(analysis, 'a.ts').authors).toEqual(['ada@example.com']);
+    // b.ts: the co-author trailer names the old identity; the mailmap sends it to Ada (DL=1).
+    expect(contributionOf(analysis, 'b.ts', 'ada@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
+    expect(analysis.developers.find((d) => d.id === 'ada@example.com')).toMatchObject({ name: 'Ada', commits: 3 });
+  });
+
+  it('merges identities by shared email or name, transitively, and sums their events', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Sam', email: 'sam@a.example' }, write: { 'f.ts': 5 } },
+      { author: { name: 'Samuel', email: 'SAM@A.example' }, write: { 'f.ts': 5 } },
+      { author: { name: 'Samuel', email: 'SAM@A.example' }, write: { 'f.ts': 5 } },
+      { author: { name: 'SAMUEL', email: 'sam@b.example' }, write: { 'f.ts': 5 } },
+      { author: 'bob', write: { 'f.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.developers.map((d) => [d.id, d.name, d.emails, d.commits])).toEqual([
+      ['sam@a.example', 'Samuel', ['sam@a.example', 'sam@b.example'], 4],
+      ['bob@example.com', 'Bob', ['bob@example.com'], 1],
+    ]);
+    // 4 M events. Sam: FA=1 DL=3 AC=1 → 4.391 + 0.492 − 0.321·ln 2 = 4.660500;
+    // bob: DL=1 AC=3 → 3.457 − 0.321·ln 4 = 3.012000 → not an author.
+    expect(contributionOf(analysis, 'f.ts', 'sam@a.example')).toMatchObject({ fa: 1, dl: 3, ac: 1 });
+    expect(contributionOf(analysis, 'f.ts', 'sam@a.example').doa).toBeCloseTo(4.6605, 4);
+    expect(fileOf(analysis, 'f.ts').authors).toEqual(['sam@a.example']);
+  });
+
+  const botHistory: FixtureCommit[] = [
+    { author: 'ada', write: { 'a.ts': 5 } },
+    { author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, write: { 'a.ts': 5 } },
+    { author: { name: 'x-bot', email: 'x@example.com' }, write: { 'a.ts': 5 } },
+    { author: { name: 'ci-runner', email: 'runner@build.example' }, write: { 'a.ts': 5 } },
+    { author: 'bob', write: { 'a.ts': 5 } },
+    { author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, write: { 'deps.ts': 5 } },
+  ];
+
+  it('removes bots (*[bot], *-bot, config patterns) from every figure', async () => {
+    const analysis = await analyzeRepo(buildRepo(botHistory).dir, { config: { bots: ['*@build.example'] } });
+    expect(analysis.bots).toEqual(['ci-runner', 'dependabot[bot]', 'x-bot']);
+    expect(analysis.stats.bots).toBe(3);
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com']);
+    // a.ts: the bots' 3 changes are gone, so 1 M event. ada FA=1 AC=1 → 4.168500; bob DL=1 AC=0 → 3.457,
+    // normDOA 0.829315 → both authors.
+    expect(contributionOf(analysis, 'a.ts', 'ada@example.com')).toMatchObject({ fa: 1, dl: 0, ac: 1 });
+    expect(contributionOf(analysis, 'a.ts', 'bob@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
+    expect(fileOf(analysis, 'a.ts').authors).toEqual(['ada@example.com', 'bob@example.com']);
+    // deps.ts was only ever touched by a bot: not analysed.
+    expect(analysis.files.map((f) => f.path)).toEqual(['a.ts']);
+    expect(analysis.exclusions).toEqual([{ rule: 'no history (or only bot commits)', files: 1 }]);
+  });
+
+  it('keeps bots under the classic model', async () => {
+    const analysis = await analyzeRepo(buildRepo(botHistory).dir, { model: 'classic', config: { bots: ['*@build.example'] } });
+    expect(analysis.bots).toEqual([]);
+    expect(analysis.developers).toHaveLength(5);
+    // a.ts: 4 M events. ada FA=1 AC=4 → 4.391 − 0.321·ln 5 = 3.874370; bob and each bot DL=1 AC=3 →
+    // 3.012000 (normDOA 0.777417 but under 3.293) → ada alone.
+    expect(contributionOf(analysis, 'a.ts', 'ada@example.com').ac).toBe(4);
+    expect(contributionOf(analysis, 'a.ts', 'bob@example.com').ac).toBe(3);
+    expect(fileOf(analysis, 'a.ts').authors).toEqual(['ada@example.com']);
+    expect(fileOf(analysis, 'deps.ts').authors).toEqual(['49699333+dependabot[bot]@users.noreply.github.com']);
+  });
+
+  it('does not take Bob, Otto or Scott for bots', async () => {
+    const repo = buildRepo([
+      { author: 'bob', write: { 'a.ts': 3 } },
+      { author: 'otto', write: { 'b.ts': 3 } },
+      { author: 'scott', write: { 'c.ts': 3 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.bots).toEqual([]);
+    expect(ids(analysis)).toEqual(['bob@example.com', 'otto@example.com', 'scott@example.com']);
+  });
+
+  it('a bot committing with a person’s email does not remove the person', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: { name: 'release-bot', email: 'ada@example.com' }, write: { 'a.ts': 5 } },
+      { author: 'bob', write: { 'a.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.bots).toEqual(['release-bot']);
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com']);
+    // the bot's change is not an event: 1 M event. ada FA=1 AC=1 → 4.1685; bob DL=1 → 3.457 (0.829315)
+    expect(contributionOf(analysis, 'a.ts', 'ada@example.com')).toMatchObject({ fa: 1, dl: 0, ac: 1 });
+    expect(analysis.developers.find((d) => d.id === 'ada@example.com')?.commits).toBe(1);
+  });
+
+  it('joins GitHub no-reply emails to the login (extension only)', async () => {
+    const repo = buildRepo([
+      { author: { name: 'ada', email: 'ada@example.com' }, write: { 'a.ts': 5 } },
+      { author: { name: 'Ada Lovelace', email: '12345+ada@users.noreply.github.com' }, write: { 'a.ts': 5 } },
+      { author: { name: 'Ada Lovelace', email: '12345+ada@users.noreply.github.com' }, write: { 'b.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    // one developer: named by the most frequent name, id by the most used email
+    expect(analysis.developers.map((d) => [d.id, d.name, d.emails])).toEqual([
+      ['12345+ada@users.noreply.github.com', 'Ada Lovelace', ['12345+ada@users.noreply.github.com', 'ada@example.com']],
+    ]);
+    expect(contributionOf(analysis, 'a.ts', '12345+ada@users.noreply.github.com')).toMatchObject({ fa: 1, dl: 1, ac: 0 });
+    const classic = await analyzeRepo(repo.dir, { model: 'classic' });
+    expect(ids(classic)).toEqual(['12345+ada@users.noreply.github.com', 'ada@example.com']);
+  });
+
+  it('applies config people: aliases (extension only)', async () => {
+    const repo = buildRepo([
+      { author: { name: 'A. L.', email: 'ada@home.example' }, write: { 'a.ts': 5 } },
+      { author: { name: 'Lovelace', email: 'lovelace@work.example' }, write: { 'a.ts': 5 } },
+    ]);
+    const people = [{ name: 'Ada Lovelace', emails: ['ada@home.example', 'lovelace@work.example'] }];
+    const analysis = await analyzeRepo(repo.dir, { config: { people } });
+    expect(analysis.developers.map((d) => [d.id, d.name])).toEqual([['ada@home.example', 'Ada Lovelace']]);
+    expect(contributionOf(analysis, 'a.ts', 'ada@home.example')).toMatchObject({ fa: 1, dl: 1, ac: 0 });
+    expect((await analyzeRepo(repo.dir, { model: 'classic', config: { people } })).developers).toHaveLength(2);
+  });
+});
+
+describe('co-authors on fixture repositories', { tags: ['slow'] }, () => {
+  const history: FixtureCommit[] = [
+    { author: 'ada', write: { 'f.ts': 5 } },
+    { author: 'bob', write: { 'f.ts': 5 }, coAuthors: ['carl'] },
+  ];
+
+  it('credits Co-authored-by trailers with the commit’s events, as one acceptance for the others (extension)', async () => {
+    const analysis = await analyzeRepo(buildRepo(history).dir);
+    // 1 M event, credited to bob and carl. ada FA=1 AC=1 (not 2) → 4.1685;
+    // bob and carl DL=1 AC=0 → 3.457, normDOA 0.829315 → all three are authors.
+    expect(contributionOf(analysis, 'f.ts', 'ada@example.com')).toMatchObject({ fa: 1, dl: 0, ac: 1 });
+    expect(contributionOf(analysis, 'f.ts', 'bob@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
+    expect(contributionOf(analysis, 'f.ts', 'carl@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
+    expect(contributionOf(analysis, 'f.ts', 'ada@example.com').doa).toBeCloseTo(4.1685, 4);
+    expect(fileOf(analysis, 'f.ts').authors).toEqual(['ada@example.com', 'bob@example.com', 'carl@example.com']);
+    expect(analysis.developers.find((d) => d.id === 'carl@example.com')?.commits).toBe(0);
+  });
+
+  it('does not credit co-authors under the classic model', async () => {
+    const analysis = await analyzeRepo(buildRepo(history).dir, { model: 'classic' });
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com']);
+    expect(fileOf(analysis, 'f.ts').contributions.map((c) => [c.developer, c.fa, c.dl, c.ac])).toEqual([
+      ['ada@example.com', 1, 0, 1],
+      ['bob@example.com', 0, 1, 0],
+    ]);
+  });
+
+  it('does not credit a co-author when the config turns co-authors off', async () => {
+    const analysis = await analyzeRepo(buildRepo(history).dir, { config: { model: { coAuthors: false } } });
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+
+  it('counts one delivery when a commit credits the same person twice (author, and co-author under another email)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'f.ts': 5 } },
+      { author: 'bob', write: { 'f.ts': 5 }, coAuthors: [{ name: 'Bob', email: 'bob@home.example' }, 'bob'] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    // bob@example.com and bob@home.example share the name Bob: one developer, one commit, DL=1 (not 2 or 3).
+    expect(contributionOf(analysis, 'f.ts', 'bob@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
+    expect(contributionOf(analysis, 'f.ts', 'bob@example.com').doa).toBeCloseTo(3.457, 10);
+    expect(contributionOf(analysis, 'f.ts', 'ada@example.com')).toMatchObject({ fa: 1, dl: 0, ac: 1 });
+    expect(contributionOf(analysis, 'f.ts', 'bob@example.com').decayed?.dl).toBeCloseTo(contributionOf(analysis, 'f.ts', 'ada@example.com').decayed?.ac ?? 0, 10);
+  });
+
+  it('does not credit a bot named as co-author', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'f.ts': 5 } },
+      { author: 'bob', write: { 'f.ts': 5 }, coAuthors: [{ name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' }] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com']);
+    expect(contributionOf(analysis, 'f.ts', 'ada@example.com').ac).toBe(1);
+  });
+});
