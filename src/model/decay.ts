@@ -109,19 +109,33 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
   };
 }
 
+export interface ProjectedContribution {
+  developer: string;
+  doa: number;
+  normDoa: number;
+  isAuthor: boolean;
+}
+
 /**
- * Decayed authors of a file `days` after the reference date, with no new commits: every weight
- * times 2^(-days/H), then DOA, normDOA and the author rule again (the creator exemption included).
+ * Decayed DOA of every developer of a file `days` after the reference date, with no new commits:
+ * every weight times 2^(-days/H), then DOA, normDOA and the author rule again (the creator
+ * exemption included). Files without decayed figures (--model classic) keep their classic ones.
  */
+export function projectedDoa(file: FileOwnership, halfLifeDays: number, days: number): ProjectedContribution[] {
+  const s = Math.pow(2, -days / halfLifeDays);
+  const doas = file.contributions.map((c) => (c.decayed ? computeDoa(s * c.decayed.fa, s * c.decayed.dl, s * c.decayed.ac) : c.doa));
+  const max = Math.max(...doas);
+  return file.contributions.map((c, i) => {
+    const doa = doas[i] as number;
+    const normDoa = max > 0 ? doa / max : 0;
+    return { developer: c.developer, doa, normDoa, isAuthor: c.decayed ? isAuthor(doa, normDoa, c.fa) : c.isAuthor };
+  });
+}
+
+/** Authors of each file `days` after the reference date (see projectedDoa). */
 export function projectedAuthorsOf(halfLifeDays: number, days: number): AuthorsOf {
   if (days === 0) return decayedAuthors;
-  const s = Math.pow(2, -days / halfLifeDays);
-  return (file: FileOwnership) => {
-    if (!file.contributions.some((c) => c.decayed)) return file.authors;
-    const doas = file.contributions.map((c) => (c.decayed ? computeDoa(s * c.decayed.fa, s * c.decayed.dl, s * c.decayed.ac) : c.doa));
-    const max = Math.max(...doas);
-    return file.contributions.filter((c, i) => max > 0 && isAuthor(doas[i] as number, (doas[i] as number) / max, c.fa)).map((c) => c.developer);
-  };
+  return (file) => projectedDoa(file, halfLifeDays, days).filter((c) => c.isAuthor).map((c) => c.developer);
 }
 
 export interface ProjectionPoint {

@@ -42,12 +42,19 @@ export type AuthorsOf = (file: FileOwnership) => readonly string[];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** YYYY-MM-DD that names a day of the calendar (2025-02-31 does not). */
+export function isRealDay(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). */
 export function parseLeaving(value: string): DepartureSpec {
   const match = /^(.*)=(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
   if (match && match[1]) {
     const date = match[2] as string;
-    if (Number.isNaN(Date.parse(date))) throw new UsageError(`--leaving ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
+    if (!isRealDay(date)) throw new UsageError(`--leaving ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
     return { who: match[1].trim(), date };
   }
   return { who: value.trim() };
@@ -67,7 +74,9 @@ export function resolveDepartures(
   ];
   const byId = new Map<string, Departure>();
   for (const { spec, source } of specs) {
-    if (spec.date !== undefined && !DATE.test(spec.date)) throw new UsageError(`${source}: ${spec.date} is not a date`, { hint: 'write the last day as YYYY-MM-DD' });
+    if (spec.date !== undefined && !isRealDay(spec.date)) {
+      throw new UsageError(`${source.replace(/\.who$/, '.date')}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
+    }
     const developer = resolvePerson(developers, spec.who, { people: input.people, source });
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
     if (spec.date && (!current.date || spec.date < current.date)) current.date = spec.date;

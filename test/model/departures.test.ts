@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.ts';
+import { authorsAfter, computeDepartures, filesByModule, parseLeaving, resolveDepartures, WEAK_SUCCESSOR_NORM_DOA } from '../../src/model/departures.ts';
+import { truckFactorOf } from '../../src/model/ownership.ts';
+import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+
+const ADA = 'ada@example.com';
+const BOB = 'bob@example.com';
+const CAROL = 'carol@example.com';
+
+/**
+ * Two modules (depth 1): pay/ and web/.
+ *
+ *   pay/a.ts  ada A, ada M×3                         ada FA1 DL3 AC0
+ *   pay/b.ts  ada A, ada M×3, bob M×1                ada FA1 DL3 AC1 → 3.293+1.098+0.492−0.321·ln2 = 4.6605
+ *                                                    bob DL1 AC3     → 3.293+0.164−0.321·ln4 = 3.0120 (norm 0.6463)
+ *   pay/c.ts  ada A, ada M×9, carol M×1              ada FA1 DL9 AC1 → 3.293+1.098+1.476−0.2225 = 5.6445
+ *                                                    carol DL1 AC9  → 3.457−0.321·ln10 = 2.7179 (norm 0.4815)
+ *   web/e.ts  bob A                                  bob only
+ *   web/f.ts  carol A, bob M×2                       carol FA1 AC2 → 4.391−0.321·ln3 = 4.0383; bob DL2 → 3.621 (norm 0.8967)
+ *   web/g.ts  carol A                                carol only
+ *
+ * Authors: a, b, c → ada; e → bob; f → carol, bob; g → carol.
+ * Truck factor: ada 3 files, bob 2, carol 2 (bob first: changes 1+2+1 = 4 > carol's 1+1+1 = 3).
+ *   remove ada → e, f, g keep an author: 3/6 = 0.5, not below → remove bob → f, g: 2/6 < 0.5 → TF 2.
+ * Without ada: bob e, f; carol f, g → 3/6 → remove bob → 2/6 → TF 1.
+ */
+function history(): FixtureCommit[] {
+  const commits: FixtureCommit[] = [{ author: 'ada', write: { 'pay/a.ts': 3, 'pay/b.ts': 3, 'pay/c.ts': 3 } }];
+  for (let i = 0; i < 3; i++) commits.push({ author: 'ada', write: { 'pay/a.ts': 3, 'pay/b.ts': 3, 'pay/c.ts': 3 } });
+  for (let i = 0; i < 6; i++) commits.push({ author: 'ada', write: { 'pay/c.ts': 3 } });
+  commits.push(
+    { author: 'bob', write: { 'pay/b.ts': 3 } },
+    { author: 'carol', write: { 'pay/c.ts': 3 } },
+    { author: 'bob', write: { 'web/e.ts': 3 } },
+    { author: 'carol', write: { 'web/f.ts': 3, 'web/g.ts': 3 } },
+    { author: 'bob', write: { 'web/f.ts': 3 } },
+    { author: 'bob', write: { 'web/f.ts': 3 } },
+  );
+  return commits;
+}
+
+async function fixture() {
+  const repo = buildRepo(history());
+  return analyzeRepo(repo.dir, { depth: 1 });
+}
+
+describe('departures on a hand-computed fixture', () => {
+  it('has the DOA figures worked out in the comment', async () => {
+    const analysis = await fixture();
+    expect(contributionOf(analysis, 'pay/b.ts', ADA).doa).toBeCloseTo(4.6605, 3);
+    expect(contributionOf(analysis, 'pay/b.ts', BOB).normDoa).toBeCloseTo(3.012 / 4.6605, 3);
+    expect(contributionOf(analysis, 'pay/c.ts', CAROL).normDoa).toBeCloseTo(2.7179 / 5.6445, 3);
+    expect(fileOf(analysis, 'web/f.ts').authors).toEqual([CAROL, BOB]);
+    expect(analysis.truckFactor.value).toBe(2);
+    expect(analysis.modules.map((m) => m.path)).toEqual(['pay', 'web']);
+    expect([...filesByModule(analysis).entries()].map(([path, files]) => [path, files.length])).toEqual([
+      ['pay', 3],
+      ['web', 3],
+    ]);
+  });
+
+  it('ada leaving orphans the pay module, drops the truck factor from 2 to 1, and names successors', async () => {
+    const analysis = await fixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['Ada'] }));
+    expect(result.departures).toEqual([{ id: ADA, name: 'Ada', filesAuthored: 3, soleAuthorFiles: 3 }]);
+    expect(result.before.truckFactor.value).toBe(2);
+    expect(result.after.truckFactor.value).toBe(1);
+    expect(result.after.truckFactor.developers.map((m) => m.id)).toEqual([BOB]);
+    expect(result.before.orphanFiles).toBe(0);
+    expect(result.after.orphanFiles).toBe(3);
+    expect(result.orphanedModules).toEqual(['pay']);
+    expect(result.modules).toHaveLength(1);
+    const pay = result.modules[0];
+    expect(pay).toMatchObject({ path: 'pay', files: 3, knowledgeLost: 1, isOrphaned: true, lostFiles: ['pay/a.ts', 'pay/b.ts', 'pay/c.ts'] });
+    expect(pay?.truckFactorBefore.value).toBe(1);
+    expect(pay?.truckFactorAfter.value).toBe(0);
+
+    const successors = Object.fromEntries(result.orphanedFiles.map((f) => [f.path, [f.strength, f.successor?.id, f.successor?.normDoa]]));
+    // a.ts: nobody else ever touched it; b.ts: bob at normDOA 0.646 ≥ 0.5; c.ts: carol at 0.4815 < 0.5.
+    expect(successors['pay/a.ts']).toEqual(['none', undefined, undefined]);
+    expect(successors['pay/b.ts']?.slice(0, 2)).toEqual(['ok', BOB]);
+    expect(successors['pay/b.ts']?.[2]).toBeCloseTo(0.6463, 3);
+    expect(successors['pay/c.ts']?.slice(0, 2)).toEqual(['weak', CAROL]);
+    expect(successors['pay/c.ts']?.[2]).toBeLessThan(WEAK_SUCCESSOR_NORM_DOA);
+    const b = result.orphanedFiles.find((f) => f.path === 'pay/b.ts');
+    expect(b?.successor).toMatchObject({ fa: 0, dl: 1, commits: 1 });
+    expect(result.singleOwnerFiles).toEqual([]);
+    expect(result.timeline).toEqual([]);
+  });
+
+  it('carol leaving leaves web/f.ts with one owner, bob, as its successor', async () => {
+    const analysis = await fixture();
+    const result = computeDepartures(analysis, [{ id: CAROL, name: 'Carol' }]);
+    expect(result.orphanedFiles.map((f) => f.path)).toEqual(['web/g.ts']);
+    expect(result.orphanedFiles[0]?.strength).toBe('none');
+    expect(result.singleOwnerFiles).toMatchObject([{ path: 'web/f.ts', module: 'web', status: 'single-owner', departingAuthors: [CAROL], remainingAuthors: [BOB], strength: 'author', successor: { id: BOB } }]);
+  });
+
+  it('gives a two-step timeline for two dated departures', async () => {
+    const analysis = await fixture();
+    const departures = resolveDepartures(analysis.developers, {
+      config: [{ who: 'ada@example.com', date: '2025-06-30', note: 'parental leave' }],
+      leaving: ['bob=2025-03-31', 'ADA'],
+    });
+    expect(departures).toEqual([
+      { id: BOB, name: 'Bob', date: '2025-03-31' },
+      { id: ADA, name: 'Ada', date: '2025-06-30', note: 'parental leave' },
+    ]);
+    const result = computeDepartures(analysis, departures);
+    expect(result.timeline).toHaveLength(2);
+    const [first, second] = result.timeline;
+    // Bob gone: e.ts orphaned; ada (3) still covers 5/6 → remove ada → 2/6 → TF 1.
+    expect(first).toMatchObject({ date: '2025-03-31', leaving: [BOB], gone: [BOB], orphanedFiles: 1, orphanedModules: [] });
+    expect(first?.truckFactor.value).toBe(1);
+    expect(first?.modules).toEqual([{ path: 'web', knowledgeLost: 1 / 3, truckFactor: 1 }]);
+    // Then ada: a, b, c orphaned too; carol's f, g = 2/6 < 0.5 → TF 0.
+    expect(second).toMatchObject({ date: '2025-06-30', leaving: [ADA], gone: [BOB, ADA], orphanedFiles: 4, orphanedModules: ['pay'] });
+    expect(second?.truckFactor.value).toBe(0);
+    expect(second?.modules).toEqual([
+      { path: 'pay', knowledgeLost: 1, truckFactor: 0 },
+      { path: 'web', knowledgeLost: 1 / 3, truckFactor: 1 },
+    ]);
+    // The final figures equal the last step.
+    expect(result.after.truckFactor.value).toBe(0);
+    expect(result.after.orphanFiles).toBe(4);
+    // b.ts: bob (its only other contributor) is leaving too → no successor.
+    expect(result.orphanedFiles.find((f) => f.path === 'pay/b.ts')?.strength).toBe('none');
+  });
+
+  it('puts undated departures first in the timeline (assumed immediate)', async () => {
+    const analysis = await fixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol', 'bob=2025-03-31'] }));
+    expect(result.timeline.map((s) => [s.date, s.leaving])).toEqual([
+      [undefined, [CAROL]],
+      ['2025-03-31', [BOB]],
+    ]);
+  });
+
+  it('authorsAfter gives a critical system’s bus factor after departures', async () => {
+    const analysis = await fixture();
+    const web = analysis.files.filter((f) => f.path.startsWith('web/'));
+    const nameOf = (id: string) => id;
+    expect(truckFactorOf(web, nameOf).value).toBe(2);
+    expect(truckFactorOf(web, nameOf, authorsAfter([BOB])).value).toBe(1);
+    expect(truckFactorOf(web, nameOf, authorsAfter([BOB, CAROL])).value).toBe(0);
+  });
+
+  it('rejects unknown people and bad dates with exit 2', async () => {
+    const analysis = await fixture();
+    expect(() => resolveDepartures(analysis.developers, { config: [{ who: 'zoe' }] })).toThrow(
+      'unknown person "zoe" (config departures[0].who): no developer of this repository has that name, email or alias',
+    );
+    expect(() => parseLeaving('bob=2025-02-31')).toThrow('--leaving bob=2025-02-31: 2025-02-31 is not a real date');
+    expect(() => parseLeaving('bob=2025-13-01')).toThrow(UsageError);
+    expect(parseLeaving('a=b@example.com')).toEqual({ who: 'a=b@example.com' });
+  });
+});
+
+describe('resolveDepartures input checks', () => {
+  it('names the config entry whose date is not a day of the calendar', () => {
+    const developers = [{ id: 'bob@example.com', name: 'Bob', emails: ['bob@example.com'], names: ['Bob'], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 0 }];
+    expect(() => resolveDepartures(developers, { config: [{ who: 'bob', date: '2025-02-31' }] })).toThrow('config departures[0].date: 2025-02-31 is not a real date');
+  });
+});
