@@ -1,0 +1,281 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AuthorshipFold, type FoldEvent } from '../../src/model/authorship.ts';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
+
+// METRICS.md §1 and §3: one event per commit and file (A, M, R), merges carry none, and a file's
+// history follows renames backwards; an add ends it (see the header of src/model/authorship.ts).
+
+/** FA/DL/AC of every developer of a file, as [id, FA, DL, AC] rows (highest DOA first). */
+const rows = (analysis: Awaited<ReturnType<typeof analyzeRepo>>, file: string) => fileOf(analysis, file).contributions.map((c) => [c.developer, c.fa, c.dl, c.ac]);
+
+/** Commits a merge that also adds a file (an "evil merge"): a tracked file whose only change is in a merge. */
+function mergeAddingFile(repo: FixtureRepo, branch: string, file: string): void {
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'Fred',
+    GIT_AUTHOR_EMAIL: 'fred@example.com',
+    GIT_AUTHOR_DATE: '2024-02-01T12:00:00Z',
+    GIT_COMMITTER_NAME: 'Fred',
+    GIT_COMMITTER_EMAIL: 'fred@example.com',
+    GIT_COMMITTER_DATE: '2024-02-01T12:00:00Z',
+  };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  git('merge', '-q', '--no-ff', '--no-commit', branch);
+  writeFileSync(path.join(repo.dir, file), 'born in a merge\n');
+  git('add', '--', file);
+  git('commit', '-q', '--no-verify', '-m', `merge ${branch}`);
+}
+
+describe('AuthorshipFold (commits newest first)', () => {
+  type Tally = { fa: number; dl: number };
+  const run = (tracked: string[], commits: [credited: number[], events: FoldEvent[]][]) => {
+    const fold = new AuthorshipFold(tracked);
+    commits.forEach(([credited, events], index) => fold.addCommit(1000 - index, credited, events));
+    const view = (file: string) => {
+      const tally = fold.files.get(file);
+      const byIdentity: Record<number, Tally> = {};
+      for (const [id, entry] of tally?.byIdentity ?? []) byIdentity[id] = { fa: entry.fa, dl: entry.dl };
+      return { mr: tally?.mr, byIdentity };
+    };
+    return view;
+  };
+
+  it('follows a rename chain back to the add', () => {
+    // 0 adds a, 1 renames a → b, 2 renames b → c, 3 modifies c
+    const view = run(
+      ['c'],
+      [
+        [[3], [{ kind: 'M', path: 'c' }]],
+        [[2], [{ kind: 'R', path: 'c', oldPath: 'b' }]],
+        [[1], [{ kind: 'R', path: 'b', oldPath: 'a' }]],
+        [[0], [{ kind: 'A', path: 'a' }]],
+      ],
+    );
+    expect(view('c')).toEqual({ mr: 3, byIdentity: { 0: { fa: 1, dl: 0 }, 1: { fa: 0, dl: 1 }, 2: { fa: 0, dl: 1 }, 3: { fa: 0, dl: 1 } } });
+  });
+
+  it('gives the old path’s past to the renamed file when the same commit adds a new file at the old path', () => {
+    for (const order of [0, 1]) {
+      const events: FoldEvent[] = [
+        { kind: 'R', path: 'y', oldPath: 'x' },
+        { kind: 'A', path: 'x' },
+      ];
+      if (order) events.reverse();
+      const view = run(
+        ['x', 'y'],
+        [
+          [[2], events],
+          [[1], [{ kind: 'M', path: 'x' }]],
+          [[0], [{ kind: 'A', path: 'x' }]],
+        ],
+      );
+      expect(view('y')).toEqual({ mr: 2, byIdentity: { 0: { fa: 1, dl: 0 }, 1: { fa: 0, dl: 1 }, 2: { fa: 0, dl: 1 } } });
+      expect(view('x')).toEqual({ mr: 0, byIdentity: { 2: { fa: 1, dl: 0 } } });
+    }
+  });
+
+  it('swaps two files renamed onto each other in one commit', () => {
+    const view = run(
+      ['a', 'b'],
+      [
+        [
+          [2],
+          [
+            { kind: 'R', path: 'b', oldPath: 'a' },
+            { kind: 'R', path: 'a', oldPath: 'b' },
+          ],
+        ],
+        [[1], [{ kind: 'A', path: 'b' }]],
+        [[0], [{ kind: 'A', path: 'a' }]],
+      ],
+    );
+    expect(view('a').byIdentity).toEqual({ 1: { fa: 1, dl: 0 }, 2: { fa: 0, dl: 1 } });
+    expect(view('b').byIdentity).toEqual({ 0: { fa: 1, dl: 0 }, 2: { fa: 0, dl: 1 } });
+  });
+
+  it('ends a path’s past at an add or a delete: an earlier file at the same path is another file', () => {
+    const view = run(
+      ['p'],
+      [
+        [[3], [{ kind: 'M', path: 'p' }]],
+        [[2], [{ kind: 'A', path: 'p' }]],
+        [[1], [{ kind: 'D', path: 'p' }]],
+        [[0], [{ kind: 'A', path: 'p' }]],
+      ],
+    );
+    expect(view('p')).toEqual({ mr: 1, byIdentity: { 2: { fa: 1, dl: 0 }, 3: { fa: 0, dl: 1 } } });
+  });
+
+  it('moves paths on commits that credit nobody (bots), without counting their events', () => {
+    const view = run(
+      ['b'],
+      [
+        [[], [{ kind: 'R', path: 'b', oldPath: 'a' }]],
+        [[0], [{ kind: 'A', path: 'a' }]],
+      ],
+    );
+    expect(view('b')).toEqual({ mr: 0, byIdentity: { 0: { fa: 1, dl: 0 } } });
+  });
+});
+
+describe('history events on fixture repositories', { tags: ['slow'] }, () => {
+  it('counts adds, modifications and renames along a rename chain (a → b → c keeps a’s history)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'src/a.ts': 5 } },
+      { author: 'bob', write: { 'src/a.ts': 5 } },
+      { author: 'carl', rename: { 'src/a.ts': 'src/b.ts' } },
+      { author: 'bob', rename: { 'src/b.ts': 'lib/c.ts' } },
+      { author: 'dan', write: { 'lib/c.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.files.map((f) => f.path)).toEqual(['lib/c.ts']);
+    // lib/c.ts: A ada; M bob; R carl; R bob; M dan → 4 M/R events.
+    expect(rows(analysis, 'lib/c.ts')).toEqual([
+      ['ada@example.com', 1, 0, 4], // 4.391 − 0.321·ln 5 = 3.874370 (max)
+      ['bob@example.com', 0, 2, 2], // 3.621 − 0.321·ln 3 = 3.268345, normDOA 0.843581 but < 3.293
+      ['carl@example.com', 0, 1, 3], // 3.457 − 0.321·ln 4 = 3.012000, normDOA 0.777417 but < 3.293
+      ['dan@example.com', 0, 1, 3],
+    ]);
+    expect(contributionOf(analysis, 'lib/c.ts', 'ada@example.com').doa).toBeCloseTo(3.87437, 5);
+    expect(contributionOf(analysis, 'lib/c.ts', 'bob@example.com').doa).toBeCloseTo(3.268345, 5);
+    expect(contributionOf(analysis, 'lib/c.ts', 'bob@example.com').normDoa).toBeCloseTo(0.843581, 5);
+    expect(fileOf(analysis, 'lib/c.ts')).toMatchObject({ authors: ['ada@example.com'], events: 5 });
+  });
+
+  it('gives merge commits no events: whoever only merged is no developer', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'm.ts': 5 } },
+      { author: 'bob', branch: 'side', write: { 'm.ts': 5 } },
+      { author: 'carl', checkout: 'main', write: { 'other.ts': 5 } },
+      { author: 'fred', merge: 'side' },
+    ]);
+    expect(repo.git('rev-list', '--merges', 'HEAD').trim().split('\n')).toHaveLength(1);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.stats.commits).toBe(3);
+    expect(analysis.developers.map((d) => d.id)).not.toContain('fred@example.com');
+    // m.ts: ada A, bob M (on the branch). Counting the merge would give fred a DL and ada AC 2.
+    expect(rows(analysis, 'm.ts')).toEqual([
+      ['ada@example.com', 1, 0, 1], // 4.168500
+      ['bob@example.com', 0, 1, 0], // 3.457, normDOA 0.829315 → author
+    ]);
+    expect(fileOf(analysis, 'm.ts').authors).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+
+  it('does not count the events of an earlier, deleted file at a reused path', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'p.ts': 5 } },
+      { author: 'bob', write: { 'p.ts': 5 } },
+      { author: 'bob', remove: ['p.ts'] },
+      { author: 'carl', write: { 'p.ts': 5 } },
+      { author: 'dan', write: { 'p.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    // p.ts now: carl A, dan M. ada and bob worked on the deleted file, which is not analysed.
+    expect(rows(analysis, 'p.ts')).toEqual([
+      ['carl@example.com', 1, 0, 1], // 4.168500
+      ['dan@example.com', 0, 1, 0], // 3.457, normDOA 0.829315
+    ]);
+    expect(fileOf(analysis, 'p.ts').authors).toEqual(['carl@example.com', 'dan@example.com']);
+    // ada and bob still count as developers (commits), with no authored file
+    expect(analysis.developers.find((d) => d.id === 'ada@example.com')?.filesAuthored).toBe(0);
+  });
+
+  it('follows a rename onto a path freed by a delete, and not the deleted file', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'p.ts': 5 } },
+      { author: 'bob', write: { 'q.ts': 5 } },
+      { author: 'carl', remove: ['p.ts'] },
+      { author: 'dan', rename: { 'q.ts': 'p.ts' } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    // p.ts is the old q.ts: bob A, dan R. ada's p.ts was deleted.
+    expect(rows(analysis, 'p.ts')).toEqual([
+      ['bob@example.com', 1, 0, 1],
+      ['dan@example.com', 0, 1, 0],
+    ]);
+  });
+
+  it('treats "rename x → y and write a new x" in one commit as git -M reports it: x modified, y added', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'x.ts': 5 } },
+      { author: 'bob', write: { 'x.ts': 5 } },
+      { author: 'carl', rename: { 'x.ts': 'y.ts' }, write: { 'x.ts': 5 } },
+    ]);
+    // git's rename detection (-M) only pairs a deleted path with an added one; x.ts still exists.
+    expect(repo.git('log', '-1', '-M', '--name-status', '--format=').trim().split('\n').sort()).toEqual(['A\ty.ts', 'M\tx.ts']);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(rows(analysis, 'x.ts')).toEqual([
+      ['ada@example.com', 1, 0, 2],
+      ['bob@example.com', 0, 1, 1],
+      ['carl@example.com', 0, 1, 1],
+    ]);
+    expect(rows(analysis, 'y.ts')).toEqual([['carl@example.com', 1, 0, 0]]);
+  });
+
+  it('does not analyse a tracked file with no event (added in a merge commit)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: 'bob', branch: 'side', write: { 'b.ts': 5 } },
+      { author: 'ada', checkout: 'main', write: { 'a.ts': 5 } },
+    ]);
+    mergeAddingFile(repo, 'side', 'ghost.ts');
+    expect(repo.git('ls-files').trim().split('\n')).toEqual(['a.ts', 'b.ts', 'ghost.ts']);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.files.map((f) => f.path)).toEqual(['a.ts', 'b.ts']);
+    expect(analysis.exclusions).toEqual([{ rule: 'no history (or only bot commits)', files: 1 }]);
+    expect(analysis.stats).toMatchObject({ trackedFiles: 3, files: 2, excludedFiles: 1 });
+    const classic = await analyzeRepo(repo.dir, { model: 'classic' });
+    expect(classic.exclusions).toEqual([{ rule: 'no history', files: 1 }]);
+  });
+});
+
+describe('the analysed revision', { tags: ['slow'] }, () => {
+  // Commits are one day apart from 2024-01-02T12:00Z.
+  const history = [
+    { author: 'ada', write: { 'a.ts': 5 } }, // 2024-01-02
+    { author: 'bob', write: { 'a.ts': 5 } }, // 2024-01-03
+    { author: 'carl', write: { 'a.ts': 5, 'c.ts': 5 } }, // 2024-01-04
+  ];
+
+  it('--until analyses the last commit at or before the date', async () => {
+    const repo = buildRepo(history);
+    const second = repo.git('rev-parse', 'HEAD~1').trim();
+    const analysis = await analyzeRepo(repo.dir, { until: new Date('2024-01-03T12:00:00Z') });
+    expect(analysis.repository.revision).toBe(second);
+    expect(analysis.repository.requested).toBe('HEAD until 2024-01-03');
+    expect(analysis.stats.commits).toBe(2);
+    expect(analysis.files.map((f) => f.path)).toEqual(['a.ts']);
+    // a.ts at that commit: ada A, bob M → ada FA=1 AC=1, bob DL=1
+    expect(rows(analysis, 'a.ts')).toEqual([
+      ['ada@example.com', 1, 0, 1],
+      ['bob@example.com', 0, 1, 0],
+    ]);
+    // the decayed figures are measured from the --until date
+    expect(analysis.settings.referenceDate).toBe('2024-01-03T12:00:00.000Z');
+    expect(contributionOf(analysis, 'a.ts', 'bob@example.com').decayed?.dl).toBe(1);
+  });
+
+  it('--until one second before a commit leaves that commit out', async () => {
+    const repo = buildRepo(history);
+    const analysis = await analyzeRepo(repo.dir, { until: new Date('2024-01-03T11:59:59Z') });
+    expect(analysis.repository.revision).toBe(repo.git('rev-parse', 'HEAD~2').trim());
+  });
+
+  it('--rev analyses another revision', async () => {
+    const repo = buildRepo(history);
+    repo.git('tag', 'v1', 'HEAD~2');
+    const analysis = await analyzeRepo(repo.dir, { rev: 'v1' });
+    expect(analysis.repository.revision).toBe(repo.git('rev-parse', 'HEAD~2').trim());
+    expect(rows(analysis, 'a.ts')).toEqual([['ada@example.com', 1, 0, 0]]);
+  });
+
+  it('rejects an unknown revision and a date before the first commit', async () => {
+    const repo = buildRepo(history);
+    await expect(analyzeRepo(repo.dir, { rev: 'nope' })).rejects.toThrow('unknown revision: nope');
+    await expect(analyzeRepo(repo.dir, { until: new Date('2023-06-01T00:00:00Z') })).rejects.toThrow(/no commit of HEAD is at or before 2023-06-01/);
+  });
+});
