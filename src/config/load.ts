@@ -195,11 +195,13 @@ function knownKeysAt(keyPath: readonly PropertyKey[]): string[] {
 }
 
 function unwrap(schema: unknown): unknown {
-  let current = schema as { def?: { type?: string; innerType?: unknown } } | undefined;
-  while (current?.def && ['default', 'prefault', 'optional', 'nullable'].includes(current.def.type ?? '')) {
-    current = current.def.innerType as typeof current;
+  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  for (;;) {
+    const def = current?.def;
+    if (def && ['default', 'prefault', 'optional', 'nullable'].includes(def.type ?? '')) current = def.innerType as typeof current;
+    else if (def?.type === 'pipe') current = def.in as typeof current;
+    else return current;
   }
-  return current;
 }
 
 /** The closest known key, when it is close enough to be a typo. */

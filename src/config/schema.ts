@@ -5,6 +5,17 @@ import { z } from 'zod';
 
 const glob = z.string().min(1, 'a glob cannot be empty');
 const nonEmpty = z.string().min(1, 'must not be empty');
+
+/**
+ * A list that may also be left empty (`critical:` with only commented entries under it reads as
+ * null): null means [], so a starter config whose entries are all commented out stays valid.
+ */
+function list<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .nullable()
+    .transform((value) => value ?? []);
+}
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date');
 
 export const criticalSystemSchema = z
@@ -52,19 +63,19 @@ export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema for editor completion.'),
     version: z.literal(1).default(1).describe('Config format version.'),
-    critical: z.array(criticalSystemSchema).default([]).describe('Critical systems, checked by `talentrisk check`.'),
-    include: z.array(glob).default([]).describe('Analyse only files matching these globs (default: every tracked file).'),
-    exclude: z.array(glob).default([]).describe('Never analyse files matching these globs.'),
+    critical: list(criticalSystemSchema).default([]).describe('Critical systems, checked by `talentrisk check`.'),
+    include: list(glob).default([]).describe('Analyse only files matching these globs (default: every tracked file).'),
+    exclude: list(glob).default([]).describe('Never analyse files matching these globs.'),
     defaultExclusions: z
       .boolean()
       .default(true)
       .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
-    people: z.array(personSchema).default([]).describe('Identity aliases.'),
-    bots: z.array(nonEmpty).default([]).describe('Extra bot patterns (globs over name or email); `*[bot]` and `*-bot` are built in.'),
+    people: list(personSchema).default([]).describe('Identity aliases.'),
+    bots: list(nonEmpty).default([]).describe('Extra bot patterns (globs over name or email); `*[bot]` and `*-bot` are built in.'),
     modules: z
       .strictObject({
         depth: z.number().int().min(1, 'depth must be at least 1').max(10, 'depth must be at most 10').optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
-        roots: z.array(nonEmpty).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
+        roots: list(nonEmpty).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
         workspaces: z.boolean().default(true).describe('Detect workspace packages (package.json workspaces, pnpm-workspace.yaml, Cargo, go.work).'),
       })
       .prefault({})
@@ -78,7 +89,7 @@ export const configSchema = z
       })
       .prefault({})
       .describe('Model settings (extensions of the published method).'),
-    departures: z.array(departureSchema).default([]).describe('People leaving (used by scan, check and handoff).'),
+    departures: list(departureSchema).default([]).describe('People leaving (used by scan, check and handoff).'),
   })
   .describe('talentrisk configuration (.talentrisk.yml).');
 

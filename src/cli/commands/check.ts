@@ -1,0 +1,128 @@
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../../config/load.ts';
+import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
+import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
+import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
+import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemResult } from '../../model/critical.ts';
+import { renderCheckMarkdown } from '../../report/check-markdown.ts';
+import { checkReporters } from '../../report/check-reporters.ts';
+import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
+import { resolveChalk, type Io } from '../io.ts';
+import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
+import { loadAnalysis, printWarnings } from './shared.ts';
+
+export interface CheckOptions extends CommonOptions {
+  format: CheckFormat;
+  /** --changed <base-ref>: check only the systems with a file changed since the base. */
+  changed?: string;
+  /** --allow-shallow: check a shallow clone anyway (the figures cover only the fetched history). */
+  allowShallow?: boolean;
+}
+
+const SHALLOW_HINT =
+  'fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)';
+
+/** `talentrisk check`: exit 0 when every critical system keeps enough owners, 1 when one does not, 2 on bad input. */
+export async function runCheck(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
+  const dir = path.resolve(io.cwd, target ?? '.');
+  const repo = await openRepository(dir, { env: io.env });
+  // Everything that can be wrong with the input is found before the (long) history walk.
+  const loaded = loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
+  requireCriticalSystems(loaded, repo.info.root, io.cwd);
+  if (options.leaving?.length) {
+    throw new UsageError('check does not take --leaving yet', { hint: 'departures in check come with the departures work (issue 4); run check without --leaving' });
+  }
+  if (repo.info.isShallow && !options.allowShallow) {
+    throw new UsageError('this is a shallow clone: bus factors need the whole history', { hint: SHALLOW_HINT });
+  }
+  const changed = options.changed ? await changedSince(repo, options) : undefined;
+
+  const { analysis } = await loadAnalysis(repo.info.root, options, io);
+  const results = evaluateCriticalSystems(analysis, loaded.config.critical);
+  throwOnConfigurationErrors(results, loaded);
+
+  const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
+  const report: CheckReport = {
+    repository: analysis.repository,
+    configFile,
+    systems: results.map((result) => ({
+      ...result,
+      checked: changed ? changed.files.some(createSystemMatcher(result.paths)) : true,
+      configLine: loaded.lineOf(['critical', result.index]),
+    })),
+    changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
+    warnings: analysis.warnings,
+  };
+
+  const toFile = Boolean(options.output);
+  const chalk = resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
+  writeReport(checkReporters[options.format](report, { chalk, width: io.stdout.columns ?? 100 }), options, io.cwd, io.stdout);
+  if (!options.quiet) {
+    if (options.format !== 'github') warnUnmatchedGlobs(results, loaded, io);
+    printWarnings(analysis, options, io, options.format === 'text' && !toFile);
+  }
+  if (options.format === 'github') appendStepSummary(report, io);
+  return checkPassed(report) ? ExitCode.Ok : ExitCode.CheckFailed;
+}
+
+function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string): void {
+  if (!loaded.file) {
+    throw new ConfigError(`no ${CONFIG_FILE} in ${path.relative(cwd, root) || '.'}: check needs the critical systems to check`, {
+      hint: 'run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`',
+    });
+  }
+  if (loaded.config.critical.length === 0) {
+    throw new ConfigError(`${loaded.locate(['critical'])} critical: no critical system is listed, so there is nothing to check`, {
+      hint: 'add one, e.g. `- { name: payments, paths: ["src/payments/**"], minOwners: 2 }` (`talentrisk init` lists candidates)',
+    });
+  }
+}
+
+async function changedSince(repo: Repository, options: CheckOptions): Promise<ChangedFiles> {
+  const head = await resolveRevision(repo, options.rev, options.until);
+  return changedFilesSince(repo, options.changed as string, head.sha);
+}
+
+/** A system whose globs match no analysed file is a configuration error, never a pass (METRICS.md §9). */
+function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig): void {
+  const errors = results.filter((result) => result.status === 'error');
+  if (errors.length === 0) return;
+  const lines = errors.map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}")`);
+  throw new ConfigError(lines.join('\n'), {
+    hint: 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them',
+  });
+}
+
+function warnUnmatchedGlobs(results: readonly CriticalSystemResult[], loaded: LoadedConfig, io: Io): void {
+  for (const result of results) {
+    for (const glob of result.unmatchedPatterns) {
+      const index = result.paths.indexOf(glob);
+      io.stderr.write(`talentrisk: warning: ${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file\n`);
+    }
+  }
+}
+
+/** In GitHub Actions, the markdown summary also goes to the job's summary page. */
+function appendStepSummary(report: CheckReport, io: Io): void {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  try {
+    appendFileSync(file, renderCheckMarkdown(report));
+  } catch (error) {
+    io.stderr.write(`talentrisk: warning: cannot append to GITHUB_STEP_SUMMARY (${file}): ${(error as Error).message}\n`);
+  }
+}
+
+export function registerCheck(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  const command = program
+    .command('check')
+    .description('fail (exit 1) when a critical system of .talentrisk.yml has fewer owners than its minOwners — the CI gate')
+    .argument('[path]', 'repository to check', '.')
+    .option('--changed <base-ref>', 'check only the systems with a file changed between the base and the revision (pull requests)')
+    .addOption(new Option('--allow-shallow', 'check a shallow clone anyway (the figures cover only the fetched history)'));
+  addAnalysisOptions(command, CHECK_FORMATS, 'text').action(async (target: string, options: CheckOptions) => {
+    setExit(await runCheck(target, options, io));
+  });
+}

@@ -1,0 +1,147 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { analyze } from '../../analyze.ts';
+import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
+import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
+import { CONFIG_FILE, findConfigFile, parseConfig } from '../../config/load.ts';
+import { DEFAULT_CONFIG } from '../../config/schema.ts';
+import { renderStarterConfig, type StarterCodeownersSystem, type StarterInput } from '../../config/starter.ts';
+import { ExitCode, UsageError } from '../../errors.ts';
+import { openRepository } from '../../git/repo.ts';
+import { createSystemMatcher } from '../../model/critical.ts';
+import { ROOT_MODULE } from '../../model/modules.ts';
+import type { Analysis } from '../../model/types.ts';
+import type { Io } from '../io.ts';
+import { parsePositiveInt } from '../options.ts';
+import { createProgress } from '../progress.ts';
+
+export interface InitOptions {
+  /** Where to write (default: .talentrisk.yml at the repository root). */
+  output?: string;
+  force?: boolean;
+  depth?: number;
+  quiet?: boolean;
+  cache?: boolean;
+  debug?: boolean;
+}
+
+const MODULE_CANDIDATES = 15;
+const CODEOWNERS_CANDIDATES = 20;
+// Names and emails of accounts that commit for a machine, beyond the built-in *[bot] and *-bot.
+const AUTOMATED =
+  /\b(bot|robot|automation|automated|jenkins|renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|travis|semantic-release|release-please|ci|build|deploy)\b/i;
+
+/** `talentrisk init`: writes a starter .talentrisk.yml whose candidates are all commented out. */
+export async function runInit(target: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
+  const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env });
+  const root = repo.info.root;
+  const file = options.output ? path.resolve(io.cwd, options.output) : path.join(root, CONFIG_FILE);
+  const existing = options.output ? (existsSync(file) ? file : undefined) : findConfigFile(root);
+  const shown = (absolute: string) => path.relative(io.cwd, absolute) || absolute;
+  if (existing && !options.force) {
+    throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
+  }
+
+  const progress = createProgress(io, Boolean(options.quiet));
+  let analysis: Analysis;
+  try {
+    analysis = await analyze(
+      { path: root, rev: 'HEAD', model: 'talentrisk', config: DEFAULT_CONFIG, depth: options.depth, env: io.env, cache: options.cache !== false },
+      progress,
+    );
+  } finally {
+    progress.stop();
+  }
+
+  const input = starterInput(analysis, root, readCodeowners(root));
+  const text = renderStarterConfig(input);
+  // The file must load as written; if it does not, that is a bug of ours, not the user's.
+  parseConfig(text, shown(file));
+  try {
+    writeFileSync(file, text, { flag: options.force ? 'w' : 'wx' });
+  } catch (error) {
+    throw new UsageError(`cannot write ${shown(file)}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable', cause: error });
+  }
+
+  const found = [
+    `${input.modules.length} module ${input.modules.length === 1 ? 'candidate' : 'candidates'}`,
+    ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}`] : []),
+    `${input.bots.length + input.botCandidates.length} ${input.bots.length + input.botCandidates.length === 1 ? 'bot' : 'bots'}`,
+  ];
+  io.stdout.write(`wrote ${shown(file)}: ${found.join(', ')} (all commented out)\n`);
+  io.stdout.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  return ExitCode.Ok;
+}
+
+function readCodeowners(root: string): { file: string; text: string } | undefined {
+  for (const candidate of CODEOWNERS_LOCATIONS) {
+    const file = path.join(root, candidate);
+    if (!existsSync(file)) continue;
+    try {
+      return { file: candidate, text: readFileSync(file, 'utf8') };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function starterInput(analysis: Analysis, root: string, codeowners: { file: string; text: string } | undefined): StarterInput {
+  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
+  const modules = analysis.modules
+    .filter((module) => module.path !== ROOT_MODULE)
+    .sort((a, b) => a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1))
+    .slice(0, MODULE_CANDIDATES)
+    .map((module) => ({
+      path: module.path,
+      files: module.files,
+      truckFactor: module.truckFactor.value,
+      owners: module.owners.slice(0, 3).map((owner) => names.get(owner.id) ?? owner.id),
+    }));
+  return {
+    repository: path.basename(root),
+    revision: analysis.repository.revision,
+    date: analysis.repository.revisionDate.slice(0, 10),
+    moduleDepth: analysis.settings.moduleDepth,
+    modules,
+    codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
+    bots: analysis.bots,
+    botCandidates: analysis.developers
+      .filter((d) => [d.name, ...d.names, ...d.emails.filter((e) => !e.endsWith('users.noreply.github.com')).map((e) => e.split('@')[0] ?? '')].some((text) => AUTOMATED.test(text)))
+      .map((d) => ({ name: d.name, commits: d.commits })),
+    schemaPath: `./${PACKAGED_SCHEMA_PATH}`,
+  };
+}
+
+/** CODEOWNERS rules grouped by their owners, keeping only globs that match an analysed file. */
+export function codeownersSystems(text: string, files: readonly string[]): StarterCodeownersSystem[] {
+  const groups = new Map<string, StarterCodeownersSystem>();
+  for (const rule of parseCodeowners(text)) {
+    if (rule.owners.length === 0 || isCatchAll(rule)) continue;
+    const matches = createSystemMatcher(rule.globs);
+    if (!files.some((file) => matches(file))) continue;
+    const name = [...rule.owners].sort().join(' ');
+    const group = groups.get(name) ?? { name, paths: [], lines: [] };
+    for (const glob of rule.globs) if (!group.paths.includes(glob)) group.paths.push(glob);
+    group.lines.push(rule.line);
+    groups.set(name, group);
+  }
+  return [...groups.values()].slice(0, CODEOWNERS_CANDIDATES);
+}
+
+export function registerInit(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  program
+    .command('init')
+    .description('write a starter .talentrisk.yml: modules, CODEOWNERS paths and bots found in this repository, as commented candidates')
+    .argument('[path]', 'repository', '.')
+    .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root)`)
+    .option('--force', 'replace an existing config file')
+    .option('--depth <n>', 'folder depth of the module candidates (default: chosen to show 5–30 modules)', parsePositiveInt)
+    .option('--no-cache', 'do not read or write the parsed-history cache')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (target: string, options: InitOptions) => {
+      setExit(await runInit(target, options, io));
+    });
+}

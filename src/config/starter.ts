@@ -1,0 +1,118 @@
+import { CONFIG_FILE } from './load.ts';
+
+// The starter .talentrisk.yml of `talentrisk init`: every candidate commented out, so the file is
+// valid as written (a list key with only comments under it reads as an empty list) and nothing is
+// enforced until the team chooses.
+
+export interface StarterModule {
+  path: string;
+  files: number;
+  truckFactor: number;
+  /** Names of the top owners. */
+  owners: string[];
+}
+
+export interface StarterCodeownersSystem {
+  name: string;
+  paths: string[];
+  lines: number[];
+}
+
+export interface StarterInput {
+  repository: string;
+  revision: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  moduleDepth: number;
+  /** Riskiest first. */
+  modules: StarterModule[];
+  codeowners: { file: string; systems: StarterCodeownersSystem[] } | undefined;
+  /** Bots already excluded by the built-in patterns. */
+  bots: string[];
+  /** Developers whose name or email looks automated. */
+  botCandidates: { name: string; commits: number }[];
+  /** What the `$schema` comment points at. */
+  schemaPath: string;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Text for a comment: one line, whatever git said. */
+function comment(text: string): string {
+  return text.replace(CONTROL, ' ');
+}
+
+/** A YAML double-quoted scalar (JSON strings are valid YAML). */
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** A folder path as a glob: picomatch's special characters escaped. */
+export function folderGlob(folder: string): string {
+  return `${folder.replace(/[*?[\]{}()!+@\\]/g, '\\$&')}/**`;
+}
+
+export function renderStarterConfig(input: StarterInput): string {
+  const out: string[] = [];
+  out.push(`# yaml-language-server: $schema=${input.schemaPath}`);
+  out.push(`# talentrisk configuration, written by \`talentrisk init\` for ${comment(input.repository)} at ${input.revision.slice(0, 12)} (${input.date}).`);
+  out.push(`# Every command reads it (${CONFIG_FILE} at the repository root, or --config <file>). Every key is documented`);
+  out.push('# in .talentrisk.example.yml of the talentrisk package.');
+  out.push('version: 1');
+  out.push('');
+  out.push('# Critical systems: code that must never depend on one person. `talentrisk check` exits 1 when the');
+  out.push('# bus factor of a system (how many of its owners would have to leave before fewer than half of its');
+  out.push('# files have an author) is below its minOwners. Uncomment the systems that matter, name them, and');
+  out.push('# adjust their paths: globs relative to the repository root; a glob starting with "!" removes files.');
+  out.push('critical:');
+  if (input.modules.length > 0) {
+    out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages), riskiest first:`);
+    for (const module of input.modules) {
+      const owners = module.owners.length ? module.owners.map(comment).join(', ') : 'no author';
+      out.push(`  # - name: ${quote(module.path)}`);
+      out.push(`  #   paths: [${quote(folderGlob(module.path))}]`);
+      out.push(`  #   minOwners: 2    # now: truck factor ${module.truckFactor} · ${module.files} ${module.files === 1 ? 'file' : 'files'} · ${owners}`);
+    }
+  } else {
+    out.push('  # (no module found: add systems by hand)');
+  }
+  if (input.codeowners && input.codeowners.systems.length > 0) {
+    out.push('  #');
+    out.push(`  # From ${comment(input.codeowners.file)}: the paths each owner is declared to own. talentrisk measures who`);
+    out.push('  # actually knows them, so these make good systems to check:');
+    for (const system of input.codeowners.systems) {
+      out.push(`  # - name: ${quote(system.name)}`);
+      out.push(`  #   paths: [${system.paths.map(quote).join(', ')}]`);
+      out.push(`  #   minOwners: 2    # ${comment(input.codeowners.file)} line${system.lines.length === 1 ? '' : 's'} ${system.lines.join(', ')}`);
+    }
+  }
+  out.push('');
+  out.push('# Bot accounts are left out of every figure. Built in: names or emails like *[bot] and *-bot.');
+  if (input.bots.length > 0) out.push(`# Found in this history and already left out: ${input.bots.map(comment).join(', ')}.`);
+  out.push('# More patterns (wildcards * and ?, matched against names and emails):');
+  out.push('bots:');
+  if (input.botCandidates.length > 0) {
+    out.push('  # These developers look automated; uncomment the ones that are:');
+    for (const candidate of input.botCandidates) out.push(`  # - ${quote(candidate.name)}    # ${candidate.commits} ${candidate.commits === 1 ? 'commit' : 'commits'}`);
+  } else {
+    out.push('  # - "ci-robot"');
+  }
+  out.push('');
+  out.push('# Files to leave out besides the built-in exclusions (vendor folders, lock files, minified, binary');
+  out.push('# and .gitattributes linguist-generated/vendored files): globs relative to the repository root.');
+  out.push('exclude:');
+  out.push('  # - "docs/**"');
+  out.push('');
+  out.push('# One person who commits under identities that .mailmap does not merge:');
+  out.push('people:');
+  out.push('  # - name: "Ada Lovelace"');
+  out.push('  #   emails: ["ada@corp.example", "ada@home.example"]');
+  out.push('  #   github: "ada"    # joins her GitHub no-reply emails');
+  out.push('');
+  out.push(`# Modules: folders at a depth (chosen automatically; ${input.moduleDepth} here), plus workspace packages.`);
+  out.push('# modules:');
+  out.push(`#   depth: ${input.moduleDepth}`);
+  out.push('');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,37 @@
+import { UsageError } from '../errors.ts';
+import type { Repository } from './repo.ts';
+import { toGitError } from './client.ts';
+
+export interface ChangedFiles {
+  /** The base as the user gave it. */
+  base: string;
+  /** Where the compared revision forked from the base (`git merge-base`). */
+  mergeBase: string;
+  /** Paths changed from the merge base to the revision: both sides of a rename, deleted files too. */
+  files: string[];
+}
+
+const FETCH_HINT =
+  'fetch it first (e.g. `git fetch origin main`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI';
+
+/**
+ * Files changed between `base` and `head` the way a pull request sees them: from their merge base
+ * (`base...head`). Tree-only (no rename detection), so it needs no blob of a partial clone.
+ */
+export async function changedFilesSince(repo: Repository, base: string, head: string): Promise<ChangedFiles> {
+  const { git } = repo;
+  const baseSha = (await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => '')).trim();
+  if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: FETCH_HINT });
+  const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();
+  if (!mergeBase) {
+    throw new UsageError(`${base} and ${head} have no common history`, {
+      hint: repo.info.isShallow ? `this is a shallow clone: ${FETCH_HINT}` : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
+    });
+  }
+  try {
+    const out = await git.raw(['diff', '--name-only', '--no-renames', '-z', mergeBase, head, '--']);
+    return { base, mergeBase, files: [...new Set(out.split('\0').filter(Boolean))].sort() };
+  } catch (error) {
+    throw toGitError(error, `comparing ${base} with ${head}`);
+  }
+}

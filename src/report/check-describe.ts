@@ -1,0 +1,65 @@
+import { filesAtRisk, type CriticalSystemResult } from '../model/critical.ts';
+import { plural } from './format.ts';
+import type { CheckReport } from './check-types.ts';
+import { failingSystems } from './check-types.ts';
+
+// Plain-words phrases shared by every check format. They are NOT escaped: each reporter escapes
+// them for its own format (terminal, markdown, XML, workflow commands).
+
+type System = Pick<CriticalSystemResult, 'status' | 'busFactor' | 'minOwners' | 'owners' | 'authors' | 'error' | 'files'>;
+
+/** "bus factor 1, needs 2" */
+export function busFactorPhrase(system: System): string {
+  if (system.status === 'error') return 'configuration error';
+  return `bus factor ${system.busFactor}, needs ${system.minOwners}`;
+}
+
+/** Who holds the knowledge: "sole owner: Ada" / "owners: Ada, Bob" / "no owner (authors: …)". */
+export function ownersPhrase(system: System, max = 4): string {
+  if (system.status === 'error') return system.error ?? 'no analysed file matches its globs';
+  const names = (list: readonly { name: string }[]) => (list.length > max ? `${list.slice(0, max).map((o) => o.name).join(', ')} +${list.length - max} more` : list.map((o) => o.name).join(', '));
+  if (system.owners.length === 0) {
+    return system.authors.length ? `no owner: fewer than half its files have an author (authors: ${names(system.authors)})` : 'no owner: no file has an author';
+  }
+  return system.owners.length === 1 ? `sole owner: ${names(system.owners)}` : `owners: ${names(system.owners)}`;
+}
+
+/** "3 files at risk: a.ts, b.ts +1 more" or "" when none. */
+export function atRiskPhrase(system: Pick<CriticalSystemResult, 'orphanFiles' | 'singleOwnerFiles'>, max = 2): string {
+  const files = filesAtRisk(system);
+  if (files.length === 0) return '';
+  const shown = files.slice(0, max).join(', ') + (files.length > max ? ` +${files.length - max} more` : '');
+  return `${plural(files.length, 'file')} at risk: ${shown}`;
+}
+
+/** One sentence per failing system, for annotations, SARIF and JUnit. */
+export function violationSentence(system: CriticalSystemResult): string {
+  const parts = [`Critical system "${system.name}" has ${busFactorPhrase(system)}`, ownersPhrase(system)];
+  const risk = atRiskPhrase(system, 5);
+  if (risk) parts.push(risk);
+  for (const violation of system.violations) if (violation.rule !== 'minOwners') parts.push(violation.message);
+  return `${parts.join('; ')}.`;
+}
+
+/** The one-line verdict. */
+export function verdict(report: CheckReport): { passed: boolean; text: string } {
+  const checked = report.systems.filter((system) => system.checked);
+  const skipped = report.systems.length - checked.length;
+  const failing = failingSystems(report);
+  const since = report.changed ? ` since ${report.changed.base}` : '';
+  const skippedNote = skipped > 0 ? ` (${skipped} skipped: no file changed${since})` : '';
+  if (checked.length === 0) {
+    return { passed: true, text: `No critical system has a changed file${since}: nothing to check.` };
+  }
+  if (failing.length === 0) {
+    return {
+      passed: true,
+      text: `${checked.length === 1 ? 'The critical system has' : `All ${checked.length} critical systems have`} enough owners${skippedNote}.`,
+    };
+  }
+  const names = failing.map((system) => system.name).join(', ');
+  return {
+    passed: false,
+    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${failing.length === 1 ? 'has' : 'have'} too few owners: ${names}${skippedNote}.`,
+  };
+}

@@ -1,0 +1,46 @@
+import { sanitize } from './format.ts';
+
+// Escaping for the formats `check` writes. Names and paths come from git and the config: they are
+// untrusted, and none of them may break out of a table cell, an XML attribute or a workflow command.
+
+/** Markdown text: no HTML, no table breaks, no emphasis, no @-mentions or #-links that would notify someone. */
+export function escapeMarkdown(text: string): string {
+  return sanitize(text)
+    .replace(/[\\`*_{}[\]<>|~!#]/g, (char) => `\\${char}`)
+    .replace(/&/g, '&amp;')
+    .replace(/@/g, '@&#8203;');
+}
+
+/** A code span, safe in a table cell (the fence is longer than any run of backticks inside). */
+export function markdownCode(text: string, inTable = true): string {
+  let clean = sanitize(text);
+  if (inTable) clean = clean.replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+// XML 1.0 allows tab, LF and CR among the control characters; everything else is dropped.
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g;
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(XML_INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** The message of a GitHub workflow command (`::error ...::message`). */
+export function escapeWorkflowData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value of a workflow command (`file=`, `title=`): also `:` and `,`. */
+export function escapeWorkflowProperty(text: string): string {
+  return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,36 @@
+import { rankCritical } from '../model/critical.ts';
+import { busFactorPhrase, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
+import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
+import { sanitize } from './format.ts';
+import type { CheckReport } from './check-types.ts';
+
+/**
+ * GitHub Actions workflow commands: one `::error` annotation per failing system, pointing at the
+ * system's line of the config file, one `::warning` per glob that matches nothing, and plain lines
+ * for the rest. (The markdown step summary is `renderCheckMarkdown`, appended by the command.)
+ */
+export function renderCheckGithub(report: CheckReport): string {
+  const out: string[] = [];
+  const file = escapeWorkflowProperty(report.configFile);
+  const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
+  for (const system of rankCritical(report.systems)) {
+    const name = sanitize(system.name);
+    if (!system.checked) {
+      out.push(`talentrisk: ${name}: skipped (no file changed)`);
+      continue;
+    }
+    if (system.status === 'ok') {
+      out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))})`);
+    } else {
+      const title = `${name}: ${busFactorPhrase(system)}`;
+      out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system)))}`);
+    }
+    for (const glob of system.status === 'error' ? [] : system.unmatchedPatterns) {
+      const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file`;
+      out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
+    }
+  }
+  for (const warning of report.warnings) out.push(`::warning title=talentrisk::${escapeWorkflowData(sanitize(warning))}`);
+  out.push(`talentrisk: ${sanitize(verdict(report).text)}`);
+  return `${out.join('\n')}\n`;
+}

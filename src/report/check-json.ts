@@ -1,0 +1,44 @@
+import { rankCritical } from '../model/critical.ts';
+import { VERSION } from '../version.ts';
+import { verdict } from './check-describe.ts';
+import type { CheckOutput } from './check-schema.ts';
+import { checkPassed, type CheckReport } from './check-types.ts';
+import { criticalSystemJson } from './critical-section.ts';
+
+/** The versioned JSON document of `check` (schemaVersion 1, see check-schema.ts). */
+export function toCheckOutput(report: CheckReport): CheckOutput {
+  const ranked = rankCritical(report.systems).sort((a, b) => Number(!a.checked) - Number(!b.checked));
+  const checked = report.systems.filter((s) => s.checked);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'talentrisk', version: VERSION },
+    passed: checkPassed(report),
+    verdict: verdict(report).text,
+    repository: {
+      path: report.repository.path,
+      revision: report.repository.revision,
+      requested: report.repository.requested,
+      isShallow: report.repository.isShallow,
+      isPartial: report.repository.isPartial,
+    },
+    config: { file: report.configFile },
+    changed: report.changed ?? null,
+    summary: {
+      systems: report.systems.length,
+      checked: checked.length,
+      ok: checked.filter((s) => s.status === 'ok').length,
+      violations: checked.filter((s) => s.status !== 'ok').length,
+      skipped: report.systems.length - checked.length,
+    },
+    systems: ranked.map((system) => ({
+      ...criticalSystemJson(system),
+      status: system.checked ? system.status : 'skipped',
+      configLine: system.configLine ?? null,
+    })),
+    warnings: report.warnings,
+  };
+}
+
+export function renderCheckJson(report: CheckReport): string {
+  return `${JSON.stringify(toCheckOutput(report), null, 2)}\n`;
+}

@@ -1,0 +1,32 @@
+import { filesAtRisk } from '../model/critical.ts';
+import { busFactorPhrase, ownersPhrase, violationSentence } from './check-describe.ts';
+import { escapeXml } from './check-escape.ts';
+import type { CheckedSystem, CheckReport } from './check-types.ts';
+
+/** JUnit XML (GitLab, Jenkins, …): one testcase per critical system, in config order. */
+export function renderCheckJunit(report: CheckReport): string {
+  const systems = report.systems;
+  const failures = systems.filter((s) => s.checked && s.status === 'violation').length;
+  const errors = systems.filter((s) => s.checked && s.status === 'error').length;
+  const skipped = systems.filter((s) => !s.checked).length;
+  const counts = `tests="${systems.length}" failures="${failures}" errors="${errors}" skipped="${skipped}"`;
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="talentrisk check" ${counts} time="0">`];
+  out.push(`  <testsuite name="critical systems (${escapeXml(report.configFile)})" ${counts} time="0">`);
+  for (const system of systems) out.push(testcase(system, report));
+  out.push('  </testsuite>', '</testsuites>');
+  return `${out.join('\n')}\n`;
+}
+
+function testcase(system: CheckedSystem, report: CheckReport): string {
+  const attributes = `classname="talentrisk.critical" name="${escapeXml(system.name)}" file="${escapeXml(report.configFile)}"${system.configLine !== undefined ? ` line="${system.configLine}"` : ''} time="0"`;
+  if (!system.checked) {
+    return `    <testcase ${attributes}>\n      <skipped message="${escapeXml(`no file changed${report.changed ? ` since ${report.changed.base}` : ''}`)}"/>\n    </testcase>`;
+  }
+  if (system.status === 'ok') {
+    return `    <testcase ${attributes}>\n      <system-out>${escapeXml(`${busFactorPhrase(system)}; ${ownersPhrase(system)}`)}</system-out>\n    </testcase>`;
+  }
+  const tag = system.status === 'error' ? 'error' : 'failure';
+  const type = system.status === 'error' ? 'configuration' : (system.violations[0]?.rule ?? 'minOwners');
+  const details = [violationSentence(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
+  return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${busFactorPhrase(system)}; ${ownersPhrase(system)}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
+}

@@ -1,0 +1,56 @@
+import { filesAtRisk, rankCritical } from '../model/critical.ts';
+import { VERSION } from '../version.ts';
+import { busFactorPhrase, ownersPhrase, verdict } from './check-describe.ts';
+import { escapeMarkdown, markdownCode } from './check-escape.ts';
+import type { CheckedSystem, CheckReport } from './check-types.ts';
+
+const DETAIL_FILES = 20;
+
+/**
+ * A pull-request comment (also the GitHub step summary): a verdict heading, one table row per
+ * system, and the files at risk of each failing system. Every name and path is escaped.
+ */
+export function renderCheckMarkdown(report: CheckReport): string {
+  const { passed, text } = verdict(report);
+  const out: string[] = [];
+  out.push(`### ${passed ? '✅' : '❌'} talentrisk check: ${escapeMarkdown(text)}`);
+  out.push('');
+  const ranked = rankCritical(report.systems).sort((a, b) => Number(!a.checked) - Number(!b.checked));
+  if (ranked.length > 0) {
+    out.push('| | Critical system | Bus factor | Required | Owners | Files at risk |');
+    out.push('| --- | --- | ---: | ---: | --- | ---: |');
+    for (const system of ranked) out.push(row(system));
+    out.push('');
+  }
+  for (const system of ranked.filter((s) => s.checked && s.status !== 'ok')) {
+    const files = filesAtRisk(system);
+    if (files.length === 0) continue;
+    out.push(`<details><summary>${escapeMarkdown(system.name)}: ${files.length} ${files.length === 1 ? 'file' : 'files'} at risk</summary>`);
+    out.push('');
+    const owners = new Map(system.singleOwnerFiles.map((f) => [f.path, f.owner.name]));
+    for (const file of files.slice(0, DETAIL_FILES)) {
+      const owner = owners.get(file);
+      out.push(`- ${markdownCode(file, false)} — ${owner ? `only ${escapeMarkdown(owner)} knows it` : 'nobody knows it (no author)'}`);
+    }
+    if (files.length > DETAIL_FILES) out.push(`- … and ${files.length - DETAIL_FILES} more (\`talentrisk check --format json\` lists them all)`);
+    out.push('');
+    out.push('</details>');
+    out.push('');
+  }
+  for (const warning of report.warnings) out.push(`> ⚠️ ${escapeMarkdown(warning)}`, '');
+  out.push(
+    `<sub>Bus factor: how many of a system’s owners would have to leave before fewer than half of its files have an author (the truck factor of its files). ` +
+      `talentrisk ${escapeMarkdown(VERSION)} at ${markdownCode(report.repository.revision.slice(0, 12), false)}${report.changed ? `, systems changed since ${markdownCode(report.changed.base, false)}` : ''}.</sub>`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function row(system: CheckedSystem): string {
+  const name = escapeMarkdown(system.name);
+  if (!system.checked) return `| ➖ | ${name} | ${system.busFactor} | ${system.minOwners} | skipped: no file changed | |`;
+  const mark = system.status === 'ok' ? '✅' : system.status === 'violation' ? '❌' : '⚠️';
+  const bus = system.status === 'error' ? '—' : system.status === 'ok' ? String(system.busFactor) : `**${system.busFactor}**`;
+  const owners = system.status === 'error' ? escapeMarkdown(busFactorPhrase(system) + ': ' + ownersPhrase(system)) : escapeMarkdown(ownersPhrase(system));
+  const risk = filesAtRisk(system).length;
+  return `| ${mark} | ${name} | ${bus} | ${system.minOwners} | ${owners} | ${risk || ''} |`;
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+// The JSON output of `talentrisk check --format json`, schemaVersion 1. Written once here; the
+// published schema/check-output.schema.json is generated from it and kept in sync by a test.
+// `criticalSystemOutputSchema` is also the shape of each entry of `scan --format json`'s `critical`.
+
+const person = z.object({ id: z.string().describe('Developer id (their most used email, lower-cased).'), name: z.string() });
+const member = person.extend({
+  files: z.number().int().describe('Files of the system the developer authors.'),
+  share: z.number().describe('files / files of the system (0–1).'),
+});
+
+export const criticalSystemOutputSchema = z.object({
+  name: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(['ok', 'violation', 'error']).describe('ok: every rule holds · violation: a rule is broken · error: its globs match no analysed file.'),
+  paths: z.array(z.string()).describe('The globs of the config.'),
+  minOwners: z.number().int(),
+  maxKnowledgeLoss: z.number().nullable(),
+  files: z.number().int().describe('Analysed files the globs match.'),
+  busFactor: z.number().int().describe('Truck factor of the system’s files (METRICS.md §5 on the subset).'),
+  coverage: z.number().describe('Share of its files that keep an author after the bus-factor developers leave (0–1).'),
+  owners: z.array(member).describe('The greedy truck-factor list, in order: who holds the knowledge.'),
+  authors: z.array(member).describe('Every author of its files, most files first.'),
+  singleOwnerFiles: z.array(z.object({ path: z.string(), owner: person })).describe('Files with exactly one author.'),
+  orphanFiles: z.array(z.string()).describe('Files with no author.'),
+  unmatchedPatterns: z.array(z.string()).describe('Globs that match no analysed file.'),
+  violations: z.array(
+    z.object({
+      rule: z.string().describe('minOwners, or maxKnowledgeLoss with departures.'),
+      required: z.number(),
+      actual: z.number(),
+      message: z.string(),
+    }),
+  ),
+  error: z.string().nullable().describe('The configuration error, when status is error.'),
+});
+
+export const checkOutputSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    tool: z.object({ name: z.literal('talentrisk'), version: z.string() }),
+    passed: z.boolean().describe('False when a checked system breaks a rule (exit code 1).'),
+    verdict: z.string().describe('The one-line verdict of the text format.'),
+    repository: z.object({
+      path: z.string(),
+      revision: z.string().describe('The commit analysed.'),
+      requested: z.string(),
+      isShallow: z.boolean(),
+      isPartial: z.boolean(),
+    }),
+    config: z.object({ file: z.string().describe('The config file, relative to the repository root.') }),
+    changed: z
+      .object({
+        base: z.string().describe('The --changed base as given.'),
+        mergeBase: z.string().describe('The merge base of the base and the analysed revision.'),
+        files: z.number().int().describe('Files changed from the merge base to the revision.'),
+      })
+      .nullable()
+      .describe('Set with --changed: only systems with a changed file are checked.'),
+    summary: z.object({
+      systems: z.number().int(),
+      checked: z.number().int(),
+      ok: z.number().int(),
+      violations: z.number().int(),
+      skipped: z.number().int(),
+    }),
+    systems: z
+      .array(
+        criticalSystemOutputSchema.extend({
+          status: z.enum(['ok', 'violation', 'error', 'skipped']).describe('skipped: --changed left it out (no file of it changed).'),
+          configLine: z.number().int().nullable().describe('Line of the system in the config file.'),
+        }),
+      )
+      .describe('Violations first, then by bus factor; skipped systems last.'),
+    warnings: z.array(z.string()),
+  })
+  .describe('talentrisk check output');
+
+export type CheckOutput = z.output<typeof checkOutputSchema>;
+
+/** schema/check-output.schema.json (guarded by test/report/check-schema.test.ts). */
+export function renderCheckOutputJsonSchema(): string {
+  const { $schema, ...rest } = z.toJSONSchema(checkOutputSchema) as Record<string, unknown>;
+  return `${JSON.stringify({ $schema, title: 'talentrisk check --format json (schemaVersion 1)', ...rest }, null, 2)}\n`;
+}

@@ -1,0 +1,24 @@
+import { sanitize } from './format.ts';
+import { verdict } from './check-describe.ts';
+import type { CheckReport } from './check-types.ts';
+import { renderCriticalRows } from './critical-section.ts';
+import type { RenderContext } from './types.ts';
+
+/** `check`'s default format: one line per system, violations first, then a one-line verdict. */
+export function renderCheckText(report: CheckReport, ctx: RenderContext): string {
+  const { chalk } = ctx;
+  const repo = report.repository;
+  const out: string[] = [];
+  out.push(
+    chalk.dim(
+      `talentrisk check · ${sanitize(report.configFile)} · ${sanitize(repo.path)} @ ${repo.revision.slice(0, 12)}` +
+        (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${report.changed.files} files` : ''),
+    ),
+  );
+  out.push(renderCriticalRows(report.systems, ctx, { skippedNote: report.changed ? `no file changed since ${sanitize(report.changed.base)}` : undefined }));
+  for (const warning of report.warnings) out.push(chalk.yellow(`warning: ${sanitize(warning)}`));
+  const { passed, text } = verdict(report);
+  out.push('');
+  out.push(passed ? chalk.green(`✓ ${sanitize(text)}`) : chalk.red.bold(`✗ ${sanitize(text)}`));
+  return `${out.join('\n')}\n`;
+}

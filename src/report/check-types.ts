@@ -1,0 +1,34 @@
+import type { CriticalSystemResult } from '../model/critical.ts';
+import type { RepositoryInfo } from '../model/types.ts';
+
+/** One critical system as `check` reports it. */
+export interface CheckedSystem extends CriticalSystemResult {
+  /** False when `--changed` left the system out: none of its files changed. */
+  checked: boolean;
+  /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
+  configLine: number | undefined;
+}
+
+/** The one result object every `check` reporter renders. */
+export interface CheckReport {
+  repository: Pick<RepositoryInfo, 'path' | 'revision' | 'requested' | 'isShallow' | 'isPartial'>;
+  /** The config file relative to the repository root, with `/` separators. */
+  configFile: string;
+  /** In config order. */
+  systems: CheckedSystem[];
+  /** Set with `--changed <base>`. */
+  changed: { base: string; mergeBase: string; files: number } | undefined;
+  warnings: string[];
+}
+
+/** Exit 1 when a checked system breaks a rule. (Configuration errors never reach a reporter.) */
+export function checkPassed(report: Pick<CheckReport, 'systems'>): boolean {
+  return !report.systems.some((system) => system.checked && system.status !== 'ok');
+}
+
+export function failingSystems(report: Pick<CheckReport, 'systems'>): CheckedSystem[] {
+  return report.systems.filter((system) => system.checked && system.status !== 'ok');
+}
+
+export const CHECK_FORMATS = ['text', 'json', 'github', 'markdown', 'sarif', 'junit'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];

@@ -1,0 +1,90 @@
+import type { CriticalSystemResult } from '../model/critical.ts';
+import { rankCritical } from '../model/critical.ts';
+import { atRiskPhrase, busFactorPhrase, ownersPhrase } from './check-describe.ts';
+import { round, sanitize, shortenPath } from './format.ts';
+import { renderTable } from './table-util.ts';
+import type { RenderContext } from './types.ts';
+
+// Critical systems in the terminal (check's text format and scan's table) and in JSON (check's
+// `systems` and scan's `critical`).
+
+type Row = CriticalSystemResult & { checked?: boolean };
+
+/** One row per system, violations first: mark, name, bus factor, owners, files at risk. */
+export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skippedNote?: string } = {}): string {
+  const { chalk } = ctx;
+  // Skipped systems (--changed) last; the others violations first (sort is stable).
+  const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false));
+  const riskWidth = Math.max(30, ctx.width - 70);
+  const rows = ranked.map((system) => {
+    if (system.checked === false) {
+      return [chalk.dim('–'), sanitize(system.name), chalk.dim('skipped'), chalk.dim(options.skippedNote ?? 'no file changed'), ''];
+    }
+    const mark = system.status === 'ok' ? chalk.green('✓') : system.status === 'violation' ? chalk.red('✗') : chalk.red('!');
+    const bus = system.status === 'ok' ? chalk.green(busFactorPhrase(system)) : chalk.red(busFactorPhrase(system));
+    return [mark, chalk.bold(sanitize(system.name)), bus, sanitize(ownersPhrase(system)), shortenPath(sanitize(atRiskPhrase(system)), riskWidth)];
+  });
+  return renderTable(['', 'system', 'bus factor', 'owners', 'files at risk'], rows);
+}
+
+/**
+ * The "Critical systems" section of `scan`'s table (empty string when there are none).
+ * `results` come from evaluateCriticalSystems(analysis, config.critical).
+ */
+export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext): string {
+  if (results.length === 0) return '';
+  const { chalk } = ctx;
+  const failing = results.filter((r) => r.status !== 'ok').length;
+  const heading = `${chalk.bold('Critical systems')} ${chalk.dim(`(.talentrisk.yml; ${failing === 0 ? 'every rule holds' : `${failing} of ${results.length} failing`} — \`talentrisk check\` gates CI on them)`)}`;
+  const rows = renderCriticalRows(results, ctx)
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+  return `${heading}\n${rows}`;
+}
+
+export interface CriticalSystemJson {
+  name: string;
+  description: string | null;
+  status: 'ok' | 'violation' | 'error';
+  paths: string[];
+  minOwners: number;
+  maxKnowledgeLoss: number | null;
+  files: number;
+  busFactor: number;
+  coverage: number;
+  owners: { id: string; name: string; files: number; share: number }[];
+  authors: { id: string; name: string; files: number; share: number }[];
+  singleOwnerFiles: { path: string; owner: { id: string; name: string } }[];
+  orphanFiles: string[];
+  unmatchedPatterns: string[];
+  violations: { rule: string; required: number; actual: number; message: string }[];
+  error: string | null;
+}
+
+export function criticalSystemJson(result: CriticalSystemResult): CriticalSystemJson {
+  const member = (m: CriticalSystemResult['owners'][number]) => ({ id: m.id, name: m.name, files: m.files, share: round(m.share) });
+  return {
+    name: result.name,
+    description: result.description ?? null,
+    status: result.status,
+    paths: result.paths,
+    minOwners: result.minOwners,
+    maxKnowledgeLoss: result.maxKnowledgeLoss ?? null,
+    files: result.files.length,
+    busFactor: result.busFactor,
+    coverage: round(result.coverage),
+    owners: result.owners.map(member),
+    authors: result.authors.map(member),
+    singleOwnerFiles: result.singleOwnerFiles,
+    orphanFiles: result.orphanFiles,
+    unmatchedPatterns: result.unmatchedPatterns,
+    violations: result.violations.map((v) => ({ rule: v.rule, required: v.required, actual: round(v.actual), message: v.message })),
+    error: result.error ?? null,
+  };
+}
+
+/** The `critical` array of `scan --format json`, in config order. */
+export function criticalJson(results: readonly CriticalSystemResult[]): CriticalSystemJson[] {
+  return results.map(criticalSystemJson);
+}
