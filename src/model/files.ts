@@ -35,7 +35,8 @@ const BINARY_EXTENSIONS = new Set(binaryExtensions.map((ext) => ext.toLowerCase(
 
 interface AttributeRule {
   match: (path: string) => boolean;
-  attributes: Map<string, boolean>;
+  /** Set (true), unset (false) or, after `!name`, back to unspecified (undefined). */
+  attributes: Map<string, boolean | undefined>;
 }
 
 /** Parses .gitattributes into rules (only the attributes talentrisk reads). */
@@ -46,11 +47,12 @@ export function parseGitattributes(dir: string, text: string): AttributeRule[] {
     if (!line || line.startsWith('#') || line.startsWith('[attr]')) continue;
     const [pattern, ...tokens] = line.split(/\s+/);
     if (!pattern || pattern.startsWith('!')) continue;
-    const attributes = new Map<string, boolean>();
+    const attributes = new Map<string, boolean | undefined>();
     for (const token of tokens) {
       if (token === 'binary') attributes.set('diff', false);
       else if (token.startsWith('-')) attributes.set(token.slice(1), false);
-      else if (token.startsWith('!')) attributes.delete(token.slice(1));
+      // `!name` makes the attribute unspecified again, overriding earlier lines and shallower files.
+      else if (token.startsWith('!')) attributes.set(token.slice(1), undefined);
       else {
         const [name, value] = token.split('=', 2);
         if (name) attributes.set(name, value === undefined || !/^(false|0|no|off)$/i.test(value));
@@ -112,7 +114,7 @@ function exclusionOf(
   if (include && !include(path)) return 'include';
   if (exclude?.(path)) return 'exclude';
   if (!defaults) return undefined;
-  const attributes = new Map<string, boolean>();
+  const attributes = new Map<string, boolean | undefined>();
   for (const rule of attributeRules) {
     if (!rule.match(path)) continue;
     for (const [name, value] of rule.attributes) attributes.set(name, value);
