@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { assignModules, chooseModuleDepth, folderAtDepth } from '../../src/model/modules.ts';
+import { detectWorkspaces } from '../../src/workspaces.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+import { analyzeRepo } from '../helpers/analyze.ts';
+
+// METRICS.md §6 (extension): a module is a folder at a depth, or a workspace package.
+
+const modulesOf = (files: string[], depth: number, workspaces: string[] = []) =>
+  Object.fromEntries([...assignModules(files, depth, workspaces)].map(([path, m]) => [path, [m.kind, m.files]]));
+
+describe('folders at a depth', () => {
+  it('cuts a file’s folder to the depth; top-level files are the "." module', () => {
+    expect(folderAtDepth('README.md', 1)).toBe('.');
+    expect(folderAtDepth('src/a/b/c.ts', 1)).toBe('src');
+    expect(folderAtDepth('src/a/b/c.ts', 2)).toBe('src/a');
+    expect(folderAtDepth('src/c.ts', 3)).toBe('src');
+  });
+
+  it('chooses the shallowest depth that shows 5 to 30 modules', () => {
+    // depth 1: a, b, c → 3 modules; depth 2: a/1, a/2, b/1, b/2, c → 5 modules.
+    expect(chooseModuleDepth(['a/1/x.ts', 'a/2/x.ts', 'b/1/x.ts', 'b/2/x.ts', 'c/x.ts'])).toBe(2);
+    // 6 top-level folders: depth 1 already shows 5–30.
+    expect(chooseModuleDepth(['a/x', 'b/x', 'c/x', 'd/x', 'e/x', 'f/x'].map((p) => `${p}/y.ts`))).toBe(1);
+  });
+
+  it('does not go past 30 modules, and falls back to the depth with the most modules', () => {
+    // depth 1: 2 modules; depth 2: 31 modules (too many) → the best depth up to 30 is depth 1.
+    const wide = Array.from({ length: 30 }, (_, i) => `a/m${i}/x.ts`).concat(['b/n/x.ts']);
+    expect(chooseModuleDepth(wide)).toBe(1);
+    // fewer than 5 at every depth: 1 → a, . (2); 2 → a/b, . (2); 3 → a/b/c, a/b, . (3); 4 → 3 again
+    // → the shallowest depth with the most modules, 3
+    expect(chooseModuleDepth(['a/b/c/d/e/x.ts', 'a/b/y.ts', 'z.ts'])).toBe(3);
+    // 31 top-level folders → depth 1 even so
+    expect(chooseModuleDepth(Array.from({ length: 31 }, (_, i) => `m${i}/x.ts`))).toBe(1);
+  });
+
+  it('assigns each file to the deepest workspace package holding it, else to its folder', () => {
+    expect(modulesOf(['packages/ui/a.ts', 'packages/ui/plugins/chart/b.ts', 'packages/uikit/c.ts', 'tools/t/x.ts', 'README.md'], 1, ['packages/ui', 'packages/ui/plugins/chart/'])).toEqual({
+      'packages/ui': ['workspace', ['packages/ui/a.ts']],
+      'packages/ui/plugins/chart': ['workspace', ['packages/ui/plugins/chart/b.ts']],
+      packages: ['folder', ['packages/uikit/c.ts']],
+      tools: ['folder', ['tools/t/x.ts']],
+      '.': ['folder', ['README.md']],
+    });
+  });
+});
+
+describe('workspace detection', () => {
+  const tracked = ['package.json', 'packages/a/package.json', 'packages/b/package.json', 'packages/b/plugins/p/package.json', 'apps/web/package.json', 'apps/legacy/package.json', 'crates/x/Cargo.toml', 'svc/go.mod', 'loose/package.json'];
+
+  it('reads package.json workspaces (array or {packages}) with negations', () => {
+    expect(detectWorkspaces({ packageJson: JSON.stringify({ workspaces: ['packages/*', 'packages/*/plugins/*'] }) }, tracked)).toEqual(['packages/a', 'packages/b', 'packages/b/plugins/p']);
+    expect(detectWorkspaces({ packageJson: JSON.stringify({ workspaces: { packages: ['apps/*', '!apps/legacy'] } }) }, tracked)).toEqual(['apps/web']);
+  });
+
+  it('reads pnpm-workspace.yaml, Cargo workspaces and go.work', () => {
+    expect(detectWorkspaces({ pnpmWorkspace: "packages:\n  - 'apps/**'\n  - '!apps/legacy'\n" }, tracked)).toEqual(['apps/web']);
+    expect(detectWorkspaces({ cargoToml: '[workspace]\nmembers = ["crates/*"]\n' }, tracked)).toEqual(['crates/x']);
+    expect(detectWorkspaces({ goWork: 'go 1.22\n\nuse (\n\t./svc\n)\n' }, tracked)).toEqual(['svc']);
+  });
+
+  it('ignores broken manifests and folders without a package manifest', () => {
+    expect(detectWorkspaces({ packageJson: '{ not json', pnpmWorkspace: ': : :' }, tracked)).toEqual([]);
+    expect(detectWorkspaces({ packageJson: JSON.stringify({ workspaces: ['nothing/*'] }) }, tracked)).toEqual([]);
+  });
+});
+
+describe('modules on fixture repositories', { tags: ['slow'] }, () => {
+  const history = [
+    {
+      author: 'ada',
+      write: {
+        'package.json': JSON.stringify({ name: 'mono', workspaces: ['packages/*', 'packages/ui/plugins/*'] }),
+        'packages/core/package.json': '{"name":"core"}\n',
+        'packages/core/a.ts': 5,
+        'packages/core/b.ts': 5,
+      },
+    },
+    { author: 'bob', write: { 'packages/core/a.ts': 5, 'packages/ui/package.json': '{"name":"ui"}\n', 'packages/ui/c.ts': 5 } },
+    { author: 'carl', write: { 'packages/ui/plugins/chart/package.json': '{"name":"chart"}\n', 'packages/ui/plugins/chart/x.ts': 5 } },
+    { author: { name: 'dependabot[bot]', email: 'dependabot[bot]@users.noreply.github.com' }, write: { 'tools/gen.ts': 5 } },
+    { author: 'bob', write: { 'tools/gen.ts': 5 } },
+    { author: 'carl', write: { 'tools/gen.ts': 5 } },
+  ];
+
+  it('uses workspace packages (the nested one wins) and folders, with truck factor, owners and single-owner files', async () => {
+    const analysis = await analyzeRepo(buildRepo(history).dir, { depth: 1 });
+    expect(analysis.settings.moduleDepth).toBe(1);
+    expect(analysis.modules.map((m) => [m.path, m.kind, m.files])).toEqual([
+      ['.', 'folder', 1],
+      ['packages/core', 'workspace', 3],
+      ['packages/ui', 'workspace', 2],
+      ['packages/ui/plugins/chart', 'workspace', 2],
+      ['tools', 'folder', 1],
+    ]);
+    const core = analysis.modules.find((m) => m.path === 'packages/core');
+    // a.ts: ada A, bob M → ada FA=1 AC=1 (4.1685), bob DL=1 (3.457, normDOA 0.829315): both authors.
+    // b.ts and package.json: ada alone. Owners: ada 3/3, bob 1/3.
+    // TF: 3/3 → remove ada → only a.ts keeps an author (bob): 1/3 < 0.5 → TF 1.
+    expect(core?.owners).toEqual([
+      { id: 'ada@example.com', files: 3, share: 1 },
+      { id: 'bob@example.com', files: 1, share: 1 / 3 },
+    ]);
+    expect(core?.singleOwnerFiles).toEqual(['packages/core/b.ts', 'packages/core/package.json']);
+    expect(core?.truckFactor).toEqual({ value: 1, coverage: 1 / 3, developers: [{ id: 'ada@example.com', files: 3, share: 1 }] });
+    // tools/gen.ts: the bot's add is no event; bob and carl DL=1 AC=1 → 3.2345 each (normDOA 1) but
+    // below 3.293 and neither created it → no author: an orphaned module, truck factor 0.
+    const tools = analysis.modules.find((m) => m.path === 'tools');
+    expect(tools?.truckFactor).toEqual({ value: 0, coverage: 0, developers: [] });
+    expect(tools?.orphanFiles).toEqual(['tools/gen.ts']);
+  });
+
+  it('chooses the module depth itself, and --depth overrides it', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a/1/x.ts': 3, 'a/2/x.ts': 3, 'b/1/x.ts': 3, 'b/2/x.ts': 3, 'c/x.ts': 3 } },
+    ]);
+    // depth 1: a, b, c (3 modules); depth 2: a/1, a/2, b/1, b/2, c (5) → 2
+    const auto = await analyzeRepo(repo.dir);
+    expect(auto.settings.moduleDepth).toBe(2);
+    expect(auto.modules.map((m) => m.path)).toEqual(['a/1', 'a/2', 'b/1', 'b/2', 'c']);
+    const one = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(one.modules.map((m) => [m.path, m.files])).toEqual([
+      ['a', 2],
+      ['b', 2],
+      ['c', 1],
+    ]);
+    const configured = await analyzeRepo(repo.dir, { config: { modules: { depth: 1 } } });
+    expect(configured.settings.moduleDepth).toBe(1);
+  });
+
+  it('detects pnpm-workspace.yaml packages, unless workspaces are turned off', async () => {
+    const repo = buildRepo([
+      {
+        author: 'ada',
+        write: { 'pnpm-workspace.yaml': "packages:\n  - 'apps/*'\n", 'apps/web/package.json': '{}\n', 'apps/web/main.ts': 3, 'apps/docs/readme.md': 3 },
+      },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(analysis.modules.map((m) => [m.path, m.kind])).toEqual([
+      ['.', 'folder'],
+      ['apps', 'folder'],
+      ['apps/web', 'workspace'],
+    ]);
+    const off = await analyzeRepo(repo.dir, { depth: 1, config: { modules: { workspaces: false } } });
+    expect(off.modules.map((m) => [m.path, m.kind])).toEqual([
+      ['.', 'folder'],
+      ['apps', 'folder'],
+    ]);
+  });
+});
