@@ -9,35 +9,50 @@ const TRAILER = '\x1d';
 
 export const LOG_FORMAT = `${RECORD_START}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)`;
 
-/** Parses one record (the text between two \x1e). Pure, so it is tested on strings. */
+/** Parses one record (the text after its \x1e). Pure, so it is tested on strings. */
 export function parseCommitBlock(block: string): CommitRecord | undefined {
-  const headerEnd = block.indexOf('\0');
-  const header = headerEnd === -1 ? block : block.slice(0, headerEnd);
-  const [sha, name, email, time, trailers] = header.split(FIELD);
-  if (sha === undefined || sha.length < 7 || name === undefined || email === undefined) return undefined;
+  return parseRecordAt(block, 0).record;
+}
+
+/**
+ * Parses the record whose header starts at `start` (just after its \x1e) and returns where the
+ * next one starts. The name-status part is read token by token, so a path may contain any byte,
+ * the record separator included: a path is taken wherever a path is due, never looked at.
+ */
+function parseRecordAt(text: string, start: number): { record: CommitRecord | undefined; end: number } {
+  const nul = text.indexOf('\0', start);
+  const nextRecord = text.indexOf(RECORD_START, start);
+  // The header ends in NUL; a header cut short (no NUL before the next record) has no changes.
+  const headerEnd = nul === -1 || (nextRecord !== -1 && nextRecord < nul) ? (nextRecord === -1 ? text.length : nextRecord) : nul;
+  const header = text.slice(start, headerEnd);
+  let pos = headerEnd === nul ? nul + 1 : headerEnd;
+  if (text[pos] === '\n') pos += 1;
+  const token = (): string | undefined => {
+    if (pos >= text.length) return undefined;
+    const stop = text.indexOf('\0', pos);
+    const value = text.slice(pos, stop === -1 ? text.length : stop);
+    pos = stop === -1 ? text.length : stop + 1;
+    return value;
+  };
   const changes: FileChange[] = [];
-  if (headerEnd !== -1) {
-    const tokens = block.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
-    for (let i = 0; i < tokens.length; ) {
-      const status = tokens[i++];
-      if (!status) continue;
-      const kind = status[0] ?? '';
-      if (kind === 'R' || kind === 'C') {
-        const oldPath = tokens[i++];
-        const path = tokens[i++];
-        if (oldPath !== undefined && path !== undefined) changes.push({ status: kind, path, oldPath });
-      } else {
-        const path = tokens[i++];
-        if (path !== undefined) changes.push({ status: kind, path });
-      }
+  while (pos < text.length && text[pos] !== RECORD_START) {
+    const status = token();
+    if (!status) continue;
+    const kind = status[0] ?? '';
+    if (kind === 'R' || kind === 'C') {
+      const oldPath = token();
+      const path = token();
+      if (oldPath !== undefined && path !== undefined) changes.push({ status: kind, path, oldPath });
+    } else {
+      const path = token();
+      if (path !== undefined) changes.push({ status: kind, path });
     }
   }
+  const [sha, name, email, time, trailers] = header.split(FIELD);
+  if (sha === undefined || sha.length < 7 || name === undefined || email === undefined) return { record: undefined, end: pos };
   return {
-    sha,
-    author: { name, email },
-    time: Number(time) || 0,
-    coAuthors: parseCoAuthors(trailers ?? ''),
-    changes,
+    record: { sha, author: { name, email }, time: Number(time) || 0, coAuthors: parseCoAuthors(trailers ?? ''), changes },
+    end: pos,
   };
 }
 
@@ -54,10 +69,11 @@ export function parseCoAuthors(text: string): Signature[] {
 /** Splits a chunk of `git log` output into records. */
 export function parseLogOutput(output: string): CommitRecord[] {
   const records: CommitRecord[] = [];
-  for (const block of output.split(RECORD_START)) {
-    if (!block) continue;
-    const record = parseCommitBlock(block);
+  let pos = output.indexOf(RECORD_START);
+  while (pos !== -1 && pos < output.length) {
+    const { record, end } = parseRecordAt(output, pos + 1);
     if (record) records.push(record);
+    pos = output.indexOf(RECORD_START, end);
   }
   return records;
 }

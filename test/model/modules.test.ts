@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignModules, chooseModuleDepth, folderAtDepth } from '../../src/model/modules.ts';
 import { detectWorkspaces } from '../../src/workspaces.ts';
-import { buildRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 
 // METRICS.md §6 (extension): a module is a folder at a depth, or a workspace package.
@@ -67,7 +67,7 @@ describe('workspace detection', () => {
 });
 
 describe('modules on fixture repositories', { tags: ['slow'] }, () => {
-  const history = [
+  const history: FixtureCommit[] = [
     {
       author: 'ada',
       write: {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuthorshipFold, type FoldEvent } from '../../src/model/authorship.ts';
-import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
 // METRICS.md §1 and §3: one event per commit and file (A, M, R), merges carry none, and a file's
@@ -235,7 +235,7 @@ describe('history events on fixture repositories', { tags: ['slow'] }, () => {
 
 describe('the analysed revision', { tags: ['slow'] }, () => {
   // Commits are one day apart from 2024-01-02T12:00Z.
-  const history = [
+  const history: FixtureCommit[] = [
     { author: 'ada', write: { 'a.ts': 5 } }, // 2024-01-02
     { author: 'bob', write: { 'a.ts': 5 } }, // 2024-01-03
     { author: 'carl', write: { 'a.ts': 5, 'c.ts': 5 } }, // 2024-01-04

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { LOG_FORMAT, parseCoAuthors, parseCommitBlock, parseLogOutput } from '../../src/git/log-format.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+
+// The record layout of `git log -z --name-status --format=LOG_FORMAT`: \x1e starts a record, \x1f
+// separates the header fields, the header ends in NUL, then "\n" and NUL-terminated name-status
+// tokens (`status NUL path NUL`, or `Rnnn NUL old NUL new NUL`); \x1d separates co-author trailers.
+
+const SHA = 'a'.repeat(40);
+const SHA2 = 'b'.repeat(40);
+const header = (sha = SHA, name = 'Ada', email = 'ada@example.com', time = '1704196800', trailers = '') => `${sha}\x1f${name}\x1f${email}\x1f${time}\x1f${trailers}`;
+const record = (head: string, ...tokens: string[]) => `\x1e${head}\0${tokens.length ? `\n${tokens.join('\0')}\0` : ''}`;
+
+describe('parseCommitBlock', () => {
+  it('reads the header and adds, modifications and deletions', () => {
+    const block = record(header(), 'A', 'src/a.ts', 'M', 'b.ts', 'D', 'old.ts').slice(1);
+    expect(parseCommitBlock(block)).toEqual({
+      sha: SHA,
+      author: { name: 'Ada', email: 'ada@example.com' },
+      time: 1704196800,
+      coAuthors: [],
+      changes: [
+        { status: 'A', path: 'src/a.ts' },
+        { status: 'M', path: 'b.ts' },
+        { status: 'D', path: 'old.ts' },
+      ],
+    });
+  });
+
+  it('reads renames and copies with their similarity score as old → new', () => {
+    const block = record(header(), 'R100', 'a.ts', 'lib/a.ts', 'R087', 'b.ts', 'c.ts', 'C075', 'x.ts', 'y.ts', 'T', 'link').slice(1);
+    expect(parseCommitBlock(block)?.changes).toEqual([
+      { status: 'R', path: 'lib/a.ts', oldPath: 'a.ts' },
+      { status: 'R', path: 'c.ts', oldPath: 'b.ts' },
+      { status: 'C', path: 'y.ts', oldPath: 'x.ts' },
+      { status: 'T', path: 'link' },
+    ]);
+  });
+
+  it('reads an empty commit, with or without the NUL after its header', () => {
+    expect(parseCommitBlock(`${header()}\0`)?.changes).toEqual([]);
+    expect(parseCommitBlock(header())?.changes).toEqual([]);
+  });
+
+  it('keeps paths with spaces, tabs, newlines, quotes and non-ASCII characters as they are (-z: no quoting)', () => {
+    const paths = ['a b.ts', 'tab\there.ts', 'new\nline.ts', 'quote"d.ts', 'ünïcødé/文件.ts', '\nleading-newline.ts'];
+    const block = record(header(), ...paths.flatMap((p) => ['M', p])).slice(1);
+    expect(parseCommitBlock(block)?.changes.map((c) => c.path)).toEqual(paths);
+  });
+
+  it('reads Co-authored-by trailers', () => {
+    const block = record(header(SHA, 'Ada', 'ada@example.com', '1', 'Bob <bob@example.com>\x1d  Carl Jr. <carl@example.com> \x1dnot an address\x1d<anon@example.com>'), 'M', 'a.ts').slice(1);
+    expect(parseCommitBlock(block)?.coAuthors).toEqual([
+      { name: 'Bob', email: 'bob@example.com' },
+      { name: 'Carl Jr.', email: 'carl@example.com' },
+      { name: '', email: 'anon@example.com' },
+    ]);
+  });
+
+  it('keeps author names and emails with unusual characters', () => {
+    const block = record(header(SHA, 'José Ñúñez (ops)', 'jose+ops@EXAMPLE.com')).slice(1);
+    expect(parseCommitBlock(block)?.author).toEqual({ name: 'José Ñúñez (ops)', email: 'jose+ops@EXAMPLE.com' });
+  });
+
+  it('rejects a block without a usable header', () => {
+    expect(parseCommitBlock('')).toBeUndefined();
+    expect(parseCommitBlock('abc\x1fAda')).toBeUndefined();
+    expect(parseCommitBlock(`${SHA}\x1fAda`)).toBeUndefined();
+  });
+});
+
+describe('parseCoAuthors', () => {
+  it('skips empty and malformed values', () => {
+    expect(parseCoAuthors('')).toEqual([]);
+    expect(parseCoAuthors('Bob bob@example.com\x1dEve <>')).toEqual([]);
+  });
+});
+
+describe('parseLogOutput', () => {
+  it('splits records, including empty commits between others', () => {
+    const output = record(header(SHA), 'A', 'a.ts') + record(header(SHA2, 'Bob', 'bob@example.com', '2', 'Carl <carl@example.com>')) + record(header('c'.repeat(40)), 'M', 'a.ts');
+    const records = parseLogOutput(output);
+    expect(records.map((r) => [r.sha.slice(0, 1), r.author.name, r.changes.length, r.coAuthors.length])).toEqual([
+      ['a', 'Ada', 1, 0],
+      ['b', 'Bob', 0, 1],
+      ['c', 'Ada', 1, 0],
+    ]);
+  });
+
+  it('returns nothing for empty output', () => {
+    expect(parseLogOutput('')).toEqual([]);
+  });
+
+  it('keeps a path that contains the record separator byte', () => {
+    const output = record(header(SHA), 'A', 'odd\x1ename.ts', 'M', `\x1e${'d'.repeat(40)}.ts`) + record(header(SHA2), 'M', 'b.ts');
+    const records = parseLogOutput(output);
+    expect(records.map((r) => r.sha)).toEqual([SHA, SHA2]);
+    expect(records[0]?.changes.map((c) => c.path)).toEqual(['odd\x1ename.ts', `\x1e${'d'.repeat(40)}.ts`]);
+  });
+});
+
+describe('the format against real git', { tags: ['slow'] }, () => {
+  it('parses what git prints for renames, empty commits, trailers and awkward paths', () => {
+    const awkward = ['a b.ts', 'tab\tname.ts', 'new\nline.ts', 'ünï/文件.ts', 'odd\x1ename.ts'];
+    const repo = buildRepo([
+      { author: 'ada', write: Object.fromEntries(awkward.map((p) => [p, 3])) },
+      { author: 'bob', allowEmpty: true, write: {}, coAuthors: ['carl', { name: 'Dee Dee', email: 'dee@example.com' }] },
+      { author: 'carl', rename: { 'a b.ts': 'moved dir/a b.ts' } },
+    ]);
+    repo.commit({ author: 'dan', write: { 'ünï/文件.ts': 'changed again\n' } });
+    const output = repo.git('log', '-z', '--name-status', '-M', `--format=${LOG_FORMAT}`);
+    const records = parseLogOutput(output);
+    expect(records.map((r) => [r.author.name, r.coAuthors.map((c) => c.email), r.changes.map((c) => [c.status, c.oldPath ?? null, c.path])])).toEqual([
+      ['Dan', [], [['M', null, 'ünï/文件.ts']]],
+      ['Carl', [], [['R', 'a b.ts', 'moved dir/a b.ts']]],
+      ['Bob', ['carl@example.com', 'dee@example.com'], []],
+      ['Ada', [], [...awkward].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((p) => ['A', null, p])],
+    ]);
+    expect(records[0]?.time).toBe(Number(repo.git('log', '-1', '--format=%at').trim()));
+  });
+});
