@@ -51,7 +51,8 @@ function tokenize(line: string): string[] {
 
 // gitignore-style pattern → globs: `/docs/` → `docs/**`; `docs/` → `**/docs/**` (any depth);
 // `*.js` → `**/*.js`; `/scripts/*` → `scripts/*` (one level, as GitHub documents it); a path without
-// a trailing slash may be a file or a folder, so it also matches everything under it.
+// a trailing slash and no wildcard in its last segment may be a file or a folder, so it also
+// matches everything under it.
 export function patternToGlobs(pattern: string): string[] {
   if (pattern === '*' || pattern === '/*' || pattern === '**' || pattern === '/**') return ['**'];
   const isDirectory = pattern.endsWith('/');
@@ -60,7 +61,8 @@ export function patternToGlobs(pattern: string): string[] {
   const body = trimmed.replace(/^\/+/, '');
   const base = isAnchored || body.startsWith('**/') ? body : `**/${body}`;
   if (isDirectory) return [`${base}/**`];
-  if (base.endsWith('/*') || base.endsWith('/**')) return [base];
+  // A wildcard in the last segment names files (`*.md`, `/scripts/*`), not a folder to descend into.
+  if ((base.split('/').pop() ?? '').includes('*')) return [base];
   return [base, `${base}/**`];
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.ts';
@@ -64,7 +64,7 @@ export function parseConfig(text: string, displayName: string, file?: string): L
     const { line, col } = lineCounter.linePos(offset);
     return `${displayName}:${line}:${col}`;
   };
-  const problems: Problem[] = doc.errors.map((error) => ({ offset: error.pos[0], text: describeYamlError(error, text) }));
+  const problems: Problem[] = doc.errors.map((error) => ({ offset: error.pos[0], text: describeYamlError(error, doc) }));
   // yaml recovers from most syntax errors, so the schema still reports the rest of the file.
   let raw: unknown;
   try {
@@ -97,13 +97,32 @@ export function parseConfig(text: string, displayName: string, file?: string): L
   };
 }
 
-function describeYamlError(error: YAMLError, text: string): string {
+function describeYamlError(error: YAMLError, doc: Document): string {
   const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
   if (error.code === 'DUPLICATE_KEY') {
-    const key = /^[^\s:#]+/.exec(text.slice(error.pos[0]))?.[0];
-    return key ? `${key}: duplicate key (each key may appear once per mapping)` : 'duplicate key (each key may appear once per mapping)';
+    const keyPath = keyPathAt(doc.contents, error.pos[0], []);
+    return `${keyPath ? `${dotted(keyPath)}: ` : ''}duplicate key (a key may appear once in a mapping)`;
   }
   return `YAML syntax: ${message}`;
+}
+
+/** The key path of the map key that starts at `offset` (for messages about that key). */
+function keyPathAt(node: unknown, offset: number, parent: PropertyKey[]): PropertyKey[] | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as { value?: unknown; range?: [number] } | null;
+      const name = key && typeof key === 'object' && 'value' in key ? String(key.value) : String(key);
+      if (key?.range?.[0] === offset) return [...parent, name];
+      const found = keyPathAt(pair.value, offset, [...parent, name]);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      const found = keyPathAt(item, offset, [...parent, index]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 function rangeOf(doc: Document, keyPath: readonly PropertyKey[]): number | undefined {

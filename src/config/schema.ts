@@ -16,7 +16,11 @@ function list<T extends z.ZodType>(item: T) {
     .nullable()
     .transform((value) => value ?? []);
 }
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'not a real date');
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  // Only a well-formed date can be unreal (2025-02-30); a malformed one has its message already.
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a real date');
 
 export const criticalSystemSchema = z
   .strictObject({

@@ -72,7 +72,8 @@ export interface CriticalOptions {
 
 /**
  * A path matcher for a system's globs (picomatch, dot files included). A glob starting with "!"
- * removes files; a glob that names a folder (`src/pay` or `src/pay/`) matches everything under it.
+ * removes files; a glob whose last segment is a plain name (`src/pay` or `src/pay/`) also matches
+ * everything under that folder. Globs are relative to the repository root; `**` spans folders.
  */
 export function createSystemMatcher(paths: readonly string[]): (path: string) => boolean {
   const positive = paths.filter((glob) => !glob.startsWith('!')).map(normalizeGlob);
@@ -86,8 +87,10 @@ function normalizeGlob(glob: string): string {
   return glob.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
 }
 
+/** A glob whose last segment is a plain name (`src/auth`) may name a folder: it also matches what is under it. */
 function withFolder(glob: string): string[] {
-  return glob.endsWith('/**') ? [glob] : [glob, `${glob}/**`];
+  const last = glob.slice(glob.lastIndexOf('/') + 1);
+  return /[*?[\]{}()!+@]/.test(last.replace(/\\./g, '')) ? [glob] : [glob, `${glob}/**`];
 }
 
 /** Evaluates every critical system against an analysis. */

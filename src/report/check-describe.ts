@@ -54,7 +54,7 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
   if (failing.length === 0) {
     return {
       passed: true,
-      text: `${checked.length === 1 ? 'The critical system has' : `All ${checked.length} critical systems have`} enough owners${skippedNote}.`,
+      text: `${checked.length === 1 ? `Critical system "${checked[0]?.name}" has` : `All ${checked.length} critical systems have`} enough owners${skippedNote}.`,
     };
   }
   const names = failing.map((system) => system.name).join(', ');

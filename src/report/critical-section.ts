@@ -1,6 +1,6 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
-import { rankCritical } from '../model/critical.ts';
-import { atRiskPhrase, busFactorPhrase, ownersPhrase } from './check-describe.ts';
+import { filesAtRisk, rankCritical } from '../model/critical.ts';
+import { ownersPhrase } from './check-describe.ts';
 import { round, sanitize, shortenPath } from './format.ts';
 import { renderTable } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -10,21 +10,32 @@ import type { RenderContext } from './types.ts';
 
 type Row = CriticalSystemResult & { checked?: boolean };
 
-/** One row per system, violations first: mark, name, bus factor, owners, files at risk. */
+/** One row per system, violations first: mark, name, bus factor, required, owners, files at risk. */
 export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skippedNote?: string } = {}): string {
   const { chalk } = ctx;
   // Skipped systems (--changed) last; the others violations first (sort is stable).
   const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false));
-  const riskWidth = Math.max(30, ctx.width - 70);
+  const pathWidth = Math.max(24, Math.min(60, ctx.width - 70));
   const rows = ranked.map((system) => {
+    const name = sanitize(system.name);
     if (system.checked === false) {
-      return [chalk.dim('–'), sanitize(system.name), chalk.dim('skipped'), chalk.dim(options.skippedNote ?? 'no file changed'), ''];
+      return [chalk.dim('–'), chalk.dim(name), chalk.dim(String(system.busFactor)), chalk.dim(String(system.minOwners)), chalk.dim(`skipped: ${options.skippedNote ?? 'no file changed'}`), ''];
     }
-    const mark = system.status === 'ok' ? chalk.green('✓') : system.status === 'violation' ? chalk.red('✗') : chalk.red('!');
-    const bus = system.status === 'ok' ? chalk.green(busFactorPhrase(system)) : chalk.red(busFactorPhrase(system));
-    return [mark, chalk.bold(sanitize(system.name)), bus, sanitize(ownersPhrase(system)), shortenPath(sanitize(atRiskPhrase(system)), riskWidth)];
+    if (system.status === 'error') return [chalk.red('!'), chalk.bold(name), chalk.red('—'), String(system.minOwners), chalk.red(sanitize(ownersPhrase(system))), ''];
+    const ok = system.status === 'ok';
+    const risk = filesAtRisk(system);
+    const first = risk[0];
+    const riskText = first === undefined ? '' : `${risk.length}: ${shortenPath(sanitize(first), pathWidth)}${risk.length > 1 ? ` +${risk.length - 1} more` : ''}`;
+    return [
+      ok ? chalk.green('✓') : chalk.red('✗'),
+      chalk.bold(name),
+      ok ? chalk.green(String(system.busFactor)) : chalk.red.bold(String(system.busFactor)),
+      String(system.minOwners),
+      sanitize(ownersPhrase(system)),
+      riskText,
+    ];
   });
-  return renderTable(['', 'system', 'bus factor', 'owners', 'files at risk'], rows);
+  return renderTable(['', 'system', 'bus factor', 'needs', 'owners', 'files at risk'], rows, ['left', 'left', 'right', 'right', 'left', 'left']);
 }
 
 /**

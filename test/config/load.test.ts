@@ -1,0 +1,149 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { closest, loadConfig, parseConfig } from '../../src/config/load.ts';
+import { DEFAULT_CONFIG } from '../../src/config/schema.ts';
+import { ConfigError, ExitCode } from '../../src/errors.ts';
+
+const FIXTURES = 'fixtures/configs';
+
+/** What the CLI prints for a ConfigError (src/cli/main.ts): every line prefixed, then the hint. */
+function stderrOf(error: unknown): string {
+  if (!(error instanceof ConfigError)) throw new Error(`expected a ConfigError, got ${String(error)}`);
+  return `${error.message
+    .split('\n')
+    .map((line) => `talentrisk: ${line}\n`)
+    .join('')}  ${error.hint}\n`;
+}
+
+function load(file: string) {
+  return parseConfig(readFileSync(file, 'utf8'), file);
+}
+
+describe('invalid configs: every problem at once, as file:line:col key.path: message', () => {
+  const files = readdirSync(path.join(FIXTURES, 'invalid')).filter((name) => name.endsWith('.yml'));
+  it('has a fixture for each kind of bad input', () => {
+    expect(files.sort()).toEqual([
+      'duplicate-key.yml',
+      'duplicate-names.yml',
+      'min-owners.yml',
+      'mixed.yml',
+      'not-a-mapping.yml',
+      'syntax.yml',
+      'system-shapes.yml',
+      'tabs.yml',
+      'unknown-in-system.yml',
+      'unknown-keys.yml',
+      'wrong-types.yml',
+    ]);
+  });
+  for (const name of files) {
+    it(`${name} prints exactly ${name.replace('.yml', '.expected.txt')}`, () => {
+      const file = `${FIXTURES}/invalid/${name}`;
+      const expected = readFileSync(file.replace(/\.yml$/, '.expected.txt'), 'utf8');
+      let thrown: unknown;
+      try {
+        load(file);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(stderrOf(thrown)).toBe(expected);
+      expect((thrown as ConfigError).exitCode).toBe(ExitCode.UserError);
+    });
+  }
+
+  it('suggests the closest known key, at the key’s own position', () => {
+    expect(stderrOf(catchError(() => load(`${FIXTURES}/invalid/unknown-keys.yml`)))).toContain(
+      'unknown-keys.yml:1:1 critcal: unknown key (did you mean "critical"?)',
+    );
+    expect(stderrOf(catchError(() => load(`${FIXTURES}/invalid/unknown-in-system.yml`)))).toContain(
+      'unknown-in-system.yml:4:5 critical.0.minOwner: unknown key (did you mean "minOwners"?)',
+    );
+  });
+
+  it('reports YAML syntax errors together with the schema errors of the rest of the file, in file order', () => {
+    const lines = stderrOf(catchError(() => load(`${FIXTURES}/invalid/mixed.yml`))).split('\n');
+    expect(lines[0]).toMatch(/mixed\.yml:4:5 YAML syntax: /);
+    expect(lines[1]).toBe('talentrisk: fixtures/configs/invalid/mixed.yml:4:16 critical.0.minOwners: minOwners must be at least 1');
+    expect(lines[2]).toMatch(/mixed\.yml:5:1 colour: unknown key/);
+  });
+
+  it('rejects minOwners below 1, non-numbers and fractions', () => {
+    const text = stderrOf(catchError(() => load(`${FIXTURES}/invalid/min-owners.yml`)));
+    expect(text).toContain(':4:16 critical.0.minOwners: minOwners must be at least 1');
+    expect(text).toContain(':7:16 critical.1.minOwners: expected a number, got the text "two"');
+    expect(text).toContain(':10:16 critical.2.minOwners: expected a whole number, got 1.5');
+    expect(text).toContain(':13:16 critical.3.minOwners: minOwners must be at least 1');
+  });
+
+  it('rejects duplicate system names, case-insensitively, pointing at the second one', () => {
+    expect(stderrOf(catchError(() => load(`${FIXTURES}/invalid/duplicate-names.yml`)))).toContain(
+      'duplicate-names.yml:6:11 critical.2.name: duplicate system name "Payments" (critical.0 has it too; names must be unique)',
+    );
+  });
+
+  it('rejects an unreal date', () => {
+    const text = stderrOf(catchError(() => parseConfig('departures:\n  - who: ada\n    date: "2025-02-30"\n', 'c.yml')));
+    expect(text).toContain('c.yml:3:11 departures.0.date: not a real date');
+  });
+});
+
+describe('valid configs', () => {
+  it('an empty file or one with only comments gives the defaults', () => {
+    expect(load(`${FIXTURES}/valid/comments-only.yml`).config).toEqual(DEFAULT_CONFIG);
+    expect(parseConfig('', 'empty.yml').config).toEqual(DEFAULT_CONFIG);
+    expect(load(`${FIXTURES}/valid/minimal.yml`).config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('a list key with only commented entries under it is an empty list (what init writes)', () => {
+    const { config } = load(`${FIXTURES}/valid/commented-lists.yml`);
+    expect(config.critical).toEqual([]);
+    expect(config.bots).toEqual([]);
+    expect(config.exclude).toEqual([]);
+    expect(config.people).toEqual([]);
+  });
+
+  it('applies defaults inside critical systems and points at each system’s line', () => {
+    const loaded = load(`${FIXTURES}/valid/critical.yml`);
+    expect(loaded.config.critical).toEqual([
+      { name: 'payments', paths: ['src/payments/**', '!src/payments/**/*.test.ts'], minOwners: 2 },
+      { name: 'auth', paths: ['src/auth'], minOwners: 3, description: 'Login & sessions' },
+    ]);
+    expect(loaded.lineOf(['critical', 0])).toBe(2);
+    expect(loaded.lineOf(['critical', 1])).toBe(4);
+    expect(loaded.locate(['critical', 1, 'paths'])).toBe(`${FIXTURES}/valid/critical.yml:4:26`);
+    // A missing key points at its nearest parent.
+    expect(loaded.lineOf(['critical', 0, 'minOwners'])).toBe(2);
+  });
+});
+
+describe('loadConfig', () => {
+  it('finds .talentrisk.yml at the root, names it relative to the cwd, and defaults when there is none', () => {
+    const root = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-'));
+    expect(loadConfig(root)).toMatchObject({ config: DEFAULT_CONFIG, file: undefined });
+    writeFileSync(path.join(root, '.talentrisk.yml'), 'critical:\n  - name: a\n    paths: [a]\n    minOwners: 0\n');
+    const error = catchError(() => loadConfig(root, undefined, path.dirname(root)));
+    expect((error as Error).message).toBe(`${path.basename(root)}/.talentrisk.yml:4:16 critical.0.minOwners: minOwners must be at least 1`);
+  });
+
+  it('an explicit --config that does not exist is an error with a hint', () => {
+    const error = catchError(() => loadConfig('/', '/nonexistent/talentrisk.yml')) as ConfigError;
+    expect(error.message).toBe('config file not found: /nonexistent/talentrisk.yml');
+    expect(error.hint).toContain('talentrisk init');
+  });
+
+  it('closest() suggests only near misses', () => {
+    expect(closest('minOwner', ['minOwners', 'name'])).toBe('minOwners');
+    expect(closest('colour', ['version', 'critical'])).toBeUndefined();
+  });
+});
+
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.ts';
+import { folderGlob, renderStarterConfig, type StarterInput } from '../../src/config/starter.ts';
+import { createSystemMatcher } from '../../src/model/critical.ts';
+
+const input: StarterInput = {
+  repository: 'shop',
+  revision: '0123456789abcdef0123',
+  date: '2024-06-30',
+  moduleDepth: 2,
+  modules: [
+    { path: 'src/payments', files: 14, truckFactor: 1, owners: ['Ada'] },
+    { path: 'src/auth', files: 3, truckFactor: 2, owners: ['Ada', 'Bob'] },
+  ],
+  codeowners: { file: '.github/CODEOWNERS', systems: [{ name: '@org/payments', paths: ['src/payments/**'], lines: [4, 7] }] },
+  bots: ['dependabot[bot]'],
+  botCandidates: [{ name: 'Jenkins', commits: 120 }],
+  schemaPath: './node_modules/talentrisk/schema/talentrisk.schema.json',
+};
+
+describe('renderStarterConfig', () => {
+  it('writes a config that loads as it is, with every candidate commented out', () => {
+    const text = renderStarterConfig(input);
+    const { config } = parseConfig(text, '.talentrisk.yml');
+    expect(config.critical).toEqual([]);
+    expect(config.bots).toEqual([]);
+    expect(text).toContain('  # - name: "src/payments"\n  #   paths: ["src/payments/**"]\n  #   minOwners: 2    # now: truck factor 1 · 14 files · Ada');
+    expect(text).toContain('  # - name: "@org/payments"');
+    expect(text).toContain('.github/CODEOWNERS lines 4, 7');
+    expect(text).toContain('already left out: dependabot[bot].');
+    expect(text).toContain('  # - "Jenkins"    # 120 commits');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/talentrisk/schema/talentrisk.schema.json');
+  });
+
+  it('each candidate, once uncommented, is a valid critical system', () => {
+    const uncommented = renderStarterConfig(input)
+      .split('\n')
+      .map((line) => line.replace(/^ {2}# (- name|  paths|  minOwners)/, '  $1'))
+      .join('\n');
+    const { config } = parseConfig(uncommented, '.talentrisk.yml');
+    expect(config.critical.map((system) => [system.name, system.paths])).toEqual([
+      ['src/payments', ['src/payments/**']],
+      ['src/auth', ['src/auth/**']],
+      ['@org/payments', ['src/payments/**']],
+    ]);
+  });
+
+  it('names and paths from git cannot break out of a comment or a string', () => {
+    const text = renderStarterConfig({
+      ...input,
+      repository: 'x\ncritical: evil',
+      modules: [{ path: 'src/"quoted"\nnewline', files: 1, truckFactor: 1, owners: ['Eve\nbots: [x]'] }],
+      botCandidates: [{ name: 'bot"\n- evil', commits: 1 }],
+    });
+    const { config } = parseConfig(text, '.talentrisk.yml');
+    expect(config.critical).toEqual([]);
+    expect(config.bots).toEqual([]);
+  });
+
+  it('escapes glob characters of folder names', () => {
+    const glob = folderGlob('app/[id]/(group)');
+    expect(glob).toBe('app/\\[id\\]/\\(group\\)/**');
+    expect(createSystemMatcher([glob])('app/[id]/(group)/page.tsx')).toBe(true);
+    expect(createSystemMatcher([glob])('app/i/(group)/page.tsx')).toBe(false);
+  });
+});
