@@ -35,7 +35,7 @@ describe('renderStarterConfig', () => {
   it('each candidate, once uncommented, is a valid critical system', () => {
     const uncommented = renderStarterConfig(input)
       .split('\n')
-      .map((line) => line.replace(/^ {2}# (- name|  paths|  minOwners)/, '  $1'))
+      .map((line) => line.replace(/^ {2}# (- name| {2}paths| {2}minOwners)/, '  $1'))
       .join('\n');
     const { config } = parseConfig(uncommented, '.talentrisk.yml');
     expect(config.critical.map((system) => [system.name, system.paths])).toEqual([
