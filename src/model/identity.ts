@@ -135,11 +135,13 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     }
     return self;
   });
+  const anchors: [anchor: number, name: string][] = [];
   if (options.extensions) {
     for (const person of options.people ?? []) {
       const anchor = node(`n:${person.name.trim().toLowerCase()}`);
       for (const email of person.emails) uf.union(anchor, node(`e:${email.trim().toLowerCase()}`));
       if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
+      anchors.push([anchor, person.name]);
     }
   }
   const groups = new Map<number, number[]>();
@@ -150,23 +152,23 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     else groups.set(root, [index]);
   });
 
-  const aliasNames = new Map<string, string>();
-  if (options.extensions) {
-    for (const person of options.people ?? []) {
-      for (const email of person.emails) aliasNames.set(email.trim().toLowerCase(), person.name);
-      aliasNames.set(person.name.trim().toLowerCase(), person.name);
-    }
+  // A developer joined to a config alias by any route (email, name, GitHub login) shows its name;
+  // the first alias wins if two of them ended up in one developer.
+  const aliasOf = new Map<number, string>();
+  for (const [anchor, name] of anchors) {
+    const root = uf.find(anchor);
+    if (!aliasOf.has(root)) aliasOf.set(root, name);
   }
 
   const developers: ResolvedDeveloper[] = [];
-  for (const members of groups.values()) {
+  for (const [root, members] of groups) {
     const nameCounts = new Map<string, number>();
     const emailCounts = new Map<string, number>();
     let commits = 0;
     let firstTime = Number.POSITIVE_INFINITY;
     let lastTime = 0;
     let bot = false;
-    let alias: string | undefined;
+    const alias = aliasOf.get(root);
     for (const index of members) {
       const identity = identities[index] as RawIdentity;
       const email = identity.email.trim().toLowerCase();
@@ -176,7 +178,6 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       firstTime = Math.min(firstTime, identity.firstTime);
       lastTime = Math.max(lastTime, identity.lastTime);
       if (isBot(identity)) bot = true;
-      alias ??= aliasNames.get(email) ?? aliasNames.get(identity.name.trim().toLowerCase());
     }
     const primaryEmail = mostFrequent(emailCounts);
     const name = alias ?? mostFrequent(nameCounts);

@@ -46,6 +46,12 @@ describe('resolveIdentities', () => {
     expect(resolveIdentities(list, { extensions: false, people })).toHaveLength(3);
   });
 
+  it('shows the alias name of a developer joined to it only through the GitHub login', () => {
+    const people = [{ name: 'Ada Lovelace', emails: [], github: 'adal' }];
+    const developers = resolveIdentities([raw('al', '9+adal@users.noreply.github.com'), raw('Bob', 'bob@example.com')], { extensions: true, people });
+    expect(developers.map((d) => d.name)).toEqual(['Ada Lovelace', 'Bob']);
+  });
+
   it('keeps a bot that commits with a person’s email apart from that person', () => {
     const developers = resolveIdentities([raw('Ada', 'ada@example.com'), raw('release-bot', 'ada@example.com')], { extensions: true });
     expect(developers.map((d) => [d.name, d.isBot, d.members])).toEqual([
