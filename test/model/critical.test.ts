@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addViolations,
+  createSystemMatcher,
+  evaluateCriticalSystems,
+  filesAtRisk,
+  rankCritical,
+  summarizeCritical,
+  type CriticalSystemSpec,
+} from '../../src/model/critical.ts';
+import type { Analysis, DeveloperSummary, FileOwnership } from '../../src/model/types.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+import { analyzeRepo } from '../helpers/analyze.ts';
+
+// Ownership given by hand: each file's author set, and each developer's FA + DL (the "changes"
+// tie-break of METRICS.md §5) set to 1 per authored file.
+function file(path: string, authors: string[]): FileOwnership {
+  return {
+    path,
+    authors,
+    contributions: authors.map((developer) => ({ developer, fa: 1 as const, dl: 0, ac: 0, doa: 4, normDoa: 1, isAuthor: true, lastChange: 0 })),
+    events: authors.length,
+    lastChange: 0,
+  };
+}
+
+function developer(id: string, name: string): DeveloperSummary {
+  return { id, name, emails: [id], names: [name], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 0 };
+}
+
+const analysis: Pick<Analysis, 'files' | 'developers'> = {
+  developers: [developer('ada@x', 'Ada'), developer('bob@x', 'Bob'), developer('cy@x', 'Cy')],
+  files: [
+    file('src/pay/a.ts', ['ada@x']),
+    file('src/pay/b.ts', ['ada@x']),
+    file('src/pay/c.test.ts', ['bob@x']),
+    file('src/auth/x.ts', ['ada@x', 'bob@x']),
+    file('src/auth/y.ts', ['bob@x', 'ada@x']),
+    file('src/legacy/old.ts', []),
+    file('src/legacy/older.ts', []),
+    file('src/legacy/kept.ts', ['cy@x']),
+    file('.github/workflows/ci.yml', ['cy@x']),
+  ],
+};
+
+const system = (name: string, paths: string[], minOwners = 2): CriticalSystemSpec => ({ name, paths, minOwners });
+
+describe('evaluateCriticalSystems (METRICS.md §9)', () => {
+  it('a system known by one person: bus factor 1 < minOwners 2 is a violation, its owner and single-owner files named', () => {
+    const [payments] = evaluateCriticalSystems(analysis, [system('payments', ['src/pay/**', '!**/*.test.ts'])]);
+    expect(payments).toMatchObject({
+      index: 0,
+      status: 'violation',
+      files: ['src/pay/a.ts', 'src/pay/b.ts'],
+      busFactor: 1,
+      coverage: 0,
+      owners: [{ id: 'ada@x', name: 'Ada', files: 2, share: 1 }],
+      singleOwnerFiles: [
+        { path: 'src/pay/a.ts', owner: { id: 'ada@x', name: 'Ada' } },
+        { path: 'src/pay/b.ts', owner: { id: 'ada@x', name: 'Ada' } },
+      ],
+      orphanFiles: [],
+      error: undefined,
+    });
+    expect(payments?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Ada holds the knowledge of its 2 files' }]);
+  });
+
+  it('a system that two people both author: bus factor 2 holds minOwners 2', () => {
+    // Both files authored by Ada and Bob: removing Ada leaves coverage 1 (≥ 0.5), removing Bob
+    // leaves 0 → truck factor 2. Ada first: same files (2) and changes (2), name "Ada" < "Bob".
+    const [auth] = evaluateCriticalSystems(analysis, [system('auth', ['src/auth'])]);
+    expect(auth).toMatchObject({ status: 'ok', busFactor: 2, violations: [], singleOwnerFiles: [] });
+    expect(auth?.owners.map((o) => o.name)).toEqual(['Ada', 'Bob']);
+  });
+
+  it('bus factor 0 when fewer than half the files have an author; orphans are listed', () => {
+    // legacy: 3 files, 1 authored (1/3 < 0.5) → truck factor 0 before any removal.
+    const [legacy] = evaluateCriticalSystems(analysis, [system('legacy', ['src/legacy/**'], 1)]);
+    expect(legacy).toMatchObject({ status: 'violation', busFactor: 0, owners: [], orphanFiles: ['src/legacy/old.ts', 'src/legacy/older.ts'] });
+    expect(legacy?.authors.map((a) => a.name)).toEqual(['Cy']);
+    expect(legacy?.violations[0]?.message).toBe('bus factor 0 (needs 1): fewer than half of its 3 files have an author');
+    expect(filesAtRisk(legacy!)).toEqual(['src/legacy/old.ts', 'src/legacy/older.ts', 'src/legacy/kept.ts']);
+  });
+
+  it('globs that match no analysed file are a configuration error, never a pass', () => {
+    const [deploy, partly] = evaluateCriticalSystems(analysis, [system('deploy', ['deploy/**', 'ops/*.sh']), system('ci', ['.github/workflows/**', 'ci/**'], 1)]);
+    expect(deploy).toMatchObject({ status: 'error', files: [], error: 'no analysed file matches "deploy/**", "ops/*.sh"', unmatchedPatterns: ['deploy/**', 'ops/*.sh'] });
+    // One dead glob among live ones is reported, and the system is still checked (dot folders included).
+    expect(partly).toMatchObject({ status: 'ok', files: ['.github/workflows/ci.yml'], unmatchedPatterns: ['ci/**'] });
+  });
+
+  it('authorsOf swaps the author sets: Bob leaving turns auth into a one-owner system (departures reuse this)', () => {
+    const withoutBob = (f: FileOwnership) => f.authors.filter((id) => id !== 'bob@x');
+    const [auth] = evaluateCriticalSystems(analysis, [system('auth', ['src/auth/**'])], { authorsOf: withoutBob });
+    expect(auth).toMatchObject({ status: 'violation', busFactor: 1, owners: [{ name: 'Ada' }] });
+    expect(auth?.singleOwnerFiles.map((f) => f.path)).toEqual(['src/auth/x.ts', 'src/auth/y.ts']);
+  });
+
+  it('addViolations layers extra rules and updates the status', () => {
+    const [auth] = evaluateCriticalSystems(analysis, [system('auth', ['src/auth/**'])]);
+    const after = addViolations(auth!, [{ rule: 'maxKnowledgeLoss', required: 0.2, actual: 0.5, message: 'departures orphan 50% of its files' }]);
+    expect(after.status).toBe('violation');
+    expect(auth!.status).toBe('ok');
+  });
+
+  it('summarizes, and ranks violations first, then errors, lowest bus factor first', () => {
+    const results = evaluateCriticalSystems(analysis, [system('auth', ['src/auth/**']), system('deploy', ['deploy/**']), system('payments', ['src/pay/**']), system('legacy', ['src/legacy/**'])]);
+    expect(summarizeCritical(results)).toEqual({ systems: 4, ok: 1, violations: 2, errors: 1 });
+    expect(rankCritical(results).map((r) => r.name)).toEqual(['legacy', 'payments', 'deploy', 'auth']);
+  });
+});
+
+describe('createSystemMatcher', () => {
+  it.each([
+    [['src/pay/**'], 'src/pay/a/b.ts', true],
+    [['src/pay'], 'src/pay/a/b.ts', true],
+    [['src/pay/'], 'src/pay/a.ts', true],
+    [['./src/pay'], 'src/pay/a.ts', true],
+    [['src/pay'], 'src/payments/a.ts', false],
+    [['src/*'], 'src/a.ts', true],
+    [['src/*'], 'src/pay/a.ts', false],
+    [['**/*.sql'], 'db/migrations/1.sql', true],
+    [['*.sql'], 'db/1.sql', false],
+    [['src/**', '!src/**/*.test.ts'], 'src/a.test.ts', false],
+    [['src/**', '!src/vendor'], 'src/vendor/x.ts', false],
+    [['.github/**'], '.github/workflows/ci.yml', true],
+  ])('%j matches %s: %s', (globs, path, expected) => {
+    expect(createSystemMatcher(globs)(path)).toBe(expected);
+  });
+});
+
+describe('on a real history', () => {
+  it('a single-owner critical path fails and a two-owner one passes', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'src/pay/a.ts': 5, 'src/pay/b.ts': 5, 'src/auth/x.ts': 5 } },
+      { author: 'bob', write: { 'src/auth/x.ts': 5 } },
+      { author: 'bob', write: { 'src/auth/x.ts': 5 } },
+    ]);
+    const result = await analyzeRepo(repo.dir);
+    const [payments, auth] = evaluateCriticalSystems(result, [system('payments', ['src/pay/**']), system('auth', ['src/auth/**'])]);
+    expect(payments).toMatchObject({ status: 'violation', busFactor: 1, owners: [{ id: 'ada@example.com', name: 'Ada' }] });
+    // x.ts: Ada FA=1, AC=2 → DOA 3.293+1.098−0.321·ln 3 = 4.0383; Bob DL=2 → 3.621, norm 0.897 > 0.75: both authors.
+    expect(auth).toMatchObject({ status: 'ok', busFactor: 2 });
+  });
+});
