@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { ExitCode } from '../../errors.ts';
+import { openRepository } from '../../git/repo.ts';
+import { readPersonLog } from '../../git/person-log.ts';
+import { inactiveDevelopers } from '../../model/decay.ts';
+import { resolveDepartures } from '../../model/departures.ts';
+import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
+import { resolvePerson } from '../../model/people.ts';
+import { toHandoffJson } from '../../report/handoff-json.ts';
+import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
+import { renderJson } from '../../report/scan-json.ts';
+import type { Io } from '../io.ts';
+import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
+import { loadAnalysis, printWarnings } from './shared.ts';
+
+export const HANDOFF_FORMATS = ['markdown', 'json'] as const;
+
+export interface HandoffOptions extends CommonOptions {
+  format: (typeof HANDOFF_FORMATS)[number];
+  /** -C, --repo: the repository (default: the current folder). */
+  repo?: string;
+}
+
+const DAY = 86_400;
+
+/** `talentrisk handoff <who>`: the handoff document of one person (markdown, or the same data as JSON). */
+export async function runHandoff(who: string, options: HandoffOptions, io: Io): Promise<ExitCode> {
+  const { analysis, config } = await loadAnalysis(options.repo ?? '.', options, io);
+  const settings = config.config;
+  const person = resolvePerson(analysis.developers, who, { people: settings.people });
+  // Everyone else leaving (config `departures`, --leaving) is no successor.
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people });
+  const unavailable = settings.model.treatInactiveAsDeparted ? inactiveDevelopers(analysis).map((d) => d.id) : [];
+
+  const repo = await openRepository(analysis.repository.path, { env: io.env });
+  const since = Math.floor(Date.parse(analysis.settings.referenceDate) / 1000) - RECENT_DAYS * DAY;
+  const log = await readPersonLog(repo, { revision: analysis.repository.revision, emails: person.emails, since });
+
+  const report = buildHandoff({
+    analysis,
+    person,
+    departure: departures.find((d) => d.id === person.id),
+    alsoLeaving: departures,
+    unavailable,
+    critical: settings.critical,
+    window: log.window,
+    recent: log.recent,
+    recentTruncated: log.recentTruncated,
+  });
+  const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
+  writeReport(text, options, io.cwd, io.stdout);
+  printWarnings(analysis, options, io, false);
+  if (options.output && !options.quiet) io.stderr.write(`talentrisk: wrote the handoff of ${person.name} to ${options.output}\n`);
+  return ExitCode.Ok;
+}
+
+export function registerHandoff(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
+  const command = program
+    .command('handoff')
+    .description('a handoff document for one person: what only they know, successors, co-change, recent work, a checklist')
+    .argument('<who>', 'name, email or alias of the person')
+    .option('-C, --repo <dir>', 'repository to analyse', '.');
+  addAnalysisOptions(command, HANDOFF_FORMATS, 'markdown').action(async (who: string, options: HandoffOptions) => {
+    setExit(await runHandoff(who, options, io));
+  });
+}

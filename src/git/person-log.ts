@@ -1,0 +1,136 @@
+import type { Repository } from './repo.ts';
+import { toGitError } from './client.ts';
+
+// The little history `handoff` needs beyond the analysis: the files of recent commits (for
+// co-change) and one person's recent commits. Both reads are bounded (a number of commits), so
+// simple-git's buffering of the output stays small.
+//
+// `git log --author` matches the raw author, not the .mailmap'ed one, and is a regular expression:
+// we read %aE (which applies .mailmap) and the Co-authored-by trailers, and filter by the person's
+// emails ourselves. -z with --name-only prints `header NUL` then, when the commit has files,
+// `\n path NUL path NUL …`; neither a subject nor an email can contain NUL, so splitting on NUL is
+// safe whatever a commit message holds.
+
+const START = '\x1e';
+const FIELD = '\x1f';
+const TRAILER = '\x1d';
+const FORMAT = `${START}%H${FIELD}%at${FIELD}%aE${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)${FIELD}%s`;
+// eslint-disable-next-line no-control-regex -- the record separators are control characters by design
+const HEADER = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})\x1f(\d+)\x1f/;
+
+export interface LogCommit {
+  sha: string;
+  /** Author time, unix seconds. */
+  time: number;
+  /** Author email after .mailmap, lower-cased. */
+  email: string;
+  /** Co-authored-by emails (as written), lower-cased. */
+  coAuthors: string[];
+  subject: string;
+  files: string[];
+}
+
+/** Parses `git log -z --name-only --format=FORMAT` output. Pure, so it is tested on strings. */
+export function parseNameOnlyLog(output: string): LogCommit[] {
+  const commits: LogCommit[] = [];
+  let current: LogCommit | undefined;
+  let first = false;
+  for (const token of output.split('\0')) {
+    if (first && token.startsWith('\n')) {
+      // The first path of a commit follows its header NUL and a newline.
+      first = false;
+      if (current && token.length > 1) current.files.push(token.slice(1));
+      continue;
+    }
+    const header = HEADER.exec(token);
+    if (header) {
+      const rest = token.slice(header[0].length).split(FIELD);
+      current = {
+        sha: header[1] as string,
+        time: Number(header[2]),
+        email: (rest[0] ?? '').trim().toLowerCase(),
+        coAuthors: parseTrailers(rest[1] ?? ''),
+        // A subject holding the field separator keeps it.
+        subject: rest.slice(2).join(FIELD),
+        files: [],
+      };
+      commits.push(current);
+      first = true;
+      continue;
+    }
+    first = false;
+    if (current && token) current.files.push(token);
+  }
+  return commits;
+}
+
+function parseTrailers(text: string): string[] {
+  const emails: string[] = [];
+  for (const value of text.split(TRAILER)) {
+    const match = /<([^<>]+)>\s*$/.exec(value);
+    if (match?.[1]) emails.push(match[1].trim().toLowerCase());
+  }
+  return emails;
+}
+
+async function readLog(repo: Repository, revision: string, extra: string[]): Promise<LogCommit[]> {
+  try {
+    const output = await repo.git.raw([
+      '-c',
+      'log.showSignature=false',
+      'log',
+      '--no-merges',
+      // Rename detection would read blobs (and could fetch them in a partial clone); names suffice.
+      '--no-renames',
+      '-z',
+      '--name-only',
+      `--format=${FORMAT}`,
+      ...extra,
+      revision,
+      '--',
+    ]);
+    return parseNameOnlyLog(output);
+  } catch (error) {
+    throw toGitError(error, `reading the recent history of ${revision.slice(0, 12)}`);
+  }
+}
+
+export interface PersonLogOptions {
+  /** The analysed commit. */
+  revision: string;
+  /** The person's emails (after .mailmap), any case. */
+  emails: readonly string[];
+  /** Their commits from this time on (unix seconds) are "recent". */
+  since: number;
+  /** How many of the newest commits feed co-change (default 2000). */
+  windowCommits?: number;
+  /** At most this many commits are read for the recent list (default 5000). */
+  maxRecentScan?: number;
+}
+
+export interface PersonLog {
+  /** The newest commits of the revision, everyone's: the co-change window. */
+  window: LogCommit[];
+  /** The person's commits since `since`, newest first (authored or co-authored). */
+  recent: LogCommit[];
+  /** True when the recent list may be cut short by maxRecentScan. */
+  recentTruncated: boolean;
+}
+
+/** Reads the co-change window and one person's recent commits, each bounded. */
+export async function readPersonLog(repo: Repository, options: PersonLogOptions): Promise<PersonLog> {
+  const windowCommits = options.windowCommits ?? 2000;
+  const maxRecentScan = options.maxRecentScan ?? 5000;
+  const emails = new Set(options.emails.map((e) => e.trim().toLowerCase()));
+  const isTheirs = (c: LogCommit) => emails.has(c.email) || c.coAuthors.some((e) => emails.has(e));
+  const window = await readLog(repo, options.revision, [`--max-count=${windowCommits}`]);
+  const oldest = window[window.length - 1];
+  // The window covers the recent period when it holds the whole history or reaches past `since`.
+  const covered = window.length < windowCommits || (oldest !== undefined && oldest.time < options.since);
+  let scanned = window;
+  if (!covered) {
+    scanned = await readLog(repo, options.revision, [`--since=${new Date(options.since * 1000).toISOString()}`, `--max-count=${maxRecentScan}`]);
+  }
+  const recent = scanned.filter((c) => c.time >= options.since && isTheirs(c));
+  return { window, recent, recentTruncated: !covered && scanned.length >= maxRecentScan };
+}

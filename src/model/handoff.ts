@@ -1,0 +1,384 @@
+import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
+import { authorsAfter, bestSuccessor, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { truckFactorOf } from './ownership.ts';
+import type { Analysis, DeveloperSummary, FileOwnership } from './types.ts';
+
+// A handoff: what one person knows that others do not, and who should take it over (talentrisk
+// extension, built on METRICS.md §8). "Their files" are the files they author (§4). Successors
+// exclude everyone leaving. Co-change and recent commits come from a bounded git log that the
+// command reads (src/git/person-log.ts) and passes in as plain data.
+
+/** Co-change: a commit touching more files than this is a sweep (rename, reformat) and is ignored. */
+export const MAX_CHANGESET = 30;
+/** A partner changed with the file in at least this many commits… */
+export const MIN_TOGETHER = 2;
+/** …and in at least this share of the file's commits ("usually changed together"). */
+export const MIN_TOGETHER_SHARE = 0.5;
+export const RECENT_DAYS = 90;
+/** The checklist names at most this many files to walk through one by one. */
+const MAX_TRANSFER_ITEMS = 15;
+const MAX_CO_CHANGE_ITEMS = 5;
+
+/** A commit as the git layer reads it (only what the handoff needs). */
+export interface HandoffCommitInput {
+  sha: string;
+  time: number;
+  subject: string;
+  files: readonly string[];
+}
+
+export interface HandoffInput {
+  analysis: Analysis;
+  person: DeveloperSummary;
+  /** The person's own departure entry, when the config or --leaving lists them. */
+  departure?: Pick<Departure, 'date' | 'note'> | undefined;
+  /** Others leaving: they are not successors. */
+  alsoLeaving?: readonly Departure[];
+  /** Others who cannot take over (e.g. inactive developers when the config treats them as gone). */
+  unavailable?: readonly string[];
+  critical?: readonly CriticalSystemSpec[];
+  /** Newest commits of the repository, everyone's: the co-change window. */
+  window?: readonly HandoffCommitInput[];
+  /** The person's commits of the last RECENT_DAYS days, newest first. */
+  recent?: readonly HandoffCommitInput[];
+  recentTruncated?: boolean;
+}
+
+export interface HandoffFile {
+  path: string;
+  /** sole: they are its only author; shared: others author it too. */
+  status: 'sole' | 'shared';
+  /** Other authors who stay. */
+  otherAuthors: string[];
+  critical: string[];
+  doa: number;
+  normDoa: number;
+  /** Their commits on the file (FA + DL) and their newest change (unix seconds). */
+  commits: number;
+  lastChange: number;
+  successor?: Successor;
+  strength: SuccessorStrength;
+}
+
+export interface HandoffArea {
+  module: string;
+  /** Files of the module. */
+  moduleFiles: number;
+  critical: string[];
+  files: HandoffFile[];
+  soleFiles: number;
+  /** Their newest change in the area (unix seconds). */
+  lastChange: number;
+  truckFactorBefore: number;
+  truckFactorAfter: number;
+}
+
+export interface HandoffCriticalSystem {
+  name: string;
+  description?: string | undefined;
+  minOwners: number;
+  files: number;
+  /** Of the system's files: how many they author, and alone. */
+  theirFiles: number;
+  soleFiles: number;
+  busFactorBefore: number;
+  busFactorAfter: number;
+}
+
+export interface CoChangePartner {
+  path: string;
+  together: number;
+  /** together / commits of the file. */
+  share: number;
+  /** Whether the partner is one of their files too. */
+  theirs: boolean;
+  /** The partner's top author (when it has one). */
+  owner?: string;
+}
+
+export interface CoChange {
+  path: string;
+  commits: number;
+  partners: CoChangePartner[];
+}
+
+export interface RecentCommit {
+  sha: string;
+  time: number;
+  subject: string;
+  /** Files of the commit in their areas (modules where they author a file). */
+  files: string[];
+}
+
+export type ChecklistItem =
+  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength }
+  | { kind: 'owner-area'; module: string; soleFiles: number }
+  | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; minOwners: number }
+  | { kind: 'co-change'; path: string; partner: string }
+  | { kind: 'recent-work'; commits: number; days: number }
+  | { kind: 'outside-git' };
+
+export interface HandoffReport {
+  repository: { path: string; revision: string; revisionDate: string; referenceDate: string };
+  person: { id: string; name: string; emails: string[]; commits: number; firstCommit: string; lastCommit: string; filesAuthored: number; date?: string; note?: string };
+  alsoLeaving: { id: string; name: string; date?: string }[];
+  summary: {
+    soleFiles: number;
+    sharedFiles: number;
+    /** Modules where they are the only author of every authored file. */
+    soleModules: string[];
+    sharedModules: string[];
+    criticalSystems: HandoffCriticalSystem[];
+    truckFactor: { before: number; afterThem: number; afterAll?: number };
+    /** Files left with no author when they (and the others leaving) go. */
+    orphanedFiles: number;
+    noSuccessor: number;
+    weakSuccessor: number;
+  };
+  areas: HandoffArea[];
+  coChange: CoChange[];
+  coChangeWindow: number;
+  recentDays: number;
+  recentCommits: RecentCommit[];
+  /** Their recent commits outside the areas (not listed). */
+  recentOutside: number;
+  recentTruncated: boolean;
+  checklist: ChecklistItem[];
+  weakSuccessorThreshold: number;
+  /** Display name of every developer id the report mentions. */
+  names: Record<string, string>;
+}
+
+const STRENGTH_ORDER: Record<SuccessorStrength, number> = { none: 0, weak: 1, ok: 2, author: 3 };
+
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Builds the handoff of one person. Pure: the same inputs always give the same report. */
+export function buildHandoff(input: HandoffInput): HandoffReport {
+  const { analysis, person } = input;
+  const nameOf = nameLookup(analysis);
+  const others = (input.alsoLeaving ?? []).filter((d) => d.id !== person.id);
+  const goneAll = new Set([person.id, ...others.map((d) => d.id)]);
+  const unavailable = new Set([...goneAll, ...(input.unavailable ?? [])]);
+  const after = authorsAfter(goneAll);
+  const moduleOf = moduleOfFile(analysis);
+  const groups = filesByModule(analysis);
+
+  const systems = (input.critical ?? []).map((spec) => ({ spec, matches: createSystemMatcher(spec.paths) }));
+  const criticalOf = (path: string) => systems.filter((s) => s.matches(path)).map((s) => s.spec.name);
+
+  const theirs = analysis.files.filter((file) => file.authors.includes(person.id));
+  const theirPaths = new Set(theirs.map((f) => f.path));
+  const areas = new Map<string, HandoffFile[]>();
+  for (const file of theirs) {
+    const contribution = file.contributions.find((c) => c.developer === person.id);
+    if (!contribution) continue;
+    const remaining = after(file);
+    const { successor, strength } = bestSuccessor(file, unavailable, remaining);
+    const entry: HandoffFile = {
+      path: file.path,
+      status: file.authors.length === 1 ? 'sole' : 'shared',
+      otherAuthors: file.authors.filter((id) => id !== person.id && !goneAll.has(id)),
+      critical: criticalOf(file.path),
+      doa: contribution.doa,
+      normDoa: contribution.normDoa,
+      commits: contribution.fa + contribution.dl,
+      lastChange: contribution.lastChange,
+      strength,
+      ...(successor ? { successor } : {}),
+    };
+    const module = moduleOf(file.path);
+    areas.set(module, [...(areas.get(module) ?? []), entry]);
+  }
+
+  const areaList: HandoffArea[] = [...areas].map(([module, files]) => {
+    const moduleFiles = groups.get(module) ?? [];
+    files.sort(
+      (a, b) =>
+        Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
+        Number(b.status === 'sole') - Number(a.status === 'sole') ||
+        STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] ||
+        b.lastChange - a.lastChange ||
+        byPath(a, b),
+    );
+    return {
+      module,
+      moduleFiles: moduleFiles.length,
+      critical: [...new Set(files.flatMap((f) => f.critical))].sort(),
+      files,
+      soleFiles: files.filter((f) => f.status === 'sole').length,
+      lastChange: Math.max(...files.map((f) => f.lastChange)),
+      truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
+      truckFactorAfter: truckFactorOf(moduleFiles, nameOf, after).value,
+    };
+  });
+  areaList.sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || b.lastChange - a.lastChange || (a.module < b.module ? -1 : 1));
+
+  const criticalSystems = criticalSummary(analysis, input.critical ?? [], person.id, goneAll);
+  const allFiles = areaList.flatMap((a) => a.files);
+  const soleModules = areaList.filter((a) => moduleOwners(groups.get(a.module) ?? []).every((id) => id === person.id)).map((a) => a.module);
+  const truckFactor: HandoffReport['summary']['truckFactor'] = {
+    before: analysis.truckFactor.value,
+    afterThem: truckFactorOf(analysis.files, nameOf, authorsAfter([person.id])).value,
+    ...(others.length > 0 ? { afterAll: truckFactorOf(analysis.files, nameOf, after).value } : {}),
+  };
+  const recent = recentIn(input.recent ?? [], new Set(areaList.map((a) => a.module)), moduleOf, analysis);
+  const coChange = coChanges(input.window ?? [], theirPaths, analysis);
+
+  const report: HandoffReport = {
+    repository: {
+      path: analysis.repository.path,
+      revision: analysis.repository.revision,
+      revisionDate: analysis.repository.revisionDate,
+      referenceDate: analysis.settings.referenceDate,
+    },
+    person: {
+      id: person.id,
+      name: person.name,
+      emails: person.emails,
+      commits: person.commits,
+      firstCommit: person.firstCommit,
+      lastCommit: person.lastCommit,
+      filesAuthored: theirs.length,
+      ...(input.departure?.date ? { date: input.departure.date } : {}),
+      ...(input.departure?.note ? { note: input.departure.note } : {}),
+    },
+    alsoLeaving: others.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
+    summary: {
+      soleFiles: allFiles.filter((f) => f.status === 'sole').length,
+      sharedFiles: allFiles.filter((f) => f.status === 'shared').length,
+      soleModules,
+      sharedModules: areaList.map((a) => a.module).filter((m) => !soleModules.includes(m)),
+      criticalSystems,
+      truckFactor,
+      orphanedFiles: analysis.files.filter((f) => f.authors.length > 0 && after(f).length === 0).length,
+      noSuccessor: allFiles.filter((f) => f.strength === 'none').length,
+      weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
+    },
+    areas: areaList,
+    coChange,
+    coChangeWindow: input.window?.length ?? 0,
+    recentDays: RECENT_DAYS,
+    recentCommits: recent.listed,
+    recentOutside: recent.outside,
+    recentTruncated: input.recentTruncated ?? false,
+    checklist: [],
+    weakSuccessorThreshold: WEAK_SUCCESSOR_NORM_DOA,
+    names: {},
+  };
+  report.checklist = checklist(report);
+  report.names = namesOf(report, nameOf);
+  return report;
+}
+
+function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<string, string> {
+  const ids = new Set<string>([report.person.id, ...report.alsoLeaving.map((d) => d.id)]);
+  for (const area of report.areas) {
+    for (const file of area.files) {
+      for (const id of file.otherAuthors) ids.add(id);
+      if (file.successor) ids.add(file.successor.id);
+    }
+  }
+  for (const entry of report.coChange) for (const partner of entry.partners) if (partner.owner) ids.add(partner.owner);
+  return Object.fromEntries([...ids].sort().map((id) => [id, nameOf(id)]));
+}
+
+function moduleOwners(files: readonly FileOwnership[]): string[] {
+  return [...new Set(files.flatMap((f) => f.authors))];
+}
+
+function criticalSummary(analysis: Analysis, specs: readonly CriticalSystemSpec[], personId: string, gone: ReadonlySet<string>): HandoffCriticalSystem[] {
+  const before = evaluateCriticalSystems(analysis, specs);
+  const later = evaluateCriticalSystems(analysis, specs, { authorsOf: authorsAfter(gone) });
+  const fileAt = new Map(analysis.files.map((f) => [f.path, f]));
+  const result: HandoffCriticalSystem[] = [];
+  before.forEach((system, index) => {
+    const files = system.files.map((path) => fileAt.get(path)).filter((f): f is FileOwnership => f !== undefined);
+    const theirs = files.filter((f) => f.authors.includes(personId));
+    if (theirs.length === 0) return;
+    result.push({
+      name: system.name,
+      ...(system.description ? { description: system.description } : {}),
+      minOwners: system.minOwners,
+      files: files.length,
+      theirFiles: theirs.length,
+      soleFiles: theirs.filter((f) => f.authors.length === 1).length,
+      busFactorBefore: system.busFactor,
+      busFactorAfter: later[index]?.busFactor ?? 0,
+    });
+  });
+  return result.sort((a, b) => a.busFactorAfter - b.busFactorAfter || (a.name < b.name ? -1 : 1));
+}
+
+function recentIn(commits: readonly HandoffCommitInput[], areas: ReadonlySet<string>, moduleOf: (path: string) => string, analysis: Analysis) {
+  const analysed = new Set(analysis.files.map((f) => f.path));
+  const listed: RecentCommit[] = [];
+  let outside = 0;
+  for (const commit of commits) {
+    const files = commit.files.filter((path) => analysed.has(path) && areas.has(moduleOf(path)));
+    if (files.length === 0) outside += 1;
+    else listed.push({ sha: commit.sha, time: commit.time, subject: commit.subject, files: [...files].sort() });
+  }
+  listed.sort((a, b) => b.time - a.time || (a.sha < b.sha ? -1 : 1));
+  return { listed, outside };
+}
+
+/** Files usually changed together with theirs, in the window's commits (sweeps ignored). */
+export function coChanges(commits: readonly HandoffCommitInput[], theirs: ReadonlySet<string>, analysis: Pick<Analysis, 'files'>): CoChange[] {
+  const fileAt = new Map(analysis.files.map((f) => [f.path, f]));
+  const counts = new Map<string, number>();
+  const pairs = new Map<string, Map<string, number>>();
+  for (const commit of commits) {
+    const files = [...new Set(commit.files)].filter((path) => fileAt.has(path));
+    if (files.length > MAX_CHANGESET) continue;
+    for (const path of files) {
+      if (!theirs.has(path)) continue;
+      counts.set(path, (counts.get(path) ?? 0) + 1);
+      const partners = pairs.get(path) ?? new Map<string, number>();
+      for (const other of files) if (other !== path) partners.set(other, (partners.get(other) ?? 0) + 1);
+      pairs.set(path, partners);
+    }
+  }
+  const result: CoChange[] = [];
+  for (const [path, total] of counts) {
+    const partners = [...(pairs.get(path) ?? [])]
+      .filter(([, together]) => together >= MIN_TOGETHER && together / total >= MIN_TOGETHER_SHARE)
+      .map(([other, together]): CoChangePartner => {
+        const owner = fileAt.get(other)?.authors[0];
+        return { path: other, together, share: together / total, theirs: theirs.has(other), ...(owner ? { owner } : {}) };
+      })
+      .sort((a, b) => b.together - a.together || b.share - a.share || byPath(a, b));
+    if (partners.length > 0) result.push({ path, commits: total, partners });
+  }
+  return result.sort((a, b) => (b.partners[0]?.together ?? 0) - (a.partners[0]?.together ?? 0) || b.commits - a.commits || byPath(a, b));
+}
+
+function checklist(report: HandoffReport): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  for (const system of report.summary.criticalSystems) {
+    items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, minOwners: system.minOwners });
+  }
+  let transfers = 0;
+  for (const area of report.areas) {
+    if (area.soleFiles > 0) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles });
+    for (const file of area.files) {
+      // Files only they know and nobody can take over as is; the area item covers any beyond the cap.
+      if (file.status !== 'sole' || file.strength === 'author' || file.strength === 'ok' || transfers >= MAX_TRANSFER_ITEMS) continue;
+      transfers += 1;
+      items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id } : {}) });
+    }
+  }
+  const pairs = new Set<string>();
+  for (const entry of report.coChange) {
+    const partner = entry.partners.find((p) => !p.theirs) ?? entry.partners[0];
+    const key = partner ? [entry.path, partner.path].sort().join('\0') : '';
+    if (!partner || pairs.has(key) || pairs.size >= MAX_CO_CHANGE_ITEMS) continue;
+    pairs.add(key);
+    items.push({ kind: 'co-change', path: entry.path, partner: partner.path });
+  }
+  if (report.recentCommits.length > 0) items.push({ kind: 'recent-work', commits: report.recentCommits.length, days: report.recentDays });
+  items.push({ kind: 'outside-git' });
+  return items;
+}

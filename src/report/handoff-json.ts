@@ -1,0 +1,65 @@
+import type { HandoffFile, HandoffReport } from '../model/handoff.ts';
+import type { Successor } from '../model/departures.ts';
+import { VERSION } from '../version.ts';
+import { round } from './format.ts';
+
+// `talentrisk handoff --format json`: the same data as the markdown, schema-versioned, with names
+// beside ids, ISO dates for times and rounded figures. Arrays keep the report's order.
+
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+
+export function toHandoffJson(report: HandoffReport) {
+  const nameOf = (id: string) => report.names[id] ?? id;
+  const person = (id: string) => ({ id, name: nameOf(id) });
+  const successor = (s: Successor | undefined) =>
+    s ? { ...person(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), fa: s.fa, dl: s.dl, commits: s.commits, lastChange: iso(s.lastChange) } : null;
+  const file = (f: HandoffFile) => ({
+    path: f.path,
+    status: f.status,
+    otherAuthors: f.otherAuthors.map(person),
+    critical: f.critical,
+    doa: round(f.doa, 3),
+    normDoa: round(f.normDoa, 3),
+    commits: f.commits,
+    lastChange: iso(f.lastChange),
+    successor: successor(f.successor),
+    successorStrength: f.strength,
+  });
+  return {
+    schemaVersion: 1 as const,
+    kind: 'handoff' as const,
+    tool: { name: 'talentrisk' as const, version: VERSION },
+    repository: report.repository,
+    person: report.person,
+    alsoLeaving: report.alsoLeaving,
+    summary: report.summary,
+    weakSuccessorThreshold: report.weakSuccessorThreshold,
+    areas: report.areas.map((area) => ({
+      module: area.module,
+      moduleFiles: area.moduleFiles,
+      critical: area.critical,
+      soleFiles: area.soleFiles,
+      lastChange: iso(area.lastChange),
+      truckFactorBefore: area.truckFactorBefore,
+      truckFactorAfter: area.truckFactorAfter,
+      files: area.files.map(file),
+    })),
+    coChange: {
+      commits: report.coChangeWindow,
+      files: report.coChange.map((entry) => ({
+        path: entry.path,
+        commits: entry.commits,
+        partners: entry.partners.map((p) => ({ path: p.path, together: p.together, share: round(p.share), theirs: p.theirs, owner: p.owner ? person(p.owner) : null })),
+      })),
+    },
+    recent: {
+      days: report.recentDays,
+      truncated: report.recentTruncated,
+      outsideAreas: report.recentOutside,
+      commits: report.recentCommits.map((c) => ({ sha: c.sha, date: iso(c.time), subject: c.subject, files: c.files })),
+    },
+    checklist: report.checklist.map((item) => ('successor' in item && item.successor ? { ...item, successor: person(item.successor) } : item)),
+  };
+}
+
+export type HandoffJson = ReturnType<typeof toHandoffJson>;

@@ -1,0 +1,197 @@
+import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
+import { MAX_CHANGESET } from '../model/handoff.ts';
+import { day, percent, plural } from './format.ts';
+import { mdCode, mdTable, mdText } from './handoff-escape.ts';
+
+// The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
+// git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.
+
+/** Files listed per area; the JSON output has them all. */
+export const MAX_FILES_PER_AREA = 30;
+const MAX_CO_CHANGE = 15;
+const MAX_PARTNERS = 5;
+const MAX_RECENT = 30;
+const MAX_COMMIT_FILES = 5;
+
+export function renderHandoffMarkdown(report: HandoffReport): string {
+  const name = (id: string) => mdText(report.names[id] ?? id);
+  const who = name(report.person.id);
+  const out: string[] = [];
+  out.push('<!-- Written by talentrisk handoff from the git history. Edit it freely: it is a starting point. -->');
+  out.push(`# Handoff: ${who}`);
+  out.push('');
+  out.push(...header(report, who, name));
+  out.push('');
+  out.push('## Summary');
+  out.push('');
+  out.push(...summary(report, who));
+  out.push('');
+  out.push('## Areas');
+  out.push('');
+  if (report.areas.length === 0) {
+    out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
+  } else {
+    out.push(`Ranked by criticality, then by ${who}’s most recent change. Successor: whoever stays with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    for (const area of report.areas) out.push('', ...renderArea(area, who, name));
+  }
+  out.push('');
+  out.push('## Changed together');
+  out.push('');
+  out.push(...coChange(report, name));
+  out.push('');
+  out.push(`## ${who}’s commits of the last ${report.recentDays} days in these areas`);
+  out.push('');
+  out.push(...recent(report, who));
+  out.push('');
+  out.push('## Checklist');
+  out.push('');
+  out.push(...report.checklist.map((item) => `- [ ] ${checklistLine(item, who, name)}`));
+  out.push('');
+  out.push('---');
+  out.push('');
+  out.push(
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold}: they touched the file but know less than half of what its main author knows. The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function header(report: HandoffReport, who: string, name: (id: string) => string): string[] {
+  const repo = report.repository;
+  const repoName = repo.path.split(/[\\/]/).filter(Boolean).pop() ?? repo.path;
+  const person = report.person;
+  const lines = [
+    `Repository ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)}) · figures as of ${day(repo.referenceDate)}.`,
+    '',
+    `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${plural(person.commits, 'commit')} from ${day(person.firstCommit)} to ${day(person.lastCommit)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
+  ];
+  if (person.date || person.note) {
+    lines.push('', `Leaving${person.date ? ` after ${person.date}` : ''}${person.note ? ` (${mdText(person.note)})` : ''}.`);
+  }
+  if (report.alsoLeaving.length > 0) {
+    const others = report.alsoLeaving.map((d) => `${name(d.id)}${d.date ? ` (${d.date})` : ''}`).join(', ');
+    lines.push('', `Also leaving: ${others}. They are not counted as successors.`);
+  }
+  return lines;
+}
+
+function summary(report: HandoffReport, who: string): string[] {
+  const s = report.summary;
+  const lines: string[] = [];
+  const modules = (list: readonly string[]) => list.map((m) => mdCode(m)).join(', ');
+  lines.push(`- **Only author** of ${plural(s.soleFiles, 'file')}${s.soleModules.length ? `; the only author of every authored file in ${modules(s.soleModules)}` : ''}.`);
+  lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}.`);
+  if (s.criticalSystems.length === 0) {
+    lines.push('- **Critical systems affected:** none.');
+  } else {
+    lines.push('- **Critical systems affected:**');
+    for (const system of s.criticalSystems) {
+      const below = system.busFactorAfter < system.minOwners;
+      lines.push(
+        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter} (needs ${system.minOwners})${below ? ' ⚠️ below the rule' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
+      );
+    }
+  }
+  const tf = s.truckFactor;
+  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} if ${who} leaves${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
+  lines.push(
+    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} · **no successor:** ${s.noSuccessor} · **weak successor:** ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+  );
+  return lines;
+}
+
+function renderArea(area: HandoffArea, who: string, name: (id: string) => string): string[] {
+  const lines: string[] = [];
+  const critical = area.critical.length ? ` · critical: ${area.critical.map((c) => mdText(c)).join(', ')}` : '';
+  lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${critical}`);
+  lines.push('');
+  lines.push(
+    `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.`,
+  );
+  lines.push('');
+  const shown = area.files.slice(0, MAX_FILES_PER_AREA);
+  lines.push(
+    mdTable(
+      ['File', `${who}’s last change`, `${who}’s commits`, 'Successor', 'Evidence'],
+      shown.map((file) => [
+        `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${file.otherAuthors.map(name).join(', ') || 'others leaving'})` : ''}`,
+        day(file.lastChange),
+        String(file.commits),
+        successorCell(file, name),
+        evidence(file),
+      ]),
+      ['left', 'left', 'right', 'left', 'left'],
+    ),
+  );
+  if (area.files.length > shown.length) lines.push('', `… and ${plural(area.files.length - shown.length, 'more file')} (\`--format json\` lists them all).`);
+  return lines;
+}
+
+function successorCell(file: HandoffFile, name: (id: string) => string): string {
+  if (!file.successor) return '**no successor — knowledge transfer needed**';
+  const who = name(file.successor.id);
+  switch (file.strength) {
+    case 'author':
+      return `${who} (also an author)`;
+    case 'ok':
+      return who;
+    default:
+      return `${who} (weak: walk through it together)`;
+  }
+}
+
+function evidence(file: HandoffFile): string {
+  const s = file.successor;
+  if (!s) return 'nobody who stays has changed it';
+  return `DOA ${s.doa.toFixed(2)} (normDOA ${s.normDoa.toFixed(2)}) · ${plural(s.commits, 'commit')} · last change ${day(s.lastChange)}`;
+}
+
+function coChange(report: HandoffReport, name: (id: string) => string): string[] {
+  if (report.coChangeWindow === 0) return ['Not computed (no commit history was read).'];
+  const intro = `In the last ${plural(report.coChangeWindow, 'commit')} (commits of more than ${MAX_CHANGESET} files ignored), files changed in at least half of the commits of one of theirs:`;
+  if (report.coChange.length === 0) return [intro, '', 'none: their files change on their own.'];
+  const lines = [intro, ''];
+  for (const entry of report.coChange.slice(0, MAX_CO_CHANGE)) {
+    const partners = entry.partners.slice(0, MAX_PARTNERS).map((p) => {
+      const whose = p.theirs ? 'theirs too' : p.owner ? `owner ${name(p.owner)}` : 'no author';
+      return `${mdCode(p.path)} ${p.together}× (${percent(p.share)}, ${whose})`;
+    });
+    lines.push(`- ${mdCode(entry.path)} (${plural(entry.commits, 'commit')}): ${partners.join(', ')}`);
+  }
+  if (report.coChange.length > MAX_CO_CHANGE) lines.push('', `… and ${plural(report.coChange.length - MAX_CO_CHANGE, 'more file')} (\`--format json\`).`);
+  return lines;
+}
+
+function recent(report: HandoffReport, who: string): string[] {
+  const lines: string[] = [];
+  if (report.recentCommits.length === 0) lines.push(`None: ${who} made no commit in these areas in the last ${report.recentDays} days.`);
+  for (const commit of report.recentCommits.slice(0, MAX_RECENT)) {
+    const files = commit.files.slice(0, MAX_COMMIT_FILES).map((f) => mdCode(f));
+    const more = commit.files.length > MAX_COMMIT_FILES ? ` +${commit.files.length - MAX_COMMIT_FILES}` : '';
+    lines.push(`- ${mdCode(commit.sha.slice(0, 10))} ${day(commit.time)}: ${mdText(commit.subject, 120)} (${files.join(', ')}${more})`);
+  }
+  const notes: string[] = [];
+  if (report.recentCommits.length > MAX_RECENT) notes.push(`${report.recentCommits.length - MAX_RECENT} more in these areas`);
+  if (report.recentOutside > 0) notes.push(`${report.recentOutside} outside them`);
+  if (report.recentTruncated) notes.push('the list may be incomplete: only the newest commits were read');
+  if (notes.length) lines.push('', `(${notes.join('; ')}.)`);
+  return lines;
+}
+
+function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string): string {
+  switch (item.kind) {
+    case 'critical':
+      return `Review the critical system **${mdText(item.system)}** with its remaining owners: bus factor ${item.busFactorBefore} → ${item.busFactorAfter} (needs ${item.minOwners}).`;
+    case 'owner-area':
+      return `Name a new owner for ${mdCode(item.module)} (${plural(item.soleFiles, 'file')} only ${who} knows).`;
+    case 'transfer-file':
+      return item.successor
+        ? `Walk through ${mdCode(item.path)} with ${name(item.successor)} (weak successor).`
+        : `Walk through ${mdCode(item.path)} with its new owner: no successor, knowledge transfer needed.`;
+    case 'co-change':
+      return `Explain why ${mdCode(item.path)} and ${mdCode(item.partner)} change together.`;
+    case 'recent-work':
+      return `Go over the last ${item.days} days of work (${plural(item.commits, 'commit')}): unfinished changes, follow-ups, open branches.`;
+    case 'outside-git':
+      return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
+  }
+}
