@@ -11,6 +11,19 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '@&#8203;');
 }
 
+/**
+ * Text inside raw HTML (`<summary>`): markdown escapes do not apply there, so HTML entities do.
+ * Mentions are broken the same way as in escapeMarkdown.
+ */
+export function escapeHtml(text: string): string {
+  return sanitize(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/@/g, '@&#8203;');
+}
+
 /** A code span, safe in a table cell (the fence is longer than any run of backticks inside). */
 export function markdownCode(text: string, inTable = true): string {
   let clean = sanitize(text);

@@ -1,7 +1,7 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
 import { busFactorPhrase, ownersPhrase, verdict } from './check-describe.ts';
-import { escapeMarkdown, markdownCode } from './check-escape.ts';
+import { escapeHtml, escapeMarkdown, markdownCode } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
 const DETAIL_FILES = 20;
@@ -25,7 +25,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
   for (const system of ranked.filter((s) => s.checked && s.status !== 'ok')) {
     const files = filesAtRisk(system);
     if (files.length === 0) continue;
-    out.push(`<details><summary>${escapeMarkdown(system.name)}: ${files.length} ${files.length === 1 ? 'file' : 'files'} at risk</summary>`);
+    out.push(`<details><summary>${escapeHtml(system.name)}: ${files.length} ${files.length === 1 ? 'file' : 'files'} at risk</summary>`);
     out.push('');
     const owners = new Map(system.singleOwnerFiles.map((f) => [f.path, f.owner.name]));
     for (const file of files.slice(0, DETAIL_FILES)) {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { escapeWorkflowData, escapeWorkflowProperty } from '../../src/report/check-escape.ts';
+import { renderCheckGithub } from '../../src/report/check-github.ts';
+import { makeReport } from './check-factory.ts';
+
+describe('check --format github', () => {
+  it('one ::error per failing system at its config line, a ::warning per dead glob, plain lines for the rest', () => {
+    expect(renderCheckGithub(makeReport()).split('\n')).toEqual([
+      '::error file=.talentrisk.yml,line=3,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts.',
+      'talentrisk: deploy: ok (bus factor 1, needs 1; sole owner: Bob)',
+      'talentrisk: auth: ok (bus factor 2, needs 2; owners: Ada, Bob)',
+      '::warning file=.talentrisk.yml,line=7,title=auth%3A unused glob::critical system "auth": the glob "legacy/auth/**" matches no analysed file',
+      'talentrisk: 1 of 3 critical systems has too few owners: payments.',
+      '',
+    ]);
+  });
+
+  it('escapes %, CR and LF in messages, and also : and , in properties', () => {
+    expect(escapeWorkflowData('100%\r\nnext')).toBe('100%25%0D%0Anext');
+    expect(escapeWorkflowProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');
+    const report = makeReport({ systems: [{ name: 'pay, ments: 100%', paths: ['src/pay/**'], minOwners: 2 }] });
+    report.configFile = 'conf,ig/x:y.yml';
+    const line = renderCheckGithub(report).split('\n')[0]!;
+    expect(line.startsWith('::error file=conf%2Cig/x%3Ay.yml,line=3,title=pay%2C ments%3A 100%25%3A bus factor 1%2C needs 2::')).toBe(true);
+    // The message part keeps , and : but escapes %; a name cannot start a new workflow command.
+    expect(line).toContain('::Critical system "pay, ments: 100%25" has bus factor 1');
+    const evil = makeReport({ systems: [{ name: 'x\n::error::fake', paths: ['src/pay/**'], minOwners: 2 }] });
+    const lines = renderCheckGithub(evil).split('\n');
+    expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, markdownCode } from '../../src/report/check-escape.ts';
+import { renderCheckMarkdown } from '../../src/report/check-markdown.ts';
+import { file, developer, makeReport } from './check-factory.ts';
+
+describe('check --format markdown', () => {
+  it('a verdict heading, one table row per system, and the files at risk of failing systems', () => {
+    const text = renderCheckMarkdown(makeReport());
+    expect(text).toContain('### ❌ talentrisk check: 1 of 3 critical systems has too few owners: payments.');
+    expect(text).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 3 |');
+    expect(text).toContain('| ✅ | auth | 2 | 2 | owners: Ada, Bob |  |');
+    expect(text).toContain('<details><summary>payments: 3 files at risk</summary>');
+    expect(text).toContain('- `src/pay/c.ts` — nobody knows it (no author)');
+    expect(text).toContain('- `src/pay/a.ts` — only Ada knows it');
+  });
+
+  it('no name or path can break the table, inject HTML or mention anyone', () => {
+    const report = makeReport({
+      developers: [developer('eve@x', '<img src=x onerror=alert(1)> | @channel `x`'), developer('bob@x', 'Bob')],
+      files: [file('src/pay/we|ird`` <b>name</b>.ts', ['eve@x']), file('src/pay/ok.ts', ['eve@x'])],
+      systems: [{ name: 'pay|ments <script>', paths: ['src/pay/**'], minOwners: 2 }],
+    });
+    const text = renderCheckMarkdown(report);
+    const row = text.split('\n').find((line) => line.startsWith('| ❌'))!;
+    // Exactly the 7 pipes of a 6-column row: every other pipe is escaped.
+    expect(row.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(7);
+    // Outside code spans (where HTML is inert) no tag survives unescaped, in markdown or in raw HTML.
+    const outsideCode = text.replace(/(`+)[^`][\s\S]*?\1/g, '');
+    expect(outsideCode).not.toMatch(/(?<!\\)<(img|script|b)\b/);
+    expect(text).toContain('<details><summary>pay|ments &lt;script&gt;: 2 files at risk</summary>');
+    expect(text).not.toMatch(/(^|[^&#8203;])@channel/);
+    expect(text).toContain('@&#8203;channel');
+    expect(text).toContain('- ```src/pay/we|ird`` <b>name</b>.ts``` — only');
+  });
+
+  it('escapes markdown and picks a long enough code fence', () => {
+    expect(escapeMarkdown('a|b*c_d<e>[f](g) #1 @me & x\ny')).toBe('a\\|b\\*c\\_d\\<e\\>\\[f\\](g) \\#1 @&#8203;me &amp; x y');
+    expect(markdownCode('a`b')).toBe('``a`b``');
+    expect(markdownCode('`x|y')).toBe('`` `x\\|y ``');
+    expect(markdownCode('x|y', false)).toBe('`x|y`');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { renderCheckSarif, SARIF_RULE_ID } from '../../src/report/check-sarif.ts';
+import { makeReport } from './check-factory.ts';
+
+interface SarifLocation {
+  physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } };
+}
+
+describe('check --format sarif', () => {
+  it('is SARIF 2.1.0 with one result per failing system, each location with a start line', () => {
+    const sarif = JSON.parse(renderCheckSarif(makeReport()));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs).toHaveLength(1);
+    const run = sarif.runs[0];
+    expect(run.tool.driver.name).toBe('talentrisk');
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([SARIF_RULE_ID]);
+    expect(run.results).toHaveLength(1);
+    const [result] = run.results;
+    expect(result).toMatchObject({ ruleId: SARIF_RULE_ID, ruleIndex: 0, level: 'error', partialFingerprints: { 'talentriskCriticalSystem/v1': 'payments' } });
+    expect(result.message.text).toBe('Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts.');
+    const locations = result.locations as SarifLocation[];
+    expect(locations.map((l) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region.startLine])).toEqual([
+      ['.talentrisk.yml', 3],
+      ['src/pay/c.ts', 1],
+      ['src/pay/a.ts', 1],
+      ['src/pay/b.ts', 1],
+    ]);
+    for (const location of locations) expect(location.physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+  });
+
+  it('has no result when every rule holds, and encodes paths as URIs', () => {
+    const report = makeReport({ systems: [{ name: 'auth', paths: ['src/auth/**'], minOwners: 2 }] });
+    expect(JSON.parse(renderCheckSarif(report)).runs[0].results).toEqual([]);
+    const spaced = makeReport({ systems: [{ name: 'p', paths: ['src/pay/**'], minOwners: 2 }] });
+    spaced.configFile = 'conf dir/#x.yml';
+    const uri = JSON.parse(renderCheckSarif(spaced)).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    expect(uri).toBe('conf%20dir/%23x.yml');
+  });
+});

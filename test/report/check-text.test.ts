@@ -1,0 +1,38 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { renderCheckText } from '../../src/report/check-text.ts';
+import { makeReport, PLAIN } from './check-factory.ts';
+
+describe('check --format text', () => {
+  it('one line per system, violations first, and a one-line verdict', () => {
+    expect(renderCheckText(makeReport(), PLAIN)).toMatchInlineSnapshot(`
+      "talentrisk check · .talentrisk.yml · /repo @ 0123456789ab
+         system    bus factor  needs  owners            files at risk
+      ✗  payments           1      2  sole owner: Ada   3: src/pay/c.ts +2 more
+      ✓  deploy             1      1  sole owner: Bob   1: deploy/run.sh
+      ✓  auth               2      2  owners: Ada, Bob
+
+      ✗ 1 of 3 critical systems has too few owners: payments.
+      "
+    `);
+  });
+
+  it('says when every rule holds, and shows skipped systems last with --changed', () => {
+    const text = renderCheckText(makeReport({ checked: (name) => name !== 'payments', changed: { base: 'origin/main', mergeBase: 'abc', files: 4 } }), PLAIN);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toContain('changed since origin/main: 4 files');
+    expect(lines[lines.length - 3]).toMatch(/^–\s+payments\s+1\s+2\s+skipped: no file changed since origin\/main$/);
+    expect(lines[lines.length - 1]).toBe('✓ All 2 critical systems have enough owners (1 skipped: no file changed since origin/main).');
+  });
+
+  it('says when --changed left nothing to check', () => {
+    const text = renderCheckText(makeReport({ checked: () => false, changed: { base: 'main', mergeBase: 'abc', files: 1 } }), PLAIN);
+    expect(text.trimEnd().split('\n').pop()).toBe('✓ No critical system has a changed file since main: nothing to check.');
+  });
+
+  it('strips control characters from names and colours only when asked', () => {
+    const report = makeReport({ systems: [{ name: 'pay\u001b[31mments\nx', paths: ['src/pay/**'], minOwners: 2 }] });
+    expect(renderCheckText(report, PLAIN).includes('\u001b')).toBe(false);
+    expect(renderCheckText(report, { chalk: new Chalk({ level: 1 }), width: 100 })).toContain('\u001b[31m');
+  });
+});

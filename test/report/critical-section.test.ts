@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCriticalSystems } from '../../src/model/critical.ts';
+import { criticalSystemOutputSchema } from '../../src/report/check-schema.ts';
+import { criticalJson, renderCriticalSection } from '../../src/report/critical-section.ts';
+import { developer, file, PLAIN } from './check-factory.ts';
+
+const analysis = {
+  developers: [developer('ada@x', 'Ada'), developer('bob@x', 'Bob')],
+  files: [file('src/pay/a.ts', ['ada@x']), file('src/auth/x.ts', ['ada@x', 'bob@x'])],
+};
+const results = evaluateCriticalSystems(analysis, [
+  { name: 'auth', paths: ['src/auth/**'], minOwners: 2 },
+  { name: 'payments', paths: ['src/pay/**'], minOwners: 2 },
+  { name: 'deploy', paths: ['deploy/**'], minOwners: 2 },
+]);
+
+describe('critical systems in scan', () => {
+  it('renderCriticalSection: a heading and one row per system, failing first', () => {
+    expect(renderCriticalSection(results, PLAIN)).toMatchInlineSnapshot(`
+      "Critical systems (.talentrisk.yml; 2 of 3 failing — \`talentrisk check\` gates CI on them)
+           system    bus factor  needs  owners                                files at risk
+        ✗  payments           1      2  sole owner: Ada                       1: src/pay/a.ts
+        !  deploy             —      2  no analysed file matches "deploy/**"
+        ✓  auth               2      2  owners: Ada, Bob"
+    `);
+    expect(renderCriticalSection([], PLAIN)).toBe('');
+  });
+
+  it('criticalJson: config order, each entry valid against the published schema', () => {
+    const json = criticalJson(results);
+    expect(json.map((s) => [s.name, s.status])).toEqual([
+      ['auth', 'ok'],
+      ['payments', 'violation'],
+      ['deploy', 'error'],
+    ]);
+    for (const entry of json) criticalSystemOutputSchema.parse(JSON.parse(JSON.stringify(entry)));
+  });
+});
