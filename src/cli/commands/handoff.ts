@@ -8,6 +8,7 @@ import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
 import { resolvePerson } from '../../model/people.ts';
 import { toHandoffJson } from '../../report/handoff-json.ts';
 import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
+import { sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
 import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
@@ -50,7 +51,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
   writeReport(text, options, io.cwd, io.stdout);
   printWarnings(analysis, options, io, false);
-  if (options.output && !options.quiet) io.stderr.write(`talentrisk: wrote the handoff of ${person.name} to ${options.output}\n`);
+  if (options.output && !options.quiet) io.stderr.write(`talentrisk: wrote the handoff of ${sanitize(person.name)} to ${sanitize(options.output)}\n`);
   return ExitCode.Ok;
 }
 
