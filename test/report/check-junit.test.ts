@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../src/report/check-escape.ts';
 import { renderCheckJunit } from '../../src/report/check-junit.ts';
-import { makeReport } from './check-factory.ts';
-
-/** A minimal well-formedness check: one root, balanced tags, quoted attributes, only the five entities. */
-export function assertWellFormedXml(xml: string): { name: string; attributes: Record<string, string> }[] {
-  const body = xml.replace(/^<\?xml[^?]*\?>\s*/, '');
-  const stack: string[] = [];
-  const elements: { name: string; attributes: Record<string, string> }[] = [];
-  let roots = 0;
-  const tag = /<(\/?)([A-Za-z][\w.-]*)((?:\s+[\w.-]+="[^"<]*")*)\s*(\/?)>/g;
-  let last = 0;
-  for (let match = tag.exec(body); match; match = tag.exec(body)) {
-    const text = body.slice(last, match.index);
-    if (/[<>]/.test(text) || /&(?!(amp|lt|gt|quot|apos);)/.test(text)) throw new Error(`bad text: ${text}`);
-    last = tag.lastIndex;
-    const [, closing, name, attrs, selfClosing] = match as unknown as [string, string, string, string, string];
-    if (closing) {
-      if (stack.pop() !== name) throw new Error(`unbalanced </${name}>`);
-      continue;
-    }
-    if (stack.length === 0) roots += 1;
-    const attributes: Record<string, string> = {};
-    for (const [, key, value] of attrs.matchAll(/([\w.-]+)="([^"]*)"/g)) attributes[key as string] = value as string;
-    elements.push({ name, attributes });
-    if (!selfClosing) stack.push(name);
-  }
-  if (body.slice(last).trim() !== '' || stack.length > 0 || roots !== 1) throw new Error('not one closed root element');
-  return elements;
-}
+import { assertWellFormedXml, makeReport } from './check-factory.ts';
 
 describe('check --format junit', () => {
   it('is well-formed XML with one testcase per system and a failure for the violation', () => {

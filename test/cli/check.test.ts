@@ -1,0 +1,192 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkOutputSchema } from '../../src/report/check-schema.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { assertWellFormedXml } from '../report/check-factory.ts';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tmp = () => mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'check-'));
+
+// payments: only Ada ever touched it → bus factor 1. auth: Ada created both files and Bob changed
+// each twice → both are authors of both files (normDOA 0.897 > 0.75) → bus factor 2.
+const history: FixtureCommit[] = [
+  { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10, 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+];
+
+const PAYMENTS = '  - name: payments\n    paths: ["src/pay/**"]\n    minOwners: 2\n';
+const AUTH = '  - name: auth\n    paths: ["src/auth/**"]\n';
+const DEPLOY = '  - name: deploy\n    paths: ["deploy/**"]\n';
+
+function repoWith(config: string | undefined) {
+  const repo = buildRepo(history);
+  if (config !== undefined) writeFileSync(path.join(repo.dir, '.talentrisk.yml'), config);
+  return repo;
+}
+
+describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
+  it('exits 1 when a critical path has a single owner, naming the owner and the files at risk', () => {
+    const repo = repoWith(`critical:\n${PAYMENTS}${AUTH}`);
+    const result = runCli(['check'], { cwd: repo.dir });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(1);
+    const lines = result.stdout.split('\n');
+    expect(lines[2]).toMatch(/^✗ {2}payments +1 +2 {2}sole owner: Ada +2: src\/pay\/a\.ts \+1 more$/);
+    // Bob first: same files authored, more changes (DL 2 per file against Ada's FA 1), METRICS.md §5.
+    expect(lines[3]).toMatch(/^✓ {2}auth +2 +2 {2}owners: Bob, Ada$/);
+    expect(lines.at(-2)).toBe('✗ 1 of 2 critical systems has too few owners: payments.');
+  });
+
+  it('exits 0 when the critical path has two owners', () => {
+    const repo = repoWith(`critical:\n${AUTH}`);
+    const result = runCli(['check', '--format', 'json'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(0);
+    const output = checkOutputSchema.parse(JSON.parse(result.stdout));
+    expect(output).toMatchObject({ passed: true, summary: { systems: 1, checked: 1, ok: 1, violations: 0 } });
+    expect(output.systems[0]).toMatchObject({ name: 'auth', busFactor: 2, configLine: 2, owners: [{ name: 'Bob' }, { name: 'Ada' }] });
+  });
+
+  it('exits 2 when a system’s globs match no analysed file, pointing at the line, and writes nothing', () => {
+    const repo = repoWith(`version: 1\ncritical:\n${AUTH}${DEPLOY}`);
+    const result = runCli(['check', '--output', 'report.txt'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'talentrisk: .talentrisk.yml:6:12 critical.1.paths: no analysed file matches "deploy/**" (system "deploy")\n' +
+        '  globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them\n',
+    );
+    expect(existsSync(path.join(repo.dir, 'report.txt'))).toBe(false);
+  });
+
+  it('exits 2 without a config, or with no critical system, and says to run init', () => {
+    const none = runCli(['check'], { cwd: repoWith(undefined).dir });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toBe(
+      'talentrisk: no .talentrisk.yml in .: check needs the critical systems to check\n' +
+        '  run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`\n',
+    );
+    const empty = runCli(['check'], { cwd: repoWith('version: 1\ncritical:\n  # - name: x\n').dir });
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yml:2:10 critical: no critical system is listed, so there is nothing to check');
+    expect(empty.stderr).toContain('`talentrisk init` lists candidates');
+  });
+
+  it('exits 2 on an invalid config with every problem and its file:line:col (the fixture’s exact message)', () => {
+    const repo = repoWith(undefined);
+    const fixture = 'fixtures/configs/invalid/min-owners.yml';
+    const result = runCli(['check', repo.dir, '--config', fixture], { cwd: PROJECT });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(readFileSync(path.join(PROJECT, 'fixtures/configs/invalid/min-owners.expected.txt'), 'utf8'));
+  });
+
+  it('exits 2 on an unknown format, listing the valid ones', () => {
+    const result = runCli(['check', '--format', 'xml'], { cwd: repoWith(`critical:\n${AUTH}`).dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github, markdown, sarif, junit.");
+  });
+
+  it('github: annotations at the config line of the system, and the markdown summary appended to GITHUB_STEP_SUMMARY', () => {
+    const repo = repoWith(`critical:\n${AUTH}${PAYMENTS}`);
+    const summary = path.join(tmp(), 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const result = runCli(['check', '--format', 'github'], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout.split('\n')).toEqual([
+      '::error file=.talentrisk.yml,line=4,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 2 files at risk: src/pay/a.ts, src/pay/b.ts.',
+      'talentrisk: auth: ok (bus factor 2, needs 2; owners: Bob, Ada)',
+      'talentrisk: 1 of 2 critical systems has too few owners: payments.',
+      '',
+    ]);
+    const text = readFileSync(summary, 'utf8');
+    expect(text.startsWith('# earlier step\n### ❌ talentrisk check: 1 of 2 critical systems has too few owners: payments.\n')).toBe(true);
+    expect(text).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 2 |');
+  });
+
+  it('sarif, junit and markdown parse back; --output writes a file and refuses to overwrite it', () => {
+    const repo = repoWith(`critical:\n${PAYMENTS}${AUTH}`);
+    const sarif = runCli(['check', '--format', 'sarif', '--output', 'talentrisk.sarif'], { cwd: repo.dir });
+    expect(sarif).toMatchObject({ exitCode: 1, stdout: '', stderr: '' });
+    const parsed = JSON.parse(readFileSync(path.join(repo.dir, 'talentrisk.sarif'), 'utf8'));
+    expect(parsed.version).toBe('2.1.0');
+    expect(parsed.runs[0].results.map((r: { properties: { system: string } }) => r.properties.system)).toEqual(['payments']);
+    expect(parsed.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: '.talentrisk.yml', uriBaseId: '%SRCROOT%' }, region: { startLine: 2 } });
+
+    const again = runCli(['check', '--format', 'sarif', '--output', 'talentrisk.sarif'], { cwd: repo.dir });
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toBe('talentrisk: talentrisk.sarif already exists\n  pass --force to overwrite it, or choose another --output file\n');
+
+    const junit = runCli(['check', '--format', 'junit'], { cwd: repo.dir });
+    expect(junit.exitCode).toBe(1);
+    const elements = assertWellFormedXml(junit.stdout);
+    expect(elements.filter((e) => e.name === 'testcase').map((e) => e.attributes.name)).toEqual(['payments', 'auth']);
+    expect(elements.filter((e) => e.name === 'failure')).toHaveLength(1);
+
+    const markdown = runCli(['check', '--format', 'markdown'], { cwd: repo.dir });
+    expect(markdown.exitCode).toBe(1);
+    expect(markdown.stdout).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 2 |');
+  });
+
+  it('--changed checks only the systems with a file changed since the base', () => {
+    const repo = repoWith(`critical:\n${PAYMENTS}${AUTH}`);
+    repo.commit({ author: 'bob', branch: 'feature', write: { 'src/auth/x.ts': 3 } });
+    const result = runCli(['check', '--changed', 'main', '--format', 'json'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(0);
+    const output = checkOutputSchema.parse(JSON.parse(result.stdout));
+    expect(output.changed).toMatchObject({ base: 'main', files: 1 });
+    expect(output.systems.map((s) => [s.name, s.status])).toEqual([
+      ['auth', 'ok'],
+      ['payments', 'skipped'],
+    ]);
+    // A change in payments brings it back, and the check fails (Ada is still its only author).
+    repo.commit({ author: 'ada', write: { 'src/pay/a.ts': 3 } });
+    expect(runCli(['check', '--changed', 'main'], { cwd: repo.dir }).exitCode).toBe(1);
+  });
+
+  it('--changed with an unknown base exits 2 with how to fetch it', () => {
+    const result = runCli(['check', '--changed', 'origin/main'], { cwd: repoWith(`critical:\n${AUTH}`).dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'talentrisk: unknown base revision for --changed: origin/main\n' +
+        '  fetch it first (e.g. `git fetch origin main`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI\n',
+    );
+  });
+
+  it('a shallow clone exits 2 with the CI fix, unless --allow-shallow', () => {
+    const source = repoWith(undefined);
+    const clone = path.join(tmp(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${source.dir}`, clone]);
+    writeFileSync(path.join(clone, '.talentrisk.yml'), `critical:\n${AUTH}`);
+    const refused = runCli(['check'], { cwd: clone });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'talentrisk: this is a shallow clone: bus factors need the whole history\n' +
+        '  fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)\n',
+    );
+    const allowed = runCli(['check', '--allow-shallow', '--format', 'json'], { cwd: clone });
+    // Only the last commit (Bob's) is fetched: he alone added every file, so auth has one owner.
+    expect(allowed.exitCode).toBe(1);
+    expect(JSON.parse(allowed.stdout).repository.isShallow).toBe(true);
+    expect(allowed.stderr).toContain('warning: this is a shallow clone');
+  });
+
+  it('works in a blob-less partial clone, with the same answer as the full clone', () => {
+    const source = repoWith(`critical:\n${PAYMENTS}${AUTH}`);
+    source.git('config', 'uploadpack.allowFilter', 'true');
+    const clone = path.join(tmp(), 'partial');
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${source.dir}`, clone]);
+    writeFileSync(path.join(clone, '.talentrisk.yml'), `critical:\n${PAYMENTS}${AUTH}`);
+    const full = runCli(['check', '--format', 'json'], { cwd: source.dir });
+    const partial = runCli(['check', '--format', 'json'], { cwd: clone });
+    expect(partial.exitCode).toBe(1);
+    expect(partial.exitCode).toBe(full.exitCode);
+    const systems = (stdout: string) => checkOutputSchema.parse(JSON.parse(stdout)).systems;
+    expect(systems(partial.stdout)).toEqual(systems(full.stdout));
+  });
+});
