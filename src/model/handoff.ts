@@ -130,7 +130,7 @@ export interface HandoffReport {
     sharedModules: string[];
     criticalSystems: HandoffCriticalSystem[];
     truckFactor: { before: number; afterThem: number; afterAll?: number };
-    /** Files left with no author when they (and the others leaving) go. */
+    /** Their files left with no author when they (and the others leaving) go. */
     orphanedFiles: number;
     noSuccessor: number;
     weakSuccessor: number;
@@ -253,7 +253,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       sharedModules: areaList.map((a) => a.module).filter((m) => !soleModules.includes(m)),
       criticalSystems,
       truckFactor,
-      orphanedFiles: analysis.files.filter((f) => f.authors.length > 0 && after(f).length === 0).length,
+      orphanedFiles: theirs.filter((f) => after(f).length === 0).length,
       noSuccessor: allFiles.filter((f) => f.strength === 'none').length,
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
     },

@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runHandoff, type HandoffOptions } from '../../src/cli/commands/handoff.ts';
+import type { Io } from '../../src/cli/io.ts';
+import { UsageError } from '../../src/errors.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+import { buildNamed, shopHistory } from '../report/handoff-fixture.ts';
+
+// runHandoff in-process with a fake Io (the command is wired into program.ts separately); the
+// black-box block at the end runs once `talentrisk handoff` is registered and built.
+
+const CONFIG = `critical:
+  - name: payments
+    paths: ["pay/**"]
+    minOwners: 2
+departures:
+  - who: carol@example.com
+    date: "2025-02-28"
+  - who: Ada
+    date: "2025-03-31"
+    note: moving to the data team
+`;
+
+function fakeIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => err.push(text) }, env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+function options(dir: string, extra: Partial<HandoffOptions> = {}): HandoffOptions {
+  // --until fixes the reference date, so "the last 90 days" does not move with the clock.
+  return { rev: 'HEAD', model: 'talentrisk', format: 'markdown', repo: dir, until: new Date('2025-01-01T00:00:00Z'), depth: 1, cache: false, quiet: true, ...extra };
+}
+
+function shop() {
+  const repo = buildNamed('shop', shopHistory());
+  writeFileSync(path.join(repo.dir, '.talentrisk.yml'), CONFIG);
+  return repo;
+}
+
+async function failure(promise: Promise<unknown>): Promise<UsageError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('runHandoff', () => {
+  it('writes the markdown of the golden file, with the config’s departures', async () => {
+    const repo = shop();
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('ada@example.com', options(repo.dir), io)).toBe(0);
+    expect(stdout()).toBe(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/expected/handoff-shop-ada.md'), 'utf8'));
+  });
+
+  it('gives the same data as JSON', async () => {
+    const repo = shop();
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('ADA', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    const json = JSON.parse(stdout());
+    expect(json).toMatchObject({ schemaVersion: 1, kind: 'handoff', person: { id: 'ada@example.com', date: '2025-03-31' }, alsoLeaving: [{ id: 'carol@example.com' }] });
+    const golden = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/expected/handoff-shop-ada.json'), 'utf8'));
+    expect({ ...json, repository: { ...json.repository, path: '<repo>' }, tool: { ...json.tool, version: '<version>' } }).toEqual(golden);
+  });
+
+  it('writes --output to a file, and refuses to overwrite it without --force', async () => {
+    const repo = shop();
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('ada', options(repo.dir, { output: 'handoff.md', quiet: false }), io)).toBe(0);
+    expect(stdout()).toBe('');
+    expect(readFileSync(path.join(repo.dir, 'handoff.md'), 'utf8')).toContain('# Handoff: Ada');
+    const again = await failure(runHandoff('ada', options(repo.dir, { output: 'handoff.md' }), fakeIo(repo.dir).io));
+    expect(again.message).toBe('handoff.md already exists');
+    expect(await runHandoff('ada', options(repo.dir, { output: 'handoff.md', force: true }), fakeIo(repo.dir).io)).toBe(0);
+  });
+
+  it('refuses an unknown person with the closest known identities (exit 2)', async () => {
+    const repo = shop();
+    const error = await failure(runHandoff('adda', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('unknown person "adda": no developer of this repository has that name, email or alias');
+    expect(error.hint).toBe('closest known: Ada <ada@example.com>, Bob <bob@example.com>, Carol <carol@example.com>');
+  });
+
+  it('refuses an ambiguous person and lists the candidates (exit 2)', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Sam Lee', email: 'sam@a.example' }, write: { 'a.ts': 'a\n' } },
+      { author: { name: 'Sam Roe', email: 'sam@b.example' }, write: { 'b.ts': 'b\n' } },
+    ]);
+    const error = await failure(runHandoff('sam', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.message).toBe('"sam" matches 2 developers: Sam Lee <sam@a.example>, Sam Roe <sam@b.example>');
+    expect(error.hint).toBe('name one of them by email, e.g. sam@a.example');
+  });
+
+  it('refuses an unknown --leaving person', async () => {
+    const repo = shop();
+    const error = await failure(runHandoff('ada', options(repo.dir, { leaving: ['zed'] }), fakeIo(repo.dir).io));
+    expect(error.message).toBe('unknown person "zed" (--leaving): no developer of this repository has that name, email or alias');
+  });
+
+  it('excludes people given with --leaving from the successors', async () => {
+    const repo = shop();
+    const { io, stdout } = fakeIo(repo.dir);
+    await runHandoff('ada', options(repo.dir, { format: 'json', leaving: ['bob'] }), io);
+    const json = JSON.parse(stdout());
+    const rates = json.areas[0].files.find((f: { path: string }) => f.path === 'pay/rates.ts');
+    expect(rates.successor).toBeNull();
+    // An undated departure counts as immediate: it comes first.
+    expect(json.alsoLeaving.map((d: { id: string }) => d.id)).toEqual(['bob@example.com', 'carol@example.com']);
+  });
+});
+
+// Black-box: active once `handoff` is registered in src/cli/program.ts and `npm run build` ran.
+const wired = existsSync(path.resolve(import.meta.dirname, '../../dist/cli/commands/handoff.js')) && runCli(['--help'], { cwd: process.cwd() }).stdout.includes('handoff');
+
+describe.skipIf(!wired)('talentrisk handoff (built CLI)', () => {
+  it('prints the document and exits 0; an unknown person exits 2 with one line and a hint', () => {
+    const repo = shop();
+    const ok = runCli(['handoff', 'ada@example.com', '--until', '2025-01-01', '--depth', '1', '--no-cache'], { cwd: repo.dir });
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toContain('# Handoff: Ada');
+    const bad = runCli(['handoff', 'nobody', '--no-cache'], { cwd: repo.dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe(
+      'talentrisk: unknown person "nobody": no developer of this repository has that name, email or alias\n  closest known: Bob <bob@example.com>, Ada <ada@example.com>, Carol <carol@example.com>\n',
+    );
+    const json = runCli(['handoff', 'ada', '--format', 'json', '--no-cache'], { cwd: repo.dir });
+    expect(JSON.parse(json.stdout).kind).toBe('handoff');
+  });
+});
