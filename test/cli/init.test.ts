@@ -1,0 +1,89 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const history: FixtureCommit[] = [
+  { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10, 'src/auth/x.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10 } },
+  { author: { name: 'Jenkins', email: 'jenkins@ci.example' }, write: { 'docs/changelog.md': 3 } },
+  { author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, write: { 'package.json': '{}\n' } },
+];
+
+const CODEOWNERS = '* @org/everyone\n/src/pay/ @org/payments\nsrc/auth/ @org/auth @bob\n/nothing-here/ @org/ghosts\n';
+
+describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
+  it('writes a starter config that loads: modules, CODEOWNERS paths and bots as commented candidates', () => {
+    const repo = buildRepo(history);
+    mkdirSync(path.join(repo.dir, '.github'));
+    writeFileSync(path.join(repo.dir, '.github/CODEOWNERS'), CODEOWNERS);
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(
+      'wrote .talentrisk.yml: 3 module candidates, 2 from .github/CODEOWNERS, 2 bots (all commented out)\n' +
+        'next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n',
+    );
+    const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
+    const loaded = loadConfig(repo.dir);
+    expect(loaded.file).toBe(path.join(repo.dir, '.talentrisk.yml'));
+    expect(loaded.config.critical).toEqual([]);
+    expect(text).toContain('  # - name: "src/pay"\n  #   paths: ["src/pay/**"]\n  #   minOwners: 2    # now: truck factor 1 · 2 files · Ada');
+    expect(text).toContain('  # - name: "@org/payments"\n  #   paths: ["src/pay/**"]');
+    expect(text).toContain('  # - name: "@bob @org/auth"\n  #   paths: ["src/auth/**"]');
+    // The catch-all line and a path with no analysed file are not candidates.
+    expect(text).not.toContain('@org/everyone');
+    expect(text).not.toContain('@org/ghosts');
+    expect(text).toContain('already left out: dependabot[bot].');
+    expect(text).toContain('  # - "Jenkins"    # 1 commit');
+  });
+
+  it('refuses to overwrite an existing config without --force (exit 2, file untouched), replaces it with --force', () => {
+    const repo = buildRepo(history);
+    const file = path.join(repo.dir, '.talentrisk.yml');
+    writeFileSync(file, 'version: 1 # mine\n');
+    const refused = runCli(['init'], { cwd: repo.dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'talentrisk: .talentrisk.yml already exists\n  edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)\n',
+    );
+    expect(readFileSync(file, 'utf8')).toBe('version: 1 # mine\n');
+    const forced = runCli(['init', '--force'], { cwd: repo.dir });
+    expect(forced.exitCode).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('talentrisk configuration, written by `talentrisk init`');
+  });
+
+  it('also refuses when the config is .talentrisk.yaml, and writes elsewhere with --output', () => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yaml'), 'version: 1\n');
+    expect(runCli(['init'], { cwd: repo.dir }).stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yaml already exists');
+    const other = runCli(['init', '--output', 'ci/talentrisk.yml'], { cwd: repo.dir });
+    expect(other.stderr).toContain('cannot write ci/talentrisk.yml');
+    expect(other.exitCode).toBe(2);
+    mkdirSync(path.join(repo.dir, 'ci'));
+    expect(runCli(['init', '--output', 'ci/talentrisk.yml'], { cwd: repo.dir }).exitCode).toBe(0);
+    expect(loadConfig(repo.dir, path.join(repo.dir, 'ci/talentrisk.yml')).config.critical).toEqual([]);
+  });
+
+  it('init, uncomment a candidate, check: the single-owner module fails, the two-owner one passes', () => {
+    const repo = buildRepo(history);
+    expect(runCli(['init'], { cwd: repo.dir }).exitCode).toBe(0);
+    const file = path.join(repo.dir, '.talentrisk.yml');
+    const uncomment = (name: string) => {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const start = lines.indexOf(`  # - name: "${name}"`);
+      for (let i = start; i < start + 3; i++) lines[i] = (lines[i] as string).replace('  # ', '  ');
+      writeFileSync(file, lines.join('\n'));
+    };
+    uncomment('src/auth');
+    expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(0);
+    uncomment('src/pay');
+    const failed = runCli(['check'], { cwd: repo.dir });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stdout).toContain('1 of 2 critical systems has too few owners: src/pay.');
+  });
+});
