@@ -35,6 +35,17 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
+/** `members` and `exclude` of a Cargo.toml `[workspace]` table, in whatever order they come. */
+function cargoWorkspace(text: string | undefined): { members: string[]; exclude: string[] } {
+  // The table runs from its header to the next table header at the start of a line.
+  const table = /^\[workspace\][ \t]*(?:#.*)?$([\s\S]*?)(?=^[ \t]*\[|(?![\s\S]))/m.exec(text ?? '')?.[1] ?? '';
+  const list = (key: string) => {
+    const body = new RegExp(`^[ \\t]*${key}[ \\t]*=[ \\t]*\\[([^\\]]*)\\]`, 'm').exec(table)?.[1] ?? '';
+    return [...body.matchAll(/"([^"]+)"|'([^']+)'/g)].map((m) => (m[1] ?? m[2]) as string);
+  };
+  return { members: list('members'), exclude: list('exclude') };
+}
+
 /** The package folder globs each manifest declares, with the manifest file a package has. */
 export function workspacePatterns(sources: WorkspaceSources): { patterns: string[]; manifest: string }[] {
   const found: { patterns: string[]; manifest: string }[] = [];
@@ -42,8 +53,8 @@ export function workspacePatterns(sources: WorkspaceSources): { patterns: string
   const npm = Array.isArray(pkg?.workspaces) ? strings(pkg.workspaces) : strings((pkg?.workspaces as { packages?: unknown } | undefined)?.packages);
   const pnpm = strings((safeYaml(sources.pnpmWorkspace) as { packages?: unknown } | undefined)?.packages);
   if (npm.length || pnpm.length) found.push({ patterns: [...npm, ...pnpm], manifest: 'package.json' });
-  const members = /\[workspace\][^[]*?members\s*=\s*\[([^\]]*)\]/s.exec(sources.cargoToml ?? '')?.[1];
-  if (members) found.push({ patterns: [...members.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string), manifest: 'Cargo.toml' });
+  const cargo = cargoWorkspace(sources.cargoToml);
+  if (cargo.members.length) found.push({ patterns: [...cargo.members, ...cargo.exclude.map((p) => `!${p}`)], manifest: 'Cargo.toml' });
   if (sources.goWork) {
     const uses: string[] = [];
     for (const block of sources.goWork.matchAll(/^use\s*\(([^)]*)\)/gm)) uses.push(...(block[1] ?? '').split(/\s+/).filter(Boolean));

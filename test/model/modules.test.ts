@@ -60,6 +60,27 @@ describe('workspace detection', () => {
     expect(detectWorkspaces({ goWork: 'go 1.22\n\nuse (\n\t./svc\n)\n' }, tracked)).toEqual(['svc']);
   });
 
+  it('reads a Cargo [workspace] table whatever the order of its keys, multi-line, with exclude', () => {
+    const cargo = [
+      '[package]',
+      'name = "root"',
+      '',
+      '[workspace] # the crates',
+      'exclude = ["crates/old"]',
+      'resolver = "2"',
+      'members = [',
+      '  "crates/*",',
+      "  'tools/cli',",
+      ']',
+      '',
+      '[workspace.dependencies]',
+      'members = ["ignored/*"]',
+    ].join('\n');
+    const cargoTracked = ['crates/a/Cargo.toml', 'crates/old/Cargo.toml', 'tools/cli/Cargo.toml', 'ignored/x/Cargo.toml'];
+    expect(detectWorkspaces({ cargoToml: cargo }, cargoTracked)).toEqual(['crates/a', 'tools/cli']);
+    expect(detectWorkspaces({ cargoToml: '[package]\nname = "solo"\n' }, cargoTracked)).toEqual([]);
+  });
+
   it('ignores broken manifests and folders without a package manifest', () => {
     expect(detectWorkspaces({ packageJson: '{ not json', pnpmWorkspace: ': : :' }, tracked)).toEqual([]);
     expect(detectWorkspaces({ packageJson: JSON.stringify({ workspaces: ['nothing/*'] }) }, tracked)).toEqual([]);
