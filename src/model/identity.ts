@@ -182,7 +182,8 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     const primaryEmail = mostFrequent(emailCounts);
     const name = alias ?? mostFrequent(nameCounts);
     developers.push({
-      id: primaryEmail || `name:${name.toLowerCase()}`,
+      // Bots live apart from people and may share an email with one: keep their ids apart too.
+      id: `${bot ? 'bot:' : ''}${primaryEmail || `name:${name.toLowerCase()}`}`,
       name,
       emails: [...emailCounts.keys()].sort(),
       names: [...nameCounts.keys()].sort(),

@@ -54,9 +54,9 @@ describe('resolveIdentities', () => {
 
   it('keeps a bot that commits with a person’s email apart from that person', () => {
     const developers = resolveIdentities([raw('Ada', 'ada@example.com'), raw('release-bot', 'ada@example.com')], { extensions: true });
-    expect(developers.map((d) => [d.name, d.isBot, d.members])).toEqual([
-      ['Ada', false, [0]],
-      ['release-bot', true, [1]],
+    expect(developers.map((d) => [d.id, d.name, d.isBot, d.members])).toEqual([
+      ['ada@example.com', 'Ada', false, [0]],
+      ['bot:ada@example.com', 'release-bot', true, [1]],
     ]);
   });
 });
