@@ -85,6 +85,8 @@ export interface CurrentFigures {
   classic: TruckFactor;
   current: TruckFactor;
   modules: CurrentModule[];
+  /** Display name of every developer id. */
+  names: Record<string, string>;
 }
 
 /** The classic and current truck factors side by side, for the repository and each module. */
@@ -106,6 +108,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
     classic: analysis.truckFactor,
     current: truckFactorOf(analysis.files, nameOf, authorsOf),
     modules,
+    names: Object.fromEntries(analysis.developers.map((d) => [d.id, d.name])),
   };
 }
 

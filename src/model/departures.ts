@@ -223,6 +223,8 @@ export interface DeparturesResult {
   /** One step per departure date (empty when no departure has a date). */
   timeline: TimelineStep[];
   weakSuccessorThreshold: number;
+  /** Display name of every developer id the result mentions. */
+  names: Record<string, string>;
 }
 
 export interface DepartureOptions {
@@ -313,7 +315,9 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
   }
 
   const orphanBefore = analysis.files.filter((file) => before(file).length === 0).length;
+  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
   return {
+    names: Object.fromEntries([...names].sort(([a], [b]) => (a < b ? -1 : 1))),
     departures: departures.map((d) => ({ ...d, filesAuthored: soleCounts.get(d.id)?.authored ?? 0, soleAuthorFiles: soleCounts.get(d.id)?.sole ?? 0 })),
     files: analysis.files.length,
     before: { truckFactor: truckFactorOf(analysis.files, nameOf, before), orphanFiles: orphanBefore },

@@ -3,45 +3,9 @@ import { computeDoa } from '../../src/model/doa.ts';
 import { currentAuthorsOf, currentFigures, decayedAuthors, inactiveDevelopers, projectExperts, projectedDoa } from '../../src/model/decay.ts';
 import { resolveDepartures } from '../../src/model/departures.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
-import { buildRepo } from '../helpers/git-fixture.ts';
-
-const ADA = 'ada@example.com';
-const BOB = 'bob@example.com';
-const CAROL = 'carol@example.com';
+import { ADA, BOB, buildDecayRepo as build, CAROL, DECAY_CONFIG as CONFIG, w } from './departures-fixture.ts';
 const ERIN = 'erin@example.com';
 const FRANK = 'frank@example.com';
-
-// Reference date: analyzeRepo's clock, 2025-01-01T00:00Z. Half-life 365 days, inactive after 200.
-const REF = Date.parse('2025-01-01T00:00:00Z') / 1000;
-const w = (iso: string) => Math.pow(2, -(REF - Date.parse(iso) / 1000) / (365 * 86_400));
-
-/**
- *   core/a.ts  ada A 2022-01-01, ada M 2022-01-02/03/04; bob M 2024-12-01, 2024-12-02
- *              classic: ada FA1 DL3 AC2 → 4.5303; bob DL2 AC3 → 3.176 (norm 0.701) → authors [ada]
- *              decayed: ada's weights ≈ 0.125, bob's ≈ 0.94 → bob has the highest decayed DOA, ada
- *              keeps normDOA > 0.75 and the creator exemption → decayed authors [ada, bob]
- *   web/c.ts   dan A 2024-03-01      (last commit 305.5 days ago: inactive now)
- *   web/d.ts   erin A 2024-08-15     (138.5 days: active now and at +30, inactive from +90)
- *   web/b.ts   carol A 2024-12-20    (11.5 days; leaves 2025-02-15: gone from +90)
- *   web/e.ts   frank A 2024-12-30    (1.5 days: active through +180, 181.5 ≤ 200)
- *   bob's last commit: 29.5 days ago → inactive at +180 (209.5 > 200). ada: 1092.5 days.
- */
-function build() {
-  return buildRepo([
-    { author: 'ada', at: '2022-01-01T12:00:00Z', write: { 'core/a.ts': 3 } },
-    { author: 'ada', at: '2022-01-02T12:00:00Z', write: { 'core/a.ts': 3 } },
-    { author: 'ada', at: '2022-01-03T12:00:00Z', write: { 'core/a.ts': 3 } },
-    { author: 'ada', at: '2022-01-04T12:00:00Z', write: { 'core/a.ts': 3 } },
-    { author: 'dan', at: '2024-03-01T12:00:00Z', write: { 'web/c.ts': 3 } },
-    { author: 'erin', at: '2024-08-15T12:00:00Z', write: { 'web/d.ts': 3 } },
-    { author: 'bob', at: '2024-12-01T12:00:00Z', write: { 'core/a.ts': 3 } },
-    { author: 'bob', at: '2024-12-02T12:00:00Z', write: { 'core/a.ts': 3 } },
-    { author: 'carol', at: '2024-12-20T12:00:00Z', write: { 'web/b.ts': 3 } },
-    { author: 'frank', at: '2024-12-30T12:00:00Z', write: { 'web/e.ts': 3 } },
-  ]);
-}
-
-const CONFIG = { model: { halfLife: 365, inactiveAfter: 200 } };
 
 describe('decay, inactivity and current figures (METRICS §7)', () => {
   it('computes the decayed DOA from the event weights', async () => {

@@ -2,49 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
 import { authorsAfter, computeDepartures, filesByModule, parseLeaving, resolveDepartures, WEAK_SUCCESSOR_NORM_DOA } from '../../src/model/departures.ts';
 import { truckFactorOf } from '../../src/model/ownership.ts';
-import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
-import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
-
-const ADA = 'ada@example.com';
-const BOB = 'bob@example.com';
-const CAROL = 'carol@example.com';
-
-/**
- * Two modules (depth 1): pay/ and web/.
- *
- *   pay/a.ts  ada A, ada M×3                         ada FA1 DL3 AC0
- *   pay/b.ts  ada A, ada M×3, bob M×1                ada FA1 DL3 AC1 → 3.293+1.098+0.492−0.321·ln2 = 4.6605
- *                                                    bob DL1 AC3     → 3.293+0.164−0.321·ln4 = 3.0120 (norm 0.6463)
- *   pay/c.ts  ada A, ada M×9, carol M×1              ada FA1 DL9 AC1 → 3.293+1.098+1.476−0.2225 = 5.6445
- *                                                    carol DL1 AC9  → 3.457−0.321·ln10 = 2.7179 (norm 0.4815)
- *   web/e.ts  bob A                                  bob only
- *   web/f.ts  carol A, bob M×2                       carol FA1 AC2 → 4.391−0.321·ln3 = 4.0383; bob DL2 → 3.621 (norm 0.8967)
- *   web/g.ts  carol A                                carol only
- *
- * Authors: a, b, c → ada; e → bob; f → carol, bob; g → carol.
- * Truck factor: ada 3 files, bob 2, carol 2 (bob first: changes 1+2+1 = 4 > carol's 1+1+1 = 3).
- *   remove ada → e, f, g keep an author: 3/6 = 0.5, not below → remove bob → f, g: 2/6 < 0.5 → TF 2.
- * Without ada: bob e, f; carol f, g → 3/6 → remove bob → 2/6 → TF 1.
- */
-function history(): FixtureCommit[] {
-  const commits: FixtureCommit[] = [{ author: 'ada', write: { 'pay/a.ts': 3, 'pay/b.ts': 3, 'pay/c.ts': 3 } }];
-  for (let i = 0; i < 3; i++) commits.push({ author: 'ada', write: { 'pay/a.ts': 3, 'pay/b.ts': 3, 'pay/c.ts': 3 } });
-  for (let i = 0; i < 6; i++) commits.push({ author: 'ada', write: { 'pay/c.ts': 3 } });
-  commits.push(
-    { author: 'bob', write: { 'pay/b.ts': 3 } },
-    { author: 'carol', write: { 'pay/c.ts': 3 } },
-    { author: 'bob', write: { 'web/e.ts': 3 } },
-    { author: 'carol', write: { 'web/f.ts': 3, 'web/g.ts': 3 } },
-    { author: 'bob', write: { 'web/f.ts': 3 } },
-    { author: 'bob', write: { 'web/f.ts': 3 } },
-  );
-  return commits;
-}
-
-async function fixture() {
-  const repo = buildRepo(history());
-  return analyzeRepo(repo.dir, { depth: 1 });
-}
+import { contributionOf, fileOf } from '../helpers/analyze.ts';
+import { ADA, BOB, CAROL, departuresFixture as fixture } from './departures-fixture.ts';
 
 describe('departures on a hand-computed fixture', () => {
   it('has the DOA figures worked out in the comment', async () => {

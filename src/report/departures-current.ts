@@ -1,0 +1,66 @@
+import type { CurrentFigures, ModuleProjection, ProjectionResult } from '../model/decay.ts';
+import { list, plural, sanitize, shortenPath } from './format.ts';
+import { renderTable } from './table-util.ts';
+import type { RenderContext } from './types.ts';
+
+// The "Current figures" section of `scan`'s table (talentrisk extension, METRICS.md §7): the
+// recency-weighted truck factor beside the classic one, inactive developers, and the projected
+// experts per module.
+
+const MODULE_ROWS = 12;
+
+/** How much a module's expert count drops over the projection (then fewest experts at the end). */
+function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[] {
+  const drop = (m: ModuleProjection) => (m.points[0]?.experts.length ?? 0) - (m.points[m.points.length - 1]?.experts.length ?? 0);
+  const last = (m: ModuleProjection) => m.points[m.points.length - 1]?.experts.length ?? 0;
+  return [...modules].sort((a, b) => drop(b) - drop(a) || last(a) - last(b) || b.files - a.files || (a.path < b.path ? -1 : 1));
+}
+
+/** The section's text (no trailing newline). */
+export function renderCurrentSection(figures: CurrentFigures, projection: ProjectionResult, ctx: RenderContext): string {
+  const { chalk } = ctx;
+  const name = (id: string) => sanitize(figures.names[id] ?? id);
+  const out: string[] = [];
+  out.push(
+    `${chalk.bold('Current figures')} ${chalk.dim(`(talentrisk extension, METRICS §7: knowledge halves every ${figures.halfLifeDays} days; inactive = no commit in ${figures.inactiveAfterDays} days)`)}`,
+  );
+  const classic = figures.classic.value;
+  const current = figures.current.value;
+  const currentText = current < classic ? chalk.yellow.bold(String(current)) : chalk.bold(String(current));
+  out.push(
+    `  Truck factor: ${classic} classic · ${currentText} current` +
+      chalk.dim(figures.hasDecay ? (figures.treatInactiveAsDeparted ? ' (inactive developers counted as gone)' : '') : ' (no decayed figures under --model classic)') +
+      (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => name(m.id)), 4)}`) : ''),
+  );
+  if (figures.inactive.length > 0) {
+    const who = figures.inactive.map((d) => `${sanitize(d.name)} (${d.daysSinceLastCommit}d)`);
+    out.push(`  Inactive: ${list(who, 5)}`);
+  }
+
+  const horizons = projection.horizons;
+  const modules = rankProjection(projection.modules);
+  const byPath = new Map(figures.modules.map((m) => [m.path, m]));
+  if (modules.length > 0) {
+    out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim('(authors now and projected: departures, inactivity and decay, assuming no new commits)')}`);
+    const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
+    const rows = modules.slice(0, MODULE_ROWS).map((m) => {
+      const tf = byPath.get(m.path);
+      const counts = m.points.map((p, i) => {
+        const count = p.experts.length;
+        const previous = m.points[i - 1]?.experts.length ?? count;
+        return count === 0 ? chalk.red('0') : count < previous ? chalk.yellow(String(count)) : String(count);
+      });
+      return [shortenPath(sanitize(m.path), pathWidth), tf?.classic.value ?? '', tf?.current.value ?? '', ...counts];
+    });
+    const head = ['module', 'TF classic', 'TF current', ...horizons.map((d) => (d === 0 ? 'now' : `+${d}d`))];
+    const table = renderTable(head, rows, ['left', 'right', 'right', ...horizons.map(() => 'right' as const)]);
+    out.push(
+      table
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n'),
+    );
+    if (modules.length > MODULE_ROWS) out.push(chalk.dim(`    … ${plural(modules.length - MODULE_ROWS, 'more module')} (--format json lists them all)`));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,90 @@
+import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
+import { list, percent, plural, sanitize, shortenPath } from './format.ts';
+import { renderTable } from './table-util.ts';
+import type { RenderContext } from './types.ts';
+
+// The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
+// orphaned, the truck factor before and after, per module, the timeline and the successors.
+
+const MODULE_ROWS = 12;
+const FILE_ROWS = 15;
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
+
+/** The section's text (no trailing newline), or '' when nobody is leaving. */
+export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext): string {
+  if (result.departures.length === 0) return '';
+  const { chalk } = ctx;
+  const name = (id: string) => sanitize(result.names[id] ?? id);
+  const pathWidth = Math.max(20, Math.min(50, ctx.width - 50));
+  const out: string[] = [];
+  const who = result.departures.map((d) => `${sanitize(d.name)}${d.date ? ` (${d.date})` : ''}`);
+  out.push(`${chalk.bold('Departures')} ${chalk.dim('(talentrisk extension, METRICS §8; nobody inherits authorship)')}: ${list(who, 6)}`);
+
+  const before = result.before.truckFactor.value;
+  const after = result.after.truckFactor.value;
+  const lost = result.after.orphanFiles - result.before.orphanFiles;
+  const tfText = after < before ? chalk.red.bold(`${before} → ${after}`) : `${before} → ${after}`;
+  out.push(
+    `  Truck factor ${tfText} · ${lost === 0 ? 'no file loses its last author' : `${plural(lost, 'file')} of ${result.files} lose their last author (${percent(lost / Math.max(1, result.files))})`}` +
+      (result.orphanedModules.length ? ` · ${chalk.red(`orphaned ${result.orphanedModules.length === 1 ? 'module' : 'modules'}: ${list(result.orphanedModules.map(sanitize), 4)}`)}` : ''),
+  );
+
+  if (result.timeline.length > 1 || (result.timeline.length === 1 && result.timeline[0]?.date)) {
+    out.push(`  ${chalk.bold('Timeline')} ${chalk.dim('(cumulative; undated departures count from now)')}`);
+    const rows = result.timeline.map((step) => [
+      step.date ?? 'now',
+      list(step.leaving.map(name), 3),
+      step.truckFactor.value,
+      step.orphanedFiles,
+      step.orphanedModules.length ? list(step.orphanedModules.map(sanitize), 3) : '—',
+    ]);
+    out.push(indent(renderTable(['after', 'leaving', 'truck factor', 'orphaned files', 'orphaned modules'], rows, ['left', 'left', 'right', 'right', 'left'])));
+  }
+
+  if (result.modules.length > 0) {
+    out.push(`  ${chalk.bold('Modules losing knowledge')} ${chalk.dim('(share of files whose authors are all leaving)')}`);
+    const rows = result.modules.slice(0, MODULE_ROWS).map((m) => [
+      shortenPath(sanitize(m.path), pathWidth),
+      m.files,
+      m.truckFactorBefore.value,
+      m.truckFactorAfter.value === 0 && m.truckFactorBefore.value > 0 ? chalk.red('0') : m.truckFactorAfter.value,
+      m.knowledgeLost >= 0.5 ? chalk.red(percent(m.knowledgeLost)) : percent(m.knowledgeLost),
+      list(m.departingOwners.map((o) => name(o.id)), 2),
+    ]);
+    out.push(indent(renderTable(['module', 'files', 'TF before', 'TF after', 'knowledge lost', 'leaving owners'], rows, ['left', 'right', 'right', 'right', 'right', 'left'])));
+    if (result.modules.length > MODULE_ROWS) out.push(chalk.dim(`    … ${result.modules.length - MODULE_ROWS} more modules (--format json lists them all)`));
+  }
+
+  if (result.orphanedFiles.length > 0) {
+    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: who stays with the highest DOA; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
+    out.push(indent(successionTable(result.orphanedFiles.slice(0, FILE_ROWS), name, pathWidth, ctx)));
+    if (result.orphanedFiles.length > FILE_ROWS) out.push(chalk.dim(`    … ${result.orphanedFiles.length - FILE_ROWS} more files (--format json lists them all)`));
+  }
+  if (result.singleOwnerFiles.length > 0) {
+    const sample = result.singleOwnerFiles.slice(0, 3).map((f) => `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}`);
+    out.push(`  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner: ${list(sample, 3)}${result.singleOwnerFiles.length > 3 ? ` +${result.singleOwnerFiles.length - 3} more` : ''}`);
+  }
+  out.push(chalk.dim('  `talentrisk handoff <who>` writes the handoff document of one person.'));
+  return out.join('\n');
+}
+
+function successionTable(files: readonly FileSuccession[], name: (id: string) => string, pathWidth: number, ctx: RenderContext): string {
+  const { chalk } = ctx;
+  const rows = files.map((f) => {
+    const s = f.successor;
+    const successor =
+      f.strength === 'none' || !s
+        ? chalk.red('none — knowledge transfer needed')
+        : f.strength === 'weak'
+          ? chalk.yellow(`${name(s.id)} (weak, normDOA ${s.normDoa.toFixed(2)})`)
+          : `${name(s.id)} (normDOA ${s.normDoa.toFixed(2)})`;
+    return [shortenPath(sanitize(f.path), pathWidth), list(f.departingAuthors.map(name), 2), successor];
+  });
+  return renderTable(['file', 'leaving', 'successor'], rows, ['left', 'left', 'left']);
+}

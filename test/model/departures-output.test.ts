@@ -1,0 +1,91 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { currentFigures, projectExperts } from '../../src/model/decay.ts';
+import { computeDepartures, resolveDepartures } from '../../src/model/departures.ts';
+import { renderScanTable } from '../../src/report/scan-table.ts';
+import { renderCurrentSection } from '../../src/report/departures-current.ts';
+import { currentJson, currentOutputSchema, departuresJson, departuresOutputSchema } from '../../src/report/departures-json.ts';
+import { renderDeparturesSection } from '../../src/report/departures-table.ts';
+import { analyzeRepo } from '../helpers/analyze.ts';
+import { buildDecayRepo, DECAY_CONFIG, departuresFixture } from './departures-fixture.ts';
+
+// The scan sections and JSON of departures and current figures (src/report/departures-*.ts), on
+// the hand-computed fixtures of departures.test.ts and decay.test.ts.
+
+const ctx = { chalk: new Chalk({ level: 0 }), width: 100 };
+
+describe('departures section of scan', () => {
+  it('renders the two-step timeline, modules and successors', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['bob=2025-03-31', 'ada=2025-06-30'] }));
+    expect(renderDeparturesSection(result, ctx)).toMatchInlineSnapshot(`
+      "Departures (talentrisk extension, METRICS §8; nobody inherits authorship): Bob (2025-03-31), Ada (2025-06-30)
+        Truck factor 2 → 0 · 4 files of 6 lose their last author (67%) · orphaned module: pay
+        Timeline (cumulative; undated departures count from now)
+          after       leaving  truck factor  orphaned files  orphaned modules
+          2025-03-31  Bob                 1               1  —
+          2025-06-30  Ada                 0               4  pay
+        Modules losing knowledge (share of files whose authors are all leaving)
+          module  files  TF before  TF after  knowledge lost  leaving owners
+          pay         3          1         0            100%  Ada
+          web         3          2         1             33%  Bob
+        Orphaned files and successors (successor: who stays with the highest DOA; weak below normDOA 0.5)
+          file      leaving  successor
+          pay/a.ts  Ada      none — knowledge transfer needed
+          pay/b.ts  Ada      none — knowledge transfer needed
+          pay/c.ts  Ada      Carol (weak, normDOA 0.48)
+          web/e.ts  Bob      none — knowledge transfer needed
+        1 file left with a single owner: web/f.ts → Carol
+        \`talentrisk handoff <who>\` writes the handoff document of one person."
+    `);
+  });
+
+  it('writes JSON that the published schema accepts', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }));
+    const json = departuresJson(result);
+    expect(departuresOutputSchema.parse(json)).toEqual(json);
+    expect(json.people).toEqual([{ id: 'carol@example.com', name: 'Carol', date: null, note: null, filesAuthored: 2, soleAuthorFiles: 1 }]);
+    expect(json.singleOwnerFiles).toEqual([
+      {
+        path: 'web/f.ts',
+        module: 'web',
+        departingAuthors: [{ id: 'carol@example.com', name: 'Carol' }],
+        remainingAuthors: [{ id: 'bob@example.com', name: 'Bob' }],
+        successor: { id: 'bob@example.com', name: 'Bob', doa: 3.621, normDoa: 0.897, commits: 2, lastChange: json.singleOwnerFiles[0]?.successor?.lastChange },
+        strength: 'author',
+      },
+    ]);
+    expect(json.timeline).toEqual([]);
+  });
+
+  it('fits into the scan table as a section', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    const table = renderScanTable(analysis, ctx, [renderDeparturesSection(result, ctx)]);
+    expect(table).toContain('\nDepartures (talentrisk extension');
+    expect(renderDeparturesSection(computeDepartures(analysis, []), ctx)).toBe('');
+  });
+});
+
+describe('current figures section of scan', () => {
+  it('shows classic and current truck factors, inactive developers and the projection', async () => {
+    const analysis = await analyzeRepo(buildDecayRepo().dir, { depth: 1, config: DECAY_CONFIG });
+    const departures = resolveDepartures(analysis.developers, { config: [{ who: 'carol', date: '2025-02-15' }] });
+    const figures = currentFigures(analysis, { treatInactiveAsDeparted: true });
+    const projection = projectExperts(analysis, departures);
+    expect(renderCurrentSection(figures, projection, ctx)).toMatchInlineSnapshot(`
+      "Current figures (talentrisk extension, METRICS §7: knowledge halves every 365 days; inactive = no commit in 200 days)
+        Truck factor: 3 classic · 2 current (inactive developers counted as gone)  current: Bob, Carol
+        Inactive: Ada (1092d), Dan (305d)
+        Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits)
+          module  TF classic  TF current  now  +30d  +90d  +180d
+          web              3           2    3     3     1      1
+          core             1           1    1     1     1      0"
+    `);
+    const json = currentJson(figures, projection);
+    expect(currentOutputSchema.parse(json)).toEqual(json);
+    expect(json.truckFactor.current.developers.map((d) => d.name)).toEqual(['Bob', 'Carol']);
+    expect(json.modules.find((m) => m.path === 'web')?.projection.map((p) => p.experts.length)).toEqual([3, 3, 1, 1]);
+  });
+});
