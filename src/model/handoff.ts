@@ -34,8 +34,12 @@ export interface HandoffInput {
   departure?: Pick<Departure, 'date' | 'note'> | undefined;
   /** Others leaving: they are not successors. */
   alsoLeaving?: readonly Departure[];
-  /** Others who cannot take over (e.g. inactive developers when the config treats them as gone). */
-  unavailable?: readonly string[];
+  /**
+   * Developers with no commit in the last `inactiveAfterDays` days: they are not proposed as
+   * successors (someone who stopped committing cannot take over).
+   */
+  inactive?: readonly string[];
+  inactiveAfterDays?: number;
   critical?: readonly CriticalSystemSpec[];
   /** Newest commits of the repository, everyone's: the co-change window. */
   window?: readonly HandoffCommitInput[];
@@ -145,6 +149,8 @@ export interface HandoffReport {
   recentTruncated: boolean;
   checklist: ChecklistItem[];
   weakSuccessorThreshold: number;
+  /** Successors are developers with a commit in this many days (null: inactive ones count too). */
+  successorsActiveWithinDays: number | null;
   /** Display name of every developer id the report mentions. */
   names: Record<string, string>;
 }
@@ -161,7 +167,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const nameOf = nameLookup(analysis);
   const others = (input.alsoLeaving ?? []).filter((d) => d.id !== person.id);
   const goneAll = new Set([person.id, ...others.map((d) => d.id)]);
-  const unavailable = new Set([...goneAll, ...(input.unavailable ?? [])]);
+  const unavailable = new Set([...goneAll, ...(input.inactive ?? [])]);
   const after = authorsAfter(goneAll);
   const moduleOf = moduleOfFile(analysis);
   const groups = filesByModule(analysis);
@@ -200,6 +206,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
         Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
         Number(b.status === 'sole') - Number(a.status === 'sole') ||
         STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] ||
+        b.commits - a.commits ||
         b.lastChange - a.lastChange ||
         byPath(a, b),
     );
@@ -266,6 +273,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     recentTruncated: input.recentTruncated ?? false,
     checklist: [],
     weakSuccessorThreshold: WEAK_SUCCESSOR_NORM_DOA,
+    successorsActiveWithinDays: input.inactive !== undefined && input.inactiveAfterDays !== undefined ? input.inactiveAfterDays : null,
     names: {},
   };
   report.checklist = checklist(report);
@@ -360,15 +368,17 @@ function checklist(report: HandoffReport): ChecklistItem[] {
   for (const system of report.summary.criticalSystems) {
     items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, minOwners: system.minOwners });
   }
-  let transfers = 0;
   for (const area of report.areas) {
     if (area.soleFiles > 0) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles });
-    for (const file of area.files) {
-      // Files only they know and nobody can take over as is; the area item covers any beyond the cap.
-      if (file.status !== 'sole' || file.strength === 'author' || file.strength === 'ok' || transfers >= MAX_TRANSFER_ITEMS) continue;
-      transfers += 1;
-      items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id } : {}) });
-    }
+  }
+  // Files only they know that nobody can take over as is: critical ones first, then the most worked on.
+  const transfers = report.areas
+    .flatMap((area) => area.files)
+    .filter((file) => file.status === 'sole' && (file.strength === 'none' || file.strength === 'weak'))
+    .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b))
+    .slice(0, MAX_TRANSFER_ITEMS);
+  for (const file of transfers) {
+    items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id } : {}) });
   }
   const pairs = new Set<string>();
   for (const entry of report.coChange) {

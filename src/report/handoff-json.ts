@@ -34,6 +34,7 @@ export function toHandoffJson(report: HandoffReport) {
     alsoLeaving: report.alsoLeaving,
     summary: report.summary,
     weakSuccessorThreshold: report.weakSuccessorThreshold,
+    successorsActiveWithinDays: report.successorsActiveWithinDays,
     areas: report.areas.map((area) => ({
       module: area.module,
       moduleFiles: area.moduleFiles,

@@ -31,7 +31,8 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   if (report.areas.length === 0) {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
-    out.push(`Ranked by criticality, then by ${who}’s most recent change. Successor: whoever stays with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    const active = report.successorsActiveWithinDays !== null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
+    out.push(`Ranked by criticality, then by ${who}’s most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     for (const area of report.areas) out.push('', ...renderArea(area, who, name));
   }
   out.push('');
@@ -111,7 +112,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
   const shown = area.files.slice(0, MAX_FILES_PER_AREA);
   lines.push(
     mdTable(
-      ['File', `${who}’s last change`, `${who}’s commits`, 'Successor', 'Evidence'],
+      ['File', 'Their last change', 'Their commits', 'Successor', 'Evidence'],
       shown.map((file) => [
         `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${file.otherAuthors.map(name).join(', ') || 'others leaving'})` : ''}`,
         day(file.lastChange),

@@ -15,6 +15,8 @@ const CONFIG = `critical:
   - name: payments
     paths: ["pay/**"]
     minOwners: 2
+model:
+  inactiveAfter: 365
 departures:
   - who: carol@example.com
     date: "2025-02-28"

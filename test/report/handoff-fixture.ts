@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openRepository } from '../../src/git/repo.ts';
 import { readPersonLog } from '../../src/git/person-log.ts';
+import { inactiveDevelopers } from '../../src/model/decay.ts';
 import { buildHandoff, RECENT_DAYS } from '../../src/model/handoff.ts';
 import { resolvePerson } from '../../src/model/people.ts';
 import type { Analysis } from '../../src/model/types.ts';
@@ -46,7 +47,7 @@ export function shopHistory(): FixtureCommit[] {
   return commits;
 }
 
-export const SHOP_CONFIG = { critical: [{ name: 'payments', paths: ['pay/**'], minOwners: 2 }] };
+export const SHOP_CONFIG = { critical: [{ name: 'payments', paths: ['pay/**'], minOwners: 2 }], model: { inactiveAfter: 365 } };
 
 /** A repository in a folder of a fixed name (the document shows the folder's name). */
 export function buildNamed(name: string, history: FixtureCommit[]) {
@@ -59,5 +60,15 @@ export async function handoffOf(analysis: Analysis, who: string, extra: Partial<
   const repo = await openRepository(analysis.repository.path);
   const since = Date.parse(analysis.settings.referenceDate) / 1000 - RECENT_DAYS * 86_400;
   const log = await readPersonLog(repo, { revision: analysis.repository.revision, emails: person.emails, since });
-  return buildHandoff({ analysis, person, critical: SHOP_CONFIG.critical.map((c) => ({ ...c })), window: log.window, recent: log.recent, ...extra });
+  const inactive = inactiveDevelopers(analysis).map((d) => d.id);
+  return buildHandoff({
+    analysis,
+    person,
+    critical: SHOP_CONFIG.critical.map((c) => ({ ...c })),
+    window: log.window,
+    recent: log.recent,
+    inactive,
+    inactiveAfterDays: analysis.settings.inactiveAfterDays,
+    ...extra,
+  });
 }

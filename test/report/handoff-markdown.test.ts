@@ -38,7 +38,23 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
     expect(report.coChange[2]?.partners[0]).toMatchObject({ theirs: false, owner: 'bob@example.com' });
     expect(report.recentCommits.map((c) => c.subject)).toEqual(['Legacy fix', 'Refund flow, part 2', 'Refund flow | part 1 <b>@bob</b> #12 `x`']);
-    expect(report.checklist.map((item) => item.kind)).toEqual(['critical', 'owner-area', 'transfer-file', 'owner-area', 'transfer-file', 'co-change', 'co-change', 'co-change', 'recent-work', 'outside-git']);
+    expect(report.checklist.map((item) => item.kind)).toEqual(['critical', 'owner-area', 'owner-area', 'transfer-file', 'transfer-file', 'co-change', 'co-change', 'co-change', 'recent-work', 'outside-git']);
+    // Critical files first, then the most worked on.
+    expect(report.checklist.filter((item) => item.kind === 'transfer-file').map((item) => item.path)).toEqual(['pay/ledger.ts', 'web/legacy.ts']);
+  });
+
+  it('proposes no inactive developer as a successor', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    // Inactive after 180 days at 2025-01-01: dave (2024-01-20) and carol (2024-07-01).
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { ...SHOP_CONFIG, model: { inactiveAfter: 180 } } });
+    const report = await handoffOf(analysis, 'ada');
+    expect(report.successorsActiveWithinDays).toBe(180);
+    const pay = report.areas[0]?.files.map((f) => [f.path, f.strength, f.successor?.id ?? null]);
+    expect(pay).toEqual([
+      ['pay/ledger.ts', 'none', null],
+      ['pay/core.ts', 'none', null],
+      ['pay/rates.ts', 'ok', 'bob@example.com'],
+    ]);
   });
 
   it('matches the golden markdown and JSON', async () => {

@@ -31,7 +31,8 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const person = resolvePerson(analysis.developers, who, { people: settings.people });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
   const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people });
-  const unavailable = settings.model.treatInactiveAsDeparted ? inactiveDevelopers(analysis).map((d) => d.id) : [];
+  // Someone who stopped committing cannot take over: inactive developers are no successors.
+  const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 
   const repo = await openRepository(analysis.repository.path, { env: io.env });
   const since = Math.floor(Date.parse(analysis.settings.referenceDate) / 1000) - RECENT_DAYS * DAY;
@@ -42,7 +43,8 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     person,
     departure: departures.find((d) => d.id === person.id),
     alsoLeaving: departures,
-    unavailable,
+    inactive,
+    inactiveAfterDays: analysis.settings.inactiveAfterDays,
     critical: settings.critical,
     window: log.window,
     recent: log.recent,
