@@ -81,7 +81,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     warn('this is a shallow clone: the figures cover only the fetched history (run `git fetch --unshallow` for all of it)');
   }
 
-  const tracked = await listTrackedFiles(repo, revision.sha);
+  const { files: tracked, submodules } = await listTrackedFiles(repo, revision.sha);
   const gitattributes = new Map<string, string>();
   if (extensions && config.defaultExclusions) {
     for (const file of tracked.filter((f) => f === '.gitattributes' || f.endsWith('/.gitattributes'))) {
@@ -145,7 +145,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
           const co = identities.list[id] as IdentityStats;
           co.firstTime = Math.min(co.firstTime, record.time);
           co.lastTime = Math.max(co.lastTime, record.time);
-          if (!co.isBot && !credited.includes(id)) credited.push(id);
+          // Bot status of a trailer is decided after .mailmap (below): credit it now, drop it then.
+          if (!credited.includes(id)) credited.push(id);
         }
       }
       events.length = 0;
@@ -163,14 +164,13 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   }
 
   hooks.onPhase?.('authorship');
-  if (coAuthors) await applyMailmapToTrailers(repo, identities.list);
+  if (coAuthors) await applyMailmapToTrailers(repo, identities.list, warn);
   const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
   const developerOf = new Map<number, string>();
   const bots: string[] = [];
   const people = resolved.filter((developer) => {
-    const bot = developer.isBot || developer.members.every((index) => identities.list[index]?.isBot);
-    if (bot) bots.push(developer.name);
-    return !bot;
+    if (developer.isBot) bots.push(developer.name);
+    return !developer.isBot;
   });
   for (const developer of people) for (const index of developer.members) developerOf.set(index, developer.id);
 
@@ -193,6 +193,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const exclusions = [...selection.counts];
+  if (submodules.length > 0) exclusions.push({ rule: 'submodule', files: submodules.length });
   if (noHistory > 0) exclusions.push({ rule: extensions ? 'no history (or only bot commits)' : 'no history', files: noHistory });
 
   const names = new Map(people.map((developer) => [developer.id, developer.name]));
@@ -256,8 +257,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       commits: commits.length,
       developers: developers.length,
       files: files.length,
-      excludedFiles: tracked.length - files.length,
-      trackedFiles: tracked.length,
+      excludedFiles: tracked.length + submodules.length - files.length,
+      trackedFiles: tracked.length + submodules.length,
       bots: bots.length,
       commitsWithoutRenames,
     },
@@ -279,11 +280,17 @@ function cacheHome(env: Record<string, string | undefined>): string | undefined 
 }
 
 /** Co-authors come from commit messages, which git's %aN/%aE mapping does not touch. */
-async function applyMailmapToTrailers(repo: Repository, list: IdentityStats[]): Promise<void> {
+async function applyMailmapToTrailers(repo: Repository, list: IdentityStats[], warn: (message: string) => void): Promise<void> {
   const pending = list.filter((identity) => identity.fromTrailer && identity.email);
   for (let start = 0; start < pending.length; start += 500) {
     const batch = pending.slice(start, start + 500);
-    const mapped = await checkMailmap(repo, batch.map((identity) => `${identity.name} <${identity.email}>`)).catch(() => []);
+    let mapped: string[];
+    try {
+      mapped = await checkMailmap(repo, batch.map((identity) => `${identity.name} <${identity.email}>`));
+    } catch (error) {
+      warn(`.mailmap was not applied to Co-authored-by trailers (${(error as Error).message}); co-authors are counted as written`);
+      return;
+    }
     mapped.forEach((line, index) => {
       const match = /^(.*?)\s*<([^>]*)>$/.exec(line);
       const identity = batch[index];

@@ -70,11 +70,28 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
   }
 }
 
-/** Paths tracked at the revision (NUL-separated, so no quoting). */
-export async function listTrackedFiles(repo: Repository, sha: string): Promise<string[]> {
+export interface TrackedFiles {
+  /** Paths of the files (blobs) tracked at the revision. */
+  files: string[];
+  /** Paths of submodules (gitlinks): tracked, but not files anyone authors here. */
+  submodules: string[];
+}
+
+/** Paths tracked at the revision (NUL-separated, so no quoting), submodules apart. */
+export async function listTrackedFiles(repo: Repository, sha: string): Promise<TrackedFiles> {
   try {
-    const out = await repo.git.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha]);
-    return out.split('\0').filter(Boolean);
+    const out = await repo.git.raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
+    const files: string[] = [];
+    const submodules: string[] = [];
+    for (const entry of out.split('\0')) {
+      // "<mode> <type> <object>\t<path>"
+      const tab = entry.indexOf('\t');
+      if (tab === -1) continue;
+      const path = entry.slice(tab + 1);
+      if (entry.startsWith('160000 ')) submodules.push(path);
+      else files.push(path);
+    }
+    return { files, submodules };
   } catch (error) {
     throw toGitError(error, `listing files of ${sha.slice(0, 12)}`);
   }

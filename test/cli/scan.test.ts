@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scanOutputSchema } from '../../src/report/scan-schema.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
@@ -13,6 +14,7 @@ const history: FixtureCommit[] = [
   { author: 'carol', write: { 'README.md': 3 } },
 ];
 
+const hasAnsi = (text: string) => text !== stripVTControlCharacters(text);
 const tmp = () => mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'cli-'));
 
 describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
@@ -23,7 +25,7 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('4 commits · 3 developers · 4 files analysed');
     expect(result.stdout).toMatch(/Truck factor: 2/);
-    expect(result.stdout).not.toMatch(/\u001b\[/);
+    expect(hasAnsi(result.stdout)).toBe(false);
   });
 
   it('runs with EDITOR, PAGER and GIT_* variables in the environment (simple-git refuses them when passed on)', () => {
@@ -35,15 +37,15 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
 
   it('colours only when asked (FORCE_COLOR) and never with --no-color', () => {
     const repo = buildRepo(history);
-    expect(runCli([], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[/);
-    expect(runCli(['--no-color'], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect(hasAnsi(runCli([], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout)).toBe(true);
+    expect(hasAnsi(runCli(['--no-color'], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout)).toBe(false);
   });
 
   it('writes JSON that matches the published schema, deterministic across runs', () => {
     const repo = buildRepo(history);
     const first = runCli(['scan', '--format', 'json'], { cwd: repo.dir, env: { FORCE_COLOR: '1' } });
     expect(first.exitCode).toBe(0);
-    expect(first.stdout).not.toMatch(/\u001b\[/);
+    expect(hasAnsi(first.stdout)).toBe(false);
     const parsed = scanOutputSchema.parse(JSON.parse(first.stdout));
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.stats).toMatchObject({ commits: 4, developers: 3, files: 4, excludedFiles: 0 });

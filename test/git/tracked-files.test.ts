@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeRepo, contributionOf } from '../helpers/analyze.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+
+describe('what the scan reads from a repository', { tags: ['slow'] }, () => {
+  it('does not analyse submodules (gitlinks) as files, and counts them apart', async () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'a.ts': 5 } }]);
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    // A gitlink, as `git submodule add` records it (the submodule's own history is not ours).
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${head},vendor-lib`);
+    repo.git('commit', '-q', '-m', 'add submodule');
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.files.map((f) => f.path)).toEqual(['a.ts']);
+    expect(analysis.exclusions).toContainEqual({ rule: 'submodule', files: 1 });
+    expect(analysis.stats).toMatchObject({ trackedFiles: 2, files: 1, excludedFiles: 1 });
+  });
+
+  it('decides whether a Co-authored-by trailer is a bot after .mailmap maps it to a person', async () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'a.ts': 5 } }]);
+    repo.commit({ author: 'ada', write: { '.mailmap': 'Sam <sam@example.com> build-bot <build@ci.example>\n' } });
+    repo.commit({ author: 'ada', write: { 'a.ts': 5 }, coAuthors: [{ name: 'build-bot', email: 'build@ci.example' }] });
+    const analysis = await analyzeRepo(repo.dir);
+    // The trailer names a bot, but .mailmap says it is Sam: Sam delivered the change with Ada.
+    expect(contributionOf(analysis, 'a.ts', 'sam@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
+    expect(analysis.bots).toEqual([]);
+  });
+});
