@@ -31,7 +31,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   if (report.areas.length === 0) {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
-    const active = report.successorsActiveWithinDays !== null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
+    const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by criticality, then by ${who}’s most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     for (const area of report.areas) out.push('', ...renderArea(area, who, name));
   }
