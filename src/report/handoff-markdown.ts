@@ -33,7 +33,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by criticality, then by ${who}’s most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
-    for (const area of report.areas) out.push('', ...renderArea(area, who, name));
+    for (const area of report.areas) out.push('', ...renderArea(area, who, name, report.successorsActiveWithinDays != null));
   }
   out.push('');
   out.push('## Changed together');
@@ -100,7 +100,7 @@ function summary(report: HandoffReport, who: string): string[] {
   return lines;
 }
 
-function renderArea(area: HandoffArea, who: string, name: (id: string) => string): string[] {
+function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean): string[] {
   const lines: string[] = [];
   const critical = area.critical.length ? ` · critical: ${area.critical.map((c) => mdText(c)).join(', ')}` : '';
   lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${critical}`);
@@ -118,7 +118,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
         day(file.lastChange),
         String(file.commits),
         successorCell(file, name),
-        evidence(file),
+        evidence(file, activeOnly),
       ]),
       ['left', 'left', 'right', 'left', 'left'],
     ),
@@ -140,9 +140,9 @@ function successorCell(file: HandoffFile, name: (id: string) => string): string 
   }
 }
 
-function evidence(file: HandoffFile): string {
+function evidence(file: HandoffFile, activeOnly: boolean): string {
   const s = file.successor;
-  if (!s) return 'nobody who stays has changed it';
+  if (!s) return activeOnly ? 'nobody who stays and is active has changed it' : 'nobody who stays has changed it';
   return `DOA ${s.doa.toFixed(2)} (normDOA ${s.normDoa.toFixed(2)}) · ${plural(s.commits, 'commit')} · last change ${day(s.lastChange)}`;
 }
 
