@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import type { ExitCode } from '../errors.ts';
 import { VERSION } from '../version.ts';
 import type { Io } from './io.ts';
+import { registerCheck } from './commands/check.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerInit } from './commands/init.ts';
 import { registerScan } from './commands/scan.ts';
 
 /** The command tree. Actions report their exit code through `setExit`; commander ignores return values. */
@@ -24,5 +26,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     );
   registerScan(program, io, setExit);
   registerExplain(program, io, setExit);
+  registerCheck(program, io, setExit);
+  registerInit(program, io, setExit);
   return program;
 }

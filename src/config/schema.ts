@@ -75,7 +75,7 @@ export const configSchema = z
       .default(true)
       .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
     people: list(personSchema).default([]).describe('Identity aliases.'),
-    bots: list(nonEmpty).default([]).describe('Extra bot patterns (globs over name or email); `*[bot]` and `*-bot` are built in.'),
+    bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]` and `*-bot` are built in.'),
     modules: z
       .strictObject({
         depth: z.number().int().min(1, 'depth must be at least 1').max(10, 'depth must be at most 10').optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),

@@ -34,8 +34,11 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
     }
   }
   const git = createGit(root, options);
-  const partial = (await git.raw(['config', '--get', 'extensions.partialClone']).catch(() => '')).trim();
-  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial: partial !== '' }, git };
+  // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
+  // --filter) only in remote.<name>.promisor.
+  const partial = (await git.raw(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '')).trim();
+  const isPartial = partial.split('\n').some((line) => /^extensions\.partialclone \S/i.test(line) || /\.promisor true$/i.test(line));
+  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git };
 }
 
 /**

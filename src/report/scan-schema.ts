@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { criticalSystemOutputSchema } from './check-schema.ts';
 
 // The JSON output of `talentrisk scan --format json`, schemaVersion 1. Written once here; the
 // published schema/scan-output.schema.json is generated from it and kept in sync by a test.
@@ -78,6 +79,7 @@ export const scanOutputSchema = z
     ),
     bots: z.array(z.string()),
     warnings: z.array(z.string()),
+    critical: z.array(criticalSystemOutputSchema).optional().describe('Critical systems of .talentrisk.yml and their status (when configured).'),
   })
   .catchall(z.unknown())
   .describe('talentrisk scan output');

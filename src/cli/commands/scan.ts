@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.ts';
+import { evaluateCriticalSystems } from '../../model/critical.ts';
+import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { toScanOutput, renderJson } from '../../report/scan-json.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
 import { resolveChalk, type Io } from '../io.ts';
@@ -13,14 +15,16 @@ export interface ScanOptions extends CommonOptions {
 }
 
 export async function runScan(target: string | undefined, options: ScanOptions, io: Io): Promise<ExitCode> {
-  const { analysis } = await loadAnalysis(target, options, io);
+  const { analysis, config } = await loadAnalysis(target, options, io);
+  const critical = evaluateCriticalSystems(analysis, config.config.critical);
   const toFile = Boolean(options.output);
   if (options.format === 'json') {
-    writeReport(renderJson(toScanOutput(analysis)), options, io.cwd, io.stdout);
+    writeReport(renderJson(toScanOutput(analysis, critical.length ? { critical: criticalJson(critical) } : {})), options, io.cwd, io.stdout);
     printWarnings(analysis, options, io, false);
   } else {
     const chalk = resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
-    writeReport(renderScanTable(analysis, { chalk, width: io.stdout.columns ?? 100 }), options, io.cwd, io.stdout);
+    const ctx = { chalk, width: io.stdout.columns ?? 100 };
+    writeReport(renderScanTable(analysis, ctx, [renderCriticalSection(critical, ctx)]), options, io.cwd, io.stdout);
     // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
     printWarnings(analysis, options, io, !toFile);
   }
