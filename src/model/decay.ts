@@ -31,6 +31,8 @@ export interface InactiveDeveloper {
   lastCommit: string;
   /** Whole days between the last commit and the reference date. */
   daysSinceLastCommit: number;
+  /** Analysed files they author (classic figures). */
+  filesAuthored: number;
 }
 
 function referenceTime(analysis: Pick<Analysis, 'settings'>): number {
@@ -50,7 +52,7 @@ export function inactiveDevelopers(analysis: Pick<Analysis, 'settings' | 'develo
   const horizon = options.horizon ?? 0;
   return analysis.developers
     .filter((d) => daysSince(analysis, d.lastCommit) + horizon > limit)
-    .map((d) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: Math.floor(daysSince(analysis, d.lastCommit)) }))
+    .map((d) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: Math.floor(daysSince(analysis, d.lastCommit)), filesAuthored: d.filesAuthored }))
     .sort((a, b) => b.daysSinceLastCommit - a.daysSinceLastCommit || (a.id < b.id ? -1 : 1));
 }
 

@@ -101,6 +101,17 @@ export function authorsAfter(departing: Iterable<string>, base: AuthorsOf = (fil
   return (file) => base(file).filter((id) => !gone.has(id));
 }
 
+/**
+ * Knowledge lost in a set of files (a module, a critical system) when `departing` leave: the files
+ * that had an author and have none after, and their share of the set. `check` compares the share
+ * with a system's `maxKnowledgeLoss`.
+ */
+export function knowledgeLossOf(files: readonly FileOwnership[], departing: Iterable<string>, base: AuthorsOf = (file) => file.authors): { lostFiles: string[]; share: number } {
+  const after = authorsAfter(departing, base);
+  const lostFiles = files.filter((file) => base(file).length > 0 && after(file).length === 0).map((file) => file.path);
+  return { lostFiles, share: files.length > 0 ? lostFiles.length / files.length : 0 };
+}
+
 /** The module of each analysed file (the longest module path that contains it, else the root). */
 export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string) => string {
   const roots = analysis.modules.map((m) => m.path).filter((p) => p !== ROOT_MODULE).sort((a, b) => b.length - a.length);
@@ -251,7 +262,7 @@ function impactOf(analysis: Analysis, groups: Map<string, FileOwnership[]>, gone
     const departingOwners = prior.owners.filter((owner) => gone.has(owner.id));
     if (departingOwners.length === 0) continue;
     const later = summarizeModule(path, 'folder', files, nameOf, after);
-    const lostFiles = files.filter((file) => before(file).length > 0 && after(file).length === 0).map((file) => file.path);
+    const { lostFiles, share } = knowledgeLossOf(files, gone, before);
     modules.push({
       path,
       files: files.length,
@@ -260,7 +271,7 @@ function impactOf(analysis: Analysis, groups: Map<string, FileOwnership[]>, gone
       orphanFilesBefore: prior.orphanFiles.length,
       orphanFilesAfter: later.orphanFiles.length,
       lostFiles,
-      knowledgeLost: files.length > 0 ? lostFiles.length / files.length : 0,
+      knowledgeLost: share,
       isOrphaned: prior.orphanFiles.length < files.length && later.orphanFiles.length === files.length,
       departingOwners,
     });

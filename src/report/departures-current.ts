@@ -33,8 +33,11 @@ export function renderCurrentSection(figures: CurrentFigures, projection: Projec
       (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => name(m.id)), 4)}`) : ''),
   );
   if (figures.inactive.length > 0) {
-    const who = figures.inactive.map((d) => `${sanitize(d.name)} (${d.daysSinceLastCommit}d)`);
-    out.push(`  Inactive: ${list(who, 5)}`);
+    // The inactive people who matter are those who still author files: most files first.
+    const authors = figures.inactive.filter((d) => d.filesAuthored > 0).sort((a, b) => b.filesAuthored - a.filesAuthored || a.daysSinceLastCommit - b.daysSinceLastCommit);
+    const who = authors.map((d) => `${sanitize(d.name)} (${plural(d.filesAuthored, 'file')}, last commit ${d.daysSinceLastCommit}d ago)`);
+    const others = figures.inactive.length - authors.length;
+    out.push(`  Inactive: ${authors.length ? list(who, 4) : 'no author of an analysed file'}${others > 0 ? chalk.dim(` · ${plural(others, 'other inactive developer')}`) : ''}`);
   }
 
   const horizons = projection.horizons;

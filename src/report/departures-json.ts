@@ -74,7 +74,7 @@ export const currentOutputSchema = z
     halfLifeDays: z.number(),
     inactiveAfterDays: z.number(),
     treatInactiveAsDeparted: z.boolean(),
-    inactive: z.array(person.extend({ lastCommit: z.string(), daysSinceLastCommit: z.number().int() })),
+    inactive: z.array(person.extend({ lastCommit: z.string(), daysSinceLastCommit: z.number().int(), filesAuthored: z.number().int() })),
     truckFactor: z.object({ classic: truckFactor, current: truckFactor }),
     modules: z.array(
       z.object({
@@ -160,7 +160,7 @@ export function currentJson(figures: CurrentFigures, projection: ProjectionResul
     halfLifeDays: figures.halfLifeDays,
     inactiveAfterDays: figures.inactiveAfterDays,
     treatInactiveAsDeparted: figures.treatInactiveAsDeparted,
-    inactive: figures.inactive.map((d) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: d.daysSinceLastCommit })),
+    inactive: figures.inactive.map((d) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: d.daysSinceLastCommit, filesAuthored: d.filesAuthored })),
     truckFactor: { classic: truckFactorJson(figures.classic, names), current: truckFactorJson(figures.current, names) },
     modules: figures.modules.map((m) => ({
       path: m.path,

@@ -8,6 +8,7 @@ import type { RenderContext } from './types.ts';
 
 const MODULE_ROWS = 12;
 const FILE_ROWS = 15;
+const STRENGTH = { none: 0, weak: 1, ok: 2, author: 3 } as const;
 
 function indent(text: string): string {
   return text
@@ -63,7 +64,9 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
   if (result.orphanedFiles.length > 0) {
     out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: who stays with the highest DOA; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
-    out.push(indent(successionTable(result.orphanedFiles.slice(0, FILE_ROWS), name, pathWidth, ctx)));
+    // Files nobody can take over first, then weak successors; within each, path order.
+    const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    out.push(indent(successionTable(ranked.slice(0, FILE_ROWS), name, pathWidth, ctx)));
     if (result.orphanedFiles.length > FILE_ROWS) out.push(chalk.dim(`    … ${result.orphanedFiles.length - FILE_ROWS} more files (--format json lists them all)`));
   }
   if (result.singleOwnerFiles.length > 0) {

@@ -33,8 +33,8 @@ describe('departures section of scan', () => {
           file      leaving  successor
           pay/a.ts  Ada      none — knowledge transfer needed
           pay/b.ts  Ada      none — knowledge transfer needed
-          pay/c.ts  Ada      Carol (weak, normDOA 0.48)
           web/e.ts  Bob      none — knowledge transfer needed
+          pay/c.ts  Ada      Carol (weak, normDOA 0.48)
         1 file left with a single owner: web/f.ts → Carol
         \`talentrisk handoff <who>\` writes the handoff document of one person."
     `);
@@ -77,7 +77,7 @@ describe('current figures section of scan', () => {
     expect(renderCurrentSection(figures, projection, ctx)).toMatchInlineSnapshot(`
       "Current figures (talentrisk extension, METRICS §7: knowledge halves every 365 days; inactive = no commit in 200 days)
         Truck factor: 3 classic · 2 current (inactive developers counted as gone)  current: Bob, Carol
-        Inactive: Ada (1092d), Dan (305d)
+        Inactive: Dan (1 file, last commit 305d ago), Ada (1 file, last commit 1092d ago)
         Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits)
           module  TF classic  TF current  now  +30d  +90d  +180d
           web              3           2    3     3     1      1

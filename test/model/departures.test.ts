@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import { authorsAfter, computeDepartures, filesByModule, parseLeaving, resolveDepartures, WEAK_SUCCESSOR_NORM_DOA } from '../../src/model/departures.ts';
+import { authorsAfter, computeDepartures, filesByModule, knowledgeLossOf, parseLeaving, resolveDepartures, WEAK_SUCCESSOR_NORM_DOA } from '../../src/model/departures.ts';
+import type { FileOwnership } from '../../src/model/types.ts';
 import { truckFactorOf } from '../../src/model/ownership.ts';
 import { contributionOf, fileOf } from '../helpers/analyze.ts';
 import { ADA, BOB, CAROL, departuresFixture as fixture } from './departures-fixture.ts';
@@ -121,5 +123,32 @@ describe('resolveDepartures input checks', () => {
   it('names the config entry whose date is not a day of the calendar', () => {
     const developers = [{ id: 'bob@example.com', name: 'Bob', emails: ['bob@example.com'], names: ['Bob'], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 0 }];
     expect(() => resolveDepartures(developers, { config: [{ who: 'bob', date: '2025-02-31' }] })).toThrow('config departures[0].date: 2025-02-31 is not a real date');
+  });
+});
+
+describe('departure properties (fast-check)', () => {
+  const ids = ['a', 'b', 'c', 'd', 'e'];
+  const fileArb = fc.record({ path: fc.string(), authors: fc.subarray(ids) }).map(({ path, authors }): FileOwnership => ({
+    path,
+    authors,
+    contributions: authors.map((developer) => ({ developer, fa: 1, dl: 0, ac: 0, doa: 4.391, normDoa: 1, isAuthor: true, lastChange: 0 })),
+    events: 1,
+    lastChange: 0,
+  }));
+
+  it('removing departing developers never raises the truck factor, and loses exactly the files they alone authored', () => {
+    fc.assert(
+      fc.property(fc.array(fileArb, { maxLength: 30 }), fc.subarray(ids), (files, departing) => {
+        const nameOf = (id: string) => id;
+        const before = truckFactorOf(files, nameOf).value;
+        const after = truckFactorOf(files, nameOf, authorsAfter(departing)).value;
+        expect(after).toBeLessThanOrEqual(before);
+        const loss = knowledgeLossOf(files, departing);
+        const expected = files.filter((f) => f.authors.length > 0 && f.authors.every((id) => departing.includes(id))).map((f) => f.path);
+        expect(loss.lostFiles).toEqual(expected);
+        expect(loss.share).toBeGreaterThanOrEqual(0);
+        expect(loss.share).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 });
