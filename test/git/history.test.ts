@@ -1,9 +1,12 @@
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { chunkCommits, streamHistory } from '../../src/git/history.ts';
-import { listCommits, openRepository } from '../../src/git/repo.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { chunkCommits, streamHistory, walkHistory, type HistoryOptions } from '../../src/git/history.ts';
+import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
+import { listCommits, openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
-import { buildRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
 
 describe('chunkCommits', () => {
   it('counts chunks from the oldest end: the newest chunk is the short one', () => {
@@ -43,6 +46,47 @@ describe('chunkCommits', () => {
   });
 });
 
+// A history with renames in every position: a rename chain, a rename of a file last touched many
+// commits earlier (so with small chunks the rename and the file's earlier events sit in different
+// chunks), a rename with edits (similarity below 100%), a branch merged back, co-authors and an
+// empty commit.
+const HISTORY: FixtureCommit[] = [
+  { author: 'ada', write: { 'src/a.ts': 20, 'src/b.ts': 20, 'README.md': 3 } },
+  { author: 'bob', write: { 'src/b.ts': 20 } },
+  { author: 'carl', rename: { 'src/a.ts': 'lib/a.ts' } },
+  { author: 'dan', write: { 'src/c.ts': 20 }, coAuthors: ['eve'] },
+  { author: 'eve', branch: 'side', write: { 'side.ts': 5 } },
+  { author: 'ada', checkout: 'main', write: { 'README.md': 3 } },
+  { author: 'fay', merge: 'side' },
+  { author: 'bob', rename: { 'lib/a.ts': 'core/a.ts' } },
+  { author: 'carl', allowEmpty: true, write: {} },
+  { author: 'dan', write: { 'src/c.ts': 20 } },
+  { author: 'eve', remove: ['src/b.ts'] },
+  { author: 'ada', write: { 'README.md': 3 } },
+];
+
+async function fixture(history = HISTORY): Promise<{ repo: FixtureRepo; git: Repository; sha: string }> {
+  const repo = buildRepo(history);
+  // Last, a rename with edits: git must read both blobs to find it.
+  const edited = repo.git('show', 'HEAD:src/c.ts').replace(/^line 0 of .*$/m, 'edited first line');
+  repo.commit({ author: 'fay', rename: { 'src/c.ts': 'src/d.ts' }, write: { 'src/d.ts': edited } });
+  const git = await openRepository(repo.dir);
+  return { repo, git, sha: repo.git('rev-parse', 'HEAD').trim() };
+}
+
+/** The reference: one sequential `git log` over the whole history, in the order repo.ts lists it. */
+function sequentialWalk(repo: FixtureRepo): CommitRecord[] {
+  return parseLogOutput(repo.git('log', '--no-merges', '--date-order', '-z', '--name-status', '-M', `--format=${LOG_FORMAT}`, 'HEAD'));
+}
+
+async function collect(walk: AsyncIterable<CommitRecord[]>): Promise<CommitRecord[]> {
+  const all: CommitRecord[] = [];
+  for await (const records of walk) all.push(...records);
+  return all;
+}
+
+const summary = (records: CommitRecord[]) => records.map((r) => `${r.author.name}: ${r.changes.map((c) => `${c.status} ${c.oldPath ? `${c.oldPath} → ` : ''}${c.path}`).join(', ')}`);
+
 describe('streamHistory', { tags: ['slow'] }, () => {
   it('yields the same records, in the same order, whatever the chunk size and read-ahead', async () => {
     const repo = buildRepo([
@@ -54,20 +98,189 @@ describe('streamHistory', { tags: ['slow'] }, () => {
     ]);
     const git = await openRepository(repo.dir);
     const commits = await listCommits(git, 'HEAD');
-    const read = async (chunkSize: number, readAhead: number) => {
-      const all: CommitRecord[] = [];
-      for await (const records of streamHistory(git, commits, { chunkSize, readAhead })) all.push(...records);
-      return all;
-    };
+    const read = (chunkSize: number, readAhead: number) => collect(streamHistory(git, commits, { chunkSize, readAhead }));
     const whole = await read(100, 1);
-    expect(whole.map((r) => [r.author.name, r.changes.map((c) => `${c.status} ${c.oldPath ? `${c.oldPath} → ` : ''}${c.path}`)])).toEqual([
-      ['Eve', ['D b.ts']],
-      ['Dan', []],
-      ['Carl', ['R a.ts → c.ts']],
-      ['Bob', ['A b.ts']],
-      ['Ada', ['A a.ts']],
-    ]);
+    expect(summary(whole)).toEqual(['Eve: D b.ts', 'Dan: ', 'Carl: R a.ts → c.ts', 'Bob: A b.ts', 'Ada: A a.ts']);
     expect(await read(2, 3)).toEqual(whole);
     expect(await read(1, 1)).toEqual(whole);
+  });
+});
+
+describe('walkHistory', { tags: ['slow'] }, () => {
+  it('the parallel chunked walk equals one sequential walk, renames across chunk boundaries included', async () => {
+    const { repo, git, sha } = await fixture();
+    const expected = sequentialWalk(repo);
+    // The renames really are there, and with chunks of 2 the renaming commits and the earlier
+    // events of the renamed files fall in different chunks.
+    expect(summary(expected).filter((line) => line.includes('→'))).toEqual(['Fay: R src/c.ts → src/d.ts', 'Bob: R lib/a.ts → core/a.ts', 'Carl: R src/a.ts → lib/a.ts']);
+    const chunks: number[] = [];
+    for (const [chunkSize, readAhead, speculate] of [
+      [2, 3, 0],
+      [2, 2, 2],
+      [1, 4, 1],
+      [3, 1, 0],
+      [1000, 2, 5],
+    ] as const) {
+      let calls = 0;
+      const records = await collect(walkHistory(git, sha, { chunkSize, readAhead, speculate, onChunk: () => calls++ }));
+      expect(records, `chunkSize ${chunkSize}, readAhead ${readAhead}, speculate ${speculate}`).toEqual(expected);
+      chunks.push(calls);
+    }
+    expect(chunks[0]).toBe(Math.ceil(expected.length / 2));
+  });
+
+  it('reports the commit count once listed, and progress after each chunk', async () => {
+    const { git, sha } = await fixture();
+    const listed: number[] = [];
+    const progress: [number, number][] = [];
+    await collect(walkHistory(git, sha, { chunkSize: 4, onListed: (n) => listed.push(n), onChunk: (read, total) => progress.push([read, total]) }));
+    const total = listed[0] ?? 0;
+    expect(listed).toEqual([total]);
+    expect(progress.at(-1)).toEqual([total, total]);
+    expect(progress.map(([read]) => read)).toEqual([...progress.map(([read]) => read)].sort((a, b) => a - b));
+  });
+
+  it('falls back to --no-renames only for the commit whose blobs are missing, wherever the chunks fall', async () => {
+    const { repo, git, sha } = await fixture();
+    // Remove the old blob of the edited rename (src/c.ts → src/d.ts needs it for similarity).
+    const blob = repo.git('rev-parse', 'HEAD~1:src/c.ts').trim();
+    expect(repo.git('cat-file', '-t', blob).trim()).toBe('blob');
+    rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    expect(() => repo.git('log', '-M', '--name-status', 'HEAD')).toThrow(/unable to read/);
+
+    // The reference, one commit at a time: -M, or --no-renames where -M fails.
+    const ids = await listCommits(git, sha);
+    const expected = ids.map((id) => {
+      const read = (flag: string) => parseLogOutput(repo.git('log', '--no-walk', '-z', '--name-status', flag, `--format=${LOG_FORMAT}`, id))[0] as CommitRecord;
+      try {
+        return read('-M');
+      } catch {
+        return read('--no-renames');
+      }
+    });
+    expect(summary(expected).find((line) => line.startsWith('Fay: D src/c.ts'))).toBe('Fay: D src/c.ts, A src/d.ts');
+    for (const [chunkSize, speculate] of [
+      [2, 0],
+      [5, 3],
+      [1000, 0],
+      [1000, 1000],
+    ]) {
+      const fallbacks: number[] = [];
+      const records = await collect(walkHistory(git, sha, { chunkSize, speculate, onRenameFallback: (count) => fallbacks.push(count) }));
+      expect(records, `chunkSize ${chunkSize}`).toEqual(expected);
+      expect(fallbacks).toEqual([1]);
+    }
+  });
+
+  it('turns rename detection off when asked', async () => {
+    const { repo, git, sha } = await fixture();
+    const records = await collect(walkHistory(git, sha, { renames: false, chunkSize: 3 }));
+    expect(records).toEqual(parseLogOutput(repo.git('log', '--no-merges', '--date-order', '-z', '--name-status', '--no-renames', `--format=${LOG_FORMAT}`, 'HEAD')));
+  });
+});
+
+/** Counts the git commands a walk runs (by their first word after -c options). */
+function countGit(git: Repository): { calls: () => string[] } {
+  const spy = vi.spyOn(git.git, 'raw');
+  return {
+    calls: () =>
+      spy.mock.calls.map((call) => {
+        const args = call[0] as unknown as string[];
+        let i = 0;
+        while (args[i] === '-c') i += 2;
+        return args[i] ?? '';
+      }),
+  };
+}
+
+describe('walkHistory with the cache', { tags: ['slow'] }, () => {
+  const cacheOptions = (git: Repository, extra: Partial<HistoryOptions> = {}): HistoryOptions => ({
+    chunkSize: 3,
+    cache: { gitDir: git.info.gitDir, fallbackDir: path.join(git.info.root, '..', `${path.basename(git.info.root)}-xdg`) },
+    ...extra,
+  });
+
+  it('a warm walk equals the cold one and runs no git log or rev-list', async () => {
+    const { repo, git, sha } = await fixture();
+    const warnings: string[] = [];
+    const cold = await collect(walkHistory(git, sha, cacheOptions(git, { onWarning: (m) => warnings.push(m) })));
+    expect(cold).toEqual(sequentialWalk(repo));
+    const counter = countGit(git);
+    const warm = await collect(walkHistory(git, sha, cacheOptions(git, { onWarning: (m) => warnings.push(m) })));
+    expect(warm).toEqual(cold);
+    expect(counter.calls().filter((c) => c === 'log' || c === 'rev-list')).toEqual([]);
+    expect(warnings).toEqual([]);
+    const files = readdirSync(path.join(git.info.gitDir, 'talentrisk', 'cache', 'v1'));
+    expect(files.filter((f) => f.endsWith('.list'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.chunk'))).toHaveLength(Math.ceil(cold.length / 3));
+    expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('after a new commit only the newest chunk is read again', async () => {
+    const { repo, git } = await fixture();
+    await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), cacheOptions(git)));
+    repo.commit({ author: 'gil', write: { 'src/new.ts': 4 } });
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const counter = countGit(git);
+    const warm = await collect(walkHistory(git, sha, cacheOptions(git, { speculate: 0 })));
+    expect(warm).toEqual(sequentialWalk(repo));
+    expect(counter.calls().filter((c) => c === 'log')).toEqual(['log']);
+  });
+
+  it('a rewritten history (amend, rebase) gets new keys and the same answer as a cold walk', async () => {
+    const { repo, git } = await fixture();
+    await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), cacheOptions(git)));
+    // Rewrite the five newest commits: reset and commit their content again as one.
+    repo.git('reset', '-q', '--soft', 'HEAD~5');
+    repo.commit({ author: 'hal', allowEmpty: true });
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const warm = await collect(walkHistory(git, sha, cacheOptions(git)));
+    expect(warm).toEqual(sequentialWalk(repo));
+    expect(await collect(walkHistory(git, sha, {}))).toEqual(warm);
+  });
+
+  it('a .mailmap change is seen (names come mapped from git, so it is part of the key)', async () => {
+    const { repo, git, sha } = await fixture();
+    const before = await collect(walkHistory(git, sha, cacheOptions(git)));
+    expect(before.some((r) => r.author.name === 'Ada')).toBe(true);
+    // The working tree's .mailmap applies at once, committed or not.
+    repo.git('config', 'mailmap.file', path.join(repo.dir, 'people.mailmap'));
+    writeFileSync(path.join(repo.dir, 'people.mailmap'), 'Ada Lovelace <ada@example.com>\n');
+    const after = await collect(walkHistory(git, sha, cacheOptions(git)));
+    expect(after).toEqual(sequentialWalk(repo));
+    expect(after.some((r) => r.author.name === 'Ada Lovelace')).toBe(true);
+  });
+
+  it('without a cache location it writes nothing at all', async () => {
+    const { git, sha } = await fixture();
+    const xdg = path.join(git.info.root, '..', `${path.basename(git.info.root)}-xdg`);
+    await collect(walkHistory(git, sha, { chunkSize: 3 }));
+    expect(readdirSync(git.info.gitDir)).not.toContain('talentrisk');
+    expect(() => readdirSync(xdg)).toThrow();
+  });
+
+  it('uses the fallback folder when the git directory cannot be written, and still works when neither can', async () => {
+    const { repo, git, sha } = await fixture();
+    const expected = sequentialWalk(repo);
+    // A file where the cache folder would go makes it unwritable, even for root.
+    writeFileSync(path.join(git.info.gitDir, 'talentrisk'), 'not a folder');
+    const options = cacheOptions(git);
+    const xdg = options.cache?.fallbackDir as string;
+    const warnings: string[] = [];
+    expect(await collect(walkHistory(git, sha, { ...options, onWarning: (m) => warnings.push(m) }))).toEqual(expected);
+    expect(warnings).toEqual([]);
+    expect(readdirSync(path.join(xdg, 'repos'))).toHaveLength(1);
+    // Warm, from the fallback.
+    const counter = countGit(git);
+    expect(await collect(walkHistory(git, sha, options))).toEqual(expected);
+    expect(counter.calls().filter((c) => c === 'log' || c === 'rev-list')).toEqual([]);
+    // Neither writable: one warning, the right answer.
+    rmSync(xdg, { recursive: true });
+    mkdirSync(path.dirname(xdg), { recursive: true });
+    writeFileSync(xdg, 'not a folder either');
+    const none: string[] = [];
+    expect(await collect(walkHistory(git, sha, { ...options, onWarning: (m) => none.push(m) }))).toEqual(expected);
+    expect(none).toHaveLength(1);
+    expect(none[0]).toMatch(/not written/);
   });
 });

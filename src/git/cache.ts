@@ -1,0 +1,567 @@
+// The parsed-history cache (issue #5). Entries are immutable files named by a key that covers
+// everything their content depends on, so an entry is either exactly right or never looked up:
+//   chunk  <key>.chunk  the parsed records of one chunk of commits (key: the commit ids, the tool
+//                       build, the log format and options, and the git environment fingerprint)
+//   list   <key>.list   the commit list of one revision (key: the revision's id, the same rest)
+// Files are written to a temp name and renamed, so a reader never sees half an entry; each starts
+// with a header (magic, format, kind, key, length, checksum) so that a truncated, corrupt or
+// foreign file is detected, reported and rebuilt rather than trusted. No fsync: a file that a
+// crash leaves empty or short fails its checksum like any other corrupt entry.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { VERSION } from '../version.ts';
+import type { Repository } from './repo.ts';
+import type { CommitRecord, FileChange, Signature } from './types.ts';
+
+/** Bumped when the file layout changes; it is also the name of the folder entries live in. */
+export const CACHE_FORMAT = 1;
+const MAGIC = 0x43485254; // "TRHC" read as a little-endian u32
+const HEADER_BYTES = 60; // magic 4, format 1, kind 1, reserved 2, key 32, payload length 4, checksum 16
+const KIND = { chunk: 1, list: 2 } as const;
+type EntryKind = keyof typeof KIND;
+/** Temp files older than this belong to a run that was killed (a write takes milliseconds). */
+const STALE_TEMP_MS = 60_000;
+/** Unreferenced entries are removed once unused for this long, or sooner when they pile up. */
+const MAX_IDLE_MS = 14 * 86_400_000;
+const TOUCH_AFTER_MS = 86_400_000;
+
+/** The parsed records of one chunk, plus which of them had to be read without rename detection. */
+export interface ChunkEntry {
+  records: CommitRecord[];
+  /** Indexes (into records) of commits whose renames could not be detected (missing blobs). */
+  noRenames: number[];
+  reason: string;
+}
+
+/** Where the cache may live: the git directory, else a per-user folder (XDG cache home). */
+export interface CacheLocation {
+  gitDir: string;
+  fallbackDir?: string | undefined;
+}
+
+class CorruptEntry extends Error {}
+
+/** A cache opened for one scan. Every failure degrades to "no cache"; none of them fails the scan. */
+export class HistoryCache {
+  /** Folders read, in order (the writable one first). */
+  readonly readDirs: string[];
+  private writeDir: string | undefined;
+  private readonly warn: (message: string) => void;
+  private readonly used = new Set<string>();
+
+  constructor(readDirs: string[], writeDir: string | undefined, warn: (message: string) => void) {
+    this.readDirs = readDirs;
+    this.writeDir = writeDir;
+    this.warn = warn;
+  }
+
+  get isWritable(): boolean {
+    return this.writeDir !== undefined;
+  }
+
+  /** The records of a chunk, or undefined when absent or unusable (then rebuilt by the caller). */
+  readChunk(key: string, ids: readonly string[]): ChunkEntry | undefined {
+    const found = this.read(key, 'chunk');
+    if (!found) return undefined;
+    try {
+      return decodeChunk(found.payload, ids);
+    } catch (error) {
+      this.reject(key, 'chunk', found.dir, error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  }
+
+  /** Whether an entry for the chunk exists (not yet whether it is sound). */
+  hasChunk(key: string): boolean {
+    return this.readDirs.some((dir) => fs.existsSync(path.join(dir, `${key}.chunk`)));
+  }
+
+  writeChunk(key: string, ids: readonly string[], entry: ChunkEntry): void {
+    if (this.writeDir) this.write(key, 'chunk', encodeChunk(ids, entry));
+  }
+
+  readList(key: string): string[] | undefined {
+    const found = this.read(key, 'list');
+    if (!found) return undefined;
+    try {
+      return decodeList(found.payload);
+    } catch (error) {
+      this.reject(key, 'list', found.dir, error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  }
+
+  writeList(key: string, ids: readonly string[]): void {
+    if (this.writeDir) this.write(key, 'list', encodeList(ids));
+  }
+
+  /**
+   * Removes what no scan is likely to need again: temp files of killed runs, and entries that this
+   * scan did not use once they are old, or once there are many more of them than of used ones (a
+   * rewritten history, other revisions). Entries this scan used are touched so they stay.
+   */
+  cleanup(now = Date.now()): void {
+    const dir = this.writeDir;
+    if (!dir) return;
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    const unused: { name: string; mtime: number }[] = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
+      let mtime: number;
+      try {
+        mtime = fs.statSync(file).mtimeMs;
+      } catch {
+        continue; // removed meanwhile by a concurrent scan
+      }
+      if (name.includes('.tmp-')) {
+        if (now - mtime > STALE_TEMP_MS) removeQuietly(file);
+      } else if (this.used.has(name)) {
+        if (now - mtime > TOUCH_AFTER_MS) touchQuietly(file, now);
+      } else if (/\.(chunk|list)$/.test(name)) {
+        unused.push({ name, mtime });
+      }
+    }
+    const keep = Math.max(64, 2 * this.used.size);
+    unused.sort((a, b) => b.mtime - a.mtime);
+    unused.forEach((entry, index) => {
+      if (index >= keep || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
+    });
+  }
+
+  private read(key: string, kind: EntryKind): { payload: Buffer; dir: string } | undefined {
+    const name = `${key}.${kind}`;
+    for (const dir of this.readDirs) {
+      let data: Buffer;
+      try {
+        data = fs.readFileSync(path.join(dir, name));
+      } catch {
+        continue; // absent (or unreadable): a miss
+      }
+      const problem = checkEntry(data, key, kind);
+      if (problem) {
+        this.reject(key, kind, dir, problem);
+        continue;
+      }
+      this.used.add(name);
+      return { payload: data.subarray(HEADER_BYTES), dir };
+    }
+    return undefined;
+  }
+
+  private reject(key: string, kind: EntryKind, dir: string, problem: string): void {
+    const file = path.join(dir, `${key}.${kind}`);
+    this.warn(`history cache entry ${file} is ${problem}; ignored and rebuilt`);
+    // Remove it only where we may write; the rebuilt entry replaces it atomically anyway.
+    if (dir === this.writeDir) removeQuietly(file);
+  }
+
+  private write(key: string, kind: EntryKind, payload: Buffer): void {
+    const dir = this.writeDir as string;
+    const name = `${key}.${kind}`;
+    const temp = path.join(dir, `${name}.tmp-${randomBytes(6).toString('hex')}`);
+    try {
+      fs.writeFileSync(temp, Buffer.concat([entryHeader(key, kind, payload), payload]), { flag: 'wx' });
+      fs.renameSync(temp, path.join(dir, name));
+      this.used.add(name);
+    } catch (error) {
+      removeQuietly(temp);
+      // Disk full, quota, a folder made read-only meanwhile: go on without writing.
+      this.writeDir = undefined;
+      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      this.warn(`could not write the history cache in ${dir} (${code}); this scan goes on without updating it`);
+    }
+  }
+}
+
+/**
+ * Opens the cache: `<gitDir>/talentrisk/cache/v<format>` when it can be written, else a folder per
+ * repository under the fallback, else read-only (or none) with one warning.
+ */
+export function openHistoryCache(location: CacheLocation, warn: (message: string) => void): HistoryCache {
+  const primary = path.join(location.gitDir, 'talentrisk', 'cache', `v${CACHE_FORMAT}`);
+  const candidates = [primary];
+  if (location.fallbackDir) {
+    let id = location.gitDir;
+    try {
+      id = fs.realpathSync(location.gitDir);
+    } catch {
+      // keep the path as given
+    }
+    candidates.push(path.join(location.fallbackDir, 'repos', sha256(id).slice(0, 24), `v${CACHE_FORMAT}`));
+  }
+  const writeDir = candidates.find(isWritableDir);
+  const readDirs = [...(writeDir ? [writeDir] : []), ...candidates.filter((dir) => dir !== writeDir && fs.existsSync(dir))];
+  if (!writeDir) warn(`the history cache is not written: no writable folder (tried ${candidates.join(', ')})`);
+  return new HistoryCache(readDirs, writeDir, warn);
+}
+
+function isWritableDir(dir: string): boolean {
+  // A probe write, because permission bits lie (root, read-only mounts, ACLs).
+  const probe = path.join(dir, `.probe.tmp-${randomBytes(6).toString('hex')}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(probe, '', { flag: 'wx' });
+    fs.unlinkSync(probe);
+    return true;
+  } catch {
+    removeQuietly(probe);
+    return false;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    // already gone, or not ours to remove
+  }
+}
+
+function touchQuietly(file: string, now: number): void {
+  try {
+    fs.utimesSync(file, new Date(now), new Date(now));
+  } catch {
+    // read-only: the entry just ages
+  }
+}
+
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+// --- keys ---------------------------------------------------------------------------------------
+
+/**
+ * Hash of this build's own history-shaping code (the walk, the parser, the commit listing and this
+ * file), so that a development build never reads entries written by different code under the same
+ * version number.
+ */
+const BUILD_ID: string = (() => {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const hash = createHash('sha256').update(VERSION);
+  for (const name of ['history', 'log-format', 'repo', 'cache']) {
+    try {
+      hash.update(fs.readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
+    } catch {
+      hash.update(`missing ${name}`);
+    }
+  }
+  return hash.digest('hex');
+})();
+
+/** Key of the parsed records of `ids` under the given options (a hex SHA-256). */
+export function chunkKey(ids: readonly string[], options: { format: string; renames: boolean; environment: string }): string {
+  return createHash('sha256')
+    .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${options.renames ? '-M' : '--no-renames'}\0${options.environment}\0`)
+    .update(ids.join('\n'))
+    .digest('hex');
+}
+
+/** Key of the commit list of a revision. */
+export function listKey(sha: string, environment: string): string {
+  return sha256(`talentrisk list\0${CACHE_FORMAT}\0${BUILD_ID}\0${environment}\0${sha}`);
+}
+
+/**
+ * Everything outside the commits themselves that changes what `git rev-list`/`git log` print for
+ * them: the git version, the config that shapes log and diff output (.mailmap sources, rename
+ * limit, encodings), the .mailmap contents, replace refs, grafts and the shallow boundary.
+ */
+export async function gitEnvironment(repo: Repository): Promise<string> {
+  const { git, info } = repo;
+  const quiet = (args: string[]) => git.raw(args).catch((error: unknown) => `failed: ${String(error)}`);
+  const [version, config, replaced] = await Promise.all([
+    quiet(['version']),
+    quiet(['config', '--get-regexp', '^(mailmap|diff|i18n|log)\\.']),
+    quiet(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/']),
+  ]);
+  const blobSpec = /^mailmap\.blob (.*)$/im.exec(config)?.[1] ?? (info.isBare ? 'HEAD:.mailmap' : undefined);
+  const blob = blobSpec ? await quiet(['rev-parse', '--verify', '--quiet', blobSpec]) : '';
+  const mailmapFile = /^mailmap\.file (.*)$/im.exec(config)?.[1];
+  const commonDir = readQuietly(path.join(info.gitDir, 'commondir'))?.toString().trim();
+  const common = commonDir ? path.resolve(info.gitDir, commonDir) : info.gitDir;
+  const hash = createHash('sha256');
+  for (const part of [version, config, replaced, blob]) hash.update(`${part}\0`);
+  for (const file of [
+    info.isBare ? undefined : path.join(info.root, '.mailmap'),
+    mailmapFile ? path.resolve(info.root, mailmapFile.replace(/^~(?=\/|$)/, os.homedir())) : undefined,
+    path.join(common, 'shallow'),
+    path.join(common, 'info', 'grafts'),
+  ]) {
+    hash.update(file ? (readQuietly(file) ?? 'absent') : 'n/a').update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function readQuietly(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+// --- entry files --------------------------------------------------------------------------------
+
+function entryHeader(key: string, kind: EntryKind, payload: Buffer): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  header.writeUInt32LE(MAGIC, 0);
+  header.writeUInt8(CACHE_FORMAT, 4);
+  header.writeUInt8(KIND[kind], 5);
+  header.write(key, 8, 32, 'hex');
+  header.writeUInt32LE(payload.length, 40);
+  createHash('sha256').update(payload).digest().copy(header, 44, 0, 16);
+  return header;
+}
+
+/** Why an entry file cannot be trusted, or undefined when it can. */
+function checkEntry(data: Buffer, key: string, kind: EntryKind): string | undefined {
+  if (data.length < HEADER_BYTES) return 'truncated (shorter than its header)';
+  if (data.readUInt32LE(0) !== MAGIC) return 'not a talentrisk cache file';
+  if (data.readUInt8(4) !== CACHE_FORMAT || data.readUInt8(5) !== KIND[kind]) return 'of another format or kind';
+  if (data.toString('hex', 8, 40) !== key) return 'foreign (written for another key)';
+  const length = data.readUInt32LE(40);
+  if (data.length - HEADER_BYTES < length) return 'truncated';
+  if (data.length - HEADER_BYTES > length) return 'corrupt (longer than its header says)';
+  const sum = createHash('sha256').update(data.subarray(HEADER_BYTES)).digest();
+  if (sum.compare(data, 44, 60, 0, 16) !== 0) return 'corrupt (checksum mismatch)';
+  return undefined;
+}
+
+// --- encoding -----------------------------------------------------------------------------------
+// Varints throughout; commit ids as raw bytes; names, emails and paths each stored once per chunk
+// in a NUL-joined UTF-8 table (NUL cannot occur in them) and referred to by index; times as
+// zig-zag deltas from the previous commit. About 25 bytes per commit plus the paths.
+
+class Writer {
+  buf = Buffer.allocUnsafe(1 << 16);
+  pos = 0;
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+  byte(value: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = value;
+  }
+  varint(value: number): void {
+    this.ensure(10);
+    while (value >= 0x80) {
+      this.buf[this.pos++] = (value % 0x80) | 0x80;
+      value = Math.floor(value / 0x80);
+    }
+    this.buf[this.pos++] = value;
+  }
+  signed(value: number): void {
+    this.varint(value >= 0 ? value * 2 : -value * 2 - 1);
+  }
+  bytes(data: Buffer): void {
+    this.ensure(data.length);
+    data.copy(this.buf, this.pos);
+    this.pos += data.length;
+  }
+  hex(text: string, width: number): void {
+    this.ensure(width);
+    if (this.buf.write(text, this.pos, width, 'hex') !== width || text.length !== width * 2) throw new Error(`not a commit id: ${text}`);
+    this.pos += width;
+  }
+  strings(list: readonly string[]): void {
+    const data = Buffer.from(list.join('\0'), 'utf8');
+    this.varint(list.length);
+    this.varint(data.length);
+    this.bytes(data);
+  }
+  done(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+}
+
+class Reader {
+  pos = 0;
+  readonly buf: Buffer;
+  constructor(buf: Buffer) {
+    this.buf = buf;
+  }
+  byte(): number {
+    if (this.pos >= this.buf.length) throw new CorruptEntry('corrupt (ends early)');
+    return this.buf[this.pos++] as number;
+  }
+  varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const b = this.byte();
+      value += (b & 0x7f) * scale;
+      if (b < 0x80) return value;
+      scale *= 0x80;
+      if (scale > 2 ** 56) throw new CorruptEntry('corrupt (bad number)');
+    }
+  }
+  signed(): number {
+    const z = this.varint();
+    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+  }
+  index(limit: number): number {
+    const value = this.varint();
+    if (value >= limit) throw new CorruptEntry('corrupt (index out of range)');
+    return value;
+  }
+  slice(length: number): [number, number] {
+    const start = this.pos;
+    if (start + length > this.buf.length) throw new CorruptEntry('corrupt (ends early)');
+    this.pos += length;
+    return [start, start + length];
+  }
+  strings(): string[] {
+    const count = this.varint();
+    const [start, end] = this.slice(this.varint());
+    if (count === 0) return [];
+    const list = this.buf.toString('utf8', start, end).split('\0');
+    if (list.length !== count) throw new CorruptEntry('corrupt (string table)');
+    return list;
+  }
+}
+
+function idWidth(ids: readonly string[]): number {
+  return (ids[0]?.length ?? 40) / 2;
+}
+
+export function encodeChunk(ids: readonly string[], entry: ChunkEntry): Buffer {
+  const { records } = entry;
+  if (records.length !== ids.length) throw new Error('a chunk entry needs one record per commit id');
+  const people: string[] = [];
+  const personIndex = new Map<string, number>();
+  const paths: string[] = [];
+  const pathIndex = new Map<string, number>();
+  const person = (who: Signature) => {
+    const id = `${who.name}\0${who.email}`;
+    let index = personIndex.get(id);
+    if (index === undefined) {
+      index = people.length / 2;
+      personIndex.set(id, index);
+      people.push(who.name, who.email);
+    }
+    return index;
+  };
+  const pathOf = (file: string) => {
+    let index = pathIndex.get(file);
+    if (index === undefined) {
+      index = paths.length;
+      pathIndex.set(file, index);
+      paths.push(file);
+    }
+    return index;
+  };
+  const body = new Writer();
+  let previous = 0;
+  for (const record of records) {
+    body.varint(person(record.author));
+    body.signed(record.time - previous);
+    previous = record.time;
+    body.varint(record.coAuthors.length);
+    for (const co of record.coAuthors) body.varint(person(co));
+    body.varint(record.changes.length);
+    for (const change of record.changes) {
+      const code = change.status.charCodeAt(0) & 0x7f;
+      if (change.oldPath === undefined) {
+        body.byte(code);
+        body.varint(pathOf(change.path));
+      } else {
+        body.byte(code | 0x80);
+        body.varint(pathOf(change.oldPath));
+        body.varint(pathOf(change.path));
+      }
+    }
+  }
+  const out = new Writer();
+  const width = idWidth(ids);
+  out.varint(ids.length);
+  out.byte(width);
+  ids.forEach((id, index) => {
+    if (records[index]?.sha !== id) throw new Error(`record ${index} is not commit ${id}`);
+    out.hex(id, width);
+  });
+  out.strings(people);
+  out.strings(paths);
+  out.bytes(body.done());
+  out.varint(entry.noRenames.length);
+  for (const index of entry.noRenames) out.varint(index);
+  out.strings(entry.noRenames.length > 0 ? [entry.reason] : []);
+  return out.done();
+}
+
+/** Decodes a chunk entry, checking that it holds exactly the commits asked for. */
+export function decodeChunk(payload: Buffer, ids: readonly string[]): ChunkEntry {
+  const r = new Reader(payload);
+  const count = r.varint();
+  const width = r.byte();
+  if (count !== ids.length) throw new CorruptEntry('foreign (another set of commits)');
+  const [idStart, idEnd] = r.slice(count * width);
+  const hex = payload.toString('hex', idStart, idEnd);
+  ids.forEach((id, index) => {
+    if (id.length !== width * 2 || !hex.startsWith(id, index * width * 2)) throw new CorruptEntry('foreign (another set of commits)');
+  });
+  const strings = r.strings();
+  if (strings.length % 2 !== 0) throw new CorruptEntry('corrupt (people table)');
+  const people: Signature[] = [];
+  for (let i = 0; i < strings.length; i += 2) people.push({ name: strings[i] as string, email: strings[i + 1] as string });
+  const paths = r.strings();
+  const records: CommitRecord[] = new Array(count);
+  let time = 0;
+  for (let i = 0; i < count; i++) {
+    const author = people[r.index(people.length)] as Signature;
+    time += r.signed();
+    const coCount = r.varint();
+    const coAuthors: Signature[] = [];
+    for (let c = 0; c < coCount; c++) coAuthors.push(people[r.index(people.length)] as Signature);
+    const changeCount = r.varint();
+    const changes: FileChange[] = [];
+    for (let c = 0; c < changeCount; c++) {
+      const code = r.byte();
+      const status = String.fromCharCode(code & 0x7f);
+      if (code & 0x80) {
+        const oldPath = paths[r.index(paths.length)] as string;
+        changes.push({ status, path: paths[r.index(paths.length)] as string, oldPath });
+      } else {
+        changes.push({ status, path: paths[r.index(paths.length)] as string });
+      }
+    }
+    records[i] = { sha: ids[i] as string, author, time, coAuthors, changes };
+  }
+  const noRenames: number[] = [];
+  const fallbacks = r.varint();
+  for (let i = 0; i < fallbacks; i++) noRenames.push(r.index(count));
+  const reason = r.strings()[0] ?? '';
+  if (r.pos !== payload.length) throw new CorruptEntry('corrupt (trailing bytes)');
+  return { records, noRenames, reason };
+}
+
+export function encodeList(ids: readonly string[]): Buffer {
+  const out = new Writer();
+  const width = idWidth(ids);
+  out.varint(ids.length);
+  out.byte(width);
+  for (const id of ids) out.hex(id, width);
+  return out.done();
+}
+
+export function decodeList(payload: Buffer): string[] {
+  const r = new Reader(payload);
+  const count = r.varint();
+  const width = r.byte();
+  const [start, end] = r.slice(count * width);
+  if (r.pos !== payload.length) throw new CorruptEntry('corrupt (trailing bytes)');
+  const hex = payload.toString('hex', start, end);
+  const ids: string[] = new Array(count);
+  for (let i = 0; i < count; i++) ids[i] = hex.slice(i * width * 2, (i + 1) * width * 2);
+  return ids;
+}
