@@ -234,6 +234,8 @@ export interface DeparturesResult {
   /** One step per departure date (empty when no departure has a date). */
   timeline: TimelineStep[];
   weakSuccessorThreshold: number;
+  /** True when some developers who stay were not considered as successors (options.unavailable, e.g. inactive). */
+  successorsFiltered: boolean;
   /** Display name of every developer id the result mentions. */
   names: Record<string, string>;
 }
@@ -339,6 +341,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     modules: impact.modules,
     timeline: departures.some((d) => d.date) ? timeline(analysis, groups, departures, before) : [],
     weakSuccessorThreshold: weak,
+    successorsFiltered: unavailable.size > gone.size,
   };
 }
 

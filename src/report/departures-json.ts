@@ -63,6 +63,7 @@ export const departuresOutputSchema = z
       }),
     ),
     weakSuccessorThreshold: z.number(),
+    successorsFiltered: z.boolean().describe('True when some who stay (e.g. inactive developers) were not considered as successors.'),
   })
   .describe('What leaves with the departing developers (talentrisk extension, METRICS.md §8).');
 
@@ -148,6 +149,7 @@ export function departuresJson(result: DeparturesResult): DeparturesOutput {
       modules: step.modules.map((m) => ({ path: m.path, knowledgeLost: round(m.knowledgeLost), truckFactor: m.truckFactor })),
     })),
     weakSuccessorThreshold: result.weakSuccessorThreshold,
+    successorsFiltered: result.successorsFiltered,
   };
 }
 

@@ -63,7 +63,8 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   }
 
   if (result.orphanedFiles.length > 0) {
-    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: who stays with the highest DOA; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
+    const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
+    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
     // Files nobody can take over first, then weak successors; within each, path order.
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     out.push(indent(successionTable(ranked.slice(0, FILE_ROWS), name, pathWidth, ctx)));

@@ -59,6 +59,15 @@ describe('departures section of scan', () => {
     expect(json.timeline).toEqual([]);
   });
 
+  it('says when some who stay were not considered as successors (inactive developers)', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }), { unavailable: ['carol@example.com'] });
+    expect(result.successorsFiltered).toBe(true);
+    expect(result.orphanedFiles.find((f) => f.path === 'pay/c.ts')?.strength).toBe('none');
+    expect(renderDeparturesSection(result, ctx)).toContain('(successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5)');
+    expect(departuresJson(result).successorsFiltered).toBe(true);
+  });
+
   it('fits into the scan table as a section', async () => {
     const analysis = await departuresFixture();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
