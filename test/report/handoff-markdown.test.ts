@@ -57,6 +57,18 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
   });
 
+  it('writes a short document for someone who authors nothing', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'dave');
+    expect(report.areas).toEqual([]);
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('Nothing to hand over from the code: Dave is not an author of any analysed file');
+    expect(markdown).toContain('None: Dave made no commit in these areas in the last 90 days.');
+    expect(markdown).not.toContain('| File |');
+    expect(report.checklist).toEqual([{ kind: 'outside-git' }]);
+  });
+
   it('matches the golden markdown and JSON', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
