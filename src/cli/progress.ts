@@ -1,40 +1,85 @@
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
 import type { AnalyzeHooks } from '../analyze.ts';
 import type { Io } from './io.ts';
 
+/** How often the spinner text may change: enough to look alive, not enough to cost anything. */
+const REDRAW_MS = 100;
+
+/** "12,345" */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "45s", "3m 05s" */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+}
+
+/**
+ * The progress line of the history walk: commits read, commits per second and, once the rate
+ * settles (after a second), the time left. `total` is 0 while the commit list is still unknown.
+ */
+export function historyProgressText(read: number, total: number, elapsedSeconds: number): string {
+  const rate = elapsedSeconds > 0 ? read / elapsedSeconds : 0;
+  const of = total > 0 ? ` / ${count(total)}` : '';
+  const parts = rate > 0 ? [`${count(Math.round(rate))}/s`] : [];
+  if (total > 0 && read < total && rate > 0 && elapsedSeconds >= 1) parts.push(`~${formatDuration((total - read) / rate)} left`);
+  return `reading history: ${count(read)}${of} commits${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
 /**
  * Maps analysis hooks to a spinner on stderr. Silent unless stderr is an interactive terminal
- * (ora's own check also turns it off in CI and with TERM=dumb), and with --quiet.
+ * (ora's own check also turns it off in CI and with TERM=dumb), and with --quiet. ora is loaded
+ * only when a spinner will be drawn: scans in CI and pipes do not pay for its import.
  */
 export function createProgress(io: Io, quiet: boolean): AnalyzeHooks & { stop(): void } {
   const enabled = !quiet && Boolean(io.stderr.isTTY) && !io.env.CI;
   let spinner: Ora | undefined;
+  let stopped = false;
+  let pending: string | undefined;
+  let createSpinner: ((message: string) => Ora) | undefined;
+  const draw = () => {
+    if (stopped || pending === undefined) return;
+    if (!spinner && createSpinner) spinner = createSpinner(pending);
+    if (spinner) spinner.text = pending;
+  };
+  if (enabled) {
+    import('ora').then(
+      ({ default: ora }) => {
+        createSpinner = (message) => ora({ stream: io.stderr as NodeJS.WritableStream, text: message }).start();
+        draw();
+      },
+      () => undefined, // no spinner is no reason to fail a scan
+    );
+  }
   let started = 0;
   let lastRead = 0;
-  const text = (message: string) => {
-    if (!enabled) return;
-    spinner ??= ora({ stream: io.stderr as NodeJS.WritableStream, text: message }).start();
-    spinner.text = message;
+  let lastDraw = 0;
+  const text = (message: string, force = true) => {
+    if (!enabled || stopped) return;
+    const now = Date.now();
+    if (!force && now - lastDraw < REDRAW_MS) return;
+    lastDraw = now;
+    pending = message;
+    draw();
   };
   return {
     onPhase(phase, detail) {
       if (phase === 'history') {
-        started = Date.now();
-        text(detail?.commits !== undefined ? `reading history: 0 / ${detail.commits} commits` : 'listing commits');
-      } else if (phase === 'authorship') text(`computing authorship (${lastRead} commits read)`);
+        if (!started) started = Date.now();
+        text(detail?.commits !== undefined ? historyProgressText(lastRead, detail.commits, (Date.now() - started) / 1000) : 'listing commits');
+      } else if (phase === 'authorship') text(`computing authorship (${count(lastRead)} commits read)`);
       else text('computing truck factors');
     },
     onProgress(read, total) {
       lastRead = read;
-      const seconds = (Date.now() - started) / 1000;
-      const rate = seconds > 0 ? read / seconds : 0;
-      const left = rate > 0 ? Math.ceil((total - read) / rate) : undefined;
-      text(`reading history: ${read} / ${total} commits (${Math.round(rate)}/s${left !== undefined && read < total ? `, ~${left}s left` : ''})`);
+      if (!started) started = Date.now();
+      text(historyProgressText(read, total, (Date.now() - started) / 1000), read >= total);
     },
     onWarning() {
       // Warnings are printed by the command after the result, not in the middle of the spinner.
     },
     stop() {
+      stopped = true;
       spinner?.stop();
     },
   };

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { formatDuration, historyProgressText } from '../../src/cli/progress.ts';
 import { chunkCommits, streamHistory, walkHistory, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
 import { listCommits, openRepository, type Repository } from '../../src/git/repo.ts';
@@ -43,6 +44,18 @@ describe('chunkCommits', () => {
         expect(after.slice(after.length - older.length)).toEqual(older);
       }),
     );
+  });
+});
+
+describe('the progress line of a walk', () => {
+  it('shows commits read, the rate and, once it settles, the time left', () => {
+    expect(historyProgressText(0, 0, 0)).toBe('reading history: 0 commits');
+    expect(historyProgressText(5000, 0, 1)).toBe('reading history: 5,000 commits (5,000/s)');
+    expect(historyProgressText(3000, 60_000, 0.5)).toBe('reading history: 3,000 / 60,000 commits (6,000/s)');
+    expect(historyProgressText(30_000, 60_000, 2)).toBe('reading history: 30,000 / 60,000 commits (15,000/s, ~2s left)');
+    expect(historyProgressText(1000, 300_000, 10)).toBe('reading history: 1,000 / 300,000 commits (100/s, ~49m 50s left)');
+    expect(historyProgressText(60_000, 60_000, 4)).toBe('reading history: 60,000 / 60,000 commits (15,000/s)');
+    expect(formatDuration(59.6)).toBe('1m 00s');
   });
 });
 
