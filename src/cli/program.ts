@@ -4,6 +4,7 @@ import { VERSION } from '../version.ts';
 import type { Io } from './io.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerExplain } from './commands/explain.ts';
+import { registerHandoff } from './commands/handoff.ts';
 import { registerInit } from './commands/init.ts';
 import { registerScan } from './commands/scan.ts';
 
@@ -28,5 +29,6 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
   registerExplain(program, io, setExit);
   registerCheck(program, io, setExit);
   registerInit(program, io, setExit);
+  registerHandoff(program, io, setExit);
   return program;
 }

@@ -30,6 +30,8 @@ export interface CriticalViolation {
   required: number;
   actual: number;
   message: string;
+  /** Set when the rule was judged on the figures after departures (the message says who leaves). */
+  afterDepartures?: boolean;
 }
 
 /** ok: every rule holds · violation: a rule is broken · error: the config is wrong (globs match nothing). */

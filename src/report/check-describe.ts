@@ -37,7 +37,7 @@ export function violationSentence(system: CriticalSystemResult): string {
   const parts = [`Critical system "${system.name}" has ${busFactorPhrase(system)}`, ownersPhrase(system)];
   const risk = atRiskPhrase(system, 5);
   if (risk) parts.push(risk);
-  for (const violation of system.violations) if (violation.rule !== 'minOwners') parts.push(violation.message);
+  for (const violation of system.violations) if (violation.rule !== 'minOwners' || violation.afterDepartures) parts.push(violation.message);
   return `${parts.join('; ')}.`;
 }
 

@@ -23,6 +23,7 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
     },
     config: { file: report.configFile },
     changed: report.changed ?? null,
+    departing: report.departing ?? [],
     summary: {
       systems: report.systems.length,
       checked: checked.length,

@@ -58,6 +58,9 @@ export const checkOutputSchema = z
       })
       .nullable()
       .describe('Set with --changed: only systems with a changed file are checked.'),
+    departing: z
+      .array(z.object({ id: z.string(), name: z.string(), date: z.string().optional() }))
+      .describe('People assumed gone (config departures and --leaving); owners and bus factors are those after they leave.'),
     summary: z.object({
       systems: z.number().int(),
       checked: z.number().int(),

@@ -15,6 +15,9 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
         (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${report.changed.files} files` : ''),
     ),
   );
+  if (report.departing?.length) {
+    out.push(chalk.yellow(`after departures: ${report.departing.map((d) => `${sanitize(d.name)}${d.date ? ` (${d.date})` : ''}`).join(', ')} — owners and bus factors below are without them`));
+  }
   out.push(renderCriticalRows(report.systems, ctx, { skippedNote: report.changed ? `no file changed since ${sanitize(report.changed.base)}` : undefined }));
   for (const warning of report.warnings) out.push(chalk.yellow(`warning: ${sanitize(warning)}`));
   const { passed, text } = verdict(report);

@@ -18,6 +18,8 @@ export interface CheckReport {
   systems: CheckedSystem[];
   /** Set with `--changed <base>`. */
   changed: { base: string; mergeBase: string; files: number } | undefined;
+  /** People assumed gone (config `departures` and --leaving): the figures are those after they leave. */
+  departing?: { id: string; name: string; date?: string }[];
   warnings: string[];
 }
 

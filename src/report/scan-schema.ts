@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { criticalSystemOutputSchema } from './check-schema.ts';
+import { currentOutputSchema, departuresOutputSchema } from './departures-json.ts';
 
 // The JSON output of `talentrisk scan --format json`, schemaVersion 1. Written once here; the
 // published schema/scan-output.schema.json is generated from it and kept in sync by a test.
@@ -80,6 +81,8 @@ export const scanOutputSchema = z
     bots: z.array(z.string()),
     warnings: z.array(z.string()),
     critical: z.array(criticalSystemOutputSchema).optional().describe('Critical systems of .talentrisk.yml and their status (when configured).'),
+    departures: departuresOutputSchema.optional().describe('Extension: what leaves with the people leaving (when --leaving or config departures are given).'),
+    current: currentOutputSchema.optional().describe('Extension: recency-weighted ("current") authors and truck factor, inactive developers, and the expert projection per module.'),
   })
   .catchall(z.unknown())
   .describe('talentrisk scan output');

@@ -5,7 +5,10 @@ import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../../config/load.ts
 import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
-import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemResult } from '../../model/critical.ts';
+import { addViolations, createSystemMatcher, evaluateCriticalSystems, type CriticalSystemResult } from '../../model/critical.ts';
+import { authorsAfter, knowledgeLossOf, resolveDepartures, type Departure } from '../../model/departures.ts';
+import type { Analysis } from '../../model/types.ts';
+import { percent } from '../../report/format.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
@@ -31,16 +34,14 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   // Everything that can be wrong with the input is found before the (long) history walk.
   const loaded = loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
   requireCriticalSystems(loaded, repo.info.root, io.cwd);
-  if (options.leaving?.length) {
-    throw new UsageError('check does not take --leaving yet', { hint: 'departures in check come with the departures work (issue 4); run check without --leaving' });
-  }
   if (repo.info.isShallow && !options.allowShallow) {
     throw new UsageError('this is a shallow clone: bus factors need the whole history', { hint: SHALLOW_HINT });
   }
   const changed = options.changed ? await changedSince(repo, options) : undefined;
 
   const { analysis } = await loadAnalysis(repo.info.root, options, io);
-  const results = evaluateCriticalSystems(analysis, loaded.config.critical);
+  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people });
+  const results = evaluateWithDepartures(analysis, loaded, departing);
   throwOnConfigurationErrors(results, loaded);
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
@@ -53,6 +54,7 @@ export async function runCheck(target: string | undefined, options: CheckOptions
       configLine: loaded.lineOf(['critical', result.index]),
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
+    departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
     warnings: analysis.warnings,
   };
 
@@ -65,6 +67,49 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   }
   if (options.format === 'github') appendStepSummary(report, io);
   return checkPassed(report) ? ExitCode.Ok : ExitCode.CheckFailed;
+}
+
+/**
+ * Critical systems as they stand once every declared departure (config `departures` and --leaving)
+ * has happened: owners and bus factor without the people leaving (METRICS.md §8, no reassignment),
+ * plus the `maxKnowledgeLoss` rule. With nobody leaving, the figures of today.
+ */
+function evaluateWithDepartures(analysis: Analysis, loaded: LoadedConfig, departing: readonly Departure[]): CriticalSystemResult[] {
+  const systems = loaded.config.critical;
+  if (departing.length === 0) return evaluateCriticalSystems(analysis, systems);
+  const ids = departing.map((d) => d.id);
+  const names = departing.map((d) => d.name).join(', ');
+  const today = evaluateCriticalSystems(analysis, systems);
+  const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids) });
+  const byPath = new Map(analysis.files.map((file) => [file.path, file]));
+  return after.map((result, index) => {
+    const before = today[index]?.busFactor ?? result.busFactor;
+    let updated: CriticalSystemResult = {
+      ...result,
+      violations: result.violations.map((violation) =>
+        violation.rule === 'minOwners'
+          ? { ...violation, afterDepartures: true, message: `bus factor ${result.busFactor} after ${names} ${departing.length === 1 ? 'leaves' : 'leave'} (today ${before}; needs ${result.minOwners})` }
+          : violation,
+      ),
+    };
+    const max = result.maxKnowledgeLoss;
+    if (max !== undefined && result.status !== 'error') {
+      const files = result.files.flatMap((path) => byPath.get(path) ?? []);
+      const loss = knowledgeLossOf(files, ids);
+      if (loss.share > max) {
+        updated = addViolations(updated, [
+          {
+            rule: 'maxKnowledgeLoss',
+            afterDepartures: true,
+            required: max,
+            actual: loss.share,
+            message: `${names} leaving would orphan ${percent(loss.share)} of its files (${loss.lostFiles.length} of ${files.length}; at most ${percent(max)} allowed)`,
+          },
+        ]);
+      }
+    }
+    return updated;
+  });
 }
 
 function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string): void {

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { ExitCode } from '../../errors.ts';
 import { evaluateCriticalSystems } from '../../model/critical.ts';
+import { currentFigures, inactiveDevelopers, projectExperts } from '../../model/decay.ts';
+import { computeDepartures, resolveDepartures } from '../../model/departures.ts';
+import { currentJson, departuresJson } from '../../report/departures-json.ts';
+import { renderCurrentSection } from '../../report/departures-current.ts';
+import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { toScanOutput, renderJson } from '../../report/scan-json.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
@@ -16,15 +21,32 @@ export interface ScanOptions extends CommonOptions {
 
 export async function runScan(target: string | undefined, options: ScanOptions, io: Io): Promise<ExitCode> {
   const { analysis, config } = await loadAnalysis(target, options, io);
-  const critical = evaluateCriticalSystems(analysis, config.config.critical);
+  const settings = config.config;
+  const critical = evaluateCriticalSystems(analysis, settings.critical);
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people });
+  const inactive = inactiveDevelopers(analysis).map((d) => d.id);
+  const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive }) : undefined;
+  // The "current" (decayed) figures are an extension: the classic model shows the published ones only.
+  const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted });
+  const projection = current ? projectExperts(analysis, departures) : undefined;
   const toFile = Boolean(options.output);
   if (options.format === 'json') {
-    writeReport(renderJson(toScanOutput(analysis, critical.length ? { critical: criticalJson(critical) } : {})), options, io.cwd, io.stdout);
+    const extra = {
+      ...(critical.length ? { critical: criticalJson(critical) } : {}),
+      ...(leaving ? { departures: departuresJson(leaving) } : {}),
+      ...(current && projection ? { current: currentJson(current, projection) } : {}),
+    };
+    writeReport(renderJson(toScanOutput(analysis, extra)), options, io.cwd, io.stdout);
     printWarnings(analysis, options, io, false);
   } else {
     const chalk = resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
     const ctx = { chalk, width: io.stdout.columns ?? 100 };
-    writeReport(renderScanTable(analysis, ctx, [renderCriticalSection(critical, ctx)]), options, io.cwd, io.stdout);
+    const sections = [
+      renderCriticalSection(critical, ctx),
+      leaving ? renderDeparturesSection(leaving, ctx) : '',
+      current && projection ? renderCurrentSection(current, projection, ctx) : '',
+    ];
+    writeReport(renderScanTable(analysis, ctx, sections), options, io.cwd, io.stdout);
     // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
     printWarnings(analysis, options, io, !toFile);
   }

@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkOutputSchema } from '../../src/report/check-schema.ts';
+import { scanOutputSchema } from '../../src/report/scan-schema.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+// auth: Ada created both files, Bob changed each twice → both author both files → bus factor 2.
+// billing: Ada created b1, Bob created b2, b3 and b4 → Ada authors 1 of 4 files, Bob 3.
+const history: FixtureCommit[] = [
+  { author: 'ada', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10, 'src/billing/b1.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10, 'src/billing/b2.ts': 10, 'src/billing/b3.ts': 10, 'src/billing/b4.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+];
+
+function repoWith(config: string) {
+  const repo = buildRepo(history);
+  writeFileSync(path.join(repo.dir, '.talentrisk.yml'), config);
+  return repo;
+}
+
+const AUTH = 'critical:\n  - name: auth\n    paths: ["src/auth/**"]\n    minOwners: 2\n';
+
+describe('check with departures', { tags: ['slow'] }, () => {
+  it('passes today, and fails with --leaving bob when bob is one of the last two owners', () => {
+    const repo = repoWith(AUTH);
+    expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(0);
+    const result = runCli(['check', '--leaving', 'bob'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('after departures: Bob — owners and bus factors below are without them');
+    expect(result.stdout).toMatch(/✗ {2}auth +1 +2 {2}sole owner: Ada/);
+    const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'bob@example.com', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json.departing).toEqual([{ id: 'bob@example.com', name: 'Bob' }]);
+    expect(json.systems[0]?.violations[0]?.message).toBe('bus factor 1 after Bob leaves (today 2; needs 2)');
+    const github = runCli(['check', '--leaving', 'bob', '--format', 'github'], { cwd: repo.dir }).stdout;
+    expect(github).toContain('bus factor 1 after Bob leaves (today 2; needs 2)');
+  });
+
+  it('reads departures from the config too', () => {
+    const repo = repoWith(`${AUTH}departures:\n  - who: Bob\n    date: 2030-01-31\n`);
+    const result = runCli(['check'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('after departures: Bob (2030-01-31)');
+  });
+
+  it('fails on maxKnowledgeLoss when departures orphan too large a share of a system', () => {
+    // Ada leaving orphans b1 (1 of 4 billing files, 25% > 20%); Bob still authors 3 of 4 files, so
+    // the bus factor after is 1 and minOwners 1 holds: only the knowledge-loss rule fails.
+    const config = 'critical:\n  - name: billing\n    paths: ["src/billing/**"]\n    minOwners: 1\n    maxKnowledgeLoss: 0.2\n';
+    const repo = repoWith(config);
+    const result = runCli(['check', '--leaving', 'ada', '--format', 'json'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(1);
+    const system = checkOutputSchema.parse(JSON.parse(result.stdout)).systems[0];
+    expect(system?.busFactor).toBe(1);
+    expect(system?.violations).toEqual([
+      { rule: 'maxKnowledgeLoss', required: 0.2, actual: 0.25, message: 'Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)' },
+    ]);
+    expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(0);
+  });
+
+  it('an unknown person is a usage error listing the closest identities', () => {
+    const result = runCli(['check', '--leaving', 'bobby'], { cwd: repoWith(AUTH).dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^talentrisk: unknown person "bobby" \(--leaving\)/);
+    expect(result.stderr).toContain('Bob <bob@example.com>');
+  });
+
+  it('scan shows what leaves with a person, in the table and in JSON', () => {
+    const repo = repoWith(AUTH);
+    const table = runCli(['scan', '--leaving', 'ada'], { cwd: repo.dir });
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toContain('Departures (talentrisk extension');
+    const json = scanOutputSchema.parse(JSON.parse(runCli(['scan', '--leaving', 'ada', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json.departures).toBeDefined();
+    expect(json.current).toBeDefined();
+    // Only b1 loses its last author when Ada leaves (x.ts and y.ts keep Bob).
+    expect(JSON.stringify(json.departures)).toContain('src/billing/b1.ts');
+    const classic = scanOutputSchema.parse(JSON.parse(runCli(['scan', '--model', 'classic', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(classic.current).toBeUndefined();
+  });
+});
