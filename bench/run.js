@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // talentrisk bench (issue #2 item 10, issue #5): per repository, the raw history walk git itself
 // does, the cold scan (empty cache) and the warm scan (cache filled, no new commit), each several
-// times, interleaved so that background load hits all three alike. Prints medians, the ratios
+// times, interleaved so that background load hits all of them alike. Prints medians, the ratios
 // scan/raw and the scan's peak RSS. Never part of the tests: timings live here only.
 //
 //   npm run bench -- [options] <repo> [more repos]
 //     --runs N           repetitions of each measurement (default 5)
 //     --variants LIST    any of raw,cold,warm,nocache,plus1 (default raw,cold,warm)
 //                        nocache: `scan --no-cache`; plus1: warm scan after one new commit
-//     --tool DIR         checkout whose bin/talentrisk.js is measured (default: this one)
+//     --tool [NAME=]DIR  checkout whose bin/talentrisk.js is measured (default: this one);
+//                        repeat it to compare builds within one run (e.g. --tool before=/tmp/old)
 //     --work DIR         where the private git dirs live (default $TMPDIR/talentrisk-bench)
 //     --in-place         scan the repository itself (its git dir receives the cache)
 //     --json FILE        also write every sample as JSON
@@ -22,16 +23,18 @@
 // plus the failing commit with --no-renames, plus the rest walked with -M from a precomputed list
 // (`git log --no-walk=unsorted --stdin`); the list is computed outside the timing, so this baseline
 // is if anything too fast. Peak RSS is the talentrisk process's own (getrusage RUSAGE_SELF, via a
-// preloaded probe, bench/rss-probe.mjs); git's children are not counted in it.
+// preloaded probe, bench/rss-probe.mjs); git's children are not counted in it. When /usr/bin/time
+// exists, the CPU time (user + system) of each measured process tree is recorded too: on a machine
+// shared with other work, CPU seconds move far less than wall seconds.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const opts = { runs: 5, variants: ['raw', 'cold', 'warm'], tool: path.resolve(here, '..'), work: path.join(os.tmpdir(), 'talentrisk-bench'), inPlace: false, json: undefined, nodeArgs: [] };
+const opts = { runs: 5, variants: ['raw', 'cold', 'warm'], tools: [], work: path.join(os.tmpdir(), 'talentrisk-bench'), inPlace: false, json: undefined, nodeArgs: [] };
 const repos = [];
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
@@ -42,8 +45,12 @@ for (let i = 0; i < args.length; i++) {
   };
   if (arg === '--runs') opts.runs = Math.max(1, Number(value()));
   else if (arg === '--variants') opts.variants = value().split(',');
-  else if (arg === '--tool') opts.tool = path.resolve(value());
-  else if (arg === '--work') opts.work = path.resolve(value());
+  else if (arg === '--tool') {
+    const spec = value();
+    const at = spec.indexOf('=');
+    const dir = path.resolve(at === -1 ? spec : spec.slice(at + 1));
+    opts.tools.push({ name: at === -1 ? path.basename(dir) : spec.slice(0, at), dir });
+  } else if (arg === '--work') opts.work = path.resolve(value());
   else if (arg === '--in-place') opts.inPlace = true;
   else if (arg === '--json') opts.json = path.resolve(value());
   else if (arg === '--node-arg') opts.nodeArgs.push(value());
@@ -53,12 +60,13 @@ for (let i = 0; i < args.length; i++) {
   } else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
   else repos.push(path.resolve(arg));
 }
-if (repos.length === 0) fail('usage: npm run bench -- [--runs N] [--variants raw,cold,warm,nocache,plus1] <repo> [more repos]');
-
-const bin = path.join(opts.tool, 'bin', 'talentrisk.js');
-if (!existsSync(bin)) fail(`no ${bin}`);
+if (repos.length === 0) fail('usage: npm run bench -- [--runs N] [--variants raw,cold,warm,nocache,plus1] [--tool DIR] <repo> [more repos]');
+if (opts.tools.length === 0) opts.tools.push({ name: 'talentrisk', dir: path.resolve(here, '..') });
+for (const tool of opts.tools) if (!existsSync(path.join(tool.dir, 'bin', 'talentrisk.js'))) fail(`no bin/talentrisk.js in ${tool.dir}`);
 const probe = pathToFileURL(path.join(here, 'rss-probe.mjs')).href;
 const gitEnv = { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1' };
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const has = (variant) => opts.variants.includes(variant);
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -86,16 +94,29 @@ function privateGitDir(repo) {
   return target;
 }
 
+/** Runs a command; wall seconds, exit code, stderr, and (with /usr/bin/time) its tree's CPU seconds. */
 function timed(command, commandArgs, options = {}) {
+  const cpuFile = TIME ? path.join(mkdtempSync(path.join(os.tmpdir(), 'trb-cpu-')), 'cpu') : undefined;
+  const [bin, binArgs] = TIME ? [TIME, ['-f', '%U %S', '-o', cpuFile, command, ...commandArgs]] : [command, commandArgs];
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    const child = spawn(command, commandArgs, options);
+    const child = spawn(bin, binArgs, options);
     let stderr = '';
     child.stderr?.on('data', (data) => {
       if (stderr.length < 100_000) stderr += data;
     });
-    child.stdout?.resume();
-    child.on('close', (code) => resolve({ seconds: Number(process.hrtime.bigint() - start) / 1e9, code, stderr }));
+    if (options.input !== undefined) child.stdin.end(options.input);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      let cpu = NaN;
+      if (cpuFile) {
+        const line = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1) : '';
+        const [user, system] = (line ?? '').split(' ').map(Number);
+        cpu = user + system;
+        rmSync(path.dirname(cpuFile), { recursive: true, force: true });
+      }
+      resolve({ seconds, cpu, code, stderr });
+    });
   });
 }
 
@@ -107,11 +128,10 @@ function planRawWalk(gitDir, sha) {
   const failures = [];
   let start = 0;
   for (;;) {
-    const rest = ids.slice(start);
     const out = spawnSync('git', start === 0 ? ['log', '--no-merges', '--format=%x1e%H', '--name-status', '-M', sha] : ['log', '--no-walk=unsorted', '--stdin', '--format=%x1e%H', '--name-status', '-M'], {
       cwd: gitDir,
       env: gitEnv,
-      input: start === 0 ? undefined : rest.join('\n'),
+      input: start === 0 ? undefined : ids.slice(start).join('\n'),
       maxBuffer: 1 << 30,
       encoding: 'utf8',
     });
@@ -127,49 +147,43 @@ function planRawWalk(gitDir, sha) {
 
 async function rawWalk(gitDir, sha, plan) {
   const out = devNull();
+  const io = { cwd: gitDir, env: gitEnv, stdio: ['ignore', out, 'pipe'] };
   try {
-    const first = await timed('git', ['log', '--no-merges', '--name-status', '-M', sha], { cwd: gitDir, env: gitEnv, stdio: ['ignore', out, 'pipe'] });
-    let seconds = first.seconds;
-    if (plan.failures.length === 0) {
-      if (first.code !== 0) fail(`raw walk failed: ${first.stderr.trim()}`);
-      return seconds;
-    }
+    const first = await timed('git', ['log', '--no-merges', '--name-status', '-M', sha], io);
+    if (plan.failures.length === 0 && first.code !== 0) fail(`raw walk failed: ${first.stderr.trim()}`);
+    let { seconds, cpu } = first;
     // Step over each failing commit with --no-renames, then go on with -M from the list.
     for (let f = 0; f < plan.failures.length; f++) {
       const at = plan.failures[f];
-      const skip = await timed('git', ['log', '--no-walk', '--name-status', '--no-renames', plan.ids[at]], { cwd: gitDir, env: gitEnv, stdio: ['ignore', out, 'pipe'] });
-      const end = plan.failures[f + 1] ?? plan.ids.length;
-      const rest = plan.ids.slice(at + 1, end);
+      const skip = await timed('git', ['log', '--no-walk', '--name-status', '--no-renames', plan.ids[at]], io);
       seconds += skip.seconds;
+      cpu += skip.cpu;
+      const rest = plan.ids.slice(at + 1, plan.failures[f + 1] ?? plan.ids.length);
       if (rest.length === 0) continue;
-      const more = await new Promise((resolve) => {
-        const start = process.hrtime.bigint();
-        const child = spawn('git', ['log', '--no-walk=unsorted', '--stdin', '--name-status', '-M'], { cwd: gitDir, env: gitEnv, stdio: ['pipe', out, 'ignore'] });
-        child.stdin.end(rest.join('\n'));
-        child.on('close', () => resolve(Number(process.hrtime.bigint() - start) / 1e9));
-      });
-      seconds += more;
+      const more = await timed('git', ['log', '--no-walk=unsorted', '--stdin', '--name-status', '-M'], { ...io, stdio: ['pipe', out, 'pipe'], input: rest.join('\n') });
+      seconds += more.seconds;
+      cpu += more.cpu;
     }
-    return seconds;
+    return { seconds, cpu };
   } finally {
     closeSync(out);
   }
 }
 
-async function scan(gitDir, extra, label) {
-  const rssFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'trb-rss-')), 'rss');
+async function scan(tool, gitDir, extra, label) {
+  const probeFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'trb-rss-')), 'probe.json');
   const out = devNull();
   try {
-    const result = await timed(process.execPath, [...opts.nodeArgs, '--import', probe, bin, 'scan', gitDir, '--format', 'json', '--quiet', ...extra], {
-      env: { ...process.env, TALENTRISK_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    const result = await timed(process.execPath, [...opts.nodeArgs, '--import', probe, path.join(tool.dir, 'bin', 'talentrisk.js'), 'scan', gitDir, '--format', 'json', '--quiet', ...extra], {
+      env: { ...process.env, TALENTRISK_BENCH_RSS_FILE: probeFile, NO_COLOR: '1' },
       stdio: ['ignore', out, 'pipe'],
     });
-    if (result.code !== 0) fail(`${label} scan of ${gitDir} exited ${result.code}: ${result.stderr.trim()}`);
-    const rssKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
-    return { seconds: result.seconds, rssMb: rssKb / 1024 };
+    if (result.code !== 0) fail(`${label} scan of ${gitDir} by ${tool.name} exited ${result.code}: ${result.stderr.trim()}`);
+    const own = existsSync(probeFile) ? JSON.parse(readFileSync(probeFile, 'utf8')) : {};
+    return { seconds: result.seconds, cpu: result.cpu, nodeCpu: (own.userSeconds ?? NaN) + (own.systemSeconds ?? NaN), rssMb: (own.maxRssKb ?? NaN) / 1024 };
   } finally {
     closeSync(out);
-    rmSync(path.dirname(rssFile), { recursive: true, force: true });
+    rmSync(path.dirname(probeFile), { recursive: true, force: true });
   }
 }
 
@@ -187,16 +201,15 @@ function dirBytes(dir) {
   return total;
 }
 
-/** Moves the private git dir's HEAD one new commit ahead (one file changed), for the plus1 variant. */
+/** Moves the private git dir's HEAD one new commit ahead (one file added), for the plus1 variant. */
 function addCommit(gitDir, sha, n) {
   const index = path.join(gitDir, `bench-index-${n}`);
   const env = { ...gitEnv, GIT_INDEX_FILE: index, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
-  const run = (...a) => execFileSync('git', a, { cwd: gitDir, env, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }).trim();
-  run('read-tree', sha);
-  const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: gitDir, env, input: `bench ${n} ${Date.now()}\n`, encoding: 'utf8' }).trim();
-  run('update-index', '--add', '--cacheinfo', `100644,${blob},talentrisk-bench-${n}.txt`);
-  const tree = run('write-tree');
-  const commit = execFileSync('git', ['commit-tree', tree, '-p', sha, '-m', `bench ${n}`], { cwd: gitDir, env, encoding: 'utf8' }).trim();
+  const run = (input, ...a) => execFileSync('git', a, { cwd: gitDir, env, input, encoding: 'utf8' }).trim();
+  run(undefined, 'read-tree', sha);
+  const blob = run(`bench ${n} ${process.hrtime.bigint()}\n`, 'hash-object', '-w', '--stdin');
+  run(undefined, 'update-index', '--add', '--cacheinfo', `100644,${blob},talentrisk-bench-${n}.txt`);
+  const commit = run(undefined, 'commit-tree', run(undefined, 'write-tree'), '-p', sha, '-m', `bench ${n}`);
   rmSync(index, { force: true });
   writeFileSync(path.join(gitDir, 'HEAD'), `${commit}\n`);
 }
@@ -207,6 +220,7 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+const VARIANTS = ['nocache', 'cold', 'warm', 'plus1'];
 
 const results = [];
 mkdirSync(opts.work, { recursive: true });
@@ -215,82 +229,74 @@ for (const repo of repos) {
   const sha = git(gitDir, 'rev-parse', 'HEAD').trim();
   const commits = Number(git(gitDir, 'rev-list', '--no-merges', '--count', sha).trim());
   const name = path.basename(gitDir).replace(/\.git$/, '');
-  const plan = opts.variants.includes('raw') ? planRawWalk(gitDir, sha) : { ids: [], failures: [] };
-  const samples = { raw: [], cold: [], warm: [], nocache: [], plus1: [], rss: { cold: [], warm: [], nocache: [], plus1: [] } };
+  const plan = has('raw') ? planRawWalk(gitDir, sha) : { ids: [], failures: [] };
   process.stderr.write(`${name}: ${commits} commits${plan.failures.length ? `, the raw -M walk dies at ${plan.failures.length} commit(s) (missing blobs)` : ''}\n`);
-  let cacheBytes = NaN;
+  const raw = { seconds: [], cpu: [] };
+  const perTool = opts.tools.map((tool) => ({ tool, cacheBytes: NaN, ...Object.fromEntries(VARIANTS.map((v) => [v, { seconds: [], cpu: [], nodeCpu: [], rssMb: [] }])) }));
+  const record = (into, sample) => {
+    for (const key of Object.keys(into)) into[key].push(sample[key]);
+  };
   for (let run = 0; run < opts.runs; run++) {
     writeFileSync(path.join(gitDir, 'HEAD'), `${sha}\n`);
-    if (opts.variants.includes('raw')) samples.raw.push(await rawWalk(gitDir, sha, plan));
-    if (opts.variants.includes('nocache')) {
-      const r = await scan(gitDir, ['--no-cache'], 'no-cache');
-      samples.nocache.push(r.seconds);
-      samples.rss.nocache.push(r.rssMb);
+    if (has('raw')) record(raw, await rawWalk(gitDir, sha, plan));
+    for (const t of perTool) {
+      if (has('nocache')) record(t.nocache, await scan(t.tool, gitDir, ['--no-cache'], 'no-cache'));
+      if (has('cold') || has('warm') || has('plus1')) {
+        clearCache(gitDir);
+        const cold = await scan(t.tool, gitDir, [], 'cold');
+        if (has('cold')) record(t.cold, cold);
+        t.cacheBytes = dirBytes(path.join(gitDir, 'talentrisk'));
+      }
+      if (has('warm')) record(t.warm, await scan(t.tool, gitDir, [], 'warm'));
+      if (has('plus1')) {
+        addCommit(gitDir, sha, run);
+        record(t.plus1, await scan(t.tool, gitDir, [], 'plus1'));
+        writeFileSync(path.join(gitDir, 'HEAD'), `${sha}\n`);
+      }
     }
-    if (opts.variants.includes('cold') || opts.variants.includes('warm') || opts.variants.includes('plus1')) {
-      clearCache(gitDir);
-      const cold = await scan(gitDir, [], 'cold');
-      samples.cold.push(cold.seconds);
-      samples.rss.cold.push(cold.rssMb);
-      cacheBytes = dirBytes(path.join(gitDir, 'talentrisk'));
-    }
-    if (opts.variants.includes('warm')) {
-      const warm = await scan(gitDir, [], 'warm');
-      samples.warm.push(warm.seconds);
-      samples.rss.warm.push(warm.rssMb);
-    }
-    if (opts.variants.includes('plus1')) {
-      addCommit(gitDir, sha, run);
-      const plus = await scan(gitDir, [], 'plus1');
-      samples.plus1.push(plus.seconds);
-      samples.rss.plus1.push(plus.rssMb);
-      writeFileSync(path.join(gitDir, 'HEAD'), `${sha}\n`);
-    }
-    process.stderr.write(`  run ${run + 1}/${opts.runs}: ${['raw', 'nocache', 'cold', 'warm', 'plus1'].filter((v) => samples[v].length > run).map((v) => `${v} ${samples[v][run].toFixed(2)}s`).join(', ')}\n`);
+    const line = perTool.map((t) => `${opts.tools.length > 1 ? `${t.tool.name}: ` : ''}${VARIANTS.filter((v) => t[v].seconds.length > run).map((v) => `${v} ${t[v].seconds[run].toFixed(2)}s`).join(', ')}`);
+    process.stderr.write(`  run ${run + 1}/${opts.runs}: ${raw.seconds.length > run ? `raw ${raw.seconds[run].toFixed(2)}s; ` : ''}${line.join('; ')}\n`);
   }
   writeFileSync(path.join(gitDir, 'HEAD'), `${sha}\n`);
-  const raw = median(samples.raw);
-  const row = {
-    repository: name,
-    commits,
-    rawFailures: plan.failures.length,
-    raw,
-    cold: median(samples.cold),
-    warm: median(samples.warm),
-    nocache: median(samples.nocache),
-    plus1: median(samples.plus1),
-    coldRatio: median(samples.cold) / raw,
-    warmRatio: median(samples.warm) / raw,
-    nocacheRatio: median(samples.nocache) / raw,
-    plus1Ratio: median(samples.plus1) / raw,
-    peakRssMb: Math.max(...[...samples.rss.cold, ...samples.rss.warm, ...samples.rss.nocache, ...samples.rss.plus1].filter(Number.isFinite)),
-    cacheMb: cacheBytes / 1048576,
-    samples,
-  };
-  results.push(row);
+  const rawSeconds = median(raw.seconds);
+  for (const t of perTool) {
+    const row = { repository: name, tool: t.tool.name, commits, rawFailures: plan.failures.length, raw: rawSeconds, rawCpu: median(raw.cpu), cacheMb: t.cacheBytes / 1048576 };
+    for (const v of VARIANTS) {
+      row[v] = median(t[v].seconds);
+      row[`${v}Ratio`] = row[v] / rawSeconds;
+      row[`${v}Cpu`] = median(t[v].cpu);
+      row[`${v}NodeCpu`] = median(t[v].nodeCpu);
+    }
+    row.peakRssMb = Math.max(...VARIANTS.flatMap((v) => t[v].rssMb).filter(Number.isFinite));
+    row.samples = { raw, ...Object.fromEntries(VARIANTS.map((v) => [v, t[v]])) };
+    results.push(row);
+  }
 }
 
 const show = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 const columns = [
   ['repository', (r) => r.repository],
+  ...(opts.tools.length > 1 ? [['build', (r) => r.tool]] : []),
   ['commits', (r) => String(r.commits)],
   ['raw s', (r) => show(r.raw) + (r.rawFailures ? '*' : '')],
+  ...(has('nocache') ? [['no-cache s', (r) => show(r.nocache)]] : []),
   ['cold s', (r) => show(r.cold)],
   ['warm s', (r) => show(r.warm)],
-  ...(opts.variants.includes('nocache') ? [['no-cache s', (r) => show(r.nocache)]] : []),
-  ...(opts.variants.includes('plus1') ? [['+1 commit s', (r) => show(r.plus1)]] : []),
+  ...(has('plus1') ? [['+1 commit s', (r) => show(r.plus1)]] : []),
+  ...(has('nocache') ? [['no-cache ratio', (r) => show(r.nocacheRatio)]] : []),
   ['cold ratio', (r) => show(r.coldRatio)],
   ['warm ratio', (r) => show(r.warmRatio, 3)],
-  ...(opts.variants.includes('nocache') ? [['no-cache ratio', (r) => show(r.nocacheRatio)]] : []),
-  ...(opts.variants.includes('plus1') ? [['+1 ratio', (r) => show(r.plus1Ratio, 3)]] : []),
+  ...(has('plus1') ? [['+1 ratio', (r) => show(r.plus1Ratio, 3)]] : []),
+  ...(TIME ? [['raw CPU s', (r) => show(r.rawCpu)], ['cold CPU s', (r) => show(r.coldCpu)], ['(node)', (r) => show(r.coldNodeCpu)], ['warm CPU s', (r) => show(r.warmCpu)]] : []),
   ['peak RSS MB', (r) => show(r.peakRssMb, 0)],
   ['cache MB', (r) => show(r.cacheMb, 1)],
 ];
 const widths = columns.map(([title, cell]) => Math.max(title.length, ...results.map((r) => cell(r).length)));
 const line = (cells) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-console.log(`\ntalentrisk bench: medians of ${opts.runs} run(s), ${os.availableParallelism?.() ?? os.cpus().length} cores, node ${process.version}, ${git('.', 'version').trim()}`);
+console.log(`\ntalentrisk bench: medians of ${opts.runs} run(s); ${os.availableParallelism?.() ?? os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; node ${process.version}; ${git('.', 'version').trim()}`);
 console.log(line(columns.map(([title]) => title)));
 console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const r of results) console.log(line(columns.map(([, cell]) => cell(r))));
 if (results.some((r) => r.rawFailures)) console.log('* the raw -M walk dies on a missing blob; its time includes stepping over the failing commit(s) (see bench/run.js)');
-if (opts.json) writeFileSync(opts.json, JSON.stringify({ runs: opts.runs, node: process.version, results }, null, 2));
+if (TIME) console.log('CPU s: user + system of the whole process tree (git included); (node): the talentrisk process alone, cold');
+if (opts.json) writeFileSync(opts.json, JSON.stringify({ runs: opts.runs, node: process.version, loadavg: os.loadavg(), results }, null, 2));

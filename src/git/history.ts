@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { chunkKey, gitEnvironment, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type HistoryCache } from './cache.ts';
 import { LOG_FORMAT, parseLogOutput } from './log-format.ts';
 import { listCommits, type Repository } from './repo.ts';
@@ -8,6 +9,11 @@ export interface HistoryOptions {
   chunkSize?: number;
   /** How many chunks may be read ahead of the one being consumed (git processes in flight). */
   readAhead?: number;
+  /**
+   * Most commits one git process reads (consecutive uncached chunks are read together). Default:
+   * about a quarter of the history per lane, at least one chunk, within the command-line limit.
+   */
+  batchSize?: number;
   /** Rename detection (`-M`), as METRICS.md §1 asks. */
   renames?: boolean;
   /** Called once the commit list is known (walkHistory only). */
@@ -47,15 +53,15 @@ export function chunkCommits(commits: readonly string[], size: number): string[]
   return chunks;
 }
 
-// Each chunk is a fresh git process: a smaller delta-base cache than git's 96 MiB default spares it
-// most of the page faults of filling one (measured on git/git: the same user time, half the system
-// time, 75 instead of 135 MB per process).
-const GIT_TUNING = ['-c', 'core.deltaBaseCacheLimit=16m'];
+// git checks every full commit id on its command line against the ref names too (about a dozen
+// stat calls each, to warn if a branch is named like an id): 0.1 s of system time per 7,500 ids
+// on git/git, most of a chunked walk's overhead over one `git log`. Ids are never ref names here.
+const NO_REF_LOOKUP = ['-c', 'core.warnAmbiguousRefs=false'];
 
 function logArgs(ids: readonly string[], renames: boolean): string[] {
   // --no-walk=unsorted prints exactly these commits, in this order; each diff is against the
   // commit's first parent, as in a plain walk, so chunking changes no event.
-  return [...GIT_TUNING, 'log', '--no-walk=unsorted', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, ...ids];
+  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, ...ids];
 }
 
 const MISSING_OBJECT = /unable to read|missing blob|could not read|bad object|promisor/i;
@@ -163,7 +169,7 @@ class Speculation {
   private async run(repo: Repository, sha: string, batch: number, renames: boolean): Promise<void> {
     for (let skip = 0; !this.stopped; skip += batch) {
       this.horizon = skip + batch;
-      const args = [...GIT_TUNING, 'log', '--no-merges', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, `--skip=${skip}`, `--max-count=${batch}`, sha];
+      const args = ['log', '--no-merges', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, `--skip=${skip}`, `--max-count=${batch}`, sha];
       let records: CommitRecord[];
       try {
         records = parseLogOutput(await repo.git.raw(args));
@@ -189,73 +195,106 @@ interface WalkContext {
   speculation: Speculation | undefined;
 }
 
-/** One chunk: from the cache, from what the speculation found, else from git (then cached). */
-async function loadChunk(context: WalkContext, ids: readonly string[], key: string | undefined, offset: number): Promise<ChunkEntry> {
-  const { cache, speculation, repo, renames } = context;
-  if (cache && key) {
-    const cached = cache.readChunk(key, ids);
-    if (cached) return cached;
-  }
-  let entry: ChunkEntry;
-  // Chunks well past what the speculation can reach do not wait for it.
-  if (speculation && offset < speculation.horizon * 1.25 + 256) {
-    await speculation.done;
-    const known = ids.map((id) => speculation.found.get(id));
-    const missing = ids.filter((_, index) => known[index] === undefined);
-    const rest = await readEntry(repo, missing, renames);
-    let next = 0;
-    const records = known.map((record) => record ?? (rest.records[next++] as CommitRecord));
-    const position = new Map(ids.map((id, index) => [id, index]));
-    entry = { records, noRenames: rest.noRenames.map((index) => position.get(missing[index] as string) as number), reason: rest.reason };
-    for (const id of ids) speculation.found.delete(id);
-  } else {
-    entry = await readEntry(repo, ids, renames);
-  }
-  if (cache && key) cache.writeChunk(key, ids, entry);
-  return entry;
+/** Splits the entry of consecutive chunks read in one git call into one entry per chunk. */
+function splitEntry(entry: ChunkEntry, sizes: readonly number[]): ChunkEntry[] {
+  let start = 0;
+  return sizes.map((size) => {
+    const end = start + size;
+    const part = { records: entry.records.slice(start, end), noRenames: entry.noRenames.filter((i) => i >= start && i < end).map((i) => i - start), reason: entry.reason };
+    start = end;
+    return part;
+  });
 }
 
-async function* walkChunks(context: WalkContext, commits: readonly string[]): AsyncGenerator<CommitRecord[]> {
-  const { options, cache } = context;
-  const chunks = chunkCommits(commits, Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE));
-  const readAhead = Math.max(1, options.readAhead ?? 2);
-  const keyOf = (ids: readonly string[]) => (cache ? chunkKey(ids, { format: LOG_FORMAT, renames: context.renames, environment: context.environment }) : undefined);
-  interface Job {
-    promise: Promise<ChunkEntry>;
-    usesGit: boolean;
-  }
-  const window: Job[] = [];
-  let running = 0;
+/** A chunk the speculation may have read: what it found, plus git for the commits it missed. */
+async function loadFromSpeculation(context: WalkContext, speculation: Speculation, ids: readonly string[]): Promise<ChunkEntry> {
+  await speculation.done;
+  const known = ids.map((id) => speculation.found.get(id));
+  const missing = ids.filter((_, index) => known[index] === undefined);
+  const rest = await readEntry(context.repo, missing, context.renames);
   let next = 0;
-  let offset = 0;
+  const records = known.map((record) => record ?? (rest.records[next++] as CommitRecord));
+  const position = new Map(ids.map((id, index) => [id, index]));
+  for (const id of ids) speculation.found.delete(id);
+  return { records, noRenames: rest.noRenames.map((index) => position.get(missing[index] as string) as number), reason: rest.reason };
+}
+
+/** Bytes of commit ids one git command line may carry (Windows caps a command line at 32K chars). */
+const MAX_ARGUMENT_BYTES = os.platform() === 'win32' ? 24_000 : 600_000;
+
+/**
+ * Yields the records of each chunk in order. Cache entries are per chunk (so one new commit costs
+ * one chunk), but consecutive chunks missing from the cache are read by one git process: each
+ * process pays a start-up (its own delta-base cache, page faults over the pack) that on large
+ * repositories costs more than the chunk's diffs, so a cold walk uses about 4 processes per lane.
+ */
+async function* walkChunks(context: WalkContext, commits: readonly string[]): AsyncGenerator<CommitRecord[]> {
+  const { options, cache, speculation } = context;
+  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const chunks = chunkCommits(commits, chunkSize);
+  const readAhead = Math.max(1, options.readAhead ?? 2);
+  const idBytes = (commits[0]?.length ?? 40) + 1;
+  const batchLimit = Math.max(chunkSize, options.batchSize ?? Math.min(Math.ceil(commits.length / (4 * readAhead)), Math.floor(MAX_ARGUMENT_BYTES / idBytes)));
+  const keys = chunks.map((ids) => (cache ? chunkKey(ids, { format: LOG_FORMAT, renames: context.renames, environment: context.environment }) : ''));
+  const cached = keys.map((key) => cache !== undefined && cache.hasChunk(key));
+  const offsets: number[] = [];
+  chunks.reduce((offset, ids) => (offsets.push(offset), offset + ids.length), 0);
+  // Chunks the speculation may reach wait for it; chunks well past it do not.
+  const nearSpeculation = (index: number) => speculation !== undefined && (offsets[index] ?? 0) < speculation.horizon * 1.25 + 256;
+
+  const pending: (Promise<ChunkEntry> | undefined)[] = new Array(chunks.length);
+  let planned = 0; // chunks before this index have a task (or are cached)
+  let running = 0; // git tasks in flight
+  let buffered = 0; // commits read by git and not yet consumed
+  const start = (from: number, to: number, load: () => Promise<ChunkEntry[]>) => {
+    const size = offsets[to - 1]! + chunks[to - 1]!.length - offsets[from]!;
+    running++;
+    buffered += size;
+    const task = load().finally(() => {
+      running--;
+      fill(); // keep git busy even while an earlier chunk is still awaited
+    });
+    task.catch(() => undefined); // handled when awaited in order; avoids an unhandled rejection meanwhile
+    for (let i = from; i < to; i++) pending[i] = task.then((entries) => entries[i - from] as ChunkEntry);
+  };
   const fill = () => {
-    // At most `readAhead` chunks read by git at once, and a few cached ones decoded ahead.
-    while (next < chunks.length && running < readAhead && window.length < readAhead + 4) {
-      const ids = chunks[next++] as string[];
-      const key = keyOf(ids);
-      const usesGit = !(cache && key && cache.hasChunk(key));
-      if (usesGit) running++;
-      const promise = loadChunk(context, ids, key, offset).finally(() => {
-        if (!usesGit) return;
-        running--;
-        fill(); // keep git busy even while an earlier chunk is still awaited
-      });
-      promise.catch(() => undefined); // handled when awaited in order; avoids an unhandled rejection meanwhile
-      window.push({ promise, usesGit });
-      offset += ids.length;
+    while (planned < chunks.length && running < readAhead && buffered < (readAhead + 1) * batchLimit) {
+      const first = planned;
+      if (cached[first]) {
+        planned++; // read when its turn comes: decoding ahead would only hold memory
+        continue;
+      }
+      if (nearSpeculation(first) && speculation) {
+        const ids = chunks[first] as string[];
+        start(first, first + 1, async () => [await loadFromSpeculation(context, speculation, ids)]);
+        planned++;
+        continue;
+      }
+      let last = first + 1;
+      let size = chunks[first]!.length;
+      while (last < chunks.length && !cached[last] && size + chunks[last]!.length <= batchLimit) size += chunks[last++]!.length;
+      const group = chunks.slice(first, last);
+      start(first, last, async () => splitEntry(await readEntry(context.repo, group.flat(), context.renames), group.map((ids) => ids.length)));
+      planned = last;
     }
   };
+
   let read = 0;
-  fill();
-  while (window.length > 0) {
-    const entry = await (window[0] as Job).promise;
-    window.shift();
+  for (let i = 0; i < chunks.length; i++) {
     fill();
+    const ids = chunks[i] as string[];
+    let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids) : undefined;
+    if (!entry) {
+      // Not cached, or the entry turned out unusable (already reported): read it now.
+      entry = await (pending[i] ?? readEntry(context.repo, ids, context.renames));
+      pending[i] = undefined;
+      if (!cached[i]) buffered -= ids.length;
+      cache?.writeChunk(keys[i] as string, ids, entry);
+    }
     if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
     read += entry.records.length;
     options.onChunk?.(read, commits.length);
     yield entry.records;
-    fill();
   }
 }
 
@@ -275,9 +314,20 @@ export async function* streamHistory(repo: Repository, commits: readonly string[
 /**
  * Lists the non-merge commits of `sha` (repo.ts's order) and streams their records. With a cache,
  * a revision scanned before needs no git process at all; otherwise the newest commits are diffed
- * while the list is computed.
+ * while the list is computed. The work starts at the call, not at the first `next()`, so a caller
+ * can start the walk and meanwhile do its own preparation.
  */
-export async function* walkHistory(repo: Repository, sha: string, options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
+export function walkHistory(repo: Repository, sha: string, options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
+  const prepared = prepareWalk(repo, sha, options);
+  prepared.catch(() => undefined); // reported when iterated; avoids an unhandled rejection meanwhile
+  return (async function* () {
+    const { context, commits } = await prepared;
+    yield* walkChunks(context, commits);
+    context.cache?.cleanup();
+  })();
+}
+
+async function prepareWalk(repo: Repository, sha: string, options: HistoryOptions): Promise<{ context: WalkContext; commits: string[] }> {
   const renames = options.renames ?? true;
   const cache = options.cache ? openHistoryCache(options.cache, (message) => options.onWarning?.(message)) : undefined;
   const environment = cache ? await gitEnvironment(repo) : '';
@@ -295,6 +345,5 @@ export async function* walkHistory(repo: Repository, sha: string, options: Histo
     cache?.writeList(key, commits);
   }
   options.onListed?.(commits.length);
-  yield* walkChunks({ repo, options, renames, cache, environment, speculation }, commits);
-  cache?.cleanup();
+  return { context: { repo, options, renames, cache, environment, speculation }, commits };
 }

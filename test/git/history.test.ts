@@ -127,16 +127,18 @@ describe('walkHistory', { tags: ['slow'] }, () => {
     // events of the renamed files fall in different chunks.
     expect(summary(expected).filter((line) => line.includes('→'))).toEqual(['Fay: R src/c.ts → src/d.ts', 'Bob: R lib/a.ts → core/a.ts', 'Carl: R src/a.ts → lib/a.ts']);
     const chunks: number[] = [];
-    for (const [chunkSize, readAhead, speculate] of [
-      [2, 3, 0],
-      [2, 2, 2],
-      [1, 4, 1],
-      [3, 1, 0],
-      [1000, 2, 5],
+    for (const [chunkSize, readAhead, speculate, batchSize] of [
+      [2, 3, 0, 2],
+      [2, 2, 2, 2],
+      [1, 4, 1, 1],
+      [3, 1, 0, 3],
+      [1000, 2, 5, 1000],
+      [1, 2, 0, 4], // four chunks per git process
+      [2, 3, 3, 5],
     ] as const) {
       let calls = 0;
-      const records = await collect(walkHistory(git, sha, { chunkSize, readAhead, speculate, onChunk: () => calls++ }));
-      expect(records, `chunkSize ${chunkSize}, readAhead ${readAhead}, speculate ${speculate}`).toEqual(expected);
+      const records = await collect(walkHistory(git, sha, { chunkSize, readAhead, speculate, batchSize, onChunk: () => calls++ }));
+      expect(records, `chunkSize ${chunkSize}, readAhead ${readAhead}, speculate ${speculate}, batch ${batchSize}`).toEqual(expected);
       chunks.push(calls);
     }
     expect(chunks[0]).toBe(Math.ceil(expected.length / 2));
@@ -172,14 +174,15 @@ describe('walkHistory', { tags: ['slow'] }, () => {
       }
     });
     expect(summary(expected).find((line) => line.startsWith('Fay: D src/c.ts'))).toBe('Fay: D src/c.ts, A src/d.ts');
-    for (const [chunkSize, speculate] of [
-      [2, 0],
-      [5, 3],
-      [1000, 0],
-      [1000, 1000],
+    for (const [chunkSize, speculate, batchSize] of [
+      [2, 0, 2],
+      [1, 0, 6],
+      [5, 3, 5],
+      [1000, 0, 1000],
+      [1000, 1000, 1000],
     ]) {
       const fallbacks: number[] = [];
-      const records = await collect(walkHistory(git, sha, { chunkSize, speculate, onRenameFallback: (count) => fallbacks.push(count) }));
+      const records = await collect(walkHistory(git, sha, { chunkSize, speculate, batchSize, onRenameFallback: (count) => fallbacks.push(count) }));
       expect(records, `chunkSize ${chunkSize}`).toEqual(expected);
       expect(fallbacks).toEqual([1]);
     }
@@ -227,6 +230,16 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(files.filter((f) => f.endsWith('.list'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.chunk'))).toHaveLength(Math.ceil(cold.length / 3));
     expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('reads consecutive uncached chunks with one git process, and caches them one by one', async () => {
+    const { repo, git, sha } = await fixture();
+    const counter = countGit(git);
+    const cold = await collect(walkHistory(git, sha, cacheOptions(git, { chunkSize: 2, batchSize: 6, readAhead: 1, speculate: 0 })));
+    expect(cold).toEqual(sequentialWalk(repo));
+    expect(counter.calls().filter((c) => c === 'log')).toHaveLength(Math.ceil(cold.length / 6));
+    const files = readdirSync(path.join(git.info.gitDir, 'talentrisk', 'cache', 'v1'));
+    expect(files.filter((f) => f.endsWith('.chunk'))).toHaveLength(Math.ceil(cold.length / 2));
   });
 
   it('after a new commit only the newest chunk is read again', async () => {
