@@ -62,11 +62,11 @@ export class HistoryCache {
   }
 
   /** The records of a chunk, or undefined when absent or unusable (then rebuilt by the caller). */
-  readChunk(key: string, ids: readonly string[]): ChunkEntry | undefined {
+  readChunk(key: string, ids: readonly string[], intern?: Interner): ChunkEntry | undefined {
     const found = this.read(key, 'chunk');
     if (!found) return undefined;
     try {
-      return decodeChunk(found.payload, ids);
+      return decodeChunk(found.payload, ids, intern);
     } catch (error) {
       this.reject(key, 'chunk', found.dir, error instanceof Error ? error.message : String(error));
       return undefined;
@@ -499,8 +499,16 @@ export function encodeChunk(ids: readonly string[], entry: ChunkEntry): Buffer {
   return out.done();
 }
 
+/** Maps decoded names, emails and paths to shared copies (see StringPool in history.ts). */
+export interface Interner {
+  person(name: string, email: string): Signature;
+  path(path: string): string;
+}
+
+const AS_IS: Interner = { person: (name, email) => ({ name, email }), path: (file) => file };
+
 /** Decodes a chunk entry, checking that it holds exactly the commits asked for. */
-export function decodeChunk(payload: Buffer, ids: readonly string[]): ChunkEntry {
+export function decodeChunk(payload: Buffer, ids: readonly string[], intern: Interner = AS_IS): ChunkEntry {
   const r = new Reader(payload);
   const count = r.varint();
   const width = r.byte();
@@ -513,8 +521,8 @@ export function decodeChunk(payload: Buffer, ids: readonly string[]): ChunkEntry
   const strings = r.strings();
   if (strings.length % 2 !== 0) throw new CorruptEntry('corrupt (people table)');
   const people: Signature[] = [];
-  for (let i = 0; i < strings.length; i += 2) people.push({ name: strings[i] as string, email: strings[i + 1] as string });
-  const paths = r.strings();
+  for (let i = 0; i < strings.length; i += 2) people.push(intern.person(strings[i] as string, strings[i + 1] as string));
+  const paths = r.strings().map((file) => intern.path(file));
   const records: CommitRecord[] = new Array(count);
   let time = 0;
   for (let i = 0; i < count; i++) {

@@ -1,8 +1,8 @@
 import os from 'node:os';
-import { chunkKey, gitEnvironment, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type HistoryCache } from './cache.ts';
+import { chunkKey, gitEnvironment, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type HistoryCache, type Interner } from './cache.ts';
 import { LOG_FORMAT, parseLogOutput } from './log-format.ts';
 import { listCommits, type Repository } from './repo.ts';
-import type { CommitRecord } from './types.ts';
+import type { CommitRecord, Signature } from './types.ts';
 
 export interface HistoryOptions {
   /** Commits per `git log` call. Small enough that each call's buffered output stays small. */
@@ -186,6 +186,54 @@ class Speculation {
   }
 }
 
+/**
+ * One copy of each name, email and path for the whole walk. Parsed strings are slices of a chunk's
+ * whole git output (V8 keeps substrings as views), so a consumer that keeps one name or path
+ * (a developer table, a rename map) would keep that chunk's whole text alive: memory would grow
+ * with the history instead of with files × developers. A pooled string is a copy of its own, and
+ * equal values are one object, which also makes the consumer's map lookups cheaper.
+ */
+class StringPool implements Interner {
+  private readonly paths = new Map<string, string>();
+  private readonly people = new Map<string, Signature>();
+
+  path(file: string): string {
+    let pooled = this.paths.get(file);
+    if (pooled === undefined) {
+      pooled = ownCopy(file);
+      this.paths.set(pooled, pooled);
+    }
+    return pooled;
+  }
+
+  person(name: string, email: string): Signature {
+    const key = `${name}\0${email}`;
+    let pooled = this.people.get(key);
+    if (pooled === undefined) {
+      pooled = { name: ownCopy(name), email: ownCopy(email) };
+      this.people.set(key, pooled);
+    }
+    return pooled;
+  }
+
+  /** Rewrites freshly parsed records (ours to change) to use pooled strings. */
+  adopt(records: CommitRecord[]): void {
+    for (const record of records) {
+      record.author = this.person(record.author.name, record.author.email);
+      if (record.coAuthors.length > 0) record.coAuthors = record.coAuthors.map((co) => this.person(co.name, co.email));
+      for (const change of record.changes) {
+        change.path = this.path(change.path);
+        if (change.oldPath !== undefined) change.oldPath = this.path(change.oldPath);
+      }
+    }
+  }
+}
+
+/** A string that owns its characters (not a view into a larger one). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
+}
+
 interface WalkContext {
   repo: Repository;
   options: HistoryOptions;
@@ -193,6 +241,7 @@ interface WalkContext {
   cache: HistoryCache | undefined;
   environment: string;
   speculation: Speculation | undefined;
+  pool: StringPool;
 }
 
 /** Splits the entry of consecutive chunks read in one git call into one entry per chunk. */
@@ -283,12 +332,13 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
   for (let i = 0; i < chunks.length; i++) {
     fill();
     const ids = chunks[i] as string[];
-    let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids) : undefined;
+    let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool) : undefined;
     if (!entry) {
       // Not cached, or the entry turned out unusable (already reported): read it now.
       entry = await (pending[i] ?? readEntry(context.repo, ids, context.renames));
       pending[i] = undefined;
       if (!cached[i]) buffered -= ids.length;
+      context.pool.adopt(entry.records);
       cache?.writeChunk(keys[i] as string, ids, entry);
     }
     if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
@@ -307,7 +357,7 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
 export async function* streamHistory(repo: Repository, commits: readonly string[], options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
   const cache = options.cache ? openHistoryCache(options.cache, (message) => options.onWarning?.(message)) : undefined;
   const environment = cache ? await gitEnvironment(repo) : '';
-  yield* walkChunks({ repo, options, renames: options.renames ?? true, cache, environment, speculation: undefined }, commits);
+  yield* walkChunks({ repo, options, renames: options.renames ?? true, cache, environment, speculation: undefined, pool: new StringPool() }, commits);
   cache?.cleanup();
 }
 
@@ -345,5 +395,5 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
     cache?.writeList(key, commits);
   }
   options.onListed?.(commits.length);
-  return { context: { repo, options, renames, cache, environment, speculation }, commits };
+  return { context: { repo, options, renames, cache, environment, speculation, pool: new StringPool() }, commits };
 }
