@@ -119,16 +119,27 @@ async function readRange(repo: Repository, ids: readonly string[], renames: bool
       out.records.push(...parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
       return;
     }
-    // The last record printed might have been cut short if git died hard: read it again.
-    const printed = printedBefore(error, ids).slice(0, -1);
-    if (printed.length > 0) {
-      out.records.push(...printed);
-      await readRange(repo, ids.slice(printed.length), renames, out);
+    const printed = printedBefore(error, ids);
+    if (printed.length >= 2) {
+      // Keep what git printed, but the last record again: it might have been cut short.
+      const whole = printed.slice(0, -1);
+      out.records.push(...whole);
+      await readRange(repo, ids.slice(whole.length), renames, out);
       return;
     }
-    const half = Math.ceil(ids.length / 2);
-    await readRange(repo, ids.slice(0, half), renames, out);
-    await readRange(repo, ids.slice(half), renames, out);
+    // The failure is at (or just after) the first commit: read that one alone, then the rest.
+    // If it reads fine although git printed nothing, the output did not say where git stopped:
+    // halve the rest instead, so that finding the commit costs a logarithmic number of calls.
+    const before = out.noRenames.length;
+    await readRange(repo, ids.slice(0, 1), renames, out);
+    const rest = ids.slice(1);
+    if (printed.length === 0 && out.noRenames.length === before && rest.length > 1) {
+      const half = Math.ceil(rest.length / 2);
+      await readRange(repo, rest.slice(0, half), renames, out);
+      await readRange(repo, rest.slice(half), renames, out);
+      return;
+    }
+    await readRange(repo, rest, renames, out);
   }
 }
 

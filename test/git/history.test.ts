@@ -156,14 +156,19 @@ describe('walkHistory', { tags: ['slow'] }, () => {
   });
 
   it('falls back to --no-renames only for the commit whose blobs are missing, wherever the chunks fall', async () => {
-    const { repo, git, sha } = await fixture();
+    const { repo, git } = await fixture();
     // Remove the old blob of the edited rename (src/c.ts → src/d.ts needs it for similarity).
     const blob = repo.git('rev-parse', 'HEAD~1:src/c.ts').trim();
     expect(repo.git('cat-file', '-t', blob).trim()).toBe('blob');
     rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    // Newer commits on top, so that git prints some before it fails (and the walk keeps them).
+    repo.commit({ author: 'gil', write: { 'README.md': 3 } });
+    repo.commit({ author: 'hal', write: { 'src/e.ts': 3 } });
+    repo.commit({ author: 'ada', write: { 'README.md': 3 } });
     expect(() => repo.git('log', '-M', '--name-status', 'HEAD')).toThrow(/unable to read/);
 
     // The reference, one commit at a time: -M, or --no-renames where -M fails.
+    const sha = repo.git('rev-parse', 'HEAD').trim();
     const ids = await listCommits(git, sha);
     const expected = ids.map((id) => {
       const read = (flag: string) => parseLogOutput(repo.git('log', '--no-walk', '-z', '--name-status', flag, `--format=${LOG_FORMAT}`, id))[0] as CommitRecord;
@@ -178,14 +183,19 @@ describe('walkHistory', { tags: ['slow'] }, () => {
       [2, 0, 2],
       [1, 0, 6],
       [5, 3, 5],
-      [1000, 0, 1000],
+      [1000, 0, 1000], // the failing commit is the fourth: git prints three first
       [1000, 1000, 1000],
+      [1000, 2, 1000],
     ]) {
       const fallbacks: number[] = [];
       const records = await collect(walkHistory(git, sha, { chunkSize, speculate, batchSize, onRenameFallback: (count) => fallbacks.push(count) }));
       expect(records, `chunkSize ${chunkSize}`).toEqual(expected);
       expect(fallbacks).toEqual([1]);
     }
+    // Finding the failing commit takes a handful of calls, not one per commit nor a bisection.
+    const counter = countGit(git);
+    await collect(walkHistory(git, sha, { chunkSize: 1000, speculate: 0 }));
+    expect(counter.calls().filter((c) => c === 'log').length).toBeLessThanOrEqual(7);
   });
 
   it('turns rename detection off when asked', async () => {
