@@ -26,6 +26,7 @@ const STALE_TEMP_MS = 60_000;
 /** Unreferenced entries are removed once unused for this long, or sooner when they pile up. */
 const MAX_IDLE_MS = 14 * 86_400_000;
 const TOUCH_AFTER_MS = 86_400_000;
+const LAST_TIP = 'last-tip';
 
 /** The parsed records of one chunk, plus which of them had to be read without rename detection. */
 export interface ChunkEntry {
@@ -95,6 +96,27 @@ export class HistoryCache {
 
   writeList(key: string, ids: readonly string[]): void {
     if (this.writeDir) this.write(key, 'list', encodeList(ids));
+  }
+
+  /** The revision the last complete walk listed (a hint only: its chunks are probably cached). */
+  lastTip(): string | undefined {
+    for (const dir of this.readDirs) {
+      const text = readQuietly(path.join(dir, LAST_TIP))?.toString().trim();
+      if (text && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text)) return text;
+    }
+    return undefined;
+  }
+
+  setLastTip(sha: string): void {
+    const dir = this.writeDir;
+    if (!dir) return;
+    const temp = path.join(dir, `${LAST_TIP}.tmp-${randomBytes(6).toString('hex')}`);
+    try {
+      fs.writeFileSync(temp, `${sha}\n`, { flag: 'wx' });
+      fs.renameSync(temp, path.join(dir, LAST_TIP));
+    } catch {
+      removeQuietly(temp); // a hint: not worth a warning
+    }
   }
 
   /**

@@ -169,18 +169,18 @@ class Speculation {
   private stopped = false;
   readonly done: Promise<void>;
 
-  constructor(repo: Repository, sha: string, batch: number, renames: boolean) {
-    this.done = this.run(repo, sha, batch, renames).catch(() => undefined);
+  constructor(repo: Repository, sha: string, batch: number, renames: boolean, exclude?: string) {
+    this.done = this.run(repo, exclude ? [sha, `^${exclude}`] : [sha], batch, renames).catch(() => undefined);
   }
 
   stop(): void {
     this.stopped = true;
   }
 
-  private async run(repo: Repository, sha: string, batch: number, renames: boolean): Promise<void> {
+  private async run(repo: Repository, revisions: string[], batch: number, renames: boolean): Promise<void> {
     for (let skip = 0; !this.stopped; skip += batch) {
       this.horizon = skip + batch;
-      const args = ['log', '--no-merges', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, `--skip=${skip}`, `--max-count=${batch}`, sha];
+      const args = ['log', '--no-merges', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, `--skip=${skip}`, `--max-count=${batch}`, ...revisions];
       let records: CommitRecord[];
       try {
         records = parseLogOutput(await repo.git.raw(args));
@@ -384,6 +384,7 @@ export function walkHistory(repo: Repository, sha: string, options: HistoryOptio
   return (async function* () {
     const { context, commits } = await prepared;
     yield* walkChunks(context, commits);
+    context.cache?.setLastTip(sha);
     context.cache?.cleanup();
   })();
 }
@@ -397,7 +398,10 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
   let speculation: Speculation | undefined;
   if (!commits) {
     const batch = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? (options.chunkSize ?? DEFAULT_CHUNK_SIZE) : 0);
-    if (batch > 0) speculation = new Speculation(repo, sha, batch, renames);
+    // After an earlier scan, only the commits it did not see are worth diffing ahead: the rest is
+    // most likely cached (and if that revision is gone, git fails and the chunks do the work).
+    const previous = cache?.lastTip();
+    if (batch > 0 && previous !== sha) speculation = new Speculation(repo, sha, batch, renames, previous);
     try {
       commits = await listCommits(repo, sha);
     } finally {

@@ -261,6 +261,15 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     const warm = await collect(walkHistory(git, sha, cacheOptions(git, { speculate: 0 })));
     expect(warm).toEqual(sequentialWalk(repo));
     expect(counter.calls().filter((c) => c === 'log')).toEqual(['log']);
+    // With speculation on, it diffs only what the previous scan did not see.
+    const previous = sha;
+    repo.commit({ author: 'gil', write: { 'src/new.ts': 4 } });
+    const next = repo.git('rev-parse', 'HEAD').trim();
+    const spy = vi.spyOn(git.git, 'raw');
+    expect(await collect(walkHistory(git, next, cacheOptions(git, { speculate: 50 })))).toEqual(sequentialWalk(repo));
+    const speculative = spy.mock.calls.map((call) => call[0] as unknown as string[]).filter((args) => args.some((a) => a.startsWith('--skip=')));
+    expect(speculative.length).toBeGreaterThan(0);
+    for (const args of speculative) expect(args.slice(-2)).toEqual([next, `^${previous}`]);
   });
 
   it('a rewritten history (amend, rebase) gets new keys and the same answer as a cold walk', async () => {
