@@ -4,6 +4,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLError
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { configSchema, DEFAULT_CONFIG, type Config } from './schema.ts';
+import { closest } from '../model/suggest.ts';
 
 export const CONFIG_FILE = '.talentrisk.yml';
 const ALTERNATE_FILES = ['.talentrisk.yaml'];
@@ -221,34 +222,6 @@ function unwrap(schema: unknown): unknown {
     else if (def?.type === 'pipe') current = def.in as typeof current;
     else return current;
   }
-}
-
-/** The closest known key, when it is close enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
 }
 
 /** Rules a schema cannot express: unique system names (checked on the raw file, so they show beside schema errors). */

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.ts';
 import { noreplyLogin } from './identity.ts';
 import type { Developer } from './types.ts';
+import { editDistance } from './suggest.ts';
 
 // Naming a person on the command line or in the config (`--leaving`, `departures[].who`,
 // `handoff <who>`): a name, an email, a GitHub login or a config alias, case-insensitive.
@@ -75,21 +76,6 @@ function partialKeys(person: Person): Set<string> {
 
 function byName(a: Person, b: Person): number {
   return a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Edit distance (Levenshtein), for "did you mean". */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
 }
 
 /** The developers whose name, email or local part is nearest to `who` (at most 3). */

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closest, loadConfig, parseConfig } from '../../src/config/load.ts';
+import { loadConfig, parseConfig } from '../../src/config/load.ts';
+import { closest } from '../../src/model/suggest.ts';
 import { DEFAULT_CONFIG } from '../../src/config/schema.ts';
 import { ConfigError, ExitCode } from '../../src/errors.ts';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { closest } from '../../config/load.ts';
+import { closest } from '../../model/suggest.ts';
 import { explainAuthorship } from '../../model/explain.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import type { Analysis, FileOwnership } from '../../model/types.ts';
