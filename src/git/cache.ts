@@ -461,15 +461,16 @@ export function encodeChunk(ids: readonly string[], entry: ChunkEntry): Buffer {
   const { records } = entry;
   if (records.length !== ids.length) throw new Error('a chunk entry needs one record per commit id');
   const people: string[] = [];
-  const personIndex = new Map<string, number>();
+  const personIndex = new Map<string, Map<string, number>>();
   const paths: string[] = [];
   const pathIndex = new Map<string, number>();
   const person = (who: Signature) => {
-    const id = `${who.name}\0${who.email}`;
-    let index = personIndex.get(id);
+    let byEmail = personIndex.get(who.name);
+    if (byEmail === undefined) personIndex.set(who.name, (byEmail = new Map()));
+    let index = byEmail.get(who.email);
     if (index === undefined) {
       index = people.length / 2;
-      personIndex.set(id, index);
+      byEmail.set(who.email, index);
       people.push(who.name, who.email);
     }
     return index;

@@ -206,7 +206,7 @@ class Speculation {
  */
 class StringPool implements Interner {
   private readonly paths = new Map<string, string>();
-  private readonly people = new Map<string, Signature>();
+  private readonly people = new Map<string, Map<string, Signature>>();
 
   path(file: string): string {
     let pooled = this.paths.get(file);
@@ -218,11 +218,16 @@ class StringPool implements Interner {
   }
 
   person(name: string, email: string): Signature {
-    const key = `${name}\0${email}`;
-    let pooled = this.people.get(key);
+    // Two levels rather than a joined key: no string is built per commit.
+    let byEmail = this.people.get(name);
+    if (byEmail === undefined) {
+      byEmail = new Map();
+      this.people.set(ownCopy(name), byEmail);
+    }
+    let pooled = byEmail.get(email);
     if (pooled === undefined) {
       pooled = { name: ownCopy(name), email: ownCopy(email) };
-      this.people.set(key, pooled);
+      byEmail.set(pooled.email, pooled);
     }
     return pooled;
   }
