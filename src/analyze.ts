@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Config } from './config/schema.ts';
 import { streamHistory } from './git/history.ts';
 import { checkMailmap, listCommits, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
-import type { Signature } from './git/types.ts';
+import type { CommitRecord, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldEvent } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
@@ -39,8 +39,6 @@ const DAY = 86_400;
 
 interface IdentityStats extends RawIdentity {
   isBot: boolean;
-  /** Known only from a Co-authored-by trailer (not yet passed through .mailmap). */
-  fromTrailer: boolean;
 }
 
 /** Interns (name, email) pairs, so the fold keeps small integers instead of strings. */
@@ -51,15 +49,13 @@ class IdentityTable {
   constructor(isBot: (identity: Signature) => boolean) {
     this.isBot = isBot;
   }
-  intern(signature: Signature, fromTrailer: boolean): number {
+  intern(signature: Signature): number {
     const key = `${signature.name}\x1f${signature.email}`;
     let id = this.index.get(key);
     if (id === undefined) {
       id = this.list.length;
       this.index.set(key, id);
-      this.list.push({ name: signature.name, email: signature.email, commits: 0, firstTime: Number.POSITIVE_INFINITY, lastTime: 0, isBot: this.isBot(signature), fromTrailer });
-    } else if (!fromTrailer) {
-      (this.list[id] as IdentityStats).fromTrailer = false;
+      this.list.push({ name: signature.name, email: signature.email, commits: 0, firstTime: Number.POSITIVE_INFINITY, lastTime: 0, isBot: this.isBot(signature) });
     }
     return id;
   }
@@ -122,6 +118,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   let commitsWithoutRenames = 0;
   const credited: number[] = [];
   const events: FoldEvent[] = [];
+  const trailers = new TrailerMailmap(repo, warn);
   for await (const records of streamHistory(repo, commits, {
     readAhead: concurrency,
     onChunk: (read, total) => hooks.onProgress?.(read, total),
@@ -131,9 +128,12 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     onWarning: warn,
     cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: cacheHome(options.env ?? {}) },
   })) {
+    // Trailers pass through .mailmap before they are interned, so that whether one is a bot is
+    // judged on the identity it maps to (a bot's event credits nobody and is nobody's acceptance).
+    if (coAuthors) await trailers.learn(records);
     for (const record of records) {
       credited.length = 0;
-      const author = identities.intern(record.author, false);
+      const author = identities.intern(record.author);
       const stats = identities.list[author] as IdentityStats;
       stats.commits += 1;
       stats.firstTime = Math.min(stats.firstTime, record.time);
@@ -141,12 +141,11 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       if (!stats.isBot) credited.push(author);
       if (coAuthors) {
         for (const coAuthor of record.coAuthors) {
-          const id = identities.intern(coAuthor, true);
+          const id = identities.intern(trailers.map(coAuthor));
           const co = identities.list[id] as IdentityStats;
           co.firstTime = Math.min(co.firstTime, record.time);
           co.lastTime = Math.max(co.lastTime, record.time);
-          // Bot status of a trailer is decided after .mailmap (below): credit it now, drop it then.
-          if (!credited.includes(id)) credited.push(id);
+          if (!co.isBot && !credited.includes(id)) credited.push(id);
         }
       }
       events.length = 0;
@@ -164,7 +163,6 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   }
 
   hooks.onPhase?.('authorship');
-  if (coAuthors) await applyMailmapToTrailers(repo, identities.list, warn);
   const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
   const developerOf = new Map<number, string>();
   const bots: string[] = [];
@@ -279,25 +277,51 @@ function cacheHome(env: Record<string, string | undefined>): string | undefined 
   return undefined;
 }
 
-/** Co-authors come from commit messages, which git's %aN/%aE mapping does not touch. */
-async function applyMailmapToTrailers(repo: Repository, list: IdentityStats[], warn: (message: string) => void): Promise<void> {
-  const pending = list.filter((identity) => identity.fromTrailer && identity.email);
-  for (let start = 0; start < pending.length; start += 500) {
-    const batch = pending.slice(start, start + 500);
-    let mapped: string[];
-    try {
-      mapped = await checkMailmap(repo, batch.map((identity) => `${identity.name} <${identity.email}>`));
-    } catch (error) {
-      warn(`.mailmap was not applied to Co-authored-by trailers (${(error as Error).message}); co-authors are counted as written`);
-      return;
-    }
-    mapped.forEach((line, index) => {
-      const match = /^(.*?)\s*<([^>]*)>$/.exec(line);
-      const identity = batch[index];
-      if (match && identity) {
-        identity.name = match[1] ?? identity.name;
-        identity.email = match[2] ?? identity.email;
+/**
+ * Co-authors come from commit messages, which git's %aN/%aE mapping does not touch: each new
+ * trailer identity goes through `git check-mailmap` once (one call per chunk that brings new ones).
+ */
+class TrailerMailmap {
+  private readonly mapped = new Map<string, Signature>();
+  private failed = false;
+  private readonly repo: Repository;
+  private readonly warn: (message: string) => void;
+  constructor(repo: Repository, warn: (message: string) => void) {
+    this.repo = repo;
+    this.warn = warn;
+  }
+
+  async learn(records: readonly CommitRecord[]): Promise<void> {
+    const pending = new Map<string, Signature>();
+    for (const record of records) {
+      for (const trailer of record.coAuthors) {
+        const key = `${trailer.name} <${trailer.email}>`;
+        if (!this.mapped.has(key)) pending.set(key, trailer);
       }
-    });
+    }
+    if (pending.size === 0) return;
+    const keys = [...pending.keys()];
+    for (const key of keys) this.mapped.set(key, pending.get(key) as Signature);
+    if (this.failed) return;
+    for (let start = 0; start < keys.length; start += 500) {
+      const batch = keys.slice(start, start + 500);
+      let lines: string[];
+      try {
+        lines = await checkMailmap(this.repo, batch);
+      } catch (error) {
+        this.failed = true;
+        this.warn(`.mailmap was not applied to Co-authored-by trailers (${(error as Error).message}); co-authors are counted as written`);
+        return;
+      }
+      lines.forEach((line, index) => {
+        const match = /^(.*?)\s*<([^>]*)>$/.exec(line);
+        const key = batch[index];
+        if (match && key !== undefined) this.mapped.set(key, { name: match[1] ?? '', email: match[2] ?? '' });
+      });
+    }
+  }
+
+  map(trailer: Signature): Signature {
+    return this.mapped.get(`${trailer.name} <${trailer.email}>`) ?? trailer;
   }
 }

@@ -49,6 +49,14 @@ export function mergeTally(tally: FileTally, developerOf: (identity: number) => 
   return [...merged.values()];
 }
 
+/**
+ * Extension (METRICS.md §7): in the decayed figures the creator exemption reads "FA = 1" on the
+ * weighted FA, so it holds while the creation keeps at least half its weight (the file was created
+ * within one half-life). Read on the unweighted FA instead, everyone who ever created a file would
+ * stay its current author forever, which is what the decay is there to undo.
+ */
+export const DECAYED_CREATOR_WEIGHT = 0.5;
+
 /** DOA of every developer of the file, plus the decayed figures when `withDecay`. */
 export function rankContributions(inputs: readonly ContributionInput[], mr: number, wmr: number, withDecay: boolean): FileContribution[] {
   const rows = inputs.map((input) => {
@@ -73,8 +81,7 @@ export function rankContributions(inputs: readonly ContributionInput[], mr: numb
     };
     if (withDecay) {
       const wnorm = wmax > 0 ? wdoa / wmax : 0;
-      // Extension (METRICS.md §7): the creator exemption keeps applying to whoever added the file.
-      contribution.decayed = { fa: input.wfa, dl: input.wdl, ac: wac, doa: wdoa, normDoa: wnorm, isAuthor: isAuthor(wdoa, wnorm, input.fa) };
+      contribution.decayed = { fa: input.wfa, dl: input.wdl, ac: wac, doa: wdoa, normDoa: wnorm, isAuthor: isAuthor(wdoa, wnorm, input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0) };
     }
     return contribution;
   });

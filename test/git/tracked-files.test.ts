@@ -24,4 +24,18 @@ describe('what the scan reads from a repository', { tags: ['slow'] }, () => {
     expect(contributionOf(analysis, 'a.ts', 'sam@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
     expect(analysis.bots).toEqual([]);
   });
+
+  it('a bot commit with a bot co-author is nobody’s acceptance (bots are out of every metric)', async () => {
+    const renovate = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' };
+    const actions = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
+    const repo = buildRepo([
+      { author: 'alice', write: { 'a.txt': 5, 'b.txt': 5 } },
+      { author: renovate, write: { 'a.txt': 5 }, coAuthors: [actions] },
+      { author: renovate, write: { 'b.txt': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(contributionOf(analysis, 'a.txt', 'alice@example.com')).toMatchObject({ fa: 1, dl: 0, ac: 0 });
+    expect(contributionOf(analysis, 'b.txt', 'alice@example.com')).toMatchObject({ fa: 1, dl: 0, ac: 0 });
+    expect(analysis.bots).toEqual(['github-actions[bot]', 'renovate[bot]']);
+  });
 });

@@ -20,7 +20,10 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
     expect(ada.isAuthor).toBe(true);
     expect(bob.isAuthor).toBe(false);
     expect(fileOf(analysis, 'core/a.ts').authors).toEqual([ADA]);
-    expect(decayedAuthors(fileOf(analysis, 'core/a.ts'))).toEqual([ADA, BOB]);
+    // ada's creation is three half-lives old (weight 0.125 < 0.5): no creator exemption, and her
+    // decayed DOA is below 3.293 → bob alone is the current author.
+    expect(ada.decayed?.doa).toBeLessThan(3.293);
+    expect(decayedAuthors(fileOf(analysis, 'core/a.ts'))).toEqual([BOB]);
   });
 
   it('lists the old author as inactive and drops them from the current figures when configured', async () => {
@@ -30,7 +33,7 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
       ['Dan', 305],
     ]);
     const a = fileOf(analysis, 'core/a.ts');
-    expect(currentAuthorsOf(analysis, { treatInactiveAsDeparted: false })(a)).toEqual([ADA, BOB]);
+    expect(currentAuthorsOf(analysis, { treatInactiveAsDeparted: false })(a)).toEqual([BOB]);
     expect(currentAuthorsOf(analysis, { treatInactiveAsDeparted: true })(a)).toEqual([BOB]);
 
     // classic: ada (4 changes), carol, dan, erin, frank author one file each → 5/5, 4/5, 3/5, 2/5 → TF 3

@@ -52,8 +52,8 @@ export const w = (iso: string) => Math.pow(2, -(REF - Date.parse(iso) / 1000) / 
 /**
  *   core/a.ts  ada A 2022-01-01, ada M 2022-01-02/03/04; bob M 2024-12-01, 2024-12-02
  *              classic: ada FA1 DL3 AC2 → 4.5303; bob DL2 AC3 → 3.176 (norm 0.701) → authors [ada]
- *              decayed: ada's weights ≈ 0.125, bob's ≈ 0.94 → bob has the highest decayed DOA, ada
- *              keeps normDOA > 0.75 and the creator exemption → decayed authors [ada, bob]
+ *              decayed: ada's weights ≈ 0.125, bob's ≈ 0.94 → bob has the highest decayed DOA; ada's
+ *              creation weighs < 0.5 (no exemption) and her DOA < 3.293 → decayed authors [bob]
  *   web/c.ts   dan A 2024-03-01      (last commit 305.5 days ago: inactive now)
  *   web/d.ts   erin A 2024-08-15     (138.5 days: active now and at +30, inactive from +90)
  *   web/b.ts   carol A 2024-12-20    (11.5 days; leaves 2025-02-15: gone from +90)

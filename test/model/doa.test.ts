@@ -95,17 +95,24 @@ describe('rankContributions', () => {
     expect(rows.map((r) => r.isAuthor)).toEqual([true, true, false]);
   });
 
-  it('keeps the creator exemption in the decayed figures', () => {
-    // Decayed: ada added the file long ago (wFA 0.1), bob's change is recent (wDL 1, wMR 1).
-    // ada: 3.293 + 0.1098 − 0.321·ln 2 = 3.180300 (< 3.293); bob: 3.457; normDOA 3.1803/3.457 = 0.919960
-    const rows = rankContributions([input('ada', 1, 0, { wfa: 0.1 }), input('bob', 0, 1)], 1, 1, true);
-    const ada = rows.find((r) => r.developer === 'ada');
-    expect(ada?.decayed?.doa).toBeCloseTo(3.1803, 4);
-    expect(ada?.decayed?.normDoa).toBeCloseTo(0.91996, 4);
-    expect(ada?.decayed?.isAuthor).toBe(true);
-    // …and it is the exemption that makes ada an author: without FA she would not be one
-    const withoutFa = rankContributions([input('ada', 0, 0, { wfa: 0.1 }), input('bob', 0, 1)], 1, 1, true);
-    expect(withoutFa.find((r) => r.developer === 'ada')?.decayed?.isAuthor).toBe(false);
+  it('keeps the creator exemption in the decayed figures only while the creation weighs at least 0.5', () => {
+    // Decayed: bob made 5 recent changes (wDL 5, wMR 5): 3.293 + 0.820 = 4.113.
+    // ada created the file; with wFA 0.5 (one half-life ago): 3.293 + 0.549 − 0.321·ln 6 = 3.266847,
+    // normDOA 3.266847 / 4.113 = 0.794274 > 0.75 but DOA < 3.293 → author only by the exemption.
+    const recent = rankContributions([input('ada', 1, 0, { wfa: 0.5 }), input('bob', 0, 5)], 5, 5, true);
+    const adaRecent = recent.find((r) => r.developer === 'ada')?.decayed;
+    expect(adaRecent?.doa).toBeCloseTo(3.266847, 5);
+    expect(adaRecent?.normDoa).toBeCloseTo(0.794274, 5);
+    expect(adaRecent?.isAuthor).toBe(true);
+    // With wFA 0.4 (created ~1.3 half-lives ago): 3.293 + 0.4392 − 0.321·ln 6 = 3.157047, normDOA
+    // 0.767578 > 0.75, DOA < 3.293, and the creation no longer exempts her → not a current author.
+    const old = rankContributions([input('ada', 1, 0, { wfa: 0.4 }), input('bob', 0, 5)], 5, 5, true);
+    const adaOld = old.find((r) => r.developer === 'ada');
+    expect(adaOld?.decayed?.doa).toBeCloseTo(3.157047, 5);
+    expect(adaOld?.decayed?.normDoa).toBeCloseTo(0.767578, 5);
+    expect(adaOld?.decayed?.isAuthor).toBe(false);
+    // The classic figure is untouched: FA = 1 keeps her an author (DOA 4.391 − 0.321·ln 6 = 3.815847).
+    expect(adaOld?.isAuthor).toBe(true);
   });
 });
 
