@@ -28,6 +28,10 @@ export function parseDate(value: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD or an ISO 8601 timestamp, e.g. 2024-06-30');
   }
+  // Date() rolls 2010-02-30 over to March 2; a day that does not exist is a typo.
+  if (dayOnly && date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError(`${value} is not a real day`);
+  }
   return date;
 }
 
@@ -61,6 +65,16 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
 }
 
 /**
+ * Refuses an existing --output file up front, before a long analysis, so that a CI run fails fast
+ * and never after the work is done.
+ */
+export function assertOutputWritable(options: { output?: string | undefined; force?: boolean | undefined }, cwd: string): void {
+  if (options.output && !options.force && existsSync(path.resolve(cwd, options.output))) {
+    throw new UsageError(`${options.output} already exists`, { hint: 'pass --force to overwrite it, or choose another --output file' });
+  }
+}
+
+/**
  * Writes a report: to stdout, or atomically to a file (temp file + rename), never replacing an
  * existing file unless --force says so.
  */
@@ -69,10 +83,8 @@ export function writeReport(text: string, options: { output?: string | undefined
     stdout.write(text);
     return;
   }
+  assertOutputWritable(options, cwd);
   const file = path.resolve(cwd, options.output);
-  if (existsSync(file) && !options.force) {
-    throw new UsageError(`${options.output} already exists`, { hint: 'pass --force to overwrite it, or choose another --output file' });
-  }
   const temp = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, text);

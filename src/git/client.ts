@@ -16,6 +16,12 @@ const GIT_ENV: Record<string, string> = { GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_P
 
 const GUARDED_ENV = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
 
+// The user's own git configuration through the environment (common in container CI:
+// GIT_CONFIG_COUNT/KEY_n/VALUE_n for safe.directory, GIT_CONFIG_GLOBAL, …) must reach git, as it does
+// for a plain `git log`. simple-git guards these against untrusted input; here they come from the
+// user's environment, so they are let through explicitly.
+const PASSED_GIT_ENV = /^(GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS|GLOBAL|SYSTEM|NOSYSTEM)|GIT_CEILING_DIRECTORIES|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_OBJECT_DIRECTORY|GIT_DISCOVERY_ACROSS_FILESYSTEM)$/;
+
 /** A simple-git instance rooted at `dir`, with talentrisk's environment. */
 export function createGit(dir: string, options: GitClientOptions = {}): SimpleGit {
   if (!existsSync(dir)) {
@@ -27,12 +33,16 @@ export function createGit(dir: string, options: GitClientOptions = {}): SimpleGi
   // simple-git's environment guard refuses GIT_* variables and a few others (EDITOR, PAGER, …)
   // when they are passed explicitly, so those are left out; git needs none of them to read history.
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined && !GUARDED_ENV.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value !== undefined && (!GUARDED_ENV.test(key) || PASSED_GIT_ENV.test(key))) env[key] = value;
+  }
+  const passed = Object.keys(env).filter((key) => PASSED_GIT_ENV.test(key));
   return simpleGit({
     baseDir: dir,
     maxConcurrentProcesses: Math.max(1, options.concurrency ?? 2),
     trimmed: false,
-    allowEnvironment: Object.keys(GIT_ENV),
+    allowEnvironment: [...Object.keys(GIT_ENV), ...passed],
+    unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeConfigPaths: true },
   }).env({ ...env, ...GIT_ENV });
 }
 
@@ -48,6 +58,8 @@ export function toGitError(error: unknown, context: string): Error {
   if (/dubious ownership/i.test(message)) {
     return new GitError(`git refuses to read ${context}: it is owned by another user`, { hint: `run \`git config --global --add safe.directory ${context}\` if you trust it`, cause: error });
   }
-  const firstLine = message.split('\n').find((line) => line.trim()) ?? message;
-  return new GitError(`git failed (${context}): ${firstLine.replace(/^fatal:\s*/, '')}`, { cause: error });
+  // git's own reason is its `fatal:` line; warnings may come before it.
+  const lines = message.split('\n').filter((line) => line.trim());
+  const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? message;
+  return new GitError(`git failed (${context}): ${reason.replace(/^(fatal|error):\s*/, '')}`, { cause: error });
 }

@@ -35,6 +35,16 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(result.exitCode).toBe(0);
   });
 
+  it('passes the user’s git configuration from the environment (GIT_CONFIG_COUNT/KEY/VALUE) on to git', () => {
+    const repo = buildRepo(history);
+    const mailmap = path.join(tmp(), 'team.mailmap');
+    writeFileSync(mailmap, 'Ada <ada@example.com> <bob@example.com>\n');
+    const env = { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'mailmap.file', GIT_CONFIG_VALUE_0: mailmap };
+    const json = JSON.parse(runCli(['--format', 'json'], { cwd: repo.dir, env }).stdout);
+    // Bob's commits are Ada's through the external .mailmap: 2 developers instead of 3.
+    expect(json.stats.developers).toBe(2);
+  });
+
   it('colours only when asked (FORCE_COLOR) and never with --no-color', () => {
     const repo = buildRepo(history);
     expect(hasAnsi(runCli([], { cwd: repo.dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout)).toBe(true);
@@ -137,6 +147,9 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expectUsageError(runCli(['scan', 'no/such/dir'], { cwd: repo.dir }), /^talentrisk: path does not exist: .*no\/such\/dir\n/);
     expectUsageError(runCli(['--format', 'xml'], { cwd: repo.dir }), /argument 'xml' is invalid. Allowed choices are table, json/);
     expectUsageError(runCli(['--until', '1990-01-01'], { cwd: repo.dir }), /^talentrisk: no commit of HEAD is at or before 1990-01-01\n/);
+    // Date() would roll it over to March 2.
+    expectUsageError(runCli(['--until', '2024-02-30'], { cwd: repo.dir }), /argument '2024-02-30' is invalid. 2024-02-30 is not a real day/);
+    expectUsageError(runCli(['explain', 'src/pay/a.ts', '--leaving', 'ada'], { cwd: repo.dir }), /^talentrisk: explain shows the history as it is: it does not take --leaving\n/);
   });
 
   it('git missing from PATH', () => {

@@ -13,7 +13,7 @@ import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { resolveChalk, type Io } from '../io.ts';
-import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
+import { addAnalysisOptions, assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
 import { loadAnalysis, printWarnings } from './shared.ts';
 
 export interface CheckOptions extends CommonOptions {
@@ -29,6 +29,7 @@ const SHALLOW_HINT =
 
 /** `talentrisk check`: exit 0 when every critical system keeps enough owners, 1 when one does not, 2 on bad input. */
 export async function runCheck(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
+  assertOutputWritable(options, io.cwd);
   const dir = path.resolve(io.cwd, target ?? '.');
   const repo = await openRepository(dir, { env: io.env });
   // Everything that can be wrong with the input is found before the (long) history walk.

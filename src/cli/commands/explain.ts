@@ -36,6 +36,9 @@ function resolveTarget(analysis: Analysis, target: string, cwd: string): { file?
 }
 
 export async function runExplain(target: string, options: ExplainOptions, io: Io): Promise<ExitCode> {
+  if (options.leaving?.length) {
+    throw new UsageError('explain shows the history as it is: it does not take --leaving', { hint: 'use `talentrisk scan --leaving <who>` or `talentrisk handoff <who>` for departures' });
+  }
   const { analysis } = await loadAnalysis(options.repo, options, io);
   const found = resolveTarget(analysis, target, io.cwd);
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));

@@ -4,7 +4,7 @@ import { loadConfig, type LoadedConfig } from '../../config/load.ts';
 import { openRepository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
-import type { CommonOptions } from '../options.ts';
+import { assertOutputWritable, type CommonOptions } from '../options.ts';
 import { createProgress } from '../progress.ts';
 
 export interface LoadedAnalysis {
@@ -14,6 +14,7 @@ export interface LoadedAnalysis {
 
 /** Config → analysis, with progress on stderr. Shared by scan, check, explain and handoff. */
 export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io): Promise<LoadedAnalysis> {
+  assertOutputWritable(options, io.cwd);
   const dir = path.resolve(io.cwd, target ?? '.');
   // Find the repository first, so the config is read from its root and errors name the repository.
   const repo = await openRepository(dir, { env: io.env });
