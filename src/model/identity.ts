@@ -38,7 +38,17 @@ export interface ResolvedDeveloper {
   lastTime: number;
 }
 
-const DEFAULT_BOT_PATTERNS = ['*[bot]', '*-bot', '*[bot]@*'];
+const DEFAULT_BOT_PATTERNS = [
+  '*[bot]',
+  '*-bot',
+  '*[bot]@*',
+  // AI coding assistants credited in Co-authored-by trailers: tools, not people who can leave.
+  'noreply@anthropic.com',
+  'copilot',
+  '*+copilot@users.noreply.github.com',
+  'cursoragent@cursor.com',
+  'noreply@aider.chat',
+];
 const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
 
 class UnionFind {

@@ -29,8 +29,12 @@ export interface InitOptions {
 const MODULE_CANDIDATES = 15;
 const CODEOWNERS_CANDIDATES = 20;
 // Names and emails of accounts that commit for a machine, beyond the built-in *[bot] and *-bot.
-const AUTOMATED =
-  /\b(bot|robot|automation|automated|jenkins|renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|travis|semantic-release|release-please|ci|build|deploy)\b/i;
+// Careful: Travis, Jenkins or Zane are also people. A candidate is a known automation tool, a
+// separate bot/robot/automation token, or an account named only for a CI role.
+const AUTOMATION_TOOL = /(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis-ci|pre-commit-ci|mergify|imgbot|allcontributors)/i;
+const AUTOMATION_TOKEN = /(^|[-_.\s])(bot|robot|automation|automated)($|[-_.\s])/i;
+const AUTOMATION_ROLE = /^(ci|build|builder|deploy|deployer|jenkins|travis|release|releaser|autobuild)$/i;
+export const isAutomated = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_ROLE.test(text.trim());
 
 /** `talentrisk init`: writes a starter .talentrisk.yml whose candidates are all commented out. */
 export async function runInit(target: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
@@ -108,7 +112,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
     botCandidates: analysis.developers
-      .filter((d) => [d.name, ...d.names, ...d.emails.filter((e) => !e.endsWith('users.noreply.github.com')).map((e) => e.split('@')[0] ?? '')].some((text) => AUTOMATED.test(text)))
+      .filter((d) => [d.name, ...d.names, ...d.emails.filter((e) => !e.endsWith('users.noreply.github.com')).map((e) => e.split('@')[0] ?? '')].some(isAutomated))
       .map((d) => ({ name: d.name, commits: d.commits })),
     schemaPath: `./${PACKAGED_SCHEMA_PATH}`,
   };

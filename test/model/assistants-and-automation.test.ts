@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isAutomated } from '../../src/cli/commands/init.ts';
+import { createBotMatcher } from '../../src/model/identity.ts';
+import { analyzeRepo } from '../helpers/analyze.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+
+describe('AI assistants and automation accounts', () => {
+  it('treats AI coding assistants credited as co-authors as tools, not people', () => {
+    const isBot = createBotMatcher([]);
+    expect(isBot({ name: 'Claude', email: 'noreply@anthropic.com' })).toBe(true);
+    expect(isBot({ name: 'Claude Opus 4.6', email: 'noreply@anthropic.com' })).toBe(true);
+    expect(isBot({ name: 'Copilot', email: '175728472+Copilot@users.noreply.github.com' })).toBe(true);
+    expect(isBot({ name: 'Cursor Agent', email: 'cursoragent@cursor.com' })).toBe(true);
+    // People named like an assistant stay people.
+    expect(isBot({ name: 'Claude Monet', email: 'claude@monet.example' })).toBe(false);
+    expect(isBot({ name: 'Travis Copilotti', email: 'travis@example.com' })).toBe(false);
+  });
+
+  it('an assistant co-author neither authors files nor counts as a developer', { tags: ['slow'] }, async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: 'ada', write: { 'b.ts': 5 }, coAuthors: [{ name: 'Claude', email: 'noreply@anthropic.com' }] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.developers.map((d) => d.name)).toEqual(['Ada']);
+    expect(analysis.bots).toEqual(['Claude']);
+  });
+
+  it('init proposes automation accounts as bot candidates, not people with such names', () => {
+    for (const text of ['ci', 'Deploy', 'jenkins', 'release-robot', 'build.bot', 'renovate-approve', 'github-actions', 'svc_automation']) {
+      expect(isAutomated(text), text).toBe(true);
+    }
+    for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Cibele Build']) {
+      expect(isAutomated(text), text).toBe(false);
+    }
+  });
+});
