@@ -5,6 +5,7 @@ import { checkMailmap, listCommits, listTrackedFiles, openRepository, readFileAt
 import type { CommitRecord, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldEvent } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
+import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, resolveIdentities, type RawIdentity } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
@@ -91,6 +92,10 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     defaults: extensions && config.defaultExclusions,
     gitattributes,
   });
+
+  for (const [key, globs] of [['include', config.include], ['exclude', config.exclude]] as const) {
+    for (const glob of unmatchedGlobs(globs, tracked)) warn(`config ${key} glob ${JSON.stringify(glob)} matches no tracked file`);
+  }
 
   if (options.onlyCode) {
     const linguist = (await import('linguist-languages')) as unknown as Record<string, LanguageEntry>;

@@ -1,7 +1,7 @@
-import picomatch from 'picomatch';
 import { toTruckFactorFile } from './ownership.ts';
 import { computeTruckFactor, rankAuthors } from './truck-factor.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from './types.ts';
+import { createPathMatcher, unmatchedGlobs } from './globs.ts';
 
 // Critical systems, METRICS.md §9 (extension): a named set of path globs with rules. Its bus factor
 // is the truck factor (§5) of its files; its owners are the developers of that greedy list.
@@ -72,28 +72,8 @@ export interface CriticalOptions {
   authorsOf?: (file: FileOwnership) => readonly string[];
 }
 
-/**
- * A path matcher for a system's globs (picomatch, dot files included). A glob starting with "!"
- * removes files; a glob whose last segment is a plain name (`src/pay` or `src/pay/`) also matches
- * everything under that folder. Globs are relative to the repository root; `**` spans folders.
- */
-export function createSystemMatcher(paths: readonly string[]): (path: string) => boolean {
-  const positive = paths.filter((glob) => !glob.startsWith('!')).map(normalizeGlob);
-  const negative = paths.filter((glob) => glob.startsWith('!')).map((glob) => normalizeGlob(glob.slice(1)));
-  const isIn = positive.length ? picomatch(positive.flatMap(withFolder), { dot: true }) : () => false;
-  const isOut = negative.length ? picomatch(negative.flatMap(withFolder), { dot: true }) : () => false;
-  return (path) => isIn(path) && !isOut(path);
-}
-
-function normalizeGlob(glob: string): string {
-  return glob.replace(/^\.\//, '').replace(/^\/+/, '').replace(/\/+$/, '');
-}
-
-/** A glob whose last segment is a plain name (`src/auth`) may name a folder: it also matches what is under it. */
-function withFolder(glob: string): string[] {
-  const last = glob.slice(glob.lastIndexOf('/') + 1);
-  return /[*?[\]{}()!+@]/.test(last.replace(/\\./g, '')) ? [glob] : [glob, `${glob}/**`];
-}
+/** A path matcher for a system's globs (see createPathMatcher). */
+export const createSystemMatcher = createPathMatcher;
 
 /** Evaluates every critical system against an analysis. */
 export function evaluateCriticalSystems(
@@ -116,11 +96,7 @@ function evaluateSystem(
 ): CriticalSystemResult {
   const matches = createSystemMatcher(system.paths);
   const files = allFiles.filter((file) => matches(file.path));
-  const unmatchedPatterns = system.paths.filter((glob) => {
-    if (glob.startsWith('!')) return false;
-    const matchesGlob = createSystemMatcher([glob]);
-    return !allFiles.some((file) => matchesGlob(file.path));
-  });
+  const unmatchedPatterns = unmatchedGlobs(system.paths, allFiles.map((file) => file.path));
 
   const tfFiles = files.map((file) => toTruckFactorFile(file, authorsOf));
   const truckFactor = computeTruckFactor(tfFiles, { nameOf });

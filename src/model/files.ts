@@ -1,6 +1,7 @@
 import binaryExtensions from 'binary-extensions';
 import picomatch from 'picomatch';
 import type { ExclusionCount } from './types.ts';
+import { createPathMatcher } from './globs.ts';
 
 // Files analysed, METRICS.md §3: tracked at the revision, minus exclusions. The default rules are a
 // talentrisk choice (the published study kept Linguist's "programming or markup" files instead);
@@ -80,8 +81,9 @@ export interface FileSelection {
 
 /** Splits tracked files into analysed and excluded, remembering the rule that excluded each. */
 export function selectFiles(tracked: readonly string[], options: FileFilterOptions): FileSelection {
-  const include = options.include?.length ? picomatch([...options.include], { dot: true }) : undefined;
-  const exclude = options.exclude?.length ? picomatch([...options.exclude], { dot: true }) : undefined;
+  // Same glob meaning as critical paths: a plain folder name (`vendor`, `lib/`) covers its contents.
+  const include = options.include?.length ? createPathMatcher(options.include) : undefined;
+  const exclude = options.exclude?.length ? createPathMatcher(options.exclude) : undefined;
   // Shallower .gitattributes first: deeper files and later lines win, as in git.
   const attributeRules = options.defaults
     ? [...(options.gitattributes ?? new Map<string, string>())]

@@ -38,4 +38,14 @@ describe('what the scan reads from a repository', { tags: ['slow'] }, () => {
     expect(contributionOf(analysis, 'b.txt', 'alice@example.com')).toMatchObject({ fa: 1, dl: 0, ac: 0 });
     expect(analysis.bots).toEqual(['github-actions[bot]', 'renovate[bot]']);
   });
+
+  it('exclude and include take a plain folder name as the folder, like critical paths, and warn about globs matching nothing', async () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'lib/a.ts': 5, 'lib/deep/b.ts': 5, 'src/c.ts': 5, 'README.md': 2 } }]);
+    const excluded = await analyzeRepo(repo.dir, { config: { exclude: ['lib/', 'nothing-here'] } });
+    expect(excluded.files.map((f) => f.path)).toEqual(['README.md', 'src/c.ts']);
+    expect(excluded.exclusions).toContainEqual({ rule: 'exclude glob', files: 2 });
+    expect(excluded.warnings).toEqual(['config exclude glob "nothing-here" matches no tracked file']);
+    const included = await analyzeRepo(repo.dir, { config: { include: ['src'] } });
+    expect(included.files.map((f) => f.path)).toEqual(['src/c.ts']);
+  });
 });
