@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { CONFIG_FILE, loadConfig, type LoadedConfig } from '../../config/load.ts';
+import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
@@ -14,7 +14,7 @@ import { checkReporters } from '../../report/check-reporters.ts';
 import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { addAnalysisOptions, assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
-import { loadAnalysis, printWarnings } from './shared.ts';
+import { loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
 
 export interface CheckOptions extends CommonOptions {
   format: CheckFormat;
@@ -33,7 +33,7 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   const dir = path.resolve(io.cwd, target ?? '.');
   const repo = await openRepository(dir, { env: io.env });
   // Everything that can be wrong with the input is found before the (long) history walk.
-  const loaded = loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
+  const loaded = await loadRepoConfig(repo, options, io);
   requireCriticalSystems(loaded, repo.info.root, io.cwd);
   if (repo.info.isShallow && !options.allowShallow) {
     throw new UsageError('this is a shallow clone: bus factors need the whole history', { hint: SHALLOW_HINT });

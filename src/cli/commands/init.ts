@@ -40,6 +40,11 @@ export const isAutomated = (text: string) => AUTOMATION_TOOL.test(text) || AUTOM
 export async function runInit(target: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env });
   const root = repo.info.root;
+  if (repo.info.isBare && !options.output) {
+    throw new UsageError('a bare repository has no work tree to write .talentrisk.yml into', {
+      hint: 'run init in a clone (then commit the file), or pass --output <file>',
+    });
+  }
   const file = options.output ? path.resolve(io.cwd, options.output) : path.join(root, CONFIG_FILE);
   const existing = options.output ? (existsSync(file) ? file : undefined) : findConfigFile(root);
   const shown = (absolute: string) => path.relative(io.cwd, absolute) || absolute;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { analyze } from '../../analyze.ts';
-import { loadConfig, type LoadedConfig } from '../../config/load.ts';
-import { openRepository } from '../../git/repo.ts';
+import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
+import { openRepository, readFileAt, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -18,7 +18,7 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   const dir = path.resolve(io.cwd, target ?? '.');
   // Find the repository first, so the config is read from its root and errors name the repository.
   const repo = await openRepository(dir, { env: io.env });
-  const config = loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
+  const config = await loadRepoConfig(repo, options, io);
   const progress = createProgress(io, Boolean(options.quiet));
   try {
     const analysis = await analyze(
@@ -29,6 +29,19 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * The config of a repository: --config, else .talentrisk.yml at the root of the work tree. A bare
+ * repository (a CI mirror) has no work tree: its committed .talentrisk.yml is read from the revision.
+ */
+export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptions, 'config' | 'rev'>, io: Io): Promise<LoadedConfig> {
+  if (!options.config && repo.info.isBare) {
+    const text = await readFileAt(repo, options.rev, CONFIG_FILE);
+    // Reports point at the file as it sits in the repository (`.talentrisk.yml`).
+    if (text !== undefined) return parseConfig(text, `${options.rev}:${CONFIG_FILE}`, path.join(repo.info.root, CONFIG_FILE));
+  }
+  return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
 }
 
 export function printWarnings(analysis: Analysis, options: CommonOptions, io: Io, alreadyInReport: boolean): void {

@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRepo } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const tmp = () => mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'bare-'));
+
+describe('a bare repository (a CI mirror)', { tags: ['slow'] }, () => {
+  it('reads the committed .talentrisk.yml from the revision, and init refuses to write into the git directory', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10 } },
+      { author: 'bob', write: { 'README.md': 2, '.talentrisk.yml': 'critical:\n  - name: payments\n    paths: ["src/pay"]\n' } },
+    ]);
+    const bare = path.join(tmp(), 'mirror.git');
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+    const check = runCli(['check', bare, '--format', 'json'], { cwd: tmp() });
+    expect(check.stderr).toBe('');
+    expect(check.exitCode).toBe(1);
+    const json = JSON.parse(check.stdout);
+    expect(json.config.file).toBe('.talentrisk.yml');
+    expect(json.systems[0]).toMatchObject({ name: 'payments', busFactor: 1, configLine: 2 });
+
+    const init = runCli(['init', bare], { cwd: tmp() });
+    expect(init.exitCode).toBe(2);
+    expect(init.stderr).toMatch(/^talentrisk: a bare repository has no work tree to write \.talentrisk\.yml into\n/);
+    expect(existsSync(path.join(bare, '.talentrisk.yml'))).toBe(false);
+  });
+});
