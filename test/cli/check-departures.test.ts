@@ -79,4 +79,14 @@ describe('check with departures', { tags: ['slow'] }, () => {
     const classic = scanOutputSchema.parse(JSON.parse(runCli(['scan', '--model', 'classic', '--format', 'json'], { cwd: repo.dir }).stdout));
     expect(classic.current).toBeUndefined();
   });
+
+  it('--format github turns configuration errors into ::error annotations at the config line (and still exits 2)', () => {
+    const repo = repoWith('critical:\n  - name: deploy\n    paths: ["deploy/**"]\n');
+    const result = runCli(['check', '--format', 'github'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe(
+      '::error file=.talentrisk.yml,line=3,col=12,title=talentrisk%3A configuration error::critical.0.paths: no analysed file matches "deploy/**" (system "deploy")\n',
+    );
+    expect(result.stderr).toMatch(/^talentrisk: \.talentrisk\.yml:3:12 critical\.0\.paths: no analysed file matches/);
+  });
 });

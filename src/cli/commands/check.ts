@@ -8,7 +8,8 @@ import { openRepository, resolveRevision, type Repository } from '../../git/repo
 import { addViolations, createSystemMatcher, evaluateCriticalSystems, type CriticalSystemResult } from '../../model/critical.ts';
 import { authorsAfter, knowledgeLossOf, resolveDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
-import { percent } from '../../report/format.ts';
+import { escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
+import { percent, sanitize } from '../../report/format.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
@@ -29,6 +30,31 @@ const SHALLOW_HINT =
 
 /** `talentrisk check`: exit 0 when every critical system keeps enough owners, 1 when one does not, 2 on bad input. */
 export async function runCheck(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
+  try {
+    return await checkRepository(target, options, io);
+  } catch (error) {
+    // In GitHub Actions a broken config must show on the pull request too, not only in the log.
+    if (options.format === 'github' && error instanceof ConfigError) io.stdout.write(configErrorAnnotations(error));
+    throw error;
+  }
+}
+
+/** `file:line:col key: message` lines of a ConfigError as `::error` workflow commands. */
+export function configErrorAnnotations(error: ConfigError): string {
+  return error.message
+    .split('\n')
+    .map((line) => {
+      const located = /^(.+?):(\d+):(\d+) (.*)$/.exec(line);
+      const title = escapeWorkflowProperty('talentrisk: configuration error');
+      if (!located) return `::error title=${title}::${escapeWorkflowData(sanitize(line))}`;
+      const [, file = '', row = '', col = '', message = ''] = located;
+      return `::error file=${escapeWorkflowProperty(file)},line=${row},col=${col},title=${title}::${escapeWorkflowData(sanitize(message))}`;
+    })
+    .join('\n')
+    .concat('\n');
+}
+
+async function checkRepository(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
   assertOutputWritable(options, io.cwd);
   const dir = path.resolve(io.cwd, target ?? '.');
   const repo = await openRepository(dir, { env: io.env });
