@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Config } from './config/schema.ts';
-import { streamHistory } from './git/history.ts';
-import { checkMailmap, listCommits, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
+import { walkHistory } from './git/history.ts';
+import { checkMailmap, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldEvent } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
@@ -78,6 +78,24 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     warn('this is a shallow clone: the figures cover only the fetched history (run `git fetch --unshallow` for all of it)');
   }
 
+  // Start reading history now: git lists (and already diffs) commits while the files are selected.
+  hooks.onPhase?.('history');
+  let commitsWithoutRenames = 0;
+  if (repo.info.isPartial) {
+    warn('this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs)');
+  }
+  const history = walkHistory(repo, revision.sha, {
+    readAhead: concurrency,
+    renames: repo.info.isPartial ? 'exact' : true,
+    onListed: (total) => hooks.onPhase?.('history', { commits: total }),
+    onChunk: (read, total) => hooks.onProgress?.(read, total),
+    onRenameFallback: (count) => {
+      commitsWithoutRenames += count;
+    },
+    onWarning: warn,
+    cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: cacheHome(options.env ?? {}) },
+  });
+
   const { files: tracked, submodules } = await listTrackedFiles(repo, revision.sha);
   const gitattributes = new Map<string, string>();
   if (extensions && config.defaultExclusions) {
@@ -117,22 +135,12 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const identities = new IdentityTable(isBot);
   const coAuthors = extensions && config.model.coAuthors;
 
-  hooks.onPhase?.('history');
-  const commits = await listCommits(repo, revision.sha);
-  hooks.onPhase?.('history', { commits: commits.length });
-  let commitsWithoutRenames = 0;
+  let commitCount = 0;
   const credited: number[] = [];
   const events: FoldEvent[] = [];
   const trailers = new TrailerMailmap(repo, warn);
-  for await (const records of streamHistory(repo, commits, {
-    readAhead: concurrency,
-    onChunk: (read, total) => hooks.onProgress?.(read, total),
-    onRenameFallback: (count) => {
-      commitsWithoutRenames += count;
-    },
-    onWarning: warn,
-    cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: cacheHome(options.env ?? {}) },
-  })) {
+  for await (const records of history) {
+    commitCount += records.length;
     // Trailers pass through .mailmap before they are interned, so that whether one is a bot is
     // judged on the identity it maps to (a bot's event credits nobody and is nobody's acceptance).
     if (coAuthors) await trailers.learn(records);
@@ -257,7 +265,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       coAuthors,
     },
     stats: {
-      commits: commits.length,
+      commits: commitCount,
       developers: developers.length,
       files: files.length,
       excludedFiles: tracked.length + submodules.length - files.length,

@@ -32,7 +32,9 @@ export function historyProgressText(read: number, total: number, elapsedSeconds:
  * only when a spinner will be drawn: scans in CI and pipes do not pay for its import.
  */
 export function createProgress(io: Io, quiet: boolean): AnalyzeHooks & { stop(): void } {
-  const enabled = !quiet && Boolean(io.stderr.isTTY) && !io.env.CI;
+  // A terminal that reports no width (some `docker -t` / `kubectl exec -t` sessions) makes a spinner
+  // redraw endlessly: no spinner there.
+  const enabled = !quiet && Boolean(io.stderr.isTTY) && !io.env.CI && (io.stderr.columns ?? 0) > 0;
   let spinner: Ora | undefined;
   let stopped = false;
   let pending: string | undefined;

@@ -279,9 +279,9 @@ const BUILD_ID: string = (() => {
 })();
 
 /** Key of the parsed records of `ids` under the given options (a hex SHA-256). */
-export function chunkKey(ids: readonly string[], options: { format: string; renames: boolean; environment: string }): string {
+export function chunkKey(ids: readonly string[], options: { format: string; renames: boolean | 'exact'; environment: string }): string {
   return createHash('sha256')
-    .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${options.renames ? '-M' : '--no-renames'}\0${options.environment}\0`)
+    .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${options.renames === 'exact' ? '-M100%' : options.renames ? '-M' : '--no-renames'}\0${options.environment}\0`)
     .update(ids.join('\n'))
     .digest('hex');
 }

@@ -15,7 +15,7 @@ export interface HistoryOptions {
    */
   batchSize?: number;
   /** Rename detection (`-M`), as METRICS.md §1 asks. */
-  renames?: boolean;
+  renames?: RenameMode;
   /** Called once the commit list is known (walkHistory only). */
   onListed?: (total: number) => void;
   onChunk?: (commitsRead: number, total: number) => void;
@@ -58,10 +58,21 @@ export function chunkCommits(commits: readonly string[], size: number): string[]
 // on git/git, most of a chunked walk's overhead over one `git log`. Ids are never ref names here.
 const NO_REF_LOOKUP = ['-c', 'core.warnAmbiguousRefs=false'];
 
-function logArgs(ids: readonly string[], renames: boolean): string[] {
+/**
+ * Rename detection: `true` is git's `-M` (METRICS.md §1); `'exact'` finds only renames whose content
+ * did not change (`-M100%`), which needs no blob: used in partial clones, where `-M` would make git
+ * download missing blobs (or fail); `false` is none.
+ */
+export type RenameMode = boolean | 'exact';
+
+export function renameFlag(renames: RenameMode): string {
+  return renames === 'exact' ? '-M100%' : renames ? '-M' : '--no-renames';
+}
+
+function logArgs(ids: readonly string[], renames: RenameMode): string[] {
   // --no-walk=unsorted prints exactly these commits, in this order; each diff is against the
   // commit's first parent, as in a plain walk, so chunking changes no event.
-  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, ...ids];
+  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...ids];
 }
 
 const MISSING_OBJECT = /unable to read|missing blob|could not read|bad object|promisor/i;
@@ -106,7 +117,7 @@ interface ChunkReader {
  * commit that failed, which alone is read with `--no-renames`. So the fallback is per commit, and
  * its result does not depend on where the chunk boundaries fall.
  */
-async function readRange(repo: Repository, ids: readonly string[], renames: boolean, out: ChunkReader): Promise<void> {
+async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: ChunkReader): Promise<void> {
   if (ids.length === 0) return;
   try {
     out.records.push(...parseExactly(await repo.git.raw(logArgs(ids, renames)), ids));
@@ -150,7 +161,7 @@ export async function readChunk(repo: Repository, ids: readonly string[], option
   return entry.records;
 }
 
-async function readEntry(repo: Repository, ids: readonly string[], renames: boolean): Promise<ChunkEntry> {
+async function readEntry(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<ChunkEntry> {
   const out: ChunkReader = { records: [], noRenames: [], reason: '' };
   await readRange(repo, ids, renames, out);
   return out;
@@ -169,7 +180,7 @@ class Speculation {
   private stopped = false;
   readonly done: Promise<void>;
 
-  constructor(repo: Repository, sha: string, batch: number, renames: boolean, exclude?: string) {
+  constructor(repo: Repository, sha: string, batch: number, renames: RenameMode, exclude?: string) {
     this.done = this.run(repo, exclude ? [sha, `^${exclude}`] : [sha], batch, renames).catch(() => undefined);
   }
 
@@ -177,10 +188,10 @@ class Speculation {
     this.stopped = true;
   }
 
-  private async run(repo: Repository, revisions: string[], batch: number, renames: boolean): Promise<void> {
+  private async run(repo: Repository, revisions: string[], batch: number, renames: RenameMode): Promise<void> {
     for (let skip = 0; !this.stopped; skip += batch) {
       this.horizon = skip + batch;
-      const args = ['log', '--no-merges', '-z', '--name-status', renames ? '-M' : '--no-renames', `--format=${LOG_FORMAT}`, `--skip=${skip}`, `--max-count=${batch}`, ...revisions];
+      const args = ['log', '--no-merges', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, `--skip=${skip}`, `--max-count=${batch}`, ...revisions];
       let records: CommitRecord[];
       try {
         records = parseLogOutput(await repo.git.raw(args));
@@ -258,7 +269,7 @@ function ownCopy(text: string): string {
 interface WalkContext {
   repo: Repository;
   options: HistoryOptions;
-  renames: boolean;
+  renames: RenameMode;
   cache: HistoryCache | undefined;
   environment: string;
   speculation: Speculation | undefined;

@@ -65,7 +65,8 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
       }
       sha = found;
     }
-    const date = (await git.raw(['show', '-s', '--format=%cI', sha])).trim();
+    // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.
+    const date = (await git.raw(['log', '-1', '--no-walk', '--format=%cI', sha])).trim();
     return { requested: until ? `${rev} until ${until.toISOString().slice(0, 10)}` : rev, sha, date: new Date(date).toISOString() };
   } catch (error) {
     if (error instanceof UsageError) throw error;
