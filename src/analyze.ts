@@ -28,6 +28,13 @@ export interface AnalyzeOptions {
   cache?: boolean;
   /** Keep only programming and markup files (GitHub Linguist), as the published study did. */
   onlyCode?: boolean;
+  /** An already opened repository (opened with historyConcurrency()), so it is not opened twice. */
+  repository?: Repository;
+}
+
+/** How many git processes the history walk runs at once: every core, up to 4. */
+export function historyConcurrency(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
 }
 
 export interface AnalyzeHooks {
@@ -66,8 +73,8 @@ class IdentityTable {
 export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {}): Promise<Analysis> {
   const extensions = options.model !== 'classic';
   const config = options.config;
-  const concurrency = Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
-  const repo = await openRepository(options.path, { env: options.env ?? {}, concurrency });
+  const concurrency = historyConcurrency();
+  const repo = options.repository ?? (await openRepository(options.path, { env: options.env ?? {}, concurrency }));
   const revision = await resolveRevision(repo, options.rev, options.until);
   const warnings: string[] = [];
   const warn = (message: string) => {

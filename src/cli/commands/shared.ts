@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { analyze } from '../../analyze.ts';
+import { analyze, historyConcurrency } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { openRepository, readFileAt, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -17,12 +17,12 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   assertOutputWritable(options, io.cwd);
   const dir = path.resolve(io.cwd, target ?? '.');
   // Find the repository first, so the config is read from its root and errors name the repository.
-  const repo = await openRepository(dir, { env: io.env });
+  const repo = await openRepository(dir, { env: io.env, concurrency: historyConcurrency() });
   const config = await loadRepoConfig(repo, options, io);
   const progress = createProgress(io, Boolean(options.quiet));
   try {
     const analysis = await analyze(
-      { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode },
+      { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo },
       progress,
     );
     return { analysis, config };
