@@ -1,4 +1,4 @@
-import { computeDoa, isAuthor } from './doa.ts';
+import { rankFile, type DoaResult } from './doa.ts';
 import { computeTruckFactor, rankAuthors, type TruckFactorFile } from './truck-factor.ts';
 import type { FileContribution, FileOwnership, ModuleOwnership, TruckFactor } from './types.ts';
 import type { FileTally } from './authorship.ts';
@@ -59,30 +59,30 @@ export const DECAYED_CREATOR_WEIGHT = 0.5;
 
 /** DOA of every developer of the file, plus the decayed figures when `withDecay`. */
 export function rankContributions(inputs: readonly ContributionInput[], mr: number, wmr: number, withDecay: boolean): FileContribution[] {
-  const rows = inputs.map((input) => {
-    // AC: M and R events on the file by others; a co-authored commit is accepted once.
-    const ac = Math.max(0, mr - input.dl);
-    const wac = Math.max(0, wmr - input.wdl);
-    return { input, ac, wac, doa: computeDoa(input.fa, input.dl, ac), wdoa: computeDoa(input.wfa, input.wdl, wac) };
-  });
-  const max = Math.max(...rows.map((row) => row.doa));
-  const wmax = Math.max(...rows.map((row) => row.wdoa));
-  const contributions = rows.map(({ input, ac, wac, doa, wdoa }): FileContribution => {
-    const normDoa = max > 0 ? doa / max : 0;
+  // AC: M and R events on the file by others; a co-authored commit is accepted once.
+  const ac = inputs.map((input) => Math.max(0, mr - input.dl));
+  const wac = inputs.map((input) => Math.max(0, wmr - input.wdl));
+  const classic = rankFile(inputs.map((input, i) => ({ fa: input.fa, dl: input.dl, ac: ac[i] ?? 0 })));
+  const decayed = withDecay
+    ? rankFile(
+        inputs.map((input, i) => ({ fa: input.wfa, dl: input.wdl, ac: wac[i] ?? 0 })),
+        (i) => (inputs[i]?.wfa ?? 0) >= DECAYED_CREATOR_WEIGHT,
+      )
+    : undefined;
+  const contributions = inputs.map((input, i): FileContribution => {
+    const rank = classic[i] as DoaResult;
     const contribution: FileContribution = {
       developer: input.developer,
       fa: input.fa,
       dl: input.dl,
-      ac,
-      doa,
-      normDoa,
-      isAuthor: isAuthor(doa, normDoa, input.fa),
+      ac: ac[i] ?? 0,
+      doa: rank.doa,
+      normDoa: rank.normDoa,
+      isAuthor: rank.isAuthor,
       lastChange: input.last,
     };
-    if (withDecay) {
-      const wnorm = wmax > 0 ? wdoa / wmax : 0;
-      contribution.decayed = { fa: input.wfa, dl: input.wdl, ac: wac, doa: wdoa, normDoa: wnorm, isAuthor: isAuthor(wdoa, wnorm, input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0) };
-    }
+    const weighted = decayed?.[i];
+    if (weighted) contribution.decayed = { fa: input.wfa, dl: input.wdl, ac: wac[i] ?? 0, ...weighted };
     return contribution;
   });
   return contributions.sort((a, b) => b.doa - a.doa || (a.developer < b.developer ? -1 : a.developer > b.developer ? 1 : 0));
