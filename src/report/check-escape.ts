@@ -1,4 +1,5 @@
 import { sanitize } from './format.ts';
+import { mdCode } from './handoff-escape.ts';
 
 // Escaping for the formats `check` writes. Names and paths come from git and the config: they are
 // untrusted, and none of them may break out of a table cell, an XML attribute or a workflow command.
@@ -24,14 +25,12 @@ export function escapeHtml(text: string): string {
     .replace(/@/g, '@&#8203;');
 }
 
-/** A code span, safe in a table cell (the fence is longer than any run of backticks inside). */
+/**
+ * A code span, safe in a table cell: the handoff's mdCode, which also handles a backslash right
+ * before a pipe (GFM would pair the backslashes and split the cell) by falling back to escaped text.
+ */
 export function markdownCode(text: string, inTable = true): string {
-  let clean = sanitize(text);
-  if (inTable) clean = clean.replace(/\|/g, '\\|');
-  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${clean}${pad}${fence}`;
+  return mdCode(text, inTable, Number.POSITIVE_INFINITY);
 }
 
 // XML 1.0 allows tab, LF and CR among the control characters; everything else is dropped.
