@@ -3,13 +3,13 @@ import type { Config } from './config/schema.ts';
 import { walkHistory } from './git/history.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, Signature } from './git/types.ts';
-import { AuthorshipFold, type FoldEvent } from './model/authorship.ts';
+import { AuthorshipFold, mergeTally, type FoldEvent } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, resolveIdentities, type RawIdentity } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
-import { mergeTally, rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
+import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
 import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
 
@@ -131,7 +131,9 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   }
 
   const now = options.now ?? new Date();
-  const reference = options.until ?? now;
+  // The analysis date is a day, as --until's is: ages are measured from the end of it, so two scans
+  // of the same revision on the same day give the same figures (and can share a cached result).
+  const reference = options.until ?? endOfUtcDay(now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
   const halfLife = config.model.halfLife * DAY;
   const fold = new AuthorshipFold(selection.analysed, {
@@ -288,6 +290,11 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     bots: bots.sort(),
     warnings,
   };
+}
+
+/** 23:59:59 UTC of the day of `date` (the moment --until YYYY-MM-DD stands for). */
+export function endOfUtcDay(date: Date): Date {
+  return new Date(`${date.toISOString().slice(0, 10)}T23:59:59Z`);
 }
 
 /** The XDG cache folder for repositories whose git directory is read-only. */

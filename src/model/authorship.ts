@@ -119,3 +119,47 @@ export class AuthorshipFold {
     }
   }
 }
+
+export interface ContributionInput {
+  developer: string;
+  fa: 0 | 1;
+  dl: number;
+  wfa: number;
+  wdl: number;
+  last: number;
+}
+
+/** Sums the tallies of a file's raw identities into developers (identity index → developer id). */
+export function mergeTally(tally: FileTally, developerOf: (identity: number) => string | undefined): ContributionInput[] {
+  const merged = new Map<string, ContributionInput>();
+  for (const [identity, entry] of tally.byIdentity) {
+    const developer = developerOf(identity);
+    if (developer === undefined) continue;
+    const current = merged.get(developer);
+    if (current) {
+      current.fa = current.fa || entry.fa ? 1 : 0;
+      current.dl += entry.dl;
+      current.wfa = Math.max(current.wfa, entry.wfa);
+      current.wdl += entry.wdl;
+      current.last = Math.max(current.last, entry.last);
+    } else {
+      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last });
+    }
+  }
+  // A commit that credits k identities of one developer (author and co-author under two emails)
+  // is one delivery, not k: take back the k − 1 extra counts.
+  for (const shared of tally.shared.values()) {
+    const perDeveloper = new Map<string, number>();
+    for (const identity of shared.identities) {
+      const developer = developerOf(identity);
+      if (developer !== undefined) perDeveloper.set(developer, (perDeveloper.get(developer) ?? 0) + 1);
+    }
+    for (const [developer, k] of perDeveloper) {
+      const current = merged.get(developer);
+      if (k < 2 || !current) continue;
+      current.dl -= (k - 1) * shared.mr;
+      current.wdl -= (k - 1) * shared.wmr;
+    }
+  }
+  return [...merged.values()];
+}

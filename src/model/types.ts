@@ -97,7 +97,7 @@ export interface RepositoryInfo {
   requested: string;
   /** Committer date of the revision (ISO). */
   revisionDate: string;
-  /** When the analysis ran (ISO); the reference date of the decayed figures unless --until is given. */
+  /** When the analysis ran (ISO). The reference date of the decayed figures is the end of its UTC day, unless --until is given. */
   analyzedAt: string;
   isShallow: boolean;
   isPartial: boolean;
@@ -127,7 +127,7 @@ export interface Analysis {
     moduleDepth: number;
     halfLifeDays: number;
     inactiveAfterDays: number;
-    /** Reference date of recency: decayed weights and inactivity are measured from it (ISO). */
+    /** Reference date of recency: decayed weights and inactivity are measured from it (ISO): --until, or 23:59:59 UTC of the analysis day. */
     referenceDate: string;
     coAuthors: boolean;
   };

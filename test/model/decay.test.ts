@@ -26,11 +26,22 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
     expect(decayedAuthors(fileOf(analysis, 'core/a.ts'))).toEqual([BOB]);
   });
 
+  it('measures ages from the end of the analysis day, so the figures do not change within a day', async () => {
+    const morning = await analyzeRepo(build().dir, { depth: 1, config: CONFIG, now: new Date('2025-01-01T00:00:01Z') });
+    const evening = await analyzeRepo(build().dir, { depth: 1, config: CONFIG, now: new Date('2025-01-01T23:30:00Z') });
+    expect(morning.settings.referenceDate).toBe('2025-01-01T23:59:59.000Z');
+    expect(morning.repository.analyzedAt).toBe('2025-01-01T00:00:01.000Z');
+    expect(evening.files).toEqual(morning.files);
+    const nextDay = await analyzeRepo(build().dir, { depth: 1, config: CONFIG, now: new Date('2025-01-02T00:00:00Z') });
+    expect(nextDay.settings.referenceDate).toBe('2025-01-02T23:59:59.000Z');
+    expect(contributionOf(nextDay, 'core/a.ts', BOB).decayed?.dl).toBeLessThan(contributionOf(morning, 'core/a.ts', BOB).decayed?.dl ?? 0);
+  });
+
   it('lists the old author as inactive and drops them from the current figures when configured', async () => {
     const analysis = await analyzeRepo(build().dir, { depth: 1, config: CONFIG });
     expect(inactiveDevelopers(analysis).map((d) => [d.name, d.daysSinceLastCommit])).toEqual([
-      ['Ada', 1092],
-      ['Dan', 305],
+      ['Ada', 1093],
+      ['Dan', 306],
     ]);
     const a = fileOf(analysis, 'core/a.ts');
     expect(currentAuthorsOf(analysis, { treatInactiveAsDeparted: false })(a)).toEqual([BOB]);

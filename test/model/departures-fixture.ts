@@ -46,7 +46,8 @@ export async function departuresFixture() {
 
 
 // Reference date: analyzeRepo's clock, 2025-01-01T00:00Z. Half-life 365 days, inactive after 200.
-export const REF = Date.parse('2025-01-01T00:00:00Z') / 1000;
+// The analysis date is a day: the helper's clock (2025-01-01) stands for the end of it.
+export const REF = Date.parse('2025-01-01T23:59:59Z') / 1000;
 export const w = (iso: string) => Math.pow(2, -(REF - Date.parse(iso) / 1000) / (365 * 86_400));
 
 /**
@@ -54,7 +55,7 @@ export const w = (iso: string) => Math.pow(2, -(REF - Date.parse(iso) / 1000) / 
  *              classic: ada FA1 DL3 AC2 → 4.5303; bob DL2 AC3 → 3.176 (norm 0.701) → authors [ada]
  *              decayed: ada's weights ≈ 0.125, bob's ≈ 0.94 → bob has the highest decayed DOA; ada's
  *              creation weighs < 0.5 (no exemption) and her DOA < 3.293 → decayed authors [bob]
- *   web/c.ts   dan A 2024-03-01      (last commit 305.5 days ago: inactive now)
+ *   web/c.ts   dan A 2024-03-01      (last commit 306.5 days before the end of the analysis day: inactive now)
  *   web/d.ts   erin A 2024-08-15     (138.5 days: active now and at +30, inactive from +90)
  *   web/b.ts   carol A 2024-12-20    (11.5 days; leaves 2025-02-15: gone from +90)
  *   web/e.ts   frank A 2024-12-30    (1.5 days: active through +180, 181.5 ≤ 200)

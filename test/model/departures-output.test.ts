@@ -86,7 +86,7 @@ describe('current figures section of scan', () => {
     expect(renderCurrentSection(figures, projection, ctx)).toMatchInlineSnapshot(`
       "Current figures (talentrisk extension, METRICS §7: knowledge halves every 365 days; inactive = no commit in 200 days)
         Truck factor: 3 classic · 2 current (inactive developers counted as gone)  current: Bob, Carol
-        Inactive: Dan (1 file, last commit 305d ago), Ada (1 file, last commit 1092d ago)
+        Inactive: Dan (1 file, last commit 306d ago), Ada (1 file, last commit 1093d ago)
         Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits)
           module  TF classic  TF current  now  +30d  +90d  +180d
           web              3           2    3     3     1      1
