@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Config } from './config/schema.ts';
 import { walkHistory } from './git/history.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
-import type { CommitRecord, Signature } from './git/types.ts';
+import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, mergeTally, type FoldEvent } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
@@ -30,6 +30,10 @@ export interface AnalyzeOptions {
   onlyCode?: boolean;
   /** An already opened repository (opened with historyConcurrency()), so it is not opened twice. */
   repository?: Repository;
+  /** `rev`/`until` already resolved by the caller (the result cache needs the commit id first). */
+  revision?: ResolvedRevision;
+  /** The git environment fingerprint, when the caller already computed it (cache.ts gitEnvironment). */
+  gitEnvironment?: string;
 }
 
 /** How many git processes the history walk runs at once: every core, up to 4. */
@@ -75,7 +79,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const config = options.config;
   const concurrency = historyConcurrency();
   const repo = options.repository ?? (await openRepository(options.path, { env: options.env ?? {}, concurrency }));
-  const revision = await resolveRevision(repo, options.rev, options.until);
+  const revision = options.revision ?? (await resolveRevision(repo, options.rev, options.until));
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
@@ -100,6 +104,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       commitsWithoutRenames += count;
     },
     onWarning: warn,
+    environment: options.gitEnvironment,
     cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: cacheHome(options.env ?? {}) },
   });
 

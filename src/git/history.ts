@@ -25,6 +25,8 @@ export interface HistoryOptions {
   cache?: HistoryCacheLocation | undefined;
   /** Called for problems the walk recovered from (a corrupt cache entry, an unwritable folder). */
   onWarning?: (message: string) => void;
+  /** The git environment fingerprint (cache.ts gitEnvironment), when the caller already has it. */
+  environment?: string | undefined;
   /**
    * While `git rev-list` lists the commits, a second git process already diffs the newest ones
    * (in git's default order, which needs no full walk first), this many per call; 0 turns it off.
@@ -413,7 +415,7 @@ export function walkHistory(repo: Repository, sha: string, options: HistoryOptio
 async function prepareWalk(repo: Repository, sha: string, options: HistoryOptions): Promise<{ context: WalkContext; commits: string[] }> {
   const renames = options.renames ?? true;
   const cache = options.cache ? openHistoryCache(options.cache, (message) => options.onWarning?.(message)) : undefined;
-  const environment = cache ? await gitEnvironment(repo) : '';
+  const environment = cache ? (options.environment ?? (await gitEnvironment(repo))) : '';
   const key = cache ? listKey(sha, environment) : '';
   let commits = cache?.readList(key);
   let speculation: Speculation | undefined;
