@@ -3,6 +3,8 @@
 //   chunk  <key>.chunk  the parsed records of one chunk of commits (key: the commit ids, the tool
 //                       build, the log format and options, and the git environment fingerprint)
 //   list   <key>.list   the commit list of one revision (key: the revision's id, the same rest)
+//   result <key>.result  a whole analysis (src/analysis-cache.ts: the revision, the analysis day,
+//                        the settings, the whole build and the git environment fingerprint)
 // Files are written to a temp name and renamed, so a reader never sees half an entry; each starts
 // with a header (magic, format, kind, key, length, checksum) so that a truncated, corrupt or
 // foreign file is detected, reported and rebuilt rather than trusted. No fsync: a file that a
@@ -19,7 +21,7 @@ import type { CommitRecord, FileChange, Signature } from './types.ts';
 export const CACHE_FORMAT = 1;
 const MAGIC = 0x43485254; // "TRHC" read as a little-endian u32
 const HEADER_BYTES = 60; // magic 4, format 1, kind 1, reserved 2, key 32, payload length 4, checksum 16
-const KIND = { chunk: 1, list: 2 } as const;
+const KIND = { chunk: 1, list: 2, result: 3 } as const;
 type EntryKind = keyof typeof KIND;
 /** Temp files older than this belong to a run that was killed (a write takes milliseconds). */
 const STALE_TEMP_MS = 60_000;
@@ -98,6 +100,25 @@ export class HistoryCache {
     if (this.writeDir) this.write(key, 'list', encodeList(ids));
   }
 
+  /**
+   * A stored result, decoded by `decode`; a payload that does not decode is reported and rebuilt
+   * like any other corrupt entry.
+   */
+  readResult<T>(key: string, decode: (payload: Buffer) => T): T | undefined {
+    const found = this.read(key, 'result');
+    if (!found) return undefined;
+    try {
+      return decode(found.payload);
+    } catch (error) {
+      this.reject(key, 'result', found.dir, error instanceof Error ? error.message : String(error));
+      return undefined;
+    }
+  }
+
+  writeResult(key: string, payload: Buffer): void {
+    if (this.writeDir) this.write(key, 'result', payload);
+  }
+
   /** The revision the last complete walk listed (a hint only: its chunks are probably cached). */
   lastTip(): string | undefined {
     for (const dir of this.readDirs) {
@@ -146,7 +167,7 @@ export class HistoryCache {
         if (now - mtime > STALE_TEMP_MS) removeQuietly(file);
       } else if (this.used.has(name)) {
         if (now - mtime > TOUCH_AFTER_MS) touchQuietly(file, now);
-      } else if (/\.(chunk|list)$/.test(name)) {
+      } else if (/\.(chunk|list|result)$/.test(name)) {
         unused.push({ name, mtime });
       }
     }
@@ -179,7 +200,7 @@ export class HistoryCache {
 
   private reject(key: string, kind: EntryKind, dir: string, problem: string): void {
     const file = path.join(dir, `${key}.${kind}`);
-    this.warn(`history cache entry ${file} is ${problem}; ignored and rebuilt`);
+    this.warn(`${kind === 'result' ? 'cached result' : 'history cache entry'} ${file} is ${problem}; ignored and rebuilt`);
     // Remove it only where we may write; the rebuilt entry replaces it atomically anyway.
     if (dir === this.writeDir) removeQuietly(file);
   }
@@ -222,6 +243,13 @@ export function openHistoryCache(location: CacheLocation, warn: (message: string
   const readDirs = [...(writeDir ? [writeDir] : []), ...candidates.filter((dir) => dir !== writeDir && fs.existsSync(dir))];
   if (!writeDir) warn(`the history cache is not written: no writable folder (tried ${candidates.join(', ')})`);
   return new HistoryCache(readDirs, writeDir, warn);
+}
+
+/** The per-user cache folder (XDG), for repositories whose git directory is read-only. */
+export function userCacheDir(env: Record<string, string | undefined>): string | undefined {
+  if (env.XDG_CACHE_HOME) return `${env.XDG_CACHE_HOME}/talentrisk`;
+  if (env.HOME) return `${env.HOME}/.cache/talentrisk`;
+  return undefined;
 }
 
 function isWritableDir(dir: string): boolean {

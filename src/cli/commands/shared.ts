@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { analyze, historyConcurrency } from '../../analyze.ts';
+import { historyConcurrency } from '../../analyze.ts';
+import { analyzeCached } from '../../analysis-cache.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { openRepository, readFileAt, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -21,7 +22,7 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   const config = await loadRepoConfig(repo, options, io);
   const progress = createProgress(io, Boolean(options.quiet));
   try {
-    const analysis = await analyze(
+    const analysis = await analyzeCached(
       { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo },
       progress,
     );

@@ -1,0 +1,105 @@
+// The result cache (issue #5, warm re-scans): an analysis is a pure function of the revision, the
+// analysis day (the reference date of the decayed figures), the settings, the tool's own code and
+// the git environment (.mailmap, replace refs…). When all of them match an earlier scan, its result
+// is read back instead of folding the history again. Entries live beside the history cache and
+// share its safety (atomic writes, checksums, corrupt entries reported and rebuilt).
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze, endOfUtcDay, historyConcurrency, type AnalyzeHooks, type AnalyzeOptions } from './analyze.ts';
+import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir } from './git/cache.ts';
+import { openRepository, resolveRevision } from './git/repo.ts';
+import { decodeAnalysis, encodeAnalysis } from './model/analysis-codec.ts';
+import type { Analysis } from './model/types.ts';
+import { VERSION } from './version.ts';
+
+/**
+ * Warnings about this run rather than about the repository (a cache entry rebuilt, a folder not
+ * writable, a git call that failed): a stored result must not repeat them on every later scan.
+ */
+const TRANSIENT_WARNINGS = [/history cache/, /^cached result/, /was not applied to Co-authored-by/];
+
+/** analyze(), answered from the result cache when an identical analysis was stored before. */
+export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks = {}): Promise<Analysis> {
+  if (options.cache === false) return analyze(options, hooks);
+  const env = options.env ?? {};
+  const repo = options.repository ?? (await openRepository(options.path, { env, concurrency: historyConcurrency() }));
+  const revision = await resolveRevision(repo, options.rev, options.until);
+  const environment = await gitEnvironment(repo);
+  const now = options.now ?? new Date();
+  const problems: string[] = [];
+  const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));
+  // The history walk opens the cache again and reports an unwritable folder itself.
+  const opening = problems.length;
+  const key = resultKey(options, { revision, environment, reference: options.until ?? endOfUtcDay(now), repository: repo.info });
+  const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
+  if (stored) {
+    stored.repository.analyzedAt = now.toISOString();
+    for (const warning of stored.warnings) hooks.onWarning?.(warning);
+    return stored;
+  }
+  const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now }, hooks);
+  if (cache.isWritable && !analysis.warnings.some((warning) => TRANSIENT_WARNINGS.some((pattern) => pattern.test(warning)))) {
+    cache.writeResult(key, Buffer.from(encodeAnalysis(analysis).buffer));
+  }
+  // A stored result that had to be rebuilt is worth one warning, in this run's report only.
+  const rebuilt = problems.slice(opening);
+  for (const problem of rebuilt) hooks.onWarning?.(problem);
+  analysis.warnings.unshift(...rebuilt);
+  return analysis;
+}
+
+interface KeyInputs {
+  revision: { sha: string; requested: string; date: string };
+  environment: string;
+  reference: Date;
+  repository: unknown;
+}
+
+/** Everything an analysis depends on, hashed. The config is the parsed one, defaults included. */
+export function resultKey(options: AnalyzeOptions, inputs: KeyInputs): string {
+  const settings = { model: options.model, depth: options.depth ?? null, onlyCode: Boolean(options.onlyCode), config: options.config };
+  return createHash('sha256')
+    .update(`talentrisk result\0${CACHE_FORMAT}\0${buildId()}\0${inputs.environment}\0`)
+    .update(JSON.stringify([inputs.revision.sha, inputs.revision.requested, inputs.revision.date, inputs.reference.toISOString(), inputs.repository, settings]))
+    .digest('hex');
+}
+
+/** Packages whose contents shape the result (file selection), by version. */
+const RESULT_DEPENDENCIES = ['binary-extensions', 'linguist-languages', 'picomatch'];
+
+let cachedBuildId: string | undefined;
+
+/**
+ * Hash of the whole build (every source file of this package) and of the dependencies that shape
+ * a result: a development build never reads results written by different code of the same version.
+ */
+function buildId(): string {
+  if (cachedBuildId) return cachedBuildId;
+  const hash = createHash('sha256').update(VERSION);
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  const files = (fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort();
+  for (const name of files) hash.update(`${name}\0`).update(fs.readFileSync(path.join(root, name))).update('\0');
+  for (const name of RESULT_DEPENDENCIES) hash.update(`${name}@${dependencyVersion(name)}\0`);
+  cachedBuildId = hash.digest('hex');
+  return cachedBuildId;
+}
+
+function dependencyVersion(name: string): string {
+  try {
+    let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
+    for (;;) {
+      const manifest = path.join(dir, 'package.json');
+      if (fs.existsSync(manifest)) {
+        const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+        if (parsed.name === name) return parsed.version ?? 'unknown';
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) return 'unknown';
+      dir = parent;
+    }
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeCached } from '../../src/analysis-cache.ts';
+import type { AnalyzeHooks, AnalyzeOptions } from '../../src/analyze.ts';
+import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
+import { decodeAnalysis, encodeAnalysis } from '../../src/model/analysis-codec.ts';
+import type { Analysis } from '../../src/model/types.ts';
+import { analyzeRepo } from '../helpers/analyze.ts';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { buildDecayRepo } from '../model/departures-fixture.ts';
+
+const NOW = new Date('2025-01-01T10:00:00Z');
+
+function history(): FixtureRepo {
+  return buildRepo([
+    { author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'src/a.ts': 5, 'src/b.ts': 3 } },
+    { author: 'bob', write: { 'src/a.ts': 2 }, coAuthors: ['carol'] },
+    { author: 'carol', rename: { 'src/b.ts': 'lib/b.ts' } },
+    { author: 'dependabot[bot]', write: { 'package.json': '{}' } },
+  ]);
+}
+
+/** A scan through the result cache, recording whether the history was walked. */
+async function scan(dir: string, options: Partial<Omit<AnalyzeOptions, 'config'>> & { config?: ConfigInput } = {}) {
+  const phases: string[] = [];
+  const warnings: string[] = [];
+  const hooks: AnalyzeHooks = { onPhase: (phase) => phases.push(phase), onWarning: (message) => warnings.push(message) };
+  const analysis = await analyzeCached({ path: dir, rev: 'HEAD', model: 'talentrisk', now: NOW, ...options, config: configSchema.parse(options.config ?? {}) }, hooks);
+  return { analysis, walked: phases.includes('history'), warnings };
+}
+
+const resultFiles = (repo: FixtureRepo) => readdirSync(path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1')).filter((name) => name.endsWith('.result'));
+const withoutClock = (analysis: Analysis) => JSON.stringify({ ...analysis, repository: { ...analysis.repository, analyzedAt: '' } });
+
+describe('the analysis codec', () => {
+  it('gives back the same analysis, byte for byte once printed (decayed figures, co-authors, renames)', async () => {
+    for (const analysis of [await analyzeRepo(buildDecayRepo().dir, { depth: 1 }), await analyzeRepo(history().dir), await analyzeRepo(history().dir, { model: 'classic' })]) {
+      expect(JSON.stringify(decodeAnalysis(encodeAnalysis(analysis)))).toBe(JSON.stringify(analysis));
+    }
+  });
+
+  it('refuses what it did not write instead of returning garbage', async () => {
+    const bytes = encodeAnalysis(await analyzeRepo(history().dir));
+    expect(() => decodeAnalysis(bytes.subarray(0, bytes.length - 8))).toThrow(/truncated|corrupt/);
+    expect(() => decodeAnalysis(bytes.subarray(0, 2))).toThrow(/truncated/);
+  });
+});
+
+describe('the result cache', () => {
+  it('answers a second scan of the same revision on the same day without walking the history', async () => {
+    const repo = history();
+    const first = await scan(repo.dir);
+    expect(first.walked).toBe(true);
+    expect(resultFiles(repo)).toHaveLength(1);
+    const second = await scan(repo.dir, { now: new Date('2025-01-01T23:00:00Z') });
+    expect(second.walked).toBe(false);
+    expect(second.analysis.repository.analyzedAt).toBe('2025-01-01T23:00:00.000Z');
+    expect(withoutClock(second.analysis)).toBe(withoutClock(first.analysis));
+    // …and equal to a scan without any cache.
+    expect(withoutClock(second.analysis)).toBe(withoutClock((await scan(repo.dir, { cache: false })).analysis));
+  });
+
+  it('computes again for a new commit, another day, other settings or a changed .mailmap', async () => {
+    const repo = history();
+    await scan(repo.dir);
+    expect((await scan(repo.dir, { now: new Date('2025-01-02T00:00:00Z') })).walked).toBe(true);
+    expect((await scan(repo.dir, { model: 'classic' })).walked).toBe(true);
+    expect((await scan(repo.dir, { depth: 2 })).walked).toBe(true);
+    expect((await scan(repo.dir, { config: { exclude: ['lib/**'] } })).walked).toBe(true);
+    expect((await scan(repo.dir, { config: { exclude: ['lib/**'] } })).walked).toBe(false);
+    writeFileSync(path.join(repo.dir, '.mailmap'), 'Bob <bob@example.com> <carol@example.com>\n');
+    const mapped = await scan(repo.dir);
+    expect(mapped.walked).toBe(true);
+    expect(mapped.analysis.developers.map((d) => d.id)).not.toContain('carol@example.com');
+    repo.commit({ author: 'dan', write: { 'src/c.ts': 2 } });
+    const moved = await scan(repo.dir);
+    expect(moved.walked).toBe(true);
+    expect(moved.analysis.files.map((f) => f.path)).toContain('src/c.ts');
+  });
+
+  it('reports a corrupt result, ignores it and stores a sound one', async () => {
+    const repo = history();
+    const first = await scan(repo.dir);
+    const [name] = resultFiles(repo);
+    const file = path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1', name as string);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 3] = (bytes[bytes.length - 3] as number) ^ 0xff;
+    writeFileSync(file, bytes);
+    const second = await scan(repo.dir);
+    expect(second.walked).toBe(true);
+    expect(second.analysis.warnings).toHaveLength(1);
+    expect(second.analysis.warnings[0]).toMatch(/^cached result .* is corrupt \(checksum mismatch\); ignored and rebuilt$/);
+    expect(withoutClock({ ...second.analysis, warnings: [] })).toBe(withoutClock(first.analysis));
+    // The warning was about that run, not about the repository: the rebuilt result is stored without it.
+    const third = await scan(repo.dir);
+    expect(third.walked).toBe(false);
+    expect(third.analysis.warnings).toEqual([]);
+  });
+
+  it("replays the repository's own warnings on a cached answer", async () => {
+    const repo = history();
+    const first = await scan(repo.dir, { config: { include: ['nothing/**', 'src/**'] } });
+    expect(first.warnings).toEqual(['config include glob "nothing/**" matches no tracked file']);
+    const second = await scan(repo.dir, { config: { include: ['nothing/**', 'src/**'] } });
+    expect(second.walked).toBe(false);
+    expect(second.warnings).toEqual(first.warnings);
+    expect(second.analysis.warnings).toEqual(first.analysis.warnings);
+  });
+
+  it('writes nothing with --no-cache', async () => {
+    const repo = history();
+    await scan(repo.dir, { cache: false });
+    expect(() => resultFiles(repo)).toThrow();
+  });
+});
