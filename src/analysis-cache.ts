@@ -25,8 +25,7 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   if (options.cache === false) return analyze(options, hooks);
   const env = options.env ?? {};
   const repo = options.repository ?? (await openRepository(options.path, { env, concurrency: historyConcurrency() }));
-  const revision = await resolveRevision(repo, options.rev, options.until);
-  const environment = await gitEnvironment(repo);
+  const [revision, environment] = await Promise.all([resolveRevision(repo, options.rev, options.until), gitEnvironment(repo)]);
   const now = options.now ?? new Date();
   const problems: string[] = [];
   const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));

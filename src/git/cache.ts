@@ -327,13 +327,15 @@ export function listKey(sha: string, environment: string): string {
 export async function gitEnvironment(repo: Repository): Promise<string> {
   const { git, info } = repo;
   const quiet = (args: string[]) => git.raw(args).catch((error: unknown) => `failed: ${String(error)}`);
+  // A bare repository's .mailmap is HEAD's (unless mailmap.blob says otherwise): asked at once.
+  const headMailmap = info.isBare ? quiet(['rev-parse', '--verify', '--quiet', 'HEAD:.mailmap']) : Promise.resolve('');
   const [version, config, replaced] = await Promise.all([
     quiet(['version']),
     quiet(['config', '--get-regexp', '^(mailmap|diff|i18n|log)\\.']),
     quiet(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/']),
   ]);
-  const blobSpec = /^mailmap\.blob (.*)$/im.exec(config)?.[1] ?? (info.isBare ? 'HEAD:.mailmap' : undefined);
-  const blob = blobSpec ? await quiet(['rev-parse', '--verify', '--quiet', blobSpec]) : '';
+  const blobSpec = /^mailmap\.blob (.*)$/im.exec(config)?.[1];
+  const blob = blobSpec ? await quiet(['rev-parse', '--verify', '--quiet', blobSpec]) : await headMailmap;
   const mailmapFile = /^mailmap\.file (.*)$/im.exec(config)?.[1];
   const commonDir = readQuietly(path.join(info.gitDir, 'commondir'))?.toString().trim();
   const common = commonDir ? path.resolve(info.gitDir, commonDir) : info.gitDir;

@@ -23,6 +23,9 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   const [bare, gitDir, shallow] = lines;
   if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`);
   const isBare = bare === 'true';
+  // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
+  // --filter) only in remote.<name>.promisor. Asked now, while the work tree is looked up.
+  const partialConfig = probe.raw(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
   let root = gitDir;
   if (!isBare) {
     try {
@@ -34,9 +37,7 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
     }
   }
   const git = createGit(root, options);
-  // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
-  // --filter) only in remote.<name>.promisor.
-  const partial = (await git.raw(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '')).trim();
+  const partial = (await partialConfig).trim();
   const isPartial = partial.split('\n').some((line) => /^extensions\.partialclone \S/i.test(line) || /\.promisor true$/i.test(line));
   return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git };
 }
@@ -47,6 +48,13 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
  */
 export async function resolveRevision(repo: Repository, rev: string, until?: Date): Promise<ResolvedRevision> {
   const { git } = repo;
+  if (!until && !rev.startsWith('-')) {
+    // The common case in one git call; anything unusual takes the path below, which explains itself.
+    // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.
+    const found = await git.raw(['log', '-1', '--no-walk', '--format=%H %cI', `${rev}^{commit}`, '--']).catch(() => '');
+    const match = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) (\S+)\n?$/.exec(found);
+    if (match) return { requested: rev, sha: match[1] as string, date: new Date(match[2] as string).toISOString() };
+  }
   let sha: string;
   try {
     const hasCommits = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim() !== '';
