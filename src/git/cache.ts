@@ -29,6 +29,8 @@ const STALE_TEMP_MS = 60_000;
 const MAX_IDLE_MS = 14 * 86_400_000;
 const TOUCH_AFTER_MS = 86_400_000;
 const LAST_TIP = 'last-tip';
+/** Stored results kept by a cleanup (which runs before the scan stores its own). */
+const KEPT_RESULTS = 3;
 
 /** The parsed records of one chunk, plus which of them had to be read without rename detection. */
 export interface ChunkEntry {
@@ -107,6 +109,8 @@ export class HistoryCache {
   readResult<T>(key: string, decode: (payload: Buffer) => T): T | undefined {
     const found = this.read(key, 'result');
     if (!found) return undefined;
+    // Recently used results are the ones a cleanup keeps.
+    if (found.dir === this.writeDir) touchQuietly(path.join(found.dir, `${key}.result`), Date.now());
     try {
       return decode(found.payload);
     } catch (error) {
@@ -155,6 +159,7 @@ export class HistoryCache {
       return;
     }
     const unused: { name: string; mtime: number }[] = [];
+    const results: { name: string; mtime: number }[] = [];
     for (const name of names) {
       const file = path.join(dir, name);
       let mtime: number;
@@ -167,7 +172,9 @@ export class HistoryCache {
         if (now - mtime > STALE_TEMP_MS) removeQuietly(file);
       } else if (this.used.has(name)) {
         if (now - mtime > TOUCH_AFTER_MS) touchQuietly(file, now);
-      } else if (/\.(chunk|list|result)$/.test(name)) {
+      } else if (name.endsWith('.result')) {
+        results.push({ name, mtime });
+      } else if (/\.(chunk|list)$/.test(name)) {
         unused.push({ name, mtime });
       }
     }
@@ -175,6 +182,11 @@ export class HistoryCache {
     unused.sort((a, b) => b.mtime - a.mtime);
     unused.forEach((entry, index) => {
       if (index >= keep || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
+    });
+    // Results are large (a few MB) and mostly useful for a day: keep the most recently used few.
+    results.sort((a, b) => b.mtime - a.mtime);
+    results.forEach((entry, index) => {
+      if (index >= KEPT_RESULTS || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
     });
   }
 

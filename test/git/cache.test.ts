@@ -184,6 +184,23 @@ describe('the cache store', () => {
     expect(statSync(path.join(dir, `${key}.chunk`)).mtimeMs).toBeGreaterThan(now - 1000);
   });
 
+  it('cleanup keeps the three most recently used results, and a read touches a result', () => {
+    const gitDir = tempGitDir();
+    const cache = openHistoryCache({ gitDir }, () => undefined);
+    const dir = path.join(gitDir, 'talentrisk', 'cache', 'v1');
+    const now = Date.now();
+    const keys = ['1', '2', '3', '4', '5'].map((c) => c.repeat(64));
+    keys.forEach((key, i) => {
+      cache.writeResult(key, Buffer.from(`result ${i}`));
+      const mtime = new Date(now - (i + 1) * 3_600_000); // key 1 is the newest
+      utimesSync(path.join(dir, `${key}.result`), mtime, mtime);
+    });
+    // Reading the oldest makes it the most recent.
+    expect(openHistoryCache({ gitDir }, () => undefined).readResult(keys[4] as string, (payload) => payload.toString())).toBe('result 4');
+    openHistoryCache({ gitDir }, () => undefined).cleanup(now);
+    expect(readdirSync(dir).sort()).toEqual([keys[4], keys[0], keys[1]].map((key) => `${key}.result`).sort());
+  });
+
   it('falls back to the second folder, and works read-only when nothing is writable', () => {
     const gitDir = tempGitDir();
     const fallbackDir = tempGitDir();
