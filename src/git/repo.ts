@@ -132,6 +132,59 @@ export async function listCommits(repo: Repository, sha: string): Promise<string
   }
 }
 
+/** Non-merge commits of a revision in --date-order, and the newest commit time of its whole walk. */
+export interface CommitList {
+  commits: string[];
+  /** Latest committer time (unix seconds) of every commit walked, merges included. */
+  newest: number;
+}
+
+/** listCommits, plus what extendCommitList needs to extend the list later. */
+export async function listCommitsTimed(repo: Repository, sha: string): Promise<CommitList> {
+  try {
+    const { commits, newest } = parseTimedList(await repo.git.raw(['rev-list', '--date-order', '--timestamp', '--parents', sha]));
+    return { commits, newest };
+  } catch (error) {
+    throw toGitError(error, `listing commits of ${sha.slice(0, 12)}`);
+  }
+}
+
+/**
+ * The list of `sha` from the list of an earlier revision it descends from, listing only the new
+ * commits. git's --date-order emits a commit once all its children are out, the newest first; when
+ * every new commit (merges included) is newer than every old one, a new commit is always ready
+ * before any old one, so the whole list is the new commits' own --date-order list followed by the
+ * old list, exactly. Otherwise (clock skew, an old branch merged in, a rewritten history) this
+ * returns undefined and the caller lists everything.
+ */
+export async function extendCommitList(repo: Repository, sha: string, base: { tip: string; list: CommitList }): Promise<CommitList | undefined> {
+  const [mergeBase, fresh] = await Promise.all([
+    // Not --is-ancestor: simple-git reads an exit code of 1 without a message as success.
+    repo.git.raw(['merge-base', base.tip, sha]).catch(() => ''),
+    repo.git.raw(['rev-list', '--date-order', '--timestamp', '--parents', sha, `^${base.tip}`]).catch(() => undefined),
+  ]);
+  if (mergeBase.trim() !== base.tip || fresh === undefined) return undefined;
+  const added = parseTimedList(fresh);
+  if (added.oldest <= base.list.newest) return undefined;
+  return { commits: [...added.commits, ...base.list.commits], newest: Math.max(added.newest, base.list.newest) };
+}
+
+/** `rev-list --timestamp --parents` output: "<time> <id> <parent ids…>" per line; merges dropped. */
+function parseTimedList(out: string): CommitList & { oldest: number } {
+  const commits: string[] = [];
+  let newest = Number.NEGATIVE_INFINITY;
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const line of out.split('\n')) {
+    if (!line) continue;
+    const fields = line.split(' ');
+    const time = Number(fields[0]);
+    if (time > newest) newest = time;
+    if (time < oldest) oldest = time;
+    if (fields.length <= 3) commits.push(fields[1] as string);
+  }
+  return { commits, newest, oldest };
+}
+
 /** Applies .mailmap to identities that git did not map itself (Co-authored-by trailers). */
 export async function checkMailmap(repo: Repository, identities: string[]): Promise<string[]> {
   if (identities.length === 0) return [];
