@@ -222,7 +222,14 @@ export class HistoryCache {
     const name = `${key}.${kind}`;
     const temp = path.join(dir, `${name}.tmp-${randomBytes(6).toString('hex')}`);
     try {
-      fs.writeFileSync(temp, Buffer.concat([entryHeader(key, kind, payload), payload]), { flag: 'wx' });
+      // Header and payload written apart: a result payload can be several MB, not worth a copy.
+      const fd = fs.openSync(temp, 'wx');
+      try {
+        fs.writeSync(fd, entryHeader(key, kind, payload));
+        fs.writeSync(fd, payload);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(temp, path.join(dir, name));
       this.used.add(name);
     } catch (error) {

@@ -35,7 +35,7 @@ export function encodeAnalysis(analysis: Analysis): Uint8Array {
     }
     return index;
   };
-  const numbers: number[] = [];
+  const numbers = new NumberWriter(files.length * 64);
   for (const file of files) {
     numbers.push(file.events, file.lastChange, file.authors.length);
     for (const author of file.authors) numbers.push(indexOf(author));
@@ -53,7 +53,7 @@ export function encodeAnalysis(analysis: Analysis): Uint8Array {
   const bytes = new Uint8Array(offset + numbers.length * 8);
   new DataView(bytes.buffer).setUint32(0, json.length, true);
   bytes.set(json, 4);
-  new Float64Array(bytes.buffer, offset, numbers.length).set(numbers);
+  new Float64Array(bytes.buffer, offset, numbers.length).set(numbers.values());
   return bytes;
 }
 
@@ -106,6 +106,26 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
   if (at !== numbers.length) throw new Error('corrupt result (trailing numbers)');
   const rest = head.rest as unknown as Record<string, unknown>;
   return Object.fromEntries(head.order.map((key) => [key, key === 'files' ? files : rest[key]])) as unknown as Analysis;
+}
+
+/** A growing Float64Array: no boxed numbers, a few MB even for a large repository. */
+class NumberWriter {
+  private data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(1024, capacity));
+  }
+  push(...values: number[]): void {
+    if (this.length + values.length > this.data.length) {
+      const grown = new Float64Array(Math.max(this.data.length * 2, this.length + values.length));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    for (const value of values) this.data[this.length++] = value;
+  }
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 function align8(n: number): number {

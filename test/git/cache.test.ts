@@ -140,14 +140,11 @@ describe('the cache store', () => {
     const gitDir = tempGitDir();
     const warnings: string[] = [];
     const cache = openHistoryCache({ gitDir }, (m) => warnings.push(m));
-    const original = fs.writeFileSync;
-    const spy = vi.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
-      if (String(file).includes('.chunk.tmp-')) {
-        original(file, 'partial'); // the disk fills up half-way through the write
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      }
-      original(file, data, options);
-    });
+    const original = fs.writeSync;
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number) => {
+      original(fd, 'partial'); // the disk fills up half-way through the write
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }) as typeof fs.writeSync);
     try {
       const key = chunkKey(IDS, { format: LOG_FORMAT, renames: true, environment: '' });
       cache.writeChunk(key, IDS, { records: RECORDS, noRenames: [], reason: '' });
