@@ -119,6 +119,42 @@ export async function readFileAt(repo: Repository, sha: string, file: string): P
 }
 
 /**
+ * The texts of several files at the revision in two git calls (not one per file): their blob ids
+ * and sizes from `ls-tree -l`, then every blob from one `git show`, cut by size. A file that does
+ * not exist is absent from the map; if the batch fails (a missing blob in a partial clone), each
+ * file is read on its own.
+ */
+export async function readFilesAt(repo: Repository, sha: string, files: readonly string[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  if (files.length === 0) return texts;
+  try {
+    const listing = await repo.git.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...files]);
+    const blobs: { path: string; oid: string; size: number }[] = [];
+    for (const entry of listing.split('\0')) {
+      // "<mode> blob <oid> <size>\t<path>" (size right-aligned)
+      const match = /^\d+ blob ([0-9a-f]+) +(\d+)\t([\s\S]*)$/.exec(entry);
+      if (match) blobs.push({ oid: match[1] as string, size: Number(match[2]), path: match[3] as string });
+    }
+    if (blobs.length === 0) return texts;
+    const contents = await repo.git.showBuffer(['--no-textconv', ...blobs.map((blob) => blob.oid)]);
+    if (contents.length !== blobs.reduce((sum, blob) => sum + blob.size, 0)) throw new Error('sizes do not add up');
+    let offset = 0;
+    for (const blob of blobs) {
+      texts.set(blob.path, contents.toString('utf8', offset, offset + blob.size));
+      offset += blob.size;
+    }
+    return texts;
+  } catch {
+    texts.clear();
+    for (const file of files) {
+      const text = await readFileAt(repo, sha, file);
+      if (text !== undefined) texts.set(file, text);
+    }
+    return texts;
+  }
+}
+
+/**
  * Non-merge commits reachable from the revision, newest first. --date-order guarantees no commit
  * comes before its descendants even when clocks were skewed: the backward fold that follows renames
  * relies on it.
