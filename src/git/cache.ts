@@ -88,6 +88,11 @@ export class HistoryCache {
   }
 
   readList(key: string): string[] | undefined {
+    return this.readCommitList(key)?.commits;
+  }
+
+  /** A revision's commit list, with the newest commit time of its walk when it was recorded. */
+  readCommitList(key: string): CachedList | undefined {
     const found = this.read(key, 'list');
     if (!found) return undefined;
     try {
@@ -98,8 +103,8 @@ export class HistoryCache {
     }
   }
 
-  writeList(key: string, ids: readonly string[]): void {
-    if (this.writeDir) this.write(key, 'list', encodeList(ids));
+  writeList(key: string, ids: readonly string[], newest?: number): void {
+    if (this.writeDir) this.write(key, 'list', encodeList(ids, newest));
   }
 
   /**
@@ -625,23 +630,32 @@ export function decodeChunk(payload: Buffer, ids: readonly string[], intern: Int
   return { records, noRenames, reason };
 }
 
-export function encodeList(ids: readonly string[]): Buffer {
+/** A commit list, and the newest commit time of its walk when known (see repo.ts extendCommitList). */
+export interface CachedList {
+  commits: string[];
+  newest?: number | undefined;
+}
+
+export function encodeList(ids: readonly string[], newest?: number): Buffer {
   const out = new Writer();
   const width = idWidth(ids);
   out.varint(ids.length);
   out.byte(width);
   for (const id of ids) out.hex(id, width);
+  out.byte(newest === undefined ? 0 : 1);
+  if (newest !== undefined) out.signed(newest);
   return out.done();
 }
 
-export function decodeList(payload: Buffer): string[] {
+export function decodeList(payload: Buffer): CachedList {
   const r = new Reader(payload);
   const count = r.varint();
   const width = r.byte();
   const [start, end] = r.slice(count * width);
+  const newest = r.byte() === 1 ? r.signed() : undefined;
   if (r.pos !== payload.length) throw new CorruptEntry('corrupt (trailing bytes)');
   const hex = payload.toString('hex', start, end);
-  const ids: string[] = new Array(count);
-  for (let i = 0; i < count; i++) ids[i] = hex.slice(i * width * 2, (i + 1) * width * 2);
-  return ids;
+  const commits: string[] = new Array(count);
+  for (let i = 0; i < count; i++) commits[i] = hex.slice(i * width * 2, (i + 1) * width * 2);
+  return { commits, newest };
 }

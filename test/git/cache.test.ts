@@ -52,8 +52,10 @@ describe('the cache encoding', () => {
     const long = RECORDS.map((r, i) => ({ ...r, sha: `${i}`.repeat(64) }));
     const ids = long.map((r) => r.sha);
     expect(decodeChunk(encodeChunk(ids, { records: long, noRenames: [], reason: '' }), ids).records).toEqual(long);
-    expect(decodeList(encodeList(IDS))).toEqual(IDS);
-    expect(decodeList(encodeList([]))).toEqual([]);
+    expect(decodeList(encodeList(IDS))).toEqual({ commits: IDS, newest: undefined });
+    expect(decodeList(encodeList([]))).toEqual({ commits: [], newest: undefined });
+    expect(decodeList(encodeList(IDS, 1_700_000_000))).toEqual({ commits: IDS, newest: 1_700_000_000 });
+    expect(decodeList(encodeList(IDS, -86_400))).toEqual({ commits: IDS, newest: -86_400 });
   });
 
   it('is compact: each name, email and path once per chunk', () => {
