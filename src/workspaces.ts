@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 
 // Workspace packages (METRICS.md §6): package.json workspaces, pnpm-workspace.yaml, Cargo
 // workspaces and go.work. Pure: file contents come through `read`.
@@ -22,10 +23,15 @@ function safeJson(text: string | undefined): unknown {
   }
 }
 
+// yaml is loaded only for a pnpm-workspace.yaml, so that other scans do not pay for its import.
+// On Node it is a CommonJS package, so require() gives the very module `import 'yaml'` would.
+const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
+
 function safeYaml(text: string | undefined): unknown {
   if (!text) return undefined;
+  const { parse } = requireYaml();
   try {
-    return parseYaml(text);
+    return parse(text);
   } catch {
     return undefined;
   }

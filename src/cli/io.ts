@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 /** Everything a command may touch of the outside world; tests pass their own. */
 export interface Io {
@@ -14,13 +14,15 @@ export function createProcessIo(): Io {
 
 /**
  * Colour is decided once: --no-color/--color > NO_COLOR > FORCE_COLOR > whether stdout is a TTY.
- * chalk 5 ignores NO_COLOR by itself, so we never use its global instance.
+ * chalk 5 ignores NO_COLOR by itself, so we never use its global instance. It is imported here, by
+ * the outputs that colour text, so that JSON output does not pay for loading it.
  */
-export function resolveChalk(io: Io, flag: boolean | undefined, stream: 'stdout' | 'stderr' = 'stdout'): ChalkInstance {
+export async function resolveChalk(io: Io, flag: boolean | undefined, stream: 'stdout' | 'stderr' = 'stdout'): Promise<ChalkInstance> {
   let enabled: boolean;
   if (flag !== undefined) enabled = flag;
   else if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') enabled = false;
   else if (io.env.FORCE_COLOR !== undefined) enabled = io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
   else enabled = Boolean(io[stream].isTTY) && io.env.TERM !== 'dumb';
+  const { Chalk } = await import('chalk');
   return new Chalk({ level: enabled ? 1 : 0 });
 }

@@ -41,6 +41,11 @@ export function parsePositiveInt(value: string): number {
   return number;
 }
 
+export const SCAN_FORMATS = ['table', 'json'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
+export const HANDOFF_FORMATS = ['markdown', 'json'] as const;
+export type HandoffFormat = (typeof HANDOFF_FORMATS)[number];
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }

@@ -1,14 +1,22 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { CONFIG_FILE } from '../config/load.ts';
 import type { ExitCode } from '../errors.ts';
+import { CHECK_FORMATS } from '../report/check-types.ts';
 import { VERSION } from '../version.ts';
+import type { CheckOptions } from './commands/check.ts';
+import type { ExplainOptions } from './commands/explain.ts';
+import type { HandoffOptions } from './commands/handoff.ts';
+import type { InitOptions } from './commands/init.ts';
+import type { ScanOptions } from './commands/scan.ts';
 import type { Io } from './io.ts';
-import { registerCheck } from './commands/check.ts';
-import { registerExplain } from './commands/explain.ts';
-import { registerHandoff } from './commands/handoff.ts';
-import { registerInit } from './commands/init.ts';
-import { registerScan } from './commands/scan.ts';
+import { addAnalysisOptions, HANDOFF_FORMATS, parsePositiveInt, SCAN_FORMATS } from './options.ts';
 
-/** The command tree. Actions report their exit code through `setExit`; commander ignores return values. */
+/**
+ * The command tree. Every command's arguments and options are declared here, for parsing and
+ * --help; its action module (the analysis, git, reporters) is imported only once commander has
+ * chosen it, so `--version`, `--help` and one command do not load the others. Actions report their
+ * exit code through `setExit`; commander ignores return values.
+ */
 export function createProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command('talentrisk')
     .description('Where is your team’s knowledge concentrated in too few heads? Truck factor, ownership and departures from git history.')
@@ -25,10 +33,60 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
 Exit codes: 0 ok · 1 check found violations · 2 usage, config or input error · 3 internal error
 Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is computed)`,
     );
-  registerScan(program, io, setExit);
-  registerExplain(program, io, setExit);
-  registerCheck(program, io, setExit);
-  registerInit(program, io, setExit);
-  registerHandoff(program, io, setExit);
+
+  const scan = program
+    .command('scan', { isDefault: true })
+    .description('who knows what: authors, truck factor per repository and module')
+    .argument('[path]', 'repository to analyse', '.');
+  addAnalysisOptions(scan, SCAN_FORMATS, 'table').action(async (target: string, options: ScanOptions) => {
+    const { runScan } = await import('./commands/scan.ts');
+    setExit(await runScan(target, options, io));
+  });
+
+  const explain = program
+    .command('explain')
+    .description('show FA, DL, AC, DOA and authorship of every developer of a file (or a folder’s owners)')
+    .argument('<path>', 'file or folder, relative to the repository root')
+    .option('-C, --repo <dir>', 'repository to analyse', '.');
+  addAnalysisOptions(explain, ['table', 'json'], 'table').action(async (target: string, options: ExplainOptions) => {
+    const { runExplain } = await import('./commands/explain.ts');
+    setExit(await runExplain(target, options, io));
+  });
+
+  const check = program
+    .command('check')
+    .description('fail (exit 1) when a critical system of .talentrisk.yml has fewer owners than its minOwners — the CI gate')
+    .argument('[path]', 'repository to check', '.')
+    .option('--changed <base-ref>', 'check only the systems with a file changed between the base and the revision (pull requests)')
+    .addOption(new Option('--allow-shallow', 'check a shallow clone anyway (the figures cover only the fetched history)'));
+  addAnalysisOptions(check, CHECK_FORMATS, 'text').action(async (target: string, options: CheckOptions) => {
+    const { runCheck } = await import('./commands/check.ts');
+    setExit(await runCheck(target, options, io));
+  });
+
+  program
+    .command('init')
+    .description('write a starter .talentrisk.yml: modules, CODEOWNERS paths and bots found in this repository, as commented candidates')
+    .argument('[path]', 'repository', '.')
+    .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root)`)
+    .option('--force', 'replace an existing config file')
+    .option('--depth <n>', 'folder depth of the module candidates (default: chosen to show 5–30 modules)', parsePositiveInt)
+    .option('--no-cache', 'do not read or write the parsed-history cache')
+    .option('-q, --quiet', 'no progress on stderr')
+    .option('--debug', 'show stack traces of errors')
+    .action(async (target: string, options: InitOptions) => {
+      const { runInit } = await import('./commands/init.ts');
+      setExit(await runInit(target, options, io));
+    });
+
+  const handoff = program
+    .command('handoff')
+    .description('a handoff document for one person: what only they know, successors, co-change, recent work, a checklist')
+    .argument('<who>', 'name, email or alias of the person')
+    .option('-C, --repo <dir>', 'repository to analyse', '.');
+  addAnalysisOptions(handoff, HANDOFF_FORMATS, 'markdown').action(async (who: string, options: HandoffOptions) => {
+    const { runHandoff } = await import('./commands/handoff.ts');
+    setExit(await runHandoff(who, options, io));
+  });
   return program;
 }

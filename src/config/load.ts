@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
-import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { configSchema, DEFAULT_CONFIG, type Config } from './schema.ts';
-import { closest } from '../model/suggest.ts';
+import { DEFAULT_CONFIG } from './defaults.ts';
+import type { Config } from './schema.ts';
 
 export const CONFIG_FILE = '.talentrisk.yml';
 const ALTERNATE_FILES = ['.talentrisk.yaml'];
@@ -36,7 +34,7 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
 }
 
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */
-export function loadConfig(root: string, explicit?: string, cwd: string = root): LoadedConfig {
+export async function loadConfig(root: string, explicit?: string, cwd: string = root): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);
   if (!file) return { config: DEFAULT_CONFIG, file: undefined, lineOf: () => undefined, locate: () => CONFIG_FILE };
   let text: string;
@@ -48,199 +46,12 @@ export function loadConfig(root: string, explicit?: string, cwd: string = root):
   return parseConfig(text, path.relative(cwd, file) || file, file);
 }
 
-interface Problem {
-  offset: number | undefined;
-  text: string;
-}
-
 /**
- * Parses config text. Every YAML and schema problem is reported at once, in file order, as
- * `file:line:col key.path: message`, in one ConfigError.
+ * Parses config text (see parse.ts): every YAML and schema problem at once, as
+ * `file:line:col key.path: message`, in one ConfigError. The parser, with yaml and zod, is imported
+ * only here, when there is a file to read.
  */
-export function parseConfig(text: string, displayName: string, file?: string): LoadedConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return displayName;
-    const { line, col } = lineCounter.linePos(offset);
-    return `${displayName}:${line}:${col}`;
-  };
-  const problems: Problem[] = doc.errors.map((error) => ({ offset: error.pos[0], text: describeYamlError(error, doc) }));
-  // yaml recovers from most syntax errors, so the schema still reports the rest of the file.
-  let raw: unknown;
-  try {
-    raw = doc.toJS() ?? {};
-  } catch {
-    raw = undefined;
-  }
-  const result = raw === undefined ? undefined : configSchema.safeParse(raw);
-  if (result && !result.success) {
-    for (const issue of result.error.issues) problems.push(...describeIssue(issue, doc, raw));
-  }
-  problems.push(...crossChecks(raw, doc));
-  if (problems.length > 0 || !result?.success) {
-    const sorted = problems.map((problem, index) => ({ ...problem, index })).sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1) || a.index - b.index);
-    const hasYamlErrors = doc.errors.length > 0;
-    throw new ConfigError(sorted.map((problem) => `${at(problem.offset)} ${problem.text}`).join('\n'), {
-      hint: hasYamlErrors ? 'fix the YAML at the lines above (indent with spaces, close every [ and {, quote values with ": ")' : 'see .talentrisk.example.yml (or the README section "Configuration") for every key',
-    });
-  }
-  const config = result.data;
-  const offsetOf = (keyPath: readonly (string | number)[]) => rangeOf(doc, keyPath);
-  return {
-    config,
-    file,
-    lineOf: (keyPath) => {
-      const offset = offsetOf(keyPath);
-      return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-    },
-    locate: (keyPath) => at(offsetOf(keyPath)),
-  };
-}
-
-function describeYamlError(error: YAMLError, doc: Document): string {
-  const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
-  if (error.code === 'DUPLICATE_KEY') {
-    const keyPath = keyPathAt(doc.contents, error.pos[0], []);
-    return `${keyPath ? `${dotted(keyPath)}: ` : ''}duplicate key (a key may appear once in a mapping)`;
-  }
-  return `YAML syntax: ${message}`;
-}
-
-/** The key path of the map key that starts at `offset` (for messages about that key). */
-function keyPathAt(node: unknown, offset: number, parent: PropertyKey[]): PropertyKey[] | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = pair.key as { value?: unknown; range?: [number] } | null;
-      const name = key && typeof key === 'object' && 'value' in key ? String(key.value) : String(key);
-      if (key?.range?.[0] === offset) return [...parent, name];
-      const found = keyPathAt(pair.value, offset, [...parent, name]);
-      if (found) return found;
-    }
-  } else if (isSeq(node)) {
-    for (const [index, item] of node.items.entries()) {
-      const found = keyPathAt(item, offset, [...parent, index]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function rangeOf(doc: Document, keyPath: readonly PropertyKey[]): number | undefined {
-  // Walk down as far as the path exists, so a missing key points at its parent.
-  for (let length = keyPath.length; length >= 0; length--) {
-    const node = doc.getIn(keyPath.slice(0, length), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return node.range[0];
-    if (length === 0) return (doc.contents as { range?: [number] } | null)?.range?.[0];
-  }
-  return undefined;
-}
-
-function keyRange(doc: Document, parent: readonly PropertyKey[], key: string): number | undefined {
-  const node = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const k = pair.key as { value?: unknown; range?: [number] } | null;
-      if (k && k.value === key && k.range) return k.range[0];
-    }
-  }
-  return rangeOf(doc, parent);
-}
-
-const dotted = (parts: readonly PropertyKey[]) => parts.map(String).join('.') || '(top level)';
-
-function describeIssue(issue: z.core.$ZodIssue, doc: Document, raw: unknown): Problem[] {
-  const keyPath = issue.path as PropertyKey[];
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysAt(keyPath);
-    return issue.keys.map((key) => {
-      const suggestion = closest(key, known);
-      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
-      return { offset: keyRange(doc, keyPath, key), text: `${dotted([...keyPath, key])}: unknown key${hint}` };
-    });
-  }
-  return [{ offset: rangeOf(doc, keyPath), text: `${dotted(keyPath)}: ${humanize(issue, valueAt(raw, keyPath))}` }];
-}
-
-const EXPECTED: Record<string, string> = {
-  array: 'a list',
-  object: 'a mapping of keys',
-  string: 'a text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-};
-
-/** zod's messages, in the words of a YAML file. Custom messages of the schema are kept. */
-function humanize(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'invalid_type') {
-    if (value === undefined) return 'missing (this key is required)';
-    return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}`;
-  }
-  if (issue.code === 'invalid_value') {
-    return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`;
-  }
-  return issue.message;
-}
-
-function describeValue(value: unknown): string {
-  if (value == null) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return String(value);
-}
-
-function valueAt(raw: unknown, keyPath: readonly PropertyKey[]): unknown {
-  let current = raw;
-  for (const part of keyPath) {
-    if (current == null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[part];
-  }
-  return current;
-}
-
-/** The keys the schema accepts at a path (for "did you mean"). */
-function knownKeysAt(keyPath: readonly PropertyKey[]): string[] {
-  let schema: unknown = configSchema;
-  for (const part of keyPath) {
-    schema = unwrap(schema);
-    const def = (schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
-    if (def?.type === 'object' && typeof part === 'string') schema = def.shape?.[part];
-    else if (def?.type === 'array') schema = def.element;
-    else return [];
-  }
-  const shape = (unwrap(schema) as { def?: { shape?: Record<string, unknown> } }).def?.shape;
-  return shape ? Object.keys(shape).filter((key) => key !== '$schema') : [];
-}
-
-function unwrap(schema: unknown): unknown {
-  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
-  for (;;) {
-    const def = current?.def;
-    if (def && ['default', 'prefault', 'optional', 'nullable'].includes(def.type ?? '')) current = def.innerType as typeof current;
-    else if (def?.type === 'pipe') current = def.in as typeof current;
-    else return current;
-  }
-}
-
-/** Rules a schema cannot express: unique system names (checked on the raw file, so they show beside schema errors). */
-function crossChecks(raw: unknown, doc: Document): Problem[] {
-  const problems: Problem[] = [];
-  const critical = (raw as { critical?: unknown } | undefined)?.critical;
-  if (!Array.isArray(critical)) return problems;
-  const seen = new Map<string, number>();
-  critical.forEach((system: unknown, index) => {
-    const name = (system as { name?: unknown } | null)?.name;
-    if (typeof name !== 'string' || name === '') return;
-    const key = name.trim().toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.push({
-        offset: rangeOf(doc, ['critical', index, 'name']),
-        text: `critical.${index}.name: duplicate system name "${name}" (critical.${first} has it too; names must be unique)`,
-      });
-    } else seen.set(key, index);
-  });
-  return problems;
+export async function parseConfig(text: string, displayName: string, file?: string): Promise<LoadedConfig> {
+  const { parseConfigText } = await import('./parse.ts');
+  return parseConfigText(text, displayName, file);
 }

@@ -101,5 +101,3 @@ export type Config = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type CriticalSystem = z.output<typeof criticalSystemSchema>;
 export type Departure = z.output<typeof departureSchema>;
-
-export const DEFAULT_CONFIG: Config = configSchema.parse({});

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import type { CurrentFigures, ProjectionResult } from '../model/decay.ts';
-import type { DeparturesResult, FileSuccession, Successor } from '../model/departures.ts';
-import type { TruckFactor } from '../model/types.ts';
-import { round } from './format.ts';
 
 // The `departures` and `current` sections of `scan --format json` (talentrisk extensions,
-// METRICS.md §7 and §8). Each is written once as a zod schema (scan-schema.ts can add them as
-// optional keys) and built by a pure function.
+// METRICS.md §7 and §8): their zod schemas, which scan-schema.ts adds as optional keys. The pure
+// functions that build them are in departures-output.ts, with no zod at run time, and the CLI
+// imports them from there; they are re-exported here for tests that hold output against schema.
+
+export { currentJson, departuresJson } from './departures-output.ts';
 
 const person = z.object({ id: z.string(), name: z.string() });
 const truckFactor = z.object({
@@ -91,86 +90,3 @@ export const currentOutputSchema = z
   .describe('Recency-weighted ("current") figures and the forward projection (talentrisk extension, METRICS.md §7).');
 
 export type CurrentOutput = z.output<typeof currentOutputSchema>;
-
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
-
-function nameOf(names: Record<string, string>): (id: string) => { id: string; name: string } {
-  return (id) => ({ id, name: names[id] ?? id });
-}
-
-function truckFactorJson(tf: TruckFactor, names: Record<string, string>) {
-  return { value: tf.value, coverage: round(tf.coverage), developers: tf.developers.map((m) => ({ ...nameOf(names)(m.id), files: m.files, share: round(m.share) })) };
-}
-
-function successorJson(s: Successor | undefined, names: Record<string, string>) {
-  return s ? { ...nameOf(names)(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), commits: s.commits, lastChange: iso(s.lastChange) } : null;
-}
-
-function successionJson(file: FileSuccession, names: Record<string, string>) {
-  const who = nameOf(names);
-  return {
-    path: file.path,
-    module: file.module,
-    departingAuthors: file.departingAuthors.map(who),
-    remainingAuthors: file.remainingAuthors.map(who),
-    successor: successorJson(file.successor, names),
-    strength: file.strength,
-  };
-}
-
-/** The `departures` key of scan's JSON. */
-export function departuresJson(result: DeparturesResult): DeparturesOutput {
-  const names = result.names;
-  const who = nameOf(names);
-  return {
-    people: result.departures.map((d) => ({ id: d.id, name: d.name, date: d.date ?? null, note: d.note ?? null, filesAuthored: d.filesAuthored, soleAuthorFiles: d.soleAuthorFiles })),
-    files: result.files,
-    truckFactor: { before: truckFactorJson(result.before.truckFactor, names), after: truckFactorJson(result.after.truckFactor, names) },
-    orphanFiles: { before: result.before.orphanFiles, after: result.after.orphanFiles },
-    orphanedModules: result.orphanedModules,
-    modules: result.modules.map((m) => ({
-      path: m.path,
-      files: m.files,
-      truckFactorBefore: m.truckFactorBefore.value,
-      truckFactorAfter: m.truckFactorAfter.value,
-      knowledgeLost: round(m.knowledgeLost),
-      lostFiles: m.lostFiles,
-      isOrphaned: m.isOrphaned,
-      departingOwners: m.departingOwners.map((o) => ({ ...who(o.id), files: o.files, share: round(o.share) })),
-    })),
-    orphanedFiles: result.orphanedFiles.map((f) => successionJson(f, names)),
-    singleOwnerFiles: result.singleOwnerFiles.map((f) => successionJson(f, names)),
-    timeline: result.timeline.map((step) => ({
-      date: step.date ?? null,
-      leaving: step.leaving.map(who),
-      truckFactor: step.truckFactor.value,
-      orphanedFiles: step.orphanedFiles,
-      orphanedModules: step.orphanedModules,
-      modules: step.modules.map((m) => ({ path: m.path, knowledgeLost: round(m.knowledgeLost), truckFactor: m.truckFactor })),
-    })),
-    weakSuccessorThreshold: result.weakSuccessorThreshold,
-    successorsFiltered: result.successorsFiltered,
-  };
-}
-
-/** The `current` key of scan's JSON: classic vs current figures, inactive developers, projection. */
-export function currentJson(figures: CurrentFigures, projection: ProjectionResult): CurrentOutput {
-  const names = figures.names;
-  const byModule = new Map(projection.modules.map((m) => [m.path, m.points]));
-  return {
-    hasDecay: figures.hasDecay,
-    halfLifeDays: figures.halfLifeDays,
-    inactiveAfterDays: figures.inactiveAfterDays,
-    treatInactiveAsDeparted: figures.treatInactiveAsDeparted,
-    inactive: figures.inactive.map((d) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: d.daysSinceLastCommit, filesAuthored: d.filesAuthored })),
-    truckFactor: { classic: truckFactorJson(figures.classic, names), current: truckFactorJson(figures.current, names) },
-    modules: figures.modules.map((m) => ({
-      path: m.path,
-      files: m.files,
-      truckFactor: { classic: m.classic.value, current: m.current.value },
-      currentAuthors: m.currentAuthors,
-      projection: byModule.get(m.path) ?? [],
-    })),
-    projection: projection.gone,
-  };
-}

@@ -1,4 +1,9 @@
-import Table from 'cli-table3';
+import { createRequire } from 'node:module';
+import type CliTable from 'cli-table3';
+
+// cli-table3 (CommonJS) is required on first use: JSON output, which never draws a table, does not
+// pay for loading it.
+let Table: typeof CliTable | undefined;
 
 const NO_BORDER = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
@@ -8,6 +13,7 @@ const NO_BORDER = {
 
 /** A borderless table; trailing spaces trimmed so output is stable for snapshots. */
 export function renderTable(head: string[], rows: (string | number)[][], align?: ('left' | 'right')[]): string {
+  Table ??= createRequire(import.meta.url)('cli-table3') as typeof CliTable;
   const table = new Table({
     head,
     chars: NO_BORDER,

@@ -16,7 +16,7 @@ const history: FixtureCommit[] = [
 const CODEOWNERS = '* @org/everyone\n/src/pay/ @org/payments\nsrc/auth/ @org/auth @bob\n/nothing-here/ @org/ghosts\n';
 
 describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
-  it('writes a starter config that loads: modules, CODEOWNERS paths and bots as commented candidates', () => {
+  it('writes a starter config that loads: modules, CODEOWNERS paths and bots as commented candidates', async () => {
     const repo = buildRepo(history);
     mkdirSync(path.join(repo.dir, '.github'));
     writeFileSync(path.join(repo.dir, '.github/CODEOWNERS'), CODEOWNERS);
@@ -28,7 +28,7 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
         'next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n',
     );
     const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
-    const loaded = loadConfig(repo.dir);
+    const loaded = await loadConfig(repo.dir);
     expect(loaded.file).toBe(path.join(repo.dir, '.talentrisk.yml'));
     expect(loaded.config.critical).toEqual([]);
     expect(text).toContain('  # - name: "src/pay"\n  #   paths: ["src/pay/**"]\n  #   minOwners: 2    # now: truck factor 1 · 2 files · Ada');
@@ -57,7 +57,7 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(readFileSync(file, 'utf8')).toContain('talentrisk configuration, written by `talentrisk init`');
   });
 
-  it('also refuses when the config is .talentrisk.yaml, and writes elsewhere with --output', () => {
+  it('also refuses when the config is .talentrisk.yaml, and writes elsewhere with --output', async () => {
     const repo = buildRepo(history);
     writeFileSync(path.join(repo.dir, '.talentrisk.yaml'), 'version: 1\n');
     expect(runCli(['init'], { cwd: repo.dir }).stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yaml already exists');
@@ -66,7 +66,7 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(other.exitCode).toBe(2);
     mkdirSync(path.join(repo.dir, 'ci'));
     expect(runCli(['init', '--output', 'ci/talentrisk.yml'], { cwd: repo.dir }).exitCode).toBe(0);
-    expect(loadConfig(repo.dir, path.join(repo.dir, 'ci/talentrisk.yml')).config.critical).toEqual([]);
+    expect((await loadConfig(repo.dir, path.join(repo.dir, 'ci/talentrisk.yml'))).config.critical).toEqual([]);
   });
 
   it('init, uncomment a candidate, check: the single-owner module fails, the two-owner one passes', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema, renderConfigJsonSchema } from '../../src/config/json-schema.ts';
-import { parseConfig } from '../../src/config/load.ts';
+import { parseConfigText as parseConfig } from '../../src/config/parse.ts';
 
 // `npm run schema` is this file run with -u: it rewrites schema/talentrisk.schema.json.
 

@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.ts';
 import { loadConfig, parseConfig } from '../../src/config/load.ts';
+import { parseConfigText } from '../../src/config/parse.ts';
 import { closest } from '../../src/model/suggest.ts';
-import { DEFAULT_CONFIG } from '../../src/config/schema.ts';
 import { ConfigError, ExitCode } from '../../src/errors.ts';
 
 const FIXTURES = 'fixtures/configs';
@@ -19,7 +20,7 @@ function stderrOf(error: unknown): string {
 }
 
 function load(file: string) {
-  return parseConfig(readFileSync(file, 'utf8'), file);
+  return parseConfigText(readFileSync(file, 'utf8'), file);
 }
 
 describe('invalid configs: every problem at once, as file:line:col key.path: message', () => {
@@ -85,7 +86,7 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
   });
 
   it('rejects an unreal date', () => {
-    const text = stderrOf(catchError(() => parseConfig('departures:\n  - who: ada\n    date: "2025-02-30"\n', 'c.yml')));
+    const text = stderrOf(catchError(() => parseConfigText('departures:\n  - who: ada\n    date: "2025-02-30"\n', 'c.yml')));
     expect(text).toContain('c.yml:3:11 departures.0.date: not a real date');
   });
 });
@@ -93,7 +94,7 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
 describe('valid configs', () => {
   it('an empty file or one with only comments gives the defaults', () => {
     expect(load(`${FIXTURES}/valid/comments-only.yml`).config).toEqual(DEFAULT_CONFIG);
-    expect(parseConfig('', 'empty.yml').config).toEqual(DEFAULT_CONFIG);
+    expect(parseConfigText('', 'empty.yml').config).toEqual(DEFAULT_CONFIG);
     expect(load(`${FIXTURES}/valid/minimal.yml`).config).toEqual(DEFAULT_CONFIG);
   });
 
@@ -120,18 +121,28 @@ describe('valid configs', () => {
 });
 
 describe('loadConfig', () => {
-  it('finds .talentrisk.yml at the root, names it relative to the cwd, and defaults when there is none', () => {
+  it('finds .talentrisk.yml at the root, names it relative to the cwd, and defaults when there is none', async () => {
     const root = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-'));
-    expect(loadConfig(root)).toMatchObject({ config: DEFAULT_CONFIG, file: undefined });
+    await expect(loadConfig(root)).resolves.toMatchObject({ config: DEFAULT_CONFIG, file: undefined });
     writeFileSync(path.join(root, '.talentrisk.yml'), 'critical:\n  - name: a\n    paths: [a]\n    minOwners: 0\n');
-    const error = catchError(() => loadConfig(root, undefined, path.dirname(root)));
+    const error = await loadConfig(root, undefined, path.dirname(root)).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toBe(`${path.basename(root)}/.talentrisk.yml:4:16 critical.0.minOwners: minOwners must be at least 1`);
   });
 
-  it('an explicit --config that does not exist is an error with a hint', () => {
-    const error = catchError(() => loadConfig('/', '/nonexistent/talentrisk.yml')) as ConfigError;
+  it('an explicit --config that does not exist is an error with a hint', async () => {
+    const error = (await loadConfig('/', '/nonexistent/talentrisk.yml').catch((thrown: unknown) => thrown)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('config file not found: /nonexistent/talentrisk.yml');
     expect(error.hint).toContain('talentrisk init');
+  });
+
+  it('parseConfig (what a bare repository’s committed config goes through) parses like parseConfigText', async () => {
+    const text = 'critical:\n  - name: a\n    paths: [a]\n';
+    const loaded = await parseConfig(text, 'HEAD:.talentrisk.yml', '/repo/.talentrisk.yml');
+    expect(loaded.config).toEqual(parseConfigText(text, 'x').config);
+    expect(loaded.file).toBe('/repo/.talentrisk.yml');
+    expect(loaded.locate(['critical', 0])).toBe('HEAD:.talentrisk.yml:2:5');
   });
 
   it('closest() suggests only near misses', () => {

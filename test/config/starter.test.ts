@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.ts';
+import { parseConfigText as parseConfig } from '../../src/config/parse.ts';
 import { folderGlob, renderStarterConfig, type StarterInput } from '../../src/config/starter.ts';
 import { createSystemMatcher } from '../../src/model/critical.ts';
 

@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
@@ -12,9 +11,9 @@ import { escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-e
 import { percent, sanitize } from '../../report/format.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
-import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
+import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { resolveChalk, type Io } from '../io.ts';
-import { addAnalysisOptions, assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
+import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
 import { loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
 
 export interface CheckOptions extends CommonOptions {
@@ -86,7 +85,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   };
 
   const toFile = Boolean(options.output);
-  const chalk = resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
+  const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
   writeReport(checkReporters[options.format](report, { chalk, width: io.stdout.columns ?? 100 }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     if (options.format !== 'github') warnUnmatchedGlobs(results, loaded, io);
@@ -185,16 +184,4 @@ function appendStepSummary(report: CheckReport, io: Io): void {
   } catch (error) {
     io.stderr.write(`talentrisk: warning: cannot append to GITHUB_STEP_SUMMARY (${file}): ${(error as Error).message}\n`);
   }
-}
-
-export function registerCheck(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
-  const command = program
-    .command('check')
-    .description('fail (exit 1) when a critical system of .talentrisk.yml has fewer owners than its minOwners — the CI gate')
-    .argument('[path]', 'repository to check', '.')
-    .option('--changed <base-ref>', 'check only the systems with a file changed between the base and the revision (pull requests)')
-    .addOption(new Option('--allow-shallow', 'check a shallow clone anyway (the figures cover only the fetched history)'));
-  addAnalysisOptions(command, CHECK_FORMATS, 'text').action(async (target: string, options: CheckOptions) => {
-    setExit(await runCheck(target, options, io));
-  });
 }

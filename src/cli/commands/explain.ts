@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Command } from 'commander';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { closest } from '../../model/suggest.ts';
 import { explainAuthorship } from '../../model/explain.ts';
@@ -9,7 +8,7 @@ import { day, percent, round, sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { resolveChalk, type Io } from '../io.ts';
-import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
+import { writeReport, type CommonOptions } from '../options.ts';
 import { loadAnalysis, printWarnings } from './shared.ts';
 
 export interface ExplainOptions extends CommonOptions {
@@ -69,7 +68,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     return ExitCode.Ok;
   }
 
-  const chalk = resolveChalk(io, options.output ? false : options.color === false ? false : undefined);
+  const chalk = await resolveChalk(io, options.output ? false : options.color === false ? false : undefined);
   const out: string[] = [];
   if (found.file) {
     const file = found.file;
@@ -129,15 +128,4 @@ function explainFolderJson(analysis: Analysis, folder: string, files: FileOwners
     orphanFiles: module.orphanFiles,
     revision: analysis.repository.revision,
   };
-}
-
-export function registerExplain(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
-  const command = program
-    .command('explain')
-    .description('show FA, DL, AC, DOA and authorship of every developer of a file (or a folder’s owners)')
-    .argument('<path>', 'file or folder, relative to the repository root')
-    .option('-C, --repo <dir>', 'repository to analyse', '.');
-  addAnalysisOptions(command, ['table', 'json'], 'table').action(async (target: string, options: ExplainOptions) => {
-    setExit(await runExplain(target, options, io));
-  });
 }

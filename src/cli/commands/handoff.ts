@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { ExitCode } from '../../errors.ts';
 import { openRepository } from '../../git/repo.ts';
 import { readPersonLog } from '../../git/person-log.ts';
@@ -11,13 +10,11 @@ import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
 import { sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
-import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
+import { writeReport, type CommonOptions, type HandoffFormat } from '../options.ts';
 import { loadAnalysis, printWarnings } from './shared.ts';
 
-export const HANDOFF_FORMATS = ['markdown', 'json'] as const;
-
 export interface HandoffOptions extends CommonOptions {
-  format: (typeof HANDOFF_FORMATS)[number];
+  format: HandoffFormat;
   /** -C, --repo: the repository (default: the current folder). */
   repo?: string;
 }
@@ -55,15 +52,4 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   printWarnings(analysis, options, io, false);
   if (options.output && !options.quiet) io.stderr.write(`talentrisk: wrote the handoff of ${sanitize(person.name)} to ${sanitize(options.output)}\n`);
   return ExitCode.Ok;
-}
-
-export function registerHandoff(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
-  const command = program
-    .command('handoff')
-    .description('a handoff document for one person: what only they know, successors, co-change, recent work, a checklist')
-    .argument('<who>', 'name, email or alias of the person')
-    .option('-C, --repo <dir>', 'repository to analyse', '.');
-  addAnalysisOptions(command, HANDOFF_FORMATS, 'markdown').action(async (who: string, options: HandoffOptions) => {
-    setExit(await runHandoff(who, options, io));
-  });
 }

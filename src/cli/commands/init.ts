@@ -1,11 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
 import { analyze } from '../../analyze.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
 import { CONFIG_FILE, findConfigFile, parseConfig } from '../../config/load.ts';
-import { DEFAULT_CONFIG } from '../../config/schema.ts';
+import { DEFAULT_CONFIG } from '../../config/defaults.ts';
 import { renderStarterConfig, type StarterCodeownersSystem, type StarterInput } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { openRepository } from '../../git/repo.ts';
@@ -13,7 +12,6 @@ import { createSystemMatcher } from '../../model/critical.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
-import { parsePositiveInt } from '../options.ts';
 import { createProgress } from '../progress.ts';
 
 export interface InitOptions {
@@ -66,7 +64,7 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   const input = starterInput(analysis, root, readCodeowners(root));
   const text = renderStarterConfig(input);
   // The file must load as written; if it does not, that is a bug of ours, not the user's.
-  parseConfig(text, shown(file));
+  await parseConfig(text, shown(file));
   try {
     writeFileSync(file, text, { flag: options.force ? 'w' : 'wx' });
   } catch (error) {
@@ -137,20 +135,4 @@ export function codeownersSystems(text: string, files: readonly string[]): Start
     groups.set(name, group);
   }
   return [...groups.values()].slice(0, CODEOWNERS_CANDIDATES);
-}
-
-export function registerInit(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
-  program
-    .command('init')
-    .description('write a starter .talentrisk.yml: modules, CODEOWNERS paths and bots found in this repository, as commented candidates')
-    .argument('[path]', 'repository', '.')
-    .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root)`)
-    .option('--force', 'replace an existing config file')
-    .option('--depth <n>', 'folder depth of the module candidates (default: chosen to show 5–30 modules)', parsePositiveInt)
-    .option('--no-cache', 'do not read or write the parsed-history cache')
-    .option('-q, --quiet', 'no progress on stderr')
-    .option('--debug', 'show stack traces of errors')
-    .action(async (target: string, options: InitOptions) => {
-      setExit(await runInit(target, options, io));
-    });
 }

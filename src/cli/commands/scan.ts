@@ -1,22 +1,19 @@
-import type { Command } from 'commander';
 import { ExitCode } from '../../errors.ts';
 import { evaluateCriticalSystems } from '../../model/critical.ts';
 import { currentFigures, inactiveDevelopers, projectExperts } from '../../model/decay.ts';
 import { computeDepartures, resolveDepartures } from '../../model/departures.ts';
-import { currentJson, departuresJson } from '../../report/departures-json.ts';
+import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { toScanOutput, renderJson } from '../../report/scan-json.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
 import { resolveChalk, type Io } from '../io.ts';
-import { addAnalysisOptions, writeReport, type CommonOptions } from '../options.ts';
+import { writeReport, type CommonOptions, type ScanFormat } from '../options.ts';
 import { loadAnalysis, printWarnings } from './shared.ts';
 
-export const SCAN_FORMATS = ['table', 'json'] as const;
-
 export interface ScanOptions extends CommonOptions {
-  format: (typeof SCAN_FORMATS)[number];
+  format: ScanFormat;
 }
 
 export async function runScan(target: string | undefined, options: ScanOptions, io: Io): Promise<ExitCode> {
@@ -39,7 +36,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     writeReport(renderJson(toScanOutput(analysis, extra)), options, io.cwd, io.stdout);
     printWarnings(analysis, options, io, false);
   } else {
-    const chalk = resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
+    const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
     const ctx = { chalk, width: io.stdout.columns ?? 100 };
     const sections = [
       renderCriticalSection(critical, ctx),
@@ -51,14 +48,4 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     printWarnings(analysis, options, io, !toFile);
   }
   return ExitCode.Ok;
-}
-
-export function registerScan(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
-  const command = program
-    .command('scan', { isDefault: true })
-    .description('who knows what: authors, truck factor per repository and module')
-    .argument('[path]', 'repository to analyse', '.');
-  addAnalysisOptions(command, SCAN_FORMATS, 'table').action(async (target: string, options: ScanOptions) => {
-    setExit(await runScan(target, options, io));
-  });
 }

@@ -1,0 +1,18 @@
+import type { Config } from './schema.ts';
+
+/**
+ * The config when there is no .talentrisk.yml: what the schema makes of `{}`, written out so that a
+ * scan without a config file does not import zod. test/config/defaults.test.ts keeps the two equal.
+ */
+export const DEFAULT_CONFIG: Config = {
+  version: 1,
+  critical: [],
+  include: [],
+  exclude: [],
+  defaultExclusions: true,
+  people: [],
+  bots: [],
+  modules: { roots: [], workspaces: true },
+  model: { halfLife: 365, inactiveAfter: 180, treatInactiveAsDeparted: false, coAuthors: true },
+  departures: [],
+};
