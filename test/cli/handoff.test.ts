@@ -33,8 +33,8 @@ function fakeIo(cwd: string) {
 }
 
 function options(dir: string, extra: Partial<HandoffOptions> = {}): HandoffOptions {
-  // --until fixes the reference date, so "the last 90 days" does not move with the clock.
-  return { rev: 'HEAD', model: 'talentrisk', format: 'markdown', repo: dir, until: new Date('2025-01-01T00:00:00Z'), depth: 1, cache: false, quiet: true, ...extra };
+  // --until fixes the reference date (--until 2025-01-01 is the end of that day), so "the last 90 days" does not move with the clock.
+  return { rev: 'HEAD', model: 'talentrisk', format: 'markdown', repo: dir, until: new Date('2025-01-01T23:59:59Z'), depth: 1, cache: false, quiet: true, ...extra };
 }
 
 function shop() {

@@ -17,7 +17,7 @@ describe('readFilesAt', () => {
     const raw = vi.spyOn(opened.git, 'raw');
     const texts = await readFilesAt(opened, first, [...Object.keys(files), 'missing/file', '*']);
     // Two git calls in all (ls-tree, then one show), not one per file.
-    expect(raw.mock.calls.map((call) => (call[0] as string[]).find((arg) => !arg.startsWith('-')))).toEqual(['ls-tree']);
+    expect(raw.mock.calls.map((call) => (call[0] as unknown as string[]).find((arg) => !arg.startsWith('-')))).toEqual(['ls-tree']);
     raw.mockRestore();
     expect(Object.fromEntries(texts)).toEqual(files);
     for (const file of Object.keys(files)) expect(texts.get(file)).toBe(await readFileAt(opened, first, file));
