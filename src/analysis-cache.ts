@@ -71,18 +71,30 @@ const RESULT_DEPENDENCIES = ['binary-extensions', 'linguist-languages', 'picomat
 let cachedBuildId: string | undefined;
 
 /**
- * Hash of the whole build (every source file of this package) and of the dependencies that shape
- * a result: a development build never reads results written by different code of the same version.
+ * Hash of the whole build (every module of this package) and of the dependencies that shape a
+ * result: a development build never reads results written by different code of the same version.
+ * `npm run build` writes the modules' hash to dist/build-id.txt (scripts/build-id.mjs); from the
+ * sources (tests) it is computed here the same way.
  */
 function buildId(): string {
   if (cachedBuildId) return cachedBuildId;
-  const hash = createHash('sha256').update(VERSION);
-  const root = path.dirname(fileURLToPath(import.meta.url));
-  const files = (fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort();
-  for (const name of files) hash.update(`${name}\0`).update(fs.readFileSync(path.join(root, name))).update('\0');
+  const hash = createHash('sha256').update(VERSION).update(`${modulesHash()}\0`);
   for (const name of RESULT_DEPENDENCIES) hash.update(`${name}@${dependencyVersion(name)}\0`);
   cachedBuildId = hash.digest('hex');
   return cachedBuildId;
+}
+
+function modulesHash(): string {
+  const root = path.dirname(fileURLToPath(import.meta.url));
+  try {
+    if (import.meta.url.endsWith('.js')) return fs.readFileSync(path.join(root, 'build-id.txt'), 'utf8').trim();
+  } catch {
+    // a build without the file: hash the modules below
+  }
+  const hash = createHash('sha256');
+  const files = (fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort();
+  for (const name of files) hash.update(`${name}\0`).update(fs.readFileSync(path.join(root, name))).update('\0');
+  return hash.digest('hex');
 }
 
 function dependencyVersion(name: string): string {
