@@ -6,8 +6,10 @@
 //
 //   npm run bench -- [options] <repo> [more repos]
 //     --runs N           repetitions of each measurement (default 5)
-//     --variants LIST    any of raw,cold,warm,nocache,plus1 (default raw,cold,warm)
-//                        nocache: `scan --no-cache`; plus1: warm scan after one new commit
+//     --variants LIST    any of raw,cold,warm,history,nocache,plus1 (default raw,cold,warm)
+//                        warm: nothing new (the stored result is read back); history: the
+//                        history is cached but not the result (a scan on the next day, or with
+//                        other settings); nocache: `scan --no-cache`; plus1: one new commit
 //     --tool [NAME=]DIR  checkout whose bin/talentrisk.js is measured (default: this one);
 //                        repeat it to compare builds within one run (e.g. --tool before=/tmp/old)
 //     --work DIR         where the private git dirs live (default $TMPDIR/talentrisk-bench)
@@ -55,12 +57,12 @@ for (let i = 0; i < args.length; i++) {
   else if (arg === '--json') opts.json = path.resolve(value());
   else if (arg === '--node-arg') opts.nodeArgs.push(value());
   else if (arg === '--help' || arg === '-h') {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 19).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     process.exit(0);
   } else if (arg.startsWith('--')) fail(`unknown option ${arg}`);
   else repos.push(path.resolve(arg));
 }
-if (repos.length === 0) fail('usage: npm run bench -- [--runs N] [--variants raw,cold,warm,nocache,plus1] [--tool DIR] <repo> [more repos]');
+if (repos.length === 0) fail('usage: npm run bench -- [--runs N] [--variants raw,cold,warm,history,nocache,plus1] [--tool DIR] <repo> [more repos]');
 if (opts.tools.length === 0) opts.tools.push({ name: 'talentrisk', dir: path.resolve(here, '..') });
 for (const tool of opts.tools) if (!existsSync(path.join(tool.dir, 'bin', 'talentrisk.js'))) fail(`no bin/talentrisk.js in ${tool.dir}`);
 const probe = pathToFileURL(path.join(here, 'rss-probe.mjs')).href;
@@ -191,6 +193,13 @@ function clearCache(gitDir) {
   rmSync(path.join(gitDir, 'talentrisk'), { recursive: true, force: true });
 }
 
+/** Removes the stored results only: the next scan reads the cached history and computes again. */
+function clearResults(gitDir) {
+  const dir = path.join(gitDir, 'talentrisk', 'cache');
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (entry.endsWith('.result')) rmSync(path.join(dir, entry), { force: true });
+}
+
 function dirBytes(dir) {
   if (!existsSync(dir)) return 0;
   let total = 0;
@@ -220,7 +229,7 @@ const median = (values) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const VARIANTS = ['nocache', 'cold', 'warm', 'plus1'];
+const VARIANTS = ['nocache', 'cold', 'warm', 'history', 'plus1'];
 
 const results = [];
 mkdirSync(opts.work, { recursive: true });
@@ -241,13 +250,17 @@ for (const repo of repos) {
     if (has('raw')) record(raw, await rawWalk(gitDir, sha, plan));
     for (const t of perTool) {
       if (has('nocache')) record(t.nocache, await scan(t.tool, gitDir, ['--no-cache'], 'no-cache'));
-      if (has('cold') || has('warm') || has('plus1')) {
+      if (has('cold') || has('warm') || has('history') || has('plus1')) {
         clearCache(gitDir);
         const cold = await scan(t.tool, gitDir, [], 'cold');
         if (has('cold')) record(t.cold, cold);
         t.cacheBytes = dirBytes(path.join(gitDir, 'talentrisk'));
       }
       if (has('warm')) record(t.warm, await scan(t.tool, gitDir, [], 'warm'));
+      if (has('history')) {
+        clearResults(gitDir);
+        record(t.history, await scan(t.tool, gitDir, [], 'history'));
+      }
       if (has('plus1')) {
         addCommit(gitDir, sha, run);
         record(t.plus1, await scan(t.tool, gitDir, [], 'plus1'));
@@ -282,10 +295,12 @@ const columns = [
   ...(has('nocache') ? [['no-cache s', (r) => show(r.nocache)]] : []),
   ['cold s', (r) => show(r.cold)],
   ['warm s', (r) => show(r.warm)],
+  ...(has('history') ? [['history-cached s', (r) => show(r.history)]] : []),
   ...(has('plus1') ? [['+1 commit s', (r) => show(r.plus1)]] : []),
   ...(has('nocache') ? [['no-cache ratio', (r) => show(r.nocacheRatio)]] : []),
   ['cold ratio', (r) => show(r.coldRatio)],
   ['warm ratio', (r) => show(r.warmRatio, 3)],
+  ...(has('history') ? [['history-cached ratio', (r) => show(r.historyRatio, 3)]] : []),
   ...(has('plus1') ? [['+1 ratio', (r) => show(r.plus1Ratio, 3)]] : []),
   ...(TIME ? [['raw CPU s', (r) => show(r.rawCpu)], ['cold CPU s', (r) => show(r.coldCpu)], ['(node)', (r) => show(r.coldNodeCpu)], ['warm CPU s', (r) => show(r.warmCpu)]] : []),
   ['peak RSS MB', (r) => show(r.peakRssMb, 0)],
