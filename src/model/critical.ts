@@ -1,7 +1,7 @@
-import { toTruckFactorFile } from './ownership.ts';
-import { computeTruckFactor, rankAuthors } from './truck-factor.ts';
+import { authorCount, authorListsOf, ownershipIndexOf, setOf, summarizeSet, type OwnershipIndex } from './ownership-index.ts';
+import type { AuthorLists } from './truck-factor.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from './types.ts';
-import { createPathMatcher, unmatchedGlobs } from './globs.ts';
+import { createPathMatcher, selectByGlobs } from './globs.ts';
 
 // Critical systems, METRICS.md §9 (extension): a named set of path globs with rules. Its bus factor
 // is the truck factor (§5) of its files; its owners are the developers of that greedy list.
@@ -83,31 +83,36 @@ export function evaluateCriticalSystems(
 ): CriticalSystemResult[] {
   const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const authorsOf = options.authorsOf ?? ((file: FileOwnership) => file.authors);
-  return systems.map((system, index) => evaluateSystem(analysis.files, system, index, nameOf, authorsOf));
+  if (systems.length === 0) return [];
+  const ownership = ownershipIndexOf(analysis);
+  const authors = options.authorsOf ? authorListsOf(ownership, options.authorsOf) : ownership.classicAuthors;
+  const paths = analysis.files.map((file) => file.path);
+  return systems.map((system, index) => evaluateSystem(ownership, authors, paths, system, index, nameOf));
 }
 
 function evaluateSystem(
-  allFiles: readonly FileOwnership[],
+  ownership: OwnershipIndex,
+  authors: AuthorLists,
+  allPaths: readonly string[],
   system: CriticalSystemSpec,
   index: number,
   nameOf: (id: string) => string,
-  authorsOf: (file: FileOwnership) => readonly string[],
 ): CriticalSystemResult {
-  const matches = createSystemMatcher(system.paths);
-  const files = allFiles.filter((file) => matches(file.path));
-  const unmatchedPatterns = unmatchedGlobs(system.paths, allFiles.map((file) => file.path));
+  const selection = selectByGlobs(system.paths, allPaths);
+  const files = selection.matching.map((position) => ownership.files[position] as FileOwnership);
+  const unmatchedPatterns = selection.unmatched;
 
-  const tfFiles = files.map((file) => toTruckFactorFile(file, authorsOf));
-  const truckFactor = computeTruckFactor(tfFiles, { nameOf });
+  const { truckFactor, owners } = summarizeSet(setOf(ownership, authors, selection.matching));
   const person = (member: TruckFactorMember): CriticalOwner => ({ id: member.id, name: nameOf(member.id), files: member.files, share: member.share });
   const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
   const orphanFiles: string[] = [];
-  for (const file of files) {
-    const authors = authorsOf(file);
-    const sole = authors[0];
-    if (authors.length === 1 && sole !== undefined) singleOwnerFiles.push({ path: file.path, owner: { id: sole, name: nameOf(sole) } });
-    else if (authors.length === 0) orphanFiles.push(file.path);
+  for (const position of selection.matching) {
+    const count = authorCount(authors, position);
+    const path = allPaths[position] as string;
+    if (count === 1) {
+      const sole = ownership.developers.ids[authors.developer[authors.start[position] as number] as number] as string;
+      singleOwnerFiles.push({ path, owner: { id: sole, name: nameOf(sole) } });
+    } else if (count === 0) orphanFiles.push(path);
   }
 
   const violations: CriticalViolation[] = [];
@@ -137,7 +142,7 @@ function evaluateSystem(
     busFactor: truckFactor.value,
     coverage: truckFactor.coverage,
     owners: truckFactor.developers.map(person),
-    authors: rankAuthors(tfFiles, { nameOf }).map(person),
+    authors: owners.map(person),
     singleOwnerFiles,
     orphanFiles,
     violations,

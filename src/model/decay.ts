@@ -1,7 +1,17 @@
-import { computeDoa, isAuthor } from './doa.ts';
-import { authorsAfter, filesByModule, nameLookup, type AuthorsOf, type Departure } from './departures.ts';
-import { summarizeModule, truckFactorOf } from './ownership.ts';
-import type { Analysis, FileOwnership, TruckFactor } from './types.ts';
+import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
+import { authorsAfter, fileNumbersByModule, type AuthorsOf, type Departure } from './departures.ts';
+import {
+  authorListsWithout,
+  developerFlags,
+  isDecayedAuthor,
+  isFlagged,
+  ownershipIndexOf,
+  setOf,
+  summarizeSet,
+  type OwnershipIndex,
+} from './ownership-index.ts';
+import { greedyTruckFactor, rankSet, type AuthorLists } from './truck-factor.ts';
+import type { Analysis, FileContribution, FileOwnership, TruckFactor } from './types.ts';
 
 // Recency and decay, METRICS.md §7 (talentrisk extension).
 //
@@ -39,8 +49,8 @@ function referenceTime(analysis: Pick<Analysis, 'settings'>): number {
   return Date.parse(analysis.settings.referenceDate) / 1000;
 }
 
-function daysSince(analysis: Pick<Analysis, 'settings'>, iso: string): number {
-  return (referenceTime(analysis) - Date.parse(iso) / 1000) / DAY;
+function daysBefore(reference: number, iso: string): number {
+  return (reference - Date.parse(iso) / 1000) / DAY;
 }
 
 /**
@@ -48,16 +58,44 @@ function daysSince(analysis: Pick<Analysis, 'settings'>, iso: string): number {
  * `horizon` days after the reference date (assuming they do not commit again), longest silent first.
  */
 export function inactiveDevelopers(analysis: Pick<Analysis, 'settings' | 'developers'>, options: { inactiveAfter?: number; horizon?: number } = {}): InactiveDeveloper[] {
-  const limit = options.inactiveAfter ?? analysis.settings.inactiveAfterDays;
-  const horizon = options.horizon ?? 0;
-  return analysis.developers
-    .filter((d) => daysSince(analysis, d.lastCommit) + horizon > limit)
-    .map((d) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: Math.floor(daysSince(analysis, d.lastCommit)), filesAuthored: d.filesAuthored }))
-    .sort((a, b) => b.daysSinceLastCommit - a.daysSinceLastCommit || (a.id < b.id ? -1 : 1));
+  return inactiveAmong(silenceOf(analysis), options.inactiveAfter ?? analysis.settings.inactiveAfterDays, options.horizon ?? 0);
+}
+
+interface Silence {
+  developer: Analysis['developers'][number];
+  /** Days between the last commit and the reference date. */
+  days: number;
+}
+
+/** How long each developer has been silent at the reference date. */
+function silenceOf(analysis: Pick<Analysis, 'settings' | 'developers'>): Silence[] {
+  const reference = referenceTime(analysis);
+  return analysis.developers.map((developer) => ({ developer, days: daysBefore(reference, developer.lastCommit) }));
+}
+
+function inactiveAmong(silence: readonly Silence[], limit: number, horizon: number): InactiveDeveloper[] {
+  const inactive: InactiveDeveloper[] = [];
+  for (const { developer: d, days } of silence) {
+    if (days + horizon > limit) inactive.push({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: Math.floor(days), filesAuthored: d.filesAuthored });
+  }
+  return inactive.sort((a, b) => b.daysSinceLastCommit - a.daysSinceLastCommit || (a.id < b.id ? -1 : 1));
 }
 
 /** Decayed authors of a file (the classic ones when the analysis has no decayed figures, e.g. --model classic). */
-export const decayedAuthors: AuthorsOf = (file) => file.contributions.filter((c) => (c.decayed ? c.decayed.isAuthor : c.isAuthor)).map((c) => c.developer);
+export const decayedAuthors: AuthorsOf = (file) => file.contributions.filter(isDecayedAuthor).map((c) => c.developer);
+
+/** The author lists of the current figures (see currentAuthorsOf). */
+function currentAuthorLists(analysis: Analysis, index: OwnershipIndex, options: { treatInactiveAsDeparted: boolean }): AuthorLists {
+  const decayed = index.decayedAuthors;
+  if (!options.treatInactiveAsDeparted) return decayed;
+  return authorListsWithout(
+    decayed,
+    developerFlags(
+      index,
+      inactiveDevelopers(analysis).map((d) => d.id),
+    ),
+  );
+}
 
 /** The authors the *current* figures use: decayed, minus inactive developers when they count as departed. */
 export function currentAuthorsOf(analysis: Pick<Analysis, 'settings' | 'developers'>, options: { treatInactiveAsDeparted: boolean }): AuthorsOf {
@@ -93,13 +131,16 @@ export interface CurrentFigures {
 
 /** The classic and current truck factors side by side, for the repository and each module. */
 export function currentFigures(analysis: Analysis, options: { treatInactiveAsDeparted: boolean }): CurrentFigures {
-  const nameOf = nameLookup(analysis);
-  const authorsOf = currentAuthorsOf(analysis, options);
+  const index = ownershipIndexOf(analysis);
+  const current = currentAuthorLists(analysis, index, options);
+  const truckFactorOfSet = (authors: AuthorLists, files: number[]): TruckFactor => {
+    const set = setOf(index, authors, files);
+    return greedyTruckFactor(set, rankSet(set));
+  };
   const modules: CurrentModule[] = [];
-  for (const [path, files] of filesByModule(analysis)) {
-    const classic = summarizeModule(path, 'folder', files, nameOf);
-    const current = summarizeModule(path, 'folder', files, nameOf, authorsOf);
-    modules.push({ path, files: files.length, classic: classic.truckFactor, current: current.truckFactor, currentAuthors: current.owners.map((o) => o.id) });
+  for (const [path, files] of fileNumbersByModule(analysis)) {
+    const summary = summarizeSet(setOf(index, current, files));
+    modules.push({ path, files: files.length, classic: truckFactorOfSet(index.classicAuthors, files), current: summary.truckFactor, currentAuthors: summary.owners.map((o) => o.id) });
   }
   return {
     hasDecay: analysis.files.some((file) => file.contributions.some((c) => c.decayed)),
@@ -108,7 +149,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
     treatInactiveAsDeparted: options.treatInactiveAsDeparted,
     inactive: inactiveDevelopers(analysis),
     classic: analysis.truckFactor,
-    current: truckFactorOf(analysis.files, nameOf, authorsOf),
+    current: summarizeSet(setOf(index, current)).truckFactor,
     modules,
     names: Object.fromEntries(analysis.developers.map((d) => [d.id, d.name])),
   };
@@ -127,20 +168,63 @@ export interface ProjectedContribution {
  * exemption included). Files without decayed figures (--model classic) keep their classic ones.
  */
 export function projectedDoa(file: FileOwnership, halfLifeDays: number, days: number): ProjectedContribution[] {
-  const s = Math.pow(2, -days / halfLifeDays);
-  const doas = file.contributions.map((c) => (c.decayed ? computeDoa(s * c.decayed.fa, s * c.decayed.dl, s * c.decayed.ac) : c.doa));
-  const max = Math.max(...doas);
+  const doas: number[] = [];
+  const max = projectDoas(file.contributions, Math.pow(2, -days / halfLifeDays), doas);
   return file.contributions.map((c, i) => {
     const doa = doas[i] as number;
-    const normDoa = max > 0 ? doa / max : 0;
-    return { developer: c.developer, doa, normDoa, isAuthor: c.decayed ? isAuthor(doa, normDoa, c.fa) : c.isAuthor };
+    const normDoa = normalizeDoa(doa, max);
+    return { developer: c.developer, doa, normDoa, isAuthor: isProjectedAuthor(c, doa, normDoa) };
   });
+}
+
+/**
+ * Writes every contribution's DOA with all weights times `scale` into `doas` (the classic DOA where
+ * there are no weights) and returns the highest.
+ */
+function projectDoas(contributions: readonly FileContribution[], scale: number, doas: number[]): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < contributions.length; k++) {
+    const c = contributions[k] as FileContribution;
+    const doa = c.decayed ? computeDoa(scale * c.decayed.fa, scale * c.decayed.dl, scale * c.decayed.ac) : c.doa;
+    doas[k] = doa;
+    if (doa > max) max = doa;
+  }
+  return max;
+}
+
+/** The author rule on a projected DOA; the creator exemption reads the unweighted FA. */
+function isProjectedAuthor(c: FileContribution, doa: number, normDoa: number): boolean {
+  return c.decayed ? isAuthor(doa, normDoa, c.fa) : c.isAuthor;
 }
 
 /** Authors of each file `days` after the reference date (see projectedDoa). */
 export function projectedAuthorsOf(halfLifeDays: number, days: number): AuthorsOf {
   if (days === 0) return decayedAuthors;
   return (file) => projectedDoa(file, halfLifeDays, days).filter((c) => c.isAuthor).map((c) => c.developer);
+}
+
+/** projectedAuthorsOf as author lists of the index, without the developers `gone` flags. */
+function projectedAuthorLists(index: OwnershipIndex, halfLifeDays: number, days: number, gone: Uint8Array): AuthorLists {
+  if (days === 0) return authorListsWithout(index.decayedAuthors, gone);
+  const scale = Math.pow(2, -days / halfLifeDays);
+  const { files, contributions } = index;
+  // Authors are contributors, so the contribution count bounds the list.
+  const start = new Int32Array(files.length + 1);
+  const authors = new Int32Array(contributions.developer.length);
+  const doas: number[] = [];
+  let length = 0;
+  for (let number = 0; number < files.length; number++) {
+    const list = (files[number] as FileOwnership).contributions;
+    const max = projectDoas(list, scale, doas);
+    const first = contributions.start[number] as number;
+    for (let k = 0; k < list.length; k++) {
+      const developer = contributions.developer[first + k] as number;
+      const doa = doas[k] as number;
+      if (!isFlagged(gone, developer) && isProjectedAuthor(list[k] as FileContribution, doa, normalizeDoa(doa, max))) authors[length++] = developer;
+    }
+    start[number + 1] = length;
+  }
+  return { start, developer: authors.slice(0, length) };
 }
 
 export interface ProjectionPoint {
@@ -183,19 +267,24 @@ export function projectExperts(
 ): ProjectionResult {
   const horizons = [...(options.horizons ?? PROJECTION_HORIZONS)];
   const reference = referenceTime(analysis);
-  const nameOf = nameLookup(analysis);
-  const groups = filesByModule(analysis);
+  const index = ownershipIndexOf(analysis);
+  const silence = silenceOf(analysis);
   const gone = horizons.map((days) => {
     const at = reference + days * DAY;
     const departed = departures.filter((d) => departureTime(d, reference) <= at).map((d) => d.id);
-    const inactive = options.inactiveAsGone === false ? [] : inactiveDevelopers(analysis, { horizon: days }).map((d) => d.id).filter((id) => !departed.includes(id));
+    const inactive =
+      options.inactiveAsGone === false
+        ? []
+        : inactiveAmong(silence, analysis.settings.inactiveAfterDays, days)
+            .map((d) => d.id)
+            .filter((id) => !departed.includes(id));
     return { days, departed, inactive };
   });
-  const authorsAt = gone.map((g) => authorsAfter([...g.departed, ...g.inactive], projectedAuthorsOf(analysis.settings.halfLifeDays, g.days)));
+  const authorsAt = gone.map((g) => projectedAuthorLists(index, analysis.settings.halfLifeDays, g.days, developerFlags(index, [...g.departed, ...g.inactive])));
   const modules: ModuleProjection[] = [];
-  for (const [path, files] of groups) {
-    const points = horizons.map((days, index) => {
-      const module = summarizeModule(path, 'folder', files, nameOf, authorsAt[index] as AuthorsOf);
+  for (const [path, files] of fileNumbersByModule(analysis)) {
+    const points = horizons.map((days, at) => {
+      const module = summarizeSet(setOf(index, authorsAt[at] as AuthorLists, files));
       return {
         days,
         date: new Date((reference + days * DAY) * 1000).toISOString().slice(0, 10),

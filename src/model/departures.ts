@@ -1,8 +1,23 @@
 import { UsageError } from '../errors.ts';
 import { ROOT_MODULE } from './modules.ts';
-import { summarizeModule, truckFactorOf } from './ownership.ts';
+import {
+  authorCount,
+  authorListsOf,
+  authorListsWithout,
+  developerFlags,
+  ownershipIndexOf,
+  isFlagged,
+  setOf,
+  summarizeSet,
+  type AuthorsOf,
+  type OwnershipIndex,
+  type SetSummary,
+} from './ownership-index.ts';
 import { resolvePerson, type PersonAliasInput } from './people.ts';
+import { greedyTruckFactor, rankingWithout, type AuthorLists } from './truck-factor.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+
+export type { AuthorsOf };
 
 // Departures, METRICS.md §8 (talentrisk extension): remove the people leaving from the author sets
 // (no reassignment: the files they authored do not pass to anyone) and recompute.
@@ -37,8 +52,6 @@ export interface Departure {
   date?: string;
   note?: string;
 }
-
-export type AuthorsOf = (file: FileOwnership) => readonly string[];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -114,21 +127,34 @@ export function knowledgeLossOf(files: readonly FileOwnership[], departing: Iter
 
 /** The module of each analysed file (the longest module path that contains it, else the root). */
 export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string) => string {
-  const roots = analysis.modules.map((m) => m.path).filter((p) => p !== ROOT_MODULE).sort((a, b) => b.length - a.length);
-  return (path) => roots.find((root) => path.startsWith(`${root}/`)) ?? ROOT_MODULE;
+  const roots = new Set(analysis.modules.map((m) => m.path).filter((p) => p !== ROOT_MODULE));
+  // A module contains the path when it is the path up to one of its slashes: try the longest first.
+  return (path) => {
+    for (let slash = path.lastIndexOf('/'); slash >= 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const folder = path.slice(0, slash);
+      if (roots.has(folder)) return folder;
+      if (slash === 0) break;
+    }
+    return ROOT_MODULE;
+  };
+}
+
+/** Positions in analysis.files of each module's files, in the order of analysis.modules. */
+export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, number[]> {
+  const groups = new Map<string, number[]>(analysis.modules.map((m) => [m.path, []]));
+  const moduleOf = moduleOfFile(analysis);
+  analysis.files.forEach((file, index) => {
+    const module = moduleOf(file.path);
+    const list = groups.get(module);
+    if (list) list.push(index);
+    else groups.set(module, [index]);
+  });
+  return groups;
 }
 
 /** Files of each module, in the order of analysis.modules. */
 export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, FileOwnership[]> {
-  const groups = new Map<string, FileOwnership[]>(analysis.modules.map((m) => [m.path, []]));
-  const moduleOf = moduleOfFile(analysis);
-  for (const file of analysis.files) {
-    const module = moduleOf(file.path);
-    const list = groups.get(module);
-    if (list) list.push(file);
-    else groups.set(module, [file]);
-  }
-  return groups;
+  return new Map([...fileNumbersByModule(analysis)].map(([path, numbers]) => [path, numbers.map((index) => analysis.files[index] as FileOwnership)]));
 }
 
 export function nameLookup(analysis: Pick<Analysis, 'developers'>): (id: string) => string {
@@ -248,60 +274,105 @@ export interface DepartureOptions {
   weakSuccessorThreshold?: number;
 }
 
+/** The figures before any departure, computed once for every step of the timeline. */
+interface Baseline {
+  index: OwnershipIndex;
+  authors: AuthorLists;
+  repository: SetSummary;
+  modules: { path: string; files: number[]; summary: SetSummary }[];
+}
+
 interface Impact {
   orphaned: FileOwnership[];
   modules: ModuleDeparture[];
   truckFactor: TruckFactor;
 }
 
-function impactOf(analysis: Analysis, groups: Map<string, FileOwnership[]>, gone: ReadonlySet<string>, before: AuthorsOf): Impact {
-  const nameOf = nameLookup(analysis);
-  const after = authorsAfter(gone, before);
-  const orphaned = analysis.files.filter((file) => before(file).length > 0 && after(file).length === 0);
+function baselineOf(analysis: Analysis, authorsOf: AuthorsOf | undefined): Baseline {
+  const index = ownershipIndexOf(analysis);
+  const authors = authorsOf ? authorListsOf(index, authorsOf) : index.classicAuthors;
+  const modules = [...fileNumbersByModule(analysis)].map(([path, files]) => ({ path, files, summary: summarizeSet(setOf(index, authors, files)) }));
+  return { index, authors, repository: summarizeSet(setOf(index, authors)), modules };
+}
+
+function countFiles(files: ArrayLike<number>, holds: (file: number) => boolean): number {
+  let count = 0;
+  for (let i = 0; i < files.length; i++) if (holds(files[i] as number)) count += 1;
+  return count;
+}
+
+/**
+ * Removing authors changes nobody else's authored files or changes, so the ranking after the
+ * departures is the ranking before without them (METRICS.md §5 and §8: no reassignment).
+ */
+function impactOf(baseline: Baseline, gone: ReadonlySet<string>): Impact {
+  const { index, authors: before } = baseline;
+  const flags = developerFlags(index, gone);
+  const isGone = (developer: number) => isFlagged(flags, developer);
+  const after = authorListsWithout(before, flags);
+  const isLost = (file: number) => authorCount(before, file) > 0 && authorCount(after, file) === 0;
+  const orphaned = index.files.filter((_, file) => isLost(file));
   const modules: ModuleDeparture[] = [];
-  for (const [path, files] of groups) {
-    const prior = summarizeModule(path, 'folder', files, nameOf, before);
+  for (const { path, files, summary: prior } of baseline.modules) {
     const departingOwners = prior.owners.filter((owner) => gone.has(owner.id));
     if (departingOwners.length === 0) continue;
-    const later = summarizeModule(path, 'folder', files, nameOf, after);
-    const { lostFiles, share } = knowledgeLossOf(files, gone, before);
+    const truckFactorAfter = greedyTruckFactor(setOf(index, after, files), rankingWithout(prior.ranking, isGone));
+    const orphanFilesBefore = countFiles(files, (file) => authorCount(before, file) === 0);
+    const orphanFilesAfter = countFiles(files, (file) => authorCount(after, file) === 0);
+    // Knowledge lost: the files that had an author and have none after (as knowledgeLossOf).
+    const lostFiles = files.filter(isLost).map((file) => (index.files[file] as FileOwnership).path);
     modules.push({
       path,
       files: files.length,
       truckFactorBefore: prior.truckFactor,
-      truckFactorAfter: later.truckFactor,
-      orphanFilesBefore: prior.orphanFiles.length,
-      orphanFilesAfter: later.orphanFiles.length,
+      truckFactorAfter,
+      orphanFilesBefore,
+      orphanFilesAfter,
       lostFiles,
-      knowledgeLost: share,
-      isOrphaned: prior.orphanFiles.length < files.length && later.orphanFiles.length === files.length,
+      knowledgeLost: files.length > 0 ? lostFiles.length / files.length : 0,
+      isOrphaned: orphanFilesBefore < files.length && orphanFilesAfter === files.length,
       departingOwners,
     });
   }
   modules.sort((a, b) => b.knowledgeLost - a.knowledgeLost || a.truckFactorAfter.value - b.truckFactorAfter.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { orphaned, modules, truckFactor: truckFactorOf(analysis.files, nameOf, after) };
+  const truckFactor = greedyTruckFactor(setOf(index, after), rankingWithout(baseline.repository.ranking, isGone));
+  return { orphaned, modules, truckFactor };
 }
 
 /** What leaves with the departing developers (METRICS.md §8). */
 export function computeDepartures(analysis: Analysis, departures: readonly Departure[], options: DepartureOptions = {}): DeparturesResult {
-  const before = options.authorsOf ?? ((file: FileOwnership) => file.authors);
   const weak = options.weakSuccessorThreshold ?? WEAK_SUCCESSOR_NORM_DOA;
-  const nameOf = nameLookup(analysis);
-  const groups = filesByModule(analysis);
+  const baseline = baselineOf(analysis, options.authorsOf);
+  const { ids } = baseline.index.developers;
   const moduleOf = moduleOfFile(analysis);
   const gone = new Set(departures.map((d) => d.id));
+  const goneFlags = developerFlags(baseline.index, gone);
   const unavailable = new Set([...gone, ...(options.unavailable ?? [])]);
-  const after = authorsAfter(gone, before);
-  const impact = impactOf(analysis, groups, gone, before);
+  const impact = impactOf(baseline, gone);
 
   const orphanedFiles: FileSuccession[] = [];
   const singleOwnerFiles: FileSuccession[] = [];
-  for (const file of analysis.files) {
-    const prior = before(file);
-    const departingAuthors = prior.filter((id) => gone.has(id));
-    if (departingAuthors.length === 0) continue;
-    const remainingAuthors = [...after(file)];
-    if (remainingAuthors.length > 1) continue;
+  const soleCounts = new Map<string, { authored: number; sole: number }>();
+  const { start, developer } = baseline.authors;
+  analysis.files.forEach((file, number) => {
+    const first = start[number] as number;
+    const end = start[number + 1] as number;
+    let departing = 0;
+    for (let k = first; k < end; k++) if (isFlagged(goneFlags, developer[k] as number)) departing += 1;
+    if (departing === 0) return;
+    const departingAuthors: string[] = [];
+    const remainingAuthors: string[] = [];
+    for (let k = first; k < end; k++) {
+      const author = developer[k] as number;
+      (isFlagged(goneFlags, author) ? departingAuthors : remainingAuthors).push(ids[author] as string);
+    }
+    for (const id of departingAuthors) {
+      const entry = soleCounts.get(id) ?? { authored: 0, sole: 0 };
+      entry.authored += 1;
+      if (end - first === 1) entry.sole += 1;
+      soleCounts.set(id, entry);
+    }
+    if (remainingAuthors.length > 1) return;
     const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak);
     const entry: FileSuccession = {
       path: file.path,
@@ -313,39 +384,27 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       ...(successor ? { successor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
-  }
+  });
 
-  const soleCounts = new Map<string, { authored: number; sole: number }>();
-  for (const file of analysis.files) {
-    const authors = before(file);
-    for (const id of authors) {
-      if (!gone.has(id)) continue;
-      const entry = soleCounts.get(id) ?? { authored: 0, sole: 0 };
-      entry.authored += 1;
-      if (authors.length === 1) entry.sole += 1;
-      soleCounts.set(id, entry);
-    }
-  }
-
-  const orphanBefore = analysis.files.filter((file) => before(file).length === 0).length;
+  const orphanBefore = countFiles(baseline.index.allFiles, (file) => authorCount(baseline.authors, file) === 0);
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
   return {
     names: Object.fromEntries([...names].sort(([a], [b]) => (a < b ? -1 : 1))),
     departures: departures.map((d) => ({ ...d, filesAuthored: soleCounts.get(d.id)?.authored ?? 0, soleAuthorFiles: soleCounts.get(d.id)?.sole ?? 0 })),
     files: analysis.files.length,
-    before: { truckFactor: truckFactorOf(analysis.files, nameOf, before), orphanFiles: orphanBefore },
+    before: { truckFactor: baseline.repository.truckFactor, orphanFiles: orphanBefore },
     after: { truckFactor: impact.truckFactor, orphanFiles: orphanBefore + impact.orphaned.length },
     orphanedFiles,
     singleOwnerFiles,
     orphanedModules: impact.modules.filter((m) => m.isOrphaned).map((m) => m.path),
     modules: impact.modules,
-    timeline: departures.some((d) => d.date) ? timeline(analysis, groups, departures, before) : [],
+    timeline: departures.some((d) => d.date) ? timeline(baseline, departures) : [],
     weakSuccessorThreshold: weak,
     successorsFiltered: unavailable.size > gone.size,
   };
 }
 
-function timeline(analysis: Analysis, groups: Map<string, FileOwnership[]>, departures: readonly Departure[], before: AuthorsOf): TimelineStep[] {
+function timeline(baseline: Baseline, departures: readonly Departure[]): TimelineStep[] {
   const steps = new Map<string, Departure[]>();
   for (const departure of [...departures].sort(compareDepartures)) {
     const key = departure.date ?? '';
@@ -355,7 +414,7 @@ function timeline(analysis: Analysis, groups: Map<string, FileOwnership[]>, depa
   const result: TimelineStep[] = [];
   for (const [date, leaving] of steps) {
     for (const d of leaving) gone.add(d.id);
-    const impact = impactOf(analysis, groups, gone, before);
+    const impact = impactOf(baseline, gone);
     result.push({
       ...(date ? { date } : {}),
       leaving: leaving.map((d) => d.id),

@@ -29,13 +29,24 @@ export interface DoaResult {
   isAuthor: boolean;
 }
 
+/** normDOA: the DOA over the file's highest. A maximum at or below zero cannot normalize; nobody is an author then. */
+export function normalizeDoa(doa: number, max: number): number {
+  return max > 0 ? doa / max : 0;
+}
+
+/** The highest of a file's DOAs (−Infinity for none). */
+export function maxDoa(doas: readonly number[]): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const doa of doas) if (doa > max) max = doa;
+  return max;
+}
+
 /** DOA, normalized DOA and authorship of every developer of one file (same order as the input). */
 export function rankFile(inputs: readonly DoaInput[], isCreator: (index: number) => boolean = (i) => (inputs[i]?.fa ?? 0) > 0): DoaResult[] {
   const doas = inputs.map((input) => computeDoa(input.fa, input.dl, input.ac));
-  const max = Math.max(...doas);
+  const max = maxDoa(doas);
   return doas.map((doa, index) => {
-    // A maximum at or below zero cannot normalize; nobody is an author then.
-    const normDoa = max > 0 ? doa / max : 0;
+    const normDoa = normalizeDoa(doa, max);
     return { doa, normDoa, isAuthor: isAuthor(doa, normDoa, isCreator(index) ? 1 : 0) };
   });
 }

@@ -1,7 +1,6 @@
 import binaryExtensions from 'binary-extensions';
-import picomatch from 'picomatch';
 import type { ExclusionCount } from './types.ts';
-import { createPathMatcher } from './globs.ts';
+import { compileGlob, createPathMatcher } from './globs.ts';
 
 // Files analysed, METRICS.md §3: tracked at the revision, minus exclusions. The default rules are a
 // talentrisk choice (the published study kept Linguist's "programming or markup" files instead);
@@ -34,6 +33,10 @@ const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnp
 const MINIFIED = /\.min\.(js|css|mjs)$|[.-]min\.map$|\.js\.map$|\.css\.map$/;
 const BINARY_EXTENSIONS = new Set(binaryExtensions.map((ext) => ext.toLowerCase()));
 
+/** The attributes talentrisk reads (METRICS.md §3 default exclusions). */
+const READ_ATTRIBUTES = ['linguist-vendored', 'linguist-generated', 'diff'] as const;
+type ReadAttribute = (typeof READ_ATTRIBUTES)[number];
+
 interface AttributeRule {
   match: (path: string) => boolean;
   /** Set (true), unset (false) or, after `!name`, back to unspecified (undefined). */
@@ -59,14 +62,20 @@ export function parseGitattributes(dir: string, text: string): AttributeRule[] {
         if (name) attributes.set(name, value === undefined || !/^(false|0|no|off)$/i.test(value));
       }
     }
-    if (!['linguist-vendored', 'linguist-generated', 'diff'].some((name) => attributes.has(name))) continue;
+    if (!READ_ATTRIBUTES.some((name) => attributes.has(name))) continue;
     const trimmed = pattern.replace(/\/+$/, '');
     const anchored = trimmed.includes('/');
     const glob = trimmed.replace(/^\//, '');
-    const matcher = picomatch(glob, { dot: true, basename: !anchored });
+    const matcher = compileGlob(glob, { dot: true, basename: !anchored });
+    // An anchored pattern that names a folder covers what is under it.
+    const folderMatcher = anchored ? compileGlob(`${glob}/**`, { dot: true }) : undefined;
     const prefix = dir ? `${dir}/` : '';
     rules.push({
-      match: (path) => path.startsWith(prefix) && (matcher(path.slice(prefix.length)) || (anchored && picomatch.isMatch(path.slice(prefix.length), `${glob}/**`, { dot: true }))),
+      match: (path) => {
+        if (!path.startsWith(prefix)) return false;
+        const relative = prefix ? path.slice(prefix.length) : path;
+        return matcher(relative) || (folderMatcher !== undefined && folderMatcher(relative));
+      },
       attributes,
     });
   }
@@ -90,11 +99,12 @@ export function selectFiles(tracked: readonly string[], options: FileFilterOptio
         .sort(([a], [b]) => (a === '' ? 0 : a.split('/').length) - (b === '' ? 0 : b.split('/').length) || (a < b ? -1 : 1))
         .flatMap(([dir, text]) => parseGitattributes(dir, text))
     : [];
+  const decisive = decisiveRules(attributeRules);
 
   const analysed: string[] = [];
   const excluded = new Map<string, ExclusionRule>();
   for (const path of tracked) {
-    const rule = exclusionOf(path, include, exclude, attributeRules, options.defaults);
+    const rule = exclusionOf(path, include, exclude, decisive, options.defaults);
     if (rule) excluded.set(path, rule);
     else analysed.push(path);
   }
@@ -116,19 +126,43 @@ function exclusionOf(
   if (include && !include(path)) return 'include';
   if (exclude?.(path)) return 'exclude';
   if (!defaults) return undefined;
-  const attributes = new Map<string, boolean | undefined>();
-  for (const rule of attributeRules) {
-    if (!rule.match(path)) continue;
-    for (const [name, value] of rule.attributes) attributes.set(name, value);
-  }
-  if (attributes.get('linguist-vendored') === true) return 'vendored';
-  if (attributes.get('linguist-generated') === true) return 'generated';
-  if (attributes.get('diff') === false) return 'nodiff';
+  const attributes = attributesOf(path, attributeRules);
+  if (attributes['linguist-vendored'] === true) return 'vendored';
+  if (attributes['linguist-generated'] === true) return 'generated';
+  if (attributes.diff === false) return 'nodiff';
   // `linguist-vendored=false` keeps a file that the folder rule would drop.
-  if (attributes.get('linguist-vendored') !== false && VENDOR_FOLDER.test(path)) return 'vendorFolder';
+  if (attributes['linguist-vendored'] !== false && VENDOR_FOLDER.test(path)) return 'vendorFolder';
   if (LOCK_FILE.test(path)) return 'lockFile';
   if (MINIFIED.test(path)) return 'minified';
   const dot = path.lastIndexOf('.');
   if (dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return 'binary';
   return undefined;
+}
+
+/**
+ * The rules without the attribute values that cannot change an outcome: `diff` counts only if some
+ * rule unsets it, `linguist-generated` only if some rule sets it, `linguist-vendored` only if some
+ * rule sets or unsets it. Most .gitattributes set only diff drivers and text options, so most paths
+ * then need no pattern test.
+ */
+function decisiveRules(rules: readonly AttributeRule[]): AttributeRule[] {
+  const decides: Record<ReadAttribute, (value: boolean | undefined) => boolean> = {
+    diff: (value) => value === false,
+    'linguist-generated': (value) => value === true,
+    'linguist-vendored': (value) => value !== undefined,
+  };
+  const counted = READ_ATTRIBUTES.filter((name) => rules.some((rule) => rule.attributes.has(name) && decides[name](rule.attributes.get(name))));
+  return rules
+    .map((rule) => ({ match: rule.match, attributes: new Map([...rule.attributes].filter(([name]) => (counted as readonly string[]).includes(name))) }))
+    .filter((rule) => rule.attributes.size > 0);
+}
+
+/** The read attributes of a path: the last matching rule that mentions one decides it, as in git. */
+function attributesOf(path: string, attributeRules: readonly AttributeRule[]): Partial<Record<ReadAttribute, boolean | undefined>> {
+  const attributes: Partial<Record<ReadAttribute, boolean | undefined>> = {};
+  for (const rule of attributeRules) {
+    if (!rule.match(path)) continue;
+    for (const name of READ_ATTRIBUTES) if (rule.attributes.has(name)) attributes[name] = rule.attributes.get(name);
+  }
+  return attributes;
 }

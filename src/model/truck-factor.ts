@@ -1,6 +1,12 @@
 import type { TruckFactor, TruckFactorMember } from './types.ts';
 
 // Greedy truck factor, METRICS.md §5 (Avelino et al., ICPC 2016).
+//
+// The algorithm runs on numbered developers (0 … n − 1) and flat integer arrays, because one scan
+// computes it over many sets (the repository, every module, critical systems) and many author
+// assignments (classic, current, after departures, projected): see ownership-index.ts, which
+// numbers an analysis once. computeTruckFactor and rankAuthors below are the same algorithm for a
+// plain list of files.
 
 export interface TruckFactorFile {
   /** Author ids of the file (fixed before any removal). */
@@ -34,53 +40,196 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Authors of the set, most authored files first, with the tie-breaks of METRICS.md §5. */
-export function rankAuthors(files: readonly TruckFactorFile[], options: TruckFactorOptions): TruckFactorMember[] {
-  const authored = new Map<string, number>();
-  const changes = new Map<string, number>();
-  for (const file of files) {
-    for (const id of file.authors) authored.set(id, (authored.get(id) ?? 0) + 1);
-    for (const [id, count] of file.changes) changes.set(id, (changes.get(id) ?? 0) + count);
+/** Developers as numbers 0 … ids.length − 1. */
+export interface NumberedDevelopers {
+  readonly ids: readonly string[];
+  /** Display name of a developer number (the third tie-break). */
+  nameOf(developer: number): string;
+}
+
+/**
+ * A list per file, flat: file f's entries are positions start[f] … start[f + 1] − 1 of the
+ * parallel arrays (authors: `developer`; contributions: `developer` and `changes`).
+ */
+export interface AuthorLists {
+  readonly start: Int32Array;
+  readonly developer: Int32Array;
+}
+
+export interface ContributionLists extends AuthorLists {
+  /** FA + DL of each contribution: the "changes" of the second tie-break. */
+  readonly changes: Float64Array;
+}
+
+/** A set of files (file numbers) under one author assignment. */
+export interface NumberedSet {
+  readonly developers: NumberedDevelopers;
+  readonly contributions: ContributionLists;
+  readonly authors: AuthorLists;
+  readonly files: ArrayLike<number>;
+}
+
+/** The authors of a set in the order of §5, with their authored files (parallel arrays). */
+export interface Ranking {
+  readonly developers: readonly number[];
+  readonly files: readonly number[];
+  /** Files in the set (the F of §5). */
+  readonly total: number;
+}
+
+/**
+ * Authors of the set, most authored files first; ties: most changes (Σ FA + DL over the set's
+ * files the developer touched), then display name, then id, both in code-point order (§5).
+ * Changes are summed only for the developers who author a file of the set.
+ */
+export function rankSet(set: NumberedSet): Ranking {
+  const { authors, contributions, files } = set;
+  const count = set.developers.ids.length;
+  const authored = new Int32Array(count);
+  const members: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as number;
+    for (let k = authors.start[file] as number, end = authors.start[file + 1] as number; k < end; k++) {
+      const developer = authors.developer[k] as number;
+      const before = authored[developer] as number;
+      if (before === 0) members.push(developer);
+      authored[developer] = before + 1;
+    }
   }
-  const total = files.length;
-  return [...authored.entries()]
-    .sort(([a, fa], [b, fb]) =>
-      fb - fa ||
-      (changes.get(b) ?? 0) - (changes.get(a) ?? 0) ||
-      compareCodePoints(options.nameOf(a), options.nameOf(b)) ||
-      compareCodePoints(a, b),
-    )
-    .map(([id, count]) => ({ id, files: count, share: total > 0 ? count / total : 0 }));
+  if (members.length === 0) return { developers: [], files: [], total: files.length };
+  const changes = new Float64Array(count);
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as number;
+    for (let k = contributions.start[file] as number, end = contributions.start[file + 1] as number; k < end; k++) {
+      const developer = contributions.developer[k] as number;
+      if ((authored[developer] as number) > 0) changes[developer] = (changes[developer] as number) + (contributions.changes[k] as number);
+    }
+  }
+  const { ids } = set.developers;
+  const names = new Map<number, string>();
+  const nameOf = (developer: number): string => {
+    let name = names.get(developer);
+    if (name === undefined) {
+      name = set.developers.nameOf(developer);
+      names.set(developer, name);
+    }
+    return name;
+  };
+  members.sort(
+    (a, b) =>
+      (authored[b] as number) - (authored[a] as number) ||
+      (changes[b] as number) - (changes[a] as number) ||
+      compareCodePoints(nameOf(a), nameOf(b)) ||
+      compareCodePoints(ids[a] as string, ids[b] as string),
+  );
+  return { developers: members, files: members.map((developer) => authored[developer] as number), total: files.length };
+}
+
+/** The members of a ranking, as reported. */
+export function rankingMembers(set: Pick<NumberedSet, 'developers'>, ranking: Ranking): TruckFactorMember[] {
+  const { ids } = set.developers;
+  return ranking.developers.map((developer, position) => {
+    const files = ranking.files[position] as number;
+    return { id: ids[developer] as string, files, share: ranking.total > 0 ? files / ranking.total : 0 };
+  });
+}
+
+/** The ranking without some developers (the others keep their order: their counts do not change). */
+export function rankingWithout(ranking: Ranking, isGone: (developer: number) => boolean): Ranking {
+  const developers: number[] = [];
+  const files: number[] = [];
+  ranking.developers.forEach((developer, position) => {
+    if (isGone(developer)) return;
+    developers.push(developer);
+    files.push(ranking.files[position] as number);
+  });
+  return { developers, files, total: ranking.total };
 }
 
 /**
  * Removes the top author while at least half of the files keep an author. The stop test is strict:
  * coverage of exactly 0.5 keeps going. A set with no authored file has truck factor 0.
+ *
+ * Authorship is fixed, so the ranking never changes as developers are removed and the greedy order
+ * is the ranking itself; a file loses its last author at the removal of its lowest-ranked author.
+ * `ranking` must rank every author of the set (rankSet, or rankingWithout of developers who author
+ * nothing in `set`).
  */
-export function computeTruckFactor(files: readonly TruckFactorFile[], options: TruckFactorOptions): TruckFactor {
+export function greedyTruckFactor(set: NumberedSet, ranking: Ranking, members: readonly TruckFactorMember[] = rankingMembers(set, ranking)): TruckFactor {
+  const { authors, files } = set;
   const total = files.length;
   if (total === 0) return { value: 0, coverage: 0, developers: [] };
-  // Authorship is fixed: the ranking by authored files never changes as developers are removed,
-  // so the greedy order is the ranking itself.
-  const ranking = rankAuthors(files, options);
-  const remainingAuthors = files.map((file) => file.authors.length);
-  const filesOf = new Map<string, number[]>();
+  const position = new Int32Array(set.developers.ids.length);
+  ranking.developers.forEach((developer, index) => {
+    position[developer] = index;
+  });
+  // orphanedAt[k]: files whose last author goes at removal k.
+  const orphanedAt = new Int32Array(ranking.developers.length);
+  let covered = 0;
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as number;
+    const start = authors.start[file] as number;
+    const end = authors.start[file + 1] as number;
+    if (start === end) continue;
+    let last = 0;
+    for (let k = start; k < end; k++) last = Math.max(last, position[authors.developer[k] as number] as number);
+    orphanedAt[last] = (orphanedAt[last] as number) + 1;
+    covered += 1;
+  }
+  let removed = 0;
+  while (removed < ranking.developers.length && covered / total >= 0.5) {
+    covered -= orphanedAt[removed] as number;
+    removed += 1;
+  }
+  return { value: removed, coverage: covered / total, developers: members.slice(0, removed) };
+}
+
+/** Numbers the authors of plain files; only their changes are kept (nobody else's can break a tie). */
+function numberFiles(files: readonly TruckFactorFile[], options: TruckFactorOptions): NumberedSet {
+  const numberOf = new Map<string, number>();
+  const ids: string[] = [];
+  const authorStart = new Int32Array(files.length + 1);
+  const authorDevelopers: number[] = [];
   files.forEach((file, index) => {
     for (const id of file.authors) {
-      const list = filesOf.get(id);
-      if (list) list.push(index);
-      else filesOf.set(id, [index]);
+      let developer = numberOf.get(id);
+      if (developer === undefined) {
+        developer = ids.length;
+        numberOf.set(id, developer);
+        ids.push(id);
+      }
+      authorDevelopers.push(developer);
     }
+    authorStart[index + 1] = authorDevelopers.length;
   });
-  let covered = remainingAuthors.filter((count) => count > 0).length;
-  const removed: TruckFactorMember[] = [];
-  for (const member of ranking) {
-    if (covered / total < 0.5) break;
-    removed.push(member);
-    for (const index of filesOf.get(member.id) ?? []) {
-      remainingAuthors[index] = (remainingAuthors[index] ?? 1) - 1;
-      if (remainingAuthors[index] === 0) covered -= 1;
+  const contributionStart = new Int32Array(files.length + 1);
+  const contributionDevelopers: number[] = [];
+  const changes: number[] = [];
+  files.forEach((file, index) => {
+    for (const [id, count] of file.changes) {
+      const developer = numberOf.get(id);
+      if (developer === undefined) continue;
+      contributionDevelopers.push(developer);
+      changes.push(count);
     }
-  }
-  return { value: removed.length, coverage: covered / total, developers: removed };
+    contributionStart[index + 1] = contributionDevelopers.length;
+  });
+  return {
+    developers: { ids, nameOf: (developer) => options.nameOf(ids[developer] as string) },
+    authors: { start: authorStart, developer: Int32Array.from(authorDevelopers) },
+    contributions: { start: contributionStart, developer: Int32Array.from(contributionDevelopers), changes: Float64Array.from(changes) },
+    files: Array.from(files, (_, index) => index),
+  };
+}
+
+/** Authors of the set, most authored files first, with the tie-breaks of METRICS.md §5. */
+export function rankAuthors(files: readonly TruckFactorFile[], options: TruckFactorOptions): TruckFactorMember[] {
+  const set = numberFiles(files, options);
+  return rankingMembers(set, rankSet(set));
+}
+
+/** The greedy truck factor of a set of files (METRICS.md §5). */
+export function computeTruckFactor(files: readonly TruckFactorFile[], options: TruckFactorOptions): TruckFactor {
+  const set = numberFiles(files, options);
+  return greedyTruckFactor(set, rankSet(set));
 }

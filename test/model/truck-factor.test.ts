@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareCodePoints, computeTruckFactor, rankAuthors, type TruckFactorFile } from '../../src/model/truck-factor.ts';
+import * as reference from './reference-model.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 
@@ -163,6 +164,15 @@ describe('truck factor properties', () => {
         expect(tf.developers.map((d) => d.id)).toEqual(reference.developers);
         expect(tf.value).toBe(reference.value);
         expect(tf.coverage).toBeCloseTo(reference.coverage, 12);
+      }),
+    );
+  });
+
+  it('ranks as the Map-based ranking it replaced (changes summed over every developer)', () => {
+    fc.assert(
+      fc.property(filesArb, (files) => {
+        expect(rankAuthors(files, { nameOf })).toEqual(reference.rankAuthors(files, nameOf));
+        expect(computeTruckFactor(files, { nameOf })).toEqual(reference.computeTruckFactor(files, nameOf));
       }),
     );
   });

@@ -1,0 +1,172 @@
+import { greedyTruckFactor, rankingMembers, rankSet, type AuthorLists, type ContributionLists, type NumberedDevelopers, type NumberedSet, type Ranking } from './truck-factor.ts';
+import type { Analysis, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+
+// An analysis' files with their developers numbered once, so that the truck factors of METRICS.md
+// §5 over many sets (the repository, modules, critical systems) and author assignments (classic,
+// current, after departures, projected) run on flat integer arrays: no Map of every contributor per
+// file and set, and the "changes" tie-break summed only for the developers who author in the set.
+
+/** The authors of a file under some assumption (classic, decayed, after departures…), as ids. */
+export type AuthorsOf = (file: FileOwnership) => readonly string[];
+
+export interface DeveloperNumbering extends NumberedDevelopers {
+  /** The number of an id; an id never seen before gets the next one. */
+  numberOf(id: string): number;
+  /** The number of an id, if it has one. */
+  find(id: string): number | undefined;
+}
+
+export interface OwnershipIndex {
+  readonly files: readonly FileOwnership[];
+  readonly developers: DeveloperNumbering;
+  /** file.contributions of every file, in their order (so position k of file f is contributions[k − start[f]]). */
+  readonly contributions: ContributionLists;
+  /** file.authors of every file, in their order. */
+  readonly classicAuthors: AuthorLists;
+  /** The decayed authors of every file (METRICS.md §7; see isDecayedAuthor), in contribution order. */
+  readonly decayedAuthors: AuthorLists;
+  /** Every file number, 0 … files.length − 1. */
+  readonly allFiles: Int32Array;
+}
+
+export function numberDevelopers(nameOf: (id: string) => string): DeveloperNumbering {
+  const ids: string[] = [];
+  const numbers = new Map<string, number>();
+  return {
+    ids,
+    nameOf: (developer) => nameOf(ids[developer] as string),
+    find: (id) => numbers.get(id),
+    numberOf(id) {
+      let developer = numbers.get(id);
+      if (developer === undefined) {
+        developer = ids.length;
+        numbers.set(id, developer);
+        ids.push(id);
+      }
+      return developer;
+    },
+  };
+}
+
+/** Whether a contribution makes a decayed author (the classic rule when the analysis has no decayed figures). */
+export function isDecayedAuthor(contribution: FileContribution): boolean {
+  return contribution.decayed ? contribution.decayed.isAuthor : contribution.isAuthor;
+}
+
+/** Numbers the developers of `files` and flattens their contributions, classic and decayed authors. */
+export function indexOwnership(files: readonly FileOwnership[], nameOf: (id: string) => string): OwnershipIndex {
+  const developers = numberDevelopers(nameOf);
+  let size = 0;
+  for (const file of files) size += file.contributions.length;
+  const start = new Int32Array(files.length + 1);
+  const developer = new Int32Array(size);
+  const changes = new Float64Array(size);
+  const decayedStart = new Int32Array(files.length + 1);
+  const decayed = new Int32Array(size);
+  const classicStart = new Int32Array(files.length + 1);
+  const classic: number[] = [];
+  let k = 0;
+  let decayedLength = 0;
+  for (let file = 0; file < files.length; file++) {
+    const { contributions, authors } = files[file] as FileOwnership;
+    for (const contribution of contributions) {
+      const number = developers.numberOf(contribution.developer);
+      developer[k] = number;
+      changes[k] = contribution.fa + contribution.dl;
+      if (isDecayedAuthor(contribution)) decayed[decayedLength++] = number;
+      k += 1;
+    }
+    start[file + 1] = k;
+    decayedStart[file + 1] = decayedLength;
+    for (const id of authors) classic.push(developers.numberOf(id));
+    classicStart[file + 1] = classic.length;
+  }
+  return {
+    files,
+    developers,
+    contributions: { start, developer, changes },
+    classicAuthors: { start: classicStart, developer: Int32Array.from(classic) },
+    decayedAuthors: { start: decayedStart, developer: decayed.slice(0, decayedLength) },
+    allFiles: Int32Array.from(files, (_, i) => i),
+  };
+}
+
+const indexes = new WeakMap<readonly FileOwnership[], { developers: Analysis['developers']; index: OwnershipIndex }>();
+
+/**
+ * The index of an analysis, names from its developers. Built once per analysis and reused by every
+ * figure computed from it (an analysis is never changed once built).
+ */
+export function ownershipIndexOf(analysis: Pick<Analysis, 'files' | 'developers'>): OwnershipIndex {
+  const known = indexes.get(analysis.files);
+  if (known && known.developers === analysis.developers) return known.index;
+  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
+  const index = indexOwnership(analysis.files, (id) => names.get(id) ?? id);
+  indexes.set(analysis.files, { developers: analysis.developers, index });
+  return index;
+}
+
+/** The author lists an `authorsOf` function gives (ids it names for the first time get numbers). */
+export function authorListsOf(index: Pick<OwnershipIndex, 'files' | 'developers'>, authorsOf: AuthorsOf): AuthorLists {
+  const { files, developers } = index;
+  const start = new Int32Array(files.length + 1);
+  const numbers: number[] = [];
+  for (let file = 0; file < files.length; file++) {
+    for (const id of authorsOf(files[file] as FileOwnership)) numbers.push(developers.numberOf(id));
+    start[file + 1] = numbers.length;
+  }
+  return { start, developer: Int32Array.from(numbers) };
+}
+
+/** Flags of the developers named by `ids` (numbered if new), for authorListsWithout and rankingWithout. */
+export function developerFlags(index: Pick<OwnershipIndex, 'developers'>, ids: Iterable<string>): Uint8Array {
+  const numbers = [...ids].map((id) => index.developers.numberOf(id));
+  const flags = new Uint8Array(index.developers.ids.length);
+  for (const number of numbers) flags[number] = 1;
+  return flags;
+}
+
+/** True when flags mark the developer (developers numbered after the flags were made are not marked). */
+export function isFlagged(flags: Uint8Array, developer: number): boolean {
+  return flags[developer] === 1;
+}
+
+/** The lists without the flagged developers (no reassignment: METRICS.md §8). */
+export function authorListsWithout(lists: AuthorLists, gone: Uint8Array): AuthorLists {
+  const fileCount = lists.start.length - 1;
+  const start = new Int32Array(fileCount + 1);
+  const developer = new Int32Array(lists.developer.length);
+  let length = 0;
+  for (let file = 0; file < fileCount; file++) {
+    for (let k = lists.start[file] as number, end = lists.start[file + 1] as number; k < end; k++) {
+      const author = lists.developer[k] as number;
+      if (!isFlagged(gone, author)) developer[length++] = author;
+    }
+    start[file + 1] = length;
+  }
+  return { start, developer: developer.slice(0, length) };
+}
+
+/** How many authors file f has in the lists. */
+export function authorCount(lists: AuthorLists, file: number): number {
+  return (lists.start[file + 1] as number) - (lists.start[file] as number);
+}
+
+/** A set of the index's files under one author assignment (all files by default). */
+export function setOf(index: OwnershipIndex, authors: AuthorLists, files: ArrayLike<number> = index.allFiles): NumberedSet {
+  return { developers: index.developers, contributions: index.contributions, authors, files };
+}
+
+export interface SetSummary {
+  ranking: Ranking;
+  /** Every author of the set, most authored files first (METRICS.md §5 order). */
+  owners: TruckFactorMember[];
+  truckFactor: TruckFactor;
+}
+
+/** The §5 ranking and greedy truck factor of a set. */
+export function summarizeSet(set: NumberedSet): SetSummary {
+  const ranking = rankSet(set);
+  const owners = rankingMembers(set, ranking);
+  return { ranking, owners, truckFactor: greedyTruckFactor(set, ranking, owners) };
+}
