@@ -3,11 +3,11 @@ import type { Config } from './config/schema.ts';
 import { walkHistory } from './git/history.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
-import { AuthorshipFold, mergeTally, type FoldEvent } from './model/authorship.ts';
+import { AuthorshipFold } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
-import { createBotMatcher, resolveIdentities, type RawIdentity } from './model/identity.ts';
+import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
@@ -48,30 +48,6 @@ export interface AnalyzeHooks {
 }
 
 const DAY = 86_400;
-
-interface IdentityStats extends RawIdentity {
-  isBot: boolean;
-}
-
-/** Interns (name, email) pairs, so the fold keeps small integers instead of strings. */
-class IdentityTable {
-  readonly list: IdentityStats[] = [];
-  private readonly index = new Map<string, number>();
-  private readonly isBot: (identity: Signature) => boolean;
-  constructor(isBot: (identity: Signature) => boolean) {
-    this.isBot = isBot;
-  }
-  intern(signature: Signature): number {
-    const key = `${signature.name}\x1f${signature.email}`;
-    let id = this.index.get(key);
-    if (id === undefined) {
-      id = this.list.length;
-      this.index.set(key, id);
-      this.list.push({ name: signature.name, email: signature.email, commits: 0, firstTime: Number.POSITIVE_INFINITY, lastTime: 0, isBot: this.isBot(signature) });
-    }
-    return id;
-  }
-}
 
 /** Runs a whole scan: history → identities → DOA → truck factors. Never prints. */
 export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {}): Promise<Analysis> {
@@ -151,7 +127,6 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
 
   let commitCount = 0;
   const credited: number[] = [];
-  const events: FoldEvent[] = [];
   const trailers = new TrailerMailmap(repo, warn);
   for await (const records of history) {
     commitCount += records.length;
@@ -175,12 +150,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
           if (!co.isBot && !credited.includes(id)) credited.push(id);
         }
       }
-      events.length = 0;
-      for (const change of record.changes) {
-        if (change.status === 'A' || change.status === 'M' || change.status === 'D') events.push({ kind: change.status, path: change.path });
-        else if (change.status === 'R') events.push({ kind: 'R', path: change.path, oldPath: change.oldPath ?? change.path });
-      }
-      fold.addCommit(record.time, credited, events);
+      fold.addCommit(record.time, credited, record.changes);
     }
   }
   if (commitsWithoutRenames > 0) {
@@ -191,25 +161,29 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
 
   hooks.onPhase?.('authorship');
   const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
-  const developerOf = new Map<number, string>();
   const bots: string[] = [];
   const people = resolved.filter((developer) => {
     if (developer.isBot) bots.push(developer.name);
     return !developer.isBot;
   });
-  for (const developer of people) for (const index of developer.members) developerOf.set(index, developer.id);
+  const developerIds = people.map((developer) => developer.id);
+  const developerOf = new Int32Array(identities.list.length).fill(-1);
+  people.forEach((developer, index) => {
+    for (const member of developer.members) developerOf[member] = index;
+  });
 
   const files: FileOwnership[] = [];
   let noHistory = 0;
-  for (const [path, tally] of fold.files) {
-    const inputs = mergeTally(tally, (identity) => developerOf.get(identity));
+  for (let file = 0; file < fold.paths.length; file++) {
+    const inputs = fold.contributions(file, developerOf, developerIds);
     if (inputs.length === 0) {
       noHistory += 1;
       continue;
     }
+    const tally = fold.fileStats(file);
     const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
     files.push({
-      path,
+      path: fold.paths[file] as string,
       authors: contributions.filter((c) => c.isAuthor).map((c) => c.developer),
       contributions,
       events: tally.events,

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { chunkKey, gitEnvironment, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type HistoryCache, type Interner } from './cache.ts';
-import { LOG_FORMAT, parseLogOutput } from './log-format.ts';
+import { LOG_FORMAT, LogReader, parseLogOutput } from './log-format.ts';
 import { listCommits, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
@@ -86,10 +86,50 @@ function messageOf(error: unknown): string {
 /** Parses the output for `ids` and checks that it holds exactly those commits, in order. */
 function parseExactly(output: string, ids: readonly string[]): CommitRecord[] {
   const records = parseLogOutput(output);
-  if (records.length !== ids.length || records.some((record, index) => record.sha !== ids[index])) {
-    throw new Error(`git log printed ${records.length} record(s) for ${ids.length} commit(s) (${ids[0]?.slice(0, 12) ?? 'none'}…)`);
-  }
+  if (records.length !== ids.length || records.some((record, index) => record.sha !== ids[index])) throw printedError(records.length, ids);
   return records;
+}
+
+function printedError(count: number, ids: readonly string[]): Error {
+  return new Error(`git log printed ${count} record(s) for ${ids.length} commit(s) (${ids[0]?.slice(0, 12) ?? 'none'}…)`);
+}
+
+/**
+ * The output of one `git log` for `ids`, parsed only as its records are taken. git's text is a few
+ * times smaller than the records parsed from it, and records parsed long before they are folded
+ * outlive young-generation collections and pile up in the old generation; a chunk parsed when its
+ * turn comes dies young. The check of parseExactly happens as the records are taken.
+ */
+class LazyRecords {
+  private reader: LogReader | undefined;
+  private readonly text: string;
+  private readonly ids: readonly string[];
+  private taken = 0;
+
+  constructor(text: string, ids: readonly string[]) {
+    this.text = text;
+    this.ids = ids;
+    this.reader = new LogReader(text);
+  }
+
+  get remaining(): number {
+    return this.ids.length - this.taken;
+  }
+
+  take(count: number, into: CommitRecord[]): void {
+    const reader = this.reader;
+    if (!reader) throw printedError(parseLogOutput(this.text).length, this.ids);
+    for (let n = 0; n < count; n++) {
+      const record = reader.next();
+      if (!record || record.sha !== this.ids[this.taken]) throw printedError(parseLogOutput(this.text).length, this.ids);
+      into.push(record);
+      this.taken++;
+    }
+    if (this.taken === this.ids.length) {
+      if (reader.next()) throw printedError(parseLogOutput(this.text).length, this.ids);
+      this.reader = undefined;
+    }
+  }
 }
 
 /**
@@ -107,10 +147,19 @@ function printedBefore(error: unknown, ids: readonly string[]): CommitRecord[] {
   return records.slice(0, n);
 }
 
-interface ChunkReader {
-  records: CommitRecord[];
+/** What readRange gathered: records in order (parsed, or git's text to parse), and the fallbacks. */
+interface RangeOutput {
+  pieces: (CommitRecord[] | LazyRecords)[];
+  /** Records gathered so far. */
+  count: number;
+  /** Indexes (into the records) of commits read without rename detection. */
   noRenames: number[];
   reason: string;
+}
+
+function addRecords(out: RangeOutput, records: CommitRecord[]): void {
+  out.pieces.push(records);
+  out.count += records.length;
 }
 
 /**
@@ -119,24 +168,24 @@ interface ChunkReader {
  * commit that failed, which alone is read with `--no-renames`. So the fallback is per commit, and
  * its result does not depend on where the chunk boundaries fall.
  */
-async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: ChunkReader): Promise<void> {
+async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput): Promise<void> {
   if (ids.length === 0) return;
+  let text: string;
   try {
-    out.records.push(...parseExactly(await repo.git.raw(logArgs(ids, renames)), ids));
-    return;
+    text = await repo.git.raw(logArgs(ids, renames));
   } catch (error) {
     if (!renames || !MISSING_OBJECT.test(messageOf(error))) throw error;
     if (ids.length === 1) {
-      out.noRenames.push(out.records.length);
+      out.noRenames.push(out.count);
       out.reason ||= messageOf(error).split('\n').find((line) => MISSING_OBJECT.test(line) && !line.includes('\0'))?.trim() ?? 'missing objects';
-      out.records.push(...parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
+      addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
       return;
     }
     const printed = printedBefore(error, ids);
     if (printed.length >= 2) {
       // Keep what git printed, but the last record again: it might have been cut short.
       const whole = printed.slice(0, -1);
-      out.records.push(...whole);
+      addRecords(out, whole);
       await readRange(repo, ids.slice(whole.length), renames, out);
       return;
     }
@@ -153,7 +202,30 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
       return;
     }
     await readRange(repo, rest, renames, out);
+    return;
   }
+  out.pieces.push(new LazyRecords(text, ids));
+  out.count += ids.length;
+}
+
+/** Hands out the records of a RangeOutput in order, parsing git's text as it goes. */
+function takeRecords(out: RangeOutput, count: number): CommitRecord[] {
+  const records: CommitRecord[] = [];
+  while (records.length < count) {
+    const piece = out.pieces[0];
+    if (piece === undefined) throw new Error(`history chunk ends early (${records.length} of ${count} commits)`);
+    if (Array.isArray(piece)) {
+      const n = Math.min(piece.length, count - records.length);
+      for (let i = 0; i < n; i++) records.push(piece[i] as CommitRecord);
+      if (n === piece.length) out.pieces.shift();
+      else out.pieces[0] = piece.slice(n);
+    } else {
+      const n = Math.min(piece.remaining, count - records.length);
+      piece.take(n, records);
+      if (piece.remaining === 0) out.pieces.shift();
+    }
+  }
+  return records;
 }
 
 /** Reads one chunk with git (rename fallback included). */
@@ -164,7 +236,12 @@ export async function readChunk(repo: Repository, ids: readonly string[], option
 }
 
 async function readEntry(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<ChunkEntry> {
-  const out: ChunkReader = { records: [], noRenames: [], reason: '' };
+  const out = await readLazily(repo, ids, renames);
+  return { records: takeRecords(out, ids.length), noRenames: out.noRenames, reason: out.reason };
+}
+
+async function readLazily(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<RangeOutput> {
+  const out: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
   await readRange(repo, ids, renames, out);
   return out;
 }
@@ -219,6 +296,12 @@ class Speculation {
 class StringPool implements Interner {
   private readonly paths = new Map<string, string>();
   private readonly people = new Map<string, Map<string, Signature>>();
+  /**
+   * For decoding cache entries: people pooled, paths as decoded (adoptRenames then pools the
+   * rename paths only, as adopt does for git's output; pooling every path of every chunk made the
+   * pool hold every path the history ever had).
+   */
+  readonly decoding: Interner = { person: (name, email) => this.person(name, email), path: (file) => file };
 
   path(file: string): string {
     let pooled = this.paths.get(file);
@@ -253,6 +336,13 @@ class StringPool implements Interner {
     for (const record of records) {
       record.author = this.person(record.author.name, record.author.email);
       if (record.coAuthors.length > 0) record.coAuthors = record.coAuthors.map((co) => this.person(co.name, co.email));
+    }
+    this.adoptRenames(records);
+  }
+
+  /** Pools the paths of renames (and copies): the only paths a consumer keeps. */
+  adoptRenames(records: readonly CommitRecord[]): void {
+    for (const record of records) {
       for (const change of record.changes) {
         if (change.oldPath !== undefined) {
           change.oldPath = this.path(change.oldPath);
@@ -278,14 +368,20 @@ interface WalkContext {
   pool: StringPool;
 }
 
-/** Splits the entry of consecutive chunks read in one git call into one entry per chunk. */
-function splitEntry(entry: ChunkEntry, sizes: readonly number[]): ChunkEntry[] {
+/** A chunk read but not parsed yet: its entry, made when its turn comes (chunks in order). */
+type PendingEntry = () => ChunkEntry;
+
+/** Splits what one git call read for consecutive chunks into one entry per chunk, each parsed when taken. */
+function splitEntry(out: RangeOutput, sizes: readonly number[]): PendingEntry[] {
   let start = 0;
   return sizes.map((size) => {
-    const end = start + size;
-    const part = { records: entry.records.slice(start, end), noRenames: entry.noRenames.filter((i) => i >= start && i < end).map((i) => i - start), reason: entry.reason };
-    start = end;
-    return part;
+    const from = start;
+    const end = (start += size);
+    return () => ({
+      records: takeRecords(out, size),
+      noRenames: out.noRenames.filter((i) => i >= from && i < end).map((i) => i - from),
+      reason: out.reason,
+    });
   });
 }
 
@@ -325,11 +421,11 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
   // Chunks the speculation may reach wait for it; chunks well past it do not.
   const nearSpeculation = (index: number) => speculation !== undefined && (offsets[index] ?? 0) < speculation.horizon * 1.25 + 256;
 
-  const pending: (Promise<ChunkEntry> | undefined)[] = new Array(chunks.length);
+  const pending: (Promise<PendingEntry> | undefined)[] = new Array(chunks.length);
   let planned = 0; // chunks before this index have a task (or are cached)
   let running = 0; // git tasks in flight
   let buffered = 0; // commits read by git and not yet consumed
-  const start = (from: number, to: number, load: () => Promise<ChunkEntry[]>) => {
+  const start = (from: number, to: number, load: () => Promise<PendingEntry[]>) => {
     const size = offsets[to - 1]! + chunks[to - 1]!.length - offsets[from]!;
     running++;
     buffered += size;
@@ -338,7 +434,7 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
       fill(); // keep git busy even while an earlier chunk is still awaited
     });
     task.catch(() => undefined); // handled when awaited in order; avoids an unhandled rejection meanwhile
-    for (let i = from; i < to; i++) pending[i] = task.then((entries) => entries[i - from] as ChunkEntry);
+    for (let i = from; i < to; i++) pending[i] = task.then((entries) => entries[i - from] as PendingEntry);
   };
   const fill = () => {
     while (planned < chunks.length && running < readAhead && buffered < (readAhead + 1) * batchLimit) {
@@ -349,7 +445,10 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
       }
       if (nearSpeculation(first) && speculation) {
         const ids = chunks[first] as string[];
-        start(first, first + 1, async () => [await loadFromSpeculation(context, speculation, ids)]);
+        start(first, first + 1, async () => {
+          const entry = await loadFromSpeculation(context, speculation, ids);
+          return [() => entry];
+        });
         planned++;
         continue;
       }
@@ -357,7 +456,7 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
       let size = chunks[first]!.length;
       while (last < chunks.length && !cached[last] && size + chunks[last]!.length <= batchLimit) size += chunks[last++]!.length;
       const group = chunks.slice(first, last);
-      start(first, last, async () => splitEntry(await readEntry(context.repo, group.flat(), context.renames), group.map((ids) => ids.length)));
+      start(first, last, async () => splitEntry(await readLazily(context.repo, group.flat(), context.renames), group.map((ids) => ids.length)));
       planned = last;
     }
   };
@@ -366,11 +465,14 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
   for (let i = 0; i < chunks.length; i++) {
     fill();
     const ids = chunks[i] as string[];
-    let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool) : undefined;
-    if (!entry) {
+    let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool.decoding) : undefined;
+    if (entry) {
+      context.pool.adoptRenames(entry.records);
+    } else {
       // Not cached, or the entry turned out unusable (already reported): read it now.
-      entry = await (pending[i] ?? readEntry(context.repo, ids, context.renames));
+      const task = pending[i];
       pending[i] = undefined;
+      entry = task ? (await task)() : await readEntry(context.repo, ids, context.renames);
       if (!cached[i]) buffered -= ids.length;
       context.pool.adopt(entry.records);
       cache?.writeChunk(keys[i] as string, ids, entry);
@@ -378,7 +480,12 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
     if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
     read += entry.records.length;
     options.onChunk?.(read, commits.length);
-    yield entry.records;
+    const records = entry.records;
+    // Dropped, so that this chunk is garbage (and dies young) while the next one is read; a chunk
+    // kept one step longer survived young-generation collections: +45 MB of old generation on 300k commits.
+    // eslint-disable-next-line no-useless-assignment -- the assignment is for the garbage collector
+    entry = undefined;
+    yield records;
   }
 }
 
@@ -402,14 +509,31 @@ export async function* streamHistory(repo: Repository, commits: readonly string[
  * can start the walk and meanwhile do its own preparation.
  */
 export function walkHistory(repo: Repository, sha: string, options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
-  const prepared = prepareWalk(repo, sha, options);
+  let prepared: Promise<{ context: WalkContext; commits: string[] }> | undefined = prepareWalk(repo, sha, options);
   prepared.catch(() => undefined); // reported when iterated; avoids an unhandled rejection meanwhile
   return (async function* () {
-    const { context, commits } = await prepared;
-    yield* walkChunks(context, commits);
+    // The caller may keep the finished generator: let go of the commit list (and its strings,
+    // 300,000 of them on a large history) as soon as it is walked.
+    const walk = await (prepared as Promise<{ context: WalkContext; commits: string[] }>);
+    prepared = undefined;
+    const { context } = walk;
+    // Not yield*: it would hold each chunk while the next one is read (see walkChunks).
+    const chunks = walkChunks(context, walk.commits);
+    for (let records = await nextChunk(chunks); records; records = await nextChunk(chunks)) {
+      yield records;
+      // eslint-disable-next-line no-useless-assignment -- for the garbage collector, as in walkChunks
+      records = undefined;
+    }
+    walk.commits = [];
     context.cache?.setLastTip(sha);
     context.cache?.cleanup();
   })();
+}
+
+/** The next chunk's records, or undefined at the end (so that no caller's frame keeps the step). */
+async function nextChunk(chunks: AsyncGenerator<CommitRecord[]>): Promise<CommitRecord[] | undefined> {
+  const step = await chunks.next();
+  return step.done ? undefined : step.value;
 }
 
 async function prepareWalk(repo: Repository, sha: string, options: HistoryOptions): Promise<{ context: WalkContext; commits: string[] }> {

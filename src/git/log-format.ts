@@ -14,6 +14,70 @@ export function parseCommitBlock(block: string): CommitRecord | undefined {
   return parseRecordAt(block, 0).record;
 }
 
+// Records are built by constructors, not object literals: V8 may decide that everything a literal
+// allocates is long-lived (allocation-site pretenuring) after seeing one chunk survive a collection,
+// and then allocates every later record straight into the old generation: on a 300,000-commit
+// history that was 110 MB of old-generation garbage. Constructed objects are never pretenured.
+class ParsedCommit implements CommitRecord {
+  sha: string;
+  author: Signature;
+  time: number;
+  coAuthors: Signature[];
+  changes: FileChange[];
+  constructor(sha: string, author: Signature, time: number, coAuthors: Signature[], changes: FileChange[]) {
+    this.sha = sha;
+    this.author = author;
+    this.time = time;
+    this.coAuthors = coAuthors;
+    this.changes = changes;
+  }
+}
+
+class ParsedPerson implements Signature {
+  name: string;
+  email: string;
+  constructor(name: string, email: string) {
+    this.name = name;
+    this.email = email;
+  }
+}
+
+class ParsedChange implements FileChange {
+  status: string;
+  path: string;
+  constructor(status: string, path: string) {
+    this.status = status;
+    this.path = path;
+  }
+}
+
+class ParsedRename implements FileChange {
+  status: string;
+  path: string;
+  oldPath: string;
+  constructor(status: string, path: string, oldPath: string) {
+    this.status = status;
+    this.path = path;
+    this.oldPath = oldPath;
+  }
+}
+
+/** Changes of the record being parsed; each record gets an exact-size copy (an array made by slice, not by a literal). */
+const scratch: FileChange[] = [];
+const NO_CO_AUTHORS: Signature[] = [];
+
+/** The value of a `%at` field: digits read in place (no string made), anything else as Number() reads it. */
+function parseTime(text: string, from: number, to: number): number {
+  if (to - from === 0 || to - from > 15) return Number(text.slice(from, to)) || 0;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number(text.slice(from, to)) || 0;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /**
  * Parses the record whose header starts at `start` (just after its \x1e) and returns where the
  * next one starts. The name-status part is read token by token, so a path may contain any byte,
@@ -24,7 +88,6 @@ function parseRecordAt(text: string, start: number): { record: CommitRecord | un
   const nextRecord = text.indexOf(RECORD_START, start);
   // The header ends in NUL; a header cut short (no NUL before the next record) has no changes.
   const headerEnd = nul === -1 || (nextRecord !== -1 && nextRecord < nul) ? (nextRecord === -1 ? text.length : nextRecord) : nul;
-  const header = text.slice(start, headerEnd);
   let pos = headerEnd === nul ? nul + 1 : headerEnd;
   if (text[pos] === '\n') pos += 1;
   const token = (): string | undefined => {
@@ -34,7 +97,7 @@ function parseRecordAt(text: string, start: number): { record: CommitRecord | un
     pos = stop === -1 ? text.length : stop + 1;
     return value;
   };
-  const changes: FileChange[] = [];
+  scratch.length = 0;
   while (pos < text.length && text[pos] !== RECORD_START) {
     const status = token();
     if (!status) continue;
@@ -42,18 +105,28 @@ function parseRecordAt(text: string, start: number): { record: CommitRecord | un
     if (kind === 'R' || kind === 'C') {
       const oldPath = token();
       const path = token();
-      if (oldPath !== undefined && path !== undefined) changes.push({ status: kind, path, oldPath });
+      if (oldPath !== undefined && path !== undefined) scratch.push(new ParsedRename(kind, path, oldPath));
     } else {
       const path = token();
-      if (path !== undefined) changes.push({ status: kind, path });
+      if (path !== undefined) scratch.push(new ParsedChange(kind, path));
     }
   }
-  const [sha, name, email, time, trailers] = header.split(FIELD);
-  if (sha === undefined || sha.length < 7 || name === undefined || email === undefined) return { record: undefined, end: pos };
-  return {
-    record: { sha, author: { name, email }, time: Number(time) || 0, coAuthors: parseCoAuthors(trailers ?? ''), changes },
-    end: pos,
+  // Header fields, as header.split(FIELD) would cut them: sha, name, email, time, trailers.
+  const field = (from: number): number => {
+    const at = text.indexOf(FIELD, from);
+    return at === -1 || at > headerEnd ? headerEnd : at;
   };
+  const shaEnd = field(start);
+  if (shaEnd - start < 7 || shaEnd === headerEnd) return { record: undefined, end: pos };
+  const nameEnd = field(shaEnd + 1);
+  if (nameEnd === headerEnd) return { record: undefined, end: pos };
+  const emailEnd = field(nameEnd + 1);
+  const timeEnd = emailEnd === headerEnd ? headerEnd : field(emailEnd + 1);
+  const time = emailEnd === headerEnd ? 0 : parseTime(text, emailEnd + 1, timeEnd);
+  const trailersEnd = timeEnd === headerEnd ? headerEnd : field(timeEnd + 1);
+  const coAuthors = timeEnd + 1 < trailersEnd ? parseCoAuthors(text.slice(timeEnd + 1, trailersEnd)) : NO_CO_AUTHORS.slice();
+  const author = new ParsedPerson(text.slice(shaEnd + 1, nameEnd), text.slice(nameEnd + 1, emailEnd));
+  return { record: new ParsedCommit(text.slice(start, shaEnd), author, time, coAuthors, scratch.slice()), end: pos };
 }
 
 /** `Name <email>` values of Co-authored-by trailers; malformed ones are skipped. */
@@ -69,11 +142,30 @@ export function parseCoAuthors(text: string): Signature[] {
 /** Splits a chunk of `git log` output into records. */
 export function parseLogOutput(output: string): CommitRecord[] {
   const records: CommitRecord[] = [];
-  let pos = output.indexOf(RECORD_START);
-  while (pos !== -1 && pos < output.length) {
-    const { record, end } = parseRecordAt(output, pos + 1);
-    if (record) records.push(record);
-    pos = output.indexOf(RECORD_START, end);
-  }
+  const reader = new LogReader(output);
+  for (let record = reader.next(); record; record = reader.next()) records.push(record);
   return records;
+}
+
+/**
+ * Reads the records of `git log` output one at a time, as parseLogOutput splits them: a caller can
+ * keep git's text (a few times smaller than its records) and parse each part when it needs it.
+ */
+export class LogReader {
+  private readonly text: string;
+  private pos: number;
+  constructor(text: string) {
+    this.text = text;
+    this.pos = text.indexOf(RECORD_START);
+  }
+
+  /** The next well-formed record, or undefined at the end. */
+  next(): CommitRecord | undefined {
+    while (this.pos !== -1 && this.pos < this.text.length) {
+      const { record, end } = parseRecordAt(this.text, this.pos + 1);
+      this.pos = this.text.indexOf(RECORD_START, end);
+      if (record) return record;
+    }
+    return undefined;
+  }
 }

@@ -3,6 +3,13 @@
 // path onto the same file, and an add (or a delete) ends the file's past at that path: whatever
 // happened there earlier belonged to another file that was later deleted, which is not analysed.
 // Memory grows with files × developers, never with the number of commits.
+//
+// Layout (issue #5, peak memory): files and raw identities are small integers, and every tally
+// lives in flat typed arrays, not in objects: per file (mr, wmr, events, lastChange, the head and
+// tail of its entry list) and per (file, identity) entry (fa, dl, last, wfa, wdl, the next entry of
+// the same file). An open-addressing table finds an entry from (file, identity). A file's entries
+// stay in the order its identities first appeared, so contributions() sums them in the order the
+// per-file Maps of the first version did: the floating-point sums are the same, bit for bit.
 
 /** Per file and raw identity: the inputs of DOA, plain and recency-weighted. */
 export interface IdentityTally {
@@ -15,6 +22,7 @@ export interface IdentityTally {
   wdl: number;
 }
 
+/** One file's tally, as a plain object (tallyOf: for tests and for reading one file). */
 export interface FileTally {
   /** M and R events by anyone (AC of a developer = mr − their own DL). */
   mr: number;
@@ -22,11 +30,12 @@ export interface FileTally {
   /** All events, including adds. */
   events: number;
   lastChange: number;
+  /** Raw identity → its tally, in the order identities first appeared on the file. */
   byIdentity: Map<number, IdentityTally>;
   /**
    * M and R events credited to several identities at once (a commit and its co-authors), by the
    * sorted identity list. Two identities of one developer may be credited by the same commit (an
-   * author co-authoring under another email); mergeTally uses this to count that commit once.
+   * author co-authoring under another email); contributions() uses this to count that commit once.
    */
   shared: Map<string, SharedCredit>;
 }
@@ -37,10 +46,14 @@ export interface SharedCredit {
   wmr: number;
 }
 
-export interface FoldEvent {
-  kind: 'A' | 'M' | 'R' | 'D';
+/**
+ * One path change of a commit (git's FileChange has this shape): A added, M modified, R renamed
+ * (from oldPath; the path itself when absent), D deleted. Other statuses (C, T…) are no events.
+ */
+export interface FoldChange {
+  status: string;
   path: string;
-  oldPath?: string;
+  oldPath?: string | undefined;
 }
 
 export interface AuthorshipFoldOptions {
@@ -48,78 +61,7 @@ export interface AuthorshipFoldOptions {
   weight?: (time: number) => number;
 }
 
-export class AuthorshipFold {
-  readonly files = new Map<string, FileTally>();
-  /** Path (at the point in history the walk has reached) → the tracked file it belongs to. */
-  private readonly alias = new Map<string, FileTally>();
-  private readonly weight: (time: number) => number;
-
-  constructor(trackedFiles: Iterable<string>, options: AuthorshipFoldOptions = {}) {
-    this.weight = options.weight ?? (() => 1);
-    for (const path of trackedFiles) {
-      const tally: FileTally = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map(), shared: new Map() };
-      this.files.set(path, tally);
-      this.alias.set(path, tally);
-    }
-  }
-
-  /** Folds one commit. `credited` are the raw identities credited with its events (author, co-authors). */
-  addCommit(time: number, credited: readonly number[], events: readonly FoldEvent[]): void {
-    // The events of one commit happen at once: look every path up before moving any of them.
-    const targets = events.map((event) => (event.kind === 'D' ? undefined : this.alias.get(event.path)));
-    if (credited.length > 0) {
-      const w = this.weight(time);
-      events.forEach((event, index) => {
-        const tally = targets[index];
-        if (tally) this.credit(tally, event.kind, time, w, credited);
-      });
-    }
-    // Events of excluded identities (bots) credit nobody but still move paths.
-    for (const event of events) {
-      if (event.kind !== 'M') this.alias.delete(event.path);
-    }
-    events.forEach((event, index) => {
-      const tally = targets[index];
-      if (event.kind === 'R' && event.oldPath !== undefined && tally) this.alias.set(event.oldPath, tally);
-    });
-  }
-
-  private credit(tally: FileTally, kind: FoldEvent['kind'], time: number, w: number, credited: readonly number[]): void {
-    tally.events += 1;
-    if (time > tally.lastChange) tally.lastChange = time;
-    if (kind !== 'A') {
-      tally.mr += 1;
-      tally.wmr += w;
-      if (credited.length > 1) {
-        const identities = [...credited].sort((a, b) => a - b);
-        const key = identities.join(',');
-        const shared = tally.shared.get(key);
-        if (shared) {
-          shared.mr += 1;
-          shared.wmr += w;
-        } else {
-          tally.shared.set(key, { identities, mr: 1, wmr: w });
-        }
-      }
-    }
-    for (const identity of credited) {
-      let entry = tally.byIdentity.get(identity);
-      if (!entry) {
-        entry = { fa: 0, dl: 0, last: 0, wfa: 0, wdl: 0 };
-        tally.byIdentity.set(identity, entry);
-      }
-      if (time > entry.last) entry.last = time;
-      if (kind === 'A') {
-        entry.fa = 1;
-        if (w > entry.wfa) entry.wfa = w;
-      } else {
-        entry.dl += 1;
-        entry.wdl += w;
-      }
-    }
-  }
-}
-
+/** A file's summed inputs of DOA per developer (what rankContributions reads). */
 export interface ContributionInput {
   developer: string;
   fa: 0 | 1;
@@ -129,37 +71,326 @@ export interface ContributionInput {
   last: number;
 }
 
-/** Sums the tallies of a file's raw identities into developers (identity index → developer id). */
-export function mergeTally(tally: FileTally, developerOf: (identity: number) => string | undefined): ContributionInput[] {
-  const merged = new Map<string, ContributionInput>();
-  for (const [identity, entry] of tally.byIdentity) {
-    const developer = developerOf(identity);
-    if (developer === undefined) continue;
-    const current = merged.get(developer);
-    if (current) {
-      current.fa = current.fa || entry.fa ? 1 : 0;
-      current.dl += entry.dl;
-      current.wfa = Math.max(current.wfa, entry.wfa);
-      current.wdl += entry.wdl;
-      current.last = Math.max(current.last, entry.last);
-    } else {
-      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last });
+const NONE = -1;
+const ADD = 1;
+const MODIFY = 2;
+const RENAME = 3;
+const DELETE = 4;
+
+function eventKind(status: string): number {
+  switch (status) {
+    case 'A':
+      return ADD;
+    case 'M':
+      return MODIFY;
+    case 'R':
+      return RENAME;
+    case 'D':
+      return DELETE;
+    default:
+      return 0;
+  }
+}
+
+type NumberArray = Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+/** A copy of `array` with room for `size` values. */
+function grown<T extends NumberArray>(array: T, size: number): T {
+  const next = new (array.constructor as new (length: number) => T)(size);
+  (next as Float64Array<ArrayBuffer>).set(array);
+  return next;
+}
+
+/** Capacity after `capacity` (×1.5: a doubling would leave up to half of the arrays unused). */
+function nextCapacity(capacity: number): number {
+  return Math.ceil(capacity * 1.5);
+}
+
+export class AuthorshipFold {
+  /** The tracked files, by file index (first occurrence of each path, in the order given). */
+  readonly paths: string[] = [];
+  /** Path (at the point in history the walk has reached) → the index of the tracked file it belongs to. */
+  private readonly alias = new Map<string, number>();
+  private readonly weight: ((time: number) => number) | undefined;
+
+  // Per file.
+  private readonly fileMr: Int32Array;
+  private readonly fileWmr: Float64Array;
+  private readonly fileEvents: Int32Array;
+  /** Unix seconds: int32 (read back as small integers, which V8 stores unboxed) until one does not fit. */
+  private fileLast: Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
+  /** Co-authored M/R events per file (rare), created on first use. */
+  private readonly shared = new Map<number, Map<string, SharedCredit>>();
+
+  // Per (file, identity) entry.
+  private entries = 0;
+  private entryFile = new Int32Array(1024);
+  private entryIdentity = new Int32Array(1024);
+  private entryNext = new Int32Array(1024);
+  private entryFa = new Uint8Array(1024);
+  private entryDl = new Int32Array(1024);
+  private entryLast: Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> = new Int32Array(1024);
+  private entryWfa = new Float64Array(1024);
+  private entryWdl = new Float64Array(1024);
+  /** Open addressing, linear probing: entry index + 1, 0 for an empty slot. */
+  private slots = new Int32Array(2048);
+
+  // Scratch: per change of a commit, and per developer of a file (contributions()).
+  private position = new Int32Array(0);
+  private targets = new Int32Array(16);
+  private kinds = new Int32Array(16);
+
+  constructor(trackedFiles: Iterable<string>, options: AuthorshipFoldOptions = {}) {
+    this.weight = options.weight;
+    for (const path of trackedFiles) {
+      if (this.alias.has(path)) continue;
+      this.alias.set(path, this.paths.length);
+      this.paths.push(path);
+    }
+    const n = this.paths.length;
+    this.fileMr = new Int32Array(n);
+    this.fileWmr = new Float64Array(n);
+    this.fileEvents = new Int32Array(n);
+    this.fileLast = new Int32Array(n);
+    this.head = new Int32Array(n).fill(NONE);
+    this.tail = new Int32Array(n).fill(NONE);
+  }
+
+  /** Folds one commit. `credited` are the raw identities credited with its events (author, co-authors), without repeats. */
+  addCommit(time: number, credited: readonly number[], changes: readonly FoldChange[]): void {
+    const count = changes.length;
+    if (count > this.targets.length) {
+      this.targets = new Int32Array(count * 2);
+      this.kinds = new Int32Array(count * 2);
+    }
+    const { targets, kinds, alias } = this;
+    // The events of one commit happen at once: look every path up before moving any of them.
+    for (let i = 0; i < count; i++) {
+      const change = changes[i] as FoldChange;
+      const kind = eventKind(change.status);
+      kinds[i] = kind;
+      targets[i] = kind === 0 || kind === DELETE ? NONE : (alias.get(change.path) ?? NONE);
+    }
+    if (credited.length > 0) {
+      const w = this.weight ? this.weight(time) : 1;
+      let sharedKey: string | undefined;
+      for (let i = 0; i < count; i++) {
+        const file = targets[i] as number;
+        if (file === NONE) continue;
+        const kind = kinds[i] as number;
+        if (kind !== ADD && credited.length > 1) sharedKey ??= sortedKey(credited);
+        this.credit(file, kind, time, w, credited, sharedKey);
+      }
+    }
+    // Events of excluded identities (bots) credit nobody but still move paths. A path whose past
+    // ends is marked NONE rather than deleted, so the Map never shrinks (V8 rebuilds the whole
+    // table then); it holds the tracked paths and the paths they were renamed from.
+    for (let i = 0; i < count; i++) {
+      const kind = kinds[i] as number;
+      if (kind === 0 || kind === MODIFY) continue;
+      const path = (changes[i] as FoldChange).path;
+      // An add or a rename already looked its path up: only a live mapping needs ending.
+      if (kind === DELETE ? alias.has(path) : targets[i] !== NONE) alias.set(path, NONE);
+    }
+    for (let i = 0; i < count; i++) {
+      const file = targets[i] as number;
+      if (kinds[i] === RENAME && file !== NONE) {
+        const change = changes[i] as FoldChange;
+        alias.set(change.oldPath ?? change.path, file);
+      }
     }
   }
-  // A commit that credits k identities of one developer (author and co-author under two emails)
-  // is one delivery, not k: take back the k − 1 extra counts.
-  for (const shared of tally.shared.values()) {
-    const perDeveloper = new Map<string, number>();
-    for (const identity of shared.identities) {
-      const developer = developerOf(identity);
-      if (developer !== undefined) perDeveloper.set(developer, (perDeveloper.get(developer) ?? 0) + 1);
+
+  private credit(file: number, kind: number, time: number, w: number, credited: readonly number[], sharedKey: string | undefined): void {
+    if ((time | 0) !== time && this.fileLast instanceof Int32Array) this.widenTimes();
+    this.fileEvents[file] = (this.fileEvents[file] as number) + 1;
+    if (time > (this.fileLast[file] as number)) this.fileLast[file] = time;
+    if (kind !== ADD) {
+      this.fileMr[file] = (this.fileMr[file] as number) + 1;
+      this.fileWmr[file] = (this.fileWmr[file] as number) + w;
+      if (sharedKey !== undefined) {
+        let byKey = this.shared.get(file);
+        if (!byKey) this.shared.set(file, (byKey = new Map()));
+        const shared = byKey.get(sharedKey);
+        if (shared) {
+          shared.mr += 1;
+          shared.wmr += w;
+        } else {
+          byKey.set(sharedKey, { identities: [...credited].sort((a, b) => a - b), mr: 1, wmr: w });
+        }
+      }
     }
-    for (const [developer, k] of perDeveloper) {
-      const current = merged.get(developer);
-      if (k < 2 || !current) continue;
-      current.dl -= (k - 1) * shared.mr;
-      current.wdl -= (k - 1) * shared.wmr;
+    for (let c = 0; c < credited.length; c++) {
+      const entry = this.entryOf(file, credited[c] as number);
+      if (time > (this.entryLast[entry] as number)) this.entryLast[entry] = time;
+      if (kind === ADD) {
+        this.entryFa[entry] = 1;
+        if (w > (this.entryWfa[entry] as number)) this.entryWfa[entry] = w;
+      } else {
+        this.entryDl[entry] = (this.entryDl[entry] as number) + 1;
+        this.entryWdl[entry] = (this.entryWdl[entry] as number) + w;
+      }
     }
   }
-  return [...merged.values()];
+
+  /** The entry of (file, identity), created (at the end of the file's list) when new. */
+  private entryOf(file: number, identity: number): number {
+    let mask = this.slots.length - 1;
+    let slot = hash(file, identity) & mask;
+    for (;;) {
+      const found = (this.slots[slot] as number) - 1;
+      if (found === NONE) break;
+      if (this.entryFile[found] === file && this.entryIdentity[found] === identity) return found;
+      slot = (slot + 1) & mask;
+    }
+    const entry = this.entries++;
+    if (entry === this.entryFile.length) this.growEntries();
+    // Linear probing stays short up to a load of about 0.7.
+    if (this.entries * 10 > this.slots.length * 7) {
+      this.rehash(this.slots.length * 2);
+      mask = this.slots.length - 1;
+      slot = hash(file, identity) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    }
+    this.slots[slot] = entry + 1;
+    this.entryFile[entry] = file;
+    this.entryIdentity[entry] = identity;
+    this.entryNext[entry] = NONE;
+    const last = this.tail[file] as number;
+    if (last === NONE) this.head[file] = entry;
+    else this.entryNext[last] = entry;
+    this.tail[file] = entry;
+    return entry;
+  }
+
+  private growEntries(): void {
+    const size = nextCapacity(this.entryFile.length);
+    this.entryFile = grown(this.entryFile, size);
+    this.entryIdentity = grown(this.entryIdentity, size);
+    this.entryNext = grown(this.entryNext, size);
+    this.entryFa = grown(this.entryFa, size);
+    this.entryDl = grown(this.entryDl, size);
+    this.entryLast = grown(this.entryLast, size);
+    this.entryWfa = grown(this.entryWfa, size);
+    this.entryWdl = grown(this.entryWdl, size);
+  }
+
+  /** A time that is no int32 (before 1901 or after 2038): keep every time as a double from now on. */
+  private widenTimes(): void {
+    this.fileLast = Float64Array.from(this.fileLast);
+    const entryLast = new Float64Array(this.entryLast.length);
+    entryLast.set(this.entryLast);
+    this.entryLast = entryLast;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let entry = 0; entry < this.entries - 1; entry++) {
+      let slot = hash(this.entryFile[entry] as number, this.entryIdentity[entry] as number) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry + 1;
+    }
+    this.slots = slots;
+  }
+
+  /** Index of a tracked file, or undefined. */
+  fileIndex(path: string): number | undefined {
+    const index = this.paths.indexOf(path);
+    return index === -1 ? undefined : index;
+  }
+
+  /** M and R events on the file, plain and weighted; all its events; its newest event (unix seconds). */
+  fileStats(file: number): { mr: number; wmr: number; events: number; lastChange: number } {
+    return { mr: this.fileMr[file] as number, wmr: this.fileWmr[file] as number, events: this.fileEvents[file] as number, lastChange: this.fileLast[file] as number };
+  }
+
+  /**
+   * Sums the tallies of a file's raw identities into developers. `developerOf[identity]` is the
+   * developer's index in `developerIds`, or -1 for an identity that is nobody (a bot). Developers
+   * come in the order their first identity appeared on the file.
+   */
+  contributions(file: number, developerOf: Int32Array, developerIds: readonly string[]): ContributionInput[] {
+    const merged: ContributionInput[] = [];
+    if (this.position.length < developerIds.length) this.position = new Int32Array(developerIds.length).fill(NONE);
+    const position = this.position;
+    for (let entry = this.head[file] as number; entry !== NONE; entry = this.entryNext[entry] as number) {
+      const developer = developerOf[this.entryIdentity[entry] as number] ?? NONE;
+      if (developer === NONE) continue;
+      const fa = this.entryFa[entry] as 0 | 1;
+      const dl = this.entryDl[entry] as number;
+      const wfa = this.entryWfa[entry] as number;
+      const wdl = this.entryWdl[entry] as number;
+      const last = this.entryLast[entry] as number;
+      const at = position[developer] as number;
+      if (at !== NONE) {
+        const current = merged[at] as ContributionInput;
+        current.fa = current.fa || fa ? 1 : 0;
+        current.dl += dl;
+        current.wfa = Math.max(current.wfa, wfa);
+        current.wdl += wdl;
+        current.last = Math.max(current.last, last);
+      } else {
+        position[developer] = merged.length;
+        merged.push({ developer: developerIds[developer] as string, fa, dl, wfa, wdl, last });
+      }
+    }
+    // A commit that credits k identities of one developer (author and co-author under two emails)
+    // is one delivery, not k: take back the k − 1 extra counts.
+    const shared = this.shared.get(file);
+    if (shared && merged.length > 0) {
+      for (const credit of shared.values()) {
+        const perDeveloper = new Map<number, number>();
+        for (const identity of credit.identities) {
+          const developer = developerOf[identity] ?? NONE;
+          if (developer !== NONE) perDeveloper.set(developer, (perDeveloper.get(developer) ?? 0) + 1);
+        }
+        for (const [developer, k] of perDeveloper) {
+          const at = position[developer] as number;
+          if (k < 2 || at === NONE) continue;
+          const current = merged[at] as ContributionInput;
+          current.dl -= (k - 1) * credit.mr;
+          current.wdl -= (k - 1) * credit.wmr;
+        }
+      }
+    }
+    for (let entry = this.head[file] as number; entry !== NONE; entry = this.entryNext[entry] as number) {
+      const developer = developerOf[this.entryIdentity[entry] as number] ?? NONE;
+      if (developer !== NONE) position[developer] = NONE;
+    }
+    return merged;
+  }
+
+  /** One file's tally as a plain object (undefined for a path that is not tracked). */
+  tallyOf(path: string): FileTally | undefined {
+    const file = this.fileIndex(path);
+    if (file === undefined) return undefined;
+    const byIdentity = new Map<number, IdentityTally>();
+    for (let entry = this.head[file] as number; entry !== NONE; entry = this.entryNext[entry] as number) {
+      byIdentity.set(this.entryIdentity[entry] as number, {
+        fa: this.entryFa[entry] as 0 | 1,
+        dl: this.entryDl[entry] as number,
+        last: this.entryLast[entry] as number,
+        wfa: this.entryWfa[entry] as number,
+        wdl: this.entryWdl[entry] as number,
+      });
+    }
+    const shared = new Map<string, SharedCredit>();
+    for (const [key, credit] of this.shared.get(file) ?? []) shared.set(key, { identities: [...credit.identities], mr: credit.mr, wmr: credit.wmr });
+    return { ...this.fileStats(file), byIdentity, shared };
+  }
+}
+
+/** The key of a set of identities credited together: sorted, comma-joined. */
+function sortedKey(identities: readonly number[]): string {
+  return [...identities].sort((a, b) => a - b).join(',');
+}
+
+function hash(file: number, identity: number): number {
+  let h = Math.imul(file, 0x9e3779b1) ^ Math.imul(identity + 0x7f4a7c15, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
 }

@@ -38,6 +38,42 @@ export interface ResolvedDeveloper {
   lastTime: number;
 }
 
+/** A raw identity as the walk sees it: its counts so far, and whether it is a bot. */
+export interface IdentityStats extends RawIdentity {
+  isBot: boolean;
+}
+
+/**
+ * Interns (name, email) pairs, so the fold keeps small integers instead of strings. The walk hands
+ * out one object per (name, email) (history.ts pools them), so most look-ups find that object and
+ * build no key; a pair seen through another object (a mailmapped trailer) is found by its text.
+ */
+export class IdentityTable {
+  readonly list: IdentityStats[] = [];
+  private readonly byObject = new Map<{ name: string; email: string }, number>();
+  private readonly byText = new Map<string, number>();
+  private readonly isBot: (identity: { name: string; email: string }) => boolean;
+  constructor(isBot: (identity: { name: string; email: string }) => boolean) {
+    this.isBot = isBot;
+  }
+
+  intern(signature: { name: string; email: string }): number {
+    let id = this.byObject.get(signature);
+    if (id !== undefined) return id;
+    const key = `${signature.name}\x1f${signature.email}`;
+    id = this.byText.get(key);
+    if (id === undefined) {
+      id = this.list.length;
+      this.byText.set(key, id);
+      this.list.push({ name: signature.name, email: signature.email, commits: 0, firstTime: Number.POSITIVE_INFINITY, lastTime: 0, isBot: this.isBot(signature) });
+    }
+    // Objects that are not shared (a caller that does not pool) would pile up: start over then.
+    if (this.byObject.size > 4 * this.list.length + 1024) this.byObject.clear();
+    this.byObject.set(signature, id);
+    return id;
+  }
+}
+
 const DEFAULT_BOT_PATTERNS = [
   '*[bot]',
   '*-bot',

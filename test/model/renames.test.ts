@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuthorshipFold, type FoldEvent } from '../../src/model/authorship.ts';
+import { AuthorshipFold, type FoldChange } from '../../src/model/authorship.ts';
 import { buildRepo, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
@@ -32,11 +32,11 @@ function mergeAddingFile(repo: FixtureRepo, branch: string, file: string): void 
 
 describe('AuthorshipFold (commits newest first)', () => {
   type Tally = { fa: number; dl: number };
-  const run = (tracked: string[], commits: [credited: number[], events: FoldEvent[]][]) => {
+  const run = (tracked: string[], commits: [credited: number[], events: FoldChange[]][]) => {
     const fold = new AuthorshipFold(tracked);
     commits.forEach(([credited, events], index) => fold.addCommit(1000 - index, credited, events));
     const view = (file: string) => {
-      const tally = fold.files.get(file);
+      const tally = fold.tallyOf(file);
       const byIdentity: Record<number, Tally> = {};
       for (const [id, entry] of tally?.byIdentity ?? []) byIdentity[id] = { fa: entry.fa, dl: entry.dl };
       return { mr: tally?.mr, byIdentity };
@@ -49,10 +49,10 @@ describe('AuthorshipFold (commits newest first)', () => {
     const view = run(
       ['c'],
       [
-        [[3], [{ kind: 'M', path: 'c' }]],
-        [[2], [{ kind: 'R', path: 'c', oldPath: 'b' }]],
-        [[1], [{ kind: 'R', path: 'b', oldPath: 'a' }]],
-        [[0], [{ kind: 'A', path: 'a' }]],
+        [[3], [{ status: 'M', path: 'c' }]],
+        [[2], [{ status: 'R', path: 'c', oldPath: 'b' }]],
+        [[1], [{ status: 'R', path: 'b', oldPath: 'a' }]],
+        [[0], [{ status: 'A', path: 'a' }]],
       ],
     );
     expect(view('c')).toEqual({ mr: 3, byIdentity: { 0: { fa: 1, dl: 0 }, 1: { fa: 0, dl: 1 }, 2: { fa: 0, dl: 1 }, 3: { fa: 0, dl: 1 } } });
@@ -60,17 +60,17 @@ describe('AuthorshipFold (commits newest first)', () => {
 
   it('gives the old path’s past to the renamed file when the same commit adds a new file at the old path', () => {
     for (const order of [0, 1]) {
-      const events: FoldEvent[] = [
-        { kind: 'R', path: 'y', oldPath: 'x' },
-        { kind: 'A', path: 'x' },
+      const events: FoldChange[] = [
+        { status: 'R', path: 'y', oldPath: 'x' },
+        { status: 'A', path: 'x' },
       ];
       if (order) events.reverse();
       const view = run(
         ['x', 'y'],
         [
           [[2], events],
-          [[1], [{ kind: 'M', path: 'x' }]],
-          [[0], [{ kind: 'A', path: 'x' }]],
+          [[1], [{ status: 'M', path: 'x' }]],
+          [[0], [{ status: 'A', path: 'x' }]],
         ],
       );
       expect(view('y')).toEqual({ mr: 2, byIdentity: { 0: { fa: 1, dl: 0 }, 1: { fa: 0, dl: 1 }, 2: { fa: 0, dl: 1 } } });
@@ -85,12 +85,12 @@ describe('AuthorshipFold (commits newest first)', () => {
         [
           [2],
           [
-            { kind: 'R', path: 'b', oldPath: 'a' },
-            { kind: 'R', path: 'a', oldPath: 'b' },
+            { status: 'R', path: 'b', oldPath: 'a' },
+            { status: 'R', path: 'a', oldPath: 'b' },
           ],
         ],
-        [[1], [{ kind: 'A', path: 'b' }]],
-        [[0], [{ kind: 'A', path: 'a' }]],
+        [[1], [{ status: 'A', path: 'b' }]],
+        [[0], [{ status: 'A', path: 'a' }]],
       ],
     );
     expect(view('a').byIdentity).toEqual({ 1: { fa: 1, dl: 0 }, 2: { fa: 0, dl: 1 } });
@@ -101,10 +101,10 @@ describe('AuthorshipFold (commits newest first)', () => {
     const view = run(
       ['p'],
       [
-        [[3], [{ kind: 'M', path: 'p' }]],
-        [[2], [{ kind: 'A', path: 'p' }]],
-        [[1], [{ kind: 'D', path: 'p' }]],
-        [[0], [{ kind: 'A', path: 'p' }]],
+        [[3], [{ status: 'M', path: 'p' }]],
+        [[2], [{ status: 'A', path: 'p' }]],
+        [[1], [{ status: 'D', path: 'p' }]],
+        [[0], [{ status: 'A', path: 'p' }]],
       ],
     );
     expect(view('p')).toEqual({ mr: 1, byIdentity: { 2: { fa: 1, dl: 0 }, 3: { fa: 0, dl: 1 } } });
@@ -114,8 +114,8 @@ describe('AuthorshipFold (commits newest first)', () => {
     const view = run(
       ['b'],
       [
-        [[], [{ kind: 'R', path: 'b', oldPath: 'a' }]],
-        [[0], [{ kind: 'A', path: 'a' }]],
+        [[], [{ status: 'R', path: 'b', oldPath: 'a' }]],
+        [[0], [{ status: 'A', path: 'a' }]],
       ],
     );
     expect(view('b')).toEqual({ mr: 0, byIdentity: { 0: { fa: 1, dl: 0 } } });

@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AuthorshipFold, type ContributionInput, type FoldChange } from '../../src/model/authorship.ts';
+
+// The compact fold (typed arrays, identities as integers) against a straightforward one: the fold
+// as it was first written, one Map of identity → tally object per file. Both must agree exactly,
+// floating-point sums included (same values, same order of additions).
+
+interface RefIdentity {
+  fa: 0 | 1;
+  dl: number;
+  last: number;
+  wfa: number;
+  wdl: number;
+}
+interface RefFile {
+  mr: number;
+  wmr: number;
+  events: number;
+  lastChange: number;
+  byIdentity: Map<number, RefIdentity>;
+  shared: Map<string, { identities: number[]; mr: number; wmr: number }>;
+}
+type RefEvent = { kind: 'A' | 'M' | 'R' | 'D'; path: string; oldPath?: string };
+
+class ReferenceFold {
+  readonly files = new Map<string, RefFile>();
+  private readonly alias = new Map<string, RefFile>();
+  private readonly weight: (time: number) => number;
+  constructor(tracked: readonly string[], weight: (time: number) => number) {
+    this.weight = weight;
+    for (const path of tracked) {
+      const tally: RefFile = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map(), shared: new Map() };
+      this.files.set(path, tally);
+      this.alias.set(path, tally);
+    }
+  }
+
+  /** What analyze() did with a commit's changes before handing them to the fold. */
+  addChanges(time: number, credited: readonly number[], changes: readonly FoldChange[]): void {
+    const events: RefEvent[] = [];
+    for (const change of changes) {
+      if (change.status === 'A' || change.status === 'M' || change.status === 'D') events.push({ kind: change.status, path: change.path });
+      else if (change.status === 'R') events.push({ kind: 'R', path: change.path, oldPath: change.oldPath ?? change.path });
+    }
+    const targets = events.map((event) => (event.kind === 'D' ? undefined : this.alias.get(event.path)));
+    if (credited.length > 0) {
+      const w = this.weight(time);
+      events.forEach((event, index) => {
+        const tally = targets[index];
+        if (tally) this.credit(tally, event.kind, time, w, credited);
+      });
+    }
+    for (const event of events) if (event.kind !== 'M') this.alias.delete(event.path);
+    events.forEach((event, index) => {
+      const tally = targets[index];
+      if (event.kind === 'R' && event.oldPath !== undefined && tally) this.alias.set(event.oldPath, tally);
+    });
+  }
+
+  private credit(tally: RefFile, kind: RefEvent['kind'], time: number, w: number, credited: readonly number[]): void {
+    tally.events += 1;
+    if (time > tally.lastChange) tally.lastChange = time;
+    if (kind !== 'A') {
+      tally.mr += 1;
+      tally.wmr += w;
+      if (credited.length > 1) {
+        const identities = [...credited].sort((a, b) => a - b);
+        const key = identities.join(',');
+        const shared = tally.shared.get(key);
+        if (shared) {
+          shared.mr += 1;
+          shared.wmr += w;
+        } else {
+          tally.shared.set(key, { identities, mr: 1, wmr: w });
+        }
+      }
+    }
+    for (const identity of credited) {
+      let entry = tally.byIdentity.get(identity);
+      if (!entry) {
+        entry = { fa: 0, dl: 0, last: 0, wfa: 0, wdl: 0 };
+        tally.byIdentity.set(identity, entry);
+      }
+      if (time > entry.last) entry.last = time;
+      if (kind === 'A') {
+        entry.fa = 1;
+        if (w > entry.wfa) entry.wfa = w;
+      } else {
+        entry.dl += 1;
+        entry.wdl += w;
+      }
+    }
+  }
+}
+
+function referenceMerge(tally: RefFile, developerOf: (identity: number) => string | undefined): ContributionInput[] {
+  const merged = new Map<string, ContributionInput>();
+  for (const [identity, entry] of tally.byIdentity) {
+    const developer = developerOf(identity);
+    if (developer === undefined) continue;
+    const current = merged.get(developer);
+    if (current) {
+      current.fa = current.fa || entry.fa ? 1 : 0;
+      current.dl += entry.dl;
+      current.wfa = Math.max(current.wfa, entry.wfa);
+      current.wdl += entry.wdl;
+      current.last = Math.max(current.last, entry.last);
+    } else {
+      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last });
+    }
+  }
+  for (const shared of tally.shared.values()) {
+    const perDeveloper = new Map<string, number>();
+    for (const identity of shared.identities) {
+      const developer = developerOf(identity);
+      if (developer !== undefined) perDeveloper.set(developer, (perDeveloper.get(developer) ?? 0) + 1);
+    }
+    for (const [developer, k] of perDeveloper) {
+      const current = merged.get(developer);
+      if (k < 2 || !current) continue;
+      current.dl -= (k - 1) * shared.mr;
+      current.wdl -= (k - 1) * shared.wmr;
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Exact equality, numbers by Object.is (so 0.1 + 0.2 ≠ 0.3 and −0 ≠ 0 would show). */
+function sameNumbers(actual: unknown, expected: unknown): boolean {
+  if (typeof actual === 'number' && typeof expected === 'number') return Object.is(actual, expected);
+  if (Array.isArray(actual) && Array.isArray(expected)) return actual.length === expected.length && actual.every((value, index) => sameNumbers(value, expected[index]));
+  if (actual && expected && typeof actual === 'object' && typeof expected === 'object') {
+    const keys = Object.keys(expected);
+    return Object.keys(actual).length === keys.length && keys.every((key) => sameNumbers((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key]));
+  }
+  return actual === expected;
+}
+
+const PATHS = ['a', 'b', 'c', 'd', 'e', 'src/f', 'src/g'];
+const IDENTITIES = 7;
+
+const change = fc.oneof(
+  fc.record({ status: fc.constantFrom('A', 'M', 'D', 'C', 'T'), path: fc.constantFrom(...PATHS) }),
+  fc.record({ status: fc.constant('R'), path: fc.constantFrom(...PATHS), oldPath: fc.option(fc.constantFrom(...PATHS), { nil: undefined }) }),
+);
+const commit = fc.record({
+  // Mostly recent unix times; sometimes outside int32 (before 1901, after 2038) or fractional.
+  time: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1_000_000_000, max: 1_800_000_000 }) }, fc.integer({ min: -3_000_000_000, max: 5_000_000_000 }), fc.double({ min: 0, max: 2e9, noNaN: true })),
+  credited: fc.uniqueArray(fc.integer({ min: 0, max: IDENTITIES - 1 }), { maxLength: 3 }),
+  changes: fc.array(change, { maxLength: 4 }),
+});
+const scenario = fc.record({
+  tracked: fc.uniqueArray(fc.constantFrom(...PATHS), { minLength: 1 }),
+  commits: fc.array(commit, { maxLength: 40 }),
+  // identity → developer index, or -1 (a bot): several identities may be one developer.
+  developerOf: fc.array(fc.integer({ min: -1, max: 3 }), { minLength: IDENTITIES, maxLength: IDENTITIES }),
+  decay: fc.boolean(),
+});
+
+describe('AuthorshipFold equals the reference fold (fast-check)', () => {
+  it('gives every file the same tallies and the same merged contributions, bit for bit', () => {
+    fc.assert(
+      fc.property(scenario, ({ tracked, commits, developerOf, decay }) => {
+        const weight = decay ? (time: number) => Math.pow(2, -Math.max(0, 1_800_000_000 - time) / (180 * 86_400)) : () => 1;
+        const fold = new AuthorshipFold(tracked, decay ? { weight } : {});
+        const reference = new ReferenceFold(tracked, weight);
+        for (const { time, credited, changes } of commits) {
+          fold.addCommit(time, credited, changes);
+          reference.addChanges(time, credited, changes);
+        }
+        const ids = ['d0@x', 'd1@x', 'd2@x', 'd3@x'];
+        const table = Int32Array.from(developerOf);
+        for (const [path, tally] of reference.files) {
+          const file = fold.fileIndex(path) as number;
+          expect(fold.paths[file]).toBe(path);
+          const { byIdentity, shared, ...stats } = tally;
+          expect(sameNumbers(fold.fileStats(file), stats)).toBe(true);
+          const view = fold.tallyOf(path);
+          expect(sameNumbers([...(view?.byIdentity ?? [])], [...byIdentity])).toBe(true);
+          expect(sameNumbers([...(view?.shared ?? [])], [...shared])).toBe(true);
+          const expected = referenceMerge(tally, (identity) => ids[developerOf[identity] ?? -1]);
+          expect(sameNumbers(fold.contributions(file, table, ids), expected)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps up with many files and identities (the table grows and rehashes)', () => {
+    const paths = Array.from({ length: 3000 }, (_, i) => `f${i}`);
+    const weight = (time: number) => 1 / (1 + (time % 7));
+    const fold = new AuthorshipFold(paths, { weight });
+    const reference = new ReferenceFold(paths, weight);
+    let seed = 1;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let c = 0; c < 20_000; c++) {
+      const credited = [random(500)];
+      if (random(10) === 0) credited.push(500 + random(20));
+      const changes: FoldChange[] = [{ status: random(5) === 0 ? 'A' : 'M', path: `f${random(3000)}` }];
+      fold.addCommit(2_000_000 - c, credited, changes);
+      reference.addChanges(2_000_000 - c, credited, changes);
+    }
+    const developerOf = Int32Array.from({ length: 520 }, (_, i) => (i % 50 === 0 ? -1 : i % 300));
+    const ids = Array.from({ length: 300 }, (_, i) => `dev${i}`);
+    for (const [path, tally] of reference.files) {
+      const file = fold.fileIndex(path) as number;
+      const expected = referenceMerge(tally, (identity) => ids[developerOf[identity] ?? -1]);
+      expect(sameNumbers(fold.contributions(file, developerOf, ids), expected)).toBe(true);
+    }
+  });
+});
