@@ -45,14 +45,42 @@ export const DEFAULT_CHUNK_SIZE = 2500;
  * only changes the newest chunk: the boundaries of older chunks stay put (and stay cacheable).
  */
 export function chunkCommits(commits: readonly string[], size: number): string[][] {
-  const chunks: string[][] = [];
-  let end = commits.length;
-  while (end > 0) {
-    const start = Math.max(0, end - size);
-    chunks.unshift(commits.slice(start, end));
-    end = start;
+  return chunkBounds(commits.length, size).map(([start, end]) => commits.slice(start, end));
+}
+
+/** The [start, end) of each chunk of chunkCommits, for `count` commits. */
+function chunkBounds(count: number, size: number): [start: number, end: number][] {
+  const bounds: [number, number][] = [];
+  for (let end = count; end > 0; end = Math.max(0, end - size)) bounds.push([Math.max(0, end - size), end]);
+  return bounds.reverse();
+}
+
+/**
+ * The commit ids of a walk packed in one string (they all have the same length): 300,000 ids held
+ * as separate strings, cut from the text they were listed in, take twice the memory for the whole
+ * walk. Each chunk's ids are cut when the chunk needs them.
+ */
+class PackedIds {
+  readonly count: number;
+  private readonly width: number;
+  private readonly text: string;
+  private readonly list: readonly string[] | undefined;
+
+  constructor(ids: readonly string[]) {
+    this.count = ids.length;
+    this.width = ids[0]?.length ?? 40;
+    const width = this.width;
+    const uniform = ids.every((id) => id.length === width);
+    this.text = uniform ? ids.join('') : '';
+    this.list = uniform ? undefined : ids;
   }
-  return chunks;
+
+  slice(start: number, end: number): string[] {
+    if (this.list) return this.list.slice(start, end);
+    const ids: string[] = new Array(end - start);
+    for (let i = start; i < end; i++) ids[i - start] = this.text.slice(i * this.width, (i + 1) * this.width);
+    return ids;
+  }
 }
 
 // git checks every full commit id on its command line against the ref names too (about a dozen
@@ -407,26 +435,26 @@ const MAX_ARGUMENT_BYTES = os.platform() === 'win32' ? 24_000 : 600_000;
  * process pays a start-up (its own delta-base cache, page faults over the pack) that on large
  * repositories costs more than the chunk's diffs, so a cold walk uses about 4 processes per lane.
  */
-async function* walkChunks(context: WalkContext, commits: readonly string[]): AsyncGenerator<CommitRecord[]> {
+async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGenerator<CommitRecord[]> {
   const { options, cache, speculation } = context;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
-  const chunks = chunkCommits(commits, chunkSize);
+  const bounds = chunkBounds(commits.count, chunkSize);
+  const idsOf = (first: number, last = first + 1): string[] => commits.slice(bounds[first]![0], bounds[last - 1]![1]);
+  const sizeOf = (index: number): number => bounds[index]![1] - bounds[index]![0];
   const readAhead = Math.max(1, options.readAhead ?? 2);
-  const idBytes = (commits[0]?.length ?? 40) + 1;
-  const batchLimit = Math.max(chunkSize, options.batchSize ?? Math.min(Math.ceil(commits.length / (4 * readAhead)), Math.floor(MAX_ARGUMENT_BYTES / idBytes)));
-  const keys = chunks.map((ids) => (cache ? chunkKey(ids, { format: LOG_FORMAT, renames: context.renames, environment: context.environment }) : ''));
+  const idBytes = (commits.slice(0, 1)[0]?.length ?? 40) + 1;
+  const batchLimit = Math.max(chunkSize, options.batchSize ?? Math.min(Math.ceil(commits.count / (4 * readAhead)), Math.floor(MAX_ARGUMENT_BYTES / idBytes)));
+  const keys = bounds.map((_, index) => (cache ? chunkKey(idsOf(index), { format: LOG_FORMAT, renames: context.renames, environment: context.environment }) : ''));
   const cached = keys.map((key) => cache !== undefined && cache.hasChunk(key));
-  const offsets: number[] = [];
-  chunks.reduce((offset, ids) => (offsets.push(offset), offset + ids.length), 0);
   // Chunks the speculation may reach wait for it; chunks well past it do not.
-  const nearSpeculation = (index: number) => speculation !== undefined && (offsets[index] ?? 0) < speculation.horizon * 1.25 + 256;
+  const nearSpeculation = (index: number) => speculation !== undefined && (bounds[index]?.[0] ?? 0) < speculation.horizon * 1.25 + 256;
 
-  const pending: (Promise<PendingEntry> | undefined)[] = new Array(chunks.length);
+  const pending: (Promise<PendingEntry> | undefined)[] = new Array(bounds.length);
   let planned = 0; // chunks before this index have a task (or are cached)
   let running = 0; // git tasks in flight
   let buffered = 0; // commits read by git and not yet consumed
   const start = (from: number, to: number, load: () => Promise<PendingEntry[]>) => {
-    const size = offsets[to - 1]! + chunks[to - 1]!.length - offsets[from]!;
+    const size = bounds[to - 1]![1] - bounds[from]![0];
     running++;
     buffered += size;
     const task = load().finally(() => {
@@ -437,14 +465,14 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
     for (let i = from; i < to; i++) pending[i] = task.then((entries) => entries[i - from] as PendingEntry);
   };
   const fill = () => {
-    while (planned < chunks.length && running < readAhead && buffered < (readAhead + 1) * batchLimit) {
+    while (planned < bounds.length && running < readAhead && buffered < (readAhead + 1) * batchLimit) {
       const first = planned;
       if (cached[first]) {
         planned++; // read when its turn comes: decoding ahead would only hold memory
         continue;
       }
       if (nearSpeculation(first) && speculation) {
-        const ids = chunks[first] as string[];
+        const ids = idsOf(first);
         start(first, first + 1, async () => {
           const entry = await loadFromSpeculation(context, speculation, ids);
           return [() => entry];
@@ -453,18 +481,19 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
         continue;
       }
       let last = first + 1;
-      let size = chunks[first]!.length;
-      while (last < chunks.length && !cached[last] && size + chunks[last]!.length <= batchLimit) size += chunks[last++]!.length;
-      const group = chunks.slice(first, last);
-      start(first, last, async () => splitEntry(await readLazily(context.repo, group.flat(), context.renames), group.map((ids) => ids.length)));
+      let size = sizeOf(first);
+      while (last < bounds.length && !cached[last] && size + sizeOf(last) <= batchLimit) size += sizeOf(last++);
+      const ids = idsOf(first, last);
+      const sizes = bounds.slice(first, last).map(([from, to]) => to - from);
+      start(first, last, async () => splitEntry(await readLazily(context.repo, ids, context.renames), sizes));
       planned = last;
     }
   };
 
   let read = 0;
-  for (let i = 0; i < chunks.length; i++) {
+  for (let i = 0; i < bounds.length; i++) {
     fill();
-    const ids = chunks[i] as string[];
+    const ids = idsOf(i);
     let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool.decoding) : undefined;
     if (entry) {
       context.pool.adoptRenames(entry.records);
@@ -479,7 +508,7 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
     }
     if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
     read += entry.records.length;
-    options.onChunk?.(read, commits.length);
+    options.onChunk?.(read, commits.count);
     const records = entry.records;
     // Dropped, so that this chunk is garbage (and dies young) while the next one is read; a chunk
     // kept one step longer survived young-generation collections: +45 MB of old generation on 300k commits.
@@ -498,7 +527,7 @@ async function* walkChunks(context: WalkContext, commits: readonly string[]): As
 export async function* streamHistory(repo: Repository, commits: readonly string[], options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
   const cache = options.cache ? openHistoryCache(options.cache, (message) => options.onWarning?.(message)) : undefined;
   const environment = cache ? await gitEnvironment(repo) : '';
-  yield* walkChunks({ repo, options, renames: options.renames ?? true, cache, environment, speculation: undefined, pool: new StringPool() }, commits);
+  yield* walkChunks({ repo, options, renames: options.renames ?? true, cache, environment, speculation: undefined, pool: new StringPool() }, new PackedIds(commits));
   cache?.cleanup();
 }
 
@@ -517,14 +546,15 @@ export function walkHistory(repo: Repository, sha: string, options: HistoryOptio
     const walk = await (prepared as Promise<{ context: WalkContext; commits: string[] }>);
     prepared = undefined;
     const { context } = walk;
+    const ids = new PackedIds(walk.commits);
+    walk.commits = [];
     // Not yield*: it would hold each chunk while the next one is read (see walkChunks).
-    const chunks = walkChunks(context, walk.commits);
+    const chunks = walkChunks(context, ids);
     for (let records = await nextChunk(chunks); records; records = await nextChunk(chunks)) {
       yield records;
       // eslint-disable-next-line no-useless-assignment -- for the garbage collector, as in walkChunks
       records = undefined;
     }
-    walk.commits = [];
     context.cache?.setLastTip(sha);
     context.cache?.cleanup();
   })();
