@@ -84,7 +84,7 @@ export function evaluateCriticalSystems(
   const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   if (systems.length === 0) return [];
-  const ownership = ownershipIndexOf(analysis);
+  const ownership = ownershipIndexOf(analysis.files);
   const authors = options.authorsOf ? authorListsOf(ownership, options.authorsOf) : ownership.classicAuthors;
   const paths = analysis.files.map((file) => file.path);
   return systems.map((system, index) => evaluateSystem(ownership, authors, paths, system, index, nameOf));
@@ -102,7 +102,7 @@ function evaluateSystem(
   const files = selection.matching.map((position) => ownership.files[position] as FileOwnership);
   const unmatchedPatterns = selection.unmatched;
 
-  const { truckFactor, owners } = summarizeSet(setOf(ownership, authors, selection.matching));
+  const { truckFactor, owners } = summarizeSet(setOf(ownership, nameOf, authors, selection.matching));
   const person = (member: TruckFactorMember): CriticalOwner => ({ id: member.id, name: nameOf(member.id), files: member.files, share: member.share });
   const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
   const orphanFiles: string[] = [];

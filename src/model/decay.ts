@@ -1,5 +1,5 @@
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
-import { authorsAfter, fileNumbersByModule, type AuthorsOf, type Departure } from './departures.ts';
+import { authorsAfter, fileNumbersByModule, nameLookup, type AuthorsOf, type Departure } from './departures.ts';
 import {
   authorListsWithout,
   developerFlags,
@@ -131,15 +131,16 @@ export interface CurrentFigures {
 
 /** The classic and current truck factors side by side, for the repository and each module. */
 export function currentFigures(analysis: Analysis, options: { treatInactiveAsDeparted: boolean }): CurrentFigures {
-  const index = ownershipIndexOf(analysis);
+  const index = ownershipIndexOf(analysis.files);
+  const nameOf = nameLookup(analysis);
   const current = currentAuthorLists(analysis, index, options);
   const truckFactorOfSet = (authors: AuthorLists, files: number[]): TruckFactor => {
-    const set = setOf(index, authors, files);
+    const set = setOf(index, nameOf, authors, files);
     return greedyTruckFactor(set, rankSet(set));
   };
   const modules: CurrentModule[] = [];
   for (const [path, files] of fileNumbersByModule(analysis)) {
-    const summary = summarizeSet(setOf(index, current, files));
+    const summary = summarizeSet(setOf(index, nameOf, current, files));
     modules.push({ path, files: files.length, classic: truckFactorOfSet(index.classicAuthors, files), current: summary.truckFactor, currentAuthors: summary.owners.map((o) => o.id) });
   }
   return {
@@ -149,7 +150,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
     treatInactiveAsDeparted: options.treatInactiveAsDeparted,
     inactive: inactiveDevelopers(analysis),
     classic: analysis.truckFactor,
-    current: summarizeSet(setOf(index, current)).truckFactor,
+    current: summarizeSet(setOf(index, nameOf, current)).truckFactor,
     modules,
     names: Object.fromEntries(analysis.developers.map((d) => [d.id, d.name])),
   };
@@ -203,28 +204,48 @@ export function projectedAuthorsOf(halfLifeDays: number, days: number): AuthorsO
   return (file) => projectedDoa(file, halfLifeDays, days).filter((c) => c.isAuthor).map((c) => c.developer);
 }
 
-/** projectedAuthorsOf as author lists of the index, without the developers `gone` flags. */
-function projectedAuthorLists(index: OwnershipIndex, halfLifeDays: number, days: number, gone: Uint8Array): AuthorLists {
-  if (days === 0) return authorListsWithout(index.decayedAuthors, gone);
-  const scale = Math.pow(2, -days / halfLifeDays);
+interface Horizon {
+  days: number;
+  /** Developers gone by then (departed or inactive). */
+  gone: Uint8Array;
+}
+
+/**
+ * projectedAuthorsOf at each horizon, as author lists of the index without the developers gone by
+ * then. One pass over the contributions computes every horizon's DOAs (each reads the same weights).
+ */
+function projectedAuthorLists(index: OwnershipIndex, halfLifeDays: number, horizons: readonly Horizon[]): AuthorLists[] {
   const { files, contributions } = index;
-  // Authors are contributors, so the contribution count bounds the list.
-  const start = new Int32Array(files.length + 1);
-  const authors = new Int32Array(contributions.developer.length);
-  const doas: number[] = [];
-  let length = 0;
+  const scales = horizons.map((horizon) => Math.pow(2, -horizon.days / halfLifeDays));
+  // Authors are contributors, so the contribution count bounds each list.
+  const lists = horizons.map(() => ({ start: new Int32Array(files.length + 1), developer: new Int32Array(contributions.developer.length), length: 0 }));
+  const doas = horizons.map((): number[] => []);
+  const highest = horizons.map(() => Number.NEGATIVE_INFINITY);
   for (let number = 0; number < files.length; number++) {
     const list = (files[number] as FileOwnership).contributions;
-    const max = projectDoas(list, scale, doas);
-    const first = contributions.start[number] as number;
+    highest.fill(Number.NEGATIVE_INFINITY);
     for (let k = 0; k < list.length; k++) {
-      const developer = contributions.developer[first + k] as number;
-      const doa = doas[k] as number;
-      if (!isFlagged(gone, developer) && isProjectedAuthor(list[k] as FileContribution, doa, normalizeDoa(doa, max))) authors[length++] = developer;
+      const c = list[k] as FileContribution;
+      for (let h = 0; h < horizons.length; h++) {
+        const scale = scales[h] as number;
+        const doa = c.decayed ? computeDoa(scale * c.decayed.fa, scale * c.decayed.dl, scale * c.decayed.ac) : c.doa;
+        (doas[h] as number[])[k] = doa;
+        if (doa > (highest[h] as number)) highest[h] = doa;
+      }
     }
-    start[number + 1] = length;
+    const first = contributions.start[number] as number;
+    for (let h = 0; h < horizons.length; h++) {
+      const target = lists[h] as (typeof lists)[number];
+      const { gone } = horizons[h] as Horizon;
+      for (let k = 0; k < list.length; k++) {
+        const developer = contributions.developer[first + k] as number;
+        const doa = (doas[h] as number[])[k] as number;
+        if (!isFlagged(gone, developer) && isProjectedAuthor(list[k] as FileContribution, doa, normalizeDoa(doa, highest[h] as number))) target.developer[target.length++] = developer;
+      }
+      target.start[number + 1] = target.length;
+    }
   }
-  return { start, developer: authors.slice(0, length) };
+  return lists.map((list) => ({ start: list.start, developer: list.developer.slice(0, list.length) }));
 }
 
 export interface ProjectionPoint {
@@ -267,7 +288,8 @@ export function projectExperts(
 ): ProjectionResult {
   const horizons = [...(options.horizons ?? PROJECTION_HORIZONS)];
   const reference = referenceTime(analysis);
-  const index = ownershipIndexOf(analysis);
+  const index = ownershipIndexOf(analysis.files);
+  const nameOf = nameLookup(analysis);
   const silence = silenceOf(analysis);
   const gone = horizons.map((days) => {
     const at = reference + days * DAY;
@@ -280,11 +302,16 @@ export function projectExperts(
             .filter((id) => !departed.includes(id));
     return { days, departed, inactive };
   });
-  const authorsAt = gone.map((g) => projectedAuthorLists(index, analysis.settings.halfLifeDays, g.days, developerFlags(index, [...g.departed, ...g.inactive])));
+  const horizonsAhead = gone.filter((g) => g.days !== 0).map((g) => ({ days: g.days, gone: developerFlags(index, [...g.departed, ...g.inactive]) }));
+  const projected = projectedAuthorLists(index, analysis.settings.halfLifeDays, horizonsAhead);
+  // Now (day 0) the current, decayed authors; later the projected ones, in the order of the horizons.
+  const authorsAt = gone.map((g) =>
+    g.days === 0 ? authorListsWithout(index.decayedAuthors, developerFlags(index, [...g.departed, ...g.inactive])) : (projected[horizonsAhead.findIndex((h) => h.days === g.days)] as AuthorLists),
+  );
   const modules: ModuleProjection[] = [];
   for (const [path, files] of fileNumbersByModule(analysis)) {
     const points = horizons.map((days, at) => {
-      const module = summarizeSet(setOf(index, authorsAt[at] as AuthorLists, files));
+      const module = summarizeSet(setOf(index, nameOf, authorsAt[at] as AuthorLists, files));
       return {
         days,
         date: new Date((reference + days * DAY) * 1000).toISOString().slice(0, 10),

@@ -143,12 +143,12 @@ export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string
 export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, number[]> {
   const groups = new Map<string, number[]>(analysis.modules.map((m) => [m.path, []]));
   const moduleOf = moduleOfFile(analysis);
-  analysis.files.forEach((file, index) => {
-    const module = moduleOf(file.path);
+  for (let index = 0; index < analysis.files.length; index++) {
+    const module = moduleOf((analysis.files[index] as FileOwnership).path);
     const list = groups.get(module);
     if (list) list.push(index);
     else groups.set(module, [index]);
-  });
+  }
   return groups;
 }
 
@@ -277,6 +277,7 @@ export interface DepartureOptions {
 /** The figures before any departure, computed once for every step of the timeline. */
 interface Baseline {
   index: OwnershipIndex;
+  nameOf: (id: string) => string;
   authors: AuthorLists;
   repository: SetSummary;
   modules: { path: string; files: number[]; summary: SetSummary }[];
@@ -289,16 +290,25 @@ interface Impact {
 }
 
 function baselineOf(analysis: Analysis, authorsOf: AuthorsOf | undefined): Baseline {
-  const index = ownershipIndexOf(analysis);
+  const index = ownershipIndexOf(analysis.files);
+  const nameOf = nameLookup(analysis);
   const authors = authorsOf ? authorListsOf(index, authorsOf) : index.classicAuthors;
-  const modules = [...fileNumbersByModule(analysis)].map(([path, files]) => ({ path, files, summary: summarizeSet(setOf(index, authors, files)) }));
-  return { index, authors, repository: summarizeSet(setOf(index, authors)), modules };
+  const modules = [...fileNumbersByModule(analysis)].map(([path, files]) => ({ path, files, summary: summarizeSet(setOf(index, nameOf, authors, files)) }));
+  return { index, nameOf, authors, repository: summarizeSet(setOf(index, nameOf, authors)), modules };
 }
 
-function countFiles(files: ArrayLike<number>, holds: (file: number) => boolean): number {
-  let count = 0;
-  for (let i = 0; i < files.length; i++) if (holds(files[i] as number)) count += 1;
-  return count;
+/** Files of a set: without an author before, without one after, and lost (an author before, none after). */
+function orphansOf(files: ArrayLike<number>, before: AuthorLists, after: AuthorLists): { before: number; after: number; lost: number[] } {
+  const counts = { before: 0, after: 0, lost: [] as number[] };
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as number;
+    const hadAuthor = authorCount(before, file) > 0;
+    const hasAuthor = authorCount(after, file) > 0;
+    if (!hadAuthor) counts.before += 1;
+    if (!hasAuthor) counts.after += 1;
+    if (hadAuthor && !hasAuthor) counts.lost.push(file);
+  }
+  return counts;
 }
 
 /**
@@ -306,36 +316,35 @@ function countFiles(files: ArrayLike<number>, holds: (file: number) => boolean):
  * departures is the ranking before without them (METRICS.md §5 and §8: no reassignment).
  */
 function impactOf(baseline: Baseline, gone: ReadonlySet<string>): Impact {
-  const { index, authors: before } = baseline;
+  const { index, nameOf, authors: before } = baseline;
   const flags = developerFlags(index, gone);
   const isGone = (developer: number) => isFlagged(flags, developer);
   const after = authorListsWithout(before, flags);
-  const isLost = (file: number) => authorCount(before, file) > 0 && authorCount(after, file) === 0;
-  const orphaned = index.files.filter((_, file) => isLost(file));
+  const pathOf = (file: number) => (index.files[file] as FileOwnership).path;
+  const orphaned = orphansOf(index.allFiles, before, after).lost.map((file) => index.files[file] as FileOwnership);
   const modules: ModuleDeparture[] = [];
   for (const { path, files, summary: prior } of baseline.modules) {
     const departingOwners = prior.owners.filter((owner) => gone.has(owner.id));
     if (departingOwners.length === 0) continue;
-    const truckFactorAfter = greedyTruckFactor(setOf(index, after, files), rankingWithout(prior.ranking, isGone));
-    const orphanFilesBefore = countFiles(files, (file) => authorCount(before, file) === 0);
-    const orphanFilesAfter = countFiles(files, (file) => authorCount(after, file) === 0);
+    const truckFactorAfter = greedyTruckFactor(setOf(index, nameOf, after, files), rankingWithout(prior.ranking, isGone));
+    const orphans = orphansOf(files, before, after);
     // Knowledge lost: the files that had an author and have none after (as knowledgeLossOf).
-    const lostFiles = files.filter(isLost).map((file) => (index.files[file] as FileOwnership).path);
+    const lostFiles = orphans.lost.map(pathOf);
     modules.push({
       path,
       files: files.length,
       truckFactorBefore: prior.truckFactor,
       truckFactorAfter,
-      orphanFilesBefore,
-      orphanFilesAfter,
+      orphanFilesBefore: orphans.before,
+      orphanFilesAfter: orphans.after,
       lostFiles,
       knowledgeLost: files.length > 0 ? lostFiles.length / files.length : 0,
-      isOrphaned: orphanFilesBefore < files.length && orphanFilesAfter === files.length,
+      isOrphaned: orphans.before < files.length && orphans.after === files.length,
       departingOwners,
     });
   }
   modules.sort((a, b) => b.knowledgeLost - a.knowledgeLost || a.truckFactorAfter.value - b.truckFactorAfter.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const truckFactor = greedyTruckFactor(setOf(index, after), rankingWithout(baseline.repository.ranking, isGone));
+  const truckFactor = greedyTruckFactor(setOf(index, nameOf, after), rankingWithout(baseline.repository.ranking, isGone));
   return { orphaned, modules, truckFactor };
 }
 
@@ -354,12 +363,13 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
   const singleOwnerFiles: FileSuccession[] = [];
   const soleCounts = new Map<string, { authored: number; sole: number }>();
   const { start, developer } = baseline.authors;
-  analysis.files.forEach((file, number) => {
+  for (let number = 0; number < analysis.files.length; number++) {
     const first = start[number] as number;
     const end = start[number + 1] as number;
     let departing = 0;
     for (let k = first; k < end; k++) if (isFlagged(goneFlags, developer[k] as number)) departing += 1;
-    if (departing === 0) return;
+    if (departing === 0) continue;
+    const file = analysis.files[number] as FileOwnership;
     const departingAuthors: string[] = [];
     const remainingAuthors: string[] = [];
     for (let k = first; k < end; k++) {
@@ -372,7 +382,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       if (end - first === 1) entry.sole += 1;
       soleCounts.set(id, entry);
     }
-    if (remainingAuthors.length > 1) return;
+    if (remainingAuthors.length > 1) continue;
     const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak);
     const entry: FileSuccession = {
       path: file.path,
@@ -384,9 +394,9 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       ...(successor ? { successor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
-  });
+  }
 
-  const orphanBefore = countFiles(baseline.index.allFiles, (file) => authorCount(baseline.authors, file) === 0);
+  const orphanBefore = orphansOf(baseline.index.allFiles, baseline.authors, baseline.authors).before;
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
   return {
     names: Object.fromEntries([...names].sort(([a], [b]) => (a < b ? -1 : 1))),

@@ -140,10 +140,11 @@ function exclusionOf(
 }
 
 /**
- * The rules without the attribute values that cannot change an outcome: `diff` counts only if some
- * rule unsets it, `linguist-generated` only if some rule sets it, `linguist-vendored` only if some
- * rule sets or unsets it. Most .gitattributes set only diff drivers and text options, so most paths
- * then need no pattern test.
+ * The rules without the attribute values that cannot change an exclusion. Only some values decide
+ * one: `diff` unset (-diff, binary), `linguist-generated` set, `linguist-vendored` set or unset.
+ * Another value matters only after a deciding one, which it may override (later rules win); before
+ * any, it leaves the outcome as if the attribute were unspecified. Most .gitattributes set diff
+ * drivers and text options first, so most paths then need no pattern test.
  */
 function decisiveRules(rules: readonly AttributeRule[]): AttributeRule[] {
   const decides: Record<ReadAttribute, (value: boolean | undefined) => boolean> = {
@@ -151,10 +152,19 @@ function decisiveRules(rules: readonly AttributeRule[]): AttributeRule[] {
     'linguist-generated': (value) => value === true,
     'linguist-vendored': (value) => value !== undefined,
   };
-  const counted = READ_ATTRIBUTES.filter((name) => rules.some((rule) => rule.attributes.has(name) && decides[name](rule.attributes.get(name))));
-  return rules
-    .map((rule) => ({ match: rule.match, attributes: new Map([...rule.attributes].filter(([name]) => (counted as readonly string[]).includes(name))) }))
-    .filter((rule) => rule.attributes.size > 0);
+  const decided = new Set<ReadAttribute>();
+  const kept: AttributeRule[] = [];
+  for (const rule of rules) {
+    const attributes = new Map<string, boolean | undefined>();
+    for (const name of READ_ATTRIBUTES) {
+      if (!rule.attributes.has(name)) continue;
+      const value = rule.attributes.get(name);
+      if (decides[name](value)) decided.add(name);
+      if (decided.has(name)) attributes.set(name, value);
+    }
+    if (attributes.size > 0) kept.push({ match: rule.match, attributes });
+  }
+  return kept;
 }
 
 /** The read attributes of a path: the last matching rule that mentions one decides it, as in git. */

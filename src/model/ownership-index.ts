@@ -1,5 +1,5 @@
 import { greedyTruckFactor, rankingMembers, rankSet, type AuthorLists, type ContributionLists, type NumberedDevelopers, type NumberedSet, type Ranking } from './truck-factor.ts';
-import type { Analysis, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+import type { FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 // An analysis' files with their developers numbered once, so that the truck factors of METRICS.md
 // §5 over many sets (the repository, modules, critical systems) and author assignments (classic,
@@ -29,12 +29,11 @@ export interface OwnershipIndex {
   readonly allFiles: Int32Array;
 }
 
-export function numberDevelopers(nameOf: (id: string) => string): DeveloperNumbering {
+export function numberDevelopers(): DeveloperNumbering {
   const ids: string[] = [];
   const numbers = new Map<string, number>();
   return {
     ids,
-    nameOf: (developer) => nameOf(ids[developer] as string),
     find: (id) => numbers.get(id),
     numberOf(id) {
       let developer = numbers.get(id);
@@ -48,14 +47,21 @@ export function numberDevelopers(nameOf: (id: string) => string): DeveloperNumbe
   };
 }
 
+/** 0, 1, …, count − 1. */
+export function countUpTo(count: number): Int32Array {
+  const numbers = new Int32Array(count);
+  for (let i = 0; i < count; i++) numbers[i] = i;
+  return numbers;
+}
+
 /** Whether a contribution makes a decayed author (the classic rule when the analysis has no decayed figures). */
 export function isDecayedAuthor(contribution: FileContribution): boolean {
   return contribution.decayed ? contribution.decayed.isAuthor : contribution.isAuthor;
 }
 
 /** Numbers the developers of `files` and flattens their contributions, classic and decayed authors. */
-export function indexOwnership(files: readonly FileOwnership[], nameOf: (id: string) => string): OwnershipIndex {
-  const developers = numberDevelopers(nameOf);
+export function indexOwnership(files: readonly FileOwnership[]): OwnershipIndex {
+  const developers = numberDevelopers();
   let size = 0;
   for (const file of files) size += file.contributions.length;
   const start = new Int32Array(files.length + 1);
@@ -87,22 +93,23 @@ export function indexOwnership(files: readonly FileOwnership[], nameOf: (id: str
     contributions: { start, developer, changes },
     classicAuthors: { start: classicStart, developer: Int32Array.from(classic) },
     decayedAuthors: { start: decayedStart, developer: decayed.slice(0, decayedLength) },
-    allFiles: Int32Array.from(files, (_, i) => i),
+    allFiles: countUpTo(files.length),
   };
 }
 
-const indexes = new WeakMap<readonly FileOwnership[], { developers: Analysis['developers']; index: OwnershipIndex }>();
+const indexes = new WeakMap<readonly FileOwnership[], OwnershipIndex>();
 
 /**
- * The index of an analysis, names from its developers. Built once per analysis and reused by every
- * figure computed from it (an analysis is never changed once built).
+ * The index of a list of files (an analysis' files), built once per list and reused by every figure
+ * computed from it: the analysis' truck factor builds it, the current figures, projections,
+ * departures and critical systems reuse it. A list and its files are never changed once analysed.
  */
-export function ownershipIndexOf(analysis: Pick<Analysis, 'files' | 'developers'>): OwnershipIndex {
-  const known = indexes.get(analysis.files);
-  if (known && known.developers === analysis.developers) return known.index;
-  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
-  const index = indexOwnership(analysis.files, (id) => names.get(id) ?? id);
-  indexes.set(analysis.files, { developers: analysis.developers, index });
+export function ownershipIndexOf(files: readonly FileOwnership[]): OwnershipIndex {
+  let index = indexes.get(files);
+  if (!index) {
+    index = indexOwnership(files);
+    indexes.set(files, index);
+  }
   return index;
 }
 
@@ -152,9 +159,9 @@ export function authorCount(lists: AuthorLists, file: number): number {
   return (lists.start[file + 1] as number) - (lists.start[file] as number);
 }
 
-/** A set of the index's files under one author assignment (all files by default). */
-export function setOf(index: OwnershipIndex, authors: AuthorLists, files: ArrayLike<number> = index.allFiles): NumberedSet {
-  return { developers: index.developers, contributions: index.contributions, authors, files };
+/** A set of the index's files under one author assignment (all files by default); `nameOf` gives display names. */
+export function setOf(index: OwnershipIndex, nameOf: (id: string) => string, authors: AuthorLists, files: ArrayLike<number> = index.allFiles): NumberedSet {
+  return { developers: index.developers, nameOf, contributions: index.contributions, authors, files };
 }
 
 export interface SetSummary {

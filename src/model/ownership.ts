@@ -1,5 +1,5 @@
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
-import { numberDevelopers, authorListsOf, authorCount, summarizeSet, type AuthorsOf } from './ownership-index.ts';
+import { authorCount, authorListsOf, ownershipIndexOf, setOf, summarizeSet, type AuthorsOf } from './ownership-index.ts';
 import type { NumberedSet } from './truck-factor.ts';
 import type { FileContribution, FileOwnership, ModuleOwnership, TruckFactor } from './types.ts';
 import type { ContributionInput } from './authorship.ts';
@@ -48,42 +48,21 @@ export function rankContributions(inputs: readonly ContributionInput[], mr: numb
   return contributions.sort((a, b) => b.doa - a.doa || (a.developer < b.developer ? -1 : a.developer > b.developer ? 1 : 0));
 }
 
-/**
- * A set of files on its own: its authors numbered, and the changes (FA + DL) of those authors only,
- * as nobody else's can break a tie of §5.
- */
-function numberedSet(files: readonly FileOwnership[], nameOf: (id: string) => string, authorsOf: AuthorsOf): NumberedSet {
-  const developers = numberDevelopers(nameOf);
-  const authors = authorListsOf({ files, developers }, authorsOf);
-  let size = 0;
-  for (const file of files) size += file.contributions.length;
-  const start = new Int32Array(files.length + 1);
-  const contributor = new Int32Array(size);
-  const changes = new Float64Array(size);
-  let length = 0;
-  files.forEach((file, index) => {
-    for (const contribution of file.contributions) {
-      const developer = developers.find(contribution.developer);
-      if (developer === undefined) continue;
-      contributor[length] = developer;
-      changes[length] = contribution.fa + contribution.dl;
-      length += 1;
-    }
-    start[index + 1] = length;
-  });
-  return {
-    developers,
-    authors,
-    contributions: { start, developer: contributor.subarray(0, length), changes: changes.subarray(0, length) },
-    files: Int32Array.from(files, (_, index) => index),
-  };
-}
-
 const classicAuthors: AuthorsOf = (file) => file.authors;
 
-/** Truck factor of a set of files; `authorsOf` lets departures and decay swap the author sets. */
+/** The set of all of `files` under `authorsOf`, on their index (built once per list: ownershipIndexOf). */
+function wholeSet(files: readonly FileOwnership[], nameOf: (id: string) => string, authorsOf: AuthorsOf): NumberedSet {
+  const index = ownershipIndexOf(files);
+  return setOf(index, nameOf, authorsOf === classicAuthors ? index.classicAuthors : authorListsOf(index, authorsOf));
+}
+
+/**
+ * Truck factor of a set of files; `authorsOf` lets departures and decay swap the author sets. The
+ * analysis' own files are indexed while their truck factor is computed, and every later figure
+ * reuses that index.
+ */
 export function truckFactorOf(files: readonly FileOwnership[], nameOf: (id: string) => string, authorsOf: AuthorsOf = classicAuthors): TruckFactor {
-  return summarizeSet(numberedSet(files, nameOf, authorsOf)).truckFactor;
+  return summarizeSet(wholeSet(files, nameOf, authorsOf)).truckFactor;
 }
 
 export function summarizeModule(
@@ -93,7 +72,7 @@ export function summarizeModule(
   nameOf: (id: string) => string,
   authorsOf: AuthorsOf = classicAuthors,
 ): ModuleOwnership {
-  const set = numberedSet(files, nameOf, authorsOf);
+  const set = wholeSet(files, nameOf, authorsOf);
   const { truckFactor, owners } = summarizeSet(set);
   return {
     path,
@@ -104,4 +83,32 @@ export function summarizeModule(
     singleOwnerFiles: files.filter((_, index) => authorCount(set.authors, index) === 1).map((file) => file.path),
     orphanFiles: files.filter((_, index) => authorCount(set.authors, index) === 0).map((file) => file.path),
   };
+}
+
+/**
+ * The ownership of every module (METRICS.md §6) of the analysed files, on their index (the one their
+ * truck factor built): `modules` maps each module path to its kind and the paths of its files, as
+ * assignModules gives them. Same result as summarizeModule on each, in the map's order.
+ */
+export function summarizeModules(
+  files: readonly FileOwnership[],
+  modules: ReadonlyMap<string, { kind: ModuleOwnership['kind']; files: readonly string[] }>,
+  nameOf: (id: string) => string,
+): ModuleOwnership[] {
+  const index = ownershipIndexOf(files);
+  const numberOf = new Map(files.map((file, number) => [file.path, number]));
+  const authors = index.classicAuthors;
+  return [...modules].map(([path, module]) => {
+    const numbers = module.files.map((file) => numberOf.get(file) as number);
+    const { truckFactor, owners } = summarizeSet(setOf(index, nameOf, authors, numbers));
+    return {
+      path,
+      kind: module.kind,
+      files: numbers.length,
+      truckFactor,
+      owners,
+      singleOwnerFiles: numbers.filter((number) => authorCount(authors, number) === 1).map((number) => (files[number] as FileOwnership).path),
+      orphanFiles: numbers.filter((number) => authorCount(authors, number) === 0).map((number) => (files[number] as FileOwnership).path),
+    };
+  });
 }

@@ -43,8 +43,6 @@ export function compareCodePoints(a: string, b: string): number {
 /** Developers as numbers 0 … ids.length − 1. */
 export interface NumberedDevelopers {
   readonly ids: readonly string[];
-  /** Display name of a developer number (the third tie-break). */
-  nameOf(developer: number): string;
 }
 
 /**
@@ -64,6 +62,8 @@ export interface ContributionLists extends AuthorLists {
 /** A set of files (file numbers) under one author assignment. */
 export interface NumberedSet {
   readonly developers: NumberedDevelopers;
+  /** Display name of an id, for the third tie-break. */
+  readonly nameOf: (id: string) => string;
   readonly contributions: ContributionLists;
   readonly authors: AuthorLists;
   readonly files: ArrayLike<number>;
@@ -110,7 +110,7 @@ export function rankSet(set: NumberedSet): Ranking {
   const nameOf = (developer: number): string => {
     let name = names.get(developer);
     if (name === undefined) {
-      name = set.developers.nameOf(developer);
+      name = set.nameOf(ids[developer] as string);
       names.set(developer, name);
     }
     return name;
@@ -215,7 +215,8 @@ function numberFiles(files: readonly TruckFactorFile[], options: TruckFactorOpti
     contributionStart[index + 1] = contributionDevelopers.length;
   });
   return {
-    developers: { ids, nameOf: (developer) => options.nameOf(ids[developer] as string) },
+    developers: { ids },
+    nameOf: options.nameOf,
     authors: { start: authorStart, developer: Int32Array.from(authorDevelopers) },
     contributions: { start: contributionStart, developer: Int32Array.from(contributionDevelopers), changes: Float64Array.from(changes) },
     files: Array.from(files, (_, index) => index),
