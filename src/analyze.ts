@@ -7,7 +7,7 @@ import { AuthorshipFold } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
-import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats } from './model/identity.ts';
+import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
@@ -116,80 +116,20 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // of the same revision on the same day give the same figures (and can share a cached result).
   const reference = options.until ?? endOfUtcDay(now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
-  const halfLife = config.model.halfLife * DAY;
-  const fold = new AuthorshipFold(selection.analysed, {
-    weight: extensions ? (time) => Math.pow(2, -Math.max(0, referenceTime - time) / halfLife) : undefined,
-  });
-
-  const isBot = extensions ? createBotMatcher(config.bots) : () => false;
-  const identities = new IdentityTable(isBot);
-  const coAuthors = extensions && config.model.coAuthors;
-
-  let commitCount = 0;
-  const credited: number[] = [];
-  const trailers = new TrailerMailmap(repo, warn);
-  for await (const records of history) {
-    commitCount += records.length;
-    // Trailers pass through .mailmap before they are interned, so that whether one is a bot is
-    // judged on the identity it maps to (a bot's event credits nobody and is nobody's acceptance).
-    if (coAuthors) await trailers.learn(records);
-    for (const record of records) {
-      credited.length = 0;
-      const author = identities.intern(record.author);
-      const stats = identities.list[author] as IdentityStats;
-      stats.commits += 1;
-      stats.firstTime = Math.min(stats.firstTime, record.time);
-      stats.lastTime = Math.max(stats.lastTime, record.time);
-      if (!stats.isBot) credited.push(author);
-      if (coAuthors) {
-        for (const coAuthor of record.coAuthors) {
-          const id = identities.intern(trailers.map(coAuthor));
-          const co = identities.list[id] as IdentityStats;
-          co.firstTime = Math.min(co.firstTime, record.time);
-          co.lastTime = Math.max(co.lastTime, record.time);
-          if (!co.isBot && !credited.includes(id)) credited.push(id);
-        }
+  const { files, noHistory, people, bots, commitCount } = await readOwnership(repo, history, selection.analysed, {
+    extensions,
+    config,
+    referenceTime,
+    hooks,
+    warn,
+    afterWalk: () => {
+      if (commitsWithoutRenames > 0) {
+        warn(
+          `rename detection was turned off for ${commitsWithoutRenames} commit(s) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
+        );
       }
-      fold.addCommit(record.time, credited, record.changes);
-    }
-  }
-  if (commitsWithoutRenames > 0) {
-    warn(
-      `rename detection was turned off for ${commitsWithoutRenames} commit(s) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
-    );
-  }
-
-  hooks.onPhase?.('authorship');
-  const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
-  const bots: string[] = [];
-  const people = resolved.filter((developer) => {
-    if (developer.isBot) bots.push(developer.name);
-    return !developer.isBot;
+    },
   });
-  const developerIds = people.map((developer) => developer.id);
-  const developerOf = new Int32Array(identities.list.length).fill(-1);
-  people.forEach((developer, index) => {
-    for (const member of developer.members) developerOf[member] = index;
-  });
-
-  const files: FileOwnership[] = [];
-  let noHistory = 0;
-  for (let file = 0; file < fold.paths.length; file++) {
-    const inputs = fold.contributions(file, developerOf, developerIds);
-    if (inputs.length === 0) {
-      noHistory += 1;
-      continue;
-    }
-    const tally = fold.fileStats(file);
-    const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
-    files.push({
-      path: fold.paths[file] as string,
-      authors: contributions.filter((c) => c.isAuthor).map((c) => c.developer),
-      contributions,
-      events: tally.events,
-      lastChange: tally.lastChange,
-    });
-  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const exclusions = [...selection.counts];
   if (submodules.length > 0) exclusions.push({ rule: 'submodule', files: submodules.length });
@@ -250,7 +190,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       halfLifeDays: config.model.halfLife,
       inactiveAfterDays: config.model.inactiveAfter,
       referenceDate: reference.toISOString(),
-      coAuthors,
+      coAuthors: extensions && config.model.coAuthors,
     },
     stats: {
       commits: commitCount,
@@ -269,6 +209,105 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     bots: bots.sort(),
     warnings,
   };
+}
+
+interface OwnershipContext {
+  extensions: boolean;
+  config: Config;
+  /** Unix seconds of the reference date of the decayed figures. */
+  referenceTime: number;
+  hooks: AnalyzeHooks;
+  warn: (message: string) => void;
+  /** Called once the history is read, before the authorship phase. */
+  afterWalk: () => void;
+}
+
+interface Ownership {
+  files: FileOwnership[];
+  /** Analysed paths without any event (or only bot events). */
+  noHistory: number;
+  people: ResolvedDeveloper[];
+  bots: string[];
+  commitCount: number;
+}
+
+/**
+ * Folds the history and turns the tallies into per-file ownership (unsorted). The fold lives only
+ * in here: once the files are built, nothing keeps it, so it is gone before the later phases run.
+ */
+async function readOwnership(repo: Repository, history: AsyncIterable<CommitRecord[]>, paths: readonly string[], context: OwnershipContext): Promise<Ownership> {
+  const { extensions, config, referenceTime, hooks } = context;
+  const halfLife = config.model.halfLife * DAY;
+  const fold = new AuthorshipFold(paths, {
+    weight: extensions ? (time) => Math.pow(2, -Math.max(0, referenceTime - time) / halfLife) : undefined,
+  });
+
+  const isBot = extensions ? createBotMatcher(config.bots) : () => false;
+  const identities = new IdentityTable(isBot);
+  const coAuthors = extensions && config.model.coAuthors;
+
+  let commitCount = 0;
+  const credited: number[] = [];
+  const trailers = new TrailerMailmap(repo, context.warn);
+  for await (const records of history) {
+    commitCount += records.length;
+    // Trailers pass through .mailmap before they are interned, so that whether one is a bot is
+    // judged on the identity it maps to (a bot's event credits nobody and is nobody's acceptance).
+    if (coAuthors) await trailers.learn(records);
+    for (const record of records) {
+      credited.length = 0;
+      const author = identities.intern(record.author);
+      const stats = identities.list[author] as IdentityStats;
+      stats.commits += 1;
+      stats.firstTime = Math.min(stats.firstTime, record.time);
+      stats.lastTime = Math.max(stats.lastTime, record.time);
+      if (!stats.isBot) credited.push(author);
+      if (coAuthors) {
+        for (const coAuthor of record.coAuthors) {
+          const id = identities.intern(trailers.map(coAuthor));
+          const co = identities.list[id] as IdentityStats;
+          co.firstTime = Math.min(co.firstTime, record.time);
+          co.lastTime = Math.max(co.lastTime, record.time);
+          if (!co.isBot && !credited.includes(id)) credited.push(id);
+        }
+      }
+      fold.addCommit(record.time, credited, record.changes);
+    }
+  }
+  context.afterWalk();
+
+  hooks.onPhase?.('authorship');
+  const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
+  const bots: string[] = [];
+  const people = resolved.filter((developer) => {
+    if (developer.isBot) bots.push(developer.name);
+    return !developer.isBot;
+  });
+  const developerIds = people.map((developer) => developer.id);
+  const developerOf = new Int32Array(identities.list.length).fill(-1);
+  people.forEach((developer, index) => {
+    for (const member of developer.members) developerOf[member] = index;
+  });
+
+  const files: FileOwnership[] = [];
+  let noHistory = 0;
+  for (let file = 0; file < fold.paths.length; file++) {
+    const inputs = fold.contributions(file, developerOf, developerIds);
+    if (inputs.length === 0) {
+      noHistory += 1;
+      continue;
+    }
+    const tally = fold.fileStats(file);
+    const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
+    files.push({
+      path: fold.paths[file] as string,
+      authors: contributions.filter((c) => c.isAuthor).map((c) => c.developer),
+      contributions,
+      events: tally.events,
+      lastChange: tally.lastChange,
+    });
+  }
+  return { files, noHistory, people, bots, commitCount };
 }
 
 /** 23:59:59 UTC of the day of `date` (the moment --until YYYY-MM-DD stands for). */
