@@ -35,25 +35,52 @@ export function encodeAnalysis(analysis: Analysis): Uint8Array {
     }
     return index;
   };
-  const numbers = new NumberWriter(files.length * 64);
+  // First pass: number the developers and count the numbers, so the result is allocated once, at
+  // its final size (a growing buffer would briefly hold up to twice a large repository's result).
+  let count = 0;
   for (const file of files) {
-    numbers.push(file.events, file.lastChange, file.authors.length);
-    for (const author of file.authors) numbers.push(indexOf(author));
-    numbers.push(file.contributions.length);
+    count += 4 + file.authors.length;
+    for (const author of file.authors) indexOf(author);
     for (const c of file.contributions) {
-      numbers.push(indexOf(c.developer), c.fa, c.dl, c.ac, c.doa, c.normDoa, c.isAuthor ? 1 : 0, c.lastChange);
-      const d = c.decayed;
-      if (d) numbers.push(1, d.fa, d.dl, d.ac, d.doa, d.normDoa, d.isAuthor ? 1 : 0);
-      else numbers.push(0);
+      indexOf(c.developer);
+      count += c.decayed ? 15 : 9;
     }
   }
   const head: Head = { format: FORMAT, rest, order: Object.keys(analysis), paths: files.map((file) => file.path), developers };
   const json = new TextEncoder().encode(JSON.stringify(head));
   const offset = align8(4 + json.length);
-  const bytes = new Uint8Array(offset + numbers.length * 8);
+  const bytes = new Uint8Array(offset + count * 8);
   new DataView(bytes.buffer).setUint32(0, json.length, true);
   bytes.set(json, 4);
-  new Float64Array(bytes.buffer, offset, numbers.length).set(numbers.values());
+  const out = new Float64Array(bytes.buffer, offset, count);
+  let at = 0;
+  for (const file of files) {
+    out[at++] = file.events;
+    out[at++] = file.lastChange;
+    out[at++] = file.authors.length;
+    for (const author of file.authors) out[at++] = indexOf(author);
+    out[at++] = file.contributions.length;
+    for (const c of file.contributions) {
+      out[at++] = indexOf(c.developer);
+      out[at++] = c.fa;
+      out[at++] = c.dl;
+      out[at++] = c.ac;
+      out[at++] = c.doa;
+      out[at++] = c.normDoa;
+      out[at++] = c.isAuthor ? 1 : 0;
+      out[at++] = c.lastChange;
+      const d = c.decayed;
+      out[at++] = d ? 1 : 0;
+      if (d) {
+        out[at++] = d.fa;
+        out[at++] = d.dl;
+        out[at++] = d.ac;
+        out[at++] = d.doa;
+        out[at++] = d.normDoa;
+        out[at++] = d.isAuthor ? 1 : 0;
+      }
+    }
+  }
   return bytes;
 }
 
@@ -67,13 +94,15 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
   if (head.format !== FORMAT) throw new Error(`result of another format (${String(head.format)})`);
   const offset = align8(4 + jsonLength);
   if ((bytes.length - offset) % 8 !== 0) throw new Error('corrupt result (numbers misaligned)');
-  // A copy, because a Buffer read from disk need not start on an 8-byte boundary (and Buffer's own
-  // slice() would share memory instead of copying).
-  const numbers = new Float64Array(Uint8Array.prototype.slice.call(bytes, offset).buffer);
-  let at = 0;
+  // Read in place through a DataView: a Buffer read from disk need not start on an 8-byte boundary,
+  // and a copy would double the memory of a large result.
+  const end = bytes.length;
+  let at = offset;
   const next = (): number => {
-    if (at >= numbers.length) throw new Error('truncated result (numbers)');
-    return numbers[at++] as number;
+    if (at >= end) throw new Error('truncated result (numbers)');
+    const value = view.getFloat64(at, true);
+    at += 8;
+    return value;
   };
   const developerOf = (index: number): string => {
     const id = head.developers[index];
@@ -103,29 +132,9 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
     }
     return { path, authors, contributions, events, lastChange };
   });
-  if (at !== numbers.length) throw new Error('corrupt result (trailing numbers)');
+  if (at !== end) throw new Error('corrupt result (trailing numbers)');
   const rest = head.rest as unknown as Record<string, unknown>;
   return Object.fromEntries(head.order.map((key) => [key, key === 'files' ? files : rest[key]])) as unknown as Analysis;
-}
-
-/** A growing Float64Array: no boxed numbers, a few MB even for a large repository. */
-class NumberWriter {
-  private data: Float64Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(1024, capacity));
-  }
-  push(...values: number[]): void {
-    if (this.length + values.length > this.data.length) {
-      const grown = new Float64Array(Math.max(this.data.length * 2, this.length + values.length));
-      grown.set(this.data.subarray(0, this.length));
-      this.data = grown;
-    }
-    for (const value of values) this.data[this.length++] = value;
-  }
-  values(): Float64Array {
-    return this.data.subarray(0, this.length);
-  }
 }
 
 function align8(n: number): number {
