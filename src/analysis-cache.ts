@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze, endOfUtcDay, historyConcurrency, type AnalyzeHooks, type AnalyzeOptions } from './analyze.ts';
 import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir } from './git/cache.ts';
 import { openRepository, resolveRevision } from './git/repo.ts';
-import { decodeAnalysis, encodeAnalysis } from './model/analysis-codec.ts';
+import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
 import type { Analysis } from './model/types.ts';
 import { VERSION } from './version.ts';
 
@@ -40,7 +40,7 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   }
   const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now }, hooks);
   if (cache.isWritable && !analysis.warnings.some((warning) => TRANSIENT_WARNINGS.some((pattern) => pattern.test(warning)))) {
-    cache.writeResult(key, Buffer.from(encodeAnalysis(analysis).buffer));
+    cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
   }
   // A stored result that had to be rebuilt is worth one warning, in this run's report only.
   const rebuilt = problems.slice(opening);

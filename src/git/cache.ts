@@ -124,8 +124,9 @@ export class HistoryCache {
     }
   }
 
-  writeResult(key: string, payload: Buffer): void {
-    if (this.writeDir) this.write(key, 'result', payload);
+  /** Stores a result that `fill` hands out in pieces (see writeStreamed). */
+  writeResult(key: string, fill: (emit: (piece: Uint8Array) => void) => void): void {
+    if (this.writeDir) this.writeStreamed(key, 'result', fill);
   }
 
   /** The revision the last complete walk listed (a hint only: its chunks are probably cached). */
@@ -223,15 +224,30 @@ export class HistoryCache {
   }
 
   private write(key: string, kind: EntryKind, payload: Buffer): void {
+    this.writeStreamed(key, kind, (emit) => emit(payload));
+  }
+
+  /**
+   * Writes an entry whose payload `fill` hands out in pieces, so a large one (a result) is never
+   * whole in memory: the header goes first as a placeholder and is filled in once the length and
+   * checksum are known. Still a temp file renamed into place, so readers see all of it or nothing.
+   */
+  private writeStreamed(key: string, kind: EntryKind, fill: (emit: (piece: Uint8Array) => void) => void): void {
     const dir = this.writeDir as string;
     const name = `${key}.${kind}`;
     const temp = path.join(dir, `${name}.tmp-${randomBytes(6).toString('hex')}`);
     try {
-      // Header and payload written apart: a result payload can be several MB, not worth a copy.
       const fd = fs.openSync(temp, 'wx');
       try {
-        fs.writeSync(fd, entryHeader(key, kind, payload));
-        fs.writeSync(fd, payload);
+        const hash = createHash('sha256');
+        let length = 0;
+        fs.writeSync(fd, Buffer.alloc(HEADER_BYTES));
+        fill((piece) => {
+          hash.update(piece);
+          length += piece.length;
+          fs.writeSync(fd, piece);
+        });
+        fs.writeSync(fd, entryHeader(key, kind, length, hash.digest()), 0, HEADER_BYTES, 0);
       } finally {
         fs.closeSync(fd);
       }
@@ -386,14 +402,14 @@ function readQuietly(file: string): Buffer | undefined {
 
 // --- entry files --------------------------------------------------------------------------------
 
-function entryHeader(key: string, kind: EntryKind, payload: Buffer): Buffer {
+function entryHeader(key: string, kind: EntryKind, length: number, digest: Buffer): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt32LE(MAGIC, 0);
   header.writeUInt8(CACHE_FORMAT, 4);
   header.writeUInt8(KIND[kind], 5);
   header.write(key, 8, 32, 'hex');
-  header.writeUInt32LE(payload.length, 40);
-  createHash('sha256').update(payload).digest().copy(header, 44, 0, 16);
+  header.writeUInt32LE(length, 40);
+  digest.copy(header, 44, 0, 16);
   return header;
 }
 

@@ -22,7 +22,14 @@ interface Head {
   developers: string[];
 }
 
-export function encodeAnalysis(analysis: Analysis): Uint8Array {
+/** Numbers handed out per piece: 64 KiB, so a large result never sits whole in memory. */
+const PIECE_NUMBERS = 8192;
+
+/**
+ * Encodes an analysis, handing the bytes out in pieces (the JSON part, then blocks of numbers) so
+ * that a caller writing them to a file never holds the whole result. Each piece is a fresh array.
+ */
+export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) => void): void {
   const { files, ...rest } = analysis;
   const developers: string[] = [];
   const developerIndex = new Map<string, number>();
@@ -35,51 +42,68 @@ export function encodeAnalysis(analysis: Analysis): Uint8Array {
     }
     return index;
   };
-  // First pass: number the developers and count the numbers, so the result is allocated once, at
-  // its final size (a growing buffer would briefly hold up to twice a large repository's result).
-  let count = 0;
+  // Developers are numbered first: the table goes in the JSON part, ahead of the numbers.
   for (const file of files) {
-    count += 4 + file.authors.length;
     for (const author of file.authors) indexOf(author);
-    for (const c of file.contributions) {
-      indexOf(c.developer);
-      count += c.decayed ? 15 : 9;
-    }
+    for (const c of file.contributions) indexOf(c.developer);
   }
   const head: Head = { format: FORMAT, rest, order: Object.keys(analysis), paths: files.map((file) => file.path), developers };
   const json = new TextEncoder().encode(JSON.stringify(head));
   const offset = align8(4 + json.length);
-  const bytes = new Uint8Array(offset + count * 8);
-  new DataView(bytes.buffer).setUint32(0, json.length, true);
-  bytes.set(json, 4);
-  const out = new Float64Array(bytes.buffer, offset, count);
+  const first = new Uint8Array(offset);
+  new DataView(first.buffer).setUint32(0, json.length, true);
+  first.set(json, 4);
+  emit(first);
+
+  let block = new Float64Array(PIECE_NUMBERS);
   let at = 0;
+  const put = (value: number) => {
+    block[at++] = value;
+    if (at === PIECE_NUMBERS) {
+      emit(new Uint8Array(block.buffer));
+      block = new Float64Array(PIECE_NUMBERS);
+      at = 0;
+    }
+  };
   for (const file of files) {
-    out[at++] = file.events;
-    out[at++] = file.lastChange;
-    out[at++] = file.authors.length;
-    for (const author of file.authors) out[at++] = indexOf(author);
-    out[at++] = file.contributions.length;
+    put(file.events);
+    put(file.lastChange);
+    put(file.authors.length);
+    for (const author of file.authors) put(indexOf(author));
+    put(file.contributions.length);
     for (const c of file.contributions) {
-      out[at++] = indexOf(c.developer);
-      out[at++] = c.fa;
-      out[at++] = c.dl;
-      out[at++] = c.ac;
-      out[at++] = c.doa;
-      out[at++] = c.normDoa;
-      out[at++] = c.isAuthor ? 1 : 0;
-      out[at++] = c.lastChange;
+      put(indexOf(c.developer));
+      put(c.fa);
+      put(c.dl);
+      put(c.ac);
+      put(c.doa);
+      put(c.normDoa);
+      put(c.isAuthor ? 1 : 0);
+      put(c.lastChange);
       const d = c.decayed;
-      out[at++] = d ? 1 : 0;
+      put(d ? 1 : 0);
       if (d) {
-        out[at++] = d.fa;
-        out[at++] = d.dl;
-        out[at++] = d.ac;
-        out[at++] = d.doa;
-        out[at++] = d.normDoa;
-        out[at++] = d.isAuthor ? 1 : 0;
+        put(d.fa);
+        put(d.dl);
+        put(d.ac);
+        put(d.doa);
+        put(d.normDoa);
+        put(d.isAuthor ? 1 : 0);
       }
     }
+  }
+  if (at > 0) emit(new Uint8Array(block.buffer, 0, at * 8));
+}
+
+/** encodeAnalysisTo, as one array (tests, small analyses). */
+export function encodeAnalysis(analysis: Analysis): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  encodeAnalysisTo(analysis, (piece) => pieces.push(piece));
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, offset);
+    offset += piece.length;
   }
   return bytes;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCached } from '../../src/analysis-cache.ts';
 import type { AnalyzeHooks, AnalyzeOptions } from '../../src/analyze.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
-import { decodeAnalysis, encodeAnalysis } from '../../src/model/analysis-codec.ts';
+import { decodeAnalysis, encodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
@@ -38,6 +38,17 @@ describe('the analysis codec', () => {
     for (const analysis of [await analyzeRepo(buildDecayRepo().dir, { depth: 1 }), await analyzeRepo(history().dir), await analyzeRepo(history().dir, { model: 'classic' })]) {
       expect(JSON.stringify(decodeAnalysis(encodeAnalysis(analysis)))).toBe(JSON.stringify(analysis));
     }
+  });
+
+  it('hands a large result out in pieces that decode to the same analysis', async () => {
+    const small = await analyzeRepo(buildDecayRepo().dir, { depth: 1 });
+    // 2,000 files: far more numbers than one piece holds.
+    const files = Array.from({ length: 2000 }, (_, i) => ({ ...(small.files[i % small.files.length] as Analysis['files'][number]), path: `gen/${i}.ts` }));
+    const large: Analysis = { ...small, files };
+    const pieces: Uint8Array[] = [];
+    encodeAnalysisTo(large, (piece) => pieces.push(piece));
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(JSON.stringify(decodeAnalysis(encodeAnalysis(large)))).toBe(JSON.stringify(large));
   });
 
   it('refuses what it did not write instead of returning garbage', async () => {

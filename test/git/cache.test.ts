@@ -190,7 +190,7 @@ describe('the cache store', () => {
     const now = Date.now();
     const keys = ['1', '2', '3', '4', '5'].map((c) => c.repeat(64));
     keys.forEach((key, i) => {
-      cache.writeResult(key, Buffer.from(`result ${i}`));
+      cache.writeResult(key, (emit) => emit(Buffer.from(`result ${i}`)));
       const mtime = new Date(now - (i + 1) * 3_600_000); // key 1 is the newest
       utimesSync(path.join(dir, `${key}.result`), mtime, mtime);
     });
