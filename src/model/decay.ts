@@ -67,18 +67,26 @@ interface Silence {
   days: number;
 }
 
-/** How long each developer has been silent at the reference date. */
+/**
+ * How long each developer has been silent at the reference date, longest first (whole days), then
+ * by id: the order of inactiveDevelopers at every horizon. A developer without a readable last
+ * commit date is never inactive, and is left out.
+ */
 function silenceOf(analysis: Pick<Analysis, 'settings' | 'developers'>): Silence[] {
   const reference = referenceTime(analysis);
-  return analysis.developers.map((developer) => ({ developer, days: daysBefore(reference, developer.lastCommit) }));
+  return analysis.developers
+    .map((developer) => ({ developer, days: daysBefore(reference, developer.lastCommit) }))
+    .filter((silence) => !Number.isNaN(silence.days))
+    .sort((a, b) => Math.floor(b.days) - Math.floor(a.days) || (a.developer.id < b.developer.id ? -1 : 1));
+}
+
+/** The silent developers who are inactive `horizon` days after the reference date. */
+function silentAt(silence: readonly Silence[], limit: number, horizon: number): Silence[] {
+  return silence.filter(({ days }) => days + horizon > limit);
 }
 
 function inactiveAmong(silence: readonly Silence[], limit: number, horizon: number): InactiveDeveloper[] {
-  const inactive: InactiveDeveloper[] = [];
-  for (const { developer: d, days } of silence) {
-    if (days + horizon > limit) inactive.push({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: Math.floor(days), filesAuthored: d.filesAuthored });
-  }
-  return inactive.sort((a, b) => b.daysSinceLastCommit - a.daysSinceLastCommit || (a.id < b.id ? -1 : 1));
+  return silentAt(silence, limit, horizon).map(({ developer: d, days }) => ({ id: d.id, name: d.name, lastCommit: d.lastCommit, daysSinceLastCommit: Math.floor(days), filesAuthored: d.filesAuthored }));
 }
 
 /** Decayed authors of a file (the classic ones when the analysis has no decayed figures, e.g. --model classic). */
@@ -134,7 +142,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
   const index = ownershipIndexOf(analysis.files);
   const nameOf = nameLookup(analysis);
   const current = currentAuthorLists(analysis, index, options);
-  const truckFactorOfSet = (authors: AuthorLists, files: number[]): TruckFactor => {
+  const truckFactorOfSet = (authors: AuthorLists, files: readonly number[]): TruckFactor => {
     const set = setOf(index, nameOf, authors, files);
     return greedyTruckFactor(set, rankSet(set));
   };
@@ -297,8 +305,8 @@ export function projectExperts(
     const inactive =
       options.inactiveAsGone === false
         ? []
-        : inactiveAmong(silence, analysis.settings.inactiveAfterDays, days)
-            .map((d) => d.id)
+        : silentAt(silence, analysis.settings.inactiveAfterDays, days)
+            .map(({ developer }) => developer.id)
             .filter((id) => !departed.includes(id));
     return { days, departed, inactive };
   });

@@ -139,8 +139,22 @@ export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string
   };
 }
 
-/** Positions in analysis.files of each module's files, in the order of analysis.modules. */
-export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, number[]> {
+const moduleGroups = new WeakMap<readonly FileOwnership[], { modules: Analysis['modules']; groups: ReadonlyMap<string, readonly number[]> }>();
+
+/**
+ * Positions in analysis.files of each module's files, in the order of analysis.modules. Computed once
+ * per analysis: the same lists serve the current figures, projections and departures (and the
+ * changes summed over each, see ownership-index.ts setOf).
+ */
+export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): ReadonlyMap<string, readonly number[]> {
+  const known = moduleGroups.get(analysis.files);
+  if (known?.modules === analysis.modules) return known.groups;
+  const groups = groupFilesByModule(analysis);
+  moduleGroups.set(analysis.files, { modules: analysis.modules, groups });
+  return groups;
+}
+
+function groupFilesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, number[]> {
   const groups = new Map<string, number[]>(analysis.modules.map((m) => [m.path, []]));
   const moduleOf = moduleOfFile(analysis);
   for (let index = 0; index < analysis.files.length; index++) {
@@ -280,7 +294,7 @@ interface Baseline {
   nameOf: (id: string) => string;
   authors: AuthorLists;
   repository: SetSummary;
-  modules: { path: string; files: number[]; summary: SetSummary }[];
+  modules: { path: string; files: readonly number[]; summary: SetSummary }[];
 }
 
 interface Impact {

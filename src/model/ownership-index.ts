@@ -1,4 +1,4 @@
-import { greedyTruckFactor, rankingMembers, rankSet, type AuthorLists, type ContributionLists, type NumberedDevelopers, type NumberedSet, type Ranking } from './truck-factor.ts';
+import { changesOver, greedyTruckFactor, rankingMembers, rankSet, type AuthorLists, type ContributionLists, type NumberedDevelopers, type NumberedSet, type Ranking, type SetChanges } from './truck-factor.ts';
 import type { FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 // An analysis' files with their developers numbered once, so that the truck factors of METRICS.md
@@ -159,9 +159,26 @@ export function authorCount(lists: AuthorLists, file: number): number {
   return (lists.start[file + 1] as number) - (lists.start[file] as number);
 }
 
-/** A set of the index's files under one author assignment (all files by default); `nameOf` gives display names. */
+const setChanges = new WeakMap<ArrayLike<number>, { index: OwnershipIndex; changes: SetChanges }>();
+
+/**
+ * The changes of a set of the index's files, summed once per list of file numbers: the module
+ * lists (fileNumbersByModule) and the list of all files serve every author assignment.
+ */
+function changesOf(index: OwnershipIndex, files: ArrayLike<number>): SetChanges {
+  const known = setChanges.get(files);
+  if (known?.index === index) return known.changes;
+  const changes = changesOver(index.contributions, files, index.developers.ids.length);
+  setChanges.set(files, { index, changes });
+  return changes;
+}
+
+/**
+ * A set of the index's files under one author assignment (all files by default); `nameOf` gives
+ * display names. The list of file numbers must not change afterwards (its changes are kept).
+ */
 export function setOf(index: OwnershipIndex, nameOf: (id: string) => string, authors: AuthorLists, files: ArrayLike<number> = index.allFiles): NumberedSet {
-  return { developers: index.developers, nameOf, contributions: index.contributions, authors, files };
+  return { developers: index.developers, nameOf, authors, files, changes: changesOf(index, files) };
 }
 
 export interface SetSummary {

@@ -18,33 +18,37 @@ export const DECAYED_CREATOR_WEIGHT = 0.5;
 
 /** DOA of every developer of the file (§4), plus the decayed figures (§7) when `withDecay`; highest DOA first, ties by id. */
 export function rankContributions(inputs: readonly ContributionInput[], mr: number, wmr: number, withDecay: boolean): FileContribution[] {
-  const contributions: FileContribution[] = [];
+  // AC: M and R events on the file by others; a co-authored commit is accepted once.
+  const acOf = (input: ContributionInput) => Math.max(0, mr - input.dl);
+  const weightedAcOf = (input: ContributionInput) => Math.max(0, wmr - input.wdl);
+  const doas: number[] = [];
+  const weightedDoas: number[] = [];
   let highest = Number.NEGATIVE_INFINITY;
   let highestWeighted = Number.NEGATIVE_INFINITY;
   for (const input of inputs) {
-    // AC: M and R events on the file by others; a co-authored commit is accepted once.
-    const ac = Math.max(0, mr - input.dl);
-    const doa = computeDoa(input.fa, input.dl, ac);
+    const doa = computeDoa(input.fa, input.dl, acOf(input));
+    doas.push(doa);
     if (doa > highest) highest = doa;
-    // Keys in this order, as reports print contributions whole; normDoa and isAuthor wait for the highest DOA.
-    const contribution: FileContribution = { developer: input.developer, fa: input.fa, dl: input.dl, ac, doa, normDoa: 0, isAuthor: false, lastChange: input.last };
-    if (withDecay) {
-      const wac = Math.max(0, wmr - input.wdl);
-      const weighted = computeDoa(input.wfa, input.wdl, wac);
-      if (weighted > highestWeighted) highestWeighted = weighted;
-      contribution.decayed = { fa: input.wfa, dl: input.wdl, ac: wac, doa: weighted, normDoa: 0, isAuthor: false };
-    }
-    contributions.push(contribution);
+    if (!withDecay) continue;
+    const weighted = computeDoa(input.wfa, input.wdl, weightedAcOf(input));
+    weightedDoas.push(weighted);
+    if (weighted > highestWeighted) highestWeighted = weighted;
   }
-  for (const contribution of contributions) {
-    contribution.normDoa = normalizeDoa(contribution.doa, highest);
-    contribution.isAuthor = isAuthor(contribution.doa, contribution.normDoa, contribution.fa);
-    const decayed = contribution.decayed;
-    if (decayed) {
-      decayed.normDoa = normalizeDoa(decayed.doa, highestWeighted);
-      decayed.isAuthor = isAuthor(decayed.doa, decayed.normDoa, decayed.fa >= DECAYED_CREATOR_WEIGHT ? 1 : 0);
-    }
-  }
+  const contributions = inputs.map((input, i): FileContribution => {
+    const doa = doas[i] as number;
+    const normDoa = normalizeDoa(doa, highest);
+    const { developer, fa, dl, last: lastChange } = input;
+    const ac = acOf(input);
+    const author = isAuthor(doa, normDoa, fa);
+    // Keys in this order, as reports print contributions whole; one literal each, so that `decayed`
+    // is stored in the object itself (adding it afterwards costs a property array per contribution).
+    if (!withDecay) return { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange };
+    const weighted = weightedDoas[i] as number;
+    const weightedNorm = normalizeDoa(weighted, highestWeighted);
+    const isCreator = input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0;
+    const decayed = { fa: input.wfa, dl: input.wdl, ac: weightedAcOf(input), doa: weighted, normDoa: weightedNorm, isAuthor: isAuthor(weighted, weightedNorm, isCreator) };
+    return { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, decayed };
+  });
   return contributions.sort((a, b) => b.doa - a.doa || (a.developer < b.developer ? -1 : a.developer > b.developer ? 1 : 0));
 }
 

@@ -59,14 +59,67 @@ export interface ContributionLists extends AuthorLists {
   readonly changes: Float64Array;
 }
 
+/**
+ * The "changes" of the second tie-break over a set of files: Σ FA + DL of each developer who touched
+ * one (parallel arrays). It depends on the files only, not on who authors them, so one sum serves
+ * every author assignment of the set.
+ */
+export interface SetChanges {
+  readonly developer: Int32Array;
+  readonly changes: Float64Array;
+}
+
 /** A set of files (file numbers) under one author assignment. */
 export interface NumberedSet {
   readonly developers: NumberedDevelopers;
   /** Display name of an id, for the third tie-break. */
   readonly nameOf: (id: string) => string;
-  readonly contributions: ContributionLists;
   readonly authors: AuthorLists;
   readonly files: ArrayLike<number>;
+  readonly changes: SetChanges;
+}
+
+/**
+ * Per-developer counters, reused from set to set (a scan ranks hundreds of sets over thousands of
+ * developers; allocating and zeroing them each time cost more than the ranking). A counter is valid
+ * for the current ranking only where `seen` holds its stamp, so nothing needs clearing afterwards.
+ */
+const counters = { stamp: 0, seen: new Int32Array(0), authored: new Int32Array(0), changes: new Float64Array(0), position: new Int32Array(0) };
+
+function countersFor(developers: number): typeof counters {
+  if (counters.seen.length < developers || counters.stamp === 0x7fffffff) {
+    const size = Math.max(developers, 2 * counters.seen.length, 64);
+    counters.seen = new Int32Array(size);
+    counters.authored = new Int32Array(size);
+    counters.changes = new Float64Array(size);
+    counters.position = new Int32Array(size);
+    counters.stamp = 0;
+  }
+  counters.stamp += 1;
+  return counters;
+}
+
+/** Sums the changes (FA + DL) of each developer over the files (METRICS.md §5, second tie-break). */
+export function changesOver(contributions: ContributionLists, files: ArrayLike<number>, developers: number): SetChanges {
+  const { stamp, seen, changes } = countersFor(developers);
+  const touched: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i] as number;
+    for (let k = contributions.start[file] as number, end = contributions.start[file + 1] as number; k < end; k++) {
+      const developer = contributions.developer[k] as number;
+      if (seen[developer] !== stamp) {
+        seen[developer] = stamp;
+        changes[developer] = 0;
+        touched.push(developer);
+      }
+      changes[developer] = (changes[developer] as number) + (contributions.changes[k] as number);
+    }
+  }
+  const sums = new Float64Array(touched.length);
+  touched.forEach((developer, i) => {
+    sums[i] = changes[developer] as number;
+  });
+  return { developer: Int32Array.from(touched), changes: sums };
 }
 
 /** The authors of a set in the order of §5, with their authored files (parallel arrays). */
@@ -83,29 +136,30 @@ export interface Ranking {
  * Changes are summed only for the developers who author a file of the set.
  */
 export function rankSet(set: NumberedSet): Ranking {
-  const { authors, contributions, files } = set;
-  const count = set.developers.ids.length;
-  const authored = new Int32Array(count);
+  const { authors, files } = set;
+  const { ids } = set.developers;
+  const { stamp, seen, authored, changes } = countersFor(ids.length);
   const members: number[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as number;
     for (let k = authors.start[file] as number, end = authors.start[file + 1] as number; k < end; k++) {
       const developer = authors.developer[k] as number;
-      const before = authored[developer] as number;
-      if (before === 0) members.push(developer);
-      authored[developer] = before + 1;
+      if (seen[developer] === stamp) {
+        authored[developer] = (authored[developer] as number) + 1;
+      } else {
+        seen[developer] = stamp;
+        authored[developer] = 1;
+        changes[developer] = 0;
+        members.push(developer);
+      }
     }
   }
   if (members.length === 0) return { developers: [], files: [], total: files.length };
-  const changes = new Float64Array(count);
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as number;
-    for (let k = contributions.start[file] as number, end = contributions.start[file + 1] as number; k < end; k++) {
-      const developer = contributions.developer[k] as number;
-      if ((authored[developer] as number) > 0) changes[developer] = (changes[developer] as number) + (contributions.changes[k] as number);
-    }
+  // Changes are read only for the developers who author a file of the set.
+  for (let i = 0; i < set.changes.developer.length; i++) {
+    const developer = set.changes.developer[i] as number;
+    if (seen[developer] === stamp) changes[developer] = set.changes.changes[i] as number;
   }
-  const { ids } = set.developers;
   const names = new Map<number, string>();
   const nameOf = (developer: number): string => {
     let name = names.get(developer);
@@ -159,7 +213,8 @@ export function greedyTruckFactor(set: NumberedSet, ranking: Ranking, members: r
   const { authors, files } = set;
   const total = files.length;
   if (total === 0) return { value: 0, coverage: 0, developers: [] };
-  const position = new Int32Array(set.developers.ids.length);
+  // Only the ranked developers' entries are written, and only theirs are read (every author of the set is ranked).
+  const { position } = countersFor(set.developers.ids.length);
   ranking.developers.forEach((developer, index) => {
     position[developer] = index;
   });
@@ -214,12 +269,13 @@ function numberFiles(files: readonly TruckFactorFile[], options: TruckFactorOpti
     }
     contributionStart[index + 1] = contributionDevelopers.length;
   });
+  const allFiles = Array.from(files, (_, index) => index);
   return {
     developers: { ids },
     nameOf: options.nameOf,
     authors: { start: authorStart, developer: Int32Array.from(authorDevelopers) },
-    contributions: { start: contributionStart, developer: Int32Array.from(contributionDevelopers), changes: Float64Array.from(changes) },
-    files: Array.from(files, (_, index) => index),
+    files: allFiles,
+    changes: changesOver({ start: contributionStart, developer: Int32Array.from(contributionDevelopers), changes: Float64Array.from(changes) }, allFiles, ids.length),
   };
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { evaluateCriticalSystems, type CriticalSystemSpec } from '../../src/model/critical.ts';
-import { currentFigures, decayedAuthors, projectExperts } from '../../src/model/decay.ts';
+import { currentFigures, decayedAuthors, inactiveDevelopers, projectExperts } from '../../src/model/decay.ts';
 import { authorsAfter, computeDepartures, moduleOfFile, type Departure } from '../../src/model/departures.ts';
 import { selectFiles } from '../../src/model/files.ts';
 import { compileGlob } from '../../src/model/globs.ts';
@@ -144,6 +144,22 @@ describe('fast model paths equal the straightforward ones', () => {
         const byPath = new Map(analysis.files.map((file) => [file.path, file]));
         const expected = [...assignments].map(([path, module]) => reference.summarizeModule(path, module.kind, module.files.map((file) => byPath.get(file) as FileOwnership), nameOf));
         same(summarizeModules(analysis.files, assignments, nameOf), expected);
+      }),
+    );
+  });
+
+  it('inactiveDevelopers (ties on whole days, unreadable dates)', () => {
+    const lastCommitArb = fc.oneof(
+      fc.constant(''),
+      fc.tuple(fc.constantFrom(0, 10, 200, 400), fc.integer({ min: 0, max: 23 })).map(([days, hours]) => new Date(Date.parse(REFERENCE_DATE) - days * DAY - hours * 3_600_000).toISOString()),
+    );
+    fc.assert(
+      fc.property(fc.array(lastCommitArb, { minLength: DEVS.length, maxLength: DEVS.length }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 200 }), (lastCommits, inactiveAfter, horizon) => {
+        const analysis = {
+          settings: { referenceDate: REFERENCE_DATE, inactiveAfterDays: 180 },
+          developers: DEVS.map((id, i) => ({ id, name: NAMES[id] as string, lastCommit: lastCommits[i] as string, filesAuthored: i })),
+        } as unknown as Pick<Analysis, 'settings' | 'developers'>;
+        same(inactiveDevelopers(analysis, { inactiveAfter, horizon }), reference.inactiveDevelopers(analysis, { inactiveAfter, horizon }));
       }),
     );
   });
