@@ -1,10 +1,12 @@
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
-import { authorsAfter, fileNumbersByModule, nameLookup, type AuthorsOf, type Departure } from './departures.ts';
+import { authorsAfter, type AuthorsOf, type Departure } from './departures.ts';
+import { fileNumbersByModule } from './modules.ts';
 import {
   authorListsWithout,
   developerFlags,
   isDecayedAuthor,
   isFlagged,
+  nameLookup,
   ownershipIndexOf,
   setOf,
   summarizeSet,

@@ -1,23 +1,13 @@
 import { UsageError } from '../errors.ts';
-import { ROOT_MODULE } from './modules.ts';
-import {
-  authorCount,
-  authorListsOf,
-  authorListsWithout,
-  developerFlags,
-  ownershipIndexOf,
-  isFlagged,
-  setOf,
-  summarizeSet,
-  type AuthorsOf,
-  type OwnershipIndex,
-  type SetSummary,
-} from './ownership-index.ts';
+import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
+import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
+import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
 import { resolvePerson, type PersonAliasInput } from './people.ts';
-import { greedyTruckFactor, rankingWithout, type AuthorLists } from './truck-factor.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
+// Module grouping (modules.ts) and display names (ownership-index.ts), for the callers that import them from here.
+export { fileNumbersByModule, filesByModule, moduleOfFile, nameLookup };
 
 // Departures, METRICS.md §8 (talentrisk extension): remove the people leaving from the author sets
 // (no reassignment: the files they authored do not pass to anyone) and recompute.
@@ -123,57 +113,6 @@ export function knowledgeLossOf(files: readonly FileOwnership[], departing: Iter
   const after = authorsAfter(departing, base);
   const lostFiles = files.filter((file) => base(file).length > 0 && after(file).length === 0).map((file) => file.path);
   return { lostFiles, share: files.length > 0 ? lostFiles.length / files.length : 0 };
-}
-
-/** The module of each analysed file (the longest module path that contains it, else the root). */
-export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string) => string {
-  const roots = new Set(analysis.modules.map((m) => m.path).filter((p) => p !== ROOT_MODULE));
-  // A module contains the path when it is the path up to one of its slashes: try the longest first.
-  return (path) => {
-    for (let slash = path.lastIndexOf('/'); slash >= 0; slash = path.lastIndexOf('/', slash - 1)) {
-      const folder = path.slice(0, slash);
-      if (roots.has(folder)) return folder;
-      if (slash === 0) break;
-    }
-    return ROOT_MODULE;
-  };
-}
-
-const moduleGroups = new WeakMap<readonly FileOwnership[], { modules: Analysis['modules']; groups: ReadonlyMap<string, readonly number[]> }>();
-
-/**
- * Positions in analysis.files of each module's files, in the order of analysis.modules. Computed once
- * per analysis: the same lists serve the current figures, projections and departures (and the
- * changes summed over each, see ownership-index.ts setOf).
- */
-export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): ReadonlyMap<string, readonly number[]> {
-  const known = moduleGroups.get(analysis.files);
-  if (known?.modules === analysis.modules) return known.groups;
-  const groups = groupFilesByModule(analysis);
-  moduleGroups.set(analysis.files, { modules: analysis.modules, groups });
-  return groups;
-}
-
-function groupFilesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, number[]> {
-  const groups = new Map<string, number[]>(analysis.modules.map((m) => [m.path, []]));
-  const moduleOf = moduleOfFile(analysis);
-  for (let index = 0; index < analysis.files.length; index++) {
-    const module = moduleOf((analysis.files[index] as FileOwnership).path);
-    const list = groups.get(module);
-    if (list) list.push(index);
-    else groups.set(module, [index]);
-  }
-  return groups;
-}
-
-/** Files of each module, in the order of analysis.modules. */
-export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, FileOwnership[]> {
-  return new Map([...fileNumbersByModule(analysis)].map(([path, numbers]) => [path, numbers.map((index) => analysis.files[index] as FileOwnership)]));
-}
-
-export function nameLookup(analysis: Pick<Analysis, 'developers'>): (id: string) => string {
-  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
-  return (id) => names.get(id) ?? id;
 }
 
 export type SuccessorStrength = 'author' | 'ok' | 'weak' | 'none';
@@ -286,80 +225,6 @@ export interface DepartureOptions {
   /** Other people who cannot be successors (e.g. inactive developers). */
   unavailable?: Iterable<string>;
   weakSuccessorThreshold?: number;
-}
-
-/** The figures before any departure, computed once for every step of the timeline. */
-interface Baseline {
-  index: OwnershipIndex;
-  nameOf: (id: string) => string;
-  authors: AuthorLists;
-  repository: SetSummary;
-  modules: { path: string; files: readonly number[]; summary: SetSummary }[];
-}
-
-interface Impact {
-  orphaned: FileOwnership[];
-  modules: ModuleDeparture[];
-  truckFactor: TruckFactor;
-}
-
-function baselineOf(analysis: Analysis, authorsOf: AuthorsOf | undefined): Baseline {
-  const index = ownershipIndexOf(analysis.files);
-  const nameOf = nameLookup(analysis);
-  const authors = authorsOf ? authorListsOf(index, authorsOf) : index.classicAuthors;
-  const modules = [...fileNumbersByModule(analysis)].map(([path, files]) => ({ path, files, summary: summarizeSet(setOf(index, nameOf, authors, files)) }));
-  return { index, nameOf, authors, repository: summarizeSet(setOf(index, nameOf, authors)), modules };
-}
-
-/** Files of a set: without an author before, without one after, and lost (an author before, none after). */
-function orphansOf(files: ArrayLike<number>, before: AuthorLists, after: AuthorLists): { before: number; after: number; lost: number[] } {
-  const counts = { before: 0, after: 0, lost: [] as number[] };
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as number;
-    const hadAuthor = authorCount(before, file) > 0;
-    const hasAuthor = authorCount(after, file) > 0;
-    if (!hadAuthor) counts.before += 1;
-    if (!hasAuthor) counts.after += 1;
-    if (hadAuthor && !hasAuthor) counts.lost.push(file);
-  }
-  return counts;
-}
-
-/**
- * Removing authors changes nobody else's authored files or changes, so the ranking after the
- * departures is the ranking before without them (METRICS.md §5 and §8: no reassignment).
- */
-function impactOf(baseline: Baseline, gone: ReadonlySet<string>): Impact {
-  const { index, nameOf, authors: before } = baseline;
-  const flags = developerFlags(index, gone);
-  const isGone = (developer: number) => isFlagged(flags, developer);
-  const after = authorListsWithout(before, flags);
-  const pathOf = (file: number) => (index.files[file] as FileOwnership).path;
-  const orphaned = orphansOf(index.allFiles, before, after).lost.map((file) => index.files[file] as FileOwnership);
-  const modules: ModuleDeparture[] = [];
-  for (const { path, files, summary: prior } of baseline.modules) {
-    const departingOwners = prior.owners.filter((owner) => gone.has(owner.id));
-    if (departingOwners.length === 0) continue;
-    const truckFactorAfter = greedyTruckFactor(setOf(index, nameOf, after, files), rankingWithout(prior.ranking, isGone));
-    const orphans = orphansOf(files, before, after);
-    // Knowledge lost: the files that had an author and have none after (as knowledgeLossOf).
-    const lostFiles = orphans.lost.map(pathOf);
-    modules.push({
-      path,
-      files: files.length,
-      truckFactorBefore: prior.truckFactor,
-      truckFactorAfter,
-      orphanFilesBefore: orphans.before,
-      orphanFilesAfter: orphans.after,
-      lostFiles,
-      knowledgeLost: files.length > 0 ? lostFiles.length / files.length : 0,
-      isOrphaned: orphans.before < files.length && orphans.after === files.length,
-      departingOwners,
-    });
-  }
-  modules.sort((a, b) => b.knowledgeLost - a.knowledgeLost || a.truckFactorAfter.value - b.truckFactorAfter.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const truckFactor = greedyTruckFactor(setOf(index, nameOf, after), rankingWithout(baseline.repository.ranking, isGone));
-  return { orphaned, modules, truckFactor };
 }
 
 /** What leaves with the departing developers (METRICS.md §8). */

@@ -1,3 +1,5 @@
+import type { Analysis, FileOwnership } from './types.ts';
+
 // Modules, METRICS.md §6 (extension): a folder at a configurable depth, or a workspace package.
 
 export const ROOT_MODULE = '.';
@@ -60,4 +62,50 @@ export function assignModules(files: readonly string[], depth: number, workspace
     else modules.set(path, { kind, files: [file] });
   }
   return modules;
+}
+
+/** The module of each analysed file (the longest module path that contains it, else the root). */
+export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string) => string {
+  const roots = new Set(analysis.modules.map((m) => m.path).filter((p) => p !== ROOT_MODULE));
+  // A module contains the path when it is the path up to one of its slashes: try the longest first.
+  return (path) => {
+    for (let slash = path.lastIndexOf('/'); slash >= 0; slash = path.lastIndexOf('/', slash - 1)) {
+      const folder = path.slice(0, slash);
+      if (roots.has(folder)) return folder;
+      if (slash === 0) break;
+    }
+    return ROOT_MODULE;
+  };
+}
+
+const moduleGroups = new WeakMap<readonly FileOwnership[], { modules: Analysis['modules']; groups: ReadonlyMap<string, readonly number[]> }>();
+
+/**
+ * Positions in analysis.files of each module's files, in the order of analysis.modules. Computed once
+ * per analysis: the same lists serve the current figures, projections and departures (and the
+ * changes summed over each, see ownership-index.ts setOf).
+ */
+export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): ReadonlyMap<string, readonly number[]> {
+  const known = moduleGroups.get(analysis.files);
+  if (known?.modules === analysis.modules) return known.groups;
+  const groups = groupFilesByModule(analysis);
+  moduleGroups.set(analysis.files, { modules: analysis.modules, groups });
+  return groups;
+}
+
+function groupFilesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, number[]> {
+  const groups = new Map<string, number[]>(analysis.modules.map((m) => [m.path, []]));
+  const moduleOf = moduleOfFile(analysis);
+  for (let index = 0; index < analysis.files.length; index++) {
+    const module = moduleOf((analysis.files[index] as FileOwnership).path);
+    const list = groups.get(module);
+    if (list) list.push(index);
+    else groups.set(module, [index]);
+  }
+  return groups;
+}
+
+/** Files of each module, in the order of analysis.modules. */
+export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, FileOwnership[]> {
+  return new Map([...fileNumbersByModule(analysis)].map(([path, numbers]) => [path, numbers.map((index) => analysis.files[index] as FileOwnership)]));
 }

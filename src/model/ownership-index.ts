@@ -1,5 +1,5 @@
 import { changesOver, greedyTruckFactor, rankingMembers, rankSet, type AuthorLists, type ContributionLists, type NumberedDevelopers, type NumberedSet, type Ranking, type SetChanges } from './truck-factor.ts';
-import type { FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+import type { Analysis, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 // An analysis' files with their developers numbered once, so that the truck factors of METRICS.md
 // §5 over many sets (the repository, modules, critical systems) and author assignments (classic,
@@ -45,6 +45,12 @@ export function numberDevelopers(): DeveloperNumbering {
       return developer;
     },
   };
+}
+
+/** Display name of a developer id (the id itself for someone unknown). */
+export function nameLookup(analysis: Pick<Analysis, 'developers'>): (id: string) => string {
+  const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
+  return (id) => names.get(id) ?? id;
 }
 
 /** 0, 1, …, count − 1. */

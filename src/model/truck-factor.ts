@@ -133,7 +133,7 @@ export interface Ranking {
 /**
  * Authors of the set, most authored files first; ties: most changes (Σ FA + DL over the set's
  * files the developer touched), then display name, then id, both in code-point order (§5).
- * Changes are summed only for the developers who author a file of the set.
+ * The set carries its changes (SetChanges); only its authors' are read.
  */
 export function rankSet(set: NumberedSet): Ranking {
   const { authors, files } = set;
