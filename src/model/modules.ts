@@ -14,10 +14,19 @@ export interface ModuleAssignment {
 
 /** The folder of `file` cut to `depth` segments ('.' for files at the top level). */
 export function folderAtDepth(file: string, depth: number): string {
-  const parts = file.split('/');
-  parts.pop();
-  if (parts.length === 0 || depth <= 0) return ROOT_MODULE;
-  return parts.slice(0, depth).join('/');
+  const lastSlash = file.lastIndexOf('/');
+  if (lastSlash < 0 || depth <= 0) return ROOT_MODULE;
+  // Up to the depth-th slash, without splitting (a scan cuts every path at up to four depths).
+  // A fractional depth counts as its integer part, as it did when segments were sliced.
+  const segments = Math.trunc(depth) || 0;
+  let end = 0;
+  for (let segment = 0; segment < segments; segment++) {
+    const slash = file.indexOf('/', segment === 0 ? 0 : end + 1);
+    if (slash < 0 || slash > lastSlash) break;
+    end = slash;
+    if (slash === lastSlash) break;
+  }
+  return segments === 0 ? '' : file.slice(0, end);
 }
 
 function countModules(files: readonly string[], depth: number): number {
@@ -53,8 +62,9 @@ export function assignModules(files: readonly string[], depth: number, workspace
   // Deepest first, so a nested package wins over its parent.
   const roots = [...new Set(workspaces.map((root) => root.replace(/\/+$/, '')).filter(Boolean))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const modules = new Map<string, { kind: ModuleAssignment['kind']; files: string[] }>();
+  const prefixes = roots.map((root) => `${root}/`);
   for (const file of files) {
-    const root = roots.find((candidate) => file.startsWith(`${candidate}/`));
+    const root = roots[prefixes.findIndex((prefix) => file.startsWith(prefix))];
     const path = root ?? folderAtDepth(file, depth);
     const kind = root ? 'workspace' : 'folder';
     const module = modules.get(path);

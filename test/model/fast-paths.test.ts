@@ -6,7 +6,7 @@ import { currentFigures, decayedAuthors, inactiveDevelopers, projectExperts } fr
 import { authorsAfter, computeDepartures, moduleOfFile, type Departure } from '../../src/model/departures.ts';
 import { selectFiles } from '../../src/model/files.ts';
 import { compileGlob } from '../../src/model/globs.ts';
-import { assignModules } from '../../src/model/modules.ts';
+import { assignModules, folderAtDepth } from '../../src/model/modules.ts';
 import { rankContributions, summarizeModule, summarizeModules, truckFactorOf } from '../../src/model/ownership.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
 import type { Analysis, DeveloperSummary, FileOwnership } from '../../src/model/types.ts';
@@ -202,6 +202,17 @@ describe('fast model paths equal the straightforward ones', () => {
         const options = authorsOf ? { authorsOf } : {};
         same(evaluateCriticalSystems(analysis, systems, options), reference.evaluateCriticalSystems(analysis, systems, options));
       }),
+    );
+  });
+
+  it('folderAtDepth', () => {
+    const pathArb = fc.array(fc.constantFrom('a', 'bc', '', '.', 'd.e'), { maxLength: 6 }).map((parts) => parts.join('/'));
+    const depthArb = fc.oneof(fc.integer({ min: -2, max: 7 }), fc.constantFrom(0.5, 1.5, 2.9, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY));
+    fc.assert(
+      fc.property(pathArb, depthArb, (path, depth) => {
+        expect(folderAtDepth(path, depth)).toBe(reference.folderAtDepth(path, depth));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -120,6 +120,13 @@ export function summarizeModule(path: string, kind: ModuleOwnership['kind'], fil
 
 // ---- modules, departures (§6, §8) --------------------------------------------------------------------
 
+export function folderAtDepth(file: string, depth: number): string {
+  const parts = file.split('/');
+  parts.pop();
+  if (parts.length === 0 || depth <= 0) return ROOT_MODULE;
+  return parts.slice(0, depth).join('/');
+}
+
 export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string) => string {
   const roots = analysis.modules.map((m) => m.path).filter((p) => p !== ROOT_MODULE).sort((a, b) => b.length - a.length);
   return (path) => roots.find((root) => path.startsWith(`${root}/`)) ?? ROOT_MODULE;
