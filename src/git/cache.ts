@@ -367,16 +367,18 @@ export function listKey(sha: string, environment: string): string {
 export async function gitEnvironment(repo: Repository): Promise<string> {
   const { git, info } = repo;
   const quiet = (args: string[]) => git.raw(args).catch((error: unknown) => `failed: ${String(error)}`);
-  // A bare repository's .mailmap is HEAD's (unless mailmap.blob says otherwise): asked at once.
-  const headMailmap = info.isBare ? quiet(['rev-parse', '--verify', '--quiet', 'HEAD:.mailmap']) : Promise.resolve('');
-  const [version, config, replaced] = await Promise.all([
+  const shaping = repo.config.filter(([key]) => /^(mailmap|diff|i18n|log)\./.test(key));
+  const setting = (name: string) => shaping.findLast(([key]) => key === name)?.[1];
+  const blobSpec = setting('mailmap.blob') ?? (info.isBare ? 'HEAD:.mailmap' : undefined);
+  // Every call prints something (a git call that prints nothing costs simple-git 50 ms more): the
+  // replace refs come with the git dir, a missing .mailmap blob with git's message on stderr.
+  const [version, replaced, blob] = await Promise.all([
     quiet(['version']),
-    quiet(['config', '--get-regexp', '^(mailmap|diff|i18n|log)\\.']),
-    quiet(['for-each-ref', '--format=%(objectname) %(refname)', 'refs/replace/']),
+    quiet(['rev-parse', '--absolute-git-dir', '--glob=refs/replace/*', '--symbolic-full-name', '--glob=refs/replace/*']),
+    blobSpec ? quiet(['rev-parse', '--verify', blobSpec]) : '',
   ]);
-  const blobSpec = /^mailmap\.blob (.*)$/im.exec(config)?.[1];
-  const blob = blobSpec ? await quiet(['rev-parse', '--verify', '--quiet', blobSpec]) : await headMailmap;
-  const mailmapFile = /^mailmap\.file (.*)$/im.exec(config)?.[1];
+  const config = JSON.stringify(shaping);
+  const mailmapFile = setting('mailmap.file');
   const commonDir = readQuietly(path.join(info.gitDir, 'commondir'))?.toString().trim();
   const common = commonDir ? path.resolve(info.gitDir, commonDir) : info.gitDir;
   const hash = createHash('sha256');

@@ -7,6 +7,8 @@ import type { RepoInfo, ResolvedRevision } from './types.ts';
 export interface Repository {
   info: RepoInfo;
   git: SimpleGit;
+  /** `git config -l` as read when the repository was opened: key (lower-cased) and value pairs. */
+  config: [string, string][];
 }
 
 /** Finds the repository containing `dir`: its root, and whether it is bare, shallow or partial. */
@@ -23,9 +25,10 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   const [bare, gitDir, shallow] = lines;
   if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`);
   const isBare = bare === 'true';
-  // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
-  // --filter) only in remote.<name>.promisor. Asked now, while the work tree is looked up.
-  const partialConfig = probe.raw(['config', '--get-regexp', '^(extensions\\.partialclone|remote\\..*\\.promisor)$']).catch(() => '');
+  // The whole config in one call, asked while the work tree is looked up: whether this is a partial
+  // clone, and the settings that shape log output (cache.ts gitEnvironment). Not `--get-regexp`:
+  // a git call that prints nothing costs 50 ms more in simple-git (it waits for late output).
+  const configListing = probe.raw(['config', '--list', '-z']).catch(() => '');
   let root = gitDir;
   if (!isBare) {
     try {
@@ -37,9 +40,22 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
     }
   }
   const git = createGit(root, options);
-  const partial = (await partialConfig).trim();
-  const isPartial = partial.split('\n').some((line) => /^extensions\.partialclone \S/i.test(line) || /\.promisor true$/i.test(line));
-  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git };
+  const config = parseConfigList(await configListing);
+  // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
+  // --filter) only in remote.<name>.promisor.
+  const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
+  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, config };
+}
+
+/** `git config --list -z` output: "key\nvalue\0" per entry ("key\0" for a key without a value). */
+export function parseConfigList(out: string): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const entry of out.split('\0')) {
+    if (!entry) continue;
+    const newline = entry.indexOf('\n');
+    entries.push(newline === -1 ? [entry.toLowerCase(), ''] : [entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1)]);
+  }
+  return entries;
 }
 
 /**

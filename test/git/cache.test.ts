@@ -2,7 +2,7 @@ import fs, { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utime
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { chunkKey, decodeChunk, decodeList, encodeChunk, encodeList, listKey, openHistoryCache, type ChunkEntry } from '../../src/git/cache.ts';
+import { chunkKey, decodeChunk, decodeList, encodeChunk, encodeList, gitEnvironment, listKey, openHistoryCache, type ChunkEntry } from '../../src/git/cache.ts';
 import { walkHistory, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
 import { openRepository, type Repository } from '../../src/git/repo.ts';
@@ -320,5 +320,33 @@ describe('the cache under a real walk', { tags: ['slow'] }, () => {
     const { git, sha } = await fixture();
     await collect(git, sha, { chunkSize: 2 });
     expect(existsSync(path.join(git.info.gitDir, 'talentrisk'))).toBe(false);
+  });
+});
+
+describe('the git environment fingerprint', () => {
+  it('changes with what shapes git log output: .mailmap, log/mailmap config, replace refs, grafts', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 2 } },
+      { author: 'bob', write: { 'b.ts': 2 } },
+    ]);
+    const fingerprint = async () => gitEnvironment(await openRepository(repo.dir));
+    const seen = new Set([await fingerprint()]);
+    expect(await fingerprint()).toBe([...seen][0]);
+    const changes: (() => void)[] = [
+      () => writeFileSync(path.join(repo.dir, '.mailmap'), 'Ada Lovelace <ada@example.com>\n'),
+      () => repo.git('config', 'log.showSignature', 'false'),
+      () => repo.git('config', 'mailmap.blob', 'HEAD:.mailmap'),
+      () => repo.git('replace', repo.git('rev-parse', 'HEAD~1').trim(), repo.git('rev-parse', 'HEAD').trim()),
+      () => writeFileSync(path.join(repo.dir, '.git', 'info', 'grafts'), `${repo.git('rev-parse', 'HEAD').trim()}\n`),
+    ];
+    for (const change of changes) {
+      change();
+      const next = await fingerprint();
+      expect(seen.has(next)).toBe(false);
+      seen.add(next);
+    }
+    // Settings that do not shape the output leave it alone.
+    repo.git('config', 'core.editor', 'vi');
+    expect(seen.has(await fingerprint())).toBe(true);
   });
 });

@@ -288,10 +288,12 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     const { repo, git, sha } = await fixture();
     const before = await collect(walkHistory(git, sha, cacheOptions(git)));
     expect(before.some((r) => r.author.name === 'Ada')).toBe(true);
-    // The working tree's .mailmap applies at once, committed or not.
+    // The working tree's .mailmap applies at once, committed or not; the next scan opens the
+    // repository again (the config is read when it is opened).
     repo.git('config', 'mailmap.file', path.join(repo.dir, 'people.mailmap'));
     writeFileSync(path.join(repo.dir, 'people.mailmap'), 'Ada Lovelace <ada@example.com>\n');
-    const after = await collect(walkHistory(git, sha, cacheOptions(git)));
+    const reopened = await openRepository(repo.dir);
+    const after = await collect(walkHistory(reopened, sha, cacheOptions(reopened)));
     expect(after).toEqual(sequentialWalk(repo));
     expect(after.some((r) => r.author.name === 'Ada Lovelace')).toBe(true);
   });
