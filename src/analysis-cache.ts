@@ -7,10 +7,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyze, endOfUtcDay, historyConcurrency, type AnalyzeHooks, type AnalyzeOptions } from './analyze.ts';
+import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
 import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir } from './git/cache.ts';
+import { historyConcurrency } from './git/client.ts';
 import { openRepository, resolveRevision } from './git/repo.ts';
 import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
+import { endOfUtcDay } from './model/analysis-date.ts';
 import type { Analysis } from './model/types.ts';
 import { VERSION } from './version.ts';
 
@@ -47,6 +49,12 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   for (const problem of rebuilt) hooks.onWarning?.(problem);
   analysis.warnings.unshift(...rebuilt);
   return analysis;
+}
+
+/** analyze(), loaded only when the answer is not stored (the history walk and the model are most of the code). */
+async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks): Promise<Analysis> {
+  const { analyze: run } = await import('./analyze.ts');
+  return run(options, hooks);
 }
 
 interface KeyInputs {

@@ -1,5 +1,6 @@
-import os from 'node:os';
 import type { Config } from './config/schema.ts';
+import { userCacheDir } from './git/cache.ts';
+import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
@@ -10,6 +11,7 @@ import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
+import { endOfUtcDay } from './model/analysis-date.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
 import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
 
@@ -34,11 +36,6 @@ export interface AnalyzeOptions {
   revision?: ResolvedRevision;
   /** The git environment fingerprint, when the caller already computed it (cache.ts gitEnvironment). */
   gitEnvironment?: string;
-}
-
-/** How many git processes the history walk runs at once: every core, up to 4. */
-export function historyConcurrency(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
 }
 
 export interface AnalyzeHooks {
@@ -81,7 +78,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     },
     onWarning: warn,
     environment: options.gitEnvironment,
-    cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: cacheHome(options.env ?? {}) },
+    cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: userCacheDir(options.env ?? {}) },
   });
 
   const { files: tracked, submodules } = await listTrackedFiles(repo, revision.sha);
@@ -308,18 +305,6 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     });
   }
   return { files, noHistory, people, bots, commitCount };
-}
-
-/** 23:59:59 UTC of the day of `date` (the moment --until YYYY-MM-DD stands for). */
-export function endOfUtcDay(date: Date): Date {
-  return new Date(`${date.toISOString().slice(0, 10)}T23:59:59Z`);
-}
-
-/** The XDG cache folder for repositories whose git directory is read-only. */
-function cacheHome(env: Record<string, string | undefined>): string | undefined {
-  if (env.XDG_CACHE_HOME) return `${env.XDG_CACHE_HOME}/talentrisk`;
-  if (env.HOME) return `${env.HOME}/.cache/talentrisk`;
-  return undefined;
 }
 
 /**

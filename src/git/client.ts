@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 
@@ -21,6 +22,11 @@ const GUARDED_ENV = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
 // for a plain `git log`. simple-git guards these against untrusted input; here they come from the
 // user's environment, so they are let through explicitly.
 const PASSED_GIT_ENV = /^(GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS|GLOBAL|SYSTEM|NOSYSTEM)|GIT_CEILING_DIRECTORIES|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_OBJECT_DIRECTORY|GIT_DISCOVERY_ACROSS_FILESYSTEM)$/;
+
+/** How many git processes the history walk runs at once: every core, up to 4. */
+export function historyConcurrency(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
+}
 
 /** A simple-git instance rooted at `dir`, with talentrisk's environment. */
 export function createGit(dir: string, options: GitClientOptions = {}): SimpleGit {

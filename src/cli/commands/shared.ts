@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { historyConcurrency } from '../../analyze.ts';
 import { analyzeCached } from '../../analysis-cache.ts';
+import { historyConcurrency } from '../../git/client.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { openRepository, readFileAt, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
