@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { chunkKey, gitEnvironment, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type HistoryCache, type Interner } from './cache.ts';
 import { LOG_FORMAT, LogReader, parseLogOutput } from './log-format.ts';
-import { listCommits, type Repository } from './repo.ts';
+import { extendCommitList, listCommitsTimed, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
 export interface HistoryOptions {
@@ -574,17 +574,24 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
   let commits = cache?.readList(key);
   let speculation: Speculation | undefined;
   if (!commits) {
-    const batch = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? (options.chunkSize ?? DEFAULT_CHUNK_SIZE) : 0);
-    // After an earlier scan, only the commits it did not see are worth diffing ahead: the rest is
-    // most likely cached (and if that revision is gone, git fails and the chunks do the work).
     const previous = cache?.lastTip();
-    if (batch > 0 && previous !== sha) speculation = new Speculation(repo, sha, batch, renames, previous);
-    try {
-      commits = await listCommits(repo, sha);
-    } finally {
-      speculation?.stop();
+    // A descendant of the last scanned revision: list only the new commits when that provably gives
+    // git's own --date-order list (repo.ts extendCommitList), instead of walking the whole history.
+    const base = previous && previous !== sha ? cache?.readCommitList(listKey(previous, environment)) : undefined;
+    let listed = previous && base?.newest !== undefined ? await extendCommitList(repo, sha, { tip: previous, list: { commits: base.commits, newest: base.newest } }) : undefined;
+    if (!listed) {
+      const batch = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? (options.chunkSize ?? DEFAULT_CHUNK_SIZE) : 0);
+      // After an earlier scan, only the commits it did not see are worth diffing ahead: the rest is
+      // most likely cached (and if that revision is gone, git fails and the chunks do the work).
+      if (batch > 0 && previous !== sha) speculation = new Speculation(repo, sha, batch, renames, previous);
+      try {
+        listed = await listCommitsTimed(repo, sha);
+      } finally {
+        speculation?.stop();
+      }
     }
-    cache?.writeList(key, commits);
+    commits = listed.commits;
+    cache?.writeList(key, commits, listed.newest);
   }
   options.onListed?.(commits.length);
   return { context: { repo, options, renames, cache, environment, speculation, pool: new StringPool() }, commits };

@@ -171,27 +171,17 @@ export async function readFilesAt(repo: Repository, sha: string, files: readonly
 }
 
 /**
- * Non-merge commits reachable from the revision, newest first. --date-order guarantees no commit
- * comes before its descendants even when clocks were skewed: the backward fold that follows renames
- * relies on it.
+ * Non-merge commits reachable from a revision, newest first, and the newest commit time of its
+ * whole walk. --date-order guarantees no commit comes before its descendants even when clocks were
+ * skewed: the backward fold that follows renames relies on it.
  */
-export async function listCommits(repo: Repository, sha: string): Promise<string[]> {
-  try {
-    const out = await repo.git.raw(['rev-list', '--no-merges', '--date-order', sha]);
-    return out.split('\n').filter(Boolean);
-  } catch (error) {
-    throw toGitError(error, `listing commits of ${sha.slice(0, 12)}`);
-  }
-}
-
-/** Non-merge commits of a revision in --date-order, and the newest commit time of its whole walk. */
 export interface CommitList {
   commits: string[];
   /** Latest committer time (unix seconds) of every commit walked, merges included. */
   newest: number;
 }
 
-/** listCommits, plus what extendCommitList needs to extend the list later. */
+/** `git rev-list --date-order` of the revision, merges walked (for their times) but left out. */
 export async function listCommitsTimed(repo: Repository, sha: string): Promise<CommitList> {
   try {
     const { commits, newest } = parseTimedList(await repo.git.raw(['rev-list', '--date-order', '--timestamp', '--parents', sha]));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extendCommitList, listCommits, listCommitsTimed, openRepository } from '../../src/git/repo.ts';
+import { extendCommitList, listCommitsTimed, openRepository } from '../../src/git/repo.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 
 const DAY = 86_400_000;
@@ -21,7 +21,7 @@ async function lists(extra: FixtureCommit[], options: { rewrite?: boolean } = {}
   if (options.rewrite) repo.git('reset', '-q', '--hard', 'HEAD~1');
   for (const commit of extra) repo.commit(commit);
   const sha = repo.git('rev-parse', 'HEAD').trim();
-  return { full: await listCommitsTimed(opened, sha), plain: await listCommits(opened, sha), extended: await extendCommitList(opened, sha, { tip, list: earlier }) };
+  return { full: await listCommitsTimed(opened, sha), plain: repo.git('rev-list', '--no-merges', '--date-order', sha).split('\n').filter(Boolean), extended: await extendCommitList(opened, sha, { tip, list: earlier }) };
 }
 
 describe('extending a cached commit list', () => {

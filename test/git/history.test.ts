@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { formatDuration, historyProgressText } from '../../src/cli/progress.ts';
 import { chunkCommits, streamHistory, walkHistory, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
-import { listCommits, openRepository, type Repository } from '../../src/git/repo.ts';
+import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
 import { buildRepo, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
 
@@ -110,7 +110,7 @@ describe('streamHistory', { tags: ['slow'] }, () => {
       { author: 'eve', remove: ['b.ts'] },
     ]);
     const git = await openRepository(repo.dir);
-    const commits = await listCommits(git, 'HEAD');
+    const { commits } = await listCommitsTimed(git, 'HEAD');
     const read = (chunkSize: number, readAhead: number) => collect(streamHistory(git, commits, { chunkSize, readAhead }));
     const whole = await read(100, 1);
     expect(summary(whole)).toEqual(['Eve: D b.ts', 'Dan: ', 'Carl: R a.ts → c.ts', 'Bob: A b.ts', 'Ada: A a.ts']);
@@ -169,7 +169,7 @@ describe('walkHistory', { tags: ['slow'] }, () => {
 
     // The reference, one commit at a time: -M, or --no-renames where -M fails.
     const sha = repo.git('rev-parse', 'HEAD').trim();
-    const ids = await listCommits(git, sha);
+    const { commits: ids } = await listCommitsTimed(git, sha);
     const expected = ids.map((id) => {
       const read = (flag: string) => parseLogOutput(repo.git('log', '--no-walk', '-z', '--name-status', flag, `--format=${LOG_FORMAT}`, id))[0] as CommitRecord;
       try {
@@ -261,15 +261,26 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     const warm = await collect(walkHistory(git, sha, cacheOptions(git, { speculate: 0 })));
     expect(warm).toEqual(sequentialWalk(repo));
     expect(counter.calls().filter((c) => c === 'log')).toEqual(['log']);
-    // With speculation on, it diffs only what the previous scan did not see.
+    // The commit list is extended, not listed again: git lists only what the previous scan did not see.
     const previous = sha;
     repo.commit({ author: 'gil', write: { 'src/new.ts': 4 } });
     const next = repo.git('rev-parse', 'HEAD').trim();
     const spy = vi.spyOn(git.git, 'raw');
+    spy.mockClear();
     expect(await collect(walkHistory(git, next, cacheOptions(git, { speculate: 50 })))).toEqual(sequentialWalk(repo));
-    const speculative = spy.mock.calls.map((call) => call[0] as unknown as string[]).filter((args) => args.some((a) => a.startsWith('--skip=')));
+    const calls = () => spy.mock.calls.map((call) => call[0] as unknown as string[]);
+    expect(calls().filter((args) => args[0] === 'rev-list')).toEqual([['rev-list', '--date-order', '--timestamp', '--parents', next, `^${previous}`]]);
+    expect(calls().filter((args) => args.some((a) => a.startsWith('--skip=')))).toEqual([]);
+    // A new commit dated before older ones cannot extend the list: everything is listed again, and
+    // meanwhile the speculation diffs only what the previous scan did not see.
+    spy.mockClear();
+    repo.commit({ author: 'gil', at: '2020-01-01T00:00:00Z', write: { 'src/new.ts': 4 } });
+    const skewed = repo.git('rev-parse', 'HEAD').trim();
+    expect(await collect(walkHistory(git, skewed, cacheOptions(git, { speculate: 50 })))).toEqual(sequentialWalk(repo));
+    expect(calls().filter((args) => args[0] === 'rev-list').map((args) => args.slice(-1))).toEqual([[`^${next}`], [skewed]]);
+    const speculative = calls().filter((args) => args.some((a) => a.startsWith('--skip=')));
     expect(speculative.length).toBeGreaterThan(0);
-    for (const args of speculative) expect(args.slice(-2)).toEqual([next, `^${previous}`]);
+    for (const args of speculative) expect(args.slice(-2)).toEqual([skewed, `^${next}`]);
   });
 
   it('a rewritten history (amend, rebase) gets new keys and the same answer as a cold walk', async () => {
