@@ -102,7 +102,7 @@ function evaluateSystem(
   const files = selection.matching.map((position) => ownership.files[position] as FileOwnership);
   const unmatchedPatterns = selection.unmatched;
 
-  const { truckFactor, owners } = summarizeSet(setOf(ownership, nameOf, authors, selection.matching));
+  const { truckFactor, owners } = summarizeSet(setOf(ownership, nameOf, authors, Int32Array.from(selection.matching)));
   const person = (member: TruckFactorMember): CriticalOwner => ({ id: member.id, name: nameOf(member.id), files: member.files, share: member.share });
   const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
   const orphanFiles: string[] = [];

@@ -144,7 +144,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
   const index = ownershipIndexOf(analysis.files);
   const nameOf = nameLookup(analysis);
   const current = currentAuthorLists(analysis, index, options);
-  const truckFactorOfSet = (authors: AuthorLists, files: readonly number[]): TruckFactor => {
+  const truckFactorOfSet = (authors: AuthorLists, files: Int32Array): TruckFactor => {
     const set = setOf(index, nameOf, authors, files);
     return greedyTruckFactor(set, rankSet(set));
   };

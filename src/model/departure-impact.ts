@@ -27,7 +27,7 @@ export interface Baseline {
   nameOf: (id: string) => string;
   authors: AuthorLists;
   repository: SetSummary;
-  modules: { path: string; files: readonly number[]; summary: SetSummary }[];
+  modules: { path: string; files: Int32Array; summary: SetSummary }[];
 }
 
 export interface Impact {
@@ -45,7 +45,7 @@ export function baselineOf(analysis: Analysis, authorsOf: AuthorsOf | undefined)
 }
 
 /** Files of a set: without an author before, without one after, and lost (an author before, none after). */
-export function orphansOf(files: ArrayLike<number>, before: AuthorLists, after: AuthorLists): { before: number; after: number; lost: number[] } {
+export function orphansOf(files: Int32Array, before: AuthorLists, after: AuthorLists): { before: number; after: number; lost: number[] } {
   const counts = { before: 0, after: 0, lost: [] as number[] };
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as number;

@@ -88,17 +88,17 @@ export function moduleOfFile(analysis: Pick<Analysis, 'modules'>): (path: string
   };
 }
 
-const moduleGroups = new WeakMap<readonly FileOwnership[], { modules: Analysis['modules']; groups: ReadonlyMap<string, readonly number[]> }>();
+const moduleGroups = new WeakMap<readonly FileOwnership[], { modules: Analysis['modules']; groups: ReadonlyMap<string, Int32Array> }>();
 
 /**
  * Positions in analysis.files of each module's files, in the order of analysis.modules. Computed once
  * per analysis: the same lists serve the current figures, projections and departures (and the
  * changes summed over each, see ownership-index.ts setOf).
  */
-export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): ReadonlyMap<string, readonly number[]> {
+export function fileNumbersByModule(analysis: Pick<Analysis, 'modules' | 'files'>): ReadonlyMap<string, Int32Array> {
   const known = moduleGroups.get(analysis.files);
   if (known?.modules === analysis.modules) return known.groups;
-  const groups = groupFilesByModule(analysis);
+  const groups = new Map([...groupFilesByModule(analysis)].map(([path, numbers]) => [path, Int32Array.from(numbers)]));
   moduleGroups.set(analysis.files, { modules: analysis.modules, groups });
   return groups;
 }
@@ -117,5 +117,5 @@ function groupFilesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<
 
 /** Files of each module, in the order of analysis.modules. */
 export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, FileOwnership[]> {
-  return new Map([...fileNumbersByModule(analysis)].map(([path, numbers]) => [path, numbers.map((index) => analysis.files[index] as FileOwnership)]));
+  return new Map([...fileNumbersByModule(analysis)].map(([path, numbers]) => [path, Array.from(numbers, (index) => analysis.files[index] as FileOwnership)]));
 }

@@ -115,8 +115,30 @@ export function ownershipIndexOf(files: readonly FileOwnership[]): OwnershipInde
   if (!index) {
     index = indexOwnership(files);
     indexes.set(files, index);
+    files.forEach((file, number) => {
+      if (!positions.has(file)) positions.set(file, { index: index as OwnershipIndex, number });
+    });
   }
   return index;
+}
+
+/** Each indexed file's place on the first index that holds it (usually the analysis' own). */
+const positions = new WeakMap<FileOwnership, { index: OwnershipIndex; number: number }>();
+
+/**
+ * Where `files` sit on an index that holds them all, if there is one: a module's files are part of
+ * the analysis' files, which its truck factor indexed, so a module is a set of that index.
+ */
+export function positionsOf(files: readonly FileOwnership[]): { index: OwnershipIndex; numbers: Int32Array } | undefined {
+  const first = files[0] === undefined ? undefined : positions.get(files[0]);
+  if (!first) return undefined;
+  const numbers = new Int32Array(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const position = positions.get(files[i] as FileOwnership);
+    if (position?.index !== first.index) return undefined;
+    numbers[i] = position.number;
+  }
+  return { index: first.index, numbers };
 }
 
 /** The author lists an `authorsOf` function gives (ids it names for the first time get numbers). */
@@ -165,13 +187,13 @@ export function authorCount(lists: AuthorLists, file: number): number {
   return (lists.start[file + 1] as number) - (lists.start[file] as number);
 }
 
-const setChanges = new WeakMap<ArrayLike<number>, { index: OwnershipIndex; changes: SetChanges }>();
+const setChanges = new WeakMap<Int32Array, { index: OwnershipIndex; changes: SetChanges }>();
 
 /**
  * The changes of a set of the index's files, summed once per list of file numbers: the module
  * lists (fileNumbersByModule) and the list of all files serve every author assignment.
  */
-function changesOf(index: OwnershipIndex, files: ArrayLike<number>): SetChanges {
+function changesOf(index: OwnershipIndex, files: Int32Array): SetChanges {
   const known = setChanges.get(files);
   if (known?.index === index) return known.changes;
   const changes = changesOver(index.contributions, files, index.developers.ids.length);
@@ -183,7 +205,7 @@ function changesOf(index: OwnershipIndex, files: ArrayLike<number>): SetChanges 
  * A set of the index's files under one author assignment (all files by default); `nameOf` gives
  * display names. The list of file numbers must not change afterwards (its changes are kept).
  */
-export function setOf(index: OwnershipIndex, nameOf: (id: string) => string, authors: AuthorLists, files: ArrayLike<number> = index.allFiles): NumberedSet {
+export function setOf(index: OwnershipIndex, nameOf: (id: string) => string, authors: AuthorLists, files: Int32Array = index.allFiles): NumberedSet {
   return { developers: index.developers, nameOf, authors, files, changes: changesOf(index, files) };
 }
 

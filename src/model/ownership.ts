@@ -1,5 +1,5 @@
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
-import { authorCount, authorListsOf, ownershipIndexOf, setOf, summarizeSet, type AuthorsOf } from './ownership-index.ts';
+import { authorCount, authorListsOf, countUpTo, numberDevelopers, ownershipIndexOf, positionsOf, setOf, summarizeSet, type AuthorsOf } from './ownership-index.ts';
 import type { NumberedSet } from './truck-factor.ts';
 import type { FileContribution, FileOwnership, ModuleOwnership, TruckFactor } from './types.ts';
 import type { ContributionInput } from './authorship.ts';
@@ -61,6 +61,26 @@ function wholeSet(files: readonly FileOwnership[], nameOf: (id: string) => strin
 }
 
 /**
+ * The set of all of `files` (a module's): on the index that holds them (the analysis' files) with the
+ * classic authors, else on its own, where only its authors are numbered and only their changes
+ * summed (nobody else's can break a tie of §5).
+ */
+function moduleSet(files: readonly FileOwnership[], nameOf: (id: string) => string, authorsOf: AuthorsOf): NumberedSet {
+  const located = authorsOf === classicAuthors ? positionsOf(files) : undefined;
+  if (located) return setOf(located.index, nameOf, located.index.classicAuthors, located.numbers);
+  const developers = numberDevelopers();
+  const authors = authorListsOf({ files, developers }, authorsOf);
+  const sums = new Float64Array(developers.ids.length);
+  for (const file of files) {
+    for (const contribution of file.contributions) {
+      const developer = developers.find(contribution.developer);
+      if (developer !== undefined) sums[developer] = (sums[developer] as number) + (contribution.fa + contribution.dl);
+    }
+  }
+  return { developers, nameOf, authors, files: countUpTo(files.length), changes: { developer: countUpTo(sums.length), changes: sums } };
+}
+
+/**
  * Truck factor of a set of files; `authorsOf` lets departures and decay swap the author sets. The
  * analysis' own files are indexed while their truck factor is computed, and every later figure
  * reuses that index.
@@ -69,6 +89,7 @@ export function truckFactorOf(files: readonly FileOwnership[], nameOf: (id: stri
   return summarizeSet(wholeSet(files, nameOf, authorsOf)).truckFactor;
 }
 
+/** Ownership of a module's files (METRICS.md §6): truck factor, owners, single-owner and orphan files. */
 export function summarizeModule(
   path: string,
   kind: ModuleOwnership['kind'],
@@ -76,43 +97,16 @@ export function summarizeModule(
   nameOf: (id: string) => string,
   authorsOf: AuthorsOf = classicAuthors,
 ): ModuleOwnership {
-  const set = wholeSet(files, nameOf, authorsOf);
+  const set = moduleSet(files, nameOf, authorsOf);
   const { truckFactor, owners } = summarizeSet(set);
+  const authorsOfFile = (position: number) => authorCount(set.authors, set.files[position] as number);
   return {
     path,
     kind,
     files: files.length,
     truckFactor,
     owners,
-    singleOwnerFiles: files.filter((_, index) => authorCount(set.authors, index) === 1).map((file) => file.path),
-    orphanFiles: files.filter((_, index) => authorCount(set.authors, index) === 0).map((file) => file.path),
+    singleOwnerFiles: files.filter((_, position) => authorsOfFile(position) === 1).map((file) => file.path),
+    orphanFiles: files.filter((_, position) => authorsOfFile(position) === 0).map((file) => file.path),
   };
-}
-
-/**
- * The ownership of every module (METRICS.md §6) of the analysed files, on their index (the one their
- * truck factor built): `modules` maps each module path to its kind and the paths of its files, as
- * assignModules gives them. Same result as summarizeModule on each, in the map's order.
- */
-export function summarizeModules(
-  files: readonly FileOwnership[],
-  modules: ReadonlyMap<string, { kind: ModuleOwnership['kind']; files: readonly string[] }>,
-  nameOf: (id: string) => string,
-): ModuleOwnership[] {
-  const index = ownershipIndexOf(files);
-  const numberOf = new Map(files.map((file, number) => [file.path, number]));
-  const authors = index.classicAuthors;
-  return [...modules].map(([path, module]) => {
-    const numbers = module.files.map((file) => numberOf.get(file) as number);
-    const { truckFactor, owners } = summarizeSet(setOf(index, nameOf, authors, numbers));
-    return {
-      path,
-      kind: module.kind,
-      files: numbers.length,
-      truckFactor,
-      owners,
-      singleOwnerFiles: numbers.filter((number) => authorCount(authors, number) === 1).map((number) => (files[number] as FileOwnership).path),
-      orphanFiles: numbers.filter((number) => authorCount(authors, number) === 0).map((number) => (files[number] as FileOwnership).path),
-    };
-  });
 }
