@@ -2,7 +2,7 @@ import type { Config } from './config/schema.ts';
 import { userCacheDir } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
-import { checkMailmap, listTrackedFiles, openRepository, readFileAt, resolveRevision, type Repository } from './git/repo.ts';
+import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold } from './model/authorship.ts';
 import { selectFiles } from './model/files.ts';
@@ -82,12 +82,15 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   });
 
   const { files: tracked, submodules } = await listTrackedFiles(repo, revision.sha);
+  // Every file the analysis reads at the revision (.gitattributes, workspace manifests), in two git
+  // calls: one each would queue behind the history walk's git processes.
+  const attributeFiles = extensions && config.defaultExclusions ? tracked.filter((f) => f === '.gitattributes' || f.endsWith('/.gitattributes')) : [];
+  const manifests = config.modules.workspaces ? (Object.entries(WORKSPACE_MANIFESTS) as [keyof WorkspaceSources, string][]).filter(([, file]) => tracked.includes(file)) : [];
+  const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file)]);
   const gitattributes = new Map<string, string>();
-  if (extensions && config.defaultExclusions) {
-    for (const file of tracked.filter((f) => f === '.gitattributes' || f.endsWith('/.gitattributes'))) {
-      const text = await readFileAt(repo, revision.sha, file);
-      if (text !== undefined) gitattributes.set(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
-    }
+  for (const file of attributeFiles) {
+    const text = texts.get(file);
+    if (text !== undefined) gitattributes.set(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
   }
   const selection = selectFiles(tracked, {
     include: config.include,
@@ -138,11 +141,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
 
   hooks.onPhase?.('modules');
   const workspaceSources: WorkspaceSources = {};
-  if (config.modules.workspaces) {
-    for (const [key, file] of Object.entries(WORKSPACE_MANIFESTS) as [keyof WorkspaceSources, string][]) {
-      if (tracked.includes(file)) workspaceSources[key] = await readFileAt(repo, revision.sha, file);
-    }
-  }
+  for (const [key, file] of manifests) workspaceSources[key] = texts.get(file);
   const analysedPaths = files.map((file) => file.path);
   const workspaces = [...detectWorkspaces(workspaceSources, tracked), ...config.modules.roots];
   const moduleDepth = options.depth ?? config.modules.depth ?? chooseModuleDepth(analysedPaths);

@@ -6,7 +6,13 @@ import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
   info: RepoInfo;
+  /** The history walk's git: at most `concurrency` processes, the long `git log` calls among them. */
   git: SimpleGit;
+  /**
+   * For short calls made while the walk runs (files of the revision, .mailmap for trailers): a
+   * queue of their own, so that they never wait for a whole chunk of history to be diffed.
+   */
+  side: SimpleGit;
   /** `git config -l` as read when the repository was opened: key (lower-cased) and value pairs. */
   config: [string, string][];
 }
@@ -44,7 +50,7 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
   // --filter) only in remote.<name>.promisor.
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
-  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, config };
+  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, side: createGit(root, { ...options, concurrency: 2 }), config };
 }
 
 /** `git config --list -z` output: "key\nvalue\0" per entry ("key\0" for a key without a value). */
@@ -108,7 +114,7 @@ export interface TrackedFiles {
 /** Paths tracked at the revision (NUL-separated, so no quoting), submodules apart. */
 export async function listTrackedFiles(repo: Repository, sha: string): Promise<TrackedFiles> {
   try {
-    const out = await repo.git.raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
+    const out = await repo.side.raw(['ls-tree', '-r', '-z', '--full-tree', sha]);
     const files: string[] = [];
     const submodules: string[] = [];
     for (const entry of out.split('\0')) {
@@ -128,7 +134,7 @@ export async function listTrackedFiles(repo: Repository, sha: string): Promise<T
 /** The text of a file at the revision, or undefined when it does not exist (or its blob is missing). */
 export async function readFileAt(repo: Repository, sha: string, file: string): Promise<string | undefined> {
   try {
-    return await repo.git.raw(['cat-file', '-p', `${sha}:${file}`]);
+    return await repo.side.raw(['cat-file', '-p', `${sha}:${file}`]);
   } catch {
     return undefined;
   }
@@ -144,7 +150,7 @@ export async function readFilesAt(repo: Repository, sha: string, files: readonly
   const texts = new Map<string, string>();
   if (files.length === 0) return texts;
   try {
-    const listing = await repo.git.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...files]);
+    const listing = await repo.side.raw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '-l', '--full-tree', sha, '--', ...files]);
     const blobs: { path: string; oid: string; size: number }[] = [];
     for (const entry of listing.split('\0')) {
       // "<mode> blob <oid> <size>\t<path>" (size right-aligned)
@@ -152,7 +158,7 @@ export async function readFilesAt(repo: Repository, sha: string, files: readonly
       if (match) blobs.push({ oid: match[1] as string, size: Number(match[2]), path: match[3] as string });
     }
     if (blobs.length === 0) return texts;
-    const contents = await repo.git.showBuffer(['--no-textconv', ...blobs.map((blob) => blob.oid)]);
+    const contents = await repo.side.showBuffer(['--no-textconv', ...blobs.map((blob) => blob.oid)]);
     if (contents.length !== blobs.reduce((sum, blob) => sum + blob.size, 0)) throw new Error('sizes do not add up');
     let offset = 0;
     for (const blob of blobs) {
@@ -231,7 +237,7 @@ function parseTimedList(out: string): CommitList & { oldest: number } {
 export async function checkMailmap(repo: Repository, identities: string[]): Promise<string[]> {
   if (identities.length === 0) return [];
   try {
-    const out = await repo.git.raw(['check-mailmap', ...identities]);
+    const out = await repo.side.raw(['check-mailmap', ...identities]);
     return out.split('\n').filter(Boolean);
   } catch (error) {
     throw new GitError('git check-mailmap failed', { cause: error });

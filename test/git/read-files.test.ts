@@ -14,7 +14,7 @@ describe('readFilesAt', () => {
     const repo = buildRepo([{ author: 'ada', write: files }, { author: 'bob', write: { 'a/.gitattributes': 'changed later\n' } }]);
     const opened = await openRepository(repo.dir);
     const first = repo.git('rev-parse', 'HEAD~1').trim();
-    const raw = vi.spyOn(opened.git, 'raw');
+    const raw = vi.spyOn(opened.side, 'raw');
     const texts = await readFilesAt(opened, first, [...Object.keys(files), 'missing/file', '*']);
     // Two git calls in all (ls-tree, then one show), not one per file.
     expect(raw.mock.calls.map((call) => (call[0] as unknown as string[]).find((arg) => !arg.startsWith('-')))).toEqual(['ls-tree']);
