@@ -453,12 +453,12 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   let planned = 0; // chunks before this index have a task (or are cached)
   let running = 0; // git tasks in flight
   let buffered = 0; // commits read by git and not yet consumed
-  const start = (from: number, to: number, load: () => Promise<PendingEntry[]>) => {
+  const start = (from: number, to: number, load: () => Promise<PendingEntry[]>, runsGit = true) => {
     const size = bounds[to - 1]![1] - bounds[from]![0];
-    running++;
+    if (runsGit) running++;
     buffered += size;
     const task = load().finally(() => {
-      running--;
+      if (runsGit) running--;
       fill(); // keep git busy even while an earlier chunk is still awaited
     });
     task.catch(() => undefined); // handled when awaited in order; avoids an unhandled rejection meanwhile
@@ -473,10 +473,17 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
       }
       if (nearSpeculation(first) && speculation) {
         const ids = idsOf(first);
-        start(first, first + 1, async () => {
-          const entry = await loadFromSpeculation(context, speculation, ids);
-          return [() => entry];
-        });
+        // Not a lane of its own: it waits for the speculation's last call, which is already running,
+        // while the lanes go on with the older chunks.
+        start(
+          first,
+          first + 1,
+          async () => {
+            const entry = await loadFromSpeculation(context, speculation, ids);
+            return [() => entry];
+          },
+          false,
+        );
         planned++;
         continue;
       }
