@@ -115,30 +115,48 @@ export function ownershipIndexOf(files: readonly FileOwnership[]): OwnershipInde
   if (!index) {
     index = indexOwnership(files);
     indexes.set(files, index);
-    files.forEach((file, number) => {
-      if (!positions.has(file)) positions.set(file, { index: index as OwnershipIndex, number });
-    });
+    recentIndexes.unshift(new WeakRef(index));
+    recentIndexes.length = Math.min(recentIndexes.length, RECENT_INDEXES);
   }
   return index;
 }
 
-/** Each indexed file's place on the first index that holds it (usually the analysis' own). */
-const positions = new WeakMap<FileOwnership, { index: OwnershipIndex; number: number }>();
+/** The indexes built last (held weakly), newest first: where positionsOf looks for a list's files. */
+const recentIndexes: WeakRef<OwnershipIndex>[] = [];
+const RECENT_INDEXES = 4;
+const pathNumbers = new WeakMap<OwnershipIndex, Map<string, number>>();
+
+/** The number of each of the index's files by path (built on first use). */
+function numbersByPath(index: OwnershipIndex): Map<string, number> {
+  let numbers = pathNumbers.get(index);
+  if (!numbers) {
+    numbers = new Map(index.files.map((file, number) => [file.path, number]));
+    pathNumbers.set(index, numbers);
+  }
+  return numbers;
+}
 
 /**
- * Where `files` sit on an index that holds them all, if there is one: a module's files are part of
- * the analysis' files, which its truck factor indexed, so a module is a set of that index.
+ * Where `files` sit on a recent index that holds them all (the very same file objects), if there is
+ * one: a module's files are part of the analysis' files, which their truck factor indexed, so a
+ * module is a set of that index.
  */
 export function positionsOf(files: readonly FileOwnership[]): { index: OwnershipIndex; numbers: Int32Array } | undefined {
-  const first = files[0] === undefined ? undefined : positions.get(files[0]);
-  if (!first) return undefined;
-  const numbers = new Int32Array(files.length);
-  for (let i = 0; i < files.length; i++) {
-    const position = positions.get(files[i] as FileOwnership);
-    if (position?.index !== first.index) return undefined;
-    numbers[i] = position.number;
+  if (files.length === 0) return undefined;
+  for (const reference of recentIndexes) {
+    const index = reference.deref();
+    if (!index) continue;
+    const byPath = numbersByPath(index);
+    const numbers = new Int32Array(files.length);
+    const allThere = files.every((file, i) => {
+      const number = byPath.get(file.path);
+      if (number === undefined || index.files[number] !== file) return false;
+      numbers[i] = number;
+      return true;
+    });
+    if (allThere) return { index, numbers };
   }
-  return { index: first.index, numbers };
+  return undefined;
 }
 
 /** The author lists an `authorsOf` function gives (ids it names for the first time get numbers). */
