@@ -660,8 +660,10 @@ export function encodeList(ids: readonly string[], newest?: number): Buffer {
   out.varint(ids.length);
   out.byte(width);
   for (const id of ids) out.hex(id, width);
-  out.byte(newest === undefined ? 0 : 1);
-  if (newest !== undefined) out.signed(newest);
+  // Only a finite whole number is recorded (a list with no commit has no newest time).
+  const recorded = newest !== undefined && Number.isSafeInteger(newest);
+  out.byte(recorded ? 1 : 0);
+  if (recorded) out.signed(newest);
   return out.done();
 }
 

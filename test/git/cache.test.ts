@@ -56,6 +56,7 @@ describe('the cache encoding', () => {
     expect(decodeList(encodeList([]))).toEqual({ commits: [], newest: undefined });
     expect(decodeList(encodeList(IDS, 1_700_000_000))).toEqual({ commits: IDS, newest: 1_700_000_000 });
     expect(decodeList(encodeList(IDS, -86_400))).toEqual({ commits: IDS, newest: -86_400 });
+    expect(decodeList(encodeList([], Number.NEGATIVE_INFINITY))).toEqual({ commits: [], newest: undefined });
   });
 
   it('is compact: each name, email and path once per chunk', () => {
