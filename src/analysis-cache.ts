@@ -99,6 +99,11 @@ function modulesHash(): string {
   } catch {
     // a build without the file: hash the modules below
   }
+  return hashModules(root);
+}
+
+/** Hash of every module (.js or .ts, not .d.ts) below `root`: what scripts/build-id.mjs writes for a build. */
+export function hashModules(root: string): string {
   const hash = createHash('sha256');
   const files = (fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort();
   for (const name of files) hash.update(`${name}\0`).update(fs.readFileSync(path.join(root, name))).update('\0');
