@@ -87,10 +87,6 @@ export class HistoryCache {
     if (this.writeDir) this.write(key, 'chunk', encodeChunk(ids, entry));
   }
 
-  readList(key: string): string[] | undefined {
-    return this.readCommitList(key)?.commits;
-  }
-
   /** A revision's commit list, with the newest commit time of its walk when it was recorded. */
   readCommitList(key: string): CachedList | undefined {
     const found = this.read(key, 'list');

@@ -578,7 +578,7 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
   const cache = options.cache ? openHistoryCache(options.cache, (message) => options.onWarning?.(message)) : undefined;
   const environment = cache ? (options.environment ?? (await gitEnvironment(repo))) : '';
   const key = cache ? listKey(sha, environment) : '';
-  let commits = cache?.readList(key);
+  let commits = cache?.readCommitList(key)?.commits;
   let speculation: Speculation | undefined;
   if (!commits) {
     const previous = cache?.lastTip();

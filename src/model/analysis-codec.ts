@@ -95,20 +95,7 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
   if (at > 0) emit(new Uint8Array(block.buffer, 0, at * 8));
 }
 
-/** encodeAnalysisTo, as one array (tests, small analyses). */
-export function encodeAnalysis(analysis: Analysis): Uint8Array {
-  const pieces: Uint8Array[] = [];
-  encodeAnalysisTo(analysis, (piece) => pieces.push(piece));
-  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
-  let offset = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, offset);
-    offset += piece.length;
-  }
-  return bytes;
-}
-
-/** The inverse of encodeAnalysis; throws on anything it did not write. */
+/** The inverse of encodeAnalysisTo (its pieces joined); throws on anything it did not write. */
 export function decodeAnalysis(bytes: Uint8Array): Analysis {
   if (bytes.length < 4) throw new Error('truncated result');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -4,13 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCached } from '../../src/analysis-cache.ts';
 import type { AnalyzeHooks, AnalyzeOptions } from '../../src/analyze.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
-import { decodeAnalysis, encodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
+import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { buildDecayRepo } from '../model/departures-fixture.ts';
 
 const NOW = new Date('2025-01-01T10:00:00Z');
+
+/** encodeAnalysisTo's pieces joined, as the cache file holds them. */
+function encodeAnalysis(analysis: Analysis): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  encodeAnalysisTo(analysis, (piece) => pieces.push(piece));
+  return Buffer.concat(pieces);
+}
 
 function history(): FixtureRepo {
   return buildRepo([
