@@ -63,7 +63,7 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
     .option('--force', 'overwrite the --output file if it exists')
     .option('--leaving <who>', 'a person leaving (name, email or alias); repeatable', collect)
     .option('--only-code', 'analyse only programming and markup files (GitHub Linguist), as the published study did')
-    .option('--no-cache', 'do not read or write the parsed-history cache')
+    .option('--no-cache', 'do not read or write the cache (parsed history and stored results)')
     .option('-q, --quiet', 'no progress, no warnings on stderr')
     .option('--no-color', 'no colours, even on a terminal')
     .option('--debug', 'show stack traces of errors');
