@@ -17,10 +17,10 @@ import type { Analysis } from './model/types.ts';
 import { VERSION } from './version.ts';
 
 /**
- * Warnings about this run rather than about the repository (a cache entry rebuilt, a folder not
- * writable, a git call that failed): a stored result must not repeat them on every later scan.
+ * A result computed while .mailmap could not be applied to co-author trailers is not the
+ * repository's result: it is not stored.
  */
-const TRANSIENT_WARNINGS = [/history cache/, /^cached result/, /was not applied to Co-authored-by/];
+const DEGRADED = /was not applied to Co-authored-by/;
 
 /** analyze(), answered from the result cache when an identical analysis was stored before. */
 export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks = {}): Promise<Analysis> {
@@ -29,10 +29,10 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   const repo = options.repository ?? (await openRepository(options.path, { env, concurrency: historyConcurrency() }));
   const [revision, environment] = await Promise.all([resolveRevision(repo, options.rev, options.until), gitEnvironment(repo)]);
   const now = options.now ?? new Date();
+  // Opened once, here: the history walk reuses it. What it reports (an unwritable folder, an entry
+  // rebuilt, a failed write) is about this run, so it goes into this run's warnings only.
   const problems: string[] = [];
   const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));
-  // The history walk opens the cache again and reports an unwritable folder itself.
-  const opening = problems.length;
   const key = resultKey(options, { revision, environment, reference: options.until ?? endOfUtcDay(now), repository: repo.info });
   const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
   if (stored) {
@@ -40,14 +40,12 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
     for (const warning of stored.warnings) hooks.onWarning?.(warning);
     return stored;
   }
-  const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now }, hooks);
-  if (cache.isWritable && !analysis.warnings.some((warning) => TRANSIENT_WARNINGS.some((pattern) => pattern.test(warning)))) {
+  const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache }, hooks);
+  if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
     cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
   }
-  // A stored result that had to be rebuilt is worth one warning, in this run's report only.
-  const rebuilt = problems.slice(opening);
-  for (const problem of rebuilt) hooks.onWarning?.(problem);
-  analysis.warnings.unshift(...rebuilt);
+  for (const problem of problems) hooks.onWarning?.(problem);
+  analysis.warnings.unshift(...problems);
   return analysis;
 }
 

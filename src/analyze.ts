@@ -1,5 +1,5 @@
 import type { Config } from './config/schema.ts';
-import { userCacheDir } from './git/cache.ts';
+import { userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, resolveRevision, type Repository } from './git/repo.ts';
@@ -36,6 +36,8 @@ export interface AnalyzeOptions {
   revision?: ResolvedRevision;
   /** The git environment fingerprint, when the caller already computed it (cache.ts gitEnvironment). */
   gitEnvironment?: string;
+  /** The cache, when the caller already opened it (the result cache): its warnings go to the caller. */
+  historyCache?: HistoryCache;
 }
 
 export interface AnalyzeHooks {
@@ -78,7 +80,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     },
     onWarning: warn,
     environment: options.gitEnvironment,
-    cache: options.cache === false ? undefined : { gitDir: repo.info.gitDir, fallbackDir: userCacheDir(options.env ?? {}) },
+    cache: options.cache === false ? undefined : (options.historyCache ?? { gitDir: repo.info.gitDir, fallbackDir: userCacheDir(options.env ?? {}) }),
   });
 
   const { files: tracked, submodules } = await listTrackedFiles(repo, revision.sha);

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { chunkKey, gitEnvironment, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type HistoryCache, type Interner } from './cache.ts';
+import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type Interner } from './cache.ts';
 import { LOG_FORMAT, LogReader, parseLogOutput } from './log-format.ts';
 import { extendCommitList, listCommitsTimed, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
@@ -21,8 +21,11 @@ export interface HistoryOptions {
   onChunk?: (commitsRead: number, total: number) => void;
   /** Called when rename detection had to be turned off for some commits (missing blobs). */
   onRenameFallback?: (commits: number, reason: string) => void;
-  /** Where parsed history may be cached (issue #5); undefined means no cache, and nothing written. */
-  cache?: HistoryCacheLocation | undefined;
+  /**
+   * Where parsed history may be cached (issue #5), or a cache the caller already opened (then its
+   * own warning callback hears about the cache); undefined means no cache, and nothing written.
+   */
+  cache?: HistoryCacheLocation | HistoryCache | undefined;
   /** Called for problems the walk recovered from (a corrupt cache entry, an unwritable folder). */
   onWarning?: (message: string) => void;
   /** The git environment fingerprint (cache.ts gitEnvironment), when the caller already has it. */
@@ -532,7 +535,7 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
  * flight.
  */
 export async function* streamHistory(repo: Repository, commits: readonly string[], options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
-  const cache = options.cache ? openHistoryCache(options.cache, (message) => options.onWarning?.(message)) : undefined;
+  const cache = cacheOf(options);
   const environment = cache ? await gitEnvironment(repo) : '';
   yield* walkChunks({ repo, options, renames: options.renames ?? true, cache, environment, speculation: undefined, pool: new StringPool() }, new PackedIds(commits));
   cache?.cleanup();
@@ -573,9 +576,14 @@ async function nextChunk(chunks: AsyncGenerator<CommitRecord[]>): Promise<Commit
   return step.done ? undefined : step.value;
 }
 
+function cacheOf(options: HistoryOptions): HistoryCache | undefined {
+  if (options.cache instanceof HistoryCache || options.cache === undefined) return options.cache;
+  return openHistoryCache(options.cache, (message) => options.onWarning?.(message));
+}
+
 async function prepareWalk(repo: Repository, sha: string, options: HistoryOptions): Promise<{ context: WalkContext; commits: string[] }> {
   const renames = options.renames ?? true;
-  const cache = options.cache ? openHistoryCache(options.cache, (message) => options.onWarning?.(message)) : undefined;
+  const cache = cacheOf(options);
   const environment = cache ? (options.environment ?? (await gitEnvironment(repo))) : '';
   const key = cache ? listKey(sha, environment) : '';
   let commits = cache?.readCommitList(key)?.commits;

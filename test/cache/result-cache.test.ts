@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeCached } from '../../src/analysis-cache.ts';
@@ -111,6 +111,24 @@ describe('the result cache', () => {
     expect(second.analysis.warnings[0]).toMatch(/^cached result .* is corrupt \(checksum mismatch\); ignored and rebuilt$/);
     expect(withoutClock({ ...second.analysis, warnings: [] })).toBe(withoutClock(first.analysis));
     // The warning was about that run, not about the repository: the rebuilt result is stored without it.
+    const third = await scan(repo.dir);
+    expect(third.walked).toBe(false);
+    expect(third.analysis.warnings).toEqual([]);
+  });
+
+  it('reports a rebuilt history entry in that run only, and stores the (sound) result', async () => {
+    const repo = history();
+    const first = await scan(repo.dir);
+    const dir = path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.chunk') || n.endsWith('.result'))) {
+      const file = path.join(dir, name);
+      if (name.endsWith('.result')) rmSync(file);
+      else writeFileSync(file, readFileSync(file).subarray(0, 70));
+    }
+    const second = await scan(repo.dir);
+    expect(second.walked).toBe(true);
+    expect(second.analysis.warnings.join('\n')).toMatch(/history cache entry .* is truncated; ignored and rebuilt/);
+    expect(withoutClock({ ...second.analysis, warnings: [] })).toBe(withoutClock(first.analysis));
     const third = await scan(repo.dir);
     expect(third.walked).toBe(false);
     expect(third.analysis.warnings).toEqual([]);

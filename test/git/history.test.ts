@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDuration, historyProgressText } from '../../src/cli/progress.ts';
+import type { CacheLocation } from '../../src/git/cache.ts';
 import { chunkCommits, streamHistory, walkHistory, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
 import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
@@ -323,7 +324,7 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     // A file where the cache folder would go makes it unwritable, even for root.
     writeFileSync(path.join(git.info.gitDir, 'talentrisk'), 'not a folder');
     const options = cacheOptions(git);
-    const xdg = options.cache?.fallbackDir as string;
+    const xdg = (options.cache as CacheLocation).fallbackDir as string;
     const warnings: string[] = [];
     expect(await collect(walkHistory(git, sha, { ...options, onWarning: (m) => warnings.push(m) }))).toEqual(expected);
     expect(warnings).toEqual([]);
