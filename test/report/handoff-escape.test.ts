@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mdCode, mdTable, mdText, oneLine } from '../../src/report/handoff-escape.ts';
-
-/** Cell separators of a GFM table row, as cmark-gfm finds them: `\` pairs with any ASCII punctuation. */
-function cellSeparators(row: string): number {
-  let count = 0;
-  for (let i = 0; i < row.length; i++) {
-    const char = row[i] as string;
-    if (char === '\\' && /[!-/:-@[-`{-~]/.test(row[i + 1] ?? '')) i++;
-    else if (char === '|') count++;
-  }
-  return count;
-}
+import { cellSeparators } from './gfm.ts';
 
 describe('mdText', () => {
   it('escapes inline syntax so it renders literally', () => {

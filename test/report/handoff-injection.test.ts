@@ -3,6 +3,7 @@ import { renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import type { FixtureCommit } from '../helpers/git-fixture.ts';
 import { buildNamed, handoffOf } from './handoff-fixture.ts';
+import { cellSeparators } from './gfm.ts';
 
 // Whoever writes a commit chooses its author name, its paths and its message. None of them may
 // break the handoff document: no HTML, no links, no new blocks, no broken table, no @-mention.
@@ -25,17 +26,6 @@ function evilHistory(): FixtureCommit[] {
     { author: HEIR, at: '2024-10-12T10:00:00Z', message: '[click](http://e.example) `code` *x*', write: { [PATHS[0] as string]: 'v9\n' } },
     { author: EVIL, at: '2024-11-01T10:00:00Z', message: '# not a heading\n- not a list', write: { [PATHS[0] as string]: 'v10\n', [PATHS[1] as string]: 'v11\n' } },
   ];
-}
-
-/** Cell separators of a GFM table row, as cmark-gfm finds them: `\` pairs with any ASCII punctuation. */
-function cellSeparators(row: string): number {
-  let count = 0;
-  for (let i = 0; i < row.length; i++) {
-    const char = row[i] as string;
-    if (char === '\\' && /[!-/:-@[-`{-~]/.test(row[i + 1] ?? '')) i++;
-    else if (char === '|') count++;
-  }
-  return count;
 }
 
 /** The text outside code spans (CommonMark: a backtick run closes with a run of the same length). */
