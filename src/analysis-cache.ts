@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
-import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir } from './git/cache.ts';
+import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { openRepository, resolveRevision } from './git/repo.ts';
 import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
@@ -27,7 +27,7 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   if (options.cache === false) return analyze(options, hooks);
   const env = options.env ?? {};
   const repo = options.repository ?? (await openRepository(options.path, { env, concurrency: historyConcurrency() }));
-  const [revision, environment] = await Promise.all([resolveRevision(repo, options.rev, options.until), gitEnvironment(repo)]);
+  const [revision, environment] = await Promise.all([options.revision ?? resolveRevision(repo, options.rev, options.until), options.gitEnvironment ?? gitEnvironment(repo)]);
   const now = options.now ?? new Date();
   // Opened once, here: the history walk reuses it. What it reports (an unwritable folder, an entry
   // rebuilt, a failed write) is about this run, so it goes into this run's warnings only.
@@ -38,15 +38,58 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   if (stored) {
     stored.repository.analyzedAt = now.toISOString();
     for (const warning of stored.warnings) hooks.onWarning?.(warning);
+    homes.set(stored, { cache, key });
     return stored;
   }
   const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache }, hooks);
   if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
     cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
+    homes.set(analysis, { cache, key });
   }
   for (const problem of problems) hooks.onWarning?.(problem);
   analysis.warnings.unshift(...problems);
   return analysis;
+}
+
+/** Where each analysis that analyzeCached read or stored lives: figures derived from it are stored beside it. */
+const homes = new WeakMap<Analysis, { cache: HistoryCache; key: string }>();
+
+/**
+ * `compute()`, a pure function of `analysis` and `inputs`, stored beside the analysis's cached
+ * result and read back by the next command with the same result and inputs (a scan's current
+ * figures and projection cost more than reading the result itself). Without a stored result
+ * (--no-cache, a degraded analysis) it is computed every time. Only values that JSON carries
+ * exactly are stored; trouble with these small entries only costs the time to compute again, so it
+ * is not reported (the result's own entry reports the cache's problems).
+ */
+export function derived<T>(analysis: Analysis, name: string, inputs: unknown, compute: () => T): T {
+  const home = homes.get(analysis);
+  if (!home) return compute();
+  const key = createHash('sha256').update(`talentrisk derived\0${home.key}\0${name}\0`).update(JSON.stringify(inputs) ?? 'undefined').digest('hex');
+  const found = home.cache.readResult(key, (payload) => JSON.parse(payload.toString('utf8')) as T, 'derived');
+  if (found !== undefined) return found;
+  const value = compute();
+  if (home.cache.isWritable && keptByJson(value)) home.cache.writeResult(key, (emit) => emit(Buffer.from(JSON.stringify(value), 'utf8')), 'derived');
+  return value;
+}
+
+/** Whether JSON.parse(JSON.stringify(value)) is deeply equal to value: plain data, finite numbers, no undefined. */
+export function keptByJson(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.every((item) => keptByJson(item));
+      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      return Object.values(value).every((item) => item !== undefined && keptByJson(item));
+    }
+    default:
+      return false;
+  }
 }
 
 /** analyze(), loaded only when the answer is not stored (the history walk and the model are most of the code). */

@@ -5,6 +5,8 @@
 //   list   <key>.list   the commit list of one revision (key: the revision's id, the same rest)
 //   result <key>.result  a whole analysis (src/analysis-cache.ts: the revision, the analysis day,
 //                        the settings, the whole build and the git environment fingerprint)
+//   derived <key>.derived figures a command derives from a stored result, as JSON (key: the
+//                        result's key, what was derived and from which inputs)
 // Files are written to a temp name and renamed, so a reader never sees half an entry; each starts
 // with a header (magic, format, kind, key, length, checksum) so that a truncated, corrupt or
 // foreign file is detected, reported and rebuilt rather than trusted. No fsync: a file that a
@@ -21,7 +23,7 @@ import type { CommitRecord, FileChange, Signature } from './types.ts';
 export const CACHE_FORMAT = 1;
 const MAGIC = 0x43485254; // "TRHC" read as a little-endian u32
 const HEADER_BYTES = 60; // magic 4, format 1, kind 1, reserved 2, key 32, payload length 4, checksum 16
-const KIND = { chunk: 1, list: 2, result: 3 } as const;
+const KIND = { chunk: 1, list: 2, result: 3, derived: 4 } as const;
 type EntryKind = keyof typeof KIND;
 /** Temp files older than this belong to a run that was killed (a write takes milliseconds). */
 const STALE_TEMP_MS = 60_000;
@@ -31,6 +33,10 @@ const TOUCH_AFTER_MS = 86_400_000;
 const LAST_TIP = 'last-tip';
 /** Stored results kept by a cleanup (which runs before the scan stores its own). */
 const KEPT_RESULTS = 3;
+/** Derived entries kept (small; a few per result: one per command and set of inputs). */
+const KEPT_DERIVED = 12;
+/** Entries made of a whole analysis, or of figures derived from one. */
+export type ResultKind = 'result' | 'derived';
 
 /** The parsed records of one chunk, plus which of them had to be read without rename detection. */
 export interface ChunkEntry {
@@ -107,22 +113,22 @@ export class HistoryCache {
    * A stored result, decoded by `decode`; a payload that does not decode is reported and rebuilt
    * like any other corrupt entry.
    */
-  readResult<T>(key: string, decode: (payload: Buffer) => T): T | undefined {
-    const found = this.read(key, 'result');
+  readResult<T>(key: string, decode: (payload: Buffer) => T, kind: ResultKind = 'result'): T | undefined {
+    const found = this.read(key, kind);
     if (!found) return undefined;
     // Recently used results are the ones a cleanup keeps.
-    if (found.dir === this.writeDir) touchQuietly(path.join(found.dir, `${key}.result`), Date.now());
+    if (found.dir === this.writeDir) touchQuietly(path.join(found.dir, `${key}.${kind}`), Date.now());
     try {
       return decode(found.payload);
     } catch (error) {
-      this.reject(key, 'result', found.dir, error instanceof Error ? error.message : String(error));
+      this.reject(key, kind, found.dir, error instanceof Error ? error.message : String(error));
       return undefined;
     }
   }
 
   /** Stores a result that `fill` hands out in pieces (see writeStreamed). */
-  writeResult(key: string, fill: (emit: (piece: Uint8Array) => void) => void): void {
-    if (this.writeDir) this.writeStreamed(key, 'result', fill);
+  writeResult(key: string, fill: (emit: (piece: Uint8Array) => void) => void, kind: ResultKind = 'result'): void {
+    if (this.writeDir) this.writeStreamed(key, kind, fill);
   }
 
   /** The revision the last complete walk listed (a hint only: its chunks are probably cached). */
@@ -162,6 +168,7 @@ export class HistoryCache {
     }
     const unused: { name: string; mtime: number }[] = [];
     const results: { name: string; mtime: number }[] = [];
+    const derived: { name: string; mtime: number }[] = [];
     for (const name of names) {
       const file = path.join(dir, name);
       let mtime: number;
@@ -176,6 +183,8 @@ export class HistoryCache {
         if (now - mtime > TOUCH_AFTER_MS) touchQuietly(file, now);
       } else if (name.endsWith('.result')) {
         results.push({ name, mtime });
+      } else if (name.endsWith('.derived')) {
+        derived.push({ name, mtime });
       } else if (/\.(chunk|list)$/.test(name)) {
         unused.push({ name, mtime });
       }
@@ -186,10 +195,15 @@ export class HistoryCache {
       if (index >= keep || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
     });
     // Results are large (a few MB) and mostly useful for a day: keep the most recently used few.
-    results.sort((a, b) => b.mtime - a.mtime);
-    results.forEach((entry, index) => {
-      if (index >= KEPT_RESULTS || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
-    });
+    for (const [entries, kept] of [
+      [results, KEPT_RESULTS],
+      [derived, KEPT_DERIVED],
+    ] as const) {
+      entries.sort((a, b) => b.mtime - a.mtime);
+      entries.forEach((entry, index) => {
+        if (index >= kept || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
+      });
+    }
   }
 
   private read(key: string, kind: EntryKind): { payload: Buffer; dir: string } | undefined {
@@ -214,7 +228,7 @@ export class HistoryCache {
 
   private reject(key: string, kind: EntryKind, dir: string, problem: string): void {
     const file = path.join(dir, `${key}.${kind}`);
-    this.warn(`${kind === 'result' ? 'cached result' : 'history cache entry'} ${file} is ${problem}; ignored and rebuilt`);
+    this.warn(`${kind === 'result' || kind === 'derived' ? 'cached result' : 'history cache entry'} ${file} is ${problem}; ignored and rebuilt`);
     // Remove it only where we may write; the rebuilt entry replaces it atomically anyway.
     if (dir === this.writeDir) removeQuietly(file);
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
@@ -21,36 +22,41 @@ export interface Repository {
 export async function openRepository(dir: string, options: GitClientOptions = {}): Promise<Repository> {
   const absolute = path.resolve(dir);
   const probe = createGit(absolute, options);
+  // The whole config in one call, asked alongside the lookup (it needs none of its answers): whether
+  // this is a partial clone, and the settings that shape log output (cache.ts gitEnvironment). Not
+  // `--get-regexp`: a git call that prints nothing costs 50 ms more in simple-git (it waits for late
+  // output). Outside a repository it lists the global config, and is dropped.
+  const configListing = probe.raw(['config', '--list', '-z']).catch(() => '');
   let lines: string[];
   try {
-    const out = await probe.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--is-shallow-repository']);
-    lines = out.trim().split('\n');
+    // --show-cdup rather than --show-toplevel: it prints nothing in a bare repository or inside the
+    // .git folder (where --show-toplevel fails), so one call answers every case.
+    const out = await probe.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--is-shallow-repository', '--show-cdup']);
+    lines = out.split('\n');
   } catch (error) {
     throw toGitError(error, absolute);
   }
-  const [bare, gitDir, shallow] = lines;
+  const [bare, gitDir, shallow, cdup] = lines;
   if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`);
   const isBare = bare === 'true';
-  // The whole config in one call, asked while the work tree is looked up: whether this is a partial
-  // clone, and the settings that shape log output (cache.ts gitEnvironment). Not `--get-regexp`:
-  // a git call that prints nothing costs 50 ms more in simple-git (it waits for late output).
-  const configListing = probe.raw(['config', '--list', '-z']).catch(() => '');
-  let root = gitDir;
-  if (!isBare) {
-    try {
-      root = (await probe.raw(['rev-parse', '--show-toplevel'])).trim();
-    } catch (error) {
-      // Inside the .git folder itself: analyse the repository it belongs to.
-      if (/must be run in a work tree/.test(String(error))) root = path.dirname(gitDir);
-      else throw toGitError(error, absolute);
-    }
-  }
+  // A work tree prints its way up to the top ('' at the top, '../' per level); inside the .git
+  // folder nothing is printed: analyse the repository it belongs to. git names the top by its real
+  // path, so the way up starts from the real path of `dir` (a symlinked folder would mislead '..').
+  const root = isBare ? gitDir : cdup !== undefined && lines.length > 4 ? path.resolve(realPath(absolute), cdup) : path.dirname(gitDir);
   const git = createGit(root, options);
   const config = parseConfigList(await configListing);
   // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
   // --filter) only in remote.<name>.promisor.
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
   return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, side: createGit(root, { ...options, concurrency: 2 }), config };
+}
+
+function realPath(dir: string): string {
+  try {
+    return fs.realpathSync.native(dir);
+  } catch {
+    return dir;
+  }
 }
 
 /** `git config --list -z` output: "key\nvalue\0" per entry ("key\0" for a key without a value). */

@@ -74,13 +74,21 @@ interface Silence {
  * by id: the order of inactiveDevelopers at every horizon. A developer without a readable last
  * commit date is never inactive, and is left out.
  */
-function silenceOf(analysis: Pick<Analysis, 'settings' | 'developers'>): Silence[] {
+function silenceOf(analysis: Pick<Analysis, 'settings' | 'developers'>): readonly Silence[] {
   const reference = referenceTime(analysis);
-  return analysis.developers
+  // A scan asks for it four times (inactive developers, current figures, projection): parsing and
+  // sorting thousands of dates each time cost more than the figures themselves.
+  const known = silences.get(analysis.developers);
+  if (known?.reference === reference) return known.silence;
+  const silence = analysis.developers
     .map((developer) => ({ developer, days: daysBefore(reference, developer.lastCommit) }))
-    .filter((silence) => !Number.isNaN(silence.days))
+    .filter((entry) => !Number.isNaN(entry.days))
     .sort((a, b) => Math.floor(b.days) - Math.floor(a.days) || (a.developer.id < b.developer.id ? -1 : 1));
+  silences.set(analysis.developers, { reference, silence });
+  return silence;
 }
+
+const silences = new WeakMap<Analysis['developers'], { reference: number; silence: readonly Silence[] }>();
 
 /** The silent developers who are inactive `horizon` days after the reference date. */
 function silentAt(silence: readonly Silence[], limit: number, horizon: number): Silence[] {

@@ -1,3 +1,4 @@
+import { derived } from '../../analysis-cache.ts';
 import { ExitCode } from '../../errors.ts';
 import { evaluateCriticalSystems } from '../../model/critical.ts';
 import { currentFigures, inactiveDevelopers, projectExperts } from '../../model/decay.ts';
@@ -24,8 +25,15 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
   const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive }) : undefined;
   // The "current" (decayed) figures are an extension: the classic model shows the published ones only.
-  const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted });
-  const projection = current ? projectExperts(analysis, departures) : undefined;
+  // They are the costliest part of a scan read from the result cache, so they are stored beside it.
+  const { treatInactiveAsDeparted } = settings.model;
+  const { current, projection } =
+    analysis.model === 'classic'
+      ? { current: undefined, projection: undefined }
+      : derived(analysis, 'scan current figures', { treatInactiveAsDeparted, departures }, () => ({
+          current: currentFigures(analysis, { treatInactiveAsDeparted }),
+          projection: projectExperts(analysis, departures),
+        }));
   const toFile = Boolean(options.output);
   if (options.format === 'json') {
     const extra = {

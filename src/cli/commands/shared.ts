@@ -2,7 +2,8 @@ import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
-import { openRepository, readFileAt, type Repository } from '../../git/repo.ts';
+import { gitEnvironment } from '../../git/cache.ts';
+import { openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -19,11 +20,16 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   const dir = path.resolve(io.cwd, target ?? '.');
   // Find the repository first, so the config is read from its root and errors name the repository.
   const repo = await openRepository(dir, { env: io.env, concurrency: historyConcurrency() });
+  // The revision and the git environment (what the result cache is keyed on, with the config) do
+  // not depend on the config: ask git for them while it is read.
+  const early = Promise.all([resolveRevision(repo, options.rev, options.until), options.cache === false ? undefined : gitEnvironment(repo)]);
+  early.catch(() => undefined); // a config error is reported first; this one is awaited below
   const config = await loadRepoConfig(repo, options, io);
+  const [revision, environment] = await early;
   const progress = createProgress(io, Boolean(options.quiet));
   try {
     const analysis = await analyzeCached(
-      { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo },
+      { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo, revision, gitEnvironment: environment },
       progress,
     );
     return { analysis, config };

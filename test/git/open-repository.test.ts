@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { openRepository } from '../../src/git/repo.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+
+function repoWithFolders() {
+  return buildRepo([{ author: 'ada', write: { 'src/deep/a.ts': 2, 'b.ts': 1 } }]);
+}
+
+const topLevel = (dir: string) => execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' }).trim();
+
+describe('openRepository', () => {
+  it('finds the root of the work tree from the top, a subfolder, or inside .git', async () => {
+    const repo = repoWithFolders();
+    const root = topLevel(repo.dir);
+    for (const dir of [repo.dir, path.join(repo.dir, 'src'), path.join(repo.dir, 'src', 'deep'), path.join(repo.dir, '.git'), path.join(repo.dir, '.git', 'refs')]) {
+      const opened = await openRepository(dir);
+      expect(opened.info.root, dir).toBe(root);
+      expect(opened.info.isBare).toBe(false);
+      expect(opened.info.gitDir).toBe(path.join(root, '.git'));
+    }
+  });
+
+  it('names the root by its real path when reached through a symlink, as git does', async () => {
+    const repo = repoWithFolders();
+    const links = mkdtempSync(path.join(os.tmpdir(), 'links-'));
+    onTestFinished(() => rmSync(links, { recursive: true, force: true }));
+    symlinkSync(path.join(repo.dir, 'src', 'deep'), path.join(links, 'deep'));
+    const opened = await openRepository(path.join(links, 'deep'));
+    expect(opened.info.root).toBe(topLevel(path.join(repo.dir, 'src')));
+    expect(opened.info.root).toBe(realpathSync(repo.dir));
+  });
+
+  it('takes a bare repository as its own root', async () => {
+    const repo = repoWithFolders();
+    const bare = path.join(mkdtempSync(path.join(os.tmpdir(), 'bare-')), 'mirror.git');
+    onTestFinished(() => rmSync(path.dirname(bare), { recursive: true, force: true }));
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+    const opened = await openRepository(bare);
+    expect(opened.info).toMatchObject({ root: realpathSync(bare), gitDir: realpathSync(bare), isBare: true });
+  });
+
+  it('refuses a folder outside any repository', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'plain-'));
+    onTestFinished(() => rmSync(outside, { recursive: true, force: true }));
+    mkdirSync(path.join(outside, 'sub'));
+    await expect(openRepository(path.join(outside, 'sub'), { env: { ...process.env, GIT_CEILING_DIRECTORIES: os.tmpdir() } })).rejects.toThrow(/not a git repository/);
+  });
+});
