@@ -82,7 +82,7 @@ export function keptByJson(value: unknown): boolean {
     case 'number':
       return Number.isFinite(value) && !Object.is(value, -0);
     case 'object': {
-      if (value === null) return true;
+      if (value == null) return true;
       if (Array.isArray(value)) return value.every((item) => keptByJson(item));
       if (Object.getPrototypeOf(value) !== Object.prototype) return false;
       return Object.values(value).every((item) => item !== undefined && keptByJson(item));
