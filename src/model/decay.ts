@@ -147,20 +147,34 @@ export interface CurrentFigures {
   names: Record<string, string>;
 }
 
+/**
+ * Runs `compute`, a pure function of the analysis and `inputs`, or answers it from an earlier run
+ * (the CLI stores such figures beside a cached result: src/analysis-cache.ts `derived`). The
+ * answer must be the same either way; the default simply computes.
+ */
+export type Memo = <T>(name: string, inputs: unknown, compute: () => T) => T;
+
+const compute: Memo = (_name, _inputs, run) => run();
+
 /** The classic and current truck factors side by side, for the repository and each module. */
-export function currentFigures(analysis: Analysis, options: { treatInactiveAsDeparted: boolean }): CurrentFigures {
-  const index = ownershipIndexOf(analysis.files);
-  const nameOf = nameLookup(analysis);
-  const current = currentAuthorLists(analysis, index, options);
-  const truckFactorOfSet = (authors: AuthorLists, files: Int32Array): TruckFactor => {
-    const set = setOf(index, nameOf, authors, files);
-    return greedyTruckFactor(set, rankSet(set));
-  };
-  const modules: CurrentModule[] = [];
-  for (const [path, files] of fileNumbersByModule(analysis)) {
-    const summary = summarizeSet(setOf(index, nameOf, current, files));
-    modules.push({ path, files: files.length, classic: truckFactorOfSet(index.classicAuthors, files), current: summary.truckFactor, currentAuthors: summary.owners.map((o) => o.id) });
-  }
+export function currentFigures(analysis: Analysis, options: { treatInactiveAsDeparted: boolean }, memo: Memo = compute): CurrentFigures {
+  // The per-module truck factors are the costly part (and the part worth remembering): the rest is
+  // read off the analysis.
+  const { modules, current } = memo('current figures', { treatInactiveAsDeparted: options.treatInactiveAsDeparted }, () => {
+    const index = ownershipIndexOf(analysis.files);
+    const nameOf = nameLookup(analysis);
+    const authors = currentAuthorLists(analysis, index, options);
+    const truckFactorOfSet = (lists: AuthorLists, files: Int32Array): TruckFactor => {
+      const set = setOf(index, nameOf, lists, files);
+      return greedyTruckFactor(set, rankSet(set));
+    };
+    const perModule: CurrentModule[] = [];
+    for (const [path, files] of fileNumbersByModule(analysis)) {
+      const summary = summarizeSet(setOf(index, nameOf, authors, files));
+      perModule.push({ path, files: files.length, classic: truckFactorOfSet(index.classicAuthors, files), current: summary.truckFactor, currentAuthors: summary.owners.map((o) => o.id) });
+    }
+    return { modules: perModule, current: summarizeSet(setOf(index, nameOf, authors)).truckFactor };
+  });
   return {
     hasDecay: analysis.files.some((file) => file.contributions.some((c) => c.decayed)),
     halfLifeDays: analysis.settings.halfLifeDays,
@@ -168,7 +182,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
     treatInactiveAsDeparted: options.treatInactiveAsDeparted,
     inactive: inactiveDevelopers(analysis),
     classic: analysis.truckFactor,
-    current: summarizeSet(setOf(index, nameOf, current)).truckFactor,
+    current,
     modules,
     names: Object.fromEntries(analysis.developers.map((d) => [d.id, d.name])),
   };
@@ -302,12 +316,10 @@ function departureTime(departure: Departure, reference: number): number {
 export function projectExperts(
   analysis: Analysis,
   departures: readonly Departure[],
-  options: { horizons?: readonly number[]; inactiveAsGone?: boolean } = {},
+  options: { horizons?: readonly number[]; inactiveAsGone?: boolean; memo?: Memo } = {},
 ): ProjectionResult {
   const horizons = [...(options.horizons ?? PROJECTION_HORIZONS)];
   const reference = referenceTime(analysis);
-  const index = ownershipIndexOf(analysis.files);
-  const nameOf = nameLookup(analysis);
   const silence = silenceOf(analysis);
   const gone = horizons.map((days) => {
     const at = reference + days * DAY;
@@ -320,6 +332,16 @@ export function projectExperts(
             .filter((id) => !departed.includes(id));
     return { days, departed, inactive };
   });
+  // Keyed by what `gone` is made of (the analysis aside): far shorter than the lists themselves.
+  const inputs = { horizons, departures, inactiveAsGone: options.inactiveAsGone !== false };
+  const modules = (options.memo ?? compute)('projection', inputs, () => projectModules(analysis, reference, gone));
+  return { horizons, gone, modules };
+}
+
+/** The experts and truck factor of every module at each horizon, given who is gone by then. */
+function projectModules(analysis: Analysis, reference: number, gone: ProjectionResult['gone']): ModuleProjection[] {
+  const index = ownershipIndexOf(analysis.files);
+  const nameOf = nameLookup(analysis);
   const horizonsAhead = gone.filter((g) => g.days !== 0).map((g) => ({ days: g.days, gone: developerFlags(index, [...g.departed, ...g.inactive]) }));
   const projected = projectedAuthorLists(index, analysis.settings.halfLifeDays, horizonsAhead);
   // Now (day 0) the current, decayed authors; later the projected ones, in the order of the horizons.
@@ -328,7 +350,7 @@ export function projectExperts(
   );
   const modules: ModuleProjection[] = [];
   for (const [path, files] of fileNumbersByModule(analysis)) {
-    const points = horizons.map((days, at) => {
+    const points = gone.map(({ days }, at) => {
       const module = summarizeSet(setOf(index, nameOf, authorsAt[at] as AuthorLists, files));
       return {
         days,
@@ -339,5 +361,5 @@ export function projectExperts(
     });
     modules.push({ path, files: files.length, points });
   }
-  return { horizons, gone, modules };
+  return modules;
 }

@@ -1,7 +1,7 @@
 import { derived } from '../../analysis-cache.ts';
 import { ExitCode } from '../../errors.ts';
 import { evaluateCriticalSystems } from '../../model/critical.ts';
-import { currentFigures, inactiveDevelopers, projectExperts } from '../../model/decay.ts';
+import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
 import { computeDepartures, resolveDepartures } from '../../model/departures.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
@@ -26,14 +26,9 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive }) : undefined;
   // The "current" (decayed) figures are an extension: the classic model shows the published ones only.
   // They are the costliest part of a scan read from the result cache, so they are stored beside it.
-  const { treatInactiveAsDeparted } = settings.model;
-  const { current, projection } =
-    analysis.model === 'classic'
-      ? { current: undefined, projection: undefined }
-      : derived(analysis, 'scan current figures', { treatInactiveAsDeparted, departures }, () => ({
-          current: currentFigures(analysis, { treatInactiveAsDeparted }),
-          projection: projectExperts(analysis, departures),
-        }));
+  const memo: Memo = (name, inputs, compute) => derived(analysis, name, inputs, compute);
+  const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted }, memo);
+  const projection = current ? projectExperts(analysis, departures, { memo }) : undefined;
   const toFile = Boolean(options.output);
   if (options.format === 'json') {
     const extra = {
