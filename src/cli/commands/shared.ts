@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
+import type { AnalyzeHooks } from '../../analyze.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
@@ -7,6 +8,7 @@ import { openRepository, readFileAt, resolveRevision, type Repository } from '..
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
+import { steadyHeapForWalk } from '../heap.ts';
 import { createProgress } from '../progress.ts';
 
 export interface LoadedAnalysis {
@@ -27,10 +29,17 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   const config = await loadRepoConfig(repo, options, io);
   const [revision, environment] = await early;
   const progress = createProgress(io, Boolean(options.quiet));
+  const hooks: AnalyzeHooks = {
+    ...progress,
+    onPhase(phase, detail) {
+      if (phase === 'history') steadyHeapForWalk();
+      progress.onPhase?.(phase, detail);
+    },
+  };
   try {
     const analysis = await analyzeCached(
       { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo, revision, gitEnvironment: environment },
-      progress,
+      hooks,
     );
     return { analysis, config };
   } finally {
