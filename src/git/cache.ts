@@ -380,13 +380,11 @@ export async function gitEnvironment(repo: Repository): Promise<string> {
   const shaping = repo.config.filter(([key]) => /^(mailmap|diff|i18n|log)\./.test(key));
   const setting = (name: string) => shaping.findLast(([key]) => key === name)?.[1];
   const blobSpec = setting('mailmap.blob') ?? (info.isBare ? 'HEAD:.mailmap' : undefined);
-  // Every call prints something (a git call that prints nothing costs simple-git 50 ms more): the
-  // replace refs come with the git dir, a missing .mailmap blob with git's message on stderr.
-  const [version, replaced, blob] = await Promise.all([
-    quiet(['version']),
-    quiet(['rev-parse', '--absolute-git-dir', '--glob=refs/replace/*', '--symbolic-full-name', '--glob=refs/replace/*']),
-    blobSpec ? quiet(['rev-parse', '--verify', blobSpec]) : '',
-  ]);
+  // The version and the replace refs were read with the repository. The call prints something
+  // either way (a git call that prints nothing costs simple-git 50 ms more): a missing .mailmap
+  // blob has git's message on stderr.
+  const { version, replaceRefs: replaced } = repo.environment;
+  const blob = blobSpec ? await quiet(['rev-parse', '--verify', blobSpec]) : '';
   const config = JSON.stringify(shaping);
   const mailmapFile = setting('mailmap.file');
   const commonDir = readQuietly(path.join(info.gitDir, 'commondir'))?.toString().trim();

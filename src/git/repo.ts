@@ -16,39 +16,50 @@ export interface Repository {
   side: SimpleGit;
   /** `git config -l` as read when the repository was opened: key (lower-cased) and value pairs. */
   config: [string, string][];
+  /**
+   * What else shapes git's output, read when the repository was opened (cache.ts gitEnvironment):
+   * `git version`, and the replace refs (ids, then names; empty without any).
+   */
+  environment: { version: string; replaceRefs: string };
 }
 
 /** Finds the repository containing `dir`: its root, and whether it is bare, shallow or partial. */
 export async function openRepository(dir: string, options: GitClientOptions = {}): Promise<Repository> {
   const absolute = path.resolve(dir);
-  const probe = createGit(absolute, options);
-  // The whole config in one call, asked alongside the lookup (it needs none of its answers): whether
-  // this is a partial clone, and the settings that shape log output (cache.ts gitEnvironment). Not
-  // `--get-regexp`: a git call that prints nothing costs 50 ms more in simple-git (it waits for late
-  // output). Outside a repository it lists the global config, and is dropped.
+  // Three calls at once, none waiting for another's answer: a scan answered from the result cache
+  // spends most of its git time here.
+  const probe = createGit(absolute, { ...options, concurrency: 3 });
+  // The whole config in one call: whether this is a partial clone, and the settings that shape log
+  // output (cache.ts gitEnvironment). Not `--get-regexp`: a git call that prints nothing costs 50 ms
+  // more in simple-git (it waits for late output). Outside a repository it lists the global config,
+  // and is dropped.
   const configListing = probe.raw(['config', '--list', '-z']).catch(() => '');
+  const version = probe.raw(['version']).catch((error: unknown) => `failed: ${String(error)}`);
   let lines: string[];
   try {
     // --show-cdup rather than --show-toplevel: it prints nothing in a bare repository or inside the
-    // .git folder (where --show-toplevel fails), so one call answers every case.
-    const out = await probe.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--is-shallow-repository', '--show-cdup']);
-    lines = out.split('\n');
+    // .git folder (where --show-toplevel fails), so one call answers every case. The replace refs
+    // follow (ids, then names), for the environment fingerprint.
+    const out = await probe.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--is-shallow-repository', '--show-cdup', '--glob=refs/replace/*', '--symbolic-full-name', '--glob=refs/replace/*']);
+    lines = (out.endsWith('\n') ? out.slice(0, -1) : out).split('\n');
   } catch (error) {
     throw toGitError(error, absolute);
   }
-  const [bare, gitDir, shallow, cdup] = lines;
+  const [bare, gitDir, shallow, ...rest] = lines;
   if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`);
   const isBare = bare === 'true';
-  // A work tree prints its way up to the top ('' at the top, '../' per level); inside the .git
-  // folder nothing is printed: analyse the repository it belongs to. git names the top by its real
-  // path, so the way up starts from the real path of `dir` (a symlinked folder would mislead '..').
-  const root = isBare ? gitDir : cdup !== undefined && lines.length > 4 ? path.resolve(realPath(absolute), cdup) : path.dirname(gitDir);
+  // A work tree prints its way up to the top ('' at the top, '../' per level; never an id or a ref
+  // name); inside the .git folder nothing is printed: analyse the repository it belongs to. git
+  // names the top by its real path, so the way up starts from the real path of `dir` (a symlinked
+  // folder would mislead '..').
+  const cdup = !isBare && rest.length > 0 && /^(\.\.\/)*$/.test(rest[0] as string) ? rest.shift() : undefined;
+  const root = isBare ? gitDir : cdup !== undefined ? path.resolve(realPath(absolute), cdup) : path.dirname(gitDir);
   const git = createGit(root, options);
   const config = parseConfigList(await configListing);
   // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
   // --filter) only in remote.<name>.promisor.
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
-  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, side: createGit(root, { ...options, concurrency: 2 }), config };
+  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, side: createGit(root, { ...options, concurrency: 2 }), config, environment: { version: await version, replaceRefs: rest.join('\n') } };
 }
 
 function realPath(dir: string): string {

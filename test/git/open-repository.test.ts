@@ -24,6 +24,21 @@ describe('openRepository', () => {
     }
   });
 
+  it('tells the way up from the replace refs listed after it (the environment fingerprint reads them)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'src/deep/a.ts': 2 } },
+      { author: 'bob', write: { 'b.ts': 1 } },
+    ]);
+    repo.git('replace', repo.git('rev-parse', 'HEAD~1').trim(), repo.git('rev-parse', 'HEAD').trim());
+    const root = topLevel(repo.dir);
+    for (const dir of [repo.dir, path.join(repo.dir, 'src', 'deep'), path.join(repo.dir, '.git')]) {
+      const opened = await openRepository(dir);
+      expect(opened.info.root, dir).toBe(root);
+      expect(opened.environment.replaceRefs).toMatch(/^[0-9a-f]{40}\nrefs\/replace\/[0-9a-f]{40}$/);
+    }
+    expect((await openRepository(repoWithFolders().dir)).environment.replaceRefs).toBe('');
+  });
+
   it('names the root by its real path when reached through a symlink, as git does', async () => {
     const repo = repoWithFolders();
     const links = mkdtempSync(path.join(os.tmpdir(), 'links-'));
