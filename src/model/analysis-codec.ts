@@ -95,7 +95,36 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
   if (at > 0) emit(new Uint8Array(block.buffer, 0, at * 8));
 }
 
-/** The inverse of encodeAnalysisTo (its pieces joined); throws on anything it did not write. */
+/** What a report prints of each author of a file: their figures (a FileContribution has them too). */
+export interface AuthorFigures {
+  developer: string;
+  doa: number;
+  normDoa: number;
+}
+
+/** Files decoded lazily (see decodeAnalysis): their authors' figures, read without building the other contributions. */
+const lazyAuthors = new WeakMap<FileOwnership, () => AuthorFigures[]>();
+
+/**
+ * The figures of a file's authors, in the order of its contributions: `file.contributions` filtered
+ * to the authors, without building the other contributions when the file was read from the result
+ * cache and nothing asked for them yet.
+ */
+export function authorFigures(file: FileOwnership): AuthorFigures[] {
+  const lazy = Object.getOwnPropertyDescriptor(file, 'contributions')?.get ? lazyAuthors.get(file) : undefined;
+  return lazy ? lazy() : file.contributions.filter((c) => c.isAuthor);
+}
+
+/** Numbers of one contribution: without decayed figures, and with them. */
+const PLAIN = 9;
+const DECAYED = 15;
+
+/**
+ * The inverse of encodeAnalysisTo (its pieces joined); throws on anything it did not write. The
+ * whole layout is checked here, but each file's contributions are built only when first read: a
+ * scan read from the cache prints its authors' figures only (authorFigures), and building the other
+ * contributions (70k of 78k on rails, with their decayed figures) was most of its time.
+ */
 export function decodeAnalysis(bytes: Uint8Array): Analysis {
   if (bytes.length < 4) throw new Error('truncated result');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -108,10 +137,11 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
   // Read in place through a DataView: a Buffer read from disk need not start on an 8-byte boundary,
   // and a copy would double the memory of a large result.
   const end = bytes.length;
+  const number = (at: number): number => view.getFloat64(at, true);
   let at = offset;
   const next = (): number => {
     if (at >= end) throw new Error('truncated result (numbers)');
-    const value = view.getFloat64(at, true);
+    const value = number(at);
     at += 8;
     return value;
   };
@@ -120,32 +150,68 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
     if (id === undefined) throw new Error('corrupt result (developer index)');
     return id;
   };
+  const contributionAt = (at: number): FileContribution => {
+    const developer = developerOf(number(at));
+    const fa = number(at + 8) === 1 ? 1 : 0;
+    const dl = number(at + 16);
+    const ac = number(at + 24);
+    const doa = number(at + 32);
+    const normDoa = number(at + 40);
+    const isAuthor = number(at + 48) === 1;
+    const lastChange = number(at + 56);
+    // Keys in the order rankContributions creates them, so reports print the same bytes; and, as
+    // there, one literal each: `decayed` added afterwards would cost a property array per
+    // contribution, and another shape than the computed ones.
+    if (number(at + 64) !== 1) return { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange };
+    const decayed = { fa: number(at + 72), dl: number(at + 80), ac: number(at + 88), doa: number(at + 96), normDoa: number(at + 104), isAuthor: number(at + 112) === 1 };
+    return { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, decayed };
+  };
   const files: FileOwnership[] = head.paths.map((path) => {
     const events = next();
     const lastChange = next();
     const authors: string[] = [];
     for (let n = next(); n > 0; n--) authors.push(developerOf(next()));
-    const contributions: FileContribution[] = [];
+    // Where each contribution starts, and which are authors; checked as the file is walked.
+    const starts: number[] = [];
+    const authorStarts: number[] = [];
     for (let n = next(); n > 0; n--) {
-      // Keys in the order rankContributions creates them, so reports print the same bytes.
-      const contribution: FileContribution = {
-        developer: developerOf(next()),
-        fa: next() === 1 ? 1 : 0,
-        dl: next(),
-        ac: next(),
-        doa: next(),
-        normDoa: next(),
-        isAuthor: next() === 1,
-        lastChange: next(),
-      };
-      if (next() === 1) contribution.decayed = { fa: next(), dl: next(), ac: next(), doa: next(), normDoa: next(), isAuthor: next() === 1 };
-      contributions.push(contribution);
+      const start = at;
+      if (start + PLAIN * 8 > end) throw new Error('truncated result (numbers)');
+      developerOf(number(start));
+      if (number(start + 48) === 1) authorStarts.push(start);
+      at = start + (number(start + 64) === 1 ? DECAYED : PLAIN) * 8;
+      if (at > end) throw new Error('truncated result (numbers)');
+      starts.push(start);
     }
-    return { path, authors, contributions, events, lastChange };
+    const file = lazyFile(path, authors, events, lastChange, () => starts.map(contributionAt));
+    lazyAuthors.set(file, () => authorStarts.map((start) => ({ developer: developerOf(number(start)), doa: number(start + 32), normDoa: number(start + 40) })));
+    return file;
   });
   if (at !== end) throw new Error('corrupt result (trailing numbers)');
   const rest = head.rest as unknown as Record<string, unknown>;
   return Object.fromEntries(head.order.map((key) => [key, key === 'files' ? files : rest[key]])) as unknown as Analysis;
+}
+
+/**
+ * A FileOwnership whose contributions are built on first read (or replaced by a write), then held
+ * as a plain property: in the same place among the keys, so it prints as a computed one does.
+ */
+function lazyFile(path: string, authors: string[], events: number, lastChange: number, build: () => FileContribution[]): FileOwnership {
+  const settle = (file: FileOwnership, value: FileContribution[]) => Object.defineProperty(file, 'contributions', { value, writable: true, enumerable: true, configurable: true });
+  return {
+    path,
+    authors,
+    get contributions(): FileContribution[] {
+      const value = build();
+      settle(this, value);
+      return value;
+    },
+    set contributions(value: FileContribution[]) {
+      settle(this, value);
+    },
+    events,
+    lastChange,
+  };
 }
 
 function align8(n: number): number {

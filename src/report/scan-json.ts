@@ -1,3 +1,4 @@
+import { authorFigures } from '../model/analysis-codec.ts';
 import type { Analysis, TruckFactorMember } from '../model/types.ts';
 import { VERSION } from '../version.ts';
 import { round } from './format.ts';
@@ -40,7 +41,8 @@ export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> 
     })),
     files: analysis.files.map((file) => ({
       path: file.path,
-      authors: file.contributions.filter((c) => c.isAuthor).map((c) => ({ id: c.developer, doa: round(c.doa, 3), normDoa: round(c.normDoa, 3) })),
+      // Not file.contributions: a result read from the cache builds those only when asked.
+      authors: authorFigures(file).map((c) => ({ id: c.developer, doa: round(c.doa, 3), normDoa: round(c.normDoa, 3) })),
     })),
     bots: analysis.bots,
     warnings: analysis.warnings,

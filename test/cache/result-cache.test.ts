@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCached } from '../../src/analysis-cache.ts';
 import type { AnalyzeHooks, AnalyzeOptions } from '../../src/analyze.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
-import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
+import { authorFigures, decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
@@ -58,10 +58,50 @@ describe('the analysis codec', () => {
     expect(JSON.stringify(decodeAnalysis(encodeAnalysis(large)))).toBe(JSON.stringify(large));
   });
 
+  it("builds a file's contributions when first read, the same as computed, and prints its authors without them", async () => {
+    let nonAuthors = 0;
+    for (const analysis of [await analyzeRepo(buildDecayRepo().dir, { depth: 1 }), await analyzeRepo(history().dir, { model: 'classic' })]) {
+      const decoded = decodeAnalysis(encodeAnalysis(analysis));
+      decoded.files.forEach((file, index) => {
+        const original = analysis.files[index] as Analysis['files'][number];
+        expect(Object.keys(file)).toEqual(Object.keys(original));
+        // Before anything reads them, the authors' figures come without building the contributions.
+        expect(Object.getOwnPropertyDescriptor(file, 'contributions')?.get).toBeTypeOf('function');
+        const figures = authorFigures(file);
+        expect(Object.getOwnPropertyDescriptor(file, 'contributions')?.get).toBeTypeOf('function');
+        expect(figures).toEqual(original.contributions.filter((c) => c.isAuthor).map(({ developer, doa, normDoa }) => ({ developer, doa, normDoa })));
+        expect(file.contributions).toStrictEqual(original.contributions);
+        expect(Object.getOwnPropertyDescriptor(file, 'contributions')).toMatchObject({ writable: true, enumerable: true });
+        expect(authorFigures(file)).toEqual(original.contributions.filter((c) => c.isAuthor));
+      });
+      nonAuthors += decoded.files.reduce((n, file) => n + file.contributions.filter((c) => !c.isAuthor).length, 0);
+    }
+    // The authors' figures were told apart from contributions of people who are not authors.
+    expect(nonAuthors).toBeGreaterThan(0);
+  });
+
+  it('lets a decoded file take new contributions, as a computed one does', async () => {
+    const decoded = decodeAnalysis(encodeAnalysis(await analyzeRepo(history().dir)));
+    const file = decoded.files[0] as Analysis['files'][number];
+    file.contributions = [];
+    expect(file.contributions).toEqual([]);
+    expect(authorFigures(file)).toEqual([]);
+  });
+
   it('refuses what it did not write instead of returning garbage', async () => {
     const bytes = encodeAnalysis(await analyzeRepo(history().dir));
     expect(() => decodeAnalysis(bytes.subarray(0, bytes.length - 8))).toThrow(/truncated|corrupt/);
     expect(() => decodeAnalysis(bytes.subarray(0, 2))).toThrow(/truncated/);
+    // A developer number out of range in the last contribution: found when decoding, not when read.
+    const broken = Buffer.from(bytes);
+    const numbers = broken.length;
+    const last = (() => {
+      // The last contribution starts 9 or 15 numbers before the end (with or without decayed figures).
+      for (const size of [9, 15]) if (broken.readDoubleLE(numbers - size * 8 + 64) === (size === 15 ? 1 : 0)) return numbers - size * 8;
+      throw new Error('unexpected layout');
+    })();
+    broken.writeDoubleLE(1e6, last);
+    expect(() => decodeAnalysis(broken)).toThrow(/developer index/);
   });
 });
 
