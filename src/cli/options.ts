@@ -1,4 +1,4 @@
-import { existsSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -83,16 +83,27 @@ export function assertOutputWritable(options: { output?: string | undefined; for
  * Writes a report: to stdout, or atomically to a file (temp file + rename), never replacing an
  * existing file unless --force says so.
  */
-export function writeReport(text: string, options: { output?: string | undefined; force?: boolean | undefined }, cwd: string, stdout: { write(text: string): unknown }): void {
+export function writeReport(
+  report: string | Iterable<string>,
+  options: { output?: string | undefined; force?: boolean | undefined },
+  cwd: string,
+  stdout: { write(text: string): unknown },
+): void {
+  const pieces = typeof report === 'string' ? [report] : report;
   if (!options.output) {
-    stdout.write(text);
+    for (const piece of pieces) stdout.write(piece);
     return;
   }
   assertOutputWritable(options, cwd);
   const file = path.resolve(cwd, options.output);
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, text);
+    const fd = openSync(temp, 'w');
+    try {
+      for (const piece of pieces) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch (error) {
     try {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,11 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(again.stderr).toContain('already exists');
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     expect(runCli(['--format', 'json', '--output', out, '--force'], { cwd: repo.dir }).exitCode).toBe(0);
+    // Written in pieces: the same bytes as on stdout, and no temp file left beside it.
+    const printed = runCli(['--format', 'json'], { cwd: repo.dir }).stdout;
+    const withoutClock = (text: string) => text.replace(/"analyzedAt": "[^"]*"/, '');
+    expect(withoutClock(readFileSync(out, 'utf8'))).toBe(withoutClock(printed));
+    expect(readdirSync(path.dirname(out))).toEqual(['report.json']);
   });
 
   it('--only-code keeps only programming and markup files (Linguist), counting the rest', () => {

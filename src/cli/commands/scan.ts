@@ -7,7 +7,8 @@ import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
-import { toScanOutput, renderJson } from '../../report/scan-json.ts';
+import { jsonReport } from '../../report/json-pieces.ts';
+import { toScanOutput } from '../../report/scan-json.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { writeReport, type CommonOptions, type ScanFormat } from '../options.ts';
@@ -36,7 +37,8 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
       ...(leaving ? { departures: departuresJson(leaving) } : {}),
       ...(current && projection ? { current: currentJson(current, projection) } : {}),
     };
-    writeReport(renderJson(toScanOutput(analysis, extra)), options, io.cwd, io.stdout);
+    // In pieces: on a large repository the document is tens of MB, which as one string (and then its bytes) topped the scan's memory.
+    writeReport(jsonReport(toScanOutput(analysis, extra)), options, io.cwd, io.stdout);
     printWarnings(analysis, options, io, false);
   } else {
     const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
