@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
 import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
@@ -69,27 +70,11 @@ export function derived<T>(analysis: Analysis, name: string, inputs: unknown, co
   const found = home.cache.readResult(key, (payload) => JSON.parse(payload.toString('utf8')) as T, 'derived');
   if (found !== undefined) return found;
   const value = compute();
-  if (home.cache.isWritable && keptByJson(value)) home.cache.writeResult(key, (emit) => emit(Buffer.from(JSON.stringify(value), 'utf8')), 'derived');
+  if (!home.cache.isWritable) return value;
+  const text = JSON.stringify(value) as string | undefined;
+  // Stored only when JSON gives back exactly what was computed (no undefined, NaN, -0, Date, hole…).
+  if (text !== undefined && isDeepStrictEqual(JSON.parse(text), value)) home.cache.writeResult(key, (emit) => emit(Buffer.from(text, 'utf8')), 'derived');
   return value;
-}
-
-/** Whether JSON.parse(JSON.stringify(value)) is deeply equal to value: plain data, finite numbers, no undefined. */
-export function keptByJson(value: unknown): boolean {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
-    case 'object': {
-      if (value == null) return true;
-      if (Array.isArray(value)) return value.every((item) => keptByJson(item));
-      if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-      return Object.values(value).every((item) => item !== undefined && keptByJson(item));
-    }
-    default:
-      return false;
-  }
 }
 
 /** analyze(), loaded only when the answer is not stored (the history walk and the model are most of the code). */

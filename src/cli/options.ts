@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -100,7 +100,8 @@ export function writeReport(
   try {
     const fd = openSync(temp, 'w');
     try {
-      for (const piece of pieces) writeSync(fd, piece);
+      // writeFileSync on a descriptor writes the whole piece (writeSync may write part of it).
+      for (const piece of pieces) writeFileSync(fd, piece);
     } finally {
       closeSync(fd);
     }

@@ -48,18 +48,36 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   const [bare, gitDir, shallow, ...rest] = lines;
   if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`);
   const isBare = bare === 'true';
-  // A work tree prints its way up to the top ('' at the top, '../' per level; never an id or a ref
-  // name); inside the .git folder nothing is printed: analyse the repository it belongs to. git
-  // names the top by its real path, so the way up starts from the real path of `dir` (a symlinked
-  // folder would mislead '..').
-  const cdup = !isBare && rest.length > 0 && /^(\.\.\/)*$/.test(rest[0] as string) ? rest.shift() : undefined;
-  const root = isBare ? gitDir : cdup !== undefined ? path.resolve(realPath(absolute), cdup) : path.dirname(gitDir);
+  const root = isBare ? gitDir : workTreeRoot(absolute, gitDir, rest);
   const git = createGit(root, options);
   const config = parseConfigList(await configListing);
   // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
   // --filter) only in remote.<name>.promisor.
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
   return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, side: createGit(root, { ...options, concurrency: 2 }), config, environment: { version: await version, replaceRefs: rest.join('\n') } };
+}
+
+/**
+ * The top of the work tree from what --show-cdup printed (taken off the front of `printed`, which
+ * goes on with the replace refs: ids and ref names, never a line like these). Inside the work tree
+ * it prints the way up ('' at the top, '../' per level): git names the top by its real path, so the
+ * way up starts from the real path of `dir` (a symlinked folder would mislead '..'). Outside it (a
+ * git dir whose core.worktree is elsewhere) it prints the top itself. Inside the .git folder it
+ * prints nothing: analyse the repository that folder belongs to.
+ */
+function workTreeRoot(dir: string, gitDir: string, printed: string[]): string {
+  const line = printed[0];
+  if (line !== undefined && /^(\.\.\/)*$/.test(line)) {
+    printed.shift();
+    const root = path.resolve(realPath(dir), line);
+    // git spells Windows paths with forward slashes; keep its spelling, as --show-toplevel did.
+    return path.sep === '\\' ? root.replaceAll('\\', '/') : root;
+  }
+  if (line !== undefined && (path.posix.isAbsolute(line) || /^[A-Za-z]:\//.test(line))) {
+    printed.shift();
+    return line;
+  }
+  return path.dirname(gitDir);
 }
 
 function realPath(dir: string): string {

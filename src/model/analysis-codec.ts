@@ -111,8 +111,7 @@ const lazyAuthors = new WeakMap<FileOwnership, () => AuthorFigures[]>();
  * cache and nothing asked for them yet.
  */
 export function authorFigures(file: FileOwnership): AuthorFigures[] {
-  const lazy = Object.getOwnPropertyDescriptor(file, 'contributions')?.get ? lazyAuthors.get(file) : undefined;
-  return lazy ? lazy() : file.contributions.filter((c) => c.isAuthor);
+  return lazyAuthors.get(file)?.() ?? file.contributions.filter((c) => c.isAuthor);
 }
 
 /** Numbers of one contribution: without decayed figures, and with them. */
@@ -123,7 +122,8 @@ const DECAYED = 15;
  * The inverse of encodeAnalysisTo (its pieces joined); throws on anything it did not write. The
  * whole layout is checked here, but each file's contributions are built only when first read: a
  * scan read from the cache prints its authors' figures only (authorFigures), and building the other
- * contributions (70k of 78k on rails, with their decayed figures) was most of its time.
+ * contributions (70k of 78k on rails, with their decayed figures) was most of its time. Until then
+ * the analysis reads from `bytes`, which must not change.
  */
 export function decodeAnalysis(bytes: Uint8Array): Analysis {
   if (bytes.length < 4) throw new Error('truncated result');
@@ -197,7 +197,11 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
  * as a plain property: in the same place among the keys, so it prints as a computed one does.
  */
 function lazyFile(path: string, authors: string[], events: number, lastChange: number, build: () => FileContribution[]): FileOwnership {
-  const settle = (file: FileOwnership, value: FileContribution[]) => Object.defineProperty(file, 'contributions', { value, writable: true, enumerable: true, configurable: true });
+  const settle = (file: FileOwnership, value: FileContribution[]) => {
+    Object.defineProperty(file, 'contributions', { value, writable: true, enumerable: true, configurable: true });
+    // Once every file has settled, nothing holds the result's bytes any more.
+    lazyAuthors.delete(file);
+  };
   return {
     path,
     authors,

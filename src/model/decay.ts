@@ -160,7 +160,7 @@ const compute: Memo = (_name, _inputs, run) => run();
 export function currentFigures(analysis: Analysis, options: { treatInactiveAsDeparted: boolean }, memo: Memo = compute): CurrentFigures {
   // The per-module truck factors are the costly part (and the part worth remembering): the rest is
   // read off the analysis.
-  const { modules, current } = memo('current figures', { treatInactiveAsDeparted: options.treatInactiveAsDeparted }, () => {
+  const { modules, current, hasDecay } = memo('current figures', { treatInactiveAsDeparted: options.treatInactiveAsDeparted }, () => {
     const index = ownershipIndexOf(analysis.files);
     const nameOf = nameLookup(analysis);
     const authors = currentAuthorLists(analysis, index, options);
@@ -173,10 +173,11 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
       const summary = summarizeSet(setOf(index, nameOf, authors, files));
       perModule.push({ path, files: files.length, classic: truckFactorOfSet(index.classicAuthors, files), current: summary.truckFactor, currentAuthors: summary.owners.map((o) => o.id) });
     }
-    return { modules: perModule, current: summarizeSet(setOf(index, nameOf, authors)).truckFactor };
+    const hasDecay = analysis.files.some((file) => file.contributions.some((c) => c.decayed));
+    return { modules: perModule, current: summarizeSet(setOf(index, nameOf, authors)).truckFactor, hasDecay };
   });
   return {
-    hasDecay: analysis.files.some((file) => file.contributions.some((c) => c.decayed)),
+    hasDecay,
     halfLifeDays: analysis.settings.halfLifeDays,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     treatInactiveAsDeparted: options.treatInactiveAsDeparted,

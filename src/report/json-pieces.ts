@@ -7,7 +7,11 @@
 /** Items of a long array stringified together. */
 const SLICE = 2048;
 
-/** The pieces of `JSON.stringify(value, null, 2)` for a value JSON prints (not undefined or a function). */
+/**
+ * The pieces of `JSON.stringify(value, null, 2)` for a value JSON prints (not undefined or a
+ * function). For plain data, as reports are: a `toJSON` method on an entry that returns undefined,
+ * or one that reads its key inside a long array, would print otherwise than JSON.stringify.
+ */
 export function* jsonPieces(value: unknown): Generator<string> {
   if (!isPlainObject(value)) {
     yield JSON.stringify(value, null, 2);

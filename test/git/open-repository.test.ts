@@ -49,6 +49,21 @@ describe('openRepository', () => {
     expect(opened.info.root).toBe(realpathSync(repo.dir));
   });
 
+  it('finds a work tree that lives elsewhere (core.worktree, as in a push-to-deploy setup)', async () => {
+    const base = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'deploy-')));
+    onTestFinished(() => rmSync(base, { recursive: true, force: true }));
+    const gitDir = path.join(base, 'site.git');
+    const workTree = path.join(base, 'www');
+    mkdirSync(workTree);
+    execFileSync('git', ['init', '-q', '--bare', gitDir]);
+    execFileSync('git', ['config', 'core.bare', 'false'], { cwd: gitDir });
+    execFileSync('git', ['config', 'core.worktree', workTree], { cwd: gitDir });
+    // Run from the git dir: outside its work tree, git prints where the work tree is.
+    const opened = await openRepository(gitDir);
+    expect(opened.info).toMatchObject({ root: workTree, gitDir, isBare: false });
+    expect(opened.environment.replaceRefs).toBe('');
+  });
+
   it('takes a bare repository as its own root', async () => {
     const repo = repoWithFolders();
     const bare = path.join(mkdtempSync(path.join(os.tmpdir(), 'bare-')), 'mirror.git');
