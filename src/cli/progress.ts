@@ -75,7 +75,8 @@ export function createProgress(io: Io, quiet: boolean): AnalyzeHooks & { stop():
     onProgress(read, total) {
       lastRead = read;
       if (!started) started = Date.now();
-      text(historyProgressText(read, total, (Date.now() - started) / 1000), read >= total);
+      // The text only when it is drawn: number formatting per chunk cost 13 ms on a rails scan in CI.
+      if (enabled && !stopped) text(historyProgressText(read, total, (Date.now() - started) / 1000), read >= total);
     },
     onWarning() {
       // Warnings are printed by the command after the result, not in the middle of the spinner.
