@@ -213,30 +213,41 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
       return;
     }
     const printed = printedBefore(error, ids);
-    if (printed.length >= 2) {
-      // Keep what git printed, but the last record again: it might have been cut short.
-      const whole = printed.slice(0, -1);
-      addRecords(out, whole);
-      await readRange(repo, ids.slice(whole.length), renames, out);
-      return;
-    }
-    // The failure is at (or just after) the first commit: read that one alone, then the rest.
-    // If it reads fine although git printed nothing, the output did not say where git stopped:
-    // halve the rest instead, so that finding the commit costs a logarithmic number of calls.
-    const before = out.noRenames.length;
-    await readRange(repo, ids.slice(0, 1), renames, out);
-    const rest = ids.slice(1);
-    if (printed.length === 0 && out.noRenames.length === before && rest.length > 1) {
-      const half = Math.ceil(rest.length / 2);
-      await readRange(repo, rest.slice(0, half), renames, out);
-      await readRange(repo, rest.slice(half), renames, out);
-      return;
-    }
-    await readRange(repo, rest, renames, out);
+    // Keep what git printed but its last record (it might have been cut short). The commit that
+    // failed is most likely the next one; each commit's record is the same whatever range it is
+    // read in, so the rest is read in parts at once, each narrowing further if it fails too: the
+    // last record again, the likely culprit alone, and what follows it. When git printed nothing,
+    // the first commit alone and the two halves of the rest: a failure the output does not place
+    // is found in a logarithmic number of calls.
+    const whole = printed.slice(0, -1);
+    addRecords(out, whole);
+    const next = printed.length;
+    const parts =
+      next > 0
+        ? [ids.slice(whole.length, next), ids.slice(next, next + 1), ids.slice(next + 1)]
+        : [ids.slice(0, 1), ids.slice(1, 1 + Math.ceil((ids.length - 1) / 2)), ids.slice(1 + Math.ceil((ids.length - 1) / 2))];
+    const read = await Promise.all(
+      parts
+        .filter((part) => part.length > 0)
+        .map(async (part) => {
+          const sub: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
+          await readRange(repo, part, renames, sub);
+          return sub;
+        }),
+    );
+    for (const sub of read) appendRange(out, sub);
     return;
   }
   out.pieces.push(new LazyRecords(text, ids));
   out.count += ids.length;
+}
+
+/** Appends what another read gathered (the records that follow `out`'s). */
+function appendRange(out: RangeOutput, more: RangeOutput): void {
+  for (const index of more.noRenames) out.noRenames.push(out.count + index);
+  out.pieces.push(...more.pieces);
+  out.count += more.count;
+  out.reason ||= more.reason;
 }
 
 /** Hands out the records of a RangeOutput in order, parsing git's text as it goes. */
