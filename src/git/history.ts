@@ -114,6 +114,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * What git said on stderr: simple-git's message puts the output first, and a path in it (git's own
+ * promisor-remote.c) must not pass for a missing object.
+ */
+function stderrOf(error: unknown): string {
+  const message = messageOf(error);
+  return message.slice(message.lastIndexOf('\0') + 1);
+}
+
 /** Parses the output for `ids` and checks that it holds exactly those commits, in order. */
 function parseExactly(output: string, ids: readonly string[]): CommitRecord[] {
   const records = parseLogOutput(output);
@@ -205,10 +214,10 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
   try {
     text = await repo.git.raw(logArgs(ids, renames));
   } catch (error) {
-    if (!renames || !MISSING_OBJECT.test(messageOf(error))) throw error;
+    if (!renames || !MISSING_OBJECT.test(stderrOf(error))) throw error;
     if (ids.length === 1) {
       out.noRenames.push(out.count);
-      out.reason ||= messageOf(error).split('\n').find((line) => MISSING_OBJECT.test(line) && !line.includes('\0'))?.trim() ?? 'missing objects';
+      out.reason ||= stderrOf(error).split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
       addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
       return;
     }

@@ -199,6 +199,50 @@ describe('walkHistory', { tags: ['slow'] }, () => {
     expect(counter.calls().filter((c) => c === 'log').length).toBeLessThanOrEqual(7);
   });
 
+  it('puts each fallback on the chunk of its own commit, with several commits missing blobs, two of them adjacent', async () => {
+    const { repo, git } = await fixture();
+    // Edited renames need both blobs. fay's (src/c.ts → src/d.ts) is the fixture's last commit;
+    // gil's right after it, then one more commit, then ada's.
+    const renameEdited = (author: string, from: string, to: string) => {
+      const text = repo.git('show', `HEAD:${from}`).replace(/^line 1 of .*$/m, `edited by ${author}`);
+      repo.commit({ author, rename: { [from]: to }, write: { [to]: text } });
+      return repo.git('rev-parse', `HEAD~1:${from}`).trim();
+    };
+    const blobs = [repo.git('rev-parse', 'HEAD~1:src/c.ts').trim(), renameEdited('gil', 'src/d.ts', 'src/e.ts')];
+    repo.commit({ author: 'hal', write: { 'README.md': 3 } });
+    blobs.push(renameEdited('ada', 'core/a.ts', 'core/b.ts'));
+    repo.commit({ author: 'bob', write: { 'README.md': 3 } });
+    for (const blob of blobs) rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const { commits: ids } = await listCommitsTimed(git, sha);
+    const failing: number[] = [];
+    const expected = ids.map((id, index) => {
+      const read = (flag: string) => parseLogOutput(repo.git('log', '--no-walk', '-z', '--name-status', flag, `--format=${LOG_FORMAT}`, id))[0] as CommitRecord;
+      try {
+        return read('-M');
+      } catch {
+        failing.push(index);
+        return read('--no-renames');
+      }
+    });
+    // Three commits fail, two of them next to each other (git then prints nothing for the second).
+    expect(failing).toHaveLength(3);
+    expect(failing.some((index, i) => failing[i + 1] === index + 1)).toBe(true);
+    for (const [chunkSize, batchSize] of [
+      [1, 1000],
+      [1, 3],
+      [2, 1000],
+    ] as const) {
+      // One chunk per commit (or two): a fallback belongs to the chunk being handed out.
+      let chunksDone = 0;
+      const fallbackChunks: number[] = [];
+      const walk = walkHistory(git, sha, { chunkSize, batchSize, speculate: 0, onChunk: () => chunksDone++, onRenameFallback: (count) => fallbackChunks.push(...Array(count).fill(chunksDone)) });
+      expect(await collect(walk), `chunkSize ${chunkSize}, batch ${batchSize}`).toEqual(expected);
+      expect(fallbackChunks, `chunkSize ${chunkSize}, batch ${batchSize}`).toEqual(failing.map((index) => Math.floor(index / chunkSize)));
+    }
+  });
+
   it('turns rename detection off when asked', async () => {
     const { repo, git, sha } = await fixture();
     const records = await collect(walkHistory(git, sha, { renames: false, chunkSize: 3 }));
