@@ -13,7 +13,7 @@ import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type Hist
 import { historyConcurrency } from './git/client.ts';
 import { openRepository, resolveRevision } from './git/repo.ts';
 import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
-import { endOfUtcDay } from './model/analysis-date.ts';
+import { referenceDate } from './model/analysis-date.ts';
 import type { Analysis } from './model/types.ts';
 import { VERSION } from './version.ts';
 
@@ -34,7 +34,7 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   // rebuilt, a failed write) is about this run, so it goes into this run's warnings only.
   const problems: string[] = [];
   const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));
-  const key = resultKey(options, { revision, environment, reference: options.until ?? endOfUtcDay(now), repository: repo.info });
+  const key = resultKey(options, { revision, environment, reference: referenceDate(options.until, now), repository: repo.info });
   const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
   if (stored) {
     stored.repository.analyzedAt = now.toISOString();

@@ -11,7 +11,7 @@ import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
-import { endOfUtcDay } from './model/analysis-date.ts';
+import { referenceDate } from './model/analysis-date.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
 import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
 
@@ -116,7 +116,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const now = options.now ?? new Date();
   // The analysis date is a day, as --until's is: ages are measured from the end of it, so two scans
   // of the same revision on the same day give the same figures (and can share a cached result).
-  const reference = options.until ?? endOfUtcDay(now);
+  const reference = referenceDate(options.until, now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
   const { files, noHistory, people, bots, commitCount } = await readOwnership(repo, history, selection.analysed, {
     extensions,
