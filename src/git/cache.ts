@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { VERSION } from '../version.ts';
+import { renameFlag, type RenameMode } from './log-format.ts';
 import type { Repository } from './repo.ts';
 import type { CommitRecord, FileChange, Signature } from './types.ts';
 
@@ -357,9 +358,9 @@ const BUILD_ID: string = (() => {
 })();
 
 /** Key of the parsed records of `ids` under the given options (a hex SHA-256). */
-export function chunkKey(ids: readonly string[], options: { format: string; renames: boolean | 'exact'; environment: string }): string {
+export function chunkKey(ids: readonly string[], options: { format: string; renames: RenameMode; environment: string }): string {
   return createHash('sha256')
-    .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${options.renames === 'exact' ? '-M100%' : options.renames ? '-M' : '--no-renames'}\0${options.environment}\0`)
+    .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${renameFlag(options.renames)}\0${options.environment}\0`)
     .update(ids.join('\n'))
     .digest('hex');
 }

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type Interner } from './cache.ts';
-import { LOG_FORMAT, LogReader, parseLogOutput } from './log-format.ts';
+import { LOG_FORMAT, LogReader, parseLogOutput, renameFlag, type RenameMode } from './log-format.ts';
 import { extendCommitList, listCommitsTimed, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
@@ -90,17 +90,6 @@ class PackedIds {
 // stat calls each, to warn if a branch is named like an id): 0.1 s of system time per 7,500 ids
 // on git/git, most of a chunked walk's overhead over one `git log`. Ids are never ref names here.
 const NO_REF_LOOKUP = ['-c', 'core.warnAmbiguousRefs=false'];
-
-/**
- * Rename detection: `true` is git's `-M` (METRICS.md §1); `'exact'` finds only renames whose content
- * did not change (`-M100%`), which needs no blob: used in partial clones, where `-M` would make git
- * download missing blobs (or fail); `false` is none.
- */
-export type RenameMode = boolean | 'exact';
-
-export function renameFlag(renames: RenameMode): string {
-  return renames === 'exact' ? '-M100%' : renames ? '-M' : '--no-renames';
-}
 
 function logArgs(ids: readonly string[], renames: RenameMode): string[] {
   // --no-walk=unsorted prints exactly these commits, in this order; each diff is against the

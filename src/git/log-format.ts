@@ -9,6 +9,17 @@ const TRAILER = '\x1d';
 
 export const LOG_FORMAT = `${RECORD_START}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)`;
 
+/**
+ * Rename detection: `true` is git's `-M` (METRICS.md §1); `'exact'` finds only renames whose content
+ * did not change (`-M100%`), which needs no blob: used in partial clones, where `-M` would make git
+ * download missing blobs (or fail); `false` is none.
+ */
+export type RenameMode = boolean | 'exact';
+
+export function renameFlag(renames: RenameMode): string {
+  return renames === 'exact' ? '-M100%' : renames ? '-M' : '--no-renames';
+}
+
 /** Parses one record (the text after its \x1e). Pure, so it is tested on strings. */
 export function parseCommitBlock(block: string): CommitRecord | undefined {
   return parseRecordAt(block, 0).record;
