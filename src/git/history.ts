@@ -104,12 +104,20 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * What git said on stderr: simple-git's message puts the output first, and a path in it (git's own
+ * A failed git log's message, cut in two: simple-git puts the output (whose records end with a NUL)
+ * in front of what git said on stderr. Only stderr tells what went wrong: a printed path (git's own
  * promisor-remote.c) must not pass for a missing object.
  */
-function stderrOf(error: unknown): string {
+function splitFailure(error: unknown): { printed: string; stderr: string } {
   const message = messageOf(error);
-  return message.slice(message.lastIndexOf('\0') + 1);
+  const end = message.lastIndexOf('\0') + 1;
+  return { printed: message.slice(0, end), stderr: message.slice(end) };
+}
+
+/** The records a failed git log printed before it died (its last one may be cut short). */
+function printedRecords(error: unknown): CommitRecord[] {
+  const { printed } = splitFailure(error);
+  return printed ? parseLogOutput(printed) : [];
 }
 
 /** Parses the output for `ids` and checks that it holds exactly those commits, in order. */
@@ -167,10 +175,7 @@ class LazyRecords {
  * is whole; simple-git puts that stdout in front of stderr in the error message.
  */
 function printedBefore(error: unknown, ids: readonly string[]): CommitRecord[] {
-  const message = messageOf(error);
-  const end = message.lastIndexOf('\0');
-  if (end === -1) return [];
-  const records = parseLogOutput(message.slice(0, end + 1));
+  const records = printedRecords(error);
   let n = 0;
   while (n < records.length && records[n]?.sha === ids[n]) n++;
   return records.slice(0, n);
@@ -203,10 +208,11 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
   try {
     text = await repo.git.raw(logArgs(ids, renames));
   } catch (error) {
-    if (!renames || !MISSING_OBJECT.test(stderrOf(error))) throw error;
+    const { stderr } = splitFailure(error);
+    if (!renames || !MISSING_OBJECT.test(stderr)) throw error;
     if (ids.length === 1) {
       out.noRenames.push(out.count);
-      out.reason ||= stderrOf(error).split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
+      out.reason ||= stderr.split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
       addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
       return;
     }
@@ -316,9 +322,7 @@ class Speculation {
         records = parseLogOutput(await repo.git.raw(args));
       } catch (error) {
         // Missing blobs or anything else: keep what is surely whole, leave the rest to the chunks.
-        const message = messageOf(error);
-        const end = message.lastIndexOf('\0');
-        for (const record of end === -1 ? [] : parseLogOutput(message.slice(0, end + 1)).slice(0, -1)) this.found.set(record.sha, record);
+        for (const record of printedRecords(error).slice(0, -1)) this.found.set(record.sha, record);
         return;
       }
       for (const record of records) this.found.set(record.sha, record);
