@@ -1,3 +1,4 @@
+import { numberDevelopers } from './ownership-index.ts';
 import type { Analysis, FileContribution, FileOwnership } from './types.ts';
 
 // A compact, exact encoding of an Analysis, for the result cache (src/analysis-cache.ts).
@@ -19,7 +20,7 @@ interface Head {
   /** The Analysis's own key order, so that anything printing it whole prints the same bytes. */
   order: string[];
   paths: string[];
-  developers: string[];
+  developers: readonly string[];
 }
 
 /** Numbers handed out per piece: 64 KiB, so a large result never sits whole in memory. */
@@ -31,17 +32,7 @@ const PIECE_NUMBERS = 8192;
  */
 export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) => void): void {
   const { files, ...rest } = analysis;
-  const developers: string[] = [];
-  const developerIndex = new Map<string, number>();
-  const indexOf = (id: string): number => {
-    let index = developerIndex.get(id);
-    if (index === undefined) {
-      index = developers.length;
-      developerIndex.set(id, index);
-      developers.push(id);
-    }
-    return index;
-  };
+  const { numberOf: indexOf, ids: developers } = numberDevelopers();
   // Developers are numbered first: the table goes in the JSON part, ahead of the numbers.
   for (const file of files) {
     for (const author of file.authors) indexOf(author);
