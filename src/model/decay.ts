@@ -231,12 +231,6 @@ function isProjectedAuthor(c: FileContribution, doa: number, normDoa: number): b
   return c.decayed ? isAuthor(doa, normDoa, c.fa) : c.isAuthor;
 }
 
-/** Authors of each file `days` after the reference date (see projectedDoa). */
-export function projectedAuthorsOf(halfLifeDays: number, days: number): AuthorsOf {
-  if (days === 0) return decayedAuthors;
-  return (file) => projectedDoa(file, halfLifeDays, days).filter((c) => c.isAuthor).map((c) => c.developer);
-}
-
 interface Horizon {
   days: number;
   /** Developers gone by then (departed or inactive). */
@@ -244,8 +238,9 @@ interface Horizon {
 }
 
 /**
- * projectedAuthorsOf at each horizon, as author lists of the index without the developers gone by
- * then. One pass over the contributions computes every horizon's DOAs (each reads the same weights).
+ * The authors of each file at each horizon (projectedDoa's author rule), as author lists of the
+ * index without the developers gone by then. One pass over the contributions computes every
+ * horizon's DOAs (each reads the same weights).
  */
 function projectedAuthorLists(index: OwnershipIndex, halfLifeDays: number, horizons: readonly Horizon[]): AuthorLists[] {
   const { files, contributions } = index;
