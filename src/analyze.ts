@@ -5,11 +5,13 @@ import { walkHistory } from './git/history.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold } from './model/authorship.ts';
+import { ContributionStore, forEachContribution } from './model/contribution-store.ts';
 import { selectFiles } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
+import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import { referenceDate } from './model/analysis-date.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
@@ -156,7 +158,9 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const contributors = new Set<string>();
   for (const file of files) {
     for (const id of file.authors) authoredCount.set(id, (authoredCount.get(id) ?? 0) + 1);
-    for (const contribution of file.contributions) contributors.add(contribution.developer);
+    forEachContribution(file, (contribution) => {
+      contributors.add(contribution.developer);
+    });
   }
   const developers: DeveloperSummary[] = people
     .filter((developer) => developer.commits > 0 || contributors.has(developer.id))
@@ -288,6 +292,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   });
 
   const files: FileOwnership[] = [];
+  // Contributions are kept packed (built again when read): as objects they were most of the memory.
+  const store = new ContributionStore(numberDevelopers());
   let noHistory = 0;
   for (let file = 0; file < fold.paths.length; file++) {
     const inputs = fold.contributions(file, developerOf, developerIds);
@@ -297,13 +303,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     }
     const tally = fold.fileStats(file);
     const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
-    files.push({
-      path: fold.paths[file] as string,
-      authors: contributions.filter((c) => c.isAuthor).map((c) => c.developer),
-      contributions,
-      events: tally.events,
-      lastChange: tally.lastChange,
-    });
+    const authors = contributions.filter((c) => c.isAuthor).map((c) => c.developer);
+    files.push(store.file(fold.paths[file] as string, authors, tally.events, tally.lastChange, contributions));
   }
   return { files, noHistory, people, bots, commitCount };
 }

@@ -1,3 +1,4 @@
+import { forEachContribution, someContribution } from './contribution-store.ts';
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
 import { authorsAfter, type AuthorsOf, type Departure } from './departures.ts';
 import { fileNumbersByModule } from './modules.ts';
@@ -173,7 +174,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
       const summary = summarizeSet(setOf(index, nameOf, authors, files));
       perModule.push({ path, files: files.length, classic: truckFactorOfSet(index.classicAuthors, files), current: summary.truckFactor, currentAuthors: summary.owners.map((o) => o.id) });
     }
-    const hasDecay = analysis.files.some((file) => file.contributions.some((c) => c.decayed));
+    const hasDecay = analysis.files.some((file) => someContribution(file, (c) => c.decayed !== undefined));
     return { modules: perModule, current: summarizeSet(setOf(index, nameOf, authors)).truckFactor, hasDecay };
   });
   return {
@@ -218,17 +219,35 @@ export function projectedDoa(file: FileOwnership, halfLifeDays: number, days: nu
 function projectDoas(contributions: readonly FileContribution[], scale: number, doas: number[]): number {
   let max = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < contributions.length; k++) {
-    const c = contributions[k] as FileContribution;
-    const doa = c.decayed ? computeDoa(scale * c.decayed.fa, scale * c.decayed.dl, scale * c.decayed.ac) : c.doa;
+    const doa = projectedDoaOf(contributions[k] as FileContribution, scale);
     doas[k] = doa;
     if (doa > max) max = doa;
   }
   return max;
 }
 
+/** A contribution's DOA with all its weights times `scale` (the classic DOA where there are no weights). */
+function projectedDoaOf(c: Readonly<FileContribution>, scale: number): number {
+  return c.decayed ? computeDoa(scale * c.decayed.fa, scale * c.decayed.dl, scale * c.decayed.ac) : c.doa;
+}
+
+/**
+ * What the author rule on a projected DOA needs of a contribution: with decayed figures, its
+ * unweighted FA (the creator exemption reads it); without, whether it is a classic author.
+ */
+type AuthorRule = 0 | 1 | boolean;
+
+function authorRuleOf(c: Readonly<FileContribution>): AuthorRule {
+  return c.decayed ? c.fa : c.isAuthor;
+}
+
+function projectedAuthorRule(rule: AuthorRule, doa: number, normDoa: number): boolean {
+  return typeof rule === 'boolean' ? rule : isAuthor(doa, normDoa, rule);
+}
+
 /** The author rule on a projected DOA; the creator exemption reads the unweighted FA. */
 function isProjectedAuthor(c: FileContribution, doa: number, normDoa: number): boolean {
-  return c.decayed ? isAuthor(doa, normDoa, c.fa) : c.isAuthor;
+  return projectedAuthorRule(authorRuleOf(c), doa, normDoa);
 }
 
 interface Horizon {
@@ -249,26 +268,28 @@ function projectedAuthorLists(index: OwnershipIndex, halfLifeDays: number, horiz
   const lists = horizons.map(() => ({ start: new Int32Array(files.length + 1), developer: new Int32Array(contributions.developer.length), length: 0 }));
   const doas = horizons.map((): number[] => []);
   const highest = horizons.map(() => Number.NEGATIVE_INFINITY);
+  // What the author rule reads of each contribution besides its projected DOA (isProjectedAuthor).
+  const rule: AuthorRule[] = [];
   for (let number = 0; number < files.length; number++) {
-    const list = (files[number] as FileOwnership).contributions;
     highest.fill(Number.NEGATIVE_INFINITY);
-    for (let k = 0; k < list.length; k++) {
-      const c = list[k] as FileContribution;
+    let count = 0;
+    forEachContribution(files[number] as FileOwnership, (c, k) => {
+      rule[k] = authorRuleOf(c);
       for (let h = 0; h < horizons.length; h++) {
-        const scale = scales[h] as number;
-        const doa = c.decayed ? computeDoa(scale * c.decayed.fa, scale * c.decayed.dl, scale * c.decayed.ac) : c.doa;
+        const doa = projectedDoaOf(c, scales[h] as number);
         (doas[h] as number[])[k] = doa;
         if (doa > (highest[h] as number)) highest[h] = doa;
       }
-    }
+      count = k + 1;
+    });
     const first = contributions.start[number] as number;
     for (let h = 0; h < horizons.length; h++) {
       const target = lists[h] as (typeof lists)[number];
       const { gone } = horizons[h] as Horizon;
-      for (let k = 0; k < list.length; k++) {
+      for (let k = 0; k < count; k++) {
         const developer = contributions.developer[first + k] as number;
         const doa = (doas[h] as number[])[k] as number;
-        if (!isFlagged(gone, developer) && isProjectedAuthor(list[k] as FileContribution, doa, normalizeDoa(doa, highest[h] as number))) target.developer[target.length++] = developer;
+        if (!isFlagged(gone, developer) && projectedAuthorRule(rule[k] as AuthorRule, doa, normalizeDoa(doa, highest[h] as number))) target.developer[target.length++] = developer;
       }
       target.start[number + 1] = target.length;
     }

@@ -1,4 +1,5 @@
 import { changesOver, greedyTruckFactor, rankingMembers, rankSet, type AuthorLists, type ContributionLists, type NumberedDevelopers, type NumberedSet, type Ranking, type SetChanges } from './truck-factor.ts';
+import { contributionCount, forEachContribution } from './contribution-store.ts';
 import type { Analysis, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 // An analysis' files with their developers numbered once, so that the truck factors of METRICS.md
@@ -69,7 +70,7 @@ export function isDecayedAuthor(contribution: FileContribution): boolean {
 export function indexOwnership(files: readonly FileOwnership[]): OwnershipIndex {
   const developers = numberDevelopers();
   let size = 0;
-  for (const file of files) size += file.contributions.length;
+  for (const file of files) size += contributionCount(file);
   const start = new Int32Array(files.length + 1);
   const developer = new Int32Array(size);
   const changes = new Float64Array(size);
@@ -80,17 +81,16 @@ export function indexOwnership(files: readonly FileOwnership[]): OwnershipIndex 
   let k = 0;
   let decayedLength = 0;
   for (let file = 0; file < files.length; file++) {
-    const { contributions, authors } = files[file] as FileOwnership;
-    for (const contribution of contributions) {
+    forEachContribution(files[file] as FileOwnership, (contribution) => {
       const number = developers.numberOf(contribution.developer);
       developer[k] = number;
       changes[k] = contribution.fa + contribution.dl;
       if (isDecayedAuthor(contribution)) decayed[decayedLength++] = number;
       k += 1;
-    }
+    });
     start[file + 1] = k;
     decayedStart[file + 1] = decayedLength;
-    for (const id of authors) classic.push(developers.numberOf(id));
+    for (const id of (files[file] as FileOwnership).authors) classic.push(developers.numberOf(id));
     classicStart[file + 1] = classic.length;
   }
   return {

@@ -1,11 +1,15 @@
-import { authorFigures } from '../model/analysis-codec.ts';
-import type { Analysis, TruckFactorMember } from '../model/types.ts';
+import { authorFigures } from '../model/contribution-store.ts';
+import type { Analysis, FileOwnership, TruckFactorMember } from '../model/types.ts';
 import { VERSION } from '../version.ts';
 import { round } from './format.ts';
+import { JsonList } from './json-pieces.ts';
 import type { ScanOutput } from './scan-schema.ts';
 
+/** A scan's JSON document (ScanOutput) with its file entries made as they are printed. */
+export type ScanDocument = Omit<ScanOutput, 'files'> & { files: JsonList<ScanOutput['files'][number]> };
+
 /** The versioned JSON document of a scan. Extra sections (critical, departures) are merged in. */
-export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> = {}): ScanOutput {
+export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> = {}): ScanDocument {
   const byId = new Map(analysis.developers.map((developer) => [developer.id, developer]));
   const member = (m: TruckFactorMember) => ({ id: m.id, name: byId.get(m.id)?.name ?? m.id, files: m.files, share: round(m.share) });
   return {
@@ -39,11 +43,14 @@ export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> 
       singleOwnerFiles: module.singleOwnerFiles,
       orphanFiles: module.orphanFiles,
     })),
-    files: analysis.files.map((file) => ({
-      path: file.path,
-      // Not file.contributions: a result read from the cache builds those only when asked.
-      authors: authorFigures(file).map((c) => ({ id: c.developer, doa: round(c.doa, 3), normDoa: round(c.normDoa, 3) })),
-    })),
+    files: new JsonList(analysis.files.length, (index) => {
+      const file = analysis.files[index] as FileOwnership;
+      return {
+        path: file.path,
+        // Not file.contributions: packed contributions are built only when asked for.
+        authors: authorFigures(file).map((c) => ({ id: c.developer, doa: round(c.doa, 3), normDoa: round(c.normDoa, 3) })),
+      };
+    }),
     bots: analysis.bots,
     warnings: analysis.warnings,
     ...extra,

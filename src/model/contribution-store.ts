@@ -1,0 +1,263 @@
+import type { DeveloperNumbering } from './ownership-index.ts';
+import type { FileContribution, FileOwnership } from './types.ts';
+
+// A file's contributions kept as numbers, built as objects only when read. On a large history the
+// analysis holds hundreds of thousands of file × developer contributions; as objects (each with its
+// decayed figures, every double boxed) they cost ~330 bytes each and topped a cold scan's memory,
+// while most of a run only needs them in passes that read each one once. The numbers are the result
+// codec's layout (analysis-codec.ts), per contribution: developer index, fa, dl, ac, doa, normDoa,
+// isAuthor, lastChange, has decayed, then (when it has) decayed fa, dl, ac, doa, normDoa, isAuthor.
+
+/** Numbers of one contribution: without decayed figures, and with them. */
+export const PLAIN = 9;
+export const DECAYED = 15;
+
+/** What a report prints of each author of a file: their figures (a FileContribution has them too). */
+export interface AuthorFigures {
+  developer: string;
+  doa: number;
+  normDoa: number;
+}
+
+/** The numbers a packed contribution is read from: the k-th number of the whole store. */
+export type NumberAt = (k: number) => number;
+
+/** Where a file's contributions are while nobody has built them. */
+export interface PackedContributions {
+  readonly count: number;
+  /** The contributions as objects, freshly built. */
+  build(): FileContribution[];
+  /** The figures of the authors alone, in contribution order. */
+  authors(): AuthorFigures[];
+  /** Calls `visit` with each contribution in order (one reused object: see forEachContribution) until it returns true; true if one did. */
+  visit(visit: ContributionVisitor): boolean;
+}
+
+/** Called with each contribution of a file and its position; returning true stops the walk. */
+export type ContributionVisitor = (contribution: Readonly<FileContribution>, k: number) => boolean | void;
+
+const packed = new WeakMap<FileOwnership, PackedContributions>();
+
+/**
+ * A FileOwnership whose contributions are built on first read (or replaced by a write), then held
+ * as a plain property: in the same place among the keys, so it prints as a computed one does.
+ */
+export function packedFile(path: string, authors: string[], events: number, lastChange: number, contributions: PackedContributions): FileOwnership {
+  const settle = (file: FileOwnership, value: FileContribution[]) => {
+    Object.defineProperty(file, 'contributions', { value, writable: true, enumerable: true, configurable: true });
+    packed.delete(file);
+  };
+  const file: FileOwnership = {
+    path,
+    authors,
+    get contributions(): FileContribution[] {
+      const value = contributions.build();
+      settle(this, value);
+      return value;
+    },
+    set contributions(value: FileContribution[]) {
+      settle(this, value);
+    },
+    events,
+    lastChange,
+  };
+  packed.set(file, contributions);
+  return file;
+}
+
+/**
+ * Calls `visit` with each contribution of a file, in order, for a pass over every file (an index, a
+ * projection, the result codec) that should neither build nor keep the contributions of packed
+ * files: for those, one object is passed for all of them, refilled each time. Read what you need
+ * from it during the call; keep none of it.
+ */
+export function forEachContribution(file: FileOwnership, visit: ContributionVisitor): void {
+  someContribution(file, visit);
+}
+
+/** Whether `test` holds for a contribution of the file (read as forEachContribution reads them). */
+export function someContribution(file: FileOwnership, test: ContributionVisitor): boolean {
+  const source = packed.get(file);
+  if (source) return source.visit(test);
+  const list = file.contributions;
+  for (let k = 0; k < list.length; k++) if (test(list[k] as FileContribution, k) === true) return true;
+  return false;
+}
+
+/** How many contributions a file has (without building those of a packed file). */
+export function contributionCount(file: FileOwnership): number {
+  return packed.get(file)?.count ?? file.contributions.length;
+}
+
+/**
+ * The figures of a file's authors, in the order of its contributions: `file.contributions` filtered
+ * to the authors, without building the other contributions of a packed file.
+ */
+export function authorFigures(file: FileOwnership): AuthorFigures[] {
+  return packed.get(file)?.authors() ?? file.contributions.filter((c) => c.isAuthor);
+}
+
+/** A contribution object to refill (visitPacked), with its decayed figures to refill too. */
+interface Refillable {
+  contribution: FileContribution;
+  decayed: NonNullable<FileContribution['decayed']>;
+}
+
+function refillable(): Refillable {
+  const decayed = { fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false };
+  return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, decayed }, decayed };
+}
+
+/** Refills `into` with the contribution whose numbers start at `at` (as contributionAt reads it). */
+function refill(into: Refillable, number: NumberAt, at: number, developer: string): FileContribution {
+  const c = into.contribution;
+  c.developer = developer;
+  c.fa = number(at + 1) === 1 ? 1 : 0;
+  c.dl = number(at + 2);
+  c.ac = number(at + 3);
+  c.doa = number(at + 4);
+  c.normDoa = number(at + 5);
+  c.isAuthor = number(at + 6) === 1;
+  c.lastChange = number(at + 7);
+  if (number(at + 8) !== 1) {
+    c.decayed = undefined;
+    return c;
+  }
+  const d = into.decayed;
+  d.fa = number(at + 9);
+  d.dl = number(at + 10);
+  d.ac = number(at + 11);
+  d.doa = number(at + 12);
+  d.normDoa = number(at + 13);
+  d.isAuthor = number(at + 14) === 1;
+  c.decayed = d;
+  return c;
+}
+
+/** visit() of a packed source: its contributions start at `starts(k)`, k < count. */
+export function visitPacked(number: NumberAt, count: number, startOf: (k: number) => number, developerOf: (index: number) => string, visit: ContributionVisitor): boolean {
+  const into = refillable();
+  for (let k = 0; k < count; k++) {
+    const at = startOf(k);
+    if (visit(refill(into, number, at, developerOf(number(at))), k) === true) return true;
+  }
+  return false;
+}
+
+/**
+ * The contribution whose numbers start at `at`, with the developer id its index names. Keys in the
+ * order rankContributions creates them, so reports print the same bytes; and, as there, one literal
+ * each: `decayed` added afterwards would cost a property array per contribution.
+ */
+export function contributionAt(number: NumberAt, at: number, developer: string): FileContribution {
+  const fa = number(at + 1) === 1 ? 1 : 0;
+  const dl = number(at + 2);
+  const ac = number(at + 3);
+  const doa = number(at + 4);
+  const normDoa = number(at + 5);
+  const isAuthor = number(at + 6) === 1;
+  const lastChange = number(at + 7);
+  if (number(at + 8) !== 1) return { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange };
+  const decayed = { fa: number(at + 9), dl: number(at + 10), ac: number(at + 11), doa: number(at + 12), normDoa: number(at + 13), isAuthor: number(at + 14) === 1 };
+  return { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, decayed };
+}
+
+/** Writes a contribution's numbers from `at` (PLAIN or DECAYED of them); returns where the next one goes. */
+export function putContribution(numbers: Float64Array, at: number, developer: number, c: FileContribution): number {
+  numbers[at] = developer;
+  numbers[at + 1] = c.fa;
+  numbers[at + 2] = c.dl;
+  numbers[at + 3] = c.ac;
+  numbers[at + 4] = c.doa;
+  numbers[at + 5] = c.normDoa;
+  numbers[at + 6] = c.isAuthor ? 1 : 0;
+  numbers[at + 7] = c.lastChange;
+  const d = c.decayed;
+  numbers[at + 8] = d ? 1 : 0;
+  if (!d) return at + PLAIN;
+  numbers[at + 9] = d.fa;
+  numbers[at + 10] = d.dl;
+  numbers[at + 11] = d.ac;
+  numbers[at + 12] = d.doa;
+  numbers[at + 13] = d.normDoa;
+  numbers[at + 14] = d.isAuthor ? 1 : 0;
+  return at + DECAYED;
+}
+
+/** Numbers per block of a store: 512 KiB, so the store grows without copying what it holds. */
+const BLOCK = 65_536;
+
+/** One file's contributions in a store's block. */
+class StoredContributions implements PackedContributions {
+  private readonly numbers: Float64Array;
+  private readonly first: number;
+  readonly count: number;
+  private readonly stride: number;
+  private readonly ids: readonly string[];
+
+  constructor(numbers: Float64Array, first: number, count: number, stride: number, ids: readonly string[]) {
+    this.numbers = numbers;
+    this.first = first;
+    this.count = count;
+    this.stride = stride;
+    this.ids = ids;
+  }
+
+  build(): FileContribution[] {
+    const { numbers, stride } = this;
+    const number: NumberAt = (k) => numbers[k] as number;
+    const list: FileContribution[] = new Array(this.count);
+    for (let i = 0, at = this.first; i < this.count; i++, at += stride) list[i] = contributionAt(number, at, this.ids[numbers[at] as number] as string);
+    return list;
+  }
+
+  visit(visit: ContributionVisitor): boolean {
+    const { numbers, stride, first, ids } = this;
+    return visitPacked(
+      (k) => numbers[k] as number,
+      this.count,
+      (k) => first + k * stride,
+      (index) => ids[index] as string,
+      visit,
+    );
+  }
+
+  authors(): AuthorFigures[] {
+    const { numbers, stride } = this;
+    const figures: AuthorFigures[] = [];
+    for (let i = 0, at = this.first; i < this.count; i++, at += stride) {
+      if (numbers[at + 6] === 1) figures.push({ developer: this.ids[numbers[at] as number] as string, doa: numbers[at + 4] as number, normDoa: numbers[at + 5] as number });
+    }
+    return figures;
+  }
+}
+
+/**
+ * Where an analysis packs its files' contributions as it computes them (analyze.ts): each file
+ * comes back as a packedFile. A file's contributions all have decayed figures or none
+ * (rankContributions), so they share one stride.
+ */
+export class ContributionStore {
+  private readonly developers: DeveloperNumbering;
+  private block = new Float64Array(BLOCK);
+  private used = 0;
+
+  constructor(developers: DeveloperNumbering) {
+    this.developers = developers;
+  }
+
+  file(path: string, authors: string[], events: number, lastChange: number, contributions: readonly FileContribution[]): FileOwnership {
+    const stride = contributions[0]?.decayed ? DECAYED : PLAIN;
+    const size = contributions.length * stride;
+    if (this.used + size > this.block.length) {
+      this.block = new Float64Array(Math.max(BLOCK, size));
+      this.used = 0;
+    }
+    const first = this.used;
+    for (const c of contributions) {
+      if ((c.decayed ? DECAYED : PLAIN) !== stride) throw new Error(`contributions of ${path} mix decayed and plain figures`);
+      this.used = putContribution(this.block, this.used, this.developers.numberOf(c.developer), c);
+    }
+    return packedFile(path, authors, events, lastChange, new StoredContributions(this.block, first, contributions.length, stride, this.developers.ids));
+  }
+}

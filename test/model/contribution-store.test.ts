@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
+import { authorFigures, contributionCount, ContributionStore, forEachContribution, someContribution } from '../../src/model/contribution-store.ts';
+import { numberDevelopers } from '../../src/model/ownership-index.ts';
+import type { Analysis, FileContribution, FileOwnership } from '../../src/model/types.ts';
+import { analyzeRepo } from '../helpers/analyze.ts';
+import { buildDecayRepo } from './departures-fixture.ts';
+
+/** The same files as plain data: contributions as ordinary arrays of objects. */
+const plain = (files: readonly FileOwnership[]): FileOwnership[] => JSON.parse(JSON.stringify(files)) as FileOwnership[];
+
+/** What forEachContribution passes, copied out of the (reused) object during each call. */
+function visited(file: FileOwnership): FileContribution[] {
+  const seen: FileContribution[] = [];
+  forEachContribution(file, (c, k) => {
+    expect(k).toBe(seen.length);
+    seen.push(JSON.parse(JSON.stringify(c)) as FileContribution);
+  });
+  return seen;
+}
+
+function decoded(analysis: Analysis): Analysis {
+  const pieces: Uint8Array[] = [];
+  encodeAnalysisTo(analysis, (piece) => pieces.push(piece));
+  return decodeAnalysis(Buffer.concat(pieces));
+}
+
+describe('packed contributions', () => {
+  it('are read the same packed (by analyze and by the result codec) as built, without being built', async () => {
+    for (const model of ['talentrisk', 'classic'] as const) {
+      // Two analyses: one stays packed, the other is printed (which builds every file's contributions).
+      const packed = await analyzeRepo(buildDecayRepo().dir, { depth: 1, model });
+      const expected = plain((await analyzeRepo(buildDecayRepo().dir, { depth: 1, model })).files);
+      const fromCache = decoded(packed);
+      for (const files of [packed.files, fromCache.files]) {
+        expect(files.length).toBe(expected.length);
+        files.forEach((file, i) => {
+          const want = expected[i] as FileOwnership;
+          expect(visited(file)).toEqual(want.contributions);
+          expect(contributionCount(file)).toBe(want.contributions.length);
+          expect(authorFigures(file)).toEqual(want.contributions.filter((c) => c.isAuthor).map(({ developer, doa, normDoa }) => ({ developer, doa, normDoa })));
+          expect(someContribution(file, (c) => c.decayed !== undefined)).toBe(model === 'talentrisk');
+        });
+        // Reading them so did not build them: the first read of `contributions` does, in key order.
+        expect(Object.getOwnPropertyDescriptor(files[0], 'contributions')?.get).toBeTypeOf('function');
+        expect(JSON.stringify(files)).toBe(JSON.stringify(expected));
+        expect(Object.getOwnPropertyDescriptor(files[0], 'contributions')?.get).toBeUndefined();
+        expect(Object.keys(files[0] as FileOwnership)).toEqual(['path', 'authors', 'contributions', 'events', 'lastChange']);
+      }
+    }
+  });
+
+  it('read a built or replaced list from then on, and the file walks stop where asked', async () => {
+    const analysis = await analyzeRepo(buildDecayRepo().dir, { depth: 1 });
+    const file = analysis.files.find((f) => contributionCount(f) > 1) as FileOwnership;
+    let calls = 0;
+    const stop = () => {
+      calls++;
+      return true;
+    };
+    expect(someContribution(file, stop)).toBe(true);
+    expect(calls).toBe(1);
+
+    const built = file.contributions;
+    expect(file.contributions).toBe(built); // built once, then kept
+    expect(someContribution(file, stop)).toBe(true);
+    expect(calls).toBe(2);
+    const replaced = [{ ...(built[0] as FileContribution), developer: 'someone else' }];
+    file.contributions = replaced;
+    expect(visited(file)).toEqual(replaced);
+    expect(authorFigures(file).map((c) => c.developer)).toEqual(replaced[0]?.isAuthor ? ['someone else'] : []);
+  });
+
+  it('are packed a file at a time, large files included, and never mix decayed and plain figures', () => {
+    const store = new ContributionStore(numberDevelopers());
+    const contribution = (developer: string, decayed: boolean): FileContribution => ({
+      developer,
+      fa: 1,
+      dl: 3,
+      ac: 0.5,
+      doa: 4.2,
+      normDoa: 1,
+      isAuthor: true,
+      lastChange: 1_700_000_000,
+      ...(decayed ? { decayed: { fa: 0.25, dl: 1.125, ac: 0, doa: 3.3, normDoa: 1, isAuthor: false } } : {}),
+    });
+    // More numbers than one block holds, between two small files.
+    const lists = [[contribution('a', true)], Array.from({ length: 6000 }, (_, i) => contribution(`d${i}`, true)), [contribution('b', false), contribution('a', false)]];
+    const files = lists.map((list, i) => store.file(`f${i}`, ['a'], 7, 1_700_000_000, list));
+    files.forEach((file, i) => expect(JSON.parse(JSON.stringify(file.contributions))).toEqual(lists[i]));
+    expect(() => store.file('mixed', [], 1, 0, [contribution('a', true), contribution('b', false)])).toThrow(/mix decayed and plain/);
+  });
+});
