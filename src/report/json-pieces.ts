@@ -8,6 +8,31 @@
 const SLICE = 2048;
 
 /**
+ * A long array whose items are made only as they are printed (a scan's 50,000 file entries, held
+ * all at once, were the last rise of a large scan's memory). It prints as the array of its items,
+ * in pieces or through JSON.stringify (toJSON).
+ */
+export class JsonList<T> {
+  readonly length: number;
+  private readonly itemAt: (index: number) => T;
+
+  constructor(length: number, itemAt: (index: number) => T) {
+    this.length = length;
+    this.itemAt = itemAt;
+  }
+
+  slice(start: number, end: number): T[] {
+    const items: T[] = [];
+    for (let i = start; i < Math.min(end, this.length); i++) items.push(this.itemAt(i));
+    return items;
+  }
+
+  toJSON(): T[] {
+    return this.slice(0, this.length);
+  }
+}
+
+/**
  * The pieces of `JSON.stringify(value, null, 2)` for a value JSON prints (not undefined or a
  * function). For plain data, as reports are: a `toJSON` method on an entry that returns undefined,
  * or one that reads its key inside a long array, would print otherwise than JSON.stringify.
@@ -28,7 +53,7 @@ export function* jsonPieces(value: unknown): Generator<string> {
     const key = keys[i] as string;
     const item = value[key];
     const separator = i < keys.length - 1 ? ',\n' : '\n';
-    if (Array.isArray(item) && item.length > SLICE) {
+    if ((Array.isArray(item) || item instanceof JsonList) && item.length > SLICE) {
       yield* longArray(key, item);
       yield separator;
     } else {
@@ -40,7 +65,7 @@ export function* jsonPieces(value: unknown): Generator<string> {
 }
 
 /** An entry of the top object holding a long array, a slice of items at a time. */
-function* longArray(key: string, items: readonly unknown[]): Generator<string> {
+function* longArray(key: string, items: readonly unknown[] | JsonList<unknown>): Generator<string> {
   yield `  ${JSON.stringify(key)}: [\n`;
   for (let start = 0; start < items.length; start += SLICE) {
     // '[\n  [\n    a,\n    b\n  ]\n]' without its two wrappers: the items, two levels in.

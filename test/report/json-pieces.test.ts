@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces, jsonReport } from '../../src/report/json-pieces.ts';
+import { JsonList, jsonPieces, jsonReport } from '../../src/report/json-pieces.ts';
 
 const join = (pieces: Iterable<string>) => [...pieces].join('');
 
@@ -27,6 +27,35 @@ describe('a JSON report in pieces', () => {
     const pieces = [...jsonReport(report)];
     expect(pieces.length).toBeGreaterThan(6);
     expect(pieces.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+  });
+
+  it('prints a JsonList as the array of its items, making them a slice at a time', () => {
+    for (const length of [0, 1, 2048, 2049, 5000]) {
+      let made = 0;
+      const item = (i: number) => ({ path: `src/${i}.ts`, authors: i % 5 === 0 ? [] : [{ id: `dev${i % 13}`, doa: i / 7 }] });
+      const report = {
+        files: new JsonList(length, (i) => {
+          made++;
+          return item(i);
+        }),
+        short: new JsonList(3, item),
+      };
+      const expected = JSON.stringify({ files: Array.from({ length }, (_, i) => item(i)), short: [item(0), item(1), item(2)] }, null, 2);
+      const pieces = jsonPieces(report);
+      // The first piece is the document's opening: no file entry is made before it is printed.
+      const first = pieces.next();
+      expect(made).toBe(0);
+      let printed = first.done ? '' : first.value;
+      let most = 0;
+      for (let step = pieces.next(); !step.done; step = pieces.next()) {
+        most = Math.max(most, made);
+        made = 0;
+        printed += step.value;
+      }
+      expect(printed).toBe(expected);
+      expect(most).toBeLessThanOrEqual(length > 2048 ? 2048 : length);
+      expect(JSON.stringify(report, null, 2)).toBe(expected);
+    }
   });
 
   it('prints a value that is not an object whole', () => {
