@@ -13,11 +13,10 @@
 // crash leaves empty or short fails its checksum like any other corrupt entry.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { VERSION } from '../version.ts';
 import { renameFlag, type RenameMode } from './log-format.ts';
-import type { Repository } from './repo.ts';
+import { mailmapSources, type Repository } from './repo.ts';
 import type { CommitRecord, FileChange, Signature } from './types.ts';
 
 /** Bumped when the file layout changes; it is also the name of the folder entries live in. */
@@ -376,29 +375,18 @@ export function listKey(sha: string, environment: string): string {
  * limit, encodings), the .mailmap contents, replace refs, grafts and the shallow boundary.
  */
 export async function gitEnvironment(repo: Repository): Promise<string> {
-  const { git, info } = repo;
-  const quiet = (args: string[]) => git.raw(args).catch((error: unknown) => `failed: ${String(error)}`);
+  const { info } = repo;
   const shaping = repo.config.filter(([key]) => /^(mailmap|diff|i18n|log)\./.test(key));
-  const setting = (name: string) => shaping.findLast(([key]) => key === name)?.[1];
-  const blobSpec = setting('mailmap.blob') ?? (info.isBare ? 'HEAD:.mailmap' : undefined);
-  // The version and the replace refs were read with the repository. The call prints something
-  // either way (a git call that prints nothing costs simple-git 50 ms more): a missing .mailmap
-  // blob has git's message on stderr.
+  // The version and the replace refs were read with the repository.
   const { version, replaceRefs: replaced } = repo.environment;
-  const blob = blobSpec ? await quiet(['rev-parse', '--verify', blobSpec]) : '';
+  const mailmap = await mailmapSources(repo);
   const config = JSON.stringify(shaping);
-  const mailmapFile = setting('mailmap.file');
   const commonDir = readQuietly(path.join(info.gitDir, 'commondir'))?.toString().trim();
   const common = commonDir ? path.resolve(info.gitDir, commonDir) : info.gitDir;
   const hash = createHash('sha256');
-  for (const part of [version, config, replaced, blob]) hash.update(`${part}\0`);
-  for (const file of [
-    info.isBare ? undefined : path.join(info.root, '.mailmap'),
-    mailmapFile ? path.resolve(info.root, mailmapFile.replace(/^~(?=\/|$)/, os.homedir())) : undefined,
-    path.join(common, 'shallow'),
-    path.join(common, 'info', 'grafts'),
-  ]) {
-    hash.update(file ? (readQuietly(file) ?? 'absent') : 'n/a').update('\0');
+  for (const part of [version, config, replaced, mailmap.blob]) hash.update(`${part}\0`);
+  for (const file of [...mailmap.files, readQuietly(path.join(common, 'shallow')) ?? null, readQuietly(path.join(common, 'info', 'grafts')) ?? null]) {
+    hash.update(file === undefined ? 'n/a' : (file ?? 'absent')).update('\0');
   }
   return hash.digest('hex');
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
@@ -280,13 +281,87 @@ function parseTimedList(out: string): CommitList & { oldest: number } {
   return { commits, newest, oldest };
 }
 
-/** Applies .mailmap to identities that git did not map itself (Co-authored-by trailers). */
+/** Where git reads .mailmap from for a repository (gitmailmap(5)), and what each source holds. */
+export interface MailmapSources {
+  /** `rev-parse --verify` of mailmap.blob (HEAD:.mailmap in a bare repository): the blob id, else git's complaint ('' when there is none to read). */
+  blob: string;
+  /** Whether that blob exists. */
+  hasBlob: boolean;
+  /** The work tree's .mailmap (undefined in a bare repository) and mailmap.file (undefined when not set): their bytes, or null when absent. */
+  files: [workTree: Buffer | null | undefined, configured: Buffer | null | undefined];
+}
+
+const mailmaps = new WeakMap<Repository, Promise<MailmapSources>>();
+
+/** The repository's .mailmap sources, read once per opened repository. */
+export function mailmapSources(repo: Repository): Promise<MailmapSources> {
+  let sources = mailmaps.get(repo);
+  if (!sources) {
+    sources = readMailmapSources(repo);
+    mailmaps.set(repo, sources);
+  }
+  return sources;
+}
+
+async function readMailmapSources(repo: Repository): Promise<MailmapSources> {
+  const { git, info } = repo;
+  const setting = (name: string) => repo.config.findLast(([key]) => key === name)?.[1];
+  const blobSpec = setting('mailmap.blob') ?? (info.isBare ? 'HEAD:.mailmap' : undefined);
+  // The call prints something either way (a git call that prints nothing costs simple-git 50 ms
+  // more): a missing blob has git's message on stderr.
+  let blob = '';
+  let hasBlob = false;
+  if (blobSpec) {
+    try {
+      blob = await git.raw(['rev-parse', '--verify', blobSpec]);
+      hasBlob = true;
+    } catch (error) {
+      blob = `failed: ${String(error)}`;
+    }
+  }
+  const mailmapFile = setting('mailmap.file');
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch {
+      return null;
+    }
+  };
+  return {
+    blob,
+    hasBlob,
+    files: [info.isBare ? undefined : read(path.join(info.root, '.mailmap')), mailmapFile ? read(path.resolve(info.root, mailmapFile.replace(/^~(?=\/|$)/, os.homedir()))) : undefined],
+  };
+}
+
+/**
+ * Applies .mailmap to identities that git did not map itself (Co-authored-by trailers): git's
+ * answer, one line per identity. Without any .mailmap source git maps nothing and prints each one
+ * back as it reads it (unmappedContact), which needs no git process.
+ */
 export async function checkMailmap(repo: Repository, identities: string[]): Promise<string[]> {
   if (identities.length === 0) return [];
+  const sources = await mailmapSources(repo);
+  if (!sources.hasBlob && !sources.files.some((file) => file)) {
+    const echoed = identities.map(unmappedContact);
+    if (echoed.every((line) => line !== undefined)) return echoed as string[];
+  }
   try {
-    const out = await repo.side.raw(['check-mailmap', ...identities]);
+    // After '--': a trailer's name may start with a dash, which git would read as an option.
+    const out = await repo.side.raw(['check-mailmap', '--', ...identities]);
     return out.split('\n').filter(Boolean);
   } catch (error) {
     throw new GitError('git check-mailmap failed', { cause: error });
   }
+}
+
+/**
+ * What `git check-mailmap` prints for a contact that no .mailmap maps, as git's split_ident_line
+ * reads it: the name up to the first '<' without its trailing blanks, the email up to the next '>'.
+ * Undefined for a contact this does not read exactly as git (a second '<', text after the '>').
+ */
+export function unmappedContact(contact: string): string | undefined {
+  const match = /^([^<]*?)[ \t\n\r]*<([^<>]*)>$/.exec(contact);
+  if (!match) return undefined;
+  return match[1] ? `${match[1]} <${match[2]}>` : `<${match[2]}>`;
 }

@@ -1,17 +1,20 @@
-import { analyze, type AnalyzeOptions } from '../../src/analyze.ts';
+import { analyze, type AnalyzeHooks, type AnalyzeOptions } from '../../src/analyze.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
 import type { Analysis, FileOwnership } from '../../src/model/types.ts';
 
 /** Analyses a fixture repository in-process, with a fixed clock. */
-export async function analyzeRepo(dir: string, options: Partial<Omit<AnalyzeOptions, 'config'>> & { config?: ConfigInput } = {}): Promise<Analysis> {
-  return analyze({
-    path: dir,
-    rev: 'HEAD',
-    model: 'talentrisk',
-    now: new Date('2025-01-01T00:00:00Z'),
-    ...options,
-    config: configSchema.parse(options.config ?? {}),
-  });
+export async function analyzeRepo(dir: string, options: Partial<Omit<AnalyzeOptions, 'config'>> & { config?: ConfigInput } = {}, hooks: AnalyzeHooks = {}): Promise<Analysis> {
+  return analyze(
+    {
+      path: dir,
+      rev: 'HEAD',
+      model: 'talentrisk',
+      now: new Date('2025-01-01T00:00:00Z'),
+      ...options,
+      config: configSchema.parse(options.config ?? {}),
+    },
+    hooks,
+  );
 }
 
 export function fileOf(analysis: Analysis, path: string): FileOwnership {

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBotMatcher, noreplyLogin, resolveIdentities, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
@@ -110,6 +114,44 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     // b.ts: the co-author trailer names the old identity; the mailmap sends it to Ada (DL=1).
     expect(contributionOf(analysis, 'b.ts', 'ada@example.com')).toMatchObject({ fa: 0, dl: 1, ac: 0 });
     expect(analysis.developers.find((d) => d.id === 'ada@example.com')).toMatchObject({ name: 'Ada', commits: 3 });
+  });
+
+  it('maps a co-author whose name starts with a dash (not read as an option of git check-mailmap)', async () => {
+    const dashed = { name: '-dash', email: 'dash@old.example' };
+    const repo = buildRepo([
+      { author: 'ada', write: { '.mailmap': 'Ada <ada@example.com> -dash <dash@old.example>\n' } },
+      { author: 'bob', write: { 'b.ts': 5 }, coAuthors: [dashed] },
+    ]);
+    const warnings: string[] = [];
+    const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['.mailmap'] } }, { onWarning: (message) => warnings.push(message) });
+    expect(warnings).toEqual([]);
+    expect(contributionOf(analysis, 'b.ts', 'ada@example.com').fa).toBe(1);
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+
+  it('takes co-authors as written without any .mailmap, with no git check-mailmap call', async () => {
+    // A git that logs its subcommands, to see which ones the scan ran.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-log-'));
+    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${bin}/calls"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+    const calls = () => readFileSync(path.join(bin, 'calls'), 'utf8');
+    const history: FixtureCommit[] = [
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: 'bob', write: { 'a.ts': 5 }, coAuthors: [{ name: 'Carol  ', email: 'carol@example.com' }, 'dan'] },
+    ];
+
+    const analysis = await analyzeRepo(buildRepo(history).dir, { env });
+    expect(calls()).toMatch(/\blog\b/);
+    expect(calls()).not.toMatch(/check-mailmap/);
+    expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com', 'carol@example.com', 'dan@example.com']);
+    expect(analysis.developers.find((d) => d.id === 'carol@example.com')?.name).toBe('Carol');
+
+    // With a .mailmap, git maps them.
+    const mapped = buildRepo([{ author: 'ada', write: { '.mailmap': 'Dan <dan@example.com> <dan@old.example>\n' } }, ...history]);
+    await analyzeRepo(mapped.dir, { env });
+    expect(calls()).toMatch(/check-mailmap/);
   });
 
   it('merges identities by shared email or name, transitively, and sums their events', async () => {
