@@ -59,14 +59,16 @@ function chunkBounds(count: number, size: number): [start: number, end: number][
 }
 
 /**
- * The commit ids of a walk packed in one string (they all have the same length): 300,000 ids held
+ * The commit ids of a walk packed in one buffer (they all have the same length): 300,000 ids held
  * as separate strings, cut from the text they were listed in, take twice the memory for the whole
- * walk. Each chunk's ids are cut when the chunk needs them.
+ * walk. Each chunk's ids are made when the chunk needs them, as strings of their own: a slice of
+ * one long string would keep all of it alive for as long as any id is held (by the arguments of a
+ * git process whose end Node has not processed yet, 12 MB at the end of a 300,000-commit scan).
  */
 class PackedIds {
   readonly count: number;
   private readonly width: number;
-  private readonly text: string;
+  private readonly bytes: Buffer | undefined;
   private readonly list: readonly string[] | undefined;
 
   constructor(ids: readonly string[]) {
@@ -74,14 +76,15 @@ class PackedIds {
     this.width = ids[0]?.length ?? 40;
     const width = this.width;
     const uniform = ids.every((id) => id.length === width);
-    this.text = uniform ? ids.join('') : '';
+    this.bytes = uniform ? Buffer.from(ids.join(''), 'latin1') : undefined;
     this.list = uniform ? undefined : ids;
   }
 
   slice(start: number, end: number): string[] {
     if (this.list) return this.list.slice(start, end);
+    const bytes = this.bytes as Buffer;
     const ids: string[] = new Array(end - start);
-    for (let i = start; i < end; i++) ids[i - start] = this.text.slice(i * this.width, (i + 1) * this.width);
+    for (let i = start; i < end; i++) ids[i - start] = bytes.toString('latin1', i * this.width, (i + 1) * this.width);
     return ids;
   }
 }

@@ -1,6 +1,6 @@
-import { contributionAt, contributionCount, DECAYED, forEachContribution, packedFile, PLAIN, putContribution, visitPacked, type AuthorFigures, type NumberAt } from './contribution-store.ts';
+import { contributionAt, contributionCount, DECAYED, forEachContribution, packedFile, PLAIN, putContribution, visitPacked, type AuthorFigures, type ContributionVisitor, type NumberAt, type PackedContributions } from './contribution-store.ts';
 import { numberDevelopers } from './ownership-index.ts';
-import type { Analysis, FileOwnership } from './types.ts';
+import type { Analysis, FileContribution, FileOwnership } from './types.ts';
 
 // A compact, exact encoding of an Analysis, for the result cache (src/analysis-cache.ts).
 // JSON would do, but a scan of rails holds 78k file × developer contributions (25 MB of JSON,
@@ -103,6 +103,7 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
     if (id === undefined) throw new Error('corrupt result (developer index)');
     return id;
   };
+  const numbers: ResultNumbers = { number, developerOf };
   const files: FileOwnership[] = head.paths.map((path) => {
     const events = next();
     const lastChange = next();
@@ -120,16 +121,50 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
       if (at > end) throw new Error('truncated result (numbers)');
       starts.push(start);
     }
-    return packedFile(path, authors, events, lastChange, {
-      count: starts.length,
-      build: () => starts.map((start) => contributionAt(number, start, developerOf(number(start)))),
-      authors: (): AuthorFigures[] => authorStarts.map((start) => ({ developer: developerOf(number(start)), doa: number(start + 4), normDoa: number(start + 5) })),
-      visit: (visit) => visitPacked(number, starts.length, (k) => starts[k] as number, developerOf, visit),
-    });
+    return packedFile(path, authors, events, lastChange, new DecodedContributions(numbers, starts, authorStarts));
   });
   if (at !== end) throw new Error('corrupt result (trailing numbers)');
   const rest = head.rest as unknown as Record<string, unknown>;
   return Object.fromEntries(head.order.map((key) => [key, key === 'files' ? files : rest[key]])) as unknown as Analysis;
+}
+
+/** How a decoded result's numbers are read: the k-th number, and the developer id of an index. */
+interface ResultNumbers {
+  number: NumberAt;
+  developerOf: (index: number) => string;
+}
+
+/** A decoded file's contributions, read from the result's bytes (a class: one small object per file). */
+class DecodedContributions implements PackedContributions {
+  private readonly numbers: ResultNumbers;
+  /** Where each contribution's numbers start, and those of the authors. */
+  private readonly starts: number[];
+  private readonly authorStarts: number[];
+
+  constructor(numbers: ResultNumbers, starts: number[], authorStarts: number[]) {
+    this.numbers = numbers;
+    this.starts = starts;
+    this.authorStarts = authorStarts;
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  build(): FileContribution[] {
+    const { number, developerOf } = this.numbers;
+    return this.starts.map((start) => contributionAt(number, start, developerOf(number(start))));
+  }
+
+  authors(): AuthorFigures[] {
+    const { number, developerOf } = this.numbers;
+    return this.authorStarts.map((start) => ({ developer: developerOf(number(start)), doa: number(start + 4), normDoa: number(start + 5) }));
+  }
+
+  visit(visit: ContributionVisitor): boolean {
+    const { number, developerOf } = this.numbers;
+    return visitPacked(number, this.starts.length, (k) => this.starts[k] as number, developerOf, visit);
+  }
 }
 
 function align8(n: number): number {

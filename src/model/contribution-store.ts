@@ -39,28 +39,38 @@ export type ContributionVisitor = (contribution: Readonly<FileContribution>, k: 
 const packed = new WeakMap<FileOwnership, PackedContributions>();
 
 /**
+ * The `contributions` accessor of every packed file. One pair shared by all keeps their objects
+ * in V8's fast mode: a literal with its own getter and setter made each file a dictionary of
+ * properties, ~600 bytes a file with its closures (30 MB on 50,000 files).
+ */
+const CONTRIBUTIONS: PropertyDescriptor = {
+  get(this: FileOwnership): FileContribution[] {
+    const value = (packed.get(this) as PackedContributions).build();
+    settle(this, value);
+    return value;
+  },
+  set(this: FileOwnership, value: FileContribution[]) {
+    settle(this, value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** Makes `contributions` a plain property (in the same place among the keys), and forgets the packed numbers. */
+function settle(file: FileOwnership, value: FileContribution[]): void {
+  Object.defineProperty(file, 'contributions', { value, writable: true, enumerable: true, configurable: true });
+  packed.delete(file);
+}
+
+/**
  * A FileOwnership whose contributions are built on first read (or replaced by a write), then held
  * as a plain property: in the same place among the keys, so it prints as a computed one does.
  */
 export function packedFile(path: string, authors: string[], events: number, lastChange: number, contributions: PackedContributions): FileOwnership {
-  const settle = (file: FileOwnership, value: FileContribution[]) => {
-    Object.defineProperty(file, 'contributions', { value, writable: true, enumerable: true, configurable: true });
-    packed.delete(file);
-  };
-  const file: FileOwnership = {
-    path,
-    authors,
-    get contributions(): FileContribution[] {
-      const value = contributions.build();
-      settle(this, value);
-      return value;
-    },
-    set contributions(value: FileContribution[]) {
-      settle(this, value);
-    },
-    events,
-    lastChange,
-  };
+  const file = { path, authors } as FileOwnership;
+  Object.defineProperty(file, 'contributions', CONTRIBUTIONS);
+  file.events = events;
+  file.lastChange = lastChange;
   packed.set(file, contributions);
   return file;
 }
