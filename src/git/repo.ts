@@ -304,7 +304,7 @@ export function mailmapSources(repo: Repository): Promise<MailmapSources> {
 }
 
 async function readMailmapSources(repo: Repository): Promise<MailmapSources> {
-  const { git, info } = repo;
+  const { side, info } = repo;
   const setting = (name: string) => repo.config.findLast(([key]) => key === name)?.[1];
   const blobSpec = setting('mailmap.blob') ?? (info.isBare ? 'HEAD:.mailmap' : undefined);
   // The call prints something either way (a git call that prints nothing costs simple-git 50 ms
@@ -313,7 +313,7 @@ async function readMailmapSources(repo: Repository): Promise<MailmapSources> {
   let hasBlob = false;
   if (blobSpec) {
     try {
-      blob = await git.raw(['rev-parse', '--verify', blobSpec]);
+      blob = await side.raw(['rev-parse', '--verify', blobSpec]);
       hasBlob = true;
     } catch (error) {
       blob = `failed: ${String(error)}`;
@@ -342,7 +342,10 @@ async function readMailmapSources(repo: Repository): Promise<MailmapSources> {
 export async function checkMailmap(repo: Repository, identities: string[]): Promise<string[]> {
   if (identities.length === 0) return [];
   const sources = await mailmapSources(repo);
-  if (!sources.hasBlob && !sources.files.some((file) => file)) {
+  // Only when no source can exist: a mailmap.file this cannot read may still be one git reads
+  // (git also expands ~user/ and %(prefix)/ in it).
+  const [workTree, configured] = sources.files;
+  if (!sources.hasBlob && !workTree && configured === undefined) {
     const echoed = identities.map(unmappedContact);
     if (echoed.every((line) => line !== undefined)) return echoed as string[];
   }

@@ -45,7 +45,10 @@ const packed = new WeakMap<FileOwnership, PackedContributions>();
  */
 const CONTRIBUTIONS: PropertyDescriptor = {
   get(this: FileOwnership): FileContribution[] {
-    const value = (packed.get(this) as PackedContributions).build();
+    const source = packed.get(this);
+    // Only on an object made from a packed file's descriptors (Object.create, getOwnPropertyDescriptors).
+    if (!source) throw new Error(`the contributions of ${String(this.path)} are packed in another object: copy a file with { ...file }`);
+    const value = source.build();
     settle(this, value);
     return value;
   },
@@ -78,8 +81,9 @@ export function packedFile(path: string, authors: string[], events: number, last
 /**
  * Calls `visit` with each contribution of a file, in order, for a pass over every file (an index, a
  * projection, the result codec) that should neither build nor keep the contributions of packed
- * files: for those, one object is passed for all of them, refilled each time. Read what you need
- * from it during the call; keep none of it.
+ * files: for those, one object is passed for all of them, refilled each time (its `decayed` key is
+ * always there, undefined without decayed figures). Read what you need from it during the call;
+ * keep none of it.
  */
 export function forEachContribution(file: FileOwnership, visit: ContributionVisitor): void {
   someContribution(file, visit);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
 import { authorFigures, contributionCount, ContributionStore, forEachContribution, someContribution } from '../../src/model/contribution-store.ts';
 import { numberDevelopers } from '../../src/model/ownership-index.ts';
+import { rankContributions } from '../../src/model/ownership.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../src/model/types.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildDecayRepo } from './departures-fixture.ts';
@@ -69,6 +70,23 @@ describe('packed contributions', () => {
     file.contributions = replaced;
     expect(visited(file)).toEqual(replaced);
     expect(authorFigures(file).map((c) => c.developer)).toEqual(replaced[0]?.isAuthor ? ['someone else'] : []);
+  });
+
+  it('print exactly as rankContributions made them, and reads through a copied accessor fail clearly', () => {
+    const inputs = [
+      { developer: 'ada', fa: 1 as const, dl: 4, wfa: 0.61, wdl: 2.25, last: 1_700_000_000 },
+      { developer: 'bob', fa: 0 as const, dl: 7, wfa: 0, wdl: 0.125, last: 1_700_100_000 },
+      { developer: 'carol', fa: 0 as const, dl: 0, wfa: 0, wdl: 0, last: 1_600_000_000 },
+    ];
+    const store = new ContributionStore(numberDevelopers());
+    for (const withDecay of [true, false]) {
+      const ranked = rankContributions(inputs, 9, 3.5, withDecay);
+      const file = store.file('f.ts', ['ada'], 11, 1_700_100_000, ranked);
+      expect(JSON.stringify(visited(file))).toBe(JSON.stringify(ranked));
+      expect(JSON.stringify(file.contributions)).toBe(JSON.stringify(ranked));
+    }
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(store.file('g.ts', [], 1, 0, rankContributions(inputs, 9, 3.5, true)))) as FileOwnership;
+    expect(() => copy.contributions).toThrow(/g\.ts are packed in another object/);
   });
 
   it('are packed a file at a time, large files included, and never mix decayed and plain figures', () => {

@@ -148,10 +148,19 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     expect(ids(analysis)).toEqual(['ada@example.com', 'bob@example.com', 'carol@example.com', 'dan@example.com']);
     expect(analysis.developers.find((d) => d.id === 'carol@example.com')?.name).toBe('Carol');
 
-    // With a .mailmap, git maps them.
+    // With a .mailmap (in the work tree, or HEAD's in a bare repository), git maps them; and with a
+    // mailmap.file this cannot read, git is asked too (git expands ~user/ and %(prefix)/ in it).
     const mapped = buildRepo([{ author: 'ada', write: { '.mailmap': 'Dan <dan@example.com> <dan@old.example>\n' } }, ...history]);
-    await analyzeRepo(mapped.dir, { env });
-    expect(calls()).toMatch(/check-mailmap/);
+    const bare = `${mapped.dir}-bare.git`;
+    onTestFinished(() => rmSync(bare, { recursive: true, force: true }));
+    execFileSync('git', ['clone', '-q', '--bare', mapped.dir, bare]);
+    const configured = buildRepo(history);
+    configured.git('config', 'mailmap.file', '%(prefix)/no-such-mailmap');
+    for (const dir of [mapped.dir, bare, configured.dir]) {
+      writeFileSync(path.join(bin, 'calls'), '');
+      await analyzeRepo(dir, { env });
+      expect(calls()).toMatch(/check-mailmap/);
+    }
   });
 
   it('merges identities by shared email or name, transitively, and sums their events', async () => {
