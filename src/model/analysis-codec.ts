@@ -76,9 +76,9 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
 /**
  * The inverse of encodeAnalysisTo (its pieces joined); throws on anything it did not write. The
  * whole layout is checked here, but each file's contributions are built only when first read: a
- * scan read from the cache prints its authors' figures only (contribution-store.ts authorFigures), and building the other
- * contributions (70k of 78k on rails, with their decayed figures) was most of its time. Until then
- * the analysis reads from `bytes`, which must not change (contribution-store.ts packedFile).
+ * scan read from the cache prints its authors' figures only (contribution-store.ts authorFigures),
+ * and building the other contributions (70k of 78k on rails, with their decayed figures) was most
+ * of its time. Until then the analysis reads from `bytes`, which must not change (packedFile).
  */
 export function decodeAnalysis(bytes: Uint8Array): Analysis {
   if (bytes.length < 4) throw new Error('truncated result');
