@@ -176,25 +176,28 @@ export function contributionAt(number: NumberAt, at: number, developer: string):
   return { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, decayed };
 }
 
+/** The six figures a contribution has classic and decayed, in the order they are packed. */
+type Figures = Pick<FileContribution, 'dl' | 'ac' | 'doa' | 'normDoa' | 'isAuthor'> & { fa: number };
+
+/** Writes fa, dl, ac, doa, normDoa, isAuthor from `at`. */
+function putFigures(numbers: Float64Array, at: number, f: Figures): void {
+  numbers[at] = f.fa;
+  numbers[at + 1] = f.dl;
+  numbers[at + 2] = f.ac;
+  numbers[at + 3] = f.doa;
+  numbers[at + 4] = f.normDoa;
+  numbers[at + 5] = f.isAuthor ? 1 : 0;
+}
+
 /** Writes a contribution's numbers from `at` (PLAIN or DECAYED of them); returns where the next one goes. */
 export function putContribution(numbers: Float64Array, at: number, developer: number, c: FileContribution): number {
   numbers[at] = developer;
-  numbers[at + 1] = c.fa;
-  numbers[at + 2] = c.dl;
-  numbers[at + 3] = c.ac;
-  numbers[at + 4] = c.doa;
-  numbers[at + 5] = c.normDoa;
-  numbers[at + 6] = c.isAuthor ? 1 : 0;
+  putFigures(numbers, at + 1, c);
   numbers[at + 7] = c.lastChange;
   const d = c.decayed;
   numbers[at + 8] = d ? 1 : 0;
   if (!d) return at + PLAIN;
-  numbers[at + 9] = d.fa;
-  numbers[at + 10] = d.dl;
-  numbers[at + 11] = d.ac;
-  numbers[at + 12] = d.doa;
-  numbers[at + 13] = d.normDoa;
-  numbers[at + 14] = d.isAuthor ? 1 : 0;
+  putFigures(numbers, at + 9, d);
   return at + DECAYED;
 }
 
