@@ -1,3 +1,4 @@
+import { forEachContribution } from './contribution-store.ts';
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
 import { authorCount, authorListsOf, countUpTo, numberDevelopers, ownershipIndexOf, positionsOf, setOf, summarizeSet, type AuthorsOf } from './ownership-index.ts';
 import type { NumberedSet } from './truck-factor.ts';
@@ -72,10 +73,10 @@ function moduleSet(files: readonly FileOwnership[], nameOf: (id: string) => stri
   const authors = authorListsOf({ files, developers }, authorsOf);
   const sums = new Float64Array(developers.ids.length);
   for (const file of files) {
-    for (const contribution of file.contributions) {
+    forEachContribution(file, (contribution) => {
       const developer = developers.find(contribution.developer);
       if (developer !== undefined) sums[developer] = (sums[developer] as number) + (contribution.fa + contribution.dl);
-    }
+    });
   }
   return { developers, nameOf, authors, files: countUpTo(files.length), changes: { developer: countUpTo(sums.length), changes: sums } };
 }
