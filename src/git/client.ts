@@ -8,6 +8,8 @@ export interface GitClientOptions {
   env?: Record<string, string | undefined>;
   /** How many git processes may run at once (the parallel history walk uses them all). */
   concurrency?: number;
+  /** Stops (kills) the client's git processes when it fires. */
+  abort?: AbortSignal;
 }
 
 // Never let git fetch missing blobs of a partial clone behind the user's back (git >= 2.44 honours
@@ -52,6 +54,7 @@ export function createGit(dir: string, options: GitClientOptions = {}): SimpleGi
     trimmed: false,
     allowEnvironment: [...Object.keys(GIT_ENV), ...passed],
     unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeConfigPaths: true },
+    ...(options.abort ? { abort: options.abort } : {}),
   }).env({ ...env, ...GIT_ENV });
 }
 

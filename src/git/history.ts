@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type Interner } from './cache.ts';
-import { LOG_FORMAT, LogReader, parseLogOutput, renameFlag, type RenameMode } from './log-format.ts';
+import { LOG_FORMAT, LogReader, parseLogOutput, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
 import { extendCommitList, listCommitsTimed, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
@@ -31,9 +31,9 @@ export interface HistoryOptions {
   /** The git environment fingerprint (cache.ts gitEnvironment), when the caller already has it. */
   environment?: string | undefined;
   /**
-   * While `git rev-list` lists the commits, a second git process already diffs the newest ones
-   * (in git's default order, which needs no full walk first), this many per call; 0 turns it off.
-   * Default: the chunk size when readAhead >= 2, else 0.
+   * While `git rev-list` lists the commits, a second git process already diffs the newest ones (in
+   * git's default order, which needs no full walk first), until the list is known: at most this
+   * many commits; 0 turns it off. Default: no limit when readAhead >= 2, else 0.
    */
   speculate?: number;
 }
@@ -298,39 +298,45 @@ async function readLazily(repo: Repository, ids: readonly string[], renames: Ren
 /**
  * Diffs the newest commits in git's default order while `git rev-list` computes the full list
  * (--date-order must see every commit before printing one, so the list comes late, and one core
- * would idle). Each commit's record does not depend on the order it is read in, so whatever this
- * finds is used by the chunks that contain it; what it did not reach is read by the chunks.
+ * would idle). One git process, read as it prints and stopped (killed) once the list is known:
+ * batches of `--skip=N --max-count=M` walked the skipped commits again each time, 0.25 CPU-seconds
+ * more for the first 10,000 commits of rails. Each commit's record does not depend on the order it
+ * is read in, so whatever this finds is used by the chunks that contain it; the rest is left to them.
  */
+const RECORD_START_BYTE = RECORD_START.charCodeAt(0);
+
 class Speculation {
   readonly found = new Map<string, CommitRecord>();
-  /** How far (in commits of the default order) the calls made so far can reach. */
-  horizon = 0;
-  private stopped = false;
   readonly done: Promise<void>;
+  /** Records begun in the output so far (counted, not parsed): about how far it got when stopped. */
+  received = 0;
+  private readonly stopper = new AbortController();
+  private output: Buffer[] = [];
 
-  constructor(repo: Repository, sha: string, batch: number, renames: RenameMode, exclude?: string) {
-    this.done = this.run(repo, exclude ? [sha, `^${exclude}`] : [sha], batch, renames).catch(() => undefined);
+  constructor(repo: Repository, sha: string, limit: number, renames: RenameMode, exclude?: string) {
+    const args = ['log', '--no-merges', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...(Number.isFinite(limit) ? [`--max-count=${limit}`] : []), sha, ...(exclude ? [`^${exclude}`] : [])];
+    this.done = repo.stream(args, (chunk) => this.receive(chunk), this.stopper.signal).then(
+      () => this.take(true),
+      // Stopped, missing blobs or anything else: keep what is surely whole, leave the rest to the chunks.
+      () => this.take(false),
+    );
   }
 
   stop(): void {
-    this.stopped = true;
+    this.stopper.abort();
   }
 
-  private async run(repo: Repository, revisions: string[], batch: number, renames: RenameMode): Promise<void> {
-    for (let skip = 0; !this.stopped; skip += batch) {
-      this.horizon = skip + batch;
-      const args = ['log', '--no-merges', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, `--skip=${skip}`, `--max-count=${batch}`, ...revisions];
-      let records: CommitRecord[];
-      try {
-        records = parseLogOutput(await repo.git.raw(args));
-      } catch (error) {
-        // Missing blobs or anything else: keep what is surely whole, leave the rest to the chunks.
-        for (const record of printedRecords(error).slice(0, -1)) this.found.set(record.sha, record);
-        return;
-      }
-      for (const record of records) this.found.set(record.sha, record);
-      if (records.length < batch) return;
-    }
+  private receive(chunk: Buffer): void {
+    this.output.push(chunk);
+    for (let at = chunk.indexOf(RECORD_START_BYTE); at !== -1; at = chunk.indexOf(RECORD_START_BYTE, at + 1)) this.received++;
+  }
+
+  /** Parses what git printed: all of it when git finished, else all but the last record (it may be cut short). */
+  private take(finished: boolean): void {
+    const records = parseLogOutput(Buffer.concat(this.output).toString('utf8'));
+    this.output = [];
+    if (!finished) records.pop();
+    for (const record of records) this.found.set(record.sha, record);
   }
 }
 
@@ -432,12 +438,15 @@ function splitEntry(out: RangeOutput, sizes: readonly number[]): PendingEntry[] 
   });
 }
 
-/** A chunk the speculation may have read: what it found, plus git for the commits it missed. */
+/**
+ * A chunk the speculation mostly read: what it found, plus git for the commits it missed, on the
+ * queue of short calls (the lanes hold the walk's own, and this chunk is among the first folded).
+ */
 async function loadFromSpeculation(context: WalkContext, speculation: Speculation, ids: readonly string[]): Promise<ChunkEntry> {
   await speculation.done;
   const known = ids.map((id) => speculation.found.get(id));
   const missing = ids.filter((_, index) => known[index] === undefined);
-  const rest = await readEntry(context.repo, missing, context.renames);
+  const rest = await readEntry({ ...context.repo, git: context.repo.side }, missing, context.renames);
   let next = 0;
   const records = known.map((record) => record ?? (rest.records[next++] as CommitRecord));
   const position = new Map(ids.map((id, index) => [id, index]));
@@ -465,17 +474,24 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   const batchLimit = Math.max(chunkSize, options.batchSize ?? Math.min(Math.ceil(commits.count / (4 * readAhead)), Math.floor(MAX_ARGUMENT_BYTES / idBytes)));
   const keys = bounds.map((_, index) => (cache ? chunkKey(idsOf(index), { format: LOG_FORMAT, renames: context.renames, environment: context.environment }) : ''));
   const cached = keys.map((key) => cache !== undefined && cache.hasChunk(key));
-  // Chunks the speculation may reach wait for it; chunks well past it do not.
-  const nearSpeculation = (index: number) => speculation !== undefined && (bounds[index]?.[0] ?? 0) < speculation.horizon * 1.25 + 256;
+  // The newest chunks, up to where the speculation (stopped by now, its output still being read)
+  // got, are taken from it: its default order is --date-order except where clocks were skewed, so
+  // those chunks are mostly in what it found. The lanes start at once with the older ones.
+  let speculated = 0;
+  const reach = speculation?.received ?? 0;
+  while (speculated < bounds.length && !cached[speculated] && (bounds[speculated]![0] + bounds[speculated]![1]) / 2 < reach) speculated++;
 
   const pending: (Promise<PendingEntry> | undefined)[] = new Array(bounds.length);
+  /** Commits each planned chunk added to `buffered` (a speculated chunk only those git reads). */
+  const held = new Array<number>(bounds.length).fill(0);
   let planned = 0; // chunks before this index have a task (or are cached)
   let running = 0; // git tasks in flight
   let buffered = 0; // commits read by git and not yet consumed
-  const start = (from: number, to: number, load: () => Promise<PendingEntry[]>, runsGit = true) => {
-    const size = bounds[to - 1]![1] - bounds[from]![0];
+  const start = (from: number, to: number, load: () => Promise<PendingEntry[]>, reads = bounds[to - 1]![1] - bounds[from]![0]) => {
+    const runsGit = reads > 0;
     if (runsGit) running++;
-    buffered += size;
+    buffered += reads;
+    for (let i = from; i < to; i++) held[i] = to - from === 1 ? reads : sizeOf(i);
     const task = load().finally(() => {
       if (runsGit) running--;
       fill(); // keep git busy even while an earlier chunk is still awaited
@@ -490,10 +506,9 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
         planned++; // read when its turn comes: decoding ahead would only hold memory
         continue;
       }
-      if (nearSpeculation(first) && speculation) {
+      if (first < speculated && speculation) {
         const ids = idsOf(first);
-        // Not a lane of its own: it waits for the speculation's last call, which is already running,
-        // while the lanes go on with the older chunks.
+        // Not a lane: what the speculation missed of it is read beside the lanes.
         start(
           first,
           first + 1,
@@ -501,7 +516,7 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
             const entry = await loadFromSpeculation(context, speculation, ids);
             return [() => entry];
           },
-          false,
+          0,
         );
         planned++;
         continue;
@@ -528,7 +543,9 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
       const task = pending[i];
       pending[i] = undefined;
       entry = task ? (await task)() : await readEntry(context.repo, ids, context.renames);
-      if (!cached[i]) buffered -= ids.length;
+      buffered -= held[i] as number;
+      // What it found beyond the chunks taken from it (skewed clocks) was read again by the lanes.
+      if (i === speculated - 1) speculation?.found.clear();
       context.pool.adopt(entry.records);
       cache?.writeChunk(keys[i] as string, ids, entry);
     }
@@ -611,10 +628,10 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
     const base = previous && previous !== sha ? cache?.readCommitList(listKey(previous, environment)) : undefined;
     let listed = previous && base?.newest !== undefined ? await extendCommitList(repo, sha, { tip: previous, list: { commits: base.commits, newest: base.newest } }) : undefined;
     if (!listed) {
-      const batch = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? (options.chunkSize ?? DEFAULT_CHUNK_SIZE) : 0);
+      const limit = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? Number.POSITIVE_INFINITY : 0);
       // After an earlier scan, only the commits it did not see are worth diffing ahead: the rest is
       // most likely cached (and if that revision is gone, git fails and the chunks do the work).
-      if (batch > 0 && previous !== sha) speculation = new Speculation(repo, sha, batch, renames, previous);
+      if (limit > 0 && previous !== sha) speculation = new Speculation(repo, sha, limit, renames, previous);
       try {
         listed = await listCommitsTimed(repo, sha);
       } finally {

@@ -15,6 +15,12 @@ export interface Repository {
    * queue of their own, so that they never wait for a whole chunk of history to be diffed.
    */
   side: SimpleGit;
+  /**
+   * Runs one git command whose output is handed over as it comes and which `stop` ends (its process
+   * killed): the history walk's speculation. A client of its own, so that stopping it stops no
+   * other call. Resolves when git is done; rejects when it failed or was stopped.
+   */
+  stream(args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal): Promise<void>;
   /** `git config -l` as read when the repository was opened: key (lower-cased) and value pairs. */
   config: [string, string][];
   /**
@@ -55,7 +61,20 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
   // --filter) only in remote.<name>.promisor.
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
-  return { info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial }, git, side: createGit(root, { ...options, concurrency: 2 }), config, environment: { version: await version, replaceRefs: rest.join('\n') } };
+  const stream = async (args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal): Promise<void> => {
+    const client = createGit(root, { ...options, concurrency: 1, abort: stop }).outputHandler((_command, stdout) => {
+      stdout.on('data', onOutput);
+    });
+    await client.raw(args);
+  };
+  return {
+    info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial },
+    git,
+    side: createGit(root, { ...options, concurrency: 2 }),
+    stream,
+    config,
+    environment: { version: await version, replaceRefs: rest.join('\n') },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { contributionAt, contributionCount, DECAYED, forEachContribution, packedFile, PLAIN, putContribution, visitPacked, type AuthorFigures, type ContributionVisitor, type NumberAt, type PackedContributions } from './contribution-store.ts';
+import { contributionAt, contributionCount, DECAYED, forEachContribution, packedFile, PLAIN, putContribution, storedNumbers, visitPacked, type AuthorFigures, type ContributionVisitor, type NumberAt, type PackedContributions } from './contribution-store.ts';
 import { numberDevelopers } from './ownership-index.ts';
 import type { Analysis, FileContribution, FileOwnership } from './types.ts';
 
@@ -36,9 +36,15 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
   // Developers are numbered first: the table goes in the JSON part, ahead of the numbers.
   for (const file of files) {
     for (const author of file.authors) indexOf(author);
-    forEachContribution(file, (c) => {
-      indexOf(c.developer);
-    });
+    const stored = storedNumbers(file);
+    if (stored) {
+      const { numbers, first, count, stride, ids } = stored;
+      for (let k = 0, at = first; k < count; k++, at += stride) indexOf(ids[numbers[at] as number] as string);
+    } else {
+      forEachContribution(file, (c) => {
+        indexOf(c.developer);
+      });
+    }
   }
   const head: Head = { format: FORMAT, rest, order: Object.keys(analysis), paths: files.map((file) => file.path), developers };
   const json = new TextEncoder().encode(JSON.stringify(head));
@@ -65,10 +71,20 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
     put(file.authors.length);
     for (const author of file.authors) put(indexOf(author));
     put(contributionCount(file));
-    forEachContribution(file, (c) => {
-      const size = putContribution(numbers, 0, indexOf(c.developer), c);
-      for (let i = 0; i < size; i++) put(numbers[i] as number);
-    });
+    const stored = storedNumbers(file);
+    if (stored) {
+      // Already in this layout (a fresh analysis): copied as they are, the developer index renumbered.
+      const { numbers: from, first, count, stride, ids } = stored;
+      for (let k = 0, at = first; k < count; k++, at += stride) {
+        put(indexOf(ids[from[at] as number] as string));
+        for (let i = 1; i < stride; i++) put(from[at + i] as number);
+      }
+    } else {
+      forEachContribution(file, (c) => {
+        const size = putContribution(numbers, 0, indexOf(c.developer), c);
+        for (let i = 0; i < size; i++) put(numbers[i] as number);
+      });
+    }
   }
   if (at > 0) emit(new Uint8Array(block.buffer, 0, at * 8));
 }

@@ -111,6 +111,24 @@ export function authorFigures(file: FileOwnership): AuthorFigures[] {
   return packed.get(file)?.authors() ?? file.contributions.filter((c) => c.isAuthor);
 }
 
+/** A stored file's numbers, as the result codec lays them out: `count` contributions of `stride` numbers from `first`, developer indexes into `ids`. */
+export interface StoredNumbers {
+  readonly numbers: Float64Array;
+  readonly first: number;
+  readonly count: number;
+  readonly stride: number;
+  readonly ids: readonly string[];
+}
+
+/**
+ * The numbers of a file still packed in a ContributionStore, for a pass that copies them as they
+ * are (the result codec); undefined once its contributions are built, or for a decoded file.
+ */
+export function storedNumbers(file: FileOwnership): StoredNumbers | undefined {
+  const source = packed.get(file);
+  return source instanceof StoredContributions ? source : undefined;
+}
+
 /** A contribution object to refill (visitPacked), with its decayed figures to refill too. */
 interface Refillable {
   contribution: FileContribution;
@@ -205,12 +223,12 @@ export function putContribution(numbers: Float64Array, at: number, developer: nu
 const BLOCK = 65_536;
 
 /** One file's contributions in a store's block. */
-class StoredContributions implements PackedContributions {
-  private readonly numbers: Float64Array;
-  private readonly first: number;
+class StoredContributions implements PackedContributions, StoredNumbers {
+  readonly numbers: Float64Array;
+  readonly first: number;
   readonly count: number;
-  private readonly stride: number;
-  private readonly ids: readonly string[];
+  readonly stride: number;
+  readonly ids: readonly string[];
 
   constructor(numbers: Float64Array, first: number, count: number, stride: number, ids: readonly string[]) {
     this.numbers = numbers;

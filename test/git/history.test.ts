@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -264,6 +265,100 @@ function countGit(git: Repository): { calls: () => string[] } {
   };
 }
 
+/**
+ * A longer history written with git fast-import (hundreds of commits in a fraction of a second):
+ * a main line with side branches merged back, whose commits are dated between the main line's and
+ * some before their own parent (skewed clocks), so that git's default order (the speculation's) is
+ * not --date-order (the walk's); files edited, added and renamed throughout.
+ */
+function importedHistory(commits: number): FixtureRepo {
+  const repo = buildRepo([{ author: 'ada', write: { 'seed.ts': 3 } }]);
+  const out: string[] = [];
+  const base = Date.parse('2024-06-01T00:00:00Z') / 1000;
+  const blob = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const people = ['ada', 'bob', 'carl', 'dan', 'eve', 'fay'];
+  let mark = 0;
+  const commit = (branch: string, time: number, from: string | undefined, merge: string | undefined, changes: string[]) => {
+    const who = people[mark % people.length] as string;
+    mark++;
+    out.push(`commit refs/heads/${branch}`, `mark :${mark}`, `author ${who} <${who}@example.com> ${time} +0000`, `committer ${who} <${who}@example.com> ${time} +0000`, blob(`commit ${mark}`).trimEnd());
+    if (from) out.push(`from ${from}`);
+    if (merge) out.push(`merge ${merge}`);
+    out.push(...changes, '');
+    return `:${mark}`;
+  };
+  const file = (name: string, version: number) => [`M 100644 inline ${name}`, blob(Array.from({ length: 12 }, (_, i) => `${name} line ${i}${i === version % 12 ? ` v${version}` : ''}`).join('\n')).trimEnd()];
+  let head = repo.git('rev-parse', 'HEAD').trim();
+  for (let i = 0; i < commits; i++) {
+    const time = base + i * 600;
+    const renamed = i % 40 === 30 ? [`R src/f${i % 17}.ts src/renamed${i}.ts`] : [];
+    head = commit('main', time, head, undefined, [...file(`src/f${i % 17}.ts`, i), ...file(`lib/g${i % 5}.ts`, i), ...renamed]);
+    if (i % 20 === 10) {
+      // A side branch of four commits, dated among the next main commits, one before its parent.
+      let side = head;
+      for (let k = 0; k < 4; k++) side = commit(`side${i}`, time + (k === 2 ? -900 : 300 + k * 650), side, undefined, file(`side/s${i}-${k}.ts`, k));
+      head = commit('main', time + 3000, head, side, []);
+    }
+  }
+  execFileSync('git', ['fast-import', '--quiet', '--force'], { cwd: repo.dir, input: `${out.join('\n')}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+  return repo;
+}
+
+describe('the speculation', { tags: ['slow'] }, () => {
+  it('is one git process, stopped once the list is known wherever it is in its output, and the walk still equals one sequential walk', async () => {
+    const repo = importedHistory(1500);
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const expected = sequentialWalk(repo);
+    const plain = repo.git('rev-list', '--no-merges', sha).trim().split('\n');
+    expect(plain).not.toEqual(expected.map((record) => record.sha)); // default order is not --date-order here
+    expect(summary(expected).filter((line) => line.includes('→')).length).toBeGreaterThan(3);
+
+    const git = await openRepository(repo.dir);
+    const stream = git.stream.bind(git);
+    // The list is held back until the speculation has handed over `stopAfter` pieces of its output
+    // ('end': until it finished), so that it is stopped at different points of it, mid-record too.
+    let stopAfter: number | 'end' = 0;
+    let reached: Promise<unknown> = Promise.resolve();
+    const outcomes: string[] = [];
+    const streamed = vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop) => {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let pieces = 0;
+      const run = stream(
+        args,
+        (chunk) => {
+          onOutput(chunk);
+          if (++pieces === stopAfter) release();
+        },
+        stop,
+      );
+      run.then(
+        () => outcomes.push(`finished after ${pieces} piece(s)`),
+        () => outcomes.push(`stopped after ${pieces} piece(s)`),
+      );
+      reached = stopAfter === 'end' || stopAfter === 0 ? run.catch(() => undefined) : Promise.race([gate, run.catch(() => undefined)]);
+      if (stopAfter === 0) reached = Promise.resolve();
+      return run;
+    });
+    const raw = git.git.raw.bind(git.git) as (args: string[]) => Promise<string>;
+    vi.spyOn(git.git, 'raw').mockImplementation((async (args: string[]) => {
+      if (args[0] === 'rev-list') await reached;
+      return raw(args);
+    }) as unknown as typeof git.git.raw);
+    for (stopAfter of [0, 1, 2, 3, 5, 'end'] as const) {
+      expect(await collect(walkHistory(git, sha, { chunkSize: 40 })), `stopped after ${stopAfter} piece(s)`).toEqual(expected);
+    }
+    expect(streamed).toHaveBeenCalledTimes(6);
+    for (const [args] of streamed.mock.calls) expect(args.filter((arg) => /^--(skip|max-count)=/.test(arg))).toEqual([]);
+    // Stopped mid-way (the pieces that came while it was being stopped are read too), and given
+    // the time it read everything by itself, in more pieces than any stopped run.
+    const pieces = (outcome: string | undefined) => Number(/after (\d+)/.exec(outcome ?? '')?.[1]);
+    expect(outcomes.slice(1, 5).map((outcome) => outcome.split(' after')[0])).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
+    expect(outcomes.at(-1)).toMatch(/^finished/);
+    expect(Math.max(...outcomes.slice(1, 5).map(pieces))).toBeLessThan(pieces(outcomes.at(-1)));
+  });
+});
+
 describe('walkHistory with the cache', { tags: ['slow'] }, () => {
   const cacheOptions = (git: Repository, extra: Partial<HistoryOptions> = {}): HistoryOptions => ({
     chunkSize: 3,
@@ -311,11 +406,12 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     repo.commit({ author: 'gil', write: { 'src/new.ts': 4 } });
     const next = repo.git('rev-parse', 'HEAD').trim();
     const spy = vi.spyOn(git.git, 'raw');
+    const streamed = vi.spyOn(git, 'stream');
     spy.mockClear();
     expect(await collect(walkHistory(git, next, cacheOptions(git, { speculate: 50 })))).toEqual(sequentialWalk(repo));
     const calls = () => spy.mock.calls.map((call) => call[0] as unknown as string[]);
     expect(calls().filter((args) => args[0] === 'rev-list')).toEqual([['rev-list', '--date-order', '--timestamp', '--parents', next, `^${previous}`]]);
-    expect(calls().filter((args) => args.some((a) => a.startsWith('--skip=')))).toEqual([]);
+    expect(streamed).not.toHaveBeenCalled();
     // A new commit dated before older ones cannot extend the list: everything is listed again, and
     // meanwhile the speculation diffs only what the previous scan did not see.
     spy.mockClear();
@@ -323,9 +419,11 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     const skewed = repo.git('rev-parse', 'HEAD').trim();
     expect(await collect(walkHistory(git, skewed, cacheOptions(git, { speculate: 50 })))).toEqual(sequentialWalk(repo));
     expect(calls().filter((args) => args[0] === 'rev-list').map((args) => args.slice(-1))).toEqual([[`^${next}`], [skewed]]);
-    const speculative = calls().filter((args) => args.some((a) => a.startsWith('--skip=')));
-    expect(speculative.length).toBeGreaterThan(0);
-    for (const args of speculative) expect(args.slice(-2)).toEqual([skewed, `^${next}`]);
+    // One git process, stopped once the list is known (not batches that walk the skipped commits again).
+    expect(streamed).toHaveBeenCalledTimes(1);
+    const speculative = streamed.mock.calls[0]?.[0] ?? [];
+    expect(speculative.slice(-3)).toEqual(['--max-count=50', skewed, `^${next}`]);
+    expect(calls().filter((args) => args.some((a) => a.startsWith('--skip=')))).toEqual([]);
   });
 
   it('a rewritten history (amend, rebase) gets new keys and the same answer as a cold walk', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
-import { authorFigures, contributionCount, ContributionStore, forEachContribution, someContribution } from '../../src/model/contribution-store.ts';
+import { authorFigures, contributionCount, ContributionStore, forEachContribution, someContribution, storedNumbers } from '../../src/model/contribution-store.ts';
 import { numberDevelopers } from '../../src/model/ownership-index.ts';
 import { rankContributions } from '../../src/model/ownership.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../src/model/types.ts';
@@ -48,6 +48,32 @@ describe('packed contributions', () => {
         expect(Object.getOwnPropertyDescriptor(files[0], 'contributions')?.get).toBeUndefined();
         expect(Object.keys(files[0] as FileOwnership)).toEqual(['path', 'authors', 'contributions', 'events', 'lastChange']);
       }
+    }
+  });
+
+  it('encode to the same bytes copied from the store as built into objects, or read back from the cache', async () => {
+    const bytes = (analysis: Analysis) => {
+      const pieces: Uint8Array[] = [];
+      encodeAnalysisTo(analysis, (piece) => pieces.push(piece));
+      return Buffer.concat(pieces);
+    };
+    for (const model of ['talentrisk', 'classic'] as const) {
+      const repo = buildDecayRepo();
+      const packed = await analyzeRepo(repo.dir, { depth: 1, model });
+      const built = await analyzeRepo(repo.dir, { depth: 1, model });
+      for (const file of built.files) expect(file.contributions.length).toBeGreaterThan(0);
+      expect(packed.files.every((file) => storedNumbers(file) !== undefined)).toBe(true);
+      expect(built.files.some((file) => storedNumbers(file) !== undefined)).toBe(false);
+      const encoded = bytes(packed);
+      expect(encoded.equals(bytes(built))).toBe(true);
+      expect(bytes(decoded(packed)).equals(encoded)).toBe(true);
+      // A store that numbers the developers otherwise than the codec does (here: in reverse).
+      const numbering = numberDevelopers();
+      for (const developer of [...built.developers].reverse()) numbering.numberOf(developer.id);
+      const store = new ContributionStore(numbering);
+      const repacked = { ...built, files: built.files.map((file) => store.file(file.path, file.authors, file.events, file.lastChange, file.contributions)) };
+      expect(storedNumbers(repacked.files[0] as FileOwnership)?.ids).toEqual(built.developers.map((d) => d.id).reverse());
+      expect(bytes(repacked).equals(encoded)).toBe(true);
     }
   });
 
