@@ -66,6 +66,8 @@ export function createProgress(io: Io, quiet: boolean): AnalyzeHooks & { stop():
   };
   return {
     onPhase(phase, detail) {
+      // Nothing formatted unless drawn: the first number formatted loads ICU's locale data (10 ms).
+      if (!enabled || stopped) return;
       if (phase === 'history') {
         if (!started) started = Date.now();
         text(detail?.commits !== undefined ? historyProgressText(lastRead, detail.commits, (Date.now() - started) / 1000) : 'listing commits');

@@ -1,4 +1,4 @@
-import { contributionAt, contributionCount, DECAYED, forEachContribution, packedFile, PLAIN, putContribution, storedNumbers, visitPacked, type AuthorFigures, type ContributionVisitor, type NumberAt, type PackedContributions } from './contribution-store.ts';
+import { contributionAt, contributionCount, DECAYED, forEachContribution, packedFile, PLAIN, putContribution, storedNumbers, storedRemap, visitPacked, type AuthorFigures, type ContributionVisitor, type NumberAt, type PackedContributions } from './contribution-store.ts';
 import { numberDevelopers } from './ownership-index.ts';
 import type { Analysis, FileContribution, FileOwnership } from './types.ts';
 
@@ -33,13 +33,14 @@ const PIECE_NUMBERS = 8192;
 export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) => void): void {
   const { files, ...rest } = analysis;
   const { numberOf: indexOf, ids: developers } = numberDevelopers();
+  const storedIndex = storedRemap(indexOf);
   // Developers are numbered first: the table goes in the JSON part, ahead of the numbers.
   for (const file of files) {
     for (const author of file.authors) indexOf(author);
     const stored = storedNumbers(file);
     if (stored) {
-      const { numbers, first, count, stride, ids } = stored;
-      for (let k = 0, at = first; k < count; k++, at += stride) indexOf(ids[numbers[at] as number] as string);
+      const { numbers, first, count, stride } = stored;
+      for (let k = 0, at = first; k < count; k++, at += stride) storedIndex(stored, numbers[at] as number);
     } else {
       forEachContribution(file, (c) => {
         indexOf(c.developer);
@@ -74,9 +75,9 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
     const stored = storedNumbers(file);
     if (stored) {
       // Already in this layout (a fresh analysis): copied as they are, the developer index renumbered.
-      const { numbers: from, first, count, stride, ids } = stored;
+      const { numbers: from, first, count, stride } = stored;
       for (let k = 0, at = first; k < count; k++, at += stride) {
-        put(indexOf(ids[from[at] as number] as string));
+        put(storedIndex(stored, from[at] as number));
         for (let i = 1; i < stride; i++) put(from[at + i] as number);
       }
     } else {

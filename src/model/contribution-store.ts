@@ -129,6 +129,37 @@ export function storedNumbers(file: FileOwnership): StoredNumbers | undefined {
   return source instanceof StoredContributions ? source : undefined;
 }
 
+/**
+ * Maps the developer indexes of stored numbers to another numbering (`numberOf`), looking each
+ * developer's id up once rather than once per contribution (a Map lookup each, 80k on rails).
+ */
+export function storedRemap(numberOf: (id: string) => number): (stored: StoredNumbers, index: number) => number {
+  let ids: readonly string[] | undefined;
+  let known = new Int32Array(0);
+  return (stored, index) => {
+    if (stored.ids !== ids) {
+      ids = stored.ids;
+      known = new Int32Array(ids.length).fill(-1);
+    }
+    let number = known[index] ?? -1;
+    if (number === -1) {
+      number = numberOf(stored.ids[index] as string);
+      if (index < known.length) known[index] = number;
+    }
+    return number;
+  };
+}
+
+/** fa + dl of the stored contribution at `at`: its changes, as the truck factor's tie-break sums them. */
+export function storedChanges(numbers: Float64Array, at: number): number {
+  return (numbers[at + 1] === 1 ? 1 : 0) + (numbers[at + 2] as number);
+}
+
+/** Whether the stored contribution at `at` makes a decayed author (ownership-index.ts isDecayedAuthor). */
+export function storedDecayedAuthor(numbers: Float64Array, at: number): boolean {
+  return numbers[at + 8] === 1 ? numbers[at + 14] === 1 : numbers[at + 6] === 1;
+}
+
 /** A contribution object to refill (visitPacked), with its decayed figures to refill too. */
 interface Refillable {
   contribution: FileContribution;

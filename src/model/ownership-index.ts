@@ -1,5 +1,5 @@
 import { changesOver, greedyTruckFactor, rankingMembers, rankSet, type AuthorLists, type ContributionLists, type NumberedDevelopers, type NumberedSet, type Ranking, type SetChanges } from './truck-factor.ts';
-import { contributionCount, forEachContribution } from './contribution-store.ts';
+import { contributionCount, forEachContribution, storedChanges, storedDecayedAuthor, storedNumbers, storedRemap } from './contribution-store.ts';
 import type { Analysis, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 // An analysis' files with their developers numbered once, so that the truck factors of METRICS.md
@@ -80,14 +80,28 @@ export function indexOwnership(files: readonly FileOwnership[]): OwnershipIndex 
   const classic: number[] = [];
   let k = 0;
   let decayedLength = 0;
+  const storedDeveloper = storedRemap(developers.numberOf);
   for (let file = 0; file < files.length; file++) {
-    forEachContribution(files[file] as FileOwnership, (contribution) => {
-      const number = developers.numberOf(contribution.developer);
-      developer[k] = number;
-      changes[k] = contribution.fa + contribution.dl;
-      if (isDecayedAuthor(contribution)) decayed[decayedLength++] = number;
-      k += 1;
-    });
+    const stored = storedNumbers(files[file] as FileOwnership);
+    if (stored) {
+      // A fresh analysis: read from its numbers as they are stored, nothing built.
+      const { numbers, first, count, stride } = stored;
+      for (let n = 0, at = first; n < count; n++, at += stride) {
+        const number = storedDeveloper(stored, numbers[at] as number);
+        developer[k] = number;
+        changes[k] = storedChanges(numbers, at);
+        if (storedDecayedAuthor(numbers, at)) decayed[decayedLength++] = number;
+        k += 1;
+      }
+    } else {
+      forEachContribution(files[file] as FileOwnership, (contribution) => {
+        const number = developers.numberOf(contribution.developer);
+        developer[k] = number;
+        changes[k] = contribution.fa + contribution.dl;
+        if (isDecayedAuthor(contribution)) decayed[decayedLength++] = number;
+        k += 1;
+      });
+    }
     start[file + 1] = k;
     decayedStart[file + 1] = decayedLength;
     for (const id of (files[file] as FileOwnership).authors) classic.push(developers.numberOf(id));

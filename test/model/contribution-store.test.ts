@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
 import { authorFigures, contributionCount, ContributionStore, forEachContribution, someContribution, storedNumbers } from '../../src/model/contribution-store.ts';
-import { numberDevelopers } from '../../src/model/ownership-index.ts';
+import { indexOwnership, numberDevelopers } from '../../src/model/ownership-index.ts';
 import { rankContributions } from '../../src/model/ownership.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../src/model/types.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
@@ -51,7 +51,7 @@ describe('packed contributions', () => {
     }
   });
 
-  it('encode to the same bytes copied from the store as built into objects, or read back from the cache', async () => {
+  it('encode to the same bytes, and index the same, read from the store as built into objects (or read back from the cache)', async () => {
     const bytes = (analysis: Analysis) => {
       const pieces: Uint8Array[] = [];
       encodeAnalysisTo(analysis, (piece) => pieces.push(piece));
@@ -74,6 +74,13 @@ describe('packed contributions', () => {
       const repacked = { ...built, files: built.files.map((file) => store.file(file.path, file.authors, file.events, file.lastChange, file.contributions)) };
       expect(storedNumbers(repacked.files[0] as FileOwnership)?.ids).toEqual(built.developers.map((d) => d.id).reverse());
       expect(bytes(repacked).equals(encoded)).toBe(true);
+      // The ownership index reads stored numbers as they are, too: the same flat arrays.
+      const flat = (files: readonly FileOwnership[]) => {
+        const { files: _files, developers, ...index } = indexOwnership(files);
+        return { ids: developers.ids, ...index };
+      };
+      expect(flat(packed.files)).toEqual(flat(built.files));
+      expect(flat(repacked.files)).toEqual(flat(built.files));
     }
   });
 
