@@ -76,8 +76,8 @@ describe('packed contributions', () => {
       expect(bytes(repacked).equals(encoded)).toBe(true);
       // The ownership index reads stored numbers as they are, too: the same flat arrays.
       const flat = (files: readonly FileOwnership[]) => {
-        const { files: _files, developers, ...index } = indexOwnership(files);
-        return { ids: developers.ids, ...index };
+        const index = indexOwnership(files);
+        return { ids: index.developers.ids, contributions: index.contributions, classicAuthors: index.classicAuthors, decayedAuthors: index.decayedAuthors, allFiles: index.allFiles };
       };
       expect(flat(packed.files)).toEqual(flat(built.files));
       expect(flat(repacked.files)).toEqual(flat(built.files));
