@@ -305,6 +305,16 @@ async function readLazily(repo: Repository, ids: readonly string[], renames: Ren
  */
 const RECORD_START_BYTE = RECORD_START.charCodeAt(0);
 
+/**
+ * The records of `git log` output that may end anywhere (a process stopped or failed mid-way): all
+ * but the last, which may be cut short (a path, a header), unless git finished.
+ */
+export function wholeRecords(output: string, finished: boolean): CommitRecord[] {
+  const records = parseLogOutput(output);
+  if (!finished) records.pop();
+  return records;
+}
+
 class Speculation {
   readonly found = new Map<string, CommitRecord>();
   readonly done: Promise<void>;
@@ -331,11 +341,9 @@ class Speculation {
     for (let at = chunk.indexOf(RECORD_START_BYTE); at !== -1; at = chunk.indexOf(RECORD_START_BYTE, at + 1)) this.received++;
   }
 
-  /** Parses what git printed: all of it when git finished, else all but the last record (it may be cut short). */
   private take(finished: boolean): void {
-    const records = parseLogOutput(Buffer.concat(this.output).toString('utf8'));
+    const records = wholeRecords(Buffer.concat(this.output).toString('utf8'), finished);
     this.output = [];
-    if (!finished) records.pop();
     for (const record of records) this.found.set(record.sha, record);
   }
 }

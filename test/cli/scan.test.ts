@@ -89,6 +89,30 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(until.repository.requested).toBe('HEAD until 2024-01-03');
   });
 
+  it('opens the repository once per command (the early open while the command loads is the one used)', () => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: ["src/pay/**"]\n');
+    const bin = tmp();
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${bin}/calls"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+    const env = { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+    const discoveries = () => readFileSync(path.join(bin, 'calls'), 'utf8').split('\n').filter((line) => line.startsWith('rev-parse --is-bare-repository')).length;
+    const runs: [string[], string][] = [
+      [['scan', '--format', 'json'], repo.dir],
+      [['scan', repo.dir, '--format', 'json'], tmp()],
+      [['check', '--no-cache'], repo.dir],
+      [['explain', 'src/pay/a.ts', '-C', repo.dir], tmp()],
+      [['handoff', 'ada', '--no-cache'], repo.dir],
+    ];
+    for (const [args, cwd] of runs) {
+      writeFileSync(path.join(bin, 'calls'), '');
+      const result = runCli(args, { cwd, env });
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect([0, 1], args.join(' ')).toContain(result.exitCode);
+      expect(discoveries(), args.join(' ')).toBe(1);
+    }
+  });
+
   it('writes --output to a file and refuses to overwrite it without --force', () => {
     const repo = buildRepo(history);
     const out = path.join(tmp(), 'report.json');

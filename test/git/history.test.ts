@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDuration, historyProgressText } from '../../src/cli/progress.ts';
 import type { CacheLocation } from '../../src/git/cache.ts';
-import { chunkCommits, streamHistory, walkHistory, type HistoryOptions } from '../../src/git/history.ts';
-import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
+import { chunkCommits, streamHistory, walkHistory, wholeRecords, type HistoryOptions } from '../../src/git/history.ts';
+import { LOG_FORMAT, parseLogOutput, RECORD_START } from '../../src/git/log-format.ts';
 import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
 import { buildRepo, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
@@ -292,7 +292,8 @@ function importedHistory(commits: number): FixtureRepo {
   for (let i = 0; i < commits; i++) {
     const time = base + i * 600;
     const renamed = i % 40 === 30 ? [`R src/f${i % 17}.ts src/renamed${i}.ts`] : [];
-    head = commit('main', time, head, undefined, [...file(`src/f${i % 17}.ts`, i), ...file(`lib/g${i % 5}.ts`, i), ...renamed]);
+    const edits = [`src/f${i % 17}.ts`, `lib/g${i % 5}.ts`, `test/t${i % 11}.test.ts`, `docs/d${i % 7}.md`, `src/deeper/path/to/module${i % 13}/index.ts`];
+    head = commit('main', time, head, undefined, [...edits.flatMap((name) => file(name, i)), ...renamed]);
     if (i % 20 === 10) {
       // A side branch of four commits, dated among the next main commits, one before its parent.
       let side = head;
@@ -305,6 +306,20 @@ function importedHistory(commits: number): FixtureRepo {
 }
 
 describe('the speculation', { tags: ['slow'] }, () => {
+  it('keeps only whole records of output cut anywhere (a stopped git), and all of a finished one', async () => {
+    const { repo } = await fixture();
+    const output = repo.git('log', '--no-merges', '-z', '--name-status', '-M', `--format=${LOG_FORMAT}`, 'HEAD');
+    const all = parseLogOutput(output);
+    expect(wholeRecords(output, true)).toEqual(all);
+    for (let cut = 0; cut <= output.length; cut++) {
+      const kept = wholeRecords(output.slice(0, cut), false);
+      expect(kept, `cut at ${cut}`).toEqual(all.slice(0, kept.length));
+      // Nothing whole is lost but the last record: at most two fewer than began before the cut.
+      const begun = output.slice(0, cut).split(RECORD_START).length - 1;
+      expect(kept.length, `cut at ${cut}`).toBeGreaterThanOrEqual(begun - 2);
+    }
+  });
+
   it('is one git process, stopped once the list is known wherever it is in its output, and the walk still equals one sequential walk', async () => {
     const repo = importedHistory(1500);
     const sha = repo.git('rev-parse', 'HEAD').trim();
@@ -323,14 +338,20 @@ describe('the speculation', { tags: ['slow'] }, () => {
     const streamed = vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop) => {
       let release = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
+      // Stopped right there too (not only once the walk has read the list), so that a busy machine
+      // cannot let it finish meanwhile: the walk handles it the same way.
+      const now = new AbortController();
       let pieces = 0;
       const run = stream(
         args,
         (chunk) => {
           onOutput(chunk);
-          if (++pieces === stopAfter) release();
+          if (++pieces === stopAfter) {
+            now.abort();
+            release();
+          }
         },
-        stop,
+        AbortSignal.any([stop, now.signal]),
       );
       run.then(
         () => outcomes.push(`finished after ${pieces} piece(s)`),
@@ -346,7 +367,8 @@ describe('the speculation', { tags: ['slow'] }, () => {
       return raw(args);
     }) as unknown as typeof git.git.raw);
     for (stopAfter of [0, 1, 2, 3, 5, 'end'] as const) {
-      expect(await collect(walkHistory(git, sha, { chunkSize: 40 })), `stopped after ${stopAfter} piece(s)`).toEqual(expected);
+      // Chunks of 2: the chunk of the last record it received is taken from it (mid-record cuts count).
+      expect(await collect(walkHistory(git, sha, { chunkSize: 2 })), `stopped after ${stopAfter} piece(s)`).toEqual(expected);
     }
     expect(streamed).toHaveBeenCalledTimes(6);
     for (const [args] of streamed.mock.calls) expect(args.filter((arg) => /^--(skip|max-count)=/.test(arg))).toEqual([]);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
-import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
+import { resolveRevision, type Repository } from '../../git/repo.ts';
+import { repositoryAt } from '../early-repository.ts';
 import { addViolations, createSystemMatcher, evaluateCriticalSystems, type CriticalSystemResult } from '../../model/critical.ts';
 import { authorsAfter, knowledgeLossOf, resolveDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -55,8 +56,7 @@ export function configErrorAnnotations(error: ConfigError): string {
 
 async function checkRepository(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
   assertOutputWritable(options, io.cwd);
-  const dir = path.resolve(io.cwd, target ?? '.');
-  const repo = await openRepository(dir, { env: io.env });
+  const repo = await repositoryAt(path.resolve(io.cwd, target ?? '.'), io);
   // Everything that can be wrong with the input is found before the (long) history walk.
   const loaded = await loadRepoConfig(repo, options, io);
   requireCriticalSystems(loaded, repo.info.root, io.cwd);
@@ -65,7 +65,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   }
   const changed = options.changed ? await changedSince(repo, options) : undefined;
 
-  const { analysis } = await loadAnalysis(repo.info.root, options, io);
+  const { analysis } = await loadAnalysis(repo.info.root, options, io, repo);
   const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people });
   const results = evaluateWithDepartures(analysis, loaded, departing);
   throwOnConfigurationErrors(results, loaded);

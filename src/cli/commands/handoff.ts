@@ -1,5 +1,4 @@
 import { ExitCode } from '../../errors.ts';
-import { openRepository } from '../../git/repo.ts';
 import { readPersonLog } from '../../git/person-log.ts';
 import { inactiveDevelopers } from '../../model/decay.ts';
 import { resolveDepartures } from '../../model/departures.ts';
@@ -23,7 +22,7 @@ const DAY = 86_400;
 
 /** `talentrisk handoff <who>`: the handoff document of one person (markdown, or the same data as JSON). */
 export async function runHandoff(who: string, options: HandoffOptions, io: Io): Promise<ExitCode> {
-  const { analysis, config } = await loadAnalysis(options.repo ?? '.', options, io);
+  const { analysis, config, repository: repo } = await loadAnalysis(options.repo ?? '.', options, io);
   const settings = config.config;
   const person = resolvePerson(analysis.developers, who, { people: settings.people });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
@@ -31,7 +30,6 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   // Someone who stopped committing cannot take over: inactive developers are no successors.
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 
-  const repo = await openRepository(analysis.repository.path, { env: io.env });
   const since = Math.floor(Date.parse(analysis.settings.referenceDate) / 1000) - RECENT_DAYS * DAY;
   const log = await readPersonLog(repo, { revision: analysis.repository.revision, emails: person.emails, since });
 

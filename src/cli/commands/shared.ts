@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
-import { historyConcurrency } from '../../git/client.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
-import { openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { repositoryAt } from '../early-repository.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -14,14 +14,15 @@ import { createProgress } from '../progress.ts';
 export interface LoadedAnalysis {
   analysis: Analysis;
   config: LoadedConfig;
+  /** The repository it was read from (for a command's own git calls). */
+  repository: Repository;
 }
 
-/** Config → analysis, with progress on stderr. Shared by scan, check, explain and handoff. */
-export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io): Promise<LoadedAnalysis> {
+/** Config → analysis, with progress on stderr (`opened`: the repository, when the caller has it). Shared by scan, check, explain and handoff. */
+export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened?: Repository): Promise<LoadedAnalysis> {
   assertOutputWritable(options, io.cwd);
-  const dir = path.resolve(io.cwd, target ?? '.');
   // Find the repository first, so the config is read from its root and errors name the repository.
-  const repo = await openRepository(dir, { env: io.env, concurrency: historyConcurrency() });
+  const repo = opened ?? (await repositoryAt(path.resolve(io.cwd, target ?? '.'), io));
   // The revision and the git environment (what the result cache is keyed on, with the config) do
   // not depend on the config: ask git for them while it is read.
   const early = Promise.all([resolveRevision(repo, options.rev, options.until), options.cache === false ? undefined : gitEnvironment(repo)]);
@@ -41,7 +42,7 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
       { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo, revision, gitEnvironment: environment },
       hooks,
     );
-    return { analysis, config };
+    return { analysis, config, repository: repo };
   } finally {
     progress.stop();
   }
