@@ -12,17 +12,6 @@ import type { Io } from './io.ts';
 import { addAnalysisOptions, HANDOFF_FORMATS, parsePositiveInt, SCAN_FORMATS } from './options.ts';
 
 /**
- * Starts opening the repository of a command that analyses one while the command's modules load
- * (its git calls overlap the loading: 25 ms of every scan, a tenth of one answered from the cache).
- */
-function openEarly(target: string | undefined, io: Io): Promise<void> {
-  return import('./early-repository.ts').then(
-    (early) => early.openEarly(target, io),
-    () => undefined,
-  );
-}
-
-/**
  * The command tree. Every command's arguments and options are declared here, for parsing and
  * --help; its action module (the analysis, git, reporters) is imported only once commander has
  * chosen it, so `--version`, `--help` and one command do not load the others. Actions report their
@@ -50,7 +39,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .description('who knows what: authors, truck factor per repository and module')
     .argument('[path]', 'repository to analyse', '.');
   addAnalysisOptions(scan, SCAN_FORMATS, 'table').action(async (target: string, options: ScanOptions) => {
-    const [{ runScan }] = await Promise.all([import('./commands/scan.ts'), openEarly(target, io)]);
+    const { runScan } = await import('./commands/scan.ts');
     setExit(await runScan(target, options, io));
   });
 
@@ -60,7 +49,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .argument('<path>', 'file or folder, relative to the repository root')
     .option('-C, --repo <dir>', 'repository to analyse', '.');
   addAnalysisOptions(explain, ['table', 'json'], 'table').action(async (target: string, options: ExplainOptions) => {
-    const [{ runExplain }] = await Promise.all([import('./commands/explain.ts'), openEarly(options.repo, io)]);
+    const { runExplain } = await import('./commands/explain.ts');
     setExit(await runExplain(target, options, io));
   });
 
@@ -71,7 +60,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .option('--changed <base-ref>', 'check only the systems with a file changed between the base and the revision (pull requests)')
     .addOption(new Option('--allow-shallow', 'check a shallow clone anyway (the figures cover only the fetched history)'));
   addAnalysisOptions(check, CHECK_FORMATS, 'text').action(async (target: string, options: CheckOptions) => {
-    const [{ runCheck }] = await Promise.all([import('./commands/check.ts'), openEarly(target, io)]);
+    const { runCheck } = await import('./commands/check.ts');
     setExit(await runCheck(target, options, io));
   });
 
@@ -96,7 +85,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .argument('<who>', 'name, email or alias of the person')
     .option('-C, --repo <dir>', 'repository to analyse', '.');
   addAnalysisOptions(handoff, HANDOFF_FORMATS, 'markdown').action(async (who: string, options: HandoffOptions) => {
-    const [{ runHandoff }] = await Promise.all([import('./commands/handoff.ts'), openEarly(options.repo, io)]);
+    const { runHandoff } = await import('./commands/handoff.ts');
     setExit(await runHandoff(who, options, io));
   });
   return program;

@@ -89,7 +89,7 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(until.repository.requested).toBe('HEAD until 2024-01-03');
   });
 
-  it('opens the repository once per command (the early open while the command loads is the one used)', () => {
+  it('opens the repository once per command (check and handoff reuse the one the analysis read)', () => {
     const repo = buildRepo(history);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: ["src/pay/**"]\n');
     const bin = tmp();

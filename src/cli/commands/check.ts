@@ -3,8 +3,8 @@ import path from 'node:path';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
-import { resolveRevision, type Repository } from '../../git/repo.ts';
-import { repositoryAt } from '../early-repository.ts';
+import { historyConcurrency } from '../../git/client.ts';
+import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
 import { addViolations, createSystemMatcher, evaluateCriticalSystems, type CriticalSystemResult } from '../../model/critical.ts';
 import { authorsAfter, knowledgeLossOf, resolveDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -56,7 +56,7 @@ export function configErrorAnnotations(error: ConfigError): string {
 
 async function checkRepository(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
   assertOutputWritable(options, io.cwd);
-  const repo = await repositoryAt(path.resolve(io.cwd, target ?? '.'), io);
+  const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
   // Everything that can be wrong with the input is found before the (long) history walk.
   const loaded = await loadRepoConfig(repo, options, io);
   requireCriticalSystems(loaded, repo.info.root, io.cwd);

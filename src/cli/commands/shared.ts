@@ -3,8 +3,8 @@ import { analyzeCached } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
-import { readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
-import { repositoryAt } from '../early-repository.ts';
+import { historyConcurrency } from '../../git/client.ts';
+import { openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -22,7 +22,7 @@ export interface LoadedAnalysis {
 export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened?: Repository): Promise<LoadedAnalysis> {
   assertOutputWritable(options, io.cwd);
   // Find the repository first, so the config is read from its root and errors name the repository.
-  const repo = opened ?? (await repositoryAt(path.resolve(io.cwd, target ?? '.'), io));
+  const repo = opened ?? (await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() }));
   // The revision and the git environment (what the result cache is keyed on, with the config) do
   // not depend on the config: ask git for them while it is read.
   const early = Promise.all([resolveRevision(repo, options.rev, options.until), options.cache === false ? undefined : gitEnvironment(repo)]);
