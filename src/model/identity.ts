@@ -118,6 +118,31 @@ export function noreplyLogin(email: string): string | undefined {
 }
 
 /**
+ * A wildcard's test of lower-cased text: a plain comparison for an ASCII pattern whose only
+ * wildcard is one leading or trailing `*` (most bot patterns: `*[bot]`, `*-bot`, `copilot`), the
+ * regular expression otherwise. On rails (6,000 identities, each tested three times) the
+ * expression `^.*-bot$` alone took 10 ms.
+ */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+export function wildcardMatcher(pattern: string): (text: string) => boolean {
+  const lower = pattern.toLowerCase();
+  const inner = lower.replace(/^\*/, '').replace(/\*$/, '');
+  // ASCII only: the expression is case-insensitive, toLowerCase() is the same fold only there.
+  if (/^[\x20-\x7e]*$/.test(lower) && !/[*?]/.test(inner)) {
+    const leading = lower.startsWith('*');
+    const trailing = lower.length > 1 && lower.endsWith('*');
+    // `.` (what `*` becomes) matches no line break.
+    if (leading && trailing) return (text) => text.includes(inner) && !LINE_BREAK.test(text);
+    if (leading) return (text) => text.endsWith(inner) && !LINE_BREAK.test(text);
+    if (trailing) return (text) => text.startsWith(inner) && !LINE_BREAK.test(text);
+    return (text) => text === inner;
+  }
+  const regexp = wildcardToRegExp(pattern);
+  return (text) => regexp.test(text);
+}
+
+/**
  * Bot patterns are plain wildcards (`*` any text, `?` one character), not globs: `[bot]` is meant
  * literally, as in `dependabot[bot]`, never as a character class.
  */
@@ -130,10 +155,7 @@ export function wildcardToRegExp(pattern: string): RegExp {
 }
 
 export function createBotMatcher(patterns: readonly string[]): (identity: { name: string; email: string }) => boolean {
-  const matchers = [...DEFAULT_BOT_PATTERNS, ...patterns].map((pattern) => {
-    const regexp = wildcardToRegExp(pattern);
-    return (text: string) => regexp.test(text);
-  });
+  const matchers = [...DEFAULT_BOT_PATTERNS, ...patterns].map(wildcardMatcher);
   return ({ name, email }) => {
     const n = name.toLowerCase();
     const e = email.toLowerCase();

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBotMatcher, noreplyLogin, resolveIdentities, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { createBotMatcher, noreplyLogin, resolveIdentities, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
@@ -87,6 +88,28 @@ describe('bot patterns', () => {
   it('treats regular-expression characters in a pattern literally', () => {
     expect(wildcardToRegExp('a.b+(c)').test('a.b+(c)')).toBe(true);
     expect(wildcardToRegExp('a.b').test('axb')).toBe(false);
+  });
+
+  it('matches lower-cased text by plain comparison exactly as the wildcard expression does', () => {
+    const pattern = fc.array(fc.constantFrom('*', '?', 'a', 'B', '-', '[', ']', '@', '.', 'é'), { maxLength: 6 }).map((chars) => chars.join(''));
+    const text = fc.array(fc.constantFrom('a', 'b', 'B', '-', '[', ']', '@', '.', '\n', '\u212a', 'k', 'é', 'É'), { maxLength: 8 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(pattern, text, (p, t) => {
+        const lower = t.toLowerCase();
+        expect(wildcardMatcher(p)(lower)).toBe(wildcardToRegExp(p).test(lower));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [p, t, want] of [
+      ['*-bot', 'renovate-bot', true],
+      ['*[bot]', 'dependabot[bot]', true],
+      ['copilot', 'copilot', true],
+      ['*-bot', 'x\ny-bot', false],
+      ['abc*', 'abcdef', true],
+      ['*ab*', 'xxabyy', true],
+    ] as const) {
+      expect(wildcardMatcher(p)(t), `${p} ${JSON.stringify(t)}`).toBe(want);
+    }
     expect(wildcardToRegExp('[ci]').test('c')).toBe(false);
   });
 });
