@@ -295,14 +295,6 @@ async function readLazily(repo: Repository, ids: readonly string[], renames: Ren
   return out;
 }
 
-/**
- * Diffs the newest commits in git's default order while `git rev-list` computes the full list
- * (--date-order must see every commit before printing one, so the list comes late, and one core
- * would idle). One git process, read as it prints and stopped (killed) once the list is known:
- * batches of `--skip=N --max-count=M` walked the skipped commits again each time, 0.25 CPU-seconds
- * more for the first 10,000 commits of rails. Each commit's record does not depend on the order it
- * is read in, so whatever this finds is used by the chunks that contain it; the rest is left to them.
- */
 const RECORD_START_BYTE = RECORD_START.charCodeAt(0);
 
 /**
@@ -315,6 +307,14 @@ export function wholeRecords(output: string, finished: boolean): CommitRecord[] 
   return records;
 }
 
+/**
+ * Diffs the newest commits in git's default order while `git rev-list` computes the full list
+ * (--date-order must see every commit before printing one, so the list comes late, and one core
+ * would idle). One git process, read as it prints and stopped (killed) once the list is known:
+ * batches of `--skip=N --max-count=M` walked the skipped commits again each time, 0.25 CPU-seconds
+ * more for the first 10,000 commits of rails. Each commit's record does not depend on the order it
+ * is read in, so whatever this finds is used by the chunks that contain it; the rest is left to them.
+ */
 class Speculation {
   readonly found = new Map<string, CommitRecord>();
   readonly done: Promise<void>;
