@@ -121,8 +121,9 @@ export interface StoredNumbers {
 }
 
 /**
- * The numbers of a file still packed in a ContributionStore, for a pass that copies them as they
- * are (the result codec); undefined once its contributions are built, or for a decoded file.
+ * The numbers of a file still packed in a ContributionStore, for a pass that reads them as they
+ * are (the result codec, the ownership index); undefined once its contributions are built, or for
+ * a decoded file.
  */
 export function storedNumbers(file: FileOwnership): StoredNumbers | undefined {
   const source = packed.get(file);

@@ -117,14 +117,14 @@ export function noreplyLogin(email: string): string | undefined {
   return NOREPLY.exec(email)?.[1]?.toLowerCase();
 }
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 /**
  * A wildcard's test of lower-cased text: a plain comparison for an ASCII pattern whose only
  * wildcard is one leading or trailing `*` (most bot patterns: `*[bot]`, `*-bot`, `copilot`), the
  * regular expression otherwise. On rails (6,000 identities, each tested three times) the
  * expression `^.*-bot$` alone took 10 ms.
  */
-const LINE_BREAK = /[\n\r\u2028\u2029]/;
-
 export function wildcardMatcher(pattern: string): (text: string) => boolean {
   const lower = pattern.toLowerCase();
   const inner = lower.replace(/^\*/, '').replace(/\*$/, '');
