@@ -357,8 +357,8 @@ describe('the speculation', { tags: ['slow'] }, () => {
         () => outcomes.push(`finished after ${pieces} piece(s)`),
         () => outcomes.push(`stopped after ${pieces} piece(s)`),
       );
-      reached = stopAfter === 'end' || stopAfter === 0 ? run.catch(() => undefined) : Promise.race([gate, run.catch(() => undefined)]);
-      if (stopAfter === 0) reached = Promise.resolve();
+      const ended = run.catch(() => undefined);
+      reached = stopAfter === 0 ? Promise.resolve() : stopAfter === 'end' ? ended : Promise.race([gate, ended]);
       return run;
     });
     const raw = git.git.raw.bind(git.git) as (args: string[]) => Promise<string>;
