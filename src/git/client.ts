@@ -8,7 +8,7 @@ export interface GitClientOptions {
   env?: Record<string, string | undefined>;
   /** How many git processes may run at once (the parallel history walk uses them all). */
   concurrency?: number;
-  /** Stops (kills) the client's git processes when it fires. */
+  /** When it fires, simple-git signals (SIGINT) the git process it started and rejects its call. */
   abort?: AbortSignal;
 }
 

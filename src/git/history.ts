@@ -33,12 +33,19 @@ export interface HistoryOptions {
   /**
    * While `git rev-list` lists the commits, a second git process already diffs the newest ones (in
    * git's default order, which needs no full walk first), until the list is known: at most this
-   * many commits; 0 turns it off. Default: no limit when readAhead >= 2, else 0.
+   * many commits; 0 turns it off. Default: SPECULATION_LIMIT when readAhead >= 2, else 0.
    */
   speculate?: number;
 }
 
 export type HistoryCacheLocation = CacheLocation;
+
+/**
+ * Most commits the speculation diffs (what it finds is held until its chunks are folded): above
+ * what it reaches before the list is known on the benchmark's repositories (rails 9,000-11,500,
+ * the synthetic 300,000-commit one 34,000-46,000), so a backstop for larger histories.
+ */
+export const SPECULATION_LIMIT = 50_000;
 
 /** Chosen with bench/run.js: large enough that process start-up (a fork of a big Node heap) stays small. */
 export const DEFAULT_CHUNK_SIZE = 2500;
@@ -321,7 +328,9 @@ class Speculation {
   /** Records begun in the output so far (counted, not parsed): about how far it got when stopped. */
   received = 0;
   private readonly stopper = new AbortController();
-  private output: Buffer[] = [];
+  private output: Buffer[] | undefined = [];
+  /** The last byte received: a record starts after a NUL (a path may hold the start byte too). */
+  private previousByte = 0;
 
   constructor(repo: Repository, sha: string, limit: number, renames: RenameMode, exclude?: string) {
     const args = ['log', '--no-merges', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...(Number.isFinite(limit) ? [`--max-count=${limit}`] : []), sha, ...(exclude ? [`^${exclude}`] : [])];
@@ -337,13 +346,17 @@ class Speculation {
   }
 
   private receive(chunk: Buffer): void {
+    if (!this.output) return; // taken already: nothing more is read (nor held)
     this.output.push(chunk);
-    for (let at = chunk.indexOf(RECORD_START_BYTE); at !== -1; at = chunk.indexOf(RECORD_START_BYTE, at + 1)) this.received++;
+    for (let at = chunk.indexOf(RECORD_START_BYTE); at !== -1; at = chunk.indexOf(RECORD_START_BYTE, at + 1)) {
+      if ((at === 0 ? this.previousByte : chunk[at - 1]) === 0) this.received++;
+    }
+    this.previousByte = chunk.at(-1) ?? this.previousByte;
   }
 
   private take(finished: boolean): void {
-    const records = wholeRecords(Buffer.concat(this.output).toString('utf8'), finished);
-    this.output = [];
+    const records = wholeRecords(Buffer.concat(this.output ?? []).toString('utf8'), finished);
+    this.output = undefined;
     for (const record of records) this.found.set(record.sha, record);
   }
 }
@@ -488,9 +501,11 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   let speculated = 0;
   const reach = speculation?.received ?? 0;
   while (speculated < bounds.length && !cached[speculated] && (bounds[speculated]![0] + bounds[speculated]![1]) / 2 < reach) speculated++;
+  // Nothing taken from it: let go of what it found as soon as it has it.
+  if (speculated === 0) void speculation?.done.then(() => speculation.found.clear());
 
   const pending: (Promise<PendingEntry> | undefined)[] = new Array(bounds.length);
-  /** Commits each planned chunk added to `buffered` (a speculated chunk only those git reads). */
+  /** Commits each planned chunk added to `buffered` (0 for a speculated chunk: not a lane's read). */
   const held = new Array<number>(bounds.length).fill(0);
   let planned = 0; // chunks before this index have a task (or are cached)
   let running = 0; // git tasks in flight
@@ -636,9 +651,11 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
     const base = previous && previous !== sha ? cache?.readCommitList(listKey(previous, environment)) : undefined;
     let listed = previous && base?.newest !== undefined ? await extendCommitList(repo, sha, { tip: previous, list: { commits: base.commits, newest: base.newest } }) : undefined;
     if (!listed) {
-      const limit = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? Number.POSITIVE_INFINITY : 0);
+      const limit = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? SPECULATION_LIMIT : 0);
       // After an earlier scan, only the commits it did not see are worth diffing ahead: the rest is
       // most likely cached (and if that revision is gone, git fails and the chunks do the work).
+      // Its count is then of new commits, not a list position: the newest uncached chunks are taken
+      // from it, and what it missed of them (old-dated new commits sort deeper) is read beside the lanes.
       if (limit > 0 && previous !== sha) speculation = new Speculation(repo, sha, limit, renames, previous);
       try {
         listed = await listCommitsTimed(repo, sha);

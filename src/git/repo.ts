@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 import { createGit, toGitError, type GitClientOptions } from './client.ts';
@@ -16,9 +17,10 @@ export interface Repository {
    */
   side: SimpleGit;
   /**
-   * Runs one git command whose output is handed over as it comes and which `stop` ends (its process
-   * killed): the history walk's speculation. A client of its own, so that stopping it stops no
-   * other call. Resolves when git is done; rejects when it failed or was stopped.
+   * Runs one git command whose output is handed over as it comes and which `stop` ends (git is
+   * signalled and its output closed): the history walk's speculation. A client of its own, so that
+   * stopping it stops no other call. Resolves when git succeeded and all its output was handed
+   * over; rejects otherwise (failed, stopped, or its output cut short).
    */
   stream(args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal): Promise<void>;
   /** `git config -l` as read when the repository was opened: key (lower-cased) and value pairs. */
@@ -62,10 +64,26 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   // --filter) only in remote.<name>.promisor.
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
   const stream = async (args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal): Promise<void> => {
-    const client = createGit(root, { ...options, concurrency: 1, abort: stop }).outputHandler((_command, stdout) => {
+    let ended = false;
+    const client = createGit(root, { ...options, concurrency: 1, abort: stop }).outputHandler((_command, stdout, stderr) => {
       stdout.on('data', onOutput);
+      stdout.on('end', () => (ended = true));
+      // simple-git signals only the process it started: a wrapper script running git as its child
+      // (not exec) waits for git before it acts on the signal. With its output closed, git stops
+      // at its next write (SIGPIPE), whatever started it.
+      stop.addEventListener(
+        'abort',
+        () => {
+          // Typed as the NodeJS interface; at run time the child process's Readable streams.
+          (stdout as Readable).destroy();
+          (stderr as Readable).destroy();
+        },
+        { once: true },
+      );
     });
     await client.raw(args);
+    // simple-git also settles 50 ms after the process exits, even if its output is still open.
+    if (!ended) throw new Error('git exited before its output ended');
   };
   return {
     info: { root, gitDir, isBare, isShallow: shallow === 'true', isPartial },

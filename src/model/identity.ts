@@ -128,8 +128,9 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 export function wildcardMatcher(pattern: string): (text: string) => boolean {
   const lower = pattern.toLowerCase();
   const inner = lower.replace(/^\*/, '').replace(/\*$/, '');
-  // ASCII only: the expression is case-insensitive, toLowerCase() is the same fold only there.
-  if (/^[\x20-\x7e]*$/.test(lower) && !/[*?]/.test(inner)) {
+  // ASCII patterns only (the pattern itself, not its lower case: the Kelvin sign lower-cases to
+  // `k`, which the case-insensitive expression does not match): toLowerCase() is its fold there.
+  if (/^[\x20-\x7e]*$/.test(pattern) && !/[*?]/.test(inner)) {
     const leading = lower.startsWith('*');
     const trailing = lower.length > 1 && lower.endsWith('*');
     // `.` (what `*` becomes) matches no line break.

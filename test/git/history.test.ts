@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { formatDuration, historyProgressText } from '../../src/cli/progress.ts';
 import type { CacheLocation } from '../../src/git/cache.ts';
-import { chunkCommits, streamHistory, walkHistory, wholeRecords, type HistoryOptions } from '../../src/git/history.ts';
+import { chunkCommits, SPECULATION_LIMIT, streamHistory, walkHistory, wholeRecords, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput, RECORD_START } from '../../src/git/log-format.ts';
 import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
@@ -362,22 +363,79 @@ describe('the speculation', { tags: ['slow'] }, () => {
       return run;
     });
     const raw = git.git.raw.bind(git.git) as (args: string[]) => Promise<string>;
+    let reread = 0; // commits diffed again by the chunks (lanes and side queue)
+    const countIds = (args: string[]) => (reread += args.includes('log') ? args.filter((arg) => /^[0-9a-f]{40}$/.test(arg)).length : 0);
     vi.spyOn(git.git, 'raw').mockImplementation((async (args: string[]) => {
       if (args[0] === 'rev-list') await reached;
+      countIds(args);
       return raw(args);
     }) as unknown as typeof git.git.raw);
+    const sideRaw = git.side.raw.bind(git.side) as (args: string[]) => Promise<string>;
+    vi.spyOn(git.side, 'raw').mockImplementation((async (args: string[]) => sideRaw((countIds(args), args))) as unknown as typeof git.side.raw);
+    const rereadFor: number[] = [];
     for (stopAfter of [0, 1, 2, 3, 5, 'end'] as const) {
+      reread = 0;
       // Chunks of 2: the chunk of the last record it received is taken from it (mid-record cuts count).
       expect(await collect(walkHistory(git, sha, { chunkSize: 2 })), `stopped after ${stopAfter} piece(s)`).toEqual(expected);
+      rereadFor.push(reread);
     }
+    // What it found is used: all of it when it finished (no commit diffed twice), some when stopped.
+    expect(rereadFor.at(-1)).toBe(0);
+    expect(Math.max(...rereadFor.slice(1, 5))).toBeLessThan(expected.length);
     expect(streamed).toHaveBeenCalledTimes(6);
-    for (const [args] of streamed.mock.calls) expect(args.filter((arg) => /^--(skip|max-count)=/.test(arg))).toEqual([]);
+    for (const [args] of streamed.mock.calls) expect(args.filter((arg) => /^--(skip|max-count)=/.test(arg))).toEqual([`--max-count=${SPECULATION_LIMIT}`]);
     // Stopped mid-way (the pieces that came while it was being stopped are read too), and given
     // the time it read everything by itself, in more pieces than any stopped run.
     const pieces = (outcome: string | undefined) => Number(/after (\d+)/.exec(outcome ?? '')?.[1]);
     expect(outcomes.slice(1, 5).map((outcome) => outcome.split(' after')[0])).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
     expect(outcomes.at(-1)).toMatch(/^finished/);
     expect(Math.max(...outcomes.slice(1, 5).map(pieces))).toBeLessThan(pieces(outcomes.at(-1)));
+  });
+
+  it('stops even when git is a wrapper script (the signal reaches only the wrapper): its output is closed', async () => {
+    const repo = importedHistory(1500);
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const expected = sequentialWalk(repo);
+    // A shell that runs git as its child (no exec), as version managers and CI images do: a
+    // non-interactive shell waits for its child before it acts on SIGINT, so git would diff the
+    // whole history while the walk waits for it.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-wrapper-'));
+    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\n"${realGit}" "$@"\n`, { mode: 0o755 });
+    const git = await openRepository(repo.dir, { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const stream = git.stream.bind(git);
+    let afterStop = 0;
+    let received = 0;
+    let first: () => void = () => {};
+    const reached = new Promise<void>((resolve) => (first = resolve));
+    vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop) => {
+      // Stopped at its first piece of output (not when the walk has the list: a busy machine could
+      // let git finish meanwhile), the way the walk stops it.
+      const now = new AbortController();
+      const stopped = AbortSignal.any([stop, now.signal]);
+      return stream(
+        args,
+        (chunk) => {
+          if (stopped.aborted) afterStop += chunk.length;
+          received += chunk.length;
+          onOutput(chunk);
+          now.abort();
+          first();
+        },
+        stopped,
+      );
+    });
+    const raw = git.git.raw.bind(git.git) as (args: string[]) => Promise<string>;
+    vi.spyOn(git.git, 'raw').mockImplementation((async (args: string[]) => {
+      if (args[0] === 'rev-list') await reached; // stopped once it has printed something
+      return raw(args);
+    }) as unknown as typeof git.git.raw);
+    expect(await collect(walkHistory(git, sha, { chunkSize: 50 }))).toEqual(expected);
+    expect(received).toBeGreaterThan(0);
+    expect(afterStop).toBe(0);
+    const whole = repo.git('log', '--no-merges', '-z', '--name-status', '-M', `--format=${LOG_FORMAT}`, sha).length;
+    expect(received).toBeLessThan(whole / 2);
   });
 });
 
