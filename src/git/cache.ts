@@ -356,11 +356,16 @@ const BUILD_ID: string = (() => {
   return hash.digest('hex');
 })();
 
-/** Key of the parsed records of `ids` under the given options (a hex SHA-256). */
-export function chunkKey(ids: readonly string[], options: { format: string; renames: RenameMode; environment: string }): string {
+/**
+ * Key of the parsed records of `ids` under the given options (a hex SHA-256). The ids (all of one
+ * width: the repository's object format) are hashed one after another, so a walk that holds them
+ * packed in one buffer (history.ts PackedIds) hashes a slice of it, making no string per id: 73,000
+ * of them were 10-20 ms between the commit list and the first git process of a cold scan.
+ */
+export function chunkKey(ids: readonly string[] | Uint8Array, options: { format: string; renames: RenameMode; environment: string }): string {
   return createHash('sha256')
     .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${renameFlag(options.renames)}\0${options.environment}\0`)
-    .update(ids.join('\n'))
+    .update(ids instanceof Uint8Array ? ids : ids.join(''))
     .digest('hex');
 }
 

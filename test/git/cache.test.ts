@@ -87,6 +87,9 @@ describe('the cache encoding', () => {
     const key = chunkKey(IDS, base);
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(chunkKey(IDS, base)).toBe(key);
+    // The same ids packed in one buffer (as the walk holds them) have the same key.
+    expect(chunkKey(Buffer.from(IDS.join(''), 'latin1'), base)).toBe(key);
+    expect(chunkKey(Buffer.from(IDS.slice(1).join(''), 'latin1'), base)).not.toBe(key);
     expect(chunkKey([...IDS].reverse(), base)).not.toBe(key);
     expect(chunkKey(IDS, { ...base, renames: false })).not.toBe(key);
     expect(chunkKey(IDS, { ...base, format: `${LOG_FORMAT}%n` })).not.toBe(key);
