@@ -57,6 +57,11 @@ describe('the cache encoding', () => {
     expect(decodeList(encodeList(IDS, 1_700_000_000))).toEqual({ commits: IDS, newest: 1_700_000_000 });
     expect(decodeList(encodeList(IDS, -86_400))).toEqual({ commits: IDS, newest: -86_400 });
     expect(decodeList(encodeList([], Number.NEGATIVE_INFINITY))).toEqual({ commits: [], newest: undefined });
+    // Packed (as the walk holds them): the same bytes.
+    const packed = (ids: string[]) => ({ hex: Buffer.from(ids.join(''), 'latin1'), count: ids.length });
+    expect(encodeList(packed(IDS), 1_700_000_000)).toEqual(encodeList(IDS, 1_700_000_000));
+    expect(encodeList(packed([]))).toEqual(encodeList([]));
+    expect(() => encodeList({ hex: Buffer.from(`${IDS.join('')}zz`, 'latin1'), count: IDS.length })).toThrow(/packed list/);
   });
 
   it('is compact: each name, email and path once per chunk', () => {
