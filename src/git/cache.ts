@@ -363,6 +363,8 @@ const BUILD_ID: string = (() => {
  * of them were 10-20 ms between the commit list and the first git process of a cold scan.
  */
 export function chunkKey(ids: readonly string[] | Uint8Array, options: { format: string; renames: RenameMode; environment: string }): string {
+  // Joined without a separator, ids of two widths could spell the same text as other ids.
+  if (!(ids instanceof Uint8Array) && ids.some((id) => id.length !== ids[0]!.length)) throw new Error('commit ids of one chunk must all be of one width');
   return createHash('sha256')
     .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${renameFlag(options.renames)}\0${options.environment}\0`)
     .update(ids instanceof Uint8Array ? ids : ids.join(''))
@@ -657,7 +659,7 @@ export interface CachedList {
 }
 
 /**
- * Commit ids: as strings, or packed (hex digits one after another, all of one width), as the walk
+ * Commit ids (all of one width): as strings, or packed (hex digits one after another), as the walk
  * holds them once listed (history.ts PackedIds): the strings of a 300,000-commit list are 30 MB.
  */
 export type CommitIds = readonly string[] | { hex: Uint8Array; count: number };

@@ -339,7 +339,10 @@ class Speculation {
   received = 0;
   private readonly stopper = new AbortController();
   private output: Buffer[] | undefined = [];
-  /** The last byte received: a record starts after a NUL (a path may hold the start byte too). */
+  /**
+   * The last byte received: a record starts after a NUL, so the start byte inside a path is not
+   * counted (a path that begins with it is: `received` only guides where the lanes start).
+   */
   private previousByte = 0;
 
   constructor(repo: Repository, sha: string, limit: number, renames: RenameMode, exclude?: string) {
@@ -505,8 +508,8 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   const batchLimit = Math.max(chunkSize, options.batchSize ?? Math.min(Math.ceil(commits.count / (4 * readAhead)), Math.floor(MAX_ARGUMENT_BYTES / idBytes)));
   const keys = bounds.map(([from, to]) => (cache ? chunkKey(commits.hashable(from, to), { format: LOG_FORMAT, renames: context.renames, environment: context.environment }) : ''));
   const cached = keys.map((key) => cache !== undefined && cache.hasChunk(key));
-  // The newest chunks, up to where the speculation (stopped by now, its output still being read)
-  // got, are taken from it: its default order is --date-order except where clocks were skewed, so
+  // The newest chunks, up to where the speculation (stopped by now: what it printed after is not
+  // read) got, are taken from it: its default order is --date-order except where clocks were skewed, so
   // those chunks are mostly in what it found. The lanes start at once with the older ones.
   let speculated = 0;
   const reach = speculation?.received ?? 0;

@@ -99,6 +99,8 @@ describe('the cache encoding', () => {
     expect(chunkKey(IDS, { ...base, renames: false })).not.toBe(key);
     expect(chunkKey(IDS, { ...base, format: `${LOG_FORMAT}%n` })).not.toBe(key);
     expect(chunkKey(IDS, { ...base, environment: 'f' })).not.toBe(key);
+    // Two ids of other widths could spell the same text as these: refused rather than mixed up.
+    expect(() => chunkKey([IDS[0]!.slice(0, 20), IDS[0]!.slice(20), ...IDS.slice(1)], base)).toThrow(/one width/);
     expect(listKey(id(1), 'e')).not.toBe(listKey(id(2), 'e'));
     expect(listKey(id(1), 'e')).not.toBe(listKey(id(1), 'f'));
   });

@@ -394,8 +394,8 @@ describe('the speculation', { tags: ['slow'] }, () => {
     expect(Math.max(...rereadFor.slice(1, 5))).toBeLessThan(expected.length);
     expect(streamed).toHaveBeenCalledTimes(6);
     for (const [args] of streamed.mock.calls) expect(args.filter((arg) => /^--(skip|max-count)=/.test(arg))).toEqual([`--max-count=${SPECULATION_LIMIT}`]);
-    // Stopped mid-way (the pieces that came while it was being stopped are read too), and given
-    // the time it read everything by itself, in more pieces than any stopped run.
+    // Stopped mid-way (what came after the stop is not read), and given the time it read
+    // everything by itself, in more pieces than any stopped run.
     const pieces = (outcome: string | undefined) => Number(/after (\d+)/.exec(outcome ?? '')?.[1]);
     expect(outcomes.slice(1, 5).map((outcome) => outcome.split(' after')[0])).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
     expect(outcomes.at(-1)).toMatch(/^finished/);

@@ -102,10 +102,10 @@ describe('git processes', () => {
     expect(calls.filter((line) => !line.startsWith('GIT_FLUSH=0 '))).toEqual([]);
   });
 
-  it('a streamed command succeeds only once all its output came: not when its process exits first', async () => {
+  it('a streamed command settles only once all its output came: not when its process exits first', async () => {
     // A launcher that leaves git running in the background and exits at once: simple-git settles
     // 50 ms after the exit, while git has printed nothing yet. The speculation keeps the last record
-    // of a finished output: it must not take a cut one for whole.
+    // of a finished output: the stream must wait for the rest rather than hand on a cut one.
     const bin = mkdtempSync(path.join(os.tmpdir(), 'git-launcher-'));
     onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
@@ -116,11 +116,14 @@ exec "${realGit}" "$@"
     const repo = repoWithFolders();
     const git = await openRepository(repo.dir, { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
     const printed: Buffer[] = [];
-    await expect(git.stream(['log', '--format=%H'], (chunk) => printed.push(chunk), new AbortController().signal)).rejects.toThrow(/before its output ended/);
-    // Without the launcher, the same command succeeds with all of git's output.
-    const direct = await openRepository(repo.dir);
-    const whole: Buffer[] = [];
-    await direct.stream(['log', '--format=%H'], (chunk) => whole.push(chunk), new AbortController().signal);
-    expect(Buffer.concat(whole).toString()).toBe(repo.git('log', '--format=%H'));
+    await git.stream(['log', '--format=%H'], (chunk) => printed.push(chunk), new AbortController().signal);
+    expect(Buffer.concat(printed).toString()).toBe(repo.git('log', '--format=%H'));
+    // Stopped while the background git has printed nothing: the stream closes and rejects, at once.
+    const stop = new AbortController();
+    const started = Date.now();
+    const stopped = git.stream(['log', '--format=%H'], () => undefined, stop.signal);
+    setTimeout(() => stop.abort(), 200);
+    await expect(stopped).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(900);
   });
 });
