@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
@@ -39,6 +39,22 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).not.toContain('@org/ghosts');
     expect(text).toContain('already left out: dependabot[bot].');
     expect(text).toContain('  # - "Jenkins"    # 1 commit');
+  });
+
+  it('shares its analysis with a scan through the result cache (the scan without a config is the same analysis)', () => {
+    const repo = buildRepo(history);
+    const results = () => readdirSync(path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1')).filter((name) => name.endsWith('.result'));
+    expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
+    const stored = results();
+    expect(stored).toHaveLength(1);
+    // The scan (no config file: the defaults init analysed with) reads that entry rather than adding its own.
+    rmSync(path.join(repo.dir, '.talentrisk.yml'));
+    expect(runCli(['scan', '--quiet', '--format', 'json'], { cwd: repo.dir }).exitCode).toBe(0);
+    expect(results()).toEqual(stored);
+    // --no-cache neither reads nor writes it.
+    rmSync(path.join(repo.dir, '.git', 'talentrisk'), { recursive: true });
+    expect(runCli(['init', '--quiet', '--no-cache'], { cwd: repo.dir }).exitCode).toBe(0);
+    expect(readdirSync(path.join(repo.dir, '.git')).includes('talentrisk')).toBe(false);
   });
 
   it('refuses to overwrite an existing config without --force (exit 2, file untouched), replaces it with --force', () => {

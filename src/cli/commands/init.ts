@@ -1,18 +1,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../../analyze.ts';
+import { analyzeCached } from '../../analysis-cache.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
 import { CONFIG_FILE, findConfigFile, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
 import { renderStarterConfig, type StarterCodeownersSystem, type StarterInput } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
+import { historyConcurrency } from '../../git/client.ts';
 import { openRepository } from '../../git/repo.ts';
 import { createSystemMatcher } from '../../model/critical.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
-import { createProgress } from '../progress.ts';
+import { analysisProgress } from './shared.ts';
 
 export interface InitOptions {
   /** Where to write (default: .talentrisk.yml at the repository root). */
@@ -36,7 +37,7 @@ export const isAutomated = (text: string) => AUTOMATION_TOOL.test(text) || AUTOM
 
 /** `talentrisk init`: writes a starter .talentrisk.yml whose candidates are all commented out. */
 export async function runInit(target: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
-  const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env });
+  const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
   const root = repo.info.root;
   if (repo.info.isBare && !options.output) {
     throw new UsageError('a bare repository has no work tree to write .talentrisk.yml into', {
@@ -50,12 +51,14 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
   }
 
-  const progress = createProgress(io, Boolean(options.quiet));
+  const { progress, hooks } = analysisProgress(io, Boolean(options.quiet));
   let analysis: Analysis;
   try {
-    analysis = await analyze(
-      { path: root, rev: 'HEAD', model: 'talentrisk', config: DEFAULT_CONFIG, depth: options.depth, env: io.env, cache: options.cache !== false },
-      progress,
+    // Through the result cache: the analysis is the one `scan` makes without a config, so a scan
+    // just before answers it at once (and a scan just after is answered by it).
+    analysis = await analyzeCached(
+      { path: root, rev: 'HEAD', model: 'talentrisk', config: DEFAULT_CONFIG, depth: options.depth, env: io.env, cache: options.cache !== false, repository: repo },
+      hooks,
     );
   } finally {
     progress.stop();

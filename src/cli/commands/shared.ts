@@ -29,14 +29,7 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   early.catch(() => undefined); // a config error is reported first; this one is awaited below
   const config = await loadRepoConfig(repo, options, io);
   const [revision, environment] = await early;
-  const progress = createProgress(io, Boolean(options.quiet));
-  const hooks: AnalyzeHooks = {
-    ...progress,
-    onPhase(phase, detail) {
-      if (phase === 'history') steadyHeapForWalk();
-      progress.onPhase?.(phase, detail);
-    },
-  };
+  const { progress, hooks } = analysisProgress(io, Boolean(options.quiet));
   try {
     const analysis = await analyzeCached(
       { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo, revision, gitEnvironment: environment },
@@ -46,6 +39,19 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   } finally {
     progress.stop();
   }
+}
+
+/** Progress on stderr for an analysis, and the heap settings of a history walk when one starts. */
+export function analysisProgress(io: Io, quiet: boolean): { progress: ReturnType<typeof createProgress>; hooks: AnalyzeHooks } {
+  const progress = createProgress(io, quiet);
+  const hooks: AnalyzeHooks = {
+    ...progress,
+    onPhase(phase, detail) {
+      if (phase === 'history') steadyHeapForWalk();
+      progress.onPhase?.(phase, detail);
+    },
+  };
+  return { progress, hooks };
 }
 
 /**
