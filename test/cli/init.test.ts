@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
@@ -55,6 +56,19 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     rmSync(path.join(repo.dir, '.git', 'talentrisk'), { recursive: true });
     expect(runCli(['init', '--quiet', '--no-cache'], { cwd: repo.dir }).exitCode).toBe(0);
     expect(readdirSync(path.join(repo.dir, '.git')).includes('talentrisk')).toBe(false);
+  });
+
+  it('warns, as scan does, when the candidates rest on part of the history (a shallow clone); --quiet keeps it silent', () => {
+    const source = buildRepo(history);
+    const clone = path.join(mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'init-')), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${source.dir}`, clone]);
+    const warned = runCli(['init'], { cwd: clone });
+    expect(warned.exitCode).toBe(0);
+    expect(warned.stdout).toContain('wrote .talentrisk.yml');
+    expect(warned.stderr).toBe('talentrisk: warning: this is a shallow clone: the figures cover only the fetched history (run `git fetch --unshallow` for all of it)\n');
+    const quiet = runCli(['init', '--quiet', '--force'], { cwd: clone });
+    expect(quiet.exitCode).toBe(0);
+    expect(quiet.stderr).toBe('');
   });
 
   it('refuses to overwrite an existing config without --force (exit 2, file untouched), replaces it with --force', () => {

@@ -13,7 +13,7 @@ import { createSystemMatcher } from '../../model/critical.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
-import { analysisProgress } from './shared.ts';
+import { analysisProgress, printWarnings } from './shared.ts';
 
 export interface InitOptions {
   /** Where to write (default: .talentrisk.yml at the repository root). */
@@ -81,6 +81,8 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   ];
   io.stdout.write(`wrote ${shown(file)}: ${found.join(', ')} (all commented out)\n`);
   io.stdout.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  // What the candidates rest on (a shallow or partial clone, a cache problem), as scan reports it.
+  printWarnings(analysis, options, io, false);
   return ExitCode.Ok;
 }
 

@@ -67,7 +67,7 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
   return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
 }
 
-export function printWarnings(analysis: Analysis, options: CommonOptions, io: Io, alreadyInReport: boolean): void {
+export function printWarnings(analysis: Analysis, options: Pick<CommonOptions, 'quiet'>, io: Io, alreadyInReport: boolean): void {
   if (options.quiet || alreadyInReport) return;
   for (const warning of analysis.warnings) io.stderr.write(`talentrisk: warning: ${warning}\n`);
 }
