@@ -72,7 +72,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .option('--force', 'replace an existing config file')
     .option('--depth <n>', 'folder depth of the module candidates (default: chosen to show 5–30 modules)', parsePositiveInt)
     .option('--no-cache', 'do not read or write the cache (parsed history and stored results)')
-    .option('-q, --quiet', 'no progress on stderr')
+    .option('-q, --quiet', 'no progress, no warnings on stderr')
     .option('--debug', 'show stack traces of errors')
     .action(async (target: string, options: InitOptions) => {
       const { runInit } = await import('./commands/init.ts');
