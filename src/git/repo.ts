@@ -161,9 +161,7 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
   let sha: string;
   try {
     const hasCommits = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim() !== '';
-    if (!hasCommits && rev === 'HEAD') {
-      throw new UsageError('the repository has no commits yet', { hint: 'commit something first; talentrisk reads the history' });
-    }
+    if (!hasCommits && rev === 'HEAD') throw await unbornHeadError(git);
     sha = (await git.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).catch(() => '')).trim();
     if (!sha) {
       throw new UsageError(`unknown revision: ${rev}`, { hint: 'pass a branch, tag or commit that exists, e.g. `--rev main` (see `git branch -a`)' });
@@ -183,6 +181,20 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
     if (error instanceof UsageError) throw error;
     throw toGitError(error, repo.info.root);
   }
+}
+
+/** HEAD without a commit: an empty repository, or a new (orphan) branch in one that has history. */
+async function unbornHeadError(git: SimpleGit): Promise<UsageError> {
+  const [branch, existing] = await Promise.all([
+    git.raw(['symbolic-ref', '--short', '-q', 'HEAD']).catch(() => ''),
+    git.raw(['for-each-ref', '--count=1', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags']).catch(() => ''),
+  ]);
+  const example = existing.trim();
+  if (!example) return new UsageError('the repository has no commits yet', { hint: 'commit something first; talentrisk reads the history' });
+  const name = branch.trim();
+  return new UsageError(`the current branch${name ? ` ${name}` : ''} has no commits yet`, {
+    hint: `pass a revision that has some, e.g. \`--rev ${example}\` (see \`git branch -a\`)`,
+  });
 }
 
 export interface TrackedFiles {

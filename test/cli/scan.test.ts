@@ -169,6 +169,16 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expectUsageError(runCli([], { cwd: dir }), /^talentrisk: the repository has no commits yet\n/);
   });
 
+  it('a new branch with no commit yet, in a repository that has history: names the branch and one that has commits', () => {
+    const repo = buildRepo(history);
+    const branch = repo.git('symbolic-ref', '--short', 'HEAD').trim();
+    repo.git('checkout', '-q', '--orphan', 'fresh');
+    const result = runCli([], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`talentrisk: the current branch fresh has no commits yet\n  pass a revision that has some, e.g. \`--rev ${branch}\` (see \`git branch -a\`)\n`);
+    expect(runCli(['--rev', branch, '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
+  });
+
   it('an unknown revision, an unparsable date, a path that does not exist, an unknown format', () => {
     const repo = buildRepo(history);
     expectUsageError(runCli(['--rev', 'nope'], { cwd: repo.dir }), /^talentrisk: unknown revision: nope\n/);
