@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -74,8 +74,32 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
  * and never after the work is done.
  */
 export function assertOutputWritable(options: { output?: string | undefined; force?: boolean | undefined }, cwd: string): void {
-  if (options.output && !options.force && existsSync(path.resolve(cwd, options.output))) {
+  if (!options.output) return;
+  const file = path.resolve(cwd, options.output);
+  assertFilePath(options.output, file);
+  if (!options.force && existsSync(file)) {
     throw new UsageError(`${options.output} already exists`, { hint: 'pass --force to overwrite it, or choose another --output file' });
+  }
+}
+
+/**
+ * Refuses, before any analysis (minutes on a large history), a path no file can be written to: a
+ * folder, or a file in a folder that does not exist. `shown` is the path as the user gave it.
+ */
+export function assertFilePath(shown: string, file: string): void {
+  if (statQuietly(file)?.isDirectory()) {
+    throw new UsageError(`${shown} is a folder`, { hint: 'pass the path of a file to write, e.g. `--output report.json`' });
+  }
+  if (!statQuietly(path.dirname(file))?.isDirectory()) {
+    throw new UsageError(`cannot write ${shown}: the folder ${path.dirname(shown)} does not exist`, { hint: 'create it first, or choose another --output file' });
+  }
+}
+
+function statQuietly(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
@@ -112,6 +136,22 @@ export function writeReport(
     } catch {
       // nothing was written
     }
-    throw new UsageError(`cannot write ${options.output}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable', cause: error });
+    throw new UsageError(`cannot write ${options.output}: ${writeFailure(error)}`, { hint: 'check that the folder exists and is writable', cause: error });
   }
+}
+
+/** Why a write failed, in words, without the temp file's name that Node's message carries. */
+export function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EISDIR: 'it is a folder',
+  };
+  return (code && reasons[code]) ?? (error instanceof Error ? error.message : String(error));
 }

@@ -92,7 +92,7 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     writeFileSync(path.join(repo.dir, '.talentrisk.yaml'), 'version: 1\n');
     expect(runCli(['init'], { cwd: repo.dir }).stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yaml already exists');
     const other = runCli(['init', '--output', 'ci/talentrisk.yml'], { cwd: repo.dir });
-    expect(other.stderr).toContain('cannot write ci/talentrisk.yml');
+    expect(other.stderr).toContain('cannot write ci/talentrisk.yml: the folder ci does not exist');
     expect(other.exitCode).toBe(2);
     mkdirSync(path.join(repo.dir, 'ci'));
     expect(runCli(['init', '--output', 'ci/talentrisk.yml'], { cwd: repo.dir }).exitCode).toBe(0);

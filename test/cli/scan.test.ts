@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -129,6 +129,20 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const withoutClock = (text: string) => text.replace(/"analyzedAt": "[^"]*"/, '');
     expect(withoutClock(readFileSync(out, 'utf8'))).toBe(withoutClock(printed));
     expect(readdirSync(path.dirname(out))).toEqual(['report.json']);
+  });
+
+  it('refuses an --output in a folder that does not exist, or that is a folder, before analysing anything', () => {
+    const repo = buildRepo(history);
+    const dir = tmp();
+    const missing = runCli(['--format', 'json', '--output', 'nowhere/report.json'], { cwd: repo.dir });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toBe('talentrisk: cannot write nowhere/report.json: the folder nowhere does not exist\n  create it first, or choose another --output file\n');
+    const folder = runCli(['--format', 'json', '--output', dir, '--force'], { cwd: repo.dir });
+    expect(folder.exitCode).toBe(2);
+    expect(folder.stderr).toBe(`talentrisk: ${dir} is a folder\n  pass the path of a file to write, e.g. \`--output report.json\`\n`);
+    expect(readdirSync(dir)).toEqual([]);
+    // Refused before the analysis: nothing was cached either.
+    expect(existsSync(path.join(repo.dir, '.git', 'talentrisk'))).toBe(false);
   });
 
   it('--only-code keeps only programming and markup files (Linguist), counting the rest', () => {

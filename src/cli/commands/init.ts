@@ -13,6 +13,7 @@ import { createSystemMatcher } from '../../model/critical.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
+import { assertFilePath, writeFailure } from '../options.ts';
 import { analysisProgress, printWarnings } from './shared.ts';
 
 export interface InitOptions {
@@ -47,6 +48,7 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   const file = options.output ? path.resolve(io.cwd, options.output) : path.join(root, CONFIG_FILE);
   const existing = options.output ? (existsSync(file) ? file : undefined) : findConfigFile(root);
   const shown = (absolute: string) => path.relative(io.cwd, absolute) || absolute;
+  assertFilePath(shown(file), file);
   if (existing && !options.force) {
     throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
   }
@@ -71,7 +73,7 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   try {
     writeFileSync(file, text, { flag: options.force ? 'w' : 'wx' });
   } catch (error) {
-    throw new UsageError(`cannot write ${shown(file)}: ${(error as Error).message}`, { hint: 'check that the folder exists and is writable', cause: error });
+    throw new UsageError(`cannot write ${shown(file)}: ${writeFailure(error)}`, { hint: 'check that the folder exists and is writable', cause: error });
   }
 
   const found = [
