@@ -41,7 +41,11 @@ export async function loadConfig(root: string, explicit?: string, cwd: string = 
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
+    const shown = path.relative(cwd, file) || file;
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+      throw new ConfigError(`${shown} is a folder, not a config file`, { hint: 'move it away (talentrisk reads .talentrisk.yml as a file), or pass --config <file>', cause: error });
+    }
+    throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }
   return parseConfig(text, path.relative(cwd, file) || file, file);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +135,15 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('config file not found: /nonexistent/talentrisk.yml');
     expect(error.hint).toContain('talentrisk init');
+  });
+
+  it('a .talentrisk.yml that is a folder is named as such, with a hint', async () => {
+    const root = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-'));
+    mkdirSync(path.join(root, '.talentrisk.yml'));
+    const error = (await loadConfig(root).catch((thrown: unknown) => thrown)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toBe('.talentrisk.yml is a folder, not a config file');
+    expect(error.hint).toContain('--config <file>');
   });
 
   it('parseConfig (what a bare repository’s committed config goes through) parses like parseConfigText', async () => {
