@@ -59,7 +59,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       list(m.departingOwners.map((o) => name(o.id)), 2),
     ]);
     out.push(indent(renderTable(['module', 'files', 'TF before', 'TF after', 'knowledge lost', 'leaving owners'], rows, ['left', 'right', 'right', 'right', 'right', 'left'])));
-    if (result.modules.length > MODULE_ROWS) out.push(chalk.dim(`    … ${result.modules.length - MODULE_ROWS} more modules (--format json lists them all)`));
+    if (result.modules.length > MODULE_ROWS) out.push(chalk.dim(`    … ${plural(result.modules.length - MODULE_ROWS, 'more module')} (--format json lists them all)`));
   }
 
   if (result.orphanedFiles.length > 0) {
@@ -68,7 +68,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // Files nobody can take over first, then weak successors; within each, path order.
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     out.push(indent(successionTable(ranked.slice(0, FILE_ROWS), name, pathWidth, ctx)));
-    if (result.orphanedFiles.length > FILE_ROWS) out.push(chalk.dim(`    … ${result.orphanedFiles.length - FILE_ROWS} more files (--format json lists them all)`));
+    if (result.orphanedFiles.length > FILE_ROWS) out.push(chalk.dim(`    … ${plural(result.orphanedFiles.length - FILE_ROWS, 'more file')} (--format json lists them all)`));
   }
   if (result.singleOwnerFiles.length > 0) {
     const sample = result.singleOwnerFiles.slice(0, 3).map((f) => `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}`);

@@ -72,7 +72,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       ];
     });
     out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', 'single-owner files'], rows, ['left', 'right', 'right', 'left', 'right'])));
-    if (ranked.length > MODULE_ROWS) out.push(chalk.dim(`  … ${ranked.length - MODULE_ROWS} more modules (use --format json for all)`));
+    if (ranked.length > MODULE_ROWS) out.push(chalk.dim(`  … ${plural(ranked.length - MODULE_ROWS, 'more module')} (use --format json for all)`));
   }
 
   for (const section of sections) {
