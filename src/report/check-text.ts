@@ -1,4 +1,4 @@
-import { sanitize } from './format.ts';
+import { plural, sanitize } from './format.ts';
 import { verdict } from './check-describe.ts';
 import type { CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
@@ -12,7 +12,7 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
   out.push(
     chalk.dim(
       `talentrisk check · ${sanitize(report.configFile)} · ${sanitize(repo.path)} @ ${repo.revision.slice(0, 12)}` +
-        (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${report.changed.files} files` : ''),
+        (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${plural(report.changed.files, 'file')}` : ''),
     ),
   );
   if (report.departing?.length) {

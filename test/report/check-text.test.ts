@@ -27,6 +27,8 @@ describe('check --format text', () => {
 
   it('says when --changed left nothing to check', () => {
     const text = renderCheckText(makeReport({ checked: () => false, changed: { base: 'main', mergeBase: 'abc', files: 1 } }), PLAIN);
+    expect(text.split('\n')[0]).toContain('changed since main: 1 file');
+    expect(text.split('\n')[0]).not.toContain('1 files');
     expect(text.trimEnd().split('\n').pop()).toBe('✓ No critical system has a changed file since main: nothing to check.');
   });
 
