@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -76,8 +76,7 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
 export function assertOutputWritable(options: { output?: string | undefined; force?: boolean | undefined }, cwd: string): void {
   if (!options.output) return;
   const file = path.resolve(cwd, options.output);
-  assertFilePath(options.output, file);
-  if (!options.force && existsSync(file)) {
+  if (assertFilePath(options.output, file) && !options.force) {
     throw new UsageError(`${options.output} already exists`, { hint: 'pass --force to overwrite it, or choose another --output file' });
   }
 }
@@ -85,14 +84,17 @@ export function assertOutputWritable(options: { output?: string | undefined; for
 /**
  * Refuses, before any analysis (minutes on a large history), a path no file can be written to: a
  * folder, or a file in a folder that does not exist. `shown` is the path as the user gave it.
+ * Returns whether a file is there already.
  */
-export function assertFilePath(shown: string, file: string): void {
-  if (statQuietly(file)?.isDirectory()) {
+export function assertFilePath(shown: string, file: string): boolean {
+  const stats = statQuietly(file);
+  if (stats?.isDirectory()) {
     throw new UsageError(`${shown} is a folder`, { hint: 'pass the path of a file to write, e.g. `--output report.json`' });
   }
   if (!statQuietly(path.dirname(file))?.isDirectory()) {
     throw new UsageError(`cannot write ${shown}: the folder ${path.dirname(shown)} does not exist`, { hint: 'create it first, or choose another --output file' });
   }
+  return stats !== undefined;
 }
 
 function statQuietly(file: string): Stats | undefined {

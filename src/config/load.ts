@@ -37,17 +37,17 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
 export async function loadConfig(root: string, explicit?: string, cwd: string = root): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);
   if (!file) return { config: DEFAULT_CONFIG, file: undefined, lineOf: () => undefined, locate: () => CONFIG_FILE };
+  const shown = path.relative(cwd, file) || file;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const shown = path.relative(cwd, file) || file;
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
       throw new ConfigError(`${shown} is a folder, not a config file`, { hint: 'move it away (talentrisk reads .talentrisk.yml as a file), or pass --config <file>', cause: error });
     }
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }
-  return parseConfig(text, path.relative(cwd, file) || file, file);
+  return parseConfig(text, shown, file);
 }
 
 /**

@@ -46,9 +46,9 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     });
   }
   const file = options.output ? path.resolve(io.cwd, options.output) : path.join(root, CONFIG_FILE);
-  const existing = options.output ? (existsSync(file) ? file : undefined) : findConfigFile(root);
   const shown = (absolute: string) => path.relative(io.cwd, absolute) || absolute;
-  assertFilePath(shown(file), file);
+  const present = assertFilePath(shown(file), file);
+  const existing = options.output ? (present ? file : undefined) : findConfigFile(root);
   if (existing && !options.force) {
     throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
   }
