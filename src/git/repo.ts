@@ -65,7 +65,6 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
   const stream = async (args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal): Promise<void> => {
     let ended = false;
-    let closed: Promise<void> = Promise.resolve();
     const client = createGit(root, { ...options, concurrency: 1, abort: stop }).outputHandler((_command, stdout, stderr) => {
       // Typed as the NodeJS interface; at run time the child process's Readable streams.
       const out = stdout as Readable;
@@ -73,24 +72,17 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
       out.on('end', () => (ended = true));
       // simple-git signals only the process it started: a wrapper script running git as its child
       // (not exec) waits for git before it acts on the signal. With its output closed, git stops
-      // at its next write (SIGPIPE), whatever started it.
+      // at its next write (SIGPIPE), whatever started it, and the call settles (client.ts waits
+      // for the output to close).
       const closeOutput = (): void => {
         out.destroy();
         (stderr as Readable).destroy();
       };
       stop.addEventListener('abort', closeOutput, { once: true });
-      closed = new Promise((resolve) => {
-        out.once('close', () => {
-          stop.removeEventListener('abort', closeOutput);
-          resolve();
-        });
-      });
+      out.once('close', () => stop.removeEventListener('abort', closeOutput));
     });
     await client.raw(args);
-    // simple-git settles 50 ms after the process exits, even if its output is still open: under load,
-    // or when a launcher leaves git running, the rest is yet to come. Wait for the output to close
-    // (an abort closes it too), and trust it only if it reached its end.
-    if (!ended) await closed;
+    // Settled on success, so the output closed: trust it only if it reached its end.
     if (!ended) throw new Error('git exited before its output ended');
   };
   return {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { walkHistory } from '../../src/git/history.ts';
 import { openRepository } from '../../src/git/repo.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
@@ -125,5 +126,30 @@ exec "${realGit}" "$@"
     setTimeout(() => stop.abort(), 200);
     await expect(stopped).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it('hands over all of git\'s output, even when it ends well after git exited (the history walk reads it so)', async () => {
+    // Regression: simple-git settles 50 ms after the process exits by default, and a main thread busy
+    // for longer than that (folding a chunk) read a lane's output cut short. A launcher that exits at
+    // once and leaves git printing in the background makes that gap certain.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-launcher-'));
+    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh
+case "$*" in *log*) (sleep 0.3; "${realGit}" "$@") & exit 0;; esac
+exec "${realGit}" "$@"
+`, { mode: 0o755 });
+    const repo = buildRepo([
+      { author: 'ada', write: { 'src/a.ts': 2, 'b.ts': 1 } },
+      { author: 'bob', rename: { 'b.ts': 'src/b.ts' } },
+      { author: 'cy', write: { 'src/a.ts': 3 } },
+    ]);
+    const opened = await openRepository(repo.dir, { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const expected = repo.git('log', '--name-status', '--format=%H');
+    expect(await opened.git.raw(['log', '--name-status', '--format=%H'])).toBe(expected);
+    expect(await opened.side.raw(['log', '--name-status', '--format=%H'])).toBe(expected);
+    const records = [];
+    for await (const chunk of walkHistory(opened, repo.git('rev-parse', 'HEAD').trim(), { chunkSize: 1, readAhead: 2, speculate: 0 })) records.push(...chunk);
+    expect(records.map((record) => record.sha)).toEqual(repo.git('log', '--format=%H').trim().split('\n'));
   });
 });
