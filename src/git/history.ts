@@ -222,12 +222,8 @@ function addRecords(out: RangeOutput, records: CommitRecord[]): void {
  * commit that failed, which alone is read with `--no-renames`. So the fallback is per commit, and
  * its result does not depend on where the chunk boundaries fall.
  */
-async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput): Promise<void> {
+async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput, git = repo.git): Promise<void> {
   if (ids.length === 0) return;
-  // One commit is read only while a failure is narrowed down: on the queue of short calls, so that
-  // it does not wait behind the lanes' whole batches (rails: the failing commit's second read
-  // waited 190 ms, and the last chunk behind it).
-  const git = ids.length === 1 ? repo.side : repo.git;
   let text: string;
   try {
     text = await git.raw(logArgs(ids, renames));
@@ -259,7 +255,9 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
         .filter((part) => part.length > 0)
         .map(async (part) => {
           const sub: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
-          await readRange(repo, part, renames, sub);
+          // A single commit on the queue of short calls: behind the lanes' whole batches, the
+          // failing commit's second read waited 190 ms on rails, and the last chunk behind it.
+          await readRange(repo, part, renames, sub, part.length === 1 ? repo.side : git);
           return sub;
         }),
     );
