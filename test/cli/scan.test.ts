@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scanOutputSchema } from '../../src/report/scan-schema.ts';
-import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const history: FixtureCommit[] = [
@@ -92,10 +92,8 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
   it('opens the repository once per command (check and handoff reuse the one the analysis read)', () => {
     const repo = buildRepo(history);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: ["src/pay/**"]\n');
-    const bin = tmp();
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${bin}/calls"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
-    const env = { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+    const { bin, PATH } = gitOnPath((realGit, dir) => `echo "$*" >> "${dir}/calls"\nexec "${realGit}" "$@"`);
+    const env = { PATH };
     const discoveries = () => readFileSync(path.join(bin, 'calls'), 'utf8').split('\n').filter((line) => line.startsWith('rev-parse --is-bare-repository')).length;
     const runs: [string[], string][] = [
       [['scan', '--format', 'json'], repo.dir],

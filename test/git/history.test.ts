@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDuration, historyProgressText } from '../../src/cli/progress.ts';
 import type { CacheLocation } from '../../src/git/cache.ts';
 import { chunkCommits, SPECULATION_LIMIT, streamHistory, walkHistory, wholeRecords, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput, RECORD_START } from '../../src/git/log-format.ts';
 import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
-import { buildRepo, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, gitOnPath, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
 
 describe('chunkCommits', () => {
   it('counts chunks from the oldest end: the newest chunk is the short one', () => {
@@ -409,11 +408,8 @@ describe('the speculation', { tags: ['slow'] }, () => {
     // A shell that runs git as its child (no exec), as version managers and CI images do: a
     // non-interactive shell waits for its child before it acts on SIGINT, so git would diff the
     // whole history while the walk waits for it.
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-wrapper-'));
-    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\n"${realGit}" "$@"\n`, { mode: 0o755 });
-    const git = await openRepository(repo.dir, { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const { PATH } = gitOnPath((realGit) => `"${realGit}" "$@"`);
+    const git = await openRepository(repo.dir, { env: { ...process.env, PATH } });
     const stream = git.stream.bind(git);
     let afterStop = 0;
     let received = 0;

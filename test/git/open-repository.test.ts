@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { walkHistory } from '../../src/git/history.ts';
 import { openRepository } from '../../src/git/repo.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
-import { buildRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, gitOnPath } from '../helpers/git-fixture.ts';
 
 function repoWithFolders() {
   return buildRepo([{ author: 'ada', write: { 'src/deep/a.ts': 2, 'b.ts': 1 } }]);
@@ -87,11 +87,8 @@ describe('git processes', () => {
   it('run fully buffered (GIT_FLUSH=0), even when the environment asks git to flush every record', async () => {
     // Writing to a pipe, git log flushes after every commit unless told otherwise: on git/git that
     // is 120,000 writes, 0.6 s of system time in git and as many wake-ups of the reader.
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-env-'));
-    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "GIT_FLUSH=\${GIT_FLUSH-unset} $1" >> "${bin}/calls"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
-    const env = { ...process.env, GIT_FLUSH: '1', PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+    const { bin, PATH } = gitOnPath((realGit, dir) => `echo "GIT_FLUSH=\${GIT_FLUSH-unset} $1" >> "${dir}/calls"\nexec "${realGit}" "$@"`);
+    const env = { ...process.env, GIT_FLUSH: '1', PATH };
     const repo = buildRepo([
       { author: 'ada', write: { 'a.ts': 5 } },
       { author: 'bob', write: { 'a.ts': 5, 'b.ts': 3 } },
@@ -107,15 +104,9 @@ describe('git processes', () => {
     // A launcher that leaves git running in the background and exits at once: simple-git settles
     // 50 ms after the exit, while git has printed nothing yet. The speculation keeps the last record
     // of a finished output: the stream must wait for the rest rather than hand on a cut one.
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-launcher-'));
-    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh
-if [ "$1" = log ]; then (sleep 1; "${realGit}" "$@") & exit 0; fi
-exec "${realGit}" "$@"
-`, { mode: 0o755 });
+    const { PATH } = gitOnPath((realGit) => `if [ "$1" = log ]; then (sleep 1; "${realGit}" "$@") & exit 0; fi\nexec "${realGit}" "$@"`);
     const repo = repoWithFolders();
-    const git = await openRepository(repo.dir, { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const git = await openRepository(repo.dir, { env: { ...process.env, PATH } });
     const printed: Buffer[] = [];
     await git.stream(['log', '--format=%H'], (chunk) => printed.push(chunk), new AbortController().signal);
     expect(Buffer.concat(printed).toString()).toBe(repo.git('log', '--format=%H'));
@@ -132,19 +123,13 @@ exec "${realGit}" "$@"
     // Regression: simple-git settles 50 ms after the process exits by default, and a main thread busy
     // for longer than that (folding a chunk) read a lane's output cut short. A launcher that exits at
     // once and leaves git printing in the background makes that gap certain.
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-launcher-'));
-    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh
-case "$*" in *log*) (sleep 0.3; "${realGit}" "$@") & exit 0;; esac
-exec "${realGit}" "$@"
-`, { mode: 0o755 });
+    const { PATH } = gitOnPath((realGit) => `case "$*" in *log*) (sleep 0.3; "${realGit}" "$@") & exit 0;; esac\nexec "${realGit}" "$@"`);
     const repo = buildRepo([
       { author: 'ada', write: { 'src/a.ts': 2, 'b.ts': 1 } },
       { author: 'bob', rename: { 'b.ts': 'src/b.ts' } },
       { author: 'cy', write: { 'src/a.ts': 3 } },
     ]);
-    const opened = await openRepository(repo.dir, { env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const opened = await openRepository(repo.dir, { env: { ...process.env, PATH } });
     const expected = repo.git('log', '--name-status', '--format=%H');
     expect(await opened.git.raw(['log', '--name-status', '--format=%H'])).toBe(expected);
     expect(await opened.side.raw(['log', '--name-status', '--format=%H'])).toBe(expected);

@@ -119,3 +119,16 @@ export function buildRepo(history: FixtureCommit[], options: { files?: Record<st
   for (const c of history) commit(c);
   return { dir, git, commit };
 }
+
+/**
+ * A `git` on PATH that runs a shell script of the test's (to log calls, or to run git the way a
+ * launcher does) in front of the real git. `script` gets the real git's path and the script's
+ * folder (for logs); the folder is removed when the test ends. `PATH` puts it first.
+ */
+export function gitOnPath(script: (realGit: string, bin: string) => string): { bin: string; PATH: string } {
+  const bin = mkdtempSync(path.join(os.tmpdir(), 'git-on-path-'));
+  onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  writeFileSync(path.join(bin, 'git'), `#!/bin/sh\n${script(realGit, bin)}\n`, { mode: 0o755 });
+  return { bin, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+}

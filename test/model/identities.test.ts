@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBotMatcher, noreplyLogin, resolveIdentities, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
-import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
 // METRICS.md §2: identities after .mailmap, merged when they share an email or a name
@@ -154,11 +153,8 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
 
   it('takes co-authors as written without any .mailmap, with no git check-mailmap call', async () => {
     // A git that logs its subcommands, to see which ones the scan ran.
-    const bin = mkdtempSync(path.join(os.tmpdir(), 'git-log-'));
-    onTestFinished(() => rmSync(bin, { recursive: true, force: true }));
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> "${bin}/calls"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
-    const env = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` };
+    const { bin, PATH } = gitOnPath((realGit, dir) => `echo "$*" >> "${dir}/calls"\nexec "${realGit}" "$@"`);
+    const env = { ...process.env, PATH };
     const calls = () => readFileSync(path.join(bin, 'calls'), 'utf8');
     const history: FixtureCommit[] = [
       { author: 'ada', write: { 'a.ts': 5 } },
