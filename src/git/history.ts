@@ -222,18 +222,18 @@ function addRecords(out: RangeOutput, records: CommitRecord[]): void {
  * commit that failed, which alone is read with `--no-renames`. So the fallback is per commit, and
  * its result does not depend on where the chunk boundaries fall.
  */
-async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput, git = repo.git): Promise<void> {
+async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput): Promise<void> {
   if (ids.length === 0) return;
   let text: string;
   try {
-    text = await git.raw(logArgs(ids, renames));
+    text = await repo.git.raw(logArgs(ids, renames));
   } catch (error) {
     const { stderr } = splitFailure(error);
     if (!renames || !MISSING_OBJECT.test(stderr)) throw error;
     if (ids.length === 1) {
       out.noRenames.push(out.count);
       out.reason ||= stderr.split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
-      addRecords(out, parseExactly(await git.raw(logArgs(ids, false)), ids));
+      addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
       return;
     }
     const printed = printedBefore(error, ids);
@@ -255,9 +255,10 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
         .filter((part) => part.length > 0)
         .map(async (part) => {
           const sub: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
-          // A single commit on the queue of short calls: behind the lanes' whole batches, the
-          // failing commit's second read waited 190 ms on rails, and the last chunk behind it.
-          await readRange(repo, part, renames, sub, part.length === 1 ? repo.side : git);
+          // A single commit on the queue of short calls (as loadFromSpeculation reads): behind the
+          // lanes' whole batches, the failing commit's second read waited 190 ms on rails, and the
+          // last chunk behind it.
+          await readRange(part.length === 1 ? { ...repo, git: repo.side } : repo, part, renames, sub);
           return sub;
         }),
     );
