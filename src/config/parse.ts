@@ -135,7 +135,9 @@ const EXPECTED: Record<string, string> = {
 function humanize(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') {
     if (value === undefined) return 'missing (this key is required)';
-    return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}`;
+    // A single glob or name where a list is due is the usual slip: show the list it was meant to be.
+    const asList = issue.expected === 'array' && typeof value === 'string' ? ` (a list of one is written ${JSON.stringify([value])})` : '';
+    return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}${asList}`;
   }
   if (issue.code === 'invalid_value') {
     return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`;

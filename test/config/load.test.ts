@@ -85,6 +85,13 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     );
   });
 
+  it('shows how a single value is written as a list where a list is due', () => {
+    const text = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: lib/**\n    minOwners: 2\n', 'c.yml')));
+    expect(text).toContain('c.yml:3:12 critical.0.paths: expected a list, got the text "lib/**" (a list of one is written ["lib/**"])');
+    const other = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: {a: 1}\n', 'c.yml')));
+    expect(other).toContain('c.yml:3:12 critical.0.paths: expected a list, got a mapping\n');
+  });
+
   it('rejects an unreal date', () => {
     const text = stderrOf(catchError(() => parseConfigText('departures:\n  - who: ada\n    date: "2025-02-30"\n', 'c.yml')));
     expect(text).toContain('c.yml:3:11 departures.0.date: not a real date');
