@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -73,28 +73,40 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
  * Refuses an existing --output file up front, before a long analysis, so that a CI run fails fast
  * and never after the work is done.
  */
-export function assertOutputWritable(options: { output?: string | undefined; force?: boolean | undefined }, cwd: string): void {
-  if (!options.output) return;
-  const file = path.resolve(cwd, options.output);
-  if (assertFilePath(options.output, file) && !options.force) {
+export function assertOutputWritable(options: { output?: string | undefined; force?: boolean | undefined }, cwd: string): OutputTarget | undefined {
+  if (!options.output) return undefined;
+  const target = assertFilePath(options.output, path.resolve(cwd, options.output));
+  if (target === 'file' && !options.force) {
     throw new UsageError(`${options.output} already exists`, { hint: 'pass --force to overwrite it, or choose another --output file' });
   }
+  return target;
 }
+
+/**
+ * What an output path names: nothing yet, a file (through any symlinks), or something written to
+ * in place: a device or a pipe (`/dev/stdout`, a FIFO), or a symlink to nothing yet. Writing over
+ * a file goes through a temp file and a rename, which would replace a device or a link itself.
+ */
+export type OutputTarget = 'absent' | 'file' | 'in place';
 
 /**
  * Refuses, before any analysis (minutes on a large history), a path no file can be written to: a
  * folder, or a file in a folder that does not exist. `shown` is the path as the user gave it.
- * Returns whether a file is there already.
  */
-export function assertFilePath(shown: string, file: string): boolean {
+export function assertFilePath(shown: string, file: string): OutputTarget {
+  // /dev holds devices and links to open descriptors (/dev/stdout, even when that is a file the
+  // shell opened), never a report to keep.
+  if (path.sep === '/' && file.startsWith('/dev/')) return 'in place';
   const stats = statQuietly(file);
   if (stats?.isDirectory()) {
     throw new UsageError(`${shown} is a folder`, { hint: 'pass the path of a file to write, e.g. `--output report.json`' });
   }
+  if (stats && !stats.isFile()) return 'in place';
+  if (!stats && lstatQuietly(file)?.isSymbolicLink()) return 'in place';
   if (!statQuietly(path.dirname(file))?.isDirectory()) {
     throw new UsageError(`cannot write ${shown}: the folder ${path.dirname(shown)} does not exist`, { hint: 'create it first, or choose another --output file' });
   }
-  return stats !== undefined;
+  return stats ? 'file' : 'absent';
 }
 
 function statQuietly(file: string): Stats | undefined {
@@ -105,9 +117,20 @@ function statQuietly(file: string): Stats | undefined {
   }
 }
 
+function lstatQuietly(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+const STANDARD_OUTPUT = new Set(path.sep === '/' ? ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'] : []);
+
 /**
- * Writes a report: to stdout, or atomically to a file (temp file + rename), never replacing an
- * existing file unless --force says so.
+ * Writes a report: to stdout, or atomically to a file (temp file + rename, beside the file a
+ * symlink points to, so that the link stays), never replacing an existing file unless --force says
+ * so; a device or a pipe is written in place.
  */
 export function writeReport(
   report: string | Iterable<string>,
@@ -116,21 +139,27 @@ export function writeReport(
   stdout: { write(text: string): unknown },
 ): void {
   const pieces = typeof report === 'string' ? [report] : report;
-  if (!options.output) {
+  // `--output /dev/stdout` (a habit of scripts) is stdout itself: opening that path fails when the
+  // standard output is a socket (a parent process's pipe, in Node and elsewhere).
+  if (!options.output || STANDARD_OUTPUT.has(path.resolve(cwd, options.output))) {
     for (const piece of pieces) stdout.write(piece);
     return;
   }
-  assertOutputWritable(options, cwd);
-  const file = path.resolve(cwd, options.output);
+  // Checked again: the file may have appeared during the analysis.
+  const target = assertOutputWritable(options, cwd);
+  const named = path.resolve(cwd, options.output);
+  if (target === 'in place') {
+    try {
+      writePieces(named, pieces);
+    } catch (error) {
+      throw new UsageError(`cannot write ${options.output}: ${writeFailure(error)}`, { hint: 'check that it can be written to', cause: error });
+    }
+    return;
+  }
+  const file = target === 'file' ? realpathSync(named) : named;
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    const fd = openSync(temp, 'w');
-    try {
-      // writeFileSync on a descriptor writes the whole piece (writeSync may write part of it).
-      for (const piece of pieces) writeFileSync(fd, piece);
-    } finally {
-      closeSync(fd);
-    }
+    writePieces(temp, pieces);
     renameSync(temp, file);
   } catch (error) {
     try {
@@ -139,6 +168,16 @@ export function writeReport(
       // nothing was written
     }
     throw new UsageError(`cannot write ${options.output}: ${writeFailure(error)}`, { hint: 'check that the folder exists and is writable', cause: error });
+  }
+}
+
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = openSync(file, 'w');
+  try {
+    // writeFileSync on a descriptor writes the whole piece (writeSync may write part of it).
+    for (const piece of pieces) writeFileSync(fd, piece);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,38 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const withoutClock = (text: string) => text.replace(/"analyzedAt": "[^"]*"/, '');
     expect(withoutClock(readFileSync(out, 'utf8'))).toBe(withoutClock(printed));
     expect(readdirSync(path.dirname(out))).toEqual(['report.json']);
+  });
+
+  it('writes --output through a symlink without replacing the link, and into a device or /dev/stdout in place', () => {
+    const repo = buildRepo(history);
+    const dir = tmp();
+    const real = path.join(dir, 'shared', 'report.json');
+    mkdirSync(path.dirname(real));
+    writeFileSync(real, 'keep me');
+    const link = path.join(dir, 'report.json');
+    symlinkSync(real, link);
+    const refused = runCli(['--format', 'json', '--output', link], { cwd: repo.dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('already exists');
+    expect(readFileSync(real, 'utf8')).toBe('keep me');
+    expect(runCli(['--format', 'json', '--output', link, '--force'], { cwd: repo.dir }).exitCode).toBe(0);
+    // A temp file and a rename over the link would have made it a plain file.
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(real);
+    expect(JSON.parse(readFileSync(real, 'utf8')).schemaVersion).toBe(1);
+    expect(readdirSync(path.dirname(real))).toEqual(['report.json']);
+    // A device: written in place, without --force (there is nothing in it to lose).
+    const toNull = path.join(dir, 'null.json');
+    symlinkSync('/dev/null', toNull);
+    const nulled = runCli(['--format', 'json', '--output', toNull], { cwd: repo.dir });
+    expect(nulled.stderr).toBe('');
+    expect(nulled.exitCode).toBe(0);
+    expect(lstatSync(toNull).isSymbolicLink()).toBe(true);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    const piped = runCli(['--format', 'json', '--output', '/dev/stdout'], { cwd: repo.dir });
+    expect(piped.exitCode).toBe(0);
+    expect(JSON.parse(piped.stdout).schemaVersion).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['null.json', 'report.json', 'shared']);
   });
 
   it('refuses an --output in a folder that does not exist, or that is a folder, before analysing anything', () => {

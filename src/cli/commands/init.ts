@@ -47,8 +47,8 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   }
   const file = options.output ? path.resolve(io.cwd, options.output) : path.join(root, CONFIG_FILE);
   const shown = (absolute: string) => path.relative(io.cwd, absolute) || absolute;
-  const present = assertFilePath(shown(file), file);
-  const existing = options.output ? (present ? file : undefined) : findConfigFile(root);
+  const outputKind = assertFilePath(shown(file), file);
+  const existing = options.output ? (outputKind === 'file' ? file : undefined) : findConfigFile(root);
   if (existing && !options.force) {
     throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
   }
@@ -71,7 +71,8 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   // The file must load as written; if it does not, that is a bug of ours, not the user's.
   await parseConfig(text, shown(file));
   try {
-    writeFileSync(file, text, { flag: options.force ? 'w' : 'wx' });
+    // Written in place (through a symlink, into a device or a pipe), never replacing one.
+    writeFileSync(file, text, { flag: options.force || outputKind === 'in place' ? 'w' : 'wx' });
   } catch (error) {
     throw new UsageError(`cannot write ${shown(file)}: ${writeFailure(error)}`, { hint: 'check that the folder exists and is writable', cause: error });
   }
