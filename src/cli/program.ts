@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CONFIG_FILE } from '../config/load.ts';
-import type { ExitCode } from '../errors.ts';
+import { UsageError, type ExitCode } from '../errors.ts';
+import { closest } from '../model/suggest.ts';
 import { CHECK_FORMATS } from '../report/check-types.ts';
 import { VERSION } from '../version.ts';
 import type { CheckOptions } from './commands/check.ts';
@@ -21,11 +24,13 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
   const program = new Command('talentrisk')
     .description('Where is your team’s knowledge concentrated in too few heads? Truck factor, ownership and departures from git history.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run talentrisk --help for usage)')
+    .showHelpAfterError('  run talentrisk --help for usage')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // commander's "error: …" in the form of every other error: "talentrisk: …", then the hint.
+      outputError: (text, write) => write(text.replace(/^error: /, 'talentrisk: ')),
     })
     .addHelpText(
       'after',
@@ -39,6 +44,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .description('who knows what: authors, truck factor per repository and module')
     .argument('[path]', 'repository to analyse', '.');
   addAnalysisOptions(scan, SCAN_FORMATS, 'table').action(async (target: string, options: ScanOptions) => {
+    assertNotACommandTypo(target, program, io.cwd);
     const { runScan } = await import('./commands/scan.ts');
     setExit(await runScan(target, options, io));
   });
@@ -89,4 +95,18 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     setExit(await runHandoff(who, options, io));
   });
   return program;
+}
+
+/**
+ * `scan` is the default command, so `talentrisk scna` reads as a folder named "scna". When no such
+ * path exists and the word is close to a command (or names a section of the README that is an
+ * option), say that instead of "path does not exist".
+ */
+function assertNotACommandTypo(target: string, program: Command, cwd: string): void {
+  if (/[\\/.]/.test(target) || existsSync(path.resolve(cwd, target))) return;
+  if (/^(departures?|leaving)$/i.test(target)) {
+    throw new UsageError(`no command or folder named ${target}`, { hint: 'departures are an option of scan and check: `talentrisk scan --leaving <who>`' });
+  }
+  const command = closest(target, program.commands.map((c) => c.name()));
+  if (command) throw new UsageError(`no command or folder named ${target}`, { hint: `did you mean \`talentrisk ${command}\`?` });
 }

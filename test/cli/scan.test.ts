@@ -161,6 +161,26 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(readdirSync(dir).sort()).toEqual(['null.json', 'report.json', 'shared']);
   });
 
+  it('reads a mistyped command as one, not as a missing folder, and words option errors like every other error', () => {
+    const repo = buildRepo(history);
+    const typo = runCli(['chek'], { cwd: repo.dir });
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toBe('talentrisk: no command or folder named chek\n  did you mean `talentrisk check`?\n');
+    expect(runCli(['departures'], { cwd: repo.dir }).stderr).toBe(
+      'talentrisk: no command or folder named departures\n  departures are an option of scan and check: `talentrisk scan --leaving <who>`\n',
+    );
+    // A folder of that name is a folder (here inside the repository, which is then scanned), and a
+    // word far from every command is a missing folder.
+    mkdirSync(path.join(repo.dir, 'chek'));
+    const folder = runCli(['chek', '--format', 'json'], { cwd: repo.dir });
+    expect(folder.exitCode).toBe(0);
+    expect(JSON.parse(folder.stdout).schemaVersion).toBe(1);
+    expect(runCli(['zzz'], { cwd: repo.dir }).stderr).toBe(`talentrisk: path does not exist: ${path.join(repo.dir, 'zzz')}\n  pass the folder of a git repository, e.g. \`talentrisk scan .\`\n`);
+    const format = runCli(['--format', 'xml'], { cwd: repo.dir });
+    expect(format.exitCode).toBe(2);
+    expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk --help for usage\n");
+  });
+
   it('refuses an --output in a folder that does not exist, or that is a folder, before analysing anything', () => {
     const repo = buildRepo(history);
     const dir = tmp();
