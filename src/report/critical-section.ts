@@ -40,13 +40,14 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
 
 /**
  * The "Critical systems" section of `scan`'s table (empty string when there are none).
- * `results` come from evaluateCriticalSystems(analysis, config.critical).
+ * `results` come from evaluateCriticalSystems(analysis, config.critical); `source` names the config
+ * file they were read from, as the user would type it.
  */
-export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext): string {
+export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext, source = '.talentrisk.yml'): string {
   if (results.length === 0) return '';
   const { chalk } = ctx;
   const failing = results.filter((r) => r.status !== 'ok').length;
-  const heading = `${chalk.bold('Critical systems')} ${chalk.dim(`(.talentrisk.yml; ${failing === 0 ? 'every rule holds' : `${failing} of ${results.length} failing`} — \`talentrisk check\` gates CI on them)`)}`;
+  const heading = `${chalk.bold('Critical systems')} ${chalk.dim(`(${source}; ${failing === 0 ? 'every rule holds' : `${failing} of ${results.length} failing`} — \`talentrisk check\` gates CI on them)`)}`;
   const rows = renderCriticalRows(results, ctx)
     .split('\n')
     .map((line) => `  ${line}`)

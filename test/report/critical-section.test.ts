@@ -24,6 +24,8 @@ describe('critical systems in scan', () => {
         ✓  auth               2      2  owners: Ada, Bob"
     `);
     expect(renderCriticalSection([], PLAIN)).toBe('');
+    // Read from another file (--config): the heading names it.
+    expect(renderCriticalSection(results, PLAIN, 'ci/talentrisk.yml').split('\n')[0]).toBe('Critical systems (ci/talentrisk.yml; 2 of 3 failing — `talentrisk check` gates CI on them)');
   });
 
   it('criticalJson: config order, each entry valid against the published schema', () => {
