@@ -58,8 +58,24 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
     };
   }
   const names = failing.map((system) => system.name).join(', ');
+  const one = failing.length === 1;
+  const rules = new Set(failing.flatMap((system) => system.violations.map((violation) => violation.rule)));
+  // What failed, in the rule's words: an owner count that holds while departures orphan too many
+  // files is not "too few owners".
+  const what = !rules.has('maxKnowledgeLoss')
+    ? `${one ? 'has' : 'have'} too few owners`
+    : rules.has('minOwners')
+      ? `${one ? 'has' : 'have'} too few owners or would lose too much of ${one ? 'its' : 'their'} knowledge`
+      : `would lose too much of ${one ? 'its' : 'their'} knowledge`;
   return {
     passed: false,
-    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${failing.length === 1 ? 'has' : 'have'} too few owners: ${names}${skippedNote}.`,
+    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${what}: ${names}${skippedNote}.`,
   };
+}
+
+/** The messages of rules other than the owner count (shown in the table), for the text formats. */
+export function otherViolations(report: CheckReport): { system: string; message: string }[] {
+  return failingSystems(report).flatMap((system) =>
+    system.violations.filter((violation) => violation.rule !== 'minOwners').map((violation) => ({ system: system.name, message: violation.message })),
+  );
 }

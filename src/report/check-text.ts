@@ -1,5 +1,5 @@
 import { plural, sanitize } from './format.ts';
-import { verdict } from './check-describe.ts';
+import { otherViolations, verdict } from './check-describe.ts';
 import type { CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
@@ -19,6 +19,7 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
     out.push(chalk.yellow(`after departures: ${report.departing.map((d) => `${sanitize(d.name)}${d.date ? ` (${d.date})` : ''}`).join(', ')} — owners and bus factors below are without them`));
   }
   out.push(renderCriticalRows(report.systems, ctx, { skippedNote: report.changed ? `no file changed since ${sanitize(report.changed.base)}` : undefined }));
+  for (const { system, message } of otherViolations(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
   for (const warning of report.warnings) out.push(chalk.yellow(`warning: ${sanitize(warning)}`));
   const { passed, text } = verdict(report);
   out.push('');

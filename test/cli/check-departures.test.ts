@@ -57,6 +57,13 @@ describe('check with departures', { tags: ['slow'] }, () => {
       { rule: 'maxKnowledgeLoss', required: 0.2, actual: 0.25, message: 'Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)' },
     ]);
     expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(0);
+    // The text and markdown formats name the rule that failed: the owner count holds.
+    const text = runCli(['check', '--leaving', 'ada'], { cwd: repo.dir }).stdout.split('\n');
+    expect(text).toContain('✗ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)');
+    expect(text.at(-2)).toBe('✗ 1 of 1 critical system would lose too much of its knowledge: billing.');
+    const markdown = runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: repo.dir }).stdout;
+    expect(markdown).toContain('### ❌ talentrisk check: 1 of 1 critical system would lose too much of its knowledge: billing.\n');
+    expect(markdown).toContain('- ❌ **billing**: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)\n');
   });
 
   it('an unknown person is a usage error listing the closest identities', () => {

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
+import { addViolations } from '../../src/model/critical.ts';
 import { renderCheckText } from '../../src/report/check-text.ts';
 import { makeReport, PLAIN } from './check-factory.ts';
 
@@ -15,6 +16,21 @@ describe('check --format text', () => {
       ✗ 1 of 3 critical systems has too few owners: payments.
       "
     `);
+  });
+
+  it('names the rule that failed: a knowledge-loss violation gets its own line, and the verdict its words', () => {
+    const loss = { rule: 'maxKnowledgeLoss' as const, required: 0.2, actual: 0.5, message: 'Ada leaving would orphan 50% of its files (1 of 2; at most 20% allowed)' };
+    const withLoss = (name: string) => {
+      const report = makeReport();
+      report.systems = report.systems.map((system) => (system.name === name ? addViolations(system, [loss]) : system)) as typeof report.systems;
+      return renderCheckText(report, PLAIN).trimEnd().split('\n');
+    };
+    // deploy holds its owner count: only the loss fails.
+    const deploy = withLoss('deploy');
+    expect(deploy).toContain('✗ deploy: Ada leaving would orphan 50% of its files (1 of 2; at most 20% allowed)');
+    expect(deploy.at(-1)).toBe('✗ 2 of 3 critical systems have too few owners or would lose too much of their knowledge: payments, deploy.');
+    // payments fails both rules.
+    expect(withLoss('payments').at(-1)).toBe('✗ 1 of 3 critical systems has too few owners or would lose too much of its knowledge: payments.');
   });
 
   it('says when every rule holds, and shows skipped systems last with --changed', () => {
