@@ -54,7 +54,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export function addAnalysisOptions(command: Command, formats: readonly string[], defaultFormat: string): Command {
   return command
     .option('--rev <rev>', 'revision to analyse', 'HEAD')
-    .option('--until <date>', 'analyse the last first-parent commit at or before this date (YYYY-MM-DD)', parseDate)
+    .option('--until <date>', 'analyse the last first-parent commit at or before this date (YYYY-MM-DD, or an ISO 8601 timestamp)', parseDate)
     .option('--depth <n>', 'folder depth of modules (default: chosen to show 5–30 modules)', parsePositiveInt)
     .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)')
     .addOption(new Option('--model <name>', 'talentrisk (with extensions) or classic (the published method only)').choices(['talentrisk', 'classic']).default('talentrisk'))

@@ -54,7 +54,10 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .description('show FA, DL, AC, DOA and authorship of every developer of a file (or a folder’s owners)')
     .argument('<path>', 'file or folder, relative to the repository root')
     .option('-C, --repo <dir>', 'repository to analyse', '.');
-  addAnalysisOptions(explain, ['table', 'json'], 'table').action(async (target: string, options: ExplainOptions) => {
+  addAnalysisOptions(explain, ['table', 'json'], 'table');
+  // Shared by the analysing commands, refused by explain with a hint (so not in its --help).
+  explain.options.find((option) => option.long === '--leaving')?.hideHelp();
+  explain.action(async (target: string, options: ExplainOptions) => {
     const { runExplain } = await import('./commands/explain.ts');
     setExit(await runExplain(target, options, io));
   });

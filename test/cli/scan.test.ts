@@ -253,6 +253,9 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     // Date() would roll it over to March 2.
     expectUsageError(runCli(['--until', '2024-02-30'], { cwd: repo.dir }), /argument '2024-02-30' is invalid. 2024-02-30 is not a real day/);
     expectUsageError(runCli(['explain', 'src/pay/a.ts', '--leaving', 'ada'], { cwd: repo.dir }), /^talentrisk: explain shows the history as it is: it does not take --leaving\n/);
+    // …so its --help does not offer it, while scan's does.
+    expect(runCli(['explain', '--help'], { cwd: repo.dir }).stdout).not.toContain('--leaving');
+    expect(runCli(['scan', '--help'], { cwd: repo.dir }).stdout).toContain('--leaving');
   });
 
   it('git missing from PATH', () => {
