@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -106,6 +107,16 @@ export function assertFilePath(shown: string, file: string): OutputTarget {
   if (!statQuietly(path.dirname(file))?.isDirectory()) {
     throw new UsageError(`cannot write ${shown}: the folder ${path.dirname(shown)} does not exist`, { hint: 'create it first, or choose another --output file' });
   }
+  // The report goes through a temp file beside the file (or the file a link points to): make one
+  // now, so that a folder where that fails (permissions, a read-only mount, /proc) is refused
+  // before the analysis, not after it. Permission bits alone would not tell (root ignores them).
+  const probe = path.join(path.dirname(stats ? realpathSync(file) : file), `.talentrisk-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (error) {
+    throw new UsageError(`cannot write ${shown}: ${writeFailure(error, probe)}`, { hint: 'choose another --output file', cause: error });
+  }
   return stats ? 'file' : 'absent';
 }
 
@@ -152,7 +163,7 @@ export function writeReport(
     try {
       writePieces(named, pieces);
     } catch (error) {
-      throw new UsageError(`cannot write ${options.output}: ${writeFailure(error)}`, { hint: 'check that it can be written to', cause: error });
+      throw new UsageError(`cannot write ${options.output}: ${writeFailure(error, named)}`, { hint: 'check that it can be written to', cause: error });
     }
     return;
   }
@@ -167,7 +178,7 @@ export function writeReport(
     } catch {
       // nothing was written
     }
-    throw new UsageError(`cannot write ${options.output}: ${writeFailure(error)}`, { hint: 'check that the folder exists and is writable', cause: error });
+    throw new UsageError(`cannot write ${options.output}: ${writeFailure(error, file)}`, { hint: 'check that the folder exists and is writable', cause: error });
   }
 }
 
@@ -181,9 +192,13 @@ function writePieces(file: string, pieces: Iterable<string>): void {
   }
 }
 
-/** Why a write failed, in words, without the temp file's name that Node's message carries. */
-export function writeFailure(error: unknown): string {
+/**
+ * Why a write failed, in words, without the temp file's name that Node's message carries. `file`
+ * tells a missing folder from one where no file can be made (/proc, some mounts): both are ENOENT.
+ */
+export function writeFailure(error: unknown, file?: string): string {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' && file !== undefined && statQuietly(path.dirname(file))?.isDirectory()) return 'no file can be created in its folder';
   const reasons: Record<string, string> = {
     ENOENT: 'its folder does not exist',
     ENOTDIR: 'its folder does not exist',

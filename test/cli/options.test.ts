@@ -11,6 +11,9 @@ describe('writeFailure', () => {
     expect(writeFailure(failure('EROFS'))).toBe('the file system is read-only');
     expect(writeFailure(failure('ENOENT'))).toBe('its folder does not exist');
     expect(writeFailure(failure('EISDIR'))).toBe('it is a folder');
+    // ENOENT in a folder that exists: no file can be made there (/proc, some mounts).
+    expect(writeFailure(failure('ENOENT'), '/proc/report.json')).toBe('no file can be created in its folder');
+    expect(writeFailure(failure('ENOENT'), '/no/such/folder/report.json')).toBe('its folder does not exist');
   });
 
   it("keeps Node's message for anything else", () => {

@@ -181,6 +181,14 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk --help for usage\n");
   });
 
+  it.skipIf(process.platform !== 'linux')('refuses an --output in a folder where no file can be made before analysing anything (root ignores permission bits, /proc does not)', () => {
+    const repo = buildRepo(history);
+    const result = runCli(['--format', 'json', '--output', '/proc/report.json'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('talentrisk: cannot write /proc/report.json: no file can be created in its folder\n  choose another --output file\n');
+    expect(existsSync(path.join(repo.dir, '.git', 'talentrisk'))).toBe(false);
+  });
+
   it('refuses an --output in a folder that does not exist, or that is a folder, before analysing anything', () => {
     const repo = buildRepo(history);
     const dir = tmp();

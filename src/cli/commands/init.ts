@@ -74,7 +74,7 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     // Written in place (through a symlink, into a device or a pipe), never replacing one.
     writeFileSync(file, text, { flag: options.force || outputKind === 'in place' ? 'w' : 'wx' });
   } catch (error) {
-    throw new UsageError(`cannot write ${shown(file)}: ${writeFailure(error)}`, { hint: 'check that the folder exists and is writable', cause: error });
+    throw new UsageError(`cannot write ${shown(file)}: ${writeFailure(error, file)}`, { hint: 'check that the folder exists and is writable', cause: error });
   }
 
   const found = [
