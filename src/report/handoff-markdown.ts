@@ -66,7 +66,9 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
     `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${plural(person.commits, 'commit')} from ${day(person.firstCommit)} to ${day(person.lastCommit)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
   ];
   if (person.date || person.note) {
-    lines.push('', `Leaving${person.date ? ` after ${person.date}` : ''}${person.note ? ` (${mdText(person.note)})` : ''}.`);
+    // A last day before the figures' date has passed: "left on", not "leaving after" a past day.
+    const gone = person.date !== undefined && person.date < day(repo.referenceDate);
+    lines.push('', `${gone ? 'Left' : 'Leaving'}${person.date ? ` ${gone ? 'on' : 'after'} ${person.date}` : ''}${person.note ? ` (${mdText(person.note)})` : ''}.`);
   }
   if (report.alsoLeaving.length > 0) {
     const others = report.alsoLeaving.map((d) => `${name(d.id)}${d.date ? ` (${d.date})` : ''}`).join(', ');
