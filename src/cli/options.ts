@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -76,48 +76,63 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
  */
 export function assertOutputWritable(options: { output?: string | undefined; force?: boolean | undefined }, cwd: string): OutputTarget | undefined {
   if (!options.output) return undefined;
-  const target = assertFilePath(options.output, path.resolve(cwd, options.output));
-  if (target === 'file' && !options.force) {
+  const target = resolveOutput(options.output, path.resolve(cwd, options.output));
+  if (target.kind === 'file' && !options.force) {
     throw new UsageError(`${options.output} already exists`, { hint: 'pass --force to overwrite it, or choose another --output file' });
   }
   return target;
 }
 
 /**
- * What an output path names: nothing yet, a file (through any symlinks), or something written to
- * in place: a device or a pipe (`/dev/stdout`, a FIFO), or a symlink to nothing yet. Writing over
- * a file goes through a temp file and a rename, which would replace a device or a link itself.
+ * Where an output goes. `stdout`: a path that names the standard output. `in place`: another open
+ * descriptor's path (/dev/stderr, /dev/fd/N), a device, a pipe: appended to, never truncated or
+ * replaced. `file`: an existing file, through any symlinks (`path` is the real file, replaced by a
+ * temp file and a rename, so that a link stays a link). `absent`: no file yet (`path` is where it
+ * will be made: for a symlink to nothing yet, the file it points to).
  */
-export type OutputTarget = 'absent' | 'file' | 'in place';
+export interface OutputTarget {
+  kind: 'stdout' | 'in place' | 'file' | 'absent';
+  path: string;
+  /** Permission bits of the file replaced, kept by its replacement. */
+  mode?: number | undefined;
+}
+
+const STANDARD_OUTPUT = /^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/;
+const OPEN_DESCRIPTOR = /^\/(dev\/(stdout|stderr|fd\/\d+)|proc\/self\/fd\/\d+)$/;
 
 /**
- * Refuses, before any analysis (minutes on a large history), a path no file can be written to: a
- * folder, or a file in a folder that does not exist. `shown` is the path as the user gave it.
+ * Resolves an output path and refuses, before any analysis (minutes on a large history), one no
+ * file can be written to: a folder, a file in a folder that does not exist, or in one where no
+ * file can be made. `shown` is the path as the user gave it.
  */
-export function assertFilePath(shown: string, file: string): OutputTarget {
-  // /dev holds devices and links to open descriptors (/dev/stdout, even when that is a file the
-  // shell opened), never a report to keep.
-  if (path.sep === '/' && file.startsWith('/dev/')) return 'in place';
+export function resolveOutput(shown: string, file: string): OutputTarget {
+  // Descriptor paths first: /dev/stdout may name a file the shell opened, which is not a report to
+  // refuse or replace (and opening the path fails when the descriptor is a socket).
+  if (path.sep === '/' && STANDARD_OUTPUT.test(file)) return { kind: 'stdout', path: file };
+  if (path.sep === '/' && OPEN_DESCRIPTOR.test(file)) return { kind: 'in place', path: file };
   const stats = statQuietly(file);
   if (stats?.isDirectory()) {
     throw new UsageError(`${shown} is a folder`, { hint: 'pass the path of a file to write, e.g. `--output report.json`' });
   }
-  if (stats && !stats.isFile()) return 'in place';
-  if (!stats && lstatQuietly(file)?.isSymbolicLink()) return 'in place';
-  if (!statQuietly(path.dirname(file))?.isDirectory()) {
-    throw new UsageError(`cannot write ${shown}: the folder ${path.dirname(shown)} does not exist`, { hint: 'create it first, or choose another --output file' });
+  if (stats && !stats.isFile()) return { kind: 'in place', path: file };
+  const real = stats ? realPathQuietly(file) : (linkTarget(file) ?? file);
+  const folder = path.dirname(real);
+  if (!statQuietly(folder)?.isDirectory()) {
+    const where = real === file ? path.dirname(shown) : `${folder} (where ${shown} points)`;
+    throw new UsageError(`cannot write ${shown}: the folder ${where} does not exist`, { hint: 'create it first, or choose another --output file' });
   }
-  // The report goes through a temp file beside the file (or the file a link points to): make one
-  // now, so that a folder where that fails (permissions, a read-only mount, /proc) is refused
-  // before the analysis, not after it. Permission bits alone would not tell (root ignores them).
-  const probe = path.join(path.dirname(stats ? realpathSync(file) : file), `.talentrisk-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // The report goes through a temp file beside the file: make one now, so that a folder where
+  // that fails (permissions, a read-only mount, /proc) is refused before the analysis, not after
+  // it. Permission bits alone would not tell (root ignores them).
+  const probe = path.join(folder, `.talentrisk-probe-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);
   } catch (error) {
+    removeQuietly(probe);
     throw new UsageError(`cannot write ${shown}: ${writeFailure(error, probe)}`, { hint: 'choose another --output file', cause: error });
   }
-  return stats ? 'file' : 'absent';
+  return { kind: stats ? 'file' : 'absent', path: real, mode: stats ? stats.mode & 0o7777 : undefined };
 }
 
 function statQuietly(file: string): Stats | undefined {
@@ -128,20 +143,42 @@ function statQuietly(file: string): Stats | undefined {
   }
 }
 
-function lstatQuietly(file: string): Stats | undefined {
+function realPathQuietly(file: string): string {
   try {
-    return lstatSync(file);
+    return realpathSync(file);
   } catch {
-    return undefined;
+    return file;
   }
 }
 
-const STANDARD_OUTPUT = new Set(path.sep === '/' ? ['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'] : []);
+/** Where a symlink to nothing yet points (following a chain of them), or undefined if `file` is no symlink. */
+function linkTarget(file: string): string | undefined {
+  let current = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let target: string;
+    try {
+      if (!lstatSync(current).isSymbolicLink()) return hops === 0 ? undefined : current;
+      target = readlinkSync(current);
+    } catch {
+      return hops === 0 ? undefined : current;
+    }
+    current = path.resolve(path.dirname(current), target);
+  }
+  return current;
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // not there
+  }
+}
 
 /**
  * Writes a report: to stdout, or atomically to a file (temp file + rename, beside the file a
  * symlink points to, so that the link stays), never replacing an existing file unless --force says
- * so; a device or a pipe is written in place.
+ * so; a device, a pipe or another open descriptor is appended to in place.
  */
 export function writeReport(
   report: string | Iterable<string>,
@@ -150,40 +187,34 @@ export function writeReport(
   stdout: { write(text: string): unknown },
 ): void {
   const pieces = typeof report === 'string' ? [report] : report;
-  // `--output /dev/stdout` (a habit of scripts) is stdout itself: opening that path fails when the
-  // standard output is a socket (a parent process's pipe, in Node and elsewhere).
-  if (!options.output || STANDARD_OUTPUT.has(path.resolve(cwd, options.output))) {
+  // Checked again: the file may have appeared during the analysis.
+  const target = assertOutputWritable(options, cwd);
+  if (!target || target.kind === 'stdout') {
     for (const piece of pieces) stdout.write(piece);
     return;
   }
-  // Checked again: the file may have appeared during the analysis.
-  const target = assertOutputWritable(options, cwd);
-  const named = path.resolve(cwd, options.output);
-  if (target === 'in place') {
+  const shown = options.output as string;
+  if (target.kind === 'in place') {
     try {
-      writePieces(named, pieces);
+      writePieces(target.path, pieces, 'a');
     } catch (error) {
-      throw new UsageError(`cannot write ${options.output}: ${writeFailure(error, named)}`, { hint: 'check that it can be written to', cause: error });
+      throw new UsageError(`cannot write ${shown}: ${writeFailure(error, target.path)}`, { hint: 'check that it can be written to', cause: error });
     }
     return;
   }
-  const file = target === 'file' ? realpathSync(named) : named;
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = `${target.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writePieces(temp, pieces);
-    renameSync(temp, file);
+    writePieces(temp, pieces, 'wx');
+    if (target.mode !== undefined) chmodSync(temp, target.mode);
+    renameSync(temp, target.path);
   } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // nothing was written
-    }
-    throw new UsageError(`cannot write ${options.output}: ${writeFailure(error, file)}`, { hint: 'check that the folder exists and is writable', cause: error });
+    removeQuietly(temp);
+    throw new UsageError(`cannot write ${shown}: ${writeFailure(error, target.path)}`, { hint: 'check that the folder exists and is writable', cause: error });
   }
 }
 
-function writePieces(file: string, pieces: Iterable<string>): void {
-  const fd = openSync(file, 'w');
+function writePieces(file: string, pieces: Iterable<string>, flag: 'a' | 'wx'): void {
+  const fd = openSync(file, flag);
   try {
     // writeFileSync on a descriptor writes the whole piece (writeSync may write part of it).
     for (const piece of pieces) writeFileSync(fd, piece);

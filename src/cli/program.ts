@@ -29,8 +29,9 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      // commander's "error: …" in the form of every other error: "talentrisk: …", then the hint.
-      outputError: (text, write) => write(text.replace(/^error: /, 'talentrisk: ')),
+      // commander's "error: …" in the form of every other error: "talentrisk: …", then its other
+      // lines ("(Did you mean --format?)") indented as hints are.
+      outputError: (text, write) => write(text.replace(/^error: /, 'talentrisk: ').replace(/\n(?=.)/g, '\n  ')),
     })
     .addHelpText(
       'after',
@@ -97,6 +98,8 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     const { runHandoff } = await import('./commands/handoff.ts');
     setExit(await runHandoff(who, options, io));
   });
+  // A command's usage errors point to that command's own --help.
+  for (const command of program.commands) command.showHelpAfterError(`  run talentrisk ${command.name()} --help for usage`);
   return program;
 }
 

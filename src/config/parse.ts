@@ -135,14 +135,22 @@ const EXPECTED: Record<string, string> = {
 function humanize(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') {
     if (value === undefined) return 'missing (this key is required)';
-    // A single glob or name where a list is due is the usual slip: show the list it was meant to be.
-    const asList = issue.expected === 'array' && typeof value === 'string' ? ` (a list of one is written ${JSON.stringify([value])})` : '';
+    // A single glob or name where a list is due is the usual slip: show the list it was meant to be
+    // (items separated by commas, when it has them).
+    const asList = issue.expected === 'array' && typeof value === 'string' ? ` (${listHint(value)})` : '';
     return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}${asList}`;
   }
   if (issue.code === 'invalid_value') {
     return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`;
   }
   return issue.message;
+}
+
+function listHint(text: string): string {
+  const items = text.includes(',') ? text.split(',').map((item) => item.trim()).filter(Boolean) : [text];
+  const list = `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+  const shown = list.length > 60 ? `${list.slice(0, 60)}…` : list;
+  return items.length === 1 ? `a list of one is written ${shown}` : `a list is written ${shown}`;
 }
 
 function describeValue(value: unknown): string {

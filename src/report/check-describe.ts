@@ -59,14 +59,15 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
   }
   const names = failing.map((system) => system.name).join(', ');
   const one = failing.length === 1;
-  const rules = new Set(failing.flatMap((system) => system.violations.map((violation) => violation.rule)));
-  // What failed, in the rule's words: an owner count that holds while departures orphan too many
-  // files is not "too few owners".
-  const what = !rules.has('maxKnowledgeLoss')
-    ? `${one ? 'has' : 'have'} too few owners`
-    : rules.has('minOwners')
-      ? `${one ? 'has' : 'have'} too few owners or would lose too much of ${one ? 'its' : 'their'} knowledge`
-      : `would lose too much of ${one ? 'its' : 'their'} knowledge`;
+  // What failed, in the rules' words: an owner count that holds while departures orphan too many
+  // files is not "too few owners". "and" when every failing system breaks both rules, "or" when
+  // they fail for different reasons.
+  const breaks = (system: (typeof failing)[number], rule: string) => system.violations.some((violation) => violation.rule === rule);
+  const owners = failing.filter((system) => breaks(system, 'minOwners')).length;
+  const loss = failing.filter((system) => breaks(system, 'maxKnowledgeLoss')).length;
+  const fewOwners = `${one ? 'has' : 'have'} too few owners`;
+  const tooMuchLost = `would lose too much of ${one ? 'its' : 'their'} knowledge`;
+  const what = loss === 0 ? fewOwners : owners === 0 ? tooMuchLost : owners === failing.length && loss === failing.length ? `${fewOwners} and ${tooMuchLost}` : `${fewOwners} or ${tooMuchLost}`;
   return {
     passed: false,
     text: `${failing.length} of ${plural(checked.length, 'critical system')} ${what}: ${names}${skippedNote}.`,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
@@ -85,6 +85,15 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     const forced = runCli(['init', '--force'], { cwd: repo.dir });
     expect(forced.exitCode).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('talentrisk configuration, written by `talentrisk init`');
+  });
+
+  it('--output /dev/stdout prints the config on stdout (what init says goes to stderr), and touches no file', () => {
+    const repo = buildRepo(history);
+    const printed = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir });
+    expect(printed.exitCode).toBe(0);
+    expect(printed.stdout).toContain('talentrisk configuration, written by `talentrisk init`');
+    expect(printed.stderr).toMatch(/^wrote \/dev\/stdout: /);
+    expect(existsSync(path.join(repo.dir, '.talentrisk.yml'))).toBe(false);
   });
 
   it('also refuses when the config is .talentrisk.yaml, and writes elsewhere with --output', async () => {

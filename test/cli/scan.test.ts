@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scanOutputSchema } from '../../src/report/scan-schema.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { BIN, runCli } from '../helpers/run-cli.ts';
 
 const history: FixtureCommit[] = [
   { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10 } },
@@ -178,7 +178,71 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['zzz'], { cwd: repo.dir }).stderr).toBe(`talentrisk: path does not exist: ${path.join(repo.dir, 'zzz')}\n  pass the folder of a git repository, e.g. \`talentrisk scan .\`\n`);
     const format = runCli(['--format', 'xml'], { cwd: repo.dir });
     expect(format.exitCode).toBe(2);
-    expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk --help for usage\n");
+    expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk scan --help for usage\n");
+    // commander's own hint lines are indented like ours.
+    expect(runCli(['--formt', 'json'], { cwd: repo.dir }).stderr).toBe("talentrisk: unknown option '--formt'\n  (Did you mean --format?)\n  run talentrisk scan --help for usage\n");
+  });
+
+  it.skipIf(process.platform !== 'linux')('keeps a file under /dev (a tmpfs like /dev/shm) unless --force, appends to /dev/stderr, and takes /proc/self/fd/1 as stdout', () => {
+    const repo = buildRepo(history);
+    const dir = tmp();
+    // /dev/shm holds ordinary files: the usual rules apply.
+    if (existsSync('/dev/shm')) {
+      const kept = path.join(mkdtempSync('/dev/shm/talentrisk-test-'), 'report.json');
+      writeFileSync(kept, 'keep me');
+      const refused = runCli(['--format', 'json', '--output', kept], { cwd: repo.dir });
+      expect(refused.exitCode).toBe(2);
+      expect(refused.stderr).toContain('already exists');
+      expect(readFileSync(kept, 'utf8')).toBe('keep me');
+      rmSync(path.dirname(kept), { recursive: true });
+    }
+    // A log on stderr is appended to, not truncated.
+    const log = path.join(dir, 'log');
+    writeFileSync(log, 'earlier\n');
+    const fd = openSync(log, 'a');
+    const appended = spawnSync(process.execPath, [BIN, '--format', 'json', '--output', '/dev/stderr'], { cwd: repo.dir, stdio: ['ignore', 'pipe', fd], env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
+    closeSync(fd);
+    expect(appended.status).toBe(0);
+    const written = readFileSync(log, 'utf8');
+    expect(written.startsWith('earlier\n{')).toBe(true);
+    expect(JSON.parse(written.slice('earlier\n'.length)).schemaVersion).toBe(1);
+    // Standard output redirected to a file is not a file to refuse or replace.
+    const out = path.join(dir, 'out.json');
+    const outFd = openSync(out, 'w');
+    const viaProc = spawnSync(process.execPath, [BIN, '--format', 'json', '--output', '/proc/self/fd/1'], { cwd: repo.dir, stdio: ['ignore', outFd, 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
+    closeSync(outFd);
+    expect(viaProc.stderr.toString()).toBe('');
+    expect(viaProc.status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+  });
+
+  it('writes --output through a symlink to a file not there yet, and refuses one whose folder is missing, before the analysis', () => {
+    const repo = buildRepo(history);
+    const dir = tmp();
+    mkdirSync(path.join(dir, 'shared'));
+    const link = path.join(dir, 'report.json');
+    symlinkSync(path.join('shared', 'report.json'), link);
+    expect(runCli(['--format', 'json', '--output', link], { cwd: repo.dir }).exitCode).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(dir, 'shared', 'report.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(readdirSync(path.join(dir, 'shared'))).toEqual(['report.json']);
+    const nowhere = path.join(dir, 'nowhere.json');
+    symlinkSync(path.join('missing', 'report.json'), nowhere);
+    const fresh = buildRepo(history);
+    const refused = runCli(['--format', 'json', '--output', nowhere], { cwd: fresh.dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toBe(`talentrisk: cannot write ${nowhere}: the folder ${path.join(dir, 'missing')} (where ${nowhere} points) does not exist\n  create it first, or choose another --output file\n`);
+    // Refused before the analysis: nothing was cached.
+    expect(existsSync(path.join(fresh.dir, '.git', 'talentrisk'))).toBe(false);
+  });
+
+  it('keeps the permission bits of a file it replaces with --force', () => {
+    const repo = buildRepo(history);
+    const out = path.join(tmp(), 'report.json');
+    writeFileSync(out, 'old', { mode: 0o640 });
+    chmodSync(out, 0o640);
+    expect(runCli(['--format', 'json', '--output', out, '--force'], { cwd: repo.dir }).exitCode).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o640);
   });
 
   it.skipIf(process.platform !== 'linux')('refuses an --output in a folder where no file can be made before analysing anything (root ignores permission bits, /proc does not)', () => {

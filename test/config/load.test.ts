@@ -88,6 +88,8 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
   it('shows how a single value is written as a list where a list is due', () => {
     const text = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: lib/**\n    minOwners: 2\n', 'c.yml')));
     expect(text).toContain('c.yml:3:12 critical.0.paths: expected a list, got the text "lib/**" (a list of one is written ["lib/**"])');
+    const several = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: "lib/**, test/**"\n', 'c.yml')));
+    expect(several).toContain('critical.0.paths: expected a list, got the text "lib/**, test/**" (a list is written ["lib/**", "test/**"])');
     const other = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: {a: 1}\n', 'c.yml')));
     expect(other).toContain('c.yml:3:12 critical.0.paths: expected a list, got a mapping\n');
   });

@@ -30,7 +30,7 @@ describe('check --format text', () => {
     expect(deploy).toContain('✗ deploy: Ada leaving would orphan 50% of its files (1 of 2; at most 20% allowed)');
     expect(deploy.at(-1)).toBe('✗ 2 of 3 critical systems have too few owners or would lose too much of their knowledge: payments, deploy.');
     // payments fails both rules.
-    expect(withLoss('payments').at(-1)).toBe('✗ 1 of 3 critical systems has too few owners or would lose too much of its knowledge: payments.');
+    expect(withLoss('payments').at(-1)).toBe('✗ 1 of 3 critical systems has too few owners and would lose too much of its knowledge: payments.');
   });
 
   it('says when every rule holds, and shows skipped systems last with --changed', () => {

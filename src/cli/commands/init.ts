@@ -13,7 +13,7 @@ import { createSystemMatcher } from '../../model/critical.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
-import { assertFilePath, writeFailure } from '../options.ts';
+import { resolveOutput, writeFailure } from '../options.ts';
 import { analysisProgress, printWarnings } from './shared.ts';
 
 export interface InitOptions {
@@ -46,9 +46,13 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     });
   }
   const file = options.output ? path.resolve(io.cwd, options.output) : path.join(root, CONFIG_FILE);
-  const shown = (absolute: string) => path.relative(io.cwd, absolute) || absolute;
-  const outputKind = assertFilePath(shown(file), file);
-  const existing = options.output ? (outputKind === 'file' ? file : undefined) : findConfigFile(root);
+  // Relative to the current folder when inside it, else absolute (not ../../../dev/stdout).
+  const shown = (absolute: string) => {
+    const relative = path.relative(io.cwd, absolute);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  };
+  const output = resolveOutput(shown(file), file);
+  const existing = options.output ? (output.kind === 'file' ? file : undefined) : findConfigFile(root);
   if (existing && !options.force) {
     throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
   }
@@ -70,11 +74,17 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   const text = renderStarterConfig(input);
   // The file must load as written; if it does not, that is a bug of ours, not the user's.
   await parseConfig(text, shown(file));
-  try {
-    // Written in place (through a symlink, into a device or a pipe), never replacing one.
-    writeFileSync(file, text, { flag: options.force || outputKind === 'in place' ? 'w' : 'wx' });
-  } catch (error) {
-    throw new UsageError(`cannot write ${shown(file)}: ${writeFailure(error, file)}`, { hint: 'check that the folder exists and is writable', cause: error });
+  // Standard output: the config there, and what init says about it on stderr.
+  const say = output.kind === 'stdout' ? io.stderr : io.stdout;
+  if (output.kind === 'stdout') {
+    io.stdout.write(text);
+  } else {
+    try {
+      // Through a symlink to the file it names; a device or a pipe is appended to, never replaced.
+      writeFileSync(output.path, text, { flag: output.kind === 'in place' ? 'a' : options.force ? 'w' : 'wx' });
+    } catch (error) {
+      throw new UsageError(`cannot write ${shown(file)}: ${writeFailure(error, output.path)}`, { hint: 'check that the folder exists and is writable', cause: error });
+    }
   }
 
   const found = [
@@ -82,8 +92,8 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}`] : []),
     `${input.bots.length + input.botCandidates.length} ${input.bots.length + input.botCandidates.length === 1 ? 'bot' : 'bots'}`,
   ];
-  io.stdout.write(`wrote ${shown(file)}: ${found.join(', ')} (all commented out)\n`);
-  io.stdout.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  say.write(`wrote ${shown(file)}: ${found.join(', ')} (all commented out)\n`);
+  say.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
   // What the candidates rest on (a shallow or partial clone, a cache problem), as scan reports it.
   printWarnings(analysis, options, io, false);
   return ExitCode.Ok;
