@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -206,10 +206,30 @@ export function writeReport(
   try {
     writePieces(temp, pieces, 'wx');
     if (target.mode !== undefined) chmodSync(temp, target.mode);
-    renameSync(temp, target.path);
+    if (target.kind === 'absent' && !options.force) {
+      // A hard link fails if the file appeared while the report was being written, where a rename
+      // would replace it without --force.
+      if (!linkUnlessExists(temp, target.path)) throw new UsageError(`${shown} already exists`, { hint: 'it appeared while the report was being written; pass --force to overwrite it' });
+      removeQuietly(temp);
+    } else {
+      renameSync(temp, target.path);
+    }
   } catch (error) {
     removeQuietly(temp);
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot write ${shown}: ${writeFailure(error, target.path)}`, { hint: 'check that the folder exists and is writable', cause: error });
+  }
+}
+
+/** Links `temp` as `file` unless `file` exists (false then); where hard links are not supported, renames it. */
+function linkUnlessExists(temp: string, file: string): boolean {
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    renameSync(temp, file);
+    return true;
   }
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { writeFailure } from '../../src/cli/options.ts';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { writeFailure, writeReport } from '../../src/cli/options.ts';
 
 const failure = (code: string, message = `${code}: something, open '/out/report.json.4242.tmp'`) => Object.assign(new Error(message), { code });
 
@@ -19,5 +21,29 @@ describe('writeFailure', () => {
   it("keeps Node's message for anything else", () => {
     expect(writeFailure(failure('EIO', 'EIO: i/o error, write'))).toBe('EIO: i/o error, write');
     expect(writeFailure('plain')).toBe('plain');
+  });
+});
+
+describe('writeReport', () => {
+  const sink = { write: () => true };
+
+  it('never replaces a file that appears while the report is being written (without --force)', () => {
+    const dir = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'write-'));
+    const file = path.join(dir, 'report.json');
+    function* pieces() {
+      yield '{"a": 1';
+      writeFileSync(file, 'someone else’s'); // appears mid-write
+      yield '}\n';
+    }
+    expect(() => writeReport(pieces(), { output: file }, dir, sink)).toThrow(`${file} already exists`);
+    expect(readFileSync(file, 'utf8')).toBe('someone else’s');
+    expect(readdirSync(dir)).toEqual(['report.json']);
+    // With --force it is replaced, and without a race the report lands as usual.
+    writeReport(pieces(), { output: file, force: true }, dir, sink);
+    expect(readFileSync(file, 'utf8')).toBe('{"a": 1}\n');
+    const other = path.join(dir, 'other.json');
+    writeReport(['{}', '\n'], { output: other }, dir, sink);
+    expect(readFileSync(other, 'utf8')).toBe('{}\n');
+    expect(readdirSync(dir).sort()).toEqual(['other.json', 'report.json']);
   });
 });
