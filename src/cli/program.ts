@@ -65,7 +65,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
 
   const check = program
     .command('check')
-    .description('fail (exit 1) when a critical system of .talentrisk.yml has fewer owners than its minOwners — the CI gate')
+    .description('fail (exit 1) when a critical system of .talentrisk.yml has fewer owners than its minOwners, or would lose more than its maxKnowledgeLoss to departures — the CI gate')
     .argument('[path]', 'repository to check', '.')
     .option('--changed <base-ref>', 'check only the systems with a file changed between the base and the revision (pull requests)')
     .addOption(new Option('--allow-shallow', 'check a shallow clone anyway (the figures cover only the fetched history)'));
@@ -78,7 +78,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .command('init')
     .description('write a starter .talentrisk.yml: modules, CODEOWNERS paths and bots found in this repository, as commented candidates')
     .argument('[path]', 'repository', '.')
-    .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root)`)
+    .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root; /dev/stdout prints it)`)
     .option('--force', 'replace an existing config file')
     .option('--depth <n>', 'folder depth of the module candidates (default: chosen to show 5–30 modules)', parsePositiveInt)
     .option('--no-cache', 'do not read or write the cache (parsed history and stored results)')
