@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
@@ -13,7 +13,7 @@ import { createSystemMatcher } from '../../model/critical.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
-import { resolveOutput, writeFailure } from '../options.ts';
+import { resolveOutput, writeReport } from '../options.ts';
 import { analysisProgress, printWarnings } from './shared.ts';
 
 export interface InitOptions {
@@ -74,18 +74,10 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   const text = renderStarterConfig(input);
   // The file must load as written; if it does not, that is a bug of ours, not the user's.
   await parseConfig(text, shown(file));
-  // Standard output: the config there, and what init says about it on stderr.
+  // Written as every report is (symlinks, devices, /dev/stdout, never replacing a file that
+  // appeared meanwhile). On standard output, what init says about it goes to stderr.
+  writeReport(text, { output: shown(file), force: options.force }, io.cwd, io.stdout);
   const say = output.kind === 'stdout' ? io.stderr : io.stdout;
-  if (output.kind === 'stdout') {
-    io.stdout.write(text);
-  } else {
-    try {
-      // Through a symlink to the file it names; a device or a pipe is appended to, never replaced.
-      writeFileSync(output.path, text, { flag: output.kind === 'in place' ? 'a' : options.force ? 'w' : 'wx' });
-    } catch (error) {
-      throw new UsageError(`cannot write ${shown(file)}: ${writeFailure(error, output.path)}`, { hint: 'check that the folder exists and is writable', cause: error });
-    }
-  }
 
   const found = [
     `${input.modules.length} module ${input.modules.length === 1 ? 'candidate' : 'candidates'}`,
