@@ -11,6 +11,8 @@ export interface LoadedConfig {
   config: Config;
   /** Absolute path of the file read, or undefined when none exists (defaults apply). */
   file: string | undefined;
+  /** The file as messages name it (relative to the current folder, or `HEAD:.talentrisk.yml` in a bare repository). */
+  name: string;
   /** 1-based line of a YAML path (e.g. ['critical', 0]) for reports that point into the file. */
   lineOf: (keyPath: readonly (string | number)[]) => number | undefined;
   /** `file:line:col` of a YAML path (its nearest existing parent when it is missing), for messages. */
@@ -36,7 +38,7 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */
 export async function loadConfig(root: string, explicit?: string, cwd: string = root): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);
-  if (!file) return { config: DEFAULT_CONFIG, file: undefined, lineOf: () => undefined, locate: () => CONFIG_FILE };
+  if (!file) return { config: DEFAULT_CONFIG, file: undefined, name: CONFIG_FILE, lineOf: () => undefined, locate: () => CONFIG_FILE };
   const shown = path.relative(cwd, file) || file;
   let text: string;
   try {

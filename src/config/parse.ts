@@ -50,6 +50,7 @@ export function parseConfigText(text: string, displayName: string, file?: string
   return {
     config,
     file,
+    name: displayName,
     lineOf: (keyPath) => {
       const offset = offsetOf(keyPath);
       return offset === undefined ? undefined : lineCounter.linePos(offset).line;

@@ -21,6 +21,8 @@ describe('a bare repository (a CI mirror)', { tags: ['slow'] }, () => {
     const json = JSON.parse(check.stdout);
     expect(json.config.file).toBe('.talentrisk.yml');
     expect(json.systems[0]).toMatchObject({ name: 'payments', busFactor: 1, configLine: 2 });
+    // scan's table names the file it read, as config errors do (not a path in the git directory).
+    expect(runCli(['scan', bare], { cwd: tmp() }).stdout).toContain('Critical systems (HEAD:.talentrisk.yml; 1 of 1 failing');
 
     const init = runCli(['init', bare], { cwd: tmp() });
     expect(init.exitCode).toBe(2);

@@ -89,6 +89,13 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(until.repository.requested).toBe('HEAD until 2024-01-03');
   });
 
+  it('names the config file its critical systems came from, as config errors do', () => {
+    const repo = buildRepo(history);
+    mkdirSync(path.join(repo.dir, 'ci'));
+    writeFileSync(path.join(repo.dir, 'ci', 'talentrisk.yml'), 'critical:\n  - name: pay\n    paths: ["src/pay/**"]\n');
+    expect(runCli(['-c', 'ci/talentrisk.yml'], { cwd: repo.dir }).stdout).toMatch(/\nCritical systems \(ci\/talentrisk\.yml; /);
+  });
+
   it('opens the repository once per command (check and handoff reuse the one the analysis read)', () => {
     const repo = buildRepo(history);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: ["src/pay/**"]\n');

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { derived } from '../../analysis-cache.ts';
 import { ExitCode } from '../../errors.ts';
 import { evaluateCriticalSystems } from '../../model/critical.ts';
@@ -45,7 +44,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
     const ctx = { chalk, width: io.stdout.columns ?? 100 };
     const sections = [
-      renderCriticalSection(critical, ctx, config.file ? path.relative(io.cwd, config.file) || config.file : undefined),
+      renderCriticalSection(critical, ctx, config.name),
       leaving ? renderDeparturesSection(leaving, ctx) : '',
       current && projection ? renderCurrentSection(current, projection, ctx) : '',
     ];
