@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scanOutputSchema } from '../../src/report/scan-schema.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
-import { BIN, runCli } from '../helpers/run-cli.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const history: FixtureCommit[] = [
   { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10 } },
@@ -207,19 +207,19 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const log = path.join(dir, 'log');
     writeFileSync(log, 'earlier\n');
     const fd = openSync(log, 'a');
-    const appended = spawnSync(process.execPath, [BIN, '--format', 'json', '--output', '/dev/stderr'], { cwd: repo.dir, stdio: ['ignore', 'pipe', fd], env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
+    const appended = runCli(['--format', 'json', '--output', '/dev/stderr'], { cwd: repo.dir, stdio: ['ignore', 'pipe', fd] });
     closeSync(fd);
-    expect(appended.status).toBe(0);
+    expect(appended.exitCode).toBe(0);
     const written = readFileSync(log, 'utf8');
     expect(written.startsWith('earlier\n{')).toBe(true);
     expect(JSON.parse(written.slice('earlier\n'.length)).schemaVersion).toBe(1);
     // Standard output redirected to a file is not a file to refuse or replace.
     const out = path.join(dir, 'out.json');
     const outFd = openSync(out, 'w');
-    const viaProc = spawnSync(process.execPath, [BIN, '--format', 'json', '--output', '/proc/self/fd/1'], { cwd: repo.dir, stdio: ['ignore', outFd, 'pipe'], env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1' } });
+    const viaProc = runCli(['--format', 'json', '--output', '/proc/self/fd/1'], { cwd: repo.dir, stdio: ['ignore', outFd, 'pipe'] });
     closeSync(outFd);
-    expect(viaProc.stderr.toString()).toBe('');
-    expect(viaProc.status).toBe(0);
+    expect(viaProc.stderr).toBe('');
+    expect(viaProc.exitCode).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
   });
 

@@ -10,12 +10,17 @@ export interface CliResult {
   exitCode: number;
 }
 
-/** Runs the built CLI (npm test builds first) as a user would, with NO_COLOR unless env says otherwise. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): CliResult {
+/**
+ * Runs the built CLI (npm test builds first) as a user would, with NO_COLOR unless env says otherwise.
+ * `stdio` hands it descriptors of the test's own (a file as stdout or stderr); what goes there is
+ * not in the result.
+ */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; stdio?: [stdin: 'ignore', stdout: number | 'pipe', stderr: number | 'pipe'] }): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
+    ...(options.stdio ? { stdio: options.stdio } : {}),
   });
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
+  return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.status ?? -1 };
 }
