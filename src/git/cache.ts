@@ -346,7 +346,7 @@ function sha256(text: string | Buffer): string {
 const BUILD_ID: string = (() => {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const hash = createHash('sha256').update(VERSION);
-  for (const name of ['history', 'log-format', 'repo', 'cache']) {
+  for (const name of ['history', 'log-reads', 'log-format', 'repo', 'cache']) {
     try {
       hash.update(fs.readFileSync(new URL(`./${name}${ext}`, import.meta.url)));
     } catch {

@@ -10,6 +10,8 @@ export interface GitClientOptions {
   concurrency?: number;
   /** When it fires, simple-git signals (SIGINT) the git process it started and rejects its call. */
   abort?: AbortSignal;
+  /** What to write to the standard input of a git process this client starts (then closed). */
+  input?: () => Buffer | string | undefined;
 }
 
 // Never let git fetch missing blobs of a partial clone behind the user's back (git >= 2.44 honours
@@ -61,6 +63,7 @@ export function createGit(dir: string, options: GitClientOptions = {}): SimpleGi
     allowEnvironment: [...Object.keys(GIT_ENV), ...passed],
     unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeConfigPaths: true },
     ...(options.abort ? { abort: options.abort } : {}),
+    ...(options.input ? { input: options.input } : {}),
   }).env({ ...env, ...GIT_ENV });
 }
 

@@ -1,19 +1,26 @@
-import os from 'node:os';
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type CommitIds, type Interner } from './cache.ts';
-import { LOG_FORMAT, LogReader, parseLogOutput, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
+import { LOG_FORMAT, parseLogOutput, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
+import { idLines, Lane, LANE_PROCESS_COMMITS, readEntry, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
 import { extendCommitList, listCommitsTimed, type CommitList, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
 export interface HistoryOptions {
   /** Commits per `git log` call. Small enough that each call's buffered output stays small. */
   chunkSize?: number;
-  /** How many chunks may be read ahead of the one being consumed (git processes in flight). */
+  /** How many lanes (git processes reading the history at once). */
   readAhead?: number;
   /**
-   * Most commits one git process reads (consecutive uncached chunks are read together). Default:
-   * about a quarter of the history per lane, at least one chunk, within the command-line limit.
+   * Most commits a lane reads in one turn (consecutive uncached chunks read together). Default: one
+   * chunk.
    */
   batchSize?: number;
+  /**
+   * Most commits a lane may hold read ahead of the chunk being consumed before its git process is
+   * paused. Default: LANE_AHEAD, or two batches when they are larger.
+   */
+  laneAhead?: number;
+  /** Most commits one git process of a lane reads (its ids are held until it starts). Default: LANE_PROCESS_COMMITS. */
+  processCommits?: number;
   /** Rename detection (`-M`), as METRICS.md §1 asks. */
   renames?: RenameMode;
   /** Called once the commit list is known (walkHistory only). */
@@ -46,6 +53,12 @@ export type HistoryCacheLocation = CacheLocation;
  * the synthetic 300,000-commit one 34,000-46,000), so a backstop for larger histories.
  */
 export const SPECULATION_LIMIT = 50_000;
+
+/**
+ * Commits a lane may hold read ahead of the fold (git's text, a few hundred bytes per commit), so
+ * that neither lane waits on the other's slower stretches: 2.5 MB of text per lane on rails.
+ */
+export const LANE_AHEAD = 10_000;
 
 /** Chosen with bench/run.js: large enough that process start-up (a fork of a big Node heap) stays small. */
 export const DEFAULT_CHUNK_SIZE = 2500;
@@ -97,6 +110,23 @@ class PackedIds {
     return this.bytes ? { hex: this.bytes, count: this.count } : (this.list as readonly string[]);
   }
 
+  /** The ids of the given [start, end) ranges, one per line (git's --stdin), made from the packed bytes. */
+  lines(ranges: readonly (readonly [number, number])[]): Buffer {
+    if (this.list) return idLines(ranges.flatMap(([start, end]) => (this.list as readonly string[]).slice(start, end)));
+    const bytes = this.bytes as Buffer;
+    const width = this.width;
+    const out = Buffer.allocUnsafe(ranges.reduce((sum, [start, end]) => sum + (end - start) * (width + 1), 0));
+    let at = 0;
+    // Byte by byte: a native copy per id cost more in calls than it saved (33 ms for 150,000 ids).
+    for (const [start, end] of ranges) {
+      for (let from = start * width, stop = end * width; from < stop; ) {
+        for (let k = 0; k < width; k++) out[at++] = bytes[from++] as number;
+        out[at++] = 0x0a;
+      }
+    }
+    return out;
+  }
+
   slice(start: number, end: number): string[] {
     if (this.list) return this.list.slice(start, end);
     const bytes = this.bytes as Buffer;
@@ -104,215 +134,6 @@ class PackedIds {
     for (let i = start; i < end; i++) ids[i - start] = bytes.toString('latin1', i * this.width, (i + 1) * this.width);
     return ids;
   }
-}
-
-// git checks every full commit id on its command line against the ref names too (about a dozen
-// stat calls each, to warn if a branch is named like an id): 0.1 s of system time per 7,500 ids
-// on git/git, most of a chunked walk's overhead over one `git log`. Ids are never ref names here.
-const NO_REF_LOOKUP = ['-c', 'core.warnAmbiguousRefs=false'];
-
-function logArgs(ids: readonly string[], renames: RenameMode): string[] {
-  // --no-walk=unsorted prints exactly these commits, in this order; each diff is against the
-  // commit's first parent, as in a plain walk, so chunking changes no event.
-  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...ids];
-}
-
-const MISSING_OBJECT = /unable to read|missing blob|could not read|bad object|promisor/i;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * A failed git log's message, cut in two: simple-git puts the output (whose records end with a NUL)
- * in front of what git said on stderr. Only stderr tells what went wrong: a printed path (git's own
- * promisor-remote.c) must not pass for a missing object.
- */
-function splitFailure(error: unknown): { printed: string; stderr: string } {
-  const message = messageOf(error);
-  const end = message.lastIndexOf('\0') + 1;
-  return { printed: message.slice(0, end), stderr: message.slice(end) };
-}
-
-/** The records a failed git log printed before it died (its last one may be cut short). */
-function printedRecords(error: unknown): CommitRecord[] {
-  const { printed } = splitFailure(error);
-  return printed ? parseLogOutput(printed) : [];
-}
-
-/** Parses the output for `ids` and checks that it holds exactly those commits, in order. */
-function parseExactly(output: string, ids: readonly string[]): CommitRecord[] {
-  const records = parseLogOutput(output);
-  if (records.length !== ids.length || records.some((record, index) => record.sha !== ids[index])) throw printedError(records.length, ids);
-  return records;
-}
-
-function printedError(count: number, ids: readonly string[]): Error {
-  return new Error(`git log printed ${count} record(s) for ${ids.length} commit(s) (${ids[0]?.slice(0, 12) ?? 'none'}…)`);
-}
-
-/**
- * The output of one `git log` for `ids`, parsed only as its records are taken. git's text is a few
- * times smaller than the records parsed from it, and records parsed long before they are folded
- * outlive young-generation collections and pile up in the old generation; a chunk parsed when its
- * turn comes dies young. The check of parseExactly happens as the records are taken.
- */
-class LazyRecords {
-  private reader: LogReader | undefined;
-  private readonly text: string;
-  private readonly ids: readonly string[];
-  private taken = 0;
-
-  constructor(text: string, ids: readonly string[]) {
-    this.text = text;
-    this.ids = ids;
-    this.reader = new LogReader(text);
-  }
-
-  get remaining(): number {
-    return this.ids.length - this.taken;
-  }
-
-  take(count: number, into: CommitRecord[]): void {
-    const reader = this.reader;
-    if (!reader) throw printedError(parseLogOutput(this.text).length, this.ids);
-    for (let n = 0; n < count; n++) {
-      const record = reader.next();
-      if (!record || record.sha !== this.ids[this.taken]) throw printedError(parseLogOutput(this.text).length, this.ids);
-      into.push(record);
-      this.taken++;
-    }
-    if (this.taken === this.ids.length) {
-      if (reader.next()) throw printedError(parseLogOutput(this.text).length, this.ids);
-      this.reader = undefined;
-    }
-  }
-}
-
-/**
- * The records a failed `git log` printed before it died, checked against the commits asked for.
- * git computes a commit's diff (and its renames) before printing the commit, so what it printed
- * is whole; simple-git puts that stdout in front of stderr in the error message.
- */
-function printedBefore(error: unknown, ids: readonly string[]): CommitRecord[] {
-  const records = printedRecords(error);
-  let n = 0;
-  while (n < records.length && records[n]?.sha === ids[n]) n++;
-  return records.slice(0, n);
-}
-
-/** What readRange gathered: records in order (parsed, or git's text to parse), and the fallbacks. */
-interface RangeOutput {
-  pieces: (CommitRecord[] | LazyRecords)[];
-  /** Records gathered so far. */
-  count: number;
-  /** Indexes (into the records) of commits read without rename detection. */
-  noRenames: number[];
-  reason: string;
-}
-
-function addRecords(out: RangeOutput, records: CommitRecord[]): void {
-  out.pieces.push(records);
-  out.count += records.length;
-}
-
-/**
- * Reads `ids` into `out`. When rename detection fails on missing blobs (a partial clone, a history
- * without its large files), it keeps what git printed before the failure, and narrows down to the
- * commit that failed, which alone is read with `--no-renames`. So the fallback is per commit, and
- * its result does not depend on where the chunk boundaries fall.
- */
-async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput): Promise<void> {
-  if (ids.length === 0) return;
-  let text: string;
-  try {
-    text = await repo.git.raw(logArgs(ids, renames));
-  } catch (error) {
-    const { stderr } = splitFailure(error);
-    if (!renames || !MISSING_OBJECT.test(stderr)) throw error;
-    if (ids.length === 1) {
-      out.noRenames.push(out.count);
-      out.reason ||= stderr.split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
-      addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
-      return;
-    }
-    const printed = printedBefore(error, ids);
-    // Keep what git printed but its last record (it might have been cut short). The commit that
-    // failed is most likely the next one; each commit's record is the same whatever range it is
-    // read in, so the rest is read in parts at once, each narrowing further if it fails too: the
-    // last record again, the likely culprit alone, and what follows it. When git printed nothing,
-    // the first commit alone and the two halves of the rest: a failure the output does not place
-    // is found in a logarithmic number of calls.
-    const whole = printed.slice(0, -1);
-    addRecords(out, whole);
-    const next = printed.length;
-    const parts =
-      next > 0
-        ? [ids.slice(whole.length, next), ids.slice(next, next + 1), ids.slice(next + 1)]
-        : [ids.slice(0, 1), ids.slice(1, 1 + Math.ceil((ids.length - 1) / 2)), ids.slice(1 + Math.ceil((ids.length - 1) / 2))];
-    const read = await Promise.all(
-      parts
-        .filter((part) => part.length > 0)
-        .map(async (part) => {
-          const sub: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
-          // A single commit on the queue of short calls (as loadFromSpeculation reads): behind the
-          // lanes' whole batches, the failing commit's second read waited 190 ms on rails, and the
-          // last chunk behind it.
-          await readRange(part.length === 1 ? { ...repo, git: repo.side } : repo, part, renames, sub);
-          return sub;
-        }),
-    );
-    for (const sub of read) appendRange(out, sub);
-    return;
-  }
-  out.pieces.push(new LazyRecords(text, ids));
-  out.count += ids.length;
-}
-
-/** Appends what another read gathered (the records that follow `out`'s). */
-function appendRange(out: RangeOutput, more: RangeOutput): void {
-  for (const index of more.noRenames) out.noRenames.push(out.count + index);
-  out.pieces.push(...more.pieces);
-  out.count += more.count;
-  out.reason ||= more.reason;
-}
-
-/** Hands out the records of a RangeOutput in order, parsing git's text as it goes. */
-function takeRecords(out: RangeOutput, count: number): CommitRecord[] {
-  const records: CommitRecord[] = [];
-  while (records.length < count) {
-    const piece = out.pieces[0];
-    if (piece === undefined) throw new Error(`history chunk ends early (${records.length} of ${count} commits)`);
-    if (Array.isArray(piece)) {
-      const n = Math.min(piece.length, count - records.length);
-      for (let i = 0; i < n; i++) records.push(piece[i] as CommitRecord);
-      if (n === piece.length) out.pieces.shift();
-      else out.pieces[0] = piece.slice(n);
-    } else {
-      const n = Math.min(piece.remaining, count - records.length);
-      piece.take(n, records);
-      if (piece.remaining === 0) out.pieces.shift();
-    }
-  }
-  return records;
-}
-
-/** Reads one chunk with git (rename fallback included). */
-export async function readChunk(repo: Repository, ids: readonly string[], options: HistoryOptions): Promise<CommitRecord[]> {
-  const entry = await readEntry(repo, ids, options.renames ?? true);
-  if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
-  return entry.records;
-}
-
-async function readEntry(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<ChunkEntry> {
-  const out = await readLazily(repo, ids, renames);
-  return { records: takeRecords(out, ids.length), noRenames: out.noRenames, reason: out.reason };
-}
-
-async function readLazily(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<RangeOutput> {
-  const out: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
-  await readRange(repo, ids, renames, out);
-  return out;
 }
 
 const RECORD_START_BYTE = RECORD_START.charCodeAt(0);
@@ -491,9 +312,6 @@ async function loadFromSpeculation(context: WalkContext, speculation: Speculatio
   return { records, noRenames: rest.noRenames.map((index) => position.get(missing[index] as string) as number), reason: rest.reason };
 }
 
-/** Bytes of commit ids one git command line may carry (Windows caps a command line at 32K chars). */
-const MAX_ARGUMENT_BYTES = os.platform() === 'win32' ? 24_000 : 600_000;
-
 /**
  * Yields the records of each chunk in order. Cache entries are per chunk (so one new commit costs
  * one chunk), but consecutive chunks missing from the cache are read by one git process: each
@@ -506,9 +324,9 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   const bounds = chunkBounds(commits.count, chunkSize);
   const idsOf = (first: number, last = first + 1): string[] => commits.slice(bounds[first]![0], bounds[last - 1]![1]);
   const sizeOf = (index: number): number => bounds[index]![1] - bounds[index]![0];
-  const readAhead = Math.max(1, options.readAhead ?? 2);
-  const idBytes = (commits.slice(0, 1)[0]?.length ?? 40) + 1;
-  const batchLimit = Math.max(chunkSize, options.batchSize ?? Math.min(Math.ceil(commits.count / (4 * readAhead)), Math.floor(MAX_ARGUMENT_BYTES / idBytes)));
+  const lanes = Math.max(1, options.readAhead ?? 2);
+  const groupLimit = Math.max(chunkSize, options.batchSize ?? chunkSize);
+  const limits: LaneLimits = { ahead: Math.max(1, options.laneAhead ?? Math.max(2 * groupLimit, LANE_AHEAD)), perProcess: Math.max(1, options.processCommits ?? LANE_PROCESS_COMMITS) };
   const keys = bounds.map(([from, to]) => (cache ? chunkKey(commits.hashable(from, to), { format: LOG_FORMAT, renames: context.renames, environment: context.environment }) : ''));
   const cached = keys.map((key) => cache !== undefined && cache.hasChunk(key));
   // The newest chunks, up to where the speculation (stopped by now: what it printed after is not
@@ -520,83 +338,89 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   // Nothing taken from it: let go of what it found as soon as it has it.
   if (speculated === 0) void speculation?.done.then(() => speculation.found.clear());
 
-  const pending: (Promise<PendingEntry> | undefined)[] = new Array(bounds.length);
-  /** Commits each planned chunk added to `buffered` (0 for a speculated chunk: not a lane's read). */
-  const held = new Array<number>(bounds.length).fill(0);
-  let planned = 0; // chunks before this index have a task (or are cached)
-  let running = 0; // git tasks in flight
-  let buffered = 0; // commits read by git and not yet consumed
-  const start = (from: number, to: number, load: () => Promise<PendingEntry[]>, reads = bounds[to - 1]![1] - bounds[from]![0]) => {
-    const runsGit = reads > 0;
-    if (runsGit) running++;
-    buffered += reads;
-    for (let i = from; i < to; i++) held[i] = to - from === 1 ? reads : sizeOf(i);
-    const task = load().finally(() => {
-      if (runsGit) running--;
-      fill(); // keep git busy even while an earlier chunk is still awaited
+  /** Per chunk not cached, how its entry comes (made when its turn comes, so parsed then). */
+  const pending: ((() => Promise<PendingEntry>) | undefined)[] = new Array(bounds.length);
+  // The chunks taken from the speculation: what it missed of them is read beside the lanes, one
+  // chunk ahead of the fold (each holds its records, parsed, until folded).
+  const fromSpeculation: Promise<ChunkEntry>[] = [];
+  const loadSpeculated = (i: number): Promise<ChunkEntry> | undefined => {
+    if (i >= speculated || !speculation) return undefined;
+    if (!fromSpeculation[i]) {
+      fromSpeculation[i] = loadFromSpeculation(context, speculation, idsOf(i));
+      fromSpeculation[i].catch(() => undefined); // handled when awaited in order
+    }
+    return fromSpeculation[i];
+  };
+  for (let i = 0; i < speculated; i++) {
+    pending[i] = async () => {
+      void loadSpeculated(i + 1);
+      const entry = (await loadSpeculated(i)) as ChunkEntry;
+      delete fromSpeculation[i];
+      return () => entry;
+    };
+  }
+  // The other chunks missing from the cache, in groups of consecutive ones, dealt to the lanes in
+  // turn so that they advance through the history side by side, as the fold takes it.
+  const groups: [first: number, last: number][] = [];
+  for (let first = speculated; first < bounds.length; ) {
+    if (cached[first]) {
+      first++;
+      continue;
+    }
+    let last = first + 1;
+    let size = sizeOf(first);
+    while (last < bounds.length && !cached[last] && size + sizeOf(last) <= groupLimit) size += sizeOf(last++);
+    groups.push([first, last]);
+    first = last;
+  }
+  const running: Lane[] = [];
+  const laneCount = Math.min(lanes, groups.length);
+  for (let lane = 0; lane < laneCount; lane++) {
+    const share = groups.filter((_, index) => index % laneCount === lane);
+    const laneGroups = share.map(([first, last]): LaneGroup => {
+      const range = [bounds[first]![0], bounds[last - 1]![1]] as const;
+      return { count: range[1] - range[0], first: commits.slice(range[0], range[0] + 1)[0] as string, ids: () => idsOf(first, last), range };
     });
-    task.catch(() => undefined); // handled when awaited in order; avoids an unhandled rejection meanwhile
-    for (let i = from; i < to; i++) pending[i] = task.then((entries) => entries[i - from] as PendingEntry);
-  };
-  const fill = () => {
-    while (planned < bounds.length && running < readAhead && buffered < (readAhead + 1) * batchLimit) {
-      const first = planned;
-      if (cached[first]) {
-        planned++; // read when its turn comes: decoding ahead would only hold memory
-        continue;
-      }
-      if (first < speculated && speculation) {
-        const ids = idsOf(first);
-        // Not a lane: what the speculation missed of it is read beside the lanes.
-        start(
-          first,
-          first + 1,
-          async () => {
-            const entry = await loadFromSpeculation(context, speculation, ids);
-            return [() => entry];
-          },
-          0,
-        );
-        planned++;
-        continue;
-      }
-      let last = first + 1;
-      let size = sizeOf(first);
-      while (last < bounds.length && !cached[last] && size + sizeOf(last) <= batchLimit) size += sizeOf(last++);
-      const ids = idsOf(first, last);
+    const reader = new Lane(context.repo, laneGroups, (some) => commits.lines(some.map((group) => group.range)), context.renames, limits);
+    running.push(reader);
+    share.forEach(([first, last], k) => {
+      let entries: Promise<PendingEntry[]> | undefined;
       const sizes = bounds.slice(first, last).map(([from, to]) => to - from);
-      start(first, last, async () => splitEntry(await readLazily(context.repo, ids, context.renames), sizes));
-      planned = last;
-    }
-  };
+      for (let i = first; i < last; i++) {
+        pending[i] = async () => (await (entries ??= reader.take(k).then((out) => splitEntry(out, sizes))))[i - first] as PendingEntry;
+      }
+    });
+  }
 
-  let read = 0;
-  for (let i = 0; i < bounds.length; i++) {
-    fill();
-    const ids = idsOf(i);
-    let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool.decoding) : undefined;
-    if (entry) {
-      context.pool.adoptRenames(entry.records);
-    } else {
-      // Not cached, or the entry turned out unusable (already reported): read it now.
-      const task = pending[i];
-      pending[i] = undefined;
-      entry = task ? (await task)() : await readEntry(context.repo, ids, context.renames);
-      buffered -= held[i] as number;
-      // What it found beyond the chunks taken from it (skewed clocks) was read again by the lanes.
-      if (i === speculated - 1) speculation?.found.clear();
-      context.pool.adopt(entry.records);
-      cache?.writeChunk(keys[i] as string, ids, entry);
+  try {
+    let read = 0;
+    for (let i = 0; i < bounds.length; i++) {
+      const ids = idsOf(i);
+      let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool.decoding) : undefined;
+      if (entry) {
+        context.pool.adoptRenames(entry.records);
+      } else {
+        // Not cached, or the entry turned out unusable (already reported): read it now.
+        const task = pending[i];
+        pending[i] = undefined;
+        entry = task ? (await task())() : await readEntry(context.repo, ids, context.renames);
+        // What it found beyond the chunks taken from it (skewed clocks) was read again by the lanes.
+        if (i === speculated - 1) speculation?.found.clear();
+        context.pool.adopt(entry.records);
+        cache?.writeChunk(keys[i] as string, ids, entry);
+      }
+      if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
+      read += entry.records.length;
+      options.onChunk?.(read, commits.count);
+      const records = entry.records;
+      // Dropped, so that this chunk is garbage (and dies young) while the next one is read; a chunk
+      // kept one step longer survived young-generation collections: +45 MB of old generation on 300k commits.
+      entry = undefined;
+      yield records;
     }
-    if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
-    read += entry.records.length;
-    options.onChunk?.(read, commits.count);
-    const records = entry.records;
-    // Dropped, so that this chunk is garbage (and dies young) while the next one is read; a chunk
-    // kept one step longer survived young-generation collections: +45 MB of old generation on 300k commits.
-    // eslint-disable-next-line no-useless-assignment -- the assignment is for the garbage collector
-    entry = undefined;
-    yield records;
+  } finally {
+    // A walk left early (an error in the fold, a consumer that stopped) leaves no git running.
+    for (const reader of running) reader.stop();
   }
 }
 
@@ -628,10 +452,14 @@ export function walkHistory(repo: Repository, sha: string, options: HistoryOptio
     prepared = undefined;
     // Not yield*: it would hold each chunk while the next one is read (see walkChunks).
     const chunks = walkChunks(context, ids);
-    for (let records = await nextChunk(chunks); records; records = await nextChunk(chunks)) {
-      yield records;
-      // eslint-disable-next-line no-useless-assignment -- for the garbage collector, as in walkChunks
-      records = undefined;
+    try {
+      for (let records = await nextChunk(chunks); records; records = await nextChunk(chunks)) {
+        yield records;
+        records = undefined; // for the garbage collector, as in walkChunks
+      }
+    } finally {
+      // Left early (the caller stopped or failed): walkChunks stops its git processes.
+      await chunks.return(undefined);
     }
     storeList?.();
     context.cache?.setLastTip(sha);

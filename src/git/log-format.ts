@@ -9,6 +9,11 @@ const TRAILER = '\x1d';
 
 export const LOG_FORMAT = `${RECORD_START}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)`;
 
+/** The text that begins the record of commit `sha` in git's output (in -z output, after a NUL). */
+export function recordStart(sha: string): string {
+  return `${RECORD_START}${sha}${FIELD}`;
+}
+
 /**
  * Rename detection: `true` is git's `-M` (METRICS.md §1); `'exact'` finds only renames whose content
  * did not change (`-M100%`), which needs no blob: used in partial clones, where `-M` would make git

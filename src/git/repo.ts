@@ -22,7 +22,7 @@ export interface Repository {
    * stopping it stops no other call. Resolves when git succeeded and all its output was handed
    * over; rejects otherwise (failed, stopped, or its output cut short).
    */
-  stream(args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal): Promise<void>;
+  stream(args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal, options?: StreamOptions): Promise<void>;
   /** `git config -l` as read when the repository was opened: key (lower-cased) and value pairs. */
   config: [string, string][];
   /**
@@ -30,6 +30,16 @@ export interface Repository {
    * `git version`, and the replace refs (ids, then names; empty without any).
    */
   environment: { version: string; replaceRefs: string };
+}
+
+export interface StreamOptions {
+  /** Written to git's standard input (then closed), e.g. the commit ids of `git log --stdin`. */
+  input?: Buffer | string;
+  /**
+   * Handed the flow of git's output once git runs: a reader that falls behind pauses it (git then
+   * waits on its full pipe, holding nothing more in this process) and resumes it later.
+   */
+  onFlow?: (flow: { pause(): void; resume(): void }) => void;
 }
 
 /** Finds the repository containing `dir`: its root, and whether it is bare, shallow or partial. */
@@ -63,12 +73,26 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
   // A partial clone names its promisor remote in extensions.partialClone, or (git 2.39 with
   // --filter) only in remote.<name>.promisor.
   const isPartial = config.some(([key, value]) => (key === 'extensions.partialclone' && value.trim() !== '') || (/^remote\..*\.promisor$/.test(key) && value === 'true'));
-  const stream = async (args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal): Promise<void> => {
+  const stream = async (args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal, streamOptions: StreamOptions = {}): Promise<void> => {
     let ended = false;
-    const client = createGit(root, { ...options, concurrency: 1, abort: stop }).outputHandler((_command, stdout, stderr) => {
+    const { onFlow } = streamOptions;
+    // Handed over once: the client (and what it holds) lives as long as git runs, and a lane's
+    // input (6 MB of ids on a 300,000-commit history) need not.
+    let input = streamOptions.input;
+    const takeInput = (): Buffer | string | undefined => {
+      const once = input;
+      input = undefined;
+      return once;
+    };
+    const client = createGit(root, { ...options, concurrency: 1, abort: stop, ...(input !== undefined ? { input: takeInput } : {}) }).outputHandler((_command, stdout, stderr) => {
       // Typed as the NodeJS interface; at run time the child process's Readable streams.
       const out = stdout as Readable;
+      // simple-git keeps its own copy of everything read, to hand over when git ends; this output
+      // is handed over as it comes, so that copy would only hold memory (half the history's text
+      // for a lane of the walk). What git says on stderr stays in simple-git's error message.
+      out.removeAllListeners('data');
       out.on('data', onOutput);
+      onFlow?.({ pause: () => out.pause(), resume: () => out.resume() });
       out.on('end', () => (ended = true));
       // simple-git signals only the process it started: a wrapper script running git as its child
       // (not exec) waits for git before it acts on the signal. With its output closed, git stops

@@ -181,18 +181,23 @@ describe('walkHistory', { tags: ['slow'] }, () => {
       }
     });
     expect(summary(expected).find((line) => line.startsWith('Fay: D src/c.ts'))).toBe('Fay: D src/c.ts, A src/d.ts');
-    for (const [chunkSize, speculate, batchSize] of [
+    for (const [chunkSize, speculate, batchSize, processCommits] of [
       [2, 0, 2],
       [1, 0, 6],
       [5, 3, 5],
       [1000, 0, 1000], // the failing commit is the fourth: git prints three first
       [1000, 1000, 1000],
       [1000, 2, 1000],
+      // Lanes of several processes, the failure in the first, the second or between them.
+      [1, 0, 1, 1],
+      [1, 0, 1, 2],
+      [1, 0, 1, 3],
+      [2, 0, 2, 2],
     ]) {
       const fallbacks: number[] = [];
-      const records = await collect(walkHistory(git, sha, { chunkSize, speculate, batchSize, onRenameFallback: (count) => fallbacks.push(count) }));
+      const records = await collect(walkHistory(git, sha, { chunkSize, speculate, batchSize, processCommits, onRenameFallback: (count) => fallbacks.push(count) }));
       expect(records, `chunkSize ${chunkSize}`).toEqual(expected);
-      expect(fallbacks).toEqual([1]);
+      expect(fallbacks, `chunkSize ${chunkSize}, speculate ${speculate}, batch ${batchSize}`).toEqual([1]);
     }
     // Finding the failing commit takes a handful of calls, not one per commit nor a bisection.
     const counter = countGit(git);
@@ -254,15 +259,21 @@ describe('walkHistory', { tags: ['slow'] }, () => {
 /** Counts the git commands a walk runs (by their first word after -c options). */
 function countGit(git: Repository): { calls: () => string[] } {
   const spy = vi.spyOn(git.git, 'raw');
-  return {
-    calls: () =>
-      spy.mock.calls.map((call) => {
-        const args = call[0] as unknown as string[];
-        let i = 0;
-        while (args[i] === '-c') i += 2;
-        return args[i] ?? '';
-      }),
+  // The lanes and the speculation: git processes read as they print.
+  const streamed = vi.spyOn(git, 'stream');
+  const commandOf = (args: string[]) => {
+    let i = 0;
+    while (args[i] === '-c') i += 2;
+    return args[i] ?? '';
   };
+  return {
+    calls: () => [...spy.mock.calls.map((call) => commandOf(call[0] as unknown as string[])), ...streamed.mock.calls.map((call) => commandOf(call[0]))],
+  };
+}
+
+/** The speculation's calls among a spy's calls of `stream` (the lanes' read their ids from stdin). */
+function speculations(calls: [string[], ...unknown[]][]): string[][] {
+  return calls.map((call) => call[0]).filter((args) => !args.includes('--stdin'));
 }
 
 /**
@@ -345,7 +356,13 @@ describe('the speculation', { tags: ['slow'] }, () => {
     let stopAfter: number | 'end' = 0;
     let reached: Promise<unknown> = Promise.resolve();
     const outcomes: string[] = [];
-    const streamed = vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop) => {
+    let reread = 0; // commits diffed again by the chunks (lanes and side queue)
+    const streamed = vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop, options) => {
+      if (args.includes('--stdin')) {
+        // A lane: its ids come on its standard input.
+        reread += String(options?.input ?? '').split('\n').filter(Boolean).length;
+        return stream(args, onOutput, stop, options);
+      }
       let release = () => {};
       const gate = new Promise<void>((resolve) => (release = resolve));
       // Stopped right there too (not only once the walk has read the list), so that a busy machine
@@ -372,7 +389,6 @@ describe('the speculation', { tags: ['slow'] }, () => {
       return run;
     });
     const raw = git.git.raw.bind(git.git) as (args: string[]) => Promise<string>;
-    let reread = 0; // commits diffed again by the chunks (lanes and side queue)
     const countIds = (args: string[]) => (reread += args.includes('log') ? args.filter((arg) => /^[0-9a-f]{40}$/.test(arg)).length : 0);
     vi.spyOn(git.git, 'raw').mockImplementation((async (args: string[]) => {
       if (args[0] === 'rev-list') await reached;
@@ -391,8 +407,8 @@ describe('the speculation', { tags: ['slow'] }, () => {
     // What it found is used: all of it when it finished (no commit diffed twice), some when stopped.
     expect(rereadFor.at(-1)).toBe(0);
     expect(Math.max(...rereadFor.slice(1, 5))).toBeLessThan(expected.length);
-    expect(streamed).toHaveBeenCalledTimes(6);
-    for (const [args] of streamed.mock.calls) expect(args.filter((arg) => /^--(skip|max-count)=/.test(arg))).toEqual([`--max-count=${SPECULATION_LIMIT}`]);
+    expect(speculations(streamed.mock.calls)).toHaveLength(6);
+    for (const args of speculations(streamed.mock.calls)) expect(args.filter((arg) => /^--(skip|max-count)=/.test(arg))).toEqual([`--max-count=${SPECULATION_LIMIT}`]);
     // Stopped mid-way (what came after the stop is not read), and given the time it read
     // everything by itself, in more pieces than any stopped run.
     const pieces = (outcome: string | undefined) => Number(/after (\d+)/.exec(outcome ?? '')?.[1]);
@@ -415,7 +431,8 @@ describe('the speculation', { tags: ['slow'] }, () => {
     let received = 0;
     let first: () => void = () => {};
     const reached = new Promise<void>((resolve) => (first = resolve));
-    vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop) => {
+    vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop, options) => {
+      if (args.includes('--stdin')) return stream(args, onOutput, stop, options); // a lane
       // Stopped at its first piece of output (not when the walk has the list: a busy machine could
       // let git finish meanwhile), the way the walk stops it.
       const now = new AbortController();
@@ -445,6 +462,67 @@ describe('the speculation', { tags: ['slow'] }, () => {
   });
 });
 
+describe('the lanes', { tags: ['slow'] }, () => {
+  /** Spies on the lanes' git processes: the bytes each handed over, and how each call ended. */
+  function watchLanes(git: Repository) {
+    const stream = git.stream.bind(git);
+    const delivered: number[] = [];
+    const settled: Promise<unknown>[] = [];
+    vi.spyOn(git, 'stream').mockImplementation((args, onOutput, stop, options) => {
+      if (!args.includes('--stdin')) return stream(args, onOutput, stop, options);
+      const lane = delivered.push(0) - 1;
+      const run = stream(
+        args,
+        (chunk) => {
+          delivered[lane] = (delivered[lane] ?? 0) + chunk.length;
+          onOutput(chunk);
+        },
+        stop,
+        options,
+      );
+      settled.push(run.catch(() => undefined));
+      return run;
+    });
+    return { delivered, settled };
+  }
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('pauses git while a lane is `laneAhead` commits ahead of the fold, and resumes it as the fold goes on', async () => {
+    const repo = importedHistory(3000);
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const expected = sequentialWalk(repo);
+    const whole = Buffer.byteLength(repo.git('log', '--no-merges', '-z', '--name-status', '-M', `--format=${LOG_FORMAT}`, sha));
+    const handedOver: Record<string, number> = {};
+    for (const laneAhead of [20, 1e9]) {
+      const git = await openRepository(repo.dir);
+      const { delivered } = watchLanes(git);
+      const walk = walkHistory(git, sha, { chunkSize: 10, readAhead: 1, speculate: 0, laneAhead });
+      const first = await walk.next();
+      await pause(400); // the fold waits: an unpaused git hands over everything meanwhile
+      handedOver[laneAhead] = delivered[0] ?? 0;
+      const rest = await collect({ [Symbol.asyncIterator]: () => walk });
+      expect([...(first.value as CommitRecord[]), ...rest], `laneAhead ${laneAhead}`).toEqual(expected);
+      vi.restoreAllMocks();
+    }
+    expect(handedOver[1e9]).toBe(whole);
+    expect(handedOver[20]).toBeLessThan(whole / 3);
+  });
+
+  it('a walk left early leaves no git running, even a paused one', async () => {
+    const repo = importedHistory(3000);
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const git = await openRepository(repo.dir);
+    const { settled } = watchLanes(git);
+    const walk = walkHistory(git, sha, { chunkSize: 10, readAhead: 2, speculate: 0, laneAhead: 20 });
+    await walk.next();
+    await pause(200);
+    await walk.return(undefined);
+    expect(settled).toHaveLength(2);
+    const ended = await Promise.race([Promise.all(settled).then(() => 'ended'), pause(5000).then(() => 'still running')]);
+    expect(ended).toBe('ended');
+  });
+});
+
 describe('walkHistory with the cache', { tags: ['slow'] }, () => {
   const cacheOptions = (git: Repository, extra: Partial<HistoryOptions> = {}): HistoryOptions => ({
     chunkSize: 3,
@@ -468,14 +546,43 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('reads consecutive uncached chunks with one git process, and caches them one by one', async () => {
+  it('reads the uncached chunks with one git process per lane, and caches them one by one', async () => {
     const { repo, git, sha } = await fixture();
-    const counter = countGit(git);
-    const cold = await collect(walkHistory(git, sha, cacheOptions(git, { chunkSize: 2, batchSize: 6, readAhead: 1, speculate: 0 })));
-    expect(cold).toEqual(sequentialWalk(repo));
-    expect(counter.calls().filter((c) => c === 'log')).toHaveLength(Math.ceil(cold.length / 6));
-    const files = readdirSync(path.join(git.info.gitDir, 'talentrisk', 'cache', 'v1'));
-    expect(files.filter((f) => f.endsWith('.chunk'))).toHaveLength(Math.ceil(cold.length / 2));
+    // Chunks of 2 (the newest may hold 1), dealt to the lanes in turn; a process takes chunks while
+    // they fit in its limit.
+    const sizes = chunkCommits(repo.git('rev-list', '--no-merges', 'HEAD').trim().split('\n'), 2).map((chunk) => chunk.length);
+    const processesFor = (lanes: number, limit: number) => {
+      let total = 0;
+      for (let lane = 0; lane < lanes; lane++) {
+        let used = limit;
+        for (const size of sizes.filter((_, index) => index % lanes === lane)) {
+          if (used + size > limit) {
+            total++;
+            used = 0;
+          }
+          used += size;
+        }
+      }
+      return total;
+    };
+    expect(processesFor(2, 4)).toBeGreaterThan(3);
+    for (const [readAhead, batchSize, processCommits, processes] of [
+      [1, 6, undefined, 1],
+      [2, 2, undefined, 2],
+      [3, 4, undefined, 3],
+      // At most 4 commits per process: each lane goes on with a new one.
+      [1, 2, 4, processesFor(1, 4)],
+      [2, 2, 4, processesFor(2, 4)],
+    ] as const) {
+      rmSync(path.join(git.info.gitDir, 'talentrisk'), { recursive: true, force: true });
+      const counter = countGit(git);
+      const cold = await collect(walkHistory(git, sha, cacheOptions(git, { chunkSize: 2, batchSize, readAhead, speculate: 0, processCommits })));
+      expect(cold).toEqual(sequentialWalk(repo));
+      expect(counter.calls().filter((c) => c === 'log'), `${readAhead} lane(s), ${processCommits} per process`).toHaveLength(processes);
+      const files = readdirSync(path.join(git.info.gitDir, 'talentrisk', 'cache', 'v1'));
+      expect(files.filter((f) => f.endsWith('.chunk'))).toHaveLength(Math.ceil(cold.length / 2));
+      vi.restoreAllMocks();
+    }
   });
 
   it('after a new commit only the newest chunk is read again', async () => {
@@ -497,7 +604,7 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(await collect(walkHistory(git, next, cacheOptions(git, { speculate: 50 })))).toEqual(sequentialWalk(repo));
     const calls = () => spy.mock.calls.map((call) => call[0] as unknown as string[]);
     expect(calls().filter((args) => args[0] === 'rev-list')).toEqual([['rev-list', '--date-order', '--timestamp', '--parents', next, `^${previous}`]]);
-    expect(streamed).not.toHaveBeenCalled();
+    expect(speculations(streamed.mock.calls)).toEqual([]);
     // A new commit dated before older ones cannot extend the list: everything is listed again, and
     // meanwhile the speculation diffs only what the previous scan did not see.
     spy.mockClear();
@@ -506,8 +613,8 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(await collect(walkHistory(git, skewed, cacheOptions(git, { speculate: 50 })))).toEqual(sequentialWalk(repo));
     expect(calls().filter((args) => args[0] === 'rev-list').map((args) => args.slice(-1))).toEqual([[`^${next}`], [skewed]]);
     // One git process, stopped once the list is known (not batches that walk the skipped commits again).
-    expect(streamed).toHaveBeenCalledTimes(1);
-    const speculative = streamed.mock.calls[0]?.[0] ?? [];
+    expect(speculations(streamed.mock.calls)).toHaveLength(1);
+    const speculative = speculations(streamed.mock.calls)[0] ?? [];
     expect(speculative.slice(-3)).toEqual(['--max-count=50', skewed, `^${next}`]);
     expect(calls().filter((args) => args.some((a) => a.startsWith('--skip=')))).toEqual([]);
   });

@@ -123,7 +123,7 @@ describe('git processes', () => {
     // Regression: simple-git settles 50 ms after the process exits by default, and a main thread busy
     // for longer than that (folding a chunk) read a lane's output cut short. A launcher that exits at
     // once and leaves git printing in the background makes that gap certain.
-    const { PATH } = gitOnPath((realGit) => `case "$*" in *log*) (sleep 0.3; "${realGit}" "$@") & exit 0;; esac\nexec "${realGit}" "$@"`);
+    const { PATH } = gitOnPath((realGit) => `case "$*" in *log*) exec 3<&0; (sleep 0.3; "${realGit}" "$@" <&3) & exit 0;; esac\nexec "${realGit}" "$@"`);
     const repo = buildRepo([
       { author: 'ada', write: { 'src/a.ts': 2, 'b.ts': 1 } },
       { author: 'bob', rename: { 'b.ts': 'src/b.ts' } },

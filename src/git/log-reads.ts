@@ -1,0 +1,448 @@
+import type { ChunkEntry } from './cache.ts';
+import { LOG_FORMAT, LogReader, parseLogOutput, recordStart, renameFlag, type RenameMode } from './log-format.ts';
+import type { Repository } from './repo.ts';
+import type { CommitRecord } from './types.ts';
+
+// Reading commits' records with `git log`: one call for a list of ids (narrowing down to the
+// commits whose blobs are missing, which are read without rename detection), and the walk's lanes,
+// git processes handed their ids on stdin and read as they print (history.ts deals the chunks).
+
+// git checks every full commit id on its command line against the ref names too (about a dozen
+// stat calls each, to warn if a branch is named like an id): 0.1 s of system time per 7,500 ids
+// on git/git, most of a chunked walk's overhead over one `git log`. Ids are never ref names here.
+const NO_REF_LOOKUP = ['-c', 'core.warnAmbiguousRefs=false'];
+
+function logArgs(ids: readonly string[], renames: RenameMode): string[] {
+  // --no-walk=unsorted prints exactly these commits, in this order; each diff is against the
+  // commit's first parent, as in a plain walk, so chunking changes no event.
+  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...ids];
+}
+
+const MISSING_OBJECT = /unable to read|missing blob|could not read|bad object|promisor/i;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A failed git log's message, cut in two: simple-git puts the output (whose records end with a NUL)
+ * in front of what git said on stderr. Only stderr tells what went wrong: a printed path (git's own
+ * promisor-remote.c) must not pass for a missing object.
+ */
+function splitFailure(error: unknown): { printed: string; stderr: string } {
+  const message = messageOf(error);
+  const end = message.lastIndexOf('\0') + 1;
+  return { printed: message.slice(0, end), stderr: message.slice(end) };
+}
+
+/** The records a failed git log printed before it died (its last one may be cut short). */
+function printedRecords(error: unknown): CommitRecord[] {
+  const { printed } = splitFailure(error);
+  return printed ? parseLogOutput(printed) : [];
+}
+
+/** Parses the output for `ids` and checks that it holds exactly those commits, in order. */
+function parseExactly(output: string, ids: readonly string[]): CommitRecord[] {
+  const records = parseLogOutput(output);
+  if (records.length !== ids.length || records.some((record, index) => record.sha !== ids[index])) throw printedError(records.length, ids);
+  return records;
+}
+
+function printedError(count: number, ids: readonly string[]): Error {
+  return new Error(`git log printed ${count} record(s) for ${ids.length} commit(s) (${ids[0]?.slice(0, 12) ?? 'none'}…)`);
+}
+
+/**
+ * The output of one `git log` for `ids`, parsed only as its records are taken. git's text is a few
+ * times smaller than the records parsed from it, and records parsed long before they are folded
+ * outlive young-generation collections and pile up in the old generation; a chunk parsed when its
+ * turn comes dies young. The check of parseExactly happens as the records are taken.
+ */
+class LazyRecords {
+  private reader: LogReader | undefined;
+  private readonly text: string;
+  private readonly ids: readonly string[];
+  private taken = 0;
+
+  constructor(text: string, ids: readonly string[]) {
+    this.text = text;
+    this.ids = ids;
+    this.reader = new LogReader(text);
+  }
+
+  get remaining(): number {
+    return this.ids.length - this.taken;
+  }
+
+  take(count: number, into: CommitRecord[]): void {
+    const reader = this.reader;
+    if (!reader) throw printedError(parseLogOutput(this.text).length, this.ids);
+    for (let n = 0; n < count; n++) {
+      const record = reader.next();
+      if (!record || record.sha !== this.ids[this.taken]) throw printedError(parseLogOutput(this.text).length, this.ids);
+      into.push(record);
+      this.taken++;
+    }
+    if (this.taken === this.ids.length) {
+      if (reader.next()) throw printedError(parseLogOutput(this.text).length, this.ids);
+      this.reader = undefined;
+    }
+  }
+}
+
+/**
+ * The records a failed `git log` printed before it died, checked against the commits asked for.
+ * git computes a commit's diff (and its renames) before printing the commit, so what it printed
+ * is whole; simple-git puts that stdout in front of stderr in the error message.
+ */
+function printedBefore(error: unknown, ids: readonly string[]): CommitRecord[] {
+  return leadingRecords(printedRecords(error), ids);
+}
+
+/** The first records, as long as they are the commits `ids` begins with. */
+function leadingRecords(records: CommitRecord[], ids: readonly string[]): CommitRecord[] {
+  let n = 0;
+  while (n < records.length && records[n]?.sha === ids[n]) n++;
+  return records.slice(0, n);
+}
+
+/** What readRange gathered: records in order (parsed, or git's text to parse), and the fallbacks. */
+export interface RangeOutput {
+  pieces: (CommitRecord[] | LazyRecords)[];
+  /** Records gathered so far. */
+  count: number;
+  /** Indexes (into the records) of commits read without rename detection. */
+  noRenames: number[];
+  reason: string;
+}
+
+function addRecords(out: RangeOutput, records: CommitRecord[]): void {
+  out.pieces.push(records);
+  out.count += records.length;
+}
+
+/**
+ * Reads `ids` into `out`. When rename detection fails on missing blobs (a partial clone, a history
+ * without its large files), it keeps what git printed before the failure, and narrows down to the
+ * commit that failed, which alone is read with `--no-renames`. So the fallback is per commit, and
+ * its result does not depend on where the chunk boundaries fall.
+ */
+async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput): Promise<void> {
+  if (ids.length === 0) return;
+  let text: string;
+  try {
+    text = await repo.git.raw(logArgs(ids, renames));
+  } catch (error) {
+    const { stderr } = splitFailure(error);
+    if (!renames || !MISSING_OBJECT.test(stderr)) throw error;
+    await readAfterFailure(repo, ids, printedBefore(error, ids), stderr, renames, out);
+    return;
+  }
+  out.pieces.push(new LazyRecords(text, ids));
+  out.count += ids.length;
+}
+
+/**
+ * Reads `ids` into `out` after a git log over them failed on missing objects (`stderr`), having
+ * printed the records `printed` (checked against `ids`) first.
+ */
+async function readAfterFailure(repo: Repository, ids: readonly string[], printed: readonly CommitRecord[], stderr: string, renames: RenameMode, out: RangeOutput): Promise<void> {
+  // One commit that git did not print: the one that failed (a lane's git may also fail after
+  // printing all of a group, on a commit of a later group).
+  if (ids.length === 1 && printed.length === 0) {
+    out.noRenames.push(out.count);
+    out.reason ||= stderr.split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
+    addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
+    return;
+  }
+  // Keep what git printed but its last record (it might have been cut short). The commit that
+  // failed is most likely the next one; each commit's record is the same whatever range it is
+  // read in, so the rest is read in parts at once, each narrowing further if it fails too: the
+  // last record again, the likely culprit alone, and what follows it. When git printed nothing,
+  // the first commit alone and the two halves of the rest: a failure the output does not place
+  // is found in a logarithmic number of calls.
+  const whole = printed.slice(0, -1);
+  addRecords(out, whole);
+  const next = printed.length;
+  const parts =
+    next > 0
+      ? [ids.slice(whole.length, next), ids.slice(next, next + 1), ids.slice(next + 1)]
+      : [ids.slice(0, 1), ids.slice(1, 1 + Math.ceil((ids.length - 1) / 2)), ids.slice(1 + Math.ceil((ids.length - 1) / 2))];
+  const read = await Promise.all(
+    parts
+      .filter((part) => part.length > 0)
+      .map(async (part) => {
+        const sub: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
+        // A single commit on the queue of short calls (as loadFromSpeculation reads): behind the
+        // lanes' whole batches, the failing commit's second read waited 190 ms on rails, and the
+        // last chunk behind it.
+        await readRange(part.length === 1 ? { ...repo, git: repo.side } : repo, part, renames, sub);
+        return sub;
+      }),
+  );
+  for (const sub of read) appendRange(out, sub);
+}
+
+/** Appends what another read gathered (the records that follow `out`'s). */
+function appendRange(out: RangeOutput, more: RangeOutput): void {
+  for (const index of more.noRenames) out.noRenames.push(out.count + index);
+  out.pieces.push(...more.pieces);
+  out.count += more.count;
+  out.reason ||= more.reason;
+}
+
+/** Consecutive chunks a lane reads in one turn. */
+export interface LaneGroup {
+  /** How many commits. */
+  count: number;
+  /** The first commit's id (where its output begins). */
+  first: string;
+  /** All its ids, made when needed (the walk's ids are kept packed). */
+  ids: () => string[];
+  /** Its [start, end) in the walk's list. */
+  range: readonly [number, number];
+}
+
+/** How a lane's git processes get their ids: the ids of these groups, one per line. */
+export type LaneInput = (groups: readonly LaneGroup[]) => Buffer;
+
+export interface LaneLimits {
+  /** Commits read ahead of the walk at which git is paused. */
+  ahead: number;
+  /** Most commits one git process reads. */
+  perProcess: number;
+}
+
+function emptyRange(): RangeOutput {
+  return { pieces: [], count: 0, noRenames: [], reason: '' };
+}
+
+/**
+ * A lane's share of the walk (groups of chunks, taken in turn by the lanes), read by one git
+ * process at a time, each handed the ids of up to LANE_PROCESS_COMMITS commits on its standard
+ * input (`git log --stdin`). So a lane starts one git process for 40,000 commits, not one per batch
+ * of ~7,500 as before: each start forks this process (7-13 ms of its main thread at ~150 MB of
+ * memory, against 1-2 at the start) and makes git fault the pack in again (rails' history in 10
+ * batches: 0.31 s of system time, in one process 0.12). The output is cut per group as it
+ * arrives, at the next group's first record, so a group is ready as soon as it is whole; git is
+ * paused while the lane holds `limits.ahead` commits that the walk has not taken yet. The groups
+ * after a process's share go to the next lane object (`successor`), started when it ends.
+ */
+export class Lane {
+  /** One per group, in order: what git printed for it. */
+  private readonly outputs: Promise<RangeOutput>[];
+  private readonly settle: { resolve: (out: RangeOutput) => void; reject: (error: unknown) => void }[] = [];
+  private readonly taken: boolean[];
+  private readonly stopper = new AbortController();
+  /** The group being received, its bytes so far, and how far they were searched for its end. */
+  private current = 0;
+  private pieces: Buffer[] = [];
+  private length = 0;
+  private searched = 0;
+  /** Commits received and not taken yet. */
+  private ahead = 0;
+  private paused = false;
+  private flow: { pause(): void; resume(): void } | undefined;
+  /** Groups before this index are this process's to read. */
+  private readonly end: number;
+  /** The lane that reads the groups after `handedOverAt` (the next process, or the rest after a failure). */
+  private successor: Lane | undefined;
+  private handedOverAt = Infinity;
+
+  private readonly repo: Repository;
+  private readonly groups: readonly LaneGroup[];
+  private readonly input: LaneInput;
+  private readonly renames: RenameMode;
+  private readonly limits: LaneLimits;
+
+  constructor(repo: Repository, groups: readonly LaneGroup[], input: LaneInput, renames: RenameMode, limits: LaneLimits) {
+    this.repo = repo;
+    this.groups = groups;
+    this.input = input;
+    this.renames = renames;
+    this.limits = limits;
+    let end = 0;
+    for (let commits = 0; end < groups.length && (end === 0 || commits + (groups[end] as LaneGroup).count <= limits.perProcess); end++) commits += (groups[end] as LaneGroup).count;
+    this.end = end;
+    this.taken = groups.map(() => false);
+    this.outputs = groups.map(
+      () =>
+        new Promise<RangeOutput>((resolve, reject) => {
+          this.settle.push({ resolve, reject });
+        }),
+    );
+    // Awaited in order by the walk; avoids an unhandled rejection for the ones it never reaches.
+    for (const output of this.outputs) output.catch(() => undefined);
+    if (groups.length === 0) return;
+    const onFlow = (flow: { pause(): void; resume(): void }): void => {
+      this.flow = flow;
+      if (this.paused) flow.pause();
+    };
+    repo.stream(laneArgs(renames), (chunk) => this.receive(chunk), this.stopper.signal, { input: input(groups.slice(0, end)), onFlow }).then(
+      () => this.finish(),
+      (error: unknown) => this.fail(error),
+    );
+  }
+
+  /** What git printed for group `index`; from now on it no longer counts as read ahead. */
+  take(index: number): Promise<RangeOutput> {
+    this.markTaken(index);
+    return this.outputs[index] as Promise<RangeOutput>;
+  }
+
+  private markTaken(index: number): void {
+    if (index > this.handedOverAt && this.successor) {
+      this.successor.markTaken(index - this.handedOverAt - 1);
+      return;
+    }
+    if (!this.taken[index]) {
+      this.taken[index] = true;
+      if (index < this.current) this.ahead -= this.groups[index]?.count ?? 0;
+      if (this.paused && this.ahead < this.limits.ahead) {
+        this.paused = false;
+        this.flow?.resume();
+      }
+    }
+  }
+
+  stop(): void {
+    this.stopper.abort();
+    this.successor?.stop();
+  }
+
+  private receive(chunk: Buffer): void {
+    this.pieces.push(chunk);
+    this.length += chunk.length;
+    while (this.current < this.end - 1) {
+      const marker = Buffer.from(`\0${recordStart((this.groups[this.current + 1] as LaneGroup).first)}`, 'latin1');
+      // Only what arrived since the last search, and the bytes before it a marker may straddle.
+      const from = Math.max(0, this.searched - marker.length + 1);
+      const at = this.bytesFrom(from).indexOf(marker);
+      this.searched = this.length;
+      if (at === -1) return;
+      const end = from + at + 1; // the group's output ends with the NUL before the next record
+      const bytes = Buffer.concat(this.pieces, this.length);
+      const rest = Buffer.from(bytes.subarray(end)); // a copy: a view would keep the whole group's bytes
+      this.complete(bytes.subarray(0, end));
+      this.pieces = [rest];
+      this.length = rest.length;
+      this.searched = 0;
+    }
+  }
+
+  /** The bytes received for the current group from offset `from` on. */
+  private bytesFrom(from: number): Buffer {
+    const parts: Buffer[] = [];
+    let start = this.length;
+    for (let i = this.pieces.length - 1; i >= 0 && start > from; i--) {
+      const piece = this.pieces[i] as Buffer;
+      start -= piece.length;
+      parts.unshift(start < from ? piece.subarray(from - start) : piece);
+    }
+    return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
+  }
+
+  private complete(bytes: Buffer): void {
+    const index = this.current++;
+    const group = this.groups[index] as LaneGroup;
+    const ids = group.ids();
+    this.settle[index]?.resolve({ pieces: [new LazyRecords(bytes.toString('utf8'), ids)], count: ids.length, noRenames: [], reason: '' });
+    if (!this.taken[index]) this.ahead += group.count;
+    if (!this.paused && this.ahead >= this.limits.ahead) {
+      this.paused = true;
+      this.flow?.pause();
+    }
+  }
+
+  /** git succeeded: the rest is the last group's (a group without output fails its check when taken). */
+  private finish(): void {
+    const last = Buffer.concat(this.pieces, this.length);
+    this.pieces = [];
+    this.complete(last);
+    while (this.current < this.end) this.complete(Buffer.alloc(0));
+    this.handOver(this.end - 1);
+  }
+
+  /**
+   * git failed. On missing blobs (a history without its large files) the group it was reading is
+   * read as readRange does (what git printed, then per commit with a fallback), and the groups
+   * after it by a new process; anything else fails the groups not received yet.
+   */
+  private fail(error: unknown): void {
+    const index = this.current;
+    const rejectFrom = (first: number, reason: unknown) => {
+      for (let i = first; i < this.groups.length; i++) this.settle[i]?.reject(reason);
+    };
+    const { stderr } = splitFailure(error);
+    if (this.stopper.signal.aborted || !this.renames || !MISSING_OBJECT.test(stderr)) {
+      rejectFrom(index, error);
+      return;
+    }
+    const group = this.groups[index] as LaneGroup;
+    const ids = group.ids();
+    const printed = leadingRecords(parseLogOutput(Buffer.concat(this.pieces, this.length).toString('utf8')), ids);
+    this.pieces = [];
+    const out = emptyRange();
+    readAfterFailure(this.repo, ids, printed, stderr, this.renames, out).then(
+      () => this.settle[index]?.resolve(out),
+      (reason: unknown) => this.settle[index]?.reject(reason),
+    );
+    if (!this.taken[index]) this.ahead += group.count;
+    this.handOver(index);
+  }
+
+  /** Starts the next lane object for the groups after `index` (if any), and passes their outputs on. */
+  private handOver(index: number): void {
+    const rest = this.groups.slice(index + 1);
+    if (rest.length === 0 || this.stopper.signal.aborted) return;
+    this.handedOverAt = index;
+    const successor = new Lane(this.repo, rest, this.input, this.renames, this.limits);
+    this.successor = successor;
+    rest.forEach((_, k) => {
+      if (this.taken[index + 1 + k]) successor.markTaken(k);
+      (successor.outputs[k] as Promise<RangeOutput>).then(
+        (out) => this.settle[index + 1 + k]?.resolve(out),
+        (reason: unknown) => this.settle[index + 1 + k]?.reject(reason),
+      );
+    });
+  }
+}
+
+function laneArgs(renames: RenameMode): string[] {
+  // --stdin: the ids come on the standard input, so no command-line limit applies either.
+  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '--stdin', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`];
+}
+
+/** Commits one git process of a lane reads at most (its ids are held until it has them: 1.6 MB). */
+export const LANE_PROCESS_COMMITS = 40_000;
+
+export function idLines(ids: readonly string[]): Buffer {
+  return Buffer.from(ids.length > 0 ? `${ids.join('\n')}\n` : '', 'latin1');
+}
+
+/** Hands out the records of a RangeOutput in order, parsing git's text as it goes. */
+export function takeRecords(out: RangeOutput, count: number): CommitRecord[] {
+  const records: CommitRecord[] = [];
+  while (records.length < count) {
+    const piece = out.pieces[0];
+    if (piece === undefined) throw new Error(`history chunk ends early (${records.length} of ${count} commits)`);
+    if (Array.isArray(piece)) {
+      const n = Math.min(piece.length, count - records.length);
+      for (let i = 0; i < n; i++) records.push(piece[i] as CommitRecord);
+      if (n === piece.length) out.pieces.shift();
+      else out.pieces[0] = piece.slice(n);
+    } else {
+      const n = Math.min(piece.remaining, count - records.length);
+      piece.take(n, records);
+      if (piece.remaining === 0) out.pieces.shift();
+    }
+  }
+  return records;
+}
+
+/** Reads the commits `ids` with one git log (rename fallback included), parsed as they are taken. */
+export async function readEntry(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<ChunkEntry> {
+  const out = emptyRange();
+  await readRange(repo, ids, renames, out);
+  return { records: takeRecords(out, ids.length), noRenames: out.noRenames, reason: out.reason };
+}
