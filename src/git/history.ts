@@ -60,7 +60,10 @@ export const SPECULATION_LIMIT = 50_000;
  */
 export const LANE_AHEAD = 10_000;
 
-/** Chosen with bench/run.js: large enough that process start-up (a fork of a big Node heap) stays small. */
+/**
+ * Chosen with bench/run.js: the unit of the cache (a new commit reads one chunk again) and of the
+ * lanes' turns; large enough that a chunk's entry and its read stay cheap per commit.
+ */
 export const DEFAULT_CHUNK_SIZE = 2500;
 
 /**
@@ -374,25 +377,25 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
     first = last;
   }
   const running: Lane[] = [];
-  const laneCount = Math.min(lanes, groups.length);
-  for (let lane = 0; lane < laneCount; lane++) {
-    const share = groups.filter((_, index) => index % laneCount === lane);
-    const laneGroups = share.map(([first, last]): LaneGroup => {
-      const range = [bounds[first]![0], bounds[last - 1]![1]] as const;
-      return { count: range[1] - range[0], first: commits.slice(range[0], range[0] + 1)[0] as string, ids: () => idsOf(first, last), range };
-    });
-    const reader = new Lane(context.repo, laneGroups, (some) => commits.lines(some.map((group) => group.range)), context.renames, limits);
-    running.push(reader);
-    share.forEach(([first, last], k) => {
-      let entries: Promise<PendingEntry[]> | undefined;
-      const sizes = bounds.slice(first, last).map(([from, to]) => to - from);
-      for (let i = first; i < last; i++) {
-        pending[i] = async () => (await (entries ??= reader.take(k).then((out) => splitEntry(out, sizes))))[i - first] as PendingEntry;
-      }
-    });
-  }
-
   try {
+    const laneCount = Math.min(lanes, groups.length);
+    for (let lane = 0; lane < laneCount; lane++) {
+      const share = groups.filter((_, index) => index % laneCount === lane);
+      const laneGroups = share.map(([first, last]): LaneGroup => {
+        const range = [bounds[first]![0], bounds[last - 1]![1]] as const;
+        return { count: range[1] - range[0], first: commits.slice(range[0], range[0] + 1)[0] as string, ids: () => idsOf(first, last), range };
+      });
+      const reader = new Lane(context.repo, laneGroups, (some) => commits.lines(some.map((group) => group.range)), context.renames, limits);
+      running.push(reader);
+      share.forEach(([first, last], k) => {
+        let entries: Promise<PendingEntry[]> | undefined;
+        const sizes = bounds.slice(first, last).map(([from, to]) => to - from);
+        for (let i = first; i < last; i++) {
+          pending[i] = async () => (await (entries ??= reader.take(k).then((out) => splitEntry(out, sizes))))[i - first] as PendingEntry;
+        }
+      });
+    }
+
     let read = 0;
     for (let i = 0; i < bounds.length; i++) {
       const ids = idsOf(i);
@@ -426,9 +429,8 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
 
 /**
  * Streams the history of the given commits (newest first) as parsed records. Chunks are read in
- * parallel (up to `readAhead` at once, bounded by the git client's process limit) and yielded in
- * order, so the result is identical to one sequential walk while memory holds only the chunks in
- * flight.
+ * parallel (`readAhead` lanes) and yielded in order, so the result is identical to one sequential
+ * walk while memory holds only the chunks in flight. Stopping early: as for walkHistory.
  */
 export async function* streamHistory(repo: Repository, commits: readonly string[], options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
   const cache = cacheOf(options);
@@ -441,7 +443,9 @@ export async function* streamHistory(repo: Repository, commits: readonly string[
  * Lists the non-merge commits of `sha` (repo.ts's order) and streams their records. With a cache,
  * a revision scanned before needs no git process at all; otherwise the newest commits are diffed
  * while the list is computed. The work starts at the call, not at the first `next()`, so a caller
- * can start the walk and meanwhile do its own preparation.
+ * can start the walk and meanwhile do its own preparation. A caller that stops before the end must
+ * call `return()` (a `for await` loop does when left): that stops the git processes, which are
+ * paused while the caller does not take their output.
  */
 export function walkHistory(repo: Repository, sha: string, options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
   let prepared: Promise<PreparedWalk> | undefined = prepareWalk(repo, sha, options);

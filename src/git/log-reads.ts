@@ -135,7 +135,7 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
   } catch (error) {
     const { stderr } = splitFailure(error);
     if (!renames || !MISSING_OBJECT.test(stderr)) throw error;
-    await readAfterFailure(repo, ids, printedBefore(error, ids), stderr, renames, out);
+    await readAfterFailure(repo, ids, printedBefore(error, ids), stderr, renames, out, 'these');
     return;
   }
   out.pieces.push(new LazyRecords(text, ids));
@@ -143,13 +143,14 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
 }
 
 /**
- * Reads `ids` into `out` after a git log over them failed on missing objects (`stderr`), having
- * printed the records `printed` (checked against `ids`) first.
+ * Reads `ids` into `out` after a git log failed on missing objects (`stderr`), having printed the
+ * records `printed` (checked against `ids`) first. `asked`: whether that git read only these
+ * commits (readRange) or more after them (a lane), so that it may have failed on a later one.
  */
-async function readAfterFailure(repo: Repository, ids: readonly string[], printed: readonly CommitRecord[], stderr: string, renames: RenameMode, out: RangeOutput): Promise<void> {
-  // One commit that git did not print: the one that failed (a lane's git may also fail after
-  // printing all of a group, on a commit of a later group).
-  if (ids.length === 1 && printed.length === 0) {
+async function readAfterFailure(repo: Repository, ids: readonly string[], printed: readonly CommitRecord[], stderr: string, renames: RenameMode, out: RangeOutput, asked: 'these' | 'more'): Promise<void> {
+  // One commit, and git read only it (or did not print it): the one that failed. A lane's git,
+  // which reads more than a group, may also fail after printing all of it, on a later group.
+  if (ids.length === 1 && (asked === 'these' || printed.length === 0)) {
     out.noRenames.push(out.count);
     out.reason ||= stderr.split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
     addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
@@ -213,6 +214,26 @@ export interface LaneLimits {
   perProcess: number;
 }
 
+/**
+ * What a lane holds read ahead of the walk, counted once for the lane and its successors (the
+ * groups a finished process read and the walk has not taken yet still count): the one running
+ * process is paused at the limit.
+ */
+class ReadAhead {
+  held = 0;
+  running: Lane | undefined;
+  readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  add(commits: number): void {
+    this.held += commits;
+    this.running?.flowing(this.held < this.limit);
+  }
+}
+
 function emptyRange(): RangeOutput {
   return { pieces: [], count: 0, noRenames: [], reason: '' };
 }
@@ -239,9 +260,9 @@ export class Lane {
   private pieces: Buffer[] = [];
   private length = 0;
   private searched = 0;
-  /** Commits received and not taken yet. */
-  private ahead = 0;
-  private paused = false;
+  private readonly readAhead: ReadAhead;
+  private paused: boolean;
+  private started = false;
   private flow: { pause(): void; resume(): void } | undefined;
   /** Groups before this index are this process's to read. */
   private readonly end: number;
@@ -255,12 +276,14 @@ export class Lane {
   private readonly renames: RenameMode;
   private readonly limits: LaneLimits;
 
-  constructor(repo: Repository, groups: readonly LaneGroup[], input: LaneInput, renames: RenameMode, limits: LaneLimits) {
+  constructor(repo: Repository, groups: readonly LaneGroup[], input: LaneInput, renames: RenameMode, limits: LaneLimits, readAhead = new ReadAhead(limits.ahead)) {
     this.repo = repo;
     this.groups = groups;
     this.input = input;
     this.renames = renames;
     this.limits = limits;
+    this.readAhead = readAhead;
+    this.paused = readAhead.held >= readAhead.limit;
     let end = 0;
     for (let commits = 0; end < groups.length && (end === 0 || commits + (groups[end] as LaneGroup).count <= limits.perProcess); end++) commits += (groups[end] as LaneGroup).count;
     this.end = end;
@@ -274,11 +297,21 @@ export class Lane {
     // Awaited in order by the walk; avoids an unhandled rejection for the ones it never reaches.
     for (const output of this.outputs) output.catch(() => undefined);
     if (groups.length === 0) return;
+    readAhead.running = this;
+    // A process that would start paused starts once the walk has caught up: a paused git can only
+    // be held while it runs (node reads the rest of a child's output once it exits), and one that
+    // waits holds nothing.
+    if (!this.paused) this.start();
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
     const onFlow = (flow: { pause(): void; resume(): void }): void => {
       this.flow = flow;
       if (this.paused) flow.pause();
     };
-    repo.stream(laneArgs(renames), (chunk) => this.receive(chunk), this.stopper.signal, { input: input(groups.slice(0, end)), onFlow }).then(
+    this.repo.stream(laneArgs(this.renames), (chunk) => this.receive(chunk), this.stopper.signal, { input: this.input(this.groups.slice(0, this.end)), onFlow }).then(
       () => this.finish(),
       (error: unknown) => this.fail(error),
     );
@@ -297,16 +330,22 @@ export class Lane {
     }
     if (!this.taken[index]) {
       this.taken[index] = true;
-      if (index < this.current) this.ahead -= this.groups[index]?.count ?? 0;
-      if (this.paused && this.ahead < this.limits.ahead) {
-        this.paused = false;
-        this.flow?.resume();
-      }
+      if (index < this.current) this.readAhead.add(-(this.groups[index]?.count ?? 0));
     }
+  }
+
+  /** Lets git print (true) or pauses it (false). */
+  flowing(flowing: boolean): void {
+    if (flowing === !this.paused) return;
+    this.paused = !flowing;
+    if (flowing && !this.started && !this.stopper.signal.aborted) this.start();
+    else if (flowing) this.flow?.resume();
+    else this.flow?.pause();
   }
 
   stop(): void {
     this.stopper.abort();
+    if (!this.started) for (let i = this.current; i < this.groups.length; i++) this.settle[i]?.reject(new Error('history walk stopped'));
     this.successor?.stop();
   }
 
@@ -347,11 +386,7 @@ export class Lane {
     const group = this.groups[index] as LaneGroup;
     const ids = group.ids();
     this.settle[index]?.resolve({ pieces: [new LazyRecords(bytes.toString('utf8'), ids)], count: ids.length, noRenames: [], reason: '' });
-    if (!this.taken[index]) this.ahead += group.count;
-    if (!this.paused && this.ahead >= this.limits.ahead) {
-      this.paused = true;
-      this.flow?.pause();
-    }
+    if (!this.taken[index]) this.readAhead.add(group.count);
   }
 
   /** git succeeded: the rest is the last group's (a group without output fails its check when taken). */
@@ -383,11 +418,13 @@ export class Lane {
     const printed = leadingRecords(parseLogOutput(Buffer.concat(this.pieces, this.length).toString('utf8')), ids);
     this.pieces = [];
     const out = emptyRange();
-    readAfterFailure(this.repo, ids, printed, stderr, this.renames, out).then(
+    readAfterFailure(this.repo, ids, printed, stderr, this.renames, out, 'more').then(
       () => this.settle[index]?.resolve(out),
       (reason: unknown) => this.settle[index]?.reject(reason),
     );
-    if (!this.taken[index]) this.ahead += group.count;
+    // Received as far as the walk is concerned (it will be resolved), and counted as read ahead.
+    this.current = index + 1;
+    if (!this.taken[index]) this.readAhead.add(group.count);
     this.handOver(index);
   }
 
@@ -396,7 +433,7 @@ export class Lane {
     const rest = this.groups.slice(index + 1);
     if (rest.length === 0 || this.stopper.signal.aborted) return;
     this.handedOverAt = index;
-    const successor = new Lane(this.repo, rest, this.input, this.renames, this.limits);
+    const successor = new Lane(this.repo, rest, this.input, this.renames, this.limits, this.readAhead);
     this.successor = successor;
     rest.forEach((_, k) => {
       if (this.taken[index + 1 + k]) successor.markTaken(k);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
@@ -506,6 +506,40 @@ describe('the lanes', { tags: ['slow'] }, () => {
     }
     expect(handedOver[1e9]).toBe(whole);
     expect(handedOver[20]).toBeLessThan(whole / 3);
+  });
+
+  it('counts what a lane holds ahead once across its processes: the next one starts only once the walk has caught up', async () => {
+    const repo = importedHistory(600);
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const expected = sequentialWalk(repo);
+    const git = await openRepository(repo.dir);
+    const { delivered } = watchLanes(git);
+    // Chunks of 10, at most 40 commits per process, paused at 20 held: the first process reads its
+    // 40 commits (a process this small ends before it can be paused) while the walk takes one chunk.
+    const walk = walkHistory(git, sha, { chunkSize: 10, readAhead: 1, speculate: 0, laneAhead: 20, processCommits: 40 });
+    const first = await walk.next();
+    await pause(400);
+    expect(delivered).toHaveLength(1);
+    const rest = await collect({ [Symbol.asyncIterator]: () => walk });
+    expect([...(first.value as CommitRecord[]), ...rest]).toEqual(expected);
+    expect(delivered.length).toBeGreaterThan(expected.length / 40);
+  });
+
+  it('a git that fails after printing everything it was asked for is not asked again and again', async () => {
+    // Not what git does (it fails before printing the commit it cannot diff), but nothing may
+    // depend on that: each -M call fails after its output, so every read narrows down to one
+    // commit, which is read without rename detection.
+    const { bin, PATH } = gitOnPath((realGit, dir) => `case " $* " in *" log "*" -M "*) echo x >> "${dir}/calls"; "${realGit}" "$@"; echo "fatal: unable to read deadbeef" >&2; exit 128;; esac\nexec "${realGit}" "$@"`);
+    const { repo, sha } = await fixture();
+    const git = await openRepository(repo.dir, { env: { ...process.env, PATH } });
+    for (const options of [{ chunkSize: 1, readAhead: 1 }, { chunkSize: 3, readAhead: 2 }]) {
+      writeFileSync(path.join(bin, 'calls'), '');
+      const fallbacks: number[] = [];
+      const records = await collect(walkHistory(git, sha, { ...options, speculate: 0, onRenameFallback: (count) => fallbacks.push(count) }));
+      expect(records.map((record) => record.sha)).toEqual(sequentialWalk(repo).map((record) => record.sha));
+      expect(fallbacks.length).toBeGreaterThan(0);
+      expect(readFileSync(path.join(bin, 'calls'), 'utf8').split('\n').length).toBeLessThan(4 * records.length);
+    }
   });
 
   it('a walk left early leaves no git running, even a paused one', async () => {
