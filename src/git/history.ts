@@ -343,23 +343,15 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
 
   /** Per chunk not cached, how its entry comes (made when its turn comes, so parsed then). */
   const pending: ((() => Promise<PendingEntry>) | undefined)[] = new Array(bounds.length);
-  // The chunks taken from the speculation: what it missed of them is read beside the lanes, one
-  // chunk ahead of the fold (each holds its records, parsed, until folded).
-  const fromSpeculation: Promise<ChunkEntry>[] = [];
-  const loadSpeculated = (i: number): Promise<ChunkEntry> | undefined => {
-    if (i >= speculated || !speculation) return undefined;
-    if (!fromSpeculation[i]) {
-      fromSpeculation[i] = loadFromSpeculation(context, speculation, idsOf(i));
-      fromSpeculation[i].catch(() => undefined); // handled when awaited in order
-    }
-    return fromSpeculation[i];
-  };
-  for (let i = 0; i < speculated; i++) {
+  // The chunks taken from the speculation: what it missed of them is read beside the lanes, all at
+  // once (their records are held by the speculation until then anyway), each let go once folded.
+  for (let i = 0; i < speculated && speculation; i++) {
+    let entry: Promise<ChunkEntry> | undefined = loadFromSpeculation(context, speculation, idsOf(i));
+    entry.catch(() => undefined); // handled when awaited in order
     pending[i] = async () => {
-      void loadSpeculated(i + 1);
-      const entry = (await loadSpeculated(i)) as ChunkEntry;
-      delete fromSpeculation[i];
-      return () => entry;
+      const loaded = await (entry as Promise<ChunkEntry>);
+      entry = undefined;
+      return () => loaded;
     };
   }
   // The other chunks missing from the cache, in groups of consecutive ones, dealt to the lanes in
