@@ -60,6 +60,9 @@ export const SPECULATION_LIMIT = 50_000;
  */
 export const LANE_AHEAD = 10_000;
 
+/** Groups per lane at the end of a walk that go to whichever lane is free first. */
+const TAIL_GROUPS_PER_LANE = 2;
+
 /**
  * Chosen with bench/run.js: the unit of the cache (a new commit reads one chunk again) and of the
  * lanes' turns; large enough that a chunk's entry and its read stay cheap per commit.
@@ -371,21 +374,46 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   const running: Lane[] = [];
   try {
     const laneCount = Math.min(lanes, groups.length);
-    for (let lane = 0; lane < laneCount; lane++) {
-      const share = groups.filter((_, index) => index % laneCount === lane);
-      const laneGroups = share.map(([first, last]): LaneGroup => {
-        const range = [bounds[first]![0], bounds[last - 1]![1]] as const;
-        return { count: range[1] - range[0], first: commits.slice(range[0], range[0] + 1)[0] as string, ids: () => idsOf(first, last), range };
-      });
-      const reader = new Lane(context.repo, laneGroups, (some) => commits.lines(some.map((group) => group.range)), context.renames, limits);
+    const laneGroupOf = ([first, last]: [number, number]): LaneGroup => {
+      const range = [bounds[first]![0], bounds[last - 1]![1]] as const;
+      return { count: range[1] - range[0], first: commits.slice(range[0], range[0] + 1)[0] as string, ids: () => idsOf(first, last), range };
+    };
+    const input = (some: readonly LaneGroup[]) => commits.lines(some.map((group) => group.range));
+    const entriesFor = (first: number, last: number, output: () => Promise<RangeOutput>) => {
+      let entries: Promise<PendingEntry[]> | undefined;
+      const sizes = bounds.slice(first, last).map(([from, to]) => to - from);
+      for (let i = first; i < last; i++) {
+        pending[i] = async () => (await (entries ??= output().then((out) => splitEntry(out, sizes))))[i - first] as PendingEntry;
+      }
+    };
+    // The last groups go to whichever lane is done first, one process each, so that the lanes end
+    // together: dealt in turn, chunks of unequal cost left one lane diffing alone for 0.2-0.3 s.
+    const tailCount = laneCount > 1 ? Math.min(groups.length - laneCount, TAIL_GROUPS_PER_LANE * laneCount) : 0;
+    const dealt = groups.length - Math.max(0, tailCount);
+    const tail = groups.slice(dealt).map((group) => {
+      let settle: { resolve: (out: RangeOutput) => void; reject: (error: unknown) => void } = { resolve: () => undefined, reject: () => undefined };
+      const output = new Promise<RangeOutput>((resolve, reject) => (settle = { resolve, reject }));
+      output.catch(() => undefined); // handled when awaited in order
+      entriesFor(group[0], group[1], () => output);
+      return { group, settle };
+    });
+    let nextTail = 0;
+    const takeTail = (): void => {
+      const next = tail[nextTail++];
+      if (!next) return;
+      const reader = new Lane(context.repo, [laneGroupOf(next.group)], input, context.renames, { ...limits, onDone: takeTail });
       running.push(reader);
-      share.forEach(([first, last], k) => {
-        let entries: Promise<PendingEntry[]> | undefined;
-        const sizes = bounds.slice(first, last).map(([from, to]) => to - from);
-        for (let i = first; i < last; i++) {
-          pending[i] = async () => (await (entries ??= reader.take(k).then((out) => splitEntry(out, sizes))))[i - first] as PendingEntry;
-        }
-      });
+      reader.take(0).then(next.settle.resolve, next.settle.reject);
+    };
+    for (let lane = 0; lane < laneCount; lane++) {
+      const share = groups.slice(0, dealt).filter((_, index) => index % laneCount === lane);
+      if (share.length === 0) {
+        takeTail();
+        continue;
+      }
+      const reader = new Lane(context.repo, share.map(laneGroupOf), input, context.renames, { ...limits, onDone: takeTail });
+      running.push(reader);
+      share.forEach(([first, last], k) => entriesFor(first, last, () => reader.take(k)));
     }
 
     let read = 0;

@@ -212,6 +212,8 @@ export interface LaneLimits {
   ahead: number;
   /** Most commits one git process reads. */
   perProcess: number;
+  /** Called once the lane has started reading all its groups (it may take more then). */
+  onDone?: (() => void) | undefined;
 }
 
 /**
@@ -431,7 +433,11 @@ export class Lane {
   /** Starts the next lane object for the groups after `index` (if any), and passes their outputs on. */
   private handOver(index: number): void {
     const rest = this.groups.slice(index + 1);
-    if (rest.length === 0 || this.stopper.signal.aborted) return;
+    if (this.stopper.signal.aborted) return;
+    if (rest.length === 0) {
+      this.limits.onDone?.();
+      return;
+    }
     this.handedOverAt = index;
     const successor = new Lane(this.repo, rest, this.input, this.renames, this.limits, this.readAhead);
     this.successor = successor;

@@ -580,17 +580,25 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('reads the uncached chunks with one git process per lane, and caches them one by one', async () => {
+  it('reads the uncached chunks with one git process per lane (and one per group at the end), and caches them one by one', async () => {
     const { repo, git, sha } = await fixture();
-    // Chunks of 2 (the newest may hold 1), dealt to the lanes in turn; a process takes chunks while
-    // they fit in its limit.
-    const sizes = chunkCommits(repo.git('rev-list', '--no-merges', 'HEAD').trim().split('\n'), 2).map((chunk) => chunk.length);
-    const processesFor = (lanes: number, limit: number) => {
-      let total = 0;
+    // Chunks of 2 (the newest may hold 1), in groups of consecutive chunks up to the batch size.
+    // With several lanes the last two groups per lane go one per process to whichever lane is free;
+    // the others are dealt in turn, and a process takes its lane's groups while they fit its limit.
+    const chunks = chunkCommits(repo.git('rev-list', '--no-merges', 'HEAD').trim().split('\n'), 2).map((chunk) => chunk.length);
+    const processesFor = (lanes: number, batch: number, limit = Infinity) => {
+      const groups: number[] = [];
+      for (let i = 0; i < chunks.length; ) {
+        let size = chunks[i++] as number;
+        while (i < chunks.length && size + (chunks[i] as number) <= batch) size += chunks[i++] as number;
+        groups.push(size);
+      }
+      const tail = lanes > 1 ? Math.min(groups.length - lanes, 2 * lanes) : 0;
+      let total = tail;
       for (let lane = 0; lane < lanes; lane++) {
-        let used = limit;
-        for (const size of sizes.filter((_, index) => index % lanes === lane)) {
-          if (used + size > limit) {
+        let used: number | undefined;
+        for (const size of groups.slice(0, groups.length - tail).filter((_, index) => index % lanes === lane)) {
+          if (used === undefined || used + size > limit) {
             total++;
             used = 0;
           }
@@ -599,15 +607,16 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
       }
       return total;
     };
-    expect(processesFor(2, 4)).toBeGreaterThan(3);
-    for (const [readAhead, batchSize, processCommits, processes] of [
-      [1, 6, undefined, 1],
-      [2, 2, undefined, 2],
-      [3, 4, undefined, 3],
-      // At most 4 commits per process: each lane goes on with a new one.
-      [1, 2, 4, processesFor(1, 4)],
-      [2, 2, 4, processesFor(2, 4)],
+    expect(processesFor(1, 2, 4)).toBeGreaterThan(2);
+    for (const [readAhead, batchSize, processCommits] of [
+      [1, 6, undefined],
+      [2, 2, undefined],
+      [3, 4, undefined],
+      // At most 4 commits per process: the lane goes on with a new one.
+      [1, 2, 4],
     ] as const) {
+      const processes = processesFor(readAhead, batchSize, processCommits);
+      if (readAhead === 1) expect(processes, 'one lane, no end groups').toBe(processCommits ? Math.ceil(chunks.reduce((a, b) => a + b) / 4) : 1);
       rmSync(path.join(git.info.gitDir, 'talentrisk'), { recursive: true, force: true });
       const counter = countGit(git);
       const cold = await collect(walkHistory(git, sha, cacheOptions(git, { chunkSize: 2, batchSize, readAhead, speculate: 0, processCommits })));
