@@ -1,11 +1,11 @@
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type CommitIds, type Interner } from './cache.ts';
 import { LOG_FORMAT, parseLogOutput, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
-import { idLines, Lane, LANE_PROCESS_COMMITS, readEntry, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
+import { forward, idLines, Lane, LANE_PROCESS_COMMITS, pendingOutput, readEntry, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
 import { extendCommitList, listCommitsTimed, type CommitList, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
 export interface HistoryOptions {
-  /** Commits per `git log` call. Small enough that each call's buffered output stays small. */
+  /** Commits per chunk: the unit of the cache and of a lane's turn. */
   chunkSize?: number;
   /** How many lanes (git processes reading the history at once). */
   readAhead?: number;
@@ -320,9 +320,9 @@ async function loadFromSpeculation(context: WalkContext, speculation: Speculatio
 
 /**
  * Yields the records of each chunk in order. Cache entries are per chunk (so one new commit costs
- * one chunk), but consecutive chunks missing from the cache are read by one git process: each
- * process pays a start-up (its own delta-base cache, page faults over the pack) that on large
- * repositories costs more than the chunk's diffs, so a cold walk uses about 4 processes per lane.
+ * one chunk); the chunks missing from the cache are read by the lanes (log-reads.ts Lane), one git
+ * process for up to LANE_PROCESS_COMMITS commits each: a process pays a start-up (a fork of this
+ * process, its own delta-base cache, page faults over the pack) that costs more than a chunk's diffs.
  */
 async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGenerator<CommitRecord[]> {
   const { options, cache, speculation } = context;
@@ -388,14 +388,13 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
     };
     // The last groups go to whichever lane is done first, one process each, so that the lanes end
     // together: dealt in turn, chunks of unequal cost left one lane diffing alone for 0.2-0.3 s.
+    // (At most what leaves each lane one group dealt, so every lane has a share.)
     const tailCount = laneCount > 1 ? Math.min(groups.length - laneCount, TAIL_GROUPS_PER_LANE * laneCount) : 0;
-    const dealt = groups.length - Math.max(0, tailCount);
+    const dealt = groups.length - tailCount;
     const tail = groups.slice(dealt).map((group) => {
-      let settle: { resolve: (out: RangeOutput) => void; reject: (error: unknown) => void } = { resolve: () => undefined, reject: () => undefined };
-      const output = new Promise<RangeOutput>((resolve, reject) => (settle = { resolve, reject }));
-      output.catch(() => undefined); // handled when awaited in order
-      entriesFor(group[0], group[1], () => output);
-      return { group, settle };
+      const output = pendingOutput();
+      entriesFor(group[0], group[1], () => output.promise);
+      return { group, output };
     });
     let nextTail = 0;
     const takeTail = (): void => {
@@ -403,14 +402,10 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
       if (!next) return;
       const reader = new Lane(context.repo, [laneGroupOf(next.group)], input, context.renames, { ...limits, onDone: takeTail });
       running.push(reader);
-      reader.take(0).then(next.settle.resolve, next.settle.reject);
+      forward(reader.take(0), next.output);
     };
     for (let lane = 0; lane < laneCount; lane++) {
       const share = groups.slice(0, dealt).filter((_, index) => index % laneCount === lane);
-      if (share.length === 0) {
-        takeTail();
-        continue;
-      }
       const reader = new Lane(context.repo, share.map(laneGroupOf), input, context.renames, { ...limits, onDone: takeTail });
       running.push(reader);
       share.forEach(([first, last], k) => entriesFor(first, last, () => reader.take(k)));

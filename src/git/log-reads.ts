@@ -173,7 +173,7 @@ async function readAfterFailure(repo: Repository, ids: readonly string[], printe
     parts
       .filter((part) => part.length > 0)
       .map(async (part) => {
-        const sub: RangeOutput = { pieces: [], count: 0, noRenames: [], reason: '' };
+        const sub = emptyRange();
         // A single commit on the queue of short calls (as loadFromSpeculation reads): behind the
         // lanes' whole batches, the failing commit's second read waited 190 ms on rails, and the
         // last chunk behind it.
@@ -240,6 +240,30 @@ function emptyRange(): RangeOutput {
   return { pieces: [], count: 0, noRenames: [], reason: '' };
 }
 
+/** A lane's output for one group, settled from outside (Promise.withResolvers needs Node 22). */
+export interface PendingOutput {
+  promise: Promise<RangeOutput>;
+  resolve: (out: RangeOutput) => void;
+  reject: (error: unknown) => void;
+}
+
+export function pendingOutput(): PendingOutput {
+  let resolve: (out: RangeOutput) => void = () => undefined;
+  let reject: (error: unknown) => void = () => undefined;
+  const promise = new Promise<RangeOutput>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  // Awaited in order by the walk; avoids an unhandled rejection for the ones it never reaches.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** Settles `into` as `from` settles. */
+export function forward(from: Promise<RangeOutput>, into: PendingOutput): void {
+  from.then(into.resolve, into.reject);
+}
+
 /**
  * A lane's share of the walk (groups of chunks, taken in turn by the lanes), read by one git
  * process at a time, each handed the ids of up to LANE_PROCESS_COMMITS commits on its standard
@@ -253,8 +277,7 @@ function emptyRange(): RangeOutput {
  */
 export class Lane {
   /** One per group, in order: what git printed for it. */
-  private readonly outputs: Promise<RangeOutput>[];
-  private readonly settle: { resolve: (out: RangeOutput) => void; reject: (error: unknown) => void }[] = [];
+  private readonly outputs: PendingOutput[];
   private readonly taken: boolean[];
   private readonly stopper = new AbortController();
   /** The group being received, its bytes so far, and how far they were searched for its end. */
@@ -262,6 +285,8 @@ export class Lane {
   private pieces: Buffer[] = [];
   private length = 0;
   private searched = 0;
+  /** The bytes that begin the next group's output (made once per group). */
+  private marker: Buffer | undefined;
   private readonly readAhead: ReadAhead;
   private paused: boolean;
   private started = false;
@@ -290,14 +315,7 @@ export class Lane {
     for (let commits = 0; end < groups.length && (end === 0 || commits + (groups[end] as LaneGroup).count <= limits.perProcess); end++) commits += (groups[end] as LaneGroup).count;
     this.end = end;
     this.taken = groups.map(() => false);
-    this.outputs = groups.map(
-      () =>
-        new Promise<RangeOutput>((resolve, reject) => {
-          this.settle.push({ resolve, reject });
-        }),
-    );
-    // Awaited in order by the walk; avoids an unhandled rejection for the ones it never reaches.
-    for (const output of this.outputs) output.catch(() => undefined);
+    this.outputs = groups.map(pendingOutput);
     if (groups.length === 0) return;
     readAhead.running = this;
     // A process that would start paused starts once the walk has caught up: a paused git can only
@@ -322,7 +340,7 @@ export class Lane {
   /** What git printed for group `index`; from now on it no longer counts as read ahead. */
   take(index: number): Promise<RangeOutput> {
     this.markTaken(index);
-    return this.outputs[index] as Promise<RangeOutput>;
+    return (this.outputs[index] as PendingOutput).promise;
   }
 
   private markTaken(index: number): void {
@@ -347,7 +365,7 @@ export class Lane {
 
   stop(): void {
     this.stopper.abort();
-    if (!this.started) for (let i = this.current; i < this.groups.length; i++) this.settle[i]?.reject(new Error('history walk stopped'));
+    if (!this.started) for (let i = this.current; i < this.groups.length; i++) this.outputs[i]?.reject(new Error('history walk stopped'));
     this.successor?.stop();
   }
 
@@ -355,7 +373,7 @@ export class Lane {
     this.pieces.push(chunk);
     this.length += chunk.length;
     while (this.current < this.end - 1) {
-      const marker = Buffer.from(`\0${recordStart((this.groups[this.current + 1] as LaneGroup).first)}`, 'latin1');
+      const marker = (this.marker ??= Buffer.from(`\0${recordStart((this.groups[this.current + 1] as LaneGroup).first)}`, 'latin1'));
       // Only what arrived since the last search, and the bytes before it a marker may straddle.
       const from = Math.max(0, this.searched - marker.length + 1);
       const at = this.bytesFrom(from).indexOf(marker);
@@ -385,9 +403,10 @@ export class Lane {
 
   private complete(bytes: Buffer): void {
     const index = this.current++;
+    this.marker = undefined;
     const group = this.groups[index] as LaneGroup;
     const ids = group.ids();
-    this.settle[index]?.resolve({ pieces: [new LazyRecords(bytes.toString('utf8'), ids)], count: ids.length, noRenames: [], reason: '' });
+    this.outputs[index]?.resolve({ pieces: [new LazyRecords(bytes.toString('utf8'), ids)], count: ids.length, noRenames: [], reason: '' });
     if (!this.taken[index]) this.readAhead.add(group.count);
   }
 
@@ -408,7 +427,7 @@ export class Lane {
   private fail(error: unknown): void {
     const index = this.current;
     const rejectFrom = (first: number, reason: unknown) => {
-      for (let i = first; i < this.groups.length; i++) this.settle[i]?.reject(reason);
+      for (let i = first; i < this.groups.length; i++) this.outputs[i]?.reject(reason);
     };
     const { stderr } = splitFailure(error);
     if (this.stopper.signal.aborted || !this.renames || !MISSING_OBJECT.test(stderr)) {
@@ -420,9 +439,9 @@ export class Lane {
     const printed = leadingRecords(parseLogOutput(Buffer.concat(this.pieces, this.length).toString('utf8')), ids);
     this.pieces = [];
     const out = emptyRange();
-    readAfterFailure(this.repo, ids, printed, stderr, this.renames, out, 'more').then(
-      () => this.settle[index]?.resolve(out),
-      (reason: unknown) => this.settle[index]?.reject(reason),
+    forward(
+      readAfterFailure(this.repo, ids, printed, stderr, this.renames, out, 'more').then(() => out),
+      this.outputs[index] as PendingOutput,
     );
     // Received as far as the walk is concerned (it will be resolved), and counted as read ahead.
     this.current = index + 1;
@@ -443,10 +462,7 @@ export class Lane {
     this.successor = successor;
     rest.forEach((_, k) => {
       if (this.taken[index + 1 + k]) successor.markTaken(k);
-      (successor.outputs[k] as Promise<RangeOutput>).then(
-        (out) => this.settle[index + 1 + k]?.resolve(out),
-        (reason: unknown) => this.settle[index + 1 + k]?.reject(reason),
-      );
+      forward((successor.outputs[k] as PendingOutput).promise, this.outputs[index + 1 + k] as PendingOutput);
     });
   }
 }
