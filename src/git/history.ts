@@ -302,15 +302,12 @@ function splitEntry(out: RangeOutput, sizes: readonly number[]): PendingEntry[] 
   });
 }
 
-/**
- * A chunk the speculation mostly read: what it found, plus git for the commits it missed, on the
- * queue of short calls (the lanes hold the walk's own, and this chunk is among the first folded).
- */
+/** A chunk the speculation mostly read: what it found, plus git for the commits it missed. */
 async function loadFromSpeculation(context: WalkContext, speculation: Speculation, ids: readonly string[]): Promise<ChunkEntry> {
   await speculation.done;
   const known = ids.map((id) => speculation.found.get(id));
   const missing = ids.filter((_, index) => known[index] === undefined);
-  const rest = await readEntry({ ...context.repo, git: context.repo.side }, missing, context.renames);
+  const rest = await readEntry(context.repo, missing, context.renames);
   let next = 0;
   const records = known.map((record) => record ?? (rest.records[next++] as CommitRecord));
   const position = new Map(ids.map((id, index) => [id, index]));

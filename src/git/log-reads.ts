@@ -7,38 +7,50 @@ import type { CommitRecord } from './types.ts';
 // commits whose blobs are missing, which are read without rename detection), and the walk's lanes,
 // git processes handed their ids on stdin and read as they print (history.ts deals the chunks).
 
-// git checks every full commit id on its command line against the ref names too (about a dozen
-// stat calls each, to warn if a branch is named like an id): 0.1 s of system time per 7,500 ids
+// git checks every full commit id it is given against the ref names too (about a dozen stat calls
+// each, to warn if a branch is named like an id): 0.1 s of system time per 7,500 ids
 // on git/git, most of a chunked walk's overhead over one `git log`. Ids are never ref names here.
 const NO_REF_LOOKUP = ['-c', 'core.warnAmbiguousRefs=false'];
 
-function logArgs(ids: readonly string[], renames: RenameMode): string[] {
+function logArgs(renames: RenameMode): string[] {
   // --no-walk=unsorted prints exactly these commits, in this order; each diff is against the
-  // commit's first parent, as in a plain walk, so chunking changes no event.
-  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...ids];
+  // commit's first parent, as in a plain walk, so chunking changes no event. --stdin: the ids come
+  // on the standard input, so no command-line limit applies (Windows' is 32K characters: ~780 ids).
+  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '--stdin', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`];
 }
 
 const MISSING_OBJECT = /unable to read|missing blob|could not read|bad object|promisor/i;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** What git said on stderr when a read failed (its output is read as a stream, so it is not in the message). */
+function stderrOf(error: unknown): string {
+  return error instanceof LogFailure ? error.stderr : error instanceof Error ? error.message : String(error);
 }
 
-/**
- * A failed git log's message, cut in two: simple-git puts the output (whose records end with a NUL)
- * in front of what git said on stderr. Only stderr tells what went wrong: a printed path (git's own
- * promisor-remote.c) must not pass for a missing object.
- */
-function splitFailure(error: unknown): { printed: string; stderr: string } {
-  const message = messageOf(error);
-  const end = message.lastIndexOf('\0') + 1;
-  return { printed: message.slice(0, end), stderr: message.slice(end) };
+/** A `git log` that failed, with what it printed before (each record whole but maybe the last). */
+class LogFailure extends Error {
+  readonly stderr: string;
+  readonly printed: string;
+
+  constructor(cause: unknown, printed: string) {
+    const stderr = cause instanceof Error ? cause.message : String(cause);
+    super(stderr, { cause });
+    this.stderr = stderr;
+    this.printed = printed;
+  }
 }
 
-/** The records a failed git log printed before it died (its last one may be cut short). */
-function printedRecords(error: unknown): CommitRecord[] {
-  const { printed } = splitFailure(error);
-  return printed ? parseLogOutput(printed) : [];
+// The reads below are never stopped from outside: a walk left early lets them finish (they are short).
+const NEVER_STOPPED = new AbortController().signal;
+
+/** The text of one `git log` for `ids`, handed to it on stdin; a failure is a LogFailure. */
+async function logText(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<string> {
+  const pieces: Buffer[] = [];
+  try {
+    await repo.stream(logArgs(renames), (chunk) => pieces.push(chunk), NEVER_STOPPED, { input: idLines(ids) });
+  } catch (error) {
+    throw new LogFailure(error, Buffer.concat(pieces).toString('utf8'));
+  }
+  return Buffer.concat(pieces).toString('utf8');
 }
 
 /** Parses the output for `ids` and checks that it holds exactly those commits, in order. */
@@ -91,16 +103,12 @@ class LazyRecords {
 }
 
 /**
- * The records a failed `git log` printed before it died, checked against the commits asked for.
+ * The records a git log printed before it died, as long as they are the commits `ids` begins with.
  * git computes a commit's diff (and its renames) before printing the commit, so what it printed
- * is whole; simple-git puts that stdout in front of stderr in the error message.
+ * is whole (but for its last record, if the output was cut).
  */
-function printedBefore(error: unknown, ids: readonly string[]): CommitRecord[] {
-  return leadingRecords(printedRecords(error), ids);
-}
-
-/** The first records, as long as they are the commits `ids` begins with. */
-function leadingRecords(records: CommitRecord[], ids: readonly string[]): CommitRecord[] {
+function leadingRecords(printed: string, ids: readonly string[]): CommitRecord[] {
+  const records = printed ? parseLogOutput(printed) : [];
   let n = 0;
   while (n < records.length && records[n]?.sha === ids[n]) n++;
   return records.slice(0, n);
@@ -131,11 +139,11 @@ async function readRange(repo: Repository, ids: readonly string[], renames: Rena
   if (ids.length === 0) return;
   let text: string;
   try {
-    text = await repo.git.raw(logArgs(ids, renames));
+    text = await logText(repo, ids, renames);
   } catch (error) {
-    const { stderr } = splitFailure(error);
-    if (!renames || !MISSING_OBJECT.test(stderr)) throw error;
-    await readAfterFailure(repo, ids, printedBefore(error, ids), stderr, renames, out, 'these');
+    const stderr = stderrOf(error);
+    if (!renames || !MISSING_OBJECT.test(stderr) || !(error instanceof LogFailure)) throw error;
+    await readAfterFailure(repo, ids, leadingRecords(error.printed, ids), stderr, renames, out, 'these');
     return;
   }
   out.pieces.push(new LazyRecords(text, ids));
@@ -153,7 +161,7 @@ async function readAfterFailure(repo: Repository, ids: readonly string[], printe
   if (ids.length === 1 && (asked === 'these' || printed.length === 0)) {
     out.noRenames.push(out.count);
     out.reason ||= stderr.split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
-    addRecords(out, parseExactly(await repo.git.raw(logArgs(ids, false)), ids));
+    addRecords(out, parseExactly(await logText(repo, ids, false), ids));
     return;
   }
   // Keep what git printed but its last record (it might have been cut short). The commit that
@@ -174,10 +182,7 @@ async function readAfterFailure(repo: Repository, ids: readonly string[], printe
       .filter((part) => part.length > 0)
       .map(async (part) => {
         const sub = emptyRange();
-        // A single commit on the queue of short calls (as loadFromSpeculation reads): behind the
-        // lanes' whole batches, the failing commit's second read waited 190 ms on rails, and the
-        // last chunk behind it.
-        await readRange(part.length === 1 ? { ...repo, git: repo.side } : repo, part, renames, sub);
+        await readRange(repo, part, renames, sub);
         return sub;
       }),
   );
@@ -331,7 +336,7 @@ export class Lane {
       this.flow = flow;
       if (this.paused) flow.pause();
     };
-    this.repo.stream(laneArgs(this.renames), (chunk) => this.receive(chunk), this.stopper.signal, { input: this.input(this.groups.slice(0, this.end)), onFlow }).then(
+    this.repo.stream(logArgs(this.renames), (chunk) => this.receive(chunk), this.stopper.signal, { input: this.input(this.groups.slice(0, this.end)), onFlow }).then(
       () => this.finish(),
       (error: unknown) => this.fail(error),
     );
@@ -429,14 +434,14 @@ export class Lane {
     const rejectFrom = (first: number, reason: unknown) => {
       for (let i = first; i < this.groups.length; i++) this.outputs[i]?.reject(reason);
     };
-    const { stderr } = splitFailure(error);
+    const stderr = stderrOf(error);
     if (this.stopper.signal.aborted || !this.renames || !MISSING_OBJECT.test(stderr)) {
       rejectFrom(index, error);
       return;
     }
     const group = this.groups[index] as LaneGroup;
     const ids = group.ids();
-    const printed = leadingRecords(parseLogOutput(Buffer.concat(this.pieces, this.length).toString('utf8')), ids);
+    const printed = leadingRecords(Buffer.concat(this.pieces, this.length).toString('utf8'), ids);
     this.pieces = [];
     const out = emptyRange();
     forward(
@@ -465,11 +470,6 @@ export class Lane {
       forward((successor.outputs[k] as PendingOutput).promise, this.outputs[index + 1 + k] as PendingOutput);
     });
   }
-}
-
-function laneArgs(renames: RenameMode): string[] {
-  // --stdin: the ids come on the standard input, so no command-line limit applies either.
-  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '--stdin', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`];
 }
 
 /** Commits one git process of a lane reads at most (its ids are held until it has them: 1.6 MB). */

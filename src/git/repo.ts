@@ -9,7 +9,7 @@ import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
   info: RepoInfo;
-  /** The history walk's git: at most `concurrency` processes, the long `git log` calls among them. */
+  /** The history walk's queue of git calls (the commit list): at most `concurrency` processes. */
   git: SimpleGit;
   /**
    * For short calls made while the walk runs (files of the revision, .mailmap for trailers): a
@@ -18,9 +18,10 @@ export interface Repository {
   side: SimpleGit;
   /**
    * Runs one git command whose output is handed over as it comes and which `stop` ends (git is
-   * signalled and its output closed): the history walk's speculation. A client of its own, so that
-   * stopping it stops no other call. Resolves when git succeeded and all its output was handed
-   * over; rejects otherwise (failed, stopped, or its output cut short).
+   * signalled and its output closed). A client of its own, so that stopping it stops no other call.
+   * Resolves when git succeeded and all its output was handed over; rejects otherwise (failed,
+   * stopped, or its output cut short). Every `git log` of the walk runs this way: its speculation,
+   * and its lanes and reads of a few commits, which get their ids on stdin.
    */
   stream(args: string[], onOutput: (chunk: Buffer) => void, stop: AbortSignal, options?: StreamOptions): Promise<void>;
   /** `git config -l` as read when the repository was opened: key (lower-cased) and value pairs. */

@@ -7,6 +7,7 @@ import { walkHistory, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
 import { openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
+import { watchCommandLines } from '../helpers/git-calls.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
 
 const id = (n: number) => n.toString(16).padStart(40, '0');
@@ -284,7 +285,10 @@ describe('the cache under a real walk', { tags: ['slow'] }, () => {
     writeFileSync(path.join(dir, c), other); // foreign: another chunk's entry
     writeFileSync(path.join(dir, list), 'garbage '.repeat(20));
     const warnings: string[] = [];
+    const commandLines = watchCommandLines(git);
     expect(await collect(git, sha, { ...options, onWarning: (m) => warnings.push(m) })).toEqual(expected);
+    // The chunks whose entries were unusable are read again with their ids on stdin.
+    expect(commandLines.mostIds()).toBe(1);
     expect(warnings.map((w) => w.replace(/^.* is /, ''))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^truncated/), expect.stringMatching(/^corrupt \(checksum/), expect.stringMatching(/^foreign/), expect.stringMatching(/^not a talentrisk/)]),
     );

@@ -9,6 +9,7 @@ import { chunkCommits, SPECULATION_LIMIT, streamHistory, walkHistory, wholeRecor
 import { LOG_FORMAT, parseLogOutput, RECORD_START } from '../../src/git/log-format.ts';
 import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
+import { watchCommandLines } from '../helpers/git-calls.ts';
 import { buildRepo, gitOnPath, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
 
 describe('chunkCommits', () => {
@@ -201,8 +202,11 @@ describe('walkHistory', { tags: ['slow'] }, () => {
     }
     // Finding the failing commit takes a handful of calls, not one per commit nor a bisection.
     const counter = countGit(git);
+    const commandLines = watchCommandLines(git);
     await collect(walkHistory(git, sha, { chunkSize: 1000, speculate: 0 }));
     expect(counter.calls().filter((c) => c === 'log').length).toBeLessThanOrEqual(7);
+    // The narrowing hands its commits to git on stdin too (rev-list gets the one tip).
+    expect(commandLines.mostIds()).toBe(1);
   });
 
   it('puts each fallback on the chunk of its own commit, with several commits missing blobs, two of them adjacent', async () => {
