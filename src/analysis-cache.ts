@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
-import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type HistoryCache } from './git/cache.ts';
+import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type EntryWriter, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { openRepository, resolveRevision } from './git/repo.ts';
 import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
@@ -25,7 +25,36 @@ const DEGRADED = /was not applied to Co-authored-by/;
 
 /** analyze(), answered from the result cache when an identical analysis was stored before. */
 export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks = {}): Promise<Analysis> {
-  if (options.cache === false) return analyze(options, hooks);
+  return ((await analyzeOrReport(options, hooks)) as { analysis: Analysis }).analysis;
+}
+
+/**
+ * A command's whole report, stored beside the result it was printed from, so that asking again
+ * (the same revision, day, settings and options) prints it without decoding the result, deriving
+ * figures or formatting anything: on rails that was two thirds of a warm scan.
+ */
+export interface ReportRequest {
+  /** The command and format that print it. */
+  name: string;
+  /** Everything else its bytes depend on: options, the config file's name, the terminal's width and colours. */
+  inputs: unknown;
+  /** Whether it names the time of analysis (`analyzedAt` in JSON), which is set to now when it is read back. */
+  dated: boolean;
+}
+
+/** A report read back: its bytes (the time of analysis set to now) and the warnings of its result. */
+export interface StoredReport {
+  bytes: Buffer;
+  warnings: string[];
+}
+
+/**
+ * analyzeCached, or, with a `report` request, that report when it was stored from the same result
+ * (then nothing is decoded). A report whose entry is unusable is printed again from the result,
+ * without a warning, as for derived figures.
+ */
+export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHooks = {}, report?: ReportRequest): Promise<{ analysis: Analysis } | { report: StoredReport }> {
+  if (options.cache === false) return { analysis: await analyze(options, hooks) };
   const env = options.env ?? {};
   const repo = options.repository ?? (await openRepository(options.path, { env, concurrency: historyConcurrency() }));
   const [revision, environment] = await Promise.all([options.revision ?? resolveRevision(repo, options.rev, options.until), options.gitEnvironment ?? gitEnvironment(repo)]);
@@ -35,12 +64,17 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   const problems: string[] = [];
   const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));
   const key = resultKey(options, { revision, environment, reference: referenceDate(options.until, now), repository: repo.info });
+  const printed = report ? cache.readResult(reportKey(key, report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
+  if (printed) {
+    for (const warning of printed.warnings) hooks.onWarning?.(warning);
+    return { report: printed };
+  }
   const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
   if (stored) {
     stored.repository.analyzedAt = now.toISOString();
     for (const warning of stored.warnings) hooks.onWarning?.(warning);
     homes.set(stored, { cache, key });
-    return stored;
+    return { analysis: stored };
   }
   const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache }, hooks);
   if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
@@ -49,7 +83,7 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
   }
   for (const problem of problems) hooks.onWarning?.(problem);
   analysis.warnings.unshift(...problems);
-  return analysis;
+  return { analysis };
 }
 
 /** Where each analysis that analyzeCached read or stored lives: figures derived from it are stored beside it. */
@@ -75,6 +109,102 @@ export function derived<T>(analysis: Analysis, name: string, inputs: unknown, co
   // Stored only when JSON gives back exactly what was computed (no undefined, NaN, -0, Date, hole…).
   if (text !== undefined && isDeepStrictEqual(JSON.parse(text), value)) home.cache.writeResult(key, (emit) => emit(Buffer.from(text, 'utf8')), 'derived');
   return value;
+}
+
+function reportKey(resultKey: string, report: ReportRequest): string {
+  return createHash('sha256').update(`talentrisk report\0${resultKey}\0${report.name}\0${report.dated}\0`).update(JSON.stringify(report.inputs) ?? 'undefined').digest('hex');
+}
+
+// A stored report's payload: the report's bytes, then a JSON trailer (where the time of analysis
+// sits in them, the result's warnings), then the trailer's length (u32 LE).
+const TIME_LENGTH = 24; // Date#toISOString for years 0000-9999: 2026-12-06T08:00:00.000Z
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function decodeReport(payload: Buffer, report: ReportRequest, now: Date): StoredReport {
+  if (payload.length < 4) throw new Error('corrupt (no trailer)');
+  const trailerLength = payload.readUInt32LE(payload.length - 4);
+  const end = payload.length - 4 - trailerLength;
+  if (end < 0) throw new Error('corrupt (trailer)');
+  const trailer = JSON.parse(payload.toString('utf8', end, payload.length - 4)) as { time?: unknown; warnings?: unknown };
+  const { time, warnings } = trailer;
+  if (!Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string')) throw new Error('corrupt (warnings)');
+  const bytes = payload.subarray(0, end);
+  if (report.dated) {
+    if (typeof time !== 'number' || !Number.isInteger(time) || time < 0 || time + TIME_LENGTH > end || !ISO_TIME.test(bytes.toString('latin1', time, time + TIME_LENGTH))) throw new Error('corrupt (time of analysis)');
+    bytes.write(now.toISOString(), time, TIME_LENGTH, 'latin1');
+  }
+  return { bytes, warnings: warnings as string[] };
+}
+
+/**
+ * Stores a report as it is printed (its pieces pass through `pieces()`), beside the result the
+ * analysis was read from or stored as; `finish()` once all of it was printed, `abort()` otherwise.
+ * Undefined when there is no stored result (--no-cache, a degraded analysis) or nothing can be written.
+ */
+export function recordReport(analysis: Analysis, report: ReportRequest): ReportRecorder | undefined {
+  const home = homes.get(analysis);
+  const entry = home?.cache.openResult(reportKey(home.key, report), 'report');
+  return entry ? new ReportRecorder(entry, report.dated ? analysis.repository.analyzedAt : undefined, analysis.warnings) : undefined;
+}
+
+export class ReportRecorder {
+  private readonly entry: EntryWriter;
+  /** The time of analysis as JSON prints it, until it is found. */
+  private marker: Buffer | undefined;
+  private readonly prefix: number;
+  private time = -1;
+  private length = 0;
+  private readonly warnings: readonly string[];
+
+  constructor(entry: EntryWriter, analyzedAt: string | undefined, warnings: readonly string[]) {
+    this.entry = entry;
+    this.warnings = warnings;
+    const prefix = '"analyzedAt": "';
+    this.prefix = prefix.length;
+    this.marker = analyzedAt !== undefined && ISO_TIME.test(analyzedAt) ? Buffer.from(`${prefix}${analyzedAt}"`, 'utf8') : undefined;
+    if (analyzedAt !== undefined && !this.marker) this.abort();
+  }
+
+  /** The report's pieces as bytes (made once, for the cache and for the output). */
+  *pieces(report: Iterable<string>): Generator<Buffer> {
+    for (const piece of report) {
+      const bytes = Buffer.from(piece, 'utf8');
+      this.add(bytes);
+      yield bytes;
+    }
+  }
+
+  private add(bytes: Buffer): void {
+    // The first occurrence is the key itself: inside a JSON string its quotes would be escaped.
+    if (this.marker) {
+      const at = bytes.indexOf(this.marker);
+      if (at !== -1) {
+        this.time = this.length + at + this.prefix;
+        this.marker = undefined;
+      }
+    }
+    this.length += bytes.length;
+    this.entry.write(bytes);
+  }
+
+  finish(): void {
+    // A dated report whose time was not found cannot be read back right: not stored.
+    if (this.marker) {
+      this.abort();
+      return;
+    }
+    const trailer = Buffer.from(JSON.stringify({ time: this.time, warnings: this.warnings }), 'utf8');
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(trailer.length);
+    this.entry.write(trailer);
+    this.entry.write(size);
+    this.entry.commit();
+  }
+
+  abort(): void {
+    this.marker = undefined;
+    this.entry.abort();
+  }
 }
 
 /** analyze(), loaded only when the answer is not stored (the history walk and the model are most of the code). */

@@ -2,7 +2,8 @@ import type { ChalkInstance } from 'chalk';
 
 /** Everything a command may touch of the outside world; tests pass their own. */
 export interface Io {
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  /** Reports may come as bytes (a stored report read back). */
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   env: Record<string, string | undefined>;
   cwd: string;

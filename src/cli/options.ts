@@ -181,10 +181,10 @@ function removeQuietly(file: string): void {
  * so; a device, a pipe or another open descriptor is appended to in place.
  */
 export function writeReport(
-  report: string | Iterable<string>,
+  report: string | Iterable<string | Uint8Array>,
   options: { output?: string | undefined; force?: boolean | undefined },
   cwd: string,
-  stdout: { write(text: string): unknown },
+  stdout: { write(text: string | Uint8Array): unknown },
 ): void {
   const pieces = typeof report === 'string' ? [report] : report;
   // Checked again: the file may have appeared during the analysis.
@@ -233,7 +233,7 @@ function linkUnlessExists(temp: string, file: string): boolean {
   }
 }
 
-function writePieces(file: string, pieces: Iterable<string>, flag: 'a' | 'wx'): void {
+function writePieces(file: string, pieces: Iterable<string | Uint8Array>, flag: 'a' | 'wx'): void {
   const fd = openSync(file, flag);
   try {
     // writeFileSync on a descriptor writes the whole piece (writeSync may write part of it).

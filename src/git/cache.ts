@@ -7,6 +7,8 @@
 //                        the settings, the whole build and the git environment fingerprint)
 //   derived <key>.derived figures a command derives from a stored result, as JSON (key: the
 //                        result's key, what was derived and from which inputs)
+//   report <key>.report  a command's whole report from a stored result (key: the result's key, the
+//                        command and the options that shape its output)
 // Files are written to a temp name and renamed, so a reader never sees half an entry; each starts
 // with a header (magic, format, kind, key, length, checksum) so that a truncated, corrupt or
 // foreign file is detected, reported and rebuilt rather than trusted. No fsync: a file that a
@@ -23,7 +25,7 @@ import type { CommitRecord, FileChange, Signature } from './types.ts';
 export const CACHE_FORMAT = 1;
 const MAGIC = 0x43485254; // "TRHC" read as a little-endian u32
 const HEADER_BYTES = 60; // magic 4, format 1, kind 1, reserved 2, key 32, payload length 4, checksum 16
-const KIND = { chunk: 1, list: 2, result: 3, derived: 4 } as const;
+const KIND = { chunk: 1, list: 2, result: 3, derived: 4, report: 5 } as const;
 type EntryKind = keyof typeof KIND;
 /** Temp files older than this belong to a run that was killed (a write takes milliseconds). */
 const STALE_TEMP_MS = 60_000;
@@ -35,8 +37,22 @@ const LAST_TIP = 'last-tip';
 const KEPT_RESULTS = 3;
 /** Derived entries kept (small; a few per result: one per command and set of inputs). */
 const KEPT_DERIVED = 12;
-/** Entries made of a whole analysis, or of figures derived from one. */
-export type ResultKind = 'result' | 'derived';
+/** Stored reports kept (as large as a result: a scan's JSON is a few MB). */
+const KEPT_REPORTS = 4;
+/** Entries made of a whole analysis, of figures derived from one, or of a report printed from one. */
+export type ResultKind = 'result' | 'derived' | 'report';
+
+/**
+ * An entry written piece by piece as its content is produced elsewhere (a report on its way to
+ * stdout). It never throws: a failed write (disk full) is reported once and the entry dropped.
+ */
+export interface EntryWriter {
+  write(piece: Uint8Array): void;
+  /** Puts the entry in place (unless a write failed). */
+  commit(): void;
+  /** Drops the entry (its content turned out not to be worth storing). */
+  abort(): void;
+}
 
 /** The parsed records of one chunk, plus which of them had to be read without rename detection. */
 export interface ChunkEntry {
@@ -131,6 +147,11 @@ export class HistoryCache {
     if (this.writeDir) this.writeStreamed(key, kind, fill);
   }
 
+  /** An entry to write as its pieces come (undefined when nothing can be written). */
+  openResult(key: string, kind: ResultKind): EntryWriter | undefined {
+    return this.writeDir ? this.openEntry(key, kind) : undefined;
+  }
+
   /** The revision the last complete walk listed (a hint only: its chunks are probably cached). */
   lastTip(): string | undefined {
     for (const dir of this.readDirs) {
@@ -169,6 +190,7 @@ export class HistoryCache {
     const unused: { name: string; mtime: number }[] = [];
     const results: { name: string; mtime: number }[] = [];
     const derived: { name: string; mtime: number }[] = [];
+    const reports: { name: string; mtime: number }[] = [];
     for (const name of names) {
       const file = path.join(dir, name);
       let mtime: number;
@@ -185,6 +207,8 @@ export class HistoryCache {
         results.push({ name, mtime });
       } else if (name.endsWith('.derived')) {
         derived.push({ name, mtime });
+      } else if (name.endsWith('.report')) {
+        reports.push({ name, mtime });
       } else if (/\.(chunk|list)$/.test(name)) {
         unused.push({ name, mtime });
       }
@@ -198,6 +222,7 @@ export class HistoryCache {
     for (const [entries, kept] of [
       [results, KEPT_RESULTS],
       [derived, KEPT_DERIVED],
+      [reports, KEPT_REPORTS],
     ] as const) {
       entries.sort((a, b) => b.mtime - a.mtime);
       entries.forEach((entry, index) => {
@@ -228,7 +253,7 @@ export class HistoryCache {
 
   private reject(key: string, kind: EntryKind, dir: string, problem: string): void {
     const file = path.join(dir, `${key}.${kind}`);
-    this.warn(`${kind === 'result' || kind === 'derived' ? 'cached result' : 'history cache entry'} ${file} is ${problem}; ignored and rebuilt`);
+    this.warn(`${kind === 'chunk' || kind === 'list' ? 'history cache entry' : 'cached result'} ${file} is ${problem}; ignored and rebuilt`);
     // Remove it only where we may write; the rebuilt entry replaces it atomically anyway.
     if (dir === this.writeDir) removeQuietly(file);
   }
@@ -239,37 +264,83 @@ export class HistoryCache {
 
   /**
    * Writes an entry whose payload `fill` hands out in pieces, so a large one (a result) is never
-   * whole in memory: the header goes first as a placeholder and is filled in once the length and
-   * checksum are known. Still a temp file renamed into place, so readers see all of it or nothing.
+   * whole in memory (see openEntry).
    */
   private writeStreamed(key: string, kind: EntryKind, fill: (emit: (piece: Uint8Array) => void) => void): void {
     const dir = this.writeDir as string;
+    const entry = this.openEntry(key, kind);
+    try {
+      fill((piece) => entry.write(piece));
+    } catch (error) {
+      entry.abort();
+      this.stopWriting(dir, error);
+      return;
+    }
+    entry.commit();
+  }
+
+  /** After a failed write: warns once, and writes nothing more in this scan. */
+  private stopWriting(dir: string, error: unknown): void {
+    if (this.writeDir === undefined) return;
+    this.writeDir = undefined;
+    const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+    this.warn(`could not write the history cache in ${dir} (${code}); this scan goes on without updating it`);
+  }
+
+  /**
+   * An entry written piece by piece: the header goes first as a placeholder and is filled in once
+   * the length and checksum are known. Still a temp file renamed into place, so readers see all of
+   * it or nothing. A failure (disk full, quota, a folder made read-only meanwhile) removes the temp
+   * file, warns once and stops all writing for this scan; it never reaches the caller.
+   */
+  private openEntry(key: string, kind: EntryKind): EntryWriter {
+    const dir = this.writeDir as string;
     const name = `${key}.${kind}`;
     const temp = path.join(dir, `${name}.tmp-${randomBytes(6).toString('hex')}`);
+    const hash = createHash('sha256');
+    let length = 0;
+    let fd: number | undefined;
+    const fail = (error: unknown): void => {
+      closeQuietly(fd);
+      fd = undefined;
+      removeQuietly(temp);
+      this.stopWriting(dir, error);
+    };
     try {
-      const fd = fs.openSync(temp, 'wx');
-      try {
-        const hash = createHash('sha256');
-        let length = 0;
-        fs.writeSync(fd, Buffer.alloc(HEADER_BYTES));
-        fill((piece) => {
+      fd = fs.openSync(temp, 'wx');
+      fs.writeSync(fd, Buffer.alloc(HEADER_BYTES));
+    } catch (error) {
+      fail(error);
+    }
+    return {
+      write: (piece) => {
+        if (fd === undefined) return;
+        try {
           hash.update(piece);
           length += piece.length;
           fs.writeSync(fd, piece);
-        });
-        fs.writeSync(fd, entryHeader(key, kind, length, hash.digest()), 0, HEADER_BYTES, 0);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(temp, path.join(dir, name));
-      this.used.add(name);
-    } catch (error) {
-      removeQuietly(temp);
-      // Disk full, quota, a folder made read-only meanwhile: go on without writing.
-      this.writeDir = undefined;
-      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-      this.warn(`could not write the history cache in ${dir} (${code}); this scan goes on without updating it`);
-    }
+        } catch (error) {
+          fail(error);
+        }
+      },
+      commit: () => {
+        if (fd === undefined) return;
+        try {
+          fs.writeSync(fd, entryHeader(key, kind, length, hash.digest()), 0, HEADER_BYTES, 0);
+          fs.closeSync(fd);
+          fd = undefined;
+          fs.renameSync(temp, path.join(dir, name));
+          this.used.add(name);
+        } catch (error) {
+          fail(error);
+        }
+      },
+      abort: () => {
+        closeQuietly(fd);
+        fd = undefined;
+        removeQuietly(temp);
+      },
+    };
   }
 }
 
@@ -313,6 +384,15 @@ function isWritableDir(dir: string): boolean {
   } catch {
     removeQuietly(probe);
     return false;
+  }
+}
+
+function closeQuietly(fd: number | undefined): void {
+  if (fd === undefined) return;
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // closed already
   }
 }
 

@@ -173,6 +173,54 @@ describe('the cache store', () => {
     expect(cache.isWritable).toBe(false);
   });
 
+  it('an entry written as its pieces come is read back whole once committed, is nothing when dropped, and a failed write never reaches the writer', () => {
+    const gitDir = tempGitDir();
+    const warnings: string[] = [];
+    const cache = openHistoryCache({ gitDir }, (m) => warnings.push(m));
+    const dir = path.join(gitDir, 'talentrisk', 'cache', 'v1');
+    const [kept, dropped, failed] = ['1', '2', '3'].map((c) => c.repeat(64)) as [string, string, string];
+    const write = (key: string) => {
+      const entry = cache.openResult(key, 'report');
+      for (const piece of ['one ', 'two ', 'three']) entry?.write(Buffer.from(piece));
+      return entry;
+    };
+    write(kept)?.commit();
+    write(dropped)?.abort();
+    expect(readdirSync(dir)).toEqual([`${kept}.report`]);
+    expect(cache.readResult(kept, (payload) => payload.toString(), 'report')).toBe('one two three');
+    const original = fs.writeSync;
+    let calls = 0;
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+      // The header's placeholder and the first piece go through; the disk is full at the second.
+      if (++calls === 3) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return (original as (fd: number, ...rest: unknown[]) => number)(fd, ...rest);
+    }) as typeof fs.writeSync);
+    try {
+      expect(() => write(failed)?.commit()).not.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ENOSPC/);
+    expect(readdirSync(dir)).toEqual([`${kept}.report`]);
+    expect(cache.openResult(dropped, 'report')).toBeUndefined();
+  });
+
+  it('cleanup keeps the four most recently used reports', () => {
+    const gitDir = tempGitDir();
+    const cache = openHistoryCache({ gitDir }, () => undefined);
+    const dir = path.join(gitDir, 'talentrisk', 'cache', 'v1');
+    const now = Date.now();
+    const keys = ['1', '2', '3', '4', '5', '6'].map((c) => c.repeat(64));
+    keys.forEach((key, i) => {
+      cache.writeResult(key, (emit) => emit(Buffer.from(`report ${i}`)), 'report');
+      const mtime = new Date(now - (i + 1) * 3_600_000); // key 1 is the newest
+      utimesSync(path.join(dir, `${key}.report`), mtime, mtime);
+    });
+    openHistoryCache({ gitDir }, () => undefined).cleanup(now);
+    expect(readdirSync(dir).sort()).toEqual(keys.slice(0, 4).map((key) => `${key}.report`).sort());
+  });
+
   it('cleanup removes temp files of killed runs and old or surplus unused entries, keeps the rest', () => {
     const gitDir = tempGitDir();
     const cache = openHistoryCache({ gitDir }, () => undefined);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { analyzeCached } from '../../analysis-cache.ts';
+import { analyzeOrReport, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
@@ -18,8 +18,20 @@ export interface LoadedAnalysis {
   repository: Repository;
 }
 
-/** Config → analysis, with progress on stderr (`opened`: the repository, when the caller has it). Shared by scan, check, explain and handoff. */
-export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened?: Repository): Promise<LoadedAnalysis> {
+/** A report stored from the same result (see loadAnalysis), instead of the analysis. */
+export interface LoadedReport {
+  report: StoredReport;
+  config: LoadedConfig;
+}
+
+/**
+ * Config → analysis, with progress on stderr (`opened`: the repository, when the caller has it).
+ * Shared by scan, check, explain and handoff. With `report` (the report a command would print,
+ * given the config), that report when it was stored from the same result.
+ */
+export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened?: Repository): Promise<LoadedAnalysis>;
+export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened: Repository | undefined, report: (config: LoadedConfig) => ReportRequest): Promise<LoadedAnalysis | LoadedReport>;
+export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened?: Repository, report?: (config: LoadedConfig) => ReportRequest): Promise<LoadedAnalysis | LoadedReport> {
   assertOutputWritable(options, io.cwd);
   // Find the repository first, so the config is read from its root and errors name the repository.
   const repo = opened ?? (await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() }));
@@ -31,11 +43,12 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   const [revision, environment] = await early;
   const { progress, hooks } = analysisProgress(io, Boolean(options.quiet));
   try {
-    const analysis = await analyzeCached(
+    const answer = await analyzeOrReport(
       { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo, revision, gitEnvironment: environment },
       hooks,
+      report?.(config),
     );
-    return { analysis, config, repository: repo };
+    return 'report' in answer ? { report: answer.report, config } : { analysis: answer.analysis, config, repository: repo };
   } finally {
     progress.stop();
   }
@@ -67,7 +80,7 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
   return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
 }
 
-export function printWarnings(analysis: Analysis, options: Pick<CommonOptions, 'quiet'>, io: Io, alreadyInReport: boolean): void {
+export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pick<CommonOptions, 'quiet'>, io: Io, alreadyInReport: boolean): void {
   if (options.quiet || alreadyInReport) return;
   for (const warning of analysis.warnings) io.stderr.write(`talentrisk: warning: ${warning}\n`);
 }

@@ -1,0 +1,148 @@
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScan, type ScanOptions } from '../../src/cli/commands/scan.ts';
+import type { Io } from '../../src/cli/io.ts';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { buildDecayRepo } from '../model/departures-fixture.ts';
+
+const cacheDir = (repo: FixtureRepo) => path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1');
+const entries = (repo: FixtureRepo, kind: string) => readdirSync(cacheDir(repo)).filter((name) => name.endsWith(`.${kind}`));
+const withoutClock = (stdout: string) => stdout.replace(/"analyzedAt": "[^"]*"/, '"analyzedAt": …');
+const CRITICAL = 'critical:\n  - name: core\n    paths: ["src/**"]\n    minOwners: 2\n';
+
+/** Leaves only the stored reports: a scan that prints without them read nothing else. */
+function keepOnlyReports(repo: FixtureRepo): void {
+  for (const name of readdirSync(cacheDir(repo))) if (!name.endsWith('.report')) rmSync(path.join(cacheDir(repo), name));
+}
+
+describe('a stored report', { tags: ['slow'] }, () => {
+  it('is printed again as it was (the time of analysis set to now), without decoding the result or walking the history', () => {
+    const repo = buildDecayRepo();
+    const args = ['scan', '--format', 'json', '--until', '2025-06-01', '--depth', '1', '--leaving', 'bob'];
+    const first = runCli(args, { cwd: repo.dir });
+    expect(first.exitCode).toBe(0);
+    expect(entries(repo, 'report')).toHaveLength(1);
+    keepOnlyReports(repo);
+    const started = new Date();
+    const second = runCli(args, { cwd: repo.dir });
+    expect(second.exitCode).toBe(0);
+    expect(withoutClock(second.stdout)).toBe(withoutClock(first.stdout));
+    const analyzedAt = new Date(JSON.parse(second.stdout).repository.analyzedAt as string);
+    expect(analyzedAt.getTime()).toBeGreaterThanOrEqual(started.getTime());
+    expect(analyzedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    // Nothing else was needed: no history was read (and so none cached again).
+    expect(readdirSync(cacheDir(repo)).filter((name) => !name.endsWith('.report'))).toEqual([]);
+    expect(withoutClock(runCli([...args, '--no-cache'], { cwd: repo.dir }).stdout)).toBe(withoutClock(first.stdout));
+  });
+
+  it('is one per set of options, config file name and colours: each prints what a scan without the cache prints', () => {
+    const repo = buildDecayRepo();
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), CRITICAL);
+    copyFileSync(path.join(repo.dir, '.talentrisk.yml'), path.join(repo.dir, 'other.yml'));
+    const base = ['scan', '--until', '2025-06-01', '--depth', '1'];
+    const variants: { args: string[]; env?: Record<string, string> }[] = [
+      { args: base },
+      { args: [...base, '--leaving', 'bob'] },
+      // The same config under another name: the same analysis, but the table names the file.
+      { args: [...base, '--config', 'other.yml'] },
+      { args: base, env: { NO_COLOR: '', FORCE_COLOR: '1' } },
+      { args: [...base, '--format', 'json'] },
+      { args: [...base, '--format', 'json', '--leaving', 'bob'] },
+    ];
+    const expected = variants.map(({ args, env }) => runCli([...args, '--no-cache'], { cwd: repo.dir, ...(env ? { env } : {}) }).stdout);
+    expect(new Set(expected.map(withoutClock)).size).toBe(variants.length);
+    expect(expected[2]).toContain('other.yml');
+    for (let round = 0; round < 2; round++) {
+      variants.forEach(({ args, env }, index) => {
+        const run = runCli(args, { cwd: repo.dir, ...(env ? { env } : {}) });
+        expect(run.exitCode).toBe(0);
+        expect(withoutClock(run.stdout), `${args.join(' ')} ${JSON.stringify(env ?? {})}, round ${round}`).toBe(withoutClock(expected[index] as string));
+      });
+      expect(entries(repo, 'report')).toHaveLength(variants.length);
+    }
+  });
+
+  it('is one per terminal width (the table fits its paths to it)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a-rather-long-module-name/src/file.ts': 3 } },
+      { author: 'bob', write: { 'a-rather-long-module-name/src/file.ts': 1 } },
+    ]);
+    const scan = async (columns: number, cache: boolean) => {
+      const out: (string | Uint8Array)[] = [];
+      const io: Io = { stdout: { write: (text) => out.push(text), columns }, stderr: { write: () => true }, env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: repo.dir };
+      await runScan(undefined, { rev: 'HEAD', model: 'talentrisk', format: 'table', quiet: true, color: false, cache, depth: 1 }, io);
+      return out.map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'))).join('');
+    };
+    const narrow = await scan(70, false);
+    const wide = await scan(140, false);
+    expect(narrow).not.toBe(wide);
+    for (let round = 0; round < 2; round++) {
+      expect(await scan(70, true)).toBe(narrow);
+      expect(await scan(140, true)).toBe(wide);
+    }
+    expect(entries(repo, 'report')).toHaveLength(2);
+  });
+
+  it('that is corrupt is printed again from the result, silently, and stored anew', () => {
+    const repo = buildDecayRepo();
+    const args = ['scan', '--format', 'json', '--until', '2025-06-01'];
+    const first = runCli(args, { cwd: repo.dir });
+    const [name] = entries(repo, 'report');
+    const file = path.join(cacheDir(repo), name as string);
+    const bytes = readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 9) ^ 0x20, bytes.length - 9);
+    writeFileSync(file, bytes);
+    const second = runCli(args, { cwd: repo.dir });
+    expect(second.exitCode).toBe(0);
+    expect(second.stderr).toBe('');
+    expect(withoutClock(second.stdout)).toBe(withoutClock(first.stdout));
+    expect(readFileSync(file).equals(bytes)).toBe(false);
+    keepOnlyReports(repo);
+    expect(withoutClock(runCli(args, { cwd: repo.dir }).stdout)).toBe(withoutClock(first.stdout));
+  });
+
+  it('keeps the warnings of its result: printed again on stderr (JSON), or in the table', () => {
+    const repo = buildDecayRepo();
+    // A glob that matches nothing is a warning of the analysis.
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'exclude: ["nothing/**"]\n');
+    for (const args of [
+      ['scan', '--format', 'json', '--until', '2025-06-01'],
+      ['scan', '--until', '2025-06-01'],
+    ]) {
+      const first = runCli(args, { cwd: repo.dir });
+      const warning = 'talentrisk: warning: config exclude glob "nothing/**" matches no tracked file';
+      expect(args.includes('json') ? first.stderr : first.stdout).toContain(args.includes('json') ? warning : 'nothing/**');
+      keepOnlyReports(repo);
+      const second = runCli(args, { cwd: repo.dir });
+      expect(second.stderr).toBe(first.stderr);
+      expect(withoutClock(second.stdout)).toBe(withoutClock(first.stdout));
+    }
+  });
+
+  it('is neither written without a cache nor left half-written when printing fails', async () => {
+    const repo = buildDecayRepo();
+    runCli(['scan', '--format', 'json', '--no-cache', '--until', '2025-06-01'], { cwd: repo.dir });
+    expect(() => readdirSync(cacheDir(repo))).toThrow();
+    // stdout fails after the first piece (a closed pipe): the error is the command's, and no
+    // report is stored, nor any temp file left.
+    let pieces = 0;
+    const io: Io = {
+      stdout: {
+        write: () => {
+          if (++pieces > 1) throw new Error('EPIPE: broken pipe');
+          return true;
+        },
+      },
+      stderr: { write: () => true },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      cwd: repo.dir,
+    };
+    const options: ScanOptions = { rev: 'HEAD', model: 'talentrisk', format: 'json', until: new Date('2025-06-01T23:59:59Z'), quiet: true };
+    await expect(runScan(undefined, options, io)).rejects.toThrow(/EPIPE/);
+    expect(pieces).toBe(2);
+    expect(entries(repo, 'result')).toHaveLength(1);
+    expect(readdirSync(cacheDir(repo)).filter((name) => name.includes('.report'))).toEqual([]);
+  });
+});
