@@ -1,0 +1,53 @@
+import type { ChalkInstance } from 'chalk';
+import { derived } from '../../analysis-cache.ts';
+import type { LoadedConfig } from '../../config/load.ts';
+import { evaluateCriticalSystems } from '../../model/critical.ts';
+import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
+import { computeDepartures, resolveDepartures } from '../../model/departures.ts';
+import type { Analysis } from '../../model/types.ts';
+import { currentJson, departuresJson } from '../../report/departures-output.ts';
+import { renderCurrentSection } from '../../report/departures-current.ts';
+import { renderDeparturesSection } from '../../report/departures-table.ts';
+import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
+import { jsonReport } from '../../report/json-pieces.ts';
+import { toScanOutput } from '../../report/scan-json.ts';
+import { renderScanTable } from '../../report/scan-table.ts';
+
+// The scan's report made from an analysis: loaded only when it is not stored already (scan.ts),
+// since the model and the reporters are most of what a repeated scan would otherwise load.
+
+export interface ScanReportOptions {
+  leaving?: string[] | undefined;
+  /** The table's colours and width; JSON without. */
+  table?: { chalk: ChalkInstance; width: number } | undefined;
+}
+
+/** The report's pieces: the JSON document, or the table. */
+export function scanReport(analysis: Analysis, config: LoadedConfig, options: ScanReportOptions): Iterable<string> {
+  const settings = config.config;
+  const critical = evaluateCriticalSystems(analysis, settings.critical);
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people });
+  const inactive = inactiveDevelopers(analysis).map((d) => d.id);
+  const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive }) : undefined;
+  // The "current" (decayed) figures are an extension: the classic model shows the published ones only.
+  // They are the costliest part of a scan read from the result cache, so they are stored beside it.
+  const memo: Memo = (name, inputs, compute) => derived(analysis, name, inputs, compute);
+  const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted }, memo);
+  const projection = current ? projectExperts(analysis, departures, { memo }) : undefined;
+  if (!options.table) {
+    const extra = {
+      ...(critical.length ? { critical: criticalJson(critical) } : {}),
+      ...(leaving ? { departures: departuresJson(leaving) } : {}),
+      ...(current && projection ? { current: currentJson(current, projection) } : {}),
+    };
+    // In pieces: on a large repository the document is tens of MB, which as one string (and then its bytes) topped the scan's memory.
+    return jsonReport(toScanOutput(analysis, extra));
+  }
+  const ctx = options.table;
+  const sections = [
+    renderCriticalSection(critical, ctx, config.name),
+    leaving ? renderDeparturesSection(leaving, ctx) : '',
+    current && projection ? renderCurrentSection(current, projection, ctx) : '',
+  ];
+  return [renderScanTable(analysis, ctx, sections)];
+}
