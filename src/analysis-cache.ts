@@ -11,7 +11,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
 import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type EntryWriter, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
-import { openRepository, resolveRevision } from './git/repo.ts';
+import { openRepository, resolveRevision, type Repository } from './git/repo.ts';
+import type { ConfigSource, ConfigStore, ParsedConfig } from './config/load.ts';
 import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
 import { referenceDate } from './model/analysis-date.ts';
 import type { Analysis } from './model/types.ts';
@@ -205,6 +206,37 @@ export class ReportRecorder {
     this.marker = undefined;
     this.entry.abort();
   }
+}
+
+/**
+ * Parsed configs in the repository's cache (kind `config`), by their text, where it came from and
+ * this build: a command on a repository with a .talentrisk.yml it has seen before imports neither
+ * yaml nor zod. Trouble with an entry only costs parsing again, so it is not reported.
+ */
+export function configStore(repo: Repository, env: Record<string, string | undefined>): ConfigStore {
+  const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, () => undefined);
+  const keyOf = (source: ConfigSource) =>
+    createHash('sha256')
+      .update(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0`)
+      .update(JSON.stringify([source.displayName, source.file ?? null, source.text]))
+      .digest('hex');
+  return {
+    read: (source) => cache.readResult(keyOf(source), decodeParsedConfig, 'config'),
+    write: (source, parsed) => {
+      if (!cache.isWritable) return;
+      const text = JSON.stringify(parsed);
+      // Stored only when JSON gives back exactly what was parsed.
+      if (isDeepStrictEqual(JSON.parse(text), parsed)) cache.writeResult(keyOf(source), (emit) => emit(Buffer.from(text, 'utf8')), 'config');
+    },
+  };
+}
+
+function decodeParsedConfig(payload: Buffer): ParsedConfig {
+  const parsed = JSON.parse(payload.toString('utf8')) as Partial<ParsedConfig> | null;
+  const positions = parsed?.positions;
+  if (typeof parsed?.config !== 'object' || parsed.config === null || !Array.isArray(positions)) throw new Error('corrupt (config)');
+  if (!positions.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && Number.isInteger(entry[2]))) throw new Error('corrupt (config positions)');
+  return parsed as ParsedConfig;
 }
 
 /** analyze(), loaded only when the answer is not stored (the history walk and the model are most of the code). */

@@ -19,6 +19,54 @@ export interface LoadedConfig {
   locate: (keyPath: readonly (string | number)[]) => string;
 }
 
+/** Line and column where each node of the YAML starts, by its path as JSON (`["critical",0]`). */
+export type ConfigPositions = [keyPath: string, line: number, col: number][];
+
+/** What parsing a config yields, as plain data (see ConfigStore). */
+export interface ParsedConfig {
+  config: Config;
+  positions: ConfigPositions;
+}
+
+/**
+ * Parsed configs kept from earlier runs, by the text and where it came from: parsing one imports
+ * yaml and zod, which cost a command ~80 ms of its start before it can read anything else.
+ */
+export interface ConfigStore {
+  read(source: ConfigSource): ParsedConfig | undefined;
+  write(source: ConfigSource, parsed: ParsedConfig): void;
+}
+
+/** Everything a parsed config depends on (with the code that parses it). */
+export interface ConfigSource {
+  text: string;
+  displayName: string;
+  file: string | undefined;
+}
+
+/** The loaded config of a parsed one: lineOf and locate read its positions. */
+export function loadedConfig(parsed: ParsedConfig, displayName: string, file: string | undefined): LoadedConfig {
+  const positions = new Map(parsed.positions.map(([keyPath, line, col]) => [keyPath, { line, col }]));
+  // As a missing key points at its parent: the longest part of the path that exists.
+  const find = (keyPath: readonly (string | number)[]) => {
+    for (let length = keyPath.length; length >= 0; length--) {
+      const found = positions.get(JSON.stringify(keyPath.slice(0, length)));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return {
+    config: parsed.config,
+    file,
+    name: displayName,
+    lineOf: (keyPath) => find(keyPath)?.line,
+    locate: (keyPath) => {
+      const found = find(keyPath);
+      return found ? `${displayName}:${found.line}:${found.col}` : displayName;
+    },
+  };
+}
+
 /** Finds the config: `explicit` (must exist) or `.talentrisk.yml` at the repository root. */
 export function findConfigFile(root: string, explicit?: string): string | undefined {
   if (explicit) {
@@ -36,7 +84,7 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
 }
 
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */
-export async function loadConfig(root: string, explicit?: string, cwd: string = root): Promise<LoadedConfig> {
+export async function loadConfig(root: string, explicit?: string, cwd: string = root, store?: ConfigStore): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);
   if (!file) return { config: DEFAULT_CONFIG, file: undefined, name: CONFIG_FILE, lineOf: () => undefined, locate: () => CONFIG_FILE };
   const shown = path.relative(cwd, file) || file;
@@ -49,15 +97,20 @@ export async function loadConfig(root: string, explicit?: string, cwd: string = 
     }
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
   }
-  return parseConfig(text, shown, file);
+  return parseConfig(text, shown, file, store);
 }
 
 /**
  * Parses config text (see parse.ts): every YAML and schema problem at once, as
  * `file:line:col key.path: message`, in one ConfigError. The parser, with yaml and zod, is imported
- * only here, when there is a file to read.
+ * only here, when there is a file to read and `store` has not kept it parsed from an earlier run.
  */
-export async function parseConfig(text: string, displayName: string, file?: string): Promise<LoadedConfig> {
-  const { parseConfigText } = await import('./parse.ts');
-  return parseConfigText(text, displayName, file);
+export async function parseConfig(text: string, displayName: string, file?: string, store?: ConfigStore): Promise<LoadedConfig> {
+  const source: ConfigSource = { text, displayName, file };
+  const stored = store?.read(source);
+  if (stored) return loadedConfig(stored, displayName, file);
+  const { parseConfigFile } = await import('./parse.ts');
+  const parsed = parseConfigFile(text, displayName);
+  store?.write(source, parsed);
+  return loadedConfig(parsed, displayName, file);
 }

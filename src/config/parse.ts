@@ -2,7 +2,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLError
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { closest } from '../model/suggest.ts';
-import type { LoadedConfig } from './load.ts';
+import { loadedConfig, type ConfigPositions, type LoadedConfig, type ParsedConfig } from './load.ts';
 import { configSchema } from './schema.ts';
 
 // Reading .talentrisk.yml: YAML with positions, then the zod schema. Only loaded (by load.ts) when a
@@ -18,6 +18,11 @@ interface Problem {
  * `file:line:col key.path: message`, in one ConfigError.
  */
 export function parseConfigText(text: string, displayName: string, file?: string): LoadedConfig {
+  return loadedConfig(parseConfigFile(text, displayName), displayName, file);
+}
+
+/** parseConfigText's result as plain data (what a ConfigStore keeps). */
+export function parseConfigFile(text: string, displayName: string): ParsedConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined) => {
@@ -45,18 +50,33 @@ export function parseConfigText(text: string, displayName: string, file?: string
       hint: hasYamlErrors ? 'fix the YAML at the lines above (indent with spaces, close every [ and {, quote values with ": ")' : 'see .talentrisk.example.yml (or the README section "Configuration") for every key',
     });
   }
-  const config = result.data;
-  const offsetOf = (keyPath: readonly (string | number)[]) => rangeOf(doc, keyPath);
-  return {
-    config,
-    file,
-    name: displayName,
-    lineOf: (keyPath) => {
-      const offset = offsetOf(keyPath);
-      return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-    },
-    locate: (keyPath) => at(offsetOf(keyPath)),
+  return { config: result.data, positions: positionsOf(doc, lineCounter) };
+}
+
+/**
+ * Where every node of the document starts (what rangeOf finds for its path), by path: what
+ * lineOf and locate need, as plain data that a parsed config can be stored with (load.ts).
+ */
+function positionsOf(doc: Document, lineCounter: LineCounter): ConfigPositions {
+  const positions: ConfigPositions = [];
+  const visit = (node: unknown, keyPath: (string | number)[]) => {
+    const start = (node as { range?: [number] } | null)?.range?.[0];
+    if (start === undefined) return;
+    const { line, col } = lineCounter.linePos(start);
+    positions.push([JSON.stringify(keyPath), line, col]);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as { value?: unknown } | null;
+        const name = key && typeof key === 'object' && 'value' in key ? key.value : key;
+        // doc.getIn finds a pair by its scalar key's value: only those are reachable by a path.
+        if (typeof name === 'string' || typeof name === 'number') visit(pair.value, [...keyPath, name]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, [...keyPath, index]));
+    }
   };
+  visit(doc.contents, []);
+  return positions;
 }
 
 function describeYamlError(error: YAMLError, doc: Document): string {

@@ -9,6 +9,7 @@
 //                        result's key, what was derived and from which inputs)
 //   report <key>.report  a command's whole report from a stored result (key: the result's key, the
 //                        command and the options that shape its output)
+//   config <key>.config  a parsed .talentrisk.yml, as JSON (key: its text, its name, the build)
 // Files are written to a temp name and renamed, so a reader never sees half an entry; each starts
 // with a header (magic, format, kind, key, length, checksum) so that a truncated, corrupt or
 // foreign file is detected, reported and rebuilt rather than trusted. No fsync: a file that a
@@ -25,7 +26,7 @@ import type { CommitRecord, FileChange, Signature } from './types.ts';
 export const CACHE_FORMAT = 1;
 const MAGIC = 0x43485254; // "TRHC" read as a little-endian u32
 const HEADER_BYTES = 60; // magic 4, format 1, kind 1, reserved 2, key 32, payload length 4, checksum 16
-const KIND = { chunk: 1, list: 2, result: 3, derived: 4, report: 5 } as const;
+const KIND = { chunk: 1, list: 2, result: 3, derived: 4, report: 5, config: 6 } as const;
 type EntryKind = keyof typeof KIND;
 /** Temp files older than this belong to a run that was killed (a write takes milliseconds). */
 const STALE_TEMP_MS = 60_000;
@@ -39,8 +40,10 @@ const KEPT_RESULTS = 3;
 const KEPT_DERIVED = 12;
 /** Stored reports kept (as large as a result: a scan's JSON is a few MB). */
 const KEPT_REPORTS = 4;
-/** Entries made of a whole analysis, of figures derived from one, or of a report printed from one. */
-export type ResultKind = 'result' | 'derived' | 'report';
+/** Parsed configs kept (tiny: one per config file and build). */
+const KEPT_CONFIGS = 8;
+/** Entries made of a whole analysis, of figures derived from one, of a report printed from one, or a parsed config. */
+export type ResultKind = 'result' | 'derived' | 'report' | 'config';
 
 /**
  * An entry written piece by piece as its content is produced elsewhere (a report on its way to
@@ -191,6 +194,7 @@ export class HistoryCache {
     const results: { name: string; mtime: number }[] = [];
     const derived: { name: string; mtime: number }[] = [];
     const reports: { name: string; mtime: number }[] = [];
+    const configs: { name: string; mtime: number }[] = [];
     for (const name of names) {
       const file = path.join(dir, name);
       let mtime: number;
@@ -209,6 +213,8 @@ export class HistoryCache {
         derived.push({ name, mtime });
       } else if (name.endsWith('.report')) {
         reports.push({ name, mtime });
+      } else if (name.endsWith('.config')) {
+        configs.push({ name, mtime });
       } else if (/\.(chunk|list)$/.test(name)) {
         unused.push({ name, mtime });
       }
@@ -223,6 +229,7 @@ export class HistoryCache {
       [results, KEPT_RESULTS],
       [derived, KEPT_DERIVED],
       [reports, KEPT_REPORTS],
+      [configs, KEPT_CONFIGS],
     ] as const) {
       entries.sort((a, b) => b.mtime - a.mtime);
       entries.forEach((entry, index) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScan, type ScanOptions } from '../../src/cli/commands/scan.ts';
 import type { Io } from '../../src/cli/io.ts';
+import { ExitCode } from '../../src/errors.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { buildDecayRepo } from '../model/departures-fixture.ts';
@@ -10,7 +11,7 @@ import { buildDecayRepo } from '../model/departures-fixture.ts';
 const cacheDir = (repo: FixtureRepo) => path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1');
 const entries = (repo: FixtureRepo, kind: string) => readdirSync(cacheDir(repo)).filter((name) => name.endsWith(`.${kind}`));
 const withoutClock = (stdout: string) => stdout.replace(/"analyzedAt": "[^"]*"/, '"analyzedAt": …');
-const CRITICAL = 'critical:\n  - name: core\n    paths: ["src/**"]\n    minOwners: 2\n';
+const CRITICAL = 'critical:\n  - name: core\n    paths: ["core/**"]\n    minOwners: 2\n';
 
 /** Leaves only the stored reports: a scan that prints without them read nothing else. */
 function keepOnlyReports(repo: FixtureRepo): void {
@@ -144,5 +145,36 @@ describe('a stored report', { tags: ['slow'] }, () => {
     expect(pieces).toBe(2);
     expect(entries(repo, 'result')).toHaveLength(1);
     expect(readdirSync(cacheDir(repo)).filter((name) => name.includes('.report'))).toEqual([]);
+  });
+});
+
+describe('a parsed config kept in the cache', { tags: ['slow'] }, () => {
+  it('is used while the file is unchanged, and an edited file is read anew (errors included)', () => {
+    const repo = buildDecayRepo();
+    const config = path.join(repo.dir, '.talentrisk.yml');
+    writeFileSync(config, CRITICAL);
+    const first = runCli(['check'], { cwd: repo.dir });
+    expect(entries(repo, 'config')).toHaveLength(1);
+    const second = runCli(['check'], { cwd: repo.dir });
+    expect([second.exitCode, second.stdout, second.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
+    expect(entries(repo, 'config')).toHaveLength(1);
+    // One owner is enough now: the verdict follows the file, not the kept copy.
+    writeFileSync(config, CRITICAL.replace('minOwners: 2', 'minOwners: 1'));
+    expect(first.exitCode).toBe(ExitCode.CheckFailed);
+    const edited = runCli(['check'], { cwd: repo.dir });
+    expect(edited.exitCode).toBe(ExitCode.Ok);
+    expect(entries(repo, 'config')).toHaveLength(2);
+    writeFileSync(config, CRITICAL.replace('minOwners: 2', 'minOwners: 0'));
+    const broken = runCli(['check'], { cwd: repo.dir });
+    expect(broken.exitCode).toBe(ExitCode.UserError);
+    expect(broken.stderr).toContain('.talentrisk.yml:4:16 critical.0.minOwners: minOwners must be at least 1');
+    expect(entries(repo, 'config')).toHaveLength(2);
+  });
+
+  it('is not written with --no-cache', () => {
+    const repo = buildDecayRepo();
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), CRITICAL);
+    runCli(['check', '--no-cache'], { cwd: repo.dir });
+    expect(() => readdirSync(cacheDir(repo))).toThrow();
   });
 });

@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
 import { DEFAULT_CONFIG } from '../../src/config/defaults.ts';
-import { loadConfig, parseConfig } from '../../src/config/load.ts';
-import { parseConfigText } from '../../src/config/parse.ts';
+import { loadConfig, loadedConfig, parseConfig, type ConfigSource, type ConfigStore, type ParsedConfig } from '../../src/config/load.ts';
+import { parseConfigFile, parseConfigText } from '../../src/config/parse.ts';
 import { closest } from '../../src/model/suggest.ts';
 import { ConfigError, ExitCode } from '../../src/errors.ts';
 
@@ -161,6 +162,73 @@ describe('loadConfig', () => {
     expect(loaded.config).toEqual(parseConfigText(text, 'x').config);
     expect(loaded.file).toBe('/repo/.talentrisk.yml');
     expect(loaded.locate(['critical', 0])).toBe('HEAD:.talentrisk.yml:2:5');
+  });
+
+  it('a parsed config kept by a store is used as it is (the text is not parsed again), and a new one is handed to the store', async () => {
+    const text = 'critical:\n  - name: a\n    paths: [a]\n';
+    const written: ConfigSource[] = [];
+    const parsed: ParsedConfig[] = [];
+    const store: ConfigStore = { read: () => undefined, write: (source, value) => (written.push(source), parsed.push(value)) };
+    const fresh = await parseConfig(text, 'shown.yml', '/repo/shown.yml', store);
+    expect(written).toEqual([{ text, displayName: 'shown.yml', file: '/repo/shown.yml' }]);
+    // What the store keeps is plain data: it survives JSON whole.
+    expect(JSON.parse(JSON.stringify(parsed[0]))).toStrictEqual(parsed[0]);
+    const kept: ParsedConfig = { config: { ...(parsed[0] as ParsedConfig).config, version: 1, include: ['from-the-store'] }, positions: (parsed[0] as ParsedConfig).positions };
+    const again = await parseConfig(text, 'shown.yml', '/repo/shown.yml', { read: (source) => (source.text === text ? kept : undefined), write: () => expect.unreachable() });
+    expect(again.config.include).toEqual(['from-the-store']);
+    expect(again.locate(['critical', 0])).toBe(fresh.locate(['critical', 0]));
+  });
+
+  it('lineOf and locate read the same positions from a stored config as from the YAML, for every kind of node', () => {
+    const text = [
+      'critical:',
+      '  - name: pay',
+      '    paths: ["src/pay/**", "!**/*.test.ts"]',
+      '    minOwners: 2',
+      '  - {name: auth, paths: [src/auth]}',
+      'include: &inc',
+      '  - src/**',
+      'exclude: []',
+      'people:',
+      'model:',
+      '  halfLife: 200',
+      '',
+    ].join('\n');
+    const fromYaml = parseConfigText(text, 'c.yml');
+    const stored = loadedConfig(JSON.parse(JSON.stringify(parseConfigFile(text, 'c.yml'))) as ParsedConfig, 'c.yml', undefined);
+    // The reference: the YAML document itself, walked down as far as the path exists.
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter });
+    const reference = (keyPath: (string | number)[]) => {
+      for (let length = keyPath.length; length >= 0; length--) {
+        const node = (length === 0 ? doc.contents : doc.getIn(keyPath.slice(0, length), true)) as { range?: [number] } | undefined;
+        if (node?.range) return lineCounter.linePos(node.range[0]);
+      }
+      return undefined;
+    };
+    const paths: (string | number)[][] = [
+      [],
+      ['critical'],
+      ['critical', 0],
+      ['critical', 0, 'paths', 1],
+      ['critical', 1, 'paths', 0],
+      ['critical', 1, 'minOwners'], // missing: its parent
+      ['critical', 7], // missing: the list
+      ['include', 0],
+      ['exclude', 0],
+      ['people'],
+      ['model', 'halfLife'],
+      ['nothing', 'here'],
+    ];
+    for (const keyPath of paths) {
+      const at = reference(keyPath);
+      expect(fromYaml.locate(keyPath), JSON.stringify(keyPath)).toBe(at ? `c.yml:${at.line}:${at.col}` : 'c.yml');
+      expect(stored.lineOf(keyPath), JSON.stringify(keyPath)).toBe(fromYaml.lineOf(keyPath));
+      expect(stored.locate(keyPath), JSON.stringify(keyPath)).toBe(fromYaml.locate(keyPath));
+    }
+    expect(fromYaml.locate(['critical', 1, 'paths', 0])).toBe('c.yml:5:26');
+    expect(fromYaml.lineOf(['critical', 1, 'minOwners'])).toBe(5);
+    expect(fromYaml.locate(['nothing', 'here'])).toBe('c.yml:1:1');
   });
 
   it('closest() suggests only near misses', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { analyzeOrReport, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
+import { analyzeOrReport, configStore, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
@@ -71,13 +71,14 @@ export function analysisProgress(io: Io, quiet: boolean): { progress: ReturnType
  * The config of a repository: --config, else .talentrisk.yml at the root of the work tree. A bare
  * repository (a CI mirror) has no work tree: its committed .talentrisk.yml is read from the revision.
  */
-export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptions, 'config' | 'rev'>, io: Io): Promise<LoadedConfig> {
+export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptions, 'config' | 'rev' | 'cache'>, io: Io): Promise<LoadedConfig> {
+  const store = options.cache === false ? undefined : configStore(repo, io.env);
   if (!options.config && repo.info.isBare) {
     const text = await readFileAt(repo, options.rev, CONFIG_FILE);
     // Reports point at the file as it sits in the repository (`.talentrisk.yml`).
-    if (text !== undefined) return parseConfig(text, `${options.rev}:${CONFIG_FILE}`, path.join(repo.info.root, CONFIG_FILE));
+    if (text !== undefined) return parseConfig(text, `${options.rev}:${CONFIG_FILE}`, path.join(repo.info.root, CONFIG_FILE), store);
   }
-  return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd);
+  return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd, store);
 }
 
 export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pick<CommonOptions, 'quiet'>, io: Io, alreadyInReport: boolean): void {
