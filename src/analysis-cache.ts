@@ -234,7 +234,7 @@ export function configStore(repo: Repository, env: Record<string, string | undef
 function decodeParsedConfig(payload: Buffer): ParsedConfig {
   const parsed = JSON.parse(payload.toString('utf8')) as Partial<ParsedConfig> | null;
   const positions = parsed?.positions;
-  if (typeof parsed?.config !== 'object' || parsed.config === null || !Array.isArray(positions)) throw new Error('corrupt (config)');
+  if (typeof parsed?.config !== 'object' || parsed.config == null || !Array.isArray(positions)) throw new Error('corrupt (config)');
   if (!positions.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && Number.isInteger(entry[2]))) throw new Error('corrupt (config positions)');
   return parsed as ParsedConfig;
 }
