@@ -65,7 +65,10 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   const problems: string[] = [];
   const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));
   const key = resultKey(options, { revision, environment, reference: referenceDate(options.until, now), repository: repo.info });
+  const problemsBefore = problems.length;
   const printed = report ? cache.readResult(reportKey(key, report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
+  // An unusable report is printed again from the result: that costs time only, so it is not reported.
+  problems.length = problemsBefore;
   if (printed) {
     for (const warning of printed.warnings) hooks.onWarning?.(warning);
     return { report: printed };
@@ -74,13 +77,15 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   if (stored) {
     stored.repository.analyzedAt = now.toISOString();
     for (const warning of stored.warnings) hooks.onWarning?.(warning);
-    homes.set(stored, { cache, key });
+    homes.set(stored, { cache, key, problems, reportable: problems.length === 0 });
     return { analysis: stored };
   }
   const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache }, hooks);
   if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
     cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
-    homes.set(analysis, { cache, key });
+    // A report carries the warnings it printed: one made with this run's own (a cache entry
+    // rebuilt) would repeat them every time it is printed again.
+    homes.set(analysis, { cache, key, problems, reportable: problems.length === 0 });
   }
   for (const problem of problems) hooks.onWarning?.(problem);
   analysis.warnings.unshift(...problems);
@@ -88,7 +93,7 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
 }
 
 /** Where each analysis that analyzeCached read or stored lives: figures derived from it are stored beside it. */
-const homes = new WeakMap<Analysis, { cache: HistoryCache; key: string }>();
+const homes = new WeakMap<Analysis, { cache: HistoryCache; key: string; problems: string[]; reportable: boolean }>();
 
 /**
  * `compute()`, a pure function of `analysis` and `inputs`, stored beside the analysis's cached
@@ -112,9 +117,18 @@ export function derived<T>(analysis: Analysis, name: string, inputs: unknown, co
   return value;
 }
 
+/**
+ * Beyond the result (and this build): the report, its options (the caller's inputs name the Node
+ * version too, whose string functions it uses), and the packages that format it outside this one.
+ */
 function reportKey(resultKey: string, report: ReportRequest): string {
-  return createHash('sha256').update(`talentrisk report\0${resultKey}\0${report.name}\0${report.dated}\0`).update(JSON.stringify(report.inputs) ?? 'undefined').digest('hex');
+  formatting ??= REPORT_DEPENDENCIES.map((name) => `${name}@${dependencyVersion(name)}`).join('\0');
+  return createHash('sha256').update(`talentrisk report\0${resultKey}\0${formatting}\0${report.name}\0${report.dated}\0`).update(JSON.stringify(report.inputs) ?? 'undefined').digest('hex');
 }
+
+/** Packages whose code shapes a report's bytes (by version; the key of its result covers the rest). */
+const REPORT_DEPENDENCIES = ['chalk', 'cli-table3', 'string-width'];
+let formatting: string | undefined;
 
 // A stored report's payload: the report's bytes, then a JSON trailer (where the time of analysis
 // sits in them, the result's warnings), then the trailer's length (u32 LE).
@@ -139,31 +153,39 @@ function decodeReport(payload: Buffer, report: ReportRequest, now: Date): Stored
 
 /**
  * Stores a report as it is printed (its pieces pass through `pieces()`), beside the result the
- * analysis was read from or stored as; `finish()` once all of it was printed, `abort()` otherwise.
- * Undefined when there is no stored result (--no-cache, a degraded analysis) or nothing can be written.
+ * analysis was read from or stored as; `finish()` once all of it was handed to the output, `abort()`
+ * otherwise. Undefined when there is no stored result (--no-cache, a degraded analysis), when this
+ * run had cache problems of its own (they are among the report's warnings), or nothing can be written.
  */
 export function recordReport(analysis: Analysis, report: ReportRequest): ReportRecorder | undefined {
   const home = homes.get(analysis);
-  const entry = home?.cache.openResult(reportKey(home.key, report), 'report');
-  return entry ? new ReportRecorder(entry, report.dated ? analysis.repository.analyzedAt : undefined, analysis.warnings) : undefined;
+  if (!home?.reportable) return undefined;
+  const analyzedAt = report.dated ? analysis.repository.analyzedAt : undefined;
+  if (analyzedAt !== undefined && !ISO_TIME.test(analyzedAt)) return undefined;
+  const problemsBefore = home.problems.length;
+  const entry = home.cache.openResult(reportKey(home.key, report), 'report');
+  return entry ? new ReportRecorder(entry, analyzedAt, analysis.warnings, home.problems, problemsBefore) : undefined;
 }
 
 export class ReportRecorder {
   private readonly entry: EntryWriter;
-  /** The time of analysis as JSON prints it, until it is found. */
+  /** What JSON prints for the time of analysis, until it is found (a dated report). */
   private marker: Buffer | undefined;
-  private readonly prefix: number;
-  private time = -1;
+  private static readonly PREFIX = '"analyzedAt": "';
+  /** Where the time of analysis starts in the report's bytes; null when it names none. */
+  private time: number | null = null;
   private length = 0;
   private readonly warnings: readonly string[];
+  /** Where the cache reports trouble (a full disk while storing), and how much it had reported before. */
+  private readonly problems: string[];
+  private readonly problemsBefore: number;
 
-  constructor(entry: EntryWriter, analyzedAt: string | undefined, warnings: readonly string[]) {
+  constructor(entry: EntryWriter, analyzedAt: string | undefined, warnings: readonly string[], problems: string[], problemsBefore: number) {
     this.entry = entry;
     this.warnings = warnings;
-    const prefix = '"analyzedAt": "';
-    this.prefix = prefix.length;
-    this.marker = analyzedAt !== undefined && ISO_TIME.test(analyzedAt) ? Buffer.from(`${prefix}${analyzedAt}"`, 'utf8') : undefined;
-    if (analyzedAt !== undefined && !this.marker) this.abort();
+    this.problems = problems;
+    this.problemsBefore = problemsBefore;
+    this.marker = analyzedAt === undefined ? undefined : Buffer.from(`${ReportRecorder.PREFIX}${analyzedAt}"`, 'utf8');
   }
 
   /** The report's pieces as bytes (made once, for the cache and for the output). */
@@ -176,11 +198,12 @@ export class ReportRecorder {
   }
 
   private add(bytes: Buffer): void {
-    // The first occurrence is the key itself: inside a JSON string its quotes would be escaped.
+    // The first occurrence is the key itself (inside a JSON string its quotes would be escaped).
+    // jsonPieces prints the `repository` entry, which holds it, as one piece, before any file.
     if (this.marker) {
       const at = bytes.indexOf(this.marker);
       if (at !== -1) {
-        this.time = this.length + at + this.prefix;
+        this.time = this.length + at + ReportRecorder.PREFIX.length;
         this.marker = undefined;
       }
     }
@@ -188,11 +211,12 @@ export class ReportRecorder {
     this.entry.write(bytes);
   }
 
-  finish(): void {
+  /** Stores the report; returns what went wrong meanwhile (a full disk), for the command to print. */
+  finish(): string[] {
     // A dated report whose time was not found cannot be read back right: not stored.
     if (this.marker) {
       this.abort();
-      return;
+      return [];
     }
     const trailer = Buffer.from(JSON.stringify({ time: this.time, warnings: this.warnings }), 'utf8');
     const size = Buffer.alloc(4);
@@ -200,6 +224,7 @@ export class ReportRecorder {
     this.entry.write(trailer);
     this.entry.write(size);
     this.entry.commit();
+    return this.problems.slice(this.problemsBefore);
   }
 
   abort(): void {
@@ -298,20 +323,18 @@ export function hashModules(root: string): string {
   return hash.digest('hex');
 }
 
+/**
+ * The version of an installed package, found as Node finds it (node_modules folders up from this
+ * module), without resolving it through the module loader.
+ */
 function dependencyVersion(name: string): string {
-  try {
-    let dir = path.dirname(fileURLToPath(import.meta.resolve(name)));
-    for (;;) {
-      const manifest = path.join(dir, 'package.json');
-      if (fs.existsSync(manifest)) {
-        const parsed = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-        if (parsed.name === name) return parsed.version ?? 'unknown';
-      }
-      const parent = path.dirname(dir);
-      if (parent === dir) return 'unknown';
-      dir = parent;
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (parsed.name === name) return parsed.version ?? 'unknown';
+    } catch {
+      // not installed at this level
     }
-  } catch {
-    return 'unknown';
+    if (path.dirname(dir) === dir) return 'unknown';
   }
 }

@@ -1,6 +1,6 @@
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runScan, type ScanOptions } from '../../src/cli/commands/scan.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { ExitCode } from '../../src/errors.ts';
@@ -120,6 +120,51 @@ describe('a stored report', { tags: ['slow'] }, () => {
       expect(second.stderr).toBe(first.stderr);
       expect(withoutClock(second.stdout)).toBe(withoutClock(first.stdout));
     }
+  });
+
+  it('is not stored from a run that had cache problems of its own (they would be printed again every time)', () => {
+    const repo = buildDecayRepo();
+    const args = ['scan', '--until', '2025-06-01'];
+    runCli(args, { cwd: repo.dir });
+    // The result and report gone, the commit list damaged: the next scan rebuilds it and says so.
+    for (const name of readdirSync(cacheDir(repo))) {
+      const file = path.join(cacheDir(repo), name);
+      if (/\.(result|report|derived)$/.test(name)) rmSync(file);
+      if (name.endsWith('.list')) writeFileSync(file, 'garbage');
+    }
+    expect(runCli(args, { cwd: repo.dir }).stdout).toMatch(/\.list is .*ignored and rebuilt/);
+    const clean = runCli([...args, '--no-cache'], { cwd: repo.dir }).stdout;
+    expect(clean).not.toMatch(/rebuilt/);
+    expect(runCli(args, { cwd: repo.dir }).stdout).toBe(clean);
+    expect(runCli(args, { cwd: repo.dir }).stdout).toBe(clean);
+  });
+
+  it('that cannot be stored (a full disk) is printed all the same, with a warning', async () => {
+    const repo = buildDecayRepo();
+    const run = async () => {
+      const out: (string | Uint8Array)[] = [];
+      const err: string[] = [];
+      const io: Io = { stdout: { write: (text) => out.push(text) }, stderr: { write: (text: string) => err.push(text) }, env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: repo.dir };
+      const code = await runScan(undefined, { rev: 'HEAD', model: 'talentrisk', format: 'json', until: new Date('2025-06-01T23:59:59Z') }, io);
+      return { code, stdout: withoutClock(out.map((piece) => Buffer.from(piece).toString('utf8')).join('')), stderr: err.join('') };
+    };
+    const first = await run();
+    for (const name of entries(repo, 'report')) rmSync(path.join(cacheDir(repo), name));
+    const original = fs.writeSync;
+    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+      if (fs.readlinkSync(`/proc/self/fd/${fd}`).includes('.report.tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return (original as (fd: number, ...rest: unknown[]) => number)(fd, ...rest);
+    }) as typeof fs.writeSync);
+    let second: Awaited<ReturnType<typeof run>>;
+    try {
+      second = await run();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(second.code).toBe(ExitCode.Ok);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toMatch(/^talentrisk: warning: could not write the history cache in .* \(ENOSPC\)/);
+    expect(readdirSync(cacheDir(repo)).filter((name) => name.includes('.report'))).toEqual([]);
   });
 
   it('is neither written without a cache nor left half-written when printing fails', async () => {

@@ -17,7 +17,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   const request = (config: LoadedConfig): ReportRequest => ({
     name: `scan ${options.format}`,
     dated: options.format === 'json',
-    inputs: { leaving: options.leaving ?? [], config: config.name, ...(chalk ? { width, colors: chalk.level } : {}) },
+    inputs: { leaving: options.leaving ?? [], config: config.name, node: process.version, ...(chalk ? { width, colors: chalk.level } : {}) },
   });
   const loaded = await loadAnalysis(target, options, io, undefined, request);
   // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
@@ -38,7 +38,9 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     recorder?.abort();
     throw error;
   }
-  recorder?.finish();
+  const storing = recorder?.finish() ?? [];
   printWarnings(analysis, options, io, warningsInReport);
+  // Not in the report: what went wrong storing it (a full disk).
+  printWarnings({ warnings: storing }, options, io, false);
   return ExitCode.Ok;
 }
