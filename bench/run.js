@@ -7,7 +7,7 @@
 //   npm run bench -- [options] <repo> [more repos]
 //     --runs N           repetitions of each measurement (default 5)
 //     --variants LIST    any of raw,cold,warm,history,nocache,plus1 (default raw,cold,warm)
-//                        warm: nothing new (the stored result is read back); history: the
+//                        warm: nothing new (the stored report is printed again); history: the
 //                        history is cached but not the result (a scan on the next day, or with
 //                        other settings); nocache: `scan --no-cache`; plus1: one new commit
 //     --tool [NAME=]DIR  checkout whose bin/talentrisk.js is measured (default: this one);
@@ -193,11 +193,14 @@ function clearCache(gitDir) {
   rmSync(path.join(gitDir, 'talentrisk'), { recursive: true, force: true });
 }
 
-/** Removes the stored results only: the next scan reads the cached history and computes again. */
+/**
+ * Removes the stored results and what hangs off them (derived figures, reports), as the next day
+ * would (their keys name the analysis day): the next scan reads the cached history and computes again.
+ */
 function clearResults(gitDir) {
   const dir = path.join(gitDir, 'talentrisk', 'cache');
   if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (entry.endsWith('.result')) rmSync(path.join(dir, entry), { force: true });
+  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (/\.(result|derived|report)$/.test(entry)) rmSync(path.join(dir, entry), { force: true });
 }
 
 function dirBytes(dir) {
