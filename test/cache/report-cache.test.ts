@@ -150,17 +150,27 @@ describe('a stored report', { tags: ['slow'] }, () => {
     };
     const first = await run();
     for (const name of entries(repo, 'report')) rmSync(path.join(cacheDir(repo), name));
-    const original = fs.writeSync;
-    const spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
-      if (fs.readlinkSync(`/proc/self/fd/${fd}`).includes('.report.tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      return (original as (fd: number, ...rest: unknown[]) => number)(fd, ...rest);
+    // The disk is full for the report's entry only (the descriptor its temp file was opened as).
+    const reportFds = new Set<number>();
+    const originalOpen = fs.openSync;
+    const opened = vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+      const fd = (originalOpen as (file: fs.PathLike, ...rest: unknown[]) => number)(file, ...rest);
+      if (String(file).includes('.report.tmp-')) reportFds.add(fd);
+      return fd;
+    }) as typeof fs.openSync);
+    const originalWrite = fs.writeSync;
+    const written = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, ...rest: unknown[]) => {
+      if (reportFds.has(fd)) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return (originalWrite as (fd: number, ...rest: unknown[]) => number)(fd, ...rest);
     }) as typeof fs.writeSync);
     let second: Awaited<ReturnType<typeof run>>;
     try {
       second = await run();
     } finally {
-      spy.mockRestore();
+      opened.mockRestore();
+      written.mockRestore();
     }
+    expect(reportFds.size).toBe(1);
     expect(second.code).toBe(ExitCode.Ok);
     expect(second.stdout).toBe(first.stdout);
     expect(second.stderr).toMatch(/^talentrisk: warning: could not write the history cache in .* \(ENOSPC\)/);
