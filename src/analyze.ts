@@ -40,6 +40,8 @@ export interface AnalyzeOptions {
   gitEnvironment?: string;
   /** The cache, when the caller already opened it (the result cache): its warnings go to the caller. */
   historyCache?: HistoryCache;
+  /** Commits per chunk of the history walk (tests; the default suits real repositories). */
+  historyChunkSize?: number;
 }
 
 export interface AnalyzeHooks {
@@ -74,6 +76,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   }
   const history = walkHistory(repo, revision.sha, {
     readAhead: concurrency,
+    ...(options.historyChunkSize ? { chunkSize: options.historyChunkSize } : {}),
     renames: repo.info.isPartial ? 'exact' : true,
     onListed: (total) => hooks.onPhase?.('history', { commits: total }),
     onChunk: (read, total) => hooks.onProgress?.(read, total),
@@ -251,11 +254,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   let commitCount = 0;
   const credited: number[] = [];
   const trailers = new TrailerMailmap(repo, context.warn);
-  for await (const records of history) {
+  const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
-    // Trailers pass through .mailmap before they are interned, so that whether one is a bot is
-    // judged on the identity it maps to (a bot's event credits nobody and is nobody's acceptance).
-    if (coAuthors) await trailers.learn(records);
     for (const record of records) {
       credited.length = 0;
       const author = identities.intern(record.author);
@@ -275,6 +275,25 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       }
       fold.addCommit(record.time, credited, record.changes);
     }
+  };
+  // Trailers pass through .mailmap before they are interned, so that whether one is a bot is
+  // judged on the identity it maps to (a bot's event credits nobody and is nobody's acceptance).
+  // A chunk that brings new ones waits for `git check-mailmap` while the next chunk is read
+  // (decoding it from the cache takes about as long as the call), then is folded first.
+  let waiting: { records: CommitRecord[]; learned: Promise<void> } | undefined;
+  for await (const records of history) {
+    const learned = coAuthors ? trailers.learn(records) : undefined;
+    if (waiting) {
+      await waiting.learned;
+      foldChunk(waiting.records);
+      waiting = undefined;
+    }
+    if (learned) waiting = { records, learned };
+    else foldChunk(records);
+  }
+  if (waiting) {
+    await waiting.learned;
+    foldChunk(waiting.records);
   }
   context.afterWalk();
 
@@ -323,7 +342,11 @@ class TrailerMailmap {
     this.warn = warn;
   }
 
-  async learn(records: readonly CommitRecord[]): Promise<void> {
+  /**
+   * Maps the trailers of `records` not seen before; a promise when that needs git (fold the records
+   * only once it settles: until then their trailers map to themselves), else undefined.
+   */
+  learn(records: readonly CommitRecord[]): Promise<void> | undefined {
     const pending = new Map<string, Signature>();
     for (const record of records) {
       for (const trailer of record.coAuthors) {
@@ -331,18 +354,23 @@ class TrailerMailmap {
         if (!this.mapped.has(key)) pending.set(key, trailer);
       }
     }
-    if (pending.size === 0) return;
+    if (pending.size === 0) return undefined;
     const keys = [...pending.keys()];
     for (const key of keys) this.mapped.set(key, pending.get(key) as Signature);
-    if (this.failed) return;
+    if (this.failed) return undefined;
+    return this.ask(keys);
+  }
+
+  private async ask(keys: readonly string[]): Promise<void> {
     for (let start = 0; start < keys.length; start += 500) {
       const batch = keys.slice(start, start + 500);
       let lines: string[];
       try {
         lines = await checkMailmap(this.repo, batch);
       } catch (error) {
+        // Two chunks' calls may be under way at once: one warning.
+        if (!this.failed) this.warn(`.mailmap was not applied to Co-authored-by trailers (${(error as Error).message}); co-authors are counted as written`);
         this.failed = true;
-        this.warn(`.mailmap was not applied to Co-authored-by trailers (${(error as Error).message}); co-authors are counted as written`);
         return;
       }
       lines.forEach((line, index) => {

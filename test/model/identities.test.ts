@@ -138,6 +138,23 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     expect(analysis.developers.find((d) => d.id === 'ada@example.com')).toMatchObject({ name: 'Ada', commits: 3 });
   });
 
+  it('maps co-authors the same whatever the chunks, while check-mailmap answers slowly (a chunk waits for its call as the next one is read)', async () => {
+    const olds = [0, 1, 2, 3].map((i) => ({ name: `Old ${i}`, email: `old${i}@old.example` }));
+    const mailmap = ['Ada <ada@example.com>', 'Bob <bob@example.com>', 'Carol <carol@example.com>', 'Ada <ada@example.com>'].map((to, i) => `${to} Old ${i} <old${i}@old.example>`).join('\n');
+    const commits: FixtureCommit[] = [{ author: 'ada', write: { '.mailmap': `${mailmap}\n` } }];
+    for (let i = 0; i < 14; i++) commits.push({ author: i % 3 === 0 ? 'bob' : 'dan', write: { [`src/f${i % 5}.ts`]: 3 }, coAuthors: [olds[(i * 3) % 4] as { name: string; email: string }] });
+    const repo = buildRepo(commits);
+    const { PATH } = gitOnPath((realGit) => `if [ "$1" = check-mailmap ]; then sleep 0.2; fi\nexec "${realGit}" "$@"`);
+    const options = { config: { exclude: ['.mailmap'] }, env: { ...process.env, PATH } };
+    const whole = await analyzeRepo(repo.dir, options);
+    expect(ids(whole)).not.toContain('old0@old.example');
+    for (const historyChunkSize of [1, 2, 3]) {
+      const chunked = await analyzeRepo(repo.dir, { ...options, historyChunkSize });
+      expect(chunked.files, `chunks of ${historyChunkSize}`).toEqual(whole.files);
+      expect(chunked.developers, `chunks of ${historyChunkSize}`).toEqual(whole.developers);
+    }
+  });
+
   it('maps a co-author whose name starts with a dash (not read as an option of git check-mailmap)', async () => {
     const dashed = { name: '-dash', email: 'dash@old.example' };
     const repo = buildRepo([
