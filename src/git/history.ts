@@ -283,6 +283,8 @@ interface WalkContext {
   environment: string;
   speculation: Speculation | undefined;
   pool: StringPool;
+  /** How many commits at the front of the list are new since the list it extends (0: not extended). */
+  fresh: number;
 }
 
 /** A chunk read but not parsed yet: its entry, made when its turn comes (chunks in order). */
@@ -316,6 +318,21 @@ async function loadFromSpeculation(context: WalkContext, speculation: Speculatio
 }
 
 /**
+ * The entry of a chunk made of new commits (`fresh`, read with git) in front of the commits of a
+ * cached entry (`old`, under `oldKey`): each commit's record is the same whatever it is read with.
+ * Should that entry be unusable (reported by the cache), the old commits are read with git too.
+ */
+async function extendEntry(context: WalkContext, oldKey: string, fresh: readonly string[], old: readonly string[]): Promise<ChunkEntry> {
+  const newer = await readEntry(context.repo, fresh, context.renames);
+  const older = context.cache?.readChunk(oldKey, old, context.pool.decoding) ?? (await readEntry(context.repo, old, context.renames));
+  return {
+    records: [...newer.records, ...older.records],
+    noRenames: [...newer.noRenames, ...older.noRenames.map((index) => index + fresh.length)],
+    reason: newer.reason || older.reason,
+  };
+}
+
+/**
  * Yields the records of each chunk in order. Cache entries are per chunk (so one new commit costs
  * one chunk); the chunks missing from the cache are read by the lanes (log-reads.ts Lane), one git
  * process for up to LANE_PROCESS_COMMITS commits each: a process pays a start-up (a fork of this
@@ -343,6 +360,26 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
 
   /** Per chunk not cached, how its entry comes (made when its turn comes, so parsed then). */
   const pending: ((() => Promise<PendingEntry>) | undefined)[] = new Array(bounds.length);
+  // After new commits on top of a scanned revision, the chunk that holds both new and old commits
+  // is the last scan's newest chunk with the new ones in front (chunks are counted from the oldest
+  // end): its old part is that chunk's entry, and only the new commits are read from git.
+  const mixed = cache && context.fresh > 0 ? bounds.findIndex(([from, to]) => from < context.fresh && context.fresh < to) : -1;
+  const reused = new Set<number>();
+  if (cache && mixed !== -1 && !cached[mixed] && mixed >= speculated) {
+    const [from, to] = bounds[mixed]!;
+    const split = context.fresh;
+    const oldKey = chunkKey(commits.hashable(split, to), { format: LOG_FORMAT, renames: context.renames, environment: context.environment });
+    if (cache.hasChunk(oldKey)) {
+      reused.add(mixed);
+      let entry: Promise<ChunkEntry> | undefined = extendEntry(context, oldKey, commits.slice(from, split), commits.slice(split, to));
+      entry.catch(() => undefined); // handled when awaited in order
+      pending[mixed] = async () => {
+        const loaded = await (entry as Promise<ChunkEntry>);
+        entry = undefined;
+        return () => loaded;
+      };
+    }
+  }
   // The chunks taken from the speculation: what it missed of them is read beside the lanes, all at
   // once (their records are held by the speculation until then anyway), each let go once folded.
   for (let i = 0; i < speculated && speculation; i++) {
@@ -358,13 +395,13 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   // turn so that they advance through the history side by side, as the fold takes it.
   const groups: [first: number, last: number][] = [];
   for (let first = speculated; first < bounds.length; ) {
-    if (cached[first]) {
+    if (cached[first] || reused.has(first)) {
       first++;
       continue;
     }
     let last = first + 1;
     let size = sizeOf(first);
-    while (last < bounds.length && !cached[last] && size + sizeOf(last) <= groupLimit) size += sizeOf(last++);
+    while (last < bounds.length && !cached[last] && !reused.has(last) && size + sizeOf(last) <= groupLimit) size += sizeOf(last++);
     groups.push([first, last]);
     first = last;
   }
@@ -447,7 +484,7 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
 export async function* streamHistory(repo: Repository, commits: readonly string[], options: HistoryOptions = {}): AsyncGenerator<CommitRecord[]> {
   const cache = cacheOf(options);
   const environment = cache ? await gitEnvironment(repo) : '';
-  yield* walkChunks({ repo, options, renames: options.renames ?? true, cache, environment, speculation: undefined, pool: new StringPool() }, new PackedIds(commits));
+  yield* walkChunks({ repo, options, renames: options.renames ?? true, cache, environment, speculation: undefined, pool: new StringPool(), fresh: 0 }, new PackedIds(commits));
   cache?.cleanup();
 }
 
@@ -510,12 +547,15 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
   let commits = cache?.readCommitList(key)?.commits;
   let speculation: Speculation | undefined;
   let listed: CommitList | undefined;
+  let fresh = 0;
   if (!commits) {
     const previous = cache?.lastTip();
     // A descendant of the last scanned revision: list only the new commits when that provably gives
     // git's own --date-order list (repo.ts extendCommitList), instead of walking the whole history.
     const base = previous && previous !== sha ? cache?.readCommitList(listKey(previous, environment)) : undefined;
     listed = previous && base?.newest !== undefined ? await extendCommitList(repo, sha, { tip: previous, list: { commits: base.commits, newest: base.newest } }) : undefined;
+    // An extended list has the new commits in front.
+    if (listed && base) fresh = listed.commits.length - base.commits.length;
     if (!listed) {
       const limit = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? SPECULATION_LIMIT : 0);
       // After an earlier scan, only the commits it did not see are worth diffing ahead: the rest is
@@ -547,5 +587,5 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
     setImmediate(storeList);
   }
   options.onListed?.(ids.count);
-  return { context: { repo, options, renames, cache, environment, speculation, pool: new StringPool() }, ids, storeList };
+  return { context: { repo, options, renames, cache, environment, speculation, pool: new StringPool(), fresh }, ids, storeList };
 }

@@ -666,6 +666,33 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(calls().filter((args) => args.some((a) => a.startsWith('--skip=')))).toEqual([]);
   });
 
+  it('after new commits git reads only those: the chunk they share with the last scan’s newest chunk takes its old commits from that entry', async () => {
+    const { repo, git } = await fixture();
+    await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), cacheOptions(git)));
+    const streamed = vi.spyOn(git, 'stream');
+    const commandLines = watchCommandLines(git);
+    // 1, 2, 3 and 4 new commits in turn: with chunks of 3 counted from the oldest end, the new
+    // ones fill the last scan's newest chunk, complete it, or start new chunks.
+    for (const added of [1, 2, 3, 4]) {
+      for (let n = 0; n < added; n++) repo.commit({ author: n % 2 ? 'gil' : 'hal', write: { [`src/new${n}.ts`]: 3 } });
+      streamed.mockClear();
+      const sha = repo.git('rev-parse', 'HEAD').trim();
+      expect(await collect(walkHistory(git, sha, cacheOptions(git, { speculate: 0 }))), `${added} new`).toEqual(sequentialWalk(repo));
+      const handed = streamed.mock.calls.filter((call) => call[0].includes('--stdin')).flatMap((call) => String(call[3]?.input ?? '').split('\n').filter(Boolean));
+      expect(handed.sort(), `${added} new`).toEqual(repo.git('rev-list', '--no-merges', `-${added}`, 'HEAD').trim().split('\n').sort());
+    }
+    // merge-base names two revisions; no list of commits goes on a command line.
+    expect(commandLines.mostIds()).toBe(2);
+    // The entry the old commits came from may be unusable: they are read with git then, and the
+    // answer is the same.
+    const dir = path.join(git.info.gitDir, 'talentrisk', 'cache', 'v1');
+    repo.commit({ author: 'gil', write: { 'src/last.ts': 3 } });
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.chunk'))) writeFileSync(path.join(dir, name), 'garbage');
+    const warnings: string[] = [];
+    expect(await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), cacheOptions(git, { speculate: 0, onWarning: (m) => warnings.push(m) })))).toEqual(sequentialWalk(repo));
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+
   it('a rewritten history (amend, rebase) gets new keys and the same answer as a cold walk', async () => {
     const { repo, git } = await fixture();
     await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), cacheOptions(git)));
