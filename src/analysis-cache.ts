@@ -12,7 +12,8 @@ import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
 import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type EntryWriter, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { openRepository, resolveRevision, type Repository } from './git/repo.ts';
-import type { ConfigSource, ConfigStore, ParsedConfig } from './config/load.ts';
+import { DEFAULT_CONFIG } from './config/defaults.ts';
+import type { ConfigStore, ParsedConfig } from './config/load.ts';
 import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
 import { referenceDate } from './model/analysis-date.ts';
 import type { Analysis } from './model/types.ts';
@@ -234,32 +235,43 @@ export class ReportRecorder {
 }
 
 /**
- * Parsed configs in the repository's cache (kind `config`), by their text, where it came from and
- * this build: a command on a repository with a .talentrisk.yml it has seen before imports neither
- * yaml nor zod. Trouble with an entry only costs parsing again, so it is not reported.
+ * Parsed configs in the repository's cache (kind `config`), by their text, this build and the
+ * versions of yaml and zod: a command on a repository with a .talentrisk.yml it has seen before
+ * imports neither. The cache is opened only when a config is looked up. Trouble with an entry only
+ * costs parsing again, so it is not reported.
  */
 export function configStore(repo: Repository, env: Record<string, string | undefined>): ConfigStore {
-  const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, () => undefined);
-  const keyOf = (source: ConfigSource) =>
+  let opened: HistoryCache | undefined;
+  const cache = () => (opened ??= openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, () => undefined));
+  const keyOf = (text: string) =>
     createHash('sha256')
-      .update(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0`)
-      .update(JSON.stringify([source.displayName, source.file ?? null, source.text]))
+      .update(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0${CONFIG_DEPENDENCIES.map((name) => `${name}@${dependencyVersion(name)}`).join('\0')}\0`)
+      .update(text)
       .digest('hex');
   return {
-    read: (source) => cache.readResult(keyOf(source), decodeParsedConfig, 'config'),
-    write: (source, parsed) => {
-      if (!cache.isWritable) return;
-      const text = JSON.stringify(parsed);
+    read: (text) => cache().readResult(keyOf(text), decodeParsedConfig, 'config'),
+    write: (text, parsed) => {
+      if (!cache().isWritable) return;
+      const json = JSON.stringify(parsed);
       // Stored only when JSON gives back exactly what was parsed.
-      if (isDeepStrictEqual(JSON.parse(text), parsed)) cache.writeResult(keyOf(source), (emit) => emit(Buffer.from(text, 'utf8')), 'config');
+      if (isDeepStrictEqual(JSON.parse(json), parsed)) cache().writeResult(keyOf(text), (emit) => emit(Buffer.from(json, 'utf8')), 'config');
     },
   };
 }
 
+/** Packages that parse and check a config. */
+const CONFIG_DEPENDENCIES = ['yaml', 'zod'];
+
+/** A stored config, checked as far as its shape goes (every key of the defaults, of the same kind). */
 function decodeParsedConfig(payload: Buffer): ParsedConfig {
   const parsed = JSON.parse(payload.toString('utf8')) as Partial<ParsedConfig> | null;
   const positions = parsed?.positions;
-  if (typeof parsed?.config !== 'object' || parsed.config == null || !Array.isArray(positions)) throw new Error('corrupt (config)');
+  const config = parsed?.config as Record<string, unknown> | null | undefined;
+  if (typeof config !== 'object' || config == null || !Array.isArray(positions)) throw new Error('corrupt (config)');
+  for (const [key, value] of Object.entries(DEFAULT_CONFIG)) {
+    const stored = config[key];
+    if (typeof stored !== typeof value || Array.isArray(stored) !== Array.isArray(value) || stored == null) throw new Error(`corrupt (config.${key})`);
+  }
   if (!positions.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && Number.isInteger(entry[2]))) throw new Error('corrupt (config positions)');
   return parsed as ParsedConfig;
 }

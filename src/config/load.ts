@@ -29,19 +29,14 @@ export interface ParsedConfig {
 }
 
 /**
- * Parsed configs kept from earlier runs, by the text and where it came from: parsing one imports
- * yaml and zod, which cost a command ~80 ms of its start before it can read anything else.
+ * Parsed configs kept from earlier runs, by their text (with the code that parses it): parsing one
+ * imports yaml and zod, which cost a command ~80 ms of its start before it can read anything else.
+ * Where the text came from is not part of it: only messages name the file, and a config that fails
+ * to parse is never kept.
  */
 export interface ConfigStore {
-  read(source: ConfigSource): ParsedConfig | undefined;
-  write(source: ConfigSource, parsed: ParsedConfig): void;
-}
-
-/** Everything a parsed config depends on (with the code that parses it). */
-export interface ConfigSource {
-  text: string;
-  displayName: string;
-  file: string | undefined;
+  read(text: string): ParsedConfig | undefined;
+  write(text: string, parsed: ParsedConfig): void;
 }
 
 /** The loaded config of a parsed one: lineOf and locate read its positions. */
@@ -106,11 +101,10 @@ export async function loadConfig(root: string, explicit?: string, cwd: string = 
  * only here, when there is a file to read and `store` has not kept it parsed from an earlier run.
  */
 export async function parseConfig(text: string, displayName: string, file?: string, store?: ConfigStore): Promise<LoadedConfig> {
-  const source: ConfigSource = { text, displayName, file };
-  const stored = store?.read(source);
+  const stored = store?.read(text);
   if (stored) return loadedConfig(stored, displayName, file);
   const { parseConfigFile } = await import('./parse.ts');
   const parsed = parseConfigFile(text, displayName);
-  store?.write(source, parsed);
+  store?.write(text, parsed);
   return loadedConfig(parsed, displayName, file);
 }

@@ -54,8 +54,9 @@ export function parseConfigFile(text: string, displayName: string): ParsedConfig
 }
 
 /**
- * Where every node of the document starts (what rangeOf finds for its path), by path: what
- * lineOf and locate need, as plain data that a parsed config can be stored with (load.ts).
+ * Where every node of the document starts, by path (list items by number, map values by their
+ * key's value): what lineOf and locate need, as plain data that a parsed config can be stored with
+ * (load.ts). For such paths it is what rangeOf finds; yaml would also take "0" for a list index.
  */
 function positionsOf(doc: Document, lineCounter: LineCounter): ConfigPositions {
   const positions: ConfigPositions = [];

@@ -2,6 +2,7 @@ import fs, { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runScan, type ScanOptions } from '../../src/cli/commands/scan.ts';
+import { openHistoryCache } from '../../src/git/cache.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { ExitCode } from '../../src/errors.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
@@ -224,6 +225,25 @@ describe('a parsed config kept in the cache', { tags: ['slow'] }, () => {
     expect(broken.exitCode).toBe(ExitCode.UserError);
     expect(broken.stderr).toContain('.talentrisk.yml:4:16 critical.0.minOwners: minOwners must be at least 1');
     expect(entries(repo, 'config')).toHaveLength(2);
+  });
+
+  it('that is sound on disk but not a config (another build’s, forged) is parsed again', () => {
+    const repo = buildDecayRepo();
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), CRITICAL);
+    const first = runCli(['check'], { cwd: repo.dir });
+    const [name] = entries(repo, 'config');
+    const key = (name as string).replace(/\.config$/, '');
+    // A valid entry (header, checksum) whose content lacks most of a config.
+    openHistoryCache({ gitDir: path.join(repo.dir, '.git') }, () => undefined).writeResult(key, (emit) => emit(Buffer.from(JSON.stringify({ config: { critical: [{ name: 'x' }] }, positions: [] }))), 'config');
+    const second = runCli(['check'], { cwd: repo.dir });
+    expect([second.exitCode, second.stdout, second.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
+  });
+
+  it('is not looked for, nor the cache made, when there is no config', () => {
+    const repo = buildDecayRepo();
+    // check without critical systems stops before any analysis.
+    expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(ExitCode.UserError);
+    expect(() => readdirSync(cacheDir(repo))).toThrow();
   });
 
   it('is not written with --no-cache', () => {
