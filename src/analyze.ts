@@ -358,8 +358,14 @@ class TrailerMailmap {
     const keys = [...pending.keys()];
     for (const key of keys) this.mapped.set(key, pending.get(key) as Signature);
     if (this.failed) return undefined;
-    return this.ask(keys);
+    // One call after another, as chunks come: after a failed one the rest are taken as written,
+    // whatever the timing (a chunk's call starts while the chunk before it may still be waiting).
+    const asked = this.calls.then(() => (this.failed ? undefined : this.ask(keys)));
+    this.calls = asked;
+    return asked;
   }
+
+  private calls: Promise<void> = Promise.resolve();
 
   private async ask(keys: readonly string[]): Promise<void> {
     for (let start = 0; start < keys.length; start += 500) {
@@ -368,9 +374,8 @@ class TrailerMailmap {
       try {
         lines = await checkMailmap(this.repo, batch);
       } catch (error) {
-        // Two chunks' calls may be under way at once: one warning.
-        if (!this.failed) this.warn(`.mailmap was not applied to Co-authored-by trailers (${(error as Error).message}); co-authors are counted as written`);
         this.failed = true;
+        this.warn(`.mailmap was not applied to Co-authored-by trailers (${(error as Error).message}); co-authors are counted as written`);
         return;
       }
       lines.forEach((line, index) => {

@@ -318,16 +318,17 @@ async function loadFromSpeculation(context: WalkContext, speculation: Speculatio
 }
 
 /**
- * The entry of a chunk made of new commits (`fresh`, read with git) in front of the commits of a
- * cached entry (`old`, under `oldKey`): each commit's record is the same whatever it is read with.
- * Should that entry be unusable (reported by the cache), the old commits are read with git too.
+ * The entry of a chunk made of new commits (`newIds`, read with git) in front of the commits of a
+ * cached entry (`oldIds`, under `oldKey`): each commit's record is the same whatever it is read with.
+ * Should that entry be unusable (reported by the cache), the whole chunk is read with git.
  */
-async function extendEntry(context: WalkContext, oldKey: string, fresh: readonly string[], old: readonly string[]): Promise<ChunkEntry> {
-  const newer = await readEntry(context.repo, fresh, context.renames);
-  const older = context.cache?.readChunk(oldKey, old, context.pool.decoding) ?? (await readEntry(context.repo, old, context.renames));
+async function extendEntry(context: WalkContext, oldKey: string, newIds: readonly string[], oldIds: readonly string[]): Promise<ChunkEntry> {
+  const older = context.cache?.readChunk(oldKey, oldIds, context.pool.decoding);
+  if (!older) return readEntry(context.repo, [...newIds, ...oldIds], context.renames);
+  const newer = await readEntry(context.repo, newIds, context.renames);
   return {
     records: [...newer.records, ...older.records],
-    noRenames: [...newer.noRenames, ...older.noRenames.map((index) => index + fresh.length)],
+    noRenames: [...newer.noRenames, ...older.noRenames.map((index) => index + newIds.length)],
     reason: newer.reason || older.reason,
   };
 }
@@ -363,9 +364,10 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
   // After new commits on top of a scanned revision, the chunk that holds both new and old commits
   // is the last scan's newest chunk with the new ones in front (chunks are counted from the oldest
   // end): its old part is that chunk's entry, and only the new commits are read from git.
-  const mixed = cache && context.fresh > 0 ? bounds.findIndex(([from, to]) => from < context.fresh && context.fresh < to) : -1;
+  // (The speculation does not run then: the list was extended, not computed.)
+  const mixed = context.fresh > 0 ? bounds.findIndex(([from, to]) => from < context.fresh && context.fresh < to) : -1;
   const reused = new Set<number>();
-  if (cache && mixed !== -1 && !cached[mixed] && mixed >= speculated) {
+  if (cache && mixed !== -1 && !cached[mixed]) {
     const [from, to] = bounds[mixed]!;
     const split = context.fresh;
     const oldKey = chunkKey(commits.hashable(split, to), { format: LOG_FORMAT, renames: context.renames, environment: context.environment });
@@ -554,8 +556,7 @@ async function prepareWalk(repo: Repository, sha: string, options: HistoryOption
     // git's own --date-order list (repo.ts extendCommitList), instead of walking the whole history.
     const base = previous && previous !== sha ? cache?.readCommitList(listKey(previous, environment)) : undefined;
     listed = previous && base?.newest !== undefined ? await extendCommitList(repo, sha, { tip: previous, list: { commits: base.commits, newest: base.newest } }) : undefined;
-    // An extended list has the new commits in front.
-    if (listed && base) fresh = listed.commits.length - base.commits.length;
+    fresh = listed?.added ?? 0;
     if (!listed) {
       const limit = options.speculate ?? ((options.readAhead ?? 2) >= 2 ? SPECULATION_LIMIT : 0);
       // After an earlier scan, only the commits it did not see are worth diffing ahead: the rest is

@@ -295,6 +295,8 @@ export interface CommitList {
   commits: string[];
   /** Latest committer time (unix seconds) of every commit walked, merges included. */
   newest: number;
+  /** How many commits at the front are new since the list this one extends (extendCommitList only). */
+  added?: number;
 }
 
 /** `git rev-list --date-order` of the revision, merges walked (for their times) but left out. */
@@ -324,7 +326,7 @@ export async function extendCommitList(repo: Repository, sha: string, base: { ti
   if (mergeBase.trim() !== base.tip || fresh === undefined) return undefined;
   const added = parseTimedList(fresh);
   if (added.oldest <= base.list.newest) return undefined;
-  return { commits: [...added.commits, ...base.list.commits], newest: Math.max(added.newest, base.list.newest) };
+  return { commits: [...added.commits, ...base.list.commits], newest: Math.max(added.newest, base.list.newest), added: added.commits.length };
 }
 
 /**

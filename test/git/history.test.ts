@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDuration, historyProgressText } from '../../src/cli/progress.ts';
-import type { CacheLocation } from '../../src/git/cache.ts';
+import { chunkKey, gitEnvironment, openHistoryCache, type CacheLocation } from '../../src/git/cache.ts';
 import { chunkCommits, SPECULATION_LIMIT, streamHistory, walkHistory, wholeRecords, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput, RECORD_START } from '../../src/git/log-format.ts';
 import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
@@ -691,6 +691,54 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     const warnings: string[] = [];
     expect(await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), cacheOptions(git, { speculate: 0, onWarning: (m) => warnings.push(m) })))).toEqual(sequentialWalk(repo));
     expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it('the chunk shared with the last scan’s newest chunk keeps that chunk’s rename fallbacks, at their place behind the new commits', async () => {
+    // Ten commits (chunks of 3 from the oldest end: the newest chunk holds one), the newest a
+    // rename with edits whose old blob is missing, so it is read without rename detection.
+    const commits: FixtureCommit[] = [];
+    for (let i = 0; i < 9; i++) commits.push({ author: i % 2 ? 'ada' : 'bob', write: { [`src/f${i}.ts`]: 4 } });
+    const repo = buildRepo(commits);
+    const edited = repo.git('show', 'HEAD:src/f8.ts').replace(/^line 0 of .*$/m, 'edited first line');
+    repo.commit({ author: 'fay', rename: { 'src/f8.ts': 'src/g8.ts' }, write: { 'src/g8.ts': edited } });
+    const renamed = repo.git('rev-parse', 'HEAD').trim();
+    const blob = repo.git('rev-parse', 'HEAD~1:src/f8.ts').trim();
+    rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const git = await openRepository(repo.dir);
+    const reference = () =>
+      repo
+        .git('rev-list', '--no-merges', '--date-order', 'HEAD')
+        .trim()
+        .split('\n')
+        .map((id) => {
+          const read = (flag: string) => parseLogOutput(repo.git('log', '--no-walk', '-z', '--name-status', flag, `--format=${LOG_FORMAT}`, id))[0] as CommitRecord;
+          try {
+            return read('-M');
+          } catch {
+            return read('--no-renames');
+          }
+        });
+    const fallbacks: number[] = [];
+    const options = cacheOptions(git, { speculate: 0, onRenameFallback: (count) => fallbacks.push(count) });
+    expect(await collect(walkHistory(git, renamed, options))).toEqual(reference());
+    expect(fallbacks).toEqual([1]);
+    // Four new commits: chunks [0,2) new, [2,5) two new and the renamed one, then the old chunks.
+    for (let n = 0; n < 4; n++) repo.commit({ author: 'gil', write: { [`src/n${n}.ts`]: 3 } });
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const streamed = vi.spyOn(git, 'stream');
+    fallbacks.length = 0;
+    expect(await collect(walkHistory(git, sha, options))).toEqual(reference());
+    expect(fallbacks).toEqual([1]);
+    const handed = streamed.mock.calls.filter((call) => call[0].includes('--stdin')).flatMap((call) => String(call[3]?.input ?? '').split('\n').filter(Boolean));
+    expect(handed.sort()).toEqual(repo.git('rev-list', '-4', 'HEAD').trim().split('\n').sort());
+    // The shared chunk's entry, as stored: the renamed commit third, read without renames.
+    const ids = repo.git('rev-list', '--no-merges', '--date-order', 'HEAD').trim().split('\n');
+    const shared = ids.slice(2, 5);
+    expect(shared[2]).toBe(renamed);
+    const key = chunkKey(shared, { format: LOG_FORMAT, renames: true, environment: await gitEnvironment(git) });
+    const entry = openHistoryCache({ gitDir: git.info.gitDir }, () => undefined).readChunk(key, shared);
+    expect(entry?.noRenames).toEqual([2]);
+    expect(entry?.records.map((record) => record.sha)).toEqual(shared);
   });
 
   it('a rewritten history (amend, rebase) gets new keys and the same answer as a cold walk', async () => {

@@ -155,6 +155,47 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     }
   });
 
+  it('folds a chunk that waited for check-mailmap before the next one (a rename right behind it)', async () => {
+    const old = { name: 'Old', email: 'old@old.example' };
+    const repo = buildRepo([
+      { author: 'ada', write: { '.mailmap': 'Dan <dan@example.com> Old <old@old.example>\n' } },
+      { author: 'ada', write: { 'a.ts': 10 } },
+      { author: 'bob', rename: { 'a.ts': 'b.ts' } },
+      { author: 'carl', write: { 'b.ts': 10 }, coAuthors: [old] },
+    ]);
+    const options = { config: { exclude: ['.mailmap'] } };
+    const whole = await analyzeRepo(repo.dir, options);
+    expect(contributionOf(whole, 'b.ts', 'dan@example.com').dl).toBe(1);
+    const chunked = await analyzeRepo(repo.dir, { ...options, historyChunkSize: 1 });
+    expect(chunked.files).toEqual(whole.files);
+    expect(chunked.developers).toEqual(whole.developers);
+  });
+
+  it('once a check-mailmap call fails, later co-authors are taken as written, whatever the timing, with one warning', async () => {
+    const olds = [0, 1].map((i) => ({ name: `Old ${i}`, email: `old${i}@old.example` }));
+    const repo = buildRepo([
+      { author: 'ada', write: { '.mailmap': 'Ada <ada@example.com> Old 0 <old0@old.example>\nBob <bob@example.com> Old 1 <old1@old.example>\n' } },
+      { author: 'carl', write: { 'a.ts': 5 } },
+      { author: 'carl', write: { 'b.ts': 5 }, coAuthors: [olds[1] as { name: string; email: string }] },
+      { author: 'carl', write: { 'c.ts': 5 }, coAuthors: [olds[0] as { name: string; email: string }] },
+    ]);
+    // The first call (the newest chunk's) fails slowly; the next chunk is read meanwhile.
+    const { bin, PATH } = gitOnPath((realGit, dir) =>
+      [`if [ "$1" = check-mailmap ] && [ ! -e "${dir}/failed" ]; then touch "${dir}/failed"; sleep 0.3; echo boom >&2; exit 1; fi`, `exec "${realGit}" "$@"`].join('\n'),
+    );
+    const results = new Set<string>();
+    for (let run = 0; run < 4; run++) {
+      rmSync(path.join(bin, 'failed'), { force: true });
+      const warnings: string[] = [];
+      const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['.mailmap'] }, env: { ...process.env, PATH }, historyChunkSize: 1, cache: run % 2 === 1 }, { onWarning: (m) => warnings.push(m) });
+      expect(warnings.filter((m) => m.includes('.mailmap was not applied'))).toHaveLength(1);
+      results.add(ids(analysis).join(','));
+    }
+    // Neither trailer mapped, every time: the call for Old 0 (newest) failed, and Old 1's came after it.
+    expect(results.size).toBe(1);
+    expect([...results][0]?.split(',')).toEqual(expect.arrayContaining(['old0@old.example', 'old1@old.example']));
+  });
+
   it('maps a co-author whose name starts with a dash (not read as an option of git check-mailmap)', async () => {
     const dashed = { name: '-dash', email: 'dash@old.example' };
     const repo = buildRepo([
