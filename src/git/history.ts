@@ -335,9 +335,10 @@ async function extendEntry(context: WalkContext, oldKey: string, newIds: readonl
 
 /**
  * Yields the records of each chunk in order. Cache entries are per chunk, counted from the oldest
- * end (so new commits change only the newest chunks); the chunks missing from the cache are read by the lanes (log-reads.ts Lane), one git
- * process for up to LANE_PROCESS_COMMITS commits each: a process pays a start-up (a fork of this
- * process, its own delta-base cache, page faults over the pack) that costs more than a chunk's diffs.
+ * end (so new commits change only the newest chunks); the chunks missing from the cache are read
+ * by the lanes (log-reads.ts Lane), one git process for up to LANE_PROCESS_COMMITS commits each: a
+ * process pays a start-up (a fork of this process, its own delta-base cache, page faults over the
+ * pack) that costs more than a chunk's diffs.
  */
 async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGenerator<CommitRecord[]> {
   const { options, cache, speculation } = context;
