@@ -9,7 +9,8 @@
 //                        result's key, what was derived and from which inputs)
 //   report <key>.report  a command's whole report from a stored result (key: the result's key, the
 //                        command and the options that shape its output)
-//   config <key>.config  a parsed .talentrisk.yml, as JSON (key: its text, its name, the build)
+//   config <key>.config  a parsed .talentrisk.yml, as JSON (key: its text, the build, the yaml and
+//                        zod versions)
 // Files are written to a temp name and renamed, so a reader never sees half an entry; each starts
 // with a header (magic, format, kind, key, length, checksum) so that a truncated, corrupt or
 // foreign file is detected, reported and rebuilt rather than trusted. No fsync: a file that a
@@ -34,16 +35,18 @@ const STALE_TEMP_MS = 60_000;
 const MAX_IDLE_MS = 14 * 86_400_000;
 const TOUCH_AFTER_MS = 86_400_000;
 const LAST_TIP = 'last-tip';
-/** Stored results kept by a cleanup (which runs before the scan stores its own). */
-const KEPT_RESULTS = 3;
-/** Derived entries kept (small; a few per result: one per command and set of inputs). */
-const KEPT_DERIVED = 12;
-/** Stored reports kept (as large as a result: a scan's JSON is a few MB). */
-const KEPT_REPORTS = 4;
-/** Parsed configs kept (tiny: one per config file and build). */
-const KEPT_CONFIGS = 8;
 /** Entries made of a whole analysis, of figures derived from one, of a report printed from one, or a parsed config. */
 export type ResultKind = 'result' | 'derived' | 'report' | 'config';
+/** How many of each a cleanup (which runs before the scan stores its own) keeps, the most recently used. */
+const KEPT: Record<ResultKind, number> = {
+  result: 3,
+  // Small; a few per result: one per command and set of inputs.
+  derived: 12,
+  // As large as a result: a scan's JSON is a few MB.
+  report: 4,
+  // Tiny: one per config text and build.
+  config: 8,
+};
 
 /**
  * An entry written piece by piece as its content is produced elsewhere (a report on its way to
@@ -191,10 +194,7 @@ export class HistoryCache {
       return;
     }
     const unused: { name: string; mtime: number }[] = [];
-    const results: { name: string; mtime: number }[] = [];
-    const derived: { name: string; mtime: number }[] = [];
-    const reports: { name: string; mtime: number }[] = [];
-    const configs: { name: string; mtime: number }[] = [];
+    const byKind = new Map<ResultKind, { name: string; mtime: number }[]>();
     for (const name of names) {
       const file = path.join(dir, name);
       let mtime: number;
@@ -207,16 +207,15 @@ export class HistoryCache {
         if (now - mtime > STALE_TEMP_MS) removeQuietly(file);
       } else if (this.used.has(name)) {
         if (now - mtime > TOUCH_AFTER_MS) touchQuietly(file, now);
-      } else if (name.endsWith('.result')) {
-        results.push({ name, mtime });
-      } else if (name.endsWith('.derived')) {
-        derived.push({ name, mtime });
-      } else if (name.endsWith('.report')) {
-        reports.push({ name, mtime });
-      } else if (name.endsWith('.config')) {
-        configs.push({ name, mtime });
       } else if (/\.(chunk|list)$/.test(name)) {
         unused.push({ name, mtime });
+      } else {
+        const kind = name.slice(name.lastIndexOf('.') + 1);
+        if (Object.hasOwn(KEPT, kind)) {
+          const entries = byKind.get(kind as ResultKind) ?? [];
+          byKind.set(kind as ResultKind, entries);
+          entries.push({ name, mtime });
+        }
       }
     }
     const keep = Math.max(64, 2 * this.used.size);
@@ -225,15 +224,10 @@ export class HistoryCache {
       if (index >= keep || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
     });
     // Results are large (a few MB) and mostly useful for a day: keep the most recently used few.
-    for (const [entries, kept] of [
-      [results, KEPT_RESULTS],
-      [derived, KEPT_DERIVED],
-      [reports, KEPT_REPORTS],
-      [configs, KEPT_CONFIGS],
-    ] as const) {
+    for (const [kind, entries] of byKind) {
       entries.sort((a, b) => b.mtime - a.mtime);
       entries.forEach((entry, index) => {
-        if (index >= kept || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
+        if (index >= KEPT[kind] || now - entry.mtime > MAX_IDLE_MS) removeQuietly(path.join(dir, entry.name));
       });
     }
   }
