@@ -123,13 +123,11 @@ export function derived<T>(analysis: Analysis, name: string, inputs: unknown, co
  * version too, whose string functions it uses), and the packages that format it outside this one.
  */
 function reportKey(resultKey: string, report: ReportRequest): string {
-  formatting ??= REPORT_DEPENDENCIES.map((name) => `${name}@${dependencyVersion(name)}`).join('\0');
-  return createHash('sha256').update(`talentrisk report\0${resultKey}\0${formatting}\0${report.name}\0${report.dated}\0`).update(JSON.stringify(report.inputs) ?? 'undefined').digest('hex');
+  return createHash('sha256').update(`talentrisk report\0${resultKey}\0${packageVersions(REPORT_DEPENDENCIES)}\0${report.name}\0${report.dated}\0`).update(JSON.stringify(report.inputs) ?? 'undefined').digest('hex');
 }
 
 /** Packages whose code shapes a report's bytes (by version; the key of its result covers the rest). */
 const REPORT_DEPENDENCIES = ['chalk', 'cli-table3', 'string-width'];
-let formatting: string | undefined;
 
 // A stored report's payload: the report's bytes, then a JSON trailer (where the time of analysis
 // sits in them, the result's warnings), then the trailer's length (u32 LE).
@@ -243,11 +241,7 @@ export class ReportRecorder {
 export function configStore(repo: Repository, env: Record<string, string | undefined>): ConfigStore {
   let opened: HistoryCache | undefined;
   const cache = () => (opened ??= openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, () => undefined));
-  const keyOf = (text: string) =>
-    createHash('sha256')
-      .update(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0${CONFIG_DEPENDENCIES.map((name) => `${name}@${dependencyVersion(name)}`).join('\0')}\0`)
-      .update(text)
-      .digest('hex');
+  const keyOf = (text: string) => createHash('sha256').update(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0${packageVersions(CONFIG_DEPENDENCIES)}\0`).update(text).digest('hex');
   return {
     read: (text) => cache().readResult(keyOf(text), decodeParsedConfig, 'config'),
     write: (text, parsed) => {
@@ -312,7 +306,7 @@ let cachedBuildId: string | undefined;
 function buildId(): string {
   if (cachedBuildId) return cachedBuildId;
   const hash = createHash('sha256').update(VERSION).update(`${modulesHash()}\0`);
-  for (const name of RESULT_DEPENDENCIES) hash.update(`${name}@${dependencyVersion(name)}\0`);
+  hash.update(`${packageVersions(RESULT_DEPENDENCIES)}\0`);
   cachedBuildId = hash.digest('hex');
   return cachedBuildId;
 }
@@ -333,6 +327,19 @@ export function hashModules(root: string): string {
   const files = (fs.readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => /\.(js|ts)$/.test(name) && !name.endsWith('.d.ts')).sort();
   for (const name of files) hash.update(`${name}\0`).update(fs.readFileSync(path.join(root, name))).update('\0');
   return hash.digest('hex');
+}
+
+const versions = new Map<string, string>();
+
+/** `name@version` of each package, NUL-separated, for keys (each package's version read once). */
+function packageVersions(names: readonly string[]): string {
+  return names
+    .map((name) => {
+      let version = versions.get(name);
+      if (version === undefined) versions.set(name, (version = dependencyVersion(name)));
+      return `${name}@${version}`;
+    })
+    .join('\0');
 }
 
 /**
