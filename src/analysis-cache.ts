@@ -62,7 +62,9 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   const [revision, environment] = await Promise.all([options.revision ?? resolveRevision(repo, options.rev, options.until), options.gitEnvironment ?? gitEnvironment(repo)]);
   const now = options.now ?? new Date();
   // Opened once, here: the history walk reuses it. What it reports (an unwritable folder, an entry
-  // rebuilt, a failed write) is about this run, so it goes into this run's warnings only.
+  // rebuilt, a failed write) is about this run and its cache, not about the repository: it goes to
+  // the warning hook (the CLI prints it on stderr, see cacheProblems), never into the analysis, so a
+  // report is the same whatever state the cache was in.
   const problems: string[] = [];
   const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));
   const key = resultKey(options, { revision, environment, reference: referenceDate(options.until, now), repository: repo.info });
@@ -78,23 +80,36 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   if (stored) {
     stored.repository.analyzedAt = now.toISOString();
     for (const warning of stored.warnings) hooks.onWarning?.(warning);
-    homes.set(stored, { cache, key, problems, reportable: problems.length === 0 });
-    return { analysis: stored };
+    homes.set(stored, { cache, key, problems });
+    return { analysis: withProblems(stored, problems, hooks) };
   }
   const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache }, hooks);
   if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
     cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
-    // A report carries the warnings it printed: one made with this run's own (a cache entry
-    // rebuilt) would repeat them every time it is printed again.
-    homes.set(analysis, { cache, key, problems, reportable: problems.length === 0 });
+    homes.set(analysis, { cache, key, problems });
   }
-  for (const problem of problems) hooks.onWarning?.(problem);
-  analysis.warnings.unshift(...problems);
-  return { analysis };
+  return { analysis: withProblems(analysis, problems, hooks) };
 }
 
 /** Where each analysis that analyzeCached read or stored lives: figures derived from it are stored beside it. */
-const homes = new WeakMap<Analysis, { cache: HistoryCache; key: string; problems: string[]; reportable: boolean }>();
+const homes = new WeakMap<Analysis, { cache: HistoryCache; key: string; problems: string[] }>();
+
+/** What the cache reported while an analysis was read or made (see analyzeOrReport). */
+const problemsOf = new WeakMap<Analysis, readonly string[]>();
+
+function withProblems(analysis: Analysis, problems: readonly string[], hooks: AnalyzeHooks): Analysis {
+  for (const problem of problems) hooks.onWarning?.(problem);
+  if (problems.length > 0) problemsOf.set(analysis, [...problems]);
+  return analysis;
+}
+
+/**
+ * The cache's own warnings of the run that read or made `analysis` (an entry rebuilt, an unwritable
+ * folder): for stderr, apart from the analysis's warnings, which reports print.
+ */
+export function cacheProblems(analysis: object): readonly string[] {
+  return problemsOf.get(analysis as Analysis) ?? [];
+}
 
 /**
  * `compute()`, a pure function of `analysis` and `inputs`, stored beside the analysis's cached
@@ -153,12 +168,12 @@ function decodeReport(payload: Buffer, report: ReportRequest, now: Date): Stored
 /**
  * Stores a report as it is printed (its pieces pass through `pieces()`), beside the result the
  * analysis was read from or stored as; `finish()` once all of it was handed to the output, `abort()`
- * otherwise. Undefined when there is no stored result (--no-cache, a degraded analysis), when this
- * run had cache problems of its own (they are among the report's warnings), or nothing can be written.
+ * otherwise. Undefined when there is no stored result (--no-cache, a degraded analysis) or nothing
+ * can be written.
  */
 export function recordReport(analysis: Analysis, report: ReportRequest): ReportRecorder | undefined {
   const home = homes.get(analysis);
-  if (!home?.reportable) return undefined;
+  if (!home) return undefined;
   const analyzedAt = report.dated ? analysis.repository.analyzedAt : undefined;
   if (analyzedAt !== undefined && !ISO_TIME.test(analyzedAt)) return undefined;
   const problemsBefore = home.problems.length;

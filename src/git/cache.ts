@@ -458,13 +458,21 @@ export function listKey(sha: string, environment: string): string {
 }
 
 /**
+ * Config keys (as `git config --list` prints them: section and key lower-cased) that change what
+ * the walk's git calls print: .mailmap sources, rename limits, encodings, log defaults; how
+ * `%(trailers)` finds co-authors (`trailer.separators`, `trailer.<token>.*`, and the comment
+ * character, whose lines git leaves out of the trailer block); whether replace refs apply.
+ */
+const SHAPING_CONFIG = /^(mailmap|diff|i18n|log|trailer)\.|^core\.(commentchar|commentstring|usereplacerefs)$/;
+
+/**
  * Everything outside the commits themselves that changes what `git rev-list`/`git log` print for
- * them: the git version, the config that shapes log and diff output (.mailmap sources, rename
- * limit, encodings), the .mailmap contents, replace refs, grafts and the shallow boundary.
+ * them: the git version, the config that shapes their output (SHAPING_CONFIG), the .mailmap
+ * contents, replace refs, grafts and the shallow boundary.
  */
 export async function gitEnvironment(repo: Repository): Promise<string> {
   const { info } = repo;
-  const shaping = repo.config.filter(([key]) => /^(mailmap|diff|i18n|log)\./.test(key));
+  const shaping = repo.config.filter(([key]) => SHAPING_CONFIG.test(key));
   // The version and the replace refs were read with the repository.
   const { version, replaceRefs: replaced } = repo.environment;
   const mailmap = await mailmapSources(repo);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeCached } from '../../src/analysis-cache.ts';
+import { analyzeCached, cacheProblems } from '../../src/analysis-cache.ts';
 import type { AnalyzeHooks, AnalyzeOptions } from '../../src/analyze.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
 import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
@@ -138,6 +138,21 @@ describe('the result cache', () => {
     expect(moved.analysis.files.map((f) => f.path)).toContain('src/c.ts');
   });
 
+  it("computes again when git's config changes what it prints of the history (trailer separators)", async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'src/a.ts': 5 } },
+      { author: 'ada', write: { 'src/a.ts': 2 }, message: 'change\n\nCo-authored-by= Bob <bob@example.com>' },
+    ]);
+    const before = await scan(repo.dir);
+    expect(before.analysis.developers.map((d) => d.id)).toEqual(['ada@example.com']);
+    // git now reads "Co-authored-by= Bob" as a trailer: Bob co-wrote the change.
+    repo.git('config', 'trailer.separators', ':=');
+    const after = await scan(repo.dir);
+    expect(after.walked).toBe(true);
+    expect(after.analysis.developers.map((d) => d.id)).toContain('bob@example.com');
+    expect(withoutClock(after.analysis)).toBe(withoutClock((await scan(repo.dir, { cache: false })).analysis));
+  });
+
   it('reports a corrupt result, ignores it and stores a sound one', async () => {
     const repo = history();
     const first = await scan(repo.dir);
@@ -148,13 +163,17 @@ describe('the result cache', () => {
     writeFileSync(file, bytes);
     const second = await scan(repo.dir);
     expect(second.walked).toBe(true);
-    expect(second.analysis.warnings).toHaveLength(1);
-    expect(second.analysis.warnings[0]).toMatch(/^cached result .* is corrupt \(checksum mismatch\); ignored and rebuilt$/);
-    expect(withoutClock({ ...second.analysis, warnings: [] })).toBe(withoutClock(first.analysis));
-    // The warning was about that run, not about the repository: the rebuilt result is stored without it.
+    // The warning is about that run and its cache, not about the repository: it goes to the
+    // warning hook (stderr), and the analysis is the one a scan without any cache makes.
+    expect(second.warnings).toHaveLength(1);
+    expect(second.warnings[0]).toMatch(/^cached result .* is corrupt \(checksum mismatch\); ignored and rebuilt$/);
+    expect(cacheProblems(second.analysis)).toEqual(second.warnings);
+    expect(second.analysis.warnings).toEqual([]);
+    expect(withoutClock(second.analysis)).toBe(withoutClock(first.analysis));
     const third = await scan(repo.dir);
     expect(third.walked).toBe(false);
-    expect(third.analysis.warnings).toEqual([]);
+    expect(third.warnings).toEqual([]);
+    expect(cacheProblems(third.analysis)).toEqual([]);
   });
 
   it('reports a rebuilt history entry in that run only, and stores the (sound) result', async () => {
@@ -168,11 +187,12 @@ describe('the result cache', () => {
     }
     const second = await scan(repo.dir);
     expect(second.walked).toBe(true);
-    expect(second.analysis.warnings.join('\n')).toMatch(/history cache entry .* is truncated; ignored and rebuilt/);
-    expect(withoutClock({ ...second.analysis, warnings: [] })).toBe(withoutClock(first.analysis));
+    expect(second.warnings.join('\n')).toMatch(/history cache entry .* is truncated; ignored and rebuilt/);
+    expect(second.analysis.warnings).toEqual([]);
+    expect(withoutClock(second.analysis)).toBe(withoutClock(first.analysis));
     const third = await scan(repo.dir);
     expect(third.walked).toBe(false);
-    expect(third.analysis.warnings).toEqual([]);
+    expect(third.warnings).toEqual([]);
   });
 
   it("replays the repository's own warnings on a cached answer", async () => {

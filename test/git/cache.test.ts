@@ -387,7 +387,7 @@ describe('the cache under a real walk', { tags: ['slow'] }, () => {
 });
 
 describe('the git environment fingerprint', () => {
-  it('changes with what shapes git log output: .mailmap, log/mailmap config, replace refs, grafts', async () => {
+  it('changes with what shapes git log output: .mailmap, log/mailmap/trailer config, replace refs, grafts', async () => {
     const repo = buildRepo([
       { author: 'ada', write: { 'a.ts': 2 } },
       { author: 'bob', write: { 'b.ts': 2 } },
@@ -401,6 +401,11 @@ describe('the git environment fingerprint', () => {
       () => repo.git('config', 'mailmap.blob', 'HEAD:.mailmap'),
       () => repo.git('replace', repo.git('rev-parse', 'HEAD~1').trim(), repo.git('rev-parse', 'HEAD').trim()),
       () => writeFileSync(path.join(repo.dir, '.git', 'info', 'grafts'), `${repo.git('rev-parse', 'HEAD').trim()}\n`),
+      // How %(trailers) finds co-authors, and whether the replace refs apply at all.
+      () => repo.git('config', 'trailer.separators', ':='),
+      () => repo.git('config', 'trailer.co.key', 'Co-authored-by'),
+      () => repo.git('config', 'core.commentChar', ';'),
+      () => repo.git('config', 'core.useReplaceRefs', 'false'),
     ];
     for (const change of changes) {
       change();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { analyzeOrReport, configStore, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
+import { analyzeOrReport, cacheProblems, configStore, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
@@ -81,7 +81,12 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
   return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd, store);
 }
 
+/**
+ * The analysis's warnings on stderr, unless the report printed them; then the cache's own (an entry
+ * rebuilt, an unwritable folder), which are about this run and never part of a report.
+ */
 export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pick<CommonOptions, 'quiet'>, io: Io, alreadyInReport: boolean): void {
-  if (options.quiet || alreadyInReport) return;
-  for (const warning of analysis.warnings) io.stderr.write(`talentrisk: warning: ${warning}\n`);
+  if (options.quiet) return;
+  const warnings = [...cacheProblems(analysis), ...(alreadyInReport ? [] : analysis.warnings)];
+  for (const warning of warnings) io.stderr.write(`talentrisk: warning: ${warning}\n`);
 }
