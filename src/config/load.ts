@@ -88,6 +88,7 @@ export async function loadConfig(root: string, explicit?: string, cwd: string = 
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+      if (explicit) throw new ConfigError(`--config ${file} is a folder, not a config file`, { hint: 'pass the YAML file itself, e.g. `--config path/to/.talentrisk.yml`', cause: error });
       throw new ConfigError(`${shown} is a folder, not a config file`, { hint: 'move it away (talentrisk reads .talentrisk.yml as a file), or pass --config <file>', cause: error });
     }
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });

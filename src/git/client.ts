@@ -67,6 +67,10 @@ export function createGit(dir: string, options: GitClientOptions = {}): SimpleGi
   }).env({ ...env, ...GIT_ENV });
 }
 
+// scan, check and init take the repository as an argument; explain and handoff (whose argument is
+// a path or a person) as -C.
+export const NOT_A_REPOSITORY_HINT = 'run talentrisk inside a git repository, or point it at one: `talentrisk scan path/to/repo` (explain and handoff: `-C path/to/repo`)';
+
 /** Turns a simple-git failure into an error the user can act on. */
 export function toGitError(error: unknown, context: string): Error {
   const message = error instanceof Error ? error.message : String(error);
@@ -74,7 +78,7 @@ export function toGitError(error: unknown, context: string): Error {
     return new GitError('git was not found on PATH', { hint: 'install git (https://git-scm.com) and make sure `git --version` works', cause: error });
   }
   if (/not a git repository/i.test(message)) {
-    return new NotARepositoryError(`not a git repository: ${context}`, { hint: 'run talentrisk inside a git repository, or pass its path: `talentrisk scan path/to/repo`', cause: error });
+    return new NotARepositoryError(`not a git repository: ${context}`, { hint: NOT_A_REPOSITORY_HINT, cause: error });
   }
   if (/dubious ownership/i.test(message)) {
     return new GitError(`git refuses to read ${context}: it is owned by another user`, { hint: `run \`git config --global --add safe.directory ${context}\` if you trust it`, cause: error });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
-import { createGit, toGitError, type GitClientOptions } from './client.ts';
+import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } from './client.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
@@ -66,7 +66,7 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
     throw toGitError(error, absolute);
   }
   const [bare, gitDir, shallow, ...rest] = lines;
-  if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`);
+  if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`, { hint: NOT_A_REPOSITORY_HINT });
   const isBare = bare === 'true';
   const root = isBare ? gitDir : workTreeRoot(absolute, gitDir, rest);
   const git = createGit(root, options);
@@ -162,6 +162,12 @@ export function parseConfigList(out: string): [string, string][] {
   return entries;
 }
 
+/** How --until reads back: its day when it stands for a whole day (23:59:59 UTC), else the moment itself. */
+function untilText(until: Date): string {
+  const iso = until.toISOString();
+  return iso.endsWith('T23:59:59.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+}
+
 /**
  * Resolves `--rev` (default HEAD), or with `--until` the last first-parent commit at or before that
  * date, so that a figure published for a date can be reproduced.
@@ -187,13 +193,13 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
       const seconds = Math.floor(until.getTime() / 1000);
       const found = (await git.raw(['rev-list', '-1', '--first-parent', `--before=${seconds}`, sha])).trim();
       if (!found) {
-        throw new UsageError(`no commit of ${rev} is at or before ${until.toISOString().slice(0, 10)}`, { hint: 'pick a later --until date' });
+        throw new UsageError(`no commit of ${rev} is at or before ${untilText(until)}`, { hint: 'pick a later --until date' });
       }
       sha = found;
     }
     // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.
     const date = (await git.raw(['log', '-1', '--no-walk', '--format=%cI', sha])).trim();
-    return { requested: until ? `${rev} until ${until.toISOString().slice(0, 10)}` : rev, sha, date: new Date(date).toISOString() };
+    return { requested: until ? `${rev} until ${untilText(until)}` : rev, sha, date: new Date(date).toISOString() };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw toGitError(error, repo.info.root);

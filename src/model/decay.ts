@@ -1,4 +1,4 @@
-import { forEachContribution, someContribution } from './contribution-store.ts';
+import { forEachContribution } from './contribution-store.ts';
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
 import { authorsAfter, type AuthorsOf, type Departure } from './departures.ts';
 import { fileNumbersByModule } from './modules.ts';
@@ -161,7 +161,7 @@ const compute: Memo = (_name, _inputs, run) => run();
 export function currentFigures(analysis: Analysis, options: { treatInactiveAsDeparted: boolean }, memo: Memo = compute): CurrentFigures {
   // The per-module truck factors are the costly part (and the part worth remembering): the rest is
   // read off the analysis.
-  const { modules, current, hasDecay } = memo('current figures', { treatInactiveAsDeparted: options.treatInactiveAsDeparted }, () => {
+  const { modules, current } = memo('current figures', { treatInactiveAsDeparted: options.treatInactiveAsDeparted }, () => {
     const index = ownershipIndexOf(analysis.files);
     const nameOf = nameLookup(analysis);
     const authors = currentAuthorLists(analysis, index, options);
@@ -174,11 +174,12 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
       const summary = summarizeSet(setOf(index, nameOf, authors, files));
       perModule.push({ path, files: files.length, classic: truckFactorOfSet(index.classicAuthors, files), current: summary.truckFactor, currentAuthors: summary.owners.map((o) => o.id) });
     }
-    const hasDecay = analysis.files.some((file) => someContribution(file, (c) => c.decayed !== undefined));
-    return { modules: perModule, current: summarizeSet(setOf(index, nameOf, authors)).truckFactor, hasDecay };
+    return { modules: perModule, current: summarizeSet(setOf(index, nameOf, authors)).truckFactor };
   });
   return {
-    hasDecay,
+    // Read off the model, not the files: with no file analysed (an include that matches nothing)
+    // the default model still has decayed figures, and the report must not name --model classic.
+    hasDecay: analysis.model !== 'classic',
     halfLifeDays: analysis.settings.halfLifeDays,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     treatInactiveAsDeparted: options.treatInactiveAsDeparted,

@@ -287,15 +287,21 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     singleOwnerFiles,
     orphanedModules: impact.modules.filter((m) => m.isOrphaned).map((m) => m.path),
     modules: impact.modules,
-    timeline: departures.some((d) => d.date) ? timeline(baseline, departures) : [],
+    timeline: departures.some((d) => d.date) ? timeline(baseline, departures, analysis.settings.referenceDate.slice(0, 10)) : [],
     weakSuccessorThreshold: weak,
     successorsFiltered: unavailable.size > gone.size,
   };
 }
 
-function timeline(baseline: Baseline, departures: readonly Departure[]): TimelineStep[] {
+/**
+ * One step per last day, in the order they happen: an undated departure leaves now (the analysis
+ * date, `today`), so a last day already past comes before it, and later ones after it.
+ */
+function timeline(baseline: Baseline, departures: readonly Departure[], today: string): TimelineStep[] {
+  const when = (d: Departure) => d.date ?? today;
+  const inOrder = [...departures].sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : (a.date === undefined) !== (b.date === undefined) ? (a.date === undefined ? -1 : 1) : compareDepartures(a, b)));
   const steps = new Map<string, Departure[]>();
-  for (const departure of [...departures].sort(compareDepartures)) {
+  for (const departure of inOrder) {
     const key = departure.date ?? '';
     steps.set(key, [...(steps.get(key) ?? []), departure]);
   }

@@ -87,6 +87,19 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const until = JSON.parse(runCli(['scan', repo.dir, '--until', '2024-01-03', '--format', 'json'], { cwd: tmp() }).stdout);
     expect(until.stats.commits).toBe(2);
     expect(until.repository.requested).toBe('HEAD until 2024-01-03');
+    // A timestamp is named as given: it picks another commit than its day would.
+    const earlier = JSON.parse(runCli(['scan', repo.dir, '--until', '2024-01-03T09:00:00Z', '--format', 'json'], { cwd: tmp() }).stdout);
+    expect(earlier.repository.requested).toBe('HEAD until 2024-01-03T09:00:00Z');
+  });
+
+  it('does not name --model classic under the default model when no file is analysed', () => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'include: ["nothing/**"]\n');
+    const table = runCli(['--no-cache'], { cwd: repo.dir }).stdout;
+    expect(table).toMatch(/Truck factor: 0 classic · 0 current/);
+    expect(table).not.toMatch(/--model classic/);
+    expect(JSON.parse(runCli(['--format', 'json', '--no-cache'], { cwd: repo.dir }).stdout).current.hasDecay).toBe(true);
+    expect(JSON.parse(runCli(['--format', 'json', '--no-cache', '--model', 'classic'], { cwd: repo.dir }).stdout).current?.hasDecay).not.toBe(true);
   });
 
   it('names the config file its critical systems came from, as config errors do', () => {
@@ -302,8 +315,11 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expect(result.stderr).not.toMatch(/\n\s+at /);
   };
 
-  it('not a git repository', () => {
-    expectUsageError(runCli(['scan'], { cwd: tmp() }), /^talentrisk: not a git repository: .*\n {2}run talentrisk inside a git repository/);
+  it('not a git repository (the hint names how each command is pointed at one)', () => {
+    for (const args of [['scan'], ['explain', 'x'], ['handoff', 'bob']]) {
+      const result = runCli(args, { cwd: tmp() });
+      expectUsageError(result, /^talentrisk: not a git repository: .*\n {2}run talentrisk inside a git repository, or point it at one: `talentrisk scan path\/to\/repo` \(explain and handoff: `-C path\/to\/repo`\)\n$/);
+    }
   });
 
   it('an empty repository', () => {

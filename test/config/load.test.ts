@@ -154,6 +154,11 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('.talentrisk.yml is a folder, not a config file');
     expect(error.hint).toContain('--config <file>');
+    // --config naming a folder: its full path, and a hint that does not tell the user to pass --config.
+    const folder = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-dir-'));
+    const explicit = (await loadConfig(root, folder, path.join(root, 'a', 'b')).catch((thrown: unknown) => thrown)) as ConfigError;
+    expect(explicit.message).toBe(`--config ${folder} is a folder, not a config file`);
+    expect(explicit.hint).toBe('pass the YAML file itself, e.g. `--config path/to/.talentrisk.yml`');
   });
 
   it('parseConfig (what a bare repository’s committed config goes through) parses like parseConfigText', async () => {

@@ -26,7 +26,12 @@ describe('resolveRevision', () => {
     await expect(resolveRevision(opened, 'nope')).rejects.toThrow(UsageError);
     await expect(resolveRevision(opened, 'nope')).rejects.toThrow('unknown revision: nope');
     await expect(resolveRevision(opened, '--all')).rejects.toThrow('unknown revision: --all');
-    expect(await resolveRevision(opened, 'HEAD', new Date('2024-02-15T00:00:00Z'))).toEqual({ requested: 'HEAD until 2024-02-15', sha: second, date: '2024-02-01T12:00:00.000Z' });
+    // --until YYYY-MM-DD stands for the end of that day and reads back as the day; a timestamp
+    // reads back as itself (two --until values that pick different commits never look the same).
+    expect(await resolveRevision(opened, 'HEAD', new Date('2024-02-15T23:59:59Z'))).toEqual({ requested: 'HEAD until 2024-02-15', sha: second, date: '2024-02-01T12:00:00.000Z' });
+    expect((await resolveRevision(opened, 'HEAD', new Date('2024-02-15T00:00:00Z'))).requested).toBe('HEAD until 2024-02-15T00:00:00Z');
+    expect((await resolveRevision(opened, 'HEAD', new Date('2024-03-01T09:30:15.250Z'))).requested).toBe('HEAD until 2024-03-01T09:30:15.250Z');
+    await expect(resolveRevision(opened, 'HEAD', new Date('2023-12-31T08:00:00Z'))).rejects.toThrow('no commit of HEAD is at or before 2023-12-31T08:00:00Z');
   });
 
   it('says so when the repository has no commits', async () => {

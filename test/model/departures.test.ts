@@ -99,6 +99,23 @@ describe('departures on a hand-computed fixture', () => {
     ]);
   });
 
+  it('puts a last day already past before the undated ("now") step: the timeline is in the order things happen', async () => {
+    const analysis = await fixture(); // analysis day 2025-01-01
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol', 'bob=2025-03-31', 'ada=2024-12-15'] }));
+    expect(result.timeline.map((s) => [s.date, s.leaving])).toEqual([
+      ['2024-12-15', [ADA]],
+      [undefined, [CAROL]],
+      ['2025-03-31', [BOB]],
+    ]);
+    expect(result.timeline.map((s) => s.gone)).toEqual([[ADA], [ADA, CAROL], [ADA, CAROL, BOB]]);
+    // A last day on the analysis day itself comes after the departures of now.
+    const today = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['bob=2025-01-01', 'carol'] }));
+    expect(today.timeline.map((s) => [s.date, s.leaving])).toEqual([
+      [undefined, [CAROL]],
+      ['2025-01-01', [BOB]],
+    ]);
+  });
+
   it('authorsAfter gives a critical system’s bus factor after departures', async () => {
     const analysis = await fixture();
     const web = analysis.files.filter((f) => f.path.startsWith('web/'));

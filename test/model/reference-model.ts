@@ -305,7 +305,7 @@ export function currentFigures(analysis: Analysis, options: { treatInactiveAsDep
     return { path, files: files.length, classic: summarizeModule(path, 'folder', files, nameOf).truckFactor, current: current.truckFactor, currentAuthors: current.owners.map((o) => o.id) };
   });
   return {
-    hasDecay: analysis.files.some((file) => file.contributions.some((c) => c.decayed)),
+    hasDecay: analysis.model !== 'classic',
     halfLifeDays: analysis.settings.halfLifeDays,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     treatInactiveAsDeparted: options.treatInactiveAsDeparted,
