@@ -1,6 +1,6 @@
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type CommitIds, type Interner } from './cache.ts';
 import { LOG_FORMAT, parseLogOutput, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
-import { forward, idLines, Lane, LANE_PROCESS_COMMITS, pendingOutput, readEntry, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
+import { forward, idLines, Lane, LANE_PROCESS_COMMITS, pendingOutput, readEntry, readWithRenamesAgain, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
 import { extendCommitList, listCommitsTimed, type CommitList, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
@@ -323,14 +323,33 @@ async function loadFromSpeculation(context: WalkContext, speculation: Speculatio
  * Should that entry be unusable (reported by the cache), the whole chunk is read with git.
  */
 async function extendEntry(context: WalkContext, oldKey: string, newIds: readonly string[], oldIds: readonly string[]): Promise<ChunkEntry> {
-  const older = context.cache?.readChunk(oldKey, oldIds, context.pool.decoding);
-  if (!older) return readEntry(context.repo, [...newIds, ...oldIds], context.renames);
+  const cached = context.cache?.readChunk(oldKey, oldIds, context.pool.decoding);
+  if (!cached) return readEntry(context.repo, [...newIds, ...oldIds], context.renames);
+  const older = (cached.noRenames.length > 0 && context.renames ? await renamesRestored(context, oldIds, cached) : undefined) ?? cached;
   const newer = await readEntry(context.repo, newIds, context.renames);
   return {
     records: [...newer.records, ...older.records],
     noRenames: [...newer.noRenames, ...older.noRenames.map((index) => index + newIds.length)],
     reason: newer.reason || older.reason,
   };
+}
+
+/**
+ * A cached entry holding commits read without rename detection (git could not read some of their
+ * blobs when it was made), with those commits read again with it: undefined while the blobs are
+ * still missing (one git call per such chunk), else the entry as git reads it now. Without this, a
+ * blob fetched or restored later would never count: the entry is keyed by its commits, not by
+ * which objects the repository holds.
+ */
+async function renamesRestored(context: WalkContext, ids: readonly string[], entry: ChunkEntry): Promise<ChunkEntry | undefined> {
+  const again = await readWithRenamesAgain(context.repo, entry.noRenames.map((index) => ids[index] as string), context.renames);
+  if (!again) return undefined;
+  context.pool.adopt(again.records);
+  const records = [...entry.records];
+  entry.noRenames.forEach((index, k) => {
+    records[index] = again.records[k] as CommitRecord;
+  });
+  return { records, noRenames: again.noRenames.map((k) => entry.noRenames[k] as number), reason: again.noRenames.length > 0 ? again.reason : '' };
 }
 
 /**
@@ -454,6 +473,11 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
       let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool.decoding) : undefined;
       if (entry) {
         context.pool.adoptRenames(entry.records);
+        const again = entry.noRenames.length > 0 && context.renames ? await renamesRestored(context, ids, entry) : undefined;
+        if (again) {
+          entry = again;
+          cache?.writeChunk(keys[i] as string, ids, entry);
+        }
       } else {
         // Not cached, or the entry turned out unusable (already reported): read it now.
         const task = pending[i];

@@ -505,3 +505,21 @@ export async function readEntry(repo: Repository, ids: readonly string[], rename
   await readRange(repo, ids, renames, out);
   return { records: takeRecords(out, ids.length), noRenames: out.noRenames, reason: out.reason };
 }
+
+/**
+ * Commits a cached chunk holds as read without rename detection (git could not read some of their
+ * blobs then), read again with it, in case the blobs are there now (fetched, restored): undefined
+ * while git still cannot read them (one call) or fails otherwise (the cached records stand), else
+ * what readEntry reads (some may still be without renames).
+ */
+export async function readWithRenamesAgain(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<ChunkEntry | undefined> {
+  let text: string;
+  try {
+    text = await logText(repo, ids, renames);
+  } catch (error) {
+    if (ids.length === 1 || !(error instanceof LogFailure) || !MISSING_OBJECT.test(stderrOf(error))) return undefined;
+    const entry = await readEntry(repo, ids, renames).catch(() => undefined);
+    return entry && entry.noRenames.length < ids.length ? entry : undefined;
+  }
+  return { records: parseExactly(text, ids), noRenames: [], reason: '' };
+}

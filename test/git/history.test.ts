@@ -568,6 +568,64 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     ...extra,
   });
 
+  it('reads a cached chunk again with renames once the blob it lacked is back (fetched, restored), and stores it so', async () => {
+    const { repo, git, sha } = await fixture();
+    const reference = sequentialWalk(repo);
+    // fay's commit (the newest) renames an edited file: git needs the old blob to see the rename.
+    const blob = repo.git('rev-parse', 'HEAD~1:src/c.ts').trim();
+    const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+    const saved = readFileSync(file);
+    rmSync(file);
+    const fallbacks: number[] = [];
+    const walk = async () => {
+      fallbacks.length = 0;
+      return collect(walkHistory(git, sha, cacheOptions(git, { onRenameFallback: (count) => fallbacks.push(count) })));
+    };
+    const without = await walk();
+    expect(fallbacks).toEqual([1]);
+    expect(without).not.toEqual(reference);
+    // Still missing: the cached entry stands, for one git call.
+    const counter = countGit(git);
+    const logs = () => counter.calls().filter((c) => c === 'log').length;
+    expect(await walk()).toEqual(without);
+    expect(fallbacks).toEqual([1]);
+    expect(logs()).toBe(1);
+    // Back: the commit is read with renames, as a walk without the cache reads it, and stored so.
+    writeFileSync(file, saved);
+    expect(await walk()).toEqual(reference);
+    expect(fallbacks).toEqual([]);
+    expect(logs()).toBe(2);
+    expect(await walk()).toEqual(reference);
+    expect(logs()).toBe(2);
+  });
+
+  it('reads again with renames the cached part of a chunk shared with new commits, once the blob it lacked is back', async () => {
+    // As below: ten commits (chunks of 3 from the oldest end: the newest chunk holds one), the
+    // newest a rename with edits whose old blob is missing, so it is read without rename detection.
+    const commits: FixtureCommit[] = [];
+    for (let i = 0; i < 9; i++) commits.push({ author: i % 2 ? 'ada' : 'bob', write: { [`src/f${i}.ts`]: 4 } });
+    const repo = buildRepo(commits);
+    const edited = repo.git('show', 'HEAD:src/f8.ts').replace(/^line 0 of .*$/m, 'edited first line');
+    repo.commit({ author: 'fay', rename: { 'src/f8.ts': 'src/g8.ts' }, write: { 'src/g8.ts': edited } });
+    const renamed = repo.git('rev-parse', 'HEAD').trim();
+    const blob = repo.git('rev-parse', 'HEAD~1:src/f8.ts').trim();
+    const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+    const saved = readFileSync(file);
+    rmSync(file);
+    const git = await openRepository(repo.dir);
+    const fallbacks: number[] = [];
+    const options = cacheOptions(git, { speculate: 0, onRenameFallback: (count) => fallbacks.push(count) });
+    await collect(walkHistory(git, renamed, options));
+    expect(fallbacks).toEqual([1]);
+    // The blob back, then two new commits: the chunk [0,3) holds them and the renamed one, whose
+    // record comes from the last scan's newest chunk, read again with renames.
+    writeFileSync(file, saved);
+    for (let n = 0; n < 2; n++) repo.commit({ author: 'gil', write: { [`src/n${n}.ts`]: 3 } });
+    fallbacks.length = 0;
+    expect(await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), options))).toEqual(sequentialWalk(repo));
+    expect(fallbacks).toEqual([]);
+  });
+
   it('a warm walk equals the cold one and runs no git log or rev-list', async () => {
     const { repo, git, sha } = await fixture();
     const warnings: string[] = [];
