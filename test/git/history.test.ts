@@ -788,7 +788,8 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(await collect(walkHistory(git, sha, options))).toEqual(reference());
     expect(fallbacks).toEqual([1]);
     const handed = streamed.mock.calls.filter((call) => call[0].includes('--stdin')).flatMap((call) => String(call[3]?.input ?? '').split('\n').filter(Boolean));
-    expect(handed.sort()).toEqual(repo.git('rev-list', '-4', 'HEAD').trim().split('\n').sort());
+    // The four new commits, and the renamed one tried again with renames (its blob still missing).
+    expect(handed.sort()).toEqual([...repo.git('rev-list', '-4', 'HEAD').trim().split('\n'), renamed].sort());
     // The shared chunk's entry, as stored: the renamed commit third, read without renames.
     const ids = repo.git('rev-list', '--no-merges', '--date-order', 'HEAD').trim().split('\n');
     const shared = ids.slice(2, 5);

@@ -242,8 +242,13 @@ export function computeDepartures(
   const steps = new Map<string, Departure[]>();
   for (const departure of [...departures].sort(compareDepartures)) steps.set(departure.date ?? '', [...(steps.get(departure.date ?? '') ?? []), departure]);
   const goneSoFar = new Set<string>();
+  // In the order things happen: undated departures leave on the analysis day, before anyone dated that day.
+  const today = analysis.settings.referenceDate.slice(0, 10);
+  const order = ([date]: [string, Departure[]]) => `${date || today}${date ? '1' : '0'}`;
   const timeline = departures.some((d) => d.date)
-    ? [...steps].map(([date, leaving]) => {
+    ? [...steps]
+        .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
+        .map(([date, leaving]) => {
         for (const d of leaving) goneSoFar.add(d.id);
         const step = impactOf(analysis, groups, goneSoFar, before);
         return {

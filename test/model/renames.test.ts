@@ -246,7 +246,7 @@ describe('the analysed revision', { tags: ['slow'] }, () => {
     const second = repo.git('rev-parse', 'HEAD~1').trim();
     const analysis = await analyzeRepo(repo.dir, { until: new Date('2024-01-03T12:00:00Z') });
     expect(analysis.repository.revision).toBe(second);
-    expect(analysis.repository.requested).toBe('HEAD until 2024-01-03');
+    expect(analysis.repository.requested).toBe('HEAD until 2024-01-03T12:00:00Z');
     expect(analysis.stats.commits).toBe(2);
     expect(analysis.files.map((f) => f.path)).toEqual(['a.ts']);
     // a.ts at that commit: ada A, bob M → ada FA=1 AC=1, bob DL=1
