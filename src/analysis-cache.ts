@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
 import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type EntryWriter, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
-import { openRepository, resolveRevision, type Repository } from './git/repo.ts';
+import { openRepository, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
 import { DEFAULT_CONFIG } from './config/defaults.ts';
 import type { ConfigStore, ParsedConfig } from './config/load.ts';
 import { decodeAnalysis, encodeAnalysisTo } from './model/analysis-codec.ts';
@@ -68,27 +68,77 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   const problems: string[] = [];
   const cache = openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, (message) => problems.push(message));
   const key = resultKey(options, { revision, environment, reference: referenceDate(options.until, now), repository: repo.info });
-  const problemsBefore = problems.length;
-  const printed = report ? cache.readResult(reportKey(key, report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
-  // An unusable report is printed again from the result: that costs time only, so it is not reported.
-  problems.length = problemsBefore;
-  if (printed) {
-    for (const warning of printed.warnings) hooks.onWarning?.(warning);
-    return { report: printed };
+  // Commits the stored result read without renames (git could not read some blobs then): once git
+  // can, that result, its report and its derived figures are stale (a blob fetched or restored).
+  const lacking = readLackingRenames(cache, key);
+  const stale = lacking.length > 0 && (await renamesReadableNow(repo, lacking));
+  if (!stale) {
+    const problemsBefore = problems.length;
+    const printed = report ? cache.readResult(reportKey(generationKey(key, lacking), report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
+    // An unusable report is printed again from the result: that costs time only, so it is not reported.
+    problems.length = problemsBefore;
+    if (printed) {
+      for (const warning of printed.warnings) hooks.onWarning?.(warning);
+      return { report: printed };
+    }
+    const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
+    // A result with commits read without renames whose list is gone cannot be checked: made again.
+    if (stored && (stored.stats.commitsWithoutRenames === 0 || lacking.length > 0)) {
+      stored.repository.analyzedAt = now.toISOString();
+      for (const warning of stored.warnings) hooks.onWarning?.(warning);
+      homes.set(stored, { cache, key: generationKey(key, lacking), problems });
+      return { analysis: withProblems(stored, problems, hooks) };
+    }
   }
-  const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
-  if (stored) {
-    stored.repository.analyzedAt = now.toISOString();
-    for (const warning of stored.warnings) hooks.onWarning?.(warning);
-    homes.set(stored, { cache, key, problems });
-    return { analysis: withProblems(stored, problems, hooks) };
-  }
-  const analysis = await analyze({ ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache }, hooks);
+  const withoutRenames = new Set<string>();
+  const analysis = await analyze(
+    { ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache },
+    {
+      ...hooks,
+      onCommitsWithoutRenames(ids) {
+        for (const id of ids) withoutRenames.add(id);
+        hooks.onCommitsWithoutRenames?.(ids);
+      },
+    },
+  );
   if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
+    const ids = [...withoutRenames].sort();
     cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
-    homes.set(analysis, { cache, key, problems });
+    if (ids.length > 0 || lacking.length > 0) cache.writeResult(lackingKey(key), (emit) => emit(Buffer.from(JSON.stringify(ids), 'utf8')), 'derived');
+    homes.set(analysis, { cache, key: generationKey(key, ids), problems });
   }
   return { analysis: withProblems(analysis, problems, hooks) };
+}
+
+// Beside a result whose analysis read some commits without renames: their ids (a `derived` entry).
+const lackingKey = (resultKey: string) => createHash('sha256').update(`talentrisk without renames\0${resultKey}`).digest('hex');
+
+function readLackingRenames(cache: HistoryCache, resultKey: string): string[] {
+  const ids = cache.readResult(
+    lackingKey(resultKey),
+    (payload) => {
+      const list: unknown = JSON.parse(payload.toString('utf8'));
+      if (!Array.isArray(list) || !list.every((id) => typeof id === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id))) throw new Error('not a list of commit ids');
+      return list as string[];
+    },
+    'derived',
+  );
+  return ids ?? [];
+}
+
+/** Whether git can now read with renames some of the commits it could not before (one git call while it still cannot). */
+async function renamesReadableNow(repo: Repository, ids: readonly string[]): Promise<boolean> {
+  const { readWithRenamesAgain } = await import('./git/log-reads.ts');
+  return (await readWithRenamesAgain(repo, ids, renameModeOf(repo))) !== undefined;
+}
+
+/**
+ * The key figures derived from a result, and its reports, are stored under: the result's, and the
+ * commits it read without renames, so that a result made again once their blobs are back never
+ * meets the figures of the one before.
+ */
+function generationKey(resultKey: string, lackingRenames: readonly string[]): string {
+  return lackingRenames.length === 0 ? resultKey : createHash('sha256').update(`${resultKey}\0${lackingRenames.join(',')}`).digest('hex');
 }
 
 /** Where each analysis that analyzeCached read or stored lives: figures derived from it are stored beside it. */

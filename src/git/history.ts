@@ -26,8 +26,8 @@ export interface HistoryOptions {
   /** Called once the commit list is known (walkHistory only). */
   onListed?: (total: number) => void;
   onChunk?: (commitsRead: number, total: number) => void;
-  /** Called when rename detection had to be turned off for some commits (missing blobs). */
-  onRenameFallback?: (commits: number, reason: string) => void;
+  /** Called when rename detection had to be turned off for some commits (missing blobs): how many, git's reason, their ids. */
+  onRenameFallback?: (commits: number, reason: string, ids: readonly string[]) => void;
   /**
    * Where parsed history may be cached (issue #5), or a cache the caller already opened (then its
    * own warning callback hears about the cache); undefined means no cache, and nothing written.
@@ -488,7 +488,7 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
         context.pool.adopt(entry.records);
         cache?.writeChunk(keys[i] as string, ids, entry);
       }
-      if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason);
+      if (entry.noRenames.length > 0) options.onRenameFallback?.(entry.noRenames.length, entry.reason, entry.noRenames.map((index) => ids[index] as string));
       read += entry.records.length;
       options.onChunk?.(read, commits.count);
       const records = entry.records;

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } from './client.ts';
+import type { RenameMode } from './log-format.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
@@ -160,6 +161,11 @@ export function parseConfigList(out: string): [string, string][] {
     entries.push(newline === -1 ? [entry.toLowerCase(), ''] : [entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1)]);
   }
   return entries;
+}
+
+/** How the walk detects renames: in a partial clone only exact ones, which need no blob (git would download the others). */
+export function renameModeOf(repo: Repository): RenameMode {
+  return repo.info.isPartial ? 'exact' : true;
 }
 
 /** How --until reads back: its day when it stands for a whole day (23:59:59 UTC), else the moment itself. */

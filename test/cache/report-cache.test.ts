@@ -150,6 +150,35 @@ describe('a stored report', { tags: ['slow'] }, () => {
     expect(runCli([...args, '--quiet'], { cwd: repo.dir }).stderr).toBe('');
   });
 
+  it('is not printed again once a blob git could not read is back: the result, its figures and its reports are made again', () => {
+    for (const format of ['json', 'table']) {
+      // A rename with edits: git needs the old blob to see it, and the blob is missing.
+      const repo = buildRepo([
+        { author: 'ada', write: { 'core/a.ts': 12, 'core/b.ts': 6 } },
+        { author: 'bob', write: { 'core/b.ts': 3 } },
+      ]);
+      const edited = repo.git('show', 'HEAD:core/a.ts').replace(/^line 0 of .*$/m, 'edited first line');
+      repo.commit({ author: 'bob', rename: { 'core/a.ts': 'core/c.ts' }, write: { 'core/c.ts': edited } });
+      const blob = repo.git('rev-parse', 'HEAD~1:core/a.ts').trim();
+      const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+      const saved = readFileSync(file);
+      rmSync(file);
+      const args = ['scan', '--format', format, '--until', '2025-06-01'];
+      const first = runCli(args, { cwd: repo.dir });
+      expect(first.stderr + first.stdout).toMatch(/rename detection was turned off for 1 commit/);
+      expect(withoutClock(runCli(args, { cwd: repo.dir }).stdout)).toBe(withoutClock(first.stdout));
+      expect(entries(repo, 'report')).toHaveLength(1);
+      writeFileSync(file, saved);
+      const clean = runCli([...args, '--no-cache'], { cwd: repo.dir });
+      expect(clean.stderr + clean.stdout).not.toMatch(/rename detection was turned off/);
+      for (let i = 0; i < 2; i++) {
+        const again = runCli(args, { cwd: repo.dir });
+        expect(withoutClock(again.stdout), `${format} ${i}`).toBe(withoutClock(clean.stdout));
+        expect(again.stderr).toBe(clean.stderr);
+      }
+    }
+  });
+
   it('that cannot be stored (a full disk) is printed all the same, with a warning', async () => {
     const repo = buildDecayRepo();
     const run = async () => {

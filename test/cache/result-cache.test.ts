@@ -153,6 +153,32 @@ describe('the result cache', () => {
     expect(withoutClock(after.analysis)).toBe(withoutClock((await scan(repo.dir, { cache: false })).analysis));
   });
 
+  it('makes a result again once a blob git could not read is back (and when the list of what it lacked is gone)', async () => {
+    // A rename with edits: git needs the old blob to see it, and the blob is missing.
+    const repo = buildRepo([{ author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'src/a.ts': 12 } }]);
+    const edited = repo.git('show', 'HEAD:src/a.ts').replace(/^line 0 of .*$/m, 'edited first line');
+    repo.commit({ author: 'bob', rename: { 'src/a.ts': 'src/b.ts' }, write: { 'src/b.ts': edited } });
+    const blob = repo.git('rev-parse', 'HEAD~1:src/a.ts').trim();
+    const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+    const saved = readFileSync(file);
+    rmSync(file);
+    const first = await scan(repo.dir);
+    expect(first.analysis.stats.commitsWithoutRenames).toBe(1);
+    expect((await scan(repo.dir)).walked).toBe(false);
+    // The list of the commits it read without renames lost: the result cannot be checked, so it is made again.
+    const dir = path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.derived'))) rmSync(path.join(dir, name));
+    expect((await scan(repo.dir)).walked).toBe(true);
+    expect((await scan(repo.dir)).walked).toBe(false);
+    // The blob back: made again, as a scan without the cache makes it, then stored so.
+    writeFileSync(file, saved);
+    const back = await scan(repo.dir);
+    expect(back.walked).toBe(true);
+    expect(back.analysis.stats.commitsWithoutRenames).toBe(0);
+    expect(withoutClock(back.analysis)).toBe(withoutClock((await scan(repo.dir, { cache: false })).analysis));
+    expect((await scan(repo.dir)).walked).toBe(false);
+  });
+
   it('reports a corrupt result, ignores it and stores a sound one', async () => {
     const repo = history();
     const first = await scan(repo.dir);
