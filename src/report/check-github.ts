@@ -6,7 +6,7 @@ import type { CheckReport } from './check-types.ts';
 
 /**
  * GitHub Actions workflow commands: one `::error` annotation per failing system, pointing at the
- * system's line of the config file, one `::warning` per glob that matches nothing, and plain lines
+ * system's line of the config file, one `::warning` per glob that matches nothing (at the glob's line), and plain lines
  * for the rest. (The markdown step summary is `renderCheckMarkdown`, appended by the command.)
  */
 export function renderCheckGithub(report: CheckReport): string {
@@ -25,10 +25,10 @@ export function renderCheckGithub(report: CheckReport): string {
       const title = `${name}: ${busFactorPhrase(system)}`;
       out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system)))}`);
     }
-    for (const glob of system.status === 'error' ? [] : system.unmatchedPatterns) {
+    (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {
       const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file`;
-      out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
-    }
+      out.push(`::warning ${where(system.unmatchedPatternLines?.[k] ?? system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
+    });
   }
   for (const warning of report.warnings) out.push(`::warning title=talentrisk::${escapeWorkflowData(sanitize(warning))}`);
   out.push(`talentrisk: ${sanitize(verdict(report).text)}`);

@@ -7,6 +7,8 @@ export interface CheckedSystem extends CriticalSystemResult {
   checked: boolean;
   /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
   configLine: number | undefined;
+  /** 1-based line of each of `unmatchedPatterns` in the config file, in the same order (annotations point at the glob). */
+  unmatchedPatternLines?: (number | undefined)[];
 }
 
 /** The one result object every `check` reporter renders. */

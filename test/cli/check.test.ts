@@ -63,6 +63,14 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(existsSync(path.join(repo.dir, 'report.txt'))).toBe(false);
   });
 
+  it('points a glob that matches nothing at its own line in every format (stderr and GitHub annotations)', () => {
+    const repo = repoWith('critical:\n  - name: auth\n    paths:\n      - "src/auth/**"\n      - "legacy/auth/**"\n');
+    const text = runCli(['check'], { cwd: repo.dir });
+    expect(text.stderr).toContain('talentrisk: warning: .talentrisk.yml:5:9 critical.0.paths.1: "legacy/auth/**" matches no analysed file');
+    const github = runCli(['check', '--format', 'github'], { cwd: repo.dir });
+    expect(github.stdout).toContain('::warning file=.talentrisk.yml,line=5,title=auth%3A unused glob::');
+  });
+
   it('exits 2 without a config, or with no critical system, and says to run init', () => {
     const none = runCli(['check'], { cwd: repoWith(undefined).dir });
     expect(none.exitCode).toBe(2);

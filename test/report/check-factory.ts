@@ -55,6 +55,8 @@ export function makeReport(
       ...result,
       checked: options.checked ? options.checked(result.name) : true,
       configLine: 3 + result.index * 4,
+      // Each path on its own line after the system's `paths:` line.
+      unmatchedPatternLines: result.unmatchedPatterns.map((glob) => 3 + result.index * 4 + 2 + result.paths.indexOf(glob)),
     })),
     changed: options.changed,
     warnings: options.warnings ?? [],

@@ -78,6 +78,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
       ...result,
       checked: changed ? changed.files.some(createSystemMatcher(result.paths)) : true,
       configLine: loaded.lineOf(['critical', result.index]),
+      unmatchedPatternLines: result.unmatchedPatterns.map((glob) => loaded.lineOf(['critical', result.index, 'paths', result.paths.indexOf(glob)])),
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
