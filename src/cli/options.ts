@@ -36,9 +36,13 @@ export function parseDate(value: string): Date {
   return date;
 }
 
-export function parsePositiveInt(value: string): number {
+/** The deepest module folder: the config's `modules.depth` has the same bound. */
+export const MAX_MODULE_DEPTH = 10;
+
+/** --depth: a module folder depth, as the config's `modules.depth` allows it (1 to 10). */
+export function parseDepth(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  if (!Number.isInteger(number) || number < 1 || number > MAX_MODULE_DEPTH) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_MODULE_DEPTH}`);
   return number;
 }
 
@@ -56,7 +60,7 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
   return command
     .option('--rev <rev>', 'revision to analyse', 'HEAD')
     .option('--until <date>', 'analyse the last first-parent commit at or before this date (YYYY-MM-DD, or an ISO 8601 timestamp)', parseDate)
-    .option('--depth <n>', 'folder depth of modules (default: chosen to show 5–30 modules)', parsePositiveInt)
+    .option('--depth <n>', 'folder depth of modules, 1–10 (default: chosen to show 5–30 modules)', parseDepth)
     .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)')
     .addOption(new Option('--model <name>', 'talentrisk (with extensions) or classic (the published method only)').choices(['talentrisk', 'classic']).default('talentrisk'))
     .addOption(new Option('-f, --format <name>', 'output format').choices([...formats]).default(defaultFormat))

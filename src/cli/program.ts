@@ -12,7 +12,7 @@ import type { HandoffOptions } from './commands/handoff.ts';
 import type { InitOptions } from './commands/init.ts';
 import type { ScanOptions } from './commands/scan.ts';
 import type { Io } from './io.ts';
-import { addAnalysisOptions, HANDOFF_FORMATS, parsePositiveInt, SCAN_FORMATS } from './options.ts';
+import { addAnalysisOptions, HANDOFF_FORMATS, parseDepth, SCAN_FORMATS } from './options.ts';
 
 /**
  * The command tree. Every command's arguments and options are declared here, for parsing and
@@ -80,7 +80,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .argument('[path]', 'repository', '.')
     .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root; /dev/stdout prints it)`)
     .option('--force', 'replace an existing config file')
-    .option('--depth <n>', 'folder depth of the module candidates (default: chosen to show 5–30 modules)', parsePositiveInt)
+    .option('--depth <n>', 'folder depth of the module candidates, 1–10 (default: chosen to show 5–30 modules)', parseDepth)
     .option('--no-cache', 'do not read or write the cache (parsed history and stored results)')
     .option('-q, --quiet', 'no progress, no warnings on stderr')
     .option('--debug', 'show stack traces of errors')

@@ -201,6 +201,12 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk scan --help for usage\n");
     // commander's own hint lines are indented like ours.
     expect(runCli(['--formt', 'json'], { cwd: repo.dir }).stderr).toBe("talentrisk: unknown option '--formt'\n  (Did you mean --format?)\n  run talentrisk scan --help for usage\n");
+    // --depth has the config's bounds (modules.depth: 1 to 10).
+    for (const depth of ['0', '11', '2.5']) {
+      const bad = runCli(['--depth', depth], { cwd: repo.dir });
+      expect(bad.exitCode).toBe(2);
+      expect(bad.stderr).toBe(`talentrisk: option '--depth <n>' argument '${depth}' is invalid. expected a whole number from 1 to 10\n  run talentrisk scan --help for usage\n`);
+    }
   });
 
   it.skipIf(process.platform !== 'linux')('keeps a file under /dev (a tmpfs like /dev/shm) unless --force, appends to /dev/stderr, and takes /proc/self/fd/1 as stdout', () => {
