@@ -70,11 +70,11 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   const key = resultKey(options, { revision, environment, reference: referenceDate(options.until, now), repository: repo.info });
   // Commits the stored result read without renames (git could not read some blobs then): once git
   // can, that result, its report and its derived figures are stale (a blob fetched or restored).
-  const lacking = readLackingRenames(cache, key);
-  const stale = lacking.length > 0 && (await renamesReadableNow(repo, lacking));
+  const lacking = readLacking(cache, key);
+  const stale = lacking.commits.length > 0 && (await renamesReadableNow(repo, lacking));
   if (!stale) {
     const problemsBefore = problems.length;
-    const printed = report ? cache.readResult(reportKey(generationKey(key, lacking), report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
+    const printed = report ? cache.readResult(reportKey(generationKey(key, lacking.commits), report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
     // An unusable report is printed again from the result: that costs time only, so it is not reported.
     problems.length = problemsBefore;
     if (printed) {
@@ -83,53 +83,63 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
     }
     const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
     // A result with commits read without renames whose list is gone cannot be checked: made again.
-    if (stored && (stored.stats.commitsWithoutRenames === 0 || lacking.length > 0)) {
+    if (stored && (stored.stats.commitsWithoutRenames === 0 || lacking.commits.length > 0)) {
       stored.repository.analyzedAt = now.toISOString();
       for (const warning of stored.warnings) hooks.onWarning?.(warning);
-      homes.set(stored, { cache, key: generationKey(key, lacking), problems });
+      homes.set(stored, { cache, key: generationKey(key, lacking.commits), problems });
       return { analysis: withProblems(stored, problems, hooks) };
     }
   }
   const withoutRenames = new Set<string>();
+  const missingObjects = new Set<string>();
   const analysis = await analyze(
     { ...options, repository: repo, revision, gitEnvironment: environment, now, historyCache: cache },
     {
       ...hooks,
-      onCommitsWithoutRenames(ids) {
+      onCommitsWithoutRenames(ids, objects) {
         for (const id of ids) withoutRenames.add(id);
-        hooks.onCommitsWithoutRenames?.(ids);
+        for (const object of objects) missingObjects.add(object);
+        hooks.onCommitsWithoutRenames?.(ids, objects);
       },
     },
   );
   if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
-    const ids = [...withoutRenames].sort();
+    const made: Lacking = { commits: [...withoutRenames].sort(), objects: [...missingObjects].sort() };
     cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
-    if (ids.length > 0 || lacking.length > 0) cache.writeResult(lackingKey(key), (emit) => emit(Buffer.from(JSON.stringify(ids), 'utf8')), 'derived');
-    homes.set(analysis, { cache, key: generationKey(key, ids), problems });
+    if (made.commits.length > 0 || lacking.commits.length > 0) cache.writeResult(lackingKey(key), (emit) => emit(Buffer.from(JSON.stringify(made), 'utf8')), 'derived');
+    homes.set(analysis, { cache, key: generationKey(key, made.commits), problems });
   }
   return { analysis: withProblems(analysis, problems, hooks) };
 }
 
-// Beside a result whose analysis read some commits without renames: their ids (a `derived` entry).
+/** Beside a result whose analysis read some commits without renames (a `derived` entry): those commits, and the objects git named unreadable. */
+interface Lacking {
+  commits: string[];
+  objects: string[];
+}
+
 const lackingKey = (resultKey: string) => createHash('sha256').update(`talentrisk without renames\0${resultKey}`).digest('hex');
 
-function readLackingRenames(cache: HistoryCache, resultKey: string): string[] {
-  const ids = cache.readResult(
+const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+function readLacking(cache: HistoryCache, resultKey: string): Lacking {
+  const found = cache.readResult(
     lackingKey(resultKey),
-    (payload) => {
-      const list: unknown = JSON.parse(payload.toString('utf8'));
-      if (!Array.isArray(list) || !list.every((id) => typeof id === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id))) throw new Error('not a list of commit ids');
-      return list as string[];
+    (payload): Lacking => {
+      const { commits, objects } = JSON.parse(payload.toString('utf8')) as Partial<Lacking>;
+      const ids = (list: unknown) => Array.isArray(list) && list.every((id) => typeof id === 'string' && OBJECT_ID.test(id));
+      if (!ids(commits) || !ids(objects)) throw new Error('not lists of object ids');
+      return { commits: commits as string[], objects: objects as string[] };
     },
     'derived',
   );
-  return ids ?? [];
+  return found ?? { commits: [], objects: [] };
 }
 
-/** Whether git can now read with renames some of the commits it could not before (one git call while it still cannot). */
-async function renamesReadableNow(repo: Repository, ids: readonly string[]): Promise<boolean> {
-  const { readWithRenamesAgain } = await import('./git/log-reads.ts');
-  return (await readWithRenamesAgain(repo, ids, renameModeOf(repo))) !== undefined;
+/** Whether git may now read with renames some of the commits it could not (one git call; its module is loaded only then). */
+async function renamesReadableNow(repo: Repository, lacking: Lacking): Promise<boolean> {
+  const { renamesMayWorkNow } = await import('./git/log-reads.ts');
+  return renamesMayWorkNow(repo, lacking.commits, lacking.objects, renameModeOf(repo));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Config } from './config/schema.ts';
 import { userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
+import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold } from './model/authorship.ts';
@@ -48,8 +49,8 @@ export interface AnalyzeHooks {
   onPhase?(phase: 'history' | 'authorship' | 'modules', detail?: { commits?: number }): void;
   onProgress?(commitsRead: number, total: number): void;
   onWarning?(message: string): void;
-  /** Once the history is read, when rename detection had to be turned off for some commits (missing blobs): their ids. */
-  onCommitsWithoutRenames?(ids: readonly string[]): void;
+  /** Once the history is read, when rename detection had to be turned off for some commits: their ids, and the objects git named unreadable. */
+  onCommitsWithoutRenames?(ids: readonly string[], objects: readonly string[]): void;
 }
 
 const DAY = 86_400;
@@ -74,6 +75,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   hooks.onPhase?.('history');
   let commitsWithoutRenames = 0;
   const withoutRenames: string[] = [];
+  const missingObjects = new Set<string>();
   if (repo.info.isPartial) {
     warn('this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs)');
   }
@@ -83,9 +85,10 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     renames: renameModeOf(repo),
     onListed: (total) => hooks.onPhase?.('history', { commits: total }),
     onChunk: (read, total) => hooks.onProgress?.(read, total),
-    onRenameFallback: (count, _reason, ids) => {
+    onRenameFallback: (count, reason, ids) => {
       commitsWithoutRenames += count;
       withoutRenames.push(...ids);
+      for (const object of missingObjectsIn(reason)) missingObjects.add(object);
     },
     onWarning: warn,
     environment: options.gitEnvironment,
@@ -134,7 +137,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     hooks,
     warn,
     afterWalk: () => {
-      if (withoutRenames.length > 0) hooks.onCommitsWithoutRenames?.(withoutRenames);
+      if (withoutRenames.length > 0) hooks.onCommitsWithoutRenames?.(withoutRenames, [...missingObjects]);
       if (commitsWithoutRenames > 0) {
         warn(
           `rename detection was turned off for ${commitsWithoutRenames} commit(s) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,

@@ -1,6 +1,6 @@
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type CommitIds, type Interner } from './cache.ts';
 import { LOG_FORMAT, parseLogOutput, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
-import { forward, idLines, Lane, LANE_PROCESS_COMMITS, pendingOutput, readEntry, readWithRenamesAgain, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
+import { forward, idLines, joinReasons, Lane, LANE_PROCESS_COMMITS, missingObjectsIn, pendingOutput, readEntry, renamesMayWorkNow, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
 import { extendCommitList, listCommitsTimed, type CommitList, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
 
@@ -330,26 +330,27 @@ async function extendEntry(context: WalkContext, oldKey: string, newIds: readonl
   return {
     records: [...newer.records, ...older.records],
     noRenames: [...newer.noRenames, ...older.noRenames.map((index) => index + newIds.length)],
-    reason: newer.reason || older.reason,
+    reason: joinReasons(newer.reason, older.reason),
   };
 }
 
 /**
  * A cached entry holding commits read without rename detection (git could not read some of their
- * blobs when it was made), with those commits read again with it: undefined while the blobs are
- * still missing (one git call per such chunk), else the entry as git reads it now. Without this, a
+ * blobs when it was made), with those commits read again with it: undefined while the objects git
+ * named are still missing (one `git cat-file` per such chunk), else the entry as git reads it now. Without this, a
  * blob fetched or restored later would never count: the entry is keyed by its commits, not by
  * which objects the repository holds.
  */
 async function renamesRestored(context: WalkContext, ids: readonly string[], entry: ChunkEntry): Promise<ChunkEntry | undefined> {
-  const again = await readWithRenamesAgain(context.repo, entry.noRenames.map((index) => ids[index] as string), context.renames);
-  if (!again) return undefined;
+  const lacking = entry.noRenames.map((index) => ids[index] as string);
+  if (!(await renamesMayWorkNow(context.repo, lacking, missingObjectsIn(entry.reason), context.renames))) return undefined;
+  const again = await readEntry(context.repo, lacking, context.renames);
   context.pool.adopt(again.records);
   const records = [...entry.records];
   entry.noRenames.forEach((index, k) => {
     records[index] = again.records[k] as CommitRecord;
   });
-  return { records, noRenames: again.noRenames.map((k) => entry.noRenames[k] as number), reason: again.noRenames.length > 0 ? again.reason : '' };
+  return { records, noRenames: again.noRenames.map((k) => entry.noRenames[k] as number), reason: again.reason };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { ChunkEntry } from './cache.ts';
 import { LOG_FORMAT, LogReader, parseLogOutput, recordStart, renameFlag, type RenameMode } from './log-format.ts';
 import type { Repository } from './repo.ts';
@@ -40,7 +41,9 @@ class LogFailure extends Error {
 }
 
 // The reads below are never stopped from outside: a walk left early lets them finish (they are short).
+// Each read listens to it, and a walk may run more than ten at once: no listener limit to warn about.
 const NEVER_STOPPED = new AbortController().signal;
+setMaxListeners(0, NEVER_STOPPED);
 
 /** The text of one `git log` for `ids`, handed to it on stdin; a failure is a LogFailure. */
 async function logText(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<string> {
@@ -160,7 +163,7 @@ async function readAfterFailure(repo: Repository, ids: readonly string[], printe
   // which reads more than a group, may also fail after printing all of it, on a later group.
   if (ids.length === 1 && (asked === 'these' || printed.length === 0)) {
     out.noRenames.push(out.count);
-    out.reason ||= stderr.split('\n').find((line) => MISSING_OBJECT.test(line))?.trim() ?? 'missing objects';
+    out.reason = joinReasons(out.reason, missingLines(stderr) || 'missing objects');
     addRecords(out, parseExactly(await logText(repo, ids, false), ids));
     return;
   }
@@ -194,7 +197,7 @@ function appendRange(out: RangeOutput, more: RangeOutput): void {
   for (const index of more.noRenames) out.noRenames.push(out.count + index);
   out.pieces.push(...more.pieces);
   out.count += more.count;
-  out.reason ||= more.reason;
+  out.reason = joinReasons(out.reason, more.reason);
 }
 
 /** Consecutive chunks a lane reads in one turn. */
@@ -506,20 +509,47 @@ export async function readEntry(repo: Repository, ids: readonly string[], rename
   return { records: takeRecords(out, ids.length), noRenames: out.noRenames, reason: out.reason };
 }
 
+/** git's lines on stderr that name what it could not read. */
+function missingLines(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => MISSING_OBJECT.test(line))
+    .map((line) => line.trim())
+    .join('\n');
+}
+
+/** Reasons for reading without renames, joined: each distinct line once (each names an object git could not read). */
+export function joinReasons(...reasons: string[]): string {
+  const lines = new Set<string>();
+  for (const reason of reasons) for (const line of reason.split('\n')) if (line) lines.add(line);
+  return [...lines].join('\n');
+}
+
+/** The objects git named unreadable in those reasons. */
+export function missingObjectsIn(reason: string): string[] {
+  const objects = new Set<string>();
+  for (const line of reason.split('\n')) if (MISSING_OBJECT.test(line)) for (const id of line.match(/\b[0-9a-f]{40}(?:[0-9a-f]{24})?\b/g) ?? []) objects.add(id);
+  return [...objects];
+}
+
 /**
- * Commits a cached chunk holds as read without rename detection (git could not read some of their
- * blobs then), read again with it, in case the blobs are there now (fetched, restored): undefined
- * while git still cannot read them (one call) or fails otherwise (the cached records stand), else
- * what readEntry reads (some may still be without renames).
+ * Whether git may now read with renames the commits `ids` it read without them (their blobs
+ * fetched or restored since), in one git call: whether any of the objects it named unreadable is
+ * there now (`git cat-file --batch-check`), or, where it named none, whether a log of them succeeds.
  */
-export async function readWithRenamesAgain(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<ChunkEntry | undefined> {
-  let text: string;
+export async function renamesMayWorkNow(repo: Repository, ids: readonly string[], objects: readonly string[], renames: RenameMode): Promise<boolean> {
+  if (objects.length === 0) return logText(repo, ids, renames).then(
+    () => true,
+    () => false,
+  );
+  const pieces: Buffer[] = [];
   try {
-    text = await logText(repo, ids, renames);
-  } catch (error) {
-    if (ids.length === 1 || !(error instanceof LogFailure) || !MISSING_OBJECT.test(stderrOf(error))) return undefined;
-    const entry = await readEntry(repo, ids, renames).catch(() => undefined);
-    return entry && entry.noRenames.length < ids.length ? entry : undefined;
+    await repo.stream(['cat-file', '--batch-check'], (chunk) => pieces.push(chunk), NEVER_STOPPED, { input: idLines(objects) });
+  } catch {
+    return false;
   }
-  return { records: parseExactly(text, ids), noRenames: [], reason: '' };
+  return Buffer.concat(pieces)
+    .toString('utf8')
+    .split('\n')
+    .some((line) => line !== '' && !line.endsWith(' missing'));
 }

@@ -5,7 +5,7 @@ import { runScan, type ScanOptions } from '../../src/cli/commands/scan.ts';
 import { openHistoryCache } from '../../src/git/cache.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { ExitCode } from '../../src/errors.ts';
-import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, gitOnPath, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { buildDecayRepo } from '../model/departures-fixture.ts';
 
@@ -177,6 +177,29 @@ describe('a stored report', { tags: ['slow'] }, () => {
         expect(again.stderr).toBe(clean.stderr);
       }
     }
+  });
+
+  it('asks git once per repeat scan whether the blobs of several commits read without renames are back', () => {
+    // Three renames with edits, each old blob missing.
+    const repo = buildRepo([{ author: 'ada', write: { 'core/a.ts': 12, 'core/b.ts': 12, 'core/c.ts': 12 } }]);
+    const blobs: string[] = [];
+    for (const name of ['a', 'b', 'c']) {
+      const edited = repo.git('show', `HEAD:core/${name}.ts`).replace(/^line 0 of .*$/m, 'edited first line');
+      repo.commit({ author: 'bob', rename: { [`core/${name}.ts`]: `core/${name}2.ts` }, write: { [`core/${name}2.ts`]: edited } });
+      blobs.push(repo.git('rev-parse', `HEAD~1:core/${name}.ts`).trim());
+    }
+    for (const blob of blobs) rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const log = path.join(repo.dir, '..', `${path.basename(repo.dir)}-git-calls.txt`);
+    const { PATH } = gitOnPath((realGit) => `echo "$*" >> "${log}"\nexec "${realGit}" "$@"`);
+    const args = ['scan', '--format', 'json', '--until', '2025-06-01'];
+    const first = runCli(args, { cwd: repo.dir, env: { PATH } });
+    expect(JSON.parse(first.stdout).stats.commitsWithoutRenames).toBe(3);
+    writeFileSync(log, '');
+    const again = runCli(args, { cwd: repo.dir, env: { PATH } });
+    expect(withoutClock(again.stdout)).toBe(withoutClock(first.stdout));
+    const calls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    // The revision and environment calls, then one cat-file: no git log at all.
+    expect(calls.filter((call) => / (log|cat-file) /.test(` ${call} `) && !call.startsWith('log -1 '))).toEqual(['cat-file --batch-check']);
   });
 
   it('that cannot be stored (a full disk) is printed all the same, with a warning', async () => {
