@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
-import { CACHE_FORMAT, gitEnvironment, openHistoryCache, userCacheDir, type EntryWriter, type HistoryCache } from './git/cache.ts';
+import { CACHE_FORMAT, gitEnvironment, openHistoryCache, sha256, userCacheDir, type EntryWriter, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { openRepository, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
 import { DEFAULT_CONFIG } from './config/defaults.ts';
@@ -118,7 +118,7 @@ interface Lacking {
   objects: string[];
 }
 
-const lackingKey = (resultKey: string) => createHash('sha256').update(`talentrisk without renames\0${resultKey}`).digest('hex');
+const lackingKey = (resultKey: string) => sha256(`talentrisk without renames\0${resultKey}`);
 
 const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
@@ -148,7 +148,7 @@ async function renamesReadableNow(repo: Repository, lacking: Lacking): Promise<b
  * meets the figures of the one before.
  */
 function generationKey(resultKey: string, lackingRenames: readonly string[]): string {
-  return lackingRenames.length === 0 ? resultKey : createHash('sha256').update(`${resultKey}\0${lackingRenames.join(',')}`).digest('hex');
+  return lackingRenames.length === 0 ? resultKey : sha256(`${resultKey}\0${lackingRenames.join(',')}`);
 }
 
 /** Where each analysis that analyzeCached read or stored lives: figures derived from it are stored beside it. */
@@ -182,7 +182,7 @@ export function cacheProblems(analysis: object): readonly string[] {
 export function derived<T>(analysis: Analysis, name: string, inputs: unknown, compute: () => T): T {
   const home = homes.get(analysis);
   if (!home) return compute();
-  const key = createHash('sha256').update(`talentrisk derived\0${home.key}\0${name}\0`).update(JSON.stringify(inputs) ?? 'undefined').digest('hex');
+  const key = sha256(`talentrisk derived\0${home.key}\0${name}\0${JSON.stringify(inputs) ?? 'undefined'}`);
   const found = home.cache.readResult(key, (payload) => JSON.parse(payload.toString('utf8')) as T, 'derived');
   if (found !== undefined) return found;
   const value = compute();
@@ -198,7 +198,7 @@ export function derived<T>(analysis: Analysis, name: string, inputs: unknown, co
  * version too, whose string functions it uses), and the packages that format it outside this one.
  */
 function reportKey(resultKey: string, report: ReportRequest): string {
-  return createHash('sha256').update(`talentrisk report\0${resultKey}\0${packageVersions(REPORT_DEPENDENCIES)}\0${report.name}\0${report.dated}\0`).update(JSON.stringify(report.inputs) ?? 'undefined').digest('hex');
+  return sha256(`talentrisk report\0${resultKey}\0${packageVersions(REPORT_DEPENDENCIES)}\0${report.name}\0${report.dated}\0${JSON.stringify(report.inputs) ?? 'undefined'}`);
 }
 
 /** Packages whose code shapes a report's bytes (by version; the key of its result covers the rest). */
@@ -316,7 +316,7 @@ export class ReportRecorder {
 export function configStore(repo: Repository, env: Record<string, string | undefined>): ConfigStore {
   let opened: HistoryCache | undefined;
   const cache = () => (opened ??= openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(env) }, () => undefined));
-  const keyOf = (text: string) => createHash('sha256').update(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0${packageVersions(CONFIG_DEPENDENCIES)}\0`).update(text).digest('hex');
+  const keyOf = (text: string) => sha256(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0${packageVersions(CONFIG_DEPENDENCIES)}\0${text}`);
   return {
     read: (text) => cache().readResult(keyOf(text), decodeParsedConfig, 'config'),
     write: (text, parsed) => {

@@ -73,7 +73,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
 
   // Start reading history now: git lists (and already diffs) commits while the files are selected.
   hooks.onPhase?.('history');
-  let commitsWithoutRenames = 0;
+  // Commits read without rename detection (each chunk's own: no commit is named twice).
   const withoutRenames: string[] = [];
   const missingObjects = new Set<string>();
   if (repo.info.isPartial) {
@@ -85,8 +85,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     renames: renameModeOf(repo),
     onListed: (total) => hooks.onPhase?.('history', { commits: total }),
     onChunk: (read, total) => hooks.onProgress?.(read, total),
-    onRenameFallback: (count, reason, ids) => {
-      commitsWithoutRenames += count;
+    onRenameFallback: (_count, reason, ids) => {
       withoutRenames.push(...ids);
       for (const object of missingObjectsIn(reason)) missingObjects.add(object);
     },
@@ -137,10 +136,10 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     hooks,
     warn,
     afterWalk: () => {
-      if (withoutRenames.length > 0) hooks.onCommitsWithoutRenames?.(withoutRenames, [...missingObjects]);
-      if (commitsWithoutRenames > 0) {
+      if (withoutRenames.length > 0) {
+        hooks.onCommitsWithoutRenames?.(withoutRenames, [...missingObjects]);
         warn(
-          `rename detection was turned off for ${commitsWithoutRenames} commit(s) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
+          `rename detection was turned off for ${withoutRenames.length} commit(s) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
         );
       }
     },
@@ -212,7 +211,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       excludedFiles: tracked.length + submodules.length - files.length,
       trackedFiles: tracked.length + submodules.length,
       bots: bots.length,
-      commitsWithoutRenames,
+      commitsWithoutRenames: withoutRenames.length,
     },
     developers,
     files,

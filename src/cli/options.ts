@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, linkSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { MAX_MODULE_DEPTH } from '../config/defaults.ts';
 import { UsageError } from '../errors.ts';
 
 /** Options every analysing command shares. */
@@ -36,10 +37,7 @@ export function parseDate(value: string): Date {
   return date;
 }
 
-/** The deepest module folder: the config's `modules.depth` has the same bound. */
-export const MAX_MODULE_DEPTH = 10;
-
-/** --depth: a module folder depth, as the config's `modules.depth` allows it (1 to 10). */
+/** --depth: a module folder depth, as the config's `modules.depth` allows it (1 to MAX_MODULE_DEPTH). */
 export function parseDepth(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > MAX_MODULE_DEPTH) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_MODULE_DEPTH}`);

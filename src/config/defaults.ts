@@ -1,5 +1,8 @@
 import type { Config } from './schema.ts';
 
+/** The deepest module folder, in the config (`modules.depth`) and on the command line (`--depth`). */
+export const MAX_MODULE_DEPTH = 10;
+
 /**
  * The config when there is no .talentrisk.yml: what the schema makes of `{}`, written out so that a
  * scan without a config file does not import zod. test/config/defaults.test.ts keeps the two equal.

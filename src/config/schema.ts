@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_MODULE_DEPTH } from './defaults.ts';
 
 // The one source of truth for .talentrisk.yml: types, defaults and documentation (the JSON Schema in
 // schema/talentrisk.schema.json is generated from it and guarded by a test).
@@ -78,7 +79,7 @@ export const configSchema = z
     bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]` and `*-bot` are built in.'),
     modules: z
       .strictObject({
-        depth: z.number().int().min(1, 'depth must be at least 1').max(10, 'depth must be at most 10').optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
+        depth: z.number().int().min(1, 'depth must be at least 1').max(MAX_MODULE_DEPTH, `depth must be at most ${MAX_MODULE_DEPTH}`).optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
         roots: list(nonEmpty).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
         workspaces: z.boolean().default(true).describe('Detect workspace packages (package.json workspaces, pnpm-workspace.yaml, Cargo, go.work).'),
       })

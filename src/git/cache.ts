@@ -301,10 +301,13 @@ export class HistoryCache {
     const hash = createHash('sha256');
     let length = 0;
     let fd: number | undefined;
-    const fail = (error: unknown): void => {
+    const drop = (): void => {
       closeQuietly(fd);
       fd = undefined;
       removeQuietly(temp);
+    };
+    const fail = (error: unknown): void => {
+      drop();
       this.stopWriting(dir, error);
     };
     try {
@@ -336,11 +339,7 @@ export class HistoryCache {
           fail(error);
         }
       },
-      abort: () => {
-        closeQuietly(fd);
-        fd = undefined;
-        removeQuietly(temp);
-      },
+      abort: drop,
     };
   }
 }
@@ -413,7 +412,8 @@ function touchQuietly(file: string, now: number): void {
   }
 }
 
-function sha256(text: string | Buffer): string {
+/** Hex SHA-256 of a text: the keys of entries. */
+export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

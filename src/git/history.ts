@@ -290,6 +290,17 @@ interface WalkContext {
 /** A chunk read but not parsed yet: its entry, made when its turn comes (chunks in order). */
 type PendingEntry = () => ChunkEntry;
 
+/** An entry being read ahead, handed out when its chunk's turn comes and let go then (so it dies young once folded). */
+function heldEntry(reading: Promise<ChunkEntry>): () => Promise<PendingEntry> {
+  let entry: Promise<ChunkEntry> | undefined = reading;
+  entry.catch(() => undefined); // handled when awaited in order
+  return async () => {
+    const loaded = await (entry as Promise<ChunkEntry>);
+    entry = undefined;
+    return () => loaded;
+  };
+}
+
 /** Splits what one git call read for consecutive chunks into one entry per chunk, each parsed when taken. */
 function splitEntry(out: RangeOutput, sizes: readonly number[]): PendingEntry[] {
   let start = 0;
@@ -325,7 +336,7 @@ async function loadFromSpeculation(context: WalkContext, speculation: Speculatio
 async function extendEntry(context: WalkContext, oldKey: string, newIds: readonly string[], oldIds: readonly string[]): Promise<ChunkEntry> {
   const cached = context.cache?.readChunk(oldKey, oldIds, context.pool.decoding);
   if (!cached) return readEntry(context.repo, [...newIds, ...oldIds], context.renames);
-  const older = (cached.noRenames.length > 0 && context.renames ? await renamesRestored(context, oldIds, cached) : undefined) ?? cached;
+  const older = (await renamesRestored(context, oldIds, cached)) ?? cached;
   const newer = await readEntry(context.repo, newIds, context.renames);
   return {
     records: [...newer.records, ...older.records],
@@ -336,12 +347,13 @@ async function extendEntry(context: WalkContext, oldKey: string, newIds: readonl
 
 /**
  * A cached entry holding commits read without rename detection (git could not read some of their
- * blobs when it was made), with those commits read again with it: undefined while the objects git
- * named are still missing (one `git cat-file` per such chunk), else the entry as git reads it now. Without this, a
- * blob fetched or restored later would never count: the entry is keyed by its commits, not by
- * which objects the repository holds.
+ * blobs when it was made), with those commits read again with it: undefined when it holds none, or
+ * while the objects git named are still missing (one `git cat-file`), else the entry as git reads
+ * it now. Without this, a blob fetched or restored later would never count: the entry is keyed by
+ * its commits, not by which objects the repository holds.
  */
 async function renamesRestored(context: WalkContext, ids: readonly string[], entry: ChunkEntry): Promise<ChunkEntry | undefined> {
+  if (entry.noRenames.length === 0 || !context.renames) return undefined;
   const lacking = entry.noRenames.map((index) => ids[index] as string);
   if (!(await renamesMayWorkNow(context.repo, lacking, missingObjectsIn(entry.reason), context.renames))) return undefined;
   const again = await readEntry(context.repo, lacking, context.renames);
@@ -394,26 +406,12 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
     const oldKey = chunkKey(commits.hashable(split, to), { format: LOG_FORMAT, renames: context.renames, environment: context.environment });
     if (cache.hasChunk(oldKey)) {
       reused.add(mixed);
-      let entry: Promise<ChunkEntry> | undefined = extendEntry(context, oldKey, commits.slice(from, split), commits.slice(split, to));
-      entry.catch(() => undefined); // handled when awaited in order
-      pending[mixed] = async () => {
-        const loaded = await (entry as Promise<ChunkEntry>);
-        entry = undefined;
-        return () => loaded;
-      };
+      pending[mixed] = heldEntry(extendEntry(context, oldKey, commits.slice(from, split), commits.slice(split, to)));
     }
   }
   // The chunks taken from the speculation: what it missed of them is read beside the lanes, all at
   // once (their records are held by the speculation until then anyway), each let go once folded.
-  for (let i = 0; i < speculated && speculation; i++) {
-    let entry: Promise<ChunkEntry> | undefined = loadFromSpeculation(context, speculation, idsOf(i));
-    entry.catch(() => undefined); // handled when awaited in order
-    pending[i] = async () => {
-      const loaded = await (entry as Promise<ChunkEntry>);
-      entry = undefined;
-      return () => loaded;
-    };
-  }
+  for (let i = 0; i < speculated && speculation; i++) pending[i] = heldEntry(loadFromSpeculation(context, speculation, idsOf(i)));
   // The other chunks missing from the cache, in groups of consecutive ones, dealt to the lanes in
   // turn so that they advance through the history side by side, as the fold takes it.
   const groups: [first: number, last: number][] = [];
@@ -474,7 +472,7 @@ async function* walkChunks(context: WalkContext, commits: PackedIds): AsyncGener
       let entry = cached[i] ? cache?.readChunk(keys[i] as string, ids, context.pool.decoding) : undefined;
       if (entry) {
         context.pool.adoptRenames(entry.records);
-        const again = entry.noRenames.length > 0 && context.renames ? await renamesRestored(context, ids, entry) : undefined;
+        const again = await renamesRestored(context, ids, entry);
         if (again) {
           entry = again;
           cache?.writeChunk(keys[i] as string, ids, entry);

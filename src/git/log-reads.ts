@@ -27,7 +27,7 @@ function stderrOf(error: unknown): string {
   return error instanceof LogFailure ? error.stderr : error instanceof Error ? error.message : String(error);
 }
 
-/** A `git log` that failed, with what it printed before (each record whole but maybe the last). */
+/** A short git call that failed, with what it printed before (a `git log`'s records whole but maybe the last). */
 class LogFailure extends Error {
   readonly stderr: string;
   readonly printed: string;
@@ -45,15 +45,20 @@ class LogFailure extends Error {
 const NEVER_STOPPED = new AbortController().signal;
 setMaxListeners(0, NEVER_STOPPED);
 
-/** The text of one `git log` for `ids`, handed to it on stdin; a failure is a LogFailure. */
-async function logText(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<string> {
+/** The whole output of one short git call handed `ids` on stdin; a failure is a LogFailure (with what git printed before). */
+async function outputOf(repo: Repository, args: string[], ids: readonly string[]): Promise<string> {
   const pieces: Buffer[] = [];
   try {
-    await repo.stream(logArgs(renames), (chunk) => pieces.push(chunk), NEVER_STOPPED, { input: idLines(ids) });
+    await repo.stream(args, (chunk) => pieces.push(chunk), NEVER_STOPPED, { input: idLines(ids) });
   } catch (error) {
     throw new LogFailure(error, Buffer.concat(pieces).toString('utf8'));
   }
   return Buffer.concat(pieces).toString('utf8');
+}
+
+/** The text of one `git log` for `ids`, handed to it on stdin; a failure is a LogFailure. */
+function logText(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<string> {
+  return outputOf(repo, logArgs(renames), ids);
 }
 
 /** Parses the output for `ids` and checks that it holds exactly those commits, in order. */
@@ -538,18 +543,8 @@ export function missingObjectsIn(reason: string): string[] {
  * there now (`git cat-file --batch-check`), or, where it named none, whether a log of them succeeds.
  */
 export async function renamesMayWorkNow(repo: Repository, ids: readonly string[], objects: readonly string[], renames: RenameMode): Promise<boolean> {
-  if (objects.length === 0) return logText(repo, ids, renames).then(
-    () => true,
-    () => false,
-  );
-  const pieces: Buffer[] = [];
-  try {
-    await repo.stream(['cat-file', '--batch-check'], (chunk) => pieces.push(chunk), NEVER_STOPPED, { input: idLines(objects) });
-  } catch {
-    return false;
-  }
-  return Buffer.concat(pieces)
-    .toString('utf8')
-    .split('\n')
-    .some((line) => line !== '' && !line.endsWith(' missing'));
+  const answer = objects.length === 0 ? logText(repo, ids, renames) : outputOf(repo, ['cat-file', '--batch-check'], objects);
+  const text = await answer.catch(() => undefined);
+  if (text === undefined) return false;
+  return objects.length === 0 || text.split('\n').some((line) => line !== '' && !line.endsWith(' missing'));
 }

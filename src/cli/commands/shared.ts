@@ -82,8 +82,8 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
 }
 
 /**
- * The analysis's warnings on stderr, unless the report printed them; then the cache's own (an entry
- * rebuilt, an unwritable folder), which are about this run and never part of a report.
+ * On stderr: the cache's own warnings (an entry rebuilt, an unwritable folder), which are about this
+ * run and never part of a report, then the analysis's, unless the report printed them.
  */
 export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pick<CommonOptions, 'quiet'>, io: Io, alreadyInReport: boolean): void {
   if (options.quiet) return;
