@@ -5,7 +5,7 @@ import { runScan, type ScanOptions } from '../../src/cli/commands/scan.ts';
 import { openHistoryCache } from '../../src/git/cache.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { ExitCode } from '../../src/errors.ts';
-import { buildRepo, gitOnPath, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, commitEditedRename, gitOnPath, removeObject, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { buildDecayRepo } from '../model/departures-fixture.ts';
 
@@ -157,18 +157,13 @@ describe('a stored report', { tags: ['slow'] }, () => {
         { author: 'ada', write: { 'core/a.ts': 12, 'core/b.ts': 6 } },
         { author: 'bob', write: { 'core/b.ts': 3 } },
       ]);
-      const edited = repo.git('show', 'HEAD:core/a.ts').replace(/^line 0 of .*$/m, 'edited first line');
-      repo.commit({ author: 'bob', rename: { 'core/a.ts': 'core/c.ts' }, write: { 'core/c.ts': edited } });
-      const blob = repo.git('rev-parse', 'HEAD~1:core/a.ts').trim();
-      const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
-      const saved = readFileSync(file);
-      rmSync(file);
+      const restore = removeObject(repo, commitEditedRename(repo, 'bob', 'core/a.ts', 'core/c.ts'));
       const args = ['scan', '--format', format, '--until', '2025-06-01'];
       const first = runCli(args, { cwd: repo.dir });
       expect(first.stderr + first.stdout).toMatch(/rename detection was turned off for 1 commit/);
       expect(withoutClock(runCli(args, { cwd: repo.dir }).stdout)).toBe(withoutClock(first.stdout));
       expect(entries(repo, 'report')).toHaveLength(1);
-      writeFileSync(file, saved);
+      restore();
       const clean = runCli([...args, '--no-cache'], { cwd: repo.dir });
       expect(clean.stderr + clean.stdout).not.toMatch(/rename detection was turned off/);
       for (let i = 0; i < 2; i++) {
@@ -182,13 +177,8 @@ describe('a stored report', { tags: ['slow'] }, () => {
   it('asks git once per repeat scan whether the blobs of several commits read without renames are back', () => {
     // Three renames with edits, each old blob missing.
     const repo = buildRepo([{ author: 'ada', write: { 'core/a.ts': 12, 'core/b.ts': 12, 'core/c.ts': 12 } }]);
-    const blobs: string[] = [];
-    for (const name of ['a', 'b', 'c']) {
-      const edited = repo.git('show', `HEAD:core/${name}.ts`).replace(/^line 0 of .*$/m, 'edited first line');
-      repo.commit({ author: 'bob', rename: { [`core/${name}.ts`]: `core/${name}2.ts` }, write: { [`core/${name}2.ts`]: edited } });
-      blobs.push(repo.git('rev-parse', `HEAD~1:core/${name}.ts`).trim());
-    }
-    for (const blob of blobs) rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const blobs = ['a', 'b', 'c'].map((name) => commitEditedRename(repo, 'bob', `core/${name}.ts`, `core/${name}2.ts`));
+    for (const blob of blobs) removeObject(repo, blob);
     const log = path.join(repo.dir, '..', `${path.basename(repo.dir)}-git-calls.txt`);
     const { PATH } = gitOnPath((realGit) => `echo "$*" >> "${log}"\nexec "${realGit}" "$@"`);
     const args = ['scan', '--format', 'json', '--until', '2025-06-01'];

@@ -8,7 +8,7 @@ import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec
 import { authorFigures } from '../../src/model/contribution-store.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
-import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, commitEditedRename, removeObject, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { buildDecayRepo } from '../model/departures-fixture.ts';
 
 const NOW = new Date('2025-01-01T10:00:00Z');
@@ -156,12 +156,7 @@ describe('the result cache', () => {
   it('makes a result again once a blob git could not read is back (and when the list of what it lacked is gone)', async () => {
     // A rename with edits: git needs the old blob to see it, and the blob is missing.
     const repo = buildRepo([{ author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'src/a.ts': 12 } }]);
-    const edited = repo.git('show', 'HEAD:src/a.ts').replace(/^line 0 of .*$/m, 'edited first line');
-    repo.commit({ author: 'bob', rename: { 'src/a.ts': 'src/b.ts' }, write: { 'src/b.ts': edited } });
-    const blob = repo.git('rev-parse', 'HEAD~1:src/a.ts').trim();
-    const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
-    const saved = readFileSync(file);
-    rmSync(file);
+    const restore = removeObject(repo, commitEditedRename(repo, 'bob', 'src/a.ts', 'src/b.ts'));
     const first = await scan(repo.dir);
     expect(first.analysis.stats.commitsWithoutRenames).toBe(1);
     expect((await scan(repo.dir)).walked).toBe(false);
@@ -171,7 +166,7 @@ describe('the result cache', () => {
     expect((await scan(repo.dir)).walked).toBe(true);
     expect((await scan(repo.dir)).walked).toBe(false);
     // The blob back: made again, as a scan without the cache makes it, then stored so.
-    writeFileSync(file, saved);
+    restore();
     const back = await scan(repo.dir);
     expect(back.walked).toBe(true);
     expect(back.analysis.stats.commitsWithoutRenames).toBe(0);

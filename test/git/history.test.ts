@@ -10,7 +10,7 @@ import { LOG_FORMAT, parseLogOutput, RECORD_START } from '../../src/git/log-form
 import { listCommitsTimed, openRepository, type Repository } from '../../src/git/repo.ts';
 import type { CommitRecord } from '../../src/git/types.ts';
 import { watchCommandLines } from '../helpers/git-calls.ts';
-import { buildRepo, gitOnPath, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, commitEditedRename, gitOnPath, removeObject, type FixtureCommit, type FixtureRepo } from '../helpers/git-fixture.ts';
 
 describe('chunkCommits', () => {
   it('counts chunks from the oldest end: the newest chunk is the short one', () => {
@@ -84,8 +84,7 @@ const HISTORY: FixtureCommit[] = [
 async function fixture(history = HISTORY): Promise<{ repo: FixtureRepo; git: Repository; sha: string }> {
   const repo = buildRepo(history);
   // Last, a rename with edits: git must read both blobs to find it.
-  const edited = repo.git('show', 'HEAD:src/c.ts').replace(/^line 0 of .*$/m, 'edited first line');
-  repo.commit({ author: 'fay', rename: { 'src/c.ts': 'src/d.ts' }, write: { 'src/d.ts': edited } });
+  commitEditedRename(repo, 'fay', 'src/c.ts', 'src/d.ts');
   const git = await openRepository(repo.dir);
   return { repo, git, sha: repo.git('rev-parse', 'HEAD').trim() };
 }
@@ -163,7 +162,7 @@ describe('walkHistory', { tags: ['slow'] }, () => {
     // Remove the old blob of the edited rename (src/c.ts → src/d.ts needs it for similarity).
     const blob = repo.git('rev-parse', 'HEAD~1:src/c.ts').trim();
     expect(repo.git('cat-file', '-t', blob).trim()).toBe('blob');
-    rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    removeObject(repo, blob);
     // Newer commits on top, so that git prints some before it fails (and the walk keeps them).
     repo.commit({ author: 'gil', write: { 'README.md': 3 } });
     repo.commit({ author: 'hal', write: { 'src/e.ts': 3 } });
@@ -222,7 +221,7 @@ describe('walkHistory', { tags: ['slow'] }, () => {
     repo.commit({ author: 'hal', write: { 'README.md': 3 } });
     blobs.push(renameEdited('ada', 'core/a.ts', 'core/b.ts'));
     repo.commit({ author: 'bob', write: { 'README.md': 3 } });
-    for (const blob of blobs) rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    for (const blob of blobs) removeObject(repo, blob);
 
     const sha = repo.git('rev-parse', 'HEAD').trim();
     const { commits: ids } = await listCommitsTimed(git, sha);
@@ -561,6 +560,18 @@ describe('the lanes', { tags: ['slow'] }, () => {
   });
 });
 
+/**
+ * Ten commits (chunks of 3 from the oldest end: the newest chunk holds one), the newest a rename
+ * with edits whose old blob is missing, so it is read without rename detection.
+ */
+function tenCommitsLackingABlob(): { repo: FixtureRepo; renamed: string; blob: string; restore: () => void } {
+  const commits: FixtureCommit[] = [];
+  for (let i = 0; i < 9; i++) commits.push({ author: i % 2 ? 'ada' : 'bob', write: { [`src/f${i}.ts`]: 4 } });
+  const repo = buildRepo(commits);
+  const blob = commitEditedRename(repo, 'fay', 'src/f8.ts', 'src/g8.ts');
+  return { repo, renamed: repo.git('rev-parse', 'HEAD').trim(), blob, restore: removeObject(repo, blob) };
+}
+
 describe('walkHistory with the cache', { tags: ['slow'] }, () => {
   const cacheOptions = (git: Repository, extra: Partial<HistoryOptions> = {}): HistoryOptions => ({
     chunkSize: 3,
@@ -572,10 +583,7 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     const { repo, git, sha } = await fixture();
     const reference = sequentialWalk(repo);
     // fay's commit (the newest) renames an edited file: git needs the old blob to see the rename.
-    const blob = repo.git('rev-parse', 'HEAD~1:src/c.ts').trim();
-    const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
-    const saved = readFileSync(file);
-    rmSync(file);
+    const restore = removeObject(repo, repo.git('rev-parse', 'HEAD~1:src/c.ts').trim());
     const fallbacks: number[] = [];
     const walk = async () => {
       fallbacks.length = 0;
@@ -591,7 +599,7 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(fallbacks).toEqual([1]);
     expect([calls('cat-file'), calls('log')]).toEqual([1, 0]);
     // Back: the commit is read with renames, as a walk without the cache reads it, and stored so.
-    writeFileSync(file, saved);
+    restore();
     expect(await walk()).toEqual(reference);
     expect(fallbacks).toEqual([]);
     expect([calls('cat-file'), calls('log')]).toEqual([2, 1]);
@@ -600,18 +608,7 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
   });
 
   it('reads again with renames the cached part of a chunk shared with new commits, once the blob it lacked is back', async () => {
-    // As below: ten commits (chunks of 3 from the oldest end: the newest chunk holds one), the
-    // newest a rename with edits whose old blob is missing, so it is read without rename detection.
-    const commits: FixtureCommit[] = [];
-    for (let i = 0; i < 9; i++) commits.push({ author: i % 2 ? 'ada' : 'bob', write: { [`src/f${i}.ts`]: 4 } });
-    const repo = buildRepo(commits);
-    const edited = repo.git('show', 'HEAD:src/f8.ts').replace(/^line 0 of .*$/m, 'edited first line');
-    repo.commit({ author: 'fay', rename: { 'src/f8.ts': 'src/g8.ts' }, write: { 'src/g8.ts': edited } });
-    const renamed = repo.git('rev-parse', 'HEAD').trim();
-    const blob = repo.git('rev-parse', 'HEAD~1:src/f8.ts').trim();
-    const file = path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
-    const saved = readFileSync(file);
-    rmSync(file);
+    const { repo, renamed, restore } = tenCommitsLackingABlob();
     const git = await openRepository(repo.dir);
     const fallbacks: number[] = [];
     const options = cacheOptions(git, { speculate: 0, onRenameFallback: (count) => fallbacks.push(count) });
@@ -619,7 +616,7 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
     expect(fallbacks).toEqual([1]);
     // The blob back, then two new commits: the chunk [0,3) holds them and the renamed one, whose
     // record comes from the last scan's newest chunk, read again with renames.
-    writeFileSync(file, saved);
+    restore();
     for (let n = 0; n < 2; n++) repo.commit({ author: 'gil', write: { [`src/n${n}.ts`]: 3 } });
     fallbacks.length = 0;
     expect(await collect(walkHistory(git, repo.git('rev-parse', 'HEAD').trim(), options))).toEqual(sequentialWalk(repo));
@@ -752,16 +749,7 @@ describe('walkHistory with the cache', { tags: ['slow'] }, () => {
   });
 
   it('the chunk shared with the last scan’s newest chunk keeps that chunk’s rename fallbacks, at their place behind the new commits', async () => {
-    // Ten commits (chunks of 3 from the oldest end: the newest chunk holds one), the newest a
-    // rename with edits whose old blob is missing, so it is read without rename detection.
-    const commits: FixtureCommit[] = [];
-    for (let i = 0; i < 9; i++) commits.push({ author: i % 2 ? 'ada' : 'bob', write: { [`src/f${i}.ts`]: 4 } });
-    const repo = buildRepo(commits);
-    const edited = repo.git('show', 'HEAD:src/f8.ts').replace(/^line 0 of .*$/m, 'edited first line');
-    repo.commit({ author: 'fay', rename: { 'src/f8.ts': 'src/g8.ts' }, write: { 'src/g8.ts': edited } });
-    const renamed = repo.git('rev-parse', 'HEAD').trim();
-    const blob = repo.git('rev-parse', 'HEAD~1:src/f8.ts').trim();
-    rmSync(path.join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2)));
+    const { repo, renamed, blob } = tenCommitsLackingABlob();
     const git = await openRepository(repo.dir);
     const reference = () =>
       repo

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -45,6 +45,24 @@ export interface FixtureRepo {
   dir: string;
   git(...args: string[]): string;
   commit(commit: FixtureCommit): void;
+}
+
+/**
+ * Commits, by `author`, `from` renamed to `to` with its first line edited (a file the fixture wrote):
+ * git needs the old blob to see that rename (a similarity, not an identity). Returns that blob's id.
+ */
+export function commitEditedRename(repo: FixtureRepo, author: string, from: string, to: string): string {
+  const edited = repo.git('show', `HEAD:${from}`).replace(/^line 0 of .*$/m, 'edited first line');
+  repo.commit({ author, rename: { [from]: to }, write: { [to]: edited } });
+  return repo.git('rev-parse', `HEAD~1:${from}`).trim();
+}
+
+/** Deletes a loose object, as a history without its large files lacks it; returns what puts it back. */
+export function removeObject(repo: FixtureRepo, id: string): () => void {
+  const file = path.join(repo.dir, '.git', 'objects', id.slice(0, 2), id.slice(2));
+  const saved = readFileSync(file);
+  rmSync(file);
+  return () => writeFileSync(file, saved);
 }
 
 const BASE_DATE = Date.parse('2024-01-01T12:00:00Z');
