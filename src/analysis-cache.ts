@@ -70,23 +70,27 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   const key = resultKey(options, { revision, environment, reference: referenceDate(options.until, now), repository: repo.info });
   // Commits the stored result read without renames (git could not read some blobs then): once git
   // can, that result, its report and its derived figures are stale (a blob fetched or restored).
+  // The result, its reports and derived figures are filed under the list they were made with
+  // (generationKey), so a list is never paired with a result another scan made (two scans at once,
+  // a blob restored between them, each writing its own pair).
   const lacking = readLacking(cache, key);
+  const generation = generationKey(key, lacking.commits);
   const stale = lacking.commits.length > 0 && (await renamesReadableNow(repo, lacking));
   if (!stale) {
     const problemsBefore = problems.length;
-    const printed = report ? cache.readResult(reportKey(generationKey(key, lacking.commits), report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
+    const printed = report ? cache.readResult(reportKey(generation, report), (payload) => decodeReport(payload, report, now), 'report') : undefined;
     // An unusable report is printed again from the result: that costs time only, so it is not reported.
     problems.length = problemsBefore;
     if (printed) {
       for (const warning of printed.warnings) hooks.onWarning?.(warning);
       return { report: printed };
     }
-    const stored = cache.readResult(key, (payload) => decodeAnalysis(payload));
+    const stored = cache.readResult(generation, (payload) => decodeAnalysis(payload));
     // A result with commits read without renames whose list is gone cannot be checked: made again.
-    if (stored && (stored.stats.commitsWithoutRenames === 0 || lacking.commits.length > 0)) {
+    if (stored && stored.stats.commitsWithoutRenames === lacking.commits.length) {
       stored.repository.analyzedAt = now.toISOString();
       for (const warning of stored.warnings) hooks.onWarning?.(warning);
-      homes.set(stored, { cache, key: generationKey(key, lacking.commits), problems });
+      homes.set(stored, { cache, key: generation, problems });
       return { analysis: withProblems(stored, problems, hooks) };
     }
   }
@@ -105,9 +109,11 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
   );
   if (cache.isWritable && !analysis.warnings.some((warning) => DEGRADED.test(warning))) {
     const made: Lacking = { commits: [...withoutRenames].sort(), objects: [...missingObjects].sort() };
-    cache.writeResult(key, (emit) => encodeAnalysisTo(analysis, emit));
+    const madeGeneration = generationKey(key, made.commits);
+    // The result before its list: a scan that reads the list finds the result filed under it.
+    cache.writeResult(madeGeneration, (emit) => encodeAnalysisTo(analysis, emit));
     if (made.commits.length > 0 || lacking.commits.length > 0) cache.writeResult(lackingKey(key), (emit) => emit(Buffer.from(JSON.stringify(made), 'utf8')), 'derived');
-    homes.set(analysis, { cache, key: generationKey(key, made.commits), problems });
+    homes.set(analysis, { cache, key: madeGeneration, problems });
   }
   return { analysis: withProblems(analysis, problems, hooks) };
 }
@@ -143,9 +149,9 @@ async function renamesReadableNow(repo: Repository, lacking: Lacking): Promise<b
 }
 
 /**
- * The key figures derived from a result, and its reports, are stored under: the result's, and the
+ * The key a result, its derived figures and its reports are stored under: the analysis's, and the
  * commits it read without renames, so that a result made again once their blobs are back never
- * meets the figures of the one before.
+ * meets the figures of the one before, and a list never meets a result made with another.
  */
 function generationKey(resultKey: string, lackingRenames: readonly string[]): string {
   return lackingRenames.length === 0 ? resultKey : sha256(`${resultKey}\0${lackingRenames.join(',')}`);

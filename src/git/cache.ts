@@ -4,7 +4,8 @@
 //                       build, the log format and options, and the git environment fingerprint)
 //   list   <key>.list   the commit list of one revision (key: the revision's id, the same rest)
 //   result <key>.result  a whole analysis (src/analysis-cache.ts: the revision, the analysis day,
-//                        the settings, the whole build and the git environment fingerprint)
+//                        the settings, the whole build, the git environment fingerprint and the
+//                        commits it read without renames)
 //   derived <key>.derived figures a command derives from a stored result, as JSON (key: the
 //                        result's key, what was derived and from which inputs)
 //   report <key>.report  a command's whole report from a stored result (key: the result's key, the
