@@ -180,7 +180,7 @@ describe('the result cache', () => {
     // the result made without it, as --no-cache does, not the other scan's.
     const repo = buildRepo([{ author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'src/a.ts': 12 } }]);
     const blob = commitEditedRename(repo, 'bob', 'src/a.ts', 'src/b.ts');
-    let restore = removeObject(repo, blob);
+    const restore = removeObject(repo, blob);
     expect((await scan(repo.dir)).analysis.stats.commitsWithoutRenames).toBe(1);
     const dir = path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1');
     const listsOfTheScanLackingIt = new Map(readdirSync(dir).filter((n) => n.endsWith('.derived')).map((n) => [n, readFileSync(path.join(dir, n))]));
@@ -188,7 +188,7 @@ describe('the result cache', () => {
     restore();
     expect((await scan(repo.dir)).analysis.stats.commitsWithoutRenames).toBe(0);
     for (const [name, bytes] of listsOfTheScanLackingIt) writeFileSync(path.join(dir, name), bytes);
-    restore = removeObject(repo, blob);
+    removeObject(repo, blob);
     const cached = await scan(repo.dir);
     expect(cached.analysis.stats.commitsWithoutRenames).toBe(1);
     expect(withoutClock(cached.analysis)).toBe(withoutClock((await scan(repo.dir, { cache: false })).analysis));

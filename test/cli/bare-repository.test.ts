@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRepo } from '../helpers/git-fixture.ts';
+import { buildRepo, gitOnPath } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const tmp = () => mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'bare-'));
@@ -28,5 +28,17 @@ describe('a bare repository (a CI mirror)', { tags: ['slow'] }, () => {
     expect(init.exitCode).toBe(2);
     expect(init.stderr).toMatch(/^talentrisk: a bare repository has no work tree to write \.talentrisk\.yml into\n/);
     expect(existsSync(path.join(bare, '.talentrisk.yml'))).toBe(false);
+  });
+
+  it('check reads the committed config once (it is read before the history, to fail early, and reused)', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'src/pay/a.ts': 10, '.talentrisk.yml': 'critical:\n  - name: payments\n    paths: ["src/pay"]\n' } }]);
+    const bare = path.join(tmp(), 'mirror.git');
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+    const log = path.join(tmp(), 'git-calls.txt');
+    const { PATH } = gitOnPath((realGit) => `echo "$*" >> "${log}"\nexec "${realGit}" "$@"`);
+    const check = runCli(['check', bare, '--format', 'json', '--no-cache'], { cwd: tmp(), env: { PATH } });
+    expect(check.exitCode).toBe(1);
+    const configReads = readFileSync(log, 'utf8').split('\n').filter((call) => call.includes(':.talentrisk.yml'));
+    expect(configReads).toHaveLength(1);
   });
 });

@@ -65,7 +65,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   }
   const changed = options.changed ? await changedSince(repo, options) : undefined;
 
-  const { analysis } = await loadAnalysis(repo.info.root, options, io, repo);
+  const { analysis } = await loadAnalysis(repo.info.root, options, io, { repository: repo, config: loaded });
   const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people });
   const results = evaluateWithDepartures(analysis, loaded, departing);
   throwOnConfigurationErrors(results, loaded);

@@ -19,7 +19,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     dated: options.format === 'json',
     inputs: { leaving: options.leaving ?? [], config: config.name, node: process.version, ...(chalk ? { width, colors: chalk.level } : {}) },
   });
-  const loaded = await loadAnalysis(target, options, io, undefined, request);
+  const loaded = await loadAnalysis(target, options, io, {}, request);
   // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
   const warningsInReport = options.format === 'table' && !toFile;
   if ('report' in loaded) {

@@ -24,22 +24,28 @@ export interface LoadedReport {
   config: LoadedConfig;
 }
 
+/** What a caller of loadAnalysis already has: the repository, and its config (check reads it first, to fail early). */
+export interface AlreadyLoaded {
+  repository?: Repository;
+  config?: LoadedConfig;
+}
+
 /**
- * Config → analysis, with progress on stderr (`opened`: the repository, when the caller has it).
- * Shared by scan, check, explain and handoff. With `report` (the report a command would print,
- * given the config), that report when it was stored from the same result.
+ * Config → analysis, with progress on stderr. Shared by scan, check, explain and handoff. With
+ * `report` (the report a command would print, given the config), that report when it was stored
+ * from the same result.
  */
-export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened?: Repository): Promise<LoadedAnalysis>;
-export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened: Repository | undefined, report: (config: LoadedConfig) => ReportRequest): Promise<LoadedAnalysis | LoadedReport>;
-export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, opened?: Repository, report?: (config: LoadedConfig) => ReportRequest): Promise<LoadedAnalysis | LoadedReport> {
+export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, given?: AlreadyLoaded): Promise<LoadedAnalysis>;
+export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, given: AlreadyLoaded, report: (config: LoadedConfig) => ReportRequest): Promise<LoadedAnalysis | LoadedReport>;
+export async function loadAnalysis(target: string | undefined, options: CommonOptions, io: Io, given: AlreadyLoaded = {}, report?: (config: LoadedConfig) => ReportRequest): Promise<LoadedAnalysis | LoadedReport> {
   assertOutputWritable(options, io.cwd);
   // Find the repository first, so the config is read from its root and errors name the repository.
-  const repo = opened ?? (await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() }));
+  const repo = given.repository ?? (await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() }));
   // The revision and the git environment (what the result cache is keyed on, with the config) do
   // not depend on the config: ask git for them while it is read.
   const early = Promise.all([resolveRevision(repo, options.rev, options.until), options.cache === false ? undefined : gitEnvironment(repo)]);
   early.catch(() => undefined); // a config error is reported first; this one is awaited below
-  const config = await loadRepoConfig(repo, options, io);
+  const config = given.config ?? (await loadRepoConfig(repo, options, io));
   const [revision, environment] = await early;
   const { progress, hooks } = analysisProgress(io, Boolean(options.quiet));
   try {
