@@ -305,3 +305,49 @@ describe('a parsed config kept in the cache', { tags: ['slow'] }, () => {
     expect(() => readdirSync(cacheDir(repo))).toThrow();
   });
 });
+
+describe('a stored check evaluation', { tags: ['slow'] }, () => {
+  const SYSTEMS = `${CRITICAL}  - name: web\n    paths: ["web/**", "docs/**"]\n`;
+  const FORMATS = ['text', 'json', 'github', 'markdown', 'sarif', 'junit'];
+  const outcome = (run: ReturnType<typeof runCli>) => [run.exitCode, run.stdout, run.stderr];
+
+  it('answers the same check again without decoding the result, in every format as --no-cache does', () => {
+    const repo = buildDecayRepo();
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), SYSTEMS);
+    const base = ['check', '--until', '2025-06-01'];
+    const first = runCli(base, { cwd: repo.dir });
+    expect(first.exitCode).toBe(ExitCode.CheckFailed);
+    expect(entries(repo, 'report')).toHaveLength(1);
+    // Only the evaluation is left (and the parsed config): every format is printed from it.
+    for (const name of readdirSync(cacheDir(repo))) if (!/\.(report|config)$/.test(name)) rmSync(path.join(cacheDir(repo), name));
+    for (const format of FORMATS) {
+      const args = [...base, '--format', format];
+      expect(outcome(runCli(args, { cwd: repo.dir })), format).toEqual(outcome(runCli([...args, '--no-cache'], { cwd: repo.dir })));
+    }
+    expect(readdirSync(cacheDir(repo)).filter((name) => !/\.(report|config)$/.test(name))).toEqual([]);
+  });
+
+  it("takes this run's --leaving, --changed and the config file's lines, not the stored run's", () => {
+    const repo = buildDecayRepo();
+    const config = path.join(repo.dir, '.talentrisk.yml');
+    writeFileSync(config, SYSTEMS);
+    const base = ['check', '--until', '2025-06-01', '--format', 'github'];
+    const before = runCli(base, { cwd: repo.dir });
+    expect(before.stdout).toContain('file=.talentrisk.yml,line=6,title=web%3A unused glob');
+    const variants = [
+      [...base, '--leaving', 'bob'],
+      [...base, '--changed', 'HEAD~1'],
+      [...base, '--changed', 'HEAD~5'],
+    ];
+    for (const args of variants) {
+      const expected = runCli([...args, '--no-cache'], { cwd: repo.dir });
+      expect(outcome(runCli(args, { cwd: repo.dir })), args.join(' ')).toEqual(outcome(expected));
+      expect(outcome(runCli(args, { cwd: repo.dir })), args.join(' ')).toEqual(outcome(expected));
+    }
+    // The same systems two lines lower: the same analysis, but the annotations point at the new lines.
+    writeFileSync(config, `# critical systems\n\n${SYSTEMS}`);
+    const moved = runCli(base, { cwd: repo.dir });
+    expect(moved.stdout).toContain('file=.talentrisk.yml,line=8,title=web%3A unused glob');
+    expect(outcome(moved)).toEqual(outcome(runCli([...base, '--no-cache'], { cwd: repo.dir })));
+  });
+});

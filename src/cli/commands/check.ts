@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
+import { recordReport, type ReportRequest } from '../../analysis-cache.ts';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
@@ -65,35 +66,78 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   }
   const changed = options.changed ? await changedSince(repo, options) : undefined;
 
-  const { analysis } = await loadAnalysis(repo.info.root, options, io, { repository: repo, config: loaded });
-  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people });
-  const results = evaluateWithDepartures(analysis, loaded, departing);
-  throwOnConfigurationErrors(results, loaded);
+  const evaluated = await evaluate(repo, loaded, options, io);
+  const { evaluation } = evaluated;
+  throwOnConfigurationErrors(evaluation.systems, loaded);
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
+  // What depends on more than the analysis and the config's content is added here, on every run:
+  // the systems --changed leaves out, and the lines of the config file (its layout).
   const report: CheckReport = {
-    repository: analysis.repository,
+    repository: evaluation.repository,
     configFile,
-    systems: results.map((result) => ({
+    systems: evaluation.systems.map((result) => ({
       ...result,
       checked: changed ? changed.files.some(createSystemMatcher(result.paths)) : true,
       configLine: loaded.lineOf(['critical', result.index]),
       unmatchedPatternLines: result.unmatchedPatterns.map((glob) => loaded.lineOf(['critical', result.index, 'paths', result.paths.indexOf(glob)])),
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
-    departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
-    warnings: analysis.warnings,
+    departing: evaluation.departing,
+    warnings: evaluated.warnings.warnings,
   };
 
   const toFile = Boolean(options.output);
   const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
   writeReport(checkReporters[options.format](report, { chalk, width: io.stdout.columns ?? 100 }), options, io.cwd, io.stdout);
   if (!options.quiet) {
-    if (options.format !== 'github') warnUnmatchedGlobs(results, loaded, io);
-    printWarnings(analysis, options, io, options.format === 'text' && !toFile);
+    if (options.format !== 'github') warnUnmatchedGlobs(evaluation.systems, loaded, io);
+    printWarnings(evaluated.warnings, options, io, options.format === 'text' && !toFile);
+    // Not in the report: what went wrong storing the evaluation (a full disk).
+    printWarnings({ warnings: evaluated.storing }, options, io, false);
   }
   if (options.format === 'github') appendStepSummary(report, io);
   return checkPassed(report) ? ExitCode.Ok : ExitCode.CheckFailed;
+}
+
+/**
+ * What check concludes from an analysis and the config's content (its critical systems, departures
+ * and people, which the analysis's key covers), with --leaving: stored beside the analysis's result
+ * as JSON, so that the same check again reads this instead of decoding the result.
+ */
+interface CheckEvaluation {
+  repository: CheckReport['repository'];
+  systems: CriticalSystemResult[];
+  departing: NonNullable<CheckReport['departing']>;
+}
+
+/** The evaluation (stored, or computed and stored), the warnings to print, and trouble storing it. */
+async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOptions, io: Io): Promise<{ evaluation: CheckEvaluation; warnings: Pick<Analysis, 'warnings'>; storing: string[] }> {
+  // Node's version too: departures are sorted by name with its ICU.
+  const request: ReportRequest = { name: 'check evaluation', dated: false, inputs: { leaving: options.leaving ?? [], node: process.version } };
+  const loadedAnalysis = await loadAnalysis(repo.info.root, options, io, { repository: repo, config: loaded }, () => request);
+  if ('report' in loadedAnalysis) {
+    return { evaluation: JSON.parse(loadedAnalysis.report.bytes.toString('utf8')) as CheckEvaluation, warnings: loadedAnalysis.report, storing: [] };
+  }
+  const { analysis } = loadedAnalysis;
+  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people });
+  const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
+  const computed: CheckEvaluation = {
+    repository: { path: root, revision, requested, isShallow, isPartial },
+    systems: evaluateWithDepartures(analysis, loaded, departing),
+    departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
+  };
+  // Reported from its JSON, as a stored one is: both runs print the same (JSON leaves out undefined).
+  const text = JSON.stringify(computed);
+  const evaluation = JSON.parse(text) as CheckEvaluation;
+  if (evaluation.systems.some((system) => system.status === 'error')) return { evaluation, warnings: analysis, storing: [] };
+  const recorder = recordReport(analysis, request);
+  let storing: string[] = [];
+  if (recorder) {
+    Array.from(recorder.pieces([text])); // the pieces pass through the recorder on their way out; nothing else reads them
+    storing = recorder.finish();
+  }
+  return { evaluation, warnings: analysis, storing };
 }
 
 /**
