@@ -6,7 +6,7 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold } from './model/authorship.ts';
-import { ContributionStore, forEachContribution } from './model/contribution-store.ts';
+import { ContributionStore } from './model/contribution-store.ts';
 import { selectFiles } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
@@ -129,7 +129,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // of the same revision on the same day give the same figures (and can share a cached result).
   const reference = referenceDate(options.until, now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
-  const { files, noHistory, people, bots, commitCount } = await readOwnership(repo, history, selection.analysed, {
+  const { files, noHistory, people, bots, commitCount, contributors } = await readOwnership(repo, history, selection.analysed, {
     extensions,
     config,
     referenceTime,
@@ -165,12 +165,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const authoredCount = new Map<string, number>();
-  const contributors = new Set<string>();
   for (const file of files) {
     for (const id of file.authors) authoredCount.set(id, (authoredCount.get(id) ?? 0) + 1);
-    forEachContribution(file, (contribution) => {
-      contributors.add(contribution.developer);
-    });
   }
   const developers: DeveloperSummary[] = people
     .filter((developer) => developer.commits > 0 || contributors.has(developer.id))
@@ -241,6 +237,8 @@ interface Ownership {
   people: ResolvedDeveloper[];
   bots: string[];
   commitCount: number;
+  /** Developers with a contribution to an analysed file (co-authors without commits of their own count). */
+  contributors: Set<string>;
 }
 
 /**
@@ -321,18 +319,20 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   // Contributions are kept packed (built again when read): as objects they were most of the memory.
   const store = new ContributionStore(numberDevelopers());
   let noHistory = 0;
+  const contributors = new Set<string>();
   for (let file = 0; file < fold.paths.length; file++) {
     const inputs = fold.contributions(file, developerOf, developerIds);
     if (inputs.length === 0) {
       noHistory += 1;
       continue;
     }
+    for (const input of inputs) contributors.add(input.developer);
     const tally = fold.fileStats(file);
     const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
     const authors = contributions.filter((c) => c.isAuthor).map((c) => c.developer);
     files.push(store.file(fold.paths[file] as string, authors, tally.events, tally.lastChange, contributions));
   }
-  return { files, noHistory, people, bots, commitCount };
+  return { files, noHistory, people, bots, commitCount, contributors };
 }
 
 /**
