@@ -33,7 +33,8 @@ export async function analyzeCached(options: AnalyzeOptions, hooks: AnalyzeHooks
 /**
  * A command's whole report, stored beside the result it was printed from, so that asking again
  * (the same revision, day, settings and options) prints it without decoding the result, deriving
- * figures or formatting anything: on rails that was two thirds of a warm scan.
+ * figures or formatting anything: on rails that was two thirds of a warm scan. `check` stores what
+ * it reports from this way (its evaluation of the critical systems, as JSON; see storeReport).
  */
 export interface ReportRequest {
   /** The command and format that print it. */
@@ -42,12 +43,15 @@ export interface ReportRequest {
   inputs: unknown;
   /** Whether it names the time of analysis (`analyzedAt` in JSON), which is set to now when it is read back. */
   dated: boolean;
+  /** Reads the stored bytes back (into StoredReport.value); throwing makes the entry count as unusable, so the report is made again. */
+  read?: (bytes: Buffer) => unknown;
 }
 
-/** A report read back: its bytes (the time of analysis set to now) and the warnings of its result. */
+/** A report read back: its bytes (the time of analysis set to now), the warnings of its result, and what `read` made of it. */
 export interface StoredReport {
   bytes: Buffer;
   warnings: string[];
+  value?: unknown;
 }
 
 /**
@@ -86,7 +90,7 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
       return { report: printed };
     }
     const stored = cache.readResult(generation, (payload) => decodeAnalysis(payload));
-    // A result with commits read without renames whose list is gone cannot be checked: made again.
+    // Filed under its list, a result always has as many such commits as the list; a defence only.
     if (stored && stored.stats.commitsWithoutRenames === lacking.commits.length) {
       stored.repository.analyzedAt = now.toISOString();
       for (const warning of stored.warnings) hooks.onWarning?.(warning);
@@ -228,7 +232,7 @@ function decodeReport(payload: Buffer, report: ReportRequest, now: Date): Stored
     if (typeof time !== 'number' || !Number.isInteger(time) || time < 0 || time + TIME_LENGTH > end || !ISO_TIME.test(bytes.toString('latin1', time, time + TIME_LENGTH))) throw new Error('corrupt (time of analysis)');
     bytes.write(now.toISOString(), time, TIME_LENGTH, 'latin1');
   }
-  return { bytes, warnings: warnings as string[] };
+  return { bytes, warnings: warnings as string[], ...(report.read ? { value: report.read(bytes) } : {}) };
 }
 
 /**
@@ -245,6 +249,14 @@ export function recordReport(analysis: Analysis, report: ReportRequest): ReportR
   const problemsBefore = home.problems.length;
   const entry = home.cache.openResult(reportKey(home.key, report), 'report');
   return entry ? new ReportRecorder(entry, analyzedAt, analysis.warnings, home.problems, problemsBefore) : undefined;
+}
+
+/** Stores a report that is not printed as it is (check's evaluation); returns what went wrong storing it (a full disk). */
+export function storeReport(analysis: Analysis, report: ReportRequest, bytes: Buffer): string[] {
+  const recorder = recordReport(analysis, report);
+  if (!recorder) return [];
+  recorder.add(bytes);
+  return recorder.finish();
 }
 
 export class ReportRecorder {
@@ -277,7 +289,8 @@ export class ReportRecorder {
     }
   }
 
-  private add(bytes: Buffer): void {
+  /** The next piece of the report. */
+  add(bytes: Buffer): void {
     // The first occurrence is the key itself (inside a JSON string its quotes would be escaped).
     // jsonPieces prints the `repository` entry, which holds it, as one piece, before any file.
     if (this.marker) {

@@ -327,6 +327,25 @@ describe('a stored check evaluation', { tags: ['slow'] }, () => {
     expect(readdirSync(cacheDir(repo)).filter((name) => !/\.(report|config)$/.test(name))).toEqual([]);
   });
 
+  it('that is sound on disk but not an evaluation of these systems (forged, another build’s) is made again', () => {
+    const repo = buildDecayRepo();
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), SYSTEMS);
+    const first = runCli(['check'], { cwd: repo.dir });
+    expect(first.exitCode).toBe(ExitCode.CheckFailed);
+    const [name] = entries(repo, 'report');
+    const key = (name as string).replace(/\.report$/, '');
+    const cache = openHistoryCache({ gitDir: path.join(repo.dir, '.git') }, () => undefined);
+    // Valid entries (header, checksum, the report's trailer) holding what check cannot use: with
+    // no system, the gate would pass.
+    for (const forged of ['not json', '{}', '{"repository":{"revision":"x"},"systems":[],"departing":[]}']) {
+      const trailer = Buffer.from(JSON.stringify({ time: null, warnings: [] }));
+      const size = Buffer.alloc(4);
+      size.writeUInt32LE(trailer.length);
+      cache.writeResult(key, (emit) => emit(Buffer.concat([Buffer.from(forged), trailer, size])), 'report');
+      expect(outcome(runCli(['check'], { cwd: repo.dir })), forged).toEqual(outcome(first));
+    }
+  });
+
   it("takes this run's --leaving, --changed and the config file's lines, not the stored run's", () => {
     const repo = buildDecayRepo();
     const config = path.join(repo.dir, '.talentrisk.yml');

@@ -176,8 +176,9 @@ describe('the result cache', () => {
 
   it('never pairs a stored result with the list of commits another scan read without renames', async () => {
     // Two scans at once, a blob restored between them: the one that lacked it may write its list
-    // last, after the other stored a result made with the blob. The blob then lost again must give
-    // the result made without it, as --no-cache does, not the other scan's.
+    // last, after the other stored a result made with the blob. With that list on disk and the blob
+    // lost again, the cache must answer with the result made along with the list (without the
+    // rename, as --no-cache does now), not with the other scan's.
     const repo = buildRepo([{ author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'src/a.ts': 12 } }]);
     const blob = commitEditedRename(repo, 'bob', 'src/a.ts', 'src/b.ts');
     const restore = removeObject(repo, blob);

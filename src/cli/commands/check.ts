@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordReport, type ReportRequest } from '../../analysis-cache.ts';
+import { storeReport, type ReportRequest } from '../../analysis-cache.ts';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
@@ -84,7 +84,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
     departing: evaluation.departing,
-    warnings: evaluated.warnings.warnings,
+    warnings: evaluated.warningSource.warnings,
   };
 
   const toFile = Boolean(options.output);
@@ -92,7 +92,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   writeReport(checkReporters[options.format](report, { chalk, width: io.stdout.columns ?? 100 }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     if (options.format !== 'github') warnUnmatchedGlobs(evaluation.systems, loaded, io);
-    printWarnings(evaluated.warnings, options, io, options.format === 'text' && !toFile);
+    printWarnings(evaluated.warningSource, options, io, options.format === 'text' && !toFile);
     // Not in the report: what went wrong storing the evaluation (a full disk).
     printWarnings({ warnings: evaluated.storing }, options, io, false);
   }
@@ -105,39 +105,50 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * and people, which the analysis's key covers), with --leaving: stored beside the analysis's result
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
-interface CheckEvaluation {
-  repository: CheckReport['repository'];
-  systems: CriticalSystemResult[];
-  departing: NonNullable<CheckReport['departing']>;
-}
+type CheckEvaluation = Pick<CheckReport, 'repository'> & { systems: CriticalSystemResult[]; departing: NonNullable<CheckReport['departing']> };
 
-/** The evaluation (stored, or computed and stored), the warnings to print, and trouble storing it. */
-async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOptions, io: Io): Promise<{ evaluation: CheckEvaluation; warnings: Pick<Analysis, 'warnings'>; storing: string[] }> {
-  // Node's version too: departures are sorted by name with its ICU.
-  const request: ReportRequest = { name: 'check evaluation', dated: false, inputs: { leaving: options.leaving ?? [], node: process.version } };
-  const loadedAnalysis = await loadAnalysis(repo.info.root, options, io, { repository: repo, config: loaded }, () => request);
-  if ('report' in loadedAnalysis) {
-    return { evaluation: JSON.parse(loadedAnalysis.report.bytes.toString('utf8')) as CheckEvaluation, warnings: loadedAnalysis.report, storing: [] };
-  }
+/**
+ * The evaluation (stored, or computed and stored); where its warnings come from (the analysis, whose
+ * cache problems printWarnings also prints, or the stored report); and trouble storing it.
+ */
+async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOptions, io: Io): Promise<{ evaluation: CheckEvaluation; warningSource: Pick<Analysis, 'warnings'>; storing: string[] }> {
+  const request: ReportRequest = {
+    name: 'check evaluation',
+    dated: false,
+    // Node's version too: departures are sorted by name with its ICU.
+    inputs: { leaving: options.leaving ?? [], node: process.version },
+    // A stored evaluation that is not one of this config's is unusable: computed again.
+    read: (bytes) => evaluationOf(bytes.toString('utf8'), loaded),
+  };
+  const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
+  if ('report' in loadedAnalysis) return { evaluation: loadedAnalysis.report.value as CheckEvaluation, warningSource: loadedAnalysis.report, storing: [] };
   const { analysis } = loadedAnalysis;
   const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people });
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
-  const computed: CheckEvaluation = {
+  const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },
     systems: evaluateWithDepartures(analysis, loaded, departing),
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
-  };
+  } satisfies CheckEvaluation);
   // Reported from its JSON, as a stored one is: both runs print the same (JSON leaves out undefined).
-  const text = JSON.stringify(computed);
-  const evaluation = JSON.parse(text) as CheckEvaluation;
-  if (evaluation.systems.some((system) => system.status === 'error')) return { evaluation, warnings: analysis, storing: [] };
-  const recorder = recordReport(analysis, request);
-  let storing: string[] = [];
-  if (recorder) {
-    Array.from(recorder.pieces([text])); // the pieces pass through the recorder on their way out; nothing else reads them
-    storing = recorder.finish();
-  }
-  return { evaluation, warnings: analysis, storing };
+  const evaluation = evaluationOf(text, loaded);
+  // A configuration error stops check right after this (exit 2): nothing to store.
+  const hasErrors = evaluation.systems.some((system) => system.status === 'error');
+  return { evaluation, warningSource: analysis, storing: hasErrors ? [] : storeReport(analysis, request, Buffer.from(text, 'utf8')) };
+}
+
+/** An evaluation's JSON, checked to be one of `loaded`'s systems (in config order), else an error. */
+function evaluationOf(text: string, loaded: LoadedConfig): CheckEvaluation {
+  const value = JSON.parse(text) as Partial<CheckEvaluation> | null;
+  const systems = value?.systems;
+  const ofThisConfig =
+    typeof value?.repository?.revision === 'string' &&
+    Array.isArray(value.departing) &&
+    Array.isArray(systems) &&
+    systems.length === loaded.config.critical.length &&
+    systems.every((system, index) => system.index === index && system.name === loaded.config.critical[index]?.name && Array.isArray(system.violations) && Array.isArray(system.files) && Array.isArray(system.owners));
+  if (!ofThisConfig) throw new Error('not an evaluation of these critical systems');
+  return value as CheckEvaluation;
 }
 
 /**

@@ -42,7 +42,7 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   // Find the repository first, so the config is read from its root and errors name the repository.
   const repo = given.repository ?? (await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() }));
   // The revision and the git environment (what the result cache is keyed on, with the config) do
-  // not depend on the config: ask git for them while it is read.
+  // not depend on the config: ask git for them while it is read (unless the caller read it).
   const early = Promise.all([resolveRevision(repo, options.rev, options.until), options.cache === false ? undefined : gitEnvironment(repo)]);
   early.catch(() => undefined); // a config error is reported first; this one is awaited below
   const config = given.config ?? (await loadRepoConfig(repo, options, io));
