@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { AnalyzeHooks, AnalyzeOptions } from './analyze.ts';
-import { CACHE_FORMAT, gitEnvironment, openHistoryCache, sha256, userCacheDir, type EntryWriter, type HistoryCache } from './git/cache.ts';
+import { CACHE_FORMAT, gitEnvironment, openHistoryCache, sha256, userCacheDir, type EntryWriter, type HistoryCache, type ResultKind } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { openRepository, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
 import { DEFAULT_CONFIG } from './config/defaults.ts';
@@ -116,7 +116,7 @@ export async function analyzeOrReport(options: AnalyzeOptions, hooks: AnalyzeHoo
     const madeGeneration = generationKey(key, made.commits);
     // The result before its list: a scan that reads the list finds the result filed under it.
     cache.writeResult(madeGeneration, (emit) => encodeAnalysisTo(analysis, emit));
-    if (made.commits.length > 0 || lacking.commits.length > 0) cache.writeResult(lackingKey(key), (emit) => emit(Buffer.from(JSON.stringify(made), 'utf8')), 'derived');
+    if (made.commits.length > 0 || lacking.commits.length > 0) writeJson(cache, lackingKey(key), made, 'derived');
     homes.set(analysis, { cache, key: madeGeneration, problems });
   }
   return { analysis: withProblems(analysis, problems, hooks) };
@@ -196,11 +196,15 @@ export function derived<T>(analysis: Analysis, name: string, inputs: unknown, co
   const found = home.cache.readResult(key, (payload) => JSON.parse(payload.toString('utf8')) as T, 'derived');
   if (found !== undefined) return found;
   const value = compute();
-  if (!home.cache.isWritable) return value;
-  const text = JSON.stringify(value) as string | undefined;
-  // Stored only when JSON gives back exactly what was computed (no undefined, NaN, -0, Date, hole…).
-  if (text !== undefined && isDeepStrictEqual(JSON.parse(text), value)) home.cache.writeResult(key, (emit) => emit(Buffer.from(text, 'utf8')), 'derived');
+  writeJson(home.cache, key, value, 'derived');
   return value;
+}
+
+/** Stores `value` as JSON, only when JSON gives back exactly that value (no undefined, NaN, -0, Date, hole…). */
+function writeJson(cache: HistoryCache, key: string, value: unknown, kind: ResultKind): void {
+  if (!cache.isWritable) return;
+  const text = JSON.stringify(value) as string | undefined;
+  if (text !== undefined && isDeepStrictEqual(JSON.parse(text), value)) cache.writeResult(key, (emit) => emit(Buffer.from(text, 'utf8')), kind);
 }
 
 /**
@@ -338,12 +342,7 @@ export function configStore(repo: Repository, env: Record<string, string | undef
   const keyOf = (text: string) => sha256(`talentrisk config\0${CACHE_FORMAT}\0${buildId()}\0${packageVersions(CONFIG_DEPENDENCIES)}\0${text}`);
   return {
     read: (text) => cache().readResult(keyOf(text), decodeParsedConfig, 'config'),
-    write: (text, parsed) => {
-      if (!cache().isWritable) return;
-      const json = JSON.stringify(parsed);
-      // Stored only when JSON gives back exactly what was parsed.
-      if (isDeepStrictEqual(JSON.parse(json), parsed)) cache().writeResult(keyOf(text), (emit) => emit(Buffer.from(json, 'utf8')), 'config');
-    },
+    write: (text, parsed) => writeJson(cache(), keyOf(text), parsed, 'config'),
   };
 }
 
