@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDay } from '../model/departures.ts';
 import { MAX_MODULE_DEPTH } from './defaults.ts';
 
 // The one source of truth for .talentrisk.yml: types, defaults and documentation (the JSON Schema in
@@ -20,8 +21,8 @@ function list<T extends z.ZodType>(item: T) {
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  // Only a well-formed date can be unreal (2025-02-30); a malformed one has its message already.
-  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a real date');
+  // Only a well-formed date can be unreal (2025-02-30, 2025-13-01); a malformed one has its message already.
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDay(value), 'not a real date');
 
 export const criticalSystemSchema = z
   .strictObject({

@@ -99,6 +99,13 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     const text = stderrOf(catchError(() => parseConfigText('departures:\n  - who: ada\n    date: "2025-02-30"\n', 'c.yml')));
     expect(text).toContain('c.yml:3:11 departures.0.date: not a real date');
   });
+
+  // Regression: a month or day JavaScript's Date cannot parse at all (13, 00, 32) crashed the
+  // check with "internal error: Invalid time value" (exit 3) instead of this message.
+  it.each(['2026-13-01', '2026-00-10', '2026-12-32', '2026-12-00'])('rejects the impossible date %s as a config error', (date) => {
+    const text = stderrOf(catchError(() => parseConfigText(`departures:\n  - who: ada\n    date: "${date}"\n`, 'c.yml')));
+    expect(text).toContain('c.yml:3:11 departures.0.date: not a real date');
+  });
 });
 
 describe('valid configs', () => {
