@@ -82,16 +82,23 @@ class ParsedRename implements FileChange {
 const scratch: FileChange[] = [];
 const NO_CO_AUTHORS: Signature[] = [];
 
+/**
+ * The latest commit time kept (9999-12-31T23:59:59Z): git accepts author dates far beyond it (a
+ * clock or an import gone wrong), which JavaScript's Date cannot print; such a commit counts as of
+ * that moment, and decay already gives events after the analysis date the weight of the present.
+ */
+export const LATEST_COMMIT_TIME = 253_402_300_799;
+
 /** The value of a `%at` field: digits read in place (no string made), anything else as Number() reads it. */
 function parseTime(text: string, from: number, to: number): number {
-  if (to - from === 0 || to - from > 15) return Number(text.slice(from, to)) || 0;
+  if (to - from === 0 || to - from > 11) return Math.min(Number(text.slice(from, to)) || 0, LATEST_COMMIT_TIME);
   let value = 0;
   for (let i = from; i < to; i++) {
     const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return Number(text.slice(from, to)) || 0;
+    if (digit < 0 || digit > 9) return Math.min(Number(text.slice(from, to)) || 0, LATEST_COMMIT_TIME);
     value = value * 10 + digit;
   }
-  return value;
+  return Math.min(value, LATEST_COMMIT_TIME);
 }
 
 /**

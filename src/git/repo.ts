@@ -174,6 +174,12 @@ function untilText(until: Date): string {
   return iso.endsWith('T23:59:59.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }
 
+/** git's strict ISO date as JavaScript prints it; as git wrote it when Date cannot hold it (a year past 275760). */
+function isoDate(text: string): string {
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
 /**
  * Resolves `--rev` (default HEAD), or with `--until` the last first-parent commit at or before that
  * date, so that a figure published for a date can be reproduced.
@@ -185,7 +191,7 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
     // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.
     const found = await git.raw(['log', '-1', '--no-walk', '--format=%H %cI', `${rev}^{commit}`, '--']).catch(() => '');
     const match = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) (\S+)\n?$/.exec(found);
-    if (match) return { requested: rev, sha: match[1] as string, date: new Date(match[2] as string).toISOString() };
+    if (match) return { requested: rev, sha: match[1] as string, date: isoDate(match[2] as string) };
   }
   let sha: string;
   try {
@@ -205,7 +211,7 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
     }
     // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.
     const date = (await git.raw(['log', '-1', '--no-walk', '--format=%cI', sha])).trim();
-    return { requested: until ? `${rev} until ${untilText(until)}` : rev, sha, date: new Date(date).toISOString() };
+    return { requested: until ? `${rev} until ${untilText(until)}` : rev, sha, date: isoDate(date) };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw toGitError(error, repo.info.root);

@@ -372,6 +372,31 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expect(result.stderr).toMatch(/\n\s+at /);
   });
 
+  // Regression: git accepts dates JavaScript's Date cannot hold (found with a commit dated
+  // @99999999999999): the scan, its JSON and a handoff died with "internal error: Invalid time value".
+  it('reads commits dated beyond the year 9999 without failing', () => {
+    const repo = buildRepo(history);
+    const commitAt = (file: string, author: string, committer: string) => {
+      writeFileSync(path.join(repo.dir, file), 'x\n');
+      repo.git('add', file);
+      execFileSync('git', ['commit', '-q', '-m', `add ${file}`], { cwd: repo.dir, env: { ...process.env, GIT_AUTHOR_NAME: 'dora', GIT_AUTHOR_EMAIL: 'dora@example.com', GIT_COMMITTER_NAME: 'dora', GIT_COMMITTER_EMAIL: 'dora@example.com', GIT_AUTHOR_DATE: author, GIT_COMMITTER_DATE: committer } });
+    };
+    commitAt('far.txt', '@99999999999999 +0000', '@1700000000 +0000');
+    const json = runCli(['--format', 'json'], { cwd: repo.dir });
+    expect(json.stderr).toBe('');
+    expect(json.exitCode).toBe(0);
+    const dora = JSON.parse(json.stdout).developers.find((developer: { name: string }) => developer.name === 'dora');
+    expect(dora.lastCommit).toBe('9999-12-31T23:59:59.000Z');
+    // The revision itself so dated: its date is printed as git wrote it.
+    commitAt('later.txt', '@1700000100 +0000', '@99999999999999 +0000');
+    const table = runCli([], { cwd: repo.dir });
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toMatch(/@ [0-9a-f]{12} \(3170843-11-07T09:46:39\+00:00\)/);
+    const handoff = runCli(['handoff', 'dora'], { cwd: repo.dir });
+    expect(handoff.stderr).toBe('');
+    expect(handoff.exitCode).toBe(0);
+  });
+
   it('help and version exit 0', () => {
     const dir = tmp();
     const help = runCli(['--help'], { cwd: dir });
