@@ -40,14 +40,15 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
 
 /**
  * The "Critical systems" section of `scan`'s table (empty string when there are none).
- * `results` come from evaluateCriticalSystems(analysis, config.critical); `source` names the config
- * file they were read from, as the user would type it.
+ * `results` come from evaluateAfterDepartures(analysis, config.critical, departing); `source` names
+ * the config file they were read from, as the user would type it; `departing`, who was declared leaving.
  */
-export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext, source = '.talentrisk.yml'): string {
+export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext, source = '.talentrisk.yml', departing: readonly { name: string }[] = []): string {
   if (results.length === 0) return '';
   const { chalk } = ctx;
   const failing = results.filter((r) => r.status !== 'ok').length;
-  const heading = `${chalk.bold('Critical systems')} ${chalk.dim(`(${source}; ${failing === 0 ? 'every rule holds' : `${failing} of ${results.length} failing`} — \`talentrisk check\` gates CI on them)`)}`;
+  const after = departing.length === 0 ? '' : `after ${departing.length === 1 ? `${sanitize((departing[0] as { name: string }).name)} leaves` : `the ${departing.length} departures`}: `;
+  const heading = `${chalk.bold('Critical systems')} ${chalk.dim(`(${source}; ${after}${failing === 0 ? 'every rule holds' : `${failing} of ${results.length} failing`} — \`talentrisk check\` gates CI on them)`)}`;
   const rows = renderCriticalRows(results, ctx)
     .split('\n')
     .map((line) => `  ${line}`)

@@ -87,6 +87,25 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(classic.current).toBeUndefined();
   });
 
+  // Regression (found on deno by a new-user test): `scan --leaving` showed the critical systems of
+  // today ("every rule holds") while `check` with the same people failed them.
+  it('scan judges the critical systems after the departures, as check does', () => {
+    const repo = repoWith(AUTH);
+    expect(runCli(['scan'], { cwd: repo.dir }).stdout).toContain('(.talentrisk.yml; every rule holds');
+    const table = runCli(['scan', '--leaving', 'bob'], { cwd: repo.dir });
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toContain('(.talentrisk.yml; after Bob leaves: 1 of 1 failing');
+    expect(table.stdout).toMatch(/✗ {2}auth +1 +2 {2}sole owner: Ada/);
+    const scan = scanOutputSchema.parse(JSON.parse(runCli(['scan', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
+    const check = checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
+    // check's JSON adds whether --changed skipped a system and the line of the config naming it.
+    expect(scan.critical).toEqual(check.systems.map(({ checked: _checked, configLine: _line, ...system }) => system));
+    expect(scan.critical?.[0]?.violations[0]?.message).toBe('bus factor 1 after Bob leaves (today 2; needs 2)');
+    // Departures from the config count too, several of them named by their number.
+    const both = repoWith(`${AUTH}departures:\n  - who: Bob\n  - who: Ada\n`);
+    expect(runCli(['scan'], { cwd: both.dir }).stdout).toContain('(.talentrisk.yml; after the 2 departures: 1 of 1 failing');
+  });
+
   it('--format github turns configuration errors into ::error annotations at the config line (and still exits 2)', () => {
     const repo = repoWith('critical:\n  - name: deploy\n    paths: ["deploy/**"]\n');
     const result = runCli(['check', '--format', 'github'], { cwd: repo.dir });

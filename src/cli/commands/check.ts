@@ -6,11 +6,12 @@ import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
-import { addViolations, createSystemMatcher, evaluateCriticalSystems, type CriticalSystemResult } from '../../model/critical.ts';
-import { authorsAfter, knowledgeLossOf, resolveDepartures, type Departure } from '../../model/departures.ts';
+import { createSystemMatcher, type CriticalSystemResult } from '../../model/critical.ts';
+import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
+import { resolveDepartures } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
-import { percent, sanitize } from '../../report/format.ts';
+import { sanitize } from '../../report/format.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
@@ -127,7 +128,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },
-    systems: evaluateWithDepartures(analysis, loaded, departing),
+    systems: evaluateAfterDepartures(analysis, loaded.config.critical, departing),
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
   } satisfies CheckEvaluation);
   // Reported from its JSON, as a stored one is: both runs print the same (JSON leaves out undefined).
@@ -149,49 +150,6 @@ function evaluationOf(text: string, loaded: LoadedConfig): CheckEvaluation {
     systems.every((system, index) => system.index === index && system.name === loaded.config.critical[index]?.name && Array.isArray(system.violations) && Array.isArray(system.files) && Array.isArray(system.owners));
   if (!ofThisConfig) throw new Error('not an evaluation of these critical systems');
   return value as CheckEvaluation;
-}
-
-/**
- * Critical systems as they stand once every declared departure (config `departures` and --leaving)
- * has happened: owners and bus factor without the people leaving (METRICS.md §8, no reassignment),
- * plus the `maxKnowledgeLoss` rule. With nobody leaving, the figures of today.
- */
-function evaluateWithDepartures(analysis: Analysis, loaded: LoadedConfig, departing: readonly Departure[]): CriticalSystemResult[] {
-  const systems = loaded.config.critical;
-  if (departing.length === 0) return evaluateCriticalSystems(analysis, systems);
-  const ids = departing.map((d) => d.id);
-  const names = departing.map((d) => d.name).join(', ');
-  const today = evaluateCriticalSystems(analysis, systems);
-  const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids) });
-  const byPath = new Map(analysis.files.map((file) => [file.path, file]));
-  return after.map((result, index) => {
-    const before = today[index]?.busFactor ?? result.busFactor;
-    let updated: CriticalSystemResult = {
-      ...result,
-      violations: result.violations.map((violation) =>
-        violation.rule === 'minOwners'
-          ? { ...violation, afterDepartures: true, message: `bus factor ${result.busFactor} after ${names} ${departing.length === 1 ? 'leaves' : 'leave'} (today ${before}; needs ${result.minOwners})` }
-          : violation,
-      ),
-    };
-    const max = result.maxKnowledgeLoss;
-    if (max !== undefined && result.status !== 'error') {
-      const files = result.files.flatMap((path) => byPath.get(path) ?? []);
-      const loss = knowledgeLossOf(files, ids);
-      if (loss.share > max) {
-        updated = addViolations(updated, [
-          {
-            rule: 'maxKnowledgeLoss',
-            afterDepartures: true,
-            required: max,
-            actual: loss.share,
-            message: `${names} leaving would orphan ${percent(loss.share)} of its files (${loss.lostFiles.length} of ${files.length}; at most ${percent(max)} allowed)`,
-          },
-        ]);
-      }
-    }
-    return updated;
-  });
 }
 
 function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string): void {

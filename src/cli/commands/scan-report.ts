@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
-import { evaluateCriticalSystems } from '../../model/critical.ts';
+import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
 import { computeDepartures, resolveDepartures } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -25,8 +25,9 @@ export interface ScanReportOptions {
 /** The report's pieces: the JSON document, or the table. */
 export function scanReport(analysis: Analysis, config: LoadedConfig, options: ScanReportOptions): Iterable<string> {
   const settings = config.config;
-  const critical = evaluateCriticalSystems(analysis, settings.critical);
   const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people });
+  // Judged as `check` judges them, so that the two never disagree: after the declared departures.
+  const critical = evaluateAfterDepartures(analysis, settings.critical, departures);
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
   const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive }) : undefined;
   // The "current" (decayed) figures are an extension: the classic model shows the published ones only.
@@ -45,7 +46,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   }
   const ctx = options.table;
   const sections = [
-    renderCriticalSection(critical, ctx, config.name),
+    renderCriticalSection(critical, ctx, config.name, departures),
     leaving ? renderDeparturesSection(leaving, ctx) : '',
     current && projection ? renderCurrentSection(current, projection, ctx) : '',
   ];

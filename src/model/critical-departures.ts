@@ -1,0 +1,50 @@
+import { addViolations, evaluateCriticalSystems, type CriticalSystemResult, type CriticalSystemSpec } from './critical.ts';
+import { authorsAfter, knowledgeLossOf, type Departure } from './departures.ts';
+import type { Analysis } from './types.ts';
+
+// What `check` gates on and `scan` shows once people are declared leaving: the critical systems
+// judged on the figures after the departures.
+
+const percent = (share: number): string => `${(share * 100).toFixed(0)}%`;
+
+/**
+ * Critical systems as they stand once every declared departure (config `departures` and --leaving)
+ * has happened: owners and bus factor without the people leaving (METRICS.md §8, no reassignment),
+ * plus the `maxKnowledgeLoss` rule. With nobody leaving, the figures of today.
+ */
+export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'developers'>, systems: readonly CriticalSystemSpec[], departing: readonly Pick<Departure, 'id' | 'name'>[]): CriticalSystemResult[] {
+  if (departing.length === 0) return evaluateCriticalSystems(analysis, systems);
+  const ids = departing.map((d) => d.id);
+  const names = departing.map((d) => d.name).join(', ');
+  const today = evaluateCriticalSystems(analysis, systems);
+  const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids) });
+  const byPath = new Map(analysis.files.map((file) => [file.path, file]));
+  return after.map((result, index) => {
+    const before = today[index]?.busFactor ?? result.busFactor;
+    let updated: CriticalSystemResult = {
+      ...result,
+      violations: result.violations.map((violation) =>
+        violation.rule === 'minOwners'
+          ? { ...violation, afterDepartures: true, message: `bus factor ${result.busFactor} after ${names} ${departing.length === 1 ? 'leaves' : 'leave'} (today ${before}; needs ${result.minOwners})` }
+          : violation,
+      ),
+    };
+    const max = result.maxKnowledgeLoss;
+    if (max !== undefined && result.status !== 'error') {
+      const files = result.files.flatMap((path) => byPath.get(path) ?? []);
+      const loss = knowledgeLossOf(files, ids);
+      if (loss.share > max) {
+        updated = addViolations(updated, [
+          {
+            rule: 'maxKnowledgeLoss',
+            afterDepartures: true,
+            required: max,
+            actual: loss.share,
+            message: `${names} leaving would orphan ${percent(loss.share)} of its files (${loss.lostFiles.length} of ${files.length}; at most ${percent(max)} allowed)`,
+          },
+        ]);
+      }
+    }
+    return updated;
+  });
+}
