@@ -42,6 +42,24 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('  # - "Jenkins"    # 1 commit');
   });
 
+  // Regression (deno, by a new-user test): its own bots (denobot, nathanwhitbot's nathan+bot@,
+  // Fibi's fibibot login and +fibibot tag) owned files, and init proposed none of them.
+  it('proposes accounts named like bots by login, email tag or a name ending in "bot", not people', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: { name: 'denobot', email: '33910674+denobot@users.noreply.github.com' }, write: { 'b.ts': 5 } },
+      { author: { name: 'Nathan W', email: 'nathan+bot@deno.example' }, write: { 'c.ts': 5 } },
+      { author: { name: 'Fibi', email: '278973722+fibibot@users.noreply.github.com' }, write: { 'd.ts': 5 } },
+      { author: { name: 'Sam Talbot', email: 'talbot@corp.example' }, write: { 'e.ts': 5 } },
+      { author: { name: 'Jon Jenkins', email: '1234+jenkins@users.noreply.github.com' }, write: { 'f.ts': 5 } },
+    ]);
+    expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
+    const candidates = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8')
+      .split('\n')
+      .flatMap((line) => /^ {2}# - "([^"]+)" {4}# \d+ commits?$/.exec(line)?.[1] ?? []);
+    expect(candidates.sort()).toEqual(['Fibi', 'Nathan W', 'denobot']);
+  });
+
   it('shares its analysis with a scan through the result cache (the scan without a config is the same analysis)', () => {
     const repo = buildRepo(history);
     const results = () => readdirSync(path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1')).filter((name) => name.endsWith('.result'));

@@ -32,9 +32,27 @@ const CODEOWNERS_CANDIDATES = 20;
 // Careful: Travis, Jenkins or Zane are also people. A candidate is a known automation tool, a
 // separate bot/robot/automation token, or an account named only for a CI role.
 const AUTOMATION_TOOL = /(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis-ci|pre-commit-ci|mergify|imgbot|allcontributors)/i;
-const AUTOMATION_TOKEN = /(^|[-_.\s])(bot|robot|automation|automated)($|[-_.\s])/i;
+const AUTOMATION_TOKEN = /(^|[-_.+\s])(bot|robot|automation|automated)($|[-_.+\s])/i;
 const AUTOMATION_ROLE = /^(ci|build|builder|deploy|deployer|jenkins|travis|release|releaser|autobuild)$/i;
-export const isAutomated = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_ROLE.test(text.trim());
+// One word ending in "bot" after at least four characters (denobot, crowlbot, fibibot): the
+// surnames that end so are shorter (Abbot, Talbot, Cabot, Chabot).
+const AUTOMATION_SUFFIX = /^[a-z0-9][a-z0-9._-]{3,}bot$/i;
+const looksLikeBotHandle = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_SUFFIX.test(text.trim());
+export const isAutomated = (text: string) => looksLikeBotHandle(text) || AUTOMATION_ROLE.test(text.trim());
+
+/**
+ * Whether a developer looks automated, by name or email: an email's local part and its `+tag`
+ * (`nathan+bot@…`, `biwanczuk+fibibot@…`); of a GitHub noreply address only the login, and not
+ * by role (a person's login may well be `jenkins` or `ci`).
+ */
+function looksAutomated(developer: { name: string; names: readonly string[]; emails: readonly string[] }): boolean {
+  if ([developer.name, ...developer.names].some(isAutomated)) return true;
+  return developer.emails.some((email) => {
+    const local = email.slice(0, email.lastIndexOf('@'));
+    if (email.toLowerCase().endsWith('@users.noreply.github.com')) return looksLikeBotHandle(local.slice(local.indexOf('+') + 1));
+    return [local, ...local.split('+')].some(isAutomated);
+  });
+}
 
 /** `talentrisk init`: writes a starter .talentrisk.yml whose candidates are all commented out. */
 export async function runInit(target: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
@@ -125,7 +143,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
     botCandidates: analysis.developers
-      .filter((d) => [d.name, ...d.names, ...d.emails.filter((e) => !e.endsWith('users.noreply.github.com')).map((e) => e.split('@')[0] ?? '')].some(isAutomated))
+      .filter(looksAutomated)
       .map((d) => ({ name: d.name, commits: d.commits })),
     schemaPath: `./${PACKAGED_SCHEMA_PATH}`,
   };
