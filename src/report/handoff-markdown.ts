@@ -97,7 +97,9 @@ function summary(report: HandoffReport, who: string): string[] {
   const tf = s.truckFactor;
   lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} if ${who} leaves${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
   lines.push(
-    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} · **no successor:** ${s.noSuccessor} · **weak successor:** ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+    // The successor counts are over all their files, shared ones too (whose other authors may have
+    // stopped committing), so the line says so: read after "no author", they looked like a part of those.
+    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} · of the ${plural(s.soleFiles + s.sharedFiles, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
   );
   return lines;
 }
