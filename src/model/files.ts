@@ -131,7 +131,15 @@ function exclusionOf(
   if (attributes['linguist-generated'] === true) return 'generated';
   if (attributes.diff === false) return 'nodiff';
   // `linguist-vendored=false` keeps a file that the folder rule would drop.
-  if (attributes['linguist-vendored'] !== false && VENDOR_FOLDER.test(path)) return 'vendorFolder';
+  return namedExclusionOf(path, attributes['linguist-vendored'] !== false);
+}
+
+/**
+ * The default rule that excludes `path` by its name alone (vendor folder, lock file, minified,
+ * binary), if any; `vendorFolders` false when `linguist-vendored=false` keeps the folder's files.
+ */
+export function namedExclusionOf(path: string, vendorFolders = true): ExclusionRule | undefined {
+  if (vendorFolders && VENDOR_FOLDER.test(path)) return 'vendorFolder';
   if (LOCK_FILE.test(path)) return 'lockFile';
   if (MINIFIED.test(path)) return 'minified';
   const dot = path.lastIndexOf('.');

@@ -429,4 +429,18 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('did you mean src/pay/a.ts?');
   });
+
+  // Regression (deno, new-user test): `explain Cargo.lock` answered "did you mean Cargo.toml?".
+  it('says that a file a default rule left out is not analysed, and why, instead of suggesting another', () => {
+    const repo = buildRepo([...history, { author: 'ada', write: { 'Cargo.toml': 3, 'Cargo.lock': 3, 'vendor/lib/x.ts': 3 } }]);
+    const lock = runCli(['explain', 'Cargo.lock'], { cwd: repo.dir });
+    expect(lock.exitCode).toBe(2);
+    expect(lock.stderr).toContain('talentrisk: Cargo.lock is not analysed: it is a lock file, and talentrisk leaves those out of every figure');
+    expect(lock.stderr).not.toContain('did you mean');
+    // From a subfolder, as the path is typed there.
+    const vendored = runCli(['explain', 'lib/x.ts'], { cwd: path.join(repo.dir, 'vendor') });
+    expect(vendored.stderr).toContain('lib/x.ts is not analysed: it is in a vendor folder');
+    // Under --model classic the default rules do not apply: the file is analysed.
+    expect(runCli(['explain', 'Cargo.lock', '--model', 'classic'], { cwd: repo.dir }).exitCode).toBe(0);
+  });
 });

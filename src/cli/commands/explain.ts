@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { closest } from '../../model/suggest.ts';
 import { explainAuthorship } from '../../model/explain.ts';
+import { EXCLUSION_RULES, namedExclusionOf, type ExclusionRule } from '../../model/files.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import type { Analysis, FileOwnership } from '../../model/types.ts';
 import { day, percent, round, sanitize } from '../../report/format.ts';
@@ -28,11 +29,32 @@ function resolveTarget(analysis: Analysis, target: string, cwd: string): { file?
     const files = analysis.files.filter((f) => f.path.startsWith(prefix));
     if (files.length > 0 && !candidate.startsWith('..')) return { folder: candidate || '.', files };
   }
+  // A file a default rule left out (Cargo.lock): say so, rather than suggest a path that is analysed.
+  const rule = namedExclusionOf(candidates[1] as string);
+  if (rule && analysis.exclusions.some((exclusion) => exclusion.rule === EXCLUSION_RULES[rule])) {
+    throw new UsageError(`${target} is not analysed: ${EXCLUDED_BECAUSE[rule]}, and talentrisk leaves those out of every figure`, {
+      hint: 'see "What is analysed" in the README; `defaultExclusions: false` in .talentrisk.yml counts them',
+    });
+  }
   const suggestion = closest(target, analysis.files.map((f) => f.path));
   throw new UsageError(`no analysed file or folder matches ${target}`, {
-    hint: suggestion ? `did you mean ${suggestion}? (paths are relative to the repository root)` : 'pass a path relative to the repository root; excluded files are not analysed (see the scan header)',
+    hint: suggestion
+      ? `did you mean ${suggestion}? (paths are relative to the repository root; excluded files and submodules are not analysed)`
+      : 'pass a path relative to the repository root; excluded files and submodules are not analysed (see the scan header)',
   });
 }
+
+const EXCLUDED_BECAUSE: Record<ExclusionRule, string> = {
+  include: 'it is not matched by `include`',
+  exclude: 'it is matched by `exclude`',
+  vendored: 'it is marked linguist-vendored',
+  generated: 'it is marked linguist-generated',
+  nodiff: 'it is marked -diff or binary',
+  vendorFolder: 'it is in a vendor folder (vendor/, node_modules/, third_party/, dist/, bower_components/)',
+  lockFile: 'it is a lock file',
+  minified: 'it is minified, or a source map',
+  binary: 'it is a binary file (by its extension)',
+};
 
 export async function runExplain(target: string, options: ExplainOptions, io: Io): Promise<ExitCode> {
   if (options.leaving?.length) {
