@@ -45,7 +45,7 @@ export const criticalSystemSchema = z
       .max(1)
       .optional()
       .describe('`check` fails when departures would orphan more than this share (0–1) of the system’s files.'),
-    description: z.string().optional().describe('Free text, shown in reports.'),
+    description: z.string().optional().describe("Free text, shown under the name in check's markdown, in its JUnit text and in the JSON."),
   })
   .describe('A system that must never depend on one person.');
 

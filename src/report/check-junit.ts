@@ -23,10 +23,15 @@ function testcase(system: CheckedSystem, report: CheckReport): string {
     return `    <testcase ${attributes}>\n      <skipped message="${escapeXml(`no file changed${report.changed ? ` since ${report.changed.base}` : ''}`)}"/>\n    </testcase>`;
   }
   if (system.status === 'ok') {
-    return `    <testcase ${attributes}>\n      <system-out>${escapeXml(`${busFactorPhrase(system)}; ${ownersPhrase(system)}`)}</system-out>\n    </testcase>`;
+    return `    <testcase ${attributes}>\n      <system-out>${escapeXml([...described(system), `${busFactorPhrase(system)}; ${ownersPhrase(system)}`].join('\n'))}</system-out>\n    </testcase>`;
   }
   const tag = system.status === 'error' ? 'error' : 'failure';
   const type = system.status === 'error' ? 'configuration' : (system.violations[0]?.rule ?? 'minOwners');
-  const details = [violationSentence(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
+  const details = [violationSentence(system), ...described(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
   return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${busFactorPhrase(system)}; ${ownersPhrase(system)}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
+}
+
+/** The config's description of the system, as a line of the testcase's text (none when it has none). */
+function described(system: CheckedSystem): string[] {
+  return system.description ? [`system: ${system.description}`] : [];
 }

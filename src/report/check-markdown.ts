@@ -49,7 +49,8 @@ export function renderCheckMarkdown(report: CheckReport): string {
 }
 
 function row(system: CheckedSystem): string {
-  const name = escapeMarkdown(system.name);
+  // The config's description under the name: a reviewer of the pull request may not know the system.
+  const name = escapeMarkdown(system.name) + (system.description ? `<br><sub>${escapeMarkdown(system.description)}</sub>` : '');
   if (!system.checked) return `| ➖ | ${name} | ${system.busFactor} | ${system.minOwners} | skipped: no file changed | |`;
   const mark = system.status === 'ok' ? '✅' : system.status === 'violation' ? '❌' : '⚠️';
   const bus = system.status === 'error' ? '—' : system.status === 'ok' ? String(system.busFactor) : `**${system.busFactor}**`;

@@ -15,6 +15,8 @@ describe('check --format junit', () => {
       ['deploy', '11'],
     ]);
     expect(elements.filter((e) => e.name === 'failure')).toEqual([{ name: 'failure', attributes: { message: 'bus factor 1, needs 2; sole owner: Ada', type: 'minOwners' } }]);
+    // The config's description is in the failure's text (it was in the JSON only).
+    expect(xml).toMatch(/<failure [^>]*>[^<]*\nsystem: Card payments\nat risk: /);
   });
 
   it('marks the systems --changed left out as skipped', () => {

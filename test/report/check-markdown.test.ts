@@ -7,7 +7,8 @@ describe('check --format markdown', () => {
   it('a verdict heading, one table row per system, and the files at risk of failing systems', () => {
     const text = renderCheckMarkdown(makeReport());
     expect(text).toContain('### ❌ talentrisk check: 1 of 3 critical systems has too few owners: payments.');
-    expect(text).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 3 |');
+    // The config's description under the name (it was in the JSON only).
+    expect(text).toContain('| ❌ | payments<br><sub>Card payments</sub> | **1** | 2 | sole owner: Ada | 3 |');
     expect(text).toContain('| ✅ | auth | 2 | 2 | owners: Ada, Bob |  |');
     expect(text).toContain('<details><summary>payments: 3 files at risk</summary>');
     expect(text).toContain('- `src/pay/c.ts` — nobody knows it (no author)');
