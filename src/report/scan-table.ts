@@ -56,7 +56,13 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
 
   if (analysis.modules.length > 0) {
     out.push('');
-    out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first; ${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth})`)}`);
+    // Workspace packages are modules wherever they sit (a nested one takes its files from its parent folder's module).
+    const packages = analysis.modules.filter((module) => module.kind === 'workspace').length;
+    const counted =
+      packages === 0
+        ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}`
+        : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'workspace package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}` : ''}; a package's files are not its parent folder's`;
+    out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first; ${counted})`)}`);
     const ranked = rankModulesByRisk(analysis.modules);
     const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
     const rows = ranked.slice(0, MODULE_ROWS).map((module) => {

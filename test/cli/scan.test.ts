@@ -430,6 +430,33 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(result.stderr).toContain('did you mean src/pay/a.ts?');
   });
 
+  // Regression (deno, new-user test): its table said "86 modules at depth 1" for 77 Cargo packages,
+  // and `explain runtime` counted 74 files where scan's module runtime had 47 (its nested packages apart).
+  it('counts workspace packages apart in the header, and explain says what a nested package takes from a folder', () => {
+    const repo = buildRepo([
+      {
+        author: 'ada',
+        write: {
+          'package.json': '{"workspaces": ["packages/*", "packages/core/ext"]}\n',
+          'packages/core/package.json': '{"name": "core"}\n',
+          'packages/core/index.ts': 5,
+          'packages/core/ext/package.json': '{"name": "ext"}\n',
+          'packages/ui/package.json': '{"name": "ui"}\n',
+          'packages/ui/y.ts': 5,
+          'src/main.ts': 5,
+        },
+      },
+      { author: 'bob', write: { 'packages/core/ext/x.ts': 5, 'packages/core/ext/z.ts': 5 } },
+    ]);
+    const table = runCli([], { cwd: repo.dir });
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toMatch(/Riskiest modules \(lowest truck factor first; \d+ modules: 3 workspace packages, \d+ folders? at depth \d+; a package's files are not its parent folder's\)/);
+    const explained = runCli(['explain', 'packages/core'], { cwd: repo.dir });
+    expect(explained.exitCode).toBe(0);
+    expect(explained.stdout).toContain('packages/core  5 files analysed');
+    expect(explained.stdout).toContain('As a module in scan: 2 files, truck factor 1; the other 3 files are in the module packages/core/ext.');
+  });
+
   // Regression (deno, new-user test): `explain Cargo.lock` answered "did you mean Cargo.toml?".
   it('says that a file a default rule left out is not analysed, and why, instead of suggesting another', () => {
     const repo = buildRepo([...history, { author: 'ada', write: { 'Cargo.toml': 3, 'Cargo.lock': 3, 'vendor/lib/x.ts': 3 } }]);

@@ -5,7 +5,7 @@ import { explainAuthorship } from '../../model/explain.ts';
 import { EXCLUSION_RULES, namedExclusionOf, type ExclusionRule } from '../../model/files.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import type { Analysis, FileOwnership } from '../../model/types.ts';
-import { day, percent, round, sanitize } from '../../report/format.ts';
+import { day, percent, plural, round, sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { resolveChalk, type Io } from '../io.ts';
@@ -131,6 +131,15 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     );
     out.push('');
     out.push(`${module.singleOwnerFiles.length} single-owner files, ${module.orphanFiles.length} files with no author.`);
+    // The folder as scan lists it can hold fewer files: workspace packages under it are modules of their own.
+    const listed = analysis.modules.find((m) => m.path === module.path);
+    const nested = analysis.modules.filter((m) => m.path.startsWith(`${module.path}/`));
+    if (listed && nested.length > 0 && listed.files !== module.files) {
+      const names = nested.slice(0, 3).map((m) => sanitize(m.path)).join(', ') + (nested.length > 3 ? ` and ${nested.length - 3} more` : '');
+      out.push(
+        `As a module in scan: ${plural(listed.files, 'file')}, truck factor ${listed.truckFactor.value}; the other ${plural(module.files - listed.files, 'file')} are in ${nested.length === 1 ? 'the module' : 'the modules'} ${names}.`,
+      );
+    }
     out.push(chalk.dim(`Run \`talentrisk explain <file>\` on one of its files for the DOA of each developer.`));
   }
   writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
