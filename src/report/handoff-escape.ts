@@ -21,8 +21,11 @@ import { sanitize } from './format.ts';
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 // Inline syntax: code, emphasis, links and images, HTML and autolinks, entities, tables,
 // strikethrough, math, heading closers. Block syntax (`-`, `+`, `1.`, `>`, `===`) only matters at
-// the start of a block, where no untrusted text ever goes.
-const SPECIAL = /[\\`*_{}[\]()<>#!|~&$]/g;
+// the start of a block, where no untrusted text ever goes. Left as written, so that a commit subject
+// still reads as one in a terminal: `(` and `)` (a link needs a `]` before them, always escaped),
+// `!` (an image needs a `[` after it) and `_` between letters or digits (node_sqlite: it can neither
+// open nor close emphasis there). test/report/markdown-render.test.ts checks all of it with a GFM parser.
+const SPECIAL = /[\\`*{}[\]<>#|~&$]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 const ZWSP = '&#8203;';
 
 /** One line of plain text: no control characters, no bidi tricks, whitespace collapsed. */

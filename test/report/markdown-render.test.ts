@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { mdCode, mdTable, mdText, oneLine } from '../../src/report/handoff-escape.ts';
+
+// The handoff's escaping checked against a real CommonMark + GFM parser (micromark, the parser
+// under remark and GitHub's own markdown tooling): whatever a commit's author wrote, mdText renders
+// as that text, literally, and mdCode as one code span. GitHub's own additions (@mentions, #123
+// references) are not GFM: the zero-width space that stops them is checked in handoff-escape.test.ts.
+
+const ZWSP = '\u200b';
+
+function render(markdown: string): string {
+  return micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+}
+
+function unlinkEmails(html: string): string {
+  return html.replace(/<a href="mailto:([^"<]*)">([^<]*)<\/a>/g, (link, address: string, text: string) => (address === text ? text : link));
+}
+
+function decode(html: string): string {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The text of a paragraph rendered from `markdown`, or undefined when it rendered as anything else.
+ * GFM turns an email address into a mailto link showing that address: harmless (mdText leaves
+ * `ada@example.com` as it is on purpose), so such a link counts as its text.
+ */
+function paragraphText(markdown: string): string | undefined {
+  const html = unlinkEmails(render(markdown));
+  const match = /^<p>([^<]*)<\/p>\n?$/.exec(html);
+  return match ? decode(match[1] as string).replaceAll(ZWSP, '') : undefined;
+}
+
+// Text rich in everything markdown reads: punctuation, digits, letters, spaces, an @ and a #.
+const hostile = fc.string({ unit: fc.constantFrom(...'\\`*_{}[]()<>#!|~&$+-=.:;/@"\'%^?,ab1 xyz_9é'.split('')), maxLength: 40 });
+
+describe('handoff markdown, rendered by a GFM parser', () => {
+  it('mdText renders as its text, literally, at the start of a paragraph or inside one', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const expected = oneLine(text);
+        // A text that is empty or all spaces renders as nothing: the templates never write one alone.
+        fc.pre(expected !== '');
+        expect(paragraphText(mdText(text))).toBe(expected);
+        expect(paragraphText(`Shares ${mdText(text)} with others.`)).toBe(`Shares ${expected} with others.`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a commit subject as its author wrote it, with parentheses and underscores left alone', () => {
+    const subject = 'fix(ext/node_sqlite): handle __proto__ keys *twice* (#36633)';
+    const escaped = mdText(subject);
+    expect(escaped).toBe('fix(ext/node_sqlite): handle \\_\\_proto\\_\\_ keys \\*twice\\* (\\#&#8203;36633)');
+    expect(paragraphText(escaped)).toBe(subject);
+  });
+
+  it('mdCode renders as one code span holding the text', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        // (The alphabet has no control characters, which mdCode would turn into spaces.)
+        fc.pre(text.trim() !== '');
+        const html = render(`File ${mdCode(text)} here`);
+        const match = /^<p>File <code>([^<]*)<\/code> here<\/p>\n?$/.exec(html);
+        expect(match, html).not.toBeNull();
+        // A code span strips one space at each end when both are spaces (mdCode pads edge backticks so).
+        expect(decode((match as RegExpExecArray)[1] as string)).toBe(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a table keeps its cells whatever they hold', () => {
+    fc.assert(
+      fc.property(hostile, hostile, (a, b) => {
+        fc.pre(oneLine(a) !== '' && oneLine(b) !== '');
+        const html = unlinkEmails(render(mdTable(['one', 'two'], [[mdText(a), mdCode(b, true)]])));
+        const cells = [...html.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1] as string);
+        expect(cells, html).toHaveLength(2);
+        expect(decode(cells[0] as string).replaceAll(ZWSP, '')).toBe(oneLine(a));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
