@@ -139,7 +139,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       if (withoutRenames.length > 0) {
         hooks.onCommitsWithoutRenames?.(withoutRenames, [...missingObjects]);
         warn(
-          `rename detection was turned off for ${withoutRenames.length} commit(s) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
+          `rename detection was turned off for ${withoutRenames.length} commit(s) (${shortIds(withoutRenames)}) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
         );
       }
     },
@@ -396,4 +396,10 @@ class TrailerMailmap {
   map(trailer: Signature): Signature {
     return this.mapped.get(`${trailer.name} <${trailer.email}>`) ?? trailer;
   }
+}
+
+/** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
+function shortIds(ids: readonly string[], shown = 3): string {
+  const listed = ids.slice(0, shown).map((id) => id.slice(0, 12));
+  return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');
 }

@@ -41,8 +41,8 @@ export const criticalSystemSchema = z
       .describe('`check` fails when the bus factor (truck factor of the system’s files) is below this.'),
     maxKnowledgeLoss: z
       .number()
-      .min(0)
-      .max(1)
+      .min(0, 'maxKnowledgeLoss is a share from 0 to 1 (0.25 for 25%)')
+      .max(1, 'maxKnowledgeLoss is a share from 0 to 1 (0.25 for 25%)')
       .optional()
       .describe('`check` fails when departures would orphan more than this share (0–1) of the system’s files.'),
     description: z.string().optional().describe("Free text, shown under the name in check's markdown, in its JUnit text and in the JSON."),

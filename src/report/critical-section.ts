@@ -46,9 +46,15 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
 export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext, source = '.talentrisk.yml', departing: readonly { name: string }[] = []): string {
   if (results.length === 0) return '';
   const { chalk } = ctx;
-  const failing = results.filter((r) => r.status !== 'ok').length;
+  const failing = results.filter((r) => r.status === 'violation').length;
+  // A system whose globs match no analysed file (a config error) is not "failing" its rule.
+  const broken = results.filter((r) => r.status === 'error').length;
   const after = departing.length === 0 ? '' : `after ${departing.length === 1 ? `${sanitize((departing[0] as { name: string }).name)} leaves` : `the ${departing.length} departures`}: `;
-  const heading = `${chalk.bold('Critical systems')} ${chalk.dim(`(${source}; ${after}${failing === 0 ? 'every rule holds' : `${failing} of ${results.length} failing`} — \`talentrisk check\` gates CI on them)`)}`;
+  const state = [
+    ...(failing > 0 ? [`${failing} of ${results.length} failing`] : []),
+    ...(broken > 0 ? [`${broken} of ${results.length} with a config error`] : []),
+  ];
+  const heading = `${chalk.bold('Critical systems')} ${chalk.dim(`(${source}; ${after}${state.length === 0 ? 'every rule holds' : state.join(', ')} — \`talentrisk check\` gates CI on them)`)}`;
   const rows = renderCriticalRows(results, ctx)
     .split('\n')
     .map((line) => `  ${line}`)

@@ -100,6 +100,11 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     expect(text).toContain('c.yml:3:11 departures.0.date: not a real date');
   });
 
+  it('says what a maxKnowledgeLoss out of range should be', () => {
+    const text = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: ["lib/**"]\n    maxKnowledgeLoss: 25\n', 'c.yml')));
+    expect(text).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: maxKnowledgeLoss is a share from 0 to 1 (0.25 for 25%)');
+  });
+
   // Regression: a month or day JavaScript's Date cannot parse at all (13, 00, 32) crashed the
   // check with "internal error: Invalid time value" (exit 3) instead of this message.
   it.each(['2026-13-01', '2026-00-10', '2026-12-32', '2026-12-00'])('rejects the impossible date %s as a config error', (date) => {

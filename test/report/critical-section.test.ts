@@ -17,7 +17,7 @@ const results = evaluateCriticalSystems(analysis, [
 describe('critical systems in scan', () => {
   it('renderCriticalSection: a heading and one row per system, failing first', () => {
     expect(renderCriticalSection(results, PLAIN)).toMatchInlineSnapshot(`
-      "Critical systems (.talentrisk.yml; 2 of 3 failing — \`talentrisk check\` gates CI on them)
+      "Critical systems (.talentrisk.yml; 1 of 3 failing, 1 of 3 with a config error — \`talentrisk check\` gates CI on them)
            system    bus factor  needs  owners                                files at risk
         ✗  payments           1      2  sole owner: Ada                       1: src/pay/a.ts
         !  deploy             —      2  no analysed file matches "deploy/**"
@@ -25,7 +25,9 @@ describe('critical systems in scan', () => {
     `);
     expect(renderCriticalSection([], PLAIN)).toBe('');
     // Read from another file (--config): the heading names it.
-    expect(renderCriticalSection(results, PLAIN, 'ci/talentrisk.yml').split('\n')[0]).toBe('Critical systems (ci/talentrisk.yml; 2 of 3 failing — `talentrisk check` gates CI on them)');
+    expect(renderCriticalSection(results, PLAIN, 'ci/talentrisk.yml').split('\n')[0]).toBe('Critical systems (ci/talentrisk.yml; 1 of 3 failing, 1 of 3 with a config error — `talentrisk check` gates CI on them)');
+    // A system whose globs match nothing is not said to fail its rule (deno, `scan --until` before its paths existed: "5 of 5 failing").
+    expect(renderCriticalSection(results.slice(2), PLAIN).split('\n')[0]).toBe('Critical systems (.talentrisk.yml; 1 of 1 with a config error — `talentrisk check` gates CI on them)');
   });
 
   it('criticalJson: config order, each entry valid against the published schema', () => {
