@@ -17,13 +17,22 @@ function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[
 }
 
 /** The section's text (no trailing newline). */
-export function renderCurrentSection(figures: CurrentFigures, projection: ProjectionResult, ctx: RenderContext): string {
+/** Days between the revision and the moment the figures are measured from, when it is enough to empty them. */
+export const STALE_REVISION_DAYS = 30;
+
+export function renderCurrentSection(figures: CurrentFigures, projection: ProjectionResult, ctx: RenderContext, dates?: { revision: string; reference: string }): string {
   const { chalk } = ctx;
   const name = (id: string) => sanitize(figures.names[id] ?? id);
   const out: string[] = [];
   out.push(
     `${chalk.bold('Current figures')} ${chalk.dim(`(talentrisk extension, METRICS §7: knowledge halves every ${figures.halfLifeDays} days; inactive = no commit in ${figures.inactiveAfterDays} days)`)}`,
   );
+  // An old clone (or mirror) is measured from today: nobody looks active, every projection is 0.
+  const age = dates ? Math.floor((Date.parse(dates.reference) - Date.parse(dates.revision)) / 86_400_000) : NaN;
+  if (dates && age > STALE_REVISION_DAYS) {
+    const day = dates.revision.slice(0, 10);
+    out.push(chalk.yellow(`  Measured from ${dates.reference.slice(0, 10)}, ${age} days after the revision's last commit (${day}): \`--until ${day}\` measures from that day.`));
+  }
   const classic = figures.classic.value;
   const current = figures.current.value;
   const currentText = current < classic ? chalk.yellow.bold(String(current)) : chalk.bold(String(current));

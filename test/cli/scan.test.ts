@@ -430,6 +430,15 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(result.stderr).toContain('did you mean src/pay/a.ts?');
   });
 
+  // deno's mirror, 107 days old, showed every current figure at 0 with no word why.
+  it('says when the current figures are measured long after the revision, and how to measure from it', () => {
+    const repo = buildRepo(history);
+    const last = repo.git('log', '-1', '--format=%cs').trim();
+    const old = runCli([], { cwd: repo.dir });
+    expect(old.stdout).toMatch(new RegExp(`Measured from \\d{4}-\\d{2}-\\d{2}, \\d+ days after the revision's last commit \\(${last}\\): \`--until ${last}\` measures from that day\\.`));
+    expect(runCli(['--until', last], { cwd: repo.dir }).stdout).not.toContain('Measured from');
+  });
+
   // Regression (deno, new-user test): its table said "86 modules at depth 1" for 77 Cargo packages,
   // and `explain runtime` counted 74 files where scan's module runtime had 47 (its nested packages apart).
   it('counts workspace packages apart in the header, and explain says what a nested package takes from a folder', () => {

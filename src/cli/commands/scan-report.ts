@@ -48,7 +48,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const sections = [
     renderCriticalSection(critical, ctx, config.name, departures),
     leaving ? renderDeparturesSection(leaving, ctx) : '',
-    current && projection ? renderCurrentSection(current, projection, ctx) : '',
+    current && projection ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }) : '',
   ];
   return [renderScanTable(analysis, ctx, sections)];
 }
