@@ -1,5 +1,6 @@
 import type { Repository } from './repo.ts';
 import { toGitError } from './client.ts';
+import { LATEST_COMMIT_TIME } from './log-format.ts';
 
 // The little history `handoff` needs beyond the analysis: the files of recent commits (for
 // co-change) and one person's recent commits. Both reads are bounded (a number of commits), so
@@ -47,7 +48,7 @@ export function parseNameOnlyLog(output: string): LogCommit[] {
       const rest = token.slice(header[0].length).split(FIELD);
       current = {
         sha: header[1] as string,
-        time: Number(header[2]),
+        time: Math.min(Number(header[2]), LATEST_COMMIT_TIME),
         email: (rest[0] ?? '').trim().toLowerCase(),
         coAuthors: parseTrailers(rest[1] ?? ''),
         // A subject holding the field separator keeps it.

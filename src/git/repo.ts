@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } from './client.ts';
-import type { RenameMode } from './log-format.ts';
+import { LATEST_COMMIT_TIME, type RenameMode } from './log-format.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
@@ -174,10 +174,10 @@ function untilText(until: Date): string {
   return iso.endsWith('T23:59:59.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
 }
 
-/** git's strict ISO date as JavaScript prints it; as git wrote it when Date cannot hold it (a year past 275760). */
+/** git's strict ISO date as JavaScript prints it; past the year 9999 (git accepts such dates), that moment's end, as commit times are. */
 function isoDate(text: string): string {
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+  const time = new Date(text).getTime();
+  return new Date(Number.isNaN(time) ? LATEST_COMMIT_TIME * 1000 : Math.min(time, LATEST_COMMIT_TIME * 1000)).toISOString();
 }
 
 /**
