@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRealDay } from '../model/departures.ts';
+import { isRealDay } from '../model/analysis-date.ts';
 import { MAX_MODULE_DEPTH } from './defaults.ts';
 
 // The one source of truth for .talentrisk.yml: types, defaults and documentation (the JSON Schema in

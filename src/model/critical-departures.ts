@@ -5,6 +5,7 @@ import type { Analysis } from './types.ts';
 // What `check` gates on and `scan` shows once people are declared leaving: the critical systems
 // judged on the figures after the departures.
 
+// report/format.ts has the same helper; the model does not import from the report layer.
 const percent = (share: number): string => `${(share * 100).toFixed(0)}%`;
 
 /**

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
 import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
@@ -43,14 +44,6 @@ export interface Departure {
   note?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** YYYY-MM-DD that names a day of the calendar (2025-02-31 does not). */
-export function isRealDay(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 /** `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). */
 export function parseLeaving(value: string): DepartureSpec {

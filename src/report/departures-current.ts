@@ -16,10 +16,13 @@ function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[
   return [...modules].sort((a, b) => drop(b) - drop(a) || last(a) - last(b) || b.files - a.files || (a.path < b.path ? -1 : 1));
 }
 
-/** The section's text (no trailing newline). */
-/** Days between the revision and the moment the figures are measured from, when it is enough to empty them. */
-export const STALE_REVISION_DAYS = 30;
+/**
+ * Days from the revision's last commit to the moment the figures are measured from beyond which the
+ * section says so: a month without commits already takes most of a 90-day projection.
+ */
+const STALE_REVISION_DAYS = 30;
 
+/** The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old. */
 export function renderCurrentSection(figures: CurrentFigures, projection: ProjectionResult, ctx: RenderContext, dates?: { revision: string; reference: string }): string {
   const { chalk } = ctx;
   const name = (id: string) => sanitize(figures.names[id] ?? id);

@@ -99,7 +99,7 @@ function summary(report: HandoffReport, who: string): string[] {
   lines.push(
     // The successor counts are over all their files, shared ones too (whose other authors may have
     // stopped committing), so the line says so: read after "no author", they looked like a part of those.
-    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} · of the ${plural(s.soleFiles + s.sharedFiles, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
   );
   return lines;
 }

@@ -51,6 +51,9 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
       { author: { name: 'Nathan W', email: 'nathan+bot@deno.example' }, write: { 'c.ts': 5 } },
       { author: { name: 'Fibi', email: '278973722+fibibot@users.noreply.github.com' }, write: { 'd.ts': 5 } },
       { author: { name: 'Sam Talbot', email: 'talbot@corp.example' }, write: { 'e.ts': 5 } },
+      // A surname ending in "bot" in an address (review finding): a person, not a candidate.
+      { author: { name: 'Jane Talbot', email: 'jtalbot@corp.example' }, write: { 'g.ts': 5 } },
+      { author: { name: 'Dana Abbot', email: 'dana.abbot@corp.example' }, write: { 'h.ts': 5 } },
       { author: { name: 'Jon Jenkins', email: '1234+jenkins@users.noreply.github.com' }, write: { 'f.ts': 5 } },
     ]);
     expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);

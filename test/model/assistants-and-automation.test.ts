@@ -31,7 +31,7 @@ describe('AI assistants and automation accounts', () => {
     for (const text of ['ci', 'Deploy', 'jenkins', 'release-robot', 'build.bot', 'renovate-approve', 'github-actions', 'svc_automation', 'denobot', 'crowlbot', 'nathanwhitbot', 'nathan+bot']) {
       expect(isAutomated(text), text).toBe(true);
     }
-    for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Talbot', 'Chabot', 'Andreu Botella', 'subotac', 'Cibele Build']) {
+    for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Talbot', 'Chabot', 'sam.talbot', 'Andreu Botella', 'subotac', 'Cibele Build']) {
       expect(isAutomated(text), text).toBe(false);
     }
   });

@@ -34,23 +34,28 @@ const CODEOWNERS_CANDIDATES = 20;
 const AUTOMATION_TOOL = /(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis-ci|pre-commit-ci|mergify|imgbot|allcontributors)/i;
 const AUTOMATION_TOKEN = /(^|[-_.+\s])(bot|robot|automation|automated)($|[-_.+\s])/i;
 const AUTOMATION_ROLE = /^(ci|build|builder|deploy|deployer|jenkins|travis|release|releaser|autobuild)$/i;
-// One word ending in "bot" after at least four characters (denobot, crowlbot, fibibot): the
-// surnames that end so are shorter (Abbot, Talbot, Cabot, Chabot).
-const AUTOMATION_SUFFIX = /^[a-z0-9][a-z0-9._-]{3,}bot$/i;
+// One word of letters and digits ending in "bot" after at least four of them (denobot, crowlbot,
+// fibibot); the surnames that end so are shorter (Abbot, Talbot, Chabot), and an address made of one
+// (jtalbot@, sam.talbot@) is set aside by looksAutomated when the person's name holds that surname.
+const AUTOMATION_SUFFIX = /^[\p{L}\p{N}]{4,}bot$/iu;
 const looksLikeBotHandle = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_SUFFIX.test(text.trim());
 export const isAutomated = (text: string) => looksLikeBotHandle(text) || AUTOMATION_ROLE.test(text.trim());
 
 /**
  * Whether a developer looks automated, by name or email: an email's local part and its `+tag`
  * (`nathan+bot@…`, `biwanczuk+fibibot@…`); of a GitHub noreply address only the login, and not
- * by role (a person's login may well be `jenkins` or `ci`).
+ * by role (a person's login may well be `jenkins` or `ci`). A name with a word ending in "bot"
+ * (Jane Talbot) is a person's: their addresses do not count by that ending.
  */
 function looksAutomated(developer: { name: string; names: readonly string[]; emails: readonly string[] }): boolean {
-  if ([developer.name, ...developer.names].some(isAutomated)) return true;
+  const names = [developer.name, ...developer.names];
+  if (names.some(isAutomated)) return true;
+  const surname = names.some((name) => /\s/.test(name.trim()) && /bot(\s|$)/i.test(name.trim()));
+  const byAddress = (text: string, role: boolean) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && AUTOMATION_SUFFIX.test(text)) || (role && AUTOMATION_ROLE.test(text));
   return developer.emails.some((email) => {
     const local = email.slice(0, email.lastIndexOf('@'));
-    if (email.toLowerCase().endsWith('@users.noreply.github.com')) return looksLikeBotHandle(local.slice(local.indexOf('+') + 1));
-    return [local, ...local.split('+')].some(isAutomated);
+    if (email.toLowerCase().endsWith('@users.noreply.github.com')) return byAddress(local.slice(local.indexOf('+') + 1), false);
+    return [local, ...local.split('+')].some((part) => byAddress(part, true));
   });
 }
 
