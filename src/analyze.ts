@@ -7,7 +7,7 @@ import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameMode
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold } from './model/authorship.ts';
 import { ContributionStore } from './model/contribution-store.ts';
-import { selectFiles } from './model/files.ts';
+import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
@@ -97,20 +97,10 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const { files: tracked, submodules } = await listTrackedFiles(repo, revision.sha);
   // Every file the analysis reads at the revision (.gitattributes, workspace manifests), in two git
   // calls: one each would queue behind the history walk's git processes.
-  const attributeFiles = extensions && config.defaultExclusions ? tracked.filter((f) => f === '.gitattributes' || f.endsWith('/.gitattributes')) : [];
+  const attributeFiles = attributeFilesOf(tracked, config, extensions);
   const manifests = config.modules.workspaces ? (Object.entries(WORKSPACE_MANIFESTS) as [keyof WorkspaceSources, string][]).filter(([, file]) => tracked.includes(file)) : [];
   const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file)]);
-  const gitattributes = new Map<string, string>();
-  for (const file of attributeFiles) {
-    const text = texts.get(file);
-    if (text !== undefined) gitattributes.set(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
-  }
-  const selection = selectFiles(tracked, {
-    include: config.include,
-    exclude: config.exclude,
-    defaults: extensions && config.defaultExclusions,
-    gitattributes,
-  });
+  const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts));
 
   for (const [key, globs] of [['include', config.include], ['exclude', config.exclude]] as const) {
     for (const glob of unmatchedGlobs(globs, tracked)) warn(`config ${key} glob ${JSON.stringify(glob)} matches no tracked file`);
@@ -402,4 +392,34 @@ class TrailerMailmap {
 function shortIds(ids: readonly string[], shown = 3): string {
   const listed = ids.slice(0, shown).map((id) => id.slice(0, 12));
   return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');
+}
+
+/** The .gitattributes files among the tracked ones that can exclude files (none without the default rules). */
+function attributeFilesOf(tracked: readonly string[], config: Config, extensions: boolean): string[] {
+  return extensions && config.defaultExclusions ? tracked.filter((f) => f === '.gitattributes' || f.endsWith('/.gitattributes')) : [];
+}
+
+/** The file selection's options: the config's globs and, with the default rules, the .gitattributes texts by folder. */
+function fileFilterOf(config: Config, extensions: boolean, attributeFiles: readonly string[], texts: ReadonlyMap<string, string>): FileFilterOptions {
+  const gitattributes = new Map<string, string>();
+  for (const file of attributeFiles) {
+    const text = texts.get(file);
+    if (text !== undefined) gitattributes.set(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
+  }
+  return { include: config.include, exclude: config.exclude, defaults: extensions && config.defaultExclusions, gitattributes };
+}
+
+/**
+ * Why `path` is not among an analysis's files, as its file selection decided: a submodule, the rule
+ * that excluded it, or 'history' (selected, but no event of a counted developer, or --only-code);
+ * undefined when the revision does not track it. For `explain`'s error, so it reads git again.
+ */
+export async function whyNotAnalysed(repo: Repository, sha: string, config: Config, model: ModelName, path: string): Promise<ExclusionRule | 'submodule' | 'history' | undefined> {
+  const extensions = model !== 'classic';
+  const { files: tracked, submodules } = await listTrackedFiles(repo, sha);
+  if (submodules.includes(path)) return 'submodule';
+  if (!tracked.includes(path)) return undefined;
+  const attributeFiles = attributeFilesOf(tracked, config, extensions);
+  const texts = await readFilesAt(repo, sha, attributeFiles);
+  return selectFiles([path], fileFilterOf(config, extensions, attributeFiles, texts)).excluded.get(path) ?? 'history';
 }

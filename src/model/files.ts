@@ -138,7 +138,7 @@ function exclusionOf(
  * The default rule that excludes `path` by its name alone (vendor folder, lock file, minified,
  * binary), if any; `vendorFolders` false when `linguist-vendored=false` keeps the folder's files.
  */
-export function namedExclusionOf(path: string, vendorFolders = true): ExclusionRule | undefined {
+function namedExclusionOf(path: string, vendorFolders = true): ExclusionRule | undefined {
   if (vendorFolders && VENDOR_FOLDER.test(path)) return 'vendorFolder';
   if (LOCK_FILE.test(path)) return 'lockFile';
   if (MINIFIED.test(path)) return 'minified';

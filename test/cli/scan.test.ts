@@ -473,16 +473,31 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
   });
 
   // Regression (deno, new-user test): `explain Cargo.lock` answered "did you mean Cargo.toml?".
-  it('says that a file a default rule left out is not analysed, and why, instead of suggesting another', () => {
-    const repo = buildRepo([...history, { author: 'ada', write: { 'Cargo.toml': 3, 'Cargo.lock': 3, 'vendor/lib/x.ts': 3 } }]);
-    const lock = runCli(['explain', 'Cargo.lock'], { cwd: repo.dir });
+  // The rule is the file selection's own, .gitattributes included (review finding).
+  it('says why a tracked file is not analysed, with the rule that left it out, instead of suggesting another', () => {
+    const repo = buildRepo([
+      ...history,
+      {
+        author: 'ada',
+        write: { 'Cargo.toml': 3, 'Cargo.lock': 3, 'vendor/lib/x.ts': 3, 'vendor/Cargo.lock': 3, 'third_party/y.ts': 3, 'gen/api.ts': 3, '.gitattributes': 'vendor/** linguist-vendored=false\ngen/** linguist-generated\n' },
+      },
+    ]);
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${repo.git('rev-parse', 'HEAD').trim()},deps/sub`);
+    repo.git('commit', '-q', '-m', 'a submodule');
+    const why = (target: string, cwd = repo.dir) => runCli(['explain', target], { cwd });
+    const lock = why('Cargo.lock');
     expect(lock.exitCode).toBe(2);
-    expect(lock.stderr).toContain('talentrisk: Cargo.lock is not analysed: it is a lock file, and talentrisk leaves those out of every figure');
+    expect(lock.stderr).toContain('talentrisk: Cargo.lock is not analysed: it is a lock file, left out by default (`defaultExclusions: false` counts it)');
     expect(lock.stderr).not.toContain('did you mean');
-    // From a subfolder, as the path is typed there.
-    const vendored = runCli(['explain', 'lib/x.ts'], { cwd: path.join(repo.dir, 'vendor') });
-    expect(vendored.stderr).toContain('lib/x.ts is not analysed: it is in a vendor folder');
-    // Under --model classic the default rules do not apply: the file is analysed.
+    // linguist-vendored=false keeps vendor/ in: its lock file is out as a lock file, not as vendored.
+    expect(why('Cargo.lock', path.join(repo.dir, 'vendor')).stderr).toContain('Cargo.lock is not analysed: it is a lock file');
+    expect(why('vendor/lib/x.ts').exitCode).toBe(0);
+    expect(why('third_party/y.ts').stderr).toContain('third_party/y.ts is not analysed: it is in a vendor folder');
+    expect(why('gen/api.ts').stderr).toContain('gen/api.ts is not analysed: its .gitattributes mark it linguist-generated');
+    expect(why('deps/sub').stderr).toContain('deps/sub is not analysed: it is a submodule');
+    // Not tracked at all: no reason invented, the usual message.
+    expect(why('nothere.lock').stderr).toContain('no analysed file or folder matches nothere.lock');
+    // Under --model classic the default rules do not apply: the lock file is analysed.
     expect(runCli(['explain', 'Cargo.lock', '--model', 'classic'], { cwd: repo.dir }).exitCode).toBe(0);
   });
 });

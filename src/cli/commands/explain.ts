@@ -2,7 +2,8 @@ import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { closest } from '../../model/suggest.ts';
 import { explainAuthorship } from '../../model/explain.ts';
-import { EXCLUSION_RULES, namedExclusionOf, type ExclusionRule } from '../../model/files.ts';
+import type { ExclusionRule } from '../../model/files.ts';
+import { whyNotAnalysed } from '../../analyze.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import type { Analysis, FileOwnership } from '../../model/types.ts';
 import { day, percent, plural, round, sanitize } from '../../report/format.ts';
@@ -10,7 +11,7 @@ import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
-import { loadAnalysis, printWarnings } from './shared.ts';
+import { loadAnalysis, printWarnings, type LoadedAnalysis } from './shared.ts';
 
 export interface ExplainOptions extends CommonOptions {
   format: 'table' | 'json';
@@ -18,7 +19,8 @@ export interface ExplainOptions extends CommonOptions {
 }
 
 /** Finds the file or folder the user named, relative to the repository root or to the cwd. */
-function resolveTarget(analysis: Analysis, target: string, cwd: string): { file?: FileOwnership; folder?: string; files: FileOwnership[] } {
+async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd: string): Promise<{ file?: FileOwnership; folder?: string; files: FileOwnership[] }> {
+  const { analysis } = loaded;
   const root = analysis.repository.path;
   const fromCwd = path.relative(root, path.resolve(cwd, target)).split(path.sep).join('/');
   const candidates = [target.replace(/^\.\//, '').replace(/\/+$/, ''), fromCwd.replace(/\/+$/, '')];
@@ -29,12 +31,11 @@ function resolveTarget(analysis: Analysis, target: string, cwd: string): { file?
     const files = analysis.files.filter((f) => f.path.startsWith(prefix));
     if (files.length > 0 && !candidate.startsWith('..')) return { folder: candidate || '.', files };
   }
-  // A file a default rule left out (Cargo.lock): say so, rather than suggest a path that is analysed.
-  const rule = namedExclusionOf(candidates[1] as string);
-  if (rule && analysis.exclusions.some((exclusion) => exclusion.rule === EXCLUSION_RULES[rule])) {
-    throw new UsageError(`${target} is not analysed: ${EXCLUDED_BECAUSE[rule]}, and talentrisk leaves those out of every figure`, {
-      hint: 'see "What is analysed" in the README; `defaultExclusions: false` in .talentrisk.yml counts them',
-    });
+  // A tracked file the analysis left out (Cargo.lock, a submodule): say why, rather than suggest a path that is analysed.
+  for (const candidate of new Set(candidates)) {
+    if (candidate === '' || candidate.startsWith('..')) continue;
+    const reason = await whyNotAnalysed(loaded.repository, analysis.repository.revision, loaded.config.config, analysis.model, candidate);
+    if (reason) throw new UsageError(`${target} is not analysed: ${NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
   }
   const suggestion = closest(target, analysis.files.map((f) => f.path));
   throw new UsageError(`no analysed file or folder matches ${target}`, {
@@ -44,24 +45,27 @@ function resolveTarget(analysis: Analysis, target: string, cwd: string): { file?
   });
 }
 
-const EXCLUDED_BECAUSE: Record<ExclusionRule, string> = {
-  include: 'it is not matched by `include`',
-  exclude: 'it is matched by `exclude`',
-  vendored: 'it is marked linguist-vendored',
-  generated: 'it is marked linguist-generated',
-  nodiff: 'it is marked -diff or binary',
-  vendorFolder: 'it is in a vendor folder (vendor/, node_modules/, third_party/, dist/, bower_components/)',
-  lockFile: 'it is a lock file',
-  minified: 'it is minified, or a source map',
-  binary: 'it is a binary file (by its extension)',
+const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', string> = {
+  include: 'it is not matched by the config\'s `include`',
+  exclude: 'it is matched by the config\'s `exclude`',
+  vendored: 'its .gitattributes mark it linguist-vendored',
+  generated: 'its .gitattributes mark it linguist-generated',
+  nodiff: 'its .gitattributes mark it -diff or binary',
+  vendorFolder: 'it is in a vendor folder (vendor/, node_modules/, third_party/, dist/, …), left out by default (`defaultExclusions: false` counts it)',
+  lockFile: 'it is a lock file, left out by default (`defaultExclusions: false` counts it)',
+  minified: 'it is minified, or a source map, left out by default (`defaultExclusions: false` counts it)',
+  binary: 'it is a binary file (by its extension), left out by default (`defaultExclusions: false` counts it)',
+  submodule: 'it is a submodule (its history is another repository\'s)',
+  history: 'no counted developer changed it in the history read (only bots did, or its commits are outside the walk), or --only-code left it out',
 };
 
 export async function runExplain(target: string, options: ExplainOptions, io: Io): Promise<ExitCode> {
   if (options.leaving?.length) {
     throw new UsageError('explain shows the history as it is: it does not take --leaving', { hint: 'use `talentrisk scan --leaving <who>` or `talentrisk handoff <who>` for departures' });
   }
-  const { analysis } = await loadAnalysis(options.repo, options, io);
-  const found = resolveTarget(analysis, target, io.cwd);
+  const loaded = await loadAnalysis(options.repo, options, io);
+  const { analysis } = loaded;
+  const found = await resolveTarget(loaded, target, io.cwd);
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
 
