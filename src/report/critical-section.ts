@@ -59,7 +59,9 @@ export function renderCriticalSection(results: readonly CriticalSystemResult[], 
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n');
-  return `${heading}\n${rows}`;
+  // What the departures break, as check says it (a maxKnowledgeLoss failure has no column of its own).
+  const afterDepartures = results.flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
+  return [heading, rows, ...afterDepartures].join('\n');
 }
 
 export interface CriticalSystemJson {

@@ -96,6 +96,7 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(table.exitCode).toBe(0);
     expect(table.stdout).toContain('(.talentrisk.yml; after Bob leaves: 1 of 1 failing');
     expect(table.stdout).toMatch(/✗ {2}auth +1 +2 {2}sole owner: Ada/);
+    expect(table.stdout).toContain('  ✗ auth: bus factor 1 after Bob leaves (today 2; needs 2)');
     const scan = scanOutputSchema.parse(JSON.parse(runCli(['scan', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
     const check = checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
     // check's JSON adds the line of the config that names each system.
