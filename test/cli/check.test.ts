@@ -156,6 +156,24 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['check', '--changed', 'main'], { cwd: repo.dir }).exitCode).toBe(1);
   });
 
+  // Found by a CI-user test: a pull request raising a rule passed, and the default branch failed after it.
+  it('--changed checks every system when the config itself changed since the base', () => {
+    const repo = repoWith(`critical:\n${AUTH}`);
+    repo.git('add', '.talentrisk.yml');
+    repo.git('commit', '-q', '-m', 'talentrisk config');
+    expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(0);
+    // The pull request adds payments (bus factor 1) and touches no file of it.
+    repo.commit({ author: 'bob', branch: 'feature', write: { '.talentrisk.yml': `critical:\n${PAYMENTS}${AUTH}` } });
+    const result = runCli(['check', '--changed', 'main', '--format', 'json'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(1);
+    const output = checkOutputSchema.parse(JSON.parse(result.stdout));
+    expect(output.systems.map((s) => [s.name, s.status])).toEqual([
+      ['payments', 'violation'],
+      ['auth', 'ok'],
+    ]);
+    expect(output.warnings).toContain('.talentrisk.yml changed since main: every critical system is checked');
+  });
+
   it('--changed with an unknown base exits 2 with how to fetch it', () => {
     const result = runCli(['check', '--changed', 'origin/main'], { cwd: repoWith(`critical:\n${AUTH}`).dir });
     expect(result.exitCode).toBe(2);

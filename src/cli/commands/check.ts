@@ -72,6 +72,9 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   throwOnConfigurationErrors(evaluation.systems, loaded);
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
+  // A change to the rules themselves (a system added, minOwners raised) concerns every system: a
+  // pull request that only edits the config would otherwise pass, and the default branch fail after it.
+  const configChanged = changed !== undefined && changed.files.includes(configFile);
   // What depends on more than the analysis and the config's content is added here, on every run:
   // the systems --changed leaves out, and the lines of the config file (its layout).
   const report: CheckReport = {
@@ -79,13 +82,13 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     configFile,
     systems: evaluation.systems.map((result) => ({
       ...result,
-      checked: changed ? changed.files.some(createSystemMatcher(result.paths)) : true,
+      checked: changed && !configChanged ? changed.files.some(createSystemMatcher(result.paths)) : true,
       configLine: loaded.lineOf(['critical', result.index]),
       unmatchedPatternLines: result.unmatchedPatterns.map((glob) => loaded.lineOf(['critical', result.index, 'paths', result.paths.indexOf(glob)])),
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
     departing: evaluation.departing,
-    warnings: evaluated.warningSource.warnings,
+    warnings: configChanged ? [...evaluated.warningSource.warnings, `${configFile} changed since ${changed.base}: every critical system is checked`] : evaluated.warningSource.warnings,
   };
 
   const toFile = Boolean(options.output);
