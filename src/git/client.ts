@@ -25,6 +25,9 @@ const GIT_ENV: Record<string, string> = { GIT_FLUSH: '0', GIT_NO_LAZY_FETCH: '1'
 
 const GUARDED_ENV = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
 
+/** The config keys talentrisk sets on git's command line (`-c key=value`). */
+const OWN_CONFIG_KEYS = ['core.warnAmbiguousRefs', 'log.showSignature'];
+
 // The user's own git configuration through the environment (common in container CI:
 // GIT_CONFIG_COUNT/KEY_n/VALUE_n for safe.directory, GIT_CONFIG_GLOBAL, …) must reach git, as it does
 // for a plain `git log`. simple-git guards these against untrusted input; here they come from the
@@ -51,6 +54,9 @@ export function createGit(dir: string, options: GitClientOptions = {}): SimpleGi
     if (value !== undefined && (!GUARDED_ENV.test(key) || PASSED_GIT_ENV.test(key))) env[key] = value;
   }
   const passed = Object.keys(env).filter((key) => PASSED_GIT_ENV.test(key));
+  // simple-git 4.1 warns on every run about a config key outside its known-safe list (and will
+  // refuse it in its next major): name ours, and those the user's environment sets for git.
+  const userConfigKeys = Object.entries(env).flatMap(([key, value]) => (/^GIT_CONFIG_KEY_\d+$/.test(key) ? [value] : []));
   return simpleGit({
     baseDir: dir,
     maxConcurrentProcesses: Math.max(1, options.concurrency ?? 2),
@@ -61,6 +67,7 @@ export function createGit(dir: string, options: GitClientOptions = {}): SimpleGi
     // simple-git's own option docs name this setting as the default they meant to move to.
     completion: { onClose: true, onExit: false },
     allowEnvironment: [...Object.keys(GIT_ENV), ...passed],
+    allowConfig: [...OWN_CONFIG_KEYS, ...userConfigKeys],
     unsafe: { allowUnsafeConfigEnvCount: true, allowUnsafeConfigPaths: true },
     ...(options.abort ? { abort: options.abort } : {}),
     ...(options.input ? { input: options.input } : {}),
