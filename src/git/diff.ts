@@ -11,8 +11,14 @@ export interface ChangedFiles {
   files: string[];
 }
 
-const FETCH_HINT =
-  'fetch it first (e.g. `git fetch origin main`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI';
+/** How to get `base`: the fetch of its own branch when it names a remote's (origin/master), else an example. */
+function fetchHint(base: string): string {
+  const remote = /^([\w.-]+)\/([\w./-]+)$/.exec(base);
+  // `origin/` alone is an empty $GITHUB_BASE_REF: not a pull request event.
+  if (/^[\w.-]+\/$/.test(base)) return `"${base}" names no branch: is the variable after the remote empty? ($GITHUB_BASE_REF is set on pull_request events only)`;
+  const fetch = remote ? `git fetch ${remote[1]} ${remote[2]}` : 'git fetch origin main';
+  return `fetch it first (${remote ? '' : 'e.g. '}\`${fetch}\`); in CI fetch the whole history: \`fetch-depth: 0\` for actions/checkout, \`GIT_DEPTH: 0\` for GitLab CI`;
+}
 
 /**
  * Files changed between `base` and `head` the way a pull request sees them: from their merge base
@@ -21,11 +27,11 @@ const FETCH_HINT =
 export async function changedFilesSince(repo: Repository, base: string, head: string): Promise<ChangedFiles> {
   const { git } = repo;
   const baseSha = (await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => '')).trim();
-  if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: FETCH_HINT });
+  if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: fetchHint(base) });
   const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();
   if (!mergeBase) {
     throw new UsageError(`${base} and ${head} have no common history`, {
-      hint: repo.info.isShallow ? `this is a shallow clone: ${FETCH_HINT}` : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
+      hint: repo.info.isShallow ? `this is a shallow clone: ${fetchHint(base)}` : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
     });
   }
   try {

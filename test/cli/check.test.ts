@@ -175,12 +175,17 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
   });
 
   it('--changed with an unknown base exits 2 with how to fetch it', () => {
-    const result = runCli(['check', '--changed', 'origin/main'], { cwd: repoWith(`critical:\n${AUTH}`).dir });
+    const repo = repoWith(`critical:\n${AUTH}`);
+    const result = runCli(['check', '--changed', 'origin/master'], { cwd: repo.dir });
     expect(result.exitCode).toBe(2);
+    // The fetch of the branch it names (CI-user test: it said `git fetch origin main` for any base).
     expect(result.stderr).toBe(
-      'talentrisk: unknown base revision for --changed: origin/main\n' +
-        '  fetch it first (e.g. `git fetch origin main`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI\n',
+      'talentrisk: unknown base revision for --changed: origin/master\n' +
+        '  fetch it first (`git fetch origin master`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI\n',
     );
+    expect(runCli(['check', '--changed', 'v1'], { cwd: repo.dir }).stderr).toContain('fetch it first (e.g. `git fetch origin main`)');
+    // An empty $GITHUB_BASE_REF (not a pull_request event) leaves `origin/`.
+    expect(runCli(['check', '--changed', 'origin/'], { cwd: repo.dir }).stderr).toContain('"origin/" names no branch: is the variable after the remote empty?');
   });
 
   it('a shallow clone exits 2 with the CI fix, unless --allow-shallow', () => {
@@ -194,6 +199,12 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(refused.stderr).toBe(
       'talentrisk: this is a shallow clone: bus factors need the whole history\n' +
         '  fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)\n',
+    );
+    // In GitHub Actions it shows on the run's page too (CI-user test: only the log said it).
+    const github = runCli(['check', '--format', 'github'], { cwd: clone });
+    expect(github.exitCode).toBe(2);
+    expect(github.stdout).toBe(
+      '::error title=talentrisk%3A cannot check::this is a shallow clone: bus factors need the whole history (fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only))\n',
     );
     const allowed = runCli(['check', '--allow-shallow', '--format', 'json'], { cwd: clone });
     // Only the last commit (Bob's) is fetched: he alone added every file, so auth has one owner.

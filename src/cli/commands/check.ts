@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { storeReport, type ReportRequest } from '../../analysis-cache.ts';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
-import { ConfigError, ExitCode, UsageError } from '../../errors.ts';
+import { ConfigError, ExitCode, TalentriskError, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
@@ -35,8 +35,13 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   try {
     return await checkRepository(target, options, io);
   } catch (error) {
-    // In GitHub Actions a broken config must show on the pull request too, not only in the log.
+    // In GitHub Actions bad input must show on the run's page too, not only in the log: a broken
+    // config at its lines, anything else (a shallow clone, an unknown --changed base) as one error.
     if (options.format === 'github' && error instanceof ConfigError) io.stdout.write(configErrorAnnotations(error));
+    else if (options.format === 'github' && error instanceof TalentriskError) {
+      const text = error.hint ? `${error.message} (${error.hint})` : error.message;
+      io.stdout.write(`::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
+    }
     throw error;
   }
 }
