@@ -200,9 +200,11 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
       'talentrisk: this is a shallow clone: bus factors need the whole history\n' +
         '  fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)\n',
     );
-    // In GitHub Actions it shows on the run's page too (CI-user test: only the log said it).
-    const github = runCli(['check', '--format', 'github'], { cwd: clone });
+    // In GitHub Actions it shows on the run's page and in the job summary too (CI-user test: only the log said it).
+    const summary = path.join(tmp(), 'summary.md');
+    const github = runCli(['check', '--format', 'github'], { cwd: clone, env: { GITHUB_STEP_SUMMARY: summary } });
     expect(github.exitCode).toBe(2);
+    expect(readFileSync(summary, 'utf8')).toMatch(/^### ⚠️ talentrisk check could not run\n\nthis is a shallow clone: bus factors need the whole history\n\nfetch the whole history: /);
     expect(github.stdout).toBe(
       '::error title=talentrisk%3A cannot check::this is a shallow clone: bus factors need the whole history (fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only))\n',
     );

@@ -10,7 +10,7 @@ import { createSystemMatcher, type CriticalSystemResult } from '../../model/crit
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { resolveDepartures } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
-import { escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
+import { escapeMarkdown, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
 import { sanitize } from '../../report/format.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
@@ -41,6 +41,11 @@ export async function runCheck(target: string | undefined, options: CheckOptions
     else if (options.format === 'github' && error instanceof TalentriskError) {
       const text = error.hint ? `${error.message} (${error.hint})` : error.message;
       io.stdout.write(`::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
+    }
+    // The job summary says it too: otherwise it holds nothing of this step but its exit code.
+    if (options.format === 'github' && error instanceof TalentriskError) {
+      const hint = error.hint ? `\n\n${escapeMarkdown(error.hint)}` : '';
+      appendToStepSummary(`### ⚠️ talentrisk check could not run\n\n${escapeMarkdown(error.message.split('\n').join(' · '))}${hint}\n`, io);
     }
     throw error;
   }
@@ -199,10 +204,14 @@ function warnUnmatchedGlobs(results: readonly CriticalSystemResult[], loaded: Lo
 
 /** In GitHub Actions, the markdown summary also goes to the job's summary page. */
 function appendStepSummary(report: CheckReport, io: Io): void {
+  appendToStepSummary(renderCheckMarkdown(report), io);
+}
+
+function appendToStepSummary(markdown: string, io: Io): void {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (!file) return;
   try {
-    appendFileSync(file, renderCheckMarkdown(report));
+    appendFileSync(file, markdown);
   } catch (error) {
     io.stderr.write(`talentrisk: warning: cannot append to GITHUB_STEP_SUMMARY (${file}): ${(error as Error).message}\n`);
   }
