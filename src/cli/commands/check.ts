@@ -35,15 +35,12 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   try {
     return await checkRepository(target, options, io);
   } catch (error) {
-    // In GitHub Actions bad input must show on the run's page too, not only in the log: a broken
-    // config at its lines, anything else (a shallow clone, an unknown --changed base) as one error.
-    if (options.format === 'github' && error instanceof ConfigError) io.stdout.write(configErrorAnnotations(error));
-    else if (options.format === 'github' && error instanceof TalentriskError) {
-      const text = error.hint ? `${error.message} (${error.hint})` : error.message;
-      io.stdout.write(`::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
-    }
-    // The job summary says it too: otherwise it holds nothing of this step but its exit code.
+    // In GitHub Actions bad input must show on the run's page and in the job summary too, not only
+    // in the log: a broken config at its lines, anything else (a shallow clone, an unknown
+    // --changed base) as one error.
     if (options.format === 'github' && error instanceof TalentriskError) {
+      const text = error.hint ? `${error.message} (${error.hint})` : error.message;
+      io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error) : `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
       const hint = error.hint ? `\n\n${escapeMarkdown(error.hint)}` : '';
       appendToStepSummary(`### ⚠️ talentrisk check could not run\n\n${escapeMarkdown(error.message.split('\n').join(' · '))}${hint}\n`, io);
     }
