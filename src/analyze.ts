@@ -410,15 +410,17 @@ function fileFilterOf(config: Config, extensions: boolean, attributeFiles: reado
 }
 
 /**
- * Why `path` is not among an analysis's files, as its file selection decided: a submodule, the rule
- * that excluded it, or 'history' (selected, but no event of a counted developer, or --only-code);
- * undefined when the revision does not track it. For `explain`'s error, so it reads git again.
+ * Why the first of `paths` the revision tracks is not among an analysis's files, as its file
+ * selection decided: a submodule, the rule that excluded it, or 'history' (selected, but no event of
+ * a counted developer, or --only-code); undefined when the revision tracks none of them. For
+ * `explain`'s error (the path as typed, and from the current folder), so it reads git again, once.
  */
-export async function whyNotAnalysed(repo: Repository, sha: string, config: Config, model: ModelName, path: string): Promise<ExclusionRule | 'submodule' | 'history' | undefined> {
+export async function whyNotAnalysed(repo: Repository, sha: string, config: Config, model: ModelName, paths: readonly string[]): Promise<ExclusionRule | 'submodule' | 'history' | undefined> {
   const extensions = model !== 'classic';
   const { files: tracked, submodules } = await listTrackedFiles(repo, sha);
+  const path = paths.find((candidate) => submodules.includes(candidate) || tracked.includes(candidate));
+  if (path === undefined) return undefined;
   if (submodules.includes(path)) return 'submodule';
-  if (!tracked.includes(path)) return undefined;
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
   const texts = await readFilesAt(repo, sha, attributeFiles);
   return selectFiles([path], fileFilterOf(config, extensions, attributeFiles, texts)).excluded.get(path) ?? 'history';

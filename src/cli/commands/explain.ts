@@ -32,11 +32,9 @@ async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd: string
     if (files.length > 0 && !candidate.startsWith('..')) return { folder: candidate || '.', files };
   }
   // A tracked file the analysis left out (Cargo.lock, a submodule): say why, rather than suggest a path that is analysed.
-  for (const candidate of new Set(candidates)) {
-    if (candidate === '' || candidate.startsWith('..')) continue;
-    const reason = await whyNotAnalysed(loaded.repository, analysis.repository.revision, loaded.config.config, analysis.model, candidate);
-    if (reason) throw new UsageError(`${target} is not analysed: ${NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
-  }
+  const inRepository = candidates.filter((candidate) => candidate !== '' && !candidate.startsWith('..'));
+  const reason = inRepository.length > 0 ? await whyNotAnalysed(loaded.repository, analysis.repository.revision, loaded.config.config, analysis.model, inRepository) : undefined;
+  if (reason) throw new UsageError(`${target} is not analysed: ${NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
   const suggestion = closest(target, analysis.files.map((f) => f.path));
   throw new UsageError(`no analysed file or folder matches ${target}`, {
     hint: suggestion
