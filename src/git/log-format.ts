@@ -89,16 +89,23 @@ const NO_CO_AUTHORS: Signature[] = [];
  */
 export const LATEST_COMMIT_TIME = 253_402_300_799;
 
-/** The value of a `%at` field: digits read in place (no string made), anything else as Number() reads it. */
+/**
+ * The value of a `%at` field: up to 11 digits read in place (no string made; they stay below
+ * LATEST_COMMIT_TIME, 12 digits), anything else as Number() reads it, capped.
+ */
 function parseTime(text: string, from: number, to: number): number {
-  if (to - from === 0 || to - from > 11) return Math.min(Number(text.slice(from, to)) || 0, LATEST_COMMIT_TIME);
+  if (to - from === 0 || to - from > 11) return slowTime(text, from, to);
   let value = 0;
   for (let i = from; i < to; i++) {
     const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return Math.min(Number(text.slice(from, to)) || 0, LATEST_COMMIT_TIME);
+    if (digit < 0 || digit > 9) return slowTime(text, from, to);
     value = value * 10 + digit;
   }
-  return Math.min(value, LATEST_COMMIT_TIME);
+  return value;
+}
+
+function slowTime(text: string, from: number, to: number): number {
+  return Math.min(Number(text.slice(from, to)) || 0, LATEST_COMMIT_TIME);
 }
 
 /**
