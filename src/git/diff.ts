@@ -11,12 +11,17 @@ export interface ChangedFiles {
   files: string[];
 }
 
-/** How to get `base`: the fetch of its own branch when it names a remote's (origin/master), else an example. */
-function fetchHint(base: string): string {
-  const remote = /^([\w.-]+)\/([\w./-]+)$/.exec(base);
+/**
+ * How to get `base`: the fetch of its own branch when it names one of a configured remote
+ * (origin/master; not a local branch such as feature/login), else an example.
+ */
+function fetchHint(repo: Repository, base: string): string {
+  const remotes = new Set(repo.config.flatMap(([key]) => /^remote\.(.+)\.url$/.exec(key)?.[1] ?? []));
+  const slash = base.indexOf('/');
+  const remote = slash > 0 && remotes.has(base.slice(0, slash)) ? { name: base.slice(0, slash), branch: base.slice(slash + 1) } : undefined;
   // `origin/` alone is an empty $GITHUB_BASE_REF: not a pull request event.
-  if (/^[\w.-]+\/$/.test(base)) return `"${base}" names no branch: is the variable after the remote empty? ($GITHUB_BASE_REF is set on pull_request events only)`;
-  const fetch = remote ? `git fetch ${remote[1]} ${remote[2]}` : 'git fetch origin main';
+  if (remote?.branch === '') return `"${base}" names no branch: is the variable after the remote empty? ($GITHUB_BASE_REF is set on pull_request events only)`;
+  const fetch = remote ? `git fetch ${remote.name} ${remote.branch}` : 'git fetch origin main';
   return `fetch it first (${remote ? '' : 'e.g. '}\`${fetch}\`); in CI fetch the whole history: \`fetch-depth: 0\` for actions/checkout, \`GIT_DEPTH: 0\` for GitLab CI`;
 }
 
@@ -27,11 +32,11 @@ function fetchHint(base: string): string {
 export async function changedFilesSince(repo: Repository, base: string, head: string): Promise<ChangedFiles> {
   const { git } = repo;
   const baseSha = (await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => '')).trim();
-  if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: fetchHint(base) });
+  if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: fetchHint(repo, base) });
   const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();
   if (!mergeBase) {
     throw new UsageError(`${base} and ${head} have no common history`, {
-      hint: repo.info.isShallow ? `this is a shallow clone: ${fetchHint(base)}` : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
+      hint: repo.info.isShallow ? `this is a shallow clone: ${fetchHint(repo, base)}` : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
     });
   }
   try {

@@ -176,6 +176,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
 
   it('--changed with an unknown base exits 2 with how to fetch it', () => {
     const repo = repoWith(`critical:\n${AUTH}`);
+    repo.git('remote', 'add', 'origin', repo.dir);
     const result = runCli(['check', '--changed', 'origin/master'], { cwd: repo.dir });
     expect(result.exitCode).toBe(2);
     // The fetch of the branch it names (CI-user test: it said `git fetch origin main` for any base).
@@ -184,6 +185,8 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
         '  fetch it first (`git fetch origin master`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI\n',
     );
     expect(runCli(['check', '--changed', 'v1'], { cwd: repo.dir }).stderr).toContain('fetch it first (e.g. `git fetch origin main`)');
+    // A local branch with a slash is no remote's (`git fetch feature login` would be wrong).
+    expect(runCli(['check', '--changed', 'feature/login'], { cwd: repo.dir }).stderr).toContain('fetch it first (e.g. `git fetch origin main`)');
     // An empty $GITHUB_BASE_REF (not a pull_request event) leaves `origin/`.
     expect(runCli(['check', '--changed', 'origin/'], { cwd: repo.dir }).stderr).toContain('"origin/" names no branch: is the variable after the remote empty?');
   });
