@@ -378,13 +378,34 @@ function isWritableDir(dir: string): boolean {
   // A probe write, because permission bits lie (root, read-only mounts, ACLs).
   const probe = path.join(dir, `.probe.tmp-${randomBytes(6).toString('hex')}`);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirectory(dir);
     fs.writeFileSync(probe, '', { flag: 'wx' });
     fs.unlinkSync(probe);
     return true;
   } catch {
     removeQuietly(probe);
     return false;
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's `{ recursive: true }` never returns for a path whose
+ * parent exists but refuses new entries with ENOENT (anything under /proc): it retries the parent
+ * forever, so a scan with XDG_CACHE_HOME there hung instead of running without its cache.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let level = path.resolve(dir); !fs.existsSync(level); level = path.dirname(level)) {
+    missing.push(level);
+    if (path.dirname(level) === level) break;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      fs.mkdirSync(level);
+    } catch (error) {
+      // Made meanwhile by another scan of the same repository: fine.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 

@@ -296,6 +296,16 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(existsSync(path.join(repo.dir, '.git', 'talentrisk'))).toBe(false);
   });
 
+  it.skipIf(!existsSync('/proc/self'))('runs without its cache, with one warning, when no cache folder can be made (XDG_CACHE_HOME under /proc): no hang', () => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.git', 'talentrisk'), 'a file where the cache folder would go');
+    // Node's recursive mkdir never returns under /proc: without the fix this run is killed.
+    const result = runCli(['--format', 'json'], { cwd: repo.dir, env: { XDG_CACHE_HOME: '/proc/talentrisk-test/cache' }, timeoutMs: 30_000 });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('the history cache is not written: no writable folder');
+    expect(JSON.parse(result.stdout).stats.developers).toBe(3);
+  });
+
   it('--only-code keeps only programming and markup files (Linguist), counting the rest', () => {
     const repo = buildRepo([...history, { author: 'ada', write: { 'data/table.csv': 3, 'Makefile': 2, 'docs/guide.txt': 2 } }]);
     const json = JSON.parse(runCli(['--format', 'json', '--only-code'], { cwd: repo.dir }).stdout);
