@@ -26,7 +26,7 @@ const GIT_ENV: Record<string, string> = { GIT_FLUSH: '0', GIT_NO_LAZY_FETCH: '1'
 const GUARDED_ENV = /^(git_.*|editor|visual|pager|prefix|ssh_askpass)$/i;
 
 /** The config keys talentrisk sets on git's command line (`-c key=value`). */
-const OWN_CONFIG_KEYS = ['core.warnAmbiguousRefs', 'log.showSignature'];
+const OWN_CONFIG_KEYS = ['core.warnAmbiguousRefs'];
 
 // The user's own git configuration through the environment (common in container CI:
 // GIT_CONFIG_COUNT/KEY_n/VALUE_n for safe.directory, GIT_CONFIG_GLOBAL, …) must reach git, as it does

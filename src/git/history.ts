@@ -1,5 +1,7 @@
+import { TalentriskError } from '../errors.ts';
+import { toGitError } from './client.ts';
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type CommitIds, type Interner } from './cache.ts';
-import { LOG_FORMAT, parseLogOutput, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
+import { LOG_FORMAT, parseLogOutput, PINNED_LOG_OPTIONS, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
 import { forward, idLines, joinReasons, Lane, LANE_PROCESS_COMMITS, missingObjectsIn, pendingOutput, readEntry, renamesMayWorkNow, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
 import { extendCommitList, listCommitsTimed, type CommitList, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
@@ -176,7 +178,7 @@ class Speculation {
   private previousByte = 0;
 
   constructor(repo: Repository, sha: string, limit: number, renames: RenameMode, exclude?: string) {
-    const args = ['log', '--no-merges', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...(Number.isFinite(limit) ? [`--max-count=${limit}`] : []), sha, ...(exclude ? [`^${exclude}`] : [])];
+    const args = ['log', ...PINNED_LOG_OPTIONS, '--no-merges', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...(Number.isFinite(limit) ? [`--max-count=${limit}`] : []), sha, ...(exclude ? [`^${exclude}`] : [])];
     this.done = repo.stream(args, (chunk) => this.receive(chunk), this.stopper.signal).then(
       () => this.take(true),
       // Stopped, missing blobs or anything else: keep what is surely whole, leave the rest to the chunks.
@@ -527,12 +529,14 @@ export function walkHistory(repo: Repository, sha: string, options: HistoryOptio
   prepared.catch(() => undefined); // reported when iterated; avoids an unhandled rejection meanwhile
   return (async function* () {
     // The caller may keep the finished generator: let go of what it started from as soon as it is walked.
-    const { context, ids, storeList } = await (prepared as Promise<PreparedWalk>);
+    const { context, ids, storeList } = await (prepared as Promise<PreparedWalk>).catch((error: unknown) => {
+      throw asGitFailure(error, sha);
+    });
     prepared = undefined;
     // Not yield*: it would hold each chunk while the next one is read (see walkChunks).
     const chunks = walkChunks(context, ids);
     try {
-      for (let records = await nextChunk(chunks); records; records = await nextChunk(chunks)) {
+      for (let records = await nextChunk(chunks, sha); records; records = await nextChunk(chunks, sha)) {
         yield records;
         records = undefined; // for the garbage collector, as in walkChunks
       }
@@ -547,9 +551,23 @@ export function walkHistory(repo: Repository, sha: string, options: HistoryOptio
 }
 
 /** The next chunk's records, or undefined at the end (so that no caller's frame keeps the step). */
-async function nextChunk(chunks: AsyncGenerator<CommitRecord[]>): Promise<CommitRecord[] | undefined> {
-  const step = await chunks.next();
-  return step.done ? undefined : step.value;
+async function nextChunk(chunks: AsyncGenerator<CommitRecord[]>, sha: string): Promise<CommitRecord[] | undefined> {
+  try {
+    const step = await chunks.next();
+    return step.done ? undefined : step.value;
+  } catch (error) {
+    throw asGitFailure(error, sha);
+  }
+}
+
+/**
+ * git's own failure, which the walk does not handle (a `fatal:` line: a broken git config such as a
+ * missing diff.orderFile, a corrupt repository), as an error the user can act on, with git's reason
+ * (exit 2); before, it was reported as an internal error of talentrisk. Anything else as it is.
+ */
+function asGitFailure(error: unknown, sha: string): unknown {
+  if (error instanceof TalentriskError || !(error instanceof Error) || !/^(fatal|error): /m.test(error.message)) return error;
+  return toGitError(error, `reading the history of ${sha.slice(0, 12)}`);
 }
 
 function cacheOf(options: HistoryOptions): HistoryCache | undefined {

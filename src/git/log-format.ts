@@ -9,6 +9,17 @@ const TRAILER = '\x1d';
 
 export const LOG_FORMAT = `${RECORD_START}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)`;
 
+/**
+ * Options that keep what `git log` prints the same whatever the user's git config says (found with
+ * a user's config, each changed the figures or crashed the scan):
+ * - `--root`: `log.showRoot=false` printed no files for a root commit, so its authors lost the
+ *   first authorship of every file it created;
+ * - `--no-show-signature`: `log.showSignature=true` put "No signature" (or gpg's report) between
+ *   the records of signed commits, an internal error;
+ * - `--encoding=UTF-8`: `i18n.logOutputEncoding` re-encoded names and trailers, which are read as UTF-8.
+ */
+export const PINNED_LOG_OPTIONS: readonly string[] = ['--root', '--no-show-signature', '--encoding=UTF-8'];
+
 /** The text that begins the record of commit `sha` in git's output (in -z output, after a NUL). */
 export function recordStart(sha: string): string {
   return `${RECORD_START}${sha}${FIELD}`;

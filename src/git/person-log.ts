@@ -1,6 +1,6 @@
 import type { Repository } from './repo.ts';
 import { toGitError } from './client.ts';
-import { LATEST_COMMIT_TIME } from './log-format.ts';
+import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS } from './log-format.ts';
 
 // The little history `handoff` needs beyond the analysis: the files of recent commits (for
 // co-change) and one person's recent commits. Both reads are bounded (a number of commits), so
@@ -77,9 +77,8 @@ function parseTrailers(text: string): string[] {
 async function readLog(repo: Repository, revision: string, extra: string[]): Promise<LogCommit[]> {
   try {
     const output = await repo.git.raw([
-      '-c',
-      'log.showSignature=false',
       'log',
+      ...PINNED_LOG_OPTIONS,
       '--no-merges',
       // Rename detection would read blobs (and could fetch them in a partial clone); names suffice.
       '--no-renames',

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } from './client.ts';
-import { LATEST_COMMIT_TIME, type RenameMode } from './log-format.ts';
+import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS, type RenameMode } from './log-format.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
@@ -189,7 +189,7 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
   if (!until && !rev.startsWith('-')) {
     // The common case in one git call; anything unusual takes the path below, which explains itself.
     // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.
-    const found = await git.raw(['log', '-1', '--no-walk', '--format=%H %cI', `${rev}^{commit}`, '--']).catch(() => '');
+    const found = await git.raw(['log', ...PINNED_LOG_OPTIONS, '-1', '--no-walk', '--format=%H %cI', `${rev}^{commit}`, '--']).catch(() => '');
     const match = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) (\S+)\n?$/.exec(found);
     if (match) return { requested: rev, sha: match[1] as string, date: isoDate(match[2] as string) };
   }
@@ -210,7 +210,7 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
       sha = found;
     }
     // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.
-    const date = (await git.raw(['log', '-1', '--no-walk', '--format=%cI', sha])).trim();
+    const date = (await git.raw(['log', ...PINNED_LOG_OPTIONS, '-1', '--no-walk', '--format=%cI', sha])).trim();
     return { requested: until ? `${rev} until ${untilText(until)}` : rev, sha, date: isoDate(date) };
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -306,6 +306,45 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(JSON.parse(result.stdout).stats.developers).toBe(3);
   });
 
+  it('reads the same history whatever the user’s git config says about log output (root commit, signatures, encoding)', () => {
+    const repo = buildRepo([
+      { author: { name: 'Zoë Ünal', email: 'zoe@example.com' }, write: { 'src/a.ts': 10, 'src/b.ts': 10 } },
+      { author: 'bob', write: { 'src/a.ts': 10 } },
+      { author: { name: 'Zoë Ünal', email: 'zoe@example.com' }, write: { 'src/c.ts': 10 } },
+    ]);
+    // Sign HEAD (an SSH signature git cannot verify here: log.showSignature prints "No signature").
+    const signed = repo.git('cat-file', 'commit', 'HEAD').replace(/^(committer .*)$/m, '$1\ngpgsig -----BEGIN SSH SIGNATURE-----\n U1NIU0lH\n -----END SSH SIGNATURE-----');
+    const id = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], { cwd: repo.dir, input: signed, encoding: 'utf8' }).trim();
+    repo.git('update-ref', 'HEAD', id);
+    const scan = (config?: Record<string, string>) => {
+      const file = path.join(tmp(), 'gitconfig');
+      writeFileSync(file, Object.entries(config ?? {}).map(([key, value]) => `[${key.split('.')[0]}]\n\t${key.split('.')[1]} = ${value}\n`).join(''));
+      const result = runCli(['--format', 'json', '--no-cache'], { cwd: repo.dir, env: { GIT_CONFIG_GLOBAL: file } });
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+      return result.stdout.replace(/"analyzedAt": "[^"]*"/, '"analyzedAt": ""');
+    };
+    const plain = scan();
+    expect(JSON.parse(plain).stats).toMatchObject({ developers: 2, files: 3 });
+    expect(plain).toContain('Zoë Ünal');
+    // Each once changed the figures (the root commit's files unread: Zoë lost two first authorships),
+    // crashed the scan (signature lines between records), or garbled the names.
+    const configs: Record<string, string>[] = [{ 'log.showRoot': 'false' }, { 'log.showSignature': 'true' }, { 'i18n.logOutputEncoding': 'ISO-8859-1' }];
+    for (const config of configs) {
+      expect.soft(scan(config), JSON.stringify(config)).toBe(plain);
+    }
+  });
+
+  it('reports a git failure in the history walk caused by the user’s git config as git’s error (exit 2), not an internal error', () => {
+    const repo = buildRepo(history);
+    const file = path.join(tmp(), 'gitconfig');
+    writeFileSync(file, '[diff]\n\torderFile = /no/such/orderfile\n');
+    const result = runCli(['--no-cache'], { cwd: repo.dir, env: { GIT_CONFIG_GLOBAL: file } });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^talentrisk: git failed \(reading the history of [0-9a-f]{12}\): failed to read orderfile '\/no\/such\/orderfile'/);
+    expect(result.stderr).not.toContain('internal error');
+  });
+
   it('--only-code keeps only programming and markup files (Linguist), counting the rest', () => {
     const repo = buildRepo([...history, { author: 'ada', write: { 'data/table.csv': 3, 'Makefile': 2, 'docs/guide.txt': 2 } }]);
     const json = JSON.parse(runCli(['--format', 'json', '--only-code'], { cwd: repo.dir }).stdout);
