@@ -1,7 +1,10 @@
 // The history fold of METRICS.md §1 and §3: commits arrive newest first and each event is credited
 // to the file that is tracked at the analysed revision. Walking backwards, a rename maps the old
-// path onto the same file, and an add (or a delete) ends the file's past at that path: whatever
-// happened there earlier belonged to another file that was later deleted, which is not analysed.
+// path onto the same file, and an add ends the file's past at that path: whatever happened there
+// earlier belonged to another file that was later deleted, which is not analysed. A delete is no
+// event and moves nothing (METRICS.md §1): in a straight history the add after it ends that past
+// anyway, and on a branch whose delete a merge undid, ending the path there lost the file's
+// creator and its earlier changes.
 // Memory grows with files × developers, never with the number of commits.
 //
 // Layout (issue #5, peak memory): files and raw identities are small integers, and every tally
@@ -75,7 +78,6 @@ const NONE = -1;
 const ADD = 1;
 const MODIFY = 2;
 const RENAME = 3;
-const DELETE = 4;
 
 function eventKind(status: string): number {
   switch (status) {
@@ -85,8 +87,6 @@ function eventKind(status: string): number {
       return MODIFY;
     case 'R':
       return RENAME;
-    case 'D':
-      return DELETE;
     default:
       return 0;
   }
@@ -171,7 +171,7 @@ export class AuthorshipFold {
       const change = changes[i] as FoldChange;
       const kind = eventKind(change.status);
       kinds[i] = kind;
-      targets[i] = kind === 0 || kind === DELETE ? NONE : (alias.get(change.path) ?? NONE);
+      targets[i] = kind === 0 ? NONE : (alias.get(change.path) ?? NONE);
     }
     if (credited.length > 0) {
       const w = this.weight ? this.weight(time) : 1;
@@ -189,10 +189,7 @@ export class AuthorshipFold {
     // table then); it holds the tracked paths and the paths they were renamed from.
     for (let i = 0; i < count; i++) {
       const kind = kinds[i] as number;
-      if (kind === 0 || kind === MODIFY) continue;
-      const path = (changes[i] as FoldChange).path;
-      // An add or a rename already looked its path up: only a live mapping needs ending.
-      if (kind === DELETE ? alias.has(path) : targets[i] !== NONE) alias.set(path, NONE);
+      if ((kind === ADD || kind === RENAME) && targets[i] !== NONE) alias.set((changes[i] as FoldChange).path, NONE);
     }
     for (let i = 0; i < count; i++) {
       const file = targets[i] as number;

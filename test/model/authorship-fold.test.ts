@@ -21,7 +21,7 @@ interface RefFile {
   byIdentity: Map<number, RefIdentity>;
   shared: Map<string, { identities: number[]; mr: number; wmr: number }>;
 }
-type RefEvent = { kind: 'A' | 'M' | 'R' | 'D'; path: string; oldPath?: string };
+type RefEvent = { kind: 'A' | 'M' | 'R'; path: string; oldPath?: string };
 
 class ReferenceFold {
   readonly files = new Map<string, RefFile>();
@@ -40,10 +40,11 @@ class ReferenceFold {
   addChanges(time: number, credited: readonly number[], changes: readonly FoldChange[]): void {
     const events: RefEvent[] = [];
     for (const change of changes) {
-      if (change.status === 'A' || change.status === 'M' || change.status === 'D') events.push({ kind: change.status, path: change.path });
+      // A delete is no event and moves no path (METRICS.md §1).
+      if (change.status === 'A' || change.status === 'M') events.push({ kind: change.status, path: change.path });
       else if (change.status === 'R') events.push({ kind: 'R', path: change.path, oldPath: change.oldPath ?? change.path });
     }
-    const targets = events.map((event) => (event.kind === 'D' ? undefined : this.alias.get(event.path)));
+    const targets = events.map((event) => this.alias.get(event.path));
     if (credited.length > 0) {
       const w = this.weight(time);
       events.forEach((event, index) => {
@@ -51,7 +52,7 @@ class ReferenceFold {
         if (tally) this.credit(tally, event.kind, time, w, credited);
       });
     }
-    for (const event of events) if (event.kind !== 'M') this.alias.delete(event.path);
+    for (const event of events) if (event.kind !== 'M') this.alias.delete(event.path); // an add or a rename ends the path's past
     events.forEach((event, index) => {
       const tally = targets[index];
       if (event.kind === 'R' && event.oldPath !== undefined && tally) this.alias.set(event.oldPath, tally);

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,7 +97,7 @@ describe('AuthorshipFold (commits newest first)', () => {
     expect(view('b').byIdentity).toEqual({ 0: { fa: 1, dl: 0 }, 2: { fa: 0, dl: 1 } });
   });
 
-  it('ends a path’s past at an add or a delete: an earlier file at the same path is another file', () => {
+  it('ends a path’s past at an add: an earlier file at the same path is another file', () => {
     const view = run(
       ['p'],
       [
@@ -108,6 +108,20 @@ describe('AuthorshipFold (commits newest first)', () => {
       ],
     );
     expect(view('p')).toEqual({ mr: 1, byIdentity: { 2: { fa: 1, dl: 0 }, 3: { fa: 0, dl: 1 } } });
+  });
+
+  it('does not end a path’s past at a delete (no event, METRICS.md §1): a branch’s delete that a merge undid keeps the creator', () => {
+    // Newest first: bob modifies p on the main line, carol deleted p on a side branch (the merge
+    // kept p), ada created it.
+    const view = run(
+      ['p'],
+      [
+        [[1], [{ status: 'M', path: 'p' }]],
+        [[2], [{ status: 'D', path: 'p' }]],
+        [[0], [{ status: 'A', path: 'p' }]],
+      ],
+    );
+    expect(view('p')).toEqual({ mr: 1, byIdentity: { 1: { fa: 0, dl: 1 }, 0: { fa: 1, dl: 0 } } });
   });
 
   it('moves paths on commits that credit nobody (bots), without counting their events', () => {
@@ -163,6 +177,28 @@ describe('history events on fixture repositories', { tags: ['slow'] }, () => {
       ['bob@example.com', 0, 1, 0], // 3.457, normDOA 0.829315 → author
     ]);
     expect(fileOf(analysis, 'm.ts').authors).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+
+  it('keeps a file’s creator when a branch deleted it and the merge kept it (a delete is no event)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'x.ts': 5, 'keep.ts': 5 } },
+      { author: 'carol', at: '2024-01-02T12:00:00Z', branch: 'side', remove: ['x.ts'] },
+      { author: 'bob', at: '2024-01-03T12:00:00Z', checkout: 'main', write: { 'x.ts': 5, 'y.ts': 5 } },
+    ]);
+    const at = '2024-01-04T12:00:00Z';
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Bob', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob', GIT_COMMITTER_EMAIL: 'bob@example.com', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at };
+    // A modify/delete conflict, resolved by keeping the modified x.ts.
+    expect(spawnSync('git', ['merge', '--no-commit', 'side'], { cwd: repo.dir, env }).status).not.toBe(0);
+    repo.git('add', 'x.ts');
+    execFileSync('git', ['commit', '-q', '-m', 'merge side, keeping x.ts'], { cwd: repo.dir, env });
+    expect(repo.git('ls-files').split('\n')).toContain('x.ts');
+    const analysis = await analyzeRepo(repo.dir);
+    // Ending x.ts's past at carol's delete (newest first: bob M, carol D, ada A) lost ada's creation.
+    expect(rows(analysis, 'x.ts')).toEqual([
+      ['ada@example.com', 1, 0, 1], // 4.168500
+      ['bob@example.com', 0, 1, 0], // 3.457, normDOA 0.829315 → author
+    ]);
+    expect(fileOf(analysis, 'x.ts').authors).toEqual(['ada@example.com', 'bob@example.com']);
   });
 
   it('does not count the events of an earlier, deleted file at a reused path', async () => {
