@@ -121,7 +121,18 @@ describe('explainAuthorship', () => {
     const [ada, bob] = rankContributions([input('ada', 1, 0), input('bob', 0, 1)], 2, 2, false);
     // ada FA=1 AC=2 → 4.038345; bob DL=1 AC=1 → 3.2345, normDOA 0.800947
     expect(ada && explainAuthorship(ada)).toMatch(/^author: normDOA 1\.000 > 0\.75 and DOA 4\.038 ≥ 3\.293$/);
-    expect(bob && explainAuthorship(bob)).toBe('not an author: DOA 3.234 is below 3.293 (1 changes by others outweigh 1 of theirs) and they did not create the file');
+    expect(bob && explainAuthorship(bob)).toBe('not an author: DOA 3.234 is below 3.293 (1 change by others outweighs 1 of theirs) and they did not create the file');
+  });
+
+  it('never prints a figure that rounds onto the threshold it is compared with', () => {
+    const c = (normDoa: number, doa: number, isAuthor: boolean) => explainAuthorship({ developer: 'x', fa: 0, dl: 1, ac: 3, doa, normDoa, isAuthor } as unknown as Parameters<typeof explainAuthorship>[0]);
+    // 0.749 of the top DOA was "75% of the top one"; 0.74996 was "normDOA 0.750 is not above 0.75".
+    expect(c(0.749, 3.5, false)).toBe('not an author: normDOA 0.749 is not above 0.75 (their DOA is 74.9% of the top one)');
+    expect(c(0.74996, 3.5, false)).toBe('not an author: normDOA 0.74996 is not above 0.75 (their DOA is 74.996% of the top one)');
+    expect(c(0.75, 3.5, false)).toBe('not an author: normDOA 0.750 is not above 0.75 (their DOA is 75% of the top one)');
+    expect(c(0.5, 3.5, false)).toBe('not an author: normDOA 0.500 is not above 0.75 (their DOA is 50% of the top one)');
+    expect(c(0.75002, 3.29302, true)).toBe('author: normDOA 0.75002 > 0.75 and DOA 3.29302 ≥ 3.293');
+    expect(c(0.9, 3.29298, false)).toBe('not an author: DOA 3.29298 is below 3.293 (3 changes by others outweigh 1 of theirs) and they did not create the file');
   });
 });
 

@@ -96,7 +96,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   const out: string[] = [];
   if (found.file) {
     const file = found.file;
-    out.push(`${chalk.bold(sanitize(file.path))}  ${chalk.dim(`${file.events} events · last change ${day(file.lastChange)}`)}`);
+    out.push(`${chalk.bold(sanitize(file.path))}  ${chalk.dim(`${file.events} ${file.events === 1 ? 'event' : 'events'} · last change ${day(file.lastChange)}`)}`);
     out.push(chalk.dim('DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC); author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1)'));
     out.push('');
     out.push(
