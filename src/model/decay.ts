@@ -38,6 +38,15 @@ const DAY = 86_400;
 /** Projection horizons, in days after the reference date. */
 export const PROJECTION_HORIZONS = [0, 30, 90, 180] as const;
 
+/**
+ * The horizons worth projecting to. The projection assumes nobody commits again, so from
+ * `inactiveAfterDays` on everyone counts as inactive and every module has 0 experts whatever its
+ * history: under the default of 180 days, +180d was 0 on every repository. Those are left out.
+ */
+export function projectionHorizons(inactiveAfterDays: number): number[] {
+  return PROJECTION_HORIZONS.filter((days) => days === 0 || days < inactiveAfterDays);
+}
+
 export interface InactiveDeveloper {
   id: string;
   name: string;
@@ -336,7 +345,7 @@ export function projectExperts(
   departures: readonly Departure[],
   options: { horizons?: readonly number[]; inactiveAsGone?: boolean; memo?: Memo } = {},
 ): ProjectionResult {
-  const horizons = [...(options.horizons ?? PROJECTION_HORIZONS)];
+  const horizons = [...(options.horizons ?? (options.inactiveAsGone === false ? PROJECTION_HORIZONS : projectionHorizons(analysis.settings.inactiveAfterDays)))];
   const reference = referenceTime(analysis);
   const silence = silenceOf(analysis);
   const gone = horizons.map((days) => {

@@ -1,4 +1,4 @@
-import type { CurrentFigures, ModuleProjection, ProjectionResult } from '../model/decay.ts';
+import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
 import { list, plural, sanitize, shortenPath } from './format.ts';
 import { renderTable } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -76,6 +76,10 @@ export function renderCurrentSection(figures: CurrentFigures, projection: Projec
         .join('\n'),
     );
     if (modules.length > MODULE_ROWS) out.push(chalk.dim(`    … ${plural(modules.length - MODULE_ROWS, 'more module')} (--format json lists them all)`));
+    const unshown = PROJECTION_HORIZONS.filter((days) => !horizons.includes(days));
+    if (unshown.length > 0) {
+      out.push(chalk.dim(`    No ${unshown.map((d) => `+${d}d`).join(', ')}: with no new commits, everyone is inactive after model.inactiveAfter (${figures.inactiveAfterDays} days).`));
+    }
   }
   return out.join('\n');
 }

@@ -99,6 +99,16 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
     expect(core?.points.map((p) => p.experts)).toEqual([[BOB], [BOB], [BOB], []]);
   });
 
+  it('projects to no horizon at or past inactiveAfter, where everyone is inactive with no new commits', async () => {
+    // The default of 180 days made +180d 0 experts in every module, whatever the history.
+    const at = (inactiveAfter: number) => analyzeRepo(build().dir, { depth: 1, config: { model: { halfLife: 365, inactiveAfter } } });
+    expect(projectExperts(await at(180), []).horizons).toEqual([0, 30, 90]);
+    expect(projectExperts(await at(90), []).horizons).toEqual([0, 30]);
+    expect(projectExperts(await at(181), []).horizons).toEqual([0, 30, 90, 180]);
+    // Without inactivity, every horizon says something.
+    expect(projectExperts(await at(180), [], { inactiveAsGone: false }).horizons).toEqual([0, 30, 90, 180]);
+  });
+
   it('counts an undated departure from the first horizon after now', async () => {
     const analysis = await analyzeRepo(build().dir, { depth: 1, config: CONFIG });
     const projection = projectExperts(analysis, [{ id: FRANK, name: 'Frank' }], { inactiveAsGone: false });

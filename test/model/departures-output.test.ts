@@ -107,6 +107,11 @@ describe('current figures section of scan', () => {
           web              3           2    3     3     1      1
           core             1           1    1     1     1      0"
     `);
+    // Under inactiveAfter 180 (the default) no +180d column, and a line says why.
+    const at180 = await analyzeRepo(buildDecayRepo().dir, { depth: 1, config: { model: { halfLife: 365, inactiveAfter: 180 } } });
+    const text = renderCurrentSection(currentFigures(at180, { treatInactiveAsDeparted: true }), projectExperts(at180, departures), ctx);
+    expect(text).toContain('module  TF classic  TF current  now  +30d  +90d\n');
+    expect(text.split('\n').at(-1)).toBe('    No +180d: with no new commits, everyone is inactive after model.inactiveAfter (180 days).');
     const json = currentJson(figures, projection);
     expect(currentOutputSchema.parse(json)).toEqual(json);
     expect(json.truckFactor.current.developers.map((d) => d.name)).toEqual(['Bob', 'Carol']);
