@@ -6,7 +6,17 @@ import type { Analysis } from './types.ts';
 // judged on the figures after the departures.
 
 // report/format.ts has the same helper; the model does not import from the report layer.
-const percent = (share: number): string => `${(share * 100).toFixed(0)}%`;
+const percent = (share: number, digits = 0): string => `${(share * 100).toFixed(digits)}%`;
+
+/**
+ * A share and the limit it broke, as percentages with enough decimals to tell them apart: 10.04%
+ * against a 10% limit read "would orphan 10% … at most 10% allowed".
+ */
+export function lossAgainstLimit(share: number, limit: number): [share: string, limit: string] {
+  let digits = 0;
+  while (digits < 4 && share !== limit && percent(share, digits) === percent(limit, digits)) digits++;
+  return [percent(share, digits), percent(limit, digits)];
+}
 
 /**
  * Critical systems as they stand once every declared departure (config `departures` and --leaving)
@@ -35,13 +45,14 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
       const files = result.files.flatMap((path) => byPath.get(path) ?? []);
       const loss = knowledgeLossOf(files, ids);
       if (loss.share > max) {
+        const [lost, allowed] = lossAgainstLimit(loss.share, max);
         updated = addViolations(updated, [
           {
             rule: 'maxKnowledgeLoss',
             afterDepartures: true,
             required: max,
             actual: loss.share,
-            message: `${names} leaving would orphan ${percent(loss.share)} of its files (${loss.lostFiles.length} of ${files.length}; at most ${percent(max)} allowed)`,
+            message: `${names} leaving would orphan ${lost} of its files (${loss.lostFiles.length} of ${files.length}; at most ${allowed} allowed)`,
           },
         ]);
       }

@@ -62,7 +62,7 @@ export function parseLeaving(value: string): DepartureSpec {
  */
 export function resolveDepartures(
   developers: readonly DeveloperSummary[],
-  input: { config?: readonly DepartureSpec[]; leaving?: readonly string[]; people?: readonly PersonAliasInput[] },
+  input: { config?: readonly DepartureSpec[]; leaving?: readonly string[]; people?: readonly PersonAliasInput[]; bots?: readonly string[] },
 ): Departure[] {
   const specs: { spec: DepartureSpec; source: string }[] = [
     ...(input.config ?? []).map((spec, index) => ({ spec, source: `config departures[${index}].who` })),
@@ -73,7 +73,7 @@ export function resolveDepartures(
     if (spec.date !== undefined && !isRealDay(spec.date)) {
       throw new UsageError(`${source.replace(/\.who$/, '.date')}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
     }
-    const developer = resolvePerson(developers, spec.who, { people: input.people, source });
+    const developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots });
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
     if (spec.date && (!current.date || spec.date < current.date)) current.date = spec.date;
     if (spec.note && !current.note) current.note = spec.note;

@@ -84,6 +84,9 @@ const DEFAULT_BOT_PATTERNS = [
   '*+copilot@users.noreply.github.com',
   'cursoragent@cursor.com',
   'noreply@aider.chat',
+  // OpenAI Codex ("Codex", "GPT-5 Codex"): in vite's trailers, a developer authoring files before.
+  'codex@openai.com',
+  'noreply@openai.com',
 ];
 const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
 

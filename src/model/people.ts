@@ -24,7 +24,9 @@ export interface ResolveOptions {
   /** Config `people`: lets a config alias name a developer even if no commit uses that name. */
   people?: readonly PersonAliasInput[];
   /** Where the name came from, for the error message (e.g. `--leaving`, `departures[2].who`). */
-  source?: string;
+  source?: string | undefined;
+  /** The names of the bot accounts left out of the figures: naming one says so, not "unknown person". */
+  bots?: readonly string[] | undefined;
 }
 
 type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'>;
@@ -111,6 +113,12 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
         hint: `name one of them by email, e.g. ${clean(first.id)}`,
       });
     }
+  }
+  const bot = options.bots?.find((name) => normalize(name) === target);
+  if (bot !== undefined) {
+    throw new UsageError(`"${clean(who)}"${where} is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
+      hint: 'name a person; the built-in patterns (*[bot], *-bot, AI assistants) and the config’s `bots:` decide what is a bot',
+    });
   }
   const near = closestPeople(who, people);
   throw new UsageError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {

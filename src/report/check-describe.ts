@@ -1,4 +1,5 @@
 import { filesAtRisk, type CriticalSystemResult } from '../model/critical.ts';
+import { lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
 import type { CheckReport } from './check-types.ts';
 import { failingSystems } from './check-types.ts';
@@ -32,12 +33,28 @@ export function atRiskPhrase(system: Pick<CriticalSystemResult, 'orphanFiles' | 
   return `${plural(files.length, 'file')} at risk: ${shown}`;
 }
 
-/** One sentence per failing system, for annotations, SARIF and JUnit. */
+/**
+ * What failed, in a few words (an annotation's title): "bus factor 1, needs 2", "departures
+ * orphan 11%, at most 10%". A system failing on departures alone was titled with its bus factor,
+ * which passed ("bus factor 2, needs 2").
+ */
+export function failurePhrase(system: CriticalSystemResult): string {
+  if (system.status === 'error' || system.violations.length === 0) return busFactorPhrase(system);
+  return system.violations
+    .map((violation) => (violation.rule === 'minOwners' ? `bus factor ${violation.actual}, needs ${violation.required}` : `departures orphan ${lossAgainstLimit(violation.actual, violation.required).join(', at most ')}`))
+    .join('; ');
+}
+
+/** One sentence per failing system, for annotations, SARIF and JUnit: the broken rules first. */
 export function violationSentence(system: CriticalSystemResult): string {
-  const parts = [`Critical system "${system.name}" has ${busFactorPhrase(system)}`, ownersPhrase(system)];
+  const others = system.violations.filter((violation) => violation.rule !== 'minOwners' || violation.afterDepartures).map((violation) => violation.message);
+  const ownersFail = system.status === 'error' || system.violations.some((violation) => violation.rule === 'minOwners');
+  const parts = ownersFail
+    ? [`Critical system "${system.name}" has ${busFactorPhrase(system)}`, ownersPhrase(system)]
+    : [`Critical system "${system.name}": ${others.join('; ')}`, `bus factor ${system.busFactor} (needs ${system.minOwners})`, ownersPhrase(system)];
   const risk = atRiskPhrase(system, 5);
   if (risk) parts.push(risk);
-  for (const violation of system.violations) if (violation.rule !== 'minOwners' || violation.afterDepartures) parts.push(violation.message);
+  if (ownersFail) parts.push(...others);
   return `${parts.join('; ')}.`;
 }
 

@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, failurePhrase, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -22,7 +22,7 @@ export function renderCheckGithub(report: CheckReport): string {
     if (system.status === 'ok') {
       out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))})`);
     } else {
-      const title = `${name}: ${busFactorPhrase(system)}`;
+      const title = `${name}: ${failurePhrase(system)}`;
       out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system)))}`);
     }
     (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {

@@ -11,6 +11,8 @@ describe('AI assistants and automation accounts', () => {
     expect(isBot({ name: 'Claude Opus 4.6', email: 'noreply@anthropic.com' })).toBe(true);
     expect(isBot({ name: 'Copilot', email: '175728472+Copilot@users.noreply.github.com' })).toBe(true);
     expect(isBot({ name: 'Cursor Agent', email: 'cursoragent@cursor.com' })).toBe(true);
+    expect(isBot({ name: 'GPT-5 Codex', email: 'codex@openai.com' })).toBe(true);
+    expect(isBot({ name: 'Codex', email: 'noreply@openai.com' })).toBe(true);
     // People named like an assistant stay people.
     expect(isBot({ name: 'Claude Monet', email: 'claude@monet.example' })).toBe(false);
     expect(isBot({ name: 'Travis Copilotti', email: 'travis@example.com' })).toBe(false);

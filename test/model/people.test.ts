@@ -70,6 +70,15 @@ describe('resolvePerson', () => {
     expect(error.message).toBe('unknown person "zed [31m" (config departures[0].who): no developer of this repository has that name, email or alias');
   });
 
+  it('says that a name is a bot account (left out of the figures), not an unknown person', () => {
+    const error = failure(() => resolvePerson(PEOPLE, 'Renovate[bot]', { source: '--leaving', bots: ['dependabot[bot]', 'renovate[bot]'] }));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('"Renovate[bot]" (--leaving) is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave');
+    // A person is still found first, and a near name is still unknown.
+    expect(resolvePerson(PEOPLE, 'bob', { bots: ['bob'] }).id).toBe('bob@example.com');
+    expect(failure(() => resolvePerson(PEOPLE, 'renovate', { bots: ['renovate[bot]'] })).message).toMatch(/^unknown person "renovate"/);
+  });
+
   it('refuses an empty name', () => {
     expect(failure(() => resolvePerson(PEOPLE, '  ')).message).toBe('empty person name');
   });

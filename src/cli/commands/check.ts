@@ -134,7 +134,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
   if ('report' in loadedAnalysis) return { evaluation: loadedAnalysis.report.value as CheckEvaluation, warningSource: loadedAnalysis.report, storing: [] };
   const { analysis } = loadedAnalysis;
-  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people });
+  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people, bots: analysis.bots });
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },

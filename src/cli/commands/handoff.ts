@@ -24,9 +24,9 @@ const DAY = 86_400;
 export async function runHandoff(who: string, options: HandoffOptions, io: Io): Promise<ExitCode> {
   const { analysis, config, repository: repo } = await loadAnalysis(options.repo ?? '.', options, io);
   const settings = config.config;
-  const person = resolvePerson(analysis.developers, who, { people: settings.people });
+  const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: analysis.bots });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
-  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people });
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: analysis.bots });
   // Someone who stopped committing cannot take over: inactive developers are no successors.
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 

@@ -25,7 +25,7 @@ export interface ScanReportOptions {
 /** The report's pieces: the JSON document, or the table. */
 export function scanReport(analysis: Analysis, config: LoadedConfig, options: ScanReportOptions): Iterable<string> {
   const settings = config.config;
-  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people });
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: analysis.bots });
   // Judged as `check` judges them, so that the two never disagree: after the declared departures.
   const critical = evaluateAfterDepartures(analysis, settings.critical, departures);
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
