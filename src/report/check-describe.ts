@@ -97,3 +97,18 @@ export function otherViolations(report: CheckReport): { system: string; message:
     system.violations.filter((violation) => violation.rule !== 'minOwners').map((violation) => ({ system: system.name, message: violation.message })),
   );
 }
+
+/**
+ * What to do about a failing check, in one sentence (the SARIF rule's help, for the formats that
+ * people read): undefined when it passed.
+ */
+export function fixHint(report: CheckReport): string | undefined {
+  const failing = failingSystems(report);
+  if (failing.length === 0) return undefined;
+  const byDepartures = failing.every((system) => system.violations.length > 0 && system.violations.every((violation) => violation.afterDepartures));
+  return (
+    `To fix: have someone else change and review the files at risk, or pair on them, until they have another author${byDepartures ? ' who is staying' : ''} ` +
+    `(\`talentrisk explain <path>\` shows who knows a file); if a rule asks more than the team can hold, change it in ${report.configFile}.`
+  );
+}
+

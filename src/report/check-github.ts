@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, failurePhrase, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, failurePhrase, fixHint, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -32,5 +32,7 @@ export function renderCheckGithub(report: CheckReport): string {
   }
   for (const warning of report.warnings) out.push(`::warning title=talentrisk::${escapeWorkflowData(sanitize(warning))}`);
   out.push(`talentrisk: ${sanitize(verdict(report).text)}`);
+  const hint = fixHint(report);
+  if (hint) out.push(`talentrisk: ${sanitize(hint)}`);
   return `${out.join('\n')}\n`;
 }

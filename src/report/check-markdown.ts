@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { busFactorPhrase, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
+import { busFactorPhrase, fixHint, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, markdownCode } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -41,6 +41,8 @@ export function renderCheckMarkdown(report: CheckReport): string {
     out.push('');
   }
   for (const warning of report.warnings) out.push(`> ⚠️ ${escapeMarkdown(warning)}`, '');
+  const hint = fixHint(report);
+  if (hint) out.push(escapeMarkdown(hint), '');
   out.push(
     `<sub>Bus factor: how many of a system’s owners would have to leave before fewer than half of its files have an author (the truck factor of its files). ` +
       `talentrisk ${escapeMarkdown(VERSION)} at ${markdownCode(report.repository.revision.slice(0, 12), false)}${report.changed ? `, systems changed since ${markdownCode(report.changed.base, false)}` : ''}.</sub>`,

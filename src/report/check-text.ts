@@ -1,5 +1,5 @@
 import { plural, sanitize } from './format.ts';
-import { otherViolations, verdict } from './check-describe.ts';
+import { fixHint, otherViolations, verdict } from './check-describe.ts';
 import type { CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
@@ -24,5 +24,7 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
   const { passed, text } = verdict(report);
   out.push('');
   out.push(passed ? chalk.green(`✓ ${sanitize(text)}`) : chalk.red.bold(`✗ ${sanitize(text)}`));
+  const hint = fixHint(report);
+  if (hint) out.push(chalk.dim(`  ${sanitize(hint)}`));
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputSchema } from '../../src/report/check-schema.ts';
@@ -60,7 +60,7 @@ describe('check with departures', { tags: ['slow'] }, () => {
     // The text and markdown formats name the rule that failed: the owner count holds.
     const text = runCli(['check', '--leaving', 'ada'], { cwd: repo.dir }).stdout.split('\n');
     expect(text).toContain('✗ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)');
-    expect(text.at(-2)).toBe('✗ 1 of 1 critical system would lose too much of its knowledge: billing.');
+    expect(text.at(-3)).toBe('✗ 1 of 1 critical system would lose too much of its knowledge: billing.');
     const markdown = runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: repo.dir }).stdout;
     expect(markdown).toContain('### ❌ talentrisk check: 1 of 1 critical system would lose too much of its knowledge: billing.\n');
     expect(markdown).toContain('- ❌ **billing**: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)\n');
@@ -115,5 +115,11 @@ describe('check with departures', { tags: ['slow'] }, () => {
       '::error file=.talentrisk.yml,line=3,col=12,title=talentrisk%3A configuration error::critical.0.paths: no analysed file matches "deploy/**" (system "deploy")\n',
     );
     expect(result.stderr).toMatch(/^talentrisk: \.talentrisk\.yml:3:12 critical\.0\.paths: no analysed file matches/);
+    // From a subfolder the message names the file from there, the annotation from the repository's
+    // root, where GitHub looks for it (it was ../.talentrisk.yml, as for violations it was not).
+    mkdirSync(path.join(repo.dir, 'sub'));
+    const below = runCli(['check', '--format', 'github', '-c', '../.talentrisk.yml'], { cwd: path.join(repo.dir, 'sub') });
+    expect(below.stdout).toMatch(/^::error file=\.talentrisk\.yml,line=3,col=12,/);
+    expect(below.stderr).toMatch(/^talentrisk: \.\.\/\.talentrisk\.yml:3:12 /);
   });
 });

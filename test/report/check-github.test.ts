@@ -12,6 +12,7 @@ describe('check --format github', () => {
       'talentrisk: auth: ok (bus factor 2, needs 2; owners: Ada, Bob)',
       '::warning file=.talentrisk.yml,line=10,title=auth%3A unused glob::critical system "auth": the glob "legacy/auth/**" matches no analysed file',
       'talentrisk: 1 of 3 critical systems has too few owners: payments.',
+      'talentrisk: To fix: have someone else change and review the files at risk, or pair on them, until they have another author (`talentrisk explain <path>` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.',
       '',
     ]);
   });

@@ -14,6 +14,7 @@ describe('check --format text', () => {
       ✓  auth               2      2  owners: Ada, Bob
 
       ✗ 1 of 3 critical systems has too few owners: payments.
+        To fix: have someone else change and review the files at risk, or pair on them, until they have another author (\`talentrisk explain <path>\` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.
       "
     `);
   });
@@ -28,9 +29,17 @@ describe('check --format text', () => {
     // deploy holds its owner count: only the loss fails.
     const deploy = withLoss('deploy');
     expect(deploy).toContain('✗ deploy: Ada leaving would orphan 50% of its files (1 of 2; at most 20% allowed)');
-    expect(deploy.at(-1)).toBe('✗ 2 of 3 critical systems have too few owners or would lose too much of their knowledge: payments, deploy.');
+    expect(deploy.at(-2)).toBe('✗ 2 of 3 critical systems have too few owners or would lose too much of their knowledge: payments, deploy.');
     // payments fails both rules.
-    expect(withLoss('payments').at(-1)).toBe('✗ 1 of 3 critical systems has too few owners and would lose too much of its knowledge: payments.');
+    expect(withLoss('payments').at(-2)).toBe('✗ 1 of 3 critical systems has too few owners and would lose too much of its knowledge: payments.');
+  });
+
+  it('ends a failing check with what to do, and with who is staying when only departures break the rules', () => {
+    const report = makeReport({ systems: [{ name: 'deploy', paths: ['deploy/**'], minOwners: 1 }] });
+    expect(renderCheckText(report, PLAIN)).not.toContain('To fix');
+    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'Bob leaving would orphan 100% of its files (1 of 1; at most 20% allowed)' };
+    report.systems = report.systems.map((system) => addViolations(system, [loss])) as typeof report.systems;
+    expect(renderCheckText(report, PLAIN).trimEnd().split('\n').at(-1)).toMatch(/^ {2}To fix: .* until they have another author who is staying \(/);
   });
 
   it('says when every rule holds, and shows skipped systems last with --changed', () => {

@@ -32,15 +32,18 @@ const SHALLOW_HINT =
 
 /** `talentrisk check`: exit 0 when every critical system keeps enough owners, 1 when one does not, 2 on bad input. */
 export async function runCheck(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
+  const opened: { root?: string } = {};
   try {
-    return await checkRepository(target, options, io);
+    return await checkRepository(target, options, io, opened);
   } catch (error) {
     // In GitHub Actions bad input must show on the run's page and in the job summary too, not only
     // in the log: a broken config at its lines, anything else (a shallow clone, an unknown
     // --changed base) as one error.
     if (options.format === 'github' && error instanceof TalentriskError) {
       const text = error.hint ? `${error.message} (${error.hint})` : error.message;
-      io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error) : `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
+      // GitHub places an annotation by its path from the repository's root, as violations give it.
+      const fromRoot = (file: string) => (opened.root ? path.relative(opened.root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
+      io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
       const hint = error.hint ? `\n\n${escapeMarkdown(error.hint)}` : '';
       appendToStepSummary(`### ⚠️ talentrisk check could not run\n\n${escapeMarkdown(error.message.split('\n').join(' · '))}${hint}\n`, io);
     }
@@ -48,8 +51,8 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   }
 }
 
-/** `file:line:col key: message` lines of a ConfigError as `::error` workflow commands. */
-export function configErrorAnnotations(error: ConfigError): string {
+/** `file:line:col key: message` lines of a ConfigError as `::error` workflow commands (`file` mapped by `where`). */
+export function configErrorAnnotations(error: ConfigError, where: (file: string) => string = (file) => file): string {
   return error.message
     .split('\n')
     .map((line) => {
@@ -57,15 +60,16 @@ export function configErrorAnnotations(error: ConfigError): string {
       const title = escapeWorkflowProperty('talentrisk: configuration error');
       if (!located) return `::error title=${title}::${escapeWorkflowData(sanitize(line))}`;
       const [, file = '', row = '', col = '', message = ''] = located;
-      return `::error file=${escapeWorkflowProperty(file)},line=${row},col=${col},title=${title}::${escapeWorkflowData(sanitize(message))}`;
+      return `::error file=${escapeWorkflowProperty(where(file))},line=${row},col=${col},title=${title}::${escapeWorkflowData(sanitize(message))}`;
     })
     .join('\n')
     .concat('\n');
 }
 
-async function checkRepository(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
+async function checkRepository(target: string | undefined, options: CheckOptions, io: Io, opened: { root?: string }): Promise<ExitCode> {
   assertOutputWritable(options, io.cwd);
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
+  opened.root = repo.info.root;
   // Everything that can be wrong with the input is found before the (long) history walk.
   const loaded = await loadRepoConfig(repo, options, io);
   requireCriticalSystems(loaded, repo.info.root, io.cwd);
