@@ -42,6 +42,8 @@ export function renderCurrentSection(figures: CurrentFigures, projection: Projec
   out.push(
     `  Truck factor: ${classic} classic · ${currentText} current` +
       chalk.dim(figures.hasDecay ? (figures.treatInactiveAsDeparted ? ' (inactive developers counted as gone)' : '') : ' (no decayed figures under --model classic)') +
+      // 0 beside experts reads as a contradiction: say what it means.
+      (current === 0 && classic > 0 ? chalk.dim('  0: fewer than half the files have a current author even now') : '') +
       (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => name(m.id)), 4)}`) : ''),
   );
   if (figures.inactive.length > 0) {

@@ -107,6 +107,11 @@ describe('current figures section of scan', () => {
           web              3           2    3     3     1      1
           core             1           1    1     1     1      0"
     `);
+    // A current truck factor of 0 says what it means (tokio: "6 classic · 0 current" beside 22 experts).
+    const none = { ...figures, current: { ...figures.current, value: 0, developers: [] } };
+    expect(renderCurrentSection(none, projection, ctx).split('\n')[1]).toBe(
+      '  Truck factor: 3 classic · 0 current (inactive developers counted as gone)  0: fewer than half the files have a current author even now',
+    );
     // Under inactiveAfter 180 (the default) no +180d column, and a line says why.
     const at180 = await analyzeRepo(buildDecayRepo().dir, { depth: 1, config: { model: { halfLife: 365, inactiveAfter: 180 } } });
     const text = renderCurrentSection(currentFigures(at180, { treatInactiveAsDeparted: true }), projectExperts(at180, departures), ctx);
