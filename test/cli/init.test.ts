@@ -42,6 +42,24 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('  # - "Jenkins"    # 1 commit');
   });
 
+  // Regression (vite, by a new-user test): "playground" said "truck factor 1 · 10 files" (the folder
+  // minus its workspace packages) for a glob that check found 1,743 files and bus factor 8 in.
+  it('gives a folder with nested workspace packages globs and figures that check agrees with', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'package.json': '{"workspaces": ["packages/*"]}\n', 'packages/README.md': 5 } },
+      { author: 'bob', write: { 'packages/a/package.json': '{"name": "a"}\n', 'packages/a/index.ts': 5, 'packages/a/x.ts': 5 } },
+      { author: 'carl', write: { 'packages/b/package.json': '{"name": "b"}\n', 'packages/b/index.ts': 5 } },
+    ]);
+    expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
+    const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
+    expect(text).toContain('  # - name: "packages"\n  #   paths: ["packages/**", "!packages/a/**", "!packages/b/**"]\n  #   minOwners: 2    # now: truck factor 1 · 1 file · Ada');
+    // Uncommented, check reports the same figures for it.
+    const uncommented = text.replace(/^ {2}# (- name: "packages"|( {2}paths: \["packages\/\*\*")| {2}minOwners: 2 {4}# now: truck factor 1 · 1 file)/gm, '  $1');
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), uncommented);
+    const check = JSON.parse(runCli(['check', '--format', 'json'], { cwd: repo.dir }).stdout);
+    expect(check.systems.map((system: { name: string; busFactor: number; files: number }) => [system.name, system.busFactor, system.files])).toEqual([['packages', 1, 1]]);
+  });
+
   // Regression (deno, by a new-user test): its own bots (denobot, nathanwhitbot's nathan+bot@,
   // Fibi's fibibot login and +fibibot tag) owned files, and init proposed none of them.
   it('proposes accounts named like bots by login, email tag or a name ending in "bot", not people', () => {

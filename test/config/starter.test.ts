@@ -9,8 +9,8 @@ const input: StarterInput = {
   date: '2024-06-30',
   moduleDepth: 2,
   modules: [
-    { path: 'src/payments', files: 14, truckFactor: 1, owners: ['Ada'] },
-    { path: 'src/auth', files: 3, truckFactor: 2, owners: ['Ada', 'Bob'] },
+    { path: 'src/payments', paths: ['src/payments/**', '!src/payments/sdk/**'], files: 14, truckFactor: 1, owners: ['Ada'], packagesIncluded: 0 },
+    { path: 'src/auth', paths: ['src/auth/**'], files: 3, truckFactor: 2, owners: ['Ada', 'Bob'], packagesIncluded: 4 },
   ],
   codeowners: { file: '.github/CODEOWNERS', systems: [{ name: '@org/payments', paths: ['src/payments/**'], lines: [4, 7] }] },
   bots: ['dependabot[bot]'],
@@ -24,7 +24,8 @@ describe('renderStarterConfig', () => {
     const { config } = parseConfig(text, '.talentrisk.yml');
     expect(config.critical).toEqual([]);
     expect(config.bots).toEqual([]);
-    expect(text).toContain('  # - name: "src/payments"\n  #   paths: ["src/payments/**"]\n  #   minOwners: 2    # now: truck factor 1 · 14 files · Ada');
+    expect(text).toContain('  # - name: "src/payments"\n  #   paths: ["src/payments/**", "!src/payments/sdk/**"]\n  #   minOwners: 2    # now: truck factor 1 · 14 files · Ada');
+    expect(text).toContain('  #   minOwners: 2    # now: truck factor 2 · 3 files · with the 4 workspace packages inside it · Ada, Bob');
     expect(text).toContain('  # - name: "@org/payments"');
     expect(text).toContain('.github/CODEOWNERS lines 4, 7');
     expect(text).toContain('already left out: dependabot[bot].');
@@ -39,7 +40,7 @@ describe('renderStarterConfig', () => {
       .join('\n');
     const { config } = parseConfig(uncommented, '.talentrisk.yml');
     expect(config.critical.map((system) => [system.name, system.paths])).toEqual([
-      ['src/payments', ['src/payments/**']],
+      ['src/payments', ['src/payments/**', '!src/payments/sdk/**']],
       ['src/auth', ['src/auth/**']],
       ['@org/payments', ['src/payments/**']],
     ]);
@@ -49,7 +50,7 @@ describe('renderStarterConfig', () => {
     const text = renderStarterConfig({
       ...input,
       repository: 'x\ncritical: evil',
-      modules: [{ path: 'src/"quoted"\nnewline', files: 1, truckFactor: 1, owners: ['Eve\nbots: [x]'] }],
+      modules: [{ path: 'src/"quoted"\nnewline', paths: ['src/"quoted"\nnewline/**'], files: 1, truckFactor: 1, owners: ['Eve\nbots: [x]'], packagesIncluded: 0 }],
       botCandidates: [{ name: 'bot"\n- evil', commits: 1 }],
     });
     const { config } = parseConfig(text, '.talentrisk.yml');
