@@ -44,7 +44,6 @@ export interface Departure {
   note?: string;
 }
 
-
 /** `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). */
 export function parseLeaving(value: string): DepartureSpec {
   const match = /^(.*)=(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
@@ -52,6 +51,13 @@ export function parseLeaving(value: string): DepartureSpec {
     const date = match[2] as string;
     if (!isRealDay(date)) throw new UsageError(`--leaving ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
     return { who: match[1].trim(), date };
+  }
+  // What follows the last `=` was meant as a date unless it is the rest of an email (`a=b@x.example`
+  // is an address): `evan=tomorrow` was looked up as a person named "evan=tomorrow".
+  const equals = value.lastIndexOf('=');
+  const after = value.slice(equals + 1).trim();
+  if (equals > 0 && after !== '' && !after.includes('@')) {
+    throw new UsageError(`--leaving ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD, e.g. --leaving "${value.slice(0, equals).trim()}=2026-12-31"` });
   }
   return { who: value.trim() };
 }

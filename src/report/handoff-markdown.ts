@@ -63,7 +63,7 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   const lines = [
     `Repository ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)}) · figures as of ${day(repo.referenceDate)}.`,
     '',
-    `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${plural(person.commits, 'commit')} from ${day(person.firstCommit)} to ${day(person.lastCommit)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
+    `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
   ];
   if (person.date || person.note) {
     // A last day before the figures' date has passed: "left on", not "leaving after" a past day.
@@ -199,4 +199,15 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }
+}
+
+/**
+ * "12 commits from 2021-05-08 to 2024-01-02"; someone credited only as a co-author read
+ * "0 commits from 2021-05-08 to 2021-05-08".
+ */
+function activity(person: { commits: number; firstCommit: string; lastCommit: string }): string {
+  const first = day(person.firstCommit);
+  const last = day(person.lastCommit);
+  const when = first === last ? `on ${first}` : `from ${first} to ${last}`;
+  return person.commits === 0 ? `no commit of their own (credited as a co-author ${when})` : `${plural(person.commits, 'commit')} ${when}`;
 }

@@ -82,4 +82,18 @@ describe('handoff report of a hand-computed fixture', () => {
     const past = await handoffOf(analysis, 'ada', { departure: { date: '2024-11-30', note: 'moving to the data team' } });
     expect(renderHandoffMarkdown(past)).toContain('\nLeft on 2024-11-30 (moving to the data team).\n');
   });
+
+  it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'ada');
+    const person = (commits: number, firstCommit: string, lastCommit: string) =>
+      renderHandoffMarkdown({ ...report, person: { ...report.person, commits, firstCommit, lastCommit } })
+        .split('\n')
+        .find((line) => line.startsWith('Person: '));
+    // It read "0 commits from 2021-05-08 to 2021-05-08".
+    expect(person(0, '2021-05-08T10:00:00Z', '2021-05-08T12:00:00Z')).toMatch(/, no commit of their own \(credited as a co-author on 2021-05-08\), author of /);
+    expect(person(1, '2021-05-08T10:00:00Z', '2021-05-08T10:00:00Z')).toMatch(/, 1 commit on 2021-05-08, author of /);
+    expect(person(7, '2021-05-08T10:00:00Z', '2022-01-02T10:00:00Z')).toMatch(/, 7 commits from 2021-05-08 to 2022-01-02, author of /);
+  });
 });
