@@ -5,7 +5,29 @@ import { MAX_MODULE_DEPTH } from './defaults.ts';
 // The one source of truth for .talentrisk.yml: types, defaults and documentation (the JSON Schema in
 // schema/talentrisk.schema.json is generated from it and guarded by a test).
 
-const glob = z.string().min(1, 'a glob cannot be empty');
+/**
+ * Whether every `[` and `{` of a glob is closed (a backslash escapes one). picomatch reads an
+ * unclosed one literally, so `**\/*.{ts` matched nothing and was reported only as "no analysed file
+ * matches", as if the files were missing.
+ */
+export function globBracketsClosed(text: string): boolean {
+  let square = false;
+  let curly = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\') i++;
+    else if (square) square = char !== ']';
+    else if (char === '[') square = true;
+    else if (char === '{') curly++;
+    else if (char === '}' && curly > 0) curly--;
+  }
+  return !square && curly === 0;
+}
+
+const glob = z
+  .string()
+  .min(1, 'a glob cannot be empty')
+  .refine(globBracketsClosed, 'an unclosed "[" or "{" (write "\\[" or "\\{" to match one literally)');
 const nonEmpty = z.string().min(1, 'must not be empty');
 
 /**

@@ -105,6 +105,17 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     expect(text).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: maxKnowledgeLoss is a share from 0 to 1 (0.25 for 25%)');
   });
 
+  // Regression (vite, by a new-user test): picomatch reads an unclosed bracket literally, so these
+  // were reported only as "no analysed file matches", as if the files were missing.
+  it('rejects a glob with an unclosed [ or {, and accepts escaped and closed ones', () => {
+    const text = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: ["server/[", "**/*.{ts"]\nexclude: ["a/{b,c"]\n', 'c.yml')));
+    expect(text).toContain('c.yml:3:13 critical.0.paths.0: an unclosed "[" or "{" (write "\\[" or "\\{" to match one literally)');
+    expect(text).toContain('c.yml:3:25 critical.0.paths.1: an unclosed');
+    expect(text).toContain('c.yml:4:11 exclude.0: an unclosed');
+    const { config } = parseConfigText('critical:\n  - name: lib\n    paths: ["pages/[id].tsx", "**/*.{ts,tsx}", "odd/\\\\[x", "a/[]]b"]\n', 'c.yml');
+    expect(config.critical[0]?.paths).toEqual(['pages/[id].tsx', '**/*.{ts,tsx}', 'odd/\\[x', 'a/[]]b']);
+  });
+
   // Regression: a month or day JavaScript's Date cannot parse at all (13, 00, 32) crashed the
   // check with "internal error: Invalid time value" (exit 3) instead of this message.
   it.each(['2026-13-01', '2026-00-10', '2026-12-32', '2026-12-00'])('rejects the impossible date %s as a config error', (date) => {
