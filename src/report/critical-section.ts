@@ -35,7 +35,14 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
       riskText,
     ];
   });
-  return renderTable(['', 'system', 'bus factor', 'needs', 'owners', 'files at risk'], rows, ['left', 'left', 'right', 'right', 'left', 'left']);
+  // A cut "files at risk" keeps its count and "+N more", and shortens the path in its middle.
+  const shorten = (cell: string, width: number, column: number) => {
+    const parts = column === 5 ? /^(\d+: )(.*?)( \+\d+ more)?$/.exec(cell) : null;
+    if (!parts) return cell;
+    const [, count = '', path = '', more = ''] = parts;
+    return `${count}${shortenPath(path, Math.max(8, width - count.length - more.length))}${more}`;
+  };
+  return renderTable(['', 'system', 'bus factor', 'needs', 'owners', 'files at risk'], rows, ['left', 'left', 'right', 'right', 'left', 'left'], { width: ctx.width - 2, columns: [4, 5], shorten });
 }
 
 /**
