@@ -476,6 +476,17 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(json.developers[0]).toMatchObject({ id: 'ada@example.com', fa: 1, dl: 1, ac: 0, doa: 4.555, isAuthor: true });
   });
 
+  it('shows every author and the next highest DOAs of a file, not all of its developers', () => {
+    // vite's server/index.ts printed 104 rows and 104 reasons.
+    const people = Array.from({ length: 24 }, (_, i) => `dev${String(i).padStart(2, '0')}`);
+    const repo = buildRepo([{ author: 'ada', write: { 'big.ts': 10 } }, ...people.map((who) => ({ author: who, write: { 'big.ts': 10 } }))]);
+    const text = runCli(['explain', 'big.ts'], { cwd: repo.dir }).stdout;
+    expect(text).toContain('… and 5 more developers with a lower DOA, none of them an author (--format json lists them all)');
+    expect(text.split('\n').filter((line) => /: (author|not an author):/.test(line))).toHaveLength(20);
+    const json = JSON.parse(runCli(['explain', 'big.ts', '--format', 'json'], { cwd: repo.dir }).stdout);
+    expect(json.developers).toHaveLength(25);
+  });
+
   it('explains a folder as a module, from a subfolder', () => {
     const repo = buildRepo(history);
     const json = JSON.parse(runCli(['explain', 'pay', '--format', 'json'], { cwd: path.join(repo.dir, 'src') }).stdout);
