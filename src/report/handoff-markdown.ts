@@ -8,6 +8,10 @@ import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 
 /** Files listed per area; the JSON output has them all. */
 export const MAX_FILES_PER_AREA = 30;
+/** Areas (modules) written out; the rest are counted. vite's top author had ~150: 2,244 lines, 244 KB. */
+export const MAX_AREAS = 25;
+/** Modules named in one summary line. */
+const MAX_SUMMARY_MODULES = 8;
 const MAX_CO_CHANGE = 15;
 const MAX_PARTNERS = 5;
 const MAX_RECENT = 30;
@@ -33,7 +37,13 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by criticality, then by ${who}’s most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
-    for (const area of report.areas) out.push('', ...renderArea(area, who, name, report.successorsActiveWithinDays != null));
+    for (const area of report.areas.slice(0, MAX_AREAS)) out.push('', ...renderArea(area, who, name, report.successorsActiveWithinDays != null));
+    const rest = report.areas.slice(MAX_AREAS);
+    if (rest.length > 0) {
+      const files = rest.reduce((sum, area) => sum + area.files.length, 0);
+      const sole = rest.reduce((sum, area) => sum + area.files.filter((file) => file.status === 'sole').length, 0);
+      out.push('', `… and ${plural(rest.length, 'more area')} with ${plural(files, 'file')} ${who} authors (${sole} only they know), ranked lower: \`--format json\` lists them all.`);
+    }
   }
   out.push('');
   out.push('## Changed together');
@@ -80,7 +90,11 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
 function summary(report: HandoffReport, who: string): string[] {
   const s = report.summary;
   const lines: string[] = [];
-  const modules = (list: readonly string[]) => list.map((m) => mdCode(m)).join(', ');
+  const modules = (list: readonly string[]) =>
+    list
+      .slice(0, MAX_SUMMARY_MODULES)
+      .map((m) => mdCode(m))
+      .join(', ') + (list.length > MAX_SUMMARY_MODULES ? ` and ${list.length - MAX_SUMMARY_MODULES} more` : '');
   lines.push(`- **Only author** of ${plural(s.soleFiles, 'file')}${s.soleModules.length ? `; the only author of every authored file in ${modules(s.soleModules)}` : ''}.`);
   lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}.`);
   if (s.criticalSystems.length === 0) {

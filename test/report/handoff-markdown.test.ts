@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
-import { renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
+import { MAX_AREAS, renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildNamed, handoffOf, SHOP_CONFIG, shopHistory } from './handoff-fixture.ts';
 
@@ -81,6 +81,22 @@ describe('handoff report of a hand-computed fixture', () => {
     // A last day before the figures' date (2025-01-01) has passed.
     const past = await handoffOf(analysis, 'ada', { departure: { date: '2024-11-30', note: 'moving to the data team' } });
     expect(renderHandoffMarkdown(past)).toContain('\nLeft on 2024-11-30 (moving to the data team).\n');
+  });
+
+  it('writes out the first areas and counts the rest, and names a few modules per summary line', async () => {
+    // vite's top author: ~150 areas and ~140 modules on one summary line, 2,244 lines in all.
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'ada');
+    const area = report.areas[0] as (typeof report.areas)[number];
+    const areas = Array.from({ length: MAX_AREAS + 3 }, (_, i) => ({ ...area, module: `m${String(i).padStart(2, '0')}` }));
+    const modules = areas.map((a) => a.module);
+    const markdown = renderHandoffMarkdown({ ...report, areas, summary: { ...report.summary, sharedModules: modules } });
+    expect(markdown.match(/^### /gm)).toHaveLength(MAX_AREAS);
+    const files = 3 * area.files.length;
+    const sole = 3 * area.files.filter((f) => f.status === 'sole').length;
+    expect(markdown).toContain(`\n… and 3 more areas with ${files} files Ada authors (${sole} only they know), ranked lower: \`--format json\` lists them all.\n`);
+    expect(markdown).toMatch(/^- \*\*Shares\*\* .*\(in `m00`, .*`m07` and 20 more\)\.$/m);
   });
 
   it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
