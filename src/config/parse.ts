@@ -46,8 +46,12 @@ export function parseConfigFile(text: string, displayName: string): ParsedConfig
   if (problems.length > 0 || !result?.success) {
     const sorted = problems.map((problem, index) => ({ ...problem, index })).sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1) || a.index - b.index);
     const hasYamlErrors = doc.errors.length > 0;
+    // A syntax error moves what follows it (a mis-indented key lands in another entry), so the other
+    // errors may be its echoes ("critical.1.name: missing"): say which to fix first.
+    const alsoSchemaErrors = problems.length > doc.errors.length;
+    const yamlHint = 'fix the YAML at the lines above (indent with spaces, close every [ and {, quote values with ": ")';
     throw new ConfigError(sorted.map((problem) => `${at(problem.offset)} ${problem.text}`).join('\n'), {
-      hint: hasYamlErrors ? 'fix the YAML at the lines above (indent with spaces, close every [ and {, quote values with ": ")' : 'see .talentrisk.example.yml (or the README section "Configuration") for every key',
+      hint: hasYamlErrors ? (alsoSchemaErrors ? `${yamlHint}; fix the "YAML syntax" lines first, as the others may only follow from them` : yamlHint) : 'see .talentrisk.example.yml (or the README section "Configuration") for every key',
     });
   }
   return { config: result.data, positions: positionsOf(doc, lineCounter) };
