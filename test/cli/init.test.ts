@@ -73,6 +73,8 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
       { author: { name: 'Jane Talbot', email: 'jtalbot@corp.example' }, write: { 'g.ts': 5 } },
       { author: { name: 'Dana Abbot', email: 'dana.abbot@corp.example' }, write: { 'h.ts': 5 } },
       { author: { name: 'Jon Jenkins', email: '1234+jenkins@users.noreply.github.com' }, write: { 'f.ts': 5 } },
+      // A handle made of the person's own name (vite): a person, not a candidate.
+      { author: { name: 'Boy Steven', email: 'stevenprobot@gmail.com' }, write: { 'i.ts': 5 } },
     ]);
     expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
     const candidates = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8')

@@ -51,7 +51,11 @@ function looksAutomated(developer: { name: string; names: readonly string[]; ema
   const names = [developer.name, ...developer.names];
   if (names.some(isAutomated)) return true;
   const surname = names.some((name) => /\s/.test(name.trim()) && /bot(\s|$)/i.test(name.trim()));
-  const byAddress = (text: string, role: boolean) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && AUTOMATION_SUFFIX.test(text)) || (role && AUTOMATION_ROLE.test(text));
+  // A handle made of the person's own name (Boy Steven's stevenprobot@, vite) is theirs, not a bot's.
+  const nameWords = names.flatMap((name) => (/\s/.test(name.trim()) ? name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4) : []));
+  const ownHandle = (text: string) => nameWords.some((word) => text.toLowerCase().includes(word));
+  const byAddress = (text: string, role: boolean) =>
+    AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && !ownHandle(text) && AUTOMATION_SUFFIX.test(text)) || (role && AUTOMATION_ROLE.test(text));
   return developer.emails.some((email) => {
     const local = email.slice(0, email.lastIndexOf('@'));
     if (email.toLowerCase().endsWith('@users.noreply.github.com')) return byAddress(local.slice(local.indexOf('+') + 1), false);
