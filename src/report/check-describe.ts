@@ -102,13 +102,16 @@ export function otherViolations(report: CheckReport): { system: string; message:
  * What to do about a failing check, in one sentence (the SARIF rule's help, for the formats that
  * people read): undefined when it passed.
  */
-export function fixHint(report: CheckReport): string | undefined {
+export function fixHint(report: CheckReport, format: { text: (text: string) => string; code: (text: string) => string } = PLAIN_HINT): string | undefined {
   const failing = failingSystems(report);
   if (failing.length === 0) return undefined;
   const byDepartures = failing.every((system) => system.violations.length > 0 && system.violations.every((violation) => violation.afterDepartures));
   return (
-    `To fix: have someone else change and review the files at risk, or pair on them, until they have another author${byDepartures ? ' who is staying' : ''} ` +
-    `(\`talentrisk explain <path>\` shows who knows a file); if a rule asks more than the team can hold, change it in ${report.configFile}.`
+    format.text(`To fix: have someone else change and review the files at risk, or pair on them, until they have another author${byDepartures ? ' who is staying' : ''} (`) +
+    format.code('talentrisk explain <path>') +
+    format.text(` shows who knows a file); if a rule asks more than the team can hold, change it in ${report.configFile}.`)
   );
 }
+
+const PLAIN_HINT = { text: (text: string) => text, code: (text: string) => `\`${text}\`` };
 

@@ -41,8 +41,8 @@ export function renderCheckMarkdown(report: CheckReport): string {
     out.push('');
   }
   for (const warning of report.warnings) out.push(`> ⚠️ ${escapeMarkdown(warning)}`, '');
-  const hint = fixHint(report);
-  if (hint) out.push(escapeMarkdown(hint), '');
+  const hint = fixHint(report, { text: escapeMarkdown, code: (text) => markdownCode(text, false) });
+  if (hint) out.push(hint, '');
   out.push(
     `<sub>Bus factor: how many of a system’s owners would have to leave before fewer than half of its files have an author (the truck factor of its files). ` +
       `talentrisk ${escapeMarkdown(VERSION)} at ${markdownCode(report.repository.revision.slice(0, 12), false)}${report.changed ? `, systems changed since ${markdownCode(report.changed.base, false)}` : ''}.</sub>`,

@@ -13,6 +13,8 @@ describe('check --format markdown', () => {
     expect(text).toContain('<details><summary>payments: 3 files at risk</summary>');
     expect(text).toContain('- `src/pay/c.ts` — nobody knows it (no author)');
     expect(text).toContain('- `src/pay/a.ts` — only Ada knows it');
+    // What to do, with the command as code.
+    expect(text).toContain('\nTo fix: have someone else change and review the files at risk, or pair on them, until they have another author (`talentrisk explain <path>` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.\n');
   });
 
   it('no name or path can break the table, inject HTML or mention anyone', () => {
