@@ -27,7 +27,7 @@ export function globBracketsClosed(text: string): boolean {
 const glob = z
   .string()
   .min(1, 'a glob cannot be empty')
-  .refine(globBracketsClosed, 'an unclosed "[" or "{" (write "\\[" or "\\{" to match one literally)');
+  .refine(globBracketsClosed, "an unclosed \"[\" or \"{\" (to match one literally, escape it: 'a\\[b' in single quotes, \"a\\\\[b\" in double quotes)");
 const nonEmpty = z.string().min(1, 'must not be empty');
 
 /**

@@ -1,3 +1,4 @@
+import { fixedApart } from './apart.ts';
 import { addViolations, evaluateCriticalSystems, type CriticalSystemResult, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, knowledgeLossOf, type Departure } from './departures.ts';
 import type { Analysis } from './types.ts';
@@ -5,17 +6,10 @@ import type { Analysis } from './types.ts';
 // What `check` gates on and `scan` shows once people are declared leaving: the critical systems
 // judged on the figures after the departures.
 
-// report/format.ts has the same helper; the model does not import from the report layer.
-const percent = (share: number, digits = 0): string => `${(share * 100).toFixed(digits)}%`;
-
-/**
- * A share and the limit it broke, as percentages with enough decimals to tell them apart: 10.04%
- * against a 10% limit read "would orphan 10% … at most 10% allowed".
- */
+/** A loss and the limit it broke, as percentages with the decimals that tell them apart. */
 export function lossAgainstLimit(share: number, limit: number): [share: string, limit: string] {
-  let digits = 0;
-  while (digits < 4 && share !== limit && percent(share, digits) === percent(limit, digits)) digits++;
-  return [percent(share, digits), percent(limit, digits)];
+  const [lost, allowed] = fixedApart(share * 100, limit * 100, 0);
+  return [`${lost}%`, `${allowed}%`];
 }
 
 /**

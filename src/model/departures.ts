@@ -1,9 +1,10 @@
 import { UsageError } from '../errors.ts';
 import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
+import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
-import { resolvePerson, type PersonAliasInput } from './people.ts';
+import { resolvePerson, type PersonAliasInput, type ResolveOptions } from './people.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
@@ -46,7 +47,7 @@ export interface Departure {
 
 /** `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). */
 export function parseLeaving(value: string): DepartureSpec {
-  const match = /^(.*)=(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
+  const match = /^(.*?)\s*=\s*(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
   if (match && match[1]) {
     const date = match[2] as string;
     if (!isRealDay(date)) throw new UsageError(`--leaving ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
@@ -68,7 +69,7 @@ export function parseLeaving(value: string): DepartureSpec {
  */
 export function resolveDepartures(
   developers: readonly DeveloperSummary[],
-  input: { config?: readonly DepartureSpec[]; leaving?: readonly string[]; people?: readonly PersonAliasInput[]; bots?: readonly string[] },
+  input: { config?: readonly DepartureSpec[]; leaving?: readonly string[]; people?: readonly PersonAliasInput[]; bots?: ResolveOptions['bots'] },
 ): Departure[] {
   const specs: { spec: DepartureSpec; source: string }[] = [
     ...(input.config ?? []).map((spec, index) => ({ spec, source: `config departures[${index}].who` })),
@@ -321,3 +322,12 @@ function timeline(baseline: Baseline, departures: readonly Departure[], today: s
   }
   return result;
 }
+
+/**
+ * What naming a bot is checked against: the bots of the analysis, and under the default model the
+ * patterns that made them bots (so an email or a bot not in this history is recognised too).
+ */
+export function botsOf(analysis: Pick<Analysis, 'bots' | 'model'>, patterns: readonly string[]): NonNullable<ResolveOptions['bots']> {
+  return { names: analysis.bots, isBot: analysis.model === 'classic' ? undefined : createBotMatcher(patterns) };
+}
+

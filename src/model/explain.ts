@@ -1,23 +1,14 @@
+import { fixedApart } from './apart.ts';
 import { AUTHOR_ABS_THRESHOLD, AUTHOR_NORM_THRESHOLD } from './doa.ts';
 import type { FileContribution } from './types.ts';
 
-/**
- * A figure compared with a threshold, to 3 decimals, or to as many as it takes to tell it from the
- * threshold: 0.74996 rounds to "0.750", which read as "0.750 is not above 0.75".
- */
-function against(value: number, threshold: number): string {
-  for (let digits = 3; digits < 12; digits++) {
-    const text = value.toFixed(digits);
-    if (Number(text) !== threshold || value === threshold) return text;
-  }
-  return String(value);
+/** A DOA or normDOA to 3 decimals, or more where 3 would round it onto the threshold it is compared with. */
+export function doaText(value: number, kind: 'doa' | 'normDoa'): string {
+  return fixedApart(value, kind === 'doa' ? AUTHOR_ABS_THRESHOLD : AUTHOR_NORM_THRESHOLD, 3)[0];
 }
 
-/** A share in percent, to one decimal where a whole number would round up to the threshold's. */
-function percentOf(share: number, threshold: number): string {
-  const whole = Math.round(share * 100);
-  return whole / 100 === threshold && share !== threshold ? `${against(share * 100, threshold * 100).replace(/0+$/, '').replace(/\.$/, '')}%` : `${whole}%`;
-}
+const against = (value: number, threshold: number) => fixedApart(value, threshold, 3)[0];
+const percentOf = (share: number, threshold: number) => `${fixedApart(share * 100, threshold * 100, 0)[0]}%`;
 
 /** Why a developer is, or is not, an author of a file — the rule of METRICS.md §4 in plain words. */
 export function explainAuthorship(c: FileContribution): string {
@@ -31,3 +22,15 @@ export function explainAuthorship(c: FileContribution): string {
   }
   return `not an author: DOA ${against(c.doa, AUTHOR_ABS_THRESHOLD)} is below ${AUTHOR_ABS_THRESHOLD} (${c.ac === 1 ? '1 change by others outweighs' : `${c.ac} changes by others outweigh`} ${c.dl} of theirs) and they did not create the file`;
 }
+
+/**
+ * The contributions `explain` shows in the terminal: every author, then the highest DOAs up to
+ * `rows` in all, in their order (highest DOA first). A file with 104 developers printed 104 rows
+ * and 104 reasons (vite); and a creator is an author whatever their DOA (FA = 1), so an author can
+ * rank below many who are not.
+ */
+export function rowsToShow<T extends Pick<FileContribution, 'isAuthor'>>(contributions: readonly T[], rows: number): T[] {
+  let others = Math.max(0, rows - contributions.filter((c) => c.isAuthor).length);
+  return contributions.filter((c) => c.isAuthor || others-- > 0);
+}
+

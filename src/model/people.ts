@@ -25,8 +25,11 @@ export interface ResolveOptions {
   people?: readonly PersonAliasInput[];
   /** Where the name came from, for the error message (e.g. `--leaving`, `departures[2].who`). */
   source?: string | undefined;
-  /** The names of the bot accounts left out of the figures: naming one says so, not "unknown person". */
-  bots?: readonly string[] | undefined;
+  /**
+   * The bot accounts left out of the figures: their names, and the patterns that tell one (names or
+   * emails; `createBotMatcher`). Naming one says so, not "unknown person".
+   */
+  bots?: { names: readonly string[]; isBot?: ((identity: { name: string; email: string }) => boolean) | undefined } | undefined;
 }
 
 type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'>;
@@ -114,8 +117,8 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
       });
     }
   }
-  const bot = options.bots?.find((name) => normalize(name) === target);
-  if (bot !== undefined) {
+  const bots = options.bots;
+  if (bots && (bots.names.some((name) => normalize(name) === target) || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
     throw new UsageError(`"${clean(who)}"${where} is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
       hint: 'name a person; the built-in patterns (*[bot], *-bot, AI assistants) and the config’s `bots:` decide what is a bot',
     });

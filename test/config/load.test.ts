@@ -109,7 +109,10 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
   // were reported only as "no analysed file matches", as if the files were missing.
   it('rejects a glob with an unclosed [ or {, and accepts escaped and closed ones', () => {
     const text = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: ["server/[", "**/*.{ts"]\nexclude: ["a/{b,c"]\n', 'c.yml')));
-    expect(text).toContain('c.yml:3:13 critical.0.paths.0: an unclosed "[" or "{" (write "\\[" or "\\{" to match one literally)');
+    expect(text).toContain(`c.yml:3:13 critical.0.paths.0: an unclosed "[" or "{" (to match one literally, escape it: 'a\\[b' in single quotes, "a\\\\[b" in double quotes)`);
+    // Both ways the message gives parse, to the same glob (a "\[" in double quotes is a YAML error).
+    const written = parseConfigText(`critical:\n  - name: lib\n    paths: ['src/a\\[b/**', "src/a\\\\[b/**"]\n`, 'c.yml');
+    expect(written.config.critical[0]?.paths).toEqual(['src/a\\[b/**', 'src/a\\[b/**']);
     expect(text).toContain('c.yml:3:25 critical.0.paths.1: an unclosed');
     expect(text).toContain('c.yml:4:11 exclude.0: an unclosed');
     const { config } = parseConfigText('critical:\n  - name: lib\n    paths: ["pages/[id].tsx", "**/*.{ts,tsx}", "odd/\\\\[x", "a/[]]b"]\n', 'c.yml');

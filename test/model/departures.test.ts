@@ -136,6 +136,8 @@ describe('departures on a hand-computed fixture', () => {
     // Not a date after "=": was looked up as a person named "evan=tomorrow".
     expect(() => parseLeaving('evan=tomorrow')).toThrow('--leaving evan=tomorrow: "tomorrow" is not a date');
     expect(() => parseLeaving('evan=31/12/2026')).toThrow(UsageError);
+    // Spaces around "=" (was: '"2025-06-30" is not a date').
+    expect(parseLeaving('ada@x.example = 2025-06-30')).toEqual({ who: 'ada@x.example', date: '2025-06-30' });
   });
 });
 

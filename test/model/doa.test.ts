@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_ABS_THRESHOLD, AUTHOR_NORM_THRESHOLD, computeDoa, isAuthor, rankFile } from '../../src/model/doa.ts';
-import { explainAuthorship } from '../../src/model/explain.ts';
+import { doaText, explainAuthorship, rowsToShow } from '../../src/model/explain.ts';
 import { rankContributions, type ContributionInput } from '../../src/model/ownership.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
@@ -122,6 +122,23 @@ describe('explainAuthorship', () => {
     // ada FA=1 AC=2 → 4.038345; bob DL=1 AC=1 → 3.2345, normDOA 0.800947
     expect(ada && explainAuthorship(ada)).toMatch(/^author: normDOA 1\.000 > 0\.75 and DOA 4\.038 ≥ 3\.293$/);
     expect(bob && explainAuthorship(bob)).toBe('not an author: DOA 3.234 is below 3.293 (1 change by others outweighs 1 of theirs) and they did not create the file');
+  });
+
+  it('shows every author in the terminal, then the highest DOAs up to the row limit', () => {
+    // A creator (FA = 1) with a low DOA ranked below 20 others and was hidden, under a line saying
+    // that none of the hidden developers was an author (review finding).
+    const rows = [...Array.from({ length: 21 }, (_, i) => ({ id: `dev${i}`, isAuthor: false })), { id: 'creator', isAuthor: true }, { id: 'last', isAuthor: false }];
+    expect(rowsToShow(rows, 20).map((r) => r.id)).toEqual([...Array.from({ length: 19 }, (_, i) => `dev${i}`), 'creator']);
+    expect(rowsToShow(rows, 30)).toEqual(rows);
+    const authors = Array.from({ length: 22 }, (_, i) => ({ id: `a${i}`, isAuthor: true }));
+    expect(rowsToShow([...authors, { id: 'x', isAuthor: false }], 20)).toEqual(authors);
+  });
+
+  it('prints table figures off the threshold too (0.7499 was "0.750" in the table)', () => {
+    expect(doaText(0.74993, 'normDoa')).toBe('0.7499');
+    expect(doaText(0.5, 'normDoa')).toBe('0.500');
+    expect(doaText(3.29298, 'doa')).toBe('3.29298');
+    expect(doaText(4.0383, 'doa')).toBe('4.038');
   });
 
   it('never prints a figure that rounds onto the threshold it is compared with', () => {

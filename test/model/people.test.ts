@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
+import { createBotMatcher } from '../../src/model/identity.ts';
 import { closestPeople, personLabel, resolvePerson } from '../../src/model/people.ts';
 
 const dev = (name: string, emails: string[], names: string[] = [name]) => ({ id: emails[0] as string, name, emails, names });
@@ -71,12 +72,18 @@ describe('resolvePerson', () => {
   });
 
   it('says that a name is a bot account (left out of the figures), not an unknown person', () => {
-    const error = failure(() => resolvePerson(PEOPLE, 'Renovate[bot]', { source: '--leaving', bots: ['dependabot[bot]', 'renovate[bot]'] }));
+    const bots = { names: ['dependabot[bot]', 'renovate[bot]'] };
+    const error = failure(() => resolvePerson(PEOPLE, 'Renovate[bot]', { source: '--leaving', bots }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe('"Renovate[bot]" (--leaving) is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave');
+    // By email too, through the patterns that make a bot (review finding: only names were checked).
+    const isBot = createBotMatcher(['release-bot@*']);
+    for (const who of ['29139614+renovate[bot]@users.noreply.github.com', 'codex@openai.com', 'release-bot@corp.example']) {
+      expect(failure(() => resolvePerson(PEOPLE, who, { bots: { names: [], isBot } })).message).toMatch(/ is a bot account: /);
+    }
     // A person is still found first, and a near name is still unknown.
-    expect(resolvePerson(PEOPLE, 'bob', { bots: ['bob'] }).id).toBe('bob@example.com');
-    expect(failure(() => resolvePerson(PEOPLE, 'renovate', { bots: ['renovate[bot]'] })).message).toMatch(/^unknown person "renovate"/);
+    expect(resolvePerson(PEOPLE, 'bob', { bots: { names: ['bob'], isBot } }).id).toBe('bob@example.com');
+    expect(failure(() => resolvePerson(PEOPLE, 'renovate', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovate"/);
   });
 
   it('refuses an empty name', () => {

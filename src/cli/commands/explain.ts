@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { closest } from '../../model/suggest.ts';
-import { explainAuthorship } from '../../model/explain.ts';
+import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import type { ExclusionRule } from '../../model/files.ts';
 import { whyNotAnalysed } from '../../analyze.ts';
 import { summarizeModule } from '../../model/ownership.ts';
@@ -102,10 +102,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     out.push(`${chalk.bold(sanitize(file.path))}  ${chalk.dim(`${file.events} ${file.events === 1 ? 'event' : 'events'} · last change ${day(file.lastChange)}`)}`);
     out.push(chalk.dim('DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC); author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1)'));
     out.push('');
-    // Every author, then the next highest DOAs: a file with 104 developers printed 104 rows and 104
-    // reasons (vite's server/index.ts). Contributions come highest DOA first.
-    const authors = file.contributions.filter((c) => c.isAuthor).length;
-    const shown = file.contributions.slice(0, Math.max(authors, EXPLAIN_ROWS));
+    const shown = rowsToShow(file.contributions, EXPLAIN_ROWS);
     const hidden = file.contributions.length - shown.length;
     out.push(
       renderTable(
@@ -115,8 +112,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
           c.fa,
           c.dl,
           c.ac,
-          c.doa.toFixed(3),
-          c.normDoa.toFixed(3),
+          doaText(c.doa, 'doa'),
+          doaText(c.normDoa, 'normDoa'),
           day(c.lastChange),
           c.isAuthor ? chalk.green('author') : chalk.dim('—'),
         ]),
