@@ -2,7 +2,7 @@ import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { ownersPhrase } from './check-describe.ts';
 import { round, sanitize, shortenPath } from './format.ts';
-import { renderTable } from './table-util.ts';
+import { renderTable, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // Critical systems in the terminal (check's text format and scan's table) and in JSON (check's
@@ -35,14 +35,17 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
       riskText,
     ];
   });
-  // A cut "files at risk" keeps its count and "+N more", and shortens the path in its middle.
+  // A cut "files at risk" keeps its count and "+N more" and shortens the path in its middle, or,
+  // with no room for a path, is just the count.
   const shorten = (cell: string, width: number, column: number) => {
-    const parts = column === 5 ? /^(\d+: )(.*?)( \+\d+ more)?$/.exec(cell) : null;
+    const parts = column === 5 ? /^(\d+): (.*?)( \+\d+ more)?$/.exec(cell) : null;
     if (!parts) return cell;
     const [, count = '', path = '', more = ''] = parts;
-    return `${count}${shortenPath(path, Math.max(8, width - count.length - more.length))}${more}`;
+    const room = width - count.length - 2 - more.length;
+    return room >= 8 ? `${count}: ${shortenPathToWidth(path, room)}${more}` : `${count} ${count === '1' ? 'file' : 'files'}`;
   };
-  return renderTable(['', 'system', 'bus factor', 'needs', 'owners', 'files at risk'], rows, ['left', 'left', 'right', 'right', 'left', 'left'], { width: ctx.width - 2, columns: [4, 5], shorten });
+  const fit = ctx.fit ? { width: ctx.width - 2, columns: [1, 4, 5], min: { 1: 12, 4: 14, 5: 16 }, shorten } : undefined;
+  return renderTable(['', 'system', 'bus factor', 'needs', 'owners', 'files at risk'], rows, ['left', 'left', 'right', 'right', 'left', 'left'], fit);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { stripVTControlCharacters } from 'node:util';
 import type CliTable from 'cli-table3';
+import stringWidth from 'string-width';
 
 // cli-table3 (CommonJS) is required on first use: JSON output, which never draws a table, does not
 // pay for loading it.
@@ -12,46 +12,65 @@ const NO_BORDER = {
   left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
 };
 
-/** Columns a table may cut so that its lines fit in `width` terminal cells, each kept at least `min` wide. */
+/** Columns a table may cut so that its lines fit in `width` terminal cells. */
 export interface TableFit {
   width: number;
   columns: readonly number[];
-  min?: number;
+  /** Narrowest a cut column may get (or per column index); never narrower than its title. Default 12. */
+  min?: number | Readonly<Record<number, number>>;
   /** How a cell of a fit column is made `width` cells wide (default: cut at the end, with "…"). */
   shorten?: (cell: string, width: number, column: number) => string;
 }
 
 const SEPARATOR = NO_BORDER.middle.length;
 
-/**
- * Terminal cells a text takes: East Asian wide characters and emoji take two (an approximation of
- * what terminals do, enough to keep a table inside its width).
- */
+/** Terminal cells a text takes, as cli-table3 counts them when it lays a table out (string-width). */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of stripVTControlCharacters(text)) {
-    const code = char.codePointAt(0) as number;
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x1f300 ? 2 : 1;
-  }
-  return width;
+  return stringWidth(text);
 }
 
-/** `text` cut to `width` cells, ending in "…"; a coloured text is left alone (its codes would be cut). */
-function cut(text: string, width: number): string {
-  if (displayWidth(text) <= width || text !== stripVTControlCharacters(text)) return text;
+// A cell coloured as a whole (chalk.red(text)): the codes around one stretch of text.
+// eslint-disable-next-line no-control-regex
+const WRAPPED = /^((?:\u001b\[[\d;]*m)*)([^\u001b]*)((?:\u001b\[[\d;]*m)*)$/;
+
+/** `text` cut to `width` cells, ending in "…"; a cell coloured as a whole keeps its colour. */
+export function cutToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const wrapped = WRAPPED.exec(text);
+  if (!wrapped) return text; // several colours in one cell: none of ours
+  const [, open = '', plain = '', close = ''] = wrapped;
   let out = '';
-  for (const char of text) {
+  for (const char of plain) {
     if (displayWidth(`${out}${char}`) > width - 1) break;
     out += char;
   }
-  return `${out.trimEnd()}…`;
+  return `${open}${out.trimEnd()}…${close}`;
+}
+
+/** A path in at most `width` cells, cut in its middle ("packages…/index.ts"); wide characters count two. */
+export function shortenPathToWidth(path: string, width: number): string {
+  if (displayWidth(path) <= width) return path;
+  const chars = [...path];
+  let head = '';
+  let tail = '';
+  // About a third of the room for the start, the rest for the end (the file name).
+  for (const char of chars) {
+    if (displayWidth(`${head}${char}`) > Math.ceil((width - 1) / 3)) break;
+    head += char;
+  }
+  for (const char of chars.reverse()) {
+    if (displayWidth(`${char}${tail}`) > width - 1 - displayWidth(head)) break;
+    tail = `${char}${tail}`;
+  }
+  return `${head}…${tail}`;
 }
 
 /** The rows with the `fit` columns' cells cut, widest column first, until a line fits in `fit.width`. */
 function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
   const widths = head.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   let excess = widths.reduce((sum, width) => sum + width, 0) + SEPARATOR * (head.length - 1) - fit.width;
-  const floor = (column: number) => Math.max(fit.min ?? 12, displayWidth(head[column] ?? ''));
+  const least = (column: number) => (typeof fit.min === 'number' ? fit.min : (fit.min?.[column] ?? 12));
+  const floor = (column: number) => Math.max(least(column), displayWidth(head[column] ?? ''));
   const width = (column: number) => widths[column] as number;
   while (excess > 0) {
     // The widest column that can still give, down to the next widest (or as far as needed).
@@ -63,8 +82,8 @@ function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
     excess -= width(column) - target;
     widths[column] = target;
   }
-  const shorten = fit.shorten ?? ((cell: string, target: number) => cut(cell, target));
-  return rows.map((row) => row.map((cell, column) => (fit.columns.includes(column) && displayWidth(cell) > width(column) ? cut(shorten(cell, width(column), column), width(column)) : cell)));
+  const shorten = fit.shorten ?? ((cell: string) => cell);
+  return rows.map((row) => row.map((cell, column) => (fit.columns.includes(column) && displayWidth(cell) > width(column) ? cutToWidth(shorten(cell, width(column), column), width(column)) : cell)));
 }
 
 /**

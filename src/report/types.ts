@@ -2,8 +2,13 @@ import type { ChalkInstance } from 'chalk';
 
 export interface RenderContext {
   chalk: ChalkInstance;
-  /** Terminal width (80 when unknown). */
+  /** Terminal width (100 when unknown). */
   width: number;
+  /**
+   * Cut table cells so that tables fit `width`: only for a terminal. Piped output and files keep
+   * every name (a log or a file has no width to fit).
+   */
+  fit?: boolean | undefined;
 }
 
 /** A reporter turns one result object into text; commands write it. */

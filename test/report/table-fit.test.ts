@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderCheckText } from '../../src/report/check-text.ts';
-import { displayWidth, renderTable } from '../../src/report/table-util.ts';
+import { displayWidth, renderTable, shortenPathToWidth } from '../../src/report/table-util.ts';
 import { makeReport } from './check-factory.ts';
 
 // vite's modules and critical systems were 90–110 cells wide in an 80-column terminal, so every
@@ -25,11 +26,27 @@ describe('tables that fit the terminal', () => {
     expect(renderTable(head, rows, undefined, { width: 200, columns: [2] })).toBe(renderTable(head, rows));
   });
 
-  it('keeps a column at least as wide as its title or the minimum, and never cuts a coloured cell', () => {
+  it('keeps a column at least as wide as its title or the minimum, and cuts a coloured cell inside its colour', () => {
     const chalk = new Chalk({ level: 1 });
     const text = renderTable(['a', 'owners'], [['x', chalk.red('a very long coloured owners cell')], ['y', 'a very long plain owners cell']], undefined, { width: 10, columns: [1], min: 8 });
-    expect(text).toContain(chalk.red('a very long coloured owners cell'));
+    // The coloured cell counted for the widths but was left whole, so the table overflowed (review).
+    expect(text).toContain(chalk.red('a very…'));
     expect(text).toContain('a very…');
+    expect(widest(text)).toBe(10);
+  });
+
+  it('counts cells as cli-table3 lays them out (emoji, combining marks, CJK)', () => {
+    expect(displayWidth('⚡✅')).toBe(4);
+    expect(displayWidth('e\u0301')).toBe(1);
+    expect(displayWidth('模块')).toBe(4);
+    const rows = [['Max ⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡⚡ Power 100%', 3]];
+    expect(widest(renderTable(['owners', 'files'], rows, undefined, { width: 40, columns: [0] }))).toBeLessThanOrEqual(40);
+  });
+
+  it('shortens a path by cells in its middle', () => {
+    expect(shortenPathToWidth('模块/国际化支持/非常长的文件夹名称/文件名称很长很长很长1.ts', 20)).toBe('模块/国…很长很长1.ts');
+    expect(displayWidth(shortenPathToWidth('模块/国际化支持/非常长的文件夹名称/文件名称很长很长很长1.ts', 20))).toBeLessThanOrEqual(20);
+    expect(shortenPathToWidth('src/short.ts', 20)).toBe('src/short.ts');
   });
 
   it('check text at 80 columns: owners cut, and the files at risk keep their count and "+N more"', () => {
@@ -44,11 +61,27 @@ describe('tables that fit the terminal', () => {
       })),
       developers: [{ id: 'ada@x', name: 'Ada Lovelace-Byron of the Analytical Engine', emails: ['ada@x'], names: ['Ada'], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 2 }],
     });
-    const plain = { chalk: new Chalk({ level: 0 }), width: 80 };
+    const plain = { chalk: new Chalk({ level: 0 }), width: 80, fit: true };
     const rows = renderCheckText(report, plain).split('\n').filter((line) => line.startsWith('✗  payments'));
     expect(rows).toHaveLength(1);
     expect(displayWidth(rows[0] as string)).toBeLessThanOrEqual(78);
     expect(rows[0]).toMatch(/ {2}2: src\/…\S+\.ts \+1 more$/);
     expect(rows[0]).toContain('sole owner: Ada Lovel…');
+    // Not for a pipe or a file: every name whole (review: a CI log lost the owners' names).
+    const piped = renderCheckText(report, { ...plain, fit: false }).split('\n').find((line) => line.startsWith('✗  payments'));
+    expect(piped).toContain('sole owner: Ada Lovelace-Byron of the Analytical Engine');
+    // With colour on, it fits too.
+    const coloured = renderCheckText(report, { ...plain, chalk: new Chalk({ level: 1 }) }).split('\n').find((line) => line.includes('payments'));
+    expect(displayWidth(coloured as string)).toBeLessThanOrEqual(78);
+    // At the narrowest, the files at risk are a count, not a cut path.
+    const narrow = renderCheckText(report, { ...plain, width: 50 }).split('\n').find((line) => line.startsWith('✗  payments'));
+    expect(narrow).toMatch(/ 2 files$/);
+    // A long system name gives way too (a config error's row kept the table over 70 cells).
+    const named = makeReport({ systems: [{ name: 'ghost-system-with-a-long-name', paths: ['src/pay/**'], minOwners: 2 }] });
+    const chalk = new Chalk({ level: 1 });
+    // The table's lines: its header and the system's row.
+    const lines = renderCheckText(named, { ...plain, width: 70, chalk }).split('\n').filter((line) => /^( {3}system|✗ {2})/.test(stripVTControlCharacters(line)));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(68);
   });
 });

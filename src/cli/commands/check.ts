@@ -104,7 +104,8 @@ async function checkRepository(target: string | undefined, options: CheckOptions
 
   const toFile = Boolean(options.output);
   const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
-  writeReport(checkReporters[options.format](report, { chalk, width: io.stdout.columns ?? 100 }), options, io.cwd, io.stdout);
+  const fit = !toFile && Boolean(io.stdout.isTTY) && (io.stdout.columns ?? 0) > 0;
+  writeReport(checkReporters[options.format](report, { chalk, width: io.stdout.columns || 100, fit }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     if (options.format !== 'github') warnUnmatchedGlobs(evaluation.systems, loaded, io);
     printWarnings(evaluated.warningSource, options, io, options.format === 'text' && !toFile);

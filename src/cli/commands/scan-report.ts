@@ -19,7 +19,7 @@ import { renderScanTable } from '../../report/scan-table.ts';
 export interface ScanReportOptions {
   leaving?: string[] | undefined;
   /** The table's colours and width; JSON without. */
-  table?: { chalk: ChalkInstance; width: number } | undefined;
+  table?: { chalk: ChalkInstance; width: number; fit?: boolean } | undefined;
 }
 
 /** The report's pieces: the JSON document, or the table. */

@@ -12,12 +12,14 @@ export interface ScanOptions extends CommonOptions {
 export async function runScan(target: string | undefined, options: ScanOptions, io: Io): Promise<ExitCode> {
   const toFile = Boolean(options.output);
   const chalk = options.format === 'table' ? await resolveChalk(io, toFile ? false : options.color === false ? false : undefined) : undefined;
-  const width = io.stdout.columns ?? 100;
+  // 0 columns is a terminal that does not know its width (docker -t): as unknown.
+  const width = io.stdout.columns || 100;
+  const fit = !toFile && Boolean(io.stdout.isTTY) && (io.stdout.columns ?? 0) > 0;
   // What the report's bytes depend on besides the analysis (whose key covers the config's content).
   const request = (config: LoadedConfig): ReportRequest => ({
     name: `scan ${options.format}`,
     dated: options.format === 'json',
-    inputs: { leaving: options.leaving ?? [], config: config.name, node: process.version, ...(chalk ? { width, colors: chalk.level } : {}) },
+    inputs: { leaving: options.leaving ?? [], config: config.name, node: process.version, ...(chalk ? { width, colors: chalk.level, fit } : {}) },
   });
   const loaded = await loadAnalysis(target, options, io, {}, request);
   // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
@@ -29,7 +31,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   }
   const { analysis, config } = loaded;
   const { scanReport } = await import('./scan-report.ts');
-  const report = scanReport(analysis, config, { leaving: options.leaving, table: chalk ? { chalk, width } : undefined });
+  const report = scanReport(analysis, config, { leaving: options.leaving, table: chalk ? { chalk, width, fit } : undefined });
   // Stored as it is printed, so that the same scan again only has to print it.
   const recorder = recordReport(analysis, request(config));
   try {
