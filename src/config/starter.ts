@@ -6,14 +6,14 @@ import { CONFIG_FILE } from './load.ts';
 
 export interface StarterModule {
   path: string;
-  /** The candidate's globs: the folder, minus its nested workspace packages when they are few. */
+  /** The candidate's globs: the folder, minus the modules nested in it when they are few. */
   paths: string[];
   /** Of the files the globs match (what `check` would report once the candidate is uncommented). */
   files: number;
   truckFactor: number;
   /** Names of the top owners. */
   owners: string[];
-  /** Nested workspace packages the globs include (too many to list as exclusions), else 0. */
+  /** Modules nested in the folder (workspace packages, deeper folders) the globs include, too many to list as exclusions; else 0. */
   packagesIncluded: number;
 }
 
@@ -77,7 +77,7 @@ export function renderStarterConfig(input: StarterInput): string {
       const owners = module.owners.length ? module.owners.map(comment).join(', ') : 'no author';
       out.push(`  # - name: ${quote(module.path)}`);
       out.push(`  #   paths: [${module.paths.map(quote).join(', ')}]`);
-      const included = module.packagesIncluded > 0 ? ` · with the ${module.packagesIncluded} workspace packages inside it` : '';
+      const included = module.packagesIncluded > 0 ? ` · with the ${module.packagesIncluded} modules inside it` : '';
       out.push(`  #   minOwners: 2    # now: truck factor ${module.truckFactor} · ${module.files} ${module.files === 1 ? 'file' : 'files'}${included} · ${owners}`);
     }
   } else {

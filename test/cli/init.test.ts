@@ -60,6 +60,12 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(check.systems.map((system: { name: string; busFactor: number; files: number }) => [system.name, system.busFactor, system.files])).toEqual([['packages', 1, 1]]);
   });
 
+  it('counts the folders at the module depth inside a folder as modules, not workspace packages (review finding)', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'src/index.ts': 5, 'src/a/x.ts': 5, 'src/b/x.ts': 5, 'src/c/x.ts': 5, 'src/d/x.ts': 5 } }]);
+    const text = runCli(['init', '--depth', '2', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    expect(text).toContain('  # - name: "src"\n  #   paths: ["src/**"]\n  #   minOwners: 2    # now: truck factor 1 · 5 files · with the 4 modules inside it · Ada');
+  });
+
   // Regression (deno, by a new-user test): its own bots (denobot, nathanwhitbot's nathan+bot@,
   // Fibi's fibibot login and +fibibot tag) owned files, and init proposed none of them.
   it('proposes accounts named like bots by login, email tag or a name ending in "bot", not people', () => {

@@ -25,7 +25,7 @@ describe('renderStarterConfig', () => {
     expect(config.critical).toEqual([]);
     expect(config.bots).toEqual([]);
     expect(text).toContain('  # - name: "src/payments"\n  #   paths: ["src/payments/**", "!src/payments/sdk/**"]\n  #   minOwners: 2    # now: truck factor 1 · 14 files · Ada');
-    expect(text).toContain('  #   minOwners: 2    # now: truck factor 2 · 3 files · with the 4 workspace packages inside it · Ada, Bob');
+    expect(text).toContain('  #   minOwners: 2    # now: truck factor 2 · 3 files · with the 4 modules inside it · Ada, Bob');
     expect(text).toContain('  # - name: "@org/payments"');
     expect(text).toContain('.github/CODEOWNERS lines 4, 7');
     expect(text).toContain('already left out: dependabot[bot].');

@@ -152,12 +152,13 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
   };
 }
 
-/** At most this many nested workspace packages are excluded from a folder's candidate by `!` globs. */
+/** At most this many nested modules are excluded from a folder's candidate by `!` globs. */
 const EXCLUDED_PACKAGES = 3;
 
 /**
- * A module as a candidate system. A folder's glob also matches the workspace packages nested in it,
- * which are modules of their own: they are excluded by name when they are few, else included, and
+ * A module as a candidate system. A folder's glob also matches the modules nested in it (workspace
+ * packages, or folders at the module depth below a folder that holds files of its own): they are
+ * excluded by name when they are few, else included, and
  * the figures are always those of the files the globs match, which is what `check` will report
  * (vite's "playground" said "truck factor 1 · 10 files" for a glob of 1,743).
  */
