@@ -40,11 +40,15 @@ export const PROJECTION_HORIZONS = [0, 30, 90, 180] as const;
 
 /**
  * The horizons worth projecting to. The projection assumes nobody commits again, so from
- * `inactiveAfterDays` on everyone counts as inactive and every module has 0 experts whatever its
- * history: under the default of 180 days, +180d was 0 on every repository. Those are left out.
+ * `inactiveAfter` days on everyone counts as inactive and every module has 0 experts whatever its
+ * history (under the default of 180 days, +180d was 0 on every repository): a horizon at which
+ * every developer is inactive is left out. Someone whose last commit is dated after the analysis
+ * day (a clock ahead) can still be active then, and keeps it.
  */
-export function projectionHorizons(inactiveAfterDays: number): number[] {
-  return PROJECTION_HORIZONS.filter((days) => days === 0 || days < inactiveAfterDays);
+export function projectionHorizons(analysis: Pick<Analysis, 'settings' | 'developers'>): number[] {
+  const silence = silenceOf(analysis);
+  const everyoneGone = (days: number) => silence.length === analysis.developers.length && silentAt(silence, analysis.settings.inactiveAfterDays, days).length === silence.length;
+  return PROJECTION_HORIZONS.filter((days) => days === 0 || analysis.developers.length === 0 || !everyoneGone(days));
 }
 
 export interface InactiveDeveloper {
@@ -345,7 +349,7 @@ export function projectExperts(
   departures: readonly Departure[],
   options: { horizons?: readonly number[]; inactiveAsGone?: boolean; memo?: Memo } = {},
 ): ProjectionResult {
-  const horizons = [...(options.horizons ?? (options.inactiveAsGone === false ? PROJECTION_HORIZONS : projectionHorizons(analysis.settings.inactiveAfterDays)))];
+  const horizons = [...(options.horizons ?? (options.inactiveAsGone === false ? PROJECTION_HORIZONS : projectionHorizons(analysis)))];
   const reference = referenceTime(analysis);
   const silence = silenceOf(analysis);
   const gone = horizons.map((days) => {

@@ -99,12 +99,16 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
     expect(core?.points.map((p) => p.experts)).toEqual([[BOB], [BOB], [BOB], []]);
   });
 
-  it('projects to no horizon at or past inactiveAfter, where everyone is inactive with no new commits', async () => {
-    // The default of 180 days made +180d 0 experts in every module, whatever the history.
-    const at = (inactiveAfter: number) => analyzeRepo(build().dir, { depth: 1, config: { model: { halfLife: 365, inactiveAfter } } });
+  it('projects to no horizon at which everyone is inactive (with no new commits)', async () => {
+    // The default of 180 days made +180d 0 experts in every module, whatever the history. The
+    // fixture's last commit is a month before the analysis day.
+    const at = (inactiveAfter: number, now?: string) => analyzeRepo(build().dir, { depth: 1, config: { model: { halfLife: 365, inactiveAfter } }, ...(now ? { now: new Date(now) } : {}) });
     expect(projectExperts(await at(180), []).horizons).toEqual([0, 30, 90]);
     expect(projectExperts(await at(90), []).horizons).toEqual([0, 30]);
-    expect(projectExperts(await at(181), []).horizons).toEqual([0, 30, 90, 180]);
+    expect(projectExperts(await at(365), []).horizons).toEqual([0, 30, 90, 180]);
+    // Someone whose last commit is dated after the analysis day (a clock ahead) is still active at
+    // +180d, and keeps it (review finding).
+    expect(projectExperts(await at(180, '2024-10-01T00:00:00Z'), []).horizons).toEqual([0, 30, 90, 180]);
     // Without inactivity, every horizon says something.
     expect(projectExperts(await at(180), [], { inactiveAsGone: false }).horizons).toEqual([0, 30, 90, 180]);
   });

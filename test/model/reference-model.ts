@@ -334,8 +334,9 @@ export function projectedDoa(file: FileOwnership, halfLifeDays: number, days: nu
 }
 
 export function projectExperts(analysis: Analysis, departures: readonly Departure[], options: { horizons?: readonly number[]; inactiveAsGone?: boolean } = {}): ProjectionResult {
-  // By default, no horizon at or past inactiveAfter: with no new commits, everyone is inactive by then.
-  const horizons = [...(options.horizons ?? [0, 30, 90, 180].filter((days) => options.inactiveAsGone === false || days === 0 || days < analysis.settings.inactiveAfterDays))];
+  // By default, no horizon at which every developer is inactive (with no new commits).
+  const activeAt = (days: number) => inactiveDevelopers(analysis, { horizon: days }).length < analysis.developers.length;
+  const horizons = [...(options.horizons ?? [0, 30, 90, 180].filter((days) => options.inactiveAsGone === false || days === 0 || analysis.developers.length === 0 || activeAt(days)))];
   const reference = Date.parse(analysis.settings.referenceDate) / 1000;
   const nameOf = nameLookup(analysis);
   const departureTime = (d: Departure) => (d.date ? Date.parse(`${d.date}T00:00:00Z`) / 1000 + DAY : reference + 1);
