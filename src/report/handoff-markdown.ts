@@ -103,8 +103,10 @@ function summary(report: HandoffReport, who: string): string[] {
     lines.push('- **Critical systems affected:**');
     for (const system of s.criticalSystems) {
       const below = system.busFactorAfter < system.minOwners;
+      const all = system.busFactorAfterAll;
+      const belowAll = !below && all !== undefined && all < system.minOwners;
       lines.push(
-        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter} (needs ${system.minOwners})${below ? ' ⚠️ below the rule' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
+        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter}${all !== undefined ? ` (→ ${all} with the other departures)` : ''} (needs ${system.minOwners})${below ? ' ⚠️ below the rule' : belowAll ? ' ⚠️ below the rule with the other departures' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
       );
     }
   }
@@ -199,7 +201,9 @@ function recent(report: HandoffReport, who: string): string[] {
 function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string): string {
   switch (item.kind) {
     case 'critical':
-      return `Review the critical system **${mdText(item.system)}** with its remaining owners: bus factor ${item.busFactorBefore} → ${item.busFactorAfter} (needs ${item.minOwners}).`;
+      return `Review the critical system **${mdText(item.system)}** with its remaining owners: bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${item.busFactorAfterAll !== undefined ? ` (→ ${item.busFactorAfterAll} with the other departures)` : ''} (needs ${item.minOwners}).`;
+    case 'more-transfers':
+      return `And ${plural(item.files, 'more file')} only ${who} knows with no or a weak successor: see the areas above, or \`--format json\`.`;
     case 'owner-area':
       return `Name a new owner for ${mdCode(item.module)} (${plural(item.soleFiles, 'file')} only ${who} knows).`;
     case 'transfer-file':

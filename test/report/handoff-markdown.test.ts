@@ -83,6 +83,30 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(past)).toContain('\nLeft on 2024-11-30 (moving to the data team).\n');
   });
 
+  it('charges a critical system’s drop to the person, and says what the other departures add (EM test)', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    // web: ada authors app and legacy, bob app and theme: bus factor 2. Without bob, ada keeps 2 of 3
+    // files (1); without both, none (0). It read "2 → 0" for bob, as if he alone took it there.
+    const report = await handoffOf(analysis, 'bob', { critical: [{ name: 'web', paths: ['web/**'], minOwners: 1 }], alsoLeaving: [{ id: 'ada@example.com', name: 'Ada' }] });
+    expect(report.summary.criticalSystems).toMatchObject([{ name: 'web', busFactorBefore: 2, busFactorAfter: 1, busFactorAfterAll: 0 }]);
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('  - **web**: bus factor 2 → 1 (→ 0 with the other departures) (needs 1) ⚠️ below the rule with the other departures; Bob authors 2 of its 3 files, 1 alone.');
+    expect(markdown).toContain('- [ ] Review the critical system **web** with its remaining owners: bus factor 2 → 1 (→ 0 with the other departures) (needs 1).');
+  });
+
+  it('says when the checklist leaves files out (it stopped at 15 without a word)', async () => {
+    const files = Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`solo/f${String(i).padStart(2, '0')}.ts`, `solo ${i}\n`]));
+    const repo = buildNamed('shop', [...shopHistory(), { author: 'ada', at: '2024-12-20T10:00:00Z', message: 'Solo', write: files }]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'ada');
+    const transfers = report.checklist.filter((item) => item.kind === 'transfer-file');
+    expect(transfers).toHaveLength(15);
+    // 18 solo files and web/legacy.ts with no successor, pay/ledger.ts with a weak one: 20 in all.
+    expect(report.checklist.find((item) => item.kind === 'more-transfers')).toEqual({ kind: 'more-transfers', files: 5 });
+    expect(renderHandoffMarkdown(report)).toContain('- [ ] And 5 more files only Ada knows with no or a weak successor: see the areas above, or `--format json`.');
+  });
+
   it('writes out the first areas and counts the rest, and names a few modules per summary line', async () => {
     // vite's top author: ~150 areas and ~140 modules on one summary line, 2,244 lines in all.
     const repo = buildNamed('shop', shopHistory());
