@@ -102,6 +102,8 @@ describe('check with departures', { tags: ['slow'] }, () => {
     // check's JSON adds the line of the config that names each system.
     expect(scan.critical).toEqual(check.systems.map(({ configLine: _line, ...system }) => system));
     expect(scan.critical?.[0]?.violations[0]?.message).toBe('bus factor 1 after Bob leaves (today 2; needs 2)');
+    // check's text says it too, as scan's does (it showed only the 1 in its table).
+    expect(runCli(['check', '--leaving', 'bob'], { cwd: repo.dir }).stdout).toContain('\n✗ auth: bus factor 1 after Bob leaves (today 2; needs 2)\n');
     // Departures from the config count too, several of them named by their number.
     const both = repoWith(`${AUTH}departures:\n  - who: Bob\n  - who: Ada\n`);
     expect(runCli(['scan'], { cwd: both.dir }).stdout).toContain('(.talentrisk.yml; after the 2 departures: 1 of 1 failing');
