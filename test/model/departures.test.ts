@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import { authorsAfter, computeDepartures, filesByModule, knowledgeLossOf, parseLeaving, resolveDepartures, WEAK_SUCCESSOR_NORM_DOA } from '../../src/model/departures.ts';
+import { authorsAfter, bestSuccessor, computeDepartures, filesByModule, knowledgeLossOf, parseLeaving, resolveDepartures, WEAK_SUCCESSOR_NORM_DOA } from '../../src/model/departures.ts';
 import type { FileOwnership } from '../../src/model/types.ts';
 import { truckFactorOf } from '../../src/model/ownership.ts';
 import { contributionOf, fileOf } from '../helpers/analyze.ts';
@@ -174,3 +174,22 @@ describe('departure properties (fast-check)', () => {
     );
   });
 });
+
+describe('bestSuccessor', () => {
+  it('between equal DOAs takes the one who changed the file most recently, then the lower id', () => {
+    const c = (developer: string, doa: number, lastChange: number) => ({ developer, fa: 0 as const, dl: 1, ac: 1, doa, normDoa: doa / 4, isAuthor: false, lastChange });
+    const file: FileOwnership = {
+      path: 'h2_session.c',
+      authors: ['ada'],
+      contributions: [c('ada', 4, 300), c('christophe', 2.379, 1_500_000_000), c('yann', 2.379, 1_700_000_000), c('zed', 1, 1_800_000_000)],
+      events: 4,
+      lastChange: 1_800_000_000,
+    };
+    // It went by id (christophe, six years older) — httpd, an EM test.
+    expect(bestSuccessor(file, new Set(['ada']), []).successor?.id).toBe('yann');
+    expect(bestSuccessor(file, new Set(['ada', 'yann']), []).successor?.id).toBe('christophe');
+    const tie = { ...file, contributions: [c('bob', 3, 100), c('carl', 3, 100)] };
+    expect(bestSuccessor(tie, new Set(), []).successor?.id).toBe('bob');
+  });
+});
+
