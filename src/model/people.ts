@@ -69,6 +69,13 @@ function exactKeys(person: Person, aliases: readonly PersonAliasInput[]): Set<st
   return keys;
 }
 
+/** Whether `target` names the person by a name of theirs only (not an email, id, login or alias). */
+function namedOnlyBy(person: Person, target: string, aliases: readonly PersonAliasInput[]): boolean {
+  const names = new Set([person.name, ...person.names].map(normalize));
+  const others = exactKeys({ ...person, name: '', names: [] }, aliases);
+  return names.has(target) && !others.has(target);
+}
+
 function partialKeys(person: Person): Set<string> {
   const keys = new Set<string>();
   for (const email of person.emails) {
@@ -106,8 +113,14 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   if (target === '') throw new UsageError(`empty person name${where}`, { hint: 'name a developer by name, email or alias' });
   const aliases = options.people ?? [];
   const tiers = [(p: T) => exactKeys(p, aliases).has(target), (p: T) => partialKeys(p).has(target)];
-  for (const matches of tiers) {
-    const found = people.filter(matches);
+  for (const [tier, matches] of tiers.entries()) {
+    let found = people.filter(matches);
+    // One word that is one person's whole name but also a word of others' names ("David", "alice")
+    // is no choice between them: it picked a 4-commit "David" over David Heinemeier Hansson.
+    if (tier === 0 && found.length === 1 && !target.includes(' ') && namedOnlyBy(found[0] as T, target, aliases)) {
+      const partial = people.filter((p) => p !== found[0] && partialKeys(p).has(target));
+      if (partial.length > 0) found = [found[0] as T, ...partial];
+    }
     if (found.length === 1) return found[0] as T;
     if (found.length > 1) {
       const sorted = [...found].sort(byName);

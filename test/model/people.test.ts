@@ -47,9 +47,17 @@ describe('resolvePerson', () => {
     expect(resolvePerson(PEOPLE, 'ajones').id).toBe('alex@b.example');
   });
 
-  it('prefers an exact match over a partial one', () => {
-    const people = [dev('Sam', ['sam@x.example']), dev('Sam Miller', ['miller@y.example'])];
-    expect(resolvePerson(people, 'sam').id).toBe('sam@x.example');
+  it('prefers an exact match over a partial one, except a one-word name that is also a word of others’ names', () => {
+    const people = [dev('Sam', ['sam@x.example']), dev('Sam Miller', ['miller@y.example']), dev('Tenderlove', ['aaron@z.example'])];
+    expect(resolvePerson(people, 'sam@x.example').id).toBe('sam@x.example');
+    expect(resolvePerson(people, 'sam miller').id).toBe('miller@y.example');
+    expect(resolvePerson(people, 'tenderlove').id).toBe('aaron@z.example');
+    // "David" picked a 4-commit David over David Heinemeier Hansson on rails (an EM test).
+    const error = failure(() => resolvePerson(people, 'Sam', { source: '--leaving' }));
+    expect(error.message).toBe('"Sam" (--leaving) matches 2 developers: Sam <sam@x.example>, Sam Miller <miller@y.example>');
+    // A login or an email's local part that is exactly theirs still decides.
+    const withLogin = [dev('sam', ['123+sam@users.noreply.github.com']), dev('Sam Miller', ['miller@y.example'])];
+    expect(resolvePerson(withLogin, 'sam').id).toBe('123+sam@users.noreply.github.com');
   });
 
   it('refuses an ambiguous name and lists the candidates', () => {
