@@ -16,3 +16,17 @@ export function isRealDay(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+/**
+ * Days from the revision's last commit to the moment the figures are measured from beyond which
+ * reports say so: a month without commits already takes most of a 90-day projection, and an old
+ * clone measured from today has nobody active (no successor anywhere).
+ */
+export const STALE_REVISION_DAYS = 30;
+
+/** How long before the analysis date the revision's last commit is, when that is more than STALE_REVISION_DAYS. */
+export function staleRevision(revisionDate: string, referenceDate: string): { days: number; day: string } | undefined {
+  const days = Math.floor((Date.parse(referenceDate) - Date.parse(revisionDate)) / 86_400_000);
+  return days > STALE_REVISION_DAYS ? { days, day: revisionDate.slice(0, 10) } : undefined;
+}
+

@@ -1,3 +1,4 @@
+import { staleRevision } from '../model/analysis-date.ts';
 import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
 import { list, plural, sanitize, shortenPath } from './format.ts';
 import { renderTable } from './table-util.ts';
@@ -16,11 +17,6 @@ function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[
   return [...modules].sort((a, b) => drop(b) - drop(a) || last(a) - last(b) || b.files - a.files || (a.path < b.path ? -1 : 1));
 }
 
-/**
- * Days from the revision's last commit to the moment the figures are measured from beyond which the
- * section says so: a month without commits already takes most of a 90-day projection.
- */
-const STALE_REVISION_DAYS = 30;
 
 /** The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old. */
 export function renderCurrentSection(figures: CurrentFigures, projection: ProjectionResult, ctx: RenderContext, dates?: { revision: string; reference: string }): string {
@@ -31,10 +27,9 @@ export function renderCurrentSection(figures: CurrentFigures, projection: Projec
     `${chalk.bold('Current figures')} ${chalk.dim(`(talentrisk extension, METRICS §7: knowledge halves every ${figures.halfLifeDays} days; inactive = no commit in ${figures.inactiveAfterDays} days)`)}`,
   );
   // An old clone (or mirror) is measured from today: nobody looks active, every projection is 0.
-  const age = dates ? Math.floor((Date.parse(dates.reference) - Date.parse(dates.revision)) / 86_400_000) : NaN;
-  if (dates && age > STALE_REVISION_DAYS) {
-    const day = dates.revision.slice(0, 10);
-    out.push(chalk.yellow(`  Measured from ${dates.reference.slice(0, 10)}, ${age} days after the revision's last commit (${day}): \`--until ${day}\` measures from that day.`));
+  const stale = dates ? staleRevision(dates.revision, dates.reference) : undefined;
+  if (dates && stale) {
+    out.push(chalk.yellow(`  Measured from ${dates.reference.slice(0, 10)}, ${stale.days} days after the revision's last commit (${stale.day}): \`--until ${stale.day}\` measures from that day.`));
   }
   const classic = figures.classic.value;
   const current = figures.current.value;

@@ -1,3 +1,4 @@
+import { staleRevision } from '../model/analysis-date.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
 import { MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
@@ -72,6 +73,7 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   const person = report.person;
   const lines = [
     `Repository ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)}) · figures as of ${day(repo.referenceDate)}.`,
+    ...staleNote(repo, report.successorsActiveWithinDays),
     '',
     `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
   ];
@@ -229,3 +231,16 @@ function activity(person: { commits: number; firstCommit: string; lastCommit: st
   const when = first === last ? `on ${first}` : `from ${first} to ${last}`;
   return person.commits === 0 ? `no commit of their own (credited as a co-author ${when})` : `${plural(person.commits, 'commit')} ${when}`;
 }
+
+/**
+ * An old clone or revision measured from today: nobody committed in the window successors need, so
+ * every file read "no successor" with no word why (an EM test: 322 of 322 on httpd).
+ */
+function staleNote(repo: { revisionDate: string; referenceDate: string }, activeWithinDays: number | null | undefined): string[] {
+  const stale = staleRevision(repo.revisionDate, repo.referenceDate);
+  if (!stale) return [];
+  // Every commit is at or before the revision: past the window, nobody can be a successor.
+  const successors = activeWithinDays != null && stale.days > activeWithinDays ? `: nobody committed in the ${activeWithinDays} days before it, so nobody can be a successor` : '';
+  return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day})${successors}. \`--until ${stale.day}\` measures from that day.`];
+}
+

@@ -95,6 +95,17 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown).toContain('- [ ] Review the critical system **web** with its remaining owners: bus factor 2 → 1 (→ 0 with the other departures) (needs 1).');
   });
 
+  it('says when the revision is old enough that nobody can be a successor (httpd: "no successor" for 322 of 322)', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'ada');
+    const at = (referenceDate: string) => renderHandoffMarkdown({ ...report, repository: { ...report.repository, referenceDate } });
+    expect(at('2025-01-01T23:59:59Z')).not.toContain('⚠️ The figures are measured');
+    expect(at('2026-06-01T23:59:59Z')).toContain(
+      "\n⚠️ The figures are measured 533 days after the revision's last commit (2024-12-15): nobody committed in the 365 days before it, so nobody can be a successor. `--until 2024-12-15` measures from that day.\n",
+    );
+  });
+
   it('says when the checklist leaves files out (it stopped at 15 without a word)', async () => {
     const files = Object.fromEntries(Array.from({ length: 18 }, (_, i) => [`solo/f${String(i).padStart(2, '0')}.ts`, `solo ${i}\n`]));
     const repo = buildNamed('shop', [...shopHistory(), { author: 'ada', at: '2024-12-20T10:00:00Z', message: 'Solo', write: files }]);
