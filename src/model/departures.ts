@@ -82,7 +82,11 @@ export function resolveDepartures(
     }
     const developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots });
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
-    if (spec.date && (!current.date || spec.date < current.date)) current.date = spec.date;
+    // The earliest date wins, and the note goes with it: two entries' fields were mixed (an EM test).
+    if (spec.date && (!current.date || spec.date < current.date)) {
+      current.date = spec.date;
+      if (spec.note) current.note = spec.note;
+    }
     if (spec.note && !current.note) current.note = spec.note;
     byId.set(developer.id, current);
   }

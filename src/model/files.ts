@@ -29,7 +29,7 @@ export interface FileFilterOptions {
 }
 
 const VENDOR_FOLDER = /(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist)\//;
-const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|[^/]+\.lock)$/;
+const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|devcontainer-lock\.json|[^/]+\.lock)$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|[.-]min\.map$|\.js\.map$|\.css\.map$/;
 const BINARY_EXTENSIONS = new Set(binaryExtensions.map((ext) => ext.toLowerCase()));
 

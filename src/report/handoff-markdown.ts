@@ -113,11 +113,14 @@ function summary(report: HandoffReport, who: string): string[] {
     }
   }
   const tf = s.truckFactor;
-  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} if ${who} leaves${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
+  // A last day that has passed: "without them", not "if they leave" (someone gone since 2015).
+  const gone = report.person.date !== undefined && report.person.date < day(report.repository.referenceDate);
+  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${gone ? `without ${who}` : `if ${who} leaves`}${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
   lines.push(
     // The successor counts are over all their files, shared ones too (whose other authors may have
     // stopped committing), so the line says so: read after "no author", they looked like a part of those.
-    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+    // With others leaving, files they share with them end with no author too: said (an EM test).
+    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')}${tf.afterAll !== undefined ? ' (with the other departures)' : ''} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
   );
   return lines;
 }
@@ -136,7 +139,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
     mdTable(
       ['File', 'Their last change', 'Their commits', 'Successor', 'Evidence'],
       shown.map((file) => [
-        `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${file.otherAuthors.map(name).join(', ') || 'others leaving'})` : ''}`,
+        `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${sharedWith(file.otherAuthors.map(name))})` : ''}`,
         day(file.lastChange),
         String(file.commits),
         successorCell(file, name),
@@ -242,5 +245,11 @@ function staleNote(repo: { revisionDate: string; referenceDate: string }, active
   // Every commit is at or before the revision: past the window, nobody can be a successor.
   const successors = activeWithinDays != null && stale.days > activeWithinDays ? `: nobody committed in the ${activeWithinDays} days before it, so nobody can be a successor` : '';
   return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day})${successors}. \`--until ${stale.day}\` measures from that day.`];
+}
+
+/** The other authors of a shared file, at most three named: a rails file listed ~60 in one cell. */
+function sharedWith(names: readonly string[]): string {
+  if (names.length === 0) return 'others leaving';
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
 }
 

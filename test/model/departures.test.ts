@@ -138,6 +138,9 @@ describe('departures on a hand-computed fixture', () => {
     expect(() => parseLeaving('evan=31/12/2026')).toThrow(UsageError);
     // Spaces around "=" (was: '"2025-06-30" is not a date').
     expect(parseLeaving('ada@x.example = 2025-06-30')).toEqual({ who: 'ada@x.example', date: '2025-06-30' });
+    // Named twice: the earliest date wins, with its own note (the note of one and the date of the other were mixed).
+    const twice = resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-09-01', note: 'moving to data team' }, { who: 'bob', date: '2025-07-15', note: 'parental leave' }] });
+    expect(twice).toEqual([{ id: BOB, name: 'Bob', date: '2025-07-15', note: 'parental leave' }]);
   });
 });
 

@@ -22,8 +22,10 @@ describe('default exclusions', () => {
   });
 
   it('drops lock files, minified files and binary files by extension', () => {
-    expect(ruleOf(['package-lock.json', 'web/yarn.lock', 'pnpm-lock.yaml', 'Cargo.lock', 'go.sum', 'app.min.js', 'style.min.css', 'logo.PNG', 'font.woff2', 'lock.ts', 'admin.js'])).toEqual({
+    expect(ruleOf(['package-lock.json', 'web/yarn.lock', 'pnpm-lock.yaml', 'Cargo.lock', 'go.sum', 'app.min.js', 'style.min.css', 'logo.PNG', 'font.woff2', 'lock.ts', 'admin.js', '.devcontainer/devcontainer-lock.json'])).toEqual({
       'package-lock.json': 'lockFile',
+      // rails listed it as "no successor — knowledge transfer needed" (an EM test).
+      '.devcontainer/devcontainer-lock.json': 'lockFile',
       'web/yarn.lock': 'lockFile',
       'pnpm-lock.yaml': 'lockFile',
       'Cargo.lock': 'lockFile',

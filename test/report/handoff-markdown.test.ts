@@ -81,6 +81,12 @@ describe('handoff report of a hand-computed fixture', () => {
     // A last day before the figures' date (2025-01-01) has passed.
     const past = await handoffOf(analysis, 'ada', { departure: { date: '2024-11-30', note: 'moving to the data team' } });
     expect(renderHandoffMarkdown(past)).toContain('\nLeft on 2024-11-30 (moving to the data team).\n');
+    // A last day that has passed is no "if" (someone who left in 2015 read "if Old Timer leaves").
+    expect(renderHandoffMarkdown(past)).toContain('- **Truck factor:** 1 → 0 without Ada.');
+    // A shared file names three other authors at most (a rails cell listed ~60).
+    const area = past.areas[0] as (typeof past.areas)[number];
+    const many = { ...past, areas: [{ ...area, files: [{ ...(area.files[0] as (typeof area.files)[number]), status: 'shared' as const, otherAuthors: ['bob@example.com', 'carol@example.com', 'dave@example.com', 'x@example.com', 'y@example.com'] }] }] };
+    expect(renderHandoffMarkdown(many)).toContain('(shared with Bob, Carol, Dave and 2 more)');
   });
 
   it('charges a critical system’s drop to the person, and says what the other departures add (EM test)', async () => {
