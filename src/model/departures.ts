@@ -4,7 +4,7 @@ import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impa
 import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
-import { resolvePerson, type PersonAliasInput, type ResolveOptions } from './people.ts';
+import { resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
@@ -69,7 +69,18 @@ export function parseLeaving(value: string): DepartureSpec {
  */
 export function resolveDepartures(
   developers: readonly DeveloperSummary[],
-  input: { config?: readonly DepartureSpec[]; leaving?: readonly string[]; people?: readonly PersonAliasInput[]; bots?: ResolveOptions['bots'] },
+  input: {
+    config?: readonly DepartureSpec[];
+    leaving?: readonly string[];
+    people?: readonly PersonAliasInput[];
+    bots?: ResolveOptions['bots'];
+    /**
+     * Called for a config departure nobody of the analysed history matches, which is then left out
+     * rather than an error: for an analysis of the past (--rev, --until), where someone who joined
+     * later has no commit yet. Without it, it is an error (a typo in the config).
+     */
+    notYetThere?: ((message: string) => void) | undefined;
+  },
 ): Departure[] {
   const specs: { spec: DepartureSpec; source: string }[] = [
     ...(input.config ?? []).map((spec, index) => ({ spec, source: `config departures[${index}].who` })),
@@ -80,7 +91,14 @@ export function resolveDepartures(
     if (spec.date !== undefined && !isRealDay(spec.date)) {
       throw new UsageError(`${source.replace(/\.who$/, '.date')}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
     }
-    const developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots });
+    let developer: Pick<DeveloperSummary, 'id' | 'name'>;
+    try {
+      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots });
+    } catch (error) {
+      if (!(error instanceof UnknownPersonError) || !input.notYetThere || !source.startsWith('config ')) throw error;
+      input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later)`);
+      continue;
+    }
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
     // The earliest date wins, and the note goes with it: two entries' fields were mixed (an EM test).
     if (spec.date && (!current.date || spec.date < current.date)) {
@@ -343,5 +361,18 @@ function timeline(baseline: Baseline, departures: readonly Departure[], today: s
  */
 export function botsOf(analysis: Pick<Analysis, 'bots' | 'model'>, patterns: readonly string[]): NonNullable<ResolveOptions['bots']> {
   return { names: analysis.bots, isBot: analysis.model === 'classic' ? undefined : createBotMatcher(patterns) };
+}
+
+/**
+ * For an analysis of the past (--rev, --until), where a config departure may name someone who
+ * joined later: such a departure is left out with a warning in the analysis's warnings (printed and
+ * stored with the report) instead of failing the command (an EM test: `--until` could not be used
+ * with a config that lists today's departures). At HEAD it stays an error.
+ */
+export function notYetThereIn(analysis: Pick<Analysis, 'repository' | 'warnings'>): ((message: string) => void) | undefined {
+  if (analysis.repository.requested === 'HEAD') return undefined;
+  return (message) => {
+    if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
+  };
 }
 

@@ -34,6 +34,9 @@ export interface ResolveOptions {
 
 type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'>;
 
+/** Nobody of the analysed history has that name, email or alias (as opposed to several people). */
+export class UnknownPersonError extends UsageError {}
+
 const SUGGESTIONS = 3;
 
 function normalize(text: string): string {
@@ -137,7 +140,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     });
   }
   const near = closestPeople(who, people);
-  throw new UsageError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {
+  throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {
     hint: near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : 'the analysed history has no developer at all',
   });
 }

@@ -124,4 +124,24 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(below.stdout).toMatch(/^::error file=\.talentrisk\.yml,line=3,col=12,/);
     expect(below.stderr).toMatch(/^talentrisk: \.\.\/\.talentrisk\.yml:3:12 /);
   });
+
+  it('leaves out, with a warning, a config departure of someone not yet there at a past revision (--until, --rev); at HEAD it is an error', () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-10T12:00:00Z', write: { 'src/auth/a.ts': 5, 'src/auth/b.ts': 5 } },
+      { author: 'bob', at: '2024-02-10T12:00:00Z', write: { 'src/auth/a.ts': 5 } },
+      { author: 'carol', at: '2024-06-10T12:00:00Z', write: { 'src/auth/c.ts': 5 } },
+    ]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `${AUTH}departures:\n  - who: carol\n  - who: bob\n`);
+    const warning = 'config departures[0].who: nobody in the analysed history is "carol"; left out of the departures (they may have joined later)';
+    const past = runCli(['scan', '--until', '2024-03-01'], { cwd: repo.dir });
+    expect(past.exitCode).toBe(0);
+    expect(past.stdout).toContain(`warning: ${warning}`);
+    expect(past.stdout).toContain('Departures');
+    const check = runCli(['check', '--until', '2024-03-01'], { cwd: repo.dir });
+    expect(check.stdout).toContain(`warning: ${warning}`);
+    expect([0, 1]).toContain(check.exitCode);
+    // At HEAD, a name nobody has is a typo: an error, as before.
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `${AUTH}departures:\n  - who: zed\n`);
+    expect(runCli(['scan'], { cwd: repo.dir }).exitCode).toBe(2);
+  });
 });

@@ -8,7 +8,7 @@ import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, type CriticalSystemResult } from '../../model/critical.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
-import { botsOf, resolveDepartures } from '../../model/departures.ts';
+import { botsOf, notYetThereIn, resolveDepartures } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { escapeMarkdown, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
 import { sanitize } from '../../report/format.ts';
@@ -139,7 +139,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
   if ('report' in loadedAnalysis) return { evaluation: loadedAnalysis.report.value as CheckEvaluation, warningSource: loadedAnalysis.report, storing: [] };
   const { analysis } = loadedAnalysis;
-  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people, bots: botsOf(analysis, loaded.config.bots) });
+  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people, bots: botsOf(analysis, loaded.config.bots), notYetThere: notYetThereIn(analysis) });
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },

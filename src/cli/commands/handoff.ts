@@ -1,7 +1,7 @@
 import { ExitCode } from '../../errors.ts';
 import { readPersonLog } from '../../git/person-log.ts';
 import { inactiveDevelopers } from '../../model/decay.ts';
-import { botsOf, resolveDepartures } from '../../model/departures.ts';
+import { botsOf, notYetThereIn, resolveDepartures } from '../../model/departures.ts';
 import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
 import { resolvePerson } from '../../model/people.ts';
 import { toHandoffJson } from '../../report/handoff-json.ts';
@@ -26,7 +26,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const settings = config.config;
   const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
-  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots) });
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots), notYetThere: notYetThereIn(analysis) });
   // Someone who stopped committing cannot take over: inactive developers are no successors.
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 

@@ -3,7 +3,7 @@ import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
-import { botsOf, computeDepartures, resolveDepartures } from '../../model/departures.ts';
+import { botsOf, computeDepartures, notYetThereIn, resolveDepartures } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
@@ -25,7 +25,7 @@ export interface ScanReportOptions {
 /** The report's pieces: the JSON document, or the table. */
 export function scanReport(analysis: Analysis, config: LoadedConfig, options: ScanReportOptions): Iterable<string> {
   const settings = config.config;
-  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots) });
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots), notYetThere: notYetThereIn(analysis) });
   // Judged as `check` judges them, so that the two never disagree: after the declared departures.
   const critical = evaluateAfterDepartures(analysis, settings.critical, departures);
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
