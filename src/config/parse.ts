@@ -133,6 +133,12 @@ function keyRange(doc: Document, parent: readonly PropertyKey[], key: string): n
   return rangeOf(doc, parent);
 }
 
+/**
+ * Keys people write for one the schema names otherwise, used where that key exists: a departure's
+ * `name:` was answered with "did you mean date?" (one letter away) rather than "who" (an EM test).
+ */
+const SYNONYMS: Readonly<Record<string, string>> = { name: 'who', person: 'who', email: 'who', lastDay: 'date', last_day: 'date', until: 'date', reason: 'note', comment: 'note' };
+
 const dotted = (parts: readonly PropertyKey[]) => parts.map(String).join('.') || '(top level)';
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, raw: unknown): Problem[] {
@@ -140,7 +146,7 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, raw: unknown): Pr
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(keyPath);
     return issue.keys.map((key) => {
-      const suggestion = closest(key, known);
+      const suggestion = (known.includes(SYNONYMS[key] ?? '') ? SYNONYMS[key] : undefined) ?? closest(key, known);
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
       return { offset: keyRange(doc, keyPath, key), text: `${dotted([...keyPath, key])}: unknown key${hint}` };
     });

@@ -56,6 +56,14 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     });
   }
 
+  it('suggests the key a common other word stands for (a departure’s "name" is its "who", not "date")', () => {
+    const text = stderrOf(catchError(() => parseConfigText('departures:\n  - name: ada\n    lastDay: "2025-01-31"\n', 'c.yml')));
+    expect(text).toContain('c.yml:2:5 departures.0.name: unknown key (did you mean "who"?)');
+    expect(text).toContain('c.yml:3:5 departures.0.lastDay: unknown key (did you mean "date"?)');
+    // A system's "name" is its own key: no synonym there.
+    expect(parseConfigText('critical:\n  - name: lib\n    paths: ["lib/**"]\n', 'c.yml').config.critical[0]?.name).toBe('lib');
+  });
+
   it('suggests the closest known key, at the key’s own position', () => {
     expect(stderrOf(catchError(() => load(`${FIXTURES}/invalid/unknown-keys.yml`)))).toContain(
       'unknown-keys.yml:1:1 critcal: unknown key (did you mean "critical"?)',
