@@ -137,7 +137,7 @@ function keyRange(doc: Document, parent: readonly PropertyKey[], key: string): n
  * Keys people write for one the schema names otherwise, used where that key exists: a departure's
  * `name:` was answered with "did you mean date?" (one letter away) rather than "who" (an EM test).
  */
-const SYNONYMS: Readonly<Record<string, string>> = { name: 'who', person: 'who', email: 'who', lastDay: 'date', last_day: 'date', until: 'date', reason: 'note', comment: 'note' };
+const SYNONYMS: Readonly<Record<string, string>> = { name: 'who', person: 'who', email: 'who', lastday: 'date', until: 'date', when: 'date', reason: 'note', comment: 'note' };
 
 const dotted = (parts: readonly PropertyKey[]) => parts.map(String).join('.') || '(top level)';
 
@@ -146,7 +146,8 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, raw: unknown): Pr
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(keyPath);
     return issue.keys.map((key) => {
-      const suggestion = (known.includes(SYNONYMS[key] ?? '') ? SYNONYMS[key] : undefined) ?? closest(key, known);
+      const synonym = SYNONYMS[key.toLowerCase().replace(/[-_\s]/g, '')];
+      const suggestion = (synonym !== undefined && known.includes(synonym) ? synonym : undefined) ?? closest(key, known);
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : known.length ? ` (known keys: ${known.join(', ')})` : '';
       return { offset: keyRange(doc, keyPath, key), text: `${dotted([...keyPath, key])}: unknown key${hint}` };
     });

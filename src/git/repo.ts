@@ -240,6 +240,12 @@ export interface TrackedFiles {
 }
 
 /** Paths tracked at the revision (NUL-separated, so no quoting), submodules apart. */
+/** The commit HEAD points at, or undefined (an unborn branch, a broken HEAD). */
+export async function headCommit(repo: Repository): Promise<string | undefined> {
+  const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim();
+  return sha || undefined;
+}
+
 export async function listTrackedFiles(repo: Repository, sha: string): Promise<TrackedFiles> {
   try {
     const out = await repo.side.raw(['ls-tree', '-r', '-z', '--full-tree', sha]);

@@ -24,9 +24,13 @@ export function isRealDay(value: string): boolean {
  */
 export const STALE_REVISION_DAYS = 30;
 
-/** How long before the analysis date the revision's last commit is, when that is more than STALE_REVISION_DAYS. */
-export function staleRevision(revisionDate: string, referenceDate: string): { days: number; day: string } | undefined {
-  const days = Math.floor((Date.parse(referenceDate) - Date.parse(revisionDate)) / 86_400_000);
-  return days > STALE_REVISION_DAYS ? { days, day: revisionDate.slice(0, 10) } : undefined;
+/**
+ * How long before the analysis date the revision's last commit is, when that is more than
+ * STALE_REVISION_DAYS: whole days to print, and `exact` (fractional) days to compare with a window
+ * as inactivity does (180.4 days is past a 180-day window).
+ */
+export function staleRevision(revisionDate: string, referenceDate: string): { days: number; exact: number; day: string } | undefined {
+  const exact = (Date.parse(referenceDate) - Date.parse(revisionDate)) / 86_400_000;
+  return exact > STALE_REVISION_DAYS ? { days: Math.floor(exact), exact, day: revisionDate.slice(0, 10) } : undefined;
 }
 

@@ -96,16 +96,19 @@ export function resolveDepartures(
       developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots });
     } catch (error) {
       if (!(error instanceof UnknownPersonError) || !input.notYetThere || !source.startsWith('config ')) throw error;
-      input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later)`);
+      input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);
       continue;
     }
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
-    // The earliest date wins, and the note goes with it: two entries' fields were mixed (an EM test).
+    // The earliest date wins, and its entry's note with it (or none): two entries' fields were
+    // mixed (an EM test). Without any date, the first note.
     if (spec.date && (!current.date || spec.date < current.date)) {
       current.date = spec.date;
       if (spec.note) current.note = spec.note;
+      else delete current.note;
+    } else if (!current.date && !spec.date && spec.note && !current.note) {
+      current.note = spec.note;
     }
-    if (spec.note && !current.note) current.note = spec.note;
     byId.set(developer.id, current);
   }
   return [...byId.values()].sort(compareDepartures);
@@ -364,13 +367,15 @@ export function botsOf(analysis: Pick<Analysis, 'bots' | 'model'>, patterns: rea
 }
 
 /**
- * For an analysis of the past (--rev, --until), where a config departure may name someone who
- * joined later: such a departure is left out with a warning in the analysis's warnings (printed and
- * stored with the report) instead of failing the command (an EM test: `--until` could not be used
- * with a config that lists today's departures). At HEAD it stays an error.
+ * For an analysis of the past (a revision other than HEAD's commit: --rev, --until), where a config
+ * departure may name someone who joined later: such a departure is left out with a warning in the
+ * analysis's warnings (printed and stored with the report) instead of failing the command (an EM
+ * test: `--until` could not be used with a config that lists today's departures). At HEAD's
+ * commit, however it is named (`--rev main`, its id, `--until` today), it stays an error: a typo
+ * in a departure must not soften the CI gate. `head`: HEAD's commit id.
  */
-export function notYetThereIn(analysis: Pick<Analysis, 'repository' | 'warnings'>): ((message: string) => void) | undefined {
-  if (analysis.repository.requested === 'HEAD') return undefined;
+export function notYetThereIn(analysis: Pick<Analysis, 'repository' | 'warnings'>, head: string | undefined): ((message: string) => void) | undefined {
+  if (head === undefined || analysis.repository.revision === head) return undefined;
   return (message) => {
     if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
   };

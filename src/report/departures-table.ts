@@ -71,13 +71,14 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     if (result.orphanedFiles.length > FILE_ROWS) out.push(chalk.dim(`    … ${plural(result.orphanedFiles.length - FILE_ROWS, 'more file')} (--format json lists them all)`));
   }
   if (result.singleOwnerFiles.length > 0) {
-    // The arrow names the one owner left; when that owner is inactive (so not the successor), say so
-    // and name the successor: "→ Old Timer" read as a handover to someone gone since 2015.
+    // The arrow names the one owner left; when the successor is someone else (the owner is
+    // inactive, or another has a higher DOA), name them: "→ Old Timer" read as a handover to
+    // someone gone since 2015.
     const sample = result.singleOwnerFiles.slice(0, 3).map((f) => {
       const owner = f.remainingAuthors[0];
-      const inactive = owner !== undefined && f.successor?.id !== owner;
-      const next = f.successor ? `successor ${name(f.successor.id)}` : 'no successor';
-      return `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}${inactive ? ` (inactive; ${next})` : ''}`;
+      const other = owner !== undefined && f.successor?.id !== owner;
+      const next = f.successor ? `successor: ${name(f.successor.id)}` : 'no successor';
+      return `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}${other ? ` (${next})` : ''}`;
     });
     out.push(`  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner: ${list(sample, 3)}${result.singleOwnerFiles.length > 3 ? ` +${result.singleOwnerFiles.length - 3} more` : ''}`);
   }

@@ -243,7 +243,7 @@ function staleNote(repo: { revisionDate: string; referenceDate: string }, active
   const stale = staleRevision(repo.revisionDate, repo.referenceDate);
   if (!stale) return [];
   // Every commit is at or before the revision: past the window, nobody can be a successor.
-  const successors = activeWithinDays != null && stale.days > activeWithinDays ? `: nobody committed in the ${activeWithinDays} days before it, so nobody can be a successor` : '';
+  const successors = activeWithinDays != null && stale.exact > activeWithinDays ? `: nobody committed in the ${activeWithinDays} days before it, so nobody can be a successor` : '';
   return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day})${successors}. \`--until ${stale.day}\` measures from that day.`];
 }
 

@@ -132,7 +132,7 @@ describe('check with departures', { tags: ['slow'] }, () => {
       { author: 'carol', at: '2024-06-10T12:00:00Z', write: { 'src/auth/c.ts': 5 } },
     ]);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `${AUTH}departures:\n  - who: carol\n  - who: bob\n`);
-    const warning = 'config departures[0].who: nobody in the analysed history is "carol"; left out of the departures (they may have joined later)';
+    const warning = 'config departures[0].who: nobody in the analysed history is "carol"; left out of the departures (they may have joined later; closest known: ';
     const past = runCli(['scan', '--until', '2024-03-01'], { cwd: repo.dir });
     expect(past.exitCode).toBe(0);
     expect(past.stdout).toContain(`warning: ${warning}`);
@@ -140,8 +140,14 @@ describe('check with departures', { tags: ['slow'] }, () => {
     const check = runCli(['check', '--until', '2024-03-01'], { cwd: repo.dir });
     expect(check.stdout).toContain(`warning: ${warning}`);
     expect([0, 1]).toContain(check.exitCode);
-    // At HEAD, a name nobody has is a typo: an error, as before.
+    // At HEAD's commit, however named, a name nobody has is a typo: an error, as before (review: the
+    // CI gate passed a typo when the job named the commit by branch or id).
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `${AUTH}departures:\n  - who: zed\n`);
     expect(runCli(['scan'], { cwd: repo.dir }).exitCode).toBe(2);
+    for (const args of [['--rev', 'main'], ['--rev', repo.git('rev-parse', 'HEAD').trim()], ['--until', '2030-01-01']]) {
+      const result = runCli(['check', ...args], { cwd: repo.dir });
+      expect(result.exitCode, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^talentrisk: unknown person "zed"/);
+    }
   });
 });

@@ -57,9 +57,13 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
   }
 
   it('suggests the key a common other word stands for (a departure’s "name" is its "who", not "date")', () => {
-    const text = stderrOf(catchError(() => parseConfigText('departures:\n  - name: ada\n    lastDay: "2025-01-31"\n', 'c.yml')));
+    const text = stderrOf(catchError(() => parseConfigText('departures:\n  - name: ada\n    lastDay: "2025-01-31"\n  - Name: bob\n    last-day: "2025-02-01"\n    when: "2025-02-02"\n', 'c.yml')));
     expect(text).toContain('c.yml:2:5 departures.0.name: unknown key (did you mean "who"?)');
     expect(text).toContain('c.yml:3:5 departures.0.lastDay: unknown key (did you mean "date"?)');
+    // Any case, with - or _ (review finding: "Name" still got "date").
+    expect(text).toContain('c.yml:4:5 departures.1.Name: unknown key (did you mean "who"?)');
+    expect(text).toContain('c.yml:5:5 departures.1.last-day: unknown key (did you mean "date"?)');
+    expect(text).toContain('c.yml:6:5 departures.1.when: unknown key (did you mean "date"?)');
     // A system's "name" is its own key: no synonym there.
     expect(parseConfigText('critical:\n  - name: lib\n    paths: ["lib/**"]\n', 'c.yml').config.critical[0]?.name).toBe('lib');
   });

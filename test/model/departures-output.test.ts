@@ -66,9 +66,9 @@ describe('departures section of scan', () => {
     expect(result.orphanedFiles.find((f) => f.path === 'pay/c.ts')?.strength).toBe('none');
     expect(renderDeparturesSection(result, ctx)).toContain('(successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5)');
     expect(departuresJson(result).successorsFiltered).toBe(true);
-    // The one owner left is inactive: said, with the successor ("→ Bob" read as a handover to him).
+    // The one owner left is inactive, so the successor is someone else: named ("→ Bob" read as a handover to him).
     const single = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }), { unavailable: ['bob@example.com'] });
-    expect(renderDeparturesSection(single, ctx)).toMatch(/1 file left with a single owner: web\/f\.ts → Bob \(inactive; (successor \w+|no successor)\)/);
+    expect(renderDeparturesSection(single, ctx)).toMatch(/1 file left with a single owner: web\/f\.ts → Bob \((successor: \w+|no successor)\)/);
   });
 
   it('counts what the tables leave out, in the singular for one (12 module rows, 15 file rows)', async () => {

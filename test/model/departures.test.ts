@@ -141,6 +141,9 @@ describe('departures on a hand-computed fixture', () => {
     // Named twice: the earliest date wins, with its own note (the note of one and the date of the other were mixed).
     const twice = resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-09-01', note: 'moving to data team' }, { who: 'bob', date: '2025-07-15', note: 'parental leave' }] });
     expect(twice).toEqual([{ id: BOB, name: 'Bob', date: '2025-07-15', note: 'parental leave' }]);
+    // The winning entry has no note: none (the other entry's was kept).
+    const noNote = resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-12-31', note: 'contract ends' }], leaving: ['bob=2025-12-20'] });
+    expect(noNote).toEqual([{ id: BOB, name: 'Bob', date: '2025-12-20' }]);
   });
 });
 

@@ -55,7 +55,7 @@ describe('resolvePerson', () => {
     // "David" picked a 4-commit David over David Heinemeier Hansson on rails (an EM test).
     const error = failure(() => resolvePerson(people, 'Sam', { source: '--leaving' }));
     expect(error.message).toBe('"Sam" (--leaving) matches 2 developers: Sam <sam@x.example>, Sam Miller <miller@y.example>');
-    // A login or an email's local part that is exactly theirs still decides.
+    // A GitHub login that is exactly theirs still decides (a key that is not a name).
     const withLogin = [dev('sam', ['123+sam@users.noreply.github.com']), dev('Sam Miller', ['miller@y.example'])];
     expect(resolvePerson(withLogin, 'sam').id).toBe('123+sam@users.noreply.github.com');
   });

@@ -17,7 +17,7 @@ import { checkReporters } from '../../report/check-reporters.ts';
 import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
-import { loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
+import { headOfPast, loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
 
 export interface CheckOptions extends CommonOptions {
   format: CheckFormat;
@@ -139,7 +139,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
   if ('report' in loadedAnalysis) return { evaluation: loadedAnalysis.report.value as CheckEvaluation, warningSource: loadedAnalysis.report, storing: [] };
   const { analysis } = loadedAnalysis;
-  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people, bots: botsOf(analysis, loaded.config.bots), notYetThere: notYetThereIn(analysis) });
+  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people, bots: botsOf(analysis, loaded.config.bots), notYetThere: notYetThereIn(analysis, await headOfPast(repo, analysis, loaded.config.departures)) });
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },

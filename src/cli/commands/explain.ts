@@ -120,7 +120,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
         ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
       ),
     );
-    if (hidden > 0) out.push(chalk.dim(`… and ${hidden} more developers with a lower DOA, none of them an author (--format json lists them all)`));
+    if (hidden > 0) out.push(chalk.dim(`… and ${hidden} more developers, none of them an author (--format json lists them all)`));
     out.push('');
     for (const c of shown) out.push(`${sanitize(nameOf(c.developer))}: ${explainAuthorship(c)}`);
     out.push('');

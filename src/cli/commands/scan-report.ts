@@ -18,6 +18,8 @@ import { renderScanTable } from '../../report/scan-table.ts';
 
 export interface ScanReportOptions {
   leaving?: string[] | undefined;
+  /** HEAD's commit, when config departures may need it (headOfPast). */
+  head?: string | undefined;
   /** The table's colours and width; JSON without. */
   table?: { chalk: ChalkInstance; width: number; fit?: boolean } | undefined;
 }
@@ -25,7 +27,7 @@ export interface ScanReportOptions {
 /** The report's pieces: the JSON document, or the table. */
 export function scanReport(analysis: Analysis, config: LoadedConfig, options: ScanReportOptions): Iterable<string> {
   const settings = config.config;
-  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots), notYetThere: notYetThereIn(analysis) });
+  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots), notYetThere: notYetThereIn(analysis, options.head) });
   // Judged as `check` judges them, so that the two never disagree: after the declared departures.
   const critical = evaluateAfterDepartures(analysis, settings.critical, departures);
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);

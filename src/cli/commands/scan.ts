@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../../config/load.ts';
 import { ExitCode } from '../../errors.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { writeReport, type CommonOptions, type ScanFormat } from '../options.ts';
-import { loadAnalysis, printWarnings } from './shared.ts';
+import { headOfPast, loadAnalysis, printWarnings } from './shared.ts';
 
 export interface ScanOptions extends CommonOptions {
   format: ScanFormat;
@@ -29,9 +29,10 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     printWarnings(loaded.report, options, io, warningsInReport);
     return ExitCode.Ok;
   }
-  const { analysis, config } = loaded;
+  const { analysis, config, repository } = loaded;
   const { scanReport } = await import('./scan-report.ts');
-  const report = scanReport(analysis, config, { leaving: options.leaving, table: chalk ? { chalk, width, fit } : undefined });
+  const head = await headOfPast(repository, analysis, config.config.departures);
+  const report = scanReport(analysis, config, { leaving: options.leaving, head, table: chalk ? { chalk, width, fit } : undefined });
   // Stored as it is printed, so that the same scan again only has to print it.
   const recorder = recordReport(analysis, request(config));
   try {

@@ -4,7 +4,7 @@ import type { AnalyzeHooks } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { headCommit, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -96,3 +96,12 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
   const warnings = [...cacheProblems(analysis), ...(alreadyInReport ? [] : analysis.warnings)];
   for (const warning of warnings) io.stderr.write(`talentrisk: warning: ${warning}\n`);
 }
+
+/**
+ * HEAD's commit, asked of git only when it matters: config departures, and a revision named
+ * otherwise than HEAD (notYetThereIn tells the past from HEAD's commit by it).
+ */
+export async function headOfPast(repo: Repository, analysis: Pick<Analysis, 'repository'>, departures: readonly unknown[]): Promise<string | undefined> {
+  return departures.length > 0 && analysis.repository.requested !== 'HEAD' ? headCommit(repo) : undefined;
+}
+
