@@ -68,6 +68,7 @@ export function shortenPathToWidth(path: string, width: number): string {
 /** The rows with the `fit` columns' cells cut, widest column first, until a line fits in `fit.width`. */
 function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
   const widths = head.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
+  const natural = [...widths];
   let excess = widths.reduce((sum, width) => sum + width, 0) + SEPARATOR * (head.length - 1) - fit.width;
   const least = (column: number) => (typeof fit.min === 'number' ? fit.min : (fit.min?.[column] ?? 12));
   const floor = (column: number) => Math.max(least(column), displayWidth(head[column] ?? ''));
@@ -83,7 +84,29 @@ function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
     widths[column] = target;
   }
   const shorten = fit.shorten ?? ((cell: string) => cell);
-  return rows.map((row) => row.map((cell, column) => (fit.columns.includes(column) && displayWidth(cell) > width(column) ? cutToWidth(shorten(cell, width(column), column), width(column)) : cell)));
+  const cut = () => rows.map((row) => row.map((cell, column) => (fit.columns.includes(column) && displayWidth(cell) > width(column) ? cutToWidth(shorten(cell, width(column), column), width(column)) : cell)));
+  let result = cut();
+  // A shortened cell can come out narrower than its column (files at risk that became "8 files"):
+  // the room it frees goes back to the other cut columns, widest cut first (it was left unused, and
+  // an owner read "sole owner: Alek…" in a row 11 cells short of the terminal).
+  let freed = 0;
+  for (const column of fit.columns) {
+    const used = Math.max(displayWidth(head[column] ?? ''), ...result.map((row) => displayWidth(row[column] ?? '')));
+    if (used < width(column)) {
+      freed += width(column) - used;
+      widths[column] = used;
+    }
+  }
+  if (freed > 0) {
+    for (const column of [...fit.columns].sort((a, b) => (natural[b] as number) - width(b) - ((natural[a] as number) - width(a)))) {
+      const room = Math.min(freed, (natural[column] as number) - width(column));
+      if (room <= 0) continue;
+      widths[column] = width(column) + room;
+      freed -= room;
+    }
+    result = cut();
+  }
+  return result;
 }
 
 /**

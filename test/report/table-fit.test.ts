@@ -84,4 +84,27 @@ describe('tables that fit the terminal', () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(68);
   });
+
+  it('gives the room a shortened cell frees back to the other cut columns', () => {
+    // "files at risk" became "2 files" and the owner stayed cut in a row 11 cells short (review).
+    const report = makeReport({
+      systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 2 }],
+      files: ['src/pay/a/very/deeply/nested/folder/with/a/long/name/alpha.ts', 'src/pay/a/very/deeply/nested/folder/with/a/long/name/beta.ts'].map((path) => ({
+        path,
+        authors: ['ada@x'],
+        contributions: [{ developer: 'ada@x', fa: 1 as const, dl: 0, ac: 0, doa: 4, normDoa: 1, isAuthor: true, lastChange: 0 }],
+        events: 1,
+        lastChange: 0,
+      })),
+      developers: [{ id: 'ada@x', name: 'Alexandrina Konstantinopoulou-Smythe', emails: ['ada@x'], names: ['Ada'], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 2 }],
+    });
+    const lines = renderCheckText(report, { chalk: new Chalk({ level: 0 }), width: 70, fit: true })
+      .split('\n')
+      .filter((line) => /^( {3}system|✗ {2}payments)/.test(line));
+    expect(lines[1]).toMatch(/ 2 files$/);
+    // The table is as wide as the terminal allows (68 cells): no room left unused.
+    expect(lines.map(displayWidth)).toContain(68);
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(68);
+  });
 });
+
