@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts';
-import type { Repository } from './repo.ts';
+import { commitOf, type Repository } from './repo.ts';
 import { toGitError } from './client.ts';
 
 export interface ChangedFiles {
@@ -31,7 +31,7 @@ function fetchHint(repo: Repository, base: string): string {
  */
 export async function changedFilesSince(repo: Repository, base: string, head: string): Promise<ChangedFiles> {
   const { git } = repo;
-  const baseSha = (await git.raw(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => '')).trim();
+  const baseSha = await commitOf(repo, base);
   if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: fetchHint(repo, base) });
   const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();
   if (!mergeBase) {

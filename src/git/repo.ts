@@ -195,9 +195,9 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
   }
   let sha: string;
   try {
-    const hasCommits = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim() !== '';
+    const hasCommits = (await commitOf(repo, 'HEAD')) !== undefined;
     if (!hasCommits && rev === 'HEAD') throw await unbornHeadError(git);
-    sha = (await git.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).catch(() => '')).trim();
+    sha = (await commitOf(repo, rev)) ?? '';
     if (!sha) {
       throw new UsageError(`unknown revision: ${rev}`, { hint: 'pass a branch, tag or commit that exists, e.g. `--rev main` (see `git branch -a`)' });
     }
@@ -239,13 +239,13 @@ export interface TrackedFiles {
   submodules: string[];
 }
 
-/** Paths tracked at the revision (NUL-separated, so no quoting), submodules apart. */
-/** The commit HEAD points at, or undefined (an unborn branch, a broken HEAD). */
-export async function headCommit(repo: Repository): Promise<string | undefined> {
-  const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim();
+/** The commit `rev` names (HEAD, a branch, a tag, an id), or undefined when it names none (an unborn branch, a typo). */
+export async function commitOf(repo: Repository, rev: string): Promise<string | undefined> {
+  const sha = (await repo.git.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]).catch(() => '')).trim();
   return sha || undefined;
 }
 
+/** Paths tracked at the revision (NUL-separated, so no quoting), submodules apart. */
 export async function listTrackedFiles(repo: Repository, sha: string): Promise<TrackedFiles> {
   try {
     const out = await repo.side.raw(['ls-tree', '-r', '-z', '--full-tree', sha]);

@@ -4,7 +4,7 @@ import type { AnalyzeHooks } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { headCommit, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { commitOf, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -102,6 +102,6 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
  * otherwise than HEAD (notYetThereIn tells the past from HEAD's commit by it).
  */
 export async function headOfPast(repo: Repository, analysis: Pick<Analysis, 'repository'>, departures: readonly unknown[]): Promise<string | undefined> {
-  return departures.length > 0 && analysis.repository.requested !== 'HEAD' ? headCommit(repo) : undefined;
+  return departures.length > 0 && analysis.repository.requested !== 'HEAD' ? commitOf(repo, 'HEAD') : undefined;
 }
 
