@@ -1,7 +1,7 @@
 import { TalentriskError } from '../errors.ts';
 import { toGitError } from './client.ts';
 import { chunkKey, gitEnvironment, HistoryCache, listKey, openHistoryCache, type CacheLocation, type ChunkEntry, type CommitIds, type Interner } from './cache.ts';
-import { LOG_FORMAT, parseLogOutput, PINNED_LOG_OPTIONS, RECORD_START, renameFlag, type RenameMode } from './log-format.ts';
+import { LOG_FORMAT, parseLogOutput, RECORD_START, recordLogOptions, type RenameMode } from './log-format.ts';
 import { forward, idLines, joinReasons, Lane, LANE_PROCESS_COMMITS, missingObjectsIn, pendingOutput, readEntry, renamesMayWorkNow, takeRecords, type LaneGroup, type LaneLimits, type RangeOutput } from './log-reads.ts';
 import { extendCommitList, listCommitsTimed, type CommitList, type Repository } from './repo.ts';
 import type { CommitRecord, Signature } from './types.ts';
@@ -178,7 +178,7 @@ class Speculation {
   private previousByte = 0;
 
   constructor(repo: Repository, sha: string, limit: number, renames: RenameMode, exclude?: string) {
-    const args = ['log', ...PINNED_LOG_OPTIONS, '--no-merges', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`, ...(Number.isFinite(limit) ? [`--max-count=${limit}`] : []), sha, ...(exclude ? [`^${exclude}`] : [])];
+    const args = ['log', '--no-merges', ...recordLogOptions(renames), ...(Number.isFinite(limit) ? [`--max-count=${limit}`] : []), sha, ...(exclude ? [`^${exclude}`] : [])];
     this.done = repo.stream(args, (chunk) => this.receive(chunk), this.stopper.signal).then(
       () => this.take(true),
       // Stopped, missing blobs or anything else: keep what is surely whole, leave the rest to the chunks.

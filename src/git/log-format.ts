@@ -36,6 +36,11 @@ export function renameFlag(renames: RenameMode): string {
   return renames === 'exact' ? '-M100%' : renames ? '-M' : '--no-renames';
 }
 
+/** The `git log` options that print commits as records (parseLogOutput reads them), pinned against the user's config. */
+export function recordLogOptions(renames: RenameMode): string[] {
+  return [...PINNED_LOG_OPTIONS, '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`];
+}
+
 /** Parses one record (the text after its \x1e). Pure, so it is tested on strings. */
 export function parseCommitBlock(block: string): CommitRecord | undefined {
   return parseRecordAt(block, 0).record;

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { ChunkEntry } from './cache.ts';
-import { LOG_FORMAT, LogReader, PINNED_LOG_OPTIONS, parseLogOutput, recordStart, renameFlag, type RenameMode } from './log-format.ts';
+import { LogReader, parseLogOutput, recordLogOptions, recordStart, type RenameMode } from './log-format.ts';
 import type { Repository } from './repo.ts';
 import type { CommitRecord } from './types.ts';
 
@@ -17,7 +17,7 @@ function logArgs(renames: RenameMode): string[] {
   // --no-walk=unsorted prints exactly these commits, in this order; each diff is against the
   // commit's first parent, as in a plain walk, so chunking changes no event. --stdin: the ids come
   // on the standard input, so no command-line limit applies (Windows' is 32K characters: ~780 ids).
-  return [...NO_REF_LOOKUP, 'log', ...PINNED_LOG_OPTIONS, '--no-walk=unsorted', '--stdin', '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`];
+  return [...NO_REF_LOOKUP, 'log', '--no-walk=unsorted', '--stdin', ...recordLogOptions(renames)];
 }
 
 const MISSING_OBJECT = /unable to read|missing blob|could not read|bad object|promisor/i;
