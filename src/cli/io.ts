@@ -27,3 +27,14 @@ export async function resolveChalk(io: Io, flag: boolean | undefined, stream: 's
   const { Chalk } = await import('chalk');
   return new Chalk({ level: enabled ? 1 : 0 });
 }
+
+/**
+ * The width tables are laid out for, and whether they are cut to fit it: only in a terminal that
+ * reports its width (0 columns, as under `docker -t`, is unknown: 100). Piped output and files
+ * keep every name whole.
+ */
+export function tableLayout(io: Io, toFile: boolean): { width: number; fit: boolean } {
+  const columns = io.stdout.columns ?? 0;
+  return { width: columns || 100, fit: !toFile && Boolean(io.stdout.isTTY) && columns > 0 };
+}
+

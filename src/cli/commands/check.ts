@@ -8,16 +8,15 @@ import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, type CriticalSystemResult } from '../../model/critical.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
-import { botsOf, notYetThereIn, resolveDepartures } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { escapeMarkdown, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
 import { sanitize } from '../../report/format.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
-import { resolveChalk, type Io } from '../io.ts';
+import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
-import { headOfPast, loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
+import { declaredDepartures, loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
 
 export interface CheckOptions extends CommonOptions {
   format: CheckFormat;
@@ -104,8 +103,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
 
   const toFile = Boolean(options.output);
   const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
-  const fit = !toFile && Boolean(io.stdout.isTTY) && (io.stdout.columns ?? 0) > 0;
-  writeReport(checkReporters[options.format](report, { chalk, width: io.stdout.columns || 100, fit }), options, io.cwd, io.stdout);
+  writeReport(checkReporters[options.format](report, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     if (options.format !== 'github') warnUnmatchedGlobs(evaluation.systems, loaded, io);
     printWarnings(evaluated.warningSource, options, io, options.format === 'text' && !toFile);
@@ -139,7 +137,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
   if ('report' in loadedAnalysis) return { evaluation: loadedAnalysis.report.value as CheckEvaluation, warningSource: loadedAnalysis.report, storing: [] };
   const { analysis } = loadedAnalysis;
-  const departing = resolveDepartures(analysis.developers, { config: loaded.config.departures, leaving: options.leaving, people: loaded.config.people, bots: botsOf(analysis, loaded.config.bots), notYetThere: notYetThereIn(analysis, await headOfPast(repo, analysis, loaded.config.departures)) });
+  const departing = await declaredDepartures(repo, analysis, loaded.config, options.leaving);
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },

@@ -1,7 +1,7 @@
 import { ExitCode } from '../../errors.ts';
 import { readPersonLog } from '../../git/person-log.ts';
 import { inactiveDevelopers } from '../../model/decay.ts';
-import { botsOf, notYetThereIn, resolveDepartures } from '../../model/departures.ts';
+import { botsOf } from '../../model/departures.ts';
 import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
 import { resolvePerson } from '../../model/people.ts';
 import { toHandoffJson } from '../../report/handoff-json.ts';
@@ -10,7 +10,7 @@ import { sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
 import { writeReport, type CommonOptions, type HandoffFormat } from '../options.ts';
-import { headOfPast, loadAnalysis, printWarnings } from './shared.ts';
+import { declaredDepartures, loadAnalysis, printWarnings } from './shared.ts';
 
 export interface HandoffOptions extends CommonOptions {
   format: HandoffFormat;
@@ -26,7 +26,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const settings = config.config;
   const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
-  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots), notYetThere: notYetThereIn(analysis, await headOfPast(repo, analysis, settings.departures)) });
+  const departures = await declaredDepartures(repo, analysis, settings, options.leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 

@@ -3,7 +3,7 @@ import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
-import { botsOf, computeDepartures, notYetThereIn, resolveDepartures } from '../../model/departures.ts';
+import { computeDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
@@ -17,9 +17,8 @@ import { renderScanTable } from '../../report/scan-table.ts';
 // since the model and the reporters are most of what a repeated scan would otherwise load.
 
 export interface ScanReportOptions {
-  leaving?: string[] | undefined;
-  /** HEAD's commit, when config departures may need it (headOfPast). */
-  head?: string | undefined;
+  /** Everyone declared leaving (declaredDepartures). */
+  departures: readonly Departure[];
   /** The table's colours and width; JSON without. */
   table?: { chalk: ChalkInstance; width: number; fit?: boolean } | undefined;
 }
@@ -27,7 +26,7 @@ export interface ScanReportOptions {
 /** The report's pieces: the JSON document, or the table. */
 export function scanReport(analysis: Analysis, config: LoadedConfig, options: ScanReportOptions): Iterable<string> {
   const settings = config.config;
-  const departures = resolveDepartures(analysis.developers, { config: settings.departures, leaving: options.leaving, people: settings.people, bots: botsOf(analysis, settings.bots), notYetThere: notYetThereIn(analysis, options.head) });
+  const { departures } = options;
   // Judged as `check` judges them, so that the two never disagree: after the declared departures.
   const critical = evaluateAfterDepartures(analysis, settings.critical, departures);
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);

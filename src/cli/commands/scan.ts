@@ -1,9 +1,9 @@
 import { recordReport, type ReportRequest } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { ExitCode } from '../../errors.ts';
-import { resolveChalk, type Io } from '../io.ts';
+import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { writeReport, type CommonOptions, type ScanFormat } from '../options.ts';
-import { headOfPast, loadAnalysis, printWarnings } from './shared.ts';
+import { declaredDepartures, loadAnalysis, printWarnings } from './shared.ts';
 
 export interface ScanOptions extends CommonOptions {
   format: ScanFormat;
@@ -12,9 +12,7 @@ export interface ScanOptions extends CommonOptions {
 export async function runScan(target: string | undefined, options: ScanOptions, io: Io): Promise<ExitCode> {
   const toFile = Boolean(options.output);
   const chalk = options.format === 'table' ? await resolveChalk(io, toFile ? false : options.color === false ? false : undefined) : undefined;
-  // 0 columns is a terminal that does not know its width (docker -t): as unknown.
-  const width = io.stdout.columns || 100;
-  const fit = !toFile && Boolean(io.stdout.isTTY) && (io.stdout.columns ?? 0) > 0;
+  const { width, fit } = tableLayout(io, toFile);
   // What the report's bytes depend on besides the analysis (whose key covers the config's content).
   const request = (config: LoadedConfig): ReportRequest => ({
     name: `scan ${options.format}`,
@@ -31,8 +29,8 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   }
   const { analysis, config, repository } = loaded;
   const { scanReport } = await import('./scan-report.ts');
-  const head = await headOfPast(repository, analysis, config.config.departures);
-  const report = scanReport(analysis, config, { leaving: options.leaving, head, table: chalk ? { chalk, width, fit } : undefined });
+  const departures = await declaredDepartures(repository, analysis, config.config, options.leaving);
+  const report = scanReport(analysis, config, { departures, table: chalk ? { chalk, width, fit } : undefined });
   // Stored as it is printed, so that the same scan again only has to print it.
   const recorder = recordReport(analysis, request(config));
   try {

@@ -5,6 +5,8 @@ import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../c
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { commitOf, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import type { Config } from '../../config/schema.ts';
+import { botsOf, notYetThereIn, resolveDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -98,10 +100,13 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
 }
 
 /**
- * HEAD's commit, asked of git only when it matters: config departures, and a revision named
- * otherwise than HEAD (notYetThereIn tells the past from HEAD's commit by it).
+ * Everyone declared leaving (config `departures` and --leaving), resolved against the analysis as
+ * scan, check and handoff all resolve them: a bot named is said to be one, and in an analysis of the
+ * past a config departure of someone not there yet is left out with a warning (notYetThereIn, which
+ * tells the past from HEAD's commit; git is asked for it only when config departures exist and the
+ * revision was named otherwise than HEAD).
  */
-export async function headOfPast(repo: Repository, analysis: Pick<Analysis, 'repository'>, departures: readonly unknown[]): Promise<string | undefined> {
-  return departures.length > 0 && analysis.repository.requested !== 'HEAD' ? commitOf(repo, 'HEAD') : undefined;
+export async function declaredDepartures(repo: Repository, analysis: Analysis, config: Config, leaving: readonly string[] | undefined): Promise<Departure[]> {
+  const head = config.departures.length > 0 && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
+  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head) });
 }
-
