@@ -37,4 +37,3 @@ export function tableLayout(io: Io, toFile: boolean): { width: number; fit: bool
   const columns = io.stdout.columns ?? 0;
   return { width: columns || 100, fit: !toFile && Boolean(io.stdout.isTTY) && columns > 0 };
 }
-

@@ -33,4 +33,3 @@ export function staleRevision(revisionDate: string, referenceDate: string): { da
   const exact = (Date.parse(referenceDate) - Date.parse(revisionDate)) / 86_400_000;
   return exact > STALE_REVISION_DAYS ? { days: Math.floor(exact), exact, day: revisionDate.slice(0, 10) } : undefined;
 }
-

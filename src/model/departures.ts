@@ -380,4 +380,3 @@ export function notYetThereIn(analysis: Pick<Analysis, 'repository' | 'warnings'
     if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
   };
 }
-

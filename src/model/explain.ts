@@ -33,4 +33,3 @@ export function rowsToShow<T extends Pick<FileContribution, 'isAuthor'>>(contrib
   let others = Math.max(0, rows - contributions.filter((c) => c.isAuthor).length);
   return contributions.filter((c) => c.isAuthor || others-- > 0);
 }
-

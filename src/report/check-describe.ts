@@ -118,4 +118,3 @@ export function fixHint(report: CheckReport, format: { text: (text: string) => s
 }
 
 const PLAIN_HINT = { text: (text: string) => text, code: (text: string) => `\`${text}\`` };
-

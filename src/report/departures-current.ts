@@ -17,7 +17,6 @@ function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[
   return [...modules].sort((a, b) => drop(b) - drop(a) || last(a) - last(b) || b.files - a.files || (a.path < b.path ? -1 : 1));
 }
 
-
 /** The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old. */
 export function renderCurrentSection(figures: CurrentFigures, projection: ProjectionResult, ctx: RenderContext, dates?: { revision: string; reference: string }): string {
   const { chalk } = ctx;

@@ -79,7 +79,7 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   ];
   if (person.date || person.note) {
     // A last day before the figures' date has passed: "left on", not "leaving after" a past day.
-    const gone = person.date !== undefined && person.date < day(repo.referenceDate);
+    const gone = hasLeft(report);
     lines.push('', `${gone ? 'Left' : 'Leaving'}${person.date ? ` ${gone ? 'on' : 'after'} ${person.date}` : ''}${person.note ? ` (${mdText(person.note)})` : ''}.`);
   }
   if (report.alsoLeaving.length > 0) {
@@ -92,11 +92,7 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
 function summary(report: HandoffReport, who: string): string[] {
   const s = report.summary;
   const lines: string[] = [];
-  const modules = (list: readonly string[]) =>
-    list
-      .slice(0, MAX_SUMMARY_MODULES)
-      .map((m) => mdCode(m))
-      .join(', ') + (list.length > MAX_SUMMARY_MODULES ? ` and ${list.length - MAX_SUMMARY_MODULES} more` : '');
+  const modules = (list: readonly string[]) => firstOf(list.map((m) => mdCode(m)), MAX_SUMMARY_MODULES);
   lines.push(`- **Only author** of ${plural(s.soleFiles, 'file')}${s.soleModules.length ? `; the only author of every authored file in ${modules(s.soleModules)}` : ''}.`);
   lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}.`);
   if (s.criticalSystems.length === 0) {
@@ -114,8 +110,7 @@ function summary(report: HandoffReport, who: string): string[] {
   }
   const tf = s.truckFactor;
   // A last day that has passed: "without them", not "if they leave" (someone gone since 2015).
-  const gone = report.person.date !== undefined && report.person.date < day(report.repository.referenceDate);
-  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${gone ? `without ${who}` : `if ${who} leaves`}${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
+  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${hasLeft(report) ? `without ${who}` : `if ${who} leaves`}${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
   lines.push(
     // The successor counts are over all their files, shared ones too (whose other authors may have
     // stopped committing), so the line says so: read after "no author", they looked like a part of those.
@@ -249,7 +244,15 @@ function staleNote(repo: { revisionDate: string; referenceDate: string }, active
 
 /** The other authors of a shared file, at most three named: a rails file listed ~60 in one cell. */
 function sharedWith(names: readonly string[]): string {
-  if (names.length === 0) return 'others leaving';
-  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  return names.length === 0 ? 'others leaving' : firstOf(names, 3);
 }
 
+/** The first `max` items, and how many more: "a, b and 3 more". */
+function firstOf(items: readonly string[], max: number): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')} and ${items.length - max} more` : items.join(', ');
+}
+
+/** Whether the person's last day has passed by the figures' date ("left on", "without them"). */
+function hasLeft(report: HandoffReport): boolean {
+  return report.person.date !== undefined && report.person.date < day(report.repository.referenceDate);
+}
