@@ -3,10 +3,16 @@ import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderCheckText } from '../../src/report/check-text.ts';
 import { displayWidth, renderTable, shortenPathToWidth } from '../../src/report/table-util.ts';
-import { makeReport } from './check-factory.ts';
+import { developer, file, makeReport } from './check-factory.ts';
 
 // vite's modules and critical systems were 90–110 cells wide in an 80-column terminal, so every
 // row wrapped in two (a new-user test).
+
+/** One system, "payments", whose two files sit deep in long folders, both authored by `owner` alone. */
+function deepPayments(owner: string) {
+  const folder = 'src/pay/a/very/deeply/nested/folder/with/a/long/name';
+  return makeReport({ systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 2 }], files: [file(`${folder}/alpha.ts`, ['ada@x']), file(`${folder}/beta.ts`, ['ada@x'])], developers: [developer('ada@x', owner)] });
+}
 
 const widest = (text: string) => Math.max(...text.split('\n').map(displayWidth));
 
@@ -50,17 +56,7 @@ describe('tables that fit the terminal', () => {
   });
 
   it('check text at 80 columns: owners cut, and the files at risk keep their count and "+N more"', () => {
-    const report = makeReport({
-      systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 2 }],
-      files: ['src/pay/a/very/deeply/nested/folder/with/a/long/name/alpha.ts', 'src/pay/a/very/deeply/nested/folder/with/a/long/name/beta.ts'].map((path) => ({
-        path,
-        authors: ['ada@x'],
-        contributions: [{ developer: 'ada@x', fa: 1 as const, dl: 0, ac: 0, doa: 4, normDoa: 1, isAuthor: true, lastChange: 0 }],
-        events: 1,
-        lastChange: 0,
-      })),
-      developers: [{ id: 'ada@x', name: 'Ada Lovelace-Byron of the Analytical Engine', emails: ['ada@x'], names: ['Ada'], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 2 }],
-    });
+    const report = deepPayments('Ada Lovelace-Byron of the Analytical Engine');
     const plain = { chalk: new Chalk({ level: 0 }), width: 80, fit: true };
     const rows = renderCheckText(report, plain).split('\n').filter((line) => line.startsWith('✗  payments'));
     expect(rows).toHaveLength(1);
@@ -87,17 +83,7 @@ describe('tables that fit the terminal', () => {
 
   it('gives the room a shortened cell frees back to the other cut columns', () => {
     // "files at risk" became "2 files" and the owner stayed cut in a row 11 cells short (review).
-    const report = makeReport({
-      systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 2 }],
-      files: ['src/pay/a/very/deeply/nested/folder/with/a/long/name/alpha.ts', 'src/pay/a/very/deeply/nested/folder/with/a/long/name/beta.ts'].map((path) => ({
-        path,
-        authors: ['ada@x'],
-        contributions: [{ developer: 'ada@x', fa: 1 as const, dl: 0, ac: 0, doa: 4, normDoa: 1, isAuthor: true, lastChange: 0 }],
-        events: 1,
-        lastChange: 0,
-      })),
-      developers: [{ id: 'ada@x', name: 'Alexandrina Konstantinopoulou-Smythe', emails: ['ada@x'], names: ['Ada'], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 2 }],
-    });
+    const report = deepPayments('Alexandrina Konstantinopoulou-Smythe');
     const lines = renderCheckText(report, { chalk: new Chalk({ level: 0 }), width: 70, fit: true })
       .split('\n')
       .filter((line) => /^( {3}system|✗ {2}payments)/.test(line));
