@@ -78,9 +78,10 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
     `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
   ];
   if (person.date || person.note) {
-    // A last day before the figures' date has passed: "left on", not "leaving after" a past day.
+    // The config's date is a last day (README): "last day 2025-06-30", or "left on" once it has passed.
     const gone = hasLeft(report);
-    lines.push('', `${gone ? 'Left' : 'Leaving'}${person.date ? ` ${gone ? 'on' : 'after'} ${person.date}` : ''}${person.note ? ` (${mdText(person.note)})` : ''}.`);
+    const when = person.date ? (gone ? ` on ${person.date}` : `; last day ${person.date}`) : '';
+    lines.push('', `${gone ? 'Left' : 'Leaving'}${when}${person.note ? ` (${mdText(person.note)})` : ''}.`);
   }
   if (report.alsoLeaving.length > 0) {
     const others = report.alsoLeaving.map((d) => `${name(d.id)}${d.date ? ` (${d.date})` : ''}`).join(', ');
