@@ -17,8 +17,17 @@ function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[
   return [...modules].sort((a, b) => drop(b) - drop(a) || last(a) - last(b) || b.files - a.files || (a.path < b.path ? -1 : 1));
 }
 
-/** The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old. */
-export function renderCurrentSection(figures: CurrentFigures, projection: ProjectionResult, ctx: RenderContext, dates?: { revision: string; reference: string }): string {
+/**
+ * The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old;
+ * `leaving` (developer ids) marks the declared departures among today's truck-factor people.
+ */
+export function renderCurrentSection(
+  figures: CurrentFigures,
+  projection: ProjectionResult,
+  ctx: RenderContext,
+  dates?: { revision: string; reference: string },
+  leaving: ReadonlySet<string> = new Set(),
+): string {
   const { chalk } = ctx;
   const name = (id: string) => sanitize(figures.names[id] ?? id);
   const out: string[] = [];
@@ -38,7 +47,8 @@ export function renderCurrentSection(figures: CurrentFigures, projection: Projec
       chalk.dim(figures.hasDecay ? (figures.treatInactiveAsDeparted ? ' (inactive developers counted as gone)' : '') : ' (no decayed figures under --model classic)') +
       // 0 beside experts reads as a contradiction: say what it means.
       (current === 0 && classic > 0 ? chalk.dim('  0: fewer than half the files have a current author even now') : '') +
-      (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => name(m.id)), 4)}`) : ''),
+      // Today's figures count everyone; a reader planning around departures needs to see who is going.
+      (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => `${name(m.id)}${leaving.has(m.id) ? ' (leaving)' : ''}`), 4)}`) : ''),
   );
   if (figures.inactive.length > 0) {
     // The inactive people who matter are those who still author files: most files first.

@@ -110,6 +110,8 @@ describe('current figures section of scan', () => {
           web              3           2    3     3     1      1
           core             1           1    1     1     1      0"
     `);
+    // Carol is declared leaving: today's list says so (EM test: the leavers were not marked).
+    expect(renderCurrentSection(figures, projection, ctx, undefined, new Set(departures.map((d) => d.id))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(leaving\)$/);
     // A current truck factor of 0 says what it means (tokio: "6 classic · 0 current" beside 22 experts).
     const none = { ...figures, current: { ...figures.current, value: 0, developers: [] } };
     expect(renderCurrentSection(none, projection, ctx).split('\n')[1]).toBe(

@@ -49,7 +49,9 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const sections = [
     renderCriticalSection(critical, ctx, config.name, departures),
     leaving ? renderDeparturesSection(leaving, ctx) : '',
-    current && projection ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }) : '',
+    current && projection
+      ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
+      : '',
   ];
   return [renderScanTable(analysis, ctx, sections)];
 }
