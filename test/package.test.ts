@@ -16,4 +16,12 @@ describe('the published package', () => {
     expect(require.resolve('talentrisk/schema/talentrisk.schema.json')).toBe(path.join(root, 'schema', 'talentrisk.schema.json'));
     expect(require.resolve('talentrisk/package.json')).toBe(path.join(root, 'package.json'));
   });
+
+  it('ships the example config that config errors and init point to (a new user found it missing)', () => {
+    const files = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { files: string[] }).files;
+    const source = ['src/config/parse.ts', 'src/config/starter.ts'].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n');
+    expect(source).toContain('.talentrisk.example.yml');
+    expect(files).toContain('.talentrisk.example.yml');
+    expect(existsSync(path.join(root, '.talentrisk.example.yml'))).toBe(true);
+  });
 });

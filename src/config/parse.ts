@@ -51,7 +51,7 @@ export function parseConfigFile(text: string, displayName: string): ParsedConfig
     const alsoSchemaErrors = problems.length > doc.errors.length;
     const yamlHint = 'fix the YAML at the lines above (indent with spaces, close every [ and {, quote values with ": ")';
     throw new ConfigError(sorted.map((problem) => `${at(problem.offset)} ${problem.text}`).join('\n'), {
-      hint: hasYamlErrors ? (alsoSchemaErrors ? `${yamlHint}; fix the "YAML syntax" lines first, as the others may only follow from them` : yamlHint) : 'see .talentrisk.example.yml (or the README section "Configuration") for every key',
+      hint: hasYamlErrors ? (alsoSchemaErrors ? `${yamlHint}; fix the "YAML syntax" lines first, as the others may only follow from them` : yamlHint) : 'see .talentrisk.example.yml in the talentrisk package (or the README section "Configuration") for every key',
     });
   }
   return { config: result.data, positions: positionsOf(doc, lineCounter) };
