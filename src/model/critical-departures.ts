@@ -25,11 +25,16 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
   const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids) });
   const byPath = new Map(analysis.files.map((file) => [file.path, file]));
   return after.map((result, index) => {
-    const before = today[index]?.busFactor ?? result.busFactor;
+    const now = today[index];
+    const before = now?.busFactor ?? result.busFactor;
+    // A system that fails today with the same owners is not broken by the departures: say it as
+    // today's failure, not "after Leo leaves" (a new user read that as Leo breaking a system in
+    // which he authors nothing).
+    const unchanged = now !== undefined && now.busFactor === result.busFactor && sameOwners(now, result);
     let updated: CriticalSystemResult = {
       ...result,
       violations: result.violations.map((violation) =>
-        violation.rule === 'minOwners'
+        violation.rule === 'minOwners' && !unchanged
           ? { ...violation, afterDepartures: true, message: `bus factor ${result.busFactor} after ${names} ${departing.length === 1 ? 'leaves' : 'leave'} (today ${before}; needs ${result.minOwners})` }
           : violation,
       ),
@@ -53,4 +58,8 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     }
     return updated;
   });
+}
+
+function sameOwners(a: CriticalSystemResult, b: CriticalSystemResult): boolean {
+  return a.owners.length === b.owners.length && a.owners.every((owner, i) => owner.id === b.owners[i]?.id);
 }

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { lossAgainstLimit } from '../../src/model/critical-departures.ts';
+import { evaluateAfterDepartures, lossAgainstLimit } from '../../src/model/critical-departures.ts';
+import type { DeveloperSummary, FileOwnership } from '../../src/model/types.ts';
+
+function file(path: string, authors: string[]): FileOwnership {
+  return {
+    path,
+    authors,
+    contributions: authors.map((developer) => ({ developer, fa: 1 as const, dl: 0, ac: 0, doa: 4, normDoa: 1, isAuthor: true, lastChange: 0 })),
+    events: authors.length,
+    lastChange: 0,
+  };
+}
+
+function developer(id: string, name: string): DeveloperSummary {
+  return { id, name, emails: [id], names: [name], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 0 };
+}
 
 describe('lossAgainstLimit', () => {
   it('prints a share and the limit it broke with enough decimals to tell them apart', () => {
@@ -8,5 +23,31 @@ describe('lossAgainstLimit', () => {
     // 10.04% against 10% read "would orphan 10% … at most 10% allowed".
     expect(lossAgainstLimit(0.1004, 0.1)).toEqual(['10.04%', '10.00%']);
     expect(lossAgainstLimit(0.1, 0.1)).toEqual(['10%', '10%']);
+  });
+});
+
+describe('evaluateAfterDepartures', () => {
+  // npm: Bob authors every file (bus factor 1, needs 2: failing today). web: Ada and Bob (2).
+  const analysis = {
+    files: [file('npm/a.ts', ['bob']), file('npm/b.ts', ['bob']), file('web/x.ts', ['ada', 'bob']), file('web/y.ts', ['ada', 'bob'])],
+    developers: [developer('ada', 'Ada'), developer('bob', 'Bob'), developer('leo', 'Leo')],
+  };
+  const systems = [
+    { name: 'npm', paths: ['npm/**'], minOwners: 2 },
+    { name: 'web', paths: ['web/**'], minOwners: 2 },
+  ];
+
+  it('says a system that already fails, with the same owners, fails today, not "after X leaves" (deno: Leo owns nothing there)', () => {
+    const [npm, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'leo', name: 'Leo' }]);
+    expect(npm?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Bob holds the knowledge of its 2 files' }]);
+    expect(web?.violations).toEqual([]);
+  });
+
+  it('charges the departures with what they break or change', () => {
+    const [, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'ada', name: 'Ada' }]);
+    expect(web?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, afterDepartures: true, message: 'bus factor 1 after Ada leaves (today 2; needs 2)' }]);
+    // npm fails today with Bob alone; without him its bus factor drops to 0: the departure changes it.
+    const [npm] = evaluateAfterDepartures(analysis, systems, [{ id: 'bob', name: 'Bob' }]);
+    expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 0 after Bob leaves (today 1; needs 2)' });
   });
 });
