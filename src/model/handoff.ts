@@ -45,6 +45,11 @@ export interface HandoffInput {
   window?: readonly HandoffCommitInput[];
   /** The person's commits of the last RECENT_DAYS days, newest first. */
   recent?: readonly HandoffCommitInput[];
+  /**
+   * Set (the day, YYYY-MM-DD) when those days end at the revision's last commit rather than at the
+   * figures' date: an old clone measured today would show nobody's recent work.
+   */
+  recentBefore?: string | undefined;
   recentTruncated?: boolean;
 }
 
@@ -148,6 +153,8 @@ export interface HandoffReport {
   coChange: CoChange[];
   coChangeWindow: number;
   recentDays: number;
+  /** The day the recent days end on when that is the revision's last commit; null: the figures' date. */
+  recentBefore: string | null;
   recentCommits: RecentCommit[];
   /** Their recent commits outside the areas (not listed). */
   recentOutside: number;
@@ -273,6 +280,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     coChange,
     coChangeWindow: input.window?.length ?? 0,
     recentDays: RECENT_DAYS,
+    recentBefore: input.recentBefore ?? null,
     recentCommits: recent.listed,
     recentOutside: recent.outside,
     recentTruncated: input.recentTruncated ?? false,

@@ -55,6 +55,7 @@ export function toHandoffJson(report: HandoffReport) {
     },
     recent: {
       days: report.recentDays,
+      before: report.recentBefore,
       truncated: report.recentTruncated,
       outsideAreas: report.recentOutside,
       commits: report.recentCommits.map((c) => ({ sha: c.sha, date: iso(c.time), subject: c.subject, files: c.files })),

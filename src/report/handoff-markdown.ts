@@ -51,7 +51,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('');
   out.push(...coChange(report, name));
   out.push('');
-  out.push(`## ${who}’s commits of the last ${report.recentDays} days in these areas`);
+  out.push(`## ${who}’s commits of the ${recentSpan(report)} in these areas`);
   out.push('');
   out.push(...recent(report, who));
   out.push('');
@@ -183,9 +183,14 @@ function coChange(report: HandoffReport, name: (id: string) => string): string[]
   return lines;
 }
 
+/** "last 90 days", or for an old clone "90 days before its last commit (2026-08-22)". */
+function recentSpan(report: HandoffReport): string {
+  return report.recentBefore ? `${report.recentDays} days up to the revision’s last commit (${report.recentBefore})` : `last ${report.recentDays} days`;
+}
+
 function recent(report: HandoffReport, who: string): string[] {
   const lines: string[] = [];
-  if (report.recentCommits.length === 0) lines.push(`None: ${who} made no commit in these areas in the last ${report.recentDays} days.`);
+  if (report.recentCommits.length === 0) lines.push(`None: ${who} made no commit in these areas in the ${recentSpan(report)}.`);
   for (const commit of report.recentCommits.slice(0, MAX_RECENT)) {
     const files = commit.files.slice(0, MAX_COMMIT_FILES).map((f) => mdCode(f));
     const more = commit.files.length > MAX_COMMIT_FILES ? ` +${commit.files.length - MAX_COMMIT_FILES}` : '';

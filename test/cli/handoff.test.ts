@@ -61,6 +61,23 @@ describe('runHandoff', () => {
     expect(stdout()).toBe(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/expected/handoff-shop-ada.md'), 'utf8'));
   });
 
+  it('counts an old clone’s recent work back from its last commit (deno, curl: "None" for the most active people)', async () => {
+    const repo = shop();
+    const { io, stdout } = fakeIo(repo.dir);
+    // Measured 533 days after the last commit (2024-12-15): today's 90 days hold no commit at all.
+    expect(await runHandoff('ada@example.com', options(repo.dir, { until: new Date('2026-06-01T23:59:59Z') }), io)).toBe(0);
+    const markdown = stdout();
+    expect(markdown).toContain('\n## Ada’s commits of the 90 days up to the revision’s last commit (2024-12-15) in these areas\n\n- `704f17d7c9` 2024-12-15: Legacy fix');
+    expect(markdown).toContain('- `58f995d76f` 2024-11-01: Refund flow');
+    const json = await (async () => {
+      const { io: jsonIo, stdout: jsonOut } = fakeIo(repo.dir);
+      await runHandoff('ada@example.com', options(repo.dir, { until: new Date('2026-06-01T23:59:59Z'), format: 'json' }), jsonIo);
+      return JSON.parse(jsonOut()) as { recent: { days: number; before: string | null; commits: unknown[] } };
+    })();
+    expect(json.recent).toMatchObject({ days: 90, before: '2024-12-15' });
+    expect(json.recent.commits).toHaveLength(3);
+  });
+
   it('gives the same data as JSON', async () => {
     const repo = shop();
     const { io, stdout } = fakeIo(repo.dir);

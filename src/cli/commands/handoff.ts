@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.ts';
 import { readPersonLog } from '../../git/person-log.ts';
+import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveDevelopers } from '../../model/decay.ts';
 import { botsOf } from '../../model/departures.ts';
 import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
@@ -30,7 +31,10 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   // Someone who stopped committing cannot take over: inactive developers are no successors.
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 
-  const since = Math.floor(Date.parse(analysis.settings.referenceDate) / 1000) - RECENT_DAYS * DAY;
+  // An old clone measured today shows nobody's recent work: count the days back from its last commit.
+  const stale = staleRevision(analysis.repository.revisionDate, analysis.settings.referenceDate);
+  const recentEnd = stale ? analysis.repository.revisionDate : analysis.settings.referenceDate;
+  const since = Math.floor(Date.parse(recentEnd) / 1000) - RECENT_DAYS * DAY;
   const log = await readPersonLog(repo, { revision: analysis.repository.revision, emails: person.emails, since });
 
   const report = buildHandoff({
@@ -44,6 +48,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     window: log.window,
     recent: log.recent,
     recentTruncated: log.recentTruncated,
+    recentBefore: stale?.day,
   });
   const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
   writeReport(text, options, io.cwd, io.stdout);
