@@ -35,7 +35,8 @@ export interface StarterInput {
   /** Bots already excluded by the built-in patterns. */
   bots: string[];
   /** Developers whose name or email looks automated. */
-  botCandidates: { name: string; commits: number }[];
+  /** `of`: the person this name was joined to (the candidate is their bot-named identity only). */
+  botCandidates: { name: string; commits: number; of?: string | undefined }[];
   /** What the `$schema` comment points at. */
   schemaPath: string;
 }
@@ -100,7 +101,11 @@ export function renderStarterConfig(input: StarterInput): string {
   out.push('bots:');
   if (input.botCandidates.length > 0) {
     out.push('  # These developers look automated; uncomment the ones that are:');
-    for (const candidate of input.botCandidates) out.push(`  # - ${quote(candidate.name)}    # ${candidate.commits} ${candidate.commits === 1 ? 'commit' : 'commits'}`);
+    for (const candidate of input.botCandidates) {
+      const commits = `${candidate.commits} ${candidate.commits === 1 ? 'commit' : 'commits'}`;
+      const note = candidate.of ? `a name joined to ${comment(candidate.of)} (${commits} in all); only this name's commits are left out` : commits;
+      out.push(`  # - ${quote(candidate.name)}    # ${note}`);
+    }
   } else {
     out.push('  # - "ci-robot"');
   }

@@ -89,6 +89,24 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(candidates.sort()).toEqual(['Fibi', 'Nathan W', 'denobot']);
   });
 
+  // Regression (deno, by a new-user test): one `Co-authored-by: divybot <his address>` trailer joined
+  // the bot-named identity to Divy Srivastava, and init proposed "Divy Srivastava" as a bot.
+  it('proposes the bot-named identity joined to a person, not the person', () => {
+    const divy = { name: 'Divy Srivastava', email: 'divy@corp.example' };
+    const repo = buildRepo([
+      { author: divy, write: { 'a.ts': 5 } },
+      { author: divy, write: { 'b.ts': 5 } },
+      { author: 'ada', coAuthors: [{ name: 'divybot', email: 'divy@corp.example' }], write: { 'c.ts': 5 } },
+    ]);
+    const text = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    expect(text).toContain(`  # - "divybot"    # a name joined to Divy Srivastava (2 commits in all); only this name's commits are left out\n`);
+    expect(text).not.toContain('# - "Divy Srivastava"');
+    // Taking the suggestion leaves Divy whole: both his files are still his.
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'bots: ["divybot"]\n');
+    const scan = JSON.parse(runCli(['scan', '--format', 'json', '--quiet'], { cwd: repo.dir }).stdout) as { developers: { name: string; filesAuthored: number }[] };
+    expect(scan.developers.find((d) => d.name === 'Divy Srivastava')?.filesAuthored).toBe(2);
+  });
+
   it('shares its analysis with a scan through the result cache (the scan without a config is the same analysis)', () => {
     const repo = buildRepo(history);
     const results = () => readdirSync(path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1')).filter((name) => name.endsWith('.result'));

@@ -63,6 +63,19 @@ function looksAutomated(developer: { name: string; names: readonly string[]; ema
   });
 }
 
+/**
+ * What to list for a developer who looks automated. A person joined to a bot-named identity (by a
+ * shared email: deno's Divy Srivastava through a `Co-authored-by: divybot <his address>` trailer)
+ * gets that name, not theirs: bot patterns match each identity, so listing the person's own name
+ * would leave out most of their commits and keep the rest as someone else.
+ */
+function botCandidatesOf(developer: { name: string; names: readonly string[]; commits: number }): { name: string; commits: number; of?: string }[] {
+  if (isAutomated(developer.name)) return [{ name: developer.name, commits: developer.commits }];
+  const aliases = [...new Set(developer.names.filter((name) => name !== developer.name && isAutomated(name)))];
+  if (aliases.length === 0) return [{ name: developer.name, commits: developer.commits }];
+  return aliases.map((name) => ({ name, commits: developer.commits, of: developer.name }));
+}
+
 /** `talentrisk init`: writes a starter .talentrisk.yml whose candidates are all commented out. */
 export async function runInit(target: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
@@ -145,9 +158,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     modules,
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
-    botCandidates: analysis.developers
-      .filter(looksAutomated)
-      .map((d) => ({ name: d.name, commits: d.commits })),
+    botCandidates: analysis.developers.filter(looksAutomated).flatMap(botCandidatesOf),
     schemaPath: `./${PACKAGED_SCHEMA_PATH}`,
   };
 }
