@@ -20,11 +20,13 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
   }
   out.push(renderCriticalRows(report.systems, ctx, { skippedNote: report.changed ? `no file changed since ${sanitize(report.changed.base)}` : undefined }));
   for (const { system, message } of otherViolations(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
-  for (const warning of report.warnings) out.push(chalk.yellow(`warning: ${sanitize(warning)}`));
   const { passed, text } = verdict(report);
   out.push('');
   out.push(passed ? chalk.green(`✓ ${sanitize(text)}`) : chalk.red.bold(`✗ ${sanitize(text)}`));
   const hint = fixHint(report);
   if (hint) out.push(chalk.dim(`  ${sanitize(hint)}`));
+  // After the verdict, as scan's table ends with them: between the systems and the verdict they
+  // read as one more result.
+  if (report.warnings.length > 0) out.push('', ...report.warnings.map((warning) => chalk.yellow(`warning: ${sanitize(warning)}`)));
   return `${out.join('\n')}\n`;
 }

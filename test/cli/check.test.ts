@@ -217,6 +217,14 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(allowed.exitCode).toBe(1);
     expect(JSON.parse(allowed.stdout).repository.isShallow).toBe(true);
     expect(allowed.stderr).toContain('warning: this is a shallow clone');
+    // text and github carry the warning in the report, so not on stderr too (deno: the job log
+    // showed it twice); in text it comes after the verdict, as scan's table ends with its warnings.
+    const text = runCli(['check', '--allow-shallow', '--no-color'], { cwd: clone });
+    expect(text.stdout).toMatch(/\n✗ .*\n {2}To fix: .*\n\nwarning: this is a shallow clone[^\n]*\n$/);
+    expect(text.stderr).toBe('');
+    const annotated = runCli(['check', '--allow-shallow', '--format', 'github'], { cwd: clone });
+    expect(annotated.stdout).toContain('::warning title=talentrisk::this is a shallow clone');
+    expect(annotated.stderr).toBe('');
   });
 
   it('works in a blob-less partial clone, with the same answer as the full clone', () => {

@@ -106,7 +106,9 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   writeReport(checkReporters[options.format](report, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     if (options.format !== 'github') warnUnmatchedGlobs(evaluation.systems, loaded, io);
-    printWarnings(evaluated.warningSource, options, io, options.format === 'text' && !toFile);
+    // text and github print the warnings in the report itself (github as ::warning lines, in the
+    // same job log): the same line on stderr too read as two warnings.
+    printWarnings(evaluated.warningSource, options, io, (options.format === 'text' || options.format === 'github') && !toFile);
     // Not in the report: what went wrong storing the evaluation (a full disk).
     printWarnings({ warnings: evaluated.storing }, options, io, false);
   }
