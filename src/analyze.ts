@@ -2,6 +2,7 @@ import type { Config } from './config/schema.ts';
 import { userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
+import { RENAME_LIMIT, renameDetectionSkipped } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
@@ -119,8 +120,9 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // of the same revision on the same day give the same figures (and can share a cached result).
   const reference = referenceDate(options.until, now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
-  const { files, noHistory, people, bots, commitCount, contributors } = await readOwnership(repo, history, selection.analysed, {
+  const { files, noHistory, people, bots, commitCount, contributors, renameSkips } = await readOwnership(repo, history, selection.analysed, {
     extensions,
+    renames: renameModeOf(repo) === true,
     config,
     referenceTime,
     hooks,
@@ -134,6 +136,15 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       }
     },
   });
+  // A commit read without renames (missing blobs) is reported above.
+  const unread = new Set(withoutRenames);
+  const skips = renameSkips.filter((skip) => !unread.has(skip.sha));
+  if (skips.length > 0) {
+    const sizes = skips.map((skip) => `${skip.sha.slice(0, 12)}: ${skip.added} added, ${skip.deleted} deleted`);
+    warn(
+      `git did not look for edited renames in ${skips.length} commit(s) with more than ${RENAME_LIMIT} × ${RENAME_LIMIT} added × deleted files (${sizes.slice(0, 3).join('; ')}${sizes.length > 3 ? `; +${sizes.length - 3} more` : ''}); a file moved and changed there counts as created by that commit's author, and its history before it is not followed`,
+    );
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const exclusions = [...selection.counts];
   if (submodules.length > 0) exclusions.push({ rule: 'submodule', files: submodules.length });
@@ -211,6 +222,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
 
 interface OwnershipContext {
   extensions: boolean;
+  /** Whether the walk detects renames (git -M): commits where git skipped it are reported. */
+  renames: boolean;
   config: Config;
   /** Unix seconds of the reference date of the decayed figures. */
   referenceTime: number;
@@ -229,6 +242,8 @@ interface Ownership {
   commitCount: number;
   /** Developers with a contribution to an analysed file (co-authors without commits of their own count). */
   contributors: Set<string>;
+  /** Commits in which git skipped rename detection (too many added × deleted files), in walk order. */
+  renameSkips: { sha: string; added: number; deleted: number }[];
 }
 
 /**
@@ -248,6 +263,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
 
   let commitCount = 0;
   const credited: number[] = [];
+  const renameSkips: Ownership['renameSkips'] = [];
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
@@ -269,6 +285,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
         }
       }
       fold.addCommit(record.time, credited, record.changes);
+      const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
+      if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
     }
   };
   // Trailers pass through .mailmap before they are interned, so that whether one is a bot is
@@ -322,7 +340,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     const authors = contributions.filter((c) => c.isAuthor).map((c) => c.developer);
     files.push(store.file(fold.paths[file] as string, authors, tally.events, tally.lastChange, contributions));
   }
-  return { files, noHistory, people, bots, commitCount, contributors };
+  return { files, noHistory, people, bots, commitCount, contributors, renameSkips };
 }
 
 /**

@@ -20,7 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.ts';
-import { renameFlag, type RenameMode } from './log-format.ts';
+import { renameOptions, type RenameMode } from './log-format.ts';
 import { mailmapSources, type Repository } from './repo.ts';
 import type { CommitRecord, FileChange, Signature } from './types.ts';
 
@@ -469,7 +469,7 @@ export function chunkKey(ids: readonly string[] | Uint8Array, options: { format:
   // Joined without a separator, ids of two widths could spell the same text as other ids.
   if (!(ids instanceof Uint8Array) && ids.some((id) => id.length !== ids[0]!.length)) throw new Error('commit ids of one chunk must all be of one width');
   return createHash('sha256')
-    .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${renameFlag(options.renames)}\0${options.environment}\0`)
+    .update(`talentrisk chunk\0${CACHE_FORMAT}\0${BUILD_ID}\0${options.format}\0${renameOptions(options.renames).join(' ')}\0${options.environment}\0`)
     .update(ids instanceof Uint8Array ? ids : ids.join(''))
     .digest('hex');
 }

@@ -32,13 +32,40 @@ export function recordStart(sha: string): string {
  */
 export type RenameMode = boolean | 'exact';
 
-export function renameFlag(renames: RenameMode): string {
-  return renames === 'exact' ? '-M100%' : renames ? '-M' : '--no-renames';
+/**
+ * git compares every added file with every deleted one only while added × deleted is at most the
+ * limit squared (files that keep their name are paired before that, whatever the limit); above it,
+ * a commit's edited renames print as deletes and adds. git's default (1000, or `diff.renameLimit`)
+ * made the figures depend on the user's config (a 1,100-file move with edits lost every file's
+ * history, unless the config said 5000). Pinned, and higher: a commit at the limit takes git ~2.5 s
+ * (5,000 × 5,000 on this machine); larger ones are found by renameDetectionSkipped and reported.
+ */
+export const RENAME_LIMIT = 5000;
+
+export function renameOptions(renames: RenameMode): string[] {
+  return renames === false ? ['--no-renames'] : [renames === 'exact' ? '-M100%' : '-M', `-l${RENAME_LIMIT}`];
+}
+
+/**
+ * Whether git skipped rename detection in a commit read with `-M`: what it left unpaired is all it
+ * had to compare, so more than the limit allows means it did not compare them (when it compares,
+ * what is left unpaired is part of what it compared, within the limit).
+ */
+export function renameDetectionSkipped(changes: readonly { status: string }[]): { added: number; deleted: number } | undefined {
+  // added × deleted > limit² needs added + deleted > 2 × limit: the common commit is not counted.
+  if (changes.length <= 2 * RENAME_LIMIT) return undefined;
+  let added = 0;
+  let deleted = 0;
+  for (const change of changes) {
+    if (change.status === 'A') added += 1;
+    else if (change.status === 'D') deleted += 1;
+  }
+  return added * deleted > RENAME_LIMIT * RENAME_LIMIT ? { added, deleted } : undefined;
 }
 
 /** The `git log` options that print commits as records (parseLogOutput reads them), pinned against the user's config. */
 export function recordLogOptions(renames: RenameMode): string[] {
-  return [...PINNED_LOG_OPTIONS, '-z', '--name-status', renameFlag(renames), `--format=${LOG_FORMAT}`];
+  return [...PINNED_LOG_OPTIONS, '-z', '--name-status', ...renameOptions(renames), `--format=${LOG_FORMAT}`];
 }
 
 /** Parses one record (the text after its \x1e). Pure, so it is tested on strings. */

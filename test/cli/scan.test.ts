@@ -345,6 +345,26 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(result.stderr).not.toContain('internal error');
   });
 
+  // Regression (hostile-repository test): git looks for edited renames only while added × deleted
+  // files stay within diff.renameLimit squared, so a 1,100-file move with edits lost every file's
+  // history under git's default, and kept it under a config that said 5000.
+  it('follows a large move with edits whatever diff.renameLimit says', () => {
+    const text = (i: number, first: string) => `${first}\n${Array.from({ length: 12 }, (_, line) => `file ${i} line ${line}`).join('\n')}\n`;
+    const files = Array.from({ length: 40 }, (_, i) => i);
+    const repo = buildRepo([
+      { author: 'ada', write: Object.fromEntries(files.map((i) => [`old/f${i}.ts`, text(i, 'original')])) },
+      { author: 'carl', rename: Object.fromEntries(files.map((i) => [`old/f${i}.ts`, `new/g${i}.ts`])), write: Object.fromEntries(files.map((i) => [`new/g${i}.ts`, text(i, 'moved')])) },
+    ]);
+    const config = path.join(tmp(), 'gitconfig');
+    writeFileSync(config, '[diff]\n\trenameLimit = 5\n');
+    const authored = (env: Record<string, string>) =>
+      (JSON.parse(runCli(['--format', 'json', '--no-cache', '--quiet'], { cwd: repo.dir, env }).stdout) as { developers: { name: string; filesAuthored: number }[] }).developers.map((d) => [d.name, d.filesAuthored]);
+    // Ada created every file; Carl's move (new names: git pairs same-named files whatever the limit)
+    // is one change each: she stays the author.
+    expect(authored({})).toEqual([['Ada', 40], ['Carl', 40]]);
+    expect(authored({ GIT_CONFIG_GLOBAL: config })).toEqual(authored({}));
+  });
+
   it('--only-code keeps only programming and markup files (Linguist), counting the rest', () => {
     const repo = buildRepo([...history, { author: 'ada', write: { 'data/table.csv': 3, 'Makefile': 2, 'docs/guide.txt': 2 } }]);
     const json = JSON.parse(runCli(['--format', 'json', '--only-code'], { cwd: repo.dir }).stdout);

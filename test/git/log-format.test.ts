@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_FORMAT, parseCoAuthors, parseCommitBlock, parseLogOutput } from '../../src/git/log-format.ts';
+import { LOG_FORMAT, parseCoAuthors, parseCommitBlock, parseLogOutput, recordLogOptions, RENAME_LIMIT, renameDetectionSkipped } from '../../src/git/log-format.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 
 // The record layout of `git log -z --name-status --format=LOG_FORMAT`: \x1e starts a record, \x1f
@@ -117,5 +117,29 @@ describe('the format against real git', { tags: ['slow'] }, () => {
       ['Ada', [], [...awkward].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))).map((p) => ['A', null, p])],
     ]);
     expect(records[0]?.time).toBe(Number(repo.git('log', '-1', '--format=%at').trim()));
+  });
+});
+
+describe('renameDetectionSkipped', () => {
+  const changes = (added: number, deleted: number, modified = 0) => [
+    ...Array.from({ length: added }, () => ({ status: 'A' })),
+    ...Array.from({ length: deleted }, () => ({ status: 'D' })),
+    ...Array.from({ length: modified }, () => ({ status: 'M' })),
+  ];
+
+  it('finds a commit whose unpaired adds × deletes exceed the limit squared, which git did not compare', () => {
+    expect(renameDetectionSkipped(changes(RENAME_LIMIT + 1, RENAME_LIMIT))).toEqual({ added: RENAME_LIMIT + 1, deleted: RENAME_LIMIT });
+    expect(renameDetectionSkipped(changes(4 * RENAME_LIMIT, RENAME_LIMIT / 2 + 1))).toEqual({ added: 4 * RENAME_LIMIT, deleted: RENAME_LIMIT / 2 + 1 });
+  });
+
+  it('leaves alone what git compares: within the limit, or one side empty, however many files', () => {
+    expect(renameDetectionSkipped(changes(RENAME_LIMIT, RENAME_LIMIT))).toBeUndefined();
+    expect(renameDetectionSkipped(changes(3 * RENAME_LIMIT, 0, 3 * RENAME_LIMIT))).toBeUndefined();
+    expect(renameDetectionSkipped(changes(4 * RENAME_LIMIT, RENAME_LIMIT / 4))).toBeUndefined();
+  });
+
+  it('is passed to git with -M, so that diff.renameLimit does not decide', () => {
+    expect(recordLogOptions(true)).toEqual(expect.arrayContaining(['-M', `-l${RENAME_LIMIT}`]));
+    expect(recordLogOptions(false)).not.toContain(`-l${RENAME_LIMIT}`);
   });
 });
