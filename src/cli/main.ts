@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { ExitCode, TalentriskError } from '../errors.ts';
 import { createProcessIo, type Io } from './io.ts';
+import { writeFailure } from './options.ts';
 import { createProgram } from './program.ts';
 
 /** The single error boundary: what a failure looks like is decided here and nowhere else. */
@@ -35,9 +36,13 @@ export async function run(argv: string[], io: Io): Promise<ExitCode> {
 /** Entry point of bin/talentrisk.js. */
 export async function main(): Promise<void> {
   const io = createProcessIo();
-  // A closed pipe (`talentrisk scan | head`) is not an error worth a stack trace.
+  // A closed pipe (`talentrisk scan | head`) is not an error worth a stack trace. Any other failure
+  // (`> report.json` on a full disk) leaves the report cut short: say so and exit 2, rather than
+  // exit 0 with half a JSON document.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(ExitCode.Ok);
+    io.stderr.write(`talentrisk: cannot write the report to the standard output: ${writeFailure(error)}\n  what was written is incomplete; free some space, or write it elsewhere with --output <file>\n`);
+    process.exit(ExitCode.UserError);
   });
   process.exitCode = await run(process.argv, io);
 }

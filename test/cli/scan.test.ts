@@ -393,6 +393,22 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expect(result.stderr).not.toMatch(/\n\s+at /);
   };
 
+  // Regression (hostile-repository test): `> report.json` on a full disk exited 0 with the JSON cut
+  // at 64 KiB and nothing on stderr.
+  it.skipIf(!existsSync('/dev/full'))('a report that cannot be written to the standard output (a full disk) is exit 2, with the reason', () => {
+    const repo = buildRepo(history);
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [['--format', 'json'], ['--quiet'], ['explain', 'src/pay/a.ts']]) {
+        const result = runCli(args, { cwd: repo.dir, stdio: ['ignore', full, 'pipe'] });
+        expect(result.exitCode, args.join(' ')).toBe(2);
+        expect(result.stderr).toBe('talentrisk: cannot write the report to the standard output: no space left on the device\n  what was written is incomplete; free some space, or write it elsewhere with --output <file>\n');
+      }
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it('not a git repository (the hint names how each command is pointed at one)', () => {
     for (const args of [['scan'], ['explain', 'x'], ['handoff', 'bob']]) {
       const result = runCli(args, { cwd: tmp() });
