@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { DEFAULT_CONFIG } from './defaults.ts';
@@ -73,9 +73,42 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
   }
   for (const name of [CONFIG_FILE, ...ALTERNATE_FILES]) {
     const file = path.join(root, name);
+    const link = configLink(root, file);
+    if (link?.missing) {
+      throw new ConfigError(`${name} is a symbolic link to ${link.target}, which does not exist`, { hint: 'point the link at the config file, or replace it with the file itself' });
+    }
+    // A link committed to the repository must not make talentrisk read (and quote in its errors,
+    // in a CI log) a file of the machine it runs on: /proc/self/environ leaked the CI's secrets.
+    if (link?.outside) {
+      throw new ConfigError(`${name} is a symbolic link to ${link.target}, outside the repository; talentrisk does not follow it`, {
+        hint: 'replace the link with the config file itself, or pass --config <file> to read that file on purpose',
+      });
+    }
     if (existsSync(file)) return file;
   }
   return undefined;
+}
+
+/**
+ * What `file` (the config's place in the repository at `root`) is when it is a symbolic link: its
+ * target as written, whether that is missing, whether it resolves outside the repository.
+ */
+export function configLink(root: string, file: string): { target: string; missing: boolean; outside: boolean } | undefined {
+  let target: string;
+  try {
+    if (!lstatSync(file).isSymbolicLink()) return undefined;
+    target = readlinkSync(file);
+  } catch {
+    return undefined;
+  }
+  let resolved: string;
+  try {
+    resolved = realpathSync(file);
+  } catch {
+    return { target, missing: true, outside: false };
+  }
+  const inside = path.relative(realpathSync(root), resolved);
+  return { target, missing: false, outside: inside === '' || inside.startsWith('..') || path.isAbsolute(inside) };
 }
 
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */

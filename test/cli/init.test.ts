@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
@@ -150,6 +150,25 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     const forced = runCli(['init', '--force'], { cwd: repo.dir });
     expect(forced.exitCode).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('talentrisk configuration, written by `talentrisk init`');
+  });
+
+  // Regression (hostile-repository test): --force wrote through a link into ../precious.txt, and a
+  // dangling link made init create its target outside the repository.
+  it('never writes through a .talentrisk.yml that is a symbolic link, even with --force', () => {
+    const repo = buildRepo(history);
+    const precious = path.join(path.dirname(repo.dir), `precious-${path.basename(repo.dir)}.txt`);
+    writeFileSync(precious, 'keep me\n');
+    const link = path.join(repo.dir, '.talentrisk.yml');
+    symlinkSync(precious, link);
+    const refused = runCli(['init', '--force'], { cwd: repo.dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toBe(`talentrisk: .talentrisk.yml is a symbolic link to ${precious}; init does not write through it\n  remove the link first, or pass --output <file> to write the starter config elsewhere\n`);
+    expect(readFileSync(precious, 'utf8')).toBe('keep me\n');
+    rmSync(link);
+    const nowhere = `${precious}.absent`;
+    symlinkSync(nowhere, link);
+    expect(runCli(['init'], { cwd: repo.dir }).exitCode).toBe(2);
+    expect(existsSync(nowhere)).toBe(false);
   });
 
   it('--output /dev/stdout prints the config on stdout (what init says goes to stderr), and touches no file', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -176,6 +176,32 @@ describe('loadConfig', () => {
     const error = await loadConfig(root, undefined, path.dirname(root)).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toBe(`${path.basename(root)}/.talentrisk.yml:4:16 critical.0.minOwners: minOwners must be at least 1`);
+  });
+
+  // Regression (hostile-repository test): a committed link to /proc/self/environ put the CI's
+  // secrets into a config error's annotation; a dangling one read as "no config".
+  it('does not follow a .talentrisk.yml link out of the repository, names a dangling one, and follows one inside', async () => {
+    const tmp = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-link-'));
+    const root = path.join(tmp, 'repo');
+    mkdirSync(path.join(root, 'conf'), { recursive: true });
+    writeFileSync(path.join(tmp, 'secret.yml'), 'critical: [{ name: x, paths: [x], minOwners: 0 }]\n');
+    const link = path.join(root, '.talentrisk.yml');
+    symlinkSync('../secret.yml', link);
+    const outside = (await loadConfig(root).catch((thrown: unknown) => thrown)) as ConfigError;
+    expect(outside).toBeInstanceOf(ConfigError);
+    expect(outside.message).toBe('.talentrisk.yml is a symbolic link to ../secret.yml, outside the repository; talentrisk does not follow it');
+    // Asked for by name, it is read.
+    await expect(loadConfig(root, path.join(tmp, 'secret.yml'))).rejects.toThrow(/minOwners must be at least 1/);
+    const dangling = path.join(root, '.talentrisk.yaml');
+    symlinkSync('conf/none.yml', dangling);
+    writeFileSync(path.join(root, 'conf', 'team.yml'), 'critical: []\n');
+    // A link inside the repository is followed.
+    rmSync(link);
+    symlinkSync('conf/team.yml', link);
+    await expect(loadConfig(root)).resolves.toMatchObject({ file: link, config: { critical: [] } });
+    rmSync(link);
+    const missing = (await loadConfig(root).catch((thrown: unknown) => thrown)) as ConfigError;
+    expect(missing.message).toBe('.talentrisk.yaml is a symbolic link to conf/none.yml, which does not exist');
   });
 
   it('an explicit --config that does not exist is an error with a hint', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
-import { CONFIG_FILE, findConfigFile, parseConfig } from '../../config/load.ts';
+import { CONFIG_FILE, configLink, findConfigFile, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
 import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
@@ -91,6 +91,12 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     const relative = path.relative(io.cwd, absolute);
     return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   };
+  // Writing through a link would replace the file it points to (or create one anywhere), which
+  // --force does not ask for: the user's file would be lost without a word.
+  const link = options.output ? undefined : configLink(root, file);
+  if (link) {
+    throw new UsageError(`${shown(file)} is a symbolic link to ${link.target}; init does not write through it`, { hint: 'remove the link first, or pass --output <file> to write the starter config elsewhere' });
+  }
   const output = resolveOutput(shown(file), file);
   const existing = options.output ? (output.kind === 'file' ? file : undefined) : findConfigFile(root);
   if (existing && !options.force) {
