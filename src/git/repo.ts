@@ -203,7 +203,10 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
     }
     if (until) {
       const seconds = Math.floor(until.getTime() / 1000);
-      const found = (await git.raw(['rev-list', '-1', '--first-parent', `--before=${seconds}`, sha])).trim();
+      // As git's own date form (`@<seconds> <zone>`): a bare number of 8 digits or fewer (any day
+      // before 1973-03-03) is no timestamp to git, which then ignored --until and analysed HEAD.
+      // git stores no date before 1970, so nothing is at or before one.
+      const found = seconds < 0 ? '' : (await git.raw(['rev-list', '-1', '--first-parent', `--before=@${seconds} +0000`, sha])).trim();
       if (!found) {
         throw new UsageError(`no commit of ${rev} is at or before ${untilText(until)}`, { hint: 'pick a later --until date' });
       }

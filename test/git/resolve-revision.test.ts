@@ -34,6 +34,19 @@ describe('resolveRevision', () => {
     await expect(resolveRevision(opened, 'HEAD', new Date('2023-12-31T08:00:00Z'))).rejects.toThrow('no commit of HEAD is at or before 2023-12-31T08:00:00Z');
   });
 
+  // Regression (hostile-repository test): --until before 1973-03-03 reached git as a number of 8
+  // digits or fewer, which git does not read as a timestamp: it analysed HEAD instead.
+  it('--until an early date picks the commit of that date, and before any commit is an error', async () => {
+    const early = buildRepo([
+      { author: 'old', at: '1970-01-01T00:00:00Z', write: { 'a.ts': 2 } },
+      { author: 'new', at: '2024-01-01T12:00:00Z', write: { 'b.ts': 2 } },
+    ]);
+    const opened = await openRepository(early.dir);
+    expect(await resolveRevision(opened, 'HEAD', new Date('1970-01-01T23:59:59Z'))).toEqual({ requested: 'HEAD until 1970-01-01', sha: early.git('rev-parse', 'HEAD~1').trim(), date: '1970-01-01T00:00:00.000Z' });
+    expect((await resolveRevision(opened, 'HEAD', new Date('1973-01-01T23:59:59Z'))).date).toBe('1970-01-01T00:00:00.000Z');
+    await expect(resolveRevision(opened, 'HEAD', new Date('1969-12-31T23:59:59Z'))).rejects.toThrow('no commit of HEAD is at or before 1969-12-31');
+  });
+
   it('says so when the repository has no commits', async () => {
     const empty = buildRepo([]);
     await expect(resolveRevision(await openRepository(empty.dir), 'HEAD')).rejects.toThrow('the repository has no commits yet');
