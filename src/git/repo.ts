@@ -186,6 +186,10 @@ function isoDate(text: string): string {
  */
 export async function resolveRevision(repo: Repository, rev: string, until?: Date): Promise<ResolvedRevision> {
   const { git } = repo;
+  // A range resolved to its end (`HEAD~1..HEAD` analysed the whole history under that label).
+  if (/\.\.|\^[@!-]|^\^/.test(rev)) {
+    throw new UsageError(`--rev takes one revision, not a range: ${rev}`, { hint: 'pass the commit to analyse as of, e.g. `--rev main` or `--rev v2.0`; the history behind it is always read whole' });
+  }
   if (!until && !rev.startsWith('-')) {
     // The common case in one git call; anything unusual takes the path below, which explains itself.
     // Not `git show -s`: it still computes the diff (with rename detection) and so reads blobs.

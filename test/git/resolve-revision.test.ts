@@ -26,6 +26,10 @@ describe('resolveRevision', () => {
     await expect(resolveRevision(opened, 'nope')).rejects.toThrow(UsageError);
     await expect(resolveRevision(opened, 'nope')).rejects.toThrow('unknown revision: nope');
     await expect(resolveRevision(opened, '--all')).rejects.toThrow('unknown revision: --all');
+    // A range is no revision (HEAD~1..HEAD was analysed as HEAD, under the range's name).
+    for (const range of ['HEAD~1..HEAD', 'v1...HEAD', 'HEAD^@', 'HEAD^!', '^HEAD']) {
+      await expect(resolveRevision(opened, range), range).rejects.toThrow(`--rev takes one revision, not a range: ${range}`);
+    }
     // --until YYYY-MM-DD stands for the end of that day and reads back as the day; a timestamp
     // reads back as itself (two --until values that pick different commits never look the same).
     expect(await resolveRevision(opened, 'HEAD', new Date('2024-02-15T23:59:59Z'))).toEqual({ requested: 'HEAD until 2024-02-15', sha: second, date: '2024-02-01T12:00:00.000Z' });
