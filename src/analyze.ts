@@ -2,7 +2,7 @@ import type { Config } from './config/schema.ts';
 import { userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
-import { RENAME_LIMIT, renameDetectionSkipped } from './git/log-format.ts';
+import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
@@ -264,6 +264,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   let commitCount = 0;
   const credited: number[] = [];
   const renameSkips: Ownership['renameSkips'] = [];
+  const unreadable: string[] = [];
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
@@ -285,6 +286,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
         }
       }
       fold.addCommit(record.time, credited, record.changes);
+      if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
     }
@@ -309,6 +311,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     foldChunk(waiting.records);
   }
   context.afterWalk();
+  if (unreadable.length > 0) {
+    context.warn(
+      `git cannot read the author line of ${unreadable.length} commit(s) (${shortIds(unreadable)}; \`git fsck\` reports them): they count for one "${UNREADABLE_AUTHOR}" developer, dated 1970-01-01; a .mailmap entry cannot name them, but config \`bots\` can leave them out`,
+    );
+  }
 
   hooks.onPhase?.('authorship');
   const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });

@@ -121,6 +121,9 @@ class ParsedRename implements FileChange {
   }
 }
 
+/** The author of a commit whose author line git cannot parse (it then prints no name, email or date). */
+export const UNREADABLE_AUTHOR = '(unreadable author line)';
+
 /** Changes of the record being parsed; each record gets an exact-size copy (an array made by slice, not by a literal). */
 const scratch: FileChange[] = [];
 const NO_CO_AUTHORS: Signature[] = [];
@@ -198,7 +201,10 @@ function parseRecordAt(text: string, start: number): { record: CommitRecord | un
   const time = emailEnd === headerEnd ? 0 : parseTime(text, emailEnd + 1, timeEnd);
   const trailersEnd = timeEnd === headerEnd ? headerEnd : field(timeEnd + 1);
   const coAuthors = timeEnd + 1 < trailersEnd ? parseCoAuthors(text.slice(timeEnd + 1, trailersEnd)) : NO_CO_AUTHORS.slice();
-  const author = new ParsedPerson(text.slice(shaEnd + 1, nameEnd), text.slice(nameEnd + 1, emailEnd));
+  let author = new ParsedPerson(text.slice(shaEnd + 1, nameEnd), text.slice(nameEnd + 1, emailEnd));
+  // git prints a placeholder as it is when it cannot parse the commit's author line (`git fsck`
+  // flags such commits; old imports have them): not a developer called "%aN".
+  if (author.name === '%aN' && author.email === '%aE') author = new ParsedPerson(UNREADABLE_AUTHOR, '');
   return { record: new ParsedCommit(text.slice(start, shaEnd), author, time, coAuthors, scratch.slice()), end: pos };
 }
 

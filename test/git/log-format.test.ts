@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { LOG_FORMAT, parseCoAuthors, parseCommitBlock, parseLogOutput, recordLogOptions, RENAME_LIMIT, renameDetectionSkipped } from '../../src/git/log-format.ts';
+import { LOG_FORMAT, parseCoAuthors, parseCommitBlock, parseLogOutput, recordLogOptions, RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from '../../src/git/log-format.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 
 // The record layout of `git log -z --name-status --format=LOG_FORMAT`: \x1e starts a record, \x1f
@@ -141,5 +142,18 @@ describe('renameDetectionSkipped', () => {
   it('is passed to git with -M, so that diff.renameLimit does not decide', () => {
     expect(recordLogOptions(true)).toEqual(expect.arrayContaining(['-M', `-l${RENAME_LIMIT}`]));
     expect(recordLogOptions(false)).not.toContain(`-l${RENAME_LIMIT}`);
+  });
+});
+
+describe('a commit whose author line git cannot parse', () => {
+  it('is read as the unreadable author, not as a developer called "%aN" (git prints its placeholders as they are)', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'f.ts': 2 } }]);
+    const tree = repo.git('rev-parse', 'HEAD^{tree}').trim();
+    const parent = repo.git('rev-parse', 'HEAD').trim();
+    const body = `tree ${tree}\nparent ${parent}\nauthor noangle 1704067200 +0000\ncommitter C <c@example.com> 1704067200 +0000\n\nm\n`;
+    const id = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { cwd: repo.dir, input: body, encoding: 'utf8' }).trim();
+    const out = repo.git('log', '-1', '-z', '--name-status', `--format=${LOG_FORMAT}`, id);
+    const [record] = parseLogOutput(out);
+    expect(record?.author).toEqual({ name: UNREADABLE_AUTHOR, email: '' });
   });
 });
