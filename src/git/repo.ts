@@ -64,10 +64,10 @@ export async function openRepository(dir: string, options: GitClientOptions = {}
     const out = await probe.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--is-shallow-repository', '--show-cdup', '--glob=refs/replace/*', '--symbolic-full-name', '--glob=refs/replace/*']);
     lines = (out.endsWith('\n') ? out.slice(0, -1) : out).split('\n');
   } catch (error) {
-    throw toGitError(error, absolute);
+    throw withGitDirNote(toGitError(error, absolute), options.env);
   }
   const [bare, gitDir, shallow, ...rest] = lines;
-  if (!gitDir) throw new NotARepositoryError(`not a git repository: ${absolute}`, { hint: NOT_A_REPOSITORY_HINT });
+  if (!gitDir) throw withGitDirNote(new NotARepositoryError(`not a git repository: ${absolute}`, { hint: NOT_A_REPOSITORY_HINT }), options.env);
   const isBare = bare === 'true';
   const root = isBare ? gitDir : workTreeRoot(absolute, gitDir, rest);
   const git = createGit(root, options);
@@ -161,6 +161,23 @@ export function parseConfigList(out: string): [string, string][] {
     entries.push(newline === -1 ? [entry.toLowerCase(), ''] : [entry.slice(0, newline).toLowerCase(), entry.slice(newline + 1)]);
   }
   return entries;
+}
+
+/**
+ * talentrisk finds the repository from its path, never from GIT_DIR or GIT_WORK_TREE (git is run
+ * without them, so that a stray variable cannot point the analysis elsewhere): when one is set and
+ * no repository was found, say so, or the error reads as if it had been ignored by mistake.
+ */
+function withGitDirNote(error: Error, env: Record<string, string | undefined> | undefined): Error {
+  const set = ['GIT_DIR', 'GIT_WORK_TREE'].filter((key) => env?.[key]);
+  if (!(error instanceof NotARepositoryError) || set.length === 0) return error;
+  const gitDir = env?.GIT_DIR;
+  // A work tree's .git folder stands for the work tree; a bare repository is named by itself.
+  const where = env?.GIT_WORK_TREE ?? (gitDir ? (path.basename(gitDir) === '.git' ? path.dirname(gitDir) : gitDir) : 'path/to/repo');
+  return new NotARepositoryError(error.message, {
+    hint: `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set, but talentrisk finds the repository from a path, not from them: \`talentrisk scan ${where}\` (explain and handoff: \`-C ${where}\`)`,
+    cause: error,
+  });
 }
 
 /** How the walk detects renames: in a partial clone only exact ones, which need no blob (git would download the others). */

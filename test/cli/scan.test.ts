@@ -409,6 +409,14 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     }
   });
 
+  // Regression (hostile-repository test): with GIT_DIR set the error never said it was not used.
+  it('not a git repository, with GIT_DIR or GIT_WORK_TREE set: the hint says they are not used, and what to pass', () => {
+    const repo = buildRepo(history);
+    const result = runCli(['scan'], { cwd: tmp(), env: { GIT_DIR: path.join(repo.dir, '.git') } });
+    expectUsageError(result, /^talentrisk: not a git repository: .*\n {2}GIT_DIR is set, but talentrisk finds the repository from a path, not from them: `talentrisk scan (.*)` \(explain and handoff: `-C \1`\)\n$/);
+    expect(result.stderr).toContain(`\`talentrisk scan ${repo.dir}\``);
+  });
+
   it('not a git repository (the hint names how each command is pointed at one)', () => {
     for (const args of [['scan'], ['explain', 'x'], ['handoff', 'bob']]) {
       const result = runCli(args, { cwd: tmp() });
