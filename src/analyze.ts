@@ -265,6 +265,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const credited: number[] = [];
   const renameSkips: Ownership['renameSkips'] = [];
   const unreadable: string[] = [];
+  // Commits dated after the analysis date: a clock was wrong (decay and inactivity count them as of that date).
+  const future = { count: 0, latest: 0, sha: '' };
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
@@ -287,6 +289,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       }
       fold.addCommit(record.time, credited, record.changes);
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
+      if (record.time > referenceTime) {
+        future.count += 1;
+        if (record.time > future.latest) Object.assign(future, { latest: record.time, sha: record.sha });
+      }
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
     }
@@ -311,6 +317,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     foldChunk(waiting.records);
   }
   context.afterWalk();
+  if (future.count > 0) {
+    context.warn(
+      `${future.count} commit(s) are dated after the analysis date, the latest ${new Date(future.latest * 1000).toISOString().slice(0, 10)} (${future.sha.slice(0, 12)}): a clock was wrong; decay and inactivity count them as made on the analysis date`,
+    );
+  }
   if (unreadable.length > 0) {
     context.warn(
       `git cannot read the author line of ${unreadable.length} commit(s) (${shortIds(unreadable)}; \`git fsck\` reports them): they count for one "${UNREADABLE_AUTHOR}" developer, dated 1970-01-01; a .mailmap entry cannot name them, but config \`bots\` can leave them out`,

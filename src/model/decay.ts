@@ -42,8 +42,8 @@ export const PROJECTION_HORIZONS = [0, 30, 90, 180] as const;
  * The horizons worth projecting to. The projection assumes nobody commits again, so from
  * `inactiveAfter` days on everyone counts as inactive and every module has 0 experts whatever its
  * history (under the default of 180 days, +180d was 0 on every repository): a horizon at which
- * every developer is inactive is left out. Someone whose last commit is dated after the analysis
- * day (a clock ahead) can still be active then, and keeps it.
+ * every developer is inactive is left out. A last commit dated after the analysis day (a clock
+ * ahead) counts as made on it (silenceOf).
  */
 export function projectionHorizons(analysis: Pick<Analysis, 'settings' | 'developers'>): number[] {
   const silence = silenceOf(analysis);
@@ -94,8 +94,10 @@ function silenceOf(analysis: Pick<Analysis, 'settings' | 'developers'>): readonl
   // sorting thousands of dates each time cost more than the figures themselves.
   const known = silences.get(analysis.developers);
   if (known?.reference === reference) return known.silence;
+  // A last commit dated after the reference date (a clock ahead) counts as made on it, as decay
+  // weighs it: dated 2100, its author was active at every horizon for ever.
   const silence = analysis.developers
-    .map((developer) => ({ developer, days: daysBefore(reference, developer.lastCommit) }))
+    .map((developer) => ({ developer, days: Math.max(0, daysBefore(reference, developer.lastCommit)) }))
     .filter((entry) => !Number.isNaN(entry.days))
     .sort((a, b) => Math.floor(b.days) - Math.floor(a.days) || (a.developer.id < b.developer.id ? -1 : 1));
   silences.set(analysis.developers, { reference, silence });

@@ -106,9 +106,13 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
     expect(projectExperts(await at(180), []).horizons).toEqual([0, 30, 90]);
     expect(projectExperts(await at(90), []).horizons).toEqual([0, 30]);
     expect(projectExperts(await at(365), []).horizons).toEqual([0, 30, 90, 180]);
-    // Someone whose last commit is dated after the analysis day (a clock ahead) is still active at
-    // +180d, and keeps it (review finding).
-    expect(projectExperts(await at(180, '2024-10-01T00:00:00Z'), []).horizons).toEqual([0, 30, 90, 180]);
+    // A last commit dated after the analysis day (a clock ahead) counts as made at its end: active
+    // up to +180d, as someone who committed that evening is, and inactive after (dated 2100, its
+    // author was active for ever: hostile-repository test).
+    const ahead = await at(180, '2024-10-01T00:00:00Z');
+    expect(projectExperts(ahead, []).horizons).toEqual([0, 30, 90, 180]);
+    expect(inactiveDevelopers(ahead, { horizon: 181 })).toHaveLength(ahead.developers.length);
+    expect(ahead.warnings.some((w) => /commit\(s\) are dated after the analysis date, the latest 20\d\d-\d\d-\d\d \([0-9a-f]{12}\): a clock was wrong/.test(w))).toBe(true);
     // Without inactivity, every horizon says something.
     expect(projectExperts(await at(180), [], { inactiveAsGone: false }).horizons).toEqual([0, 30, 90, 180]);
   });
