@@ -124,7 +124,9 @@ export async function loadConfig(root: string, explicit?: string, cwd: string = 
       if (explicit) throw new ConfigError(`--config ${file} is a folder, not a config file`, { hint: 'pass the YAML file itself, e.g. `--config path/to/.talentrisk.yml`', cause: error });
       throw new ConfigError(`${shown} is a folder, not a config file`, { hint: 'move it away (talentrisk reads .talentrisk.yml as a file), or pass --config <file>', cause: error });
     }
-    throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+    throw new ConfigError(`cannot read ${shown}: ${reason}`, { hint: 'check that the file can be read by the user running talentrisk (e.g. `chmod a+r`), or pass --config <file>', cause: error });
   }
   return parseConfig(text, shown, file, store);
 }

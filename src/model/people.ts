@@ -52,7 +52,9 @@ function clean(text: string): string {
 /** "Name <email>", the way errors and reports name a developer unambiguously. */
 export function personLabel(person: Pick<Developer, 'id' | 'name' | 'emails'>): string {
   const email = person.emails.includes(person.id) || person.id.includes('@') ? person.id : person.emails[0];
-  return clean(email ? `${person.name} <${email}>` : person.name);
+  // An identity with an empty name (or email) is still listed as someone: it read as bare commas.
+  const name = person.name.trim() === '' ? '(no name)' : person.name;
+  return clean(email ? `${name} <${email}>` : name);
 }
 
 function exactKeys(person: Person, aliases: readonly PersonAliasInput[]): Set<string> {

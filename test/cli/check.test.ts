@@ -78,6 +78,13 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
       'talentrisk: no .talentrisk.yml in .: check needs the critical systems to check\n' +
         '  run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`\n',
     );
+    // A bare repository: init cannot write there (hostile-repository test: the hint sent users to it).
+    const bare = path.join(tmp(), 'bare.git');
+    execFileSync('git', ['clone', '-q', '--bare', repoWith(undefined).dir, bare]);
+    expect(runCli(['check'], { cwd: bare }).stderr).toBe(
+      'talentrisk: no .talentrisk.yml in HEAD (bare repository .): check needs the critical systems to check\n' +
+        '  commit one (run `talentrisk init` in a clone to write a starter config), or pass --config <file>\n',
+    );
     const empty = runCli(['check'], { cwd: repoWith('version: 1\ncritical:\n  # - name: x\n').dir });
     expect(empty.exitCode).toBe(2);
     expect(empty.stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yml:2:10 critical: no critical system is listed, so there is nothing to check');

@@ -417,6 +417,22 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expect(result.stderr).toContain(`\`talentrisk scan ${repo.dir}\``);
   });
 
+  // Regression (hostile-repository test): an empty value (an unset variable) was taken as "everything".
+  it('an empty explain path or --changed base is an error, not the whole repository', () => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - { name: pay, paths: ["src/pay/**"], minOwners: 1 }\n');
+    expectUsageError(runCli(['explain', ''], { cwd: repo.dir }), /^talentrisk: explain needs a file or folder, and got an empty path\n {2}e\.g\. /);
+    expectUsageError(runCli(['check', '--changed', ''], { cwd: repo.dir }), /^talentrisk: --changed needs a base revision, and got an empty one\n {2}pass the branch /);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable config says so in words, with a hint', () => {
+    const repo = buildRepo(history);
+    const file = path.join(repo.dir, '.talentrisk.yml');
+    writeFileSync(file, 'version: 1\n');
+    chmodSync(file, 0o000);
+    expectUsageError(runCli(['scan'], { cwd: repo.dir }), /^talentrisk: cannot read \.talentrisk\.yml: permission denied\n {2}check that the file can be read/);
+  });
+
   it('not a git repository (the hint names how each command is pointed at one)', () => {
     for (const args of [['scan'], ['explain', 'x'], ['handoff', 'bob']]) {
       const result = runCli(args, { cwd: tmp() });

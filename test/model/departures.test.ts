@@ -133,6 +133,9 @@ describe('departures on a hand-computed fixture', () => {
     expect(() => parseLeaving('bob=2025-02-31')).toThrow('--leaving bob=2025-02-31: 2025-02-31 is not a real date');
     expect(() => parseLeaving('bob=2025-13-01')).toThrow(UsageError);
     expect(parseLeaving('a=b@example.com')).toEqual({ who: 'a=b@example.com' });
+    // An empty date was looked up as a person "bob@example.com=", whose closest match was Bob (deno).
+    expect(() => parseLeaving('bob@example.com=')).toThrow('--leaving bob@example.com=: no date after "="');
+    expect(() => parseLeaving('bob = ')).toThrow('--leaving bob = : no date after "="');
     // Not a date after "=": was looked up as a person named "evan=tomorrow".
     expect(() => parseLeaving('evan=tomorrow')).toThrow('--leaving evan=tomorrow: "tomorrow" is not a date');
     expect(() => parseLeaving('evan=31/12/2026')).toThrow(UsageError);

@@ -107,5 +107,8 @@ describe('closestPeople and personLabel', () => {
   it('labels a developer as name <email>', () => {
     expect(personLabel(dev('Bob', ['bob@example.com']))).toBe('Bob <bob@example.com>');
     expect(personLabel({ id: 'name:x', name: 'X', emails: [] })).toBe('X');
+    // Empty names were bare commas in "closest known: Weird <no-angle>, ,  <onlymail@x.com>".
+    expect(personLabel(dev('', ['onlymail@x.com']))).toBe('(no name) <onlymail@x.com>');
+    expect(personLabel({ id: 'name:', name: '', emails: [] })).toBe('(no name)');
   });
 });

@@ -67,11 +67,15 @@ export function configErrorAnnotations(error: ConfigError, where: (file: string)
 
 async function checkRepository(target: string | undefined, options: CheckOptions, io: Io, opened: { root?: string }): Promise<ExitCode> {
   assertOutputWritable(options, io.cwd);
+  // An empty base (an unset CI variable: `--changed "$BASE"`) checked every system without a word.
+  if (options.changed !== undefined && options.changed.trim() === '') {
+    throw new UsageError('--changed needs a base revision, and got an empty one', { hint: 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)' });
+  }
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
   opened.root = repo.info.root;
   // Everything that can be wrong with the input is found before the (long) history walk.
   const loaded = await loadRepoConfig(repo, options, io);
-  requireCriticalSystems(loaded, repo.info.root, io.cwd);
+  requireCriticalSystems(loaded, repo.info.root, io.cwd, repo.info.isBare);
   if (repo.info.isShallow && !options.allowShallow) {
     throw new UsageError('this is a shallow clone: bus factors need the whole history', { hint: SHALLOW_HINT });
   }
@@ -167,10 +171,13 @@ function evaluationOf(text: string, loaded: LoadedConfig): CheckEvaluation {
   return value as CheckEvaluation;
 }
 
-function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string): void {
+function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string, bare: boolean): void {
   if (!loaded.file) {
-    throw new ConfigError(`no ${CONFIG_FILE} in ${path.relative(cwd, root) || '.'}: check needs the critical systems to check`, {
-      hint: 'run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`',
+    // A bare repository is read at HEAD, and init cannot write into it.
+    throw new ConfigError(`no ${CONFIG_FILE} in ${bare ? `HEAD (bare repository ${path.relative(cwd, root) || '.'})` : path.relative(cwd, root) || '.'}: check needs the critical systems to check`, {
+      hint: bare
+        ? 'commit one (run `talentrisk init` in a clone to write a starter config), or pass --config <file>'
+        : 'run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`',
     });
   }
   if (loaded.config.critical.length === 0) {

@@ -61,6 +61,10 @@ const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', stri
 };
 
 export async function runExplain(target: string, options: ExplainOptions, io: Io): Promise<ExitCode> {
+  // `explain ''` (an unset variable) explained the whole repository as if asked to.
+  if (target.trim() === '') {
+    throw new UsageError('explain needs a file or folder, and got an empty path', { hint: 'e.g. `talentrisk explain src/auth/login.ts`, or `talentrisk explain .` for the whole repository' });
+  }
   if (options.leaving?.length) {
     throw new UsageError('explain shows the history as it is: it does not take --leaving', { hint: 'use `talentrisk scan --leaving <who>` or `talentrisk handoff <who>` for departures' });
   }
