@@ -13,6 +13,18 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * Markdown text whose `backticked` parts are code (error messages and hints write commands so):
+ * each code part becomes a code span, the rest is escaped text. Escaping it all showed the
+ * backticks themselves (`\`talentrisk scan\``) in the job summary.
+ */
+export function escapeMarkdownWithCode(text: string): string {
+  return text
+    .split(/`([^`]+)`/)
+    .map((part, index) => (index % 2 === 1 ? markdownCode(part, false) : escapeMarkdown(part)))
+    .join('');
+}
+
+/**
  * Text inside raw HTML (`<summary>`): markdown escapes do not apply there, so HTML entities do.
  * Mentions are broken the same way as in escapeMarkdown.
  */

@@ -216,6 +216,8 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const github = runCli(['check', '--format', 'github'], { cwd: clone, env: { GITHUB_STEP_SUMMARY: summary } });
     expect(github.exitCode).toBe(2);
     expect(readFileSync(summary, 'utf8')).toMatch(/^### ⚠️ talentrisk check could not run\n\nthis is a shallow clone: bus factors need the whole history\n\nfetch the whole history: /);
+    // Commands in the hint are code spans, not escaped backticks (deno new-user test: `\`git fetch\``).
+    expect(readFileSync(summary, 'utf8')).toContain('fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout');
     expect(github.stdout).toBe(
       '::error title=talentrisk%3A cannot check::this is a shallow clone: bus factors need the whole history (fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only))\n',
     );

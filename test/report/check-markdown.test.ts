@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, markdownCode } from '../../src/report/check-escape.ts';
+import { escapeMarkdown, escapeMarkdownWithCode, markdownCode } from '../../src/report/check-escape.ts';
 import { renderCheckMarkdown } from '../../src/report/check-markdown.ts';
 import { file, developer, makeReport } from './check-factory.ts';
 
@@ -41,5 +41,8 @@ describe('check --format markdown', () => {
     expect(markdownCode('a`b')).toBe('``a`b``');
     expect(markdownCode('`x|y')).toBe('`` `x\\|y ``');
     expect(markdownCode('x|y', false)).toBe('`x|y`');
+    // A hint's commands stay code; the text around them is escaped.
+    expect(escapeMarkdownWithCode('run `talentrisk init` for @me *now*')).toBe('run `talentrisk init` for @&#8203;me \\*now\\*');
+    expect(escapeMarkdownWithCode('a `b` c `d')).toBe('a `b` c \\`d');
   });
 });

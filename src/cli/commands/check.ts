@@ -9,7 +9,7 @@ import { openRepository, resolveRevision, type Repository } from '../../git/repo
 import { createSystemMatcher, type CriticalSystemResult } from '../../model/critical.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
-import { escapeMarkdown, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
+import { escapeMarkdownWithCode, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
 import { sanitize } from '../../report/format.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
@@ -43,8 +43,8 @@ export async function runCheck(target: string | undefined, options: CheckOptions
       // GitHub places an annotation by its path from the repository's root, as violations give it.
       const fromRoot = (file: string) => (opened.root ? path.relative(opened.root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
       io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
-      const hint = error.hint ? `\n\n${escapeMarkdown(error.hint)}` : '';
-      appendToStepSummary(`### ⚠️ talentrisk check could not run\n\n${escapeMarkdown(error.message.split('\n').join(' · '))}${hint}\n`, io);
+      const hint = error.hint ? `\n\n${escapeMarkdownWithCode(error.hint)}` : '';
+      appendToStepSummary(`### ⚠️ talentrisk check could not run\n\n${escapeMarkdownWithCode(error.message.split('\n').join(' · '))}${hint}\n`, io);
     }
     throw error;
   }
