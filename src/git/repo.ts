@@ -47,6 +47,11 @@ export interface StreamOptions {
 /** Finds the repository containing `dir`: its root, and whether it is bare, shallow or partial. */
 export async function openRepository(dir: string, options: GitClientOptions = {}): Promise<Repository> {
   const absolute = path.resolve(dir);
+  // git prints its paths one per line: a line break in one made "no commits yet" of a repository
+  // with five, and "no .talentrisk.yml" of one that had it.
+  if (/[\n\r]/.test(absolute)) {
+    throw new UsageError(`cannot read a repository whose path has a line break in it: ${JSON.stringify(absolute)}`, { hint: 'rename the folder (or clone the repository into one whose path has no line break)' });
+  }
   // Three calls at once, none waiting for another's answer: a scan answered from the result cache
   // spends most of its git time here.
   const probe = createGit(absolute, { ...options, concurrency: 3 });

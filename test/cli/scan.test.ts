@@ -433,6 +433,16 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expectUsageError(runCli(['scan'], { cwd: repo.dir }), /^talentrisk: cannot read \.talentrisk\.yml: permission denied\n {2}check that the file can be read/);
   });
 
+  // Regression (hostile-repository test): "the repository has no commits yet" of one with commits.
+  it('a repository path with a line break is refused in words', () => {
+    const repo = buildRepo(history);
+    const odd = path.join(tmp(), 'new\nline');
+    execFileSync('git', ['clone', '-q', repo.dir, odd]);
+    for (const args of [['scan'], ['check']]) {
+      expectUsageError(runCli(args, { cwd: odd }), /^talentrisk: cannot read a repository whose path has a line break in it: ".*new\\nline"\n {2}rename the folder/);
+    }
+  });
+
   it('not a git repository (the hint names how each command is pointed at one)', () => {
     for (const args of [['scan'], ['explain', 'x'], ['handoff', 'bob']]) {
       const result = runCli(args, { cwd: tmp() });
