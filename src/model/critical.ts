@@ -57,9 +57,9 @@ export interface CriticalSystemResult {
   owners: CriticalOwner[];
   /** Every author of the system's files, most files first. */
   authors: CriticalOwner[];
-  /** Files with exactly one author, with that author: the files most at risk after orphans. */
+  /** Files with exactly one author, with that author: the files most at risk after orphans. Most changed first, then by path. */
   singleOwnerFiles: { path: string; owner: CriticalPerson }[];
-  /** Files with no author at all. */
+  /** Files with no author at all, most changed first, then by path. */
   orphanFiles: string[];
   violations: CriticalViolation[];
   status: CriticalStatus;
@@ -106,13 +106,17 @@ function evaluateSystem(
   const person = (member: TruckFactorMember): CriticalOwner => ({ id: member.id, name: nameOf(member.id), files: member.files, share: member.share });
   const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
   const orphanFiles: string[] = [];
-  for (const position of selection.matching) {
-    const count = authorCount(authors, position);
+  // The files at risk that matter most first: the most changed (a list led by `src/.checksrc`, in
+  // path order, named the least of them). Ties keep path order.
+  const atRisk = selection.matching.filter((position) => authorCount(authors, position) <= 1);
+  const events = (position: number) => (ownership.files[position] as FileOwnership).events;
+  atRisk.sort((a, b) => events(b) - events(a) || a - b);
+  for (const position of atRisk) {
     const path = allPaths[position] as string;
-    if (count === 1) {
+    if (authorCount(authors, position) === 1) {
       const sole = ownership.developers.ids[authors.developer[authors.start[position] as number] as number] as string;
       singleOwnerFiles.push({ path, owner: { id: sole, name: nameOf(sole) } });
-    } else if (count === 0) orphanFiles.push(path);
+    } else orphanFiles.push(path);
   }
 
   const violations: CriticalViolation[] = [];

@@ -46,6 +46,15 @@ const analysis: Pick<Analysis, 'files' | 'developers'> = {
 const system = (name: string, paths: string[], minOwners = 2): CriticalSystemSpec => ({ name, paths, minOwners });
 
 describe('evaluateCriticalSystems (METRICS.md §9)', () => {
+  it('lists the files at risk most changed first, then by path (curl: `src/.checksrc` led the list)', () => {
+    const withEvents = (f: FileOwnership, events: number): FileOwnership => ({ ...f, events });
+    const busy = { files: [withEvents(file('lib/.checksrc', ['ada@x']), 1), withEvents(file('lib/url.c', ['ada@x']), 40), withEvents(file('lib/a.c', []), 2), withEvents(file('lib/z.c', []), 9), withEvents(file('lib/b.c', ['ada@x']), 1)], developers: analysis.developers };
+    const [lib] = evaluateCriticalSystems(busy, [system('lib', ['lib/**'])]);
+    expect(lib?.singleOwnerFiles.map((f) => f.path)).toEqual(['lib/url.c', 'lib/.checksrc', 'lib/b.c']);
+    expect(lib?.orphanFiles).toEqual(['lib/z.c', 'lib/a.c']);
+    expect(filesAtRisk(lib as NonNullable<typeof lib>)).toEqual(['lib/z.c', 'lib/a.c', 'lib/url.c', 'lib/.checksrc', 'lib/b.c']);
+  });
+
   it('a system known by one person: bus factor 1 < minOwners 2 is a violation, its owner and single-owner files named', () => {
     const [payments] = evaluateCriticalSystems(analysis, [system('payments', ['src/pay/**', '!**/*.test.ts'])]);
     expect(payments).toMatchObject({

@@ -394,7 +394,8 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
     const person = (member: TruckFactorMember): CriticalOwner => ({ id: member.id, name: nameOf(member.id), files: member.files, share: member.share });
     const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
     const orphanFiles: string[] = [];
-    for (const file of files) {
+    // Most changed first, then by path (a stable sort of the path-ordered files).
+    for (const file of [...files].sort((a, b) => b.events - a.events)) {
       const authors = authorsOf(file);
       const sole = authors[0];
       if (authors.length === 1 && sole !== undefined) singleOwnerFiles.push({ path: file.path, owner: { id: sole, name: nameOf(sole) } });
