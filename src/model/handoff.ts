@@ -17,6 +17,8 @@ export const MIN_TOGETHER_SHARE = 0.5;
 export const RECENT_DAYS = 90;
 /** The checklist names at most this many files to walk through one by one. */
 const MAX_TRANSFER_ITEMS = 15;
+/** Areas given an owner item each (deno: 50 such lines, many for 1-file modules); the rest in one line. */
+const MAX_OWNER_AREA_ITEMS = 10;
 const MAX_CO_CHANGE_ITEMS = 5;
 
 /** A commit as the git layer reads it (only what the handoff needs). */
@@ -127,6 +129,7 @@ export type ChecklistItem =
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
   | { kind: 'more-transfers'; files: number }
   | { kind: 'owner-area'; module: string; soleFiles: number }
+  | { kind: 'more-owner-areas'; areas: number; soleFiles: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
   | { kind: 'recent-work'; commits: number; days: number }
@@ -388,9 +391,11 @@ function checklist(report: HandoffReport): ChecklistItem[] {
   for (const system of report.summary.criticalSystems) {
     items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, ...(system.busFactorAfterAll !== undefined ? { busFactorAfterAll: system.busFactorAfterAll } : {}), minOwners: system.minOwners });
   }
-  for (const area of report.areas) {
-    if (area.soleFiles > 0) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles });
-  }
+  // The areas with the most files only they know first (ties in the document's order).
+  const ownerAreas = report.areas.filter((area) => area.soleFiles > 0).sort((a, b) => b.soleFiles - a.soleFiles);
+  for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles });
+  const rest = ownerAreas.slice(MAX_OWNER_AREA_ITEMS);
+  if (rest.length > 0) items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0) });
   // Files only they know that nobody can take over as is: critical ones first, then the most worked on.
   const candidates = report.areas
     .flatMap((area) => area.files)

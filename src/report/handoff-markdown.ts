@@ -212,6 +212,8 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
       return `And ${plural(item.files, 'more file')} only ${who} knows with no or a weak successor: see the areas above, or \`--format json\`.`;
     case 'owner-area':
       return `Name a new owner for ${mdCode(item.module)} (${plural(item.soleFiles, 'file')} only ${who} knows).`;
+    case 'more-owner-areas':
+      return `And new owners for ${plural(item.areas, 'more area')} (${plural(item.soleFiles, 'file')} only ${who} knows): see the areas above, or \`--format json\`.`;
     case 'transfer-file':
       return item.successor
         ? `Walk through ${mdCode(item.path)} with ${name(item.successor)} (weak successor).`

@@ -142,6 +142,17 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown).toMatch(/^- \*\*Shares\*\* .*\(in `m00`, .*`m07` and 20 more\)\.$/m);
   });
 
+  it('names at most ten areas for a new owner in the checklist, the largest first, and counts the rest (deno: 50 such lines)', async () => {
+    const write = Object.fromEntries(Array.from({ length: 13 }, (_, i) => Array.from({ length: (i % 4) + 1 }, (_, j) => [`m${String(i).padStart(2, '0')}/f${j}.ts`, 3])).flat());
+    const repo = buildNamed('wide', [{ author: 'ada', at: '2024-12-01T10:00:00Z', message: 'Everything', write }]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    const owners = report.checklist.filter((item) => item.kind === 'owner-area');
+    expect(owners.map((item) => item.soleFiles)).toEqual([4, 4, 4, 3, 3, 3, 2, 2, 2, 1]);
+    expect(report.checklist).toContainEqual({ kind: 'more-owner-areas', areas: 3, soleFiles: 3 });
+    expect(renderHandoffMarkdown(report)).toContain('- [ ] And new owners for 3 more areas (3 files only Ada knows): see the areas above, or `--format json`.\n');
+  });
+
   it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
