@@ -77,7 +77,9 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const sample = result.singleOwnerFiles.slice(0, 3).map((f) => {
       const owner = f.remainingAuthors[0];
       const other = owner !== undefined && f.successor?.id !== owner;
-      const next = f.successor ? `successor: ${name(f.successor.id)}` : 'no successor';
+      // No successor at all while an owner stays: the owner cannot be one, so is inactive (the only
+      // developers left out as successors); "→ Anders (no successor)" did not say why.
+      const next = f.successor ? `successor: ${name(f.successor.id)}` : result.successorsFiltered ? 'inactive; no successor' : 'no successor';
       return `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}${other ? ` (${next})` : ''}`;
     });
     out.push(`  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner: ${list(sample, 3)}${result.singleOwnerFiles.length > 3 ? ` +${result.singleOwnerFiles.length - 3} more` : ''}`);
