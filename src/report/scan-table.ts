@@ -77,7 +77,9 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
         module.singleOwnerFiles.length,
       ];
     });
-    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', 'single-owner files'], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [3] } : undefined)));
+    // Fitted to a terminal, the number column's long title takes two lines: its room goes to the owners.
+    const singleOwner = ctx.fit ? 'single-owner\nfiles' : 'single-owner files';
+    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [3] } : undefined)));
     if (ranked.length > MODULE_ROWS) out.push(chalk.dim(`  … ${plural(ranked.length - MODULE_ROWS, 'more module')} (use --format json for all)`));
   }
 

@@ -67,11 +67,13 @@ export function shortenPathToWidth(path: string, width: number): string {
 
 /** The rows with the `fit` columns' cells cut, widest column first, until a line fits in `fit.width`. */
 function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
-  const widths = head.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
+  // A title may take two lines ("single-owner\nfiles"): its width is its widest line's.
+  const titleWidth = (title: string | undefined) => Math.max(...(title ?? '').split('\n').map(displayWidth));
+  const widths = head.map((title, column) => Math.max(titleWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   const natural = [...widths];
   let excess = widths.reduce((sum, width) => sum + width, 0) + SEPARATOR * (head.length - 1) - fit.width;
   const least = (column: number) => (typeof fit.min === 'number' ? fit.min : (fit.min?.[column] ?? 12));
-  const floor = (column: number) => Math.max(least(column), displayWidth(head[column] ?? ''));
+  const floor = (column: number) => Math.max(least(column), titleWidth(head[column]));
   const width = (column: number) => widths[column] as number;
   while (excess > 0) {
     // The widest column that can still give, down to the next widest (or as far as needed).
@@ -91,7 +93,7 @@ function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
   // an owner read "sole owner: Alek…" in a row 11 cells short of the terminal).
   let freed = 0;
   for (const column of fit.columns) {
-    const used = Math.max(displayWidth(head[column] ?? ''), ...result.map((row) => displayWidth(row[column] ?? '')));
+    const used = Math.max(titleWidth(head[column]), ...result.map((row) => displayWidth(row[column] ?? '')));
     if (used < width(column)) {
       freed += width(column) - used;
       widths[column] = used;

@@ -32,6 +32,15 @@ describe('tables that fit the terminal', () => {
     expect(renderTable(head, rows, undefined, { width: 200, columns: [2] })).toBe(renderTable(head, rows));
   });
 
+  it('counts a two-line title by its wider line, so the owners get the room (deno at 80 columns: "sole owner: David…")', () => {
+    const rows = [['playground/hmr-ssr', 84, 'Vladimir 92%, Bob 17%, Carol 9% +11', 70]];
+    const oneLine = renderTable(['module', 'files', 'top owners', 'single-owner files'], rows, undefined, { width: 60, columns: [2] });
+    const twoLines = renderTable(['module', 'files', 'top owners', 'single-owner\nfiles'], rows, undefined, { width: 60, columns: [2] });
+    expect(widest(twoLines)).toBeLessThanOrEqual(60);
+    expect(twoLines).toContain('Vladimir 92%, Bob…');
+    expect(oneLine).toContain('Vladimir 92%…');
+  });
+
   it('keeps a column at least as wide as its title or the minimum, and cuts a coloured cell inside its colour', () => {
     const chalk = new Chalk({ level: 1 });
     const text = renderTable(['a', 'owners'], [['x', chalk.red('a very long coloured owners cell')], ['y', 'a very long plain owners cell']], undefined, { width: 10, columns: [1], min: 8 });
