@@ -365,6 +365,15 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(authored({ GIT_CONFIG_GLOBAL: config })).toEqual(authored({}));
   });
 
+  // Regression (deno, new-user test): denobot owned files ("only denobot knows it") and only init said it looked automated.
+  it('says when authors of files look automated and no bot is configured, naming them as init would', () => {
+    const repo = buildRepo([...history, { author: { name: 'denobot', email: '33910674+denobot@users.noreply.github.com' }, write: { 'ci/release.ts': 5 } }]);
+    const text = runCli(['--no-color'], { cwd: repo.dir }).stdout;
+    expect(text).toContain('\n1 author of files looks automated (denobot): if it is a bot, list it under `bots:` in .talentrisk.yml (`talentrisk init` proposes bot candidates), or it counts as a person, an owner and a successor.\n');
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'bots: ["release-*"]\n');
+    expect(runCli(['--no-color'], { cwd: repo.dir }).stdout).not.toContain('looks automated');
+  });
+
   it('--only-code keeps only programming and markup files (Linguist), counting the rest', () => {
     const repo = buildRepo([...history, { author: 'ada', write: { 'data/table.csv': 3, 'Makefile': 2, 'docs/guide.txt': 2 } }]);
     const json = JSON.parse(runCli(['--format', 'json', '--only-code'], { cwd: repo.dir }).stdout);

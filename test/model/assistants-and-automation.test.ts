@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAutomated } from '../../src/cli/commands/init.ts';
+import { isAutomated } from '../../src/model/automation.ts';
 import { createBotMatcher } from '../../src/model/identity.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';

@@ -9,6 +9,7 @@ import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type Sta
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { openRepository } from '../../git/repo.ts';
+import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -28,54 +29,6 @@ export interface InitOptions {
 
 const MODULE_CANDIDATES = 15;
 const CODEOWNERS_CANDIDATES = 20;
-// Names and emails of accounts that commit for a machine, beyond the built-in *[bot] and *-bot.
-// Careful: Travis, Jenkins or Zane are also people. A candidate is a known automation tool, a
-// separate bot/robot/automation token, or an account named only for a CI role.
-const AUTOMATION_TOOL = /(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis-ci|pre-commit-ci|mergify|imgbot|allcontributors)/i;
-const AUTOMATION_TOKEN = /(^|[-_.+\s])(bot|robot|automation|automated)($|[-_.+\s])/i;
-const AUTOMATION_ROLE = /^(ci|build|builder|deploy|deployer|jenkins|travis|release|releaser|autobuild)$/i;
-// One word of letters and digits ending in "bot" after at least four of them (denobot, crowlbot,
-// fibibot); the surnames that end so are shorter (Abbot, Talbot, Chabot), and an address made of one
-// (jtalbot@, sam.talbot@) is set aside by looksAutomated when the person's name holds that surname.
-const AUTOMATION_SUFFIX = /^[\p{L}\p{N}]{4,}bot$/iu;
-const looksLikeBotHandle = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_SUFFIX.test(text.trim());
-export const isAutomated = (text: string) => looksLikeBotHandle(text) || AUTOMATION_ROLE.test(text.trim());
-
-/**
- * Whether a developer looks automated, by name or email: an email's local part and its `+tag`
- * (`nathan+bot@…`, `biwanczuk+fibibot@…`); of a GitHub noreply address only the login, and not
- * by role (a person's login may well be `jenkins` or `ci`). A name with a word ending in "bot"
- * (Jane Talbot) is a person's: their addresses do not count by that ending.
- */
-function looksAutomated(developer: { name: string; names: readonly string[]; emails: readonly string[] }): boolean {
-  const names = [developer.name, ...developer.names];
-  if (names.some(isAutomated)) return true;
-  const surname = names.some((name) => /\s/.test(name.trim()) && /bot(\s|$)/i.test(name.trim()));
-  // A handle made of the person's own name (Boy Steven's stevenprobot@, vite) is theirs, not a bot's.
-  const nameWords = names.flatMap((name) => (/\s/.test(name.trim()) ? name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4) : []));
-  const ownHandle = (text: string) => nameWords.some((word) => text.toLowerCase().includes(word));
-  const byAddress = (text: string, role: boolean) =>
-    AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && !ownHandle(text) && AUTOMATION_SUFFIX.test(text)) || (role && AUTOMATION_ROLE.test(text));
-  return developer.emails.some((email) => {
-    const local = email.slice(0, email.lastIndexOf('@'));
-    if (email.toLowerCase().endsWith('@users.noreply.github.com')) return byAddress(local.slice(local.indexOf('+') + 1), false);
-    return [local, ...local.split('+')].some((part) => byAddress(part, true));
-  });
-}
-
-/**
- * What to list for a developer who looks automated. A person joined to a bot-named identity (by a
- * shared email: deno's Divy Srivastava through a `Co-authored-by: divybot <his address>` trailer)
- * gets that name, not theirs: bot patterns match each identity, so listing the person's own name
- * would leave out most of their commits and keep the rest as someone else.
- */
-function botCandidatesOf(developer: { name: string; names: readonly string[]; commits: number }): { name: string; commits: number; of?: string }[] {
-  if (isAutomated(developer.name)) return [{ name: developer.name, commits: developer.commits }];
-  const aliases = [...new Set(developer.names.filter((name) => name !== developer.name && isAutomated(name)))];
-  if (aliases.length === 0) return [{ name: developer.name, commits: developer.commits }];
-  return aliases.map((name) => ({ name, commits: developer.commits, of: developer.name }));
-}
-
 /** `talentrisk init`: writes a starter .talentrisk.yml whose candidates are all commented out. */
 export async function runInit(target: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });

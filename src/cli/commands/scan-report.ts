@@ -3,12 +3,14 @@ import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
+import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { computeDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
+import { list, plural, sanitize } from '../../report/format.ts';
 import { jsonReport } from '../../report/json-pieces.ts';
 import { toScanOutput } from '../../report/scan-json.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
@@ -47,6 +49,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   }
   const ctx = options.table;
   const sections = [
+    automatedAuthorsNote(analysis, settings.bots, ctx),
     renderCriticalSection(critical, ctx, config.name, departures),
     leaving ? renderDeparturesSection(leaving, ctx) : '',
     current && projection
@@ -54,4 +57,20 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
       : '',
   ];
   return [renderScanTable(analysis, ctx, sections)];
+}
+
+/**
+ * Accounts that look automated and author files, while the config names no bot: they count as
+ * people, as owners and successors (deno: "only denobot knows it"), and only init said so.
+ */
+function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: { chalk: ChalkInstance }): string {
+  if (analysis.model === 'classic' || bots.length > 0) return '';
+  const automated = analysis.developers.filter((developer) => developer.filesAuthored > 0 && looksAutomated(developer));
+  if (automated.length === 0) return '';
+  // By the name init proposes: a person joined to a bot-named identity is named by that identity.
+  const names = list(automated.flatMap((developer) => botCandidatesOf(developer).map((candidate) => sanitize(candidate.name))), 3);
+  const one = automated.length === 1;
+  return ctx.chalk.yellow(
+    `${plural(automated.length, 'author')} of files ${one ? 'looks' : 'look'} automated (${names}): if ${one ? 'it is a bot, list it' : 'they are bots, list them'} under \`bots:\` in .talentrisk.yml (\`talentrisk init\` proposes bot candidates), or ${one ? 'it counts as a person, an owner and a successor' : 'they count as people, owners and successors'}.`,
+  );
 }
