@@ -41,7 +41,7 @@ export async function main(): Promise<void> {
   // exit 0 with half a JSON document.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(ExitCode.Ok);
-    io.stderr.write(`talentrisk: cannot write the report to the standard output: ${writeFailure(error)}\n  what was written is incomplete; free some space, or write it elsewhere with --output <file>\n`);
+    io.stderr.write(`talentrisk: cannot write to the standard output: ${writeFailure(error)}\n  what was written is incomplete; free some space, or write a report elsewhere with --output <file>\n`);
     process.exit(ExitCode.UserError);
   });
   process.exitCode = await run(process.argv, io);

@@ -75,7 +75,8 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
     const file = path.join(root, name);
     const link = configLink(root, file);
     if (link?.missing) {
-      throw new ConfigError(`${name} is a symbolic link to ${link.target}, which does not exist`, { hint: 'point the link at the config file, or replace it with the file itself' });
+      const what = link.loops ? 'which leads back to itself' : 'which does not exist';
+      throw new ConfigError(`${name} is a symbolic link to ${link.target}, ${what}`, { hint: 'point the link at the config file, or replace it with the file itself' });
     }
     // A link committed to the repository must not make talentrisk read (and quote in its errors,
     // in a CI log) a file of the machine it runs on: /proc/self/environ leaked the CI's secrets.
@@ -93,7 +94,7 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
  * What `file` (the config's place in the repository at `root`) is when it is a symbolic link: its
  * target as written, whether that is missing, whether it resolves outside the repository.
  */
-export function configLink(root: string, file: string): { target: string; missing: boolean; outside: boolean } | undefined {
+export function configLink(root: string, file: string): { target: string; missing: boolean; loops?: boolean; outside: boolean } | undefined {
   let target: string;
   try {
     if (!lstatSync(file).isSymbolicLink()) return undefined;
@@ -104,11 +105,12 @@ export function configLink(root: string, file: string): { target: string; missin
   let resolved: string;
   try {
     resolved = realpathSync(file);
-  } catch {
-    return { target, missing: true, outside: false };
+  } catch (error) {
+    return { target, missing: true, loops: (error as NodeJS.ErrnoException).code === 'ELOOP', outside: false };
   }
+  // The root itself is inside (a link to `.` is a folder, and reads as one).
   const inside = path.relative(realpathSync(root), resolved);
-  return { target, missing: false, outside: inside === '' || inside.startsWith('..') || path.isAbsolute(inside) };
+  return { target, missing: false, outside: inside.startsWith('..') || path.isAbsolute(inside) };
 }
 
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */

@@ -47,9 +47,10 @@ export interface StreamOptions {
 /** Finds the repository containing `dir`: its root, and whether it is bare, shallow or partial. */
 export async function openRepository(dir: string, options: GitClientOptions = {}): Promise<Repository> {
   const absolute = path.resolve(dir);
-  // git prints its paths one per line: a line break in one made "no commits yet" of a repository
-  // with five, and "no .talentrisk.yml" of one that had it.
-  if (/[\n\r]/.test(absolute)) {
+  // git prints its paths one per line: a line break in the repository's own path made "no commits
+  // yet" of a repository with five, and "no .talentrisk.yml" of one that had it. (One in a folder
+  // below the root is harmless: git prints the root's path.)
+  if (/[\n\r]/.test(repositoryPathGuess(absolute))) {
     throw new UsageError(`cannot read a repository whose path has a line break in it: ${JSON.stringify(absolute)}`, { hint: 'rename the folder (or clone the repository into one whose path has no line break)' });
   }
   // Three calls at once, none waiting for another's answer: a scan answered from the result cache
@@ -168,6 +169,14 @@ export function parseConfigList(out: string): [string, string][] {
   return entries;
 }
 
+/** The folder git would find the repository in (the nearest with a `.git`), or `dir` itself (a bare repository, or none). */
+function repositoryPathGuess(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, '.git'))) return at;
+    if (path.dirname(at) === at) return dir;
+  }
+}
+
 /**
  * talentrisk finds the repository from its path, never from GIT_DIR or GIT_WORK_TREE (git is run
  * without them, so that a stray variable cannot point the analysis elsewhere): when one is set and
@@ -180,7 +189,7 @@ function withGitDirNote(error: Error, env: Record<string, string | undefined> | 
   // A work tree's .git folder stands for the work tree; a bare repository is named by itself.
   const where = env?.GIT_WORK_TREE ?? (gitDir ? (path.basename(gitDir) === '.git' ? path.dirname(gitDir) : gitDir) : 'path/to/repo');
   return new NotARepositoryError(error.message, {
-    hint: `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set, but talentrisk finds the repository from a path, not from them: \`talentrisk scan ${where}\` (explain and handoff: \`-C ${where}\`)`,
+    hint: `${set.join(' and ')} ${set.length === 1 ? 'is' : 'are'} set, but talentrisk finds the repository from a path, not from ${set.length === 1 ? 'it' : 'them'}: \`talentrisk scan ${where}\` (explain and handoff: \`-C ${where}\`)`,
     cause: error,
   });
 }
@@ -301,6 +310,12 @@ export async function readFileAt(repo: Repository, sha: string, file: string): P
   } catch {
     return undefined;
   }
+}
+
+/** Whether `file` is committed as a symbolic link at `sha` (mode 120000). */
+export async function isSymlinkAt(repo: Repository, sha: string, file: string): Promise<boolean> {
+  const entry = await repo.side.raw(['--literal-pathspecs', 'ls-tree', sha, '--', file]).catch(() => '');
+  return entry.startsWith('120000 ');
 }
 
 /**

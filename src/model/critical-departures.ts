@@ -1,5 +1,5 @@
 import { fixedApart } from './apart.ts';
-import { addViolations, evaluateCriticalSystems, type CriticalSystemResult, type CriticalSystemSpec } from './critical.ts';
+import { addViolations, evaluateCriticalSystems, filesAtRisk, type CriticalSystemResult, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, knowledgeLossOf, type Departure } from './departures.ts';
 import type { Analysis } from './types.ts';
 
@@ -30,7 +30,8 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     // A system that fails today with the same owners is not broken by the departures: say it as
     // today's failure, not "after Leo leaves" (a new user read that as Leo breaking a system in
     // which he authors nothing).
-    const unchanged = now !== undefined && now.busFactor === result.busFactor && sameOwners(now, result);
+    // Files at risk too: a departure that orphans a file while the owners stay is not "today's".
+    const unchanged = now !== undefined && now.busFactor === result.busFactor && sameOwners(now, result) && sameFilesAtRisk(now, result);
     let updated: CriticalSystemResult = {
       ...result,
       violations: result.violations.map((violation) =>
@@ -58,6 +59,12 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     }
     return updated;
   });
+}
+
+function sameFilesAtRisk(a: CriticalSystemResult, b: CriticalSystemResult): boolean {
+  const before = filesAtRisk(a);
+  const after = filesAtRisk(b);
+  return before.length === after.length && before.every((path, i) => path === after[i]);
 }
 
 function sameOwners(a: CriticalSystemResult, b: CriticalSystemResult): boolean {

@@ -59,10 +59,10 @@ export function parseLeaving(value: string): DepartureSpec {
   const after = value.slice(equals + 1).trim();
   // `bob@corp.example=`: the date was left out (it was looked up as a person named with the "=").
   if (equals > 0 && after === '') {
-    throw new UsageError(`--leaving ${value}: no date after "="`, { hint: `write the last day as YYYY-MM-DD, e.g. --leaving "${value.slice(0, equals).trim()}=2026-12-31", or leave out the "=" for no date` });
+    throw new UsageError(`--leaving ${value}: no date after "="`, { hint: `write the last day after it, e.g. --leaving "${value.slice(0, equals).trim()}=YYYY-MM-DD", or leave out the "=" for no date` });
   }
   if (equals > 0 && !after.includes('@')) {
-    throw new UsageError(`--leaving ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD, e.g. --leaving "${value.slice(0, equals).trim()}=2026-12-31"` });
+    throw new UsageError(`--leaving ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD: --leaving "${value.slice(0, equals).trim()}=YYYY-MM-DD"` });
   }
   return { who: value.trim() };
 }

@@ -132,7 +132,7 @@ export type ChecklistItem =
   | { kind: 'more-owner-areas'; areas: number; soleFiles: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
-  | { kind: 'recent-work'; commits: number; days: number }
+  | { kind: 'recent-work'; commits: number; days: number; before?: string }
   | { kind: 'outside-git' };
 
 export interface HandoffReport {
@@ -414,7 +414,7 @@ function checklist(report: HandoffReport): ChecklistItem[] {
     pairs.add(key);
     items.push({ kind: 'co-change', path: entry.path, partner: partner.path });
   }
-  if (report.recentCommits.length > 0) items.push({ kind: 'recent-work', commits: report.recentCommits.length, days: report.recentDays });
+  if (report.recentCommits.length > 0) items.push({ kind: 'recent-work', commits: report.recentCommits.length, days: report.recentDays, ...(report.recentBefore ? { before: report.recentBefore } : {}) });
   items.push({ kind: 'outside-git' });
   return items;
 }

@@ -252,10 +252,14 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       if (isBot(identity)) bot = true;
     }
     const primaryEmail = mostFrequent(emailCounts);
-    const name = alias ?? mostFrequent(nameCounts);
+    // A name to show: an empty one (git allows it) left blank cells and "# Handoff: " with nothing
+    // after it; a non-empty name of the same person wins, else the email, else "(no name)".
+    const named = new Map([...nameCounts].filter(([value]) => value.trim() !== ''));
+    const rawName = alias ?? mostFrequent(named.size > 0 ? named : nameCounts);
+    const name = rawName.trim() !== '' ? rawName : primaryEmail || '(no name)';
     developers.push({
       // Bots live apart from people and may share an email with one: keep their ids apart too.
-      id: `${bot ? 'bot:' : ''}${primaryEmail || `name:${name.toLowerCase()}`}`,
+      id: `${bot ? 'bot:' : ''}${primaryEmail || `name:${rawName.toLowerCase()}`}`,
       name,
       emails: [...emailCounts.keys()].sort(),
       names: [...nameCounts.keys()].sort(),

@@ -221,7 +221,7 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     case 'co-change':
       return `Explain why ${mdCode(item.path)} and ${mdCode(item.partner)} change together.`;
     case 'recent-work':
-      return `Go over the last ${item.days} days of work (${plural(item.commits, 'commit')}): unfinished changes, follow-ups, open branches.`;
+      return `Go over ${item.before ? `the ${item.days} days of work up to the revision’s last commit (${item.before})` : `the last ${item.days} days of work`} (${plural(item.commits, 'commit')}): unfinished changes, follow-ups, open branches.`;
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }

@@ -85,6 +85,16 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
       'talentrisk: no .talentrisk.yml in HEAD (bare repository .): check needs the critical systems to check\n' +
         '  commit one (run `talentrisk init` in a clone to write a starter config), or pass --config <file>\n',
     );
+    // A committed link in a bare repository read as its target's name ("got the text conf/t.yml": review).
+    const linked = repoWith(undefined);
+    writeFileSync(path.join(linked.dir, 't.yml'), 'critical: [{ name: x, paths: ["**"], minOwners: 1 }]\n');
+    linked.git('add', 't.yml');
+    execFileSync('ln', ['-s', 't.yml', '.talentrisk.yml'], { cwd: linked.dir });
+    linked.git('add', '.talentrisk.yml');
+    linked.git('commit', '-q', '-m', 'config');
+    const linkedBare = path.join(tmp(), 'linked.git');
+    execFileSync('git', ['clone', '-q', '--bare', linked.dir, linkedBare]);
+    expect(runCli(['check'], { cwd: linkedBare }).stderr.split('\n')[0]).toBe('talentrisk: HEAD:.talentrisk.yml is a symbolic link (to t.yml); in a bare repository talentrisk reads only a regular file');
     const empty = runCli(['check'], { cwd: repoWith('version: 1\ncritical:\n  # - name: x\n').dir });
     expect(empty.exitCode).toBe(2);
     expect(empty.stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yml:2:10 critical: no critical system is listed, so there is nothing to check');

@@ -69,6 +69,8 @@ describe('runHandoff', () => {
     const markdown = stdout();
     expect(markdown).toContain('\n## Ada’s commits of the 90 days up to the revision’s last commit (2024-12-15) in these areas\n\n- `704f17d7c9` 2024-12-15: Legacy fix');
     expect(markdown).toContain('- `58f995d76f` 2024-11-01: Refund flow');
+    // The checklist says the same (it said "the last 90 days": review).
+    expect(markdown).toContain('- [ ] Go over the 90 days of work up to the revision’s last commit (2024-12-15) (3 commits): unfinished changes');
     const json = await (async () => {
       const { io: jsonIo, stdout: jsonOut } = fakeIo(repo.dir);
       await runHandoff('ada@example.com', options(repo.dir, { until: new Date('2026-06-01T23:59:59Z'), format: 'json' }), jsonIo);

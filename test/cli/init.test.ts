@@ -164,6 +164,9 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toBe(`talentrisk: .talentrisk.yml is a symbolic link to ${precious}; init does not write through it\n  remove the link first, or pass --output <file> to write the starter config elsewhere\n`);
     expect(readFileSync(precious, 'utf8')).toBe('keep me\n');
+    // Named with --output, it is the same link (review).
+    expect(runCli(['init', '--output', '.talentrisk.yml', '--force'], { cwd: repo.dir }).exitCode).toBe(2);
+    expect(readFileSync(precious, 'utf8')).toBe('keep me\n');
     rmSync(link);
     const nowhere = `${precious}.absent`;
     symlinkSync(nowhere, link);

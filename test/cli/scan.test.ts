@@ -411,7 +411,7 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
       for (const args of [['--format', 'json'], ['--quiet'], ['explain', 'src/pay/a.ts']]) {
         const result = runCli(args, { cwd: repo.dir, stdio: ['ignore', full, 'pipe'] });
         expect(result.exitCode, args.join(' ')).toBe(2);
-        expect(result.stderr).toBe('talentrisk: cannot write the report to the standard output: no space left on the device\n  what was written is incomplete; free some space, or write it elsewhere with --output <file>\n');
+        expect(result.stderr).toBe('talentrisk: cannot write to the standard output: no space left on the device\n  what was written is incomplete; free some space, or write a report elsewhere with --output <file>\n');
       }
     } finally {
       closeSync(full);
@@ -422,7 +422,7 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
   it('not a git repository, with GIT_DIR or GIT_WORK_TREE set: the hint says they are not used, and what to pass', () => {
     const repo = buildRepo(history);
     const result = runCli(['scan'], { cwd: tmp(), env: { GIT_DIR: path.join(repo.dir, '.git') } });
-    expectUsageError(result, /^talentrisk: not a git repository: .*\n {2}GIT_DIR is set, but talentrisk finds the repository from a path, not from them: `talentrisk scan (.*)` \(explain and handoff: `-C \1`\)\n$/);
+    expectUsageError(result, /^talentrisk: not a git repository: .*\n {2}GIT_DIR is set, but talentrisk finds the repository from a path, not from it: `talentrisk scan (.*)` \(explain and handoff: `-C \1`\)\n$/);
     expect(result.stderr).toContain(`\`talentrisk scan ${repo.dir}\``);
   });
 
@@ -450,6 +450,10 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     for (const args of [['scan'], ['check']]) {
       expectUsageError(runCli(args, { cwd: odd }), /^talentrisk: cannot read a repository whose path has a line break in it: ".*new\\nline"\n {2}rename the folder/);
     }
+    // A folder with a line break inside a repository is no problem: git prints the root's path (review).
+    const inner = path.join(repo.dir, 'sub\ndir');
+    mkdirSync(inner);
+    expect(runCli(['scan', '--quiet'], { cwd: inner }).exitCode).toBe(0);
   });
 
   it('not a git repository (the hint names how each command is pointed at one)', () => {

@@ -202,6 +202,13 @@ describe('loadConfig', () => {
     rmSync(link);
     const missing = (await loadConfig(root).catch((thrown: unknown) => thrown)) as ConfigError;
     expect(missing.message).toBe('.talentrisk.yaml is a symbolic link to conf/none.yml, which does not exist');
+    // A link to the root is a folder, not "outside"; a loop is a loop, not "missing" (review).
+    rmSync(dangling);
+    symlinkSync('.', link);
+    await expect(loadConfig(root)).rejects.toThrow('.talentrisk.yml is a folder, not a config file');
+    rmSync(link);
+    symlinkSync('.talentrisk.yml', link);
+    await expect(loadConfig(root)).rejects.toThrow('.talentrisk.yml is a symbolic link to .talentrisk.yml, which leads back to itself');
   });
 
   it('an explicit --config that does not exist is an error with a hint', async () => {

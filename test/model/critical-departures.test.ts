@@ -43,6 +43,14 @@ describe('evaluateAfterDepartures', () => {
     expect(web?.violations).toEqual([]);
   });
 
+  it('charges a departure that orphans a file even when the bus factor and owners stay (review)', () => {
+    // npm: Bob authors two files, Leo a third alone; the bus factor is 1 (Bob) before and after Leo
+    // leaves, but npm/c.ts loses its only author.
+    const withLeo = { ...analysis, files: [...analysis.files, file('npm/c.ts', ['leo'])] };
+    const [npm] = evaluateAfterDepartures(withLeo, systems, [{ id: 'leo', name: 'Leo' }]);
+    expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 1 after Leo leaves (today 1; needs 2)' });
+  });
+
   it('charges the departures with what they break or change', () => {
     const [, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'ada', name: 'Ada' }]);
     expect(web?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, afterDepartures: true, message: 'bus factor 1 after Ada leaves (today 2; needs 2)' }]);

@@ -25,6 +25,15 @@ describe('resolveIdentities', () => {
     expect(sam).toMatchObject({ id: 'sam@a.example', name: 'Samuel', emails: ['sam@a.example', 'sam@b.example'], members: [0, 1, 2], commits: 4 });
   });
 
+  it('shows a developer with no name by a name they also used, else their email, else "(no name)" (blank cells and "# Handoff: ")', () => {
+    const developers = resolveIdentities([raw('', 'sam@a.example', 5), raw('Sam', 'sam@a.example', 1), raw('', 'onlymail@x.example'), raw('', '')], { extensions: false });
+    expect(developers.map((d) => [d.id, d.name])).toEqual([
+      ['name:', '(no name)'],
+      ['onlymail@x.example', 'onlymail@x.example'],
+      ['sam@a.example', 'Sam'],
+    ]);
+  });
+
   it('gives the same developers whatever the order of the identities', () => {
     const list = [raw('Sam', 'sam@a.example'), raw('Samuel', 'sam@a.example'), raw('samuel', 'x@b.example'), raw('Tom', 'tom@a.example')];
     const summary = (input: RawIdentity[]) =>

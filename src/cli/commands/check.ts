@@ -75,7 +75,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   opened.root = repo.info.root;
   // Everything that can be wrong with the input is found before the (long) history walk.
   const loaded = await loadRepoConfig(repo, options, io);
-  requireCriticalSystems(loaded, repo.info.root, io.cwd, repo.info.isBare);
+  requireCriticalSystems(loaded, repo.info.root, io.cwd, repo.info.isBare ? options.rev : undefined);
   if (repo.info.isShallow && !options.allowShallow) {
     throw new UsageError('this is a shallow clone: bus factors need the whole history', { hint: SHALLOW_HINT });
   }
@@ -171,11 +171,13 @@ function evaluationOf(text: string, loaded: LoadedConfig): CheckEvaluation {
   return value as CheckEvaluation;
 }
 
-function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string, bare: boolean): void {
+/** `bareRevision`: in a bare repository, the revision the config was looked for at. */
+function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string, bareRevision: string | undefined): void {
   if (!loaded.file) {
-    // A bare repository is read at HEAD, and init cannot write into it.
-    throw new ConfigError(`no ${CONFIG_FILE} in ${bare ? `HEAD (bare repository ${path.relative(cwd, root) || '.'})` : path.relative(cwd, root) || '.'}: check needs the critical systems to check`, {
-      hint: bare
+    // A bare repository is read at the revision, and init cannot write into it.
+    const where = path.relative(cwd, root) || '.';
+    throw new ConfigError(`no ${CONFIG_FILE} in ${bareRevision !== undefined ? `${bareRevision} (bare repository ${where})` : where}: check needs the critical systems to check`, {
+      hint: bareRevision !== undefined
         ? 'commit one (run `talentrisk init` in a clone to write a starter config), or pass --config <file>'
         : 'run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`',
     });

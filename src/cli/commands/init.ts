@@ -46,7 +46,9 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   };
   // Writing through a link would replace the file it points to (or create one anywhere), which
   // --force does not ask for: the user's file would be lost without a word.
-  const link = options.output ? undefined : configLink(root, file);
+  // (Any link inside the repository, --output or not; outside it, /dev/stdout is a link too.)
+  const insideRepository = !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file));
+  const link = insideRepository ? configLink(root, file) : undefined;
   if (link) {
     throw new UsageError(`${shown(file)} is a symbolic link to ${link.target}; init does not write through it`, { hint: 'remove the link first, or pass --output <file> to write the starter config elsewhere' });
   }

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { analyzeOrReport, cacheProblems, configStore, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
 import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
+import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { commitOf, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { commitOf, isSymlinkAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import type { Config } from '../../config/schema.ts';
 import { botsOf, notYetThereIn, resolveDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -83,6 +84,12 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
   const store = options.cache === false ? undefined : configStore(repo, io.env);
   if (!options.config && repo.info.isBare) {
     const text = await readFileAt(repo, options.rev, CONFIG_FILE);
+    // A committed link reads as its target's name ("expected a mapping, got the text conf/tr.yml").
+    if (text !== undefined && (await isSymlinkAt(repo, options.rev, CONFIG_FILE))) {
+      throw new ConfigError(`${options.rev}:${CONFIG_FILE} is a symbolic link (to ${text.trim()}); in a bare repository talentrisk reads only a regular file`, {
+        hint: 'commit the config itself at the root of the repository, or pass --config <file>',
+      });
+    }
     // Reports point at the file as it sits in the repository (`.talentrisk.yml`).
     if (text !== undefined) return parseConfig(text, `${options.rev}:${CONFIG_FILE}`, path.join(repo.info.root, CONFIG_FILE), store);
   }
