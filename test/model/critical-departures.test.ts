@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAfterDepartures, lossAgainstLimit } from '../../src/model/critical-departures.ts';
-import type { DeveloperSummary, FileOwnership } from '../../src/model/types.ts';
-
-function file(path: string, authors: string[]): FileOwnership {
-  return {
-    path,
-    authors,
-    contributions: authors.map((developer) => ({ developer, fa: 1 as const, dl: 0, ac: 0, doa: 4, normDoa: 1, isAuthor: true, lastChange: 0 })),
-    events: authors.length,
-    lastChange: 0,
-  };
-}
-
-function developer(id: string, name: string): DeveloperSummary {
-  return { id, name, emails: [id], names: [name], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 0 };
-}
+import { developer, file } from '../report/check-factory.ts';
 
 describe('lossAgainstLimit', () => {
   it('prints a share and the limit it broke with enough decimals to tell them apart', () => {
