@@ -1,4 +1,4 @@
-import { filesAtRisk, type CriticalSystemResult } from '../model/critical.ts';
+import { filesAtRisk, rankCritical, type CriticalSystemResult } from '../model/critical.ts';
 import { lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -74,7 +74,11 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
       text: `${checked.length === 1 ? `Critical system "${checked[0]?.name}" has` : `All ${checked.length} critical systems have`} enough owners${skippedNote}.`,
     };
   }
-  const names = failing.map((system) => system.name).join(', ');
+  // In the table's order (failing first, lowest bus factor first), not the config's (curl: the
+  // verdict and the table above it named the systems in different orders).
+  const names = rankCritical(failing)
+    .map((system) => system.name)
+    .join(', ');
   const one = failing.length === 1;
   // What failed, in the rules' words: an owner count that holds while departures orphan too many
   // files is not "too few owners". "and" when every failing system breaks both rules, "or" when

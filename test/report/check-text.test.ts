@@ -19,6 +19,14 @@ describe('check --format text', () => {
     `);
   });
 
+  it('names the failing systems in the verdict in the table’s order, not the config’s (curl new-user test)', () => {
+    // auth (bus factor 2) comes before payments (1) in the config; both need 3.
+    const report = makeReport({ systems: [{ name: 'auth', paths: ['src/auth/**'], minOwners: 3 }, { name: 'payments', paths: ['src/pay/**'], minOwners: 3 }] });
+    const lines = renderCheckText(report, PLAIN).split('\n');
+    expect(lines.filter((line) => line.startsWith('✗  ')).map((line) => line.split(/\s+/)[1])).toEqual(['payments', 'auth']);
+    expect(lines).toContain('✗ 2 of 2 critical systems have too few owners: payments, auth.');
+  });
+
   it('names the rule that failed: a knowledge-loss violation gets its own line, and the verdict its words', () => {
     const loss = { rule: 'maxKnowledgeLoss' as const, required: 0.2, actual: 0.5, message: 'Ada leaving would orphan 50% of its files (1 of 2; at most 20% allowed)' };
     const withLoss = (name: string) => {
