@@ -1,7 +1,7 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
 import { list, plural, sanitize, shortenPath } from './format.ts';
-import { renderTable } from './table-util.ts';
+import { renderTable, rowsWithin } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Current figures" section of `scan`'s table (talentrisk extension, METRICS.md §7): the
@@ -64,7 +64,8 @@ export function renderCurrentSection(
   if (modules.length > 0) {
     out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim('(authors now and projected: departures, inactivity and decay, assuming no new commits)')}`);
     const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
-    const rows = modules.slice(0, MODULE_ROWS).map((m) => {
+    const listed = rowsWithin(modules, MODULE_ROWS);
+    const rows = listed.map((m) => {
       const tf = byPath.get(m.path);
       const counts = m.points.map((p, i) => {
         const count = p.experts.length;
@@ -81,7 +82,7 @@ export function renderCurrentSection(
         .map((line) => `    ${line}`)
         .join('\n'),
     );
-    if (modules.length > MODULE_ROWS) out.push(chalk.dim(`    … ${plural(modules.length - MODULE_ROWS, 'more module')} (--format json lists them all)`));
+    if (modules.length > listed.length) out.push(chalk.dim(`    … ${plural(modules.length - listed.length, 'more module')} (--format json lists them all)`));
     const unshown = PROJECTION_HORIZONS.filter((days) => !horizons.includes(days));
     if (unshown.length > 0) {
       out.push(chalk.dim(`    No ${unshown.map((d) => `+${d}d`).join(', ')}: with no new commits, everyone is inactive after model.inactiveAfter (${figures.inactiveAfterDays} days).`));

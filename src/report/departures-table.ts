@@ -1,6 +1,6 @@
 import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
 import { list, percent, plural, sanitize, shortenPath } from './format.ts';
-import { renderTable } from './table-util.ts';
+import { renderTable, rowsWithin } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
@@ -50,7 +50,8 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
   if (result.modules.length > 0) {
     out.push(`  ${chalk.bold('Modules losing knowledge')} ${chalk.dim('(share of files whose authors are all leaving)')}`);
-    const rows = result.modules.slice(0, MODULE_ROWS).map((m) => [
+    const listed = rowsWithin(result.modules, MODULE_ROWS);
+    const rows = listed.map((m) => [
       shortenPath(sanitize(m.path), pathWidth),
       m.files,
       m.truckFactorBefore.value,
@@ -59,7 +60,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       list(m.departingOwners.map((o) => name(o.id)), 2),
     ]);
     out.push(indent(renderTable(['module', 'files', 'TF before', 'TF after', 'knowledge lost', 'leaving owners'], rows, ['left', 'right', 'right', 'right', 'right', 'left'])));
-    if (result.modules.length > MODULE_ROWS) out.push(chalk.dim(`    … ${plural(result.modules.length - MODULE_ROWS, 'more module')} (--format json lists them all)`));
+    if (result.modules.length > listed.length) out.push(chalk.dim(`    … ${plural(result.modules.length - listed.length, 'more module')} (--format json lists them all)`));
   }
 
   if (result.orphanedFiles.length > 0) {
@@ -67,8 +68,9 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
     // Files nobody can take over first, then weak successors; within each, path order.
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    out.push(indent(successionTable(ranked.slice(0, FILE_ROWS), name, pathWidth, ctx)));
-    if (result.orphanedFiles.length > FILE_ROWS) out.push(chalk.dim(`    … ${plural(result.orphanedFiles.length - FILE_ROWS, 'more file')} (--format json lists them all)`));
+    const files = rowsWithin(ranked, FILE_ROWS);
+    out.push(indent(successionTable(files, name, pathWidth, ctx)));
+    if (ranked.length > files.length) out.push(chalk.dim(`    … ${plural(ranked.length - files.length, 'more file')} (--format json lists them all)`));
   }
   if (result.singleOwnerFiles.length > 0) {
     // The arrow names the one owner left; when the successor is someone else (the owner is

@@ -1,6 +1,6 @@
 import type { Analysis, ModuleOwnership } from '../model/types.ts';
 import { day, percent, plural, sanitize, shortenPath } from './format.ts';
-import { renderTable } from './table-util.ts';
+import { renderTable, rowsWithin } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 const MODULE_ROWS = 12;
@@ -65,7 +65,8 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first; ${counted})`)}`);
     const ranked = rankModulesByRisk(analysis.modules);
     const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
-    const rows = ranked.slice(0, MODULE_ROWS).map((module) => {
+    const listed = rowsWithin(ranked, MODULE_ROWS);
+    const rows = listed.map((module) => {
       const value = module.truckFactor.value;
       const colored = value <= 1 ? chalk.red(String(value)) : value === 2 ? chalk.yellow(String(value)) : chalk.green(String(value));
       const owners = module.owners.slice(0, 2).map((o) => `${name(o.id)} ${percent(o.share)}`);
@@ -80,7 +81,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     // Fitted to a terminal, the number column's long title takes two lines: its room goes to the owners.
     const singleOwner = ctx.fit ? 'single-owner\nfiles' : 'single-owner files';
     out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [3] } : undefined)));
-    if (ranked.length > MODULE_ROWS) out.push(chalk.dim(`  … ${plural(ranked.length - MODULE_ROWS, 'more module')} (use --format json for all)`));
+    if (ranked.length > listed.length) out.push(chalk.dim(`  … ${plural(ranked.length - listed.length, 'more module')} (use --format json for all)`));
   }
 
   for (const section of sections) {
