@@ -83,6 +83,9 @@ export function renderCurrentSection(
         .join('\n'),
     );
     if (modules.length > listed.length) out.push(chalk.dim(`    … ${plural(modules.length - listed.length, 'more module')} (--format json lists them all)`));
+    // Experts appearing with no new commit read as a bug (curl: docs 4 → 5 at +30d): say why.
+    const grows = listed.some((m) => m.points.some((p, i) => i > 0 && p.experts.length > (m.points[i - 1]?.experts.length ?? 0)));
+    if (grows) out.push(chalk.dim("    A count can grow: as a top author's older work fades, another author's DOA comes within 75% of theirs."));
     const unshown = PROJECTION_HORIZONS.filter((days) => !horizons.includes(days));
     if (unshown.length > 0) {
       out.push(chalk.dim(`    No ${unshown.map((d) => `+${d}d`).join(', ')}: with no new commits, everyone is inactive after model.inactiveAfter (${figures.inactiveAfterDays} days).`));

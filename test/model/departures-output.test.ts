@@ -113,6 +113,11 @@ describe('current figures section of scan', () => {
     `);
     // Carol is declared leaving: today's list says so (EM test: the leavers were not marked).
     expect(renderCurrentSection(figures, projection, ctx, undefined, new Set(departures.map((d) => d.id))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(leaving\)$/);
+    // No module's count grows here, so no word about it; one that grows gets a line (curl new-user test).
+    expect(renderCurrentSection(figures, projection, ctx)).not.toContain('A count can grow');
+    const first = projection.modules[0] as (typeof projection.modules)[number];
+    const growing = { ...projection, modules: [{ ...first, points: first.points.map((p, i) => (i === 1 ? { ...p, experts: [...p.experts, 'x@example.com'] } : p)) }, ...projection.modules.slice(1)] };
+    expect(renderCurrentSection(figures, growing, ctx)).toContain("\n    A count can grow: as a top author's older work fades, another author's DOA comes within 75% of theirs.");
     // A current truck factor of 0 says what it means (tokio: "6 classic · 0 current" beside 22 experts).
     const none = { ...figures, current: { ...figures.current, value: 0, developers: [] } };
     expect(renderCurrentSection(none, projection, ctx).split('\n')[1]).toBe(
