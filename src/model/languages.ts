@@ -10,13 +10,21 @@ export interface LanguageEntry {
 
 const KEPT_TYPES = new Set(['programming', 'markup']);
 
+/**
+ * Extensions a programming language shares with a prose or data one, where Linguist's heuristics
+ * (by content) pick the prose one for ordinary files: `.md` is Markdown unless the file begins as
+ * a GCC machine description does (`;;`, `(define_`). By extension alone it matched that language,
+ * so --only-code kept every README and changelog (express: History.md, Readme.md).
+ */
+const PROSE_BY_HEURISTICS = new Set(['.md']);
+
 /** A predicate: is this path a programming or markup file by its extension or name? */
 export function createCodeMatcher(languages: Iterable<LanguageEntry>): (path: string) => boolean {
   const extensions = new Set<string>();
   const filenames = new Set<string>();
   for (const language of languages) {
     if (!KEPT_TYPES.has(language.type)) continue;
-    for (const extension of language.extensions ?? []) extensions.add(extension.toLowerCase());
+    for (const extension of language.extensions ?? []) if (!PROSE_BY_HEURISTICS.has(extension.toLowerCase())) extensions.add(extension.toLowerCase());
     for (const filename of language.filenames ?? []) filenames.add(filename);
   }
   return (path) => {
