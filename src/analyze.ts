@@ -4,9 +4,9 @@ import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
 import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
-import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, type Repository } from './git/repo.ts';
+import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
-import { AuthorshipFold } from './model/authorship.ts';
+import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { ContributionStore } from './model/contribution-store.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
@@ -123,6 +123,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const { files, noHistory, people, bots, commitCount, contributors, renameSkips } = await readOwnership(repo, history, selection.analysed, {
     extensions,
     renames: renameModeOf(repo) === true,
+    boundary: shallowBoundary(repo.info),
     config,
     referenceTime,
     hooks,
@@ -220,10 +221,14 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   };
 }
 
+const NO_CHANGES: readonly FoldChange[] = [];
+
 interface OwnershipContext {
   extensions: boolean;
   /** Whether the walk detects renames (git -M): commits where git skipped it are reported. */
   renames: boolean;
+  /** A shallow clone's boundary commits: their changes are not counted (see shallowBoundary). */
+  boundary: ReadonlySet<string>;
   config: Config;
   /** Unix seconds of the reference date of the decayed figures. */
   referenceTime: number;
@@ -264,6 +269,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   let commitCount = 0;
   const credited: number[] = [];
   const renameSkips: Ownership['renameSkips'] = [];
+  const { boundary } = context;
+  let boundaryCommits = 0;
   const unreadable: string[] = [];
   // Commits dated after the analysis date: a clock was wrong (decay and inactivity count them as of that date).
   const future = { count: 0, latest: 0, sha: '' };
@@ -287,7 +294,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
           if (!co.isBot && !credited.includes(id)) credited.push(id);
         }
       }
-      fold.addCommit(record.time, credited, record.changes);
+      // A boundary commit's parents were not fetched: git shows it adding every file, which made its
+      // author the creator of everything (with --allow-shallow, the sole owner of every system).
+      const atBoundary = boundary.size > 0 && boundary.has(record.sha);
+      if (atBoundary) boundaryCommits += 1;
+      fold.addCommit(record.time, credited, atBoundary ? NO_CHANGES : record.changes);
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       if (record.time > referenceTime) {
         future.count += 1;
@@ -317,6 +328,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     foldChunk(waiting.records);
   }
   context.afterWalk();
+  if (boundaryCommits > 0) {
+    context.warn(
+      `the changes of the ${boundaryCommits === 1 ? 'commit' : `${boundaryCommits} commits`} at the shallow clone's boundary are not counted: ${boundaryCommits === 1 ? 'its parents were' : 'their parents were'} not fetched, so git shows ${boundaryCommits === 1 ? 'it' : 'them'} adding every file`,
+    );
+  }
   if (future.count > 0) {
     context.warn(
       `${future.count} commit(s) are dated after the analysis date, the latest ${new Date(future.latest * 1000).toISOString().slice(0, 10)} (${future.sha.slice(0, 12)}): a clock was wrong; decay and inactivity count them as made on the analysis date`,

@@ -36,7 +36,11 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
   const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();
   if (!mergeBase) {
     throw new UsageError(`${base} and ${head} have no common history`, {
-      hint: repo.info.isShallow ? `this is a shallow clone: ${fetchHint(repo, base)}` : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
+      // Both are here (the base resolved): what is missing is the history between them, which
+      // fetching the base again does not bring (a CI user ran that hint in a loop).
+      hint: repo.info.isShallow
+        ? 'this is a shallow clone: their common history was not fetched; fetch it (`git fetch --unshallow`, or `fetch-depth: 0` on actions/checkout, `GIT_DEPTH: 0` in GitLab CI)'
+        : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
     });
   }
   try {

@@ -312,6 +312,25 @@ export async function readFileAt(repo: Repository, sha: string, file: string): P
   }
 }
 
+/**
+ * The commits at a shallow clone's boundary (`shallow` in the common git directory): their parents
+ * were not fetched, so git shows each as adding every file it has.
+ */
+export function shallowBoundary(info: Pick<RepoInfo, 'gitDir' | 'isShallow'>): Set<string> {
+  if (!info.isShallow) return new Set();
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  // A linked worktree names the common git directory, where `shallow` lives, in `commondir`.
+  const commonDir = read(path.join(info.gitDir, 'commondir'))?.trim();
+  const common = commonDir ? path.resolve(info.gitDir, commonDir) : info.gitDir;
+  return new Set((read(path.join(common, 'shallow')) ?? '').split('\n').filter(Boolean));
+}
+
 /** Whether `file` is committed as a symbolic link at `sha` (mode 120000). */
 export async function isSymlinkAt(repo: Repository, sha: string, file: string): Promise<boolean> {
   const entry = await repo.side.raw(['--literal-pathspecs', 'ls-tree', sha, '--', file]).catch(() => '');

@@ -231,19 +231,52 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(github.stdout).toBe(
       '::error title=talentrisk%3A cannot check::this is a shallow clone: bus factors need the whole history (fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only))\n',
     );
-    const allowed = runCli(['check', '--allow-shallow', '--format', 'json'], { cwd: clone });
-    // Only the last commit (Bob's) is fetched: he alone added every file, so auth has one owner.
+    // Only the last commit is fetched, and its parents are not: git shows it adding every file. That
+    // made its author the sole owner of every system (CI-user test); its changes are not counted, so
+    // no file has a fetched change, and the check says what to fetch.
+    const bare = runCli(['check', '--allow-shallow'], { cwd: clone });
+    expect(bare.exitCode).toBe(2);
+    expect(bare.stderr).toContain('\n  in a shallow clone only files changed in the fetched history are analysed: fetch more of it (`git fetch --deepen=<n>` or `git fetch --unshallow`)\n');
+    // Two commits fetched: the boundary one (Bob's second) is not counted; his last change to the two
+    // auth files is. The payment files, untouched since, are not analysed (they were Bob's "creations").
+    const deeper = path.join(tmp(), 'deeper');
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${source.dir}`, deeper]);
+    writeFileSync(path.join(deeper, '.talentrisk.yml'), `critical:\n${AUTH}`);
+    const scan = JSON.parse(runCli(['scan', '--format', 'json', '--quiet'], { cwd: deeper }).stdout) as { files: { path: string; authors: { id: string; doa: number }[] }[]; warnings: string[] };
+    // DOA 3.457 = 3.293 + 0.164 × 1 change, no creation (with the boundary counted: 4.555, creator).
+    expect(scan.files.map((file) => [file.path, file.authors.map((a) => [a.id, a.doa])])).toEqual([
+      ['src/auth/x.ts', [['bob@example.com', 3.457]]],
+      ['src/auth/y.ts', [['bob@example.com', 3.457]]],
+    ]);
+    expect(scan.warnings).toContain("the changes of the commit at the shallow clone's boundary are not counted: its parents were not fetched, so git shows it adding every file");
+    const allowed = runCli(['check', '--allow-shallow', '--format', 'json'], { cwd: deeper });
     expect(allowed.exitCode).toBe(1);
     expect(JSON.parse(allowed.stdout).repository.isShallow).toBe(true);
     expect(allowed.stderr).toContain('warning: this is a shallow clone');
     // text and github carry the warning in the report, so not on stderr too (deno: the job log
     // showed it twice); in text it comes after the verdict, as scan's table ends with its warnings.
-    const text = runCli(['check', '--allow-shallow', '--no-color'], { cwd: clone });
-    expect(text.stdout).toMatch(/\n✗ .*\n {2}To fix: .*\n\nwarning: this is a shallow clone[^\n]*\n$/);
+    const text = runCli(['check', '--allow-shallow', '--no-color'], { cwd: deeper });
+    expect(text.stdout).toMatch(/\n✗ .*\n {2}To fix: .*\n\nwarning: this is a shallow clone[^\n]*\n/);
     expect(text.stderr).toBe('');
-    const annotated = runCli(['check', '--allow-shallow', '--format', 'github'], { cwd: clone });
+    const annotated = runCli(['check', '--allow-shallow', '--format', 'github'], { cwd: deeper });
     expect(annotated.stdout).toContain('::warning title=talentrisk::this is a shallow clone');
     expect(annotated.stderr).toBe('');
+  });
+
+  // Regression (CI-user test): the hint said to fetch the base again, which changes nothing.
+  it('in a shallow clone, a base with no fetched common history says to fetch the history, not the base', () => {
+    const source = repoWith(`critical:\n${AUTH}`);
+    source.git('add', '.talentrisk.yml');
+    source.git('commit', '-q', '-m', 'config');
+    source.git('checkout', '-q', '-b', 'feature');
+    writeFileSync(path.join(source.dir, 'src/auth/x.ts'), 'changed\n');
+    source.git('commit', '-q', '-am', 'feature');
+    const clone = path.join(tmp(), 'pr');
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'feature', `file://${source.dir}`, clone]);
+    execFileSync('git', ['fetch', '-q', '--depth', '1', 'origin', 'main:refs/remotes/origin/main'], { cwd: clone });
+    const result = runCli(['check', '--allow-shallow', '--changed', 'origin/main'], { cwd: clone });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^talentrisk: origin\/main and [0-9a-f]+ have no common history\n {2}this is a shallow clone: their common history was not fetched; fetch it \(`git fetch --unshallow`/);
   });
 
   it('works in a blob-less partial clone, with the same answer as the full clone', () => {

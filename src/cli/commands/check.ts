@@ -83,7 +83,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
 
   const evaluated = await evaluate(repo, loaded, options, io);
   const { evaluation } = evaluated;
-  throwOnConfigurationErrors(evaluation.systems, loaded);
+  throwOnConfigurationErrors(evaluation.systems, loaded, repo.info.isShallow);
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
   // A change to the rules themselves (a system added, minOwners raised) concerns every system: a
@@ -195,13 +195,15 @@ async function changedSince(repo: Repository, options: CheckOptions): Promise<Ch
 }
 
 /** A system whose globs match no analysed file is a configuration error, never a pass (METRICS.md §9). */
-function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig): void {
+function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, shallow: boolean): void {
   const errors = results.filter((result) => result.status === 'error');
   if (errors.length === 0) return;
   const lines = errors.map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}")`);
-  throw new ConfigError(lines.join('\n'), {
-    hint: 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them',
-  });
+  // --allow-shallow at depth 1: no file has a change in the fetched history, so none is analysed.
+  const hint = shallow
+    ? 'in a shallow clone only files changed in the fetched history are analysed: fetch more of it (`git fetch --deepen=<n>` or `git fetch --unshallow`)'
+    : 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them';
+  throw new ConfigError(lines.join('\n'), { hint });
 }
 
 function warnUnmatchedGlobs(results: readonly CriticalSystemResult[], loaded: LoadedConfig, io: Io): void {
