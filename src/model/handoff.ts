@@ -272,7 +272,9 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       soleFiles: allFiles.filter((f) => f.status === 'sole').length,
       sharedFiles: allFiles.filter((f) => f.status === 'shared').length,
       soleModules,
-      sharedModules: areaList.map((a) => a.module).filter((m) => !soleModules.includes(m)),
+      // Modules where they share a file: "Shares 0 files (in `src`)" named a module where others
+      // author other files and they share none (doc audit).
+      sharedModules: areaList.filter((a) => !soleModules.includes(a.module) && a.files.some((f) => f.status === 'shared')).map((a) => a.module),
       criticalSystems,
       truckFactor,
       orphanedFiles: theirs.filter((f) => after(f).length === 0).length,

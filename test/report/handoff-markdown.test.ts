@@ -153,6 +153,17 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(report)).toContain('- [ ] And new owners for 3 more areas (3 files only Ada knows): see the areas above, or `--format json`.\n');
   });
 
+  it('names no module for the files they share when they share none (doc audit: "Shares 0 files … (in `src`)")', async () => {
+    const repo = buildNamed('two', [
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'src/a.ts': 5 } },
+      { author: 'carol', at: '2024-12-02T10:00:00Z', write: { 'src/c.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'carol');
+    expect(report.summary.sharedModules).toEqual([]);
+    expect(renderHandoffMarkdown(report)).toContain('\n- **Shares** 0 files with other authors.\n');
+  });
+
   it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
