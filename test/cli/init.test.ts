@@ -130,7 +130,10 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     const warned = runCli(['init'], { cwd: clone });
     expect(warned.exitCode).toBe(0);
     expect(warned.stdout).toContain('wrote .talentrisk.yml');
-    expect(warned.stderr).toBe('talentrisk: warning: this is a shallow clone: the figures cover only the fetched history (run `git fetch --unshallow` for all of it)\n');
+    expect(warned.stderr).toBe(
+      'talentrisk: warning: this is a shallow clone: the figures cover only the fetched history (run `git fetch --unshallow` for all of it)\n' +
+        "talentrisk: warning: the changes of the commit at the shallow clone's boundary are not counted: its parents were not fetched, so git shows it adding every file\n",
+    );
     const quiet = runCli(['init', '--quiet', '--force'], { cwd: clone });
     expect(quiet.exitCode).toBe(0);
     expect(quiet.stderr).toBe('');
