@@ -149,7 +149,9 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const exclusions = [...selection.counts];
   if (submodules.length > 0) exclusions.push({ rule: 'submodule', files: submodules.length });
-  if (noHistory > 0) exclusions.push({ rule: extensions ? 'no history (or only bot commits)' : 'no history', files: noHistory });
+  // In a shallow clone, a file nobody changed in the fetched history (its creation lies beyond it).
+  const none = repo.info.isShallow ? 'no change in the fetched history' : 'no history';
+  if (noHistory > 0) exclusions.push({ rule: extensions ? `${none} (or only bot commits)` : none, files: noHistory });
 
   const names = new Map(people.map((developer) => [developer.id, developer.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -330,7 +332,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   context.afterWalk();
   if (boundaryCommits > 0) {
     context.warn(
-      `the changes of the ${boundaryCommits === 1 ? 'commit' : `${boundaryCommits} commits`} at the shallow clone's boundary are not counted: ${boundaryCommits === 1 ? 'its parents were' : 'their parents were'} not fetched, so git shows ${boundaryCommits === 1 ? 'it' : 'them'} adding every file`,
+      `the changes of the ${boundaryCommits === 1 ? 'commit' : `${boundaryCommits} commits`} at the shallow clone's boundary are not counted: git shows ${boundaryCommits === 1 ? 'it' : 'them'} without parents, as adding every file`,
     );
   }
   if (future.count > 0) {

@@ -403,11 +403,13 @@ function checklist(report: HandoffReport): ChecklistItem[] {
     .flatMap((area) => area.files)
     .filter((file) => file.status === 'sole' && (file.strength === 'none' || file.strength === 'weak'))
     .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b));
-  for (const file of candidates.slice(0, MAX_TRANSFER_ITEMS)) {
+  // One more file takes the line "and 1 more file" would.
+  const transfers = candidates.length <= MAX_TRANSFER_ITEMS + 1 ? candidates : candidates.slice(0, MAX_TRANSFER_ITEMS);
+  for (const file of transfers) {
     items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id } : {}) });
   }
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
-  if (candidates.length > MAX_TRANSFER_ITEMS) items.push({ kind: 'more-transfers', files: candidates.length - MAX_TRANSFER_ITEMS });
+  if (candidates.length > transfers.length) items.push({ kind: 'more-transfers', files: candidates.length - transfers.length });
   const pairs = new Set<string>();
   for (const entry of report.coChange) {
     const partner = entry.partners.find((p) => !p.theirs) ?? entry.partners[0];

@@ -12,11 +12,12 @@ const KEPT_TYPES = new Set(['programming', 'markup']);
 
 /**
  * Extensions a programming language shares with a prose or data one, where Linguist's heuristics
- * (by content) pick the prose one for ordinary files: `.md` is Markdown unless the file begins as
- * a GCC machine description does (`;;`, `(define_`). By extension alone it matched that language,
- * so --only-code kept every README and changelog (express: History.md, Readme.md).
+ * (by content) pick the prose or data one for ordinary files: `.md` is Markdown unless the file
+ * begins as a GCC machine description does (`;;`, `(define_`); `.asc` is AsciiDoc or a public key
+ * unless it reads as AGS Script. By extension alone they matched those languages, so --only-code
+ * kept every README and changelog (express: History.md, Readme.md).
  */
-const PROSE_BY_HEURISTICS = new Set(['.md']);
+const PROSE_BY_HEURISTICS = new Set(['.md', '.asc']);
 
 /** A predicate: is this path a programming or markup file by its extension or name? */
 export function createCodeMatcher(languages: Iterable<LanguageEntry>): (path: string) => boolean {

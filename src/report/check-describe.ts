@@ -101,7 +101,8 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
  * the table shows only the 1; scan printed the line and check did not).
  */
 export function otherViolations(report: CheckReport): { system: string; message: string }[] {
-  return failingSystems(report).flatMap((system) =>
+  // In the table's order, as the verdict (review: the lines between them were in config order).
+  return rankCritical(failingSystems(report)).flatMap((system) =>
     system.violations.filter((violation) => violation.rule !== 'minOwners' || violation.afterDepartures).map((violation) => ({ system: system.name, message: violation.message })),
   );
 }

@@ -70,7 +70,7 @@ export function renderCriticalSection(results: readonly CriticalSystemResult[], 
     .map((line) => `  ${line}`)
     .join('\n');
   // What the departures break, as check says it (a maxKnowledgeLoss failure has no column of its own).
-  const afterDepartures = results.flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
+  const afterDepartures = rankCritical(results).flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
   return [heading, rows, ...afterDepartures].join('\n');
 }
 

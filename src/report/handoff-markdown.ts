@@ -3,6 +3,7 @@ import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../
 import { MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
+import { rowsWithin } from './table-util.ts';
 
 // The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
 // git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.
@@ -130,7 +131,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
     `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.`,
   );
   lines.push('');
-  const shown = area.files.slice(0, MAX_FILES_PER_AREA);
+  const shown = rowsWithin(area.files, MAX_FILES_PER_AREA);
   lines.push(
     mdTable(
       ['File', 'Their last change', 'Their commits', 'Successor', 'Evidence'],
@@ -172,14 +173,15 @@ function coChange(report: HandoffReport, name: (id: string) => string): string[]
   const intro = `In the last ${plural(report.coChangeWindow, 'commit')} (commits of more than ${MAX_CHANGESET} files ignored), files changed in at least half of the commits of one of theirs:`;
   if (report.coChange.length === 0) return [intro, '', 'none: their files change on their own.'];
   const lines = [intro, ''];
-  for (const entry of report.coChange.slice(0, MAX_CO_CHANGE)) {
+  const listed = rowsWithin(report.coChange, MAX_CO_CHANGE);
+  for (const entry of listed) {
     const partners = entry.partners.slice(0, MAX_PARTNERS).map((p) => {
       const whose = p.theirs ? 'theirs too' : p.owner ? `owner ${name(p.owner)}` : 'no author';
       return `${mdCode(p.path)} ${p.together}× (${percent(p.share)}, ${whose})`;
     });
     lines.push(`- ${mdCode(entry.path)} (${plural(entry.commits, 'commit')}): ${partners.join(', ')}`);
   }
-  if (report.coChange.length > MAX_CO_CHANGE) lines.push('', `… and ${plural(report.coChange.length - MAX_CO_CHANGE, 'more file')} (\`--format json\`).`);
+  if (report.coChange.length > listed.length) lines.push('', `… and ${plural(report.coChange.length - listed.length, 'more file')} (\`--format json\`).`);
   return lines;
 }
 

@@ -231,24 +231,27 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(github.stdout).toBe(
       '::error title=talentrisk%3A cannot check::this is a shallow clone: bus factors need the whole history (fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only))\n',
     );
-    // Only the last commit is fetched, and its parents are not: git shows it adding every file. That
+    // Only the last commit is fetched, and git shows it without parents, adding every file. That
     // made its author the sole owner of every system (CI-user test); its changes are not counted, so
     // no file has a fetched change, and the check says what to fetch.
     const bare = runCli(['check', '--allow-shallow'], { cwd: clone });
     expect(bare.exitCode).toBe(2);
-    expect(bare.stderr).toContain('\n  in a shallow clone only files changed in the fetched history are analysed: fetch more of it (`git fetch --deepen=<n>` or `git fetch --unshallow`)\n');
+    expect(bare.stderr).toContain('; in a shallow clone only files changed in the fetched history are analysed: fetch more of it (`git fetch --deepen=<n>` or `git fetch --unshallow`)\n');
+    // The usual hint stays: a typo is as likely (review).
+    expect(bare.stderr).toContain('\n  globs are relative to the repository root');
     // Two commits fetched: the boundary one (Bob's second) is not counted; his last change to the two
     // auth files is. The payment files, untouched since, are not analysed (they were Bob's "creations").
     const deeper = path.join(tmp(), 'deeper');
     execFileSync('git', ['clone', '-q', '--depth', '2', `file://${source.dir}`, deeper]);
     writeFileSync(path.join(deeper, '.talentrisk.yml'), `critical:\n${AUTH}`);
-    const scan = JSON.parse(runCli(['scan', '--format', 'json', '--quiet'], { cwd: deeper }).stdout) as { files: { path: string; authors: { id: string; doa: number }[] }[]; warnings: string[] };
+    const scan = JSON.parse(runCli(['scan', '--format', 'json', '--quiet'], { cwd: deeper }).stdout) as { files: { path: string; authors: { id: string; doa: number }[] }[]; warnings: string[]; exclusions: unknown[] };
     // DOA 3.457 = 3.293 + 0.164 × 1 change, no creation (with the boundary counted: 4.555, creator).
     expect(scan.files.map((file) => [file.path, file.authors.map((a) => [a.id, a.doa])])).toEqual([
       ['src/auth/x.ts', [['bob@example.com', 3.457]]],
       ['src/auth/y.ts', [['bob@example.com', 3.457]]],
     ]);
-    expect(scan.warnings).toContain("the changes of the commit at the shallow clone's boundary are not counted: its parents were not fetched, so git shows it adding every file");
+    expect(scan.warnings).toContain("the changes of the commit at the shallow clone's boundary are not counted: git shows it without parents, as adding every file");
+    expect(scan).toMatchObject({ exclusions: expect.arrayContaining([{ rule: 'no change in the fetched history (or only bot commits)', files: 2 }]) });
     const allowed = runCli(['check', '--allow-shallow', '--format', 'json'], { cwd: deeper });
     expect(allowed.exitCode).toBe(1);
     expect(JSON.parse(allowed.stdout).repository.isShallow).toBe(true);

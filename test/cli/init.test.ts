@@ -132,7 +132,7 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(warned.stdout).toContain('wrote .talentrisk.yml');
     expect(warned.stderr).toBe(
       'talentrisk: warning: this is a shallow clone: the figures cover only the fetched history (run `git fetch --unshallow` for all of it)\n' +
-        "talentrisk: warning: the changes of the commit at the shallow clone's boundary are not counted: its parents were not fetched, so git shows it adding every file\n",
+        "talentrisk: warning: the changes of the commit at the shallow clone's boundary are not counted: git shows it without parents, as adding every file\n",
     );
     const quiet = runCli(['init', '--quiet', '--force'], { cwd: clone });
     expect(quiet.exitCode).toBe(0);

@@ -25,6 +25,10 @@ describe('check --format text', () => {
     const lines = renderCheckText(report, PLAIN).split('\n');
     expect(lines.filter((line) => line.startsWith('✗  ')).map((line) => line.split(/\s+/)[1])).toEqual(['payments', 'auth']);
     expect(lines).toContain('✗ 2 of 2 critical systems have too few owners: payments, auth.');
+    // The per-rule lines between them too (review): a knowledge-loss failure on each, in that order.
+    const loss = (actual: number) => ({ rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.1, actual, message: `loss ${actual}` });
+    const withLoss = { ...report, systems: report.systems.map((system, i) => ({ ...system, ...addViolations(system, [loss(i)]) })) };
+    expect(renderCheckText(withLoss, PLAIN).split('\n').filter((line) => line.startsWith('✗ ') && line.includes('loss'))).toEqual(['✗ payments: loss 1', '✗ auth: loss 0']);
   });
 
   it('names the rule that failed: a knowledge-loss violation gets its own line, and the verdict its words', () => {

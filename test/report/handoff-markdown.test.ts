@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
-import { MAX_AREAS, renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
+import { MAX_AREAS, MAX_FILES_PER_AREA, renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildNamed, handoffOf, SHOP_CONFIG, shopHistory } from './handoff-fixture.ts';
 
@@ -140,6 +140,13 @@ describe('handoff report of a hand-computed fixture', () => {
     const sole = 3 * area.files.filter((f) => f.status === 'sole').length;
     expect(markdown).toContain(`\n… and 3 more areas with ${files} files Ada authors (${sole} only they know), ranked lower: \`--format json\` lists them all.\n`);
     expect(markdown).toMatch(/^- \*\*Shares\*\* .*\(in `m00`, .*`m07` and 20 more\)\.$/m);
+    // An area one file over the limit shows that file rather than "… and 1 more file" (review).
+    const file = area.files[0] as (typeof area.files)[number];
+    const manyFiles = (count: number) => Array.from({ length: count }, (_, i) => ({ ...file, path: `m/f${String(i).padStart(2, '0')}.ts` }));
+    const one = (count: number) => renderHandoffMarkdown({ ...report, areas: [{ ...area, files: manyFiles(count) }] });
+    expect(one(MAX_FILES_PER_AREA + 1)).not.toContain('more file');
+    expect(one(MAX_FILES_PER_AREA + 1)).toContain(`\`m/f${MAX_FILES_PER_AREA}.ts\``);
+    expect(one(MAX_FILES_PER_AREA + 2)).toContain('… and 2 more files (`--format json` lists them all).');
   });
 
   it('names at most ten areas for a new owner in the checklist, the largest first, and counts the rest (deno: 50 such lines)', async () => {

@@ -200,9 +200,9 @@ function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], lo
   if (errors.length === 0) return;
   const lines = errors.map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}")`);
   // --allow-shallow at depth 1: no file has a change in the fetched history, so none is analysed.
-  const hint = shallow
-    ? 'in a shallow clone only files changed in the fetched history are analysed: fetch more of it (`git fetch --deepen=<n>` or `git fetch --unshallow`)'
-    : 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them';
+  const globs = 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them';
+  // Both: a typo is as likely as files with no fetched change.
+  const hint = shallow ? `${globs}; in a shallow clone only files changed in the fetched history are analysed: fetch more of it (\`git fetch --deepen=<n>\` or \`git fetch --unshallow\`)` : globs;
   throw new ConfigError(lines.join('\n'), { hint });
 }
 

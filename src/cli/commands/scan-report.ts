@@ -3,14 +3,14 @@ import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
-import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
+import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
-import { list, plural, sanitize } from '../../report/format.ts';
+import { list, sanitize } from '../../report/format.ts';
 import { jsonReport } from '../../report/json-pieces.ts';
 import { toScanOutput } from '../../report/scan-json.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
@@ -65,12 +65,14 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
  */
 function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: { chalk: ChalkInstance }): string {
   if (analysis.model === 'classic' || bots.length > 0) return '';
-  const automated = analysis.developers.filter((developer) => developer.filesAuthored > 0 && looksAutomated(developer));
-  if (automated.length === 0) return '';
+  // By name only (a bot's name, or a bot-named identity joined to someone): init's address rules
+  // also catch people (mtalbot@, mchabot@), which is fine for commented candidates, not on every scan.
+  const automated = analysis.developers.filter((developer) => developer.filesAuthored > 0 && [developer.name, ...developer.names].some(isAutomated));
   // By the name init proposes: a person joined to a bot-named identity is named by that identity.
-  const names = list(automated.flatMap((developer) => botCandidatesOf(developer).map((candidate) => sanitize(candidate.name))), 3);
-  const one = automated.length === 1;
+  const names = automated.flatMap((developer) => botCandidatesOf(developer).map((candidate) => sanitize(candidate.name)));
+  if (names.length === 0) return '';
+  const one = names.length === 1;
   return ctx.chalk.yellow(
-    `${plural(automated.length, 'author')} of files ${one ? 'looks' : 'look'} automated (${names}): if ${one ? 'it is a bot, list it' : 'they are bots, list them'} under \`bots:\` in .talentrisk.yml (\`talentrisk init\` proposes bot candidates), or ${one ? 'it counts as a person, an owner and a successor' : 'they count as people, owners and successors'}.`,
+    `${one ? 'An author of files looks' : `${names.length} authors of files look`} automated (${list(names, 3)}): if ${one ? 'it is a bot, list it' : 'they are bots, list them'} under \`bots:\` in .talentrisk.yml (\`talentrisk init\` proposes bot candidates), or ${one ? 'it counts as a person, an owner and a successor' : 'they count as people, owners and successors'}.`,
   );
 }
