@@ -29,6 +29,7 @@ export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> 
       id: d.id,
       name: d.name,
       emails: d.emails,
+      names: d.names,
       commits: d.commits,
       filesAuthored: d.filesAuthored,
       firstCommit: d.firstCommit,

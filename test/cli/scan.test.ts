@@ -527,6 +527,8 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expect(json.exitCode).toBe(0);
     const dora = JSON.parse(json.stdout).developers.find((developer: { name: string }) => developer.name === 'dora');
     expect(dora.lastCommit).toBe('9999-12-31T23:59:59.000Z');
+    // The names each developer committed under: with the emails, what the identity rule joined (git/git audit).
+    expect(dora.names).toEqual(['dora']);
     // The revision itself so dated: its date is capped the same way, so every date stays ISO 8601.
     commitAt('later.txt', '@1700000100 +0000', '@99999999999999 +0000');
     const table = runCli([], { cwd: repo.dir });
