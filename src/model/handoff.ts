@@ -236,7 +236,18 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, after).value,
     };
   });
-  areaList.sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || b.lastChange - a.lastChange || (a.module < b.module ? -1 : 1));
+  // By what their leaving costs: critical systems first, then the module's truck-factor drop, then the
+  // files only they know, then their latest change (git/git: git-gui, 1 → 0, came last, and
+  // templates, 9 files only Junio knows, below xdiff with none).
+  const drop = (area: HandoffArea) => area.truckFactorBefore - area.truckFactorAfter;
+  areaList.sort(
+    (a, b) =>
+      Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
+      drop(b) - drop(a) ||
+      b.soleFiles - a.soleFiles ||
+      b.lastChange - a.lastChange ||
+      (a.module < b.module ? -1 : 1),
+  );
 
   const criticalSystems = criticalSummary(analysis, input.critical ?? [], person.id, others.length > 0 ? goneAll : undefined);
   const allFiles = areaList.flatMap((a) => a.files);

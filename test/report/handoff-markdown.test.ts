@@ -171,6 +171,21 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(report)).toContain('\n- **Shares** 0 files with other authors.\n');
   });
 
+  it('ranks areas by what the departure costs, not by the latest change (git/git: git-gui, 1 → 0, came last)', async () => {
+    const repo = buildNamed('cost', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'a/only.ts': 5 } },
+      { author: 'bob', at: '2024-11-01T10:00:00Z', write: { 'b/two.ts': 5, 'b/three.ts': 5 } },
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'b/one.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    // a: truck factor 1 → 0 without Ada; b: 1 → 1 (Bob holds two of three), changed by Ada more recently.
+    expect(report.areas.map((area) => [area.module, area.truckFactorBefore, area.truckFactorAfter])).toEqual([
+      ['a', 1, 0],
+      ['b', 1, 1],
+    ]);
+  });
+
   it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
