@@ -58,14 +58,19 @@ export function workspacePatterns(sources: WorkspaceSources): { patterns: string
   const pkg = safeJson(sources.packageJson) as { workspaces?: unknown } | undefined;
   const npm = Array.isArray(pkg?.workspaces) ? strings(pkg.workspaces) : strings((pkg?.workspaces as { packages?: unknown } | undefined)?.packages);
   const pnpm = strings((safeYaml(sources.pnpmWorkspace) as { packages?: unknown } | undefined)?.packages);
-  if (npm.length || pnpm.length) found.push({ patterns: [...npm, ...pnpm], manifest: 'package.json' });
+  // pnpm reads only pnpm-workspace.yaml: a package.json `workspaces` beside it (a leftover, or for
+  // other tools) must not add or remove packages (its "!packages/skip" removed one pnpm keeps).
+  const node = pnpm.length ? pnpm : npm;
+  if (node.length) found.push({ patterns: node, manifest: 'package.json' });
   const cargo = cargoWorkspace(sources.cargoToml);
   if (cargo.members.length) found.push({ patterns: [...cargo.members, ...cargo.exclude.map((p) => `!${p}`)], manifest: 'Cargo.toml' });
   if (sources.goWork) {
     const uses: string[] = [];
-    for (const block of sources.goWork.matchAll(/^use\s*\(([^)]*)\)/gm)) uses.push(...(block[1] ?? '').split(/\s+/).filter(Boolean));
+    for (const block of sources.goWork.matchAll(/^use\s*\(([^)]*)\)/gm)) uses.push(...(block[1] ?? '').replace(/\/\/.*$/gm, '').split(/\s+/).filter(Boolean));
     for (const single of sources.goWork.matchAll(/^use\s+([^\s(]+)/gm)) uses.push(single[1] as string);
-    if (uses.length) found.push({ patterns: uses, manifest: 'go.mod' });
+    // Go accepts a quoted path (`"./go/lib"`): without the quotes it names the folder.
+    const paths = uses.map((use) => use.replace(/^(["`])(.*)\1$/, '$2'));
+    if (paths.length) found.push({ patterns: paths, manifest: 'go.mod' });
   }
   return found;
 }

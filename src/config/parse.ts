@@ -218,17 +218,48 @@ function knownKeysAt(keyPath: readonly PropertyKey[]): string[] {
 }
 
 function unwrap(schema: unknown): unknown {
-  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined;
+  let current = schema as { def?: { type?: string; innerType?: unknown; in?: unknown; out?: unknown } } | undefined;
   for (;;) {
     const def = current?.def;
     if (def && ['default', 'prefault', 'optional', 'nullable'].includes(def.type ?? '')) current = def.innerType as typeof current;
-    else if (def?.type === 'pipe') current = def.in as typeof current;
+    // A pipe's schema is its input, unless that is a preprocessing step (null read as absent).
+    else if (def?.type === 'pipe') current = ((def.in as typeof current)?.def?.type === 'transform' ? def.out : def.in) as typeof current;
     else return current;
   }
 }
 
-/** Rules a schema cannot express: unique system names (checked on the raw file, so they show beside schema errors). */
+/**
+ * Rules a schema cannot express (checked on the raw file, so they show beside schema errors):
+ * unique system names, and no email or GitHub login claimed by two people (two aliases naming
+ * one address joined two people into one, silently).
+ */
 function crossChecks(raw: unknown, doc: Document): Problem[] {
+  return [...peopleChecks(raw, doc), ...systemNameChecks(raw, doc)];
+}
+
+function peopleChecks(raw: unknown, doc: Document): Problem[] {
+  const problems: Problem[] = [];
+  const people = (raw as { people?: unknown } | undefined)?.people;
+  if (!Array.isArray(people)) return problems;
+  const claimed = new Map<string, string>();
+  const claim = (key: string, where: (string | number)[], label: string) => {
+    const first = claimed.get(key);
+    if (first !== undefined) problems.push({ offset: rangeOf(doc, where), text: `${where.join('.')}: ${label} is already people.${first}'s (one alias per person)` });
+    else claimed.set(key, String(where[1]));
+  };
+  people.forEach((person: unknown, index) => {
+    const { emails, github } = (person ?? {}) as { emails?: unknown; github?: unknown };
+    if (Array.isArray(emails)) {
+      emails.forEach((email: unknown, at) => {
+        if (typeof email === 'string' && email.trim() !== '') claim(`email:${email.trim().toLowerCase()}`, ['people', index, 'emails', at], `email "${email}"`);
+      });
+    }
+    if (typeof github === 'string' && github.trim() !== '') claim(`github:${github.trim().replace(/^@/, '').toLowerCase()}`, ['people', index, 'github'], `GitHub login "${github}"`);
+  });
+  return problems;
+}
+
+function systemNameChecks(raw: unknown, doc: Document): Problem[] {
   const problems: Problem[] = [];
   const critical = (raw as { critical?: unknown } | undefined)?.critical;
   if (!Array.isArray(critical)) return problems;

@@ -28,7 +28,11 @@ const glob = z
   .string()
   .min(1, 'a glob cannot be empty')
   .refine(globBracketsClosed, "an unclosed \"[\" or \"{\" (to match one literally, escape it: 'a\\[b' in single quotes, \"a\\\\[b\" in double quotes)");
-const nonEmpty = z.string().min(1, 'must not be empty');
+// Blank counts as empty: a system named " " showed as a blank name.
+const nonEmpty = z
+  .string()
+  .min(1, 'must not be empty')
+  .refine((value) => value.length === 0 || value.trim() !== '', 'must not be blank');
 
 /**
  * A list that may also be left empty (`critical:` with only commented entries under it reads as
@@ -75,7 +79,11 @@ export const personSchema = z
   .strictObject({
     name: nonEmpty.describe('The name to show for this person.'),
     emails: z.array(nonEmpty).default([]).describe('Every email this person commits with.'),
-    github: nonEmpty.optional().describe('GitHub login: joins its no-reply emails.'),
+    // `@login`, as GitHub and CODEOWNERS write it, joined nothing.
+    github: nonEmpty
+      .transform((login) => login.replace(/^@/, ''))
+      .optional()
+      .describe('GitHub login (with or without its "@"): joins its no-reply emails.'),
   })
   .describe('Identities .mailmap does not merge.');
 
@@ -92,7 +100,10 @@ export const configSchema = z
     $schema: z.string().optional().describe('JSON Schema for editor completion.'),
     version: z.literal(1).default(1).describe('Config format version.'),
     critical: list(criticalSystemSchema).default([]).describe('Critical systems, checked by `talentrisk check`.'),
-    include: list(glob).default([]).describe('Analyse only files matching these globs (default: every tracked file).'),
+    include: list(glob)
+      .refine((globs) => globs.length === 0 || globs.some((g) => !g.startsWith('!')), 'list at least one glob that does not start with "!" (with only "!" globs nothing is included; to leave files out, use exclude)')
+      .default([])
+      .describe('Analyse only files matching these globs (default: every tracked file).'),
     exclude: list(glob).default([]).describe('Never analyse files matching these globs.'),
     defaultExclusions: z
       .boolean()
@@ -100,7 +111,10 @@ export const configSchema = z
       .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
     people: list(personSchema).default([]).describe('Identity aliases.'),
     bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]` and `*-bot` are built in.'),
-    modules: z
+    // `modules:` or `model:` with every key under it commented out reads as null: the defaults.
+    modules: z.preprocess(
+      (value) => value ?? undefined,
+      z
       .strictObject({
         depth: z.number().int().min(1, 'depth must be at least 1').max(MAX_MODULE_DEPTH, `depth must be at most ${MAX_MODULE_DEPTH}`).optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
         roots: list(nonEmpty).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
@@ -108,7 +122,10 @@ export const configSchema = z
       })
       .prefault({})
       .describe('How files roll up into modules.'),
-    model: z
+    ),
+    model: z.preprocess(
+      (value) => value ?? undefined,
+      z
       .strictObject({
         halfLife: z.number().positive('halfLife must be a positive number of days').default(365).describe('Half-life of knowledge, in days (decayed figures).'),
         inactiveAfter: z.number().positive('inactiveAfter must be a positive number of days').default(180).describe('Days without a commit after which a developer is inactive.'),
@@ -117,6 +134,7 @@ export const configSchema = z
       })
       .prefault({})
       .describe('Model settings (extensions of the published method).'),
+    ),
     departures: list(departureSchema).default([]).describe('People leaving (used by scan, check and handoff).'),
   })
   .describe('talentrisk configuration (.talentrisk.yml).');

@@ -86,8 +86,10 @@ export function renderStarterConfig(input: StarterInput): string {
   }
   if (input.codeowners && input.codeowners.systems.length > 0) {
     out.push('  #');
-    out.push(`  # From ${comment(input.codeowners.file)}: the paths each owner is declared to own. talentrisk measures who`);
-    out.push('  # actually knows them, so these make good systems to check:');
+    out.push(`  # From ${comment(input.codeowners.file)}: the paths each owner is named on. talentrisk measures who`);
+    out.push('  # actually knows them, so these make good systems to check. CODEOWNERS gives a file to its last');
+    out.push('  # matching line; these globs do not subtract later lines that give part of a path to someone');
+    out.push('  # else: add a "!" glob for such a part (e.g. "!src/web/**").');
     for (const system of input.codeowners.systems) {
       out.push(`  # - name: ${quote(system.name)}`);
       out.push(`  #   paths: [${system.paths.map(quote).join(', ')}]`);

@@ -139,11 +139,34 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
   });
 });
 
+describe('config rules a user met (power-user test)', () => {
+  it('refuses an email or GitHub login claimed by two people: two aliases joined Alice and Bob into one', () => {
+    const text = stderrOf(
+      catchError(() => parseConfigText('people:\n  - name: Alice L.\n    emails: [alice@corp.example]\n  - name: Bob S.\n    emails: [bob@corp.example, ALICE@corp.example]\n    github: "@a"\n  - name: A\n    github: a\n', 'c.yml')),
+    );
+    expect(text).toContain('c.yml:5:32 people.1.emails.1: email "ALICE@corp.example" is already people.0\'s (one alias per person)');
+    expect(text).toContain('people.2.github: GitHub login "a" is already people.1\'s (one alias per person)');
+  });
+
+  it('refuses an include list of "!" globs only (it excluded every file), and a blank system name', () => {
+    expect(stderrOf(catchError(() => parseConfigText('include: ["!docs/**"]\n', 'c.yml')))).toContain('c.yml:1:10 include: list at least one glob that does not start with "!"');
+    expect(stderrOf(catchError(() => parseConfigText('critical:\n  - name: " "\n    paths: [a]\n', 'c.yml')))).toContain('critical.0.name: must not be blank');
+  });
+});
+
 describe('valid configs', () => {
   it('an empty file or one with only comments gives the defaults', () => {
     expect(load(`${FIXTURES}/valid/comments-only.yml`).config).toEqual(DEFAULT_CONFIG);
     expect(parseConfigText('', 'empty.yml').config).toEqual(DEFAULT_CONFIG);
     expect(load(`${FIXTURES}/valid/minimal.yml`).config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('a section key with every entry under it commented out gives its defaults (power-user test: it was an error)', () => {
+    expect(parseConfigText('modules:\n  # depth: 2\nmodel:\n  # halfLife: 90\n', 'c.yml').config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('a GitHub login may be written with its "@", as CODEOWNERS does (it joined nothing)', () => {
+    expect(parseConfigText('people:\n  - name: Alice\n    github: "@alicegh"\n', 'c.yml').config.people[0]?.github).toBe('alicegh');
   });
 
   it('a list key with only commented entries under it is an empty list (what init writes)', () => {

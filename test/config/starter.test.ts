@@ -28,6 +28,8 @@ describe('renderStarterConfig', () => {
     expect(text).toContain('  #   minOwners: 2    # now: truck factor 2 · 3 files · with the 4 modules inside it · Ada, Bob');
     expect(text).toContain('  # - name: "@org/payments"');
     expect(text).toContain('.github/CODEOWNERS lines 4, 7');
+    // CODEOWNERS' last match wins, which the globs do not model: the comment says so (power-user test).
+    expect(text).toContain('# matching line; these globs do not subtract later lines that give part of a path to someone');
     expect(text).toContain('already left out: dependabot[bot].');
     expect(text).toContain('  # - "Jenkins"    # 120 commits');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/talentrisk/schema/talentrisk.schema.json');

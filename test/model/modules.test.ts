@@ -58,6 +58,11 @@ describe('workspace detection', () => {
     expect(detectWorkspaces({ pnpmWorkspace: "packages:\n  - 'apps/**'\n  - '!apps/legacy'\n" }, tracked)).toEqual(['apps/web']);
     expect(detectWorkspaces({ cargoToml: '[workspace]\nmembers = ["crates/*"]\n' }, tracked)).toEqual(['crates/x']);
     expect(detectWorkspaces({ goWork: 'go 1.22\n\nuse (\n\t./svc\n)\n' }, tracked)).toEqual(['svc']);
+    // A quoted path and a comment inside the block (power-user test: "./lib" was not detected).
+    expect(detectWorkspaces({ goWork: 'go 1.22\n\nuse (\n\t./svc // the service\n\t"./lib"\n)\n' }, [...tracked, 'lib/go.mod', 'lib/x.go'])).toEqual(['lib', 'svc']);
+    // pnpm reads only pnpm-workspace.yaml: package.json's workspaces beside it change nothing.
+    const node = ['packages/a/package.json', 'packages/skip/package.json'];
+    expect(detectWorkspaces({ pnpmWorkspace: 'packages:\n  - "packages/**"\n', packageJson: '{"workspaces": ["packages/*", "!packages/skip"]}' }, node)).toEqual(['packages/a', 'packages/skip']);
   });
 
   it('reads a Cargo [workspace] table whatever the order of its keys, multi-line, with exclude', () => {
