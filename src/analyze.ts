@@ -161,7 +161,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const workspaceSources: WorkspaceSources = {};
   for (const [key, file] of manifests) workspaceSources[key] = texts.get(file);
   const analysedPaths = files.map((file) => file.path);
-  const workspaces = [...detectWorkspaces(workspaceSources, tracked), ...config.modules.roots];
+  const workspaces = [...detectWorkspaces(workspaceSources, tracked), ...moduleRoots(config.modules.roots, tracked, warn)];
   const moduleDepth = options.depth ?? config.modules.depth ?? chooseModuleDepth(analysedPaths);
   const byPath = new Map(files.map((file) => [file.path, file]));
   const modules = [...assignModules(analysedPaths, moduleDepth, workspaces)]
@@ -443,6 +443,21 @@ class TrailerMailmap {
 }
 
 /** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
+/**
+ * Config `modules.roots` as folders of the revision: written as the other path keys allow (`./src`,
+ * `/src`, `src/`), and a root that is no tracked folder warned about (they were dropped in silence).
+ */
+function moduleRoots(roots: readonly string[], tracked: readonly string[], warn: (message: string) => void): string[] {
+  const folders = new Set<string>();
+  for (const file of tracked) for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) folders.add(file.slice(0, at));
+  return roots.flatMap((root) => {
+    const folder = root.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (folders.has(folder)) return [folder];
+    warn(`config modules.roots entry ${JSON.stringify(root)} is no folder of the repository (a root is a folder path from the repository root, without wildcards)`);
+    return [];
+  });
+}
+
 function shortIds(ids: readonly string[], shown = 3): string {
   const listed = ids.slice(0, shown).map((id) => id.slice(0, 12));
   return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');
