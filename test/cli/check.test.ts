@@ -63,10 +63,16 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(existsSync(path.join(repo.dir, 'report.txt'))).toBe(false);
   });
 
-  it('points a glob that matches nothing at its own line in every format (stderr and GitHub annotations)', () => {
+  it('points a glob that matches nothing at its own line in every format (the text report, stderr and GitHub annotations)', () => {
     const repo = repoWith('critical:\n  - name: auth\n    paths:\n      - "src/auth/**"\n      - "legacy/auth/**"\n');
-    const text = runCli(['check'], { cwd: repo.dir });
-    expect(text.stderr).toContain('talentrisk: warning: .talentrisk.yml:5:9 critical.0.paths.1: "legacy/auth/**" matches no analysed file');
+    // The text report carries it, -q or not (power-user test: on stderr only, -q dropped it).
+    for (const args of [['check'], ['check', '-q']]) {
+      const text = runCli(args, { cwd: repo.dir });
+      expect(text.stdout).toContain('\nwarning: .talentrisk.yml:5:9 critical.0.paths.1: "legacy/auth/**" matches no analysed file\n');
+      expect(text.stderr).toBe('');
+    }
+    const json = runCli(['check', '--format', 'json'], { cwd: repo.dir });
+    expect(json.stderr).toContain('talentrisk: warning: .talentrisk.yml:5:9 critical.0.paths.1: "legacy/auth/**" matches no analysed file');
     const github = runCli(['check', '--format', 'github'], { cwd: repo.dir });
     expect(github.stdout).toContain('::warning file=.talentrisk.yml,line=5,title=auth%3A unused glob::');
   });

@@ -102,14 +102,20 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
     departing: evaluation.departing,
-    warnings: configChanged ? [...evaluated.warningSource.warnings, `${configFile} changed since ${changed.base}: every critical system is checked`] : evaluated.warningSource.warnings,
+    // The text report carries the dead globs' warnings too (on stderr only, -q dropped them: power-user
+    // test); github marks each at its line, and the other formats list them as unmatchedPatterns.
+    warnings: [
+      ...evaluated.warningSource.warnings,
+      ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked`] : []),
+      ...(options.format === 'text' ? unmatchedGlobWarnings(evaluation.systems, loaded) : []),
+    ],
   };
 
   const toFile = Boolean(options.output);
   const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
   writeReport(checkReporters[options.format](report, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
-    if (options.format !== 'github') warnUnmatchedGlobs(evaluation.systems, loaded, io);
+    if (options.format !== 'github' && options.format !== 'text') for (const warning of unmatchedGlobWarnings(evaluation.systems, loaded)) io.stderr.write(`talentrisk: warning: ${warning}\n`);
     // text and github print the warnings in the report itself (github as ::warning lines, in the
     // same job log): the same line on stderr too read as two warnings.
     printWarnings(evaluated.warningSource, options, io, (options.format === 'text' || options.format === 'github') && !toFile);
@@ -206,13 +212,14 @@ function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], lo
   throw new ConfigError(lines.join('\n'), { hint });
 }
 
-function warnUnmatchedGlobs(results: readonly CriticalSystemResult[], loaded: LoadedConfig, io: Io): void {
-  for (const result of results) {
-    for (const glob of result.unmatchedPatterns) {
+/** `file:line:col critical.i.paths.j: "glob" matches no analysed file`, per dead glob of a system that has others. */
+function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded: LoadedConfig): string[] {
+  return results.flatMap((result) =>
+    result.unmatchedPatterns.map((glob) => {
       const index = result.paths.indexOf(glob);
-      io.stderr.write(`talentrisk: warning: ${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file\n`);
-    }
-  }
+      return `${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file`;
+    }),
+  );
 }
 
 /** In GitHub Actions, the markdown summary also goes to the job's summary page. */
