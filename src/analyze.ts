@@ -442,7 +442,6 @@ class TrailerMailmap {
   }
 }
 
-/** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
 /**
  * Config `modules.roots` as folders of the revision: written as the other path keys allow (`./src`,
  * `/src`, `src/`), and a root that is no tracked folder warned about (they were dropped in silence).
@@ -458,6 +457,7 @@ function moduleRoots(roots: readonly string[], tracked: readonly string[], warn:
   });
 }
 
+/** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
 function shortIds(ids: readonly string[], shown = 3): string {
   const listed = ids.slice(0, shown).map((id) => id.slice(0, 12));
   return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');

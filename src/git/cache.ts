@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.ts';
 import { renameOptions, type RenameMode } from './log-format.ts';
-import { mailmapSources, type Repository } from './repo.ts';
+import { commonGitDir, mailmapSources, readQuietly, type Repository } from './repo.ts';
 import type { CommitRecord, FileChange, Signature } from './types.ts';
 
 /** Bumped when the file layout changes; it is also the name of the folder entries live in. */
@@ -499,8 +499,7 @@ export async function gitEnvironment(repo: Repository): Promise<string> {
   const { version, replaceRefs: replaced } = repo.environment;
   const mailmap = await mailmapSources(repo);
   const config = JSON.stringify(shaping);
-  const commonDir = readQuietly(path.join(info.gitDir, 'commondir'))?.toString().trim();
-  const common = commonDir ? path.resolve(info.gitDir, commonDir) : info.gitDir;
+  const common = commonGitDir(info.gitDir);
   const hash = createHash('sha256');
   for (const part of [version, config, replaced, mailmap.blob]) hash.update(`${part}\0`);
   for (const file of [...mailmap.files, readQuietly(path.join(common, 'shallow')) ?? null, readQuietly(path.join(common, 'info', 'grafts')) ?? null]) {
@@ -509,13 +508,6 @@ export async function gitEnvironment(repo: Repository): Promise<string> {
   return hash.digest('hex');
 }
 
-function readQuietly(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
 
 // --- entry files --------------------------------------------------------------------------------
 

@@ -318,17 +318,25 @@ export async function readFileAt(repo: Repository, sha: string, file: string): P
  */
 export function shallowBoundary(info: Pick<RepoInfo, 'gitDir' | 'isShallow'>): Set<string> {
   if (!info.isShallow) return new Set();
-  const read = (file: string) => {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-  // A linked worktree names the common git directory, where `shallow` lives, in `commondir`.
-  const commonDir = read(path.join(info.gitDir, 'commondir'))?.trim();
-  const common = commonDir ? path.resolve(info.gitDir, commonDir) : info.gitDir;
-  return new Set((read(path.join(common, 'shallow')) ?? '').split('\n').filter(Boolean));
+  return new Set((readQuietly(path.join(commonGitDir(info.gitDir), 'shallow'))?.toString() ?? '').split('\n').filter(Boolean));
+}
+
+/**
+ * The git directory shared by all worktrees (where `shallow`, `info/grafts` and the objects live):
+ * a linked worktree names it in `commondir`, relative to its own.
+ */
+export function commonGitDir(gitDir: string): string {
+  const commonDir = readQuietly(path.join(gitDir, 'commondir'))?.toString().trim();
+  return commonDir ? path.resolve(gitDir, commonDir) : gitDir;
+}
+
+/** A file's bytes, or undefined when it cannot be read (absent, a folder, no permission). */
+export function readQuietly(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `file` is committed as a symbolic link at `sha` (mode 120000). */
@@ -483,13 +491,8 @@ async function readMailmapSources(repo: Repository): Promise<MailmapSources> {
     }
   }
   const mailmapFile = setting('mailmap.file');
-  const read = (file: string) => {
-    try {
-      return fs.readFileSync(file);
-    } catch {
-      return null;
-    }
-  };
+  // null: no such file (undefined stands for "not looked for").
+  const read = (file: string) => readQuietly(file) ?? null;
   return {
     blob,
     hasBlob,
