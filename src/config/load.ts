@@ -90,6 +90,12 @@ export function findConfigFile(root: string, explicit?: string): string | undefi
   return undefined;
 }
 
+/** Whether `file` is `dir` or lies inside it (paths as given, not resolved). */
+export function isWithin(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /**
  * What `file` (the config's place in the repository at `root`) is when it is a symbolic link: its
  * target as written, whether that is missing, whether it resolves outside the repository.
@@ -109,8 +115,7 @@ export function configLink(root: string, file: string): { target: string; missin
     return { target, missing: true, loops: (error as NodeJS.ErrnoException).code === 'ELOOP', outside: false };
   }
   // The root itself is inside (a link to `.` is a folder, and reads as one).
-  const inside = path.relative(realpathSync(root), resolved);
-  return { target, missing: false, outside: inside.startsWith('..') || path.isAbsolute(inside) };
+  return { target, missing: false, outside: !isWithin(realpathSync(root), resolved) };
 }
 
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
-import { CONFIG_FILE, configLink, findConfigFile, parseConfig } from '../../config/load.ts';
+import { CONFIG_FILE, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
 import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
@@ -42,13 +42,12 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   // Relative to the current folder when inside it, else absolute (not ../../../dev/stdout).
   const shown = (absolute: string) => {
     const relative = path.relative(io.cwd, absolute);
-    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+    return relative && isWithin(io.cwd, absolute) ? relative : absolute;
   };
   // Writing through a link would replace the file it points to (or create one anywhere), which
   // --force does not ask for: the user's file would be lost without a word.
   // (Any link inside the repository, --output or not; outside it, /dev/stdout is a link too.)
-  const insideRepository = !path.relative(root, file).startsWith('..') && !path.isAbsolute(path.relative(root, file));
-  const link = insideRepository ? configLink(root, file) : undefined;
+  const link = isWithin(root, file) ? configLink(root, file) : undefined;
   if (link) {
     throw new UsageError(`${shown(file)} is a symbolic link to ${link.target}; init does not write through it`, { hint: 'remove the link first, or pass --output <file> to write the starter config elsewhere' });
   }
