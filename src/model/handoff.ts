@@ -1,6 +1,7 @@
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
+import { rowsWithin } from './rows.ts';
 import type { Analysis, DeveloperSummary, FileOwnership } from './types.ts';
 
 // A handoff: what one person knows that others do not, and who should take it over (talentrisk
@@ -414,8 +415,7 @@ function checklist(report: HandoffReport): ChecklistItem[] {
     .flatMap((area) => area.files)
     .filter((file) => file.status === 'sole' && (file.strength === 'none' || file.strength === 'weak'))
     .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b));
-  // One more file takes the line "and 1 more file" would.
-  const transfers = candidates.length <= MAX_TRANSFER_ITEMS + 1 ? candidates : candidates.slice(0, MAX_TRANSFER_ITEMS);
+  const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
   for (const file of transfers) {
     items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id } : {}) });
   }

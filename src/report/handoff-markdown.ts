@@ -3,7 +3,7 @@ import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../
 import { MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
-import { rowsWithin } from './table-util.ts';
+import { rowsWithin } from '../model/rows.ts';
 
 // The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
 // git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.

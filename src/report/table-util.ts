@@ -65,14 +65,6 @@ export function shortenPathToWidth(path: string, width: number): string {
   return `${head}…${tail}`;
 }
 
-/**
- * The first `limit` rows, or all of them when only one more would be left out: "… 1 more module"
- * takes the line the module itself would (curl: 12 of 13 modules shown).
- */
-export function rowsWithin<T>(rows: readonly T[], limit: number): readonly T[] {
-  return rows.length <= limit + 1 ? rows : rows.slice(0, limit);
-}
-
 /** The rows with the `fit` columns' cells cut, widest column first, until a line fits in `fit.width`. */
 function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
   // A title may take two lines ("single-owner\nfiles"): its width is its widest line's.
