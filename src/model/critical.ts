@@ -108,12 +108,12 @@ function evaluateSystem(
   const orphanFiles: string[] = [];
   // The files at risk that matter most first: the most changed (a list led by `src/.checksrc`, in
   // path order, named the least of them). Ties keep path order.
-  const atRisk = selection.matching.filter((position) => authorCount(authors, position) <= 1);
+  const atRisk = selection.matching.map((position) => ({ position, count: authorCount(authors, position) })).filter((file) => file.count <= 1);
   const events = (position: number) => (ownership.files[position] as FileOwnership).events;
-  atRisk.sort((a, b) => events(b) - events(a) || a - b);
-  for (const position of atRisk) {
+  atRisk.sort((a, b) => events(b.position) - events(a.position) || a.position - b.position);
+  for (const { position, count } of atRisk) {
     const path = allPaths[position] as string;
-    if (authorCount(authors, position) === 1) {
+    if (count === 1) {
       const sole = ownership.developers.ids[authors.developer[authors.start[position] as number] as number] as string;
       singleOwnerFiles.push({ path, owner: { id: sole, name: nameOf(sole) } });
     } else orphanFiles.push(path);
