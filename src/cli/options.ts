@@ -56,7 +56,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Adds the analysis options (revision, config, model, output) to a command. */
 export function addAnalysisOptions(command: Command, formats: readonly string[], defaultFormat: string): Command {
   return command
-    .option('--rev <rev>', 'revision to analyse', 'HEAD')
+    .option('--rev <rev>', 'revision to analyse: a branch, tag or commit, not a range', 'HEAD')
     .option('--until <date>', 'analyse the last first-parent commit at or before this date (YYYY-MM-DD, or an ISO 8601 timestamp)', parseDate)
     .option('--depth <n>', 'folder depth of modules, 1–10 (default: chosen to show 5–30 modules)', parseDepth)
     .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)')

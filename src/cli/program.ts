@@ -36,7 +36,7 @@ export function createProgram(io: Io, setExit: (code: ExitCode) => void): Comman
     .addHelpText(
       'after',
       `
-Exit codes: 0 ok · 1 check found violations · 2 usage, config or input error · 3 internal error
+Exit codes: 0 ok · 1 check found violations · 2 usage, config, input or output error (e.g. a full disk) · 3 internal error
 Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is computed)`,
     );
 
