@@ -84,6 +84,8 @@ export function resolveDepartures(
      * later has no commit yet. Without it, it is an error (a typo in the config).
      */
     notYetThere?: ((message: string) => void) | undefined;
+    /** Told of a last day before the person's own last commit (most likely a mistyped year). */
+    warn?: ((message: string) => void) | undefined;
   },
 ): Departure[] {
   const specs: { spec: DepartureSpec; source: string }[] = [
@@ -91,11 +93,13 @@ export function resolveDepartures(
     ...(input.leaving ?? []).map((value) => ({ spec: parseLeaving(value), source: '--leaving' })),
   ];
   const byId = new Map<string, Departure>();
+  // Where each kept date was written, and the person's last commit, for the check after the loop.
+  const dated = new Map<string, { source: string; lastCommit: string }>();
   for (const { spec, source } of specs) {
     if (spec.date !== undefined && !isRealDay(spec.date)) {
       throw new UsageError(`${source.replace(/\.who$/, '.date')}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
     }
-    let developer: Pick<DeveloperSummary, 'id' | 'name'>;
+    let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
       developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots });
     } catch (error) {
@@ -108,12 +112,22 @@ export function resolveDepartures(
     // mixed (an EM test). Without any date, the first note.
     if (spec.date && (!current.date || spec.date < current.date)) {
       current.date = spec.date;
+      dated.set(developer.id, { source: source.replace(/\.who$/, '.date'), lastCommit: developer.lastCommit });
       if (spec.note) current.note = spec.note;
       else delete current.note;
     } else if (!current.date && !spec.date && spec.note && !current.note) {
       current.note = spec.note;
     }
     byId.set(developer.id, current);
+  }
+  // A last day before the person's own last commit is accepted (they count as gone from that day),
+  // but is most likely a mistyped year: `ada=2024-06-30` for someone who committed last week.
+  for (const departure of byId.values()) {
+    const where = dated.get(departure.id);
+    const lastDay = where?.lastCommit.slice(0, 10) ?? '';
+    if (input.warn && where && departure.date && departure.date < lastDay) {
+      input.warn(`${where.source}: ${departure.name}'s last day ${departure.date} is before their last commit (${lastDay}); check the date (a last day already past counts them as gone since that day)`);
+    }
   }
   return [...byId.values()].sort(compareDepartures);
 }

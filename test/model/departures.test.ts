@@ -155,6 +155,25 @@ describe('resolveDepartures input checks', () => {
     const developers = [{ id: 'bob@example.com', name: 'Bob', emails: ['bob@example.com'], names: ['Bob'], commits: 1, firstCommit: '', lastCommit: '', filesAuthored: 0 }];
     expect(() => resolveDepartures(developers, { config: [{ who: 'bob', date: '2025-02-31' }] })).toThrow('config departures[0].date: 2025-02-31 is not a real date');
   });
+
+  it('warns of a last day before the person’s own last commit (a mistyped year), naming where the kept date was written', () => {
+    const developers = [
+      { id: 'bob@example.com', name: 'Bob', emails: ['bob@example.com'], names: ['Bob'], commits: 3, firstCommit: '2023-01-02T10:00:00.000Z', lastCommit: '2025-06-10T23:30:00.000Z', filesAuthored: 1 },
+      { id: 'eve@example.com', name: 'Eve', emails: ['eve@example.com'], names: ['Eve'], commits: 3, firstCommit: '2023-01-02T10:00:00.000Z', lastCommit: '2025-06-10T09:00:00.000Z', filesAuthored: 1 },
+    ];
+    const warnings: string[] = [];
+    const departures = resolveDepartures(developers, { config: [{ who: 'bob', date: '2025-12-31' }], leaving: ['bob=2024-12-31', 'eve=2025-06-10'], warn: (message) => warnings.push(message) });
+    // Still a departure on the day written: the warning does not second-guess it.
+    expect(departures.map((d) => [d.name, d.date])).toEqual([
+      ['Bob', '2024-12-31'],
+      ['Eve', '2025-06-10'],
+    ]);
+    // The last commit's own day is not before the last day.
+    expect(warnings).toEqual(["--leaving: Bob's last day 2024-12-31 is before their last commit (2025-06-10); check the date (a last day already past counts them as gone since that day)"]);
+    const fromConfig: string[] = [];
+    resolveDepartures(developers, { config: [{ who: 'eve', date: '2025-06-09' }], warn: (message) => fromConfig.push(message) });
+    expect(fromConfig).toEqual([expect.stringMatching(/^config departures\[0\]\.date: Eve's last day 2025-06-09 is before their last commit \(2025-06-10\)/)]);
+  });
 });
 
 describe('departure properties (fast-check)', () => {

@@ -115,5 +115,8 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
  */
 export async function declaredDepartures(repo: Repository, analysis: Analysis, config: Config, leaving: readonly string[] | undefined): Promise<Departure[]> {
   const head = config.departures.length > 0 && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
-  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head) });
+  const warn = (message: string): void => {
+    if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
+  };
+  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head), warn });
 }
