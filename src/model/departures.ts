@@ -86,24 +86,28 @@ export function resolveDepartures(
     notYetThere?: ((message: string) => void) | undefined;
     /** Told of a last day before the person's own last commit (most likely a mistyped year). */
     warn?: ((message: string) => void) | undefined;
+    /** Where a config key sits (`.talentrisk.yml:12:9`), for messages about config entries. */
+    locate?: ((keyPath: readonly (string | number)[]) => string) | undefined;
   },
 ): Departure[] {
-  const specs: { spec: DepartureSpec; source: string }[] = [
-    ...(input.config ?? []).map((spec, index) => ({ spec, source: `config departures[${index}].who` })),
-    ...(input.leaving ?? []).map((value) => ({ spec: parseLeaving(value), source: '--leaving' })),
+  // A config entry is named by where it sits when that is known, as other config errors are.
+  const configKey = (index: number, key: 'who' | 'date'): string => (input.locate ? `${input.locate(['departures', index, key])} departures.${index}.${key}` : `config departures[${index}].${key}`);
+  const specs: { spec: DepartureSpec; source: string; dateSource: string; inConfig: boolean }[] = [
+    ...(input.config ?? []).map((spec, index) => ({ spec, source: configKey(index, 'who'), dateSource: configKey(index, 'date'), inConfig: true })),
+    ...(input.leaving ?? []).map((value) => ({ spec: parseLeaving(value), source: '--leaving', dateSource: '--leaving', inConfig: false })),
   ];
   const byId = new Map<string, Departure>();
   // Where each kept date was written, and the person's last commit, for the check after the loop.
   const dated = new Map<string, { source: string; lastCommit: string }>();
-  for (const { spec, source } of specs) {
+  for (const { spec, source, dateSource, inConfig } of specs) {
     if (spec.date !== undefined && !isRealDay(spec.date)) {
-      throw new UsageError(`${source.replace(/\.who$/, '.date')}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
+      throw new UsageError(`${dateSource}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
     }
     let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
       developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots });
     } catch (error) {
-      if (!(error instanceof UnknownPersonError) || !input.notYetThere || !source.startsWith('config ')) throw error;
+      if (!(error instanceof UnknownPersonError) || !input.notYetThere || !inConfig) throw error;
       input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);
       continue;
     }
@@ -112,7 +116,7 @@ export function resolveDepartures(
     // mixed (an EM test). Without any date, the first note.
     if (spec.date && (!current.date || spec.date < current.date)) {
       current.date = spec.date;
-      dated.set(developer.id, { source: source.replace(/\.who$/, '.date'), lastCommit: developer.lastCommit });
+      dated.set(developer.id, { source: dateSource, lastCommit: developer.lastCommit });
       if (spec.note) current.note = spec.note;
       else delete current.note;
     } else if (!current.date && !spec.date && spec.note && !current.note) {

@@ -132,7 +132,7 @@ describe('check with departures', { tags: ['slow'] }, () => {
       { author: 'carol', at: '2024-06-10T12:00:00Z', write: { 'src/auth/c.ts': 5 } },
     ]);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `${AUTH}departures:\n  - who: carol\n  - who: bob\n`);
-    const warning = 'config departures[0].who: nobody in the analysed history is "carol"; left out of the departures (they may have joined later; closest known: ';
+    const warning = '.talentrisk.yml:6:10 departures.0.who: nobody in the analysed history is "carol"; left out of the departures (they may have joined later; closest known: ';
     const past = runCli(['scan', '--until', '2024-03-01'], { cwd: repo.dir });
     expect(past.exitCode).toBe(0);
     expect(past.stdout).toContain(`warning: ${warning}`);
@@ -147,7 +147,8 @@ describe('check with departures', { tags: ['slow'] }, () => {
     for (const args of [['--rev', 'main'], ['--rev', repo.git('rev-parse', 'HEAD').trim()], ['--until', '2030-01-01']]) {
       const result = runCli(['check', ...args], { cwd: repo.dir });
       expect(result.exitCode, args.join(' ')).toBe(2);
-      expect(result.stderr).toMatch(/^talentrisk: unknown person "zed"/);
+      // It says where the entry is, as every other config error does.
+      expect(result.stderr).toMatch(/^talentrisk: unknown person "zed" \(\.talentrisk\.yml:6:10 departures\.0\.who\)/);
     }
   });
 });

@@ -149,7 +149,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
   if ('report' in loadedAnalysis) return { evaluation: loadedAnalysis.report.value as CheckEvaluation, warningSource: loadedAnalysis.report, storing: [] };
   const { analysis } = loadedAnalysis;
-  const departing = await declaredDepartures(repo, analysis, loaded.config, options.leaving);
+  const departing = await declaredDepartures(repo, analysis, loaded, options.leaving);
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },

@@ -27,7 +27,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const settings = config.config;
   const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
-  const departures = await declaredDepartures(repo, analysis, settings, options.leaving);
+  const departures = await declaredDepartures(repo, analysis, config, options.leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 

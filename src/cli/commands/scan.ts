@@ -29,7 +29,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   }
   const { analysis, config, repository } = loaded;
   const { scanReport } = await import('./scan-report.ts');
-  const departures = await declaredDepartures(repository, analysis, config.config, options.leaving);
+  const departures = await declaredDepartures(repository, analysis, config, options.leaving);
   const report = scanReport(analysis, config, { departures, table: chalk ? { chalk, width, fit } : undefined });
   // Stored as it is printed, so that the same scan again only has to print it.
   const recorder = recordReport(analysis, request(config));

@@ -113,10 +113,11 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
  * tells the past from HEAD's commit; git is asked for it only when config departures exist and the
  * revision was named otherwise than HEAD).
  */
-export async function declaredDepartures(repo: Repository, analysis: Analysis, config: Config, leaving: readonly string[] | undefined): Promise<Departure[]> {
+export async function declaredDepartures(repo: Repository, analysis: Analysis, loaded: LoadedConfig, leaving: readonly string[] | undefined): Promise<Departure[]> {
+  const { config } = loaded;
   const head = config.departures.length > 0 && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
   const warn = (message: string): void => {
     if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
   };
-  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head), warn });
+  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head), warn, locate: loaded.locate });
 }
