@@ -34,8 +34,8 @@ export const scanOutputSchema = z
     }),
     settings: z.object({
       moduleDepth: z.number().int(),
-      halfLifeDays: z.number(),
-      inactiveAfterDays: z.number(),
+      halfLifeDays: z.number().describe('The configured half-life of knowledge (METRICS.md §7); the classic model does not use it.'),
+      inactiveAfterDays: z.number().describe('The configured days without a commit after which a developer is inactive; the classic model does not use it.'),
       referenceDate: z.string(),
       coAuthors: z.boolean(),
     }),
