@@ -7,11 +7,12 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, type Repository } from './git/repo.ts';
 import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
+import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
-import { createBotMatcher, IdentityTable, resolveIdentities, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
+import { createBotMatcher, IdentityTable, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
@@ -348,6 +349,17 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
 
   hooks.onPhase?.('authorship');
   const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
+  for (const { pattern, people: caught } of botPatternsCatchingPeople(
+    resolved.filter((developer) => developer.isBot),
+    identities.list,
+    config.bots,
+    wildcardMatcher,
+  )) {
+    const shown = caught.slice(0, 3).map((person) => `${person.name} (${person.commits} commit${person.commits === 1 ? '' : 's'})`);
+    context.warn(
+      `config bots: ${JSON.stringify(pattern)} also leaves out ${caught.length === 1 ? 'an author who looks like a person' : `${caught.length} authors who look like people`}: ${shown.join(', ')}${caught.length > 3 ? ` +${caught.length - 3} more` : ''}; if they are people, make the pattern stricter or name each bot exactly`,
+    );
+  }
   const bots: string[] = [];
   const people = resolved.filter((developer) => {
     if (developer.isBot) bots.push(developer.name);

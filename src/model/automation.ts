@@ -49,3 +49,35 @@ export function botCandidatesOf(developer: { name: string; names: readonly strin
   if (aliases.length === 0) return [{ name: developer.name, commits: developer.commits }];
   return aliases.map((name) => ({ name, commits: developer.commits, of: developer.name }));
 }
+
+// A person's name as written in a commit: two or more capitalised words of letters (Jane Talbot,
+// Anne-Marie O'Neil), where a service account has digits, dashes between lower-case words or one word.
+const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*)+$/u;
+
+/**
+ * The config's wildcard bot patterns that leave out someone who looks like a person: a name of
+ * capitalised words that nothing else about the account calls automated (`*bot*` catching Jane
+ * Talbot). An exact pattern is taken as meant. Pure; the caller turns the result into a warning.
+ */
+export function botPatternsCatchingPeople(
+  bots: readonly { name: string; names: readonly string[]; emails: readonly string[]; commits: number; members: readonly number[] }[],
+  identities: readonly { name: string; email: string }[],
+  patterns: readonly string[],
+  matcherOf: (pattern: string) => (text: string) => boolean,
+): { pattern: string; people: { name: string; commits: number }[] }[] {
+  const suspects = bots.filter((bot) => PERSON_NAME.test(bot.name.trim()) && !looksAutomated(bot));
+  if (suspects.length === 0) return [];
+  return patterns
+    .filter((pattern) => /[*?]/.test(pattern))
+    .map((pattern) => {
+      const matches = matcherOf(pattern);
+      const caught = suspects.filter((bot) =>
+        bot.members.some((index) => {
+          const identity = identities[index];
+          return identity !== undefined && (matches(identity.name.toLowerCase()) || matches(identity.email.toLowerCase()));
+        }),
+      );
+      return { pattern, people: caught.sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name, 'en')).map(({ name, commits }) => ({ name, commits })) };
+    })
+    .filter((entry) => entry.people.length > 0);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAutomated } from '../../src/model/automation.ts';
-import { createBotMatcher } from '../../src/model/identity.ts';
+import { botPatternsCatchingPeople, isAutomated } from '../../src/model/automation.ts';
+import { createBotMatcher, wildcardMatcher } from '../../src/model/identity.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 
@@ -36,5 +36,37 @@ describe('AI assistants and automation accounts', () => {
     for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Talbot', 'Chabot', 'sam.talbot', 'Andreu Botella', 'subotac', 'Cibele Build']) {
       expect(isAutomated(text), text).toBe(false);
     }
+  });
+
+  it('names a wildcard bot pattern that also leaves out someone who looks like a person; an exact pattern is taken as meant', () => {
+    const identities = [
+      { name: 'Jane Talbot', email: 'jane@talbot.example' },
+      { name: 'renovate-bot', email: 'bot@renovateapp.com' },
+      { name: 'svc-deploy', email: 'svc-deploy@corp.example' },
+      { name: 'Sam Abbot', email: 'sam@example.com' },
+      { name: 'Nightly Robot', email: 'nightly@corp.example' },
+    ];
+    const bots = identities.map((identity, index) => ({ name: identity.name, names: [identity.name], emails: [identity.email], commits: 10 - index, members: [index] }));
+    expect(botPatternsCatchingPeople(bots, identities, ['*bot*', 'svc-*', 'Sam Abbot'], wildcardMatcher)).toEqual([
+      // Not renovate-bot (automated by its name), nor Nightly Robot (a "robot" word), nor svc-deploy
+      // (no person's name); Sam Abbot is named exactly, so only Jane's pattern is in doubt.
+      { pattern: '*bot*', people: [{ name: 'Jane Talbot', commits: 10 }, { name: 'Sam Abbot', commits: 7 }] },
+    ]);
+    expect(botPatternsCatchingPeople(bots, identities, ['Jane Talbot'], wildcardMatcher)).toEqual([]);
+  });
+
+  it('warns in the scan when a bots pattern catches a person, and still leaves them out as configured', { tags: ['slow'] }, async () => {
+    const repo = buildRepo([
+      { author: { name: 'Jane Talbot', email: 'jane@talbot.example' }, write: { 'a.ts': 5 } },
+      { author: 'ada', write: { 'b.ts': 5 } },
+      { author: { name: 'crowlbot', email: 'crowl@bots.example' }, write: { 'c.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { config: { bots: ['*bot*'] } });
+    expect(analysis.bots).toEqual(['Jane Talbot', 'crowlbot']);
+    expect(analysis.warnings).toContain(
+      'config bots: "*bot*" also leaves out an author who looks like a person: Jane Talbot (1 commit); if they are people, make the pattern stricter or name each bot exactly',
+    );
+    const exact = await analyzeRepo(repo.dir, { config: { bots: ['crowlbot', 'Jane Talbot'] } });
+    expect(exact.warnings.filter((warning) => warning.startsWith('config bots'))).toEqual([]);
   });
 });
