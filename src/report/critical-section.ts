@@ -1,8 +1,8 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { ownersPhrase } from './check-describe.ts';
-import { round, sanitize, shortenPath } from './format.ts';
-import { renderTable, shortenPathToWidth } from './table-util.ts';
+import { round, sanitize } from './format.ts';
+import { renderTable, shortenPath, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // Critical systems in the terminal (check's text format and scan's table) and in JSON (check's

@@ -1,8 +1,8 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
-import { list, plural, sanitize, shortenPath } from './format.ts';
+import { list, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { renderTable } from './table-util.ts';
+import { renderTable, shortenPath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Current figures" section of `scan`'s table (talentrisk extension, METRICS.md §7): the

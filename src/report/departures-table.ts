@@ -1,7 +1,7 @@
 import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
-import { list, percent, plural, sanitize, shortenPath } from './format.ts';
+import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { renderTable } from './table-util.ts';
+import { renderTable, shortenPath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is

@@ -24,14 +24,6 @@ export function day(value: string | number): string {
   return Number.isNaN(date.getTime()) ? String(value) : date.toISOString().slice(0, 10);
 }
 
-/** Shortens the middle of a long path so both its root and its file name stay visible. */
-export function shortenPath(path: string, max: number): string {
-  if (path.length <= max || max < 8) return path;
-  const keep = max - 1;
-  const head = Math.ceil(keep / 3);
-  return `${path.slice(0, head)}…${path.slice(path.length - (keep - head))}`;
-}
-
 /** Rounds for JSON output, so files stay small and stable. */
 export function round(value: number, digits = 4): number {
   const factor = 10 ** digits;

@@ -1,7 +1,7 @@
 import type { Analysis, ModuleOwnership } from '../model/types.ts';
-import { day, percent, plural, sanitize, shortenPath } from './format.ts';
+import { day, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { renderTable } from './table-util.ts';
+import { renderTable, shortenPath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 const MODULE_ROWS = 12;

@@ -48,6 +48,11 @@ export function cutToWidth(text: string, width: number): string {
 }
 
 /** A path in at most `width` cells, cut in its middle ("packages…/index.ts"); wide characters count two. */
+/** A path cut in the middle to `max` columns (left whole below 8, where a cut says nothing). */
+export function shortenPath(path: string, max: number): string {
+  return max < 8 ? path : shortenPathToWidth(path, max);
+}
+
 export function shortenPathToWidth(path: string, width: number): string {
   if (displayWidth(path) <= width) return path;
   const chars = [...path];

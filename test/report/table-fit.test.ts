@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderCheckText } from '../../src/report/check-text.ts';
-import { displayWidth, renderTable, shortenPathToWidth } from '../../src/report/table-util.ts';
+import { displayWidth, renderTable, shortenPath, shortenPathToWidth } from '../../src/report/table-util.ts';
 import { developer, file, makeReport } from './check-factory.ts';
 
 // vite's modules and critical systems were 90–110 cells wide in an 80-column terminal, so every
@@ -62,6 +62,12 @@ describe('tables that fit the terminal', () => {
     expect(shortenPathToWidth('模块/国际化支持/非常长的文件夹名称/文件名称很长很长很长1.ts', 20)).toBe('模块/国…很长很长1.ts');
     expect(displayWidth(shortenPathToWidth('模块/国际化支持/非常长的文件夹名称/文件名称很长很长很长1.ts', 20))).toBeLessThanOrEqual(20);
     expect(shortenPathToWidth('src/short.ts', 20)).toBe('src/short.ts');
+    // The module and file columns cut by display width too: by UTF-16 units, a CJK path took twice
+    // its room and an emoji could be cut in half (a lone surrogate printed as U+FFFD).
+    expect(shortenPath('模块/国际化支持/非常长的文件夹名称/文件名称很长很长很长1.ts', 20)).toBe('模块/国…很长很长1.ts');
+    expect(shortenPath('🚀🚀🚀🚀🚀🚀🚀🚀🚀🚀/x.md', 11)).toBe('🚀🚀…/x.md');
+    expect(shortenPath('src/a/b/c/d/e/f/g.ts', 12)).toBe('src/…/f/g.ts');
+    expect(shortenPath('src/a/b/c/d/e/f/g.ts', 7)).toBe('src/a/b/c/d/e/f/g.ts');
   });
 
   it('check text at 80 columns: owners cut, and the files at risk keep their count and "+N more"', () => {
