@@ -1,5 +1,5 @@
 import { filesAtRisk } from '../model/critical.ts';
-import { busFactorPhrase, ownersPhrase, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, failurePhrase, ownersPhrase, violationSentence } from './check-describe.ts';
 import { escapeXml } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -26,9 +26,10 @@ function testcase(system: CheckedSystem, report: CheckReport): string {
     return `    <testcase ${attributes}>\n      <system-out>${escapeXml([...described(system), `${busFactorPhrase(system)}; ${ownersPhrase(system)}`].join('\n'))}</system-out>\n    </testcase>`;
   }
   const tag = system.status === 'error' ? 'error' : 'failure';
-  const type = system.status === 'error' ? 'configuration' : (system.violations[0]?.rule ?? 'minOwners');
+  const type = system.status === 'error' ? 'configuration' : system.violations.map((violation) => violation.rule).join(' ') || 'minOwners';
   const details = [violationSentence(system), ...described(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
-  return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${busFactorPhrase(system)}; ${ownersPhrase(system)}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
+  // The rules broken lead the message CI tools show: a departures-only failure read "bus factor 1, needs 1".
+  return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
 }
 
 /** The config's description of the system, as a line of the testcase's text (none when it has none). */

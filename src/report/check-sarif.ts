@@ -4,12 +4,50 @@ import { violationSentence } from './check-describe.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
 
-// SARIF 2.1.0 for code scanning: one result per failing system. Its first location is the system's
-// line in the config (GitHub shows the first location and needs a start line); the files at risk
-// follow. The fingerprint is the system's name, so an alert survives edits of the config.
+// SARIF 2.1.0 for code scanning: one result per rule a failing system breaks (minOwners, and
+// maxKnowledgeLoss after departures). Its first location is the system's line in the config (GitHub
+// shows the first location and needs a start line); the files at risk follow. The fingerprint is
+// the system's name, so an alert survives edits of the config; the rule tells two alerts apart.
 
 export const SARIF_RULE_ID = 'talentrisk/critical-min-owners';
+export const SARIF_KNOWLEDGE_LOSS_RULE_ID = 'talentrisk/critical-knowledge-loss';
 const MAX_LOCATIONS = 20;
+
+/** Where each rule of the config is in RULES. */
+const RULE_INDEX = { minOwners: 0, maxKnowledgeLoss: 1 } as const;
+
+const RULES = [
+  {
+    id: SARIF_RULE_ID,
+    name: 'CriticalSystemMinOwners',
+    shortDescription: { text: 'A critical system has fewer owners than its rule requires.' },
+    fullDescription: {
+      text: 'The bus factor of a critical system (the truck factor of its files, from git history) is below the minOwners of .talentrisk.yml: too few people know its code.',
+    },
+    help: {
+      text: 'Spread the knowledge: have someone else make and review changes to the files at risk, pair on them, or lower minOwners if the rule is too strict.',
+      markdown:
+        'Spread the knowledge: have someone else make and review changes to the files at risk, pair on them, or lower `minOwners` in `.talentrisk.yml` if the rule is too strict. `talentrisk explain <file>` shows who knows a file and why.',
+    },
+    defaultConfiguration: { level: 'error' as const },
+    properties: { tags: ['maintainability', 'bus-factor', 'knowledge'] },
+  },
+  {
+    id: SARIF_KNOWLEDGE_LOSS_RULE_ID,
+    name: 'CriticalSystemKnowledgeLoss',
+    shortDescription: { text: 'The departures would orphan more of a critical system than its rule allows.' },
+    fullDescription: {
+      text: 'The people leaving (departures in .talentrisk.yml, or --leaving) are the only authors of more of the critical system’s files than its maxKnowledgeLoss allows.',
+    },
+    help: {
+      text: 'Hand the files over before the last day: have someone who stays change and review them, or pair on them (talentrisk handoff <who> lists them); or raise maxKnowledgeLoss if the rule is too strict.',
+      markdown:
+        'Hand the files over before the last day: have someone who stays change and review them, or pair on them (`talentrisk handoff <who>` lists them); or raise `maxKnowledgeLoss` in `.talentrisk.yml` if the rule is too strict.',
+    },
+    defaultConfiguration: { level: 'error' as const },
+    properties: { tags: ['maintainability', 'bus-factor', 'knowledge', 'departures'] },
+  },
+];
 
 function encodeUri(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
@@ -33,32 +71,17 @@ export function toCheckSarif(report: CheckReport) {
             name: 'talentrisk',
             version: VERSION,
             semanticVersion: VERSION,
-            rules: [
-              {
-                id: SARIF_RULE_ID,
-                name: 'CriticalSystemMinOwners',
-                shortDescription: { text: 'A critical system has fewer owners than its rule requires.' },
-                fullDescription: {
-                  text: 'The bus factor of a critical system (the truck factor of its files, from git history) is below the minOwners of .talentrisk.yml: too few people know its code.',
-                },
-                help: {
-                  text: 'Spread the knowledge: have someone else make and review changes to the files at risk, pair on them, or lower minOwners if the rule is too strict.',
-                  markdown:
-                    'Spread the knowledge: have someone else make and review changes to the files at risk, pair on them, or lower `minOwners` in `.talentrisk.yml` if the rule is too strict. `talentrisk explain <file>` shows who knows a file and why.',
-                },
-                defaultConfiguration: { level: 'error' as const },
-                properties: { tags: ['maintainability', 'bus-factor', 'knowledge'] },
-              },
-            ],
+            rules: RULES,
           },
         },
         automationDetails: { id: 'talentrisk/check/' },
         columnKind: 'unicodeCodePoints' as const,
-        results: failing.map((system) => {
+        results: failing.flatMap((system) => {
           const files = filesAtRisk(system).slice(0, MAX_LOCATIONS);
-          return {
-            ruleId: SARIF_RULE_ID,
-            ruleIndex: 0,
+          const broken = [...new Set(system.violations.map((violation) => RULE_INDEX[violation.rule]))].sort();
+          return (broken.length > 0 ? broken : [RULE_INDEX.minOwners]).map((ruleIndex) => ({
+            ruleId: RULES[ruleIndex]?.id,
+            ruleIndex,
             level: 'error' as const,
             message: { text: sanitize(violationSentence(system)) },
             locations: [
@@ -73,7 +96,7 @@ export function toCheckSarif(report: CheckReport) {
               owners: system.owners.map((o) => o.name),
               filesAtRisk: filesAtRisk(system).length,
             },
-          };
+          }));
         }),
       },
     ],

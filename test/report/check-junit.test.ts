@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../src/report/check-escape.ts';
+import { addViolations } from '../../src/model/critical.ts';
 import { renderCheckJunit } from '../../src/report/check-junit.ts';
 import { assertWellFormedXml, makeReport } from './check-factory.ts';
 
@@ -30,5 +31,16 @@ describe('check --format junit', () => {
     expect(escapeXml('a<b>&"c\'\u0001\u001b')).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
     const xml = renderCheckJunit(makeReport({ systems: [{ name: '<pay & "ments">\u0007', paths: ['src/pay/**'], minOwners: 2 }] }));
     expect(assertWellFormedXml(xml).find((e) => e.name === 'testcase')?.attributes.name).toBe('&lt;pay &amp; &quot;ments&quot;&gt;');
+  });
+
+  it('leads a departures failure with the rule it broke (it read "bus factor 1, needs 1", which passes)', () => {
+    const report = makeReport();
+    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'Bob leaving would orphan 100% of its files (1 of 1; at most 20% allowed)' };
+    report.systems = report.systems.map((system) => (system.name === 'deploy' || system.name === 'payments' ? addViolations(system, [loss]) : system)) as typeof report.systems;
+    const failures = assertWellFormedXml(renderCheckJunit(report)).filter((e) => e.name === 'failure');
+    expect(failures.map((e) => e.attributes)).toEqual([
+      { message: 'bus factor 1, needs 2; departures orphan 100%, at most 20%; sole owner: Ada', type: 'minOwners maxKnowledgeLoss' },
+      { message: 'departures orphan 100%, at most 20%; sole owner: Bob', type: 'maxKnowledgeLoss' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderCheckSarif, SARIF_RULE_ID } from '../../src/report/check-sarif.ts';
+import { renderCheckSarif, SARIF_KNOWLEDGE_LOSS_RULE_ID, SARIF_RULE_ID } from '../../src/report/check-sarif.ts';
+import { addViolations } from '../../src/model/critical.ts';
 import { makeReport } from './check-factory.ts';
 
 interface SarifLocation {
@@ -13,7 +14,7 @@ describe('check --format sarif', () => {
     expect(sarif.runs).toHaveLength(1);
     const run = sarif.runs[0];
     expect(run.tool.driver.name).toBe('talentrisk');
-    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([SARIF_RULE_ID]);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([SARIF_RULE_ID, SARIF_KNOWLEDGE_LOSS_RULE_ID]);
     expect(run.results).toHaveLength(1);
     const [result] = run.results;
     expect(result).toMatchObject({ ruleId: SARIF_RULE_ID, ruleIndex: 0, level: 'error', partialFingerprints: { 'talentriskCriticalSystem/v1': 'payments' } });
@@ -35,5 +36,17 @@ describe('check --format sarif', () => {
     spaced.configFile = 'conf dir/#x.yml';
     const uri = JSON.parse(renderCheckSarif(spaced)).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
     expect(uri).toBe('conf%20dir/%23x.yml');
+  });
+
+  it('files a departures failure under its own rule: one result per rule broken (it was filed as too few owners when the bus factor passed)', () => {
+    const report = makeReport();
+    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'Bob leaving would orphan 100% of its files (1 of 1; at most 20% allowed)' };
+    report.systems = report.systems.map((system) => (system.name === 'deploy' || system.name === 'payments' ? addViolations(system, [loss]) : system)) as typeof report.systems;
+    const results = JSON.parse(renderCheckSarif(report)).runs[0].results as { ruleId: string; ruleIndex: number; partialFingerprints: Record<string, string> }[];
+    expect(results.map((r) => [r.partialFingerprints['talentriskCriticalSystem/v1'], r.ruleId, r.ruleIndex])).toEqual([
+      ['payments', SARIF_RULE_ID, 0],
+      ['payments', SARIF_KNOWLEDGE_LOSS_RULE_ID, 1],
+      ['deploy', SARIF_KNOWLEDGE_LOSS_RULE_ID, 1],
+    ]);
   });
 });
