@@ -114,7 +114,8 @@ export function resolveOutput(shown: string, file: string): OutputTarget {
   if (path.sep === '/' && OPEN_DESCRIPTOR.test(file)) return { kind: 'in place', path: file };
   const stats = statQuietly(file);
   if (stats?.isDirectory()) {
-    throw new UsageError(`${shown} is a folder`, { hint: 'pass the path of a file to write, e.g. `--output report.json`' });
+    // No example name: it was `report.json` for every command, a markdown handoff included.
+    throw new UsageError(`${shown} is a folder`, { hint: `name a file to write in it: \`--output ${shown.replace(/[/\\]+$/, '')}/<file>\`` });
   }
   if (stats && !stats.isFile()) return { kind: 'in place', path: file };
   const real = stats ? realPathQuietly(file) : (linkTarget(file) ?? file);

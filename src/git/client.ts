@@ -42,7 +42,8 @@ export function historyConcurrency(): number {
 /** A simple-git instance rooted at `dir`, with talentrisk's environment. */
 export function createGit(dir: string, options: GitClientOptions = {}): SimpleGit {
   if (!existsSync(dir)) {
-    throw new UsageError(`path does not exist: ${dir}`, { hint: 'pass the folder of a git repository, e.g. `talentrisk scan .`' });
+    // Not `talentrisk scan .`: explain and handoff take the folder with -C (a new-user test).
+    throw new UsageError(`path does not exist: ${dir}`, { hint: 'check the path: it must be the folder of a git repository (the current folder when left out)' });
   }
   if (!statSync(dir).isDirectory()) {
     throw new UsageError(`not a folder: ${dir}`, { hint: 'pass the folder of a git repository, not a file' });

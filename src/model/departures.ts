@@ -47,6 +47,10 @@ export interface Departure {
 
 /** `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). */
 export function parseLeaving(value: string): DepartureSpec {
+  // `=2024-01-01`: the person was left out (it was looked up as someone named "=2024-01-01").
+  if (/^\s*=/.test(value)) {
+    throw new UsageError(`--leaving ${value}: no one named before "="`, { hint: `write who leaves before it: --leaving "<name or email>${value.trim()}"` });
+  }
   const match = /^(.*?)\s*=\s*(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
   if (match && match[1]) {
     const date = match[2] as string;

@@ -117,7 +117,8 @@ function summary(report: HandoffReport, who: string): string[] {
     // The successor counts are over all their files, shared ones too (whose other authors may have
     // stopped committing), so the line says so: read after "no author", they looked like a part of those.
     // With others leaving, files they share with them end with no author too: said (an EM test).
-    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')}${tf.afterAll !== undefined ? ' (with the other departures)' : ''} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+    // "of theirs": with others leaving, 97 read as the repository's count (354 there; an EM test).
+    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} of theirs${tf.afterAll !== undefined ? ' (with the other departures)' : ''} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
   );
   return lines;
 }

@@ -198,7 +198,9 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const folder = runCli(['chek', '--format', 'json'], { cwd: repo.dir });
     expect(folder.exitCode).toBe(0);
     expect(JSON.parse(folder.stdout).schemaVersion).toBe(1);
-    expect(runCli(['zzz'], { cwd: repo.dir }).stderr).toBe(`talentrisk: path does not exist: ${path.join(repo.dir, 'zzz')}\n  pass the folder of a git repository, e.g. \`talentrisk scan .\`\n`);
+    expect(runCli(['zzz'], { cwd: repo.dir }).stderr).toBe(`talentrisk: path does not exist: ${path.join(repo.dir, 'zzz')}\n  check the path: it must be the folder of a git repository (the current folder when left out)\n`);
+    // explain and handoff take the folder with -C: the hint no longer shows a scan command.
+    expect(runCli(['explain', '-C', 'zzz', 'a.ts'], { cwd: repo.dir }).stderr).not.toContain('scan');
     const format = runCli(['--format', 'xml'], { cwd: repo.dir });
     expect(format.exitCode).toBe(2);
     expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk scan --help for usage\n");
@@ -290,7 +292,7 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(missing.stderr).toBe('talentrisk: cannot write nowhere/report.json: the folder nowhere does not exist\n  create it first, or choose another --output file\n');
     const folder = runCli(['--format', 'json', '--output', dir, '--force'], { cwd: repo.dir });
     expect(folder.exitCode).toBe(2);
-    expect(folder.stderr).toBe(`talentrisk: ${dir} is a folder\n  pass the path of a file to write, e.g. \`--output report.json\`\n`);
+    expect(folder.stderr).toBe(`talentrisk: ${dir} is a folder\n  name a file to write in it: \`--output ${dir}/<file>\`\n`);
     expect(readdirSync(dir)).toEqual([]);
     // Refused before the analysis: nothing was cached either.
     expect(existsSync(path.join(repo.dir, '.git', 'talentrisk'))).toBe(false);

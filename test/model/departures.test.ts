@@ -132,6 +132,8 @@ describe('departures on a hand-computed fixture', () => {
     );
     expect(() => parseLeaving('bob=2025-02-31')).toThrow('--leaving bob=2025-02-31: 2025-02-31 is not a real date');
     expect(() => parseLeaving('bob=2025-13-01')).toThrow(UsageError);
+    // No one before "=": said so, not "unknown person \"=2024-01-01\"".
+    expect(() => parseLeaving('=2024-01-01')).toThrow('--leaving =2024-01-01: no one named before "="');
     expect(parseLeaving('a=b@example.com')).toEqual({ who: 'a=b@example.com' });
     // An empty date was looked up as a person "bob@example.com=", whose closest match was Bob (deno).
     expect(() => parseLeaving('bob@example.com=')).toThrow('--leaving bob@example.com=: no date after "="');

@@ -80,6 +80,8 @@ describe('handoff report of a hand-computed fixture', () => {
     await expect(`${JSON.stringify(json, null, 2)}\n`).toMatchFileSnapshot('../../fixtures/expected/handoff-shop-ada.json');
     // A last day to come is a last day, not "leaving after" it (EM test).
     expect(renderHandoffMarkdown(report)).toContain('\nLeaving; last day 2025-03-31 (moving to the data team).\n');
+    // Their files, not the repository's: with others leaving, the count read as all files orphaned (EM test).
+    expect(renderHandoffMarkdown(report)).toMatch(/\n- \*\*Left with no author:\*\* \d+ files? of theirs \(with the other departures\) · /);
     // A last day before the figures' date (2025-01-01) has passed.
     const past = await handoffOf(analysis, 'ada', { departure: { date: '2024-11-30', note: 'moving to the data team' } });
     expect(renderHandoffMarkdown(past)).toContain('\nLeft on 2024-11-30 (moving to the data team).\n');
