@@ -30,6 +30,11 @@ export interface ResolveOptions {
    * emails; `createBotMatcher`). Naming one says so, not "unknown person".
    */
   bots?: { names: readonly string[]; isBot?: ((identity: { name: string; email: string }) => boolean) | undefined } | undefined;
+  /**
+   * Emails as written (lower case) that `.mailmap` maps to another: the address someone copies from
+   * `git log --no-mailmap` or an old commit names the person the analysis knows by the mapped one.
+   */
+  mailmapped?: ReadonlyMap<string, string> | undefined;
 }
 
 type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'>;
@@ -133,6 +138,14 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
       throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers: ${sorted.map(personLabel).join(', ')}`, {
         hint: `name one of them by email, e.g. ${clean(first.id)}`,
       });
+    }
+  }
+  const mapped = options.mailmapped?.get(target);
+  if (mapped !== undefined && mapped !== target) {
+    try {
+      return resolvePerson(people, mapped, { ...options, mailmapped: undefined });
+    } catch (error) {
+      if (!(error instanceof UnknownPersonError)) throw error;
     }
   }
   const bots = options.bots;

@@ -125,6 +125,23 @@ describe('runHandoff', () => {
     expect(error.message).toBe('unknown person "zed" (--leaving): no developer of this repository has that name, email or alias');
   });
 
+  it('finds a person by an email .mailmap maps to another, as copied from an old commit (git/git: junio@pobox.com was "unknown")', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Ada Old', email: 'ada@old.example' }, at: '2024-10-01T10:00:00Z', write: { 'a.ts': 'a\n' } },
+      { author: 'ada', at: '2024-11-01T10:00:00Z', write: { 'a.ts': 'a\nb\n', '.mailmap': 'Ada <ada@example.com> <ada@old.example>\n' } },
+      { author: 'bob', at: '2024-12-01T10:00:00Z', write: { 'b.ts': 'b\n' } },
+    ]);
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('ADA@old.example', options(repo.dir, { format: 'json', leaving: ['bob@example.com'] }), io)).toBe(0);
+    expect(JSON.parse(stdout()).person.id).toBe('ada@example.com');
+    // As a departure too; an email nobody has, mapped or not, is still unknown.
+    const leaving = fakeIo(repo.dir);
+    await runHandoff('bob', options(repo.dir, { format: 'json', leaving: ['ada@old.example=2025-06-30'] }), leaving.io);
+    expect(JSON.parse(leaving.stdout()).alsoLeaving.map((d: { id: string }) => d.id)).toEqual(['ada@example.com']);
+    const error = await failure(runHandoff('nobody@old.example', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.message).toBe('unknown person "nobody@old.example": no developer of this repository has that name, email or alias');
+  });
+
   it('excludes people given with --leaving from the successors', async () => {
     const repo = shop();
     const { io, stdout } = fakeIo(repo.dir);

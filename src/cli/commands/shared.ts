@@ -5,10 +5,9 @@ import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../c
 import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { commitOf, isSymlinkAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
-import type { Config } from '../../config/schema.ts';
-import { botsOf, notYetThereIn, resolveDepartures, type Departure } from '../../model/departures.ts';
-import type { Analysis } from '../../model/types.ts';
+import { checkMailmap, commitOf, isSymlinkAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, type Departure } from '../../model/departures.ts';
+import type { Analysis, Developer } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
 import { steadyHeapForWalk } from '../heap.ts';
@@ -116,8 +115,27 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
 export async function declaredDepartures(repo: Repository, analysis: Analysis, loaded: LoadedConfig, leaving: readonly string[] | undefined): Promise<Departure[]> {
   const { config } = loaded;
   const head = config.departures.length > 0 && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
+  const mailmapped = await mailmappedEmails(repo, analysis.developers, [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)]);
   const warn = (message: string): void => {
     if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
   };
-  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head), warn, locate: loaded.locate });
+  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head), warn, locate: loaded.locate, mailmapped });
+}
+
+/**
+ * The emails among `whos` that no developer has, mapped through `.mailmap` (`git check-mailmap`)
+ * when it maps them to another: `junio@pobox.com`, copied from an old commit, names Junio C Hamano,
+ * whom git/git's .mailmap knows as gitster@pobox.com. No git call when every email is known.
+ */
+export async function mailmappedEmails(repo: Repository, developers: readonly Pick<Developer, 'id' | 'emails'>[], whos: readonly string[]): Promise<Map<string, string>> {
+  const known = new Set(developers.flatMap((developer) => [developer.id, ...developer.emails]));
+  const unknown = [...new Set(whos.map((who) => who.trim().toLowerCase()).filter((who) => /^[^\s<>@]+@[^\s<>@]+$/.test(who) && !known.has(who)))];
+  const mapped = new Map<string, string>();
+  if (unknown.length === 0) return mapped;
+  const lines = await checkMailmap(repo, unknown.map((email) => `<${email}>`));
+  unknown.forEach((email, index) => {
+    const to = /<([^<>]*)>$/.exec(lines[index] ?? '')?.[1]?.trim().toLowerCase();
+    if (to && to !== email) mapped.set(email, to);
+  });
+  return mapped;
 }
