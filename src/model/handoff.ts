@@ -138,7 +138,8 @@ export type ChecklistItem =
 
 export interface HandoffReport {
   repository: { path: string; revision: string; revisionDate: string; referenceDate: string };
-  person: { id: string; name: string; emails: string[]; commits: number; firstCommit: string; lastCommit: string; filesAuthored: number; date?: string; note?: string };
+  /** `inactive`: no commit in the last `successorsActiveWithinDays` days (null: not judged). */
+  person: { id: string; name: string; emails: string[]; commits: number; firstCommit: string; lastCommit: string; filesAuthored: number; inactive: boolean | null; date?: string; note?: string };
   alsoLeaving: { id: string; name: string; date?: string }[];
   summary: {
     soleFiles: number;
@@ -276,6 +277,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       firstCommit: person.firstCommit,
       lastCommit: person.lastCommit,
       filesAuthored: theirs.length,
+      inactive: input.inactive !== undefined ? input.inactive.includes(person.id) : null,
       ...(input.departure?.date ? { date: input.departure.date } : {}),
       ...(input.departure?.note ? { note: input.departure.note } : {}),
     },

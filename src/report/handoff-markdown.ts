@@ -78,6 +78,12 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
     '',
     `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
   ];
+  // Someone long gone read as if a walk-through were still possible (an EM test on httpd). In an old
+  // clone everyone looks inactive, and the stale note above already says why.
+  if (person.inactive && !staleRevision(repo.revisionDate, repo.referenceDate)) {
+    const days = Math.floor((Date.parse(repo.referenceDate) - Date.parse(person.lastCommit)) / 86_400_000);
+    lines.push('', `**Inactive:** no commit for ${plural(days, 'day')} (more than ${report.successorsActiveWithinDays} days). What they knew may already be fading; where they are still reachable, the walk-through below is still worth doing, and otherwise each area needs someone to learn it from the code.`);
+  }
   if (person.date || person.note) {
     // The config's date is a last day (README): "last day 2025-06-30", or "left on" once it has passed.
     const gone = hasLeft(report);

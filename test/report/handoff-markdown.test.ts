@@ -69,6 +69,17 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(report.checklist).toEqual([{ kind: 'outside-git' }]);
   });
 
+  it('says when the person has stopped committing (a handoff of someone gone for years read as if a walk-through were still possible)', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { ...SHOP_CONFIG, model: { inactiveAfter: 180 } } });
+    const dave = await handoffOf(analysis, 'dave');
+    expect(dave.person.inactive).toBe(true);
+    expect(renderHandoffMarkdown(dave)).toContain('\n**Inactive:** no commit for 347 days (more than 180 days). What they knew may already be fading;');
+    const ada = await handoffOf(analysis, 'ada');
+    expect(ada.person.inactive).toBe(false);
+    expect(renderHandoffMarkdown(ada)).not.toContain('**Inactive:**');
+  });
+
   it('matches the golden markdown and JSON', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
