@@ -224,6 +224,8 @@ export interface FileSuccession {
   remainingAuthors: string[];
   successor?: Successor;
   strength: SuccessorStrength;
+  /** Events on the file by anyone (FileOwnership.events): how much work went into it. */
+  events: number;
 }
 
 export interface ModuleDeparture {
@@ -332,6 +334,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       departingAuthors,
       remainingAuthors,
       strength,
+      events: file.events,
       ...(successor ? { successor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);

@@ -67,8 +67,9 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
     out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
-    // Files nobody can take over first, then weak successors; within each, path order.
-    const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    // Files nobody can take over first, then weak successors; within each, the most changed first
+    // (in path order, httpd's first rows were build/aix/README and build/aix/aixinfo).
+    const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const files = rowsWithin(ranked, FILE_ROWS);
     out.push(indent(successionTable(files, name, pathWidth, ctx)));
     if (ranked.length > files.length) out.push(chalk.dim(`    … ${plural(ranked.length - files.length, 'more file')} (--format json lists them all)`));

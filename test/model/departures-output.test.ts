@@ -31,8 +31,8 @@ describe('departures section of scan', () => {
           web         3          2         1             33%  Bob
         Orphaned files and successors (successor: who stays with the highest DOA; weak below normDOA 0.5)
           file      leaving  successor
-          pay/a.ts  Ada      none — knowledge transfer needed
           pay/b.ts  Ada      none — knowledge transfer needed
+          pay/a.ts  Ada      none — knowledge transfer needed
           web/e.ts  Bob      none — knowledge transfer needed
           pay/c.ts  Ada      Carol (weak, normDOA 0.48)
         1 file left with a single owner: web/f.ts → Carol

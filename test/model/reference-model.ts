@@ -222,6 +222,7 @@ export function computeDepartures(
       departingAuthors,
       remainingAuthors,
       strength,
+      events: file.events,
       ...(successor ? { successor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
