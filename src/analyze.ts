@@ -504,5 +504,7 @@ export async function whyNotAnalysed(repo: Repository, sha: string, config: Conf
   if (submodules.includes(path)) return 'submodule';
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
   const texts = await readFilesAt(repo, sha, attributeFiles);
-  return selectFiles([path], fileFilterOf(config, extensions, attributeFiles, texts)).excluded.get(path) ?? 'history';
+  // Both copies of a name that reads alike: the selection sees the collision as the scan did.
+  const copies = tracked.filter((candidate) => candidate === path);
+  return selectFiles(copies, fileFilterOf(config, extensions, attributeFiles, texts)).excluded.get(path) ?? 'history';
 }

@@ -16,6 +16,7 @@ export const EXCLUSION_RULES = {
   lockFile: 'lock file',
   minified: 'minified file',
   binary: 'binary file',
+  unreadableName: 'name not valid UTF-8, read alike',
 } as const;
 export type ExclusionRule = keyof typeof EXCLUSION_RULES;
 
@@ -101,15 +102,21 @@ export function selectFiles(tracked: readonly string[], options: FileFilterOptio
     : [];
   const decisive = decisiveRules(attributeRules);
 
+  // Names git stores as bytes that are not UTF-8 read with U+FFFD for each bad byte, so two files
+  // (`f-\xe9.txt`, `f-\xe8.txt`) can read alike; git's log names them alike too, so their histories
+  // would be one file's. Both are left out, under every model: no figure can tell them apart.
+  const seen = new Map<string, number>();
+  for (const path of tracked) seen.set(path, (seen.get(path) ?? 0) + 1);
   const analysed: string[] = [];
   const excluded = new Map<string, ExclusionRule>();
-  for (const path of tracked) {
-    const rule = exclusionOf(path, include, exclude, decisive, options.defaults);
-    if (rule) excluded.set(path, rule);
-    else analysed.push(path);
-  }
   const tally = new Map<ExclusionRule, number>();
-  for (const rule of excluded.values()) tally.set(rule, (tally.get(rule) ?? 0) + 1);
+  for (const [path, copies] of seen) {
+    const rule = copies > 1 ? 'unreadableName' : exclusionOf(path, include, exclude, decisive, options.defaults);
+    if (rule) {
+      excluded.set(path, rule);
+      tally.set(rule, (tally.get(rule) ?? 0) + copies);
+    } else analysed.push(path);
+  }
   const counts = (Object.keys(EXCLUSION_RULES) as ExclusionRule[])
     .filter((rule) => tally.has(rule))
     .map((rule) => ({ rule: EXCLUSION_RULES[rule], files: tally.get(rule) ?? 0 }));

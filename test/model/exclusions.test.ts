@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXCLUSION_RULES, selectFiles, type FileFilterOptions } from '../../src/model/files.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
@@ -129,6 +131,24 @@ describe('exclusions on a fixture repository', { tags: ['slow'] }, () => {
       { rule: 'binary file', files: 1 },
     ]);
     expect(analysis.stats).toMatchObject({ trackedFiles: 16, files: 4, excludedFiles: 12 });
+  });
+
+  it('leaves out two files whose names are not UTF-8 and read alike, under every model (their histories were merged into one file’s)', async () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'src/app.ts': 5 } }]);
+    const named = (bytes: number[]) => Buffer.concat([Buffer.from(`${repo.dir}/f-`), Buffer.from(bytes), Buffer.from('.txt')]);
+    writeFileSync(named([0xe9]), 'from ann\n');
+    repo.commit({ author: 'ann' });
+    writeFileSync(named([0xe8]), 'from ben\n');
+    repo.commit({ author: 'ben' });
+    // A name that is not UTF-8 but reads like no other is analysed as before.
+    writeFileSync(Buffer.concat([Buffer.from(`${repo.dir}${path.sep}g-`), Buffer.from([0xff]), Buffer.from('.txt')]), 'from ann\n');
+    repo.commit({ author: 'ann' });
+    for (const model of ['talentrisk', 'classic'] as const) {
+      const analysis = await analyzeRepo(repo.dir, { model });
+      expect(analysis.files.map((f) => f.path)).toEqual(['g-\ufffd.txt', 'src/app.ts']);
+      expect(analysis.exclusions).toEqual([{ rule: 'name not valid UTF-8, read alike', files: 2 }]);
+      expect(analysis.stats).toMatchObject({ trackedFiles: 4, files: 2, excludedFiles: 2 });
+    }
   });
 
   it('applies only the config globs under the classic model', async () => {
