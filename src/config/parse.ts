@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { closest } from '../model/suggest.ts';
@@ -24,7 +24,9 @@ export function parseConfigText(text: string, displayName: string, file?: string
 /** parseConfigText's result as plain data (what a ConfigStore keeps). */
 export function parseConfigFile(text: string, displayName: string): ParsedConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': a list or mapping used as a key made yaml print a Node warning on stderr
+  // (keyChecks reports it as a config error instead).
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return displayName;
     const { line, col } = lineCounter.linePos(offset);
@@ -139,7 +141,12 @@ function keyRange(doc: Document, parent: readonly PropertyKey[], key: string): n
  */
 const SYNONYMS: Readonly<Record<string, string>> = { name: 'who', person: 'who', email: 'who', lastday: 'date', until: 'date', when: 'date', reason: 'note', comment: 'note' };
 
-const dotted = (parts: readonly PropertyKey[]) => parts.map(String).join('.') || '(top level)';
+// A key as messages show it: one line, and short (a list used as a key printed ten lines of it).
+const keyText = (part: PropertyKey) => {
+  const text = String(part).replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
+const dotted = (parts: readonly PropertyKey[]) => parts.map(keyText).join('.') || '(top level)';
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, raw: unknown): Problem[] {
   const keyPath = issue.path as PropertyKey[];
@@ -234,7 +241,18 @@ function unwrap(schema: unknown): unknown {
  * one address joined two people into one, silently).
  */
 function crossChecks(raw: unknown, doc: Document): Problem[] {
-  return [...peopleChecks(raw, doc), ...systemNameChecks(raw, doc)];
+  return [...keyChecks(doc), ...peopleChecks(raw, doc), ...systemNameChecks(raw, doc)];
+}
+
+/** Keys that are lists or mappings (`? [a, b]`): no key of the config is one. */
+function keyChecks(doc: Document): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key)) problems.push({ offset: pair.key.range?.[0], text: 'a key must be a name, not a list or mapping' });
+    },
+  });
+  return problems;
 }
 
 function peopleChecks(raw: unknown, doc: Document): Problem[] {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { DEFAULT_CONFIG } from '../../src/config/defaults.ts';
 import { loadConfig, loadedConfig, parseConfig, type ConfigStore, type ParsedConfig } from '../../src/config/load.ts';
@@ -105,6 +105,20 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     expect(several).toContain('critical.0.paths: expected a list, got the text "lib/**, test/**" (a list is written ["lib/**", "test/**"])');
     const other = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: {a: 1}\n', 'c.yml')));
     expect(other).toContain('c.yml:3:12 critical.0.paths: expected a list, got a mapping\n');
+  });
+
+  it('refuses a list or mapping as a key in one short line each, and Node prints no warning of its own (yaml stringified the key on stderr)', () => {
+    const warnings = vi.spyOn(process, 'emitWarning');
+    try {
+      const key = `[${Array.from({ length: 30 }, (_, i) => `item${i}`).join(', ')}]`;
+      const text = stderrOf(catchError(() => parseConfigText(`? ${key}\n: 1\nversion: 1\n`, 'c.yml')));
+      expect(text).toContain('c.yml:1:3 a key must be a name, not a list or mapping');
+      // The unknown key is shown on one line, cut short.
+      expect(text.split('\n')[0]).toMatch(/^talentrisk: c\.yml:1:1 \[ item0, item1, .{0,30}…: unknown key/);
+      expect(warnings).not.toHaveBeenCalled();
+    } finally {
+      warnings.mockRestore();
+    }
   });
 
   it('rejects an unreal date', () => {
