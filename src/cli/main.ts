@@ -6,7 +6,7 @@ import { createProgram } from './program.ts';
 
 /** The single error boundary: what a failure looks like is decided here and nowhere else. */
 export async function run(argv: string[], io: Io): Promise<ExitCode> {
-  const debug = argv.includes('--debug');
+  const debug = debugRequested(argv);
   let exitCode: ExitCode = ExitCode.Ok;
   try {
     await createProgram(io, (code) => {
@@ -31,6 +31,19 @@ export async function run(argv: string[], io: Io): Promise<ExitCode> {
     );
     return ExitCode.InternalError;
   }
+}
+
+// Options that take a value: `--leaving --debug` names a value, not the flag.
+const TAKES_VALUE = new Set(['--rev', '--until', '--depth', '-c', '--config', '--model', '-f', '--format', '-o', '--output', '--leaving', '-C', '--repo', '--changed']);
+
+/**
+ * Whether `--debug` is the flag itself: not a value of another option, and not after `--` (a
+ * path). Read before commander parses, so that a parse error also shows its stack.
+ */
+export function debugRequested(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  return options.some((arg, index) => arg === '--debug' && !TAKES_VALUE.has(options[index - 1] ?? ''));
 }
 
 /** Entry point of bin/talentrisk.js. */

@@ -49,20 +49,37 @@ export type ScanFormat = (typeof SCAN_FORMATS)[number];
 export const HANDOFF_FORMATS = ['markdown', 'json'] as const;
 export type HandoffFormat = (typeof HANDOFF_FORMATS)[number];
 
+/**
+ * A value that is there and is not the next option: `--output --no-cache` wrote the report to a
+ * file named `--no-cache`, and `--leaving --debug` looked for a person of that name (a fuzz test).
+ * A file whose name starts with a dash is written `./-x`.
+ */
+export function valueOf(what: string, kind: 'path' | 'name' = 'name'): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new InvalidArgumentError(`expected ${what}, and got an empty value`);
+    if (value.startsWith('-')) {
+      throw new InvalidArgumentError(`expected ${what}, and got "${value}", which reads as an option${kind === 'path' ? ` (a path that starts with "-" is written ./${value})` : ''}`);
+    }
+    return value;
+  };
+}
+
+const WHO = valueOf('a person (name, email or alias)');
+
 function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
+  return [...(previous ?? []), WHO(value)];
 }
 
 /** Adds the analysis options (revision, config, model, output) to a command. */
 export function addAnalysisOptions(command: Command, formats: readonly string[], defaultFormat: string): Command {
   return command
-    .option('--rev <rev>', 'revision to analyse: a branch, tag or commit, not a range', 'HEAD')
+    .option('--rev <rev>', 'revision to analyse: a branch, tag or commit, not a range', valueOf('a branch, tag or commit'), 'HEAD')
     .option('--until <date>', 'analyse the last first-parent commit at or before this date (YYYY-MM-DD, or an ISO 8601 timestamp)', parseDate)
     .option('--depth <n>', 'folder depth of modules, 1–10 (default: chosen to show 5–30 modules)', parseDepth)
-    .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)')
+    .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)', valueOf('a config file', 'path'))
     .addOption(new Option('--model <name>', 'talentrisk (with extensions) or classic (the published method only)').choices(['talentrisk', 'classic']).default('talentrisk'))
     .addOption(new Option('-f, --format <name>', 'output format').choices([...formats]).default(defaultFormat))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout', valueOf('a file to write', 'path'))
     .option('--force', 'overwrite the --output file if it exists')
     .option('--leaving <who>', 'a person leaving (name, email or alias); repeatable', collect)
     .option('--only-code', 'analyse only programming and markup files (GitHub Linguist), as the published study did')

@@ -12,7 +12,7 @@ import type { HandoffOptions } from './commands/handoff.ts';
 import type { InitOptions } from './commands/init.ts';
 import type { ScanOptions } from './commands/scan.ts';
 import type { Io } from './io.ts';
-import { addAnalysisOptions, HANDOFF_FORMATS, parseDepth, SCAN_FORMATS } from './options.ts';
+import { addAnalysisOptions, HANDOFF_FORMATS, parseDepth, SCAN_FORMATS, valueOf } from './options.ts';
 
 /**
  * The command tree. Every command's arguments and options are declared here, for parsing and
@@ -54,7 +54,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .command('explain')
     .description('show FA, DL, AC, DOA and authorship of a file’s developers (every author and the next highest; --format json: all) or a folder’s owners')
     .argument('<path>', 'file or folder, relative to the repository root')
-    .option('-C, --repo <dir>', 'repository to analyse', '.');
+    .option('-C, --repo <dir>', 'repository to analyse', valueOf('a repository folder', 'path'), '.');
   addAnalysisOptions(explain, ['table', 'json'], 'table');
   // Shared by the analysing commands, refused by explain with a hint (so not in its --help).
   explain.options.find((option) => option.long === '--leaving')?.hideHelp();
@@ -93,7 +93,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .command('handoff')
     .description('a handoff document for one person: what only they know, successors, co-change, recent work, a checklist')
     .argument('<who>', 'name, email or alias of the person')
-    .option('-C, --repo <dir>', 'repository to analyse', '.');
+    .option('-C, --repo <dir>', 'repository to analyse', valueOf('a repository folder', 'path'), '.');
   addAnalysisOptions(handoff, HANDOFF_FORMATS, 'markdown').action(async (who: string, options: HandoffOptions) => {
     const { runHandoff } = await import('./commands/handoff.ts');
     setExit(await runHandoff(who, options, io));

@@ -433,6 +433,17 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
   });
 
   // Regression (hostile-repository test): an empty value (an unset variable) was taken as "everything".
+  it('a value that is empty or reads as an option is refused (`--output --no-cache` wrote a file named --no-cache), and --debug is only ever the flag', () => {
+    const repo = buildRepo(history);
+    expectUsageError(runCli(['scan', '--output', '--no-cache'], { cwd: repo.dir }), /^talentrisk: option '-o, --output <file>' argument '--no-cache' is invalid\. expected a file to write, and got "--no-cache", which reads as an option \(a path that starts with "-" is written \.\/--no-cache\)\n/);
+    expect(existsSync(path.join(repo.dir, '--no-cache'))).toBe(false);
+    expectUsageError(runCli(['scan', '--config', ''], { cwd: repo.dir }), /^talentrisk: option '-c, --config <file>' argument '' is invalid\. expected a config file, and got an empty value\n/);
+    expectUsageError(runCli(['scan', '--output', ''], { cwd: repo.dir }), /argument '' is invalid\. expected a file to write, and got an empty value\n/);
+    // Not a stack trace: `--debug` here is a value (it was read as the flag wherever it appeared).
+    expectUsageError(runCli(['scan', '--leaving', '--debug'], { cwd: repo.dir }), /^talentrisk: option '--leaving <who>' argument '--debug' is invalid\. expected a person \(name, email or alias\), and got "--debug", which reads as an option\n/);
+    expectUsageError(runCli(['explain', '-C', '.', '--', '--debug'], { cwd: repo.dir }), /^talentrisk: no analysed file or folder matches --debug\n/);
+  });
+
   it('an empty explain path or --changed base is an error, not the whole repository', () => {
     const repo = buildRepo(history);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - { name: pay, paths: ["src/pay/**"], minOwners: 1 }\n');
