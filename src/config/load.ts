@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, existsSync, lstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { DEFAULT_CONFIG } from './defaults.ts';
@@ -118,6 +119,44 @@ export function configLink(root: string, file: string): { target: string; missin
   return { target, missing: false, outside: !isWithin(realpathSync(root), resolved) };
 }
 
+/** More than any config needs: `--config /dev/zero` read until memory ran out. */
+const MAX_CONFIG_BYTES = 1 << 20;
+
+/**
+ * The config's text: at most MAX_CONFIG_BYTES, read in pieces (a device or pipe has no size to
+ * check first), and valid UTF-8 (a Latin-1 `name: "payé"` became "pay�", and an email in it
+ * silently matched nobody).
+ */
+function readConfigText(file: string, shown: string): string {
+  const fd = openSync(file, 'r');
+  const pieces: Buffer[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const piece = Buffer.alloc(64 * 1024);
+      const read = readSync(fd, piece, 0, piece.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > MAX_CONFIG_BYTES) throw new ConfigError(`${shown} is larger than 1 MiB, which no config is`, { hint: 'pass the .talentrisk.yml itself with --config <file>' });
+      pieces.push(piece.subarray(0, read));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = Buffer.concat(pieces);
+  if (!isUtf8(bytes)) {
+    let start = 0;
+    let line = 1;
+    for (let end = bytes.indexOf(0x0a); ; end = bytes.indexOf(0x0a, start)) {
+      if (!isUtf8(bytes.subarray(start, end === -1 ? bytes.length : end)) || end === -1) break;
+      start = end + 1;
+      line += 1;
+    }
+    throw new ConfigError(`${shown}:${line} is not valid UTF-8 (another encoding, such as Latin-1?)`, { hint: 'save the file as UTF-8' });
+  }
+  return bytes.toString('utf8');
+}
+
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */
 export async function loadConfig(root: string, explicit?: string, cwd: string = root, store?: ConfigStore): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);
@@ -125,8 +164,9 @@ export async function loadConfig(root: string, explicit?: string, cwd: string = 
   const shown = path.relative(cwd, file) || file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readConfigText(file, shown);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
       if (explicit) throw new ConfigError(`--config ${file} is a folder, not a config file`, { hint: 'pass the YAML file itself, e.g. `--config path/to/.talentrisk.yml`', cause: error });
       throw new ConfigError(`${shown} is a folder, not a config file`, { hint: 'move it away (talentrisk reads .talentrisk.yml as a file), or pass --config <file>', cause: error });

@@ -255,6 +255,24 @@ describe('loadConfig', () => {
     expect(error.hint).toContain('talentrisk init');
   });
 
+  it('refuses a config that is not UTF-8 (naming the line) or larger than 1 MiB, and a device that never ends', async () => {
+    const root = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-'));
+    const file = path.join(root, '.talentrisk.yml');
+    writeFileSync(file, Buffer.concat([Buffer.from('critical:\n  - name: "pay'), Buffer.from([0xe9]), Buffer.from('"\n    paths: ["src/**"]\n')]));
+    const latin1 = (await loadConfig(root).catch((thrown: unknown) => thrown)) as ConfigError;
+    expect([latin1.message, latin1.hint]).toEqual(['.talentrisk.yml:2 is not valid UTF-8 (another encoding, such as Latin-1?)', 'save the file as UTF-8']);
+    writeFileSync(file, `# ${'x'.repeat(1 << 20)}\nversion: 1\n`);
+    const large = (await loadConfig(root).catch((thrown: unknown) => thrown)) as ConfigError;
+    expect(large.message).toBe('.talentrisk.yml is larger than 1 MiB, which no config is');
+    if (process.platform === 'linux') {
+      const zero = (await loadConfig(root, '/dev/zero').catch((thrown: unknown) => thrown)) as ConfigError;
+      expect(zero.message).toMatch(/dev\/zero is larger than 1 MiB/);
+    }
+    // UTF-8 (a byte-order mark included) reads as before.
+    writeFileSync(file, '\ufeffcritical:\n  - name: "payé"\n    paths: ["src/**"]\n');
+    expect((await loadConfig(root)).config.critical[0]?.name).toBe('payé');
+  });
+
   it('a .talentrisk.yml that is a folder is named as such, with a hint', async () => {
     const root = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-'));
     mkdirSync(path.join(root, '.talentrisk.yml'));
