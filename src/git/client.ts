@@ -94,5 +94,14 @@ export function toGitError(error: unknown, context: string): Error {
   // git's own reason is its `fatal:` line; warnings may come before it.
   const lines = message.split('\n').filter((line) => line.trim());
   const reason = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? message;
-  return new GitError(`git failed (${context}): ${reason.replace(/^(fatal|error):\s*/, '')}`, { cause: error });
+  return new GitError(`git failed (${context}): ${reason.replace(/^(fatal|error):\s*/, '')}`, { cause: error, hint: gitConfigHint(reason) });
+}
+
+/** What to do about a git setting git itself refuses (`diff.algorithm bogus`): it names the file or variable. */
+function gitConfigHint(reason: string): string | undefined {
+  const variable = (/bad config variable '([^']+)'/.exec(reason) ?? /bad numeric config value '[^']*' for '([^']+)'/.exec(reason))?.[1];
+  if (variable) return `fix or remove that setting where it is set (\`git config --show-origin --get-all ${variable}\` shows the file; \`git config --unset ${variable}\` removes it from the repository's)`;
+  if (/bad config line \d+ in/.test(reason)) return 'fix that line of the git config file git names';
+  if (/GIT_CONFIG_PARAMETERS|GIT_CONFIG_(COUNT|KEY|VALUE)/.test(reason)) return 'fix or unset that environment variable';
+  return undefined;
 }

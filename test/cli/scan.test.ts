@@ -444,6 +444,15 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expectUsageError(runCli(['explain', '-C', '.', '--', '--debug'], { cwd: repo.dir }), /^talentrisk: no analysed file or folder matches --debug\n/);
   });
 
+  it('a git setting git itself refuses is named with a hint to fix it (the line had none)', () => {
+    const repo = buildRepo(history);
+    repo.git('config', 'diff.algorithm', 'bogus');
+    expectUsageError(
+      runCli(['scan', '--no-cache'], { cwd: repo.dir }),
+      /^talentrisk: git failed \(.*\): bad config variable 'diff\.algorithm' in file '\.git\/config' at line \d+\n {2}fix or remove that setting where it is set \(`git config --show-origin --get-all diff\.algorithm` shows the file;/,
+    );
+  });
+
   it('an empty explain path or --changed base is an error, not the whole repository', () => {
     const repo = buildRepo(history);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - { name: pay, paths: ["src/pay/**"], minOwners: 1 }\n');
