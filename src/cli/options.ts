@@ -39,7 +39,8 @@ export function parseDate(value: string): Date {
 
 /** --depth: a module folder depth, as the config's `modules.depth` allows it (1 to MAX_MODULE_DEPTH). */
 export function parseDepth(value: string): number {
-  const number = Number(value);
+  // Digits only: Number() also took `1e1`, `0x2` and ` 2`.
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(number) || number < 1 || number > MAX_MODULE_DEPTH) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_MODULE_DEPTH}`);
   return number;
 }
@@ -137,8 +138,11 @@ export function resolveOutput(shown: string, file: string): OutputTarget {
   if (stats && !stats.isFile()) return { kind: 'in place', path: file };
   const real = stats ? realPathQuietly(file) : (linkTarget(file) ?? file);
   const folder = path.dirname(real);
-  if (!statQuietly(folder)?.isDirectory()) {
+  const folderStats = statQuietly(folder);
+  if (!folderStats?.isDirectory()) {
     const where = real === file ? path.dirname(shown) : `${folder} (where ${shown} points)`;
+    // `-o notes.txt/report.json`: the "folder" is there, as a file.
+    if (folderStats) throw new UsageError(`cannot write ${shown}: ${where} is a file, not a folder`, { hint: 'choose another --output file' });
     throw new UsageError(`cannot write ${shown}: the folder ${where} does not exist`, { hint: 'create it first, or choose another --output file' });
   }
   // The report goes through a temp file beside the file: make one now, so that a folder where

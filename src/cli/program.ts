@@ -43,9 +43,17 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
   const scan = program
     .command('scan', { isDefault: true })
     .description('who knows what: authors, truck factor per repository and module')
-    .argument('[path]', 'repository to analyse', '.');
-  addAnalysisOptions(scan, SCAN_FORMATS, 'table').action(async (target: string, options: ScanOptions) => {
+    .argument('[path]', 'repository to analyse', '.')
+    // Checked in the action: `talentrisk handof ada` (a typo of a command, with its argument) was
+    // "too many arguments for 'scan'", which says nothing of the typo.
+    .allowExcessArguments(true);
+  addAnalysisOptions(scan, SCAN_FORMATS, 'table').action(async (target: string, options: ScanOptions, command: Command) => {
     assertNotACommandTypo(target, program, io.cwd);
+    if (command.args.length > 1) {
+      throw new UsageError(`scan takes one repository folder, and got ${command.args.length} arguments: ${command.args.map((arg) => JSON.stringify(arg)).join(' ')}`, {
+        hint: 'quote a path with spaces; name a person with --leaving <who>',
+      });
+    }
     const { runScan } = await import('./commands/scan.ts');
     setExit(await runScan(target, options, io));
   });

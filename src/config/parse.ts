@@ -22,7 +22,11 @@ export function parseConfigText(text: string, displayName: string, file?: string
 }
 
 /** parseConfigText's result as plain data (what a ConfigStore keeps). */
-export function parseConfigFile(text: string, displayName: string): ParsedConfig {
+export function parseConfigFile(source: string, displayName: string): ParsedConfig {
+  // A lone CR ends a line in YAML 1.2 (old Mac files); yaml reads only LF and CRLF, so such a file
+  // gave a dozen errors with raw CRs in them, which overwrite the terminal's line. Same lengths:
+  // every offset still points at the same place.
+  const text = source.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
   // logLevel 'error': a list or mapping used as a key made yaml print a Node warning on stderr
   // (keyChecks reports it as a config error instead).

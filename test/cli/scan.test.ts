@@ -453,6 +453,15 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     );
   });
 
+  it('a command typo with its argument, a second folder, a file as --output folder and a depth written 1e1 are each named', () => {
+    const repo = buildRepo(history);
+    expectUsageError(runCli(['handof', 'ada'], { cwd: repo.dir }), /^talentrisk: no command or folder named handof\n {2}did you mean `talentrisk handoff`\?\n$/);
+    expectUsageError(runCli(['scan', '.', 'extra'], { cwd: repo.dir }), /^talentrisk: scan takes one repository folder, and got 2 arguments: "\." "extra"\n/);
+    writeFileSync(path.join(repo.dir, 'notes.txt'), 'x');
+    expectUsageError(runCli(['scan', '-o', 'notes.txt/report.json'], { cwd: repo.dir }), /^talentrisk: cannot write notes\.txt\/report\.json: notes\.txt is a file, not a folder\n/);
+    for (const depth of ['1e1', '0x2', ' 2']) expectUsageError(runCli(['scan', '--depth', depth], { cwd: repo.dir }), /argument '.*' is invalid\. expected a whole number from 1 to 10\n/);
+  });
+
   it('an empty explain path or --changed base is an error, not the whole repository', () => {
     const repo = buildRepo(history);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - { name: pay, paths: ["src/pay/**"], minOwners: 1 }\n');

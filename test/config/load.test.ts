@@ -121,6 +121,12 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     }
   });
 
+  it('reads a file whose lines end with a lone CR (old Mac), as YAML 1.2 does', () => {
+    const loaded = parseConfigText('critical:\r  - name: pay\r    paths: ["src/**"]\r    minOwners: 2\r', 'c.yml');
+    expect(loaded.config.critical).toMatchObject([{ name: 'pay', paths: ['src/**'], minOwners: 2 }]);
+    expect(loaded.locate(['critical', 0, 'minOwners'])).toBe('c.yml:4:16');
+  });
+
   it('rejects an unreal date', () => {
     const text = stderrOf(catchError(() => parseConfigText('departures:\n  - who: ada\n    date: "2025-02-30"\n', 'c.yml')));
     expect(text).toContain('c.yml:3:11 departures.0.date: not a real date');
