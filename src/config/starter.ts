@@ -23,14 +23,19 @@ export interface StarterCodeownersSystem {
   lines: number[];
 }
 
+/** Modules with fewer files are proposed after the others (init.ts ranks them). */
+export const SMALL_MODULE_FILES = 5;
+
 export interface StarterInput {
   repository: string;
   revision: string;
   /** YYYY-MM-DD. */
   date: string;
   moduleDepth: number;
-  /** Riskiest first. */
+  /** Riskiest first (supporting and tiny modules after the rest). */
   modules: StarterModule[];
+  /** All modules but the root, of which `modules` is the first part. */
+  moduleCount: number;
   codeowners: { file: string; systems: StarterCodeownersSystem[] } | undefined;
   /** Bots already excluded by the built-in patterns. */
   bots: string[];
@@ -73,7 +78,8 @@ export function renderStarterConfig(input: StarterInput): string {
   out.push('# adjust their paths: globs relative to the repository root; a glob starting with "!" removes files.');
   out.push('critical:');
   if (input.modules.length > 0) {
-    out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages), riskiest first:`);
+    const shown = input.moduleCount > input.modules.length ? `the ${input.modules.length} riskiest of ${input.moduleCount}` : 'riskiest first';
+    out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages), ${shown}; tests, examples and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
     for (const module of input.modules) {
       const owners = module.owners.length ? module.owners.map(comment).join(', ') : 'no author';
       out.push(`  # - name: ${quote(module.path)}`);

@@ -25,7 +25,7 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(
-      'wrote .talentrisk.yml: 3 module candidates, 2 from .github/CODEOWNERS, 2 bots (all commented out)\n' +
+      'wrote .talentrisk.yml: 3 module candidates, 2 from .github/CODEOWNERS, 1 bot candidate, all commented out\n' +
         'next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n',
     );
     const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
@@ -214,5 +214,28 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     const failed = runCli(['check'], { cwd: repo.dir });
     expect(failed.exitCode).toBe(1);
     expect(failed.stdout).toContain('1 of 2 critical systems has too few owners: src/pay.');
+  });
+});
+
+describe('init module candidates', () => {
+  it('proposes the modules that ship first, riskiest first; tests, examples and tiny modules after them (vite: 15 fixtures and playgrounds, packages/vite left out)', async () => {
+    const { starterInput } = await import('../../src/cli/commands/init.ts');
+    const { analyzeRepo } = await import('../helpers/analyze.ts');
+    const files = (folder: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${folder}/f${i}.ts`, 3]));
+    const repo = buildRepo([
+      { author: 'ada', write: { ...files('src', 8), ...files('test', 6), ...files('examples', 5), ...files('tiny', 2) } },
+      { author: 'ada', write: files('lib', 6) },
+      { author: 'bob', write: files('lib', 6) },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const input = starterInput(analysis, repo.dir, undefined);
+    expect(input.modules.map((m) => [m.path, m.truckFactor])).toEqual([
+      ['src', 1],
+      ['lib', 2],
+      ['test', 1],
+      ['examples', 1],
+      ['tiny', 1],
+    ]);
+    expect(input.moduleCount).toBe(5);
   });
 });

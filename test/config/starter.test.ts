@@ -8,6 +8,7 @@ const input: StarterInput = {
   revision: '0123456789abcdef0123',
   date: '2024-06-30',
   moduleDepth: 2,
+  moduleCount: 2,
   modules: [
     { path: 'src/payments', paths: ['src/payments/**', '!src/payments/sdk/**'], files: 14, truckFactor: 1, owners: ['Ada'], packagesIncluded: 0 },
     { path: 'src/auth', paths: ['src/auth/**'], files: 3, truckFactor: 2, owners: ['Ada', 'Bob'], packagesIncluded: 4 },
