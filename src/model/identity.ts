@@ -87,6 +87,9 @@ const DEFAULT_BOT_PATTERNS = [
   // OpenAI Codex ("Codex", "GPT-5 Codex"): in vite's trailers, a developer authoring files before.
   'codex@openai.com',
   'noreply@openai.com',
+  // git-svn and cvs2svn's name for a revision with no author (httpd: "New repository initialized by
+  // cvs2svn"): an import's placeholder, which listed as an inactive developer and a "closest known".
+  '(no author)',
 ];
 const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
 

@@ -114,6 +114,22 @@ export function closestPeople<T extends Person>(who: string, people: readonly T[
 }
 
 /**
+ * Identities an import split (httpd's `jfclere <jfclere@unknown>` and `Jean-Frederic Clere
+ * <jfclere@apache.org>`): when every candidate's email starts with the same name and one of them is
+ * no real address (a domain without a dot: cvs2svn's `@unknown`, git-svn's repository UUID), say
+ * how to join them. Two real addresses (alex@a.example, alex@b.example) are two people.
+ */
+function samePersonHint(people: readonly Person[]): string {
+  if (!people.every((person) => person.id.includes('@'))) return '';
+  if (!people.some((person) => !person.id.slice(person.id.indexOf('@') + 1).includes('.'))) return '';
+  const locals = new Set(people.map((person) => person.id.slice(0, person.id.indexOf('@')).toLowerCase()));
+  const [local] = locals;
+  if (locals.size !== 1 || !local) return '';
+  const [first, ...rest] = people as [Person, ...Person[]];
+  return `; if they are one person, join them with .mailmap lines such as "${clean(first.name)} <${clean(first.id)}> <${clean(rest[0]?.id ?? '')}>"`;
+}
+
+/**
  * The developer `who` names. Throws a UsageError (exit 2) when nobody matches (listing the closest
  * known identities) or when several developers do (listing them).
  */
@@ -136,7 +152,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
       const sorted = [...found].sort(byName);
       const first = sorted[0] as T;
       throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers: ${sorted.map(personLabel).join(', ')}`, {
-        hint: `name one of them by email, e.g. ${clean(first.id)}`,
+        hint: `name one of them by email, e.g. ${clean(first.id)}${samePersonHint(sorted)}`,
       });
     }
   }

@@ -13,6 +13,8 @@ describe('AI assistants and automation accounts', () => {
     expect(isBot({ name: 'Cursor Agent', email: 'cursoragent@cursor.com' })).toBe(true);
     expect(isBot({ name: 'GPT-5 Codex', email: 'codex@openai.com' })).toBe(true);
     expect(isBot({ name: 'Codex', email: 'noreply@openai.com' })).toBe(true);
+    // git-svn's and cvs2svn's placeholder for a revision with no author is no developer either.
+    expect(isBot({ name: '(no author)', email: '(no author)@13f79535-47bb-0310-9956-ffa450edef68' })).toBe(true);
     // People named like an assistant stay people.
     expect(isBot({ name: 'Claude Monet', email: 'claude@monet.example' })).toBe(false);
     expect(isBot({ name: 'Travis Copilotti', email: 'travis@example.com' })).toBe(false);

@@ -67,6 +67,16 @@ describe('resolvePerson', () => {
     expect(error.hint).toBe('name one of them by email, e.g. alex@b.example');
   });
 
+  it('says how to join two identities an svn import split (a placeholder address and a real one, same name before the @)', () => {
+    const imported = [
+      { id: 'jfclere@apache.org', name: 'Jean-Frederic Clere', emails: ['jfclere@apache.org'], names: ['Jean-Frederic Clere'] },
+      { id: 'jfclere@unknown', name: 'jfclere', emails: ['jfclere@unknown'], names: ['jfclere'] },
+    ];
+    const error = failure(() => resolvePerson(imported, 'jfclere', { source: '--leaving' }));
+    expect(error.message).toBe('"jfclere" (--leaving) matches 2 developers: Jean-Frederic Clere <jfclere@apache.org>, jfclere <jfclere@unknown>');
+    expect(error.hint).toBe('name one of them by email, e.g. jfclere@apache.org; if they are one person, join them with .mailmap lines such as "Jean-Frederic Clere <jfclere@apache.org> <jfclere@unknown>"');
+  });
+
   it('refuses an unknown person and lists the closest known identities', () => {
     const error = failure(() => resolvePerson(PEOPLE, 'alx'));
     expect(error.exitCode).toBe(2);
