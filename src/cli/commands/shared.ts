@@ -132,7 +132,11 @@ export async function mailmappedEmails(repo: Repository, developers: readonly Pi
   const unknown = [...new Set(whos.map((who) => who.trim().toLowerCase()).filter((who) => /^[^\s<>@]+@[^\s<>@]+$/.test(who) && !known.has(who)))];
   const mapped = new Map<string, string>();
   if (unknown.length === 0) return mapped;
-  const lines = await checkMailmap(repo, unknown.map((email) => `<${email}>`));
+  // Only a better answer for a name that is otherwise unknown: if git cannot tell, the name stays unknown.
+  const lines = await checkMailmap(
+    repo,
+    unknown.map((email) => `<${email}>`),
+  ).catch(() => [] as string[]);
   unknown.forEach((email, index) => {
     const to = /<([^<>]*)>$/.exec(lines[index] ?? '')?.[1]?.trim().toLowerCase();
     if (to && to !== email) mapped.set(email, to);
