@@ -32,13 +32,16 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     // which he authors nothing).
     // Files at risk too: a departure that orphans a file while the owners stay is not "today's".
     const unchanged = now !== undefined && now.busFactor === result.busFactor && sameOwners(now, result) && sameFilesAtRisk(now, result);
+    const leaves = `${names} ${departing.length === 1 ? 'leaves' : 'leave'}`;
+    // Failing today already, with the same bus factor: the departures only move files into risk.
+    // "bus factor 2 after Bjorn leaves (today 2)" read as Bjorn breaking it (a new-user test on vite).
+    const message =
+      now !== undefined && now.busFactor === result.busFactor
+        ? `bus factor ${result.busFactor} today and after ${leaves} (needs ${result.minOwners}); ${riskChange(now, result)}`
+        : `bus factor ${result.busFactor} after ${leaves} (today ${before}; needs ${result.minOwners})`;
     let updated: CriticalSystemResult = {
       ...result,
-      violations: result.violations.map((violation) =>
-        violation.rule === 'minOwners' && !unchanged
-          ? { ...violation, afterDepartures: true, message: `bus factor ${result.busFactor} after ${names} ${departing.length === 1 ? 'leaves' : 'leave'} (today ${before}; needs ${result.minOwners})` }
-          : violation,
-      ),
+      violations: result.violations.map((violation) => (violation.rule === 'minOwners' && !unchanged ? { ...violation, afterDepartures: true, message } : violation)),
     };
     const max = result.maxKnowledgeLoss;
     if (max !== undefined && result.status !== 'error') {
@@ -59,6 +62,16 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     }
     return updated;
   });
+}
+
+/** What the departures do to a system's files at risk when its bus factor stays: "2 files lose their last author". */
+function riskChange(now: CriticalSystemResult, after: CriticalSystemResult): string {
+  const files = (count: number) => `${count} file${count === 1 ? '' : 's'}`;
+  const orphaned = after.orphanFiles.length - now.orphanFiles.length;
+  const added = filesAtRisk(after).length - filesAtRisk(now).length;
+  if (orphaned > 0) return `${files(orphaned)} ${orphaned === 1 ? 'loses its' : 'lose their'} last author`;
+  if (added > 0) return `${files(added)} more at risk`;
+  return 'other files at risk';
 }
 
 function sameFilesAtRisk(a: CriticalSystemResult, b: CriticalSystemResult): boolean {
