@@ -86,7 +86,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .command('init')
     .description('write a starter .talentrisk.yml: modules, CODEOWNERS paths and bots found in this repository, as commented candidates')
     .argument('[path]', 'repository', '.')
-    .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root; /dev/stdout prints it)`)
+    .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root; /dev/stdout prints it)`, valueOf('a file to write', 'path'))
     .option('--force', 'replace an existing config file')
     .option('--depth <n>', 'folder depth of the module candidates, 1–10 (default: chosen to show 5–30 modules)', parseDepth)
     .option('--no-cache', 'do not read or write the cache (parsed history and stored results)')

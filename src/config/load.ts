@@ -157,6 +157,19 @@ function readConfigText(file: string, shown: string): string {
   return bytes.toString('utf8');
 }
 
+/**
+ * The same limits for a config git read (a bare repository's committed file), which reaches us
+ * decoded: a byte that was not UTF-8 is a U+FFFD there.
+ */
+export function assertConfigText(text: string, shown: string): void {
+  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) throw new ConfigError(`${shown} is larger than 1 MiB, which no config is`, { hint: 'commit the .talentrisk.yml itself, or pass --config <file>' });
+  const bad = text.indexOf('\ufffd');
+  if (bad !== -1) {
+    const line = text.slice(0, bad).split('\n').length;
+    throw new ConfigError(`${shown}:${line} is not valid UTF-8 (another encoding, such as Latin-1?)`, { hint: 'save the file as UTF-8' });
+  }
+}
+
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */
 export async function loadConfig(root: string, explicit?: string, cwd: string = root, store?: ConfigStore): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);

@@ -103,5 +103,8 @@ function gitConfigHint(reason: string): string | undefined {
   if (variable) return `fix or remove that setting where it is set (\`git config --show-origin --get-all ${variable}\` shows the file; \`git config --unset ${variable}\` removes it from the repository's)`;
   if (/bad config line \d+ in/.test(reason)) return 'fix that line of the git config file git names';
   if (/GIT_CONFIG_PARAMETERS|GIT_CONFIG_(COUNT|KEY|VALUE)/.test(reason)) return 'fix or unset that environment variable';
+  // A `git -c` setting, or GIT_CONFIG_PARAMETERS / GIT_CONFIG_KEY_n in the environment (CI runners set them).
+  const commandLine = /unable to parse '([^']+)' from command-line config/.exec(reason)?.[1];
+  if (commandLine) return `fix or unset ${commandLine} where the environment sets it (GIT_CONFIG_PARAMETERS, or GIT_CONFIG_COUNT with GIT_CONFIG_KEY_n and GIT_CONFIG_VALUE_n)`;
   return undefined;
 }

@@ -50,9 +50,12 @@ export function botCandidatesOf(developer: { name: string; names: readonly strin
   return aliases.map((name) => ({ name, commits: developer.commits, of: developer.name }));
 }
 
-// A person's name as written in a commit: two or more capitalised words of letters (Jane Talbot,
-// Anne-Marie O'Neil), where a service account has digits, dashes between lower-case words or one word.
-const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]*(\s+\p{Lu}[\p{L}'’.-]*)+$/u;
+// A person's name as written in a commit: two or more words of letters, the first and the last
+// capitalised (Jane Talbot, Anne-Marie O'Neil, Ludwig van Talbot), where a service account has
+// digits, dashes between lower-case words or one word; and no word that names a machine's job
+// (Travis CI, Nightly Build).
+const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]*(\s+[\p{L}'’.-]+)*\s+\p{Lu}[\p{L}'’.-]*$/u;
+const MACHINE_WORD = /(^|\s)(ci|cd|build|builds|builder|bot|robot|automation|deploy|deployer|release|releases|service|system|daemon|scheduler|nightly|server)(\s|$)/i;
 
 /**
  * The config's wildcard bot patterns that leave out someone who looks like a person: a name of
@@ -65,7 +68,7 @@ export function botPatternsCatchingPeople(
   patterns: readonly string[],
   matcherOf: (pattern: string) => (text: string) => boolean,
 ): { pattern: string; people: { name: string; commits: number }[] }[] {
-  const suspects = bots.filter((bot) => PERSON_NAME.test(bot.name.trim()) && !looksAutomated(bot));
+  const suspects = bots.filter((bot) => PERSON_NAME.test(bot.name.trim()) && !MACHINE_WORD.test(bot.name) && !looksAutomated(bot));
   if (suspects.length === 0) return [];
   return patterns
     .filter((pattern) => /[*?]/.test(pattern))

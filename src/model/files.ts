@@ -16,7 +16,7 @@ export const EXCLUSION_RULES = {
   lockFile: 'lock file',
   minified: 'minified file',
   binary: 'binary file',
-  unreadableName: 'name not valid UTF-8, read alike',
+  unreadableName: 'names that read alike (not valid UTF-8)',
 } as const;
 export type ExclusionRule = keyof typeof EXCLUSION_RULES;
 
@@ -111,7 +111,7 @@ export function selectFiles(tracked: readonly string[], options: FileFilterOptio
   const excluded = new Map<string, ExclusionRule>();
   const tally = new Map<ExclusionRule, number>();
   for (const [path, copies] of seen) {
-    const rule = copies > 1 ? 'unreadableName' : exclusionOf(path, include, exclude, decisive, options.defaults);
+    const rule = exclusionOf(path, include, exclude, decisive, options.defaults) ?? (copies > 1 ? 'unreadableName' : undefined);
     if (rule) {
       excluded.set(path, rule);
       tally.set(rule, (tally.get(rule) ?? 0) + copies);

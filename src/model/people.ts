@@ -125,8 +125,11 @@ function samePersonHint(people: readonly Person[]): string {
   const locals = new Set(people.map((person) => person.id.slice(0, person.id.indexOf('@')).toLowerCase()));
   const [local] = locals;
   if (locals.size !== 1 || !local) return '';
-  const [first, ...rest] = people as [Person, ...Person[]];
-  return `; if they are one person, join them with .mailmap lines such as "${clean(first.name)} <${clean(first.id)}> <${clean(rest[0]?.id ?? '')}>"`;
+  // The real address is the one to keep: a line mapping it onto the placeholder would be backwards.
+  const real = (person: Person) => person.id.slice(person.id.indexOf('@') + 1).includes('.');
+  const keep = people.find(real) ?? (people[0] as Person);
+  const other = people.find((person) => person !== keep && !real(person)) ?? people.find((person) => person !== keep);
+  return `; if they are one person, join them with .mailmap lines such as "${clean(keep.name)} <${clean(keep.id)}> <${clean(other?.id ?? '')}>"`;
 }
 
 /**

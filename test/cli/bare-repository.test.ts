@@ -30,6 +30,15 @@ describe('a bare repository (a CI mirror)', { tags: ['slow'] }, () => {
     expect(existsSync(path.join(bare, '.talentrisk.yml'))).toBe(false);
   });
 
+  it('refuses a committed config that is not UTF-8, as it refuses such a file in a work tree (review)', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'src/pay/a.ts': 10, '.talentrisk.yml': Buffer.concat([Buffer.from('people:\n  - name: "Ada L'), Buffer.from([0xe9]), Buffer.from('"\n    emails: [ada@example.com]\n')]) as unknown as string } }]);
+    const bare = path.join(tmp(), 'latin1.git');
+    execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+    const check = runCli(['scan', bare], { cwd: tmp() });
+    expect(check.exitCode).toBe(2);
+    expect(check.stderr).toBe('talentrisk: HEAD:.talentrisk.yml:2 is not valid UTF-8 (another encoding, such as Latin-1?)\n  save the file as UTF-8\n');
+  });
+
   it('check reads the committed config once (it is read before the history, to fail early, and reused)', () => {
     const repo = buildRepo([{ author: 'ada', write: { 'src/pay/a.ts': 10, '.talentrisk.yml': 'critical:\n  - name: payments\n    paths: ["src/pay"]\n' } }]);
     const bare = path.join(tmp(), 'mirror.git');

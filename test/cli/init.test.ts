@@ -217,6 +217,16 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
   });
 });
 
+describe('init --output', { tags: ['slow'] }, () => {
+  it('refuses a value that reads as an option (it wrote a file named --no-cache; review)', () => {
+    const repo = buildRepo(history);
+    const result = runCli(['init', '--output', '--no-cache'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^talentrisk: option '-o, --output <file>' argument '--no-cache' is invalid\./);
+    expect(existsSync(path.join(repo.dir, '--no-cache'))).toBe(false);
+  });
+});
+
 describe('init module candidates', () => {
   it('proposes the modules that ship first, riskiest first; tests, examples and tiny modules after them (vite: 15 fixtures and playgrounds, packages/vite left out)', async () => {
     const { starterInput } = await import('../../src/cli/commands/init.ts');

@@ -451,6 +451,12 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
       runCli(['scan', '--no-cache'], { cwd: repo.dir }),
       /^talentrisk: git failed \(.*\): bad config variable 'diff\.algorithm' in file '\.git\/config' at line \d+\n {2}fix or remove that setting where it is set \(`git config --show-origin --get-all diff\.algorithm` shows the file;/,
     );
+    repo.git('config', '--unset', 'diff.algorithm');
+    // The same setting from the environment, as `git -c` and CI runners pass it (review).
+    expectUsageError(
+      runCli(['scan', '--no-cache'], { cwd: repo.dir, env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'diff.algorithm', GIT_CONFIG_VALUE_0: 'bogus' } }),
+      /\n {2}fix or unset diff\.algorithm where the environment sets it \(GIT_CONFIG_PARAMETERS, or GIT_CONFIG_COUNT/,
+    );
   });
 
   it('a command typo with its argument, a second folder, a file as --output folder and a depth written 1e1 are each named', () => {

@@ -47,12 +47,15 @@ describe('AI assistants and automation accounts', () => {
       { name: 'svc-deploy', email: 'svc-deploy@corp.example' },
       { name: 'Sam Abbot', email: 'sam@example.com' },
       { name: 'Nightly Robot', email: 'nightly@corp.example' },
+      { name: 'Ludwig van Talbot', email: 'lvt@example.com' },
+      { name: 'Travis CI', email: 'builds@travis-ci.example' },
     ];
     const bots = identities.map((identity, index) => ({ name: identity.name, names: [identity.name], emails: [identity.email], commits: 10 - index, members: [index] }));
-    expect(botPatternsCatchingPeople(bots, identities, ['*bot*', 'svc-*', 'Sam Abbot'], wildcardMatcher)).toEqual([
+    expect(botPatternsCatchingPeople(bots, identities, ['*bot*', 'svc-*', 'Sam Abbot', '*travis*'], wildcardMatcher)).toEqual([
       // Not renovate-bot (automated by its name), nor Nightly Robot (a "robot" word), nor svc-deploy
       // (no person's name); Sam Abbot is named exactly, so only Jane's pattern is in doubt.
-      { pattern: '*bot*', people: [{ name: 'Jane Talbot', commits: 10 }, { name: 'Sam Abbot', commits: 7 }] },
+      // Nor Travis CI (a machine's word); Ludwig van Talbot is a person, particle and all (review).
+      { pattern: '*bot*', people: [{ name: 'Jane Talbot', commits: 10 }, { name: 'Sam Abbot', commits: 7 }, { name: 'Ludwig van Talbot', commits: 5 }] },
     ]);
     expect(botPatternsCatchingPeople(bots, identities, ['Jane Talbot'], wildcardMatcher)).toEqual([]);
   });

@@ -172,9 +172,15 @@ describe('resolveDepartures input checks', () => {
     ]);
     // The last commit's own day is not before the last day.
     expect(warnings).toEqual(["--leaving: Bob's last day 2024-12-31 is before their last commit (2025-06-10); check the date (a last day already past counts them as gone since that day)"]);
+    // A commit late on the last day in the author's time zone is the next day in UTC: no warning
+    // unless the last day is before the commit's day everywhere (review).
+    const late: string[] = [];
+    const nia = { id: 'nia@example.com', name: 'Nia', emails: ['nia@example.com'], names: ['Nia'], commits: 1, firstCommit: '2025-06-11T04:30:00.000Z', lastCommit: '2025-06-11T04:30:00.000Z', filesAuthored: 1 };
+    resolveDepartures([nia], { leaving: ['nia=2025-06-10'], warn: (message) => late.push(message) });
+    expect(late).toEqual([]);
     const fromConfig: string[] = [];
-    resolveDepartures(developers, { config: [{ who: 'eve', date: '2025-06-09' }], warn: (message) => fromConfig.push(message) });
-    expect(fromConfig).toEqual([expect.stringMatching(/^config departures\[0\]\.date: Eve's last day 2025-06-09 is before their last commit \(2025-06-10\)/)]);
+    resolveDepartures(developers, { config: [{ who: 'eve', date: '2025-06-08' }], warn: (message) => fromConfig.push(message) });
+    expect(fromConfig).toEqual([expect.stringMatching(/^config departures\[0\]\.date: Eve's last day 2025-06-08 is before their last commit \(2025-06-10\)/)]);
   });
 });
 

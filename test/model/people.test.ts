@@ -75,6 +75,12 @@ describe('resolvePerson', () => {
     const error = failure(() => resolvePerson(imported, 'jfclere', { source: '--leaving' }));
     expect(error.message).toBe('"jfclere" (--leaving) matches 2 developers: Jean-Frederic Clere <jfclere@apache.org>, jfclere <jfclere@unknown>');
     expect(error.hint).toBe('name one of them by email, e.g. jfclere@apache.org; if they are one person, join them with .mailmap lines such as "Jean-Frederic Clere <jfclere@apache.org> <jfclere@unknown>"');
+    // The real address is kept whichever name sorts first (review: "alex <alex@unknown> <alex@corp.example>").
+    const reversed = [
+      { id: 'alex@unknown', name: 'alex', emails: ['alex@unknown'], names: ['alex'] },
+      { id: 'alex@corp.example', name: 'Zed Alex', emails: ['alex@corp.example'], names: ['Zed Alex'] },
+    ];
+    expect(failure(() => resolvePerson(reversed, 'alex')).hint).toMatch(/such as "Zed Alex <alex@corp\.example> <alex@unknown>"$/);
   });
 
   it('refuses an unknown person and lists the closest known identities', () => {

@@ -56,7 +56,7 @@ const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', stri
   lockFile: 'it is a lock file, left out by default (`defaultExclusions: false` counts it)',
   minified: 'it is minified, or a source map, left out by default (`defaultExclusions: false` counts it)',
   binary: 'it is a binary file (by its extension), left out by default (`defaultExclusions: false` counts it)',
-  unreadableName: 'its name is not valid UTF-8 and reads like another file\'s, so their histories cannot be told apart (rename one of them)',
+  unreadableName: 'its name reads like another file\'s once decoded (a name that is not valid UTF-8 shows each bad byte as U+FFFD), so their histories cannot be told apart (rename one of them)',
   submodule: 'it is a submodule (its history is another repository\'s)',
   history: 'no counted developer changed it in the history read (only bots did, or its commits are outside the walk), or --only-code left it out',
 };

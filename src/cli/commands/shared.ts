@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { analyzeOrReport, cacheProblems, configStore, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
-import { CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
+import { assertConfigText, CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
@@ -90,7 +90,10 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
       });
     }
     // Reports point at the file as it sits in the repository (`.talentrisk.yml`).
-    if (text !== undefined) return parseConfig(text, `${options.rev}:${CONFIG_FILE}`, path.join(repo.info.root, CONFIG_FILE), store);
+    if (text !== undefined) {
+      assertConfigText(text, `${options.rev}:${CONFIG_FILE}`);
+      return parseConfig(text, `${options.rev}:${CONFIG_FILE}`, path.join(repo.info.root, CONFIG_FILE), store);
+    }
   }
   return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd, store);
 }
