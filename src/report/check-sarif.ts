@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { violationSentence } from './check-describe.ts';
+import { atRiskPhrase, ownersPhrase, violationSentence } from './check-describe.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
 
@@ -60,6 +60,13 @@ function location(uri: string, line: number, message?: string) {
   };
 }
 
+/** "Critical system "x": Bob leaving would orphan 41% of its files …; sole owner: Ada; …". */
+function lossSentence(system: CheckReport['systems'][number]): string {
+  const losses = system.violations.filter((violation) => violation.rule === 'maxKnowledgeLoss').map((violation) => violation.message);
+  const risk = atRiskPhrase(system, 5);
+  return `Critical system "${system.name}": ${losses.join('; ')}; ${ownersPhrase(system)}${risk ? `; ${risk}` : ''}.`;
+}
+
 export function toCheckSarif(report: CheckReport) {
   const failing = rankCritical(report.systems).filter((s) => s.checked && s.status !== 'ok');
   return {
@@ -83,7 +90,8 @@ export function toCheckSarif(report: CheckReport) {
             ruleId: RULES[ruleIndex]?.id,
             ruleIndex,
             level: 'error' as const,
-            message: { text: sanitize(violationSentence(system)) },
+            // The knowledge-loss alert leads with its own rule (both alerts of a system read alike).
+            message: { text: sanitize(ruleIndex === RULE_INDEX.maxKnowledgeLoss ? lossSentence(system) : violationSentence(system)) },
             locations: [
               location(report.configFile, system.configLine ?? 1, `critical system "${sanitize(system.name)}" is declared here`),
               ...files.map((file) => location(file, 1, 'file at risk')),
