@@ -31,7 +31,7 @@ export function historyProgressText(read: number, total: number, elapsedSeconds:
  * (ora's own check also turns it off in CI and with TERM=dumb), and with --quiet. ora is loaded
  * only when a spinner will be drawn: scans in CI and pipes do not pay for its import.
  */
-export function createProgress(io: Io, quiet: boolean): AnalyzeHooks & { stop(): void } {
+export function createProgress(io: Io, quiet: boolean, colored = true): AnalyzeHooks & { stop(): void } {
   // A terminal that reports no width (some `docker -t` / `kubectl exec -t` sessions) makes a spinner
   // redraw endlessly: no spinner there.
   const enabled = !quiet && Boolean(io.stderr.isTTY) && !io.env.CI && (io.stderr.columns ?? 0) > 0;
@@ -47,7 +47,9 @@ export function createProgress(io: Io, quiet: boolean): AnalyzeHooks & { stop():
   if (enabled) {
     import('ora').then(
       ({ default: ora }) => {
-        createSpinner = (message) => ora({ stream: io.stderr as NodeJS.WritableStream, text: message }).start();
+        // NO_COLOR (https://no-color.org) and --no-color: a plain spinner (ora drew it cyan regardless).
+        const color = colored && !io.env.NO_COLOR ? 'cyan' : false;
+        createSpinner = (message) => ora({ stream: io.stderr as NodeJS.WritableStream, text: message, color }).start();
         draw();
       },
       () => undefined, // no spinner is no reason to fail a scan

@@ -20,3 +20,33 @@ describe('progress', () => {
     expect(written).toEqual([]);
   });
 });
+
+describe('progress colour', () => {
+  const drawn = async (env: Record<string, string>, colored: boolean) => {
+    const written: string[] = [];
+    const stream = { ...io(80, written).stderr, clearLine: () => true, cursorTo: () => true, moveCursor: () => true, on: () => stream, removeListener: () => stream };
+    const progress = createProgress({ ...io(80, written), stderr: stream, env }, false, colored);
+    progress.onPhase?.('history', { commits: 10 });
+    progress.onProgress?.(5, 10);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    progress.stop();
+    return written.join('');
+  };
+
+  it('draws the spinner without colour under NO_COLOR or --no-color (ora drew it cyan)', async () => {
+    // ora colours through chalk, which reads FORCE_COLOR when ora is first imported (here, in the
+    // first spinner of this file): set, so that a coloured spinner is possible at all.
+    const saved = process.env.FORCE_COLOR;
+    process.env.FORCE_COLOR = '1';
+    try {
+      expect(await drawn({}, true)).toContain('\u001b[36m');
+      const plain = await drawn({ NO_COLOR: '1' }, true);
+      expect(plain).toContain('reading history');
+      expect(plain).not.toContain('\u001b[36m');
+      expect(await drawn({}, false)).not.toContain('\u001b[36m');
+    } finally {
+      if (saved === undefined) delete process.env.FORCE_COLOR;
+      else process.env.FORCE_COLOR = saved;
+    }
+  });
+});

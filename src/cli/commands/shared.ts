@@ -49,7 +49,7 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   early.catch(() => undefined); // a config error is reported first; this one is awaited below
   const config = given.config ?? (await loadRepoConfig(repo, options, io));
   const [revision, environment] = await early;
-  const { progress, hooks } = analysisProgress(io, Boolean(options.quiet));
+  const { progress, hooks } = analysisProgress(io, Boolean(options.quiet), options.color !== false);
   try {
     const answer = await analyzeOrReport(
       { path: repo.info.root, rev: options.rev, until: options.until, model: options.model, config: config.config, depth: options.depth, env: io.env, cache: options.cache !== false, onlyCode: options.onlyCode, repository: repo, revision, gitEnvironment: environment },
@@ -63,8 +63,8 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
 }
 
 /** Progress on stderr for an analysis, and the heap settings of a history walk when one starts. */
-export function analysisProgress(io: Io, quiet: boolean): { progress: ReturnType<typeof createProgress>; hooks: AnalyzeHooks } {
-  const progress = createProgress(io, quiet);
+export function analysisProgress(io: Io, quiet: boolean, colored = true): { progress: ReturnType<typeof createProgress>; hooks: AnalyzeHooks } {
+  const progress = createProgress(io, quiet, colored);
   const hooks: AnalyzeHooks = {
     ...progress,
     onPhase(phase, detail) {
