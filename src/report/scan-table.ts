@@ -1,7 +1,7 @@
 import type { Analysis, ModuleOwnership } from '../model/types.ts';
 import { day, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { renderTable, shortenPath } from './table-util.ts';
+import { cutToWidth, displayWidth, renderTable, shortenPath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 const MODULE_ROWS = 12;
@@ -67,21 +67,28 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     const ranked = rankModulesByRisk(analysis.modules);
     const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
     const listed = rowsWithin(ranked, MODULE_ROWS);
+    // Shorter forms of an owners cell, for a narrow terminal: one owner and the count of the others
+    // ("Viktor Szakats 39% +6"); cut further, the name gives way and the share and count stay (they
+    // were cut off: "Viktor Szakats 39%…", a review at 80 columns).
+    const shorter = new Map<string, string>();
     const rows = listed.map((module) => {
       const value = module.truckFactor.value;
       const colored = value <= 1 ? chalk.red(String(value)) : value === 2 ? chalk.yellow(String(value)) : chalk.green(String(value));
-      const owners = module.owners.slice(0, 2).map((o) => `${name(o.id)} ${percent(o.share)}`);
-      return [
-        shortenPath(sanitize(module.path), pathWidth),
-        module.files,
-        colored,
-        owners.join(', ') + (module.owners.length > 2 ? ` +${module.owners.length - 2}` : '') || chalk.dim('nobody'),
-        module.singleOwnerFiles.length,
-      ];
+      const owners = module.owners.map((o) => `${name(o.id)} ${percent(o.share)}`);
+      const cell = owners.slice(0, 2).join(', ') + (owners.length > 2 ? ` +${owners.length - 2}` : '');
+      if (owners.length > 1) shorter.set(cell, `${owners[0]} +${owners.length - 1}`);
+      return [shortenPath(sanitize(module.path), pathWidth), module.files, colored, cell || chalk.dim('nobody'), module.singleOwnerFiles.length];
     });
+    const shortenOwners = (cell: string, width: number): string => {
+      const one = shorter.get(cell) ?? cell;
+      if (displayWidth(one) <= width) return one;
+      const kept = / \d+%( \+\d+)?$/.exec(one)?.[0] ?? '';
+      const room = width - displayWidth(kept);
+      return kept && room >= 4 ? `${cutToWidth(one.slice(0, -kept.length), room)}${kept}` : one;
+    };
     // Fitted to a terminal, the number column's long title takes two lines: its room goes to the owners.
     const singleOwner = ctx.fit ? 'single-owner\nfiles' : 'single-owner files';
-    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [3] } : undefined)));
+    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [3], shorten: shortenOwners } : undefined)));
     if (ranked.length > listed.length) out.push(chalk.dim(`  … ${plural(ranked.length - listed.length, 'more module')} (use --format json for all)`));
   }
 

@@ -87,6 +87,22 @@ describe('departures section of scan', () => {
     expect(modules(14)).toContain('  … 2 more modules (use --format json for all)');
   });
 
+  it('keeps each module\'s owner share and "+N" when a narrow terminal cuts the owners (they were cut off: "Viktor Szakats 39%…")', async () => {
+    const analysis = await departuresFixture();
+    const many = ['Bartholomew Longname', 'Second Longname', 'Third Person', 'Fourth Person'].map((name, i) => ({ id: `p${i}@example.com`, name, share: 0.9 - i / 10 }));
+    const developers = [...analysis.developers, ...many.map((m) => ({ ...(analysis.developers[0] as (typeof analysis.developers)[number]), id: m.id, name: m.name, emails: [m.id], names: [m.name] }))];
+    const modules = analysis.modules.map((module) => ({ ...module, owners: many.map((m) => ({ id: m.id, files: 1, share: m.share })) }));
+    const rows = (width: number) =>
+      renderScanTable({ ...analysis, developers, modules }, { ...ctx, width, fit: true })
+        .split('\n')
+        .filter((line) => line.includes('Bartholo'));
+    // Wide: two owners and the count of the rest.
+    expect(rows(120)[0]).toContain('Bartholomew Longname 90%, Second Longname 80% +2');
+    // Narrow: one owner and the count of the others, then the name gives way, never the figures.
+    expect(rows(66)[0]).toContain('Bartholomew Longname 90% +3');
+    expect(rows(58)[0]).toMatch(/Bartholo[^,]*… 90% \+3 /);
+  });
+
   it('fits into the scan table as a section', async () => {
     const analysis = await departuresFixture();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
