@@ -40,6 +40,7 @@ export function renderCurrentSection(
   if (dates && stale) {
     out.push(chalk.yellow(`  Measured from ${dates.reference.slice(0, 10)}, ${stale.days} days after the revision's last commit (${stale.day}): \`--until ${stale.day}\` measures from that day.`));
   }
+  const inactive = new Set(figures.inactive.map((d) => d.id));
   const classic = figures.classic.value;
   const current = figures.current.value;
   const currentText = current < classic ? chalk.yellow.bold(String(current)) : chalk.bold(String(current));
@@ -49,7 +50,9 @@ export function renderCurrentSection(
       // 0 beside experts reads as a contradiction: say what it means.
       (current === 0 && classic > 0 ? chalk.dim('  0: fewer than half the files have a current author even now') : '') +
       // Today's figures count everyone; a reader planning around departures needs to see who is going.
-      (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => `${name(m.id)}${leaving.has(m.id) ? ' (leaving)' : ''}`), 4)}`) : ''),
+      // And who has stopped: an inactive author can be in the current truck factor (their decayed
+      // knowledge still outweighs others'), which read as a contradiction with the Inactive line below.
+      (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => `${name(m.id)}${leaving.has(m.id) ? ' (leaving)' : inactive.has(m.id) ? ' (inactive)' : ''}`), 4)}`) : ''),
   );
   if (figures.inactive.length > 0) {
     // The inactive people who matter are those who still author files: most files first.

@@ -129,6 +129,13 @@ describe('current figures section of scan', () => {
     `);
     // Carol is declared leaving: today's list says so (EM test: the leavers were not marked).
     expect(renderCurrentSection(figures, projection, ctx, undefined, new Set(departures.map((d) => d.id))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(leaving\)$/);
+    // Counted as present, an inactive author can be in the current truck factor: marked (a review
+    // read "current: Douglas" beside "Inactive: Douglas" as a contradiction).
+    const present = currentFigures(analysis, { treatInactiveAsDeparted: false });
+    const inactiveIds = new Set(present.inactive.map((d) => d.id));
+    const marked = present.current.developers.filter((d) => inactiveIds.has(d.id)).map((d) => present.names[d.id]);
+    expect(marked.length).toBeGreaterThan(0);
+    for (const name of marked) expect(renderCurrentSection(present, projection, ctx).split('\n')[1]).toContain(`${name} (inactive)`);
     // No module's count grows here, so no word about it; one that grows gets a line (curl new-user test).
     expect(renderCurrentSection(figures, projection, ctx)).not.toContain('A count can grow');
     const first = projection.modules[0] as (typeof projection.modules)[number];
