@@ -148,6 +148,8 @@ export interface HandoffReport {
     soleModules: string[];
     sharedModules: string[];
     criticalSystems: HandoffCriticalSystem[];
+    /** How many critical systems the config names (0: none to be affected). */
+    criticalSystemsConfigured: number;
     truckFactor: { before: number; afterThem: number; afterAll?: number };
     /** Their files left with no author when they (and the others leaving) go. */
     orphanedFiles: number;
@@ -295,6 +297,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       // author other files and they share none (doc audit).
       sharedModules: areaList.filter((a) => !soleModules.includes(a.module) && a.files.some((f) => f.status === 'shared')).map((a) => a.module),
       criticalSystems,
+      criticalSystemsConfigured: (input.critical ?? []).length,
       truckFactor,
       orphanedFiles: theirs.filter((f) => after(f).length === 0).length,
       noSuccessor: allFiles.filter((f) => f.strength === 'none').length,
@@ -361,7 +364,10 @@ function criticalSummary(analysis: Analysis, specs: readonly CriticalSystemSpec[
       ...(laterAll ? { busFactorAfterAll: laterAll[index]?.busFactor ?? 0 } : {}),
     });
   });
-  return result.sort((a, b) => (a.busFactorAfterAll ?? a.busFactorAfter) - (b.busFactorAfterAll ?? b.busFactorAfter) || a.busFactorAfter - b.busFactorAfter || (a.name < b.name ? -1 : 1));
+  // What this departure breaks first (at or above the rule before, below it after), then the rest:
+  // a system below its rule already, where they author nothing alone, came first (a review on tokio).
+  const breaks = (system: HandoffCriticalSystem) => Number(system.busFactorBefore >= system.minOwners && system.busFactorAfter < system.minOwners);
+  return result.sort((a, b) => breaks(b) - breaks(a) || (a.busFactorAfterAll ?? a.busFactorAfter) - (b.busFactorAfterAll ?? b.busFactorAfter) || a.busFactorAfter - b.busFactorAfter || (a.name < b.name ? -1 : 1));
 }
 
 function recentIn(commits: readonly HandoffCommitInput[], areas: ReadonlySet<string>, moduleOf: (path: string) => string, analysis: Analysis) {

@@ -104,15 +104,17 @@ function summary(report: HandoffReport, who: string): string[] {
   lines.push(`- **Only author** of ${plural(s.soleFiles, 'file')}${s.soleModules.length ? `; the only author of every authored file in ${modules(s.soleModules)}` : ''}.`);
   lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}.`);
   if (s.criticalSystems.length === 0) {
-    lines.push('- **Critical systems affected:** none.');
+    // "none" read as a finding where the config names no system at all.
+    lines.push(s.criticalSystemsConfigured === 0 ? '- **Critical systems affected:** none configured (`critical:` in .talentrisk.yml names them).' : '- **Critical systems affected:** none.');
   } else {
     lines.push('- **Critical systems affected:**');
     for (const system of s.criticalSystems) {
       const below = system.busFactorAfter < system.minOwners;
+      const already = system.busFactorBefore < system.minOwners;
       const all = system.busFactorAfterAll;
       const belowAll = !below && all !== undefined && all < system.minOwners;
       lines.push(
-        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter}${all !== undefined ? ` (→ ${all} with the other departures)` : ''} (needs ${system.minOwners})${below ? ' ⚠️ below the rule' : belowAll ? ' ⚠️ below the rule with the other departures' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
+        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter}${all !== undefined ? ` (→ ${all} with the other departures)` : ''} (needs ${system.minOwners})${below ? (already ? ' ⚠️ already below the rule' : ' ⚠️ below the rule') : belowAll ? ' ⚠️ below the rule with the other departures' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
       );
     }
   }

@@ -72,12 +72,33 @@ describe('handoff report of a hand-computed fixture', () => {
   it('says when the person has stopped committing (a handoff of someone gone for years read as if a walk-through were still possible)', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { ...SHOP_CONFIG, model: { inactiveAfter: 180 } } });
+    // No config, no critical system: said so, not "none" as if none were affected (a review).
+    const unconfigured = await handoffOf(analysis, 'ada', { critical: [] });
+    expect(renderHandoffMarkdown(unconfigured)).toContain('- **Critical systems affected:** none configured (`critical:` in .talentrisk.yml names them).');
     const dave = await handoffOf(analysis, 'dave');
     expect(dave.person.inactive).toBe(true);
     expect(renderHandoffMarkdown(dave)).toContain('\n**Inactive:** no commit for 347 days (more than 180 days). What they knew may already be fading;');
     const ada = await handoffOf(analysis, 'ada');
     expect(ada.person.inactive).toBe(false);
     expect(renderHandoffMarkdown(ada)).not.toContain('**Inactive:**');
+  });
+
+  it('lists first the critical systems this departure breaks, then those already below their rule (a review on tokio)', async () => {
+    const repo = buildNamed('two-systems', [
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: { 'a/a1.ts': 5, 'b/b1.ts': 5, 'b/b2.ts': 5 } },
+      { author: 'bob', at: '2024-10-02T10:00:00Z', write: { 'a/a2.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const critical = [
+      { name: 'already', paths: ['b/**'], minOwners: 2 },
+      { name: 'broken', paths: ['a/**'], minOwners: 2 },
+    ];
+    const report = await handoffOf(analysis, 'ada', { critical });
+    expect(report.summary.criticalSystems.map((s) => [s.name, s.busFactorBefore, s.busFactorAfter])).toEqual([
+      ['broken', 2, 1],
+      ['already', 1, 0],
+    ]);
+    expect(renderHandoffMarkdown(report)).toContain('  - **already**: bus factor 1 → 0 (needs 2) ⚠️ already below the rule;');
   });
 
   it('matches the golden markdown and JSON', async () => {
