@@ -13,6 +13,7 @@ import {
   summarizeSet,
   type OwnershipIndex,
 } from './ownership-index.ts';
+import { DECAYED_CREATOR_WEIGHT } from './ownership.ts';
 import { greedyTruckFactor, rankSet, type AuthorLists } from './truck-factor.ts';
 import type { Analysis, FileContribution, FileOwnership, TruckFactor } from './types.ts';
 
@@ -220,11 +221,12 @@ export interface ProjectedContribution {
  */
 export function projectedDoa(file: FileOwnership, halfLifeDays: number, days: number): ProjectedContribution[] {
   const doas: number[] = [];
-  const max = projectDoas(file.contributions, Math.pow(2, -days / halfLifeDays), doas);
+  const scale = Math.pow(2, -days / halfLifeDays);
+  const max = projectDoas(file.contributions, scale, doas);
   return file.contributions.map((c, i) => {
     const doa = doas[i] as number;
     const normDoa = normalizeDoa(doa, max);
-    return { developer: c.developer, doa, normDoa, isAuthor: isProjectedAuthor(c, doa, normDoa) };
+    return { developer: c.developer, doa, normDoa, isAuthor: projectedAuthorRule(authorRuleOf(c), doa, normDoa, scale) };
   });
 }
 
@@ -249,21 +251,23 @@ function projectedDoaOf(c: Readonly<FileContribution>, scale: number): number {
 
 /**
  * What the author rule on a projected DOA needs of a contribution: with decayed figures, its
- * unweighted FA (the creator exemption reads it); without, whether it is a classic author.
+ * weighted FA (the creator exemption holds while the creation keeps DECAYED_CREATOR_WEIGHT of its
+ * weight, as in the current figures); without, whether it is a classic author.
  */
-type AuthorRule = 0 | 1 | boolean;
+type AuthorRule = number | boolean;
 
 function authorRuleOf(c: Readonly<FileContribution>): AuthorRule {
-  return c.decayed ? c.fa : c.isAuthor;
+  return c.decayed ? c.decayed.fa : c.isAuthor;
 }
 
-function projectedAuthorRule(rule: AuthorRule, doa: number, normDoa: number): boolean {
-  return typeof rule === 'boolean' ? rule : isAuthor(doa, normDoa, rule);
-}
-
-/** The author rule on a projected DOA; the creator exemption reads the unweighted FA. */
-function isProjectedAuthor(c: FileContribution, doa: number, normDoa: number): boolean {
-  return projectedAuthorRule(authorRuleOf(c), doa, normDoa);
+/**
+ * The author rule `scale` (2^(-days/H)) ahead. It read the unweighted FA, so a file's creator
+ * became its author again in the projection once everyone's DOA had faded towards the floor:
+ * git/git's mergetools had no expert now and Junio C Hamano at +30 days, whom a scan measured on
+ * that day (`--until`) did not name (an explainability test).
+ */
+function projectedAuthorRule(rule: AuthorRule, doa: number, normDoa: number, scale: number): boolean {
+  return typeof rule === 'boolean' ? rule : isAuthor(doa, normDoa, rule * scale >= DECAYED_CREATOR_WEIGHT ? 1 : 0);
 }
 
 interface Horizon {
@@ -305,7 +309,7 @@ function projectedAuthorLists(index: OwnershipIndex, halfLifeDays: number, horiz
       for (let k = 0; k < count; k++) {
         const developer = contributions.developer[first + k] as number;
         const doa = (doas[h] as number[])[k] as number;
-        if (!isFlagged(gone, developer) && projectedAuthorRule(rule[k] as AuthorRule, doa, normalizeDoa(doa, highest[h] as number))) target.developer[target.length++] = developer;
+        if (!isFlagged(gone, developer) && projectedAuthorRule(rule[k] as AuthorRule, doa, normalizeDoa(doa, highest[h] as number), scales[h] as number)) target.developer[target.length++] = developer;
       }
       target.start[number + 1] = target.length;
     }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { computeDoa } from '../../src/model/doa.ts';
+import { computeDoa, isAuthor } from '../../src/model/doa.ts';
 import { currentAuthorsOf, currentFigures, decayedAuthors, inactiveDevelopers, projectExperts, projectedDoa } from '../../src/model/decay.ts';
 import { resolveDepartures } from '../../src/model/departures.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
 import { ADA, BOB, buildDecayRepo as build, CAROL, DECAY_CONFIG as CONFIG, w } from './departures-fixture.ts';
 const ERIN = 'erin@example.com';
 const FRANK = 'frank@example.com';
@@ -72,7 +73,30 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
     expect(projected[0]?.normDoa).toBeCloseTo(adaDoa / Math.max(adaDoa, bobDoa), 10);
     // The constant and the log do not scale: ada's normDOA rises toward 1 as time passes.
     expect(projected[0]?.normDoa).toBeGreaterThan(ada.normDoa);
-    expect(projected.map((c) => c.isAuthor)).toEqual([true, true]);
+    // The author rule a year on is the one a scan made that day would apply: the creator exemption
+    // reads the weighted FA then, halved (it read the unweighted FA, which kept a creator an author
+    // of the projection long after the current figures had let them go; an explainability test).
+    const rule = (c: { fa: number }, doa: number, norm: number) => isAuthor(doa, norm, c.fa / 2 >= 0.5 ? 1 : 0);
+    expect(projected.map((c) => c.isAuthor)).toEqual([rule(ada, adaDoa, projected[0]?.normDoa ?? 0), rule(bob, bobDoa, projected[1]?.normDoa ?? 0)]);
+    expect(projected[0]?.isAuthor).toBe(false);
+  });
+
+  it('projects the authors a scan made on that day would find (the creator exemption read the unweighted FA)', async () => {
+    // Ada created x.ts two years ago; Bob changed it ten times a year ago. As everyone's DOA fades
+    // towards the floor, Ada's normDOA passes 0.75 by +180 days, while her creation weighs 0.25 × 0.71:
+    // no creator exemption, and her DOA is below 3.293, so she is no author then.
+    const repo = buildRepo([
+      { author: 'ada', at: '2023-01-01T12:00:00Z', write: { 'x.ts': 5 } },
+      ...Array.from({ length: 10 }, (_, i) => ({ author: 'bob', at: `2024-01-${String(i + 1).padStart(2, '0')}T12:00:00Z`, write: { 'x.ts': 6 + i } })),
+    ]);
+    const config = { model: { inactiveAfter: 1000 } };
+    const today = await analyzeRepo(repo.dir, { depth: 1, config });
+    const later = await analyzeRepo(repo.dir, { depth: 1, config, now: new Date('2025-06-30T00:00:00Z') });
+    const projected = projectedDoa(fileOf(today, 'x.ts'), 365, 180);
+    const measured = fileOf(later, 'x.ts').contributions.map((c) => ({ developer: c.developer, isAuthor: c.decayed?.isAuthor }));
+    expect(projected.find((c) => c.developer === ADA)?.normDoa).toBeGreaterThan(0.75);
+    expect(projected.map((c) => ({ developer: c.developer, isAuthor: c.isAuthor }))).toEqual(measured);
+    expect(projectExperts(today, [], { horizons: [180] }).modules[0]?.points[0]?.experts).toEqual([BOB]);
   });
 
   it('projects the experts of each module from dated departures and inactivity', async () => {
