@@ -12,10 +12,15 @@ import type { RenderContext } from './types.ts';
 const MODULE_ROWS = 12;
 
 /** How much a module's expert count drops over the projection (then fewest experts at the end). */
+/**
+ * Fewest experts at the last horizon first, then the larger module, then the larger drop. By the
+ * drop first, a module with no expert now and later (git/git's builtin, mergetools) sorted among
+ * the safest and was cut from the table (an explainability test).
+ */
 function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[] {
   const drop = (m: ModuleProjection) => (m.points[0]?.experts.length ?? 0) - (m.points[m.points.length - 1]?.experts.length ?? 0);
   const last = (m: ModuleProjection) => m.points[m.points.length - 1]?.experts.length ?? 0;
-  return [...modules].sort((a, b) => drop(b) - drop(a) || last(a) - last(b) || b.files - a.files || (a.path < b.path ? -1 : 1));
+  return [...modules].sort((a, b) => last(a) - last(b) || b.files - a.files || drop(b) - drop(a) || (a.path < b.path ? -1 : 1));
 }
 
 /**
@@ -59,14 +64,14 @@ export function renderCurrentSection(
     const authors = figures.inactive.filter((d) => d.filesAuthored > 0).sort((a, b) => b.filesAuthored - a.filesAuthored || a.daysSinceLastCommit - b.daysSinceLastCommit);
     const who = authors.map((d) => `${sanitize(d.name)} (${plural(d.filesAuthored, 'file')}, last commit ${d.daysSinceLastCommit}d ago)`);
     const others = figures.inactive.length - authors.length;
-    out.push(`  Inactive: ${authors.length ? list(who, 4) : 'no author of an analysed file'}${others > 0 ? chalk.dim(` · ${plural(others, 'other inactive developer')}`) : ''}`);
+    out.push(`  Inactive: ${authors.length ? list(who, 4) : 'no author of an analysed file'}${others > 0 ? chalk.dim(` · ${plural(others, 'more inactive developer')} who author no file`) : ''}`);
   }
 
   const horizons = projection.horizons;
   const modules = rankProjection(projection.modules);
   const byPath = new Map(figures.modules.map((m) => [m.path, m]));
   if (modules.length > 0) {
-    out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim('(authors now and projected: departures, inactivity and decay, assuming no new commits)')}`);
+    out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim('(authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first)')}`);
     const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
     const listed = rowsWithin(modules, MODULE_ROWS);
     const rows = listed.map((m) => {

@@ -82,7 +82,9 @@ export const currentOutputSchema = z
         files: z.number().int(),
         truckFactor: z.object({ classic: z.number().int(), current: z.number().int() }),
         currentAuthors: z.array(z.string()),
-        projection: z.array(z.object({ days: z.number().int(), date: z.string(), experts: z.array(z.string()), truckFactor: z.number().int() })),
+        projection: z
+          .array(z.object({ days: z.number().int(), date: z.string(), experts: z.array(z.string()), truckFactor: z.number().int() }))
+          .describe('Experts and truck factor at each horizon, with inactive developers and departures counted as gone at every horizon, day 0 included: so day 0 can be below truckFactor.current, which counts inactive developers unless treatInactiveAsDeparted.'),
       }),
     ),
     projection: z.array(z.object({ days: z.number().int(), departed: z.array(z.string()), inactive: z.array(z.string()) })).describe('Who is gone at each horizon.'),

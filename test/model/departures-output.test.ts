@@ -122,10 +122,10 @@ describe('current figures section of scan', () => {
       "Current figures (talentrisk extension, METRICS §7: knowledge halves every 365 days; inactive = no commit in 200 days)
         Truck factor: 3 classic · 2 current (inactive developers counted as gone)  current: Bob, Carol
         Inactive: Dan (1 file, last commit 306d ago), Ada (1 file, last commit 1093d ago)
-        Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits)
+        Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first)
           module  TF classic  TF current  now  +30d  +90d  +180d
-          web              3           2    3     3     1      1
-          core             1           1    1     1     1      0"
+          core             1           1    1     1     1      0
+          web              3           2    3     3     1      1"
     `);
     // Carol is declared leaving: today's list says so (EM test: the leavers were not marked).
     expect(renderCurrentSection(figures, projection, ctx, undefined, new Set(departures.map((d) => d.id))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(leaving\)$/);
