@@ -614,6 +614,22 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(json.developers).toHaveLength(25);
   });
 
+  it('gives a file\'s current (decayed) figures beside the classic ones, and who of its authors is inactive (the current truck factor could not be traced to a file)', () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2022-01-10T12:00:00Z', write: { 'a.ts': 10 } },
+      { author: 'bob', at: '2024-12-01T12:00:00Z', write: { 'a.ts': 11 } },
+      { author: 'bob', at: '2024-12-10T12:00:00Z', write: { 'a.ts': 12 } },
+    ]);
+    const text = runCli(['explain', 'a.ts', '--until', '2024-12-31'], { cwd: repo.dir }).stdout;
+    // Classic: Ada (the creator) is an author; decayed, Bob's recent changes outweigh her 2022 creation.
+    expect(text).toMatch(/Ada\s+1\s+0\s+2\s+.*author/);
+    expect(text).toMatch(/\nCurrent \(METRICS §7: knowledge halves every 365 days, measured from 2024-12-31\): author Bob \(DOA [\d.]+, normDOA 1\.000\) · inactive author: Ada \(last commit 2022-01-10\)\n/);
+    const json = JSON.parse(runCli(['explain', 'a.ts', '--until', '2024-12-31', '--format', 'json'], { cwd: repo.dir }).stdout);
+    const byId = Object.fromEntries(json.developers.map((d: { id: string }) => [d.id, d]));
+    expect(byId['ada@example.com']).toMatchObject({ isAuthor: true, inactive: true, current: { isAuthor: false } });
+    expect(byId['bob@example.com']).toMatchObject({ inactive: false, current: { isAuthor: true, normDoa: 1 } });
+  });
+
   it('explains a folder as a module, from a subfolder', () => {
     const repo = buildRepo(history);
     const json = JSON.parse(runCli(['explain', 'pay', '--format', 'json'], { cwd: path.join(repo.dir, 'src') }).stdout);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
+import { inactiveDevelopers } from '../../model/decay.ts';
 import { closest } from '../../model/suggest.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import type { ExclusionRule } from '../../model/files.ts';
@@ -74,6 +75,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   const found = await resolveTarget(loaded, target, io.cwd);
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
+  // The current (decayed) figures beside the classic ones: the scan's "TF current" could not be
+  // traced to any file (an explainability test).
+  const inactive = new Map(inactiveDevelopers(analysis).map((d) => [d.id, d]));
 
   if (options.format === 'json') {
     const body = found.file
@@ -92,6 +96,10 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
             isAuthor: c.isAuthor,
             lastChange: new Date(c.lastChange * 1000).toISOString(),
             reason: explainAuthorship(c),
+            inactive: inactive.has(c.developer),
+            ...(c.decayed
+              ? { current: { fa: round(c.decayed.fa, 3), dl: round(c.decayed.dl, 3), ac: round(c.decayed.ac, 3), doa: round(c.decayed.doa, 3), normDoa: round(c.decayed.normDoa, 3), isAuthor: c.decayed.isAuthor } }
+              : {}),
           })),
         }
       : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
@@ -128,6 +136,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     if (hidden > 0) out.push(chalk.dim(`… and ${hidden} more developers, none of them an author (--format json lists them all)`));
     out.push('');
     for (const c of shown) out.push(`${sanitize(nameOf(c.developer))}: ${explainAuthorship(c)}`);
+    const current = currentLine(file, analysis.settings, nameOf, inactive);
+    if (current) out.push('', current);
     out.push('');
     out.push(chalk.dim('FA = created the file · DL = their modifications and renames · AC = modifications and renames by others (renames followed)'));
   } else {
@@ -158,6 +168,19 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
   printWarnings(analysis, options, io, false);
   return ExitCode.Ok;
+}
+
+/**
+ * "Current (…): author Ada (DOA 4.102, normDOA 1.000) · inactive: Tj (last commit 2013-11-26)": the
+ * decayed figures of METRICS §7 for one file, which the scan's current truck factor is made of.
+ */
+function currentLine(file: FileOwnership, settings: Analysis['settings'], nameOf: (id: string) => string, inactive: ReadonlyMap<string, { lastCommit: string }>): string | undefined {
+  if (!file.contributions.some((c) => c.decayed)) return undefined;
+  const authors = file.contributions.filter((c) => c.decayed?.isAuthor).sort((a, b) => (b.decayed?.doa ?? 0) - (a.decayed?.doa ?? 0));
+  const shown = authors.map((c) => `${sanitize(nameOf(c.developer))} (DOA ${doaText(c.decayed?.doa ?? 0, 'doa')}, normDOA ${doaText(c.decayed?.normDoa ?? 0, 'normDoa')}${inactive.has(c.developer) ? ', inactive' : ''})`);
+  const gone = file.contributions.filter((c) => c.isAuthor && inactive.has(c.developer) && !c.decayed?.isAuthor).map((c) => `${sanitize(nameOf(c.developer))} (last commit ${day(inactive.get(c.developer)?.lastCommit ?? '')})`);
+  const head = `Current (METRICS §7: knowledge halves every ${settings.halfLifeDays} days, measured from ${settings.referenceDate.slice(0, 10)}):`;
+  return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no author'}${gone.length ? ` · inactive ${gone.length === 1 ? 'author' : 'authors'}: ${gone.join(', ')}` : ''}`;
 }
 
 function explainFolderJson(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string) {
