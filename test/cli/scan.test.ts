@@ -634,6 +634,9 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     const repo = buildRepo(history);
     const json = JSON.parse(runCli(['explain', 'pay', '--format', 'json'], { cwd: path.join(repo.dir, 'src') }).stdout);
     expect(json).toMatchObject({ path: 'src/pay', files: 2, truckFactor: { value: 1 } });
+    // Whose the single-owner files are, not only how many (a readability review).
+    const text = runCli(['explain', 'pay', '--until', '2024-12-31'], { cwd: path.join(repo.dir, 'src') }).stdout;
+    expect(text).toMatch(new RegExp(`\\n${json.singleOwnerFiles.length} single-owner files?: [A-Z][a-z]+ \\d+.*; \\d+ files? with no author\\.\\n`));
   });
 
   it('suggests the closest path for a typo', () => {
