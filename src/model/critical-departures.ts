@@ -70,7 +70,7 @@ function riskChange(now: CriticalSystemResult, after: CriticalSystemResult): str
   const orphaned = after.orphanFiles.length - now.orphanFiles.length;
   const added = filesAtRisk(after).length - filesAtRisk(now).length;
   if (orphaned > 0) return `${files(orphaned)} ${orphaned === 1 ? 'loses its' : 'lose their'} last author`;
-  if (added > 0) return `${files(added)} more at risk`;
+  if (added > 0) return `${added} more ${added === 1 ? 'file' : 'files'} at risk`;
   return 'other files at risk';
 }
 

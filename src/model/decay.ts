@@ -267,7 +267,9 @@ function authorRuleOf(c: Readonly<FileContribution>): AuthorRule {
  * that day (`--until`) did not name (an explainability test).
  */
 function projectedAuthorRule(rule: AuthorRule, doa: number, normDoa: number, scale: number): boolean {
-  return typeof rule === 'boolean' ? rule : isAuthor(doa, normDoa, rule * scale >= DECAYED_CREATOR_WEIGHT ? 1 : 0);
+  // The epsilon: 2^(-t/H)·2^(-d/H) can come out a hair below 2^(-(t+d)/H), which a scan on that day
+  // computes, exactly at the half-weight boundary (a review: 0.49999999999999994 for 0.5).
+  return typeof rule === 'boolean' ? rule : isAuthor(doa, normDoa, rule * scale >= DECAYED_CREATOR_WEIGHT - 1e-12 ? 1 : 0);
 }
 
 interface Horizon {

@@ -366,7 +366,9 @@ function criticalSummary(analysis: Analysis, specs: readonly CriticalSystemSpec[
   });
   // What this departure breaks first (at or above the rule before, below it after), then the rest:
   // a system below its rule already, where they author nothing alone, came first (a review on tokio).
-  const breaks = (system: HandoffCriticalSystem) => Number(system.busFactorBefore >= system.minOwners && system.busFactorAfter < system.minOwners);
+  // Then what the departures together break ("below the rule with the other departures").
+  const breaks = (system: HandoffCriticalSystem) =>
+    system.busFactorBefore < system.minOwners ? 0 : system.busFactorAfter < system.minOwners ? 2 : (system.busFactorAfterAll ?? system.busFactorAfter) < system.minOwners ? 1 : 0;
   return result.sort((a, b) => breaks(b) - breaks(a) || (a.busFactorAfterAll ?? a.busFactorAfter) - (b.busFactorAfterAll ?? b.busFactorAfter) || a.busFactorAfter - b.busFactorAfter || (a.name < b.name ? -1 : 1));
 }
 

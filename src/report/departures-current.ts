@@ -64,7 +64,12 @@ export function renderCurrentSection(
     const authors = figures.inactive.filter((d) => d.filesAuthored > 0).sort((a, b) => b.filesAuthored - a.filesAuthored || a.daysSinceLastCommit - b.daysSinceLastCommit);
     const who = authors.map((d) => `${sanitize(d.name)} (${plural(d.filesAuthored, 'file')}, last commit ${d.daysSinceLastCommit}d ago)`);
     const others = figures.inactive.length - authors.length;
-    out.push(`  Inactive: ${authors.length ? list(who, 4) : 'no author of an analysed file'}${others > 0 ? chalk.dim(` · ${plural(others, 'more inactive developer')} who author no file`) : ''}`);
+    const rest = (count: number) => `${plural(count, 'more inactive developer')} who ${count === 1 ? 'authors' : 'author'} no file`;
+    out.push(
+      authors.length
+        ? `  Inactive: ${list(who, 4)}${others > 0 ? chalk.dim(` · ${rest(others)}`) : ''}`
+        : `  Inactive: ${plural(others, 'developer')}, none of them an author of an analysed file`,
+    );
   }
 
   const horizons = projection.horizons;

@@ -628,6 +628,18 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     const byId = Object.fromEntries(json.developers.map((d: { id: string }) => [d.id, d]));
     expect(byId['ada@example.com']).toMatchObject({ isAuthor: true, inactive: true, current: { isAuthor: false } });
     expect(byId['bob@example.com']).toMatchObject({ inactive: false, current: { isAuthor: true, normDoa: 1 } });
+    // --model classic has no recency figures: no line, and no inactive flag (review).
+    const classic = JSON.parse(runCli(['explain', 'a.ts', '--until', '2024-12-31', '--format', 'json', '--model', 'classic'], { cwd: repo.dir }).stdout);
+    expect(classic.developers.every((d: object) => !('inactive' in d) && !('current' in d))).toBe(true);
+    expect(runCli(['explain', 'a.ts', '--until', '2024-12-31', '--model', 'classic'], { cwd: repo.dir }).stdout).not.toContain('Current (');
+    // With treatInactiveAsDeparted, an inactive decayed author is counted as gone, as scan counts them (review).
+    repo.commit({ author: 'dee', at: '2024-12-20T12:00:00Z', write: { 'z.ts': 3 } });
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 5\n  treatInactiveAsDeparted: true\n');
+    const gone = runCli(['explain', 'z.ts', '--until', '2024-12-31'], { cwd: repo.dir }).stdout;
+    expect(gone).toMatch(/\nCurrent \(.*\): no author · inactive author, counted as gone: Dee \(last commit 2024-12-20\)\n/);
+    const goneJson = JSON.parse(runCli(['explain', 'z.ts', '--until', '2024-12-31', '--format', 'json'], { cwd: repo.dir }).stdout);
+    expect(goneJson.currentAuthors).toEqual([]);
+    expect(goneJson.developers[0]).toMatchObject({ id: 'dee@example.com', inactive: true, current: { isAuthor: true } });
   });
 
   it('explains a folder as a module, from a subfolder', () => {

@@ -99,6 +99,16 @@ describe('decay, inactivity and current figures (METRICS §7)', () => {
     expect(projectExperts(today, [], { horizons: [180] }).modules[0]?.points[0]?.experts).toEqual([BOB]);
   });
 
+  it('keeps the creator exemption at the half-weight boundary as a scan on that day does (2^(-275/365)·2^(-90/365) came out below 0.5)', () => {
+    const wfa = Math.pow(2, -275 / 365);
+    const decayed = { fa: wfa, dl: 0, ac: 10, doa: computeDoa(wfa, 0, 10), normDoa: 1, isAuthor: true };
+    const file = { path: 'f.ts', authors: ['ann'], events: 11, lastChange: 0, contributions: [{ developer: 'ann', fa: 1 as const, dl: 0, ac: 10, doa: computeDoa(1, 0, 10), normDoa: 1, isAuthor: true, lastChange: 0, decayed }] };
+    const [ann] = projectedDoa(file, 365, 90);
+    // Below the 3.293 floor: only the creator exemption makes Ann an author.
+    expect(ann?.doa).toBeLessThan(3.293);
+    expect(ann?.isAuthor).toBe(true);
+  });
+
   it('projects the experts of each module from dated departures and inactivity', async () => {
     const analysis = await analyzeRepo(build().dir, { depth: 1, config: { ...CONFIG, departures: [{ who: 'carol', date: '2025-02-15' }] } });
     const departures = resolveDepartures(analysis.developers, { config: [{ who: 'carol', date: '2025-02-15' }] });

@@ -136,6 +136,10 @@ describe('current figures section of scan', () => {
     const marked = present.current.developers.filter((d) => inactiveIds.has(d.id)).map((d) => present.names[d.id]);
     expect(marked.length).toBeGreaterThan(0);
     for (const name of marked) expect(renderCurrentSection(present, projection, ctx).split('\n')[1]).toContain(`${name} (inactive)`);
+    // Inactive developers who author nothing: one sentence, in agreement (review: "no author of an
+    // analysed file · 1 more inactive developer who author no file").
+    const nobody = { ...figures, inactive: [{ id: 'x@example.com', name: 'X', lastCommit: '2020-01-01T00:00:00.000Z', daysSinceLastCommit: 1000, filesAuthored: 0 }] };
+    expect(renderCurrentSection(nobody, projection, ctx).split('\n')[2]).toBe('  Inactive: 1 developer, none of them an author of an analysed file');
     // No module's count grows here, so no word about it; one that grows gets a line (curl new-user test).
     expect(renderCurrentSection(figures, projection, ctx)).not.toContain('A count can grow');
     const first = projection.modules[0] as (typeof projection.modules)[number];

@@ -331,7 +331,7 @@ export function projectedDoa(file: FileOwnership, halfLifeDays: number, days: nu
     const doa = doas[i] as number;
     const normDoa = max > 0 ? doa / max : 0;
     // The creator exemption on the weighted FA, as the current figures read it (ownership.ts).
-    return { developer: c.developer, doa, normDoa, isAuthor: c.decayed ? isAuthor(doa, normDoa, s * c.decayed.fa >= 0.5 ? 1 : 0) : c.isAuthor };
+    return { developer: c.developer, doa, normDoa, isAuthor: c.decayed ? isAuthor(doa, normDoa, s * c.decayed.fa >= 0.5 - 1e-12 ? 1 : 0) : c.isAuthor };
   });
 }
 

@@ -6,7 +6,7 @@ import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import type { ExclusionRule } from '../../model/files.ts';
 import { whyNotAnalysed } from '../../analyze.ts';
 import { summarizeModule } from '../../model/ownership.ts';
-import type { Analysis, FileOwnership } from '../../model/types.ts';
+import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
 import { day, list, percent, plural, round, sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
@@ -78,6 +78,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   // The current (decayed) figures beside the classic ones: the scan's "TF current" could not be
   // traced to any file (an explainability test).
   const inactive = new Map(inactiveDevelopers(analysis).map((d) => [d.id, d]));
+  // As scan counts them: with model.treatInactiveAsDeparted, an inactive developer is no current author.
+  const inactiveGone = loaded.config.config.model.treatInactiveAsDeparted;
 
   if (options.format === 'json') {
     const body = found.file
@@ -96,11 +98,17 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
             isAuthor: c.isAuthor,
             lastChange: new Date(c.lastChange * 1000).toISOString(),
             reason: explainAuthorship(c),
-            inactive: inactive.has(c.developer),
+            // The recency figures of the talentrisk model only (--model classic has none).
             ...(c.decayed
-              ? { current: { fa: round(c.decayed.fa, 3), dl: round(c.decayed.dl, 3), ac: round(c.decayed.ac, 3), doa: round(c.decayed.doa, 3), normDoa: round(c.decayed.normDoa, 3), isAuthor: c.decayed.isAuthor } }
+              ? {
+                  inactive: inactive.has(c.developer),
+                  current: { fa: round(c.decayed.fa, 3), dl: round(c.decayed.dl, 3), ac: round(c.decayed.ac, 3), doa: round(c.decayed.doa, 3), normDoa: round(c.decayed.normDoa, 3), isAuthor: c.decayed.isAuthor },
+                }
               : {}),
           })),
+          ...(found.file.contributions.some((c) => c.decayed)
+            ? { currentAuthors: found.file.contributions.filter((c) => c.decayed?.isAuthor && !(inactiveGone && inactive.has(c.developer))).map((c) => c.developer) }
+            : {}),
         }
       : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
     writeReport(renderJson(body), options, io.cwd, io.stdout);
@@ -136,7 +144,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     if (hidden > 0) out.push(chalk.dim(`… and ${hidden} more developers, none of them an author (--format json lists them all)`));
     out.push('');
     for (const c of shown) out.push(`${sanitize(nameOf(c.developer))}: ${explainAuthorship(c)}`);
-    const current = currentLine(file, analysis.settings, nameOf, inactive);
+    const current = currentLine(file, analysis.settings, nameOf, inactive, inactiveGone);
     if (current) out.push('', current);
     out.push('');
     out.push(chalk.dim('FA = created the file · DL = their modifications and renames · AC = modifications and renames by others (renames followed)'));
@@ -179,13 +187,16 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
  * "Current (…): author Ada (DOA 4.102, normDOA 1.000) · inactive: Tj (last commit 2013-11-26)": the
  * decayed figures of METRICS §7 for one file, which the scan's current truck factor is made of.
  */
-function currentLine(file: FileOwnership, settings: Analysis['settings'], nameOf: (id: string) => string, inactive: ReadonlyMap<string, { lastCommit: string }>): string | undefined {
+function currentLine(file: FileOwnership, settings: Analysis['settings'], nameOf: (id: string) => string, inactive: ReadonlyMap<string, { lastCommit: string }>, inactiveGone: boolean): string | undefined {
   if (!file.contributions.some((c) => c.decayed)) return undefined;
-  const authors = file.contributions.filter((c) => c.decayed?.isAuthor).sort((a, b) => (b.decayed?.doa ?? 0) - (a.decayed?.doa ?? 0));
+  // With treatInactiveAsDeparted, scan counts an inactive decayed author as gone: so does this line.
+  const counted = (c: FileContribution) => Boolean(c.decayed?.isAuthor) && !(inactiveGone && inactive.has(c.developer));
+  const authors = file.contributions.filter(counted).sort((a, b) => (b.decayed?.doa ?? 0) - (a.decayed?.doa ?? 0));
   const shown = authors.map((c) => `${sanitize(nameOf(c.developer))} (DOA ${doaText(c.decayed?.doa ?? 0, 'doa')}, normDOA ${doaText(c.decayed?.normDoa ?? 0, 'normDoa')}${inactive.has(c.developer) ? ', inactive' : ''})`);
-  const gone = file.contributions.filter((c) => c.isAuthor && inactive.has(c.developer) && !c.decayed?.isAuthor).map((c) => `${sanitize(nameOf(c.developer))} (last commit ${day(inactive.get(c.developer)?.lastCommit ?? '')})`);
+  const gone = file.contributions.filter((c) => (c.isAuthor || c.decayed?.isAuthor) && inactive.has(c.developer) && !counted(c)).map((c) => `${sanitize(nameOf(c.developer))} (last commit ${day(inactive.get(c.developer)?.lastCommit ?? '')})`);
   const head = `Current (METRICS §7: knowledge halves every ${settings.halfLifeDays} days, measured from ${settings.referenceDate.slice(0, 10)}):`;
-  return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no author'}${gone.length ? ` · inactive ${gone.length === 1 ? 'author' : 'authors'}: ${gone.join(', ')}` : ''}`;
+  const goneText = gone.length ? ` · inactive ${gone.length === 1 ? 'author' : 'authors'}${inactiveGone ? ', counted as gone' : ''}: ${gone.join(', ')}` : '';
+  return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no author'}${goneText}`;
 }
 
 function explainFolderJson(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string) {
