@@ -69,8 +69,10 @@ function riskChange(now: CriticalSystemResult, after: CriticalSystemResult): str
   const files = (count: number) => `${count} file${count === 1 ? '' : 's'}`;
   const orphaned = after.orphanFiles.length - now.orphanFiles.length;
   const added = filesAtRisk(after).length - filesAtRisk(now).length;
-  if (orphaned > 0) return `${files(orphaned)} ${orphaned === 1 ? 'loses its' : 'lose their'} last author`;
-  if (added > 0) return `${added} more ${added === 1 ? 'file' : 'files'} at risk`;
+  const more = added > 0 ? `${added} more ${added === 1 ? 'file' : 'files'} at risk` : '';
+  // Both when both change (deno: 5 files lose their last author, and 6 more are at risk).
+  if (orphaned > 0) return `${files(orphaned)} ${orphaned === 1 ? 'loses its' : 'lose their'} last author${more ? `; ${more}` : ''}`;
+  if (more) return more;
   return 'other files at risk';
 }
 

@@ -83,7 +83,10 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       const other = owner !== undefined && f.successor?.id !== owner;
       // No successor at all while an owner stays: the owner cannot be one, so is inactive (the only
       // developers left out as successors); "→ Anders (no successor)" did not say why.
-      const next = f.successor ? `successor: ${name(f.successor.id)}` : result.successorsFiltered ? 'inactive; no successor' : 'no successor';
+      // The owner left out of the successors is inactive, with a successor or without (deno: "→ Asher
+      // Gomez (successor: Bert Belder)" did not say why Asher was passed over).
+      const inactive = result.successorsFiltered ? 'inactive; ' : '';
+      const next = f.successor ? `${inactive}successor: ${name(f.successor.id)}` : `${inactive}no successor`;
       return `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}${other ? ` (${next})` : ''}`;
     });
     out.push(`  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner: ${list(sample, 3)}${result.singleOwnerFiles.length > 3 ? ` +${result.singleOwnerFiles.length - 3} more` : ''}`);

@@ -80,9 +80,14 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   ];
   // Someone long gone read as if a walk-through were still possible (an EM test on httpd). In an old
   // clone everyone looks inactive, and the stale note above already says why.
-  if (person.inactive && !staleRevision(repo.revisionDate, repo.referenceDate)) {
-    const days = Math.floor((Date.parse(repo.referenceDate) - Date.parse(person.lastCommit)) / 86_400_000);
-    lines.push('', `**Inactive:** no commit for ${plural(days, 'day')} (more than ${report.successorsActiveWithinDays} days). What they knew may already be fading; where they are still reachable, the walk-through below is still worth doing, and otherwise each area needs someone to learn it from the code.`);
+  // In an old clone, only someone who had stopped long before its last commit (deno: 534 days).
+  const stale = staleRevision(repo.revisionDate, repo.referenceDate);
+  const since = stale ? repo.revisionDate : repo.referenceDate;
+  const days = Math.floor((Date.parse(since) - Date.parse(person.lastCommit)) / 86_400_000);
+  const limit = report.successorsActiveWithinDays;
+  if (person.inactive && (!stale || (limit != null && days > limit))) {
+    const before = stale ? ` before the clone's last commit (${day(repo.revisionDate)})` : '';
+    lines.push('', `**Inactive:** no commit for ${plural(days, 'day')}${before} (more than ${limit} days). What they knew may already be fading; where they are still reachable, the walk-through below is still worth doing, and otherwise each area needs someone to learn it from the code.`);
   }
   if (person.date || person.note) {
     // The config's date is a last day (README): "last day 2025-06-30", or "left on" once it has passed.

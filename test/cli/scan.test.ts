@@ -444,6 +444,14 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expectUsageError(runCli(['explain', '-C', '.', '--', '--debug'], { cwd: repo.dir }), /^talentrisk: no analysed file or folder matches --debug\n/);
   });
 
+  it('warns of an --until after today: every age is measured from a day to come (a mistyped year)', () => {
+    const repo = buildRepo(history);
+    const result = runCli(['scan', '--until', '2999-01-01', '--format', 'json'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('talentrisk: warning: --until 2999-01-01 is after today: ages and inactivity are measured from that day to come\n');
+    expect(runCli(['scan', '--until', '2024-06-30', '--format', 'json'], { cwd: repo.dir }).stderr).not.toContain('after today');
+  });
+
   it('a git setting git itself refuses is named with a hint to fix it (the line had none)', () => {
     const repo = buildRepo(history);
     repo.git('config', 'diff.algorithm', 'bogus');

@@ -25,7 +25,7 @@ describe('evaluateAfterDepartures', () => {
 
   it('says a system that already fails, with the same owners, fails today, not "after X leaves" (deno: Leo owns nothing there)', () => {
     const [npm, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'leo', name: 'Leo' }]);
-    expect(npm?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Bob holds the knowledge of its 2 files' }]);
+    expect(npm?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Bob authors 2 of its 2 files' }]);
     expect(web?.violations).toEqual([]);
   });
 
@@ -37,6 +37,13 @@ describe('evaluateAfterDepartures', () => {
     // Failing today already: the line says so, and what the departure adds (vite: "bus factor 2 after
     // Bjorn leaves (today 2)" read as Bjorn breaking the system).
     expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 1 today and after Leo leaves (needs 2); 1 file loses its last author' });
+    // Today: Bob authors 2 of its 3 files, not "the knowledge of its 3 files" (deno: 19 of 25).
+    const [today] = evaluateAfterDepartures(withLeo, systems, []);
+    expect(today?.violations[0]?.message).toBe('bus factor 1 (needs 2): Bob authors 2 of its 3 files');
+    // Both what loses its last author and what else comes at risk (deno: 5 lose theirs, 6 more at risk).
+    const shared = { ...analysis, files: [...analysis.files, file('npm/c.ts', ['leo']), file('npm/d.ts', ['leo', 'bob']), file('npm/e.ts', ['bob'])] };
+    const [both] = evaluateAfterDepartures(shared, systems, [{ id: 'leo', name: 'Leo' }]);
+    expect(both?.violations[0]?.message).toBe('bus factor 1 today and after Leo leaves (needs 2); 1 file loses its last author; 1 more file at risk');
   });
 
   it('charges the departures with what they break or change', () => {

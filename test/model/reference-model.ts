@@ -415,7 +415,7 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
         message:
           truckFactor.value === 0
             ? `bus factor 0 (needs ${system.minOwners}): fewer than half of its ${files.length} files have an author`
-            : `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'holds' : 'hold'} the knowledge of ${files.length === 1 ? 'its file' : `its ${files.length} files`}`,
+            : `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'authors' : 'author'} ${files.length === 1 ? 'its file' : `${files.filter((file) => authorsOf(file).some((id) => truckFactor.developers.some((m) => m.id === id))).length} of its ${files.length} files`}`,
       });
     }
     return {

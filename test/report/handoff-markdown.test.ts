@@ -78,6 +78,10 @@ describe('handoff report of a hand-computed fixture', () => {
     const dave = await handoffOf(analysis, 'dave');
     expect(dave.person.inactive).toBe(true);
     expect(renderHandoffMarkdown(dave)).toContain('\n**Inactive:** no commit for 347 days (more than 180 days). What they knew may already be fading;');
+    // In an old clone, someone who had stopped long before its last commit is still said to be inactive
+    // (deno: 534 days before it; the line was left out of every old clone).
+    const later = await analyzeRepo(repo.dir, { depth: 1, config: { ...SHOP_CONFIG, model: { inactiveAfter: 180 } }, now: new Date('2025-06-01T00:00:00Z') });
+    expect(renderHandoffMarkdown(await handoffOf(later, 'dave'))).toContain("\n**Inactive:** no commit for 330 days before the clone's last commit (2024-12-15) (more than 180 days).");
     const ada = await handoffOf(analysis, 'ada');
     expect(ada.person.inactive).toBe(false);
     expect(renderHandoffMarkdown(ada)).not.toContain('**Inactive:**');

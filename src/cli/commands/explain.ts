@@ -102,12 +102,21 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
             ...(c.decayed
               ? {
                   inactive: inactive.has(c.developer),
-                  current: { fa: round(c.decayed.fa, 3), dl: round(c.decayed.dl, 3), ac: round(c.decayed.ac, 3), doa: round(c.decayed.doa, 3), normDoa: round(c.decayed.normDoa, 3), isAuthor: c.decayed.isAuthor },
+                  // Six places: near the 3.293 floor, three made an author and a non-author look alike.
+                  current: { fa: round(c.decayed.fa, 6), dl: round(c.decayed.dl, 6), ac: round(c.decayed.ac, 6), doa: round(c.decayed.doa, 6), normDoa: round(c.decayed.normDoa, 6), isAuthor: c.decayed.isAuthor },
                 }
               : {}),
           })),
           ...(found.file.contributions.some((c) => c.decayed)
-            ? { currentAuthors: found.file.contributions.filter((c) => c.decayed?.isAuthor && !(inactiveGone && inactive.has(c.developer))).map((c) => c.developer) }
+            ? {
+                currentAuthors: found.file.contributions.filter((c) => c.decayed?.isAuthor && !(inactiveGone && inactive.has(c.developer))).map((c) => c.developer),
+                settings: {
+                  referenceDate: analysis.settings.referenceDate,
+                  halfLifeDays: analysis.settings.halfLifeDays,
+                  inactiveAfterDays: analysis.settings.inactiveAfterDays,
+                  treatInactiveAsDeparted: inactiveGone,
+                },
+              }
             : {}),
         }
       : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
@@ -196,7 +205,18 @@ function currentLine(file: FileOwnership, settings: Analysis['settings'], nameOf
   const gone = file.contributions.filter((c) => (c.isAuthor || c.decayed?.isAuthor) && inactive.has(c.developer) && !counted(c)).map((c) => `${sanitize(nameOf(c.developer))} (last commit ${day(inactive.get(c.developer)?.lastCommit ?? '')})`);
   const head = `Current (METRICS §7: knowledge halves every ${settings.halfLifeDays} days, measured from ${settings.referenceDate.slice(0, 10)}):`;
   const goneText = gone.length ? ` · inactive ${gone.length === 1 ? 'author' : 'authors'}${inactiveGone ? ', counted as gone' : ''}: ${gone.join(', ')}` : '';
-  return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no author'}${goneText}`;
+  // A classic author who is active but no longer a current one: say why (the line named only who is).
+  const faded = file.contributions
+    .filter((c) => c.isAuthor && c.decayed && !c.decayed.isAuthor && !inactive.has(c.developer))
+    .map((c) => `${sanitize(nameOf(c.developer))} (DOA ${doaText(c.decayed?.doa ?? 0, 'doa')}, normDOA ${doaText(c.decayed?.normDoa ?? 0, 'normDoa')}: ${explainDecayed(c.decayed as NonNullable<FileContribution['decayed']>)})`);
+  const fadedText = faded.length ? ` · no longer current: ${faded.join(', ')}` : '';
+  return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no author'}${goneText}${fadedText}`;
+}
+
+/** Why decayed figures make no author: the same rule as explainAuthorship, on the weighted figures. */
+function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
+  if (d.normDoa <= 0.75) return 'normDOA not above 0.75';
+  return 'DOA below 3.293, and the creation has lost half its weight';
 }
 
 function explainFolderJson(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string) {

@@ -82,7 +82,7 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   // Bots the built-in patterns already leave out are named in a comment, not proposed: "8 bots (all
   // commented out)" counted them with the one candidate (a new-user test on vite).
   const found = [
-    `${input.modules.length} module ${input.modules.length === 1 ? 'candidate' : 'candidates'}${input.moduleCount > input.modules.length ? ` (of ${input.moduleCount} modules)` : ''}`,
+    `${input.modules.length} module ${input.modules.length === 1 ? 'candidate' : 'candidates'}${input.moduleCount > input.modules.length ? ` (of ${input.moduleCount} modules besides the root)` : ''}`,
     ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}`] : []),
     `${input.botCandidates.length} bot ${input.botCandidates.length === 1 ? 'candidate' : 'candidates'}`,
   ];

@@ -49,6 +49,11 @@ export async function loadAnalysis(target: string | undefined, options: CommonOp
   early.catch(() => undefined); // a config error is reported first; this one is awaited below
   const config = given.config ?? (await loadRepoConfig(repo, options, io));
   const [revision, environment] = await early;
+  // A day to come (a mistyped year) measures every age from it: everyone looks inactive. Said here,
+  // not stored with the result, whose key does not hold today's date when --until is given.
+  if (options.until && options.until.getTime() > Date.now() + 86_400_000 && !options.quiet) {
+    io.stderr.write(`talentrisk: warning: --until ${options.until.toISOString().slice(0, 10)} is after today: ages and inactivity are measured from that day to come\n`);
+  }
   const { progress, hooks } = analysisProgress(io, Boolean(options.quiet), options.color !== false);
   try {
     const answer = await analyzeOrReport(
