@@ -264,6 +264,9 @@ interface Ownership {
   renameSkips: { sha: string; added: number; deleted: number }[];
 }
 
+/** A commit adding this many files is named in a warning: most likely an import. */
+const BULK_ADDS = 300;
+
 /**
  * Folds the history and turns the tallies into per-file ownership (unsorted). The fold lives only
  * in here: once the files are built, nothing keeps it, so it is gone before the later phases run.
@@ -287,6 +290,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const unreadable: string[] = [];
   // Commits dated after the analysis date: a clock was wrong (decay and inactivity count them as of that date).
   const future = { count: 0, latest: 0, sha: '' };
+  // Commits that add a great many files at once: an import (deno's "merge deno_core repo into main
+  // repo" made one person the creator of 438 files), whose history is elsewhere.
+  const imports: { sha: string; adds: number; author: number }[] = [];
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
@@ -316,6 +322,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       if (record.time > referenceTime) {
         future.count += 1;
         if (record.time > future.latest) Object.assign(future, { latest: record.time, sha: record.sha });
+      }
+      if (record.changes.length >= BULK_ADDS) {
+        let adds = 0;
+        for (const change of record.changes) if (change.status === 'A') adds += 1;
+        if (adds >= BULK_ADDS && !atBoundary) imports.push({ sha: record.sha, adds, author });
       }
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
@@ -349,6 +360,13 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (future.count > 0) {
     context.warn(
       `${future.count} commit(s) are dated after the analysis date, the latest ${new Date(future.latest * 1000).toISOString().slice(0, 10)} (${future.sha.slice(0, 12)}): a clock was wrong; decay and inactivity count them as made on the analysis date`,
+    );
+  }
+  if (imports.length > 0) {
+    const largest = [...imports].sort((a, b) => b.adds - a.adds || (a.sha < b.sha ? -1 : 1)).slice(0, 3);
+    const named = largest.map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.adds}`);
+    context.warn(
+      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${named.join(', ')}${imports.length > 3 ? `, +${imports.length - 3} more` : ''}): its author counts as the creator of every file it adds; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method")`,
     );
   }
   if (unreadable.length > 0) {

@@ -60,6 +60,19 @@ describe('AI assistants and automation accounts', () => {
     expect(botPatternsCatchingPeople(bots, identities, ['Jane Talbot'], wildcardMatcher)).toEqual([]);
   });
 
+  it('names a commit that adds 300 files or more: its author counts as the creator of all of them (deno: an imported repository)', { tags: ['slow'] }, async () => {
+    const imported = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`core/f${i}.ts`, 'x\n']));
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: 'bob', write: imported, message: 'merge the core repository' },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    const sha = repo.git('rev-parse', 'HEAD').trim().slice(0, 10);
+    expect(analysis.warnings).toContain(
+      `a commit adds 300 files or more (${sha} by Bob: 300): its author counts as the creator of every file it adds; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method")`,
+    );
+  });
+
   it('warns in the scan when a bots pattern catches a person, and still leaves them out as configured', { tags: ['slow'] }, async () => {
     const repo = buildRepo([
       { author: { name: 'Jane Talbot', email: 'jane@talbot.example' }, write: { 'a.ts': 5 } },
