@@ -554,7 +554,10 @@ describe('the lanes', { tags: ['slow'] }, () => {
     await walk.next();
     await pause(200);
     await walk.return(undefined);
-    expect(settled).toHaveLength(2);
+    // Two lane processes, paused 20 commits ahead, as a rule; on a loaded machine the lanes had also
+    // started their end-of-list processes (6) before the walk was left (one clean-clone CI run). What
+    // this test is for holds either way: whatever was started ends once the walk is left.
+    expect(settled.length).toBeGreaterThanOrEqual(2);
     const ended = await Promise.race([Promise.all(settled).then(() => 'ended'), pause(5000).then(() => 'still running')]);
     expect(ended).toBe('ended');
   });
