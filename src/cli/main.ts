@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { ExitCode, TalentriskError } from '../errors.ts';
 import { createProcessIo, type Io } from './io.ts';
 import { writeFailure } from './options.ts';
@@ -6,12 +6,13 @@ import { createProgram } from './program.ts';
 
 /** The single error boundary: what a failure looks like is decided here and nowhere else. */
 export async function run(argv: string[], io: Io): Promise<ExitCode> {
-  const debug = debugRequested(argv);
   let exitCode: ExitCode = ExitCode.Ok;
+  const program = createProgram(io, (code) => {
+    exitCode = code;
+  });
+  const debug = debugRequested(argv, program);
   try {
-    await createProgram(io, (code) => {
-      exitCode = code;
-    }).parseAsync(argv);
+    await program.parseAsync(argv);
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -33,17 +34,18 @@ export async function run(argv: string[], io: Io): Promise<ExitCode> {
   }
 }
 
-// Options that take a value: `--leaving --debug` names a value, not the flag.
-const TAKES_VALUE = new Set(['--rev', '--until', '--depth', '-c', '--config', '--model', '-f', '--format', '-o', '--output', '--leaving', '-C', '--repo', '--changed']);
-
 /**
- * Whether `--debug` is the flag itself: not a value of another option, and not after `--` (a
- * path). Read before commander parses, so that a parse error also shows its stack.
+ * Whether `--debug` is the flag itself: not the value of an option that takes one (`--leaving
+ * --debug`, read from the program's own options), and not after `--` (a path). Read before commander
+ * parses, so that a parse error also shows its stack.
  */
-export function debugRequested(argv: readonly string[]): boolean {
+export function debugRequested(argv: readonly string[], program: Command): boolean {
+  const takesValue = new Set(
+    [program, ...program.commands].flatMap((command) => command.options.filter((option) => option.required || option.optional).flatMap((option) => [option.short, option.long])),
+  );
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
-  return options.some((arg, index) => arg === '--debug' && !TAKES_VALUE.has(options[index - 1] ?? ''));
+  return options.some((arg, index) => arg === '--debug' && !takesValue.has(options[index - 1]));
 }
 
 /** Entry point of bin/talentrisk.js. */

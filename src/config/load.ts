@@ -122,6 +122,9 @@ export function configLink(root: string, file: string): { target: string; missin
 /** More than any config needs: `--config /dev/zero` read until memory ran out. */
 const MAX_CONFIG_BYTES = 1 << 20;
 
+const tooLarge = (shown: string, hint: string) => new ConfigError(`${shown} is larger than 1 MiB, which no config is`, { hint });
+const notUtf8 = (shown: string, line: number) => new ConfigError(`${shown}:${line} is not valid UTF-8 (another encoding, such as Latin-1?)`, { hint: 'save the file as UTF-8' });
+
 /**
  * The config's text: at most MAX_CONFIG_BYTES, read in pieces (a device or pipe has no size to
  * check first), and valid UTF-8 (a Latin-1 `name: "payé"` became "pay�", and an email in it
@@ -137,7 +140,7 @@ function readConfigText(file: string, shown: string): string {
       const read = readSync(fd, piece, 0, piece.length, null);
       if (read === 0) break;
       total += read;
-      if (total > MAX_CONFIG_BYTES) throw new ConfigError(`${shown} is larger than 1 MiB, which no config is`, { hint: 'pass the .talentrisk.yml itself with --config <file>' });
+      if (total > MAX_CONFIG_BYTES) throw tooLarge(shown, 'pass the .talentrisk.yml itself with --config <file>');
       pieces.push(piece.subarray(0, read));
     }
   } finally {
@@ -152,7 +155,7 @@ function readConfigText(file: string, shown: string): string {
       start = end + 1;
       line += 1;
     }
-    throw new ConfigError(`${shown}:${line} is not valid UTF-8 (another encoding, such as Latin-1?)`, { hint: 'save the file as UTF-8' });
+    throw notUtf8(shown, line);
   }
   return bytes.toString('utf8');
 }
@@ -162,12 +165,9 @@ function readConfigText(file: string, shown: string): string {
  * decoded: a byte that was not UTF-8 is a U+FFFD there.
  */
 export function assertConfigText(text: string, shown: string): void {
-  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) throw new ConfigError(`${shown} is larger than 1 MiB, which no config is`, { hint: 'commit the .talentrisk.yml itself, or pass --config <file>' });
+  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) throw tooLarge(shown, 'commit the .talentrisk.yml itself, or pass --config <file>');
   const bad = text.indexOf('\ufffd');
-  if (bad !== -1) {
-    const line = text.slice(0, bad).split('\n').length;
-    throw new ConfigError(`${shown}:${line} is not valid UTF-8 (another encoding, such as Latin-1?)`, { hint: 'save the file as UTF-8' });
-  }
+  if (bad !== -1) throw notUtf8(shown, text.slice(0, bad).split('\n').length);
 }
 
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */

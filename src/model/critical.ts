@@ -1,4 +1,4 @@
-import { authorCount, authorListsOf, ownershipIndexOf, setOf, summarizeSet, type OwnershipIndex } from './ownership-index.ts';
+import { authorCount, authorListsOf, developerFlags, isFlagged, ownershipIndexOf, setOf, summarizeSet, type OwnershipIndex } from './ownership-index.ts';
 import type { AuthorLists } from './truck-factor.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from './types.ts';
 import { createPathMatcher, selectByGlobs } from './globs.ts';
@@ -122,13 +122,8 @@ function evaluateSystem(
   const violations: CriticalViolation[] = [];
   // The files any of the truck-factor people author, in the author sets judged (after departures too).
   const coveredBy = (members: readonly TruckFactorMember[]) => {
-    const ids = new Set(members.map((m) => m.id));
-    return selection.matching.filter((position) => {
-      for (let k = authors.start[position] as number; k < (authors.start[position + 1] as number); k++) {
-        if (ids.has(ownership.developers.ids[authors.developer[k] as number] as string)) return true;
-      }
-      return false;
-    }).length;
+    const flags = developerFlags(ownership, members.map((m) => m.id));
+    return selection.matching.filter((position) => authors.developer.subarray(authors.start[position], authors.start[position + 1]).some((developer) => isFlagged(flags, developer))).length;
   };
   let error: string | undefined;
   if (files.length === 0) {

@@ -411,6 +411,11 @@ export function botsOf(analysis: Pick<Analysis, 'bots' | 'model'>, patterns: rea
  */
 export function notYetThereIn(analysis: Pick<Analysis, 'repository' | 'warnings'>, head: string | undefined): ((message: string) => void) | undefined {
   if (head === undefined || analysis.repository.revision === head) return undefined;
+  return warnOnceIn(analysis);
+}
+
+/** Adds a warning to the analysis's warnings (printed and stored with the report), once. */
+export function warnOnceIn(analysis: Pick<Analysis, 'warnings'>): (message: string) => void {
   return (message) => {
     if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
   };

@@ -121,12 +121,12 @@ export function closestPeople<T extends Person>(who: string, people: readonly T[
  */
 function samePersonHint(people: readonly Person[]): string {
   if (!people.every((person) => person.id.includes('@'))) return '';
-  if (!people.some((person) => !person.id.slice(person.id.indexOf('@') + 1).includes('.'))) return '';
+  const real = (person: Person) => person.id.slice(person.id.indexOf('@') + 1).includes('.');
+  if (people.every(real)) return '';
   const locals = new Set(people.map((person) => person.id.slice(0, person.id.indexOf('@')).toLowerCase()));
   const [local] = locals;
   if (locals.size !== 1 || !local) return '';
   // The real address is the one to keep: a line mapping it onto the placeholder would be backwards.
-  const real = (person: Person) => person.id.slice(person.id.indexOf('@') + 1).includes('.');
   const keep = people.find(real) ?? (people[0] as Person);
   const other = people.find((person) => person !== keep && !real(person)) ?? people.find((person) => person !== keep);
   return `; if they are one person, join them with .mailmap lines such as "${clean(keep.name)} <${clean(keep.id)}> <${clean(other?.id ?? '')}>"`;

@@ -79,8 +79,8 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
     `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
   ];
   // Someone long gone read as if a walk-through were still possible (an EM test on httpd). In an old
-  // clone everyone looks inactive, and the stale note above already says why.
-  // In an old clone, only someone who had stopped long before its last commit (deno: 534 days).
+  // clone everyone looks inactive (the stale note above says why): there, only someone who had
+  // stopped long before its last commit (deno: 534 days).
   const stale = staleRevision(repo.revisionDate, repo.referenceDate);
   const since = stale ? repo.revisionDate : repo.referenceDate;
   const days = Math.floor((Date.parse(since) - Date.parse(person.lastCommit)) / 86_400_000);

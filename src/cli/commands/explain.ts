@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { inactiveDevelopers } from '../../model/decay.ts';
+import { currentAuthorsOf, inactiveDevelopers } from '../../model/decay.ts';
 import { closest } from '../../model/suggest.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import type { ExclusionRule } from '../../model/files.ts';
@@ -80,6 +80,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   const inactive = new Map(inactiveDevelopers(analysis).map((d) => [d.id, d]));
   // As scan counts them: with model.treatInactiveAsDeparted, an inactive developer is no current author.
   const inactiveGone = loaded.config.config.model.treatInactiveAsDeparted;
+  const currentOf = currentAuthorsOf(analysis, { treatInactiveAsDeparted: inactiveGone });
 
   if (options.format === 'json') {
     const body = found.file
@@ -109,7 +110,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
           })),
           ...(found.file.contributions.some((c) => c.decayed)
             ? {
-                currentAuthors: found.file.contributions.filter((c) => c.decayed?.isAuthor && !(inactiveGone && inactive.has(c.developer))).map((c) => c.developer),
+                currentAuthors: currentOf(found.file),
                 settings: {
                   referenceDate: analysis.settings.referenceDate,
                   halfLifeDays: analysis.settings.halfLifeDays,
@@ -153,7 +154,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     if (hidden > 0) out.push(chalk.dim(`… and ${hidden} more developers, none of them an author (--format json lists them all)`));
     out.push('');
     for (const c of shown) out.push(`${sanitize(nameOf(c.developer))}: ${explainAuthorship(c)}`);
-    const current = currentLine(file, analysis.settings, nameOf, inactive, inactiveGone);
+    const current = currentLine(file, analysis.settings, nameOf, inactive, inactiveGone, new Set(currentOf(file)));
     if (current) out.push('', current);
     out.push('');
     out.push(chalk.dim('FA = created the file · DL = their modifications and renames · AC = modifications and renames by others (renames followed)'));
@@ -196,10 +197,17 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
  * "Current (…): author Ada (DOA 4.102, normDOA 1.000) · inactive: Tj (last commit 2013-11-26)": the
  * decayed figures of METRICS §7 for one file, which the scan's current truck factor is made of.
  */
-function currentLine(file: FileOwnership, settings: Analysis['settings'], nameOf: (id: string) => string, inactive: ReadonlyMap<string, { lastCommit: string }>, inactiveGone: boolean): string | undefined {
+function currentLine(
+  file: FileOwnership,
+  settings: Analysis['settings'],
+  nameOf: (id: string) => string,
+  inactive: ReadonlyMap<string, { lastCommit: string }>,
+  inactiveGone: boolean,
+  current: ReadonlySet<string>,
+): string | undefined {
   if (!file.contributions.some((c) => c.decayed)) return undefined;
-  // With treatInactiveAsDeparted, scan counts an inactive decayed author as gone: so does this line.
-  const counted = (c: FileContribution) => Boolean(c.decayed?.isAuthor) && !(inactiveGone && inactive.has(c.developer));
+  // The current authors as scan counts them (currentAuthorsOf: inactive ones gone with treatInactiveAsDeparted).
+  const counted = (c: FileContribution) => current.has(c.developer);
   const authors = file.contributions.filter(counted).sort((a, b) => (b.decayed?.doa ?? 0) - (a.decayed?.doa ?? 0));
   const shown = authors.map((c) => `${sanitize(nameOf(c.developer))} (DOA ${doaText(c.decayed?.doa ?? 0, 'doa')}, normDOA ${doaText(c.decayed?.normDoa ?? 0, 'normDoa')}${inactive.has(c.developer) ? ', inactive' : ''})`);
   const gone = file.contributions.filter((c) => (c.isAuthor || c.decayed?.isAuthor) && inactive.has(c.developer) && !counted(c)).map((c) => `${sanitize(nameOf(c.developer))} (last commit ${day(inactive.get(c.developer)?.lastCommit ?? '')})`);

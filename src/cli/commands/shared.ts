@@ -6,7 +6,7 @@ import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { checkMailmap, commitOf, isSymlinkAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
-import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, type Departure } from '../../model/departures.ts';
+import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
@@ -124,10 +124,16 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
   const { config } = loaded;
   const head = config.departures.length > 0 && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
   const mailmapped = await mailmappedEmails(repo, analysis.developers, [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)]);
-  const warn = (message: string): void => {
-    if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
-  };
-  return resolveDepartures(analysis.developers, { config: config.departures, leaving, people: config.people, bots: botsOf(analysis, config.bots), notYetThere: notYetThereIn(analysis, head), warn, locate: loaded.locate, mailmapped });
+  return resolveDepartures(analysis.developers, {
+    config: config.departures,
+    leaving,
+    people: config.people,
+    bots: botsOf(analysis, config.bots),
+    notYetThere: notYetThereIn(analysis, head),
+    warn: warnOnceIn(analysis),
+    locate: loaded.locate,
+    mailmapped,
+  });
 }
 
 /**
