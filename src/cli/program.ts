@@ -60,7 +60,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
 
   const explain = program
     .command('explain')
-    .description('show FA, DL, AC, DOA and authorship of a file’s developers (every author and the next highest; --format json: all) or a folder’s owners')
+    .description('show FA, DL, AC, DOA and authorship of a file’s developers (every author and the next highest; --format json: all), then its current (decayed) and inactive authors; or a folder’s owners')
     .argument('<path>', 'file or folder, relative to the repository root')
     .option('-C, --repo <dir>', 'repository to analyse', valueOf('a repository folder', 'path'), '.');
   addAnalysisOptions(explain, ['table', 'json'], 'table');
