@@ -37,11 +37,21 @@ export function oneLine(text: string, max = 200): string {
 /** Untrusted text as literal inline markdown (safe in paragraphs, list items, headings and table cells). */
 export function mdText(text: string, max?: number): string {
   return oneLine(text, max)
-    .replace(SPECIAL, (char) => `\\${char}`)
+    // In a word GFM may autolink (a URL or an email), `_` as an entity: the autolink swallows a
+    // backslash right after it, and `\_` there opened emphasis again (`www.x.yz\_' … c_d\_\_`
+    // rendered <em>, a property test). An entity never delimits emphasis, in a link or out of one.
+    .replace(SPECIAL, (char, offset: number, whole: string) => (char === '_' && inLinkableWord(whole, offset) ? '&#95;' : `\\${char}`))
     // Defence in depth: even at the start of a block it cannot open a list, quote or heading.
     .replace(/^([-+>=]|\d+(?=[.)]))/, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`))
     .replace(/(^|[^\p{L}\p{N}_])@(?=[\p{L}\p{N}_])/gu, `$1@${ZWSP}`)
     .replace(/\\#(?=\p{N})/gu, `\\#${ZWSP}`);
+}
+
+/** Whether the character at `offset` is in a space-delimited word that GFM could turn into a link. */
+function inLinkableWord(text: string, offset: number): boolean {
+  const end = text.indexOf(' ', offset);
+  const word = text.slice(text.lastIndexOf(' ', offset) + 1, end === -1 ? undefined : end);
+  return /www\.|:\/\/|@/i.test(word);
 }
 
 /** Untrusted text as a code span; `inTable` when it goes into a GFM table cell. */

@@ -66,6 +66,8 @@ describe('handoff markdown, rendered by a GFM parser', () => {
 
   it('with bare URLs too, renders no markup but links that show their own address', () => {
     fc.assert(
+      // A counterexample found once (a random seed in CI): the autolinks swallowed the backslash of
+      // `\_`, and `' ` rendered as <em>.
       fc.property(withUrls, (text) => {
         fc.pre(oneLine(text) !== '');
         const html = render(`Shares ${mdText(text)} with others.`);
@@ -79,7 +81,7 @@ describe('handoff markdown, rendered by a GFM parser', () => {
         }
         expect(html.replace(/<a href="[^"]*">[^<]*<\/a>/g, '').replace(/^<p>|<\/p>\n?$/g, '')).not.toMatch(/<[a-z/]/i);
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000, examples: [["www.x.yz_' https://a.b/c_d__"]] },
     );
   });
 
