@@ -1,5 +1,5 @@
 import { sanitize } from './format.ts';
-import { mdCode } from './handoff-escape.ts';
+import { linkSafeEntity, mdCode } from './handoff-escape.ts';
 
 // Escaping for the formats `check` writes. Names and paths come from git and the config: they are
 // untrusted, and none of them may break out of a table cell, an XML attribute or a workflow command.
@@ -7,8 +7,10 @@ import { mdCode } from './handoff-escape.ts';
 /** Markdown text: no HTML, no table breaks, no emphasis, no @-mentions or #-links that would notify someone. */
 export function escapeMarkdown(text: string): string {
   return sanitize(text)
-    .replace(/[\\`*_{}[\]<>|~!#]/g, (char) => `\\${char}`)
     .replace(/&/g, '&amp;')
+    // In a URL or an email, `_*~` as entities, as in the handoff (linkSafeEntity); written after
+    // `&` is, so that their own `&` stays.
+    .replace(/[\\`*_{}[\]<>|~!#]/g, (char, offset: number, whole: string) => linkSafeEntity(char, offset, whole) ?? `\\${char}`)
     .replace(/@/g, '@&#8203;');
 }
 

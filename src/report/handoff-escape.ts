@@ -37,15 +37,26 @@ export function oneLine(text: string, max = 200): string {
 /** Untrusted text as literal inline markdown (safe in paragraphs, list items, headings and table cells). */
 export function mdText(text: string, max?: number): string {
   return oneLine(text, max)
-    // In a word GFM may autolink (a URL or an email), `_` as an entity: the autolink swallows a
-    // backslash right after it, and `\_` there opened emphasis again (`www.x.yz\_' … c_d\_\_`
-    // rendered <em>, a property test). An entity never delimits emphasis, in a link or out of one.
-    .replace(SPECIAL, (char, offset: number, whole: string) => (char === '_' && inLinkableWord(whole, offset) ? '&#95;' : `\\${char}`))
+    .replace(SPECIAL, (char, offset: number, whole: string) => linkSafeEntity(char, offset, whole) ?? `\\${char}`)
     // Defence in depth: even at the start of a block it cannot open a list, quote or heading.
     .replace(/^([-+>=]|\d+(?=[.)]))/, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`))
     .replace(/(^|[^\p{L}\p{N}_])@(?=[\p{L}\p{N}_])/gu, `$1@${ZWSP}`)
     .replace(/\\#(?=\p{N})/gu, `\\#${ZWSP}`);
 }
+
+/**
+ * `_`, `*` and `~` in a word GFM may autolink (a URL or an email) as an entity, else undefined.
+ * The autolink ends before a trailing `_`, `*` or `~` and swallows the backslash of `\_`, `\*` or
+ * `\~` right after it, so the mark was free to open emphasis or strikethrough again
+ * (`www.x.yz\_' … c_d\_\_` rendered <em>, a property test; `*` and `~` likewise). An entity never
+ * delimits emphasis, in a link or out of one.
+ */
+export function linkSafeEntity(char: string, offset: number, text: string): string | undefined {
+  const entity = LINK_SAFE[char];
+  return entity !== undefined && inLinkableWord(text, offset) ? entity : undefined;
+}
+
+const LINK_SAFE: Readonly<Partial<Record<string, string>>> = { _: '&#95;', '*': '&#42;', '~': '&#126;' };
 
 /** Whether the character at `offset` is in a space-delimited word that GFM could turn into a link. */
 function inLinkableWord(text: string, offset: number): boolean {
