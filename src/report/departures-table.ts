@@ -1,7 +1,7 @@
 import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { renderTable, shortenPath } from './table-util.ts';
+import { cutToWidth, displayWidth, renderTable, shortenPath, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
@@ -24,7 +24,11 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   const { chalk } = ctx;
   const name = (id: string) => sanitize(result.names[id] ?? id);
   const pathWidth = Math.max(20, Math.min(50, ctx.width - 50));
+  // In a terminal, the tables (indented by 4) fit its width, and long titles take two lines.
+  const fit = (columns: number[], rest: Partial<TableFit> = {}): TableFit | undefined => (ctx.fit ? { width: ctx.width - 4, columns, ...rest } : undefined);
+  const title = (text: string) => (ctx.fit ? text.replace(' ', '\n') : text);
   const out: string[] = [];
+  const alone = result.departures.length === 1;
   const who = result.departures.map((d) => `${sanitize(d.name)}${d.date ? ` (${d.date})` : ''}`);
   out.push(`${chalk.bold('Departures')} ${chalk.dim('(talentrisk extension, METRICS §8; nobody inherits authorship)')}: ${list(who, 6)}`);
 
@@ -46,7 +50,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       step.orphanedFiles,
       step.orphanedModules.length ? list(step.orphanedModules.map(sanitize), 3) : '—',
     ]);
-    out.push(indent(renderTable(['after', 'leaving', 'truck factor', 'orphaned files', 'orphaned modules'], rows, ['left', 'left', 'right', 'right', 'left'])));
+    out.push(indent(renderTable(['after', 'leaving', title('truck factor'), title('orphaned files'), title('orphaned modules')], rows, ['left', 'left', 'right', 'right', 'left'], fit([1, 4]))));
   }
 
   if (result.modules.length > 0) {
@@ -60,7 +64,11 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       m.knowledgeLost >= 0.5 ? chalk.red(percent(m.knowledgeLost)) : percent(m.knowledgeLost),
       list(m.departingOwners.map((o) => name(o.id)), 2),
     ]);
-    out.push(indent(renderTable(['module', 'files', 'TF before', 'TF after', 'knowledge lost', 'leaving owners'], rows, ['left', 'right', 'right', 'right', 'right', 'left'])));
+    const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenPathToWidth(cell, width) : cell);
+    const head = ['module', 'files', title('TF before'), title('TF after'), title('knowledge lost'), title('leaving owners')];
+    // With one person leaving, the "leaving" columns would repeat the name the heading gives.
+    const columns = alone ? 5 : 6;
+    out.push(indent(renderTable(head.slice(0, columns), rows.map((row) => row.slice(0, columns)), ['left', 'right', 'right', 'right', 'right', 'left'].slice(0, columns) as ('left' | 'right')[], fit(alone ? [0] : [0, 5], { shorten }))));
     if (result.modules.length > listed.length) out.push(chalk.dim(`    … ${plural(result.modules.length - listed.length, 'more module')} (--format json lists them all)`));
   }
 
@@ -71,10 +79,11 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // (in path order, httpd's first rows were build/aix/README and build/aix/aixinfo).
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const files = rowsWithin(ranked, FILE_ROWS);
-    out.push(indent(successionTable(files, name, pathWidth, ctx)));
+    out.push(indent(successionTable(files, name, pathWidth, ctx, fit, !alone)));
     if (ranked.length > files.length) out.push(chalk.dim(`    … ${plural(ranked.length - files.length, 'more file')} (--format json lists them all)`));
   }
   if (result.singleOwnerFiles.length > 0) {
+    const count = `  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner: `;
     // The arrow names the one owner left; when the successor is someone else (the owner is
     // inactive, or another has a higher DOA), name them: "→ Old Timer" read as a handover to
     // someone gone since 2015.
@@ -89,23 +98,66 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       const next = f.successor ? `${inactive}successor: ${name(f.successor.id)}` : `${inactive}no successor`;
       return `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}${other ? ` (${next})` : ''}`;
     });
-    out.push(`  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner: ${list(sample, 3)}${result.singleOwnerFiles.length > 3 ? ` +${result.singleOwnerFiles.length - 3} more` : ''}`);
+    // In a terminal, as many examples as fit on one line (at least one): three read as a 289-column
+    // line on express, four rows of an 80-column terminal.
+    let shown = sample.length;
+    const line = (n: number) => `${count}${sample.slice(0, n).join(', ')}${result.singleOwnerFiles.length > n ? ` +${result.singleOwnerFiles.length - n} more` : ''}`;
+    while (ctx.fit && shown > 1 && displayWidth(line(shown)) > ctx.width) shown--;
+    out.push(line(shown));
   }
   out.push(chalk.dim('  `talentrisk handoff <who>` writes the handoff document of one person.'));
   return out.join('\n');
 }
 
-function successionTable(files: readonly FileSuccession[], name: (id: string) => string, pathWidth: number, ctx: RenderContext): string {
+function successionTable(
+  files: readonly FileSuccession[],
+  name: (id: string) => string,
+  pathWidth: number,
+  ctx: RenderContext,
+  fit: (columns: number[], rest?: Partial<TableFit>) => TableFit | undefined,
+  withLeaving: boolean,
+): string {
   const { chalk } = ctx;
-  const rows = files.map((f) => {
+  // A successor cell in full, and shorter for a narrow terminal: "none" keeps its meaning, a
+  // successor's name gives way before the strength and the figure.
+  const shorter = new Map<string, { compact: string; within: (width: number) => string }>();
+  const successors = files.map((f) => {
     const s = f.successor;
-    const successor =
-      f.strength === 'none' || !s
-        ? chalk.red('none — knowledge transfer needed')
-        : f.strength === 'weak'
-          ? chalk.yellow(`${name(s.id)} (weak, normDOA ${s.normDoa.toFixed(2)})`)
-          : `${name(s.id)} (normDOA ${s.normDoa.toFixed(2)})`;
-    return [shortenPath(sanitize(f.path), pathWidth), list(f.departingAuthors.map(name), 2), successor];
+    if (f.strength === 'none' || !s) {
+      const cell = chalk.red('none — knowledge transfer needed');
+      shorter.set(cell, { compact: chalk.red('none — transfer needed'), within: () => chalk.red('none') });
+      return cell;
+    }
+    const paint = f.strength === 'weak' ? chalk.yellow : (text: string) => text;
+    const weak = f.strength === 'weak' ? 'weak, ' : '';
+    const cell = paint(`${name(s.id)} (${weak}normDOA ${s.normDoa.toFixed(2)})`);
+    const figure = `(${weak}${s.normDoa.toFixed(2)})`;
+    shorter.set(cell, {
+      compact: paint(`${name(s.id)} ${figure}`),
+      within: (width) => {
+        const room = width - displayWidth(figure) - 1;
+        return paint(room >= 6 ? `${cutToWidth(name(s.id), room)} ${figure}` : name(s.id));
+      },
+    });
+    return cell;
   });
-  return renderTable(['file', 'leaving', 'successor'], rows, ['left', 'left', 'left']);
+  const head = withLeaving ? ['file', 'leaving', 'successor'] : ['file', 'successor'];
+  const last = head.length - 1;
+  const rowsWith = (successor: (cell: string) => string) =>
+    files.map((f, i) => {
+      const path = ctx.fit ? sanitize(f.path) : shortenPath(sanitize(f.path), pathWidth);
+      const cell = successor(successors[i] as string);
+      return withLeaving ? [path, list(f.departingAuthors.map(name), 2), cell] : [path, cell];
+    });
+  let rows = rowsWith((cell) => cell);
+  // Too wide for the terminal: the shorter successor cells first, then the fit cuts what it must.
+  if (ctx.fit && naturalWidth(head, rows) > ctx.width - 4) rows = rowsWith((cell) => shorter.get(cell)?.compact ?? cell);
+  const within = new Map([...shorter.values()].map((s) => [s.compact, s.within]));
+  const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenPathToWidth(cell, width) : column === last ? (within.get(cell)?.(width) ?? cell) : cell);
+  return renderTable(head, rows, head.map(() => 'left'), fit(withLeaving ? [0, 1, 2] : [0, 1], { min: withLeaving ? { 0: 20, 1: 10, 2: 20 } : { 0: 20, 1: 20 }, shorten }));
+}
+
+/** The width of a table's lines as renderTable lays it out, before any fit. */
+function naturalWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
+  return head.reduce((sum, title, column) => sum + Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))), 0) + 2 * (head.length - 1);
 }

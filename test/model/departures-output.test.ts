@@ -6,6 +6,7 @@ import { renderScanTable } from '../../src/report/scan-table.ts';
 import { renderCurrentSection } from '../../src/report/departures-current.ts';
 import { currentJson, currentOutputSchema, departuresJson, departuresOutputSchema } from '../../src/report/departures-json.ts';
 import { renderDeparturesSection } from '../../src/report/departures-table.ts';
+import { displayWidth } from '../../src/report/table-util.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildDecayRepo, DECAY_CONFIG, departuresFixture } from './departures-fixture.ts';
 
@@ -101,6 +102,29 @@ describe('departures section of scan', () => {
     // Narrow: one owner and the count of the others, then the name gives way, never the figures.
     expect(rows(66)[0]).toContain('Bartholomew Longname 90% +3');
     expect(rows(58)[0]).toMatch(/Bartholo[^,]*… 90% \+3 /);
+  });
+
+  it('fits its tables to a narrow terminal, cutting names and paths before the successor\'s meaning (they ran to 98 columns in 80)', async () => {
+    const analysis = await departuresFixture();
+    const long = { ...analysis, developers: analysis.developers.map((d) => ({ ...d, name: `${d.name} Quite-Long-Family-Name` })) };
+    const two = computeDepartures(long, resolveDepartures(long.developers, { leaving: ['bob=2025-03-31', 'ada=2025-06-30'] }));
+    const deep = { ...two, orphanedFiles: two.orphanedFiles.map((f) => ({ ...f, path: `services/payments/internal/${f.path}` })) };
+    const cells = (text: string) => text.split('\n').filter((line) => line.startsWith('    '));
+    for (const width of [60, 80]) {
+      const section = renderDeparturesSection(deep, { ...ctx, width, fit: true });
+      for (const line of cells(section)) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+      // "none" stays whole, a successor keeps its strength and figure; file names keep their end.
+      expect(section).toMatch(/pay\/b\.ts +(?:[^ ]+ )*?.*none/);
+      expect(section).toMatch(/Carol[^\n]*\(weak, 0\.48\)/);
+    }
+    // Piped (no fit): every name and the full wording.
+    const piped = renderDeparturesSection(deep, ctx);
+    expect(piped).toContain('Ada Quite-Long-Family-Name  none — knowledge transfer needed');
+    expect(piped).toContain('(weak, normDOA 0.48)');
+    // One person leaving: no "leaving" columns repeating the name the heading gives.
+    const one = renderDeparturesSection(computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] })), ctx);
+    expect(one).toMatch(/\n {4}file {2,}successor\n/);
+    expect(one).toMatch(/\n {4}module +files +TF before +TF after +knowledge lost\n/);
   });
 
   it('fits into the scan table as a section', async () => {
