@@ -82,7 +82,10 @@ export interface HandoffArea {
   /** Their newest change in the area (unix seconds). */
   lastChange: number;
   truckFactorBefore: number;
+  /** After this person leaves, alone. */
   truckFactorAfter: number;
+  /** After everyone declared leaving goes too, when others are. */
+  truckFactorAfterAll?: number | undefined;
 }
 
 export interface HandoffCriticalSystem {
@@ -192,6 +195,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const goneAll = new Set([person.id, ...others.map((d) => d.id)]);
   const unavailable = new Set([...goneAll, ...(input.inactive ?? [])]);
   const after = authorsAfter(goneAll);
+  const afterThem = authorsAfter([person.id]);
   const moduleOf = moduleOfFile(analysis);
   const groups = filesByModule(analysis);
 
@@ -242,16 +246,22 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       soleFiles: files.filter((f) => f.status === 'sole').length,
       lastChange: Math.max(...files.map((f) => f.lastChange)),
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
-      truckFactorAfter: truckFactorOf(moduleFiles, nameOf, after).value,
+      truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
+      ...(others.length > 0 ? { truckFactorAfterAll: truckFactorOf(moduleFiles, nameOf, after).value } : {}),
     };
   });
-  // By what their leaving costs: critical systems first, then the module's truck-factor drop, then the
-  // files only they know, then their latest change (git/git: git-gui, 1 → 0, came last, and
-  // templates, 9 files only Junio knows, below xdiff with none).
+  // By what their own leaving costs (the other departures' drops were theirs: jest-config, 6 → 3
+  // with two others leaving and 6 → 5 without, ranked above a module only Tim knew): critical
+  // systems first, then the modules left with no author (jest-schemas, 1 → 0, was 27th of 76 areas
+  // behind e2e, 17 → 16, and cut from the document), then the truck-factor drop, then the files only
+  // they know, then their latest change (git/git: git-gui, 1 → 0, came last, and templates, 9 files
+  // only Junio knows, below xdiff with none).
   const drop = (area: HandoffArea) => area.truckFactorBefore - area.truckFactorAfter;
+  const orphaned = (area: HandoffArea) => area.truckFactorBefore > 0 && area.truckFactorAfter === 0;
   areaList.sort(
     (a, b) =>
       Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
+      Number(orphaned(b)) - Number(orphaned(a)) ||
       drop(b) - drop(a) ||
       b.soleFiles - a.soleFiles ||
       b.lastChange - a.lastChange ||
@@ -263,7 +273,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const soleModules = areaList.filter((a) => moduleOwners(groups.get(a.module) ?? []).every((id) => id === person.id)).map((a) => a.module);
   const truckFactor: HandoffReport['summary']['truckFactor'] = {
     before: analysis.truckFactor.value,
-    afterThem: truckFactorOf(analysis.files, nameOf, authorsAfter([person.id])).value,
+    afterThem: truckFactorOf(analysis.files, nameOf, afterThem).value,
     ...(others.length > 0 ? { afterAll: truckFactorOf(analysis.files, nameOf, after).value } : {}),
   };
   const recent = recentIn(input.recent ?? [], new Set(areaList.map((a) => a.module)), moduleOf, analysis);

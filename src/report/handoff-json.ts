@@ -43,6 +43,7 @@ export function toHandoffJson(report: HandoffReport) {
       lastChange: iso(area.lastChange),
       truckFactorBefore: area.truckFactorBefore,
       truckFactorAfter: area.truckFactorAfter,
+      truckFactorAfterAll: area.truckFactorAfterAll ?? null,
       files: area.files.map(file),
     })),
     coChange: {

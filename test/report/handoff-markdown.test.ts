@@ -224,6 +224,39 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
   });
 
+  it('charges each area only its own drop, ranks by it, and puts the modules they leave with no author first (jest: jest-config, 6 → 3 with others leaving, ranked above a module only Tim knew)', async () => {
+    const repo = buildNamed('cost', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'solo/only.ts': 5 } },
+      { author: 'bob', at: '2024-07-01T10:00:00Z', write: { 'big/b1.ts': 5, 'big/b2.ts': 5 } },
+      { author: 'carol', at: '2024-08-01T10:00:00Z', write: { 'big/c1.ts': 5, 'big/c2.ts': 5 } },
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'big/a1.ts': 5 } },
+      // e: three authors and a drop of 1 without Ada, more than solo's files: ranked after solo all the same.
+      { author: 'ada', at: '2024-12-02T10:00:00Z', write: { 'e/a1.ts': 5, 'e/a2.ts': 5, 'e/a3.ts': 5 } },
+      { author: 'dave', at: '2024-12-03T10:00:00Z', write: { 'e/d1.ts': 5, 'e/d2.ts': 5, 'e/d3.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const others = [
+      { id: 'bob@example.com', name: 'Bob' },
+      { id: 'carol@example.com', name: 'Carol' },
+    ];
+    const report = await handoffOf(analysis, 'ada', { alsoLeaving: others });
+    const row = (module: string) => report.areas.find((area) => area.module === module);
+    // big: Bob and Carol hold 4 of its 5 files: Ada's leaving costs it 1, everyone's 2. Ranked by
+    // the 2 it was first; by Ada's own drop it comes after e (1 too, with more files only she knows),
+    // and after solo, which she leaves with no author.
+    expect(row('big')).toMatchObject({ truckFactorBefore: 2, truckFactorAfter: 1, truckFactorAfterAll: 0 });
+    expect(report.areas.map((area) => area.module)).toEqual(['solo', 'e', 'big']);
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('Module truck factor 2 → 1 (→ 0 with the other departures) (5 files in the module).');
+    // The same figure with and without the others: said once.
+    expect(markdown).toContain('Module truck factor 1 → 0 (1 file in the module).');
+    expect(toHandoffJson(report).areas.find((area) => area.module === 'big')).toMatchObject({ truckFactorAfter: 1, truckFactorAfterAll: 0 });
+    // Alone, no "with the other departures".
+    const alone = await handoffOf(analysis, 'ada');
+    expect(renderHandoffMarkdown(alone)).not.toContain('with the other departures');
+    expect(toHandoffJson(alone).areas.every((area) => area.truckFactorAfterAll == null)).toBe(true);
+  });
+
   it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
