@@ -313,7 +313,7 @@ export class HistoryCache {
     };
     try {
       fd = fs.openSync(temp, 'wx');
-      fs.writeSync(fd, Buffer.alloc(HEADER_BYTES));
+      writeFully(fd, Buffer.alloc(HEADER_BYTES));
     } catch (error) {
       fail(error);
     }
@@ -323,7 +323,7 @@ export class HistoryCache {
         try {
           hash.update(piece);
           length += piece.length;
-          fs.writeSync(fd, piece);
+          writeFully(fd, piece);
         } catch (error) {
           fail(error);
         }
@@ -331,7 +331,7 @@ export class HistoryCache {
       commit: () => {
         if (fd === undefined) return;
         try {
-          fs.writeSync(fd, entryHeader(key, kind, length, hash.digest()), 0, HEADER_BYTES, 0);
+          writeFully(fd, entryHeader(key, kind, length, hash.digest()), 0);
           fs.closeSync(fd);
           fd = undefined;
           fs.renameSync(temp, path.join(dir, name));
@@ -406,6 +406,22 @@ function makeDirectory(dir: string): void {
       // Made meanwhile by another scan of the same repository: fine.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+  }
+}
+
+/**
+ * Writes all of `data` (at `position`, or where the file is), or throws. `fs.writeSync` may write
+ * part of a buffer and return the count without an error: on a disk filling up (a 64 KiB tmpfs) a
+ * cut entry was renamed into place under its final name, found truncated by every later scan and
+ * cut again (a CI test). The entry's length in its header kept it from being trusted, but a full
+ * disk must leave no such file. `write` is fs.writeSync; tests pass one that writes less.
+ */
+export function writeFully(fd: number, data: Uint8Array, position?: number, write: typeof fs.writeSync = fs.writeSync): void {
+  let done = 0;
+  while (done < data.length) {
+    const written = write(fd, data, done, data.length - done, position === undefined ? null : position + done);
+    if (written <= 0) throw Object.assign(new Error('no space left to write the cache entry'), { code: 'ENOSPC' });
+    done += written;
   }
 }
 

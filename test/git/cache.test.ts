@@ -173,6 +173,40 @@ describe('the cache store', () => {
     expect(cache.isWritable).toBe(false);
   });
 
+  it('a write that takes only part of a piece (a disk filling up, no error) is finished, or leaves no entry (a CI test: a cut entry was renamed into place)', () => {
+    const gitDir = tempGitDir();
+    const warnings: string[] = [];
+    const cache = openHistoryCache({ gitDir }, (m) => warnings.push(m));
+    const dir = path.join(gitDir, 'talentrisk', 'cache', 'v1');
+    const original = fs.writeSync as (fd: number, data: Uint8Array, offset: number, length: number, position: number | null) => number;
+    const key = chunkKey(IDS, { format: LOG_FORMAT, renames: true, environment: '' });
+    // Room for 7 bytes per call: every entry is still written whole, in several calls.
+    let spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: Uint8Array, offset: number, length: number, position: number | null) =>
+      original(fd, data, offset, Math.min(length, 7), position)) as unknown as typeof fs.writeSync);
+    try {
+      cache.writeChunk(key, IDS, { records: RECORDS, noRenames: [], reason: '' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toEqual([]);
+    expect(cache.readChunk(key, IDS)?.records).toEqual(RECORDS);
+    // Then the disk is full: writes take 0 bytes (after 100 in all), with no error.
+    let room = 100;
+    spy = vi.spyOn(fs, 'writeSync').mockImplementation(((fd: number, data: Uint8Array, offset: number, length: number, position: number | null) => {
+      const take = Math.min(length, room);
+      room -= take;
+      return take === 0 ? 0 : original(fd, data, offset, take, position);
+    }) as unknown as typeof fs.writeSync);
+    try {
+      cache.writeList(listKey(id(1), ''), IDS);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ENOSPC/);
+    expect(readdirSync(dir)).toEqual([`${key}.chunk`]);
+  });
+
   it('an entry written as its pieces come is read back whole once committed, is nothing when dropped, and a failed write never reaches the writer', () => {
     const gitDir = tempGitDir();
     const warnings: string[] = [];
