@@ -2,6 +2,8 @@
 // share an email or a name (case-insensitive) are one developer. Config aliases, bot removal and
 // GitHub no-reply joining are talentrisk extensions, all off under the classic model.
 
+import { isAutomated, looksAutomated } from './automation.ts';
+
 export interface RawIdentity {
   name: string;
   email: string;
@@ -183,6 +185,16 @@ function mostFrequent(counts: Map<string, number>): string {
 }
 
 /** Merges raw identities into developers. Deterministic: the same input always gives the same ids. */
+/**
+ * A machine's name over a person's address: `Co-authored-by: Babel Bot <30521560+liuxingbaoyu@…>`
+ * (a trailer a tool wrote with the maintainer's no-reply address). It joins that person by the
+ * email, but not the bot account by the name: joined both ways, babel's maintainer was one
+ * developer with the bot's 770 commits and was shown as "Babel Bot" (a team lead's test).
+ */
+function botNameOnPersonsEmail(identity: { name: string; email: string }): boolean {
+  return identity.email.trim() !== '' && isAutomated(identity.name) && !looksAutomated({ name: '', names: [], emails: [identity.email] });
+}
+
 export function resolveIdentities(identities: readonly RawIdentity[], options: IdentityOptions): ResolvedDeveloper[] {
   const uf = new UnionFind();
   const nodes = new Map<string, number>();
@@ -203,7 +215,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
     const space = isBot(identity) ? 'bot:' : '';
     if (email) uf.union(self, node(`${space}e:${email}`));
-    if (name) uf.union(self, node(`${space}n:${name}`));
+    if (name && !(options.extensions && botNameOnPersonsEmail(identity))) uf.union(self, node(`${space}n:${name}`));
     if (options.extensions && email) {
       const login = noreplyLogin(email);
       if (login) uf.union(self, node(`${space}n:${login}`));

@@ -65,6 +65,23 @@ describe('resolveIdentities', () => {
     expect(developers.map((d) => d.name)).toEqual(['Ada Lovelace', 'Bob']);
   });
 
+  it('joins a machine’s name over a person’s address to the person by the email, not to the machine’s account by the name (extension; babel showed its maintainer as "Babel Bot")', () => {
+    const identities = [
+      raw('Babel Bot', 'babel-bot@babeljs.io', 770),
+      raw('Babel Bot', '30521560+liuxingbaoyu@users.noreply.github.com', 35),
+      raw('liuxingbaoyu', '30521560+liuxingbaoyu@users.noreply.github.com', 451),
+      // A bot's name over a bot's address still joins the account by the name.
+      raw('Babel Bot', 'bot@babel.dev', 3),
+    ];
+    const developers = resolveIdentities(identities, { extensions: true });
+    expect(developers.map((d) => [d.name, d.commits, d.members])).toEqual([
+      ['liuxingbaoyu', 486, [1, 2]],
+      ['Babel Bot', 773, [0, 3]],
+    ]);
+    // The published rule joins all of them (a shared name is one developer).
+    expect(resolveIdentities(identities, { extensions: false })).toHaveLength(1);
+  });
+
   it('keeps a bot that commits with a person’s email apart from that person', () => {
     const developers = resolveIdentities([raw('Ada', 'ada@example.com'), raw('release-bot', 'ada@example.com')], { extensions: true });
     expect(developers.map((d) => [d.id, d.name, d.isBot, d.members])).toEqual([
