@@ -25,6 +25,15 @@ export function ownersPhrase(system: System, max = 4): string {
   return system.owners.length === 1 ? `sole owner: ${names(system.owners)}` : `owners: ${names(system.owners)}`;
 }
 
+/**
+ * Who the figures assume gone, or '' when nobody: every format says it (the markdown, github and
+ * junit reports showed changed bus factors and owners with no word of the departures behind them).
+ */
+export function departuresPhrase(report: Pick<CheckReport, 'departing'>): string {
+  if (!report.departing?.length) return '';
+  return `after departures: ${report.departing.map((d) => `${d.name}${d.date ? ` (${d.date})` : ''}`).join(', ')} — owners and bus factors are without them`;
+}
+
 /** "3 files at risk: a.ts, b.ts +1 more" or "" when none. */
 export function atRiskPhrase(system: Pick<CriticalSystemResult, 'orphanFiles' | 'singleOwnerFiles'>, max = 2): string {
   const files = filesAtRisk(system);

@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, failurePhrase, fixHint, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -13,6 +13,8 @@ export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
   const file = escapeWorkflowProperty(report.configFile);
   const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
+  const departures = departuresPhrase(report);
+  if (departures) out.push(`talentrisk: ${sanitize(departures)}`);
   for (const system of rankCritical(report.systems)) {
     const name = sanitize(system.name);
     if (!system.checked) {

@@ -1,5 +1,5 @@
 import { filesAtRisk } from '../model/critical.ts';
-import { busFactorPhrase, failurePhrase, ownersPhrase, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, ownersPhrase, violationSentence } from './check-describe.ts';
 import { escapeXml } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -12,7 +12,12 @@ export function renderCheckJunit(report: CheckReport): string {
   const counts = `tests="${systems.length}" failures="${failures}" errors="${errors}" skipped="${skipped}"`;
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="talentrisk check" ${counts} time="0">`];
   out.push(`  <testsuite name="critical systems (${escapeXml(report.configFile)})" ${counts} time="0">`);
+  // What the figures assume and what may make them wrong: a GitLab widget showed a shallow clone's
+  // results, and bus factors after departures, with no word of either.
+  const departures = departuresPhrase(report);
+  if (departures) out.push('    <properties>', `      <property name="departures" value="${escapeXml(departures)}"/>`, '    </properties>');
   for (const system of systems) out.push(testcase(system, report));
+  if (report.warnings.length > 0) out.push(`    <system-err>${escapeXml(report.warnings.map((warning) => `warning: ${warning}`).join('\n'))}</system-err>`);
   out.push('  </testsuite>', '</testsuites>');
   return `${out.join('\n')}\n`;
 }

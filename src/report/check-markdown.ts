@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { busFactorPhrase, fixHint, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, fixHint, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, markdownCode } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -15,6 +15,8 @@ export function renderCheckMarkdown(report: CheckReport): string {
   const out: string[] = [];
   out.push(`### ${passed ? '✅' : '❌'} talentrisk check: ${escapeMarkdown(text)}`);
   out.push('');
+  const departures = departuresPhrase(report);
+  if (departures) out.push(`**${escapeMarkdown(departures.replace(/^after/, 'After'))}.**`, '');
   const ranked = rankCritical(report.systems).sort((a, b) => Number(!a.checked) - Number(!b.checked));
   if (ranked.length > 0) {
     out.push('| | Critical system | Bus factor | Required | Owners | Files at risk |');

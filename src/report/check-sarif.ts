@@ -82,6 +82,15 @@ export function toCheckSarif(report: CheckReport) {
           },
         },
         automationDetails: { id: 'talentrisk/check/' },
+        // The warnings (a shallow or partial clone, a glob that matches nothing) and the departures
+        // the figures assume: both were dropped from SARIF (a CI test).
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.warnings.map((warning) => ({ level: 'warning' as const, message: { text: sanitize(warning) } })),
+          },
+        ],
+        properties: { departing: (report.departing ?? []).map((d) => ({ name: d.name, date: d.date ?? null })) },
         columnKind: 'unicodeCodePoints' as const,
         results: failing.flatMap((system) => {
           const files = filesAtRisk(system).slice(0, MAX_LOCATIONS);

@@ -1,5 +1,5 @@
 import { plural, sanitize } from './format.ts';
-import { fixHint, otherViolations, verdict } from './check-describe.ts';
+import { departuresPhrase, fixHint, otherViolations, verdict } from './check-describe.ts';
 import type { CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
@@ -15,9 +15,8 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
         (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${plural(report.changed.files, 'file')}` : ''),
     ),
   );
-  if (report.departing?.length) {
-    out.push(chalk.yellow(`after departures: ${report.departing.map((d) => `${sanitize(d.name)}${d.date ? ` (${d.date})` : ''}`).join(', ')} — owners and bus factors below are without them`));
-  }
+  const departures = departuresPhrase(report);
+  if (departures) out.push(chalk.yellow(sanitize(departures)));
   out.push(renderCriticalRows(report.systems, ctx, { skippedNote: report.changed ? `no file changed since ${sanitize(report.changed.base)}` : undefined }));
   for (const { system, message } of otherViolations(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
   const { passed, text } = verdict(report);

@@ -38,7 +38,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
-    out.push(`Ranked by what ${who}'s departure costs: critical systems first, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    out.push(`Ranked by what their own departure costs: critical systems first, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     for (const area of report.areas.slice(0, MAX_AREAS)) out.push('', ...renderArea(area, who, name, report.successorsActiveWithinDays != null));
     const rest = report.areas.slice(MAX_AREAS);
     if (rest.length > 0) {

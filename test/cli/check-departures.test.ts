@@ -28,13 +28,29 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(0);
     const result = runCli(['check', '--leaving', 'bob'], { cwd: repo.dir });
     expect(result.exitCode).toBe(1);
-    expect(result.stdout).toContain('after departures: Bob — owners and bus factors below are without them');
+    expect(result.stdout).toContain('after departures: Bob — owners and bus factors are without them');
     expect(result.stdout).toMatch(/✗ {2}auth +1 +2 {2}sole owner: Ada/);
     const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'bob@example.com', '--format', 'json'], { cwd: repo.dir }).stdout));
     expect(json.departing).toEqual([{ id: 'bob@example.com', name: 'Bob' }]);
     expect(json.systems[0]?.violations[0]?.message).toBe('bus factor 1 after Bob leaves (today 2; needs 2)');
     const github = runCli(['check', '--leaving', 'bob', '--format', 'github'], { cwd: repo.dir }).stdout;
     expect(github).toContain('bus factor 1 after Bob leaves (today 2; needs 2)');
+  });
+
+  it('says in every format which departures the figures assume, and carries the warnings into junit, sarif and markdown (a team lead and a CI test: only text said either)', () => {
+    const repo = repoWith(`${AUTH.replace('["src/auth/**"]', '["src/auth/**", "src/gone/**"]')}`);
+    const run = (format: string) => runCli(['check', '--leaving', 'bob', '--format', format, '-q'], { cwd: repo.dir }).stdout;
+    expect(run('markdown')).toContain('**After departures: Bob — owners and bus factors are without them.**');
+    expect(run('github')).toContain('talentrisk: after departures: Bob — owners and bus factors are without them');
+    const junit = run('junit');
+    expect(junit).toContain('<property name="departures" value="after departures: Bob — owners and bus factors are without them"/>');
+    expect(junit).toContain('<system-err>warning: .talentrisk.yml:3:28 critical.0.paths.1: &quot;src/gone/**&quot; matches no analysed file');
+    const sarif = JSON.parse(run('sarif')) as { runs: { properties: { departing: unknown[] }; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    expect(sarif.runs[0]?.properties.departing).toEqual([{ name: 'Bob', date: null }]);
+    expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text)).toEqual([expect.stringContaining('"src/gone/**" matches no analysed file')]);
+    expect(run('markdown')).toContain('> ⚠️ .talentrisk.yml:3:28 critical.0.paths.1: "src/gone/\\*\\*" matches no analysed file');
+    // Nobody leaving: no such line.
+    expect(runCli(['check', '--format', 'markdown', '-q'], { cwd: repo.dir }).stdout).not.toContain('departures');
   });
 
   it('reads departures from the config too', () => {
