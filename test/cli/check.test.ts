@@ -180,6 +180,27 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['check', '--changed', 'main'], { cwd: repo.dir }).exitCode).toBe(1);
   });
 
+  // Found by a CI-user test: a crate removed on main left its system matching nothing, and every
+  // pull request stopped with exit 2, whatever it touched.
+  it('--changed skips a system that matches no file when the change touches none of it, with a warning; a full check stops on it', () => {
+    const repo = repoWith(`critical:\n${AUTH}${DEPLOY}`);
+    repo.git('add', '.talentrisk.yml');
+    repo.git('commit', '-q', '-m', 'talentrisk config');
+    repo.commit({ author: 'bob', branch: 'feature', write: { 'src/auth/x.ts': 3 } });
+    const result = runCli(['check', '--changed', 'main', '--format', 'json'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(0);
+    const output = checkOutputSchema.parse(JSON.parse(result.stdout));
+    expect(output.systems.map((s) => [s.name, s.status])).toEqual([
+      ['auth', 'ok'],
+      ['deploy', 'skipped'],
+    ]);
+    expect(output.warnings).toContain('.talentrisk.yml:5:12 critical.1.paths: no analysed file matches "deploy/**" (system "deploy", skipped: no file of it changed); a check without --changed stops on it');
+    expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(2);
+    // A change that adds a file of it (or edits the config) checks it again: it matches a file now.
+    repo.commit({ author: 'bob', write: { 'deploy/run.sh': 3 } });
+    expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--changed', 'main', '--format', 'json'], { cwd: repo.dir }).stdout)).systems.map((s) => s.status)).toEqual(['violation', 'ok']);
+  });
+
   // Found by a CI-user test: a pull request raising a rule passed, and the default branch failed after it.
   it('--changed checks every system when the config itself changed since the base', () => {
     const repo = repoWith(`critical:\n${AUTH}`);
@@ -213,6 +234,18 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['check', '--changed', 'feature/login'], { cwd: repo.dir }).stderr).toContain('fetch it first (e.g. `git fetch origin main`)');
     // An empty $GITHUB_BASE_REF (not a pull_request event) leaves `origin/`.
     expect(runCli(['check', '--changed', 'origin/'], { cwd: repo.dir }).stderr).toContain('"origin/" names no branch: is the variable after the remote empty?');
+  });
+
+  it('--allow-shallow with no fetched change to any system says so once, not as a configuration error per system (a CI test: five config lines were blamed)', () => {
+    const source = repoWith(undefined);
+    const clone = path.join(tmp(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${source.dir}`, clone]);
+    writeFileSync(path.join(clone, '.talentrisk.yml'), `critical:\n${PAYMENTS}${AUTH}`);
+    const result = runCli(['check', '--allow-shallow', '--format', 'github'], { cwd: clone });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe(
+      "::error title=talentrisk%3A cannot check::this shallow clone's fetched history changes no file of any critical system (2 systems): there is nothing to check (fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`))\n",
+    );
   });
 
   it('a shallow clone exits 2 with the CI fix, unless --allow-shallow', () => {

@@ -83,12 +83,17 @@ async function checkRepository(target: string | undefined, options: CheckOptions
 
   const evaluated = await evaluate(repo, loaded, options, io);
   const { evaluation } = evaluated;
-  throwOnConfigurationErrors(evaluation.systems, loaded, repo.info.isShallow);
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
   // A change to the rules themselves (a system added, minOwners raised) concerns every system: a
   // pull request that only edits the config would otherwise pass, and the default branch fail after it.
   const configChanged = changed !== undefined && changed.files.includes(configFile);
+  const isChecked = (result: CriticalSystemResult) => (changed && !configChanged ? changed.files.some(createSystemMatcher(result.paths)) : true);
+  // With --changed, a system whose globs match nothing and whose files the change did not touch is
+  // skipped with a warning: one dead system (a crate removed on main) stopped every pull request
+  // with exit 2 (a CI test). The check of main, or of a change to the config, still stops on it.
+  throwOnConfigurationErrors(evaluation.systems.filter(isChecked), loaded, repo.info.isShallow);
+  const deadSkipped = evaluation.systems.filter((result) => result.status === 'error' && !isChecked(result));
   // What depends on more than the analysis and the config's content is added here, on every run:
   // the systems --changed leaves out, and the lines of the config file (its layout).
   const report: CheckReport = {
@@ -96,7 +101,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     configFile,
     systems: evaluation.systems.map((result) => ({
       ...result,
-      checked: changed && !configChanged ? changed.files.some(createSystemMatcher(result.paths)) : true,
+      checked: isChecked(result),
       configLine: loaded.lineOf(['critical', result.index]),
       unmatchedPatternLines: result.unmatchedPatterns.map((glob) => loaded.lineOf(['critical', result.index, 'paths', result.paths.indexOf(glob)])),
     })),
@@ -108,6 +113,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     warnings: [
       ...evaluated.warningSource.warnings,
       ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked`] : []),
+      ...deadSkipped.map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}", skipped: no file of it changed); a check without --changed stops on it`),
       ...(options.format !== 'github' && options.format !== 'json' ? unmatchedGlobWarnings(evaluation.systems, loaded) : []),
     ],
   };
@@ -205,6 +211,13 @@ async function changedSince(repo: Repository, options: CheckOptions): Promise<Ch
 function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, shallow: boolean): void {
   const errors = results.filter((result) => result.status === 'error');
   if (errors.length === 0) return;
+  // --allow-shallow at depth 1 (or a fetch that changed nothing of theirs): every system is "wrong",
+  // and five config lines were blamed for what is missing history (a CI test).
+  if (shallow && errors.length === results.length && results.length > 1) {
+    throw new UsageError(`this shallow clone's fetched history changes no file of any critical system (${results.length} systems): there is nothing to check`, {
+      hint: 'fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`)',
+    });
+  }
   const lines = errors.map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}")`);
   // --allow-shallow at depth 1: no file has a change in the fetched history, so none is analysed.
   const globs = 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them';
