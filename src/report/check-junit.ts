@@ -37,6 +37,26 @@ function testcase(system: CheckedSystem, report: CheckReport): string {
   return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
 }
 
+/**
+ * The report of a check that could not run (exit 2): one errored testcase that says why. A runner
+ * that keeps its workspace showed the last good report of a failing job (a CI test: `--force`
+ * left the previous file in place, and GitLab's widget read it).
+ */
+export function renderJunitCouldNotRun(reason: string): string {
+  const counts = 'tests="1" failures="0" errors="1" skipped="0"';
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="talentrisk check" ${counts} time="0">`,
+    `  <testsuite name="critical systems" ${counts} time="0">`,
+    '    <testcase classname="talentrisk.check" name="talentrisk check could not run" time="0">',
+    `      <error message="${escapeXml(reason)}" type="cannot check">${escapeXml(reason)}</error>`,
+    '    </testcase>',
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
 /** The config's description of the system, as a line of the testcase's text (none when it has none). */
 function described(system: CheckedSystem): string[] {
   return system.description ? [`system: ${system.description}`] : [];

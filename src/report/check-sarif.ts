@@ -120,6 +120,22 @@ export function toCheckSarif(report: CheckReport) {
   };
 }
 
+/** The SARIF of a check that could not run (exit 2): no result, and an unsuccessful invocation that says why. */
+export function renderSarifCouldNotRun(reason: string): string {
+  const log = {
+    version: '2.1.0' as const,
+    runs: [
+      {
+        tool: { driver: { name: 'talentrisk', version: VERSION, semanticVersion: VERSION, rules: RULES } },
+        automationDetails: { id: 'talentrisk/check/' },
+        invocations: [{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error' as const, message: { text: sanitize(reason) } }] }],
+        results: [],
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
 export function renderCheckSarif(report: CheckReport): string {
   return `${JSON.stringify(toCheckSarif(report), null, 2)}\n`;
 }

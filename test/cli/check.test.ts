@@ -140,6 +140,34 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 2 |');
   });
 
+  it('a check that cannot run (exit 2) replaces an --output --force report with why it could not run, or removes it (a CI test: the last good report stayed)', () => {
+    const repo = repoWith(`critical:\n${PAYMENTS}${AUTH}`);
+    const report = (name: string) => path.join(repo.dir, name);
+    for (const format of ['junit', 'sarif', 'markdown', 'json']) {
+      expect(runCli(['check', '--format', format, '-o', `report.${format}`, '--force'], { cwd: repo.dir }).exitCode).toBe(1);
+    }
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: payments\n    path: ["src/pay/**"]\n');
+    for (const format of ['junit', 'sarif', 'markdown', 'json']) {
+      expect(runCli(['check', '--format', format, '-o', `report.${format}`, '--force'], { cwd: repo.dir }).exitCode).toBe(2);
+    }
+    const junit = readFileSync(report('report.junit'), 'utf8');
+    const elements = assertWellFormedXml(junit);
+    expect(elements.filter((e) => e.name === 'error').map((e) => e.attributes.type)).toEqual(['cannot check']);
+    expect(junit).toContain('name="talentrisk check could not run"');
+    expect(junit).toContain('message=".talentrisk.yml:2:5 critical.0.paths: missing (this key is required) · .talentrisk.yml:3:5 critical.0.path: unknown key');
+    const sarif = JSON.parse(readFileSync(report('report.sarif'), 'utf8'));
+    expect(sarif.runs[0].results).toEqual([]);
+    expect(sarif.runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: expect.stringContaining('critical.0.path') } }] });
+    expect(readFileSync(report('report.markdown'), 'utf8')).toMatch(/^### ⚠️ talentrisk check could not run\n\n\.talentrisk\.yml:2:5 critical\.0\.paths: missing/);
+    expect(existsSync(report('report.json'))).toBe(false);
+    // Without --force nothing the user has is touched, and a report is written where there was none.
+    writeFileSync(report('kept.junit'), 'mine');
+    expect(runCli(['check', '--format', 'junit', '-o', 'kept.junit'], { cwd: repo.dir }).exitCode).toBe(2);
+    expect(readFileSync(report('kept.junit'), 'utf8')).toBe('mine');
+    expect(runCli(['check', '--format', 'junit', '-o', 'new.junit'], { cwd: repo.dir }).exitCode).toBe(2);
+    expect(readFileSync(report('new.junit'), 'utf8')).toContain('talentrisk check could not run');
+  });
+
   it('sarif, junit and markdown parse back; --output writes a file and refuses to overwrite it', () => {
     const repo = repoWith(`critical:\n${PAYMENTS}${AUTH}`);
     const sarif = runCli(['check', '--format', 'sarif', '--output', 'talentrisk.sarif'], { cwd: repo.dir });

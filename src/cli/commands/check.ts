@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, lstatSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { storeReport, type ReportRequest } from '../../analysis-cache.ts';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
@@ -11,7 +11,9 @@ import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { escapeMarkdownWithCode, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
 import { sanitize } from '../../report/format.ts';
+import { renderJunitCouldNotRun } from '../../report/check-junit.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
+import { renderSarifCouldNotRun } from '../../report/check-sarif.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
@@ -43,10 +45,36 @@ export async function runCheck(target: string | undefined, options: CheckOptions
       // GitHub places an annotation by its path from the repository's root, as violations give it.
       const fromRoot = (file: string) => (opened.root ? path.relative(opened.root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
       io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
-      const hint = error.hint ? `\n\n${escapeMarkdownWithCode(error.hint)}` : '';
-      appendToStepSummary(`### ⚠️ talentrisk check could not run\n\n${escapeMarkdownWithCode(error.message.split('\n').join(' · '))}${hint}\n`, io);
+      appendToStepSummary(couldNotRunMarkdown(error), io);
     }
+    if (options.output && error instanceof TalentriskError) reportCouldNotRun(error, options, io);
     throw error;
+  }
+}
+
+function couldNotRunMarkdown(error: TalentriskError): string {
+  const hint = error.hint ? `\n\n${escapeMarkdownWithCode(error.hint)}` : '';
+  return `### ⚠️ talentrisk check could not run\n\n${escapeMarkdownWithCode(error.message.split('\n').join(' · '))}${hint}\n`;
+}
+
+/**
+ * A check that cannot run (exit 2) with --output: junit, sarif and markdown write why, so that CI
+ * shows this run and not the previous one's report (a runner that keeps its workspace, `--force`:
+ * a CI test); the other formats remove the file --force would have replaced. Writing follows the
+ * usual rules (no overwrite without --force); if it cannot be written, the error is what counts.
+ */
+function reportCouldNotRun(error: TalentriskError, options: CheckOptions, io: Io): void {
+  const reason = (error.hint ? `${error.message} (${error.hint})` : error.message).split('\n').join(' · ');
+  const text = options.format === 'junit' ? renderJunitCouldNotRun(reason) : options.format === 'sarif' ? renderSarifCouldNotRun(reason) : options.format === 'markdown' ? couldNotRunMarkdown(error) : undefined;
+  try {
+    if (text !== undefined) {
+      writeReport(text, options, io.cwd, { write: () => undefined });
+    } else if (options.force) {
+      const target = path.resolve(io.cwd, options.output as string);
+      if (lstatSync(target).isFile()) unlinkSync(target);
+    }
+  } catch {
+    // The output is unusable (or the cause of the error): the error says what went wrong.
   }
 }
 
