@@ -61,6 +61,9 @@ export const checkOutputSchema = z
     departing: z
       .array(z.object({ id: z.string(), name: z.string(), date: z.string().optional() }))
       .describe('People assumed gone (config departures and --leaving); owners and bus factors are those after they leave.'),
+    inactive: z
+      .array(z.object({ id: z.string(), name: z.string(), lastCommit: z.string().describe('ISO date of their last commit.') }))
+      .describe('Owners and authors the systems name who made no commit in the model.inactiveAfter days before the reference date (today, or --until); none under --model classic. The other formats mark them "(inactive)".'),
     summary: z.object({
       systems: z.number().int(),
       checked: z.number().int(),

@@ -36,9 +36,9 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(1);
     const lines = result.stdout.split('\n');
-    expect(lines[2]).toMatch(/^✗ {2}payments +1 +2 {2}sole owner: Ada +2: src\/pay\/a\.ts \+1 more$/);
+    expect(lines[2]).toMatch(/^✗ {2}payments +1 +2 {2}sole owner: Ada \(inactive\) +2: src\/pay\/a\.ts \+1 more$/);
     // Bob first: same files authored, more changes (DL 2 per file against Ada's FA 1), METRICS.md §5.
-    expect(lines[3]).toMatch(/^✓ {2}auth +2 +2 {2}owners: Bob, Ada$/);
+    expect(lines[3]).toMatch(/^✓ {2}auth +2 +2 {2}owners: Bob \(inactive\), Ada \(inactive\)$/);
     expect(lines.at(-3)).toBe('✗ 1 of 2 critical systems has too few owners: payments.');
   });
 
@@ -129,15 +129,35 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const result = runCli(['check', '--format', 'github'], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: 'true' } });
     expect(result.exitCode).toBe(1);
     expect(result.stdout.split('\n')).toEqual([
-      '::error file=.talentrisk.yml,line=4,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 2 files at risk: src/pay/a.ts, src/pay/b.ts.',
-      'talentrisk: auth: ok (bus factor 2, needs 2; owners: Bob, Ada)',
+      '::error file=.talentrisk.yml,line=4,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada (inactive); 2 files at risk: src/pay/a.ts, src/pay/b.ts.',
+      'talentrisk: auth: ok (bus factor 2, needs 2; owners: Bob (inactive), Ada (inactive))',
       'talentrisk: 1 of 2 critical systems has too few owners: payments.',
       'talentrisk: To fix: have someone else change and review the files at risk, or pair on them, until they have another author (`talentrisk explain <path>` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.',
       '',
     ]);
     const text = readFileSync(summary, 'utf8');
     expect(text.startsWith('# earlier step\n### ❌ talentrisk check: 1 of 2 critical systems has too few owners: payments.\n')).toBe(true);
-    expect(text).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 2 |');
+    expect(text).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada (inactive) | 2 |');
+  });
+
+  it('marks owners who stopped committing "(inactive)" in the formats people read, and lists them in JSON (babel: the gate passed on owners gone for years)', () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2023-01-01T10:00:00Z', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10, 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+      { author: 'bob', at: '2024-06-01T10:00:00Z', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+      { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+    ]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `critical:\n${PAYMENTS}${AUTH}`);
+    const run = (...args: string[]) => runCli(['check', '--until', '2024-07-01', '--no-color', ...args], { cwd: repo.dir }).stdout;
+    expect(run()).toMatch(/✗ {2}payments +1 +2 {2}sole owner: Ada \(inactive\)/);
+    expect(run()).toMatch(/✓ {2}auth +2 +2 {2}owners: Bob, Ada \(inactive\)/);
+    expect(run('--format', 'markdown')).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada (inactive) | 2 |');
+    expect(run('--format', 'markdown')).toContain('only Ada (inactive) knows it');
+    const json = checkOutputSchema.parse(JSON.parse(run('--format', 'json')));
+    expect(json.inactive).toEqual([{ id: 'ada@example.com', name: 'Ada', lastCommit: '2023-01-01T10:00:00.000Z' }]);
+    expect(json.systems[0]?.owners.map((o) => o.name)).toEqual(['Ada']);
+    // A day Ada was still active: no mark; the published model has no inactivity.
+    expect(runCli(['check', '--until', '2023-03-01', '--no-color'], { cwd: repo.dir }).stdout).not.toContain('(inactive)');
+    expect(run('--model', 'classic')).not.toContain('(inactive)');
   });
 
   it('a check that cannot run (exit 2) replaces an --output --force report with why it could not run, or removes it (a CI test: the last good report stayed)', () => {
@@ -189,7 +209,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
 
     const markdown = runCli(['check', '--format', 'markdown'], { cwd: repo.dir });
     expect(markdown.exitCode).toBe(1);
-    expect(markdown.stdout).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 2 |');
+    expect(markdown.stdout).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada (inactive) | 2 |');
   });
 
   it('--changed checks only the systems with a file changed since the base', () => {

@@ -104,8 +104,8 @@ describe('docs/ci.md', { tags: ['slow'] }, () => {
     const [command] = commandsOf(github[0]?.yaml);
     const failed = run(command as string, checkout.dir, env);
     expect(failed.exitCode).toBe(1);
-    expect(failed.stdout).toMatch(/^::error file=\.talentrisk\.yml,line=2,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada;/m);
-    expect(readFileSync(summary, 'utf8')).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada | 2 |');
+    expect(failed.stdout).toMatch(/^::error file=\.talentrisk\.yml,line=2,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada \(inactive\);/m);
+    expect(readFileSync(summary, 'utf8')).toContain('| ❌ | payments | **1** | 2 | sole owner: Ada (inactive) | 2 |');
 
     // The pull-request variant checks only what the pull request touched: auth, which has two owners.
     const pullRequest = github.find((b) => b.heading.includes('pull request touches'));

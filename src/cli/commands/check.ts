@@ -15,7 +15,9 @@ import { renderJunitCouldNotRun } from '../../report/check-junit.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { renderSarifCouldNotRun } from '../../report/check-sarif.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
+import { markInactive } from '../../report/check-describe.ts';
 import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
+import { referenceDate } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
 import { declaredDepartures, loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
@@ -135,6 +137,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
     departing: evaluation.departing,
+    inactive: options.model === 'classic' ? [] : inactiveNamed(evaluation, loaded.config.model.inactiveAfter, referenceDate(options.until, new Date())),
     // The reports carry the dead globs' warnings too (on stderr only, -q dropped them: power-user
     // test; markdown, junit and sarif had none: a CI test); github marks each at its line, and json
     // lists them as unmatchedPatterns.
@@ -148,7 +151,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
 
   const toFile = Boolean(options.output);
   const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
-  writeReport(checkReporters[options.format](report, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
+  writeReport(checkReporters[options.format](options.format === 'json' ? report : markInactive(report), { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     if (options.format !== 'github' && options.format !== 'text') for (const warning of unmatchedGlobWarnings(evaluation.systems, loaded)) io.stderr.write(`talentrisk: warning: ${warning}\n`);
     // text and github print the warnings in the report itself (github as ::warning lines, in the
@@ -157,7 +160,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     // Not in the report: what went wrong storing the evaluation (a full disk).
     printWarnings({ warnings: evaluated.storing }, options, io, false);
   }
-  if (options.format === 'github') appendStepSummary(report, io);
+  if (options.format === 'github') appendStepSummary(markInactive(report), io);
   return checkPassed(report) ? ExitCode.Ok : ExitCode.CheckFailed;
 }
 
@@ -166,7 +169,25 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * and people, which the analysis's key covers), with --leaving: stored beside the analysis's result
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
-type CheckEvaluation = Pick<CheckReport, 'repository'> & { systems: CriticalSystemResult[]; departing: NonNullable<CheckReport['departing']> };
+type CheckEvaluation = Pick<CheckReport, 'repository'> & {
+  systems: CriticalSystemResult[];
+  departing: NonNullable<CheckReport['departing']>;
+  /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
+  lastCommits: Record<string, string>;
+};
+
+/** The people the systems name who made no commit in the `inactiveAfter` days before `reference`. */
+function inactiveNamed(evaluation: CheckEvaluation, inactiveAfter: number, reference: Date): NonNullable<CheckReport['inactive']> {
+  const named = new Map<string, string>();
+  for (const system of evaluation.systems) {
+    for (const person of [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)]) named.set(person.id, person.name);
+  }
+  const since = reference.getTime() - inactiveAfter * 86_400_000;
+  return [...named]
+    .filter(([id]) => evaluation.lastCommits[id] !== undefined && Date.parse(evaluation.lastCommits[id] as string) < since)
+    .map(([id, name]) => ({ id, name, lastCommit: evaluation.lastCommits[id] as string }))
+    .sort((a, b) => (a.lastCommit < b.lastCommit ? -1 : a.lastCommit > b.lastCommit ? 1 : a.id < b.id ? -1 : 1));
+}
 
 /**
  * The evaluation (stored, or computed and stored); where its warnings come from (the analysis, whose
@@ -186,10 +207,20 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const { analysis } = loadedAnalysis;
   const departing = await declaredDepartures(repo, analysis, loaded, options.leaving);
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
+  const systems = evaluateAfterDepartures(analysis, loaded.config.critical, departing);
+  const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
+  const lastCommits: Record<string, string> = {};
+  for (const system of systems) {
+    for (const person of [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)]) {
+      const last = lastCommit.get(person.id);
+      if (last !== undefined) lastCommits[person.id] = last;
+    }
+  }
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },
-    systems: evaluateAfterDepartures(analysis, loaded.config.critical, departing),
+    systems,
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
+    lastCommits,
   } satisfies CheckEvaluation);
   // Reported from its JSON, as a stored one is: both runs print the same (JSON leaves out undefined).
   const evaluation = evaluationOf(text, loaded);
@@ -205,6 +236,8 @@ function evaluationOf(text: string, loaded: LoadedConfig): CheckEvaluation {
   const ofThisConfig =
     typeof value?.repository?.revision === 'string' &&
     Array.isArray(value.departing) &&
+    typeof value.lastCommits === 'object' &&
+    value.lastCommits != null &&
     Array.isArray(systems) &&
     systems.length === loaded.config.critical.length &&
     systems.every((system, index) => system.index === index && system.name === loaded.config.critical[index]?.name && Array.isArray(system.violations) && Array.isArray(system.files) && Array.isArray(system.owners));
