@@ -175,6 +175,8 @@ export interface HandoffReport {
   successorsActiveWithinDays: number | null;
   /** Display name of every developer id the report mentions. */
   names: Record<string, string>;
+  /** Of those, the ones with no commit in the last `successorsActiveWithinDays` days (marked where named). */
+  inactive: string[];
 }
 
 const STRENGTH_ORDER: Record<SuccessorStrength, number> = { none: 0, weak: 1, ok: 2, author: 3 };
@@ -325,9 +327,12 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     weakSuccessorThreshold: WEAK_SUCCESSOR_NORM_DOA,
     successorsActiveWithinDays: input.inactive !== undefined && input.inactiveAfterDays !== undefined ? input.inactiveAfterDays : null,
     names: {},
+    inactive: [],
   };
   report.checklist = checklist(report);
   report.names = namesOf(report, nameOf);
+  const inactive = new Set(input.inactive ?? []);
+  report.inactive = Object.keys(report.names).filter((id) => inactive.has(id));
   return report;
 }
 

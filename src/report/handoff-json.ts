@@ -61,6 +61,7 @@ export function toHandoffJson(report: HandoffReport) {
       outsideAreas: report.recentOutside,
       commits: report.recentCommits.map((c) => ({ sha: c.sha, date: iso(c.time), subject: c.subject, files: c.files })),
     },
+    inactive: report.inactive.map(person),
     checklist: report.checklist.map((item) => ('successor' in item && item.successor ? { ...item, successor: person(item.successor) } : item)),
   };
 }

@@ -21,6 +21,10 @@ const MAX_COMMIT_FILES = 5;
 
 export function renderHandoffMarkdown(report: HandoffReport): string {
   const name = (id: string) => mdText(report.names[id] ?? id);
+  // Someone named beside a file who has stopped committing: "shared with Paul" read as a possible
+  // handover next to "no successor" (an EM test on jest; Paul was inactive since 2023).
+  const inactive = new Set(report.inactive);
+  const named = (id: string) => `${name(id)}${inactive.has(id) && id !== report.person.id ? ' (inactive)' : ''}`;
   const who = name(report.person.id);
   const out: string[] = [];
   out.push('<!-- Written by talentrisk handoff from the git history. Edit it freely: it is a starting point. -->');
@@ -39,7 +43,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by what their own departure costs: critical systems first, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
-    for (const area of report.areas.slice(0, MAX_AREAS)) out.push('', ...renderArea(area, who, name, report.successorsActiveWithinDays != null));
+    for (const area of report.areas.slice(0, MAX_AREAS)) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null));
     const rest = report.areas.slice(MAX_AREAS);
     if (rest.length > 0) {
       const files = rest.reduce((sum, area) => sum + area.files.length, 0);
@@ -50,7 +54,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('');
   out.push('## Changed together');
   out.push('');
-  out.push(...coChange(report, name));
+  out.push(...coChange(report, named));
   out.push('');
   out.push(`## ${who}’s commits of the ${recentSpan(report)} in these areas`);
   out.push('');

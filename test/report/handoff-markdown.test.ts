@@ -57,6 +57,20 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
   });
 
+  it('marks an inactive co-author "(inactive)" where it names them (jest: "shared with Paul" beside "no successor", Paul inactive since 2023)', async () => {
+    const repo = buildNamed('shared', [
+      { author: 'carol', at: '2023-01-01T10:00:00Z', write: { 'lib/shared.ts': 5 } },
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/shared.ts': 5 } },
+      { author: 'ada', at: '2024-12-02T10:00:00Z', write: { 'lib/shared.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 180 } } });
+    const report = await handoffOf(analysis, 'ada');
+    expect(report.areas[0]?.files[0]).toMatchObject({ path: 'lib/shared.ts', status: 'shared', otherAuthors: ['carol@example.com'], strength: 'none' });
+    expect(report.inactive).toEqual(['carol@example.com']);
+    expect(renderHandoffMarkdown(report)).toContain('| `lib/shared.ts` (shared with Carol (inactive)) |');
+    expect(toHandoffJson(report).inactive).toEqual([{ id: 'carol@example.com', name: 'Carol' }]);
+  });
+
   it('writes a short document for someone who authors nothing', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
