@@ -15,6 +15,9 @@ export const MAX_CHANGESET = 30;
 export const MIN_TOGETHER = 2;
 /** …and in at least this share of the file's commits ("usually changed together"). */
 export const MIN_TOGETHER_SHARE = 0.5;
+/** A share of the window's commits above which a file is a hub, not a partner (see coChanges). */
+export const HUB_SHARE = 0.1;
+const MIN_HUB_COMMITS = 20;
 export const RECENT_DAYS = 90;
 /** The checklist names at most this many files to walk through one by one. */
 const MAX_TRANSFER_ITEMS = 15;
@@ -405,9 +408,15 @@ export function coChanges(commits: readonly HandoffCommitInput[], theirs: Readon
   const fileAt = new Map(analysis.files.map((f) => [f.path, f]));
   const counts = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
-  for (const commit of commits) {
-    const files = [...new Set(commit.files)].filter((path) => fileAt.has(path));
-    if (files.length > MAX_CHANGESET) continue;
+  const changesets = commits.map((commit) => [...new Set(commit.files)].filter((path) => fileAt.has(path))).filter((files) => files.length <= MAX_CHANGESET);
+  // A file in a tenth of the window's commits or more (a changelog, a lock file, the root package.json)
+  // changes with everything, which tells the successor nothing: jest's CHANGELOG.md (750 of 2,000)
+  // was the first partner of 14 of 15 files, and every co-change item of the checklist (an EM test).
+  const seen = new Map<string, number>();
+  for (const files of changesets) for (const path of files) seen.set(path, (seen.get(path) ?? 0) + 1);
+  const hubs = new Set([...seen].filter(([, times]) => times >= MIN_HUB_COMMITS && times >= changesets.length * HUB_SHARE).map(([path]) => path));
+  for (const all of changesets) {
+    const files = all.filter((path) => !hubs.has(path));
     for (const path of files) {
       if (!theirs.has(path)) continue;
       counts.set(path, (counts.get(path) ?? 0) + 1);
