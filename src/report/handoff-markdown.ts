@@ -92,6 +92,16 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   if (person.inactive && (!stale || (limit != null && days > limit))) {
     const before = stale ? ` before the clone's last commit (${day(repo.revisionDate)})` : '';
     lines.push('', `**Inactive:** no commit for ${plural(days, 'day')}${before} (more than ${limit} days). What they knew may already be fading; where they are still reachable, the walk-through below is still worth doing, and otherwise each area needs someone to learn it from the code.`);
+  } else if (person.inactive && stale && limit != null && stale.exact <= limit) {
+    // Inactive as of the figures' date only because the clone is old: the JSON said inactive and the
+    // document nothing (an EM test on jest, a clone 107 days old). Successors are judged the same way.
+    const sinceToday = Math.floor((Date.parse(repo.referenceDate) - Date.parse(person.lastCommit)) / 86_400_000);
+    lines.push('', `**Inactive as of ${day(repo.referenceDate)}:** no commit for ${plural(sinceToday, 'day')} (more than ${limit} days), of which ${plural(stale.days, 'day')} are after this clone's last commit; successors are judged as of that date too. \`--until ${stale.day}\` judges both as of the clone's last commit.`);
+  }
+  // A last day before their own last commit (a mistyped year) is taken as written; said here too, as
+  // the warning went to stderr only (-q and -o hid it: an EM test).
+  if (person.date && day(person.lastCommit) > person.date) {
+    lines.push('', `⚠️ Their last day (${person.date}) is before their last commit (${day(person.lastCommit)}): check the date.`);
   }
   if (person.date || person.note) {
     // The config's date is a last day (README): "last day 2025-06-30", or "left on" once it has passed.
@@ -266,7 +276,7 @@ function staleNote(repo: { revisionDate: string; referenceDate: string }, active
   const stale = staleRevision(repo.revisionDate, repo.referenceDate);
   if (!stale) return [];
   // Every commit is at or before the revision: past the window, nobody can be a successor.
-  const successors = activeWithinDays != null && stale.exact > activeWithinDays ? `: nobody committed in the ${activeWithinDays} days before it, so nobody can be a successor` : '';
+  const successors = activeWithinDays != null && stale.exact > activeWithinDays ? `: nobody committed in the ${activeWithinDays} days before ${repo.referenceDate.slice(0, 10)}, so nobody can be a successor` : '';
   return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day})${successors}. \`--until ${stale.day}\` measures from that day.`];
 }
 

@@ -162,8 +162,23 @@ describe('handoff report of a hand-computed fixture', () => {
     const at = (referenceDate: string) => renderHandoffMarkdown({ ...report, repository: { ...report.repository, referenceDate } });
     expect(at('2025-01-01T23:59:59Z')).not.toContain('⚠️ The figures are measured');
     expect(at('2026-06-01T23:59:59Z')).toContain(
-      "\n⚠️ The figures are measured 533 days after the revision's last commit (2024-12-15): nobody committed in the 365 days before it, so nobody can be a successor. `--until 2024-12-15` measures from that day.\n",
+      "\n⚠️ The figures are measured 533 days after the revision's last commit (2024-12-15): nobody committed in the 365 days before 2026-06-01, so nobody can be a successor. `--until 2024-12-15` measures from that day.\n",
     );
+    // Less old: inactive as of the figures' date, though not as of the clone's last commit; said (an
+    // EM test on jest: the JSON said inactive and the document nothing). Ada's last commit: 2024-12-15.
+    const inactive = { ...report, person: { ...report.person, inactive: true, lastCommit: '2024-09-01T10:00:00Z' }, successorsActiveWithinDays: 180 };
+    const markdown = renderHandoffMarkdown({ ...inactive, repository: { ...report.repository, referenceDate: '2025-05-01T23:59:59Z' } });
+    expect(markdown).toContain(
+      "\n**Inactive as of 2025-05-01:** no commit for 242 days (more than 180 days), of which 137 days are after this clone's last commit; successors are judged as of that date too. `--until 2024-12-15` judges both as of the clone's last commit.\n",
+    );
+  });
+
+  it('says in the document when the last day is before their last commit (the warning went to stderr only)', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'ada', { departure: { date: '2024-06-30' } });
+    expect(renderHandoffMarkdown(report)).toContain('\n⚠️ Their last day (2024-06-30) is before their last commit (2024-12-15): check the date.\n');
+    expect(renderHandoffMarkdown(await handoffOf(analysis, 'ada', { departure: { date: '2024-12-31' } }))).not.toContain('check the date');
   });
 
   it('says when the checklist leaves files out (it stopped at 15 without a word)', async () => {
