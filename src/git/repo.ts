@@ -525,6 +525,24 @@ export async function checkMailmap(repo: Repository, identities: string[]): Prom
 }
 
 /**
+ * The email that .mailmap gives the newest commit at `revision` or before it whose author email is
+ * `email` (under any name), or undefined when none is. For a .mailmap line that maps a name and an
+ * email together (`Proper <p@x> Commit Name <old@x>`), which `git check-mailmap <old@x>` alone
+ * does not match (an EM test on jest). It reads history until it finds one: only for an email no
+ * developer has.
+ */
+export async function mailmappedAuthorEmail(repo: Repository, email: string, revision: string): Promise<string | undefined> {
+  try {
+    // --no-use-mailmap: --author matches the ident as written (with the mailmap on, git matches the
+    // mapped one); %aE is mapped either way.
+    const out = await repo.side.raw(['log', '-1', '--no-use-mailmap', '--no-show-signature', '--regexp-ignore-case', '--fixed-strings', `--author=<${email}>`, '--format=%aE', revision, '--']);
+    return out.trim().toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * What `git check-mailmap` prints for a contact that no .mailmap maps, as git's split_ident_line
  * reads it: the name up to the first '<' without its trailing blanks, the email up to the next '>'.
  * Undefined for a contact this does not read exactly as git (a second '<', text after the '>').

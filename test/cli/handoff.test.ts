@@ -142,6 +142,19 @@ describe('runHandoff', () => {
     expect(error.message).toBe('unknown person "nobody@old.example": no developer of this repository has that name, email or alias');
   });
 
+  it('finds a person by an old email that .mailmap maps together with the name it was used with (jest: `Proper <p> Commit Name <old>` lines were "unknown person")', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Ada Old', email: 'ada@old.example' }, at: '2024-10-01T10:00:00Z', write: { 'a.ts': 'a\n' } },
+      { author: 'ada', at: '2024-11-01T10:00:00Z', write: { 'a.ts': 'a\nb\n', '.mailmap': 'Ada <ada@example.com> Ada Old <ada@old.example>\n' } },
+      { author: 'bob', at: '2024-12-01T10:00:00Z', write: { 'b.ts': 'b\n' } },
+    ]);
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('ada@OLD.example', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    expect(JSON.parse(stdout()).person.id).toBe('ada@example.com');
+    const error = await failure(runHandoff('nobody@old.example', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.message).toBe('unknown person "nobody@old.example": no developer of this repository has that name, email or alias');
+  });
+
   it('excludes people given with --leaving from the successors', async () => {
     const repo = shop();
     const { io, stdout } = fakeIo(repo.dir);

@@ -25,7 +25,7 @@ const DAY = 86_400;
 export async function runHandoff(who: string, options: HandoffOptions, io: Io): Promise<ExitCode> {
   const { analysis, config, repository: repo } = await loadAnalysis(options.repo ?? '.', options, io);
   const settings = config.config;
-  const mailmapped = await mailmappedEmails(repo, analysis.developers, [who]);
+  const mailmapped = await mailmappedEmails(repo, analysis.developers, [who], analysis.repository.revision);
   const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
   const departures = await declaredDepartures(repo, analysis, config, options.leaving);

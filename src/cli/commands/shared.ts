@@ -5,7 +5,7 @@ import { assertConfigText, CONFIG_FILE, loadConfig, parseConfig, type LoadedConf
 import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { checkMailmap, commitOf, isSymlinkAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { checkMailmap, commitOf, mailmappedAuthorEmail, isSymlinkAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import type { Io } from '../io.ts';
@@ -123,7 +123,7 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
 export async function declaredDepartures(repo: Repository, analysis: Analysis, loaded: LoadedConfig, leaving: readonly string[] | undefined): Promise<Departure[]> {
   const { config } = loaded;
   const head = config.departures.length > 0 && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
-  const mailmapped = await mailmappedEmails(repo, analysis.developers, [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)]);
+  const mailmapped = await mailmappedEmails(repo, analysis.developers, [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)], analysis.repository.revision);
   return resolveDepartures(analysis.developers, {
     config: config.departures,
     leaving,
@@ -141,7 +141,7 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
  * when it maps them to another: `junio@pobox.com`, copied from an old commit, names Junio C Hamano,
  * whom git/git's .mailmap knows as gitster@pobox.com. No git call when every email is known.
  */
-export async function mailmappedEmails(repo: Repository, developers: readonly Pick<Developer, 'id' | 'emails'>[], whos: readonly string[]): Promise<Map<string, string>> {
+export async function mailmappedEmails(repo: Repository, developers: readonly Pick<Developer, 'id' | 'emails'>[], whos: readonly string[], revision: string): Promise<Map<string, string>> {
   const known = new Set(developers.flatMap((developer) => [developer.id, ...developer.emails]));
   const unknown = [...new Set(whos.map((who) => who.trim().toLowerCase()).filter((who) => /^[^\s<>@]+@[^\s<>@]+$/.test(who) && !known.has(who)))];
   const mapped = new Map<string, string>();
@@ -151,9 +151,11 @@ export async function mailmappedEmails(repo: Repository, developers: readonly Pi
     repo,
     unknown.map((email) => `<${email}>`),
   ).catch(() => [] as string[]);
-  unknown.forEach((email, index) => {
-    const to = /<([^<>]*)>$/.exec(lines[index] ?? '')?.[1]?.trim().toLowerCase();
+  for (const [index, email] of unknown.entries()) {
+    let to = /<([^<>]*)>$/.exec(lines[index] ?? '')?.[1]?.trim().toLowerCase();
+    // Not mapped by the email alone: a .mailmap line may map it together with the name it was used with.
+    if (!to || to === email) to = await mailmappedAuthorEmail(repo, email, revision);
     if (to && to !== email) mapped.set(email, to);
-  });
+  }
   return mapped;
 }
