@@ -66,7 +66,9 @@ export function parseLeaving(value: string): DepartureSpec {
     throw new UsageError(`--leaving ${value}: no date after "="`, { hint: `write the last day after it, e.g. --leaving "${value.slice(0, equals).trim()}=YYYY-MM-DD", or leave out the "=" for no date` });
   }
   if (equals > 0 && !after.includes('@')) {
-    throw new UsageError(`--leaving ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD: --leaving "${value.slice(0, equals).trim()}=YYYY-MM-DD"` });
+    // The name without a date already written after it (`ada=2026-12-31=x` suggested `ada=2026-12-31=YYYY-MM-DD`).
+    const name = value.slice(0, equals).trim().replace(/\s*=\s*\d{4}-\d{2}-\d{2}$/, '');
+    throw new UsageError(`--leaving ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD: --leaving "${name}=YYYY-MM-DD"` });
   }
   return { who: value.trim() };
 }
@@ -104,16 +106,23 @@ export function resolveDepartures(
   const byId = new Map<string, Departure>();
   // Where each kept date was written, and the person's last commit, for the check after the loop.
   const dated = new Map<string, { source: string; lastCommit: string }>();
+  // Every entry that names nobody (or several people) is reported at once: each typo cost a CI run.
+  const problems: UsageError[] = [];
   for (const { spec, source, dateSource, inConfig } of specs) {
     if (spec.date !== undefined && !isRealDay(spec.date)) {
-      throw new UsageError(`${dateSource}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
+      problems.push(new UsageError(`${dateSource}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' }));
+      continue;
     }
     let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
       developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped });
     } catch (error) {
-      if (!(error instanceof UnknownPersonError) || !input.notYetThere || !inConfig) throw error;
-      input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);
+      if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
+        input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);
+        continue;
+      }
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error);
       continue;
     }
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
@@ -128,6 +137,12 @@ export function resolveDepartures(
       current.note = spec.note;
     }
     byId.set(developer.id, current);
+  }
+  if (problems.length === 1) throw problems[0] as UsageError;
+  if (problems.length > 1) {
+    throw new UsageError(problems.map((problem) => (problem.hint ? `${problem.message} (${problem.hint})` : problem.message)).join('\n'), {
+      hint: 'name each by email or alias (`talentrisk scan --format json` lists the developers), or remove the entry',
+    });
   }
   // A last day before the person's own last commit is accepted (they count as gone from that day),
   // but is most likely a mistyped year: `ada=2024-06-30` for someone who committed last week.

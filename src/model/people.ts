@@ -44,8 +44,18 @@ export class UnknownPersonError extends UsageError {}
 
 const SUGGESTIONS = 3;
 
+/**
+ * Names compare case-insensitively, with runs of blanks as one, typographic apostrophes as `'`
+ * (`Paul O'Shannessy` typed for the commit's `O’Shannessy`) and a GitHub `@login` as the login (an
+ * EM test: both were "unknown person").
+ */
 function normalize(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/^@(?=[^@\s]+$)/, '');
 }
 
 // Error messages reach a terminal: no control characters from names or input.

@@ -130,6 +130,10 @@ describe('departures on a hand-computed fixture', () => {
     expect(() => resolveDepartures(analysis.developers, { config: [{ who: 'zoe' }] })).toThrow(
       'unknown person "zoe" (config departures[0].who): no developer of this repository has that name, email or alias',
     );
+    // Every entry that names nobody at once (a CI test: each typo cost a CI run).
+    expect(() => resolveDepartures(analysis.developers, { config: [{ who: 'zoe' }, { who: 'bob' }, { who: 'yann' }], leaving: ['xavier'] })).toThrow(
+      /^unknown person "zoe" \(config departures\[0\]\.who\): [^\n]*\nunknown person "yann" \(config departures\[2\]\.who\): [^\n]*\nunknown person "xavier" \(--leaving\): [^\n]*$/,
+    );
     expect(() => parseLeaving('bob=2025-02-31')).toThrow('--leaving bob=2025-02-31: 2025-02-31 is not a real date');
     expect(() => parseLeaving('bob=2025-13-01')).toThrow(UsageError);
     // No one before "=": said so, not "unknown person \"=2024-01-01\"".
@@ -141,6 +145,14 @@ describe('departures on a hand-computed fixture', () => {
     // Not a date after "=": was looked up as a person named "evan=tomorrow".
     expect(() => parseLeaving('evan=tomorrow')).toThrow('--leaving evan=tomorrow: "tomorrow" is not a date');
     expect(() => parseLeaving('evan=31/12/2026')).toThrow(UsageError);
+    // The hint repeats the name only, not a date already written (an EM test: `…=2026-12-31=YYYY-MM-DD`).
+    let hint: string | undefined;
+    try {
+      parseLeaving('Simen Bekkhus=2026-12-31=x');
+    } catch (error) {
+      hint = (error as UsageError).hint;
+    }
+    expect(hint).toBe('write the last day as YYYY-MM-DD: --leaving "Simen Bekkhus=YYYY-MM-DD"');
     // Spaces around "=" (was: '"2025-06-30" is not a date').
     expect(parseLeaving('ada@x.example = 2025-06-30')).toEqual({ who: 'ada@x.example', date: '2025-06-30' });
     // Named twice: the earliest date wins, with its own note (the note of one and the date of the other were mixed).

@@ -34,6 +34,14 @@ describe('resolvePerson', () => {
 
   it('matches the GitHub login of a no-reply email', () => {
     expect(resolvePerson(PEOPLE, 'OctoCat').id).toBe('123+octocat@users.noreply.github.com');
+    // Written as a GitHub handle (an EM test: "@ahnpnl" was unknown, "ahnpnl" worked).
+    expect(resolvePerson(PEOPLE, '@octocat').id).toBe('123+octocat@users.noreply.github.com');
+  });
+
+  it('takes a straight apostrophe for a typographic one (an EM test: "Paul O\'Shannessy" was unknown for O’Shannessy)', () => {
+    const people = [...PEOPLE, dev('Paul O’Shannessy', ['paul@example.com'])];
+    expect(resolvePerson(people, "paul o'shannessy").id).toBe('paul@example.com');
+    expect(resolvePerson([...PEOPLE, dev("Paul O'Shannessy", ['paul@example.com'])], 'Paul O’Shannessy').id).toBe('paul@example.com');
   });
 
   it('matches a config alias whose emails are the developer’s', () => {

@@ -46,7 +46,7 @@ export async function runCheck(target: string | undefined, options: CheckOptions
       const text = error.hint ? `${error.message} (${error.hint})` : error.message;
       // GitHub places an annotation by its path from the repository's root, as violations give it.
       const fromRoot = (file: string) => (opened.root ? path.relative(opened.root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
-      io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`);
+      io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : (configEntryAnnotations(error, fromRoot) ?? `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`));
       appendToStepSummary(couldNotRunMarkdown(error), io);
     }
     if (options.output && error instanceof TalentriskError) reportCouldNotRun(error, options, io);
@@ -78,6 +78,26 @@ function reportCouldNotRun(error: TalentriskError, options: CheckOptions, io: Io
   } catch {
     // The output is unusable (or the cause of the error): the error says what went wrong.
   }
+}
+
+/**
+ * An error about config entries (an unknown person in `departures`: `… (.talentrisk.yml:7:10
+ * departures.0.who): …`), one annotation per entry at its line; undefined when it names none. It
+ * had no file or line, unlike every other config error (a CI test).
+ */
+function configEntryAnnotations(error: TalentriskError, where: (file: string) => string): string | undefined {
+  const lines = error.message.split('\n');
+  const located = lines.map((line) => /\((.+?):(\d+):(\d+) ([\w.]+)\)/.exec(line));
+  if (!located.some(Boolean)) return undefined;
+  const hint = lines.length === 1 && error.hint ? ` (${error.hint})` : '';
+  return lines
+    .map((line, index) => {
+      const at = located[index];
+      const place = at ? `file=${escapeWorkflowProperty(where(at[1] as string))},line=${at[2]},col=${at[3]},` : '';
+      return `::error ${place}title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(`${line}${hint}`))}`;
+    })
+    .join('\n')
+    .concat('\n');
 }
 
 /** `file:line:col key: message` lines of a ConfigError as `::error` workflow commands (`file` mapped by `where`). */
