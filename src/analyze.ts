@@ -162,7 +162,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   if (submodules.length > 0) exclusions.push({ rule: 'submodule', files: submodules.length });
   // In a shallow clone, a file nobody changed in the fetched history (its creation lies beyond it).
   const none = repo.info.isShallow ? 'no change in the fetched history' : 'no history';
-  if (noHistory > 0) exclusions.push({ rule: extensions ? `${none} (or only bot commits)` : none, files: noHistory });
+  if (noHistory > 0) exclusions.push({ rule: extensions ? `${none} (or only ${config.ignoreRevs.length > 0 ? 'bot commits or ignoreRevs' : 'bot commits'})` : none, files: noHistory });
 
   const names = new Map(people.map((developer) => [developer.id, developer.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -264,8 +264,23 @@ interface Ownership {
   renameSkips: { sha: string; added: number; deleted: number }[];
 }
 
-/** A commit adding this many files is named in a warning: most likely an import. */
+/** A commit adding (or changing) this many files is named in a warning: most likely an import (or a sweep). */
 const BULK_ADDS = 300;
+
+/** config `ignoreRevs` (ids or prefixes, lower-cased): whether a commit id is one of them, and which were never seen. */
+function ignoredRevisions(prefixes: readonly string[]): { has(sha: string): boolean; unseen(): string[] } {
+  const wanted = [...new Set(prefixes.map((prefix) => prefix.toLowerCase()))];
+  const seen = new Set<string>();
+  return {
+    has(sha) {
+      if (wanted.length === 0) return false;
+      const found = wanted.find((prefix) => sha.startsWith(prefix));
+      if (found !== undefined) seen.add(found);
+      return found !== undefined;
+    },
+    unseen: () => wanted.filter((prefix) => !seen.has(prefix)),
+  };
+}
 
 /**
  * Folds the history and turns the tallies into per-file ownership (unsorted). The fold lives only
@@ -293,6 +308,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   // Commits that add a great many files at once: an import (deno's "merge deno_core repo into main
   // repo" made one person the creator of 438 files), whose history is elsewhere.
   const imports: { sha: string; adds: number; author: number }[] = [];
+  // Commits that change a great many files at once: a sweep (jest's copyright update of 1,730 files
+  // made its author #3 of the truck factor with 18 commits), which `ignoreRevs` can leave out.
+  const sweeps: { sha: string; changes: number; author: number }[] = [];
+  const ignored = ignoredRevisions(extensions ? config.ignoreRevs : []);
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
@@ -317,16 +336,24 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       // author the creator of everything (with --allow-shallow, the sole owner of every system).
       const atBoundary = boundary.size > 0 && boundary.has(record.sha);
       if (atBoundary) boundaryCommits += 1;
+      // Listed in ignoreRevs: its changes credit nobody and are nobody's acceptance, as a bot's.
+      const ignoredHere = ignored.has(record.sha);
+      if (ignoredHere) credited.length = 0;
       fold.addCommit(record.time, credited, atBoundary ? NO_CHANGES : record.changes);
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       if (record.time > referenceTime) {
         future.count += 1;
         if (record.time > future.latest) Object.assign(future, { latest: record.time, sha: record.sha });
       }
-      if (record.changes.length >= BULK_ADDS) {
+      if (record.changes.length >= BULK_ADDS && !ignoredHere && !atBoundary) {
         let adds = 0;
-        for (const change of record.changes) if (change.status === 'A') adds += 1;
-        if (adds >= BULK_ADDS && !atBoundary) imports.push({ sha: record.sha, adds, author });
+        let changes = 0;
+        for (const change of record.changes) {
+          if (change.status === 'A') adds += 1;
+          else if (change.status === 'M') changes += 1;
+        }
+        if (adds >= BULK_ADDS) imports.push({ sha: record.sha, adds, author });
+        if (changes >= BULK_ADDS) sweeps.push({ sha: record.sha, changes, author });
       }
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
@@ -366,9 +393,21 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     const largest = [...imports].sort((a, b) => b.adds - a.adds || (a.sha < b.sha ? -1 : 1)).slice(0, 3);
     const named = largest.map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.adds}`);
     context.warn(
-      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${named.join(', ')}${imports.length > 3 ? `, +${imports.length - 3} more` : ''}): its author counts as the creator of every file it adds; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method")`,
+      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${named.join(', ')}${imports.length > 3 ? `, +${imports.length - 3} more` : ''}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out`,
     );
   }
+  if (sweeps.length > 0) {
+    const largest = [...sweeps].sort((a, b) => b.changes - a.changes || (a.sha < b.sha ? -1 : 1)).slice(0, 3);
+    const named = largest.map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.changes}`);
+    context.warn(
+      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${named.join(', ')}${sweeps.length > 3 ? `, +${sweeps.length - 3} more` : ''}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs\``,
+    );
+  }
+  const unseen = ignored.unseen();
+  if (unseen.length > 0) {
+    context.warn(`config ignoreRevs: ${unseen.map((prefix) => JSON.stringify(prefix)).join(', ')} ${unseen.length === 1 ? 'names' : 'name'} no commit of the analysed history`);
+  }
+
   if (unreadable.length > 0) {
     context.warn(
       `git cannot read the author line of ${unreadable.length} commit(s) (${shortIds(unreadable)}; \`git fsck\` reports them): they count for one "${UNREADABLE_AUTHOR}" developer, dated 1970-01-01; a .mailmap entry cannot name them, but config \`bots\` can leave them out`,

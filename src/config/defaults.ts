@@ -15,6 +15,7 @@ export const DEFAULT_CONFIG: Config = {
   defaultExclusions: true,
   people: [],
   bots: [],
+  ignoreRevs: [],
   modules: { roots: [], workspaces: true },
   model: { halfLife: 365, inactiveAfter: 180, treatInactiveAsDeparted: false, coAuthors: true },
   departures: [],

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildRepo } from '../helpers/git-fixture.ts';
+import { analyzeRepo, fileOf } from '../helpers/analyze.ts';
+
+// config `ignoreRevs` (extension, like .git-blame-ignore-revs): a listed commit's changes credit
+// nobody, and its adds, renames and deletions still move files. Commits that add or change 300 files
+// or more are named in a warning that points at it.
+
+const files = (count: number, text: string) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`src/f${String(i).padStart(3, '0')}.ts`, `${text} ${i}\n`]));
+
+describe('ignoreRevs', { tags: ['slow'] }, () => {
+  it('names imports and sweeps in warnings, and leaves a listed commit out of every credit (jest: a copyright sweep of 1,730 files made its author #3 of the truck factor)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: files(300, 'import') },
+      { author: 'bob', at: '2024-02-01T10:00:00Z', write: files(300, '// (c) 2024\nimport') },
+      { author: 'carol', at: '2024-03-01T10:00:00Z', rename: { 'src/f000.ts': 'lib/f000.ts' } },
+    ]);
+    const [sweep, load] = [repo.git('rev-parse', 'HEAD~1').trim(), repo.git('rev-parse', 'HEAD~2').trim()];
+    const plain = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(plain.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^a commit adds 300 files or more \\(${load.slice(0, 10)} by Ada: 300\\): its author counts as the creator of every file it adds; .*config \`ignoreRevs\` can leave it out$`)),
+        expect.stringMatching(new RegExp(`^a commit changes 300 files or more \\(${sweep.slice(0, 10)} by Bob: 300\\): each counts as a change of every one of them; a sweep .* config \`ignoreRevs\`$`)),
+      ]),
+    );
+    expect(fileOf(plain, 'src/f001.ts').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([
+      ['ada@example.com', 1, 0],
+      ['bob@example.com', 0, 1],
+    ]);
+    // The sweep left out: Bob has no change of the files.
+    const noSweep = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: [sweep.slice(0, 7)] } });
+    expect(fileOf(noSweep, 'src/f001.ts').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['ada@example.com', 1, 0]]);
+    expect(noSweep.warnings.filter((w) => /changes 300 files or more/.test(w))).toEqual([]);
+    // Both left out: nobody is credited, so the files have no history; the rename still carries one.
+    const ignored = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: [sweep.slice(0, 7), load.toUpperCase()] } });
+    expect(ignored.files.map((f) => f.path)).toEqual(['lib/f000.ts']);
+    expect(fileOf(ignored, 'lib/f000.ts').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['carol@example.com', 0, 1]]);
+    expect(ignored.exclusions).toContainEqual({ rule: 'no history (or only bot commits or ignoreRevs)', files: 299 });
+    expect(ignored.warnings.filter((w) => /300 files or more/.test(w))).toEqual([]);
+    // An id of no analysed commit is said; the published model has no such list.
+    expect((await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: ['deadbeef'] } })).warnings).toContain('config ignoreRevs: "deadbeef" names no commit of the analysed history');
+    const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic', config: { ignoreRevs: [sweep] } });
+    expect(fileOf(classic, 'src/f001.ts').contributions.map((c) => c.developer)).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+});
