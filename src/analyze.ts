@@ -79,7 +79,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const withoutRenames: string[] = [];
   const missingObjects = new Set<string>();
   if (repo.info.isPartial) {
-    warn('this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs)');
+    warn('this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs), so a file moved and edited in one commit starts a new history and figures can differ from a full clone\'s');
   }
   const history = walkHistory(repo, revision.sha, {
     readAhead: concurrency,

@@ -31,6 +31,10 @@ function fetchHint(repo: Repository, base: string): string {
  */
 export async function changedFilesSince(repo: Repository, base: string, head: string): Promise<ChangedFiles> {
   const { git } = repo;
+  // A range (`HEAD~1..HEAD`) resolved to nothing and was explained as "no common history" (a CI test).
+  if (/\.\.|\^[@!-]|^\^/.test(base)) {
+    throw new UsageError(`--changed takes one base revision, not a range: ${base}`, { hint: 'pass the branch the change will merge into, e.g. `--changed origin/main`; the change is what the revision has since their merge base' });
+  }
   const baseSha = await commitOf(repo, base);
   if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: fetchHint(repo, base) });
   const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();

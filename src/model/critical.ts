@@ -72,6 +72,21 @@ export interface CriticalOptions {
   authorsOf?: (file: FileOwnership) => readonly string[];
 }
 
+/**
+ * What a glob that matched nothing most likely meant, as a clause to add, or '': `crates/*` for
+ * every crate (`*` stops at `/`), `src\\auth\\**` written with Windows separators (a CI test).
+ */
+export function globMistakes(globs: readonly string[]): string {
+  const notes: string[] = [];
+  for (const glob of globs) {
+    if (glob.startsWith('!')) continue;
+    // A backslash before a name (not before a glob character, which it escapes) is a separator.
+    if (/\\[\p{L}\p{N}._-]/u.test(glob)) notes.push(`${JSON.stringify(glob)} uses \\ where a path has / (${JSON.stringify(glob.replace(/\\/g, '/'))})`);
+    else if (/(^|\/)\*$/.test(glob)) notes.push(`${JSON.stringify(glob)} matches files directly in its folder only: * stops at /, so its subfolders need ${JSON.stringify(`${glob}*`)}`);
+  }
+  return notes.length > 0 ? `; ${notes.join('; ')}` : '';
+}
+
 /** A path matcher for a system's globs (see createPathMatcher). */
 export const createSystemMatcher = createPathMatcher;
 
@@ -127,7 +142,7 @@ function evaluateSystem(
   };
   let error: string | undefined;
   if (files.length === 0) {
-    error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}`;
+    error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}`;
   } else if (truckFactor.value < system.minOwners) {
     violations.push({
       rule: 'minOwners',

@@ -282,6 +282,10 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['check', '--changed', 'feature/login'], { cwd: repo.dir }).stderr).toContain('fetch it first (e.g. `git fetch origin main`)');
     // An empty $GITHUB_BASE_REF (not a pull_request event) leaves `origin/`.
     expect(runCli(['check', '--changed', 'origin/'], { cwd: repo.dir }).stderr).toContain('"origin/" names no branch: is the variable after the remote empty?');
+    // A range is no base (a CI test: it read "HEAD~1..HEAD and … have no common history").
+    expect(runCli(['check', '--changed', 'HEAD~1..HEAD'], { cwd: repo.dir }).stderr).toBe(
+      'talentrisk: --changed takes one base revision, not a range: HEAD~1..HEAD\n  pass the branch the change will merge into, e.g. `--changed origin/main`; the change is what the revision has since their merge base\n',
+    );
   });
 
   it('--allow-shallow with no fetched change to any system says so once, not as a configuration error per system (a CI test: five config lines were blamed)', () => {

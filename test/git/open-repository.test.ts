@@ -138,3 +138,14 @@ describe('git processes', () => {
     expect(records.map((record) => record.sha)).toEqual(repo.git('log', '--format=%H').trim().split('\n'));
   });
 });
+
+describe('git errors', () => {
+  it('a repository owned by another user gets the safe.directory fix, also for a container with no writable HOME (a CI test: the --global command failed there)', async () => {
+    const { toGitError } = await import('../../src/git/client.ts');
+    const error = toGitError(new Error("fatal: detected dubious ownership in repository at '/work/repo'"), '/work/repo') as Error & { hint?: string };
+    expect(error.message).toBe('git refuses to read /work/repo: it is owned by another user');
+    expect(error.hint).toBe(
+      "run `git config --global --add safe.directory /work/repo` if you trust it; with no writable HOME (a container job), set GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0=/work/repo in the job's environment",
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  globMistakes,
   addViolations,
   createSystemMatcher,
   evaluateCriticalSystems,
@@ -150,5 +151,14 @@ describe('on a real history', () => {
     expect(payments).toMatchObject({ status: 'violation', busFactor: 1, owners: [{ id: 'ada@example.com', name: 'Ada' }] });
     // x.ts: Ada FA=1, AC=2 → DOA 3.293+1.098−0.321·ln 3 = 4.0383; Bob DL=2 → 3.621, norm 0.897 > 0.75: both authors.
     expect(auth).toMatchObject({ status: 'ok', busFactor: 2 });
+  });
+});
+
+describe('globMistakes', () => {
+  it('says what a glob that matches nothing most likely meant (a CI test: `crates/*` for every crate, Windows separators)', () => {
+    expect(globMistakes(['crates/*'])).toBe('; "crates/*" matches files directly in its folder only: * stops at /, so its subfolders need "crates/**"');
+    expect(globMistakes(['src\\resolver\\**'])).toBe('; "src\\\\resolver\\\\**" uses \\ where a path has / ("src/resolver/**")');
+    // An escape is meant (`\*` is a literal star); a negation and a good glob say nothing.
+    expect(globMistakes(['docs/\\*.md', '!crates/*', 'src/**'])).toBe('');
   });
 });
