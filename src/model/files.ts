@@ -29,7 +29,9 @@ export interface FileFilterOptions {
   gitattributes?: ReadonlyMap<string, string>;
 }
 
-const VENDOR_FOLDER = /(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist)\//;
+// Yarn Berry's vendored binary, plugins and editor SDKs, and its Plug'n'Play loaders (as Linguist's
+// vendor list has them): jest credited `.yarn/releases/yarn-4.18.0.cjs` to whoever bumped Yarn.
+const VENDOR_FOLDER = /(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist|\.yarn\/releases|\.yarn\/plugins|\.yarn\/sdks|\.yarn\/unplugged)\/|(^|\/)\.pnp\.(c?js|mjs|loader\.mjs|data\.json)$/;
 const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|devcontainer-lock\.json|[^/]+\.lock)$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|[.-]min\.map$|\.js\.map$|\.css\.map$/;
 const BINARY_EXTENSIONS = new Set(binaryExtensions.map((ext) => ext.toLowerCase()));

@@ -23,6 +23,17 @@ describe('default exclusions', () => {
     });
   });
 
+  it("drops Yarn's vendored release, plugins, SDKs and Plug'n'Play loaders, keeps its config and patches (jest credited the Yarn binary to whoever bumped it)", () => {
+    const tracked = ['.yarn/releases/yarn-4.18.0.cjs', '.yarn/plugins/@yarnpkg/plugin-x.cjs', '.yarn/sdks/typescript/lib/tsserver.js', 'web/.pnp.cjs', '.pnp.loader.mjs', '.yarn/patches/fix.patch', '.yarnrc.yml', 'src/pnp.cjs'];
+    expect(ruleOf(tracked)).toEqual({
+      '.yarn/releases/yarn-4.18.0.cjs': 'vendorFolder',
+      '.yarn/plugins/@yarnpkg/plugin-x.cjs': 'vendorFolder',
+      '.yarn/sdks/typescript/lib/tsserver.js': 'vendorFolder',
+      'web/.pnp.cjs': 'vendorFolder',
+      '.pnp.loader.mjs': 'vendorFolder',
+    });
+  });
+
   it('drops lock files, minified files and binary files by extension', () => {
     expect(ruleOf(['package-lock.json', 'web/yarn.lock', 'pnpm-lock.yaml', 'Cargo.lock', 'go.sum', 'app.min.js', 'style.min.css', 'logo.PNG', 'font.woff2', 'lock.ts', 'admin.js', '.devcontainer/devcontainer-lock.json'])).toEqual({
       'package-lock.json': 'lockFile',

@@ -454,7 +454,7 @@ const RULES = {
   minified: 'minified file',
   binary: 'binary file',
 } as const;
-const VENDOR_FOLDER = /(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist)\//;
+const VENDOR_FOLDER = /(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist|\.yarn\/releases|\.yarn\/plugins|\.yarn\/sdks|\.yarn\/unplugged)\/|(^|\/)\.pnp\.(c?js|mjs|loader\.mjs|data\.json)$/;
 const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|[^/]+\.lock)$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|[.-]min\.map$|\.js\.map$|\.css\.map$/;
 const BINARY = new Set(binaryExtensions.map((ext) => ext.toLowerCase()));
