@@ -2,7 +2,7 @@ import { staleRevision } from '../model/analysis-date.ts';
 import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
 import { list, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { renderTable, shortenPath } from './table-util.ts';
+import { renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Current figures" section of `scan`'s table (talentrisk extension, METRICS.md §7): the
@@ -86,7 +86,7 @@ export function renderCurrentSection(
         const previous = m.points[i - 1]?.experts.length ?? count;
         return count === 0 ? chalk.red('0') : count < previous ? chalk.yellow(String(count)) : String(count);
       });
-      return [shortenPath(sanitize(m.path), pathWidth), tf?.classic.value ?? '', tf?.current.value ?? '', ...counts];
+      return [shortenModulePath(sanitize(m.path), pathWidth), tf?.classic.value ?? '', tf?.current.value ?? '', ...counts];
     });
     const head = ['module', 'TF classic', 'TF current', ...horizons.map((d) => (d === 0 ? 'now' : `+${d}d`))];
     const table = renderTable(head, rows, ['left', 'right', 'right', ...horizons.map(() => 'right' as const)]);

@@ -1,7 +1,7 @@
 import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { cutToWidth, displayWidth, renderTable, shortenPath, shortenPathToWidth, type TableFit } from './table-util.ts';
+import { cutToWidth, displayWidth, renderTable, shortenModulePath, shortenPath, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
@@ -57,14 +57,14 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     out.push(`  ${chalk.bold('Modules losing knowledge')} ${chalk.dim('(share of files whose authors are all leaving)')}`);
     const listed = rowsWithin(result.modules, MODULE_ROWS);
     const rows = listed.map((m) => [
-      shortenPath(sanitize(m.path), pathWidth),
+      ctx.fit ? sanitize(m.path) : shortenModulePath(sanitize(m.path), pathWidth),
       m.files,
       m.truckFactorBefore.value,
       m.truckFactorAfter.value === 0 && m.truckFactorBefore.value > 0 ? chalk.red('0') : m.truckFactorAfter.value,
       m.knowledgeLost >= 0.5 ? chalk.red(percent(m.knowledgeLost)) : percent(m.knowledgeLost),
       list(m.departingOwners.map((o) => name(o.id)), 2),
     ]);
-    const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenPathToWidth(cell, width) : cell);
+    const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenModulePath(cell, width) : cell);
     const head = ['module', 'files', title('TF before'), title('TF after'), title('knowledge lost'), title('leaving owners')];
     // With one person leaving, the "leaving" columns would repeat the name the heading gives.
     const columns = alone ? 5 : 6;

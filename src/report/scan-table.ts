@@ -1,7 +1,7 @@
 import type { Analysis, ModuleOwnership } from '../model/types.ts';
 import { day, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { cutToWidth, displayWidth, renderTable, shortenPath } from './table-util.ts';
+import { cutToWidth, displayWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 const MODULE_ROWS = 12;
@@ -77,9 +77,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       const owners = module.owners.map((o) => `${name(o.id)} ${percent(o.share)}`);
       const cell = owners.slice(0, 2).join(', ') + (owners.length > 2 ? ` +${owners.length - 2}` : '');
       if (owners.length > 1) shorter.set(cell, `${owners[0]} +${owners.length - 1}`);
-      return [shortenPath(sanitize(module.path), pathWidth), module.files, colored, cell || chalk.dim('nobody'), module.singleOwnerFiles.length];
+      // In a terminal the fit cuts the path as much as it must; piped, a long one is cut to pathWidth.
+      return [ctx.fit ? sanitize(module.path) : shortenModulePath(sanitize(module.path), pathWidth), module.files, colored, cell || chalk.dim('nobody'), module.singleOwnerFiles.length];
     });
-    const shortenOwners = (cell: string, width: number): string => {
+    const shortenOwners = (cell: string, width: number, column: number): string => {
+      if (column === 0) return shortenModulePath(cell, width);
       const one = shorter.get(cell) ?? cell;
       if (displayWidth(one) <= width) return one;
       const kept = / \d+%( \+\d+)?$/.exec(one)?.[0] ?? '';
@@ -88,7 +90,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     };
     // Fitted to a terminal, the number column's long title takes two lines: its room goes to the owners.
     const singleOwner = ctx.fit ? 'single-owner\nfiles' : 'single-owner files';
-    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [3], shorten: shortenOwners } : undefined)));
+    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [0, 3], min: { 0: 24, 3: 12 }, shorten: shortenOwners } : undefined)));
     if (ranked.length > listed.length) out.push(chalk.dim(`  … ${plural(ranked.length - listed.length, 'more module')} (use --format json for all)`));
   }
 

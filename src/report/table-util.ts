@@ -53,6 +53,26 @@ export function shortenPath(path: string, max: number): string {
   return max < 8 ? path : shortenPathToWidth(path, max);
 }
 
+/**
+ * A module's path (a folder) in at most `width` cells: its first folder, "…", and as much of its
+ * end as fits ("packages/…plugin-proposal-decorators"), since a monorepo's packages differ at the
+ * end: cut in the middle, babel's 162 packages all read "package…" plus a few letters (a team
+ * lead's test). Cut in the middle as any path when the first folder leaves too little room.
+ */
+export function shortenModulePath(path: string, width: number): string {
+  if (displayWidth(path) <= width) return path;
+  const slash = path.indexOf('/');
+  const head = slash > 0 ? path.slice(0, slash + 1) : '';
+  const room = width - displayWidth(head) - 1;
+  if (!head || room < 8) return shortenPath(path, width);
+  let tail = '';
+  for (const char of [...path.slice(head.length)].reverse()) {
+    if (displayWidth(`${char}${tail}`) > room) break;
+    tail = `${char}${tail}`;
+  }
+  return `${head}…${tail}`;
+}
+
 export function shortenPathToWidth(path: string, width: number): string {
   if (displayWidth(path) <= width) return path;
   const chars = [...path];

@@ -3,7 +3,7 @@ import binaryExtensions from 'binary-extensions';
 import { computeDoa, isAuthor, rankFile } from '../../src/model/doa.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
 import { bestSuccessor, type Departure, type DeparturesResult, type FileSuccession, type ModuleDeparture } from '../../src/model/departures.ts';
-import type { CriticalSystemResult, CriticalSystemSpec, CriticalViolation, CriticalOwner } from '../../src/model/critical.ts';
+import { globMistakes, type CriticalSystemResult, type CriticalSystemSpec, type CriticalViolation, type CriticalOwner } from '../../src/model/critical.ts';
 import type { CurrentFigures, ProjectionResult, ModuleProjection, InactiveDeveloper } from '../../src/model/decay.ts';
 import { ROOT_MODULE } from '../../src/model/modules.ts';
 import { compareCodePoints } from '../../src/model/truck-factor.ts';
@@ -406,7 +406,7 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
     const violations: CriticalViolation[] = [];
     let error: string | undefined;
     if (files.length === 0) {
-      error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}`;
+      error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}`;
     } else if (truckFactor.value < system.minOwners) {
       violations.push({
         rule: 'minOwners',

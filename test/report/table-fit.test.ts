@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renderCheckText } from '../../src/report/check-text.ts';
-import { displayWidth, renderTable, shortenPath, shortenPathToWidth } from '../../src/report/table-util.ts';
+import { displayWidth, renderTable, shortenModulePath, shortenPath, shortenPathToWidth } from '../../src/report/table-util.ts';
 import { developer, file, makeReport } from './check-factory.ts';
 
 // vite's modules and critical systems were 90–110 cells wide in an 80-column terminal, so every
@@ -109,3 +109,14 @@ describe('tables that fit the terminal', () => {
   });
 });
 
+
+describe('shortenModulePath', () => {
+  it('keeps the first folder and the end of a module path, where a monorepo’s packages differ (babel: every package read "package…")', () => {
+    expect(shortenModulePath('packages/babel-plugin-proposal-decorators', 30)).toBe('packages/…-proposal-decorators');
+    expect(displayWidth(shortenModulePath('packages/babel-plugin-proposal-decorators', 30))).toBe(30);
+    expect(shortenModulePath('packages/babel-core', 30)).toBe('packages/babel-core');
+    // No folder, or too long a first one: cut in the middle as any path.
+    expect(shortenModulePath('a-very-long-module-name-without-folders', 20)).toBe(shortenPath('a-very-long-module-name-without-folders', 20));
+    expect(shortenModulePath('some-long-workspace-root/pkg-name', 20)).toBe(shortenPath('some-long-workspace-root/pkg-name', 20));
+  });
+});
