@@ -6,6 +6,7 @@ import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import type { ExclusionRule } from '../../model/files.ts';
 import { whyNotAnalysed } from '../../analyze.ts';
 import { summarizeModule } from '../../model/ownership.ts';
+import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
 import { day, list, percent, plural, round, sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
@@ -163,13 +164,19 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     out.push(`${chalk.bold(sanitize(module.path))}  ${chalk.dim(`${module.files} files analysed`)}`);
     out.push(`Truck factor: ${chalk.bold(String(module.truckFactor.value))} (coverage left ${percent(module.truckFactor.coverage)})`);
     out.push('');
+    // At most EXPLAIN_ROWS developers, as for a file (babel's packages/ listed 362 rows, most of them
+    // "0%"): the truck-factor people come first, being those with the most files.
+    const listedOwners = rowsWithin(module.owners, EXPLAIN_ROWS);
+    // A share under 0.5% is not nothing: "3 files, 0%" read as authoring nothing (a team lead's test).
+    const share = (value: number) => (value > 0 && value < 0.005 ? '<1%' : percent(value));
     out.push(
       renderTable(
         ['developer', 'files authored', 'share', 'in truck factor'],
-        module.owners.map((o) => [sanitize(nameOf(o.id)), o.files, percent(o.share), module.truckFactor.developers.some((m) => m.id === o.id) ? 'yes' : '']),
+        listedOwners.map((o) => [sanitize(nameOf(o.id)), o.files, share(o.share), module.truckFactor.developers.some((m) => m.id === o.id) ? 'yes' : '']),
         ['left', 'right', 'right', 'left'],
       ),
     );
+    if (module.owners.length > listedOwners.length) out.push(chalk.dim(`… ${plural(module.owners.length - listedOwners.length, 'more developer')} with fewer files (--format json lists them all)`));
     out.push('');
     // Whose they are, not only how many (a readability review: "35 single-owner files" named nobody).
     const single = new Set(module.singleOwnerFiles);
