@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigText as parseConfig } from '../../src/config/parse.ts';
 import { folderGlob, renderStarterConfig, type StarterInput } from '../../src/config/starter.ts';
 import { createSystemMatcher } from '../../src/model/critical.ts';
+import { testDataFolders } from '../../src/cli/commands/init.ts';
 
 const input: StarterInput = {
   repository: 'shop',
@@ -17,6 +18,8 @@ const input: StarterInput = {
   bots: ['dependabot[bot]'],
   botCandidates: [{ name: 'Jenkins', commits: 120 }],
   schemaPath: './node_modules/talentrisk/schema/talentrisk.schema.json',
+  testData: [],
+  analysedFiles: 17,
 };
 
 describe('renderStarterConfig', () => {
@@ -34,6 +37,17 @@ describe('renderStarterConfig', () => {
     expect(text).toContain('already left out: dependabot[bot].');
     expect(text).toContain('  # - "Jenkins"    # 120 commits');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/talentrisk/schema/talentrisk.schema.json');
+  });
+
+  it('proposes to exclude test data that makes up much of the files, with its count (babel: 25,265 of 27,573 files were test fixtures)', () => {
+    expect(testDataFolders(['a/test/fixtures/x.js', 'a/test/fixtures/y.js', 'fixtures/z', 'a/src/i.ts', 'b/__snapshots__/s.snap', 'mixtures/m.ts'])).toEqual([{ glob: '**/fixtures/**', files: 3 }, { glob: '**/__snapshots__/**', files: 1 }]);
+    // Under a tenth of the files: not proposed.
+    expect(testDataFolders(['a/fixtures/x.js', ...Array.from({ length: 10 }, (_, i) => `src/f${i}.ts`)])).toEqual([]);
+    const text = renderStarterConfig({ ...input, testData: [{ glob: '**/fixtures/**', files: 25265 }], analysedFiles: 27573 });
+    expect(text).toContain('exclude:\n  # - "**/fixtures/**"    # 25265 of the 27573 analysed files: test data, whose authors the figures would otherwise count\n');
+    expect(text).not.toContain('# - "docs/**"');
+    const uncommented = text.replace('  # - "**/fixtures/**"', '  - "**/fixtures/**"');
+    expect(parseConfig(uncommented, '.talentrisk.yml').config.exclude).toEqual(['**/fixtures/**']);
   });
 
   it('each candidate, once uncommented, is a valid critical system', () => {
