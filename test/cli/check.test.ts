@@ -158,6 +158,8 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     // A day Ada was still active: no mark; the published model has no inactivity.
     expect(runCli(['check', '--until', '2023-03-01', '--no-color'], { cwd: repo.dir }).stdout).not.toContain('(inactive)');
     expect(run('--model', 'classic')).not.toContain('(inactive)');
+    // scan's critical systems mark them the same way.
+    expect(runCli(['scan', '--until', '2024-07-01', '--no-color'], { cwd: repo.dir }).stdout).toMatch(/✗ {2}payments +1 +2 {2}sole owner: Ada \(inactive\)/);
   });
 
   it('a check that cannot run (exit 2) replaces an --output --force report with why it could not run, or removes it (a CI test: the last good report stayed)', () => {

@@ -9,6 +9,7 @@ import type { Analysis } from '../../model/types.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
+import { markInactiveOwners } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { list, sanitize } from '../../report/format.ts';
 import { jsonReport } from '../../report/json-pieces.ts';
@@ -50,7 +51,8 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const ctx = options.table;
   const sections = [
     automatedAuthorsNote(analysis, settings.bots, ctx),
-    renderCriticalSection(critical, ctx, config.name, departures),
+    // Inactive owners marked, as check marks them (not under --model classic, which has no inactivity).
+    renderCriticalSection(analysis.model === 'classic' ? critical : markInactiveOwners(critical, new Set(inactive)), ctx, config.name, departures),
     leaving ? renderDeparturesSection(leaving, ctx) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
