@@ -15,6 +15,11 @@ export const MAX_CHANGESET = 30;
 export const MIN_TOGETHER = 2;
 /** …and in at least this share of the file's commits ("usually changed together"). */
 export const MIN_TOGETHER_SHARE = 0.5;
+/**
+ * A weak successor below this normDOA barely knows the file (jest: the runtime's "successor" had
+ * touched it twice in 2020, normDOA 0.05): the document says to plan a transfer, not a walk-through.
+ */
+export const BARELY_NORM_DOA = 0.1;
 /** A share of the window's commits above which a file is a hub, not a partner (see coChanges). */
 export const HUB_SHARE = 0.1;
 const MIN_HUB_COMMITS = 20;
@@ -132,7 +137,7 @@ export interface RecentCommit {
 }
 
 export type ChecklistItem =
-  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength }
+  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number }
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
   | { kind: 'more-transfers'; files: number }
   | { kind: 'owner-area'; module: string; soleFiles: number }
@@ -456,7 +461,7 @@ function checklist(report: HandoffReport): ChecklistItem[] {
     .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b));
   const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
   for (const file of transfers) {
-    items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id } : {}) });
+    items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}) });
   }
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
   if (candidates.length > transfers.length) items.push({ kind: 'more-transfers', files: candidates.length - transfers.length });

@@ -62,7 +62,9 @@ export function toHandoffJson(report: HandoffReport) {
       commits: report.recentCommits.map((c) => ({ sha: c.sha, date: iso(c.time), subject: c.subject, files: c.files })),
     },
     inactive: report.inactive.map(person),
-    checklist: report.checklist.map((item) => ('successor' in item && item.successor ? { ...item, successor: person(item.successor) } : item)),
+    checklist: report.checklist.map((item) =>
+      'successor' in item && item.successor ? { ...item, successor: person(item.successor), ...(item.normDoa !== undefined ? { normDoa: round(item.normDoa, 3) } : {}) } : item,
+    ),
   };
 }
 

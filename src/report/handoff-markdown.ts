@@ -1,7 +1,7 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
-import { MAX_CHANGESET } from '../model/handoff.ts';
-import { day, percent, plural } from './format.ts';
+import { BARELY_NORM_DOA, MAX_CHANGESET } from '../model/handoff.ts';
+import { day, percent, plural, round } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import { rowsWithin } from '../model/rows.ts';
 
@@ -186,7 +186,9 @@ function successorCell(file: HandoffFile, name: (id: string) => string): string 
     case 'ok':
       return who;
     default:
-      return `${who} (weak: walk through it together)`;
+      // Nearly nothing: "walk through it together" sent a manager to someone who touched the core
+      // runtime twice six years ago (normDOA 0.05; an EM test on jest).
+      return file.successor.normDoa < BARELY_NORM_DOA ? `${who} (barely knows it: plan a knowledge transfer)` : `${who} (weak: walk through it together)`;
   }
 }
 
@@ -245,6 +247,9 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     case 'more-owner-areas':
       return `And new owners for ${plural(item.areas, 'more area')} (${plural(item.soleFiles, 'file')} only ${who} knows): see the areas above, or \`--format json\`.`;
     case 'transfer-file':
+      if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
+        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${round(item.normDoa ?? 0, 2)}).`;
+      }
       return item.successor
         ? `Walk through ${mdCode(item.path)} with ${name(item.successor)} (weak successor).`
         : `Walk through ${mdCode(item.path)} with its new owner: no successor, knowledge transfer needed.`;

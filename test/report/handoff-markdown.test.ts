@@ -71,6 +71,25 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(toHandoffJson(report).inactive).toEqual([{ id: 'carol@example.com', name: 'Carol' }]);
   });
 
+  it('says a weak successor who barely knows a file (normDOA below 0.1) is no walk-through partner (jest: the runtime\'s successor had touched it twice in 2020)', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'ada');
+    const ledger = report.areas[0]?.files.find((f) => f.path === 'pay/ledger.ts') as NonNullable<(typeof report.areas)[number]['files'][number]>;
+    expect(ledger.strength).toBe('weak');
+    const barely = { ...ledger, successor: { ...(ledger.successor as NonNullable<typeof ledger.successor>), normDoa: 0.05 } };
+    const changed = {
+      ...report,
+      areas: report.areas.map((area, index) => (index === 0 ? { ...area, files: area.files.map((f) => (f.path === 'pay/ledger.ts' ? barely : f)) } : area)),
+      checklist: report.checklist.map((item) => (item.kind === 'transfer-file' && item.path === 'pay/ledger.ts' ? { ...item, normDoa: 0.05 } : item)),
+    };
+    const markdown = renderHandoffMarkdown(changed);
+    expect(markdown).toContain('| Dave (barely knows it: plan a knowledge transfer) |');
+    expect(markdown).toContain('Walk through `pay/ledger.ts` with its new owner: the nearest successor, Dave, barely knows it (normDOA 0.05).');
+    // Above the floor: a walk-through together, as before.
+    expect(renderHandoffMarkdown(report)).toContain('| Dave (weak: walk through it together) |');
+  });
+
   it('writes a short document for someone who authors nothing', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
