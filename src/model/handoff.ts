@@ -20,6 +20,8 @@ export const MIN_TOGETHER_SHARE = 0.5;
  * touched it twice in 2020, normDOA 0.05): the document says to plan a transfer, not a walk-through.
  */
 export const BARELY_NORM_DOA = 0.1;
+/** The document lists at most this many files they changed without authoring them (at least 2 commits each). */
+export const ALSO_WORKED_ON = 10;
 /** A share of the window's commits above which a file is a hub, not a partner (see coChanges). */
 export const HUB_SHARE = 0.1;
 const MIN_HUB_COMMITS = 20;
@@ -168,6 +170,12 @@ export interface HandoffReport {
     weakSuccessor: number;
   };
   areas: HandoffArea[];
+  /**
+   * Files they changed most without being an author of them (most commits first, at most
+   * ALSO_WORKED_ON): where they worked beyond what they own. A mid-level contributor's document
+   * (62 commits) covered 2 files (an EM test on flask).
+   */
+  alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[] }[];
   coChange: CoChange[];
   coChangeWindow: number;
   recentDays: number;
@@ -324,6 +332,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
     },
     areas: areaList,
+    alsoWorkedOn: alsoWorkedOn(analysis, person.id),
     coChange,
     coChangeWindow: input.window?.length ?? 0,
     recentDays: RECENT_DAYS,
@@ -353,6 +362,7 @@ function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<
     }
   }
   for (const entry of report.coChange) for (const partner of entry.partners) if (partner.owner) ids.add(partner.owner);
+  for (const file of report.alsoWorkedOn) for (const id of file.authors) ids.add(id);
   return Object.fromEntries([...ids].sort().map((id) => [id, nameOf(id)]));
 }
 
@@ -406,6 +416,17 @@ function recentIn(commits: readonly HandoffCommitInput[], areas: ReadonlySet<str
   }
   listed.sort((a, b) => b.time - a.time || (a.sha < b.sha ? -1 : 1));
   return { listed, outside };
+}
+
+function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string): HandoffReport['alsoWorkedOn'] {
+  const worked: HandoffReport['alsoWorkedOn'] = [];
+  for (const file of analysis.files) {
+    if (file.authors.includes(id)) continue;
+    const mine = file.contributions.find((c) => c.developer === id);
+    if (!mine || mine.fa + mine.dl < 2) continue;
+    worked.push({ path: file.path, commits: mine.fa + mine.dl, lastChange: mine.lastChange, authors: file.authors.slice(0, 3) });
+  }
+  return worked.sort((a, b) => b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
 }
 
 /** Files usually changed together with theirs, in the window's commits (sweeps ignored). */

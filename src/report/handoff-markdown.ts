@@ -51,6 +51,17 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
       out.push('', `… and ${plural(rest.length, 'more area')} with ${plural(files, 'file')} ${who} authors (${sole} only they know), ranked lower: \`--format json\` lists them all.`);
     }
   }
+  if (report.alsoWorkedOn.length > 0) {
+    out.push('', `## Also worked on (not an author)`, '');
+    out.push(`The files ${who} changed most without being one of their authors: where they know parts of what others own.`, '');
+    out.push(
+      mdTable(
+        ['File', 'Their commits', 'Their last change', 'Authors'],
+        report.alsoWorkedOn.map((file) => [mdCode(file.path, true), String(file.commits), day(file.lastChange), file.authors.length ? file.authors.map(named).join(', ') : 'no author']),
+        ['left', 'right', 'left', 'left'],
+      ),
+    );
+  }
   out.push('');
   out.push('## Changed together');
   out.push('');

@@ -90,6 +90,21 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(report)).toContain('| Dave (weak: walk through it together) |');
   });
 
+  it('lists the files they changed most without being an author (flask: 62 commits, a document about 2 files)', async () => {
+    const repo = buildNamed('worked', [
+      { author: 'carol', at: '2024-06-01T10:00:00Z', write: { 'lib/a.ts': 5, 'lib/c.ts': 5 } },
+      ...[2, 3, 4, 5, 6].map((day) => ({ author: 'carol', at: `2024-06-0${day}T10:00:00Z`, write: { 'lib/a.ts': day + 5 } })),
+      { author: 'ada', at: '2024-07-01T10:00:00Z', write: { 'lib/a.ts': 20, 'lib/b.ts': 5, 'lib/c.ts': 9 } },
+      { author: 'ada', at: '2024-07-02T10:00:00Z', write: { 'lib/a.ts': 21 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    // lib/a.ts: 2 commits of Ada's, Carol's file; lib/c.ts: one commit only (not listed).
+    expect(report.alsoWorkedOn.map((file) => [file.path, file.commits, file.authors])).toEqual([['lib/a.ts', 2, ['carol@example.com']]]);
+    expect(renderHandoffMarkdown(report)).toContain('## Also worked on (not an author)\n\nThe files Ada changed most without being one of their authors: where they know parts of what others own.\n\n| File | Their commits | Their last change | Authors |\n| --- | ---: | --- | --- |\n| `lib/a.ts` | 2 | 2024-07-02 | Carol |\n');
+    expect(toHandoffJson(report).alsoWorkedOn).toEqual([{ path: 'lib/a.ts', commits: 2, lastChange: '2024-07-02T10:00:00.000Z', authors: [{ id: 'carol@example.com', name: 'Carol' }] }]);
+  });
+
   it('writes a short document for someone who authors nothing', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
