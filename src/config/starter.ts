@@ -41,7 +41,8 @@ export interface StarterInput {
   bots: string[];
   /** Developers whose name or email looks automated. */
   /** `of`: the person this name was joined to (the candidate is their bot-named identity only). */
-  botCandidates: { name: string; commits: number; of?: string | undefined }[];
+  /** `alsoAccount`: the name is a bot account's too, whose commits `commits` counts. */
+  botCandidates: { name: string; commits: number; of?: string | undefined; alsoAccount?: boolean }[];
   /** What the `$schema` comment points at. */
   schemaPath: string;
   /** Test-data folders that hold a large share of the analysed files (proposed as excludes). */
@@ -115,7 +116,11 @@ export function renderStarterConfig(input: StarterInput): string {
     out.push('  # These developers look automated; uncomment the ones that are:');
     for (const candidate of input.botCandidates) {
       const commits = `${candidate.commits} ${candidate.commits === 1 ? 'commit' : 'commits'}`;
-      const note = candidate.of ? `a name joined to ${comment(candidate.of)} (${commits} in all); only this name's commits are left out` : commits;
+      const note = !candidate.of
+        ? commits
+        : candidate.alsoAccount
+          ? `${commits}; also a name joined to ${comment(candidate.of)}, of whose commits only this name's are left out`
+          : `a name joined to ${comment(candidate.of)} (${commits} in all); only this name's commits are left out`;
       out.push(`  # - ${quote(candidate.name)}    # ${note}`);
     }
   } else {

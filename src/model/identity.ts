@@ -2,7 +2,7 @@
 // share an email or a name (case-insensitive) are one developer. Config aliases, bot removal and
 // GitHub no-reply joining are talentrisk extensions, all off under the classic model.
 
-import { isAutomated, looksAutomated } from './automation.ts';
+import { isAutomated } from './automation.ts';
 
 export interface RawIdentity {
   name: string;
@@ -168,7 +168,10 @@ export function createBotMatcher(patterns: readonly string[]): (identity: { name
   return ({ name, email }) => {
     const n = name.toLowerCase();
     const e = email.toLowerCase();
-    return matchers.some((match) => match(n) || match(e));
+    // A GitHub no-reply address's login is the account's name too: `babel-bot@users.noreply…` is
+    // the `*-bot` account babel-bot, which the whole address never matched (an independent check).
+    const login = noreplyLogin(e);
+    return matchers.some((match) => match(n) || match(e) || (login !== undefined && match(login)));
   };
 }
 
@@ -184,17 +187,24 @@ function mostFrequent(counts: Map<string, number>): string {
   return best;
 }
 
-/** Merges raw identities into developers. Deterministic: the same input always gives the same ids. */
 /**
- * A machine's name over a person's address: `Co-authored-by: Babel Bot <30521560+liuxingbaoyu@…>`
- * (a trailer a tool wrote with the maintainer's no-reply address). It joins that person by the
- * email, but not the bot account by the name: joined both ways, babel's maintainer was one
- * developer with the bot's 770 commits and was shown as "Babel Bot" (a team lead's test).
+ * The emails a person's name also uses (a name that does not look automated, of an identity that is
+ * no bot). A machine's name over one of them (`Co-authored-by: Babel Bot <30521560+liuxingbaoyu@…>`,
+ * a trailer a tool wrote with the maintainer's no-reply address) joins that person by the email, but
+ * not the bot account by the name: joined both ways, babel's maintainer was one developer with the
+ * bot's 770 commits, shown as "Babel Bot" (a team lead's test). A machine's name over any other
+ * address (`Babel Bot <babel@…>`, `greenkeeper[bot] <support@greenkeeper.io>`) still joins by name.
  */
-function botNameOnPersonsEmail(identity: { name: string; email: string }): boolean {
-  return identity.email.trim() !== '' && isAutomated(identity.name) && !looksAutomated({ name: '', names: [], emails: [identity.email] });
+function personalEmails(identities: readonly RawIdentity[], isBot: (identity: RawIdentity) => boolean): Set<string> {
+  const emails = new Set<string>();
+  for (const identity of identities) {
+    const email = identity.email.trim().toLowerCase();
+    if (email && !isBot(identity) && !isAutomated(identity.name)) emails.add(email);
+  }
+  return emails;
 }
 
+/** Merges raw identities into developers. Deterministic: the same input always gives the same ids. */
 export function resolveIdentities(identities: readonly RawIdentity[], options: IdentityOptions): ResolvedDeveloper[] {
   const uf = new UnionFind();
   const nodes = new Map<string, number>();
@@ -207,6 +217,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     return id;
   };
   const isBot = options.extensions ? createBotMatcher(options.botPatterns ?? []) : () => false;
+  const personal = options.extensions ? personalEmails(identities, isBot) : new Set<string>();
   const identityNodes = identities.map((identity) => {
     const self = uf.add();
     const email = identity.email.trim().toLowerCase();
@@ -215,7 +226,8 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
     const space = isBot(identity) ? 'bot:' : '';
     if (email) uf.union(self, node(`${space}e:${email}`));
-    if (name && !(options.extensions && botNameOnPersonsEmail(identity))) uf.union(self, node(`${space}n:${name}`));
+    const machineOverPerson = !space && personal.has(email) && isAutomated(identity.name);
+    if (name && !machineOverPerson) uf.union(self, node(`${space}n:${name}`));
     if (options.extensions && email) {
       const login = noreplyLogin(email);
       if (login) uf.union(self, node(`${space}n:${login}`));

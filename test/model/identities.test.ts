@@ -80,6 +80,21 @@ describe('resolveIdentities', () => {
     ]);
     // The published rule joins all of them (a shared name is one developer).
     expect(resolveIdentities(identities, { extensions: false })).toHaveLength(1);
+    // A machine's name over an address no person's name uses joins the account by the name (babel's
+    // `Babel Bot <babel@…>` was a third "Babel Bot", and greenkeeper[bot] was listed twice: a re-test).
+    const others = resolveIdentities([raw('Babel Bot', 'babel-bot@babeljs.io', 770), raw('Babel Bot', 'babel@hopeinsource.example', 4), raw('greenkeeper[bot]', 'greenkeeper[bot]@users.noreply.github.com', 54), raw('greenkeeper[bot]', 'support@greenkeeper.example', 4), raw('Greenkeeper', 'support@greenkeeper.example', 21)], { extensions: true });
+    expect(others.map((d) => [d.name, d.commits, d.isBot])).toEqual([
+      ['Babel Bot', 774, false],
+      ['greenkeeper[bot]', 58, true],
+      ['Greenkeeper', 21, false],
+    ]);
+  });
+
+  it('takes the login of a GitHub no-reply address for a bot pattern too (babel: babel-bot@users.noreply… is the *-bot account babel-bot)', () => {
+    const isBot = createBotMatcher([]);
+    expect(isBot({ name: 'Babel Bot', email: 'babel-bot@users.noreply.github.com' })).toBe(true);
+    expect(isBot({ name: 'Babel Bot', email: '30521560+liuxingbaoyu@users.noreply.github.com' })).toBe(false);
+    expect(isBot({ name: 'Robert', email: '123+robert@users.noreply.github.com' })).toBe(false);
   });
 
   it('keeps a bot that commits with a person’s email apart from that person', () => {

@@ -127,7 +127,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     moduleCount: candidates.length,
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
-    botCandidates: analysis.developers.filter(looksAutomated).flatMap(botCandidatesOf),
+    botCandidates: oncePerName(analysis.developers.filter(looksAutomated).flatMap(botCandidatesOf)),
     schemaPath: `./${PACKAGED_SCHEMA_PATH}`,
     testData: testDataFolders(analysis.files.map((file) => file.path)),
     analysedFiles: analysis.files.length,
@@ -143,6 +143,27 @@ const TEST_DATA_SHARE = 0.1;
 export function testDataFolders(paths: readonly string[]): { glob: string; files: number }[] {
   const counts = TEST_DATA.map((name) => ({ glob: `**/${name}/**`, files: paths.filter((path) => path.startsWith(`${name}/`) || path.includes(`/${name}/`)).length }));
   return counts.filter((count) => count.files > 0 && count.files >= paths.length * TEST_DATA_SHARE).sort((a, b) => b.files - a.files);
+}
+
+/**
+ * One candidate per name: a pattern matches every identity of that name, so the same name for a bot
+ * account and for a person's bot-named identity was proposed twice (babel: "Babel Bot" three times).
+ * Their commits add up, and the people it joins are named.
+ */
+function oncePerName(candidates: StarterInput['botCandidates']): StarterInput['botCandidates'] {
+  const byName = new Map<string, { name: string; accounts: number; people: string[]; peopleCommits: number }>();
+  for (const candidate of candidates) {
+    const seen = byName.get(candidate.name) ?? { name: candidate.name, accounts: 0, people: [], peopleCommits: 0 };
+    if (candidate.of) {
+      seen.people.push(candidate.of);
+      seen.peopleCommits += candidate.commits;
+    } else {
+      seen.accounts += candidate.commits;
+    }
+    byName.set(candidate.name, seen);
+  }
+  // The commits are the bot accounts' when there are any (a person's are not the pattern's to leave out).
+  return [...byName.values()].map((c) => ({ name: c.name, commits: c.accounts > 0 ? c.accounts : c.peopleCommits, ...(c.people.length ? { of: c.people.join(', ') } : {}), ...(c.accounts > 0 && c.people.length ? { alsoAccount: true } : {}) }));
 }
 
 /** At most this many nested modules are excluded from a folder's candidate by `!` globs. */
