@@ -274,9 +274,15 @@ function ignoredRevisions(prefixes: readonly string[]): { has(sha: string): bool
   return {
     has(sha) {
       if (wanted.length === 0) return false;
-      const found = wanted.find((prefix) => sha.startsWith(prefix));
-      if (found !== undefined) seen.add(found);
-      return found !== undefined;
+      let found = false;
+      // Every form of the id that names it counts as seen (`6d2632adae` and `6d2632adae12` both:
+      // the longer was said to name no commit, a review).
+      for (const prefix of wanted) {
+        if (!sha.startsWith(prefix)) continue;
+        seen.add(prefix);
+        found = true;
+      }
+      return found;
     },
     unseen: () => wanted.filter((prefix) => !seen.has(prefix)),
   };
@@ -405,7 +411,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   }
   const unseen = ignored.unseen();
   if (unseen.length > 0) {
-    context.warn(`config ignoreRevs: ${unseen.map((prefix) => JSON.stringify(prefix)).join(', ')} ${unseen.length === 1 ? 'names' : 'name'} no commit of the analysed history`);
+    context.warn(`config ignoreRevs: ${unseen.map((prefix) => JSON.stringify(prefix)).join(', ')} ${unseen.length === 1 ? 'names' : 'name'} no commit of the analysed history (merges are not analysed)`);
   }
 
   if (unreadable.length > 0) {

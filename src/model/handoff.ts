@@ -349,7 +349,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   report.checklist = checklist(report);
   report.names = namesOf(report, nameOf);
   const inactive = new Set(input.inactive ?? []);
-  report.inactive = Object.keys(report.names).filter((id) => inactive.has(id));
+  report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
 }
 

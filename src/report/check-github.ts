@@ -32,7 +32,11 @@ export function renderCheckGithub(report: CheckReport): string {
       out.push(`::warning ${where(system.unmatchedPatternLines?.[k] ?? system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
     });
   }
-  for (const warning of report.warnings) out.push(`::warning title=talentrisk::${escapeWorkflowData(sanitize(warning))}`);
+  // A warning about a config line (`file:line:col key: …`) is annotated at that line.
+  for (const warning of report.warnings) {
+    const at = /^(.+?):(\d+):(\d+) (\S+: .*)$/.exec(warning);
+    out.push(at ? `::warning file=${escapeWorkflowProperty(at[1] as string)},line=${at[2]},col=${at[3]},title=talentrisk::${escapeWorkflowData(sanitize(at[4] as string))}` : `::warning title=talentrisk::${escapeWorkflowData(sanitize(warning))}`);
+  }
   out.push(`talentrisk: ${sanitize(verdict(report).text)}`);
   const hint = fixHint(report);
   if (hint) out.push(`talentrisk: ${sanitize(hint)}`);

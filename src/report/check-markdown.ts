@@ -55,7 +55,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
 function row(system: CheckedSystem): string {
   // The config's description under the name: a reviewer of the pull request may not know the system.
   const name = escapeMarkdown(system.name) + (system.description ? `<br><sub>${escapeMarkdown(system.description)}</sub>` : '');
-  if (!system.checked) return `| ➖ | ${name} | ${system.busFactor} | ${system.minOwners} | skipped: no file changed | |`;
+  if (!system.checked) return `| ➖ | ${name} | ${system.status === 'error' ? '—' : system.busFactor} | ${system.minOwners} | skipped: no file changed | |`;
   const mark = system.status === 'ok' ? '✅' : system.status === 'violation' ? '❌' : '⚠️';
   const bus = system.status === 'error' ? '—' : system.status === 'ok' ? String(system.busFactor) : `**${system.busFactor}**`;
   const owners = system.status === 'error' ? escapeMarkdown(busFactorPhrase(system) + ': ' + ownersPhrase(system)) : escapeMarkdown(ownersPhrase(system));

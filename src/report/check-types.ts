@@ -30,7 +30,7 @@ export interface CheckReport {
   warnings: string[];
 }
 
-/** Exit 1 when a checked system breaks a rule. (Configuration errors never reach a reporter.) */
+/** Exit 1 when a checked system breaks a rule. (A configuration error reaches a reporter only in a system --changed skipped.) */
 export function checkPassed(report: Pick<CheckReport, 'systems'>): boolean {
   return !report.systems.some((system) => system.checked && system.status !== 'ok');
 }

@@ -19,7 +19,8 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
   const rows = ranked.map((system) => {
     const name = sanitize(system.name);
     if (system.checked === false) {
-      return [chalk.dim('–'), chalk.dim(name), chalk.dim(String(system.busFactor)), chalk.dim(String(system.minOwners)), chalk.dim(`skipped: ${options.skippedNote ?? 'no file changed'}`), ''];
+      // A skipped system that matches no file has no bus factor (it read 0: a re-test).
+      return [chalk.dim('–'), chalk.dim(name), chalk.dim(system.status === 'error' ? '—' : String(system.busFactor)), chalk.dim(String(system.minOwners)), chalk.dim(`skipped: ${options.skippedNote ?? 'no file changed'}`), ''];
     }
     if (system.status === 'error') return [chalk.red('!'), chalk.bold(name), chalk.red('—'), String(system.minOwners), chalk.red(sanitize(ownersPhrase(system))), ''];
     const ok = system.status === 'ok';

@@ -1,7 +1,7 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
 import { BARELY_NORM_DOA, MAX_CHANGESET } from '../model/handoff.ts';
-import { day, percent, plural, round } from './format.ts';
+import { day, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import { rowsWithin } from '../model/rows.ts';
 
@@ -111,7 +111,8 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   }
   // A last day before their own last commit (a mistyped year) is taken as written; said here too, as
   // the warning went to stderr only (-q and -o hid it: an EM test).
-  if (person.date && day(person.lastCommit) > person.date) {
+  // Judged as the stderr warning judges it: before the commit's day in every time zone (UTC−14).
+  if (person.date && new Date(Date.parse(person.lastCommit) - 14 * 3_600_000).toISOString().slice(0, 10) > person.date) {
     lines.push('', `⚠️ Their last day (${person.date}) is before their last commit (${day(person.lastCommit)}): check the date.`);
   }
   if (person.date || person.note) {
@@ -259,7 +260,8 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
       return `And new owners for ${plural(item.areas, 'more area')} (${plural(item.soleFiles, 'file')} only ${who} knows): see the areas above, or \`--format json\`.`;
     case 'transfer-file':
       if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
-        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${round(item.normDoa ?? 0, 2)}).`;
+        // Two decimals rounded down: 0.0999 read "0.1", the very floor it is below (a review).
+        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${(Math.floor((item.normDoa ?? 0) * 100) / 100).toFixed(2)}).`;
       }
       return item.successor
         ? `Walk through ${mdCode(item.path)} with ${name(item.successor)} (weak successor).`

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText as parseConfig } from '../../src/config/parse.ts';
-import { folderGlob, renderStarterConfig, type StarterInput } from '../../src/config/starter.ts';
+import { folderGlob, renderStarterConfig, testDataFolders, type StarterInput } from '../../src/config/starter.ts';
 import { createSystemMatcher } from '../../src/model/critical.ts';
-import { testDataFolders } from '../../src/cli/commands/init.ts';
 
 const input: StarterInput = {
   repository: 'shop',

@@ -38,7 +38,9 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     expect(ignored.exclusions).toContainEqual({ rule: 'no history (or only bot commits or ignoreRevs)', files: 299 });
     expect(ignored.warnings.filter((w) => /300 files or more/.test(w))).toEqual([]);
     // An id of no analysed commit is said; the published model has no such list.
-    expect((await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: ['deadbeef'] } })).warnings).toContain('config ignoreRevs: "deadbeef" names no commit of the analysed history');
+    expect((await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: ['deadbeef'] } })).warnings).toContain('config ignoreRevs: "deadbeef" names no commit of the analysed history (merges are not analysed)');
+    // The same commit by a short and a long id: both are seen (a review: the longer was warned about).
+    expect((await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: [sweep.slice(0, 7), sweep.slice(0, 12)] } })).warnings.filter((w) => w.startsWith('config ignoreRevs'))).toEqual([]);
     const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic', config: { ignoreRevs: [sweep] } });
     expect(fileOf(classic, 'src/f001.ts').contributions.map((c) => c.developer)).toEqual(['ada@example.com', 'bob@example.com']);
   });

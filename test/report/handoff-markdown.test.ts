@@ -213,6 +213,9 @@ describe('handoff report of a hand-computed fixture', () => {
     const report = await handoffOf(analysis, 'ada', { departure: { date: '2024-06-30' } });
     expect(renderHandoffMarkdown(report)).toContain('\n⚠️ Their last day (2024-06-30) is before their last commit (2024-12-15): check the date.\n');
     expect(renderHandoffMarkdown(await handoffOf(analysis, 'ada', { departure: { date: '2024-12-31' } }))).not.toContain('check the date');
+    // Her last commit (10:00 UTC on the 15th) is still the 14th west of UTC−10: as on stderr, no warning (a review).
+    expect(renderHandoffMarkdown(await handoffOf(analysis, 'ada', { departure: { date: '2024-12-14' } }))).not.toContain('check the date');
+    expect(renderHandoffMarkdown(await handoffOf(analysis, 'ada', { departure: { date: '2024-12-13' } }))).toContain('check the date');
   });
 
   it('says when the checklist leaves files out (it stopped at 15 without a word)', async () => {

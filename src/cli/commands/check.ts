@@ -1,4 +1,3 @@
-import { appendFileSync, lstatSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { storeReport, type ReportRequest } from '../../analysis-cache.ts';
 import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
@@ -9,11 +8,7 @@ import { openRepository, resolveRevision, type Repository } from '../../git/repo
 import { createSystemMatcher, type CriticalSystemResult } from '../../model/critical.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
-import { escapeMarkdownWithCode, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
-import { sanitize } from '../../report/format.ts';
-import { renderJunitCouldNotRun } from '../../report/check-junit.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
-import { renderSarifCouldNotRun } from '../../report/check-sarif.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { markInactive } from '../../report/check-describe.ts';
 import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
@@ -21,6 +16,7 @@ import { referenceDate } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
 import { declaredDepartures, loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
+import { appendToStepSummary, reportCheckFailure } from './check-failure.ts';
 
 export interface CheckOptions extends CommonOptions {
   format: CheckFormat;
@@ -39,80 +35,9 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   try {
     return await checkRepository(target, options, io, opened);
   } catch (error) {
-    // In GitHub Actions bad input must show on the run's page and in the job summary too, not only
-    // in the log: a broken config at its lines, anything else (a shallow clone, an unknown
-    // --changed base) as one error.
-    if (options.format === 'github' && error instanceof TalentriskError) {
-      const text = error.hint ? `${error.message} (${error.hint})` : error.message;
-      // GitHub places an annotation by its path from the repository's root, as violations give it.
-      const fromRoot = (file: string) => (opened.root ? path.relative(opened.root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
-      io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : (configEntryAnnotations(error, fromRoot) ?? `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`));
-      appendToStepSummary(couldNotRunMarkdown(error), io);
-    }
-    if (options.output && error instanceof TalentriskError) reportCouldNotRun(error, options, io);
+    if (error instanceof TalentriskError) reportCheckFailure(error, options, io, opened.root);
     throw error;
   }
-}
-
-function couldNotRunMarkdown(error: TalentriskError): string {
-  const hint = error.hint ? `\n\n${escapeMarkdownWithCode(error.hint)}` : '';
-  return `### ⚠️ talentrisk check could not run\n\n${escapeMarkdownWithCode(error.message.split('\n').join(' · '))}${hint}\n`;
-}
-
-/**
- * A check that cannot run (exit 2) with --output: junit, sarif and markdown write why, so that CI
- * shows this run and not the previous one's report (a runner that keeps its workspace, `--force`:
- * a CI test); the other formats remove the file --force would have replaced. Writing follows the
- * usual rules (no overwrite without --force); if it cannot be written, the error is what counts.
- */
-function reportCouldNotRun(error: TalentriskError, options: CheckOptions, io: Io): void {
-  const reason = (error.hint ? `${error.message} (${error.hint})` : error.message).split('\n').join(' · ');
-  const text = options.format === 'junit' ? renderJunitCouldNotRun(reason) : options.format === 'sarif' ? renderSarifCouldNotRun(reason) : options.format === 'markdown' ? couldNotRunMarkdown(error) : undefined;
-  try {
-    if (text !== undefined) {
-      writeReport(text, options, io.cwd, { write: () => undefined });
-    } else if (options.force) {
-      const target = path.resolve(io.cwd, options.output as string);
-      if (lstatSync(target).isFile()) unlinkSync(target);
-    }
-  } catch {
-    // The output is unusable (or the cause of the error): the error says what went wrong.
-  }
-}
-
-/**
- * An error about config entries (an unknown person in `departures`: `… (.talentrisk.yml:7:10
- * departures.0.who): …`), one annotation per entry at its line; undefined when it names none. It
- * had no file or line, unlike every other config error (a CI test).
- */
-function configEntryAnnotations(error: TalentriskError, where: (file: string) => string): string | undefined {
-  const lines = error.message.split('\n');
-  const located = lines.map((line) => /\((.+?):(\d+):(\d+) ([\w.]+)\)/.exec(line));
-  if (!located.some(Boolean)) return undefined;
-  const hint = lines.length === 1 && error.hint ? ` (${error.hint})` : '';
-  return lines
-    .map((line, index) => {
-      const at = located[index];
-      const place = at ? `file=${escapeWorkflowProperty(where(at[1] as string))},line=${at[2]},col=${at[3]},` : '';
-      return `::error ${place}title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(`${line}${hint}`))}`;
-    })
-    .join('\n')
-    .concat('\n');
-}
-
-/** `file:line:col key: message` lines of a ConfigError as `::error` workflow commands (`file` mapped by `where`). */
-export function configErrorAnnotations(error: ConfigError, where: (file: string) => string = (file) => file): string {
-  return error.message
-    .split('\n')
-    .map((line) => {
-      const located = /^(.+?):(\d+):(\d+) (.*)$/.exec(line);
-      const title = escapeWorkflowProperty('talentrisk: configuration error');
-      if (!located) return `::error title=${title}::${escapeWorkflowData(sanitize(line))}`;
-      const [, file = '', row = '', col = '', message = ''] = located;
-      return `::error file=${escapeWorkflowProperty(where(file))},line=${row},col=${col},title=${title}::${escapeWorkflowData(sanitize(message))}`;
-    })
-    .join('\n')
-    .concat('\n');
 }
 
 async function checkRepository(target: string | undefined, options: CheckOptions, io: Io, opened: { root?: string }): Promise<ExitCode> {
@@ -142,8 +67,10 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   // With --changed, a system whose globs match nothing and whose files the change did not touch is
   // skipped with a warning: one dead system (a crate removed on main) stopped every pull request
   // with exit 2 (a CI test). The check of main, or of a change to the config, still stops on it.
-  throwOnConfigurationErrors(evaluation.systems.filter(isChecked), loaded, repo.info.isShallow);
-  const deadSkipped = evaluation.systems.filter((result) => result.status === 'error' && !isChecked(result));
+  throwOnConfigurationErrors(evaluation.systems.filter(isChecked), loaded, repo.info.isShallow, evaluation.analysedFiles === 0);
+  const deadSkipped = evaluation.systems
+    .filter((result) => result.status === 'error' && !isChecked(result))
+    .map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}", skipped: no file of it changed); a check without --changed stops on it`);
   // What depends on more than the analysis and the config's content is added here, on every run:
   // the systems --changed leaves out, and the lines of the config file (its layout).
   const report: CheckReport = {
@@ -164,16 +91,19 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     warnings: [
       ...evaluated.warningSource.warnings,
       ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked`] : []),
-      ...deadSkipped.map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}", skipped: no file of it changed); a check without --changed stops on it`),
+      ...deadSkipped,
       ...(options.format !== 'github' && options.format !== 'json' ? unmatchedGlobWarnings(evaluation.systems, loaded) : []),
     ],
   };
 
   const toFile = Boolean(options.output);
   const chalk = await resolveChalk(io, toFile ? false : options.color === false ? false : undefined);
-  writeReport(checkReporters[options.format](options.format === 'json' ? report : markInactive(report), { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
+  // Names marked "(inactive)" for the formats people read; json and sarif keep names as they are
+  // (sarif's properties.owners are matched by name: a review) and json lists them in `inactive`.
+  const shown = options.format === 'json' || options.format === 'sarif' ? report : markInactive(report);
+  writeReport(checkReporters[options.format](shown, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
-    if (options.format !== 'github' && options.format !== 'text') for (const warning of unmatchedGlobWarnings(evaluation.systems, loaded)) io.stderr.write(`talentrisk: warning: ${warning}\n`);
+    if (options.format !== 'github' && options.format !== 'text') for (const warning of [...deadSkipped, ...unmatchedGlobWarnings(evaluation.systems, loaded)]) io.stderr.write(`talentrisk: warning: ${warning}\n`);
     // text and github print the warnings in the report itself (github as ::warning lines, in the
     // same job log): the same line on stderr too read as two warnings.
     printWarnings(evaluated.warningSource, options, io, (options.format === 'text' || options.format === 'github') && !toFile);
@@ -194,6 +124,8 @@ type CheckEvaluation = Pick<CheckReport, 'repository'> & {
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
   lastCommits: Record<string, string>;
+  /** Files analysed in all (none in a shallow clone whose fetched history changes nothing). */
+  analysedFiles: number;
 };
 
 /** The people the systems name who made no commit in the `inactiveAfter` days before `reference`. */
@@ -241,6 +173,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
     systems,
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
     lastCommits,
+    analysedFiles: analysis.files.length,
   } satisfies CheckEvaluation);
   // Reported from its JSON, as a stored one is: both runs print the same (JSON leaves out undefined).
   const evaluation = evaluationOf(text, loaded);
@@ -289,13 +222,14 @@ async function changedSince(repo: Repository, options: CheckOptions): Promise<Ch
 }
 
 /** A system whose globs match no analysed file is a configuration error, never a pass (METRICS.md §9). */
-function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, shallow: boolean): void {
+function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, shallow: boolean, nothingAnalysed: boolean): void {
   const errors = results.filter((result) => result.status === 'error');
   if (errors.length === 0) return;
-  // --allow-shallow at depth 1 (or a fetch that changed nothing of theirs): every system is "wrong",
-  // and five config lines were blamed for what is missing history (a CI test).
-  if (shallow && errors.length === results.length && results.length > 1) {
-    throw new UsageError(`this shallow clone's fetched history changes no file of any critical system (${results.length} systems): there is nothing to check`, {
+  // --allow-shallow at depth 1: no file is analysed, every system is "wrong", and five config lines
+  // were blamed for what is missing history (a CI test). Only then: with files analysed, a typo in
+  // every glob must still be named (a review).
+  if (shallow && nothingAnalysed && errors.length === results.length && results.length > 1) {
+    throw new UsageError(`this shallow clone's fetched history changes no analysed file: there is nothing to check (${results.length} critical systems)`, {
       hint: 'fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`)',
     });
   }
@@ -307,9 +241,10 @@ function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], lo
   throw new ConfigError(lines.join('\n'), { hint });
 }
 
-/** `file:line:col critical.i.paths.j: "glob" matches no analysed file`, per dead glob of a system that has others. */
+/** `file:line:col critical.i.paths.j: "glob" matches no analysed file`, per dead glob of a system whose other globs match. */
 function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded: LoadedConfig): string[] {
-  return results.flatMap((result) =>
+  // A system none of whose globs match is an error, or skipped with a warning of its own.
+  return results.filter((result) => result.status !== 'error').flatMap((result) =>
     result.unmatchedPatterns.map((glob) => {
       const index = result.paths.indexOf(glob);
       return `${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file`;
@@ -320,14 +255,4 @@ function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded:
 /** In GitHub Actions, the markdown summary also goes to the job's summary page. */
 function appendStepSummary(report: CheckReport, io: Io): void {
   appendToStepSummary(renderCheckMarkdown(report), io);
-}
-
-function appendToStepSummary(markdown: string, io: Io): void {
-  const file = io.env.GITHUB_STEP_SUMMARY;
-  if (!file) return;
-  try {
-    appendFileSync(file, markdown);
-  } catch (error) {
-    io.stderr.write(`talentrisk: warning: cannot append to GITHUB_STEP_SUMMARY (${file}): ${(error as Error).message}\n`);
-  }
 }

@@ -5,7 +5,7 @@ import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
 import { CONFIG_FILE, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
-import { folderGlob, renderStarterConfig, SMALL_MODULE_FILES, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
+import { folderGlob, renderStarterConfig, SMALL_MODULE_FILES, testDataFolders, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { openRepository } from '../../git/repo.ts';
@@ -132,17 +132,6 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     testData: testDataFolders(analysis.files.map((file) => file.path)),
     analysedFiles: analysis.files.length,
   };
-}
-
-// Folders of test data by the name tools give them: fixtures, snapshots, testdata (Go).
-const TEST_DATA = ['fixtures', '__fixtures__', '__snapshots__', 'testdata'];
-/** A test-data folder name is proposed as an exclude when it holds at least this share of the files. */
-const TEST_DATA_SHARE = 0.1;
-
-/** `**\/<name>/**` for each test-data folder name that holds TEST_DATA_SHARE of the files or more, most files first. */
-export function testDataFolders(paths: readonly string[]): { glob: string; files: number }[] {
-  const counts = TEST_DATA.map((name) => ({ glob: `**/${name}/**`, files: paths.filter((path) => path.startsWith(`${name}/`) || path.includes(`/${name}/`)).length }));
-  return counts.filter((count) => count.files > 0 && count.files >= paths.length * TEST_DATA_SHARE).sort((a, b) => b.files - a.files);
 }
 
 /**

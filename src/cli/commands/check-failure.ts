@@ -1,0 +1,103 @@
+import { lstatSync, unlinkSync, appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError, type TalentriskError } from '../../errors.ts';
+import { escapeMarkdownWithCode, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
+import { renderJunitCouldNotRun } from '../../report/check-junit.ts';
+import { renderSarifCouldNotRun } from '../../report/check-sarif.ts';
+import { sanitize } from '../../report/format.ts';
+import type { Io } from '../io.ts';
+import { writeReport } from '../options.ts';
+import type { CheckOptions } from './check.ts';
+
+// What `check` leaves behind when it cannot run (exit 2): in GitHub Actions, annotations at the
+// config's lines and a job summary; with --output, a report of why (or no stale one).
+
+/**
+ * In GitHub Actions bad input must show on the run's page and in the job summary too, not only in
+ * the log: a broken config at its lines, anything else (a shallow clone, an unknown --changed
+ * base) as one error. `root`: the repository's root, once known.
+ */
+export function reportCheckFailure(error: TalentriskError, options: CheckOptions, io: Io, root: string | undefined): void {
+  if (options.format === 'github') {
+    const text = error.hint ? `${error.message} (${error.hint})` : error.message;
+    // GitHub places an annotation by its path from the repository's root, as violations give it.
+    const fromRoot = (file: string) => (root ? path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
+    io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : (configEntryAnnotations(error, fromRoot) ?? `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`));
+    appendToStepSummary(couldNotRunMarkdown(error), io);
+  }
+  if (options.output) reportCouldNotRun(error, options, io);
+}
+
+function couldNotRunMarkdown(error: TalentriskError): string {
+  const hint = error.hint ? `\n\n${escapeMarkdownWithCode(error.hint)}` : '';
+  return `### ⚠️ talentrisk check could not run\n\n${escapeMarkdownWithCode(error.message.split('\n').join(' · '))}${hint}\n`;
+}
+
+/**
+ * A check that cannot run (exit 2) with --output: junit, sarif and markdown write why, so that CI
+ * shows this run and not the previous one's report (a runner that keeps its workspace, `--force`:
+ * a CI test); the other formats remove the file --force would have replaced. Writing follows the
+ * usual rules (no overwrite without --force); if it cannot be written, the error is what counts.
+ */
+function reportCouldNotRun(error: TalentriskError, options: CheckOptions, io: Io): void {
+  const reason = (error.hint ? `${error.message} (${error.hint})` : error.message).split('\n').join(' · ');
+  const text = options.format === 'junit' ? renderJunitCouldNotRun(reason) : options.format === 'sarif' ? renderSarifCouldNotRun(reason) : options.format === 'markdown' ? couldNotRunMarkdown(error) : undefined;
+  try {
+    if (text !== undefined) {
+      writeReport(text, options, io.cwd, { write: () => undefined });
+    } else if (options.force) {
+      const target = path.resolve(io.cwd, options.output as string);
+      if (lstatSync(target).isFile()) unlinkSync(target);
+    }
+  } catch {
+    // The output is unusable (or the cause of the error): the error says what went wrong.
+  }
+}
+
+/**
+ * An error about config entries (an unknown person in `departures`: `… (.talentrisk.yml:7:10
+ * departures.0.who): …`), one annotation per entry at its line; undefined when it names none. It
+ * had no file or line, unlike every other config error (a CI test).
+ */
+function configEntryAnnotations(error: TalentriskError, where: (file: string) => string): string | undefined {
+  const lines = error.message.split('\n');
+  // The place is the parenthesis that holds `file:line:col key` (a name may hold parentheses too:
+  // `who: "Zoe (contractor)"` made an annotation for a file named `contractor)"…`: a review).
+  const located = lines.map((line) => /\(([^()]+):(\d+):(\d+) ([\w.]+)\)/.exec(line));
+  if (!located.some(Boolean)) return undefined;
+  const hint = lines.length === 1 && error.hint ? ` (${error.hint})` : '';
+  return lines
+    .map((line, index) => {
+      const at = located[index];
+      const place = at ? `file=${escapeWorkflowProperty(where(at[1] as string))},line=${at[2]},col=${at[3]},` : '';
+      return `::error ${place}title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(`${line}${hint}`))}`;
+    })
+    .join('\n')
+    .concat('\n');
+}
+
+/** `file:line:col key: message` lines of a ConfigError as `::error` workflow commands (`file` mapped by `where`). */
+export function configErrorAnnotations(error: ConfigError, where: (file: string) => string = (file) => file): string {
+  return error.message
+    .split('\n')
+    .map((line) => {
+      const located = /^(.+?):(\d+):(\d+) (.*)$/.exec(line);
+      const title = escapeWorkflowProperty('talentrisk: configuration error');
+      if (!located) return `::error title=${title}::${escapeWorkflowData(sanitize(line))}`;
+      const [, file = '', row = '', col = '', message = ''] = located;
+      return `::error file=${escapeWorkflowProperty(where(file))},line=${row},col=${col},title=${title}::${escapeWorkflowData(sanitize(message))}`;
+    })
+    .join('\n')
+    .concat('\n');
+}
+
+/** Appends to the GitHub job summary (`GITHUB_STEP_SUMMARY`), when there is one. */
+export function appendToStepSummary(markdown: string, io: Io): void {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  try {
+    appendFileSync(file, markdown);
+  } catch (error) {
+    io.stderr.write(`talentrisk: warning: cannot append to GITHUB_STEP_SUMMARY (${file}): ${(error as Error).message}\n`);
+  }
+}
