@@ -182,7 +182,9 @@ function humanize(issue: z.core.$ZodIssue, value: unknown): string {
     // A single glob or name where a list is due is the usual slip: show the list it was meant to be
     // (items separated by commas, when it has them).
     const asList = issue.expected === 'array' && typeof value === 'string' ? ` (${listHint(value)})` : '';
-    return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}${asList}`;
+    // A commit id of digits only (`ignoreRevs: [1234567]`) reads as a number, and loses any leading zero.
+    const quote = issue.expected === 'string' && typeof value === 'number' ? ': write it in quotes, as it is in the file, so that YAML reads it as text' : '';
+    return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}${asList}${quote}`;
   }
   if (issue.code === 'invalid_value') {
     return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`;

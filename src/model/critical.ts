@@ -87,6 +87,11 @@ export function globMistakes(globs: readonly string[]): string {
   return notes.length > 0 ? `; ${notes.join('; ')}` : '';
 }
 
+/** Everyone a system names (its owners, its authors, the owners of its single-owner files), by id. */
+export function peopleOf(system: Pick<CriticalSystemResult, 'owners' | 'authors' | 'singleOwnerFiles'>): CriticalPerson[] {
+  return [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)];
+}
+
 /** A path matcher for a system's globs (see createPathMatcher). */
 export const createSystemMatcher = createPathMatcher;
 

@@ -71,6 +71,16 @@ function daysBefore(reference: number, iso: string): number {
 }
 
 /**
+ * Whether a last commit (ISO) is more than `inactiveAfterDays` before `reference`: the rule of
+ * inactiveDevelopers, for figures kept apart from their analysis (check's stored evaluation). A
+ * commit dated after the reference counts as made on it.
+ */
+export function inactiveAt(lastCommit: string, reference: Date, inactiveAfterDays: number): boolean {
+  const days = Math.max(0, daysBefore(reference.getTime() / 1000, lastCommit));
+  return !Number.isNaN(days) && days > inactiveAfterDays;
+}
+
+/**
  * Developers with no commit in the last `inactiveAfter` days (default: the analysis setting),
  * `horizon` days after the reference date (assuming they do not commit again), longest silent first.
  */

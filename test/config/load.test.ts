@@ -107,6 +107,12 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     expect(other).toContain('c.yml:3:12 critical.0.paths: expected a list, got a mapping\n');
   });
 
+  it('says to quote a text YAML read as a number (an ignoreRevs id of digits only, a review)', () => {
+    const text = stderrOf(catchError(() => parseConfigText('ignoreRevs:\n  - 1234567\n  - "0012345"\n', 'c.yml')));
+    expect(text).toContain('c.yml:2:5 ignoreRevs.0: expected a text, got 1234567: write it in quotes, as it is in the file, so that YAML reads it as text');
+    expect(text).not.toContain('ignoreRevs.1');
+  });
+
   it('refuses a list or mapping as a key in one short line each, and Node prints no warning of its own (yaml stringified the key on stderr)', () => {
     const warnings = vi.spyOn(process, 'emitWarning');
     try {

@@ -5,7 +5,8 @@ import { ConfigError, ExitCode, TalentriskError, UsageError } from '../../errors
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
-import { createSystemMatcher, type CriticalSystemResult } from '../../model/critical.ts';
+import { createSystemMatcher, peopleOf, type CriticalSystemResult } from '../../model/critical.ts';
+import { inactiveAt } from '../../model/decay.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
@@ -130,13 +131,9 @@ type CheckEvaluation = Pick<CheckReport, 'repository'> & {
 
 /** The people the systems name who made no commit in the `inactiveAfter` days before `reference`. */
 function inactiveNamed(evaluation: CheckEvaluation, inactiveAfter: number, reference: Date): NonNullable<CheckReport['inactive']> {
-  const named = new Map<string, string>();
-  for (const system of evaluation.systems) {
-    for (const person of [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)]) named.set(person.id, person.name);
-  }
-  const since = reference.getTime() - inactiveAfter * 86_400_000;
+  const named = new Map(evaluation.systems.flatMap(peopleOf).map((person) => [person.id, person.name]));
   return [...named]
-    .filter(([id]) => evaluation.lastCommits[id] !== undefined && Date.parse(evaluation.lastCommits[id] as string) < since)
+    .filter(([id]) => evaluation.lastCommits[id] !== undefined && inactiveAt(evaluation.lastCommits[id] as string, reference, inactiveAfter))
     .map(([id, name]) => ({ id, name, lastCommit: evaluation.lastCommits[id] as string }))
     .sort((a, b) => (a.lastCommit < b.lastCommit ? -1 : a.lastCommit > b.lastCommit ? 1 : a.id < b.id ? -1 : 1));
 }
@@ -162,11 +159,9 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const systems = evaluateAfterDepartures(analysis, loaded.config.critical, departing);
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
   const lastCommits: Record<string, string> = {};
-  for (const system of systems) {
-    for (const person of [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)]) {
-      const last = lastCommit.get(person.id);
-      if (last !== undefined) lastCommits[person.id] = last;
-    }
+  for (const person of systems.flatMap(peopleOf)) {
+    const last = lastCommit.get(person.id);
+    if (last !== undefined) lastCommits[person.id] = last;
   }
   const text = JSON.stringify({
     repository: { path: root, revision, requested, isShallow, isPartial },
