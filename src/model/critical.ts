@@ -81,7 +81,8 @@ export function globMistakes(globs: readonly string[]): string {
   for (const glob of globs) {
     if (glob.startsWith('!')) continue;
     // A backslash before a name (not before a glob character, which it escapes) is a separator.
-    if (/\\[\p{L}\p{N}._-]/u.test(glob)) notes.push(`${JSON.stringify(glob)} uses \\ where a path has / (${JSON.stringify(glob.replace(/\\/g, '/'))})`);
+    // Quoted as written (JSON.stringify doubled each backslash: a re-test).
+    if (/\\[\p{L}\p{N}._-]/u.test(glob)) notes.push(`"${glob}" uses \\ where a path has / ("${glob.replace(/\\/g, '/')}")`);
     else if (/(^|\/)\*$/.test(glob)) notes.push(`${JSON.stringify(glob)} matches files directly in its folder only: * stops at /, so its subfolders need ${JSON.stringify(`${glob}*`)}`);
   }
   return notes.length > 0 ? `; ${notes.join('; ')}` : '';

@@ -1,7 +1,7 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
 import { busFactorPhrase, departuresPhrase, fixHint, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
-import { escapeHtml, escapeMarkdown, markdownCode } from './check-escape.ts';
+import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
 const DETAIL_FILES = 20;
@@ -42,7 +42,8 @@ export function renderCheckMarkdown(report: CheckReport): string {
     out.push('</details>');
     out.push('');
   }
-  for (const warning of report.warnings) out.push(`> ⚠️ ${escapeMarkdown(warning)}`, '');
+  // `backticked` parts (config keys, commands) as code: escaped, the backticks showed (a re-test).
+  for (const warning of report.warnings) out.push(`> ⚠️ ${escapeMarkdownWithCode(warning)}`, '');
   const hint = fixHint(report, { text: escapeMarkdown, code: (text) => markdownCode(text, false) });
   if (hint) out.push(hint, '');
   out.push(

@@ -157,7 +157,7 @@ describe('on a real history', () => {
 describe('globMistakes', () => {
   it('says what a glob that matches nothing most likely meant (a CI test: `crates/*` for every crate, Windows separators)', () => {
     expect(globMistakes(['crates/*'])).toBe('; "crates/*" matches files directly in its folder only: * stops at /, so its subfolders need "crates/**"');
-    expect(globMistakes(['src\\resolver\\**'])).toBe('; "src\\\\resolver\\\\**" uses \\ where a path has / ("src/resolver/**")');
+    expect(globMistakes(['src\\resolver\\**'])).toBe('; "src\\resolver\\**" uses \\ where a path has / ("src/resolver/**")');
     // An escape is meant (`\*` is a literal star); a negation and a good glob say nothing.
     expect(globMistakes(['docs/\\*.md', '!crates/*', 'src/**'])).toBe('');
   });
