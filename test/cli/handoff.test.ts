@@ -155,6 +155,28 @@ describe('runHandoff', () => {
     expect(error.message).toBe('unknown person "nobody@old.example": no developer of this repository has that name, email or alias');
   });
 
+  it('leaves commits of config ignoreRevs out of the recent work and the co-change (a review: they were counted there)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/a.ts': 'a\n', 'lib/b.ts': 'b\n' } },
+      { author: 'ada', at: '2024-12-02T10:00:00Z', write: { 'lib/a.ts': 'a\n2\n', 'lib/c.ts': 'c\n' } },
+      { author: 'ada', at: '2024-12-03T10:00:00Z', message: 'License headers', write: { 'lib/a.ts': 'a\n2\n3\n', 'lib/b.ts': 'b\n3\n' } },
+    ]);
+    const sweep = repo.git('rev-parse', 'HEAD').trim();
+    const json = async () => {
+      const { io, stdout } = fakeIo(repo.dir);
+      await runHandoff('ada', options(repo.dir, { format: 'json' }), io);
+      return JSON.parse(stdout()) as { recent: { commits: { sha: string }[] }; coChange: { files: { path: string; partners: { path: string }[] }[] } };
+    };
+    const before = await json();
+    expect(before.recent.commits.map((c) => c.sha)).toContain(sweep);
+    expect(before.coChange.files.find((f) => f.path === 'lib/b.ts')?.partners.map((p) => p.path)).toEqual(['lib/a.ts']);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `ignoreRevs: ["${sweep.slice(0, 10)}"]\n`);
+    const after = await json();
+    expect(after.recent.commits.map((c) => c.sha)).not.toContain(sweep);
+    expect(after.recent.commits).toHaveLength(2);
+    expect(after.coChange.files.find((f) => f.path === 'lib/b.ts')).toBeUndefined();
+  });
+
   it('excludes people given with --leaving from the successors', async () => {
     const repo = shop();
     const { io, stdout } = fakeIo(repo.dir);

@@ -37,6 +37,10 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const recentEnd = stale ? analysis.repository.revisionDate : analysis.settings.referenceDate;
   const since = Math.floor(Date.parse(recentEnd) / 1000) - RECENT_DAYS * DAY;
   const log = await readPersonLog(repo, { revision: analysis.repository.revision, emails: person.emails, since });
+  // Commits of config ignoreRevs (a sweep, an import) say nothing of what moves together or of their
+  // work, as they credit nobody in the figures (a review: they were counted here).
+  const ignored = analysis.model === 'classic' ? [] : settings.ignoreRevs.map((id) => id.toLowerCase());
+  const counted = <T extends { sha: string }>(commits: readonly T[]): T[] => (ignored.length === 0 ? [...commits] : commits.filter((commit) => !ignored.some((id) => commit.sha.startsWith(id))));
 
   const report = buildHandoff({
     analysis,
@@ -46,8 +50,8 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     inactive,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     critical: settings.critical,
-    window: log.window,
-    recent: log.recent,
+    window: counted(log.window),
+    recent: counted(log.recent),
     recentTruncated: log.recentTruncated,
     recentBefore: stale?.day,
   });
