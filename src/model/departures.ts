@@ -95,6 +95,7 @@ export function resolveDepartures(
     /** Where a config key sits (`.talentrisk.yml:12:9`), for messages about config entries. */
     locate?: ((keyPath: readonly (string | number)[]) => string) | undefined;
     mailmapped?: ResolveOptions['mailmapped'];
+    historyEnds?: ResolveOptions['historyEnds'];
   },
 ): Departure[] {
   // A config entry is named by where it sits when that is known, as other config errors are.
@@ -115,7 +116,7 @@ export function resolveDepartures(
     }
     let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
-      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped });
+      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, historyEnds: input.historyEnds });
     } catch (error) {
       if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
         input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);

@@ -35,6 +35,11 @@ export interface ResolveOptions {
    * `git log --no-mailmap` or an old commit names the person the analysis knows by the mapped one.
    */
   mailmapped?: ReadonlyMap<string, string> | undefined;
+  /**
+   * The day the analysed history ends when it is not HEAD's (`--until`, `--rev`): someone who
+   * joined later is in no commit of it, which "unknown person" alone did not say (an EM test).
+   */
+  historyEnds?: string | undefined;
 }
 
 type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'>;
@@ -184,7 +189,8 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     });
   }
   const near = closestPeople(who, people);
+  const later = options.historyEnds ? `; the history analysed ends on ${options.historyEnds}, so someone whose first commit came later is not in it` : '';
   throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {
-    hint: near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : 'the analysed history has no developer at all',
+    hint: `${near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : 'the analysed history has no developer at all'}${later}`,
   });
 }

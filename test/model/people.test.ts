@@ -44,6 +44,13 @@ describe('resolvePerson', () => {
     expect(resolvePerson([...PEOPLE, dev("Paul O'Shannessy", ['paul@example.com'])], 'Paul O’Shannessy').id).toBe('paul@example.com');
   });
 
+  it('says when the analysed history ends before today, where someone who joined later is not (an EM test: --until before their first commit)', () => {
+    const error = failure(() => resolvePerson(PEOPLE, 'Tom Mrazauskas', { historyEnds: '2021-06-01' }));
+    expect(error.message).toBe('unknown person "Tom Mrazauskas": no developer of this repository has that name, email or alias');
+    expect(error.hint).toMatch(/; the history analysed ends on 2021-06-01, so someone whose first commit came later is not in it$/);
+    expect(failure(() => resolvePerson(PEOPLE, 'Tom Mrazauskas')).hint).not.toContain('history analysed ends');
+  });
+
   it('matches a config alias whose emails are the developer’s', () => {
     const people = [{ name: 'Ada Lovelace', emails: ['ADA@example.com'], github: 'adal' }];
     expect(resolvePerson(PEOPLE, 'ada lovelace', { people }).id).toBe('ada@example.com');

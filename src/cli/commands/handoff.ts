@@ -11,7 +11,7 @@ import { sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
 import { writeReport, type CommonOptions, type HandoffFormat } from '../options.ts';
-import { declaredDepartures, loadAnalysis, mailmappedEmails, printWarnings } from './shared.ts';
+import { declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings } from './shared.ts';
 
 export interface HandoffOptions extends CommonOptions {
   format: HandoffFormat;
@@ -26,7 +26,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const { analysis, config, repository: repo } = await loadAnalysis(options.repo ?? '.', options, io);
   const settings = config.config;
   const mailmapped = await mailmappedEmails(repo, analysis.developers, [who], analysis.repository.revision);
-  const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped });
+  const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped, historyEnds: await historyEndsOf(repo, analysis) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
   const departures = await declaredDepartures(repo, analysis, config, options.leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.

@@ -133,7 +133,14 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
+    historyEnds: config.departures.length > 0 || (leaving?.length ?? 0) > 0 ? await historyEndsOf(repo, analysis) : undefined,
   });
+}
+
+/** The day the analysed history ends, when it is not HEAD's (`--until`, `--rev` at another commit). */
+export async function historyEndsOf(repo: Repository, analysis: Pick<Analysis, 'repository'>): Promise<string | undefined> {
+  if (analysis.repository.requested === 'HEAD') return undefined;
+  return (await commitOf(repo, 'HEAD')) === analysis.repository.revision ? undefined : analysis.repository.revisionDate.slice(0, 10);
 }
 
 /**
