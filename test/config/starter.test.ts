@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfigText as parseConfig } from '../../src/config/parse.ts';
-import { folderGlob, renderStarterConfig, testDataFolders, type StarterInput } from '../../src/config/starter.ts';
+import { folderGlob, renderStarterConfig, type StarterInput } from '../../src/config/starter.ts';
+import { testDataFolders } from '../../src/model/test-data.ts';
 import { createSystemMatcher } from '../../src/model/critical.ts';
 
 const input: StarterInput = {

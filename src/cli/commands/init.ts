@@ -5,12 +5,13 @@ import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
 import { CONFIG_FILE, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
-import { folderGlob, renderStarterConfig, SMALL_MODULE_FILES, testDataFolders, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
+import { folderGlob, renderStarterConfig, SMALL_MODULE_FILES, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
+import { testDataFolders } from '../../model/test-data.ts';
 import { ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
