@@ -39,6 +39,9 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
   // A cut "files at risk" keeps its count and "+N more" and shortens the path in its middle, or,
   // with no room for a path, is just the count.
   const shorten = (cell: string, width: number, column: number) => {
+    // Cut, the owners lose the label the column's title already gives before any name does
+    // ("owners: Nicolò Ribaud…" at 80 columns: a team lead's test).
+    if (column === 4) return cell.replace(/^(sole owner|owners): /, '');
     const parts = column === 5 ? /^(\d+): (.*?)( \+\d+ more)?$/.exec(cell) : null;
     if (!parts) return cell;
     const [, count = '', path = '', more = ''] = parts;

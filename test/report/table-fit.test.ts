@@ -77,7 +77,9 @@ describe('tables that fit the terminal', () => {
     expect(rows).toHaveLength(1);
     expect(displayWidth(rows[0] as string)).toBeLessThanOrEqual(78);
     expect(rows[0]).toMatch(/ {2}2: src\/…\S+\.ts \+1 more$/);
-    expect(rows[0]).toContain('sole owner: Ada Lovel…');
+    // The label goes before any of the name does ("sole owner: Ada Lovel…" before: a team lead's test).
+    expect(rows[0]).toContain('  Ada Lovelace-Byron of…  ');
+    expect(rows[0]).not.toContain('sole owner');
     // Not for a pipe or a file: every name whole (review: a CI log lost the owners' names).
     const piped = renderCheckText(report, { ...plain, fit: false }).split('\n').find((line) => line.startsWith('✗  payments'));
     expect(piped).toContain('sole owner: Ada Lovelace-Byron of the Analytical Engine');
