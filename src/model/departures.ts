@@ -147,19 +147,25 @@ export function resolveDepartures(
   }
   // A last day before the person's own last commit is accepted (they count as gone from that day),
   // but is most likely a mistyped year: `ada=2024-06-30` for someone who committed last week.
-  // The last commit is known as an instant, not as the day its author wrote: warn only when the last
-  // day is before that commit's day in every time zone (UTC−14), so a commit at 23:30 in New York
-  // on the last day is no "later commit" (it is the next day in UTC).
   for (const departure of byId.values()) {
     const where = dated.get(departure.id);
-    const time = Date.parse(where?.lastCommit ?? '');
-    if (!input.warn || !where || !departure.date || Number.isNaN(time)) continue;
-    const earliestDay = new Date(time - 14 * 3_600_000).toISOString().slice(0, 10);
-    if (departure.date < earliestDay) {
+    if (!input.warn || !where || !departure.date) continue;
+    if (lastDayBeforeLastCommit(departure.date, where.lastCommit)) {
       input.warn(`${where.source}: ${departure.name}'s last day ${departure.date} is before their last commit (${where.lastCommit.slice(0, 10)}); check the date (a last day already past counts them as gone since that day)`);
     }
   }
   return [...byId.values()].sort(compareDepartures);
+}
+
+/**
+ * Whether a last day (YYYY-MM-DD) is before the day of a last commit (ISO). The commit is known as
+ * an instant, not as the day its author wrote: only a day before that commit's day in every time
+ * zone (UTC−14) counts, so a commit at 23:30 in New York on the last day is no "later commit" (it is
+ * the next day in UTC). The departure warning and the handoff document both judge by this.
+ */
+export function lastDayBeforeLastCommit(lastDay: string, lastCommit: string): boolean {
+  const time = Date.parse(lastCommit);
+  return !Number.isNaN(time) && lastDay < new Date(time - 14 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function compareDepartures(a: Departure, b: Departure): number {

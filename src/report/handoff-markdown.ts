@@ -1,4 +1,5 @@
 import { staleRevision } from '../model/analysis-date.ts';
+import { lastDayBeforeLastCommit } from '../model/departures.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
 import { BARELY_NORM_DOA, MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
@@ -111,8 +112,8 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   }
   // A last day before their own last commit (a mistyped year) is taken as written; said here too, as
   // the warning went to stderr only (-q and -o hid it: an EM test).
-  // Judged as the stderr warning judges it: before the commit's day in every time zone (UTC−14).
-  if (person.date && new Date(Date.parse(person.lastCommit) - 14 * 3_600_000).toISOString().slice(0, 10) > person.date) {
+  // Judged as the stderr warning judges it.
+  if (person.date && lastDayBeforeLastCommit(person.date, person.lastCommit)) {
     lines.push('', `⚠️ Their last day (${person.date}) is before their last commit (${day(person.lastCommit)}): check the date.`);
   }
   if (person.date || person.note) {
