@@ -313,10 +313,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const future = { count: 0, latest: 0, sha: '' };
   // Commits that add a great many files at once: an import (deno's "merge deno_core repo into main
   // repo" made one person the creator of 438 files), whose history is elsewhere.
-  const imports: { sha: string; adds: number; author: number }[] = [];
+  const imports: { sha: string; files: number; author: number }[] = [];
   // Commits that change a great many files at once: a sweep (jest's copyright update of 1,730 files
   // made its author #3 of the truck factor with 18 commits), which `ignoreRevs` can leave out.
-  const sweeps: { sha: string; changes: number; author: number }[] = [];
+  const sweeps: { sha: string; files: number; author: number }[] = [];
   const ignored = ignoredRevisions(extensions ? config.ignoreRevs : []);
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
@@ -358,8 +358,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
           if (change.status === 'A') adds += 1;
           else if (change.status === 'M') changes += 1;
         }
-        if (adds >= BULK_ADDS) imports.push({ sha: record.sha, adds, author });
-        if (changes >= BULK_ADDS) sweeps.push({ sha: record.sha, changes, author });
+        if (adds >= BULK_ADDS) imports.push({ sha: record.sha, files: adds, author });
+        if (changes >= BULK_ADDS) sweeps.push({ sha: record.sha, files: changes, author });
       }
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
@@ -395,18 +395,22 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       `${future.count} commit(s) are dated after the analysis date, the latest ${new Date(future.latest * 1000).toISOString().slice(0, 10)} (${future.sha.slice(0, 12)}): a clock was wrong; decay and inactivity count them as made on the analysis date`,
     );
   }
+  // The three largest of the commits that add or change many files, "sha by Name: count", and how many more.
+  const largest = (commits: readonly { sha: string; files: number; author: number }[]) => {
+    const named = [...commits]
+      .sort((a, b) => b.files - a.files || (a.sha < b.sha ? -1 : 1))
+      .slice(0, 3)
+      .map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.files}`);
+    return `${named.join(', ')}${commits.length > 3 ? `, +${commits.length - 3} more` : ''}`;
+  };
   if (imports.length > 0) {
-    const largest = [...imports].sort((a, b) => b.adds - a.adds || (a.sha < b.sha ? -1 : 1)).slice(0, 3);
-    const named = largest.map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.adds}`);
     context.warn(
-      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${named.join(', ')}${imports.length > 3 ? `, +${imports.length - 3} more` : ''}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out`,
+      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out`,
     );
   }
   if (sweeps.length > 0) {
-    const largest = [...sweeps].sort((a, b) => b.changes - a.changes || (a.sha < b.sha ? -1 : 1)).slice(0, 3);
-    const named = largest.map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.changes}`);
     context.warn(
-      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${named.join(', ')}${sweeps.length > 3 ? `, +${sweeps.length - 3} more` : ''}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs\``,
+      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs\``,
     );
   }
   const unseen = ignored.unseen();
