@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.ts';
 import { readPersonLog } from '../../git/person-log.ts';
+import { commitOf } from '../../git/repo.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveDevelopers } from '../../model/decay.ts';
 import { botsOf } from '../../model/departures.ts';
@@ -26,7 +27,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const { analysis, config, repository: repo } = await loadAnalysis(options.repo ?? '.', options, io);
   const settings = config.config;
   const mailmapped = await mailmappedEmails(repo, analysis.developers, [who], analysis.repository.revision);
-  const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped, historyEnds: await historyEndsOf(repo, analysis) });
+  const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped, historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
   const departures = await declaredDepartures(repo, analysis, config, options.leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.

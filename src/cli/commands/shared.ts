@@ -122,25 +122,29 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
  */
 export async function declaredDepartures(repo: Repository, analysis: Analysis, loaded: LoadedConfig, leaving: readonly string[] | undefined): Promise<Departure[]> {
   const { config } = loaded;
-  const head = config.departures.length > 0 && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
+  // HEAD's commit, when the analysis may be at another one (one git call, for both uses below).
+  const named = config.departures.length > 0 || (leaving?.length ?? 0) > 0;
+  const head = named && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
   const mailmapped = await mailmappedEmails(repo, analysis.developers, [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)], analysis.repository.revision);
   return resolveDepartures(analysis.developers, {
     config: config.departures,
     leaving,
     people: config.people,
     bots: botsOf(analysis, config.bots),
-    notYetThere: notYetThereIn(analysis, head),
+    notYetThere: config.departures.length > 0 ? notYetThereIn(analysis, head) : undefined,
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
-    historyEnds: config.departures.length > 0 || (leaving?.length ?? 0) > 0 ? await historyEndsOf(repo, analysis) : undefined,
+    historyEnds: historyEndsOf(analysis, head),
   });
 }
 
-/** The day the analysed history ends, when it is not HEAD's (`--until`, `--rev` at another commit). */
-export async function historyEndsOf(repo: Repository, analysis: Pick<Analysis, 'repository'>): Promise<string | undefined> {
-  if (analysis.repository.requested === 'HEAD') return undefined;
-  return (await commitOf(repo, 'HEAD')) === analysis.repository.revision ? undefined : analysis.repository.revisionDate.slice(0, 10);
+/**
+ * The day the analysed history ends, when it is not HEAD's (`--until`, `--rev` at another commit);
+ * `head`: HEAD's commit, undefined when the analysis asked for HEAD.
+ */
+export function historyEndsOf(analysis: Pick<Analysis, 'repository'>, head: string | undefined): string | undefined {
+  return head === undefined || head === analysis.repository.revision ? undefined : analysis.repository.revisionDate.slice(0, 10);
 }
 
 /**
