@@ -195,12 +195,12 @@ function mostFrequent(counts: Map<string, number>): string {
  * bot's 770 commits, shown as "Babel Bot" (a team lead's test). A machine's name over any other
  * address (`Babel Bot <babel@…>`, `greenkeeper[bot] <support@greenkeeper.io>`) still joins by name.
  */
-function personalEmails(identities: readonly RawIdentity[], isBot: (identity: RawIdentity) => boolean): Set<string> {
+function personalEmails(identities: readonly RawIdentity[], bot: readonly boolean[], automated: readonly boolean[]): Set<string> {
   const emails = new Set<string>();
-  for (const identity of identities) {
+  identities.forEach((identity, index) => {
     const email = identity.email.trim().toLowerCase();
-    if (email && !isBot(identity) && !isAutomated(identity.name)) emails.add(email);
-  }
+    if (email && !bot[index] && !automated[index]) emails.add(email);
+  });
   return emails;
 }
 
@@ -217,16 +217,19 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     return id;
   };
   const isBot = options.extensions ? createBotMatcher(options.botPatterns ?? []) : () => false;
-  const personal = options.extensions ? personalEmails(identities, isBot) : new Set<string>();
-  const identityNodes = identities.map((identity) => {
+  // Judged once per identity: the groups below ask again.
+  const botAt = identities.map(isBot);
+  const automated = options.extensions ? identities.map((identity) => isAutomated(identity.name)) : identities.map(() => false);
+  const personal = options.extensions ? personalEmails(identities, botAt, automated) : new Set<string>();
+  const identityNodes = identities.map((identity, index) => {
     const self = uf.add();
     const email = identity.email.trim().toLowerCase();
     const name = identity.name.trim().toLowerCase();
     // A bot identity joins other bot identities only: a bot that commits with a person's email
     // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
-    const space = isBot(identity) ? 'bot:' : '';
+    const space = botAt[index] ? 'bot:' : '';
     if (email) uf.union(self, node(`${space}e:${email}`));
-    const machineOverPerson = !space && personal.has(email) && isAutomated(identity.name);
+    const machineOverPerson = !space && automated[index] && personal.has(email);
     if (name && !machineOverPerson) uf.union(self, node(`${space}n:${name}`));
     if (options.extensions && email) {
       const login = noreplyLogin(email);
@@ -276,7 +279,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       commits += identity.commits;
       firstTime = Math.min(firstTime, identity.firstTime);
       lastTime = Math.max(lastTime, identity.lastTime);
-      if (isBot(identity)) bot = true;
+      if (botAt[index]) bot = true;
     }
     const primaryEmail = mostFrequent(emailCounts);
     // A name to show: an empty one (git allows it) left blank cells and "# Handoff: " with nothing
