@@ -64,10 +64,6 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
 }
 
 /**
- * Accounts that look automated and author files, while the config names no bot: they count as
- * people, as owners and successors (deno: "only denobot knows it"), and only init said so.
- */
-/**
  * Test data that makes up most of the analysed files: babel's figures were mostly about who wrote
  * 25,265 fixture files of 27,573, and nothing said so (a team lead's test). Not once the config
  * excludes anything (the team has chosen).
@@ -82,6 +78,10 @@ function testDataNote(analysis: Analysis, exclude: readonly string[], ctx: { cha
   );
 }
 
+/**
+ * Accounts that look automated and author files, while the config names no bot: they count as
+ * people, as owners and successors (deno: "only denobot knows it"), and only init said so.
+ */
 function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: { chalk: ChalkInstance }): string {
   if (analysis.model === 'classic' || bots.length > 0) return '';
   // By name only (a bot's name, or a bot-named identity joined to someone): init's address rules
