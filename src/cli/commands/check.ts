@@ -72,6 +72,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const deadSkipped = evaluation.systems
     .filter((result) => result.status === 'error' && !isChecked(result))
     .map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}", skipped: no file of it changed); a check without --changed stops on it`);
+  const deadGlobs = unmatchedGlobWarnings(evaluation.systems, loaded);
   // What depends on more than the analysis and the config's content is added here, on every run:
   // the systems --changed leaves out, and the lines of the config file (its layout).
   const report: CheckReport = {
@@ -93,7 +94,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
       ...evaluated.warningSource.warnings,
       ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked`] : []),
       ...deadSkipped,
-      ...(options.format !== 'github' && options.format !== 'json' ? unmatchedGlobWarnings(evaluation.systems, loaded) : []),
+      ...(options.format !== 'github' && options.format !== 'json' ? deadGlobs : []),
     ],
   };
 
@@ -104,7 +105,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const shown = options.format === 'json' || options.format === 'sarif' ? report : markInactive(report);
   writeReport(checkReporters[options.format](shown, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
-    if (options.format !== 'github' && options.format !== 'text') for (const warning of [...deadSkipped, ...unmatchedGlobWarnings(evaluation.systems, loaded)]) io.stderr.write(`talentrisk: warning: ${warning}\n`);
+    if (options.format !== 'github' && options.format !== 'text') for (const warning of [...deadSkipped, ...deadGlobs]) io.stderr.write(`talentrisk: warning: ${warning}\n`);
     // text and github print the warnings in the report itself (github as ::warning lines, in the
     // same job log): the same line on stderr too read as two warnings.
     printWarnings(evaluated.warningSource, options, io, (options.format === 'text' || options.format === 'github') && !toFile);
