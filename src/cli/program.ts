@@ -84,7 +84,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
 
   program
     .command('init')
-    .description('write a starter .talentrisk.yml: modules, CODEOWNERS paths and bots found in this repository, as commented candidates')
+    .description('write a starter .talentrisk.yml: modules, CODEOWNERS paths, bots and test-data excludes found in this repository, as commented candidates')
     .argument('[path]', 'repository', '.')
     .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root; /dev/stdout prints it)`, valueOf('a file to write', 'path'))
     .option('--force', 'replace an existing config file')
@@ -99,7 +99,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
 
   const handoff = program
     .command('handoff')
-    .description('a handoff document for one person: what only they know, successors, co-change, recent work, a checklist')
+    .description('a handoff document for one person: what only they know, successors, what else they worked on, co-change, recent work, a checklist')
     .argument('<who>', 'name, email or alias of the person')
     .option('-C, --repo <dir>', 'repository to analyse', valueOf('a repository folder', 'path'), '.');
   addAnalysisOptions(handoff, HANDOFF_FORMATS, 'markdown').action(async (who: string, options: HandoffOptions) => {
