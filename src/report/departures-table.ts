@@ -1,7 +1,7 @@
 import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { cutToWidth, displayWidth, renderTable, shortenModulePath, shortenPath, shortenPathToWidth, type TableFit } from './table-util.ts';
+import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenPath, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
@@ -155,9 +155,4 @@ function successionTable(
   const within = new Map([...shorter.values()].map((s) => [s.compact, s.within]));
   const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenPathToWidth(cell, width) : column === last ? (within.get(cell)?.(width) ?? cell) : cell);
   return renderTable(head, rows, head.map(() => 'left'), fit(withLeaving ? [0, 1, 2] : [0, 1], { min: withLeaving ? { 0: 20, 1: 10, 2: 20 } : { 0: 20, 1: 20 }, shorten }));
-}
-
-/** The width of a table's lines as renderTable lays it out, before any fit. */
-function naturalWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
-  return head.reduce((sum, title, column) => sum + Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))), 0) + 2 * (head.length - 1);
 }

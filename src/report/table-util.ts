@@ -90,11 +90,22 @@ export function shortenPathToWidth(path: string, width: number): string {
   return `${head}…${tail}`;
 }
 
+// A title may take two lines ("single-owner\nfiles"): its width is its widest line's.
+const titleWidth = (title: string | undefined) => Math.max(...(title ?? '').split('\n').map(displayWidth));
+
+/** Each column's width as renderTable lays the table out, before any fit. */
+function columnWidths(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return head.map((title, column) => Math.max(titleWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
+}
+
+/** The width of a table's lines as renderTable lays it out, before any fit. */
+export function naturalWidth(head: readonly string[], rows: readonly (readonly string[])[]): number {
+  return columnWidths(head, rows).reduce((sum, width) => sum + width, 0) + SEPARATOR * (head.length - 1);
+}
+
 /** The rows with the `fit` columns' cells cut, widest column first, until a line fits in `fit.width`. */
 function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
-  // A title may take two lines ("single-owner\nfiles"): its width is its widest line's.
-  const titleWidth = (title: string | undefined) => Math.max(...(title ?? '').split('\n').map(displayWidth));
-  const widths = head.map((title, column) => Math.max(titleWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
+  const widths = columnWidths(head, rows);
   const natural = [...widths];
   let excess = widths.reduce((sum, width) => sum + width, 0) + SEPARATOR * (head.length - 1) - fit.width;
   const least = (column: number) => (typeof fit.min === 'number' ? fit.min : (fit.min?.[column] ?? 12));
