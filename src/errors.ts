@@ -11,6 +11,11 @@ export class TalentriskError extends Error {
     this.name = new.target.name;
     this.hint = options?.hint;
   }
+
+  /** The message and its hint in one text, `message (hint)`, for a place that shows one line of each error. */
+  get withHint(): string {
+    return this.hint ? `${this.message} (${this.hint})` : this.message;
+  }
 }
 
 /** `.talentrisk.yml` is unreadable or invalid. The message may hold several `file:line:col` lines. */

@@ -141,7 +141,7 @@ export function resolveDepartures(
   }
   if (problems.length === 1) throw problems[0] as UsageError;
   if (problems.length > 1) {
-    throw new UsageError(problems.map((problem) => (problem.hint ? `${problem.message} (${problem.hint})` : problem.message)).join('\n'), {
+    throw new UsageError(problems.map((problem) => problem.withHint).join('\n'), {
       hint: 'name each by email or alias (`talentrisk scan --format json` lists the developers), or remove the entry',
     });
   }

@@ -19,10 +19,9 @@ import type { CheckOptions } from './check.ts';
  */
 export function reportCheckFailure(error: TalentriskError, options: CheckOptions, io: Io, root: string | undefined): void {
   if (options.format === 'github') {
-    const text = error.hint ? `${error.message} (${error.hint})` : error.message;
     // GitHub places an annotation by its path from the repository's root, as violations give it.
     const fromRoot = (file: string) => (root ? path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
-    io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : (configEntryAnnotations(error, fromRoot) ?? `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(text))}\n`));
+    io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : (configEntryAnnotations(error, fromRoot) ?? `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(error.withHint))}\n`));
     appendToStepSummary(couldNotRunMarkdown(error), io);
   }
   if (options.output) reportCouldNotRun(error, options, io);
@@ -40,7 +39,7 @@ function couldNotRunMarkdown(error: TalentriskError): string {
  * usual rules (no overwrite without --force); if it cannot be written, the error is what counts.
  */
 function reportCouldNotRun(error: TalentriskError, options: CheckOptions, io: Io): void {
-  const reason = (error.hint ? `${error.message} (${error.hint})` : error.message).split('\n').join(' · ');
+  const reason = error.withHint.split('\n').join(' · ');
   const text = options.format === 'junit' ? renderJunitCouldNotRun(reason) : options.format === 'sarif' ? renderSarifCouldNotRun(reason) : options.format === 'markdown' ? couldNotRunMarkdown(error) : undefined;
   try {
     if (text !== undefined) {
