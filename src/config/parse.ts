@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
 import { closest } from '../model/suggest.ts';
 import { loadedConfig, type ConfigPositions, type LoadedConfig, type ParsedConfig } from './load.ts';
-import { configSchema } from './schema.ts';
+import { configSchema, EXTENSION_KEY_PREFIX } from './schema.ts';
 
 // Reading .talentrisk.yml: YAML with positions, then the zod schema. Only loaded (by load.ts) when a
 // config file exists, so that a scan without one does not pay for importing yaml and zod.
@@ -30,7 +30,9 @@ export function parseConfigFile(source: string, displayName: string): ParsedConf
   const lineCounter = new LineCounter();
   // logLevel 'error': a list or mapping used as a key made yaml print a Node warning on stderr
   // (keyChecks reports it as a config error instead).
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  // merge: YAML 1.2 dropped `<<` merge keys, but configs that share settings between systems
+  // (`<<: *defaults`, as in CI files) use them; without it `<<` read as an unknown key.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true, logLevel: 'error' });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return displayName;
     const { line, col } = lineCounter.linePos(offset);
@@ -44,7 +46,7 @@ export function parseConfigFile(source: string, displayName: string): ParsedConf
   } catch {
     raw = undefined;
   }
-  const result = raw === undefined ? undefined : configSchema.safeParse(raw);
+  const result = raw === undefined ? undefined : configSchema.safeParse(withoutExtensionKeys(raw));
   if (result && !result.success) {
     for (const issue of result.error.issues) problems.push(...describeIssue(issue, doc, raw));
   }
@@ -61,6 +63,16 @@ export function parseConfigFile(source: string, displayName: string): ParsedConf
     });
   }
   return { config: result.data, positions: positionsOf(doc, lineCounter) };
+}
+
+/**
+ * The config without its top-level `x-` keys: a place to define YAML anchors that systems then
+ * merge (`x-defaults: &defaults`), as in Docker Compose files. Anywhere else an unknown key stays
+ * an error, so that a misspelt key is never silently ignored.
+ */
+function withoutExtensionKeys(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith(EXTENSION_KEY_PREFIX)));
 }
 
 /**

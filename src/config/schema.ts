@@ -95,6 +95,9 @@ export const departureSchema = z
   })
   .describe('A person leaving.');
 
+/** Top-level keys with this prefix are the user's own (anchors to merge), ignored by talentrisk. */
+export const EXTENSION_KEY_PREFIX = 'x-';
+
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('JSON Schema for editor completion.'),

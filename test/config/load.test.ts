@@ -215,6 +215,31 @@ describe('valid configs', () => {
     // A missing key points at its nearest parent.
     expect(loaded.lineOf(['critical', 0, 'minOwners'])).toBe(2);
   });
+
+  it('merges `<<: *anchor` keys, from an anchor under a top-level x- key (both read as unknown keys)', () => {
+    const text = [
+      'x-strict: &strict',
+      '  minOwners: 3',
+      '  description: Needs three',
+      'critical:',
+      '  - name: payments',
+      '    paths: [src/payments]',
+      '    <<: *strict',
+      '  - name: auth',
+      '    paths: [src/auth]',
+      '    <<: *strict',
+      '    minOwners: 2',
+      '',
+    ].join('\n');
+    const loaded = parseConfigText(text, 'c.yml');
+    expect(loaded.config.critical).toEqual([
+      { name: 'payments', paths: ['src/payments'], minOwners: 3, description: 'Needs three' },
+      { name: 'auth', paths: ['src/auth'], minOwners: 2, description: 'Needs three' },
+    ]);
+    expect(loaded.lineOf(['critical', 1])).toBe(8);
+    // Only the top level has extension keys: elsewhere an x- key is still a misspelling to report.
+    expect(() => parseConfigText('critical:\n  - name: a\n    paths: [a]\n    x-note: 1\n', 'c.yml')).toThrow(/c\.yml:4:5 critical\.0\.x-note: unknown key/);
+  });
 });
 
 describe('loadConfig', () => {
