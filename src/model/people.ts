@@ -6,11 +6,12 @@ import { editDistance } from './suggest.ts';
 // Naming a person on the command line or in the config (`--leaving`, `departures[].who`,
 // `handoff <who>`): a name, an email, a GitHub login or a config alias, case-insensitive.
 //
-// Matching runs in two tiers, and the first tier that matches anyone decides:
+// Matching runs in tiers, and the first tier that matches anyone decides:
 //   1. exact: the developer id, any of their emails, any of their names, the GitHub login of a
 //      no-reply email, or a config alias (`people[].name` / `.github` / `.emails`);
 //   2. partial: the local part of an email (`alice` for alice@corp.example) or one word of a name
-//      (`alice` for "Alice Martin").
+//      (`alice` for "Alice Martin");
+//   3. and 4. the same two with accents ignored (`Jose` for "José").
 // One developer → resolved. Several → ambiguous (UsageError listing them). None → unknown
 // (UsageError listing the closest known identities). Both exit 2.
 
@@ -61,6 +62,20 @@ function normalize(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/^@(?=[^@\s]+$)/, '');
+}
+
+/** Latin letters that NFD does not split into a base letter and a mark. */
+const UNSPLIT_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i' };
+
+/**
+ * A normalized key without accents (`josé` → `jose`): what someone types on a keyboard without
+ * them, or a name git recorded both ways. Only tried when the name as written matches nobody.
+ */
+function fold(key: string): string {
+  return key
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[øłđðþæœßı]/g, (letter) => UNSPLIT_LETTERS[letter] ?? letter);
 }
 
 // Error messages reach a terminal: no control characters from names or input.
@@ -117,11 +132,11 @@ function byName(a: Person, b: Person): number {
 
 /** The developers whose name, email or local part is nearest to `who` (at most 3). */
 export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS): T[] {
-  const target = normalize(who);
+  const target = fold(normalize(who));
   return people
     .map((person) => {
       const keys = [...exactKeys(person, []), ...partialKeys(person)];
-      return { person, distance: Math.min(...keys.map((key) => editDistance(target, key))) };
+      return { person, distance: Math.min(...keys.map((key) => editDistance(target, fold(key)))) };
     })
     .sort((a, b) => a.distance - b.distance || byName(a.person, b.person))
     .slice(0, limit)
@@ -156,7 +171,15 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   const where = options.source ? ` (${options.source})` : '';
   if (target === '') throw new UsageError(`empty person name${where}`, { hint: 'name a developer by name, email or alias' });
   const aliases = options.people ?? [];
-  const tiers = [(p: T) => exactKeys(p, aliases).has(target), (p: T) => partialKeys(p).has(target)];
+  const folded = fold(target);
+  const hasFolded = (keys: Set<string>) => [...keys].some((key) => fold(key) === folded);
+  // The last two tiers ignore accents: "Jose" names José only when no Jose matches as written.
+  const tiers = [
+    (p: T) => exactKeys(p, aliases).has(target),
+    (p: T) => partialKeys(p).has(target),
+    (p: T) => hasFolded(exactKeys(p, aliases)),
+    (p: T) => hasFolded(partialKeys(p)),
+  ];
   for (const [tier, matches] of tiers.entries()) {
     let found = people.filter(matches);
     // One word that is one person's whole name but also a word of others' names ("David", "alice")

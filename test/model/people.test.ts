@@ -44,6 +44,21 @@ describe('resolvePerson', () => {
     expect(resolvePerson([...PEOPLE, dev("Paul O'Shannessy", ['paul@example.com'])], 'Paul O’Shannessy').id).toBe('paul@example.com');
   });
 
+  it('ignores accents when the name as written matches nobody ("Jose" was an unknown person for José)', () => {
+    const people = [...PEOPLE, dev('José Valim', ['jose@example.com']), dev('Søren Łukasz', ['soren@example.com'])];
+    expect(resolvePerson(people, 'Jose Valim').id).toBe('jose@example.com');
+    expect(resolvePerson(people, 'valim').id).toBe('jose@example.com');
+    expect(resolvePerson(people, 'soren lukasz').id).toBe('soren@example.com');
+    // Written with its accent, a name still prefers the developer who has it so.
+    const both = [...people, dev('Jose Valim', ['other@example.com'])];
+    expect(resolvePerson(both, 'José Valim').id).toBe('jose@example.com');
+    expect(resolvePerson(both, 'Jose Valim').id).toBe('other@example.com');
+    // Folded, one word of two people's names is still a choice between them.
+    const two = [...PEOPLE, dev('José Valim', ['jv@example.com']), dev('José Silva', ['js@example.com'])];
+    expect(failure(() => resolvePerson(two, 'jose')).message).toMatch(/matches 2 developers/);
+    expect(closestPeople('Josee Valim', people, 1)[0]?.id).toBe('jose@example.com');
+  });
+
   it('says when the analysed history ends before today, where someone who joined later is not (an EM test: --until before their first commit)', () => {
     const error = failure(() => resolvePerson(PEOPLE, 'Tom Mrazauskas', { historyEnds: '2021-06-01' }));
     expect(error.message).toBe('unknown person "Tom Mrazauskas": no developer of this repository has that name, email or alias');
