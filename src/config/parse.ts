@@ -71,7 +71,7 @@ export function parseConfigFile(source: string, displayName: string): ParsedConf
  * an error, so that a misspelt key is never silently ignored.
  */
 function withoutExtensionKeys(raw: unknown): unknown {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  if (raw == null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   return Object.fromEntries(Object.entries(raw).filter(([key]) => !key.startsWith(EXTENSION_KEY_PREFIX)));
 }
 

@@ -25,13 +25,16 @@ export function ownersPhrase(system: System, max = 4): string {
   return system.owners.length === 1 ? `sole owner: ${names(system.owners)}` : `owners: ${names(system.owners)}`;
 }
 
+/** What follows the name of an inactive owner or author in the reports people read. */
+export const INACTIVE_MARK = ' (inactive)';
+
 /**
  * The systems with " (inactive)" after the name of every owner or author in `inactive` (ids), for
  * the reports people read: a gate passed on owners gone for years, unmarked (a team lead on babel).
  */
 export function markInactiveOwners<T extends CriticalSystemResult>(systems: readonly T[], inactive: ReadonlySet<string>): T[] {
   if (inactive.size === 0) return [...systems];
-  const mark = <P extends { id: string; name: string }>(person: P): P => (inactive.has(person.id) ? { ...person, name: `${person.name} (inactive)` } : person);
+  const mark = <P extends { id: string; name: string }>(person: P): P => (inactive.has(person.id) ? { ...person, name: `${person.name}${INACTIVE_MARK}` } : person);
   return systems.map((system) => ({
     ...system,
     owners: system.owners.map(mark),

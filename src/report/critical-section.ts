@@ -1,8 +1,8 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { ownersPhrase } from './check-describe.ts';
+import { INACTIVE_MARK, ownersPhrase } from './check-describe.ts';
 import { round, sanitize } from './format.ts';
-import { renderTable, shortenPath, shortenPathToWidth } from './table-util.ts';
+import { renderTable, shortenNameList, shortenPath, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // Critical systems in the terminal (check's text format and scan's table) and in JSON (check's
@@ -40,8 +40,11 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
   // with no room for a path, is just the count.
   const shorten = (cell: string, width: number, column: number) => {
     // Cut, the owners lose the label the column's title already gives before any name does
-    // ("owners: Nicolò Ribaud…" at 80 columns: a team lead's test).
-    if (column === 4) return cell.replace(/^(sole owner|owners): /, '');
+    // ("owners: Nicolò Ribaud…" at 80 columns: a team lead's test), then whole names, counted.
+    if (column === 4) {
+      const names = /^(?:sole owner|owners): (.*)$/.exec(cell)?.[1];
+      return names === undefined ? cell : shortenNameList(names, width, [INACTIVE_MARK]);
+    }
     const parts = column === 5 ? /^(\d+): (.*?)( \+\d+ more)?$/.exec(cell) : null;
     if (!parts) return cell;
     const [, count = '', path = '', more = ''] = parts;

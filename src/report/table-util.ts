@@ -47,7 +47,6 @@ export function cutToWidth(text: string, width: number): string {
   return `${open}${out.trimEnd()}…${close}`;
 }
 
-/** A path in at most `width` cells, cut in its middle ("packages…/index.ts"); wide characters count two. */
 /** A path cut in the middle to `max` columns (left whole below 8, where a cut says nothing). */
 export function shortenPath(path: string, max: number): string {
   return max < 8 ? path : shortenPathToWidth(path, max);
@@ -73,6 +72,7 @@ export function shortenModulePath(path: string, width: number): string {
   return `${head}…${tail}`;
 }
 
+/** A path in at most `width` cells, cut in its middle ("packages…/index.ts"); wide characters count two. */
 export function shortenPathToWidth(path: string, width: number): string {
   if (displayWidth(path) <= width) return path;
   const chars = [...path];
@@ -88,6 +88,31 @@ export function shortenPathToWidth(path: string, width: number): string {
     tail = `${char}${tail}`;
   }
   return `${head}…${tail}`;
+}
+
+/**
+ * A list of names ("Ada (inactive), Bob, Cy +2 more") in at most `width` cells: whole names first,
+ * the others counted ("Ada (inactive) +4 more"); a first name that does not fit alone is cut before
+ * its `marks` (a cut "Henry Zhu (i…" lost what the mark said: a team lead's test).
+ */
+export function shortenNameList(list: string, width: number, marks: readonly string[] = []): string {
+  if (displayWidth(list) <= width) return list;
+  const counted = / \+(\d+) more$/.exec(list);
+  const names = (counted ? list.slice(0, counted.index) : list).split(', ');
+  const hidden = (kept: number) => names.length - kept + Number(counted?.[1] ?? 0);
+  const more = (kept: number) => (hidden(kept) > 0 ? ` +${hidden(kept)} more` : '');
+  for (let kept = names.length - 1; kept >= 1; kept--) {
+    const shown = `${names.slice(0, kept).join(', ')}${more(kept)}`;
+    if (displayWidth(shown) <= width) return shown;
+  }
+  const first = names[0] ?? '';
+  const mark = marks.find((m) => first.endsWith(m)) ?? '';
+  // The count goes before the mark does: "Henr… (inactive)" says more than "Henr… +4 more".
+  for (const tail of [`${mark}${more(1)}`, mark]) {
+    const room = width - displayWidth(tail);
+    if (room >= 4) return `${cutToWidth(first.slice(0, first.length - mark.length), room)}${tail}`;
+  }
+  return cutToWidth(list, width);
 }
 
 // A title may take two lines ("single-owner\nfiles"): its width is its widest line's.

@@ -1,8 +1,9 @@
 import { Chalk } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { markInactive } from '../../src/report/check-describe.ts';
 import { renderCheckText } from '../../src/report/check-text.ts';
-import { displayWidth, renderTable, shortenModulePath, shortenPath, shortenPathToWidth } from '../../src/report/table-util.ts';
+import { displayWidth, renderTable, shortenModulePath, shortenNameList, shortenPath, shortenPathToWidth } from '../../src/report/table-util.ts';
 import { developer, file, makeReport } from './check-factory.ts';
 
 // vite's modules and critical systems were 90–110 cells wide in an 80-column terminal, so every
@@ -120,5 +121,33 @@ describe('shortenModulePath', () => {
     // No folder, or too long a first one: cut in the middle as any path.
     expect(shortenModulePath('a-very-long-module-name-without-folders', 20)).toBe(shortenPath('a-very-long-module-name-without-folders', 20));
     expect(shortenModulePath('some-long-workspace-root/pkg-name', 20)).toBe(shortenPath('some-long-workspace-root/pkg-name', 20));
+  });
+});
+
+describe('shortenNameList', () => {
+  it('keeps whole names and counts the rest, and cuts a lone first name before its mark (a cut read "Henry Zhu (i…")', () => {
+    const list = 'Henry Zhu (inactive), Nicolò Ribaudo, Huáng Jùnliàng +2 more';
+    expect(shortenNameList(list, 80, [' (inactive)'])).toBe(list);
+    expect(shortenNameList(list, 45, [' (inactive)'])).toBe('Henry Zhu (inactive), Nicolò Ribaudo +3 more');
+    expect(shortenNameList(list, 30, [' (inactive)'])).toBe('Henry Zhu (inactive) +4 more');
+    expect(shortenNameList(list, 24, [' (inactive)'])).toBe('Henr… (inactive) +4 more');
+    expect(displayWidth(shortenNameList(list, 24, [' (inactive)']))).toBeLessThanOrEqual(24);
+    expect(shortenNameList('Henry Zhu (inactive)', 16, [' (inactive)'])).toBe('Henr… (inactive)');
+    // No room for the count: the mark stays; none for a name beside its mark: cut as text.
+    expect(shortenNameList(list, 17, [' (inactive)'])).toBe('Henry… (inactive)');
+    expect(shortenNameList('Henry Zhu (inactive)', 10, [' (inactive)'])).toBe('Henry Zhu…');
+  });
+
+  it('cuts check’s owners by whole names, marks kept, in a narrow terminal', () => {
+    const report = makeReport({
+      systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 3 }],
+      files: [file('src/pay/a.ts', ['ada@x']), file('src/pay/b.ts', ['bo@x'])],
+      developers: [developer('ada@x', 'Adalbertina Longname-Person'), developer('bo@x', 'Bonifacio Second-Longname')],
+    });
+    const marked = { ...report, inactive: [{ id: 'ada@x', name: 'Adalbertina Longname-Person', lastCommit: '2018-01-01' }] };
+    const text = stripVTControlCharacters(renderCheckText(markInactive(marked as typeof report), { chalk: new Chalk({ level: 0 }), width: 74, fit: true }));
+    const row = text.split('\n').find((line) => line.includes('payments')) ?? '';
+    expect(row).toMatch(/ Adalber\S*… \(inactive\) {2}/);
+    expect(displayWidth(row)).toBeLessThanOrEqual(74);
   });
 });
