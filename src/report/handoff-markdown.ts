@@ -169,7 +169,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
   lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${critical}`);
   lines.push('');
   lines.push(
-    `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${area.truckFactorAfterAll !== undefined && area.truckFactorAfterAll !== area.truckFactorAfter ? ` (→ ${area.truckFactorAfterAll} with the other departures)` : ''} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.`,
+    `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${area.truckFactorAfterAll !== undefined && area.truckFactorAfterAll !== area.truckFactorAfter ? ` (→ ${area.truckFactorAfterAll} with the other departures)` : ''} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.${dropWithoutSoleFiles(area, who)}`,
   );
   lines.push('');
   const shown = rowsWithin(area.files, MAX_FILES_PER_AREA);
@@ -188,6 +188,16 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
   );
   if (area.files.length > shown.length) lines.push('', `… and ${plural(area.files.length - shown.length, 'more file')} (\`--format json\` lists them all).`);
   return lines;
+}
+
+/**
+ * Why the truck factor drops when they know no file alone: a drop beside "0 only they know" read as
+ * a mistake (an EM test). The truck factor counts departures that orphan most files, and files
+ * they share lose an author with them.
+ */
+function dropWithoutSoleFiles(area: HandoffArea, who: string): string {
+  if (area.soleFiles > 0 || area.truckFactorAfter >= area.truckFactorBefore || area.truckFactorAfter === 0) return '';
+  return ` ${who} is the only author of none of its files, but shares enough of them that without ${who}, ${plural(area.truckFactorAfter, 'departure')} would leave most of them with no author (${area.truckFactorBefore} now).`;
 }
 
 function successorCell(file: HandoffFile, name: (id: string) => string): string {

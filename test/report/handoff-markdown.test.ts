@@ -323,6 +323,22 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(toHandoffJson(alone).areas.every((area) => area.truckFactorAfterAll == null)).toBe(true);
   });
 
+  it('explains a module truck-factor drop when they know no file of it alone (an EM test: "2 → 1" beside "0 only they know")', async () => {
+    const repo = buildNamed('shared', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/x1.ts': 1, 'm/x2.ts': 1 } },
+      { author: 'bob', at: '2024-07-01T10:00:00Z', write: { 'm/x1.ts': 2, 'm/x2.ts': 2 } },
+      { author: 'bob', at: '2024-07-02T10:00:00Z', write: { 'm/x1.ts': 3, 'm/x2.ts': 3 } },
+      { author: 'carol', at: '2024-08-01T10:00:00Z', write: { 'm/c1.ts': 1 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const ada = await handoffOf(analysis, 'ada');
+    // m: Ada and Bob both author x1 and x2; it takes both to orphan two of three files, Bob alone without Ada.
+    expect(ada.areas.map((area) => [area.module, area.soleFiles, area.truckFactorBefore, area.truckFactorAfter])).toEqual([['m', 0, 2, 1]]);
+    expect(renderHandoffMarkdown(ada)).toContain('Module truck factor 2 → 1 (3 files in the module). Ada last changed something here on 2024-06-01. Ada is the only author of none of its files, but shares enough of them that without Ada, 1 departure would leave most of them with no author (2 now).');
+    // Carol's module keeps its figure without her: nothing to explain.
+    expect(renderHandoffMarkdown(await handoffOf(analysis, 'carol'))).not.toContain('is the only author of none');
+  });
+
   it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
