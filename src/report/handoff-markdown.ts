@@ -44,8 +44,9 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by what their own departure costs: critical systems first, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
-    for (const area of report.areas.slice(0, MAX_AREAS)) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null));
-    const rest = report.areas.slice(MAX_AREAS);
+    const written = writtenAreas(report);
+    for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null));
+    const rest = report.areas.filter((area) => !written.includes(area));
     if (rest.length > 0) {
       const files = rest.reduce((sum, area) => sum + area.files.length, 0);
       const sole = rest.reduce((sum, area) => sum + area.files.filter((file) => file.status === 'sole').length, 0);
@@ -163,6 +164,20 @@ function summary(report: HandoffReport, who: string): string[] {
   return lines;
 }
 
+/**
+ * The areas written out: the first MAX_AREAS, and any other the checklist names (a module to give
+ * a new owner, a file to walk through), in the document's order. The checklist said "see the areas
+ * above" of modules that ranked below the 25th (vite's top contributor: five of them).
+ */
+function writtenAreas(report: HandoffReport): HandoffArea[] {
+  const named = new Set<string>();
+  for (const item of report.checklist) {
+    if (item.kind === 'owner-area') named.add(item.module);
+    if (item.kind === 'transfer-file') named.add(item.path);
+  }
+  return report.areas.filter((area, index) => index < MAX_AREAS || named.has(area.module) || area.files.some((file) => named.has(file.path)));
+}
+
 function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean): string[] {
   const lines: string[] = [];
   const critical = area.critical.length ? ` · critical: ${area.critical.map((c) => mdText(c)).join(', ')}` : '';
@@ -223,7 +238,7 @@ function evidence(file: HandoffFile, activeOnly: boolean): string {
 
 function coChange(report: HandoffReport, name: (id: string) => string): string[] {
   if (report.coChangeWindow === 0) return ['Not computed (no commit history was read).'];
-  const intro = `In the last ${plural(report.coChangeWindow, 'commit')} (commits of more than ${MAX_CHANGESET} files ignored), files changed in at least half of the commits of one of theirs:`;
+  const intro = `In the last ${plural(report.coChangeWindow, 'commit')} (bots’ commits and commits of more than ${MAX_CHANGESET} files ignored), files changed in at least half of the commits of one of theirs:`;
   if (report.coChange.length === 0) return [intro, '', 'none: their files change on their own.'];
   const lines = [intro, ''];
   const listed = rowsWithin(report.coChange, MAX_CO_CHANGE);

@@ -238,8 +238,15 @@ describe('handoff report of a hand-computed fixture', () => {
     const area = report.areas[0] as (typeof report.areas)[number];
     const areas = Array.from({ length: MAX_AREAS + 3 }, (_, i) => ({ ...area, module: `m${String(i).padStart(2, '0')}` }));
     const modules = areas.map((a) => a.module);
-    const markdown = renderHandoffMarkdown({ ...report, areas, summary: { ...report.summary, sharedModules: modules } });
+    const markdown = renderHandoffMarkdown({ ...report, areas, checklist: [], summary: { ...report.summary, sharedModules: modules } });
     expect(markdown.match(/^### /gm)).toHaveLength(MAX_AREAS);
+    // An area ranked lower that the checklist names is written out too (vite's top contributor: the
+    // checklist said "see the areas above" of five modules that were not there).
+    const named = renderHandoffMarkdown({ ...report, areas, checklist: [{ kind: 'owner-area', module: 'm26', soleFiles: 1 }], summary: { ...report.summary, sharedModules: modules } });
+    expect(named.match(/^### /gm)).toHaveLength(MAX_AREAS + 1);
+    expect(named).toContain('### `m26`');
+    expect(named).not.toContain('### `m25`');
+    expect(named).toContain('\n… and 2 more areas with');
     const files = 3 * area.files.length;
     const sole = 3 * area.files.filter((f) => f.status === 'sole').length;
     expect(markdown).toContain(`\n… and 3 more areas with ${files} files Ada authors (${sole} only they know), ranked lower: \`--format json\` lists them all.\n`);
@@ -337,6 +344,26 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(ada)).toContain('Module truck factor 2 → 1 (3 files in the module). Ada last changed something here on 2024-06-01. Ada is the only author of none of its files, but shares enough of them that without Ada, 1 departure would leave most of them with no author (2 now).');
     // Carol's module keeps its figure without her: nothing to explain.
     expect(renderHandoffMarkdown(await handoffOf(analysis, 'carol'))).not.toContain('is the only author of none');
+  });
+
+  it('leaves bots’ commits out of co-change (vite: every "changed together" was renovate[bot]’s template bumps)', async () => {
+    const bump = (day: number) => ({ author: 'renovate[bot]', at: `2024-11-0${day}T10:00:00Z`, write: { 'app/package.json': day + 1, 'app/lock.json': day + 1 } });
+    const repo = buildNamed('bumps', [
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: { 'app/package.json': 1, 'app/lock.json': 1, 'app/main.ts': 1 } },
+      bump(1),
+      bump(2),
+      bump(3),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    expect(report.coChange).toEqual([]);
+    // The same history with a person bumping: those commits count.
+    const human = buildNamed('human-bumps', [
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: { 'app/package.json': 1, 'app/lock.json': 1, 'app/main.ts': 1 } },
+      ...[1, 2, 3].map((day) => ({ ...bump(day), author: 'bob' })),
+    ]);
+    const withBob = await handoffOf(await analyzeRepo(human.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'ada');
+    expect(withBob.coChange.map((c) => c.path)).toContain('app/package.json');
   });
 
   it('says when someone made no commit of their own (a co-author only), and one day once', async () => {
