@@ -26,6 +26,9 @@ export const ALSO_WORKED_ON = 10;
 export const HUB_SHARE = 0.1;
 const MIN_HUB_COMMITS = 20;
 export const RECENT_DAYS = 90;
+/** The document lists the co-change of this many files, with this many partners each. */
+export const CO_CHANGE_LISTED = 15;
+export const CO_CHANGE_PARTNERS_LISTED = 5;
 /** The checklist names at most this many files to walk through one by one. */
 const MAX_TRANSFER_ITEMS = 15;
 /** Areas given an owner item each (deno: 50 such lines, many for 1-file modules); the rest in one line. */
@@ -500,8 +503,10 @@ function checklist(report: HandoffReport): ChecklistItem[] {
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
   if (candidates.length > transfers.length) items.push({ kind: 'more-transfers', files: candidates.length - transfers.length });
   const pairs = new Set<string>();
-  for (const entry of report.coChange) {
-    const partner = entry.partners.find((p) => !p.theirs) ?? entry.partners[0];
+  // Only what the document lists: a pair named here with CHANGELOG.md was in no line of it (vite).
+  for (const entry of report.coChange.slice(0, CO_CHANGE_LISTED)) {
+    const listed = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED);
+    const partner = listed.find((p) => !p.theirs) ?? listed[0];
     const key = partner ? [entry.path, partner.path].sort().join('\0') : '';
     if (!partner || pairs.has(key) || pairs.size >= MAX_CO_CHANGE_ITEMS) continue;
     pairs.add(key);

@@ -1,7 +1,7 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { lastDayBeforeLastCommit } from '../model/departures.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
-import { BARELY_NORM_DOA, MAX_CHANGESET } from '../model/handoff.ts';
+import { BARELY_NORM_DOA, CO_CHANGE_LISTED, CO_CHANGE_PARTNERS_LISTED, MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import { rowsWithin } from '../model/rows.ts';
@@ -15,8 +15,6 @@ export const MAX_FILES_PER_AREA = 30;
 export const MAX_AREAS = 25;
 /** Modules named in one summary line. */
 const MAX_SUMMARY_MODULES = 8;
-const MAX_CO_CHANGE = 15;
-const MAX_PARTNERS = 5;
 const MAX_RECENT = 30;
 const MAX_COMMIT_FILES = 5;
 
@@ -241,9 +239,9 @@ function coChange(report: HandoffReport, name: (id: string) => string): string[]
   const intro = `In the last ${plural(report.coChangeWindow, 'commit')} (bots’ commits and commits of more than ${MAX_CHANGESET} files ignored), files changed in at least half of the commits of one of theirs:`;
   if (report.coChange.length === 0) return [intro, '', 'none: their files change on their own.'];
   const lines = [intro, ''];
-  const listed = rowsWithin(report.coChange, MAX_CO_CHANGE);
+  const listed = rowsWithin(report.coChange, CO_CHANGE_LISTED);
   for (const entry of listed) {
-    const partners = entry.partners.slice(0, MAX_PARTNERS).map((p) => {
+    const partners = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED).map((p) => {
       const whose = p.theirs ? 'theirs too' : p.owner ? `owner ${name(p.owner)}` : 'no author';
       return `${mdCode(p.path)} ${p.together}× (${percent(p.share)}, ${whose})`;
     });

@@ -346,6 +346,24 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(await handoffOf(analysis, 'carol'))).not.toContain('is the only author of none');
   });
 
+  it('names in the checklist only co-change pairs the document lists (vite: a pair with CHANGELOG.md was in no line of it)', async () => {
+    const mine = (n: number) => Object.fromEntries(['a', 't1', 't2', 't3', 't4', 't5'].map((f) => [`m/${f}.ts`, n]));
+    const repo = buildNamed('partners', [
+      { author: 'bob', at: '2024-09-01T10:00:00Z', write: { 'm/z.ts': 1 } },
+      ...[2, 3, 4, 5, 6].map((n) => ({ author: 'bob', at: `2024-09-0${n}T10:00:00Z`, write: { 'm/z.ts': n } })),
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: mine(1) },
+      { author: 'ada', at: '2024-10-02T10:00:00Z', write: { ...mine(2), 'm/z.ts': 7 } },
+      { author: 'ada', at: '2024-10-03T10:00:00Z', write: { ...mine(3), 'm/z.ts': 8 } },
+    ]);
+    const report = await handoffOf(await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'ada');
+    // Each file's sixth partner, bob's z.ts, is past the five the document lists.
+    expect(report.coChange.find((entry) => entry.path === 'm/a.ts')?.partners.map((p) => p.path)).toEqual(['m/t1.ts', 'm/t2.ts', 'm/t3.ts', 'm/t4.ts', 'm/t5.ts', 'm/z.ts']);
+    const markdown = renderHandoffMarkdown(report);
+    const pairs = report.checklist.filter((item) => item.kind === 'co-change');
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const pair of pairs) expect(markdown).toMatch(new RegExp(`^- \`${pair.path}\` .*\`${pair.partner}\``, 'm'));
+  });
+
   it('leaves bots’ commits out of co-change (vite: every "changed together" was renovate[bot]’s template bumps)', async () => {
     const bump = (day: number) => ({ author: 'renovate[bot]', at: `2024-11-0${day}T10:00:00Z`, write: { 'app/package.json': day + 1, 'app/lock.json': day + 1 } });
     const repo = buildNamed('bumps', [
