@@ -26,7 +26,9 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     const ok = system.status === 'ok';
     const risk = filesAtRisk(system);
     const first = risk[0];
-    const riskText = first === undefined ? '' : `${risk.length}: ${shortenPath(sanitize(first), pathWidth)}${risk.length > 1 ? ` +${risk.length - 1} more` : ''}`;
+    // Piped (a CI log), the path is whole: `packages/c…e-vite/src/index.ts` could not be searched for.
+    const riskPath = ctx.fit ? shortenPath(sanitize(first ?? ''), pathWidth) : sanitize(first ?? '');
+    const riskText = first === undefined ? '' : `${risk.length}: ${riskPath}${risk.length > 1 ? ` +${risk.length - 1} more` : ''}`;
     return [
       ok ? chalk.green('✓') : chalk.red('✗'),
       chalk.bold(name),

@@ -77,7 +77,6 @@ export function renderCurrentSection(
   const byPath = new Map(figures.modules.map((m) => [m.path, m]));
   if (modules.length > 0) {
     out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim('(authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first)')}`);
-    const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
     const listed = rowsWithin(modules, MODULE_ROWS);
     const rows = listed.map((m) => {
       const tf = byPath.get(m.path);
@@ -86,10 +85,13 @@ export function renderCurrentSection(
         const previous = m.points[i - 1]?.experts.length ?? count;
         return count === 0 ? chalk.red('0') : count < previous ? chalk.yellow(String(count)) : String(count);
       });
-      return [shortenModulePath(sanitize(m.path), pathWidth), tf?.classic.value ?? '', tf?.current.value ?? '', ...counts];
+      return [sanitize(m.path), tf?.classic.value ?? '', tf?.current.value ?? '', ...counts];
     });
     const head = ['module', 'TF classic', 'TF current', ...horizons.map((d) => (d === 0 ? 'now' : `+${d}d`))];
-    const table = renderTable(head, rows, ['left', 'right', 'right', ...horizons.map(() => 'right' as const)]);
+    // In a terminal the module column gets the room the table has (it was cut to 20 characters in a
+    // 59-column table at 80 columns, and two of vite's modules read alike); piped, paths are whole.
+    const fit = ctx.fit ? { width: ctx.width - 4, columns: [0], min: 16, shorten: (cell: string, width: number) => shortenModulePath(cell, width) } : undefined;
+    const table = renderTable(head, rows, ['left', 'right', 'right', ...horizons.map(() => 'right' as const)], fit);
     out.push(
       table
         .split('\n')

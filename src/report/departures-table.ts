@@ -1,7 +1,7 @@
 import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenPath, shortenPathToWidth, type TableFit } from './table-util.ts';
+import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
@@ -23,7 +23,6 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   if (result.departures.length === 0) return '';
   const { chalk } = ctx;
   const name = (id: string) => sanitize(result.names[id] ?? id);
-  const pathWidth = Math.max(20, Math.min(50, ctx.width - 50));
   // In a terminal, the tables (indented by 4) fit its width, and long titles take two lines.
   const fit = (columns: number[], rest: Partial<TableFit> = {}): TableFit | undefined => (ctx.fit ? { width: ctx.width - 4, columns, ...rest } : undefined);
   const title = (text: string) => (ctx.fit ? text.replace(' ', '\n') : text);
@@ -57,7 +56,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     out.push(`  ${chalk.bold('Modules losing knowledge')} ${chalk.dim('(share of files whose authors are all leaving)')}`);
     const listed = rowsWithin(result.modules, MODULE_ROWS);
     const rows = listed.map((m) => [
-      ctx.fit ? sanitize(m.path) : shortenModulePath(sanitize(m.path), pathWidth),
+      sanitize(m.path),
       m.files,
       m.truckFactorBefore.value,
       m.truckFactorAfter.value === 0 && m.truckFactorBefore.value > 0 ? chalk.red('0') : m.truckFactorAfter.value,
@@ -79,7 +78,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // (in path order, httpd's first rows were build/aix/README and build/aix/aixinfo).
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const files = rowsWithin(ranked, FILE_ROWS);
-    out.push(indent(successionTable(files, name, pathWidth, ctx, fit, !alone)));
+    out.push(indent(successionTable(files, name, ctx, fit, !alone)));
     if (ranked.length > files.length) out.push(chalk.dim(`    … ${plural(ranked.length - files.length, 'more file')} (--format json lists them all)`));
   }
   if (result.singleOwnerFiles.length > 0) {
@@ -112,7 +111,6 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 function successionTable(
   files: readonly FileSuccession[],
   name: (id: string) => string,
-  pathWidth: number,
   ctx: RenderContext,
   fit: (columns: number[], rest?: Partial<TableFit>) => TableFit | undefined,
   withLeaving: boolean,
@@ -145,7 +143,7 @@ function successionTable(
   const last = head.length - 1;
   const rowsWith = (successor: (cell: string) => string) =>
     files.map((f, i) => {
-      const path = ctx.fit ? sanitize(f.path) : shortenPath(sanitize(f.path), pathWidth);
+      const path = sanitize(f.path);
       const cell = successor(successors[i] as string);
       return withLeaving ? [path, list(f.departingAuthors.map(name), 2), cell] : [path, cell];
     });

@@ -65,7 +65,6 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
         : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'workspace package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}` : ''}; a package's files are not its parent folder's`;
     out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first; ${counted})`)}`);
     const ranked = rankModulesByRisk(analysis.modules);
-    const pathWidth = Math.max(16, Math.min(40, ctx.width - 60));
     const listed = rowsWithin(ranked, MODULE_ROWS);
     // Shorter forms of an owners cell, for a narrow terminal: one owner and the count of the others
     // ("Viktor Szakats 39% +6"); cut further, the name gives way and the share and count stay (they
@@ -77,8 +76,8 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       const owners = module.owners.map((o) => `${name(o.id)} ${percent(o.share)}`);
       const cell = owners.slice(0, 2).join(', ') + (owners.length > 2 ? ` +${owners.length - 2}` : '');
       if (owners.length > 1) shorter.set(cell, `${owners[0]} +${owners.length - 1}`);
-      // In a terminal the fit cuts the path as much as it must; piped, a long one is cut to pathWidth.
-      return [ctx.fit ? sanitize(module.path) : shortenModulePath(sanitize(module.path), pathWidth), module.files, colored, cell || chalk.dim('nobody'), module.singleOwnerFiles.length];
+      // In a terminal the fit cuts the path as much as it must; piped (a CI log), it is whole.
+      return [sanitize(module.path), module.files, colored, cell || chalk.dim('nobody'), module.singleOwnerFiles.length];
     });
     const shortenOwners = (cell: string, width: number, column: number): string => {
       if (column === 0) return shortenModulePath(cell, width);

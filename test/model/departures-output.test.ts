@@ -168,6 +168,17 @@ describe('current figures section of scan', () => {
     expect(renderCurrentSection(figures, projection, ctx)).not.toContain('A count can grow');
     const first = projection.modules[0] as (typeof projection.modules)[number];
     const growing = { ...projection, modules: [{ ...first, points: first.points.map((p, i) => (i === 1 ? { ...p, experts: [...p.experts, 'x@example.com'] } : p)) }, ...projection.modules.slice(1)] };
+    // Long module names: whole when piped; in a terminal, as much as the width leaves (vite: cut to 20
+    // characters in a 59-column table, and two modules read alike).
+    const long = (path: string) => `playground/ssr-conditions/${path}`;
+    const named = { ...projection, modules: projection.modules.map((m, i) => ({ ...m, path: long(i === 0 ? 'external' : 'no-external') })) };
+    const lines = (c: typeof ctx & { fit?: boolean }) => renderCurrentSection(figures, named, c).split('\n').filter((line) => line.includes('external'));
+    expect(lines(ctx).map((line) => line.trim().split(/\s+/)[0]).sort()).toEqual([long('external'), long('no-external')]);
+    expect(lines({ ...ctx, width: 100, fit: true }).join('\n')).toContain(long('no-external'));
+    const narrow = lines({ ...ctx, width: 80, fit: true });
+    expect(Math.max(...narrow.map(displayWidth))).toBeLessThanOrEqual(80);
+    expect(narrow).toHaveLength(2);
+    expect(narrow.join('\n')).toContain('…');
     expect(renderCurrentSection(figures, growing, ctx)).toContain("\n    A count can grow: as a top author's older work fades, another author's DOA comes within 75% of theirs.");
     // A current truck factor of 0 says what it means (tokio: "6 classic · 0 current" beside 22 experts).
     const none = { ...figures, current: { ...figures.current, value: 0, developers: [] } };

@@ -84,6 +84,8 @@ describe('tables that fit the terminal', () => {
     // Not for a pipe or a file: every name whole (review: a CI log lost the owners' names).
     const piped = renderCheckText(report, { ...plain, fit: false }).split('\n').find((line) => line.startsWith('✗  payments'));
     expect(piped).toContain('sole owner: Ada Lovelace-Byron of the Analytical Engine');
+    // …and every path whole ("packages/c…e-vite/src/index.ts" could not be searched for in a CI log).
+    expect(piped).toContain('2: src/pay/a/very/deeply/nested/folder/with/a/long/name/alpha.ts +1 more');
     // With colour on, it fits too.
     const coloured = renderCheckText(report, { ...plain, chalk: new Chalk({ level: 1 }) }).split('\n').find((line) => line.includes('payments'));
     expect(displayWidth(coloured as string)).toBeLessThanOrEqual(78);
