@@ -107,8 +107,10 @@ export function shortenNameList(list: string, width: number, marks: readonly str
   }
   const first = names[0] ?? '';
   const mark = marks.find((m) => first.endsWith(m)) ?? '';
-  // The count goes before the mark does: "Henr… (inactive)" says more than "Henr… +4 more".
-  for (const tail of [`${mark}${more(1)}`, mark]) {
+  // The count shrinks to "+4", then goes before the mark does: "Henr… (inactive)" says more than
+  // "Henr… +4 more"; without a count, a sole owner and one of three read alike (tokio at 80 columns).
+  const count = hidden(1) > 0 ? ` +${hidden(1)}` : '';
+  for (const tail of [`${mark}${more(1)}`, `${mark}${count}`, mark]) {
     const room = width - displayWidth(tail);
     if (room >= 4) return `${cutToWidth(first.slice(0, first.length - mark.length), room)}${tail}`;
   }

@@ -136,6 +136,7 @@ describe('shortenNameList', () => {
     expect(displayWidth(shortenNameList(list, 24, [' (inactive)']))).toBeLessThanOrEqual(24);
     expect(shortenNameList('Henry Zhu (inactive)', 16, [' (inactive)'])).toBe('Henr… (inactive)');
     // No room for the count: the mark stays; none for a name beside its mark: cut as text.
+    expect(shortenNameList(list, 20, [' (inactive)'])).toBe('Henry… (inactive) +4');
     expect(shortenNameList(list, 17, [' (inactive)'])).toBe('Henry… (inactive)');
     expect(shortenNameList('Henry Zhu (inactive)', 10, [' (inactive)'])).toBe('Henry Zhu…');
   });
@@ -149,7 +150,7 @@ describe('shortenNameList', () => {
     const marked = { ...report, inactive: [{ id: 'ada@x', name: 'Adalbertina Longname-Person', lastCommit: '2018-01-01' }] };
     const text = stripVTControlCharacters(renderCheckText(markInactive(marked as typeof report), { chalk: new Chalk({ level: 0 }), width: 74, fit: true }));
     const row = text.split('\n').find((line) => line.includes('payments')) ?? '';
-    expect(row).toMatch(/ Adalber\S*… \(inactive\) {2}/);
+    expect(row).toMatch(/ Adal\S*… \(inactive\) \+1 {2}/);
     expect(displayWidth(row)).toBeLessThanOrEqual(74);
   });
 });
