@@ -8,6 +8,9 @@ import { configSchema, EXTENSION_KEY_PREFIX } from './schema.ts';
 // Reading .talentrisk.yml: YAML with positions, then the zod schema. Only loaded (by load.ts) when a
 // config file exists, so that a scan without one does not pay for importing yaml and zod.
 
+/** Uses of YAML aliases a config may expand (see parseConfigFile). */
+const MAX_ALIAS_COUNT = 10_000;
+
 interface Problem {
   offset: number | undefined;
   text: string;
@@ -42,9 +45,16 @@ export function parseConfigFile(source: string, displayName: string): ParsedConf
   // yaml recovers from most syntax errors, so the schema still reports the rest of the file.
   let raw: unknown;
   try {
-    raw = doc.toJS() ?? {};
-  } catch {
+    // yaml stops at 100 uses of aliases (against "billion laughs" expansion): 100 systems that each
+    // merge one `<<: *defaults` failed with an empty message. Ten thousand still stops a bomb.
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
     raw = undefined;
+    // An error yaml recovered from already has its line; any other is said here, never dropped.
+    if (doc.errors.length === 0) {
+      const excessive = error instanceof ReferenceError && /alias/i.test(error.message);
+      problems.push({ offset: undefined, text: excessive ? `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} uses): write the repeated settings out, or nest fewer aliases` : `YAML: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
   const result = raw === undefined ? undefined : configSchema.safeParse(withoutExtensionKeys(raw));
   if (result && !result.success) {
@@ -108,6 +118,8 @@ function describeYamlError(error: YAMLError, doc: Document): string {
     const keyPath = keyPathAt(doc.contents, error.pos[0], []);
     return `${keyPath ? `${dotted(keyPath)}: ` : ''}duplicate key (a key may appear once in a mapping)`;
   }
+  // yaml's own advice ("please use YAML.parseAllDocuments()") is for programmers.
+  if (error.code === 'MULTIPLE_DOCS') return 'YAML syntax: a second document starts here (a `---` line): a config is one document';
   return `YAML syntax: ${message}`;
 }
 

@@ -237,6 +237,14 @@ describe('valid configs', () => {
       { name: 'auth', paths: ['src/auth'], minOwners: 2, description: 'Needs three' },
     ]);
     expect(loaded.lineOf(['critical', 1])).toBe(8);
+    // 100 systems merging one anchor (yaml's own limit is 100 uses: the error had no text at all).
+    const many = `x-d: &d\n  minOwners: 1\ncritical:\n${Array.from({ length: 150 }, (_, i) => `  - name: s${i}\n    paths: [src]\n    <<: *d\n`).join('')}`;
+    expect(parseConfigText(many, 'c.yml').config.critical).toHaveLength(150);
+    expect(() => parseConfigText('version: 1\n---\nversion: 1\n', 'c.yml')).toThrow(/^c\.yml:2:1 YAML syntax: a second document starts here \(a `---` line\): a config is one document$/m);
+    // An alias bomb is still refused, in words.
+    const level = (name: string, of: string) => `x-${name}: &${name} [${Array.from({ length: 10 }, () => `*${of}`).join(', ')}]\n`;
+    const bomb = `x-a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n${level('b', 'a')}${level('c', 'b')}${level('d', 'c')}${level('e', 'd')}`;
+    expect(() => parseConfigText(bomb, 'c.yml')).toThrow(/^c\.yml YAML aliases expand too far \(over 10000 uses\)/);
     // Only the top level has extension keys: elsewhere an x- key is still a misspelling to report.
     expect(() => parseConfigText('critical:\n  - name: a\n    paths: [a]\n    x-note: 1\n', 'c.yml')).toThrow(/c\.yml:4:5 critical\.0\.x-note: unknown key/);
   });
