@@ -59,5 +59,9 @@ export async function main(): Promise<void> {
     io.stderr.write(`talentrisk: cannot write to the standard output: ${writeFailure(error)}\n  what was written is incomplete; free some space, or write a report elsewhere with --output <file>\n`);
     process.exit(ExitCode.UserError);
   });
+  // A standard error that cannot be written (closed, a full disk) loses the messages, never the
+  // exit code: unhandled, the write error made node exit 1, which `check` means as "violations"
+  // (a passing check with a warning, or a config error, failed CI as a rule violation).
+  process.stderr.on('error', () => undefined);
   process.exitCode = await run(process.argv, io);
 }

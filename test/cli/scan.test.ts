@@ -424,6 +424,21 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     }
   });
 
+  // Regression (adversarial test): a standard error on a full disk made node exit 1, which check
+  // means as "violations", for a passing check with a warning and for a config error alike.
+  it.skipIf(!existsSync('/dev/full'))('a standard error that cannot be written keeps the exit code', () => {
+    const repo = buildRepo(history);
+    const full = openSync('/dev/full', 'w');
+    try {
+      writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: [src/pay, nothing/here]\n    minOwners: 1\n');
+      expect(runCli(['check', '--format', 'json'], { cwd: repo.dir, stdio: ['ignore', 'pipe', full] }).exitCode).toBe(0);
+      writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical: 5\n');
+      expect(runCli(['check'], { cwd: repo.dir, stdio: ['ignore', 'pipe', full] }).exitCode).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+  });
+
   // Regression (hostile-repository test): with GIT_DIR set the error never said it was not used.
   it('not a git repository, with GIT_DIR or GIT_WORK_TREE set: the hint says they are not used, and what to pass', () => {
     const repo = buildRepo(history);
