@@ -204,6 +204,15 @@ function personalEmails(identities: readonly RawIdentity[], bot: readonly boolea
   return emails;
 }
 
+/**
+ * A name as identities compare it: case-insensitive, and in Unicode's composed form, so that a "Zoë"
+ * typed as o + combining diaeresis (macOS file systems and some tools write that) is the same name
+ * as the precomposed "ë" it reads as; they were two developers.
+ */
+function nameKey(name: string): string {
+  return name.trim().normalize('NFC').toLowerCase();
+}
+
 /** Merges raw identities into developers. Deterministic: the same input always gives the same ids. */
 export function resolveIdentities(identities: readonly RawIdentity[], options: IdentityOptions): ResolvedDeveloper[] {
   const uf = new UnionFind();
@@ -224,7 +233,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
   const identityNodes = identities.map((identity, index) => {
     const self = uf.add();
     const email = identity.email.trim().toLowerCase();
-    const name = identity.name.trim().toLowerCase();
+    const name = nameKey(identity.name);
     // A bot identity joins other bot identities only: a bot that commits with a person's email
     // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
     const space = botAt[index] ? 'bot:' : '';
@@ -240,7 +249,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
   const anchors: [anchor: number, name: string][] = [];
   if (options.extensions) {
     for (const person of options.people ?? []) {
-      const anchor = node(`n:${person.name.trim().toLowerCase()}`);
+      const anchor = node(`n:${nameKey(person.name)}`);
       for (const email of person.emails) uf.union(anchor, node(`e:${email.trim().toLowerCase()}`));
       if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
       anchors.push([anchor, person.name]);

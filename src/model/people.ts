@@ -58,6 +58,7 @@ const SUGGESTIONS = 3;
 function normalize(text: string): string {
   return text
     .trim()
+    .normalize('NFC')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")

@@ -25,6 +25,15 @@ describe('resolveIdentities', () => {
     expect(sam).toMatchObject({ id: 'sam@a.example', name: 'Samuel', emails: ['sam@a.example', 'sam@b.example'], members: [0, 1, 2], commits: 4 });
   });
 
+  it('takes a name written with combining accents for the same name precomposed (two "Zoë Müller" rows, truck factor 2 for 1)', () => {
+    const decomposed = 'Zoe\u0308 Mu\u0308ller';
+    expect(decomposed).not.toBe('Zoë Müller');
+    for (const extensions of [false, true]) {
+      const developers = resolveIdentities([raw(decomposed, 'zm@x.example'), raw('Zoë Müller', 'zoe@y.example')], { extensions });
+      expect(developers.map((d) => d.emails)).toEqual([['zm@x.example', 'zoe@y.example']]);
+    }
+  });
+
   it('shows a developer with no name by a name they also used, else their email, else "(no name)" (blank cells and "# Handoff: ")', () => {
     const developers = resolveIdentities([raw('', 'sam@a.example', 5), raw('Sam', 'sam@a.example', 1), raw('', 'onlymail@x.example'), raw('', '')], { extensions: false });
     expect(developers.map((d) => [d.id, d.name])).toEqual([

@@ -57,6 +57,8 @@ describe('resolvePerson', () => {
     const two = [...PEOPLE, dev('José Valim', ['jv@example.com']), dev('José Silva', ['js@example.com'])];
     expect(failure(() => resolvePerson(two, 'jose')).message).toMatch(/matches 2 developers/);
     expect(closestPeople('Josee Valim', people, 1)[0]?.id).toBe('jose@example.com');
+    // Typed with a combining accent, the name is the precomposed one.
+    expect(resolvePerson(both, 'Jose\u0301 Valim').id).toBe('jose@example.com');
   });
 
   it('says when the analysed history ends before today, where someone who joined later is not (an EM test: --until before their first commit)', () => {
