@@ -155,6 +155,20 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(readFileSync(file, 'utf8')).toContain('talentrisk configuration, written by `talentrisk init`');
   });
 
+  // Regression (adversarial test): with a .talentrisk.yaml, --force wrote a new .talentrisk.yml
+  // beside it, which the commands read first: the user's config stopped counting without a word.
+  it('replaces the .talentrisk.yaml the commands read with --force, and writes no .talentrisk.yml beside it', () => {
+    const repo = buildRepo(history);
+    const yaml = path.join(repo.dir, '.talentrisk.yaml');
+    writeFileSync(yaml, 'version: 1 # mine\n');
+    const refused = runCli(['init'], { cwd: repo.dir });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/^talentrisk: \.talentrisk\.yaml already exists\n/);
+    expect(runCli(['init', '--force'], { cwd: repo.dir }).exitCode).toBe(0);
+    expect(readFileSync(yaml, 'utf8')).toContain('talentrisk configuration, written by `talentrisk init`');
+    expect(existsSync(path.join(repo.dir, '.talentrisk.yml'))).toBe(false);
+  });
+
   // Regression (hostile-repository test): --force wrote through a link into ../precious.txt, and a
   // dangling link made init create its target outside the repository.
   it('never writes through a .talentrisk.yml that is a symbolic link, even with --force', () => {

@@ -39,7 +39,11 @@ export async function runInit(target: string | undefined, options: InitOptions, 
       hint: 'run init in a clone (then commit the file), or pass --output <file>',
     });
   }
-  const file = options.output ? path.resolve(io.cwd, options.output) : path.join(root, CONFIG_FILE);
+  // Without --output, --force replaces the config the commands read: a new .talentrisk.yml beside a
+  // .talentrisk.yaml took its place without a word (the .yml is read first).
+  // (A link to nothing is answered below: init names the link it will not write through.)
+  const current = options.output ? undefined : readableConfigFile(root);
+  const file = options.output ? path.resolve(io.cwd, options.output) : (current ?? path.join(root, CONFIG_FILE));
   // Relative to the current folder when inside it, else absolute (not ../../../dev/stdout).
   const shown = (absolute: string) => {
     const relative = path.relative(io.cwd, absolute);
@@ -197,4 +201,13 @@ export function codeownersSystems(text: string, files: readonly string[]): Start
     groups.set(name, group);
   }
   return [...groups.values()].slice(0, CODEOWNERS_CANDIDATES);
+}
+
+/** The config file the commands would read, or undefined when there is none or it is a broken link. */
+function readableConfigFile(root: string): string | undefined {
+  try {
+    return findConfigFile(root);
+  } catch {
+    return undefined;
+  }
 }
