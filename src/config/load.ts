@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, lstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { DEFAULT_CONFIG } from './defaults.ts';
@@ -170,11 +170,26 @@ export function assertConfigText(text: string, shown: string): void {
   if (bad !== -1) throw notUtf8(shown, text.slice(0, bad).split('\n').length);
 }
 
+/** Whether `file` (links followed) is a regular file or a folder, or cannot be looked at (the read says why). */
+function isFileOrFolder(file: string): boolean {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() || stats.isDirectory();
+  } catch {
+    return true;
+  }
+}
+
 /** Loads the config of the repository at `root`; `cwd` only shortens the file name in messages. */
 export async function loadConfig(root: string, explicit?: string, cwd: string = root, store?: ConfigStore): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);
   if (!file) return { config: DEFAULT_CONFIG, file: undefined, name: CONFIG_FILE, lineOf: () => undefined, locate: () => CONFIG_FILE };
   const shown = path.relative(cwd, file) || file;
+  // A pipe or device found in the repository would block the read (a FIFO with no writer hung every
+  // command without a word); `--config <(…)` reads one on purpose.
+  if (!explicit && !isFileOrFolder(file)) {
+    throw new ConfigError(`${shown} is not a regular file (a pipe or a device?)`, { hint: 'remove it (talentrisk reads .talentrisk.yml as a file), or pass --config <file>' });
+  }
   let text: string;
   try {
     text = readConfigText(file, shown);

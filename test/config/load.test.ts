@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -316,6 +317,19 @@ describe('loadConfig', () => {
     // UTF-8 (a byte-order mark included) reads as before.
     writeFileSync(file, '\ufeffcritical:\n  - name: "payé"\n    paths: ["src/**"]\n');
     expect((await loadConfig(root)).config.critical[0]?.name).toBe('payé');
+  });
+
+  // Regression (adversarial test): a FIFO as .talentrisk.yml hung scan, check and init --force.
+  it.skipIf(process.platform === 'win32')('refuses a .talentrisk.yml that is a pipe (it blocked every command), and reads one given with --config', async () => {
+    const root = mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'cfg-'));
+    const fifo = path.join(root, '.talentrisk.yml');
+    execFileSync('mkfifo', [fifo]);
+    const error = (await loadConfig(root).catch((thrown: unknown) => thrown)) as ConfigError;
+    expect([error.message, error.hint]).toEqual(['.talentrisk.yml is not a regular file (a pipe or a device?)', 'remove it (talentrisk reads .talentrisk.yml as a file), or pass --config <file>']);
+    // With --config, as `--config <(generate)` does: a writer feeds it.
+    const writer = spawn('sh', ['-c', `printf 'version: 1\n' > '${fifo}'`]);
+    expect((await loadConfig(root, fifo)).config.version).toBe(1);
+    await new Promise((resolve) => writer.on('close', resolve));
   });
 
   it('a .talentrisk.yml that is a folder is named as such, with a hint', async () => {
