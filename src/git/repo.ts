@@ -339,10 +339,11 @@ export function readQuietly(file: string): Buffer | undefined {
   }
 }
 
-/** Whether `file` is committed as a symbolic link at `sha` (mode 120000). */
-export async function isSymlinkAt(repo: Repository, sha: string, file: string): Promise<boolean> {
+/** What `file` is committed as at `sha`: a symbolic link (mode 120000), a folder (a tree), a file; undefined when absent. */
+export async function kindAt(repo: Repository, sha: string, file: string): Promise<'link' | 'folder' | 'file' | undefined> {
   const entry = await repo.side.raw(['--literal-pathspecs', 'ls-tree', sha, '--', file]).catch(() => '');
-  return entry.startsWith('120000 ');
+  if (entry === '') return undefined;
+  return entry.startsWith('120000 ') ? 'link' : entry.startsWith('040000 ') ? 'folder' : 'file';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,17 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const linkedBare = path.join(tmp(), 'linked.git');
     execFileSync('git', ['clone', '-q', '--bare', linked.dir, linkedBare]);
     expect(runCli(['check'], { cwd: linkedBare }).stderr.split('\n')[0]).toBe('talentrisk: HEAD:.talentrisk.yml is a symbolic link (to t.yml); in a bare repository talentrisk reads only a regular file');
+    // A committed folder read as its listing ("got the text 100644 blob 587be6…": adversarial test).
+    const folder = repoWith(undefined);
+    mkdirSync(path.join(folder.dir, '.talentrisk.yml'));
+    writeFileSync(path.join(folder.dir, '.talentrisk.yml', 'x'), 'x\n');
+    folder.git('add', '.talentrisk.yml');
+    folder.git('commit', '-q', '-m', 'a folder');
+    const folderBare = path.join(tmp(), 'folder.git');
+    execFileSync('git', ['clone', '-q', '--bare', folder.dir, folderBare]);
+    const inFolder = runCli(['check'], { cwd: folderBare });
+    expect(inFolder.exitCode).toBe(2);
+    expect(inFolder.stderr.split('\n')[0]).toBe('talentrisk: HEAD:.talentrisk.yml is a folder, not a config file');
     const empty = runCli(['check'], { cwd: repoWith('version: 1\ncritical:\n  # - name: x\n').dir });
     expect(empty.exitCode).toBe(2);
     expect(empty.stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yml:2:10 critical: no critical system is listed, so there is nothing to check');

@@ -5,7 +5,7 @@ import { assertConfigText, CONFIG_FILE, loadConfig, parseConfig, type LoadedConf
 import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { checkMailmap, commitOf, mailmappedAuthorEmail, isSymlinkAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { checkMailmap, commitOf, mailmappedAuthorEmail, kindAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import type { Io } from '../io.ts';
@@ -88,11 +88,16 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
   const store = options.cache === false ? undefined : configStore(repo, io.env);
   if (!options.config && repo.info.isBare) {
     const text = await readFileAt(repo, options.rev, CONFIG_FILE);
-    // A committed link reads as its target's name ("expected a mapping, got the text conf/tr.yml").
-    if (text !== undefined && (await isSymlinkAt(repo, options.rev, CONFIG_FILE))) {
-      throw new ConfigError(`${options.rev}:${CONFIG_FILE} is a symbolic link (to ${text.trim()}); in a bare repository talentrisk reads only a regular file`, {
+    // A committed link reads as its target's name ("expected a mapping, got the text conf/tr.yml"),
+    // a committed folder as its listing ("got the text 100644 blob 587be6…").
+    const kind = text === undefined ? undefined : await kindAt(repo, options.rev, CONFIG_FILE);
+    if (kind === 'link') {
+      throw new ConfigError(`${options.rev}:${CONFIG_FILE} is a symbolic link (to ${(text ?? '').trim()}); in a bare repository talentrisk reads only a regular file`, {
         hint: 'commit the config itself at the root of the repository, or pass --config <file>',
       });
+    }
+    if (kind === 'folder') {
+      throw new ConfigError(`${options.rev}:${CONFIG_FILE} is a folder, not a config file`, { hint: 'commit the config itself at the root of the repository, or pass --config <file>' });
     }
     // Reports point at the file as it sits in the repository (`.talentrisk.yml`).
     if (text !== undefined) {
