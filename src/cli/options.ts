@@ -135,6 +135,10 @@ export function resolveOutput(shown: string, file: string): OutputTarget {
     // No example name: it was `report.json` for every command, a markdown handoff included.
     throw new UsageError(`${shown} is a folder`, { hint: `name a file to write in it: \`--output ${shown.replace(/[/\\]+$/, '')}/<file>\`` });
   }
+  // `report.txt/` names a folder: the resolved path had lost the slash, and a file was written.
+  if (/[/\\]$/.test(shown)) {
+    throw new UsageError(`${shown} ends with "/", so it names a folder, and there is no such folder`, { hint: `name a file: \`--output ${shown.replace(/[/\\]+$/, '')}\`` });
+  }
   if (stats && !stats.isFile()) return { kind: 'in place', path: file };
   const real = stats ? realPathQuietly(file) : (linkTarget(file) ?? file);
   const folder = path.dirname(real);

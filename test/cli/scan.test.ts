@@ -145,6 +145,11 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(again.stderr).toContain('already exists');
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     expect(runCli(['--format', 'json', '--output', out, '--force'], { cwd: repo.dir }).exitCode).toBe(0);
+    // `report.json/` names a folder: it wrote report.json (adversarial test), and with --force replaced it.
+    const slashed = runCli(['--format', 'json', '--output', `${out}x/`, '--force'], { cwd: repo.dir });
+    expect(slashed.exitCode).toBe(2);
+    expect(slashed.stderr).toBe(`talentrisk: ${out}x/ ends with "/", so it names a folder, and there is no such folder\n  name a file: \`--output ${out}x\`\n`);
+    expect(existsSync(`${out}x`)).toBe(false);
     // Written in pieces: the same bytes as on stdout, and no temp file left beside it.
     const printed = runCli(['--format', 'json'], { cwd: repo.dir }).stdout;
     const withoutClock = (text: string) => text.replace(/"analyzedAt": "[^"]*"/, '');
