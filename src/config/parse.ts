@@ -207,6 +207,8 @@ function humanize(issue: z.core.$ZodIssue, value: unknown): string {
     // (items separated by commas, when it has them).
     const asList = issue.expected === 'array' && typeof value === 'string' ? ` (${listHint(value)})` : '';
     // A commit id of digits only (`ignoreRevs: [1234567]`) reads as a number, and loses any leading zero.
+    // A date of digits (`date: 20240501`) needs its dashes, not quotes.
+    if (issue.path.at(-1) === 'date' && typeof value === 'number') return `expected a date as YYYY-MM-DD, got ${describeValue(value)}`;
     const quote = issue.expected === 'string' && typeof value === 'number' ? ': write it in quotes, as it is in the file, so that YAML reads it as text' : '';
     return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}${asList}${quote}`;
   }

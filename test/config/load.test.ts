@@ -112,6 +112,10 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     const text = stderrOf(catchError(() => parseConfigText('ignoreRevs:\n  - 1234567\n  - "0012345"\n', 'c.yml')));
     expect(text).toContain('c.yml:2:5 ignoreRevs.0: expected a text, got 1234567: write it in quotes, as it is in the file, so that YAML reads it as text');
     expect(text).not.toContain('ignoreRevs.1');
+    // A date of digits needs dashes, not quotes; an id too long is not "too short" (adversarial test).
+    const date = stderrOf(catchError(() => parseConfigText(`departures:\n  - who: ada\n    date: 20240501\nignoreRevs: ["${'a'.repeat(65)}"]\n`, 'c.yml')));
+    expect(date).toContain('c.yml:3:11 departures.0.date: expected a date as YYYY-MM-DD, got 20240501\n');
+    expect(date).toContain('ignoreRevs.0: a commit id: 7 to 64 hex digits\n');
   });
 
   it('refuses a list or mapping as a key in one short line each, and Node prints no warning of its own (yaml stringified the key on stderr)', () => {
