@@ -267,6 +267,10 @@ interface Ownership {
 /** A commit adding (or changing) this many files is named in a warning: most likely an import (or a sweep). */
 const BULK_ADDS = 300;
 
+/** A commit crediting this many people (author and co-authors) with this many files is named in a warning. */
+const CROWDED_PEOPLE = 6;
+const CROWDED_FILES = 20;
+
 /** config `ignoreRevs` (ids or prefixes, lower-cased): whether a commit id is one of them, and which were never seen. */
 function ignoredRevisions(prefixes: readonly string[]): { has(sha: string): boolean; unseen(): string[] } {
   const wanted = [...new Set(prefixes.map((prefix) => prefix.toLowerCase()))];
@@ -317,6 +321,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   // Commits that change a great many files at once: a sweep (jest's copyright update of 1,730 files
   // made its author #3 of the truck factor with 18 commits), which `ignoreRevs` can leave out.
   const sweeps: { sha: string; files: number; author: number }[] = [];
+  // Commits that credit many people with many files: a squash with a long list of co-authors (vite's
+  // "feat: Environment API" made 11 co-authors, two of them with no commit, authors of 34 files each).
+  const crowded: { sha: string; files: number; author: number; people: number }[] = [];
   const ignored = ignoredRevisions(extensions ? config.ignoreRevs : []);
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
@@ -361,6 +368,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
         if (adds >= BULK_ADDS) imports.push({ sha: record.sha, files: adds, author });
         if (changes >= BULK_ADDS) sweeps.push({ sha: record.sha, files: changes, author });
       }
+      if (credited.length >= CROWDED_PEOPLE && record.changes.length >= CROWDED_FILES && !atBoundary) crowded.push({ sha: record.sha, files: record.changes.length, author, people: credited.length });
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
     }
@@ -411,6 +419,15 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (sweeps.length > 0) {
     context.warn(
       `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs\``,
+    );
+  }
+  if (crowded.length > 0) {
+    const named = [...crowded]
+      .sort((a, b) => b.people * b.files - a.people * a.files || (a.sha < b.sha ? -1 : 1))
+      .slice(0, 3)
+      .map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.people} people, ${commit.files} files`);
+    context.warn(
+      `${crowded.length === 1 ? 'a commit credits' : `${crowded.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${named.join(', ')}${crowded.length > 3 ? `, +${crowded.length - 3} more` : ''}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors`,
     );
   }
   const unseen = ignored.unseen();

@@ -44,4 +44,24 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic', config: { ignoreRevs: [sweep] } });
     expect(fileOf(classic, 'src/f001.ts').contributions.map((c) => c.developer)).toEqual(['ada@example.com', 'bob@example.com']);
   });
+
+  it('names a commit that credits many people with many files (vite: a squash with 11 co-authors made each an author of 34 files)', async () => {
+    const team = ['bob', 'carol', 'dave', 'erin', 'frank'];
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: files(20, 'a') },
+      { author: 'ada', at: '2024-02-01T10:00:00Z', write: files(20, 'b'), coAuthors: team },
+      // Four co-authors, or 19 files: not named.
+      { author: 'ada', at: '2024-03-01T10:00:00Z', write: files(20, 'c'), coAuthors: team.slice(0, 4) },
+      { author: 'ada', at: '2024-04-01T10:00:00Z', write: files(19, 'd'), coAuthors: team },
+    ]);
+    const squash = repo.git('rev-parse', 'HEAD~2').trim();
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const named = analysis.warnings.filter((warning) => warning.includes('co-authors'));
+    expect(named).toEqual([
+      `a commit credits 6 people or more (author and co-authors) with 20 files or more (${squash.slice(0, 10)} by Ada: 6 people, 20 files): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors`,
+    ]);
+    // Listed in ignoreRevs, it is acknowledged: no warning.
+    const ignored = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: [squash.slice(0, 10)] } });
+    expect(ignored.warnings.filter((warning) => warning.includes('co-authors'))).toEqual([]);
+  });
 });
