@@ -1,3 +1,4 @@
+import { SMALL_MODULE_FILES } from '../model/modules.ts';
 import { CONFIG_FILE } from './load.ts';
 
 // The starter .talentrisk.yml of `talentrisk init`: every candidate commented out, so the file is
@@ -22,9 +23,6 @@ export interface StarterCodeownersSystem {
   paths: string[];
   lines: number[];
 }
-
-/** Modules with fewer files are proposed after the others (init.ts ranks them). */
-export const SMALL_MODULE_FILES = 5;
 
 export interface StarterInput {
   repository: string;

@@ -1,14 +1,16 @@
 import type { Analysis, ModuleOwnership } from '../model/types.ts';
 import { day, percent, plural, sanitize } from './format.ts';
+import { isSecondaryModule, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 const MODULE_ROWS = 12;
 
-/** Riskiest first: lowest truck factor, then most files, then path. */
+/** Riskiest first: lowest truck factor, then most files, then path; tests, fixtures, docs and tiny modules after the rest. */
 export function rankModulesByRisk(modules: readonly ModuleOwnership[]): ModuleOwnership[] {
-  return [...modules].sort((a, b) => a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
+  const secondary = (module: ModuleOwnership) => Number(isSecondaryModule(module));
+  return [...modules].sort((a, b) => secondary(a) - secondary(b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
 }
 
 /** The human report of a scan: a header, the truck factor and the riskiest modules. */
@@ -63,8 +65,9 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       packages === 0
         ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}`
         : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'workspace package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}` : ''}; a package's files are not its parent folder's`;
-    out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first; ${counted})`)}`);
     const ranked = rankModulesByRisk(analysis.modules);
+    const secondLast = ranked.some(isSecondaryModule) && !ranked.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
+    out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first${secondLast}; ${counted})`)}`);
     const listed = rowsWithin(ranked, MODULE_ROWS);
     // Shorter forms of an owners cell, for a narrow terminal: one owner and the count of the others
     // ("Viktor Szakats 39% +6"); cut further, the name gives way and the share and count stay (they

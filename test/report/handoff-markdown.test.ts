@@ -330,6 +330,20 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(toHandoffJson(alone).areas.every((area) => area.truckFactorAfterAll == null)).toBe(true);
   });
 
+  it('ranks test, fixture and example modules after the code, even those they leave with no author (vite: playgrounds filled the areas written out)', async () => {
+    const repo = buildNamed('playgrounds', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'playground/a.ts': 1, 'playground/b.ts': 1 } },
+      { author: 'ada', at: '2024-06-02T10:00:00Z', write: { 'core/a.ts': 1, 'core/b.ts': 1, 'core/c.ts': 1 } },
+      { author: 'bob', at: '2024-06-03T10:00:00Z', write: { 'core/d.ts': 1, 'core/e.ts': 1, 'core/f.ts': 1 } },
+    ]);
+    const report = await handoffOf(await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'ada');
+    // playground: 1 → 0 without Ada; core: 2 → 1. The code first all the same.
+    expect(report.areas.map((area) => [area.module, area.truckFactorBefore, area.truckFactorAfter])).toEqual([
+      ['core', 2, 1],
+      ['playground', 1, 0],
+    ]);
+  });
+
   it('explains a module truck-factor drop when they know no file of it alone (an EM test: "2 → 1" beside "0 only they know")', async () => {
     const repo = buildNamed('shared', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/x1.ts': 1, 'm/x2.ts': 1 } },

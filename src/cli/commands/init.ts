@@ -5,14 +5,14 @@ import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
 import { CONFIG_FILE, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
-import { folderGlob, renderStarterConfig, SMALL_MODULE_FILES, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
+import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { testDataFolders } from '../../model/test-data.ts';
-import { ROOT_MODULE } from '../../model/modules.ts';
+import { isSecondaryModule, ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { resolveOutput, writeReport } from '../options.ts';
@@ -112,12 +112,10 @@ function readCodeowners(root: string): { file: string; text: string } | undefine
 }
 
 // Modules that support the code rather than ship it, and tiny ones: proposed only after the rest.
-// On vite, the 15 riskiest of 282 modules were all test fixtures and playgrounds of 1–3 files, and
-// packages/vite itself was not proposed (a new-user test).
-const SUPPORTING = /(^|\/)(tests?|__tests__|specs?|fixtures?|__fixtures__|examples?|samples?|playgrounds?|bench(marks?)?|docs?)(\/|$)/i;
 
 export function starterInput(analysis: Analysis, root: string, codeowners: { file: string; text: string } | undefined): StarterInput {
-  const secondary = (module: { path: string; files: number }) => Number(SUPPORTING.test(module.path) || module.files < SMALL_MODULE_FILES);
+  // packages/vite itself was not proposed: vite's 15 riskiest modules were fixtures (isSecondaryModule).
+  const secondary = (module: { path: string; files: number }) => Number(isSecondaryModule(module));
   const candidates = analysis.modules.filter((module) => module.path !== ROOT_MODULE);
   const modules = candidates
     .sort((a, b) => secondary(a) - secondary(b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1))

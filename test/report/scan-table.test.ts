@@ -1,0 +1,27 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { rankModulesByRisk, renderScanTable } from '../../src/report/scan-table.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
+import { analyzeRepo } from '../helpers/analyze.ts';
+
+const files = (folder: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${folder}/f${i}.ts`, `${folder} ${i}\n`]));
+
+describe('riskiest modules', () => {
+  it('ranks tests, fixtures, docs and tiny modules after the code (vite: the 12 rows shown were all 1–3-file fixtures, packages/vite none of them)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: { ...files('core', 6), ...files('test', 6), ...files('tiny', 1), ...files('lib', 5) } },
+      // lib: half Ada's, half Bob's: truck factor 2.
+      { author: 'bob', at: '2024-01-02T10:00:00Z', write: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`lib/g${i}.ts`, `g ${i}\n`])) },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const ranked = rankModulesByRisk(analysis.modules).map((module) => [module.path, module.truckFactor.value]);
+    expect(ranked).toEqual([
+      ['core', 1],
+      ['lib', 2],
+      ['test', 1],
+      ['tiny', 1],
+    ]);
+    const text = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 120 });
+    expect(text).toContain('Riskiest modules (lowest truck factor first; tests, fixtures, examples, docs and modules of fewer than 5 files last; 4 modules at depth 1)');
+  });
+});
