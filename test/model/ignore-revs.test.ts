@@ -20,7 +20,7 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     expect(plain.warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`^a commit adds 300 files or more \\(${load.slice(0, 10)} by Ada: 300\\): its author counts as the creator of every file it adds; .*config \`ignoreRevs\` can leave it out$`)),
-        expect.stringMatching(new RegExp(`^a commit changes 300 files or more \\(${sweep.slice(0, 10)} by Bob: 300\\): each counts as a change of every one of them; a sweep .* config \`ignoreRevs\`$`)),
+        expect.stringMatching(new RegExp(`^a commit changes 300 files or more \\(${sweep.slice(0, 10)} by Bob: 300\\): each counts as a change of every one of them; a sweep .* config \`ignoreRevs: \\["${sweep.slice(0, 10)}"\\]\` \\(the ones that are sweeps\\)$`)),
       ]),
     );
     expect(fileOf(plain, 'src/f001.ts').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([
