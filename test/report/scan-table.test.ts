@@ -24,4 +24,17 @@ describe('riskiest modules', () => {
     const text = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 120 });
     expect(text).toContain('Riskiest modules (lowest truck factor first; tests, fixtures, examples, docs and modules of fewer than 5 files last; 4 modules at depth 1)');
   });
+
+  it('marks an inactive developer of the truck factor where it names them (tokio: the #1, silent for 275 days, was marked only further down)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: files('core', 3) },
+      { author: 'bob', at: '2024-01-02T10:00:00Z', write: files('lib', 3) },
+    ]);
+    const rows = async (inactiveAfter: number) => {
+      const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter } }, now: new Date('2024-06-01T00:00:00Z') });
+      return renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 120 }).split('\n').filter((line) => /^ {2}[12] /.test(line));
+    };
+    expect(await rows(100)).toEqual([expect.stringMatching(/^ {2}1 {2}Ada \(inactive\) /), expect.stringMatching(/^ {2}2 {2}Bob \(inactive\) /)]);
+    expect((await rows(365)).join('\n')).not.toContain('inactive');
+  });
 });
