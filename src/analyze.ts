@@ -12,7 +12,7 @@ import { ContributionStore } from './model/contribution-store.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
-import { createBotMatcher, IdentityTable, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
+import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
@@ -459,6 +459,13 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     const shown = caught.slice(0, 3).map((person) => `${person.name} (${person.commits} commit${person.commits === 1 ? '' : 's'})`);
     context.warn(
       `config bots: ${JSON.stringify(pattern)} also leaves out ${caught.length === 1 ? 'an author who looks like a person' : `${caught.length} authors who look like people`}: ${shown.join(', ')}${caught.length > 3 ? ` +${caught.length - 3} more` : ''}; if they are people, make the pattern stricter or name each bot exactly`,
+    );
+  }
+  const bridges = nameBridges(identities.list, resolved);
+  if (bridges.length > 0) {
+    const named = bridges.slice(0, 3).map((bridge) => `"${bridge.name}" joins ${bridge.sides.slice(0, 3).join(', ')}${bridge.sides.length > 3 ? ` +${bridge.sides.length - 3} more` : ''}`);
+    context.warn(
+      `${bridges.length === 1 ? 'a one-word name alone joins identities' : `${bridges.length} one-word names alone join identities`} that also commit under names of their own (${named.join('; ')}${bridges.length > 3 ? `; +${bridges.length - 3} more` : ''}): identities with one name are one developer; if these are different people, give each such identity its owner's usual name in .mailmap (README, "What is analysed")`,
     );
   }
   const bots: string[] = [];

@@ -311,3 +311,62 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
   }
   return developers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** A one-word name that alone joins identities which otherwise look like different people. */
+export interface NameBridge {
+  /** The name as most often written. */
+  name: string;
+  /** One "Name <email>" per side it joins (the side's most active identity with a name of several words). */
+  sides: string[];
+}
+
+/**
+ * The one-word names ("andrew") that are the only link between identities that also commit under
+ * names of several words of their own ("Andrei Luca", "翠 / green"): joining by a shared name is the
+ * published rule, and a first name alone joins different people (vite: four people in one developer
+ * through "andrew" and "hana", a team lead's test). Only a warning: the figures keep the rule.
+ */
+export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[]): NameBridge[] {
+  const bridges: NameBridge[] = [];
+  for (const developer of developers) {
+    if (developer.isBot || developer.members.length < 2) continue;
+    const members = developer.members.map((index) => identities[index] as RawIdentity);
+    const keys = members.map((identity) => nameKey(identity.name));
+    for (const key of new Set(keys)) {
+      if (key === '' || /\s/.test(key)) continue;
+      const emails = new Set(members.filter((_, i) => keys[i] === key).map((identity) => identity.email.trim().toLowerCase()));
+      if (emails.size < 2) continue;
+      const sides = componentsWithout(members, keys, key)
+        .map((component) => component.filter((i) => /\s/.test(keys[i] as string)).sort((a, b) => (members[b] as RawIdentity).commits - (members[a] as RawIdentity).commits)[0])
+        .filter((top): top is number => top !== undefined)
+        .map((top) => `${(members[top] as RawIdentity).name.trim()} <${(members[top] as RawIdentity).email.trim()}>`);
+      if (sides.length < 2) continue;
+      const written = new Map<string, number>();
+      members.forEach((identity, i) => keys[i] === key && written.set(identity.name.trim(), (written.get(identity.name.trim()) ?? 0) + identity.commits));
+      bridges.push({ name: mostFrequent(written), sides: sides.sort() });
+    }
+  }
+  return bridges.sort((a, b) => b.sides.length - a.sides.length || (a.name < b.name ? -1 : 1));
+}
+
+/** The groups of `members` (indices) that stay joined by email, login or a name other than `without`. */
+function componentsWithout(members: readonly RawIdentity[], keys: readonly string[], without: string): number[][] {
+  const uf = new UnionFind();
+  const nodes = new Map<string, number>();
+  const node = (key: string) => nodes.get(key) ?? (nodes.set(key, uf.add()), nodes.get(key) as number);
+  const selves = members.map((identity, i) => {
+    const self = uf.add();
+    const email = identity.email.trim().toLowerCase();
+    if (email) uf.union(self, node(`e:${email}`));
+    const login = email ? noreplyLogin(email) : undefined;
+    if (login) uf.union(self, node(`n:${login}`));
+    if (keys[i] && keys[i] !== without) uf.union(self, node(`n:${keys[i]}`));
+    return self;
+  });
+  const groups = new Map<number, number[]>();
+  selves.forEach((self, i) => {
+    const root = uf.find(self);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  return [...groups.values()];
+}

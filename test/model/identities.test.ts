@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBotMatcher, noreplyLogin, resolveIdentities, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { createBotMatcher, nameBridges, noreplyLogin, resolveIdentities, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
@@ -23,6 +23,25 @@ describe('resolveIdentities', () => {
     const sam = developers.find((d) => d.members.includes(0));
     // most frequent name by commits (Samuel 2, Sam 1, SAMUEL 1); id = most used email, lower-cased
     expect(sam).toMatchObject({ id: 'sam@a.example', name: 'Samuel', emails: ['sam@a.example', 'sam@b.example'], members: [0, 1, 2], commits: 4 });
+  });
+
+  it('names a one-word name that alone joins identities which also commit under names of their own (vite: "andrew" joined four people)', () => {
+    const list = [
+      raw('Andrei Luca', 'luca@a.example', 30),
+      raw('andrew', 'luca@a.example', 2),
+      raw('andrew', 'green@b.example', 2),
+      raw('Sapphi Green', 'green@b.example', 900),
+      raw('andrew', 'maccuaa@c.example', 1),
+      // One person under two emails and one first name, with no other name: joined, and no warning.
+      raw('tom', 'tom@home.example'),
+      raw('tom', 'tom@work.example'),
+    ];
+    const developers = resolveIdentities(list, { extensions: true });
+    expect(developers.find((d) => d.members.includes(0))?.emails).toEqual(['green@b.example', 'luca@a.example', 'maccuaa@c.example']);
+    expect(nameBridges(list, developers)).toEqual([{ name: 'andrew', sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'] }]);
+    // Joined by an email as well, the name is no bridge.
+    const alsoByEmail = [...list, raw('Andrei Luca', 'green@b.example')];
+    expect(nameBridges(alsoByEmail, resolveIdentities(alsoByEmail, { extensions: true }))).toEqual([]);
   });
 
   it('takes a name written with combining accents for the same name precomposed (two "Zoë Müller" rows, truck factor 2 for 1)', () => {
