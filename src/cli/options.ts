@@ -140,6 +140,9 @@ export function resolveOutput(shown: string, file: string): OutputTarget {
     throw new UsageError(`${shown} ends with "/", so it names a folder, and there is no such folder`, { hint: `name a file: \`--output ${shown.replace(/[/\\]+$/, '')}\`` });
   }
   if (stats && !stats.isFile()) return { kind: 'in place', path: file };
+  // A link that leads back to itself ran the whole analysis, then said the file "appeared while the
+  // report was being written".
+  if (!stats && loops(file)) throw new UsageError(`${shown} is a symbolic link that leads back to itself`, { hint: 'remove the link, or choose another --output file' });
   const real = stats ? realPathQuietly(file) : (linkTarget(file) ?? file);
   const folder = path.dirname(real);
   const folderStats = statQuietly(folder);
@@ -168,6 +171,15 @@ function statQuietly(file: string): Stats | undefined {
     return statSync(file);
   } catch {
     return undefined;
+  }
+}
+
+function loops(file: string): boolean {
+  try {
+    statSync(file);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP';
   }
 }
 

@@ -170,6 +170,16 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(refused.stderr).toContain('already exists');
     expect(readFileSync(real, 'utf8')).toBe('keep me');
     expect(runCli(['--format', 'json', '--output', link, '--force'], { cwd: repo.dir }).exitCode).toBe(0);
+    // Two links that point at each other: refused before the analysis, with --force too (it said
+    // the file "appeared while the report was being written", and --force replaced the link).
+    const loops = tmp();
+    const [loopA, loopB] = [path.join(loops, 'loopA'), path.join(loops, 'loopB')];
+    symlinkSync(loopB, loopA);
+    symlinkSync(loopA, loopB);
+    const looped = runCli(['--format', 'json', '--output', loopA, '--force'], { cwd: repo.dir });
+    expect(looped.exitCode).toBe(2);
+    expect(looped.stderr).toBe(`talentrisk: ${loopA} is a symbolic link that leads back to itself\n  remove the link, or choose another --output file\n`);
+    expect(lstatSync(loopA).isSymbolicLink()).toBe(true);
     // A temp file and a rename over the link would have made it a plain file.
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readlinkSync(link)).toBe(real);
