@@ -234,6 +234,9 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
     if (!hasCommits && rev === 'HEAD') throw await unbornHeadError(git);
     sha = (await commitOf(repo, rev)) ?? '';
     if (!sha) {
+      // A tree or a blob (`HEAD^{tree}`, a file's id) exists, and is no commit: "unknown" misled.
+      const type = rev.startsWith('-') ? '' : (await git.raw(['cat-file', '-t', rev]).catch(() => '')).trim();
+      if (type !== '') throw new UsageError(`--rev ${rev} names a ${type}, not a commit`, { hint: 'pass a branch, tag or commit, e.g. `--rev main`' });
       throw new UsageError(`unknown revision: ${rev}`, { hint: 'pass a branch, tag or commit that exists, e.g. `--rev main` (see `git branch -a`)' });
     }
     if (until) {
@@ -243,7 +246,9 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
       // git stores no date before 1970, so nothing is at or before one.
       const found = seconds < 0 ? '' : (await git.raw(['rev-list', '-1', '--first-parent', `--before=@${seconds} +0000`, sha])).trim();
       if (!found) {
-        throw new UsageError(`no commit of ${rev} is at or before ${untilText(until)}`, { hint: 'pick a later --until date' });
+        // In a shallow clone the older commits may only be missing (an adversarial test).
+        const hint = repo.info.isShallow ? 'this is a shallow clone: fetch the history back to that day (`git fetch --shallow-since=<date>`, or `--unshallow`), or pick a later --until date' : 'pick a later --until date';
+        throw new UsageError(`no commit of ${rev} is at or before ${untilText(until)}`, { hint });
       }
       sha = found;
     }

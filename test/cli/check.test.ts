@@ -327,6 +327,10 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(typos.exitCode).toBe(2);
     expect(typos.stderr).toContain('critical.0.paths: no analysed file matches "src/atuh/**"');
     expect(typos.stderr).toContain('critical.1.paths: no analysed file matches "src/pya/**"');
+    // --until before what a shallow clone fetched: the history may only be missing (adversarial test).
+    const before = runCli(['scan', '--until', '2000-01-01'], { cwd: clone });
+    expect(before.exitCode).toBe(2);
+    expect(before.stderr).toContain('  this is a shallow clone: fetch the history back to that day (`git fetch --shallow-since=<date>`, or `--unshallow`), or pick a later --until date\n');
   });
 
   it('a shallow clone exits 2 with the CI fix, unless --allow-shallow', () => {
