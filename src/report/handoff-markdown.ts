@@ -91,7 +91,8 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
     `Repository ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)}) · figures as of ${day(repo.referenceDate)}.`,
     ...staleNote(repo, report.successorsActiveWithinDays),
     '',
-    `Person: ${who} (${person.emails.map((email) => mdCode(email)).join(', ')}), ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
+    // An identity with no email (git allows one) read "Person: X ()".
+    `Person: ${who}${person.emails.length > 0 ? ` (${person.emails.map((email) => mdCode(email)).join(', ')})` : ' (no email)'}, ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
   ];
   // Someone long gone read as if a walk-through were still possible (an EM test on httpd). In an old
   // clone everyone looks inactive (the stale note above says why): there, only someone who had
