@@ -184,9 +184,9 @@ function isFileOrFolder(file: string): boolean {
 export async function loadConfig(root: string, explicit?: string, cwd: string = root, store?: ConfigStore): Promise<LoadedConfig> {
   const file = findConfigFile(root, explicit);
   if (!file) return { config: DEFAULT_CONFIG, file: undefined, name: CONFIG_FILE, lineOf: () => undefined, locate: () => CONFIG_FILE };
-  // Relative to the current folder when in the repository (../.talentrisk.yml from a subfolder),
-  // else absolute: `--config /dev/null` read as ../../../../dev/null.
-  const shown = isWithin(root, file) ? path.relative(cwd, file) || file : file;
+  // Relative to the current folder when in it or in the repository (../.talentrisk.yml from a
+  // subfolder), else absolute: `--config /dev/null` read as ../../../../dev/null.
+  const shown = isWithin(cwd, file) || isWithin(root, file) ? path.relative(cwd, file) || file : file;
   // A pipe or device found in the repository would block the read (a FIFO with no writer hung every
   // command without a word); `--config <(…)` reads one on purpose.
   if (!explicit && !isFileOrFolder(file)) {

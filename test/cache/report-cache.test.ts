@@ -66,14 +66,14 @@ describe('a stored report', { tags: ['slow'] }, () => {
     }
   });
 
-  it('is one per terminal width (the table fits its paths to it)', async () => {
+  it('is one per terminal width (the table fits its paths to it), and one for every width when piped', async () => {
     const repo = buildRepo([
-      { author: 'ada', write: { 'a-rather-long-module-name/src/file.ts': 3 } },
-      { author: 'bob', write: { 'a-rather-long-module-name/src/file.ts': 1 } },
+      { author: 'ada', write: { 'a-rather-long-module-name-with-a-rather-long-tail-too/src/file.ts': 3 } },
+      { author: 'bob', write: { 'a-rather-long-module-name-with-a-rather-long-tail-too/src/file.ts': 1 } },
     ]);
-    const scan = async (columns: number, cache: boolean) => {
+    const scan = async (columns: number, cache: boolean, isTTY = true) => {
       const out: (string | Uint8Array)[] = [];
-      const io: Io = { stdout: { write: (text) => out.push(text), columns }, stderr: { write: () => true }, env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: repo.dir };
+      const io: Io = { stdout: { write: (text) => out.push(text), columns, isTTY }, stderr: { write: () => true }, env: { PATH: process.env.PATH, HOME: process.env.HOME }, cwd: repo.dir };
       await runScan(undefined, { rev: 'HEAD', model: 'talentrisk', format: 'table', quiet: true, color: false, cache, depth: 1 }, io);
       return out.map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString('utf8'))).join('');
     };
@@ -85,6 +85,11 @@ describe('a stored report', { tags: ['slow'] }, () => {
       expect(await scan(140, true)).toBe(wide);
     }
     expect(entries(repo, 'report')).toHaveLength(2);
+    // Piped, the paths are whole whatever the width: one stored report serves both.
+    const piped = await scan(70, true, false);
+    expect(piped).toContain('a-rather-long-module-name-with-a-rather-long-tail-too ');
+    expect(await scan(140, true, false)).toBe(piped);
+    expect(entries(repo, 'report')).toHaveLength(3);
   });
 
   it('that is corrupt is printed again from the result, silently, and stored anew', () => {

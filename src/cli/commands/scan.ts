@@ -17,7 +17,8 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   const request = (config: LoadedConfig): ReportRequest => ({
     name: `scan ${options.format}`,
     dated: options.format === 'json',
-    inputs: { leaving: options.leaving ?? [], config: config.name, node: process.version, ...(chalk ? { width, colors: chalk.level, fit } : {}) },
+    // Only a table fitted to a terminal depends on its width: piped, paths and names are whole.
+    inputs: { leaving: options.leaving ?? [], config: config.name, node: process.version, ...(chalk ? { colors: chalk.level, fit, ...(fit ? { width } : {}) } : {}) },
   });
   const loaded = await loadAnalysis(target, options, io, {}, request);
   // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
