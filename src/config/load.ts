@@ -170,13 +170,20 @@ export function assertConfigText(text: string, shown: string): void {
   if (bad !== -1) throw notUtf8(shown, text.slice(0, bad).split('\n').length);
 }
 
-/** Whether `file` (links followed) is a regular file or a folder, or cannot be looked at (the read says why). */
-function isFileOrFolder(file: string): boolean {
+/**
+ * Refuses a config found in the repository that is a pipe or a device (links followed): reading or
+ * writing one blocks (a FIFO with no writer hung every command). A folder, or a file that cannot be
+ * looked at, is left to the read, which says why.
+ */
+export function assertConfigFileKind(file: string, shown: string): void {
+  let stats;
   try {
-    const stats = statSync(file);
-    return stats.isFile() || stats.isDirectory();
+    stats = statSync(file);
   } catch {
-    return true;
+    return;
+  }
+  if (!stats.isFile() && !stats.isDirectory()) {
+    throw new ConfigError(`${shown} is not a regular file (a pipe or a device?)`, { hint: 'remove it (talentrisk reads .talentrisk.yml as a file), or pass --config <file>' });
   }
 }
 
@@ -189,9 +196,7 @@ export async function loadConfig(root: string, explicit?: string, cwd: string = 
   const shown = isWithin(cwd, file) || isWithin(root, file) ? path.relative(cwd, file) || file : file;
   // A pipe or device found in the repository would block the read (a FIFO with no writer hung every
   // command without a word); `--config <(…)` reads one on purpose.
-  if (!explicit && !isFileOrFolder(file)) {
-    throw new ConfigError(`${shown} is not a regular file (a pipe or a device?)`, { hint: 'remove it (talentrisk reads .talentrisk.yml as a file), or pass --config <file>' });
-  }
+  if (!explicit) assertConfigFileKind(file, shown);
   let text: string;
   try {
     text = readConfigText(file, shown);

@@ -23,6 +23,12 @@ export function isSecondaryModule(module: { path: string; files: number }): bool
   return isSupportingModule(module.path) || module.files < SMALL_MODULE_FILES;
 }
 
+/** Riskiest first: lowest truck factor, then most files, then path; tests, fixtures, docs and tiny modules after the rest. */
+export function rankModulesByRisk<T extends { path: string; files: number; truckFactor: { value: number } }>(modules: readonly T[]): T[] {
+  const secondary = (module: T) => Number(isSecondaryModule(module));
+  return [...modules].sort((a, b) => secondary(a) - secondary(b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
+}
+
 /** Whether a module's path is a test, fixture, example, benchmark or documentation folder. */
 export function isSupportingModule(path: string): boolean {
   return SUPPORTING.test(path);

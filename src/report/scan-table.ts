@@ -1,18 +1,14 @@
-import type { Analysis, ModuleOwnership } from '../model/types.ts';
+import type { Analysis } from '../model/types.ts';
 import { day, percent, plural, sanitize } from './format.ts';
+import { INACTIVE_MARK } from './check-describe.ts';
 import { inactiveDevelopers } from '../model/decay.ts';
-import { isSecondaryModule, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 const MODULE_ROWS = 12;
 
-/** Riskiest first: lowest truck factor, then most files, then path; tests, fixtures, docs and tiny modules after the rest. */
-export function rankModulesByRisk(modules: readonly ModuleOwnership[]): ModuleOwnership[] {
-  const secondary = (module: ModuleOwnership) => Number(isSecondaryModule(module));
-  return [...modules].sort((a, b) => secondary(a) - secondary(b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
-}
 
 /** The human report of a scan: a header, the truck factor and the riskiest modules. */
 export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = []): string {
@@ -48,12 +44,13 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     if (tf.developers.length > 0) {
       // Marked where they are named: tokio's #1 had made no commit for 275 days, which only the
       // current figures further down said (a team lead's test).
-      const inactive = new Set(inactiveDevelopers(analysis).map((d) => d.id));
+      // The classic model has no inactivity (scan-report.ts, check.ts).
+      const inactive = new Set(analysis.model === 'classic' ? [] : inactiveDevelopers(analysis).map((d) => d.id));
       out.push(
         indent(
           renderTable(
             ['#', 'developer', 'files authored', 'share'],
-            tf.developers.map((m, i) => [i + 1, `${name(m.id)}${inactive.has(m.id) ? chalk.dim(' (inactive)') : ''}`, m.files, percent(m.share)]),
+            tf.developers.map((m, i) => [i + 1, `${name(m.id)}${inactive.has(m.id) ? chalk.dim(INACTIVE_MARK) : ''}`, m.files, percent(m.share)]),
             ['right', 'left', 'right', 'right'],
           ),
         ),

@@ -169,6 +169,20 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(existsSync(path.join(repo.dir, '.talentrisk.yml'))).toBe(false);
   });
 
+  // Regression (review): init --force appended the starter config to a FIFO .talentrisk.yml and
+  // blocked; init --output starter.yml/ wrote starter.yml.
+  it.skipIf(process.platform === 'win32')('refuses a .talentrisk.yml that is a pipe, and an --output that ends with "/"', () => {
+    const repo = buildRepo(history);
+    execFileSync('mkfifo', [path.join(repo.dir, '.talentrisk.yml')]);
+    const piped = runCli(['init', '--force'], { cwd: repo.dir, timeoutMs: 60_000 });
+    expect(piped.exitCode).toBe(2);
+    expect(piped.stderr.split('\n')[0]).toBe('talentrisk: .talentrisk.yml is not a regular file (a pipe or a device?)');
+    const slashed = runCli(['init', '--output', 'starter.yml/'], { cwd: repo.dir });
+    expect(slashed.exitCode).toBe(2);
+    expect(slashed.stderr.split('\n')[0]).toBe('talentrisk: starter.yml/ ends with "/", so it names a folder, and there is no such folder');
+    expect(existsSync(path.join(repo.dir, 'starter.yml'))).toBe(false);
+  });
+
   // Regression (hostile-repository test): --force wrote through a link into ../precious.txt, and a
   // dangling link made init create its target outside the repository.
   it('never writes through a .talentrisk.yml that is a symbolic link, even with --force', () => {

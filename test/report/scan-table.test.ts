@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { rankModulesByRisk, renderScanTable } from '../../src/report/scan-table.ts';
+import { rankModulesByRisk } from '../../src/model/modules.ts';
+import { renderScanTable } from '../../src/report/scan-table.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 
@@ -36,5 +37,8 @@ describe('riskiest modules', () => {
     };
     expect(await rows(100)).toEqual([expect.stringMatching(/^ {2}1 {2}Ada \(inactive\) /), expect.stringMatching(/^ {2}2 {2}Bob \(inactive\) /)]);
     expect((await rows(365)).join('\n')).not.toContain('inactive');
+    // The classic model has no inactivity (review: it was marked there too).
+    const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic', config: { model: { inactiveAfter: 100 } }, now: new Date('2024-06-01T00:00:00Z') });
+    expect(renderScanTable(classic, { chalk: new Chalk({ level: 0 }), width: 120 })).not.toContain('(inactive)');
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
-import { CONFIG_FILE, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
+import { assertConfigFileKind, CONFIG_FILE, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
 import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
@@ -12,7 +12,7 @@ import { openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { testDataFolders } from '../../model/test-data.ts';
-import { isSecondaryModule, ROOT_MODULE } from '../../model/modules.ts';
+import { rankModulesByRisk, ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { resolveOutput, writeReport } from '../options.ts';
@@ -56,8 +56,11 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   if (link) {
     throw new UsageError(`${shown(file)} is a symbolic link to ${link.target}; init does not write through it`, { hint: 'remove the link first, or pass --output <file> to write the starter config elsewhere' });
   }
-  const output = resolveOutput(shown(file), file);
+  // As typed: a trailing "/" says a folder was meant.
+  const output = resolveOutput(options.output ?? shown(file), file);
   const existing = options.output ? (output.kind === 'file' ? file : undefined) : findConfigFile(root);
+  // A pipe there would take the starter config and block until something read it.
+  if (existing && !options.output) assertConfigFileKind(existing, shown(existing));
   if (existing && !options.force) {
     throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
   }
@@ -111,14 +114,11 @@ function readCodeowners(root: string): { file: string; text: string } | undefine
   return undefined;
 }
 
-// Modules that support the code rather than ship it, and tiny ones: proposed only after the rest.
-
 export function starterInput(analysis: Analysis, root: string, codeowners: { file: string; text: string } | undefined): StarterInput {
-  // packages/vite itself was not proposed: vite's 15 riskiest modules were fixtures (isSecondaryModule).
-  const secondary = (module: { path: string; files: number }) => Number(isSecondaryModule(module));
+  // Tests, fixtures and tiny modules after the rest: vite's 15 riskiest modules were fixtures, and
+  // packages/vite itself was not proposed.
   const candidates = analysis.modules.filter((module) => module.path !== ROOT_MODULE);
-  const modules = candidates
-    .sort((a, b) => secondary(a) - secondary(b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1))
+  const modules = rankModulesByRisk(candidates)
     .slice(0, MODULE_CANDIDATES)
     .map((module) => moduleCandidate(analysis, module.path));
   return {
