@@ -16,6 +16,9 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
   // Skipped systems (--changed) last; the others violations first (sort is stable).
   const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false));
   const pathWidth = Math.max(24, Math.min(60, ctx.width - 70));
+  // The owners of each owners cell, for cutting it by whole names: parsed back from the text, a name
+  // with ", " in it ("Doe, John") read as two (a review).
+  const ownersOf = new Map<string, string[]>();
   const rows = ranked.map((system) => {
     const name = sanitize(system.name);
     if (system.checked === false) {
@@ -29,12 +32,14 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     // Piped (a CI log), the path is whole: `packages/c…e-vite/src/index.ts` could not be searched for.
     const riskPath = ctx.fit ? shortenPath(sanitize(first ?? ''), pathWidth) : sanitize(first ?? '');
     const riskText = first === undefined ? '' : `${risk.length}: ${riskPath}${risk.length > 1 ? ` +${risk.length - 1} more` : ''}`;
+    const owners = sanitize(ownersPhrase(system));
+    if (system.owners.length > 0) ownersOf.set(owners, system.owners.map((owner) => sanitize(owner.name)));
     return [
       ok ? chalk.green('✓') : chalk.red('✗'),
       chalk.bold(name),
       ok ? chalk.green(String(system.busFactor)) : chalk.red.bold(String(system.busFactor)),
       String(system.minOwners),
-      sanitize(ownersPhrase(system)),
+      owners,
       riskText,
     ];
   });
@@ -44,7 +49,7 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     // Cut, the owners lose the label the column's title already gives before any name does
     // ("owners: Nicolò Ribaud…" at 80 columns: a team lead's test), then whole names, counted.
     if (column === 4) {
-      const names = /^(?:sole owner|owners): (.*)$/.exec(cell)?.[1];
+      const names = ownersOf.get(cell);
       return names === undefined ? cell : shortenNameList(names, width, [INACTIVE_MARK]);
     }
     const parts = column === 5 ? /^(\d+): (.*?)( \+\d+ more)?$/.exec(cell) : null;

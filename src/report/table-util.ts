@@ -91,15 +91,14 @@ export function shortenPathToWidth(path: string, width: number): string {
 }
 
 /**
- * A list of names ("Ada (inactive), Bob, Cy +2 more") in at most `width` cells: whole names first,
- * the others counted ("Ada (inactive) +4 more"); a first name that does not fit alone is cut before
+ * Names ("Ada (inactive)", "Bob", "Cy") in at most `width` cells, joined by ", ": whole names first,
+ * the others counted ("Ada (inactive) +2 more"); a first name that does not fit alone is cut before
  * its `marks` (a cut "Henry Zhu (i…" lost what the mark said: a team lead's test).
  */
-export function shortenNameList(list: string, width: number, marks: readonly string[] = []): string {
+export function shortenNameList(names: readonly string[], width: number, marks: readonly string[] = []): string {
+  const list = names.join(', ');
   if (displayWidth(list) <= width) return list;
-  const counted = / \+(\d+) more$/.exec(list);
-  const names = (counted ? list.slice(0, counted.index) : list).split(', ');
-  const hidden = (kept: number) => names.length - kept + Number(counted?.[1] ?? 0);
+  const hidden = (kept: number) => names.length - kept;
   const more = (kept: number) => (hidden(kept) > 0 ? ` +${hidden(kept)} more` : '');
   for (let kept = names.length - 1; kept >= 1; kept--) {
     const shown = `${names.slice(0, kept).join(', ')}${more(kept)}`;
@@ -107,9 +106,11 @@ export function shortenNameList(list: string, width: number, marks: readonly str
   }
   const first = names[0] ?? '';
   const mark = marks.find((m) => first.endsWith(m)) ?? '';
-  // The count shrinks to "+4", then goes before the mark does: "Henr… (inactive)" says more than
-  // "Henr… +4 more"; without a count, a sole owner and one of three read alike (tokio at 80 columns).
+  // The count shrinks to "+4" before the name is cut, then goes before the mark does: "Henr…
+  // (inactive)" says more than "Henr… +4 more"; without a count, a sole owner and one of three read
+  // alike (tokio at 80 columns).
   const count = hidden(1) > 0 ? ` +${hidden(1)}` : '';
+  if (displayWidth(`${first}${count}`) <= width) return `${first}${count}`;
   for (const tail of [`${mark}${more(1)}`, `${mark}${count}`, mark]) {
     const room = width - displayWidth(tail);
     if (room >= 4) return `${cutToWidth(first.slice(0, first.length - mark.length), room)}${tail}`;

@@ -128,17 +128,20 @@ describe('shortenModulePath', () => {
 
 describe('shortenNameList', () => {
   it('keeps whole names and counts the rest, and cuts a lone first name before its mark (a cut read "Henry Zhu (i…")', () => {
-    const list = 'Henry Zhu (inactive), Nicolò Ribaudo, Huáng Jùnliàng +2 more';
-    expect(shortenNameList(list, 80, [' (inactive)'])).toBe(list);
+    const list = ['Henry Zhu (inactive)', 'Nicolò Ribaudo', 'Huáng Jùnliàng', 'Ada', 'Bob'];
+    expect(shortenNameList(list, 80, [' (inactive)'])).toBe(list.join(', '));
     expect(shortenNameList(list, 45, [' (inactive)'])).toBe('Henry Zhu (inactive), Nicolò Ribaudo +3 more');
     expect(shortenNameList(list, 30, [' (inactive)'])).toBe('Henry Zhu (inactive) +4 more');
-    expect(shortenNameList(list, 24, [' (inactive)'])).toBe('Henr… (inactive) +4 more');
+    expect(shortenNameList(list, 24, [' (inactive)'])).toBe('Henry Zhu (inactive) +4');
     expect(displayWidth(shortenNameList(list, 24, [' (inactive)']))).toBeLessThanOrEqual(24);
-    expect(shortenNameList('Henry Zhu (inactive)', 16, [' (inactive)'])).toBe('Henr… (inactive)');
+    expect(shortenNameList(['Henry Zhu (inactive)'], 16, [' (inactive)'])).toBe('Henr… (inactive)');
+    // A name with ", " in it is one name (review: "Doe, Johnathan" read as two owners).
+    expect(shortenNameList(['Doe, Johnathan'], 12)).toBe('Doe, Johnat…');
+    expect(shortenNameList(['Doe, Johnathan (inactive)', 'Roe, Jane'], 30, [' (inactive)'])).toBe('Doe, Johnathan (inactive) +1');
     // No room for the count: the mark stays; none for a name beside its mark: cut as text.
     expect(shortenNameList(list, 20, [' (inactive)'])).toBe('Henry… (inactive) +4');
     expect(shortenNameList(list, 17, [' (inactive)'])).toBe('Henry… (inactive)');
-    expect(shortenNameList('Henry Zhu (inactive)', 10, [' (inactive)'])).toBe('Henry Zhu…');
+    expect(shortenNameList(['Henry Zhu (inactive)'], 10, [' (inactive)'])).toBe('Henry Zhu…');
   });
 
   it('cuts check’s owners by whole names, marks kept, in a narrow terminal', () => {
