@@ -461,7 +461,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       `config bots: ${JSON.stringify(pattern)} also leaves out ${caught.length === 1 ? 'an author who looks like a person' : `${caught.length} authors who look like people`}: ${shown.join(', ')}${caught.length > 3 ? ` +${caught.length - 3} more` : ''}; if they are people, make the pattern stricter or name each bot exactly`,
     );
   }
-  const bridges = nameBridges(identities.list, resolved);
+  const bridges = nameBridges(identities.list, resolved, { extensions, people: config.people });
   if (bridges.length > 0) {
     const named = bridges.slice(0, 3).map((bridge) => `"${bridge.name}" joins ${bridge.sides.slice(0, 3).join(', ')}${bridge.sides.length > 3 ? ` +${bridge.sides.length - 3} more` : ''}`);
     context.warn(

@@ -326,7 +326,7 @@ export interface NameBridge {
  * published rule, and a first name alone joins different people (vite: four people in one developer
  * through "andrew" and "hana", a team lead's test). Only a warning: the figures keep the rule.
  */
-export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[]): NameBridge[] {
+export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[], options: Pick<IdentityOptions, 'extensions' | 'people'>): NameBridge[] {
   const bridges: NameBridge[] = [];
   for (const developer of developers) {
     if (developer.isBot || developer.members.length < 2) continue;
@@ -336,7 +336,7 @@ export function nameBridges(identities: readonly RawIdentity[], developers: read
       if (key === '' || /\s/.test(key)) continue;
       const emails = new Set(members.filter((_, i) => keys[i] === key).map((identity) => identity.email.trim().toLowerCase()));
       if (emails.size < 2) continue;
-      const sides = componentsWithout(members, keys, key)
+      const sides = componentsWithout(members, keys, key, options)
         .map((component) => component.filter((i) => /\s/.test(keys[i] as string)).sort((a, b) => (members[b] as RawIdentity).commits - (members[a] as RawIdentity).commits)[0])
         .filter((top): top is number => top !== undefined)
         .map((top) => `${(members[top] as RawIdentity).name.trim()} <${(members[top] as RawIdentity).email.trim()}>`);
@@ -349,8 +349,12 @@ export function nameBridges(identities: readonly RawIdentity[], developers: read
   return bridges.sort((a, b) => b.sides.length - a.sides.length || (a.name < b.name ? -1 : 1));
 }
 
-/** The groups of `members` (indices) that stay joined by email, login or a name other than `without`. */
-function componentsWithout(members: readonly RawIdentity[], keys: readonly string[], without: string): number[][] {
+/**
+ * The groups of `members` (indices) that stay joined without the name `without`: by email, by
+ * another name, and as resolveIdentities joins them under the extensions (GitHub login, the config's
+ * `people`: identities a user joined on purpose are not to be split).
+ */
+function componentsWithout(members: readonly RawIdentity[], keys: readonly string[], without: string, options: Pick<IdentityOptions, 'extensions' | 'people'>): number[][] {
   const uf = new UnionFind();
   const nodes = new Map<string, number>();
   const node = (key: string) => nodes.get(key) ?? (nodes.set(key, uf.add()), nodes.get(key) as number);
@@ -358,15 +362,25 @@ function componentsWithout(members: readonly RawIdentity[], keys: readonly strin
     const self = uf.add();
     const email = identity.email.trim().toLowerCase();
     if (email) uf.union(self, node(`e:${email}`));
-    const login = email ? noreplyLogin(email) : undefined;
+    const login = options.extensions && email ? noreplyLogin(email) : undefined;
     if (login) uf.union(self, node(`n:${login}`));
     if (keys[i] && keys[i] !== without) uf.union(self, node(`n:${keys[i]}`));
     return self;
   });
+  if (options.extensions) {
+    for (const person of options.people ?? []) {
+      const anchor = node(`a:${nameKey(person.name)}`);
+      uf.union(anchor, node(`n:${nameKey(person.name)}`));
+      for (const email of person.emails) uf.union(anchor, node(`e:${email.trim().toLowerCase()}`));
+      if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
+    }
+  }
   const groups = new Map<number, number[]>();
   selves.forEach((self, i) => {
     const root = uf.find(self);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
   });
   return [...groups.values()];
 }

@@ -38,10 +38,13 @@ describe('resolveIdentities', () => {
     ];
     const developers = resolveIdentities(list, { extensions: true });
     expect(developers.find((d) => d.members.includes(0))?.emails).toEqual(['green@b.example', 'luca@a.example', 'maccuaa@c.example']);
-    expect(nameBridges(list, developers)).toEqual([{ name: 'andrew', sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'] }]);
+    expect(nameBridges(list, developers, { extensions: true })).toEqual([{ name: 'andrew', sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'] }]);
     // Joined by an email as well, the name is no bridge.
     const alsoByEmail = [...list, raw('Andrei Luca', 'green@b.example')];
-    expect(nameBridges(alsoByEmail, resolveIdentities(alsoByEmail, { extensions: true }))).toEqual([]);
+    expect(nameBridges(alsoByEmail, resolveIdentities(alsoByEmail, { extensions: true }), { extensions: true })).toEqual([]);
+    // Nor when the config's people join them on purpose (review: it told users to split them).
+    const people = [{ name: 'Andrew Smith', emails: ['luca@a.example', 'green@b.example'] }];
+    expect(nameBridges(list, resolveIdentities(list, { extensions: true, people }), { extensions: true, people })).toEqual([]);
   });
 
   it('takes a name written with combining accents for the same name precomposed (two "Zoë Müller" rows, truck factor 2 for 1)', () => {
