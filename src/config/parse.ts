@@ -43,6 +43,13 @@ export function parseConfigFile(source: string, displayName: string): ParsedConf
   };
   const problems: Problem[] = doc.errors.map((error) => ({ offset: error.pos[0], text: describeYamlError(error, doc) }));
   // yaml recovers from most syntax errors, so the schema still reports the rest of the file.
+  // An alias to no anchor (`<<: *defualts`) made toJS throw with no position, and as a merge it
+  // read "Merge sources must be maps or map aliases": say which, where.
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) === undefined) problems.push({ offset: alias.range?.[0], text: `YAML: *${alias.source} names no anchor (&${alias.source}) defined above it` });
+    },
+  });
   let raw: unknown;
   try {
     // yaml stops at 100 uses of aliases (against "billion laughs" expansion): 100 systems that each
@@ -51,8 +58,8 @@ export function parseConfigFile(source: string, displayName: string): ParsedConf
   } catch (error) {
     raw = undefined;
     // An error yaml recovered from already has its line; any other is said here, never dropped.
-    if (doc.errors.length === 0) {
-      const excessive = error instanceof ReferenceError && /alias/i.test(error.message);
+    if (problems.length === 0) {
+      const excessive = error instanceof ReferenceError && /excessive alias count/i.test(error.message);
       problems.push({ offset: undefined, text: excessive ? `YAML aliases expand too far (over ${MAX_ALIAS_COUNT} uses): write the repeated settings out, or nest fewer aliases` : `YAML: ${error instanceof Error ? error.message : String(error)}` });
     }
   }

@@ -246,6 +246,10 @@ describe('valid configs', () => {
     const many = `x-d: &d\n  minOwners: 1\ncritical:\n${Array.from({ length: 150 }, (_, i) => `  - name: s${i}\n    paths: [src]\n    <<: *d\n`).join('')}`;
     expect(parseConfigText(many, 'c.yml').config.critical).toHaveLength(150);
     expect(() => parseConfigText('version: 1\n---\nversion: 1\n', 'c.yml')).toThrow(/^c\.yml:2:1 YAML syntax: a second document starts here \(a `---` line\): a config is one document$/m);
+    // An alias to no anchor says so, where (review: it read as an alias bomb, or as yaml's
+    // "Merge sources must be maps or map aliases", with no line).
+    expect(() => parseConfigText('bots: *nope\n', 'c.yml')).toThrow(/^c\.yml:1:7 YAML: \*nope names no anchor \(&nope\) defined above it$/m);
+    expect(() => parseConfigText('critical:\n  - name: a\n    paths: [x]\n    <<: *defualts\n', 'c.yml')).toThrow(/^c\.yml:4:9 YAML: \*defualts names no anchor \(&defualts\) defined above it$/m);
     // An alias bomb is still refused, in words.
     const level = (name: string, of: string) => `x-${name}: &${name} [${Array.from({ length: 10 }, () => `*${of}`).join(', ')}]\n`;
     const bomb = `x-a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n${level('b', 'a')}${level('c', 'b')}${level('d', 'c')}${level('e', 'd')}`;
