@@ -75,7 +75,9 @@ const UNSPLIT_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð:
 function fold(key: string): string {
   return key
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+    // Only the accents of Latin, Greek and Cyrillic letters: every mark would also strip Indic
+    // vowel signs and kana voicing, and join different names (राम and रीमा; a review).
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[øłđðþæœßı]/g, (letter) => UNSPLIT_LETTERS[letter] ?? letter);
 }
 
@@ -111,9 +113,9 @@ function exactKeys(person: Person, aliases: readonly PersonAliasInput[]): Set<st
 }
 
 /** Whether `target` names the person by a name of theirs only (not an email, id, login or alias). */
-function namedOnlyBy(person: Person, target: string, aliases: readonly PersonAliasInput[]): boolean {
-  const names = new Set([person.name, ...person.names].map(normalize));
-  const others = exactKeys({ ...person, name: '', names: [] }, aliases);
+function namedOnlyBy(person: Person, target: string, aliases: readonly PersonAliasInput[], key: (text: string) => string = (text) => text): boolean {
+  const names = new Set([person.name, ...person.names].map((name) => key(normalize(name))));
+  const others = new Set([...exactKeys({ ...person, name: '', names: [] }, aliases)].map(key));
   return names.has(target) && !others.has(target);
 }
 
@@ -184,9 +186,13 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   for (const [tier, matches] of tiers.entries()) {
     let found = people.filter(matches);
     // One word that is one person's whole name but also a word of others' names ("David", "alice")
-    // is no choice between them: it picked a 4-commit "David" over David Heinemeier Hansson.
-    if (tier === 0 && found.length === 1 && !target.includes(' ') && namedOnlyBy(found[0] as T, target, aliases)) {
-      const partial = people.filter((p) => p !== found[0] && partialKeys(p).has(target));
+    // is no choice between them: it picked a 4-commit "David" over David Heinemeier Hansson. The
+    // same with accents ignored ("Jose" picked "José" over "José Valim": a review).
+    const exactTier = tier === 0 || tier === 2;
+    const key = tier === 0 ? (text: string) => text : fold;
+    const word = tier === 0 ? target : folded;
+    if (exactTier && found.length === 1 && !word.includes(' ') && namedOnlyBy(found[0] as T, word, aliases, key)) {
+      const partial = people.filter((p) => p !== found[0] && [...partialKeys(p)].some((k) => key(k) === word));
       if (partial.length > 0) found = [found[0] as T, ...partial];
     }
     if (found.length === 1) return found[0] as T;
