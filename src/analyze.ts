@@ -422,10 +422,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       .sort((a, b) => b.files - a.files || (a.sha < b.sha ? -1 : 1))
       .slice(0, 10)
       .map((commit) => `"${commit.sha.slice(0, 10)}"`)
-      .join(', ') + (commits.length > 10 ? ', …' : '');
+      .join(', ');
   if (sweeps.length > 0) {
     context.warn(
-      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippetIds(sweeps)}]\` (the ones that are sweeps)`,
+      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippetIds(sweeps)}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})`,
     );
   }
   if (crowded.length > 0) {

@@ -443,11 +443,11 @@ function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string): HandoffRep
  * The commits whose author is a developer of the analysis: a bot's (left out of the figures) say
  * nothing of what a person changes together. vite's co-change was all renovate[bot]'s bumps of
  * create-vite's templates (65 of 165 commits; a team lead's test). A commit read without its
- * author (`email` unset) is kept.
+ * author's email (unset, or an identity with none) is kept.
  */
 function byDevelopers<T extends HandoffCommitInput>(commits: readonly T[], analysis: Pick<Analysis, 'developers'>): T[] {
   const known = new Set(analysis.developers.flatMap((developer) => developer.emails.map((email) => email.toLowerCase())));
-  return commits.filter((commit) => commit.email === undefined || known.has(commit.email));
+  return commits.filter((commit) => !commit.email || known.has(commit.email));
 }
 
 /** Files usually changed together with theirs, in the window's commits (sweeps ignored). */
@@ -509,7 +509,7 @@ function checklist(report: HandoffReport): ChecklistItem[] {
   if (candidates.length > transfers.length) items.push({ kind: 'more-transfers', files: candidates.length - transfers.length });
   const pairs = new Set<string>();
   // Only what the document lists: a pair named here with CHANGELOG.md was in no line of it (vite).
-  for (const entry of report.coChange.slice(0, CO_CHANGE_LISTED)) {
+  for (const entry of rowsWithin(report.coChange, CO_CHANGE_LISTED)) {
     const listed = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED);
     const partner = listed.find((p) => !p.theirs) ?? listed[0];
     const key = partner ? [entry.path, partner.path].sort().join('\0') : '';
