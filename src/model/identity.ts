@@ -247,21 +247,8 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     return self;
   });
   const anchors: [anchor: number, name: string][] = [];
-  if (options.extensions) {
-    for (const person of options.people ?? []) {
-      const anchor = node(`n:${nameKey(person.name)}`);
-      for (const email of person.emails) uf.union(anchor, node(`e:${email.trim().toLowerCase()}`));
-      if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
-      anchors.push([anchor, person.name]);
-    }
-  }
-  const groups = new Map<number, number[]>();
-  identityNodes.forEach((self, index) => {
-    const root = uf.find(self);
-    const members = groups.get(root);
-    if (members) members.push(index);
-    else groups.set(root, [index]);
-  });
+  if (options.extensions) for (const person of options.people ?? []) anchors.push([joinAlias(uf, node, person), person.name]);
+  const groups = groupsByRoot(uf, identityNodes);
 
   // A developer joined to a config alias by any route (email, name, GitHub login) shows its name;
   // the first alias wins if two of them ended up in one developer.
@@ -367,20 +354,26 @@ function componentsWithout(members: readonly RawIdentity[], keys: readonly strin
     if (keys[i] && keys[i] !== without) uf.union(self, node(`n:${keys[i]}`));
     return self;
   });
-  if (options.extensions) {
-    for (const person of options.people ?? []) {
-      const anchor = node(`a:${nameKey(person.name)}`);
-      uf.union(anchor, node(`n:${nameKey(person.name)}`));
-      for (const email of person.emails) uf.union(anchor, node(`e:${email.trim().toLowerCase()}`));
-      if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
-    }
-  }
+  if (options.extensions) for (const person of options.people ?? []) joinAlias(uf, node, person);
+  return [...groupsByRoot(uf, selves).values()];
+}
+
+/** Joins a config alias's name, emails and GitHub login (one node each): the node of its name. */
+function joinAlias(uf: UnionFind, node: (key: string) => number, person: PersonAlias): number {
+  const anchor = node(`n:${nameKey(person.name)}`);
+  for (const email of person.emails) uf.union(anchor, node(`e:${email.trim().toLowerCase()}`));
+  if (person.github) uf.union(anchor, node(`n:${person.github.trim().toLowerCase()}`));
+  return anchor;
+}
+
+/** The indices of `selves` grouped by their union-find root, in order. */
+function groupsByRoot(uf: UnionFind, selves: readonly number[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
-  selves.forEach((self, i) => {
+  selves.forEach((self, index) => {
     const root = uf.find(self);
     const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
+    if (group) group.push(index);
+    else groups.set(root, [index]);
   });
-  return [...groups.values()];
+  return groups;
 }
