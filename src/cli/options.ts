@@ -26,7 +26,10 @@ export interface CommonOptions {
 export function parseDate(value: string): Date {
   // Accept YYYY-MM-DD (UTC midnight at the end of that day) or a full ISO 8601 timestamp.
   const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const date = new Date(dayOnly ? `${value}T23:59:59Z` : value);
+  // A time without a zone is UTC, as a day is: read in the machine's zone, one --until gave
+  // different commits on runners in different zones (an adversarial test).
+  const zoneless = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value);
+  const date = new Date(dayOnly ? `${value}T23:59:59Z` : zoneless ? `${value.replace(' ', 'T')}Z` : value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD or an ISO 8601 timestamp, e.g. 2024-06-30');
   }

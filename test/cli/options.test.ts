@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFailure, writeReport } from '../../src/cli/options.ts';
+import { parseDate, writeFailure, writeReport } from '../../src/cli/options.ts';
 
 const failure = (code: string, message = `${code}: something, open '/out/report.json.4242.tmp'`) => Object.assign(new Error(message), { code });
 
@@ -45,5 +45,22 @@ describe('writeReport', () => {
     writeReport(['{}', '\n'], { output: other }, dir, sink);
     expect(readFileSync(other, 'utf8')).toBe('{}\n');
     expect(readdirSync(dir).sort()).toEqual(['other.json', 'report.json']);
+  });
+});
+
+describe('parseDate (--until)', () => {
+  it('reads a day as its end in UTC, and a time without a zone as UTC too (it was the machine\'s zone: runners in other zones analysed other commits)', () => {
+    // The tests run in UTC (test/setup.ts); a zone far from it shows what the machine's zone did.
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    onTestFinished(() => {
+      process.env.TZ = zone;
+    });
+    expect(new Date('2024-03-01T00:00:00').toISOString()).toBe('2024-03-01T05:00:00.000Z');
+    expect(parseDate('2024-03-01').toISOString()).toBe('2024-03-01T23:59:59.000Z');
+    expect(parseDate('2024-03-01T00:00:00').toISOString()).toBe('2024-03-01T00:00:00.000Z');
+    expect(parseDate('2024-03-01 12:30').toISOString()).toBe('2024-03-01T12:30:00.000Z');
+    expect(parseDate('2024-03-01T00:00:00+02:00').toISOString()).toBe('2024-02-29T22:00:00.000Z');
+    expect(() => parseDate('2024-02-30')).toThrow('2024-02-30 is not a real day');
   });
 });
