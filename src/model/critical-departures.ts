@@ -47,15 +47,17 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     if (max !== undefined && result.status !== 'error') {
       const files = result.files.flatMap((path) => byPath.get(path) ?? []);
       const loss = knowledgeLossOf(files, ids);
+      const [lost, allowed] = lossAgainstLimit(loss.share, max);
+      const lossMessage = `${names} leaving would orphan ${lost} of its files (${loss.lostFiles.length} of ${files.length}; at most ${allowed} allowed)`;
+      updated = { ...updated, knowledgeLoss: { share: loss.share, lostFiles: loss.lostFiles.length, files: files.length, message: lossMessage } };
       if (loss.share > max) {
-        const [lost, allowed] = lossAgainstLimit(loss.share, max);
         updated = addViolations(updated, [
           {
             rule: 'maxKnowledgeLoss',
             afterDepartures: true,
             required: max,
             actual: loss.share,
-            message: `${names} leaving would orphan ${lost} of its files (${loss.lostFiles.length} of ${files.length}; at most ${allowed} allowed)`,
+            message: lossMessage,
           },
         ]);
       }

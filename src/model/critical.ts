@@ -45,6 +45,11 @@ export interface CriticalSystemResult {
   paths: string[];
   minOwners: number;
   maxKnowledgeLoss: number | undefined;
+  /**
+   * With departures and a `maxKnowledgeLoss`: the share of the system's files they orphan, within
+   * the limit or not, and the sentence that says it (a system within it said nothing of its headroom).
+   */
+  knowledgeLoss?: { share: number; lostFiles: number; files: number; message: string } | undefined;
   /** Analysed files the globs match, in path order. */
   files: string[];
   /** Globs (not "!" ones) that match no analysed file. All of them: the system is an error. */

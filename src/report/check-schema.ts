@@ -17,6 +17,10 @@ export const criticalSystemOutputSchema = z.object({
   paths: z.array(z.string()).describe('The globs of the config.'),
   minOwners: z.number().int(),
   maxKnowledgeLoss: z.number().nullable(),
+  knowledgeLoss: z
+    .object({ share: z.number(), lostFiles: z.number().int(), files: z.number().int() })
+    .nullable()
+    .describe('With departures and a maxKnowledgeLoss: the share of the files they orphan (lostFiles of files), within the limit or not; null otherwise.'),
   files: z.number().int().describe('Analysed files the globs match.'),
   busFactor: z.number().int().describe('Truck factor of the system’s files (METRICS.md §5 on the subset).'),
   coverage: z.number().describe('Share of its files that keep an author after the bus-factor developers leave (0–1).'),

@@ -1,6 +1,6 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { INACTIVE_MARK, ownersPhrase } from './check-describe.ts';
+import { INACTIVE_MARK, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
 import { round, sanitize } from './format.ts';
 import { renderTable, shortenNameList, shortenPath, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -85,7 +85,8 @@ export function renderCriticalSection(results: readonly CriticalSystemResult[], 
     .join('\n');
   // What the departures break, as check says it (a maxKnowledgeLoss failure has no column of its own).
   const afterDepartures = rankCritical(results).flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
-  return [heading, rows, ...afterDepartures].join('\n');
+  const withinLimit = lossesWithinLimit(results).map(({ system, message }) => chalk.dim(`  ✓ ${sanitize(system)}: ${sanitize(message)}`));
+  return [heading, rows, ...afterDepartures, ...withinLimit].join('\n');
 }
 
 export interface CriticalSystemJson {
@@ -95,6 +96,7 @@ export interface CriticalSystemJson {
   paths: string[];
   minOwners: number;
   maxKnowledgeLoss: number | null;
+  knowledgeLoss: { share: number; lostFiles: number; files: number } | null;
   files: number;
   busFactor: number;
   coverage: number;
@@ -116,6 +118,7 @@ export function criticalSystemJson(result: CriticalSystemResult): CriticalSystem
     paths: result.paths,
     minOwners: result.minOwners,
     maxKnowledgeLoss: result.maxKnowledgeLoss ?? null,
+    knowledgeLoss: result.knowledgeLoss ? { share: round(result.knowledgeLoss.share), lostFiles: result.knowledgeLoss.lostFiles, files: result.knowledgeLoss.files } : null,
     files: result.files.length,
     busFactor: result.busFactor,
     coverage: round(result.coverage),

@@ -91,6 +91,15 @@ describe('check with departures', { tags: ['slow'] }, () => {
     const markdown = runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: repo.dir }).stdout;
     expect(markdown).toContain('### ❌ talentrisk check: 1 of 1 critical system would lose too much of its knowledge: billing.\n');
     expect(markdown).toContain('- ❌ **billing**: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)\n');
+    expect(system?.knowledgeLoss).toEqual({ share: 0.25, lostFiles: 1, files: 4 });
+    // Within the limit, the headroom is said too (an EM test on tokio: 15% of a 20% limit, unsaid).
+    const roomy = repoWith(config.replace('maxKnowledgeLoss: 0.2', 'maxKnowledgeLoss: 0.3'));
+    const within = runCli(['check', '--leaving', 'ada'], { cwd: roomy.dir });
+    expect(within.exitCode).toBe(0);
+    expect(within.stdout.split('\n')).toContain('✓ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)');
+    expect(runCli(['scan', '--leaving', 'ada'], { cwd: roomy.dir }).stdout).toContain('\n  ✓ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)');
+    // Nobody leaving: no figure.
+    expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--format', 'json'], { cwd: roomy.dir }).stdout)).systems[0]?.knowledgeLoss).toBeNull();
   });
 
   it('an unknown person is a usage error listing the closest identities', () => {
