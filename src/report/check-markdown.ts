@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { busFactorPhrase, departuresPhrase, fixHint, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, fixHint, lossesWithinLimit, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -24,8 +24,11 @@ export function renderCheckMarkdown(report: CheckReport): string {
     for (const system of ranked) out.push(row(system));
     out.push('');
   }
-  const others = otherViolations(report);
-  for (const { system, message } of others) out.push(`- ❌ **${escapeMarkdown(system)}**: ${escapeMarkdown(message)}`);
+  const others = [
+    ...otherViolations(report).map((line) => ({ ...line, mark: '❌' })),
+    ...lossesWithinLimit(report.systems).map((line) => ({ ...line, mark: '✅' })),
+  ];
+  for (const { system, message, mark } of others) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdown(message)}`);
   if (others.length > 0) out.push('');
   for (const system of ranked.filter((s) => s.checked && s.status !== 'ok')) {
     const files = filesAtRisk(system);

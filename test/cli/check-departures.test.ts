@@ -98,6 +98,7 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(within.exitCode).toBe(0);
     expect(within.stdout.split('\n')).toContain('✓ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)');
     expect(runCli(['scan', '--leaving', 'ada'], { cwd: roomy.dir }).stdout).toContain('\n  ✓ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)');
+    expect(runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: roomy.dir }).stdout).toContain('- ✅ **billing**: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)\n');
     // Nobody leaving: no figure.
     expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--format', 'json'], { cwd: roomy.dir }).stdout)).systems[0]?.knowledgeLoss).toBeNull();
   });
