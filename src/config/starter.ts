@@ -71,7 +71,7 @@ export function renderStarterConfig(input: StarterInput): string {
   const out: string[] = [];
   out.push(`# yaml-language-server: $schema=${input.schemaPath}`);
   out.push(`# talentrisk configuration, written by \`talentrisk init\` for ${comment(input.repository)} at ${input.revision.slice(0, 12)} (${input.date}).`);
-  out.push(`# Every command reads it (${CONFIG_FILE} at the repository root, or --config <file>). Every key is documented`);
+  out.push(`# Every command reads it (${CONFIG_FILE}, or .talentrisk.yaml when there is none, at the repository root, or --config <file>). Every key is documented`);
   out.push('# in .talentrisk.example.yml of the talentrisk package.');
   out.push('version: 1');
   out.push('');
