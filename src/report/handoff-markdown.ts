@@ -153,6 +153,11 @@ function summary(report: HandoffReport, who: string): string[] {
   const tf = s.truckFactor;
   // A last day that has passed: "without them", not "if they leave" (someone gone since 2015).
   lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${hasLeft(report) ? `without ${who}` : `if ${who} leaves`}${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
+  if (tf.thinMargin !== undefined) {
+    lines.push(
+      `  The figure sits on the method's line: ${tf.before > 2 ? `without its first ${tf.before - 1} people, ` : tf.before === 2 ? 'without its first person, ' : 'even now, '}only ${percent(tf.thinMargin, 1)} of the files keep an author (it counts on until fewer than half do), so a few files losing an author with ${who} lower it.`,
+    );
+  }
   lines.push(
     // The successor counts are over all their files, shared ones too (whose other authors may have
     // stopped committing), so the line says so: read after "no author", they looked like a part of those.

@@ -344,6 +344,28 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
   });
 
+  it('says when the truck factor sits on the method’s 50% line, so that a small author lowers it (tokio: "7 → 5" for someone with 14 of 868 files)', async () => {
+    const even = buildNamed('even', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1 } },
+      { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'm/b1.ts': 1, 'm/b2.ts': 1 } },
+    ]);
+    const bob = await handoffOf(await analyzeRepo(even.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'bob');
+    // Without Ada, exactly half the files keep an author (Bob's): the greedy method removes Bob too.
+    expect(bob.summary.truckFactor).toEqual({ before: 2, afterThem: 1, thinMargin: 0.5 });
+    expect(renderHandoffMarkdown(bob)).toContain(
+      '- **Truck factor:** 2 → 1 if Bob leaves.\n  The figure sits on the method\'s line: without its first person, only 50.0% of the files keep an author (it counts on until fewer than half do), so a few files losing an author with Bob lower it.\n',
+    );
+    // Far from the line (4 of 7 files keep an author without Ada): no such sentence.
+    const wide = buildNamed('wide-margin', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1, 'm/a3.ts': 1 } },
+      { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'm/b1.ts': 1, 'm/b2.ts': 1, 'm/b3.ts': 1 } },
+      { author: 'carol', at: '2024-06-03T10:00:00Z', write: { 'm/c1.ts': 1 } },
+    ]);
+    const carol = await handoffOf(await analyzeRepo(wide.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'carol');
+    expect(carol.summary.truckFactor).toEqual({ before: 2, afterThem: 1 });
+    expect(renderHandoffMarkdown(carol)).not.toContain('sits on the method');
+  });
+
   it('explains a module truck-factor drop when they know no file of it alone (an EM test: "2 → 1" beside "0 only they know")', async () => {
     const repo = buildNamed('shared', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/x1.ts': 1, 'm/x2.ts': 1 } },
