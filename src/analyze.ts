@@ -403,14 +403,16 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       `${future.count} commit(s) are dated after the analysis date, the latest ${new Date(future.latest * 1000).toISOString().slice(0, 10)} (${future.sha.slice(0, 12)}): a clock was wrong; decay and inactivity count them as made on the analysis date`,
     );
   }
-  // The three largest of the commits that add or change many files, "sha by Name: count", and how many more.
-  const largest = (commits: readonly { sha: string; files: number; author: number }[]) => {
-    const named = [...commits]
-      .sort((a, b) => b.files - a.files || (a.sha < b.sha ? -1 : 1))
+  // The largest first (by `size`, then id); the three largest named as "sha by Name: detail", and how many more.
+  const largestFirst = <C extends { sha: string }>(commits: readonly C[], size: (commit: C) => number) => [...commits].sort((a, b) => size(b) - size(a) || (a.sha < b.sha ? -1 : 1));
+  const named = <C extends { sha: string; author: number }>(commits: readonly C[], size: (commit: C) => number, detail: (commit: C) => string) => {
+    const shown = largestFirst(commits, size)
       .slice(0, 3)
-      .map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.files}`);
-    return `${named.join(', ')}${commits.length > 3 ? `, +${commits.length - 3} more` : ''}`;
+      .map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${detail(commit)}`);
+    return `${shown.join(', ')}${commits.length > 3 ? `, +${commits.length - 3} more` : ''}`;
   };
+  const fileCount = (commit: { files: number }) => commit.files;
+  const largest = (commits: readonly { sha: string; files: number; author: number }[]) => named(commits, fileCount, (commit) => String(commit.files));
   if (imports.length > 0) {
     context.warn(
       `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out`,
@@ -418,8 +420,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   }
   // Ready to paste into the config (deno's yearly copyright sweeps made 82 of one person's 154 files).
   const snippetIds = (commits: readonly { sha: string; files: number }[]) =>
-    [...commits]
-      .sort((a, b) => b.files - a.files || (a.sha < b.sha ? -1 : 1))
+    largestFirst(commits, fileCount)
       .slice(0, 10)
       .map((commit) => `"${commit.sha.slice(0, 10)}"`)
       .join(', ');
@@ -429,12 +430,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     );
   }
   if (crowded.length > 0) {
-    const named = [...crowded]
-      .sort((a, b) => b.people * b.files - a.people * a.files || (a.sha < b.sha ? -1 : 1))
-      .slice(0, 3)
-      .map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${commit.people} people, ${commit.files} files`);
+    const largestCrowded = named(crowded, (commit) => commit.people * commit.files, (commit) => `${commit.people} people, ${commit.files} files`);
     context.warn(
-      `${crowded.length === 1 ? 'a commit credits' : `${crowded.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${named.join(', ')}${crowded.length > 3 ? `, +${crowded.length - 3} more` : ''}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors`,
+      `${crowded.length === 1 ? 'a commit credits' : `${crowded.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${largestCrowded}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors`,
     );
   }
   const unseen = ignored.unseen();
