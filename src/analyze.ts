@@ -13,6 +13,7 @@ import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
+import { ignoredRevisions } from './model/ignore-revs.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
@@ -270,27 +271,6 @@ const BULK_ADDS = 300;
 /** A commit crediting this many people (author and co-authors) with this many files is named in a warning. */
 const CROWDED_PEOPLE = 6;
 const CROWDED_FILES = 20;
-
-/** config `ignoreRevs` (ids or prefixes, lower-cased): whether a commit id is one of them, and which were never seen. */
-function ignoredRevisions(prefixes: readonly string[]): { has(sha: string): boolean; unseen(): string[] } {
-  const wanted = [...new Set(prefixes.map((prefix) => prefix.toLowerCase()))];
-  const seen = new Set<string>();
-  return {
-    has(sha) {
-      if (wanted.length === 0) return false;
-      let found = false;
-      // Every form of the id that names it counts as seen (`6d2632adae` and `6d2632adae12` both:
-      // the longer was said to name no commit, a review).
-      for (const prefix of wanted) {
-        if (!sha.startsWith(prefix)) continue;
-        seen.add(prefix);
-        found = true;
-      }
-      return found;
-    },
-    unseen: () => wanted.filter((prefix) => !seen.has(prefix)),
-  };
-}
 
 /**
  * Folds the history and turns the tallies into per-file ownership (unsorted). The fold lives only

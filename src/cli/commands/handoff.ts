@@ -1,6 +1,7 @@
 import { ExitCode } from '../../errors.ts';
 import { readPersonLog } from '../../git/person-log.ts';
 import { commitOf } from '../../git/repo.ts';
+import { ignoredRevisions } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveDevelopers } from '../../model/decay.ts';
 import { botsOf } from '../../model/departures.ts';
@@ -40,8 +41,9 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const log = await readPersonLog(repo, { revision: analysis.repository.revision, emails: person.emails, since });
   // Commits of config ignoreRevs (a sweep, an import) say nothing of what moves together or of their
   // work, as they credit nobody in the figures (a review: they were counted here).
-  const ignored = analysis.model === 'classic' ? [] : settings.ignoreRevs.map((id) => id.toLowerCase());
-  const counted = <T extends { sha: string }>(commits: readonly T[]): T[] => (ignored.length === 0 ? [...commits] : commits.filter((commit) => !ignored.some((id) => commit.sha.startsWith(id))));
+  // Matched as the fold matches them (src/model/ignore-revs.ts).
+  const ignored = ignoredRevisions(analysis.model === 'classic' ? [] : settings.ignoreRevs);
+  const counted = <T extends { sha: string }>(commits: readonly T[]): T[] => commits.filter((commit) => !ignored.has(commit.sha));
 
   const report = buildHandoff({
     analysis,
