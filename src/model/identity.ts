@@ -216,15 +216,7 @@ function nameKey(name: string): string {
 /** Merges raw identities into developers. Deterministic: the same input always gives the same ids. */
 export function resolveIdentities(identities: readonly RawIdentity[], options: IdentityOptions): ResolvedDeveloper[] {
   const uf = new UnionFind();
-  const nodes = new Map<string, number>();
-  const node = (key: string): number => {
-    let id = nodes.get(key);
-    if (id === undefined) {
-      id = uf.add();
-      nodes.set(key, id);
-    }
-    return id;
-  };
+  const node = keyedNodes(uf);
   const isBot = options.extensions ? createBotMatcher(options.botPatterns ?? []) : () => false;
   // Judged once per identity: the groups below ask again.
   const botAt = identities.map(isBot);
@@ -343,8 +335,7 @@ export function nameBridges(identities: readonly RawIdentity[], developers: read
  */
 function componentsWithout(members: readonly RawIdentity[], keys: readonly string[], without: string, options: Pick<IdentityOptions, 'extensions' | 'people'>): number[][] {
   const uf = new UnionFind();
-  const nodes = new Map<string, number>();
-  const node = (key: string) => nodes.get(key) ?? (nodes.set(key, uf.add()), nodes.get(key) as number);
+  const node = keyedNodes(uf);
   const selves = members.map((identity, i) => {
     const self = uf.add();
     const email = identity.email.trim().toLowerCase();
@@ -356,6 +347,19 @@ function componentsWithout(members: readonly RawIdentity[], keys: readonly strin
   });
   if (options.extensions) for (const person of options.people ?? []) joinAlias(uf, node, person);
   return [...groupsByRoot(uf, selves).values()];
+}
+
+/** The node of a key (`e:<email>`, `n:<name>`) in `uf`, made the first time the key is asked for. */
+function keyedNodes(uf: UnionFind): (key: string) => number {
+  const nodes = new Map<string, number>();
+  return (key) => {
+    let id = nodes.get(key);
+    if (id === undefined) {
+      id = uf.add();
+      nodes.set(key, id);
+    }
+    return id;
+  };
 }
 
 /** Joins a config alias's name, emails and GitHub login (one node each): the node of its name. */
