@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts';
-import { commitOf, type Repository } from './repo.ts';
+import { commitOf, isRange, type Repository } from './repo.ts';
 import { toGitError } from './client.ts';
 
 export interface ChangedFiles {
@@ -32,7 +32,7 @@ function fetchHint(repo: Repository, base: string): string {
 export async function changedFilesSince(repo: Repository, base: string, head: string): Promise<ChangedFiles> {
   const { git } = repo;
   // A range (`HEAD~1..HEAD`) resolved to nothing and was explained as "no common history" (a CI test).
-  if (/\.\.|\^[@!-]|^\^/.test(base)) {
+  if (isRange(base)) {
     throw new UsageError(`--changed takes one base revision, not a range: ${base}`, { hint: 'pass the branch the change will merge into, e.g. `--changed origin/main`; the change is what the revision has since their merge base' });
   }
   const baseSha = await commitOf(repo, base);

@@ -211,6 +211,11 @@ function isoDate(text: string): string {
   return new Date(Number.isNaN(time) ? LATEST_COMMIT_TIME * 1000 : Math.min(time, LATEST_COMMIT_TIME * 1000)).toISOString();
 }
 
+/** Whether a revision argument is a range (`a..b`, `a...b`, `^a`, `a^@`, `a^!`, `a^-`), not one commit. */
+export function isRange(rev: string): boolean {
+  return /\.\.|\^[@!-]|^\^/.test(rev);
+}
+
 /**
  * Resolves `--rev` (default HEAD), or with `--until` the last first-parent commit at or before that
  * date, so that a figure published for a date can be reproduced.
@@ -218,7 +223,7 @@ function isoDate(text: string): string {
 export async function resolveRevision(repo: Repository, rev: string, until?: Date): Promise<ResolvedRevision> {
   const { git } = repo;
   // A range resolved to its end (`HEAD~1..HEAD` analysed the whole history under that label).
-  if (/\.\.|\^[@!-]|^\^/.test(rev)) {
+  if (isRange(rev)) {
     throw new UsageError(`--rev takes one revision, not a range: ${rev}`, { hint: 'pass the commit to analyse as of, e.g. `--rev main` or `--rev v2.0`; the history behind it is always read whole' });
   }
   if (!until && !rev.startsWith('-')) {
