@@ -81,6 +81,14 @@ export function inactiveAt(lastCommit: string, reference: Date, inactiveAfterDay
 }
 
 /**
+ * The developers reports mark "(inactive)", by id: none under the classic model, which has no
+ * inactivity (scan's truck factor and critical systems both ask this).
+ */
+export function markedInactive(analysis: Pick<Analysis, 'model' | 'settings' | 'developers'>): Set<string> {
+  return new Set(analysis.model === 'classic' ? [] : inactiveDevelopers(analysis).map((developer) => developer.id));
+}
+
+/**
  * Developers with no commit in the last `inactiveAfter` days (default: the analysis setting),
  * `horizon` days after the reference date (assuming they do not commit again), longest silent first.
  */

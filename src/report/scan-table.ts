@@ -1,7 +1,7 @@
 import type { Analysis } from '../model/types.ts';
 import { day, percent, plural, sanitize } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
-import { inactiveDevelopers } from '../model/decay.ts';
+import { markedInactive } from '../model/decay.ts';
 import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, renderTable, shortenModulePath } from './table-util.ts';
@@ -44,8 +44,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     if (tf.developers.length > 0) {
       // Marked where they are named: tokio's #1 had made no commit for 275 days, which only the
       // current figures further down said (a team lead's test).
-      // The classic model has no inactivity (scan-report.ts, check.ts).
-      const inactive = new Set(analysis.model === 'classic' ? [] : inactiveDevelopers(analysis).map((d) => d.id));
+      const inactive = markedInactive(analysis);
       out.push(
         indent(
           renderTable(

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
-import { currentFigures, inactiveDevelopers, projectExperts, type Memo } from '../../model/decay.ts';
+import { currentFigures, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -53,8 +53,8 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const sections = [
     automatedAuthorsNote(analysis, settings.bots, ctx),
     testDataNote(analysis, settings.exclude, ctx),
-    // Inactive owners marked, as check marks them (not under --model classic, which has no inactivity).
-    renderCriticalSection(analysis.model === 'classic' ? critical : markInactiveOwners(critical, new Set(inactive)), ctx, config.name, departures),
+    // Inactive owners marked, as check marks them.
+    renderCriticalSection(markInactiveOwners(critical, markedInactive(analysis)), ctx, config.name, departures),
     leaving ? renderDeparturesSection(leaving, ctx) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
