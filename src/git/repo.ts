@@ -211,6 +211,11 @@ function isoDate(text: string): string {
   return new Date(Number.isNaN(time) ? LATEST_COMMIT_TIME * 1000 : Math.min(time, LATEST_COMMIT_TIME * 1000)).toISOString();
 }
 
+/** The type of the object `rev` names (commit, tree, blob, tag), or '' when it names none. */
+async function objectType(repo: Repository, rev: string): Promise<string> {
+  return (await repo.git.raw(['cat-file', '-t', rev]).catch(() => '')).trim();
+}
+
 /** Whether a revision argument is a range (`a..b`, `a...b`, `^a`, `a^@`, `a^!`, `a^-`), not one commit. */
 export function isRange(rev: string): boolean {
   return /\.\.|\^[@!-]|^\^/.test(rev);
@@ -240,8 +245,13 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
     sha = (await commitOf(repo, rev)) ?? '';
     if (!sha) {
       // A tree or a blob (`HEAD^{tree}`, a file's id) exists, and is no commit: "unknown" misled.
-      const type = rev.startsWith('-') ? '' : (await git.raw(['cat-file', '-t', rev]).catch(() => '')).trim();
-      if (type !== '') throw new UsageError(`--rev ${rev} names a ${type}, not a commit`, { hint: 'pass a branch, tag or commit, e.g. `--rev main`' });
+      const type = rev.startsWith('-') ? '' : await objectType(repo, rev);
+      if (type !== '') {
+        // An annotated tag of a tree (git's own v2.6.11-tree is one) read "names a tag": say what it tags.
+        const tagged = type === 'tag' ? await objectType(repo, `${rev}^{}`) : '';
+        const named = tagged ? `a tag of a ${tagged}` : `a ${type}`;
+        throw new UsageError(`--rev ${rev} names ${named}, not a commit`, { hint: 'pass a branch, tag or commit, e.g. `--rev main`' });
+      }
       throw new UsageError(`unknown revision: ${rev}`, { hint: 'pass a branch, tag or commit that exists, e.g. `--rev main` (see `git branch -a`)' });
     }
     if (until) {

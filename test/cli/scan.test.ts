@@ -563,6 +563,9 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expectUsageError(runCli(['--rev', 'nope'], { cwd: repo.dir }), /^talentrisk: unknown revision: nope\n/);
     // An object that is no commit is named as what it is (it read "unknown revision").
     expectUsageError(runCli(['--rev', 'HEAD^{tree}'], { cwd: repo.dir }), /^talentrisk: --rev HEAD\^\{tree\} names a tree, not a commit\n {2}pass a branch, tag or commit, e\.g\. `--rev main`\n$/);
+    // An annotated tag of a tree says what it tags (it read "names a tag").
+    repo.git('tag', '-a', '-m', 'the tree', 'tree-tag', 'HEAD^{tree}');
+    expectUsageError(runCli(['--rev', 'tree-tag'], { cwd: repo.dir }), /^talentrisk: --rev tree-tag names a tag of a tree, not a commit\n/);
     expectUsageError(runCli(['--until', 'last tuesday'], { cwd: repo.dir }), /argument 'last tuesday' is invalid. expected a date as YYYY-MM-DD/);
     expectUsageError(runCli(['scan', 'no/such/dir'], { cwd: repo.dir }), /^talentrisk: path does not exist: .*no\/such\/dir\n/);
     expectUsageError(runCli(['--format', 'xml'], { cwd: repo.dir }), /argument 'xml' is invalid. Allowed choices are table, json/);
