@@ -2,7 +2,7 @@ import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { INACTIVE_MARK, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
 import { round, sanitize } from './format.ts';
-import { renderTable, shortenNameList, shortenPath, shortenPathToWidth } from './table-util.ts';
+import { renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // Critical systems in the terminal (check's text format and scan's table) and in JSON (check's
@@ -15,7 +15,6 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
   const { chalk } = ctx;
   // Skipped systems (--changed) last; the others violations first (sort is stable).
   const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false));
-  const pathWidth = Math.max(24, Math.min(60, ctx.width - 70));
   // The owners of each owners cell, for cutting it by whole names: parsed back from the text, a name
   // with ", " in it ("Doe, John") read as two (a review).
   const ownersOf = new Map<string, string[]>();
@@ -29,8 +28,9 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     const ok = system.status === 'ok';
     const risk = filesAtRisk(system);
     const first = risk[0];
-    // Piped (a CI log), the path is whole: `packages/c…e-vite/src/index.ts` could not be searched for.
-    const riskPath = ctx.fit ? shortenPath(sanitize(first ?? ''), pathWidth) : sanitize(first ?? '');
+    // Whole here: in a terminal the table's fit cuts it only when the width needs it (a 60-cell cap
+    // cut paths in a 200-column terminal), and piped (a CI log) it stays whole, so it can be searched for.
+    const riskPath = sanitize(first ?? '');
     const riskText = first === undefined ? '' : `${risk.length}: ${riskPath}${risk.length > 1 ? ` +${risk.length - 1} more` : ''}`;
     const owners = sanitize(ownersPhrase(system));
     if (system.owners.length > 0) ownersOf.set(owners, system.owners.map((owner) => sanitize(owner.name)));

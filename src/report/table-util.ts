@@ -156,15 +156,19 @@ function fitted(head: string[], rows: string[][], fit: TableFit): string[][] {
   // the room it frees goes back to the other cut columns, widest cut first (it was left unused, and
   // an owner read "sole owner: Alek…" in a row 11 cells short of the terminal).
   let freed = 0;
+  const shrunk = new Set<number>();
   for (const column of fit.columns) {
     const used = Math.max(titleWidth(head[column]), ...result.map((row) => displayWidth(row[column] ?? '')));
     if (used < width(column)) {
       freed += width(column) - used;
       widths[column] = used;
+      shrunk.add(column);
     }
   }
   if (freed > 0) {
-    for (const column of [...fit.columns].sort((a, b) => (natural[b] as number) - width(b) - ((natural[a] as number) - width(a)))) {
+    // Not back to a column that freed it: its shortened cells would come out the same, and the room
+    // be lost again (a whole path, cut to "2 files", took it all back from the owners).
+    for (const column of [...fit.columns].filter((c) => !shrunk.has(c)).sort((a, b) => (natural[b] as number) - width(b) - ((natural[a] as number) - width(a)))) {
       const room = Math.min(freed, (natural[column] as number) - width(column));
       if (room <= 0) continue;
       widths[column] = width(column) + room;

@@ -112,6 +112,11 @@ describe('tables that fit the terminal', () => {
     expect(lines.map(displayWidth)).toContain(68);
     expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(68);
   });
+
+  it('shows a whole path at risk when the terminal has room (a 60-cell cap cut it at 200 columns)', () => {
+    const text = renderCheckText(deepPayments('Ada'), { chalk: new Chalk({ level: 0 }), width: 200, fit: true });
+    expect(text).toContain('2: src/pay/a/very/deeply/nested/folder/with/a/long/name/alpha.ts +1 more');
+  });
 });
 
 
