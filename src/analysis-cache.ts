@@ -216,7 +216,7 @@ function reportKey(resultKey: string, report: ReportRequest): string {
 }
 
 /** Packages whose code shapes a report's bytes (by version; the key of its result covers the rest). */
-const REPORT_DEPENDENCIES = ['chalk', 'cli-table3', 'string-width'];
+const REPORT_DEPENDENCIES = ['chalk', 'cli-table3', 'string-width', 'wrap-ansi'];
 
 // A stored report's payload: the report's bytes, then a JSON trailer (where the time of analysis
 // sits in them, the result's warnings), then the trailer's length (u32 LE).

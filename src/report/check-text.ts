@@ -3,6 +3,7 @@ import { departuresPhrase, fixHint, lossesWithinLimit, otherViolations, verdict 
 import type { CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
+import { wrapProse } from './wrap.ts';
 
 /** `check`'s default format: one line per system, violations first, then a one-line verdict. */
 export function renderCheckText(report: CheckReport, ctx: RenderContext): string {
@@ -28,5 +29,6 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
   // After the verdict, as scan's table ends with them: between the systems and the verdict they
   // read as one more result.
   if (report.warnings.length > 0) out.push('', ...report.warnings.map((warning) => chalk.yellow(`warning: ${sanitize(warning)}`)));
-  return `${out.join('\n')}\n`;
+  const lines = out.join('\n');
+  return `${ctx.fit ? wrapProse(lines, ctx.width) : lines}\n`;
 }

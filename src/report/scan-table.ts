@@ -6,6 +6,7 @@ import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../mod
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
+import { wrapProse } from './wrap.ts';
 
 const MODULE_ROWS = 12;
 
@@ -106,7 +107,9 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   }
   out.push('');
   out.push(chalk.dim('Next: talentrisk explain <file> · talentrisk check (CI gate) · talentrisk handoff <who>'));
-  return `${out.join('\n')}\n`;
+  // In a terminal, prose wider than it wraps at words (tables fit it already).
+  const text = out.join('\n');
+  return `${ctx.fit ? wrapProse(text, ctx.width) : text}\n`;
 }
 
 function indent(text: string): string {

@@ -104,6 +104,17 @@ describe('departures section of scan', () => {
     expect(rows(58)[0]).toMatch(/Bartholo[^,]*… 90% \+3 /);
   });
 
+  it('wraps the scan’s prose at words in a terminal (a warning broke mid-word at the margin), and keeps it whole when piped', async () => {
+    const analysis = await departuresFixture();
+    const warning = 'a commit changes 300 files or more (8193cf96c4 by Ada): each counts as a change of every one of them; a sweep can be left out with config `ignoreRevs: ["8193cf96c4"]`';
+    const table = (fit: boolean) => renderScanTable({ ...analysis, warnings: [warning] }, { ...ctx, width: 80, fit });
+    const fitted = table(true).split('\n');
+    for (const line of fitted) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+    const start = fitted.findIndex((line) => line.startsWith('warning: a commit changes'));
+    expect(fitted[start + 1]).toMatch(/^ {2}\S/);
+    expect(table(false)).toContain(`warning: ${warning}\n`);
+  });
+
   it('fits its tables to a narrow terminal, cutting names and paths before the successor\'s meaning (they ran to 98 columns in 80)', async () => {
     const analysis = await departuresFixture();
     const long = { ...analysis, developers: analysis.developers.map((d) => ({ ...d, name: `${d.name} Quite-Long-Family-Name` })) };
