@@ -5,7 +5,7 @@ import { walkHistory } from './git/history.ts';
 import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, type Repository } from './git/repo.ts';
-import type { CommitRecord, ResolvedRevision, Signature } from './git/types.ts';
+import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
@@ -268,6 +268,19 @@ interface Ownership {
 /** A commit adding (or changing) this many files is named in a warning: most likely an import (or a sweep). */
 const BULK_ADDS = 300;
 
+/**
+ * A `git subtree --squash` commit's changes where they live in the repository: its tree is the
+ * subtree folder's content, so its `Makefile` is `deps/jemalloc/Makefile`. Read as they are, redis's
+ * squashed hiredis and jemalloc imports added a top-level `Makefile`, `README.md` and `.gitignore`,
+ * which the fold took for their creation: redis's own history of them before it was lost (a team
+ * lead's test).
+ */
+function underSubtree(changes: readonly FileChange[], folder: string): FileChange[] {
+  return changes.map((change) =>
+    change.oldPath === undefined ? { status: change.status, path: `${folder}/${change.path}` } : { status: change.status, path: `${folder}/${change.path}`, oldPath: `${folder}/${change.oldPath}` },
+  );
+}
+
 /** A commit crediting this many people (author and co-authors) with this many files is named in a warning. */
 const CROWDED_PEOPLE = 6;
 const CROWDED_FILES = 20;
@@ -332,7 +345,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       // Listed in ignoreRevs: its changes credit nobody and are nobody's acceptance, as a bot's.
       const ignoredHere = ignored.has(record.sha);
       if (ignoredHere) credited.length = 0;
-      fold.addCommit(record.time, credited, atBoundary ? NO_CHANGES : record.changes);
+      const changes = atBoundary ? NO_CHANGES : extensions && record.subtree !== undefined ? underSubtree(record.changes, record.subtree) : record.changes;
+      fold.addCommit(record.time, credited, changes);
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       if (record.time > referenceTime) {
         future.count += 1;
@@ -340,13 +354,13 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       }
       if (record.changes.length >= BULK_ADDS && !ignoredHere && !atBoundary) {
         let adds = 0;
-        let changes = 0;
+        let modified = 0;
         for (const change of record.changes) {
           if (change.status === 'A') adds += 1;
-          else if (change.status === 'M') changes += 1;
+          else if (change.status === 'M') modified += 1;
         }
         if (adds >= BULK_ADDS) imports.push({ sha: record.sha, files: adds, author });
-        if (changes >= BULK_ADDS) sweeps.push({ sha: record.sha, files: changes, author });
+        if (modified >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified, author });
       }
       if (credited.length >= CROWDED_PEOPLE && record.changes.length >= CROWDED_FILES && !atBoundary) crowded.push({ sha: record.sha, files: record.changes.length, author, people: credited.length });
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;

@@ -685,7 +685,9 @@ export function encodeChunk(ids: readonly string[], entry: ChunkEntry): Buffer {
     body.varint(person(record.author));
     body.signed(record.time - previous);
     previous = record.time;
-    body.varint(record.coAuthors.length);
+    // The count's low bit says whether a subtree folder follows (rare: no byte for the others).
+    body.varint(record.coAuthors.length * 2 + (record.subtree === undefined ? 0 : 1));
+    if (record.subtree !== undefined) body.varint(pathOf(record.subtree));
     for (const co of record.coAuthors) body.varint(person(co));
     body.varint(record.changes.length);
     for (const change of record.changes) {
@@ -746,7 +748,9 @@ export function decodeChunk(payload: Buffer, ids: readonly string[], intern: Int
   for (let i = 0; i < count; i++) {
     const author = people[r.index(people.length)] as Signature;
     time += r.signed();
-    const coCount = r.varint();
+    const counted = r.varint();
+    const subtree = counted % 2 === 1 ? (paths[r.index(paths.length)] as string) : undefined;
+    const coCount = Math.floor(counted / 2);
     const coAuthors: Signature[] = [];
     for (let c = 0; c < coCount; c++) coAuthors.push(people[r.index(people.length)] as Signature);
     const changeCount = r.varint();
@@ -761,7 +765,7 @@ export function decodeChunk(payload: Buffer, ids: readonly string[], intern: Int
         changes.push({ status, path: paths[r.index(paths.length)] as string });
       }
     }
-    records[i] = { sha: ids[i] as string, author, time, coAuthors, changes };
+    records[i] = { sha: ids[i] as string, author, time, coAuthors, changes, subtree };
   }
   const noRenames: number[] = [];
   const fallbacks = r.varint();

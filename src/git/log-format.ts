@@ -7,7 +7,7 @@ export const RECORD_START = '\x1e';
 const FIELD = '\x1f';
 const TRAILER = '\x1d';
 
-export const LOG_FORMAT = `${RECORD_START}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)`;
+export const LOG_FORMAT = `${RECORD_START}%H${FIELD}%aN${FIELD}%aE${FIELD}%at${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)${FIELD}%(trailers:key=git-subtree-dir,valueonly=true,separator=%x1d)`;
 
 /**
  * Options that keep what `git log` prints the same whatever the user's git config says (found with
@@ -83,12 +83,14 @@ class ParsedCommit implements CommitRecord {
   time: number;
   coAuthors: Signature[];
   changes: FileChange[];
-  constructor(sha: string, author: Signature, time: number, coAuthors: Signature[], changes: FileChange[]) {
+  subtree: string | undefined;
+  constructor(sha: string, author: Signature, time: number, coAuthors: Signature[], changes: FileChange[], subtree: string | undefined) {
     this.sha = sha;
     this.author = author;
     this.time = time;
     this.coAuthors = coAuthors;
     this.changes = changes;
+    this.subtree = subtree;
   }
 }
 
@@ -187,7 +189,7 @@ function parseRecordAt(text: string, start: number): { record: CommitRecord | un
       if (path !== undefined) scratch.push(new ParsedChange(kind, path));
     }
   }
-  // Header fields, as header.split(FIELD) would cut them: sha, name, email, time, trailers.
+  // Header fields, as header.split(FIELD) would cut them: sha, name, email, time, co-authors, subtree folder.
   const field = (from: number): number => {
     const at = text.indexOf(FIELD, from);
     return at === -1 || at > headerEnd ? headerEnd : at;
@@ -201,11 +203,23 @@ function parseRecordAt(text: string, start: number): { record: CommitRecord | un
   const time = emailEnd === headerEnd ? 0 : parseTime(text, emailEnd + 1, timeEnd);
   const trailersEnd = timeEnd === headerEnd ? headerEnd : field(timeEnd + 1);
   const coAuthors = timeEnd + 1 < trailersEnd ? parseCoAuthors(text.slice(timeEnd + 1, trailersEnd)) : NO_CO_AUTHORS.slice();
+  const subtreeEnd = trailersEnd === headerEnd ? headerEnd : field(trailersEnd + 1);
+  const subtree = trailersEnd + 1 < subtreeEnd ? subtreeFolder(text.slice(trailersEnd + 1, subtreeEnd)) : undefined;
   let author = new ParsedPerson(text.slice(shaEnd + 1, nameEnd), text.slice(nameEnd + 1, emailEnd));
   // git prints a placeholder as it is when it cannot parse the commit's author line (`git fsck`
   // flags such commits; old imports have them): not a developer called "%aN".
   if (author.name === '%aN' && author.email === '%aE') author = new ParsedPerson(UNREADABLE_AUTHOR, '');
-  return { record: new ParsedCommit(text.slice(start, shaEnd), author, time, coAuthors, scratch.slice()), end: pos };
+  return { record: new ParsedCommit(text.slice(start, shaEnd), author, time, coAuthors, scratch.slice(), subtree), end: pos };
+}
+
+/**
+ * The folder of a `git-subtree-dir:` trailer, as a path prefix (`deps/jemalloc`), or undefined when
+ * it names none: empty, absolute, or leading out of the repository (the trailer is anyone's text).
+ */
+export function subtreeFolder(value: string): string | undefined {
+  const folder = (value.split(TRAILER)[0] ?? '').trim().replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  if (folder === '' || folder.startsWith('/') || folder.split('/').some((part) => part === '' || part === '.' || part === '..')) return undefined;
+  return folder;
 }
 
 /** `Name <email>` values of Co-authored-by trailers; malformed ones are skipped. */

@@ -21,6 +21,11 @@ export interface CommitRecord {
   /** `Co-authored-by:` trailers, as written (not yet passed through .mailmap). */
   coAuthors: Signature[];
   changes: FileChange[];
+  /**
+   * The folder a `git subtree --squash` commit's paths belong under (its `git-subtree-dir:`
+   * trailer): its tree is that folder's content, so its `Makefile` is `<dir>/Makefile`.
+   */
+  subtree?: string | undefined;
 }
 
 export interface RepoInfo {

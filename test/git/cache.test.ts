@@ -27,7 +27,7 @@ const RECORDS: CommitRecord[] = [
       { status: 'C', path: 'copy.ts', oldPath: 'lib/文件 b.ts' },
     ],
   },
-  { sha: id(2), author: { name: 'Bob', email: 'bob@example.com' }, time: -86_400, coAuthors: [], changes: [] },
+  { sha: id(2), author: { name: 'Bob', email: 'bob@example.com' }, time: -86_400, coAuthors: [], changes: [{ status: 'A', path: 'Makefile' }], subtree: 'deps/lib' },
   {
     sha: id(1),
     author: { name: 'José Ñúñez', email: 'jose@example.com' },
@@ -43,7 +43,7 @@ const RECORDS: CommitRecord[] = [
 const IDS = RECORDS.map((r) => r.sha);
 
 describe('the cache encoding', () => {
-  it('round-trips records: renames, copies, co-authors, odd paths and names, times before 1970', () => {
+  it('round-trips records: renames, copies, co-authors, odd paths and names, times before 1970, a subtree folder', () => {
     const entry: ChunkEntry = { records: RECORDS, noRenames: [1], reason: 'fatal: unable to read abc' };
     expect(decodeChunk(encodeChunk(IDS, entry), IDS)).toEqual(entry);
     expect(decodeChunk(encodeChunk(IDS, { records: RECORDS, noRenames: [], reason: '' }), IDS)).toEqual({ records: RECORDS, noRenames: [], reason: '' });

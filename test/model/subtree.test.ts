@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { subtreeFolder } from '../../src/git/log-format.ts';
+import { analyzeRepo, fileOf } from '../helpers/analyze.ts';
+import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+
+// `git subtree add --squash --prefix=deps/lib` commits the library's content as a commit of its own,
+// with no parent and the library's paths (`Makefile`, `lib.c`), then merges it in under the prefix.
+// redis's hiredis and jemalloc squashes made their committers creators of redis's top-level
+// `Makefile`, `README.md` and `.gitignore`, and everything before was lost (a team lead's test).
+
+/** Merges branch `lib`'s tree under `prefix`, as git subtree does (a merge: no events of its own). */
+function mergeUnder(repo: FixtureRepo, prefix: string, at: string): void {
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo.dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  git('merge', '-q', '-s', 'ours', '--no-commit', '--allow-unrelated-histories', 'lib');
+  git('read-tree', `--prefix=${prefix}/`, '-u', 'lib');
+  git('commit', '-q', '--no-verify', '-m', `Merge commit as '${prefix}'`);
+}
+
+function subtreeHistory(): FixtureRepo {
+  const repo = buildRepo([
+    { author: 'ada', at: '2024-01-01T10:00:00Z', write: { Makefile: 5, 'app.c': 5 } },
+    { author: 'ada', at: '2024-01-02T10:00:00Z', write: { Makefile: 6 } },
+    { author: 'bob', at: '2024-01-03T10:00:00Z', write: { 'app.c': 6 } },
+  ]);
+  repo.git('checkout', '-q', '--orphan', 'lib');
+  repo.git('rm', '-rq', '--cached', '.');
+  repo.git('clean', '-fdq');
+  const squash = "Squashed 'deps/lib/' content from commit 1234567\n\ngit-subtree-dir: deps/lib\ngit-subtree-split: 1234567890abcdef1234567890abcdef12345678";
+  repo.commit({ author: 'carl', at: '2024-01-04T10:00:00Z', message: squash, write: { Makefile: 3, 'lib.c': 4 } });
+  repo.git('checkout', '-q', 'main');
+  mergeUnder(repo, 'deps/lib', '2024-01-05T10:00:00Z');
+  repo.commit({ author: 'bob', at: '2024-01-06T10:00:00Z', write: { 'deps/lib/lib.c': 5 } });
+  return repo;
+}
+
+describe('git subtree --squash commits', { tags: ['slow'] }, () => {
+  it('count under the subtree folder, so the main tree’s files of the same name keep their history', async () => {
+    const repo = subtreeHistory();
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(fileOf(analysis, 'Makefile').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['ada@example.com', 1, 1]]);
+    expect(fileOf(analysis, 'deps/lib/Makefile').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['carl@example.com', 1, 0]]);
+    expect(fileOf(analysis, 'deps/lib/lib.c').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([
+      ['carl@example.com', 1, 0],
+      ['bob@example.com', 0, 1],
+    ]);
+    // The published method reads the commit as git prints it: its `Makefile` is the top-level one.
+    const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic' });
+    expect(fileOf(classic, 'Makefile').contributions.map((c) => [c.developer, c.fa])).toEqual([['carl@example.com', 1]]);
+    // The history cache keeps the folder: a second analysis reads it back and agrees.
+    const again = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(again.files).toEqual(analysis.files);
+  });
+
+  it('reads the trailer’s folder as a path inside the repository, or not at all', () => {
+    expect(subtreeFolder('deps/jemalloc')).toBe('deps/jemalloc');
+    expect(subtreeFolder(' ./deps/jemalloc/ ')).toBe('deps/jemalloc');
+    expect(subtreeFolder('deps/a\x1ddeps/b')).toBe('deps/a');
+    for (const odd of ['', '/', '/etc', '../up', 'deps/../x', 'deps//x', '.']) expect(subtreeFolder(odd), odd).toBeUndefined();
+  });
+});
