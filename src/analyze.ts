@@ -281,6 +281,18 @@ function underSubtree(changes: readonly FileChange[], folder: string): FileChang
   );
 }
 
+/** How a history warning about commits can be silenced for good (they are the user's to judge). */
+const ACKNOWLEDGE = '; listed in config `acknowledgedRevs`, a commit is not named again and the figures stay as they are';
+
+/** A commit named in a history warning: `files` it adds, changes or touches; `people` it credits (author and co-authors). */
+interface BulkCommit {
+  sha: string;
+  files: number;
+  /** Index of its author's identity. */
+  author: number;
+  people: number;
+}
+
 /** A commit crediting this many people (author and co-authors) with this many files is named in a warning. */
 const CROWDED_PEOPLE = 6;
 const CROWDED_FILES = 20;
@@ -310,14 +322,15 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const future = { count: 0, latest: 0, sha: '' };
   // Commits that add a great many files at once: an import (deno's "merge deno_core repo into main
   // repo" made one person the creator of 438 files), whose history is elsewhere.
-  const imports: { sha: string; files: number; author: number }[] = [];
+  const imports: BulkCommit[] = [];
   // Commits that change a great many files at once: a sweep (jest's copyright update of 1,730 files
   // made its author #3 of the truck factor with 18 commits), which `ignoreRevs` can leave out.
-  const sweeps: { sha: string; files: number; author: number }[] = [];
+  const sweeps: BulkCommit[] = [];
   // Commits that credit many people with many files: a squash with a long list of co-authors (vite's
   // "feat: Environment API" made 11 co-authors, two of them with no commit, authors of 34 files each).
-  const crowded: { sha: string; files: number; author: number; people: number }[] = [];
+  const crowded: BulkCommit[] = [];
   const ignored = ignoredRevisions(extensions ? config.ignoreRevs : []);
+  const acknowledged = ignoredRevisions(config.acknowledgedRevs);
   const trailers = new TrailerMailmap(repo, context.warn);
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
@@ -352,17 +365,19 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
         future.count += 1;
         if (record.time > future.latest) Object.assign(future, { latest: record.time, sha: record.sha });
       }
-      if (record.changes.length >= BULK_ADDS && !ignoredHere && !atBoundary) {
+      // Listed in acknowledgedRevs: looked at already, so not named in a warning again.
+      const seenBefore = acknowledged.has(record.sha);
+      if (record.changes.length >= BULK_ADDS && !ignoredHere && !atBoundary && !seenBefore) {
         let adds = 0;
         let modified = 0;
         for (const change of record.changes) {
           if (change.status === 'A') adds += 1;
           else if (change.status === 'M') modified += 1;
         }
-        if (adds >= BULK_ADDS) imports.push({ sha: record.sha, files: adds, author });
-        if (modified >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified, author });
+        if (adds >= BULK_ADDS) imports.push({ sha: record.sha, files: adds, author, people: credited.length });
+        if (modified >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified, author, people: credited.length });
       }
-      if (credited.length >= CROWDED_PEOPLE && record.changes.length >= CROWDED_FILES && !atBoundary) crowded.push({ sha: record.sha, files: record.changes.length, author, people: credited.length });
+      if (credited.length >= CROWDED_PEOPLE && record.changes.length >= CROWDED_FILES && !atBoundary && !seenBefore) crowded.push({ sha: record.sha, files: record.changes.length, author, people: credited.length });
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
     }
@@ -397,41 +412,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       `${future.count} commit(s) are dated after the analysis date, the latest ${new Date(future.latest * 1000).toISOString().slice(0, 10)} (${future.sha.slice(0, 12)}): a clock was wrong; decay and inactivity count them as made on the analysis date`,
     );
   }
-  // The largest first (by `size`, then id); the three largest named as "sha by Name: detail", and how many more.
-  const largestFirst = <C extends { sha: string }>(commits: readonly C[], size: (commit: C) => number) => [...commits].sort((a, b) => size(b) - size(a) || (a.sha < b.sha ? -1 : 1));
-  const named = <C extends { sha: string; author: number }>(commits: readonly C[], size: (commit: C) => number, detail: (commit: C) => string) => {
-    const shown = largestFirst(commits, size)
-      .slice(0, 3)
-      .map((commit) => `${commit.sha.slice(0, 10)} by ${(identities.list[commit.author] as IdentityStats).name || '(no name)'}: ${detail(commit)}`);
-    return `${shown.join(', ')}${commits.length > 3 ? `, +${commits.length - 3} more` : ''}`;
-  };
-  const fileCount = (commit: { files: number }) => commit.files;
-  const largest = (commits: readonly { sha: string; files: number; author: number }[]) => named(commits, fileCount, (commit) => String(commit.files));
-  if (imports.length > 0) {
-    context.warn(
-      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out`,
-    );
-  }
-  // Ready to paste into the config (deno's yearly copyright sweeps made 82 of one person's 154 files).
-  const snippetIds = (commits: readonly { sha: string; files: number }[]) =>
-    largestFirst(commits, fileCount)
-      .slice(0, 10)
-      .map((commit) => `"${commit.sha.slice(0, 10)}"`)
-      .join(', ');
-  if (sweeps.length > 0) {
-    context.warn(
-      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippetIds(sweeps)}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})`,
-    );
-  }
-  if (crowded.length > 0) {
-    const largestCrowded = named(crowded, (commit) => commit.people * commit.files, (commit) => `${commit.people} people, ${commit.files} files`);
-    context.warn(
-      `${crowded.length === 1 ? 'a commit credits' : `${crowded.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${largestCrowded}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors`,
-    );
-  }
-  const unseen = ignored.unseen();
-  if (unseen.length > 0) {
-    context.warn(`config ignoreRevs: ${unseen.map((prefix) => JSON.stringify(prefix)).join(', ')} ${unseen.length === 1 ? 'names' : 'name'} no commit of the analysed history (merges are not analysed)`);
+  for (const [key, revisions] of [['ignoreRevs', ignored], ['acknowledgedRevs', acknowledged]] as const) {
+    const unseen = revisions.unseen();
+    if (unseen.length > 0) {
+      context.warn(`config ${key}: ${unseen.map((prefix) => JSON.stringify(prefix)).join(', ')} ${unseen.length === 1 ? 'names' : 'name'} no commit of the analysed history (merges are not analysed)`);
+    }
   }
 
   if (unreadable.length > 0) {
@@ -442,6 +427,47 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
 
   hooks.onPhase?.('authorship');
   const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
+  // The largest first (by `size`, then id); the three largest named as "sha by Name: detail", and how many more.
+  const largestFirst = <C extends { sha: string }>(commits: readonly C[], size: (commit: C) => number) => [...commits].sort((a, b) => size(b) - size(a) || (a.sha < b.sha ? -1 : 1));
+  // Named as the tables name them (the developer's usual name: warnings said "Yoav Steinberg" where
+  // every table said "yoav-steinberg", a team lead's test), with the co-authors credited beside.
+  const nameOf = new Map<number, string>();
+  for (const developer of resolved) for (const member of developer.members) nameOf.set(member, developer.name);
+  const creditedNames = (commit: BulkCommit, coAuthors = true) => {
+    const name = nameOf.get(commit.author) ?? ((identities.list[commit.author] as IdentityStats).name || '(no name)');
+    const others = commit.people - ((identities.list[commit.author] as IdentityStats).isBot ? 0 : 1);
+    return coAuthors && others > 0 ? `${name} and ${others} co-author${others === 1 ? '' : 's'}` : name;
+  };
+  const named = <C extends BulkCommit>(commits: readonly C[], size: (commit: C) => number, detail: (commit: C) => string, coAuthors = true) => {
+    const shown = largestFirst(commits, size)
+      .slice(0, 3)
+      .map((commit) => `${commit.sha.slice(0, 10)} by ${creditedNames(commit, coAuthors)}: ${detail(commit)}`);
+    return `${shown.join(', ')}${commits.length > 3 ? `, +${commits.length - 3} more` : ''}`;
+  };
+  const fileCount = (commit: { files: number }) => commit.files;
+  const largest = (commits: readonly BulkCommit[]) => named(commits, fileCount, (commit) => String(commit.files));
+  if (imports.length > 0) {
+    context.warn(
+      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out${ACKNOWLEDGE}`,
+    );
+  }
+  // Ready to paste into the config (deno's yearly copyright sweeps made 82 of one person's 154 files).
+  const snippetIds = (commits: readonly { sha: string; files: number }[]) =>
+    largestFirst(commits, fileCount)
+      .slice(0, 10)
+      .map((commit) => `"${commit.sha.slice(0, 10)}"`)
+      .join(', ');
+  if (sweeps.length > 0) {
+    context.warn(
+      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippetIds(sweeps)}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})${ACKNOWLEDGE}`,
+    );
+  }
+  if (crowded.length > 0) {
+    const largestCrowded = named(crowded, (commit) => commit.people * commit.files, (commit) => `${commit.people} people, ${commit.files} files`, false);
+    context.warn(
+      `${crowded.length === 1 ? 'a commit credits' : `${crowded.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${largestCrowded}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors${ACKNOWLEDGE}`,
+    );
+  }
   for (const { pattern, people: caught } of botPatternsCatchingPeople(
     resolved.filter((developer) => developer.isBot),
     identities.list,

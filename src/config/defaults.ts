@@ -16,6 +16,7 @@ export const DEFAULT_CONFIG: Config = {
   people: [],
   bots: [],
   ignoreRevs: [],
+  acknowledgedRevs: [],
   modules: { roots: [], workspaces: true },
   model: { halfLife: 365, inactiveAfter: 180, treatInactiveAsDeparted: false, coAuthors: true },
   departures: [],

@@ -117,6 +117,9 @@ export const configSchema = z
     ignoreRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))
       .default([])
       .describe('Commits whose changes credit nobody, like .git-blame-ignore-revs: a sweep (license headers, formatting) or an import. Their adds, renames and deletions still move files, as a bot commit’s do. Off under --model classic.'),
+    acknowledgedRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))
+      .default([])
+      .describe('Commits that history warnings name (an import, a sweep, a crowded commit) and that you have looked at: they are not named again. The figures do not change (ignoreRevs changes them).'),
     // `modules:` or `model:` with every key under it commented out reads as null: the defaults.
     modules: z.preprocess(
       (value) => value ?? undefined,
