@@ -19,7 +19,12 @@ function indent(text: string): string {
 }
 
 /** The section's text (no trailing newline), or '' when nobody is leaving. */
-export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext): string {
+/**
+ * `stale`: the revision's last commit, when the analysis day is so long after it that nobody has
+ * committed within the inactivity window: then nobody can be a successor, and each orphaned file
+ * read "none" with no word why (redis at a clone's age: 647 of 647; `handoff` said so, scan did not).
+ */
+export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDay: string }): string {
   if (result.departures.length === 0) return '';
   const { chalk } = ctx;
   const name = (id: string) => sanitize(result.names[id] ?? id);
@@ -74,6 +79,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
     out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
+    if (stale) out.push(chalk.yellow(`  Nobody committed in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor: \`--until ${stale.day}\` measures from the revision's last commit.`));
     // Files nobody can take over first, then weak successors; within each, the most changed first
     // (in path order, httpd's first rows were build/aix/README and build/aix/aixinfo).
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -28,6 +28,14 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(hasAnsi(result.stdout)).toBe(false);
   });
 
+  it('says why no orphaned file has a successor when nobody has committed lately, and how to measure from the last commit (redis: 647 of 647 read "none")', () => {
+    const repo = buildRepo(history);
+    const last = repo.git('log', '-1', '--format=%cs').trim();
+    const note = `Nobody committed in the 180 days before \\d{4}-\\d\\d-\\d\\d, so nobody can be a successor: \`--until ${last}\` measures from the revision's last commit\\.`;
+    expect(runCli(['--leaving', 'ada', '-q'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`\\(successor: of those who stay and are active, the highest DOA; weak below normDOA 0\\.5\\)\\n  ${note}\\n`));
+    expect(runCli(['--leaving', 'ada', '-q', '--until', last], { cwd: repo.dir }).stdout).not.toContain('Nobody committed');
+  });
+
   it('runs with EDITOR, PAGER and GIT_* variables in the environment (simple-git refuses them when passed on)', () => {
     const repo = buildRepo(history);
     const result = runCli([], { cwd: repo.dir, env: { EDITOR: 'vim', VISUAL: 'vim', PAGER: 'less', PREFIX: '/usr', GIT_PAGER: 'less', GIT_SSH_COMMAND: 'ssh', SSH_ASKPASS: 'x' } });

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
+import { staleRevision } from '../../model/analysis-date.ts';
 import { currentFigures, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, type Departure } from '../../model/departures.ts';
@@ -55,7 +56,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
     testDataNote(analysis, settings.exclude, ctx),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, markedInactive(analysis)), ctx, config.name, departures),
-    leaving ? renderDeparturesSection(leaving, ctx) : '',
+    leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis)) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
       : '',
@@ -96,4 +97,11 @@ function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: 
   return ctx.chalk.yellow(
     `${one ? 'An author of files looks' : `${names.length} authors of files look`} automated (${list(names, 3)}): if ${one ? 'it is a bot, list it' : 'they are bots, list them'} under \`bots:\` in .talentrisk.yml (\`talentrisk init\` proposes bot candidates), or ${one ? 'it counts as a person, an owner and a successor' : 'they count as people, owners and successors'}.`,
   );
+}
+
+/** The revision's last day, when nobody has committed within the inactivity window before the analysis day (nobody can succeed anyone). */
+function staleSuccessors(analysis: Analysis): { day: string; inactiveAfterDays: number; referenceDay: string } | undefined {
+  const { inactiveAfterDays, referenceDate } = analysis.settings;
+  const stale = analysis.model === 'classic' ? undefined : staleRevision(analysis.repository.revisionDate, referenceDate);
+  return stale && stale.exact > inactiveAfterDays ? { day: stale.day, inactiveAfterDays, referenceDay: referenceDate.slice(0, 10) } : undefined;
 }
