@@ -43,6 +43,8 @@ describe('renderStarterConfig', () => {
     expect(testDataFolders(['a/test/fixtures/x.js', 'a/test/fixtures/y.js', 'fixtures/z', 'a/src/i.ts', 'b/__snapshots__/s.snap', 'mixtures/m.ts'])).toEqual([{ glob: '**/fixtures/**', files: 3 }, { glob: '**/__snapshots__/**', files: 1 }]);
     // Under a tenth of the files: not proposed.
     expect(testDataFolders(['a/fixtures/x.js', ...Array.from({ length: 10 }, (_, i) => `src/f${i}.ts`)])).toEqual([]);
+    // Samples inside a test folder are test data (svelte's tests/*/samples); a top-level samples/ is not.
+    expect(testDataFolders(['packages/svelte/tests/css/samples/a/input.svelte', 'tests/samples/b.js', 'test/x/samples/c.js', 'samples/demo.js', 'src/i.ts'])).toEqual([{ glob: '**/{test,tests}/**/samples/**', files: 3 }]);
     const text = renderStarterConfig({ ...input, testData: [{ glob: '**/fixtures/**', files: 25265 }], analysedFiles: 27573 });
     expect(text).toContain('exclude:\n  # - "**/fixtures/**"    # 25265 of the 27573 analysed files: test data, whose authors the figures would otherwise count\n');
     expect(text).not.toContain('# - "docs/**"');
