@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LogReader, parseLogOutput } from '../../src/git/log-format.ts';
+import { LogReader, parseLogOutput, subtreeFolder } from '../../src/git/log-format.ts';
 import type { CommitRecord, FileChange, Signature } from '../../src/git/types.ts';
 
 // The parser reads header fields in place and builds records with constructors (issue #5: less
@@ -44,9 +44,9 @@ function referenceRecordAt(text: string, start: number): { record: CommitRecord 
       if (path !== undefined) changes.push({ status: kind, path });
     }
   }
-  const [sha, name, email, time, trailers] = header.split('\x1f');
+  const [sha, name, email, time, trailers, subtree] = header.split('\x1f');
   if (sha === undefined || sha.length < 7 || name === undefined || email === undefined) return { record: undefined, end: pos };
-  return { record: { sha, author: { name, email }, time: Number(time) || 0, coAuthors: referenceCoAuthors(trailers ?? ''), changes }, end: pos };
+  return { record: { sha, author: { name, email }, time: Number(time) || 0, coAuthors: referenceCoAuthors(trailers ?? ''), changes, ...(subtree ? { subtree: subtreeFolder(subtree) } : {}) }, end: pos };
 }
 
 function referenceParse(output: string): CommitRecord[] {
