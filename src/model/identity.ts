@@ -218,7 +218,7 @@ function personalEmails(identities: readonly RawIdentity[], bot: readonly boolea
  * typed as o + combining diaeresis (macOS file systems and some tools write that) is the same name
  * as the precomposed "ë" it reads as; they were two developers.
  */
-function nameKey(name: string): string {
+export function nameKey(name: string): string {
   return name.trim().normalize('NFC').toLowerCase();
 }
 
