@@ -14,11 +14,12 @@ import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions } from './model/ignore-revs.ts';
+import { joinSnippets, lookAlikeDevelopers, type NamedDeveloper } from './model/look-alike-names.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import { referenceDate } from './model/analysis-date.ts';
-import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
+import type { Analysis, DeveloperSummary, FileOwnership, ModelName, ModuleOwnership, TruckFactor } from './model/types.ts';
 import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
 
 export interface AnalyzeOptions {
@@ -197,6 +198,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       filesAuthored: authoredCount.get(developer.id) ?? 0,
     }))
     .sort((a, b) => b.filesAuthored - a.filesAuthored || b.commits - a.commits || (a.id < b.id ? -1 : 1));
+  const lookAlike = lookAlikeWarning(developers, truckFactor, modules, extensions);
+  if (lookAlike) warn(lookAlike);
 
   return {
     repository: {
@@ -593,6 +596,52 @@ function moduleRoots(roots: readonly string[], tracked: readonly string[], warn:
     warn(`config modules.roots entry ${JSON.stringify(root)} is no folder of the repository (a root is a folder path from the repository root, without wildcards)`);
     return [];
   });
+}
+
+/** A developer authoring this many files matters to the look-alike names' warning (see lookAlikeWarning). */
+const LOOK_ALIKE_FILES = 5;
+/** Pairs of look-alike names a warning lists. */
+const LOOK_ALIKE_SHOWN = 5;
+/** .mailmap lines a warning shows for one developer (one for each email). */
+const MAILMAP_LINES_SHOWN = 3;
+
+/**
+ * Developers who matter with names that look like one person's (svelte's truck-factor list had
+ * "Simon H" and "Simon Holthausen" third and fourth: 4 for 3, with nothing said). Who matters: a
+ * name the scan shows (the truck-factor list, a module's two top owners) or the author of 5 files
+ * or more. Pairs where one side authors a stray file change no figure, and are most of them: on
+ * svelte, redis, requests and express this names the two pairs users reported and leaves out 13
+ * (redis' "Chen Tianjie" and "chentianjie", 3 files and 1; svelte's "Ben McCann" and "Ben M", 89 and 0).
+ */
+function lookAlikeWarning(developers: readonly DeveloperSummary[], truckFactor: TruckFactor, modules: readonly ModuleOwnership[], extensions: boolean): string | undefined {
+  const matters = new Set(truckFactor.developers.map((member) => member.id));
+  for (const module of modules) for (const owner of module.owners.slice(0, 2)) matters.add(owner.id);
+  const candidates = developers
+    .filter((developer) => matters.has(developer.id) || developer.filesAuthored >= LOOK_ALIKE_FILES)
+    .map((developer) => ({ id: developer.id, name: developer.name, emails: developer.emails, files: developer.filesAuthored }));
+  const pairs = lookAlikeDevelopers(candidates);
+  if (pairs.length === 0) return undefined;
+  const shown = pairs.slice(0, LOOK_ALIKE_SHOWN);
+  const label = (developer: NamedDeveloper) => `${developer.name} <${developer.emails.includes(developer.id) ? developer.id : developer.emails[0]}> (${developer.files} file${developer.files === 1 ? '' : 's'})`;
+  const listed = shown.map((pair) => `${label(pair.developers[0])} and ${label(pair.developers[1])}`).join('; ');
+  const more = pairs.length > shown.length ? `; +${pairs.length - shown.length} more` : '';
+  const snippets = shown.map(joinSnippets);
+  // A developer's lines, the first few of them: one for each email.
+  const lines = snippets.map(({ mailmap }) => {
+    const cut = mailmap.length > MAILMAP_LINES_SHOWN + 1 ? MAILMAP_LINES_SHOWN : mailmap.length;
+    const listedLines = mailmap.slice(0, cut).map((line) => `\`${line}\``);
+    if (cut < mailmap.length) listedLines.push(`and one for each of ${mailmap.length - cut} more emails (\`--format json\` lists them)`);
+    return listedLines.join(', ');
+  });
+  const one = pairs.length === 1;
+  const lineCount = snippets.reduce((sum, snippet) => sum + snippet.mailmap.length, 0);
+  const mailmap = one ? `the .mailmap ${lineCount === 1 ? 'line' : 'lines'} ${lines[0]}` : `its .mailmap lines (${lines.join('; ')})`;
+  const people = `\`people: [${snippets.map((snippet) => snippet.people).join(', ')}]\` in .talentrisk.yml`;
+  const how = one
+    ? `if they are one person, join them with ${extensions ? `${people}, or with ` : ''}${mailmap}`
+    : `join each pair that is one person with ${extensions ? `its entry of ${people}, or with ` : ''}${mailmap}`;
+  const head = one ? "two developers have names that look like one person's" : `${pairs.length} pairs of developers have names that look like one person's`;
+  return `${head} (${listed}${more}): only an equal name or email joins identities, so they count as ${one ? 'two people' : 'two people each'} in every figure; ${how} (${extensions ? '' : 'config `people:` is off under --model classic; '}README, "What is analysed")`;
 }
 
 /** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */

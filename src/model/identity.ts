@@ -93,7 +93,7 @@ const DEFAULT_BOT_PATTERNS = [
   // cvs2svn"): an import's placeholder, which listed as an inactive developer and a "closest known".
   '(no author)',
 ];
-const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
+const NOREPLY = /^(?:(\d+)\+)?([^@]+)@users\.noreply\.github\.com$/i;
 
 class UnionFind {
   private parent: number[] = [];
@@ -122,7 +122,16 @@ class UnionFind {
 
 /** The GitHub login behind a no-reply email, if it is one. */
 export function noreplyLogin(email: string): string | undefined {
-  return NOREPLY.exec(email)?.[1]?.toLowerCase();
+  return NOREPLY.exec(email)?.[2]?.toLowerCase();
+}
+
+/**
+ * The numeric account id of a no-reply email (`50981692` of `50981692+gtm-nayan@…`), if it has one:
+ * it outlives a renamed login (svelte: `50981692+698969@…` is the same account, and was a second
+ * developer, "Nayan Gautam" beside "gtmnayan").
+ */
+export function noreplyAccount(email: string): string | undefined {
+  return NOREPLY.exec(email)?.[1];
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -209,7 +218,7 @@ function personalEmails(identities: readonly RawIdentity[], bot: readonly boolea
  * typed as o + combining diaeresis (macOS file systems and some tools write that) is the same name
  * as the precomposed "ë" it reads as; they were two developers.
  */
-function nameKey(name: string): string {
+export function nameKey(name: string): string {
   return name.trim().normalize('NFC').toLowerCase();
 }
 
@@ -235,6 +244,8 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     if (options.extensions && email) {
       const login = noreplyLogin(email);
       if (login) uf.union(self, node(`${space}n:${login}`));
+      const account = noreplyAccount(email);
+      if (account) uf.union(self, node(`${space}gh:${account}`));
     }
     return self;
   });
@@ -342,6 +353,8 @@ function componentsWithout(members: readonly RawIdentity[], keys: readonly strin
     if (email) uf.union(self, node(`e:${email}`));
     const login = options.extensions && email ? noreplyLogin(email) : undefined;
     if (login) uf.union(self, node(`n:${login}`));
+    const account = options.extensions && email ? noreplyAccount(email) : undefined;
+    if (account) uf.union(self, node(`gh:${account}`));
     if (keys[i] && keys[i] !== without) uf.union(self, node(`n:${keys[i]}`));
     return self;
   });
@@ -349,7 +362,7 @@ function componentsWithout(members: readonly RawIdentity[], keys: readonly strin
   return [...groupsByRoot(uf, selves).values()];
 }
 
-/** The node of a key (`e:<email>`, `n:<name>`) in `uf`, made the first time the key is asked for. */
+/** The node of a key (`e:<email>`, `n:<name>`, `gh:<account id>`) in `uf`, made the first time the key is asked for. */
 function keyedNodes(uf: UnionFind): (key: string) => number {
   const nodes = new Map<string, number>();
   return (key) => {

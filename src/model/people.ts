@@ -72,7 +72,7 @@ const UNSPLIT_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', ð:
  * A normalized key without accents (`josé` → `jose`): what someone types on a keyboard without
  * them, or a name git recorded both ways. Only tried when the name as written matches nobody.
  */
-function fold(key: string): string {
+export function foldAccents(key: string): string {
   return key
     .normalize('NFD')
     // Only the accents of Latin, Greek and Cyrillic letters: every mark would also strip Indic
@@ -135,11 +135,11 @@ function byName(a: Person, b: Person): number {
 
 /** The developers whose name, email or local part is nearest to `who` (at most 3). */
 export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS): T[] {
-  const target = fold(normalize(who));
+  const target = foldAccents(normalize(who));
   return people
     .map((person) => {
       const keys = [...exactKeys(person, []), ...partialKeys(person)];
-      return { person, distance: Math.min(...keys.map((key) => editDistance(target, fold(key)))) };
+      return { person, distance: Math.min(...keys.map((key) => editDistance(target, foldAccents(key)))) };
     })
     .sort((a, b) => a.distance - b.distance || byName(a.person, b.person))
     .slice(0, limit)
@@ -174,8 +174,8 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   const where = options.source ? ` (${options.source})` : '';
   if (target === '') throw new UsageError(`empty person name${where}`, { hint: 'name a developer by name, email or alias' });
   const aliases = options.people ?? [];
-  const folded = fold(target);
-  const hasFolded = (keys: Set<string>) => [...keys].some((key) => fold(key) === folded);
+  const folded = foldAccents(target);
+  const hasFolded = (keys: Set<string>) => [...keys].some((key) => foldAccents(key) === folded);
   // The last two tiers ignore accents: "Jose" names José only when no Jose matches as written.
   const tiers = [
     (p: T) => exactKeys(p, aliases).has(target),
@@ -189,7 +189,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     // is no choice between them: it picked a 4-commit "David" over David Heinemeier Hansson. The
     // same with accents ignored ("Jose" picked "José" over "José Valim": a review).
     const exactTier = tier === 0 || tier === 2;
-    const key = tier === 0 ? (text: string) => text : fold;
+    const key = tier === 0 ? (text: string) => text : foldAccents;
     const word = tier === 0 ? target : folded;
     if (exactTier && found.length === 1 && !word.includes(' ') && namedOnlyBy(found[0] as T, word, aliases, key)) {
       const partial = people.filter((p) => p !== found[0] && [...partialKeys(p)].some((k) => key(k) === word));

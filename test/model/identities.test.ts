@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBotMatcher, nameBridges, noreplyLogin, resolveIdentities, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
@@ -79,6 +79,18 @@ describe('resolveIdentities', () => {
     expect(noreplyLogin('12345+Ada@users.noreply.github.com')).toBe('ada');
     expect(noreplyLogin('bob@users.noreply.github.com')).toBe('bob');
     expect(noreplyLogin('bob@example.com')).toBeUndefined();
+  });
+
+  it('joins GitHub no-reply emails of one account id under a renamed login (extension; svelte: "gtmnayan" and "Nayan Gautam")', () => {
+    const list = [raw('gtmnayan', '50981692+gtm-nayan@users.noreply.github.com', 59), raw('Nayan Gautam', '50981692+698969@users.noreply.github.com'), raw('Other', '5+gtm-nayan-2@users.noreply.github.com')];
+    expect(resolveIdentities(list, { extensions: true }).map((d) => d.members)).toEqual([[2], [0, 1]]);
+    expect(resolveIdentities(list, { extensions: false })).toHaveLength(3);
+    expect(noreplyAccount('50981692+gtm-nayan@users.noreply.github.com')).toBe('50981692');
+    expect(noreplyAccount('gtm-nayan@users.noreply.github.com')).toBeUndefined();
+    // The account joins the sides of a one-word name too: no warning that "nayan" alone joins them.
+    const bridged = [raw('Nayan Gautam', '50981692+gtm-nayan@users.noreply.github.com', 9), raw('nayan', '50981692+gtm-nayan@users.noreply.github.com'), raw('nayan', '50981692+698969@users.noreply.github.com'), raw('Gautam N', '50981692+698969@users.noreply.github.com', 3)];
+    expect(nameBridges(bridged, resolveIdentities(bridged, { extensions: true }), { extensions: true })).toEqual([]);
+    expect(nameBridges(bridged, resolveIdentities(bridged, { extensions: false }), { extensions: false })).toHaveLength(1);
   });
 
   it('applies config aliases (extension): emails and a GitHub login, under the alias name', () => {

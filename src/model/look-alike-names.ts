@@ -1,0 +1,131 @@
+// Developers whose names look like one person's (svelte: "Simon H" and "Simon Holthausen", third
+// and fourth of the truck-factor list; redis: "filipe oliveira" and "Filipe Oliveira (Redis)"):
+// identities join by an equal name or email only (METRICS.md §2), so such a person counts twice.
+// Joining them by such a likeness would join different people who share names: only a warning,
+// the figures keep the rule.
+
+import { nameKey } from './identity.ts';
+import { foldAccents } from './people.ts';
+
+export interface NamedDeveloper {
+  id: string;
+  name: string;
+  emails: readonly string[];
+  /** Analysed files they author. */
+  files: number;
+}
+
+export interface LookAlike {
+  /** The two developers, the one authoring more files first. */
+  developers: [NamedDeveloper, NamedDeveloper];
+  /** A name to join them under: the fuller of the two, without a trailing "(…)". */
+  name: string;
+}
+
+const TRAILING_PART = /\s*\([^()]*\)\s*$/;
+
+/**
+ * A name's words as this comparison reads them: case, accents and punctuation ignored, and a
+ * trailing parenthesised part ("(Redis)", an employer) dropped. Marks stay part of a word: a vowel
+ * sign of Devanagari is no separator.
+ */
+function nameWords(name: string): string[] {
+  return foldAccents(name.replace(TRAILING_PART, '').normalize('NFC').toLowerCase())
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Whether two names read as one person's: the same words once spaces go too ("Rich-Harris", "rich
+ * harris"), or the same first word and every further word of the shorter name the start of the
+ * longer name's word at that place ("Simon H", "Simon Holthausen"). A one-word name is no such
+ * start: a first name alone is too common ("Simon", "Simon Holthausen").
+ */
+export function namesLookAlike(a: string, b: string): boolean {
+  return wordsLookAlike(nameWords(a), nameWords(b));
+}
+
+function wordsLookAlike(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (a.join('') === b.join('')) return true;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.length < 2 || shorter[0] !== longer[0]) return false;
+  const startsEach = (short: readonly string[], long: readonly string[]) => short.every((word, i) => (long[i] as string).startsWith(word));
+  // Of as many words each, either may be the shortened one ("Simon Ho", "Simon Holthausen").
+  return startsEach(shorter, longer) || (shorter.length === longer.length && startsEach(longer, shorter));
+}
+
+/**
+ * The pairs of `developers` whose shown names look alike (namesLookAlike), most files first. Only
+ * developers with an email: the way to join them names one. Compares within groups of one first
+ * word or one joined spelling, so a large history is not compared pair by pair.
+ */
+export function lookAlikeDevelopers(developers: readonly NamedDeveloper[]): LookAlike[] {
+  const words = new Map<NamedDeveloper, string[]>();
+  const groups = new Map<string, NamedDeveloper[]>();
+  const add = (key: string, developer: NamedDeveloper) => {
+    const group = groups.get(key);
+    if (group) group.push(developer);
+    else groups.set(key, [developer]);
+  };
+  for (const developer of developers) {
+    const own = nameWords(developer.name);
+    if (own.length === 0 || developer.emails.length === 0) continue;
+    words.set(developer, own);
+    add(`first:${own[0] as string}`, developer);
+    add(`all:${own.join('')}`, developer);
+  }
+  const seen = new Set<string>();
+  const pairs: LookAlike[] = [];
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const [a, b] = [group[i] as NamedDeveloper, group[j] as NamedDeveloper];
+        const key = a.id < b.id ? `${a.id}\0${b.id}` : `${b.id}\0${a.id}`;
+        // One name exactly (case aside) is kept apart on purpose: a machine's name over a person's address.
+        if (seen.has(key) || nameKey(a.name) === nameKey(b.name) || !wordsLookAlike(words.get(a) as string[], words.get(b) as string[])) continue;
+        seen.add(key);
+        const ordered = byFiles(a, b) <= 0 ? ([a, b] as const) : ([b, a] as const);
+        pairs.push({ developers: [ordered[0], ordered[1]], name: fullerName(a, b) });
+      }
+    }
+  }
+  return pairs.sort((x, y) => pairFiles(y) - pairFiles(x) || byFiles(x.developers[0], y.developers[0]) || byFiles(x.developers[1], y.developers[1]));
+}
+
+function byFiles(a: NamedDeveloper, b: NamedDeveloper): number {
+  return b.files - a.files || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function pairFiles(pair: LookAlike): number {
+  return pair.developers[0].files + pair.developers[1].files;
+}
+
+/** The longer name without its trailing "(…)"; between equals, one with a capital ("Filipe Oliveira", not "filipe oliveira"). */
+function fullerName(a: NamedDeveloper, b: NamedDeveloper): string {
+  const [first, second] = [a, b].map((developer) => developer.name.replace(TRAILING_PART, '').trim()) as [string, string];
+  if (first.length !== second.length) return first.length > second.length ? first : second;
+  const capital = (name: string) => /\p{Lu}/u.test(name);
+  if (capital(first) !== capital(second)) return capital(first) ? first : second;
+  return byFiles(a, b) <= 0 ? first : second;
+}
+
+/**
+ * The ways to join a pair, ready to paste: a `people:` entry (one email of each is enough: their
+ * other emails stay joined to it) and the `.mailmap` lines that give every email of a developer
+ * shown under another name the joined name (names join case-insensitively; one email alone would
+ * leave the developer's other emails apart, when only the old name joined them).
+ */
+export function joinSnippets(pair: LookAlike): { people: string; mailmap: string[] } {
+  const [a, b] = pair.developers;
+  const people = `{ name: ${JSON.stringify(pair.name)}, emails: [${[primaryEmail(a), primaryEmail(b)].map((email) => JSON.stringify(email)).join(', ')}] }`;
+  const mailmap = pair.developers
+    .filter((developer) => nameKey(developer.name) !== nameKey(pair.name))
+    .flatMap((developer) => developer.emails.map((email) => `${pair.name} <${email}>`));
+  return { people, mailmap };
+}
+
+/** The developer's id when it is an email (their most used), else their first email. */
+function primaryEmail(developer: NamedDeveloper): string {
+  return developer.emails.includes(developer.id) ? developer.id : (developer.emails[0] as string);
+}
