@@ -4,7 +4,8 @@ import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
 import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
-import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, type Repository } from './git/repo.ts';
+import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
+import { UsageError } from './errors.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -80,6 +81,12 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // Commits read without rename detection (each chunk's own: no commit is named twice).
   const withoutRenames: string[] = [];
   const missingObjects = new Set<string>();
+  const treeless = treelessFilter(repo);
+  if (treeless) {
+    throw new UsageError(`this clone has no trees of past commits (filter ${treeless}): git cannot say which files a commit changed without them`, {
+      hint: 'clone without trees left out: `git clone --filter=blob:none` (actions/checkout: `filter: blob:none`), or a full clone',
+    });
+  }
   if (repo.info.isPartial) {
     warn('this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs), so a file moved and edited in one commit starts a new history and figures can differ from a full clone\'s');
   }

@@ -211,6 +211,17 @@ function isoDate(text: string): string {
   return new Date(Number.isNaN(time) ? LATEST_COMMIT_TIME * 1000 : Math.min(time, LATEST_COMMIT_TIME * 1000)).toISOString();
 }
 
+/**
+ * The filter of a clone that leaves trees out (`--filter=tree:0`, GitHub's "treeless" clone, or a
+ * `combine:` filter with a `tree:` part), or undefined. Such a clone has no trees of past commits,
+ * and talentrisk never lets git download them one by one: every commit's diff failed, each was
+ * narrowed down alone, and express ran for minutes before it failed (a CI engineer's test).
+ */
+export function treelessFilter(repo: Pick<Repository, 'config'>): string | undefined {
+  const found = repo.config.find(([key, value]) => /^remote\..*\.partialclonefilter$/.test(key) && /(?:^|[:+])tree(?::|%3a)/i.test(value));
+  return found?.[1].trim();
+}
+
 /** The type of the object `rev` names (commit, tree, blob, tag), or '' when it names none. */
 async function objectType(repo: Repository, rev: string): Promise<string> {
   return (await repo.git.raw(['cat-file', '-t', rev]).catch(() => '')).trim();

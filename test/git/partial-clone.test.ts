@@ -33,4 +33,18 @@ describe('a blob-less partial clone', { tags: ['slow'] }, () => {
     expect(analysis.stats.commitsWithoutRenames).toBe(0);
     expect(contributionOf(analysis, 'moved/a.ts', 'bob@example.com')).toMatchObject({ fa: 0, dl: 1 });
   });
+
+  it('a treeless clone is refused at once, with the clone that works (it ran for minutes, each commit narrowed down alone)', async () => {
+    const source = buildRepo(Array.from({ length: 30 }, (_, i) => ({ author: i % 2 ? 'ada' : 'bob', write: { [`f${i % 5}.ts`]: 3 } })));
+    source.git('config', 'uploadpack.allowFilter', 'true');
+    const clone = path.join(mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'treeless-')), 'clone');
+    execFileSync('git', ['clone', '-q', '--filter=tree:0', `file://${source.dir}`, clone], { stdio: 'ignore' });
+    const before = missingObjects(clone);
+    await expect(analyzeRepo(clone, { cache: false })).rejects.toThrow(/^this clone has no trees of past commits \(filter tree:0\)/);
+    expect(missingObjects(clone)).toBe(before);
+    // A blob-less clone of the same history is read.
+    const blobless = path.join(path.dirname(clone), 'blobless');
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${source.dir}`, blobless], { stdio: 'ignore' });
+    expect((await analyzeRepo(blobless, { cache: false })).stats.commits).toBe(30);
+  });
 });
