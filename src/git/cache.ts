@@ -236,15 +236,11 @@ export class HistoryCache {
   private read(key: string, kind: EntryKind): { payload: Buffer; dir: string } | undefined {
     const name = `${key}.${kind}`;
     for (const dir of this.readDirs) {
-      let data: Buffer;
-      try {
-        data = fs.readFileSync(path.join(dir, name));
-      } catch {
-        continue; // absent (or unreadable): a miss
-      }
-      const problem = checkEntry(data, key, kind);
-      if (problem) {
-        this.reject(key, kind, dir, problem);
+      const data = readEntryFile(path.join(dir, name));
+      if (data === undefined) continue; // absent (or unreadable): a miss
+      const problem = typeof data === 'string' ? data : checkEntry(data, key, kind);
+      if (problem || typeof data === 'string') {
+        this.reject(key, kind, dir, problem ?? 'unreadable');
         continue;
       }
       this.used.add(name);
@@ -453,6 +449,38 @@ function touchQuietly(file: string, now: number): void {
 /** Hex SHA-256 of a text: the keys of entries. */
 export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** The most an entry may hold; a larger file is no entry of ours (a stored result of a 300,000-commit history is tens of MB). */
+const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
+
+/**
+ * An entry's bytes; what is wrong with it (a string) when it is no regular file or too large; or
+ * undefined when it cannot be opened (absent). A restored CI cache (a tar archive) may hold a FIFO,
+ * which hung the scan on reading it, or a link to /dev/zero, which filled gigabytes of memory (a CI
+ * engineer's test): links are not followed, and opening never waits for a writer.
+ */
+export function readEntryFile(file: string): Buffer | string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'a symbolic link' : undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return 'not a regular file';
+    if (stat.size > MAX_ENTRY_BYTES) return `too large (${stat.size} bytes)`;
+    const data = Buffer.allocUnsafe(stat.size);
+    let read = 0;
+    for (let n = -1; read < stat.size && n !== 0; read += n) n = fs.readSync(fd, data, read, stat.size - read, read);
+    // Cut short (written over meanwhile): the header's length check rejects it.
+    return data.subarray(0, read);
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 // --- keys ---------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs, { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -126,6 +127,27 @@ describe('a stored report', { tags: ['slow'] }, () => {
       expect(second.stderr).toBe(first.stderr);
       expect(withoutClock(second.stdout)).toBe(withoutClock(first.stdout));
     }
+  });
+
+  it('reads only regular files as entries: a FIFO hung the scan, a link to /dev/zero filled memory (a restored CI cache may hold either)', () => {
+    const repo = buildDecayRepo();
+    const args = ['scan', '--until', '2025-06-01'];
+    const clean = runCli([...args, '--no-cache'], { cwd: repo.dir });
+    runCli(args, { cwd: repo.dir });
+    const names = readdirSync(cacheDir(repo)).filter((name) => /\.(report|result|list|chunk)$/.test(name));
+    for (const [index, name] of names.entries()) {
+      const file = path.join(cacheDir(repo), name);
+      rmSync(file);
+      if (index % 2 === 0) execFileSync('mkfifo', [file]);
+      else fs.symlinkSync('/dev/zero', file);
+    }
+    const again = runCli(args, { cwd: repo.dir, timeoutMs: 30_000 });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toBe(clean.stdout);
+    expect(again.stderr).toMatch(/is not a regular file; ignored and rebuilt/);
+    expect(again.stderr).toMatch(/is a symbolic link; ignored and rebuilt/);
+    // Replaced by entries of its own, read back quietly.
+    expect(runCli(args, { cwd: repo.dir }).stderr).toBe(clean.stderr);
   });
 
   it("leaves a run's cache problems out of the report (stderr only), so the report stored is the clean one", () => {
