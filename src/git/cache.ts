@@ -363,10 +363,14 @@ export function openHistoryCache(location: CacheLocation, warn: (message: string
   return new HistoryCache(readDirs, writeDir, warn);
 }
 
-/** The per-user cache folder (XDG), for repositories whose git directory is read-only. */
+/**
+ * The per-user cache folder (XDG), for repositories whose git directory is read-only. A relative
+ * XDG_CACHE_HOME or HOME is ignored, as the XDG spec says: `XDG_CACHE_HOME=cache` put the cache in
+ * the checkout, as untracked files a later `git add -A` would commit (a CI engineer's test).
+ */
 export function userCacheDir(env: Record<string, string | undefined>): string | undefined {
-  if (env.XDG_CACHE_HOME) return `${env.XDG_CACHE_HOME}/talentrisk`;
-  if (env.HOME) return `${env.HOME}/.cache/talentrisk`;
+  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'talentrisk');
+  if (env.HOME && path.isAbsolute(env.HOME)) return path.join(env.HOME, '.cache', 'talentrisk');
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import fs, { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utime
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { chunkKey, decodeChunk, decodeList, encodeChunk, encodeList, gitEnvironment, listKey, openHistoryCache, type ChunkEntry } from '../../src/git/cache.ts';
+import { chunkKey, decodeChunk, decodeList, encodeChunk, encodeList, gitEnvironment, listKey, openHistoryCache, userCacheDir, type ChunkEntry } from '../../src/git/cache.ts';
 import { walkHistory, type HistoryOptions } from '../../src/git/history.ts';
 import { LOG_FORMAT, parseLogOutput } from '../../src/git/log-format.ts';
 import { openRepository, type Repository } from '../../src/git/repo.ts';
@@ -104,6 +104,15 @@ describe('the cache encoding', () => {
     expect(() => chunkKey([IDS[0]!.slice(0, 20), IDS[0]!.slice(20), ...IDS.slice(1)], base)).toThrow(/one width/);
     expect(listKey(id(1), 'e')).not.toBe(listKey(id(2), 'e'));
     expect(listKey(id(1), 'e')).not.toBe(listKey(id(1), 'f'));
+  });
+});
+
+describe('the per-user cache folder', () => {
+  it('is under XDG_CACHE_HOME or HOME when they are absolute, and nowhere when relative (XDG_CACHE_HOME=cache filled the checkout)', () => {
+    expect(userCacheDir({ XDG_CACHE_HOME: '/var/cache', HOME: '/home/ada' })).toBe(path.join('/var/cache', 'talentrisk'));
+    expect(userCacheDir({ XDG_CACHE_HOME: 'cache', HOME: '/home/ada' })).toBe(path.join('/home/ada', '.cache', 'talentrisk'));
+    expect(userCacheDir({ XDG_CACHE_HOME: 'cache', HOME: '.' })).toBeUndefined();
+    expect(userCacheDir({})).toBeUndefined();
   });
 });
 
