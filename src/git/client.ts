@@ -89,10 +89,13 @@ export function toGitError(error: unknown, context: string): Error {
     return new NotARepositoryError(`not a git repository: ${context}`, { hint: NOT_A_REPOSITORY_HINT, cause: error });
   }
   if (/dubious ownership/i.test(message)) {
-    return new GitError(`git refuses to read ${context}: it is owned by another user`, {
+    // The folder to trust is the repository's, as git names it: the folder given may be one of its
+    // subfolders, and trusting that fixes nothing (a CI engineer's test).
+    const owned = /dubious ownership in repository at '([^'\n]+)'/i.exec(message)?.[1] ?? context;
+    return new GitError(`git refuses to read ${owned}: it is owned by another user`, {
       // In a container running as another user, HOME is often missing or not writable and the
       // command above fails (a CI test): the environment form needs no file.
-      hint: `run \`git config --global --add safe.directory ${context}\` if you trust it; with no writable HOME (a container job), set GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0=${context} in the job's environment`,
+      hint: `run \`git config --global --add safe.directory ${owned}\` if you trust it; with no writable HOME (a container job), set GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0=${owned} in the job's environment`,
       cause: error,
     });
   }

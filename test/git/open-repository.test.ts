@@ -147,5 +147,10 @@ describe('git errors', () => {
     expect(error.hint).toBe(
       "run `git config --global --add safe.directory /work/repo` if you trust it; with no writable HOME (a container job), set GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0=/work/repo in the job's environment",
     );
+    // Given a subfolder, the repository git names is the one to trust.
+    const inner = toGitError(new Error("fatal: detected dubious ownership in repository at '/work/repo'\nTo add an exception…"), '/work/repo/src/pay') as Error & { hint?: string };
+    expect(inner.message).toBe('git refuses to read /work/repo: it is owned by another user');
+    expect(inner.hint).toContain('safe.directory /work/repo`');
+    expect(inner.hint).not.toContain('src/pay');
   });
 });
