@@ -15,7 +15,10 @@ export interface GlobOptions {
  * `basename`). Only for these options (no `windows`, `format`, `capture`, `ignore` or callbacks).
  */
 export function compileGlob(glob: string, options: GlobOptions): (path: string) => boolean {
-  const regex = picomatch.makeRe(glob, options);
+  // `s`: a wildcard matches a newline or carriage return in a name too; without it `**` and a folder
+  // name skipped `src/e\nf.ts` while `src/*` took it, so a pull request could hide code from a
+  // critical system (a CI engineer's test). No `i`: globs are case-sensitive, as paths are.
+  const regex = picomatch.makeRe(glob, { ...options, flags: 's' });
   if (options.basename) return (path) => path !== '' && (path === glob || regex.test(baseName(path)));
   return (path) => path !== '' && (path === glob || regex.test(path));
 }

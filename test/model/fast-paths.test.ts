@@ -5,7 +5,7 @@ import { evaluateCriticalSystems, type CriticalSystemSpec } from '../../src/mode
 import { currentFigures, decayedAuthors, inactiveDevelopers, projectExperts } from '../../src/model/decay.ts';
 import { authorsAfter, computeDepartures, moduleOfFile, type Departure } from '../../src/model/departures.ts';
 import { selectFiles } from '../../src/model/files.ts';
-import { compileGlob } from '../../src/model/globs.ts';
+import { compileGlob, createPathMatcher } from '../../src/model/globs.ts';
 import { assignModules, folderAtDepth } from '../../src/model/modules.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from '../../src/model/ownership.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
@@ -254,16 +254,22 @@ describe('fast model paths equal the straightforward ones', () => {
     );
   });
 
+  it('a folder, `dir/**` and `**` take names with a newline or carriage return, as `dir/*` does (a pull request could hide code from a critical system)', () => {
+    const paths = ['src/e\nf.ts', 'src/g\rh.ts', 'src/ok.ts'];
+    for (const glob of ['src', 'src/', 'src/**', '**', 'src/*', '**/*.ts']) expect(paths.filter(createPathMatcher([glob])), glob).toEqual(paths);
+  });
+
   it('compileGlob matches what picomatch matches', () => {
     const part = fc.constantFrom('a', 'b', '*', '**', '?', '[ab]', '{a,b}', '.x', 'a.b', '@(a|b)', '!(a)', '\\*', '');
     const globArb = fc.array(part, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/')).filter((glob) => glob !== '');
     // Paths also made of glob parts: a path that spells the glob itself matches it.
-    const pathArb = fc.oneof(globArb, fc.array(fc.constantFrom('a', 'b', '.x', 'a.b', '*', '[ab]', 'ab', ''), { maxLength: 4 }).map((parts) => parts.join('/')));
+    const pathArb = fc.oneof(globArb, fc.array(fc.constantFrom('a', 'b', '.x', 'a.b', '*', '[ab]', 'ab', '', 'e\nf', 'g\rh'), { maxLength: 4 }).map((parts) => parts.join('/')));
     fc.assert(
       fc.property(globArb, fc.array(pathArb, { maxLength: 8 }), fc.boolean(), (glob, paths, basename) => {
         const options = { dot: true as const, basename };
         const fast = compileGlob(glob, options);
-        const slow = picomatch(glob, options);
+        // With `s`, as compileGlob passes it: a wildcard matches a newline in a name too.
+        const slow = picomatch(glob, { ...options, flags: 's' });
         for (const path of [glob, ...paths]) expect(fast(path)).toBe(slow(path));
       }),
       { numRuns: 500 },
