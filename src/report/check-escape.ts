@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { sanitize } from './format.ts';
 import { linkSafeEntity, mdCode } from './handoff-escape.ts';
 
@@ -51,9 +52,14 @@ export function markdownCode(text: string, inTable = true): string {
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g;
 
+/**
+ * Text for XML (JUnit): escape sequences removed whole and other characters XML cannot hold made
+ * spaces, as every other format does (sanitize): "Ev\x1b[31mil" read "Ev[31mil" in JUnit and "Evil"
+ * in the annotations, so a name or path found in one report could not be searched for in the other.
+ */
 export function escapeXml(text: string): string {
-  return text
-    .replace(XML_INVALID, '')
+  return stripVTControlCharacters(text)
+    .replace(XML_INVALID, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

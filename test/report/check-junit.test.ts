@@ -27,10 +27,12 @@ describe('check --format junit', () => {
     expect(elements.filter((e) => e.name === 'skipped').map((e) => e.attributes.message)).toEqual(['no file changed since main', 'no file changed since main']);
   });
 
-  it('escapes names and drops characters XML cannot hold', () => {
-    expect(escapeXml('a<b>&"c\'\u0001\u001b')).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
+  it('escapes names, and makes characters XML cannot hold spaces, as the other formats do', () => {
+    expect(escapeXml('a<b>&"c\'\u0001\u001b')).toBe('a&lt;b&gt;&amp;&quot;c&apos;  ');
+    // As sanitize() reads it for the other formats: an escape sequence goes whole, a control character is a space.
+    expect(escapeXml('Ev\u001b[31mil src/a\u0001b.ts')).toBe('Evil src/a b.ts');
     const xml = renderCheckJunit(makeReport({ systems: [{ name: '<pay & "ments">\u0007', paths: ['src/pay/**'], minOwners: 2 }] }));
-    expect(assertWellFormedXml(xml).find((e) => e.name === 'testcase')?.attributes.name).toBe('&lt;pay &amp; &quot;ments&quot;&gt;');
+    expect(assertWellFormedXml(xml).find((e) => e.name === 'testcase')?.attributes.name).toBe('&lt;pay &amp; &quot;ments&quot;&gt; ');
   });
 
   it('leads a departures failure with the rule it broke (it read "bus factor 1, needs 1", which passes)', () => {
