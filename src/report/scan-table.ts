@@ -1,4 +1,5 @@
-import type { Analysis } from '../model/types.ts';
+import type { Analysis, ExclusionCount } from '../model/types.ts';
+import { EXCLUSION_RULES } from '../model/files.ts';
 import { day, percent, plural, sanitize } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
@@ -9,6 +10,21 @@ import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
 
 const MODULE_ROWS = 12;
+
+// The header counts files with each rule's label, which the JSON keeps as it is (`binary file`):
+// a noun takes its plural ("10 binary file": redis), and the labels that name where the files were
+// rather than what they are say so ("12 vendor folder" read as 12 folders).
+const EXCLUSION_PHRASES: Readonly<Record<string, readonly [string, string]>> = {
+  [EXCLUSION_RULES.vendorFolder]: ['in a vendor folder', 'in vendor folders'],
+  [EXCLUSION_RULES.exclude]: ['matched by exclude', 'matched by exclude'],
+};
+
+/** "10 binary files", "1 lock file", "3 in vendor folders": a rule's count as the header reads it. */
+export function exclusionPhrase({ rule, files }: ExclusionCount): string {
+  const phrases = EXCLUSION_PHRASES[rule];
+  if (phrases) return `${files} ${files === 1 ? phrases[0] : phrases[1]}`;
+  return /(file|submodule)$/.test(rule) ? plural(files, rule) : `${files} ${rule}`;
+}
 
 
 /** The human report of a scan: a header, the truck factor and the riskiest modules. */
@@ -26,7 +42,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   out.push(
     chalk.dim(
       `${plural(analysis.stats.commits, 'commit')} · ${plural(analysis.stats.developers, 'developer')} · ${plural(analysis.stats.files, 'file')} analysed` +
-        (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map((e) => `${e.files} ${e.rule}`).join(', ')})` : '') +
+        (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map(exclusionPhrase).join(', ')})` : '') +
         (analysis.stats.bots ? ` · ${plural(analysis.stats.bots, 'bot')} ignored` : ''),
     ),
   );

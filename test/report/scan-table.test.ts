@@ -42,3 +42,20 @@ describe('riskiest modules', () => {
     expect(renderScanTable(classic, { chalk: new Chalk({ level: 0 }), width: 120 })).not.toContain('(inactive)');
   });
 });
+
+describe('the header', () => {
+  it('counts the excluded files of each rule in words that agree with the count (redis: "10 binary file")', async () => {
+    const repo = buildRepo([
+      {
+        author: 'ada',
+        write: { 'a.png': 'x', 'b.png': 'y', 'c.min.js': 'z', 'yarn.lock': 'l', 'vendor/v.ts': 'v', 'vendor/w.ts': 'w', 'gen/g.ts': 'g', ...files('src', 2) },
+      },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['gen'] } });
+    const header = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 200 }).split('\n')[1];
+    expect(header).toContain('(7 excluded: ');
+    for (const part of ['2 binary files', '1 minified file', '1 lock file', '2 in vendor folders', '1 matched by exclude']) expect(header).toContain(part);
+    // The JSON keeps each rule's label.
+    expect(analysis.exclusions).toContainEqual({ rule: 'binary file', files: 2 });
+  });
+});
