@@ -5,7 +5,7 @@ import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
 import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { cutToWidth, displayWidth, renderTable, shortenModulePath } from './table-util.ts';
+import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
 
@@ -107,9 +107,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       const room = width - displayWidth(kept);
       return kept && room >= 4 ? `${cutToWidth(one.slice(0, -kept.length), room)}${kept}` : one;
     };
-    // Fitted to a terminal, the number column's long title takes two lines: its room goes to the owners.
-    const singleOwner = ctx.fit ? 'single-owner\nfiles' : 'single-owner files';
-    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [0, 3], min: { 0: 24, 3: 12 }, shorten: shortenOwners } : undefined)));
+    // Fitted to a terminal too narrow for the table, the number column's long title takes two lines:
+    // its room goes to the owners. Only then (requests: two lines in 200 columns for an 83-wide table).
+    const head = ['module', 'files', 'TF', 'top owners', 'single-owner files'];
+    if (ctx.fit && naturalWidth(head, rows.map((row) => row.map(String))) > ctx.width - 2) head[4] = 'single-owner\nfiles';
+    out.push(indent(renderTable(head, rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [0, 3], min: { 0: 24, 3: 12 }, shorten: shortenOwners } : undefined)));
     if (ranked.length > listed.length) out.push(chalk.dim(`  … ${plural(ranked.length - listed.length, 'more module')} (use --format json for all)`));
   }
 

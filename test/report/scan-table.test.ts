@@ -59,3 +59,25 @@ describe('the header', () => {
     expect(analysis.exclusions).toContainEqual({ rule: 'binary file', files: 2 });
   });
 });
+
+describe('the modules table in a terminal', () => {
+  it('titles "single-owner files" on two lines only when the terminal is too narrow for one (requests: two lines at 200 columns)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: files('core', 6) },
+      { author: { name: 'Bartholomew Longname-Example', email: 'bart@example.com' }, write: files('lib', 5) },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const header = (width: number) => {
+      const lines = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width, fit: true }).split('\n');
+      const at = lines.findIndex((line) => line.startsWith('  module'));
+      return lines.slice(at, at + 2);
+    };
+    expect(header(200)[0]).toMatch(/ single-owner files$/);
+    expect(header(200)[1]).toMatch(/^ {2}core /);
+    // Indented by 2, the table takes 74 cells with a one-line title, 68 with two.
+    expect(header(74)[0]).toMatch(/ single-owner files$/);
+    expect(header(73)[0]).toMatch(/ single-owner$/);
+    expect(header(73)[1]).toMatch(/ files$/);
+    expect(header(73)[1]?.length).toBeLessThanOrEqual(73);
+  });
+});
