@@ -212,6 +212,13 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(printed.stdout).toContain('talentrisk configuration, written by `talentrisk init`');
     expect(printed.stderr).toMatch(/^wrote \/dev\/stdout: /);
     expect(existsSync(path.join(repo.dir, '.talentrisk.yml'))).toBe(false);
+    // --quiet: nothing but the config (a user test: "wrote /dev/stdout: …" on stderr all the same).
+    const quiet = runCli(['init', '--output', '/dev/stdout', '-q'], { cwd: repo.dir });
+    expect(quiet.stdout).toBe(printed.stdout);
+    expect(quiet.stderr).toBe('');
+    const quietFile = runCli(['init', '-q'], { cwd: repo.dir });
+    expect(quietFile.exitCode).toBe(0);
+    expect(quietFile.stdout + quietFile.stderr).toBe('');
   });
 
   it('also refuses when the config is .talentrisk.yaml, and writes elsewhere with --output', async () => {

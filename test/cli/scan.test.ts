@@ -788,3 +788,29 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(runCli(['explain', 'Cargo.lock', '--model', 'classic'], { cwd: repo.dir }).exitCode).toBe(0);
   });
 });
+
+describe('--output says where the report went', { tags: ['slow'] }, () => {
+  it('on stderr, for every command that writes a file, and not under --quiet or to the standard output (scan and check said nothing, handoff did: a user test)', () => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: [src/pay]\n');
+    const dir = tmp();
+    const commands: [string[], string][] = [
+      [['scan'], 'the scan'],
+      [['check'], 'the check'],
+      [['explain', 'src/pay'], 'the explanation of src/pay'],
+      [['handoff', 'ada'], 'the handoff of Ada'],
+    ];
+    for (const [args, what] of commands) {
+      const file = path.join(dir, `${args[0]}.out`);
+      const written = runCli([...args, '-o', file], { cwd: repo.dir });
+      expect(written.stdout).toBe('');
+      expect(written.stderr).toBe(`talentrisk: wrote ${what} to ${file}\n`);
+      expect(readFileSync(file, 'utf8')).not.toBe('');
+      const quiet = runCli([...args, '-o', file, '--force', '-q'], { cwd: repo.dir });
+      expect(quiet.stderr).toBe('');
+      const printed = runCli([...args, '-o', '/dev/stdout'], { cwd: repo.dir });
+      expect(printed.stdout).not.toBe('');
+      expect(printed.stderr).toBe('');
+    }
+  });
+});

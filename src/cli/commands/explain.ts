@@ -13,7 +13,7 @@ import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
-import { loadAnalysis, printWarnings, type LoadedAnalysis } from './shared.ts';
+import { loadAnalysis, printWarnings, reportWritten, type LoadedAnalysis } from './shared.ts';
 
 /** Rows of a file's developers shown in the terminal (every author, at least). */
 const EXPLAIN_ROWS = 20;
@@ -122,8 +122,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
             : {}),
         }
       : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
-    writeReport(renderJson(body), options, io.cwd, io.stdout);
+    const written = writeReport(renderJson(body), options, io.cwd, io.stdout);
     printWarnings(analysis, options, io, false);
+    reportWritten(written, `the explanation of ${found.file?.path ?? found.folder ?? '.'}`, options, io);
     return ExitCode.Ok;
   }
 
@@ -195,8 +196,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     }
     out.push(chalk.dim(`Run \`talentrisk explain <file>\` on one of its files for the DOA of each developer.`));
   }
-  writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
+  const written = writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
   printWarnings(analysis, options, io, false);
+  reportWritten(written, `the explanation of ${found.file?.path ?? found.folder ?? '.'}`, options, io);
   return ExitCode.Ok;
 }
 

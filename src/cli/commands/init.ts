@@ -94,8 +94,11 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}`] : []),
     `${input.botCandidates.length} bot ${input.botCandidates.length === 1 ? 'candidate' : 'candidates'}`,
   ];
-  say.write(`wrote ${shown(file)}: ${found.join(', ')}, all commented out\n`);
-  say.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  // Not under --quiet, wherever it goes (`init -q -o /dev/stdout` said it on stderr: a user test).
+  if (!options.quiet) {
+    say.write(`wrote ${shown(file)}: ${found.join(', ')}, all commented out\n`);
+    say.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  }
   // What the candidates rest on (a shallow or partial clone, a cache problem), as scan reports it.
   printWarnings(analysis, options, io, false);
   return ExitCode.Ok;
