@@ -166,6 +166,17 @@ function samePersonHint(people: readonly Person[]): string {
 }
 
 /**
+ * A bot's name as written and as people call it, without its `[bot]` or `-bot`: `dependabot` was an
+ * "unknown person" with unrelated closest names, while `dependabot[bot]` was a bot (a user test).
+ * Only once nobody matches as a person.
+ */
+function botNameForms(name: string): string[] {
+  const full = normalize(name);
+  const bare = full.replace(/(\[bot\]|-bot)$/, '');
+  return bare !== '' && bare !== full ? [full, bare] : [full];
+}
+
+/**
  * The developer `who` names. Throws a UsageError (exit 2) when nobody matches (listing the closest
  * known identities) or when several developers do (listing them).
  */
@@ -213,8 +224,10 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     }
   }
   const bots = options.bots;
-  if (bots && (bots.names.some((name) => normalize(name) === target) || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
-    throw new UsageError(`"${clean(who)}"${where} is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
+  const bot = bots?.names.find((name) => botNameForms(name).includes(target));
+  if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
+    const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
+    throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
       hint: 'name a person; the built-in patterns (*[bot], *-bot, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }

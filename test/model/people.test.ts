@@ -147,7 +147,14 @@ describe('resolvePerson', () => {
     }
     // A person is still found first, and a near name is still unknown.
     expect(resolvePerson(PEOPLE, 'bob', { bots: { names: ['bob'], isBot } }).id).toBe('bob@example.com');
-    expect(failure(() => resolvePerson(PEOPLE, 'renovate', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovate"/);
+    expect(failure(() => resolvePerson(PEOPLE, 'renovat', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovat"/);
+    // A bot's name without its `[bot]` or `-bot` is that bot (a user test: `dependabot` was an
+    // unknown person, with unrelated closest names).
+    for (const [who, name] of [['renovate', 'renovate[bot]'], ['Dependabot', 'dependabot[bot]'], ['release', 'release-bot']]) {
+      expect(failure(() => resolvePerson(PEOPLE, who as string, { bots: { names: [name as string], isBot } })).message).toContain(`"${who}" is a bot account (${name}): `);
+    }
+    // …but never before a person of that name.
+    expect(resolvePerson([...PEOPLE, dev('Renovate', ['ren@example.com'])], 'renovate', { bots: { names: ['renovate[bot]'], isBot } }).id).toBe('ren@example.com');
   });
 
   it('refuses an empty name', () => {
