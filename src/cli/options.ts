@@ -221,20 +221,21 @@ function removeQuietly(file: string): void {
 /**
  * Writes a report: to stdout, or atomically to a file (temp file + rename, beside the file a
  * symlink points to, so that the link stays), never replacing an existing file unless --force says
- * so; a device, a pipe or another open descriptor is appended to in place.
+ * so; a device, a pipe or another open descriptor is appended to in place. Returns whether it went
+ * to a file (reportWritten says so then).
  */
 export function writeReport(
   report: string | Iterable<string | Uint8Array>,
   options: { output?: string | undefined; force?: boolean | undefined },
   cwd: string,
   stdout: { write(text: string | Uint8Array): unknown },
-): void {
+): boolean {
   const pieces = typeof report === 'string' ? [report] : report;
   // Checked again: the file may have appeared during the analysis.
   const target = assertOutputWritable(options, cwd);
   if (!target || target.kind === 'stdout') {
     for (const piece of pieces) stdout.write(piece);
-    return;
+    return false;
   }
   const shown = options.output as string;
   if (target.kind === 'in place') {
@@ -243,7 +244,7 @@ export function writeReport(
     } catch (error) {
       throw new UsageError(`cannot write ${shown}: ${writeFailure(error, target.path)}`, { hint: 'check that it can be written to', cause: error });
     }
-    return;
+    return false;
   }
   const temp = `${target.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -262,6 +263,7 @@ export function writeReport(
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot write ${shown}: ${writeFailure(error, target.path)}`, { hint: 'check that the folder exists and is writable', cause: error });
   }
+  return true;
 }
 
 /** Links `temp` as `file` unless `file` exists (false then); where hard links are not supported, renames it. */

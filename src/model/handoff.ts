@@ -80,6 +80,11 @@ export interface HandoffFile {
   status: 'sole' | 'shared';
   /** Other authors who stay. */
   otherAuthors: string[];
+  /**
+   * Other authors who are leaving too: a shared file with no otherAuthors is shared only with them,
+   * which the markdown said ("shared with others leaving") and the JSON did not (a user test).
+   */
+  othersLeaving: string[];
   critical: string[];
   doa: number;
   normDoa: number;
@@ -244,6 +249,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       path: file.path,
       status: file.authors.length === 1 ? 'sole' : 'shared',
       otherAuthors: file.authors.filter((id) => id !== person.id && !goneAll.has(id)),
+      othersLeaving: file.authors.filter((id) => id !== person.id && goneAll.has(id)),
       critical: criticalOf(file.path),
       doa: contribution.doa,
       normDoa: contribution.normDoa,
@@ -376,7 +382,7 @@ function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<
   const ids = new Set<string>([report.person.id, ...report.alsoLeaving.map((d) => d.id)]);
   for (const area of report.areas) {
     for (const file of area.files) {
-      for (const id of file.otherAuthors) ids.add(id);
+      for (const id of [...file.otherAuthors, ...file.othersLeaving]) ids.add(id);
       if (file.successor) ids.add(file.successor.id);
     }
   }

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.ts';
 import { noreplyLogin } from './identity.ts';
-import type { Developer } from './types.ts';
+import type { Developer, DeveloperSummary } from './types.ts';
 import { editDistance } from './suggest.ts';
 
 // Naming a person on the command line or in the config (`--leaving`, `departures[].who`,
@@ -43,7 +43,7 @@ export interface ResolveOptions {
   historyEnds?: string | undefined;
 }
 
-type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'>;
+type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'> & Partial<Pick<DeveloperSummary, 'commits' | 'filesAuthored'>>;
 
 /** Nobody of the analysed history has that name, email or alias (as opposed to several people). */
 export class UnknownPersonError extends UsageError {}
@@ -133,6 +133,15 @@ function byName(a: Person, b: Person): number {
   return a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Most files authored first, then most commits, then by name. */
+function byActivity(a: Person, b: Person): number {
+  return (b.filesAuthored ?? 0) - (a.filesAuthored ?? 0) || (b.commits ?? 0) - (a.commits ?? 0) || byName(a, b);
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : `${word}s`}`;
+}
+
 /** The developers whose name, email or local part is nearest to `who` (at most 3). */
 export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS): T[] {
   const target = foldAccents(normalize(who));
@@ -163,6 +172,17 @@ function samePersonHint(people: readonly Person[]): string {
   const keep = people.find(real) ?? (people[0] as Person);
   const other = people.find((person) => person !== keep && !real(person)) ?? people.find((person) => person !== keep);
   return `; if they are one person, join them with .mailmap lines such as "${clean(keep.name)} <${clean(keep.id)}> <${clean(other?.id ?? '')}>"`;
+}
+
+/**
+ * A bot's name as written and as people call it, without its `[bot]` or `-bot`: `dependabot` was an
+ * "unknown person" with unrelated closest names, while `dependabot[bot]` was a bot (a user test).
+ * Only once nobody matches as a person.
+ */
+function botNameForms(name: string): string[] {
+  const full = normalize(name);
+  const bare = full.replace(/(\[bot\]|-bot)$/, '');
+  return bare !== '' && bare !== full ? [full, bare] : [full];
 }
 
 /**
@@ -197,9 +217,13 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     }
     if (found.length === 1) return found[0] as T;
     if (found.length > 1) {
-      const sorted = [...found].sort(byName);
+      // The likely one first, with what ranks them: by name, svelte's "simon" suggested a 1-commit
+      // Lyndsy Simon before its maintainer (a user test).
+      const sorted = [...found].sort(byActivity);
       const first = sorted[0] as T;
-      throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers: ${sorted.map(personLabel).join(', ')}`, {
+      const counted = sorted.every((p) => p.filesAuthored !== undefined && p.commits !== undefined);
+      const label = (p: T) => (counted ? `${personLabel(p)} (${count(p.filesAuthored ?? 0, 'file')}, ${count(p.commits ?? 0, 'commit')})` : personLabel(p));
+      throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers${counted ? ', most files authored first' : ''}: ${sorted.map(label).join(', ')}`, {
         hint: `name one of them by email, e.g. ${clean(first.id)}${samePersonHint(sorted)}`,
       });
     }
@@ -213,8 +237,10 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     }
   }
   const bots = options.bots;
-  if (bots && (bots.names.some((name) => normalize(name) === target) || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
-    throw new UsageError(`"${clean(who)}"${where} is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
+  const bot = bots?.names.find((name) => botNameForms(name).includes(target));
+  if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
+    const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
+    throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
       hint: 'name a person; the built-in patterns (*[bot], *-bot, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }

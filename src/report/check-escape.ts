@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { sanitize } from './format.ts';
-import { linkSafeEntity, mdCode } from './handoff-escape.ts';
+import { linkSafeEntity, mdCode, referenceSafe } from './handoff-escape.ts';
 
 // Escaping for the formats `check` writes. Names and paths come from git and the config: they are
 // untrusted, and none of them may break out of a table cell, an XML attribute or a workflow command.
@@ -9,9 +9,10 @@ import { linkSafeEntity, mdCode } from './handoff-escape.ts';
 export function escapeMarkdown(text: string): string {
   return sanitize(text)
     .replace(/&/g, '&amp;')
-    // In a URL or an email, `_*~` as entities, as in the handoff (linkSafeEntity); written after
-    // `&` is, so that their own `&` stays.
-    .replace(/[\\`*_{}[\]<>|~!#]/g, (char, offset: number, whole: string) => linkSafeEntity(char, offset, whole) ?? `\\${char}`)
+    // In a URL or an email, `_*~` as entities, as in the handoff (linkSafeEntity); `#123` with a
+    // zero-width space (referenceSafe): GitHub links `\#123` too (github/cmark-gfm#181). Written
+    // after `&` is, so that their own `&` stays.
+    .replace(/[\\`*_{}[\]<>|~!#]/g, (char, offset: number, whole: string) => referenceSafe(char, offset, whole) ?? linkSafeEntity(char, offset, whole) ?? `\\${char}`)
     .replace(/@/g, '@&#8203;');
 }
 

@@ -8,7 +8,7 @@ import { sanitize } from './format.ts';
 // - mdText: inline text. Control characters (newlines included) and bidi overrides become spaces;
 //   every character with an inline meaning in CommonMark/GFM is backslash-escaped (any ASCII
 //   punctuation may be, and then renders literally); `@name` and `#123` get a zero-width space so
-//   GitHub neither mentions nor cross-references.
+//   GitHub neither mentions nor cross-references (that `#` needs no backslash: referenceSafe).
 // - mdCode: a code span (paths, emails, shas): nothing inside is interpreted, mentions included.
 //   The fence is longer than any backtick run inside. In a table, `|` is written `\|` (GFM removes
 //   that backslash before parsing the cell); a backslash right before a pipe cannot be written
@@ -37,11 +37,20 @@ export function oneLine(text: string, max = 200): string {
 /** Untrusted text as literal inline markdown (safe in paragraphs, list items, headings and table cells). */
 export function mdText(text: string, max?: number): string {
   return oneLine(text, max)
-    .replace(SPECIAL, (char, offset: number, whole: string) => linkSafeEntity(char, offset, whole) ?? `\\${char}`)
+    .replace(SPECIAL, (char, offset: number, whole: string) => referenceSafe(char, offset, whole) ?? linkSafeEntity(char, offset, whole) ?? `\\${char}`)
     // Defence in depth: even at the start of a block it cannot open a list, quote or heading.
     .replace(/^([-+>=]|\d+(?=[.)]))/, (start) => (/^\d/.test(start) ? `${start}\\` : `\\${start}`))
-    .replace(/(^|[^\p{L}\p{N}_])@(?=[\p{L}\p{N}_])/gu, `$1@${ZWSP}`)
-    .replace(/\\#(?=\p{N})/gu, `\\#${ZWSP}`);
+    .replace(/(^|[^\p{L}\p{N}_])@(?=[\p{L}\p{N}_])/gu, `$1@${ZWSP}`);
+}
+
+/**
+ * `#` before a digit as `#` and a zero-width space: that stops GitHub's `#123` cross-reference,
+ * and needs no backslash, since `#` then neither opens a heading (no space after it) nor closes
+ * one (something other than spaces follows it). `(\#&#8203;7539)` read badly in the raw markdown
+ * (requests: every commit subject of the recent list ends so).
+ */
+export function referenceSafe(char: string, offset: number, text: string): string | undefined {
+  return char === '#' && /^\p{N}/u.test(text.slice(offset + 1)) ? `#${ZWSP}` : undefined;
 }
 
 /**

@@ -17,6 +17,7 @@ export function toHandoffJson(report: HandoffReport) {
     path: f.path,
     status: f.status,
     otherAuthors: f.otherAuthors.map(person),
+    otherAuthorsLeaving: f.othersLeaving.map(person),
     critical: f.critical,
     doa: round(f.doa, 3),
     normDoa: round(f.normDoa, 3),

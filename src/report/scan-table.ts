@@ -1,14 +1,30 @@
-import type { Analysis } from '../model/types.ts';
+import type { Analysis, ExclusionCount } from '../model/types.ts';
+import { EXCLUSION_RULES } from '../model/files.ts';
 import { day, percent, plural, sanitize } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
 import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
-import { cutToWidth, displayWidth, renderTable, shortenModulePath } from './table-util.ts';
+import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
 
 const MODULE_ROWS = 12;
+
+// The header counts files with each rule's label, which the JSON keeps as it is (`binary file`):
+// a noun takes its plural ("10 binary file": redis), and the labels that name where the files were
+// rather than what they are say so ("12 vendor folder" read as 12 folders).
+const EXCLUSION_PHRASES: Readonly<Record<string, readonly [string, string]>> = {
+  [EXCLUSION_RULES.vendorFolder]: ['in a vendor folder', 'in vendor folders'],
+  [EXCLUSION_RULES.exclude]: ['matched by exclude', 'matched by exclude'],
+};
+
+/** "10 binary files", "1 lock file", "3 in vendor folders": a rule's count as the header reads it. */
+export function exclusionPhrase({ rule, files }: ExclusionCount): string {
+  const phrases = EXCLUSION_PHRASES[rule];
+  if (phrases) return `${files} ${files === 1 ? phrases[0] : phrases[1]}`;
+  return /(file|submodule)$/.test(rule) ? plural(files, rule) : `${files} ${rule}`;
+}
 
 
 /** The human report of a scan: a header, the truck factor and the riskiest modules. */
@@ -26,7 +42,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   out.push(
     chalk.dim(
       `${plural(analysis.stats.commits, 'commit')} · ${plural(analysis.stats.developers, 'developer')} · ${plural(analysis.stats.files, 'file')} analysed` +
-        (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map((e) => `${e.files} ${e.rule}`).join(', ')})` : '') +
+        (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map(exclusionPhrase).join(', ')})` : '') +
         (analysis.stats.bots ? ` · ${plural(analysis.stats.bots, 'bot')} ignored` : ''),
     ),
   );
@@ -91,9 +107,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       const room = width - displayWidth(kept);
       return kept && room >= 4 ? `${cutToWidth(one.slice(0, -kept.length), room)}${kept}` : one;
     };
-    // Fitted to a terminal, the number column's long title takes two lines: its room goes to the owners.
-    const singleOwner = ctx.fit ? 'single-owner\nfiles' : 'single-owner files';
-    out.push(indent(renderTable(['module', 'files', 'TF', 'top owners', singleOwner], rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [0, 3], min: { 0: 24, 3: 12 }, shorten: shortenOwners } : undefined)));
+    // Fitted to a terminal too narrow for the table, the number column's long title takes two lines:
+    // its room goes to the owners. Only then (requests: two lines in 200 columns for an 83-wide table).
+    const head = ['module', 'files', 'TF', 'top owners', 'single-owner files'];
+    if (ctx.fit && naturalWidth(head, rows.map((row) => row.map(String))) > ctx.width - 2) head[4] = 'single-owner\nfiles';
+    out.push(indent(renderTable(head, rows, ['left', 'right', 'right', 'left', 'right'], ctx.fit ? { width: ctx.width - 2, columns: [0, 3], min: { 0: 24, 3: 12 }, shorten: shortenOwners } : undefined)));
     if (ranked.length > listed.length) out.push(chalk.dim(`  … ${plural(ranked.length - listed.length, 'more module')} (use --format json for all)`));
   }
 

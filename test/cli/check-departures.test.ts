@@ -101,6 +101,16 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: roomy.dir }).stdout).toContain('- ✅ **billing**: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)\n');
     // Nobody leaving: no figure.
     expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--format', 'json'], { cwd: roomy.dir }).stdout)).systems[0]?.knowledgeLoss).toBeNull();
+    // Within the limit but failing another rule: no ✓ line, which read as passing under its ✗ row
+    // (svelte's client-runtime, a user test); the JSON keeps the figure.
+    const short = repoWith(config.replace('maxKnowledgeLoss: 0.2', 'maxKnowledgeLoss: 0.3').replace('minOwners: 1', 'minOwners: 3'));
+    const failing = runCli(['check', '--leaving', 'ada'], { cwd: short.dir });
+    expect(failing.exitCode).toBe(1);
+    expect(failing.stdout).toMatch(/^✗ {2}billing /m);
+    expect(failing.stdout).not.toContain('at most 30% allowed');
+    expect(runCli(['scan', '--leaving', 'ada'], { cwd: short.dir }).stdout).not.toContain('at most 30% allowed');
+    expect(runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: short.dir }).stdout).not.toContain('at most 30% allowed');
+    expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'ada', '--format', 'json'], { cwd: short.dir }).stdout)).systems[0]?.knowledgeLoss).toEqual({ share: 0.25, lostFiles: 1, files: 4 });
   });
 
   it('an unknown person is a usage error listing the closest identities', () => {

@@ -206,7 +206,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
   it('sarif, junit and markdown parse back; --output writes a file and refuses to overwrite it', () => {
     const repo = repoWith(`critical:\n${PAYMENTS}${AUTH}`);
     const sarif = runCli(['check', '--format', 'sarif', '--output', 'talentrisk.sarif'], { cwd: repo.dir });
-    expect(sarif).toMatchObject({ exitCode: 1, stdout: '', stderr: '' });
+    expect(sarif).toMatchObject({ exitCode: 1, stdout: '', stderr: 'talentrisk: wrote the check to talentrisk.sarif\n' });
     const parsed = JSON.parse(readFileSync(path.join(repo.dir, 'talentrisk.sarif'), 'utf8'));
     expect(parsed.version).toBe('2.1.0');
     expect(parsed.runs[0].results.map((r: { properties: { system: string } }) => r.properties.system)).toEqual(['payments']);

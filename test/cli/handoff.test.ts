@@ -115,8 +115,14 @@ describe('runHandoff', () => {
       { author: { name: 'Sam Roe', email: 'sam@b.example' }, write: { 'b.ts': 'b\n' } },
     ]);
     const error = await failure(runHandoff('sam', options(repo.dir), fakeIo(repo.dir).io));
-    expect(error.message).toBe('"sam" matches 2 developers: Sam Lee <sam@a.example>, Sam Roe <sam@b.example>');
+    expect(error.message).toBe('"sam" matches 2 developers, most files authored first: Sam Lee <sam@a.example> (1 file, 1 commit), Sam Roe <sam@b.example> (1 file, 1 commit)');
     expect(error.hint).toBe('name one of them by email, e.g. sam@a.example');
+    // The likely person first, and in the hint: by name, svelte's "simon" led with a 1-commit Lyndsy
+    // Simon (a user test).
+    repo.commit({ author: { name: 'Sam Roe', email: 'sam@b.example' }, write: { 'c.ts': 'c\n' } });
+    const ranked = await failure(runHandoff('sam', options(repo.dir), fakeIo(repo.dir).io));
+    expect(ranked.message).toBe('"sam" matches 2 developers, most files authored first: Sam Roe <sam@b.example> (2 files, 2 commits), Sam Lee <sam@a.example> (1 file, 1 commit)');
+    expect(ranked.hint).toBe('name one of them by email, e.g. sam@b.example');
   });
 
   it('refuses an unknown --leaving person', async () => {

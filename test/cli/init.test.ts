@@ -42,6 +42,17 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('  # - "Jenkins"    # 1 commit');
   });
 
+  it('writes a CODEOWNERS path as the file or the folder it is in the tree (requests: a file read "x.py", "x.py/**")', () => {
+    const repo = buildRepo([...history, { author: 'ada', write: { 'docs/HISTORY.md': 3, 'HISTORY.md/old.md': 3 } }]);
+    writeFileSync(path.join(repo.dir, 'CODEOWNERS'), 'src/pay/a.ts @ada\n/src/auth @bob\nHISTORY.md @carl\n');
+    expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
+    const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
+    expect(text).toContain('  # - name: "@ada"\n  #   paths: ["src/pay/a.ts"]\n');
+    expect(text).toContain('  # - name: "@bob"\n  #   paths: ["src/auth/**"]\n');
+    // A name that is a file in one place and a folder in another keeps both.
+    expect(text).toContain('  # - name: "@carl"\n  #   paths: ["**/HISTORY.md", "**/HISTORY.md/**"]\n');
+  });
+
   // Regression (vite, by a new-user test): "playground" said "truck factor 1 · 10 files" (the folder
   // minus its workspace packages) for a glob that check found 1,743 files and bus factor 8 in.
   it('gives a folder with nested workspace packages globs and figures that check agrees with', () => {
@@ -212,6 +223,13 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(printed.stdout).toContain('talentrisk configuration, written by `talentrisk init`');
     expect(printed.stderr).toMatch(/^wrote \/dev\/stdout: /);
     expect(existsSync(path.join(repo.dir, '.talentrisk.yml'))).toBe(false);
+    // --quiet: nothing but the config (a user test: "wrote /dev/stdout: …" on stderr all the same).
+    const quiet = runCli(['init', '--output', '/dev/stdout', '-q'], { cwd: repo.dir });
+    expect(quiet.stdout).toBe(printed.stdout);
+    expect(quiet.stderr).toBe('');
+    const quietFile = runCli(['init', '-q'], { cwd: repo.dir });
+    expect(quietFile.exitCode).toBe(0);
+    expect(quietFile.stdout + quietFile.stderr).toBe('');
   });
 
   it('also refuses when the config is .talentrisk.yaml, and writes elsewhere with --output', async () => {

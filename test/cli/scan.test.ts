@@ -703,12 +703,28 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(text).toMatch(new RegExp(`\\n${json.singleOwnerFiles.length} single-owner files?: [A-Z][a-z]+ \\d+.*; \\d+ files? with no author\\.\\n`));
   });
 
+  it('marks inactive developers in a folder\'s table as in its single-owner line, not under --model classic (requests: only the line said Kenneth Reitz was inactive)', () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'lib/a.ts': 3, 'lib/b.ts': 3 } },
+      { author: 'bob', at: '2024-12-01T12:00:00Z', write: { 'lib/c.ts': 3 } },
+    ]);
+    const rows = (...args: string[]) => runCli(['explain', 'lib', '--no-color', '--until', '2024-12-31', ...args], { cwd: repo.dir }).stdout;
+    const text = rows();
+    expect(text).toMatch(/\nAda \(inactive\) +2 +67% +yes\n/);
+    expect(text).toMatch(/\nBob +1 +33%\n/);
+    expect(text).toContain('\n3 single-owner files: Ada 2 (inactive), Bob 1; 0 files with no author.\n');
+    const classic = rows('--model', 'classic');
+    expect(classic).toMatch(/\nAda +2 +67% +yes\n/);
+    expect(classic).not.toContain('(inactive)');
+  });
+
   it('explains a folder with at most 20 developers and says how many more, and a share under 1% is "<1%" (babel: packages/ listed 362 rows, most "0%")', () => {
     // 1 file of Ada's, then 24 people with a file each, and Ada with 200 more: each of theirs is 1/225 (<1%).
     const commits: FixtureCommit[] = [{ author: 'ada', write: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`lib/a${i}.ts`, 1])) }];
     for (let i = 0; i < 24; i++) commits.push({ author: { name: `Dev ${String(i).padStart(2, '0')}`, email: `dev${i}@example.com` }, write: { [`lib/d${i}.ts`]: 1 } });
     const repo = buildRepo(commits);
-    const text = runCli(['explain', 'lib', '--no-color'], { cwd: repo.dir }).stdout;
+    // (Measured while everyone is active: no "(inactive)" in the rows.)
+    const text = runCli(['explain', 'lib', '--no-color', '--until', '2024-03-01'], { cwd: repo.dir }).stdout;
     const rows = text.split('\n').filter((line) => /^(Ada|Dev \d\d) /.test(line));
     expect(rows).toHaveLength(20);
     expect(rows[0]).toMatch(/^Ada +201 +89% +yes$/);
@@ -794,5 +810,31 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(why('nothere.lock').stderr).toContain('no analysed file or folder matches nothere.lock');
     // Under --model classic the default rules do not apply: the lock file is analysed.
     expect(runCli(['explain', 'Cargo.lock', '--model', 'classic'], { cwd: repo.dir }).exitCode).toBe(0);
+  });
+});
+
+describe('--output says where the report went', { tags: ['slow'] }, () => {
+  it('on stderr, for every command that writes a file, and not under --quiet or to the standard output (scan and check said nothing, handoff did: a user test)', () => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: [src/pay]\n');
+    const dir = tmp();
+    const commands: [string[], string][] = [
+      [['scan'], 'the scan'],
+      [['check'], 'the check'],
+      [['explain', 'src/pay'], 'the explanation of src/pay'],
+      [['handoff', 'ada'], 'the handoff of Ada'],
+    ];
+    for (const [args, what] of commands) {
+      const file = path.join(dir, `${args[0]}.out`);
+      const written = runCli([...args, '-o', file], { cwd: repo.dir });
+      expect(written.stdout).toBe('');
+      expect(written.stderr).toBe(`talentrisk: wrote ${what} to ${file}\n`);
+      expect(readFileSync(file, 'utf8')).not.toBe('');
+      const quiet = runCli([...args, '-o', file, '--force', '-q'], { cwd: repo.dir });
+      expect(quiet.stderr).toBe('');
+      const printed = runCli([...args, '-o', '/dev/stdout'], { cwd: repo.dir });
+      expect(printed.stdout).not.toBe('');
+      expect(printed.stderr).toBe('');
+    }
   });
 });

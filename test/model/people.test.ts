@@ -107,6 +107,14 @@ describe('resolvePerson', () => {
     expect(error.hint).toBe('name one of them by email, e.g. alex@b.example');
   });
 
+  it('lists the candidates most files authored first, then most commits, and says so (svelte: "simon" suggested a 1-commit Lyndsy Simon first)', () => {
+    const counted = (name: string, email: string, filesAuthored: number, commits: number) => ({ ...dev(name, [email]), filesAuthored, commits });
+    const people = [counted('Lyndsy Simon', 'lyndsy@x.example', 0, 1), counted('Simon H', 'simon@y.example', 1845, 743), counted('Simon Dao', 'dao@z.example', 0, 3)];
+    const error = failure(() => resolvePerson(people, 'simon'));
+    expect(error.message).toBe('"simon" matches 3 developers, most files authored first: Simon H <simon@y.example> (1845 files, 743 commits), Simon Dao <dao@z.example> (0 files, 3 commits), Lyndsy Simon <lyndsy@x.example> (0 files, 1 commit)');
+    expect(error.hint).toBe('name one of them by email, e.g. simon@y.example');
+  });
+
   it('says how to join two identities an svn import split (a placeholder address and a real one, same name before the @)', () => {
     const imported = [
       { id: 'jfclere@apache.org', name: 'Jean-Frederic Clere', emails: ['jfclere@apache.org'], names: ['Jean-Frederic Clere'] },
@@ -147,7 +155,14 @@ describe('resolvePerson', () => {
     }
     // A person is still found first, and a near name is still unknown.
     expect(resolvePerson(PEOPLE, 'bob', { bots: { names: ['bob'], isBot } }).id).toBe('bob@example.com');
-    expect(failure(() => resolvePerson(PEOPLE, 'renovate', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovate"/);
+    expect(failure(() => resolvePerson(PEOPLE, 'renovat', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovat"/);
+    // A bot's name without its `[bot]` or `-bot` is that bot (a user test: `dependabot` was an
+    // unknown person, with unrelated closest names).
+    for (const [who, name] of [['renovate', 'renovate[bot]'], ['Dependabot', 'dependabot[bot]'], ['release', 'release-bot']]) {
+      expect(failure(() => resolvePerson(PEOPLE, who as string, { bots: { names: [name as string], isBot } })).message).toContain(`"${who}" is a bot account (${name}): `);
+    }
+    // …but never before a person of that name.
+    expect(resolvePerson([...PEOPLE, dev('Renovate', ['ren@example.com'])], 'renovate', { bots: { names: ['renovate[bot]'], isBot } }).id).toBe('ren@example.com');
   });
 
   it('refuses an empty name', () => {

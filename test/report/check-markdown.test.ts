@@ -37,7 +37,7 @@ describe('check --format markdown', () => {
   });
 
   it('escapes markdown and picks a long enough code fence', () => {
-    expect(escapeMarkdown('a|b*c_d<e>[f](g) #1 @me & x\ny')).toBe('a\\|b\\*c\\_d\\<e\\>\\[f\\](g) \\#1 @&#8203;me &amp; x y');
+    expect(escapeMarkdown('a|b*c_d<e>[f](g) #1 @me & x\ny')).toBe('a\\|b\\*c\\_d\\<e\\>\\[f\\](g) #&#8203;1 @&#8203;me &amp; x y');
     expect(markdownCode('a`b')).toBe('``a`b``');
     expect(markdownCode('`x|y')).toBe('`` `x\\|y ``');
     expect(markdownCode('x|y', false)).toBe('`x|y`');

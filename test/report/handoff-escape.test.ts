@@ -27,7 +27,11 @@ describe('mdText', () => {
   });
 
   it('keeps GitHub from mentioning people or linking issues', () => {
-    expect(mdText('thanks @octocat and @org/team, see #12')).toBe('thanks @&#8203;octocat and @&#8203;org/team, see \\#&#8203;12');
+    expect(mdText('thanks @octocat and @org/team, see #12')).toBe('thanks @&#8203;octocat and @&#8203;org/team, see #&#8203;12');
+    // The zero-width space alone does it: no backslash before that `#` (requests: `(\\#&#8203;7539)`
+    // ended every commit subject), while a `#` before anything else keeps its backslash.
+    expect(mdText('Inline pre-commit linting (#7539)')).toBe('Inline pre-commit linting (#&#8203;7539)');
+    expect(mdText('C# #x ##1 \\#2')).toBe('C\\# \\#x \\##&#8203;1 \\\\#&#8203;2');
     // An email is not a mention.
     expect(mdText('ada@example.com')).toBe('ada@example.com');
   });

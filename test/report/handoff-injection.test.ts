@@ -96,11 +96,11 @@ describe('handoff markdown against injection through names, paths and commit mes
   });
 
   it('shows the names and paths literally', () => {
-    expect(markdown).toContain('# Handoff: @&#8203;channel \\*boss\\* \\| \\`rm -rf\\` \\[x\\](http://e.example) \\#&#8203;1 \\$x\\$ \\~\\~y\\~\\~');
+    expect(markdown).toContain('# Handoff: @&#8203;channel \\*boss\\* \\| \\`rm -rf\\` \\[x\\](http://e.example) #&#8203;1 \\$x\\$ \\~\\~y\\~\\~');
     expect(markdown).toContain('``web/a\\|b`c`.ts``');
     expect(markdown).toContain('`web/# heading - item.ts`');
     expect(markdown).toContain('web/back\\\\\\|slash.ts');
-    expect(markdown).toContain(': \\<script\\>alert(1)\\</script\\> \\| done @&#8203;bob \\#&#8203;12 (');
+    expect(markdown).toContain(': \\<script\\>alert(1)\\</script\\> \\| done @&#8203;bob #&#8203;12 (');
     expect(markdown).toContain('| \\- \\[ \\] \\\\\\| /td !\\[i\\](http://e.example/i.png) |');
   });
 });

@@ -71,6 +71,24 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(toHandoffJson(report).inactive).toEqual([{ id: 'carol@example.com', name: 'Carol' }]);
   });
 
+  it('says in the JSON, as the markdown does, that a file is shared only with others leaving (status "shared" had otherAuthors: [])', async () => {
+    const repo = buildNamed('leaving', [
+      { author: 'bob', at: '2024-12-01T10:00:00Z', write: { 'lib/shared.ts': 5, 'lib/three.ts': 5 } },
+      { author: 'ada', at: '2024-12-02T10:00:00Z', write: { 'lib/shared.ts': 5 } },
+      // three.ts: three changes each by Ada and Carol after Bob's creation make all three authors.
+      ...[3, 4, 5].flatMap((day) => [
+        { author: 'ada', at: `2024-12-0${day}T10:00:00Z`, write: { 'lib/three.ts': day * 2 } },
+        { author: 'carol', at: `2024-12-0${day}T12:00:00Z`, write: { 'lib/three.ts': day * 2 + 1 } },
+      ]),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada', { alsoLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
+    expect(renderHandoffMarkdown(report)).toContain('| `lib/shared.ts` (shared with others leaving) |');
+    const files = Object.fromEntries((toHandoffJson(report).areas[0]?.files ?? []).map((file) => [file.path, file]));
+    expect(files['lib/shared.ts']).toMatchObject({ status: 'shared', otherAuthors: [], otherAuthorsLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
+    expect(files['lib/three.ts']).toMatchObject({ status: 'shared', otherAuthors: [{ id: 'carol@example.com', name: 'Carol' }], otherAuthorsLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
+  });
+
   it('says a weak successor who barely knows a file (normDOA below 0.1) is no walk-through partner (jest: the runtime\'s successor had touched it twice in 2020)', async () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });

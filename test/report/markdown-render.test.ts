@@ -46,7 +46,8 @@ function paragraphText(markdown: string): string | undefined {
 // whole constructs (a link's `](`, an image's `![`, entities, emphasis runs), so that dropping one
 // escape shows (review: with single characters, '[' and ']' unescaped still passed).
 const SINGLE = '\\`*_{}[]()<>#!|~&$+-=.:;/@"\'%^?,ab1 xyz_9é'.split('');
-const CONSTRUCTS = ['](', '![', '[a](b)', '<a>', '</b>', '&amp;', '&#35;', '&#x41;', '__', '**', '~~', '$$', '``', 'a@b.cd'];
+// ' #' and '#1': a heading's closing sequence, and the `#123` that keeps no backslash.
+const CONSTRUCTS = ['](', '![', '[a](b)', '<a>', '</b>', '&amp;', '&#35;', '&#x41;', '__', '**', '~~', '$$', '``', 'a@b.cd', ' #', '#1', ' #1'];
 const hostile = fc.array(fc.oneof(fc.constantFrom(...SINGLE), fc.constantFrom(...CONSTRUCTS)), { maxLength: 24 }).map((parts) => parts.join(''));
 // The same with bare URLs, which GFM turns into links to themselves (see the safety property).
 // `*` and `~` after a URL too: the autolink ends before them as it does before `_`.
@@ -83,6 +84,20 @@ describe('handoff markdown, rendered by a GFM parser', () => {
     );
   });
 
+  it('mdText renders as its text at the end of a heading (no `#` of it closes the heading)', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const expected = oneLine(text);
+        fc.pre(expected !== '');
+        const html = unlinkEmails(render(`### Area ${mdText(text)}`));
+        const match = /^<h3>([^<]*)<\/h3>\n?$/.exec(html);
+        expect(match, html).not.toBeNull();
+        expect(decode((match as RegExpExecArray)[1] as string).replaceAll(ZWSP, '')).toBe(`Area ${expected}`);
+      }),
+      { numRuns: 2000, examples: [['fix #'], ['see #12'], ['a ## #1'], ['#1 #']] },
+    );
+  });
+
   it('with bare URLs too, renders no markup but links that show their own address', () => {
     fc.assert(
       fc.property(withUrls, (text) => {
@@ -96,7 +111,7 @@ describe('handoff markdown, rendered by a GFM parser', () => {
   it('reads a commit subject as its author wrote it, with parentheses and underscores left alone', () => {
     const subject = 'fix(ext/node_sqlite): handle __proto__ keys *twice* (#36633)';
     const escaped = mdText(subject);
-    expect(escaped).toBe('fix(ext/node_sqlite): handle \\_\\_proto\\_\\_ keys \\*twice\\* (\\#&#8203;36633)');
+    expect(escaped).toBe('fix(ext/node_sqlite): handle \\_\\_proto\\_\\_ keys \\*twice\\* (#&#8203;36633)');
     expect(paragraphText(escaped)).toBe(subject);
   });
 

@@ -42,3 +42,42 @@ describe('riskiest modules', () => {
     expect(renderScanTable(classic, { chalk: new Chalk({ level: 0 }), width: 120 })).not.toContain('(inactive)');
   });
 });
+
+describe('the header', () => {
+  it('counts the excluded files of each rule in words that agree with the count (redis: "10 binary file")', async () => {
+    const repo = buildRepo([
+      {
+        author: 'ada',
+        write: { 'a.png': 'x', 'b.png': 'y', 'c.min.js': 'z', 'yarn.lock': 'l', 'vendor/v.ts': 'v', 'vendor/w.ts': 'w', 'gen/g.ts': 'g', ...files('src', 2) },
+      },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['gen'] } });
+    const header = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 200 }).split('\n')[1];
+    expect(header).toContain('(7 excluded: ');
+    for (const part of ['2 binary files', '1 minified file', '1 lock file', '2 in vendor folders', '1 matched by exclude']) expect(header).toContain(part);
+    // The JSON keeps each rule's label.
+    expect(analysis.exclusions).toContainEqual({ rule: 'binary file', files: 2 });
+  });
+});
+
+describe('the modules table in a terminal', () => {
+  it('titles "single-owner files" on two lines only when the terminal is too narrow for one (requests: two lines at 200 columns)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: files('core', 6) },
+      { author: { name: 'Bartholomew Longname-Example', email: 'bart@example.com' }, write: files('lib', 5) },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const header = (width: number) => {
+      const lines = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width, fit: true }).split('\n');
+      const at = lines.findIndex((line) => line.startsWith('  module'));
+      return lines.slice(at, at + 2);
+    };
+    expect(header(200)[0]).toMatch(/ single-owner files$/);
+    expect(header(200)[1]).toMatch(/^ {2}core /);
+    // Indented by 2, the table takes 74 cells with a one-line title, 68 with two.
+    expect(header(74)[0]).toMatch(/ single-owner files$/);
+    expect(header(73)[0]).toMatch(/ single-owner$/);
+    expect(header(73)[1]).toMatch(/ files$/);
+    expect(header(73)[1]?.length).toBeLessThanOrEqual(73);
+  });
+});

@@ -16,7 +16,7 @@ import { checkPassed, type CheckFormat, type CheckReport } from '../../report/ch
 import { referenceDate } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
-import { declaredDepartures, loadAnalysis, loadRepoConfig, printWarnings } from './shared.ts';
+import { declaredDepartures, loadAnalysis, loadRepoConfig, printWarnings, reportWritten } from './shared.ts';
 import { appendToStepSummary, reportCheckFailure } from './check-failure.ts';
 
 export interface CheckOptions extends CommonOptions {
@@ -103,7 +103,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   // Names marked "(inactive)" for the formats people read; json and sarif keep names as they are
   // (sarif's properties.owners are matched by name: a review) and json lists them in `inactive`.
   const shown = options.format === 'json' || options.format === 'sarif' ? report : markInactive(report);
-  writeReport(checkReporters[options.format](shown, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
+  const written = writeReport(checkReporters[options.format](shown, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     if (options.format !== 'github' && options.format !== 'text') for (const warning of [...deadSkipped, ...deadGlobs]) io.stderr.write(`talentrisk: warning: ${warning}\n`);
     // text and github print the warnings in the report itself (github as ::warning lines, in the
@@ -112,6 +112,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     // Not in the report: what went wrong storing the evaluation (a full disk).
     printWarnings({ warnings: evaluated.storing }, options, io, false);
   }
+  reportWritten(written, 'the check', options, io);
   if (options.format === 'github') appendStepSummary(markInactive(report), io);
   return checkPassed(report) ? ExitCode.Ok : ExitCode.CheckFailed;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { currentAuthorsOf, inactiveDevelopers } from '../../model/decay.ts';
+import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
 import { closest } from '../../model/suggest.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import type { ExclusionRule } from '../../model/files.ts';
@@ -9,11 +9,12 @@ import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
 import { day, list, percent, plural, round, sanitize } from '../../report/format.ts';
+import { INACTIVE_MARK } from '../../report/check-describe.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
-import { loadAnalysis, printWarnings, type LoadedAnalysis } from './shared.ts';
+import { loadAnalysis, printWarnings, reportWritten, type LoadedAnalysis } from './shared.ts';
 
 /** Rows of a file's developers shown in the terminal (every author, at least). */
 const EXPLAIN_ROWS = 20;
@@ -122,8 +123,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
             : {}),
         }
       : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
-    writeReport(renderJson(body), options, io.cwd, io.stdout);
+    const written = writeReport(renderJson(body), options, io.cwd, io.stdout);
     printWarnings(analysis, options, io, false);
+    reportWritten(written, `the explanation of ${found.file?.path ?? found.folder ?? '.'}`, options, io);
     return ExitCode.Ok;
   }
 
@@ -169,10 +171,13 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     const listedOwners = rowsWithin(module.owners, EXPLAIN_ROWS);
     // A share under 0.5% is not nothing: "3 files, 0%" read as authoring nothing (a team lead's test).
     const share = (value: number) => (value > 0 && value < 0.005 ? '<1%' : percent(value));
+    // Marked as scan's truck-factor list marks them (none under --model classic): only the
+    // single-owner line below said Kenneth Reitz was inactive (requests' src/requests, a user test).
+    const marked = markedInactive(analysis);
     out.push(
       renderTable(
         ['developer', 'files authored', 'share', 'in truck factor'],
-        listedOwners.map((o) => [sanitize(nameOf(o.id)), o.files, share(o.share), module.truckFactor.developers.some((m) => m.id === o.id) ? 'yes' : '']),
+        listedOwners.map((o) => [`${sanitize(nameOf(o.id))}${marked.has(o.id) ? chalk.dim(INACTIVE_MARK) : ''}`, o.files, share(o.share), module.truckFactor.developers.some((m) => m.id === o.id) ? 'yes' : '']),
         ['left', 'right', 'right', 'left'],
       ),
     );
@@ -182,7 +187,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     const single = new Set(module.singleOwnerFiles);
     const byOwner = new Map<string, number>();
     for (const file of found.files) if (single.has(file.path) && file.authors[0]) byOwner.set(file.authors[0], (byOwner.get(file.authors[0]) ?? 0) + 1);
-    const owners = [...byOwner].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, files]) => `${sanitize(nameOf(id))} ${files}${inactive.has(id) ? ' (inactive)' : ''}`);
+    const owners = [...byOwner].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id, files]) => `${sanitize(nameOf(id))} ${files}${marked.has(id) ? INACTIVE_MARK : ''}`);
     out.push(`${plural(module.singleOwnerFiles.length, 'single-owner file')}${owners.length ? `: ${list(owners, 5)}` : ''}; ${plural(module.orphanFiles.length, 'file')} with no author.`);
     // The folder as scan lists it can hold fewer files: workspace packages under it are modules of their own.
     const listed = analysis.modules.find((m) => m.path === module.path);
@@ -195,8 +200,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     }
     out.push(chalk.dim(`Run \`talentrisk explain <file>\` on one of its files for the DOA of each developer.`));
   }
-  writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
+  const written = writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
   printWarnings(analysis, options, io, false);
+  reportWritten(written, `the explanation of ${found.file?.path ?? found.folder ?? '.'}`, options, io);
   return ExitCode.Ok;
 }
 

@@ -9,11 +9,10 @@ import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
 import { resolvePerson } from '../../model/people.ts';
 import { toHandoffJson } from '../../report/handoff-json.ts';
 import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
-import { sanitize } from '../../report/format.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
 import { writeReport, type CommonOptions, type HandoffFormat } from '../options.ts';
-import { declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings } from './shared.ts';
+import { declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings, reportWritten } from './shared.ts';
 
 export interface HandoffOptions extends CommonOptions {
   format: HandoffFormat;
@@ -59,8 +58,8 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     recentBefore: stale?.day,
   });
   const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
-  writeReport(text, options, io.cwd, io.stdout);
+  const written = writeReport(text, options, io.cwd, io.stdout);
   printWarnings(analysis, options, io, false);
-  if (options.output && !options.quiet) io.stderr.write(`talentrisk: wrote the handoff of ${sanitize(person.name)} to ${sanitize(options.output)}\n`);
+  reportWritten(written, `the handoff of ${person.name}`, options, io);
   return ExitCode.Ok;
 }

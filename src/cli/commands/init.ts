@@ -11,6 +11,7 @@ import { historyConcurrency } from '../../git/client.ts';
 import { openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
+import { compileGlob } from '../../model/globs.ts';
 import { testDataFolders } from '../../model/test-data.ts';
 import { rankModulesByRisk, ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -94,8 +95,11 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}`] : []),
     `${input.botCandidates.length} bot ${input.botCandidates.length === 1 ? 'candidate' : 'candidates'}`,
   ];
-  say.write(`wrote ${shown(file)}: ${found.join(', ')}, all commented out\n`);
-  say.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  // Not under --quiet, wherever it goes (`init -q -o /dev/stdout` said it on stderr: a user test).
+  if (!options.quiet) {
+    say.write(`wrote ${shown(file)}: ${found.join(', ')}, all commented out\n`);
+    say.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  }
   // What the candidates rest on (a shallow or partial clone, a cache problem), as scan reports it.
   printWarnings(analysis, options, io, false);
   return ExitCode.Ok;
@@ -194,11 +198,27 @@ export function codeownersSystems(text: string, files: readonly string[]): Start
     if (!files.some((file) => matches(file))) continue;
     const name = [...rule.owners].sort().join(' ');
     const group = groups.get(name) ?? { name, paths: [], lines: [] };
-    for (const glob of rule.globs) if (!group.paths.includes(glob)) group.paths.push(glob);
+    for (const glob of asInTree(rule.globs, files)) if (!group.paths.includes(glob)) group.paths.push(glob);
     group.lines.push(rule.line);
     groups.set(name, group);
   }
   return [...groups.values()].slice(0, CODEOWNERS_CANDIDATES);
+}
+
+/**
+ * A CODEOWNERS path that may name a file or a folder (`[path, path/**]`) as what it is in the tree:
+ * a file needs only itself, a folder its `/**` (requests: `"src/requests/__version__.py",
+ * "src/requests/__version__.py/**"`). Both when it is both (`HISTORY.md` anywhere, a file here and a
+ * folder there); as given when it is neither or was never in doubt.
+ */
+function asInTree(globs: readonly string[], files: readonly string[]): readonly string[] {
+  const [path, under] = globs;
+  if (globs.length !== 2 || path === undefined || under !== `${path}/**`) return globs;
+  const isFile = compileGlob(path, { dot: true });
+  const isUnder = compileGlob(under, { dot: true });
+  // (picomatch's `x/**` matches `x` itself: a file is under it only when it is not the path.)
+  const kept = [...(files.some(isFile) ? [path] : []), ...(files.some((file) => isUnder(file) && !isFile(file)) ? [under] : [])];
+  return kept.length > 0 ? kept : globs;
 }
 
 /** The config file the commands would read, or undefined when there is none or it is a broken link. */

@@ -3,7 +3,7 @@ import type { LoadedConfig } from '../../config/load.ts';
 import { ExitCode } from '../../errors.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { writeReport, type CommonOptions, type ScanFormat } from '../options.ts';
-import { declaredDepartures, loadAnalysis, printWarnings } from './shared.ts';
+import { declaredDepartures, loadAnalysis, printWarnings, reportWritten } from './shared.ts';
 
 export interface ScanOptions extends CommonOptions {
   format: ScanFormat;
@@ -24,8 +24,9 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
   const warningsInReport = options.format === 'table' && !toFile;
   if ('report' in loaded) {
-    writeReport([loaded.report.bytes], options, io.cwd, io.stdout);
+    const written = writeReport([loaded.report.bytes], options, io.cwd, io.stdout);
     printWarnings(loaded.report, options, io, warningsInReport);
+    reportWritten(written, 'the scan', options, io);
     return ExitCode.Ok;
   }
   const { analysis, config, repository } = loaded;
@@ -34,8 +35,9 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   const report = scanReport(analysis, config, { departures, table: chalk ? { chalk, width, fit } : undefined });
   // Stored as it is printed, so that the same scan again only has to print it.
   const recorder = recordReport(analysis, request(config));
+  let written: boolean;
   try {
-    writeReport(recorder ? recorder.pieces(report) : report, options, io.cwd, io.stdout);
+    written = writeReport(recorder ? recorder.pieces(report) : report, options, io.cwd, io.stdout);
   } catch (error) {
     recorder?.abort();
     throw error;
@@ -44,5 +46,6 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   printWarnings(analysis, options, io, warningsInReport);
   // Not in the report: what went wrong storing it (a full disk).
   printWarnings({ warnings: storing }, options, io, false);
+  reportWritten(written, 'the scan', options, io);
   return ExitCode.Ok;
 }

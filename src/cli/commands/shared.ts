@@ -8,6 +8,7 @@ import { historyConcurrency } from '../../git/client.ts';
 import { checkMailmap, commitOf, mailmappedAuthorEmail, kindAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
+import { sanitize } from '../../report/format.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
 import { steadyHeapForWalk } from '../heap.ts';
@@ -106,6 +107,15 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
     }
   }
   return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd, store);
+}
+
+/**
+ * Where a report went when it went to a file, on stderr (not under --quiet): scan and check said
+ * nothing, handoff said it (a user test). Not for the standard output, a device or a pipe, where
+ * the report itself is where it was sent (`-o /dev/stderr` would have been followed by the line).
+ */
+export function reportWritten(toFile: boolean, what: string, options: Pick<CommonOptions, 'output' | 'quiet'>, io: Io): void {
+  if (toFile && options.output && !options.quiet) io.stderr.write(`talentrisk: wrote ${sanitize(what)} to ${sanitize(options.output)}\n`);
 }
 
 /**
