@@ -7,13 +7,21 @@ import type { CommitRecord, FileChange, Signature } from '../../src/git/types.ts
 // garbage per commit). It must split any text exactly as the first version did, which cut the
 // header with split() and parsed the time with Number(): that version is the reference here.
 
-function referenceCoAuthors(text: string): Signature[] {
-  const result: Signature[] = [];
+function referenceTrailers(text: string): { coAuthors: Signature[]; subtree: string | undefined } {
+  const coAuthors: Signature[] = [];
+  let subtree: string | undefined;
   for (const raw of text.split('\x1d')) {
-    const match = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(raw);
-    if (match?.[2]) result.push({ name: match[1] ?? '', email: match[2].trim() });
+    const trailer = /^([^:]*):([\s\S]*)$/.exec(raw);
+    if (!trailer) continue;
+    const key = (trailer[1] as string).trim().toLowerCase();
+    if (key === 'co-authored-by') {
+      const match = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(trailer[2] as string);
+      if (match?.[2]) coAuthors.push({ name: match[1] ?? '', email: match[2].trim() });
+    } else if (key === 'git-subtree-dir' && subtree === undefined) {
+      subtree = subtreeFolder(trailer[2] as string);
+    }
   }
-  return result;
+  return { coAuthors, subtree };
 }
 
 function referenceRecordAt(text: string, start: number): { record: CommitRecord | undefined; end: number } {
@@ -44,9 +52,10 @@ function referenceRecordAt(text: string, start: number): { record: CommitRecord 
       if (path !== undefined) changes.push({ status: kind, path });
     }
   }
-  const [sha, name, email, time, trailers, subtree] = header.split('\x1f');
+  const [sha, name, email, time, trailers] = header.split('\x1f');
   if (sha === undefined || sha.length < 7 || name === undefined || email === undefined) return { record: undefined, end: pos };
-  return { record: { sha, author: { name, email }, time: Number(time) || 0, coAuthors: referenceCoAuthors(trailers ?? ''), changes, ...(subtree ? { subtree: subtreeFolder(subtree) } : {}) }, end: pos };
+  const { coAuthors, subtree } = referenceTrailers(trailers ?? '');
+  return { record: { sha, author: { name, email }, time: Number(time) || 0, coAuthors, changes, ...(subtree ? { subtree } : {}) }, end: pos };
 }
 
 function referenceParse(output: string): CommitRecord[] {
@@ -71,12 +80,12 @@ function plain(value: unknown): unknown {
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('0123456789abcdef0123456789abcdef01234567', 'Ada', 'ada@example.com', '1700000000', 'M', 'A', 'R100', 'C075', 'D', 'T', 'src/a.ts', 'b c.md') },
   { weight: 3, arbitrary: fc.constantFrom('\x1e', '\x1f', '\0', '\x1d', '\n') },
-  fc.constantFrom('', ' 12 ', '-5', '1e3', '0x10', '00042', '12345678901234567', 'x', 'Bo <bo@x.org>', ' <c@d> ', '<>', 'Ünï <ü@x>'),
+  fc.constantFrom('', ' 12 ', '-5', '1e3', '0x10', '00042', '12345678901234567', 'x', 'Co-authored-by: Bo <bo@x.org>', 'co-authored-BY: <c@d> ', 'Co-authored-by:<>', 'Ünï <ü@x>', 'git-subtree-dir: deps/x/', 'Git-Subtree-Dir: ../up', ':'),
   fc.string({ maxLength: 6 }),
 );
 const header = fc.tuple(
   fc.constantFrom('0123456789abcdef0123456789abcdef01234567', 'abc1234', 'abc', ''),
-  fc.array(fc.constantFrom('Ada', '', 'ada@example.com', '1700000000', '', '-12', '1.5', 'Bo <bo@x.org>\x1dCy <cy@x.org>', 'junk'), { maxLength: 6 }),
+  fc.array(fc.constantFrom('Ada', '', 'ada@example.com', '1700000000', '', '-12', '1.5', 'Co-authored-by: Bo <bo@x.org>\x1dCo-authored-by: Cy <cy@x.org>', 'git-subtree-dir: deps/a\x1dCo-authored-by: Bo <bo@x.org>\x1dgit-subtree-dir: deps/b', 'Bo <bo@x.org>', 'junk'), { maxLength: 6 }),
 );
 const wellFormed = fc
   .array(

@@ -50,12 +50,18 @@ describe('parseCommitBlock', () => {
   });
 
   it('reads Co-authored-by trailers', () => {
-    const block = record(header(SHA, 'Ada', 'ada@example.com', '1', 'Bob <bob@example.com>\x1d  Carl Jr. <carl@example.com> \x1dnot an address\x1d<anon@example.com>'), 'M', 'a.ts').slice(1);
+    const block = record(header(SHA, 'Ada', 'ada@example.com', '1', 'Co-authored-by: Bob <bob@example.com>\x1dco-authored-by:  Carl Jr. <carl@example.com> \x1dCo-authored-by: not an address\x1dCo-authored-by:<anon@example.com>\x1dSigned-off-by: Eve <eve@example.com>'), 'M', 'a.ts').slice(1);
     expect(parseCommitBlock(block)?.coAuthors).toEqual([
       { name: 'Bob', email: 'bob@example.com' },
       { name: 'Carl Jr.', email: 'carl@example.com' },
       { name: '', email: 'anon@example.com' },
     ]);
+    expect(parseCommitBlock(block)?.subtree).toBeUndefined();
+  });
+
+  it('reads the folder of a git-subtree-dir trailer, the first one that names a folder', () => {
+    const block = record(header(SHA, 'Ada', 'ada@example.com', '1', 'git-subtree-dir: ../out\x1dGit-Subtree-Dir: deps/jemalloc/\x1dgit-subtree-dir: deps/other\x1dCo-authored-by: Bob <bob@example.com>'), 'A', 'Makefile').slice(1);
+    expect(parseCommitBlock(block)).toMatchObject({ subtree: 'deps/jemalloc', coAuthors: [{ name: 'Bob', email: 'bob@example.com' }] });
   });
 
   it('keeps author names and emails with unusual characters', () => {
@@ -79,7 +85,7 @@ describe('parseCoAuthors', () => {
 
 describe('parseLogOutput', () => {
   it('splits records, including empty commits between others', () => {
-    const output = record(header(SHA), 'A', 'a.ts') + record(header(SHA2, 'Bob', 'bob@example.com', '2', 'Carl <carl@example.com>')) + record(header('c'.repeat(40)), 'M', 'a.ts');
+    const output = record(header(SHA), 'A', 'a.ts') + record(header(SHA2, 'Bob', 'bob@example.com', '2', 'Co-authored-by: Carl <carl@example.com>')) + record(header('c'.repeat(40)), 'M', 'a.ts');
     const records = parseLogOutput(output);
     expect(records.map((r) => [r.sha.slice(0, 1), r.author.name, r.changes.length, r.coAuthors.length])).toEqual([
       ['a', 'Ada', 1, 0],
