@@ -159,6 +159,20 @@ export function lossesWithinLimit(systems: readonly (CriticalSystemResult & { ch
 }
 
 /**
+ * Passing systems whose owners are all inactive: the bus factor counts them (the published figure),
+ * so the gate stayed green on knowledge nobody active holds (requests: "✓ auth 2 2 owners: Kenneth
+ * Reitz (inactive), Shivaram Lingamneni (inactive)", a team lead's test). `inactive`: their ids.
+ */
+export function inactiveOwnersOnly(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): { system: string; message: string }[] {
+  if (inactive.size === 0) return [];
+  const passing = systems.filter((system) => system.checked !== false && system.status === 'ok' && system.owners.length > 0 && system.owners.every((owner) => inactive.has(owner.id)));
+  return rankCritical(passing).map((system) => ({
+    system: system.name,
+    message: `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: the bus factor counts them; to gate on who is active, declare them gone (\`--leaving\`, or config \`departures\`)`,
+  }));
+}
+
+/**
  * What to do about a failing check, in one sentence (the SARIF rule's help, for the formats that
  * people read): undefined when it passed.
  */

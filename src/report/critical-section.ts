@@ -1,6 +1,6 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { INACTIVE_MARK, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
+import { INACTIVE_MARK, inactiveOwnersOnly, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
 import { round, sanitize } from './format.ts';
 import { renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -67,7 +67,7 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
  * `results` come from evaluateAfterDepartures(analysis, config.critical, departing); `source` names
  * the config file they were read from, as the user would type it; `departing`, who was declared leaving.
  */
-export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext, source = '.talentrisk.yml', departing: readonly { name: string }[] = []): string {
+export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext, source = '.talentrisk.yml', departing: readonly { name: string }[] = [], inactive: ReadonlySet<string> = new Set()): string {
   if (results.length === 0) return '';
   const { chalk } = ctx;
   const failing = results.filter((r) => r.status === 'violation').length;
@@ -86,7 +86,8 @@ export function renderCriticalSection(results: readonly CriticalSystemResult[], 
   // What the departures break, as check says it (a maxKnowledgeLoss failure has no column of its own).
   const afterDepartures = rankCritical(results).flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
   const withinLimit = lossesWithinLimit(results).map(({ system, message }) => chalk.dim(`  ✓ ${sanitize(system)}: ${sanitize(message)}`));
-  return [heading, rows, ...afterDepartures, ...withinLimit].join('\n');
+  const inactiveOnly = inactiveOwnersOnly(results, inactive).map(({ system, message }) => chalk.yellow(`  ! ${sanitize(system)}: ${sanitize(message)}`));
+  return [heading, rows, ...afterDepartures, ...withinLimit, ...inactiveOnly].join('\n');
 }
 
 export interface CriticalSystemJson {

@@ -173,6 +173,15 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(run('--model', 'classic')).not.toContain('(inactive)');
     // scan's critical systems mark them the same way.
     expect(runCli(['scan', '--until', '2024-07-01', '--no-color'], { cwd: repo.dir }).stdout).toMatch(/✗ {2}payments +1 +2 {2}sole owner: Ada \(inactive\)/);
+    // A system that passes on owners who are all inactive says so (requests: "✓ auth 2 2 owners:
+    // Kenneth Reitz (inactive), Shivaram Lingamneni (inactive)" and nothing more, a team lead's test).
+    const note = 'auth: passes on 2 owners who are all inactive: the bus factor counts them; to gate on who is active, declare them gone (`--leaving`, or config `departures`)';
+    const later = (...args: string[]) => runCli(['check', '--until', '2025-06-01', '--no-color', ...args], { cwd: repo.dir }).stdout;
+    expect(later()).toContain(`\n! ${note}\n`);
+    expect(later('--format', 'markdown')).toContain(`- ⚠️ **auth**: passes on 2 owners who are all inactive`);
+    expect(runCli(['scan', '--until', '2025-06-01', '--no-color'], { cwd: repo.dir }).stdout).toContain(`\n  ! ${note}\n`);
+    // One active owner is enough: no note.
+    expect(run()).not.toContain('passes on');
   });
 
   it('a check that cannot run (exit 2) replaces an --output --force report with why it could not run, or removes it (a CI test: the last good report stayed)', () => {

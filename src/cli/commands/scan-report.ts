@@ -51,11 +51,12 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
     return jsonReport(toScanOutput(analysis, extra));
   }
   const ctx = options.table;
+  const marked = markedInactive(analysis);
   const sections = [
     automatedAuthorsNote(analysis, settings.bots, ctx),
     testDataNote(analysis, settings.exclude, ctx),
     // Inactive owners marked, as check marks them.
-    renderCriticalSection(markInactiveOwners(critical, markedInactive(analysis)), ctx, config.name, departures),
+    renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis)) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
