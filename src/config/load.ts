@@ -7,6 +7,8 @@ import type { Config } from './schema.ts';
 
 export const CONFIG_FILE = '.talentrisk.yml';
 const ALTERNATE_FILES = ['.talentrisk.yaml'];
+/** The names the config is looked for under, at the repository's root, in order. */
+export const CONFIG_FILES: readonly string[] = [CONFIG_FILE, ...ALTERNATE_FILES];
 
 export interface LoadedConfig {
   config: Config;

@@ -222,6 +222,21 @@ export function treelessFilter(repo: Pick<Repository, 'config'>): string | undef
   return found?.[1].trim();
 }
 
+/**
+ * The first of `files` (paths from the root) that the index has but the work tree does not check
+ * out (skip-worktree: a sparse checkout), or undefined. A committed `.talentrisk.yml` left out by a
+ * non-cone sparse checkout read as "no config", and `init` then wrote a starter over it (a CI
+ * engineer's test).
+ */
+export async function notCheckedOut(repo: Repository, files: readonly string[]): Promise<string | undefined> {
+  if (repo.info.isBare) return undefined;
+  const listed = await repo.git.raw(['ls-files', '-t', '--', ...files.map((file) => `:(literal)${file}`)]).catch(() => '');
+  return listed
+    .split('\n')
+    .find((line) => line.startsWith('S '))
+    ?.slice(2);
+}
+
 /** The type of the object `rev` names (commit, tree, blob, tag), or '' when it names none. */
 async function objectType(repo: Repository, rev: string): Promise<string> {
   return (await repo.git.raw(['cat-file', '-t', rev]).catch(() => '')).trim();

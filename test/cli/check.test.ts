@@ -42,6 +42,19 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(lines.at(-3)).toBe('✗ 1 of 2 critical systems has too few owners: payments.');
   });
 
+  it('reads a committed config that a sparse checkout leaves out, and init will not write over it (it read "no .talentrisk.yml", and init replaced it)', () => {
+    const repo = buildRepo([...history, { author: 'ada', write: { '.talentrisk.yml': `critical:\n${PAYMENTS}` } }]);
+    repo.git('sparse-checkout', 'set', '--no-cone', '/src/pay/');
+    expect(existsSync(path.join(repo.dir, '.talentrisk.yml'))).toBe(false);
+    const result = runCli(['check'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toMatch(/^✗ {2}payments +1 +2 /m);
+    const init = runCli(['init'], { cwd: repo.dir });
+    expect(init.exitCode).toBe(2);
+    expect(init.stderr).toBe(".talentrisk.yml is committed but not checked out (a sparse checkout), and the commands read it from the index\n  check it out to edit it: `git sparse-checkout add '/.talentrisk.yml'`, or pass --output <file> to write a starter config elsewhere\n".replace(/^/, 'talentrisk: '));
+    expect(existsSync(path.join(repo.dir, '.talentrisk.yml'))).toBe(false);
+  });
+
   it('exits 0 when the critical path has two owners', () => {
     const repo = repoWith(`critical:\n${AUTH}`);
     const result = runCli(['check', '--format', 'json'], { cwd: repo.dir });

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
-import { assertConfigFileKind, CONFIG_FILE, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
+import { assertConfigFileKind, CONFIG_FILE, CONFIG_FILES, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
 import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { openRepository } from '../../git/repo.ts';
+import { notCheckedOut, openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { compileGlob } from '../../model/globs.ts';
@@ -62,6 +62,14 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   const existing = options.output ? (output.kind === 'file' ? file : undefined) : findConfigFile(root);
   // A pipe there would take the starter config and block until something read it.
   if (existing && !options.output) assertConfigFileKind(existing, shown(existing));
+  // Committed but left out of a sparse checkout: the commands read it, and a starter written here
+  // would replace the team's config (--force or not: it is not the file they see).
+  const sparse = options.output || existing ? undefined : await notCheckedOut(repo, CONFIG_FILES);
+  if (sparse) {
+    throw new UsageError(`${sparse} is committed but not checked out (a sparse checkout), and the commands read it from the index`, {
+      hint: `check it out to edit it: \`git sparse-checkout add '/${sparse}'\`, or pass --output <file> to write a starter config elsewhere`,
+    });
+  }
   if (existing && !options.force) {
     throw new UsageError(`${shown(existing)} already exists`, { hint: 'edit it by hand, or pass --force to replace it with a new starter config (your edits would be lost)' });
   }

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { analyzeOrReport, cacheProblems, configStore, type ReportRequest, type StoredReport } from '../../analysis-cache.ts';
 import type { AnalyzeHooks } from '../../analyze.ts';
-import { assertConfigText, CONFIG_FILE, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
+import { assertConfigText, CONFIG_FILE, CONFIG_FILES, findConfigFile, loadConfig, parseConfig, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { checkMailmap, commitOf, mailmappedAuthorEmail, kindAt, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { checkMailmap, commitOf, mailmappedAuthorEmail, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
@@ -104,6 +104,15 @@ export async function loadRepoConfig(repo: Repository, options: Pick<CommonOptio
     if (text !== undefined) {
       assertConfigText(text, `${options.rev}:${CONFIG_FILE}`);
       return parseConfig(text, `${options.rev}:${CONFIG_FILE}`, path.join(repo.info.root, CONFIG_FILE), store);
+    }
+  }
+  if (!options.config && findConfigFile(repo.info.root) === undefined) {
+    // Committed, but left out of a sparse checkout: the committed file, as the index has it.
+    const sparse = await notCheckedOut(repo, CONFIG_FILES);
+    const text = sparse === undefined ? undefined : await readFileAt(repo, '', sparse);
+    if (sparse !== undefined && text !== undefined) {
+      assertConfigText(text, sparse);
+      return parseConfig(text, sparse, path.join(repo.info.root, sparse), store);
     }
   }
   return loadConfig(repo.info.root, options.config ? path.resolve(io.cwd, options.config) : undefined, io.cwd, store);
