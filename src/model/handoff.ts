@@ -23,6 +23,8 @@ export const MIN_TOGETHER_SHARE = 0.5;
 export const BARELY_NORM_DOA = 0.1;
 /** The document lists at most this many files they changed without authoring them (at least 2 commits each). */
 export const ALSO_WORKED_ON = 10;
+/** Kept files the checklist names (the rest are counted; the "also worked on" table lists them). */
+const KEPT_FILES_NAMED = 3;
 /** A share of the window's commits above which a file is a hub, not a partner (see coChanges). */
 export const HUB_SHARE = 0.1;
 const MIN_HUB_COMMITS = 20;
@@ -160,6 +162,8 @@ export type ChecklistItem =
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
   | { kind: 'recent-work'; commits: number; days: number; before?: string }
+  /** Files they keep (see alsoWorkedOn's `keeper`): the first few, and how many in all. */
+  | { kind: 'kept-files'; paths: string[]; files: number }
   | { kind: 'outside-git' };
 
 export interface HandoffReport {
@@ -192,7 +196,7 @@ export interface HandoffReport {
    * ALSO_WORKED_ON): where they worked beyond what they own. A mid-level contributor's document
    * (62 commits) covered 2 files (an EM test on flask).
    */
-  alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[] }[];
+  alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[]; keeper: boolean }[];
   coChange: CoChange[];
   coChangeWindow: number;
   recentDays: number;
@@ -357,7 +361,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
     },
     areas: areaList,
-    alsoWorkedOn: alsoWorkedOn(analysis, person.id),
+    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable),
     coChange,
     coChangeWindow: input.window?.length ?? 0,
     recentDays: RECENT_DAYS,
@@ -443,15 +447,23 @@ function recentIn(commits: readonly HandoffCommitInput[], areas: ReadonlySet<str
   return { listed, outside };
 }
 
-function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string): HandoffReport['alsoWorkedOn'] {
+/**
+ * `keeper`: every author of the file is unavailable (inactive, or leaving), and nobody available
+ * changed it more than they did: in practice its maintainer. redis's active maintainer left
+ * server.c (169 of his commits), module.c and rdb.c, authored by antirez (inactive), with no word
+ * in his handoff but "also worked on" (an EM test). Kept files come first.
+ */
+function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>): HandoffReport['alsoWorkedOn'] {
   const worked: HandoffReport['alsoWorkedOn'] = [];
   for (const file of analysis.files) {
     if (file.authors.includes(id)) continue;
     const mine = file.contributions.find((c) => c.developer === id);
     if (!mine || mine.fa + mine.dl < 2) continue;
-    worked.push({ path: file.path, commits: mine.fa + mine.dl, lastChange: mine.lastChange, authors: file.authors.slice(0, 3) });
+    const commits = mine.fa + mine.dl;
+    const keeper = file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => !unavailable.has(c.developer) && c.fa + c.dl > commits);
+    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper });
   }
-  return worked.sort((a, b) => b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
+  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
 }
 
 /**
@@ -545,6 +557,8 @@ function checklist(report: HandoffReport): ChecklistItem[] {
     pairs.add(key);
     items.push({ kind: 'co-change', path: entry.path, partner: partner.path });
   }
+  const kept = report.alsoWorkedOn.filter((file) => file.keeper);
+  if (kept.length > 0) items.push({ kind: 'kept-files', paths: kept.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: kept.length });
   if (report.recentCommits.length > 0) items.push({ kind: 'recent-work', commits: report.recentCommits.length, days: report.recentDays, ...(report.recentBefore ? { before: report.recentBefore } : {}) });
   items.push({ kind: 'outside-git' });
   return items;

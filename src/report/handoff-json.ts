@@ -47,7 +47,7 @@ export function toHandoffJson(report: HandoffReport) {
       truckFactorAfterAll: area.truckFactorAfterAll ?? null,
       files: area.files.map(file),
     })),
-    alsoWorkedOn: report.alsoWorkedOn.map((file) => ({ path: file.path, commits: file.commits, lastChange: iso(file.lastChange), authors: file.authors.map(person) })),
+    alsoWorkedOn: report.alsoWorkedOn.map((file) => ({ path: file.path, commits: file.commits, lastChange: iso(file.lastChange), authors: file.authors.map(person), keeper: file.keeper })),
     coChange: {
       commits: report.coChangeWindow,
       files: report.coChange.map((entry) => ({

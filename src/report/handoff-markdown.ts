@@ -54,10 +54,18 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   if (report.alsoWorkedOn.length > 0) {
     out.push('', `## Also worked on (not an author)`, '');
     out.push(`The files ${who} changed most without being one of their authors: where they know parts of what others own.`, '');
+    if (report.alsoWorkedOn.some((file) => file.keeper)) {
+      out.push(`**Kept by ${who}**: every author is inactive or leaving, and nobody active changed the file more; they come first.`, '');
+    }
     out.push(
       mdTable(
         ['File', 'Their commits', 'Their last change', 'Authors'],
-        report.alsoWorkedOn.map((file) => [mdCode(file.path, true), String(file.commits), day(file.lastChange), file.authors.length ? file.authors.map(named).join(', ') : 'no author']),
+        report.alsoWorkedOn.map((file) => [
+          mdCode(file.path, true),
+          String(file.commits),
+          day(file.lastChange),
+          `${file.authors.length ? file.authors.map(named).join(', ') : 'no author'}${file.keeper ? ` · **kept by ${who}**` : ''}`,
+        ]),
         ['left', 'right', 'left', 'left'],
       ),
     );
@@ -300,6 +308,8 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
       return `Explain why ${mdCode(item.path)} and ${mdCode(item.partner)} change together.`;
     case 'recent-work':
       return `Go over ${item.before ? `the ${item.days} days of work up to the revision’s last commit (${item.before})` : `the last ${item.days} days of work`} (${plural(item.commits, 'commit')}): unfinished changes, follow-ups, open branches.`;
+    case 'kept-files':
+      return `Walk through what ${who} keeps: ${item.paths.map((file) => mdCode(file)).join(', ')}${item.files > item.paths.length ? ` and ${plural(item.files - item.paths.length, 'more file')}` : ''}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }

@@ -120,7 +120,18 @@ describe('handoff report of a hand-computed fixture', () => {
     // lib/a.ts: 2 commits of Ada's, Carol's file; lib/c.ts: one commit only (not listed).
     expect(report.alsoWorkedOn.map((file) => [file.path, file.commits, file.authors])).toEqual([['lib/a.ts', 2, ['carol@example.com']]]);
     expect(renderHandoffMarkdown(report)).toContain('## Also worked on (not an author)\n\nThe files Ada changed most without being one of their authors: where they know parts of what others own.\n\n| File | Their commits | Their last change | Authors |\n| --- | ---: | --- | --- |\n| `lib/a.ts` | 2 | 2024-07-02 | Carol |\n');
-    expect(toHandoffJson(report).alsoWorkedOn).toEqual([{ path: 'lib/a.ts', commits: 2, lastChange: '2024-07-02T10:00:00.000Z', authors: [{ id: 'carol@example.com', name: 'Carol' }] }]);
+    expect(toHandoffJson(report).alsoWorkedOn).toEqual([{ path: 'lib/a.ts', commits: 2, lastChange: '2024-07-02T10:00:00.000Z', authors: [{ id: 'carol@example.com', name: 'Carol' }], keeper: false }]);
+    expect(report.checklist.some((item) => item.kind === 'kept-files')).toBe(false);
+    // Carol inactive: nobody active changed lib/a.ts more than Ada, so Ada keeps it, and the
+    // checklist says to walk through it (redis: the active maintainer's server.c, authored by
+    // antirez, inactive, was only "also worked on").
+    const later = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 150 } } });
+    const kept = await handoffOf(later, 'ada');
+    expect(kept.alsoWorkedOn.map((file) => [file.path, file.keeper])).toEqual([['lib/a.ts', true]]);
+    const markdown = renderHandoffMarkdown(kept);
+    expect(markdown).toContain('**Kept by Ada**: every author is inactive or leaving, and nobody active changed the file more; they come first.');
+    expect(markdown).toContain('| `lib/a.ts` | 2 | 2024-07-02 | Carol (inactive) · **kept by Ada** |');
+    expect(markdown).toContain('- [ ] Walk through what Ada keeps: `lib/a.ts`: every author is inactive or leaving, and nobody active changed it as much.');
   });
 
   it('writes a short document for someone who authors nothing', async () => {
