@@ -675,7 +675,7 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     const text = runCli(['explain', 'a.ts', '--until', '2024-12-31'], { cwd: repo.dir }).stdout;
     // Classic: Ada (the creator) is an author; decayed, Bob's recent changes outweigh her 2022 creation.
     expect(text).toMatch(/Ada\s+1\s+0\s+2\s+.*author/);
-    expect(text).toMatch(/\nCurrent \(METRICS §7: knowledge halves every 365 days, measured from 2024-12-31\): author Bob \(DOA [\d.]+, normDOA 1\.000\) · inactive author: Ada \(last commit 2022-01-10\)\n/);
+    expect(text).toMatch(/\nCurrent \(METRICS §7: knowledge halves every 365 days, measured from 2024-12-31\): author Bob \(DOA [\d.]+, normDOA 1\.000\) · not current, inactive: Ada \(last commit 2022-01-10\)\n/);
     const json = JSON.parse(runCli(['explain', 'a.ts', '--until', '2024-12-31', '--format', 'json'], { cwd: repo.dir }).stdout);
     const byId = Object.fromEntries(json.developers.map((d: { id: string }) => [d.id, d]));
     expect(byId['ada@example.com']).toMatchObject({ isAuthor: true, inactive: true, current: { isAuthor: false } });
@@ -688,7 +688,7 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     repo.commit({ author: 'dee', at: '2024-12-20T12:00:00Z', write: { 'z.ts': 3 } });
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 5\n  treatInactiveAsDeparted: true\n');
     const gone = runCli(['explain', 'z.ts', '--until', '2024-12-31'], { cwd: repo.dir }).stdout;
-    expect(gone).toMatch(/\nCurrent \(.*\): no author · inactive author, counted as gone: Dee \(last commit 2024-12-20\)\n/);
+    expect(gone).toMatch(/\nCurrent \(.*\): no current author · not current, inactive \(counted as gone\): Dee \(last commit 2024-12-20\)\n/);
     const goneJson = JSON.parse(runCli(['explain', 'z.ts', '--until', '2024-12-31', '--format', 'json'], { cwd: repo.dir }).stdout);
     expect(goneJson.currentAuthors).toEqual([]);
     expect(goneJson.developers[0]).toMatchObject({ id: 'dee@example.com', inactive: true, current: { isAuthor: true } });

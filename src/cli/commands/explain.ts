@@ -225,13 +225,14 @@ function currentLine(
   const shown = authors.map((c) => `${sanitize(nameOf(c.developer))} (DOA ${doaText(c.decayed?.doa ?? 0, 'doa')}, normDOA ${doaText(c.decayed?.normDoa ?? 0, 'normDoa')}${inactive.has(c.developer) ? ', inactive' : ''})`);
   const gone = file.contributions.filter((c) => (c.isAuthor || c.decayed?.isAuthor) && inactive.has(c.developer) && !counted(c)).map((c) => `${sanitize(nameOf(c.developer))} (last commit ${day(inactive.get(c.developer)?.lastCommit ?? '')})`);
   const head = `Current (METRICS §7: knowledge halves every ${settings.halfLifeDays} days, measured from ${settings.referenceDate.slice(0, 10)}):`;
-  const goneText = gone.length ? ` · inactive ${gone.length === 1 ? 'author' : 'authors'}${inactiveGone ? ', counted as gone' : ''}: ${gone.join(', ')}` : '';
+  // "no author · inactive author: antirez" read as if antirez were a current author (a team lead's test).
+  const goneText = gone.length ? ` · not current, inactive${inactiveGone ? ' (counted as gone)' : ''}: ${gone.join(', ')}` : '';
   // A classic author who is active but no longer a current one: say why (the line named only who is).
   const faded = file.contributions
     .filter((c) => c.isAuthor && c.decayed && !c.decayed.isAuthor && !inactive.has(c.developer))
     .map((c) => `${sanitize(nameOf(c.developer))} (DOA ${doaText(c.decayed?.doa ?? 0, 'doa')}, normDOA ${doaText(c.decayed?.normDoa ?? 0, 'normDoa')}: ${explainDecayed(c.decayed as NonNullable<FileContribution['decayed']>)})`);
   const fadedText = faded.length ? ` · no longer current: ${faded.join(', ')}` : '';
-  return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no author'}${goneText}${fadedText}`;
+  return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no current author'}${goneText}${fadedText}`;
 }
 
 /** Why decayed figures make no author: the same rule as explainAuthorship, on the weighted figures. */
