@@ -10,8 +10,8 @@ const AUTO_MAX_DEPTH = 4;
 /** Modules of fewer files than this rank after the others where modules are ranked for people to read. */
 export const SMALL_MODULE_FILES = 5;
 
-// Test, fixture, example, benchmark and documentation folders.
-const SUPPORTING = /(^|\/)(tests?|__tests__|specs?|fixtures?|__fixtures__|examples?|samples?|playgrounds?|bench(marks?)?|docs?)(\/|$)/i;
+// Test, fixture, example, benchmark and documentation folders (`t`: Perl's and git's tests).
+const SUPPORTING = /(^|\/)(t|tests?|__tests__|specs?|fixtures?|__fixtures__|examples?|samples?|playgrounds?|bench(marks?)?|docs?)(\/|$)/i;
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is
@@ -146,3 +146,27 @@ function groupFilesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<
 export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, FileOwnership[]> {
   return new Map([...fileNumbersByModule(analysis)].map(([path, numbers]) => [path, Array.from(numbers, (index) => analysis.files[index] as FileOwnership)]));
 }
+
+/**
+ * A module that holds most of the analysed files (at least half, and at least DOMINANT_FILES), with
+ * its largest subfolders (most files first, at most `count`), or undefined. svelte's
+ * `packages/svelte` held 8,873 of 9,073 files, so its module table said little, and `--depth` does
+ * not split a workspace package (a team lead's test): `modules.roots` can.
+ */
+export function dominantModule(modules: readonly { path: string; files: number }[], paths: readonly string[], count = 3): { path: string; files: number; subfolders: { path: string; files: number }[] } | undefined {
+  const largest = modules.reduce<{ path: string; files: number } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
+  // Not the tests (git/git's `t`, curl's `tests`): splitting them says nothing of the code.
+  if (!largest || largest.path === '.' || isSupportingModule(largest.path) || largest.files < DOMINANT_FILES || largest.files * 2 < paths.length) return undefined;
+  const prefix = `${largest.path}/`;
+  const counts = new Map<string, number>();
+  for (const file of paths) {
+    if (!file.startsWith(prefix)) continue;
+    const slash = file.indexOf('/', prefix.length);
+    if (slash !== -1) counts.set(file.slice(0, slash), (counts.get(file.slice(0, slash)) ?? 0) + 1);
+  }
+  const subfolders = [...counts].map(([path, files]) => ({ path, files })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
+  return subfolders.length < 2 ? undefined : { path: largest.path, files: largest.files, subfolders: subfolders.slice(0, count) };
+}
+
+/** A module this large that holds half the files is named by dominantModule. */
+const DOMINANT_FILES = 500;

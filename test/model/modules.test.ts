@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignModules, chooseModuleDepth, folderAtDepth } from '../../src/model/modules.ts';
+import { assignModules, chooseModuleDepth, dominantModule, folderAtDepth, isSupportingModule } from '../../src/model/modules.ts';
 import { detectWorkspaces } from '../../src/workspaces.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
@@ -182,5 +182,30 @@ describe('modules on fixture repositories', { tags: ['slow'] }, () => {
       ['.', 'folder'],
       ['apps', 'folder'],
     ]);
+  });
+});
+
+describe('dominantModule', () => {
+  const files = (folder: string, count: number) => Array.from({ length: count }, (_, i) => `${folder}/f${i}.ts`);
+  it('names a module that holds most files, with its largest folders, to split (svelte: packages/svelte held 8,873 of 9,073)', () => {
+    const paths = [...files('packages/svelte/tests/samples', 600), ...files('packages/svelte/src/compiler', 150), ...files('packages/svelte/src/internal', 40), ...files('packages/kit', 20)];
+    const modules = [
+      { path: 'packages/svelte', files: 790 },
+      { path: 'packages/kit', files: 20 },
+    ];
+    expect(dominantModule(modules, paths)).toEqual({
+      path: 'packages/svelte',
+      files: 790,
+      subfolders: [
+        { path: 'packages/svelte/tests', files: 600 },
+        { path: 'packages/svelte/src', files: 190 },
+      ],
+    });
+    // Under half the files, or small, or the tests themselves (git/git's `t`, curl's `tests`): nothing.
+    expect(dominantModule(modules, [...paths, ...files('other', 800)])).toBeUndefined();
+    expect(dominantModule([{ path: 'lib', files: 60 }], [...files('lib/a', 30), ...files('lib/b', 30)])).toBeUndefined();
+    expect(dominantModule([{ path: 't', files: 790 }], paths.map((p) => p.replace('packages/svelte', 't')))).toBeUndefined();
+    expect(isSupportingModule('t')).toBe(true);
+    expect(isSupportingModule('src/tools')).toBe(false);
   });
 });

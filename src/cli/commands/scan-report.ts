@@ -11,6 +11,7 @@ import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { testDataFolders } from '../../model/test-data.ts';
+import { dominantModule } from '../../model/modules.ts';
 import { markInactiveOwners } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { list, sanitize } from '../../report/format.ts';
@@ -55,6 +56,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const sections = [
     automatedAuthorsNote(analysis, settings.bots, ctx),
     testDataNote(analysis, settings.exclude, ctx),
+    dominantModuleNote(analysis, settings.modules.roots, ctx),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis)) : '',
@@ -77,6 +79,17 @@ function testDataNote(analysis: Analysis, exclude: readonly string[], ctx: { cha
   if (files < analysis.files.length / 2) return '';
   return ctx.chalk.yellow(
     `${files} of the ${analysis.files.length} analysed files are test data (${folders.map((folder) => `\`${folder.glob}\``).join(', ')}): the figures say much about who wrote it; leave it out with \`exclude:\` in .talentrisk.yml (\`talentrisk init\` proposes it).`,
+  );
+}
+
+/** A module holding most of the files, and how to split it (not once the config names module roots). */
+function dominantModuleNote(analysis: Analysis, roots: readonly string[], ctx: { chalk: ChalkInstance }): string {
+  if (roots.length > 0) return '';
+  const dominant = dominantModule(analysis.modules, analysis.files.map((file) => file.path));
+  if (!dominant) return '';
+  const example = dominant.subfolders.map((folder) => JSON.stringify(sanitize(folder.path))).join(', ');
+  return ctx.chalk.yellow(
+    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in .talentrisk.yml (its largest folders: ${dominant.subfolders.map((folder) => `${sanitize(folder.path)} ${folder.files}`).join(', ')}).`,
   );
 }
 
