@@ -6,6 +6,7 @@ import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/l
 import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
+import { SubtreeSquashes } from './git/subtree.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -278,6 +279,11 @@ interface Ownership {
 /** A commit adding (or changing) this many files is named in a warning: most likely an import (or a sweep). */
 const BULK_ADDS = 300;
 
+/** Both promises settled, or undefined when neither is a promise. */
+function both(a: Promise<void> | undefined, b: Promise<void> | undefined): Promise<void> | undefined {
+  return a && b ? Promise.all([a, b]).then(() => undefined) : (a ?? b);
+}
+
 /**
  * A `git subtree --squash` commit's changes where they live in the repository: its tree is the
  * subtree folder's content, so its `Makefile` is `deps/jemalloc/Makefile`. Read as they are, redis's
@@ -342,6 +348,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const ignored = ignoredRevisions(extensions ? config.ignoreRevs : []);
   const acknowledged = ignoredRevisions(config.acknowledgedRevs);
   const trailers = new TrailerMailmap(repo, context.warn);
+  const squashes = new SubtreeSquashes(repo);
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
     for (const record of records) {
@@ -368,7 +375,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       // Listed in ignoreRevs: its changes credit nobody and are nobody's acceptance, as a bot's.
       const ignoredHere = ignored.has(record.sha);
       if (ignoredHere) credited.length = 0;
-      const changes = atBoundary ? NO_CHANGES : extensions && record.subtree !== undefined ? underSubtree(record.changes, record.subtree) : record.changes;
+      const folder = extensions ? squashes.folderOf(record) : undefined;
+      const changes = atBoundary ? NO_CHANGES : folder !== undefined ? underSubtree(record.changes, folder) : record.changes;
       fold.addCommit(record.time, credited, changes);
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       if (record.time > referenceTime) {
@@ -398,7 +406,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   // (decoding it from the cache takes about as long as the call), then is folded first.
   let waiting: { records: CommitRecord[]; learned: Promise<void> } | undefined;
   for await (const records of history) {
-    const learned = coAuthors ? trailers.learn(records) : undefined;
+    const learned = both(coAuthors ? trailers.learn(records) : undefined, extensions ? squashes.learn(records) : undefined);
     if (waiting) {
       await waiting.learned;
       foldChunk(waiting.records);

@@ -53,6 +53,28 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     expect(again.files).toEqual(analysis.files);
   });
 
+  it('follows a squash of changes on top of the squashed content, and ignores the trailer on a commit not shaped as a squash (a forged one erased src/auth/login.c’s history)', async () => {
+    const repo = subtreeHistory();
+    // A later `git subtree pull --squash`: a squash of changes on the one before, merged in.
+    repo.git('checkout', '-q', 'lib');
+    repo.commit({ author: 'dee', at: '2024-01-07T10:00:00Z', message: "Squashed 'deps/lib/' changes from 1234567..89abcde\n\ngit-subtree-dir: deps/lib\ngit-subtree-split: 89abcde", write: { Makefile: 4 } });
+    repo.git('checkout', '-q', 'main');
+    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2024-01-08T10:00:00Z', GIT_COMMITTER_DATE: '2024-01-08T10:00:00Z' };
+    execFileSync('git', ['merge', '-q', '-X', 'subtree=deps/lib', '--no-edit', 'lib'], { cwd: repo.dir, env, stdio: 'ignore' });
+    // An ordinary commit with the trailer: its new root file is not src/… anything.
+    repo.commit({ author: 'ada', at: '2024-01-09T10:00:00Z', write: { 'src/auth/login.c': 5 } });
+    repo.commit({ author: 'ada', at: '2024-01-10T10:00:00Z', write: { 'src/auth/login.c': 6 } });
+    repo.commit({ author: 'mallory', at: '2024-01-11T10:00:00Z', message: 'docs\n\ngit-subtree-dir: src/auth', write: { 'login.c': 2 } });
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(fileOf(analysis, 'deps/lib/Makefile').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([
+      ['carl@example.com', 1, 0],
+      ['dee@example.com', 0, 1],
+    ]);
+    expect(fileOf(analysis, 'Makefile').contributions.map((c) => c.developer)).toEqual(['ada@example.com']);
+    expect(fileOf(analysis, 'src/auth/login.c').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['ada@example.com', 1, 1]]);
+    expect(fileOf(analysis, 'login.c').contributions.map((c) => [c.developer, c.fa])).toEqual([['mallory@example.com', 1]]);
+  });
+
   it('reads the trailer’s folder as a path inside the repository, or not at all', () => {
     expect(subtreeFolder('deps/jemalloc')).toBe('deps/jemalloc');
     expect(subtreeFolder(' ./deps/jemalloc/ ')).toBe('deps/jemalloc');
