@@ -238,8 +238,9 @@ export class HistoryCache {
     for (const dir of this.readDirs) {
       const data = readEntryFile(path.join(dir, name));
       if (data === undefined) continue; // absent (or unreadable): a miss
+      // A string: what is wrong with the file (no regular file, too large).
       const problem = typeof data === 'string' ? data : checkEntry(data, key, kind);
-      if (problem || typeof data === 'string') {
+      if (problem !== undefined || typeof data === 'string') {
         this.reject(key, kind, dir, problem ?? 'unreadable');
         continue;
       }
@@ -316,6 +317,12 @@ export class HistoryCache {
     return {
       write: (piece) => {
         if (fd === undefined) return;
+        // Larger than a reader takes (readEntryFile): it would be refused, removed and written
+        // again on every run (a review). Not stored, quietly: the scan goes on without it.
+        if (length + piece.length + HEADER_BYTES > MAX_ENTRY_BYTES) {
+          drop();
+          return;
+        }
         try {
           hash.update(piece);
           length += piece.length;
@@ -455,7 +462,7 @@ export function sha256(text: string | Buffer): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The most an entry may hold; a larger file is no entry of ours (a stored result of a 300,000-commit history is tens of MB). */
+/** The most an entry may hold, header included: larger ones are neither written nor read (a stored result of a 300,000-commit history is tens of MB). */
 const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 
 /**

@@ -18,8 +18,8 @@ function indent(text: string): string {
     .join('\n');
 }
 
-/** The section's text (no trailing newline), or '' when nobody is leaving. */
 /**
+ * The section's text (no trailing newline), or '' when nobody is leaving.
  * `stale`: the revision's last commit, when the analysis day is so long after it that nobody has
  * committed within the inactivity window: then nobody can be a successor, and each orphaned file
  * read "none" with no word why (redis at a clone's age: 647 of 647; `handoff` said so, scan did not).

@@ -36,6 +36,17 @@ describe('wrapProse', () => {
     expect(wrapProse('Truck factor: 2  if these 2 developers leave, 25.4% of files keep an author', 50)).toBe('Truck factor: 2  if these 2 developers leave,\n  25.4% of files keep an author');
   });
 
+  it('never breaks a code span, a snippet to copy (a .mailmap line broke in two, with indentation between)', () => {
+    const warning = 'warning: two developers look alike: join them with the .mailmap lines `Filipe Oliveira <filipe@redis.com>`, `Filipe Oliveira <52153106+fcostaoliveira@users.noreply.github.com>` (README)';
+    const wrapped = wrapProse(warning, 70).split('\n');
+    expect(wrapped.some((row) => row.includes('`Filipe Oliveira <filipe@redis.com>`'))).toBe(true);
+    // Too long for a row: left whole on a row of its own, for the terminal to soft-wrap.
+    expect(wrapped.some((row) => row.trim().startsWith('`Filipe Oliveira <52153106+fcostaoliveira@users.noreply.github.com>`'))).toBe(true);
+    expect(wrapped.join(' ').replace(/\s+/g, ' ')).toBe(warning);
+    // A no-break space of the text stays one.
+    expect(wrapProse(`x\u00a0y ${'word '.repeat(20)}`, 40)).toContain('x\u00a0y');
+  });
+
   it('wraps check’s verdict and hint in a terminal, and leaves them whole when piped', () => {
     const report = makeReport({ systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 2 }], files: [file('src/pay/a.ts', ['ada@x'])], developers: [developer('ada@x', 'Ada')] });
     const chalk = new Chalk({ level: 0 });
