@@ -94,6 +94,23 @@ describe('the look-alike names warning', () => {
     expect(analysis.warnings.find((warning) => warning.includes('look like'))).toContain('(Ann Lee <ann@home.example> (2 files) and Ann L <ann@work.example> (2 files))');
   });
 
+  it('names each developer in one pair (three Simons made three people: entries that shared emails), and not two people the config names apart', async () => {
+    const repo = buildRepo([
+      by('Simon Holthausen', 'simon@vercel.example', 'a', 9),
+      by('Simon Ho', 'ho@x.example', 'b', 7),
+      by('Simon H', 'h@x.example', 'c', 6),
+      by('Li Wei', 'wei@x.example', 'd', 6),
+      by('Li Weiming', 'weiming@x.example', 'e', 5),
+    ]);
+    const look = async (config = {}) => (await analyzeRepo(repo.dir, { depth: 1, config })).warnings.find((w) => w.includes('look like')) ?? '';
+    const warning = await look();
+    expect(warning).toMatch(/^2 pairs of developers have names that look like one person's \(Simon Holthausen <simon@vercel\.example> \(9 files\) and Simon Ho <ho@x\.example> \(7 files\); Li Wei <wei@x\.example> \(6 files\) and Li Weiming <weiming@x\.example> \(5 files\)\)/);
+    // Named apart in people: (two entries), Li Wei and Li Weiming are two people on purpose.
+    const apart = await look({ people: [{ name: 'Li Wei', emails: ['wei@x.example'] }, { name: 'Li Weiming', emails: ['weiming@x.example'] }] });
+    expect(apart).toMatch(/^two developers have names that look like one person's \(Simon Holthausen .* and Simon Ho /);
+    expect(apart).not.toContain('Li Wei');
+  });
+
   it('lists 5 pairs and how many more, and a renamed developer’s first 3 emails', async () => {
     const pairs = ['Ada', 'Bea', 'Cid', 'Dov', 'Eli', 'Fay'].flatMap((first, i) => [by(`${first} Quinn`, `${first.toLowerCase()}@q.example`, `m${i}/q`, 10 - i), by(`${first} Q`, `${first.toLowerCase()}@other.example`, `m${i}/o`, 5)]);
     const repo = buildRepo([
