@@ -79,7 +79,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
     out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
-    if (stale) out.push(chalk.yellow(`  Nobody committed in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor: \`--until ${stale.day}\` measures from the revision's last commit.`));
+    if (stale) out.push(chalk.yellow(`  Nobody committed in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor: \`--until ${stale.day}\` measures from the last commit.`));
     // Files nobody can take over first, then weak successors; within each, the most changed first
     // (in path order, httpd's first rows were build/aix/README and build/aix/aixinfo).
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

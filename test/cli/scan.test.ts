@@ -31,9 +31,13 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
   it('says why no orphaned file has a successor when nobody has committed lately, and how to measure from the last commit (redis: 647 of 647 read "none")', () => {
     const repo = buildRepo(history);
     const last = repo.git('log', '-1', '--format=%cs').trim();
-    const note = `Nobody committed in the 180 days before \\d{4}-\\d\\d-\\d\\d, so nobody can be a successor: \`--until ${last}\` measures from the revision's last commit\\.`;
+    const note = `Nobody committed in the 180 days before \\d{4}-\\d\\d-\\d\\d, so nobody can be a successor: \`--until ${last}\` measures from the last commit\\.`;
     expect(runCli(['--leaving', 'ada', '-q'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`\\(successor: of those who stay and are active, the highest DOA; weak below normDOA 0\\.5\\)\\n  ${note}\\n`));
     expect(runCli(['--leaving', 'ada', '-q', '--until', last], { cwd: repo.dir }).stdout).not.toContain('Nobody committed');
+    // A merge made today on that old history: still nobody can be a successor (the note went by the revision's date).
+    repo.git('branch', 'side', 'HEAD~1');
+    repo.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', 'merge today', 'side');
+    expect(runCli(['--leaving', 'ada', '-q'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`\\n  ${note}\\n`));
   });
 
   it('runs with EDITOR, PAGER and GIT_* variables in the environment (simple-git refuses them when passed on)', () => {

@@ -2,7 +2,6 @@ import type { ChalkInstance } from 'chalk';
 import { derived } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
-import { staleRevision } from '../../model/analysis-date.ts';
 import { currentFigures, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, type Departure } from '../../model/departures.ts';
@@ -59,7 +58,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
     dominantModuleNote(analysis, settings.modules.roots, ctx),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
-    leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis)) : '',
+    leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id)))) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
       : '',
@@ -113,9 +112,14 @@ function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: 
   );
 }
 
-/** The revision's last day, when nobody has committed within the inactivity window before the analysis day (nobody can succeed anyone). */
-function staleSuccessors(analysis: Analysis): { day: string; inactiveAfterDays: number; referenceDay: string } | undefined {
-  const { inactiveAfterDays, referenceDate } = analysis.settings;
-  const stale = analysis.model === 'classic' ? undefined : staleRevision(analysis.repository.revisionDate, referenceDate);
-  return stale && stale.exact > inactiveAfterDays ? { day: stale.day, inactiveAfterDays, referenceDay: referenceDate.slice(0, 10) } : undefined;
+/**
+ * When everyone who stays is inactive (an old clone, or an old history with a merge made today):
+ * the last day anyone committed, for `--until`. From the developers' own commits, not the
+ * revision's date, which a merge or cherry-pick of today moves (a review).
+ */
+function staleSuccessors(analysis: Analysis, inactive: ReadonlySet<string>, leaving: ReadonlySet<string>): { day: string; inactiveAfterDays: number; referenceDay: string } | undefined {
+  const staying = analysis.developers.filter((developer) => !leaving.has(developer.id));
+  if (analysis.model === 'classic' || staying.length === 0 || staying.some((developer) => !inactive.has(developer.id))) return undefined;
+  const last = analysis.developers.reduce((latest, developer) => (developer.lastCommit > latest ? developer.lastCommit : latest), '');
+  return { day: last.slice(0, 10), inactiveAfterDays: analysis.settings.inactiveAfterDays, referenceDay: analysis.settings.referenceDate.slice(0, 10) };
 }
