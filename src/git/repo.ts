@@ -218,7 +218,8 @@ function isoDate(text: string): string {
  * narrowed down alone, and express ran for minutes before it failed (a CI engineer's test).
  */
 export function treelessFilter(repo: Pick<Repository, 'config'>): string | undefined {
-  const found = repo.config.find(([key, value]) => /^remote\..*\.partialclonefilter$/.test(key) && /(?:^|[:+])tree(?::|%3a)/i.test(value));
+  // `tree:<depth>`, and `object:type=blob|commit`, which leave trees out too (also inside `combine:`, URL-encoded).
+  const found = repo.config.find(([key, value]) => /^remote\..*\.partialclonefilter$/.test(key) && /(?:^|[:+])(?:tree(?::|%3a)|object(?::|%3a)type(?:=|%3d)(?:blob|commit))/i.test(value));
   return found?.[1].trim();
 }
 

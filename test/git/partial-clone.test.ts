@@ -47,4 +47,11 @@ describe('a blob-less partial clone', { tags: ['slow'] }, () => {
     execFileSync('git', ['clone', '-q', '--filter=blob:none', `file://${source.dir}`, blobless], { stdio: 'ignore' });
     expect((await analyzeRepo(blobless, { cache: false })).stats.commits).toBe(30);
   });
+
+  it('knows every filter that leaves trees out', async () => {
+    const { treelessFilter } = await import('../../src/git/repo.ts');
+    const filter = (value: string) => treelessFilter({ config: [['remote.origin.partialclonefilter', value]] });
+    for (const value of ['tree:0', 'tree:1', 'combine:blob%3Anone+tree%3A0', 'object:type=blob', 'object:type=commit']) expect(filter(value), value).toBe(value);
+    for (const value of ['blob:none', 'blob:limit=1m', 'sparse:oid=abc']) expect(filter(value), value).toBeUndefined();
+  });
 });

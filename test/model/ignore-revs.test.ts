@@ -78,6 +78,10 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
       { author: yoav('Yoav Steinberg'), write: files(300, 'y') },
     ]);
     expect((await analyzeRepo(renamed.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by yoav-steinberg: 300\)/);
+    // Acknowledged: not named, and the figures stay.
+    const seen = await analyzeRepo(repo.dir, { depth: 1, config: { acknowledgedRevs: [squash.slice(0, 10)] } });
+    expect(seen.warnings.filter((warning) => warning.includes('co-authors'))).toEqual([]);
+    expect(seen.files).toEqual(analysis.files);
     // Listed in ignoreRevs, it is acknowledged: no warning.
     const ignored = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: [squash.slice(0, 10)] } });
     expect(ignored.warnings.filter((warning) => warning.includes('co-authors'))).toEqual([]);
