@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VERSION } from '../version.ts';
 import { renameOptions, type RenameMode } from './log-format.ts';
+import { readRegularFile } from './read-file.ts';
 import { commonGitDir, mailmapSources, readQuietly, type Repository } from './repo.ts';
 import type { CommitRecord, FileChange, Signature } from './types.ts';
 
@@ -162,7 +163,8 @@ export class HistoryCache {
   /** The revision the last complete walk listed (a hint only: its chunks are probably cached). */
   lastTip(): string | undefined {
     for (const dir of this.readDirs) {
-      const text = readQuietly(path.join(dir, LAST_TIP))?.toString().trim();
+      const tip = readRegularFile(path.join(dir, LAST_TIP), { maxBytes: 1024 });
+      const text = Buffer.isBuffer(tip) ? tip.toString().trim() : undefined;
       if (text && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(text)) return text;
     }
     return undefined;
@@ -465,33 +467,9 @@ export function sha256(text: string | Buffer): string {
 /** The most an entry may hold, header included: larger ones are neither written nor read (a stored result of a 300,000-commit history is tens of MB). */
 const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 
-/**
- * An entry's bytes; what is wrong with it (a string) when it is no regular file or too large; or
- * undefined when it cannot be opened (absent). A restored CI cache (a tar archive) may hold a FIFO,
- * which hung the scan on reading it, or a link to /dev/zero, which filled gigabytes of memory (a CI
- * engineer's test): links are not followed, and opening never waits for a writer.
- */
+/** An entry's bytes; what is wrong with it (a string: a link, no regular file, too large); undefined when absent. */
 export function readEntryFile(file: string): Buffer | string | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'a symbolic link' : undefined;
-  }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return 'not a regular file';
-    if (stat.size > MAX_ENTRY_BYTES) return `too large (${stat.size} bytes)`;
-    const data = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    for (let n = -1; read < stat.size && n !== 0; read += n) n = fs.readSync(fd, data, read, stat.size - read, read);
-    // Cut short (written over meanwhile): the header's length check rejects it.
-    return data.subarray(0, read);
-  } catch {
-    return undefined;
-  } finally {
-    fs.closeSync(fd);
-  }
+  return readRegularFile(file, { maxBytes: MAX_ENTRY_BYTES });
 }
 
 // --- keys ---------------------------------------------------------------------------------------

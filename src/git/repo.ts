@@ -6,6 +6,7 @@ import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } from './client.ts';
 import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS, type RenameMode } from './log-format.ts';
+import { readRegularFile } from './read-file.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
@@ -377,13 +378,14 @@ export function commonGitDir(gitDir: string): string {
   return commonDir ? path.resolve(gitDir, commonDir) : gitDir;
 }
 
-/** A file's bytes, or undefined when it cannot be read (absent, a folder, no permission). */
-export function readQuietly(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
+/**
+ * A regular file's bytes, or undefined when it cannot be read (absent, a folder, a pipe, a device,
+ * no permission, over 64 MiB). `follow: false` for a file of the work tree, which anyone may commit
+ * as a link (git itself does not follow a linked `.mailmap`).
+ */
+export function readQuietly(file: string, follow = true): Buffer | undefined {
+  const data = readRegularFile(file, { maxBytes: 64 * 1024 * 1024, follow });
+  return Buffer.isBuffer(data) ? data : undefined;
 }
 
 /** What `file` is committed as at `sha`: a symbolic link (mode 120000), a folder (a tree), a file; undefined when absent. */
@@ -544,7 +546,9 @@ async function readMailmapSources(repo: Repository): Promise<MailmapSources> {
   return {
     blob,
     hasBlob,
-    files: [info.isBare ? undefined : read(path.join(info.root, '.mailmap')), mailmapFile ? read(path.resolve(info.root, mailmapFile.replace(/^~(?=\/|$)/, os.homedir()))) : undefined],
+    // The work tree's .mailmap as git reads it, never through a link (a committed link to /dev/zero
+    // filled gigabytes of memory: a re-test); mailmap.file is the user's own config.
+    files: [info.isBare ? undefined : (readQuietly(path.join(info.root, '.mailmap'), false) ?? null), mailmapFile ? read(path.resolve(info.root, mailmapFile.replace(/^~(?=\/|$)/, os.homedir()))) : undefined],
   };
 }
 

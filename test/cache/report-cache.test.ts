@@ -148,6 +148,14 @@ describe('a stored report', { tags: ['slow'] }, () => {
     expect(again.stderr).toMatch(/is a symbolic link; ignored and rebuilt/);
     // Replaced by entries of its own, read back quietly.
     expect(runCli(args, { cwd: repo.dir }).stderr).toBe(clean.stderr);
+    // The last tip too (read when a commit is new): a FIFO there hung the next scan.
+    const tip = path.join(cacheDir(repo), 'last-tip');
+    rmSync(tip);
+    execFileSync('mkfifo', [tip]);
+    repo.commit({ author: 'ada', at: '2025-05-01T10:00:00Z', write: { 'extra.ts': 3 } });
+    const next = runCli(args, { cwd: repo.dir, timeoutMs: 30_000 });
+    expect(next.exitCode).toBe(0);
+    expect(next.stdout).toBe(runCli([...args, '--no-cache'], { cwd: repo.dir }).stdout);
   });
 
   it("leaves a run's cache problems out of the report (stderr only), so the report stored is the clean one", () => {

@@ -42,6 +42,14 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('  # - "Jenkins"    # 1 commit');
   });
 
+  it('reads CODEOWNERS only as a regular file: a link to /dev/zero filled gigabytes (a re-test)', () => {
+    const repo = buildRepo(history);
+    symlinkSync('/dev/zero', path.join(repo.dir, 'CODEOWNERS'));
+    const result = runCli(['init'], { cwd: repo.dir, timeoutMs: 30_000 });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^wrote \.talentrisk\.yml: 3 module candidates, 1 bot candidate, all commented out\n/);
+  });
+
   it('writes a CODEOWNERS path as the file or the folder it is in the tree (requests: a file read "x.py", "x.py/**")', () => {
     const repo = buildRepo([...history, { author: 'ada', write: { 'docs/HISTORY.md': 3, 'HISTORY.md/old.md': 3 } }]);
     writeFileSync(path.join(repo.dir, 'CODEOWNERS'), 'src/pay/a.ts @ada\n/src/auth @bob\nHISTORY.md @carl\n');

@@ -40,6 +40,16 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['--leaving', 'ada', '-q'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`\\n  ${note}\\n`));
   });
 
+  it('reads a committed .mailmap only as a regular file: a link to /dev/zero filled gigabytes (a pull request could do it to a CI runner)', () => {
+    const repo = buildRepo([...history, { author: 'bob', write: { 'src/auth/c.ts': 4 }, coAuthors: ['dee'] }]);
+    symlinkSync('/dev/zero', path.join(repo.dir, '.mailmap'));
+    repo.git('add', '.mailmap');
+    repo.commit({ author: 'carol', write: { 'README.md': 4 } });
+    const result = runCli(['--format', 'json'], { cwd: repo.dir, timeoutMs: 30_000 });
+    expect(result.exitCode).toBe(0);
+    expect(scanOutputSchema.parse(JSON.parse(result.stdout)).stats.developers).toBe(4);
+  });
+
   it('runs with EDITOR, PAGER and GIT_* variables in the environment (simple-git refuses them when passed on)', () => {
     const repo = buildRepo(history);
     const result = runCli([], { cwd: repo.dir, env: { EDITOR: 'vim', VISUAL: 'vim', PAGER: 'less', PREFIX: '/usr', GIT_PAGER: 'less', GIT_SSH_COMMAND: 'ssh', SSH_ASKPASS: 'x' } });

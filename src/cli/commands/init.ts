@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeCached } from '../../analysis-cache.ts';
 import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/codeowners.ts';
@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../../config/defaults.ts';
 import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
+import { readRegularFile } from '../../git/read-file.ts';
 import { notCheckedOut, openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
@@ -113,15 +114,16 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   return ExitCode.Ok;
 }
 
+/**
+ * The first CODEOWNERS file, as a regular file of at most 3 MiB (GitHub's own limit), not through a
+ * link: a committed link to /dev/zero filled gigabytes of memory (a re-test).
+ */
 function readCodeowners(root: string): { file: string; text: string } | undefined {
   for (const candidate of CODEOWNERS_LOCATIONS) {
     const file = path.join(root, candidate);
     if (!existsSync(file)) continue;
-    try {
-      return { file: candidate, text: readFileSync(file, 'utf8') };
-    } catch {
-      return undefined;
-    }
+    const data = readRegularFile(file, { maxBytes: 3 * 1024 * 1024 });
+    return Buffer.isBuffer(data) ? { file: candidate, text: data.toString('utf8') } : undefined;
   }
   return undefined;
 }
