@@ -306,7 +306,8 @@ interface BulkCommit {
   files: number;
   /** Index of its author's identity. */
   author: number;
-  people: number;
+  /** Identities it credits (author and co-authors; bots left out): several may be one developer. */
+  credited: number[];
 }
 
 /** A commit crediting this many people (author and co-authors) with this many files is named in a warning. */
@@ -392,10 +393,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
           if (change.status === 'A') adds += 1;
           else if (change.status === 'M') modified += 1;
         }
-        if (adds >= BULK_ADDS) imports.push({ sha: record.sha, files: adds, author, people: credited.length });
-        if (modified >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified, author, people: credited.length });
+        if (adds >= BULK_ADDS) imports.push({ sha: record.sha, files: adds, author, credited: [...credited] });
+        if (modified >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified, author, credited: [...credited] });
       }
-      if (credited.length >= CROWDED_PEOPLE && record.changes.length >= CROWDED_FILES && !atBoundary && !seenBefore) crowded.push({ sha: record.sha, files: record.changes.length, author, people: credited.length });
+      if (credited.length >= CROWDED_PEOPLE && record.changes.length >= CROWDED_FILES && !atBoundary && !seenBefore) crowded.push({ sha: record.sha, files: record.changes.length, author, credited: [...credited] });
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;
       if (skipped) renameSkips.push({ sha: record.sha, ...skipped });
     }
@@ -450,10 +451,19 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   // Named as the tables name them (the developer's usual name: warnings said "Yoav Steinberg" where
   // every table said "yoav-steinberg", a team lead's test), with the co-authors credited beside.
   const nameOf = new Map<number, string>();
-  for (const developer of resolved) for (const member of developer.members) nameOf.set(member, developer.name);
+  const developerOfIdentity = new Map<number, ResolvedDeveloper>();
+  for (const developer of resolved) {
+    for (const member of developer.members) {
+      nameOf.set(member, developer.name);
+      developerOfIdentity.set(member, developer);
+    }
+  }
+  // People, not identities: a co-author trailer in another case or under another email of the
+  // author counted twice ("6 people" for 5 developers: a re-test).
+  const peopleOf = (commit: BulkCommit) => new Set(commit.credited.map((identity) => developerOfIdentity.get(identity) ?? identity)).size;
   const creditedNames = (commit: BulkCommit, coAuthors = true) => {
     const name = nameOf.get(commit.author) ?? ((identities.list[commit.author] as IdentityStats).name || '(no name)');
-    const others = commit.people - ((identities.list[commit.author] as IdentityStats).isBot ? 0 : 1);
+    const others = peopleOf(commit) - (commit.credited.includes(commit.author) ? 1 : 0);
     return coAuthors && others > 0 ? `${name} and ${others} co-author${others === 1 ? '' : 's'}` : name;
   };
   const named = <C extends BulkCommit>(commits: readonly C[], size: (commit: C) => number, detail: (commit: C) => string, coAuthors = true) => {
@@ -480,10 +490,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippetIds(sweeps)}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})${ACKNOWLEDGE}`,
     );
   }
-  if (crowded.length > 0) {
-    const largestCrowded = named(crowded, (commit) => commit.people * commit.files, (commit) => `${commit.people} people, ${commit.files} files`, false);
+  const crowdedPeople = crowded.filter((commit) => peopleOf(commit) >= CROWDED_PEOPLE);
+  if (crowdedPeople.length > 0) {
+    const largestCrowded = named(crowdedPeople, (commit) => peopleOf(commit) * commit.files, (commit) => `${peopleOf(commit)} people, ${commit.files} files`, false);
     context.warn(
-      `${crowded.length === 1 ? 'a commit credits' : `${crowded.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${largestCrowded}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors${ACKNOWLEDGE}`,
+      `${crowdedPeople.length === 1 ? 'a commit credits' : `${crowdedPeople.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${largestCrowded}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors${ACKNOWLEDGE}`,
     );
   }
   for (const { pattern, people: caught } of botPatternsCatchingPeople(

@@ -78,6 +78,9 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
       { author: yoav('Yoav Steinberg'), write: files(300, 'y') },
     ]);
     expect((await analyzeRepo(renamed.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by yoav-steinberg: 300\)/);
+    // People, not identities: a co-author who is the author under another case of the email is one of them.
+    const same = buildRepo([{ author: 'ada', write: files(25, 's'), coAuthors: ['bob', 'carol', 'dave', 'erin', { name: 'ada', email: 'ADA@example.com' }] }]);
+    expect((await analyzeRepo(same.dir, { depth: 1 })).warnings.filter((warning) => warning.includes('co-authors'))).toEqual([]);
     // Acknowledged: not named, and the figures stay.
     const seen = await analyzeRepo(repo.dir, { depth: 1, config: { acknowledgedRevs: [squash.slice(0, 10)] } });
     expect(seen.warnings.filter((warning) => warning.includes('co-authors'))).toEqual([]);
