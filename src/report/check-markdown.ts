@@ -29,7 +29,8 @@ export function renderCheckMarkdown(report: CheckReport): string {
     ...lossesWithinLimit(report.systems).map((line) => ({ ...line, mark: '✅' })),
     ...inactiveOwnersOnly(report.systems, new Set((report.inactive ?? []).map((person) => person.id))).map((line) => ({ ...line, mark: '⚠️' })),
   ];
-  for (const { system, message, mark } of others) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdown(message)}`);
+  // Messages may name options and keys as code (`--leaving`): kept as code spans, the rest escaped.
+  for (const { system, message, mark } of others) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdownWithCode(message)}`);
   if (others.length > 0) out.push('');
   for (const system of ranked.filter((s) => s.checked && s.status !== 'ok')) {
     const files = filesAtRisk(system);

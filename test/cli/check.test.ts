@@ -191,7 +191,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const note = 'auth: passes on 2 owners who are all inactive: the bus factor counts them; to gate on who is active, declare them gone (`--leaving`, or config `departures`)';
     const later = (...args: string[]) => runCli(['check', '--until', '2025-06-01', '--no-color', ...args], { cwd: repo.dir }).stdout;
     expect(later()).toContain(`\n! ${note}\n`);
-    expect(later('--format', 'markdown')).toContain(`- ⚠️ **auth**: passes on 2 owners who are all inactive`);
+    expect(later('--format', 'markdown')).toContain('- ⚠️ **auth**: passes on 2 owners who are all inactive: the bus factor counts them; to gate on who is active, declare them gone (`--leaving`, or config `departures`)');
     expect(runCli(['scan', '--until', '2025-06-01', '--no-color'], { cwd: repo.dir }).stdout).toContain(`\n  ! ${note}\n`);
     // One active owner is enough: no note.
     expect(run()).not.toContain('passes on');
