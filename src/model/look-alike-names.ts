@@ -42,7 +42,14 @@ function nameWords(name: string): string[] {
  * start: a first name alone is too common ("Simon", "Simon Holthausen").
  */
 export function namesLookAlike(a: string, b: string): boolean {
-  return wordsLookAlike(nameWords(a), nameWords(b));
+  return !pairedOnlyOne(a, b) && wordsLookAlike(nameWords(a), nameWords(b));
+}
+
+/** A pair's identity ("Yehuda Katz + Carl Lerche", rails' pair programming) is not one of its people. */
+const PAIR = /\s(?:\+|&|and|und|et|y)\s/i;
+
+function pairedOnlyOne(a: string, b: string): boolean {
+  return PAIR.test(a) !== PAIR.test(b);
 }
 
 function wordsLookAlike(a: readonly string[], b: readonly string[]): boolean {
@@ -83,7 +90,7 @@ export function lookAlikeDevelopers(developers: readonly NamedDeveloper[]): Look
         const [a, b] = [group[i] as NamedDeveloper, group[j] as NamedDeveloper];
         const key = a.id < b.id ? `${a.id}\0${b.id}` : `${b.id}\0${a.id}`;
         // One name exactly (case aside) is kept apart on purpose: a machine's name over a person's address.
-        if (seen.has(key) || nameKey(a.name) === nameKey(b.name) || !wordsLookAlike(words.get(a) as string[], words.get(b) as string[])) continue;
+        if (seen.has(key) || nameKey(a.name) === nameKey(b.name) || pairedOnlyOne(a.name, b.name) || !wordsLookAlike(words.get(a) as string[], words.get(b) as string[])) continue;
         seen.add(key);
         const ordered = byFiles(a, b) <= 0 ? ([a, b] as const) : ([b, a] as const);
         pairs.push({ developers: [ordered[0], ordered[1]], name: fullerName(a, b) });

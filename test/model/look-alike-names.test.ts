@@ -17,6 +17,12 @@ describe('namesLookAlike', () => {
     expect(namesLookAlike('(no name)', '(unknown)')).toBe(false);
   });
 
+  it('does not read a pair’s identity as one of its people (rails: "Yehuda Katz + Carl Lerche")', () => {
+    expect(namesLookAlike('Yehuda Katz', 'Yehuda Katz + Carl Lerche')).toBe(false);
+    expect(namesLookAlike('Ann Lee', 'Ann Lee and Bo Chan')).toBe(false);
+    expect(namesLookAlike('Ann Lee & Bo Chan', 'Ann Lee & Bo C')).toBe(true);
+  });
+
   it('reads a shortened name alike when the first word is the same and each further word starts the other’s', () => {
     expect(namesLookAlike('Simon H', 'Simon Holthausen')).toBe(true);
     expect(namesLookAlike('Simon Holthausen', 'Simon H.')).toBe(true);
