@@ -1,6 +1,6 @@
 import type { Repository } from './repo.ts';
 import { toGitError } from './client.ts';
-import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS } from './log-format.ts';
+import { LATEST_COMMIT_TIME, parseTrailers, PINNED_LOG_OPTIONS } from './log-format.ts';
 
 // The little history `handoff` needs beyond the analysis: the files of recent commits (for
 // co-change) and one person's recent commits. Both reads are bounded (a number of commits), so
@@ -14,8 +14,7 @@ import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS } from './log-format.ts';
 
 const START = '\x1e';
 const FIELD = '\x1f';
-const TRAILER = '\x1d';
-const FORMAT = `${START}%H${FIELD}%at${FIELD}%aE${FIELD}%(trailers:key=Co-authored-by,valueonly=true,separator=%x1d)${FIELD}%s`;
+const FORMAT = `${START}%H${FIELD}%at${FIELD}%aE${FIELD}%(trailers:key=Co-authored-by,key=git-subtree-dir,separator=%x1d)${FIELD}%s`;
 // eslint-disable-next-line no-control-regex -- the record separators are control characters by design
 const HEADER = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})\x1f(\d+)\x1f/;
 
@@ -29,6 +28,8 @@ export interface LogCommit {
   coAuthors: string[];
   subject: string;
   files: string[];
+  /** The folder of a `git-subtree-dir:` trailer (see subtree.ts: trusted only on a squash). */
+  subtree?: string | undefined;
 }
 
 /** Parses `git log -z --name-only --format=FORMAT` output. Pure, so it is tested on strings. */
@@ -46,11 +47,13 @@ export function parseNameOnlyLog(output: string): LogCommit[] {
     const header = HEADER.exec(token);
     if (header) {
       const rest = token.slice(header[0].length).split(FIELD);
+      const trailers = parseTrailers(rest[1] ?? '');
       current = {
         sha: header[1] as string,
         time: Math.min(Number(header[2]), LATEST_COMMIT_TIME),
         email: (rest[0] ?? '').trim().toLowerCase(),
-        coAuthors: parseTrailers(rest[1] ?? ''),
+        coAuthors: trailers.coAuthors.map((co) => co.email.trim().toLowerCase()),
+        ...(trailers.subtree !== undefined ? { subtree: trailers.subtree } : {}),
         // A subject holding the field separator keeps it.
         subject: rest.slice(2).join(FIELD),
         files: [],
@@ -63,15 +66,6 @@ export function parseNameOnlyLog(output: string): LogCommit[] {
     if (current && token) current.files.push(token);
   }
   return commits;
-}
-
-function parseTrailers(text: string): string[] {
-  const emails: string[] = [];
-  for (const value of text.split(TRAILER)) {
-    const match = /<([^<>]+)>\s*$/.exec(value);
-    if (match?.[1]) emails.push(match[1].trim().toLowerCase());
-  }
-  return emails;
 }
 
 async function readLog(repo: Repository, revision: string, extra: string[]): Promise<LogCommit[]> {

@@ -1,6 +1,5 @@
 import { subtreeFolder } from './log-format.ts';
 import type { Repository } from './repo.ts';
-import type { CommitRecord } from './types.ts';
 
 // `git subtree --squash` commits: a trailer `git-subtree-dir: <folder>` says their tree is that
 // folder's content. Anyone can write the trailer, though: on an ordinary commit it would move the
@@ -9,6 +8,12 @@ import type { CommitRecord } from './types.ts';
 // a root commit (the squashed content), or one whose first parents up to a root all carry the same
 // trailer (each later squash of changes sits on the one before). Such commits are rare: each is
 // checked with one short git call.
+
+/** What the check needs of a commit: its id and its trailer's folder (the walk's records, handoff's log). */
+export interface SubtreeCommit {
+  sha: string;
+  subtree?: string | undefined;
+}
 
 /** A chain of squashes longer than this is not followed (and not trusted). */
 const MAX_CHAIN = 1000;
@@ -22,14 +27,14 @@ export class SubtreeSquashes {
   }
 
   /** Checks the subtree commits of `records` not seen before: a promise when that needs git (fold them once it settles), else undefined. */
-  learn(records: readonly CommitRecord[]): Promise<void> | undefined {
+  learn(records: readonly SubtreeCommit[]): Promise<void> | undefined {
     const pending = records.filter((record) => record.subtree !== undefined && !this.checked.has(record.sha));
     if (pending.length === 0) return undefined;
     return Promise.all(pending.map((record) => this.check(record.sha, record.subtree as string))).then(() => undefined);
   }
 
   /** The folder a commit's changes belong under, once learnt: only for a commit shaped as a squash. */
-  folderOf(record: CommitRecord): string | undefined {
+  folderOf(record: SubtreeCommit): string | undefined {
     return record.subtree === undefined ? undefined : this.checked.get(record.sha);
   }
 

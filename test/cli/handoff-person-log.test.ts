@@ -14,14 +14,14 @@ describe('parseNameOnlyLog', () => {
       header(A, 100, 'Ada@Example.com', '', 'fix \x1f odd \x1e subject'),
       '\nsrc/a.ts',
       'new\nline.ts',
-      header(B, 90, 'bob@example.com', 'Carol <Carol@Example.com>\x1dbad trailer', 'empty commit'),
+      header(B, 90, 'bob@example.com', 'Co-authored-by: Carol <Carol@Example.com>\x1dco-authored-by: bad trailer\x1dgit-subtree-dir: deps/lib/', 'empty commit'),
       header(C, 80, 'bob@example.com', '', 'last'),
       '\n\nstarts with a newline.ts',
       '',
     ].join('\0');
     expect(parseNameOnlyLog(output)).toEqual([
       { sha: A, time: 100, email: 'ada@example.com', coAuthors: [], subject: 'fix \x1f odd \x1e subject', files: ['src/a.ts', 'new\nline.ts'] },
-      { sha: B, time: 90, email: 'bob@example.com', coAuthors: ['carol@example.com'], subject: 'empty commit', files: [] },
+      { sha: B, time: 90, email: 'bob@example.com', coAuthors: ['carol@example.com'], subject: 'empty commit', files: [], subtree: 'deps/lib' },
       { sha: C, time: 80, email: 'bob@example.com', coAuthors: [], subject: 'last', files: ['\nstarts with a newline.ts'] },
     ]);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { subtreeFolder } from '../../src/git/log-format.ts';
 import { analyzeRepo, fileOf } from '../helpers/analyze.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 // `git subtree add --squash --prefix=deps/lib` commits the library's content as a commit of its own,
 // with no parent and the library's paths (`Makefile`, `lib.c`), then merges it in under the prefix.
@@ -73,6 +74,13 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     expect(fileOf(analysis, 'Makefile').contributions.map((c) => c.developer)).toEqual(['ada@example.com']);
     expect(fileOf(analysis, 'src/auth/login.c').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['ada@example.com', 1, 1]]);
     expect(fileOf(analysis, 'login.c').contributions.map((c) => [c.developer, c.fa])).toEqual([['mallory@example.com', 1]]);
+  });
+
+  it('places a squash’s files under its folder in handoff’s recent work and co-change too (a subtree pull counted as work outside the areas)', () => {
+    const repo = subtreeHistory();
+    const markdown = runCli(['handoff', 'carl', '--until', '2024-01-10', '-q'], { cwd: repo.dir }).stdout;
+    expect(markdown).toMatch(/Squashed 'deps\/lib\/' content from commit 1234567.*`deps\/lib\/Makefile`/);
+    expect(markdown).not.toContain('outside them');
   });
 
   it('reads the trailer’s folder as a path inside the repository, or not at all', () => {

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.ts';
-import { readPersonLog } from '../../git/person-log.ts';
+import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
+import { SubtreeSquashes } from '../../git/subtree.ts';
 import { commitOf } from '../../git/repo.ts';
 import { ignoredRevisions } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
@@ -42,7 +43,15 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   // work, as they credit nobody in the figures (a review: they were counted here).
   // Matched as the fold matches them (src/model/ignore-revs.ts).
   const ignored = ignoredRevisions(analysis.model === 'classic' ? [] : settings.ignoreRevs);
-  const counted = <T extends { sha: string }>(commits: readonly T[]): T[] => commits.filter((commit) => !ignored.has(commit.sha));
+  // A git subtree squash's files where they live, as the fold reads them (its `Makefile` is
+  // `deps/lib/Makefile`): a subtree pull counted as work outside the areas it made theirs (a review).
+  const squashes = new SubtreeSquashes(repo);
+  if (analysis.model !== 'classic') await squashes.learn([...log.window, ...log.recent]);
+  const placed = (commit: LogCommit): LogCommit => {
+    const folder = analysis.model === 'classic' ? undefined : squashes.folderOf(commit);
+    return folder === undefined ? commit : { ...commit, files: commit.files.map((file) => `${folder}/${file}`) };
+  };
+  const counted = (commits: readonly LogCommit[]): LogCommit[] => commits.filter((commit) => !ignored.has(commit.sha)).map(placed);
 
   const report = buildHandoff({
     analysis,
