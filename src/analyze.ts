@@ -7,6 +7,7 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
+import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -14,14 +15,13 @@ import { ContributionStore } from './model/contribution-store.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
-import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, wildcardMatcher, type IdentityStats, type PersonAlias, type ResolvedDeveloper } from './model/identity.ts';
+import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions } from './model/ignore-revs.ts';
-import { joinSnippets, lookAlikeDevelopers, type NamedDeveloper } from './model/look-alike-names.ts';
 import { assignModules, chooseModuleDepth } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import { referenceDate } from './model/analysis-date.ts';
-import type { Analysis, DeveloperSummary, FileOwnership, ModelName, ModuleOwnership, TruckFactor } from './model/types.ts';
+import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
 import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
 
 export interface AnalyzeOptions {
@@ -276,9 +276,6 @@ interface Ownership {
   renameSkips: { sha: string; added: number; deleted: number }[];
 }
 
-/** A commit adding (or changing) this many files is named in a warning: most likely an import (or a sweep). */
-const BULK_ADDS = 300;
-
 /** Both promises settled, or undefined when neither is a promise. */
 function both(a: Promise<void> | undefined, b: Promise<void> | undefined): Promise<void> | undefined {
   return a && b ? Promise.all([a, b]).then(() => undefined) : (a ?? b);
@@ -296,23 +293,6 @@ function underSubtree(changes: readonly FileChange[], folder: string): FileChang
     change.oldPath === undefined ? { status: change.status, path: `${folder}/${change.path}` } : { status: change.status, path: `${folder}/${change.path}`, oldPath: `${folder}/${change.oldPath}` },
   );
 }
-
-/** How a history warning about commits can be silenced for good (they are the user's to judge). */
-const ACKNOWLEDGE = '; listed in config `acknowledgedRevs`, a commit is not named again and the figures stay as they are';
-
-/** A commit named in a history warning: `files` it adds, changes or touches; `people` it credits (author and co-authors). */
-interface BulkCommit {
-  sha: string;
-  files: number;
-  /** Index of its author's identity. */
-  author: number;
-  /** Identities it credits (author and co-authors; bots left out): several may be one developer. */
-  credited: number[];
-}
-
-/** A commit crediting this many people (author and co-authors) with this many files is named in a warning. */
-const CROWDED_PEOPLE = 6;
-const CROWDED_FILES = 20;
 
 /**
  * Folds the history and turns the tallies into per-file ownership (unsorted). The fold lives only
@@ -446,57 +426,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
 
   hooks.onPhase?.('authorship');
   const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
-  // The largest first (by `size`, then id); the three largest named as "sha by Name: detail", and how many more.
-  const largestFirst = <C extends { sha: string }>(commits: readonly C[], size: (commit: C) => number) => [...commits].sort((a, b) => size(b) - size(a) || (a.sha < b.sha ? -1 : 1));
-  // Named as the tables name them (the developer's usual name: warnings said "Yoav Steinberg" where
-  // every table said "yoav-steinberg", a team lead's test), with the co-authors credited beside.
-  const nameOf = new Map<number, string>();
+  // Named as the tables name people (the developer's usual name), so after the identities.
   const developerOfIdentity = new Map<number, ResolvedDeveloper>();
-  for (const developer of resolved) {
-    for (const member of developer.members) {
-      nameOf.set(member, developer.name);
-      developerOfIdentity.set(member, developer);
-    }
-  }
-  // People, not identities: a co-author trailer in another case or under another email of the
-  // author counted twice ("6 people" for 5 developers: a re-test).
-  const peopleOf = (commit: BulkCommit) => new Set(commit.credited.map((identity) => developerOfIdentity.get(identity) ?? identity)).size;
-  const creditedNames = (commit: BulkCommit, coAuthors = true) => {
-    const name = nameOf.get(commit.author) ?? ((identities.list[commit.author] as IdentityStats).name || '(no name)');
-    const others = peopleOf(commit) - (commit.credited.includes(commit.author) ? 1 : 0);
-    return coAuthors && others > 0 ? `${name} and ${others} co-author${others === 1 ? '' : 's'}` : name;
-  };
-  const named = <C extends BulkCommit>(commits: readonly C[], size: (commit: C) => number, detail: (commit: C) => string, coAuthors = true) => {
-    const shown = largestFirst(commits, size)
-      .slice(0, 3)
-      .map((commit) => `${commit.sha.slice(0, 10)} by ${creditedNames(commit, coAuthors)}: ${detail(commit)}`);
-    return `${shown.join(', ')}${commits.length > 3 ? `, +${commits.length - 3} more` : ''}`;
-  };
-  const fileCount = (commit: { files: number }) => commit.files;
-  const largest = (commits: readonly BulkCommit[]) => named(commits, fileCount, (commit) => String(commit.files));
-  if (imports.length > 0) {
-    context.warn(
-      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out${ACKNOWLEDGE}`,
-    );
-  }
-  // Ready to paste into the config (deno's yearly copyright sweeps made 82 of one person's 154 files).
-  const snippetIds = (commits: readonly { sha: string; files: number }[]) =>
-    largestFirst(commits, fileCount)
-      .slice(0, 10)
-      .map((commit) => `"${commit.sha.slice(0, 10)}"`)
-      .join(', ');
-  if (sweeps.length > 0) {
-    context.warn(
-      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippetIds(sweeps)}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})${ACKNOWLEDGE}`,
-    );
-  }
-  const crowdedPeople = crowded.filter((commit) => peopleOf(commit) >= CROWDED_PEOPLE);
-  if (crowdedPeople.length > 0) {
-    const largestCrowded = named(crowdedPeople, (commit) => peopleOf(commit) * commit.files, (commit) => `${peopleOf(commit)} people, ${commit.files} files`, false);
-    context.warn(
-      `${crowdedPeople.length === 1 ? 'a commit credits' : `${crowdedPeople.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${largestCrowded}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors${ACKNOWLEDGE}`,
-    );
-  }
+  for (const developer of resolved) for (const member of developer.members) developerOfIdentity.set(member, developer);
+  const identityName = (identity: number) => (identities.list[identity] as IdentityStats).name || '(no name)';
+  for (const warning of bulkCommitWarnings({ imports, sweeps, crowded }, (identity) => developerOfIdentity.get(identity), identityName)) context.warn(warning);
   for (const { pattern, people: caught } of botPatternsCatchingPeople(
     resolved.filter((developer) => developer.isBot),
     identities.list,
@@ -624,65 +558,6 @@ function moduleRoots(roots: readonly string[], tracked: readonly string[], warn:
   });
 }
 
-/** A developer authoring this many files matters to the look-alike names' warning (see lookAlikeWarning). */
-const LOOK_ALIKE_FILES = 5;
-/** Pairs of look-alike names a warning lists. */
-const LOOK_ALIKE_SHOWN = 5;
-/** .mailmap lines a warning shows for one developer (one for each email). */
-const MAILMAP_LINES_SHOWN = 3;
-
-/**
- * Developers who matter with names that look like one person's (svelte's truck-factor list had
- * "Simon H" and "Simon Holthausen" third and fourth: 4 for 3, with nothing said). Who matters: a
- * name the scan shows (the truck-factor list, a module's two top owners) or the author of 5 files
- * or more. Pairs where one side authors a stray file change no figure, and are most of them: on
- * svelte, redis, requests and express this names the two pairs users reported and leaves out 13
- * (redis' "Chen Tianjie" and "chentianjie", 3 files and 1; svelte's "Ben McCann" and "Ben M", 89 and 0).
- */
-function lookAlikeWarning(developers: readonly DeveloperSummary[], truckFactor: TruckFactor, modules: readonly ModuleOwnership[], extensions: boolean, aliases: readonly PersonAlias[]): string | undefined {
-  const matters = new Set(truckFactor.developers.map((member) => member.id));
-  for (const module of modules) for (const owner of module.owners.slice(0, 2)) matters.add(owner.id);
-  const candidates = developers
-    .filter((developer) => matters.has(developer.id) || developer.filesAuthored >= LOOK_ALIKE_FILES)
-    .map((developer) => ({ id: developer.id, name: developer.name, emails: developer.emails, files: developer.filesAuthored }));
-  // Two people the config's `people:` names apart are two on purpose: "Li Wei" and "Li Weiming"
-  // were warned about on every CI run with no way to say so (a review).
-  const entryOf = new Map<string, number>();
-  aliases.forEach((person, index) => person.emails.forEach((email) => entryOf.set(email.trim().toLowerCase(), index)));
-  const declared = (developer: NamedDeveloper) => developer.emails.map((email) => entryOf.get(email.toLowerCase())).find((index) => index !== undefined);
-  // Each developer in one pair at most, the pair with the most files: "Simon H", "Simon Ho" and
-  // "Simon Holthausen" made three pairs, whose three `people:` entries shared emails and were
-  // refused together (a review). Once one pair is joined, the next scan names what is left.
-  const paired = new Set<string>();
-  const pairs = lookAlikeDevelopers(candidates).filter(({ developers: [a, b] }) => {
-    const [x, y] = [declared(a), declared(b)];
-    if ((x !== undefined && y !== undefined && x !== y) || paired.has(a.id) || paired.has(b.id)) return false;
-    paired.add(a.id).add(b.id);
-    return true;
-  });
-  if (pairs.length === 0) return undefined;
-  const shown = pairs.slice(0, LOOK_ALIKE_SHOWN);
-  const label = (developer: NamedDeveloper) => `${developer.name} <${developer.emails.includes(developer.id) ? developer.id : developer.emails[0]}> (${developer.files} file${developer.files === 1 ? '' : 's'})`;
-  const listed = shown.map((pair) => `${label(pair.developers[0])} and ${label(pair.developers[1])}`).join('; ');
-  const more = pairs.length > shown.length ? `; +${pairs.length - shown.length} more` : '';
-  const snippets = shown.map(joinSnippets);
-  // A developer's lines, the first few of them: one for each email.
-  const lines = snippets.map(({ mailmap }) => {
-    const cut = mailmap.length > MAILMAP_LINES_SHOWN + 1 ? MAILMAP_LINES_SHOWN : mailmap.length;
-    const listedLines = mailmap.slice(0, cut).map((line) => `\`${line}\``);
-    if (cut < mailmap.length) listedLines.push(`and one for each of ${mailmap.length - cut} more emails (\`--format json\` lists them)`);
-    return listedLines.join(', ');
-  });
-  const one = pairs.length === 1;
-  const lineCount = snippets.reduce((sum, snippet) => sum + snippet.mailmap.length, 0);
-  const mailmap = one ? `the .mailmap ${lineCount === 1 ? 'line' : 'lines'} ${lines[0]}` : `its .mailmap lines (${lines.join('; ')})`;
-  const people = `\`people: [${snippets.map((snippet) => snippet.people).join(', ')}]\` in .talentrisk.yml`;
-  const how = one
-    ? `if they are one person, join them with ${extensions ? `${people}, or with ` : ''}${mailmap}`
-    : `join each pair that is one person with ${extensions ? `its entry of ${people}, or with ` : ''}${mailmap}`;
-  const head = one ? "two developers have names that look like one person's" : `${pairs.length} pairs of developers have names that look like one person's`;
-  return `${head} (${listed}${more}): only an equal name or email joins identities, so they count as ${one ? 'two people' : 'two people each'} in every figure; ${how} (${extensions ? '' : 'config `people:` is off under --model classic; '}README, "What is analysed")`;
-}
 
 /** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
 function shortIds(ids: readonly string[], shown = 3): string {

@@ -1,0 +1,147 @@
+import type { PersonAlias, ResolvedDeveloper } from './model/identity.ts';
+import { joinSnippets, lookAlikeDevelopers, type NamedDeveloper } from './model/look-alike-names.ts';
+import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
+
+// The warnings about the history as the walk read it that name commits and people: imports, sweeps
+// and crowded commits (analyze.ts collects them while folding), and developers whose names look
+// like one person's. Pure: the texts only.
+
+/** A commit adding (or changing) this many files is named in a warning: most likely an import (or a sweep). */
+export const BULK_ADDS = 300;
+
+/** A commit crediting this many people (author and co-authors) with this many files is named in a warning. */
+export const CROWDED_PEOPLE = 6;
+export const CROWDED_FILES = 20;
+
+/** How a history warning about commits can be silenced for good (they are the user's to judge). */
+const ACKNOWLEDGE = '; listed in config `acknowledgedRevs`, a commit is not named again and the figures stay as they are';
+
+/** A commit named in a history warning: `files` it adds, changes or touches. */
+export interface BulkCommit {
+  sha: string;
+  files: number;
+  /** Index of its author's identity. */
+  author: number;
+  /** Identities it credits (author and co-authors; bots left out): several may be one developer. */
+  credited: number[];
+}
+
+/**
+ * The warnings about commits that add 300 files or more (imports), change 300 or more (sweeps),
+ * or credit 6 people or more with 20 files or more (crowded). `developerOf` gives an identity's
+ * developer: people are named as the tables name them (warnings said "Yoav Steinberg" where every
+ * table said "yoav-steinberg", a team lead's test) and counted as people, not identities (a
+ * co-author trailer under another case of the author's email made "6 people" of 5, a re-test).
+ */
+export function bulkCommitWarnings(
+  commits: { imports: readonly BulkCommit[]; sweeps: readonly BulkCommit[]; crowded: readonly BulkCommit[] },
+  developerOf: (identity: number) => Pick<ResolvedDeveloper, 'name'> | undefined,
+  identityName: (identity: number) => string,
+): string[] {
+  const { imports, sweeps, crowded } = commits;
+  const warnings: string[] = [];
+  const peopleOf = (commit: BulkCommit) => new Set(commit.credited.map((identity) => developerOf(identity) ?? identity)).size;
+  const creditedNames = (commit: BulkCommit, coAuthors: boolean) => {
+    const name = developerOf(commit.author)?.name ?? identityName(commit.author);
+    const others = peopleOf(commit) - (commit.credited.includes(commit.author) ? 1 : 0);
+    return coAuthors && others > 0 ? `${name} and ${others} co-author${others === 1 ? '' : 's'}` : name;
+  };
+  // The three largest named as "sha by Name: detail", and how many more.
+  const named = (list: readonly BulkCommit[], size: (commit: BulkCommit) => number, detail: (commit: BulkCommit) => string, coAuthors = true) => {
+    const shown = largestFirst(list, size)
+      .slice(0, 3)
+      .map((commit) => `${commit.sha.slice(0, 10)} by ${creditedNames(commit, coAuthors)}: ${detail(commit)}`);
+    return `${shown.join(', ')}${list.length > 3 ? `, +${list.length - 3} more` : ''}`;
+  };
+  const largest = (list: readonly BulkCommit[]) => named(list, fileCount, (commit) => String(commit.files));
+  if (imports.length > 0) {
+    warnings.push(
+      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out${ACKNOWLEDGE}`,
+    );
+  }
+  if (sweeps.length > 0) {
+    // Ready to paste into the config (deno's yearly copyright sweeps made 82 of one person's 154 files).
+    const snippet = largestFirst(sweeps, fileCount)
+      .slice(0, 10)
+      .map((commit) => `"${commit.sha.slice(0, 10)}"`)
+      .join(', ');
+    warnings.push(
+      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippet}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})${ACKNOWLEDGE}`,
+    );
+  }
+  const crowdedPeople = crowded.filter((commit) => peopleOf(commit) >= CROWDED_PEOPLE);
+  if (crowdedPeople.length > 0) {
+    const listed = named(crowdedPeople, (commit) => peopleOf(commit) * commit.files, (commit) => `${peopleOf(commit)} people, ${commit.files} files`, false);
+    warnings.push(
+      `${crowdedPeople.length === 1 ? 'a commit credits' : `${crowdedPeople.length} commits each credit`} ${CROWDED_PEOPLE} people or more (author and co-authors) with ${CROWDED_FILES} files or more (${listed}): every co-author counts as changing every file; if they did not, config \`ignoreRevs\` leaves such a commit out, and \`model.coAuthors: false\` all co-authors${ACKNOWLEDGE}`,
+    );
+  }
+  return warnings;
+}
+
+const fileCount = (commit: { files: number }) => commit.files;
+
+/** The largest first (by `size`, then id). */
+function largestFirst<C extends { sha: string }>(commits: readonly C[], size: (commit: C) => number): C[] {
+  return [...commits].sort((a, b) => size(b) - size(a) || (a.sha < b.sha ? -1 : 1));
+}
+
+/** A developer authoring this many files matters to the look-alike names' warning (see lookAlikeWarning). */
+const LOOK_ALIKE_FILES = 5;
+/** Pairs of look-alike names a warning lists. */
+const LOOK_ALIKE_SHOWN = 5;
+/** .mailmap lines a warning shows for one developer (one for each email). */
+const MAILMAP_LINES_SHOWN = 3;
+
+/**
+ * Developers who matter with names that look like one person's (svelte's truck-factor list had
+ * "Simon H" and "Simon Holthausen" third and fourth: 4 for 3, with nothing said). Who matters: a
+ * name the scan shows (the truck-factor list, a module's two top owners) or the author of 5 files
+ * or more. Pairs where one side authors a stray file change no figure, and are most of them: on
+ * svelte, redis, requests and express this names the two pairs users reported and leaves out 13
+ * (redis' "Chen Tianjie" and "chentianjie", 3 files and 1; svelte's "Ben McCann" and "Ben M", 89 and 0).
+ */
+export function lookAlikeWarning(developers: readonly DeveloperSummary[], truckFactor: TruckFactor, modules: readonly ModuleOwnership[], extensions: boolean, aliases: readonly PersonAlias[]): string | undefined {
+  const matters = new Set(truckFactor.developers.map((member) => member.id));
+  for (const module of modules) for (const owner of module.owners.slice(0, 2)) matters.add(owner.id);
+  const candidates = developers
+    .filter((developer) => matters.has(developer.id) || developer.filesAuthored >= LOOK_ALIKE_FILES)
+    .map((developer) => ({ id: developer.id, name: developer.name, emails: developer.emails, files: developer.filesAuthored }));
+  // Two people the config's `people:` names apart are two on purpose: "Li Wei" and "Li Weiming"
+  // were warned about on every CI run with no way to say so (a review).
+  const entryOf = new Map<string, number>();
+  aliases.forEach((person, index) => person.emails.forEach((email) => entryOf.set(email.trim().toLowerCase(), index)));
+  const declared = (developer: NamedDeveloper) => developer.emails.map((email) => entryOf.get(email.toLowerCase())).find((index) => index !== undefined);
+  // Each developer in one pair at most, the pair with the most files: "Simon H", "Simon Ho" and
+  // "Simon Holthausen" made three pairs, whose three `people:` entries shared emails and were
+  // refused together (a review). Once one pair is joined, the next scan names what is left.
+  const paired = new Set<string>();
+  const pairs = lookAlikeDevelopers(candidates).filter(({ developers: [a, b] }) => {
+    const [x, y] = [declared(a), declared(b)];
+    if ((x !== undefined && y !== undefined && x !== y) || paired.has(a.id) || paired.has(b.id)) return false;
+    paired.add(a.id).add(b.id);
+    return true;
+  });
+  if (pairs.length === 0) return undefined;
+  const shown = pairs.slice(0, LOOK_ALIKE_SHOWN);
+  const label = (developer: NamedDeveloper) => `${developer.name} <${developer.emails.includes(developer.id) ? developer.id : developer.emails[0]}> (${developer.files} file${developer.files === 1 ? '' : 's'})`;
+  const listed = shown.map((pair) => `${label(pair.developers[0])} and ${label(pair.developers[1])}`).join('; ');
+  const more = pairs.length > shown.length ? `; +${pairs.length - shown.length} more` : '';
+  const snippets = shown.map(joinSnippets);
+  // A developer's lines, the first few of them: one for each email.
+  const lines = snippets.map(({ mailmap }) => {
+    const cut = mailmap.length > MAILMAP_LINES_SHOWN + 1 ? MAILMAP_LINES_SHOWN : mailmap.length;
+    const listedLines = mailmap.slice(0, cut).map((line) => `\`${line}\``);
+    if (cut < mailmap.length) listedLines.push(`and one for each of ${mailmap.length - cut} more emails (\`--format json\` lists them)`);
+    return listedLines.join(', ');
+  });
+  const one = pairs.length === 1;
+  const lineCount = snippets.reduce((sum, snippet) => sum + snippet.mailmap.length, 0);
+  const mailmap = one ? `the .mailmap ${lineCount === 1 ? 'line' : 'lines'} ${lines[0]}` : `its .mailmap lines (${lines.join('; ')})`;
+  const people = `\`people: [${snippets.map((snippet) => snippet.people).join(', ')}]\` in .talentrisk.yml`;
+  const how = one
+    ? `if they are one person, join them with ${extensions ? `${people}, or with ` : ''}${mailmap}`
+    : `join each pair that is one person with ${extensions ? `its entry of ${people}, or with ` : ''}${mailmap}`;
+  const head = one ? "two developers have names that look like one person's" : `${pairs.length} pairs of developers have names that look like one person's`;
+  return `${head} (${listed}${more}): only an equal name or email joins identities, so they count as ${one ? 'two people' : 'two people each'} in every figure; ${how} (${extensions ? '' : 'config `people:` is off under --model classic; '}README, "What is analysed")`;
+}
