@@ -109,6 +109,11 @@ function nextCapacity(capacity: number): number {
 export class AuthorshipFold {
   /** The tracked files, by file index (first occurrence of each path, in the order given). */
   readonly paths: string[] = [];
+  /**
+   * Of the last commit folded: how many tracked files it added and modified (a commit that adds 835
+   * files, all of them vendored and deleted since, is no import of anything analysed: prometheus).
+   */
+  readonly lastCommit = { added: 0, modified: 0 };
   /** Path (at the point in history the walk has reached) → the index of the tracked file it belongs to. */
   private readonly alias = new Map<string, number>();
   private readonly weight: ((time: number) => number) | undefined;
@@ -166,13 +171,22 @@ export class AuthorshipFold {
       this.kinds = new Int32Array(count * 2);
     }
     const { targets, kinds, alias } = this;
+    let added = 0;
+    let modified = 0;
     // The events of one commit happen at once: look every path up before moving any of them.
     for (let i = 0; i < count; i++) {
       const change = changes[i] as FoldChange;
       const kind = eventKind(change.status);
       kinds[i] = kind;
-      targets[i] = kind === 0 ? NONE : (alias.get(change.path) ?? NONE);
+      const target = kind === 0 ? NONE : (alias.get(change.path) ?? NONE);
+      targets[i] = target;
+      if (target !== NONE) {
+        if (kind === ADD) added += 1;
+        else if (kind === MODIFY) modified += 1;
+      }
     }
+    this.lastCommit.added = added;
+    this.lastCommit.modified = modified;
     if (credited.length > 0) {
       const w = this.weight ? this.weight(time) : 1;
       let sharedKey: string | undefined;

@@ -78,6 +78,12 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
       { author: yoav('Yoav Steinberg'), write: files(300, 'y') },
     ]);
     expect((await analyzeRepo(renamed.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by yoav-steinberg: 300\)/);
+    // Counted in analysed files: 300 files added under vendor/ (left out by default) are no import of anything analysed (prometheus).
+    const vendored = buildRepo([
+      { author: 'ada', write: { 'src/a.ts': 3 } },
+      { author: 'bob', write: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`vendor/lib/f${i}.go`, `package lib ${i}\n`])) },
+    ]);
+    expect((await analyzeRepo(vendored.dir, { depth: 1 })).warnings.filter((warning) => warning.includes('300 files or more'))).toEqual([]);
     // People, not identities: a co-author who is the author under another case of the email is one of them.
     const same = buildRepo([{ author: 'ada', write: files(25, 's'), coAuthors: ['bob', 'carol', 'dave', 'erin', { name: 'ada', email: 'ADA@example.com' }] }]);
     expect((await analyzeRepo(same.dir, { depth: 1 })).warnings.filter((warning) => warning.includes('co-authors'))).toEqual([]);
