@@ -239,6 +239,14 @@ export async function notCheckedOut(repo: Repository, files: readonly string[]):
     ?.slice(2);
 }
 
+/** The ignore rule that matches `file` (a path from the root), as `source:line pattern`, or undefined when git does not ignore it. */
+export async function ignoreRule(repo: Repository, file: string): Promise<string | undefined> {
+  // Exit 1 (not ignored) rejects: undefined.
+  const out = await repo.git.raw(['check-ignore', '-v', '--', file]).catch(() => '');
+  const match = /^(.*?):(\d+):(.*)\t/.exec(out);
+  return match ? `${match[1]}:${match[2]} \`${match[3]}\`` : undefined;
+}
+
 /** The type of the object `rev` names (commit, tree, blob, tag), or '' when it names none. */
 async function objectType(repo: Repository, rev: string): Promise<string> {
   return (await repo.git.raw(['cat-file', '-t', rev]).catch(() => '')).trim();

@@ -42,6 +42,14 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('  # - "Jenkins"    # 1 commit');
   });
 
+  it('warns when git ignores the config it wrote (prometheus ignores /*.yml: CI would never see it)', () => {
+    const repo = buildRepo([...history, { author: 'ada', write: { '.gitignore': '/*.yml\n' } }]);
+    const result = runCli(['init'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('talentrisk: warning: git ignores .talentrisk.yml (.gitignore:1 `/*.yml`): commit it with `git add -f .talentrisk.yml`, or CI will not see it\n');
+    expect(runCli(['init', '--force', '-q'], { cwd: repo.dir }).stderr).toBe('');
+  });
+
   it('reads CODEOWNERS only as a regular file: a link to /dev/zero filled gigabytes (a re-test)', () => {
     const repo = buildRepo(history);
     symlinkSync('/dev/zero', path.join(repo.dir, 'CODEOWNERS'));

@@ -9,7 +9,7 @@ import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type Sta
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { readRegularFile } from '../../git/read-file.ts';
-import { notCheckedOut, openRepository } from '../../git/repo.ts';
+import { ignoreRule, notCheckedOut, openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { compileGlob } from '../../model/globs.ts';
@@ -108,6 +108,12 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   if (!options.quiet) {
     say.write(`wrote ${shown(file)}: ${found.join(', ')}, all commented out\n`);
     say.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+  }
+  // A config git ignores would never reach CI (prometheus ignores `/*.yml`: check then said "no
+  // .talentrisk.yml", a first-time user test).
+  const ignoredBy = output.kind === 'stdout' || !isWithin(root, file) ? undefined : await ignoreRule(repo, path.relative(root, file));
+  if (ignoredBy && !options.quiet) {
+    io.stderr.write(`talentrisk: warning: git ignores ${shown(file)} (${ignoredBy}): commit it with \`git add -f ${shown(file)}\`, or CI will not see it\n`);
   }
   // What the candidates rest on (a shallow or partial clone, a cache problem), as scan reports it.
   printWarnings(analysis, options, io, false);
