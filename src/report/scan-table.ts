@@ -123,8 +123,6 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     out.push('');
     for (const warning of analysis.warnings) out.push(chalk.yellow(`warning: ${warning}`));
   }
-  out.push('');
-  out.push(chalk.dim('Next: talentrisk explain <file> · talentrisk check (CI gate) · talentrisk handoff <who>'));
   // In a terminal, prose wider than it wraps at words (tables fit it already).
   const text = out.join('\n');
   return `${ctx.fit ? wrapProse(text, ctx.width) : text}\n`;
@@ -135,4 +133,19 @@ function indent(text: string): string {
     .split('\n')
     .map((line) => `  ${line}`)
     .join('\n');
+}
+
+/**
+ * The line after the table: what to run next, on the repository as it was given (`scan prometheus`
+ * from its parent folder said `talentrisk explain <file>`, which failed there: a first-time user
+ * test), and `init` before `check` when there is no config. Not part of the stored report, which
+ * serves every folder it is asked from.
+ */
+export function renderNextSteps(target: string | undefined, hasConfig: boolean, ctx: RenderContext): string {
+  const quoted = target === undefined ? undefined : /^[\w./@%+=:,-]+$/.test(target) ? target : `'${target.replace(/'/g, `'\\''`)}'`;
+  const inDir = quoted ? ` -C ${quoted}` : '';
+  const at = quoted ? ` ${quoted}` : '';
+  const steps = [`talentrisk explain${inDir} <file>`, hasConfig ? `talentrisk check${at} (CI gate)` : `talentrisk init${at} (then check, the CI gate)`, `talentrisk handoff${inDir} <who>`];
+  const line = ctx.chalk.dim(`Next: ${steps.join(' · ')}`);
+  return `\n${ctx.fit ? wrapProse(line, ctx.width) : line}\n`;
 }

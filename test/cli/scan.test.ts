@@ -50,6 +50,23 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(scanOutputSchema.parse(JSON.parse(result.stdout)).stats.developers).toBe(4);
   });
 
+  it('ends with what to run next on the repository as it was given, init before check when there is no config (prometheus: the hint failed from the parent folder)', () => {
+    const repo = buildRepo(history);
+    const parent = path.dirname(repo.dir);
+    const name = path.basename(repo.dir);
+    const fromParent = runCli(['scan', name, '-q'], { cwd: parent }).stdout;
+    expect(fromParent.endsWith(`\nNext: talentrisk explain -C ${name} <file> · talentrisk init ${name} (then check, the CI gate) · talentrisk handoff -C ${name} <who>\n`)).toBe(true);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: pay\n    paths: [src/pay]\n');
+    // Stored and printed again (a second run): the line follows the folder given, here the current one.
+    for (let run = 0; run < 2; run++) {
+      expect(runCli(['-q'], { cwd: repo.dir }).stdout.endsWith('\nNext: talentrisk explain <file> · talentrisk check (CI gate) · talentrisk handoff <who>\n')).toBe(true);
+    }
+    expect(runCli(['scan', name, '-q'], { cwd: parent }).stdout).toContain(`talentrisk check ${name} (CI gate)`);
+    // Not in a report written to a file.
+    runCli(['-q', '-o', 'report.txt'], { cwd: repo.dir });
+    expect(readFileSync(path.join(repo.dir, 'report.txt'), 'utf8')).not.toContain('Next:');
+  });
+
   it('runs with EDITOR, PAGER and GIT_* variables in the environment (simple-git refuses them when passed on)', () => {
     const repo = buildRepo(history);
     const result = runCli([], { cwd: repo.dir, env: { EDITOR: 'vim', VISUAL: 'vim', PAGER: 'less', PREFIX: '/usr', GIT_PAGER: 'less', GIT_SSH_COMMAND: 'ssh', SSH_ASKPASS: 'x' } });

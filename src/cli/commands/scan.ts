@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { recordReport, type ReportRequest } from '../../analysis-cache.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { ExitCode } from '../../errors.ts';
@@ -23,8 +24,16 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   const loaded = await loadAnalysis(target, options, io, {}, request);
   // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
   const warningsInReport = options.format === 'table' && !toFile;
+  // What to run next, for the folder as given (not stored: the report serves every folder).
+  const next = async (config: LoadedConfig) => {
+    if (!chalk || toFile) return;
+    const { renderNextSteps } = await import('../../report/scan-table.ts');
+    const given = target === undefined || path.resolve(io.cwd, target) === io.cwd ? undefined : target;
+    io.stdout.write(renderNextSteps(given, config.file !== undefined, { chalk, width, fit }));
+  };
   if ('report' in loaded) {
     const written = writeReport([loaded.report.bytes], options, io.cwd, io.stdout);
+    await next(loaded.config);
     printWarnings(loaded.report, options, io, warningsInReport);
     reportWritten(written, 'the scan', options, io);
     return ExitCode.Ok;
@@ -43,6 +52,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     throw error;
   }
   const storing = recorder?.finish() ?? [];
+  await next(config);
   printWarnings(analysis, options, io, warningsInReport);
   // Not in the report: what went wrong storing it (a full disk).
   printWarnings({ warnings: storing }, options, io, false);
