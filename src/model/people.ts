@@ -145,11 +145,14 @@ function count(n: number, word: string): string {
 /** The developers whose name, email or local part is nearest to `who` (at most 3). */
 export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS): T[] {
   const target = foldAccents(normalize(who));
+  // Close enough to be a slip: "nobody-here" suggested three unrelated people (a first-time user test).
+  const near = Math.max(2, Math.ceil(target.length * 0.4));
   return people
     .map((person) => {
       const keys = [...exactKeys(person, []), ...partialKeys(person)];
       return { person, distance: Math.min(...keys.map((key) => editDistance(target, foldAccents(key)))) };
     })
+    .filter((entry) => entry.distance <= near)
     .sort((a, b) => a.distance - b.distance || byName(a.person, b.person))
     .slice(0, limit)
     .map((entry) => entry.person);
@@ -247,6 +250,6 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   const near = closestPeople(who, people);
   const later = options.historyEnds ? `; the history analysed ends on ${options.historyEnds}, so someone whose first commit came later is not in it` : '';
   throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {
-    hint: `${near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : 'the analysed history has no developer at all'}${later}`,
+    hint: `${near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : people.length > 0 ? 'no developer has a name or email close to it: `talentrisk scan --format json` lists them all' : 'the analysed history has no developer at all'}${later}`,
   });
 }
