@@ -204,7 +204,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
     mdTable(
       ['File', 'Their last change', 'Their commits', 'Successor', 'Evidence'],
       shown.map((file) => [
-        `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${sharedWith(file.otherAuthors.map(name))})` : ''}`,
+        `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${sharedWith(file.otherAuthors.map(name), file.othersLeaving.map(name))})` : ''}`,
         day(file.lastChange),
         String(file.commits),
         successorCell(file, name),
@@ -338,9 +338,12 @@ function staleNote(repo: { revisionDate: string; referenceDate: string }, active
   return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day})${successors}. \`--until ${stale.day}\` measures from that day.`];
 }
 
-/** The other authors of a shared file, at most three named: a rails file listed ~60 in one cell. */
-function sharedWith(names: readonly string[]): string {
-  return names.length === 0 ? 'others leaving' : firstOf(names, 3);
+/**
+ * The other authors of a shared file, at most three named: a rails file listed ~60 in one cell.
+ * Shared only with others leaving, those are named (it read "shared with others leaving").
+ */
+function sharedWith(names: readonly string[], leaving: readonly string[]): string {
+  return names.length === 0 ? `${firstOf(leaving, 3)}, also leaving` : firstOf(names, 3);
 }
 
 /** The first `max` items, and how many more: "a, b and 3 more". */

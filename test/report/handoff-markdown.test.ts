@@ -83,7 +83,7 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
     const report = await handoffOf(analysis, 'ada', { alsoLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
-    expect(renderHandoffMarkdown(report)).toContain('| `lib/shared.ts` (shared with others leaving) |');
+    expect(renderHandoffMarkdown(report)).toContain('| `lib/shared.ts` (shared with Bob, also leaving) |');
     const files = Object.fromEntries((toHandoffJson(report).areas[0]?.files ?? []).map((file) => [file.path, file]));
     expect(files['lib/shared.ts']).toMatchObject({ status: 'shared', otherAuthors: [], otherAuthorsLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
     expect(files['lib/three.ts']).toMatchObject({ status: 'shared', otherAuthors: [{ id: 'carol@example.com', name: 'Carol' }], otherAuthorsLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
