@@ -1,5 +1,5 @@
 import type { PersonAlias, ResolvedDeveloper } from './model/identity.ts';
-import { joinSnippets, lookAlikeDevelopers, type NamedDeveloper } from './model/look-alike-names.ts';
+import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
 
 // The warnings about the history as the walk read it that name commits and people: imports, sweeps
@@ -124,7 +124,7 @@ export function lookAlikeWarning(developers: readonly DeveloperSummary[], truckF
   });
   if (pairs.length === 0) return undefined;
   const shown = pairs.slice(0, LOOK_ALIKE_SHOWN);
-  const label = (developer: NamedDeveloper) => `${developer.name} <${developer.emails.includes(developer.id) ? developer.id : developer.emails[0]}> (${developer.files} file${developer.files === 1 ? '' : 's'})`;
+  const label = (developer: NamedDeveloper) => `${developer.name} <${primaryEmail(developer)}> (${developer.files} file${developer.files === 1 ? '' : 's'})`;
   const listed = shown.map((pair) => `${label(pair.developers[0])} and ${label(pair.developers[1])}`).join('; ');
   const more = pairs.length > shown.length ? `; +${pairs.length - shown.length} more` : '';
   const snippets = shown.map(joinSnippets);

@@ -133,6 +133,6 @@ export function joinSnippets(pair: LookAlike): { people: string; mailmap: string
 }
 
 /** The developer's id when it is an email (their most used), else their first email. */
-function primaryEmail(developer: NamedDeveloper): string {
+export function primaryEmail(developer: NamedDeveloper): string {
   return developer.emails.includes(developer.id) ? developer.id : (developer.emails[0] as string);
 }
