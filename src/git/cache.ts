@@ -240,10 +240,14 @@ export class HistoryCache {
     for (const dir of this.readDirs) {
       const data = readEntryFile(path.join(dir, name));
       if (data === undefined) continue; // absent (or unreadable): a miss
-      // A string: what is wrong with the file (no regular file, too large).
-      const problem = typeof data === 'string' ? data : checkEntry(data, key, kind);
-      if (problem !== undefined || typeof data === 'string') {
-        this.reject(key, kind, dir, problem ?? 'unreadable');
+      // A string says what is wrong with the file itself (a link, no regular file, too large).
+      if (typeof data === 'string') {
+        this.reject(key, kind, dir, data);
+        continue;
+      }
+      const problem = checkEntry(data, key, kind);
+      if (problem) {
+        this.reject(key, kind, dir, problem);
         continue;
       }
       this.used.add(name);
