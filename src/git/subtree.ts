@@ -1,4 +1,4 @@
-import { subtreeFolder } from './log-format.ts';
+import { parseTrailers } from './log-format.ts';
 import type { Repository } from './repo.ts';
 
 // `git subtree --squash` commits: a trailer `git-subtree-dir: <folder>` says their tree is that
@@ -42,7 +42,7 @@ export class SubtreeSquashes {
     this.checked.set(sha, undefined);
     let text: string;
     try {
-      text = await this.repo.side.raw(['log', '--first-parent', `--max-count=${MAX_CHAIN}`, '--format=%H%x1f%P%x1f%(trailers:key=git-subtree-dir,valueonly,separator=%x1d)%x1e', sha, '--']);
+      text = await this.repo.side.raw(['log', '--first-parent', `--max-count=${MAX_CHAIN}`, '--format=%H%x1f%P%x1f%(trailers:key=git-subtree-dir,separator=%x1d)%x1e', sha, '--']);
     } catch {
       return; // not read: not trusted
     }
@@ -50,7 +50,8 @@ export class SubtreeSquashes {
     for (const entry of text.split('\x1e')) {
       const [id = '', parents = '', dirs = ''] = entry.replace(/^\s+/, '').split('\x1f');
       if (id === '') break;
-      if (subtreeFolder(dirs.split('\x1d')[0] ?? '') !== folder) return;
+      // Read as the walk reads the commit's own trailer (parseTrailers: the first that names a folder).
+      if (parseTrailers(dirs).subtree !== folder) return;
       chain.push(id);
       if (parents.trim() === '') {
         for (const member of chain) this.checked.set(member, folder);
