@@ -49,8 +49,13 @@ export function markInactiveOwners<T extends CriticalSystemResult>(systems: read
  * in 2018, unmarked (a team lead on babel). JSON lists them in `inactive` instead.
  */
 export function markInactive(report: CheckReport): CheckReport {
-  const inactive = new Set((report.inactive ?? []).map((person) => person.id));
+  const inactive = inactiveIds(report);
   return inactive.size === 0 ? report : { ...report, systems: markInactiveOwners(report.systems, inactive) };
+}
+
+/** The ids of the report's inactive owners and authors. */
+export function inactiveIds(report: Pick<CheckReport, 'inactive'>): Set<string> {
+  return new Set((report.inactive ?? []).map((person) => person.id));
 }
 
 /**
