@@ -210,6 +210,11 @@ export interface HandoffReport {
   weakSuccessorThreshold: number;
   /** Successors are developers with a commit in this many days (null: inactive ones count too). */
   successorsActiveWithinDays: number | null;
+  /**
+   * When everyone who stays is inactive, so nobody can be a successor (an old clone, or an old
+   * history with a merge made today): the last day anyone committed, for `--until`; else null.
+   */
+  nobodyActiveSince: string | null;
   /** Display name of every developer id the report mentions. */
   names: Record<string, string>;
   /** Of those, the ones with no commit in the last `successorsActiveWithinDays` days (marked where named). */
@@ -372,6 +377,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     checklist: [],
     weakSuccessorThreshold: WEAK_SUCCESSOR_NORM_DOA,
     successorsActiveWithinDays: input.inactive !== undefined && input.inactiveAfterDays !== undefined ? input.inactiveAfterDays : null,
+    nobodyActiveSince: nobodyActiveSince(analysis, goneAll, input.inactive),
     names: {},
     inactive: [],
   };
@@ -380,6 +386,19 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const inactive = new Set(input.inactive ?? []);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
+}
+
+/**
+ * The last day anyone committed, when everyone who stays is inactive; scan's departures section
+ * judges it the same way. From the developers' own commits: the revision's date, which a merge or
+ * cherry-pick made today moves, had hidden the note (a review).
+ */
+function nobodyActiveSince(analysis: Analysis, gone: ReadonlySet<string>, inactive: readonly string[] | undefined): string | null {
+  if (inactive === undefined) return null;
+  const asleep = new Set(inactive);
+  const staying = analysis.developers.filter((developer) => !gone.has(developer.id));
+  if (staying.length === 0 || staying.some((developer) => !asleep.has(developer.id))) return null;
+  return analysis.developers.reduce((latest, developer) => (developer.lastCommit > latest ? developer.lastCommit : latest), '').slice(0, 10);
 }
 
 function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<string, string> {

@@ -36,6 +36,7 @@ export function toHandoffJson(report: HandoffReport) {
     summary: report.summary,
     weakSuccessorThreshold: report.weakSuccessorThreshold,
     successorsActiveWithinDays: report.successorsActiveWithinDays,
+    nobodyActiveSince: report.nobodyActiveSince,
     areas: report.areas.map((area) => ({
       module: area.module,
       moduleFiles: area.moduleFiles,

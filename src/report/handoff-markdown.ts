@@ -97,7 +97,7 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   const person = report.person;
   const lines = [
     `Repository ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)}) · figures as of ${day(repo.referenceDate)}.`,
-    ...staleNote(repo, report.successorsActiveWithinDays),
+    ...staleNote(report),
     '',
     // An identity with no email (git allows one) read "Person: X ()".
     `Person: ${who}${person.emails.length > 0 ? ` (${person.emails.map((email) => mdCode(email)).join(', ')})` : ' (no email)'}, ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
@@ -328,14 +328,21 @@ function activity(person: { commits: number; firstCommit: string; lastCommit: st
 
 /**
  * An old clone or revision measured from today: nobody committed in the window successors need, so
- * every file read "no successor" with no word why (an EM test: 322 of 322 on httpd).
+ * every file read "no successor" with no word why (an EM test: 322 of 322 on httpd). Whether anyone
+ * can be a successor goes by the developers' own commits (`nobodyActiveSince`), as scan's note does:
+ * a merge made today moves the revision's date, and had hidden it.
  */
-function staleNote(repo: { revisionDate: string; referenceDate: string }, activeWithinDays: number | null | undefined): string[] {
+function staleNote(report: HandoffReport): string[] {
+  const repo = report.repository;
   const stale = staleRevision(repo.revisionDate, repo.referenceDate);
+  const limit = report.successorsActiveWithinDays;
+  const none = report.nobodyActiveSince;
+  if (none !== null && limit !== null) {
+    const measured = stale ? ` (the figures are measured ${stale.days} days after the revision's last commit, ${stale.day})` : '';
+    return ['', `⚠️ Nobody who stays committed in the ${limit} days before ${repo.referenceDate.slice(0, 10)}, so nobody can be a successor${measured}. \`--until ${none}\` measures from the last commit.`];
+  }
   if (!stale) return [];
-  // Every commit is at or before the revision: past the window, nobody can be a successor.
-  const successors = activeWithinDays != null && stale.exact > activeWithinDays ? `: nobody committed in the ${activeWithinDays} days before ${repo.referenceDate.slice(0, 10)}, so nobody can be a successor` : '';
-  return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day})${successors}. \`--until ${stale.day}\` measures from that day.`];
+  return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day}). \`--until ${stale.day}\` measures from that day.`];
 }
 
 /**

@@ -222,11 +222,23 @@ describe('handoff report of a hand-computed fixture', () => {
     const repo = buildNamed('shop', shopHistory());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG });
     const report = await handoffOf(analysis, 'ada');
-    const at = (referenceDate: string) => renderHandoffMarkdown({ ...report, repository: { ...report.repository, referenceDate } });
-    expect(at('2025-01-01T23:59:59Z')).not.toContain('⚠️ The figures are measured');
-    expect(at('2026-06-01T23:59:59Z')).toContain(
-      "\n⚠️ The figures are measured 533 days after the revision's last commit (2024-12-15): nobody committed in the 365 days before 2026-06-01, so nobody can be a successor. `--until 2024-12-15` measures from that day.\n",
-    );
+    expect(report.nobodyActiveSince).toBeNull();
+    expect(renderHandoffMarkdown(report)).not.toMatch(/⚠️ (Nobody|The figures)/);
+    // Measured 533 days after the last commit, with a 365-day window: everyone who stays is inactive.
+    const old = await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG, now: new Date('2026-06-01T12:00:00Z') });
+    const late = await handoffOf(old, 'ada');
+    expect(late.nobodyActiveSince).toBe('2024-12-15');
+    const line = "\n⚠️ Nobody who stays committed in the 365 days before 2026-06-01, so nobody can be a successor (the figures are measured 533 days after the revision's last commit, 2024-12-15). `--until 2024-12-15` measures from the last commit.\n";
+    expect(renderHandoffMarkdown(late)).toContain(line);
+    expect(toHandoffJson(late).nobodyActiveSince).toBe('2024-12-15');
+    // A merge made today on that old history moves the revision's date, not who can take over: the
+    // line went by the revision's date, and the merge hid it (scan's note judged it as here).
+    const merged = renderHandoffMarkdown({ ...late, repository: { ...late.repository, revisionDate: '2026-06-01T09:00:00Z' } });
+    expect(merged).toContain('\n⚠️ Nobody who stays committed in the 365 days before 2026-06-01, so nobody can be a successor. `--until 2024-12-15` measures from the last commit.\n');
+    // Old, but someone who stays is still active (Bob's last commit was 2024-08-01; with a 700-day window).
+    const stillActive = await handoffOf(old, 'ada', { inactive: [], inactiveAfterDays: 700 });
+    expect(stillActive.nobodyActiveSince).toBeNull();
+    expect(renderHandoffMarkdown(stillActive)).toContain("\n⚠️ The figures are measured 533 days after the revision's last commit (2024-12-15). `--until 2024-12-15` measures from that day.\n");
     // Less old: inactive as of the figures' date, though not as of the clone's last commit; said (an
     // EM test on jest: the JSON said inactive and the document nothing). Ada's last commit: 2024-12-15.
     const inactive = { ...report, person: { ...report.person, inactive: true, lastCommit: '2024-09-01T10:00:00Z' }, successorsActiveWithinDays: 180 };
