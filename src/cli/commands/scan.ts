@@ -21,7 +21,9 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     // Only a table fitted to a terminal depends on its width: piped, paths and names are whole.
     inputs: { leaving: options.leaving ?? [], config: config.name, node: process.version, ...(chalk ? { colors: chalk.level, fit, ...(fit ? { width } : {}) } : {}) },
   });
-  const loaded = await loadAnalysis(target, options, io, {}, request);
+  // Not awaited: an import that fails is reported by the import below.
+  const whileWalking = () => void import('./scan-report.ts').catch(() => undefined);
+  const loaded = await loadAnalysis(target, options, io, { whileWalking }, request);
   // The table prints its warnings itself; a file does not reach the user's eyes, so repeat them.
   const warningsInReport = options.format === 'table' && !toFile;
   // What to run next, for the folder as given (not stored: the report serves every folder).
