@@ -4,7 +4,10 @@
 // earlier belonged to another file that was later deleted, which is not analysed. A delete is no
 // event and moves nothing (METRICS.md §1): in a straight history the add after it ends that past
 // anyway, and on a branch whose delete a merge undid, ending the path there lost the file's
-// creator and its earlier changes.
+// creator and its earlier changes. For the same reason a rename can map its old path onto a
+// second file: a path renamed away on one branch and kept on another (a merge brought it back, so
+// both paths are at the revision) is the past of both files (laravel's LaravelCloudJsonFormatter.php,
+// renamed on 13.x and merged back from 12.x, had lost its whole history to the renamed copy).
 // Memory grows with files × developers, never with the number of commits.
 //
 // Layout (issue #5, peak memory): files and raw identities are small integers, and every tally
@@ -75,6 +78,8 @@ export interface ContributionInput {
 }
 
 const NONE = -1;
+/** Alias values at or below GROUP name a group of files: GROUP - g is groups[g]. */
+const GROUP = -2;
 const ADD = 1;
 const MODIFY = 2;
 const RENAME = 3;
@@ -114,8 +119,12 @@ export class AuthorshipFold {
    * files, all of them vendored and deleted since, is no import of anything analysed: prometheus).
    */
   readonly lastCommit = { added: 0, modified: 0 };
-  /** Path (at the point in history the walk has reached) → the index of the tracked file it belongs to. */
+  /**
+   * Path (at the point in history the walk has reached) → the index of the tracked file it belongs
+   * to, NONE, or (rare) a group of files that all take its past: GROUP - g for `groups[g]`.
+   */
   private readonly alias = new Map<string, number>();
+  private readonly groups: number[][] = [];
   private readonly weight: ((time: number) => number) | undefined;
 
   // Per file.
@@ -181,8 +190,9 @@ export class AuthorshipFold {
       const target = kind === 0 ? NONE : (alias.get(change.path) ?? NONE);
       targets[i] = target;
       if (target !== NONE) {
-        if (kind === ADD) added += 1;
-        else if (kind === MODIFY) modified += 1;
+        const files = target > NONE ? 1 : (this.groups[GROUP - target] as number[]).length;
+        if (kind === ADD) added += files;
+        else if (kind === MODIFY) modified += files;
       }
     }
     this.lastCommit.added = added;
@@ -191,11 +201,12 @@ export class AuthorshipFold {
       const w = this.weight ? this.weight(time) : 1;
       let sharedKey: string | undefined;
       for (let i = 0; i < count; i++) {
-        const file = targets[i] as number;
-        if (file === NONE) continue;
+        const target = targets[i] as number;
+        if (target === NONE) continue;
         const kind = kinds[i] as number;
         if (kind !== ADD && credited.length > 1) sharedKey ??= sortedKey(credited);
-        this.credit(file, kind, time, w, credited, sharedKey);
+        if (target > NONE) this.credit(target, kind, time, w, credited, sharedKey);
+        else for (const file of this.groups[GROUP - target] as number[]) this.credit(file, kind, time, w, credited, sharedKey);
       }
     }
     // Events of excluded identities (bots) credit nobody but still move paths. A path whose past
@@ -206,12 +217,27 @@ export class AuthorshipFold {
       if ((kind === ADD || kind === RENAME) && targets[i] !== NONE) alias.set((changes[i] as FoldChange).path, NONE);
     }
     for (let i = 0; i < count; i++) {
-      const file = targets[i] as number;
-      if (kinds[i] === RENAME && file !== NONE) {
+      const target = targets[i] as number;
+      if (kinds[i] === RENAME && target !== NONE) {
         const change = changes[i] as FoldChange;
-        alias.set(change.oldPath ?? change.path, file);
+        const from = change.oldPath ?? change.path;
+        // The old path still belongs to a file whose past has not ended (no add or rename of it came
+        // first, walking back): both files take its past (above).
+        const other = alias.get(from) ?? NONE;
+        alias.set(from, other === NONE || other === target ? target : this.group(other, target));
       }
     }
+  }
+
+  /** The alias value of a group holding the files of two alias values (a file or a group each). */
+  private group(a: number, b: number): number {
+    const files = new Set<number>();
+    for (const value of [a, b]) {
+      if (value > NONE) files.add(value);
+      else for (const file of this.groups[GROUP - value] as number[]) files.add(file);
+    }
+    this.groups.push([...files].sort((x, y) => x - y));
+    return GROUP - (this.groups.length - 1);
   }
 
   private credit(file: number, kind: number, time: number, w: number, credited: readonly number[], sharedKey: string | undefined): void {

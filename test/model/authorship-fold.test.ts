@@ -25,14 +25,15 @@ type RefEvent = { kind: 'A' | 'M' | 'R'; path: string; oldPath?: string };
 
 class ReferenceFold {
   readonly files = new Map<string, RefFile>();
-  private readonly alias = new Map<string, RefFile>();
+  /** Path → the files that take its past (two or more when a path renamed away is still another file's). */
+  private readonly alias = new Map<string, RefFile[]>();
   private readonly weight: (time: number) => number;
   constructor(tracked: readonly string[], weight: (time: number) => number) {
     this.weight = weight;
     for (const path of tracked) {
       const tally: RefFile = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map(), shared: new Map() };
       this.files.set(path, tally);
-      this.alias.set(path, tally);
+      this.alias.set(path, [tally]);
     }
   }
 
@@ -48,14 +49,16 @@ class ReferenceFold {
     if (credited.length > 0) {
       const w = this.weight(time);
       events.forEach((event, index) => {
-        const tally = targets[index];
-        if (tally) this.credit(tally, event.kind, time, w, credited);
+        for (const tally of targets[index] ?? []) this.credit(tally, event.kind, time, w, credited);
       });
     }
     for (const event of events) if (event.kind !== 'M') this.alias.delete(event.path); // an add or a rename ends the path's past
     events.forEach((event, index) => {
-      const tally = targets[index];
-      if (event.kind === 'R' && event.oldPath !== undefined && tally) this.alias.set(event.oldPath, tally);
+      const tallies = targets[index];
+      if (event.kind !== 'R' || event.oldPath === undefined || !tallies) return;
+      // A path renamed away while it still is another tracked file's gives its past to both.
+      const live = this.alias.get(event.oldPath) ?? [];
+      this.alias.set(event.oldPath, [...new Set([...live, ...tallies])]);
     });
   }
 

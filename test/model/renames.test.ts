@@ -124,6 +124,43 @@ describe('AuthorshipFold (commits newest first)', () => {
     expect(view('p')).toEqual({ mr: 1, byIdentity: { 1: { fa: 0, dl: 1 }, 0: { fa: 1, dl: 0 } } });
   });
 
+  it('gives a path renamed away on one branch and kept on another to both files (laravel: the kept file had lost its whole past)', () => {
+    // Newest first: 3 renames p → q on one branch; a merge kept p too, so both are tracked. 2 and 1
+    // changed p before, 0 created it. The kept p had no history (its past went to q alone).
+    const commits: [number[], FoldChange[]][] = [
+      [[3], [{ status: 'R', path: 'q', oldPath: 'p' }]],
+      [[2], [{ status: 'M', path: 'p' }]],
+      [[1], [{ status: 'M', path: 'p' }]],
+      [[0], [{ status: 'A', path: 'p' }]],
+    ];
+    const view = run(['p', 'q'], commits);
+    expect(view('p')).toEqual({ mr: 2, byIdentity: { 2: { fa: 0, dl: 1 }, 1: { fa: 0, dl: 1 }, 0: { fa: 1, dl: 0 } } });
+    expect(view('q')).toEqual({ mr: 3, byIdentity: { 3: { fa: 0, dl: 1 }, 2: { fa: 0, dl: 1 }, 1: { fa: 0, dl: 1 }, 0: { fa: 1, dl: 0 } } });
+    // Only q tracked: as before, p's past is q's.
+    expect(run(['q'], commits)('q')).toEqual(view('q'));
+    // Straight history: p was added again after the rename (newest first, its add comes first), so
+    // the earlier p is q's past alone.
+    const again = run(['p', 'q'], [[[4], [{ status: 'A', path: 'p' }]], ...commits]);
+    expect(again('p')).toEqual({ mr: 0, byIdentity: { 4: { fa: 1, dl: 0 } } });
+    expect(again('q')).toEqual(view('q'));
+    // The shared past follows renames further back, and a swap in one commit moves no past twice.
+    const chain = run(
+      ['p', 'q', 'r'],
+      [
+        [[5], [{ status: 'R', path: 'r', oldPath: 'q' }]],
+        [[4], [{ status: 'R', path: 'q', oldPath: 'p' }]],
+        [[3], [{ status: 'R', path: 'p', oldPath: 'o' }]],
+        [[2], [{ status: 'M', path: 'o' }]],
+        [[1], [{ status: 'R', path: 'o', oldPath: 'x' }, { status: 'R', path: 'x', oldPath: 'o' }]],
+        [[0], [{ status: 'A', path: 'x' }]],
+      ],
+    );
+    // 5 and 4 moved q's and p's paths while the earlier files were still tracked, so p, q and r all
+    // take o's past, which the swap in 1 moved onto x, created by 0.
+    expect(chain('r')).toEqual({ mr: 5, byIdentity: { 5: { fa: 0, dl: 1 }, 4: { fa: 0, dl: 1 }, 3: { fa: 0, dl: 1 }, 2: { fa: 0, dl: 1 }, 1: { fa: 0, dl: 1 }, 0: { fa: 1, dl: 0 } } });
+    expect(chain('p')).toEqual({ mr: 3, byIdentity: { 3: { fa: 0, dl: 1 }, 2: { fa: 0, dl: 1 }, 1: { fa: 0, dl: 1 }, 0: { fa: 1, dl: 0 } } });
+  });
+
   it('moves paths on commits that credit nobody (bots), without counting their events', () => {
     const view = run(
       ['b'],
@@ -199,6 +236,35 @@ describe('history events on fixture repositories', { tags: ['slow'] }, () => {
       ['bob@example.com', 0, 1, 0], // 3.457, normDOA 0.829315 → author
     ]);
     expect(fileOf(analysis, 'x.ts').authors).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+
+  it('gives a file renamed on a branch, and brought back by a merge, its past as well as the renamed copy (laravel)', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T12:00:00Z', write: { 'p.ts': 5, 'keep.ts': 5 } },
+      { author: 'bob', at: '2024-01-02T12:00:00Z', write: { 'p.ts': 5 } },
+      { author: 'carol', at: '2024-01-03T12:00:00Z', branch: 'next', rename: { 'p.ts': 'q.ts' } },
+      { author: 'dave', at: '2024-01-04T12:00:00Z', checkout: 'main', write: { 'p.ts': 5 } },
+    ]);
+    // Merge main into next, keeping both q.ts and main's p.ts (as laravel's merge of 12.x into 13.x did).
+    const at = '2024-01-05T12:00:00Z';
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Fred', GIT_AUTHOR_EMAIL: 'fred@example.com', GIT_COMMITTER_NAME: 'Fred', GIT_COMMITTER_EMAIL: 'fred@example.com', GIT_AUTHOR_DATE: at, GIT_COMMITTER_DATE: at };
+    repo.git('checkout', '-q', 'next');
+    execFileSync('git', ['merge', '-q', '--no-ff', '--no-commit', '-s', 'ours', 'main'], { cwd: repo.dir, env });
+    repo.git('checkout', 'main', '--', 'p.ts');
+    execFileSync('git', ['commit', '-q', '--no-verify', '-m', 'merge main'], { cwd: repo.dir, env });
+    expect(repo.git('ls-files').split('\n')).toEqual(expect.arrayContaining(['p.ts', 'q.ts']));
+    const analysis = await analyzeRepo(repo.dir);
+    // Newest first: dave M p, carol R p → q, bob M p, ada A p. p.ts had dave alone (its past went to q.ts).
+    expect(rows(analysis, 'p.ts')).toEqual([
+      ['ada@example.com', 1, 0, 2], // 4.391 − 0.321·ln 3 = 4.038; bob and dave 3.457 − 0.321·ln 2 = 3.235
+      ['bob@example.com', 0, 1, 1],
+      ['dave@example.com', 0, 1, 1],
+    ]);
+    expect(rows(analysis, 'q.ts')).toEqual([
+      ['ada@example.com', 1, 0, 2],
+      ['bob@example.com', 0, 1, 1],
+      ['carol@example.com', 0, 1, 1],
+    ]);
   });
 
   it('does not count the events of an earlier, deleted file at a reused path', async () => {
