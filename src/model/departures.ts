@@ -90,6 +90,14 @@ export function resolveDepartures(
      * later has no commit yet. Without it, it is an error (a typo in the config).
      */
     notYetThere?: ((message: string) => void) | undefined;
+    /**
+     * Called for a config departure nobody of a shallow clone's fetched history matches, and nobody
+     * in it comes close to (a slip of the keyboard stays an error): their commits may all be older
+     * than the clone's depth, and someone with no commit in the analysis owns nothing in it, so
+     * leaving them out changes no figure (a CI test on vuejs/core: `check --allow-shallow` failed on
+     * a departure of 2022).
+     */
+    beyondShallow?: ((message: string) => void) | undefined;
     /** Told of a last day before the person's own last commit (most likely a mistyped year). */
     warn?: ((message: string) => void) | undefined;
     /** Where a config key sits (`.talentrisk.yml:12:9`), for messages about config entries. */
@@ -120,6 +128,10 @@ export function resolveDepartures(
     } catch (error) {
       if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
         input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);
+        continue;
+      }
+      if (error instanceof UnknownPersonError && input.beyondShallow && inConfig && !error.hint?.startsWith('closest known')) {
+        input.beyondShallow(`${source}: nobody in this shallow clone's history is "${spec.who}"; left out of the departures (their commits may all be older than what the clone fetched: \`git fetch --unshallow\` reads them)`);
         continue;
       }
       if (!(error instanceof UsageError)) throw error;

@@ -355,6 +355,31 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(before.stderr).toContain('  this is a shallow clone: fetch the history back to that day (`git fetch --shallow-since=<date>`, or `--unshallow`), or pick a later --until date\n');
   });
 
+  it('--allow-shallow leaves out a config departure whose commits are all older than the clone, with a warning; a near miss stays an error (vuejs/core: it failed on a departure of 2022)', () => {
+    const source = buildRepo([
+      { author: 'hal', write: { 'src/pay/a.ts': 10, 'src/auth/x.ts': 10 } },
+      { author: 'ada', write: { 'src/pay/a.ts': 10 } },
+      { author: 'bob', write: { 'src/auth/x.ts': 10 } },
+      { author: 'ada', write: { 'src/pay/a.ts': 10 } },
+    ]);
+    const clone = path.join(tmp(), 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '3', `file://${source.dir}`, clone]);
+    const config = (who: string) => `critical:\n  - name: pay\n    paths: ["src/pay/**"]\n    minOwners: 1\ndepartures:\n  - who: ${who}\n    date: 2022-01-21\n`;
+    writeFileSync(path.join(clone, '.talentrisk.yml'), config('Hal'));
+    const gone = runCli(['check', '--allow-shallow'], { cwd: clone });
+    expect(gone.exitCode).toBe(0);
+    expect(gone.stdout).toContain(`\nwarning: .talentrisk.yml:6:10 departures.0.who: nobody in this shallow clone's history is "Hal"; left out of the departures (their commits may all be older than what the clone fetched: \`git fetch --unshallow\` reads them)\n`);
+    expect(runCli(['scan', '-q'], { cwd: clone }).exitCode).toBe(0);
+    // A slip of the keyboard for someone in the clone's history must not soften the gate.
+    writeFileSync(path.join(clone, '.talentrisk.yml'), config('Bobb'));
+    const typo = runCli(['check', '--allow-shallow'], { cwd: clone });
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('unknown person "Bobb"');
+    // In a full clone, nobody of that name is an error, as before.
+    writeFileSync(path.join(source.dir, '.talentrisk.yml'), config('Zed'));
+    expect(runCli(['check'], { cwd: source.dir }).exitCode).toBe(2);
+  });
+
   it('a shallow clone exits 2 with the CI fix, unless --allow-shallow', () => {
     const source = repoWith(undefined);
     const clone = path.join(tmp(), 'shallow');

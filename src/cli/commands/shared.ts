@@ -163,6 +163,7 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     people: config.people,
     bots: botsOf(analysis, config.bots),
     notYetThere: config.departures.length > 0 ? notYetThereIn(analysis, head) : undefined,
+    beyondShallow: config.departures.length > 0 && repo.info.isShallow ? warnOnceIn(analysis) : undefined,
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
