@@ -17,10 +17,14 @@ export function lossAgainstLimit(share: number, limit: number): [share: string, 
  * has happened: owners and bus factor without the people leaving (METRICS.md §8, no reassignment),
  * plus the `maxKnowledgeLoss` rule. With nobody leaving, the figures of today.
  */
-export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'developers'>, systems: readonly CriticalSystemSpec[], departing: readonly Pick<Departure, 'id' | 'name'>[]): CriticalSystemResult[] {
+export function evaluateAfterDepartures(
+  analysis: Pick<Analysis, 'files' | 'developers'> & { settings?: Pick<Analysis['settings'], 'referenceDate'> },
+  systems: readonly CriticalSystemSpec[],
+  departing: readonly (Pick<Departure, 'id' | 'name'> & { date?: string | undefined })[],
+): CriticalSystemResult[] {
   if (departing.length === 0) return evaluateCriticalSystems(analysis, systems);
   const ids = departing.map((d) => d.id);
-  const names = departing.map((d) => d.name).join(', ');
+  const names = departingNames(departing, analysis.settings?.referenceDate.slice(0, 10));
   const today = evaluateCriticalSystems(analysis, systems);
   const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids) });
   const byPath = new Map(analysis.files.map((file) => [file.path, file]));
@@ -32,13 +36,15 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     // which he authors nothing).
     // Files at risk too: a departure that orphans a file while the owners stay is not "today's".
     const unchanged = now !== undefined && now.busFactor === result.busFactor && sameOwners(now, result) && sameFilesAtRisk(now, result);
-    const leaves = `${names} ${departing.length === 1 ? 'leaves' : 'leave'}`;
-    // Failing today already, with the same bus factor: the departures only move files into risk.
-    // "bus factor 2 after Bjorn leaves (today 2)" read as Bjorn breaking it (a new-user test on vite).
+    // Failing with everyone already, with the same bus factor: the departures only move files into
+    // risk. "bus factor 2 after Bjorn leaves (today 2)" read as Bjorn breaking it (a new-user test on
+    // vite). "Without", not "after … leaves": a departure may have happened long ago (config
+    // departures of people who left, to gate on who is still there: "after HcySunYang leaves (today
+    // 2)" for someone gone since 2022, vuejs/core).
     const message =
       now !== undefined && now.busFactor === result.busFactor
-        ? `bus factor ${result.busFactor} today and after ${leaves} (needs ${result.minOwners}); ${riskChange(now, result)}`
-        : `bus factor ${result.busFactor} after ${leaves} (today ${before}; needs ${result.minOwners})`;
+        ? `bus factor ${result.busFactor} with or without ${names} (needs ${result.minOwners}); ${riskChange(now, result)}`
+        : `bus factor ${result.busFactor} without ${names} (${before} with ${departing.length === 1 ? 'them' : 'everyone'}; needs ${result.minOwners})`;
     let updated: CriticalSystemResult = {
       ...result,
       violations: result.violations.map((violation) => (violation.rule === 'minOwners' && !unchanged ? { ...violation, afterDepartures: true, message } : violation)),
@@ -48,7 +54,7 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
       const files = result.files.flatMap((path) => byPath.get(path) ?? []);
       const loss = knowledgeLossOf(files, ids);
       const [lost, allowed] = lossAgainstLimit(loss.share, max);
-      const lossMessage = `${names} leaving would orphan ${lost} of its files (${loss.lostFiles.length} of ${files.length}; at most ${allowed} allowed)`;
+      const lossMessage = `without ${names}, ${lost} of its files lose their last author (${loss.lostFiles.length} of ${files.length}; at most ${allowed} allowed)`;
       updated = { ...updated, knowledgeLoss: { share: loss.share, lostFiles: loss.lostFiles.length, files: files.length, message: lossMessage } };
       if (loss.share > max) {
         updated = addViolations(updated, [
@@ -64,6 +70,14 @@ export function evaluateAfterDepartures(analysis: Pick<Analysis, 'files' | 'deve
     }
     return updated;
   });
+}
+
+/**
+ * Who is leaving, as messages name them: "Ada, Bob (left 2022-01-21)", a departure dated before the
+ * analysis day marked as past.
+ */
+export function departingNames(departing: readonly { name: string; date?: string | undefined }[], today: string | undefined): string {
+  return departing.map((d) => (d.date !== undefined && today !== undefined && d.date < today ? `${d.name} (left ${d.date})` : d.name)).join(', ');
 }
 
 /** What the departures do to a system's files at risk when its bus factor stays: "2 files lose their last author". */

@@ -139,7 +139,7 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
 
 /**
  * The messages the table does not carry, for the text formats: rules other than the owner count,
- * and an owner count broken by departures ("bus factor 1 after Bob leaves (today 2; needs 2)":
+ * and an owner count broken by departures ("bus factor 1 without Bob (2 with them; needs 2)":
  * the table shows only the 1; scan printed the line and check did not).
  */
 export function otherViolations(report: CheckReport): { system: string; message: string }[] {

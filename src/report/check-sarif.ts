@@ -60,7 +60,7 @@ function location(uri: string, line: number, message?: string) {
   };
 }
 
-/** "Critical system "x": Bob leaving would orphan 41% of its files …; sole owner: Ada; …". */
+/** "Critical system "x": without Bob, 41% of its files lose their last author …; sole owner: Ada; …". */
 function lossSentence(system: CheckReport['systems'][number]): string {
   const losses = system.violations.filter((violation) => violation.rule === 'maxKnowledgeLoss').map((violation) => violation.message);
   const risk = atRiskPhrase(system, 5);

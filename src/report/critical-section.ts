@@ -73,7 +73,7 @@ export function renderCriticalSection(results: readonly CriticalSystemResult[], 
   const failing = results.filter((r) => r.status === 'violation').length;
   // A system whose globs match no analysed file (a config error) is not "failing" its rule.
   const broken = results.filter((r) => r.status === 'error').length;
-  const after = departing.length === 0 ? '' : `after ${departing.length === 1 ? `${sanitize((departing[0] as { name: string }).name)} leaves` : `the ${departing.length} departures`}: `;
+  const after = departing.length === 0 ? '' : `without ${departing.length === 1 ? sanitize((departing[0] as { name: string }).name) : `the ${departing.length} people leaving`}: `;
   const state = [
     ...(failing > 0 ? [`${failing} of ${results.length} failing`] : []),
     ...(broken > 0 ? [`${broken} of ${results.length} with a config error`] : []),

@@ -32,9 +32,9 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(result.stdout).toMatch(/✗ {2}auth +1 +2 {2}sole owner: Ada/);
     const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'bob@example.com', '--format', 'json'], { cwd: repo.dir }).stdout));
     expect(json.departing).toEqual([{ id: 'bob@example.com', name: 'Bob' }]);
-    expect(json.systems[0]?.violations[0]?.message).toBe('bus factor 1 after Bob leaves (today 2; needs 2)');
+    expect(json.systems[0]?.violations[0]?.message).toBe('bus factor 1 without Bob (2 with them; needs 2)');
     const github = runCli(['check', '--leaving', 'bob', '--format', 'github'], { cwd: repo.dir }).stdout;
-    expect(github).toContain('bus factor 1 after Bob leaves (today 2; needs 2)');
+    expect(github).toContain('bus factor 1 without Bob (2 with them; needs 2)');
   });
 
   it('says in every format which departures the figures assume, and carries the warnings into junit, sarif and markdown (a team lead and a CI test: only text said either)', () => {
@@ -81,24 +81,24 @@ describe('check with departures', { tags: ['slow'] }, () => {
     const system = checkOutputSchema.parse(JSON.parse(result.stdout)).systems[0];
     expect(system?.busFactor).toBe(1);
     expect(system?.violations).toEqual([
-      { rule: 'maxKnowledgeLoss', required: 0.2, actual: 0.25, message: 'Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)' },
+      { rule: 'maxKnowledgeLoss', required: 0.2, actual: 0.25, message: 'without Ada, 25% of its files lose their last author (1 of 4; at most 20% allowed)' },
     ]);
     expect(runCli(['check'], { cwd: repo.dir }).exitCode).toBe(0);
     // The text and markdown formats name the rule that failed: the owner count holds.
     const text = runCli(['check', '--leaving', 'ada'], { cwd: repo.dir }).stdout.split('\n');
-    expect(text).toContain('✗ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)');
+    expect(text).toContain('✗ billing: without Ada, 25% of its files lose their last author (1 of 4; at most 20% allowed)');
     expect(text.at(-3)).toBe('✗ 1 of 1 critical system would lose too much of its knowledge: billing.');
     const markdown = runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: repo.dir }).stdout;
     expect(markdown).toContain('### ❌ talentrisk check: 1 of 1 critical system would lose too much of its knowledge: billing.\n');
-    expect(markdown).toContain('- ❌ **billing**: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)\n');
+    expect(markdown).toContain('- ❌ **billing**: without Ada, 25% of its files lose their last author (1 of 4; at most 20% allowed)\n');
     expect(system?.knowledgeLoss).toEqual({ share: 0.25, lostFiles: 1, files: 4 });
     // Within the limit, the headroom is said too (an EM test on tokio: 15% of a 20% limit, unsaid).
     const roomy = repoWith(config.replace('maxKnowledgeLoss: 0.2', 'maxKnowledgeLoss: 0.3'));
     const within = runCli(['check', '--leaving', 'ada'], { cwd: roomy.dir });
     expect(within.exitCode).toBe(0);
-    expect(within.stdout.split('\n')).toContain('✓ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)');
-    expect(runCli(['scan', '--leaving', 'ada'], { cwd: roomy.dir }).stdout).toContain('\n  ✓ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)');
-    expect(runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: roomy.dir }).stdout).toContain('- ✅ **billing**: Ada leaving would orphan 25% of its files (1 of 4; at most 30% allowed)\n');
+    expect(within.stdout.split('\n')).toContain('✓ billing: without Ada, 25% of its files lose their last author (1 of 4; at most 30% allowed)');
+    expect(runCli(['scan', '--leaving', 'ada'], { cwd: roomy.dir }).stdout).toContain('\n  ✓ billing: without Ada, 25% of its files lose their last author (1 of 4; at most 30% allowed)');
+    expect(runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: roomy.dir }).stdout).toContain('- ✅ **billing**: without Ada, 25% of its files lose their last author (1 of 4; at most 30% allowed)\n');
     // Nobody leaving: no figure.
     expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--format', 'json'], { cwd: roomy.dir }).stdout)).systems[0]?.knowledgeLoss).toBeNull();
     // Within the limit but failing another rule: no ✓ line, which read as passing under its ✗ row
@@ -141,19 +141,19 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(runCli(['scan'], { cwd: repo.dir }).stdout).toContain('(.talentrisk.yml; every rule holds');
     const table = runCli(['scan', '--leaving', 'bob'], { cwd: repo.dir });
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toContain('(.talentrisk.yml; after Bob leaves: 1 of 1 failing');
+    expect(table.stdout).toContain('(.talentrisk.yml; without Bob: 1 of 1 failing');
     expect(table.stdout).toMatch(/✗ {2}auth +1 +2 {2}sole owner: Ada/);
-    expect(table.stdout).toContain('  ✗ auth: bus factor 1 after Bob leaves (today 2; needs 2)');
+    expect(table.stdout).toContain('  ✗ auth: bus factor 1 without Bob (2 with them; needs 2)');
     const scan = scanOutputSchema.parse(JSON.parse(runCli(['scan', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
     const check = checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
     // check's JSON adds the line of the config that names each system.
     expect(scan.critical).toEqual(check.systems.map(({ configLine: _line, ...system }) => system));
-    expect(scan.critical?.[0]?.violations[0]?.message).toBe('bus factor 1 after Bob leaves (today 2; needs 2)');
+    expect(scan.critical?.[0]?.violations[0]?.message).toBe('bus factor 1 without Bob (2 with them; needs 2)');
     // check's text says it too, as scan's does (it showed only the 1 in its table).
-    expect(runCli(['check', '--leaving', 'bob'], { cwd: repo.dir }).stdout).toContain('\n✗ auth: bus factor 1 after Bob leaves (today 2; needs 2)\n');
+    expect(runCli(['check', '--leaving', 'bob'], { cwd: repo.dir }).stdout).toContain('\n✗ auth: bus factor 1 without Bob (2 with them; needs 2)\n');
     // Departures from the config count too, several of them named by their number.
     const both = repoWith(`${AUTH}departures:\n  - who: Bob\n  - who: Ada\n`);
-    expect(runCli(['scan'], { cwd: both.dir }).stdout).toContain('(.talentrisk.yml; after the 2 departures: 1 of 1 failing');
+    expect(runCli(['scan'], { cwd: both.dir }).stdout).toContain('(.talentrisk.yml; without the 2 people leaving: 1 of 1 failing');
   });
 
   it('--format github turns configuration errors into ::error annotations at the config line (and still exits 2)', () => {

@@ -36,21 +36,30 @@ describe('evaluateAfterDepartures', () => {
     const [npm] = evaluateAfterDepartures(withLeo, systems, [{ id: 'leo', name: 'Leo' }]);
     // Failing today already: the line says so, and what the departure adds (vite: "bus factor 2 after
     // Bjorn leaves (today 2)" read as Bjorn breaking the system).
-    expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 1 today and after Leo leaves (needs 2); 1 file loses its last author' });
+    expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 1 with or without Leo (needs 2); 1 file loses its last author' });
     // Today: Bob authors 2 of its 3 files, not "the knowledge of its 3 files" (deno: 19 of 25).
     const [today] = evaluateAfterDepartures(withLeo, systems, []);
     expect(today?.violations[0]?.message).toBe('bus factor 1 (needs 2): Bob authors 2 of its 3 files');
     // Both what loses its last author and what else comes at risk (deno: 5 lose theirs, 6 more at risk).
     const shared = { ...analysis, files: [...analysis.files, file('npm/c.ts', ['leo']), file('npm/d.ts', ['leo', 'bob']), file('npm/e.ts', ['bob'])] };
     const [both] = evaluateAfterDepartures(shared, systems, [{ id: 'leo', name: 'Leo' }]);
-    expect(both?.violations[0]?.message).toBe('bus factor 1 today and after Leo leaves (needs 2); 1 file loses its last author; 1 more file at risk');
+    expect(both?.violations[0]?.message).toBe('bus factor 1 with or without Leo (needs 2); 1 file loses its last author; 1 more file at risk');
   });
 
   it('charges the departures with what they break or change', () => {
     const [, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'ada', name: 'Ada' }]);
-    expect(web?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, afterDepartures: true, message: 'bus factor 1 after Ada leaves (today 2; needs 2)' }]);
+    expect(web?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, afterDepartures: true, message: 'bus factor 1 without Ada (2 with them; needs 2)' }]);
     // npm fails today with Bob alone; without him its bus factor drops to 0: the departure changes it.
     const [npm] = evaluateAfterDepartures(analysis, systems, [{ id: 'bob', name: 'Bob' }]);
-    expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 0 after Bob leaves (today 1; needs 2)' });
+    expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 0 without Bob (1 with them; needs 2)' });
+  });
+  it('names a departure dated before the analysis day as past, and says "without", not "after … leaves" (vuejs/core: someone gone since 2022 read as leaving)', () => {
+    const dated = { ...analysis, settings: { referenceDate: '2026-12-07T23:59:59Z' } };
+    const [, web] = evaluateAfterDepartures(dated, systems, [{ id: 'ada', name: 'Ada', date: '2022-01-21' }]);
+    expect(web?.violations[0]?.message).toBe('bus factor 1 without Ada (left 2022-01-21) (2 with them; needs 2)');
+    // A last day to come is no past departure; two people are "everyone".
+    const [npm, later] = evaluateAfterDepartures(dated, systems, [{ id: 'ada', name: 'Ada', date: '2027-01-31' }, { id: 'bob', name: 'Bob' }]);
+    expect(later?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (2 with everyone; needs 2)');
+    expect(npm?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (1 with everyone; needs 2)');
   });
 });

@@ -19,13 +19,13 @@ describe('check --format github', () => {
 
   it('titles a system by the rule it broke, and leads its message with it (a departures-only failure was titled with a passing bus factor)', () => {
     const report = makeReport();
-    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.1, actual: 0.1004, message: 'Ada leaving would orphan 10.04% of its files (1 of 2; at most 10.00% allowed)' };
+    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.1, actual: 0.1004, message: 'without Ada, 10.04% of its files lose their last author (1 of 2; at most 10.00% allowed)' };
     report.systems = report.systems.map((system) => (system.name === 'deploy' ? addViolations(system, [loss]) : system)) as typeof report.systems;
     const deploy = renderCheckGithub(report)
       .split('\n')
       .find((line) => line.includes('title=deploy'));
     expect(deploy).toBe(
-      '::error file=.talentrisk.yml,line=11,title=deploy%3A departures orphan 10.04%25%2C at most 10.00%25::Critical system "deploy": Ada leaving would orphan 10.04%25 of its files (1 of 2; at most 10.00%25 allowed); bus factor 1 (needs 1); sole owner: Bob; 1 file at risk: deploy/run.sh.',
+      '::error file=.talentrisk.yml,line=11,title=deploy%3A departures orphan 10.04%25%2C at most 10.00%25::Critical system "deploy": without Ada, 10.04%25 of its files lose their last author (1 of 2; at most 10.00%25 allowed); bus factor 1 (needs 1); sole owner: Bob; 1 file at risk: deploy/run.sh.',
     );
   });
 

@@ -37,7 +37,7 @@ describe('check --format junit', () => {
 
   it('leads a departures failure with the rule it broke (it read "bus factor 1, needs 1", which passes)', () => {
     const report = makeReport();
-    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'Bob leaving would orphan 100% of its files (1 of 1; at most 20% allowed)' };
+    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'without Bob, 100% of its files lose their last author (1 of 1; at most 20% allowed)' };
     report.systems = report.systems.map((system) => (system.name === 'deploy' || system.name === 'payments' ? addViolations(system, [loss]) : system)) as typeof report.systems;
     const failures = assertWellFormedXml(renderCheckJunit(report)).filter((e) => e.name === 'failure');
     expect(failures.map((e) => e.attributes)).toEqual([

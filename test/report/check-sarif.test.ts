@@ -40,14 +40,14 @@ describe('check --format sarif', () => {
 
   it('files a departures failure under its own rule: one result per rule broken (it was filed as too few owners when the bus factor passed)', () => {
     const report = makeReport();
-    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'Bob leaving would orphan 100% of its files (1 of 1; at most 20% allowed)' };
+    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'without Bob, 100% of its files lose their last author (1 of 1; at most 20% allowed)' };
     report.systems = report.systems.map((system) => (system.name === 'deploy' || system.name === 'payments' ? addViolations(system, [loss]) : system)) as typeof report.systems;
     const results = JSON.parse(renderCheckSarif(report)).runs[0].results as { ruleId: string; ruleIndex: number; message: { text: string }; partialFingerprints: Record<string, string> }[];
     // Each alert leads with its own rule.
     expect(results.map((r) => r.message.text.split(';')[0])).toEqual([
       'Critical system "payments" has bus factor 1, needs 2',
-      'Critical system "payments": Bob leaving would orphan 100% of its files (1 of 1',
-      'Critical system "deploy": Bob leaving would orphan 100% of its files (1 of 1',
+      'Critical system "payments": without Bob, 100% of its files lose their last author (1 of 1',
+      'Critical system "deploy": without Bob, 100% of its files lose their last author (1 of 1',
     ]);
     expect(results.map((r) => [r.partialFingerprints['talentriskCriticalSystem/v1'], r.ruleId, r.ruleIndex])).toEqual([
       ['payments', SARIF_RULE_ID, 0],

@@ -32,7 +32,7 @@ describe('check --format text', () => {
   });
 
   it('names the rule that failed: a knowledge-loss violation gets its own line, and the verdict its words', () => {
-    const loss = { rule: 'maxKnowledgeLoss' as const, required: 0.2, actual: 0.5, message: 'Ada leaving would orphan 50% of its files (1 of 2; at most 20% allowed)' };
+    const loss = { rule: 'maxKnowledgeLoss' as const, required: 0.2, actual: 0.5, message: 'without Ada, 50% of its files lose their last author (1 of 2; at most 20% allowed)' };
     const withLoss = (name: string) => {
       const report = makeReport();
       report.systems = report.systems.map((system) => (system.name === name ? addViolations(system, [loss]) : system)) as typeof report.systems;
@@ -40,7 +40,7 @@ describe('check --format text', () => {
     };
     // deploy holds its owner count: only the loss fails.
     const deploy = withLoss('deploy');
-    expect(deploy).toContain('✗ deploy: Ada leaving would orphan 50% of its files (1 of 2; at most 20% allowed)');
+    expect(deploy).toContain('✗ deploy: without Ada, 50% of its files lose their last author (1 of 2; at most 20% allowed)');
     expect(deploy.at(-2)).toBe('✗ 2 of 3 critical systems have too few owners or would lose too much of their knowledge: payments, deploy.');
     // payments fails both rules.
     expect(withLoss('payments').at(-2)).toBe('✗ 1 of 3 critical systems has too few owners and would lose too much of its knowledge: payments.');
@@ -49,7 +49,7 @@ describe('check --format text', () => {
   it('ends a failing check with what to do, and with who is staying when only departures break the rules', () => {
     const report = makeReport({ systems: [{ name: 'deploy', paths: ['deploy/**'], minOwners: 1 }] });
     expect(renderCheckText(report, PLAIN)).not.toContain('To fix');
-    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'Bob leaving would orphan 100% of its files (1 of 1; at most 20% allowed)' };
+    const loss = { rule: 'maxKnowledgeLoss' as const, afterDepartures: true, required: 0.2, actual: 1, message: 'without Bob, 100% of its files lose their last author (1 of 1; at most 20% allowed)' };
     report.systems = report.systems.map((system) => addViolations(system, [loss])) as typeof report.systems;
     expect(renderCheckText(report, PLAIN).trimEnd().split('\n').at(-1)).toMatch(/^ {2}To fix: .* until they have another author who is staying \(/);
   });
