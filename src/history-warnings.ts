@@ -53,7 +53,8 @@ export function bulkCommitWarnings(
       .map((commit) => `${commit.sha.slice(0, 10)} by ${creditedNames(commit, coAuthors)}: ${detail(commit)}`);
     return `${shown.join(', ')}${list.length > 3 ? `, +${list.length - 3} more` : ''}`;
   };
-  const largest = (list: readonly BulkCommit[]) => named(list, fileCount, (commit) => String(commit.files));
+  // With its unit: "…: 456)" read as a count of nothing (a maintainer on vuejs/core).
+  const largest = (list: readonly BulkCommit[]) => named(list, fileCount, (commit) => `${commit.files} analysed files`);
   if (imports.length > 0) {
     warnings.push(
       `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out${ACKNOWLEDGE}`,

@@ -19,8 +19,8 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     const plain = await analyzeRepo(repo.dir, { depth: 1 });
     expect(plain.warnings).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^a commit adds 300 files or more \\(${load.slice(0, 10)} by Ada: 300\\): its author counts as the creator of every file it adds; .*config \`ignoreRevs\` can leave it out; listed in config \`acknowledgedRevs\`, a commit is not named again and the figures stay as they are$`)),
-        expect.stringMatching(new RegExp(`^a commit changes 300 files or more \\(${sweep.slice(0, 10)} by Bob: 300\\): each counts as a change of every one of them; a sweep .* config \`ignoreRevs: \\["${sweep.slice(0, 10)}"\\]\` \\(the ones that are sweeps\\); listed in config \`acknowledgedRevs\`, .*$`)),
+        expect.stringMatching(new RegExp(`^a commit adds 300 files or more \\(${load.slice(0, 10)} by Ada: 300 analysed files\\): its author counts as the creator of every file it adds; .*config \`ignoreRevs\` can leave it out; listed in config \`acknowledgedRevs\`, a commit is not named again and the figures stay as they are$`)),
+        expect.stringMatching(new RegExp(`^a commit changes 300 files or more \\(${sweep.slice(0, 10)} by Bob: 300 analysed files\\): each counts as a change of every one of them; a sweep .* config \`ignoreRevs: \\["${sweep.slice(0, 10)}"\\]\` \\(the ones that are sweeps\\); listed in config \`acknowledgedRevs\`, .*$`)),
       ]),
     );
     expect(fileOf(plain, 'src/f001.ts').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([
@@ -68,7 +68,7 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     ]);
     // An import with co-authors names them beside its author: they count as creators too (svelte).
     const shared = buildRepo([{ author: 'ada', write: files(300, 'x'), coAuthors: ['bob', 'carol'] }]);
-    expect((await analyzeRepo(shared.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by Ada and 2 co-authors: 300\)/);
+    expect((await analyzeRepo(shared.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by Ada and 2 co-authors: 300 analysed files\)/);
     // Named as the tables name the person, by their usual name (redis: "by Yoav Steinberg" in the
     // warning, "yoav-steinberg" in every table).
     const yoav = (name: string) => ({ name, email: 'yoav@example.com' });
@@ -77,7 +77,7 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
       { author: yoav('yoav-steinberg'), write: { 'b.ts': 1 } },
       { author: yoav('Yoav Steinberg'), write: files(300, 'y') },
     ]);
-    expect((await analyzeRepo(renamed.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by yoav-steinberg: 300\)/);
+    expect((await analyzeRepo(renamed.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by yoav-steinberg: 300 analysed files\)/);
     // Counted in analysed files: 300 files added under vendor/ (left out by default) are no import of anything analysed (prometheus).
     const vendored = buildRepo([
       { author: 'ada', write: { 'src/a.ts': 3 } },
