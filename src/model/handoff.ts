@@ -187,6 +187,8 @@ export interface HandoffReport {
     truckFactor: { before: number; afterThem: number; afterAll?: number; thinMargin?: number };
     /** Their files left with no author when they (and the others leaving) go. */
     orphanedFiles: number;
+    /** Of those, the ones they alone leave with no author (the same count when nobody else leaves). */
+    orphanedFilesAlone: number;
     noSuccessor: number;
     weakSuccessor: number;
   };
@@ -362,6 +364,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       criticalSystemsConfigured: (input.critical ?? []).length,
       truckFactor,
       orphanedFiles: theirs.filter((f) => after(f).length === 0).length,
+      orphanedFilesAlone: theirs.filter((f) => afterThem(f).length === 0).length,
       noSuccessor: allFiles.filter((f) => f.strength === 'none').length,
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
     },

@@ -171,7 +171,9 @@ function summary(report: HandoffReport, who: string): string[] {
     // stopped committing), so the line says so: read after "no author", they looked like a part of those.
     // With others leaving, files they share with them end with no author too: said (an EM test).
     // "of theirs": with others leaving, 97 read as the repository's count (354 there; an EM test).
-    `- **Left with no author:** ${plural(s.orphanedFiles, 'file')} of theirs${tf.afterAll !== undefined ? ' (with the other departures)' : ''} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+    // "(with the other departures)" only when they add to it: "7 files (with the other departures)"
+    // read as if the others were needed, when edison alone left the 7 (vuejs/core).
+    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
   );
   return lines;
 }

@@ -193,8 +193,13 @@ describe('handoff report of a hand-computed fixture', () => {
     await expect(`${JSON.stringify(json, null, 2)}\n`).toMatchFileSnapshot('../../fixtures/expected/handoff-shop-ada.json');
     // A last day to come is a last day, not "leaving after" it (EM test).
     expect(renderHandoffMarkdown(report)).toContain('\nLeaving; last day 2025-03-31 (moving to the data team).\n');
-    // Their files, not the repository's: with others leaving, the count read as all files orphaned (EM test).
-    expect(renderHandoffMarkdown(report)).toMatch(/\n- \*\*Left with no author:\*\* \d+ files? of theirs \(with the other departures\) · /);
+    // Their files, not the repository's: with others leaving, the count read as all files orphaned (EM
+    // test). Carol leaving too orphans none more of them: no "(with the other departures)", which read
+    // as if the others were needed (vuejs/core). With Bob leaving too, web/app.ts (Ada's and Bob's) is.
+    expect(renderHandoffMarkdown(report)).toContain('\n- **Left with no author:** 4 files of theirs · ');
+    const withBob = await handoffOf(analysis, 'ada', { alsoLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
+    expect(withBob.summary).toMatchObject({ orphanedFiles: 5, orphanedFilesAlone: 4 });
+    expect(renderHandoffMarkdown(withBob)).toContain('\n- **Left with no author:** 4 files of theirs (5 with the other departures) · ');
     // A last day before the figures' date (2025-01-01) has passed.
     const past = await handoffOf(analysis, 'ada', { departure: { date: '2024-11-30', note: 'moving to the data team' } });
     expect(renderHandoffMarkdown(past)).toContain('\nLeft on 2024-11-30 (moving to the data team).\n');
