@@ -1,3 +1,4 @@
+import { isBookkeepingFile } from './bookkeeping.ts';
 import { authorCount, authorListsOf, developerFlags, isFlagged, ownershipIndexOf, setOf, summarizeSet, type OwnershipIndex } from './ownership-index.ts';
 import type { AuthorLists } from './truck-factor.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from './types.ts';
@@ -133,10 +134,11 @@ function evaluateSystem(
   const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
   const orphanFiles: string[] = [];
   // The files at risk that matter most first: the most changed (a list led by `src/.checksrc`, in
-  // path order, named the least of them). Ties keep path order.
-  const atRisk = selection.matching.map((position) => ({ position, count: authorCount(authors, position) })).filter((file) => file.count <= 1);
+  // path order, named the least of them), release manifests and changelogs after the rest (their
+  // changes are version bumps: bookkeeping.ts). Ties keep path order.
+  const atRisk = selection.matching.map((position) => ({ position, count: authorCount(authors, position), chore: isBookkeepingFile(allPaths[position] as string) })).filter((file) => file.count <= 1);
   const events = (position: number) => (ownership.files[position] as FileOwnership).events;
-  atRisk.sort((a, b) => events(b.position) - events(a.position) || a.position - b.position);
+  atRisk.sort((a, b) => Number(a.chore) - Number(b.chore) || events(b.position) - events(a.position) || a.position - b.position);
   for (const { position, count } of atRisk) {
     const path = allPaths[position] as string;
     if (count === 1) {

@@ -1,3 +1,4 @@
+import { isBookkeepingFile } from './bookkeeping.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
@@ -485,7 +486,9 @@ function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable
     const keeper = file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => !unavailable.has(c.developer) && c.fa + c.dl > commits);
     worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper });
   }
-  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
+  // Release manifests and changelogs after the rest of each group (bookkeeping.ts).
+  const chore = (file: { path: string }) => Number(isBookkeepingFile(file.path));
+  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || chore(a) - chore(b) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
 }
 
 /**

@@ -56,6 +56,13 @@ describe('evaluateCriticalSystems (METRICS.md §9)', () => {
     expect(filesAtRisk(lib as NonNullable<typeof lib>)).toEqual(['lib/z.c', 'lib/a.c', 'lib/url.c', 'lib/.checksrc', 'lib/b.c']);
   });
 
+  it('lists release manifests and changelogs after the code at risk (vuejs/core: a package.json of 274 version bumps led the reactivity system)', () => {
+    const withEvents = (f: FileOwnership, events: number): FileOwnership => ({ ...f, events });
+    const files = [withEvents(file('pkg/package.json', ['ada@x']), 283), withEvents(file('pkg/CHANGELOG.md', ['ada@x']), 90), withEvents(file('pkg/src/ref.ts', ['ada@x']), 40), withEvents(file('pkg/src/effect.ts', ['ada@x']), 60)];
+    const [pkg] = evaluateCriticalSystems({ files, developers: analysis.developers }, [system('pkg', ['pkg/**'])]);
+    expect(pkg?.singleOwnerFiles.map((f) => f.path)).toEqual(['pkg/src/effect.ts', 'pkg/src/ref.ts', 'pkg/package.json', 'pkg/CHANGELOG.md']);
+  });
+
   it('a system known by one person: bus factor 1 < minOwners 2 is a violation, its owner and single-owner files named', () => {
     const [payments] = evaluateCriticalSystems(analysis, [system('payments', ['src/pay/**', '!**/*.test.ts'])]);
     expect(payments).toMatchObject({
