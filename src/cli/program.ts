@@ -61,7 +61,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
   const explain = program
     .command('explain')
     .description('show FA, DL, AC, DOA and authorship of a file’s developers (every author and the next highest; --format json: all), then its current (decayed) and inactive authors; or a folder’s owners')
-    .argument('<path>', 'file or folder, relative to the repository root')
+    .argument('<path>', 'file or folder, relative to the current folder (or the -C folder), else to the repository root')
     .option('-C, --repo <dir>', 'repository to analyse', valueOf('a repository folder', 'path'), '.');
   addAnalysisOptions(explain, ['table', 'json'], 'table');
   // Shared by the analysing commands, refused by explain with a hint (so not in its --help).

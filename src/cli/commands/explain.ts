@@ -1,10 +1,6 @@
-import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
-import { closest } from '../../model/suggest.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
-import type { ExclusionRule } from '../../model/files.ts';
-import { whyNotAnalysed } from '../../analyze.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
@@ -14,7 +10,8 @@ import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { resolveChalk, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
-import { loadAnalysis, printWarnings, reportWritten, type LoadedAnalysis } from './shared.ts';
+import { readFromRootNote, resolveTarget } from './explain-target.ts';
+import { loadAnalysis, printWarnings, reportWritten } from './shared.ts';
 
 /** Rows of a file's developers shown in the terminal (every author, at least). */
 const EXPLAIN_ROWS = 20;
@@ -23,46 +20,6 @@ export interface ExplainOptions extends CommonOptions {
   format: 'table' | 'json';
   repo: string;
 }
-
-/** Finds the file or folder the user named, relative to the repository root or to the cwd. */
-async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd: string): Promise<{ file?: FileOwnership; folder?: string; files: FileOwnership[] }> {
-  const { analysis } = loaded;
-  const root = analysis.repository.path;
-  const fromCwd = path.relative(root, path.resolve(cwd, target)).split(path.sep).join('/');
-  const candidates = [target.replace(/^\.\//, '').replace(/\/+$/, ''), fromCwd.replace(/\/+$/, '')];
-  for (const candidate of candidates) {
-    const file = analysis.files.find((f) => f.path === candidate);
-    if (file) return { file, files: [file] };
-    const prefix = candidate === '' || candidate === '.' ? '' : `${candidate}/`;
-    const files = analysis.files.filter((f) => f.path.startsWith(prefix));
-    if (files.length > 0 && !candidate.startsWith('..')) return { folder: candidate || '.', files };
-  }
-  // A tracked file the analysis left out (Cargo.lock, a submodule): say why, rather than suggest a path that is analysed.
-  const inRepository = candidates.filter((candidate) => candidate !== '' && !candidate.startsWith('..'));
-  const reason = inRepository.length > 0 ? await whyNotAnalysed(loaded.repository, analysis.repository.revision, loaded.config.config, analysis.model, inRepository) : undefined;
-  if (reason) throw new UsageError(`${target} is not analysed: ${NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
-  const suggestion = closest(target, analysis.files.map((f) => f.path));
-  throw new UsageError(`no analysed file or folder matches ${target}`, {
-    hint: suggestion
-      ? `did you mean ${suggestion}? (paths are relative to the repository root; excluded files and submodules are not analysed)`
-      : 'pass a path relative to the repository root; excluded files and submodules are not analysed (see the scan header)',
-  });
-}
-
-const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', string> = {
-  include: 'it is not matched by the config\'s `include`',
-  exclude: 'it is matched by the config\'s `exclude`',
-  vendored: 'its .gitattributes mark it linguist-vendored',
-  generated: 'its .gitattributes mark it linguist-generated',
-  nodiff: 'its .gitattributes mark it -diff or binary',
-  vendorFolder: 'it is in a vendor folder (vendor/, node_modules/, third_party/, dist/, …), left out by default (`defaultExclusions: false` counts it)',
-  lockFile: 'it is a lock file, left out by default (`defaultExclusions: false` counts it)',
-  minified: 'it is minified, or a source map, left out by default (`defaultExclusions: false` counts it)',
-  binary: 'it is a binary file (by its extension), left out by default (`defaultExclusions: false` counts it)',
-  unreadableName: 'its name reads like another file\'s once decoded (a name that is not valid UTF-8 shows each bad byte as U+FFFD), so their histories cannot be told apart (rename one of them)',
-  submodule: 'it is a submodule (its history is another repository\'s)',
-  history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or its commits are outside the walk), or --only-code left it out',
-};
 
 export async function runExplain(target: string, options: ExplainOptions, io: Io): Promise<ExitCode> {
   // `explain ''` (an unset variable) explained the whole repository as if asked to.
@@ -74,7 +31,10 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   }
   const loaded = await loadAnalysis(options.repo, options, io);
   const { analysis } = loaded;
-  const found = await resolveTarget(loaded, target, io.cwd);
+  const found = await resolveTarget(loaded, target, io.cwd, options.repo);
+  // Said with the report, not only by its header's path: the file explained is not the one named
+  // from here (the header printed the bare path, easy to miss: vuejs/core).
+  const fromRoot = readFromRootNote(target, found);
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   // The current (decayed) figures beside the classic ones: the scan's "TF current" could not be
@@ -124,6 +84,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
         }
       : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
     const written = writeReport(renderJson(body), options, io.cwd, io.stdout);
+    if (fromRoot && !options.quiet) io.stderr.write(`talentrisk: ${fromRoot}\n`);
     printWarnings(analysis, options, io, false);
     reportWritten(written, `the explanation of ${found.file?.path ?? found.folder ?? '.'}`, options, io);
     return ExitCode.Ok;
@@ -134,6 +95,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   if (found.file) {
     const file = found.file;
     out.push(`${chalk.bold(sanitize(file.path))}  ${chalk.dim(`${file.events} ${file.events === 1 ? 'event' : 'events'} · last change ${day(file.lastChange)}`)}`);
+    if (fromRoot) out.push(`(${fromRoot})`);
     out.push(chalk.dim('DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC); author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1)'));
     out.push('');
     const shown = rowsToShow(file.contributions, EXPLAIN_ROWS);
@@ -164,6 +126,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   } else {
     const module = summarizeModule(found.folder ?? '.', 'folder', found.files, nameOf);
     out.push(`${chalk.bold(sanitize(module.path))}  ${chalk.dim(`${module.files} files analysed`)}`);
+    if (fromRoot) out.push(`(${fromRoot})`);
     out.push(`Truck factor: ${chalk.bold(String(module.truckFactor.value))} (coverage left ${percent(module.truckFactor.coverage)})`);
     out.push('');
     // At most EXPLAIN_ROWS developers, as for a file (babel's packages/ listed 362 rows, most of them

@@ -1,0 +1,127 @@
+import { lstatSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { whyNotAnalysed } from '../../analyze.ts';
+import { UsageError } from '../../errors.ts';
+import type { Repository } from '../../git/repo.ts';
+import type { ExclusionRule } from '../../model/files.ts';
+import { closest } from '../../model/suggest.ts';
+import type { FileOwnership } from '../../model/types.ts';
+import { sanitize } from '../../report/format.ts';
+import type { LoadedAnalysis } from './shared.ts';
+
+export interface ExplainTarget {
+  file?: FileOwnership;
+  folder?: string;
+  files: FileOwnership[];
+  /**
+   * The folder the path was meant from when it named nothing there and was read from the
+   * repository root instead (scan lists paths from the root); the report says so.
+   */
+  readFromRootIn?: string;
+}
+
+/**
+ * Finds the file or folder the user named. A path is read as git reads it: from the folder
+ * talentrisk runs in, or the one -C gives (as `git -C`). In a monorepo's package, `package.json`,
+ * `README.md` and `.` are the package's: they were the root's whenever the root had one, even for
+ * `./package.json` (vuejs/core). A plain path that names nothing there, tracked or not, is read from
+ * the repository root (a path pasted from scan's output).
+ */
+export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd: string, repoDir: string): Promise<ExplainTarget> {
+  const { analysis, repository } = loaded;
+  const root = repository.info.root;
+  const base = startFolder(repository, path.resolve(cwd, repoDir));
+  const here = repositoryPath(root, path.resolve(root, base, target));
+  const found = analysedAt(analysis.files, here);
+  if (found) return found;
+  const inRepository = (candidate: string) => !candidate.startsWith('../') && candidate !== '..' && !path.isAbsolute(candidate);
+  // `./x`, `../x` and absolute paths say where they start; a plain path may be one from the root.
+  const fromRoot = base !== '' && !path.isAbsolute(target) && !/^\.\.?([\\/]|$)/.test(target) ? repositoryPath(root, path.resolve(root, target)) : undefined;
+  const rootFound = fromRoot !== undefined && inRepository(fromRoot) ? analysedAt(analysis.files, fromRoot) : undefined;
+  const why = (candidate: string) => whyNotAnalysed(repository, analysis.repository.revision, loaded.config.config, analysis.model, [candidate]);
+  // A file the user can see where they are is the one they meant, analysed or not.
+  const hereReason = inRepository(here) && here !== '' ? await why(here) : undefined;
+  if (hereReason) throw notAnalysed(target, hereReason);
+  const hereExists = inRepository(here) && !repository.info.isBare && lstatSync(path.join(root, here), { throwIfNoEntry: false }) !== undefined;
+  if (rootFound && !hereExists) return { ...rootFound, readFromRootIn: base };
+  const rootReason = fromRoot !== undefined && !hereExists && inRepository(fromRoot) ? await why(fromRoot) : undefined;
+  if (rootReason) throw notAnalysed(target, rootReason);
+  const where = base === '' ? 'the repository root' : `${path.resolve(cwd, repoDir) === cwd ? 'the current folder' : 'the -C folder'}, ${sanitize(base)}/`;
+  // Something here, and analysed at the root: how to name the root's (`../../package.json`).
+  if (rootFound && hereExists) {
+    throw new UsageError(`no analysed file or folder matches ${target}`, {
+      hint: `the repository root's is ${sanitize(relativeTo(base, fromRoot ?? ''))} (paths are relative to ${where}, and read from the repository root only when they name nothing there)`,
+    });
+  }
+  // Near the path as typed (the typo's length sets how close is close), shown as it would be typed.
+  const paths = analysis.files.map((f) => f.path);
+  const typed = base === '' ? paths : paths.map((file) => relativeTo(base, file));
+  const suggestion = closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths));
+  const near = suggestion === undefined ? undefined : base === '' || typed.includes(suggestion) ? suggestion : relativeTo(base, suggestion);
+  const startsFrom = base === '' ? where : `${where}, or else to the repository root`;
+  throw new UsageError(`no analysed file or folder matches ${target}`, {
+    hint: near
+      ? `did you mean ${sanitize(near)}? (paths are relative to ${startsFrom}; excluded files and submodules are not analysed)`
+      : `pass a path relative to ${startsFrom}; excluded files and submodules are not analysed (see the scan header)`,
+  });
+}
+
+/** Which file was meant, when it is not the one the path names from where it was typed. */
+export function readFromRootNote(target: string, found: ExplainTarget): string | undefined {
+  if (found.readFromRootIn === undefined) return undefined;
+  return `read from the repository root: ${sanitize(found.readFromRootIn)}/ has no ${sanitize(target)}`;
+}
+
+/** The analysed file at `candidate`, or the analysed files under it ('' is the whole repository). */
+function analysedAt(files: FileOwnership[], candidate: string): ExplainTarget | undefined {
+  const file = files.find((f) => f.path === candidate);
+  if (file) return { file, files: [file] };
+  const prefix = candidate === '' ? '' : `${candidate}/`;
+  const within = files.filter((f) => f.path.startsWith(prefix));
+  return within.length > 0 ? { folder: candidate || '.', files: within } : undefined;
+}
+
+/**
+ * Where paths start, from the root ('' is the root): the folder given, by its real path (git names
+ * the root by its own). A bare repository, or its .git folder, has no work tree: the root.
+ */
+function startFolder(repository: Repository, dir: string): string {
+  if (repository.info.isBare) return '';
+  let real = dir;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    // a folder that went away: as given
+  }
+  const folder = repositoryPath(repository.info.root, real);
+  return folder.startsWith('../') || folder === '..' || path.isAbsolute(folder) || folder === '.git' || folder.startsWith('.git/') ? '' : folder;
+}
+
+/** `absolute` as a path from the root, with forward slashes ('' for the root itself). */
+function repositoryPath(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+/** A path from the root as the user would type it from `base`. */
+function relativeTo(base: string, file: string): string {
+  return path.posix.relative(base, file) || '.';
+}
+
+function notAnalysed(target: string, reason: ExclusionRule | 'submodule' | 'history'): UsageError {
+  return new UsageError(`${target} is not analysed: ${NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
+}
+
+const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', string> = {
+  include: 'it is not matched by the config\'s `include`',
+  exclude: 'it is matched by the config\'s `exclude`',
+  vendored: 'its .gitattributes mark it linguist-vendored',
+  generated: 'its .gitattributes mark it linguist-generated',
+  nodiff: 'its .gitattributes mark it -diff or binary',
+  vendorFolder: 'it is in a vendor folder (vendor/, node_modules/, third_party/, dist/, …), left out by default (`defaultExclusions: false` counts it)',
+  lockFile: 'it is a lock file, left out by default (`defaultExclusions: false` counts it)',
+  minified: 'it is minified, or a source map, left out by default (`defaultExclusions: false` counts it)',
+  binary: 'it is a binary file (by its extension), left out by default (`defaultExclusions: false` counts it)',
+  unreadableName: 'its name reads like another file\'s once decoded (a name that is not valid UTF-8 shows each bad byte as U+FFFD), so their histories cannot be told apart (rename one of them)',
+  submodule: 'it is a submodule (its history is another repository\'s)',
+  history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or its commits are outside the walk), or --only-code left it out',
+};

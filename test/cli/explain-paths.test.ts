@@ -1,0 +1,103 @@
+import { symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+// A monorepo: the root and the package both have a package.json, a README.md and a src/.
+const monorepo: FixtureCommit[] = [
+  { author: 'ada', write: { 'package.json': 5, 'README.md': 5, 'CHANGELOG.md': 5, 'notes.md': 3, 'src/a.ts': 5 } },
+  { author: 'bob', write: { 'packages/web/package.json': 4, 'packages/web/README.md': 4, 'packages/web/src/b.ts': 4, 'packages/web/src/c.ts': 4 } },
+];
+
+const explained = (args: string[], cwd: string) => {
+  const result = runCli(['explain', ...args, '--format', 'json'], { cwd });
+  return { ...result, path: result.exitCode === 0 ? (JSON.parse(result.stdout) as { path: string }).path : undefined };
+};
+
+describe('explain reads a path from the current folder, as git does', { tags: ['slow'] }, () => {
+  // vuejs/core, in packages/reactivity: `explain .` was the whole repository, `./package.json` and
+  // `README.md` the root's, with nothing to say so.
+  it('inside a package, `.`, `./package.json` and `README.md` are the package\'s, not the root\'s', () => {
+    const repo = buildRepo(monorepo);
+    const web = path.join(repo.dir, 'packages/web');
+    expect(explained(['.'], web).path).toBe('packages/web');
+    expect(explained(['./package.json'], web).path).toBe('packages/web/package.json');
+    expect(explained(['package.json'], web).path).toBe('packages/web/package.json');
+    expect(explained(['README.md'], web).path).toBe('packages/web/README.md');
+    expect(explained(['src'], web).path).toBe('packages/web/src');
+    expect(explained(['../../package.json'], web).path).toBe('package.json');
+    const table = runCli(['explain', '.'], { cwd: web });
+    expect(table.stdout).toMatch(/^packages\/web {2}4 files analysed\n/);
+    expect(table.stdout).not.toContain('read from the repository root');
+    // At the root, the root's.
+    expect(explained(['package.json'], repo.dir).path).toBe('package.json');
+  });
+
+  it('reads a plain path that names nothing here from the repository root (as scan lists it), and says so', () => {
+    const repo = buildRepo(monorepo);
+    const web = path.join(repo.dir, 'packages/web');
+    const table = runCli(['explain', 'CHANGELOG.md'], { cwd: web });
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toMatch(/^CHANGELOG\.md {2}1 event .*\n\(read from the repository root: packages\/web\/ has no CHANGELOG\.md\)\n/);
+    const json = explained(['CHANGELOG.md'], web);
+    expect(json.path).toBe('CHANGELOG.md');
+    expect(json.stderr).toBe('talentrisk: read from the repository root: packages/web/ has no CHANGELOG.md\n');
+    expect(runCli(['explain', 'CHANGELOG.md', '--format', 'json', '-q'], { cwd: web }).stderr).toBe('');
+    // A path pasted from scan's output.
+    expect(explained(['packages/web/src/b.ts'], web).path).toBe('packages/web/src/b.ts');
+    expect(runCli(['explain', 'packages/web/src'], { cwd: web }).stdout).toContain('\n(read from the repository root: packages/web/ has no packages/web/src)\n');
+    // `./` says where the path starts: not read from the root.
+    const explicit = runCli(['explain', './CHANGELOG.md'], { cwd: web });
+    expect(explicit.exitCode).toBe(2);
+    expect(explicit.stderr).toContain('talentrisk: no analysed file or folder matches ./CHANGELOG.md\n');
+  });
+
+  it('does not read from the root a path that names a file here, tracked and left out, or untracked', () => {
+    const repo = buildRepo([...monorepo, { author: 'bob', write: { 'packages/web/CHANGELOG.md': 3 } }]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'exclude: ["packages/web/CHANGELOG.md"]\n');
+    const web = path.join(repo.dir, 'packages/web');
+    const excluded = runCli(['explain', 'CHANGELOG.md'], { cwd: web });
+    expect(excluded.exitCode).toBe(2);
+    expect(excluded.stderr).toContain("talentrisk: CHANGELOG.md is not analysed: it is matched by the config's `exclude`\n");
+    writeFileSync(path.join(web, 'notes.md'), 'not committed\n');
+    const untracked = runCli(['explain', 'notes.md'], { cwd: web });
+    expect(untracked.exitCode).toBe(2);
+    expect(untracked.stderr).toBe(
+      "talentrisk: no analysed file or folder matches notes.md\n  the repository root's is ../../notes.md (paths are relative to the current folder, packages/web/, and read from the repository root only when they name nothing there)\n",
+    );
+  });
+
+  it('with -C, reads the path from that folder, as `git -C` does, from inside the repository or outside it', () => {
+    const repo = buildRepo(monorepo);
+    const parent = path.dirname(repo.dir);
+    const name = path.basename(repo.dir);
+    expect(explained(['-C', `${name}/packages/web`, 'package.json'], parent).path).toBe('packages/web/package.json');
+    expect(explained(['-C', `${name}/packages/web`, '.'], parent).path).toBe('packages/web');
+    expect(explained(['-C', name, 'package.json'], parent).path).toBe('package.json');
+    expect(explained(['-C', name, 'packages/web/package.json'], parent).path).toBe('packages/web/package.json');
+    const pasted = explained(['-C', `${name}/packages/web`, 'packages/web/src/b.ts'], parent);
+    expect(pasted.path).toBe('packages/web/src/b.ts');
+    expect(pasted.stderr).toBe('talentrisk: read from the repository root: packages/web/ has no packages/web/src/b.ts\n');
+    // From a package, -C names where the path starts.
+    const web = path.join(repo.dir, 'packages/web');
+    expect(explained(['-C', '../..', 'package.json'], web).path).toBe('package.json');
+    expect(explained(['-C', '.', 'package.json'], web).path).toBe('packages/web/package.json');
+    // Through a symbolic link to the repository (git names the root by its real path).
+    const link = path.join(parent, `${name}-link`);
+    symlinkSync(repo.dir, link);
+    expect(explained(['-C', `${name}-link/packages/web`, 'README.md'], parent).path).toBe('packages/web/README.md');
+  });
+
+  it('suggests a near path as it would be typed here, and says where paths start', () => {
+    const repo = buildRepo(monorepo);
+    const web = path.join(repo.dir, 'packages/web');
+    const typo = runCli(['explain', 'src/bb.ts'], { cwd: web });
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toBe(
+      'talentrisk: no analysed file or folder matches src/bb.ts\n  did you mean src/b.ts? (paths are relative to the current folder, packages/web/, or else to the repository root; excluded files and submodules are not analysed)\n',
+    );
+    // At the root, paths start there.
+    expect(runCli(['explain', 'zzz'], { cwd: repo.dir }).stderr).toContain('\n  pass a path relative to the repository root; excluded files');
+  });
+});
