@@ -101,3 +101,21 @@ describe('explain reads a path from the current folder, as git does', { tags: ['
     expect(runCli(['explain', 'zzz'], { cwd: repo.dir }).stderr).toContain('\n  pass a path relative to the repository root; excluded files');
   });
 });
+
+describe('explain of a tracked file with no history', { tags: ['slow'] }, () => {
+  it('names merge commits among the reasons (laravel: a file a merge brought back read "only bots did, or ignoreRevs, or outside the walk")', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: 'bob', branch: 'side', write: { 'b.ts': 5 } },
+      { author: 'ada', checkout: 'main', write: { 'a.ts': 5 } },
+    ]);
+    // A merge that also adds a file (no event: merges carry none).
+    repo.git('merge', '-q', '--no-ff', '--no-commit', 'side');
+    writeFileSync(path.join(repo.dir, 'born-in-merge.ts'), 'x\n');
+    repo.git('add', 'born-in-merge.ts');
+    repo.git('commit', '-q', '--no-verify', '-m', 'merge side');
+    const result = runCli(['explain', 'born-in-merge.ts'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('it only changed in merge commits, which carry no events');
+  });
+});
