@@ -67,6 +67,8 @@ export interface HandoffInput {
   critical?: readonly CriticalSystemSpec[];
   /** Newest commits of the repository, everyone's: the co-change window. */
   window?: readonly HandoffCommitInput[];
+  /** Commits of the window left out as config `ignoreRevs` (said beside its size: "the last 1999 commits" read as a bug). */
+  windowIgnored?: number;
   /** The person's commits of the last RECENT_DAYS days, newest first. */
   recent?: readonly HandoffCommitInput[];
   /**
@@ -202,6 +204,8 @@ export interface HandoffReport {
   alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[]; keeper: boolean }[];
   coChange: CoChange[];
   coChangeWindow: number;
+  /** Commits of the window left out as config ignoreRevs (not in coChangeWindow). */
+  coChangeIgnored: number;
   recentDays: number;
   /** The day the recent days end on when that is the revision's last commit; null: the figures' date. */
   recentBefore: string | null;
@@ -373,6 +377,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable),
     coChange,
     coChangeWindow: input.window?.length ?? 0,
+    coChangeIgnored: input.windowIgnored ?? 0,
     recentDays: RECENT_DAYS,
     recentBefore: input.recentBefore ?? null,
     recentCommits: recent.listed,

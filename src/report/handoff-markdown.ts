@@ -252,7 +252,8 @@ function evidence(file: HandoffFile, activeOnly: boolean): string {
 
 function coChange(report: HandoffReport, name: (id: string) => string): string[] {
   if (report.coChangeWindow === 0) return ['Not computed (no commit history was read).'];
-  const intro = `In the last ${plural(report.coChangeWindow, 'commit')} (commits of bots the figures leave out, and of more than ${MAX_CHANGESET} files, ignored), files changed in at least half of the commits of one of theirs:`;
+  const ignored = report.coChangeIgnored > 0 ? `${plural(report.coChangeIgnored, 'commit')} of config ignoreRevs, ` : '';
+  const intro = `In the last ${plural(report.coChangeWindow + report.coChangeIgnored, 'commit')} (${ignored}commits of bots the figures leave out, and of more than ${MAX_CHANGESET} files, ignored), files changed in at least half of the commits of one of theirs:`;
   if (report.coChange.length === 0) return [intro, '', 'none: their files change on their own.'];
   const lines = [intro, ''];
   const listed = rowsWithin(report.coChange, CO_CHANGE_LISTED);

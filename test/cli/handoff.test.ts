@@ -182,6 +182,11 @@ describe('runHandoff', () => {
     expect(after.recent.commits.map((c) => c.sha)).not.toContain(sweep);
     expect(after.recent.commits).toHaveLength(2);
     expect(after.coChange.files.find((f) => f.path === 'lib/b.ts')).toBeUndefined();
+    // The document counts the window as read, and says what it left out ("In the last 1999 commits"
+    // read as a bug: vuejs/core).
+    const { io, stdout } = fakeIo(repo.dir);
+    await runHandoff('ada', options(repo.dir, {}), io);
+    expect(stdout()).toContain('In the last 3 commits (1 commit of config ignoreRevs, commits of bots the figures leave out, and of more than ');
   });
 
   it('excludes people given with --leaving from the successors', async () => {

@@ -62,6 +62,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     critical: settings.critical,
     window: counted(log.window),
+    windowIgnored: log.window.filter((commit) => ignored.has(commit.sha)).length,
     recent: counted(log.recent),
     recentTruncated: log.recentTruncated,
     recentBefore: stale?.day,
