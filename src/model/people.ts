@@ -178,13 +178,13 @@ function samePersonHint(people: readonly Person[]): string {
 }
 
 /**
- * A bot's name as written and as people call it, without its `[bot]` or `-bot`: `dependabot` was an
- * "unknown person" with unrelated closest names, while `dependabot[bot]` was a bot (a user test).
- * Only once nobody matches as a person.
+ * A bot's name as written and as people call it, without its `[bot]`, `-bot` or ` Bot`: `dependabot`
+ * was an "unknown person" with unrelated closest names, while `dependabot[bot]` was a bot (a user
+ * test). Only once nobody matches as a person.
  */
 function botNameForms(name: string): string[] {
   const full = normalize(name);
-  const bare = full.replace(/(\[bot\]|-bot)$/, '');
+  const bare = full.replace(/(\[bot\]|-bot| bot)$/, '');
   return bare !== '' && bare !== full ? [full, bare] : [full];
 }
 
@@ -244,7 +244,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
     const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
     throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
-      hint: 'name a person; the built-in patterns (*[bot], *-bot, AI assistants) and the config’s `bots:` decide what is a bot',
+      hint: 'name a person; the built-in patterns (*[bot], *-bot, * Bot, bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }
   const near = closestPeople(who, people);

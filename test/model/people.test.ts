@@ -158,7 +158,7 @@ describe('resolvePerson', () => {
     expect(failure(() => resolvePerson(PEOPLE, 'renovat', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovat"/);
     // A bot's name without its `[bot]` or `-bot` is that bot (a user test: `dependabot` was an
     // unknown person, with unrelated closest names).
-    for (const [who, name] of [['renovate', 'renovate[bot]'], ['Dependabot', 'dependabot[bot]'], ['release', 'release-bot']]) {
+    for (const [who, name] of [['renovate', 'renovate[bot]'], ['Dependabot', 'dependabot[bot]'], ['release', 'release-bot'], ['styleci', 'StyleCI Bot']]) {
       expect(failure(() => resolvePerson(PEOPLE, who as string, { bots: { names: [name as string], isBot } })).message).toContain(`"${who}" is a bot account (${name}): `);
     }
     // …but never before a person of that name.
