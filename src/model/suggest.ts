@@ -15,6 +15,27 @@ export function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+/**
+ * Edit distance where two neighbouring letters swapped count as one edit (optimal string
+ * alignment): the commonest slip of a typed name (`drise` for Dries), which Levenshtein counts twice.
+ */
+export function typoDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, (before[j - 2] as number) + 1);
+      current.push(distance);
+    }
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
 /** The closest candidate, when it is close enough to be a typo (case-insensitive). */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
