@@ -49,6 +49,8 @@ type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'> & Partial<Pick
 export class UnknownPersonError extends UsageError {}
 
 const SUGGESTIONS = 3;
+// The candidates an ambiguous name lists: laravel's "Mohamed" listed 16 on one 1,100-character line.
+const LISTED_MATCHES = 5;
 
 /**
  * Names compare case-insensitively, with runs of blanks as one, typographic apostrophes as `'`
@@ -276,8 +278,10 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
       const first = sorted[0] as T;
       const counted = sorted.every((p) => p.filesAuthored !== undefined && p.commits !== undefined);
       const label = (p: T) => (counted ? `${personLabel(p)} (${count(p.filesAuthored ?? 0, 'file')}, ${count(p.commits ?? 0, 'commit')})` : personLabel(p));
-      throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers${counted ? ', most files authored first' : ''}: ${sorted.map(label).join(', ')}`, {
-        hint: `name one of them by email, e.g. ${clean(first.id)}${samePersonHint(sorted)}`,
+      const listed = sorted.slice(0, LISTED_MATCHES).map(label).join(', ');
+      const more = sorted.length - LISTED_MATCHES;
+      throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers${counted ? ', most files authored first' : ''}: ${listed}${more > 0 ? ` +${more} more` : ''}`, {
+        hint: `name one of them by email, e.g. ${clean(first.id)}${more > 0 ? ', or by their whole name (`talentrisk scan --format json` lists every developer’s names and emails)' : ''}${samePersonHint(sorted)}`,
       });
     }
   }

@@ -149,6 +149,18 @@ describe('runHandoff', () => {
     expect(ranked.hint).toBe('name one of them by email, e.g. sam@b.example');
   });
 
+  // Regression (laravel, a tester): "Mohamed" listed its 16 matches on one line of 1,100 characters.
+  it('lists the five most active of an ambiguous name, then how many more and how to name one', async () => {
+    const surnames = ['Lee', 'Roe', 'Kim', 'Ito', 'Day', 'Fox', 'Gil'];
+    // Sam Gil commits most (7 files), Sam Lee least (1).
+    const repo = buildRepo(surnames.map((surname, i) => ({ author: { name: `Sam ${surname}`, email: `sam.${surname.toLowerCase()}@example.com` }, write: Object.fromEntries(Array.from({ length: i + 1 }, (_, n) => [`${surname}/${n}.ts`, 5])) })));
+    const error = await failure(runHandoff('sam', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.message).toBe(
+      '"sam" matches 7 developers, most files authored first: Sam Gil <sam.gil@example.com> (7 files, 1 commit), Sam Fox <sam.fox@example.com> (6 files, 1 commit), Sam Day <sam.day@example.com> (5 files, 1 commit), Sam Ito <sam.ito@example.com> (4 files, 1 commit), Sam Kim <sam.kim@example.com> (3 files, 1 commit) +2 more',
+    );
+    expect(error.hint).toBe('name one of them by email, e.g. sam.gil@example.com, or by their whole name (`talentrisk scan --format json` lists every developer’s names and emails)');
+  });
+
   it('refuses an unknown --leaving person', async () => {
     const repo = shop();
     const error = await failure(runHandoff('ada', options(repo.dir, { leaving: ['zed'] }), fakeIo(repo.dir).io));
