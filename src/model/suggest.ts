@@ -49,3 +49,14 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * The analysed file or folder nearest to a mistyped path, when it is close enough to be a typo:
+ * folders are candidates too (laravel: `explain src/Illuminate/Databse` had no suggestion, while
+ * `Model.PHP` had one). Files first, so a file wins a tie.
+ */
+export function closestPath(target: string, files: readonly string[]): string | undefined {
+  const folders = new Set<string>();
+  for (const file of files) for (let slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) folders.add(file.slice(0, slash));
+  return closest(target, [...files, ...folders]);
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
-import { closest } from '../../model/suggest.ts';
+import { closestPath } from '../../model/suggest.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import type { ExclusionRule } from '../../model/files.ts';
 import { whyNotAnalysed } from '../../analyze.ts';
@@ -41,7 +41,7 @@ async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd: string
   const inRepository = candidates.filter((candidate) => candidate !== '' && !candidate.startsWith('..'));
   const reason = inRepository.length > 0 ? await whyNotAnalysed(loaded.repository, analysis.repository.revision, loaded.config.config, analysis.model, inRepository) : undefined;
   if (reason) throw new UsageError(`${target} is not analysed: ${NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
-  const suggestion = closest(target, analysis.files.map((f) => f.path));
+  const suggestion = closestPath(candidates[0] || target, analysis.files.map((f) => f.path));
   throw new UsageError(`no analysed file or folder matches ${target}`, {
     hint: suggestion
       ? `did you mean ${suggestion}? (paths are relative to the repository root; excluded files and submodules are not analysed)`
