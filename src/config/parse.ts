@@ -219,6 +219,8 @@ function humanize(issue: z.core.$ZodIssue, value: unknown): string {
     const quote = issue.expected === 'string' && typeof value === 'number' ? ': write it in quotes, as it is in the file, so that YAML reads it as text' : '';
     return `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describeValue(value)}${asList}${quote}`;
   }
+  // A union's own message says what it takes (maxKnowledgeLoss: a share or a percentage).
+  if (issue.code === 'invalid_union') return `${issue.message}, got ${describeValue(value)}`;
   if (issue.code === 'invalid_value') {
     return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`;
   }

@@ -50,6 +50,22 @@ const isoDay = z
   // Only a well-formed date can be unreal (2025-02-30, 2025-13-01); a malformed one has its message already.
   .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isRealDay(value), 'not a real date');
 
+// A share is often written as a percentage (`maxKnowledgeLoss: 20%` was "expected a number, got the
+// text" on laravel): `20%` says 0.2 as plainly, so it is read so.
+const PERCENTAGE = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+const SHARE = 'maxKnowledgeLoss is a share from 0 to 1, or a percentage (0.25 or 25%)';
+const share = z.union(
+  [
+    z.number().min(0, SHARE).max(1, SHARE),
+    z
+      .string()
+      .regex(PERCENTAGE)
+      .transform((text) => Number(PERCENTAGE.exec(text)?.[1]) / 100)
+      .pipe(z.number().max(1, SHARE)),
+  ],
+  { error: `expected ${SHARE.replace('maxKnowledgeLoss is ', '')}` },
+);
+
 export const criticalSystemSchema = z
   .strictObject({
     name: nonEmpty.describe('Name of the system, shown in every report (unique).'),
@@ -65,12 +81,9 @@ export const criticalSystemSchema = z
       .max(100, 'minOwners must be at most 100')
       .default(2)
       .describe('`check` fails when the bus factor (truck factor of the system’s files) is below this.'),
-    maxKnowledgeLoss: z
-      .number()
-      .min(0, 'maxKnowledgeLoss is a share from 0 to 1 (0.25 for 25%)')
-      .max(1, 'maxKnowledgeLoss is a share from 0 to 1 (0.25 for 25%)')
+    maxKnowledgeLoss: share
       .optional()
-      .describe('`check` fails when departures would orphan more than this share (0–1) of the system’s files.'),
+      .describe('`check` fails when departures would orphan more than this share of the system’s files: 0–1, or a percentage (`20%` is 0.2).'),
     description: z.string().optional().describe("Free text, shown under the name in check's markdown, in its JUnit text and in the JSON."),
   })
   .describe('A system that must never depend on one person.');
@@ -113,7 +126,7 @@ export const configSchema = z
       .default(true)
       .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
     people: list(personSchema).default([]).describe('Identity aliases.'),
-    bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]` and `*-bot` are built in.'),
+    bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]`, `*-bot`, `* bot` (a name whose last word is Bot) and `bot@*` are built in.'),
     ignoreRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))
       .default([])
       .describe('Commits whose changes credit nobody, like .git-blame-ignore-revs: a sweep (license headers, formatting) or an import. Their adds, renames and deletions still move files, as a bot commit’s do. Off under --model classic.'),

@@ -5,9 +5,12 @@
 // Names and emails of accounts that commit for a machine, beyond the built-in *[bot] and *-bot.
 // Careful: Travis, Jenkins or Zane are also people. A candidate is a known automation tool, a
 // separate bot/robot/automation token, or an account named only for a CI role.
-const AUTOMATION_TOOL = /(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis-ci|pre-commit-ci|mergify|imgbot|allcontributors)/i;
+const AUTOMATION_TOOL = /(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis[-\s]?ci\b|pre-commit-ci|mergify|imgbot|allcontributors)/i;
 const AUTOMATION_TOKEN = /(^|[-_.+\s])(bot|robot|automation|automated)($|[-_.+\s])/i;
 const AUTOMATION_ROLE = /^(ci|build|builder|deploy|deployer|jenkins|travis|release|releaser|autobuild)$/i;
+// As an address, only the roles that are no one's name: travis@ and jenkins@ are most often a
+// person's (laravel's Travis Elkins <travis@groupcaliber.com> was proposed as a bot).
+const ADDRESS_ROLE = /^(ci|build|builder|deploy|deployer|release|releaser|autobuild)$/i;
 // One word of letters and digits ending in "bot" after at least four of them (denobot, crowlbot,
 // fibibot); the surnames that end so are shorter (Abbot, Talbot, Chabot), and an address made of one
 // (jtalbot@, sam.talbot@) is set aside by looksAutomated when the person's name holds that surname.
@@ -29,7 +32,7 @@ export function looksAutomated(developer: { name: string; names: readonly string
   const nameWords = names.flatMap((name) => (/\s/.test(name.trim()) ? name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4) : []));
   const ownHandle = (text: string) => nameWords.some((word) => text.toLowerCase().includes(word));
   const byAddress = (text: string, role: boolean) =>
-    AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && !ownHandle(text) && AUTOMATION_SUFFIX.test(text)) || (role && AUTOMATION_ROLE.test(text));
+    AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && !ownHandle(text) && AUTOMATION_SUFFIX.test(text)) || (role && ADDRESS_ROLE.test(text));
   return developer.emails.some((email) => {
     const local = email.slice(0, email.lastIndexOf('@'));
     if (email.toLowerCase().endsWith('@users.noreply.github.com')) return byAddress(local.slice(local.indexOf('+') + 1), false);

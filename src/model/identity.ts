@@ -80,6 +80,12 @@ const DEFAULT_BOT_PATTERNS = [
   '*[bot]',
   '*-bot',
   '*[bot]@*',
+  // Extensions beyond METRICS §2: a name whose last word is "Bot" (`StyleCI Bot`, `Renovate Bot`;
+  // Talbot and Abbot are one word, "Bot Smith" starts with it) and an address whose whole local
+  // part is `bot` (laravel's StyleCI Bot <bot@styleci.io>, 384 commits and 163 co-author credits,
+  // was second in its truck factor and a handoff successor).
+  '* bot',
+  'bot@*',
   // AI coding assistants credited in Co-authored-by trailers: tools, not people who can leave.
   'noreply@anthropic.com',
   'copilot',

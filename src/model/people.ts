@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.ts';
 import { noreplyLogin } from './identity.ts';
 import type { Developer, DeveloperSummary } from './types.ts';
-import { editDistance } from './suggest.ts';
+import { typoDistance } from './suggest.ts';
 
 // Naming a person on the command line or in the config (`--leaving`, `departures[].who`,
 // `handoff <who>`): a name, an email, a GitHub login or a config alias, case-insensitive.
@@ -49,6 +49,8 @@ type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'> & Partial<Pick
 export class UnknownPersonError extends UsageError {}
 
 const SUGGESTIONS = 3;
+// The candidates an ambiguous name lists: laravel's "Mohamed" listed 16 on one 1,100-character line.
+const LISTED_MATCHES = 5;
 
 /**
  * Names compare case-insensitively, with runs of blanks as one, typographic apostrophes as `'`
@@ -142,18 +144,68 @@ function count(n: number, word: string): string {
   return `${n} ${n === 1 ? word : `${word}s`}`;
 }
 
-/** The developers whose name, email or local part is nearest to `who` (at most 3). */
+/**
+ * How many edits a slip of the keyboard makes in a word of this length: one in a short name
+ * (`taylr`, `adda`), two in a longer one, three in a whole name or an email; none in two letters.
+ */
+function slips(length: number): number {
+  return length <= 2 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
+}
+
+/**
+ * How far `target` is from naming the person, when it is a slip: a single word from their whole
+ * name, email, login, local part or one word of a name; several words from their email, login or
+ * local part, or word by word from the words of one of their names (`Otwel Taylor`), each typed
+ * word its own. Comparing several words with one ("Jon Doe" and `jonge`), or two typed words with
+ * one word of a name ("Jon Doe" and Joe), made unrelated suggestions. Undefined when none is a slip.
+ */
+function slipDistance(target: string, person: Person): number | undefined {
+  const words = target.split(' ');
+  const near = (typed: string, key: string) => {
+    const distance = typoDistance(typed, key);
+    return distance <= slips(typed.length) ? distance : Number.POSITIVE_INFINITY;
+  };
+  const locals = person.emails.flatMap((email) => (email.indexOf('@') > 0 ? [normalize(email.slice(0, email.indexOf('@')))] : []));
+  const names = new Set([person.name, ...person.names].map(normalize));
+  const whole = words.length === 1 ? [...exactKeys(person, []), ...partialKeys(person)] : [...exactKeys(person, []), ...locals].filter((key) => !names.has(key));
+  let best = Math.min(...whole.map((key) => near(target, foldAccents(key))));
+  if (words.length > 1) for (const name of names) best = Math.min(best, wordByWord(words, foldAccents(name).split(' '), near));
+  return best <= slips(target.length) ? best : undefined;
+}
+
+/**
+ * The edits of typed words matched to distinct words of a name, nearest pairs first. Every typed
+ * word, and the name's first and last words, must be matched (`Mior Zaki` for Mior Muhammad Zaki;
+ * "Jon Doe" is no slip for Wouter de Jong); else infinite.
+ */
+function wordByWord(typed: readonly string[], own: readonly string[], near: (typed: string, key: string) => number): number {
+  const pairs = typed.flatMap((word, i) => own.map((other, j) => ({ i, j, distance: near(word, other) }))).filter((pair) => Number.isFinite(pair.distance));
+  pairs.sort((a, b) => a.distance - b.distance);
+  const usedTyped = new Set<number>();
+  const usedOwn = new Set<number>();
+  let sum = 0;
+  for (const pair of pairs) {
+    if (usedTyped.has(pair.i) || usedOwn.has(pair.j)) continue;
+    usedTyped.add(pair.i);
+    usedOwn.add(pair.j);
+    sum += pair.distance;
+  }
+  return usedTyped.size === typed.length && usedOwn.has(0) && usedOwn.has(own.length - 1) ? sum : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The developers `who` is a slip for (at most 3): the nearest first, and among equally near ones
+ * the most active, as an ambiguous name lists them (`taylr` named three minor Taylors before
+ * laravel's Taylor Otwell, who authors 2,097 files).
+ */
 export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS): T[] {
   const target = foldAccents(normalize(who));
-  // Close enough to be a slip: "nobody-here" suggested three unrelated people (a first-time user test).
-  const near = Math.max(2, Math.ceil(target.length * 0.4));
   return people
-    .map((person) => {
-      const keys = [...exactKeys(person, []), ...partialKeys(person)];
-      return { person, distance: Math.min(...keys.map((key) => editDistance(target, foldAccents(key)))) };
+    .flatMap((person) => {
+      const distance = slipDistance(target, person);
+      return distance === undefined ? [] : [{ person, distance }];
     })
-    .filter((entry) => entry.distance <= near)
-    .sort((a, b) => a.distance - b.distance || byName(a.person, b.person))
+    .sort((a, b) => a.distance - b.distance || byActivity(a.person, b.person))
     .slice(0, limit)
     .map((entry) => entry.person);
 }
@@ -178,13 +230,13 @@ function samePersonHint(people: readonly Person[]): string {
 }
 
 /**
- * A bot's name as written and as people call it, without its `[bot]` or `-bot`: `dependabot` was an
- * "unknown person" with unrelated closest names, while `dependabot[bot]` was a bot (a user test).
- * Only once nobody matches as a person.
+ * A bot's name as written and as people call it, without its `[bot]`, `-bot` or ` Bot`: `dependabot`
+ * was an "unknown person" with unrelated closest names, while `dependabot[bot]` was a bot (a user
+ * test). Only once nobody matches as a person.
  */
 function botNameForms(name: string): string[] {
   const full = normalize(name);
-  const bare = full.replace(/(\[bot\]|-bot)$/, '');
+  const bare = full.replace(/(\[bot\]|-bot| bot)$/, '');
   return bare !== '' && bare !== full ? [full, bare] : [full];
 }
 
@@ -226,8 +278,10 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
       const first = sorted[0] as T;
       const counted = sorted.every((p) => p.filesAuthored !== undefined && p.commits !== undefined);
       const label = (p: T) => (counted ? `${personLabel(p)} (${count(p.filesAuthored ?? 0, 'file')}, ${count(p.commits ?? 0, 'commit')})` : personLabel(p));
-      throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers${counted ? ', most files authored first' : ''}: ${sorted.map(label).join(', ')}`, {
-        hint: `name one of them by email, e.g. ${clean(first.id)}${samePersonHint(sorted)}`,
+      const listed = sorted.slice(0, LISTED_MATCHES).map(label).join(', ');
+      const more = sorted.length - LISTED_MATCHES;
+      throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers${counted ? ', most files authored first' : ''}: ${listed}${more > 0 ? ` +${more} more` : ''}`, {
+        hint: `name one of them by email, e.g. ${clean(first.id)}${more > 0 ? ', or by their whole name (`talentrisk scan --format json` lists every developer’s names and emails)' : ''}${samePersonHint(sorted)}`,
       });
     }
   }
@@ -244,7 +298,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
     const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
     throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
-      hint: 'name a person; the built-in patterns (*[bot], *-bot, AI assistants) and the config’s `bots:` decide what is a bot',
+      hint: 'name a person; the built-in patterns (*[bot], *-bot, * Bot, bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }
   const near = closestPeople(who, people);

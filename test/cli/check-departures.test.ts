@@ -113,10 +113,20 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'ada', '--format', 'json'], { cwd: short.dir }).stdout)).systems[0]?.knowledgeLoss).toEqual({ share: 0.25, lostFiles: 1, files: 4 });
   });
 
+  // Regression (laravel, a tester): a percentage was refused as "expected a number".
+  it('takes maxKnowledgeLoss as a percentage: 20% judges as 0.2 does', () => {
+    const repo = repoWith('critical:\n  - name: billing\n    paths: ["src/billing/**"]\n    minOwners: 1\n    maxKnowledgeLoss: 20%\n');
+    const result = runCli(['check', '--leaving', 'ada'], { cwd: repo.dir });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout.split('\n')).toContain('✗ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)');
+  });
+
   it('an unknown person is a usage error listing the closest identities', () => {
-    const result = runCli(['check', '--leaving', 'bobby'], { cwd: repoWith(AUTH).dir });
+    // A slip ("bobby" is a longer name: two edits from Bob are too many in five letters).
+    const result = runCli(['check', '--leaving', 'bobb'], { cwd: repoWith(AUTH).dir });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^talentrisk: unknown person "bobby" \(--leaving\)/);
+    expect(result.stderr).toMatch(/^talentrisk: unknown person "bobb" \(--leaving\)/);
     expect(result.stderr).toContain('Bob <bob@example.com>');
   });
 

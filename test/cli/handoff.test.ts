@@ -110,6 +110,29 @@ describe('runHandoff', () => {
     expect(error.hint).toBe('closest known: Ada <ada@example.com>');
   });
 
+  // Regression (laravel, a tester): `taylr` suggested Brett, Christian and Rob Taylor (by name) and
+  // not Taylor Otwell, who authors most files; "Jon Doe" suggested three unrelated people.
+  it('suggests the most active of equally near people, and nobody when no one is a slip', async () => {
+    const who = (name: string, email: string) => ({ name, email });
+    const repo = buildRepo([
+      { author: who('Taylor Otwell', 'taylor@laravel.example'), write: { 'a.ts': 5, 'b.ts': 5, 'c.ts': 5 } },
+      { author: who('Brett Taylor', 'brett@example.com'), write: { 'd.ts': 5 } },
+      { author: who('Christian Taylor', 'christian@example.com'), write: { 'e.ts': 5 } },
+      { author: who('Rob Taylor', 'rob@example.com'), write: { 'f.ts': 5 } },
+      { author: who('Clemir Rondón', 'clemir@example.com'), write: { 'g.ts': 5 } },
+      { author: who('Frank de Jonge', 'frank@example.com'), write: { 'h.ts': 5 } },
+      { author: who('Jodie Dunlop', 'jodie@example.com'), write: { 'i.ts': 5 } },
+      { author: who('Wouter de Jong', 'wouter@example.com'), write: { 'j.ts': 5 } },
+    ]);
+    const unknown = async (name: string) => (await failure(runHandoff(name, options(repo.dir), fakeIo(repo.dir).io))).hint;
+    expect(await unknown('taylr')).toBe('closest known: Taylor Otwell <taylor@laravel.example>, Brett Taylor <brett@example.com>, Christian Taylor <christian@example.com>');
+    expect(await unknown('Jon Doe')).toBe('no developer has a name or email close to it: `talentrisk scan --format json` lists them all');
+    // A slip in any word of a whole name, in either order, or two letters swapped.
+    expect(await unknown('Otwel Taylor')).toBe('closest known: Taylor Otwell <taylor@laravel.example>');
+    expect(await unknown('Frank Jonge')).toBe('closest known: Frank de Jonge <frank@example.com>');
+    expect(await unknown('jodei')).toBe('closest known: Jodie Dunlop <jodie@example.com>');
+  });
+
   it('refuses an ambiguous person and lists the candidates (exit 2)', async () => {
     const repo = buildRepo([
       { author: { name: 'Sam Lee', email: 'sam@a.example' }, write: { 'a.ts': 'a\n' } },
@@ -124,6 +147,18 @@ describe('runHandoff', () => {
     const ranked = await failure(runHandoff('sam', options(repo.dir), fakeIo(repo.dir).io));
     expect(ranked.message).toBe('"sam" matches 2 developers, most files authored first: Sam Roe <sam@b.example> (2 files, 2 commits), Sam Lee <sam@a.example> (1 file, 1 commit)');
     expect(ranked.hint).toBe('name one of them by email, e.g. sam@b.example');
+  });
+
+  // Regression (laravel, a tester): "Mohamed" listed its 16 matches on one line of 1,100 characters.
+  it('lists the five most active of an ambiguous name, then how many more and how to name one', async () => {
+    const surnames = ['Lee', 'Roe', 'Kim', 'Ito', 'Day', 'Fox', 'Gil'];
+    // Sam Gil commits most (7 files), Sam Lee least (1).
+    const repo = buildRepo(surnames.map((surname, i) => ({ author: { name: `Sam ${surname}`, email: `sam.${surname.toLowerCase()}@example.com` }, write: Object.fromEntries(Array.from({ length: i + 1 }, (_, n) => [`${surname}/${n}.ts`, 5])) })));
+    const error = await failure(runHandoff('sam', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.message).toBe(
+      '"sam" matches 7 developers, most files authored first: Sam Gil <sam.gil@example.com> (7 files, 1 commit), Sam Fox <sam.fox@example.com> (6 files, 1 commit), Sam Day <sam.day@example.com> (5 files, 1 commit), Sam Ito <sam.ito@example.com> (4 files, 1 commit), Sam Kim <sam.kim@example.com> (3 files, 1 commit) +2 more',
+    );
+    expect(error.hint).toBe('name one of them by email, e.g. sam.gil@example.com, or by their whole name (`talentrisk scan --format json` lists every developer’s names and emails)');
   });
 
   it('refuses an unknown --leaving person', async () => {

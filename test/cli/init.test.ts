@@ -116,6 +116,24 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(candidates.sort()).toEqual(['Fibi', 'Nathan W', 'denobot']);
   });
 
+  // Regression (laravel, a tester): Travis Elkins <travis@groupcaliber.com> was a bot candidate by
+  // his first name as the address; Travis CI is a machine however it is addressed.
+  it('does not propose people whose address is their own name and a CI role (travis@, jenkins@), and still proposes Travis CI', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5 } },
+      { author: { name: 'Travis Elkins', email: 'travis@groupcaliber.example' }, write: { 'b.ts': 5 } },
+      { author: { name: 'lizardslair', email: 'travis@lizardslair.example' }, write: { 'c.ts': 5 } },
+      { author: { name: 'Jon Jenkins', email: 'jenkins@corp.example' }, write: { 'd.ts': 5 } },
+      { author: { name: 'Travis CI', email: 'builds@travis-ci.example' }, write: { 'e.ts': 5 } },
+      { author: { name: 'Git for Windows Build Agent', email: 'ci@git-for-windows.example' }, write: { 'f.ts': 5 } },
+    ]);
+    expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
+    const candidates = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8')
+      .split('\n')
+      .flatMap((line) => /^ {2}# - "([^"]+)" {4}# \d+ commits?$/.exec(line)?.[1] ?? []);
+    expect(candidates.sort()).toEqual(['Git for Windows Build Agent', 'Travis CI']);
+  });
+
   // Regression (deno, by a new-user test): one `Co-authored-by: divybot <his address>` trailer joined
   // the bot-named identity to Divy Srivastava, and init proposed "Divy Srivastava" as a bot.
   it('proposes the bot-named identity joined to a person, not the person', () => {

@@ -842,6 +842,17 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     // Under --model classic the default rules do not apply: the lock file is analysed.
     expect(runCli(['explain', 'Cargo.lock', '--model', 'classic'], { cwd: repo.dir }).exitCode).toBe(0);
   });
+
+  // Regression (laravel, a tester): `explain src/Illuminate/Databse` had no "did you mean", while a
+  // mistyped file (`Model.PHP`) had one.
+  it('suggests the folder a mistyped folder stands for, as it does a file', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'src/Illuminate/Database/Model.php': 5, 'src/Illuminate/Database/Query/Builder.php': 5, 'src/Illuminate/Queue/Worker.php': 5 } }]);
+    const hint = (target: string) => runCli(['explain', target], { cwd: repo.dir }).stderr.split('\n')[1];
+    expect(hint('src/Illuminate/Databse')).toBe('  did you mean src/Illuminate/Database? (paths are relative to the repository root; excluded files and submodules are not analysed)');
+    expect(hint('src/Illuminate/Databse/')).toContain('did you mean src/Illuminate/Database?');
+    expect(hint('src/Illuminate/Database/Model.PHP')).toContain('did you mean src/Illuminate/Database/Model.php?');
+    expect(hint('src/Illuminate/Database/Qury')).toContain('did you mean src/Illuminate/Database/Query?');
+  });
 });
 
 describe('--output says where the report went', { tags: ['slow'] }, () => {

@@ -109,25 +109,34 @@ describe('resolveIdentities', () => {
   });
 
   it('joins a machine’s name over a person’s address to the person by the email, not to the machine’s account by the name (extension; babel showed its maintainer as "Babel Bot")', () => {
+    // "Babel Robot": a name that looks automated but that no built-in pattern makes a bot ("Babel Bot"
+    // itself now is one, below).
     const identities = [
-      raw('Babel Bot', 'babel-bot@babeljs.io', 770),
-      raw('Babel Bot', '30521560+liuxingbaoyu@users.noreply.github.com', 35),
+      raw('Babel Robot', 'babel-robot@babeljs.io', 770),
+      raw('Babel Robot', '30521560+liuxingbaoyu@users.noreply.github.com', 35),
       raw('liuxingbaoyu', '30521560+liuxingbaoyu@users.noreply.github.com', 451),
       // A bot's name over a bot's address still joins the account by the name.
-      raw('Babel Bot', 'bot@babel.dev', 3),
+      raw('Babel Robot', 'robot@babel.dev', 3),
     ];
     const developers = resolveIdentities(identities, { extensions: true });
     expect(developers.map((d) => [d.name, d.commits, d.members])).toEqual([
       ['liuxingbaoyu', 486, [1, 2]],
-      ['Babel Bot', 773, [0, 3]],
+      ['Babel Robot', 773, [0, 3]],
     ]);
     // The published rule joins all of them (a shared name is one developer).
     expect(resolveIdentities(identities, { extensions: false })).toHaveLength(1);
+    // Named "Babel Bot", every identity of that name is a bot (the built-in `* bot`), the one over
+    // the maintainer's address too: its tool-written credits are left out, and he keeps his own.
+    const named = identities.map((identity) => ({ ...identity, name: identity.name.replace('Robot', 'Bot') }));
+    expect(resolveIdentities(named, { extensions: true }).map((d) => [d.name, d.commits, d.members, d.isBot])).toEqual([
+      ['liuxingbaoyu', 451, [2], false],
+      ['Babel Bot', 808, [0, 1, 3], true],
+    ]);
     // A machine's name over an address no person's name uses joins the account by the name (babel's
     // `Babel Bot <babel@…>` was a third "Babel Bot", and greenkeeper[bot] was listed twice: a re-test).
-    const others = resolveIdentities([raw('Babel Bot', 'babel-bot@babeljs.io', 770), raw('Babel Bot', 'babel@hopeinsource.example', 4), raw('greenkeeper[bot]', 'greenkeeper[bot]@users.noreply.github.com', 54), raw('greenkeeper[bot]', 'support@greenkeeper.example', 4), raw('Greenkeeper', 'support@greenkeeper.example', 21)], { extensions: true });
+    const others = resolveIdentities([raw('Babel Robot', 'babel-robot@babeljs.io', 770), raw('Babel Robot', 'babel@hopeinsource.example', 4), raw('greenkeeper[bot]', 'greenkeeper[bot]@users.noreply.github.com', 54), raw('greenkeeper[bot]', 'support@greenkeeper.example', 4), raw('Greenkeeper', 'support@greenkeeper.example', 21)], { extensions: true });
     expect(others.map((d) => [d.name, d.commits, d.isBot])).toEqual([
-      ['Babel Bot', 774, false],
+      ['Babel Robot', 774, false],
       ['greenkeeper[bot]', 58, true],
       ['Greenkeeper', 21, false],
     ]);
@@ -135,8 +144,8 @@ describe('resolveIdentities', () => {
 
   it('takes the login of a GitHub no-reply address for a bot pattern too (babel: babel-bot@users.noreply… is the *-bot account babel-bot)', () => {
     const isBot = createBotMatcher([]);
-    expect(isBot({ name: 'Babel Bot', email: 'babel-bot@users.noreply.github.com' })).toBe(true);
-    expect(isBot({ name: 'Babel Bot', email: '30521560+liuxingbaoyu@users.noreply.github.com' })).toBe(false);
+    expect(isBot({ name: 'Babel', email: 'babel-bot@users.noreply.github.com' })).toBe(true);
+    expect(isBot({ name: 'Babel', email: '30521560+liuxingbaoyu@users.noreply.github.com' })).toBe(false);
     expect(isBot({ name: 'Robert', email: '123+robert@users.noreply.github.com' })).toBe(false);
   });
 
@@ -162,10 +171,33 @@ describe('bot patterns', () => {
   });
 
   it('does not take names with the letters b, o or t for bots ([bot] is literal, not a character class)', () => {
-    for (const name of ['Bob', 'Otto', 'Scott', 'Tibo', 'bot', 'robot', 'Abbott']) {
+    for (const name of ['Bob', 'Otto', 'Scott', 'Tibo', 'robot', 'Abbott']) {
       expect(isBot({ name, email: `${name.toLowerCase()}@example.com` }), name).toBe(false);
     }
+    // A name "bot" alone is no pattern; the address bot@… is (below).
+    expect(isBot({ name: 'bot', email: 'b@example.com' })).toBe(false);
     expect(isBot({ name: 'ci12', email: 'c@example.com' })).toBe(false);
+  });
+
+  // Regression (laravel, a tester): StyleCI Bot <bot@styleci.io> was second in the truck factor, a
+  // handoff successor, and kept check's critical systems passing.
+  it('recognises a name whose last word is Bot and an address bot@…, not people named Talbot, Abbot or Bot Smith', () => {
+    const defaults = createBotMatcher([]);
+    expect(defaults({ name: 'StyleCI Bot', email: 'bot@styleci.io' })).toBe(true);
+    expect(defaults({ name: 'StyleCI Bot', email: 'ci@styleci.example' })).toBe(true);
+    expect(defaults({ name: 'Gray Memory BOT', email: 'gray-memory@noreply' })).toBe(true);
+    expect(defaults({ name: 'Someone', email: 'BOT@renovateapp.com' })).toBe(true);
+    for (const [name, email] of [
+      ['Jane Talbot', 'jtalbot@corp.example'],
+      ['Sam Abbot', 'sam.abbot@corp.example'],
+      ['Bot Smith', 'bot.smith@corp.example'],
+      ['Robot', 'robot@corp.example'],
+      ['Andreu Botella', 'botella@corp.example'],
+      ['Ada', 'ada@bot.example'],
+      ['Ada', 'robot@corp.example'],
+    ]) {
+      expect(defaults({ name: name as string, email: email as string }), `${name} <${email}>`).toBe(false);
+    }
   });
 
   it('treats regular-expression characters in a pattern literally', () => {
@@ -366,6 +398,22 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     // deps.ts was only ever touched by a bot: not analysed.
     expect(analysis.files.map((f) => f.path)).toEqual(['a.ts']);
     expect(analysis.exclusions).toEqual([{ rule: 'no history (or only bot commits)', files: 1 }]);
+  });
+
+  it('leaves out StyleCI Bot, as author and as co-author, and keeps Jane Talbot (laravel: it was #2 of the truck factor)', async () => {
+    const styleci = { name: 'StyleCI Bot', email: 'bot@styleci.io' };
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a.ts': 5, 'b.ts': 5 } },
+      { author: styleci, write: { 'a.ts': 5, 'c.ts': 5 } },
+      { author: { name: 'Jane Talbot', email: 'jane@talbot.example' }, write: { 'd.ts': 5 }, coAuthors: [styleci] },
+      { author: 'ada', write: { 'e.ts': 5 }, coAuthors: [styleci] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.bots).toEqual(['StyleCI Bot']);
+    expect(ids(analysis)).toEqual(['ada@example.com', 'jane@talbot.example']);
+    expect(fileOf(analysis, 'e.ts').authors).toEqual(['ada@example.com']);
+    // c.ts had only the bot's commit: no history.
+    expect(analysis.files.map((f) => f.path)).toEqual(['a.ts', 'b.ts', 'd.ts', 'e.ts']);
   });
 
   it('keeps bots under the classic model', async () => {

@@ -135,7 +135,8 @@ describe('resolvePerson', () => {
     const error = failure(() => resolvePerson(PEOPLE, 'alx'));
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe('unknown person "alx": no developer of this repository has that name, email or alias');
-    expect(error.hint).toBe('closest known: Alex Jones <alex@b.example>, Alex Smith <alex@a.example>, Ada <ada@example.com>');
+    // Ada is two edits from "alx": no slip.
+    expect(error.hint).toBe('closest known: Alex Jones <alex@b.example>, Alex Smith <alex@a.example>');
   });
 
   it('says where an unknown name came from, without control characters', () => {
@@ -158,7 +159,7 @@ describe('resolvePerson', () => {
     expect(failure(() => resolvePerson(PEOPLE, 'renovat', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovat"/);
     // A bot's name without its `[bot]` or `-bot` is that bot (a user test: `dependabot` was an
     // unknown person, with unrelated closest names).
-    for (const [who, name] of [['renovate', 'renovate[bot]'], ['Dependabot', 'dependabot[bot]'], ['release', 'release-bot']]) {
+    for (const [who, name] of [['renovate', 'renovate[bot]'], ['Dependabot', 'dependabot[bot]'], ['release', 'release-bot'], ['styleci', 'StyleCI Bot']]) {
       expect(failure(() => resolvePerson(PEOPLE, who as string, { bots: { names: [name as string], isBot } })).message).toContain(`"${who}" is a bot account (${name}): `);
     }
     // …but never before a person of that name.
@@ -173,6 +174,19 @@ describe('resolvePerson', () => {
 describe('closestPeople and personLabel', () => {
   it('ranks by edit distance to any name, email, word or local part', () => {
     expect(closestPeople('bobb', PEOPLE, 1).map((p) => p.name)).toEqual(['Bob']);
+    expect(closestPeople('ajnoes', PEOPLE).map((p) => p.name)).toEqual(['Alex Jones']);
+    // Three edits make a slip of a long email: the nearest first.
+    expect(closestPeople('alex@a.exampel', PEOPLE).map((p) => p.name)).toEqual(['Alex Smith', 'Alex Jones']);
+  });
+
+  it('keeps only slips: one edit in a short word, a name of several words word by word', () => {
+    const people = [dev('Mior Muhammad Zaki', ['crynobone@example.com']), dev('Jo Do', ['jodo@example.com']), dev('Joe Dixon', ['joe@example.com'])];
+    // Middle names may be left out, not the first or last name; each typed word is matched once.
+    expect(closestPeople('mior zakki', people).map((p) => p.name)).toEqual(['Mior Muhammad Zaki']);
+    expect(closestPeople('muhammad zakki', people)).toEqual([]);
+    expect(closestPeople('jon doe', people).map((p) => p.name)).toEqual(['Jo Do']);
+    // Two letters leave no room for a slip.
+    expect(closestPeople('jx', people)).toEqual([]);
   });
 
   it('labels a developer as name <email>', () => {

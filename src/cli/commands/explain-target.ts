@@ -4,7 +4,7 @@ import { whyNotAnalysed } from '../../analyze.ts';
 import { UsageError } from '../../errors.ts';
 import type { Repository } from '../../git/repo.ts';
 import type { ExclusionRule } from '../../model/files.ts';
-import { closest } from '../../model/suggest.ts';
+import { closest, withFolders } from '../../model/suggest.ts';
 import type { FileOwnership } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
 import type { LoadedAnalysis } from './shared.ts';
@@ -54,7 +54,7 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
     });
   }
   // Near the path as typed (the typo's length sets how close is close), shown as it would be typed.
-  const paths = analysis.files.map((f) => f.path);
+  const paths = withFolders(analysis.files.map((f) => f.path));
   const typed = base === '' ? paths : paths.map((file) => relativeTo(base, file));
   const suggestion = closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths));
   const near = suggestion === undefined ? undefined : base === '' || typed.includes(suggestion) ? suggestion : relativeTo(base, suggestion);
