@@ -5,9 +5,13 @@
 // Names and emails of accounts that commit for a machine, beyond the built-in *[bot] and *-bot.
 // Careful: Travis, Jenkins or Zane are also people. A candidate is a known automation tool, a
 // separate bot/robot/automation token, or an account named only for a CI role.
-const AUTOMATION_TOOL = /(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis[-\s]?ci\b|pre-commit-ci|mergify|imgbot|allcontributors)/i;
+// A tool's name begins a word (no letter or digit before it): "Bogdan Kolesnyk" ends in `snyk`
+// (vuejs/core proposed him), while `greenkeeperio-bot` and `renovate[bot]` are tools.
+const AUTOMATION_TOOL = /(?<![\p{L}\p{N}])(renovate|dependabot|greenkeeper|snyk|github-actions|gitlab-ci|buildkite|circleci|semantic-release|release-please|travis[-\s]?ci\b|pre-commit-ci|mergify|imgbot|allcontributors)/iu;
 const AUTOMATION_TOKEN = /(^|[-_.+\s])(bot|robot|automation|automated)($|[-_.+\s])/i;
-const AUTOMATION_ROLE = /^(ci|build|builder|deploy|deployer|jenkins|travis|release|releaser|autobuild)$/i;
+// Not "travis": a common first name, alone as a name (vuejs/core's Travis, seven fixes); Travis CI
+// commits as "Travis CI" or travis-ci, which AUTOMATION_TOOL knows.
+const AUTOMATION_ROLE = /^(ci|build|builder|deploy|deployer|jenkins|release|releaser|autobuild)$/i;
 // As an address, only the roles that are no one's name: travis@ and jenkins@ are most often a
 // person's (laravel's Travis Elkins <travis@groupcaliber.com> was proposed as a bot).
 const ADDRESS_ROLE = /^(ci|build|builder|deploy|deployer|release|releaser|autobuild)$/i;
