@@ -56,9 +56,12 @@ export function folderAtDepth(file: string, depth: number): string {
   return segments === 0 ? '' : file.slice(0, end);
 }
 
-function countModules(files: readonly string[], depth: number): number {
+/** How a file's folder module is cut at a depth: folderAtDepth, or chainedFolders' (module-chains.ts) for the automatic depth. */
+export type FolderCut = (file: string, depth: number) => string;
+
+function countModules(files: readonly string[], depth: number, folderOf: FolderCut): number {
   const seen = new Set<string>();
-  for (const file of files) seen.add(folderAtDepth(file, depth));
+  for (const file of files) seen.add(folderOf(file, depth));
   return seen.size;
 }
 
@@ -66,11 +69,11 @@ function countModules(files: readonly string[], depth: number): number {
  * The module depth when none is configured: the shallowest depth that shows at least 5 modules
  * without going over 30; failing that, the depth with the most modules up to 30 (or depth 1).
  */
-export function chooseModuleDepth(files: readonly string[]): number {
+export function chooseModuleDepth(files: readonly string[], folderOf: FolderCut = folderAtDepth): number {
   let best = 1;
   let bestCount = 0;
   for (let depth = 1; depth <= AUTO_MAX_DEPTH; depth++) {
-    const count = countModules(files, depth);
+    const count = countModules(files, depth, folderOf);
     if (count > AUTO_MAX) break;
     if (count >= AUTO_MIN) return depth;
     if (count > bestCount) {
@@ -85,14 +88,14 @@ export function chooseModuleDepth(files: readonly string[]): number {
  * Assigns each file to a module: the deepest workspace package that contains it, else its folder at
  * `depth`. Returns a map module → files, and the kind of each module.
  */
-export function assignModules(files: readonly string[], depth: number, workspaces: readonly string[] = []): Map<string, { kind: ModuleAssignment['kind']; files: string[] }> {
+export function assignModules(files: readonly string[], depth: number, workspaces: readonly string[] = [], folderOf: FolderCut = folderAtDepth): Map<string, { kind: ModuleAssignment['kind']; files: string[] }> {
   // Deepest first, so a nested package wins over its parent.
   const roots = [...new Set(workspaces.map((root) => root.replace(/\/+$/, '')).filter(Boolean))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const modules = new Map<string, { kind: ModuleAssignment['kind']; files: string[] }>();
   const prefixes = roots.map((root) => `${root}/`);
   for (const file of files) {
     const root = roots[prefixes.findIndex((prefix) => file.startsWith(prefix))];
-    const path = root ?? folderAtDepth(file, depth);
+    const path = root ?? folderOf(file, depth);
     const kind = root ? 'workspace' : 'folder';
     const module = modules.get(path);
     if (module) module.files.push(file);
