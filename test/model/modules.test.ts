@@ -278,6 +278,8 @@ describe('dominantModule', () => {
         { path: 'packages/svelte/tests', files: 600 },
         { path: 'packages/svelte/src', files: 190 },
       ],
+      branchesAt: 'packages/svelte',
+      folders: 2,
     });
     // Under half the files, or small, or the tests themselves (git/git's `t`, curl's `tests`): nothing.
     expect(dominantModule(modules, [...paths, ...files('other', 800)])).toBeUndefined();
@@ -285,5 +287,35 @@ describe('dominantModule', () => {
     expect(dominantModule([{ path: 't', files: 790 }], paths.map((p) => p.replace('packages/svelte', 't')))).toBeUndefined();
     expect(isSupportingModule('t')).toBe(true);
     expect(isSupportingModule('src/tools')).toBe(false);
+  });
+
+  // laravel at --depth 1: `src` held 1,930 of 3,329 files, and holds nothing but src/Illuminate: nothing was said.
+  it('names the folders where the module branches, below folders that hold nothing but one, and for a folder module the depth that makes them modules', () => {
+    const paths = [...files('src/Illuminate/Foundation', 330), ...files('src/Illuminate/Database', 260), ...files('src/Illuminate/Auth', 54), ...files('tests', 100)];
+    expect(dominantModule([{ path: 'src', files: 644, kind: 'folder' }, { path: 'tests', files: 100, kind: 'folder' }], paths, 2)).toEqual({
+      path: 'src',
+      files: 644,
+      subfolders: [
+        { path: 'src/Illuminate/Foundation', files: 330 },
+        { path: 'src/Illuminate/Database', files: 260 },
+      ],
+      branchesAt: 'src/Illuminate',
+      folders: 3,
+      depth: 3,
+    });
+    // A workspace package is not split by a depth; files of modules nested in it are not its own.
+    const app = [...files('app/core', 400), ...files('app/ui', 200), ...files('app/ui/charts', 100)];
+    expect(dominantModule([{ path: 'app', files: 600, kind: 'workspace' }, { path: 'app/ui/charts', files: 100, kind: 'workspace' }], app)).toEqual({
+      path: 'app',
+      files: 600,
+      subfolders: [
+        { path: 'app/core', files: 400 },
+        { path: 'app/ui', files: 200 },
+      ],
+      branchesAt: 'app',
+      folders: 2,
+    });
+    // Files directly in a folder where nothing branches: no folder to name.
+    expect(dominantModule([{ path: 'lib', files: 600, kind: 'folder' }], [...files('lib', 599), ...files('lib/x', 1)])).toBeUndefined();
   });
 });
