@@ -337,7 +337,7 @@ function staleNote(report: HandoffReport): string[] {
   const stale = staleRevision(repo.revisionDate, repo.referenceDate);
   const limit = report.successorsActiveWithinDays;
   const none = report.nobodyActiveSince;
-  if (none !== null && limit !== null) {
+  if (none != null && limit != null) {
     const measured = stale ? ` (the figures are measured ${stale.days} days after the revision's last commit, ${stale.day})` : '';
     return ['', `⚠️ Nobody who stays committed in the ${limit} days before ${repo.referenceDate.slice(0, 10)}, so nobody can be a successor${measured}. \`--until ${none}\` measures from the last commit.`];
   }
