@@ -17,7 +17,8 @@ import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions } from './model/ignore-revs.ts';
-import { assignModules, chooseModuleDepth } from './model/modules.ts';
+import { chainedFolders } from './model/module-chains.ts';
+import { assignModules, chooseModuleDepth, folderAtDepth } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import { referenceDate } from './model/analysis-date.ts';
@@ -183,9 +184,13 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   for (const [key, file] of manifests) workspaceSources[key] = texts.get(file);
   const analysedPaths = files.map((file) => file.path);
   const workspaces = [...detectWorkspaces(workspaceSources, tracked), ...moduleRoots(config.modules.roots, tracked, warn)];
-  const moduleDepth = options.depth ?? config.modules.depth ?? chooseModuleDepth(analysedPaths);
+  // A depth given is the user's: every folder counts. The automatic one follows chains (module-chains.ts).
+  const givenDepth = options.depth ?? config.modules.depth;
+  const chained = givenDepth === undefined ? chainedFolders(analysedPaths, workspaces) : undefined;
+  const folderOf = chained?.folderOf ?? folderAtDepth;
+  const moduleDepth = givenDepth ?? chooseModuleDepth(analysedPaths, folderOf);
   const byPath = new Map(files.map((file) => [file.path, file]));
-  const modules = [...assignModules(analysedPaths, moduleDepth, workspaces)]
+  const modules = [...assignModules(analysedPaths, moduleDepth, workspaces, folderOf)]
     .map(([path, module]) => summarizeModule(path, module.kind, module.files.map((file) => byPath.get(file) as FileOwnership), nameOf))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -222,6 +227,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     model: options.model,
     settings: {
       moduleDepth,
+      moduleChains: chained?.chains(moduleDepth) ?? [],
       halfLifeDays: config.model.halfLife,
       inactiveAfterDays: config.model.inactiveAfter,
       referenceDate: reference.toISOString(),

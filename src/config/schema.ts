@@ -138,7 +138,7 @@ export const configSchema = z
       (value) => value ?? undefined,
       z
       .strictObject({
-        depth: z.number().int().min(1, 'depth must be at least 1').max(MAX_MODULE_DEPTH, `depth must be at most ${MAX_MODULE_DEPTH}`).optional().describe('Folder depth of a module (default: chosen to show 5–30 modules).'),
+        depth: z.number().int().min(1, 'depth must be at least 1').max(MAX_MODULE_DEPTH, `depth must be at most ${MAX_MODULE_DEPTH}`).optional().describe('Folder depth of a module, counting every folder (default: chosen to show 5–30 modules, where a folder that holds nothing but one subfolder gives way to the folders that chain branches into).'),
         roots: list(nonEmpty).default([]).describe('Extra folders that are modules of their own (like workspace packages).'),
         workspaces: z.boolean().default(true).describe('Detect workspace packages (package.json workspaces, pnpm-workspace.yaml, Cargo, go.work).'),
       })

@@ -1,4 +1,5 @@
 import { SMALL_MODULE_FILES } from '../model/modules.ts';
+import type { ModuleChain } from '../model/types.ts';
 import { CONFIG_FILE } from './load.ts';
 
 // The starter .talentrisk.yml of `talentrisk init`: every candidate commented out, so the file is
@@ -30,6 +31,8 @@ export interface StarterInput {
   /** YYYY-MM-DD. */
   date: string;
   moduleDepth: number;
+  /** Chains of folders that hold nothing but one subfolder, followed by the automatic depth. */
+  moduleChains: ModuleChain[];
   /** Riskiest first (supporting and tiny modules after the rest). */
   modules: StarterModule[];
   /** All modules but the root, of which `modules` is the first part. */
@@ -67,6 +70,15 @@ export function folderGlob(folder: string): string {
   return `${folder.replace(/[*?[\]{}()!+@\\]/g, '\\$&')}/**`;
 }
 
+/** "src/Illuminate's folders count in the place of src, which holds nothing else": modules named at depth 1 that are deeper. */
+function chainNote(chains: readonly ModuleChain[]): string {
+  const names = (paths: string[]) => comment(paths.slice(0, 2).join(', ') + (paths.length > 2 ? ` +${paths.length - 2} more` : ''));
+  const from = names(chains.map((chain) => (chain.from === '.' ? 'the repository root' : chain.from)));
+  const [first] = chains;
+  if (chains.length === 1 && first) return `${comment(first.to)}'s folders count in the place of ${from}, which holds nothing else`;
+  return `the folders of ${names(chains.map((chain) => chain.to))} count in the place of ${from}, which hold nothing else`;
+}
+
 export function renderStarterConfig(input: StarterInput): string {
   const out: string[] = [];
   out.push(`# yaml-language-server: $schema=${input.schemaPath}`);
@@ -82,7 +94,8 @@ export function renderStarterConfig(input: StarterInput): string {
   out.push('critical:');
   if (input.modules.length > 0) {
     const shown = input.moduleCount > input.modules.length ? `the ${input.modules.length} riskiest of ${input.moduleCount}` : 'riskiest first';
-    out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages), ${shown}; tests, examples and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
+    const chains = input.moduleChains.length > 0 ? `; ${chainNote(input.moduleChains)}` : '';
+    out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages${chains}), ${shown}; tests, examples and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
     for (const module of input.modules) {
       const owners = module.owners.length ? module.owners.map(comment).join(', ') : 'no author';
       out.push(`  # - name: ${quote(module.path)}`);
@@ -142,6 +155,8 @@ export function renderStarterConfig(input: StarterInput): string {
   out.push('  #   github: "ada"    # joins her GitHub no-reply emails');
   out.push('');
   out.push(`# Modules: folders at a depth (chosen automatically; ${input.moduleDepth} here), plus workspace packages.`);
+  // Uncommented, the depth counts every folder: say what changes (laravel's src would be one module again).
+  if (input.moduleChains.length > 0) out.push(`# With the automatic depth, ${chainNote(input.moduleChains)}; a depth set here counts every folder.`);
   out.push('# modules:');
   out.push(`#   depth: ${input.moduleDepth}`);
   out.push('');

@@ -56,9 +56,12 @@ export function folderAtDepth(file: string, depth: number): string {
   return segments === 0 ? '' : file.slice(0, end);
 }
 
-function countModules(files: readonly string[], depth: number): number {
+/** How a file's folder module is cut at a depth: folderAtDepth, or chainedFolders' (module-chains.ts) for the automatic depth. */
+export type FolderCut = (file: string, depth: number) => string;
+
+function countModules(files: readonly string[], depth: number, folderOf: FolderCut): number {
   const seen = new Set<string>();
-  for (const file of files) seen.add(folderAtDepth(file, depth));
+  for (const file of files) seen.add(folderOf(file, depth));
   return seen.size;
 }
 
@@ -66,11 +69,11 @@ function countModules(files: readonly string[], depth: number): number {
  * The module depth when none is configured: the shallowest depth that shows at least 5 modules
  * without going over 30; failing that, the depth with the most modules up to 30 (or depth 1).
  */
-export function chooseModuleDepth(files: readonly string[]): number {
+export function chooseModuleDepth(files: readonly string[], folderOf: FolderCut = folderAtDepth): number {
   let best = 1;
   let bestCount = 0;
   for (let depth = 1; depth <= AUTO_MAX_DEPTH; depth++) {
-    const count = countModules(files, depth);
+    const count = countModules(files, depth, folderOf);
     if (count > AUTO_MAX) break;
     if (count >= AUTO_MIN) return depth;
     if (count > bestCount) {
@@ -85,14 +88,14 @@ export function chooseModuleDepth(files: readonly string[]): number {
  * Assigns each file to a module: the deepest workspace package that contains it, else its folder at
  * `depth`. Returns a map module → files, and the kind of each module.
  */
-export function assignModules(files: readonly string[], depth: number, workspaces: readonly string[] = []): Map<string, { kind: ModuleAssignment['kind']; files: string[] }> {
+export function assignModules(files: readonly string[], depth: number, workspaces: readonly string[] = [], folderOf: FolderCut = folderAtDepth): Map<string, { kind: ModuleAssignment['kind']; files: string[] }> {
   // Deepest first, so a nested package wins over its parent.
   const roots = [...new Set(workspaces.map((root) => root.replace(/\/+$/, '')).filter(Boolean))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const modules = new Map<string, { kind: ModuleAssignment['kind']; files: string[] }>();
   const prefixes = roots.map((root) => `${root}/`);
   for (const file of files) {
     const root = roots[prefixes.findIndex((prefix) => file.startsWith(prefix))];
-    const path = root ?? folderAtDepth(file, depth);
+    const path = root ?? folderOf(file, depth);
     const kind = root ? 'workspace' : 'folder';
     const module = modules.get(path);
     if (module) module.files.push(file);
@@ -151,21 +154,45 @@ export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Ma
  * A module that holds most of the analysed files (at least half, and at least DOMINANT_FILES), with
  * its largest subfolders (most files first, at most `count`), or undefined. svelte's
  * `packages/svelte` held 8,873 of 9,073 files, so its module table said little, and `--depth` does
- * not split a workspace package (a team lead's test): `modules.roots` can.
+ * not split a workspace package (a team lead's test): `modules.roots` can. The subfolders are those
+ * where it branches, below folders that hold nothing but one subfolder: laravel's `src` holds only
+ * src/Illuminate, and nothing was said at --depth 1 (a tester's report). For a folder module,
+ * `depth` is the one at which those subfolders are modules.
  */
-export function dominantModule(modules: readonly { path: string; files: number }[], paths: readonly string[], count = 3): { path: string; files: number; subfolders: { path: string; files: number }[] } | undefined {
-  const largest = modules.reduce<{ path: string; files: number } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
+export function dominantModule(
+  modules: readonly { path: string; files: number; kind?: ModuleAssignment['kind'] }[],
+  paths: readonly string[],
+  count = 3,
+): { path: string; files: number; subfolders: { path: string; files: number }[]; branchesAt: string; folders: number; depth?: number } | undefined {
+  const largest = modules.reduce<{ path: string; files: number; kind?: ModuleAssignment['kind'] } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
   // Not the tests (git/git's `t`, curl's `tests`): splitting them says nothing of the code.
   if (!largest || largest.path === '.' || isSupportingModule(largest.path) || largest.files < DOMINANT_FILES || largest.files * 2 < paths.length) return undefined;
-  const prefix = `${largest.path}/`;
+  // Its own files: not those of the modules inside it (workspace packages, the folders of a chain).
+  const nested = modules.filter((module) => module.path.startsWith(`${largest.path}/`)).map((module) => `${module.path}/`);
+  const own = paths.filter((file) => file.startsWith(`${largest.path}/`) && !nested.some((prefix) => file.startsWith(prefix)));
+  let at = largest.path;
+  let counts = subfolderCounts(own, at);
+  while (counts.size === 1 && !own.some((file) => file.lastIndexOf('/') === at.length)) {
+    at = [...counts.keys()][0] as string;
+    counts = subfolderCounts(own, at);
+  }
+  const subfolders = [...counts].map(([path, files]) => ({ path, files })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
+  if (subfolders.length < 2) return undefined;
+  // A depth does not split a workspace package (or a modules.roots folder).
+  const depth = largest.kind === 'folder' ? at.split('/').length + 1 : undefined;
+  return { path: largest.path, files: largest.files, subfolders: subfolders.slice(0, count), branchesAt: at, folders: subfolders.length, ...(depth === undefined ? {} : { depth }) };
+}
+
+/** Files in each folder right below `folder`, of those under it. */
+function subfolderCounts(files: readonly string[], folder: string): Map<string, number> {
+  const prefix = `${folder}/`;
   const counts = new Map<string, number>();
-  for (const file of paths) {
+  for (const file of files) {
     if (!file.startsWith(prefix)) continue;
     const slash = file.indexOf('/', prefix.length);
     if (slash !== -1) counts.set(file.slice(0, slash), (counts.get(file.slice(0, slash)) ?? 0) + 1);
   }
-  const subfolders = [...counts].map(([path, files]) => ({ path, files })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
-  return subfolders.length < 2 ? undefined : { path: largest.path, files: largest.files, subfolders: subfolders.slice(0, count) };
+  return counts;
 }
 
 /** A module this large that holds half the files is named by dominantModule. */

@@ -65,6 +65,14 @@ export interface TruckFactor {
   developers: TruckFactorMember[];
 }
 
+/** A chain of folders that hold nothing but one subfolder, from its first folder to where it branches (module-chains.ts). */
+export interface ModuleChain {
+  /** The first folder of the chain ('.' when the repository root holds nothing but one folder). */
+  from: string;
+  /** The folder where the chain branches: its folders are modules in the place of `from`. */
+  to: string;
+}
+
 export interface ModuleOwnership {
   path: string;
   /** 'folder' for a folder at the module depth, 'workspace' for a detected workspace package. */
@@ -125,6 +133,8 @@ export interface Analysis {
   model: ModelName;
   settings: {
     moduleDepth: number;
+    /** Chains of folders that hold nothing but one subfolder, followed by the automatic depth (module-chains.ts); [] with a depth given. */
+    moduleChains: ModuleChain[];
     halfLifeDays: number;
     inactiveAfterDays: number;
     /** Reference date of recency: decayed weights and inactivity are measured from it (ISO): --until, or 23:59:59 UTC of the analysis day. */

@@ -34,6 +34,11 @@ export const scanOutputSchema = z
     }),
     settings: z.object({
       moduleDepth: z.number().int(),
+      moduleChains: z
+        .array(z.object({ from: z.string(), to: z.string() }))
+        .describe(
+          "Chains of folders that hold nothing but one subfolder which the automatic depth followed: from the chain's first folder ('.' for the root) to where it branches, whose folders are modules in its place (docs/metrics.md §6); empty when a depth is given.",
+        ),
       halfLifeDays: z.number().describe('The configured half-life of knowledge (METRICS.md §7); the classic model does not use it.'),
       inactiveAfterDays: z.number().describe('The configured days without a commit after which a developer is inactive; the classic model does not use it.'),
       referenceDate: z.string(),

@@ -1,6 +1,6 @@
-import type { Analysis, ExclusionCount } from '../model/types.ts';
+import type { Analysis, ExclusionCount, ModuleChain } from '../model/types.ts';
 import { EXCLUSION_RULES } from '../model/files.ts';
-import { day, percent, plural, sanitize } from './format.ts';
+import { day, list, percent, plural, sanitize } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
 import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
@@ -26,6 +26,18 @@ export function exclusionPhrase({ rule, files }: ExclusionCount): string {
   return /(file|submodule)$/.test(rule) ? plural(files, rule) : `${files} ${rule}`;
 }
 
+/**
+ * The chains of folders the automatic depth followed, so that "at depth 1" reads true of
+ * src/Illuminate/Auth: "; src holds nothing but src/Illuminate, whose folders count in its place".
+ */
+export function chainsPhrase(chains: readonly ModuleChain[]): string {
+  const from = (chain: ModuleChain) => (chain.from === '.' ? 'the repository root' : sanitize(chain.from));
+  const [first] = chains;
+  if (!first) return '';
+  if (chains.length === 1) return `; ${from(first)} holds nothing but ${sanitize(first.to)}, whose folders count in its place`;
+  const named = list(chains.map((chain) => `${from(chain)} → ${sanitize(chain.to)}`), 2);
+  return `; ${chains.length} folders hold nothing but one folder down to where they branch (${named}), whose folders count in their place`;
+}
 
 /** The human report of a scan: a header, the truck factor and the riskiest modules. */
 export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = []): string {
@@ -78,10 +90,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     out.push('');
     // Workspace packages are modules wherever they sit (a nested one takes its files from its parent folder's module).
     const packages = analysis.modules.filter((module) => module.kind === 'workspace').length;
+    const chains = packages < analysis.modules.length ? chainsPhrase(analysis.settings.moduleChains) : '';
     const counted =
       packages === 0
-        ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}`
-        : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'workspace package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}` : ''}; a package's files are not its parent folder's`;
+        ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}${chains}`
+        : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'workspace package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}${chains}` : ''}; a package's files are not its parent folder's`;
     const ranked = rankModulesByRisk(analysis.modules);
     const secondLast = ranked.some(isSecondaryModule) && !ranked.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
     out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first${secondLast}; ${counted})`)}`);

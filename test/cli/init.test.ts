@@ -93,6 +93,18 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('  # - name: "src"\n  #   paths: ["src/**"]\n  #   minOwners: 2    # now: truck factor 1 · 5 files · with the 4 modules inside it · Ada');
   });
 
+  // Regression (laravel, a tester's report): src holds nothing but src/Illuminate, and init offered
+  // one candidate "src/**" (truck factor 4, 1,930 files) instead of its components.
+  it('proposes the folders where a chain of single folders branches, and says a depth set in the config counts every folder', () => {
+    const component = (name: string) => Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`src/Illuminate/${name}/F${i}.php`, 3]));
+    const repo = buildRepo([{ author: 'ada', write: { ...component('Auth'), ...component('View'), ...component('Mail'), 'tests/AuthTest.php': 3 } }]);
+    const text = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    const candidates = [...text.matchAll(/^ {2}# - name: "([^"]+)"\n {2}# {3}paths:/gm)].map((match) => match[1]);
+    expect(candidates).toEqual(['src/Illuminate/Auth', 'src/Illuminate/Mail', 'src/Illuminate/View', 'tests']);
+    expect(text).toContain("  # Modules (folders at depth 1 or workspace packages; src/Illuminate's folders count in the place of src, which holds nothing else), riskiest first;");
+    expect(text).toContain("# With the automatic depth, src/Illuminate's folders count in the place of src, which holds nothing else; a depth set here counts every folder.\n# modules:\n#   depth: 1\n");
+  });
+
   // Regression (deno, by a new-user test): its own bots (denobot, nathanwhitbot's nathan+bot@,
   // Fibi's fibibot login and +fibibot tag) owned files, and init proposed none of them.
   it('proposes accounts named like bots by login, email tag or a name ending in "bot", not people', () => {

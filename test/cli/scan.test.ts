@@ -772,6 +772,20 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(runCli(['--no-color'], { cwd: repo.dir }).stdout).not.toContain('are test data');
   });
 
+  // Regression (laravel, a tester's report): `src` held 1,930 of 3,329 files at --depth 1 and nothing
+  // was said, since src holds one folder (src/Illuminate); at --depth 2 the note named 3 of 38 components.
+  it('names the folders where a module that holds most files branches, below folders that hold only one, and the depth that makes them modules', () => {
+    const component = (name: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`src/Illuminate/${name}/F${i}.php`, 1]));
+    const repo = buildRepo([{ author: 'ada', write: { ...component('Foundation', 300), ...component('Database', 150), ...component('Auth', 40), ...component('View', 10), 'tests/AuthTest.php': 1, 'composer.json': 1 } }]);
+    const note = (args: string[]) => runCli(['--no-color', ...args], { cwd: repo.dir }).stdout.split('\n').find((line) => line.includes('so the modules say little about it'));
+    expect(note(['--depth', '1'])).toBe(
+      '`src` holds 500 of the 502 analysed files, so the modules say little about it: split it with `modules: { roots: ["src/Illuminate/Foundation", "src/Illuminate/Database", "src/Illuminate/Auth"] }` in .talentrisk.yml (its largest folders: src/Illuminate/Foundation 300, src/Illuminate/Database 150, src/Illuminate/Auth 40), or make the 4 folders of src/Illuminate modules with `--depth 3` (config `modules.depth: 3`), which cuts every folder at that depth.',
+    );
+    expect(note(['--depth', '2'])).toContain('`src/Illuminate` holds 500 of the 502 analysed files');
+    // The automatic depth makes the components modules: nothing to say.
+    expect(note([])).toBeUndefined();
+  });
+
   it('suggests the closest path for a typo', () => {
     const result = runCli(['explain', 'src/pay/aa.ts'], { cwd: buildRepo(history).dir });
     expect(result.exitCode).toBe(2);

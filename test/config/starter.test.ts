@@ -9,6 +9,7 @@ const input: StarterInput = {
   revision: '0123456789abcdef0123',
   date: '2024-06-30',
   moduleDepth: 2,
+  moduleChains: [],
   moduleCount: 2,
   modules: [
     { path: 'src/payments', paths: ['src/payments/**', '!src/payments/sdk/**'], files: 14, truckFactor: 1, owners: ['Ada'], packagesIncluded: 0 },
@@ -71,10 +72,23 @@ describe('renderStarterConfig', () => {
       repository: 'x\ncritical: evil',
       modules: [{ path: 'src/"quoted"\nnewline', paths: ['src/"quoted"\nnewline/**'], files: 1, truckFactor: 1, owners: ['Eve\nbots: [x]'], packagesIncluded: 0 }],
       botCandidates: [{ name: 'bot"\n- evil', commits: 1 }],
+      moduleChains: [{ from: 'src\ncritical: evil', to: 'src\ncritical: evil/x' }],
     });
     const { config } = parseConfig(text, '.talentrisk.yml');
     expect(config.critical).toEqual([]);
     expect(config.bots).toEqual([]);
+  });
+
+  it('says which folders the automatic depth counts in the place of folders that hold nothing else', () => {
+    const chains = [
+      { from: '.', to: 'app' },
+      { from: 'lib', to: 'lib/acme' },
+      { from: 'src', to: 'src/Illuminate' },
+    ];
+    const text = renderStarterConfig({ ...input, moduleChains: chains });
+    expect(text).toContain('  # Modules (folders at depth 2 or workspace packages; the folders of app, lib/acme +1 more count in the place of the repository root, lib +1 more, which hold nothing else), riskiest first;');
+    expect(text).toContain('# With the automatic depth, the folders of app, lib/acme +1 more count in the place of the repository root, lib +1 more, which hold nothing else; a depth set here counts every folder.\n');
+    expect(renderStarterConfig(input)).not.toContain('With the automatic depth');
   });
 
   it('escapes glob characters of folder names', () => {

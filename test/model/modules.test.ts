@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chainedFolders } from '../../src/model/module-chains.ts';
 import { assignModules, chooseModuleDepth, dominantModule, folderAtDepth, isSupportingModule } from '../../src/model/modules.ts';
 import { detectWorkspaces } from '../../src/workspaces.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
@@ -43,6 +44,57 @@ describe('folders at a depth', () => {
       tools: ['folder', ['tools/t/x.ts']],
       '.': ['folder', ['README.md']],
     });
+  });
+});
+
+describe('the automatic depth follows folders that hold nothing but one subfolder', () => {
+  const files = (folder: string, count: number) => Array.from({ length: count }, (_, i) => `${folder}/f${i}.php`);
+  // laravel: src/ holds nothing but src/Illuminate, which holds the components.
+  const laravel = [...files('src/Illuminate/Auth', 6), ...files('src/Illuminate/View', 5), ...files('src/Illuminate/Mail', 5), 'src/Illuminate/helpers.php', ...files('tests/Auth', 9), 'composer.json'];
+
+  it('counts the folders where such a chain branches in the place of its first folder (laravel: one module `src` held 58% of the files)', () => {
+    const chained = chainedFolders(laravel);
+    expect(chained.folderOf('src/Illuminate/Auth/Access/Gate.php', 1)).toBe('src/Illuminate/Auth');
+    // Files where the chain branches are a module of their own; other folders count as before.
+    expect(chained.folderOf('src/Illuminate/helpers.php', 1)).toBe('src/Illuminate');
+    expect(chained.folderOf('tests/Auth/f0.php', 1)).toBe('tests');
+    expect(chained.folderOf('composer.json', 1)).toBe('.');
+    expect(chained.folderOf('src/Illuminate/Auth/Access/Gate.php', 2)).toBe('src/Illuminate/Auth/Access');
+    expect(chained.chains(1)).toEqual([{ from: 'src', to: 'src/Illuminate' }]);
+    expect(chooseModuleDepth(laravel, chained.folderOf)).toBe(1);
+    expect(Object.keys(Object.fromEntries(assignModules(laravel, 1, [], chained.folderOf))).sort()).toEqual(['.', 'src/Illuminate', 'src/Illuminate/Auth', 'src/Illuminate/Mail', 'src/Illuminate/View', 'tests']);
+    // Without the chain: one module src, and depth 1 shows 3 modules.
+    expect(folderAtDepth('src/Illuminate/Auth/Access/Gate.php', 1)).toBe('src');
+  });
+
+  it('follows a chain at any level, and from the root (Java: src/main/java/com/acme)', () => {
+    const java = [...files('src/main/java/com/acme/billing', 5), ...files('src/main/java/com/acme/users', 5), ...files('src/test/java/com/acme/users', 5), 'pom.xml'];
+    const chained = chainedFolders(java);
+    expect(chained.folderOf('src/main/java/com/acme/users/f0.php', 1)).toBe('src');
+    expect(chained.folderOf('src/main/java/com/acme/users/f0.php', 2)).toBe('src/main/java/com/acme/users');
+    // The tests' chain is not followed (below).
+    expect(chained.folderOf('src/test/java/com/acme/users/f0.php', 2)).toBe('src/test');
+    expect(chained.chains(1)).toEqual([]);
+    expect(chained.chains(2)).toEqual([{ from: 'src/main', to: 'src/main/java/com/acme' }]);
+    // depth 1: src, . (2); depth 2: billing, users, src/test, . (4, the most up to depth 4)
+    expect(chooseModuleDepth(java, chained.folderOf)).toBe(2);
+    const root = chainedFolders([...files('project/a', 5), ...files('project/b', 5)]);
+    expect(root.folderOf('project/a/f0.php', 1)).toBe('project/a');
+    expect(root.chains(1)).toEqual([{ from: '.', to: 'project' }]);
+  });
+
+  it('does not follow a chain into tests or docs, into small folders, or that never branches (curl: include/curl)', () => {
+    const paths = [...files('documentation/docs/intro', 6), ...files('documentation/docs/runes', 6), ...files('.claude/skills/fmt', 1), ...files('.claude/skills/lint', 1), ...files('include/curl', 6), ...files('lib', 6)];
+    const chained = chainedFolders(paths);
+    expect([...new Set(paths.map((path) => chained.folderOf(path, 1)))]).toEqual(['documentation', '.claude', 'include', 'lib']);
+    expect(chained.chains(1)).toEqual([]);
+  });
+
+  it('cuts the files of a workspace package at the depth as before (their module is the package)', () => {
+    const chained = chainedFolders([...files('packages/svelte/src', 5), ...files('packages/svelte/tests', 5), ...files('src/Illuminate/Auth', 5), ...files('src/Illuminate/View', 5)], ['packages/svelte']);
+    expect(chained.folderOf('packages/svelte/src/f0.php', 1)).toBe('packages');
+    expect(chained.folderOf('src/Illuminate/View/f0.php', 1)).toBe('src/Illuminate/View');
+    expect(chained.chains(1)).toEqual([{ from: 'src', to: 'src/Illuminate' }]);
   });
 });
 
@@ -164,6 +216,32 @@ describe('modules on fixture repositories', { tags: ['slow'] }, () => {
     expect(configured.settings.moduleDepth).toBe(1);
   });
 
+  // Regression (laravel, a tester's report): its code is src/Illuminate/<component>, and src holds
+  // nothing else, so the automatic depth 1 made one module `src` of 58% of the files (truck factor 4)
+  // where a dozen components have truck factor 1.
+  it('splits a folder that holds nothing but one subfolder at the automatic depth, not at a depth given', async () => {
+    const component = (name: string, author: string): FixtureCommit => ({ author, write: Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`src/Illuminate/${name}/F${i}.php`, 3])) });
+    const repo = buildRepo([component('Auth', 'ada'), component('View', 'bob'), component('Mail', 'ada'), { author: 'bob', write: { 'tests/AuthTest.php': 3, 'composer.json': 3 } }]);
+    const auto = await analyzeRepo(repo.dir);
+    expect(auto.settings.moduleDepth).toBe(1);
+    expect(auto.settings.moduleChains).toEqual([{ from: 'src', to: 'src/Illuminate' }]);
+    expect(auto.modules.map((m) => [m.path, m.kind, m.files, m.truckFactor.value])).toEqual([
+      ['.', 'folder', 1, 1],
+      ['src/Illuminate/Auth', 'folder', 5, 1],
+      ['src/Illuminate/Mail', 'folder', 5, 1],
+      ['src/Illuminate/View', 'folder', 5, 1],
+      ['tests', 'folder', 1, 1],
+    ]);
+    for (const given of [await analyzeRepo(repo.dir, { depth: 1 }), await analyzeRepo(repo.dir, { config: { modules: { depth: 1 } } })]) {
+      expect(given.settings.moduleChains).toEqual([]);
+      expect(given.modules.map((m) => [m.path, m.files])).toEqual([
+        ['.', 1],
+        ['src', 15],
+        ['tests', 1],
+      ]);
+    }
+  });
+
   it('detects pnpm-workspace.yaml packages, unless workspaces are turned off', async () => {
     const repo = buildRepo([
       {
@@ -200,6 +278,8 @@ describe('dominantModule', () => {
         { path: 'packages/svelte/tests', files: 600 },
         { path: 'packages/svelte/src', files: 190 },
       ],
+      branchesAt: 'packages/svelte',
+      folders: 2,
     });
     // Under half the files, or small, or the tests themselves (git/git's `t`, curl's `tests`): nothing.
     expect(dominantModule(modules, [...paths, ...files('other', 800)])).toBeUndefined();
@@ -207,5 +287,35 @@ describe('dominantModule', () => {
     expect(dominantModule([{ path: 't', files: 790 }], paths.map((p) => p.replace('packages/svelte', 't')))).toBeUndefined();
     expect(isSupportingModule('t')).toBe(true);
     expect(isSupportingModule('src/tools')).toBe(false);
+  });
+
+  // laravel at --depth 1: `src` held 1,930 of 3,329 files, and holds nothing but src/Illuminate: nothing was said.
+  it('names the folders where the module branches, below folders that hold nothing but one, and for a folder module the depth that makes them modules', () => {
+    const paths = [...files('src/Illuminate/Foundation', 330), ...files('src/Illuminate/Database', 260), ...files('src/Illuminate/Auth', 54), ...files('tests', 100)];
+    expect(dominantModule([{ path: 'src', files: 644, kind: 'folder' }, { path: 'tests', files: 100, kind: 'folder' }], paths, 2)).toEqual({
+      path: 'src',
+      files: 644,
+      subfolders: [
+        { path: 'src/Illuminate/Foundation', files: 330 },
+        { path: 'src/Illuminate/Database', files: 260 },
+      ],
+      branchesAt: 'src/Illuminate',
+      folders: 3,
+      depth: 3,
+    });
+    // A workspace package is not split by a depth; files of modules nested in it are not its own.
+    const app = [...files('app/core', 400), ...files('app/ui', 200), ...files('app/ui/charts', 100)];
+    expect(dominantModule([{ path: 'app', files: 600, kind: 'workspace' }, { path: 'app/ui/charts', files: 100, kind: 'workspace' }], app)).toEqual({
+      path: 'app',
+      files: 600,
+      subfolders: [
+        { path: 'app/core', files: 400 },
+        { path: 'app/ui', files: 200 },
+      ],
+      branchesAt: 'app',
+      folders: 2,
+    });
+    // Files directly in a folder where nothing branches: no folder to name.
+    expect(dominantModule([{ path: 'lib', files: 600, kind: 'folder' }], [...files('lib', 599), ...files('lib/x', 1)])).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { rankModulesByRisk } from '../../src/model/modules.ts';
-import { renderScanTable } from '../../src/report/scan-table.ts';
+import { chainsPhrase, renderScanTable } from '../../src/report/scan-table.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 
@@ -57,6 +57,18 @@ describe('the header', () => {
     for (const part of ['2 binary files', '1 minified file', '1 lock file', '2 in vendor folders', '1 matched by exclude']) expect(header).toContain(part);
     // The JSON keeps each rule's label.
     expect(analysis.exclusions).toContainEqual({ rule: 'binary file', files: 2 });
+  });
+});
+
+describe('the modules line', () => {
+  // laravel: "45 modules at depth 1" named src/Illuminate/Auth, which is at depth 3 (a tester's report).
+  it('says which folders the automatic depth counts in the place of a folder that holds nothing else', async () => {
+    const repo = buildRepo([{ author: 'ada', write: { ...files('src/Illuminate/Auth', 5), ...files('src/Illuminate/View', 5), ...files('tests', 2), 'composer.json': '{}\n' } }]);
+    const line = (analysis: Awaited<ReturnType<typeof analyzeRepo>>) => renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 300 }).split('\n').find((text) => text.startsWith('Riskiest modules'));
+    expect(line(await analyzeRepo(repo.dir))).toContain('; 4 modules at depth 1; src holds nothing but src/Illuminate, whose folders count in its place)');
+    expect(line(await analyzeRepo(repo.dir, { depth: 1 }))).toContain('; 3 modules at depth 1)');
+    expect(chainsPhrase([{ from: '.', to: 'app' }])).toBe('; the repository root holds nothing but app, whose folders count in its place');
+    expect(chainsPhrase(['a', 'b', 'c'].map((from) => ({ from, to: `${from}/x` })))).toBe('; 3 folders hold nothing but one folder down to where they branch (a → a/x, b → b/x +1 more), whose folders count in their place');
   });
 });
 

@@ -146,6 +146,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     revision: analysis.repository.revision,
     date: analysis.repository.revisionDate.slice(0, 10),
     moduleDepth: analysis.settings.moduleDepth,
+    moduleChains: analysis.settings.moduleChains,
     modules,
     moduleCount: candidates.length,
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { derived } from '../../analysis-cache.ts';
+import { MAX_MODULE_DEPTH } from '../../config/defaults.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
@@ -87,8 +88,13 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], ctx: {
   const dominant = dominantModule(analysis.modules, analysis.files.map((file) => file.path));
   if (!dominant) return '';
   const example = dominant.subfolders.map((folder) => JSON.stringify(sanitize(folder.path))).join(', ');
+  // The roots name three folders; a depth makes all of them modules (laravel at --depth 2: 3 of 38 components).
+  const depth =
+    dominant.depth !== undefined && dominant.depth <= MAX_MODULE_DEPTH
+      ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
+      : '';
   return ctx.chalk.yellow(
-    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in .talentrisk.yml (its largest folders: ${dominant.subfolders.map((folder) => `${sanitize(folder.path)} ${folder.files}`).join(', ')}).`,
+    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in .talentrisk.yml (its largest folders: ${dominant.subfolders.map((folder) => `${sanitize(folder.path)} ${folder.files}`).join(', ')})${depth}.`,
   );
 }
 
