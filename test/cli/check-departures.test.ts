@@ -119,7 +119,7 @@ describe('check with departures', { tags: ['slow'] }, () => {
     const result = runCli(['check', '--leaving', 'ada'], { cwd: repo.dir });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(1);
-    expect(result.stdout.split('\n')).toContain('✗ billing: Ada leaving would orphan 25% of its files (1 of 4; at most 20% allowed)');
+    expect(result.stdout.split('\n')).toContain('✗ billing: without Ada, 25% of its files lose their last author (1 of 4; at most 20% allowed)');
   });
 
   it('an unknown person is a usage error listing the closest identities', () => {
