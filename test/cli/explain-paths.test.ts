@@ -118,4 +118,13 @@ describe('explain of a tracked file with no history', { tags: ['slow'] }, () => 
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('it only changed in merge commits, which carry no events');
   });
+
+  it('answers a path through a file with one line, not an internal error (a review: ENOTDIR, exit 3)', () => {
+    const repo = buildRepo(monorepo);
+    for (const [target, cwd] of [['README.md/x', repo.dir], ['package.json/x', path.join(repo.dir, 'packages/web')]] as const) {
+      const result = runCli(['explain', target], { cwd });
+      expect(result.exitCode, target).toBe(2);
+      expect(result.stderr, target).toContain(`no analysed file or folder matches ${target}`);
+    }
+  });
 });

@@ -42,7 +42,7 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   // A file the user can see where they are is the one they meant, analysed or not.
   const hereReason = inRepository(here) && here !== '' ? await why(here) : undefined;
   if (hereReason) throw notAnalysed(target, hereReason);
-  const hereExists = inRepository(here) && !repository.info.isBare && lstatSync(path.join(root, here), { throwIfNoEntry: false }) !== undefined;
+  const hereExists = inRepository(here) && !repository.info.isBare && existsHere(path.join(root, here));
   if (rootFound && !hereExists) return { ...rootFound, readFromRootIn: base };
   const rootReason = fromRoot !== undefined && !hereExists && inRepository(fromRoot) ? await why(fromRoot) : undefined;
   if (rootReason) throw notAnalysed(target, rootReason);
@@ -125,3 +125,15 @@ const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', stri
   submodule: 'it is a submodule (its history is another repository\'s)',
   history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or it only changed in merge commits, which carry no events, or its commits are outside the walk), or --only-code left it out',
 };
+
+/**
+ * Whether something is at `file`: a path through a file (`README.md/x`: ENOTDIR) or a folder that
+ * cannot be read (EACCES) is nothing there, not an internal error (a review: exit 3).
+ */
+function existsHere(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
