@@ -80,11 +80,10 @@ const DEFAULT_BOT_PATTERNS = [
   '*[bot]',
   '*-bot',
   '*[bot]@*',
-  // Extensions beyond METRICS §2: a name whose last word is "Bot" (`StyleCI Bot`, `Renovate Bot`;
-  // Talbot and Abbot are one word, "Bot Smith" starts with it) and an address whose whole local
-  // part is `bot` (laravel's StyleCI Bot <bot@styleci.io>, 384 commits and 163 co-author credits,
-  // was second in its truck factor and a handoff successor).
-  '* bot',
+  // Extension beyond METRICS §2: an address whose whole local part is `bot` (laravel's StyleCI Bot
+  // <bot@styleci.io>, 384 commits and 163 co-author credits, was second in its truck factor and a
+  // handoff successor). Not a name whose last word is "Bot": that is a Dutch surname (Ben Bot), and
+  // a built-in pattern cannot be switched off; scan names such authors as looking automated.
   'bot@*',
   // AI coding assistants credited in Co-authored-by trailers: tools, not people who can leave.
   'noreply@anthropic.com',
