@@ -52,7 +52,8 @@ const isoDay = z
 
 // A share is often written as a percentage (`maxKnowledgeLoss: 20%` was "expected a number, got the
 // text" on laravel): `20%` says 0.2 as plainly, so it is read so.
-const PERCENTAGE = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
+// At most 100%, in the pattern itself, so that the JSON schema an editor reads refuses 150% too (a review).
+const PERCENTAGE = /^\s*(100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%\s*$/;
 const SHARE = 'maxKnowledgeLoss is a share from 0 to 1, or a percentage (0.25 or 25%)';
 const share = z.union(
   [
@@ -60,8 +61,7 @@ const share = z.union(
     z
       .string()
       .regex(PERCENTAGE)
-      .transform((text) => Number(PERCENTAGE.exec(text)?.[1]) / 100)
-      .pipe(z.number().max(1, SHARE)),
+      .transform((text) => Number(PERCENTAGE.exec(text)?.[1]) / 100),
   ],
   { error: `expected ${SHARE.replace('maxKnowledgeLoss is ', '')}` },
 );
@@ -126,7 +126,7 @@ export const configSchema = z
       .default(true)
       .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
     people: list(personSchema).default([]).describe('Identity aliases.'),
-    bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]`, `*-bot`, `* bot` (a name whose last word is Bot) and `bot@*` are built in.'),
+    bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]`, `*-bot` and `bot@*` are built in.'),
     ignoreRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))
       .default([])
       .describe('Commits whose changes credit nobody, like .git-blame-ignore-revs: a sweep (license headers, formatting) or an import. Their adds, renames and deletions still move files, as a bot commit’s do. Off under --model classic.'),
