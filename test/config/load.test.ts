@@ -145,7 +145,7 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
 
   it('says what a maxKnowledgeLoss out of range should be', () => {
     const text = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: ["lib/**"]\n    maxKnowledgeLoss: 25\n', 'c.yml')));
-    expect(text).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: expected a share from 0 to 1, or a percentage (0.25 or 25%), got the text "120%"');
+    expect(text).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: maxKnowledgeLoss is a share from 0 to 1, or a percentage (0.25 or 25%)');
   });
 
   // Regression (laravel, a tester): `maxKnowledgeLoss: 20%` was "expected a number, got the text "20%"".
@@ -154,7 +154,7 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     expect(parseConfigText(system('20%'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(0.2);
     expect(parseConfigText(system('"12.5 %"'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(0.125);
     expect(parseConfigText(system('0%'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(0);
-    expect(stderrOf(catchError(() => parseConfigText(system('120%'), 'c.yml')))).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: maxKnowledgeLoss is a share from 0 to 1, or a percentage (0.25 or 25%)');
+    expect(stderrOf(catchError(() => parseConfigText(system('120%'), 'c.yml')))).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: expected a share from 0 to 1, or a percentage (0.25 or 25%), got the text "120%"');
     for (const [value, got] of [
       ['twenty', 'the text "twenty"'],
       ['-5%', 'the text "-5%"'],
