@@ -91,13 +91,14 @@ export function resolveDepartures(
      */
     notYetThere?: ((message: string) => void) | undefined;
     /**
-     * Called for a config departure nobody of a shallow clone's fetched history matches, and nobody
-     * in it comes close to (a slip of the keyboard stays an error): their commits may all be older
-     * than the clone's depth, and someone with no commit in the analysis owns nothing in it, so
-     * leaving them out changes no figure (a CI test on vuejs/core: `check --allow-shallow` failed on
-     * a departure of 2022).
+     * In a shallow clone: its oldest fetched commit's day, and what is told of a config departure
+     * dated before it that nobody of the fetched history matches, and nobody in it comes close to.
+     * Someone who left before the fetched history begins has no commit in it, and someone with no
+     * commit in the analysis owns nothing in it, so leaving them out changes no figure (a CI test on
+     * vuejs/core: `check --allow-shallow` failed on a departure of 2022). Undated or later entries
+     * stay errors: a misnamed person who is in the clone must not soften the gate (a review).
      */
-    beyondShallow?: ((message: string) => void) | undefined;
+    beyondShallow?: { since: string; warn: (message: string) => void } | undefined;
     /** Told of a last day before the person's own last commit (most likely a mistyped year). */
     warn?: ((message: string) => void) | undefined;
     /** Where a config key sits (`.talentrisk.yml:12:9`), for messages about config entries. */
@@ -130,8 +131,9 @@ export function resolveDepartures(
         input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);
         continue;
       }
-      if (error instanceof UnknownPersonError && input.beyondShallow && inConfig && !error.hint?.startsWith('closest known')) {
-        input.beyondShallow(`${source}: nobody in this shallow clone's history is "${spec.who}"; left out of the departures (their commits may all be older than what the clone fetched: \`git fetch --unshallow\` reads them)`);
+      const shallow = input.beyondShallow;
+      if (error instanceof UnknownPersonError && shallow && inConfig && spec.date !== undefined && spec.date < shallow.since && !error.hint?.startsWith('closest known')) {
+        shallow.warn(`${source}: nobody in this shallow clone's history is "${spec.who}", who left on ${spec.date}, before its oldest commit (${shallow.since}); left out of the departures (\`git fetch --unshallow\` reads the whole history)`);
         continue;
       }
       if (!(error instanceof UsageError)) throw error;

@@ -163,12 +163,18 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     people: config.people,
     bots: botsOf(analysis, config.bots),
     notYetThere: config.departures.length > 0 ? notYetThereIn(analysis, head) : undefined,
-    beyondShallow: config.departures.length > 0 && repo.info.isShallow ? warnOnceIn(analysis) : undefined,
+    beyondShallow: config.departures.length > 0 && repo.info.isShallow ? { since: oldestCommitDay(analysis), warn: warnOnceIn(analysis) } : undefined,
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
     historyEnds: historyEndsOf(analysis, head),
   });
+}
+
+/** The day of the analysed history's oldest commit (of its developers), or '' with none. */
+function oldestCommitDay(analysis: Pick<Analysis, 'developers'>): string {
+  const first = analysis.developers.reduce((oldest, developer) => (oldest === '' || developer.firstCommit < oldest ? developer.firstCommit : oldest), '');
+  return first.slice(0, 10);
 }
 
 /**
