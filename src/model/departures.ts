@@ -456,3 +456,23 @@ export function warnOnceIn(analysis: Pick<Analysis, 'warnings'>): (message: stri
     if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
   };
 }
+
+/**
+ * When everyone who stays is inactive, so nobody can be a successor: the last day anyone committed
+ * (the people leaving included); undefined when someone who stays is active. Whether `--until` that
+ * day would help is the reports' to judge: only when that day is itself outside the inactivity
+ * window (an old clone, or an old history with a merge made today; a solo maintainer leaving beside
+ * long-gone others is not helped by a date: a review). From the developers' own commits: the
+ * revision's date, which a merge or cherry-pick made today moves, had hidden it. Scan's departures
+ * section and the handoff both judge it here.
+ */
+export function nobodyActiveSince(developers: readonly Pick<DeveloperSummary, 'id' | 'lastCommit'>[], gone: ReadonlySet<string>, inactive: ReadonlySet<string>): string | undefined {
+  const staying = developers.filter((developer) => !gone.has(developer.id));
+  if (staying.length === 0 || staying.some((developer) => !inactive.has(developer.id))) return undefined;
+  return developers.reduce((latest, developer) => (developer.lastCommit > latest ? developer.lastCommit : latest), '').slice(0, 10);
+}
+
+/** Whether `day` lies more than `days` days before `referenceDate` (then measuring from it changes who is active). */
+export function olderThanWindow(day: string, referenceDate: string, days: number): boolean {
+  return (Date.parse(referenceDate) - Date.parse(`${day}T23:59:59Z`)) / 86_400_000 > days;
+}

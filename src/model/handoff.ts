@@ -1,6 +1,6 @@
 import { isBookkeepingFile } from './bookkeeping.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
-import { authorsAfter, bestSuccessor, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
 import { isSupportingModule } from './modules.ts';
 import { rowsWithin } from './rows.ts';
@@ -386,7 +386,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     checklist: [],
     weakSuccessorThreshold: WEAK_SUCCESSOR_NORM_DOA,
     successorsActiveWithinDays: input.inactive !== undefined && input.inactiveAfterDays !== undefined ? input.inactiveAfterDays : null,
-    nobodyActiveSince: nobodyActiveSince(analysis, goneAll, input.inactive),
+    nobodyActiveSince: input.inactive === undefined ? null : (nobodyActiveSince(analysis.developers, goneAll, new Set(input.inactive)) ?? null),
     names: {},
     inactive: [],
   };
@@ -395,19 +395,6 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const inactive = new Set(input.inactive ?? []);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
-}
-
-/**
- * The last day anyone committed, when everyone who stays is inactive; scan's departures section
- * judges it the same way. From the developers' own commits: the revision's date, which a merge or
- * cherry-pick made today moves, had hidden the note (a review).
- */
-function nobodyActiveSince(analysis: Analysis, gone: ReadonlySet<string>, inactive: readonly string[] | undefined): string | null {
-  if (inactive === undefined) return null;
-  const asleep = new Set(inactive);
-  const staying = analysis.developers.filter((developer) => !gone.has(developer.id));
-  if (staying.length === 0 || staying.some((developer) => !asleep.has(developer.id))) return null;
-  return analysis.developers.reduce((latest, developer) => (developer.lastCommit > latest ? developer.lastCommit : latest), '').slice(0, 10);
 }
 
 function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<string, string> {

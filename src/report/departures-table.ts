@@ -1,4 +1,4 @@
-import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
+import { olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenPathToWidth, type TableFit } from './table-util.ts';
@@ -24,7 +24,7 @@ function indent(text: string): string {
  * committed within the inactivity window: then nobody can be a successor, and each orphaned file
  * read "none" with no word why (redis at a clone's age: 647 of 647; `handoff` said so, scan did not).
  */
-export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDay: string }): string {
+export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDay: string; referenceDate: string }): string {
   if (result.departures.length === 0) return '';
   const { chalk } = ctx;
   const name = (id: string) => sanitize(result.names[id] ?? id);
@@ -79,7 +79,17 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
     out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
-    if (stale) out.push(chalk.yellow(`  Nobody committed in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor: \`--until ${stale.day}\` measures from the last commit.`));
+    if (stale) {
+      // `--until` helps only when the history itself is that old (not when a solo maintainer leaves beside long-gone others).
+      const old = olderThanWindow(stale.day, stale.referenceDate, stale.inactiveAfterDays);
+      out.push(
+        chalk.yellow(
+          old
+            ? `  Nobody committed in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor: \`--until ${stale.day}\` measures from the last commit.`
+            : `  Everyone who stays has had no commit in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor.`,
+        ),
+      );
+    }
     // Files nobody can take over first, then weak successors; within each, the most changed first
     // (in path order, httpd's first rows were build/aix/README and build/aix/aixinfo).
     const ranked = [...result.orphanedFiles].sort((a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

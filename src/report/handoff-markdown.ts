@@ -1,5 +1,5 @@
 import { staleRevision } from '../model/analysis-date.ts';
-import { lastDayBeforeLastCommit } from '../model/departures.ts';
+import { lastDayBeforeLastCommit, olderThanWindow } from '../model/departures.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
 import { BARELY_NORM_DOA, CO_CHANGE_LISTED, CO_CHANGE_PARTNERS_LISTED, MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
@@ -342,7 +342,9 @@ function staleNote(report: HandoffReport): string[] {
   const none = report.nobodyActiveSince;
   if (none != null && limit != null) {
     const measured = stale ? ` (the figures are measured ${stale.days} days after the revision's last commit, ${stale.day})` : '';
-    return ['', `⚠️ Nobody who stays committed in the ${limit} days before ${repo.referenceDate.slice(0, 10)}, so nobody can be a successor${measured}. \`--until ${none}\` measures from the last commit.`];
+    // `--until` helps only when the history itself is that old, not when they are the one active person left (a review).
+    const until = olderThanWindow(none, repo.referenceDate, limit) ? ` \`--until ${none}\` measures from the last commit.` : '';
+    return ['', `⚠️ Nobody who stays committed in the ${limit} days before ${repo.referenceDate.slice(0, 10)}, so nobody can be a successor${measured}.${until}`];
   }
   if (!stale) return [];
   return ['', `⚠️ The figures are measured ${stale.days} days after the revision's last commit (${stale.day}). \`--until ${stale.day}\` measures from that day.`];

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { currentFigures, projectExperts } from '../../src/model/decay.ts';
-import { computeDepartures, resolveDepartures } from '../../src/model/departures.ts';
+import { computeDepartures, nobodyActiveSince, olderThanWindow, resolveDepartures } from '../../src/model/departures.ts';
 import { renderScanTable } from '../../src/report/scan-table.ts';
 import { renderCurrentSection } from '../../src/report/departures-current.ts';
 import { currentJson, currentOutputSchema, departuresJson, departuresOutputSchema } from '../../src/report/departures-json.ts';
@@ -58,6 +58,29 @@ describe('departures section of scan', () => {
       },
     ]);
     expect(json.timeline).toEqual([]);
+  });
+
+  it('offers --until only when the history itself is old, not when the one active person is the one leaving (a review)', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }), { unavailable: ['bob@example.com', 'carol@example.com'] });
+    const stale = { day: '2024-12-15', inactiveAfterDays: 180, referenceDay: '2026-06-01', referenceDate: '2026-06-01T23:59:59Z' };
+    expect(renderDeparturesSection(result, ctx, stale)).toContain('\n  Nobody committed in the 180 days before 2026-06-01, so nobody can be a successor: `--until 2024-12-15` measures from the last commit.\n');
+    const recent = { ...stale, day: '2026-05-20' };
+    const section = renderDeparturesSection(result, ctx, recent);
+    expect(section).toContain('\n  Everyone who stays has had no commit in the 180 days before 2026-06-01, so nobody can be a successor.\n');
+    expect(section).not.toContain('--until');
+  });
+
+  it('judges that nobody can be a successor from the developers\' own commits, the people leaving included', () => {
+    const developers = [
+      { id: 'ada', lastCommit: '2026-05-20T10:00:00Z' },
+      { id: 'bob', lastCommit: '2020-01-01T10:00:00Z' },
+    ];
+    expect(nobodyActiveSince(developers, new Set(['ada']), new Set(['bob']))).toBe('2026-05-20');
+    expect(nobodyActiveSince(developers, new Set(['ada']), new Set())).toBeUndefined();
+    expect(nobodyActiveSince(developers, new Set(['ada', 'bob']), new Set(['bob']))).toBeUndefined();
+    expect(olderThanWindow('2026-05-20', '2026-06-01T23:59:59Z', 180)).toBe(false);
+    expect(olderThanWindow('2025-12-01', '2026-06-01T23:59:59Z', 180)).toBe(true);
   });
 
   it('says when some who stay were not considered as successors (inactive developers)', async () => {

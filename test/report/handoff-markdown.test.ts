@@ -240,6 +240,11 @@ describe('handoff report of a hand-computed fixture', () => {
     // line went by the revision's date, and the merge hid it (scan's note judged it as here).
     const merged = renderHandoffMarkdown({ ...late, repository: { ...late.repository, revisionDate: '2026-06-01T09:00:00Z' } });
     expect(merged).toContain('\n⚠️ Nobody who stays committed in the 365 days before 2026-06-01, so nobody can be a successor. `--until 2024-12-15` measures from the last commit.\n');
+    // Everyone else inactive while Ada, who leaves, committed lately: nobody can be a successor, and
+    // no `--until` helps (it offered her own last commit: a review).
+    const solo = await handoffOf(analysis, 'ada', { inactive: ['bob@example.com', 'carol@example.com', 'dave@example.com'] });
+    expect(solo.nobodyActiveSince).toBe('2024-12-15');
+    expect(renderHandoffMarkdown(solo)).toContain('\n⚠️ Nobody who stays committed in the 365 days before 2025-01-01, so nobody can be a successor.\n');
     // Old, but someone who stays is still active (Bob's last commit was 2024-08-01; with a 700-day window).
     const stillActive = await handoffOf(old, 'ada', { inactive: [], inactiveAfterDays: 700 });
     expect(stillActive.nobodyActiveSince).toBeNull();

@@ -5,7 +5,7 @@ import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
-import { computeDepartures, type Departure } from '../../model/departures.ts';
+import { computeDepartures, nobodyActiveSince, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
@@ -119,13 +119,11 @@ function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: 
 }
 
 /**
- * When everyone who stays is inactive (an old clone, or an old history with a merge made today):
- * the last day anyone committed, for `--until`. From the developers' own commits, not the
- * revision's date, which a merge or cherry-pick of today moves (a review).
+ * When everyone who stays is inactive: the last day anyone committed (nobodyActiveSince), for the
+ * departures section's note.
  */
-function staleSuccessors(analysis: Analysis, inactive: ReadonlySet<string>, leaving: ReadonlySet<string>): { day: string; inactiveAfterDays: number; referenceDay: string } | undefined {
-  const staying = analysis.developers.filter((developer) => !leaving.has(developer.id));
-  if (analysis.model === 'classic' || staying.length === 0 || staying.some((developer) => !inactive.has(developer.id))) return undefined;
-  const last = analysis.developers.reduce((latest, developer) => (developer.lastCommit > latest ? developer.lastCommit : latest), '');
-  return { day: last.slice(0, 10), inactiveAfterDays: analysis.settings.inactiveAfterDays, referenceDay: analysis.settings.referenceDate.slice(0, 10) };
+function staleSuccessors(analysis: Analysis, inactive: ReadonlySet<string>, leaving: ReadonlySet<string>): { day: string; inactiveAfterDays: number; referenceDay: string; referenceDate: string } | undefined {
+  if (analysis.model === 'classic') return undefined;
+  const day = nobodyActiveSince(analysis.developers, leaving, inactive);
+  return day === undefined ? undefined : { day, inactiveAfterDays: analysis.settings.inactiveAfterDays, referenceDay: analysis.settings.referenceDate.slice(0, 10), referenceDate: analysis.settings.referenceDate };
 }
