@@ -51,6 +51,7 @@ export function toHandoffJson(report: HandoffReport) {
     alsoWorkedOn: report.alsoWorkedOn.map((file) => ({ path: file.path, commits: file.commits, lastChange: iso(file.lastChange), authors: file.authors.map(person), keeper: file.keeper })),
     coChange: {
       commits: report.coChangeWindow,
+      ignored: report.coChangeIgnored,
       files: report.coChange.map((entry) => ({
         path: entry.path,
         commits: entry.commits,

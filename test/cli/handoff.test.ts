@@ -222,6 +222,7 @@ describe('runHandoff', () => {
     const { io, stdout } = fakeIo(repo.dir);
     await runHandoff('ada', options(repo.dir, {}), io);
     expect(stdout()).toContain('In the last 3 commits (1 commit of config ignoreRevs, commits of bots the figures leave out, and of more than ');
+    expect((await json()) as unknown).toMatchObject({ coChange: { commits: 2, ignored: 1 } });
   });
 
   it('excludes people given with --leaving from the successors', async () => {
