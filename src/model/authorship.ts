@@ -117,6 +117,7 @@ export class AuthorshipFold {
   /**
    * Of the last commit folded: how many tracked files it added and modified (a commit that adds 835
    * files, all of them vendored and deleted since, is no import of anything analysed: prometheus).
+   * Files, not changes: a change of a path that two files take the past of counts for both.
    */
   readonly lastCommit = { added: 0, modified: 0 };
   /**
