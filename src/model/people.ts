@@ -169,7 +169,13 @@ function slipDistance(target: string, person: Person): number | undefined {
   const names = new Set([person.name, ...person.names].map(normalize));
   const whole = words.length === 1 ? [...exactKeys(person, []), ...partialKeys(person)] : [...exactKeys(person, []), ...locals].filter((key) => !names.has(key));
   let best = Math.min(...whole.map((key) => near(target, foldAccents(key))));
-  if (words.length > 1) for (const name of names) best = Math.min(best, wordByWord(words, foldAccents(name).split(' '), near));
+  if (words.length > 1) {
+    for (const name of names) best = Math.min(best, wordByWord(words, foldAccents(name).split(' '), near));
+    // The words run together, against a name of one word: `Taylor Otwell` for git's `taylorotwell`
+    // (a review). Not against a local part: "Jon Doe" run together is two edits from `jodie@`.
+    const joined = words.join('');
+    for (const name of names) if (!name.includes(' ')) best = Math.min(best, near(joined, foldAccents(name)));
+  }
   return best <= slips(target.length) ? best : undefined;
 }
 

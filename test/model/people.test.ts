@@ -187,6 +187,12 @@ describe('closestPeople and personLabel', () => {
     expect(closestPeople('jon doe', people).map((p) => p.name)).toEqual(['Jo Do']);
     // Two letters leave no room for a slip.
     expect(closestPeople('jx', people)).toEqual([]);
+    // Several words run together against a one-word git name or a login (a review: `Taylor Otwell`
+    // no longer found laravel's `taylorotwell`).
+    const taylor = [dev('taylorotwell', ['taylor@example.com']), dev('Jo Do', ['jodo@example.com'])];
+    expect(closestPeople('Taylor Otwell', taylor).map((p) => p.name)).toEqual(['taylorotwell']);
+    expect(closestPeople('Taylor Otwel', taylor).map((p) => p.name)).toEqual(['taylorotwell']);
+    expect(closestPeople('Jon Doe', taylor).map((p) => p.name)).toEqual(['Jo Do']);
   });
 
   it('labels a developer as name <email>', () => {
