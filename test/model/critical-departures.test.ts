@@ -57,9 +57,9 @@ describe('evaluateAfterDepartures', () => {
     const dated = { ...analysis, settings: { referenceDate: '2026-12-07T23:59:59Z' } };
     const [, web] = evaluateAfterDepartures(dated, systems, [{ id: 'ada', name: 'Ada', date: '2022-01-21' }]);
     expect(web?.violations[0]?.message).toBe('bus factor 1 without Ada (left 2022-01-21) (2 with them; needs 2)');
-    // A last day to come is no past departure; two people are "everyone".
+    // A last day to come is no past departure; with two people, "with them all".
     const [npm, later] = evaluateAfterDepartures(dated, systems, [{ id: 'ada', name: 'Ada', date: '2027-01-31' }, { id: 'bob', name: 'Bob' }]);
-    expect(later?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (2 with everyone; needs 2)');
-    expect(npm?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (1 with everyone; needs 2)');
+    expect(later?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (2 with them all; needs 2)');
+    expect(npm?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (1 with them all; needs 2)');
   });
 });
