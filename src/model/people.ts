@@ -173,8 +173,9 @@ function slipDistance(target: string, person: Person): number | undefined {
     for (const name of names) best = Math.min(best, wordByWord(words, foldAccents(name).split(' '), near));
     // The words run together, against a name of one word: `Taylor Otwell` for git's `taylorotwell`
     // (a review). Not against a local part: "Jon Doe" run together is two edits from `jodie@`.
+    // One edit at most: two let "Jon Doe" (jondoe) through to laravel's JonoB (a re-test).
     const joined = words.join('');
-    for (const name of names) if (!name.includes(' ')) best = Math.min(best, near(joined, foldAccents(name)));
+    for (const name of names) if (!name.includes(' ') && typoDistance(joined, foldAccents(name)) <= 1) best = Math.min(best, typoDistance(joined, foldAccents(name)));
   }
   return best <= slips(target.length) ? best : undefined;
 }

@@ -154,13 +154,13 @@ function summary(report: HandoffReport, who: string): string[] {
       const all = system.busFactorAfterAll;
       const belowAll = !below && all !== undefined && all < system.minOwners;
       lines.push(
-        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter}${all !== undefined ? ` (→ ${all} with the other departures)` : ''} (needs ${system.minOwners})${below ? (already ? ' ⚠️ already below the rule' : ' ⚠️ below the rule') : belowAll ? ' ⚠️ below the rule with the other departures' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
+        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter}${all !== undefined && all !== system.busFactorAfter ? ` (→ ${all} with the other departures)` : ''} (needs ${system.minOwners})${below ? (already ? ' ⚠️ already below the rule' : ' ⚠️ below the rule') : belowAll ? ' ⚠️ below the rule with the other departures' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
       );
     }
   }
   const tf = s.truckFactor;
   // A last day that has passed: "without them", not "if they leave" (someone gone since 2015).
-  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${hasLeft(report) ? `without ${who}` : `if ${who} leaves`}${tf.afterAll !== undefined ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
+  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${hasLeft(report) ? `without ${who}` : `if ${who} leaves`}${tf.afterAll !== undefined && tf.afterAll !== tf.afterThem ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
   if (tf.thinMargin !== undefined) {
     lines.push(
       `  The figure sits on the method's line: ${tf.before > 2 ? `without its first ${tf.before - 1} people, ` : tf.before === 2 ? 'without its first person, ' : 'even now, '}only ${percent(tf.thinMargin, 1)} of the files keep an author (it counts on until fewer than half do), so a few files losing an author with ${who} lower it.`,
@@ -292,7 +292,7 @@ function recent(report: HandoffReport, who: string): string[] {
 function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string): string {
   switch (item.kind) {
     case 'critical':
-      return `Review the critical system **${mdText(item.system)}** with its remaining owners: bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${item.busFactorAfterAll !== undefined ? ` (→ ${item.busFactorAfterAll} with the other departures)` : ''} (needs ${item.minOwners}).`;
+      return `Review the critical system **${mdText(item.system)}** with its remaining owners: bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${item.busFactorAfterAll !== undefined && item.busFactorAfterAll !== item.busFactorAfter ? ` (→ ${item.busFactorAfterAll} with the other departures)` : ''} (needs ${item.minOwners}).`;
     case 'more-transfers':
       return `And ${plural(item.files, 'more file')} only ${who} knows with no or a weak successor: see the areas above, or \`--format json\`.`;
     case 'owner-area':

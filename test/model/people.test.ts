@@ -193,6 +193,9 @@ describe('closestPeople and personLabel', () => {
     expect(closestPeople('Taylor Otwell', taylor).map((p) => p.name)).toEqual(['taylorotwell']);
     expect(closestPeople('Taylor Otwel', taylor).map((p) => p.name)).toEqual(['taylorotwell']);
     expect(closestPeople('Jon Doe', taylor).map((p) => p.name)).toEqual(['Jo Do']);
+    // Run together, one edit at most: "Jon Doe" is no slip for JonoB, nor "Joe Doe" for Sjoekoe (a re-test on laravel).
+    expect(closestPeople('Jon Doe', [dev('JonoB', ['jon@example.com']), dev('Sjoekoe', ['hans@example.com'])])).toEqual([]);
+    expect(closestPeople('Joe Doe', [dev('Sjoekoe', ['hans@example.com'])])).toEqual([]);
   });
 
   it('labels a developer as name <email>', () => {
