@@ -137,6 +137,16 @@ export function resolveDepartures(
         continue;
       }
       if (!(error instanceof UsageError)) throw error;
+      // In a shallow clone, say what the clone leaves out: the hint alone ("scan --format json lists
+      // them all") led to a scan that failed the same way (a re-test on vuejs/core).
+      if (error instanceof UnknownPersonError && shallow && inConfig && !error.hint?.startsWith('closest known')) {
+        problems.push(
+          new UnknownPersonError(error.message, {
+            hint: `this shallow clone's history begins on ${shallow.since}: someone whose commits are all older is not in it; give their last day, if it was before then, to leave them out, or fetch the whole history (\`git fetch --unshallow\`)`,
+          }),
+        );
+        continue;
+      }
       problems.push(error);
       continue;
     }
