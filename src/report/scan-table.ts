@@ -89,12 +89,14 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   if (analysis.modules.length > 0) {
     out.push('');
     // Workspace packages are modules wherever they sit (a nested one takes its files from its parent folder's module).
+    // So are config modules.roots, which are no workspace packages: "packages" names both (a re-test
+    // on laravel read "2 workspace packages" for two roots).
     const packages = analysis.modules.filter((module) => module.kind === 'workspace').length;
     const chains = packages < analysis.modules.length ? chainsPhrase(analysis.settings.moduleChains) : '';
     const counted =
       packages === 0
         ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}${chains}`
-        : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'workspace package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}${chains}` : ''}; a package's files are not its parent folder's`;
+        : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}${chains}` : ''}; a package's files are not its parent folder's`;
     const ranked = rankModulesByRisk(analysis.modules);
     const secondLast = ranked.some(isSecondaryModule) && !ranked.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
     out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first${secondLast}; ${counted})`)}`);

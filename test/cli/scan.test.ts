@@ -784,6 +784,11 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(note(['--depth', '2'])).toContain('`src/Illuminate` holds 500 of the 502 analysed files');
     // The automatic depth makes the components modules: nothing to say.
     expect(note([])).toBeUndefined();
+    // Config roots are modules beside the folders, and no workspace packages (a re-test read "2 workspace packages").
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src/Illuminate/Foundation", "src/Illuminate/Auth"]\n');
+    const header = runCli(['--no-color', '--depth', '1'], { cwd: repo.dir }).stdout.split('\n').find((line) => line.startsWith('Riskiest modules'));
+    expect(header).toContain('modules: 2 packages, ');
+    expect(header).not.toContain('workspace');
   });
 
   it('suggests the closest path for a typo', () => {
@@ -821,7 +826,7 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     ]);
     const table = runCli([], { cwd: repo.dir });
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toMatch(/Riskiest modules \(lowest truck factor first; \d+ modules: 3 workspace packages, \d+ folders? at depth \d+; a package's files are not its parent folder's\)/);
+    expect(table.stdout).toMatch(/Riskiest modules \(lowest truck factor first; \d+ modules: 3 packages, \d+ folders? at depth \d+; a package's files are not its parent folder's\)/);
     const explained = runCli(['explain', 'packages/core'], { cwd: repo.dir });
     expect(explained.exitCode).toBe(0);
     expect(explained.stdout).toContain('packages/core  5 files analysed');
