@@ -8,7 +8,11 @@ import type { Analysis } from './types.ts';
 
 /** A loss and the limit it broke, as percentages with the decimals that tell them apart. */
 export function lossAgainstLimit(share: number, limit: number): [share: string, limit: string] {
-  const [lost, allowed] = fixedApart(share * 100, limit * 100, 0);
+  // The limit as written, to two decimals at most: `maxKnowledgeLoss: 0.5%` read "at most 1% allowed" (a re-test).
+  const whole = (value: number) => Math.abs(value - Math.round(value)) < 1e-9;
+  const percent = limit * 100;
+  const digits = whole(percent) ? 0 : whole(percent * 10) ? 1 : 2;
+  const [lost, allowed] = fixedApart(share * 100, percent, digits);
   return [`${lost}%`, `${allowed}%`];
 }
 

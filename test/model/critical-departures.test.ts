@@ -9,6 +9,10 @@ describe('lossAgainstLimit', () => {
     // 10.04% against 10% read "would orphan 10% … at most 10% allowed".
     expect(lossAgainstLimit(0.1004, 0.1)).toEqual(['10.04%', '10.00%']);
     expect(lossAgainstLimit(0.1, 0.1)).toEqual(['10%', '10%']);
+    // A limit is shown as written (0.5% read "at most 1% allowed": a re-test); 7% is 0.07 × 100 = 7.000000000000001.
+    expect(lossAgainstLimit(0, 0.005)).toEqual(['0.0%', '0.5%']);
+    expect(lossAgainstLimit(0.02, 0.07)).toEqual(['2%', '7%']);
+    expect(lossAgainstLimit(0.0123, 0.0125)).toEqual(['1.23%', '1.25%']);
   });
 });
 
