@@ -131,7 +131,9 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
     lines.push('', `${gone ? 'Left' : 'Leaving'}${when}${person.note ? ` (${mdText(person.note)})` : ''}.`);
   }
   if (report.alsoLeaving.length > 0) {
-    const others = report.alsoLeaving.map((d) => `${name(d.id)}${d.date ? ` (${d.date})` : ''}`).join(', ');
+    // A last day before the figures' date has passed: "(left …)", not a date to come (a re-test on vuejs/core).
+    const today = report.repository.referenceDate.slice(0, 10);
+    const others = report.alsoLeaving.map((d) => `${name(d.id)}${d.date ? ` (${d.date < today ? 'left ' : ''}${d.date})` : ''}`).join(', ');
     lines.push('', `Also leaving: ${others}. They are not counted as successors.`);
   }
   return lines;

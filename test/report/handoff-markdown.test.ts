@@ -200,6 +200,9 @@ describe('handoff report of a hand-computed fixture', () => {
     const withBob = await handoffOf(analysis, 'ada', { alsoLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
     expect(withBob.summary).toMatchObject({ orphanedFiles: 5, orphanedFilesAlone: 4 });
     expect(renderHandoffMarkdown(withBob)).toContain('\n- **Left with no author:** 4 files of theirs (5 with the other departures) · ');
+    // Someone else whose last day has passed left; a day to come is a date (a re-test on vuejs/core).
+    const gone = await handoffOf(analysis, 'ada', { alsoLeaving: [{ id: 'carol@example.com', name: 'Carol', date: '2024-06-30' }, { id: 'bob@example.com', name: 'Bob', date: '2025-03-31' }] });
+    expect(renderHandoffMarkdown(gone)).toContain('\nAlso leaving: Carol (left 2024-06-30), Bob (2025-03-31). They are not counted as successors.\n');
     // A last day before the figures' date (2025-01-01) has passed.
     const past = await handoffOf(analysis, 'ada', { departure: { date: '2024-11-30', note: 'moving to the data team' } });
     expect(renderHandoffMarkdown(past)).toContain('\nLeft on 2024-11-30 (moving to the data team).\n');
