@@ -54,7 +54,7 @@ const hostile = fc.array(fc.oneof(fc.constantFrom(...SINGLE), fc.constantFrom(..
 const withUrls = fc.array(fc.oneof(fc.constantFrom(...SINGLE), fc.constantFrom(...CONSTRUCTS, 'http://x.yz/', 'www.x.yz', ' https://a.b/c_d', ' https://a.b/c*d', 'www.x.yz~', '<http://x.yz>')), { maxLength: 24 }).map((parts) => parts.join(''));
 // Counterexamples found once: the autolink swallowed the backslash of `\_` (a random seed in CI),
 // `\*` or `\~` right after it, and what followed rendered as <em> or <del>.
-const URL_EXAMPLES: [string][] = [["www.x.yz_' https://a.b/c_d__"], ["www.x.yz*' https://a.b/c*d**"], ["www.x.yz~' https://a.b/c~d~~"]];
+const URL_EXAMPLES: [string][] = [["www.x.yz_' https://a.b/c_d__"], ["www.x.yz*' https://a.b/c*d**"], ["www.x.yz~' https://a.b/c~d~~"], ['www.x.yz~<www.x.yz:>']];
 
 /** What `escape` makes of text with bare URLs renders no markup but links that show their own address. */
 function rendersOnlySelfLinks(escape: (text: string) => string, text: string): void {
@@ -65,7 +65,10 @@ function rendersOnlySelfLinks(escape: (text: string) => string, text: string): v
   for (const [, href, shown] of html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)) {
     const text = decode(shown as string);
     expect(text).toMatch(/^(https?:\/\/|www\.)|^[^\s@]+@[^\s@]+$/);
-    expect(decode(href as string).replace(/^mailto:/, '').replace(/^http:\/\/(?=www\.)/, '').startsWith(text.slice(0, 8))).toBe(true);
+    // An empty href is micromark dropping one it finds unsafe (`www.x.yz:\` reads as a scheme): a
+    // link to nowhere that shows its own text (a random seed in CI found `www.x.yz~<www.x.yz:>`).
+    const target = decode(href as string);
+    expect(target === '' || target.replace(/^mailto:/, '').replace(/^http:\/\/(?=www\.)/, '').startsWith(text.slice(0, 8))).toBe(true);
   }
   expect(html.replace(/<a href="[^"]*">[^<]*<\/a>/g, '').replace(/^<p>|<\/p>\n?$/g, '')).not.toMatch(/<[a-z/]/i);
 }
