@@ -116,7 +116,17 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
         ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
       ),
     );
-    if (hidden > 0) out.push(chalk.dim(`… and ${hidden} more developers, none of them an author (--format json lists them all)`));
+    if (hidden > 0) {
+      // Who changed it lately, when the table left them out: the first question of a review (vuejs/core's
+      // effect.ts hid its last three contributors under "… and 18 more").
+      const listed = new Set(shown);
+      const latest = file.contributions
+        .filter((c) => !listed.has(c))
+        .sort((a, b) => b.lastChange - a.lastChange)
+        .slice(0, 3)
+        .map((c) => `${sanitize(nameOf(c.developer))} ${day(c.lastChange)}`);
+      out.push(chalk.dim(`… and ${hidden} more developers, none of them an author; the latest to change it: ${latest.join(', ')} (--format json lists them all)`));
+    }
     out.push('');
     for (const c of shown) out.push(`${sanitize(nameOf(c.developer))}: ${explainAuthorship(c)}`);
     const current = currentLine(file, analysis.settings, nameOf, inactive, inactiveGone, new Set(currentOf(file)));
