@@ -34,18 +34,17 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   const here = repositoryPath(root, path.resolve(root, base, target));
   const found = analysedAt(analysis.files, here);
   if (found) return found;
-  const inRepository = (candidate: string) => !candidate.startsWith('../') && candidate !== '..' && !path.isAbsolute(candidate);
+  const inRepository = (candidate: string) => !outsideRoot(candidate);
   // `./x`, `../x` and absolute paths say where they start; a plain path may be one from the root.
   const fromRoot = base !== '' && !path.isAbsolute(target) && !/^\.\.?([\\/]|$)/.test(target) ? repositoryPath(root, path.resolve(root, target)) : undefined;
   const rootFound = fromRoot !== undefined && inRepository(fromRoot) ? analysedAt(analysis.files, fromRoot) : undefined;
-  const why = (candidate: string) => whyNotAnalysed(repository, analysis.repository.revision, loaded.config.config, analysis.model, [candidate]);
-  // A file the user can see where they are is the one they meant, analysed or not.
-  const hereReason = inRepository(here) && here !== '' ? await why(here) : undefined;
-  if (hereReason) throw notAnalysed(target, hereReason);
   const hereExists = inRepository(here) && !repository.info.isBare && existsHere(path.join(root, here));
+  // Why a tracked path is not analysed, in one git call: a file the user can see where they are is
+  // the one they meant, analysed or not, so it comes first; the root's only when nothing is here.
+  const candidates = [...(inRepository(here) && here !== '' ? [here] : []), ...(fromRoot !== undefined && !hereExists && !rootFound && inRepository(fromRoot) ? [fromRoot] : [])];
+  const reason = candidates.length > 0 ? await whyNotAnalysed(repository, analysis.repository.revision, loaded.config.config, analysis.model, candidates) : undefined;
+  if (reason) throw notAnalysed(target, reason);
   if (rootFound && !hereExists) return { ...rootFound, readFromRootIn: base };
-  const rootReason = fromRoot !== undefined && !hereExists && inRepository(fromRoot) ? await why(fromRoot) : undefined;
-  if (rootReason) throw notAnalysed(target, rootReason);
   const where = base === '' ? 'the repository root' : `${path.resolve(cwd, repoDir) === cwd ? 'the current folder' : 'the -C folder'}, ${sanitize(base)}/`;
   // Something here, and analysed at the root: how to name the root's (`../../package.json`).
   if (rootFound && hereExists) {
@@ -94,7 +93,12 @@ function startFolder(repository: Repository, dir: string): string {
     // a folder that went away: as given
   }
   const folder = repositoryPath(repository.info.root, real);
-  return folder.startsWith('../') || folder === '..' || path.isAbsolute(folder) || folder === '.git' || folder.startsWith('.git/') ? '' : folder;
+  return outsideRoot(folder) || folder === '.git' || folder.startsWith('.git/') ? '' : folder;
+}
+
+/** Whether a path from the root (repositoryPath) leads out of the repository. */
+function outsideRoot(folder: string): boolean {
+  return folder === '..' || folder.startsWith('../') || path.isAbsolute(folder);
 }
 
 /** `absolute` as a path from the root, with forward slashes ('' for the root itself). */
