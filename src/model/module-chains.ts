@@ -1,18 +1,11 @@
 import type { ModuleChain } from './types.ts';
+import { chainBottom, folderTree } from './folder-tree.ts';
 import { folderAtDepth, isSupportingModule, ROOT_MODULE, SMALL_MODULE_FILES } from './modules.ts';
 
 // The automatic module depth, METRICS.md §6 (extension): a chain of folders that hold nothing but one
 // subfolder is a namespace, not a part of the code. laravel keeps its code in src/Illuminate/<38
 // components> and src/ holds nothing else, so at depth 1 one module `src` held 1,930 of 3,329 files
 // (truck factor 4) where a dozen components have truck factor 1 (a tester's report).
-
-interface Folder {
-  /** Files directly in the folder. */
-  own: number;
-  /** Files anywhere below it. */
-  all: number;
-  subfolders: Set<string>;
-}
 
 /**
  * Folders at a depth where a chain of folders that hold nothing but one subfolder (src →
@@ -29,8 +22,7 @@ export function chainedFolders(files: readonly string[], workspaces: readonly st
   // Where the chain starting at `folder` branches, if the folder starts one worth following.
   const chainEnd = (folder: string): string | undefined => {
     if (ends.has(folder)) return ends.get(folder);
-    let end = folder;
-    for (let node = folders.get(end); node && node.own === 0 && node.subfolders.size === 1; node = folders.get(end)) end = [...node.subfolders][0] as string;
+    const end = chainBottom(folders, folder);
     const branches = [...(folders.get(end)?.subfolders ?? [])].filter((sub) => (folders.get(sub)?.all ?? 0) >= SMALL_MODULE_FILES).length;
     const followed = end !== folder && branches >= 2 && !isSupportingModule(end) ? end : undefined;
     ends.set(folder, followed);
@@ -97,30 +89,4 @@ function cutFolder(folder: string, depth: number, chainEnd: (folder: string) => 
     }
   }
   return { module: at === '' ? ROOT_MODULE : at, chains };
-}
-
-function folderTree(files: readonly string[]): Map<string, Folder> {
-  const folders = new Map<string, Folder>();
-  const folder = (path: string) => {
-    let node = folders.get(path);
-    if (!node) folders.set(path, (node = { own: 0, all: 0, subfolders: new Set() }));
-    return node;
-  };
-  for (const file of files) {
-    const slash = file.lastIndexOf('/');
-    folder(slash < 0 ? '' : file.slice(0, slash)).own++;
-  }
-  // Up to the root, folder by folder: each counts the files below it, and is a subfolder of its parent.
-  for (const [path, { own }] of [...folders]) {
-    if (own === 0) continue;
-    for (let at = path; ; ) {
-      folder(at).all += own;
-      if (at === '') break;
-      const up = at.lastIndexOf('/');
-      const parent = up < 0 ? '' : at.slice(0, up);
-      folder(parent).subfolders.add(at);
-      at = parent;
-    }
-  }
-  return folders;
 }

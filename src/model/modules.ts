@@ -1,4 +1,5 @@
 import type { Analysis, FileOwnership } from './types.ts';
+import { chainBottom, folderTree } from './folder-tree.ts';
 
 // Modules, METRICS.md §6 (extension): a folder at a configurable depth, or a workspace package.
 
@@ -170,29 +171,13 @@ export function dominantModule(
   // Its own files: not those of the modules inside it (workspace packages, the folders of a chain).
   const nested = modules.filter((module) => module.path.startsWith(`${largest.path}/`)).map((module) => `${module.path}/`);
   const own = paths.filter((file) => file.startsWith(`${largest.path}/`) && !nested.some((prefix) => file.startsWith(prefix)));
-  let at = largest.path;
-  let counts = subfolderCounts(own, at);
-  while (counts.size === 1 && !own.some((file) => file.lastIndexOf('/') === at.length)) {
-    at = [...counts.keys()][0] as string;
-    counts = subfolderCounts(own, at);
-  }
-  const subfolders = [...counts].map(([path, files]) => ({ path, files })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
+  const tree = folderTree(own);
+  const at = chainBottom(tree, largest.path);
+  const subfolders = [...(tree.get(at)?.subfolders ?? [])].map((path) => ({ path, files: tree.get(path)?.all ?? 0 })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
   if (subfolders.length < 2) return undefined;
   // A depth does not split a workspace package (or a modules.roots folder).
   const depth = largest.kind === 'folder' ? at.split('/').length + 1 : undefined;
   return { path: largest.path, files: largest.files, subfolders: subfolders.slice(0, count), branchesAt: at, folders: subfolders.length, ...(depth === undefined ? {} : { depth }) };
-}
-
-/** Files in each folder right below `folder`, of those under it. */
-function subfolderCounts(files: readonly string[], folder: string): Map<string, number> {
-  const prefix = `${folder}/`;
-  const counts = new Map<string, number>();
-  for (const file of files) {
-    if (!file.startsWith(prefix)) continue;
-    const slash = file.indexOf('/', prefix.length);
-    if (slash !== -1) counts.set(file.slice(0, slash), (counts.get(file.slice(0, slash)) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** A module this large that holds half the files is named by dominantModule. */
