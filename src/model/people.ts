@@ -175,7 +175,10 @@ function slipDistance(target: string, person: Person): number | undefined {
     // (a review). Not against a local part: "Jon Doe" run together is two edits from `jodie@`.
     // One edit at most: two let "Jon Doe" (jondoe) through to laravel's JonoB (a re-test).
     const joined = words.join('');
-    for (const name of names) if (!name.includes(' ') && typoDistance(joined, foldAccents(name)) <= 1) best = Math.min(best, typoDistance(joined, foldAccents(name)));
+    for (const name of names) {
+      const distance = name.includes(' ') ? Number.POSITIVE_INFINITY : typoDistance(joined, foldAccents(name));
+      if (distance <= 1) best = Math.min(best, distance);
+    }
   }
   return best <= slips(target.length) ? best : undefined;
 }
@@ -305,7 +308,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
     const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
     throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
-      hint: 'name a person; the built-in patterns (*[bot], *-bot, * Bot, bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
+      hint: 'name a person; the built-in patterns (*[bot], *-bot, bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }
   const near = closestPeople(who, people);
