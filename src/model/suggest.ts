@@ -1,25 +1,11 @@
 // "Did you mean": the nearest known word to a typo (config keys, paths, people).
 
-/** Edit distance (Levenshtein). */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
-
 /**
- * Edit distance where two neighbouring letters swapped count as one edit (optimal string
- * alignment): the commonest slip of a typed name (`drise` for Dries), which Levenshtein counts twice.
+ * Edit distance (Levenshtein); with `swaps`, two neighbouring letters swapped count as one edit
+ * (optimal string alignment): the commonest slip of a typed name (`drise` for Dries), which
+ * Levenshtein counts twice.
  */
-export function typoDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, swaps = false): number {
   let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -27,13 +13,18 @@ export function typoDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let distance = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, (before[j - 2] as number) + 1);
+      if (swaps && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, (before[j - 2] as number) + 1);
       current.push(distance);
     }
     before = previous;
     previous = current;
   }
   return previous[b.length] as number;
+}
+
+/** A typed name's distance: edits, a swap of neighbouring letters counting as one. */
+export function typoDistance(a: string, b: string): number {
+  return editDistance(a, b, true);
 }
 
 /** The closest candidate, when it is close enough to be a typo (case-insensitive). */
