@@ -20,11 +20,11 @@ function indent(text: string): string {
 
 /**
  * The section's text (no trailing newline), or '' when nobody is leaving.
- * `stale`: the revision's last commit, when the analysis day is so long after it that nobody has
- * committed within the inactivity window: then nobody can be a successor, and each orphaned file
- * read "none" with no word why (redis at a clone's age: 647 of 647; `handoff` said so, scan did not).
+ * `stale`: when everyone who stays is inactive (nobodyActiveSince), the last day anyone committed:
+ * then nobody can be a successor, and each orphaned file read "none" with no word why (redis at a
+ * clone's age: 647 of 647; `handoff` said so, scan did not).
  */
-export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDay: string; referenceDate: string }): string {
+export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDate: string }): string {
   if (result.departures.length === 0) return '';
   const { chalk } = ctx;
   const name = (id: string) => sanitize(result.names[id] ?? id);
@@ -85,8 +85,8 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       out.push(
         chalk.yellow(
           old
-            ? `  Nobody committed in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor: \`--until ${stale.day}\` measures from the last commit.`
-            : `  Everyone who stays has had no commit in the ${stale.inactiveAfterDays} days before ${stale.referenceDay}, so nobody can be a successor.`,
+            ? `  Nobody committed in the ${stale.inactiveAfterDays} days before ${stale.referenceDate.slice(0, 10)}, so nobody can be a successor: \`--until ${stale.day}\` measures from the last commit.`
+            : `  Everyone who stays has had no commit in the ${stale.inactiveAfterDays} days before ${stale.referenceDate.slice(0, 10)}, so nobody can be a successor.`,
         ),
       );
     }

@@ -63,7 +63,7 @@ describe('departures section of scan', () => {
   it('offers --until only when the history itself is old, not when the one active person is the one leaving (a review)', async () => {
     const analysis = await departuresFixture();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }), { unavailable: ['bob@example.com', 'carol@example.com'] });
-    const stale = { day: '2024-12-15', inactiveAfterDays: 180, referenceDay: '2026-06-01', referenceDate: '2026-06-01T23:59:59Z' };
+    const stale = { day: '2024-12-15', inactiveAfterDays: 180, referenceDate: '2026-06-01T23:59:59Z' };
     expect(renderDeparturesSection(result, ctx, stale)).toContain('\n  Nobody committed in the 180 days before 2026-06-01, so nobody can be a successor: `--until 2024-12-15` measures from the last commit.\n');
     const recent = { ...stale, day: '2026-05-20' };
     const section = renderDeparturesSection(result, ctx, recent);

@@ -122,8 +122,8 @@ function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: 
  * When everyone who stays is inactive: the last day anyone committed (nobodyActiveSince), for the
  * departures section's note.
  */
-function staleSuccessors(analysis: Analysis, inactive: ReadonlySet<string>, leaving: ReadonlySet<string>): { day: string; inactiveAfterDays: number; referenceDay: string; referenceDate: string } | undefined {
+function staleSuccessors(analysis: Analysis, inactive: ReadonlySet<string>, leaving: ReadonlySet<string>): { day: string; inactiveAfterDays: number; referenceDate: string } | undefined {
   if (analysis.model === 'classic') return undefined;
   const day = nobodyActiveSince(analysis.developers, leaving, inactive);
-  return day === undefined ? undefined : { day, inactiveAfterDays: analysis.settings.inactiveAfterDays, referenceDay: analysis.settings.referenceDate.slice(0, 10), referenceDate: analysis.settings.referenceDate };
+  return day === undefined ? undefined : { day, inactiveAfterDays: analysis.settings.inactiveAfterDays, referenceDate: analysis.settings.referenceDate };
 }
