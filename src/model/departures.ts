@@ -132,14 +132,13 @@ export function resolveDepartures(
         continue;
       }
       const shallow = input.beyondShallow;
-      if (error instanceof UnknownPersonError && shallow && inConfig && spec.date !== undefined && spec.date < shallow.since && !error.hint?.startsWith('closest known')) {
-        shallow.warn(`${source}: nobody in this shallow clone's history is "${spec.who}", who left on ${spec.date}, before its oldest commit (${shallow.since}); left out of the departures (\`git fetch --unshallow\` reads the whole history)`);
-        continue;
-      }
-      if (!(error instanceof UsageError)) throw error;
-      // In a shallow clone, say what the clone leaves out: the hint alone ("scan --format json lists
-      // them all") led to a scan that failed the same way (a re-test on vuejs/core).
       if (error instanceof UnknownPersonError && shallow && inConfig && !error.hint?.startsWith('closest known')) {
+        if (spec.date !== undefined && spec.date < shallow.since) {
+          shallow.warn(`${source}: nobody in this shallow clone's history is "${spec.who}", who left on ${spec.date}, before its oldest commit (${shallow.since}); left out of the departures (\`git fetch --unshallow\` reads the whole history)`);
+          continue;
+        }
+        // Still an error, saying what the clone leaves out: the hint alone ("scan --format json lists
+        // them all") led to a scan that failed the same way (a re-test on vuejs/core).
         problems.push(
           new UnknownPersonError(error.message, {
             hint: `this shallow clone's history begins on ${shallow.since}: someone whose commits are all older is not in it; give their last day, if it was before then, to leave them out, or fetch the whole history (\`git fetch --unshallow\`)`,
@@ -147,6 +146,7 @@ export function resolveDepartures(
         );
         continue;
       }
+      if (!(error instanceof UsageError)) throw error;
       problems.push(error);
       continue;
     }

@@ -219,7 +219,8 @@ export interface HandoffReport {
   successorsActiveWithinDays: number | null;
   /**
    * When everyone who stays is inactive, so nobody can be a successor (an old clone, or an old
-   * history with a merge made today): the last day anyone committed, for `--until`; else null.
+   * history with a merge made today): the last day anyone committed (the document offers it to
+   * `--until` when that day is itself outside the window); else null.
    */
   nobodyActiveSince: string | null;
   /** Display name of every developer id the report mentions. */
