@@ -7,7 +7,7 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
-import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, type BulkCommit } from './history-warnings.ts';
+import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -15,7 +15,7 @@ import { ContributionStore } from './model/contribution-store.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
-import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
+import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions } from './model/ignore-revs.ts';
 import { chainedFolders } from './model/module-chains.ts';
 import { assignModules, chooseModuleDepth, folderAtDepth } from './model/modules.ts';
@@ -444,6 +444,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     context.warn(
       `config bots: ${JSON.stringify(pattern)} also leaves out ${caught.length === 1 ? 'an author who looks like a person' : `${caught.length} authors who look like people`}: ${shown.join(', ')}${caught.length > 3 ? ` +${caught.length - 3} more` : ''}; if they are people, make the pattern stricter or name each bot exactly`,
     );
+  }
+  if (extensions) {
+    const warning = unmatchedAliasWarning(unmatchedAliases(identities.list, config.people));
+    if (warning) context.warn(warning);
   }
   const bridges = nameBridges(identities.list, resolved, { extensions, people: config.people });
   if (bridges.length > 0) {

@@ -1,4 +1,4 @@
-import type { PersonAlias, ResolvedDeveloper } from './model/identity.ts';
+import type { PersonAlias, ResolvedDeveloper, UnmatchedAlias } from './model/identity.ts';
 import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
 
@@ -146,3 +146,19 @@ export function lookAlikeWarning(developers: readonly DeveloperSummary[], truckF
   const head = one ? "two developers have names that look like one person's" : `${pairs.length} pairs of developers have names that look like one person's`;
   return `${head} (${listed}${more}): only an equal name or email joins identities, so they count as ${one ? 'two people' : 'two people each'} in every figure; ${how} (${extensions ? '' : 'config `people:` is off under --model classic; '}README, "What is analysed")`;
 }
+
+/** Config `people:` entries, or parts of them, that match no author (unmatchedAliases): misspelt, or not in this history. */
+export function unmatchedAliasWarning(unmatched: readonly UnmatchedAlias[]): string | undefined {
+  const parts = unmatched.flatMap((entry) => [
+    ...entry.emails.map((email) => `${email} (${JSON.stringify(entry.name)})`),
+    ...(entry.github !== undefined ? [`GitHub login ${entry.github} (${JSON.stringify(entry.name)})`] : []),
+  ]);
+  const nobody = unmatched.filter((entry) => entry.joinsNobody).map((entry) => JSON.stringify(entry.name));
+  if (parts.length === 0 && nobody.length === 0) return undefined;
+  const shown = (list: string[]) => `${list.slice(0, UNMATCHED_SHOWN).join(', ')}${list.length > UNMATCHED_SHOWN ? ` +${list.length - UNMATCHED_SHOWN} more` : ''}`;
+  const what = parts.length > 0 ? `no author of the analysed history commits as ${shown(parts)} (emails as .mailmap leaves them)` : '';
+  const joins = nobody.length > 0 ? `${shown(nobody)} ${nobody.length === 1 ? 'matches' : 'match'} nobody by name, email or GitHub login, so ${nobody.length === 1 ? 'it joins' : 'they join'} no one` : '';
+  return `config people: ${[what, joins].filter(Boolean).join('; ')}: check the spelling, or leave out who is not in this history`;
+}
+
+const UNMATCHED_SHOWN = 5;

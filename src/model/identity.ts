@@ -380,6 +380,44 @@ function keyedNodes(uf: UnionFind): (key: string) => number {
   };
 }
 
+/** What of a config alias no author of the history answers to: emails, the GitHub login, or the whole entry. */
+export interface UnmatchedAlias {
+  name: string;
+  /** The entry's emails no identity commits with. */
+  emails: string[];
+  /** The entry's GitHub login, when no identity has it as a name or in a no-reply email. */
+  github: string | undefined;
+  /** Nothing of the entry (name, emails, login) matches: it joins nobody and names nobody. */
+  joinsNobody: boolean;
+}
+
+/**
+ * The parts of config `people:` entries that match no identity (after .mailmap), compared as
+ * resolveIdentities joins them: a misspelt email joins nothing, and nothing said so (a person
+ * then stays split in two, or keeps a bot's commits apart from theirs, silently).
+ */
+export function unmatchedAliases(identities: readonly RawIdentity[], people: readonly PersonAlias[]): UnmatchedAlias[] {
+  const emails = new Set<string>();
+  const names = new Set<string>();
+  for (const identity of identities) {
+    const email = identity.email.trim().toLowerCase();
+    if (email) emails.add(email);
+    names.add(nameKey(identity.name));
+    const login = email ? noreplyLogin(email) : undefined;
+    if (login) names.add(login);
+  }
+  const unmatched: UnmatchedAlias[] = [];
+  for (const person of people) {
+    const missing = person.emails.filter((email) => !emails.has(email.trim().toLowerCase()));
+    const login = person.github?.trim().toLowerCase();
+    const github = login && !names.has(login) ? (person.github as string) : undefined;
+    const joinsNobody = missing.length === person.emails.length && (login === undefined || github !== undefined) && !names.has(nameKey(person.name));
+    if (missing.length === 0 && github === undefined && !joinsNobody) continue;
+    unmatched.push({ name: person.name, emails: missing, github, joinsNobody });
+  }
+  return unmatched;
+}
+
 /** Joins a config alias's name, emails and GitHub login (one node each): the node of its name. */
 function joinAlias(uf: UnionFind, node: (key: string) => number, person: PersonAlias): number {
   const anchor = node(`n:${nameKey(person.name)}`);

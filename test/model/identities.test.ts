@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { unmatchedAliasWarning } from '../../src/history-warnings.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
@@ -481,6 +482,46 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     expect(analysis.developers.map((d) => [d.id, d.name])).toEqual([['ada@home.example', 'Ada Lovelace']]);
     expect(contributionOf(analysis, 'a.ts', 'ada@home.example')).toMatchObject({ fa: 1, dl: 1, ac: 0 });
     expect((await analyzeRepo(repo.dir, { model: 'classic', config: { people } })).developers).toHaveLength(2);
+    expect((await analyzeRepo(repo.dir, { config: { people } })).warnings.filter((w) => w.startsWith('config people'))).toEqual([]);
+  });
+
+  it('warns when a config people: email matches no author: the entry then joins nothing, silently', async () => {
+    const repo = buildRepo([
+      { author: { name: 'A. L.', email: 'ada@home.example' }, write: { 'a.ts': 5 } },
+      { author: { name: 'Lovelace', email: 'lovelace@work.example' }, write: { 'a.ts': 5 } },
+    ]);
+    const people = [{ name: 'Ada Lovelace', emails: ['ada@home.example', 'lovelace@wrok.example'] }];
+    const analysis = await analyzeRepo(repo.dir, { config: { people } });
+    expect(analysis.developers).toHaveLength(2);
+    expect(analysis.warnings).toContain(
+      'config people: no author of the analysed history commits as lovelace@wrok.example ("Ada Lovelace") (emails as .mailmap leaves them): check the spelling, or leave out who is not in this history',
+    );
+    // The published method reads no aliases, so there is nothing to warn about.
+    expect((await analyzeRepo(repo.dir, { model: 'classic', config: { people } })).warnings.filter((w) => w.startsWith('config people'))).toEqual([]);
+  });
+});
+
+describe('unmatchedAliases', () => {
+  const identities = [raw('Ada', 'ada@a.example'), raw('bob', '123+bobby@users.noreply.github.com'), raw('Carl Smith', 'carl@c.example')];
+
+  it('names emails and logins no identity has, and entries that match nobody at all', () => {
+    const unmatched = unmatchedAliases(identities, [
+      { name: 'Ada Lovelace', emails: ['ADA@a.example '] },
+      { name: 'Bob', emails: [], github: 'bobby' },
+      { name: 'Carl', emails: ['carl@old.example'], github: 'carlos' },
+      { name: 'carl smith', emails: ['carl@old.example'] },
+      { name: 'Dora', emails: [] },
+    ]);
+    expect(unmatched).toEqual([
+      { name: 'Carl', emails: ['carl@old.example'], github: 'carlos', joinsNobody: true },
+      // Its name joins Carl Smith, so the entry does something; only the email is idle.
+      { name: 'carl smith', emails: ['carl@old.example'], github: undefined, joinsNobody: false },
+      { name: 'Dora', emails: [], github: undefined, joinsNobody: true },
+    ]);
+    expect(unmatchedAliasWarning(unmatched)).toBe(
+      'config people: no author of the analysed history commits as carl@old.example ("Carl"), GitHub login carlos ("Carl"), carl@old.example ("carl smith") (emails as .mailmap leaves them); "Carl", "Dora" match nobody by name, email or GitHub login, so they join no one: check the spelling, or leave out who is not in this history',
+    );
+    expect(unmatchedAliasWarning([])).toBeUndefined();
   });
 });
 
