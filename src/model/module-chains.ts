@@ -1,6 +1,6 @@
 import type { ModuleChain } from './types.ts';
 import { chainBottom, folderTree } from './folder-tree.ts';
-import { folderAtDepth, isSupportingModule, ROOT_MODULE, SMALL_MODULE_FILES } from './modules.ts';
+import { chooseModuleDepth, folderAtDepth, isSupportingModule, ROOT_MODULE, SMALL_MODULE_FILES } from './modules.ts';
 
 // The automatic module depth, METRICS.md §6 (extension): a chain of folders that hold nothing but one
 // subfolder is a namespace, not a part of the code. laravel keeps its code in src/Illuminate/<38
@@ -89,4 +89,17 @@ function cutFolder(folder: string, depth: number, chainEnd: (folder: string) => 
     }
   }
   return { module: at === '' ? ROOT_MODULE : at, chains };
+}
+
+/**
+ * How many modules the automatic depth (chains followed, chooseModuleDepth) makes of the files
+ * under `folder`, workspace packages left out: whether a depth the user gave is what keeps a folder
+ * whole (laravel at --depth 1: one `src` module, where the automatic depth makes 38 components).
+ */
+export function automaticModulesWithin(files: readonly string[], workspaces: readonly string[], folder: string): number {
+  const chained = chainedFolders(files, workspaces);
+  const depth = chooseModuleDepth(files, chained.folderOf);
+  const packages = workspaces.map((root) => `${root.replace(/\/+$/, '')}/`);
+  const inside = files.filter((file) => file.startsWith(`${folder}/`) && !packages.some((prefix) => file.startsWith(prefix)));
+  return new Set(inside.map((file) => chained.folderOf(file, depth))).size;
 }

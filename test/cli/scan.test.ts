@@ -780,16 +780,30 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     const repo = buildRepo([{ author: 'ada', write: { ...component('Foundation', 300), ...component('Database', 150), ...component('Auth', 40), ...component('View', 10), 'tests/AuthTest.php': 1, 'composer.json': 1 } }]);
     const note = (args: string[]) => runCli(['--no-color', ...args], { cwd: repo.dir }).stdout.split('\n').find((line) => line.includes('so the modules say little about it'));
     expect(note(['--depth', '1'])).toBe(
-      '`src` holds 500 of the 502 analysed files, so the modules say little about it: split it with `modules: { roots: ["src/Illuminate/Foundation", "src/Illuminate/Database", "src/Illuminate/Auth"] }` in .talentrisk.yml (its largest folders: src/Illuminate/Foundation 300, src/Illuminate/Database 150, src/Illuminate/Auth 40), or make the 4 folders of src/Illuminate modules with `--depth 3` (config `modules.depth: 3`), which cuts every folder at that depth.',
+      '`src` holds 500 of the 502 analysed files, so the modules say little about it: split it with `modules: { roots: ["src/Illuminate/Foundation", "src/Illuminate/Database", "src/Illuminate/Auth"] }` in .talentrisk.yml (its largest folders: src/Illuminate/Foundation 300, src/Illuminate/Database 150, src/Illuminate/Auth 40), or leave out `--depth 1`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.',
     );
     expect(note(['--depth', '2'])).toContain('`src/Illuminate` holds 500 of the 502 analysed files');
+    expect(note(['--depth', '2'])).toContain(', or leave out `--depth 2`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.');
     // The automatic depth makes the components modules: nothing to say.
     expect(note([])).toBeUndefined();
+    // Given in the config, the note says where (a re-test: --depth 3 was offered where dropping the depth did it).
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  depth: 1\n');
+    expect(note([])).toContain(', or remove `modules.depth: 1` from .talentrisk.yml: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.');
     // Config roots are modules beside the folders, and no workspace packages (a re-test read "2 workspace packages").
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src/Illuminate/Foundation", "src/Illuminate/Auth"]\n');
     const header = runCli(['--no-color', '--depth', '1'], { cwd: repo.dir }).stdout.split('\n').find((line) => line.startsWith('Riskiest modules'));
     expect(header).toContain('modules: 2 packages, ');
     expect(header).not.toContain('workspace');
+  });
+
+  it('offers a depth that splits the module holding most files when the automatic depth keeps it whole', () => {
+    const folder = (name: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`lib/${name}/f${i}.rb`, 1]));
+    // Five top-level folders: the automatic depth is 1, and lib is one module of 550 files.
+    const repo = buildRepo([{ author: 'ada', write: { ...folder('x', 300), ...folder('y', 250), 'a/1.rb': 1, 'b/1.rb': 1, 'c/1.rb': 1, 'd/1.rb': 1 } }]);
+    const note = runCli(['--no-color'], { cwd: repo.dir }).stdout.split('\n').find((line) => line.includes('so the modules say little about it'));
+    expect(note).toContain(', or make the 2 folders of lib modules with `--depth 2` (config `modules.depth: 2`), which cuts every folder at that depth.');
+    // Given, the same depth is still what splits it: the automatic one would not.
+    expect(runCli(['--no-color', '--depth', '1'], { cwd: repo.dir }).stdout).toContain('which cuts every folder at that depth.');
   });
 
   it('suggests the closest path for a typo', () => {

@@ -12,6 +12,7 @@ import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { testDataFolders } from '../../model/test-data.ts';
 import { dominantModule } from '../../model/modules.ts';
+import { automaticModulesWithin } from '../../model/module-chains.ts';
 import { markInactiveOwners } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { list, sanitize } from '../../report/format.ts';
@@ -25,6 +26,8 @@ import { renderScanTable } from '../../report/scan-table.ts';
 export interface ScanReportOptions {
   /** Everyone declared leaving (declaredDepartures). */
   departures: readonly Departure[];
+  /** Where a module depth was given, if it was (the automatic one may split what it keeps whole). */
+  depthGiven?: 'option' | 'config' | undefined;
   /** The table's colours and width; JSON without. */
   table?: { chalk: ChalkInstance; width: number; fit?: boolean } | undefined;
 }
@@ -56,7 +59,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const sections = [
     automatedAuthorsNote(analysis, settings.bots, ctx),
     testDataNote(analysis, settings.exclude, ctx),
-    dominantModuleNote(analysis, settings.modules.roots, ctx),
+    dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, ctx),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id)))) : '',
@@ -83,16 +86,24 @@ function testDataNote(analysis: Analysis, exclude: readonly string[], ctx: { cha
 }
 
 /** A module holding most of the files, and how to split it (not once the config names module roots). */
-function dominantModuleNote(analysis: Analysis, roots: readonly string[], ctx: { chalk: ChalkInstance }): string {
+function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthGiven: ScanReportOptions['depthGiven'], ctx: { chalk: ChalkInstance }): string {
   if (roots.length > 0) return '';
-  const dominant = dominantModule(analysis.modules, analysis.files.map((file) => file.path));
+  const paths = analysis.files.map((file) => file.path);
+  const dominant = dominantModule(analysis.modules, paths);
   if (!dominant) return '';
   const example = dominant.subfolders.map((folder) => JSON.stringify(sanitize(folder.path))).join(', ');
+  // A depth the user gave may be what keeps the folder whole: laravel at --depth 1 was told to use
+  // --depth 3 (179 modules), where the automatic depth makes its 38 components modules (a re-test).
+  const given = analysis.settings.moduleDepth;
+  const workspaces = analysis.modules.filter((module) => module.kind === 'workspace').map((module) => module.path);
+  const automatic = depthGiven && dominant.depth !== undefined ? automaticModulesWithin(paths, workspaces, dominant.path) : 0;
   // The roots name three folders; a depth makes all of them modules (laravel at --depth 2: 3 of 38 components).
   const depth =
-    dominant.depth !== undefined && dominant.depth <= MAX_MODULE_DEPTH
-      ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
-      : '';
+    automatic >= 2
+      ? `, or ${depthGiven === 'option' ? `leave out \`--depth ${given}\`` : `remove \`modules.depth: ${given}\` from .talentrisk.yml`}: the depth talentrisk chooses follows ${sanitize(dominant.branchesAt)} and makes ${automatic} modules of it`
+      : dominant.depth !== undefined && dominant.depth <= MAX_MODULE_DEPTH
+        ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
+        : '';
   return ctx.chalk.yellow(
     `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in .talentrisk.yml (its largest folders: ${dominant.subfolders.map((folder) => `${sanitize(folder.path)} ${folder.files}`).join(', ')})${depth}.`,
   );
