@@ -84,6 +84,15 @@ export function departingNames(departing: readonly { name: string; date?: string
   return departing.map((d) => (d.date !== undefined && today !== undefined && d.date < today ? `${d.name} (left ${d.date})` : d.name)).join(', ');
 }
 
+/**
+ * A departure as headers list them, with its day: "Ada (2027-01-31)", or "Bob (left 2022-01-21)"
+ * when that day is before `today` (a bare past date read as a departure still to come).
+ */
+export function departureLabel(d: { name: string; date?: string | undefined }, today: string | undefined): string {
+  if (d.date === undefined) return d.name;
+  return `${d.name} (${today !== undefined && d.date < today ? 'left ' : ''}${d.date})`;
+}
+
 /** What the departures do to a system's files at risk when its bus factor stays: "2 files lose their last author". */
 function riskChange(now: CriticalSystemResult, after: CriticalSystemResult): string {
   const files = (count: number) => `${count} file${count === 1 ? '' : 's'}`;

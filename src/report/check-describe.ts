@@ -1,5 +1,5 @@
 import { filesAtRisk, rankCritical, type CriticalSystemResult } from '../model/critical.ts';
-import { lossAgainstLimit } from '../model/critical-departures.ts';
+import { departureLabel, lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
 import type { CheckReport } from './check-types.ts';
 import { failingSystems } from './check-types.ts';
@@ -62,9 +62,9 @@ export function inactiveIds(report: Pick<CheckReport, 'inactive'>): Set<string> 
  * Who the figures assume gone, or '' when nobody: every format says it (the markdown, github and
  * junit reports showed changed bus factors and owners with no word of the departures behind them).
  */
-export function departuresPhrase(report: Pick<CheckReport, 'departing'>): string {
+export function departuresPhrase(report: Pick<CheckReport, 'departing' | 'referenceDay'>): string {
   if (!report.departing?.length) return '';
-  return `after departures: ${report.departing.map((d) => `${d.name}${d.date ? ` (${d.date})` : ''}`).join(', ')} — owners and bus factors are without them`;
+  return `after departures: ${report.departing.map((d) => departureLabel(d, report.referenceDay)).join(', ')} — owners and bus factors are without them`;
 }
 
 /** "3 files at risk: a.ts, b.ts +1 more" or "" when none. */

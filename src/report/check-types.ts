@@ -22,6 +22,8 @@ export interface CheckReport {
   changed: { base: string; mergeBase: string; files: number } | undefined;
   /** People assumed gone (config `departures` and --leaving): the figures are those after they leave. */
   departing?: { id: string; name: string; date?: string }[];
+  /** The day inactivity and departures are judged on (YYYY-MM-DD: --until, or the day of the run): a departure dated before it reads "left". */
+  referenceDay?: string;
   /**
    * Owners and authors named in the report who made no commit in the `model.inactiveAfter` days
    * before the reference date (none under --model classic): the display formats mark them.

@@ -1,6 +1,7 @@
 import { olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
+import { departureLabel } from '../model/critical-departures.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -24,7 +25,7 @@ function indent(text: string): string {
  * then nobody can be a successor, and each orphaned file read "none" with no word why (redis at a
  * clone's age: 647 of 647; `handoff` said so, scan did not).
  */
-export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDate: string }): string {
+export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDate: string }, today?: string): string {
   if (result.departures.length === 0) return '';
   const { chalk } = ctx;
   const name = (id: string) => sanitize(result.names[id] ?? id);
@@ -33,7 +34,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   const title = (text: string) => (ctx.fit ? text.replace(' ', '\n') : text);
   const out: string[] = [];
   const alone = result.departures.length === 1;
-  const who = result.departures.map((d) => `${sanitize(d.name)}${d.date ? ` (${d.date})` : ''}`);
+  const who = result.departures.map((d) => departureLabel({ name: sanitize(d.name), date: d.date }, today));
   out.push(`${chalk.bold('Departures')} ${chalk.dim('(talentrisk extension, METRICS §8; nobody inherits authorship)')}: ${list(who, 6)}`);
 
   const before = result.before.truckFactor.value;

@@ -69,6 +69,12 @@ describe('check with departures', { tags: ['slow'] }, () => {
     const result = runCli(['check'], { cwd: repo.dir });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toContain('after departures: Bob (2030-01-31)');
+    // A last day before the reference day is past: a bare date read as a departure still to come (vuejs/core: 2022-01-21).
+    const later = runCli(['check', '--until', '2031-01-01', '--no-color'], { cwd: repo.dir });
+    expect(later.stdout).toContain('after departures: Bob (left 2030-01-31)');
+    expect(runCli(['check', '--until', '2031-01-01', '--format', 'markdown'], { cwd: repo.dir }).stdout).toContain('**After departures: Bob (left 2030-01-31) — owners');
+    expect(runCli(['scan', '--until', '2031-01-01', '--no-color'], { cwd: repo.dir }).stdout).toMatch(/^Departures \(talentrisk extension.*\): Bob \(left 2030-01-31\)$/m);
+    expect(runCli(['scan', '--no-color'], { cwd: repo.dir }).stdout).toMatch(/^Departures \(talentrisk extension.*\): Bob \(2030-01-31\)$/m);
   });
 
   it('fails on maxKnowledgeLoss when departures orphan too large a share of a system', () => {

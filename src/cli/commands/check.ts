@@ -75,6 +75,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const deadGlobs = unmatchedGlobWarnings(evaluation.systems, loaded);
   // What depends on more than the analysis and the config's content is added here, on every run:
   // the systems --changed leaves out, and the lines of the config file (its layout).
+  const reference = referenceDate(options.until, new Date());
   const report: CheckReport = {
     repository: evaluation.repository,
     configFile,
@@ -86,7 +87,8 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
     departing: evaluation.departing,
-    inactive: options.model === 'classic' ? [] : inactiveNamed(evaluation, loaded.config.model.inactiveAfter, referenceDate(options.until, new Date())),
+    referenceDay: reference.toISOString().slice(0, 10),
+    inactive: options.model === 'classic' ? [] : inactiveNamed(evaluation, loaded.config.model.inactiveAfter, reference),
     // The reports carry the dead globs' warnings too (on stderr only, -q dropped them: power-user
     // test; markdown, junit and sarif had none: a CI test); github marks each at its line, and json
     // lists them as unmatchedPatterns.

@@ -62,7 +62,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
     dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, ctx),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
-    leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id)))) : '',
+    leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), analysis.settings.referenceDate.slice(0, 10)) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
       : '',
