@@ -134,7 +134,7 @@ export function resolveDepartures(
       const shallow = input.beyondShallow;
       if (error instanceof UnknownPersonError && shallow && inConfig && !error.hint?.startsWith('closest known')) {
         if (spec.date !== undefined && spec.date < shallow.since) {
-          shallow.warn(`${source}: nobody in this shallow clone's history is "${spec.who}", who left on ${spec.date}, before its oldest commit (${shallow.since}); left out of the departures (\`git fetch --unshallow\` reads the whole history)`);
+          shallow.warn(`${source}: nobody in this shallow clone's history is "${spec.who}", who left on ${spec.date}, before its oldest commit (${shallow.since}); left out of the departures: if the name is misspelt, correct it (\`git fetch --unshallow\` reads the whole history, where a wrong name is an error)`);
           continue;
         }
         // Still an error, saying what the clone leaves out: the hint alone ("scan --format json lists

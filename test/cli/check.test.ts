@@ -368,7 +368,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     writeFileSync(path.join(clone, '.talentrisk.yml'), config('Hal'));
     const gone = runCli(['check', '--allow-shallow'], { cwd: clone });
     expect(gone.exitCode).toBe(0);
-    expect(gone.stdout).toMatch(/\nwarning: \.talentrisk\.yml:6:10 departures\.0\.who: nobody in this shallow clone's history is "Hal", who left on 2022-01-21, before its oldest commit \(\d{4}-\d\d-\d\d\); left out of the departures \(`git fetch --unshallow` reads the whole history\)\n/);
+    expect(gone.stdout).toMatch(/\nwarning: \.talentrisk\.yml:6:10 departures\.0\.who: nobody in this shallow clone's history is "Hal", who left on 2022-01-21, before its oldest commit \(\d{4}-\d\d-\d\d\); left out of the departures: if the name is misspelt, correct it \(`git fetch --unshallow` reads the whole history, where a wrong name is an error\)\n/);
     expect(runCli(['scan', '-q'], { cwd: clone }).exitCode).toBe(0);
     // Undated, or dated within the fetched history: it may be a misnamed person who is in the clone,
     // which must not soften the gate (a review); so is a slip of the keyboard.
