@@ -126,7 +126,7 @@ export const configSchema = z
       .default(true)
       .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
     people: list(personSchema).default([]).describe('Identity aliases.'),
-    bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]`, `*-bot` and `bot@*` are built in.'),
+    bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]`, `*-bot`, `* (bot)` and `bot@*` are built in.'),
     ignoreRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))
       .default([])
       .describe('Commits whose changes credit nobody, like .git-blame-ignore-revs: a sweep (license headers, formatting) or an import. Their adds, renames and deletions still move files, as a bot commit’s do. Off under --model classic.'),

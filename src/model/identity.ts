@@ -85,6 +85,10 @@ const DEFAULT_BOT_PATTERNS = [
   // handoff successor). Not a name whose last word is "Bot": that is a Dutch surname (Ben Bot), and
   // a built-in pattern cannot be switched off; scan names such authors as looking automated.
   'bot@*',
+  // A name ending in "(Bot)" in parentheses, as GitHub apps' commit names read: no surname is written
+  // so. astro's "Houston (Bot)" (1,600 "[ci] format" commits, some under a maintainer's address) was
+  // eighth in its truck factor, and init proposed it only as a name of another bot.
+  '* (bot)',
   // AI coding assistants credited in Co-authored-by trailers: tools, not people who can leave.
   'noreply@anthropic.com',
   'copilot',

@@ -203,6 +203,17 @@ describe('bot patterns', () => {
     }
   });
 
+  // Regression (astro, a tester): "Houston (Bot)" made 1,600 "[ci] format" commits and was eighth in
+  // the truck factor; no surname is written "(Bot)".
+  it('recognises a name ending in "(Bot)", not one merely containing it', () => {
+    const defaults = createBotMatcher([]);
+    expect(defaults({ name: 'Houston (Bot)', email: '108291165+astrobot-houston@users.noreply.github.com' })).toBe(true);
+    expect(defaults({ name: 'Release (bot)', email: 'release@corp.example' })).toBe(true);
+    expect(defaults({ name: 'Ben Bot', email: 'ben@corp.example' })).toBe(false);
+    expect(defaults({ name: 'Ann (Bot) Smith', email: 'ann@corp.example' })).toBe(false);
+    expect(defaults({ name: 'Ann Bot (Acme)', email: 'ann@corp.example' })).toBe(false);
+  });
+
   it('treats regular-expression characters in a pattern literally', () => {
     expect(wildcardToRegExp('a.b+(c)').test('a.b+(c)')).toBe(true);
     expect(wildcardToRegExp('a.b').test('axb')).toBe(false);
