@@ -282,7 +282,9 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     for (const index of members) {
       const identity = identities[index] as RawIdentity;
       const email = identity.email.trim().toLowerCase();
-      nameCounts.set(identity.name, (nameCounts.get(identity.name) ?? 0) + identity.commits);
+      // Composed (NFC): the JSON listed "Eric Meadows-Jönsson" twice, decomposed and composed (elixir, a tester).
+      const written = identity.name.normalize('NFC');
+      nameCounts.set(written, (nameCounts.get(written) ?? 0) + identity.commits);
       if (email) emailCounts.set(email, (emailCounts.get(email) ?? 0) + identity.commits);
       commits += identity.commits;
       firstTime = Math.min(firstTime, identity.firstTime);

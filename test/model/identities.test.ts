@@ -54,6 +54,8 @@ describe('resolveIdentities', () => {
     for (const extensions of [false, true]) {
       const developers = resolveIdentities([raw(decomposed, 'zm@x.example'), raw('Zoë Müller', 'zoe@y.example')], { extensions });
       expect(developers.map((d) => d.emails)).toEqual([['zm@x.example', 'zoe@y.example']]);
+      // Listed once, composed (elixir's JSON listed "Eric Meadows-Jönsson" twice, a tester).
+      expect(developers.map((d) => [d.name, d.names])).toEqual([['Zoë Müller', ['Zoë Müller']]]);
     }
   });
 
