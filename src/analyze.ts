@@ -7,7 +7,7 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
-import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
+import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, sharedAddressWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -15,7 +15,7 @@ import { ContributionStore } from './model/contribution-store.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
-import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
+import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions } from './model/ignore-revs.ts';
 import { chainedFolders } from './model/module-chains.ts';
 import { assignModules, chooseModuleDepth, folderAtDepth } from './model/modules.ts';
@@ -448,6 +448,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (extensions) {
     const warning = unmatchedAliasWarning(unmatchedAliases(identities.list, config.people));
     if (warning) context.warn(warning);
+    const botAt = identities.list.map(() => false);
+    for (const developer of resolved) if (developer.isBot) for (const member of developer.members) botAt[member] = true;
+    const shared = sharedAddressWarning(identities.list, sharedAddressIdentities(identities.list, botAt));
+    if (shared) context.warn(shared);
   }
   const bridges = nameBridges(identities.list, resolved, { extensions, people: config.people });
   if (bridges.length > 0) {

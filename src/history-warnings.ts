@@ -1,4 +1,4 @@
-import type { PersonAlias, ResolvedDeveloper, UnmatchedAlias } from './model/identity.ts';
+import type { PersonAlias, RawIdentity, ResolvedDeveloper, UnmatchedAlias } from './model/identity.ts';
 import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
 
@@ -162,3 +162,24 @@ export function unmatchedAliasWarning(unmatched: readonly UnmatchedAlias[]): str
 }
 
 const UNMATCHED_SHOWN = 5;
+
+/**
+ * The addresses over which other people's names commit (sharedAddressIdentities), most names first:
+ * what joins by name only, said once, since the published rule would have joined them by address.
+ */
+export function sharedAddressWarning(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): string | undefined {
+  if (crossing.size === 0) return undefined;
+  const namesOver = new Map<string, Set<string>>();
+  for (const index of crossing) {
+    const identity = identities[index] as RawIdentity;
+    const address = identity.email.trim().toLowerCase();
+    const names = namesOver.get(address) ?? namesOver.set(address, new Set()).get(address);
+    names?.add(identity.name.trim());
+  }
+  const addresses = [...namesOver].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
+  const shown = addresses.slice(0, 3).map(([address, names]) => `${address} under ${names.size} ${names.size === 1 ? 'name' : 'names'}`);
+  const more = addresses.length > 3 ? ` +${addresses.length - 3} more` : '';
+  const busiest = [...crossing].map((index) => identities[index] as RawIdentity).sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1))[0] as RawIdentity;
+  const example = `${busiest.name.trim()} <${busiest.email.trim()}>`;
+  return `${crossing.size} ${crossing.size === 1 ? 'identity puts' : 'identities put'} another person's name over an address others commit with too (${shown.join(', ')}${more}; e.g. ${example}): each counts for its name, not for the address's owner (a CI job or a shared account commits so, and joining by the address made one developer of many); \`--model classic\` joins them (README, "What is analysed")`;
+}

@@ -3,6 +3,7 @@
 // GitHub no-reply joining are talentrisk extensions, all off under the classic model.
 
 import { isAutomated } from './automation.ts';
+import { namesLookAlike } from './look-alike-names.ts';
 
 export interface RawIdentity {
   name: string;
@@ -231,6 +232,89 @@ export function nameKey(name: string): string {
   return name.trim().normalize('NFC').toLowerCase();
 }
 
+/**
+ * Identities that put a name over an address other people's names also use (extension; METRICS §2
+ * joins by an equal name or email). astro's `[ci] format` commits put each pull request author's
+ * name over one maintainer's no-reply address (`Matthew Phillips <…ematipico@users.noreply…>`, with
+ * 90 names more over it): joined by that address, 257 people were one developer, truck factor 1
+ * (a tester's report). Such an identity joins by its name only: the name is its author's, the
+ * address is shared. An address is shared when two names or more over it are neither its own (the
+ * name used most over it besides its GitHub login, or that login) nor look like it, and are used
+ * over other addresses too; then every such name over it is someone else's.
+ * One person's second address, or a name changed once, keeps joining as the published rule says.
+ */
+export function sharedAddressIdentities(identities: readonly RawIdentity[], bot: readonly boolean[]): Set<number> {
+  // A GitHub no-reply address stands for its account, whose login is a name of it.
+  const accountOf = (email: string): { key: string; login: string | undefined } | undefined => {
+    const address = email.trim().toLowerCase();
+    if (!address) return undefined;
+    const login = noreplyLogin(address);
+    return { key: login !== undefined ? `gh:${login}` : `e:${address}`, login };
+  };
+  // Commits per name over each account (a bot's too).
+  const namesOf = new Map<string, Map<string, number>>();
+  const accounts = identities.map((identity) => {
+    const account = accountOf(identity.email);
+    const name = nameKey(identity.name);
+    // A bot's name counts too, as an account's own: people's names over a bot's address (`Matt Kane
+    // <…astrobot-houston@…>`, `Florian Lefebvre <…astrobot-houston@…>`) are not its.
+    if (account === undefined || !name) return account;
+    let names = namesOf.get(account.key);
+    if (!names) namesOf.set(account.key, (names = new Map()));
+    names.set(name, (names.get(name) ?? 0) + identity.commits);
+    return account;
+  });
+  // An account's own name: the one used most over it besides its login (`Matthew Phillips` over
+  // matthewp@…, whose login-named commits are more).
+  const ownName = new Map<string, string>();
+  for (const [key, names] of namesOf) {
+    const login = key.startsWith('gh:') ? key.slice(3) : undefined;
+    const others = new Map([...names].filter(([name]) => name !== login));
+    ownName.set(key, mostFrequent(others.size > 0 ? others : names));
+  }
+  const someoneElses = (name: string, account: { key: string; login: string | undefined }): boolean => {
+    const own = ownName.get(account.key) ?? '';
+    return name !== own && name !== account.login && !namesLookAlike(name, own);
+  };
+  // The GitHub accounts whose own name, or login, a name is: an account is one person. (Plain
+  // addresses' own names counted too split real people: prometheus' "Bartek Plotka" over the
+  // address whose own name is "Bartlomiej Plotka".)
+  const ownerAccounts = new Map<string, Set<string>>();
+  for (const [key, own] of ownName) {
+    if (!key.startsWith('gh:')) continue;
+    for (const name of [own, key.slice(3)]) {
+      const keys = ownerAccounts.get(name);
+      if (keys) keys.add(key);
+      else ownerAccounts.set(name, new Set([key]));
+    }
+  }
+  // Names of several words only: a first name or a login alone is too common to tell people apart
+  // (vite's "andrew" over sapphi's address, with "翠" and "sapphi-red", all sapphi's own).
+  const othersOwning = (name: string, account: { key: string; login: string | undefined }): string[] =>
+    /\s/.test(name) && someoneElses(name, account) ? [...(ownerAccounts.get(name) ?? [])].filter((key) => key !== account.key) : [];
+  // Shared: the own names of two other GitHub accounts or more are used over it.
+  const shared = new Set<string>();
+  for (const [key, names] of namesOf) {
+    const account = { key, login: key.startsWith('gh:') ? key.slice(3) : undefined };
+    const others = new Set<string>();
+    for (const name of names.keys()) for (const other of othersOwning(name, account)) others.add(other);
+    if (others.size >= 2) shared.add(key);
+  }
+  // Over a GitHub account, one other account's own name is enough (`Reuben Tier <…sarah11918@…>`
+  // and `Sarah Rainsberger <…TheOtterlord@…>`, a commit or two each, made one developer of two).
+  // Over a plain address, one name may be its owner's own, changed or at work: the published rule
+  // joins it.
+  const anotherAccounts = (name: string, account: { key: string; login: string | undefined }): boolean => account.key.startsWith('gh:') && othersOwning(name, account).length > 0;
+  const crossing = new Set<number>();
+  identities.forEach((identity, index) => {
+    const account = accounts[index];
+    const name = nameKey(identity.name);
+    if (bot[index] || account === undefined || !name || !someoneElses(name, account)) return;
+    if (shared.has(account.key) || anotherAccounts(name, account)) crossing.add(index);
+  });
+  return crossing;
+}
+
 /** Merges raw identities into developers. Deterministic: the same input always gives the same ids. */
 export function resolveIdentities(identities: readonly RawIdentity[], options: IdentityOptions): ResolvedDeveloper[] {
   const uf = new UnionFind();
@@ -240,9 +324,11 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
   const botAt = identities.map(isBot);
   const automated = options.extensions ? identities.map((identity) => isAutomated(identity.name)) : identities.map(() => false);
   const personal = options.extensions ? personalEmails(identities, botAt, automated) : new Set<string>();
+  const crossing = options.extensions ? sharedAddressIdentities(identities, botAt) : new Set<number>();
   const identityNodes = identities.map((identity, index) => {
     const self = uf.add();
-    const email = identity.email.trim().toLowerCase();
+    // Over a shared address, the name alone says whose it is (sharedAddressIdentities).
+    const email = crossing.has(index) ? '' : identity.email.trim().toLowerCase();
     const name = nameKey(identity.name);
     // A bot identity joins other bot identities only: a bot that commits with a person's email
     // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
@@ -285,7 +371,8 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       // Composed (NFC): the JSON listed "Eric Meadows-Jönsson" twice, decomposed and composed (elixir, a tester).
       const written = identity.name.normalize('NFC');
       nameCounts.set(written, (nameCounts.get(written) ?? 0) + identity.commits);
-      if (email) emailCounts.set(email, (emailCounts.get(email) ?? 0) + identity.commits);
+      // A shared address is not theirs: it neither names them nor makes their id.
+      if (email && !crossing.has(index)) emailCounts.set(email, (emailCounts.get(email) ?? 0) + identity.commits);
       commits += identity.commits;
       firstTime = Math.min(firstTime, identity.firstTime);
       lastTime = Math.max(lastTime, identity.lastTime);
@@ -329,15 +416,19 @@ export interface NameBridge {
  */
 export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[], options: Pick<IdentityOptions, 'extensions' | 'people'>): NameBridge[] {
   const bridges: NameBridge[] = [];
+  const botAt = identities.map(() => false);
+  for (const developer of developers) if (developer.isBot) for (const index of developer.members) botAt[index] = true;
+  const crossing = options.extensions ? sharedAddressIdentities(identities, botAt) : new Set<number>();
   for (const developer of developers) {
     if (developer.isBot || developer.members.length < 2) continue;
     const members = developer.members.map((index) => identities[index] as RawIdentity);
+    const shared = new Set(developer.members.flatMap((index, i) => (crossing.has(index) ? [i] : [])));
     const keys = members.map((identity) => nameKey(identity.name));
     for (const key of new Set(keys)) {
       if (key === '' || /\s/.test(key)) continue;
       const emails = new Set(members.filter((_, i) => keys[i] === key).map((identity) => identity.email.trim().toLowerCase()));
       if (emails.size < 2) continue;
-      const sides = componentsWithout(members, keys, key, options)
+      const sides = componentsWithout(members, keys, key, options, shared)
         .map((component) => component.filter((i) => /\s/.test(keys[i] as string)).sort((a, b) => (members[b] as RawIdentity).commits - (members[a] as RawIdentity).commits)[0])
         .filter((top): top is number => top !== undefined)
         .map((top) => `${(members[top] as RawIdentity).name.trim()} <${(members[top] as RawIdentity).email.trim()}>`);
@@ -355,12 +446,12 @@ export function nameBridges(identities: readonly RawIdentity[], developers: read
  * another name, and as resolveIdentities joins them under the extensions (GitHub login, the config's
  * `people`: identities a user joined on purpose are not to be split).
  */
-function componentsWithout(members: readonly RawIdentity[], keys: readonly string[], without: string, options: Pick<IdentityOptions, 'extensions' | 'people'>): number[][] {
+function componentsWithout(members: readonly RawIdentity[], keys: readonly string[], without: string, options: Pick<IdentityOptions, 'extensions' | 'people'>, shared: ReadonlySet<number>): number[][] {
   const uf = new UnionFind();
   const node = keyedNodes(uf);
   const selves = members.map((identity, i) => {
     const self = uf.add();
-    const email = identity.email.trim().toLowerCase();
+    const email = shared.has(i) ? '' : identity.email.trim().toLowerCase();
     if (email) uf.union(self, node(`e:${email}`));
     const login = options.extensions && email ? noreplyLogin(email) : undefined;
     if (login) uf.union(self, node(`n:${login}`));

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
 import { unmatchedAliasWarning } from '../../src/history-warnings.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
@@ -511,6 +511,109 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     );
     // The published method reads no aliases, so there is nothing to warn about.
     expect((await analyzeRepo(repo.dir, { model: 'classic', config: { people } })).warnings.filter((w) => w.startsWith('config people'))).toEqual([]);
+  });
+});
+
+// Regression (astro, a tester): its `[ci] format` commits put each pull request author's name over
+// one maintainer's no-reply address, and joining by that address made 257 people one developer.
+describe('sharedAddressIdentities', () => {
+  const noreply = (login: string) => `${login}@users.noreply.github.com`;
+  const crossingOf = (list: RawIdentity[]) => [...sharedAddressIdentities(list, list.map(() => false))].map((i) => `${(list[i] as RawIdentity).name} <${(list[i] as RawIdentity).email}>`).sort();
+
+  it('names the identities that put other accounts’ own names over an address two or more of them use', () => {
+    const list = [
+      raw('Emanuele Stoppa', noreply('ematipico'), 128),
+      raw('ematipico', noreply('ematipico'), 72),
+      raw('Matthew Phillips', noreply('ematipico'), 12),
+      raw('Florian Lefebvre', noreply('ematipico'), 11),
+      raw('Lieke', noreply('ematipico'), 1),
+      raw('Matthew Phillips', noreply('matthewp'), 107),
+      raw('matthewp', noreply('matthewp'), 595),
+      raw('Florian Lefebvre', `69633530+${noreply('florian-lefebvre')}`, 70),
+    ];
+    // Once the address is shared, every name but its own and its login is someone else's there.
+    expect(crossingOf(list)).toEqual(['Florian Lefebvre <ematipico@users.noreply.github.com>', 'Lieke <ematipico@users.noreply.github.com>', 'Matthew Phillips <ematipico@users.noreply.github.com>']);
+    const developers = resolveIdentities(list, { extensions: true });
+    expect(developers.map((d) => d.name).sort()).toEqual(['Emanuele Stoppa', 'Florian Lefebvre', 'Lieke', 'matthewp']);
+    // The address is not theirs: it is neither in their emails nor their id.
+    expect(developers.find((d) => d.name === 'Lieke')).toMatchObject({ id: 'name:lieke', emails: [] });
+    expect(developers.find((d) => d.name === 'matthewp')).toMatchObject({ names: ['Matthew Phillips', 'matthewp'], emails: [noreply('matthewp')] });
+    // The published rule joins by any equal email: one developer.
+    expect(resolveIdentities(list, { extensions: false })).toHaveLength(1);
+  });
+
+  it('names one other GitHub account’s own name over an account (astro: Sarah Rainsberger over TheOtterlord’s address)', () => {
+    const list = [
+      raw('Sarah Rainsberger', noreply('sarah11918'), 161),
+      raw('Reuben Tier', noreply('TheOtterlord'), 31),
+      raw('Sarah Rainsberger', noreply('TheOtterlord'), 2),
+    ];
+    expect(crossingOf(list)).toEqual(['Sarah Rainsberger <TheOtterlord@users.noreply.github.com>']);
+    expect(resolveIdentities(list, { extensions: true })).toHaveLength(2);
+  });
+
+  it('leaves one person’s names alone: a changed name, a second address, a login, a first name (vite: sapphi, prometheus: Bartek Plotka)', () => {
+    expect(
+      crossingOf([
+        // A name changed over one address, the new one used most at work.
+        raw('Jane Smith', 'jane@home.example', 300),
+        raw('Jane Doe', 'jane@home.example', 50),
+        raw('Jane Doe', 'jane@work.example', 200),
+        // vite: one person's names over their own address, one of them a first name two people use.
+        raw('翠 / green', 'green@sapphi.red', 832),
+        raw('翠', 'green@sapphi.red', 571),
+        raw('sapphi-red', 'green@sapphi.red', 17),
+        raw('andrew', 'green@sapphi.red', 2),
+        raw('sapphi-red', `49056869+${noreply('sapphi-red')}`, 389),
+        raw('Andrew', `1881266+${noreply('iamandrewluca')}`, 2),
+        // prometheus: variants of a name over one plain address, each also another address's own name.
+        raw('Bartlomiej Plotka', 'bwplotka@gmail.example', 300),
+        raw('Bartek Plotka', 'bwplotka@gmail.example', 19),
+        raw('Bartek Płotka', 'bwplotka@gmail.example', 8),
+        raw('Bartek Plotka', 'bartek@work.example', 40),
+        raw('Bartek Płotka', 'bartek@other.example', 30),
+        // Two GitHub accounts of one person, under one name.
+        raw('Ann Lee', noreply('annlee'), 100),
+        raw('Ann Lee', noreply('ann-at-work'), 10),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('takes a bot’s name for its address’s own: people’s names over it are not joined through it (astro’s Houston (Bot))', () => {
+    const list = [
+      raw('Houston (Bot)', `108291165+${noreply('astrobot-houston')}`, 1600),
+      raw('Matt Kane', `108291165+${noreply('astrobot-houston')}`, 1),
+      raw('Florian Lefebvre', `108291165+${noreply('astrobot-houston')}`, 1),
+      raw('Matt Kane', noreply('ascorbic'), 64),
+      raw('Florian Lefebvre', noreply('florian-lefebvre'), 70),
+    ];
+    const bots = list.map((identity) => identity.name === 'Houston (Bot)');
+    expect([...sharedAddressIdentities(list, bots)].sort()).toEqual([1, 2]);
+    expect(resolveIdentities(list, { extensions: true }).filter((d) => !d.isBot).map((d) => d.name).sort()).toEqual(['Florian Lefebvre', 'Matt Kane']);
+  });
+});
+
+describe('shared addresses on a fixture repository', { tags: ['slow'] }, () => {
+  it('counts a name over an address others commit with for its name, says so, and keeps the published join under --model classic', async () => {
+    const address = (login: string) => `${login}@users.noreply.github.com`;
+    const emanuele = { name: 'Emanuele Stoppa', email: address('ematipico') };
+    const repo = buildRepo([
+      { author: emanuele, write: { 'core.ts': 5 } },
+      { author: { name: 'Matthew Phillips', email: address('matthewp') }, write: { 'router.ts': 5 } },
+      { author: { name: 'Florian Lefebvre', email: address('florian-lefebvre') }, write: { 'fonts.ts': 5 } },
+      // A CI job's format commits: the pull request author's name over the maintainer's address.
+      { author: { name: 'Matthew Phillips', email: address('ematipico') }, write: { 'router.ts': 1 } },
+      { author: { name: 'Florian Lefebvre', email: address('ematipico') }, write: { 'fonts.ts': 1 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(ids(analysis)).toEqual([address('florian-lefebvre'), address('ematipico'), address('matthewp')].sort());
+    expect(fileOf(analysis, 'router.ts').authors).toEqual([address('matthewp')]);
+    expect(analysis.warnings).toContain(
+      '2 identities put another person\'s name over an address others commit with too (ematipico@users.noreply.github.com under 2 names; e.g. Florian Lefebvre <ematipico@users.noreply.github.com>): each counts for its name, not for the address\'s owner (a CI job or a shared account commits so, and joining by the address made one developer of many); `--model classic` joins them (README, "What is analysed")',
+    );
+    const classic = await analyzeRepo(repo.dir, { model: 'classic' });
+    expect(classic.developers).toHaveLength(1);
+    expect(classic.warnings.some((w) => w.includes('another person'))).toBe(false);
   });
 });
 
