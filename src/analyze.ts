@@ -428,7 +428,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   }
 
   hooks.onPhase?.('authorship');
-  const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots });
+  // Judged once: resolving, the one-word-name warning and the shared-address warning read it.
+  const sharedAddresses = extensions ? sharedAddressIdentities(identities.list, identities.list.map((identity) => identity.isBot)) : new Set<number>();
+  const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots, sharedAddresses });
   // Named as the tables name people (the developer's usual name), so after the identities.
   const developerOfIdentity = new Map<number, ResolvedDeveloper>();
   for (const developer of resolved) for (const member of developer.members) developerOfIdentity.set(member, developer);
@@ -448,12 +450,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (extensions) {
     const warning = unmatchedAliasWarning(unmatchedAliases(identities.list, config.people));
     if (warning) context.warn(warning);
-    const botAt = identities.list.map(() => false);
-    for (const developer of resolved) if (developer.isBot) for (const member of developer.members) botAt[member] = true;
-    const shared = sharedAddressWarning(identities.list, sharedAddressIdentities(identities.list, botAt));
+    const shared = sharedAddressWarning(identities.list, sharedAddresses);
     if (shared) context.warn(shared);
   }
-  const bridges = nameBridges(identities.list, resolved, { extensions, people: config.people });
+  const bridges = nameBridges(identities.list, resolved, { extensions, people: config.people, sharedAddresses });
   if (bridges.length > 0) {
     const named = bridges.slice(0, 3).map((bridge) => `"${bridge.name}" joins ${bridge.sides.slice(0, 3).join(', ')}${bridge.sides.length > 3 ? ` +${bridge.sides.length - 3} more` : ''}`);
     context.warn(

@@ -26,6 +26,8 @@ export interface IdentityOptions {
   people?: readonly PersonAlias[];
   /** Extra bot patterns (globs over name or email, case-insensitive). */
   botPatterns?: readonly string[];
+  /** sharedAddressIdentities of the same identities, when the caller has it already (computed otherwise). */
+  sharedAddresses?: ReadonlySet<number>;
 }
 
 export interface ResolvedDeveloper {
@@ -269,8 +271,15 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
   const ownName = new Map<string, string>();
   for (const [key, names] of namesOf) {
     const login = key.startsWith('gh:') ? key.slice(3) : undefined;
-    const others = new Map([...names].filter(([name]) => name !== login));
-    ownName.set(key, mostFrequent(others.size > 0 ? others : names));
+    let best: string | undefined;
+    let bestCount = -1;
+    for (const [name, count] of names) {
+      if (name !== login && (count > bestCount || (count === bestCount && best !== undefined && name < best))) {
+        best = name;
+        bestCount = count;
+      }
+    }
+    ownName.set(key, best ?? (login as string));
   }
   const someoneElses = (name: string, account: { key: string; login: string | undefined }): boolean => {
     const own = ownName.get(account.key) ?? '';
@@ -290,8 +299,12 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
   }
   // Names of several words only: a first name or a login alone is too common to tell people apart
   // (vite's "andrew" over sapphi's address, with "翠" and "sapphi-red", all sapphi's own).
-  const othersOwning = (name: string, account: { key: string; login: string | undefined }): string[] =>
-    /\s/.test(name) && someoneElses(name, account) ? [...(ownerAccounts.get(name) ?? [])].filter((key) => key !== account.key) : [];
+  // Looked up before the names are compared (that comparison is the costly part).
+  const othersOwning = (name: string, account: { key: string; login: string | undefined }): string[] => {
+    const owners = /\s/.test(name) ? ownerAccounts.get(name) : undefined;
+    const others = owners ? [...owners].filter((key) => key !== account.key) : [];
+    return others.length > 0 && someoneElses(name, account) ? others : [];
+  };
   // Shared: the own names of two other GitHub accounts or more are used over it.
   const shared = new Set<string>();
   for (const [key, names] of namesOf) {
@@ -309,8 +322,8 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
   identities.forEach((identity, index) => {
     const account = accounts[index];
     const name = nameKey(identity.name);
-    if (bot[index] || account === undefined || !name || !someoneElses(name, account)) return;
-    if (shared.has(account.key) || anotherAccounts(name, account)) crossing.add(index);
+    if (bot[index] || account === undefined || !name) return;
+    if (shared.has(account.key) ? someoneElses(name, account) : anotherAccounts(name, account)) crossing.add(index);
   });
   return crossing;
 }
@@ -324,7 +337,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
   const botAt = identities.map(isBot);
   const automated = options.extensions ? identities.map((identity) => isAutomated(identity.name)) : identities.map(() => false);
   const personal = options.extensions ? personalEmails(identities, botAt, automated) : new Set<string>();
-  const crossing = options.extensions ? sharedAddressIdentities(identities, botAt) : new Set<number>();
+  const crossing = options.extensions ? (options.sharedAddresses ?? sharedAddressIdentities(identities, botAt)) : new Set<number>();
   const identityNodes = identities.map((identity, index) => {
     const self = uf.add();
     // Over a shared address, the name alone says whose it is (sharedAddressIdentities).
@@ -414,11 +427,11 @@ export interface NameBridge {
  * published rule, and a first name alone joins different people (vite: four people in one developer
  * through "andrew" and "hana", a team lead's test). Only a warning: the figures keep the rule.
  */
-export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[], options: Pick<IdentityOptions, 'extensions' | 'people'>): NameBridge[] {
+export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[], options: Pick<IdentityOptions, 'extensions' | 'people' | 'sharedAddresses'>): NameBridge[] {
   const bridges: NameBridge[] = [];
   const botAt = identities.map(() => false);
   for (const developer of developers) if (developer.isBot) for (const index of developer.members) botAt[index] = true;
-  const crossing = options.extensions ? sharedAddressIdentities(identities, botAt) : new Set<number>();
+  const crossing = options.extensions ? (options.sharedAddresses ?? sharedAddressIdentities(identities, botAt)) : new Set<number>();
   for (const developer of developers) {
     if (developer.isBot || developer.members.length < 2) continue;
     const members = developer.members.map((index) => identities[index] as RawIdentity);
