@@ -54,17 +54,30 @@ const isoDay = z
 // text" on laravel): `20%` says 0.2 as plainly, so it is read so.
 // At most 100%, in the pattern itself, so that the JSON schema an editor reads refuses 150% too (a review).
 const PERCENTAGE = /^\s*(100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%\s*$/;
-const SHARE = 'maxKnowledgeLoss is a share from 0 to 1, or a percentage (0.25 or 25%)';
-const share = z.union(
-  [
-    z.number().min(0, SHARE).max(1, SHARE),
-    z
-      .string()
-      .regex(PERCENTAGE)
-      .transform((text) => Number(PERCENTAGE.exec(text)?.[1]) / 100),
-  ],
-  { error: `expected ${SHARE.replace('maxKnowledgeLoss is ', '')}` },
-);
+// Any number with a %, so that one out of range is told so: `150%` was "expected a share from 0 to 1,
+// or a percentage", as if a percentage were not taken (a user test).
+const PERCENT_TEXT = /^\s*-?\d+(?:\.\d+)?\s*%\s*$/;
+const outOfRange = (bound: string, other: string) => (issue: { input?: unknown }) =>
+  `must be ${bound} (${other}): got ${typeof issue.input === 'string' ? issue.input.trim() : String(issue.input)}`;
+// `25` is most often 25% without its sign: say how that is written.
+const percentWithoutSign = (issue: { input?: unknown }) => (typeof issue.input === 'number' && issue.input <= 100 ? `; ${issue.input} percent is written ${issue.input}%` : '');
+const share = z
+  .union(
+    [
+      z
+        .number()
+        .min(0, { error: outOfRange('at least 0', '0% to 100% as a percentage') })
+        .max(1, { error: (issue) => outOfRange('at most 1', `0% to 100% as a percentage${percentWithoutSign(issue)}`)(issue) }),
+      // Not a percentage at all stops here (the union then says what it takes); one out of range goes on.
+      z
+        .string()
+        // A refinement, not a pattern: the JSON schema keeps the one pattern that says it all.
+        .refine((text) => PERCENT_TEXT.test(text), { abort: true })
+        .regex(PERCENTAGE, { error: (issue) => outOfRange(String(issue.input).includes('-') ? 'at least 0%' : 'at most 100%', '0 to 1 as a share')(issue) }),
+    ],
+    { error: 'expected a share from 0 to 1, or a percentage (0.25 or 25%)' },
+  )
+  .transform((value) => (typeof value === 'number' ? value : Number(PERCENTAGE.exec(value)?.[1]) / 100));
 
 export const criticalSystemSchema = z
   .strictObject({

@@ -11,7 +11,9 @@ import { typoDistance } from './suggest.ts';
 //      no-reply email, or a config alias (`people[].name` / `.github` / `.emails`);
 //   2. partial: the local part of an email (`alice` for alice@corp.example) or one word of a name
 //      (`alice` for "Alice Martin");
-//   3. and 4. the same two with accents ignored (`Jose` for "José").
+//   3. and 4. the same two with accents ignored (`José` for "Jose Añasco").
+// Typed without accents, tier 2 also ignores them, and takes in tier 3 (`jose` for "José Valim"
+// and "Jose Añasco" alike): no tier 3 or 4 is left to try.
 // One developer → resolved. Several → ambiguous (UsageError listing them). None → unknown
 // (UsageError listing the closest known identities). Both exit 2.
 
@@ -251,6 +253,16 @@ function botNameForms(name: string): string[] {
 }
 
 /**
+ * One tier of resolvePerson: who it matches and, for a tier of exact keys, how one typed word
+ * compares with the names of the one person found (`named`) and with the words of others' names
+ * (`others`), which makes it no choice between them.
+ */
+interface Tier<T> {
+  matches: (person: T) => boolean;
+  oneWord?: { named: (key: string) => string; others: (key: string) => string };
+}
+
+/**
  * The developer `who` names. Throws a UsageError (exit 2) when nobody matches (listing the closest
  * known identities) or when several developers do (listing them).
  */
@@ -261,23 +273,30 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   const aliases = options.people ?? [];
   const folded = foldAccents(target);
   const hasFolded = (keys: Set<string>) => [...keys].some((key) => foldAccents(key) === folded);
-  // The last two tiers ignore accents: "Jose" names José only when no Jose matches as written.
-  const tiers = [
-    (p: T) => exactKeys(p, aliases).has(target),
-    (p: T) => partialKeys(p).has(target),
-    (p: T) => hasFolded(exactKeys(p, aliases)),
-    (p: T) => hasFolded(partialKeys(p)),
-  ];
-  for (const [tier, matches] of tiers.entries()) {
+  const asWritten = (text: string) => text;
+  // Typed without accents, a name with them matches as well as one without: elixir's `jose` named
+  // Jose Añasco (1 commit) by a word as written, and José Valim, its maintainer, was never tried (a
+  // tester's report). Typed with them, a name still prefers who has it so (`José`, "Jose Valim").
+  const tiers: Tier<T>[] =
+    folded !== target
+      ? [
+          { matches: (p) => exactKeys(p, aliases).has(target), oneWord: { named: asWritten, others: asWritten } },
+          { matches: (p) => partialKeys(p).has(target) },
+          { matches: (p) => hasFolded(exactKeys(p, aliases)), oneWord: { named: foldAccents, others: foldAccents } },
+          { matches: (p) => hasFolded(partialKeys(p)) },
+        ]
+      : [
+          { matches: (p) => exactKeys(p, aliases).has(target), oneWord: { named: asWritten, others: foldAccents } },
+          { matches: (p) => hasFolded(partialKeys(p)) || hasFolded(exactKeys(p, aliases)) },
+        ];
+  for (const { matches, oneWord } of tiers) {
     let found = people.filter(matches);
     // One word that is one person's whole name but also a word of others' names ("David", "alice")
     // is no choice between them: it picked a 4-commit "David" over David Heinemeier Hansson. The
     // same with accents ignored ("Jose" picked "José" over "José Valim": a review).
-    const exactTier = tier === 0 || tier === 2;
-    const key = tier === 0 ? (text: string) => text : foldAccents;
-    const word = tier === 0 ? target : folded;
-    if (exactTier && found.length === 1 && !word.includes(' ') && namedOnlyBy(found[0] as T, word, aliases, key)) {
-      const partial = people.filter((p) => p !== found[0] && [...partialKeys(p)].some((k) => key(k) === word));
+    const word = oneWord?.named(target);
+    if (oneWord && word !== undefined && found.length === 1 && !word.includes(' ') && namedOnlyBy(found[0] as T, word, aliases, oneWord.named)) {
+      const partial = people.filter((p) => p !== found[0] && [...partialKeys(p)].some((k) => oneWord.others(k) === word));
       if (partial.length > 0) found = [found[0] as T, ...partial];
     }
     if (found.length === 1) return found[0] as T;

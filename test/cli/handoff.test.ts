@@ -252,4 +252,35 @@ describe('talentrisk handoff (built CLI)', { tags: ['slow'] }, () => {
     const json = runCli(['handoff', 'ada', '--format', 'json', '--no-cache'], { cwd: repo.dir });
     expect(JSON.parse(json.stdout).kind).toBe('handoff');
   });
+
+  // Regression (elixir, a tester's report): `handoff jose` documented Jose Añasco (1 commit, 0 files)
+  // without a word, as the word "Jose" as written was tried before José Valim, the maintainer, and
+  // `check --leaving jose` judged his departure instead.
+  it('takes `jose` for José Valim and Jose Añasco alike: an ambiguous person (exit 2)', () => {
+    const valim = { name: 'José Valim', email: 'jose.valim@example.com' };
+    const anasco = { name: 'Jose Añasco', email: 'jose.anasco@example.com' };
+    const repo = buildRepo([
+      ...Array.from({ length: 6 }, (_, i) => ({ author: valim, write: { [`lib/m${i}.ex`]: 10 } })),
+      { author: valim, write: { 'lib/m0.ex': 10 } },
+      { author: anasco, write: { 'lib/m0.ex': 1 } },
+      { author: valim, write: { 'lib/m0.ex': 10 } },
+    ]);
+    const ambiguous = '"jose" matches 2 developers, most files authored first: José Valim <jose.valim@example.com> (6 files, 8 commits), Jose Añasco <jose.anasco@example.com> (0 files, 1 commit)';
+    const bad = runCli(['handoff', 'jose', '--no-cache'], { cwd: repo.dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe(`talentrisk: ${ambiguous}\n  name one of them by email, e.g. jose.valim@example.com\n`);
+    // A whole name without its accent, or the word typed with it, names the maintainer.
+    const person = (who: string) => JSON.parse(runCli(['handoff', who, '--format', 'json', '--no-cache'], { cwd: repo.dir }).stdout).person.id;
+    expect(person('Jose Valim')).toBe('jose.valim@example.com');
+    expect(person('José')).toBe('jose.valim@example.com');
+    expect(person('anasco')).toBe('jose.anasco@example.com');
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: lib\n    paths: ["lib/**"]\n');
+    const leaving = runCli(['check', '--leaving', 'jose', '--no-cache'], { cwd: repo.dir });
+    expect(leaving.exitCode).toBe(2);
+    expect(leaving.stderr).toContain(ambiguous.replace('"jose"', '"jose" (--leaving)'));
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: lib\n    paths: ["lib/**"]\ndepartures:\n  - who: jose\n');
+    const departure = runCli(['check', '--no-cache'], { cwd: repo.dir });
+    expect(departure.exitCode).toBe(2);
+    expect(departure.stderr).toContain('José Valim <jose.valim@example.com> (6 files, 8 commits), Jose Añasco <jose.anasco@example.com> (0 files, 1 commit)');
+  });
 });

@@ -145,7 +145,27 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
 
   it('says what a maxKnowledgeLoss out of range should be', () => {
     const text = stderrOf(catchError(() => parseConfigText('critical:\n  - name: lib\n    paths: ["lib/**"]\n    maxKnowledgeLoss: 25\n', 'c.yml')));
-    expect(text).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: maxKnowledgeLoss is a share from 0 to 1, or a percentage (0.25 or 25%)');
+    expect(text).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: must be at most 1 (0% to 100% as a percentage; 25 percent is written 25%): got 25\n');
+  });
+
+  // Regression (a user test): `maxKnowledgeLoss: 150%` was "expected a share from 0 to 1, or a
+  // percentage (0.25 or 25%), got the text "150%"", as if a percentage were not taken.
+  it('says that a maxKnowledgeLoss percentage or share out of range is out of range', () => {
+    const system = (value: string) => `critical:\n  - name: lib\n    paths: ["lib/**"]\n    maxKnowledgeLoss: ${value}\n`;
+    for (const [value, message] of [
+      ['150%', 'must be at most 100% (0 to 1 as a share): got 150%'],
+      ['120%', 'must be at most 100% (0 to 1 as a share): got 120%'],
+      ['"100.5 %"', 'must be at most 100% (0 to 1 as a share): got 100.5 %'],
+      ['-5%', 'must be at least 0% (0 to 1 as a share): got -5%'],
+      ['1.5', 'must be at most 1 (0% to 100% as a percentage; 1.5 percent is written 1.5%): got 1.5'],
+      ['250', 'must be at most 1 (0% to 100% as a percentage): got 250'],
+      ['-0.1', 'must be at least 0 (0% to 100% as a percentage): got -0.1'],
+    ]) {
+      expect(stderrOf(catchError(() => parseConfigText(system(value as string), 'c.yml')))).toContain(`c.yml:4:23 critical.0.maxKnowledgeLoss: ${message}\n`);
+    }
+    // The bounds themselves are in range.
+    expect(parseConfigText(system('100%'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(1);
+    expect(parseConfigText(system('1'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(1);
   });
 
   // Regression (laravel, a tester): `maxKnowledgeLoss: 20%` was "expected a number, got the text "20%"".
@@ -154,10 +174,9 @@ describe('invalid configs: every problem at once, as file:line:col key.path: mes
     expect(parseConfigText(system('20%'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(0.2);
     expect(parseConfigText(system('"12.5 %"'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(0.125);
     expect(parseConfigText(system('0%'), 'c.yml').config.critical[0]?.maxKnowledgeLoss).toBe(0);
-    expect(stderrOf(catchError(() => parseConfigText(system('120%'), 'c.yml')))).toContain('c.yml:4:23 critical.0.maxKnowledgeLoss: expected a share from 0 to 1, or a percentage (0.25 or 25%), got the text "120%"');
     for (const [value, got] of [
       ['twenty', 'the text "twenty"'],
-      ['-5%', 'the text "-5%"'],
+      ['"25 percent"', 'the text "25 percent"'],
       ['true', 'true'],
     ]) {
       expect(stderrOf(catchError(() => parseConfigText(system(value as string), 'c.yml')))).toContain(

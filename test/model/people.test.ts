@@ -69,6 +69,36 @@ describe('resolvePerson', () => {
     expect(resolvePerson(both, 'Jose\u0301 Valim').id).toBe('jose@example.com');
   });
 
+  // Regression (elixir, a tester's report): `jose` named Jose Añasco (1 commit) by a word as written,
+  // and José Valim, the maintainer, was never tried.
+  it('takes a word typed without accents to name who has it with accents as much as who has it without', () => {
+    const counted = (name: string, email: string, filesAuthored: number, commits: number) => ({ ...dev(name, [email]), filesAuthored, commits });
+    const elixir = [...PEOPLE, counted('José Valim', 'jv@example.com', 900, 4000), counted('Jose Añasco', 'ja@example.com', 0, 1)];
+    const error = failure(() => resolvePerson(elixir, 'jose'));
+    expect(error.message).toBe('"jose" matches 2 developers, most files authored first: José Valim <jv@example.com> (900 files, 4000 commits), Jose Añasco <ja@example.com> (0 files, 1 commit)');
+    expect(error.hint).toBe('name one of them by email, e.g. jv@example.com');
+    expect(failure(() => resolvePerson(elixir, 'JOSE')).message).toMatch(/matches 2 developers/);
+    // A whole name, with or without its accents, an email, or a word only one of them has decides.
+    expect(resolvePerson(elixir, 'Jose Valim').id).toBe('jv@example.com');
+    expect(resolvePerson(elixir, 'José Valim').id).toBe('jv@example.com');
+    expect(resolvePerson(elixir, 'jose anasco').id).toBe('ja@example.com');
+    expect(resolvePerson(elixir, 'Jose Añasco').id).toBe('ja@example.com');
+    expect(resolvePerson(elixir, 'anasco').id).toBe('ja@example.com');
+    expect(resolvePerson(elixir, 'valim').id).toBe('jv@example.com');
+    expect(resolvePerson(elixir, 'ja@example.com').id).toBe('ja@example.com');
+    // Typed with its accent, a word names who has it so, as a whole name does ("José Valim" over "Jose Valim").
+    expect(resolvePerson(elixir, 'José').id).toBe('jv@example.com');
+    // A one-word whole name as written is no choice either when others have the word with accents.
+    const named = [...PEOPLE, dev('Jose', ['j1@example.com']), dev('José Valim', ['j2@example.com'])];
+    expect(failure(() => resolvePerson(named, 'jose')).message).toMatch(/matches 2 developers/);
+    expect(resolvePerson(named, 'José').id).toBe('j2@example.com');
+    // Nor a word beside a config alias that has it with accents.
+    const aliased = [...PEOPLE, dev('Joao Silva', ['js@example.com']), dev('Zeca Pinto', ['zp@example.com'])];
+    const people = [{ name: 'Zé', emails: ['js@example.com'] }];
+    expect(resolvePerson(aliased, 'zeca', { people }).id).toBe('zp@example.com');
+    expect(failure(() => resolvePerson([...aliased, dev('Ze Pinto', ['ze@example.com'])], 'ze', { people })).message).toMatch(/matches 2 developers/);
+  });
+
   it('says when the analysed history ends before today, where someone who joined later is not (an EM test: --until before their first commit)', () => {
     const error = failure(() => resolvePerson(PEOPLE, 'Tom Mrazauskas', { historyEnds: '2021-06-01' }));
     expect(error.message).toBe('unknown person "Tom Mrazauskas": no developer of this repository has that name, email or alias');
