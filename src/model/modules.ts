@@ -40,6 +40,11 @@ export interface ModuleAssignment {
   kind: 'folder' | 'workspace';
 }
 
+/** A config `modules.roots` entry as a folder path: `./src`, `/src` and `src/` are `src`. */
+export function rootFolder(root: string): string {
+  return root.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+}
+
 /** The folder of `file` cut to `depth` segments ('.' for files at the top level). */
 export function folderAtDepth(file: string, depth: number): string {
   const lastSlash = file.lastIndexOf('/');

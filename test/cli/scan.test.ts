@@ -789,11 +789,11 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     // Given in the config, the note says where (a re-test: --depth 3 was offered where dropping the depth did it).
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  depth: 1\n');
     expect(note([])).toContain(', or remove `modules.depth: 1` from .talentrisk.yml: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.');
-    // Config roots are modules beside the folders, and no workspace packages (a re-test read "2 workspace packages").
-    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src/Illuminate/Foundation", "src/Illuminate/Auth"]\n');
+    // Config roots are modules beside the folders, and no packages (re-tests read "2 workspace packages", then "2 packages").
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src/Illuminate/Foundation", "./src/Illuminate/Auth/"]\n');
     const header = runCli(['--no-color', '--depth', '1'], { cwd: repo.dir }).stdout.split('\n').find((line) => line.startsWith('Riskiest modules'));
-    expect(header).toContain('modules: 2 packages, ');
-    expect(header).not.toContain('workspace');
+    expect(header).toContain("5 modules: 2 roots (modules.roots), 3 folders at depth 1; a root's files are not its parent folder's");
+    expect(header).not.toContain('package');
   });
 
   it('offers a depth that splits the module holding most files when the automatic depth keeps it whole', () => {
@@ -841,7 +841,10 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     ]);
     const table = runCli([], { cwd: repo.dir });
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toMatch(/Riskiest modules \(lowest truck factor first; \d+ modules: 3 packages, \d+ folders? at depth \d+; a package's files are not its parent folder's\)/);
+    expect(table.stdout).toMatch(/Riskiest modules \(lowest truck factor first; \d+ modules: 3 workspace packages, \d+ folders? at depth \d+; a package's files are not its parent folder's\)/);
+    // Config roots beside packages are counted apart from them (a tester read roots as packages).
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src"]\n');
+    expect(runCli([], { cwd: repo.dir }).stdout).toMatch(/; \d+ modules: 3 workspace packages, 1 root \(modules\.roots\), \d+ folders? at depth \d+; a package's or root's files are not its parent folder's\)/);
     const explained = runCli(['explain', 'packages/core'], { cwd: repo.dir });
     expect(explained.exitCode).toBe(0);
     expect(explained.stdout).toContain('packages/core  5 files analysed');

@@ -67,7 +67,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
       : '',
   ];
-  return [renderScanTable(analysis, ctx, sections)];
+  return [renderScanTable(analysis, ctx, sections, settings.modules.roots)];
 }
 
 /**
