@@ -851,6 +851,27 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(explained.stdout).toContain('As a module in scan: 2 files, truck factor 1; the other 3 files are in the module packages/core/ext.');
   });
 
+  // Regression (astro, new-user test): pnpm-workspace.yaml's `packages/**/*` makes every test
+  // fixture a package, and 11 of the 12 rows of the experts projection were such fixtures.
+  it('lists code modules before test fixture packages in the experts projection, as in the riskiest modules', () => {
+    const fixtures = Object.fromEntries(
+      Array.from({ length: 13 }, (_, i) => [
+        [`packages/astro/test/fixtures/f${i}/package.json`, `{"name": "f${i}"}\n`],
+        [`packages/astro/test/fixtures/f${i}/index.ts`, 2],
+      ]).flat(),
+    );
+    const repo = buildRepo([
+      { author: 'bob', at: '2020-01-01T12:00:00Z', write: { 'pnpm-workspace.yaml': "packages:\n  - 'packages/**/*'\n", ...fixtures } },
+      { author: 'ada', at: '2024-06-01T12:00:00Z', write: { 'packages/astro/package.json': '{"name": "astro"}\n', ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`packages/astro/src/a${i}.ts`, 5])) } },
+    ]);
+    const lines = runCli(['--no-color', '--until', '2024-06-10'], { cwd: repo.dir }).stdout.split('\n');
+    const at = lines.findIndex((line) => line.includes('Experts per module'));
+    // The header of the table, then the code package (it was cut: 13 fixtures with no expert sorted first).
+    expect(lines[at + 2]?.trim().split(/\s+/)[0]).toBe('packages/astro');
+    expect(lines.slice(at + 3, at + 14).every((line) => /^ {4}(packages\/astro\/test\/fixtures\/f\d+|\.) /.test(line))).toBe(true);
+    expect(lines[at]).toContain('fewest experts at the end first; tests, fixtures, examples, docs and modules of fewer than 5 files last)');
+  });
+
   // Regression (deno, new-user test): `explain Cargo.lock` answered "did you mean Cargo.toml?".
   // The rule is the file selection's own, .gitattributes included (review finding).
   it('says why a tracked file is not analysed, with the rule that left it out, instead of suggesting another', () => {
