@@ -18,7 +18,7 @@ import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions } from './model/ignore-revs.ts';
 import { chainedFolders } from './model/module-chains.ts';
-import { assignModules, chooseModuleDepth, folderAtDepth } from './model/modules.ts';
+import { assignModules, chooseModuleDepth, folderAtDepth, rootFolder } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import { referenceDate } from './model/analysis-date.ts';
@@ -562,7 +562,7 @@ function moduleRoots(roots: readonly string[], tracked: readonly string[], warn:
   const folders = new Set<string>();
   for (const file of tracked) for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) folders.add(file.slice(0, at));
   return roots.flatMap((root) => {
-    const folder = root.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    const folder = rootFolder(root);
     if (folders.has(folder)) return [folder];
     warn(`config modules.roots entry ${JSON.stringify(root)} is no folder of the repository (a root is a folder path from the repository root, without wildcards)`);
     return [];

@@ -40,6 +40,11 @@ export interface ModuleAssignment {
   kind: 'folder' | 'workspace';
 }
 
+/** A config `modules.roots` entry as a folder path: `./src`, `/src` and `src/` are `src`. */
+export function rootFolder(root: string): string {
+  return root.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+}
+
 /** The folder of `file` cut to `depth` segments ('.' for files at the top level). */
 export function folderAtDepth(file: string, depth: number): string {
   const lastSlash = file.lastIndexOf('/');
@@ -158,13 +163,16 @@ export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Ma
  * not split a workspace package (a team lead's test): `modules.roots` can. The subfolders are those
  * where it branches, below folders that hold nothing but one subfolder: laravel's `src` holds only
  * src/Illuminate, and nothing was said at --depth 1 (a tester's report). For a folder module,
- * `depth` is the one at which those subfolders are modules.
+ * `depth` is the one at which those subfolders are modules. `branches` are all those subfolders
+ * (most files first) and `ownFiles` the files directly where it branches: what stays in the module
+ * once every branch is a root (elixir's `lib`, 6 apps, kept 3 of them when only the 3 largest were
+ * offered as roots).
  */
 export function dominantModule(
   modules: readonly { path: string; files: number; kind?: ModuleAssignment['kind'] }[],
   paths: readonly string[],
   count = 3,
-): { path: string; files: number; subfolders: { path: string; files: number }[]; branchesAt: string; folders: number; depth?: number } | undefined {
+): { path: string; files: number; subfolders: { path: string; files: number }[]; branches: string[]; ownFiles: number; branchesAt: string; folders: number; depth?: number } | undefined {
   const largest = modules.reduce<{ path: string; files: number; kind?: ModuleAssignment['kind'] } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
   // Not the tests (git/git's `t`, curl's `tests`): splitting them says nothing of the code.
   if (!largest || largest.path === '.' || isSupportingModule(largest.path) || largest.files < DOMINANT_FILES || largest.files * 2 < paths.length) return undefined;
@@ -177,7 +185,16 @@ export function dominantModule(
   if (subfolders.length < 2) return undefined;
   // A depth does not split a workspace package (or a modules.roots folder).
   const depth = largest.kind === 'folder' ? at.split('/').length + 1 : undefined;
-  return { path: largest.path, files: largest.files, subfolders: subfolders.slice(0, count), branchesAt: at, folders: subfolders.length, ...(depth === undefined ? {} : { depth }) };
+  return {
+    path: largest.path,
+    files: largest.files,
+    subfolders: subfolders.slice(0, count),
+    branches: subfolders.map((folder) => folder.path),
+    ownFiles: tree.get(at)?.own ?? 0,
+    branchesAt: at,
+    folders: subfolders.length,
+    ...(depth === undefined ? {} : { depth }),
+  };
 }
 
 /** A module this large that holds half the files is named by dominantModule. */

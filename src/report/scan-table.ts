@@ -3,7 +3,7 @@ import { EXCLUSION_RULES } from '../model/files.ts';
 import { day, list, percent, plural, sanitize } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
-import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSecondaryModule, rankModulesByRisk, rootFolder, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -39,8 +39,11 @@ export function chainsPhrase(chains: readonly ModuleChain[]): string {
   return `; ${chains.length} folders hold nothing but one folder down to where they branch (${named}), whose folders count in their place`;
 }
 
-/** The human report of a scan: a header, the truck factor and the riskiest modules. */
-export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = []): string {
+/**
+ * The human report of a scan: a header, the truck factor and the riskiest modules. `roots` are the
+ * config's modules.roots, which the modules line counts apart from workspace packages.
+ */
+export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = [], roots: readonly string[] = []): string {
   const { chalk } = ctx;
   const nameOf = new Map(analysis.developers.map((d) => [d.id, sanitize(d.name)]));
   const name = (id: string) => nameOf.get(id) ?? sanitize(id);
@@ -89,14 +92,24 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   if (analysis.modules.length > 0) {
     out.push('');
     // Workspace packages are modules wherever they sit (a nested one takes its files from its parent folder's module).
-    // So are config modules.roots, which are no workspace packages: "packages" names both (a re-test
-    // on laravel read "2 workspace packages" for two roots).
-    const packages = analysis.modules.filter((module) => module.kind === 'workspace').length;
-    const chains = packages < analysis.modules.length ? chainsPhrase(analysis.settings.moduleChains) : '';
+    // So are config modules.roots, which are no packages: counted apart ("6 packages" read as
+    // packages for laravel's six roots, "workspace packages" before that, both re-tests).
+    const rootPaths = new Set(roots.map(rootFolder));
+    const own = analysis.modules.filter((module) => module.kind === 'workspace');
+    const rooted = own.filter((module) => rootPaths.has(module.path)).length;
+    const packages = own.length - rooted;
+    const folders = analysis.modules.length - own.length;
+    const chains = folders > 0 ? chainsPhrase(analysis.settings.moduleChains) : '';
+    const parts = [
+      ...(packages > 0 ? [plural(packages, 'workspace package')] : []),
+      ...(rooted > 0 ? [`${plural(rooted, 'root')} (modules.roots)`] : []),
+      ...(folders > 0 ? [`${plural(folders, 'folder')} at depth ${analysis.settings.moduleDepth}${chains}`] : []),
+    ];
+    const whose = packages > 0 && rooted > 0 ? "a package's or root's" : packages > 0 ? "a package's" : "a root's";
     const counted =
-      packages === 0
+      own.length === 0
         ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}${chains}`
-        : `${plural(analysis.modules.length, 'module')}: ${plural(packages, 'package')}${packages < analysis.modules.length ? `, ${plural(analysis.modules.length - packages, 'folder')} at depth ${analysis.settings.moduleDepth}${chains}` : ''}; a package's files are not its parent folder's`;
+        : `${plural(analysis.modules.length, 'module')}: ${parts.join(', ')}; ${whose} files are not its parent folder's`;
     const ranked = rankModulesByRisk(analysis.modules);
     const secondLast = ranked.some(isSecondaryModule) && !ranked.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
     out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first${secondLast}; ${counted})`)}`);

@@ -7,6 +7,20 @@ import { scanOutputSchema } from '../../src/report/scan-schema.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
+/** The roots a dominant-module note proposes, as its config snippet lists them. */
+function proposedRoots(note: string | undefined): string[] {
+  const listed = /`modules: \{ roots: \[(.*?)\] \}`/.exec(note ?? '')?.[1];
+  return listed === undefined ? [] : (JSON.parse(`[${listed}]`) as string[]);
+}
+
+/** The module paths of a scan with `roots` as modules.roots (written as the note writes them). */
+function modulesWith(dir: string, roots: readonly string[], args: string[] = []): string[] {
+  writeFileSync(path.join(dir, '.talentrisk.yml'), `modules: { roots: [${roots.map((root) => JSON.stringify(root)).join(', ')}] }\n`);
+  const output = JSON.parse(runCli(['--format', 'json', ...args], { cwd: dir }).stdout) as { modules: { path: string }[] };
+  rmSync(path.join(dir, '.talentrisk.yml'));
+  return output.modules.map((module) => module.path).sort();
+}
+
 const history: FixtureCommit[] = [
   { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10 } },
   { author: 'bob', write: { 'src/auth/c.ts': 10 } },
@@ -780,8 +794,10 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     const repo = buildRepo([{ author: 'ada', write: { ...component('Foundation', 300), ...component('Database', 150), ...component('Auth', 40), ...component('View', 10), 'tests/AuthTest.php': 1, 'composer.json': 1 } }]);
     const note = (args: string[]) => runCli(['--no-color', ...args], { cwd: repo.dir }).stdout.split('\n').find((line) => line.includes('so the modules say little about it'));
     expect(note(['--depth', '1'])).toBe(
-      '`src` holds 500 of the 502 analysed files, so the modules say little about it: split it with `modules: { roots: ["src/Illuminate/Foundation", "src/Illuminate/Database", "src/Illuminate/Auth"] }` in .talentrisk.yml (its largest folders: src/Illuminate/Foundation 300, src/Illuminate/Database 150, src/Illuminate/Auth 40), or leave out `--depth 1`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.',
+      '`src` holds 500 of the 502 analysed files, so the modules say little about it: split it with `modules: { roots: ["src/Illuminate/Foundation", "src/Illuminate/Database", "src/Illuminate/Auth", "src/Illuminate/View"] }` in .talentrisk.yml, one root for each of its 4 folders (the largest: src/Illuminate/Foundation 300, src/Illuminate/Database 150, src/Illuminate/Auth 40), or leave out `--depth 1`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.',
     );
+    // The roots proposed split it whole: no module `src` is left.
+    expect(modulesWith(repo.dir, proposedRoots(note(['--depth', '1'])), ['--depth', '1'])).toEqual(['.', 'src/Illuminate/Auth', 'src/Illuminate/Database', 'src/Illuminate/Foundation', 'src/Illuminate/View', 'tests']);
     expect(note(['--depth', '2'])).toContain('`src/Illuminate` holds 500 of the 502 analysed files');
     expect(note(['--depth', '2'])).toContain(', or leave out `--depth 2`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.');
     // The automatic depth makes the components modules: nothing to say.
@@ -789,11 +805,11 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     // Given in the config, the note says where (a re-test: --depth 3 was offered where dropping the depth did it).
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  depth: 1\n');
     expect(note([])).toContain(', or remove `modules.depth: 1` from .talentrisk.yml: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.');
-    // Config roots are modules beside the folders, and no workspace packages (a re-test read "2 workspace packages").
-    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src/Illuminate/Foundation", "src/Illuminate/Auth"]\n');
+    // Config roots are modules beside the folders, and no packages (re-tests read "2 workspace packages", then "2 packages").
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src/Illuminate/Foundation", "./src/Illuminate/Auth/"]\n');
     const header = runCli(['--no-color', '--depth', '1'], { cwd: repo.dir }).stdout.split('\n').find((line) => line.startsWith('Riskiest modules'));
-    expect(header).toContain('modules: 2 packages, ');
-    expect(header).not.toContain('workspace');
+    expect(header).toContain("5 modules: 2 roots (modules.roots), 3 folders at depth 1; a root's files are not its parent folder's");
+    expect(header).not.toContain('package');
   });
 
   it('offers a depth that splits the module holding most files when the automatic depth keeps it whole', () => {
@@ -804,6 +820,26 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(note).toContain(', or make the 2 folders of lib modules with `--depth 2` (config `modules.depth: 2`), which cuts every folder at that depth.');
     // Given, the same depth is still what splits it: the automatic one would not.
     expect(runCli(['--no-color', '--depth', '1'], { cwd: repo.dir }).stdout).toContain('which cuts every folder at that depth.');
+  });
+
+  // Regression (elixir, new-user test): lib holds six apps, and the three largest offered as roots
+  // left a module `lib` of 54 files holding the other three.
+  it('proposes every folder where the dominant module branches as a root, and the count past 8', () => {
+    const folder = (name: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`lib/${name}/f${i}.ex`, 1]));
+    // Five top-level folders: the automatic depth is 1, and lib one module.
+    const others = { 'mix.exs': 1, 'a/1.ex': 1, 'b/1.ex': 1, 'c/1.ex': 1, 'd/1.ex': 1 };
+    const six = buildRepo([{ author: 'ada', write: { ...folder('elixir', 300), ...folder('mix', 150), ...folder('ex_unit', 40), ...folder('iex', 20), ...folder('logger', 10), ...folder('eex', 5), ...others } }]);
+    const note = (dir: string) => runCli(['--no-color'], { cwd: dir }).stdout.split('\n').find((line) => line.includes('so the modules say little about it'));
+    const sixNote = note(six.dir);
+    expect(sixNote).toContain(
+      'split it with `modules: { roots: ["lib/elixir", "lib/mix", "lib/ex_unit", "lib/iex", "lib/logger", "lib/eex"] }` in .talentrisk.yml, one root for each of its 6 folders (the largest: lib/elixir 300, lib/mix 150, lib/ex_unit 40)',
+    );
+    expect(modulesWith(six.dir, proposedRoots(sixNote))).toEqual(['.', 'a', 'b', 'c', 'd', 'lib/eex', 'lib/elixir', 'lib/ex_unit', 'lib/iex', 'lib/logger', 'lib/mix']);
+    // Past 8 folders, the first ones and how many there are; a file directly in lib stays in the module lib.
+    const ten = buildRepo([{ author: 'ada', write: { ...Object.assign({}, ...Array.from({ length: 10 }, (_, i) => folder(`p${i}`, 60 - i))), 'lib/top.ex': 1, ...others } }]);
+    const tenNote = note(ten.dir);
+    expect(tenNote).toContain('split it with `modules: { roots: ["lib/p0", "lib/p1", "lib/p2", …] }` in .talentrisk.yml, listing all 10 folders of lib (roots take no wildcards; the largest: lib/p0 60, lib/p1 59, lib/p2 58)');
+    expect(tenNote).toMatch(/\. The file directly in lib stays in the module `lib`\.$/);
   });
 
   it('suggests the closest path for a typo', () => {
@@ -841,11 +877,35 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     ]);
     const table = runCli([], { cwd: repo.dir });
     expect(table.exitCode).toBe(0);
-    expect(table.stdout).toMatch(/Riskiest modules \(lowest truck factor first; \d+ modules: 3 packages, \d+ folders? at depth \d+; a package's files are not its parent folder's\)/);
+    expect(table.stdout).toMatch(/Riskiest modules \(lowest truck factor first; \d+ modules: 3 workspace packages, \d+ folders? at depth \d+; a package's files are not its parent folder's\)/);
+    // Config roots beside packages are counted apart from them (a tester read roots as packages).
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src"]\n');
+    expect(runCli([], { cwd: repo.dir }).stdout).toMatch(/; \d+ modules: 3 workspace packages, 1 root \(modules\.roots\), \d+ folders? at depth \d+; a package's or root's files are not its parent folder's\)/);
     const explained = runCli(['explain', 'packages/core'], { cwd: repo.dir });
     expect(explained.exitCode).toBe(0);
     expect(explained.stdout).toContain('packages/core  5 files analysed');
     expect(explained.stdout).toContain('As a module in scan: 2 files, truck factor 1; the other 3 files are in the module packages/core/ext.');
+  });
+
+  // Regression (astro, new-user test): pnpm-workspace.yaml's `packages/**/*` makes every test
+  // fixture a package, and 11 of the 12 rows of the experts projection were such fixtures.
+  it('lists code modules before test fixture packages in the experts projection, as in the riskiest modules', () => {
+    const fixtures = Object.fromEntries(
+      Array.from({ length: 13 }, (_, i) => [
+        [`packages/astro/test/fixtures/f${i}/package.json`, `{"name": "f${i}"}\n`],
+        [`packages/astro/test/fixtures/f${i}/index.ts`, 2],
+      ]).flat(),
+    );
+    const repo = buildRepo([
+      { author: 'bob', at: '2020-01-01T12:00:00Z', write: { 'pnpm-workspace.yaml': "packages:\n  - 'packages/**/*'\n", ...fixtures } },
+      { author: 'ada', at: '2024-06-01T12:00:00Z', write: { 'packages/astro/package.json': '{"name": "astro"}\n', ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`packages/astro/src/a${i}.ts`, 5])) } },
+    ]);
+    const lines = runCli(['--no-color', '--until', '2024-06-10'], { cwd: repo.dir }).stdout.split('\n');
+    const at = lines.findIndex((line) => line.includes('Experts per module'));
+    // The header of the table, then the code package (it was cut: 13 fixtures with no expert sorted first).
+    expect(lines[at + 2]?.trim().split(/\s+/)[0]).toBe('packages/astro');
+    expect(lines.slice(at + 3, at + 14).every((line) => /^ {4}(packages\/astro\/test\/fixtures\/f\d+|\.) /.test(line))).toBe(true);
+    expect(lines[at]).toContain('fewest experts at the end first; tests, fixtures, examples, docs and modules of fewer than 5 files last)');
   });
 
   // Regression (deno, new-user test): `explain Cargo.lock` answered "did you mean Cargo.toml?".

@@ -278,6 +278,8 @@ describe('dominantModule', () => {
         { path: 'packages/svelte/tests', files: 600 },
         { path: 'packages/svelte/src', files: 190 },
       ],
+      branches: ['packages/svelte/tests', 'packages/svelte/src'],
+      ownFiles: 0,
       branchesAt: 'packages/svelte',
       folders: 2,
     });
@@ -299,6 +301,9 @@ describe('dominantModule', () => {
         { path: 'src/Illuminate/Foundation', files: 330 },
         { path: 'src/Illuminate/Database', files: 260 },
       ],
+      // Every folder where it branches, beyond the largest `count` (elixir's lib: 6 apps, 3 named).
+      branches: ['src/Illuminate/Foundation', 'src/Illuminate/Database', 'src/Illuminate/Auth'],
+      ownFiles: 0,
       branchesAt: 'src/Illuminate',
       folders: 3,
       depth: 3,
@@ -312,9 +317,13 @@ describe('dominantModule', () => {
         { path: 'app/core', files: 400 },
         { path: 'app/ui', files: 200 },
       ],
+      branches: ['app/core', 'app/ui'],
+      ownFiles: 0,
       branchesAt: 'app',
       folders: 2,
     });
+    // Files directly where it branches are counted: they stay in the module whatever the roots.
+    expect(dominantModule([{ path: 'lib', files: 603, kind: 'folder' }], [...files('lib/a', 400), ...files('lib/b', 200), ...files('lib', 3)])?.ownFiles).toBe(3);
     // Files directly in a folder where nothing branches: no folder to name.
     expect(dominantModule([{ path: 'lib', files: 600, kind: 'folder' }], [...files('lib', 599), ...files('lib/x', 1)])).toBeUndefined();
   });

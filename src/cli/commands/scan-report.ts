@@ -67,7 +67,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
       : '',
   ];
-  return [renderScanTable(analysis, ctx, sections)];
+  return [renderScanTable(analysis, ctx, sections, settings.modules.roots)];
 }
 
 /**
@@ -85,13 +85,27 @@ function testDataNote(analysis: Analysis, exclude: readonly string[], ctx: { cha
   );
 }
 
+/** Up to this many folders where a dominant module branches, its note lists them all as roots. */
+const LISTED_ROOTS = 8;
+
 /** A module holding most of the files, and how to split it (not once the config names module roots). */
 function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthGiven: ScanReportOptions['depthGiven'], ctx: { chalk: ChalkInstance }): string {
   if (roots.length > 0) return '';
   const paths = analysis.files.map((file) => file.path);
   const dominant = dominantModule(analysis.modules, paths);
   if (!dominant) return '';
-  const example = dominant.subfolders.map((folder) => JSON.stringify(sanitize(folder.path))).join(', ');
+  // Every folder where it branches, as roots take no wildcards: the three largest alone left a
+  // module `lib` of 54 files on elixir, whose lib holds six apps (a new-user test).
+  const all = dominant.branches.length <= LISTED_ROOTS;
+  const quoted = (all ? dominant.branches : dominant.branches.slice(0, dominant.subfolders.length)).map((folder) => JSON.stringify(sanitize(folder)));
+  const example = all ? quoted.join(', ') : `${quoted.join(', ')}, …`;
+  const largest = dominant.subfolders.map((folder) => `${sanitize(folder.path)} ${folder.files}`).join(', ');
+  const which = all
+    ? `one root for each of its ${dominant.folders} folders (the largest: ${largest})`
+    : `listing all ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} (roots take no wildcards; the largest: ${largest})`;
+  // Files directly where it branches belong to no root: they stay, a module of their own.
+  const one = dominant.ownFiles === 1;
+  const left = dominant.ownFiles > 0 ? ` ${one ? 'The file' : `The ${dominant.ownFiles} files`} directly in ${sanitize(dominant.branchesAt)} ${one ? 'stays' : 'stay'} in the module \`${sanitize(dominant.path)}\`.` : '';
   // A depth the user gave may be what keeps the folder whole: laravel at --depth 1 was told to use
   // --depth 3 (179 modules), where the automatic depth makes its 38 components modules (a re-test).
   const given = analysis.settings.moduleDepth;
@@ -105,7 +119,7 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthG
         ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
         : '';
   return ctx.chalk.yellow(
-    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in .talentrisk.yml (its largest folders: ${dominant.subfolders.map((folder) => `${sanitize(folder.path)} ${folder.files}`).join(', ')})${depth}.`,
+    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in .talentrisk.yml, ${which}${depth}.${left}`,
   );
 }
 
