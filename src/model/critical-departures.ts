@@ -28,13 +28,19 @@ export function evaluateAfterDepartures(
 ): CriticalSystemResult[] {
   if (departing.length === 0) return evaluateCriticalSystems(analysis, systems);
   const ids = departing.map((d) => d.id);
-  const names = departingNames(departing, analysis.settings?.referenceDate.slice(0, 10));
+  const day = analysis.settings?.referenceDate.slice(0, 10);
   const today = evaluateCriticalSystems(analysis, systems);
   const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids) });
   const byPath = new Map(analysis.files.map((file) => [file.path, file]));
   return after.map((result, index) => {
     const now = today[index];
     const before = now?.busFactor ?? result.busFactor;
+    const files = result.files.flatMap((path) => byPath.get(path) ?? []);
+    // Those leaving who author a file of the system: elixir's check named a departure of 2021 on
+    // every failing line, systems he authors nothing in included (a tester's report).
+    const authoring = departing.filter((d) => files.some((file) => file.authors.includes(d.id)));
+    const involved = authoring.length > 0 ? authoring : departing;
+    const names = departingNames(involved, day);
     // A system that fails today with the same owners is not broken by the departures: say it as
     // today's failure, not "after Leo leaves" (a new user read that as Leo breaking a system in
     // which he authors nothing).
@@ -48,14 +54,13 @@ export function evaluateAfterDepartures(
     const message =
       now !== undefined && now.busFactor === result.busFactor
         ? `bus factor ${result.busFactor} with or without ${names} (needs ${result.minOwners}); ${riskChange(now, result)}`
-        : `bus factor ${result.busFactor} without ${names} (${before} with ${departing.length === 1 ? 'them' : 'them all'}; needs ${result.minOwners})`;
+        : `bus factor ${result.busFactor} without ${names} (${before} with ${involved.length === 1 ? 'them' : 'them all'}; needs ${result.minOwners})`;
     let updated: CriticalSystemResult = {
       ...result,
       violations: result.violations.map((violation) => (violation.rule === 'minOwners' && !unchanged ? { ...violation, afterDepartures: true, message } : violation)),
     };
     const max = result.maxKnowledgeLoss;
     if (max !== undefined && result.status !== 'error') {
-      const files = result.files.flatMap((path) => byPath.get(path) ?? []);
       const loss = knowledgeLossOf(files, ids);
       const [lost, allowed] = lossAgainstLimit(loss.share, max);
       const lossMessage = `without ${names}, ${lost} of its files lose their last author (${loss.lostFiles.length} of ${files.length}; at most ${allowed} allowed)`;

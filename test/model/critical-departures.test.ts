@@ -64,6 +64,14 @@ describe('evaluateAfterDepartures', () => {
     // A last day to come is no past departure; with two people, "with them all".
     const [npm, later] = evaluateAfterDepartures(dated, systems, [{ id: 'ada', name: 'Ada', date: '2027-01-31' }, { id: 'bob', name: 'Bob' }]);
     expect(later?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (2 with them all; needs 2)');
-    expect(npm?.violations[0]?.message).toBe('bus factor 0 without Ada, Bob (1 with them all; needs 2)');
+    // Ada authors no npm file: its line names Bob alone (elixir: a departure of 2021 named on every
+    // failing line, systems he authors nothing in included, a tester's report).
+    expect(npm?.violations[0]?.message).toBe('bus factor 0 without Bob (1 with them; needs 2)');
+    // Its knowledge loss too; with nobody leaving authoring a file there, all of them are named.
+    const limited = systems.map((system) => ({ ...system, maxKnowledgeLoss: 0.5 }));
+    const [npmLoss] = evaluateAfterDepartures(dated, limited, [{ id: 'ada', name: 'Ada' }, { id: 'bob', name: 'Bob' }]);
+    expect(npmLoss?.knowledgeLoss?.message).toBe('without Bob, 100% of its files lose their last author (2 of 2; at most 50% allowed)');
+    const [npmNobody] = evaluateAfterDepartures(dated, limited, [{ id: 'leo', name: 'Leo' }]);
+    expect(npmNobody?.knowledgeLoss?.message).toBe('without Leo, 0% of its files lose their last author (0 of 2; at most 50% allowed)');
   });
 });
