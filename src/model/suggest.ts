@@ -42,6 +42,21 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /**
+ * The shortest candidate that ends in `word` after a folder, when `word` is a path missing its first
+ * folders: elixir's `explain lib/mix/tasks/test.ex` meant lib/mix/lib/mix/tasks/test.ex, and no
+ * path is a few edits away (a tester's report).
+ */
+export function withMissingPrefix(word: string, candidates: readonly string[]): string | undefined {
+  const tail = `/${word.toLowerCase().replace(/^\/+|\/+$/g, '')}`;
+  if (tail === '/') return undefined;
+  let best: string | undefined;
+  for (const candidate of candidates) {
+    if (candidate.toLowerCase().endsWith(tail) && (best === undefined || candidate.length < best.length)) best = candidate;
+  }
+  return best;
+}
+
+/**
  * The files and every folder that holds them, files first (so a file wins a tie): folders are
  * candidates for a mistyped path too (laravel: `explain src/Illuminate/Databse` had no suggestion,
  * while `Model.PHP` had one).

@@ -848,6 +848,16 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(result.stderr).toContain('did you mean src/pay/a.ts?');
   });
 
+  // Regression (elixir, a tester): `explain lib/mix/tasks/test.ex` meant lib/mix/lib/mix/tasks/test.ex.
+  it('suggests the path a typed one ends, when its first folders are missing', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'lib/mix/lib/mix/tasks/test.ex': 3, 'lib/mix/lib/mix/tasks/compile.ex': 3, 'lib/elixir/lib/kernel.ex': 3 } }]);
+    const result = runCli(['explain', 'lib/mix/tasks/test.ex'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('did you mean lib/mix/lib/mix/tasks/test.ex?');
+    // From inside a folder, shown as it would be typed there.
+    expect(runCli(['explain', '-C', 'lib/mix', 'mix/tasks/test.ex'], { cwd: repo.dir }).stderr).toContain('did you mean lib/mix/tasks/test.ex?');
+  });
+
   // deno's mirror, 107 days old, showed every current figure at 0 with no word why.
   it('says when the current figures are measured long after the revision, and how to measure from it', () => {
     const repo = buildRepo(history);

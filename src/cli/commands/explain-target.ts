@@ -4,7 +4,7 @@ import { whyNotAnalysed } from '../../analyze.ts';
 import { UsageError } from '../../errors.ts';
 import type { Repository } from '../../git/repo.ts';
 import type { ExclusionRule } from '../../model/files.ts';
-import { closest, withFolders } from '../../model/suggest.ts';
+import { closest, withFolders, withMissingPrefix } from '../../model/suggest.ts';
 import type { FileOwnership } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
 import type { LoadedAnalysis } from './shared.ts';
@@ -55,7 +55,7 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   // Near the path as typed (the typo's length sets how close is close), shown as it would be typed.
   const paths = withFolders(analysis.files.map((f) => f.path));
   const typed = base === '' ? paths : paths.map((file) => relativeTo(base, file));
-  const suggestion = closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths));
+  const suggestion = closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths)) ?? withMissingPrefix(relativeTo(base, here), typed);
   const near = suggestion === undefined ? undefined : base === '' || typed.includes(suggestion) ? suggestion : relativeTo(base, suggestion);
   const startsFrom = base === '' ? where : `${where}, or else to the repository root`;
   throw new UsageError(`no analysed file or folder matches ${target}`, {
