@@ -417,7 +417,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   for (const [key, revisions] of [['ignoreRevs', ignored], ['acknowledgedRevs', acknowledged]] as const) {
     const unseen = revisions.unseen();
     if (unseen.length > 0) {
-      context.warn(`config ${key}: ${unseen.map((prefix) => JSON.stringify(prefix)).join(', ')} ${unseen.length === 1 ? 'names' : 'name'} no commit of the analysed history (merges are not analysed)`);
+      // In a shallow clone a listed commit is most likely older than the clone (astro's CI runs).
+      const where = repo.info.isShallow ? "; this shallow clone's history may not reach back to it" : '';
+      context.warn(`config ${key}: ${unseen.map((prefix) => JSON.stringify(prefix)).join(', ')} ${unseen.length === 1 ? 'names' : 'name'} no commit of the analysed history (merges are not analysed${where})`);
     }
   }
 

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo, fileOf } from '../helpers/analyze.ts';
 
@@ -49,6 +53,21 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     expect((await analyzeRepo(repo.dir, { depth: 1, config: { acknowledgedRevs: ['deadbeef'] } })).warnings).toContain('config acknowledgedRevs: "deadbeef" names no commit of the analysed history (merges are not analysed)');
     const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic', config: { ignoreRevs: [sweep] } });
     expect(fileOf(classic, 'src/f001.ts').contributions.map((c) => c.developer)).toEqual(['ada@example.com', 'bob@example.com']);
+  });
+
+  // Regression (astro, a tester): on every CI run in a shallow clone, ignoreRevs older than the clone
+  // read as misspelt commits.
+  it('says a commit the config names may lie beyond a shallow clone\'s history', async () => {
+    const source = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: { 'a.ts': 3 } },
+      { author: 'bob', at: '2024-02-01T10:00:00Z', write: { 'a.ts': 2 } },
+    ]);
+    const first = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], { cwd: source.dir, encoding: 'utf8' }).trim();
+    const clone = path.join(mkdtempSync(path.join(os.tmpdir(), 'tr-shallow-')), 'clone');
+    onTestFinished(() => rmSync(path.dirname(clone), { recursive: true, force: true }));
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${source.dir}`, clone]);
+    const warnings = (await analyzeRepo(clone, { config: { ignoreRevs: [first.slice(0, 10)] } })).warnings;
+    expect(warnings).toContain(`config ignoreRevs: "${first.slice(0, 10)}" names no commit of the analysed history (merges are not analysed; this shallow clone's history may not reach back to it)`);
   });
 
   it('names a commit that credits many people with many files (vite: a squash with 11 co-authors made each an author of 34 files)', async () => {
