@@ -37,6 +37,8 @@ export interface StarterInput {
   modules: StarterModule[];
   /** All modules but the root, of which `modules` is the first part. */
   moduleCount: number;
+  /** A module that holds most of the files: its folders as candidates (riskiest first) and as module roots. */
+  split?: { path: string; files: number; roots: string[]; modules: StarterModule[] } | undefined;
   codeowners: { file: string; systems: StarterCodeownersSystem[] } | undefined;
   /** Bots already excluded by the built-in patterns. */
   bots: string[];
@@ -96,12 +98,12 @@ export function renderStarterConfig(input: StarterInput): string {
     const shown = input.moduleCount > input.modules.length ? `the ${input.modules.length} riskiest of ${input.moduleCount}` : 'riskiest first';
     const chains = input.moduleChains.length > 0 ? `; ${chainNote(input.moduleChains)}` : '';
     out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages${chains}), ${shown}; tests, examples and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
-    for (const module of input.modules) {
-      const owners = module.owners.length ? module.owners.map(comment).join(', ') : 'no author';
-      out.push(`  # - name: ${quote(module.path)}`);
-      out.push(`  #   paths: [${module.paths.map(quote).join(', ')}]`);
-      const included = module.packagesIncluded > 0 ? ` · with the ${module.packagesIncluded} modules inside it` : '';
-      out.push(`  #   minOwners: 2    # now: truck factor ${module.truckFactor} · ${module.files} ${module.files === 1 ? 'file' : 'files'}${included} · ${owners}`);
+    for (const module of input.modules) out.push(...candidateLines(module));
+    if (input.split && input.split.modules.length > 0) {
+      const { split } = input;
+      out.push('  #');
+      out.push(`  # ${quote(split.path)} holds ${split.files} of the ${input.analysedFiles} analysed files: its folders, riskiest first (\`modules.roots\` below makes them modules):`);
+      for (const module of split.modules) out.push(...candidateLines(module));
     }
   } else {
     out.push('  # (no module found: add systems by hand)');
@@ -119,7 +121,7 @@ export function renderStarterConfig(input: StarterInput): string {
     }
   }
   out.push('');
-  out.push('# Bot accounts are left out of every figure. Built in: names or emails like *[bot], *-bot and bot@*.');
+  out.push('# Bot accounts are left out of every figure. Built in: names or emails like *[bot], *-bot, * (bot) and bot@*.');
   if (input.bots.length > 0) out.push(`# Found in this history and already left out: ${input.bots.map(comment).join(', ')}.`);
   out.push('# More patterns (wildcards * and ?, matched against names and emails):');
   out.push('bots:');
@@ -159,6 +161,22 @@ export function renderStarterConfig(input: StarterInput): string {
   if (input.moduleChains.length > 0) out.push(`# With the automatic depth, ${chainNote(input.moduleChains)}; a depth set here counts every folder.`);
   out.push('# modules:');
   out.push(`#   depth: ${input.moduleDepth}`);
+  if (input.split) {
+    out.push(`#   # ${comment(input.split.path)} holds ${input.split.files} of the ${input.analysedFiles} analysed files: each of its folders a module (no wildcards here)`);
+    out.push('#   roots:');
+    for (const root of input.split.roots) out.push(`#     - ${quote(root)}`);
+  }
   out.push('');
   return `${out.join('\n')}\n`;
+}
+
+/** A module candidate's commented lines. */
+function candidateLines(module: StarterModule): string[] {
+  const owners = module.owners.length ? module.owners.map(comment).join(', ') : 'no author';
+  const included = module.packagesIncluded > 0 ? ` · with the ${module.packagesIncluded} modules inside it` : '';
+  return [
+    `  # - name: ${quote(module.path)}`,
+    `  #   paths: [${module.paths.map(quote).join(', ')}]`,
+    `  #   minOwners: 2    # now: truck factor ${module.truckFactor} · ${module.files} ${module.files === 1 ? 'file' : 'files'}${included} · ${owners}`,
+  ];
 }

@@ -14,7 +14,7 @@ import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { compileGlob } from '../../model/globs.ts';
 import { testDataFolders } from '../../model/test-data.ts';
-import { rankModulesByRisk, ROOT_MODULE } from '../../model/modules.ts';
+import { dominantModule, rankModulesByRisk, ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { resolveOutput, writeReport } from '../options.ts';
@@ -141,6 +141,20 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
   const modules = rankModulesByRisk(candidates)
     .slice(0, MODULE_CANDIDATES)
     .map((module) => moduleCandidate(analysis, module.path));
+  // A module that holds most files says little as one system: its folders are proposed too, and as
+  // module roots (elixir: one `lib` of 720 files of 775, holding six applications; a tester's report).
+  const dominant = dominantModule(analysis.modules, analysis.files.map((file) => file.path));
+  const split = dominant
+    ? {
+        path: dominant.path,
+        files: dominant.files,
+        roots: dominant.branches,
+        modules: dominant.branches
+          .map((folder) => moduleCandidate(analysis, folder))
+          .sort((a, b) => a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
+          .slice(0, MODULE_CANDIDATES),
+      }
+    : undefined;
   return {
     repository: path.basename(root),
     revision: analysis.repository.revision,
@@ -149,6 +163,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     moduleChains: analysis.settings.moduleChains,
     modules,
     moduleCount: candidates.length,
+    split,
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
     botCandidates: oncePerName(analysis.developers.filter(looksAutomated).flatMap(botCandidatesOf)),
