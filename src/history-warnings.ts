@@ -1,4 +1,4 @@
-import type { PersonAlias, RawIdentity, ResolvedDeveloper, UnmatchedAlias } from './model/identity.ts';
+import { nameKey, noreplyLogin, type PersonAlias, type RawIdentity, type ResolvedDeveloper, type UnmatchedAlias } from './model/identity.ts';
 import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
 
@@ -169,15 +169,19 @@ const UNMATCHED_SHOWN = 5;
  */
 export function sharedAddressWarning(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): string | undefined {
   if (crossing.size === 0) return undefined;
-  const namesOver = new Map<string, Set<string>>();
+  // By account: a GitHub no-reply address's two forms are one (shown as the one used most).
+  const namesOver = new Map<string, { names: Set<string>; shown: string; commits: number }>();
   for (const index of crossing) {
     const identity = identities[index] as RawIdentity;
     const address = identity.email.trim().toLowerCase();
-    const names = namesOver.get(address) ?? namesOver.set(address, new Set()).get(address);
-    names?.add(identity.name.trim());
+    const key = noreplyLogin(address) ?? address;
+    const group = namesOver.get(key) ?? { names: new Set<string>(), shown: address, commits: 0 };
+    group.names.add(nameKey(identity.name));
+    if (identity.commits > group.commits) Object.assign(group, { shown: address, commits: identity.commits });
+    namesOver.set(key, group);
   }
-  const addresses = [...namesOver].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1));
-  const shown = addresses.slice(0, 3).map(([address, names]) => `${address} under ${names.size} ${names.size === 1 ? 'name' : 'names'}`);
+  const addresses = [...namesOver.values()].sort((a, b) => b.names.size - a.names.size || (a.shown < b.shown ? -1 : 1));
+  const shown = addresses.slice(0, 3).map(({ shown: address, names }) => `${address} under ${names.size} ${names.size === 1 ? 'name' : 'names'}`);
   const more = addresses.length > 3 ? ` +${addresses.length - 3} more` : '';
   const busiest = [...crossing].map((index) => identities[index] as RawIdentity).sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1))[0] as RawIdentity;
   const example = `${busiest.name.trim()} <${busiest.email.trim()}>`;

@@ -240,10 +240,11 @@ export function nameKey(name: string): string {
  * name over one maintainer's no-reply address (`Matthew Phillips <…ematipico@users.noreply…>`, with
  * 90 names more over it): joined by that address, 257 people were one developer, truck factor 1
  * (a tester's report). Such an identity joins by its name only: the name is its author's, the
- * address is shared. An address is shared when two names or more over it are neither its own (the
- * name used most over it besides its GitHub login, or that login) nor look like it, and are used
- * over other addresses too; then every such name over it is someone else's.
- * One person's second address, or a name changed once, keeps joining as the published rule says.
+ * address is shared. An address is shared when the own names of two other GitHub accounts or more
+ * (names of several words) are used over it; then every name over it that is neither its own, nor
+ * its login, nor like its own, is someone else's there. One person's names over their address (a
+ * changed name, a nickname, a login) and one other person's name alone leave it as the published
+ * rule has it.
  */
 export function sharedAddressIdentities(identities: readonly RawIdentity[], bot: readonly boolean[]): Set<number> {
   // A GitHub no-reply address stands for its account, whose login is a name of it.
@@ -253,77 +254,90 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
     const login = noreplyLogin(address);
     return { key: login !== undefined ? `gh:${login}` : `e:${address}`, login };
   };
-  // Commits per name over each account (a bot's too).
+  // Commits per name over each account, a bot's too: people's names over a bot's address (`Matt
+  // Kane <…astrobot-houston@…>`, `Florian Lefebvre <…astrobot-houston@…>`) are not its own.
   const namesOf = new Map<string, Map<string, number>>();
-  const accounts = identities.map((identity) => {
+  const botNames = new Set<string>();
+  const accounts = identities.map((identity, index) => {
     const account = accountOf(identity.email);
     const name = nameKey(identity.name);
-    // A bot's name counts too, as an account's own: people's names over a bot's address (`Matt Kane
-    // <…astrobot-houston@…>`, `Florian Lefebvre <…astrobot-houston@…>`) are not its.
     if (account === undefined || !name) return account;
+    if (bot[index]) botNames.add(name);
     let names = namesOf.get(account.key);
     if (!names) namesOf.set(account.key, (names = new Map()));
     names.set(name, (names.get(name) ?? 0) + identity.commits);
     return account;
   });
-  // An account's own name: the one used most over it besides its login (`Matthew Phillips` over
-  // matthewp@…, whose login-named commits are more).
-  const ownName = new Map<string, string>();
-  for (const [key, names] of namesOf) {
-    const login = key.startsWith('gh:') ? key.slice(3) : undefined;
+  const loginOf = (key: string) => (key.startsWith('gh:') ? key.slice(3) : undefined);
+  // The name used most over an account besides its login (`Matthew Phillips` over matthewp@…,
+  // whose login-named commits are more), leaving out the names in `skip`.
+  const mostUsed = (key: string, names: Map<string, number>, skip: (name: string) => boolean): string | undefined => {
+    const login = loginOf(key);
     let best: string | undefined;
     let bestCount = -1;
     for (const [name, count] of names) {
-      if (name !== login && (count > bestCount || (count === bestCount && best !== undefined && name < best))) {
+      if (name === login || skip(name)) continue;
+      if (count > bestCount || (count === bestCount && best !== undefined && name < best)) {
         best = name;
         bestCount = count;
       }
     }
-    ownName.set(key, best ?? (login as string));
+    return best;
+  };
+  // An account's own name, in two passes: a name used most over another GitHub account is that
+  // account's, not this one's (bluwy's address has 16 commits as "Bjorn Lu" and more under his login;
+  // a tie among 2-commit format names made another maintainer its owner, a review).
+  const firstOwn = new Map<string, string>();
+  for (const [key, names] of namesOf) firstOwn.set(key, mostUsed(key, names, () => false) ?? loginOf(key) ?? '');
+  const ownedElsewhere = new Map<string, { key: string; commits: number }>();
+  for (const [key, own] of firstOwn) {
+    const commits = namesOf.get(key)?.get(own) ?? 0;
+    const known = ownedElsewhere.get(own);
+    if (key.startsWith('gh:') && (!known || commits > known.commits)) ownedElsewhere.set(own, { key, commits });
+  }
+  const ownName = new Map<string, string>();
+  for (const [key, names] of namesOf) {
+    const own = mostUsed(key, names, (name) => {
+      const owner = ownedElsewhere.get(name);
+      return owner !== undefined && owner.key !== key && owner.commits > (names.get(name) ?? 0);
+    });
+    ownName.set(key, own ?? firstOwn.get(key) ?? '');
   }
   const someoneElses = (name: string, account: { key: string; login: string | undefined }): boolean => {
     const own = ownName.get(account.key) ?? '';
     return name !== own && name !== account.login && !namesLookAlike(name, own);
   };
-  // The GitHub accounts whose own name, or login, a name is: an account is one person. (Plain
-  // addresses' own names counted too split real people: prometheus' "Bartek Plotka" over the
-  // address whose own name is "Bartlomiej Plotka".)
+  // The GitHub accounts whose own name a name is: an account is one person. (Plain addresses' own
+  // names counted too split real people: prometheus' "Bartek Plotka" over the address whose own
+  // name is "Bartlomiej Plotka".)
   const ownerAccounts = new Map<string, Set<string>>();
   for (const [key, own] of ownName) {
-    if (!key.startsWith('gh:')) continue;
-    for (const name of [own, key.slice(3)]) {
-      const keys = ownerAccounts.get(name);
-      if (keys) keys.add(key);
-      else ownerAccounts.set(name, new Set([key]));
-    }
+    if (!key.startsWith('gh:') || !/\s/.test(own)) continue;
+    const keys = ownerAccounts.get(own);
+    if (keys) keys.add(key);
+    else ownerAccounts.set(own, new Set([key]));
   }
-  // Names of several words only: a first name or a login alone is too common to tell people apart
-  // (vite's "andrew" over sapphi's address, with "翠" and "sapphi-red", all sapphi's own).
-  // Looked up before the names are compared (that comparison is the costly part).
-  const othersOwning = (name: string, account: { key: string; login: string | undefined }): string[] => {
-    const owners = /\s/.test(name) ? ownerAccounts.get(name) : undefined;
-    const others = owners ? [...owners].filter((key) => key !== account.key) : [];
-    return others.length > 0 && someoneElses(name, account) ? others : [];
-  };
-  // Shared: the own names of two other GitHub accounts or more are used over it.
+  // Shared: the own names of two other GitHub accounts or more are used over it; names of several
+  // words only (a first name or a login alone is too common: vite's "andrew" over sapphi's address,
+  // beside "翠" and "sapphi-red", all sapphi's own), and no bot's (a bot's name over a maintainer's
+  // address made their own second name someone else's, a review).
   const shared = new Set<string>();
   for (const [key, names] of namesOf) {
-    const account = { key, login: key.startsWith('gh:') ? key.slice(3) : undefined };
+    const account = { key, login: loginOf(key) };
     const others = new Set<string>();
-    for (const name of names.keys()) for (const other of othersOwning(name, account)) others.add(other);
+    for (const name of names.keys()) {
+      const owners = botNames.has(name) ? undefined : ownerAccounts.get(name);
+      if (!owners || ![...owners].some((other) => other !== key) || !someoneElses(name, account)) continue;
+      for (const other of owners) if (other !== key) others.add(other);
+    }
     if (others.size >= 2) shared.add(key);
   }
-  // Over a GitHub account, one other account's own name is enough (`Reuben Tier <…sarah11918@…>`
-  // and `Sarah Rainsberger <…TheOtterlord@…>`, a commit or two each, made one developer of two).
-  // Over a plain address, one name may be its owner's own, changed or at work: the published rule
-  // joins it.
-  const anotherAccounts = (name: string, account: { key: string; login: string | undefined }): boolean => account.key.startsWith('gh:') && othersOwning(name, account).length > 0;
   const crossing = new Set<number>();
+  if (shared.size === 0) return crossing;
   identities.forEach((identity, index) => {
     const account = accounts[index];
     const name = nameKey(identity.name);
-    if (bot[index] || account === undefined || !name) return;
-    if (shared.has(account.key) ? someoneElses(name, account) : anotherAccounts(name, account)) crossing.add(index);
+    if (!bot[index] && account !== undefined && name && shared.has(account.key) && someoneElses(name, account)) crossing.add(index);
   });
   return crossing;
 }
@@ -338,16 +352,20 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
   const automated = options.extensions ? identities.map((identity) => isAutomated(identity.name)) : identities.map(() => false);
   const personal = options.extensions ? personalEmails(identities, botAt, automated) : new Set<string>();
   const crossing = options.extensions ? (options.sharedAddresses ?? sharedAddressIdentities(identities, botAt)) : new Set<number>();
+  const byNameOnly = new Set<number>();
   const identityNodes = identities.map((identity, index) => {
     const self = uf.add();
-    // Over a shared address, the name alone says whose it is (sharedAddressIdentities).
-    const email = crossing.has(index) ? '' : identity.email.trim().toLowerCase();
-    const name = nameKey(identity.name);
+    const address = identity.email.trim().toLowerCase();
     // A bot identity joins other bot identities only: a bot that commits with a person's email
     // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
     const space = botAt[index] ? 'bot:' : '';
+    const machineOverPerson = !space && automated[index] && personal.has(address);
+    // Over a shared address, the name alone says whose it is (sharedAddressIdentities); a machine's
+    // name over a person's address still joins by the address (babel's "Babel Bot" trailers).
+    if (crossing.has(index) && !machineOverPerson) byNameOnly.add(index);
+    const email = byNameOnly.has(index) ? '' : address;
+    const name = nameKey(identity.name);
     if (email) uf.union(self, node(`${space}e:${email}`));
-    const machineOverPerson = !space && automated[index] && personal.has(email);
     if (name && !machineOverPerson) uf.union(self, node(`${space}n:${name}`));
     if (options.extensions && email) {
       const login = noreplyLogin(email);
@@ -385,7 +403,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       const written = identity.name.normalize('NFC');
       nameCounts.set(written, (nameCounts.get(written) ?? 0) + identity.commits);
       // A shared address is not theirs: it neither names them nor makes their id.
-      if (email && !crossing.has(index)) emailCounts.set(email, (emailCounts.get(email) ?? 0) + identity.commits);
+      if (email && !byNameOnly.has(index)) emailCounts.set(email, (emailCounts.get(email) ?? 0) + identity.commits);
       commits += identity.commits;
       firstTime = Math.min(firstTime, identity.firstTime);
       lastTime = Math.max(lastTime, identity.lastTime);

@@ -542,14 +542,55 @@ describe('sharedAddressIdentities', () => {
     expect(resolveIdentities(list, { extensions: false })).toHaveLength(1);
   });
 
-  it('names one other GitHub account’s own name over an account (astro: Sarah Rainsberger over TheOtterlord’s address)', () => {
-    const list = [
-      raw('Sarah Rainsberger', noreply('sarah11918'), 161),
-      raw('Reuben Tier', noreply('TheOtterlord'), 31),
-      raw('Sarah Rainsberger', noreply('TheOtterlord'), 2),
+  it('leaves an address with one other account’s name over it joined, as the published rule has it (a second account of one person looks the same)', () => {
+    // astro: a commit or two each way between two people; a person's two accounts under two names
+    // (a review) is the same shape, and splitting a person is the worse mistake.
+    expect(
+      crossingOf([
+        raw('Sarah Rainsberger', noreply('sarah11918'), 161),
+        raw('Reuben Tier', noreply('TheOtterlord'), 31),
+        raw('Sarah Rainsberger', noreply('TheOtterlord'), 2),
+      ]),
+    ).toEqual([]);
+    const alice = [raw('Alice Smith', `1+${noreply('alice')}`, 50), raw('Alice M. Smith', `2+${noreply('alice-acme')}`, 20), raw('Alice Smith', `2+${noreply('alice-acme')}`, 3)];
+    expect(crossingOf(alice)).toEqual([]);
+    expect(resolveIdentities(alice, { extensions: true })).toHaveLength(1);
+  });
+
+  // Review findings: each made one person two developers, or two people one.
+  it('takes an address’s own name from the names used most over it, not another account’s, and no bot’s name shares it', () => {
+    // Its owner commits mostly under the login; other maintainers' names tie over it (astro's bluwy).
+    const tie = [
+      raw('maint', noreply('maint'), 200),
+      raw('Maint Person', noreply('maint'), 5),
+      raw('Alice Abel', noreply('maint'), 6),
+      raw('Bob Baker', noreply('maint'), 6),
+      raw('Carol Cole', noreply('maint'), 6),
+      raw('Alice Abel', noreply('alice'), 300),
+      raw('Bob Baker', noreply('bob'), 80),
+      raw('Carol Cole', noreply('carol'), 90),
     ];
-    expect(crossingOf(list)).toEqual(['Sarah Rainsberger <TheOtterlord@users.noreply.github.com>']);
-    expect(resolveIdentities(list, { extensions: true })).toHaveLength(2);
+    expect(crossingOf(tie)).toEqual(['Alice Abel <maint@users.noreply.github.com>', 'Bob Baker <maint@users.noreply.github.com>', 'Carol Cole <maint@users.noreply.github.com>']);
+    expect(resolveIdentities(tie, { extensions: true }).map((d) => d.names).sort()).toEqual([['Alice Abel'], ['Bob Baker'], ['Carol Cole'], ['Maint Person', 'maint']]);
+    // A bot's name and one other person's over a maintainer's address: not shared, so their own second name stays.
+    const withBot = [raw('Maint Person', noreply('maint'), 50), raw('Mike Person', noreply('maint'), 5), raw('Alice Abel', noreply('maint'), 2), raw('Houston (Bot)', noreply('maint'), 3), raw('Alice Abel', noreply('alice'), 40), raw('Houston (Bot)', noreply('astrobot-houston'), 900)];
+    expect([...sharedAddressIdentities(withBot, withBot.map((identity) => identity.name.endsWith('(Bot)')))]).toEqual([]);
+  });
+
+  it('keeps joining a machine’s name over a person’s address by the address (babel’s Babel Bot trailers)', () => {
+    const list = [
+      raw('Liu Xing', `30521560+${noreply('liuxingbaoyu')}`, 300),
+      raw('Babel Bot', `30521560+${noreply('liuxingbaoyu')}`, 5),
+      raw('Ann Abel', `30521560+${noreply('liuxingbaoyu')}`, 1),
+      raw('Bob Baker', `30521560+${noreply('liuxingbaoyu')}`, 1),
+      raw('Ann Abel', noreply('ann'), 30),
+      raw('Bob Baker', noreply('bob'), 30),
+      raw('Babel Bot', 'babel@babeljs.example', 770),
+      raw('Babel Bot', `999+${noreply('babel-bot')}`, 20),
+    ];
+    const developers = resolveIdentities(list, { extensions: true });
+    expect(developers.find((d) => d.names.includes('Liu Xing'))?.members).toContain(1);
+    expect(developers.find((d) => d.emails.includes('babel@babeljs.example'))?.members).not.toContain(1);
   });
 
   it('leaves one person’s names alone: a changed name, a second address, a login, a first name (vite: sapphi, prometheus: Bartek Plotka)', () => {
