@@ -105,6 +105,21 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain("# With the automatic depth, src/Illuminate's folders count in the place of src, which holds nothing else; a depth set here counts every folder.\n# modules:\n#   depth: 1\n");
   });
 
+  // Regression (elixir, a tester): one `lib` of 720 files of 775, holding six applications, was the only proposal.
+  it('proposes the folders of a module that holds most files, as candidates and as commented module roots that load', async () => {
+    const app = (name: string, count: number, author: string) => ({ author, write: Object.fromEntries(Array.from({ length: count }, (_, i) => [`lib/${name}/lib/f${i}.ex`, 3])) });
+    const repo = buildRepo([app('elixir', 300, 'jose'), app('mix', 220, 'jose'), { author: 'eric', write: { 'lib/mix/lib/f1.ex': 2 } }, app('logger', 20, 'ada'), { author: 'jose', write: { 'bin/elixir': 3, 'man/elixir.1': 3, 'Makefile': 3, '.github/ci.yml': 3, 'LICENSES/MIT': 3 } }]);
+    const text = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    expect(text).toContain('  # "lib" holds 540 of the 545 analysed files: its folders, riskiest first (`modules.roots` below makes them modules):\n  # - name: "lib/elixir"\n  #   paths: ["lib/elixir/**"]\n  #   minOwners: 2    # now: truck factor 1 · 300 files · Jose');
+    expect(text).toContain('#   # lib holds 540 of the 545 analysed files: each of its folders a module (no wildcards here)\n#   roots:\n#     - "lib/elixir"\n#     - "lib/mix"\n#     - "lib/logger"\n');
+    // Uncommented, the roots load and make the applications modules.
+    const config = text.replace(/^# modules:\n# {3}depth: 1\n# {3}# .*\n# {3}roots:\n((?:# {5}- .*\n)+)/m, (_, roots: string) => `modules:\n  roots:\n${roots.replace(/^# {3}/gm, '')}`);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), config);
+    const modules = JSON.parse(runCli(['--format', 'json'], { cwd: repo.dir }).stdout).modules.map((module: { path: string }) => module.path);
+    expect(modules).toEqual(expect.arrayContaining(['lib/elixir', 'lib/mix', 'lib/logger']));
+    expect(modules).not.toContain('lib');
+  });
+
   // Regression (deno, by a new-user test): its own bots (denobot, nathanwhitbot's nathan+bot@,
   // Fibi's fibibot login and +fibibot tag) owned files, and init proposed none of them.
   it('proposes accounts named like bots by login, email tag or a name ending in "bot", not people', () => {
