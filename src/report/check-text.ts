@@ -13,7 +13,7 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
   out.push(
     chalk.dim(
       `talentrisk check · ${sanitize(report.configFile)} · ${sanitize(repo.path)} @ ${repo.revision.slice(0, 12)}` +
-        (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${plural(report.changed.files, 'file')}` : ''),
+        (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${plural(report.changed.files, 'path')}` : ''),
     ),
   );
   const departures = departuresPhrase(report);

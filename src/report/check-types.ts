@@ -18,7 +18,7 @@ export interface CheckReport {
   configFile: string;
   /** In config order. */
   systems: CheckedSystem[];
-  /** Set with `--changed <base>`. */
+  /** Set with `--changed <base>`; `files` counts changed paths, a rename at both ends and deleted paths too (elixir: 827 "files" of 780 read wrong). */
   changed: { base: string; mergeBase: string; files: number } | undefined;
   /** People assumed gone (config `departures` and --leaving): the figures are those after they leave. */
   departing?: { id: string; name: string; date?: string }[];

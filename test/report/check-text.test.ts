@@ -57,14 +57,14 @@ describe('check --format text', () => {
   it('says when every rule holds, and shows skipped systems last with --changed', () => {
     const text = renderCheckText(makeReport({ checked: (name) => name !== 'payments', changed: { base: 'origin/main', mergeBase: 'abc', files: 4 } }), PLAIN);
     const lines = text.trimEnd().split('\n');
-    expect(lines[0]).toContain('changed since origin/main: 4 files');
+    expect(lines[0]).toContain('changed since origin/main: 4 paths');
     expect(lines[lines.length - 3]).toMatch(/^–\s+payments\s+1\s+2\s+skipped: no file changed since origin\/main$/);
     expect(lines[lines.length - 1]).toBe('✓ All 2 critical systems have enough owners (1 skipped: no file changed since origin/main).');
   });
 
   it('says when --changed left nothing to check', () => {
     const text = renderCheckText(makeReport({ checked: () => false, changed: { base: 'main', mergeBase: 'abc', files: 1 } }), PLAIN);
-    expect(text.split('\n')[0]).toContain('changed since main: 1 file');
+    expect(text.split('\n')[0]).toContain('changed since main: 1 path');
     expect(text.split('\n')[0]).not.toContain('1 files');
     expect(text.trimEnd().split('\n').pop()).toBe('✓ No critical system has a changed file since main: nothing to check.');
   });
