@@ -1,3 +1,4 @@
+import { fixedApart } from '../model/apart.ts';
 import { staleRevision } from '../model/analysis-date.ts';
 import { lastDayBeforeLastCommit, olderThanWindow } from '../model/departures.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
@@ -249,7 +250,7 @@ function successorCell(file: HandoffFile, name: (id: string) => string): string 
 function evidence(file: HandoffFile, activeOnly: boolean): string {
   const s = file.successor;
   if (!s) return activeOnly ? 'nobody who stays and is active has changed it' : 'nobody who stays has changed it';
-  return `DOA ${s.doa.toFixed(2)} (normDOA ${s.normDoa.toFixed(2)}) · ${plural(s.commits, 'commit')} · last change ${day(s.lastChange)}`;
+  return `DOA ${s.doa.toFixed(2)} (normDOA ${normDoaText(s.normDoa)}) · ${plural(s.commits, 'commit')} · last change ${day(s.lastChange)}`;
 }
 
 function coChange(report: HandoffReport, name: (id: string) => string): string[] {
@@ -303,8 +304,7 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
       return `And new owners for ${plural(item.areas, 'more area')} (${plural(item.soleFiles, 'file')} only ${who} knows): see the areas above, or \`--format json\`.`;
     case 'transfer-file':
       if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
-        // Two decimals rounded down: 0.0999 read "0.1", the very floor it is below (a review).
-        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${(Math.floor((item.normDoa ?? 0) * 100) / 100).toFixed(2)}).`;
+        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)}).`;
       }
       return item.successor
         ? `Walk through ${mdCode(item.path)} with ${name(item.successor)} (weak successor).`
@@ -368,4 +368,14 @@ function firstOf(items: readonly string[], max: number): string {
 /** Whether the person's last day has passed by the figures' date ("left on", "without them"). */
 function hasLeft(report: HandoffReport): boolean {
   return report.person.date !== undefined && report.person.date < day(report.repository.referenceDate);
+}
+
+/**
+ * A successor's normDOA as the table and the checklist both print it: two decimals, or more where
+ * two would round it onto the "barely knows it" floor (0.0999 read "0.1", the floor it is below: a
+ * review); the checklist had rounded down and the table not (0.08 and 0.09 for one successor, a
+ * tester on commons-lang).
+ */
+function normDoaText(value: number): string {
+  return fixedApart(value, BARELY_NORM_DOA, 2)[0];
 }

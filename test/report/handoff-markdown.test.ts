@@ -106,6 +106,17 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown).toContain('Walk through `pay/ledger.ts` with its new owner: the nearest successor, Dave, barely knows it (normDOA 0.05).');
     // Above the floor: a walk-through together, as before.
     expect(renderHandoffMarkdown(report)).toContain('| Dave (weak: walk through it together) |');
+    // The table and the checklist print one normDOA alike, and never on the floor it is below
+    // (commons-lang: 0.09 in the table, 0.08 in the checklist; 0.0999 had read "0.1").
+    for (const [value, text] of [[0.0899, '0.09'], [0.0999, '0.0999']] as const) {
+      const near = renderHandoffMarkdown({
+        ...changed,
+        areas: changed.areas.map((area, index) => (index === 0 ? { ...area, files: area.files.map((f) => (f.path === 'pay/ledger.ts' ? { ...barely, successor: { ...barely.successor, normDoa: value } } : f)) } : area)),
+        checklist: changed.checklist.map((item) => (item.kind === 'transfer-file' && item.path === 'pay/ledger.ts' ? { ...item, normDoa: value } : item)),
+      });
+      expect(near).toContain(`barely knows it (normDOA ${text}).`);
+      expect(near).toContain(`(normDOA ${text}) ·`);
+    }
   });
 
   it('lists the files they changed most without being an author (flask: 62 commits, a document about 2 files)', async () => {
