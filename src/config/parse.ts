@@ -322,18 +322,20 @@ function systemNameChecks(raw: unknown, doc: Document): Problem[] {
   const problems: Problem[] = [];
   const critical = (raw as { critical?: unknown } | undefined)?.critical;
   if (!Array.isArray(critical)) return problems;
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { index: number; name: string }>();
   critical.forEach((system: unknown, index) => {
     const name = (system as { name?: unknown } | null)?.name;
     if (typeof name !== 'string' || name === '') return;
     const key = name.trim().toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
+      // Both as written: names are compared without case, and "Time" quoted for critical.1's "time" read wrong (a tester).
+      const other = first.name === name ? 'has it too' : `is ${JSON.stringify(first.name)}`;
       problems.push({
         offset: rangeOf(doc, ['critical', index, 'name']),
-        text: `critical.${index}.name: duplicate system name "${name}" (critical.${first} has it too; names must be unique)`,
+        text: `critical.${index}.name: duplicate system name "${name}" (critical.${first.index} ${other}; names must be unique, whatever their case)`,
       });
-    } else seen.set(key, index);
+    } else seen.set(key, { index, name });
   });
   return problems;
 }
