@@ -34,6 +34,9 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
     },
     systems: ranked.map((system) => ({
       ...criticalSystemJson(system),
+      // Not checked, so nothing it breaks counts: a script summing systems[].violations counted a
+      // skipped system's (flask, a CI test). Its figures stay.
+      ...(system.checked ? {} : { violations: [] }),
       status: system.checked ? system.status : 'skipped',
       configLine: system.configLine ?? null,
     })),
