@@ -42,7 +42,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
-    out.push(`Ranked by what their own departure costs: critical systems first, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
     for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null));
     const rest = report.areas.filter((area) => !written.includes(area));
@@ -229,7 +229,9 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
  */
 function dropWithoutSoleFiles(area: HandoffArea, who: string): string {
   if (area.soleFiles > 0 || area.truckFactorAfter >= area.truckFactorBefore || area.truckFactorAfter === 0) return '';
-  return ` ${who} is the only author of none of its files, but shares enough of them that without ${who}, ${plural(area.truckFactorAfter, 'departure')} would leave most of them with no author (${area.truckFactorBefore} now).`;
+  // "X is the only author of none of its files" read awkwardly (flask, a tester).
+  const more = area.truckFactorAfter === 1 ? 'one more departure' : `${area.truckFactorAfter} more departures`;
+  return ` No file of it is ${who}’s alone, but ${who} shares enough of them that its truck factor drops from ${area.truckFactorBefore} to ${area.truckFactorAfter} without ${who}: ${more} would leave most of its files with no author.`;
 }
 
 function successorCell(file: HandoffFile, name: (id: string) => string): string {
@@ -294,8 +296,13 @@ function recent(report: HandoffReport, who: string): string[] {
 
 function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string): string {
   switch (item.kind) {
-    case 'critical':
-      return `Review the critical system **${mdText(item.system)}** with its remaining owners: bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${item.busFactorAfterAll !== undefined && item.busFactorAfterAll !== item.busFactorAfter ? ` (→ ${item.busFactorAfterAll} with the other departures)` : ''} (needs ${item.minOwners}).`;
+    case 'critical': {
+      const figures = `bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${item.busFactorAfterAll !== undefined && item.busFactorAfterAll !== item.busFactorAfter ? ` (→ ${item.busFactorAfterAll} with the other departures)` : ''} (needs ${item.minOwners})`;
+      // With no owner left there are no "remaining owners" to review it with (flask, a tester).
+      return item.busFactorAfter === 0
+        ? `Name new owners for the critical system **${mdText(item.system)}**, which no one who stays owns: ${figures}.`
+        : `Review the critical system **${mdText(item.system)}** with its remaining owners: ${figures}.`;
+    }
     case 'more-transfers':
       return `And ${plural(item.files, 'more file')} only ${who} knows with no or a weak successor: see the areas above, or \`--format json\`.`;
     case 'owner-area':
