@@ -85,9 +85,10 @@ export function resolveDepartures(
     people?: readonly PersonAliasInput[];
     bots?: ResolveOptions['bots'];
     /**
-     * Called for a config departure nobody of the analysed history matches, which is then left out
-     * rather than an error: for an analysis of the past (--rev, --until), where someone who joined
-     * later has no commit yet. Without it, it is an error (a typo in the config).
+     * Called for a config departure nobody of the analysed history matches, or nearly matches, which
+     * is then left out rather than an error: for an analysis of the past (--rev, --until), where
+     * someone who joined later has no commit yet. Without it, or for a near miss, it is an error (a
+     * typo in the config, or a name the person did not use yet).
      */
     notYetThere?: ((message: string) => void) | undefined;
     /**
@@ -128,7 +129,13 @@ export function resolveDepartures(
       developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, historyEnds: input.historyEnds });
     } catch (error) {
       if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
-        input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later${error.hint?.startsWith('closest known') ? `; ${error.hint}` : ''})`);
+        // A near miss stays an error, as in a shallow clone: commons-lang's "Gary Gregory" went by
+        // "Gary D. Gregory" in 2015, and `check --until 2015-01-01` passed without his departure (a tester).
+        if (error.hint?.startsWith('closest known')) {
+          problems.push(new UnknownPersonError(error.message, { hint: `${error.hint}; before a revision a person may have gone by another name: name them by email in the config, which outlasts a name` }));
+          continue;
+        }
+        input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later)`);
         continue;
       }
       const shallow = input.beyondShallow;

@@ -215,4 +215,22 @@ describe('check with departures', { tags: ['slow'] }, () => {
       expect(result.stderr.replace(/^talentrisk: warning: --until .*\n/, '')).toMatch(/^talentrisk: unknown person "zed" \(\.talentrisk\.yml:6:10 departures\.0\.who\)/);
     }
   });
+
+  // Regression (commons-lang, a tester): "Gary Gregory" went by "Gary D. Gregory" in 2015, and
+  // `check --until 2015-01-01` passed (exit 0) with his departure left out.
+  it('at a past revision, a config departure that nearly names someone there is an error, not left out', () => {
+    const repo = buildRepo([
+      { author: { name: 'Gary D. Gregory', email: 'ggregory@apache.example' }, at: '2014-01-10T12:00:00Z', write: { 'src/auth/a.ts': 5, 'src/auth/b.ts': 5 } },
+      { author: { name: 'Gary Gregory', email: 'ggregory@apache.example' }, at: '2020-02-10T12:00:00Z', write: { 'src/auth/a.ts': 5 } },
+    ]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `${AUTH}departures:\n  - who: Gary Gregory\n`);
+    const past = runCli(['check', '--until', '2015-01-01'], { cwd: repo.dir });
+    expect(past.exitCode).toBe(2);
+    expect(past.stderr).toContain('unknown person "Gary Gregory"');
+    expect(past.stderr).toContain('closest known: Gary D. Gregory');
+    expect(past.stderr).toContain('before a revision a person may have gone by another name: name them by email in the config, which outlasts a name');
+    // By email, the entry names him then too.
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `${AUTH}departures:\n  - who: ggregory@apache.example\n`);
+    expect(runCli(['check', '--until', '2015-01-01'], { cwd: repo.dir }).stdout).toContain('after departures: Gary D. Gregory');
+  });
 });
