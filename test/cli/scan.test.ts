@@ -599,6 +599,8 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     const dir = tmp();
     execFileSync('git', ['init', '-q', dir]);
     expectUsageError(runCli([], { cwd: dir }), /^talentrisk: the repository has no commits yet\n/);
+    // check too, before asking for a config that init cannot write yet (flask, a tester: a circle).
+    expectUsageError(runCli(['check'], { cwd: dir }), /^talentrisk: the repository has no commits yet\n/);
   });
 
   it('a new branch with no commit yet, in a repository that has history: names the branch and one that has commits', () => {

@@ -51,6 +51,9 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   opened.root = repo.info.root;
   // Everything that can be wrong with the input is found before the (long) history walk.
   const loaded = await loadRepoConfig(repo, options, io);
+  // With no commit, there is nothing to write a config for: "run `talentrisk init`" led to init's
+  // "no commits yet" (flask, a tester). Asked only when the config is missing.
+  if (!loaded.file) await resolveRevision(repo, options.rev ?? 'HEAD');
   requireCriticalSystems(loaded, repo.info.root, io.cwd, repo.info.isBare ? options.rev : undefined);
   if (repo.info.isShallow && !options.allowShallow) {
     throw new UsageError('this is a shallow clone: bus factors need the whole history', { hint: SHALLOW_HINT });
