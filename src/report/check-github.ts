@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnersOnly, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -13,6 +13,7 @@ export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
   const file = escapeWorkflowProperty(report.configFile);
   const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
+  const inactive = inactiveIds(report);
   const departures = departuresPhrase(report);
   if (departures) out.push(`talentrisk: ${sanitize(departures)}`);
   for (const system of rankCritical(report.systems)) {
@@ -23,6 +24,11 @@ export function renderCheckGithub(report: CheckReport): string {
     }
     if (system.status === 'ok') {
       out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))})`);
+      // As text and markdown say it: a pass on owners who are all inactive (the job log had only
+      // "ok", the step summary the warning; flask, a CI test).
+      for (const { message } of inactiveOwnersOnly([system], inactive)) {
+        out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: inactive owners`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
+      }
     } else {
       const title = `${name}: ${failurePhrase(system)}`;
       out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system)))}`);

@@ -155,6 +155,8 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(result.stdout.split('\n')).toEqual([
       '::error file=.talentrisk.yml,line=4,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada (inactive); 2 files at risk: src/pay/a.ts, src/pay/b.ts.',
       'talentrisk: auth: ok (bus factor 2, needs 2; owners: Bob (inactive), Ada (inactive))',
+      // In the job log too, as text and markdown say it (flask: only the step summary had it).
+      '::warning file=.talentrisk.yml,line=2,title=auth%3A inactive owners::auth passes on 2 owners who are all inactive: the bus factor counts them; to gate on who is active, declare them gone (`--leaving`, or config `departures`)',
       'talentrisk: 1 of 2 critical systems has too few owners: payments.',
       'talentrisk: To fix: have someone else change and review the files at risk, or pair on them, until they have another author (`talentrisk explain <path>` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.',
       '',
