@@ -3,7 +3,7 @@
 // GitHub no-reply joining are talentrisk extensions, all off under the classic model.
 
 import { isAutomated } from './automation.ts';
-import { namesLookAlike } from './look-alike-names.ts';
+import { isPairName, namesLookAlike } from './look-alike-names.ts';
 
 export interface RawIdentity {
   name: string;
@@ -413,7 +413,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     // A name to show: an empty one (git allows it) left blank cells and "# Handoff: " with nothing
     // after it; a non-empty name of the same person wins, else the email, else "(no name)".
     const named = new Map([...nameCounts].filter(([value]) => value.trim() !== ''));
-    const rawName = alias ?? mostFrequent(named.size > 0 ? named : nameCounts);
+    const rawName = alias ?? shownName(named.size > 0 ? named : nameCounts);
     const name = rawName.trim() !== '' ? rawName : primaryEmail || '(no name)';
     developers.push({
       // Bots live apart from people and may share an email with one: keep their ids apart too.
@@ -429,6 +429,21 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     });
   }
   return developers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The name a developer is shown by: the one used most, unless that is a handle (one lower-case ASCII
+ * word: `pascalschumacher`, `matthewp`) and a name of several words is theirs too: commons-lang
+ * showed "pascalschumacher" and "aherbert" for Pascal Schumacher and Alex Herbert (a tester). A
+ * name written without spaces (董雨航, Erika) is no handle, and a pair's name ("A + B") or a machine's
+ * is no full name.
+ */
+function shownName(counts: Map<string, number>): string {
+  const usual = mostFrequent(counts);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(usual.trim())) return usual;
+  // Nor a machine's name over their address ("Babel Robot" in a trailer with the maintainer's).
+  const full = new Map([...counts].filter(([name]) => /\S\s+\S/.test(name.trim()) && !isPairName(name) && !isAutomated(name)));
+  return full.size > 0 ? mostFrequent(full) : usual;
 }
 
 /** A one-word name that alone joins identities which otherwise look like different people. */

@@ -52,6 +52,11 @@ function pairedOnlyOne(a: string, b: string): boolean {
   return PAIR.test(a) !== PAIR.test(b);
 }
 
+/** A pair's identity: "Yehuda Katz + Carl Lerche". */
+export function isPairName(name: string): boolean {
+  return PAIR.test(name);
+}
+
 function wordsLookAlike(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (a.join('') === b.join('')) return true;

@@ -59,6 +59,18 @@ describe('resolveIdentities', () => {
     }
   });
 
+  // Regression (commons-lang, a tester): "pascalschumacher" and "aherbert" for Pascal Schumacher and Alex Herbert.
+  it('shows a developer by a full name of theirs rather than a handle used more, not by a name without spaces, a pair or a machine', () => {
+    const shown = (list: RawIdentity[]) => resolveIdentities(list, { extensions: true }).map((d) => d.name);
+    expect(shown([raw('pascalschumacher', 'ps@x.example', 90), raw('Pascal Schumacher', 'ps@x.example', 10)])).toEqual(['Pascal Schumacher']);
+    expect(shown([raw('董雨航', 'd@x.example', 9), raw('Elliot Dong', 'd@x.example', 2)])).toEqual(['董雨航']);
+    expect(shown([raw('Erika', 'e@x.example', 9), raw('Erika Smith', 'e@x.example', 2)])).toEqual(['Erika']);
+    expect(shown([raw('wycats', 'y@x.example', 9), raw('Yehuda Katz + Carl Lerche', 'y@x.example', 2)])).toEqual(['wycats']);
+    expect(shown([raw('liuxingbaoyu', 'l@x.example', 9), raw('Babel Robot', 'l@x.example', 2)])).toEqual(['liuxingbaoyu']);
+    // The published model shows them so too: a name to show is not part of its method.
+    expect(resolveIdentities([raw('pascalschumacher', 'ps@x.example', 90), raw('Pascal Schumacher', 'ps@x.example', 10)], { extensions: false }).map((d) => d.name)).toEqual(['Pascal Schumacher']);
+  });
+
   it('shows a developer with no name by a name they also used, else their email, else "(no name)" (blank cells and "# Handoff: ")', () => {
     const developers = resolveIdentities([raw('', 'sam@a.example', 5), raw('Sam', 'sam@a.example', 1), raw('', 'onlymail@x.example'), raw('', '')], { extensions: false });
     expect(developers.map((d) => [d.id, d.name])).toEqual([
@@ -534,10 +546,11 @@ describe('sharedAddressIdentities', () => {
     // Once the address is shared, every name but its own and its login is someone else's there.
     expect(crossingOf(list)).toEqual(['Florian Lefebvre <ematipico@users.noreply.github.com>', 'Lieke <ematipico@users.noreply.github.com>', 'Matthew Phillips <ematipico@users.noreply.github.com>']);
     const developers = resolveIdentities(list, { extensions: true });
-    expect(developers.map((d) => d.name).sort()).toEqual(['Emanuele Stoppa', 'Florian Lefebvre', 'Lieke', 'matthewp']);
+    expect(developers.map((d) => d.name).sort()).toEqual(['Emanuele Stoppa', 'Florian Lefebvre', 'Lieke', 'Matthew Phillips']);
     // The address is not theirs: it is neither in their emails nor their id.
     expect(developers.find((d) => d.name === 'Lieke')).toMatchObject({ id: 'name:lieke', emails: [] });
-    expect(developers.find((d) => d.name === 'matthewp')).toMatchObject({ names: ['Matthew Phillips', 'matthewp'], emails: [noreply('matthewp')] });
+    // Shown by his full name, though "matthewp" has more commits (a handle gives way to a full name).
+    expect(developers.find((d) => d.name === 'Matthew Phillips')).toMatchObject({ names: ['Matthew Phillips', 'matthewp'], emails: [noreply('matthewp')] });
     // The published rule joins by any equal email: one developer.
     expect(resolveIdentities(list, { extensions: false })).toHaveLength(1);
   });

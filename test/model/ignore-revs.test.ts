@@ -88,15 +88,16 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     // An import with co-authors names them beside its author: they count as creators too (svelte).
     const shared = buildRepo([{ author: 'ada', write: files(300, 'x'), coAuthors: ['bob', 'carol'] }]);
     expect((await analyzeRepo(shared.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by Ada and 2 co-authors: 300 analysed files\)/);
-    // Named as the tables name the person, by their usual name (redis: "by Yoav Steinberg" in the
-    // warning, "yoav-steinberg" in every table).
+    // Named as the tables name the person (redis: "by Yoav Steinberg" in the warning, "yoav-steinberg"
+    // in every table); a handle used most gives way to their full name in both (commons-lang).
     const yoav = (name: string) => ({ name, email: 'yoav@example.com' });
     const renamed = buildRepo([
       { author: yoav('yoav-steinberg'), write: { 'a.ts': 1 } },
       { author: yoav('yoav-steinberg'), write: { 'b.ts': 1 } },
       { author: yoav('Yoav Steinberg'), write: files(300, 'y') },
     ]);
-    expect((await analyzeRepo(renamed.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by yoav-steinberg: 300 analysed files\)/);
+    expect((await analyzeRepo(renamed.dir, { depth: 1 })).warnings.find((w) => w.startsWith('a commit adds'))).toMatch(/ by Yoav Steinberg: 300 analysed files\)/);
+    expect((await analyzeRepo(renamed.dir, { depth: 1 })).developers.map((d) => d.name)).toEqual(['Yoav Steinberg']);
     // Counted in analysed files: 300 files added under vendor/ (left out by default) are no import of anything analysed (prometheus).
     const vendored = buildRepo([
       { author: 'ada', write: { 'src/a.ts': 3 } },
