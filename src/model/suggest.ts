@@ -42,18 +42,21 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /**
- * The shortest candidate that ends in `word` after a folder, when `word` is a path missing its first
+ * The one candidate that ends in `word` after a folder, when `word` is a path missing its first
  * folders: elixir's `explain lib/mix/tasks/test.ex` meant lib/mix/lib/mix/tasks/test.ex, and no
- * path is a few edits away (a tester's report).
+ * path is a few edits away (a tester's report). None when several do: the first of ten
+ * `lib/<app>/src/f33.ex` was a guess (a review).
  */
 export function withMissingPrefix(word: string, candidates: readonly string[]): string | undefined {
   const tail = `/${word.toLowerCase().replace(/^\/+|\/+$/g, '')}`;
   if (tail === '/') return undefined;
-  let best: string | undefined;
+  let found: string | undefined;
   for (const candidate of candidates) {
-    if (candidate.toLowerCase().endsWith(tail) && (best === undefined || candidate.length < best.length)) best = candidate;
+    if (!candidate.toLowerCase().endsWith(tail)) continue;
+    if (found !== undefined) return undefined;
+    found = candidate;
   }
-  return best;
+  return found;
 }
 
 /**

@@ -858,6 +858,10 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(result.stderr).toContain('did you mean lib/mix/lib/mix/tasks/test.ex?');
     // From inside a folder, shown as it would be typed there.
     expect(runCli(['explain', '-C', 'lib/mix', 'mix/tasks/test.ex'], { cwd: repo.dir }).stderr).toContain('did you mean lib/mix/tasks/test.ex?');
+    // Several paths end so: no guess (a review: the first of ten was suggested).
+    expect(runCli(['explain', 'lib/kernel.ex'], { cwd: repo.dir }).stderr).toContain('did you mean lib/elixir/lib/kernel.ex?');
+    const many = buildRepo([{ author: 'ada', write: { 'alpha/src/main.ex': 3, 'beta/src/main.ex': 3, 'gamma/src/main.ex': 3 } }]);
+    expect(runCli(['explain', 'src/main.ex'], { cwd: many.dir }).stderr).not.toContain('did you mean');
   });
 
   // deno's mirror, 107 days old, showed every current figure at 0 with no word why.
