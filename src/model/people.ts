@@ -327,7 +327,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
     const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
     throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
-      hint: 'name a person; the built-in patterns (*[bot], *-bot, bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
+      hint: 'name a person; the built-in patterns (*[bot], *-bot, * (bot), bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }
   const near = closestPeople(who, people);

@@ -60,7 +60,7 @@ export const checkOutputSchema = z
       .object({
         base: z.string().describe('The --changed base as given.'),
         mergeBase: z.string().describe('The merge base of the base and the analysed revision.'),
-        files: z.number().int().describe('Files changed from the merge base to the revision.'),
+        files: z.number().int().describe('Paths changed from the merge base to the revision (a rename counts at both ends; deleted paths count).'),
       })
       .nullable()
       .describe('Set with --changed: only systems with a changed file are checked.'),

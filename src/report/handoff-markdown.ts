@@ -298,9 +298,10 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
   switch (item.kind) {
     case 'critical': {
       const figures = `bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${item.busFactorAfterAll !== undefined && item.busFactorAfterAll !== item.busFactorAfter ? ` (→ ${item.busFactorAfterAll} with the other departures)` : ''} (needs ${item.minOwners})`;
-      // With no owner left there are no "remaining owners" to review it with (flask, a tester).
+      // With no owner left there are no "remaining owners" to review it with (flask, a tester); the
+      // authors who stay may still hold a few of its files, too few for a bus factor (a review).
       return item.busFactorAfter === 0
-        ? `Name new owners for the critical system **${mdText(item.system)}**, which no one who stays owns: ${figures}.`
+        ? `Name new owners for the critical system **${mdText(item.system)}**, which has no owner left: ${figures}.`
         : `Review the critical system **${mdText(item.system)}** with its remaining owners: ${figures}.`;
     }
     case 'more-transfers':

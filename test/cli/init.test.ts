@@ -109,7 +109,10 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
   it('proposes the folders of a module that holds most files, as candidates and as commented module roots that load', async () => {
     const app = (name: string, count: number, author: string) => ({ author, write: Object.fromEntries(Array.from({ length: count }, (_, i) => [`lib/${name}/lib/f${i}.ex`, 3])) });
     const repo = buildRepo([app('elixir', 300, 'jose'), app('mix', 220, 'jose'), { author: 'eric', write: { 'lib/mix/lib/f1.ex': 2 } }, app('logger', 20, 'ada'), { author: 'jose', write: { 'bin/elixir': 3, 'man/elixir.1': 3, 'Makefile': 3, '.github/ci.yml': 3, 'LICENSES/MIT': 3 } }]);
-    const text = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    const written = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir });
+    const text = written.stdout;
+    // Counted where init says what it wrote (a review: "2 module candidates" for 12 entries).
+    expect(written.stderr).toContain(': 5 module candidates, 3 of the folders of lib, 0 bot candidates, all commented out');
     expect(text).toContain('  # "lib" holds 540 of the 545 analysed files: its folders, riskiest first (`modules.roots` below makes them modules):\n  # - name: "lib/elixir"\n  #   paths: ["lib/elixir/**"]\n  #   minOwners: 2    # now: truck factor 1 · 300 files · Jose');
     expect(text).toContain('#   # lib holds 540 of the 545 analysed files: each of its folders a module (no wildcards here)\n#   roots:\n#     - "lib/elixir"\n#     - "lib/mix"\n#     - "lib/logger"\n');
     // Uncommented, the roots load and make the applications modules.

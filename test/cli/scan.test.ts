@@ -801,12 +801,17 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     // The roots proposed split it whole: no module `src` is left.
     expect(modulesWith(repo.dir, proposedRoots(note(['--depth', '1'])), ['--depth', '1'])).toEqual(['.', 'src/Illuminate/Auth', 'src/Illuminate/Database', 'src/Illuminate/Foundation', 'src/Illuminate/View', 'tests']);
     expect(note(['--depth', '2'])).toContain('`src/Illuminate` holds 500 of the 502 analysed files');
-    expect(note(['--depth', '2'])).toContain(', or leave out `--depth 2`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.');
+    // No chain below src/Illuminate: the automatic depth simply cuts deeper ("follows" read wrong, a review).
+    expect(note(['--depth', '2'])).toContain(', or leave out `--depth 2`: the depth talentrisk chooses makes 4 modules of it.');
     // The automatic depth makes the components modules: nothing to say.
     expect(note([])).toBeUndefined();
     // Given in the config, the note says where (a re-test: --depth 3 was offered where dropping the depth did it).
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  depth: 1\n');
     expect(note([])).toContain(', or remove `modules.depth: 1` from .talentrisk.yml: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.');
+    // The config as loaded, by the name it was given (a review: .talentrisk.yml for --config custom.yml).
+    writeFileSync(path.join(repo.dir, 'custom.yml'), 'modules:\n  depth: 1\n');
+    expect(note(['--config', 'custom.yml'])).toContain('in custom.yml, one root for each');
+    expect(note(['--config', 'custom.yml'])).toContain(', or remove `modules.depth: 1` from custom.yml:');
     // Config roots are modules beside the folders, and no packages (re-tests read "2 workspace packages", then "2 packages").
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'modules:\n  roots: ["src/Illuminate/Foundation", "./src/Illuminate/Auth/"]\n');
     const header = runCli(['--no-color', '--depth', '1'], { cwd: repo.dir }).stdout.split('\n').find((line) => line.startsWith('Riskiest modules'));

@@ -14,7 +14,7 @@ import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { compileGlob } from '../../model/globs.ts';
 import { testDataFolders } from '../../model/test-data.ts';
-import { dominantModule, rankModulesByRisk, ROOT_MODULE } from '../../model/modules.ts';
+import { dominantModule, isSupportingModule, rankModulesByRisk, ROOT_MODULE } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { resolveOutput, writeReport } from '../options.ts';
@@ -101,6 +101,8 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   // commented out)" counted them with the one candidate (a new-user test on vite).
   const found = [
     `${input.modules.length} module ${input.modules.length === 1 ? 'candidate' : 'candidates'}${input.moduleCount > input.modules.length ? ` (of ${input.moduleCount} modules besides the root)` : ''}`,
+    // The dominant module's folders are candidates too (the count left them out: a review).
+    ...(input.split && input.split.modules.length > 0 ? [`${input.split.modules.length} of the folders of ${input.split.path}`] : []),
     ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}`] : []),
     `${input.botCandidates.length} bot ${input.botCandidates.length === 1 ? 'candidate' : 'candidates'}`,
   ];
@@ -149,9 +151,10 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
         path: dominant.path,
         files: dominant.files,
         roots: dominant.branches,
+        // Riskiest first, tests, fixtures, examples and docs after the code, as the main list.
         modules: dominant.branches
           .map((folder) => moduleCandidate(analysis, folder))
-          .sort((a, b) => a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
+          .sort((a, b) => Number(isSupportingModule(a.path)) - Number(isSupportingModule(b.path)) || a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
           .slice(0, MODULE_CANDIDATES),
       }
     : undefined;

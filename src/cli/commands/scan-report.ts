@@ -59,7 +59,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const sections = [
     automatedAuthorsNote(analysis, settings.bots, ctx),
     testDataNote(analysis, settings.exclude, ctx),
-    dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, ctx),
+    dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name, ctx),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), analysis.settings.referenceDate.slice(0, 10)) : '',
@@ -89,7 +89,7 @@ function testDataNote(analysis: Analysis, exclude: readonly string[], ctx: { cha
 const LISTED_ROOTS = 8;
 
 /** A module holding most of the files, and how to split it (not once the config names module roots). */
-function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthGiven: ScanReportOptions['depthGiven'], ctx: { chalk: ChalkInstance }): string {
+function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthGiven: ScanReportOptions['depthGiven'], configName: string, ctx: { chalk: ChalkInstance }): string {
   if (roots.length > 0) return '';
   const paths = analysis.files.map((file) => file.path);
   const dominant = dominantModule(analysis.modules, paths);
@@ -111,15 +111,15 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthG
   const given = analysis.settings.moduleDepth;
   const workspaces = analysis.modules.filter((module) => module.kind === 'workspace').map((module) => module.path);
   const automatic = depthGiven && dominant.depth !== undefined ? automaticModulesWithin(paths, workspaces, dominant.path) : 0;
-  // The roots name three folders; a depth makes all of them modules (laravel at --depth 2: 3 of 38 components).
+  // A depth makes every such folder a module (laravel at --depth 2: the roots listed 3 of 38 components).
   const depth =
     automatic >= 2
-      ? `, or ${depthGiven === 'option' ? `leave out \`--depth ${given}\`` : `remove \`modules.depth: ${given}\` from .talentrisk.yml`}: the depth talentrisk chooses follows ${sanitize(dominant.branchesAt)} and makes ${automatic} modules of it`
+      ? `, or ${depthGiven === 'option' ? `leave out \`--depth ${given}\`` : `remove \`modules.depth: ${given}\` from ${sanitize(configName)}`}: the depth talentrisk chooses ${dominant.branchesAt !== dominant.path ? `follows ${sanitize(dominant.branchesAt)} and ` : ''}makes ${automatic} modules of it`
       : dominant.depth !== undefined && dominant.depth <= MAX_MODULE_DEPTH
         ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
         : '';
   return ctx.chalk.yellow(
-    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in .talentrisk.yml, ${which}${depth}.${left}`,
+    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in ${sanitize(configName)}, ${which}${depth}.${left}`,
   );
 }
 
