@@ -7,6 +7,7 @@ import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } from './client.ts';
 import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS, type RenameMode } from './log-format.ts';
 import { readRegularFile } from './read-file.ts';
+import { closest } from '../model/suggest.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
 
 export interface Repository {
@@ -288,7 +289,7 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
         const named = tagged ? `a tag of a ${tagged}` : `a ${type}`;
         throw new UsageError(`--rev ${rev} names ${named}, not a commit`, { hint: 'pass a branch, tag or commit, e.g. `--rev main`' });
       }
-      throw new UsageError(`unknown revision: ${rev}`, { hint: 'pass a branch, tag or commit that exists, e.g. `--rev main` (see `git branch -a`)' });
+      throw new UsageError(`unknown revision: ${rev}`, { hint: await unknownRevisionHint(git, rev) });
     }
     if (until) {
       const seconds = Math.floor(until.getTime() / 1000);
@@ -310,6 +311,23 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
     if (error instanceof UsageError) throw error;
     throw toGitError(error, repo.info.root);
   }
+}
+
+/**
+ * What to pass instead of an unknown revision: the branch or tag a slip away (commons-lang:
+ * `--rev LANG_3_00` for LANG_3_0), else the current branch as an example (the hint said `--rev
+ * main` in a repository whose branch is master; a tester).
+ */
+async function unknownRevisionHint(git: SimpleGit, rev: string): Promise<string> {
+  const [refs, branch] = await Promise.all([
+    git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes']).catch(() => ''),
+    git.raw(['symbolic-ref', '--short', '-q', 'HEAD']).catch(() => ''),
+  ]);
+  const names = refs.split('\n').filter(Boolean);
+  const near = rev.length >= 3 ? closest(rev, names) : undefined;
+  if (near !== undefined && near !== rev) return `did you mean \`--rev ${near}\`? (see \`git branch -a\` and \`git tag\`)`;
+  const example = branch.trim() || names[0] || 'main';
+  return `pass a branch, tag or commit that exists, e.g. \`--rev ${example}\` (see \`git branch -a\` and \`git tag\`)`;
 }
 
 /** HEAD without a commit: an empty repository, or a new (orphan) branch in one that has history. */

@@ -26,6 +26,13 @@ describe('resolveRevision', () => {
     await expect(resolveRevision(opened, 'nope')).rejects.toThrow(UsageError);
     await expect(resolveRevision(opened, 'nope')).rejects.toThrow('unknown revision: nope');
     await expect(resolveRevision(opened, '--all')).rejects.toThrow('unknown revision: --all');
+    // The hint names a ref a slip away, else the current branch (commons-lang: LANG_3_00 for
+    // LANG_3_0, and `--rev main` was offered in a repository whose branch is master).
+    const hint = async (rev: string) => ((await resolveRevision(opened, rev).catch((error: unknown) => error)) as UsageError).hint;
+    repo.git('tag', 'LANG_3_0', 'HEAD~1');
+    expect(await hint('LANG_3_00')).toBe('did you mean `--rev LANG_3_0`? (see `git branch -a` and `git tag`)');
+    const branch = repo.git('symbolic-ref', '--short', 'HEAD').trim();
+    expect(await hint('nope')).toBe(`pass a branch, tag or commit that exists, e.g. \`--rev ${branch}\` (see \`git branch -a\` and \`git tag\`)`);
     // A range is no revision (HEAD~1..HEAD was analysed as HEAD, under the range's name).
     for (const range of ['HEAD~1..HEAD', 'v1...HEAD', 'HEAD^@', 'HEAD^!', '^HEAD']) {
       await expect(resolveRevision(opened, range), range).rejects.toThrow(`--rev takes one revision, not a range: ${range}`);
