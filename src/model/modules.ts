@@ -11,8 +11,9 @@ const AUTO_MAX_DEPTH = 4;
 /** Modules of fewer files than this rank after the others where modules are ranked for people to read. */
 export const SMALL_MODULE_FILES = 5;
 
-// Test, fixture, example, benchmark and documentation folders (`t`: Perl's and git's tests).
-const SUPPORTING = /(^|\/)(t|tests?|__tests__|specs?|fixtures?|__fixtures__|examples?|samples?|playgrounds?|bench(marks?)?|docs?)(\/|$)/i;
+// Test, fixture, example, benchmark and documentation folders (`t`: Perl's and git's tests; Maven's
+// documentation is `src/site`, which commons-lang ranked among its code: a tester).
+const SUPPORTING = /(^|\/)(t|tests?|__tests__|specs?|fixtures?|__fixtures__|examples?|samples?|playgrounds?|bench(marks?)?|docs?|src\/site)(\/|$)/i;
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is

@@ -289,6 +289,11 @@ describe('dominantModule', () => {
     expect(dominantModule([{ path: 't', files: 790 }], paths.map((p) => p.replace('packages/svelte', 't')))).toBeUndefined();
     expect(isSupportingModule('t')).toBe(true);
     expect(isSupportingModule('src/tools')).toBe(false);
+    // Maven's documentation (commons-lang ranked src/site among its code, a tester); a site's code is code.
+    expect(isSupportingModule('src/site')).toBe(true);
+    expect(isSupportingModule('module/src/site/xdoc')).toBe(true);
+    expect(isSupportingModule('site')).toBe(false);
+    expect(isSupportingModule('src/website')).toBe(false);
   });
 
   // laravel at --depth 1: `src` held 1,930 of 3,329 files, and holds nothing but src/Illuminate: nothing was said.
