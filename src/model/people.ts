@@ -2,6 +2,7 @@ import { UsageError } from '../errors.ts';
 import { noreplyLogin } from './identity.ts';
 import type { Developer, DeveloperSummary } from './types.ts';
 import { typoDistance } from './suggest.ts';
+import { isPairName } from './look-alike-names.ts';
 
 // Naming a person on the command line or in the config (`--leaving`, `departures[].who`,
 // `handoff <who>`): a name, an email, a GitHub login or a config alias, case-insensitive.
@@ -298,6 +299,12 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     if (oneWord && word !== undefined && found.length === 1 && !word.includes(' ') && namedOnlyBy(found[0] as T, word, aliases, oneWord.named)) {
       const partial = people.filter((p) => p !== found[0] && [...partialKeys(p)].some((k) => oneWord.others(k) === word));
       if (partial.length > 0) found = [found[0] as T, ...partial];
+    }
+    // A pair's identity ("José + Yehuda", pair programming on José's plus-address) is no choice
+    // beside one of its people: `handoff José` was ambiguous with it (a re-test on elixir).
+    if (found.length > 1 && !isPairName(who)) {
+      const single = found.filter((p) => !isPairName(p.name));
+      if (single.length > 0) found = single;
     }
     if (found.length === 1) return found[0] as T;
     if (found.length > 1) {

@@ -88,6 +88,13 @@ describe('resolvePerson', () => {
     expect(resolvePerson(elixir, 'ja@example.com').id).toBe('ja@example.com');
     // Typed with its accent, a word names who has it so, as a whole name does ("José Valim" over "Jose Valim").
     expect(resolvePerson(elixir, 'José').id).toBe('jv@example.com');
+    // A pair's identity is no choice beside one of its people (a re-test: "José + Yehuda", José's
+    // pair programming on his plus-address, made `José` ambiguous); named whole, it is found.
+    const paired = [...elixir, counted('José + Yehuda', 'jose.valim+wycats@example.com', 0, 3)];
+    expect(resolvePerson(paired, 'José').id).toBe('jv@example.com');
+    expect(resolvePerson(paired, 'yehuda').id).toBe('jose.valim+wycats@example.com');
+    expect(resolvePerson(paired, 'José + Yehuda').id).toBe('jose.valim+wycats@example.com');
+    expect(failure(() => resolvePerson(paired, 'jose')).message).toMatch(/^"jose" matches 2 developers/);
     // A one-word whole name as written is no choice either when others have the word with accents.
     const named = [...PEOPLE, dev('Jose', ['j1@example.com']), dev('José Valim', ['j2@example.com'])];
     expect(failure(() => resolvePerson(named, 'jose')).message).toMatch(/matches 2 developers/);
