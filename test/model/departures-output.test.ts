@@ -26,7 +26,7 @@ describe('departures section of scan', () => {
           after       leaving  truck factor  orphaned files  orphaned modules
           2025-03-31  Bob                 1               1  —
           2025-06-30  Ada                 0               4  pay
-        Modules losing knowledge (share of files whose authors are all leaving)
+        Modules losing knowledge (share of files whose authors are all leaving; tests, fixtures, examples and docs last)
           module  files  TF before  TF after  knowledge lost  leaving owners
           pay         3          1         0            100%  Ada
           web         3          2         1             33%  Bob
@@ -94,6 +94,18 @@ describe('departures section of scan', () => {
     const single = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }), { unavailable: ['bob@example.com'] });
     // Here nobody else can take over: the line says why Bob is no successor (deno: "(no successor)").
     expect(renderDeparturesSection(single, ctx)).toContain('1 file left with a single owner: web/f.ts → Bob (inactive; no successor)');
+  });
+
+  // Regression (astro, a re-test): 8 fixture packages were listed before its code.
+  it('lists the modules losing knowledge with tests, fixtures, examples and docs after the code', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    const first = result.modules[0] as (typeof result.modules)[number];
+    const fixture = { ...first, path: 'test/fixtures/app', knowledgeLost: 1 };
+    const text = renderDeparturesSection({ ...result, modules: [fixture, ...result.modules] }, ctx);
+    const [code, data] = [text.indexOf(`    ${first.path} `), text.indexOf('test/fixtures/app')];
+    expect(code).toBeGreaterThan(0);
+    expect(data).toBeGreaterThan(code);
   });
 
   it('counts what the tables leave out (12 module rows, 15 file rows), and never leaves out just one (curl: 12 of 13 modules)', async () => {
