@@ -28,7 +28,11 @@ describe('progress colour', () => {
     const progress = createProgress({ ...io(80, written), stderr: stream, env }, false, colored);
     progress.onPhase?.('history', { commits: 10 });
     progress.onProgress?.(5, 10);
+    // Until the spinner has drawn: it starts once ora is imported, which took over 250 ms in a
+    // loaded CI run (a fixed wait saw nothing drawn, and failed).
+    const deadline = Date.now() + 10_000;
     await new Promise((resolve) => setTimeout(resolve, 250));
+    while (!written.join('').includes('reading history') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     progress.stop();
     return written.join('');
   };
