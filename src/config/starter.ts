@@ -37,6 +37,8 @@ export interface StarterInput {
   modules: StarterModule[];
   /** All modules but the root, of which `modules` is the first part. */
   moduleCount: number;
+  /** The repository's top-level files (scan's root module), offered after the modules. */
+  root?: StarterModule | undefined;
   /** A module that holds most of the files: its folders as candidates (riskiest first) and as module roots. */
   split?: { path: string; files: number; roots: string[]; modules: StarterModule[] } | undefined;
   codeowners: { file: string; systems: StarterCodeownersSystem[] } | undefined;
@@ -99,6 +101,10 @@ export function renderStarterConfig(input: StarterInput): string {
     const chains = input.moduleChains.length > 0 ? `; ${chainNote(input.moduleChains)}` : '';
     out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages${chains}), ${shown}; tests, examples and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
     for (const module of input.modules) out.push(...candidateLines(module));
+    if (input.root) {
+      out.push('  # The files at the top level, scan\'s module ".":');
+      out.push(...candidateLines(input.root));
+    }
     if (input.split && input.split.modules.length > 0) {
       const { split } = input;
       out.push('  #');

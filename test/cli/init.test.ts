@@ -81,7 +81,8 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
     expect(text).toContain('  # - name: "packages"\n  #   paths: ["packages/**", "!packages/a/**", "!packages/b/**"]\n  #   minOwners: 2    # now: truck factor 1 · 1 file · Ada');
     // Uncommented, check reports the same figures for it.
-    const uncommented = text.replace(/^ {2}# (- name: "packages"|( {2}paths: \["packages\/\*\*")| {2}minOwners: 2 {4}# now: truck factor 1 · 1 file)/gm, '  $1');
+    // (The block alone: the top-level files' candidate has the same figures.)
+    const uncommented = text.replace(/^ {2}# (- name: "packages")\n {2}# ( {2}paths: .*)\n {2}# ( {2}minOwners: .*)$/m, '  $1\n  $2\n  $3');
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), uncommented);
     const check = JSON.parse(runCli(['check', '--format', 'json'], { cwd: repo.dir }).stdout);
     expect(check.systems.map((system: { name: string; busFactor: number; files: number }) => [system.name, system.busFactor, system.files])).toEqual([['packages', 1, 1]]);
@@ -103,6 +104,13 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(candidates).toEqual(['src/Illuminate/Auth', 'src/Illuminate/Mail', 'src/Illuminate/View', 'tests']);
     expect(text).toContain("  # Modules (folders at depth 1 or workspace packages; src/Illuminate's folders count in the place of src, which holds nothing else), riskiest first;");
     expect(text).toContain("# With the automatic depth, src/Illuminate's folders count in the place of src, which holds nothing else; a depth set here counts every folder.\n# modules:\n#   depth: 1\n");
+  });
+
+  // Regression (flask, a tester): the top-level files (8, truck factor 1) were left out without a word.
+  it('offers the top-level files as a candidate of their own, whose glob matches no file in a folder', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'pyproject.toml': 3, 'CHANGES.rst': 3, 'src/app.py': 3, 'src/cli.py': 3 } }, { author: 'bob', write: { 'src/app.py': 9 } }]);
+    const text = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    expect(text).toContain('  # The files at the top level, scan\'s module ".":\n  # - name: "top-level files"\n  #   paths: ["*"]\n  #   minOwners: 2    # now: truck factor 1 · 2 files · Ada\n');
   });
 
   // Regression (elixir, a tester): one `lib` of 720 files of 775, holding six applications, was the only proposal.

@@ -166,6 +166,9 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     moduleChains: analysis.settings.moduleChains,
     modules,
     moduleCount: candidates.length,
+    // The top-level files are a module of scan's too, but no folder glob names them (flask: 8
+    // files, truck factor 1, left out without a word; a tester).
+    root: rootCandidate(analysis),
     split,
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
@@ -195,6 +198,14 @@ function oncePerName(candidates: StarterInput['botCandidates']): StarterInput['b
   }
   // The commits are the bot accounts' when there are any (a person's are not the pattern's to leave out).
   return [...byName.values()].map((c) => ({ name: c.name, commits: c.accounts > 0 ? c.accounts : c.peopleCommits, ...(c.people.length ? { of: c.people.join(', ') } : {}), ...(c.accounts > 0 && c.people.length ? { alsoAccount: true } : {}) }));
+}
+
+/** The repository's top-level files as a candidate (`*` matches no file in a folder), or undefined when there are none. */
+function rootCandidate(analysis: Analysis): StarterModule | undefined {
+  if (!analysis.modules.some((module) => module.path === ROOT_MODULE)) return undefined;
+  const [system] = evaluateCriticalSystems(analysis, [{ name: 'top-level files', paths: ['*'], minOwners: 2 }]);
+  if (!system || system.files.length === 0) return undefined;
+  return { path: 'top-level files', paths: ['*'], files: system.files.length, truckFactor: system.busFactor, owners: system.owners.slice(0, 3).map((owner) => owner.name), packagesIncluded: 0 };
 }
 
 /** At most this many nested modules are excluded from a folder's candidate by `!` globs. */
