@@ -1,4 +1,4 @@
-import { nameKey, noreplyLogin, type PersonAlias, type RawIdentity, type ResolvedDeveloper, type UnmatchedAlias } from './model/identity.ts';
+import { accountKey, nameKey, type PersonAlias, type RawIdentity, type ResolvedDeveloper, type UnmatchedAlias } from './model/identity.ts';
 import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
 
@@ -174,7 +174,7 @@ export function sharedAddressWarning(identities: readonly RawIdentity[], crossin
   for (const index of crossing) {
     const identity = identities[index] as RawIdentity;
     const address = identity.email.trim().toLowerCase();
-    const key = noreplyLogin(address) ?? address;
+    const key = accountKey(address) ?? address;
     const group = namesOver.get(key) ?? { names: new Set<string>(), shown: address, commits: 0 };
     group.names.add(nameKey(identity.name));
     if (identity.commits > group.commits) Object.assign(group, { shown: address, commits: identity.commits });

@@ -196,10 +196,12 @@ export function createBotMatcher(patterns: readonly string[]): (identity: { name
   };
 }
 
-function mostFrequent(counts: Map<string, number>): string {
+/** The value counted most (ties by value), leaving out those `skip` names; '' when none is left. */
+function mostFrequent(counts: Map<string, number>, skip?: (value: string) => boolean): string {
   let best = '';
   let bestCount = -1;
   for (const [value, count] of counts) {
+    if (skip?.(value)) continue;
     if (count > bestCount || (count === bestCount && value < best)) {
       best = value;
       bestCount = count;
@@ -235,6 +237,17 @@ export function nameKey(name: string): string {
 }
 
 /**
+ * The account an address stands for: a GitHub no-reply address's login (`gh:login`, both forms of
+ * the address alike, the login being a name of it), else the address itself (`e:address`).
+ */
+export function accountKey(email: string): string | undefined {
+  const address = email.trim().toLowerCase();
+  if (!address) return undefined;
+  const login = noreplyLogin(address);
+  return login !== undefined ? `gh:${login}` : `e:${address}`;
+}
+
+/**
  * Identities that put a name over an address other people's names also use (extension; METRICS §2
  * joins by an equal name or email). astro's `[ci] format` commits put each pull request author's
  * name over one maintainer's no-reply address (`Matthew Phillips <…ematipico@users.noreply…>`, with
@@ -247,12 +260,9 @@ export function nameKey(name: string): string {
  * rule has it.
  */
 export function sharedAddressIdentities(identities: readonly RawIdentity[], bot: readonly boolean[]): Set<number> {
-  // A GitHub no-reply address stands for its account, whose login is a name of it.
   const accountOf = (email: string): { key: string; login: string | undefined } | undefined => {
-    const address = email.trim().toLowerCase();
-    if (!address) return undefined;
-    const login = noreplyLogin(address);
-    return { key: login !== undefined ? `gh:${login}` : `e:${address}`, login };
+    const key = accountKey(email);
+    return key === undefined ? undefined : { key, login: key.startsWith('gh:') ? key.slice(3) : undefined };
   };
   // Commits per name over each account, a bot's too: people's names over a bot's address (`Matt
   // Kane <…astrobot-houston@…>`, `Florian Lefebvre <…astrobot-houston@…>`) are not its own.
@@ -273,16 +283,7 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
   // whose login-named commits are more), leaving out the names in `skip`.
   const mostUsed = (key: string, names: Map<string, number>, skip: (name: string) => boolean): string | undefined => {
     const login = loginOf(key);
-    let best: string | undefined;
-    let bestCount = -1;
-    for (const [name, count] of names) {
-      if (name === login || skip(name)) continue;
-      if (count > bestCount || (count === bestCount && best !== undefined && name < best)) {
-        best = name;
-        bestCount = count;
-      }
-    }
-    return best;
+    return mostFrequent(names, (name) => name === login || skip(name)) || undefined;
   };
   // An account's own name, in two passes: a name used most over another GitHub account is that
   // account's, not this one's (bluwy's address has 16 commits as "Bjorn Lu" and more under his login;
@@ -442,8 +443,8 @@ function shownName(counts: Map<string, number>): string {
   const usual = mostFrequent(counts);
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(usual.trim())) return usual;
   // Nor a machine's name over their address ("Babel Robot" in a trailer with the maintainer's).
-  const full = new Map([...counts].filter(([name]) => /\S\s+\S/.test(name.trim()) && !isPairName(name) && !isAutomated(name)));
-  return full.size > 0 ? mostFrequent(full) : usual;
+  const full = mostFrequent(counts, (name) => !/\S\s+\S/.test(name.trim()) || isPairName(name) || isAutomated(name));
+  return full || usual;
 }
 
 /** A one-word name that alone joins identities which otherwise look like different people. */

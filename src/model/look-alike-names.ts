@@ -49,7 +49,7 @@ export function namesLookAlike(a: string, b: string): boolean {
 const PAIR = /\s(?:\+|&|and|und|et|y)\s/i;
 
 function pairedOnlyOne(a: string, b: string): boolean {
-  return PAIR.test(a) !== PAIR.test(b);
+  return isPairName(a) !== isPairName(b);
 }
 
 /** A pair's identity: "Yehuda Katz + Carl Lerche". */
