@@ -86,7 +86,7 @@ export function evaluateAfterDepartures(
  * analysis day marked as past.
  */
 export function departingNames(departing: readonly { name: string; date?: string | undefined }[], today: string | undefined): string {
-  return departing.map((d) => (d.date !== undefined && today !== undefined && d.date < today ? `${d.name} (left ${d.date})` : d.name)).join(', ');
+  return departing.map((d) => (hasLeft(d, today) ? departureLabel(d, today) : d.name)).join(', ');
 }
 
 /**
@@ -95,7 +95,11 @@ export function departingNames(departing: readonly { name: string; date?: string
  */
 export function departureLabel(d: { name: string; date?: string | undefined }, today: string | undefined): string {
   if (d.date === undefined) return d.name;
-  return `${d.name} (${today !== undefined && d.date < today ? 'left ' : ''}${d.date})`;
+  return `${d.name} (${hasLeft(d, today) ? 'left ' : ''}${d.date})`;
+}
+
+function hasLeft(d: { date?: string | undefined }, today: string | undefined): boolean {
+  return d.date !== undefined && today !== undefined && d.date < today;
 }
 
 /** What the departures do to a system's files at risk when its bus factor stays: "2 files lose their last author". */

@@ -1,5 +1,6 @@
 import { fixedApart } from '../model/apart.ts';
 import { staleRevision } from '../model/analysis-date.ts';
+import { departureLabel } from '../model/critical-departures.ts';
 import { lastDayBeforeLastCommit, olderThanWindow } from '../model/departures.ts';
 import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
 import { BARELY_NORM_DOA, CO_CHANGE_LISTED, CO_CHANGE_PARTNERS_LISTED, MAX_CHANGESET } from '../model/handoff.ts';
@@ -134,7 +135,7 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   if (report.alsoLeaving.length > 0) {
     // A last day before the figures' date has passed: "(left …)", not a date to come (a re-test on vuejs/core).
     const today = report.repository.referenceDate.slice(0, 10);
-    const others = report.alsoLeaving.map((d) => `${name(d.id)}${d.date ? ` (${d.date < today ? 'left ' : ''}${d.date})` : ''}`).join(', ');
+    const others = report.alsoLeaving.map((d) => departureLabel({ name: name(d.id), date: d.date }, today)).join(', ');
     lines.push('', `Also leaving: ${others}. They are not counted as successors.`);
   }
   return lines;
@@ -157,13 +158,13 @@ function summary(report: HandoffReport, who: string): string[] {
       const all = system.busFactorAfterAll;
       const belowAll = !below && all !== undefined && all < system.minOwners;
       lines.push(
-        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter}${all !== undefined && all !== system.busFactorAfter ? ` (→ ${all} with the other departures)` : ''} (needs ${system.minOwners})${below ? (already ? ' ⚠️ already below the rule' : ' ⚠️ below the rule') : belowAll ? ' ⚠️ below the rule with the other departures' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
+        `  - **${mdText(system.name)}**: bus factor ${system.busFactorBefore} → ${system.busFactorAfter}${withOthers(system.busFactorAfter, all)} (needs ${system.minOwners})${below ? (already ? ' ⚠️ already below the rule' : ' ⚠️ below the rule') : belowAll ? ' ⚠️ below the rule with the other departures' : ''}; ${who} authors ${system.theirFiles} of its ${plural(system.files, 'file')}, ${system.soleFiles} alone.`,
       );
     }
   }
   const tf = s.truckFactor;
   // A last day that has passed: "without them", not "if they leave" (someone gone since 2015).
-  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${hasLeft(report) ? `without ${who}` : `if ${who} leaves`}${tf.afterAll !== undefined && tf.afterAll !== tf.afterThem ? ` (→ ${tf.afterAll} with the other departures)` : ''}.`);
+  lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${hasLeft(report) ? `without ${who}` : `if ${who} leaves`}${withOthers(tf.afterThem, tf.afterAll)}.`);
   if (tf.thinMargin !== undefined) {
     lines.push(
       `  The figure sits on the method's line: ${tf.before > 2 ? `without its first ${tf.before - 1} people, ` : tf.before === 2 ? 'without its first person, ' : 'even now, '}only ${percent(tf.thinMargin, 1)} of the files keep an author (it counts on until fewer than half do), so a few files losing an author with ${who} lower it.`,
@@ -201,7 +202,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
   lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${critical}`);
   lines.push('');
   lines.push(
-    `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${area.truckFactorAfterAll !== undefined && area.truckFactorAfterAll !== area.truckFactorAfter ? ` (→ ${area.truckFactorAfterAll} with the other departures)` : ''} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.${dropWithoutSoleFiles(area, who)}`,
+    `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${withOthers(area.truckFactorAfter, area.truckFactorAfterAll)} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.${dropWithoutSoleFiles(area, who)}`,
   );
   lines.push('');
   const shown = rowsWithin(area.files, MAX_FILES_PER_AREA);
@@ -297,7 +298,7 @@ function recent(report: HandoffReport, who: string): string[] {
 function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string): string {
   switch (item.kind) {
     case 'critical': {
-      const figures = `bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${item.busFactorAfterAll !== undefined && item.busFactorAfterAll !== item.busFactorAfter ? ` (→ ${item.busFactorAfterAll} with the other departures)` : ''} (needs ${item.minOwners})`;
+      const figures = `bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${withOthers(item.busFactorAfter, item.busFactorAfterAll)} (needs ${item.minOwners})`;
       // With no owner left there are no "remaining owners" to review it with (flask, a tester); the
       // authors who stay may still hold a few of its files, too few for a bus factor (a review).
       return item.busFactorAfter === 0
@@ -386,4 +387,12 @@ function hasLeft(report: HandoffReport): boolean {
  */
 function normDoaText(value: number): string {
   return fixedApart(value, BARELY_NORM_DOA, 2)[0];
+}
+
+/**
+ * " (→ 0 with the other departures)" after a figure without them alone, when the others change it:
+ * "(→ 1 with the other departures)" beside an unchanged 1 read as if they mattered (a re-test).
+ */
+function withOthers(alone: number, all: number | undefined): string {
+  return all !== undefined && all !== alone ? ` (→ ${all} with the other departures)` : '';
 }
