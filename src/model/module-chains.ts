@@ -1,6 +1,6 @@
 import type { ModuleChain } from './types.ts';
 import { chainBottom, folderTree } from './folder-tree.ts';
-import { chooseModuleDepth, folderAtDepth, isSupportingModule, ROOT_MODULE, SMALL_MODULE_FILES } from './modules.ts';
+import { chooseModuleDepth, folderAtDepth, isSupportingModule, packageRoots, ROOT_MODULE, SMALL_MODULE_FILES } from './modules.ts';
 
 // The automatic module depth, METRICS.md §6 (extension): a chain of folders that hold nothing but one
 // subfolder is a namespace, not a part of the code. laravel keeps its code in src/Illuminate/<38
@@ -28,7 +28,7 @@ export function chainedFolders(files: readonly string[], workspaces: readonly st
     ends.set(folder, followed);
     return followed;
   };
-  const prefixes = [...new Set(workspaces.map((root) => root.replace(/\/+$/, '')).filter(Boolean))].map((root) => `${root}/`);
+  const prefixes = packageRoots(workspaces).map((root) => `${root}/`);
   // By depth and folder: the files of a folder share their module, and sorted files come folder by
   // folder, so the last folder's is checked first (deno: 14,091 files in 2,400 folders).
   const byDepth = new Map<number, { folders: Map<string, Cut>; last: string; cut: Cut }>();
@@ -99,7 +99,7 @@ function cutFolder(folder: string, depth: number, chainEnd: (folder: string) => 
 export function automaticModulesWithin(files: readonly string[], workspaces: readonly string[], folder: string): number {
   const chained = chainedFolders(files, workspaces);
   const depth = chooseModuleDepth(files, chained.folderOf);
-  const packages = workspaces.map((root) => `${root.replace(/\/+$/, '')}/`);
+  const packages = packageRoots(workspaces).map((root) => `${root}/`);
   const inside = files.filter((file) => file.startsWith(`${folder}/`) && !packages.some((prefix) => file.startsWith(prefix)));
   return new Set(inside.map((file) => chained.folderOf(file, depth))).size;
 }

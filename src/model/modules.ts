@@ -91,13 +91,22 @@ export function chooseModuleDepth(files: readonly string[], folderOf: FolderCut 
   return best;
 }
 
+/** Workspace package (and modules.roots) folders, each once, without a trailing slash, deepest first (a nested package wins over its parent). */
+export function packageRoots(workspaces: readonly string[]): string[] {
+  return [...new Set(workspaces.map((root) => root.replace(/\/+$/, '')).filter(Boolean))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/** Code modules before tests, fixtures, examples and docs (isSupportingModule), as every list of modules people read. */
+export function supportingLast(a: { path: string }, b: { path: string }): number {
+  return Number(isSupportingModule(a.path)) - Number(isSupportingModule(b.path));
+}
+
 /**
  * Assigns each file to a module: the deepest workspace package that contains it, else its folder at
  * `depth`. Returns a map module → files, and the kind of each module.
  */
 export function assignModules(files: readonly string[], depth: number, workspaces: readonly string[] = [], folderOf: FolderCut = folderAtDepth): Map<string, { kind: ModuleAssignment['kind']; files: string[] }> {
-  // Deepest first, so a nested package wins over its parent.
-  const roots = [...new Set(workspaces.map((root) => root.replace(/\/+$/, '')).filter(Boolean))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const roots = packageRoots(workspaces);
   const modules = new Map<string, { kind: ModuleAssignment['kind']; files: string[] }>();
   const prefixes = roots.map((root) => `${root}/`);
   for (const file of files) {

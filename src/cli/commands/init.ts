@@ -14,7 +14,7 @@ import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { compileGlob } from '../../model/globs.ts';
 import { testDataFolders } from '../../model/test-data.ts';
-import { dominantModule, isSupportingModule, rankModulesByRisk, ROOT_MODULE } from '../../model/modules.ts';
+import { dominantModule, rankModulesByRisk, ROOT_MODULE, supportingLast } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { resolveOutput, writeReport } from '../options.ts';
@@ -154,7 +154,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
         // Riskiest first, tests, fixtures, examples and docs after the code, as the main list.
         modules: dominant.branches
           .map((folder) => moduleCandidate(analysis, folder))
-          .sort((a, b) => Number(isSupportingModule(a.path)) - Number(isSupportingModule(b.path)) || a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
+          .sort((a, b) => supportingLast(a, b) || a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
           .slice(0, MODULE_CANDIDATES),
       }
     : undefined;
