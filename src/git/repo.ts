@@ -319,26 +319,27 @@ export async function resolveRevision(repo: Repository, rev: string, until?: Dat
  * main` in a repository whose branch is master; a tester).
  */
 async function unknownRevisionHint(git: SimpleGit, rev: string): Promise<string> {
-  const [refs, branch] = await Promise.all([
-    git.raw(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes']).catch(() => ''),
-    git.raw(['symbolic-ref', '--short', '-q', 'HEAD']).catch(() => ''),
-  ]);
-  const names = refs.split('\n').filter(Boolean);
-  const near = rev.length >= 3 ? closest(rev, names) : undefined;
+  const { branch, refs } = await branchAndRefs(git);
+  const near = rev.length >= 3 ? closest(rev, refs) : undefined;
   if (near !== undefined && near !== rev) return `did you mean \`--rev ${near}\`? (see \`git branch -a\` and \`git tag\`)`;
-  const example = branch.trim() || names[0] || 'main';
+  const example = branch || refs[0] || 'main';
   return `pass a branch, tag or commit that exists, e.g. \`--rev ${example}\` (see \`git branch -a\` and \`git tag\`)`;
+}
+
+/** The current branch ('' when detached or unknown) and the short names of the branches, remote branches and tags (at most `count`). */
+async function branchAndRefs(git: SimpleGit, count?: number): Promise<{ branch: string; refs: string[] }> {
+  const [branch, refs] = await Promise.all([
+    git.raw(['symbolic-ref', '--short', '-q', 'HEAD']).catch(() => ''),
+    git.raw(['for-each-ref', ...(count === undefined ? [] : [`--count=${count}`]), '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags']).catch(() => ''),
+  ]);
+  return { branch: branch.trim(), refs: refs.split('\n').filter(Boolean) };
 }
 
 /** HEAD without a commit: an empty repository, or a new (orphan) branch in one that has history. */
 async function unbornHeadError(git: SimpleGit): Promise<UsageError> {
-  const [branch, existing] = await Promise.all([
-    git.raw(['symbolic-ref', '--short', '-q', 'HEAD']).catch(() => ''),
-    git.raw(['for-each-ref', '--count=1', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags']).catch(() => ''),
-  ]);
-  const example = existing.trim();
+  const { branch: name, refs } = await branchAndRefs(git, 1);
+  const example = refs[0];
   if (!example) return new UsageError('the repository has no commits yet', { hint: 'commit something first; talentrisk reads the history' });
-  const name = branch.trim();
   return new UsageError(`the current branch${name ? ` ${name}` : ''} has no commits yet`, {
     hint: `pass a revision that has some, e.g. \`--rev ${example}\` (see \`git branch -a\`)`,
   });
