@@ -79,7 +79,7 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
   return command
     .option('--rev <rev>', 'revision to analyse: a branch, tag or commit, not a range', valueOf('a branch, tag or commit'), 'HEAD')
     .option('--until <date>', 'analyse the last first-parent commit at or before this date (YYYY-MM-DD, or an ISO 8601 timestamp)', parseDate)
-    .option('--depth <n>', 'folder depth of modules, 1–10 (default: chosen to show 5–30 modules)', parseDepth)
+    .option('--depth <n>', 'folder depth of modules, 1–10, counting every folder (default: chosen to show 5–30 modules, passing folders that hold only one subfolder)', parseDepth)
     .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)', valueOf('a config file', 'path'))
     .addOption(new Option('--model <name>', 'talentrisk (with extensions) or classic (the published method only)').choices(['talentrisk', 'classic']).default('talentrisk'))
     .addOption(new Option('-f, --format <name>', 'output format').choices([...formats]).default(defaultFormat))

@@ -88,7 +88,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .argument('[path]', 'repository', '.')
     .option('-o, --output <file>', `where to write (default: ${CONFIG_FILE} at the repository root; /dev/stdout prints it)`, valueOf('a file to write', 'path'))
     .option('--force', 'replace an existing config file')
-    .option('--depth <n>', 'folder depth of the module candidates, 1–10 (default: chosen to show 5–30 modules)', parseDepth)
+    .option('--depth <n>', 'folder depth of the module candidates, 1–10, counting every folder (default: chosen to show 5–30 modules, passing folders that hold only one subfolder)', parseDepth)
     .option('--no-cache', 'do not read or write the cache (parsed history and stored results)')
     .option('-q, --quiet', 'no progress, no warnings on stderr')
     .option('--debug', 'show stack traces of errors')
