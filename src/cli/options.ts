@@ -74,6 +74,24 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), WHO(value)];
 }
 
+/**
+ * The plain-text report is `table` for scan and explain and `text` for check: each command takes the
+ * other's word too, so that a format that works on one command does not fail on the next.
+ */
+const PLAIN_TEXT = ['table', 'text'];
+
+function formatOption(formats: readonly string[], defaultFormat: string): Option {
+  const plain = formats.find((format) => PLAIN_TEXT.includes(format));
+  return new Option('-f, --format <name>', 'output format')
+    .choices([...formats])
+    .default(defaultFormat)
+    .argParser((value: string) => {
+      if (formats.includes(value)) return value;
+      if (plain !== undefined && PLAIN_TEXT.includes(value)) return plain;
+      throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`);
+    });
+}
+
 /** Adds the analysis options (revision, config, model, output) to a command. */
 export function addAnalysisOptions(command: Command, formats: readonly string[], defaultFormat: string): Command {
   return command
@@ -82,7 +100,7 @@ export function addAnalysisOptions(command: Command, formats: readonly string[],
     .option('--depth <n>', 'folder depth of modules, 1–10, counting every folder (default: chosen to show 5–30 modules, passing folders that hold only one subfolder)', parseDepth)
     .option('-c, --config <file>', 'config file (default: .talentrisk.yml at the repository root)', valueOf('a config file', 'path'))
     .addOption(new Option('--model <name>', 'talentrisk (with extensions) or classic (the published method only)').choices(['talentrisk', 'classic']).default('talentrisk'))
-    .addOption(new Option('-f, --format <name>', 'output format').choices([...formats]).default(defaultFormat))
+    .addOption(formatOption(formats, defaultFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout', valueOf('a file to write', 'path'))
     .option('--force', 'overwrite the --output file if it exists')
     .option('--leaving <who>', 'a person leaving (name, email or alias); repeatable', collect)

@@ -146,6 +146,16 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github, markdown, sarif, junit.");
   });
 
+  it('takes scan\'s word for the plain report (`--format table`) as its own `text`', () => {
+    const repo = repoWith(`critical:\n${AUTH}`);
+    const table = runCli(['check', '--format', 'table'], { cwd: repo.dir });
+    const text = runCli(['check', '--format', 'text'], { cwd: repo.dir });
+    expect(table.stderr).not.toContain('invalid');
+    expect(table.exitCode).toBe(text.exitCode);
+    expect(table.stdout).toBe(text.stdout);
+    expect(table.stdout).toContain('auth');
+  });
+
   it('github: annotations at the config line of the system, and the markdown summary appended to GITHUB_STEP_SUMMARY', () => {
     const repo = repoWith(`critical:\n${AUTH}${PAYMENTS}`);
     const summary = path.join(tmp(), 'summary.md');

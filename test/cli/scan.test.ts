@@ -272,6 +272,11 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const format = runCli(['--format', 'xml'], { cwd: repo.dir });
     expect(format.exitCode).toBe(2);
     expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk scan --help for usage\n");
+    // check's word for the plain report is scan's too.
+    const text = runCli(['--format', 'text', '--quiet'], { cwd: repo.dir });
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toBe(runCli(['--format', 'table', '--quiet'], { cwd: repo.dir }).stdout);
+    expect(text.stdout).toContain('Truck factor');
     // commander's own hint lines are indented like ours.
     expect(runCli(['--formt', 'json'], { cwd: repo.dir }).stderr).toBe("talentrisk: unknown option '--formt'\n  (Did you mean --format?)\n  run talentrisk scan --help for usage\n");
     // --depth has the config's bounds (modules.depth: 1 to 10).
