@@ -10,6 +10,11 @@ export function sanitize(text: string): string {
   return stripVTControlCharacters(text).replace(CONTROL, ' ');
 }
 
+/** A path or word as it is typed in a POSIX shell: as it is when safe, else in single quotes. */
+export function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 export function percent(share: number, digits = 0): string {
   return `${(share * 100).toFixed(digits)}%`;
 }

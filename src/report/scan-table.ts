@@ -1,6 +1,6 @@
 import type { Analysis, ExclusionCount, ModuleChain } from '../model/types.ts';
 import { EXCLUSION_RULES } from '../model/files.ts';
-import { day, list, percent, plural, sanitize } from './format.ts';
+import { day, list, percent, plural, sanitize, shellWord } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
 import { isSecondaryModule, rankModulesByRisk, rootFolder, SMALL_MODULE_FILES } from '../model/modules.ts';
@@ -170,7 +170,7 @@ function indent(text: string): string {
  * serves every folder it is asked from.
  */
 export function renderNextSteps(target: string | undefined, hasConfig: boolean, ctx: RenderContext): string {
-  const quoted = target === undefined ? undefined : /^[\w./@%+=:,-]+$/.test(target) ? target : `'${target.replace(/'/g, `'\\''`)}'`;
+  const quoted = target === undefined ? undefined : shellWord(target);
   const inDir = quoted ? ` -C ${quoted}` : '';
   const at = quoted ? ` ${quoted}` : '';
   const steps = [`talentrisk explain${inDir} <file>`, hasConfig ? `talentrisk check${at} (CI gate)` : `talentrisk init${at} (then check, the CI gate)`, `talentrisk handoff${inDir} <who>`];

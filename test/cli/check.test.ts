@@ -97,6 +97,13 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
       'talentrisk: no .talentrisk.yml in .: check needs the critical systems to check\n' +
         '  run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`\n',
     );
+    // From elsewhere, init is told where the repository is (as `check <path>` was).
+    const elsewhere = repoWith(undefined).dir;
+    const away = runCli(['check', path.basename(elsewhere)], { cwd: path.dirname(elsewhere) });
+    expect(away.stderr).toBe(
+      `talentrisk: no .talentrisk.yml in ${path.basename(elsewhere)}: check needs the critical systems to check\n` +
+        `  run \`talentrisk init ${path.basename(elsewhere)}\` to write a starter config, then uncomment the systems that matter under \`critical:\`\n`,
+    );
     // A bare repository: init cannot write there (hostile-repository test: the hint sent users to it).
     const bare = path.join(tmp(), 'bare.git');
     execFileSync('git', ['clone', '-q', '--bare', repoWith(undefined).dir, bare]);

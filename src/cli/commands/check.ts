@@ -13,6 +13,7 @@ import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { markInactive } from '../../report/check-describe.ts';
 import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
+import { shellWord } from '../../report/format.ts';
 import { referenceDate } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
@@ -208,7 +209,7 @@ function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string,
     throw new ConfigError(`no ${CONFIG_FILE} in ${bareRevision !== undefined ? `${bareRevision} (bare repository ${where})` : where}: check needs the critical systems to check`, {
       hint: bareRevision !== undefined
         ? 'commit one (run `talentrisk init` in a clone to write a starter config), or pass --config <file>'
-        : 'run `talentrisk init` to write a starter config, then uncomment the systems that matter under `critical:`',
+        : `run \`talentrisk init${where === '.' ? '' : ` ${shellWord(where)}`}\` to write a starter config, then uncomment the systems that matter under \`critical:\``,
     });
   }
   if (loaded.config.critical.length === 0) {
