@@ -294,6 +294,22 @@ describe('dominantModule', () => {
     expect(isSupportingModule('module/src/site/xdoc')).toBe(true);
     expect(isSupportingModule('site')).toBe(false);
     expect(isSupportingModule('src/website')).toBe(false);
+    // pytest's tests are `testing` (ranked above its `src`, a tester), and towncrier's fragments
+    // `changelog/`: notes for the next release, not code.
+    expect(isSupportingModule('testing')).toBe(true);
+    expect(isSupportingModule('testing/example_scripts')).toBe(true);
+    expect(isSupportingModule('changelog')).toBe(true);
+    expect(isSupportingModule('newsfragments')).toBe(true);
+    expect(isSupportingModule('.changeset')).toBe(true);
+    expect(isSupportingModule('src/changelogs')).toBe(false);
+    expect(isSupportingModule('testingtools')).toBe(false);
+    // A build's test modules (okhttp's Gradle modules ranked among its code, a tester).
+    for (const folder of ['android-test', 'maven-tests', 'okhttp-testing-support', 'native-image-tests', 'test-utils', 'jmh-benchmarks', 'okhttp-docs', 'go_test', 'samples/compare']) {
+      expect(isSupportingModule(folder), folder).toBe(true);
+    }
+    for (const folder of ['latest', 'contest-app', 'okhttp', 'mockwebserver', 'docsite', 'attestation', 'protest']) {
+      expect(isSupportingModule(folder), folder).toBe(false);
+    }
   });
 
   // laravel at --depth 1: `src` held 1,930 of 3,329 files, and holds nothing but src/Illuminate: nothing was said.
