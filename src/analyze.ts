@@ -12,6 +12,7 @@ import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './gi
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
+import { withConversions } from './model/conversions.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
@@ -363,7 +364,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       const ignoredHere = ignored.has(record.sha);
       if (ignoredHere) credited.length = 0;
       const folder = extensions ? squashes.folderOf(record) : undefined;
-      const changes = atBoundary ? NO_CHANGES : folder !== undefined ? underSubtree(record.changes, folder) : record.changes;
+      const own = folder !== undefined ? underSubtree(record.changes, folder) : record.changes;
+      const changes = atBoundary ? NO_CHANGES : extensions ? withConversions(own) : own;
       fold.addCommit(record.time, credited, changes);
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       if (record.time > referenceTime) {

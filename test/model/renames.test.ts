@@ -381,3 +381,41 @@ describe('the analysed revision', { tags: ['slow'] }, () => {
     await expect(analyzeRepo(repo.dir, { until: new Date('2023-06-01T00:00:00Z') })).rejects.toThrow(/no commit of HEAD is at or before 2023-06-01/);
   });
 });
+
+// okhttp's "Convert Http2Connection to Kotlin": the .java file deleted and the .kt added in one
+// commit, too rewritten for git's rename detection; 216 of its 547 Kotlin files began there.
+describe('a file converted to another language in one commit (extension)', () => {
+  const build = () =>
+    buildRepo([
+      { author: 'ada', write: { 'src/Conn.java': 20, 'src/Other.java': 5 } },
+      { author: 'ada', write: { 'src/Conn.java': 20 } },
+      { author: 'bob', write: { 'src/Conn.java': 20 } },
+      // New content throughout: git cannot see a rename.
+      { author: 'carl', remove: ['src/Conn.java'], write: { 'src/Conn.kt': 20 } },
+      { author: 'dan', write: { 'src/Conn.kt': 3 } },
+      // Two files of one name added beside one deleted: no single conversion.
+      { author: 'carl', remove: ['src/Other.java'], write: { 'src/Other.kt': 5, 'src/Other.kts': 5 } },
+    ]);
+
+  it('is one file: its history goes on through the conversion, credited as a rename', async () => {
+    const repo = build();
+    expect(repo.git('log', '-1', '--skip=2', '--name-status', '--format=', '-M').trim().split('\n').sort()).toEqual(['A\tsrc/Conn.kt', 'D\tsrc/Conn.java']);
+    const analysis = await analyzeRepo(repo.dir);
+    // Conn.kt: A ada; M ada; M bob; R carl; M dan → ada FA 1, DL 1, AC 3.
+    expect(rows(analysis, 'src/Conn.kt')).toEqual([
+      ['ada@example.com', 1, 1, 3],
+      ['bob@example.com', 0, 1, 3],
+      ['carl@example.com', 0, 1, 3],
+      ['dan@example.com', 0, 1, 3],
+    ]);
+    expect(fileOf(analysis, 'src/Other.kt').contributions.map((c) => [c.developer, c.fa])).toEqual([['carl@example.com', 1]]);
+  });
+
+  it('is two files under --model classic (METRICS §1 follows git\'s renames only)', async () => {
+    const analysis = await analyzeRepo(build().dir, { model: 'classic' });
+    expect(rows(analysis, 'src/Conn.kt')).toEqual([
+      ['carl@example.com', 1, 0, 1],
+      ['dan@example.com', 0, 1, 0],
+    ]);
+  });
+});

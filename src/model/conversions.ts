@@ -1,0 +1,55 @@
+// A file rewritten into another language in one commit (okhttp's "Convert Http2Connection to
+// Kotlin": Http2Connection.java deleted, Http2Connection.kt added) is one file whose history goes
+// on; git's rename detection cannot pair them, since little of the text is alike. 216 of okhttp's
+// 547 Kotlin files began their history at such a commit, credited to whoever ran the conversion
+// (a tester). Extension beyond METRICS §1 (off under --model classic): such a delete and add are
+// read as a rename. Pure: a commit's changes in, its changes out.
+
+import type { FoldChange as FileChange } from './authorship.ts';
+
+/**
+ * The commit's changes with each conversion read as a rename: a deleted and an added file in one
+ * folder whose names differ only in the extension (`Foo.java` → `Foo.kt`, `index.js` → `index.ts`),
+ * when no other deleted or added file of that folder has that name too (`Foo.kt` and `Foo.kts`
+ * added beside one `Foo.java` is no single conversion). Names without an extension are not paired.
+ */
+export function withConversions<T extends FileChange>(changes: readonly T[]): readonly (T | FileChange)[] {
+  // Most commits delete nothing: one pass to find out.
+  let deletes = 0;
+  let adds = 0;
+  for (const change of changes) {
+    if (change.status === 'D') deletes += 1;
+    else if (change.status === 'A') adds += 1;
+  }
+  if (deletes === 0 || adds === 0) return changes;
+  const deleted = new Map<string, number>();
+  const added = new Map<string, number>();
+  changes.forEach((change, index) => {
+    const side = change.status === 'D' ? deleted : change.status === 'A' ? added : undefined;
+    const key = side && stemOf(change.path);
+    if (key === undefined || !side) return;
+    // -1: the name is taken twice on that side (ambiguous).
+    side.set(key, side.has(key) ? -1 : index);
+  });
+  const pairs = new Map<number, number>();
+  for (const [key, from] of deleted) {
+    const to = added.get(key);
+    if (from >= 0 && to !== undefined && to >= 0) pairs.set(to, from);
+  }
+  if (pairs.size === 0) return changes;
+  const dropped = new Set(pairs.values());
+  const out: (T | FileChange)[] = [];
+  changes.forEach((change, index) => {
+    if (dropped.has(index)) return;
+    const from = pairs.get(index);
+    out.push(from === undefined ? change : { status: 'R', path: change.path, oldPath: (changes[from] as T).path });
+  });
+  return out;
+}
+
+/** `folder/name` without its extension, or undefined for a name that has none (`Makefile`, `.gitignore`). */
+function stemOf(path: string): string | undefined {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  return dot > slash + 1 ? path.slice(0, dot) : undefined;
+}
