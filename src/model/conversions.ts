@@ -5,7 +5,7 @@
 // (a tester). Extension beyond METRICS §1 (off under --model classic): such a delete and add are
 // read as a rename. Pure: a commit's changes in, its changes out.
 
-import type { FoldChange as FileChange } from './authorship.ts';
+import type { FoldChange } from './authorship.ts';
 
 /**
  * The commit's changes with each conversion read as a rename: a deleted and an added file in one
@@ -13,7 +13,7 @@ import type { FoldChange as FileChange } from './authorship.ts';
  * when no other deleted or added file of that folder has that name too (`Foo.kt` and `Foo.kts`
  * added beside one `Foo.java` is no single conversion). Names without an extension are not paired.
  */
-export function withConversions<T extends FileChange>(changes: readonly T[]): readonly (T | FileChange)[] {
+export function withConversions<T extends FoldChange>(changes: readonly T[]): readonly (T | FoldChange)[] {
   // Most commits delete nothing: one pass to find out.
   let deletes = 0;
   let adds = 0;
@@ -38,7 +38,7 @@ export function withConversions<T extends FileChange>(changes: readonly T[]): re
   }
   if (pairs.size === 0) return changes;
   const dropped = new Set(pairs.values());
-  const out: (T | FileChange)[] = [];
+  const out: (T | FoldChange)[] = [];
   changes.forEach((change, index) => {
     if (dropped.has(index)) return;
     const from = pairs.get(index);
