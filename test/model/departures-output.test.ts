@@ -8,6 +8,7 @@ import { currentJson, currentOutputSchema, departuresJson, departuresOutputSchem
 import { renderDeparturesSection } from '../../src/report/departures-table.ts';
 import { displayWidth } from '../../src/report/table-util.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
+import { buildRepo } from '../helpers/git-fixture.ts';
 import { buildDecayRepo, DECAY_CONFIG, departuresFixture } from './departures-fixture.ts';
 
 // The scan sections and JSON of departures and current figures (src/report/departures-*.ts), on
@@ -26,7 +27,7 @@ describe('departures section of scan', () => {
           after       leaving  truck factor  orphaned files  orphaned modules
           2025-03-31  Bob                 1               1  —
           2025-06-30  Ada                 0               4  pay
-        Modules losing knowledge (share of files whose authors are all leaving; tests, fixtures, examples and docs last)
+        Modules losing knowledge (share of files whose authors are all leaving; tests, fixtures, examples, docs and modules of fewer than 5 files last)
           module  files  TF before  TF after  knowledge lost  leaving owners
           pay         3          1         0            100%  Ada
           web         3          2         1             33%  Bob
@@ -39,6 +40,21 @@ describe('departures section of scan', () => {
         1 file left with a single owner: web/f.ts → Carol
         \`talentrisk handoff <who>\` writes the handoff document of one person."
     `);
+  });
+
+  // hugo: twelve modules of 1 to 4 files, all lost, listed by path before its 206-file tpl (an
+  // engineering manager's test).
+  it('lists the modules that lose more files first, and small modules after the others', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'a/one.ts': 5, ...Object.fromEntries(['1', '2', '3', '4', '5', '6'].map((n) => [`tpl/${n}.ts`, 5])), 'web/x.ts': 5, 'web/y.ts': 5 } },
+      { author: 'bob', write: { 'web/z.ts': 5, 'web/w.ts': 5, 'web/v.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    expect(result.modules.map((m) => [m.path, m.lostFiles.length])).toEqual([['tpl', 6], ['a', 1], ['web', 2]]);
+    const table = renderDeparturesSection(result, ctx);
+    const rows = table.split('\n').filter((line) => /^ {4}(tpl|a|web) /.test(line)).map((line) => line.trim().split(/\s+/)[0]);
+    expect(rows).toEqual(['tpl', 'web', 'a']);
   });
 
   it('writes JSON that the published schema accepts', async () => {
@@ -100,9 +116,10 @@ describe('departures section of scan', () => {
   it('lists the modules losing knowledge with tests, fixtures, examples and docs after the code', async () => {
     const analysis = await departuresFixture();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
-    const first = result.modules[0] as (typeof result.modules)[number];
+    // Of 5 files or more, so that neither module ranks last for its size.
+    const first = { ...(result.modules[0] as (typeof result.modules)[number]), files: 8 };
     const fixture = { ...first, path: 'test/fixtures/app', knowledgeLost: 1 };
-    const text = renderDeparturesSection({ ...result, modules: [fixture, ...result.modules] }, ctx);
+    const text = renderDeparturesSection({ ...result, modules: [fixture, first, ...result.modules.slice(1)] }, ctx);
     const [code, data] = [text.indexOf(`    ${first.path} `), text.indexOf('test/fixtures/app')];
     expect(code).toBeGreaterThan(0);
     expect(data).toBeGreaterThan(code);
