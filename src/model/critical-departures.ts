@@ -98,7 +98,8 @@ export function departureLabel(d: { name: string; date?: string | undefined }, t
   return `${d.name} (${hasLeft(d, today) ? 'left ' : ''}${d.date})`;
 }
 
-function hasLeft(d: { date?: string | undefined }, today: string | undefined): boolean {
+/** Whether a departure's last day is before `today` (both YYYY-MM-DD). */
+export function hasLeft(d: { date?: string | undefined }, today: string | undefined): boolean {
   return d.date !== undefined && today !== undefined && d.date < today;
 }
 

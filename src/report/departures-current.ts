@@ -28,14 +28,15 @@ function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[
 
 /**
  * The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old;
- * `leaving` (developer ids) marks the declared departures among today's truck-factor people.
+ * `leaving` (developer id → 'left' when the last day has passed, else 'leaving') marks the declared
+ * departures among today's truck-factor people.
  */
 export function renderCurrentSection(
   figures: CurrentFigures,
   projection: ProjectionResult,
   ctx: RenderContext,
   dates?: { revision: string; reference: string },
-  leaving: ReadonlySet<string> = new Set(),
+  leaving: ReadonlyMap<string, 'left' | 'leaving'> = new Map(),
 ): string {
   const { chalk } = ctx;
   const name = (id: string) => sanitize(figures.names[id] ?? id);
@@ -60,7 +61,7 @@ export function renderCurrentSection(
       // Today's figures count everyone; a reader planning around departures needs to see who is going.
       // And who has stopped: an inactive author can be in the current truck factor (their decayed
       // knowledge still outweighs others'), which read as a contradiction with the Inactive line below.
-      (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => `${name(m.id)}${leaving.has(m.id) ? ' (leaving)' : inactive.has(m.id) ? ' (inactive)' : ''}`), 4)}`) : ''),
+      (figures.current.developers.length ? chalk.dim(`  current: ${list(figures.current.developers.map((m) => `${name(m.id)}${leaving.has(m.id) ? ` (${leaving.get(m.id)})` : inactive.has(m.id) ? ' (inactive)' : ''}`), 4)}`) : ''),
   );
   if (figures.inactive.length > 0) {
     // The inactive people who matter are those who still author files: most files first.

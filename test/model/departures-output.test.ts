@@ -215,7 +215,9 @@ describe('current figures section of scan', () => {
           web              3           2    3     3     1      1"
     `);
     // Carol is declared leaving: today's list says so (EM test: the leavers were not marked).
-    expect(renderCurrentSection(figures, projection, ctx, undefined, new Set(departures.map((d) => d.id))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(leaving\)$/);
+    expect(renderCurrentSection(figures, projection, ctx, undefined, new Map(departures.map((d) => [d.id, 'leaving'] as const))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(leaving\)$/);
+    // A last day that has passed (hugo: "bep (leaving)" a month after it).
+    expect(renderCurrentSection(figures, projection, ctx, undefined, new Map(departures.map((d) => [d.id, 'left'] as const))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(left\)$/);
     // Counted as present, an inactive author can be in the current truck factor: marked (a review
     // read "current: Douglas" beside "Inactive: Douglas" as a contradiction).
     const present = currentFigures(analysis, { treatInactiveAsDeparted: false });

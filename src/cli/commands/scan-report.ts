@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { derived } from '../../analysis-cache.ts';
 import { MAX_MODULE_DEPTH } from '../../config/defaults.ts';
 import type { LoadedConfig } from '../../config/load.ts';
-import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
+import { evaluateAfterDepartures, hasLeft } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, nobodyActiveSince, type Departure } from '../../model/departures.ts';
@@ -64,10 +64,15 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), analysis.settings.referenceDate.slice(0, 10)) : '',
     current && projection
-      ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, new Set(departures.map((d) => d.id)))
+      ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, departureStates(departures, analysis.settings.referenceDate.slice(0, 10)))
       : '',
   ];
   return [renderScanTable(analysis, ctx, sections, settings.modules.roots)];
+}
+
+/** Who of the departures has left by `today` (hugo's "current: bep (leaving)" a month after his last day). */
+function departureStates(departures: readonly Departure[], today: string): Map<string, 'left' | 'leaving'> {
+  return new Map(departures.map((d) => [d.id, hasLeft(d, today) ? 'left' : 'leaving']));
 }
 
 /**
