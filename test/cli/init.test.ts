@@ -28,6 +28,11 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
       'wrote .talentrisk.yml: 3 module candidates, 2 from .github/CODEOWNERS, 1 bot candidate, all commented out\n' +
         'next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n',
     );
+    // From elsewhere, the check to run next names the repository, and the config where it went (a tester).
+    const name = path.basename(repo.dir);
+    expect(runCli(['init', name, '--force'], { cwd: path.dirname(repo.dir) }).stdout).toContain('then run `talentrisk check ' + name + '`\n');
+    expect(runCli(['init', name, '-o', `${name}.yml`], { cwd: path.dirname(repo.dir) }).stdout).toContain(`then run \`talentrisk check ${name} --config ${name}.yml\`\n`);
+    rmSync(path.join(path.dirname(repo.dir), `${name}.yml`));
     const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
     const loaded = await loadConfig(repo.dir);
     expect(loaded.file).toBe(path.join(repo.dir, '.talentrisk.yml'));

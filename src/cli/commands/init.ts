@@ -18,6 +18,7 @@ import { dominantModule, rankModulesByRisk, ROOT_MODULE, supportingLast } from '
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { resolveOutput, writeReport } from '../options.ts';
+import { shellWord } from '../../report/format.ts';
 import { analysisProgress, printWarnings } from './shared.ts';
 
 export interface InitOptions {
@@ -109,7 +110,7 @@ export async function runInit(target: string | undefined, options: InitOptions, 
   // Not under --quiet, wherever it goes (`init -q -o /dev/stdout` said it on stderr: a user test).
   if (!options.quiet) {
     say.write(`wrote ${shown(file)}: ${found.join(', ')}, all commented out\n`);
-    say.write('next: uncomment the critical systems that must never depend on one person, then run `talentrisk check`\n');
+    say.write(`next: uncomment the critical systems that must never depend on one person, then run \`${checkCommand(target, io.cwd, options.output && output.kind !== 'stdout' && output.kind !== 'in place' ? shown(file) : undefined)}\`\n`);
   }
   // A config git ignores would never reach CI (prometheus ignores `/*.yml`: check then said "no
   // .talentrisk.yml", a first-time user test).
@@ -274,4 +275,13 @@ function readableConfigFile(root: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The check to run next, on the repository as it was given (`init repo` from its parent folder
+ * said `talentrisk check`, which failed there: a tester), with the config where it was written.
+ */
+function checkCommand(target: string | undefined, cwd: string, config: string | undefined): string {
+  const at = target === undefined || path.resolve(cwd, target) === cwd ? '' : ` ${shellWord(target)}`;
+  return `talentrisk check${at}${config === undefined ? '' : ` --config ${shellWord(config)}`}`;
 }
