@@ -34,7 +34,11 @@ export interface FileFilterOptions {
 const VENDOR_FOLDER = /(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist|\.yarn\/releases|\.yarn\/plugins|\.yarn\/sdks|\.yarn\/unplugged)\/|(^|\/)\.pnp\.(c?js|mjs|loader\.mjs|data\.json)$/;
 const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|devcontainer-lock\.json|[^/]+\.lock)$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|[.-]min\.map$|\.js\.map$|\.css\.map$/;
-const BINARY_EXTENSIONS = new Set(binaryExtensions.map((ext) => ext.toLowerCase()));
+// Beyond binary-extensions: compressed data it does not list (ripgrep's test corpus `sherlock.br`,
+// `.lz4` and `.zst` were "no successor" files of a handoff beside its excluded `.gz` and `.xz`: a
+// tester), and the data and model files of scientific and machine-learning code.
+const MORE_BINARY_EXTENSIONS = ['br', 'lz4', 'zst', 'z', 'parquet', 'avro', 'npy', 'npz', 'pkl', 'pickle', 'h5', 'hdf5', 'onnx', 'tflite', 'safetensors', 'gguf', 'mo'];
+const BINARY_EXTENSIONS = new Set([...binaryExtensions, ...MORE_BINARY_EXTENSIONS].map((ext) => ext.toLowerCase()));
 
 /** The attributes talentrisk reads (METRICS.md §3 default exclusions). */
 const READ_ATTRIBUTES = ['linguist-vendored', 'linguist-generated', 'diff'] as const;

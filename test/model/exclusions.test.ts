@@ -48,6 +48,15 @@ describe('default exclusions', () => {
       'logo.PNG': 'binary',
       'font.woff2': 'binary',
     });
+    // Compressed test data binary-extensions does not list (ripgrep's sherlock.br, .lz4, .zst were
+    // "no successor" files of a handoff: a tester).
+    expect(ruleOf(['tests/data/sherlock.br', 'tests/data/sherlock.lz4', 'tests/data/sherlock.zst', 'tests/data/sherlock.Z', 'model.onnx', 'src/brotli.rs', 'README.md'])).toEqual({
+      'tests/data/sherlock.br': 'binary',
+      'tests/data/sherlock.lz4': 'binary',
+      'tests/data/sherlock.zst': 'binary',
+      'tests/data/sherlock.Z': 'binary',
+      'model.onnx': 'binary',
+    });
   });
 
   it('reads .gitattributes: linguist-vendored, linguist-generated, -diff and binary; patterns without a slash match at any depth', () => {
