@@ -122,7 +122,32 @@ export function assignModules(files: readonly string[], depth: number, workspace
     if (module) module.files.push(file);
     else modules.set(path, { kind, files: [file] });
   }
-  return modules;
+  return roots.length === 0 ? modules : namedByWhatIsLeft(modules, roots);
+}
+
+/**
+ * A folder whose packages are modules of their own keeps the rest: when that rest lies in one
+ * subfolder, the module is named by it. ripgrep's crates/* are Cargo packages but for crates/core,
+ * the binary's source: "crates: 30 files, truck factor 1" read as all of crates/ to its maintainers,
+ * and init proposed `crates/**` (147 files) under that name (a tester).
+ */
+function namedByWhatIsLeft(modules: Map<string, { kind: ModuleAssignment['kind']; files: string[] }>, roots: readonly string[]): Map<string, { kind: ModuleAssignment['kind']; files: string[] }> {
+  const renamed = new Map<string, { kind: ModuleAssignment['kind']; files: string[] }>();
+  for (const [path, module] of modules) {
+    const holdsPackages = module.kind === 'folder' && path !== ROOT_MODULE && roots.some((root) => root.startsWith(`${path}/`));
+    const common = holdsPackages ? commonFolder(module.files) : path;
+    renamed.set(common.length > path.length && !modules.has(common) ? common : path, module);
+  }
+  return renamed;
+}
+
+/** The deepest folder that holds every one of `files` ('' when they share none). */
+function commonFolder(files: readonly string[]): string {
+  let common = (files[0] ?? '').slice(0, Math.max(0, (files[0] ?? '').lastIndexOf('/')));
+  for (const file of files) {
+    while (common !== '' && !file.startsWith(`${common}/`)) common = common.slice(0, Math.max(0, common.lastIndexOf('/')));
+  }
+  return common;
 }
 
 /** The module of each analysed file (the longest module path that contains it, else the root). */

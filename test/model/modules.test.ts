@@ -10,6 +10,24 @@ import { analyzeRepo } from '../helpers/analyze.ts';
 const modulesOf = (files: string[], depth: number, workspaces: string[] = []) =>
   Object.fromEntries([...assignModules(files, depth, workspaces)].map(([path, m]) => [path, [m.kind, m.files]]));
 
+describe('a folder that holds packages', () => {
+  // ripgrep: crates/* are Cargo packages but crates/core, the binary's source; "crates: 30 files"
+  // read as all of crates/ (a tester).
+  it('is named by the one subfolder that holds the rest of its files', () => {
+    const files = ['crates/core/main.rs', 'crates/core/flags/mod.rs', 'crates/cli/src/lib.rs', 'crates/cli/Cargo.toml', 'README.md'];
+    expect(modulesOf(files, 1, ['crates/cli'])).toEqual({
+      'crates/core': ['folder', ['crates/core/main.rs', 'crates/core/flags/mod.rs']],
+      'crates/cli': ['workspace', ['crates/cli/src/lib.rs', 'crates/cli/Cargo.toml']],
+      '.': ['folder', ['README.md']],
+    });
+    // Files of its own, or in two subfolders: the folder's name stays.
+    expect(Object.keys(modulesOf([...files, 'crates/README.md'], 1, ['crates/cli'])).sort()).toEqual(['.', 'crates', 'crates/cli']);
+    expect(Object.keys(modulesOf([...files, 'crates/xtask/main.rs'], 1, ['crates/cli'])).sort()).toEqual(['.', 'crates', 'crates/cli']);
+    // No package inside: as cut (a folder that holds one subfolder is followed, or not, by the depth).
+    expect(Object.keys(modulesOf(['docs/en/a.md', 'docs/en/b.md', 'src/x.ts'], 1))).toEqual(['docs', 'src']);
+  });
+});
+
 describe('folders at a depth', () => {
   it('cuts a file’s folder to the depth; top-level files are the "." module', () => {
     expect(folderAtDepth('README.md', 1)).toBe('.');
@@ -40,7 +58,8 @@ describe('folders at a depth', () => {
     expect(modulesOf(['packages/ui/a.ts', 'packages/ui/plugins/chart/b.ts', 'packages/uikit/c.ts', 'tools/t/x.ts', 'README.md'], 1, ['packages/ui', 'packages/ui/plugins/chart/'])).toEqual({
       'packages/ui': ['workspace', ['packages/ui/a.ts']],
       'packages/ui/plugins/chart': ['workspace', ['packages/ui/plugins/chart/b.ts']],
-      packages: ['folder', ['packages/uikit/c.ts']],
+      // The rest of packages/ is one folder: named by it (namedByWhatIsLeft).
+      'packages/uikit': ['folder', ['packages/uikit/c.ts']],
       tools: ['folder', ['tools/t/x.ts']],
       '.': ['folder', ['README.md']],
     });
@@ -250,9 +269,10 @@ describe('modules on fixture repositories', { tags: ['slow'] }, () => {
       },
     ]);
     const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    // apps/docs is no package: the rest of apps/, named by its folder.
     expect(analysis.modules.map((m) => [m.path, m.kind])).toEqual([
       ['.', 'folder'],
-      ['apps', 'folder'],
+      ['apps/docs', 'folder'],
       ['apps/web', 'workspace'],
     ]);
     const off = await analyzeRepo(repo.dir, { depth: 1, config: { modules: { workspaces: false } } });
