@@ -337,6 +337,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const acknowledged = ignoredRevisions(config.acknowledgedRevs);
   const trailers = new TrailerMailmap(repo, context.warn);
   const squashes = new SubtreeSquashes(repo);
+  // `git subtree --squash` commits by folder: their content was written in another repository.
+  const squashed = new Map<string, number>();
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
     for (const record of records) {
@@ -364,6 +366,14 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       const ignoredHere = ignored.has(record.sha);
       if (ignoredHere) credited.length = 0;
       const folder = extensions ? squashes.folderOf(record) : undefined;
+      // A squash brings another repository's work in one commit: whoever ran `git subtree pull` did
+      // not write it. hugo's docs/ arrived in 159 squashes, all by its maintainer, who became the only
+      // author of 1,149 documentation files (an engineering manager's test). It credits nobody, as an
+      // ignoreRevs commit; its adds, renames and deletions still move files.
+      if (folder !== undefined) {
+        credited.length = 0;
+        squashed.set(folder, (squashed.get(folder) ?? 0) + 1);
+      }
       const own = folder !== undefined ? underSubtree(record.changes, folder) : record.changes;
       const changes = atBoundary ? NO_CHANGES : extensions ? withConversions(own) : own;
       fold.addCommit(record.time, credited, changes);
@@ -377,7 +387,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       // Counted in analysed files (the fold's): prometheus's 835-file "import" was vendored code
       // deleted since, and 8 of its 9 "sweeps" were dependency bumps changing 5–11 analysed files.
       const { added, modified } = fold.lastCommit;
-      if (record.changes.length >= BULK_ADDS && !ignoredHere && !atBoundary && !seenBefore) {
+      if (record.changes.length >= BULK_ADDS && !ignoredHere && !atBoundary && !seenBefore && folder === undefined) {
         if (added >= BULK_ADDS) imports.push({ sha: record.sha, files: added, author, credited: [...credited] });
         if (modified >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified, author, credited: [...credited] });
       }
@@ -409,6 +419,13 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (boundaryCommits > 0) {
     context.warn(
       `the changes of the ${boundaryCommits === 1 ? 'commit' : `${boundaryCommits} commits`} at the shallow clone's boundary are not counted: git shows ${boundaryCommits === 1 ? 'it' : 'them'} without parents, as adding every file`,
+    );
+  }
+  if (squashed.size > 0) {
+    const commits = [...squashed.values()].reduce((sum, count) => sum + count, 0);
+    const folders = [...squashed].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([folder]) => `${folder}/`);
+    context.warn(
+      `${commits === 1 ? 'a `git subtree --squash` commit' : `${commits} \`git subtree --squash\` commits`} (${folders.slice(0, 3).join(', ')}${folders.length > 3 ? ` +${folders.length - 3} more` : ''}) ${commits === 1 ? 'credits nobody: what it brings' : 'credit nobody: what they bring'} was written in another repository, whose history is not read here; files only ${commits === 1 ? 'it' : 'they'} changed are not analysed (\`--model classic\` credits whoever pulled ${commits === 1 ? 'it' : 'them'})`,
     );
   }
   if (future.count > 0) {

@@ -127,7 +127,7 @@ const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', stri
   binary: 'it is a binary file (by its extension), left out by default (`defaultExclusions: false` counts it)',
   unreadableName: 'its name reads like another file\'s once decoded (a name that is not valid UTF-8 shows each bad byte as U+FFFD), so their histories cannot be told apart (rename one of them)',
   submodule: 'it is a submodule (its history is another repository\'s)',
-  history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or it only changed in merge commits, which carry no events, or its commits are outside the walk), or --only-code left it out',
+  history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or `git subtree --squash` commits, which bring another repository\'s work, or it only changed in merge commits, which carry no events, or its commits are outside the walk), or --only-code left it out',
 };
 
 /**
