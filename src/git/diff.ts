@@ -36,7 +36,13 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
     throw new UsageError(`--changed takes one base revision, not a range: ${base}`, { hint: 'pass the branch the change will merge into, e.g. `--changed origin/main`; the change is what the revision has since their merge base' });
   }
   const baseSha = await commitOf(repo, base);
-  if (!baseSha) throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: fetchHint(repo, base) });
+  if (!baseSha) {
+    // okhttp's default branch is master: "fetch origin main" sent a CI maintainer after a branch
+    // that does not exist (a tester).
+    const usual = await defaultBranch(repo);
+    const instead = usual !== undefined && usual !== base ? `the remote's default branch is ${usual} (\`--changed ${usual}\`); or ` : '';
+    throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: `${instead}${fetchHint(repo, base)}` });
+  }
   const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();
   if (!mergeBase) {
     throw new UsageError(`${base} and ${head} have no common history`, {
@@ -44,7 +50,7 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
       // fetching the base again does not bring (a CI user ran that hint in a loop).
       hint: repo.info.isShallow
         ? 'this is a shallow clone: their common history was not fetched; fetch it (`git fetch --unshallow`, or `fetch-depth: 0` on actions/checkout, `GIT_DEPTH: 0` in GitLab CI)'
-        : 'pass the branch the change will merge into, e.g. `--changed origin/main`',
+        : `pass the branch the change will merge into, e.g. \`--changed ${(await defaultBranch(repo)) ?? 'origin/main'}\``,
     });
   }
   try {
@@ -53,4 +59,10 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
   } catch (error) {
     throw toGitError(error, `comparing ${base} with ${head}`);
   }
+}
+
+/** origin's default branch as a clone records it (`refs/remotes/origin/HEAD` → origin/master), if it does. */
+async function defaultBranch(repo: Repository): Promise<string | undefined> {
+  const ref = (await repo.git.raw(['symbolic-ref', '-q', 'refs/remotes/origin/HEAD']).catch(() => '')).trim();
+  return ref.startsWith('refs/remotes/') ? ref.slice('refs/remotes/'.length) : undefined;
 }

@@ -13,3 +13,14 @@ export function isBookkeepingFile(path: string): boolean {
   const lower = name.toLowerCase();
   return MANIFESTS.has(lower) || lower.endsWith('.gemspec') || CHANGELOG.test(name);
 }
+
+// Prose about the code, and API dumps a build writes (Kotlin's binary-compatibility `*.api`): listed
+// after the code too. okhttp-tls's files at risk began with its README (39 commits against 23 for
+// the certificate code), the first line a reviewer read in CI (a tester).
+const PROSE = /(?:^readme(?:\.txt)?|\.(?:md|markdown|rst|adoc|asciidoc|api))$/i;
+
+/** Where a file comes in a list of files at risk: 0 code and the rest, 1 prose and API dumps, 2 release manifests and changelogs. */
+export function listingTier(path: string): 0 | 1 | 2 {
+  if (isBookkeepingFile(path)) return 2;
+  return PROSE.test(path.slice(path.lastIndexOf('/') + 1)) ? 1 : 0;
+}

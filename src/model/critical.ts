@@ -1,8 +1,9 @@
-import { isBookkeepingFile } from './bookkeeping.ts';
+import { listingTier } from './bookkeeping.ts';
 import { authorCount, authorListsOf, developerFlags, isFlagged, ownershipIndexOf, setOf, summarizeSet, type OwnershipIndex } from './ownership-index.ts';
 import type { AuthorLists } from './truck-factor.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from './types.ts';
 import { createPathMatcher, selectByGlobs } from './globs.ts';
+import { closest, withFolders } from './suggest.ts';
 
 // Critical systems, METRICS.md §9 (extension): a named set of path globs with rules. Its bus factor
 // is the truck factor (§5) of its files; its owners are the developers of that greedy list.
@@ -94,6 +95,30 @@ export function globMistakes(globs: readonly string[]): string {
   return notes.length > 0 ? `; ${notes.join('; ')}` : '';
 }
 
+/**
+ * The globs as they were probably meant: the part before the first wildcard, a path or folder that
+ * is not there, replaced by the analysed one closest to it (pytest's `src/_pytest/assertion/rewrit.py`
+ * got no "did you mean", as explain's paths do: a tester). '' when there is none.
+ */
+export function nearGlobs(globs: readonly string[], paths: readonly string[]): string {
+  let known: Set<string> | undefined;
+  let candidates: string[] | undefined;
+  const near: string[] = [];
+  for (const glob of globs) {
+    if (glob.startsWith('!')) continue;
+    const bare = glob.replace(/^(\.\/|\/)+/, '');
+    const wild = bare.search(/[*?[{]/);
+    const literal = wild < 0 ? bare : bare.slice(0, Math.max(0, bare.lastIndexOf('/', wild)));
+    if (literal === '') continue;
+    candidates ??= withFolders(paths);
+    known ??= new Set(candidates);
+    if (known.has(literal)) continue;
+    const meant = closest(literal, candidates);
+    if (meant !== undefined) near.push(JSON.stringify(`${meant}${bare.slice(literal.length)}`));
+  }
+  return near.length > 0 ? `; did you mean ${near.join(', ')}?` : '';
+}
+
 /** Everyone a system names (its owners, its authors, the owners of its single-owner files), by id. */
 export function peopleOf(system: Pick<CriticalSystemResult, 'owners' | 'authors' | 'singleOwnerFiles'>): CriticalPerson[] {
   return [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)];
@@ -134,11 +159,11 @@ function evaluateSystem(
   const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
   const orphanFiles: string[] = [];
   // The files at risk that matter most first: the most changed (a list led by `src/.checksrc`, in
-  // path order, named the least of them), release manifests and changelogs after the rest (their
-  // changes are version bumps: bookkeeping.ts). Ties keep path order.
-  const atRisk = selection.matching.map((position) => ({ position, count: authorCount(authors, position), chore: isBookkeepingFile(allPaths[position] as string) })).filter((file) => file.count <= 1);
+  // path order, named the least of them), READMEs and docs after the code, release manifests and
+  // changelogs last (their changes are version bumps: bookkeeping.ts). Ties keep path order.
+  const atRisk = selection.matching.map((position) => ({ position, count: authorCount(authors, position), tier: listingTier(allPaths[position] as string) })).filter((file) => file.count <= 1);
   const events = (position: number) => (ownership.files[position] as FileOwnership).events;
-  atRisk.sort((a, b) => Number(a.chore) - Number(b.chore) || events(b.position) - events(a.position) || a.position - b.position);
+  atRisk.sort((a, b) => a.tier - b.tier || events(b.position) - events(a.position) || a.position - b.position);
   for (const { position, count } of atRisk) {
     const path = allPaths[position] as string;
     if (count === 1) {
@@ -155,7 +180,7 @@ function evaluateSystem(
   };
   let error: string | undefined;
   if (files.length === 0) {
-    error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}`;
+    error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}${nearGlobs(system.paths, allPaths)}`;
   } else if (truckFactor.value < system.minOwners) {
     violations.push({
       rule: 'minOwners',

@@ -177,6 +177,11 @@ export function inactiveOwnersOnly(systems: readonly (CriticalSystemResult & { c
   }));
 }
 
+/** The notes on passing systems as warnings of a JSON document: "fuzzing: passes on an owner who is inactive: …". */
+export function systemNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): string[] {
+  return inactiveOwnersOnly(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
+}
+
 /**
  * What to do about a failing check, in one sentence (the SARIF rule's help, for the formats that
  * people read): undefined when it passed.

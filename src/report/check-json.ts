@@ -1,6 +1,6 @@
 import { rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { verdict } from './check-describe.ts';
+import { inactiveIds, systemNotes, verdict } from './check-describe.ts';
 import type { CheckOutput } from './check-schema.ts';
 import { checkPassed, type CheckReport } from './check-types.ts';
 import { criticalSystemJson } from './critical-section.ts';
@@ -40,7 +40,8 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
       status: system.checked ? system.status : 'skipped',
       configLine: system.configLine ?? null,
     })),
-    warnings: report.warnings,
+    // What the text prints beside the systems too: a dashboard read none of it (ripgrep, a tester).
+    warnings: [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))],
   };
 }
 

@@ -212,8 +212,12 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(later()).toContain(`\n! ${note}\n`);
     expect(later('--format', 'markdown')).toContain('- ⚠️ **auth**: passes on 2 owners who are all inactive: the bus factor counts them; to gate on who is active, declare them gone (`--leaving`, or config `departures`)');
     expect(runCli(['scan', '--until', '2025-06-01', '--no-color'], { cwd: repo.dir }).stdout).toContain(`\n  ! ${note}\n`);
+    // The JSON documents carry it as a warning, as the text does (a dashboard read none of it: ripgrep).
+    expect(JSON.parse(later('--format', 'json')).warnings).toContain(note);
+    expect(JSON.parse(runCli(['scan', '--until', '2025-06-01', '--format', 'json', '-q'], { cwd: repo.dir }).stdout).warnings).toContain(note);
     // One active owner is enough: no note.
     expect(run()).not.toContain('passes on');
+    expect(JSON.parse(run('--format', 'json')).warnings.join('\n')).not.toContain('passes on');
   });
 
   it('a check that cannot run (exit 2) replaces an --output --force report with why it could not run, or removes it (a CI test: the last good report stayed)', () => {
@@ -351,6 +355,13 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     // A range is no base (a CI test: it read "HEAD~1..HEAD and … have no common history").
     expect(runCli(['check', '--changed', 'HEAD~1..HEAD'], { cwd: repo.dir }).stderr).toBe(
       'talentrisk: --changed takes one base revision, not a range: HEAD~1..HEAD\n  pass the branch the change will merge into, e.g. `--changed origin/main`; the change is what the revision has since their merge base\n',
+    );
+    // A clone knows origin's default branch: named when the base is another (okhttp's is master; a CI test).
+    repo.git('update-ref', 'refs/remotes/origin/trunk', 'HEAD');
+    repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/trunk');
+    expect(runCli(['check', '--changed', 'origin/main'], { cwd: repo.dir }).stderr).toBe(
+      'talentrisk: unknown base revision for --changed: origin/main\n' +
+        "  the remote's default branch is origin/trunk (`--changed origin/trunk`); or fetch it first (`git fetch origin main`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI\n",
     );
   });
 

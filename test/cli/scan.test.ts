@@ -705,6 +705,11 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(result.stdout).toContain('Ada: author: normDOA 1.000 > 0.75 and DOA 4.555 ≥ 3.293');
     const json = JSON.parse(runCli(['explain', 'src/pay/a.ts', '--format', 'json'], { cwd: repo.dir }).stdout);
     expect(json.developers[0]).toMatchObject({ id: 'ada@example.com', fa: 1, dl: 1, ac: 0, doa: 4.555, isAuthor: true });
+    // Which tool, model and revision made the figures, as scan's JSON says (a dashboard could not tell: a tester).
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    expect(json).toMatchObject({ schemaVersion: 1, kind: 'file', tool: { name: 'talentrisk' }, model: 'talentrisk', repository: { revision: head } });
+    const classic = JSON.parse(runCli(['explain', 'src/pay', '--format', 'json', '--model', 'classic'], { cwd: repo.dir }).stdout);
+    expect(classic).toMatchObject({ schemaVersion: 1, kind: 'folder', model: 'classic', repository: { revision: head }, revision: head });
   });
 
   it('shows every author and the next highest DOAs of a file, not all of its developers', () => {

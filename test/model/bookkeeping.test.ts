@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBookkeepingFile } from '../../src/model/bookkeeping.ts';
+import { isBookkeepingFile, listingTier } from '../../src/model/bookkeeping.ts';
 
 describe('isBookkeepingFile', () => {
   it('knows release manifests and changelogs by name, in any folder and case', () => {
@@ -12,5 +12,14 @@ describe('isBookkeepingFile', () => {
     for (const path of ['src/package.ts', 'changelog/parser.ts', 'src/news/feed.ts', 'history.ts', 'src/history.js', 'package.json5', 'Cargo.lock', 'tsconfig.json', 'README.md', 'src/versioning.ts']) {
       expect(isBookkeepingFile(path), path).toBe(false);
     }
+  });
+});
+
+describe('listingTier', () => {
+  // okhttp-tls's files at risk began with its README, the first line a reviewer read in CI (a tester).
+  it('lists code first, then prose and API dumps, then release chores', () => {
+    expect(['okhttp-tls/src/main/kotlin/HeldCertificate.kt', 'src/readme.ts', 'Makefile', 'src/docs.py'].map(listingTier)).toEqual([0, 0, 0, 0]);
+    expect(['okhttp-tls/README.md', 'README', 'docs/guide.rst', 'okhttp-tls/api/okhttp-tls.api', 'Readme.txt'].map(listingTier)).toEqual([1, 1, 1, 1, 1]);
+    expect(['CHANGELOG.md', 'package.json'].map(listingTier)).toEqual([2, 2]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   globMistakes,
+  nearGlobs,
   addViolations,
   createSystemMatcher,
   evaluateCriticalSystems,
@@ -167,5 +168,16 @@ describe('globMistakes', () => {
     expect(globMistakes(['src\\resolver\\**'])).toBe('; "src\\resolver\\**" uses \\ where a path has / ("src/resolver/**")');
     // An escape is meant (`\*` is a literal star); a negation and a good glob say nothing.
     expect(globMistakes(['docs/\\*.md', '!crates/*', 'src/**'])).toBe('');
+  });
+});
+
+describe('nearGlobs', () => {
+  // pytest: `src/_pytest/assertion/rewrit.py` matched nothing and got no "did you mean" (a tester).
+  it('names the analysed path or folder closest to the part before the first wildcard', () => {
+    const paths = ['src/_pytest/assertion/rewrite.py', 'src/_pytest/fixtures.py', 'src/payments/pay.ts', 'README.md'];
+    expect(nearGlobs(['src/_pytest/assertion/rewrit.py'], paths)).toBe('; did you mean "src/_pytest/assertion/rewrite.py"?');
+    expect(nearGlobs(['/src/payment/**', '!src/payment/legacy/**'], paths)).toBe('; did you mean "src/payments/**"?');
+    // A folder that is there (the glob below it is what failed), a glob from the root, nothing close: nothing.
+    expect(nearGlobs(['src/payments/*.go', '**/*.rs', 'lib/zzz/**'], paths)).toBe('');
   });
 });

@@ -3,7 +3,8 @@ import binaryExtensions from 'binary-extensions';
 import { computeDoa, isAuthor, rankFile } from '../../src/model/doa.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
 import { bestSuccessor, type Departure, type DeparturesResult, type FileSuccession, type ModuleDeparture } from '../../src/model/departures.ts';
-import { globMistakes, type CriticalSystemResult, type CriticalSystemSpec, type CriticalViolation, type CriticalOwner } from '../../src/model/critical.ts';
+import { globMistakes, nearGlobs, type CriticalSystemResult, type CriticalSystemSpec, type CriticalViolation, type CriticalOwner } from '../../src/model/critical.ts';
+import { listingTier } from '../../src/model/bookkeeping.ts';
 import type { CurrentFigures, ProjectionResult, ModuleProjection, InactiveDeveloper } from '../../src/model/decay.ts';
 import { ROOT_MODULE } from '../../src/model/modules.ts';
 import { compareCodePoints } from '../../src/model/truck-factor.ts';
@@ -185,7 +186,7 @@ function impactOf(analysis: Analysis, groups: Map<string, FileOwnership[]>, gone
       departingOwners,
     });
   }
-  modules.sort((a, b) => b.knowledgeLost - a.knowledgeLost || a.truckFactorAfter.value - b.truckFactorAfter.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  modules.sort((a, b) => b.knowledgeLost - a.knowledgeLost || b.lostFiles.length - a.lostFiles.length || a.truckFactorAfter.value - b.truckFactorAfter.value || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { orphaned, modules, truckFactor: truckFactorOf(analysis.files, nameOf, after) };
 }
 
@@ -396,8 +397,8 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
     const person = (member: TruckFactorMember): CriticalOwner => ({ id: member.id, name: nameOf(member.id), files: member.files, share: member.share });
     const singleOwnerFiles: CriticalSystemResult['singleOwnerFiles'] = [];
     const orphanFiles: string[] = [];
-    // Most changed first, then by path (a stable sort of the path-ordered files).
-    for (const file of [...files].sort((a, b) => b.events - a.events)) {
+    // Code before prose before release chores, most changed first, then by path (a stable sort of the path-ordered files).
+    for (const file of [...files].sort((a, b) => listingTier(a.path) - listingTier(b.path) || b.events - a.events)) {
       const authors = authorsOf(file);
       const sole = authors[0];
       if (authors.length === 1 && sole !== undefined) singleOwnerFiles.push({ path: file.path, owner: { id: sole, name: nameOf(sole) } });
@@ -406,7 +407,7 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
     const violations: CriticalViolation[] = [];
     let error: string | undefined;
     if (files.length === 0) {
-      error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}`;
+      error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}${nearGlobs(system.paths, analysis.files.map((file) => file.path))}`;
     } else if (truckFactor.value < system.minOwners) {
       violations.push({
         rule: 'minOwners',

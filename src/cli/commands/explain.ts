@@ -12,6 +12,7 @@ import { resolveChalk, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
 import { readFromRootNote, resolveTarget } from './explain-target.ts';
 import { loadAnalysis, printWarnings, reportWritten } from './shared.ts';
+import { VERSION } from '../../version.ts';
 
 /** Rows of a file's developers shown in the terminal (every author, at least). */
 const EXPLAIN_ROWS = 20;
@@ -47,7 +48,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   if (options.format === 'json') {
     const body = found.file
       ? {
-          schemaVersion: 1,
+          ...documentHead(analysis, 'file'),
           path: found.file.path,
           authors: found.file.authors,
           developers: found.file.contributions.map((c) => ({
@@ -217,7 +218,7 @@ function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
 function explainFolderJson(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string) {
   const module = summarizeModule(folder, 'folder', files, nameOf);
   return {
-    schemaVersion: 1,
+    ...documentHead(analysis, 'folder'),
     path: folder,
     files: module.files,
     truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map((m) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share) })) },
@@ -226,4 +227,13 @@ function explainFolderJson(analysis: Analysis, folder: string, files: FileOwners
     orphanFiles: module.orphanFiles,
     revision: analysis.repository.revision,
   };
+}
+
+/**
+ * What every JSON document of explain starts with, as scan's does: which tool, model and revision
+ * made the figures (a dashboard could not tell a file's figures of `--model classic` from the
+ * default, nor of which commit: a tester), and whether it explains a file or a folder.
+ */
+function documentHead(analysis: Analysis, kind: 'file' | 'folder') {
+  return { schemaVersion: 1, kind, tool: { name: 'talentrisk', version: VERSION }, model: analysis.model, repository: analysis.repository };
 }

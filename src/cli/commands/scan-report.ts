@@ -13,7 +13,7 @@ import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { testDataFolders } from '../../model/test-data.ts';
 import { dominantModule } from '../../model/modules.ts';
 import { automaticModulesWithin } from '../../model/module-chains.ts';
-import { markInactiveOwners } from '../../report/check-describe.ts';
+import { markInactiveOwners, systemNotes } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { list, sanitize } from '../../report/format.ts';
 import { jsonReport } from '../../report/json-pieces.ts';
@@ -46,7 +46,10 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted }, memo);
   const projection = current ? projectExperts(analysis, departures, { memo }) : undefined;
   if (!options.table) {
+    // As check's JSON: the notes the table prints beside the systems are warnings too.
+    const notes = systemNotes(critical, markedInactive(analysis));
     const extra = {
+      ...(notes.length ? { warnings: [...analysis.warnings, ...notes] } : {}),
       ...(critical.length ? { critical: criticalJson(critical) } : {}),
       ...(leaving ? { departures: departuresJson(leaving) } : {}),
       ...(current && projection ? { current: currentJson(current, projection) } : {}),
