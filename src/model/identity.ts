@@ -4,6 +4,7 @@
 
 import { isAutomated } from './automation.ts';
 import { isPairName, namesLookAlike } from './look-alike-names.ts';
+import { placeholderAddressIdentities } from './placeholder-addresses.ts';
 
 export interface RawIdentity {
   name: string;
@@ -281,7 +282,8 @@ export function accountKey(email: string): string | undefined {
  * (names of several words) are used over it; then every name over it that is neither its own, nor
  * its login, nor like its own, is someone else's there. One person's names over their address (a
  * changed name, a nickname, a login) and one other person's name alone leave it as the published
- * rule has it.
+ * rule has it. The identities over a placeholder address that different people's names use
+ * (placeholderAddressIdentities: pytest's `none@none`) join by their names only too.
  */
 export function sharedAddressIdentities(identities: readonly RawIdentity[], bot: readonly boolean[]): Set<number> {
   const accountOf = (email: string): { key: string; login: string | undefined } | undefined => {
@@ -357,7 +359,8 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
     }
     if (others.size >= 2) shared.add(key);
   }
-  const crossing = new Set<number>();
+  // And the identities over a placeholder address that different people use (none@none).
+  const crossing = placeholderAddressIdentities(identities, bot);
   if (shared.size === 0) return crossing;
   identities.forEach((identity, index) => {
     const account = accounts[index];
