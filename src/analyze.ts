@@ -7,7 +7,7 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
-import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, sharedAddressWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
+import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, sharedAddressWarnings, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -471,8 +471,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (extensions) {
     const warning = unmatchedAliasWarning(unmatchedAliases(identities.list, config.people));
     if (warning) context.warn(warning);
-    const shared = sharedAddressWarning(identities.list, sharedAddresses);
-    if (shared) context.warn(shared);
+    for (const warning of sharedAddressWarnings(identities.list, sharedAddresses)) context.warn(warning);
   }
   const bridges = nameBridges(identities.list, resolved, { extensions, people: config.people, sharedAddresses });
   if (bridges.length > 0) {

@@ -1,5 +1,6 @@
 import { accountKey, nameKey, type PersonAlias, type RawIdentity, type ResolvedDeveloper, type UnmatchedAlias } from './model/identity.ts';
 import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
+import { isPlaceholderAddress } from './model/placeholder-addresses.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
 
 // The warnings about the history as the walk read it that name commits and people: imports, sweeps
@@ -166,24 +167,54 @@ const UNMATCHED_SHOWN = 5;
 /**
  * The addresses over which other people's names commit (sharedAddressIdentities), most names first:
  * what joins by name only, said once, since the published rule would have joined them by address.
+ * Placeholder addresses (none@none) have no owner whose name others use: they are said apart.
  */
-export function sharedAddressWarning(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): string | undefined {
-  if (crossing.size === 0) return undefined;
-  // By account: a GitHub no-reply address's two forms are one (shown as the one used most).
-  const namesOver = new Map<string, { names: Set<string>; shown: string; commits: number }>();
+export function sharedAddressWarnings(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): string[] {
+  const placeholders = new Set<number>();
+  const others = new Set<number>();
+  for (const index of crossing) (isPlaceholderAddress((identities[index] as RawIdentity).email) ? placeholders : others).add(index);
+  return [sharedAddressWarning(identities, others), placeholderAddressWarning(identities, placeholders)].filter((warning): warning is string => warning !== undefined);
+}
+
+/** The names over each address of `crossing`, by account (a GitHub no-reply address's two forms are one, shown as the one used most), most names first. */
+function namesByAddress(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): { shown: string; names: Map<string, { written: string; commits: number }> }[] {
+  const namesOver = new Map<string, { names: Map<string, { written: string; commits: number }>; shown: string; commits: number }>();
   for (const index of crossing) {
     const identity = identities[index] as RawIdentity;
     const address = identity.email.trim().toLowerCase();
     const key = accountKey(address) ?? address;
-    const group = namesOver.get(key) ?? { names: new Set<string>(), shown: address, commits: 0 };
-    group.names.add(nameKey(identity.name));
+    const group = namesOver.get(key) ?? { names: new Map<string, { written: string; commits: number }>(), shown: address, commits: 0 };
+    const name = group.names.get(nameKey(identity.name)) ?? { written: identity.name.trim(), commits: 0 };
+    name.commits += identity.commits;
+    group.names.set(nameKey(identity.name), name);
     if (identity.commits > group.commits) Object.assign(group, { shown: address, commits: identity.commits });
     namesOver.set(key, group);
   }
-  const addresses = [...namesOver.values()].sort((a, b) => b.names.size - a.names.size || (a.shown < b.shown ? -1 : 1));
+  return [...namesOver.values()].sort((a, b) => b.names.size - a.names.size || (a.shown < b.shown ? -1 : 1));
+}
+
+function sharedAddressWarning(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): string | undefined {
+  if (crossing.size === 0) return undefined;
+  const addresses = namesByAddress(identities, crossing);
   const shown = addresses.slice(0, 3).map(({ shown: address, names }) => `${address} under ${names.size} ${names.size === 1 ? 'name' : 'names'}`);
   const more = addresses.length > 3 ? ` +${addresses.length - 3} more` : '';
   const busiest = [...crossing].map((index) => identities[index] as RawIdentity).sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1))[0] as RawIdentity;
   const example = `${busiest.name.trim()} <${busiest.email.trim()}>`;
   return `${crossing.size} ${crossing.size === 1 ? 'identity puts' : 'identities put'} another person's name over an address others commit with too (${shown.join(', ')}${more}; e.g. ${example}): each counts for its name, not for the address's owner (a CI job or a shared account commits so, and joining by the address made one developer of many); \`--model classic\` joins them (README, "What is analysed")`;
+}
+
+/**
+ * The placeholder addresses different people's names commit over (placeholderAddressIdentities):
+ * no one's address, so no owner; each name over it counts for itself, named with its busiest names.
+ */
+function placeholderAddressWarning(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): string | undefined {
+  if (crossing.size === 0) return undefined;
+  const addresses = namesByAddress(identities, crossing);
+  const shown = addresses.slice(0, 3).map(({ shown: address, names }) => {
+    const busiest = [...names.values()].sort((a, b) => b.commits - a.commits || (a.written < b.written ? -1 : 1)).map((name) => name.written);
+    return `${address} under ${names.size} names: ${busiest.slice(0, 3).join(', ')}${names.size > 3 ? ', …' : ''}`;
+  });
+  const more = addresses.length > 3 ? `; +${addresses.length - 3} more` : '';
+  const one = addresses.length === 1;
+  return `${one ? 'an address that is no one\'s mailbox has' : `${addresses.length} addresses that are no one's mailbox have`} different people's names over ${one ? 'it' : 'them'} (${shown.join('; ')}${more}): each name counts for itself, not joined by the address (imports write none@none, and git writes user@host.(none) when no email is configured); \`--model classic\` joins them (README, "What is analysed")`;
 }

@@ -19,7 +19,11 @@ const ADDRESS_ROLE = /^(ci|build|builder|deploy|deployer|release|releaser|autobu
 // fibibot); the surnames that end so are shorter (Abbot, Talbot, Chabot), and an address made of one
 // (jtalbot@, sam.talbot@) is set aside by looksAutomated when the person's name holds that surname.
 const AUTOMATION_SUFFIX = /^[\p{L}\p{N}]{4,}bot$/iu;
-const looksLikeBotHandle = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_SUFFIX.test(text.trim());
+// One word ending in "releaser" after two letters or digits or more: a release tool's account (hugo's
+// hugoreleaser, 976 commits from its maintainer's plus-address, counted as his; goreleaser). No name
+// or word of a person ends so; "releaser" alone is AUTOMATION_ROLE's.
+const RELEASER_HANDLE = /^[\p{L}\p{N}]{2,}[-_.]?releaser$/iu;
+const looksLikeBotHandle = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_SUFFIX.test(text.trim()) || RELEASER_HANDLE.test(text.trim());
 export const isAutomated = (text: string) => looksLikeBotHandle(text) || AUTOMATION_ROLE.test(text.trim());
 
 /**
@@ -36,7 +40,7 @@ export function looksAutomated(developer: { name: string; names: readonly string
   const nameWords = names.flatMap((name) => (/\s/.test(name.trim()) ? name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 4) : []));
   const ownHandle = (text: string) => nameWords.some((word) => text.toLowerCase().includes(word));
   const byAddress = (text: string, role: boolean) =>
-    AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && !ownHandle(text) && AUTOMATION_SUFFIX.test(text)) || (role && ADDRESS_ROLE.test(text));
+    AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || (!surname && !ownHandle(text) && AUTOMATION_SUFFIX.test(text)) || (!ownHandle(text) && RELEASER_HANDLE.test(text)) || (role && ADDRESS_ROLE.test(text));
   return developer.emails.some((email) => {
     const local = email.slice(0, email.lastIndexOf('@'));
     if (email.toLowerCase().endsWith('@users.noreply.github.com')) return byAddress(local.slice(local.indexOf('+') + 1), false);

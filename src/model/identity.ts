@@ -4,6 +4,7 @@
 
 import { isAutomated } from './automation.ts';
 import { isPairName, namesLookAlike } from './look-alike-names.ts';
+import { placeholderAddressIdentities } from './placeholder-addresses.ts';
 
 export interface RawIdentity {
   name: string;
@@ -92,15 +93,39 @@ const DEFAULT_BOT_PATTERNS = [
   // so. astro's "Houston (Bot)" (1,600 "[ci] format" commits, some under a maintainer's address) was
   // eighth in its truck factor, and init proposed it only as a name of another bot.
   '* (bot)',
-  // AI coding assistants credited in Co-authored-by trailers: tools, not people who can leave.
+  // AI coding assistants credited in Co-authored-by trailers: tools, not people who can leave. Each
+  // by an address (or a GitHub login) no person has, never by a domain or a first name: Anthropic's
+  // employees commit from @anthropic.com, and Claude is a person's name too.
   'noreply@anthropic.com',
+  // pytest's "Anthropic Claude Opus 4 <claude@anthropic.com>" (14 credits) and "Claude Opus 4
+  // <claude-opus-4@anthropic.com>": the model's own addresses, by its families' names.
+  'claude@anthropic.com',
+  'claude-opus*@anthropic.com',
+  'claude-sonnet*@anthropic.com',
+  'claude-haiku*@anthropic.com',
+  // GitHub's Claude account (vite: "Claude <242468646+Claude@users.noreply…>"): a login is one
+  // account's, but the pattern `claude` would also match the name, so by the address.
+  '*+claude@users.noreply.github.com',
   'copilot',
+  'copilot@github.com',
   '*+copilot@users.noreply.github.com',
   'cursoragent@cursor.com',
+  // Cursor's GitHub account, by its login (a pattern matches a no-reply address's login): pytest's
+  // "Cursor Agent <199161495+cursoragent@users.noreply.github.com>".
+  'cursoragent',
+  // pytest's "Cursor AI <ai@cursor.sh>" (42 credits, named successor in a handoff) and "Cursor Grok
+  // 4.5 <grok@x.ai>".
+  'ai@cursor.sh',
+  'grok@x.ai',
   'noreply@aider.chat',
   // OpenAI Codex ("Codex", "GPT-5 Codex"): in vite's trailers, a developer authoring files before.
   'codex@openai.com',
   'noreply@openai.com',
+  // Other agents' addresses in trailers: deno's "GLM-5.2 <noreply@z.ai>", rails' "AI (Pi/GPT-5.5)
+  // <noreply@pi.dev>", vite's "Oz <oz-agent@warp.dev>".
+  'noreply@z.ai',
+  'noreply@pi.dev',
+  'oz-agent@warp.dev',
   // git-svn and cvs2svn's name for a revision with no author (httpd: "New repository initialized by
   // cvs2svn"): an import's placeholder, which listed as an inactive developer and a "closest known".
   '(no author)',
@@ -257,7 +282,8 @@ export function accountKey(email: string): string | undefined {
  * (names of several words) are used over it; then every name over it that is neither its own, nor
  * its login, nor like its own, is someone else's there. One person's names over their address (a
  * changed name, a nickname, a login) and one other person's name alone leave it as the published
- * rule has it.
+ * rule has it. The identities over a placeholder address that different people's names use
+ * (placeholderAddressIdentities: pytest's `none@none`) join by their names only too.
  */
 export function sharedAddressIdentities(identities: readonly RawIdentity[], bot: readonly boolean[]): Set<number> {
   const accountOf = (email: string): { key: string; login: string | undefined } | undefined => {
@@ -333,7 +359,8 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
     }
     if (others.size >= 2) shared.add(key);
   }
-  const crossing = new Set<number>();
+  // And the identities over a placeholder address that different people use (none@none).
+  const crossing = placeholderAddressIdentities(identities, bot);
   if (shared.size === 0) return crossing;
   identities.forEach((identity, index) => {
     const account = accounts[index];

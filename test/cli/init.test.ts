@@ -195,6 +195,23 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(scan.developers.find((d) => d.name === 'Divy Srivastava')?.filesAuthored).toBe(2);
   });
 
+  // Regression (hugo, a tester): hugoreleaser, 976 commits from its maintainer's plus-address, was
+  // counted as him; init proposed no bot and scan said nothing.
+  it('proposes a release tool committing from a person’s plus-address, and scan names it', () => {
+    const bep = { name: 'bep', email: 'bjorn.erik.pedersen@gmail.example' };
+    const plus = 'bjorn.erik.pedersen+hugoreleaser@gmail.example';
+    const repo = buildRepo([
+      { author: bep, write: { 'a.go': 5 } },
+      { author: { name: 'Bjørn Erik Pedersen', email: bep.email }, write: { 'a.go': 5 } },
+      { author: { name: 'Bjørn Erik Pedersen', email: plus }, write: { 'b.go': 5 } },
+      { author: { name: 'hugoreleaser', email: plus }, write: { 'docs/release.md': 5 } },
+      { author: { name: 'hugoreleaser', email: plus }, write: { 'docs/release.md': 5 } },
+    ]);
+    const text = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    expect(text).toContain(`  # - "hugoreleaser"    # a name joined to Bjørn Erik Pedersen (5 commits in all); only this name's commits are left out\n`);
+    expect(runCli(['scan', '--no-color'], { cwd: repo.dir }).stdout).toContain('An author of files looks automated (hugoreleaser (a name of Bjørn Erik Pedersen');
+  });
+
   it('shares its analysis with a scan through the result cache (the scan without a config is the same analysis)', () => {
     const repo = buildRepo(history);
     const results = () => readdirSync(path.join(repo.dir, '.git', 'talentrisk', 'cache', 'v1')).filter((name) => name.endsWith('.result'));

@@ -30,13 +30,41 @@ describe('AI assistants and automation accounts', () => {
     expect(analysis.bots).toEqual(['Claude']);
   });
 
+  // Regression (pytest, a tester): "Cursor AI <ai@cursor.sh>" (42 credits) was a developer authoring
+  // 7 files and a handoff's successor; Anthropic's, Cursor's and xAI's other addresses counted too.
+  it('leaves out assistants by their own addresses and logins in trailers, and keeps people at their companies or with their names', { tags: ['slow'] }, async () => {
+    const assistants = [
+      { name: 'Cursor AI', email: 'ai@cursor.sh' },
+      { name: 'Anthropic Claude Opus 4', email: 'claude@anthropic.com' },
+      { name: 'Claude Opus 4', email: 'claude-opus-4@anthropic.com' },
+      { name: 'Claude Sonnet 4', email: 'claude-sonnet-4@anthropic.com' },
+      { name: 'Cursor Grok 4.5', email: 'grok@x.ai' },
+      { name: 'Cursor Agent', email: '199161495+cursoragent@users.noreply.github.com' },
+      { name: 'GitHub Copilot', email: 'copilot@github.com' },
+      { name: 'Claude', email: '242468646+Claude@users.noreply.github.com' },
+      { name: 'GLM-5.2', email: 'noreply@z.ai' },
+      { name: 'AI (Pi/GPT-5.5)', email: 'noreply@pi.dev' },
+      { name: 'Oz', email: 'oz-agent@warp.dev' },
+    ];
+    const people = [
+      { name: 'Jane Doe', email: 'jane@anthropic.com' },
+      { name: 'Claude Monet', email: 'claude.monet@giverny.example' },
+      { name: 'Claude', email: 'claude@giverny.example' },
+      { name: 'Grok Fan', email: 'grok@fans.example' },
+    ];
+    const repo = buildRepo([...assistants, ...people].map((coAuthor, i) => ({ author: 'ada', write: { [`f${i}.ts`]: 5 }, coAuthors: [coAuthor] })));
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.bots.sort()).toEqual(assistants.map((assistant) => assistant.name).sort());
+    expect(analysis.developers.map((d) => d.name).sort()).toEqual(['Ada', 'Claude', 'Claude Monet', 'Grok Fan', 'Jane Doe']);
+  });
+
   it('init proposes automation accounts as bot candidates, not people with such names', () => {
     // denobot, crowlbot, nathan+bot: deno's own accounts, which the first rules missed (a new-user test).
-    for (const text of ['ci', 'Deploy', 'jenkins', 'release-robot', 'build.bot', 'renovate-approve', 'github-actions', 'svc_automation', 'denobot', 'crowlbot', 'nathanwhitbot', 'nathan+bot', 'Travis CI', 'travis-ci', 'snyk', 'greenkeeperio', 'renovate[bot]']) {
+    for (const text of ['ci', 'Deploy', 'jenkins', 'release-robot', 'build.bot', 'renovate-approve', 'github-actions', 'svc_automation', 'denobot', 'crowlbot', 'nathanwhitbot', 'nathan+bot', 'Travis CI', 'travis-ci', 'snyk', 'greenkeeperio', 'renovate[bot]', 'hugoreleaser', 'goreleaser', 'go-releaser']) {
       expect(isAutomated(text), text).toBe(true);
     }
     // Bogdan Kolesnyk ends in `snyk`, and Travis alone is a person's name (vuejs/core proposed both).
-    for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Talbot', 'Chabot', 'sam.talbot', 'Andreu Botella', 'subotac', 'Cibele Build', 'Travis Cinder', 'Bogdan Kolesnyk', 'kolesnyk', 'Travis']) {
+    for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Talbot', 'Chabot', 'sam.talbot', 'Andreu Botella', 'subotac', 'Cibele Build', 'Travis Cinder', 'Bogdan Kolesnyk', 'kolesnyk', 'Travis', 'Hugo Releaser', 'xreleaser', 'releasers']) {
       expect(isAutomated(text), text).toBe(false);
     }
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
 import { unmatchedAliasWarning } from '../../src/history-warnings.ts';
+import { isPlaceholderAddress, placeholderAddressIdentities } from '../../src/model/placeholder-addresses.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
@@ -489,7 +490,7 @@ describe('identities on fixture repositories', { tags: ['slow'] }, () => {
     ]);
     const analysis = await analyzeRepo(repo.dir);
     // one developer: named by the most frequent name, id by the most used email
-    expect(analysis.developers.map((d) => [d.id, d.name, d.emails])).toEqual([
+    expect(analysis.developers.map((d) => [d.id, d.name, d.emails]).sort()).toEqual([
       ['12345+ada@users.noreply.github.com', 'Ada Lovelace', ['12345+ada@users.noreply.github.com', 'ada@example.com']],
     ]);
     expect(contributionOf(analysis, 'a.ts', '12345+ada@users.noreply.github.com')).toMatchObject({ fa: 1, dl: 1, ac: 0 });
@@ -668,6 +669,93 @@ describe('shared addresses on a fixture repository', { tags: ['slow'] }, () => {
     const classic = await analyzeRepo(repo.dir, { model: 'classic' });
     expect(classic.developers).toHaveLength(1);
     expect(classic.warnings.some((w) => w.includes('another person'))).toBe(false);
+  });
+});
+
+// Regression (pytest, a tester): 23 svn-era names commit over `none@none` (hpk 625 commits, fijal 173,
+// guido 139, …); joined by that address they were one developer "hpk", and `handoff fijal` wrote a
+// handoff for hpk.
+describe('placeholder addresses', () => {
+  const crossingOf = (list: RawIdentity[]) => [...placeholderAddressIdentities(list, list.map(() => false))].map((i) => `${(list[i] as RawIdentity).name} <${(list[i] as RawIdentity).email}>`).sort();
+
+  it('takes an address no one can receive mail at for a placeholder: no @, a domain without a dot, (none), localhost.localdomain', () => {
+    for (const address of ['none@none', 'nobody@nowhere', 'unknown', 'jane@localhost', 'jane@laptop', 'hpk@13f79535-47bb-0310-9956-ffa450edef68', 'jane@jane-laptop.(none)', 'root@(none)', 'root@localhost.localdomain', ' Root@LocalHost ']) {
+      expect(isPlaceholderAddress(address), address).toBe(true);
+    }
+    for (const address of ['', 'jane@example.com', 'jane@mail.localhost.example', '123+jane@users.noreply.github.com', 'jane@none.org']) {
+      expect(isPlaceholderAddress(address), address).toBe(false);
+    }
+  });
+
+  it('joins the names over a placeholder address that different people use by their names only', () => {
+    const list = [raw('hpk', 'none@none', 625), raw('fijal', 'none@none', 173), raw('guido', 'none@none', 139), raw('hpk', 'holger@merlinux.example', 40), raw('Holger Krekel', 'holger@merlinux.example', 900)];
+    expect(crossingOf(list)).toEqual(['fijal <none@none>', 'guido <none@none>', 'hpk <none@none>']);
+    const developers = resolveIdentities(list, { extensions: true });
+    expect(developers.map((d) => [d.id, d.name, d.emails, d.commits])).toEqual([
+      // hpk's name still joins his own address; the placeholder is no one's email.
+      ['holger@merlinux.example', 'Holger Krekel', ['holger@merlinux.example'], 1565],
+      ['name:fijal', 'fijal', [], 173],
+      ['name:guido', 'guido', [], 139],
+    ]);
+    // The published rule joins by any equal email: one developer.
+    expect(resolveIdentities(list, { extensions: false })).toHaveLength(1);
+  });
+
+  it('leaves one name, or one person’s names, over a placeholder joined by it (vite’s shaoyu and Shaoyu Meng)', () => {
+    expect(
+      crossingOf([
+        raw('Jane', 'jane@laptop', 3),
+        raw('shaoyu', 'shaoyu', 1),
+        raw('Shaoyu Meng', 'shaoyu', 2),
+        // A first name beside the full name, a changed surname, a handle of initial and surname.
+        raw('Ann', 'ann@ann-pc.(none)', 1),
+        raw('Ann Lee', 'ann@ann-pc.(none)', 5),
+        raw('Ann Park', 'ann@ann-pc.(none)', 5),
+        raw('jdoe', 'jdoe@thinkpad.(none)', 1),
+        raw('John Doe', 'jdoe@thinkpad.(none)', 9),
+        raw('Zoë Müller', 'zoe@localhost', 4),
+        raw('Zoe Mueller', 'zoe@localhost', 1),
+        raw('zoe', 'zoe@localhost', 1),
+        // The address's own user beside one name: git took the address from the login.
+        raw('root', 'root@localhost.localdomain', 2),
+        raw('Alice Smith', 'root@localhost.localdomain', 7),
+      ]),
+    ).toEqual([]);
+    // Two people's names over it besides its user: each counts for itself.
+    expect(crossingOf([raw('root', 'root@build', 2), raw('Alice Smith', 'root@build', 7), raw('Bob Jones', 'root@build', 3)])).toEqual(['Alice Smith <root@build>', 'Bob Jones <root@build>', 'root <root@build>']);
+  });
+
+  it('leaves bots and identities without a name over a placeholder as they are', () => {
+    const list = [raw('hpk', 'none@none', 5), raw('fijal', 'none@none', 3), raw('', 'none@none', 1), raw('svn-bot', 'none@none', 9)];
+    expect([...placeholderAddressIdentities(list, list.map((identity) => identity.name === 'svn-bot'))].sort()).toEqual([0, 1]);
+  });
+});
+
+describe('placeholder addresses on a fixture repository', { tags: ['slow'] }, () => {
+  it('counts each name over none@none for itself, says so, keeps one name over a placeholder, and joins them under --model classic', async () => {
+    const none = (name: string) => ({ name, email: 'none@none' });
+    const repo = buildRepo([
+      { author: none('hpk'), write: { 'py/test.py': 5 } },
+      { author: none('fijal'), write: { 'py/code.py': 5 } },
+      { author: none('guido'), write: { 'py/io.py': 5 } },
+      { author: none('hpk'), write: { 'py/code.py': 1 } },
+      { author: { name: 'Jane', email: 'jane@laptop' }, write: { 'docs/a.md': 5 } },
+      { author: { name: 'Jane', email: 'jane@laptop' }, write: { 'docs/b.md': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.developers.map((d) => [d.id, d.name, d.emails]).sort()).toEqual([
+      ['jane@laptop', 'Jane', ['jane@laptop']],
+      ['name:fijal', 'fijal', []],
+      ['name:guido', 'guido', []],
+      ['name:hpk', 'hpk', []],
+    ]);
+    expect(fileOf(analysis, 'py/io.py').authors).toEqual(['name:guido']);
+    expect(analysis.warnings).toContain(
+      'an address that is no one\'s mailbox has different people\'s names over it (none@none under 3 names: hpk, fijal, guido): each name counts for itself, not joined by the address (imports write none@none, and git writes user@host.(none) when no email is configured); `--model classic` joins them (README, "What is analysed")',
+    );
+    const classic = await analyzeRepo(repo.dir, { model: 'classic' });
+    expect(classic.developers.map((d) => d.id).sort()).toEqual(['jane@laptop', 'none@none']);
+    expect(classic.warnings.some((w) => w.includes('mailbox'))).toBe(false);
   });
 });
 
