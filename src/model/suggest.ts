@@ -42,21 +42,16 @@ export function closest(word: string, candidates: readonly string[]): string | u
 }
 
 /**
- * The one candidate that ends in `word` after a folder, when `word` is a path missing its first
+ * The candidates that end in `word` after a folder, when `word` is a path missing its first
  * folders: elixir's `explain lib/mix/tasks/test.ex` meant lib/mix/lib/mix/tasks/test.ex, and no
- * path is a few edits away (a tester's report). None when several do: the first of ten
- * `lib/<app>/src/f33.ex` was a guess (a review).
+ * path is a few edits away (a tester's report). The caller suggests one, and lists several rather
+ * than guess (the first of ten `lib/<app>/src/f33.ex` was a guess: a review; pytest's
+ * `explain fixtures.py` matched several and listed none: a tester).
  */
-export function withMissingPrefix(word: string, candidates: readonly string[]): string | undefined {
+export function endingIn(word: string, candidates: readonly string[]): string[] {
   const tail = `/${word.toLowerCase().replace(/^\/+|\/+$/g, '')}`;
-  if (tail === '/') return undefined;
-  let found: string | undefined;
-  for (const candidate of candidates) {
-    if (!candidate.toLowerCase().endsWith(tail)) continue;
-    if (found !== undefined) return undefined;
-    found = candidate;
-  }
-  return found;
+  if (tail === '/') return [];
+  return candidates.filter((candidate) => candidate.toLowerCase().endsWith(tail));
 }
 
 /**

@@ -876,7 +876,10 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     // Several paths end so: no guess (a review: the first of ten was suggested).
     expect(runCli(['explain', 'lib/kernel.ex'], { cwd: repo.dir }).stderr).toContain('did you mean lib/elixir/lib/kernel.ex?');
     const many = buildRepo([{ author: 'ada', write: { 'alpha/src/main.ex': 3, 'beta/src/main.ex': 3, 'gamma/src/main.ex': 3 } }]);
-    expect(runCli(['explain', 'src/main.ex'], { cwd: many.dir }).stderr).not.toContain('did you mean');
+    const several = runCli(['explain', 'src/main.ex'], { cwd: many.dir }).stderr;
+    expect(several).not.toContain('did you mean');
+    // They are listed instead (pytest's `explain fixtures.py` listed none: a tester).
+    expect(several).toContain('3 analysed paths end in it: alpha/src/main.ex, beta/src/main.ex, gamma/src/main.ex; pass one of them');
   });
 
   // deno's mirror, 107 days old, showed every current figure at 0 with no word why.

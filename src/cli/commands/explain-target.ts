@@ -4,9 +4,9 @@ import { whyNotAnalysed } from '../../analyze.ts';
 import { UsageError } from '../../errors.ts';
 import type { Repository } from '../../git/repo.ts';
 import type { ExclusionRule } from '../../model/files.ts';
-import { closest, withFolders, withMissingPrefix } from '../../model/suggest.ts';
+import { closest, endingIn, withFolders } from '../../model/suggest.ts';
 import type { FileOwnership } from '../../model/types.ts';
-import { sanitize } from '../../report/format.ts';
+import { list, sanitize } from '../../report/format.ts';
 import type { LoadedAnalysis } from './shared.ts';
 
 export interface ExplainTarget {
@@ -55,13 +55,17 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   // Near the path as typed (the typo's length sets how close is close), shown as it would be typed.
   const paths = withFolders(analysis.files.map((f) => f.path));
   const typed = base === '' ? paths : paths.map((file) => relativeTo(base, file));
-  const suggestion = closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths)) ?? withMissingPrefix(relativeTo(base, here), typed);
+  const close = closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths));
+  const ending = close === undefined ? endingIn(relativeTo(base, here), typed) : [];
+  const suggestion = close ?? (ending.length === 1 ? ending[0] : undefined);
   const near = suggestion === undefined ? undefined : base === '' || typed.includes(suggestion) ? suggestion : relativeTo(base, suggestion);
   const startsFrom = base === '' ? where : `${where}, or else to the repository root`;
   throw new UsageError(`no analysed file or folder matches ${target}`, {
     hint: near
       ? `did you mean ${sanitize(near)}? (paths are relative to ${startsFrom}; excluded files and submodules are not analysed)`
-      : `pass a path relative to ${startsFrom}; excluded files and submodules are not analysed (see the scan header)`,
+      : ending.length > 1
+        ? `${ending.length} analysed paths end in it: ${list(ending.map(sanitize), 3)}; pass one of them (paths are relative to ${startsFrom})`
+        : `pass a path relative to ${startsFrom}; excluded files and submodules are not analysed (see the scan header)`,
   });
 }
 
