@@ -8,7 +8,8 @@ import { day, list, percent, plural, round, sanitize } from '../../report/format
 import { INACTIVE_MARK } from '../../report/check-describe.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
-import { resolveChalk, type Io } from '../io.ts';
+import { wrapProse } from '../../report/wrap.ts';
+import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
 import { readFromRootNote, resolveTarget } from './explain-target.ts';
 import { loadAnalysis, printWarnings, reportWritten } from './shared.ts';
@@ -99,7 +100,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     if (fromRoot) out.push(`(${fromRoot})`);
     out.push(chalk.dim('DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC); author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1)'));
     out.push('');
-    const shown = rowsToShow(file.contributions, EXPLAIN_ROWS);
+    // Equal figures by name, not by id (ripgrep's 15 tied rows read as shuffled: a tester).
+    const shown = [...rowsToShow(file.contributions, EXPLAIN_ROWS)].sort((a, b) => b.doa - a.doa || nameOrder(nameOf(a.developer), nameOf(b.developer)));
     const hidden = file.contributions.length - shown.length;
     out.push(
       renderTable(
@@ -129,7 +131,10 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
       out.push(chalk.dim(`… and ${hidden} more developers, none of them an author; the latest to change it: ${latest.join(', ')} (--format json lists them all)`));
     }
     out.push('');
-    for (const c of shown) out.push(`${sanitize(nameOf(c.developer))}: ${explainAuthorship(c)}`);
+    // One line per reason: ties read the same sentence 15 times over (ripgrep's rg.zsh, a tester).
+    for (const { names, reason } of sameReasons(shown.map((c) => ({ name: sanitize(nameOf(c.developer)), reason: explainAuthorship(c) })))) {
+      out.push(`${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more with the same figures` : names.join(', ')}: ${reason}`);
+    }
     const current = currentLine(file, analysis.settings, nameOf, inactive, inactiveGone, new Set(currentOf(file)));
     if (current) out.push('', current);
     out.push('');
@@ -174,10 +179,29 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     }
     out.push(chalk.dim(`Run \`talentrisk explain <file>\` on one of its files for the DOA of each developer.`));
   }
-  const written = writeReport(`${out.join('\n')}\n`, options, io.cwd, io.stdout);
+  // Prose wrapped to a terminal, as scan's and check's (a line of 193 columns at 80: a tester).
+  const layout = tableLayout(io, Boolean(options.output));
+  const text = out.join('\n');
+  const written = writeReport(`${layout.fit ? wrapProse(text, layout.width) : text}\n`, options, io.cwd, io.stdout);
   printWarnings(analysis, options, io, false);
   reportWritten(written, `the explanation of ${found.file?.path ?? found.folder ?? '.'}`, options, io);
   return ExitCode.Ok;
+}
+
+/** Names in the order a reader looks them up: case and accents aside. */
+function nameOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Consecutive rows with the same reason, as one entry each. */
+function sameReasons(rows: readonly { name: string; reason: string }[]): { names: string[]; reason: string }[] {
+  const groups: { names: string[]; reason: string }[] = [];
+  for (const { name, reason } of rows) {
+    const last = groups.at(-1);
+    if (last?.reason === reason) last.names.push(name);
+    else groups.push({ names: [name], reason });
+  }
+  return groups;
 }
 
 /**
