@@ -225,6 +225,29 @@ describe('runHandoff', () => {
     expect((await json()) as unknown).toMatchObject({ coChange: { commits: 2, ignored: 1 } });
   });
 
+  // Regression (pytest, a first-time user): `handoff "Bruno Oliveira=2027-01-07"`, copied from
+  // --leaving, was an unknown person "with no name or email close to it".
+  it('takes a last day after "=" as --leaving does', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Ada Lovelace', email: 'ada@example.com' }, at: '2024-11-01T10:00:00Z', write: { 'a.ts': 5 } },
+      { author: 'bob', at: '2024-12-01T10:00:00Z', write: { 'b.ts': 5 } },
+    ]);
+    const run = async (who: string, extra: Partial<HandoffOptions> = {}) => {
+      const { io, stdout } = fakeIo(repo.dir);
+      expect(await runHandoff(who, options(repo.dir, extra), io)).toBe(0);
+      return stdout();
+    };
+    const json = JSON.parse(await run('Ada Lovelace=2025-06-30', { format: 'json' }));
+    expect(json.person).toMatchObject({ id: 'ada@example.com', date: '2025-06-30' });
+    expect(json.alsoLeaving).toEqual([]);
+    expect(json).toEqual(JSON.parse(await run('Ada Lovelace', { format: 'json', leaving: ['Ada Lovelace=2025-06-30'] })));
+    expect(await run('ada = 2025-06-30')).toContain('\nLeaving; last day 2025-06-30.\n');
+    // What --leaving refuses, said of handoff's own argument.
+    const error = await failure(runHandoff('ada=tomorrow', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.message).toBe('handoff ada=tomorrow: "tomorrow" is not a date');
+    expect(error.hint).toBe('write the last day as YYYY-MM-DD: handoff "ada=YYYY-MM-DD"');
+  });
+
   it('excludes people given with --leaving from the successors', async () => {
     const repo = shop();
     const { io, stdout } = fakeIo(repo.dir);
