@@ -108,6 +108,7 @@ export function resolveDepartures(
     /** Where a config key sits (`.talentrisk.yml:12:9`), for messages about config entries. */
     locate?: ((keyPath: readonly (string | number)[]) => string) | undefined;
     mailmapped?: ResolveOptions['mailmapped'];
+    mailmapNames?: ResolveOptions['mailmapNames'];
     historyEnds?: ResolveOptions['historyEnds'];
   },
 ): Departure[] {
@@ -129,7 +130,7 @@ export function resolveDepartures(
     }
     let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
-      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, historyEnds: input.historyEnds });
+      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, mailmapNames: input.mailmapNames, historyEnds: input.historyEnds });
     } catch (error) {
       if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
         // A near miss stays an error, as in a shallow clone: commons-lang's "Gary Gregory" went by

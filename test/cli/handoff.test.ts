@@ -197,6 +197,28 @@ describe('runHandoff', () => {
     expect(error.message).toBe('unknown person "nobody@old.example": no developer of this repository has that name, email or alias');
   });
 
+  // Regression (hugo, first-time users): its .mailmap maps "Steve Francia" to spf13 and "Bjørn Erik
+  // Pedersen" to bep; `handoff "Steve Francia"` and `handoff "Bjørn Erik"` (and a departure `who:
+  // Bjørn Erik`) were unknown people with no name close to them.
+  it('finds a person by a name .mailmap replaces, or by the leading words of a name, on the command line and in the config', async () => {
+    const mailmap = ['# names', 'spf13 <steve@example.com> Steve Francia <steve@example.com>', 'bep <bep@example.com> Bjørn Erik Pedersen <bep@example.com>', ''].join('\n');
+    const repo = buildRepo([
+      { author: { name: 'Steve Francia', email: 'steve@example.com' }, at: '2024-09-01T10:00:00Z', write: { 'a.ts': 5 } },
+      { author: { name: 'Bjørn Erik Pedersen', email: 'bep@example.com' }, at: '2024-10-01T10:00:00Z', write: { 'b.ts': 5, 'c.ts': 5 } },
+      { author: { name: 'spf13', email: 'steve@example.com' }, at: '2024-11-01T10:00:00Z', write: { 'a.ts': 6, '.mailmap': mailmap } },
+    ]);
+    const person = async (who: string, extra: Partial<HandoffOptions> = {}) => {
+      const { io, stdout } = fakeIo(repo.dir);
+      await runHandoff(who, options(repo.dir, { format: 'json', ...extra }), io);
+      return JSON.parse(stdout()) as { person: { id: string; name: string }; alsoLeaving: { id: string }[] };
+    };
+    expect((await person('Steve Francia')).person).toMatchObject({ id: 'steve@example.com', name: 'spf13' });
+    expect((await person('Bjorn Erik')).person).toMatchObject({ id: 'bep@example.com', name: 'bep' });
+    expect((await person('Steve Francia', { leaving: ['Bjørn Erik=2025-03-31'] })).alsoLeaving.map((d) => d.id)).toEqual(['bep@example.com']);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'departures:\n  - who: Bjørn Erik\n');
+    expect((await person('Steve')).alsoLeaving.map((d) => d.id)).toEqual(['bep@example.com']);
+  });
+
   it('leaves commits of config ignoreRevs out of the recent work and the co-change (a review: they were counted there)', async () => {
     const repo = buildRepo([
       { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/a.ts': 'a\n', 'lib/b.ts': 'b\n' } },

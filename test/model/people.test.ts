@@ -124,6 +124,40 @@ describe('resolvePerson', () => {
     expect(resolvePerson(PEOPLE, 'ajones').id).toBe('alex@b.example');
   });
 
+  // Regression (hugo, a first-time user): `handoff "Bjørn Erik"` was an unknown person "with no name
+  // close to it" beside Bjørn Erik Pedersen, while his first name alone found him.
+  it('takes the leading words of a name as it takes its first word, with accents or without, and lists several matches', () => {
+    const people = [...PEOPLE, dev('Bjørn Erik Pedersen', ['bep@example.com']), dev('Mior Muhammad Zaki', ['mior@example.com'])];
+    expect(resolvePerson(people, 'Bjørn Erik').id).toBe('bep@example.com');
+    expect(resolvePerson(people, 'bjorn erik').id).toBe('bep@example.com');
+    expect(resolvePerson(people, 'Mior Muhammad').id).toBe('mior@example.com');
+    // Only leading words: the last ones, or words skipped, are no such start.
+    expect(failure(() => resolvePerson(people, 'Erik Pedersen')).message).toMatch(/^unknown person/);
+    expect(failure(() => resolvePerson(people, 'Mior Zaki')).hint).toBe('closest known: Mior Muhammad Zaki <mior@example.com>');
+    const two = [...people, dev('Bjørn Erik Berg', ['berg@example.com'])];
+    expect(failure(() => resolvePerson(two, 'Bjørn Erik')).message).toBe('"Bjørn Erik" matches 2 developers: Bjørn Erik Berg <berg@example.com>, Bjørn Erik Pedersen <bep@example.com>');
+    // A slip in them is suggested.
+    expect(failure(() => resolvePerson(people, 'Bjorn Erk')).hint).toBe('closest known: Bjørn Erik Pedersen <bep@example.com>');
+  });
+
+  // Regression (hugo, a first-time user): its .mailmap gives "Steve Francia" to spf13 and
+  // "Bjørn Erik Pedersen" to bep; `handoff "Steve Francia"` was unknown, and the other name found
+  // only a 5-file identity of that name (bep authors 2243 files).
+  it('takes a name .mailmap replaces as a name of the developer it maps to', () => {
+    const people = [...PEOPLE, dev('spf13', ['steve@example.com']), dev('bep', ['bep@example.com']), dev('Bjørn Erik Pedersen', ['bep+release@example.com'])];
+    const mailmapNames = [
+      { name: 'Steve Francia', email: 'steve@example.com' },
+      { name: 'Bjørn Erik Pedersen', email: 'bep@example.com' },
+    ];
+    expect(resolvePerson(people, 'Steve Francia', { mailmapNames }).id).toBe('steve@example.com');
+    expect(resolvePerson(people, 'francia', { mailmapNames }).id).toBe('steve@example.com');
+    expect(failure(() => resolvePerson(people, 'Steve Francia')).message).toMatch(/^unknown person/);
+    expect(failure(() => resolvePerson(people, 'Bjorn Erik', { mailmapNames })).message).toBe('"Bjorn Erik" matches 2 developers: bep <bep@example.com>, Bjørn Erik Pedersen <bep+release@example.com>');
+    expect(failure(() => resolvePerson(people, 'Steve Franca', { mailmapNames })).hint).toBe('closest known: spf13 <steve@example.com>');
+    // The developer found is the one of the analysis, with its own names.
+    expect(resolvePerson(people, 'Steve Francia', { mailmapNames }).names).toEqual(['spf13']);
+  });
+
   it('prefers an exact match over a partial one, except a one-word name that is also a word of others’ names', () => {
     const people = [dev('Sam', ['sam@x.example']), dev('Sam Miller', ['miller@y.example']), dev('Tenderlove', ['aaron@z.example'])];
     expect(resolvePerson(people, 'sam@x.example').id).toBe('sam@x.example');

@@ -1,5 +1,6 @@
 import { ExitCode } from '../../errors.ts';
 import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
+import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
 import { commitOf } from '../../git/repo.ts';
 import { ignoredRevisions } from '../../model/ignore-revs.ts';
@@ -33,7 +34,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const named = parseLeaving(who, 'handoff');
   const leaving = named.date ? [...(options.leaving ?? []), who] : options.leaving;
   const mailmapped = await mailmappedEmails(repo, analysis.developers, [named.who], analysis.repository.revision);
-  const person = resolvePerson(analysis.developers, named.who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped, historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')) });
+  const person = resolvePerson(analysis.developers, named.who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped, mailmapNames: await mailmapNames(repo), historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
   const departures = await declaredDepartures(repo, analysis, config, leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.

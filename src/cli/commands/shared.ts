@@ -5,6 +5,7 @@ import { assertConfigText, CONFIG_FILE, CONFIG_FILES, findConfigFile, loadConfig
 import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
+import { mailmapNames } from '../../git/mailmap-names.ts';
 import { checkMailmap, commitOf, mailmappedAuthorEmail, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
@@ -167,6 +168,7 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
+    mailmapNames: named ? await mailmapNames(repo) : undefined,
     historyEnds: historyEndsOf(analysis, head),
   });
 }
