@@ -31,10 +31,12 @@ export interface ResolveOptions {
   /** Where the name came from, for the error message (e.g. `--leaving`, `departures[2].who`). */
   source?: string | undefined;
   /**
-   * The bot accounts left out of the figures: their names, and the patterns that tell one (names or
-   * emails; `createBotMatcher`). Naming one says so, not "unknown person".
+   * The bot accounts left out of the figures: their names, the patterns that tell one (names or
+   * emails; `createBotMatcher`), and the names and emails the patterns catch that git found as a
+   * commit's author (`seen`: a bot's email, or another name of it). Naming one says so, not
+   * "unknown person"; a name only the patterns catch is unknown.
    */
-  bots?: { names: readonly string[]; isBot?: ((identity: { name: string; email: string }) => boolean) | undefined } | undefined;
+  bots?: { names: readonly string[]; isBot?: ((identity: { name: string; email: string }) => boolean) | undefined; seen?: readonly string[] | undefined } | undefined;
   /**
    * Emails as written (lower case) that `.mailmap` maps to another: the address someone copies from
    * `git log --no-mailmap` or an old commit names the person the analysis knows by the mapped one.
@@ -371,15 +373,21 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   }
   const bots = options.bots;
   const bot = bots?.names.find((name) => botNameForms(name).includes(target));
-  if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
+  const botLike = bots?.isBot?.({ name: who.trim(), email: who.trim() }) ?? false;
+  if (bot !== undefined || (botLike && bots?.seen?.some((seen) => normalize(seen) === target))) {
     const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
     throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
       hint: 'name a person; the built-in patterns (*[bot], *-bot, * (bot), bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }
-  const near = closestPeople(who, people, SUGGESTIONS, view);
+  // A name only the bot patterns catch is no account of this history: hugo's `hugoreleaser[bot]` was
+  // "a bot account", while its releases are committed by a person-like identity named hugoreleaser
+  // (a first-time user). The people its name without `[bot]` names, or one word of it, are the closest.
+  const bare = botLike ? botNameForms(who)[1] : undefined;
+  const namedBare = bare === undefined ? [] : people.filter((p) => exactKeys(view(p), aliases).has(bare) || partialKeys(view(p)).has(bare)).sort(byActivity);
+  const near = [...namedBare, ...closestPeople(who, people, SUGGESTIONS, view)].filter((person, index, all) => all.indexOf(person) === index).slice(0, SUGGESTIONS);
   const later = options.historyEnds ? `; the history analysed ends on ${options.historyEnds}, so someone whose first commit came later is not in it` : '';
-  throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {
+  throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer ${botLike ? 'or bot account ' : ''}of this repository has that name, email or alias`, {
     hint: `${near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : people.length > 0 ? 'no developer has a name or email close to it: `talentrisk scan --format json` lists them all' : 'the analysed history has no developer at all'}${later}`,
   });
 }

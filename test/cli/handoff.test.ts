@@ -219,6 +219,27 @@ describe('runHandoff', () => {
     expect((await person('Steve')).alsoLeaving.map((d) => d.id)).toEqual(['bep@example.com']);
   });
 
+  // Regression (hugo, a first-time user): `handoff "hugoreleaser[bot]"` said it "is a bot account",
+  // for its pattern alone: no commit has it (its releases are a person-like "hugoreleaser"'s).
+  it('says a bot account only of a bot the history has, by name, email or a name .mailmap gives it', async () => {
+    const bot = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' };
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: { 'a.ts': 5 } },
+      { author: bot, at: '2024-10-02T10:00:00Z', write: { 'a.ts': 6 } },
+      { author: { name: 'Release Tool', email: 'release@example.com' }, at: '2024-10-03T10:00:00Z', write: { 'a.ts': 7, '.mailmap': 'release-bot <release@example.com> Release Tool <release@example.com>\n' } },
+      { author: { name: 'hugoreleaser', email: 'ada+releaser@example.com' }, at: '2024-10-04T10:00:00Z', write: { 'b.ts': 5 } },
+    ]);
+    const error = async (who: string) => failure(runHandoff(who, options(repo.dir), fakeIo(repo.dir).io));
+    for (const who of ['renovate', 'Renovate[bot]', bot.email.toUpperCase(), 'release-bot']) expect((await error(who)).message).toMatch(/ is a bot account[ :]/);
+    const unknown = await error('hugoreleaser[bot]');
+    expect(unknown.message).toBe('unknown person "hugoreleaser[bot]": no developer or bot account of this repository has that name, email or alias');
+    expect(unknown.hint).toBe('closest known: hugoreleaser <ada+releaser@example.com>');
+    expect((await error('dependabot[bot]@users.noreply.github.com')).message).toMatch(/^unknown person /);
+    // As a departure too.
+    const leaving = await failure(runHandoff('ada', options(repo.dir, { leaving: ['hugoreleaser[bot]'] }), fakeIo(repo.dir).io));
+    expect(leaving.message).toBe('unknown person "hugoreleaser[bot]" (--leaving): no developer or bot account of this repository has that name, email or alias');
+  });
+
   it('leaves commits of config ignoreRevs out of the recent work and the co-change (a review: they were counted there)', async () => {
     const repo = buildRepo([
       { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/a.ts': 'a\n', 'lib/b.ts': 'b\n' } },

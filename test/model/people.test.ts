@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
 import { createBotMatcher } from '../../src/model/identity.ts';
-import { closestPeople, personLabel, resolvePerson } from '../../src/model/people.ts';
+import { closestPeople, personLabel, resolvePerson, UnknownPersonError } from '../../src/model/people.ts';
 
 const dev = (name: string, emails: string[], names: string[] = [name]) => ({ id: emails[0] as string, name, emails, names });
 
@@ -220,11 +220,20 @@ describe('resolvePerson', () => {
     const error = failure(() => resolvePerson(PEOPLE, 'Renovate[bot]', { source: '--leaving', bots }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe('"Renovate[bot]" (--leaving) is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave');
-    // By email too, through the patterns that make a bot (review finding: only names were checked).
+    // By email too, through the patterns that make a bot (review finding: only names were checked),
+    // when git found it as an author (`seen`).
     const isBot = createBotMatcher(['release-bot@*']);
     for (const who of ['29139614+renovate[bot]@users.noreply.github.com', 'codex@openai.com', 'release-bot@corp.example']) {
-      expect(failure(() => resolvePerson(PEOPLE, who, { bots: { names: [], isBot } })).message).toMatch(/ is a bot account: /);
+      expect(failure(() => resolvePerson(PEOPLE, who, { bots: { names: [], isBot, seen: [who.toUpperCase()] } })).message).toMatch(/ is a bot account: /);
     }
+    // Regression (hugo, a first-time user): `hugoreleaser[bot]`, which no commit has, was "a bot
+    // account" for its pattern alone. The people its name without `[bot]` names are the closest.
+    const releaser = [...PEOPLE, dev('Bjørn Erik Pedersen', ['bep+releaser@example.com'], ['Bjørn Erik Pedersen', 'hugoreleaser'])];
+    const unknown = failure(() => resolvePerson(releaser, 'hugoreleaser[bot]', { bots: { names: ['dependabot[bot]'], isBot, seen: [] } }));
+    expect(unknown).toBeInstanceOf(UnknownPersonError);
+    expect(unknown.message).toBe('unknown person "hugoreleaser[bot]": no developer or bot account of this repository has that name, email or alias');
+    expect(unknown.hint).toBe('closest known: Bjørn Erik Pedersen <bep+releaser@example.com>');
+    expect(failure(() => resolvePerson(PEOPLE, 'codex@openai.com', { bots: { names: [], isBot } })).message).toMatch(/^unknown person "codex@openai.com": no developer or bot account /);
     // A person is still found first, and a near name is still unknown.
     expect(resolvePerson(PEOPLE, 'bob', { bots: { names: ['bob'], isBot } }).id).toBe('bob@example.com');
     expect(failure(() => resolvePerson(PEOPLE, 'renovat', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovat"/);
