@@ -100,7 +100,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
   const handoff = program
     .command('handoff')
     .description('a handoff document for one person: what only they know, successors, what else they worked on, co-change, recent work, a checklist')
-    .argument('<who>', 'name, email or alias of the person')
+    .argument('<who>', 'name, email or alias of the person (`<who>=YYYY-MM-DD` adds their last day, as --leaving does)')
     .option('-C, --repo <dir>', 'repository to analyse', valueOf('a repository folder', 'path'), '.');
   addAnalysisOptions(handoff, HANDOFF_FORMATS, 'markdown').action(async (who: string, options: HandoffOptions) => {
     const { runHandoff } = await import('./commands/handoff.ts');

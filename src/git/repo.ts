@@ -622,6 +622,23 @@ export async function mailmappedAuthorEmail(repo: Repository, email: string, rev
 }
 
 /**
+ * Whether a commit at `revision` or before it has this author name or email (after .mailmap, case
+ * aside). It reads history until it finds one: only for a name or email that the bot patterns
+ * catch and no bot of the analysis has by name (hugo's `hugoreleaser[bot]` had no commit).
+ */
+export async function hasAuthor(repo: Repository, identity: string, revision: string): Promise<boolean> {
+  const escaped = identity.replace(/[.[\](){}*+?^$|\\]/g, '\\$&');
+  // The author line is "Name <email> time zone".
+  const pattern = identity.includes('@') ? `<${escaped}>` : `^${escaped} <`;
+  try {
+    const out = await repo.side.raw(['log', '-1', '--use-mailmap', '--no-show-signature', '--regexp-ignore-case', '--extended-regexp', `--author=${pattern}`, '--format=%H', revision, '--']);
+    return out.trim() !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * What `git check-mailmap` prints for a contact that no .mailmap maps, as git's split_ident_line
  * reads it: the name up to the first '<' without its trailing blanks, the email up to the next '>'.
  * Undefined for a contact this does not read exactly as git (a second '<', text after the '>').

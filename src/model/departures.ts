@@ -45,16 +45,19 @@ export interface Departure {
   note?: string;
 }
 
-/** `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). */
-export function parseLeaving(value: string): DepartureSpec {
+/**
+ * `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). `usage`: how
+ * the value was given, as errors repeat it (`handoff` takes its person the same way).
+ */
+export function parseLeaving(value: string, usage = '--leaving'): DepartureSpec {
   // `=2024-01-01`: the person was left out (it was looked up as someone named "=2024-01-01").
   if (/^\s*=/.test(value)) {
-    throw new UsageError(`--leaving ${value}: no one named before "="`, { hint: `write who leaves before it: --leaving "<name or email>${value.trim()}"` });
+    throw new UsageError(`${usage} ${value}: no one named before "="`, { hint: `write who leaves before it: ${usage} "<name or email>${value.trim()}"` });
   }
   const match = /^(.*?)\s*=\s*(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
   if (match && match[1]) {
     const date = match[2] as string;
-    if (!isRealDay(date)) throw new UsageError(`--leaving ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
+    if (!isRealDay(date)) throw new UsageError(`${usage} ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
     return { who: match[1].trim(), date };
   }
   // What follows the last `=` was meant as a date unless it is the rest of an email (`a=b@x.example`
@@ -63,12 +66,12 @@ export function parseLeaving(value: string): DepartureSpec {
   const after = value.slice(equals + 1).trim();
   // `bob@corp.example=`: the date was left out (it was looked up as a person named with the "=").
   if (equals > 0 && after === '') {
-    throw new UsageError(`--leaving ${value}: no date after "="`, { hint: `write the last day after it, e.g. --leaving "${value.slice(0, equals).trim()}=YYYY-MM-DD", or leave out the "=" for no date` });
+    throw new UsageError(`${usage} ${value}: no date after "="`, { hint: `write the last day after it, e.g. ${usage} "${value.slice(0, equals).trim()}=YYYY-MM-DD", or leave out the "=" for no date` });
   }
   if (equals > 0 && !after.includes('@')) {
     // The name without a date already written after it (`ada=2026-12-31=x` suggested `ada=2026-12-31=YYYY-MM-DD`).
     const name = value.slice(0, equals).trim().replace(/\s*=\s*\d{4}-\d{2}-\d{2}$/, '');
-    throw new UsageError(`--leaving ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD: --leaving "${name}=YYYY-MM-DD"` });
+    throw new UsageError(`${usage} ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD: ${usage} "${name}=YYYY-MM-DD"` });
   }
   return { who: value.trim() };
 }
@@ -105,6 +108,7 @@ export function resolveDepartures(
     /** Where a config key sits (`.talentrisk.yml:12:9`), for messages about config entries. */
     locate?: ((keyPath: readonly (string | number)[]) => string) | undefined;
     mailmapped?: ResolveOptions['mailmapped'];
+    mailmapNames?: ResolveOptions['mailmapNames'];
     historyEnds?: ResolveOptions['historyEnds'];
   },
 ): Departure[] {
@@ -126,7 +130,7 @@ export function resolveDepartures(
     }
     let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
-      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, historyEnds: input.historyEnds });
+      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, mailmapNames: input.mailmapNames, historyEnds: input.historyEnds });
     } catch (error) {
       if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
         // A near miss stays an error, as in a shallow clone: commons-lang's "Gary Gregory" went by

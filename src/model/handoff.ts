@@ -391,7 +391,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     names: {},
     inactive: [],
   };
-  report.checklist = checklist(report);
+  report.checklist = checklist(report, moduleOf);
   report.names = namesOf(report, nameOf);
   const inactive = new Set(input.inactive ?? []);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
@@ -544,36 +544,53 @@ export function coChanges(commits: readonly HandoffCommitInput[], theirs: Readon
   return result.sort((a, b) => (b.partners[0]?.together ?? 0) - (a.partners[0]?.together ?? 0) || b.commits - a.commits || byPath(a, b));
 }
 
-function checklist(report: HandoffReport): ChecklistItem[] {
+/**
+ * The checklist follows the Areas' order where it ranks areas and files: critical first, then code
+ * before tests, fixtures, examples and docs (isSupportingModule), then its own order. hugo's bep
+ * was told first to "name a new owner for docs" (1149 files), which Areas ranks last, and 6 of
+ * pytest's 15 files to walk through were release announcements written from a template (first-time
+ * users).
+ */
+function checklist(report: HandoffReport, moduleOf: (path: string) => string): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const system of report.summary.criticalSystems) {
     items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, ...(system.busFactorAfterAll !== undefined ? { busFactorAfterAll: system.busFactorAfterAll } : {}), minOwners: system.minOwners });
   }
-  // The areas with the most files only they know first (ties in the document's order).
-  const ownerAreas = report.areas.filter((area) => area.soleFiles > 0).sort((a, b) => b.soleFiles - a.soleFiles);
+  const supporting = (module: string) => Number(isSupportingModule(module));
+  // The areas with the most files only they know first, in the Areas' groups (ties in the document's order).
+  const ownerAreas = report.areas
+    .filter((area) => area.soleFiles > 0)
+    .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || b.soleFiles - a.soleFiles);
   for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles });
   const rest = ownerAreas.slice(MAX_OWNER_AREA_ITEMS);
   if (rest.length > 0) items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0) });
-  // Files only they know that nobody can take over as is: critical ones first, then the most worked on.
+  // Files only they know that nobody can take over as is: critical ones first, then those of code
+  // areas, then the most worked on.
   const candidates = report.areas
-    .flatMap((area) => area.files)
-    .filter((file) => file.status === 'sole' && (file.strength === 'none' || file.strength === 'weak'))
-    .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b));
+    .flatMap((area) => area.files.map((file) => ({ file, supporting: supporting(area.module) })))
+    .filter(({ file }) => file.status === 'sole' && (file.strength === 'none' || file.strength === 'weak'))
+    .sort((a, b) => Number(b.file.critical.length > 0) - Number(a.file.critical.length > 0) || a.supporting - b.supporting || b.file.commits - a.file.commits || b.file.lastChange - a.file.lastChange || byPath(a.file, b.file))
+    .map(({ file }) => file);
   const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
   for (const file of transfers) {
     items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}) });
   }
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
   if (candidates.length > transfers.length) items.push({ kind: 'more-transfers', files: candidates.length - transfers.length });
-  const pairs = new Set<string>();
   // Only what the document lists: a pair named here with CHANGELOG.md was in no line of it (vite).
-  for (const entry of rowsWithin(report.coChange, CO_CHANGE_LISTED)) {
+  // A pair with a file of a code area before a pair of docs or tests alone (pytest: its changelog and
+  // its announcements' index, then getting-started.rst and that index), each group in the list's order.
+  const choices = rowsWithin(report.coChange, CO_CHANGE_LISTED).flatMap((entry) => {
     const listed = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED);
     const partner = listed.find((p) => !p.theirs) ?? listed[0];
-    const key = partner ? [entry.path, partner.path].sort().join('\0') : '';
-    if (!partner || pairs.has(key) || pairs.size >= MAX_CO_CHANGE_ITEMS) continue;
+    return partner ? [{ path: entry.path, partner: partner.path, supporting: supporting(moduleOf(entry.path)) * supporting(moduleOf(partner.path)) }] : [];
+  });
+  const pairs = new Set<string>();
+  for (const choice of [...choices].sort((a, b) => a.supporting - b.supporting)) {
+    const key = [choice.path, choice.partner].sort().join('\0');
+    if (pairs.has(key) || pairs.size >= MAX_CO_CHANGE_ITEMS) continue;
     pairs.add(key);
-    items.push({ kind: 'co-change', path: entry.path, partner: partner.path });
+    items.push({ kind: 'co-change', path: choice.path, partner: choice.partner });
   }
   const kept = report.alsoWorkedOn.filter((file) => file.keeper);
   if (kept.length > 0) items.push({ kind: 'kept-files', paths: kept.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: kept.length });

@@ -10,11 +10,12 @@ import { isPairName } from './look-alike-names.ts';
 // Matching runs in tiers, and the first tier that matches anyone decides:
 //   1. exact: the developer id, any of their emails, any of their names, the GitHub login of a
 //      no-reply email, or a config alias (`people[].name` / `.github` / `.emails`);
-//   2. partial: the local part of an email (`alice` for alice@corp.example) or one word of a name
-//      (`alice` for "Alice Martin");
+//   2. partial: the local part of an email (`alice` for alice@corp.example), one word of a name
+//      (`alice` for "Alice Martin") or its leading words (`Bjørn Erik` for "Bjørn Erik Pedersen");
 //   3. and 4. the same two with accents ignored (`José` for "Jose Añasco").
 // Typed without accents, tier 2 also ignores them, and takes in tier 3 (`jose` for "José Valim"
 // and "Jose Añasco" alike): no tier 3 or 4 is left to try.
+// Their names include those `.mailmap` replaces with one of theirs (`Steve Francia` for spf13).
 // One developer → resolved. Several → ambiguous (UsageError listing them). None → unknown
 // (UsageError listing the closest known identities). Both exit 2.
 
@@ -30,15 +31,24 @@ export interface ResolveOptions {
   /** Where the name came from, for the error message (e.g. `--leaving`, `departures[2].who`). */
   source?: string | undefined;
   /**
-   * The bot accounts left out of the figures: their names, and the patterns that tell one (names or
-   * emails; `createBotMatcher`). Naming one says so, not "unknown person".
+   * The bot accounts left out of the figures: their names, the patterns that tell one (names or
+   * emails; `createBotMatcher`), and the names and emails the patterns catch that git found as a
+   * commit's author (`seen`: a bot's email, or another name of it). Naming one says so, not
+   * "unknown person"; a name only the patterns catch is unknown.
    */
-  bots?: { names: readonly string[]; isBot?: ((identity: { name: string; email: string }) => boolean) | undefined } | undefined;
+  bots?: { names: readonly string[]; isBot?: ((identity: { name: string; email: string }) => boolean) | undefined; seen?: readonly string[] | undefined } | undefined;
   /**
    * Emails as written (lower case) that `.mailmap` maps to another: the address someone copies from
    * `git log --no-mailmap` or an old commit names the person the analysis knows by the mapped one.
    */
   mailmapped?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Names `.mailmap` replaces, with the email (lower case) their commits have after it: a name of
+   * the developer with that email, as their own are. hugo's .mailmap gives "Steve Francia" to spf13
+   * and "Bjørn Erik Pedersen" to bep, so neither name is in any analysed commit, and `handoff "Steve
+   * Francia"` was an unknown person (a first-time user).
+   */
+  mailmapNames?: readonly { name: string; email: string }[] | undefined;
   /**
    * The day the analysed history ends when it is not HEAD's (`--until`, `--rev`): someone who
    * joined later is in no commit of it, which "unknown person" alone did not say (an EM test).
@@ -130,7 +140,13 @@ function partialKeys(person: Person): Set<string> {
     const at = email.indexOf('@');
     if (at > 0) keys.add(normalize(email.slice(0, at)));
   }
-  for (const name of [person.name, ...person.names]) for (const word of normalize(name).split(' ')) if (word) keys.add(word);
+  for (const name of [person.name, ...person.names]) {
+    const words = normalize(name).split(' ').filter(Boolean);
+    for (const word of words) keys.add(word);
+    // Its leading words, as a first name is one: `Bjørn Erik` for "Bjørn Erik Pedersen" was an
+    // unknown person with no name close to it (hugo, a first-time user).
+    for (let count = 2; count < words.length; count++) keys.add(words.slice(0, count).join(' '));
+  }
   return keys;
 }
 
@@ -173,7 +189,12 @@ function slipDistance(target: string, person: Person): number | undefined {
   const whole = words.length === 1 ? [...exactKeys(person, []), ...partialKeys(person)] : [...exactKeys(person, []), ...locals].filter((key) => !names.has(key));
   let best = Math.min(...whole.map((key) => near(target, foldAccents(key))));
   if (words.length > 1) {
-    for (const name of names) best = Math.min(best, wordByWord(words, foldAccents(name).split(' '), near));
+    for (const name of names) {
+      const own = foldAccents(name).split(' ');
+      best = Math.min(best, wordByWord(words, own, near));
+      // Its leading words name them too (partialKeys): a slip in them is one (`Bjorn Erk`).
+      for (let count = words.length; count < own.length; count++) best = Math.min(best, wordByWord(words, own.slice(0, count), near));
+    }
     // The words run together, against a name of one word: `Taylor Otwell` for git's `taylorotwell`
     // (a review). Not against a local part: "Jon Doe" run together is two edits from `jodie@`.
     // One edit at most: two let "Jon Doe" (jondoe) through to laravel's JonoB (a re-test).
@@ -211,16 +232,36 @@ function wordByWord(typed: readonly string[], own: readonly string[], near: (typ
  * the most active, as an ambiguous name lists them (`taylr` named three minor Taylors before
  * laravel's Taylor Otwell, who authors 2,097 files).
  */
-export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS): T[] {
+export function closestPeople<T extends Person>(who: string, people: readonly T[], limit = SUGGESTIONS, view: (person: T) => Person = (person) => person): T[] {
   const target = foldAccents(normalize(who));
   return people
     .flatMap((person) => {
-      const distance = slipDistance(target, person);
+      const distance = slipDistance(target, view(person));
       return distance === undefined ? [] : [{ person, distance }];
     })
     .sort((a, b) => a.distance - b.distance || byActivity(a.person, b.person))
     .slice(0, limit)
     .map((entry) => entry.person);
+}
+
+/**
+ * Each person with the names `.mailmap` replaces with one of their emails added to their own (the
+ * same object when there are none): what resolvePerson matches, while it returns the person itself.
+ */
+function withMailmapNames<T extends Person>(mapped: ResolveOptions['mailmapNames']): (person: T) => Person {
+  const byEmail = new Map<string, string[]>();
+  for (const { name, email } of mapped ?? []) byEmail.set(email, [...(byEmail.get(email) ?? []), name]);
+  if (byEmail.size === 0) return (person) => person;
+  const views = new Map<T, Person>();
+  return (person) => {
+    let view = views.get(person);
+    if (!view) {
+      const names = person.emails.flatMap((email) => byEmail.get(email.toLowerCase()) ?? []);
+      view = names.length > 0 ? { ...person, names: [...person.names, ...names] } : person;
+      views.set(person, view);
+    }
+    return view;
+  };
 }
 
 /**
@@ -272,6 +313,7 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   const where = options.source ? ` (${options.source})` : '';
   if (target === '') throw new UsageError(`empty person name${where}`, { hint: 'name a developer by name, email or alias' });
   const aliases = options.people ?? [];
+  const view = withMailmapNames<T>(options.mailmapNames);
   const folded = foldAccents(target);
   const hasFolded = (keys: Set<string>) => [...keys].some((key) => foldAccents(key) === folded);
   const asWritten = (text: string) => text;
@@ -281,14 +323,14 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   const tiers: Tier<T>[] =
     folded !== target
       ? [
-          { matches: (p) => exactKeys(p, aliases).has(target), oneWord: { named: asWritten, others: asWritten } },
-          { matches: (p) => partialKeys(p).has(target) },
-          { matches: (p) => hasFolded(exactKeys(p, aliases)), oneWord: { named: foldAccents, others: foldAccents } },
-          { matches: (p) => hasFolded(partialKeys(p)) },
+          { matches: (p) => exactKeys(view(p), aliases).has(target), oneWord: { named: asWritten, others: asWritten } },
+          { matches: (p) => partialKeys(view(p)).has(target) },
+          { matches: (p) => hasFolded(exactKeys(view(p), aliases)), oneWord: { named: foldAccents, others: foldAccents } },
+          { matches: (p) => hasFolded(partialKeys(view(p))) },
         ]
       : [
-          { matches: (p) => exactKeys(p, aliases).has(target), oneWord: { named: asWritten, others: foldAccents } },
-          { matches: (p) => hasFolded(partialKeys(p)) || hasFolded(exactKeys(p, aliases)) },
+          { matches: (p) => exactKeys(view(p), aliases).has(target), oneWord: { named: asWritten, others: foldAccents } },
+          { matches: (p) => hasFolded(partialKeys(view(p))) || hasFolded(exactKeys(view(p), aliases)) },
         ];
   for (const { matches, oneWord } of tiers) {
     let found = people.filter(matches);
@@ -296,8 +338,8 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
     // is no choice between them: it picked a 4-commit "David" over David Heinemeier Hansson. The
     // same with accents ignored ("Jose" picked "José" over "José Valim": a review).
     const word = oneWord?.named(target);
-    if (oneWord && word !== undefined && found.length === 1 && !word.includes(' ') && namedOnlyBy(found[0] as T, word, aliases, oneWord.named)) {
-      const partial = people.filter((p) => p !== found[0] && [...partialKeys(p)].some((k) => oneWord.others(k) === word));
+    if (oneWord && word !== undefined && found.length === 1 && !word.includes(' ') && namedOnlyBy(view(found[0] as T), word, aliases, oneWord.named)) {
+      const partial = people.filter((p) => p !== found[0] && [...partialKeys(view(p))].some((k) => oneWord.others(k) === word));
       if (partial.length > 0) found = [found[0] as T, ...partial];
     }
     // A pair's identity ("José + Yehuda", pair programming on José's plus-address) is no choice
@@ -331,15 +373,21 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   }
   const bots = options.bots;
   const bot = bots?.names.find((name) => botNameForms(name).includes(target));
-  if (bots && (bot !== undefined || bots.isBot?.({ name: who.trim(), email: who.trim() }))) {
+  const botLike = bots?.isBot?.({ name: who.trim(), email: who.trim() }) ?? false;
+  if (bot !== undefined || (botLike && bots?.seen?.some((seen) => normalize(seen) === target))) {
     const named = bot !== undefined && normalize(bot) !== target ? ` (${clean(bot)})` : '';
     throw new UsageError(`"${clean(who)}"${where} is a bot account${named}: bots are left out of every figure, so it holds no knowledge and cannot leave`, {
       hint: 'name a person; the built-in patterns (*[bot], *-bot, * (bot), bot@*, AI assistants) and the config’s `bots:` decide what is a bot',
     });
   }
-  const near = closestPeople(who, people);
+  // A name only the bot patterns catch is no account of this history: hugo's `hugoreleaser[bot]` was
+  // "a bot account", while its releases are committed by a person-like identity named hugoreleaser
+  // (a first-time user). The people its name without `[bot]` names, or one word of it, are the closest.
+  const bare = botLike ? botNameForms(who)[1] : undefined;
+  const namedBare = bare === undefined ? [] : people.filter((p) => exactKeys(view(p), aliases).has(bare) || partialKeys(view(p)).has(bare)).sort(byActivity);
+  const near = [...namedBare, ...closestPeople(who, people, SUGGESTIONS, view)].filter((person, index, all) => all.indexOf(person) === index).slice(0, SUGGESTIONS);
   const later = options.historyEnds ? `; the history analysed ends on ${options.historyEnds}, so someone whose first commit came later is not in it` : '';
-  throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name, email or alias`, {
+  throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer ${botLike ? 'or bot account ' : ''}of this repository has that name, email or alias`, {
     hint: `${near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : people.length > 0 ? 'no developer has a name or email close to it: `talentrisk scan --format json` lists them all' : 'the analysed history has no developer at all'}${later}`,
   });
 }

@@ -197,6 +197,49 @@ describe('runHandoff', () => {
     expect(error.message).toBe('unknown person "nobody@old.example": no developer of this repository has that name, email or alias');
   });
 
+  // Regression (hugo, first-time users): its .mailmap maps "Steve Francia" to spf13 and "Bjørn Erik
+  // Pedersen" to bep; `handoff "Steve Francia"` and `handoff "Bjørn Erik"` (and a departure `who:
+  // Bjørn Erik`) were unknown people with no name close to them.
+  it('finds a person by a name .mailmap replaces, or by the leading words of a name, on the command line and in the config', async () => {
+    const mailmap = ['# names', 'spf13 <steve@example.com> Steve Francia <steve@example.com>', 'bep <bep@example.com> Bjørn Erik Pedersen <bep@example.com>', ''].join('\n');
+    const repo = buildRepo([
+      { author: { name: 'Steve Francia', email: 'steve@example.com' }, at: '2024-09-01T10:00:00Z', write: { 'a.ts': 5 } },
+      { author: { name: 'Bjørn Erik Pedersen', email: 'bep@example.com' }, at: '2024-10-01T10:00:00Z', write: { 'b.ts': 5, 'c.ts': 5 } },
+      { author: { name: 'spf13', email: 'steve@example.com' }, at: '2024-11-01T10:00:00Z', write: { 'a.ts': 6, '.mailmap': mailmap } },
+    ]);
+    const person = async (who: string, extra: Partial<HandoffOptions> = {}) => {
+      const { io, stdout } = fakeIo(repo.dir);
+      await runHandoff(who, options(repo.dir, { format: 'json', ...extra }), io);
+      return JSON.parse(stdout()) as { person: { id: string; name: string }; alsoLeaving: { id: string }[] };
+    };
+    expect((await person('Steve Francia')).person).toMatchObject({ id: 'steve@example.com', name: 'spf13' });
+    expect((await person('Bjorn Erik')).person).toMatchObject({ id: 'bep@example.com', name: 'bep' });
+    expect((await person('Steve Francia', { leaving: ['Bjørn Erik=2025-03-31'] })).alsoLeaving.map((d) => d.id)).toEqual(['bep@example.com']);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'departures:\n  - who: Bjørn Erik\n');
+    expect((await person('Steve')).alsoLeaving.map((d) => d.id)).toEqual(['bep@example.com']);
+  });
+
+  // Regression (hugo, a first-time user): `handoff "hugoreleaser[bot]"` said it "is a bot account",
+  // for its pattern alone: no commit has it (its releases are a person-like "hugoreleaser"'s).
+  it('says a bot account only of a bot the history has, by name, email or a name .mailmap gives it', async () => {
+    const bot = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' };
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: { 'a.ts': 5 } },
+      { author: bot, at: '2024-10-02T10:00:00Z', write: { 'a.ts': 6 } },
+      { author: { name: 'Release Tool', email: 'release@example.com' }, at: '2024-10-03T10:00:00Z', write: { 'a.ts': 7, '.mailmap': 'release-bot <release@example.com> Release Tool <release@example.com>\n' } },
+      { author: { name: 'hugoreleaser', email: 'ada+releaser@example.com' }, at: '2024-10-04T10:00:00Z', write: { 'b.ts': 5 } },
+    ]);
+    const error = async (who: string) => failure(runHandoff(who, options(repo.dir), fakeIo(repo.dir).io));
+    for (const who of ['renovate', 'Renovate[bot]', bot.email.toUpperCase(), 'release-bot']) expect((await error(who)).message).toMatch(/ is a bot account[ :]/);
+    const unknown = await error('hugoreleaser[bot]');
+    expect(unknown.message).toBe('unknown person "hugoreleaser[bot]": no developer or bot account of this repository has that name, email or alias');
+    expect(unknown.hint).toBe('closest known: hugoreleaser <ada+releaser@example.com>');
+    expect((await error('dependabot[bot]@users.noreply.github.com')).message).toMatch(/^unknown person /);
+    // As a departure too.
+    const leaving = await failure(runHandoff('ada', options(repo.dir, { leaving: ['hugoreleaser[bot]'] }), fakeIo(repo.dir).io));
+    expect(leaving.message).toBe('unknown person "hugoreleaser[bot]" (--leaving): no developer or bot account of this repository has that name, email or alias');
+  });
+
   it('leaves commits of config ignoreRevs out of the recent work and the co-change (a review: they were counted there)', async () => {
     const repo = buildRepo([
       { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/a.ts': 'a\n', 'lib/b.ts': 'b\n' } },
@@ -223,6 +266,29 @@ describe('runHandoff', () => {
     await runHandoff('ada', options(repo.dir, {}), io);
     expect(stdout()).toContain('In the last 3 commits (1 commit of config ignoreRevs, commits of bots the figures leave out, and of more than ');
     expect((await json()) as unknown).toMatchObject({ coChange: { commits: 2, ignored: 1 } });
+  });
+
+  // Regression (pytest, a first-time user): `handoff "Bruno Oliveira=2027-01-07"`, copied from
+  // --leaving, was an unknown person "with no name or email close to it".
+  it('takes a last day after "=" as --leaving does', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Ada Lovelace', email: 'ada@example.com' }, at: '2024-11-01T10:00:00Z', write: { 'a.ts': 5 } },
+      { author: 'bob', at: '2024-12-01T10:00:00Z', write: { 'b.ts': 5 } },
+    ]);
+    const run = async (who: string, extra: Partial<HandoffOptions> = {}) => {
+      const { io, stdout } = fakeIo(repo.dir);
+      expect(await runHandoff(who, options(repo.dir, extra), io)).toBe(0);
+      return stdout();
+    };
+    const json = JSON.parse(await run('Ada Lovelace=2025-06-30', { format: 'json' }));
+    expect(json.person).toMatchObject({ id: 'ada@example.com', date: '2025-06-30' });
+    expect(json.alsoLeaving).toEqual([]);
+    expect(json).toEqual(JSON.parse(await run('Ada Lovelace', { format: 'json', leaving: ['Ada Lovelace=2025-06-30'] })));
+    expect(await run('ada = 2025-06-30')).toContain('\nLeaving; last day 2025-06-30.\n');
+    // What --leaving refuses, said of handoff's own argument.
+    const error = await failure(runHandoff('ada=tomorrow', options(repo.dir), fakeIo(repo.dir).io));
+    expect(error.message).toBe('handoff ada=tomorrow: "tomorrow" is not a date');
+    expect(error.hint).toBe('write the last day as YYYY-MM-DD: handoff "ada=YYYY-MM-DD"');
   });
 
   it('excludes people given with --leaving from the successors', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
 import { createBotMatcher } from '../../src/model/identity.ts';
-import { closestPeople, personLabel, resolvePerson } from '../../src/model/people.ts';
+import { closestPeople, personLabel, resolvePerson, UnknownPersonError } from '../../src/model/people.ts';
 
 const dev = (name: string, emails: string[], names: string[] = [name]) => ({ id: emails[0] as string, name, emails, names });
 
@@ -124,6 +124,40 @@ describe('resolvePerson', () => {
     expect(resolvePerson(PEOPLE, 'ajones').id).toBe('alex@b.example');
   });
 
+  // Regression (hugo, a first-time user): `handoff "Bjørn Erik"` was an unknown person "with no name
+  // close to it" beside Bjørn Erik Pedersen, while his first name alone found him.
+  it('takes the leading words of a name as it takes its first word, with accents or without, and lists several matches', () => {
+    const people = [...PEOPLE, dev('Bjørn Erik Pedersen', ['bep@example.com']), dev('Mior Muhammad Zaki', ['mior@example.com'])];
+    expect(resolvePerson(people, 'Bjørn Erik').id).toBe('bep@example.com');
+    expect(resolvePerson(people, 'bjorn erik').id).toBe('bep@example.com');
+    expect(resolvePerson(people, 'Mior Muhammad').id).toBe('mior@example.com');
+    // Only leading words: the last ones, or words skipped, are no such start.
+    expect(failure(() => resolvePerson(people, 'Erik Pedersen')).message).toMatch(/^unknown person/);
+    expect(failure(() => resolvePerson(people, 'Mior Zaki')).hint).toBe('closest known: Mior Muhammad Zaki <mior@example.com>');
+    const two = [...people, dev('Bjørn Erik Berg', ['berg@example.com'])];
+    expect(failure(() => resolvePerson(two, 'Bjørn Erik')).message).toBe('"Bjørn Erik" matches 2 developers: Bjørn Erik Berg <berg@example.com>, Bjørn Erik Pedersen <bep@example.com>');
+    // A slip in them is suggested.
+    expect(failure(() => resolvePerson(people, 'Bjorn Erk')).hint).toBe('closest known: Bjørn Erik Pedersen <bep@example.com>');
+  });
+
+  // Regression (hugo, a first-time user): its .mailmap gives "Steve Francia" to spf13 and
+  // "Bjørn Erik Pedersen" to bep; `handoff "Steve Francia"` was unknown, and the other name found
+  // only a 5-file identity of that name (bep authors 2243 files).
+  it('takes a name .mailmap replaces as a name of the developer it maps to', () => {
+    const people = [...PEOPLE, dev('spf13', ['steve@example.com']), dev('bep', ['bep@example.com']), dev('Bjørn Erik Pedersen', ['bep+release@example.com'])];
+    const mailmapNames = [
+      { name: 'Steve Francia', email: 'steve@example.com' },
+      { name: 'Bjørn Erik Pedersen', email: 'bep@example.com' },
+    ];
+    expect(resolvePerson(people, 'Steve Francia', { mailmapNames }).id).toBe('steve@example.com');
+    expect(resolvePerson(people, 'francia', { mailmapNames }).id).toBe('steve@example.com');
+    expect(failure(() => resolvePerson(people, 'Steve Francia')).message).toMatch(/^unknown person/);
+    expect(failure(() => resolvePerson(people, 'Bjorn Erik', { mailmapNames })).message).toBe('"Bjorn Erik" matches 2 developers: bep <bep@example.com>, Bjørn Erik Pedersen <bep+release@example.com>');
+    expect(failure(() => resolvePerson(people, 'Steve Franca', { mailmapNames })).hint).toBe('closest known: spf13 <steve@example.com>');
+    // The developer found is the one of the analysis, with its own names.
+    expect(resolvePerson(people, 'Steve Francia', { mailmapNames }).names).toEqual(['spf13']);
+  });
+
   it('prefers an exact match over a partial one, except a one-word name that is also a word of others’ names', () => {
     const people = [dev('Sam', ['sam@x.example']), dev('Sam Miller', ['miller@y.example']), dev('Tenderlove', ['aaron@z.example'])];
     expect(resolvePerson(people, 'sam@x.example').id).toBe('sam@x.example');
@@ -186,11 +220,20 @@ describe('resolvePerson', () => {
     const error = failure(() => resolvePerson(PEOPLE, 'Renovate[bot]', { source: '--leaving', bots }));
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe('"Renovate[bot]" (--leaving) is a bot account: bots are left out of every figure, so it holds no knowledge and cannot leave');
-    // By email too, through the patterns that make a bot (review finding: only names were checked).
+    // By email too, through the patterns that make a bot (review finding: only names were checked),
+    // when git found it as an author (`seen`).
     const isBot = createBotMatcher(['release-bot@*']);
     for (const who of ['29139614+renovate[bot]@users.noreply.github.com', 'codex@openai.com', 'release-bot@corp.example']) {
-      expect(failure(() => resolvePerson(PEOPLE, who, { bots: { names: [], isBot } })).message).toMatch(/ is a bot account: /);
+      expect(failure(() => resolvePerson(PEOPLE, who, { bots: { names: [], isBot, seen: [who.toUpperCase()] } })).message).toMatch(/ is a bot account: /);
     }
+    // Regression (hugo, a first-time user): `hugoreleaser[bot]`, which no commit has, was "a bot
+    // account" for its pattern alone. The people its name without `[bot]` names are the closest.
+    const releaser = [...PEOPLE, dev('Bjørn Erik Pedersen', ['bep+releaser@example.com'], ['Bjørn Erik Pedersen', 'hugoreleaser'])];
+    const unknown = failure(() => resolvePerson(releaser, 'hugoreleaser[bot]', { bots: { names: ['dependabot[bot]'], isBot, seen: [] } }));
+    expect(unknown).toBeInstanceOf(UnknownPersonError);
+    expect(unknown.message).toBe('unknown person "hugoreleaser[bot]": no developer or bot account of this repository has that name, email or alias');
+    expect(unknown.hint).toBe('closest known: Bjørn Erik Pedersen <bep+releaser@example.com>');
+    expect(failure(() => resolvePerson(PEOPLE, 'codex@openai.com', { bots: { names: [], isBot } })).message).toMatch(/^unknown person "codex@openai.com": no developer or bot account /);
     // A person is still found first, and a near name is still unknown.
     expect(resolvePerson(PEOPLE, 'bob', { bots: { names: ['bob'], isBot } }).id).toBe('bob@example.com');
     expect(failure(() => resolvePerson(PEOPLE, 'renovat', { bots: { names: ['renovate[bot]'], isBot } })).message).toMatch(/^unknown person "renovat"/);

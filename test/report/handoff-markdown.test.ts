@@ -409,6 +409,45 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
   });
 
+  // Regression (first-time users): hugo's checklist told bep first to "name a new owner for docs"
+  // (1149 files), which Areas ranks last; 6 of pytest's 15 files to walk through were release
+  // announcements, and two of its five co-change pairs were docs alone.
+  it('keeps the Areas’ order in the checklist: code before docs in its owner areas, its files to walk through and its co-change pairs', async () => {
+    const docs = (n: number) => Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`docs/d${i}.md`, n]));
+    const repo = buildNamed('manual', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { ...docs(1), 'core/c1.ts': 1, 'core/c2.ts': 1 } },
+      // The docs changed most, and most often together.
+      ...[2, 3, 4, 5].map((n) => ({ author: 'ada', at: `2024-07-0${n}T10:00:00Z`, write: { 'docs/d0.md': n, 'docs/d1.md': n } })),
+      { author: 'ada', at: '2024-08-01T10:00:00Z', write: { 'core/c1.ts': 2, 'core/c2.ts': 2 } },
+      { author: 'ada', at: '2024-08-02T10:00:00Z', write: { 'core/c1.ts': 3, 'core/c2.ts': 3 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    expect(report.areas.map((area) => area.module)).toEqual(['core', 'docs']);
+    const checklist = (items: typeof report.checklist) => items.map((item) => ('module' in item ? `${item.kind} ${item.module}` : 'partner' in item ? `${item.kind} ${item.path} ${item.partner}` : 'path' in item ? `${item.kind} ${item.path}` : item.kind));
+    expect(checklist(report.checklist)).toEqual([
+      'owner-area core',
+      'owner-area docs',
+      // Within each group, the most worked on first, as before.
+      'transfer-file core/c1.ts',
+      'transfer-file core/c2.ts',
+      'transfer-file docs/d0.md',
+      'transfer-file docs/d1.md',
+      'transfer-file docs/d2.md',
+      'transfer-file docs/d3.md',
+      'transfer-file docs/d4.md',
+      'transfer-file docs/d5.md',
+      'co-change core/c1.ts core/c2.ts',
+      'co-change docs/d0.md docs/d1.md',
+      'outside-git',
+    ]);
+    expect(renderHandoffMarkdown(report)).toContain('\n- [ ] Name a new owner for `core` (2 files only Ada knows).\n- [ ] Name a new owner for `docs` (6 files only Ada knows).\n');
+    // Critical areas come first in the checklist as in Areas, docs or not.
+    const critical = await handoffOf(analysis, 'ada', { critical: [{ name: 'manual', paths: ['docs/**'], minOwners: 1 }] });
+    expect(critical.areas.map((area) => area.module)).toEqual(['docs', 'core']);
+    expect(checklist(critical.checklist).slice(0, 5)).toEqual(['critical', 'owner-area docs', 'owner-area core', 'transfer-file docs/d0.md', 'transfer-file docs/d1.md']);
+  });
+
   it('says when the truck factor sits on the method’s 50% line, so that a small author lowers it (tokio: "7 → 5" for someone with 14 of 868 files)', async () => {
     const even = buildNamed('even', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1 } },

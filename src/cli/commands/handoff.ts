@@ -1,11 +1,12 @@
 import { ExitCode } from '../../errors.ts';
 import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
+import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
 import { commitOf } from '../../git/repo.ts';
 import { ignoredRevisions } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveDevelopers } from '../../model/decay.ts';
-import { botsOf } from '../../model/departures.ts';
+import { parseLeaving } from '../../model/departures.ts';
 import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
 import { resolvePerson } from '../../model/people.ts';
 import { toHandoffJson } from '../../report/handoff-json.ts';
@@ -13,7 +14,7 @@ import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
 import { writeReport, type CommonOptions, type HandoffFormat } from '../options.ts';
-import { declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings, reportWritten } from './shared.ts';
+import { botsNamed, declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings, reportWritten } from './shared.ts';
 
 export interface HandoffOptions extends CommonOptions {
   format: HandoffFormat;
@@ -27,10 +28,15 @@ const DAY = 86_400;
 export async function runHandoff(who: string, options: HandoffOptions, io: Io): Promise<ExitCode> {
   const { analysis, config, repository: repo } = await loadAnalysis(options.repo ?? '.', options, io);
   const settings = config.config;
-  const mailmapped = await mailmappedEmails(repo, analysis.developers, [who], analysis.repository.revision);
-  const person = resolvePerson(analysis.developers, who, { people: settings.people, bots: botsOf(analysis, settings.bots), mailmapped, historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')) });
+  // `handoff "ada=2025-06-30"` gives their last day as --leaving does, and means what
+  // `handoff ada --leaving "ada=2025-06-30"` does (the document gives the day): copied from
+  // --leaving, it was an unknown person named with its date.
+  const named = parseLeaving(who, 'handoff');
+  const leaving = named.date ? [...(options.leaving ?? []), who] : options.leaving;
+  const mailmapped = await mailmappedEmails(repo, analysis.developers, [named.who], analysis.repository.revision);
+  const person = resolvePerson(analysis.developers, named.who, { people: settings.people, bots: await botsNamed(repo, analysis, settings.bots, [named.who]), mailmapped, mailmapNames: await mailmapNames(repo), historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
-  const departures = await declaredDepartures(repo, analysis, config, options.leaving);
+  const departures = await declaredDepartures(repo, analysis, config, leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
 

@@ -5,8 +5,10 @@ import { assertConfigText, CONFIG_FILE, CONFIG_FILES, findConfigFile, loadConfig
 import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
-import { checkMailmap, commitOf, mailmappedAuthorEmail, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { mailmapNames } from '../../git/mailmap-names.ts';
+import { checkMailmap, commitOf, hasAuthor, mailmappedAuthorEmail, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
+import type { ResolveOptions } from '../../model/people.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
 import type { Io } from '../io.ts';
@@ -156,19 +158,36 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
   // HEAD's commit, when the analysis may be at another one (one git call, for both uses below).
   const named = config.departures.length > 0 || (leaving?.length ?? 0) > 0;
   const head = named && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
-  const mailmapped = await mailmappedEmails(repo, analysis.developers, [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)], analysis.repository.revision);
+  const whos = [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)];
+  const mailmapped = await mailmappedEmails(repo, analysis.developers, whos, analysis.repository.revision);
   return resolveDepartures(analysis.developers, {
     config: config.departures,
     leaving,
     people: config.people,
-    bots: botsOf(analysis, config.bots),
+    bots: await botsNamed(repo, analysis, config.bots, whos),
     notYetThere: config.departures.length > 0 ? notYetThereIn(analysis, head) : undefined,
     beyondShallow: config.departures.length > 0 && repo.info.isShallow ? { since: oldestCommitDay(analysis), warn: warnOnceIn(analysis) } : undefined,
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
+    mailmapNames: named ? await mailmapNames(repo) : undefined,
     historyEnds: historyEndsOf(analysis, head),
   });
+}
+
+/**
+ * The bot accounts left out of the figures (botsOf), for naming people: of the names and emails
+ * `whos` that the bot patterns catch and that no bot of the analysis has as its name, those git
+ * finds as a commit's author (a bot's email, another name of it). The others are no bot account of
+ * this history (hugo's `hugoreleaser[bot]`). No git call unless such a name is given.
+ */
+export async function botsNamed(repo: Repository, analysis: Pick<Analysis, 'bots' | 'model' | 'repository'>, patterns: readonly string[], whos: readonly string[]): Promise<NonNullable<ResolveOptions['bots']>> {
+  const bots = botsOf(analysis, patterns);
+  const named = new Set(bots.names.map((name) => name.toLowerCase()));
+  const unnamed = [...new Set(whos.map((who) => who.trim()))].filter((who) => who !== '' && !named.has(who.toLowerCase()) && bots.isBot?.({ name: who, email: who }));
+  const seen: string[] = [];
+  for (const who of unnamed) if (await hasAuthor(repo, who, analysis.repository.revision)) seen.push(who);
+  return { ...bots, seen };
 }
 
 /** The day of the analysed history's oldest commit (of its developers), or '' with none. */
