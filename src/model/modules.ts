@@ -12,13 +12,13 @@ const AUTO_MAX_DEPTH = 4;
 export const SMALL_MODULE_FILES = 5;
 
 // Test, fixture, example, benchmark and documentation folders (`t`: Perl's and git's tests; Maven's
-// documentation is `src/site`, which commons-lang ranked among its code: a tester; `testing`:
-// pytest's tests, ranked above its `src`), and release-note fragments waiting for the next release
+// documentation is `src/site`, which commons-lang ranked among its code: a tester; a top-level
+// `testing`: pytest's tests, ranked above its `src`, where Go's `src/testing` is a package), and release-note fragments waiting for the next release
 // (towncrier's `changelog/` and `newsfragments/`, changesets' `.changeset/`).
 // A build's test modules are named so too (okhttp's Gradle modules `android-test`, `maven-tests`,
 // `okhttp-testing-support` ranked among its code, a tester): a folder word after `-` or `_`, and
 // for tests before it as well (`test-utils`); not inside a word (`latest`, `contest`).
-const SUPPORTING = /(^|\/)(t|([\w.-]+[-_])?(tests?|testing|e2e)([-_][\w.-]+)?|__tests__|specs?|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?)?|docs?)|__fixtures__|playgrounds?|src\/site|changelog(\.d)?|newsfragments|\.changeset)(\/|$)/i;
+const SUPPORTING = /^testing(\/|$)|(^|\/)(t|([\w.-]+[-_])?(tests?|e2e)([-_][\w.-]+)?|[\w.-]+[-_]testing([-_][\w.-]+)?|testing[-_][\w.-]+|__tests__|specs?|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?)?|docs?)|__fixtures__|playgrounds?|src\/site|changelog(\.d)?|newsfragments|\.changeset)(\/|$)/i;
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is

@@ -323,6 +323,8 @@ describe('dominantModule', () => {
     expect(isSupportingModule('.changeset')).toBe(true);
     expect(isSupportingModule('src/changelogs')).toBe(false);
     expect(isSupportingModule('testingtools')).toBe(false);
+    // Go's standard library has a `testing` package: code (a review).
+    expect(isSupportingModule('src/testing')).toBe(false);
     // A build's test modules (okhttp's Gradle modules ranked among its code, a tester).
     for (const folder of ['android-test', 'maven-tests', 'okhttp-testing-support', 'native-image-tests', 'test-utils', 'jmh-benchmarks', 'okhttp-docs', 'go_test', 'samples/compare']) {
       expect(isSupportingModule(folder), folder).toBe(true);
