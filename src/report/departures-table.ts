@@ -3,7 +3,7 @@ import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { isSecondaryModule, SMALL_MODULE_FILES } from '../model/modules.ts';
-import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenPathToWidth, type TableFit } from './table-util.ts';
+import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
@@ -49,14 +49,26 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
   if (result.timeline.length > 1 || (result.timeline.length === 1 && result.timeline[0]?.date)) {
     out.push(`  ${chalk.bold('Timeline')} ${chalk.dim('(cumulative; undated departures count from now)')}`);
+    // A list cut to the width keeps its count: ".circleci, cache, codegen +1…" stood for 17 more (hugo
+    // at 80 columns, an engineering manager's test).
+    const lists = new Map<string, string[]>();
+    const listed = (items: string[]) => {
+      const cell = list(items, 3);
+      lists.set(cell, items);
+      return cell;
+    };
     const rows = result.timeline.map((step) => [
       step.date ?? 'now',
-      list(step.leaving.map(name), 3),
+      listed(step.leaving.map(name)),
       step.truckFactor.value,
       step.orphanedFiles,
-      step.orphanedModules.length ? list(step.orphanedModules.map(sanitize), 3) : '—',
+      step.orphanedModules.length ? listed(step.orphanedModules.map(sanitize)) : '—',
     ]);
-    out.push(indent(renderTable(['after', 'leaving', title('truck factor'), title('orphaned files'), title('orphaned modules')], rows, ['left', 'left', 'right', 'right', 'left'], fit([1, 4]))));
+    const shorten = (cell: string, width: number) => {
+      const items = lists.get(cell);
+      return items ? shortenNameList(items, width) : cutToWidth(cell, width);
+    };
+    out.push(indent(renderTable(['after', 'leaving', title('truck factor'), title('orphaned files'), title('orphaned modules')], rows, ['left', 'left', 'right', 'right', 'left'], fit([1, 4], { shorten }))));
   }
 
   if (result.modules.length > 0) {

@@ -57,6 +57,21 @@ describe('departures section of scan', () => {
     expect(rows).toEqual(['tpl', 'web', 'a']);
   });
 
+  // hugo at 80 columns: ".circleci, cache, codegen +1…" stood for 17 more modules.
+  it('keeps the count of a timeline list cut to the terminal', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['bob=2025-03-31', 'ada=2025-06-30'] }));
+    const modules = Array.from({ length: 20 }, (_, i) => `components/module-number-${i}`);
+    const timeline = result.timeline.map((step) => ({ ...step, orphanedModules: modules }));
+    const text = renderDeparturesSection({ ...result, timeline }, { ...ctx, width: 70, fit: true });
+    const rows = text.split('\n').filter((line) => /^ {4}2025-/.test(line));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(displayWidth(row)).toBeLessThanOrEqual(70);
+      expect(row).toMatch(/components\/module.* \+(19|20)( more)?$/);
+    }
+  });
+
   it('writes JSON that the published schema accepts', async () => {
     const analysis = await departuresFixture();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }));
