@@ -11,6 +11,9 @@ import type { RenderContext } from './types.ts';
 type Row = CriticalSystemResult & { checked?: boolean };
 
 /** One row per system, violations first: mark, name, bus factor, required, owners, files at risk. */
+/** A cut no-owner cell's labels, longest first: who still authors the files comes after one. */
+const NO_OWNER = ['no owner; authors: ', 'authors: '];
+
 export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skippedNote?: string } = {}): string {
   const { chalk } = ctx;
   // Skipped systems (--changed) last; the others violations first (sort is stable).
@@ -18,6 +21,8 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
   // The owners of each owners cell, for cutting it by whole names: parsed back from the text, a name
   // with ", " in it ("Doe, John") read as two (a review).
   const ownersOf = new Map<string, string[]>();
+  // And of a system with no owner, who still authors its files.
+  const authorsOf = new Map<string, string[]>();
   const rows = ranked.map((system) => {
     const name = sanitize(system.name);
     if (system.checked === false) {
@@ -34,6 +39,7 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     const riskText = first === undefined ? '' : `${risk.length}: ${riskPath}${risk.length > 1 ? ` +${risk.length - 1} more` : ''}`;
     const owners = sanitize(ownersPhrase(system));
     if (system.owners.length > 0) ownersOf.set(owners, system.owners.map((owner) => sanitize(owner.name)));
+    else if (system.authors.length > 0) authorsOf.set(owners, system.authors.map((author) => sanitize(author.name)));
     return [
       ok ? chalk.green('✓') : chalk.red('✗'),
       chalk.bold(name),
@@ -50,7 +56,13 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     // ("owners: Nicolò Ribaud…" at 80 columns: a team lead's test), then whole names, counted.
     if (column === 4) {
       const names = ownersOf.get(cell);
-      return names === undefined ? cell : shortenNameList(names, width, [INACTIVE_MARK]);
+      if (names !== undefined) return shortenNameList(names, width, [INACTIVE_MARK]);
+      // With no owner, who still authors its files matters more than why: "no owner: fewer than
+      // ha…" lost them (okhttp at 80 columns, a CI test).
+      const authors = authorsOf.get(cell);
+      if (authors === undefined) return cell;
+      const label = NO_OWNER.find((text) => width - text.length >= 8);
+      return label === undefined ? 'no owner' : `${label}${shortenNameList(authors, width - label.length, [INACTIVE_MARK])}`;
     }
     const parts = column === 5 ? /^(\d+): (.*?)( \+\d+ more)?$/.exec(cell) : null;
     if (!parts) return cell;

@@ -113,6 +113,25 @@ describe('tables that fit the terminal', () => {
     expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(68);
   });
 
+  // okhttp at 80 columns: "no owner: fewer than ha…" lost who still authors the files (a CI test).
+  it('keeps who authors the files of a system with no owner when its cell is cut', () => {
+    const report = makeReport({
+      systems: [{ name: 'tls', paths: ['tls/**'], minOwners: 2 }],
+      files: [file('tls/a.kt', ['ada@x']), file('tls/b.kt', []), file('tls/c.kt', [])],
+      developers: [developer('ada@x', 'Yuri Schimke')],
+    });
+    const row = (width: number) =>
+      renderCheckText(report, { chalk: new Chalk({ level: 0 }), width, fit: true })
+        .split('\n')
+        .find((line) => line.startsWith('✗  tls')) ?? '';
+    expect(row(80)).toMatch(/no owner; authors: Yuri/);
+    expect(displayWidth(row(80))).toBeLessThanOrEqual(78);
+    // Too narrow for a name: "no owner", whole.
+    expect(row(66)).toMatch(/ no owner {2}/);
+    // With room, the whole sentence.
+    expect(renderCheckText(report, { chalk: new Chalk({ level: 0 }), width: 200, fit: true })).toContain('no owner: fewer than half its files have an author (authors: Yuri Schimke)');
+  });
+
   it('shows a whole path at risk when the terminal has room (a 60-cell cap cut it at 200 columns)', () => {
     const text = renderCheckText(deepPayments('Ada'), { chalk: new Chalk({ level: 0 }), width: 200, fit: true });
     expect(text).toContain('2: src/pay/a/very/deeply/nested/folder/with/a/long/name/alpha.ts +1 more');
