@@ -19,18 +19,23 @@ export function lossAgainstLimit(share: number, limit: number): [share: string, 
 /**
  * Critical systems as they stand once every declared departure (config `departures` and --leaving)
  * has happened: owners and bus factor without the people leaving (METRICS.md §8, no reassignment),
- * plus the `maxKnowledgeLoss` rule. With nobody leaving, the figures of today.
+ * plus the `maxKnowledgeLoss` rule. With nobody leaving, the figures of today. `gone`: developers
+ * counted as gone already, in today's figures too (the inactive ones, with
+ * `model.treatInactiveAsDeparted`: extension).
  */
 export function evaluateAfterDepartures(
   analysis: Pick<Analysis, 'files' | 'developers'> & { settings?: Pick<Analysis['settings'], 'referenceDate'> },
   systems: readonly CriticalSystemSpec[],
   departing: readonly (Pick<Departure, 'id' | 'name'> & { date?: string | undefined })[],
+  gone: readonly string[] = [],
 ): CriticalSystemResult[] {
-  if (departing.length === 0) return evaluateCriticalSystems(analysis, systems);
+  const base = authorsAfter(gone);
+  const withoutGone = gone.length > 0 ? { authorsOf: base } : {};
+  if (departing.length === 0) return evaluateCriticalSystems(analysis, systems, withoutGone);
   const ids = departing.map((d) => d.id);
   const day = analysis.settings?.referenceDate.slice(0, 10);
-  const today = evaluateCriticalSystems(analysis, systems);
-  const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids) });
+  const today = evaluateCriticalSystems(analysis, systems, withoutGone);
+  const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids, base) });
   const byPath = new Map(analysis.files.map((file) => [file.path, file]));
   return after.map((result, index) => {
     const now = today[index];
@@ -38,7 +43,7 @@ export function evaluateAfterDepartures(
     const files = result.files.flatMap((path) => byPath.get(path) ?? []);
     // Those leaving who author a file of the system: elixir's check named a departure of 2021 on
     // every failing line, systems he authors nothing in included (a tester's report).
-    const authoring = departing.filter((d) => files.some((file) => file.authors.includes(d.id)));
+    const authoring = departing.filter((d) => files.some((file) => base(file).includes(d.id)));
     const involved = authoring.length > 0 ? authoring : departing;
     const names = departingNames(involved, day);
     // A system that fails today with the same owners is not broken by the departures: say it as
@@ -61,7 +66,7 @@ export function evaluateAfterDepartures(
     };
     const max = result.maxKnowledgeLoss;
     if (max !== undefined && result.status !== 'error') {
-      const loss = knowledgeLossOf(files, ids);
+      const loss = knowledgeLossOf(files, ids, base);
       const [lost, allowed] = lossAgainstLimit(loss.share, max);
       const lossMessage = `without ${names}, ${lost} of its files lose their last author (${loss.lostFiles.length} of ${files.length}; at most ${allowed} allowed)`;
       updated = { ...updated, knowledgeLoss: { share: loss.share, lostFiles: loss.lostFiles.length, files: files.length, message: lossMessage } };

@@ -62,9 +62,14 @@ export function inactiveIds(report: Pick<CheckReport, 'inactive'>): Set<string> 
  * Who the figures assume gone, or '' when nobody: every format says it (the markdown, github and
  * junit reports showed changed bus factors and owners with no word of the departures behind them).
  */
-export function departuresPhrase(report: Pick<CheckReport, 'departing' | 'referenceDay'>): string {
-  if (!report.departing?.length) return '';
-  return `after departures: ${report.departing.map((d) => departureLabel(d, report.referenceDay)).join(', ')} — owners and bus factors are without them`;
+export function departuresPhrase(report: Pick<CheckReport, 'departing' | 'referenceDay' | 'inactiveGone'>): string {
+  const gone = [
+    ...(report.departing ?? []).map((d) => departureLabel(d, report.referenceDay)),
+    // Counted, not named: pytest had 51 inactive authors.
+    ...(report.inactiveGone ? [`${plural(report.inactiveGone, 'inactive developer')} (model.treatInactiveAsDeparted)`] : []),
+  ];
+  if (gone.length === 0) return '';
+  return `after departures: ${gone.join(', ')} — owners and bus factors are without them`;
 }
 
 /** "3 files at risk: a.ts, b.ts +1 more" or "" when none. */
@@ -164,22 +169,32 @@ export function lossesWithinLimit(systems: readonly (CriticalSystemResult & { ch
 }
 
 /**
- * Passing systems whose owners are all inactive: the bus factor counts them (the published figure),
- * so the gate stayed green on knowledge nobody active holds (requests: "✓ auth 2 2 owners: Kenneth
- * Reitz (inactive), Shivaram Lingamneni (inactive)", a team lead's test). `inactive`: their ids.
+ * Passing systems that fewer active owners hold than their rule asks: the bus factor counts inactive
+ * owners (the published figure), so the gate stayed green on knowledge nobody active holds
+ * (requests: "✓ auth 2 2 owners: Kenneth Reitz (inactive), Shivaram Lingamneni (inactive)", a team
+ * lead's test; gson: "owners: Jesse Wilson (inactive), Marcono1234" with 2 needed, an EM's).
+ * `inactive`: their ids.
  */
-export function inactiveOwnersOnly(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): { system: string; message: string }[] {
+export function inactiveOwnerNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): { system: string; message: string }[] {
   if (inactive.size === 0) return [];
-  const passing = systems.filter((system) => system.checked !== false && system.status === 'ok' && system.owners.length > 0 && system.owners.every((owner) => inactive.has(owner.id)));
-  return rankCritical(passing).map((system) => ({
-    system: system.name,
-    message: `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: the bus factor counts them; to gate on who is active, declare them gone (\`--leaving\`, or config \`departures\`)`,
-  }));
+  const activeOf = (system: CriticalSystemResult) => system.owners.filter((owner) => !inactive.has(owner.id)).length;
+  const passing = systems.filter((system) => system.checked !== false && system.status === 'ok' && system.owners.length > 0 && activeOf(system) < system.minOwners);
+  const how = 'to gate on who is active, set `model.treatInactiveAsDeparted: true` or declare them gone (`--leaving`, or config `departures`)';
+  return rankCritical(passing).map((system) => {
+    const active = activeOf(system);
+    return {
+      system: system.name,
+      message:
+        active === 0
+          ? `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: the bus factor counts them; ${how}`
+          : `passes on ${system.owners.length} owners, but only ${active} of them ${active === 1 ? 'is' : 'are'} active (needs ${system.minOwners}): the bus factor counts the inactive ones; ${how}`,
+    };
+  });
 }
 
 /** The notes on passing systems as warnings of a JSON document: "fuzzing: passes on an owner who is inactive: …". */
 export function systemNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): string[] {
-  return inactiveOwnersOnly(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
+  return inactiveOwnerNotes(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
 }
 
 /**

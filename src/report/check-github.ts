@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnersOnly, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -26,7 +26,7 @@ export function renderCheckGithub(report: CheckReport): string {
       out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))})`);
       // As text and markdown say it: a pass on owners who are all inactive (the job log had only
       // "ok", the step summary the warning; flask, a CI test).
-      for (const { message } of inactiveOwnersOnly([system], inactive)) {
+      for (const { message } of inactiveOwnerNotes([system], inactive)) {
         out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: inactive owners`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
       }
     } else {

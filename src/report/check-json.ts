@@ -24,6 +24,7 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
     config: { file: report.configFile },
     changed: report.changed ?? null,
     departing: report.departing ?? [],
+    inactiveGone: report.inactiveGone ?? 0,
     inactive: report.inactive ?? [],
     summary: {
       systems: report.systems.length,

@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { busFactorPhrase, departuresPhrase, fixHint, inactiveIds, inactiveOwnersOnly, lossesWithinLimit, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -27,7 +27,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
   const others = [
     ...otherViolations(report).map((line) => ({ ...line, mark: '❌' })),
     ...lossesWithinLimit(report.systems).map((line) => ({ ...line, mark: '✅' })),
-    ...inactiveOwnersOnly(report.systems, inactiveIds(report)).map((line) => ({ ...line, mark: '⚠️' })),
+    ...inactiveOwnerNotes(report.systems, inactiveIds(report)).map((line) => ({ ...line, mark: '⚠️' })),
   ];
   // Messages may name options and keys as code (`--leaving`): kept as code spans, the rest escaped.
   for (const { system, message, mark } of others) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdownWithCode(message)}`);

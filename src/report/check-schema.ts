@@ -67,6 +67,10 @@ export const checkOutputSchema = z
     departing: z
       .array(z.object({ id: z.string(), name: z.string(), date: z.string().optional() }))
       .describe('People assumed gone (config departures and --leaving); owners and bus factors are those after they leave.'),
+    inactiveGone: z
+      .number()
+      .int()
+      .describe('How many inactive developers the figures count as gone, as departures that already happened (model.treatInactiveAsDeparted: true); 0 otherwise and under --model classic.'),
     inactive: z
       .array(z.object({ id: z.string(), name: z.string(), lastCommit: z.string().describe('ISO date of their last commit.') }))
       .describe('Owners and authors the systems name who made no commit in the model.inactiveAfter days before the reference date (today, or --until); none under --model classic. The other formats mark them "(inactive)".'),

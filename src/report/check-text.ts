@@ -1,5 +1,5 @@
 import { plural, sanitize } from './format.ts';
-import { departuresPhrase, fixHint, inactiveIds, inactiveOwnersOnly, lossesWithinLimit, otherViolations, verdict } from './check-describe.ts';
+import { departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, verdict } from './check-describe.ts';
 import type { CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
@@ -21,7 +21,7 @@ export function renderCheckText(report: CheckReport, ctx: RenderContext): string
   out.push(renderCriticalRows(report.systems, ctx, { skippedNote: report.changed ? `no file changed since ${sanitize(report.changed.base)}` : undefined }));
   for (const { system, message } of otherViolations(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
   for (const { system, message } of lossesWithinLimit(report.systems)) out.push(chalk.dim(`✓ ${sanitize(system)}: ${sanitize(message)}`));
-  for (const { system, message } of inactiveOwnersOnly(report.systems, inactiveIds(report))) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
+  for (const { system, message } of inactiveOwnerNotes(report.systems, inactiveIds(report))) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
   const { passed, text } = verdict(report);
   out.push('');
   out.push(passed ? chalk.green(`✓ ${sanitize(text)}`) : chalk.red.bold(`✗ ${sanitize(text)}`));

@@ -22,6 +22,11 @@ export interface CheckReport {
   changed: { base: string; mergeBase: string; files: number } | undefined;
   /** People assumed gone (config `departures` and --leaving): the figures are those after they leave. */
   departing?: { id: string; name: string; date?: string }[];
+  /**
+   * How many inactive developers the figures count as gone, as departures that already happened
+   * (`model.treatInactiveAsDeparted: true`; 0 otherwise, and under --model classic).
+   */
+  inactiveGone?: number;
   /** The day inactivity and departures are judged on (YYYY-MM-DD: --until, or the day of the run): a departure dated before it reads "left". */
   referenceDay?: string;
   /**

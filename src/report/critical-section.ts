@@ -1,7 +1,7 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { INACTIVE_MARK, inactiveOwnersOnly, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
-import { round, sanitize } from './format.ts';
+import { INACTIVE_MARK, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
+import { plural, round, sanitize } from './format.ts';
 import { renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -79,13 +79,25 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
  * `results` come from evaluateAfterDepartures(analysis, config.critical, departing); `source` names
  * the config file they were read from, as the user would type it; `departing`, who was declared leaving.
  */
-export function renderCriticalSection(results: readonly CriticalSystemResult[], ctx: RenderContext, source = '.talentrisk.yml', departing: readonly { name: string }[] = [], inactive: ReadonlySet<string> = new Set()): string {
+export function renderCriticalSection(
+  results: readonly CriticalSystemResult[],
+  ctx: RenderContext,
+  source = '.talentrisk.yml',
+  departing: readonly { name: string }[] = [],
+  inactive: ReadonlySet<string> = new Set(),
+  inactiveGone = 0,
+): string {
   if (results.length === 0) return '';
   const { chalk } = ctx;
   const failing = results.filter((r) => r.status === 'violation').length;
   // A system whose globs match no analysed file (a config error) is not "failing" its rule.
   const broken = results.filter((r) => r.status === 'error').length;
-  const after = departing.length === 0 ? '' : `without ${departing.length === 1 ? sanitize((departing[0] as { name: string }).name) : `the ${departing.length} people leaving`}: `;
+  const without = [
+    ...(departing.length === 0 ? [] : [departing.length === 1 ? sanitize((departing[0] as { name: string }).name) : `the ${departing.length} people leaving`]),
+    // model.treatInactiveAsDeparted: as check's header says it.
+    ...(inactiveGone > 0 ? [plural(inactiveGone, 'inactive developer')] : []),
+  ];
+  const after = without.length === 0 ? '' : `without ${without.join(' and ')}: `;
   const state = [
     ...(failing > 0 ? [`${failing} of ${results.length} failing`] : []),
     ...(broken > 0 ? [`${broken} of ${results.length} with a config error`] : []),
@@ -98,7 +110,7 @@ export function renderCriticalSection(results: readonly CriticalSystemResult[], 
   // What the departures break, as check says it (a maxKnowledgeLoss failure has no column of its own).
   const afterDepartures = rankCritical(results).flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
   const withinLimit = lossesWithinLimit(results).map(({ system, message }) => chalk.dim(`  ✓ ${sanitize(system)}: ${sanitize(message)}`));
-  const inactiveOnly = inactiveOwnersOnly(results, inactive).map(({ system, message }) => chalk.yellow(`  ! ${sanitize(system)}: ${sanitize(message)}`));
+  const inactiveOnly = inactiveOwnerNotes(results, inactive).map(({ system, message }) => chalk.yellow(`  ! ${sanitize(system)}: ${sanitize(message)}`));
   return [heading, rows, ...afterDepartures, ...withinLimit, ...inactiveOnly].join('\n');
 }
 

@@ -6,7 +6,7 @@ import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, type CriticalSystemResult } from '../../model/critical.ts';
-import { inactiveAt } from '../../model/decay.ts';
+import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
@@ -91,6 +91,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
     departing: evaluation.departing,
+    inactiveGone: evaluation.inactiveGone ?? 0,
     referenceDay: reference.toISOString().slice(0, 10),
     inactive: options.model === 'classic' ? [] : inactiveNamed(evaluation, loaded.config.model.inactiveAfter, reference),
     // The reports carry the dead globs' warnings too (on stderr only, -q dropped them: power-user
@@ -135,6 +136,8 @@ type CheckEvaluation = Pick<CheckReport, 'repository'> & {
   lastCommits: Record<string, string>;
   /** Files analysed in all (none in a shallow clone whose fetched history changes nothing). */
   analysedFiles: number;
+  /** Inactive developers counted as gone (model.treatInactiveAsDeparted), 0 when none are. */
+  inactiveGone?: number;
 };
 
 /** The people the systems name who made no commit in the `inactiveAfter` days before `reference`. */
@@ -164,7 +167,8 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const { analysis } = loadedAnalysis;
   const departing = await declaredDepartures(repo, analysis, loaded, options.leaving);
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
-  const systems = evaluateAfterDepartures(analysis, loaded.config.critical, departing);
+  const gone = inactiveCountedAsGone(analysis, loaded.config.model.treatInactiveAsDeparted);
+  const systems = evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone);
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
   const lastCommits: Record<string, string> = {};
   for (const person of systems.flatMap(peopleOf)) {
@@ -177,6 +181,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
     lastCommits,
     analysedFiles: analysis.files.length,
+    inactiveGone: gone.length,
   } satisfies CheckEvaluation);
   // Reported from its JSON, as a stored one is: both runs print the same (JSON leaves out undefined).
   const evaluation = evaluationOf(text, loaded);

@@ -3,7 +3,7 @@ import { derived } from '../../analysis-cache.ts';
 import { MAX_MODULE_DEPTH } from '../../config/defaults.ts';
 import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures, hasLeft } from '../../model/critical-departures.ts';
-import { currentFigures, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
+import { currentFigures, inactiveCountedAsGone, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, nobodyActiveSince, type Departure } from '../../model/departures.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -37,7 +37,8 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const settings = config.config;
   const { departures } = options;
   // Judged as `check` judges them, so that the two never disagree: after the declared departures.
-  const critical = evaluateAfterDepartures(analysis, settings.critical, departures);
+  const gone = inactiveCountedAsGone(analysis, settings.model.treatInactiveAsDeparted);
+  const critical = evaluateAfterDepartures(analysis, settings.critical, departures, gone);
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
   const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive }) : undefined;
   // The "current" (decayed) figures are an extension: the classic model shows the published ones only.
@@ -64,7 +65,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
     testDataNote(analysis, settings.exclude, ctx),
     dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name, ctx),
     // Inactive owners marked, as check marks them.
-    renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked),
+    renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked, gone.length),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), analysis.settings.referenceDate.slice(0, 10)) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, departureStates(departures, analysis.settings.referenceDate.slice(0, 10)))
