@@ -61,8 +61,14 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
   }
 }
 
-/** origin's default branch as a clone records it (`refs/remotes/origin/HEAD` → origin/master), if it does. */
+/**
+ * origin's default branch as a clone records it (`refs/remotes/origin/HEAD` → origin/master), else
+ * the one of origin/main and origin/master that exists (a remote set up by hand has no origin/HEAD:
+ * "fetch origin main" was offered beside an origin/master, a re-test).
+ */
 async function defaultBranch(repo: Repository): Promise<string | undefined> {
   const ref = (await repo.git.raw(['symbolic-ref', '-q', 'refs/remotes/origin/HEAD']).catch(() => '')).trim();
-  return ref.startsWith('refs/remotes/') ? ref.slice('refs/remotes/'.length) : undefined;
+  if (ref.startsWith('refs/remotes/')) return ref.slice('refs/remotes/'.length);
+  const known = (await repo.git.raw(['for-each-ref', '--format=%(refname)', 'refs/remotes/origin/main', 'refs/remotes/origin/master']).catch(() => '')).split('\n').filter(Boolean);
+  return known.length === 1 ? (known[0] as string).slice('refs/remotes/'.length) : undefined;
 }

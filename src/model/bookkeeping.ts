@@ -17,7 +17,8 @@ export function isBookkeepingFile(path: string): boolean {
 // Prose about the code, and API dumps a build writes (Kotlin's binary-compatibility `*.api`): listed
 // after the code too. okhttp-tls's files at risk began with its README (39 commits against 23 for
 // the certificate code), the first line a reviewer read in CI (a tester).
-const PROSE = /(?:^readme(?:\.txt)?|\.(?:md|markdown|rst|adoc|asciidoc|api))$/i;
+// Licence texts too (undici's lib/web/fetch/LICENSE, node-fetch's, headed its files at risk: a tester).
+const PROSE = /(?:^(?:readme|licen[cs]e|copying|notice)(?:\.txt)?|\.(?:md|markdown|rst|adoc|asciidoc|api))$/i;
 
 /** Where a file comes in a list of files at risk: 0 code and the rest, 1 prose and API dumps, 2 release manifests and changelogs. */
 export function listingTier(path: string): 0 | 1 | 2 {

@@ -17,8 +17,10 @@ export const SMALL_MODULE_FILES = 5;
 // (towncrier's `changelog/` and `newsfragments/`, changesets' `.changeset/`).
 // A build's test modules are named so too (okhttp's Gradle modules `android-test`, `maven-tests`,
 // `okhttp-testing-support` ranked among its code, a tester): a folder word after `-` or `_`, and
-// for tests before it as well (`test-utils`); not inside a word (`latest`, `contest`).
-const SUPPORTING = /^testing(\/|$)|(^|\/)(t|([\w.-]+[-_])?(tests?|e2e)([-_][\w.-]+)?|[\w.-]+[-_]testing([-_][\w.-]+)?|testing[-_][\w.-]+|__tests__|specs?|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?)?|docs?)|__fixtures__|playgrounds?|src\/site|changelog(\.d)?|newsfragments|\.changeset)(\/|$)/i;
+// for tests before it as well (`test-utils`); not inside a word (`latest`, `contest`), but for
+// words made of a test folder's name (okhttp's `okhttp-hpacktests`, hugo's `testscripts`,
+// ripgrep's `benchsuite`, Rust's `benches`: a re-test).
+const SUPPORTING = /^testing(\/|$)|(^|\/)(t|([\w.-]+[-_])?(tests?|e2e)([-_][\w.-]+)?|[\w.-]+[-_]testing([-_][\w.-]+)?|testing[-_][\w.-]+|__tests__|specs?|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?|es|suite)?|docs?)|__fixtures__|([\w.-]+[-_])?[a-z]{3,}tests|tests?(scripts?|suites?|utils?|data|harness|lib)|playgrounds?|src\/site|changelog(\.d)?|newsfragments|\.changeset)(\/|$)/i;
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is

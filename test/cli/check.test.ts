@@ -220,6 +220,8 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const partial = 'auth: passes on 2 owners, but only 1 of them is active (needs 2): the bus factor counts the inactive ones; to gate on who is active, set `model.treatInactiveAsDeparted: true` or declare them gone (`--leaving`, or config `departures`)';
     expect(run()).toContain(`\n! ${partial}\n`);
     expect(JSON.parse(run('--format', 'json')).warnings).toContain(partial);
+    // junit's system-err too (undici: junit alone lacked it, a CI test).
+    expect(run('--format', 'junit')).toContain(`warning: ${partial}`);
     // Enough active owners: no note.
     expect(runCli(['check', '--until', '2023-02-01', '--no-color'], { cwd: repo.dir }).stdout).not.toContain('passes on');
   });
@@ -386,6 +388,10 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['check', '--changed', 'HEAD~1..HEAD'], { cwd: repo.dir }).stderr).toBe(
       'talentrisk: --changed takes one base revision, not a range: HEAD~1..HEAD\n  pass the branch the change will merge into, e.g. `--changed origin/main`; the change is what the revision has since their merge base\n',
     );
+    // Without origin/HEAD, the one of origin/main and origin/master that exists (a re-test).
+    repo.git('update-ref', 'refs/remotes/origin/master', 'HEAD');
+    expect(runCli(['check', '--changed', 'origin/main'], { cwd: repo.dir }).stderr).toContain("the remote's default branch is origin/master (`--changed origin/master`)");
+    repo.git('update-ref', '-d', 'refs/remotes/origin/master');
     // A clone knows origin's default branch: named when the base is another (okhttp's is master; a CI test).
     repo.git('update-ref', 'refs/remotes/origin/trunk', 'HEAD');
     repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/trunk');

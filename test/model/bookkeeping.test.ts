@@ -19,7 +19,8 @@ describe('listingTier', () => {
   // okhttp-tls's files at risk began with its README, the first line a reviewer read in CI (a tester).
   it('lists code first, then prose and API dumps, then release chores', () => {
     expect(['okhttp-tls/src/main/kotlin/HeldCertificate.kt', 'src/readme.ts', 'Makefile', 'src/docs.py'].map(listingTier)).toEqual([0, 0, 0, 0]);
-    expect(['okhttp-tls/README.md', 'README', 'docs/guide.rst', 'okhttp-tls/api/okhttp-tls.api', 'Readme.txt'].map(listingTier)).toEqual([1, 1, 1, 1, 1]);
+    expect(['okhttp-tls/README.md', 'README', 'docs/guide.rst', 'okhttp-tls/api/okhttp-tls.api', 'Readme.txt', 'lib/web/fetch/LICENSE', 'COPYING', 'NOTICE.txt'].map(listingTier)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(['src/license.ts', 'lib/notice.js'].map(listingTier)).toEqual([0, 0]);
     expect(['CHANGELOG.md', 'package.json'].map(listingTier)).toEqual([2, 2]);
   });
 });

@@ -329,7 +329,11 @@ describe('dominantModule', () => {
     for (const folder of ['android-test', 'maven-tests', 'okhttp-testing-support', 'native-image-tests', 'test-utils', 'jmh-benchmarks', 'okhttp-docs', 'go_test', 'samples/compare']) {
       expect(isSupportingModule(folder), folder).toBe(true);
     }
-    for (const folder of ['latest', 'contest-app', 'okhttp', 'mockwebserver', 'docsite', 'attestation', 'protest']) {
+    // Words made of a test folder's name (a re-test: okhttp-hpacktests, hugo's testscripts, ripgrep's benchsuite).
+    for (const folder of ['okhttp-hpacktests', 'testscripts', 'benchsuite', 'benches', 'integrationtests', 'testutils']) {
+      expect(isSupportingModule(folder), folder).toBe(true);
+    }
+    for (const folder of ['latest', 'contest-app', 'okhttp', 'mockwebserver', 'docsite', 'attestation', 'protest', 'testament', 'benchmarkable-core']) {
       expect(isSupportingModule(folder), folder).toBe(false);
     }
   });
