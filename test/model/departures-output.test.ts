@@ -57,6 +57,18 @@ describe('departures section of scan', () => {
     expect(rows).toEqual(['tpl', 'web', 'a']);
   });
 
+  // undici: the orphaned files began with 9 test files, and lib/dispatcher/retry-agent.js was not
+  // among the 15 shown (a tester).
+  it('lists orphaned code files before tests and docs of the same strength', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    const first = result.orphanedFiles.find((f) => f.strength === 'none') as (typeof result.orphanedFiles)[number];
+    const testFile = { ...first, path: 'test/fixtures/heavy.js', events: 500 };
+    const text = renderDeparturesSection({ ...result, orphanedFiles: [testFile, ...result.orphanedFiles] }, ctx);
+    expect(text.indexOf(`    ${first.path} `)).toBeGreaterThan(0);
+    expect(text.indexOf('test/fixtures/heavy.js')).toBeGreaterThan(text.indexOf(`    ${first.path} `));
+  });
+
   // hugo at 80 columns: ".circleci, cache, codegen +1…" stood for 17 more modules.
   it('keeps the count of a timeline list cut to the terminal', async () => {
     const analysis = await departuresFixture();
