@@ -6,7 +6,10 @@ import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
 
 /** `check`'s default format: one line per system, violations first, then a one-line verdict. */
-export function renderCheckText(report: CheckReport, ctx: RenderContext): string {
+export function renderCheckText(given: CheckReport, ctx: RenderContext): string {
+  // The config as the user named it, where they are: from outside the repository, the path from its
+  // root ("../ok-sys.yml") named no file there (a re-test). Annotations and SARIF keep the root's.
+  const report = { ...given, configFile: given.configShown ?? given.configFile };
   const { chalk } = ctx;
   const repo = report.repository;
   const out: string[] = [];

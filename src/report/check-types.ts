@@ -16,6 +16,8 @@ export interface CheckReport {
   repository: Pick<RepositoryInfo, 'path' | 'revision' | 'requested' | 'isShallow' | 'isPartial'>;
   /** The config file relative to the repository root, with `/` separators. */
   configFile: string;
+  /** The config file as the user named it (relative to where check runs), for the text format. */
+  configShown?: string;
   /** In config order. */
   systems: CheckedSystem[];
   /** Set with `--changed <base>`; `files` counts changed paths, a rename at both ends and deleted paths too (elixir: 827 "files" of 780 read wrong). */

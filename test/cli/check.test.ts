@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +151,23 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const result = runCli(['check', '--format', 'xml'], { cwd: repoWith(`critical:\n${AUTH}`).dir });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github, markdown, sarif, junit.");
+  });
+
+  // From outside the repository, `-c ok-sys.yml` was shown as "../ok-sys.yml", its path from the
+  // repository's root, which named no file where the user was (a re-test).
+  it('names the config as the user did in the text report, and from the repository root in annotations', () => {
+    const repo = repoWith(undefined);
+    const parent = path.dirname(repo.dir);
+    const name = `${path.basename(repo.dir)}-systems.yml`;
+    writeFileSync(path.join(parent, name), `critical:\n${PAYMENTS}`);
+    try {
+      const text = runCli(['check', path.basename(repo.dir), '-c', name, '--no-color'], { cwd: parent }).stdout;
+      expect(text).toContain(`talentrisk check · ${name} · `);
+      expect(text).toContain(`change it in ${name}.`);
+      expect(runCli(['check', path.basename(repo.dir), '-c', name, '--format', 'github'], { cwd: parent }).stdout).toContain(`::error file=../${name},line=2,`);
+    } finally {
+      rmSync(path.join(parent, name));
+    }
   });
 
   it('takes scan\'s word for the plain report (`--format table`) as its own `text`', () => {

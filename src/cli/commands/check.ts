@@ -83,6 +83,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const report: CheckReport = {
     repository: evaluation.repository,
     configFile,
+    configShown: loaded.name,
     systems: evaluation.systems.map((result) => ({
       ...result,
       checked: isChecked(result),
