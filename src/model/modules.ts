@@ -199,7 +199,8 @@ export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Ma
 }
 
 /**
- * A module that holds most of the analysed files (at least half, and at least DOMINANT_FILES), with
+ * A module of code that holds most of the files outside tests, fixtures, examples and docs (at
+ * least half, and at least DOMINANT_FILES), with
  * its largest subfolders (most files first, at most `count`), or undefined. svelte's
  * `packages/svelte` held 8,873 of 9,073 files, so its module table said little, and `--depth` does
  * not split a workspace package (a team lead's test): `modules.roots` can. The subfolders are those
@@ -214,10 +215,15 @@ export function dominantModule(
   modules: readonly { path: string; files: number; kind?: ModuleAssignment['kind'] }[],
   paths: readonly string[],
   count = 3,
-): { path: string; files: number; subfolders: { path: string; files: number }[]; branches: string[]; ownFiles: number; branchesAt: string; folders: number; depth?: number } | undefined {
-  const largest = modules.reduce<{ path: string; files: number; kind?: ModuleAssignment['kind'] } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
-  // Not the tests (git/git's `t`, curl's `tests`): splitting them says nothing of the code.
-  if (!largest || largest.path === '.' || isSupportingModule(largest.path) || largest.files < DOMINANT_FILES || largest.files * 2 < paths.length) return undefined;
+): { path: string; files: number; codeFiles: number; subfolders: { path: string; files: number }[]; branches: string[]; ownFiles: number; branchesAt: string; folders: number; depth?: number } | undefined {
+  // Among the code: not the tests (git/git's `t`, curl's `tests`), whose split says nothing of the
+  // code, and against the files outside tests and docs: undici's `lib` holds 113 of its 208 such
+  // files (its tests 484 more) and its single-owner parts (lib/web/fetch, lib/api) never showed (a
+  // tester).
+  const code = modules.filter((module) => !isSupportingModule(module.path));
+  const codeFiles = code.reduce((sum, module) => sum + module.files, 0);
+  const largest = code.filter((module) => module.path !== '.').reduce<{ path: string; files: number; kind?: ModuleAssignment['kind'] } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
+  if (!largest || largest.files < DOMINANT_FILES || largest.files * 2 < codeFiles) return undefined;
   // Its own files: not those of the modules inside it (workspace packages, the folders of a chain).
   const nested = modules.filter((module) => module.path.startsWith(`${largest.path}/`)).map((module) => `${module.path}/`);
   const own = paths.filter((file) => file.startsWith(`${largest.path}/`) && !nested.some((prefix) => file.startsWith(prefix)));
@@ -230,6 +236,7 @@ export function dominantModule(
   return {
     path: largest.path,
     files: largest.files,
+    codeFiles,
     subfolders: subfolders.slice(0, count),
     branches: subfolders.map((folder) => folder.path),
     ownFiles: tree.get(at)?.own ?? 0,
@@ -239,5 +246,5 @@ export function dominantModule(
   };
 }
 
-/** A module this large that holds half the files is named by dominantModule. */
-const DOMINANT_FILES = 500;
+/** A module this large that holds half the code's files is named by dominantModule. */
+const DOMINANT_FILES = 100;

@@ -810,11 +810,11 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     const repo = buildRepo([{ author: 'ada', write: { ...component('Foundation', 300), ...component('Database', 150), ...component('Auth', 40), ...component('View', 10), 'tests/AuthTest.php': 1, 'composer.json': 1 } }]);
     const note = (args: string[]) => runCli(['--no-color', ...args], { cwd: repo.dir }).stdout.split('\n').find((line) => line.includes('so the modules say little about it'));
     expect(note(['--depth', '1'])).toBe(
-      '`src` holds 500 of the 502 analysed files, so the modules say little about it: split it with `modules: { roots: ["src/Illuminate/Foundation", "src/Illuminate/Database", "src/Illuminate/Auth", "src/Illuminate/View"] }` in .talentrisk.yml, one root for each of its 4 folders (the largest: src/Illuminate/Foundation 300, src/Illuminate/Database 150, src/Illuminate/Auth 40), or leave out `--depth 1`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.',
+      '`src` holds 500 of the 501 analysed files outside tests, fixtures, examples and docs, so the modules say little about it: split it with `modules: { roots: ["src/Illuminate/Foundation", "src/Illuminate/Database", "src/Illuminate/Auth", "src/Illuminate/View"] }` in .talentrisk.yml, one root for each of its 4 folders (the largest: src/Illuminate/Foundation 300, src/Illuminate/Database 150, src/Illuminate/Auth 40), or leave out `--depth 1`: the depth talentrisk chooses follows src/Illuminate and makes 4 modules of it.',
     );
     // The roots proposed split it whole: no module `src` is left.
     expect(modulesWith(repo.dir, proposedRoots(note(['--depth', '1'])), ['--depth', '1'])).toEqual(['.', 'src/Illuminate/Auth', 'src/Illuminate/Database', 'src/Illuminate/Foundation', 'src/Illuminate/View', 'tests']);
-    expect(note(['--depth', '2'])).toContain('`src/Illuminate` holds 500 of the 502 analysed files');
+    expect(note(['--depth', '2'])).toContain('`src/Illuminate` holds 500 of the 501 analysed files outside tests, fixtures, examples and docs');
     // No chain below src/Illuminate: the automatic depth simply cuts deeper ("follows" read wrong, a review).
     expect(note(['--depth', '2'])).toContain(', or leave out `--depth 2`: the depth talentrisk chooses makes 4 modules of it.');
     // The automatic depth makes the components modules: nothing to say.

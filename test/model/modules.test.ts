@@ -294,6 +294,7 @@ describe('dominantModule', () => {
     expect(dominantModule(modules, paths)).toEqual({
       path: 'packages/svelte',
       files: 790,
+      codeFiles: 810,
       subfolders: [
         { path: 'packages/svelte/tests', files: 600 },
         { path: 'packages/svelte/src', files: 190 },
@@ -304,8 +305,12 @@ describe('dominantModule', () => {
       folders: 2,
     });
     // Under half the files, or small, or the tests themselves (git/git's `t`, curl's `tests`): nothing.
-    expect(dominantModule(modules, [...paths, ...files('other', 800)])).toBeUndefined();
+    expect(dominantModule([...modules, { path: 'other', files: 800 }], [...paths, ...files('other', 800)])).toBeUndefined();
     expect(dominantModule([{ path: 'lib', files: 60 }], [...files('lib/a', 30), ...files('lib/b', 30)])).toBeUndefined();
+    // Half of the code is enough, the tests aside (undici: lib held 113 of the 208 files outside its
+    // 484 test files, and its single-owner parts never showed: a tester).
+    const undici = [...files('lib/web', 60), ...files('lib/api', 53), ...files('types', 95), ...files('test', 484)];
+    expect(dominantModule([{ path: 'lib', files: 113, kind: 'folder' }, { path: 'types', files: 95 }, { path: 'test', files: 484 }], undici)).toMatchObject({ path: 'lib', files: 113, codeFiles: 208, branches: ['lib/web', 'lib/api'] });
     expect(dominantModule([{ path: 't', files: 790 }], paths.map((p) => p.replace('packages/svelte', 't')))).toBeUndefined();
     expect(isSupportingModule('t')).toBe(true);
     expect(isSupportingModule('src/tools')).toBe(false);
@@ -344,6 +349,7 @@ describe('dominantModule', () => {
     expect(dominantModule([{ path: 'src', files: 644, kind: 'folder' }, { path: 'tests', files: 100, kind: 'folder' }], paths, 2)).toEqual({
       path: 'src',
       files: 644,
+      codeFiles: 644,
       subfolders: [
         { path: 'src/Illuminate/Foundation', files: 330 },
         { path: 'src/Illuminate/Database', files: 260 },
@@ -360,6 +366,7 @@ describe('dominantModule', () => {
     expect(dominantModule([{ path: 'app', files: 600, kind: 'workspace' }, { path: 'app/ui/charts', files: 100, kind: 'workspace' }], app)).toEqual({
       path: 'app',
       files: 600,
+      codeFiles: 700,
       subfolders: [
         { path: 'app/core', files: 400 },
         { path: 'app/ui', files: 200 },

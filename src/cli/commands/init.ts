@@ -151,6 +151,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     ? {
         path: dominant.path,
         files: dominant.files,
+        codeFiles: dominant.codeFiles,
         roots: dominant.branches,
         // Riskiest first, tests, fixtures, examples and docs after the code, as the main list.
         modules: dominant.branches

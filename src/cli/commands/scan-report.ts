@@ -128,7 +128,7 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthG
         ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
         : '';
   return ctx.chalk.yellow(
-    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${analysis.files.length} analysed files, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in ${sanitize(configName)}, ${which}${depth}.${left}`,
+    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${dominant.codeFiles === analysis.files.length ? analysis.files.length : `${dominant.codeFiles}`} analysed files${dominant.codeFiles === analysis.files.length ? '' : ' outside tests, fixtures, examples and docs'}, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in ${sanitize(configName)}, ${which}${depth}.${left}`,
   );
 }
 
