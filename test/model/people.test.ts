@@ -119,6 +119,14 @@ describe('resolvePerson', () => {
     expect(resolvePerson(PEOPLE, 'adal', { people }).id).toBe('ada@example.com');
   });
 
+  // gson: `handoff marcono` suggested two other people, not Marcono1234, its top maintainer (an EM).
+  it('suggests a login made of the typed name and digits', () => {
+    const people = [...PEOPLE, dev('Marcono1234', ['11685886+Marcono1234@users.noreply.github.com']), dev('Marcelo Camargo', ['mc@example.com'])];
+    expect(failure(() => resolvePerson(people, 'marcono')).hint).toMatch(/^closest known: Marcono1234 </);
+    // Not a shorter start of it.
+    expect(failure(() => resolvePerson(people, 'marc')).hint ?? '').not.toContain('Marcono1234');
+  });
+
   it('falls back to one word of a name or the local part of an email when it is unique', () => {
     expect(resolvePerson(PEOPLE, 'smith').id).toBe('alex@a.example');
     expect(resolvePerson(PEOPLE, 'ajones').id).toBe('alex@b.example');
