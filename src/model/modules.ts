@@ -230,7 +230,9 @@ export function dominantModule(
   const tree = folderTree(own);
   const at = chainBottom(tree, largest.path);
   const subfolders = [...(tree.get(at)?.subfolders ?? [])].map((path) => ({ path, files: tree.get(path)?.all ?? 0 })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
-  if (subfolders.length < 2) return undefined;
+  // Two folders worth a module at least: okhttp's `okhttp` was told to split into okhttp/src (340
+  // files) and okhttp/api (2), which says nothing more (the review of the 100-file threshold).
+  if (subfolders.filter((folder) => folder.files >= SMALL_MODULE_FILES).length < 2) return undefined;
   // A depth does not split a workspace package (or a modules.roots folder).
   const depth = largest.kind === 'folder' ? at.split('/').length + 1 : undefined;
   return {

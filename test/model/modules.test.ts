@@ -311,6 +311,9 @@ describe('dominantModule', () => {
     // 484 test files, and its single-owner parts never showed: a tester).
     const undici = [...files('lib/web', 60), ...files('lib/api', 53), ...files('types', 95), ...files('test', 484)];
     expect(dominantModule([{ path: 'lib', files: 113, kind: 'folder' }, { path: 'types', files: 95 }, { path: 'test', files: 484 }], undici)).toMatchObject({ path: 'lib', files: 113, codeFiles: 208, branches: ['lib/web', 'lib/api'] });
+    // One folder worth a module and a tiny one: nothing to split (okhttp: okhttp/src 340, okhttp/api 2).
+    const okhttp = [...files('okhttp/src', 340), ...files('okhttp/api', 2), ...files('okhttp', 3), ...files('mockwebserver', 100)];
+    expect(dominantModule([{ path: 'okhttp', files: 345, kind: 'folder' }, { path: 'mockwebserver', files: 100 }], okhttp)).toBeUndefined();
     expect(dominantModule([{ path: 't', files: 790 }], paths.map((p) => p.replace('packages/svelte', 't')))).toBeUndefined();
     expect(isSupportingModule('t')).toBe(true);
     expect(isSupportingModule('src/tools')).toBe(false);
