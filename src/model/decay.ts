@@ -81,10 +81,6 @@ export function inactiveAt(lastCommit: string, reference: Date, inactiveAfterDay
 }
 
 /**
- * The developers reports mark "(inactive)", by id: none under the classic model, which has no
- * inactivity (scan's truck factor and critical systems both ask this).
- */
-/**
  * The developers the critical systems count as gone for being inactive: with
  * `model.treatInactiveAsDeparted: true` (extension; none under --model classic). The gate passed on
  * owners gone for years, and declaring 51 of them leaving by hand was the only way (pytest, a team lead).
@@ -93,6 +89,10 @@ export function inactiveCountedAsGone(analysis: Pick<Analysis, 'model' | 'settin
   return treatInactiveAsDeparted && analysis.model !== 'classic' ? inactiveDevelopers(analysis).map((developer) => developer.id) : [];
 }
 
+/**
+ * The developers reports mark "(inactive)", by id: none under the classic model, which has no
+ * inactivity (scan's truck factor and critical systems both ask this).
+ */
 export function markedInactive(analysis: Pick<Analysis, 'model' | 'settings' | 'developers'>): Set<string> {
   return new Set(analysis.model === 'classic' ? [] : inactiveDevelopers(analysis).map((developer) => developer.id));
 }

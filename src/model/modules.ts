@@ -16,11 +16,13 @@ export const SMALL_MODULE_FILES = 5;
 // `testing`: pytest's tests, ranked above its `src`, where Go's `src/testing` is a package), and release-note fragments waiting for the next release
 // (towncrier's `changelog/` and `newsfragments/`, changesets' `.changeset/`).
 // A build's test modules are named so too (okhttp's Gradle modules `android-test`, `maven-tests`,
-// `okhttp-testing-support` ranked among its code, a tester): a folder word after `-` or `_`, and
-// for tests before it as well (`test-utils`); not inside a word (`latest`, `contest`), but for
-// words made of a test folder's name (okhttp's `okhttp-hpacktests`, hugo's `testscripts`,
-// ripgrep's `benchsuite`, Rust's `benches`: a re-test).
-const SUPPORTING = /^testing(\/|$)|(^|\/)(t|([\w.-]+[-_])?(tests?|e2e)([-_][\w.-]+)?|[\w.-]+[-_]testing([-_][\w.-]+)?|testing[-_][\w.-]+|__tests__|specs?|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?|es|suite)?|docs?)|__fixtures__|([\w.-]+[-_])?[a-z]{3,}tests|tests?(scripts?|suites?|utils?|data|harness|lib)|playgrounds?|src\/site|changelog(\.d)?|newsfragments|\.changeset)(\/|$)/i;
+// `okhttp-testing-support` ranked among its code, a tester): a name ending in `-test(s)` or `-e2e`,
+// a testing-support or `test-utils` folder, a word made of one (okhttp's `okhttp-hpacktests`, hugo's
+// `testscripts`, ripgrep's `benchsuite`, Rust's `benches`: a re-test); not a test word inside a
+// product's name (`react-testing-library`, `jest-test-result`, `crates/test-case`: a review), nor
+// `contests`. Release-note fragments and pytest's `testing/` count at the top level only.
+const SUPPORTING =
+  /^(testing|changelog(\.d)?|newsfragments|\.changeset)(\/|$)|(^|\/)(t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?|es|suite)?|docs?)|__fixtures__|playgrounds?|src\/site)(\/|$)/i;
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is
