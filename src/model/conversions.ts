@@ -8,10 +8,21 @@
 import type { FoldChange } from './authorship.ts';
 
 /**
- * The commit's changes with each conversion read as a rename: a deleted and an added file in one
- * folder whose names differ only in the extension (`Foo.java` → `Foo.kt`, `index.js` → `index.ts`),
- * when no other deleted or added file of that folder has that name too (`Foo.kt` and `Foo.kts`
- * added beside one `Foo.java` is no single conversion). Names without an extension are not paired.
+ * Source files of programming languages and stylesheets: a conversion goes from one to another.
+ * Data, configuration and prose are not converted but replaced (`setup.py` deleted and a new
+ * `setup.cfg` written, a `feature_request.md` issue template turned into a `.yml` form, `conf.json`
+ * into `conf.yaml`: a review), and the new file's author wrote it.
+ */
+const SOURCE = new Set(
+  'java kt kts scala groovy clj cljs cljc js jsx mjs cjs ts tsx mts cts coffee vue svelte py pyx rb go rs c h cc cpp cxx hpp hh hxx m mm swift cs fs vb php pl pm lua dart ex exs erl hrl hs elm ml mli re res nim zig d jl r sh bash zsh ps1 css scss sass less styl'.split(' '),
+);
+
+/**
+ * The commit's changes with each conversion read as a rename: a deleted and an added source file
+ * in one folder whose names differ only in the extension (`Foo.java` → `Foo.kt`, `index.js` →
+ * `index.ts`), when no other deleted or added file of that folder has that name too (`Foo.kt` and
+ * `Foo.kts` added beside one `Foo.java` is no single conversion). Names without an extension, and
+ * files that are not source (SOURCE), are not paired.
  */
 export function withConversions<T extends FoldChange>(changes: readonly T[]): readonly (T | FoldChange)[] {
   // Most commits delete nothing: one pass to find out.
@@ -47,9 +58,9 @@ export function withConversions<T extends FoldChange>(changes: readonly T[]): re
   return out;
 }
 
-/** `folder/name` without its extension, or undefined for a name that has none (`Makefile`, `.gitignore`). */
+/** `folder/name` without its extension, or undefined for a name that has none (`Makefile`, `.gitignore`) or is no source file. */
 function stemOf(path: string): string | undefined {
   const slash = path.lastIndexOf('/');
   const dot = path.lastIndexOf('.');
-  return dot > slash + 1 ? path.slice(0, dot) : undefined;
+  return dot > slash + 1 && SOURCE.has(path.slice(dot + 1).toLowerCase()) ? path.slice(0, dot) : undefined;
 }

@@ -395,11 +395,14 @@ describe('a file converted to another language in one commit (extension)', () =>
       { author: 'dan', write: { 'src/Conn.kt': 3 } },
       // Two files of one name added beside one deleted: no single conversion.
       { author: 'carl', remove: ['src/Other.java'], write: { 'src/Other.kt': 5, 'src/Other.kts': 5 } },
+      // Configuration replaced, not converted (a review: setup.py → setup.cfg made Ada its author).
+      { author: 'ada', write: { 'setup.py': 5 } },
+      { author: 'bob', remove: ['setup.py'], write: { 'setup.cfg': 5 } },
     ]);
 
   it('is one file: its history goes on through the conversion, credited as a rename', async () => {
     const repo = build();
-    expect(repo.git('log', '-1', '--skip=2', '--name-status', '--format=', '-M').trim().split('\n').sort()).toEqual(['A\tsrc/Conn.kt', 'D\tsrc/Conn.java']);
+    expect(repo.git('log', '-1', '--skip=4', '--name-status', '--format=', '-M').trim().split('\n').sort()).toEqual(['A\tsrc/Conn.kt', 'D\tsrc/Conn.java']);
     const analysis = await analyzeRepo(repo.dir);
     // Conn.kt: A ada; M ada; M bob; R carl; M dan → ada FA 1, DL 1, AC 3.
     expect(rows(analysis, 'src/Conn.kt')).toEqual([
@@ -409,6 +412,7 @@ describe('a file converted to another language in one commit (extension)', () =>
       ['dan@example.com', 0, 1, 3],
     ]);
     expect(fileOf(analysis, 'src/Other.kt').contributions.map((c) => [c.developer, c.fa])).toEqual([['carl@example.com', 1]]);
+    expect(fileOf(analysis, 'setup.cfg').contributions.map((c) => [c.developer, c.fa])).toEqual([['bob@example.com', 1]]);
   });
 
   it('is two files under --model classic (METRICS §1 follows git\'s renames only)', async () => {
