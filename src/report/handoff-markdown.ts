@@ -257,8 +257,8 @@ function evidence(file: HandoffFile, activeOnly: boolean): string {
 }
 
 function coChange(report: HandoffReport, name: (id: string) => string): string[] {
-  if (report.coChangeWindow === 0) return [report.coChangeIgnored > 0 ? `Not computed (every commit of the window, ${report.coChangeIgnored}, is listed in config ignoreRevs).` : 'Not computed (no commit history was read).'];
-  const ignored = report.coChangeIgnored > 0 ? `${plural(report.coChangeIgnored, 'commit')} of config ignoreRevs, ` : '';
+  if (report.coChangeWindow === 0) return [report.coChangeIgnored > 0 ? `Not computed (every commit of the window, ${report.coChangeIgnored}, is listed in config ignoreRevs or is a git subtree squash).` : 'Not computed (no commit history was read).'];
+  const ignored = report.coChangeIgnored > 0 ? `${plural(report.coChangeIgnored, 'commit')} of config ignoreRevs or git subtree squashes, ` : '';
   const intro = `In the last ${plural(report.coChangeWindow + report.coChangeIgnored, 'commit')} (${ignored}commits of bots the figures leave out, and of more than ${MAX_CHANGESET} files, ignored), files changed in at least half of the commits of one of theirs:`;
   if (report.coChange.length === 0) return [intro, '', 'none: their files change on their own.'];
   const lines = [intro, ''];

@@ -264,7 +264,7 @@ describe('runHandoff', () => {
     // read as a bug: vuejs/core).
     const { io, stdout } = fakeIo(repo.dir);
     await runHandoff('ada', options(repo.dir, {}), io);
-    expect(stdout()).toContain('In the last 3 commits (1 commit of config ignoreRevs, commits of bots the figures leave out, and of more than ');
+    expect(stdout()).toContain('In the last 3 commits (1 commit of config ignoreRevs or git subtree squashes, commits of bots the figures leave out, and of more than ');
     expect((await json()) as unknown).toMatchObject({ coChange: { commits: 2, ignored: 1 } });
   });
 

@@ -76,12 +76,14 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     expect(fileOf(analysis, 'login.c').contributions.map((c) => [c.developer, c.fa])).toEqual([['mallory@example.com', 1]]);
   });
 
-  it('places a squash’s files under its folder in handoff’s recent work and co-change too (a subtree pull counted as work outside the areas)', () => {
+  it('leaves a squash out of handoff’s recent work and co-change, as it credits nobody (hugo’s docs pulls were bep’s recent work: a review)', () => {
     const repo = subtreeHistory();
     // A file of Carl's own: the squash credits nobody, and a handoff of no file lists no recent work.
     repo.commit({ author: 'carl', at: '2024-01-07T10:00:00Z', write: { 'deps/lib/extra.c': 5 } });
     const markdown = runCli(['handoff', 'carl', '--until', '2024-01-10', '-q'], { cwd: repo.dir }).stdout;
-    expect(markdown).toMatch(/Squashed 'deps\/lib\/' content from commit 1234567.*`deps\/lib\/lib\.c`/);
+    expect(markdown).toMatch(/commit by Carl \(`deps\/lib\/extra\.c`\)/);
+    expect(markdown).not.toContain("Squashed 'deps/lib/'");
+    expect(markdown).toContain('1 commit of config ignoreRevs or git subtree squashes');
     expect(markdown).not.toContain('outside them');
   });
 

@@ -49,15 +49,13 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   // work, as they credit nobody in the figures (a review: they were counted here).
   // Matched as the fold matches them (src/model/ignore-revs.ts).
   const ignored = ignoredRevisions(analysis.model === 'classic' ? [] : settings.ignoreRevs);
-  // A git subtree squash's files where they live, as the fold reads them (its `Makefile` is
-  // `deps/lib/Makefile`): a subtree pull counted as work outside the areas it made theirs (a review).
+  // A git subtree squash brings another repository's work and credits nobody in the figures, as an
+  // ignoreRevs commit: it is left out here too (a review: hugo's docs pulls were bep's recent work
+  // and made co-change pairs).
   const squashes = new SubtreeSquashes(repo);
   if (analysis.model !== 'classic') await squashes.learn([...log.window, ...log.recent]);
-  const placed = (commit: LogCommit): LogCommit => {
-    const folder = analysis.model === 'classic' ? undefined : squashes.folderOf(commit);
-    return folder === undefined ? commit : { ...commit, files: commit.files.map((file) => `${folder}/${file}`) };
-  };
-  const counted = (commits: readonly LogCommit[]): LogCommit[] => commits.filter((commit) => !ignored.has(commit.sha)).map(placed);
+  const leftOut = (commit: LogCommit) => ignored.has(commit.sha) || (analysis.model !== 'classic' && squashes.folderOf(commit) !== undefined);
+  const counted = (commits: readonly LogCommit[]): LogCommit[] => commits.filter((commit) => !leftOut(commit));
 
   const report = buildHandoff({
     analysis,
@@ -68,7 +66,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     critical: settings.critical,
     window: counted(log.window),
-    windowIgnored: log.window.filter((commit) => ignored.has(commit.sha)).length,
+    windowIgnored: log.window.filter(leftOut).length,
     recent: counted(log.recent),
     recentTruncated: log.recentTruncated,
     recentBefore: stale?.day,
