@@ -425,7 +425,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     const commits = [...squashed.values()].reduce((sum, count) => sum + count, 0);
     const folders = [...squashed].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([folder]) => `${folder}/`);
     context.warn(
-      `${commits === 1 ? 'a `git subtree --squash` commit' : `${commits} \`git subtree --squash\` commits`} (${folders.slice(0, 3).join(', ')}${folders.length > 3 ? ` +${folders.length - 3} more` : ''}) ${commits === 1 ? 'credits nobody: what it brings' : 'credit nobody: what they bring'} was written in another repository, whose history is not read here; files only ${commits === 1 ? 'it' : 'they'} changed are not analysed (\`--model classic\` credits whoever pulled ${commits === 1 ? 'it' : 'them'})`,
+      `${commits === 1 ? 'a `git subtree --squash` commit' : `${commits} \`git subtree --squash\` commits`} (${folders.slice(0, 3).join(', ')}${folders.length > 3 ? ` +${folders.length - 3} more` : ''}) ${commits === 1 ? 'credits nobody: what it brings' : 'credit nobody: what they bring'} was written in another repository, whose history is not read here; files only ${commits === 1 ? 'it' : 'they'} changed are not analysed (\`--model classic\` reads ${commits === 1 ? 'it' : 'them'} as git prints ${commits === 1 ? 'it' : 'them'}, at the repository root, crediting whoever pulled ${commits === 1 ? 'it' : 'them'})`,
     );
   }
   if (future.count > 0) {

@@ -46,7 +46,7 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     expect(analysis.files.map((f) => f.path)).not.toContain('deps/lib/Makefile');
     expect(fileOf(analysis, 'deps/lib/lib.c').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['bob@example.com', 0, 1]]);
     expect(analysis.warnings).toContain(
-      'a `git subtree --squash` commit (deps/lib/) credits nobody: what it brings was written in another repository, whose history is not read here; files only it changed are not analysed (`--model classic` credits whoever pulled it)',
+      'a `git subtree --squash` commit (deps/lib/) credits nobody: what it brings was written in another repository, whose history is not read here; files only it changed are not analysed (`--model classic` reads it as git prints it, at the repository root, crediting whoever pulled it)',
     );
     // The published method reads the commit as git prints it: its `Makefile` is the top-level one.
     const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic' });
