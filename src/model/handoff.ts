@@ -65,6 +65,8 @@ export interface HandoffInput {
   inactive?: readonly string[];
   inactiveAfterDays?: number;
   critical?: readonly CriticalSystemSpec[];
+  /** Developers the critical systems count as gone already (`model.treatInactiveAsDeparted`), as `check` does. */
+  criticalGone?: readonly string[];
   /** Newest commits of the repository, everyone's: the co-change window. */
   window?: readonly HandoffCommitInput[];
   /** Commits of the window left out as config `ignoreRevs` (said beside its size: "the last 1999 commits" read as a bug). */
@@ -325,7 +327,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       (a.module < b.module ? -1 : 1),
   );
 
-  const criticalSystems = criticalSummary(analysis, input.critical ?? [], person.id, others.length > 0 ? goneAll : undefined);
+  const criticalSystems = criticalSummary(analysis, input.critical ?? [], person.id, others.length > 0 ? goneAll : undefined, input.criticalGone ?? []);
   const allFiles = areaList.flatMap((a) => a.files);
   const soleModules = areaList.filter((a) => moduleOwners(groups.get(a.module) ?? []).every((id) => id === person.id)).map((a) => a.module);
   const afterThemValue = truckFactorOf(analysis.files, nameOf, afterThem).value;
@@ -420,15 +422,18 @@ function moduleOwners(files: readonly FileOwnership[]): string[] {
  * everyone declared leaving goes too (`goneAll`, when others are). A drop that takes the others
  * was charged to the one person (an EM test: "core: 2 → 1", while `check --leaving` them gave 2).
  */
-function criticalSummary(analysis: Analysis, specs: readonly CriticalSystemSpec[], personId: string, goneAll: ReadonlySet<string> | undefined): HandoffCriticalSystem[] {
-  const before = evaluateCriticalSystems(analysis, specs);
-  const later = evaluateCriticalSystems(analysis, specs, { authorsOf: authorsAfter([personId]) });
-  const laterAll = goneAll ? evaluateCriticalSystems(analysis, specs, { authorsOf: authorsAfter(goneAll) }) : undefined;
+function criticalSummary(analysis: Analysis, specs: readonly CriticalSystemSpec[], personId: string, goneAll: ReadonlySet<string> | undefined, gone: readonly string[]): HandoffCriticalSystem[] {
+  // Without those counted as gone already, as check judges the systems (a review: with
+  // treatInactiveAsDeparted, check failed core today while the handoff blamed its 2 → 1 on Bob).
+  const base = authorsAfter(gone);
+  const before = evaluateCriticalSystems(analysis, specs, gone.length > 0 ? { authorsOf: base } : {});
+  const later = evaluateCriticalSystems(analysis, specs, { authorsOf: authorsAfter([personId], base) });
+  const laterAll = goneAll ? evaluateCriticalSystems(analysis, specs, { authorsOf: authorsAfter(goneAll, base) }) : undefined;
   const fileAt = new Map(analysis.files.map((f) => [f.path, f]));
   const result: HandoffCriticalSystem[] = [];
   before.forEach((system, index) => {
     const files = system.files.map((path) => fileAt.get(path)).filter((f): f is FileOwnership => f !== undefined);
-    const theirs = files.filter((f) => f.authors.includes(personId));
+    const theirs = files.filter((f) => base(f).includes(personId));
     if (theirs.length === 0) return;
     result.push({
       name: system.name,
@@ -436,7 +441,7 @@ function criticalSummary(analysis: Analysis, specs: readonly CriticalSystemSpec[
       minOwners: system.minOwners,
       files: files.length,
       theirFiles: theirs.length,
-      soleFiles: theirs.filter((f) => f.authors.length === 1).length,
+      soleFiles: theirs.filter((f) => base(f).length === 1).length,
       busFactorBefore: system.busFactor,
       busFactorAfter: later[index]?.busFactor ?? 0,
       ...(laterAll ? { busFactorAfterAll: laterAll[index]?.busFactor ?? 0 } : {}),

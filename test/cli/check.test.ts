@@ -265,6 +265,9 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(check('--format', 'markdown').stdout).toContain('1 inactive developer (model.treatInactiveAsDeparted)');
     // scan's critical systems agree with check.
     expect(runCli(['scan', '--until', '2024-07-01', '--no-color'], { cwd: repo.dir }).stdout).toMatch(/Critical systems \(\.talentrisk\.yml; without 1 inactive developer: 1 of 1 failing/);
+    // The handoff judges the systems as check does: auth fails today, and Bob's leaving takes it to 0
+    // (a review: it said "2 → 1", blaming Bob for today's failure).
+    expect(runCli(['handoff', 'bob', '--until', '2024-07-01', '-q'], { cwd: repo.dir }).stdout).toMatch(/auth\*?\*?:? bus factor 1 → 0/);
     // The published model has no inactivity.
     expect(check('--model', 'classic').exitCode).toBe(0);
   });

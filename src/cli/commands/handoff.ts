@@ -5,7 +5,7 @@ import { SubtreeSquashes } from '../../git/subtree.ts';
 import { commitOf } from '../../git/repo.ts';
 import { ignoredRevisions } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
-import { inactiveDevelopers } from '../../model/decay.ts';
+import { inactiveCountedAsGone, inactiveDevelopers } from '../../model/decay.ts';
 import { parseLeaving } from '../../model/departures.ts';
 import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
 import { resolvePerson } from '../../model/people.ts';
@@ -65,6 +65,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     inactive,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     critical: settings.critical,
+    criticalGone: inactiveCountedAsGone(analysis, settings.model.treatInactiveAsDeparted),
     window: counted(log.window),
     windowIgnored: log.window.filter(leftOut).length,
     recent: counted(log.recent),
