@@ -51,7 +51,7 @@ function onePersonsNames(a: string, b: string): boolean {
  * name only, as over a shared address (sharedAddressIdentities). One name over a placeholder, or one
  * person's names, stay joined by it. Bots and identities without a name are left as they are.
  */
-export function placeholderAddressIdentities(identities: readonly { name: string; email: string }[], bot: readonly boolean[]): Set<number> {
+export function placeholderAddressIdentities(identities: readonly { name: string; email: string; commits?: number }[], bot: readonly boolean[]): Set<number> {
   const over = new Map<string, number[]>();
   identities.forEach((identity, index) => {
     if (bot[index] || !nameKey(identity.name) || !isPlaceholderAddress(identity.email)) return;
@@ -66,7 +66,29 @@ export function placeholderAddressIdentities(identities: readonly { name: string
     const user = words(at < 0 ? address : address.slice(0, at)).join('');
     const names = [...new Set(members.map((index) => nameKey((identities[index] as { name: string }).name)))].filter((name) => words(name).join('') !== user);
     const different = names.some((a, i) => names.slice(i + 1).some((b) => !onePersonsNames(a, b)));
-    if (different) for (const index of members) crossing.add(index);
+    if (!different) continue;
+    // One person's several names stay joined by the address: the group of names with the most
+    // commits among those of two names or more ("John Doe" and "jdoe" beside "Alice Smith" were
+    // split three ways: a review). Every other name over it counts for itself.
+    const kept = keptGroup(names, members, identities);
+    for (const index of members) if (!kept.has(nameKey((identities[index] as { name: string }).name))) crossing.add(index);
   }
   return crossing;
+}
+
+/** Of names over one address, the group of one person's names (two or more) with the most commits; none when each name is alone. */
+function keptGroup(names: readonly string[], members: readonly number[], identities: readonly { name: string; commits?: number }[]): Set<string> {
+  const group = names.map((_, i) => i);
+  const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i] as number)));
+  names.forEach((a, i) => names.forEach((b, j) => j > i && onePersonsNames(a, b) && (group[find(j)] = find(i))));
+  const commitsOf = new Map<string, number>();
+  for (const index of members) {
+    const identity = identities[index] as { name: string; commits?: number };
+    commitsOf.set(nameKey(identity.name), (commitsOf.get(nameKey(identity.name)) ?? 0) + (identity.commits ?? 0));
+  }
+  const groups = new Map<number, string[]>();
+  names.forEach((name, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), name]));
+  const commits = (list: readonly string[]) => list.reduce((sum, name) => sum + (commitsOf.get(name) ?? 0), 0);
+  const best = [...groups.values()].filter((list) => list.length >= 2).sort((a, b) => commits(b) - commits(a) || (a[0] as string).localeCompare(b[0] as string))[0];
+  return new Set(best ?? []);
 }

@@ -725,6 +725,18 @@ describe('placeholder addresses', () => {
     expect(crossingOf([raw('root', 'root@build', 2), raw('Alice Smith', 'root@build', 7), raw('Bob Jones', 'root@build', 3)])).toEqual(['Alice Smith <root@build>', 'Bob Jones <root@build>', 'root <root@build>']);
   });
 
+  // A review: "John Doe" and "jdoe" beside "Alice Smith" over none@none were three developers.
+  it('keeps one person’s names over a placeholder joined when another person uses it too', () => {
+    const list = [raw('John Doe', 'none@none', 9), raw('jdoe', 'none@none', 3), raw('Alice Smith', 'none@none', 4), raw('bob', 'none@none', 1)];
+    expect(crossingOf(list)).toEqual(['Alice Smith <none@none>', 'bob <none@none>']);
+    const developers = resolveIdentities(list, { extensions: true });
+    expect(developers.map((d) => [d.id, d.name, d.commits]).sort()).toEqual([
+      ['name:alice smith', 'Alice Smith', 4],
+      ['name:bob', 'bob', 1],
+      ['none@none', 'John Doe', 12],
+    ]);
+  });
+
   it('leaves bots and identities without a name over a placeholder as they are', () => {
     const list = [raw('hpk', 'none@none', 5), raw('fijal', 'none@none', 3), raw('', 'none@none', 1), raw('svn-bot', 'none@none', 9)];
     expect([...placeholderAddressIdentities(list, list.map((identity) => identity.name === 'svn-bot'))].sort()).toEqual([0, 1]);
