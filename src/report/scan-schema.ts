@@ -87,6 +87,11 @@ export const scanOutputSchema = z
     bots: z.array(z.string()),
     warnings: z.array(z.string()),
     critical: z.array(criticalSystemOutputSchema).optional().describe('Critical systems of .talentrisk.yml and their status (when configured); with departures declared (--leaving, config departures), as they stand after them, as check judges them.'),
+    criticalInactiveGone: z
+      .number()
+      .int()
+      .optional()
+      .describe('With critical systems: how many inactive developers their figures count as gone (model.treatInactiveAsDeparted: true; 0 otherwise), as check says in inactiveGone.'),
     departures: departuresOutputSchema.optional().describe('Extension: what leaves with the people leaving (when --leaving or config departures are given).'),
     current: currentOutputSchema.optional().describe('Extension: recency-weighted ("current") authors and truck factor, inactive developers, and the expert projection per module.'),
   })

@@ -263,8 +263,9 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(json.inactiveGone).toBe(1);
     expect(json.systems[0]).toMatchObject({ busFactor: 1, owners: [{ name: 'Bob' }] });
     expect(check('--format', 'markdown').stdout).toContain('1 inactive developer (model.treatInactiveAsDeparted)');
-    // scan's critical systems agree with check.
+    // scan's critical systems agree with check, and its JSON says so (a review).
     expect(runCli(['scan', '--until', '2024-07-01', '--no-color'], { cwd: repo.dir }).stdout).toMatch(/Critical systems \(\.talentrisk\.yml; without 1 inactive developer: 1 of 1 failing/);
+    expect(JSON.parse(runCli(['scan', '--until', '2024-07-01', '--format', 'json', '-q'], { cwd: repo.dir }).stdout)).toMatchObject({ criticalInactiveGone: 1, critical: [{ name: 'auth', busFactor: 1 }] });
     // The handoff judges the systems as check does: auth fails today, and Bob's leaving takes it to 0
     // (a review: it said "2 → 1", blaming Bob for today's failure).
     expect(runCli(['handoff', 'bob', '--until', '2024-07-01', '-q'], { cwd: repo.dir }).stdout).toMatch(/auth\*?\*?:? bus factor 1 → 0/);

@@ -51,7 +51,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
     const notes = systemNotes(critical, markedInactive(analysis));
     const extra = {
       ...(notes.length ? { warnings: [...analysis.warnings, ...notes] } : {}),
-      ...(critical.length ? { critical: criticalJson(critical) } : {}),
+      ...(critical.length ? { critical: criticalJson(critical), criticalInactiveGone: gone.length } : {}),
       ...(leaving ? { departures: departuresJson(leaving) } : {}),
       ...(current && projection ? { current: currentJson(current, projection) } : {}),
     };
