@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { subtreeFolder } from '../../src/git/log-format.ts';
 import { analyzeRepo, fileOf } from '../helpers/analyze.ts';
@@ -85,6 +87,15 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     expect(markdown).not.toContain("Squashed 'deps/lib/'");
     expect(markdown).toContain('1 commit of config ignoreRevs or git subtree squashes');
     expect(markdown).not.toContain('outside them');
+  });
+
+  // A review: a system over files only a squash brought became a config error with no word why.
+  it('says in check\'s configuration error that files only a squash changed are not analysed', () => {
+    const repo = subtreeHistory();
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: lib\n    paths: ["deps/lib/Makefile"]\n');
+    const result = runCli(['check', '--until', '2024-01-10'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('files only `git subtree --squash` commits changed are not analysed');
   });
 
   it('reads the trailer’s folder as a path inside the repository, or not at all', () => {

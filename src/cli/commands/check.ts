@@ -72,7 +72,13 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   // With --changed, a system whose globs match nothing and whose files the change did not touch is
   // skipped with a warning: one dead system (a crate removed on main) stopped every pull request
   // with exit 2 (a CI test). The check of main, or of a change to the config, still stops on it.
-  throwOnConfigurationErrors(evaluation.systems.filter(isChecked), loaded, repo.info.isShallow, evaluation.analysedFiles === 0);
+  throwOnConfigurationErrors(
+    evaluation.systems.filter(isChecked),
+    loaded,
+    repo.info.isShallow,
+    evaluation.analysedFiles === 0,
+    evaluated.warningSource.warnings.some((warning) => warning.includes('`git subtree --squash`')),
+  );
   const deadSkipped = evaluation.systems
     .filter((result) => result.status === 'error' && !isChecked(result))
     .map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}", skipped: no file of it changed); a check without --changed stops on it`);
@@ -231,7 +237,7 @@ async function changedSince(repo: Repository, options: CheckOptions): Promise<Ch
 }
 
 /** A system whose globs match no analysed file is a configuration error, never a pass (METRICS.md §9). */
-function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, shallow: boolean, nothingAnalysed: boolean): void {
+function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, shallow: boolean, nothingAnalysed: boolean, squashed = false): void {
   const errors = results.filter((result) => result.status === 'error');
   if (errors.length === 0) return;
   // --allow-shallow at depth 1: no file is analysed, every system is "wrong", and five config lines
@@ -246,7 +252,10 @@ function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], lo
   // --allow-shallow at depth 1: no file has a change in the fetched history, so none is analysed.
   const globs = 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them';
   // Both: a typo is as likely as files with no fetched change.
-  const hint = shallow ? `${globs}; in a shallow clone only files changed in the fetched history are analysed: fetch more of it (\`git fetch --deepen=<n>\` or \`git fetch --unshallow\`)` : globs;
+  // A folder only `git subtree --squash` commits brought has no analysed file: they credit nobody
+  // (a review: a system over a squashed vendor folder became an unexplained config error).
+  const squashes = squashed ? '; files only `git subtree --squash` commits changed are not analysed (their content was written in another repository; a warning names their folders)' : '';
+  const hint = `${shallow ? `${globs}; in a shallow clone only files changed in the fetched history are analysed: fetch more of it (\`git fetch --deepen=<n>\` or \`git fetch --unshallow\`)` : globs}${squashes}`;
   throw new ConfigError(lines.join('\n'), { hint });
 }
 
