@@ -113,7 +113,12 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   const limit = report.successorsActiveWithinDays;
   if (person.inactive && (!stale || (limit != null && days > limit))) {
     const before = stale ? ` before the clone's last commit (${day(repo.revisionDate)})` : '';
-    lines.push('', `**Inactive:** no commit for ${plural(days, 'day')}${before} (more than ${limit} days). What they knew may already be fading; where they are still reachable, the walk-through below is still worth doing, and otherwise each area needs someone to learn it from the code.`);
+    // With no file of theirs there is no walk-through below to point at (pytest's fijal, a re-test).
+    const advice =
+      person.filesAuthored > 0
+        ? 'What they knew may already be fading; where they are still reachable, the walk-through below is still worth doing, and otherwise each area needs someone to learn it from the code.'
+        : 'They author no analysed file today: there is nothing of theirs to hand over from the code.';
+    lines.push('', `**Inactive:** no commit for ${plural(days, 'day')}${before} (more than ${limit} days). ${advice}`);
   } else if (person.inactive && stale && limit != null && stale.exact <= limit) {
     // Inactive as of the figures' date only because the clone is old: the JSON said inactive and the
     // document nothing (an EM test on jest, a clone 107 days old). Successors are judged the same way.

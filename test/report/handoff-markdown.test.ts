@@ -165,7 +165,12 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(unconfigured)).toContain('- **Critical systems affected:** none configured (`critical:` in .talentrisk.yml names them).');
     const dave = await handoffOf(analysis, 'dave');
     expect(dave.person.inactive).toBe(true);
-    expect(renderHandoffMarkdown(dave)).toContain('\n**Inactive:** no commit for 347 days (more than 180 days). What they knew may already be fading;');
+    // Dave authors no file: no walk-through is promised (pytest's fijal, a re-test); an author's is.
+    expect(dave.person.filesAuthored).toBe(0);
+    expect(renderHandoffMarkdown(dave)).toContain('\n**Inactive:** no commit for 347 days (more than 180 days). They author no analysed file today: there is nothing of theirs to hand over from the code.');
+    expect(renderHandoffMarkdown(dave)).not.toContain('walk-through below');
+    const author = { ...dave, person: { ...dave.person, filesAuthored: 3 } };
+    expect(renderHandoffMarkdown(author)).toContain('\n**Inactive:** no commit for 347 days (more than 180 days). What they knew may already be fading;');
     // In an old clone, someone who had stopped long before its last commit is still said to be inactive
     // (deno: 534 days before it; the line was left out of every old clone).
     const later = await analyzeRepo(repo.dir, { depth: 1, config: { ...SHOP_CONFIG, model: { inactiveAfter: 180 } }, now: new Date('2025-06-01T00:00:00Z') });
