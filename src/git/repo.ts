@@ -622,7 +622,7 @@ export async function mailmappedAuthorEmail(repo: Repository, email: string, rev
 }
 
 /**
- * Whether a commit at `revision` or before it has this author name or email (after .mailmap, case
+ * Whether a commit at `revision` or before it has this author, or co-author, name or email (after .mailmap, case
  * aside). It reads history until it finds one: only for a name or email that the bot patterns
  * catch and no bot of the analysis has by name (hugo's `hugoreleaser[bot]` had no commit).
  */
@@ -630,9 +630,15 @@ export async function hasAuthor(repo: Repository, identity: string, revision: st
   const escaped = identity.replace(/[.[\](){}*+?^$|\\]/g, '\\$&');
   // The author line is "Name <email> time zone".
   const pattern = identity.includes('@') ? `<${escaped}>` : `^${escaped} <`;
+  // Or a Co-authored-by trailer's: AI assistants are credited there only (pytest's `ai@cursor.sh`
+  // read as an unknown person, while "Cursor AI" was a bot account: a re-test).
+  const trailer = identity.includes('@') ? `^co-authored-by:.*<${escaped}>` : `^co-authored-by: *${escaped} *<`;
   try {
-    const out = await repo.side.raw(['log', '-1', '--use-mailmap', '--no-show-signature', '--regexp-ignore-case', '--extended-regexp', `--author=${pattern}`, '--format=%H', revision, '--']);
-    return out.trim() !== '';
+    for (const search of [`--author=${pattern}`, `--grep=${trailer}`]) {
+      const out = await repo.side.raw(['log', '-1', '--use-mailmap', '--no-show-signature', '--regexp-ignore-case', '--extended-regexp', search, '--format=%H', revision, '--']);
+      if (out.trim() !== '') return true;
+    }
+    return false;
   } catch {
     return false;
   }

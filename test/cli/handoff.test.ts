@@ -228,9 +228,11 @@ describe('runHandoff', () => {
       { author: bot, at: '2024-10-02T10:00:00Z', write: { 'a.ts': 6 } },
       { author: { name: 'Release Tool', email: 'release@example.com' }, at: '2024-10-03T10:00:00Z', write: { 'a.ts': 7, '.mailmap': 'release-bot <release@example.com> Release Tool <release@example.com>\n' } },
       { author: { name: 'hugoreleaser', email: 'ada+releaser@example.com' }, at: '2024-10-04T10:00:00Z', write: { 'b.ts': 5 } },
+      // An AI assistant credited in a trailer only (pytest's `ai@cursor.sh` read as unknown: a re-test).
+      { author: 'ada', at: '2024-10-05T10:00:00Z', write: { 'c.ts': 5 }, coAuthors: [{ name: 'Cursor AI', email: 'ai@cursor.sh' }] },
     ]);
     const error = async (who: string) => failure(runHandoff(who, options(repo.dir), fakeIo(repo.dir).io));
-    for (const who of ['renovate', 'Renovate[bot]', bot.email.toUpperCase(), 'release-bot']) expect((await error(who)).message).toMatch(/ is a bot account[ :]/);
+    for (const who of ['renovate', 'Renovate[bot]', bot.email.toUpperCase(), 'release-bot', 'ai@cursor.sh', 'Cursor AI']) expect((await error(who)).message).toMatch(/ is a bot account[ :]/);
     const unknown = await error('hugoreleaser[bot]');
     expect(unknown.message).toBe('unknown person "hugoreleaser[bot]": no developer or bot account of this repository has that name, email or alias');
     expect(unknown.hint).toBe('closest known: hugoreleaser <ada+releaser@example.com>');
