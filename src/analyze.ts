@@ -7,7 +7,7 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
-import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, sharedAddressWarnings, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
+import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, sharedAddressWarnings, squashWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -421,13 +421,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       `the changes of the ${boundaryCommits === 1 ? 'commit' : `${boundaryCommits} commits`} at the shallow clone's boundary are not counted: git shows ${boundaryCommits === 1 ? 'it' : 'them'} without parents, as adding every file`,
     );
   }
-  if (squashed.size > 0) {
-    const commits = [...squashed.values()].reduce((sum, count) => sum + count, 0);
-    const folders = [...squashed].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([folder]) => `${folder}/`);
-    context.warn(
-      `${commits === 1 ? 'a `git subtree --squash` commit' : `${commits} \`git subtree --squash\` commits`} (${folders.slice(0, 3).join(', ')}${folders.length > 3 ? ` +${folders.length - 3} more` : ''}) ${commits === 1 ? 'credits nobody: what it brings' : 'credit nobody: what they bring'} was written in another repository, whose history is not read here; files only ${commits === 1 ? 'it' : 'they'} changed are not analysed (\`--model classic\` reads ${commits === 1 ? 'it' : 'them'} as git prints ${commits === 1 ? 'it' : 'them'}, at the repository root, crediting whoever pulled ${commits === 1 ? 'it' : 'them'})`,
-    );
-  }
+  const squashNote = squashWarning(squashed);
+  if (squashNote) context.warn(squashNote);
   if (future.count > 0) {
     context.warn(
       `${future.count} commit(s) are dated after the analysis date, the latest ${new Date(future.latest * 1000).toISOString().slice(0, 10)} (${future.sha.slice(0, 12)}): a clock was wrong; decay and inactivity count them as made on the analysis date`,

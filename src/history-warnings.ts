@@ -2,6 +2,7 @@ import { accountKey, nameKey, type PersonAlias, type RawIdentity, type ResolvedD
 import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
 import { isPlaceholderAddress } from './model/placeholder-addresses.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
+import { list } from './report/format.ts';
 
 // The warnings about the history as the walk read it that name commits and people: imports, sweeps
 // and crowded commits (analyze.ts collects them while folding), and developers whose names look
@@ -156,9 +157,8 @@ export function unmatchedAliasWarning(unmatched: readonly UnmatchedAlias[]): str
   ]);
   const nobody = unmatched.filter((entry) => entry.joinsNobody).map((entry) => JSON.stringify(entry.name));
   if (parts.length === 0 && nobody.length === 0) return undefined;
-  const shown = (list: string[]) => `${list.slice(0, UNMATCHED_SHOWN).join(', ')}${list.length > UNMATCHED_SHOWN ? ` +${list.length - UNMATCHED_SHOWN} more` : ''}`;
-  const what = parts.length > 0 ? `no author of the analysed history commits as ${shown(parts)} (emails as .mailmap leaves them)` : '';
-  const joins = nobody.length > 0 ? `${shown(nobody)} ${nobody.length === 1 ? 'matches' : 'match'} nobody by name, email or GitHub login, so ${nobody.length === 1 ? 'it joins' : 'they join'} no one` : '';
+  const what = parts.length > 0 ? `no author of the analysed history commits as ${list(parts, UNMATCHED_SHOWN)} (emails as .mailmap leaves them)` : '';
+  const joins = nobody.length > 0 ? `${list(nobody, UNMATCHED_SHOWN)} ${nobody.length === 1 ? 'matches' : 'match'} nobody by name, email or GitHub login, so ${nobody.length === 1 ? 'it joins' : 'they join'} no one` : '';
   return `config people: ${[what, joins].filter(Boolean).join('; ')}: check the spelling, or leave out who is not in this history`;
 }
 
@@ -196,11 +196,13 @@ function namesByAddress(identities: readonly RawIdentity[], crossing: ReadonlySe
 function sharedAddressWarning(identities: readonly RawIdentity[], crossing: ReadonlySet<number>): string | undefined {
   if (crossing.size === 0) return undefined;
   const addresses = namesByAddress(identities, crossing);
-  const shown = addresses.slice(0, 3).map(({ shown: address, names }) => `${address} under ${names.size} ${names.size === 1 ? 'name' : 'names'}`);
-  const more = addresses.length > 3 ? ` +${addresses.length - 3} more` : '';
+  const shown = list(
+    addresses.map(({ shown: address, names }) => `${address} under ${names.size} ${names.size === 1 ? 'name' : 'names'}`),
+    3,
+  );
   const busiest = [...crossing].map((index) => identities[index] as RawIdentity).sort((a, b) => b.commits - a.commits || (a.name < b.name ? -1 : 1))[0] as RawIdentity;
   const example = `${busiest.name.trim()} <${busiest.email.trim()}>`;
-  return `${crossing.size} ${crossing.size === 1 ? 'identity puts' : 'identities put'} another person's name over an address others commit with too (${shown.join(', ')}${more}; e.g. ${example}): each counts for its name, not for the address's owner (a CI job or a shared account commits so, and joining by the address made one developer of many); \`--model classic\` joins them (README, "What is analysed")`;
+  return `${crossing.size} ${crossing.size === 1 ? 'identity puts' : 'identities put'} another person's name over an address others commit with too (${shown}; e.g. ${example}): each counts for its name, not for the address's owner (a CI job or a shared account commits so, and joining by the address made one developer of many); \`--model classic\` joins them (README, "What is analysed")`;
 }
 
 /**
@@ -217,4 +219,25 @@ function placeholderAddressWarning(identities: readonly RawIdentity[], crossing:
   const more = addresses.length > 3 ? `; +${addresses.length - 3} more` : '';
   const one = addresses.length === 1;
   return `${one ? 'an address that is no one\'s mailbox has' : `${addresses.length} addresses that are no one's mailbox have`} different people's names over ${one ? 'it' : 'them'} (${shown.join('; ')}${more}): each name counts for itself, not joined by the address (imports write none@none, and git writes user@host.(none) when no email is configured); \`--model classic\` joins them (README, "What is analysed")`;
+}
+
+/** How squashWarning names the commits, by which squashesWereRead finds it among the warnings. */
+const SQUASHES = '`git subtree --squash` commit';
+
+/**
+ * `git subtree --squash` commits read, by folder (commits each): they credit nobody, as their
+ * content was written in another repository (analyze.ts). undefined when there were none.
+ */
+export function squashWarning(squashed: ReadonlyMap<string, number>): string | undefined {
+  if (squashed.size === 0) return undefined;
+  const commits = [...squashed.values()].reduce((sum, count) => sum + count, 0);
+  const folders = [...squashed].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([folder]) => `${folder}/`);
+  const [subject, object] = commits === 1 ? ['it', 'it'] : ['they', 'them'];
+  const what = commits === 1 ? `a ${SQUASHES} (${list(folders, 3)}) credits nobody: what it brings` : `${commits} ${SQUASHES}s (${list(folders, 3)}) credit nobody: what they bring`;
+  return `${what} was written in another repository, whose history is not read here; files only ${subject} changed are not analysed (\`--model classic\` reads ${object} as git prints ${object}, at the repository root, crediting whoever pulled ${object})`;
+}
+
+/** Whether the analysis's warnings say that squashes were read (squashWarning): files only they changed are not analysed. */
+export function squashesWereRead(warnings: readonly string[]): boolean {
+  return warnings.some((warning) => warning.includes(SQUASHES));
 }

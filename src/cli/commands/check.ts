@@ -4,6 +4,7 @@ import { CONFIG_FILE, type LoadedConfig } from '../../config/load.ts';
 import { ConfigError, ExitCode, TalentriskError, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
+import { squashesWereRead } from '../../history-warnings.ts';
 import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, type CriticalSystemResult } from '../../model/critical.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
@@ -77,7 +78,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     loaded,
     repo.info.isShallow,
     evaluation.analysedFiles === 0,
-    evaluated.warningSource.warnings.some((warning) => warning.includes('`git subtree --squash`')),
+    squashesWereRead(evaluated.warningSource.warnings),
   );
   const deadSkipped = evaluation.systems
     .filter((result) => result.status === 'error' && !isChecked(result))
