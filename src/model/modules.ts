@@ -12,15 +12,15 @@ const AUTO_MAX_DEPTH = 4;
 export const SMALL_MODULE_FILES = 5;
 
 // Test, fixture, example, benchmark and documentation folders (`t`: Perl's and git's tests; Maven's
-// documentation is `src/site`, which commons-lang ranked among its code: a tester; a top-level
-// `testing`: pytest's tests, ranked above its `src`, where Go's `src/testing` is a package), and release-note fragments waiting for the next release
-// (towncrier's `changelog/` and `newsfragments/`, changesets' `.changeset/`).
-// A build's test modules are named so too (okhttp's Gradle modules `android-test`, `maven-tests`,
-// `okhttp-testing-support` ranked among its code, a tester): a name ending in `-test(s)` or `-e2e`,
-// a testing-support or `test-utils` folder, a word made of one (okhttp's `okhttp-hpacktests`, hugo's
-// `testscripts`, ripgrep's `benchsuite`, Rust's `benches`: a re-test); not a test word inside a
-// product's name (`react-testing-library`, `jest-test-result`, `crates/test-case`: a review), nor
-// `contests`. Release-note fragments and pytest's `testing/` count at the top level only.
+// documentation is `src/site`, which commons-lang ranked among its code: a tester). A build's test
+// modules too (okhttp's Gradle modules `android-test`, `maven-tests`, `okhttp-testing-support`
+// ranked among its code, a tester): a name ending in `-test(s)` or `-e2e`, a testing-support or
+// `test-utils` folder, a word made of one (okhttp's `okhttp-hpacktests`, hugo's `testscripts`,
+// ripgrep's `benchsuite`, Rust's `benches`: a re-test); not a test word inside a product's name
+// (`react-testing-library`, `jest-test-result`, `crates/test-case`: a review), nor `contests`. At
+// the top level only: pytest's `testing` (ranked above its `src`; Go's `src/testing` is a package),
+// and release-note fragments waiting for the next release (towncrier's `changelog/` and
+// `newsfragments/`, changesets' `.changeset/`).
 const SUPPORTING =
   /^(testing|changelog(\.d)?|newsfragments|\.changeset)(\/|$)|(^|\/)(t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?|es|suite)?|docs?)|__fixtures__|playgrounds?|src\/site)(\/|$)/i;
 
@@ -36,8 +36,7 @@ export function isSecondaryModule(module: { path: string; files: number }): bool
 
 /** Riskiest first: lowest truck factor, then most files, then path; tests, fixtures, docs and tiny modules after the rest. */
 export function rankModulesByRisk<T extends { path: string; files: number; truckFactor: { value: number } }>(modules: readonly T[]): T[] {
-  const secondary = (module: T) => Number(isSecondaryModule(module));
-  return [...modules].sort((a, b) => secondary(a) - secondary(b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
+  return [...modules].sort((a, b) => secondaryLast(a, b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
 }
 
 /** Whether a module's path is a test, fixture, example, benchmark or documentation folder. */
@@ -103,6 +102,11 @@ export function chooseModuleDepth(files: readonly string[], folderOf: FolderCut 
 /** Workspace package (and modules.roots) folders, each once, without a trailing slash, deepest first (a nested package wins over its parent). */
 export function packageRoots(workspaces: readonly string[]): string[] {
   return [...new Set(workspaces.map((root) => root.replace(/\/+$/, '')).filter(Boolean))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/** Modules of code before tests, fixtures, examples, docs and tiny modules (isSecondaryModule), as the module tables rank them. */
+export function secondaryLast(a: { path: string; files: number }, b: { path: string; files: number }): number {
+  return Number(isSecondaryModule(a)) - Number(isSecondaryModule(b));
 }
 
 /** Code modules before tests, fixtures, examples and docs (isSupportingModule), as every list of modules people read. */

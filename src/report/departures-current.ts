@@ -1,7 +1,7 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
 import { list, plural, sanitize } from './format.ts';
-import { isSecondaryModule, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSecondaryModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -20,10 +20,9 @@ const MODULE_ROWS = 12;
  * test fixture packages (packages/astro/test/fixtures/…) of a few files with no expert left.
  */
 function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[] {
-  const secondary = (m: ModuleProjection) => Number(isSecondaryModule(m));
   const drop = (m: ModuleProjection) => (m.points[0]?.experts.length ?? 0) - (m.points[m.points.length - 1]?.experts.length ?? 0);
   const last = (m: ModuleProjection) => m.points[m.points.length - 1]?.experts.length ?? 0;
-  return [...modules].sort((a, b) => secondary(a) - secondary(b) || last(a) - last(b) || b.files - a.files || drop(b) - drop(a) || (a.path < b.path ? -1 : 1));
+  return [...modules].sort((a, b) => secondaryLast(a, b) || last(a) - last(b) || b.files - a.files || drop(b) - drop(a) || (a.path < b.path ? -1 : 1));
 }
 
 /**

@@ -2,7 +2,7 @@ import { olderThanWindow, type DeparturesResult, type FileSuccession } from '../
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
-import { isSecondaryModule, isSupportingModule, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSupportingModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -75,8 +75,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     out.push(`  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last)`)}`);
     // Code first, as every module table: astro listed 8 fixture packages before its code (a re-test),
     // and hugo twelve modules of 1 to 4 files before its 206-file tpl.
-    const secondary = (module: { path: string; files: number }) => Number(isSecondaryModule(module));
-    const listed = rowsWithin([...result.modules].sort((a, b) => secondary(a) - secondary(b)), MODULE_ROWS);
+    const listed = rowsWithin([...result.modules].sort(secondaryLast), MODULE_ROWS);
     const rows = listed.map((m) => [
       sanitize(m.path),
       m.files,
