@@ -1,4 +1,4 @@
-import { SMALL_MODULE_FILES } from '../model/modules.ts';
+import { dominantShare, SMALL_MODULE_FILES } from '../model/modules.ts';
 import type { ModuleChain } from '../model/types.ts';
 import { CONFIG_FILE } from './load.ts';
 
@@ -39,8 +39,10 @@ export interface StarterInput {
   moduleCount: number;
   /** The repository's top-level files (scan's root module), offered after the modules. */
   root?: StarterModule | undefined;
-  /** A module that holds most of the files: its folders as candidates (riskiest first) and as module roots. */
-  /** `codeFiles`: the analysed files outside tests, fixtures, examples and docs, which it holds most of. */
+  /**
+   * A module that holds most of the files: its folders as candidates (riskiest first) and as module
+   * roots; `codeFiles`, the analysed files outside tests, fixtures, examples and docs it holds most of.
+   */
   split?: { path: string; files: number; codeFiles?: number; roots: string[]; modules: StarterModule[] } | undefined;
   codeowners: { file: string; systems: StarterCodeownersSystem[] } | undefined;
   /** Bots already excluded by the built-in patterns. */
@@ -109,7 +111,7 @@ export function renderStarterConfig(input: StarterInput): string {
     if (input.split && input.split.modules.length > 0) {
       const { split } = input;
       out.push('  #');
-      out.push(`  # ${quote(split.path)} holds ${split.files} of the ${ofFiles(split, input.analysedFiles)}: its folders, riskiest first (\`modules.roots\` below makes them modules):`);
+      out.push(`  # ${quote(split.path)} holds ${dominantShare(split, input.analysedFiles)}: its folders, riskiest first (\`modules.roots\` below makes them modules):`);
       for (const module of split.modules) out.push(...candidateLines(module));
     }
   } else {
@@ -169,7 +171,7 @@ export function renderStarterConfig(input: StarterInput): string {
   out.push('# modules:');
   out.push(`#   depth: ${input.moduleDepth}`);
   if (input.split) {
-    out.push(`#   # ${comment(input.split.path)} holds ${input.split.files} of the ${ofFiles(input.split, input.analysedFiles)}: each of its folders a module (no wildcards here)`);
+    out.push(`#   # ${comment(input.split.path)} holds ${dominantShare(input.split, input.analysedFiles)}: each of its folders a module (no wildcards here)`);
     out.push('#   roots:');
     for (const root of input.split.roots) out.push(`#     - ${quote(root)}`);
   }
@@ -186,10 +188,4 @@ function candidateLines(module: StarterModule): string[] {
     `  #   paths: [${module.paths.map(quote).join(', ')}]`,
     `  #   minOwners: 2    # now: truck factor ${module.truckFactor} · ${module.files} ${module.files === 1 ? 'file' : 'files'}${included} · ${owners}`,
   ];
-}
-
-/** "545 analysed files", or "208 analysed files outside tests, fixtures, examples and docs" when those are fewer. */
-function ofFiles(split: { codeFiles?: number | undefined }, analysedFiles: number): string {
-  const code = split.codeFiles ?? analysedFiles;
-  return code === analysedFiles ? `${analysedFiles} analysed files` : `${code} analysed files outside tests, fixtures, examples and docs`;
 }

@@ -11,7 +11,7 @@ import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { testDataFolders } from '../../model/test-data.ts';
-import { dominantModule } from '../../model/modules.ts';
+import { dominantModule, dominantShare } from '../../model/modules.ts';
 import { automaticModulesWithin } from '../../model/module-chains.ts';
 import { markInactiveOwners, systemNotes } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
@@ -128,7 +128,7 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthG
         ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
         : '';
   return ctx.chalk.yellow(
-    `\`${sanitize(dominant.path)}\` holds ${dominant.files} of the ${dominant.codeFiles === analysis.files.length ? analysis.files.length : `${dominant.codeFiles}`} analysed files${dominant.codeFiles === analysis.files.length ? '' : ' outside tests, fixtures, examples and docs'}, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in ${sanitize(configName)}, ${which}${depth}.${left}`,
+    `\`${sanitize(dominant.path)}\` holds ${dominantShare(dominant, analysis.files.length)}, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in ${sanitize(configName)}, ${which}${depth}.${left}`,
   );
 }
 
