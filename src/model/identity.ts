@@ -132,7 +132,8 @@ const DEFAULT_BOT_PATTERNS = [
 ];
 const NOREPLY = /^(?:(\d+)\+)?([^@]+)@users\.noreply\.github\.com$/i;
 
-class UnionFind {
+/** Disjoint sets of small integers (identities, names): joined by union, each named by its smallest member. */
+export class UnionFind {
   private parent: number[] = [];
   add(): number {
     this.parent.push(this.parent.length);

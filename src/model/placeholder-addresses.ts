@@ -3,7 +3,7 @@
 // names over `none@none` (hpk 625 commits, fijal 173, guido 139, …): joined by it they were one
 // developer "hpk", and `handoff fijal` wrote a handoff for hpk (a tester's report).
 
-import { nameKey } from './identity.ts';
+import { nameKey, UnionFind } from './identity.ts';
 import { namesLookAlike } from './look-alike-names.ts';
 import { foldAccents } from './people.ts';
 
@@ -78,16 +78,16 @@ export function placeholderAddressIdentities(identities: readonly { name: string
 
 /** Of names over one address, the group of one person's names (two or more) with the most commits; none when each name is alone. */
 function keptGroup(names: readonly string[], members: readonly number[], identities: readonly { name: string; commits?: number }[]): Set<string> {
-  const group = names.map((_, i) => i);
-  const find = (i: number): number => (group[i] === i ? i : (group[i] = find(group[i] as number)));
-  names.forEach((a, i) => names.forEach((b, j) => j > i && onePersonsNames(a, b) && (group[find(j)] = find(i))));
+  const uf = new UnionFind();
+  for (let i = 0; i < names.length; i++) uf.add();
+  names.forEach((a, i) => names.forEach((b, j) => j > i && onePersonsNames(a, b) && uf.union(i, j)));
   const commitsOf = new Map<string, number>();
   for (const index of members) {
     const identity = identities[index] as { name: string; commits?: number };
     commitsOf.set(nameKey(identity.name), (commitsOf.get(nameKey(identity.name)) ?? 0) + (identity.commits ?? 0));
   }
   const groups = new Map<number, string[]>();
-  names.forEach((name, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), name]));
+  names.forEach((name, i) => groups.set(uf.find(i), [...(groups.get(uf.find(i)) ?? []), name]));
   const commits = (list: readonly string[]) => list.reduce((sum, name) => sum + (commitsOf.get(name) ?? 0), 0);
   const best = [...groups.values()].filter((list) => list.length >= 2).sort((a, b) => commits(b) - commits(a) || (a[0] as string).localeCompare(b[0] as string))[0];
   return new Set(best ?? []);
