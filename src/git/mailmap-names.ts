@@ -39,7 +39,16 @@ export function parseMailmapNames(text: string): MailmapName[] {
  * .mailmap, mailmap.blob, or HEAD:.mailmap in a bare repository, and mailmap.file). An unreadable
  * source gives none: this only lets more typed names find someone.
  */
-export async function mailmapNames(repo: Repository): Promise<MailmapName[]> {
+export function mailmapNames(repo: Repository): Promise<MailmapName[]> {
+  // Read once per repository: handoff asks for its person, and again for the departures.
+  let names = known.get(repo);
+  if (!names) known.set(repo, (names = readMailmapNames(repo)));
+  return names;
+}
+
+const known = new WeakMap<Repository, Promise<MailmapName[]>>();
+
+async function readMailmapNames(repo: Repository): Promise<MailmapName[]> {
   const sources = await mailmapSources(repo);
   const texts = sources.files.filter((file): file is Buffer => file instanceof Buffer).map((file) => file.toString('utf8'));
   if (sources.hasBlob) {
