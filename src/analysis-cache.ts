@@ -357,6 +357,8 @@ function decodeParsedConfig(payload: Buffer): ParsedConfig {
   if (typeof config !== 'object' || config == null || !Array.isArray(positions)) throw new Error('corrupt (config)');
   for (const [key, value] of Object.entries(DEFAULT_CONFIG)) {
     const stored = config[key];
+    // ignoreRevsFile: a path, or false for none.
+    if (key === 'ignoreRevsFile' && stored === false) continue;
     if (typeof stored !== typeof value || Array.isArray(stored) !== Array.isArray(value) || stored == null) throw new Error(`corrupt (config.${key})`);
   }
   if (!positions.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && Number.isInteger(entry[1]) && Number.isInteger(entry[2]))) throw new Error('corrupt (config positions)');

@@ -1,3 +1,4 @@
+import { IGNORE_REVS_FILE } from './config/defaults.ts';
 import type { Config } from './config/schema.ts';
 import { userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
@@ -17,7 +18,7 @@ import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model
 import { unmatchedGlobs } from './model/globs.ts';
 import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
-import { ignoredRevisions } from './model/ignore-revs.ts';
+import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from './model/ignore-revs.ts';
 import { chainedFolders } from './model/module-chains.ts';
 import { assignModules, chooseModuleDepth, folderAtDepth, rootFolder } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
@@ -113,7 +114,10 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // calls: one each would queue behind the history walk's git processes.
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
   const manifests = config.modules.workspaces ? (Object.entries(WORKSPACE_MANIFESTS) as [keyof WorkspaceSources, string][]).filter(([, file]) => tracked.includes(file)) : [];
-  const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file)]);
+  // config ignoreRevsFile (.git-blame-ignore-revs), as committed at the revision: the result's key covers it.
+  const ignoreFile = extensions && config.ignoreRevsFile !== false ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
+  const readIgnoreFile = ignoreFile !== undefined && tracked.includes(ignoreFile);
+  const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file), ...(readIgnoreFile ? [ignoreFile] : [])]);
   const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts));
 
   for (const [key, globs] of [['include', config.include], ['exclude', config.exclude]] as const) {
@@ -138,6 +142,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     renames: renameModeOf(repo) === true,
     boundary: shallowBoundary(repo.info),
     config,
+    ignoreFile: ignoreFileOf(ignoreFile, readIgnoreFile ? texts.get(ignoreFile) : undefined, config, warn),
     referenceTime,
     hooks,
     warn,
@@ -174,7 +179,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   if (submodules.length > 0) exclusions.push({ rule: 'submodule', files: submodules.length });
   // In a shallow clone, a file nobody changed in the fetched history (its creation lies beyond it).
   const none = repo.info.isShallow ? 'no change in the fetched history' : 'no history';
-  if (noHistory > 0) exclusions.push({ rule: extensions ? `${none} (or only ${config.ignoreRevs.length > 0 ? 'bot commits or ignoreRevs' : 'bot commits'})` : none, files: noHistory });
+  if (noHistory > 0) exclusions.push({ rule: extensions ? `${none} (or only ${config.ignoreRevs.length > 0 || readIgnoreFile ? 'bot commits or ignoreRevs' : 'bot commits'})` : none, files: noHistory });
 
   const names = new Map(people.map((developer) => [developer.id, developer.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
@@ -262,6 +267,8 @@ interface OwnershipContext {
   /** A shallow clone's boundary commits: their changes are not counted (see shallowBoundary). */
   boundary: ReadonlySet<string>;
   config: Config;
+  /** The commits config ignoreRevsFile lists (.git-blame-ignore-revs), with the file's name; undefined when none was read. */
+  ignoreFile: { name: string; ids: string[] } | undefined;
   /** Unix seconds of the reference date of the decayed figures. */
   referenceTime: number;
   hooks: AnalyzeHooks;
@@ -334,6 +341,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   // "feat: Environment API" made 11 co-authors, two of them with no commit, authors of 34 files each).
   const crowded: BulkCommit[] = [];
   const ignored = ignoredRevisions(extensions ? config.ignoreRevs : []);
+  const listedInFile = ignoredRevisions(context.ignoreFile?.ids ?? []);
+  let creditedByFile = 0;
   const acknowledged = ignoredRevisions(config.acknowledgedRevs);
   const trailers = new TrailerMailmap(repo, context.warn);
   const squashes = new SubtreeSquashes(repo);
@@ -363,7 +372,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       const atBoundary = boundary.size > 0 && boundary.has(record.sha);
       if (atBoundary) boundaryCommits += 1;
       // Listed in ignoreRevs: its changes credit nobody and are nobody's acceptance, as a bot's.
-      const ignoredHere = ignored.has(record.sha);
+      const inFile = listedInFile.has(record.sha);
+      const ignoredHere = ignored.has(record.sha) || inFile;
+      if (inFile) creditedByFile += 1;
       if (ignoredHere) credited.length = 0;
       const folder = extensions ? squashes.folderOf(record) : undefined;
       // A squash brings another repository's work in one commit: whoever ran `git subtree pull` did
@@ -419,6 +430,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (boundaryCommits > 0) {
     context.warn(
       `the changes of the ${boundaryCommits === 1 ? 'commit' : `${boundaryCommits} commits`} at the shallow clone's boundary are not counted: git shows ${boundaryCommits === 1 ? 'it' : 'them'} without parents, as adding every file`,
+    );
+  }
+  if (creditedByFile > 0 && context.ignoreFile) {
+    context.warn(
+      `${creditedByFile === 1 ? 'a commit' : `${creditedByFile} commits`} listed in ${context.ignoreFile.name} ${creditedByFile === 1 ? 'credits' : 'credit'} nobody, as config \`ignoreRevs\` (their adds, renames and deletions still move files; \`ignoreRevsFile: false\` counts them)`,
     );
   }
   const squashNote = squashWarning(squashed);
@@ -586,6 +602,27 @@ function moduleRoots(roots: readonly string[], tracked: readonly string[], warn:
 
 
 /** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
+/**
+ * The commits of config ignoreRevsFile's file, as committed at the revision; a named file that is not
+ * there, or lines that are no commit ids, are said once (the default file is simply absent in most
+ * repositories).
+ */
+function ignoreFileOf(name: string | undefined, text: string | undefined, config: Config, warn: (message: string) => void): OwnershipContext['ignoreFile'] {
+  if (name === undefined) return undefined;
+  if (text === undefined) {
+    if (config.ignoreRevsFile !== IGNORE_REVS_FILE) warn(`config ignoreRevsFile: ${JSON.stringify(config.ignoreRevsFile)} is not a file of the analysed revision (it is read as committed); no commits are left out by it`);
+    return undefined;
+  }
+  const { ids, invalid } = parseIgnoreRevsFile(text);
+  if (invalid.length > 0) {
+    const first = invalid[0] as { line: number; text: string };
+    warn(
+      `${name}: ${invalid.length === 1 ? 'a line is' : `${invalid.length} lines are`} not a commit id and ${invalid.length === 1 ? 'is' : 'are'} skipped (line ${first.line}: ${JSON.stringify(first.text.length > 60 ? `${first.text.slice(0, 57)}...` : first.text)}); each line takes one commit id, \`#\` starts a comment`,
+    );
+  }
+  return { name, ids };
+}
+
 function shortIds(ids: readonly string[], shown = 3): string {
   const listed = ids.slice(0, shown).map((id) => id.slice(0, 12));
   return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');

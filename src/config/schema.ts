@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isRealDay } from '../model/analysis-date.ts';
-import { MAX_MODULE_DEPTH } from './defaults.ts';
+import { IGNORE_REVS_FILE, MAX_MODULE_DEPTH } from './defaults.ts';
 
 // The one source of truth for .talentrisk.yml: types, defaults and documentation (the JSON Schema in
 // schema/talentrisk.schema.json is generated from it and guarded by a test).
@@ -143,6 +143,10 @@ export const configSchema = z
     ignoreRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))
       .default([])
       .describe('Commits whose changes credit nobody, like .git-blame-ignore-revs: a sweep (license headers, formatting) or an import. Their adds, renames and deletions still move files, as a bot commit’s do. Off under --model classic.'),
+    ignoreRevsFile: z
+      .union([z.string().trim().min(1), z.literal(false)], { error: 'expected a path inside the repository (like .git-blame-ignore-revs), or false' })
+      .default(IGNORE_REVS_FILE)
+      .describe('A file of the repository listing commits that credit nobody, as ignoreRevs does (git blame\'s and GitHub\'s format: one commit id per line, `#` comments), read as committed at the analysed revision; false to read none. Off under --model classic.'),
     acknowledgedRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))
       .default([])
       .describe('Commits that history warnings name (an import, a sweep, a crowded commit) and that you have looked at: they are not named again. The figures do not change (ignoreRevs changes them).'),

@@ -270,6 +270,23 @@ describe('runHandoff', () => {
     expect((await json()) as unknown).toMatchObject({ coChange: { commits: 2, ignored: 1 } });
   });
 
+  it('leaves the commits .git-blame-ignore-revs lists out of the recent work, as the figures do', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/a.ts': 'a\n', 'lib/b.ts': 'b\n' } },
+      { author: 'ada', at: '2024-12-03T10:00:00Z', message: 'Run prettier', write: { 'lib/a.ts': 'a\n3\n', 'lib/b.ts': 'b\n3\n' } },
+    ]);
+    const sweep = repo.git('rev-parse', 'HEAD').trim();
+    repo.commit({ author: 'bob', at: '2024-12-04T10:00:00Z', write: { '.git-blame-ignore-revs': `${sweep}\n` } });
+    const recent = async (config?: string) => {
+      if (config !== undefined) writeFileSync(path.join(repo.dir, '.talentrisk.yml'), config);
+      const { io, stdout } = fakeIo(repo.dir);
+      await runHandoff('ada', options(repo.dir, { format: 'json' }), io);
+      return (JSON.parse(stdout()) as { recent: { commits: { sha: string }[] } }).recent.commits.map((c) => c.sha);
+    };
+    expect(await recent()).not.toContain(sweep);
+    expect(await recent('ignoreRevsFile: false\n')).toContain(sweep);
+  });
+
   // Regression (pytest, a first-time user): `handoff "Bruno Oliveira=2027-01-07"`, copied from
   // --leaving, was an unknown person "with no name or email close to it".
   it('takes a last day after "=" as --leaving does', async () => {

@@ -115,4 +115,36 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     const ignored = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: [squash.slice(0, 10)] } });
     expect(ignored.warnings.filter((warning) => warning.includes('co-authors'))).toEqual([]);
   });
+
+  // .git-blame-ignore-revs is where teams already list their formatting sweeps for git blame and
+  // GitHub: a reformat made its runner a changer of every file, though the list said otherwise.
+  it('reads the commits .git-blame-ignore-revs lists, as committed at the revision, and config ignoreRevsFile names another file or none', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: { 'src/a.ts': 4, 'src/b.ts': 4 } },
+      { author: 'bob', at: '2024-02-01T10:00:00Z', message: 'Run prettier', write: { 'src/a.ts': 5, 'src/b.ts': 5 } },
+    ]);
+    const sweep = repo.git('rev-parse', 'HEAD').trim();
+    const listing = `# formatting\n${sweep}  # prettier\n\nnot-an-id\n`;
+    repo.commit({ author: 'ada', at: '2024-03-01T10:00:00Z', write: { '.git-blame-ignore-revs': listing, 'tools/ignored.txt': listing } });
+    const changers = (analysis: Awaited<ReturnType<typeof analyzeRepo>>) => fileOf(analysis, 'src/a.ts').contributions.map((c) => c.developer);
+    const read = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(changers(read)).toEqual(['ada@example.com']);
+    expect(read.warnings).toContain('a commit listed in .git-blame-ignore-revs credits nobody, as config `ignoreRevs` (their adds, renames and deletions still move files; `ignoreRevsFile: false` counts them)');
+    expect(read.warnings).toContain('.git-blame-ignore-revs: a line is not a commit id and is skipped (line 4: "not-an-id"); each line takes one commit id, `#` starts a comment');
+    // Turned off, and under the published model: Bob changed the file.
+    const off = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevsFile: false } });
+    expect(changers(off)).toEqual(['ada@example.com', 'bob@example.com']);
+    expect(off.warnings.filter((w) => w.includes('git-blame-ignore-revs'))).toEqual([]);
+    expect(changers(await analyzeRepo(repo.dir, { depth: 1, model: 'classic' }))).toEqual(['ada@example.com', 'bob@example.com']);
+    // Another file, named as a user would write it.
+    const other = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevsFile: './tools/ignored.txt' } });
+    expect(changers(other)).toEqual(['ada@example.com']);
+    expect(other.warnings).toContain('a commit listed in tools/ignored.txt credits nobody, as config `ignoreRevs` (their adds, renames and deletions still move files; `ignoreRevsFile: false` counts them)');
+    const missing = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevsFile: 'tools/nope.txt' } });
+    expect(changers(missing)).toEqual(['ada@example.com', 'bob@example.com']);
+    expect(missing.warnings).toContain('config ignoreRevsFile: "tools/nope.txt" is not a file of the analysed revision (it is read as committed); no commits are left out by it');
+    // As committed at the analysed revision: before the list was committed, Bob's sweep counts.
+    expect(changers(await analyzeRepo(repo.dir, { depth: 1, rev: 'HEAD~1' }))).toEqual(['ada@example.com', 'bob@example.com']);
+  });
 });
+

@@ -2,8 +2,8 @@ import { ExitCode } from '../../errors.ts';
 import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
-import { commitOf } from '../../git/repo.ts';
-import { ignoredRevisions } from '../../model/ignore-revs.ts';
+import { commitOf, readFileAt } from '../../git/repo.ts';
+import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveCountedAsGone, inactiveDevelopers } from '../../model/decay.ts';
 import { parseLeaving } from '../../model/departures.ts';
@@ -48,7 +48,10 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   // Commits of config ignoreRevs (a sweep, an import) say nothing of what moves together or of their
   // work, as they credit nobody in the figures (a review: they were counted here).
   // Matched as the fold matches them (src/model/ignore-revs.ts).
-  const ignored = ignoredRevisions(analysis.model === 'classic' ? [] : settings.ignoreRevs);
+  // With the commits config ignoreRevsFile lists (.git-blame-ignore-revs), read as the scan read them.
+  const ignoreFile = analysis.model === 'classic' ? undefined : ignoreRevsFilePath(settings.ignoreRevsFile);
+  const fileText = ignoreFile === undefined ? undefined : await readFileAt(repo, analysis.repository.revision, ignoreFile);
+  const ignored = ignoredRevisions(analysis.model === 'classic' ? [] : [...settings.ignoreRevs, ...(fileText === undefined ? [] : parseIgnoreRevsFile(fileText).ids)]);
   // A git subtree squash brings another repository's work and credits nobody in the figures, as an
   // ignoreRevs commit: it is left out here too (a review: hugo's docs pulls were bep's recent work
   // and made co-change pairs).
