@@ -1,5 +1,3 @@
-import { posix } from 'node:path';
-
 // config `ignoreRevs` and the file `ignoreRevsFile` names (.git-blame-ignore-revs): commits whose
 // changes credit nobody (a sweep, an import), named by their ids or prefixes of them. The fold
 // leaves them out of the figures, and `handoff` out of co-change and recent work, by the same match.
@@ -63,6 +61,6 @@ export function parseIgnoreRevsFile(text: string): IgnoreRevsFile {
 /** The file config `ignoreRevsFile` names, as a path from the repository's root (`./x` and `/x` are `x`). */
 export function ignoreRevsFilePath(setting: string | false): string | undefined {
   if (setting === false) return undefined;
-  const normalized = posix.normalize(setting.replaceAll('\\', '/')).replace(/^(?:\.\/|\/)+/, '');
-  return normalized === '' || normalized === '.' ? undefined : normalized;
+  const parts = setting.replaceAll('\\', '/').split('/').filter((part) => part !== '' && part !== '.');
+  return parts.length === 0 ? undefined : parts.join('/');
 }
