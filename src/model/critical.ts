@@ -56,6 +56,8 @@ export interface CriticalSystemResult {
   files: string[];
   /** Globs (not "!" ones) that match no analysed file. All of them: the system is an error. */
   unmatchedPatterns: string[];
+  /** Beside each of unmatchedPatterns, what it most likely meant (`; did you mean "…"?`, see nearGlobs and globMistakes), or ''. */
+  unmatchedHints: string[];
   /** Truck factor of the system's files (METRICS.md §5 on the subset). */
   busFactor: number;
   /** Share of the system's files that keep an author after the bus-factor developers leave. */
@@ -107,6 +109,16 @@ export function nearGlobs(globs: readonly string[], paths: readonly string[]): s
   for (const glob of globs) {
     if (glob.startsWith('!')) continue;
     const bare = glob.replace(/^(\.\/|\/)+/, '');
+    // A glob that names folders (`packages/compiler-*`, `src/{auth,session}`): their files need `/**`
+    // (vuejs/core's tech lead got no hint for `packages/compiler-*`).
+    const folder = bare.replace(/\/+$/, '');
+    if (!/\*\*$|(^|\/)\*$/.test(folder) && /[*?[{]/.test(folder.split('/').at(-1) ?? '')) {
+      const inside = `${folder}/**`;
+      if (paths.some(createPathMatcher([inside]))) {
+        near.push(JSON.stringify(inside));
+        continue;
+      }
+    }
     const wild = bare.search(/[*?[{]/);
     const literal = wild < 0 ? bare : bare.slice(0, Math.max(0, bare.lastIndexOf('/', wild)));
     if (literal === '') continue;
@@ -202,6 +214,8 @@ function evaluateSystem(
     maxKnowledgeLoss: system.maxKnowledgeLoss,
     files: files.map((file) => file.path),
     unmatchedPatterns,
+    // A dead glob beside live ones got no "did you mean" (an earlier tester): only a system matching nothing had one.
+    unmatchedHints: files.length === 0 ? unmatchedPatterns.map(() => '') : unmatchedPatterns.map((glob) => `${globMistakes([glob])}${nearGlobs([glob], allPaths)}`),
     busFactor: truckFactor.value,
     coverage: truckFactor.coverage,
     owners: truckFactor.developers.map(person),

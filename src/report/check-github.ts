@@ -34,7 +34,7 @@ export function renderCheckGithub(report: CheckReport): string {
       out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system)))}`);
     }
     (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {
-      const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file`;
+      const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file${sanitize(system.unmatchedHints[k] ?? '')}`;
       out.push(`::warning ${where(system.unmatchedPatternLines?.[k] ?? system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
     });
   }

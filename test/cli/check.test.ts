@@ -77,7 +77,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
   });
 
   it('points a glob that matches nothing at its own line in every format (the text report, stderr and GitHub annotations)', () => {
-    const repo = repoWith('critical:\n  - name: auth\n    paths:\n      - "src/auth/**"\n      - "legacy/auth/**"\n');
+    const repo = repoWith('critical:\n  - name: auth\n    paths:\n      - "src/auth/**"\n      - "legacy/auth/**"\n      - "src/aut/*.ts"\n');
     // The text report carries it, -q or not (power-user test: on stderr only, -q dropped it).
     for (const args of [['check'], ['check', '-q']]) {
       const text = runCli(args, { cwd: repo.dir });
@@ -86,8 +86,11 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     }
     const json = runCli(['check', '--format', 'json'], { cwd: repo.dir });
     expect(json.stderr).toContain('talentrisk: warning: .talentrisk.yml:5:9 critical.0.paths.1: "legacy/auth/**" matches no analysed file');
+    // Beside live globs, a dead one says what it most likely meant, as a system matching nothing does.
+    expect(json.stderr).toContain('talentrisk: warning: .talentrisk.yml:6:9 critical.0.paths.2: "src/aut/*.ts" matches no analysed file; did you mean "src/auth/*.ts"?');
     const github = runCli(['check', '--format', 'github'], { cwd: repo.dir });
     expect(github.stdout).toContain('::warning file=.talentrisk.yml,line=5,title=auth%3A unused glob::');
+    expect(github.stdout).toContain('::warning file=.talentrisk.yml,line=6,title=auth%3A unused glob::critical system "auth": the glob "src/aut/*.ts" matches no analysed file; did you mean "src/auth/*.ts"?');
   });
 
   it('exits 2 without a config, or with no critical system, and says to run init', () => {

@@ -104,7 +104,19 @@ describe('evaluateCriticalSystems (METRICS.md §9)', () => {
     const [deploy, partly] = evaluateCriticalSystems(analysis, [system('deploy', ['deploy/**', 'ops/*.sh']), system('ci', ['.github/workflows/**', 'ci/**'], 1)]);
     expect(deploy).toMatchObject({ status: 'error', files: [], error: 'no analysed file matches "deploy/**", "ops/*.sh"', unmatchedPatterns: ['deploy/**', 'ops/*.sh'] });
     // One dead glob among live ones is reported, and the system is still checked (dot folders included).
-    expect(partly).toMatchObject({ status: 'ok', files: ['.github/workflows/ci.yml'], unmatchedPatterns: ['ci/**'] });
+    expect(partly).toMatchObject({ status: 'ok', files: ['.github/workflows/ci.yml'], unmatchedPatterns: ['ci/**'], unmatchedHints: [''] });
+  });
+
+  // A dead glob beside live ones had no "did you mean" (only a system matching nothing got one).
+  it('says what a dead glob beside live ones most likely meant', () => {
+    const [auth] = evaluateCriticalSystems(analysis, [system('auth', ['src/auth/**', 'src/pay/*.go', 'src/legasy/**', 'src/*', 'src/{pay,auth}'])]);
+    expect(auth?.unmatchedPatterns).toEqual(['src/pay/*.go', 'src/legasy/**', 'src/*', 'src/{pay,auth}']);
+    expect(auth?.unmatchedHints).toEqual([
+      '',
+      '; did you mean "src/legacy/**"?',
+      '; "src/*" matches files directly in its folder only: * stops at /, so its subfolders need "src/**"',
+      '; did you mean "src/{pay,auth}/**"?',
+    ]);
   });
 
   it('authorsOf swaps the author sets: Bob leaving turns auth into a one-owner system (departures reuse this)', () => {
@@ -179,5 +191,10 @@ describe('nearGlobs', () => {
     expect(nearGlobs(['/src/payment/**', '!src/payment/legacy/**'], paths)).toBe('; did you mean "src/payments/**"?');
     // A folder that is there (the glob below it is what failed), a glob from the root, nothing close: nothing.
     expect(nearGlobs(['src/payments/*.go', '**/*.rs', 'lib/zzz/**'], paths)).toBe('');
+    // Globs that name folders: their files are under `/**` (vuejs/core's `packages/compiler-*`, a tester).
+    const packages = ['packages/compiler-core/src/parse.ts', 'packages/compiler-dom/index.ts', 'packages/shared/src/a.ts'];
+    expect(nearGlobs(['packages/compiler-*'], packages)).toBe('; did you mean "packages/compiler-*/**"?');
+    expect(nearGlobs(['packages/compiler-{core,dom}/'], packages)).toBe('; did you mean "packages/compiler-{core,dom}/**"?');
+    expect(nearGlobs(['packages/*'], packages)).toBe('');
   });
 });

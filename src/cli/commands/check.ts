@@ -264,9 +264,9 @@ function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], lo
 function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded: LoadedConfig): string[] {
   // A system none of whose globs match is an error, or skipped with a warning of its own.
   return results.filter((result) => result.status !== 'error').flatMap((result) =>
-    result.unmatchedPatterns.map((glob) => {
+    result.unmatchedPatterns.map((glob, k) => {
       const index = result.paths.indexOf(glob);
-      return `${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file`;
+      return `${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file${result.unmatchedHints[k] ?? ''}`;
     }),
   );
 }
