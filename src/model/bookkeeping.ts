@@ -20,8 +20,14 @@ export function isBookkeepingFile(path: string): boolean {
 // Licence texts too (undici's lib/web/fetch/LICENSE, node-fetch's, headed its files at risk: a tester).
 const PROSE = /(?:^(?:readme|licen[cs]e|copying|notice)(?:\.txt)?|\.(?:md|markdown|rst|adoc|asciidoc|api))$/i;
 
-/** Where a file comes in a list of files at risk: 0 code and the rest, 1 prose and API dumps, 2 release manifests and changelogs. */
+// Files that tell git, editors and packagers what to skip, and drawings (logos): nobody walks a
+// successor through them (vuejs/core's orphaned files began with .gitignore, flask's handoff listed
+// .editorconfig and logo SVGs before code: testers).
+const CHORE_CONFIG = /^(?:\.(?:git(?:ignore|attributes|keep)|editorconfig|npmignore|dockerignore|prettierignore|eslintignore|mailmap)|[^/]*\.svg)$/i;
+
+/** Where a file comes in a list of files at risk: 0 code and the rest, 1 prose, API dumps, ignore files and drawings, 2 release manifests and changelogs. */
 export function listingTier(path: string): 0 | 1 | 2 {
   if (isBookkeepingFile(path)) return 2;
-  return PROSE.test(path.slice(path.lastIndexOf('/') + 1)) ? 1 : 0;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return PROSE.test(name) || CHORE_CONFIG.test(name) ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { olderThanWindow, type DeparturesResult, type FileSuccession } from '../
 import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
+import { listingTier } from '../model/bookkeeping.ts';
 import { isSupportingModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -107,12 +108,13 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       );
     }
     // Files nobody can take over first, then weak successors; within each, code before tests, docs
-    // and the like (undici's list began with 9 test files, and lib/dispatcher/retry-agent.js was not
+    // and the like, and before READMEs, ignore files and release chores (listingTier: vuejs/core's
+    // began with READMEs, package.json and .gitignore, a tester) (undici's list began with 9 test files, and lib/dispatcher/retry-agent.js was not
     // among the 15 shown: a tester), then the most changed first (in path order, httpd's first rows
     // were build/aix/README and build/aix/aixinfo).
     const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')))));
     const ranked = [...result.orphanedFiles].sort(
-      (a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || supporting(a) - supporting(b) || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+      (a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || supporting(a) - supporting(b) || listingTier(a.path) - listingTier(b.path) || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     );
     const files = rowsWithin(ranked, FILE_ROWS);
     out.push(indent(successionTable(files, name, ctx, fit, !alone)));

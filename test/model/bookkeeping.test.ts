@@ -22,5 +22,8 @@ describe('listingTier', () => {
     expect(['okhttp-tls/README.md', 'README', 'docs/guide.rst', 'okhttp-tls/api/okhttp-tls.api', 'Readme.txt', 'lib/web/fetch/LICENSE', 'COPYING', 'NOTICE.txt'].map(listingTier)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     expect(['src/license.ts', 'lib/notice.js'].map(listingTier)).toEqual([0, 0]);
     expect(['CHANGELOG.md', 'package.json'].map(listingTier)).toEqual([2, 2]);
+    // Ignore files, editor settings and drawings after the code (vuejs/core, flask: testers); a
+    // program that handles them stays code.
+    expect(['.gitignore', 'packages/x/.npmignore', '.editorconfig', 'docs/_static/flask-logo.svg', 'src/gitignore.ts', 'src/svg.ts'].map(listingTier)).toEqual([1, 1, 1, 1, 0, 0]);
   });
 });

@@ -69,6 +69,20 @@ describe('departures section of scan', () => {
     expect(text.indexOf('test/fixtures/heavy.js')).toBeGreaterThan(text.indexOf(`    ${first.path} `));
   });
 
+  // vuejs/core: `--leaving "Evan You"` listed READMEs, a package.json, .gitignore and BACKERS.md
+  // first; 3 of the 15 rows were source (a tester).
+  it('lists orphaned code before READMEs, ignore files and release chores of the same strength', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    const first = result.orphanedFiles.find((f) => f.strength === 'none') as (typeof result.orphanedFiles)[number];
+    const chores = ['README.md', '.gitignore', 'package.json'].map((path) => ({ ...first, path, events: 500 }));
+    const text = renderDeparturesSection({ ...result, orphanedFiles: [...chores, ...result.orphanedFiles] }, ctx);
+    const at = (path: string) => text.indexOf(`    ${path} `);
+    expect(at(first.path)).toBeGreaterThan(0);
+    for (const chore of chores) expect(at(chore.path)).toBeGreaterThan(at(first.path));
+    expect(at('package.json')).toBeGreaterThan(at('README.md'));
+  });
+
   // hugo at 80 columns: ".circleci, cache, codegen +1…" stood for 17 more modules.
   it('keeps the count of a timeline list cut to the terminal', async () => {
     const analysis = await departuresFixture();
