@@ -14,7 +14,8 @@ export const SMALL_MODULE_FILES = 5;
 // Test, fixture, example, benchmark and documentation folders (`t`: Perl's and git's tests; Maven's
 // documentation is `src/site`, which commons-lang ranked among its code: a tester). A build's test
 // modules too (okhttp's Gradle modules `android-test`, `maven-tests`, `okhttp-testing-support`
-// ranked among its code, a tester): a name ending in `-test(s)` or `-e2e`, a testing-support or
+// ranked among its code, a tester): a name ending in `-test(s)` or `-e2e`, or beginning with `tests-`
+// (tokio's `tests-build` and `tests-integration` topped its riskiest modules: a tester), a testing-support or
 // `test-utils` folder, a word made of one (okhttp's `okhttp-hpacktests`, hugo's `testscripts`,
 // ripgrep's `benchsuite`, Rust's `benches`: a re-test); not a test word inside a product's name
 // (`react-testing-library`, `jest-test-result`, `crates/test-case`: a review), nor `contests`. At
@@ -22,7 +23,7 @@ export const SMALL_MODULE_FILES = 5;
 // and release-note fragments waiting for the next release (towncrier's `changelog/` and
 // `newsfragments/`, changesets' `.changeset/`).
 const SUPPORTING =
-  /^(testing|changelog(\.d)?|newsfragments|\.changeset)(\/|$)|(^|\/)(t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?|es|suite)?|docs?)|__fixtures__|playgrounds?|src\/site)(\/|$)/i;
+  /^(testing|changelog(\.d)?|newsfragments|\.changeset)(\/|$)|(^|\/)(t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|tests[-_][\w.-]+|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(marks?|es|suite)?|docs?)|__fixtures__|playgrounds?|src\/site)(\/|$)/i;
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is

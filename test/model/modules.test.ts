@@ -341,6 +341,10 @@ describe('dominantModule', () => {
     for (const folder of ['okhttp-hpacktests', 'testscripts', 'benchsuite', 'benches', 'integrationtests', 'testutils']) {
       expect(isSupportingModule(folder), folder).toBe(true);
     }
+    // A name that begins with `tests-` (tokio's cargo packages tests-build and tests-integration topped its riskiest modules: a tester).
+    for (const folder of ['tests-build', 'tests-integration', 'crates/tests_util']) {
+      expect(isSupportingModule(folder), folder).toBe(true);
+    }
     // Not a test word inside a product's name, nor a changelog package below the top (a review).
     for (const folder of ['latest', 'contest-app', 'okhttp', 'mockwebserver', 'docsite', 'attestation', 'protest', 'testament', 'benchmarkable-core', 'packages/jest-test-result', 'packages/react-testing-library', 'crates/test-case', 'app/models/test_result', 'src/changelog', 'lib/contests', 'src/protests']) {
       expect(isSupportingModule(folder), folder).toBe(false);
