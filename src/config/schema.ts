@@ -137,7 +137,7 @@ export const configSchema = z
     defaultExclusions: z
       .boolean()
       .default(true)
-      .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, .gitattributes linguist-vendored/generated).'),
+      .describe('Apply the built-in exclusions (vendor folders, lock files, minified, binary, test snapshots, .gitattributes linguist-vendored/generated).'),
     people: list(personSchema).default([]).describe('Identity aliases.'),
     bots: list(nonEmpty).default([]).describe('Extra bot patterns over name or email, case-insensitive: plain wildcards (`*` any text, `?` one character; brackets are literal, as in `renovate[bot]`). `*[bot]`, `*-bot`, `* (bot)` and `bot@*` are built in.'),
     ignoreRevs: list(z.string().trim().regex(/^[0-9a-fA-F]{7,64}$/, 'a commit id: 7 to 64 hex digits'))

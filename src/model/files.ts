@@ -16,6 +16,7 @@ export const EXCLUSION_RULES = {
   lockFile: 'lock file',
   minified: 'minified file',
   binary: 'binary file',
+  snapshot: 'test snapshot',
   unreadableName: 'names that read alike (not valid UTF-8)',
 } as const;
 export type ExclusionRule = keyof typeof EXCLUSION_RULES;
@@ -31,8 +32,11 @@ export interface FileFilterOptions {
 
 // Yarn Berry's vendored binary, plugins and editor SDKs, and its Plug'n'Play loaders (as Linguist's
 // vendor list has them): jest credited `.yarn/releases/yarn-4.18.0.cjs` to whoever bumped Yarn.
-const VENDOR_FOLDER = /(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist|\.yarn\/releases|\.yarn\/plugins|\.yarn\/sdks|\.yarn\/unplugged)\/|(^|\/)\.pnp\.(c?js|mjs|loader\.mjs|data\.json)$/;
+// A top-level `deps/` too, as Linguist's vendor list has it (`^deps/`): redis's vendored Lua,
+// linenoise and hdr_histogram made `deps` its riskiest module and init's first candidate (a tester).
+const VENDOR_FOLDER = /^deps\/|(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist|\.yarn\/releases|\.yarn\/plugins|\.yarn\/sdks|\.yarn\/unplugged)\/|(^|\/)\.pnp\.(c?js|mjs|loader\.mjs|data\.json)$/;
 const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|devcontainer-lock\.json|[^/]+\.lock)$/;
+const TEST_SNAPSHOT = /(^|\/)__snapshots__\/[^/]+\.snap$/;
 const MINIFIED = /\.min\.(js|css|mjs)$|[.-]min\.map$|\.js\.map$|\.css\.map$/;
 // Beyond binary-extensions: compressed data it does not list (ripgrep's test corpus `sherlock.br`,
 // `.lz4` and `.zst` were "no successor" files of a handoff beside its excluded `.gz` and `.xz`: a
@@ -155,6 +159,9 @@ function namedExclusionOf(path: string, vendorFolders = true): ExclusionRule | u
   if (vendorFolders && VENDOR_FOLDER.test(path)) return 'vendorFolder';
   if (LOCK_FILE.test(path)) return 'lockFile';
   if (MINIFIED.test(path)) return 'minified';
+  // Jest's and Vitest's snapshots are text the test runner writes, not binary (binary-extensions
+  // lists `.snap` for snap packages): vuejs/core's 34 read "binary files" (a tester).
+  if (TEST_SNAPSHOT.test(path)) return 'snapshot';
   const dot = path.lastIndexOf('.');
   if (dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase())) return 'binary';
   return undefined;

@@ -21,6 +21,9 @@ describe('default exclusions', () => {
       'dist/b.js': 'vendorFolder',
       'lib/dist/c.js': 'vendorFolder',
     });
+    // A top-level deps/, as Linguist's list has it (redis's vendored Lua was its riskiest module: a
+    // tester); below the top, `deps` is often the project's own code (a package's dependency graph).
+    expect(ruleOf(['deps/lua/src/lapi.c', 'src/deps/graph.ts', 'lib/deps.c'])).toEqual({ 'deps/lua/src/lapi.c': 'vendorFolder' });
   });
 
   it("drops Yarn's vendored release, plugins, SDKs and Plug'n'Play loaders, keeps its config and patches (jest credited the Yarn binary to whoever bumped it)", () => {
@@ -56,6 +59,12 @@ describe('default exclusions', () => {
       'tests/data/sherlock.zst': 'binary',
       'tests/data/sherlock.Z': 'binary',
       'model.onnx': 'binary',
+    });
+    // Jest's and Vitest's snapshots are text the test runner writes: "test snapshot", not "binary file"
+    // (vuejs/core's 34 read as binary: a tester); a snap package elsewhere stays binary.
+    expect(ruleOf(['packages/compiler-core/__tests__/__snapshots__/parse.spec.ts.snap', 'packaging/app.snap', 'src/snap.ts'])).toEqual({
+      'packages/compiler-core/__tests__/__snapshots__/parse.spec.ts.snap': 'snapshot',
+      'packaging/app.snap': 'binary',
     });
   });
 

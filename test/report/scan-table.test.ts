@@ -48,13 +48,13 @@ describe('the header', () => {
     const repo = buildRepo([
       {
         author: 'ada',
-        write: { 'a.png': 'x', 'b.png': 'y', 'c.min.js': 'z', 'yarn.lock': 'l', 'vendor/v.ts': 'v', 'vendor/w.ts': 'w', 'gen/g.ts': 'g', ...files('src', 2) },
+        write: { 'a.png': 'x', 'b.png': 'y', 'c.min.js': 'z', 'yarn.lock': 'l', 'vendor/v.ts': 'v', 'vendor/w.ts': 'w', 'gen/g.ts': 'g', 'src/__snapshots__/a.ts.snap': 's', 'src/__snapshots__/b.ts.snap': 't', ...files('src', 2) },
       },
     ]);
     const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['gen'] } });
     const header = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 200 }).split('\n')[1];
-    expect(header).toContain('(7 excluded: ');
-    for (const part of ['2 binary files', '1 minified file', '1 lock file', '2 in vendor folders', '1 matched by exclude']) expect(header).toContain(part);
+    expect(header).toContain('(9 excluded: ');
+    for (const part of ['2 test snapshots', '2 binary files', '1 minified file', '1 lock file', '2 in vendor folders', '1 matched by exclude']) expect(header).toContain(part);
     // The JSON keeps each rule's label.
     expect(analysis.exclusions).toContainEqual({ rule: 'binary file', files: 2 });
   });
