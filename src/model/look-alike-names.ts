@@ -37,7 +37,7 @@ function nameWords(name: string): string[] {
 
 /**
  * Whether two names read as one person's: the same words once spaces go too ("Rich-Harris", "rich
- * harris"), or the same first word and every further word of the shorter name the start of the
+ * harris"), the same two words or more in another order ("MOREL Matthieu", "Matthieu Morel"), or the same first word and every further word of the shorter name the start of the
  * longer name's word at that place ("Simon H", "Simon Holthausen"). A one-word name is no such
  * start: a first name alone is too common ("Simon", "Simon Holthausen").
  */
@@ -60,6 +60,8 @@ export function isPairName(name: string): boolean {
 function wordsLookAlike(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return false;
   if (a.join('') === b.join('')) return true;
+  // The same words in another order: a family name first ("MOREL Matthieu", "Matthieu MOREL": redis, a tester).
+  if (a.length >= 2 && a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ')) return true;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   if (shorter.length < 2 || shorter[0] !== longer[0]) return false;
   const startsEach = (short: readonly string[], long: readonly string[]) => short.every((word, i) => (long[i] as string).startsWith(word));
@@ -86,6 +88,7 @@ export function lookAlikeDevelopers(developers: readonly NamedDeveloper[]): Look
     words.set(developer, own);
     add(`first:${own[0] as string}`, developer);
     add(`all:${own.join('')}`, developer);
+    if (own.length >= 2) add(`sorted:${[...own].sort().join(' ')}`, developer);
   }
   const seen = new Set<string>();
   const pairs: LookAlike[] = [];

@@ -17,6 +17,14 @@ describe('namesLookAlike', () => {
     expect(namesLookAlike('(no name)', '(unknown)')).toBe(false);
   });
 
+  // redis: "MOREL Matthieu" and "Matthieu MOREL" were two developers with no warning (a tester).
+  it('reads the same two words or more in another order alike, not one word or other words', () => {
+    expect(namesLookAlike('MOREL Matthieu', 'Matthieu MOREL')).toBe(true);
+    expect(namesLookAlike('Zhang Wei Ming', 'Wei Ming Zhang')).toBe(true);
+    expect(namesLookAlike('Lee Ann', 'Ann Leeds')).toBe(false);
+    expect(lookAlikeDevelopers([dev('MOREL Matthieu', 'm1', 3), dev('Matthieu MOREL', 'm2', 1)]).map((pair) => pair.developers.map((d) => d.id))).toEqual([['m1', 'm2']]);
+  });
+
   it('does not read a pair’s identity as one of its people (rails: "Yehuda Katz + Carl Lerche")', () => {
     expect(namesLookAlike('Yehuda Katz', 'Yehuda Katz + Carl Lerche')).toBe(false);
     expect(namesLookAlike('Ann Lee', 'Ann Lee and Bo Chan')).toBe(false);

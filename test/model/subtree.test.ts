@@ -7,7 +7,7 @@ import { analyzeRepo, fileOf } from '../helpers/analyze.ts';
 import { buildRepo, type FixtureRepo } from '../helpers/git-fixture.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
-// `git subtree add --squash --prefix=deps/lib` commits the library's content as a commit of its own,
+// `git subtree add --squash --prefix=extern/lib` commits the library's content as a commit of its own,
 // with no parent and the library's paths (`Makefile`, `lib.c`), then merges it in under the prefix.
 // redis's hiredis and jemalloc squashes made their committers creators of redis's top-level
 // `Makefile`, `README.md` and `.gitignore`, and everything before was lost (a team lead's test).
@@ -30,11 +30,11 @@ function subtreeHistory(): FixtureRepo {
   repo.git('checkout', '-q', '--orphan', 'lib');
   repo.git('rm', '-rq', '--cached', '.');
   repo.git('clean', '-fdq');
-  const squash = "Squashed 'deps/lib/' content from commit 1234567\n\ngit-subtree-dir: deps/lib\ngit-subtree-split: 1234567890abcdef1234567890abcdef12345678";
+  const squash = "Squashed 'extern/lib/' content from commit 1234567\n\ngit-subtree-dir: extern/lib\ngit-subtree-split: 1234567890abcdef1234567890abcdef12345678";
   repo.commit({ author: 'carl', at: '2024-01-04T10:00:00Z', message: squash, write: { Makefile: 3, 'lib.c': 4 } });
   repo.git('checkout', '-q', 'main');
-  mergeUnder(repo, 'deps/lib', '2024-01-05T10:00:00Z');
-  repo.commit({ author: 'bob', at: '2024-01-06T10:00:00Z', write: { 'deps/lib/lib.c': 5 } });
+  mergeUnder(repo, 'extern/lib', '2024-01-05T10:00:00Z');
+  repo.commit({ author: 'bob', at: '2024-01-06T10:00:00Z', write: { 'extern/lib/lib.c': 5 } });
   return repo;
 }
 
@@ -45,10 +45,12 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     expect(fileOf(analysis, 'Makefile').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['ada@example.com', 1, 1]]);
     // The squash credits nobody: its content was written elsewhere (hugo's docs/, 1,149 files "only
     // bep knows" from 159 squashes he pulled). A file only it changed is not analysed.
-    expect(analysis.files.map((f) => f.path)).not.toContain('deps/lib/Makefile');
-    expect(fileOf(analysis, 'deps/lib/lib.c').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['bob@example.com', 0, 1]]);
+    expect(analysis.files.map((f) => f.path)).not.toContain('extern/lib/Makefile');
+    // Named among what credits nobody (redis's 518 files of jemalloc and hiredis read "(or only bot commits)": a tester).
+    expect(analysis.exclusions).toContainEqual({ rule: 'no history (or only bot commits or subtree squashes)', files: 1 });
+    expect(fileOf(analysis, 'extern/lib/lib.c').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['bob@example.com', 0, 1]]);
     expect(analysis.warnings).toContain(
-      'a `git subtree --squash` commit (deps/lib/) credits nobody: what it brings was written in another repository, whose history is not read here; files only it changed are not analysed (`--model classic` reads it as git prints it, at the repository root, crediting whoever pulled it)',
+      'a `git subtree --squash` commit (extern/lib/) credits nobody: what it brings was written in another repository, whose history is not read here; files only it changed are not analysed (`--model classic` reads it as git prints it, at the repository root, crediting whoever pulled it)',
     );
     // The published method reads the commit as git prints it: its `Makefile` is the top-level one.
     const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic' });
@@ -62,17 +64,17 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     const repo = subtreeHistory();
     // A later `git subtree pull --squash`: a squash of changes on the one before, merged in.
     repo.git('checkout', '-q', 'lib');
-    repo.commit({ author: 'dee', at: '2024-01-07T10:00:00Z', message: "Squashed 'deps/lib/' changes from 1234567..89abcde\n\ngit-subtree-dir: deps/lib\ngit-subtree-split: 89abcde", write: { Makefile: 4 } });
+    repo.commit({ author: 'dee', at: '2024-01-07T10:00:00Z', message: "Squashed 'extern/lib/' changes from 1234567..89abcde\n\ngit-subtree-dir: extern/lib\ngit-subtree-split: 89abcde", write: { Makefile: 4 } });
     repo.git('checkout', '-q', 'main');
     const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2024-01-08T10:00:00Z', GIT_COMMITTER_DATE: '2024-01-08T10:00:00Z' };
-    execFileSync('git', ['merge', '-q', '-X', 'subtree=deps/lib', '--no-edit', 'lib'], { cwd: repo.dir, env, stdio: 'ignore' });
+    execFileSync('git', ['merge', '-q', '-X', 'subtree=extern/lib', '--no-edit', 'lib'], { cwd: repo.dir, env, stdio: 'ignore' });
     // An ordinary commit with the trailer: its new root file is not src/… anything.
     repo.commit({ author: 'ada', at: '2024-01-09T10:00:00Z', write: { 'src/auth/login.c': 5 } });
     repo.commit({ author: 'ada', at: '2024-01-10T10:00:00Z', write: { 'src/auth/login.c': 6 } });
     repo.commit({ author: 'mallory', at: '2024-01-11T10:00:00Z', message: 'docs\n\ngit-subtree-dir: src/auth', write: { 'login.c': 2 } });
     const analysis = await analyzeRepo(repo.dir, { depth: 1 });
-    expect(analysis.files.map((f) => f.path)).not.toContain('deps/lib/Makefile');
-    expect(analysis.warnings.join('\n')).toContain('2 `git subtree --squash` commits (deps/lib/) credit nobody');
+    expect(analysis.files.map((f) => f.path)).not.toContain('extern/lib/Makefile');
+    expect(analysis.warnings.join('\n')).toContain('2 `git subtree --squash` commits (extern/lib/) credit nobody');
     expect(fileOf(analysis, 'Makefile').contributions.map((c) => c.developer)).toEqual(['ada@example.com']);
     expect(fileOf(analysis, 'src/auth/login.c').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['ada@example.com', 1, 1]]);
     expect(fileOf(analysis, 'login.c').contributions.map((c) => [c.developer, c.fa])).toEqual([['mallory@example.com', 1]]);
@@ -81,10 +83,10 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
   it('leaves a squash out of handoff’s recent work and co-change, as it credits nobody (hugo’s docs pulls were bep’s recent work: a review)', () => {
     const repo = subtreeHistory();
     // A file of Carl's own: the squash credits nobody, and a handoff of no file lists no recent work.
-    repo.commit({ author: 'carl', at: '2024-01-07T10:00:00Z', write: { 'deps/lib/extra.c': 5 } });
+    repo.commit({ author: 'carl', at: '2024-01-07T10:00:00Z', write: { 'extern/lib/extra.c': 5 } });
     const markdown = runCli(['handoff', 'carl', '--until', '2024-01-10', '-q'], { cwd: repo.dir }).stdout;
-    expect(markdown).toMatch(/commit by Carl \(`deps\/lib\/extra\.c`\)/);
-    expect(markdown).not.toContain("Squashed 'deps/lib/'");
+    expect(markdown).toMatch(/commit by Carl \(`extern\/lib\/extra\.c`\)/);
+    expect(markdown).not.toContain("Squashed 'extern/lib/'");
     expect(markdown).toContain('1 commit of config ignoreRevs or git subtree squashes');
     expect(markdown).not.toContain('outside them');
   });
@@ -92,15 +94,15 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
   // A review: a system over files only a squash brought became a config error with no word why.
   it('says in check\'s configuration error that files only a squash changed are not analysed', () => {
     const repo = subtreeHistory();
-    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: lib\n    paths: ["deps/lib/Makefile"]\n');
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: lib\n    paths: ["extern/lib/Makefile"]\n');
     const result = runCli(['check', '--until', '2024-01-10'], { cwd: repo.dir });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('files only `git subtree --squash` commits changed are not analysed');
   });
 
   it('reads the trailer’s folder as a path inside the repository, or not at all', () => {
-    expect(subtreeFolder('deps/jemalloc')).toBe('deps/jemalloc');
-    expect(subtreeFolder(' ./deps/jemalloc/ ')).toBe('deps/jemalloc');
-    for (const odd of ['', '/', '/etc', '../up', 'deps/../x', 'deps//x', '.']) expect(subtreeFolder(odd), odd).toBeUndefined();
+    expect(subtreeFolder('extern/jemalloc')).toBe('extern/jemalloc');
+    expect(subtreeFolder(' ./extern/jemalloc/ ')).toBe('extern/jemalloc');
+    for (const odd of ['', '/', '/etc', '../up', 'extern/../x', 'extern//x', '.']) expect(subtreeFolder(odd), odd).toBeUndefined();
   });
 });
