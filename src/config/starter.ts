@@ -51,8 +51,8 @@ export interface StarterInput {
   /** `of`: the person this name was joined to (the candidate is their bot-named identity only). */
   /** `alsoAccount`: the name is a bot account's too, whose commits `commits` counts. */
   botCandidates: { name: string; commits: number; of?: string | undefined; alsoAccount?: boolean }[];
-  /** What the `$schema` comment points at. */
-  schemaPath: string;
+  /** What the `$schema` comment points at; undefined when talentrisk is not in the repository's node_modules. */
+  schemaPath?: string | undefined;
   /** Test-data folders that hold a large share of the analysed files (proposed as excludes). */
   testData: { glob: string; files: number }[];
   /** Files analysed in all. */
@@ -88,10 +88,12 @@ function chainNote(chains: readonly ModuleChain[]): string {
 
 export function renderStarterConfig(input: StarterInput): string {
   const out: string[] = [];
-  out.push(`# yaml-language-server: $schema=${input.schemaPath}`);
+  // The schema's path only where it is (talentrisk installed in the repository's node_modules): a
+  // Python repository got `./node_modules/talentrisk/…`, which no editor could find (flask, a tester).
+  if (input.schemaPath) out.push(`# yaml-language-server: $schema=${input.schemaPath}`);
   out.push(`# talentrisk configuration, written by \`talentrisk init\` for ${comment(input.repository)} at ${input.revision.slice(0, 12)} (${input.date}).`);
   out.push(`# Every command reads it (${CONFIG_FILE}, or .talentrisk.yaml when there is none, at the repository root, or --config <file>). Every key is documented`);
-  out.push('# in .talentrisk.example.yml of the talentrisk package.');
+  out.push(input.schemaPath ? '# in .talentrisk.example.yml of the talentrisk package.' : '# in .talentrisk.example.yml of the talentrisk package; its schema/talentrisk.schema.json gives editors completion.');
   out.push('version: 1');
   out.push('');
   out.push('# Critical systems: code that must never depend on one person. `talentrisk check` exits 1 when the');
@@ -186,6 +188,7 @@ function candidateLines(module: StarterModule): string[] {
   return [
     `  # - name: ${quote(module.path)}`,
     `  #   paths: [${module.paths.map(quote).join(', ')}]`,
-    `  #   minOwners: 2    # now: truck factor ${module.truckFactor} · ${module.files} ${module.files === 1 ? 'file' : 'files'}${included} · ${owners}`,
+    // Said when it already fails: every candidate of vuejs/core did, and nothing told (a tester).
+    `  #   minOwners: 2    # now: truck factor ${module.truckFactor}${module.truckFactor < 2 ? ' (check fails on it today)' : ''} · ${module.files} ${module.files === 1 ? 'file' : 'files'}${included} · ${owners}`,
   ];
 }

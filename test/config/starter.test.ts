@@ -29,7 +29,7 @@ describe('renderStarterConfig', () => {
     const { config } = parseConfig(text, '.talentrisk.yml');
     expect(config.critical).toEqual([]);
     expect(config.bots).toEqual([]);
-    expect(text).toContain('  # - name: "src/payments"\n  #   paths: ["src/payments/**", "!src/payments/sdk/**"]\n  #   minOwners: 2    # now: truck factor 1 · 14 files · Ada');
+    expect(text).toContain('  # - name: "src/payments"\n  #   paths: ["src/payments/**", "!src/payments/sdk/**"]\n  #   minOwners: 2    # now: truck factor 1 (check fails on it today) · 14 files · Ada');
     expect(text).toContain('  #   minOwners: 2    # now: truck factor 2 · 3 files · with the 4 modules inside it · Ada, Bob');
     expect(text).toContain('  # - name: "@org/payments"');
     expect(text).toContain('.github/CODEOWNERS lines 4, 7');
@@ -38,6 +38,11 @@ describe('renderStarterConfig', () => {
     expect(text).toContain('already left out: dependabot[bot].');
     expect(text).toContain('  # - "Jenkins"    # 120 commits');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/talentrisk/schema/talentrisk.schema.json');
+    // Without talentrisk in the repository's node_modules, no path that leads nowhere (flask, a Python
+    // repository: a tester); the comment says where the schema is.
+    const elsewhere = renderStarterConfig({ ...input, schemaPath: undefined });
+    expect(elsewhere).not.toContain('$schema');
+    expect(elsewhere).toContain('# in .talentrisk.example.yml of the talentrisk package; its schema/talentrisk.schema.json gives editors completion.\n');
   });
 
   it('proposes to exclude test data that makes up much of the files, with its count (babel: 25,265 of 27,573 files were test fixtures)', () => {

@@ -11,6 +11,7 @@ import { historyConcurrency } from '../../git/client.ts';
 import { readRegularFile } from '../../git/read-file.ts';
 import { ignoreRule, notCheckedOut, openRepository } from '../../git/repo.ts';
 import { botCandidatesOf, looksAutomated } from '../../model/automation.ts';
+import { inactiveDevelopers } from '../../model/decay.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { compileGlob } from '../../model/globs.ts';
 import { testDataFolders } from '../../model/test-data.ts';
@@ -175,7 +176,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
     botCandidates: oncePerName(analysis.developers.filter(looksAutomated).flatMap(botCandidatesOf)),
-    schemaPath: `./${PACKAGED_SCHEMA_PATH}`,
+    schemaPath: existsSync(path.join(root, PACKAGED_SCHEMA_PATH)) ? `./${PACKAGED_SCHEMA_PATH}` : undefined,
     testData: testDataFolders(analysis.files.map((file) => file.path)),
     analysedFiles: analysis.files.length,
   };
@@ -207,8 +208,24 @@ function rootCandidate(analysis: Analysis): StarterModule | undefined {
   if (!analysis.modules.some((module) => module.path === ROOT_MODULE)) return undefined;
   const [system] = evaluateCriticalSystems(analysis, [{ name: 'top-level files', paths: ['*'], minOwners: 2 }]);
   if (!system || system.files.length === 0) return undefined;
-  return { path: 'top-level files', paths: ['*'], files: system.files.length, truckFactor: system.busFactor, owners: system.owners.slice(0, 3).map((owner) => owner.name), packagesIncluded: 0 };
+  return { path: 'top-level files', paths: ['*'], files: system.files.length, truckFactor: system.busFactor, owners: ownerNames(analysis, system.owners), packagesIncluded: 0 };
 }
+
+/**
+ * A candidate's first three owners, "(inactive)" as scan and check mark them (vuejs/core's comments
+ * read "· Evan You" where scan said "Evan You (inactive)": a tester); not under the published model.
+ */
+function ownerNames(analysis: Analysis, owners: readonly { id: string; name: string }[]): string[] {
+  let inactive = inactiveIds.get(analysis);
+  if (!inactive) {
+    inactive = new Set(analysis.model === 'classic' ? [] : inactiveDevelopers(analysis).map((d) => d.id));
+    inactiveIds.set(analysis, inactive);
+  }
+  const gone = inactive;
+  return owners.slice(0, 3).map((owner) => (gone.has(owner.id) ? `${owner.name} (inactive)` : owner.name));
+}
+
+const inactiveIds = new WeakMap<Analysis, Set<string>>();
 
 /** At most this many nested modules are excluded from a folder's candidate by `!` globs. */
 const EXCLUDED_PACKAGES = 3;
@@ -232,7 +249,7 @@ function moduleCandidate(analysis: Analysis, folder: string): StarterModule {
     paths,
     files: system?.files.length ?? 0,
     truckFactor: system?.busFactor ?? 0,
-    owners: (system?.owners ?? []).slice(0, 3).map((owner) => owner.name),
+    owners: ownerNames(analysis, system?.owners ?? []),
     packagesIncluded: nested.length - excluded.length,
   };
 }
