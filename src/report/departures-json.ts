@@ -64,13 +64,13 @@ export const departuresOutputSchema = z
     weakSuccessorThreshold: z.number(),
     successorsFiltered: z.boolean().describe('True when some who stay (e.g. inactive developers) were not considered as successors.'),
   })
-  .describe('What leaves with the departing developers (talentrisk extension, METRICS.md §8).');
+  .describe('What leaves with the departing developers (talentrisk extension, docs/metrics.md §8).');
 
 export type DeparturesOutput = z.output<typeof departuresOutputSchema>;
 
 export const currentOutputSchema = z
   .object({
-    hasDecay: z.boolean().describe('False under --model classic: the current figures are the classic ones minus inactive developers.'),
+    hasDecay: z.boolean().describe('Whether the figures are decayed (recency-weighted, docs/metrics.md §7). Scan leaves `current` out under --model classic, so in its JSON this is true.'),
     halfLifeDays: z.number(),
     inactiveAfterDays: z.number(),
     treatInactiveAsDeparted: z.boolean(),
@@ -89,6 +89,6 @@ export const currentOutputSchema = z
     ),
     projection: z.array(z.object({ days: z.number().int(), departed: z.array(z.string()), inactive: z.array(z.string()) })).describe('Who is gone at each horizon.'),
   })
-  .describe('Recency-weighted ("current") figures and the forward projection (talentrisk extension, METRICS.md §7).');
+  .describe('Recency-weighted ("current") figures and the forward projection (talentrisk extension, docs/metrics.md §7).');
 
 export type CurrentOutput = z.output<typeof currentOutputSchema>;

@@ -22,7 +22,7 @@ export const scanOutputSchema = z
   .object({
     schemaVersion: z.literal(1),
     tool: z.object({ name: z.literal('talentrisk'), version: z.string() }),
-    model: z.enum(['talentrisk', 'classic']).describe('classic = the published method only (METRICS.md §1–§5).'),
+    model: z.enum(['talentrisk', 'classic']).describe('classic = the published method only (docs/metrics.md §1–§5).'),
     repository: z.object({
       path: z.string(),
       revision: z.string().describe('The commit analysed.'),
@@ -39,7 +39,7 @@ export const scanOutputSchema = z
         .describe(
           "Chains of folders that hold nothing but one subfolder which the automatic depth followed: from the chain's first folder ('.' for the root) to where it branches, whose folders are modules in its place (docs/metrics.md §6); empty when a depth is given.",
         ),
-      halfLifeDays: z.number().describe('The configured half-life of knowledge (METRICS.md §7); the classic model does not use it.'),
+      halfLifeDays: z.number().describe('The configured half-life of knowledge (docs/metrics.md §7); the classic model does not use it.'),
       inactiveAfterDays: z.number().describe('The configured days without a commit after which a developer is inactive; the classic model does not use it.'),
       referenceDate: z.string(),
       coAuthors: z.boolean(),
