@@ -118,6 +118,22 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     expect(text).toContain('  # The files at the top level, scan\'s module ".":\n  # - name: "top-level files"\n  #   paths: ["*"]\n  #   minOwners: 2    # now: truck factor 1 (check fails on it today) · 2 files · Ada (inactive)\n');
   });
 
+  // tokio: its 3-file fuzz and 1-file docs folders were proposed before its 378-file src (a tester).
+  it('lists the folders of a module that holds most files with the small ones last, as the main list', () => {
+    const many = (folder: string, from: number, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`lib/${folder}/f${from + i}.rs`, 3]));
+    const repo = buildRepo([
+      { author: 'ada', write: many('core', 0, 60) },
+      { author: 'bob', write: many('core', 60, 60) },
+      { author: 'carol', write: many('io', 0, 6) },
+      { author: 'ada', write: { ...many('fuzz', 0, 2), 'README.md': 2 } },
+      // Cargo packages: `lib` is one module, which holds most files, so its folders are proposed.
+      { author: 'ada', write: { 'Cargo.toml': '[workspace]\nmembers = ["lib", "other"]\n', 'lib/Cargo.toml': '[package]\nname = "lib"\n', 'other/Cargo.toml': '[package]\nname = "other"\n', 'other/a.rs': 2 } },
+    ]);
+    const text = runCli(['init', '--output', '/dev/stdout'], { cwd: repo.dir }).stdout;
+    const order = [...text.matchAll(/^ {2}# - name: "(lib\/[^"]+)"$/gm)].map((match) => match[1]);
+    expect(order).toEqual(['lib/io', 'lib/core', 'lib/fuzz']);
+  });
+
   // Regression (elixir, a tester): one `lib` of 720 files of 775, holding six applications, was the only proposal.
   it('proposes the folders of a module that holds most files, as candidates and as commented module roots that load', async () => {
     const app = (name: string, count: number, author: string) => ({ author, write: Object.fromEntries(Array.from({ length: count }, (_, i) => [`lib/${name}/lib/f${i}.ex`, 3])) });

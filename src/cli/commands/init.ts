@@ -15,7 +15,7 @@ import { inactiveDevelopers } from '../../model/decay.ts';
 import { createSystemMatcher, evaluateCriticalSystems } from '../../model/critical.ts';
 import { compileGlob } from '../../model/globs.ts';
 import { testDataFolders } from '../../model/test-data.ts';
-import { dominantModule, rankModulesByRisk, ROOT_MODULE, supportingLast } from '../../model/modules.ts';
+import { dominantModule, rankModulesByRisk, ROOT_MODULE, secondaryLast } from '../../model/modules.ts';
 import type { Analysis } from '../../model/types.ts';
 import type { Io } from '../io.ts';
 import { resolveOutput, writeReport } from '../options.ts';
@@ -154,10 +154,11 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
         files: dominant.files,
         codeFiles: dominant.codeFiles,
         roots: dominant.branches,
-        // Riskiest first, tests, fixtures, examples and docs after the code, as the main list.
+        // Riskiest first, tests, fixtures, examples, docs and folders of fewer than 5 files after the
+        // code, as the main list (tokio's 3-file fuzz and 1-file docs came before its src: a tester).
         modules: dominant.branches
           .map((folder) => moduleCandidate(analysis, folder))
-          .sort((a, b) => supportingLast(a, b) || a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
+          .sort((a, b) => secondaryLast(a, b) || a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
           .slice(0, MODULE_CANDIDATES),
       }
     : undefined;
