@@ -55,6 +55,10 @@ describe('git subtree --squash commits', { tags: ['slow'] }, () => {
     // The published method reads the commit as git prints it: its `Makefile` is the top-level one.
     const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic' });
     expect(fileOf(classic, 'Makefile').contributions.map((c) => [c.developer, c.fa])).toEqual([['carl@example.com', 1]]);
+    // explain says why, naming only what this history had (redis's jemalloc files read six reasons,
+    // --only-code among them, which was not given: a tester).
+    const why = runCli(['explain', 'extern/lib/Makefile'], { cwd: repo.dir }).stderr;
+    expect(why).toContain('talentrisk: extern/lib/Makefile is not analysed: no counted developer changed it in the history read (only bots changed it, or `git subtree --squash` commits, which bring another repository\'s work, or it only changed in merge commits, which carry no events)\n');
     // The history cache keeps the folder: a second analysis reads it back and agrees.
     const again = await analyzeRepo(repo.dir, { depth: 1 });
     expect(again.files).toEqual(analysis.files);

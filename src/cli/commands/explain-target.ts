@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.ts';
 import type { Repository } from '../../git/repo.ts';
 import type { ExclusionRule } from '../../model/files.ts';
 import { closest, endingIn, withFolders } from '../../model/suggest.ts';
-import type { FileOwnership } from '../../model/types.ts';
+import type { Analysis, FileOwnership } from '../../model/types.ts';
 import { list, sanitize } from '../../report/format.ts';
 import type { LoadedAnalysis } from './shared.ts';
 
@@ -43,7 +43,7 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   // the one they meant, analysed or not, so it comes first; the root's only when nothing is here.
   const candidates = [...(inRepository(here) && here !== '' ? [here] : []), ...(fromRoot !== undefined && !hereExists && !rootFound && inRepository(fromRoot) ? [fromRoot] : [])];
   const reason = candidates.length > 0 ? await whyNotAnalysed(repository, analysis.repository.revision, loaded.config.config, analysis.model, candidates) : undefined;
-  if (reason) throw notAnalysed(target, reason);
+  if (reason) throw notAnalysed(target, reason, analysis);
   if (rootFound && !hereExists) return { ...rootFound, readFromRootIn: base };
   const where = base === '' ? 'the repository root' : `${path.resolve(cwd, repoDir) === cwd ? 'the current folder' : 'the -C folder'}, ${sanitize(base)}/`;
   // Something here, and analysed at the root: how to name the root's (`../../package.json`).
@@ -115,8 +115,25 @@ function relativeTo(base: string, file: string): string {
   return path.posix.relative(base, file) || '.';
 }
 
-function notAnalysed(target: string, reason: ExclusionRule | 'submodule' | 'history'): UsageError {
-  return new UsageError(`${target} is not analysed: ${NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
+function notAnalysed(target: string, reason: ExclusionRule | 'submodule' | 'history', analysis: Analysis): UsageError {
+  return new UsageError(`${target} is not analysed: ${reason === 'history' ? noHistoryBecause(analysis) : NOT_ANALYSED_BECAUSE[reason]}`, { hint: 'see "What is analysed" in the README' });
+}
+
+/**
+ * Why a tracked file has no history, naming only what this analysis had: redis's jemalloc files
+ * (only subtree squashes changed them) read six reasons, `--only-code` among them, which was not
+ * given (a tester).
+ */
+function noHistoryBecause(analysis: Pick<Analysis, 'exclusions'>): string {
+  const rules = analysis.exclusions.map((exclusion) => exclusion.rule);
+  if (rules.some((rule) => rule.includes('--only-code'))) return `${NOT_ANALYSED_BECAUSE.history}, or --only-code left it out`;
+  const none = rules.find((rule) => /^no (history|change in the fetched history)/.test(rule)) ?? '';
+  const causes = ['only bots changed it'];
+  if (none.includes('ignoreRevs')) causes.push('or commits listed in config ignoreRevs or .git-blame-ignore-revs');
+  if (none.includes('subtree squashes')) causes.push('or `git subtree --squash` commits, which bring another repository\'s work');
+  causes.push('or it only changed in merge commits, which carry no events');
+  if (none.startsWith('no change in the fetched history')) causes.push('or its changes lie beyond this shallow clone\'s history');
+  return `no counted developer changed it in the history read (${causes.join(', ')})`;
 }
 
 const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', string> = {
@@ -132,7 +149,7 @@ const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', stri
   snapshot: 'it is a test snapshot (`__snapshots__/*.snap`), which the test runner writes, left out by default (`defaultExclusions: false` counts it)',
   unreadableName: 'its name reads like another file\'s once decoded (a name that is not valid UTF-8 shows each bad byte as U+FFFD), so their histories cannot be told apart (rename one of them)',
   submodule: 'it is a submodule (its history is another repository\'s)',
-  history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or `git subtree --squash` commits, which bring another repository\'s work, or it only changed in merge commits, which carry no events, or its commits are outside the walk), or --only-code left it out',
+  history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or `git subtree --squash` commits, which bring another repository\'s work, or it only changed in merge commits, which carry no events, or its commits are outside the walk)',
 };
 
 /**
