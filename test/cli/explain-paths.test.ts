@@ -100,6 +100,13 @@ describe('explain reads a path from the current folder, as git does', { tags: ['
     // At the root, paths start there.
     expect(runCli(['explain', 'zzz'], { cwd: repo.dir }).stderr).toContain('\n  pass a path relative to the repository root; excluded files');
   });
+
+  // vuejs/core, in packages/reactivity: `explain index.ts` suggested index.js, not src/index.ts (a tester).
+  it('suggests the path under the folder that ends in the typed one before a near name', () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'packages/web/index.js': 3, 'packages/web/src/index.ts': 3, 'packages/api/src/index.ts': 3 } }]);
+    const typed = runCli(['explain', 'index.ts'], { cwd: path.join(repo.dir, 'packages/web') });
+    expect(typed.stderr).toContain('did you mean src/index.ts?');
+  });
 });
 
 describe('explain of a tracked file with no history', { tags: ['slow'] }, () => {

@@ -55,8 +55,12 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   // Near the path as typed (the typo's length sets how close is close), shown as it would be typed.
   const paths = withFolders(analysis.files.map((f) => f.path));
   const typed = base === '' ? paths : paths.map((file) => relativeTo(base, file));
-  const close = closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths));
-  const ending = close === undefined ? endingIn(relativeTo(base, here), typed) : [];
+  // A path that analysed paths under the folder end in is the one meant, before a near name: in
+  // vuejs/core's packages/reactivity, `explain index.ts` suggested index.js, not src/index.ts (a tester).
+  const endings = endingIn(relativeTo(base, here), typed);
+  const endingsHere = endings.filter((candidate) => !candidate.startsWith('../'));
+  const close = endingsHere.length > 0 ? undefined : (closest(relativeTo(base, here), typed) ?? (fromRoot === undefined ? undefined : closest(fromRoot, paths)));
+  const ending = endingsHere.length > 0 ? endingsHere : close === undefined ? endings : [];
   const suggestion = close ?? (ending.length === 1 ? ending[0] : undefined);
   const near = suggestion === undefined ? undefined : base === '' || typed.includes(suggestion) ? suggestion : relativeTo(base, suggestion);
   const startsFrom = base === '' ? where : `${where}, or else to the repository root`;
