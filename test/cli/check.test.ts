@@ -539,6 +539,26 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     expect(annotated.stderr).toBe('');
   });
 
+  // tokio, a tester: `--changed $GITHUB_BASE_REF --allow-shallow` on a push event (the variable empty).
+  it('--changed followed by an option asks whether the variable is empty, and option errors are annotated under --format github', () => {
+    const repo = repoWith(`critical:\n${AUTH}`);
+    const result = runCli(['check', '--changed', '--allow-shallow'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'talentrisk: --changed got the option `--allow-shallow` as its base: is the variable empty? quote it (`--changed "$VAR"`)\n' +
+        '  pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)\n',
+    );
+    const summary = path.join(tmp(), 'summary.md');
+    const until = runCli(['check', '--until', '2026-13-01', '--format', 'github'], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(until.exitCode).toBe(2);
+    expect(until.stdout).toBe("::error title=talentrisk%3A cannot check::option '--until <date>' argument '2026-13-01' is invalid. expected a date as YYYY-MM-DD or an ISO 8601 timestamp, e.g. 2024-06-30 (run talentrisk check --help for usage)\n");
+    expect(readFileSync(summary, 'utf8')).toMatch(/^### ⚠️ talentrisk check could not run\n\noption '--until \\<date\\>' argument '2026-13-01' is invalid/);
+    expect(runCli(['check', '--depth', '0', '-fgithub'], { cwd: repo.dir }).stdout).toMatch(/^::error title=talentrisk%3A cannot check::option '--depth <n>' argument '0' is invalid/);
+    // Not under another format, nor for another command.
+    expect(runCli(['check', '--depth', '0'], { cwd: repo.dir }).stdout).toBe('');
+    expect(runCli(['scan', '--depth', '0', '--format', 'github'], { cwd: repo.dir }).stdout).toBe('');
+  });
+
   // Regression (CI-user test): the hint said to fetch the base again, which changes nothing.
   it('in a shallow clone, a base with no fetched common history says to fetch the history, not the base', () => {
     const source = repoWith(`critical:\n${AUTH}`);

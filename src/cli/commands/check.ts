@@ -29,6 +29,9 @@ export interface CheckOptions extends CommonOptions {
   allowShallow?: boolean;
 }
 
+/** What --changed needs, when its base is empty or is the next option. */
+const CHANGED_BASE_HINT = 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)';
+
 const SHALLOW_HINT =
   'fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)';
 
@@ -47,7 +50,13 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   assertOutputWritable(options, io.cwd);
   // An empty base (an unset CI variable: `--changed "$BASE"`) checked every system without a word.
   if (options.changed !== undefined && options.changed.trim() === '') {
-    throw new UsageError('--changed needs a base revision, and got an empty one', { hint: 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)' });
+    throw new UsageError('--changed needs a base revision, and got an empty one', { hint: CHANGED_BASE_HINT });
+  }
+  // The empty variable unquoted (`--changed $GITHUB_BASE_REF --allow-shallow`): the next word became
+  // the base, "unknown base revision: --allow-shallow", or, an option with a value, took the path
+  // argument along (tokio, a tester). No revision starts with "-".
+  if (options.changed?.startsWith('-')) {
+    throw new UsageError(`--changed got the option \`${options.changed}\` as its base: is the variable empty? quote it (\`--changed "$VAR"\`)`, { hint: CHANGED_BASE_HINT });
   }
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
   opened.root = repo.info.root;
