@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, shallowCaveat, skipLabel, verdict, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -20,7 +20,8 @@ export function renderCheckGithub(report: CheckReport): string {
   for (const system of rankCritical(report.systems)) {
     const name = sanitize(system.name);
     if (!system.checked) {
-      out.push(`talentrisk: ${name}: ${sanitize(skipLabel(system, undefined))}`);
+      const reason = sanitize(skipReason(system, undefined));
+      out.push(`talentrisk: ${name}: ${system.unfetchedFiles !== undefined ? reason : `skipped (${reason})`}`);
       continue;
     }
     if (system.status === 'ok') {
