@@ -17,7 +17,9 @@ export async function run(argv: string[], io: Io): Promise<ExitCode> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every parse error (unknown option, bad value) is a usage error.
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? ExitCode.Ok : ExitCode.UserError;
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.Ok;
+      if (checkFormatRequested(argv) === 'github') (await import('./commands/check-failure.ts')).reportCheckParseFailure(error.message, io);
+      return ExitCode.UserError;
     }
     if (error instanceof TalentriskError) {
       if (debug) io.stderr.write(`${error.stack ?? error.message}\n`);
@@ -46,6 +48,24 @@ export function debugRequested(argv: readonly string[], program: Command): boole
   const end = argv.indexOf('--');
   const options = end === -1 ? argv : argv.slice(0, end);
   return options.some((arg, index) => arg === '--debug' && !takesValue.has(options[index - 1]));
+}
+
+/**
+ * The --format of `talentrisk check …`, read from the words as given (the parse failed): `-f x`,
+ * `-fx`, `--format x` or `--format=x`, the last one given; undefined for another command.
+ */
+export function checkFormatRequested(argv: readonly string[]): string | undefined {
+  const words = argv.slice(2);
+  if (words[0] !== 'check') return undefined;
+  const end = words.indexOf('--');
+  const options = end === -1 ? words : words.slice(0, end);
+  let format: string | undefined;
+  options.forEach((word, index) => {
+    if (word === '--format' || word === '-f') format = options[index + 1] ?? format;
+    else if (word.startsWith('--format=')) format = word.slice('--format='.length);
+    else if (/^-f[^-]/.test(word)) format = word.slice(2);
+  });
+  return format;
 }
 
 /** Entry point of bin/talentrisk.js. */

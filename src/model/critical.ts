@@ -74,6 +74,12 @@ export interface CriticalSystemResult {
   status: CriticalStatus;
   /** What is wrong with the configuration, when status is 'error'. */
   error: string | undefined;
+  /**
+   * Set by withTrackedFiles in a shallow clone whose fetched history changes none of the system's
+   * files: how many tracked files its globs match. Its globs are right, its status is 'error', and
+   * it is not judged.
+   */
+  unfetchedFiles?: number;
 }
 
 export interface CriticalOptions {
@@ -128,7 +134,9 @@ export function nearGlobs(globs: readonly string[], paths: readonly string[]): s
     const meant = closest(literal, candidates);
     if (meant !== undefined) near.push(JSON.stringify(`${meant}${bare.slice(literal.length)}`));
   }
-  return near.length > 0 ? `; did you mean ${near.join(', ')}?` : '';
+  // Two globs may point at one folder: "did you mean "tokio/src/**", "tokio/src/**"?" (tokio, a tester).
+  const distinct = [...new Set(near)];
+  return distinct.length > 0 ? `; did you mean ${distinct.join(', ')}?` : '';
 }
 
 /** Everyone a system names (its owners, its authors, the owners of its single-owner files), by id. */
@@ -227,6 +235,31 @@ function evaluateSystem(
     error,
   };
   return withStatus(result);
+}
+
+/**
+ * A shallow clone's systems against the files tracked at the revision, where only the files the
+ * fetched history changes are analysed: a glob that matches tracked files is right, so it gets no
+ * "did you mean" (tokio's `tokio/src/time/**`, 7 files, was told `tokio/src/io/**`: a tester), and a
+ * system none of whose files changed is not judged (`unfetchedFiles`), not a configuration error.
+ * A glob that matches no tracked file is told what it most likely meant among the tracked files.
+ */
+export function withTrackedFiles(results: readonly CriticalSystemResult[], tracked: readonly string[]): CriticalSystemResult[] {
+  return results.map((result) => {
+    if (result.unmatchedPatterns.length === 0) return result;
+    const filesOf = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;
+    const matches = result.unmatchedPatterns.map((glob) => tracked.filter(createPathMatcher([glob])).length);
+    const hintOf = (glob: string) => `${globMistakes([glob])}${nearGlobs([glob], tracked)}`;
+    const unmatchedHints = result.unmatchedPatterns.map((glob, k) => ((matches[k] as number) > 0 ? `; it matches ${filesOf(matches[k] as number)} tracked at the revision, none changed in the fetched history` : hintOf(glob)));
+    if (result.status !== 'error') return { ...result, unmatchedHints };
+    const files = selectByGlobs(result.paths, tracked).matching.length;
+    if (files === 0) {
+      return { ...result, error: `no file tracked at the revision matches ${result.unmatchedPatterns.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(result.paths)}${nearGlobs(result.paths, tracked)}` };
+    }
+    // A glob of it that matches nothing tracked is named in the same sentence, with its hint.
+    const untracked = result.unmatchedPatterns.filter((_, k) => matches[k] === 0).map((glob) => `; ${JSON.stringify(glob)} matches no tracked file${hintOf(glob)}`);
+    return { ...result, unmatchedHints, unfetchedFiles: files, error: `not judged: none of its ${filesOf(files)} changed in the fetched history${untracked.join('')}` };
+  });
 }
 
 /** Recomputes `status` after violations were added (departures layer their rules this way). */

@@ -92,8 +92,31 @@ export function failurePhrase(system: CriticalSystemResult): string {
     .join('; ');
 }
 
-/** One sentence per failing system, for annotations, SARIF and JUnit: the broken rules first. */
-export function violationSentence(system: CriticalSystemResult): string {
+/**
+ * In a shallow clone, what every verdict rests on, or '': "shallow clone: only the 56 fetched
+ * commits are read" (tokio: an annotation named soreavis the only owner of sync, and the caveat
+ * was a separate warning with no file: a tester).
+ */
+export function shallowCaveat(report: Pick<CheckReport, 'fetchedCommits'>): string {
+  const commits = report.fetchedCommits;
+  if (commits === undefined) return '';
+  return `shallow clone: only the ${commits === 1 ? '1 fetched commit is' : `${commits} fetched commits are`} read`;
+}
+
+/** Why a system was skipped: --changed left it out, or a shallow clone's fetched history changes none of its files. */
+export function skipReason(system: Pick<CriticalSystemResult, 'unfetchedFiles'>, changed: CheckReport['changed']): string {
+  if (system.unfetchedFiles !== undefined) return `not judged: none of its ${plural(system.unfetchedFiles, 'file')} changed in the fetched history`;
+  return `no file changed${changed ? ` since ${changed.base}` : ''}`;
+}
+
+/** A skipped system's status in a few words: "skipped: no file changed since main", "not judged: none of its 7 files …". */
+export function skipLabel(system: Pick<CriticalSystemResult, 'unfetchedFiles'>, changed: CheckReport['changed']): string {
+  const reason = skipReason(system, changed);
+  return system.unfetchedFiles !== undefined ? reason : `skipped: ${reason}`;
+}
+
+/** One sentence per failing system, for annotations, SARIF and JUnit: the broken rules first; `caveat` (shallowCaveat) in brackets at its end. */
+export function violationSentence(system: CriticalSystemResult, caveat = ''): string {
   const others = system.violations.filter((violation) => violation.rule !== 'minOwners' || violation.afterDepartures).map((violation) => violation.message);
   const ownersFail = system.status === 'error' || system.violations.some((violation) => violation.rule === 'minOwners');
   const parts = ownersFail
@@ -102,16 +125,19 @@ export function violationSentence(system: CriticalSystemResult): string {
   const risk = atRiskPhrase(system, 5);
   if (risk) parts.push(risk);
   if (ownersFail) parts.push(...others);
-  return `${parts.join('; ')}.`;
+  return `${parts.join('; ')}${caveat ? ` (${caveat})` : ''}.`;
 }
 
 /** The one-line verdict. */
 export function verdict(report: CheckReport): { passed: boolean; text: string } {
   const checked = report.systems.filter((system) => system.checked);
-  const skipped = report.systems.length - checked.length;
+  const unfetched = report.systems.filter((system) => !system.checked && system.unfetchedFiles !== undefined).length;
+  const skipped = report.systems.length - checked.length - unfetched;
   const failing = failingSystems(report);
   const since = report.changed ? ` since ${report.changed.base}` : '';
-  const skippedNote = skipped > 0 ? ` (${skipped} skipped: no file changed${since})` : '';
+  const skippedNotes = [...(skipped > 0 ? [`${skipped} skipped: no file changed${since}`] : []), ...(unfetched > 0 ? [`${unfetched} not judged: no file changed in the fetched history`] : [])];
+  const caveat = shallowCaveat(report);
+  const skippedNote = `${skippedNotes.length > 0 ? ` (${skippedNotes.join('; ')})` : ''}${caveat ? `; ${caveat}` : ''}`;
   if (checked.length === 0) {
     return { passed: true, text: `No critical system has a changed file${since}: nothing to check.` };
   }

@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, verdict, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
@@ -15,11 +15,13 @@ export function renderCheckGithub(report: CheckReport): string {
   const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
   const inactive = inactiveIds(report);
   const departures = departuresPhrase(report);
+  const caveat = shallowCaveat(report);
   if (departures) out.push(`talentrisk: ${sanitize(departures)}`);
   for (const system of rankCritical(report.systems)) {
     const name = sanitize(system.name);
     if (!system.checked) {
-      out.push(`talentrisk: ${name}: skipped (no file changed)`);
+      const reason = sanitize(skipReason(system, undefined));
+      out.push(`talentrisk: ${name}: ${system.unfetchedFiles !== undefined ? reason : `skipped (${reason})`}`);
       continue;
     }
     if (system.status === 'ok') {
@@ -30,8 +32,9 @@ export function renderCheckGithub(report: CheckReport): string {
         out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: inactive owners`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
       }
     } else {
-      const title = `${name}: ${failurePhrase(system)}`;
-      out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system)))}`);
+      // The annotation is what the pull request shows: it carries the shallow clone's caveat itself.
+      const title = `${name}: ${failurePhrase(system)}${caveat ? ' (shallow clone)' : ''}`;
+      out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat)))}`);
     }
     (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {
       const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file${sanitize(system.unmatchedHints[k] ?? '')}`;

@@ -1,5 +1,5 @@
 import { filesAtRisk } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, inactiveIds, ownersPhrase, systemNotes, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, inactiveIds, ownersPhrase, shallowCaveat, skipReason, systemNotes, violationSentence } from './check-describe.ts';
 import { escapeXml } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -28,16 +28,17 @@ export function renderCheckJunit(report: CheckReport): string {
 function testcase(system: CheckedSystem, report: CheckReport): string {
   const attributes = `classname="talentrisk.critical" name="${escapeXml(system.name)}" file="${escapeXml(report.configFile)}"${system.configLine !== undefined ? ` line="${system.configLine}"` : ''} time="0"`;
   if (!system.checked) {
-    return `    <testcase ${attributes}>\n      <skipped message="${escapeXml(`no file changed${report.changed ? ` since ${report.changed.base}` : ''}`)}"/>\n    </testcase>`;
+    return `    <testcase ${attributes}>\n      <skipped message="${escapeXml(skipReason(system, report.changed))}"/>\n    </testcase>`;
   }
   if (system.status === 'ok') {
     return `    <testcase ${attributes}>\n      <system-out>${escapeXml([...described(system), `${busFactorPhrase(system)}; ${ownersPhrase(system)}`].join('\n'))}</system-out>\n    </testcase>`;
   }
   const tag = system.status === 'error' ? 'error' : 'failure';
   const type = system.status === 'error' ? 'configuration' : system.violations.map((violation) => violation.rule).join(' ') || 'minOwners';
-  const details = [violationSentence(system), ...described(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
+  const caveat = shallowCaveat(report);
+  const details = [violationSentence(system, caveat), ...described(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
   // The rules broken lead the message CI tools show: a departures-only failure read "bus factor 1, needs 1".
-  return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
+  return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}${caveat ? ` (${caveat})` : ''}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { busFactorPhrase, departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, ownersPhrase, verdict } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -61,7 +61,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
 function row(system: CheckedSystem): string {
   // The config's description under the name: a reviewer of the pull request may not know the system.
   const name = escapeMarkdown(system.name) + (system.description ? `<br><sub>${escapeMarkdown(system.description)}</sub>` : '');
-  if (!system.checked) return `| ➖ | ${name} | ${system.status === 'error' ? '—' : system.busFactor} | ${system.minOwners} | skipped: no file changed | |`;
+  if (!system.checked) return `| ➖ | ${name} | ${system.status === 'error' ? '—' : system.busFactor} | ${system.minOwners} | ${escapeMarkdown(skipLabel(system, undefined))} | |`;
   const mark = system.status === 'ok' ? '✅' : system.status === 'violation' ? '❌' : '⚠️';
   const bus = system.status === 'error' ? '—' : system.status === 'ok' ? String(system.busFactor) : `**${system.busFactor}**`;
   const owners = system.status === 'error' ? escapeMarkdown(busFactorPhrase(system) + ': ' + ownersPhrase(system)) : escapeMarkdown(ownersPhrase(system));

@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { atRiskPhrase, ownersPhrase, violationSentence } from './check-describe.ts';
+import { atRiskPhrase, inactiveIds, ownersPhrase, shallowCaveat, systemNotes, violationSentence } from './check-describe.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
 
@@ -12,6 +12,8 @@ import type { CheckReport } from './check-types.ts';
 export const SARIF_RULE_ID = 'talentrisk/critical-min-owners';
 export const SARIF_KNOWLEDGE_LOSS_RULE_ID = 'talentrisk/critical-knowledge-loss';
 const MAX_LOCATIONS = 20;
+/** As other tools write it (CodeQL, ESLint's formatter): editors and validators find the schema by it (tokio, a tester). */
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Where each rule of the config is in RULES. */
 const RULE_INDEX = { minOwners: 0, maxKnowledgeLoss: 1 } as const;
@@ -61,15 +63,17 @@ function location(uri: string, line: number, message?: string) {
 }
 
 /** "Critical system "x": without Bob, 41% of its files lose their last author …; sole owner: Ada; …". */
-function lossSentence(system: CheckReport['systems'][number]): string {
+function lossSentence(system: CheckReport['systems'][number], caveat: string): string {
   const losses = system.violations.filter((violation) => violation.rule === 'maxKnowledgeLoss').map((violation) => violation.message);
   const risk = atRiskPhrase(system, 5);
-  return `Critical system "${system.name}": ${losses.join('; ')}; ${ownersPhrase(system)}${risk ? `; ${risk}` : ''}.`;
+  return `Critical system "${system.name}": ${losses.join('; ')}; ${ownersPhrase(system)}${risk ? `; ${risk}` : ''}${caveat ? ` (${caveat})` : ''}.`;
 }
 
 export function toCheckSarif(report: CheckReport) {
   const failing = rankCritical(report.systems).filter((s) => s.checked && s.status !== 'ok');
+  const caveat = shallowCaveat(report);
   return {
+    $schema: SARIF_SCHEMA,
     version: '2.1.0' as const,
     runs: [
       {
@@ -83,11 +87,12 @@ export function toCheckSarif(report: CheckReport) {
         },
         automationDetails: { id: 'talentrisk/check/' },
         // The warnings (a shallow or partial clone, a glob that matches nothing) and the departures
-        // the figures assume: both were dropped from SARIF (a CI test).
+        // the figures assume: both were dropped from SARIF (a CI test); and the notes on passing
+        // systems that JSON and JUnit carry ("passes on an owner who is inactive": tokio, a tester).
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.warnings.map((warning) => ({ level: 'warning' as const, message: { text: sanitize(warning) } })),
+            toolExecutionNotifications: [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))].map((warning) => ({ level: 'warning' as const, message: { text: sanitize(warning) } })),
           },
         ],
         properties: { departing: (report.departing ?? []).map((d) => ({ name: d.name, date: d.date ?? null })) },
@@ -100,7 +105,7 @@ export function toCheckSarif(report: CheckReport) {
             ruleIndex,
             level: 'error' as const,
             // The knowledge-loss alert leads with its own rule (both alerts of a system read alike).
-            message: { text: sanitize(ruleIndex === RULE_INDEX.maxKnowledgeLoss ? lossSentence(system) : violationSentence(system)) },
+            message: { text: sanitize(ruleIndex === RULE_INDEX.maxKnowledgeLoss ? lossSentence(system, caveat) : violationSentence(system, caveat)) },
             locations: [
               location(report.configFile, system.configLine ?? 1, `critical system "${sanitize(system.name)}" is declared here`),
               ...files.map((file) => location(file, 1, 'file at risk')),
@@ -123,6 +128,7 @@ export function toCheckSarif(report: CheckReport) {
 /** The SARIF of a check that could not run (exit 2): no result, and an unsuccessful invocation that says why. */
 export function renderSarifCouldNotRun(reason: string): string {
   const log = {
+    $schema: SARIF_SCHEMA,
     version: '2.1.0' as const,
     runs: [
       {

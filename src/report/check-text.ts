@@ -1,5 +1,5 @@
 import { plural, sanitize } from './format.ts';
-import { departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, verdict } from './check-describe.ts';
+import { departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
 import type { CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
@@ -21,7 +21,7 @@ export function renderCheckText(given: CheckReport, ctx: RenderContext): string 
   );
   const departures = departuresPhrase(report);
   if (departures) out.push(chalk.yellow(sanitize(departures)));
-  out.push(renderCriticalRows(report.systems, ctx, { skippedNote: report.changed ? `no file changed since ${sanitize(report.changed.base)}` : undefined }));
+  out.push(renderCriticalRows(report.systems, ctx, { skipLabel: (system) => sanitize(skipLabel(system, report.changed)) }));
   for (const { system, message } of otherViolations(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
   for (const { system, message } of lossesWithinLimit(report.systems)) out.push(chalk.dim(`✓ ${sanitize(system)}: ${sanitize(message)}`));
   for (const { system, message } of inactiveOwnerNotes(report.systems, inactiveIds(report))) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));

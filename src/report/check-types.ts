@@ -3,7 +3,10 @@ import type { RepositoryInfo } from '../model/types.ts';
 
 /** One critical system as `check` reports it. */
 export interface CheckedSystem extends CriticalSystemResult {
-  /** False when `--changed` left the system out: none of its files changed. */
+  /**
+   * False when `--changed` left the system out (none of its files changed), or when a shallow
+   * clone's fetched history changes none of its files (`unfetchedFiles` is set: not judged).
+   */
   checked: boolean;
   /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
   configLine: number | undefined;
@@ -22,6 +25,8 @@ export interface CheckReport {
   systems: CheckedSystem[];
   /** Set with `--changed <base>`; `files` counts changed paths, a rename at both ends and deleted paths too (elixir: 827 "files" of 780 read wrong). */
   changed: { base: string; mergeBase: string; files: number } | undefined;
+  /** In a shallow clone (--allow-shallow), the commits read: every verdict says how few (tokio: a one-commit newcomer was "sole owner"). */
+  fetchedCommits?: number;
   /** People assumed gone (config `departures` and --leaving): the figures are those after they leave. */
   departing?: { id: string; name: string; date?: string }[];
   /**

@@ -14,7 +14,7 @@ type Row = CriticalSystemResult & { checked?: boolean };
 /** A cut no-owner cell's labels, longest first: who still authors the files comes after one. */
 const NO_OWNER = ['no owner; authors: ', 'authors: '];
 
-export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skippedNote?: string } = {}): string {
+export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skipLabel?: (system: Row) => string } = {}): string {
   const { chalk } = ctx;
   // Skipped systems (--changed) last; the others violations first (sort is stable).
   const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false));
@@ -27,7 +27,7 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     const name = sanitize(system.name);
     if (system.checked === false) {
       // A skipped system that matches no file has no bus factor (it read 0: a re-test).
-      return [chalk.dim('–'), chalk.dim(name), chalk.dim(system.status === 'error' ? '—' : String(system.busFactor)), chalk.dim(String(system.minOwners)), chalk.dim(`skipped: ${options.skippedNote ?? 'no file changed'}`), ''];
+      return [chalk.dim('–'), chalk.dim(name), chalk.dim(system.status === 'error' ? '—' : String(system.busFactor)), chalk.dim(String(system.minOwners)), chalk.dim(options.skipLabel?.(system) ?? 'skipped: no file changed'), ''];
     }
     if (system.status === 'error') return [chalk.red('!'), chalk.bold(name), chalk.red('—'), String(system.minOwners), chalk.red(sanitize(ownersPhrase(system))), ''];
     const ok = system.status === 'ok';

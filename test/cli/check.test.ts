@@ -433,16 +433,16 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const result = runCli(['check', '--allow-shallow', '--format', 'github'], { cwd: clone });
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe(
-      "::error title=talentrisk%3A cannot check::this shallow clone's fetched history changes no analysed file: there is nothing to check (2 critical systems) (fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`))\n",
+      "::error title=talentrisk%3A cannot check::this shallow clone's fetched history changes no file of the 2 critical systems: there is nothing to check (fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`))\n",
     );
-    // With files analysed (depth 2), misspelt globs in every system are still named (a review).
+    // With files analysed (depth 2), misspelt globs in every system are still named (a review): they match no tracked file.
     const deeper = path.join(tmp(), 'deeper');
     execFileSync('git', ['clone', '-q', '--depth', '2', `file://${source.dir}`, deeper]);
     writeFileSync(path.join(deeper, '.talentrisk.yml'), 'critical:\n  - name: a\n    paths: ["src/atuh/**"]\n  - name: b\n    paths: ["src/pya/**"]\n');
     const typos = runCli(['check', '--allow-shallow'], { cwd: deeper });
     expect(typos.exitCode).toBe(2);
-    expect(typos.stderr).toContain('critical.0.paths: no analysed file matches "src/atuh/**"');
-    expect(typos.stderr).toContain('critical.1.paths: no analysed file matches "src/pya/**"');
+    expect(typos.stderr).toContain('critical.0.paths: no file tracked at the revision matches "src/atuh/**"; did you mean "src/auth/**"?');
+    expect(typos.stderr).toContain('critical.1.paths: no file tracked at the revision matches "src/pya/**"; did you mean "src/pay/**"?');
     // --until before what a shallow clone fetched: the history may only be missing (adversarial test).
     const before = runCli(['scan', '--until', '2000-01-01'], { cwd: clone });
     expect(before.exitCode).toBe(2);
@@ -506,12 +506,13 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     );
     // Only the last commit is fetched, and git shows it without parents, adding every file. That
     // made its author the sole owner of every system (CI-user test); its changes are not counted, so
-    // no file has a fetched change, and the check says what to fetch.
+    // no file has a fetched change, and the check says what to fetch (its glob matches tracked files: no typo).
     const bare = runCli(['check', '--allow-shallow'], { cwd: clone });
     expect(bare.exitCode).toBe(2);
-    expect(bare.stderr).toContain('; in a shallow clone only files changed in the fetched history are analysed: fetch more of it (`git fetch --deepen=<n>` or `git fetch --unshallow`)\n');
-    // The usual hint stays: a typo is as likely (review).
-    expect(bare.stderr).toContain('\n  globs are relative to the repository root');
+    expect(bare.stderr).toBe(
+      'talentrisk: this shallow clone\'s fetched history changes no file of the critical system "auth": there is nothing to check\n' +
+        '  fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`)\n',
+    );
     // Two commits fetched: the boundary one (Bob's second) is not counted; his last change to the two
     // auth files is. The payment files, untouched since, are not analysed (they were Bob's "creations").
     const deeper = path.join(tmp(), 'deeper');
@@ -537,6 +538,86 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const annotated = runCli(['check', '--allow-shallow', '--format', 'github'], { cwd: deeper });
     expect(annotated.stdout).toContain('::warning title=talentrisk::this is a shallow clone');
     expect(annotated.stderr).toBe('');
+  });
+
+  // tokio, a tester: `tokio/src/time/**` (7 tracked files, none changed in the 56 fetched commits) was a
+  // configuration error, exit 2, with `did you mean "tokio/src/io/**"?`; the violations said nothing of the clone.
+  it('--allow-shallow does not judge a system with no fetched change, names its caveat in each violation, and keeps a glob that matches nothing tracked an error', () => {
+    const source = repoWith(undefined);
+    const clone = path.join(tmp(), 'shallow');
+    // Depth 2: Bob's last change to auth is read; payments has no fetched change.
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${source.dir}`, clone]);
+    const config = (auth: string) => `critical:\n${PAYMENTS}  - name: auth\n    paths: ${auth}\n    minOwners: 1\n`;
+    writeFileSync(path.join(clone, '.talentrisk.yml'), config('["src/auth/**", "src/pay/a.ts"]'));
+    const github = () => runCli(['check', '--allow-shallow', '--format', 'github'], { cwd: clone });
+    const first = github();
+    expect(first.stderr).toBe('');
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).not.toContain('did you mean');
+    expect(first.stdout).toContain('talentrisk: payments: not judged: none of its 2 files changed in the fetched history\n');
+    expect(first.stdout).toContain(
+      '::warning file=.talentrisk.yml,line=3,col=12,title=talentrisk::critical.0.paths: system "payments" not judged: none of its 2 files changed in the fetched history; fetch more of it with `git fetch --deepen=<n>`\n',
+    );
+    expect(first.stdout).toContain('::warning file=.talentrisk.yml,line=6,title=auth%3A unused glob::critical system "auth": the glob "src/pay/a.ts" matches no analysed file; it matches 1 file tracked at the revision, none changed in the fetched history\n');
+    expect(first.stdout).toContain('talentrisk: Critical system "auth" has enough owners (1 not judged: no file changed in the fetched history); shallow clone: only the 2 fetched commits are read.\n');
+    // The same from the stored evaluation.
+    expect(github()).toEqual(first);
+    const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--allow-shallow', '--format', 'json'], { cwd: clone }).stdout));
+    expect(json.summary).toEqual({ systems: 2, checked: 1, ok: 1, violations: 0, skipped: 1 });
+    expect(json.systems.find((system) => system.name === 'payments')).toMatchObject({ status: 'skipped', error: 'not judged: none of its 2 files changed in the fetched history' });
+    // A violation carries the caveat in every format a pull request shows.
+    writeFileSync(path.join(clone, '.talentrisk.yml'), config('["src/auth/**"]').replace('minOwners: 1', 'minOwners: 2'));
+    const failing = github();
+    expect(failing.exitCode).toBe(1);
+    expect(failing.stdout).toContain(
+      '::error file=.talentrisk.yml,line=5,title=auth%3A bus factor 1%2C needs 2 (shallow clone)::Critical system "auth" has bus factor 1, needs 2; sole owner: Bob (inactive); 2 files at risk: src/auth/x.ts, src/auth/y.ts (shallow clone: only the 2 fetched commits are read).\n',
+    );
+    expect(runCli(['check', '--allow-shallow', '--format', 'junit'], { cwd: clone }).stdout).toContain('message="bus factor 1, needs 2; sole owner: Bob (inactive) (shallow clone: only the 2 fetched commits are read)"');
+    expect(runCli(['check', '--allow-shallow', '--no-color'], { cwd: clone }).stdout).toContain('\n✗ 1 of 1 critical system has too few owners: auth (1 not judged: no file changed in the fetched history); shallow clone: only the 2 fetched commits are read.\n');
+    // A glob that matches no tracked file is still wrong, and is told what it meant among them.
+    writeFileSync(path.join(clone, '.talentrisk.yml'), config('["src/atuh/**"]'));
+    const typo = runCli(['check', '--allow-shallow'], { cwd: clone });
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toBe(
+      'talentrisk: .talentrisk.yml:6:12 critical.1.paths: no file tracked at the revision matches "src/atuh/**"; did you mean "src/auth/**"? (system "auth")\n' +
+        '  globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them\n',
+    );
+  });
+
+  // tokio, a tester: a depth-1 clone plus one commit made its author, with one line, the sole owner of `time`.
+  it('--changed in a shallow clone that holds none of the base history before the change refuses, as the clone does without --changed', () => {
+    const source = repoWith(`critical:\n${AUTH}`);
+    source.git('add', '.talentrisk.yml');
+    source.git('commit', '-q', '-m', 'config');
+    const clone = path.join(tmp(), 'pr');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${source.dir}`, clone]);
+    execFileSync('git', ['-c', 'user.name=New', '-c', 'user.email=new@example.com', 'commit', '-q', '--allow-empty', '-m', 'pr'], { cwd: clone });
+    writeFileSync(path.join(clone, 'src/auth/x.ts'), 'changed\n');
+    execFileSync('git', ['-c', 'user.name=New', '-c', 'user.email=new@example.com', 'commit', '-q', '-am', 'pr'], { cwd: clone });
+    const result = runCli(['check', '--allow-shallow', '--changed', 'origin/main'], { cwd: clone });
+    expect(result.stdout).toBe('');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^talentrisk: this shallow clone holds none of origin\/main's history before the change \(their merge base [0-9a-f]{12} is where the clone stops\): only the change's own commits would be read, so there is nothing to check\n {2}fetch the history of the base /);
+  });
+
+  // tokio, a tester: `--changed $GITHUB_BASE_REF --allow-shallow` on a push event (the variable empty).
+  it('--changed followed by an option asks whether the variable is empty, and option errors are annotated under --format github', () => {
+    const repo = repoWith(`critical:\n${AUTH}`);
+    const result = runCli(['check', '--changed', '--allow-shallow'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(
+      'talentrisk: --changed got the option `--allow-shallow` as its base: is the variable empty? quote it (`--changed "$VAR"`)\n' +
+        '  pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)\n',
+    );
+    const summary = path.join(tmp(), 'summary.md');
+    const until = runCli(['check', '--until', '2026-13-01', '--format', 'github'], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(until.exitCode).toBe(2);
+    expect(until.stdout).toBe("::error title=talentrisk%3A cannot check::option '--until <date>' argument '2026-13-01' is invalid. expected a date as YYYY-MM-DD or an ISO 8601 timestamp, e.g. 2024-06-30 (run talentrisk check --help for usage)\n");
+    expect(readFileSync(summary, 'utf8')).toMatch(/^### ⚠️ talentrisk check could not run\n\noption '--until \\<date\\>' argument '2026-13-01' is invalid/);
+    expect(runCli(['check', '--depth', '0', '-fgithub'], { cwd: repo.dir }).stdout).toMatch(/^::error title=talentrisk%3A cannot check::option '--depth <n>' argument '0' is invalid/);
+    // Not under another format, nor for another command.
+    expect(runCli(['check', '--depth', '0'], { cwd: repo.dir }).stdout).toBe('');
+    expect(runCli(['scan', '--depth', '0', '--format', 'github'], { cwd: repo.dir }).stdout).toBe('');
   });
 
   // Regression (CI-user test): the hint said to fetch the base again, which changes nothing.

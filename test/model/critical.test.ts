@@ -8,6 +8,7 @@ import {
   filesAtRisk,
   rankCritical,
   summarizeCritical,
+  withTrackedFiles,
   type CriticalSystemSpec,
 } from '../../src/model/critical.ts';
 import type { Analysis, DeveloperSummary, FileOwnership } from '../../src/model/types.ts';
@@ -196,5 +197,28 @@ describe('nearGlobs', () => {
     expect(nearGlobs(['packages/compiler-*'], packages)).toBe('; did you mean "packages/compiler-*/**"?');
     expect(nearGlobs(['packages/compiler-{core,dom}/'], packages)).toBe('; did you mean "packages/compiler-{core,dom}/**"?');
     expect(nearGlobs(['packages/*'], packages)).toBe('');
+  });
+
+  // tokio, a tester: `did you mean "tokio/src/**", "tokio/src/**"?` for `tokio/src/io/**`, `tokio/src/net/**`.
+  it('names a suggestion once when two globs point at it', () => {
+    expect(nearGlobs(['tokio/src/io/**', 'tokio/src/net/**'], ['tokio/src/lib.rs', 'tokio/src/time/sleep.rs'])).toBe('; did you mean "tokio/src/**"?');
+  });
+});
+
+describe('withTrackedFiles', () => {
+  // tokio, a tester: in a shallow clone, `tokio/src/time/**` (7 tracked files, none fetched) was a
+  // configuration error, told `did you mean "tokio/src/io/**"?`.
+  it('does not judge a system whose globs match tracked files only, gives them no "did you mean", and keeps one matching nothing tracked an error', () => {
+    const shallow = { developers: [developer('ada@x', 'Ada')], files: [file('src/io/a.rs', ['ada@x'])] };
+    const tracked = ['src/io/a.rs', 'src/time/sleep.rs', 'src/time/mod.rs'];
+    const [time, io, typo, mixed] = withTrackedFiles(
+      evaluateCriticalSystems(shallow, [system('time', ['src/time/**']), system('io', ['src/io/**', 'src/time/mod.rs'], 1), system('typo', ['src/tiem/**']), system('mixed', ['src/time/**', 'src/tiem/**'])]),
+      tracked,
+    );
+    expect(time).toMatchObject({ status: 'error', unfetchedFiles: 2, error: 'not judged: none of its 2 files changed in the fetched history' });
+    expect(io).toMatchObject({ status: 'ok', unmatchedHints: ['; it matches 1 file tracked at the revision, none changed in the fetched history'] });
+    expect(typo).toMatchObject({ status: 'error', error: 'no file tracked at the revision matches "src/tiem/**"; did you mean "src/time/**"?' });
+    expect(typo?.unfetchedFiles).toBeUndefined();
+    expect(mixed?.error).toBe('not judged: none of its 2 files changed in the fetched history; "src/tiem/**" matches no tracked file; did you mean "src/time/**"?');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCheckSarif, SARIF_KNOWLEDGE_LOSS_RULE_ID, SARIF_RULE_ID } from '../../src/report/check-sarif.ts';
+import { renderCheckSarif, renderSarifCouldNotRun, SARIF_KNOWLEDGE_LOSS_RULE_ID, SARIF_RULE_ID } from '../../src/report/check-sarif.ts';
 import { addViolations } from '../../src/model/critical.ts';
 import { makeReport } from './check-factory.ts';
 
@@ -27,6 +27,20 @@ describe('check --format sarif', () => {
       ['src/pay/b.ts', 1],
     ]);
     for (const location of locations) expect(location.physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+  });
+
+  // tokio, a tester: no $schema, no inactive-owner notes, and a shallow clone's figures stated as fact.
+  it('names its schema, carries the notes on passing systems, and says a shallow clone’s verdict rests on its fetched commits', () => {
+    const inactive = ['ada@x', 'bob@x'].map((id) => ({ id, name: id, lastCommit: '2020-01-01T00:00:00Z' }));
+    const sarif = JSON.parse(renderCheckSarif({ ...makeReport(), fetchedCommits: 2, inactive }));
+    expect(sarif.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    const run = sarif.runs[0];
+    expect(run.invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text)).toEqual([
+      expect.stringMatching(/^deploy: passes on an owner who is inactive: /),
+      expect.stringMatching(/^auth: passes on 2 owners who are all inactive: /),
+    ]);
+    expect(run.results[0].message.text).toBe('Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts (shallow clone: only the 2 fetched commits are read).');
+    expect(JSON.parse(renderSarifCouldNotRun('why')).$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
   });
 
   it('has no result when every rule holds, and encodes paths as URIs', () => {

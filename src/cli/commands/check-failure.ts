@@ -1,6 +1,6 @@
 import { lstatSync, unlinkSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, type TalentriskError } from '../../errors.ts';
+import { ConfigError, UsageError, type TalentriskError } from '../../errors.ts';
 import { escapeMarkdownWithCode, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
 import { renderJunitCouldNotRun } from '../../report/check-junit.ts';
 import { renderSarifCouldNotRun } from '../../report/check-sarif.ts';
@@ -17,7 +17,7 @@ import type { CheckOptions } from './check.ts';
  * the log: a broken config at its lines, anything else (a shallow clone, an unknown --changed
  * base) as one error. `root`: the repository's root, once known.
  */
-export function reportCheckFailure(error: TalentriskError, options: CheckOptions, io: Io, root: string | undefined): void {
+export function reportCheckFailure(error: TalentriskError, options: Pick<CheckOptions, 'format' | 'output' | 'force'>, io: Io, root: string | undefined): void {
   if (options.format === 'github') {
     // GitHub places an annotation by its path from the repository's root, as violations give it.
     const fromRoot = (file: string) => (root ? path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
@@ -25,6 +25,17 @@ export function reportCheckFailure(error: TalentriskError, options: CheckOptions
     appendToStepSummary(couldNotRunMarkdown(error), io);
   }
   if (options.output) reportCouldNotRun(error, options, io);
+}
+
+/**
+ * An option commander refused (`--until 2026-13-01`, `--depth 0`) under `check --format github`: an
+ * `::error` and the job summary too, as for any other bad input (it showed only in the log: tokio,
+ * a tester). Commander has already written it to stderr. `--output` is not written: the options,
+ * its path among them, were not parsed.
+ */
+export function reportCheckParseFailure(message: string, io: Io): void {
+  const error = new UsageError(message.replace(/^error: /, '').trim(), { hint: 'run talentrisk check --help for usage' });
+  reportCheckFailure(error, { format: 'github' }, io, undefined);
 }
 
 function couldNotRunMarkdown(error: TalentriskError): string {
@@ -38,7 +49,7 @@ function couldNotRunMarkdown(error: TalentriskError): string {
  * a CI test); the other formats remove the file --force would have replaced. Writing follows the
  * usual rules (no overwrite without --force); if it cannot be written, the error is what counts.
  */
-function reportCouldNotRun(error: TalentriskError, options: CheckOptions, io: Io): void {
+function reportCouldNotRun(error: TalentriskError, options: Pick<CheckOptions, 'format' | 'output' | 'force'>, io: Io): void {
   const reason = error.withHint.split('\n').join(' · ');
   const text = options.format === 'junit' ? renderJunitCouldNotRun(reason) : options.format === 'sarif' ? renderSarifCouldNotRun(reason) : options.format === 'markdown' ? couldNotRunMarkdown(error) : undefined;
   try {

@@ -5,8 +5,8 @@ import { ConfigError, ExitCode, TalentriskError, UsageError } from '../../errors
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { squashesWereRead } from '../../history-warnings.ts';
-import { openRepository, resolveRevision, type Repository } from '../../git/repo.ts';
-import { createSystemMatcher, peopleOf, type CriticalSystemResult } from '../../model/critical.ts';
+import { listTrackedFiles, openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
+import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -29,6 +29,9 @@ export interface CheckOptions extends CommonOptions {
   allowShallow?: boolean;
 }
 
+/** What --changed needs, when its base is empty or is the next option. */
+const CHANGED_BASE_HINT = 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)';
+
 const SHALLOW_HINT =
   'fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)';
 
@@ -47,7 +50,13 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   assertOutputWritable(options, io.cwd);
   // An empty base (an unset CI variable: `--changed "$BASE"`) checked every system without a word.
   if (options.changed !== undefined && options.changed.trim() === '') {
-    throw new UsageError('--changed needs a base revision, and got an empty one', { hint: 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)' });
+    throw new UsageError('--changed needs a base revision, and got an empty one', { hint: CHANGED_BASE_HINT });
+  }
+  // The empty variable unquoted (`--changed $GITHUB_BASE_REF --allow-shallow`): the next word became
+  // the base, "unknown base revision: --allow-shallow", or, an option with a value, took the path
+  // argument along (tokio, a tester). No revision starts with "-".
+  if (options.changed?.startsWith('-')) {
+    throw new UsageError(`--changed got the option \`${options.changed}\` as its base: is the variable empty? quote it (\`--changed "$VAR"\`)`, { hint: CHANGED_BASE_HINT });
   }
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
   opened.root = repo.info.root;
@@ -61,29 +70,34 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     throw new UsageError('this is a shallow clone: bus factors need the whole history', { hint: SHALLOW_HINT });
   }
   const changed = options.changed ? await changedSince(repo, options) : undefined;
+  if (changed) refuseChangeOnlyHistory(repo, changed);
 
   const evaluated = await evaluate(repo, loaded, options, io);
   const { evaluation } = evaluated;
+  // In a shallow clone only the files its fetched history changes are analysed: a system matching
+  // none of them is measured against the files tracked at the revision (one git call, only then).
+  const shallowSystems = repo.info.isShallow && evaluation.systems.some((result) => result.unmatchedPatterns.length > 0);
+  const systems = shallowSystems ? withTrackedFiles(evaluation.systems, (await listTrackedFiles(repo, evaluation.repository.revision)).files) : evaluation.systems;
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
   // A change to the rules themselves (a system added, minOwners raised) concerns every system: a
   // pull request that only edits the config would otherwise pass, and the default branch fail after it.
   const configChanged = changed !== undefined && changed.files.includes(configFile);
-  const isChecked = (result: CriticalSystemResult) => (changed && !configChanged ? changed.files.some(createSystemMatcher(result.paths)) : true);
+  const isChanged = (result: CriticalSystemResult) => (changed && !configChanged ? changed.files.some(createSystemMatcher(result.paths)) : true);
+  // A system with no fetched change (shallow) is not judged: its correct globs stopped CI (tokio, a tester).
+  const isChecked = (result: CriticalSystemResult) => isChanged(result) && result.unfetchedFiles === undefined;
   // With --changed, a system whose globs match nothing and whose files the change did not touch is
   // skipped with a warning: one dead system (a crate removed on main) stopped every pull request
   // with exit 2 (a CI test). The check of main, or of a change to the config, still stops on it.
-  throwOnConfigurationErrors(
-    evaluation.systems.filter(isChecked),
-    loaded,
-    repo.info.isShallow,
-    evaluation.analysedFiles === 0,
-    squashesWereRead(evaluated.warningSource.warnings),
+  throwOnConfigurationErrors(systems.filter(isChanged), loaded, squashesWereRead(evaluated.warningSource.warnings));
+  const notJudged = systems.filter((result) => isChanged(result) && result.unfetchedFiles !== undefined);
+  const notJudgedWarnings = notJudged.map(
+    (result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: system "${result.name}" ${result.error ?? ''}; fetch more of it with \`git fetch --deepen=<n>\``,
   );
-  const deadSkipped = evaluation.systems
-    .filter((result) => result.status === 'error' && !isChecked(result))
+  const deadSkipped = systems
+    .filter((result) => result.status === 'error' && result.unfetchedFiles === undefined && !isChanged(result))
     .map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}", skipped: no file of it changed); a check without --changed stops on it`);
-  const deadGlobs = unmatchedGlobWarnings(evaluation.systems, loaded);
+  const deadGlobs = unmatchedGlobWarnings(systems, loaded);
   // What depends on more than the analysis and the config's content is added here, on every run:
   // the systems --changed leaves out, and the lines of the config file (its layout).
   const reference = referenceDate(options.until, new Date());
@@ -91,13 +105,16 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     repository: evaluation.repository,
     configFile,
     configShown: loaded.name,
-    systems: evaluation.systems.map((result) => ({
+    systems: systems.map((result) => ({
       ...result,
       checked: isChecked(result),
+      // Skipped by --changed first: "not judged" is for the systems the change touches.
+      ...(isChanged(result) ? {} : { unfetchedFiles: undefined }),
       configLine: loaded.lineOf(['critical', result.index]),
       unmatchedPatternLines: result.unmatchedPatterns.map((glob) => loaded.lineOf(['critical', result.index, 'paths', result.paths.indexOf(glob)])),
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
+    ...(repo.info.isShallow ? { fetchedCommits: evaluation.commits } : {}),
     departing: evaluation.departing,
     inactiveGone: evaluation.inactiveGone ?? 0,
     referenceDay: reference.toISOString().slice(0, 10),
@@ -108,6 +125,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     warnings: [
       ...evaluated.warningSource.warnings,
       ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked`] : []),
+      ...notJudgedWarnings,
       ...deadSkipped,
       ...(options.format !== 'github' && options.format !== 'json' ? deadGlobs : []),
     ],
@@ -142,8 +160,8 @@ type CheckEvaluation = Pick<CheckReport, 'repository'> & {
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
   lastCommits: Record<string, string>;
-  /** Files analysed in all (none in a shallow clone whose fetched history changes nothing). */
-  analysedFiles: number;
+  /** Non-merge commits read (in a shallow clone, the fetched ones). */
+  commits: number;
   /** Inactive developers counted as gone (model.treatInactiveAsDeparted), 0 when none are. */
   inactiveGone?: number;
 };
@@ -188,14 +206,14 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
     systems,
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
     lastCommits,
-    analysedFiles: analysis.files.length,
+    commits: analysis.stats.commits,
     inactiveGone: gone.length,
   } satisfies CheckEvaluation);
   // Reported from its JSON, as a stored one is: both runs print the same (JSON leaves out undefined).
   const evaluation = evaluationOf(text, loaded);
-  // A configuration error stops check right after this (exit 2): nothing to store.
-  const hasErrors = evaluation.systems.some((system) => system.status === 'error');
-  return { evaluation, warningSource: analysis, storing: hasErrors ? [] : storeReport(analysis, request, Buffer.from(text, 'utf8')) };
+  // Stored with its configuration errors too: in a shallow clone a system with no fetched change is
+  // one until the tracked files are read, and --changed skips a dead system; the rest stops check (exit 2).
+  return { evaluation, warningSource: analysis, storing: storeReport(analysis, request, Buffer.from(text, 'utf8')) };
 }
 
 /** An evaluation's JSON, checked to be one of `loaded`'s systems (in config order), else an error. */
@@ -204,6 +222,7 @@ function evaluationOf(text: string, loaded: LoadedConfig): CheckEvaluation {
   const systems = value?.systems;
   const ofThisConfig =
     typeof value?.repository?.revision === 'string' &&
+    typeof value.commits === 'number' &&
     Array.isArray(value.departing) &&
     typeof value.lastCommits === 'object' &&
     value.lastCommits != null &&
@@ -237,27 +256,41 @@ async function changedSince(repo: Repository, options: CheckOptions): Promise<Ch
   return changedFilesSince(repo, options.changed as string, head.sha);
 }
 
-/** A system whose globs match no analysed file is a configuration error, never a pass (METRICS.md §9). */
-function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, shallow: boolean, nothingAnalysed: boolean, squashed = false): void {
-  const errors = results.filter((result) => result.status === 'error');
-  if (errors.length === 0) return;
-  // --allow-shallow at depth 1: no file is analysed, every system is "wrong", and five config lines
-  // were blamed for what is missing history (a CI test). Only then: with files analysed, a typo in
-  // every glob must still be named (a review).
-  if (shallow && nothingAnalysed && errors.length === results.length && results.length > 1) {
-    throw new UsageError(`this shallow clone's fetched history changes no analysed file: there is nothing to check (${results.length} critical systems)`, {
-      hint: 'fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`)',
-    });
+/**
+ * A system whose globs match no analysed file is a configuration error, never a pass (METRICS.md §9);
+ * in a shallow clone, only one whose globs match no tracked file either (withTrackedFiles).
+ */
+function throwOnConfigurationErrors(results: readonly CriticalSystemResult[], loaded: LoadedConfig, squashed = false): void {
+  const errors = results.filter((result) => result.status === 'error' && result.unfetchedFiles === undefined);
+  if (errors.length === 0) {
+    // --allow-shallow at depth 1: no system has a fetched change, and five config lines were blamed
+    // for what is missing history (a CI test).
+    if (results.length > 0 && results.every((result) => result.unfetchedFiles !== undefined)) {
+      throw new UsageError(`this shallow clone's fetched history changes no file of ${results.length === 1 ? `the critical system "${results[0]?.name}"` : `the ${results.length} critical systems`}: there is nothing to check`, {
+        hint: 'fetch the whole history (`fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`)',
+      });
+    }
+    return;
   }
   const lines = errors.map((result) => `${loaded.locate(['critical', result.index, 'paths'])} critical.${result.index}.paths: ${result.error} (system "${result.name}")`);
-  // --allow-shallow at depth 1: no file has a change in the fetched history, so none is analysed.
   const globs = 'globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them';
-  // Both: a typo is as likely as files with no fetched change.
   // A folder only `git subtree --squash` commits brought has no analysed file: they credit nobody
   // (a review: a system over a squashed vendor folder became an unexplained config error).
   const squashes = squashed ? '; files only `git subtree --squash` commits changed are not analysed (their content was written in another repository; a warning names their folders)' : '';
-  const hint = `${shallow ? `${globs}; in a shallow clone only files changed in the fetched history are analysed: fetch more of it (\`git fetch --deepen=<n>\` or \`git fetch --unshallow\`)` : globs}${squashes}`;
-  throw new ConfigError(lines.join('\n'), { hint });
+  throw new ConfigError(lines.join('\n'), { hint: `${globs}${squashes}` });
+}
+
+/**
+ * --changed in a shallow clone whose base history is only the boundary commit (depth 1, then the
+ * change): the figures would come from the change's own commits alone, which made a newcomer with
+ * one line the sole owner of tokio's `time` (a tester). Without --changed that clone has nothing to
+ * check: nor has it with.
+ */
+function refuseChangeOnlyHistory(repo: Repository, changed: ChangedFiles): void {
+  if (!repo.info.isShallow || !shallowBoundary(repo.info).has(changed.mergeBase)) return;
+  throw new UsageError(`this shallow clone holds none of ${changed.base}'s history before the change (their merge base ${changed.mergeBase.slice(0, 12)} is where the clone stops): only the change's own commits would be read, so there is nothing to check`, {
+    hint: 'fetch the history of the base (`git fetch --deepen=<n>`, `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in GitLab CI)',
+  });
 }
 
 /** `file:line:col critical.i.paths.j: "glob" matches no analysed file`, per dead glob of a system whose other globs match. */
