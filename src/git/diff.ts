@@ -15,13 +15,15 @@ export interface ChangedFiles {
  * How to get `base`: the fetch of its own branch when it names one of a configured remote
  * (origin/master; not a local branch such as feature/login), else an example.
  */
-function fetchHint(repo: Repository, base: string): string {
+function fetchHint(repo: Repository, base: string, usual: string | undefined): string {
   const remotes = new Set(repo.config.flatMap(([key]) => /^remote\.(.+)\.url$/.exec(key)?.[1] ?? []));
   const slash = base.indexOf('/');
   const remote = slash > 0 && remotes.has(base.slice(0, slash)) ? { name: base.slice(0, slash), branch: base.slice(slash + 1) } : undefined;
   // `origin/` alone is an empty $GITHUB_BASE_REF: not a pull request event.
   if (remote?.branch === '') return `"${base}" names no branch: is the variable after the remote empty? ($GITHUB_BASE_REF is set on pull_request events only)`;
-  const fetch = remote ? `git fetch ${remote.name} ${remote.branch}` : 'git fetch origin main';
+  // The example names origin's default branch when it is known (tokio's is master: a tester).
+  const example = usual?.startsWith('origin/') ? `git fetch origin ${usual.slice('origin/'.length)}` : 'git fetch origin main';
+  const fetch = remote ? `git fetch ${remote.name} ${remote.branch}` : example;
   return `fetch it first (${remote ? '' : 'e.g. '}\`${fetch}\`); in CI fetch the whole history: \`fetch-depth: 0\` for actions/checkout, \`GIT_DEPTH: 0\` for GitLab CI`;
 }
 
@@ -41,7 +43,7 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
     // that does not exist (a tester).
     const usual = await defaultBranch(repo);
     const instead = usual !== undefined && usual !== base ? `the remote's default branch is ${usual} (\`--changed ${usual}\`); or ` : '';
-    throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: `${instead}${fetchHint(repo, base)}` });
+    throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: `${instead}${fetchHint(repo, base, usual)}` });
   }
   const mergeBase = (await git.raw(['merge-base', baseSha, head]).catch(() => '')).trim();
   if (!mergeBase) {

@@ -425,6 +425,15 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     );
   });
 
+  // tokio, whose default branch is master: `--changed main` was told `git fetch origin main` (a tester).
+  it('--changed with an unknown base gives a fetch example of origin\'s default branch', () => {
+    const repo = repoWith(`critical:\n${AUTH}`);
+    repo.git('remote', 'add', 'origin', repo.dir);
+    repo.git('update-ref', 'refs/remotes/origin/master', 'HEAD');
+    repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/master');
+    expect(runCli(['check', '--changed', 'v9'], { cwd: repo.dir }).stderr).toContain("the remote's default branch is origin/master (`--changed origin/master`); or fetch it first (e.g. `git fetch origin master`)");
+  });
+
   it('--allow-shallow with no fetched change to any system says so once, not as a configuration error per system (a CI test: five config lines were blamed)', () => {
     const source = repoWith(undefined);
     const clone = path.join(tmp(), 'shallow');
