@@ -4,7 +4,7 @@ import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impa
 import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
-import { resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
+import { clean as printable, resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
@@ -110,6 +110,7 @@ export function resolveDepartures(
     mailmapped?: ResolveOptions['mailmapped'];
     mailmapNames?: ResolveOptions['mailmapNames'];
     historyEnds?: ResolveOptions['historyEnds'];
+    shallowSince?: ResolveOptions['shallowSince'];
   },
 ): Departure[] {
   // A config entry is named by where it sits when that is known, as other config errors are.
@@ -130,7 +131,7 @@ export function resolveDepartures(
     }
     let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
-      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, mailmapNames: input.mailmapNames, historyEnds: input.historyEnds });
+      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, mailmapNames: input.mailmapNames, historyEnds: input.historyEnds, shallowSince: input.shallowSince });
     } catch (error) {
       if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
         // A near miss stays an error, as in a shallow clone: commons-lang's "Gary Gregory" went by
@@ -162,9 +163,24 @@ export function resolveDepartures(
       continue;
     }
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
-    // The earliest date wins, and its entry's note with it (or none): two entries' fields were
-    // mixed (an EM test). Without any date, the first note.
-    if (spec.date && (!current.date || spec.date < current.date)) {
+    // Two different last days for one person are a mistake to correct, not a choice to make: the
+    // earlier one won silently (`handoff 'David Lord=2027-01-31' --leaving 'David Lord=2027-02-28'`,
+    // flask, a tester). The same day twice is one departure.
+    const earlier = dated.get(developer.id);
+    if (spec.date && current.date && spec.date !== current.date && earlier) {
+      const [first, second] = [{ date: current.date, at: earlier.source }, { date: spec.date, at: dateSource }].sort((a, b) => (a.date < b.date ? -1 : 1)) as [{ date: string; at: string }, { date: string; at: string }];
+      // Where each was written, when that tells them apart (a config entry and a flag).
+      const where = (at: string) => (first.at === second.at ? '' : ` (${at})`);
+      problems.push(
+        new UsageError(`${printable(developer.name)} is given two different last days: ${first.date}${where(first.at)} and ${second.date}${where(second.at)}`, {
+          hint: 'give one last day per person (the same day twice is fine): drop or correct one of them',
+        }),
+      );
+      continue;
+    }
+    // With one date, its entry's note goes with it (or none): two entries' fields were mixed (an
+    // EM test). Without any date, the first note.
+    if (spec.date && !current.date) {
       current.date = spec.date;
       dated.set(developer.id, { source: dateSource, lastCommit: developer.lastCommit });
       if (spec.note) current.note = spec.note;

@@ -101,6 +101,25 @@ describe('runHandoff', () => {
     expect(await runHandoff('ada', options(repo.dir, { output: 'handoff.md', force: true }), fakeIo(repo.dir).io)).toBe(0);
   });
 
+  // Regression (flask, a tester): the identity `git shortlog -sne` prints was an unknown person, and
+  // two last days for the same person were accepted silently, the first one winning.
+  it('takes a person as `Name <email>`, and refuses two different last days for them (exit 2)', async () => {
+    const repo = shop();
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('Ada <ada@example.com>', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    expect(JSON.parse(stdout()).person.id).toBe('ada@example.com');
+    // Against the config's last day (2025-03-31), and without it.
+    const withConfig = await failure(runHandoff('Ada', options(repo.dir, { leaving: ['ada@example.com=2025-04-30'] }), fakeIo(repo.dir).io));
+    expect(withConfig.exitCode).toBe(2);
+    expect(withConfig.message).toMatch(/^Ada is given two different last days: 2025-03-31 \(\.talentrisk\.yml:\d+:\d+ departures\.1\.date\) and 2025-04-30 \(--leaving\)$/);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 365\n');
+    const flags = await failure(runHandoff('Ada=2025-03-01', options(repo.dir, { leaving: ['ada@example.com=2025-04-30'] }), fakeIo(repo.dir).io));
+    expect(flags.message).toBe('Ada is given two different last days: 2025-03-01 and 2025-04-30');
+    expect(flags.hint).toBe('give one last day per person (the same day twice is fine): drop or correct one of them');
+    // The same day twice is one departure.
+    expect(await runHandoff('Ada=2025-03-01', options(repo.dir, { leaving: ['ada@example.com=2025-03-01'] }), fakeIo(repo.dir).io)).toBe(0);
+  });
+
   it('refuses an unknown person with the closest known identities (exit 2)', async () => {
     const repo = shop();
     const error = await failure(runHandoff('adda', options(repo.dir), fakeIo(repo.dir).io));

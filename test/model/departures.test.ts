@@ -155,12 +155,34 @@ describe('departures on a hand-computed fixture', () => {
     expect(hint).toBe('write the last day as YYYY-MM-DD: --leaving "Simen Bekkhus=YYYY-MM-DD"');
     // Spaces around "=" (was: '"2025-06-30" is not a date').
     expect(parseLeaving('ada@x.example = 2025-06-30')).toEqual({ who: 'ada@x.example', date: '2025-06-30' });
-    // Named twice: the earliest date wins, with its own note (the note of one and the date of the other were mixed).
-    const twice = resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-09-01', note: 'moving to data team' }, { who: 'bob', date: '2025-07-15', note: 'parental leave' }] });
+    // Named twice with one date: that entry's note goes with it (the note of one and the date of the other were mixed).
+    const twice = resolveDepartures(analysis.developers, { config: [{ who: 'bob', note: 'moving to data team' }, { who: 'bob', date: '2025-07-15', note: 'parental leave' }] });
     expect(twice).toEqual([{ id: BOB, name: 'Bob', date: '2025-07-15', note: 'parental leave' }]);
-    // The winning entry has no note: none (the other entry's was kept).
-    const noNote = resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-12-31', note: 'contract ends' }], leaving: ['bob=2025-12-20'] });
+    // The dated entry has no note: none (the other entry's was kept).
+    const noNote = resolveDepartures(analysis.developers, { config: [{ who: 'bob', note: 'contract ends' }], leaving: ['bob=2025-12-20'] });
     expect(noNote).toEqual([{ id: BOB, name: 'Bob', date: '2025-12-20' }]);
+    // The same day twice is one departure.
+    expect(resolveDepartures(analysis.developers, { leaving: ['bob=2025-12-20', 'bob@example.com=2025-12-20'] })).toEqual([{ id: BOB, name: 'Bob', date: '2025-12-20' }]);
+  });
+
+  // Regression (flask, a tester): `--leaving 'David Lord=2027-01-31' --leaving 'davidism@gmail.com=2027-03-01'`
+  // was accepted silently, the earlier day winning.
+  it('refuses two different last days for one person (exit 2), naming both and where each was written', async () => {
+    const analysis = await fixture();
+    const failure = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof UsageError) return error;
+      }
+      throw new Error('expected a UsageError');
+    };
+    const flags = failure(() => resolveDepartures(analysis.developers, { leaving: ['bob=2025-12-31', 'bob@example.com=2025-12-20'] }));
+    expect(flags.exitCode).toBe(2);
+    expect(flags.message).toBe('Bob is given two different last days: 2025-12-20 and 2025-12-31');
+    expect(flags.hint).toBe('give one last day per person (the same day twice is fine): drop or correct one of them');
+    const mixed = failure(() => resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-09-01' }], leaving: ['bob=2025-07-15'] }));
+    expect(mixed.message).toBe('Bob is given two different last days: 2025-07-15 (--leaving) and 2025-09-01 (config departures[0].date)');
   });
 });
 
@@ -176,7 +198,7 @@ describe('resolveDepartures input checks', () => {
       { id: 'eve@example.com', name: 'Eve', emails: ['eve@example.com'], names: ['Eve'], commits: 3, firstCommit: '2023-01-02T10:00:00.000Z', lastCommit: '2025-06-10T09:00:00.000Z', filesAuthored: 1 },
     ];
     const warnings: string[] = [];
-    const departures = resolveDepartures(developers, { config: [{ who: 'bob', date: '2025-12-31' }], leaving: ['bob=2024-12-31', 'eve=2025-06-10'], warn: (message) => warnings.push(message) });
+    const departures = resolveDepartures(developers, { config: [{ who: 'bob' }], leaving: ['bob=2024-12-31', 'eve=2025-06-10'], warn: (message) => warnings.push(message) });
     // Still a departure on the day written: the warning does not second-guess it.
     expect(departures.map((d) => [d.name, d.date])).toEqual([
       ['Bob', '2024-12-31'],
