@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.ts';
 import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
+import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
@@ -20,9 +21,12 @@ export { fileNumbersByModule, filesByModule, moduleOfFile, nameLookup };
 //   had no author to begin with are not counted as lost: nobody took that knowledge away);
 // - successor of a file: the remaining developer with the highest DOA on it. Strength:
 //     `author` — they are (still) an author of the file after the departures;
-//     `ok`     — not an author, but normDOA ≥ WEAK_SUCCESSOR_NORM_DOA;
+//     `ok`     — not an author, but normDOA ≥ WEAK_SUCCESSOR_NORM_DOA and DOA ≥ the model's
+//                absolute author floor (AUTHOR_ABS_THRESHOLD, 3.293);
 //     `weak`   — normDOA below it: they touched the file, but know less than half of what its top
 //                expert knows (normDOA is DOA / the file's highest DOA, departing people included);
+//                or DOA below the floor: too little to be an author of any file, however little
+//                its top expert did;
 //     `none`   — nobody who stays ever touched the file: knowledge transfer needed.
 // - a departure without a date is assumed to happen at once: it is the first step of the timeline.
 
@@ -288,7 +292,10 @@ export function bestSuccessor(
     commits: best.fa + best.dl,
     lastChange: best.lastChange,
   };
-  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : best.normDoa >= weak ? 'ok' : 'weak';
+  // Below the author floor a successor is weak whatever their normDOA: one typo fix on a file its
+  // creator barely touched made normDOA 0.57 and an "ok" successor, and took the file out of the
+  // handoff's walk-throughs (flask: Hynek Schlawack, DOA 2.37 on docs/appcontext.rst; a tester).
+  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : best.normDoa >= weak && best.doa >= AUTHOR_ABS_THRESHOLD ? 'ok' : 'weak';
   return { successor, strength };
 }
 

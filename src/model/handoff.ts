@@ -1,4 +1,5 @@
 import { isBookkeepingFile } from './bookkeeping.ts';
+import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
@@ -217,6 +218,8 @@ export interface HandoffReport {
   recentTruncated: boolean;
   checklist: ChecklistItem[];
   weakSuccessorThreshold: number;
+  /** A successor whose DOA is below this (the model's absolute author floor) is weak whatever their normDOA. */
+  weakSuccessorDoaFloor: number;
   /** Successors are developers with a commit in this many days (null: inactive ones count too). */
   successorsActiveWithinDays: number | null;
   /**
@@ -388,6 +391,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     recentTruncated: input.recentTruncated ?? false,
     checklist: [],
     weakSuccessorThreshold: WEAK_SUCCESSOR_NORM_DOA,
+    weakSuccessorDoaFloor: AUTHOR_ABS_THRESHOLD,
     successorsActiveWithinDays: input.inactive !== undefined && input.inactiveAfterDays !== undefined ? input.inactiveAfterDays : null,
     nobodyActiveSince: input.inactive === undefined ? null : (nobodyActiveSince(analysis.developers, goneAll, new Set(input.inactive)) ?? null),
     names: {},

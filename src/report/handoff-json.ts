@@ -35,6 +35,7 @@ export function toHandoffJson(report: HandoffReport) {
     alsoLeaving: report.alsoLeaving,
     summary: report.summary,
     weakSuccessorThreshold: report.weakSuccessorThreshold,
+    weakSuccessorDoaFloor: report.weakSuccessorDoaFloor,
     successorsActiveWithinDays: report.successorsActiveWithinDays,
     nobodyActiveSince: report.nobodyActiveSince,
     areas: report.areas.map((area) => ({

@@ -88,7 +88,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold}: they touched the file but know less than half of what its main author knows. The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did). The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -182,7 +182,7 @@ function summary(report: HandoffReport, who: string): string[] {
     // "of theirs": with others leaving, 97 read as the repository's count (354 there; an EM test).
     // "(with the other departures)" only when they add to it: "7 files (with the other departures)"
     // read as if the others were needed, when edison alone left the 7 (vuejs/core).
-    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor}).`,
   );
   return lines;
 }

@@ -39,9 +39,10 @@ describe('departures on a hand-computed fixture', () => {
     expect(pay?.truckFactorAfter.value).toBe(0);
 
     const successors = Object.fromEntries(result.orphanedFiles.map((f) => [f.path, [f.strength, f.successor?.id, f.successor?.normDoa]]));
-    // a.ts: nobody else ever touched it; b.ts: bob at normDOA 0.646 ≥ 0.5; c.ts: carol at 0.4815 < 0.5.
+    // a.ts: nobody else ever touched it; b.ts: bob at normDOA 0.646 ≥ 0.5 but DOA 3.012, below the
+    // author floor (3.293); c.ts: carol at 0.4815 < 0.5.
     expect(successors['pay/a.ts']).toEqual(['none', undefined, undefined]);
-    expect(successors['pay/b.ts']?.slice(0, 2)).toEqual(['ok', BOB]);
+    expect(successors['pay/b.ts']?.slice(0, 2)).toEqual(['weak', BOB]);
     expect(successors['pay/b.ts']?.[2]).toBeCloseTo(0.6463, 3);
     expect(successors['pay/c.ts']?.slice(0, 2)).toEqual(['weak', CAROL]);
     expect(successors['pay/c.ts']?.[2]).toBeLessThan(WEAK_SUCCESSOR_NORM_DOA);
@@ -260,6 +261,16 @@ describe('bestSuccessor', () => {
     expect(bestSuccessor(file, new Set(['ada', 'yann']), []).successor?.id).toBe('christophe');
     const tie = { ...file, contributions: [c('bob', 3, 100), c('carl', 3, 100)] };
     expect(bestSuccessor(tie, new Set(), []).successor?.id).toBe('bob');
+  });
+
+  // Regression (flask, a tester): Hynek Schlawack's one typo fix (DOA 2.37) on docs/appcontext.rst,
+  // whose creator barely touched it, made normDOA 0.57 and an "ok" successor.
+  it('rates a successor below the absolute author floor weak, whatever their normDOA', () => {
+    const c = (developer: string, doa: number, normDoa: number) => ({ developer, fa: 0 as const, dl: 1, ac: 1, doa, normDoa, isAuthor: false, lastChange: 1 });
+    const file = (successor: ReturnType<typeof c>): FileOwnership => ({ path: 'docs/appcontext.rst', authors: ['david'], contributions: [c('david', 4.15, 1), successor], events: 2, lastChange: 1 });
+    expect(bestSuccessor(file(c('hynek', 2.37, 0.572)), new Set(['david']), []).strength).toBe('weak');
+    expect(bestSuccessor(file(c('hynek', 3.3, 0.8)), new Set(['david']), []).strength).toBe('ok');
+    expect(bestSuccessor(file(c('hynek', 3.3, 0.4)), new Set(['david']), []).strength).toBe('weak');
   });
 });
 
