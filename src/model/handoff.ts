@@ -93,6 +93,12 @@ export interface HandoffFile {
    * which the markdown said ("shared with others leaving") and the JSON did not (a user test).
    */
   othersLeaving: string[];
+  /**
+   * Shared, and every other author who stays is inactive: nobody active would author it after they
+   * leave, though the published figures count those authors (flask: all 63 files David Lord shares
+   * were shared with people gone for years; a tester). The checklist treats it as theirs alone.
+   */
+  othersInactive: boolean;
   critical: string[];
   doa: number;
   normDoa: number;
@@ -110,6 +116,8 @@ export interface HandoffArea {
   critical: string[];
   files: HandoffFile[];
   soleFiles: number;
+  /** Shared files whose other authors who stay are all inactive (HandoffFile.othersInactive). */
+  sharedOnlyWithInactive: number;
   /** Their newest change in the area (unix seconds). */
   lastChange: number;
   truckFactorBefore: number;
@@ -162,9 +170,10 @@ export interface RecentCommit {
 export type ChecklistItem =
   | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number }
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
-  | { kind: 'more-transfers'; files: number }
-  | { kind: 'owner-area'; module: string; soleFiles: number }
-  | { kind: 'more-owner-areas'; areas: number; soleFiles: number }
+  | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number }
+  /** `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too. */
+  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number }
+  | { kind: 'more-owner-areas'; areas: number; soleFiles: number; sharedOnlyWithInactive: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
   | { kind: 'recent-work'; commits: number; days: number; before?: string }
@@ -180,6 +189,13 @@ export interface HandoffReport {
   summary: {
     soleFiles: number;
     sharedFiles: number;
+    /**
+     * Of the shared files, those whose other authors who stay are all inactive: a labelled addition to
+     * the figures, which count inactive developers as authors (0 when inactivity is not judged).
+     */
+    sharedOnlyWithInactive: number;
+    /** Their files no active developer who stays authors (theirs alone, shared only with inactive people or with others leaving). */
+    noActiveAuthorLeft: number;
     /** Modules where they are the only author of every authored file. */
     soleModules: string[];
     sharedModules: string[];
@@ -240,6 +256,11 @@ const STRENGTH_ORDER: Record<SuccessorStrength, number> = { none: 0, weak: 1, ok
 // files of the area, whose "weak" successors knew next to nothing (an EM test on httpd).
 const TRANSFER_TIER: Record<SuccessorStrength, number> = { none: 0, weak: 0, ok: 1, author: 2 };
 
+/** Theirs alone, or shared only with inactive developers: after them, nobody active authors it. */
+function needsOwner(file: HandoffFile): boolean {
+  return file.status === 'sole' || file.othersInactive;
+}
+
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
@@ -250,7 +271,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const nameOf = nameLookup(analysis);
   const others = (input.alsoLeaving ?? []).filter((d) => d.id !== person.id);
   const goneAll = new Set([person.id, ...others.map((d) => d.id)]);
-  const unavailable = new Set([...goneAll, ...(input.inactive ?? [])]);
+  const inactive = new Set(input.inactive ?? []);
+  const unavailable = new Set([...goneAll, ...inactive]);
   const after = authorsAfter(goneAll);
   const afterThem = authorsAfter([person.id]);
   const moduleOf = moduleOfFile(analysis);
@@ -267,10 +289,12 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     if (!contribution) continue;
     const remaining = after(file);
     const { successor, strength } = bestSuccessor(file, unavailable, remaining);
+    const otherAuthors = file.authors.filter((id) => id !== person.id && !goneAll.has(id));
     const entry: HandoffFile = {
       path: file.path,
       status: file.authors.length === 1 ? 'sole' : 'shared',
-      otherAuthors: file.authors.filter((id) => id !== person.id && !goneAll.has(id)),
+      otherAuthors,
+      othersInactive: otherAuthors.length > 0 && otherAuthors.every((id) => inactive.has(id)),
       othersLeaving: file.authors.filter((id) => id !== person.id && goneAll.has(id)),
       critical: criticalOf(file.path),
       doa: contribution.doa,
@@ -289,7 +313,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     files.sort(
       (a, b) =>
         Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
-        Number(b.status === 'sole') - Number(a.status === 'sole') ||
+        Number(needsOwner(b)) - Number(needsOwner(a)) ||
         TRANSFER_TIER[a.strength] - TRANSFER_TIER[b.strength] ||
         b.commits - a.commits ||
         STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] ||
@@ -302,6 +326,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       critical: [...new Set(files.flatMap((f) => f.critical))].sort(),
       files,
       soleFiles: files.filter((f) => f.status === 'sole').length,
+      sharedOnlyWithInactive: files.filter((f) => f.othersInactive).length,
       lastChange: Math.max(...files.map((f) => f.lastChange)),
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
@@ -367,6 +392,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     summary: {
       soleFiles: allFiles.filter((f) => f.status === 'sole').length,
       sharedFiles: allFiles.filter((f) => f.status === 'shared').length,
+      sharedOnlyWithInactive: allFiles.filter((f) => f.othersInactive).length,
+      noActiveAuthorLeft: theirs.filter((f) => after(f).every((id) => inactive.has(id))).length,
       soleModules,
       // Modules where they share a file: "Shares 0 files (in `src`)" named a module where others
       // author other files and they share none (doc audit).
@@ -399,7 +426,6 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   };
   report.checklist = checklist(report, moduleOf);
   report.names = namesOf(report, nameOf);
-  const inactive = new Set(input.inactive ?? []);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
 }
@@ -567,17 +593,22 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string): C
   }
   const supporting = (module: string) => Number(isSupportingModule(module));
   // The areas with the most files only they know first, in the Areas' groups (ties in the document's order).
+  // Files they share only with inactive developers need a new owner as much as their own (flask: src
+  // had 9 files only David knew and 13 he shared with Armin, inactive since 2020; a tester).
+  const ownerless = (area: HandoffArea) => area.soleFiles + area.sharedOnlyWithInactive;
   const ownerAreas = report.areas
-    .filter((area) => area.soleFiles > 0)
-    .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || b.soleFiles - a.soleFiles);
-  for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles });
+    .filter((area) => ownerless(area) > 0)
+    .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || ownerless(b) - ownerless(a));
+  for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive });
   const rest = ownerAreas.slice(MAX_OWNER_AREA_ITEMS);
-  if (rest.length > 0) items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0) });
+  if (rest.length > 0) {
+    items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0), sharedOnlyWithInactive: rest.reduce((sum, area) => sum + area.sharedOnlyWithInactive, 0) });
+  }
   // Files only they know that nobody can take over as is: critical ones first, then those of code
   // areas, then the most worked on.
   const candidates = report.areas
     .flatMap((area) => area.files.map((file) => ({ file, supporting: supporting(area.module) })))
-    .filter(({ file }) => file.status === 'sole' && (file.strength === 'none' || file.strength === 'weak'))
+    .filter(({ file }) => needsOwner(file) && (file.strength === 'none' || file.strength === 'weak'))
     .sort((a, b) => Number(b.file.critical.length > 0) - Number(a.file.critical.length > 0) || a.supporting - b.supporting || b.file.commits - a.file.commits || b.file.lastChange - a.file.lastChange || byPath(a.file, b.file))
     .map(({ file }) => file);
   const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
@@ -585,7 +616,10 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string): C
     items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}) });
   }
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
-  if (candidates.length > transfers.length) items.push({ kind: 'more-transfers', files: candidates.length - transfers.length });
+  if (candidates.length > transfers.length) {
+    const more = candidates.slice(transfers.length);
+    items.push({ kind: 'more-transfers', files: more.length, sharedOnlyWithInactive: more.filter((file) => file.othersInactive).length });
+  }
   // Only what the document lists: a pair named here with CHANGELOG.md was in no line of it (vite).
   // A pair with a file of a code area before a pair of docs or tests alone (pytest: its changelog and
   // its announcements' index, then getting-started.rst and that index), each group in the list's order.

@@ -151,7 +151,10 @@ function summary(report: HandoffReport, who: string): string[] {
   const lines: string[] = [];
   const modules = (list: readonly string[]) => firstOf(list.map((m) => mdCode(m)), MAX_SUMMARY_MODULES);
   lines.push(`- **Only author** of ${plural(s.soleFiles, 'file')}${s.soleModules.length ? `; the only author of every authored file in ${modules(s.soleModules)}` : ''}.`);
-  lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}.`);
+  // Shared only with inactive people is no sharing for whoever takes over: said beside the figure,
+  // which counts them as authors (flask: David Lord shared 63 files, every one with people gone for years).
+  const inactiveOnly = s.sharedOnlyWithInactive > 0 ? `; **${s.sharedOnlyWithInactive} of them only with inactive developers**` : '';
+  lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}${inactiveOnly}.`);
   if (s.criticalSystems.length === 0) {
     // "none" read as a finding where the config names no system at all.
     lines.push(s.criticalSystemsConfigured === 0 ? '- **Critical systems affected:** none configured (`critical:` in .talentrisk.yml names them).' : '- **Critical systems affected:** none.');
@@ -184,6 +187,11 @@ function summary(report: HandoffReport, who: string): string[] {
     // read as if the others were needed, when edison alone left the 7 (vuejs/core).
     `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor}).`,
   );
+  if (s.noActiveAuthorLeft > s.orphanedFiles && report.successorsActiveWithinDays != null) {
+    lines.push(
+      `- **Left with no active author:** ${plural(s.noActiveAuthorLeft, 'file')} of theirs: after ${who}${report.alsoLeaving.length > 0 ? ' and the other departures' : ''}, nobody who committed in the last ${report.successorsActiveWithinDays} days authors them (the figures above count inactive developers as authors).`,
+    );
+  }
   return lines;
 }
 
@@ -204,7 +212,8 @@ function writtenAreas(report: HandoffReport): HandoffArea[] {
 function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean): string[] {
   const lines: string[] = [];
   const critical = area.critical.length ? ` · critical: ${area.critical.map((c) => mdText(c)).join(', ')}` : '';
-  lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${critical}`);
+  const inactiveOnly = area.sharedOnlyWithInactive > 0 ? `, ${area.sharedOnlyWithInactive} shared only with inactive developers` : '';
+  lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${inactiveOnly}${critical}`);
   lines.push('');
   lines.push(
     `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${withOthers(area.truckFactorAfter, area.truckFactorAfterAll)} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.${dropWithoutSoleFiles(area, who)}`,
@@ -311,11 +320,11 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
         : `Review the critical system **${mdText(item.system)}** with its remaining owners: ${figures}.`;
     }
     case 'more-transfers':
-      return `And ${plural(item.files, 'more file')} only ${who} knows with no or a weak successor: see the areas above, or \`--format json\`.`;
+      return `And ${plural(item.files, 'more file')} only ${who} knows${item.sharedOnlyWithInactive > 0 ? ` (${item.sharedOnlyWithInactive} of them shared only with inactive developers)` : ''} with no or a weak successor: see the areas above, or \`--format json\`.`;
     case 'owner-area':
-      return `Name a new owner for ${mdCode(item.module)} (${plural(item.soleFiles, 'file')} only ${who} knows).`;
+      return `Name a new owner for ${mdCode(item.module)} (${ownerlessFiles(item, who)}).`;
     case 'more-owner-areas':
-      return `And new owners for ${plural(item.areas, 'more area')} (${plural(item.soleFiles, 'file')} only ${who} knows): see the areas above, or \`--format json\`.`;
+      return `And new owners for ${plural(item.areas, 'more area')} (${ownerlessFiles(item, who)}): see the areas above, or \`--format json\`.`;
     case 'transfer-file':
       if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
         return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)}).`;
@@ -332,6 +341,13 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }
+}
+
+/** "9 files only Ada knows, 13 more shared only with inactive developers". */
+function ownerlessFiles(item: { soleFiles: number; sharedOnlyWithInactive: number }, who: string): string {
+  const sole = item.soleFiles > 0 ? `${plural(item.soleFiles, 'file')} only ${who} knows` : '';
+  const inactive = item.sharedOnlyWithInactive > 0 ? `${sole ? `${item.sharedOnlyWithInactive} more` : plural(item.sharedOnlyWithInactive, 'file')} shared only with inactive developers` : '';
+  return [sole, inactive].filter(Boolean).join(', ');
 }
 
 /**

@@ -59,6 +59,34 @@ describe('handoff report of a hand-computed fixture', () => {
     ]);
   });
 
+  // Regression (flask, a tester): "Shares 63 files" while every co-author of the 63 was inactive;
+  // nobody active would author any of David Lord's 168 files, which nothing said, and the checklist
+  // named new owners only for the files he alone knew.
+  it('says which shared files are shared only with inactive developers, and asks a new owner for them', async () => {
+    const repo = buildNamed('shared', [
+      { author: 'carol', at: '2023-01-01T10:00:00Z', write: { 'lib/old.ts': 5 } },
+      { author: 'bob', at: '2024-11-01T10:00:00Z', write: { 'lib/live.ts': 5 } },
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/old.ts': 5, 'lib/live.ts': 5, 'lib/mine.ts': 5 } },
+      { author: 'ada', at: '2024-12-02T10:00:00Z', write: { 'lib/old.ts': 5, 'lib/live.ts': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 180 } } });
+    const report = await handoffOf(analysis, 'ada', { critical: [] });
+    const files = Object.fromEntries(report.areas.flatMap((area) => area.files.map((file) => [file.path, [file.status, file.othersInactive]])));
+    expect(files).toEqual({ 'lib/mine.ts': ['sole', false], 'lib/old.ts': ['shared', true], 'lib/live.ts': ['shared', false] });
+    // The published figures are kept; the addition is labelled.
+    expect(report.summary).toMatchObject({ soleFiles: 1, sharedFiles: 2, sharedOnlyWithInactive: 1, orphanedFiles: 1, noActiveAuthorLeft: 2 });
+    expect(report.areas[0]).toMatchObject({ soleFiles: 1, sharedOnlyWithInactive: 1 });
+    expect(report.checklist.find((item) => item.kind === 'owner-area')).toEqual({ kind: 'owner-area', module: 'lib', soleFiles: 1, sharedOnlyWithInactive: 1 });
+    expect(report.checklist.filter((item) => item.kind === 'transfer-file').map((item) => item.path)).toEqual(['lib/old.ts', 'lib/mine.ts']);
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('\n- **Shares** 2 files with other authors (in `lib`); **1 of them only with inactive developers**.\n');
+    expect(markdown).toContain('\n- **Left with no active author:** 2 files of theirs: after Ada, nobody who committed in the last 180 days authors them (the figures above count inactive developers as authors).\n');
+    expect(markdown).toContain('\n### `lib`: 3 files, 1 only Ada knows, 1 shared only with inactive developers\n');
+    expect(markdown).toContain('\n- [ ] Name a new owner for `lib` (1 file only Ada knows, 1 more shared only with inactive developers).\n');
+    const json = toHandoffJson(report);
+    expect(json.areas[0]?.files.find((file) => file.path === 'lib/old.ts')).toMatchObject({ otherAuthorsAllInactive: true });
+  });
+
   it('marks an inactive co-author "(inactive)" where it names them (jest: "shared with Paul" beside "no successor", Paul inactive since 2023)', async () => {
     const repo = buildNamed('shared', [
       { author: 'carol', at: '2023-01-01T10:00:00Z', write: { 'lib/shared.ts': 5 } },
@@ -298,7 +326,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const transfers = report.checklist.filter((item) => item.kind === 'transfer-file');
     expect(transfers).toHaveLength(15);
     // 18 solo files and web/legacy.ts with no successor, pay/ledger.ts, core.ts and rates.ts with a weak one: 22 in all.
-    expect(report.checklist.find((item) => item.kind === 'more-transfers')).toEqual({ kind: 'more-transfers', files: 7 });
+    expect(report.checklist.find((item) => item.kind === 'more-transfers')).toEqual({ kind: 'more-transfers', files: 7, sharedOnlyWithInactive: 0 });
     expect(renderHandoffMarkdown(report)).toContain('- [ ] And 7 more files only Ada knows with no or a weak successor: see the areas above, or `--format json`.');
   });
 
@@ -314,7 +342,7 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown.match(/^### /gm)).toHaveLength(MAX_AREAS);
     // An area ranked lower that the checklist names is written out too (vite's top contributor: the
     // checklist said "see the areas above" of five modules that were not there).
-    const named = renderHandoffMarkdown({ ...report, areas, checklist: [{ kind: 'owner-area', module: 'm26', soleFiles: 1 }], summary: { ...report.summary, sharedModules: modules } });
+    const named = renderHandoffMarkdown({ ...report, areas, checklist: [{ kind: 'owner-area', module: 'm26', soleFiles: 1, sharedOnlyWithInactive: 0 }], summary: { ...report.summary, sharedModules: modules } });
     expect(named.match(/^### /gm)).toHaveLength(MAX_AREAS + 1);
     expect(named).toContain('### `m26`');
     expect(named).not.toContain('### `m25`');
@@ -339,7 +367,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const report = await handoffOf(analysis, 'ada');
     const owners = report.checklist.filter((item) => item.kind === 'owner-area');
     expect(owners.map((item) => item.soleFiles)).toEqual([4, 4, 4, 3, 3, 3, 2, 2, 2, 1]);
-    expect(report.checklist).toContainEqual({ kind: 'more-owner-areas', areas: 3, soleFiles: 3 });
+    expect(report.checklist).toContainEqual({ kind: 'more-owner-areas', areas: 3, soleFiles: 3, sharedOnlyWithInactive: 0 });
     expect(renderHandoffMarkdown(report)).toContain('- [ ] And new owners for 3 more areas (3 files only Ada knows): see the areas above, or `--format json`.\n');
   });
 
