@@ -1,4 +1,4 @@
-import { isBookkeepingFile } from './bookkeeping.ts';
+import { listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
@@ -80,6 +80,8 @@ export interface HandoffInput {
    */
   recentBefore?: string | undefined;
   recentTruncated?: boolean;
+  /** Files of 0 bytes at the revision: listed last, and no walk-through. */
+  emptyFiles?: ReadonlySet<string>;
 }
 
 export interface HandoffFile {
@@ -220,7 +222,8 @@ export interface HandoffReport {
    * ALSO_WORKED_ON): where they worked beyond what they own. A mid-level contributor's document
    * (62 commits) covered 2 files (an EM test on flask).
    */
-  alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[]; keeper: boolean }[];
+  /** `tier`: code, prose, chores, assets (handoffTier), which orders each group. */
+  alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[]; keeper: boolean; tier: number }[];
   coChange: CoChange[];
   coChangeWindow: number;
   /** Commits of the window left out as config ignoreRevs (not in coChangeWindow). */
@@ -256,6 +259,29 @@ const STRENGTH_ORDER: Record<SuccessorStrength, number> = { none: 0, weak: 1, ok
 // files of the area, whose "weak" successors knew next to nothing (an EM test on httpd).
 const TRANSFER_TIER: Record<SuccessorStrength, number> = { none: 0, weak: 0, ok: 1, author: 2 };
 
+// Images, icons and fonts: nothing to walk anyone through (flask: the logo SVGs among "only they know").
+const ASSET = /\.(?:svg|png|jpe?g|gif|ico|icns|webp|bmp|tiff?|woff2?|ttf|otf|eot)$/i;
+// Plain text and editor or git settings: with prose, after the code (flask: `.editorconfig`).
+const PLAIN = /(?:\.txt|^\.(?:editorconfig|gitignore|gitattributes|mailmap|git-blame-ignore-revs))$/i;
+// Templates, styles and data in a test folder are fixtures: with the release chores. 13 of Armin
+// Ronacher's 16 walk-throughs were flask's 2011 test templates and static files (a tester).
+const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|specs?|fixtures|__fixtures__|testdata|test_apps)\//i;
+const DATA = /\.(?:html?|css|txt|json|xml|ya?ml|csv|cfg|ini|toml|j2|jinja2?|tmpl|tpl)$/i;
+
+/**
+ * Where a file comes in the handoff's lists, after whatever order the lists already impose: code
+ * (0), then prose, licences, plain text and settings (1), then release chores and test fixtures
+ * (2), as `check` lists its files at risk (listingTier), then images, fonts and empty files (3).
+ * Licence files, CHANGES.rst, logos and fixtures came before the code (flask, a tester).
+ */
+export function handoffTier(path: string, empty: ReadonlySet<string> = new Set()): 0 | 1 | 2 | 3 {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (ASSET.test(name) || empty.has(path)) return 3;
+  if (TEST_FOLDER.test(path) && DATA.test(name)) return 2;
+  const tier = listingTier(path);
+  return tier === 0 && PLAIN.test(name) ? 1 : tier;
+}
+
 /** Theirs alone, or shared only with inactive developers: after them, nobody active authors it. */
 function needsOwner(file: HandoffFile): boolean {
   return file.status === 'sole' || file.othersInactive;
@@ -277,6 +303,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const afterThem = authorsAfter([person.id]);
   const moduleOf = moduleOfFile(analysis);
   const groups = filesByModule(analysis);
+  const empty = input.emptyFiles ?? new Set<string>();
+  const tierOf = (path: string) => handoffTier(path, empty);
 
   const systems = (input.critical ?? []).map((spec) => ({ spec, matches: createSystemMatcher(spec.paths) }));
   const criticalOf = (path: string) => systems.filter((s) => s.matches(path)).map((s) => s.spec.name);
@@ -315,6 +343,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
         Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
         Number(needsOwner(b)) - Number(needsOwner(a)) ||
         TRANSFER_TIER[a.strength] - TRANSFER_TIER[b.strength] ||
+        tierOf(a.path) - tierOf(b.path) ||
         b.commits - a.commits ||
         STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] ||
         b.lastChange - a.lastChange ||
@@ -407,7 +436,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
     },
     areas: areaList,
-    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable),
+    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable, tierOf),
     coChange,
     coChangeWindow: input.window?.length ?? 0,
     coChangeIgnored: input.windowIgnored ?? 0,
@@ -424,7 +453,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     names: {},
     inactive: [],
   };
-  report.checklist = checklist(report, moduleOf);
+  report.checklist = checklist(report, moduleOf, tierOf);
   report.names = namesOf(report, nameOf);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
@@ -504,7 +533,7 @@ function recentIn(commits: readonly HandoffCommitInput[], areas: ReadonlySet<str
  * server.c (169 of his commits), module.c and rdb.c, authored by antirez (inactive), with no word
  * in his handoff but "also worked on" (an EM test). Kept files come first.
  */
-function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>): HandoffReport['alsoWorkedOn'] {
+function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, tierOf: (path: string) => number): HandoffReport['alsoWorkedOn'] {
   const worked: HandoffReport['alsoWorkedOn'] = [];
   for (const file of analysis.files) {
     if (file.authors.includes(id)) continue;
@@ -512,11 +541,10 @@ function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable
     if (!mine || mine.fa + mine.dl < 2) continue;
     const commits = mine.fa + mine.dl;
     const keeper = file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => !unavailable.has(c.developer) && c.fa + c.dl > commits);
-    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper });
+    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, tier: tierOf(file.path) });
   }
-  // Release manifests and changelogs after the rest of each group (bookkeeping.ts).
-  const chore = (file: { path: string }) => Number(isBookkeepingFile(file.path));
-  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || chore(a) - chore(b) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
+  // Code first in each group, release manifests and changelogs after it (handoffTier); the document says so.
+  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || a.tier - b.tier || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
 }
 
 /**
@@ -586,7 +614,7 @@ export function coChanges(commits: readonly HandoffCommitInput[], theirs: Readon
  * pytest's 15 files to walk through were release announcements written from a template (first-time
  * users).
  */
-function checklist(report: HandoffReport, moduleOf: (path: string) => string): ChecklistItem[] {
+function checklist(report: HandoffReport, moduleOf: (path: string) => string, tierOf: (path: string) => number): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const system of report.summary.criticalSystems) {
     items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, ...(system.busFactorAfterAll !== undefined ? { busFactorAfterAll: system.busFactorAfterAll } : {}), minOwners: system.minOwners });
@@ -605,11 +633,12 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string): C
     items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0), sharedOnlyWithInactive: rest.reduce((sum, area) => sum + area.sharedOnlyWithInactive, 0) });
   }
   // Files only they know that nobody can take over as is: critical ones first, then those of code
-  // areas, then the most worked on.
+  // areas, then code before prose and chores (handoffTier), then the most worked on. Images, fonts
+  // and empty files are no walk-through (their area's new owner takes them).
   const candidates = report.areas
-    .flatMap((area) => area.files.map((file) => ({ file, supporting: supporting(area.module) })))
-    .filter(({ file }) => needsOwner(file) && (file.strength === 'none' || file.strength === 'weak'))
-    .sort((a, b) => Number(b.file.critical.length > 0) - Number(a.file.critical.length > 0) || a.supporting - b.supporting || b.file.commits - a.file.commits || b.file.lastChange - a.file.lastChange || byPath(a.file, b.file))
+    .flatMap((area) => area.files.map((file) => ({ file, supporting: supporting(area.module), tier: tierOf(file.path) })))
+    .filter(({ file, tier }) => needsOwner(file) && (file.strength === 'none' || file.strength === 'weak') && tier < 3)
+    .sort((a, b) => Number(b.file.critical.length > 0) - Number(a.file.critical.length > 0) || a.supporting - b.supporting || a.tier - b.tier || b.file.commits - a.file.commits || b.file.lastChange - a.file.lastChange || byPath(a.file, b.file))
     .map(({ file }) => file);
   const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
   for (const file of transfers) {

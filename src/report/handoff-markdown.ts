@@ -43,7 +43,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
-    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${who} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
     for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null));
     const rest = report.areas.filter((area) => !written.includes(area));
@@ -55,7 +55,10 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   }
   if (report.alsoWorkedOn.length > 0) {
     out.push('', `## Also worked on (not an author)`, '');
-    out.push(`The files ${who} changed most without being one of their authors: where they know parts of what others own.`, '');
+    // "Their commits" read 47 … 8, 2, 180 with CHANGES.rst last on purpose, as a sorting bug (flask, a tester).
+    const tiers = new Set(report.alsoWorkedOn.map((file) => file.tier));
+    const order = tiers.size > 1 ? ` ${report.alsoWorkedOn.some((file) => file.keeper) ? 'After the files they keep, code' : 'Code'} comes first, then docs, licences and settings, then changelogs, release manifests and test fixtures, then images and empty files; by their commits within each.` : '';
+    out.push(`The files ${who} changed most without being one of their authors: where they know parts of what others own.${order}`, '');
     if (report.alsoWorkedOn.some((file) => file.keeper)) {
       out.push(`**Kept by ${who}**: every author is inactive or leaving, and nobody active changed the file more; they come first.`, '');
     }

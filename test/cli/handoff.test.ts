@@ -120,6 +120,32 @@ describe('runHandoff', () => {
     expect(await runHandoff('Ada=2025-03-01', options(repo.dir, { leaving: ['ada@example.com=2025-03-01'] }), fakeIo(repo.dir).io)).toBe(0);
   });
 
+  // Regression (flask, a tester): licences, CHANGES.rst, logo SVGs, 0-byte files and 2011 test
+  // fixtures came before the code in the walk-throughs, the areas' tables and "Also worked on",
+  // whose order (CHANGES.rst last with 180 commits) read as a sorting bug.
+  it('lists code first, then prose, chores and fixtures, and walks nobody through images or empty files', async () => {
+    const repo = buildRepo([
+      { author: 'bob', at: '2024-10-01T10:00:00Z', write: { 'lib/bob.ts': 5, 'CHANGES.md': 5 } },
+      { author: 'ada', at: '2024-10-02T10:00:00Z', write: { 'lib/core.ts': 5, 'LICENSE.txt': 5, 'CHANGES.md': 3, 'docs/logo.svg': 5, 'lib/__init__.py': '', 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5 } },
+      ...[1, 2, 3, 4].map((n) => ({ author: 'ada', at: `2024-10-1${n}T10:00:00Z`, write: { 'LICENSE.txt': 5, 'docs/logo.svg': 5, 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5, 'CHANGES.md': 2, 'lib/bob.ts': 1 } })),
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ author: 'bob', at: `2024-11-0${n}T10:00:00Z`, write: { 'lib/bob.ts': 2, 'CHANGES.md': 2 } })),
+    ]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 365\n');
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('ada', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    const json = JSON.parse(stdout()) as { areas: { files: { path: string }[] }[]; checklist: { kind: string; path?: string }[]; alsoWorkedOn: { path: string; commits: number }[] };
+    expect(json.areas.flatMap((area) => area.files.map((file) => file.path))).toEqual(['lib/core.ts', 'lib/__init__.py', 'LICENSE.txt', 'tests/static/site.css', 'tests/templates/mail.txt', 'docs/logo.svg']);
+    expect(json.checklist.filter((item) => item.kind === 'transfer-file').map((item) => item.path)).toEqual(['lib/core.ts', 'LICENSE.txt', 'tests/static/site.css', 'tests/templates/mail.txt']);
+    // More commits on the changelog than on the code, listed after it, and said so.
+    expect(json.alsoWorkedOn.map((file) => [file.path, file.commits])).toEqual([
+      ['lib/bob.ts', 4],
+      ['CHANGES.md', 5],
+    ]);
+    const markdown = fakeIo(repo.dir);
+    await runHandoff('ada', options(repo.dir), markdown.io);
+    expect(markdown.stdout()).toContain('Code comes first, then docs, licences and settings, then changelogs, release manifests and test fixtures, then images and empty files; by their commits within each.');
+  });
+
   it('refuses an unknown person with the closest known identities (exit 2)', async () => {
     const repo = shop();
     const error = await failure(runHandoff('adda', options(repo.dir), fakeIo(repo.dir).io));

@@ -2,7 +2,7 @@ import { ExitCode } from '../../errors.ts';
 import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
-import { commitOf, readFileAt } from '../../git/repo.ts';
+import { commitOf, emptyFilesAt, readFileAt } from '../../git/repo.ts';
 import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveCountedAsGone, inactiveDevelopers } from '../../model/decay.ts';
@@ -74,6 +74,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     recent: counted(log.recent),
     recentTruncated: log.recentTruncated,
     recentBefore: stale?.day,
+    emptyFiles: await emptyFilesAt(repo, analysis.repository.revision),
   });
   const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
   const written = writeReport(text, options, io.cwd, io.stdout);
