@@ -184,7 +184,12 @@ export type ChecklistItem =
   | { kind: 'outside-git' };
 
 export interface HandoffReport {
-  repository: { path: string; revision: string; revisionDate: string; referenceDate: string };
+  /**
+   * `shallowSince`: in a shallow clone, the day its analysed history begins (null otherwise). A
+   * handoff made in CI (actions/checkout fetches one commit) said "nothing to hand over" of the
+   * maintainer, with the warning on stderr only (flask, a tester).
+   */
+  repository: { path: string; revision: string; revisionDate: string; referenceDate: string; shallowSince: string | null };
   /** `inactive`: no commit in the last `successorsActiveWithinDays` days (null: not judged). */
   person: { id: string; name: string; emails: string[]; commits: number; firstCommit: string; lastCommit: string; filesAuthored: number; inactive: boolean | null; date?: string; note?: string };
   alsoLeaving: { id: string; name: string; date?: string }[];
@@ -404,6 +409,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       revision: analysis.repository.revision,
       revisionDate: analysis.repository.revisionDate,
       referenceDate: analysis.settings.referenceDate,
+      shallowSince: analysis.repository.isShallow ? oldestCommitDay(analysis.developers) || null : null,
     },
     person: {
       id: person.id,
@@ -457,6 +463,11 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   report.names = namesOf(report, nameOf);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
+}
+
+/** The day of the oldest commit of the analysed history ('' with none). */
+function oldestCommitDay(developers: readonly Pick<DeveloperSummary, 'firstCommit'>[]): string {
+  return developers.reduce((oldest, developer) => (oldest === '' || developer.firstCommit < oldest ? developer.firstCommit : oldest), '').slice(0, 10);
 }
 
 function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<string, string> {

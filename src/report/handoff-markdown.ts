@@ -39,7 +39,10 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('');
   out.push('## Areas');
   out.push('');
-  if (report.areas.length === 0) {
+  if (report.areas.length === 0 && report.repository.shallowSince != null) {
+    // Not "nothing to hand over": a CI checkout of depth 1 said it of flask's maintainer (a tester).
+    out.push(`The fetched history is too short to tell what ${who} knows: this shallow clone's history begins on ${report.repository.shallowSince}, and ${who} is the author of no analysed file in it. Fetch the whole history (\`git fetch --unshallow\`; actions/checkout: \`fetch-depth: 0\`) and run the handoff again.`);
+  } else if (report.areas.length === 0) {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
@@ -102,6 +105,9 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   const person = report.person;
   const lines = [
     `Repository ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)}) · figures as of ${day(repo.referenceDate)}.`,
+    ...(repo.shallowSince != null
+      ? ['', `⚠️ This is a shallow clone: its history begins on ${repo.shallowSince}, so the figures count only the work since then, and people whose work is older are missing from it. \`git fetch --unshallow\` reads the whole history.`]
+      : []),
     ...staleNote(report),
     '',
     // An identity with no email (git allows one) read "Person: X ()".

@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runHandoff, type HandoffOptions } from '../../src/cli/commands/handoff.ts';
@@ -144,6 +146,33 @@ describe('runHandoff', () => {
     const markdown = fakeIo(repo.dir);
     await runHandoff('ada', options(repo.dir), markdown.io);
     expect(markdown.stdout()).toContain('Code comes first, then docs, licences and settings, then changelogs, release manifests and test fixtures, then images and empty files; by their commits within each.');
+  });
+
+  // Regression (flask, a tester): a shallow clone's handoff never said it was one; at depth 1 it said
+  // "Nothing to hand over from the code" of the maintainer, and at depth 50 Armin Ronacher was an
+  // unknown person with no word that the history is cut.
+  it('says in the document and the JSON that the clone is shallow, and when its history is too short', async () => {
+    const source = shop();
+    const clone = (depth: number) => {
+      const dir = path.join(mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'shallow-')), `depth-${depth}`);
+      execFileSync('git', ['clone', '-q', '--depth', String(depth), `file://${source.dir}`, dir]);
+      return dir;
+    };
+    const one = clone(1);
+    const { io, stdout } = fakeIo(one);
+    expect(await runHandoff('ada', options(one), io)).toBe(0);
+    expect(stdout()).toContain("\n⚠️ This is a shallow clone: its history begins on 2024-12-15, so the figures count only the work since then, and people whose work is older are missing from it. `git fetch --unshallow` reads the whole history.\n");
+    expect(stdout()).toContain("\nThe fetched history is too short to tell what Ada knows: this shallow clone's history begins on 2024-12-15");
+    expect(stdout()).not.toContain('Nothing to hand over');
+    const unknown = await failure(runHandoff('carol', options(one), fakeIo(one).io));
+    expect(unknown.hint).toContain('this clone is shallow (its history begins on 2024-12-15): someone whose commits are all older is not in it (`git fetch --unshallow` reads the whole history)');
+    const three = clone(3);
+    const json = fakeIo(three);
+    expect(await runHandoff('ada', options(three, { format: 'json' }), json.io)).toBe(0);
+    expect(JSON.parse(json.stdout()).repository.shallowSince).toBe('2024-11-01');
+    const full = fakeIo(source.dir);
+    await runHandoff('ada', options(source.dir, { format: 'json' }), full.io);
+    expect(JSON.parse(full.stdout()).repository.shallowSince).toBeNull();
   });
 
   it('refuses an unknown person with the closest known identities (exit 2)', async () => {
