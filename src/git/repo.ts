@@ -378,6 +378,22 @@ export async function listTrackedFiles(repo: Repository, sha: string): Promise<T
   }
 }
 
+/**
+ * The files of 0 bytes at the revision (`ls-tree -l`), for the handoff, which walks nobody through
+ * an empty `__init__.py` (flask, a tester). None in a partial clone, where sizes would download blobs.
+ */
+export async function emptyFilesAt(repo: Repository, sha: string): Promise<Set<string>> {
+  const empty = new Set<string>();
+  if (repo.info.isPartial) return empty;
+  const out = await repo.side.raw(['ls-tree', '-r', '-z', '-l', '--full-tree', sha]).catch(() => '');
+  for (const entry of out.split('\0')) {
+    // "<mode> <type> <object> <size, padded>\t<path>"
+    const tab = entry.indexOf('\t');
+    if (tab !== -1 && /^\d+ blob \S+ +0$/.test(entry.slice(0, tab))) empty.add(entry.slice(tab + 1));
+  }
+  return empty;
+}
+
 /** The text of a file at the revision, or undefined when it does not exist (or its blob is missing). */
 export async function readFileAt(repo: Repository, sha: string, file: string): Promise<string | undefined> {
   try {

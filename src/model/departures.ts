@@ -1,10 +1,11 @@
 import { UsageError } from '../errors.ts';
 import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
+import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
-import { resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
+import { clean as printable, resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
@@ -20,9 +21,12 @@ export { fileNumbersByModule, filesByModule, moduleOfFile, nameLookup };
 //   had no author to begin with are not counted as lost: nobody took that knowledge away);
 // - successor of a file: the remaining developer with the highest DOA on it. Strength:
 //     `author` — they are (still) an author of the file after the departures;
-//     `ok`     — not an author, but normDOA ≥ WEAK_SUCCESSOR_NORM_DOA;
+//     `ok`     — not an author, but normDOA ≥ WEAK_SUCCESSOR_NORM_DOA and DOA ≥ the model's
+//                absolute author floor (AUTHOR_ABS_THRESHOLD, 3.293);
 //     `weak`   — normDOA below it: they touched the file, but know less than half of what its top
 //                expert knows (normDOA is DOA / the file's highest DOA, departing people included);
+//                or DOA below the floor: too little to be an author of any file, however little
+//                its top expert did;
 //     `none`   — nobody who stays ever touched the file: knowledge transfer needed.
 // - a departure without a date is assumed to happen at once: it is the first step of the timeline.
 
@@ -110,6 +114,7 @@ export function resolveDepartures(
     mailmapped?: ResolveOptions['mailmapped'];
     mailmapNames?: ResolveOptions['mailmapNames'];
     historyEnds?: ResolveOptions['historyEnds'];
+    shallowSince?: ResolveOptions['shallowSince'];
   },
 ): Departure[] {
   // A config entry is named by where it sits when that is known, as other config errors are.
@@ -130,7 +135,7 @@ export function resolveDepartures(
     }
     let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
     try {
-      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, mailmapNames: input.mailmapNames, historyEnds: input.historyEnds });
+      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, mailmapNames: input.mailmapNames, historyEnds: input.historyEnds, shallowSince: input.shallowSince });
     } catch (error) {
       if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
         // A near miss stays an error, as in a shallow clone: commons-lang's "Gary Gregory" went by
@@ -162,9 +167,24 @@ export function resolveDepartures(
       continue;
     }
     const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
-    // The earliest date wins, and its entry's note with it (or none): two entries' fields were
-    // mixed (an EM test). Without any date, the first note.
-    if (spec.date && (!current.date || spec.date < current.date)) {
+    // Two different last days for one person are a mistake to correct, not a choice to make: the
+    // earlier one won silently (`handoff 'David Lord=2027-01-31' --leaving 'David Lord=2027-02-28'`,
+    // flask, a tester). The same day twice is one departure.
+    const earlier = dated.get(developer.id);
+    if (spec.date && current.date && spec.date !== current.date && earlier) {
+      const [first, second] = [{ date: current.date, at: earlier.source }, { date: spec.date, at: dateSource }].sort((a, b) => (a.date < b.date ? -1 : 1)) as [{ date: string; at: string }, { date: string; at: string }];
+      // Where each was written, when that tells them apart (a config entry and a flag).
+      const where = (at: string) => (first.at === second.at ? '' : ` (${at})`);
+      problems.push(
+        new UsageError(`${printable(developer.name)} is given two different last days: ${first.date}${where(first.at)} and ${second.date}${where(second.at)}`, {
+          hint: 'give one last day per person (the same day twice is fine): drop or correct one of them',
+        }),
+      );
+      continue;
+    }
+    // With one date, its entry's note goes with it (or none): two entries' fields were mixed (an
+    // EM test). Without any date, the first note.
+    if (spec.date && !current.date) {
       current.date = spec.date;
       dated.set(developer.id, { source: dateSource, lastCommit: developer.lastCommit });
       if (spec.note) current.note = spec.note;
@@ -272,7 +292,10 @@ export function bestSuccessor(
     commits: best.fa + best.dl,
     lastChange: best.lastChange,
   };
-  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : best.normDoa >= weak ? 'ok' : 'weak';
+  // Below the author floor a successor is weak whatever their normDOA: one typo fix on a file its
+  // creator barely touched made normDOA 0.57 and an "ok" successor, and took the file out of the
+  // handoff's walk-throughs (flask: Hynek Schlawack, DOA 2.37 on docs/appcontext.rst; a tester).
+  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : best.normDoa >= weak && best.doa >= AUTHOR_ABS_THRESHOLD ? 'ok' : 'weak';
   return { successor, strength };
 }
 

@@ -1,4 +1,5 @@
-import { isBookkeepingFile } from './bookkeeping.ts';
+import { listingTier } from './bookkeeping.ts';
+import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
@@ -79,6 +80,8 @@ export interface HandoffInput {
    */
   recentBefore?: string | undefined;
   recentTruncated?: boolean;
+  /** Files of 0 bytes at the revision: listed last, and no walk-through. */
+  emptyFiles?: ReadonlySet<string>;
 }
 
 export interface HandoffFile {
@@ -92,6 +95,12 @@ export interface HandoffFile {
    * which the markdown said ("shared with others leaving") and the JSON did not (a user test).
    */
   othersLeaving: string[];
+  /**
+   * Shared, and every other author who stays is inactive: nobody active would author it after they
+   * leave, though the published figures count those authors (flask: all 63 files David Lord shares
+   * were shared with people gone for years; a tester). The checklist treats it as theirs alone.
+   */
+  othersInactive: boolean;
   critical: string[];
   doa: number;
   normDoa: number;
@@ -109,6 +118,8 @@ export interface HandoffArea {
   critical: string[];
   files: HandoffFile[];
   soleFiles: number;
+  /** Shared files whose other authors who stay are all inactive (HandoffFile.othersInactive). */
+  sharedOnlyWithInactive: number;
   /** Their newest change in the area (unix seconds). */
   lastChange: number;
   truckFactorBefore: number;
@@ -161,9 +172,10 @@ export interface RecentCommit {
 export type ChecklistItem =
   | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number }
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
-  | { kind: 'more-transfers'; files: number }
-  | { kind: 'owner-area'; module: string; soleFiles: number }
-  | { kind: 'more-owner-areas'; areas: number; soleFiles: number }
+  | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number }
+  /** `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too. */
+  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number }
+  | { kind: 'more-owner-areas'; areas: number; soleFiles: number; sharedOnlyWithInactive: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
   | { kind: 'recent-work'; commits: number; days: number; before?: string }
@@ -172,13 +184,25 @@ export type ChecklistItem =
   | { kind: 'outside-git' };
 
 export interface HandoffReport {
-  repository: { path: string; revision: string; revisionDate: string; referenceDate: string };
+  /**
+   * `shallowSince`: in a shallow clone, the day its analysed history begins (null otherwise). A
+   * handoff made in CI (actions/checkout fetches one commit) said "nothing to hand over" of the
+   * maintainer, with the warning on stderr only (flask, a tester).
+   */
+  repository: { path: string; revision: string; revisionDate: string; referenceDate: string; shallowSince: string | null };
   /** `inactive`: no commit in the last `successorsActiveWithinDays` days (null: not judged). */
   person: { id: string; name: string; emails: string[]; commits: number; firstCommit: string; lastCommit: string; filesAuthored: number; inactive: boolean | null; date?: string; note?: string };
   alsoLeaving: { id: string; name: string; date?: string }[];
   summary: {
     soleFiles: number;
     sharedFiles: number;
+    /**
+     * Of the shared files, those whose other authors who stay are all inactive: a labelled addition to
+     * the figures, which count inactive developers as authors (0 when inactivity is not judged).
+     */
+    sharedOnlyWithInactive: number;
+    /** Their files no active developer who stays authors (theirs alone, shared only with inactive people or with others leaving). */
+    noActiveAuthorLeft: number;
     /** Modules where they are the only author of every authored file. */
     soleModules: string[];
     sharedModules: string[];
@@ -203,7 +227,8 @@ export interface HandoffReport {
    * ALSO_WORKED_ON): where they worked beyond what they own. A mid-level contributor's document
    * (62 commits) covered 2 files (an EM test on flask).
    */
-  alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[]; keeper: boolean }[];
+  /** `tier`: code, prose, chores, assets (handoffTier), which orders each group. */
+  alsoWorkedOn: { path: string; commits: number; lastChange: number; authors: string[]; keeper: boolean; tier: number }[];
   coChange: CoChange[];
   coChangeWindow: number;
   /** Commits of the window left out as config ignoreRevs (not in coChangeWindow). */
@@ -217,6 +242,8 @@ export interface HandoffReport {
   recentTruncated: boolean;
   checklist: ChecklistItem[];
   weakSuccessorThreshold: number;
+  /** A successor whose DOA is below this (the model's absolute author floor) is weak whatever their normDOA. */
+  weakSuccessorDoaFloor: number;
   /** Successors are developers with a commit in this many days (null: inactive ones count too). */
   successorsActiveWithinDays: number | null;
   /**
@@ -237,6 +264,34 @@ const STRENGTH_ORDER: Record<SuccessorStrength, number> = { none: 0, weak: 1, ok
 // files of the area, whose "weak" successors knew next to nothing (an EM test on httpd).
 const TRANSFER_TIER: Record<SuccessorStrength, number> = { none: 0, weak: 0, ok: 1, author: 2 };
 
+// Images, icons and fonts: nothing to walk anyone through (flask: the logo SVGs among "only they know").
+const ASSET = /\.(?:svg|png|jpe?g|gif|ico|icns|webp|bmp|tiff?|woff2?|ttf|otf|eot)$/i;
+// Plain text and editor or git settings: with prose, after the code (flask: `.editorconfig`).
+const PLAIN = /(?:\.txt|^\.(?:editorconfig|gitignore|gitattributes|mailmap|git-blame-ignore-revs))$/i;
+// Templates, styles and data in a test folder are fixtures: with the release chores. 13 of Armin
+// Ronacher's 16 walk-throughs were flask's 2011 test templates and static files (a tester).
+const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|specs?|fixtures|__fixtures__|testdata|test_apps)\//i;
+const DATA = /\.(?:html?|css|txt|json|xml|ya?ml|csv|cfg|ini|toml|j2|jinja2?|tmpl|tpl)$/i;
+
+/**
+ * Where a file comes in the handoff's lists, after whatever order the lists already impose: code
+ * (0), then prose, licences, plain text and settings (1), then release chores and test fixtures
+ * (2), as `check` lists its files at risk (listingTier), then images, fonts and empty files (3).
+ * Licence files, CHANGES.rst, logos and fixtures came before the code (flask, a tester).
+ */
+export function handoffTier(path: string, empty: ReadonlySet<string> = new Set()): 0 | 1 | 2 | 3 {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (ASSET.test(name) || empty.has(path)) return 3;
+  if (TEST_FOLDER.test(path) && DATA.test(name)) return 2;
+  const tier = listingTier(path);
+  return tier === 0 && PLAIN.test(name) ? 1 : tier;
+}
+
+/** Theirs alone, or shared only with inactive developers: after them, nobody active authors it. */
+function needsOwner(file: HandoffFile): boolean {
+  return file.status === 'sole' || file.othersInactive;
+}
+
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
@@ -247,11 +302,14 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const nameOf = nameLookup(analysis);
   const others = (input.alsoLeaving ?? []).filter((d) => d.id !== person.id);
   const goneAll = new Set([person.id, ...others.map((d) => d.id)]);
-  const unavailable = new Set([...goneAll, ...(input.inactive ?? [])]);
+  const inactive = new Set(input.inactive ?? []);
+  const unavailable = new Set([...goneAll, ...inactive]);
   const after = authorsAfter(goneAll);
   const afterThem = authorsAfter([person.id]);
   const moduleOf = moduleOfFile(analysis);
   const groups = filesByModule(analysis);
+  const empty = input.emptyFiles ?? new Set<string>();
+  const tierOf = (path: string) => handoffTier(path, empty);
 
   const systems = (input.critical ?? []).map((spec) => ({ spec, matches: createSystemMatcher(spec.paths) }));
   const criticalOf = (path: string) => systems.filter((s) => s.matches(path)).map((s) => s.spec.name);
@@ -264,10 +322,12 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     if (!contribution) continue;
     const remaining = after(file);
     const { successor, strength } = bestSuccessor(file, unavailable, remaining);
+    const otherAuthors = file.authors.filter((id) => id !== person.id && !goneAll.has(id));
     const entry: HandoffFile = {
       path: file.path,
       status: file.authors.length === 1 ? 'sole' : 'shared',
-      otherAuthors: file.authors.filter((id) => id !== person.id && !goneAll.has(id)),
+      otherAuthors,
+      othersInactive: otherAuthors.length > 0 && otherAuthors.every((id) => inactive.has(id)),
       othersLeaving: file.authors.filter((id) => id !== person.id && goneAll.has(id)),
       critical: criticalOf(file.path),
       doa: contribution.doa,
@@ -286,8 +346,9 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     files.sort(
       (a, b) =>
         Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
-        Number(b.status === 'sole') - Number(a.status === 'sole') ||
+        Number(needsOwner(b)) - Number(needsOwner(a)) ||
         TRANSFER_TIER[a.strength] - TRANSFER_TIER[b.strength] ||
+        tierOf(a.path) - tierOf(b.path) ||
         b.commits - a.commits ||
         STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] ||
         b.lastChange - a.lastChange ||
@@ -299,6 +360,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       critical: [...new Set(files.flatMap((f) => f.critical))].sort(),
       files,
       soleFiles: files.filter((f) => f.status === 'sole').length,
+      sharedOnlyWithInactive: files.filter((f) => f.othersInactive).length,
       lastChange: Math.max(...files.map((f) => f.lastChange)),
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
@@ -347,6 +409,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       revision: analysis.repository.revision,
       revisionDate: analysis.repository.revisionDate,
       referenceDate: analysis.settings.referenceDate,
+      shallowSince: analysis.repository.isShallow ? oldestCommitDay(analysis.developers) || null : null,
     },
     person: {
       id: person.id,
@@ -364,6 +427,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     summary: {
       soleFiles: allFiles.filter((f) => f.status === 'sole').length,
       sharedFiles: allFiles.filter((f) => f.status === 'shared').length,
+      sharedOnlyWithInactive: allFiles.filter((f) => f.othersInactive).length,
+      noActiveAuthorLeft: theirs.filter((f) => after(f).every((id) => inactive.has(id))).length,
       soleModules,
       // Modules where they share a file: "Shares 0 files (in `src`)" named a module where others
       // author other files and they share none (doc audit).
@@ -377,7 +442,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
     },
     areas: areaList,
-    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable),
+    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable, tierOf),
     coChange,
     coChangeWindow: input.window?.length ?? 0,
     coChangeIgnored: input.windowIgnored ?? 0,
@@ -388,16 +453,21 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     recentTruncated: input.recentTruncated ?? false,
     checklist: [],
     weakSuccessorThreshold: WEAK_SUCCESSOR_NORM_DOA,
+    weakSuccessorDoaFloor: AUTHOR_ABS_THRESHOLD,
     successorsActiveWithinDays: input.inactive !== undefined && input.inactiveAfterDays !== undefined ? input.inactiveAfterDays : null,
     nobodyActiveSince: input.inactive === undefined ? null : (nobodyActiveSince(analysis.developers, goneAll, new Set(input.inactive)) ?? null),
     names: {},
     inactive: [],
   };
-  report.checklist = checklist(report, moduleOf);
+  report.checklist = checklist(report, moduleOf, tierOf);
   report.names = namesOf(report, nameOf);
-  const inactive = new Set(input.inactive ?? []);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
+}
+
+/** The day of the oldest commit of the analysed history ('' with none). */
+function oldestCommitDay(developers: readonly Pick<DeveloperSummary, 'firstCommit'>[]): string {
+  return developers.reduce((oldest, developer) => (oldest === '' || developer.firstCommit < oldest ? developer.firstCommit : oldest), '').slice(0, 10);
 }
 
 function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<string, string> {
@@ -474,7 +544,7 @@ function recentIn(commits: readonly HandoffCommitInput[], areas: ReadonlySet<str
  * server.c (169 of his commits), module.c and rdb.c, authored by antirez (inactive), with no word
  * in his handoff but "also worked on" (an EM test). Kept files come first.
  */
-function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>): HandoffReport['alsoWorkedOn'] {
+function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, tierOf: (path: string) => number): HandoffReport['alsoWorkedOn'] {
   const worked: HandoffReport['alsoWorkedOn'] = [];
   for (const file of analysis.files) {
     if (file.authors.includes(id)) continue;
@@ -482,11 +552,10 @@ function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable
     if (!mine || mine.fa + mine.dl < 2) continue;
     const commits = mine.fa + mine.dl;
     const keeper = file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => !unavailable.has(c.developer) && c.fa + c.dl > commits);
-    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper });
+    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, tier: tierOf(file.path) });
   }
-  // Release manifests and changelogs after the rest of each group (bookkeeping.ts).
-  const chore = (file: { path: string }) => Number(isBookkeepingFile(file.path));
-  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || chore(a) - chore(b) || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
+  // Code first in each group, release manifests and changelogs after it (handoffTier); the document says so.
+  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || a.tier - b.tier || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
 }
 
 /**
@@ -556,32 +625,41 @@ export function coChanges(commits: readonly HandoffCommitInput[], theirs: Readon
  * pytest's 15 files to walk through were release announcements written from a template (first-time
  * users).
  */
-function checklist(report: HandoffReport, moduleOf: (path: string) => string): ChecklistItem[] {
+function checklist(report: HandoffReport, moduleOf: (path: string) => string, tierOf: (path: string) => number): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const system of report.summary.criticalSystems) {
     items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, ...(system.busFactorAfterAll !== undefined ? { busFactorAfterAll: system.busFactorAfterAll } : {}), minOwners: system.minOwners });
   }
   const supporting = (module: string) => Number(isSupportingModule(module));
   // The areas with the most files only they know first, in the Areas' groups (ties in the document's order).
+  // Files they share only with inactive developers need a new owner as much as their own (flask: src
+  // had 9 files only David knew and 13 he shared with Armin, inactive since 2020; a tester).
+  const ownerless = (area: HandoffArea) => area.soleFiles + area.sharedOnlyWithInactive;
   const ownerAreas = report.areas
-    .filter((area) => area.soleFiles > 0)
-    .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || b.soleFiles - a.soleFiles);
-  for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles });
+    .filter((area) => ownerless(area) > 0)
+    .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || ownerless(b) - ownerless(a));
+  for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive });
   const rest = ownerAreas.slice(MAX_OWNER_AREA_ITEMS);
-  if (rest.length > 0) items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0) });
+  if (rest.length > 0) {
+    items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0), sharedOnlyWithInactive: rest.reduce((sum, area) => sum + area.sharedOnlyWithInactive, 0) });
+  }
   // Files only they know that nobody can take over as is: critical ones first, then those of code
-  // areas, then the most worked on.
+  // areas, then code before prose and chores (handoffTier), then the most worked on. Images, fonts
+  // and empty files are no walk-through (their area's new owner takes them).
   const candidates = report.areas
-    .flatMap((area) => area.files.map((file) => ({ file, supporting: supporting(area.module) })))
-    .filter(({ file }) => file.status === 'sole' && (file.strength === 'none' || file.strength === 'weak'))
-    .sort((a, b) => Number(b.file.critical.length > 0) - Number(a.file.critical.length > 0) || a.supporting - b.supporting || b.file.commits - a.file.commits || b.file.lastChange - a.file.lastChange || byPath(a.file, b.file))
+    .flatMap((area) => area.files.map((file) => ({ file, supporting: supporting(area.module), tier: tierOf(file.path) })))
+    .filter(({ file, tier }) => needsOwner(file) && (file.strength === 'none' || file.strength === 'weak') && tier < 3)
+    .sort((a, b) => Number(b.file.critical.length > 0) - Number(a.file.critical.length > 0) || a.supporting - b.supporting || a.tier - b.tier || b.file.commits - a.file.commits || b.file.lastChange - a.file.lastChange || byPath(a.file, b.file))
     .map(({ file }) => file);
   const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
   for (const file of transfers) {
     items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}) });
   }
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
-  if (candidates.length > transfers.length) items.push({ kind: 'more-transfers', files: candidates.length - transfers.length });
+  if (candidates.length > transfers.length) {
+    const more = candidates.slice(transfers.length);
+    items.push({ kind: 'more-transfers', files: more.length, sharedOnlyWithInactive: more.filter((file) => file.othersInactive).length });
+  }
   // Only what the document lists: a pair named here with CHANGELOG.md was in no line of it (vite).
   // A pair with a file of a code area before a pair of docs or tests alone (pytest: its changelog and
   // its announcements' index, then getting-started.rst and that index), each group in the list's order.

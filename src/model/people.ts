@@ -54,6 +54,12 @@ export interface ResolveOptions {
    * joined later is in no commit of it, which "unknown person" alone did not say (an EM test).
    */
   historyEnds?: string | undefined;
+  /**
+   * In a shallow clone, the day its oldest fetched commit was made: someone whose commits are all
+   * older is unknown, which the hint says (flask at depth 50: Armin Ronacher was "unknown", with no
+   * word that the history was cut; a tester).
+   */
+  shallowSince?: string | undefined;
 }
 
 type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'> & Partial<Pick<DeveloperSummary, 'commits' | 'filesAuthored'>>;
@@ -97,7 +103,7 @@ export function foldAccents(key: string): string {
 }
 
 // Error messages reach a terminal: no control characters from names or input.
-function clean(text: string): string {
+export function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ');
 }
@@ -317,6 +323,8 @@ interface Tier<T> {
  * known identities) or when several developers do (listing them).
  */
 export function resolvePerson<T extends Person>(people: readonly T[], who: string, options: ResolveOptions = {}): T {
+  const identity = nameAndEmail(who);
+  if (identity) return resolveIdentity(people, who, identity, options);
   const target = normalize(who);
   const where = options.source ? ` (${options.source})` : '';
   if (target === '') throw new UsageError(`empty person name${where}`, { hint: 'name a developer by name, email or alias' });
@@ -395,7 +403,42 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
   const namedBare = bare === undefined ? [] : people.filter((p) => exactKeys(view(p), aliases).has(bare) || partialKeys(view(p)).has(bare)).sort(byActivity);
   const near = [...namedBare, ...closestPeople(who, people, SUGGESTIONS, view)].filter((person, index, all) => all.indexOf(person) === index).slice(0, SUGGESTIONS);
   const later = options.historyEnds ? `; the history analysed ends on ${options.historyEnds}, so someone whose first commit came later is not in it` : '';
+  const cut = options.shallowSince ? `; this clone is shallow (its history begins on ${options.shallowSince}): someone whose commits are all older is not in it (\`git fetch --unshallow\` reads the whole history)` : '';
   throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer ${botLike ? 'or bot account ' : ''}of this repository has that name, email or alias`, {
-    hint: `${near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : people.length > 0 ? 'no developer has a name or email close to it: `talentrisk scan --format json` lists them all' : 'the analysed history has no developer at all'}${later}`,
+    hint: `${near.length > 0 ? `closest known: ${near.map(personLabel).join(', ')}` : people.length > 0 ? 'no developer has a name or email close to it: `talentrisk scan --format json` lists them all' : 'the analysed history has no developer at all'}${later}${cut}`,
   });
+}
+
+/**
+ * `Name <email>`, as `git shortlog -sne` and `git log` print an identity: its name and email, or
+ * undefined for anything else (an email alone, a name, `<>`).
+ */
+export function nameAndEmail(who: string): { name: string; email: string } | undefined {
+  const match = /^([^<>]*?)\s*<([^<>]*)>$/.exec(who.trim());
+  if (!match) return undefined;
+  const name = (match[1] ?? '').trim();
+  const email = (match[2] ?? '').trim();
+  return name === '' && email === '' ? undefined : { name, email };
+}
+
+/**
+ * A person typed as `Name <email>`: by the email, else by the name. Copied from `git shortlog -sne`,
+ * "Armin Ronacher <armin.ronacher@active-4.com>" was an unknown person, "no developer has a name or
+ * email close to it", when both parts named him exactly (flask, a tester). An ambiguous name or a bot
+ * is said as such; unknown by both, the error names what was typed, with the name's closest people.
+ */
+function resolveIdentity<T extends Person>(people: readonly T[], who: string, identity: { name: string; email: string }, options: ResolveOptions): T {
+  let unknown: UnknownPersonError | undefined;
+  for (const part of [identity.email, identity.name]) {
+    if (part === '') continue;
+    try {
+      return resolvePerson(people, part, options);
+    } catch (error) {
+      if (!(error instanceof UnknownPersonError)) throw error;
+      // The name's closest people are the better hint (an email is rarely a slip of another).
+      unknown = error;
+    }
+  }
+  const where = options.source ? ` (${options.source})` : '';
+  throw new UnknownPersonError(`unknown person "${clean(who)}"${where}: no developer of this repository has that name or email`, { hint: unknown?.hint ?? 'name a developer by name, email or alias' });
 }

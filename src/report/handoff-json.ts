@@ -18,6 +18,7 @@ export function toHandoffJson(report: HandoffReport) {
     status: f.status,
     otherAuthors: f.otherAuthors.map(person),
     otherAuthorsLeaving: f.othersLeaving.map(person),
+    otherAuthorsAllInactive: f.othersInactive,
     critical: f.critical,
     doa: round(f.doa, 3),
     normDoa: round(f.normDoa, 3),
@@ -35,6 +36,7 @@ export function toHandoffJson(report: HandoffReport) {
     alsoLeaving: report.alsoLeaving,
     summary: report.summary,
     weakSuccessorThreshold: report.weakSuccessorThreshold,
+    weakSuccessorDoaFloor: report.weakSuccessorDoaFloor,
     successorsActiveWithinDays: report.successorsActiveWithinDays,
     nobodyActiveSince: report.nobodyActiveSince,
     areas: report.areas.map((area) => ({
@@ -42,6 +44,7 @@ export function toHandoffJson(report: HandoffReport) {
       moduleFiles: area.moduleFiles,
       critical: area.critical,
       soleFiles: area.soleFiles,
+      sharedOnlyWithInactive: area.sharedOnlyWithInactive,
       lastChange: iso(area.lastChange),
       truckFactorBefore: area.truckFactorBefore,
       truckFactorAfter: area.truckFactorAfter,

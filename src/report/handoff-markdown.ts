@@ -39,11 +39,14 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('');
   out.push('## Areas');
   out.push('');
-  if (report.areas.length === 0) {
+  if (report.areas.length === 0 && report.repository.shallowSince != null) {
+    // Not "nothing to hand over": a CI checkout of depth 1 said it of flask's maintainer (a tester).
+    out.push(`The fetched history is too short to tell what ${who} knows: this shallow clone's history begins on ${report.repository.shallowSince}, and ${who} is the author of no analysed file in it. Fetch the whole history (\`git fetch --unshallow\`; actions/checkout: \`fetch-depth: 0\`) and run the handoff again.`);
+  } else if (report.areas.length === 0) {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
-    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${who} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
     for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null));
     const rest = report.areas.filter((area) => !written.includes(area));
@@ -55,7 +58,10 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   }
   if (report.alsoWorkedOn.length > 0) {
     out.push('', `## Also worked on (not an author)`, '');
-    out.push(`The files ${who} changed most without being one of their authors: where they know parts of what others own.`, '');
+    // "Their commits" read 47 … 8, 2, 180 with CHANGES.rst last on purpose, as a sorting bug (flask, a tester).
+    const tiers = new Set(report.alsoWorkedOn.map((file) => file.tier));
+    const order = tiers.size > 1 ? ` ${report.alsoWorkedOn.some((file) => file.keeper) ? 'After the files they keep, code' : 'Code'} comes first, then docs, licences and settings, then changelogs, release manifests and test fixtures, then images and empty files; by their commits within each.` : '';
+    out.push(`The files ${who} changed most without being one of their authors: where they know parts of what others own.${order}`, '');
     if (report.alsoWorkedOn.some((file) => file.keeper)) {
       out.push(`**Kept by ${who}**: every author is inactive or leaving, and nobody active changed the file more; they come first.`, '');
     }
@@ -88,7 +94,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold}: they touched the file but know less than half of what its main author knows. The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did). The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -99,6 +105,9 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   const person = report.person;
   const lines = [
     `Repository ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)}) · figures as of ${day(repo.referenceDate)}.`,
+    ...(repo.shallowSince != null
+      ? ['', `⚠️ This is a shallow clone: its history begins on ${repo.shallowSince}, so the figures count only the work since then, and people whose work is older are missing from it. \`git fetch --unshallow\` reads the whole history.`]
+      : []),
     ...staleNote(report),
     '',
     // An identity with no email (git allows one) read "Person: X ()".
@@ -151,7 +160,10 @@ function summary(report: HandoffReport, who: string): string[] {
   const lines: string[] = [];
   const modules = (list: readonly string[]) => firstOf(list.map((m) => mdCode(m)), MAX_SUMMARY_MODULES);
   lines.push(`- **Only author** of ${plural(s.soleFiles, 'file')}${s.soleModules.length ? `; the only author of every authored file in ${modules(s.soleModules)}` : ''}.`);
-  lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}.`);
+  // Shared only with inactive people is no sharing for whoever takes over: said beside the figure,
+  // which counts them as authors (flask: David Lord shared 63 files, every one with people gone for years).
+  const inactiveOnly = s.sharedOnlyWithInactive > 0 ? `; **${s.sharedOnlyWithInactive} of them only with inactive developers**` : '';
+  lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}${inactiveOnly}.`);
   if (s.criticalSystems.length === 0) {
     // "none" read as a finding where the config names no system at all.
     lines.push(s.criticalSystemsConfigured === 0 ? '- **Critical systems affected:** none configured (`critical:` in .talentrisk.yml names them).' : '- **Critical systems affected:** none.');
@@ -182,8 +194,13 @@ function summary(report: HandoffReport, who: string): string[] {
     // "of theirs": with others leaving, 97 read as the repository's count (354 there; an EM test).
     // "(with the other departures)" only when they add to it: "7 files (with the other departures)"
     // read as if the others were needed, when edison alone left the 7 (vuejs/core).
-    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold}).`,
+    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor}).`,
   );
+  if (s.noActiveAuthorLeft > s.orphanedFiles && report.successorsActiveWithinDays != null) {
+    lines.push(
+      `- **Left with no active author:** ${plural(s.noActiveAuthorLeft, 'file')} of theirs: after ${who}${report.alsoLeaving.length > 0 ? ' and the other departures' : ''}, nobody who committed in the last ${report.successorsActiveWithinDays} days authors them (the figures above count inactive developers as authors).`,
+    );
+  }
   return lines;
 }
 
@@ -204,7 +221,8 @@ function writtenAreas(report: HandoffReport): HandoffArea[] {
 function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean): string[] {
   const lines: string[] = [];
   const critical = area.critical.length ? ` · critical: ${area.critical.map((c) => mdText(c)).join(', ')}` : '';
-  lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${critical}`);
+  const inactiveOnly = area.sharedOnlyWithInactive > 0 ? `, ${area.sharedOnlyWithInactive} shared only with inactive developers` : '';
+  lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${inactiveOnly}${critical}`);
   lines.push('');
   lines.push(
     `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${withOthers(area.truckFactorAfter, area.truckFactorAfterAll)} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.${dropWithoutSoleFiles(area, who)}`,
@@ -311,11 +329,11 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
         : `Review the critical system **${mdText(item.system)}** with its remaining owners: ${figures}.`;
     }
     case 'more-transfers':
-      return `And ${plural(item.files, 'more file')} only ${who} knows with no or a weak successor: see the areas above, or \`--format json\`.`;
+      return `And ${plural(item.files, 'more file')} only ${who} knows${item.sharedOnlyWithInactive > 0 ? ` (${item.sharedOnlyWithInactive} of them shared only with inactive developers)` : ''} with no or a weak successor: see the areas above, or \`--format json\`.`;
     case 'owner-area':
-      return `Name a new owner for ${mdCode(item.module)} (${plural(item.soleFiles, 'file')} only ${who} knows).`;
+      return `Name a new owner for ${mdCode(item.module)} (${ownerlessFiles(item, who)}).`;
     case 'more-owner-areas':
-      return `And new owners for ${plural(item.areas, 'more area')} (${plural(item.soleFiles, 'file')} only ${who} knows): see the areas above, or \`--format json\`.`;
+      return `And new owners for ${plural(item.areas, 'more area')} (${ownerlessFiles(item, who)}): see the areas above, or \`--format json\`.`;
     case 'transfer-file':
       if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
         return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)}).`;
@@ -332,6 +350,13 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }
+}
+
+/** "9 files only Ada knows, 13 more shared only with inactive developers". */
+function ownerlessFiles(item: { soleFiles: number; sharedOnlyWithInactive: number }, who: string): string {
+  const sole = item.soleFiles > 0 ? `${plural(item.soleFiles, 'file')} only ${who} knows` : '';
+  const inactive = item.sharedOnlyWithInactive > 0 ? `${sole ? `${item.sharedOnlyWithInactive} more` : plural(item.sharedOnlyWithInactive, 'file')} shared only with inactive developers` : '';
+  return [sole, inactive].filter(Boolean).join(', ');
 }
 
 /**

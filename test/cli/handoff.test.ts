@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runHandoff, type HandoffOptions } from '../../src/cli/commands/handoff.ts';
@@ -99,6 +101,78 @@ describe('runHandoff', () => {
     const again = await failure(runHandoff('ada', options(repo.dir, { output: 'handoff.md' }), fakeIo(repo.dir).io));
     expect(again.message).toBe('handoff.md already exists');
     expect(await runHandoff('ada', options(repo.dir, { output: 'handoff.md', force: true }), fakeIo(repo.dir).io)).toBe(0);
+  });
+
+  // Regression (flask, a tester): the identity `git shortlog -sne` prints was an unknown person, and
+  // two last days for the same person were accepted silently, the first one winning.
+  it('takes a person as `Name <email>`, and refuses two different last days for them (exit 2)', async () => {
+    const repo = shop();
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('Ada <ada@example.com>', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    expect(JSON.parse(stdout()).person.id).toBe('ada@example.com');
+    // Against the config's last day (2025-03-31), and without it.
+    const withConfig = await failure(runHandoff('Ada', options(repo.dir, { leaving: ['ada@example.com=2025-04-30'] }), fakeIo(repo.dir).io));
+    expect(withConfig.exitCode).toBe(2);
+    expect(withConfig.message).toMatch(/^Ada is given two different last days: 2025-03-31 \(\.talentrisk\.yml:\d+:\d+ departures\.1\.date\) and 2025-04-30 \(--leaving\)$/);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 365\n');
+    const flags = await failure(runHandoff('Ada=2025-03-01', options(repo.dir, { leaving: ['ada@example.com=2025-04-30'] }), fakeIo(repo.dir).io));
+    expect(flags.message).toBe('Ada is given two different last days: 2025-03-01 and 2025-04-30');
+    expect(flags.hint).toBe('give one last day per person (the same day twice is fine): drop or correct one of them');
+    // The same day twice is one departure.
+    expect(await runHandoff('Ada=2025-03-01', options(repo.dir, { leaving: ['ada@example.com=2025-03-01'] }), fakeIo(repo.dir).io)).toBe(0);
+  });
+
+  // Regression (flask, a tester): licences, CHANGES.rst, logo SVGs, 0-byte files and 2011 test
+  // fixtures came before the code in the walk-throughs, the areas' tables and "Also worked on",
+  // whose order (CHANGES.rst last with 180 commits) read as a sorting bug.
+  it('lists code first, then prose, chores and fixtures, and walks nobody through images or empty files', async () => {
+    const repo = buildRepo([
+      { author: 'bob', at: '2024-10-01T10:00:00Z', write: { 'lib/bob.ts': 5, 'CHANGES.md': 5 } },
+      { author: 'ada', at: '2024-10-02T10:00:00Z', write: { 'lib/core.ts': 5, 'LICENSE.txt': 5, 'CHANGES.md': 3, 'docs/logo.svg': 5, 'lib/__init__.py': '', 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5 } },
+      ...[1, 2, 3, 4].map((n) => ({ author: 'ada', at: `2024-10-1${n}T10:00:00Z`, write: { 'LICENSE.txt': 5, 'docs/logo.svg': 5, 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5, 'CHANGES.md': 2, 'lib/bob.ts': 1 } })),
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ author: 'bob', at: `2024-11-0${n}T10:00:00Z`, write: { 'lib/bob.ts': 2, 'CHANGES.md': 2 } })),
+    ]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 365\n');
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('ada', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    const json = JSON.parse(stdout()) as { areas: { files: { path: string }[] }[]; checklist: { kind: string; path?: string }[]; alsoWorkedOn: { path: string; commits: number }[] };
+    expect(json.areas.flatMap((area) => area.files.map((file) => file.path))).toEqual(['lib/core.ts', 'lib/__init__.py', 'LICENSE.txt', 'tests/static/site.css', 'tests/templates/mail.txt', 'docs/logo.svg']);
+    expect(json.checklist.filter((item) => item.kind === 'transfer-file').map((item) => item.path)).toEqual(['lib/core.ts', 'LICENSE.txt', 'tests/static/site.css', 'tests/templates/mail.txt']);
+    // More commits on the changelog than on the code, listed after it, and said so.
+    expect(json.alsoWorkedOn.map((file) => [file.path, file.commits])).toEqual([
+      ['lib/bob.ts', 4],
+      ['CHANGES.md', 5],
+    ]);
+    const markdown = fakeIo(repo.dir);
+    await runHandoff('ada', options(repo.dir), markdown.io);
+    expect(markdown.stdout()).toContain('Code comes first, then docs, licences and settings, then changelogs, release manifests and test fixtures, then images and empty files; by their commits within each.');
+  });
+
+  // Regression (flask, a tester): a shallow clone's handoff never said it was one; at depth 1 it said
+  // "Nothing to hand over from the code" of the maintainer, and at depth 50 Armin Ronacher was an
+  // unknown person with no word that the history is cut.
+  it('says in the document and the JSON that the clone is shallow, and when its history is too short', async () => {
+    const source = shop();
+    const clone = (depth: number) => {
+      const dir = path.join(mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP ?? os.tmpdir(), 'shallow-')), `depth-${depth}`);
+      execFileSync('git', ['clone', '-q', '--depth', String(depth), `file://${source.dir}`, dir]);
+      return dir;
+    };
+    const one = clone(1);
+    const { io, stdout } = fakeIo(one);
+    expect(await runHandoff('ada', options(one), io)).toBe(0);
+    expect(stdout()).toContain("\n⚠️ This is a shallow clone: its history begins on 2024-12-15, so the figures count only the work since then, and people whose work is older are missing from it. `git fetch --unshallow` reads the whole history.\n");
+    expect(stdout()).toContain("\nThe fetched history is too short to tell what Ada knows: this shallow clone's history begins on 2024-12-15");
+    expect(stdout()).not.toContain('Nothing to hand over');
+    const unknown = await failure(runHandoff('carol', options(one), fakeIo(one).io));
+    expect(unknown.hint).toContain('this clone is shallow (its history begins on 2024-12-15): someone whose commits are all older is not in it (`git fetch --unshallow` reads the whole history)');
+    const three = clone(3);
+    const json = fakeIo(three);
+    expect(await runHandoff('ada', options(three, { format: 'json' }), json.io)).toBe(0);
+    expect(JSON.parse(json.stdout()).repository.shallowSince).toBe('2024-11-01');
+    const full = fakeIo(source.dir);
+    await runHandoff('ada', options(source.dir, { format: 'json' }), full.io);
+    expect(JSON.parse(full.stdout()).repository.shallowSince).toBeNull();
   });
 
   it('refuses an unknown person with the closest known identities (exit 2)', async () => {

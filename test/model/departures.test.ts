@@ -39,9 +39,10 @@ describe('departures on a hand-computed fixture', () => {
     expect(pay?.truckFactorAfter.value).toBe(0);
 
     const successors = Object.fromEntries(result.orphanedFiles.map((f) => [f.path, [f.strength, f.successor?.id, f.successor?.normDoa]]));
-    // a.ts: nobody else ever touched it; b.ts: bob at normDOA 0.646 ≥ 0.5; c.ts: carol at 0.4815 < 0.5.
+    // a.ts: nobody else ever touched it; b.ts: bob at normDOA 0.646 ≥ 0.5 but DOA 3.012, below the
+    // author floor (3.293); c.ts: carol at 0.4815 < 0.5.
     expect(successors['pay/a.ts']).toEqual(['none', undefined, undefined]);
-    expect(successors['pay/b.ts']?.slice(0, 2)).toEqual(['ok', BOB]);
+    expect(successors['pay/b.ts']?.slice(0, 2)).toEqual(['weak', BOB]);
     expect(successors['pay/b.ts']?.[2]).toBeCloseTo(0.6463, 3);
     expect(successors['pay/c.ts']?.slice(0, 2)).toEqual(['weak', CAROL]);
     expect(successors['pay/c.ts']?.[2]).toBeLessThan(WEAK_SUCCESSOR_NORM_DOA);
@@ -155,12 +156,34 @@ describe('departures on a hand-computed fixture', () => {
     expect(hint).toBe('write the last day as YYYY-MM-DD: --leaving "Simen Bekkhus=YYYY-MM-DD"');
     // Spaces around "=" (was: '"2025-06-30" is not a date').
     expect(parseLeaving('ada@x.example = 2025-06-30')).toEqual({ who: 'ada@x.example', date: '2025-06-30' });
-    // Named twice: the earliest date wins, with its own note (the note of one and the date of the other were mixed).
-    const twice = resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-09-01', note: 'moving to data team' }, { who: 'bob', date: '2025-07-15', note: 'parental leave' }] });
+    // Named twice with one date: that entry's note goes with it (the note of one and the date of the other were mixed).
+    const twice = resolveDepartures(analysis.developers, { config: [{ who: 'bob', note: 'moving to data team' }, { who: 'bob', date: '2025-07-15', note: 'parental leave' }] });
     expect(twice).toEqual([{ id: BOB, name: 'Bob', date: '2025-07-15', note: 'parental leave' }]);
-    // The winning entry has no note: none (the other entry's was kept).
-    const noNote = resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-12-31', note: 'contract ends' }], leaving: ['bob=2025-12-20'] });
+    // The dated entry has no note: none (the other entry's was kept).
+    const noNote = resolveDepartures(analysis.developers, { config: [{ who: 'bob', note: 'contract ends' }], leaving: ['bob=2025-12-20'] });
     expect(noNote).toEqual([{ id: BOB, name: 'Bob', date: '2025-12-20' }]);
+    // The same day twice is one departure.
+    expect(resolveDepartures(analysis.developers, { leaving: ['bob=2025-12-20', 'bob@example.com=2025-12-20'] })).toEqual([{ id: BOB, name: 'Bob', date: '2025-12-20' }]);
+  });
+
+  // Regression (flask, a tester): `--leaving 'David Lord=2027-01-31' --leaving 'davidism@gmail.com=2027-03-01'`
+  // was accepted silently, the earlier day winning.
+  it('refuses two different last days for one person (exit 2), naming both and where each was written', async () => {
+    const analysis = await fixture();
+    const failure = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (error) {
+        if (error instanceof UsageError) return error;
+      }
+      throw new Error('expected a UsageError');
+    };
+    const flags = failure(() => resolveDepartures(analysis.developers, { leaving: ['bob=2025-12-31', 'bob@example.com=2025-12-20'] }));
+    expect(flags.exitCode).toBe(2);
+    expect(flags.message).toBe('Bob is given two different last days: 2025-12-20 and 2025-12-31');
+    expect(flags.hint).toBe('give one last day per person (the same day twice is fine): drop or correct one of them');
+    const mixed = failure(() => resolveDepartures(analysis.developers, { config: [{ who: 'bob', date: '2025-09-01' }], leaving: ['bob=2025-07-15'] }));
+    expect(mixed.message).toBe('Bob is given two different last days: 2025-07-15 (--leaving) and 2025-09-01 (config departures[0].date)');
   });
 });
 
@@ -176,7 +199,7 @@ describe('resolveDepartures input checks', () => {
       { id: 'eve@example.com', name: 'Eve', emails: ['eve@example.com'], names: ['Eve'], commits: 3, firstCommit: '2023-01-02T10:00:00.000Z', lastCommit: '2025-06-10T09:00:00.000Z', filesAuthored: 1 },
     ];
     const warnings: string[] = [];
-    const departures = resolveDepartures(developers, { config: [{ who: 'bob', date: '2025-12-31' }], leaving: ['bob=2024-12-31', 'eve=2025-06-10'], warn: (message) => warnings.push(message) });
+    const departures = resolveDepartures(developers, { config: [{ who: 'bob' }], leaving: ['bob=2024-12-31', 'eve=2025-06-10'], warn: (message) => warnings.push(message) });
     // Still a departure on the day written: the warning does not second-guess it.
     expect(departures.map((d) => [d.name, d.date])).toEqual([
       ['Bob', '2024-12-31'],
@@ -238,6 +261,16 @@ describe('bestSuccessor', () => {
     expect(bestSuccessor(file, new Set(['ada', 'yann']), []).successor?.id).toBe('christophe');
     const tie = { ...file, contributions: [c('bob', 3, 100), c('carl', 3, 100)] };
     expect(bestSuccessor(tie, new Set(), []).successor?.id).toBe('bob');
+  });
+
+  // Regression (flask, a tester): Hynek Schlawack's one typo fix (DOA 2.37) on docs/appcontext.rst,
+  // whose creator barely touched it, made normDOA 0.57 and an "ok" successor.
+  it('rates a successor below the absolute author floor weak, whatever their normDOA', () => {
+    const c = (developer: string, doa: number, normDoa: number) => ({ developer, fa: 0 as const, dl: 1, ac: 1, doa, normDoa, isAuthor: false, lastChange: 1 });
+    const file = (successor: ReturnType<typeof c>): FileOwnership => ({ path: 'docs/appcontext.rst', authors: ['david'], contributions: [c('david', 4.15, 1), successor], events: 2, lastChange: 1 });
+    expect(bestSuccessor(file(c('hynek', 2.37, 0.572)), new Set(['david']), []).strength).toBe('weak');
+    expect(bestSuccessor(file(c('hynek', 3.3, 0.8)), new Set(['david']), []).strength).toBe('ok');
+    expect(bestSuccessor(file(c('hynek', 3.3, 0.4)), new Set(['david']), []).strength).toBe('weak');
   });
 });
 

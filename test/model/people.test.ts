@@ -24,6 +24,31 @@ function failure(fn: () => unknown): UsageError {
 }
 
 describe('resolvePerson', () => {
+  // Regression (flask, a tester): "Armin Ronacher <armin.ronacher@active-4.com>", copied from
+  // `git shortlog -sne`, was an unknown person with "no developer has a name or email close to it".
+  it('takes `Name <email>` as git shortlog -sne prints it: by the email, else by the name', () => {
+    expect(resolvePerson(PEOPLE, 'Alex Smith <alex@a.example>').id).toBe('alex@a.example');
+    // The email decides where the name is one of two people's, or another's.
+    expect(resolvePerson(PEOPLE, 'Alex <ajones@b.example>').id).toBe('alex@b.example');
+    expect(resolvePerson(PEOPLE, 'Bob <ada@example.com>').id).toBe('ada@example.com');
+    // An email nobody has: the name (a person who committed with another address).
+    expect(resolvePerson(PEOPLE, 'Alex Jones <alex@new.example>').id).toBe('alex@b.example');
+    expect(resolvePerson(PEOPLE, '<bob@example.com>').id).toBe('bob@example.com');
+    // Unknown by both: named as typed, with the name's closest people.
+    const unknown = failure(() => resolvePerson(PEOPLE, 'Alex Smyth <nobody@x.example>', { source: '--leaving' }));
+    expect(unknown).toBeInstanceOf(UnknownPersonError);
+    expect(unknown.message).toBe('unknown person "Alex Smyth <nobody@x.example>" (--leaving): no developer of this repository has that name or email');
+    expect(unknown.hint).toBe('closest known: Alex Smith <alex@a.example>');
+    // An ambiguous name with an unknown email stays ambiguous.
+    expect(failure(() => resolvePerson(PEOPLE, 'Alex <nobody@x.example>')).message).toMatch(/matches 2 developers/);
+  });
+
+  // Regression (flask at depth 50, a tester): Armin was "unknown" with no word that the history is cut.
+  it('says in a shallow clone that someone may be in the history it left out', () => {
+    const error = failure(() => resolvePerson(PEOPLE, 'Armin Ronacher', { shallowSince: '2024-11-13' }));
+    expect(error.hint).toBe('no developer has a name or email close to it: `talentrisk scan --format json` lists them all; this clone is shallow (its history begins on 2024-11-13): someone whose commits are all older is not in it (`git fetch --unshallow` reads the whole history)');
+  });
+
   it('matches a name, an email, another name of theirs or the id, ignoring case and spaces', () => {
     expect(resolvePerson(PEOPLE, 'bob').id).toBe('bob@example.com');
     expect(resolvePerson(PEOPLE, '  BOB@Example.COM ').id).toBe('bob@example.com');

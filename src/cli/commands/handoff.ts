@@ -2,7 +2,7 @@ import { ExitCode } from '../../errors.ts';
 import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
-import { commitOf, readFileAt } from '../../git/repo.ts';
+import { commitOf, emptyFilesAt, readFileAt } from '../../git/repo.ts';
 import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveCountedAsGone, inactiveDevelopers } from '../../model/decay.ts';
@@ -14,7 +14,7 @@ import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
 import { writeReport, type CommonOptions, type HandoffFormat } from '../options.ts';
-import { botsNamed, declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings, reportWritten } from './shared.ts';
+import { botsNamed, declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings, reportWritten, shallowSinceOf } from './shared.ts';
 
 export interface HandoffOptions extends CommonOptions {
   format: HandoffFormat;
@@ -34,7 +34,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const named = parseLeaving(who, 'handoff');
   const leaving = named.date ? [...(options.leaving ?? []), who] : options.leaving;
   const mailmapped = await mailmappedEmails(repo, analysis.developers, [named.who], analysis.repository.revision);
-  const person = resolvePerson(analysis.developers, named.who, { people: settings.people, bots: await botsNamed(repo, analysis, settings.bots, [named.who]), mailmapped, mailmapNames: await mailmapNames(repo), historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')) });
+  const person = resolvePerson(analysis.developers, named.who, { people: settings.people, bots: await botsNamed(repo, analysis, settings.bots, [named.who]), mailmapped, mailmapNames: await mailmapNames(repo), historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')), shallowSince: shallowSinceOf(repo, analysis) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
   const departures = await declaredDepartures(repo, analysis, config, leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.
@@ -74,6 +74,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     recent: counted(log.recent),
     recentTruncated: log.recentTruncated,
     recentBefore: stale?.day,
+    emptyFiles: await emptyFilesAt(repo, analysis.repository.revision),
   });
   const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
   const written = writeReport(text, options, io.cwd, io.stdout);

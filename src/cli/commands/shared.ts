@@ -8,7 +8,7 @@ import { historyConcurrency } from '../../git/client.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { checkMailmap, commitOf, hasAuthor, mailmappedAuthorEmail, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
-import type { ResolveOptions } from '../../model/people.ts';
+import { nameAndEmail, type ResolveOptions } from '../../model/people.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
 import type { Io } from '../io.ts';
@@ -172,6 +172,7 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     mailmapped,
     mailmapNames: named ? await mailmapNames(repo) : undefined,
     historyEnds: historyEndsOf(analysis, head),
+    shallowSince: shallowSinceOf(repo, analysis),
   });
 }
 
@@ -188,6 +189,11 @@ export async function botsNamed(repo: Repository, analysis: Pick<Analysis, 'bots
   const seen: string[] = [];
   for (const who of unnamed) if (await hasAuthor(repo, who, analysis.repository.revision)) seen.push(who);
   return { ...bots, seen };
+}
+
+/** In a shallow clone, the day its analysed history begins (for the unknown-person hint); else undefined. */
+export function shallowSinceOf(repo: Repository, analysis: Pick<Analysis, 'developers'>): string | undefined {
+  return repo.info.isShallow ? oldestCommitDay(analysis) || undefined : undefined;
 }
 
 /** The day of the analysed history's oldest commit (of its developers), or '' with none. */
@@ -211,7 +217,9 @@ export function historyEndsOf(analysis: Pick<Analysis, 'repository'>, head: stri
  */
 export async function mailmappedEmails(repo: Repository, developers: readonly Pick<Developer, 'id' | 'emails'>[], whos: readonly string[], revision: string): Promise<Map<string, string>> {
   const known = new Set(developers.flatMap((developer) => [developer.id, ...developer.emails]));
-  const unknown = [...new Set(whos.map((who) => who.trim().toLowerCase()).filter((who) => /^[^\s<>@]+@[^\s<>@]+$/.test(who) && !known.has(who)))];
+  // `Name <email>` (as git shortlog -sne prints it) is looked up by its email too.
+  const typed = whos.map((who) => nameAndEmail(who)?.email ?? who);
+  const unknown = [...new Set(typed.map((who) => who.trim().toLowerCase()).filter((who) => /^[^\s<>@]+@[^\s<>@]+$/.test(who) && !known.has(who)))];
   const mapped = new Map<string, string>();
   if (unknown.length === 0) return mapped;
   // Only a better answer for a name that is otherwise unknown: if git cannot tell, the name stays unknown.
