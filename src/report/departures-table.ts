@@ -3,6 +3,7 @@ import { list, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
+import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import { isSupportingModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -95,7 +96,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
-    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold})`)}`);
+    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD})`)}`);
     if (stale) {
       // `--until` helps only when the history itself is that old (not when a solo maintainer leaves beside long-gone others).
       const old = olderThanWindow(stale.day, stale.referenceDate, stale.inactiveAfterDays);

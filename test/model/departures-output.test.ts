@@ -31,7 +31,7 @@ describe('departures section of scan', () => {
           module  files  TF before  TF after  knowledge lost  leaving owners
           pay         3          1         0            100%  Ada
           web         3          2         1             33%  Bob
-        Orphaned files and successors (successor: who stays with the highest DOA; weak below normDOA 0.5)
+        Orphaned files and successors (successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293)
           file      leaving  successor
           pay/b.ts  Ada      none — knowledge transfer needed
           pay/a.ts  Ada      none — knowledge transfer needed
@@ -145,7 +145,7 @@ describe('departures section of scan', () => {
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }), { unavailable: ['carol@example.com'] });
     expect(result.successorsFiltered).toBe(true);
     expect(result.orphanedFiles.find((f) => f.path === 'pay/c.ts')?.strength).toBe('none');
-    expect(renderDeparturesSection(result, ctx)).toContain('(successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5)');
+    expect(renderDeparturesSection(result, ctx)).toContain('(successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5 or DOA 3.293)');
     expect(departuresJson(result).successorsFiltered).toBe(true);
     // The one owner left is inactive, so the successor is someone else: named ("→ Bob" read as a handover to him).
     const single = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }), { unavailable: ['bob@example.com'] });
