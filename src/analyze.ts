@@ -606,7 +606,6 @@ function moduleRoots(roots: readonly string[], tracked: readonly string[], warn:
 }
 
 
-/** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
 /**
  * The commits of config ignoreRevsFile's file, as committed at the revision; a named file that is not
  * there, or lines that are no commit ids, are said once (the default file is simply absent in most
@@ -628,6 +627,7 @@ function ignoreFileOf(name: string | undefined, text: string | undefined, config
   return { name, ids };
 }
 
+/** The first commits of a list as short ids, for a message: `9f2dc14e71b0, 1a26d9f0c3e2 and 4 more`. */
 function shortIds(ids: readonly string[], shown = 3): string {
   const listed = ids.slice(0, shown).map((id) => id.slice(0, 12));
   return ids.length > shown ? `${listed.join(', ')} and ${ids.length - shown} more` : listed.join(', ');
@@ -646,6 +646,21 @@ function fileFilterOf(config: Config, extensions: boolean, attributeFiles: reado
     if (text !== undefined) gitattributes.set(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
   }
   return { include: config.include, exclude: config.exclude, defaults: extensions && config.defaultExclusions, gitattributes };
+}
+
+/**
+ * The files tracked at the revision that the file selection keeps (analysed, or left out only for
+ * having no counted event): in a shallow clone, the files a critical system may match without any
+ * fetched change. A vendored or excluded file is not one of them (a review: a system over `vendor/**`
+ * read "not judged: none of its 3 files changed in the fetched history", exit 0, where a full clone
+ * stops on it as a configuration error).
+ */
+export async function selectableFiles(repo: Repository, sha: string, config: Config, model: ModelName): Promise<string[]> {
+  const extensions = model !== 'classic';
+  const { files: tracked } = await listTrackedFiles(repo, sha);
+  const attributeFiles = attributeFilesOf(tracked, config, extensions);
+  const texts = await readFilesAt(repo, sha, attributeFiles);
+  return selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts)).analysed;
 }
 
 /**

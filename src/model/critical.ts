@@ -238,8 +238,9 @@ function evaluateSystem(
 }
 
 /**
- * A shallow clone's systems against the files tracked at the revision, where only the files the
- * fetched history changes are analysed: a glob that matches tracked files is right, so it gets no
+ * A shallow clone's systems against the files tracked at the revision that the file selection keeps
+ * (`tracked`: not vendored or excluded ones, which a full clone never analyses either), where only
+ * the files the fetched history changes are analysed: a glob that matches tracked files is right, so it gets no
  * "did you mean" (tokio's `tokio/src/time/**`, 7 files, was told `tokio/src/io/**`: a tester), and a
  * system none of whose files changed is not judged (`unfetchedFiles`), not a configuration error.
  * A glob that matches no tracked file is told what it most likely meant among the tracked files.
@@ -254,10 +255,10 @@ export function withTrackedFiles(results: readonly CriticalSystemResult[], track
     if (result.status !== 'error') return { ...result, unmatchedHints };
     const files = selectByGlobs(result.paths, tracked).matching.length;
     if (files === 0) {
-      return { ...result, error: `no file tracked at the revision matches ${result.unmatchedPatterns.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(result.paths)}${nearGlobs(result.paths, tracked)}` };
+      return { ...result, error: `no analysable file tracked at the revision matches ${result.unmatchedPatterns.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(result.paths)}${nearGlobs(result.paths, tracked)}` };
     }
     // A glob of it that matches nothing tracked is named in the same sentence, with its hint.
-    const untracked = result.unmatchedPatterns.filter((_, k) => matches[k] === 0).map((glob) => `; ${JSON.stringify(glob)} matches no tracked file${hintOf(glob)}`);
+    const untracked = result.unmatchedPatterns.filter((_, k) => matches[k] === 0).map((glob) => `; ${JSON.stringify(glob)} matches no analysable tracked file${hintOf(glob)}`);
     return { ...result, unmatchedHints, unfetchedFiles: files, error: `not judged: none of its ${filesOf(files)} changed in the fetched history${untracked.join('')}` };
   });
 }

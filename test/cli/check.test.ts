@@ -450,8 +450,8 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     writeFileSync(path.join(deeper, '.talentrisk.yml'), 'critical:\n  - name: a\n    paths: ["src/atuh/**"]\n  - name: b\n    paths: ["src/pya/**"]\n');
     const typos = runCli(['check', '--allow-shallow'], { cwd: deeper });
     expect(typos.exitCode).toBe(2);
-    expect(typos.stderr).toContain('critical.0.paths: no file tracked at the revision matches "src/atuh/**"; did you mean "src/auth/**"?');
-    expect(typos.stderr).toContain('critical.1.paths: no file tracked at the revision matches "src/pya/**"; did you mean "src/pay/**"?');
+    expect(typos.stderr).toContain('critical.0.paths: no analysable file tracked at the revision matches "src/atuh/**"; did you mean "src/auth/**"?');
+    expect(typos.stderr).toContain('critical.1.paths: no analysable file tracked at the revision matches "src/pya/**"; did you mean "src/pay/**"?');
     // --until before what a shallow clone fetched: the history may only be missing (adversarial test).
     const before = runCli(['scan', '--until', '2000-01-01'], { cwd: clone });
     expect(before.exitCode).toBe(2);
@@ -588,9 +588,20 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const typo = runCli(['check', '--allow-shallow'], { cwd: clone });
     expect(typo.exitCode).toBe(2);
     expect(typo.stderr).toBe(
-      'talentrisk: .talentrisk.yml:6:12 critical.1.paths: no file tracked at the revision matches "src/atuh/**"; did you mean "src/auth/**"? (system "auth")\n' +
+      'talentrisk: .talentrisk.yml:6:12 critical.1.paths: no analysable file tracked at the revision matches "src/atuh/**"; did you mean "src/auth/**"? (system "auth")\n' +
         '  globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them\n',
     );
+    // Vendored files are not analysable, though a fetched commit changes one: a system over them stays
+    // a configuration error, as in a full clone (a review: "not judged: none of its files changed", exit 0).
+    mkdirSync(path.join(clone, 'vendor'), { recursive: true });
+    writeFileSync(path.join(clone, 'vendor/lib.js'), 'x\n');
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_AUTHOR_DATE: '2024-03-01T10:00:00Z', GIT_COMMITTER_DATE: '2024-03-01T10:00:00Z' };
+    execFileSync('git', ['add', 'vendor/lib.js'], { cwd: clone, env });
+    execFileSync('git', ['commit', '-q', '--no-verify', '-m', 'vendor a library'], { cwd: clone, env });
+    writeFileSync(path.join(clone, '.talentrisk.yml'), `critical:\n  - name: vendored\n    paths: ["vendor/**"]\n${AUTH}`);
+    const vendored = runCli(['check', '--allow-shallow'], { cwd: clone });
+    expect(vendored.exitCode).toBe(2);
+    expect(vendored.stderr).toContain('critical.0.paths: no analysable file tracked at the revision matches "vendor/**"');
   });
 
   // tokio, a tester: a depth-1 clone plus one commit made its author, with one line, the sole owner of `time`.

@@ -217,8 +217,8 @@ describe('withTrackedFiles', () => {
     );
     expect(time).toMatchObject({ status: 'error', unfetchedFiles: 2, error: 'not judged: none of its 2 files changed in the fetched history' });
     expect(io).toMatchObject({ status: 'ok', unmatchedHints: ['; it matches 1 file tracked at the revision, none changed in the fetched history'] });
-    expect(typo).toMatchObject({ status: 'error', error: 'no file tracked at the revision matches "src/tiem/**"; did you mean "src/time/**"?' });
+    expect(typo).toMatchObject({ status: 'error', error: 'no analysable file tracked at the revision matches "src/tiem/**"; did you mean "src/time/**"?' });
     expect(typo?.unfetchedFiles).toBeUndefined();
-    expect(mixed?.error).toBe('not judged: none of its 2 files changed in the fetched history; "src/tiem/**" matches no tracked file; did you mean "src/time/**"?');
+    expect(mixed?.error).toBe('not judged: none of its 2 files changed in the fetched history; "src/tiem/**" matches no analysable tracked file; did you mean "src/time/**"?');
   });
 });

@@ -5,7 +5,7 @@ import { ConfigError, ExitCode, TalentriskError, UsageError } from '../../errors
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { squashesWereRead } from '../../history-warnings.ts';
-import { listTrackedFiles, openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
+import { openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
@@ -75,9 +75,10 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const evaluated = await evaluate(repo, loaded, options, io);
   const { evaluation } = evaluated;
   // In a shallow clone only the files its fetched history changes are analysed: a system matching
-  // none of them is measured against the files tracked at the revision (one git call, only then).
+  // none of them is measured against the files tracked at the revision that the selection keeps
+  // (not vendored or excluded ones; two git calls, only then).
   const shallowSystems = repo.info.isShallow && evaluation.systems.some((result) => result.unmatchedPatterns.length > 0);
-  const systems = shallowSystems ? withTrackedFiles(evaluation.systems, (await listTrackedFiles(repo, evaluation.repository.revision)).files) : evaluation.systems;
+  const systems = shallowSystems ? withTrackedFiles(evaluation.systems, await selectable(repo, evaluation.repository.revision, loaded, options)) : evaluation.systems;
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
   // A change to the rules themselves (a system added, minOwners raised) concerns every system: a
@@ -302,6 +303,12 @@ function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded:
       return `${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file${result.unmatchedHints[k] ?? ''}`;
     }),
   );
+}
+
+/** selectableFiles, whose module (the analysis) a repeat check from a stored evaluation does not load otherwise. */
+async function selectable(repo: Repository, revision: string, loaded: LoadedConfig, options: CheckOptions): Promise<string[]> {
+  const { selectableFiles } = await import('../../analyze.ts');
+  return selectableFiles(repo, revision, loaded.config, options.model);
 }
 
 /** In GitHub Actions, the markdown summary also goes to the job's summary page. */
