@@ -629,6 +629,10 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
       'talentrisk: --changed got the option `--allow-shallow` as its base: is the variable empty? quote it (`--changed "$VAR"`)\n' +
         '  pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)\n',
     );
+    // With `--format github` taken as the base and `github` as the path, still an annotation (a review).
+    const taken = runCli(['check', '--changed', '--format', 'github'], { cwd: repo.dir });
+    expect(taken.exitCode).toBe(2);
+    expect(taken.stdout).toMatch(/^::error title=talentrisk%3A cannot check::--changed got the option `--format` as its base: is the variable empty\?/);
     const summary = path.join(tmp(), 'summary.md');
     const until = runCli(['check', '--until', '2026-13-01', '--format', 'github'], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary } });
     expect(until.exitCode).toBe(2);

@@ -13,7 +13,7 @@ import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { markInactive } from '../../report/check-describe.ts';
-import { checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
+import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { shellWord } from '../../report/format.ts';
 import { referenceDate } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
@@ -35,13 +35,23 @@ const CHANGED_BASE_HINT = 'pass the branch the pull request merges into, e.g. `-
 const SHALLOW_HINT =
   'fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)';
 
+/**
+ * The format asked for when an empty unquoted `--changed $VAR` took `--format` as its base and the
+ * format as the path (`check --changed --format github`: the refusal was plain text, not an
+ * annotation: a review).
+ */
+function formatTakenByChanged(target: string | undefined, options: CheckOptions): CheckFormat | undefined {
+  if (options.changed !== '--format' && options.changed !== '-f') return undefined;
+  return (CHECK_FORMATS as readonly string[]).includes(target ?? '') ? (target as CheckFormat) : undefined;
+}
+
 /** `talentrisk check`: exit 0 when every critical system keeps enough owners, 1 when one does not, 2 on bad input. */
 export async function runCheck(target: string | undefined, options: CheckOptions, io: Io): Promise<ExitCode> {
   const opened: { root?: string } = {};
   try {
     return await checkRepository(target, options, io, opened);
   } catch (error) {
-    if (error instanceof TalentriskError) reportCheckFailure(error, options, io, opened.root);
+    if (error instanceof TalentriskError) reportCheckFailure(error, { ...options, format: formatTakenByChanged(target, options) ?? options.format }, io, opened.root);
     throw error;
   }
 }
