@@ -23,11 +23,16 @@ const PROSE = /(?:^(?:readme|licen[cs]e|copying|notice)(?:\.txt)?|\.(?:md|markdo
 // Files that tell git, editors and packagers what to skip, and drawings (logos): nobody walks a
 // successor through them (vuejs/core's orphaned files began with .gitignore, flask's handoff listed
 // .editorconfig and logo SVGs before code: testers).
-const CHORE_CONFIG = /^(?:\.(?:git(?:ignore|attributes|keep)|editorconfig|npmignore|dockerignore|prettierignore|eslintignore|mailmap)|[^/]*\.svg)$/i;
+const REPOSITORY_SETTING = /^\.(?:git(?:ignore|attributes|keep)|editorconfig|npmignore|dockerignore|prettierignore|eslintignore|mailmap|git-blame-ignore-revs)$/i;
+
+/** A file that tells git, editors or packagers what to skip or how to read the history (`.gitignore`, `.git-blame-ignore-revs`). */
+export function isRepositorySetting(path: string): boolean {
+  return REPOSITORY_SETTING.test(path.slice(path.lastIndexOf('/') + 1));
+}
 
 /** Where a file comes in a list of files at risk: 0 code and the rest, 1 prose, API dumps, ignore files and drawings, 2 release manifests and changelogs. */
 export function listingTier(path: string): 0 | 1 | 2 {
   if (isBookkeepingFile(path)) return 2;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return PROSE.test(name) || CHORE_CONFIG.test(name) ? 1 : 0;
+  return PROSE.test(name) || REPOSITORY_SETTING.test(name) || name.toLowerCase().endsWith('.svg') ? 1 : 0;
 }

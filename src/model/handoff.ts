@@ -1,4 +1,4 @@
-import { listingTier } from './bookkeeping.ts';
+import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
@@ -266,8 +266,8 @@ const TRANSFER_TIER: Record<SuccessorStrength, number> = { none: 0, weak: 0, ok:
 
 // Images, icons and fonts: nothing to walk anyone through (flask: the logo SVGs among "only they know").
 const ASSET = /\.(?:svg|png|jpe?g|gif|ico|icns|webp|bmp|tiff?|woff2?|ttf|otf|eot)$/i;
-// Plain text and editor or git settings: with prose, after the code (flask: `.editorconfig`).
-const PLAIN = /(?:\.txt|^\.(?:editorconfig|gitignore|gitattributes|mailmap|git-blame-ignore-revs))$/i;
+// Plain text: with prose, after the code.
+const PLAIN = /\.txt$/i;
 // Templates, styles and data in a test folder are fixtures: with the release chores. 13 of Armin
 // Ronacher's 16 walk-throughs were flask's 2011 test templates and static files (a tester).
 const TEST_FOLDER = /(?:^|\/)(?:tests?|__tests__|specs?|fixtures|__fixtures__|testdata|test_apps)\//i;
@@ -275,13 +275,16 @@ const DATA = /\.(?:html?|css|txt|json|xml|ya?ml|csv|cfg|ini|toml|j2|jinja2?|tmpl
 
 /**
  * Where a file comes in the handoff's lists, after whatever order the lists already impose: code
- * (0), then prose, licences, plain text and settings (1), then release chores and test fixtures
- * (2), as `check` lists its files at risk (listingTier), then images, fonts and empty files (3).
+ * (0), then prose, licences and plain text (1), then release chores and test fixtures (2), as
+ * `check` lists its files at risk (listingTier), then images, fonts, repository settings (flask's
+ * `.editorconfig`) and empty files (3), which get no walk-through.
  * Licence files, CHANGES.rst, logos and fixtures came before the code (flask, a tester).
  */
 export function handoffTier(path: string, empty: ReadonlySet<string> = new Set()): 0 | 1 | 2 | 3 {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (ASSET.test(name) || empty.has(path)) return 3;
+  // Repository settings too: nobody walks a successor through a .gitignore or the
+  // .git-blame-ignore-revs talentrisk reads (a review).
+  if (ASSET.test(name) || isRepositorySetting(path) || empty.has(path)) return 3;
   if (TEST_FOLDER.test(path) && DATA.test(name)) return 2;
   const tier = listingTier(path);
   return tier === 0 && PLAIN.test(name) ? 1 : tier;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBookkeepingFile, listingTier } from '../../src/model/bookkeeping.ts';
+import { handoffTier } from '../../src/model/handoff.ts';
 
 describe('isBookkeepingFile', () => {
   it('knows release manifests and changelogs by name, in any folder and case', () => {
@@ -25,5 +26,14 @@ describe('listingTier', () => {
     // Ignore files, editor settings and drawings after the code (vuejs/core, flask: testers); a
     // program that handles them stays code.
     expect(['.gitignore', 'packages/x/.npmignore', '.editorconfig', 'docs/_static/flask-logo.svg', 'src/gitignore.ts', 'src/svg.ts'].map(listingTier)).toEqual([1, 1, 1, 1, 0, 0]);
+  });
+});
+
+// The handoff's order: repository settings, like images and empty files, come last and get no
+// walk-through (a review: it asked to walk a successor through .git-blame-ignore-revs).
+describe('handoffTier', () => {
+  it('puts code first, then prose and plain text, then chores and test data, then images, settings and empty files', () => {
+    const empty = new Set(['src/__init__.py']);
+    expect(['src/app.py', 'docs/api.rst', 'notes.txt', 'CHANGES.rst', 'tests/templates/a.html', 'logo.svg', '.git-blame-ignore-revs', 'web/.editorconfig', 'src/__init__.py'].map((path) => handoffTier(path, empty))).toEqual([0, 1, 1, 2, 2, 3, 3, 3, 3]);
   });
 });
