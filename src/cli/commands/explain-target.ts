@@ -130,17 +130,17 @@ function notAnalysed(target: string, reason: ExclusionRule | 'submodule' | 'hist
  */
 function noHistoryBecause(analysis: Pick<Analysis, 'exclusions'>): string {
   const rules = analysis.exclusions.map((exclusion) => exclusion.rule);
-  if (rules.some((rule) => rule.includes('--only-code'))) return `${NOT_ANALYSED_BECAUSE.history}, or --only-code left it out`;
+  const onlyCode = rules.some((rule) => rule.includes('--only-code')) ? ', or --only-code left it out' : '';
   const none = rules.find((rule) => /^no (history|change in the fetched history)/.test(rule)) ?? '';
   const causes = ['only bots changed it'];
   if (none.includes('ignoreRevs')) causes.push('or commits listed in config ignoreRevs or .git-blame-ignore-revs');
   if (none.includes('subtree squashes')) causes.push('or `git subtree --squash` commits, which bring another repository\'s work');
   causes.push('or it only changed in merge commits, which carry no events');
   if (none.startsWith('no change in the fetched history')) causes.push('or its changes lie beyond this shallow clone\'s history');
-  return `no counted developer changed it in the history read (${causes.join(', ')})`;
+  return `no counted developer changed it in the history read (${causes.join(', ')})${onlyCode}`;
 }
 
-const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', string> = {
+const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule', string> = {
   include: 'it is not matched by the config\'s `include`',
   exclude: 'it is matched by the config\'s `exclude`',
   vendored: 'its .gitattributes mark it linguist-vendored',
@@ -153,7 +153,6 @@ const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule' | 'history', stri
   snapshot: 'it is a test snapshot (`__snapshots__/*.snap`), which the test runner writes, left out by default (`defaultExclusions: false` counts it)',
   unreadableName: 'its name reads like another file\'s once decoded (a name that is not valid UTF-8 shows each bad byte as U+FFFD), so their histories cannot be told apart (rename one of them)',
   submodule: 'it is a submodule (its history is another repository\'s)',
-  history: 'no counted developer changed it in the history read (only bots did, or commits listed in config ignoreRevs, or `git subtree --squash` commits, which bring another repository\'s work, or it only changed in merge commits, which carry no events, or its commits are outside the walk)',
 };
 
 /**
