@@ -27,7 +27,7 @@ const succession = z.object({
   departingAuthors: z.array(person),
   remainingAuthors: z.array(person),
   successor,
-  strength: z.enum(['author', 'ok', 'weak', 'none']).describe('author: still an author · ok: normDOA ≥ threshold · weak: below it · none: nobody who stays touched the file.'),
+  strength: z.enum(['author', 'ok', 'weak', 'none']).describe('author: still an author · ok: normDOA ≥ weakSuccessorThreshold and DOA ≥ weakSuccessorDoaFloor · weak: below either · none: nobody who stays touched the file.'),
 });
 
 export const departuresOutputSchema = z
@@ -61,7 +61,8 @@ export const departuresOutputSchema = z
         modules: z.array(z.object({ path: z.string(), knowledgeLost: z.number(), truckFactor: z.number().int() })),
       }),
     ),
-    weakSuccessorThreshold: z.number(),
+    weakSuccessorThreshold: z.number().describe('A successor with a lower normDOA is weak.'),
+    weakSuccessorDoaFloor: z.number().describe('A successor with a lower DOA is weak whatever their normDOA: the absolute author floor (docs/metrics.md §4).'),
     successorsFiltered: z.boolean().describe('True when some who stay (e.g. inactive developers) were not considered as successors.'),
   })
   .describe('What leaves with the departing developers (talentrisk extension, docs/metrics.md §8).');

@@ -1,6 +1,7 @@
 import type { CurrentFigures, ProjectionResult } from '../model/decay.ts';
 import type { DeparturesResult, FileSuccession, Successor } from '../model/departures.ts';
 import type { TruckFactor } from '../model/types.ts';
+import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import type { CurrentOutput, DeparturesOutput } from './departures-json.ts';
 import { round } from './format.ts';
 
@@ -64,6 +65,7 @@ export function departuresJson(result: DeparturesResult): DeparturesOutput {
       modules: step.modules.map((m) => ({ path: m.path, knowledgeLost: round(m.knowledgeLost), truckFactor: m.truckFactor })),
     })),
     weakSuccessorThreshold: result.weakSuccessorThreshold,
+    weakSuccessorDoaFloor: AUTHOR_ABS_THRESHOLD,
     successorsFiltered: result.successorsFiltered,
   };
 }
