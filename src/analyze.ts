@@ -182,7 +182,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // Whatever credits nobody is named: redis's 518 such files were jemalloc and hiredis, which only
   // subtree squashes changed, under "(or only bot commits)" (a tester).
   const creditingNobody = ['bot commits', ...(config.ignoreRevs.length > 0 || readIgnoreFile ? ['ignoreRevs'] : []), ...(squashes ? ['subtree squashes'] : [])];
-  if (noHistory > 0) exclusions.push({ rule: extensions ? `${none} (or only ${creditingNobody.length === 3 ? 'bot commits, ignoreRevs or subtree squashes' : creditingNobody.join(' or ')})` : none, files: noHistory });
+  if (noHistory > 0) exclusions.push({ rule: extensions ? `${none} (or only ${[creditingNobody.slice(0, -1).join(', '), creditingNobody.at(-1)].filter(Boolean).join(' or ')})` : none, files: noHistory });
 
   const names = new Map(people.map((developer) => [developer.id, developer.name]));
   const nameOf = (id: string) => names.get(id) ?? id;

@@ -108,7 +108,7 @@ export function globMistakes(globs: readonly string[]): string {
  * is not there, replaced by the analysed one closest to it (pytest's `src/_pytest/assertion/rewrit.py`
  * got no "did you mean", as explain's paths do: a tester). '' when there is none.
  */
-export function nearGlobs(globs: readonly string[], paths: readonly string[]): string {
+export function nearGlobs(globs: readonly string[], paths: readonly string[], own: readonly string[] = []): string {
   let known: Set<string> | undefined;
   let candidates: string[] | undefined;
   const near: string[] = [];
@@ -135,7 +135,9 @@ export function nearGlobs(globs: readonly string[], paths: readonly string[]): s
     if (meant !== undefined) near.push(JSON.stringify(`${meant}${bare.slice(literal.length)}`));
   }
   // Two globs may point at one folder: "did you mean "tokio/src/**", "tokio/src/**"?" (tokio, a tester).
-  const distinct = [...new Set(near)];
+  // Nor a glob the system already has (`"srx/**"` beside `"src/**"` was told `did you mean "src/**"?`: a review).
+  const given = new Set(own.map((glob) => JSON.stringify(glob.replace(/^(\.\/|\/)+/, ''))));
+  const distinct = [...new Set(near)].filter((glob) => !given.has(glob));
   return distinct.length > 0 ? `; did you mean ${distinct.join(', ')}?` : '';
 }
 
@@ -223,7 +225,7 @@ function evaluateSystem(
     files: files.map((file) => file.path),
     unmatchedPatterns,
     // A dead glob beside live ones got no "did you mean" (an earlier tester): only a system matching nothing had one.
-    unmatchedHints: files.length === 0 ? unmatchedPatterns.map(() => '') : unmatchedPatterns.map((glob) => `${globMistakes([glob])}${nearGlobs([glob], allPaths)}`),
+    unmatchedHints: files.length === 0 ? unmatchedPatterns.map(() => '') : unmatchedPatterns.map((glob) => `${globMistakes([glob])}${nearGlobs([glob], allPaths, system.paths)}`),
     busFactor: truckFactor.value,
     coverage: truckFactor.coverage,
     owners: truckFactor.developers.map(person),

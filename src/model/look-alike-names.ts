@@ -37,8 +37,9 @@ function nameWords(name: string): string[] {
 
 /**
  * Whether two names read as one person's: the same words once spaces go too ("Rich-Harris", "rich
- * harris"), the same two words or more in another order ("MOREL Matthieu", "Matthieu Morel"), or the same first word and every further word of the shorter name the start of the
- * longer name's word at that place ("Simon H", "Simon Holthausen"). A one-word name is no such
+ * harris"), the same two words or more in another order ("MOREL Matthieu", "Matthieu Morel"), or
+ * the same first word and every further word of the shorter name the start of the longer name's
+ * word at that place ("Simon H", "Simon Holthausen"). A one-word name is no such
  * start: a first name alone is too common ("Simon", "Simon Holthausen").
  */
 export function namesLookAlike(a: string, b: string): boolean {

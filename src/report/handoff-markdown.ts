@@ -329,7 +329,7 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
         : `Review the critical system **${mdText(item.system)}** with its remaining owners: ${figures}.`;
     }
     case 'more-transfers':
-      return `And ${plural(item.files, 'more file')} only ${who} knows${item.sharedOnlyWithInactive > 0 ? ` (${item.sharedOnlyWithInactive} of them shared only with inactive developers)` : ''} with no or a weak successor: see the areas above, or \`--format json\`.`;
+      return `And ${plural(item.files, 'more file')} only ${who} knows${item.sharedOnlyWithInactive > 0 ? ` or shares only with inactive developers (${item.sharedOnlyWithInactive} of them)` : ''} with no or a weak successor: see the areas above, or \`--format json\`.`;
     case 'owner-area':
       return `Name a new owner for ${mdCode(item.module)} (${ownerlessFiles(item, who)}).`;
     case 'more-owner-areas':

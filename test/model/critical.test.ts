@@ -111,6 +111,9 @@ describe('evaluateCriticalSystems (METRICS.md §9)', () => {
   // A dead glob beside live ones had no "did you mean" (only a system matching nothing got one).
   it('says what a dead glob beside live ones most likely meant', () => {
     const [auth] = evaluateCriticalSystems(analysis, [system('auth', ['src/auth/**', 'src/pay/*.go', 'src/legasy/**', 'src/*', 'src/{pay,auth}'])]);
+    // Never a glob the system already has: "src/auht/**" beside "src/auth/**" gets no "did you mean".
+    const [twice] = evaluateCriticalSystems(analysis, [system('auth', ['src/auth/**', 'src/auht/**'])]);
+    expect(twice?.unmatchedHints).toEqual(['']);
     expect(auth?.unmatchedPatterns).toEqual(['src/pay/*.go', 'src/legasy/**', 'src/*', 'src/{pay,auth}']);
     expect(auth?.unmatchedHints).toEqual([
       '',

@@ -431,7 +431,7 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
         system.paths,
         analysis.files.map((file) => file.path),
       ),
-      unmatchedHints: unmatchedGlobs(system.paths, analysis.files.map((file) => file.path)).map((glob) => (files.length === 0 ? '' : `${globMistakes([glob])}${nearGlobs([glob], analysis.files.map((file) => file.path))}`)),
+      unmatchedHints: unmatchedGlobs(system.paths, analysis.files.map((file) => file.path)).map((glob) => (files.length === 0 ? '' : `${globMistakes([glob])}${nearGlobs([glob], analysis.files.map((file) => file.path), system.paths)}`)),
       busFactor: truckFactor.value,
       coverage: truckFactor.coverage,
       owners: truckFactor.developers.map(person),
