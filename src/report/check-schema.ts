@@ -84,7 +84,7 @@ export const checkOutputSchema = z
     systems: z
       .array(
         criticalSystemOutputSchema.extend({
-          status: z.enum(['ok', 'violation', 'error', 'skipped']).describe('skipped: --changed left it out (no file of it changed).'),
+          status: z.enum(['ok', 'violation', 'error', 'skipped']).describe('skipped: --changed left it out (no file of it changed), or, in a shallow clone, none of its files changed in the fetched history (its `error` says so).'),
           configLine: z.number().int().nullable().describe('Line of the system in the config file.'),
         }),
       )
