@@ -33,3 +33,8 @@ export function staleRevision(revisionDate: string, referenceDate: string): { da
   const exact = (Date.parse(referenceDate) - Date.parse(revisionDate)) / 86_400_000;
   return exact > STALE_REVISION_DAYS ? { days: Math.floor(exact), exact, day: revisionDate.slice(0, 10) } : undefined;
 }
+
+/** The day of the analysed history's oldest commit (of its developers), or '' with none. */
+export function oldestCommitDay(developers: readonly { firstCommit: string }[]): string {
+  return developers.reduce((oldest, developer) => (oldest === '' || developer.firstCommit < oldest ? developer.firstCommit : oldest), '').slice(0, 10);
+}

@@ -1,3 +1,4 @@
+import { oldestCommitDay } from './analysis-date.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
@@ -466,11 +467,6 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   report.names = namesOf(report, nameOf);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
-}
-
-/** The day of the oldest commit of the analysed history ('' with none). */
-function oldestCommitDay(developers: readonly Pick<DeveloperSummary, 'firstCommit'>[]): string {
-  return developers.reduce((oldest, developer) => (oldest === '' || developer.firstCommit < oldest ? developer.firstCommit : oldest), '').slice(0, 10);
 }
 
 function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<string, string> {

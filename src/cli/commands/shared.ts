@@ -8,6 +8,7 @@ import { historyConcurrency } from '../../git/client.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { checkMailmap, commitOf, hasAuthor, mailmappedAuthorEmail, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
+import { oldestCommitDay } from '../../model/analysis-date.ts';
 import { nameAndEmail, type ResolveOptions } from '../../model/people.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
@@ -166,7 +167,7 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     people: config.people,
     bots: await botsNamed(repo, analysis, config.bots, whos),
     notYetThere: config.departures.length > 0 ? notYetThereIn(analysis, head) : undefined,
-    beyondShallow: config.departures.length > 0 && repo.info.isShallow ? { since: oldestCommitDay(analysis), warn: warnOnceIn(analysis) } : undefined,
+    beyondShallow: config.departures.length > 0 && repo.info.isShallow ? { since: oldestCommitDay(analysis.developers), warn: warnOnceIn(analysis) } : undefined,
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
@@ -193,13 +194,7 @@ export async function botsNamed(repo: Repository, analysis: Pick<Analysis, 'bots
 
 /** In a shallow clone, the day its analysed history begins (for the unknown-person hint); else undefined. */
 export function shallowSinceOf(repo: Repository, analysis: Pick<Analysis, 'developers'>): string | undefined {
-  return repo.info.isShallow ? oldestCommitDay(analysis) || undefined : undefined;
-}
-
-/** The day of the analysed history's oldest commit (of its developers), or '' with none. */
-function oldestCommitDay(analysis: Pick<Analysis, 'developers'>): string {
-  const first = analysis.developers.reduce((oldest, developer) => (oldest === '' || developer.firstCommit < oldest ? developer.firstCommit : oldest), '');
-  return first.slice(0, 10);
+  return repo.info.isShallow ? oldestCommitDay(analysis.developers) || undefined : undefined;
 }
 
 /**
