@@ -223,6 +223,11 @@ export function systemNotes(systems: readonly (CriticalSystemResult & { checked?
   return inactiveOwnerNotes(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
 }
 
+/** The report's warnings and the notes on its passing systems, for the formats that list them together (JSON, JUnit, SARIF). */
+export function warningsWithNotes(report: CheckReport): string[] {
+  return [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))];
+}
+
 /**
  * What to do about a failing check, in one sentence (the SARIF rule's help, for the formats that
  * people read): undefined when it passed.

@@ -1,6 +1,6 @@
 import { rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { inactiveIds, systemNotes, verdict } from './check-describe.ts';
+import { verdict, warningsWithNotes } from './check-describe.ts';
 import type { CheckOutput } from './check-schema.ts';
 import { checkPassed, type CheckReport } from './check-types.ts';
 import { criticalSystemJson } from './critical-section.ts';
@@ -42,7 +42,7 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
       configLine: system.configLine ?? null,
     })),
     // What the text prints beside the systems too: a dashboard read none of it (ripgrep, a tester).
-    warnings: [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))],
+    warnings: warningsWithNotes(report),
   };
 }
 

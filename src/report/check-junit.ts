@@ -1,5 +1,5 @@
 import { filesAtRisk } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, inactiveIds, ownersPhrase, shallowCaveat, skipReason, systemNotes, violationSentence } from './check-describe.ts';
+import { busFactorPhrase, departuresPhrase, failurePhrase, ownersPhrase, shallowCaveat, skipReason, violationSentence, warningsWithNotes } from './check-describe.ts';
 import { escapeXml } from './check-escape.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 
@@ -19,7 +19,7 @@ export function renderCheckJunit(report: CheckReport): string {
   for (const system of systems) out.push(testcase(system, report));
   // The notes the other formats print under the systems too (undici: junit alone lacked "mock passes
   // on 2 owners who are all inactive", a CI test).
-  const warnings = [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))];
+  const warnings = warningsWithNotes(report);
   if (warnings.length > 0) out.push(`    <system-err>${escapeXml(warnings.map((warning) => `warning: ${warning}`).join('\n'))}</system-err>`);
   out.push('  </testsuite>', '</testsuites>');
   return `${out.join('\n')}\n`;

@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { atRiskPhrase, inactiveIds, ownersPhrase, shallowCaveat, systemNotes, violationSentence } from './check-describe.ts';
+import { atRiskPhrase, ownersPhrase, shallowCaveat, violationSentence, warningsWithNotes } from './check-describe.ts';
 import { sanitize } from './format.ts';
 import type { CheckReport } from './check-types.ts';
 
@@ -92,7 +92,7 @@ export function toCheckSarif(report: CheckReport) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))].map((warning) => ({ level: 'warning' as const, message: { text: sanitize(warning) } })),
+            toolExecutionNotifications: warningsWithNotes(report).map((warning) => ({ level: 'warning' as const, message: { text: sanitize(warning) } })),
           },
         ],
         properties: { departing: (report.departing ?? []).map((d) => ({ name: d.name, date: d.date ?? null })) },
