@@ -141,6 +141,11 @@ export function nearGlobs(globs: readonly string[], paths: readonly string[], ow
   return distinct.length > 0 ? `; did you mean ${distinct.join(', ')}?` : '';
 }
 
+/** What one glob that matched nothing most likely meant among `paths`, never one of the system's own globs (`own`): a clause, or ''. */
+function globHint(glob: string, paths: readonly string[], own: readonly string[]): string {
+  return `${globMistakes([glob])}${nearGlobs([glob], paths, own)}`;
+}
+
 /** Everyone a system names (its owners, its authors, the owners of its single-owner files), by id. */
 export function peopleOf(system: Pick<CriticalSystemResult, 'owners' | 'authors' | 'singleOwnerFiles'>): CriticalPerson[] {
   return [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)];
@@ -225,7 +230,7 @@ function evaluateSystem(
     files: files.map((file) => file.path),
     unmatchedPatterns,
     // A dead glob beside live ones got no "did you mean" (an earlier tester): only a system matching nothing had one.
-    unmatchedHints: files.length === 0 ? unmatchedPatterns.map(() => '') : unmatchedPatterns.map((glob) => `${globMistakes([glob])}${nearGlobs([glob], allPaths, system.paths)}`),
+    unmatchedHints: files.length === 0 ? unmatchedPatterns.map(() => '') : unmatchedPatterns.map((glob) => globHint(glob, allPaths, system.paths)),
     busFactor: truckFactor.value,
     coverage: truckFactor.coverage,
     owners: truckFactor.developers.map(person),
@@ -252,7 +257,7 @@ export function withTrackedFiles(results: readonly CriticalSystemResult[], track
     if (result.unmatchedPatterns.length === 0) return result;
     const filesOf = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;
     const matches = result.unmatchedPatterns.map((glob) => tracked.filter(createPathMatcher([glob])).length);
-    const hintOf = (glob: string) => `${globMistakes([glob])}${nearGlobs([glob], tracked)}`;
+    const hintOf = (glob: string) => globHint(glob, tracked, []);
     const unmatchedHints = result.unmatchedPatterns.map((glob, k) => ((matches[k] as number) > 0 ? `; it matches ${filesOf(matches[k] as number)} tracked at the revision, none changed in the fetched history` : hintOf(glob)));
     if (result.status !== 'error') return { ...result, unmatchedHints };
     const files = selectByGlobs(result.paths, tracked).matching.length;
