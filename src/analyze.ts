@@ -656,11 +656,21 @@ function fileFilterOf(config: Config, extensions: boolean, attributeFiles: reado
  * stops on it as a configuration error).
  */
 export async function selectableFiles(repo: Repository, sha: string, config: Config, model: ModelName): Promise<string[]> {
+  const { tracked, filter } = await selectionAt(repo, sha, config, model);
+  return selectFiles(tracked, await filter()).analysed;
+}
+
+/**
+ * The files tracked at the revision, and the file selection's options there as the analysis made
+ * them: `filter` reads the .gitattributes files when asked (a second git call, which an untracked
+ * path does not need).
+ */
+async function selectionAt(repo: Repository, sha: string, config: Config, model: ModelName): Promise<{ tracked: string[]; submodules: string[]; filter: () => Promise<FileFilterOptions> }> {
   const extensions = model !== 'classic';
-  const { files: tracked } = await listTrackedFiles(repo, sha);
+  const { files: tracked, submodules } = await listTrackedFiles(repo, sha);
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
-  const texts = await readFilesAt(repo, sha, attributeFiles);
-  return selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts)).analysed;
+  const filter = async () => fileFilterOf(config, extensions, attributeFiles, await readFilesAt(repo, sha, attributeFiles));
+  return { tracked, submodules, filter };
 }
 
 /**
@@ -670,14 +680,11 @@ export async function selectableFiles(repo: Repository, sha: string, config: Con
  * `explain`'s error (the path as typed, and from the current folder), so it reads git again, once.
  */
 export async function whyNotAnalysed(repo: Repository, sha: string, config: Config, model: ModelName, paths: readonly string[]): Promise<ExclusionRule | 'submodule' | 'history' | undefined> {
-  const extensions = model !== 'classic';
-  const { files: tracked, submodules } = await listTrackedFiles(repo, sha);
+  const { tracked, submodules, filter } = await selectionAt(repo, sha, config, model);
   const path = paths.find((candidate) => submodules.includes(candidate) || tracked.includes(candidate));
   if (path === undefined) return undefined;
   if (submodules.includes(path)) return 'submodule';
-  const attributeFiles = attributeFilesOf(tracked, config, extensions);
-  const texts = await readFilesAt(repo, sha, attributeFiles);
   // Both copies of a name that reads alike: the selection sees the collision as the scan did.
   const copies = tracked.filter((candidate) => candidate === path);
-  return selectFiles(copies, fileFilterOf(config, extensions, attributeFiles, texts)).excluded.get(path) ?? 'history';
+  return selectFiles(copies, await filter()).excluded.get(path) ?? 'history';
 }
