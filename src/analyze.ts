@@ -115,7 +115,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
   const manifests = config.modules.workspaces ? (Object.entries(WORKSPACE_MANIFESTS) as [keyof WorkspaceSources, string][]).filter(([, file]) => tracked.includes(file)) : [];
   // config ignoreRevsFile (.git-blame-ignore-revs), as committed at the revision: the result's key covers it.
-  const ignoreFile = extensions && config.ignoreRevsFile !== false ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
+  const ignoreFile = extensions ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
   const readIgnoreFile = ignoreFile !== undefined && tracked.includes(ignoreFile);
   const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file), ...(readIgnoreFile ? [ignoreFile] : [])]);
   const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts));
