@@ -313,7 +313,13 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const moduleOf = moduleOfFile(analysis);
   const groups = filesByModule(analysis);
   const empty = input.emptyFiles ?? new Set<string>();
-  const tierOf = (path: string) => handoffTier(path, empty);
+  // Memoised: the area sort asks it inside its comparator, twice per comparison.
+  const tiers = new Map<string, number>();
+  const tierOf = (path: string): number => {
+    let tier = tiers.get(path);
+    if (tier === undefined) tiers.set(path, (tier = handoffTier(path, empty)));
+    return tier;
+  };
 
   const systems = (input.critical ?? []).map((spec) => ({ spec, matches: createSystemMatcher(spec.paths) }));
   const criticalOf = (path: string) => systems.filter((s) => s.matches(path)).map((s) => s.spec.name);
