@@ -26,7 +26,8 @@ function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[
 }
 
 /**
- * The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old;
+ * The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old
+ * (and `until`, the --until day, what "now" is);
  * `leaving` (developer id → 'left' when the last day has passed, else 'leaving') marks the declared
  * departures among today's truck-factor people.
  */
@@ -34,7 +35,7 @@ export function renderCurrentSection(
   figures: CurrentFigures,
   projection: ProjectionResult,
   ctx: RenderContext,
-  dates?: { revision: string; reference: string },
+  dates?: { revision: string; reference: string; until?: string | undefined },
   leaving: ReadonlyMap<string, 'left' | 'leaving'> = new Map(),
 ): string {
   const { chalk } = ctx;
@@ -80,7 +81,7 @@ export function renderCurrentSection(
   const byPath = new Map(figures.modules.map((m) => [m.path, m]));
   if (modules.length > 0) {
     const secondLast = modules.some(isSecondaryModule) && !modules.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
-    out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim(`(authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first${secondLast})`)}`);
+    out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim(`(authors ${dates?.until ? `on ${dates.until} (--until)` : 'now'} and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first${secondLast})`)}`);
     const listed = rowsWithin(modules, MODULE_ROWS);
     const rows = listed.map((m) => {
       const tf = byPath.get(m.path);
@@ -91,7 +92,7 @@ export function renderCurrentSection(
       });
       return [sanitize(m.path), tf?.classic.value ?? '', tf?.current.value ?? '', ...counts];
     });
-    const head = ['module', 'TF classic', 'TF current', ...horizons.map((d) => (d === 0 ? 'now' : `+${d}d`))];
+    const head = ['module', 'TF classic', 'TF current', ...horizons.map((d) => (d === 0 ? (dates?.until ? '+0d' : 'now') : `+${d}d`))];
     // In a terminal the module column gets the room the table has (it was cut to 20 characters in a
     // 59-column table at 80 columns, and two of vite's modules read alike); piped, paths are whole.
     const fit = ctx.fit ? { width: ctx.width - 4, columns: [0], min: 16, shorten: (cell: string, width: number) => shortenModulePath(cell, width) } : undefined;

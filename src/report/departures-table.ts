@@ -27,8 +27,9 @@ function indent(text: string): string {
  * `stale`: when everyone who stays is inactive (nobodyActiveSince), the last day anyone committed:
  * then nobody can be a successor, and each orphaned file read "none" with no word why (redis at a
  * clone's age: 647 of 647; `handoff` said so, scan did not).
+ * `untilDay`: the --until day the figures are measured from, which undated departures count from.
  */
-export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDate: string }, today?: string): string {
+export function renderDeparturesSection(result: DeparturesResult, ctx: RenderContext, stale?: { day: string; inactiveAfterDays: number; referenceDate: string }, today?: string, untilDay?: string): string {
   if (result.departures.length === 0) return '';
   const { chalk } = ctx;
   const name = (id: string) => sanitize(result.names[id] ?? id);
@@ -50,7 +51,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   );
 
   if (result.timeline.length > 1 || (result.timeline.length === 1 && result.timeline[0]?.date)) {
-    out.push(`  ${chalk.bold('Timeline')} ${chalk.dim('(cumulative; undated departures count from now)')}`);
+    out.push(`  ${chalk.bold('Timeline')} ${chalk.dim(`(cumulative; undated departures count from ${untilDay ? `${untilDay}, the --until day` : 'now'})`)}`);
     // A list cut to the width keeps its count: ".circleci, cache, codegen +1…" stood for 17 more (hugo
     // at 80 columns, an engineering manager's test).
     const lists = new Map<string, string[]>();
@@ -60,7 +61,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
       return cell;
     };
     const rows = result.timeline.map((step) => [
-      step.date ?? 'now',
+      step.date ?? untilDay ?? 'now',
       listed(step.leaving.map(name)),
       step.truckFactor.value,
       step.orphanedFiles,

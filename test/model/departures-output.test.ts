@@ -42,6 +42,17 @@ describe('departures section of scan', () => {
     `);
   });
 
+  // Under --until, "now" read as today while the figures are measured from that day (a tester).
+  it('counts undated departures from the --until day', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['bob', 'ada=2025-06-30'] }));
+    expect(renderDeparturesSection(result, ctx)).toContain('undated departures count from now)');
+    const until = renderDeparturesSection(result, ctx, undefined, '2025-01-31', '2025-01-31');
+    expect(until).toContain('(cumulative; undated departures count from 2025-01-31, the --until day)');
+    expect(until).toMatch(/\n {4}2025-01-31 {2}Bob /);
+    expect(until).not.toMatch(/\bnow\b/);
+  });
+
   // hugo: twelve modules of 1 to 4 files, all lost, listed by path before its 206-file tpl (an
   // engineering manager's test).
   it('lists the modules that lose more files first, and small modules after the others', async () => {
@@ -255,6 +266,10 @@ describe('current figures section of scan', () => {
           core             1           1    1     1     1      0
           web              3           2    3     3     1      1"
     `);
+    // Measured from an --until day: the heading names it and its column is +0d, not "now".
+    const until = renderCurrentSection(figures, projection, ctx, { revision: '2025-01-01T00:00:00Z', reference: '2025-01-01T23:59:59Z', until: '2025-01-01' });
+    expect(until).toContain('(authors on 2025-01-01 (--until) and projected:');
+    expect(until).toMatch(/module {2}TF classic {2}TF current {2}\+0d {2}\+30d/);
     // Carol is declared leaving: today's list says so (EM test: the leavers were not marked).
     expect(renderCurrentSection(figures, projection, ctx, undefined, new Map(departures.map((d) => [d.id, 'leaving'] as const))).split('\n')[1]).toMatch(/ {2}current: Bob, Carol \(leaving\)$/);
     // A last day that has passed (hugo: "bep (leaving)" a month after it).

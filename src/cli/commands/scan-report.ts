@@ -60,15 +60,18 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   }
   const ctx = options.table;
   const marked = markedInactive(analysis);
+  // Under --until the figures are measured from that day, not today: "now" read as today.
+  const referenceDay = analysis.settings.referenceDate.slice(0, 10);
+  const untilDay = referenceDay !== analysis.repository.analyzedAt.slice(0, 10) ? referenceDay : undefined;
   const sections = [
     automatedAuthorsNote(analysis, settings.bots, ctx),
     testDataNote(analysis, settings.exclude, ctx),
     dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name, ctx),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked, gone.length),
-    leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), analysis.settings.referenceDate.slice(0, 10)) : '',
+    leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), referenceDay, untilDay) : '',
     current && projection
-      ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate }, departureStates(departures, analysis.settings.referenceDate.slice(0, 10)))
+      ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay))
       : '',
   ];
   return [renderScanTable(analysis, ctx, sections, settings.modules.roots)];
