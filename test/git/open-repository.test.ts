@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { walkHistory } from '../../src/git/history.ts';
-import { openRepository } from '../../src/git/repo.ts';
+import { notCheckedOut, openRepository } from '../../src/git/repo.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo, gitOnPath } from '../helpers/git-fixture.ts';
 
@@ -152,5 +152,18 @@ describe('git errors', () => {
     expect(inner.message).toBe('git refuses to read /work/repo: it is owned by another user');
     expect(inner.hint).toContain('safe.directory /work/repo`');
     expect(inner.hint).not.toContain('src/pay');
+  });
+
+  // A call that prints nothing settles 50 ms late in simple-git: the sparse-checkout question, asked
+  // in every repository without a config, was a third of a warm rails scan.
+  it('asks git about a config left out of the work tree only in a sparse checkout', async () => {
+    const repo = buildRepo([{ author: 'ada', write: { 'src/a.ts': 2, '.talentrisk.yml': 1 } }]);
+    const plain = await openRepository(repo.dir);
+    const calls = vi.spyOn(plain.git, 'raw');
+    expect(await notCheckedOut(plain, ['.talentrisk.yml'])).toBeUndefined();
+    expect(calls).not.toHaveBeenCalled();
+    repo.git('sparse-checkout', 'set', '--no-cone', '/src/');
+    const sparse = await openRepository(repo.dir);
+    expect(await notCheckedOut(sparse, ['.talentrisk.yml'])).toBe('.talentrisk.yml');
   });
 });
