@@ -6,7 +6,7 @@ import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOf
 import { truckFactorOf } from './ownership.ts';
 import { isSupportingModule } from './modules.ts';
 import { rowsWithin } from './rows.ts';
-import type { Analysis, DeveloperSummary, FileOwnership } from './types.ts';
+import type { Analysis, DeveloperSummary, FileContribution, FileOwnership } from './types.ts';
 
 // A handoff: what one person knows that others do not, and who should take it over (talentrisk
 // extension, built on METRICS.md §8). "Their files" are the files they author (§4). Successors
@@ -110,6 +110,13 @@ export interface HandoffFile {
   lastChange: number;
   successor?: Successor;
   strength: SuccessorStrength;
+  /**
+   * Beside a weak successor (talentrisk extension, none under --model classic): who stays, is active
+   * and has the highest current (decayed) DOA on the file, when that is someone else who changed it
+   * more recently. numpy's handoff named Charles Harris for 51 files, 65 of its 179 successors last
+   * touching the file 3+ years ago in sweeps, over people changing it this year (an EM test).
+   */
+  recentSuccessor?: Successor;
 }
 
 export interface HandoffArea {
@@ -171,7 +178,7 @@ export interface RecentCommit {
 }
 
 export type ChecklistItem =
-  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number }
+  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number; recentSuccessor?: string }
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
   | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number }
   /** `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too. */
@@ -291,6 +298,21 @@ export function handoffTier(path: string, empty: ReadonlySet<string> = new Set()
   return tier === 0 && PLAIN.test(name) ? 1 : tier;
 }
 
+/**
+ * The available developer with the highest current (decayed) DOA on the file, when that is not the
+ * successor and their last change is more recent than the successor's; undefined without decayed
+ * figures (--model classic). See HandoffFile's `recentSuccessor`.
+ */
+function moreRecentSuccessor(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor): Successor | undefined {
+  let best: FileContribution | undefined;
+  for (const c of file.contributions) {
+    if (unavailable.has(c.developer) || !c.decayed) continue;
+    if (!best?.decayed || c.decayed.doa > best.decayed.doa || (c.decayed.doa === best.decayed.doa && c.lastChange > best.lastChange)) best = c;
+  }
+  if (!best || best.developer === successor.id || best.lastChange <= successor.lastChange) return undefined;
+  return { id: best.developer, doa: best.doa, normDoa: best.normDoa, fa: best.fa, dl: best.dl, commits: best.fa + best.dl, lastChange: best.lastChange };
+}
+
 /** Theirs alone, or shared only with inactive developers: after them, nobody active authors it. */
 function needsOwner(file: HandoffFile): boolean {
   return file.status === 'sole' || file.othersInactive;
@@ -332,6 +354,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     if (!contribution) continue;
     const remaining = after(file);
     const { successor, strength } = bestSuccessor(file, unavailable, remaining);
+    const recentSuccessor = strength === 'weak' && successor ? moreRecentSuccessor(file, unavailable, successor) : undefined;
     const otherAuthors = file.authors.filter((id) => id !== person.id && !goneAll.has(id));
     const entry: HandoffFile = {
       path: file.path,
@@ -346,6 +369,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       lastChange: contribution.lastChange,
       strength,
       ...(successor ? { successor } : {}),
+      ...(recentSuccessor ? { recentSuccessor } : {}),
     };
     const module = moduleOf(file.path);
     areas.set(module, [...(areas.get(module) ?? []), entry]);
@@ -481,6 +505,7 @@ function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<
     for (const file of area.files) {
       for (const id of [...file.otherAuthors, ...file.othersLeaving]) ids.add(id);
       if (file.successor) ids.add(file.successor.id);
+      if (file.recentSuccessor) ids.add(file.recentSuccessor.id);
     }
   }
   for (const entry of report.coChange) for (const partner of entry.partners) if (partner.owner) ids.add(partner.owner);
@@ -658,7 +683,7 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
     .map(({ file }) => file);
   const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
   for (const file of transfers) {
-    items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}) });
+    items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}), ...(file.recentSuccessor ? { recentSuccessor: file.recentSuccessor.id } : {}) });
   }
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
   if (candidates.length > transfers.length) {

@@ -26,6 +26,7 @@ export function toHandoffJson(report: HandoffReport) {
     lastChange: iso(f.lastChange),
     successor: successor(f.successor),
     successorStrength: f.strength,
+    recentSuccessor: successor(f.recentSuccessor),
   });
   return {
     schemaVersion: 1 as const,

@@ -94,7 +94,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did). The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -269,8 +269,14 @@ function successorCell(file: HandoffFile, name: (id: string) => string): string 
     default:
       // Nearly nothing: "walk through it together" sent a manager to someone who touched the core
       // runtime twice six years ago (normDOA 0.05; an EM test on jest).
-      return file.successor.normDoa < BARELY_NORM_DOA ? `${who} (barely knows it: plan a knowledge transfer)` : `${who} (weak: walk through it together)`;
+      return (file.successor.normDoa < BARELY_NORM_DOA ? `${who} (barely knows it: plan a knowledge transfer)` : `${who} (weak: walk through it together)`) + moreRecent(file, name);
   }
+}
+
+/** Beside a weak successor, who changed the file more recently and knows it best now (extension). */
+function moreRecent(file: HandoffFile, name: (id: string) => string): string {
+  const r = file.recentSuccessor;
+  return r ? `; more recent: ${name(r.id)} (${plural(r.commits, 'commit')}, last ${day(r.lastChange)})` : '';
 }
 
 function evidence(file: HandoffFile, activeOnly: boolean): string {
@@ -336,10 +342,10 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
       return `And new owners for ${plural(item.areas, 'more area')} (${ownerlessFiles(item, who)}): see the areas above, or \`--format json\`.`;
     case 'transfer-file':
       if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
-        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)}).`;
+        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)})${item.recentSuccessor ? `; ${name(item.recentSuccessor)} changed it more recently` : ''}.`;
       }
       return item.successor
-        ? `Walk through ${mdCode(item.path)} with ${name(item.successor)} (weak successor).`
+        ? `Walk through ${mdCode(item.path)} with ${name(item.successor)} (weak successor)${item.recentSuccessor ? ` or ${name(item.recentSuccessor)}, who changed it more recently` : ''}.`
         : `Walk through ${mdCode(item.path)} with its new owner: no successor, knowledge transfer needed.`;
     case 'co-change':
       return `Explain why ${mdCode(item.path)} and ${mdCode(item.partner)} change together.`;

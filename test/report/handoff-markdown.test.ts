@@ -149,6 +149,35 @@ describe('handoff report of a hand-computed fixture', () => {
     }
   });
 
+  // numpy: Charles Harris, whose last change to a file was a 2019 whitespace sweep, was the successor
+  // of 51 of Sebastian Berg's files, over people changing them this year (an EM test).
+  it('names beside a weak successor who changed the file more recently and knows it best today (extension)', async () => {
+    // Dave: 3 changes in January (DOA 2.96, weak); Erin: 2 in December (DOA 2.77, current DOA higher).
+    const history = [
+      ...shopHistory(),
+      { author: 'dave', at: '2024-01-21T10:00:00Z', message: 'Ledger export 2', write: { 'pay/ledger.ts': 'version 31\n' } },
+      { author: 'dave', at: '2024-01-22T10:00:00Z', message: 'Ledger export 3', write: { 'pay/ledger.ts': 'version 32\n' } },
+      { author: 'erin', at: '2024-12-20T10:00:00Z', message: 'Ledger fix', write: { 'pay/ledger.ts': 'version 33\n' } },
+      { author: 'erin', at: '2024-12-21T10:00:00Z', message: 'Ledger fix 2', write: { 'pay/ledger.ts': 'version 34\n' } },
+    ].sort((a, b) => a.at.localeCompare(b.at));
+    const analysis = await analyzeRepo(buildNamed('shop', history).dir, { depth: 1, config: SHOP_CONFIG });
+    const report = await handoffOf(analysis, 'ada');
+    const ledger = report.areas.flatMap((area) => area.files).find((f) => f.path === 'pay/ledger.ts');
+    expect(ledger?.strength).toBe('weak');
+    expect(ledger?.successor?.id).toBe('dave@example.com');
+    expect(ledger?.recentSuccessor?.id).toBe('erin@example.com');
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('| Dave (weak: walk through it together); more recent: Erin (2 commits, last 2024-12-21) |');
+    expect(markdown).toContain('Walk through `pay/ledger.ts` with Dave (weak successor) or Erin, who changed it more recently.');
+    expect(markdown).toContain('*more recent* names who stays, is active and knows the file best today');
+    expect(toHandoffJson(report).areas.flatMap((area) => area.files).find((f) => f.path === 'pay/ledger.ts')?.recentSuccessor).toMatchObject({ id: 'erin@example.com', name: 'Erin', commits: 2 });
+    // The published figures only: no such name.
+    const classic = await handoffOf(await analyzeRepo(buildNamed('shop', history).dir, { depth: 1, config: SHOP_CONFIG, model: 'classic' }), 'ada');
+    expect(classic.areas.flatMap((area) => area.files).find((f) => f.path === 'pay/ledger.ts')?.recentSuccessor).toBeUndefined();
+    // Without erin, nobody more recent: the golden document has no such words.
+    expect(renderHandoffMarkdown(await handoffOf(await analyzeRepo(buildNamed('shop', shopHistory()).dir, { depth: 1, config: SHOP_CONFIG }), 'ada'))).not.toContain('more recent');
+  });
+
   it('lists the files they changed most without being an author (flask: 62 commits, a document about 2 files)', async () => {
     const repo = buildNamed('worked', [
       { author: 'carol', at: '2024-06-01T10:00:00Z', write: { 'lib/a.ts': 5, 'lib/c.ts': 5 } },
