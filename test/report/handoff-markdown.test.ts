@@ -159,7 +159,7 @@ describe('handoff report of a hand-computed fixture', () => {
       { author: 'dave', at: '2024-01-22T10:00:00Z', message: 'Ledger export 3', write: { 'pay/ledger.ts': 'version 32\n' } },
       { author: 'erin', at: '2024-12-20T10:00:00Z', message: 'Ledger fix', write: { 'pay/ledger.ts': 'version 33\n' } },
       { author: 'erin', at: '2024-12-21T10:00:00Z', message: 'Ledger fix 2', write: { 'pay/ledger.ts': 'version 34\n' } },
-    ].sort((a, b) => a.at.localeCompare(b.at));
+    ].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
     const analysis = await analyzeRepo(buildNamed('shop', history).dir, { depth: 1, config: SHOP_CONFIG });
     const report = await handoffOf(analysis, 'ada');
     const ledger = report.areas.flatMap((area) => area.files).find((f) => f.path === 'pay/ledger.ts');
