@@ -756,6 +756,18 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(goneJson.developers[0]).toMatchObject({ id: 'dee@example.com', inactive: true, current: { isAuthor: true } });
   });
 
+  // numpy's mapping.c: "the creation has lost half its weight" was said of someone who never created it (an EM test).
+  it('says why a classic author who did not create the file is no current author', () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2020-01-01T12:00:00Z', write: { 'b.ts': 1 } },
+      ...[2, 3, 4].map((day) => ({ author: 'bob', at: `2020-01-0${day}T12:00:00Z`, write: { 'b.ts': day } })),
+      ...[5, 6, 7].map((day) => ({ author: 'ada', at: `2020-01-0${day}T12:00:00Z`, write: { 'b.ts': day } })),
+      { author: 'bob', at: '2024-12-20T12:00:00Z', write: { 'c.ts': 1 } },
+    ]);
+    const text = runCli(['explain', 'b.ts', '--until', '2024-12-31'], { cwd: repo.dir }).stdout;
+    expect(text).toMatch(/ · no longer current: Bob \(DOA 3\.2\d+, normDOA 0\.9\d+: DOA below 3\.293: others’ changes outweigh theirs, and they did not create the file\)\n/);
+  });
+
   it('explains a folder as a module, from a subfolder', () => {
     const repo = buildRepo(history);
     const json = JSON.parse(runCli(['explain', 'pay', '--format', 'json'], { cwd: path.join(repo.dir, 'src') }).stdout);

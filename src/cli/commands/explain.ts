@@ -236,6 +236,9 @@ function currentLine(
 /** Why decayed figures make no author: the same rule as explainAuthorship, on the weighted figures. */
 function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
   if (d.normDoa <= 0.75) return 'normDOA not above 0.75';
+  // Said of someone who never created the file, "the creation has lost half its weight" read as a
+  // wrong fact (numpy's mapping.c, created by another; an EM test).
+  if (d.fa === 0) return 'DOA below 3.293: others’ changes outweigh theirs, and they did not create the file';
   return 'DOA below 3.293, and the creation has lost half its weight';
 }
 
