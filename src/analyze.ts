@@ -402,10 +402,12 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       const seenBefore = acknowledged.has(record.sha);
       // Counted in analysed files (the fold's): prometheus's 835-file "import" was vendored code
       // deleted since, and 8 of its 9 "sweeps" were dependency bumps changing 5–11 analysed files.
-      const { added, modified } = fold.lastCommit;
+      const { added, modified, moved } = fold.lastCommit;
       if (record.changes.length >= BULK_ADDS && !ignoredHere && !atBoundary && !seenBefore && folder === undefined) {
         if (added >= BULK_ADDS) imports.push({ sha: record.sha, files: added, author, credited: [...credited] });
-        if (modified >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified, author, credited: [...credited] });
+        // Moves too: each is a change (METRICS §4), and cargo's four commits moving 1,500 test files
+        // made their author #2 of the truck factor, unnamed by any warning (a team lead's test).
+        if (modified + moved >= BULK_ADDS) sweeps.push({ sha: record.sha, files: modified + moved, moved, author, credited: [...credited] });
       }
       if (credited.length >= CROWDED_PEOPLE && added + modified >= CROWDED_FILES && !atBoundary && !seenBefore) crowded.push({ sha: record.sha, files: added + modified, author, credited: [...credited] });
       const skipped = context.renames ? renameDetectionSkipped(record.changes) : undefined;

@@ -22,6 +22,8 @@ const ACKNOWLEDGE = '; listed in config `acknowledgedRevs`, a commit is not name
 export interface BulkCommit {
   sha: string;
   files: number;
+  /** Of `files`, those it moved (renamed): a sweep of moves is a reorganisation. */
+  moved?: number;
   /** Index of its author's identity. */
   author: number;
   /** Identities it credits (author and co-authors; bots left out): several may be one developer. */
@@ -68,8 +70,12 @@ export function bulkCommitWarnings(
       .slice(0, 10)
       .map((commit) => `"${commit.sha.slice(0, 10)}"`)
       .join(', ');
+    const moves = sweeps.some((commit) => (commit.moved ?? 0) > 0);
+    const listed = moves ? named(sweeps, fileCount, (commit) => `${commit.files} analysed files${commit.moved ? `, ${commit.moved} of them moved` : ''}`) : largest(sweeps);
+    const what = moves ? ['a commit changes or moves', 'commits each change or move'] : ['a commit changes', 'commits each change'];
+    const kinds = moves ? 'a sweep (license headers, formatting) or a reorganisation that moves files (they keep their history)' : 'a sweep (license headers, formatting)';
     warnings.push(
-      `${sweeps.length === 1 ? 'a commit changes' : `${sweeps.length} commits each change`} ${BULK_ADDS} files or more (${largest(sweeps)}): each counts as a change of every one of them; a sweep (license headers, formatting) can be left out with config \`ignoreRevs: [${snippet}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})${ACKNOWLEDGE}`,
+      `${sweeps.length === 1 ? what[0] : `${sweeps.length} ${what[1]}`} ${BULK_ADDS} files or more (${listed}): each counts as a change of every one of them${moves ? ', a move too' : ''}; ${kinds} can be left out with config \`ignoreRevs: [${snippet}]\` (the ones that are sweeps${sweeps.length > 10 ? `; the ${sweeps.length - 10} smaller ones are not listed` : ''})${ACKNOWLEDGE}`,
     );
   }
   const crowdedPeople = crowded.filter((commit) => peopleOf(commit) >= CROWDED_PEOPLE);

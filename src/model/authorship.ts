@@ -115,11 +115,11 @@ export class AuthorshipFold {
   /** The tracked files, by file index (first occurrence of each path, in the order given). */
   readonly paths: string[] = [];
   /**
-   * Of the last commit folded: how many tracked files it added and modified (a commit that adds 835
+   * Of the last commit folded: how many tracked files it added, modified and moved (a commit that adds 835
    * files, all of them vendored and deleted since, is no import of anything analysed: prometheus).
    * Files, not changes: a change of a path that two files take the past of counts for both.
    */
-  readonly lastCommit = { added: 0, modified: 0 };
+  readonly lastCommit = { added: 0, modified: 0, moved: 0 };
   /**
    * Path (at the point in history the walk has reached) → the index of the tracked file it belongs
    * to, NONE, or (rare) a group of files that all take its past: GROUP - g for `groups[g]`.
@@ -183,6 +183,7 @@ export class AuthorshipFold {
     const { targets, kinds, alias } = this;
     let added = 0;
     let modified = 0;
+    let moved = 0;
     // The events of one commit happen at once: look every path up before moving any of them.
     for (let i = 0; i < count; i++) {
       const change = changes[i] as FoldChange;
@@ -194,10 +195,12 @@ export class AuthorshipFold {
         const files = target > NONE ? 1 : (this.groups[GROUP - target] as number[]).length;
         if (kind === ADD) added += files;
         else if (kind === MODIFY) modified += files;
+        else if (kind === RENAME) moved += files;
       }
     }
     this.lastCommit.added = added;
     this.lastCommit.modified = modified;
+    this.lastCommit.moved = moved;
     if (credited.length > 0) {
       const w = this.weight ? this.weight(time) : 1;
       let sharedKey: string | undefined;

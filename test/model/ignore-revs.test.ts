@@ -55,6 +55,27 @@ describe('ignoreRevs', { tags: ['slow'] }, () => {
     expect(fileOf(classic, 'src/f001.ts').contributions.map((c) => c.developer)).toEqual(['ada@example.com', 'bob@example.com']);
   });
 
+  // cargo: four commits moving 1,500 test files made their author #2 of the truck factor (each move
+  // is a change, METRICS §4), and no warning named them: only modifications counted (a team lead).
+  it('names commits that move 300 files or more, and ignoreRevs leaves them out while the files keep their history', async () => {
+    const moves = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`src/f${String(i).padStart(3, '0')}.ts`, `lib/f${String(i).padStart(3, '0')}.ts`]));
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: files(300, 'code') },
+      { author: 'bob', at: '2024-02-01T10:00:00Z', rename: moves },
+    ]);
+    const move = repo.git('rev-parse', 'HEAD').trim().slice(0, 10);
+    const plain = await analyzeRepo(repo.dir, { depth: 1 });
+    expect(plain.warnings).toContainEqual(
+      expect.stringMatching(new RegExp(`^a commit changes or moves 300 files or more \\(${move} by Bob: 300 analysed files, 300 of them moved\\): each counts as a change of every one of them, a move too; a sweep \\(license headers, formatting\\) or a reorganisation that moves files \\(they keep their history\\) can be left out with config \`ignoreRevs: \\["${move}"\\]\``)),
+    );
+    expect(fileOf(plain, 'lib/f001.ts').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([
+      ['ada@example.com', 1, 0],
+      ['bob@example.com', 0, 1],
+    ]);
+    const left = await analyzeRepo(repo.dir, { depth: 1, config: { ignoreRevs: [move] } });
+    expect(fileOf(left, 'lib/f001.ts').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['ada@example.com', 1, 0]]);
+  });
+
   // Regression (astro, a tester): on every CI run in a shallow clone, ignoreRevs older than the clone
   // read as misspelt commits.
   it('says a commit the config names may lie beyond a shallow clone\'s history', async () => {
