@@ -148,8 +148,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     // At most EXPLAIN_ROWS developers, as for a file (babel's packages/ listed 362 rows, most of them
     // "0%"): the truck-factor people come first, being those with the most files.
     const listedOwners = rowsWithin(module.owners, EXPLAIN_ROWS);
-    // A share under 0.5% is not nothing: "3 files, 0%" read as authoring nothing (a team lead's test).
-    const share = (value: number) => (value > 0 && value < 0.005 ? '<1%' : percent(value));
+    // A share under 1% is not nothing: "3 files, 0%" read as authoring nothing (a team lead's test),
+    // and "1%" for 0.55% as more than it is (cargo, a team lead).
+    const share = (value: number) => (value > 0 && value < 0.01 ? '<1%' : percent(value));
     // Marked as scan's truck-factor list marks them (none under --model classic): only the
     // single-owner line below said Kenneth Reitz was inactive (requests' src/requests, a user test).
     const marked = markedInactive(analysis);
