@@ -291,10 +291,11 @@ describe('dominantModule', () => {
       { path: 'packages/svelte', files: 790 },
       { path: 'packages/kit', files: 20 },
     ];
+    // Its own tests/ counts with the tests (svelte: 8411 of the "8873 files outside tests" were).
     expect(dominantModule(modules, paths)).toEqual({
       path: 'packages/svelte',
-      files: 790,
-      codeFiles: 810,
+      files: 190,
+      codeFiles: 210,
       subfolders: [
         { path: 'packages/svelte/tests', files: 600 },
         { path: 'packages/svelte/src', files: 190 },
@@ -317,6 +318,10 @@ describe('dominantModule', () => {
     expect(dominantModule([{ path: 't', files: 790 }], paths.map((p) => p.replace('packages/svelte', 't')))).toBeUndefined();
     expect(isSupportingModule('t')).toBe(true);
     expect(isSupportingModule('src/tools')).toBe(false);
+    // svelte's benchmarking topped its riskiest modules, and documentation ranked as code (a tester).
+    expect(isSupportingModule('benchmarking')).toBe(true);
+    expect(isSupportingModule('documentation')).toBe(true);
+    expect(isSupportingModule('documentations-server')).toBe(false);
     // Maven's documentation (commons-lang ranked src/site among its code, a tester); a site's code is code.
     expect(isSupportingModule('src/site')).toBe(true);
     expect(isSupportingModule('module/src/site/xdoc')).toBe(true);
