@@ -637,10 +637,26 @@ export async function checkMailmap(repo: Repository, identities: string[]): Prom
  * developer has.
  */
 export async function mailmappedAuthorEmail(repo: Repository, email: string, revision: string): Promise<string | undefined> {
+  // --no-use-mailmap: --author matches the ident as written (with the mailmap on, git matches the
+  // mapped one); %aE is mapped either way.
+  return newestAuthorEmail(repo, ['--fixed-strings', `--author=<${email}>`], revision);
+}
+
+/**
+ * The email that .mailmap gives the newest commit at `revision` or before it written under the
+ * author name `name` (case aside), or undefined when none is: numpy's .mailmap line
+ * `Sebastian Berg <sebastian@sipsolutions.net>` renames every commit of that address, and his 127
+ * commits as `seberg` left that name unknown to `handoff seberg` (an EM test). It reads history
+ * until it finds one: only for a name no developer has.
+ */
+export async function mailmappedAuthorEmailOfName(repo: Repository, name: string, revision: string): Promise<string | undefined> {
+  const escaped = name.trim().replace(/[.[\](){}*+?^$|\\]/g, '\\$&');
+  return newestAuthorEmail(repo, ['--extended-regexp', `--author=^${escaped} <`], revision);
+}
+
+async function newestAuthorEmail(repo: Repository, match: readonly string[], revision: string): Promise<string | undefined> {
   try {
-    // --no-use-mailmap: --author matches the ident as written (with the mailmap on, git matches the
-    // mapped one); %aE is mapped either way.
-    const out = await repo.side.raw(['log', '-1', '--no-use-mailmap', '--no-show-signature', '--regexp-ignore-case', '--fixed-strings', `--author=<${email}>`, '--format=%aE', revision, '--']);
+    const out = await repo.side.raw(['log', '-1', '--no-use-mailmap', '--no-show-signature', '--regexp-ignore-case', ...match, '--format=%aE', revision, '--']);
     return out.trim().toLowerCase() || undefined;
   } catch {
     return undefined;

@@ -40,6 +40,7 @@ export interface ResolveOptions {
   /**
    * Emails as written (lower case) that `.mailmap` maps to another: the address someone copies from
    * `git log --no-mailmap` or an old commit names the person the analysis knows by the mapped one.
+   * And names (by personKey) that `.mailmap` replaced, with the email their commits have after it.
    */
   mailmapped?: ReadonlyMap<string, string> | undefined;
   /**
@@ -76,6 +77,11 @@ const LISTED_MATCHES = 5;
  * (`Paul O'Shannessy` typed for the commit's `O’Shannessy`) and a GitHub `@login` as the login (an
  * EM test: both were "unknown person").
  */
+/** How a typed name or email is compared (normalize): the key of ResolveOptions' `mailmapped`. */
+export function personKey(text: string): string {
+  return normalize(text);
+}
+
 function normalize(text: string): string {
   return text
     .trim()

@@ -122,6 +122,21 @@ describe('runHandoff', () => {
     expect(await runHandoff('Ada=2025-03-01', options(repo.dir, { leaving: ['ada@example.com=2025-03-01'] }), fakeIo(repo.dir).io)).toBe(0);
   });
 
+  // Regression (numpy, an EM test): `handoff seberg`, his 127 commits' name, was an unknown person:
+  // an email-only .mailmap line gives every commit of the address his full name.
+  it('takes a name that .mailmap replaced on every commit, in the handoff and --leaving', async () => {
+    const repo = buildRepo([
+      { author: { name: 'adal', email: 'ada@example.com' }, at: '2024-10-01T10:00:00Z', write: { 'lib/a.ts': 5, '.mailmap': 'Ada Lovelace <ada@example.com>\n' } },
+      { author: 'bob', at: '2024-10-02T10:00:00Z', write: { 'lib/b.ts': 5 } },
+    ]);
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('adal', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    expect(JSON.parse(stdout()).person).toMatchObject({ id: 'ada@example.com', name: 'Ada Lovelace' });
+    expect(await runHandoff('bob', options(repo.dir, { format: 'json', leaving: ['ADAL=2024-12-01'] }), fakeIo(repo.dir).io)).toBe(0);
+    // A name no commit has stays unknown.
+    expect((await failure(runHandoff('nobody', options(repo.dir), fakeIo(repo.dir).io))).message).toMatch(/^unknown person "nobody"/);
+  });
+
   // Regression (flask, a tester): licences, CHANGES.rst, logo SVGs, 0-byte files and 2011 test
   // fixtures came before the code in the walk-throughs, the areas' tables and "Also worked on",
   // whose order (CHANGES.rst last with 180 commits) read as a sorting bug.

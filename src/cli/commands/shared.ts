@@ -6,10 +6,10 @@ import { ConfigError } from '../../errors.ts';
 import { gitEnvironment } from '../../git/cache.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
-import { checkMailmap, commitOf, hasAuthor, mailmappedAuthorEmail, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
+import { checkMailmap, commitOf, hasAuthor, mailmappedAuthorEmail, mailmappedAuthorEmailOfName, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
 import { oldestCommitDay } from '../../model/analysis-date.ts';
-import { nameAndEmail, type ResolveOptions } from '../../model/people.ts';
+import { nameAndEmail, personKey, resolvePerson, UnknownPersonError, type ResolveOptions } from '../../model/people.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
 import type { Io } from '../io.ts';
@@ -160,7 +160,7 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
   const named = config.departures.length > 0 || (leaving?.length ?? 0) > 0;
   const head = named && analysis.repository.requested !== 'HEAD' ? await commitOf(repo, 'HEAD') : undefined;
   const whos = [...config.departures.map((d) => d.who), ...(leaving ?? []).map((value) => parseLeaving(value).who)];
-  const mailmapped = await mailmappedEmails(repo, analysis.developers, whos, analysis.repository.revision);
+  const mailmapped = await mailmappedEmails(repo, analysis.developers, whos, analysis.repository.revision, { people: config.people, mailmapNames: named ? await mailmapNames(repo) : undefined });
   return resolveDepartures(analysis.developers, {
     config: config.departures,
     leaving,
@@ -210,7 +210,31 @@ export function historyEndsOf(analysis: Pick<Analysis, 'repository'>, head: stri
  * when it maps them to another: `junio@pobox.com`, copied from an old commit, names Junio C Hamano,
  * whom git/git's .mailmap knows as gitster@pobox.com. No git call when every email is known.
  */
-export async function mailmappedEmails(repo: Repository, developers: readonly Pick<Developer, 'id' | 'emails'>[], whos: readonly string[], revision: string): Promise<Map<string, string>> {
+export async function mailmappedEmails(
+  repo: Repository,
+  developers: readonly Pick<Developer, 'id' | 'emails' | 'name' | 'names'>[],
+  whos: readonly string[],
+  revision: string,
+  options: Pick<ResolveOptions, 'people' | 'mailmapNames'> = {},
+): Promise<Map<string, string>> {
+  const mapped = await mailmappedAddresses(repo, developers, whos, revision);
+  // A name that .mailmap replaced everywhere (an email-only line renames every commit of the
+  // address): numpy's `seberg`, 127 commits under that name, was an unknown person (an EM test).
+  // Asked of git only for a name nobody has: the search reads history until it finds one.
+  for (const who of whos) {
+    if (who.includes('@') || who.trim() === '') continue;
+    try {
+      resolvePerson(developers, who, options);
+    } catch (error) {
+      if (!(error instanceof UnknownPersonError)) continue;
+      const email = await mailmappedAuthorEmailOfName(repo, who, revision);
+      if (email) mapped.set(personKey(who), email);
+    }
+  }
+  return mapped;
+}
+
+async function mailmappedAddresses(repo: Repository, developers: readonly Pick<Developer, 'id' | 'emails'>[], whos: readonly string[], revision: string): Promise<Map<string, string>> {
   const known = new Set(developers.flatMap((developer) => [developer.id, ...developer.emails]));
   // `Name <email>` (as git shortlog -sne prints it) is looked up by its email too.
   const typed = whos.map((who) => nameAndEmail(who)?.email ?? who);
