@@ -696,3 +696,55 @@ export function unmappedContact(contact: string): string | undefined {
   if (!match) return undefined;
   return match[1] ? `${match[1]} <${match[2]}>` : `<${match[2]}>`;
 }
+
+/** Where a path that is gone at a revision went: the commit that removed it, its day, and the path it was moved to (undefined when it was deleted). */
+export interface PathDeparture {
+  commit: string;
+  day: string;
+  movedTo?: string | undefined;
+}
+
+/**
+ * The newest commit at `revision` or before it that removed the file or folder `target` (a path
+ * from the root), and where it went when that commit moved it: cargo's developers typed
+ * `src/cargo/core/resolver/mod.rs`, moved to `src/resolver/mod.rs` a month before, and got "no
+ * analysed file" with no hint (a team lead's test). Two git calls, only for a path nothing is near;
+ * the first reads history until it finds the removal (or reaches the root for a path that never
+ * was). In a partial clone only exact moves are found (others would make git download blobs).
+ */
+export async function pathDeparture(repo: Repository, revision: string, target: string): Promise<PathDeparture | undefined> {
+  try {
+    const found = (await repo.side.raw(['log', '-1', '--no-show-signature', '--diff-filter=D', '--format=%H %as', revision, '--', `:(literal)${target}`])).trim();
+    const [commit, day] = found.split(' ');
+    if (!commit || !day) return undefined;
+    const renames = repositoryRenames(await repo.side.raw(['diff-tree', '-r', '-z', '--no-commit-id', '--name-status', renameModeOf(repo) === true ? '-M' : '-M100%', '--root', commit]));
+    const folder = `${target}/`;
+    for (const [from, to] of renames) {
+      if (from === target) return { commit, day, movedTo: to };
+    }
+    // A folder: where most of its files went, and the folder they share.
+    const moved = renames.filter(([from]) => from.startsWith(folder));
+    if (moved.length > 0) {
+      const [from, to] = moved[0] as [string, string];
+      const rest = from.slice(folder.length);
+      if (to.endsWith(`/${rest}`)) return { commit, day, movedTo: to.slice(0, to.length - rest.length - 1) };
+    }
+    return { commit, day };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The renames of `diff-tree -z --name-status` output: [from, to] pairs. */
+function repositoryRenames(output: string): [string, string][] {
+  const fields = output.split('\0');
+  const renames: [string, string][] = [];
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i] ?? '';
+    if (status.startsWith('R') || status.startsWith('C')) {
+      if (status.startsWith('R')) renames.push([fields[i + 1] ?? '', fields[i + 2] ?? '']);
+      i += 3;
+    } else i += status === '' ? 1 : 2;
+  }
+  return renames;
+}

@@ -101,6 +101,23 @@ describe('explain reads a path from the current folder, as git does', { tags: ['
     expect(runCli(['explain', 'zzz'], { cwd: repo.dir }).stderr).toContain('\n  pass a path relative to the repository root; excluded files');
   });
 
+  // cargo: src/cargo/core/resolver/mod.rs, moved to src/resolver/mod.rs a month before, got no hint (a team lead).
+  it('says where a path that nothing is near went: moved, with the command, or deleted', () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: { 'src/cargo/core/resolver/mod.rs': 5, 'src/cargo/core/resolver/types.rs': 5, 'gone.rs': 5, 'keep.rs': 5 } },
+      { author: 'bob', at: '2024-02-01T10:00:00Z', rename: { 'src/cargo/core/resolver/mod.rs': 'crates/engine/resolver/mod.rs', 'src/cargo/core/resolver/types.rs': 'crates/engine/resolver/types.rs' } },
+      { author: 'bob', at: '2024-03-01T10:00:00Z', remove: ['gone.rs'] },
+    ]);
+    const [moved, deleted] = [repo.git('rev-parse', 'HEAD~1').trim().slice(0, 10), repo.git('rev-parse', 'HEAD').trim().slice(0, 10)];
+    const file = runCli(['explain', 'src/cargo/core/resolver/mod.rs'], { cwd: repo.dir });
+    expect(file.exitCode).toBe(2);
+    expect(file.stderr).toBe(`talentrisk: no analysed file or folder matches src/cargo/core/resolver/mod.rs: it was moved to crates/engine/resolver/mod.rs in ${moved} (2024-02-01)\n  \`talentrisk explain crates/engine/resolver/mod.rs\` (its history before the move counts)\n`);
+    expect(runCli(['explain', 'src/cargo/core/resolver'], { cwd: repo.dir }).stderr).toContain(`: it was moved to crates/engine/resolver in ${moved} (2024-02-01)\n`);
+    expect(runCli(['explain', 'gone.rs'], { cwd: repo.dir }).stderr).toBe(`talentrisk: no analysed file or folder matches gone.rs: it was deleted in ${deleted} (2024-03-01)\n  explain names a file or folder of the analysed revision\n`);
+    // Never there: as before.
+    expect(runCli(['explain', 'zzz/never.rs'], { cwd: repo.dir }).stderr).toContain('\n  pass a path relative to the repository root');
+  });
+
   // vuejs/core, in packages/reactivity: `explain index.ts` suggested index.js, not src/index.ts (a tester).
   it('suggests the path under the folder that ends in the typed one before a near name', () => {
     const repo = buildRepo([{ author: 'ada', write: { 'packages/web/index.js': 3, 'packages/web/src/index.ts': 3, 'packages/api/src/index.ts': 3 } }]);

@@ -2,7 +2,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { whyNotAnalysed } from '../../analyze.ts';
 import { UsageError } from '../../errors.ts';
-import type { Repository } from '../../git/repo.ts';
+import { pathDeparture, type Repository } from '../../git/repo.ts';
 import type { ExclusionRule } from '../../model/files.ts';
 import { closest, endingIn, withFolders } from '../../model/suggest.ts';
 import type { Analysis, FileOwnership } from '../../model/types.ts';
@@ -64,6 +64,15 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   const suggestion = close ?? (ending.length === 1 ? ending[0] : undefined);
   const near = suggestion === undefined ? undefined : base === '' || typed.includes(suggestion) ? suggestion : relativeTo(base, suggestion);
   const startsFrom = base === '' ? where : `${where}, or else to the repository root`;
+  // Nothing near: a path that was there once says where it went (cargo's resolver, moved a month before).
+  const gone = near === undefined && ending.length === 0 && inRepository(here) && here !== '' ? await pathDeparture(repository, analysis.repository.revision, here) : undefined;
+  if (gone) {
+    const when = `in ${gone.commit.slice(0, 10)} (${gone.day})`;
+    const movedTo = gone.movedTo === undefined ? undefined : base === '' ? gone.movedTo : relativeTo(base, gone.movedTo);
+    throw new UsageError(`no analysed file or folder matches ${target}: ${movedTo === undefined ? `it was deleted ${when}` : `it was moved to ${sanitize(movedTo)} ${when}`}`, {
+      hint: movedTo === undefined ? 'explain names a file or folder of the analysed revision' : `\`talentrisk explain ${sanitize(movedTo)}\` (its history before the move counts)`,
+    });
+  }
   throw new UsageError(`no analysed file or folder matches ${target}`, {
     hint: near
       ? `did you mean ${sanitize(near)}? (paths are relative to ${startsFrom}; excluded files and submodules are not analysed)`
