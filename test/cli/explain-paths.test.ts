@@ -107,12 +107,15 @@ describe('explain reads a path from the current folder, as git does', { tags: ['
       { author: 'ada', at: '2024-01-01T10:00:00Z', write: { 'src/cargo/core/resolver/mod.rs': 5, 'src/cargo/core/resolver/types.rs': 5, 'gone.rs': 5, 'keep.rs': 5 } },
       { author: 'bob', at: '2024-02-01T10:00:00Z', rename: { 'src/cargo/core/resolver/mod.rs': 'crates/engine/resolver/mod.rs', 'src/cargo/core/resolver/types.rs': 'crates/engine/resolver/types.rs' } },
       { author: 'bob', at: '2024-03-01T10:00:00Z', remove: ['gone.rs'] },
+      // Moved again: where it is now (cargo's resolver moved twice).
+      { author: 'bob', at: '2024-04-01T10:00:00Z', rename: { 'crates/engine/resolver/types.rs': 'crates/resolver/types.rs' } },
     ]);
-    const [moved, deleted] = [repo.git('rev-parse', 'HEAD~1').trim().slice(0, 10), repo.git('rev-parse', 'HEAD').trim().slice(0, 10)];
+    const [moved, deleted] = [repo.git('rev-parse', 'HEAD~2').trim().slice(0, 10), repo.git('rev-parse', 'HEAD~1').trim().slice(0, 10)];
     const file = runCli(['explain', 'src/cargo/core/resolver/mod.rs'], { cwd: repo.dir });
     expect(file.exitCode).toBe(2);
-    expect(file.stderr).toBe(`talentrisk: no analysed file or folder matches src/cargo/core/resolver/mod.rs: it was moved to crates/engine/resolver/mod.rs in ${moved} (2024-02-01)\n  \`talentrisk explain crates/engine/resolver/mod.rs\` (its history before the move counts)\n`);
-    expect(runCli(['explain', 'src/cargo/core/resolver'], { cwd: repo.dir }).stderr).toContain(`: it was moved to crates/engine/resolver in ${moved} (2024-02-01)\n`);
+    expect(file.stderr).toBe(`talentrisk: no analysed file or folder matches src/cargo/core/resolver/mod.rs: it was moved in ${moved} (2024-02-01), and is now crates/engine/resolver/mod.rs\n  \`talentrisk explain crates/engine/resolver/mod.rs\` (its history before the move counts)\n`);
+    expect(runCli(['explain', 'src/cargo/core/resolver'], { cwd: repo.dir }).stderr).toContain(`: it was moved in ${moved} (2024-02-01), and is now crates/engine/resolver\n`);
+    expect(runCli(['explain', 'src/cargo/core/resolver/types.rs'], { cwd: repo.dir }).stderr).toContain(`: it was moved in ${moved} (2024-02-01), and is now crates/resolver/types.rs\n`);
     expect(runCli(['explain', 'gone.rs'], { cwd: repo.dir }).stderr).toBe(`talentrisk: no analysed file or folder matches gone.rs: it was deleted in ${deleted} (2024-03-01)\n  explain names a file or folder of the analysed revision\n`);
     // Never there: as before.
     expect(runCli(['explain', 'zzz/never.rs'], { cwd: repo.dir }).stderr).toContain('\n  pass a path relative to the repository root');

@@ -9,6 +9,9 @@ import type { Analysis, FileOwnership } from '../../model/types.ts';
 import { list, sanitize } from '../../report/format.ts';
 import type { LoadedAnalysis } from './shared.ts';
 
+/** Moves followed from a path that is gone to where it is now. */
+const MAX_MOVES = 5;
+
 export interface ExplainTarget {
   file?: FileOwnership;
   folder?: string;
@@ -65,11 +68,19 @@ export async function resolveTarget(loaded: LoadedAnalysis, target: string, cwd:
   const near = suggestion === undefined ? undefined : base === '' || typed.includes(suggestion) ? suggestion : relativeTo(base, suggestion);
   const startsFrom = base === '' ? where : `${where}, or else to the repository root`;
   // Nothing near: a path that was there once says where it went (cargo's resolver, moved a month before).
-  const gone = near === undefined && ending.length === 0 && inRepository(here) && here !== '' ? await pathDeparture(repository, analysis.repository.revision, here) : undefined;
+  let gone = near === undefined && ending.length === 0 && inRepository(here) && here !== '' ? await pathDeparture(repository, analysis.repository.revision, here) : undefined;
+  // Moved again since (cargo's resolver: src/cargo/core → src/core → src): to where it is now.
+  for (let hop = 0; hop < MAX_MOVES && gone?.movedTo !== undefined && !analysedAt(analysis.files, gone.movedTo); hop++) {
+    const next = await pathDeparture(repository, analysis.repository.revision, gone.movedTo);
+    if (next === undefined) break;
+    // Deleted after its moves: said as deleted, by that commit.
+    gone = next.movedTo === undefined ? next : { ...next, commit: gone.commit, day: gone.day };
+  }
   if (gone) {
     const when = `in ${gone.commit.slice(0, 10)} (${gone.day})`;
     const movedTo = gone.movedTo === undefined ? undefined : base === '' ? gone.movedTo : relativeTo(base, gone.movedTo);
-    throw new UsageError(`no analysed file or folder matches ${target}: ${movedTo === undefined ? `it was deleted ${when}` : `it was moved to ${sanitize(movedTo)} ${when}`}`, {
+    const since = gone.movedTo !== undefined && analysedAt(analysis.files, gone.movedTo) === undefined ? ' (not analysed there)' : '';
+    throw new UsageError(`no analysed file or folder matches ${target}: ${movedTo === undefined ? `it was deleted ${when}` : `it was moved ${when}, and is now ${sanitize(movedTo)}${since}`}`, {
       hint: movedTo === undefined ? 'explain names a file or folder of the analysed revision' : `\`talentrisk explain ${sanitize(movedTo)}\` (its history before the move counts)`,
     });
   }
