@@ -7,11 +7,15 @@
 const MANIFESTS = new Set(['package.json', 'cargo.toml', 'pyproject.toml', 'composer.json', 'pom.xml', 'go.mod', 'version', 'version.txt']);
 const CHANGELOG = /^(?:changelog|changes|history|news|release[-_ ]?notes)(?:\.(?:md|markdown|rst|txt|adoc|asciidoc))?$/i;
 
-/** Whether `path` is a release manifest or a changelog (by its name, in any folder). */
+// Release-note fragments a release folds into its changelog (towncrier, changesets, reno): numpy's
+// `doc/release/upcoming_changes/*.rst` stood among its design documents as knowledge to transfer (an EM test).
+const FRAGMENT = /(?:^|\/)(?:upcoming_changes|newsfragments|changelog\.d|\.changeset|releasenotes\/notes)\//i;
+
+/** Whether `path` is a release manifest, a changelog or a release-note fragment (by its name or folder). */
 export function isBookkeepingFile(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const lower = name.toLowerCase();
-  return MANIFESTS.has(lower) || lower.endsWith('.gemspec') || CHANGELOG.test(name);
+  return MANIFESTS.has(lower) || lower.endsWith('.gemspec') || CHANGELOG.test(name) || FRAGMENT.test(path);
 }
 
 // Prose about the code, and API dumps a build writes (Kotlin's binary-compatibility `*.api`): listed

@@ -4,7 +4,7 @@ import { handoffTier } from '../../src/model/handoff.ts';
 
 describe('isBookkeepingFile', () => {
   it('knows release manifests and changelogs by name, in any folder and case', () => {
-    for (const path of ['package.json', 'packages/reactivity/package.json', 'Cargo.toml', 'crates/x/Cargo.toml', 'pyproject.toml', 'composer.json', 'pom.xml', 'go.mod', 'rails.gemspec', 'VERSION', 'CHANGELOG.md', 'docs/CHANGES.rst', 'HISTORY.md', 'NEWS', 'RELEASE_NOTES.md', 'changelog']) {
+    for (const path of ['package.json', 'packages/reactivity/package.json', 'Cargo.toml', 'crates/x/Cargo.toml', 'pyproject.toml', 'composer.json', 'pom.xml', 'go.mod', 'rails.gemspec', 'VERSION', 'CHANGELOG.md', 'docs/CHANGES.rst', 'HISTORY.md', 'NEWS', 'RELEASE_NOTES.md', 'changelog', 'doc/release/upcoming_changes/31364.c_api.rst', 'newsfragments/123.bugfix', 'changelog.d/x.md', '.changeset/brave-cats.md', 'releasenotes/notes/fix-a.yaml']) {
       expect(isBookkeepingFile(path), path).toBe(true);
     }
   });
