@@ -202,7 +202,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   };
   const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
   if ('report' in loadedAnalysis) {
-    // Stored, it names the time of the run that stored it: this run's, as a stored scan report does.
+    // It holds the time of the run that stored it: the document gives this run's, as a stored scan report does.
     const stored = loadedAnalysis.report.value as CheckEvaluation;
     const evaluation = { ...stored, repository: { ...stored.repository, analyzedAt: new Date().toISOString() } };
     return { evaluation, warningSource: loadedAnalysis.report, storing: [] };
