@@ -23,7 +23,7 @@ import { chainedFolders } from './model/module-chains.ts';
 import { assignModules, chooseModuleDepth, folderAtDepth, rootFolder } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
-import { referenceDate } from './model/analysis-date.ts';
+import { oldestCommitDay, referenceDate } from './model/analysis-date.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
 import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
 
@@ -232,6 +232,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       analyzedAt: now.toISOString(),
       isShallow: repo.info.isShallow,
       isPartial: repo.info.isPartial,
+      // Once, here, for every report: from the developers already counted (no git call).
+      shallowSince: repo.info.isShallow ? oldestCommitDay(developers) || null : null,
     },
     model: options.model,
     settings: {

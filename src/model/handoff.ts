@@ -1,4 +1,3 @@
-import { oldestCommitDay } from './analysis-date.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
@@ -6,7 +5,7 @@ import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOf
 import { truckFactorOf } from './ownership.ts';
 import { isSupportingModule } from './modules.ts';
 import { rowsWithin } from './rows.ts';
-import type { Analysis, DeveloperSummary, FileContribution, FileOwnership } from './types.ts';
+import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModelName, RepositoryInfo } from './types.ts';
 
 // A handoff: what one person knows that others do not, and who should take it over (talentrisk
 // extension, built on METRICS.md §8). "Their files" are the files they author (§4). Successors
@@ -193,11 +192,12 @@ export type ChecklistItem =
 
 export interface HandoffReport {
   /**
-   * `shallowSince`: in a shallow clone, the day its analysed history begins (null otherwise). A
-   * handoff made in CI (actions/checkout fetches one commit) said "nothing to hand over" of the
-   * maintainer, with the warning on stderr only (flask, a tester).
+   * The analysis's repository, and the reference date of its figures. Its `shallowSince` (the day a
+   * shallow clone's history begins): a handoff made in CI (actions/checkout fetches one commit) said
+   * "nothing to hand over" of the maintainer, with the warning on stderr only (flask, a tester).
    */
-  repository: { path: string; revision: string; revisionDate: string; referenceDate: string; shallowSince: string | null };
+  repository: RepositoryInfo & { referenceDate: string };
+  model: ModelName;
   /** `inactive`: no commit in the last `successorsActiveWithinDays` days (null: not judged). */
   person: { id: string; name: string; emails: string[]; commits: number; firstCommit: string; lastCommit: string; filesAuthored: number; inactive: boolean | null; date?: string; note?: string };
   alsoLeaving: { id: string; name: string; date?: string }[];
@@ -264,6 +264,8 @@ export interface HandoffReport {
   names: Record<string, string>;
   /** Of those, the ones with no commit in the last `successorsActiveWithinDays` days (marked where named). */
   inactive: string[];
+  /** The analysis's warnings (stderr prints them too): what makes its figures partial (a shallow clone, missing blobs). */
+  warnings: string[];
 }
 
 const STRENGTH_ORDER: Record<SuccessorStrength, number> = { none: 0, weak: 1, ok: 2, author: 3 };
@@ -438,13 +440,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const coChange = coChanges(byDevelopers(input.window ?? [], analysis), theirPaths, analysis);
 
   const report: HandoffReport = {
-    repository: {
-      path: analysis.repository.path,
-      revision: analysis.repository.revision,
-      revisionDate: analysis.repository.revisionDate,
-      referenceDate: analysis.settings.referenceDate,
-      shallowSince: analysis.repository.isShallow ? oldestCommitDay(analysis.developers) || null : null,
-    },
+    repository: { ...analysis.repository, referenceDate: analysis.settings.referenceDate },
+    model: analysis.model,
     person: {
       id: person.id,
       name: person.name,
@@ -492,6 +489,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     nobodyActiveSince: input.inactive === undefined ? null : (nobodyActiveSince(analysis.developers, goneAll, new Set(input.inactive)) ?? null),
     names: {},
     inactive: [],
+    // As they stand once the departures are resolved (a departure beyond a shallow clone's history warns).
+    warnings: [...analysis.warnings],
   };
   report.checklist = checklist(report, moduleOf, tierOf);
   report.names = namesOf(report, nameOf);

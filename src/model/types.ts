@@ -109,6 +109,11 @@ export interface RepositoryInfo {
   analyzedAt: string;
   isShallow: boolean;
   isPartial: boolean;
+  /**
+   * In a shallow clone, the day (YYYY-MM-DD) its analysed history begins: the oldest first commit of
+   * its developers (oldestCommitDay); null when the clone is not shallow (or no developer is left).
+   */
+  shallowSince: string | null;
 }
 
 export interface AnalysisStats {

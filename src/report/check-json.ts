@@ -1,26 +1,18 @@
 import { rankCritical } from '../model/critical.ts';
-import { VERSION } from '../version.ts';
 import { verdict, warningsWithNotes } from './check-describe.ts';
 import type { CheckOutput } from './check-schema.ts';
 import { checkPassed, type CheckReport } from './check-types.ts';
 import { criticalSystemJson } from './critical-section.ts';
+import { documentHead } from './json-head.ts';
 
 /** The versioned JSON document of `check` (schemaVersion 1, see check-schema.ts). */
 export function toCheckOutput(report: CheckReport): CheckOutput {
   const ranked = rankCritical(report.systems).sort((a, b) => Number(!a.checked) - Number(!b.checked));
   const checked = report.systems.filter((s) => s.checked);
   return {
-    schemaVersion: 1,
-    tool: { name: 'talentrisk', version: VERSION },
+    ...documentHead('check', report.model, report.repository),
     passed: checkPassed(report),
     verdict: verdict(report).text,
-    repository: {
-      path: report.repository.path,
-      revision: report.repository.revision,
-      requested: report.repository.requested,
-      isShallow: report.repository.isShallow,
-      isPartial: report.repository.isPartial,
-    },
     config: { file: report.configFile },
     changed: report.changed ?? null,
     departing: report.departing ?? [],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
 // The JSON output of `talentrisk check --format json`, schemaVersion 1. Written once here; the
 // published schema/check-output.schema.json is generated from it and kept in sync by a test.
@@ -45,16 +46,12 @@ export const criticalSystemOutputSchema = z.object({
 export const checkOutputSchema = z
   .object({
     schemaVersion: z.literal(1),
-    tool: z.object({ name: z.literal('talentrisk'), version: z.string() }),
+    kind: z.literal('check'),
+    tool: toolOutputSchema,
+    model: modelOutputSchema,
+    repository: repositoryOutputSchema,
     passed: z.boolean().describe('False when a checked system breaks a rule (exit code 1).'),
     verdict: z.string().describe('The one-line verdict of the text format.'),
-    repository: z.object({
-      path: z.string(),
-      revision: z.string().describe('The commit analysed.'),
-      requested: z.string(),
-      isShallow: z.boolean(),
-      isPartial: z.boolean(),
-    }),
     config: z.object({ file: z.string().describe('The config file, relative to the repository root.') }),
     changed: z
       .object({
@@ -89,7 +86,7 @@ export const checkOutputSchema = z
         }),
       )
       .describe('Violations first, then by bus factor; skipped systems last.'),
-    warnings: z.array(z.string()),
+    warnings: warningsOutputSchema,
   })
   .describe('talentrisk check output');
 
@@ -97,6 +94,5 @@ export type CheckOutput = z.output<typeof checkOutputSchema>;
 
 /** schema/check-output.schema.json (guarded by test/report/check-schema.test.ts). */
 export function renderCheckOutputJsonSchema(): string {
-  const { $schema, ...rest } = z.toJSONSchema(checkOutputSchema) as Record<string, unknown>;
-  return `${JSON.stringify({ $schema, title: 'talentrisk check --format json (schemaVersion 1)', ...rest }, null, 2)}\n`;
+  return renderOutputJsonSchema(checkOutputSchema, 'talentrisk check --format json (schemaVersion 1)');
 }

@@ -1,5 +1,5 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
-import type { RepositoryInfo } from '../model/types.ts';
+import type { ModelName, RepositoryInfo } from '../model/types.ts';
 
 /** One critical system as `check` reports it. */
 export interface CheckedSystem extends CriticalSystemResult {
@@ -16,7 +16,8 @@ export interface CheckedSystem extends CriticalSystemResult {
 
 /** The one result object every `check` reporter renders. */
 export interface CheckReport {
-  repository: Pick<RepositoryInfo, 'path' | 'revision' | 'requested' | 'isShallow' | 'isPartial'>;
+  repository: RepositoryInfo;
+  model: ModelName;
   /** The config file relative to the repository root, with `/` separators. */
   configFile: string;
   /** The config file as the user named it (relative to where check runs), for the text format. */

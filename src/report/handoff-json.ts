@@ -1,14 +1,15 @@
 import type { HandoffFile, HandoffReport } from '../model/handoff.ts';
 import type { Successor } from '../model/departures.ts';
-import { VERSION } from '../version.ts';
 import { round } from './format.ts';
+import type { HandoffOutput } from './handoff-schema.ts';
+import { documentHead, repositoryJson } from './json-head.ts';
 
 // `talentrisk handoff --format json`: the same data as the markdown, schema-versioned, with names
 // beside ids, ISO dates for times and rounded figures. Arrays keep the report's order.
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
 
-export function toHandoffJson(report: HandoffReport) {
+export function toHandoffJson(report: HandoffReport): HandoffOutput {
   const nameOf = (id: string) => report.names[id] ?? id;
   const person = (id: string) => ({ id, name: nameOf(id) });
   const successor = (s: Successor | undefined) =>
@@ -29,10 +30,9 @@ export function toHandoffJson(report: HandoffReport) {
     recentSuccessor: successor(f.recentSuccessor),
   });
   return {
-    schemaVersion: 1 as const,
-    kind: 'handoff' as const,
-    tool: { name: 'talentrisk' as const, version: VERSION },
-    repository: report.repository,
+    ...documentHead('handoff', report.model, report.repository),
+    // Every document's repository, and the date the figures are measured from (the handoff's since its first version).
+    repository: { ...repositoryJson(report.repository), referenceDate: report.repository.referenceDate },
     person: report.person,
     alsoLeaving: report.alsoLeaving,
     summary: report.summary,
@@ -70,10 +70,12 @@ export function toHandoffJson(report: HandoffReport) {
       commits: report.recentCommits.map((c) => ({ sha: c.sha, date: iso(c.time), subject: c.subject, files: c.files })),
     },
     inactive: report.inactive.map(person),
-    checklist: report.checklist.map((item) =>
-      'successor' in item && item.successor ? { ...item, successor: person(item.successor), ...(item.normDoa !== undefined ? { normDoa: round(item.normDoa, 3) } : {}) } : item,
-    ),
+    checklist: report.checklist.map((item): HandoffOutput['checklist'][number] => {
+      if (item.kind !== 'transfer-file') return item;
+      const { successor: id, normDoa, recentSuccessor: recent, ...rest } = item;
+      return id === undefined ? rest : { ...rest, successor: person(id), ...(normDoa !== undefined ? { normDoa: round(normDoa, 3) } : {}), ...(recent !== undefined ? { recentSuccessor: person(recent) } : {}) };
+    }),
+    // What stderr prints too: a dashboard reading the document saw no sign of a shallow clone's partial figures (redis).
+    warnings: report.warnings,
   };
 }
-
-export type HandoffJson = ReturnType<typeof toHandoffJson>;

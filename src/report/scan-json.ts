@@ -1,7 +1,7 @@
 import { authorFigures } from '../model/contribution-store.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from '../model/types.ts';
-import { VERSION } from '../version.ts';
 import { round } from './format.ts';
+import { documentHead } from './json-head.ts';
 import { JsonList } from './json-pieces.ts';
 import type { ScanOutput } from './scan-schema.ts';
 
@@ -13,10 +13,7 @@ export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> 
   const byId = new Map(analysis.developers.map((developer) => [developer.id, developer]));
   const member = (m: TruckFactorMember) => ({ id: m.id, name: byId.get(m.id)?.name ?? m.id, files: m.files, share: round(m.share) });
   return {
-    schemaVersion: 1,
-    tool: { name: 'talentrisk', version: VERSION },
-    model: analysis.model,
-    repository: analysis.repository,
+    ...documentHead('scan', analysis.model, analysis.repository),
     settings: analysis.settings,
     stats: analysis.stats,
     exclusions: analysis.exclusions,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { criticalSystemOutputSchema } from './check-schema.ts';
 import { currentOutputSchema, departuresOutputSchema } from './departures-json.ts';
+import { modelOutputSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
 // The JSON output of `talentrisk scan --format json`, schemaVersion 1. Written once here; the
 // published schema/scan-output.schema.json is generated from it and kept in sync by a test.
@@ -21,17 +22,10 @@ const truckFactor = z.object({
 export const scanOutputSchema = z
   .object({
     schemaVersion: z.literal(1),
-    tool: z.object({ name: z.literal('talentrisk'), version: z.string() }),
-    model: z.enum(['talentrisk', 'classic']).describe('classic = the published method only (docs/metrics.md §1–§5).'),
-    repository: z.object({
-      path: z.string(),
-      revision: z.string().describe('The commit analysed.'),
-      requested: z.string().describe('The revision asked for (--rev / --until).'),
-      revisionDate: z.string().describe('Committer date of the revision (ISO 8601).'),
-      analyzedAt: z.string().describe('When the scan ran (ISO 8601).'),
-      isShallow: z.boolean(),
-      isPartial: z.boolean(),
-    }),
+    kind: z.literal('scan'),
+    tool: toolOutputSchema,
+    model: modelOutputSchema,
+    repository: repositoryOutputSchema,
     settings: z.object({
       moduleDepth: z.number().int(),
       moduleChains: z
@@ -85,7 +79,7 @@ export const scanOutputSchema = z
       }),
     ),
     bots: z.array(z.string()),
-    warnings: z.array(z.string()),
+    warnings: warningsOutputSchema,
     critical: z.array(criticalSystemOutputSchema).optional().describe('Critical systems of .talentrisk.yml and their status (when configured); with departures declared (--leaving, config departures), as they stand after them, as check judges them.'),
     criticalInactiveGone: z
       .number()

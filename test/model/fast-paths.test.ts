@@ -86,7 +86,7 @@ const analysisArb: fc.Arbitrary<Analysis> = fc
       .map(([path, module]) => reference.summarizeModule(path, module.kind, module.files.map((file) => byPath.get(file) as FileOwnership), nameOf))
       .sort((a, b) => (a.path < b.path ? -1 : 1));
     return {
-      repository: { path: '/repo', revision: 'abc', requested: 'HEAD', revisionDate: REFERENCE_DATE, analyzedAt: REFERENCE_DATE, isShallow: false, isPartial: false },
+      repository: { path: '/repo', revision: 'abc', requested: 'HEAD', revisionDate: REFERENCE_DATE, analyzedAt: REFERENCE_DATE, isShallow: false, isPartial: false, shallowSince: null },
       model: withDecay ? 'talentrisk' : 'classic',
       settings: { moduleDepth: depth, moduleChains: [], halfLifeDays, inactiveAfterDays, referenceDate: REFERENCE_DATE, coAuthors: true },
       stats: { commits: 1, developers: DEVS.length, files: files.length, excludedFiles: 0, trackedFiles: files.length, bots: 0, commitsWithoutRenames: 0 },

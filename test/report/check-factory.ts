@@ -49,7 +49,17 @@ export function makeReport(
     { name: 'deploy', paths: ['deploy/**'], minOwners: 1 },
   ];
   return {
-    repository: { path: '/repo', revision: '0123456789abcdef0123456789abcdef01234567', requested: 'HEAD', isShallow: false, isPartial: false },
+    repository: {
+      path: '/repo',
+      revision: '0123456789abcdef0123456789abcdef01234567',
+      requested: 'HEAD',
+      revisionDate: '2025-01-01T12:00:00.000Z',
+      analyzedAt: '2025-01-02T08:00:00.000Z',
+      isShallow: false,
+      isPartial: false,
+      shallowSince: null,
+    },
+    model: 'talentrisk',
     configFile: '.talentrisk.yml',
     systems: evaluateCriticalSystems(analysis, systems).map((result) => ({
       ...result,

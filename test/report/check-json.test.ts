@@ -5,8 +5,13 @@ import { makeReport } from './check-factory.ts';
 
 describe('check --format json', () => {
   it('parses back against its zod schema (schemaVersion 1)', () => {
-    const output = checkOutputSchema.parse(JSON.parse(renderCheckJson(makeReport())));
+    const json = JSON.parse(renderCheckJson(makeReport())) as unknown;
+    const output = checkOutputSchema.parse(json);
+    // Every key printed is in the schema (zod drops the others).
+    expect(output).toEqual(json);
     expect(output.schemaVersion).toBe(1);
+    // As every document begins: what it is, and which model made it (a dashboard could not tell).
+    expect(output).toMatchObject({ kind: 'check', model: 'talentrisk', repository: { revisionDate: '2025-01-01T12:00:00.000Z', shallowSince: null } });
     expect(output.passed).toBe(false);
     expect(output.summary).toEqual({ systems: 3, checked: 3, ok: 2, violations: 1, skipped: 0 });
     expect(output.systems.map((s) => [s.name, s.status, s.busFactor, s.configLine])).toEqual([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
+import { handoffOutputSchema } from '../../src/report/handoff-schema.ts';
 import { MAX_AREAS, MAX_FILES_PER_AREA, renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildNamed, handoffOf, SHOP_CONFIG, shopHistory } from './handoff-fixture.ts';
@@ -266,6 +267,8 @@ describe('handoff report of a hand-computed fixture', () => {
     json.repository.path = '<repo>';
     json.tool.version = '<version>';
     await expect(`${JSON.stringify(json, null, 2)}\n`).toMatchFileSnapshot('../../fixtures/expected/handoff-shop-ada.json');
+    // Nothing the published schema leaves out (zod drops unknown keys: equal only if there are none).
+    expect(handoffOutputSchema.parse(json)).toEqual(json);
     // A last day to come is a last day, not "leaving after" it (EM test).
     expect(renderHandoffMarkdown(report)).toContain('\nLeaving; last day 2025-03-31 (moving to the data team).\n');
     // Their files, not the repository's: with others leaving, the count read as all files orphaned (EM

@@ -114,6 +114,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const reference = referenceDate(options.until, new Date());
   const report: CheckReport = {
     repository: evaluation.repository,
+    model: evaluation.model,
     configFile,
     configShown: loaded.name,
     systems: systems.map((result) => ({
@@ -166,7 +167,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * and people, which the analysis's key covers), with --leaving: stored beside the analysis's result
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
-type CheckEvaluation = Pick<CheckReport, 'repository'> & {
+type CheckEvaluation = Pick<CheckReport, 'repository' | 'model'> & {
   systems: CriticalSystemResult[];
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
@@ -200,10 +201,14 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
     read: (bytes) => evaluationOf(bytes.toString('utf8'), loaded),
   };
   const loadedAnalysis = await loadAnalysis(undefined, options, io, { repository: repo, config: loaded }, () => request);
-  if ('report' in loadedAnalysis) return { evaluation: loadedAnalysis.report.value as CheckEvaluation, warningSource: loadedAnalysis.report, storing: [] };
+  if ('report' in loadedAnalysis) {
+    // It holds the time of the run that stored it: the document gives this run's, as a stored scan report does.
+    const stored = loadedAnalysis.report.value as CheckEvaluation;
+    const evaluation = { ...stored, repository: { ...stored.repository, analyzedAt: new Date().toISOString() } };
+    return { evaluation, warningSource: loadedAnalysis.report, storing: [] };
+  }
   const { analysis } = loadedAnalysis;
   const departing = await declaredDepartures(repo, analysis, loaded, options.leaving);
-  const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const gone = inactiveCountedAsGone(analysis, loaded.config.model.treatInactiveAsDeparted);
   const systems = evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone);
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
@@ -213,7 +218,8 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
     if (last !== undefined) lastCommits[person.id] = last;
   }
   const text = JSON.stringify({
-    repository: { path: root, revision, requested, isShallow, isPartial },
+    repository: analysis.repository,
+    model: analysis.model,
     systems,
     departing: departing.map((d) => ({ id: d.id, name: d.name, ...(d.date ? { date: d.date } : {}) })),
     lastCommits,
@@ -233,6 +239,8 @@ function evaluationOf(text: string, loaded: LoadedConfig): CheckEvaluation {
   const systems = value?.systems;
   const ofThisConfig =
     typeof value?.repository?.revision === 'string' &&
+    typeof value.repository.revisionDate === 'string' &&
+    typeof value.model === 'string' &&
     typeof value.commits === 'number' &&
     Array.isArray(value.departing) &&
     typeof value.lastCommits === 'object' &&

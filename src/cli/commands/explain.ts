@@ -4,8 +4,9 @@ import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
-import { day, list, percent, plural, round, sanitize } from '../../report/format.ts';
+import { day, list, percent, plural, sanitize } from '../../report/format.ts';
 import { INACTIVE_MARK } from '../../report/check-describe.ts';
+import { toExplainFileOutput, toExplainFolderOutput } from '../../report/explain-json.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { wrapProse } from '../../report/wrap.ts';
@@ -13,7 +14,6 @@ import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
 import { readFromRootNote, resolveTarget } from './explain-target.ts';
 import { loadAnalysis, printWarnings, reportWritten } from './shared.ts';
-import { VERSION } from '../../version.ts';
 
 /** Rows of a file's developers shown in the terminal (every author, at least). */
 const EXPLAIN_ROWS = 20;
@@ -48,43 +48,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
 
   if (options.format === 'json') {
     const body = found.file
-      ? {
-          ...documentHead(analysis, 'file'),
-          path: found.file.path,
-          authors: found.file.authors,
-          developers: found.file.contributions.map((c) => ({
-            id: c.developer,
-            name: nameOf(c.developer),
-            fa: c.fa,
-            dl: c.dl,
-            ac: c.ac,
-            doa: round(c.doa, 3),
-            normDoa: round(c.normDoa, 3),
-            isAuthor: c.isAuthor,
-            lastChange: new Date(c.lastChange * 1000).toISOString(),
-            reason: explainAuthorship(c),
-            // The recency figures of the talentrisk model only (--model classic has none).
-            ...(c.decayed
-              ? {
-                  inactive: inactive.has(c.developer),
-                  // Six places: near the 3.293 floor, three made an author and a non-author look alike.
-                  current: { fa: round(c.decayed.fa, 6), dl: round(c.decayed.dl, 6), ac: round(c.decayed.ac, 6), doa: round(c.decayed.doa, 6), normDoa: round(c.decayed.normDoa, 6), isAuthor: c.decayed.isAuthor },
-                }
-              : {}),
-          })),
-          ...(found.file.contributions.some((c) => c.decayed)
-            ? {
-                currentAuthors: currentOf(found.file),
-                settings: {
-                  referenceDate: analysis.settings.referenceDate,
-                  halfLifeDays: analysis.settings.halfLifeDays,
-                  inactiveAfterDays: analysis.settings.inactiveAfterDays,
-                  treatInactiveAsDeparted: inactiveGone,
-                },
-              }
-            : {}),
-        }
-      : explainFolderJson(analysis, found.folder ?? '.', found.files, nameOf);
+      ? toExplainFileOutput(analysis, found.file, { nameOf, inactive, currentAuthors: currentOf(found.file), treatInactiveAsDeparted: inactiveGone })
+      : toExplainFolderOutput(analysis, found.folder ?? '.', found.files, nameOf);
     const written = writeReport(renderJson(body), options, io.cwd, io.stdout);
     if (fromRoot && !options.quiet) io.stderr.write(`talentrisk: ${fromRoot}\n`);
     printWarnings(analysis, options, io, false);
@@ -241,27 +206,4 @@ function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
   // wrong fact (numpy's mapping.c, created by another; an EM test).
   if (d.fa === 0) return 'DOA below 3.293: others’ changes outweigh theirs, and they did not create the file';
   return 'DOA below 3.293, and the creation has lost half its weight';
-}
-
-function explainFolderJson(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string) {
-  const module = summarizeModule(folder, 'folder', files, nameOf);
-  return {
-    ...documentHead(analysis, 'folder'),
-    path: folder,
-    files: module.files,
-    truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map((m) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share) })) },
-    developers: module.owners.map((o) => ({ id: o.id, name: nameOf(o.id), files: o.files, share: round(o.share) })),
-    singleOwnerFiles: module.singleOwnerFiles,
-    orphanFiles: module.orphanFiles,
-    revision: analysis.repository.revision,
-  };
-}
-
-/**
- * What every JSON document of explain starts with, as scan's does: which tool, model and revision
- * made the figures (a dashboard could not tell a file's figures of `--model classic` from the
- * default, nor of which commit: a tester), and whether it explains a file or a folder.
- */
-function documentHead(analysis: Analysis, kind: 'file' | 'folder') {
-  return { schemaVersion: 1, kind, tool: { name: 'talentrisk', version: VERSION }, model: analysis.model, repository: analysis.repository };
 }

@@ -8,7 +8,6 @@ import { historyConcurrency } from '../../git/client.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { checkMailmap, commitOf, hasAuthor, mailmappedAuthorEmail, mailmappedAuthorEmailOfName, kindAt, notCheckedOut, openRepository, readFileAt, resolveRevision, type Repository } from '../../git/repo.ts';
 import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn, type Departure } from '../../model/departures.ts';
-import { oldestCommitDay } from '../../model/analysis-date.ts';
 import { nameAndEmail, personKey, resolvePerson, UnknownPersonError, type ResolveOptions } from '../../model/people.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
@@ -167,13 +166,13 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     people: config.people,
     bots: await botsNamed(repo, analysis, config.bots, whos),
     notYetThere: config.departures.length > 0 ? notYetThereIn(analysis, head) : undefined,
-    beyondShallow: config.departures.length > 0 && repo.info.isShallow ? { since: oldestCommitDay(analysis.developers), warn: warnOnceIn(analysis) } : undefined,
+    beyondShallow: config.departures.length > 0 && repo.info.isShallow ? { since: analysis.repository.shallowSince ?? '', warn: warnOnceIn(analysis) } : undefined,
     warn: warnOnceIn(analysis),
     locate: loaded.locate,
     mailmapped,
     mailmapNames: named ? await mailmapNames(repo) : undefined,
     historyEnds: historyEndsOf(analysis, head),
-    shallowSince: shallowSinceOf(repo, analysis),
+    shallowSince: shallowSinceOf(analysis),
   });
 }
 
@@ -193,8 +192,8 @@ export async function botsNamed(repo: Repository, analysis: Pick<Analysis, 'bots
 }
 
 /** In a shallow clone, the day its analysed history begins (for the unknown-person hint); else undefined. */
-export function shallowSinceOf(repo: Repository, analysis: Pick<Analysis, 'developers'>): string | undefined {
-  return repo.info.isShallow ? oldestCommitDay(analysis.developers) || undefined : undefined;
+export function shallowSinceOf(analysis: Pick<Analysis, 'repository'>): string | undefined {
+  return analysis.repository.shallowSince ?? undefined;
 }
 
 /**

@@ -1,0 +1,78 @@
+import { explainAuthorship } from '../model/explain.ts';
+import { summarizeModule } from '../model/ownership.ts';
+import type { Analysis, FileOwnership } from '../model/types.ts';
+import type { ExplainFileOutput, ExplainFolderOutput } from './explain-schema.ts';
+import { round } from './format.ts';
+import { documentHead } from './json-head.ts';
+
+// `talentrisk explain <path> --format json`: one document for a file, another for a folder, both
+// beginning as every document does (documentHead) and ending with the analysis's warnings, which
+// stderr prints too (a dashboard saw no sign of a shallow clone's partial figures: redis).
+
+export interface ExplainFileFigures {
+  /** Display name of a developer id. */
+  nameOf: (id: string) => string;
+  /** Inactive developers' ids (inactiveDevelopers). */
+  inactive: { has(id: string): boolean };
+  /** The file's current authors as scan counts them (currentAuthorsOf). */
+  currentAuthors: readonly string[];
+  /** config model.treatInactiveAsDeparted. */
+  treatInactiveAsDeparted: boolean;
+}
+
+export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, figures: ExplainFileFigures): ExplainFileOutput {
+  const { nameOf, inactive } = figures;
+  return {
+    ...documentHead('file', analysis.model, analysis.repository),
+    path: file.path,
+    authors: file.authors,
+    developers: file.contributions.map((c) => ({
+      id: c.developer,
+      name: nameOf(c.developer),
+      fa: c.fa,
+      dl: c.dl,
+      ac: c.ac,
+      doa: round(c.doa, 3),
+      normDoa: round(c.normDoa, 3),
+      isAuthor: c.isAuthor,
+      lastChange: new Date(c.lastChange * 1000).toISOString(),
+      reason: explainAuthorship(c),
+      // The recency figures of the talentrisk model only (--model classic has none).
+      ...(c.decayed
+        ? {
+            inactive: inactive.has(c.developer),
+            // Six places: near the 3.293 floor, three made an author and a non-author look alike.
+            current: { fa: round(c.decayed.fa, 6), dl: round(c.decayed.dl, 6), ac: round(c.decayed.ac, 6), doa: round(c.decayed.doa, 6), normDoa: round(c.decayed.normDoa, 6), isAuthor: c.decayed.isAuthor },
+          }
+        : {}),
+    })),
+    ...(file.contributions.some((c) => c.decayed)
+      ? {
+          currentAuthors: [...figures.currentAuthors],
+          settings: {
+            referenceDate: analysis.settings.referenceDate,
+            halfLifeDays: analysis.settings.halfLifeDays,
+            inactiveAfterDays: analysis.settings.inactiveAfterDays,
+            treatInactiveAsDeparted: figures.treatInactiveAsDeparted,
+          },
+        }
+      : {}),
+    warnings: analysis.warnings,
+  };
+}
+
+export function toExplainFolderOutput(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string): ExplainFolderOutput {
+  const module = summarizeModule(folder, 'folder', files, nameOf);
+  const member = (m: { id: string; files: number; share: number }) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share) });
+  return {
+    ...documentHead('folder', analysis.model, analysis.repository),
+    path: folder,
+    files: module.files,
+    truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map(member) },
+    developers: module.owners.map(member),
+    singleOwnerFiles: module.singleOwnerFiles,
+    orphanFiles: module.orphanFiles,
+    revision: analysis.repository.revision,
+    warnings: analysis.warnings,
+  };
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
+
+// The JSON output of `talentrisk explain <path> --format json`, schemaVersion 1: a file's document
+// or a folder's, told apart by `kind`. Written once here; the published
+// schema/explain-output.schema.json is generated from it and kept in sync by a test
+// (test/report/output-schemas.test.ts). explain-json.ts returns these types.
+
+/** What every document starts with (json-head.ts). */
+const head = <Kind extends string>(kind: Kind) => ({
+  schemaVersion: z.literal(1),
+  kind: z.literal(kind),
+  tool: toolOutputSchema,
+  model: modelOutputSchema,
+  repository: repositoryOutputSchema,
+});
+
+const decayed = z
+  .object({ fa: z.number(), dl: z.number(), ac: z.number(), doa: z.number(), normDoa: z.number(), isAuthor: z.boolean() })
+  .describe('The recency-weighted ("current") figures of docs/metrics.md §7, weighted by age from settings.referenceDate; absent under --model classic.');
+
+export const explainFileOutputSchema = z.object({
+  ...head('file'),
+  path: z.string().describe('The file, from the repository root.'),
+  authors: z.array(z.string()).describe('Ids of its authors, highest DOA first.'),
+  developers: z
+    .array(
+      z.object({
+        id: z.string().describe('Developer id (their most used email, lower-cased).'),
+        name: z.string(),
+        fa: z.number().int().describe('First authorship: 1 when they created the file.'),
+        dl: z.number().int().describe('Deliveries: their modifications and renames of the file.'),
+        ac: z.number().int().describe('Acceptances: modifications and renames of the file by others.'),
+        doa: z.number().describe('Degree of Authorship, rounded to 3 decimals (authorship is decided on the exact value).'),
+        normDoa: z.number().describe('DOA / the file’s highest DOA, rounded to 3 decimals.'),
+        isAuthor: z.boolean().describe('normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1).'),
+        lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
+        reason: z.string().describe('In plain words, why they are or are not an author.'),
+        inactive: z.boolean().optional().describe('No commit in the last inactiveAfterDays days; absent under --model classic.'),
+        current: decayed.optional(),
+      }),
+    )
+    .describe('Everyone who changed the file, highest DOA first.'),
+  currentAuthors: z.array(z.string()).optional().describe('Ids of its current (recency-weighted) authors, as scan’s current truck factor counts them; absent under --model classic.'),
+  settings: z
+    .object({ referenceDate: z.string(), halfLifeDays: z.number(), inactiveAfterDays: z.number(), treatInactiveAsDeparted: z.boolean() })
+    .optional()
+    .describe('What the current figures are measured with; absent under --model classic.'),
+  warnings: warningsOutputSchema,
+});
+
+const member = z.object({
+  id: z.string(),
+  name: z.string(),
+  files: z.number().int().describe('Files of the folder the developer authors.'),
+  share: z.number().describe('files / files of the folder (0–1).'),
+});
+
+export const explainFolderOutputSchema = z.object({
+  ...head('folder'),
+  path: z.string().describe("The folder, from the repository root ('.' for the root)."),
+  files: z.number().int().describe('Analysed files in it, at any depth.'),
+  truckFactor: z.object({
+    value: z.number().int(),
+    coverage: z.number().describe('Share of its files that still have an author after the removals (0–1).'),
+    developers: z.array(member).describe('The removed developers, in order.'),
+  }),
+  developers: z.array(member).describe('Authors of its files, most files first.'),
+  singleOwnerFiles: z.array(z.string()),
+  orphanFiles: z.array(z.string()).describe('Files with no author.'),
+  revision: z.string().describe('The commit analysed (as repository.revision).'),
+  warnings: warningsOutputSchema,
+});
+
+export const explainOutputSchema = z.discriminatedUnion('kind', [explainFileOutputSchema, explainFolderOutputSchema]).describe('talentrisk explain output');
+
+export type ExplainFileOutput = z.output<typeof explainFileOutputSchema>;
+export type ExplainFolderOutput = z.output<typeof explainFolderOutputSchema>;
+
+/** schema/explain-output.schema.json (guarded by test/report/output-schemas.test.ts). */
+export function renderExplainOutputJsonSchema(): string {
+  return renderOutputJsonSchema(explainOutputSchema, 'talentrisk explain --format json (schemaVersion 1)');
+}

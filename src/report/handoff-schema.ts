@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
+
+// The JSON output of `talentrisk handoff <who> --format json`, schemaVersion 1. Written once here;
+// the published schema/handoff-output.schema.json is generated from it and kept in sync by a test
+// (test/report/output-schemas.test.ts). toHandoffJson (handoff-json.ts) returns this type.
+
+const person = z.object({ id: z.string().describe('Developer id (their most used email, lower-cased).'), name: z.string() });
+const strength = z
+  .enum(['author', 'ok', 'weak', 'none'])
+  .describe('author: still an author · ok: normDOA ≥ weakSuccessorThreshold and DOA ≥ weakSuccessorDoaFloor · weak: below either · none: nobody who stays touched the file.');
+
+const successor = person
+  .extend({
+    doa: z.number(),
+    normDoa: z.number().describe('DOA / the file’s highest DOA.'),
+    fa: z.number().int(),
+    dl: z.number().int(),
+    commits: z.number().int().describe('Their commits on the file (FA + DL).'),
+    lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
+  })
+  .nullable()
+  .describe('Who knows the file best among those who stay and are active; null: nobody.');
+
+const handoffFile = z.object({
+  path: z.string(),
+  status: z.enum(['sole', 'shared']).describe('sole: they are its only author · shared: others author it too.'),
+  otherAuthors: z.array(person).describe('Other authors who stay.'),
+  otherAuthorsLeaving: z.array(person).describe('Other authors who leave too.'),
+  otherAuthorsAllInactive: z.boolean().describe('Shared, and every other author who stays is inactive: nobody active would author it after they leave.'),
+  critical: z.array(z.string()).describe('The critical systems the file belongs to.'),
+  doa: z.number(),
+  normDoa: z.number(),
+  commits: z.number().int().describe('Their commits on the file (FA + DL).'),
+  lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
+  successor,
+  successorStrength: strength,
+  recentSuccessor: successor.describe(
+    'Beside a weak successor (talentrisk extension; null otherwise, and under --model classic): who stays, is active and has the highest current (decayed) DOA on the file, when that is someone else who changed it more recently. doa and normDoa are the classic figures.',
+  ),
+});
+
+const busFactors = {
+  busFactorBefore: z.number().int(),
+  busFactorAfter: z.number().int().describe('After this person leaves, alone.'),
+  busFactorAfterAll: z.number().int().optional().describe('After everyone declared leaving goes too (when others are).'),
+};
+
+const checklistItem = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('transfer-file'),
+    path: z.string(),
+    successor: person.optional().describe('The weak successor to walk through it with; absent: none.'),
+    strength,
+    normDoa: z.number().optional().describe('The successor’s normDOA.'),
+    recentSuccessor: person.optional().describe('Beside a weak successor: who changed it more recently and knows it best today (the file’s recentSuccessor).'),
+  }),
+  z.object({ kind: z.literal('more-transfers'), files: z.number().int(), sharedOnlyWithInactive: z.number().int() }).describe('The files beyond the transfer-file items with no or a weak successor.'),
+  z.object({ kind: z.literal('owner-area'), module: z.string(), soleFiles: z.number().int(), sharedOnlyWithInactive: z.number().int() }),
+  z.object({ kind: z.literal('more-owner-areas'), areas: z.number().int(), soleFiles: z.number().int(), sharedOnlyWithInactive: z.number().int() }),
+  z.object({ kind: z.literal('critical'), system: z.string(), ...busFactors, minOwners: z.number().int() }),
+  z.object({ kind: z.literal('co-change'), path: z.string(), partner: z.string() }),
+  z.object({ kind: z.literal('recent-work'), commits: z.number().int(), days: z.number().int(), before: z.string().optional().describe('The day the days end on, when that is the revision’s last commit.') }),
+  z.object({ kind: z.literal('kept-files'), paths: z.array(z.string()), files: z.number().int() }).describe('Files they keep (see alsoWorkedOn’s keeper): the first few, and how many in all.'),
+  z.object({ kind: z.literal('outside-git') }),
+]);
+
+export const handoffOutputSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    kind: z.literal('handoff'),
+    tool: toolOutputSchema,
+    model: modelOutputSchema,
+    repository: repositoryOutputSchema.extend({
+      referenceDate: z.string().describe('The moment recency and inactivity are measured from (ISO 8601): --until, or the end of the day of the run.'),
+    }),
+    person: person.extend({
+      emails: z.array(z.string()),
+      commits: z.number().int(),
+      firstCommit: z.string(),
+      lastCommit: z.string(),
+      filesAuthored: z.number().int(),
+      inactive: z.boolean().nullable().describe('No commit in the last successorsActiveWithinDays days; null: not judged.'),
+      date: z.string().optional().describe('Their last day, when a departure gives it.'),
+      note: z.string().optional(),
+    }),
+    alsoLeaving: z.array(person.extend({ date: z.string().optional() })).describe('Everyone declared leaving (config departures and --leaving): no successors.'),
+    summary: z.object({
+      soleFiles: z.number().int(),
+      sharedFiles: z.number().int(),
+      sharedOnlyWithInactive: z.number().int().describe('Of the shared files, those whose other authors who stay are all inactive.'),
+      noActiveAuthorLeft: z.number().int().describe('Their files no active developer who stays authors.'),
+      soleModules: z.array(z.string()).describe('Modules where they are the only author of every authored file.'),
+      sharedModules: z.array(z.string()),
+      criticalSystems: z.array(
+        z.object({
+          name: z.string(),
+          description: z.string().optional(),
+          minOwners: z.number().int(),
+          files: z.number().int(),
+          theirFiles: z.number().int(),
+          soleFiles: z.number().int(),
+          ...busFactors,
+        }),
+      ),
+      criticalSystemsConfigured: z.number().int().describe('How many critical systems the config names (0: none to be affected).'),
+      truckFactor: z.object({
+        before: z.number().int(),
+        afterThem: z.number().int(),
+        afterAll: z.number().int().optional().describe('After everyone declared leaving goes too (when others are).'),
+        thinMargin: z.number().optional().describe('When their leaving lowers it and the figure sits on the line: the share of files that keep an author without its first before − 1 people.'),
+      }),
+      orphanedFiles: z.number().int().describe('Their files left with no author when they (and the others leaving) go.'),
+      orphanedFilesAlone: z.number().int().describe('Of those, the ones they alone leave with no author.'),
+      noSuccessor: z.number().int(),
+      weakSuccessor: z.number().int(),
+    }),
+    weakSuccessorThreshold: z.number(),
+    weakSuccessorDoaFloor: z.number().describe('A successor whose DOA is below this is weak whatever their normDOA.'),
+    successorsActiveWithinDays: z.number().nullable().describe('Successors are developers with a commit in this many days (null: inactive ones count too).'),
+    nobodyActiveSince: z.string().nullable().describe('When everyone who stays is inactive: the last day anyone committed; else null.'),
+    areas: z.array(
+      z.object({
+        module: z.string(),
+        moduleFiles: z.number().int(),
+        critical: z.array(z.string()),
+        soleFiles: z.number().int(),
+        sharedOnlyWithInactive: z.number().int(),
+        lastChange: z.string().describe('Their newest change in the area (ISO 8601).'),
+        truckFactorBefore: z.number().int(),
+        truckFactorAfter: z.number().int().describe('After this person leaves, alone.'),
+        truckFactorAfterAll: z.number().int().nullable().describe('After everyone declared leaving goes too; null when nobody else leaves.'),
+        files: z.array(handoffFile),
+      }),
+    ),
+    alsoWorkedOn: z
+      .array(
+        z.object({
+          path: z.string(),
+          commits: z.number().int(),
+          lastChange: z.string(),
+          authors: z.array(person),
+          keeper: z.boolean().describe('Every author is inactive or leaving, and nobody available changed it more than they did: in practice its maintainer.'),
+        }),
+      )
+      .describe('Files they changed most without being an author of them.'),
+    coChange: z.object({
+      commits: z.number().int().describe('The newest commits of the repository read for co-change.'),
+      ignored: z.number().int().describe('Commits of that window left out (config ignoreRevs, subtree squashes).'),
+      files: z.array(
+        z.object({
+          path: z.string(),
+          commits: z.number().int(),
+          partners: z.array(
+            z.object({
+              path: z.string(),
+              together: z.number().int().describe('Commits changing both.'),
+              share: z.number().describe('together / commits of the file.'),
+              theirs: z.boolean().describe('Whether the partner is one of their files too.'),
+              owner: person.nullable().describe('The partner’s top author.'),
+            }),
+          ),
+        }),
+      ),
+    }),
+    recent: z.object({
+      days: z.number().int(),
+      before: z.string().nullable().describe('The day the recent days end on when that is the revision’s last commit; null: the reference date.'),
+      truncated: z.boolean().describe('The list may be cut short (too many commits to read).'),
+      outsideAreas: z.number().int().describe('Their recent commits outside the areas (not listed).'),
+      commits: z.array(z.object({ sha: z.string(), date: z.string(), subject: z.string(), files: z.array(z.string()).describe('Files of the commit in their areas.') })),
+    }),
+    inactive: z.array(person).describe('The developers the document names who made no commit in the last successorsActiveWithinDays days.'),
+    checklist: z.array(checklistItem),
+    warnings: warningsOutputSchema,
+  })
+  .describe('talentrisk handoff output');
+
+export type HandoffOutput = z.output<typeof handoffOutputSchema>;
+
+/** schema/handoff-output.schema.json (guarded by test/report/output-schemas.test.ts). */
+export function renderHandoffOutputJsonSchema(): string {
+  return renderOutputJsonSchema(handoffOutputSchema, 'talentrisk handoff --format json (schemaVersion 1)');
+}
