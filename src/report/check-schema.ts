@@ -7,7 +7,7 @@ import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, tool
 
 const person = z.object({ id: z.string().describe('Developer id (their most used email, lower-cased).'), name: z.string() });
 const member = person.extend({
-  files: z.number().int().describe('Files of the system the developer authors.'),
+  files: z.number().int().nonnegative().describe('Files of the system the developer authors.'),
   share: z.number().describe('files / files of the system (0–1).'),
 });
 
@@ -16,14 +16,14 @@ export const criticalSystemOutputSchema = z.object({
   description: z.string().nullable(),
   status: z.enum(['ok', 'violation', 'error']).describe('ok: every rule holds · violation: a rule is broken · error: its globs match no analysed file.'),
   paths: z.array(z.string()).describe('The globs of the config.'),
-  minOwners: z.number().int(),
+  minOwners: z.number().int().nonnegative(),
   maxKnowledgeLoss: z.number().nullable(),
   knowledgeLoss: z
-    .object({ share: z.number(), lostFiles: z.number().int(), files: z.number().int() })
+    .object({ share: z.number(), lostFiles: z.number().int().nonnegative(), files: z.number().int().nonnegative() })
     .nullable()
     .describe('With departures and a maxKnowledgeLoss: the share of the files they orphan (lostFiles of files), within the limit or not; null otherwise.'),
-  files: z.number().int().describe('Analysed files the globs match.'),
-  busFactor: z.number().int().describe('Truck factor of the system’s files (METRICS.md §5 on the subset).'),
+  files: z.number().int().nonnegative().describe('Analysed files the globs match.'),
+  busFactor: z.number().int().nonnegative().describe('Truck factor of the system’s files (METRICS.md §5 on the subset).'),
   coverage: z.number().describe('Share of its files that keep an author after the bus-factor developers leave (0–1).'),
   owners: z.array(member).describe('The greedy truck-factor list, in order: who holds the knowledge.'),
   authors: z.array(member).describe('Every author of its files, most files first.'),
@@ -57,7 +57,7 @@ export const checkOutputSchema = z
       .object({
         base: z.string().describe('The --changed base as given.'),
         mergeBase: z.string().describe('The merge base of the base and the analysed revision.'),
-        files: z.number().int().describe('Paths changed from the merge base to the revision (a rename counts at both ends; deleted paths count).'),
+        files: z.number().int().nonnegative().describe('Paths changed from the merge base to the revision (a rename counts at both ends; deleted paths count).'),
       })
       .nullable()
       .describe('Set with --changed: only systems with a changed file are checked.'),
@@ -66,23 +66,23 @@ export const checkOutputSchema = z
       .describe('People assumed gone (config departures and --leaving); owners and bus factors are those after they leave.'),
     inactiveGone: z
       .number()
-      .int()
+      .int().nonnegative()
       .describe('How many inactive developers the figures count as gone, as departures that already happened (model.treatInactiveAsDeparted: true); 0 otherwise and under --model classic.'),
     inactive: z
       .array(z.object({ id: z.string(), name: z.string(), lastCommit: z.string().describe('ISO date of their last commit.') }))
       .describe('Owners and authors the systems name who made no commit in the model.inactiveAfter days before the reference date (today, or --until); none under --model classic. The other formats mark them "(inactive)".'),
     summary: z.object({
-      systems: z.number().int(),
-      checked: z.number().int(),
-      ok: z.number().int(),
-      violations: z.number().int(),
-      skipped: z.number().int(),
+      systems: z.number().int().nonnegative(),
+      checked: z.number().int().nonnegative(),
+      ok: z.number().int().nonnegative(),
+      violations: z.number().int().nonnegative(),
+      skipped: z.number().int().nonnegative(),
     }),
     systems: z
       .array(
         criticalSystemOutputSchema.extend({
           status: z.enum(['ok', 'violation', 'error', 'skipped']).describe('skipped: --changed left it out (no file of it changed), or, in a shallow clone, none of its files changed in the fetched history (its `error` says so).'),
-          configLine: z.number().int().nullable().describe('Line of the system in the config file.'),
+          configLine: z.number().int().nonnegative().nullable().describe('Line of the system in the config file.'),
         }),
       )
       .describe('Violations first, then by bus factor; skipped systems last.'),

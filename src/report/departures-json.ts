@@ -9,15 +9,15 @@ export { currentJson, departuresJson } from './departures-output.ts';
 
 const person = z.object({ id: z.string(), name: z.string() });
 const truckFactor = z.object({
-  value: z.number().int(),
+  value: z.number().int().nonnegative(),
   coverage: z.number(),
-  developers: z.array(person.extend({ files: z.number().int(), share: z.number() })),
+  developers: z.array(person.extend({ files: z.number().int().nonnegative(), share: z.number() })),
 });
 const successor = person
   .extend({
     doa: z.number(),
     normDoa: z.number().describe('DOA / the file’s highest DOA (departing developers included).'),
-    commits: z.number().int().describe('Their commits on the file (FA + DL).'),
+    commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
     lastChange: z.string(),
   })
   .nullable();
@@ -32,21 +32,21 @@ const succession = z.object({
 
 export const departuresOutputSchema = z
   .object({
-    people: z.array(person.extend({ date: z.string().nullable(), note: z.string().nullable(), filesAuthored: z.number().int(), soleAuthorFiles: z.number().int() })),
-    files: z.number().int(),
+    people: z.array(person.extend({ date: z.string().nullable(), note: z.string().nullable(), filesAuthored: z.number().int().nonnegative(), soleAuthorFiles: z.number().int().nonnegative() })),
+    files: z.number().int().nonnegative(),
     truckFactor: z.object({ before: truckFactor, after: truckFactor }),
-    orphanFiles: z.object({ before: z.number().int(), after: z.number().int() }).describe('Files with no author, before and after the departures.'),
+    orphanFiles: z.object({ before: z.number().int().nonnegative(), after: z.number().int().nonnegative() }).describe('Files with no author, before and after the departures.'),
     orphanedModules: z.array(z.string()).describe('Modules with an authored file before and none after.'),
     modules: z.array(
       z.object({
         path: z.string(),
-        files: z.number().int(),
-        truckFactorBefore: z.number().int(),
-        truckFactorAfter: z.number().int(),
+        files: z.number().int().nonnegative(),
+        truckFactorBefore: z.number().int().nonnegative(),
+        truckFactorAfter: z.number().int().nonnegative(),
         knowledgeLost: z.number().describe('Share of the module’s files whose authors are all departing (0–1).'),
         lostFiles: z.array(z.string()),
         isOrphaned: z.boolean(),
-        departingOwners: z.array(person.extend({ files: z.number().int(), share: z.number() })),
+        departingOwners: z.array(person.extend({ files: z.number().int().nonnegative(), share: z.number() })),
       }),
     ),
     orphanedFiles: z.array(succession),
@@ -55,10 +55,10 @@ export const departuresOutputSchema = z
       z.object({
         date: z.string().nullable().describe('Last day of the people leaving at this step; null for undated departures (assumed now).'),
         leaving: z.array(person),
-        truckFactor: z.number().int(),
-        orphanedFiles: z.number().int(),
+        truckFactor: z.number().int().nonnegative(),
+        orphanedFiles: z.number().int().nonnegative(),
         orphanedModules: z.array(z.string()),
-        modules: z.array(z.object({ path: z.string(), knowledgeLost: z.number(), truckFactor: z.number().int() })),
+        modules: z.array(z.object({ path: z.string(), knowledgeLost: z.number(), truckFactor: z.number().int().nonnegative() })),
       }),
     ),
     weakSuccessorThreshold: z.number().describe('A successor with a lower normDOA is weak.'),
@@ -75,20 +75,20 @@ export const currentOutputSchema = z
     halfLifeDays: z.number(),
     inactiveAfterDays: z.number(),
     treatInactiveAsDeparted: z.boolean(),
-    inactive: z.array(person.extend({ lastCommit: z.string(), daysSinceLastCommit: z.number().int(), filesAuthored: z.number().int() })),
+    inactive: z.array(person.extend({ lastCommit: z.string(), daysSinceLastCommit: z.number().int().nonnegative(), filesAuthored: z.number().int().nonnegative() })),
     truckFactor: z.object({ classic: truckFactor, current: truckFactor }),
     modules: z.array(
       z.object({
         path: z.string(),
-        files: z.number().int(),
-        truckFactor: z.object({ classic: z.number().int(), current: z.number().int() }),
+        files: z.number().int().nonnegative(),
+        truckFactor: z.object({ classic: z.number().int().nonnegative(), current: z.number().int().nonnegative() }),
         currentAuthors: z.array(z.string()),
         projection: z
-          .array(z.object({ days: z.number().int(), date: z.string(), experts: z.array(z.string()), truckFactor: z.number().int() }))
+          .array(z.object({ days: z.number().int().nonnegative(), date: z.string(), experts: z.array(z.string()), truckFactor: z.number().int().nonnegative() }))
           .describe('Experts and truck factor at each horizon, with inactive developers and departures counted as gone at every horizon, day 0 included: so day 0 can be below truckFactor.current, which counts inactive developers unless treatInactiveAsDeparted.'),
       }),
     ),
-    projection: z.array(z.object({ days: z.number().int(), departed: z.array(z.string()), inactive: z.array(z.string()) })).describe('Who is gone at each horizon.'),
+    projection: z.array(z.object({ days: z.number().int().nonnegative(), departed: z.array(z.string()), inactive: z.array(z.string()) })).describe('Who is gone at each horizon.'),
   })
   .describe('Recency-weighted ("current") figures and the forward projection (talentrisk extension, docs/metrics.md §7).');
 

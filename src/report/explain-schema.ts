@@ -28,9 +28,9 @@ export const explainFileOutputSchema = z.object({
       z.object({
         id: z.string().describe('Developer id (their most used email, lower-cased).'),
         name: z.string(),
-        fa: z.number().int().describe('First authorship: 1 when they created the file.'),
-        dl: z.number().int().describe('Deliveries: their modifications and renames of the file.'),
-        ac: z.number().int().describe('Acceptances: modifications and renames of the file by others.'),
+        fa: z.number().int().nonnegative().describe('First authorship: 1 when they created the file.'),
+        dl: z.number().int().nonnegative().describe('Deliveries: their modifications and renames of the file.'),
+        ac: z.number().int().nonnegative().describe('Acceptances: modifications and renames of the file by others.'),
         doa: z.number().describe('Degree of Authorship, rounded to 3 decimals (authorship is decided on the exact value).'),
         normDoa: z.number().describe('DOA / the file’s highest DOA, rounded to 3 decimals.'),
         isAuthor: z.boolean().describe('normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1).'),
@@ -52,16 +52,16 @@ export const explainFileOutputSchema = z.object({
 const member = z.object({
   id: z.string(),
   name: z.string(),
-  files: z.number().int().describe('Files of the folder the developer authors.'),
+  files: z.number().int().nonnegative().describe('Files of the folder the developer authors.'),
   share: z.number().describe('files / files of the folder (0–1).'),
 });
 
 export const explainFolderOutputSchema = z.object({
   ...head('folder'),
   path: z.string().describe("The folder, from the repository root ('.' for the root)."),
-  files: z.number().int().describe('Analysed files in it, at any depth.'),
+  files: z.number().int().nonnegative().describe('Analysed files in it, at any depth.'),
   truckFactor: z.object({
-    value: z.number().int(),
+    value: z.number().int().nonnegative(),
     coverage: z.number().describe('Share of its files that still have an author after the removals (0–1).'),
     developers: z.array(member).describe('The removed developers, in order.'),
   }),

@@ -14,9 +14,9 @@ const successor = person
   .extend({
     doa: z.number(),
     normDoa: z.number().describe('DOA / the file’s highest DOA.'),
-    fa: z.number().int(),
-    dl: z.number().int(),
-    commits: z.number().int().describe('Their commits on the file (FA + DL).'),
+    fa: z.number().int().nonnegative(),
+    dl: z.number().int().nonnegative(),
+    commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
     lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
   })
   .nullable()
@@ -31,7 +31,7 @@ const handoffFile = z.object({
   critical: z.array(z.string()).describe('The critical systems the file belongs to.'),
   doa: z.number(),
   normDoa: z.number(),
-  commits: z.number().int().describe('Their commits on the file (FA + DL).'),
+  commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
   lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
   successor,
   successorStrength: strength,
@@ -41,9 +41,9 @@ const handoffFile = z.object({
 });
 
 const busFactors = {
-  busFactorBefore: z.number().int(),
-  busFactorAfter: z.number().int().describe('After this person leaves, alone.'),
-  busFactorAfterAll: z.number().int().optional().describe('After everyone declared leaving goes too (when others are).'),
+  busFactorBefore: z.number().int().nonnegative(),
+  busFactorAfter: z.number().int().nonnegative().describe('After this person leaves, alone.'),
+  busFactorAfterAll: z.number().int().nonnegative().optional().describe('After everyone declared leaving goes too (when others are).'),
 };
 
 const checklistItem = z.discriminatedUnion('kind', [
@@ -55,13 +55,13 @@ const checklistItem = z.discriminatedUnion('kind', [
     normDoa: z.number().optional().describe('The successor’s normDOA.'),
     recentSuccessor: person.optional().describe('Beside a weak successor: who changed it more recently and knows it best today (the file’s recentSuccessor).'),
   }),
-  z.object({ kind: z.literal('more-transfers'), files: z.number().int(), sharedOnlyWithInactive: z.number().int() }).describe('The files beyond the transfer-file items with no or a weak successor.'),
-  z.object({ kind: z.literal('owner-area'), module: z.string(), soleFiles: z.number().int(), sharedOnlyWithInactive: z.number().int() }),
-  z.object({ kind: z.literal('more-owner-areas'), areas: z.number().int(), soleFiles: z.number().int(), sharedOnlyWithInactive: z.number().int() }),
-  z.object({ kind: z.literal('critical'), system: z.string(), ...busFactors, minOwners: z.number().int() }),
+  z.object({ kind: z.literal('more-transfers'), files: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }).describe('The files beyond the transfer-file items with no or a weak successor.'),
+  z.object({ kind: z.literal('owner-area'), module: z.string(), soleFiles: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('more-owner-areas'), areas: z.number().int().nonnegative(), soleFiles: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('critical'), system: z.string(), ...busFactors, minOwners: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('co-change'), path: z.string(), partner: z.string() }),
-  z.object({ kind: z.literal('recent-work'), commits: z.number().int(), days: z.number().int(), before: z.string().optional().describe('The day the days end on, when that is the revision’s last commit.') }),
-  z.object({ kind: z.literal('kept-files'), paths: z.array(z.string()), files: z.number().int() }).describe('Files they keep (see alsoWorkedOn’s keeper): the first few, and how many in all.'),
+  z.object({ kind: z.literal('recent-work'), commits: z.number().int().nonnegative(), days: z.number().int().nonnegative(), before: z.string().optional().describe('The day the days end on, when that is the revision’s last commit.') }),
+  z.object({ kind: z.literal('kept-files'), paths: z.array(z.string()), files: z.number().int().nonnegative() }).describe('Files they keep (see alsoWorkedOn’s keeper): the first few, and how many in all.'),
   z.object({ kind: z.literal('outside-git') }),
 ]);
 
@@ -76,44 +76,44 @@ export const handoffOutputSchema = z
     }),
     person: person.extend({
       emails: z.array(z.string()),
-      commits: z.number().int(),
+      commits: z.number().int().nonnegative(),
       firstCommit: z.string(),
       lastCommit: z.string(),
-      filesAuthored: z.number().int(),
+      filesAuthored: z.number().int().nonnegative(),
       inactive: z.boolean().nullable().describe('No commit in the last successorsActiveWithinDays days; null: not judged.'),
       date: z.string().optional().describe('Their last day, when a departure gives it.'),
       note: z.string().optional(),
     }),
     alsoLeaving: z.array(person.extend({ date: z.string().optional() })).describe('Everyone declared leaving (config departures and --leaving): no successors.'),
     summary: z.object({
-      soleFiles: z.number().int(),
-      sharedFiles: z.number().int(),
-      sharedOnlyWithInactive: z.number().int().describe('Of the shared files, those whose other authors who stay are all inactive.'),
-      noActiveAuthorLeft: z.number().int().describe('Their files no active developer who stays authors.'),
+      soleFiles: z.number().int().nonnegative(),
+      sharedFiles: z.number().int().nonnegative(),
+      sharedOnlyWithInactive: z.number().int().nonnegative().describe('Of the shared files, those whose other authors who stay are all inactive.'),
+      noActiveAuthorLeft: z.number().int().nonnegative().describe('Their files no active developer who stays authors.'),
       soleModules: z.array(z.string()).describe('Modules where they are the only author of every authored file.'),
       sharedModules: z.array(z.string()),
       criticalSystems: z.array(
         z.object({
           name: z.string(),
           description: z.string().optional(),
-          minOwners: z.number().int(),
-          files: z.number().int(),
-          theirFiles: z.number().int(),
-          soleFiles: z.number().int(),
+          minOwners: z.number().int().nonnegative(),
+          files: z.number().int().nonnegative(),
+          theirFiles: z.number().int().nonnegative(),
+          soleFiles: z.number().int().nonnegative(),
           ...busFactors,
         }),
       ),
-      criticalSystemsConfigured: z.number().int().describe('How many critical systems the config names (0: none to be affected).'),
+      criticalSystemsConfigured: z.number().int().nonnegative().describe('How many critical systems the config names (0: none to be affected).'),
       truckFactor: z.object({
-        before: z.number().int(),
-        afterThem: z.number().int(),
-        afterAll: z.number().int().optional().describe('After everyone declared leaving goes too (when others are).'),
+        before: z.number().int().nonnegative(),
+        afterThem: z.number().int().nonnegative(),
+        afterAll: z.number().int().nonnegative().optional().describe('After everyone declared leaving goes too (when others are).'),
         thinMargin: z.number().optional().describe('When their leaving lowers it and the figure sits on the line: the share of files that keep an author without its first before − 1 people.'),
       }),
-      orphanedFiles: z.number().int().describe('Their files left with no author when they (and the others leaving) go.'),
-      orphanedFilesAlone: z.number().int().describe('Of those, the ones they alone leave with no author.'),
-      noSuccessor: z.number().int(),
-      weakSuccessor: z.number().int(),
+      orphanedFiles: z.number().int().nonnegative().describe('Their files left with no author when they (and the others leaving) go.'),
+      orphanedFilesAlone: z.number().int().nonnegative().describe('Of those, the ones they alone leave with no author.'),
+      noSuccessor: z.number().int().nonnegative(),
+      weakSuccessor: z.number().int().nonnegative(),
     }),
     weakSuccessorThreshold: z.number(),
     weakSuccessorDoaFloor: z.number().describe('A successor whose DOA is below this is weak whatever their normDOA.'),
@@ -122,14 +122,14 @@ export const handoffOutputSchema = z
     areas: z.array(
       z.object({
         module: z.string(),
-        moduleFiles: z.number().int(),
+        moduleFiles: z.number().int().nonnegative(),
         critical: z.array(z.string()),
-        soleFiles: z.number().int(),
-        sharedOnlyWithInactive: z.number().int(),
+        soleFiles: z.number().int().nonnegative(),
+        sharedOnlyWithInactive: z.number().int().nonnegative(),
         lastChange: z.string().describe('Their newest change in the area (ISO 8601).'),
-        truckFactorBefore: z.number().int(),
-        truckFactorAfter: z.number().int().describe('After this person leaves, alone.'),
-        truckFactorAfterAll: z.number().int().nullable().describe('After everyone declared leaving goes too; null when nobody else leaves.'),
+        truckFactorBefore: z.number().int().nonnegative(),
+        truckFactorAfter: z.number().int().nonnegative().describe('After this person leaves, alone.'),
+        truckFactorAfterAll: z.number().int().nonnegative().nullable().describe('After everyone declared leaving goes too; null when nobody else leaves.'),
         files: z.array(handoffFile),
       }),
     ),
@@ -137,7 +137,7 @@ export const handoffOutputSchema = z
       .array(
         z.object({
           path: z.string(),
-          commits: z.number().int(),
+          commits: z.number().int().nonnegative(),
           lastChange: z.string(),
           authors: z.array(person),
           keeper: z.boolean().describe('Every author is inactive or leaving, and nobody available changed it more than they did: in practice its maintainer.'),
@@ -145,16 +145,16 @@ export const handoffOutputSchema = z
       )
       .describe('Files they changed most without being an author of them.'),
     coChange: z.object({
-      commits: z.number().int().describe('The newest commits of the repository read for co-change.'),
-      ignored: z.number().int().describe('Commits of that window left out (config ignoreRevs, subtree squashes).'),
+      commits: z.number().int().nonnegative().describe('The newest commits of the repository read for co-change.'),
+      ignored: z.number().int().nonnegative().describe('Commits of that window left out (config ignoreRevs, subtree squashes).'),
       files: z.array(
         z.object({
           path: z.string(),
-          commits: z.number().int(),
+          commits: z.number().int().nonnegative(),
           partners: z.array(
             z.object({
               path: z.string(),
-              together: z.number().int().describe('Commits changing both.'),
+              together: z.number().int().nonnegative().describe('Commits changing both.'),
               share: z.number().describe('together / commits of the file.'),
               theirs: z.boolean().describe('Whether the partner is one of their files too.'),
               owner: person.nullable().describe('The partner’s top author.'),
@@ -164,10 +164,10 @@ export const handoffOutputSchema = z
       ),
     }),
     recent: z.object({
-      days: z.number().int(),
+      days: z.number().int().nonnegative(),
       before: z.string().nullable().describe('The day the recent days end on when that is the revision’s last commit; null: the reference date.'),
       truncated: z.boolean().describe('The list may be cut short (too many commits to read).'),
-      outsideAreas: z.number().int().describe('Their recent commits outside the areas (not listed).'),
+      outsideAreas: z.number().int().nonnegative().describe('Their recent commits outside the areas (not listed).'),
       commits: z.array(z.object({ sha: z.string(), date: z.string(), subject: z.string(), files: z.array(z.string()).describe('Files of the commit in their areas.') })),
     }),
     inactive: z.array(person).describe('The developers the document names who made no commit in the last successorsActiveWithinDays days.'),

@@ -9,12 +9,12 @@ import { modelOutputSchema, repositoryOutputSchema, toolOutputSchema, warningsOu
 const member = z.object({
   id: z.string().describe('Developer id (their most used email, lower-cased).'),
   name: z.string(),
-  files: z.number().int().describe('Files of the set the developer authors.'),
+  files: z.number().int().nonnegative().describe('Files of the set the developer authors.'),
   share: z.number().describe('files / files of the set (0–1).'),
 });
 
 const truckFactor = z.object({
-  value: z.number().int().describe('How many developers must leave before fewer than half the files have an author.'),
+  value: z.number().int().nonnegative().describe('How many developers must leave before fewer than half the files have an author.'),
   coverage: z.number().describe('Share of files that still have an author after those removals (0–1).'),
   developers: z.array(member).describe('The removed developers, in order.'),
 });
@@ -27,7 +27,7 @@ export const scanOutputSchema = z
     model: modelOutputSchema,
     repository: repositoryOutputSchema,
     settings: z.object({
-      moduleDepth: z.number().int(),
+      moduleDepth: z.number().int().nonnegative(),
       moduleChains: z
         .array(z.object({ from: z.string(), to: z.string() }))
         .describe(
@@ -39,15 +39,15 @@ export const scanOutputSchema = z
       coAuthors: z.boolean(),
     }),
     stats: z.object({
-      commits: z.number().int().describe('Non-merge commits read.'),
-      developers: z.number().int(),
-      files: z.number().int().describe('Files analysed.'),
-      excludedFiles: z.number().int().describe('Tracked files not analysed.'),
-      trackedFiles: z.number().int(),
-      bots: z.number().int(),
-      commitsWithoutRenames: z.number().int().describe('Commits read without rename detection (missing blobs).'),
+      commits: z.number().int().nonnegative().describe('Non-merge commits read.'),
+      developers: z.number().int().nonnegative(),
+      files: z.number().int().nonnegative().describe('Files analysed.'),
+      excludedFiles: z.number().int().nonnegative().describe('Tracked files not analysed.'),
+      trackedFiles: z.number().int().nonnegative(),
+      bots: z.number().int().nonnegative(),
+      commitsWithoutRenames: z.number().int().nonnegative().describe('Commits read without rename detection (missing blobs).'),
     }),
-    exclusions: z.array(z.object({ rule: z.string(), files: z.number().int() })),
+    exclusions: z.array(z.object({ rule: z.string(), files: z.number().int().nonnegative() })),
     truckFactor: truckFactor.extend({ developers: z.array(member.extend({ emails: z.array(z.string()) })) }),
     developers: z.array(
       z.object({
@@ -55,8 +55,8 @@ export const scanOutputSchema = z
         name: z.string(),
         emails: z.array(z.string()),
         names: z.array(z.string()).describe('Every name the developer committed under (after .mailmap): with emails, what the identity rule joined.'),
-        commits: z.number().int().describe('Commits they authored; 0 for someone credited only as a co-author (Co-authored-by).'),
-        filesAuthored: z.number().int(),
+        commits: z.number().int().nonnegative().describe('Commits they authored; 0 for someone credited only as a co-author (Co-authored-by).'),
+        filesAuthored: z.number().int().nonnegative(),
         firstCommit: z.string(),
         lastCommit: z.string(),
       }),
@@ -65,7 +65,7 @@ export const scanOutputSchema = z
       z.object({
         path: z.string(),
         kind: z.enum(['folder', 'workspace']),
-        files: z.number().int(),
+        files: z.number().int().nonnegative(),
         truckFactor,
         developers: z.array(member).describe('Authors of the module, most files first.'),
         singleOwnerFiles: z.array(z.string()),
@@ -83,7 +83,7 @@ export const scanOutputSchema = z
     critical: z.array(criticalSystemOutputSchema).optional().describe('Critical systems of .talentrisk.yml and their status (when configured); with departures declared (--leaving, config departures), as they stand after them, as check judges them.'),
     criticalInactiveGone: z
       .number()
-      .int()
+      .int().nonnegative()
       .optional()
       .describe('With critical systems: how many inactive developers their figures count as gone (model.treatInactiveAsDeparted: true; 0 otherwise), as check says in inactiveGone.'),
     departures: departuresOutputSchema.optional().describe('Extension: what leaves with the people leaving (when --leaving or config departures are given).'),
