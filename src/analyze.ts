@@ -192,7 +192,11 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const workspaceSources: WorkspaceSources = {};
   for (const [key, file] of manifests) workspaceSources[key] = texts.get(file);
   const analysedPaths = files.map((file) => file.path);
-  const workspaces = [...detectWorkspaces(workspaceSources, tracked), ...moduleRoots(config.modules.roots, tracked, warn)];
+  const roots = moduleRoots(config.modules.roots, tracked, warn);
+  const workspaces = [...detectWorkspaces(workspaceSources, tracked), ...roots];
+  // A root is a module as a package is, but no package: the JSON called svelte's four roots
+  // workspace packages, beside pnpm's two (a dashboard builder).
+  const rootFolders = new Set(roots);
   // A depth given is the user's: every folder counts. The automatic one follows chains (module-chains.ts).
   const givenDepth = options.depth ?? config.modules.depth;
   const chained = givenDepth === undefined ? chainedFolders(analysedPaths, workspaces) : undefined;
@@ -200,7 +204,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const moduleDepth = givenDepth ?? chooseModuleDepth(analysedPaths, folderOf);
   const byPath = new Map(files.map((file) => [file.path, file]));
   const modules = [...assignModules(analysedPaths, moduleDepth, workspaces, folderOf)]
-    .map(([path, module]) => summarizeModule(path, module.kind, module.files.map((file) => byPath.get(file) as FileOwnership), nameOf))
+    .map(([path, module]) => summarizeModule(path, module.kind === 'workspace' && rootFolders.has(path) ? 'root' : module.kind, module.files.map((file) => byPath.get(file) as FileOwnership), nameOf))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const authoredCount = new Map<string, number>();

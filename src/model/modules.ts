@@ -1,4 +1,4 @@
-import type { Analysis, FileOwnership } from './types.ts';
+import type { Analysis, FileOwnership, ModuleOwnership } from './types.ts';
 import { chainBottom, folderTree } from './folder-tree.ts';
 
 // Modules, METRICS.md §6 (extension): a folder at a configurable depth, or a workspace package.
@@ -220,7 +220,7 @@ export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Ma
  * offered as roots).
  */
 export function dominantModule(
-  modules: readonly { path: string; files: number; kind?: ModuleAssignment['kind'] }[],
+  modules: readonly { path: string; files: number; kind?: ModuleOwnership['kind'] }[],
   paths: readonly string[],
   count = 3,
 ): { path: string; files: number; codeFiles: number; subfolders: { path: string; files: number }[]; branches: string[]; ownFiles: number; branchesAt: string; folders: number; depth?: number } | undefined {
@@ -242,7 +242,7 @@ export function dominantModule(
     module.files += 1;
     codeFiles += 1;
   }
-  const largest = [...codeModules.values()].filter((module) => module.path !== '.').reduce<{ path: string; files: number; kind?: ModuleAssignment['kind'] } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
+  const largest = [...codeModules.values()].filter((module) => module.path !== '.').reduce<{ path: string; files: number; kind?: ModuleOwnership['kind'] } | undefined>((best, module) => (best === undefined || module.files > best.files ? module : best), undefined);
   if (!largest || largest.files < DOMINANT_FILES || largest.files * 2 < codeFiles) return undefined;
   // Its own files: not those of the modules inside it (workspace packages, the folders of a chain).
   const nested = modules.filter((module) => module.path.startsWith(`${largest.path}/`)).map((module) => `${module.path}/`);

@@ -75,8 +75,8 @@ export interface ModuleChain {
 
 export interface ModuleOwnership {
   path: string;
-  /** 'folder' for a folder at the module depth, 'workspace' for a detected workspace package. */
-  kind: 'folder' | 'workspace';
+  /** 'folder' for a folder at the module depth, 'workspace' for a detected workspace package, 'root' for a config `modules.roots` folder. */
+  kind: 'folder' | 'workspace' | 'root';
   files: number;
   truckFactor: TruckFactor;
   /** Authors of the module's files, most files first, with their share of the module's files. */

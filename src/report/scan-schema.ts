@@ -64,7 +64,7 @@ export const scanOutputSchema = z
     modules: z.array(
       z.object({
         path: z.string(),
-        kind: z.enum(['folder', 'workspace']),
+        kind: z.enum(['folder', 'workspace', 'root']).describe('folder: a folder at the module depth · workspace: a workspace package the repository declares · root: a folder of config modules.roots.'),
         files: z.number().int().nonnegative(),
         truckFactor,
         developers: z.array(member).describe('Authors of the module, most files first.'),

@@ -3,7 +3,7 @@ import { EXCLUSION_RULES } from '../model/files.ts';
 import { day, list, percent, plural, sanitize, shellWord } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
-import { isSecondaryModule, rankModulesByRisk, rootFolder, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -40,11 +40,8 @@ export function chainsPhrase(chains: readonly ModuleChain[]): string {
   return `; ${chains.length} folders hold nothing but one folder down to where they branch (${named}), whose folders count in their place`;
 }
 
-/**
- * The human report of a scan: a header, the truck factor and the riskiest modules. `roots` are the
- * config's modules.roots, which the modules line counts apart from workspace packages.
- */
-export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = [], roots: readonly string[] = []): string {
+/** The human report of a scan: a header, the truck factor and the riskiest modules. */
+export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = []): string {
   const { chalk } = ctx;
   const nameOf = new Map(analysis.developers.map((d) => [d.id, sanitize(d.name)]));
   const name = (id: string) => nameOf.get(id) ?? sanitize(id);
@@ -95,9 +92,8 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     // Workspace packages are modules wherever they sit (a nested one takes its files from its parent folder's module).
     // So are config modules.roots, which are no packages: counted apart ("6 packages" read as
     // packages for laravel's six roots, "workspace packages" before that, both re-tests).
-    const rootPaths = new Set(roots.map(rootFolder));
-    const own = analysis.modules.filter((module) => module.kind === 'workspace');
-    const rooted = own.filter((module) => rootPaths.has(module.path)).length;
+    const own = analysis.modules.filter((module) => module.kind !== 'folder');
+    const rooted = own.filter((module) => module.kind === 'root').length;
     const packages = own.length - rooted;
     const folders = analysis.modules.length - own.length;
     const chains = folders > 0 ? chainsPhrase(analysis.settings.moduleChains) : '';

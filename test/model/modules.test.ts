@@ -183,7 +183,7 @@ describe('modules on fixture repositories', { tags: ['slow'] }, () => {
 
   it('takes modules.roots as folders however written, and warns about one that is no folder (power-user test: dropped silently)', async () => {
     const analysis = await analyzeRepo(buildRepo(history).dir, { depth: 1, config: { modules: { roots: ['./tools/', '/tools', 'nope', 'tools/*'] } } });
-    expect(analysis.modules.find((m) => m.path === 'tools')?.kind).toBe('workspace');
+    expect(analysis.modules.find((m) => m.path === 'tools')?.kind).toBe('root');
     expect(analysis.warnings.filter((w) => w.startsWith('config modules.roots'))).toEqual([
       'config modules.roots entry "nope" is no folder of the repository (a root is a folder path from the repository root, without wildcards)',
       'config modules.roots entry "tools/*" is no folder of the repository (a root is a folder path from the repository root, without wildcards)',

@@ -74,7 +74,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay))
       : '',
   ];
-  return [renderScanTable(analysis, ctx, sections, settings.modules.roots)];
+  return [renderScanTable(analysis, ctx, sections)];
 }
 
 /** Who of the departures has left by `today` (hugo's "current: bep (leaving)" a month after his last day). */
@@ -121,7 +121,7 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthG
   // A depth the user gave may be what keeps the folder whole: laravel at --depth 1 was told to use
   // --depth 3 (179 modules), where the automatic depth makes its 38 components modules (a re-test).
   const given = analysis.settings.moduleDepth;
-  const workspaces = analysis.modules.filter((module) => module.kind === 'workspace').map((module) => module.path);
+  const workspaces = analysis.modules.filter((module) => module.kind !== 'folder').map((module) => module.path);
   const automatic = depthGiven && dominant.depth !== undefined ? automaticModulesWithin(paths, workspaces, dominant.path) : 0;
   // A depth makes every such folder a module (laravel at --depth 2: the roots listed 3 of 38 components).
   const depth =
