@@ -811,7 +811,10 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
   it('says when test data makes up most of the analysed files, until the config excludes something (babel: 25,265 of 27,573 files were fixtures)', () => {
     const repo = buildRepo([{ author: 'ada', write: { 'src/a.ts': 1, 'test/fixtures/x.js': 1, 'test/fixtures/y.js': 1, 'pkg/test/fixtures/z.js': 1 } }]);
     const text = runCli(['--no-color'], { cwd: repo.dir }).stdout;
-    expect(text).toContain('3 of the 4 analysed files are test data (`**/fixtures/**`): the figures say much about who wrote it; leave it out with `exclude:` in .talentrisk.yml (`talentrisk init` proposes it).');
+    const note = '3 of the 4 analysed files are test data (`**/fixtures/**`): the figures say much about who wrote it; leave it out with `exclude:` in .talentrisk.yml (`talentrisk init` proposes it).';
+    expect(text).toContain(note);
+    // In the JSON too, with the warnings (svelte's dashboard never saw it: a tester).
+    expect(JSON.parse(runCli(['--format', 'json'], { cwd: repo.dir }).stdout).warnings).toContain(note);
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'exclude: ["docs/**"]\n');
     expect(runCli(['--no-color'], { cwd: repo.dir }).stdout).not.toContain('are test data');
   });

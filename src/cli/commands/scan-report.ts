@@ -46,9 +46,16 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const memo: Memo = (name, inputs, compute) => derived(analysis, name, inputs, compute);
   const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted }, memo);
   const projection = current ? projectExperts(analysis, departures, { memo }) : undefined;
+  // What the table says above its sections: automated authors, test data, a module to split.
+  const scanNotes = [
+    automatedAuthorsNote(analysis, settings.bots),
+    testDataNote(analysis, settings.exclude),
+    dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name),
+  ].filter((note) => note !== '');
   if (!options.table) {
-    // As check's JSON: the notes the table prints beside the systems are warnings too.
-    const notes = systemNotes(critical, markedInactive(analysis));
+    // As check's JSON: the notes the table prints are warnings too (svelte's dashboard missed that
+    // 8,288 of its 9,073 files were test data, which the table said: a tester).
+    const notes = [...scanNotes, ...systemNotes(critical, markedInactive(analysis))];
     const extra = {
       ...(notes.length ? { warnings: [...analysis.warnings, ...notes] } : {}),
       ...(critical.length ? { critical: criticalJson(critical), criticalInactiveGone: gone.length } : {}),
@@ -64,9 +71,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const referenceDay = analysis.settings.referenceDate.slice(0, 10);
   const untilDay = referenceDay !== analysis.repository.analyzedAt.slice(0, 10) ? referenceDay : undefined;
   const sections = [
-    automatedAuthorsNote(analysis, settings.bots, ctx),
-    testDataNote(analysis, settings.exclude, ctx),
-    dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name, ctx),
+    ...scanNotes.map((note) => ctx.chalk.yellow(note)),
     // Inactive owners marked, as check marks them.
     renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked, gone.length),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), referenceDay, untilDay) : '',
@@ -87,21 +92,19 @@ function departureStates(departures: readonly Departure[], today: string): Map<s
  * 25,265 fixture files of 27,573, and nothing said so (a team lead's test). Not once the config
  * excludes anything (the team has chosen).
  */
-function testDataNote(analysis: Analysis, exclude: readonly string[], ctx: { chalk: ChalkInstance }): string {
+function testDataNote(analysis: Analysis, exclude: readonly string[]): string {
   if (exclude.length > 0 || analysis.files.length === 0) return '';
   const folders = testDataFolders(analysis.files.map((file) => file.path));
   const files = folders.reduce((sum, folder) => sum + folder.files, 0);
   if (files < analysis.files.length / 2) return '';
-  return ctx.chalk.yellow(
-    `${files} of the ${analysis.files.length} analysed files are test data (${folders.map((folder) => `\`${folder.glob}\``).join(', ')}): the figures say much about who wrote it; leave it out with \`exclude:\` in .talentrisk.yml (\`talentrisk init\` proposes it).`,
-  );
+  return `${files} of the ${analysis.files.length} analysed files are test data (${folders.map((folder) => `\`${folder.glob}\``).join(', ')}): the figures say much about who wrote it; leave it out with \`exclude:\` in .talentrisk.yml (\`talentrisk init\` proposes it).`;
 }
 
 /** Up to this many folders where a dominant module branches, its note lists them all as roots. */
 const LISTED_ROOTS = 8;
 
 /** A module holding most of the files, and how to split it (not once the config names module roots). */
-function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthGiven: ScanReportOptions['depthGiven'], configName: string, ctx: { chalk: ChalkInstance }): string {
+function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthGiven: ScanReportOptions['depthGiven'], configName: string): string {
   if (roots.length > 0) return '';
   const paths = analysis.files.map((file) => file.path);
   const dominant = dominantModule(analysis.modules, paths);
@@ -130,16 +133,14 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthG
       : dominant.depth !== undefined && dominant.depth <= MAX_MODULE_DEPTH
         ? `, or make the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} modules with \`--depth ${dominant.depth}\` (config \`modules.depth: ${dominant.depth}\`), which cuts every folder at that depth`
         : '';
-  return ctx.chalk.yellow(
-    `\`${sanitize(dominant.path)}\` holds ${dominantShare(dominant, analysis.files.length)}, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in ${sanitize(configName)}, ${which}${depth}.${left}`,
-  );
+  return `\`${sanitize(dominant.path)}\` holds ${dominantShare(dominant, analysis.files.length)}, so the modules say little about it: split it with \`modules: { roots: [${example}] }\` in ${sanitize(configName)}, ${which}${depth}.${left}`;
 }
 
 /**
  * Accounts that look automated and author files, while the config names no bot: they count as
  * people, as owners and successors (deno: "only denobot knows it"), and only init said so.
  */
-function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: { chalk: ChalkInstance }): string {
+function automatedAuthorsNote(analysis: Analysis, bots: readonly string[]): string {
   if (analysis.model === 'classic' || bots.length > 0) return '';
   // By name only (a bot's name, or a bot-named identity joined to someone): init's address rules
   // also catch people (mtalbot@, mchabot@), which is fine for commented candidates, not on every scan.
@@ -150,9 +151,7 @@ function automatedAuthorsNote(analysis: Analysis, bots: readonly string[], ctx: 
   const names = [...new Set(automated.flatMap((developer) => botCandidatesOf(developer).map((candidate) => sanitize(candidate.of ? `${candidate.name} (a name of ${candidate.of}'s)` : candidate.name))))];
   if (names.length === 0) return '';
   const one = names.length === 1;
-  return ctx.chalk.yellow(
-    `${one ? 'An author of files looks' : `${names.length} authors of files look`} automated (${list(names, 3)}): if ${one ? 'it is a bot, list it' : 'they are bots, list them'} under \`bots:\` in .talentrisk.yml (\`talentrisk init\` proposes bot candidates), or ${one ? 'it counts as a person, an owner and a successor' : 'they count as people, owners and successors'}.`,
-  );
+  return `${one ? 'An author of files looks' : `${names.length} authors of files look`} automated (${list(names, 3)}): if ${one ? 'it is a bot, list it' : 'they are bots, list them'} under \`bots:\` in .talentrisk.yml (\`talentrisk init\` proposes bot candidates), or ${one ? 'it counts as a person, an owner and a successor' : 'they count as people, owners and successors'}.`;
 }
 
 /**
