@@ -499,12 +499,28 @@ export interface CommitList {
 
 /** `git rev-list --date-order` of the revision, merges walked (for their times) but left out. */
 export async function listCommitsTimed(repo: Repository, sha: string): Promise<CommitList> {
+  // Parsed as it comes, while git lists (the main thread waits on it then): read whole, the list was
+  // copied, decoded and parsed after git ended, ~40 ms on rails' 73,000 commits in which no git ran
+  // (the lanes start once the list is known).
+  const list: TimedList = { commits: [], newest: Number.NEGATIVE_INFINITY, oldest: Number.POSITIVE_INFINITY };
+  let rest = '';
   try {
-    const { commits, newest } = parseTimedList(await repo.git.raw(['rev-list', '--date-order', '--timestamp', '--parents', sha]));
-    return { commits, newest };
+    await repo.stream(
+      ['rev-list', '--date-order', '--timestamp', '--parents', sha],
+      (chunk) => {
+        // Times and ids are ASCII: latin1 decodes them as they are, whatever a chunk cuts.
+        const text = rest + chunk.toString('latin1');
+        const last = text.lastIndexOf('\n');
+        rest = text.slice(last + 1);
+        if (last !== -1) parseTimedLines(text, last, list);
+      },
+      new AbortController().signal,
+    );
   } catch (error) {
     throw toGitError(error, `listing commits of ${sha.slice(0, 12)}`);
   }
+  parseTimedLines(rest, rest.length, list);
+  return { commits: list.commits, newest: list.newest };
 }
 
 /**
@@ -533,26 +549,35 @@ export async function extendCommitList(repo: Repository, sha: string, base: { ti
  * arrays and strings were 50 MB of garbage at once, the walk's highest point of memory.
  */
 function parseTimedList(out: string): CommitList & { oldest: number } {
-  const commits: string[] = [];
-  let newest = Number.NEGATIVE_INFINITY;
-  let oldest = Number.POSITIVE_INFINITY;
-  for (let start = 0; start < out.length; ) {
+  const list: TimedList = { commits: [], newest: Number.NEGATIVE_INFINITY, oldest: Number.POSITIVE_INFINITY };
+  parseTimedLines(out, out.length, list);
+  return list;
+}
+
+interface TimedList {
+  commits: string[];
+  newest: number;
+  oldest: number;
+}
+
+/** The lines of `out` up to `until` (a line end, or the end of the text) added to `list`. */
+function parseTimedLines(out: string, until: number, list: TimedList): void {
+  for (let start = 0; start < until; ) {
     let end = out.indexOf('\n', start);
-    if (end === -1) end = out.length;
+    if (end === -1 || end > until) end = until;
     if (end > start) {
       const afterTime = out.indexOf(' ', start);
       const fieldsEnd = afterTime === -1 || afterTime > end ? end : afterTime;
       const time = Number(out.slice(start, fieldsEnd));
-      if (time > newest) newest = time;
-      if (time < oldest) oldest = time;
+      if (time > list.newest) list.newest = time;
+      if (time < list.oldest) list.oldest = time;
       // "<time> <id>" or "<time> <id> <parent>": at most two spaces after the time.
       const afterId = fieldsEnd < end ? out.indexOf(' ', fieldsEnd + 1) : -1;
       const secondParent = afterId === -1 || afterId > end ? -1 : out.indexOf(' ', afterId + 1);
-      if (fieldsEnd < end && (secondParent === -1 || secondParent > end)) commits.push(out.slice(fieldsEnd + 1, afterId === -1 || afterId > end ? end : afterId));
+      if (fieldsEnd < end && (secondParent === -1 || secondParent > end)) list.commits.push(out.slice(fieldsEnd + 1, afterId === -1 || afterId > end ? end : afterId));
     }
     start = end + 1;
   }
-  return { commits, newest, oldest };
 }
 
 /** Where git reads .mailmap from for a repository (gitmailmap(5)), and what each source holds. */

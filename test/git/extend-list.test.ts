@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extendCommitList, listCommitsTimed, openRepository } from '../../src/git/repo.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 
@@ -23,6 +23,27 @@ async function lists(extra: FixtureCommit[], options: { rewrite?: boolean } = {}
   const sha = repo.git('rev-parse', 'HEAD').trim();
   return { full: await listCommitsTimed(opened, sha), plain: repo.git('rev-list', '--no-merges', '--date-order', sha).split('\n').filter(Boolean), extended: await extendCommitList(opened, sha, { tip, list: earlier }) };
 }
+
+// The list is parsed as git prints it: cut anywhere, the pieces give the same list.
+describe('listing commits', () => {
+  it('reads git output cut anywhere, mid-line and mid-id, as the whole of it', async () => {
+    const repo = buildRepo([...base, ...Array.from({ length: 28 }, (_, i): FixtureCommit => ({ author: 'bob', at: `2024-02-${String(i + 1).padStart(2, '0')}T12:00:00Z`, write: { 'd.ts': i } }))]);
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const plain = repo.git('rev-list', '--no-merges', '--date-order', sha).split('\n').filter(Boolean);
+    for (const size of [1, 7, 41, 1000]) {
+      const opened = await openRepository(repo.dir);
+      const stream = opened.stream.bind(opened);
+      vi.spyOn(opened, 'stream').mockImplementation((args, onOutput, stop, options) =>
+        stream(args, (chunk) => {
+          for (let at = 0; at < chunk.length; at += size) onOutput(chunk.subarray(at, at + size));
+        }, stop, options),
+      );
+      const listed = await listCommitsTimed(opened, sha);
+      expect(listed.commits, `pieces of ${size}`).toEqual(plain);
+      expect(listed.newest).toBe(Date.parse('2024-02-28T12:00:00Z') / 1000);
+    }
+  });
+});
 
 describe('extending a cached commit list', () => {
   it('lists the same commits as rev-list --no-merges --date-order, with the newest time of the walk', async () => {
