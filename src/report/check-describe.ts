@@ -1,8 +1,9 @@
-import { filesAtRisk, rankCritical, type CriticalSystemResult } from '../model/critical.ts';
+import { filesAtRisk, rankCritical, type CriticalSystemResult, type CriticalViolation } from '../model/critical.ts';
+import { isNewViolation } from '../model/critical-baseline.ts';
 import { departureLabel, lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
 import type { CheckReport } from './check-types.ts';
-import { failingSystems } from './check-types.ts';
+import { failingSystems, preexistingSystems } from './check-types.ts';
 
 // Plain-words phrases shared by every check format. They are NOT escaped: each reporter escapes
 // them for its own format (terminal, markdown, XML, workflow commands).
@@ -128,6 +129,20 @@ export function violationSentence(system: CriticalSystemResult, caveat = ''): st
   return `${parts.join('; ')}${caveat ? ` (${caveat})` : ''}.`;
 }
 
+/** "has too few owners", "would lose too much of its knowledge", or both, in the rules' words, for the systems that break them. */
+function brokenRules(systems: readonly CriticalSystemResult[], broken: (violation: CriticalViolation) => boolean = () => true): string {
+  const one = systems.length === 1;
+  // What failed, in the rules' words: an owner count that holds while departures orphan too many
+  // files is not "too few owners". "and" when every failing system breaks both rules, "or" when
+  // they fail for different reasons.
+  const breaks = (system: CriticalSystemResult, rule: string) => system.violations.some((violation) => violation.rule === rule && broken(violation));
+  const owners = systems.filter((system) => breaks(system, 'minOwners')).length;
+  const loss = systems.filter((system) => breaks(system, 'maxKnowledgeLoss')).length;
+  const fewOwners = `${one ? 'has' : 'have'} too few owners`;
+  const tooMuchLost = `would lose too much of ${one ? 'its' : 'their'} knowledge`;
+  return loss === 0 ? fewOwners : owners === 0 ? tooMuchLost : owners === systems.length && loss === systems.length ? `${fewOwners} and ${tooMuchLost}` : `${fewOwners} or ${tooMuchLost}`;
+}
+
 /** The one-line verdict. */
 export function verdict(report: CheckReport): { passed: boolean; text: string } {
   const checked = report.systems.filter((system) => system.checked);
@@ -141,6 +156,19 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
   if (checked.length === 0) {
     return { passed: true, text: `No critical system has a changed file${since}: nothing to check.` };
   }
+  // --new-only: what the merge base already breaks as badly passes, and is said (tokio's `time`).
+  const preexisting = rankCritical(preexistingSystems(report));
+  const base = report.changed?.base ?? '';
+  const names = (systems: readonly CriticalSystemResult[]) => rankCritical(systems).map((system) => system.name).join(', ');
+  if (failing.length === 0 && preexisting.length > 0) {
+    return {
+      passed: true,
+      text:
+        checked.length === 1
+          ? `Critical system "${preexisting[0]?.name}" is no worse than on ${base}: it already ${brokenRules(preexisting)} there${skippedNote}.`
+          : `No critical system of the ${checked.length} checked is worse than on ${base}: ${names(preexisting)} already ${brokenRules(preexisting)} there${skippedNote}.`,
+    };
+  }
   if (failing.length === 0) {
     return {
       passed: true,
@@ -148,24 +176,54 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
     };
   }
   // In the table's order (failing first, lowest bus factor first), not the config's (curl: the
-  // verdict and the table above it named the systems in different orders).
-  const names = rankCritical(failing)
-    .map((system) => system.name)
-    .join(', ');
-  const one = failing.length === 1;
-  // What failed, in the rules' words: an owner count that holds while departures orphan too many
-  // files is not "too few owners". "and" when every failing system breaks both rules, "or" when
-  // they fail for different reasons.
-  const breaks = (system: (typeof failing)[number], rule: string) => system.violations.some((violation) => violation.rule === rule);
-  const owners = failing.filter((system) => breaks(system, 'minOwners')).length;
-  const loss = failing.filter((system) => breaks(system, 'maxKnowledgeLoss')).length;
-  const fewOwners = `${one ? 'has' : 'have'} too few owners`;
-  const tooMuchLost = `would lose too much of ${one ? 'its' : 'their'} knowledge`;
-  const what = loss === 0 ? fewOwners : owners === 0 ? tooMuchLost : owners === failing.length && loss === failing.length ? `${fewOwners} and ${tooMuchLost}` : `${fewOwners} or ${tooMuchLost}`;
+  // verdict and the table above it named the systems in different orders). With --new-only, by the
+  // rules broken anew (or worse) only.
+  const compared = report.changed?.newOnly === true;
+  const what = brokenRules(failing, compared ? isNewViolation : undefined);
+  const already = preexisting.length > 0 ? `; already on ${base}, not made worse: ${names(preexisting)}` : '';
   return {
     passed: false,
-    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${what}: ${names}${skippedNote}.`,
+    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${what}${compared ? ` (new or worse than on ${base})` : ''}: ${names(failing)}${already}${skippedNote}.`,
   };
+}
+
+/** A rule's figure against its limit: "bus factor 1 (needs 2)", "departures orphan 30% (at most 20%)". */
+function ruleFigure(violation: Pick<CriticalViolation, 'rule' | 'actual' | 'required'>): string {
+  if (violation.rule === 'minOwners') return `bus factor ${violation.actual} (needs ${violation.required})`;
+  const [lost, allowed] = lossAgainstLimit(violation.actual, violation.required);
+  return `departures orphan ${lost} (at most ${allowed})`;
+}
+
+/**
+ * How a violation stands against the merge base (--new-only), or '' when it was not compared: "new
+ * since main (bus factor 2 there)", "worse than on main (…)", "already on main (bus factor 1
+ * there), not made worse".
+ */
+export function baseComparison(violation: Pick<CriticalViolation, 'rule' | 'required' | 'base'>, changed: CheckReport['changed']): string {
+  const atBase = violation.base;
+  if (atBase === undefined || changed === undefined) return '';
+  if (atBase.actual === undefined) return `new: no analysed file of it on ${changed.base}`;
+  const there = violation.rule === 'minOwners' ? `bus factor ${atBase.actual} there` : `departures orphan ${lossAgainstLimit(atBase.actual, violation.required)[0]} there`;
+  if (!atBase.isNew) return `already on ${changed.base} (${there}), not made worse`;
+  return atBase.broken ? `worse than on ${changed.base} (${there})` : `new since ${changed.base} (${there})`;
+}
+
+/**
+ * With --new-only, per broken rule of a checked system: its figure and how it stands on the base,
+ * and whether it fails the check ("bus factor 1 (needs 2): already on main (bus factor 1 there),
+ * not made worse"). In the table's order.
+ */
+export function baseNotes(report: CheckReport): { system: string; message: string; isNew: boolean }[] {
+  if (!report.changed?.newOnly) return [];
+  return rankCritical(report.systems.filter((system) => system.checked && system.status === 'violation')).flatMap((system) =>
+    system.violations.filter((violation) => violation.base !== undefined).map((violation) => ({ system: system.name, message: `${ruleFigure(violation)}: ${baseComparison(violation, report.changed)}`, isNew: isNewViolation(violation) })),
+  );
+}
+
+/** The base notes of one system as a sentence, for annotations, SARIF and JUnit ("Against main: …."), or ''. */
+export function baseSentence(system: CriticalSystemResult, changed: CheckReport['changed']): string {
+  const notes = system.violations.map((violation) => (violation.base ? `${ruleFigure(violation)}: ${baseComparison(violation, changed)}` : '')).filter(Boolean);
+  return notes.length > 0 && changed ? ` Against ${changed.base}: ${notes.join('; ')}.` : '';
 }
 
 /**

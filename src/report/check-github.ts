@@ -1,8 +1,8 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
-import type { CheckReport } from './check-types.ts';
+import { preexistingSystems, type CheckReport } from './check-types.ts';
 
 /**
  * GitHub Actions workflow commands: one `::error` annotation per failing system, pointing at the
@@ -16,8 +16,10 @@ export function renderCheckGithub(report: CheckReport): string {
   const inactive = inactiveIds(report);
   const departures = departuresPhrase(report);
   const caveat = shallowCaveat(report);
+  const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
   if (departures) out.push(`talentrisk: ${sanitize(departures)}`);
-  for (const system of rankCritical(report.systems)) {
+  // --new-only: what the merge base already breaks after what fails.
+  for (const system of rankCritical(report.systems).sort((a, b) => Number(preexisting.has(a.index)) - Number(preexisting.has(b.index)))) {
     const name = sanitize(system.name);
     if (!system.checked) {
       const reason = sanitize(skipReason(system, undefined));
@@ -33,8 +35,10 @@ export function renderCheckGithub(report: CheckReport): string {
       }
     } else {
       // The annotation is what the pull request shows: it carries the shallow clone's caveat itself.
-      const title = `${name}: ${failurePhrase(system)}${caveat ? ' (shallow clone)' : ''}`;
-      out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat)))}`);
+      // --new-only: what the merge base already breaks as badly is a warning: it does not fail the check.
+      const already = preexisting.has(system.index);
+      const title = `${name}: ${failurePhrase(system)}${already && report.changed ? ` (already on ${sanitize(report.changed.base)})` : ''}${caveat ? ' (shallow clone)' : ''}`;
+      out.push(`::${already ? 'warning' : 'error'} ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat) + baseSentence(system, report.changed)))}`);
     }
     (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {
       const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file${sanitize(system.unmatchedHints[k] ?? '')}`;

@@ -14,10 +14,12 @@ type Row = CriticalSystemResult & { checked?: boolean };
 /** A cut no-owner cell's labels, longest first: who still authors the files comes after one. */
 const NO_OWNER = ['no owner; authors: ', 'authors: '];
 
-export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skipLabel?: (system: Row) => string } = {}): string {
+export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skipLabel?: (system: Row) => string; isPreexisting?: (system: Row) => boolean } = {}): string {
   const { chalk } = ctx;
   // Skipped systems (--changed) last; the others violations first (sort is stable).
-  const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false));
+  // check --new-only: what the merge base already breaks after what fails.
+  const already = (system: Row) => Number(system.status !== 'ok' && options.isPreexisting?.(system) === true);
+  const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false) || already(a) - already(b));
   // The owners of each owners cell, for cutting it by whole names: parsed back from the text, a name
   // with ", " in it ("Doe, John") read as two (a review).
   const ownersOf = new Map<string, string[]>();
@@ -31,6 +33,8 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     }
     if (system.status === 'error') return [chalk.red('!'), chalk.bold(name), chalk.red('—'), String(system.minOwners), chalk.red(sanitize(ownersPhrase(system))), ''];
     const ok = system.status === 'ok';
+    // check --new-only: broken on the base already and not made worse: marked, not failed.
+    const already = !ok && options.isPreexisting?.(system) === true;
     const risk = filesAtRisk(system);
     const first = risk[0];
     // Whole here: in a terminal the table's fit cuts it only when the width needs it (a 60-cell cap
@@ -41,9 +45,9 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     if (system.owners.length > 0) ownersOf.set(owners, system.owners.map((owner) => sanitize(owner.name)));
     else if (system.authors.length > 0) authorsOf.set(owners, system.authors.map((author) => sanitize(author.name)));
     return [
-      ok ? chalk.green('✓') : chalk.red('✗'),
+      ok ? chalk.green('✓') : already ? chalk.yellow('!') : chalk.red('✗'),
       chalk.bold(name),
-      ok ? chalk.green(String(system.busFactor)) : chalk.red.bold(String(system.busFactor)),
+      ok ? chalk.green(String(system.busFactor)) : already ? chalk.yellow(String(system.busFactor)) : chalk.red.bold(String(system.busFactor)),
       String(system.minOwners),
       owners,
       riskText,

@@ -572,7 +572,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     // The same from the stored evaluation.
     expect(github()).toEqual(first);
     const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--allow-shallow', '--format', 'json'], { cwd: clone }).stdout));
-    expect(json.summary).toEqual({ systems: 2, checked: 1, ok: 1, violations: 0, skipped: 1 });
+    expect(json.summary).toEqual({ systems: 2, checked: 1, ok: 1, violations: 0, skipped: 1, preexisting: 0 });
     expect(json.systems.find((system) => system.name === 'payments')).toMatchObject({ status: 'skipped', error: 'not judged: none of its 2 files changed in the fetched history' });
     // A violation carries the caveat in every format a pull request shows.
     writeFileSync(path.join(clone, '.talentrisk.yml'), config('["src/auth/**"]').replace('minOwners: 1', 'minOwners: 2'));

@@ -8,7 +8,7 @@ describe('check --format json', () => {
     const output = checkOutputSchema.parse(JSON.parse(renderCheckJson(makeReport())));
     expect(output.schemaVersion).toBe(1);
     expect(output.passed).toBe(false);
-    expect(output.summary).toEqual({ systems: 3, checked: 3, ok: 2, violations: 1, skipped: 0 });
+    expect(output.summary).toEqual({ systems: 3, checked: 3, ok: 2, violations: 1, skipped: 0, preexisting: 0 });
     expect(output.systems.map((s) => [s.name, s.status, s.busFactor, s.configLine])).toEqual([
       ['payments', 'violation', 1, 3],
       ['deploy', 'ok', 1, 11],
