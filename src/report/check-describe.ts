@@ -252,38 +252,61 @@ export function lossesWithinLimit(systems: readonly (CriticalSystemResult & { ch
   }));
 }
 
+/** Inactive people by id: their name and the ISO date of their last commit. */
+export type InactivePeople = ReadonlyMap<string, { name: string; lastCommit: string }>;
+
+/** The report's inactive owners and authors (its `inactive`), by id. */
+export function inactivePeople(report: Pick<CheckReport, 'inactive'>): InactivePeople {
+  return new Map((report.inactive ?? []).map((person) => [person.id, { name: person.name, lastCommit: person.lastCommit }]));
+}
+
+/**
+ * What to do about passing systems held by inactive owners: said once under their notes (tokio:
+ * four 250-character lines gave the same advice, one per system).
+ */
+export const INACTIVE_OWNERS_ADVICE = 'The bus factor counts inactive owners: to gate on who is active, set `model.treatInactiveAsDeparted: true` or declare them gone (`--leaving`, or config `departures`).';
+
 /**
  * Passing systems that fewer active owners hold than their rule asks: the bus factor counts inactive
  * owners (the published figure), so the gate stayed green on knowledge nobody active holds
  * (requests: "✓ auth 2 2 owners: Kenneth Reitz (inactive), Shivaram Lingamneni (inactive)", a team
  * lead's test; gson: "owners: Jesse Wilson (inactive), Marcono1234" with 2 needed, an EM's).
- * `inactive`: their ids.
+ * Per system only the facts: who is inactive, with their last commit. The advice is
+ * INACTIVE_OWNERS_ADVICE, once.
  */
-export function inactiveOwnerNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): { system: string; message: string }[] {
+export function inactiveOwnerNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: InactivePeople): { system: string; message: string }[] {
   if (inactive.size === 0) return [];
   const activeOf = (system: CriticalSystemResult) => system.owners.filter((owner) => !inactive.has(owner.id)).length;
   const passing = systems.filter((system) => system.checked !== false && system.status === 'ok' && system.owners.length > 0 && activeOf(system) < system.minOwners);
-  const how = 'to gate on who is active, set `model.treatInactiveAsDeparted: true` or declare them gone (`--leaving`, or config `departures`)';
+  // By the name of the analysis (an owner's may carry the display formats' " (inactive)" mark already).
+  const who = (system: CriticalSystemResult) =>
+    system.owners
+      .flatMap((owner) => {
+        const person = inactive.get(owner.id);
+        return person ? [`${person.name} (no commit since ${person.lastCommit.slice(0, 10)})`] : [];
+      })
+      .join(', ');
   return rankCritical(passing).map((system) => {
     const active = activeOf(system);
     return {
       system: system.name,
       message:
         active === 0
-          ? `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: the bus factor counts them; ${how}`
-          : `passes on ${system.owners.length} owners, but only ${active} of them ${active === 1 ? 'is' : 'are'} active (needs ${system.minOwners}): the bus factor counts the inactive ones; ${how}`,
+          ? `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: ${who(system)}`
+          : `passes on ${system.owners.length} owners, but only ${active} of them ${active === 1 ? 'is' : 'are'} active (needs ${system.minOwners}); inactive: ${who(system)}`,
     };
   });
 }
 
-/** The notes on passing systems as warnings of a JSON document: "fuzzing: passes on an owner who is inactive: …". */
-export function systemNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): string[] {
-  return inactiveOwnerNotes(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
+/** The notes on passing systems as warnings of a JSON document ("fuzzing: passes on an owner who is inactive: …"), then the advice once. */
+export function systemNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: InactivePeople): string[] {
+  const notes = inactiveOwnerNotes(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
+  return notes.length > 0 ? [...notes, INACTIVE_OWNERS_ADVICE] : [];
 }
 
 /** The report's warnings and the notes on its passing systems, for the formats that list them together (JSON, JUnit, SARIF). */
 export function warningsWithNotes(report: CheckReport): string[] {
-  return [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))];
+  return [...report.warnings, ...systemNotes(report.systems, inactivePeople(report))];
 }
 
 /**

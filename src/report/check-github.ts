@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
@@ -13,7 +13,8 @@ export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
   const file = escapeWorkflowProperty(report.configFile);
   const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
-  const inactive = inactiveIds(report);
+  const inactive = inactivePeople(report);
+  let inactiveNoted = false;
   const departures = departuresPhrase(report);
   const caveat = shallowCaveat(report);
   const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
@@ -31,6 +32,7 @@ export function renderCheckGithub(report: CheckReport): string {
       // As text and markdown say it: a pass on owners who are all inactive (the job log had only
       // "ok", the step summary the warning; flask, a CI test).
       for (const { message } of inactiveOwnerNotes([system], inactive)) {
+        inactiveNoted = true;
         out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: inactive owners`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
       }
     } else {
@@ -45,6 +47,8 @@ export function renderCheckGithub(report: CheckReport): string {
       out.push(`::warning ${where(system.unmatchedPatternLines?.[k] ?? system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
     });
   }
+  // What to do about them, once (tokio: the same advice in four annotations).
+  if (inactiveNoted) out.push(`talentrisk: ${INACTIVE_OWNERS_ADVICE}`);
   // A warning about a config line (`file:line:col key: …`) is annotated at that line.
   for (const warning of report.warnings) {
     const at = /^(.+?):(\d+):(\d+) (\S+: .*)$/.exec(warning);

@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { baseNotes, busFactorPhrase, departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
+import { baseNotes, busFactorPhrase, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 
@@ -31,11 +31,13 @@ export function renderCheckMarkdown(report: CheckReport): string {
     // --new-only: each broken rule against the merge base.
     ...baseNotes(report).map(({ system, message, isNew }) => ({ system, message, mark: isNew ? '❌' : '⚠️' })),
     ...lossesWithinLimit(report.systems).map((line) => ({ ...line, mark: '✅' })),
-    ...inactiveOwnerNotes(report.systems, inactiveIds(report)).map((line) => ({ ...line, mark: '⚠️' })),
   ];
+  const inactiveNotes = inactiveOwnerNotes(report.systems, inactivePeople(report)).map((line) => ({ ...line, mark: '⚠️' }));
   // Messages may name options and keys as code (`--leaving`): kept as code spans, the rest escaped.
-  for (const { system, message, mark } of others) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdownWithCode(message)}`);
-  if (others.length > 0) out.push('');
+  for (const { system, message, mark } of [...others, ...inactiveNotes]) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdownWithCode(message)}`);
+  // The advice once, under the systems it concerns.
+  if (inactiveNotes.length > 0) out.push(`  ${escapeMarkdownWithCode(INACTIVE_OWNERS_ADVICE)}`);
+  if (others.length + inactiveNotes.length > 0) out.push('');
   const failing = new Set(failingSystems(report).map((system) => system.index));
   for (const system of ranked.filter((s) => failing.has(s.index))) {
     const files = filesAtRisk(system);

@@ -1,6 +1,6 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { INACTIVE_MARK, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
+import { INACTIVE_MARK, INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase, type InactivePeople } from './check-describe.ts';
 import { plural, round, sanitize } from './format.ts';
 import { renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -88,7 +88,7 @@ export function renderCriticalSection(
   ctx: RenderContext,
   source = '.talentrisk.yml',
   departing: readonly { name: string }[] = [],
-  inactive: ReadonlySet<string> = new Set(),
+  inactive: InactivePeople = new Map(),
   inactiveGone = 0,
 ): string {
   if (results.length === 0) return '';
@@ -115,6 +115,7 @@ export function renderCriticalSection(
   const afterDepartures = rankCritical(results).flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
   const withinLimit = lossesWithinLimit(results).map(({ system, message }) => chalk.dim(`  ✓ ${sanitize(system)}: ${sanitize(message)}`));
   const inactiveOnly = inactiveOwnerNotes(results, inactive).map(({ system, message }) => chalk.yellow(`  ! ${sanitize(system)}: ${sanitize(message)}`));
+  if (inactiveOnly.length > 0) inactiveOnly.push(chalk.dim(`    ${INACTIVE_OWNERS_ADVICE}`));
   return [heading, rows, ...afterDepartures, ...withinLimit, ...inactiveOnly].join('\n');
 }
 
