@@ -267,7 +267,7 @@ function evaluateSystem(
  * system none of whose files changed is not judged (`unfetchedFiles`), not a configuration error.
  * A glob that matches no tracked file is told what it most likely meant among the tracked files.
  */
-export function withTrackedFiles(results: readonly CriticalSystemResult[], tracked: readonly string[]): CriticalSystemResult[] {
+export function withTrackedFiles<T extends CriticalSystemResult>(results: readonly T[], tracked: readonly string[]): T[] {
   return results.map((result) => {
     if (result.unmatchedPatterns.length === 0) return result;
     const filesOf = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;

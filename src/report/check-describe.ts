@@ -2,7 +2,7 @@ import { filesAtRisk, rankCritical, type CriticalSystemResult, type CriticalViol
 import { isNewViolation } from '../model/critical-baseline.ts';
 import { departureLabel, lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
-import type { CheckReport } from './check-types.ts';
+import type { CheckedSystem, CheckReport } from './check-types.ts';
 import { failingSystems, preexistingSystems } from './check-types.ts';
 
 // Plain-words phrases shared by every check format. They are NOT escaped: each reporter escapes
@@ -274,27 +274,56 @@ export const INACTIVE_OWNERS_ADVICE = 'The bus factor counts inactive owners: to
  * Per system only the facts: who is inactive, with their last commit. The advice is
  * INACTIVE_OWNERS_ADVICE, once.
  */
-export function inactiveOwnerNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: InactivePeople): { system: string; message: string }[] {
+export function inactiveOwnerNotes(systems: readonly (CriticalSystemResult & Partial<Pick<CheckedSystem, 'checked' | 'keeper'>>)[], inactive: InactivePeople): { system: string; message: string }[] {
   if (inactive.size === 0) return [];
   const activeOf = (system: CriticalSystemResult) => system.owners.filter((owner) => !inactive.has(owner.id)).length;
   const passing = systems.filter((system) => system.checked !== false && system.status === 'ok' && system.owners.length > 0 && activeOf(system) < system.minOwners);
-  // By the name of the analysis (an owner's may carry the display formats' " (inactive)" mark already).
-  const who = (system: CriticalSystemResult) =>
-    system.owners
-      .flatMap((owner) => {
-        const person = inactive.get(owner.id);
-        return person ? [`${person.name} (no commit since ${person.lastCommit.slice(0, 10)})`] : [];
-      })
-      .join(', ');
   return rankCritical(passing).map((system) => {
     const active = activeOf(system);
+    const who = inactiveOwners(system, inactive);
+    const kept = keeperPhrase(system);
     return {
       system: system.name,
       message:
-        active === 0
-          ? `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: ${who(system)}`
-          : `passes on ${system.owners.length} owners, but only ${active} of them ${active === 1 ? 'is' : 'are'} active (needs ${system.minOwners}); inactive: ${who(system)}`,
+        (active === 0
+          ? `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: ${who}`
+          : `passes on ${system.owners.length} owners, but only ${active} of them ${active === 1 ? 'is' : 'are'} active (needs ${system.minOwners}); inactive: ${who}`) + (kept ? `; ${kept}` : ''),
     };
+  });
+}
+
+/** A system's inactive owners with their last commit: "Ada (no commit since 2023-01-01)", by the analysis's names (an owner's may carry the " (inactive)" mark already). */
+function inactiveOwners(system: Pick<CriticalSystemResult, 'owners'>, inactive: InactivePeople): string {
+  return system.owners
+    .flatMap((owner) => {
+      const person = inactive.get(owner.id);
+      return person ? [`${person.name} (no commit since ${person.lastCommit.slice(0, 10)})`] : [];
+    })
+    .join(', ');
+}
+
+/** Who keeps a system's files (its `keeper`), or '' when it was not asked (no inactive owner): "kept by Bob (20 commits to 3 of its 7 files)". */
+export function keeperPhrase(system: Pick<CheckedSystem, 'keeper' | 'files'>): string {
+  if (system.keeper === undefined) return '';
+  if (!system.keeper) return 'nobody active has been keeping its files';
+  const { name, files, commits } = system.keeper;
+  const total = system.files.length;
+  const which = files < total ? `${files} of its ${total} files` : total === 1 ? 'its file' : `all ${total} of its files`;
+  return `kept by ${name} (${plural(commits, 'commit')} to ${which})`;
+}
+
+/**
+ * The failing systems (or, with --new-only, those already failing on the base) whose owners include
+ * inactive ones, with who keeps their files: the table names "sole owner: Ada (inactive)" and no
+ * word of who works on it (vuejs/core). In the table's order.
+ */
+export function inactiveOwnerKeepers(report: CheckReport, inactive: InactivePeople = inactivePeople(report)): { system: string; message: string }[] {
+  if (inactive.size === 0) return [];
+  const named = report.systems.filter((system) => system.checked && system.status === 'violation' && system.keeper !== undefined && system.owners.some((owner) => inactive.has(owner.id)));
+  return rankCritical(named).map((system) => {
+    const count = system.owners.filter((owner) => inactive.has(owner.id)).length;
+    const owners = system.owners.length === 1 ? 'its sole owner' : count === 1 ? 'its owner' : 'its owners';
+    return { system: system.name, message: `${owners} ${inactiveOwners(system, inactive)} ${count === 1 ? 'is' : 'are'} inactive; ${keeperPhrase(system)}` };
   });
 }
 

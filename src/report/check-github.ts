@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
@@ -9,12 +9,18 @@ import { preexistingSystems, type CheckReport } from './check-types.ts';
  * system's line of the config file, one `::warning` per glob that matches nothing (at the glob's line), and plain lines
  * for the rest. (The markdown step summary is `renderCheckMarkdown`, appended by the command.)
  */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
   const file = escapeWorkflowProperty(report.configFile);
   const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
   const inactive = inactivePeople(report);
   let inactiveNoted = false;
+  // Who keeps a failing system whose owner is inactive, in its annotation (vuejs/core).
+  const keepers = new Map(inactiveOwnerKeepers(report, inactive).map(({ system, message }) => [system, message]));
   const departures = departuresPhrase(report);
   const caveat = shallowCaveat(report);
   const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
@@ -40,7 +46,7 @@ export function renderCheckGithub(report: CheckReport): string {
       // --new-only: what the merge base already breaks as badly is a warning: it does not fail the check.
       const already = preexisting.has(system.index);
       const title = `${name}: ${failurePhrase(system)}${already && report.changed ? ` (already on ${sanitize(report.changed.base)})` : ''}${caveat ? ' (shallow clone)' : ''}`;
-      out.push(`::${already ? 'warning' : 'error'} ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat) + baseSentence(system, report.changed)))}`);
+      out.push(`::${already ? 'warning' : 'error'} ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat) + baseSentence(system, report.changed) + (keepers.has(system.name) ? ` ${capitalized(keepers.get(system.name) as string)}.` : '')))}`);
     }
     (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {
       const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file${sanitize(system.unmatchedHints[k] ?? '')}`;

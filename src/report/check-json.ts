@@ -43,6 +43,7 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
       violations: system.checked ? criticalSystemJson(system).violations.map((json, k) => ({ ...json, ...againstBase(system.violations[k] as CriticalViolation) })) : [],
       status: system.checked ? system.status : 'skipped',
       configLine: system.configLine ?? null,
+      keeper: system.keeper ?? null,
     })),
     // What the text prints beside the systems too: a dashboard read none of it (ripgrep, a tester).
     warnings: warningsWithNotes(report),

@@ -88,6 +88,17 @@ export const checkOutputSchema = z
         criticalSystemOutputSchema.extend({
           status: z.enum(['ok', 'violation', 'error', 'skipped']).describe('skipped: --changed left it out (no file of it changed), or, in a shallow clone, none of its files changed in the fetched history (its `error` says so).'),
           configLine: z.number().int().nullable().describe('Line of the system in the config file.'),
+          keeper: z
+            .object({
+              id: z.string(),
+              name: z.string(),
+              files: z.number().int().describe('Files of the system they keep.'),
+              commits: z.number().int().describe('Their changes (first authorship and deliveries) to those files.'),
+            })
+            .nullable()
+            .describe(
+              'When an owner of the system is inactive: the developer who has been keeping its files, by handoff’s “kept by” rule (every author of a file is inactive or leaving, and nobody active and staying changed it more; at least 2 changes): the one who keeps the most of them. null when no owner is inactive, when every file has an author who is active and staying, or when nobody keeps them.',
+            ),
           violations: z
             .array(
               z.object({

@@ -1,5 +1,13 @@
 import { isNewViolation } from '../model/critical-baseline.ts';
 import type { CriticalSystemResult } from '../model/critical.ts';
+import type { SystemKeeper } from '../model/keepers.ts';
+
+/**
+ * Of a system with an inactive owner: the available developer (active, not leaving) who keeps the
+ * most of its files (handoff's "kept by" rule: every author of the file is inactive or leaving and
+ * nobody available changed it more), or null when nobody does.
+ */
+export type CheckKeeper = (SystemKeeper & { name: string }) | null;
 import type { RepositoryInfo } from '../model/types.ts';
 
 /** One critical system as `check` reports it. */
@@ -9,6 +17,12 @@ export interface CheckedSystem extends CriticalSystemResult {
    * clone's fetched history changes none of its files (`unfetchedFiles` is set: not judged).
    */
   checked: boolean;
+  /**
+   * Set (maybe null) when an owner of the system is inactive and some of its files have no author
+   * who is there: who has been keeping them (vuejs/core: a sole owner inactive for years, and no
+   * word of who changed compileScript.ts 20 times).
+   */
+  keeper?: CheckKeeper;
   /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
   configLine: number | undefined;
   /** 1-based line of each of `unmatchedPatterns` in the config file, in the same order (annotations point at the glob). */

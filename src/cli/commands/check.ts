@@ -8,13 +8,14 @@ import { squashesWereRead } from '../../history-warnings.ts';
 import { openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
 import { compareWithBase } from '../../model/critical-baseline.ts';
-import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
+import { inactiveAt, inactiveCountedAsGone, markedInactive } from '../../model/decay.ts';
+import { keeperOf, needKeeping } from '../../model/keepers.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { markInactive } from '../../report/check-describe.ts';
-import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
+import { CHECK_FORMATS, checkPassed, type CheckedSystem, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { shellWord } from '../../report/format.ts';
 import { referenceDate } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
@@ -180,7 +181,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
 type CheckEvaluation = Pick<CheckReport, 'repository'> & {
-  systems: CriticalSystemResult[];
+  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper'>)[];
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
   lastCommits: Record<string, string>;
@@ -221,7 +222,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const departing = await declaredDepartures(repo, analysis, loaded, options.leaving, { absentLeftOut: atBase });
   const { path: root, revision, requested, isShallow, isPartial } = analysis.repository;
   const gone = inactiveCountedAsGone(analysis, loaded.config.model.treatInactiveAsDeparted);
-  const systems = evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone);
+  const systems = withKeepers(evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone), analysis, departing);
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
   const lastCommits: Record<string, string> = {};
   for (const person of systems.flatMap(peopleOf)) {
@@ -241,6 +242,27 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   // Stored with its configuration errors too: in a shallow clone a system with no fetched change is
   // one until the tracked files are read, and --changed skips a dead system; the rest stops check (exit 2).
   return { evaluation, warningSource: analysis, storing: storeReport(analysis, request, Buffer.from(text, 'utf8')) };
+}
+
+/**
+ * The systems with an inactive owner, with who keeps their files (keeperOf; someone available:
+ * neither inactive nor leaving), null when nobody does (vuejs/core: a sole owner inactive for years,
+ * and someone else changed compileScript.ts 20 times).
+ */
+function withKeepers(systems: readonly CriticalSystemResult[], analysis: Analysis, departing: readonly { id: string }[]): CheckEvaluation['systems'] {
+  const inactive = markedInactive(analysis);
+  if (inactive.size === 0) return [...systems];
+  const unavailable = new Set([...inactive, ...departing.map((d) => d.id)]);
+  const byPath = new Map(analysis.files.map((file) => [file.path, file]));
+  const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
+  return systems.map((system) => {
+    if (!system.owners.some((owner) => inactive.has(owner.id))) return system;
+    const files = system.files.flatMap((path) => byPath.get(path) ?? []);
+    // Every file with an author who is there: its active owners hold it, nobody else is asked about.
+    if (!needKeeping(files, unavailable)) return system;
+    const keeper = keeperOf(files, unavailable);
+    return { ...system, keeper: keeper ? { ...keeper, name: names.get(keeper.id) ?? keeper.id } : null };
+  });
 }
 
 /** An evaluation's JSON, checked to be one of `loaded`'s systems (in config order), else an error. */
