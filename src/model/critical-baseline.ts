@@ -1,4 +1,5 @@
-import { withStatus, type CriticalSystemResult, type CriticalViolation, type ViolationAtBase } from './critical.ts';
+// Types only: check-types.ts imports isNewViolation, and --help must not load the globs (picomatch).
+import type { CriticalSystemResult, CriticalViolation, ViolationAtBase } from './critical.ts';
 
 // `check --changed <base> --new-only`: what the change makes worse. Each violation at the revision
 // is compared with the same system at the merge base, both judged by the revision's config (a rule
@@ -16,8 +17,8 @@ export function compareWithBase<T extends CriticalSystemResult>(head: readonly T
   return head.map((result) => {
     if (result.violations.length === 0) return result;
     const before = byIndex.get(result.index);
-    const violations = result.violations.map((violation) => ({ ...violation, base: atBase(violation, before) }));
-    return { ...result, ...withStatus({ ...result, violations }) };
+    // The same violations, annotated: the status stays.
+    return { ...result, violations: result.violations.map((violation) => ({ ...violation, base: atBase(violation, before) })) };
   });
 }
 
