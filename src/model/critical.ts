@@ -34,6 +34,21 @@ export interface CriticalViolation {
   message: string;
   /** Set when the rule was judged on the figures after departures (the message says who leaves). */
   afterDepartures?: boolean;
+  /** With `check --new-only`: the same rule at the merge base (critical-baseline.ts). */
+  base?: ViolationAtBase;
+}
+
+/**
+ * A violation compared with the same system at the merge base (`check --new-only`), under the same
+ * config: `isNew` unless the base breaks the rule with a figure as bad or worse.
+ */
+export interface ViolationAtBase {
+  /** False: already on the base, not made worse (reported, does not fail the check). */
+  isNew: boolean;
+  /** Whether the base breaks the rule too (then `isNew` means a worse figure). */
+  broken: boolean;
+  /** The rule's figure at the base (bus factor, or share lost); undefined when no analysed file of the system is there. */
+  actual: number | undefined;
 }
 
 /** ok: every rule holds · violation: a rule is broken · error: the config is wrong (globs match nothing). */
@@ -252,7 +267,7 @@ function evaluateSystem(
  * system none of whose files changed is not judged (`unfetchedFiles`), not a configuration error.
  * A glob that matches no tracked file is told what it most likely meant among the tracked files.
  */
-export function withTrackedFiles(results: readonly CriticalSystemResult[], tracked: readonly string[]): CriticalSystemResult[] {
+export function withTrackedFiles<T extends CriticalSystemResult>(results: readonly T[], tracked: readonly string[]): T[] {
   return results.map((result) => {
     if (result.unmatchedPatterns.length === 0) return result;
     const filesOf = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;

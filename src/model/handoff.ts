@@ -1,3 +1,4 @@
+import { KEEPER_MIN_CHANGES, keepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
@@ -578,9 +579,9 @@ function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable
   for (const file of analysis.files) {
     if (file.authors.includes(id)) continue;
     const mine = file.contributions.find((c) => c.developer === id);
-    if (!mine || mine.fa + mine.dl < 2) continue;
+    if (!mine || mine.fa + mine.dl < KEEPER_MIN_CHANGES) continue;
     const commits = mine.fa + mine.dl;
-    const keeper = file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => !unavailable.has(c.developer) && c.fa + c.dl > commits);
+    const keeper = keepsFile(file, commits, unavailable);
     worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, tier: tierOf(file.path) });
   }
   // Code first in each group, release manifests and changelogs after it (handoffTier); the document says so.

@@ -1,8 +1,9 @@
-import { filesAtRisk, rankCritical, type CriticalSystemResult } from '../model/critical.ts';
+import { filesAtRisk, rankCritical, type CriticalSystemResult, type CriticalViolation } from '../model/critical.ts';
+import { isNewViolation } from '../model/critical-baseline.ts';
 import { departureLabel, lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
-import type { CheckReport } from './check-types.ts';
-import { failingSystems } from './check-types.ts';
+import type { CheckedSystem, CheckReport } from './check-types.ts';
+import { failingSystems, preexistingSystems } from './check-types.ts';
 
 // Plain-words phrases shared by every check format. They are NOT escaped: each reporter escapes
 // them for its own format (terminal, markdown, XML, workflow commands).
@@ -128,6 +129,20 @@ export function violationSentence(system: CriticalSystemResult, caveat = ''): st
   return `${parts.join('; ')}${caveat ? ` (${caveat})` : ''}.`;
 }
 
+/** "has too few owners", "would lose too much of its knowledge", or both, in the rules' words, for the systems that break them. */
+function brokenRules(systems: readonly CriticalSystemResult[], broken: (violation: CriticalViolation) => boolean = () => true): string {
+  const one = systems.length === 1;
+  // What failed, in the rules' words: an owner count that holds while departures orphan too many
+  // files is not "too few owners". "and" when every failing system breaks both rules, "or" when
+  // they fail for different reasons.
+  const breaks = (system: CriticalSystemResult, rule: string) => system.violations.some((violation) => violation.rule === rule && broken(violation));
+  const owners = systems.filter((system) => breaks(system, 'minOwners')).length;
+  const loss = systems.filter((system) => breaks(system, 'maxKnowledgeLoss')).length;
+  const fewOwners = `${one ? 'has' : 'have'} too few owners`;
+  const tooMuchLost = `would lose too much of ${one ? 'its' : 'their'} knowledge`;
+  return loss === 0 ? fewOwners : owners === 0 ? tooMuchLost : owners === systems.length && loss === systems.length ? `${fewOwners} and ${tooMuchLost}` : `${fewOwners} or ${tooMuchLost}`;
+}
+
 /** The one-line verdict. */
 export function verdict(report: CheckReport): { passed: boolean; text: string } {
   const checked = report.systems.filter((system) => system.checked);
@@ -141,6 +156,19 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
   if (checked.length === 0) {
     return { passed: true, text: `No critical system has a changed file${since}: nothing to check.` };
   }
+  // --new-only: what the merge base already breaks as badly passes, and is said (tokio's `time`).
+  const preexisting = rankCritical(preexistingSystems(report));
+  const base = report.changed?.base ?? '';
+  const names = (systems: readonly CriticalSystemResult[]) => rankCritical(systems).map((system) => system.name).join(', ');
+  if (failing.length === 0 && preexisting.length > 0) {
+    return {
+      passed: true,
+      text:
+        checked.length === 1
+          ? `Critical system "${preexisting[0]?.name}" is no worse than on ${base}: it already ${brokenRules(preexisting)} there${skippedNote}.`
+          : `No critical system of the ${checked.length} checked is worse than on ${base}: ${names(preexisting)} already ${brokenRules(preexisting)} there${skippedNote}.`,
+    };
+  }
   if (failing.length === 0) {
     return {
       passed: true,
@@ -148,24 +176,54 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
     };
   }
   // In the table's order (failing first, lowest bus factor first), not the config's (curl: the
-  // verdict and the table above it named the systems in different orders).
-  const names = rankCritical(failing)
-    .map((system) => system.name)
-    .join(', ');
-  const one = failing.length === 1;
-  // What failed, in the rules' words: an owner count that holds while departures orphan too many
-  // files is not "too few owners". "and" when every failing system breaks both rules, "or" when
-  // they fail for different reasons.
-  const breaks = (system: (typeof failing)[number], rule: string) => system.violations.some((violation) => violation.rule === rule);
-  const owners = failing.filter((system) => breaks(system, 'minOwners')).length;
-  const loss = failing.filter((system) => breaks(system, 'maxKnowledgeLoss')).length;
-  const fewOwners = `${one ? 'has' : 'have'} too few owners`;
-  const tooMuchLost = `would lose too much of ${one ? 'its' : 'their'} knowledge`;
-  const what = loss === 0 ? fewOwners : owners === 0 ? tooMuchLost : owners === failing.length && loss === failing.length ? `${fewOwners} and ${tooMuchLost}` : `${fewOwners} or ${tooMuchLost}`;
+  // verdict and the table above it named the systems in different orders). With --new-only, by the
+  // rules broken anew (or worse) only.
+  const compared = report.changed?.newOnly === true;
+  const what = brokenRules(failing, compared ? isNewViolation : undefined);
+  const already = preexisting.length > 0 ? `; already on ${base}, not made worse: ${names(preexisting)}` : '';
   return {
     passed: false,
-    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${what}: ${names}${skippedNote}.`,
+    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${what}${compared ? ` (new or worse than on ${base})` : ''}: ${names(failing)}${already}${skippedNote}.`,
   };
+}
+
+/** A rule's figure against its limit: "bus factor 1 (needs 2)", "departures orphan 30% (at most 20%)". */
+function ruleFigure(violation: Pick<CriticalViolation, 'rule' | 'actual' | 'required'>): string {
+  if (violation.rule === 'minOwners') return `bus factor ${violation.actual} (needs ${violation.required})`;
+  const [lost, allowed] = lossAgainstLimit(violation.actual, violation.required);
+  return `departures orphan ${lost} (at most ${allowed})`;
+}
+
+/**
+ * How a violation stands against the merge base (--new-only), or '' when it was not compared: "new
+ * since main (bus factor 2 there)", "worse than on main (…)", "already on main (bus factor 1
+ * there), not made worse".
+ */
+export function baseComparison(violation: Pick<CriticalViolation, 'rule' | 'required' | 'base'>, changed: CheckReport['changed']): string {
+  const atBase = violation.base;
+  if (atBase === undefined || changed === undefined) return '';
+  if (atBase.actual === undefined) return `new: no analysed file of it on ${changed.base}`;
+  const there = violation.rule === 'minOwners' ? `bus factor ${atBase.actual} there` : `departures orphan ${lossAgainstLimit(atBase.actual, violation.required)[0]} there`;
+  if (!atBase.isNew) return `already on ${changed.base} (${there}), not made worse`;
+  return atBase.broken ? `worse than on ${changed.base} (${there})` : `new since ${changed.base} (${there})`;
+}
+
+/**
+ * With --new-only, per broken rule of a checked system: its figure and how it stands on the base,
+ * and whether it fails the check ("bus factor 1 (needs 2): already on main (bus factor 1 there),
+ * not made worse"). In the table's order.
+ */
+export function baseNotes(report: CheckReport): { system: string; message: string; isNew: boolean }[] {
+  if (!report.changed?.newOnly) return [];
+  return rankCritical(report.systems.filter((system) => system.checked && system.status === 'violation')).flatMap((system) =>
+    system.violations.filter((violation) => violation.base !== undefined).map((violation) => ({ system: system.name, message: `${ruleFigure(violation)}: ${baseComparison(violation, report.changed)}`, isNew: isNewViolation(violation) })),
+  );
+}
+
+/** The base notes of one system as a sentence, for annotations, SARIF and JUnit ("Against main: …."), or ''. */
+export function baseSentence(system: CriticalSystemResult, changed: CheckReport['changed']): string {
+  const notes = system.violations.map((violation) => (violation.base ? `${ruleFigure(violation)}: ${baseComparison(violation, changed)}` : '')).filter(Boolean);
+  return notes.length > 0 && changed ? ` Against ${changed.base}: ${notes.join('; ')}.` : '';
 }
 
 /**
@@ -194,38 +252,90 @@ export function lossesWithinLimit(systems: readonly (CriticalSystemResult & { ch
   }));
 }
 
+/** Inactive people by id: their name and the ISO date of their last commit. */
+export type InactivePeople = ReadonlyMap<string, { name: string; lastCommit: string }>;
+
+/** The report's inactive owners and authors (its `inactive`), by id. */
+export function inactivePeople(report: Pick<CheckReport, 'inactive'>): InactivePeople {
+  return new Map((report.inactive ?? []).map((person) => [person.id, { name: person.name, lastCommit: person.lastCommit }]));
+}
+
+/**
+ * What to do about passing systems held by inactive owners: said once under their notes (tokio:
+ * four 250-character lines gave the same advice, one per system).
+ */
+export const INACTIVE_OWNERS_ADVICE = 'The bus factor counts inactive owners: to gate on who is active, set `model.treatInactiveAsDeparted: true` or declare them gone (`--leaving`, or config `departures`).';
+
 /**
  * Passing systems that fewer active owners hold than their rule asks: the bus factor counts inactive
  * owners (the published figure), so the gate stayed green on knowledge nobody active holds
  * (requests: "✓ auth 2 2 owners: Kenneth Reitz (inactive), Shivaram Lingamneni (inactive)", a team
  * lead's test; gson: "owners: Jesse Wilson (inactive), Marcono1234" with 2 needed, an EM's).
- * `inactive`: their ids.
+ * Per system only the facts: who is inactive, with their last commit. The advice is
+ * INACTIVE_OWNERS_ADVICE, once.
  */
-export function inactiveOwnerNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): { system: string; message: string }[] {
+export function inactiveOwnerNotes(systems: readonly (CriticalSystemResult & Partial<Pick<CheckedSystem, 'checked' | 'keeper'>>)[], inactive: InactivePeople): { system: string; message: string }[] {
   if (inactive.size === 0) return [];
   const activeOf = (system: CriticalSystemResult) => system.owners.filter((owner) => !inactive.has(owner.id)).length;
   const passing = systems.filter((system) => system.checked !== false && system.status === 'ok' && system.owners.length > 0 && activeOf(system) < system.minOwners);
-  const how = 'to gate on who is active, set `model.treatInactiveAsDeparted: true` or declare them gone (`--leaving`, or config `departures`)';
   return rankCritical(passing).map((system) => {
     const active = activeOf(system);
+    const who = inactiveOwners(system, inactive);
+    const kept = keeperPhrase(system);
     return {
       system: system.name,
       message:
-        active === 0
-          ? `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: the bus factor counts them; ${how}`
-          : `passes on ${system.owners.length} owners, but only ${active} of them ${active === 1 ? 'is' : 'are'} active (needs ${system.minOwners}): the bus factor counts the inactive ones; ${how}`,
+        (active === 0
+          ? `passes on ${system.owners.length === 1 ? 'an owner who is' : `${system.owners.length} owners who are all`} inactive: ${who}`
+          : `passes on ${system.owners.length} owners, but only ${active} of them ${active === 1 ? 'is' : 'are'} active (needs ${system.minOwners}); inactive: ${who}`) + (kept ? `; ${kept}` : ''),
     };
   });
 }
 
-/** The notes on passing systems as warnings of a JSON document: "fuzzing: passes on an owner who is inactive: …". */
-export function systemNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: ReadonlySet<string>): string[] {
-  return inactiveOwnerNotes(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
+/** A system's inactive owners with their last commit: "Ada (no commit since 2023-01-01)", by the analysis's names (an owner's may carry the " (inactive)" mark already). */
+function inactiveOwners(system: Pick<CriticalSystemResult, 'owners'>, inactive: InactivePeople): string {
+  return system.owners
+    .flatMap((owner) => {
+      const person = inactive.get(owner.id);
+      return person ? [`${person.name} (no commit since ${person.lastCommit.slice(0, 10)})`] : [];
+    })
+    .join(', ');
+}
+
+/** Who keeps a system's files (its `keeper`), or '' when it was not asked (no inactive owner): "kept by Bob (20 commits to 3 of its 7 files)". */
+export function keeperPhrase(system: Pick<CheckedSystem, 'keeper' | 'files'>): string {
+  if (system.keeper === undefined) return '';
+  if (!system.keeper) return 'nobody active has been keeping its files';
+  const { name, files, commits } = system.keeper;
+  const total = system.files.length;
+  const which = files < total ? `${files} of its ${total} files` : total === 1 ? 'its file' : `all ${total} of its files`;
+  return `kept by ${name} (${plural(commits, 'commit')} to ${which})`;
+}
+
+/**
+ * The failing systems (or, with --new-only, those already failing on the base) whose owners include
+ * inactive ones, with who keeps their files: the table names "sole owner: Ada (inactive)" and no
+ * word of who works on it (vuejs/core). In the table's order.
+ */
+export function inactiveOwnerKeepers(report: CheckReport, inactive: InactivePeople = inactivePeople(report)): { system: string; message: string }[] {
+  if (inactive.size === 0) return [];
+  const named = report.systems.filter((system) => system.checked && system.status === 'violation' && system.keeper !== undefined && system.owners.some((owner) => inactive.has(owner.id)));
+  return rankCritical(named).map((system) => {
+    const count = system.owners.filter((owner) => inactive.has(owner.id)).length;
+    const owners = system.owners.length === 1 ? 'its sole owner' : count === 1 ? 'its owner' : 'its owners';
+    return { system: system.name, message: `${owners} ${inactiveOwners(system, inactive)} ${count === 1 ? 'is' : 'are'} inactive; ${keeperPhrase(system)}` };
+  });
+}
+
+/** The notes on passing systems as warnings of a JSON document ("fuzzing: passes on an owner who is inactive: …"), then the advice once. */
+export function systemNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: InactivePeople): string[] {
+  const notes = inactiveOwnerNotes(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
+  return notes.length > 0 ? [...notes, INACTIVE_OWNERS_ADVICE] : [];
 }
 
 /** The report's warnings and the notes on its passing systems, for the formats that list them together (JSON, JUnit, SARIF). */
 export function warningsWithNotes(report: CheckReport): string[] {
-  return [...report.warnings, ...systemNotes(report.systems, inactiveIds(report))];
+  return [...report.warnings, ...systemNotes(report.systems, inactivePeople(report))];
 }
 
 /**

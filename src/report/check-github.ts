@@ -1,23 +1,32 @@
 import { rankCritical } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, fixHint, inactiveIds, inactiveOwnerNotes, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
-import type { CheckReport } from './check-types.ts';
+import { preexistingSystems, type CheckReport } from './check-types.ts';
 
 /**
  * GitHub Actions workflow commands: one `::error` annotation per failing system, pointing at the
  * system's line of the config file, one `::warning` per glob that matches nothing (at the glob's line), and plain lines
  * for the rest. (The markdown step summary is `renderCheckMarkdown`, appended by the command.)
  */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
   const file = escapeWorkflowProperty(report.configFile);
   const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
-  const inactive = inactiveIds(report);
+  const inactive = inactivePeople(report);
+  let inactiveNoted = false;
+  // Who keeps a failing system whose owner is inactive, in its annotation (vuejs/core).
+  const keepers = new Map(inactiveOwnerKeepers(report, inactive).map(({ system, message }) => [system, message]));
   const departures = departuresPhrase(report);
   const caveat = shallowCaveat(report);
+  const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
   if (departures) out.push(`talentrisk: ${sanitize(departures)}`);
-  for (const system of rankCritical(report.systems)) {
+  // --new-only: what the merge base already breaks after what fails.
+  for (const system of rankCritical(report.systems).sort((a, b) => Number(preexisting.has(a.index)) - Number(preexisting.has(b.index)))) {
     const name = sanitize(system.name);
     if (!system.checked) {
       const reason = sanitize(skipReason(system, undefined));
@@ -29,18 +38,23 @@ export function renderCheckGithub(report: CheckReport): string {
       // As text and markdown say it: a pass on owners who are all inactive (the job log had only
       // "ok", the step summary the warning; flask, a CI test).
       for (const { message } of inactiveOwnerNotes([system], inactive)) {
+        inactiveNoted = true;
         out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: inactive owners`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
       }
     } else {
       // The annotation is what the pull request shows: it carries the shallow clone's caveat itself.
-      const title = `${name}: ${failurePhrase(system)}${caveat ? ' (shallow clone)' : ''}`;
-      out.push(`::error ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat)))}`);
+      // --new-only: what the merge base already breaks as badly is a warning: it does not fail the check.
+      const already = preexisting.has(system.index);
+      const title = `${name}: ${failurePhrase(system)}${already && report.changed ? ` (already on ${sanitize(report.changed.base)})` : ''}${caveat ? ' (shallow clone)' : ''}`;
+      out.push(`::${already ? 'warning' : 'error'} ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat) + baseSentence(system, report.changed) + (keepers.has(system.name) ? ` ${capitalized(keepers.get(system.name) as string)}.` : '')))}`);
     }
     (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {
       const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file${sanitize(system.unmatchedHints[k] ?? '')}`;
       out.push(`::warning ${where(system.unmatchedPatternLines?.[k] ?? system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
     });
   }
+  // What to do about them, once (tokio: the same advice in four annotations).
+  if (inactiveNoted) out.push(`talentrisk: ${INACTIVE_OWNERS_ADVICE}`);
   // A warning about a config line (`file:line:col key: …`) is annotated at that line.
   for (const warning of report.warnings) {
     const at = /^(.+?):(\d+):(\d+) (\S+: .*)$/.exec(warning);

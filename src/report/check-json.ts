@@ -1,8 +1,10 @@
-import { rankCritical } from '../model/critical.ts';
+import { rankCritical, type CriticalViolation } from '../model/critical.ts';
+import { isNewViolation } from '../model/critical-baseline.ts';
 import { verdict, warningsWithNotes } from './check-describe.ts';
 import type { CheckOutput } from './check-schema.ts';
-import { checkPassed, type CheckReport } from './check-types.ts';
+import { checkPassed, preexistingSystems, type CheckReport } from './check-types.ts';
 import { criticalSystemJson } from './critical-section.ts';
+import { round } from './format.ts';
 import { documentHead } from './json-head.ts';
 
 /** The versioned JSON document of `check` (schemaVersion 1, see check-schema.ts). */
@@ -24,18 +26,26 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
       ok: checked.filter((s) => s.status === 'ok').length,
       violations: checked.filter((s) => s.status !== 'ok').length,
       skipped: report.systems.length - checked.length,
+      preexisting: preexistingSystems(report).length,
     },
     systems: ranked.map((system) => ({
       ...criticalSystemJson(system),
       // Not checked, so nothing it breaks counts: a script summing systems[].violations counted a
       // skipped system's (flask, a CI test). Its figures stay.
-      ...(system.checked ? {} : { violations: [] }),
+      violations: system.checked ? criticalSystemJson(system).violations.map((json, k) => ({ ...json, ...againstBase(system.violations[k] as CriticalViolation) })) : [],
       status: system.checked ? system.status : 'skipped',
       configLine: system.configLine ?? null,
+      keeper: system.keeper ?? null,
     })),
     // What the text prints beside the systems too: a dashboard read none of it (ripgrep, a tester).
     warnings: warningsWithNotes(report),
   };
+}
+
+/** A violation's `new` and `base`, with --new-only (absent otherwise: the entries stay those of scan's `critical`). */
+function againstBase(violation: CriticalViolation): { new?: boolean; base?: { broken: boolean; actual: number | null } } {
+  if (violation.base === undefined) return {};
+  return { new: isNewViolation(violation), base: { broken: violation.base.broken, actual: violation.base.actual === undefined ? null : round(violation.base.actual) } };
 }
 
 export function renderCheckJson(report: CheckReport): string {

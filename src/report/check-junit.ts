@@ -1,12 +1,13 @@
 import { filesAtRisk } from '../model/critical.ts';
-import { busFactorPhrase, departuresPhrase, failurePhrase, ownersPhrase, shallowCaveat, skipReason, violationSentence, warningsWithNotes } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, ownersPhrase, shallowCaveat, skipReason, violationSentence, warningsWithNotes } from './check-describe.ts';
 import { escapeXml } from './check-escape.ts';
-import type { CheckedSystem, CheckReport } from './check-types.ts';
+import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 
 /** JUnit XML (GitLab, Jenkins, …): one testcase per critical system, in config order. */
 export function renderCheckJunit(report: CheckReport): string {
   const systems = report.systems;
-  const failures = systems.filter((s) => s.checked && s.status === 'violation').length;
+  // --new-only: a system the merge base already breaks as badly passes (its testcase says so).
+  const failures = failingSystems(report).filter((s) => s.status === 'violation').length;
   const errors = systems.filter((s) => s.checked && s.status === 'error').length;
   const skipped = systems.filter((s) => !s.checked).length;
   const counts = `tests="${systems.length}" failures="${failures}" errors="${errors}" skipped="${skipped}"`;
@@ -30,13 +31,16 @@ function testcase(system: CheckedSystem, report: CheckReport): string {
   if (!system.checked) {
     return `    <testcase ${attributes}>\n      <skipped message="${escapeXml(skipReason(system, report.changed))}"/>\n    </testcase>`;
   }
+  if (preexistingSystems({ systems: [system] }).length === 1) {
+    return `    <testcase ${attributes}>\n      <system-out>${escapeXml([`${violationSentence(system, shallowCaveat(report))}${baseSentence(system, report.changed)}`, ...described(system)].join('\n'))}</system-out>\n    </testcase>`;
+  }
   if (system.status === 'ok') {
     return `    <testcase ${attributes}>\n      <system-out>${escapeXml([...described(system), `${busFactorPhrase(system)}; ${ownersPhrase(system)}`].join('\n'))}</system-out>\n    </testcase>`;
   }
   const tag = system.status === 'error' ? 'error' : 'failure';
   const type = system.status === 'error' ? 'configuration' : system.violations.map((violation) => violation.rule).join(' ') || 'minOwners';
   const caveat = shallowCaveat(report);
-  const details = [violationSentence(system, caveat), ...described(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
+  const details = [`${violationSentence(system, caveat)}${baseSentence(system, report.changed)}`, ...described(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
   // The rules broken lead the message CI tools show: a departures-only failure read "bus factor 1, needs 1".
   return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}${caveat ? ` (${caveat})` : ''}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
 }

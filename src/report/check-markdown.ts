@@ -1,8 +1,8 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { busFactorPhrase, departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
+import { baseNotes, busFactorPhrase, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
-import type { CheckedSystem, CheckReport } from './check-types.ts';
+import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 
 const DETAIL_FILES = 20;
 
@@ -17,22 +17,30 @@ export function renderCheckMarkdown(report: CheckReport): string {
   out.push('');
   const departures = departuresPhrase(report);
   if (departures) out.push(`**${escapeMarkdown(departures.replace(/^after/, 'After'))}.**`, '');
-  const ranked = rankCritical(report.systems).sort((a, b) => Number(!a.checked) - Number(!b.checked));
+  // --new-only: what the merge base already breaks after what fails (as the text's table).
+  const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
+  const ranked = rankCritical(report.systems).sort((a, b) => Number(!a.checked) - Number(!b.checked) || Number(preexisting.has(a.index)) - Number(preexisting.has(b.index)));
   if (ranked.length > 0) {
     out.push('| | Critical system | Bus factor | Required | Owners | Files at risk |');
     out.push('| --- | --- | ---: | ---: | --- | ---: |');
-    for (const system of ranked) out.push(row(system));
+    for (const system of ranked) out.push(row(system, preexisting.has(system.index)));
     out.push('');
   }
   const others = [
     ...otherViolations(report).map((line) => ({ ...line, mark: '❌' })),
+    // --new-only: each broken rule against the merge base.
+    ...baseNotes(report).map(({ system, message, isNew }) => ({ system, message, mark: isNew ? '❌' : '⚠️' })),
     ...lossesWithinLimit(report.systems).map((line) => ({ ...line, mark: '✅' })),
-    ...inactiveOwnerNotes(report.systems, inactiveIds(report)).map((line) => ({ ...line, mark: '⚠️' })),
+    ...inactiveOwnerKeepers(report).map((line) => ({ ...line, mark: '⚠️' })),
   ];
+  const inactiveNotes = inactiveOwnerNotes(report.systems, inactivePeople(report)).map((line) => ({ ...line, mark: '⚠️' }));
   // Messages may name options and keys as code (`--leaving`): kept as code spans, the rest escaped.
-  for (const { system, message, mark } of others) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdownWithCode(message)}`);
-  if (others.length > 0) out.push('');
-  for (const system of ranked.filter((s) => s.checked && s.status !== 'ok')) {
+  for (const { system, message, mark } of [...others, ...inactiveNotes]) out.push(`- ${mark} **${escapeMarkdown(system)}**: ${escapeMarkdownWithCode(message)}`);
+  // The advice once, under the systems it concerns.
+  if (inactiveNotes.length > 0) out.push(`  ${escapeMarkdownWithCode(INACTIVE_OWNERS_ADVICE)}`);
+  if (others.length + inactiveNotes.length > 0) out.push('');
+  const failing = new Set(failingSystems(report).map((system) => system.index));
+  for (const system of ranked.filter((s) => failing.has(s.index))) {
     const files = filesAtRisk(system);
     if (files.length === 0) continue;
     out.push(`<details><summary>${escapeHtml(system.name)}: ${files.length} ${files.length === 1 ? 'file' : 'files'} at risk</summary>`);
@@ -58,12 +66,13 @@ export function renderCheckMarkdown(report: CheckReport): string {
   return `${out.join('\n')}\n`;
 }
 
-function row(system: CheckedSystem): string {
+function row(system: CheckedSystem, preexisting = false): string {
   // The config's description under the name: a reviewer of the pull request may not know the system.
   const name = escapeMarkdown(system.name) + (system.description ? `<br><sub>${escapeMarkdown(system.description)}</sub>` : '');
   if (!system.checked) return `| ➖ | ${name} | ${system.status === 'error' ? '—' : system.busFactor} | ${system.minOwners} | ${escapeMarkdown(skipLabel(system, undefined))} | |`;
-  const mark = system.status === 'ok' ? '✅' : system.status === 'violation' ? '❌' : '⚠️';
-  const bus = system.status === 'error' ? '—' : system.status === 'ok' ? String(system.busFactor) : `**${system.busFactor}**`;
+  // --new-only: broken on the base already, not made worse (a bullet below says so).
+  const mark = system.status === 'ok' ? '✅' : preexisting ? '⚠️' : system.status === 'violation' ? '❌' : '⚠️';
+  const bus = system.status === 'error' ? '—' : system.status === 'ok' || preexisting ? String(system.busFactor) : `**${system.busFactor}**`;
   const owners = system.status === 'error' ? escapeMarkdown(busFactorPhrase(system) + ': ' + ownersPhrase(system)) : escapeMarkdown(ownersPhrase(system));
   const risk = filesAtRisk(system).length;
   return `| ${mark} | ${name} | ${bus} | ${system.minOwners} | ${owners} | ${risk || ''} |`;

@@ -1,8 +1,9 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { atRiskPhrase, ownersPhrase, shallowCaveat, violationSentence, warningsWithNotes } from './check-describe.ts';
+import { isNewViolation } from '../model/critical-baseline.ts';
+import { atRiskPhrase, baseSentence, ownersPhrase, shallowCaveat, violationSentence, warningsWithNotes } from './check-describe.ts';
 import { sanitize } from './format.ts';
-import type { CheckReport } from './check-types.ts';
+import { failingSystems, preexistingSystems, type CheckReport } from './check-types.ts';
 
 // SARIF 2.1.0 for code scanning: one result per rule a failing system breaks (minOwners, and
 // maxKnowledgeLoss after departures). Its first location is the system's line in the config (GitHub
@@ -70,7 +71,8 @@ function lossSentence(system: CheckReport['systems'][number], caveat: string): s
 }
 
 export function toCheckSarif(report: CheckReport) {
-  const failing = rankCritical(report.systems).filter((s) => s.checked && s.status !== 'ok');
+  // --new-only: what the merge base already breaks as badly is a warning, "unchanged" (SARIF's baselineState).
+  const failing = [...rankCritical(failingSystems(report)), ...rankCritical(preexistingSystems(report))];
   const caveat = shallowCaveat(report);
   return {
     $schema: SARIF_SCHEMA,
@@ -100,25 +102,30 @@ export function toCheckSarif(report: CheckReport) {
         results: failing.flatMap((system) => {
           const files = filesAtRisk(system).slice(0, MAX_LOCATIONS);
           const broken = [...new Set(system.violations.map((violation) => RULE_INDEX[violation.rule]))].sort();
-          return (broken.length > 0 ? broken : [RULE_INDEX.minOwners]).map((ruleIndex) => ({
-            ruleId: RULES[ruleIndex]?.id,
-            ruleIndex,
-            level: 'error' as const,
-            // The knowledge-loss alert leads with its own rule (both alerts of a system read alike).
-            message: { text: sanitize(ruleIndex === RULE_INDEX.maxKnowledgeLoss ? lossSentence(system, caveat) : violationSentence(system, caveat)) },
-            locations: [
-              location(report.configFile, system.configLine ?? 1, `critical system "${sanitize(system.name)}" is declared here`),
-              ...files.map((file) => location(file, 1, 'file at risk')),
-            ],
-            partialFingerprints: { 'talentriskCriticalSystem/v1': sanitize(system.name) },
-            properties: {
-              system: system.name,
-              busFactor: system.busFactor,
-              minOwners: system.minOwners,
-              owners: system.owners.map((o) => o.name),
-              filesAtRisk: filesAtRisk(system).length,
-            },
-          }));
+          return (broken.length > 0 ? broken : [RULE_INDEX.minOwners]).map((ruleIndex) => {
+            const violation = system.violations.find((v) => RULE_INDEX[v.rule] === ruleIndex);
+            const state = violation?.base === undefined ? undefined : !isNewViolation(violation) ? ('unchanged' as const) : violation.base.broken ? ('updated' as const) : ('new' as const);
+            return {
+              ruleId: RULES[ruleIndex]?.id,
+              ruleIndex,
+              level: state === 'unchanged' ? ('warning' as const) : ('error' as const),
+              ...(state ? { baselineState: state } : {}),
+              // The knowledge-loss alert leads with its own rule (both alerts of a system read alike).
+              message: { text: sanitize((ruleIndex === RULE_INDEX.maxKnowledgeLoss ? lossSentence(system, caveat) : violationSentence(system, caveat)) + baseSentence({ ...system, violations: violation ? [violation] : [] }, report.changed)) },
+              locations: [
+                location(report.configFile, system.configLine ?? 1, `critical system "${sanitize(system.name)}" is declared here`),
+                ...files.map((file) => location(file, 1, 'file at risk')),
+              ],
+              partialFingerprints: { 'talentriskCriticalSystem/v1': sanitize(system.name) },
+              properties: {
+                system: system.name,
+                busFactor: system.busFactor,
+                minOwners: system.minOwners,
+                owners: system.owners.map((o) => o.name),
+                filesAtRisk: filesAtRisk(system).length,
+              },
+          };
+          });
         }),
       },
     ],

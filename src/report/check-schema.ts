@@ -58,6 +58,7 @@ export const checkOutputSchema = z
         base: z.string().describe('The --changed base as given.'),
         mergeBase: z.string().describe('The merge base of the base and the analysed revision.'),
         files: z.number().int().nonnegative().describe('Paths changed from the merge base to the revision (a rename counts at both ends; deleted paths count).'),
+        newOnly: z.boolean().optional().describe('true with --new-only: each violation is compared with the merge base (violations[].new and .base), and only new or worse ones fail.'),
       })
       .nullable()
       .describe('Set with --changed: only systems with a changed file are checked.'),
@@ -77,12 +78,47 @@ export const checkOutputSchema = z
       ok: z.number().int().nonnegative(),
       violations: z.number().int().nonnegative(),
       skipped: z.number().int().nonnegative(),
+      preexisting: z.number().int().nonnegative().describe('With --new-only: of `violations`, the systems whose every violation is already on the merge base, not made worse (they do not fail the check); 0 otherwise.'),
     }),
     systems: z
       .array(
         criticalSystemOutputSchema.extend({
           status: z.enum(['ok', 'violation', 'error', 'skipped']).describe('skipped: --changed left it out (no file of it changed), or, in a shallow clone, none of its files changed in the fetched history (its `error` says so).'),
           configLine: z.number().int().nonnegative().nullable().describe('Line of the system in the config file.'),
+          keeper: z
+            .object({
+              id: z.string(),
+              name: z.string(),
+              files: z.number().int().nonnegative().describe('Files of the system they keep.'),
+              commits: z.number().int().nonnegative().describe('Their changes (first authorship and deliveries) to those files.'),
+            })
+            .nullable()
+            .describe(
+              'When an owner of the system is inactive: the developer who has been keeping its files, by handoff’s “kept by” rule (every author of a file is inactive or leaving, and nobody active and staying changed it more; at least 2 changes): the one who keeps the most of them. null when no owner is inactive, when every file has an author who is active and staying, or when nobody keeps them.',
+            ),
+          violations: z
+            .array(
+              z.object({
+                rule: z.string().describe('minOwners, or maxKnowledgeLoss with departures.'),
+                required: z.number(),
+                actual: z.number(),
+                message: z.string(),
+                new: z
+                  .boolean()
+                  .optional()
+                  .describe(
+                    'With --new-only only: false when the merge base breaks the rule with a figure as bad (minOwners: a bus factor as low; maxKnowledgeLoss: a share as large), so the violation does not fail the check; true when it is new or worse.',
+                  ),
+                base: z
+                  .object({
+                    broken: z.boolean().describe('Whether the merge base breaks the rule too.'),
+                    actual: z.number().nullable().describe('The rule’s figure at the merge base (bus factor, or share lost); null when no analysed file of the system is there.'),
+                  })
+                  .optional()
+                  .describe('With --new-only only: the same rule at the merge base, judged by the same config.'),
+              }),
+            )
+            .describe('The rules it breaks; none for a system `check --changed` skipped (its figures are given all the same).'),
         }),
       )
       .describe('Violations first, then by bus factor; skipped systems last.'),

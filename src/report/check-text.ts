@@ -1,6 +1,6 @@
 import { plural, sanitize } from './format.ts';
-import { departuresPhrase, fixHint, inactiveIds, inactiveOwnerNotes, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
-import type { CheckReport } from './check-types.ts';
+import { baseNotes, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
+import { preexistingSystems, type CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
@@ -21,10 +21,18 @@ export function renderCheckText(given: CheckReport, ctx: RenderContext): string 
   );
   const departures = departuresPhrase(report);
   if (departures) out.push(chalk.yellow(sanitize(departures)));
-  out.push(renderCriticalRows(report.systems, ctx, { skipLabel: (system) => sanitize(skipLabel(system, report.changed)) }));
+  const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
+  out.push(renderCriticalRows(report.systems, ctx, { skipLabel: (system) => sanitize(skipLabel(system, report.changed)), isPreexisting: (system) => preexisting.has(system.index) }));
   for (const { system, message } of otherViolations(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
+  // --new-only: each broken rule against the merge base, what fails first (as the table).
+  for (const { system, message, isNew } of baseNotes(report)) out.push(isNew ? chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`) : chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
   for (const { system, message } of lossesWithinLimit(report.systems)) out.push(chalk.dim(`✓ ${sanitize(system)}: ${sanitize(message)}`));
-  for (const { system, message } of inactiveOwnerNotes(report.systems, inactiveIds(report))) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
+  // Who keeps a failing system whose owner is inactive (vuejs/core).
+  for (const { system, message } of inactiveOwnerKeepers(report)) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
+  const inactiveNotes = inactiveOwnerNotes(report.systems, inactivePeople(report));
+  for (const { system, message } of inactiveNotes) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
+  // The advice once, under the systems it concerns (tokio: four 250-character lines said it).
+  if (inactiveNotes.length > 0) out.push(chalk.dim(`  ${INACTIVE_OWNERS_ADVICE}`));
   const { passed, text } = verdict(report);
   out.push('');
   out.push(passed ? chalk.green(`✓ ${sanitize(text)}`) : chalk.red.bold(`✗ ${sanitize(text)}`));

@@ -1,5 +1,14 @@
+import { isNewViolation } from '../model/critical-baseline.ts';
 import type { CriticalSystemResult } from '../model/critical.ts';
+import type { SystemKeeper } from '../model/keepers.ts';
 import type { ModelName, RepositoryInfo } from '../model/types.ts';
+
+/**
+ * Of a system with an inactive owner: the available developer (active, not leaving) who keeps the
+ * most of its files (handoff's "kept by" rule: every author of the file is inactive or leaving and
+ * nobody available changed it more), or null when nobody does.
+ */
+export type CheckKeeper = (SystemKeeper & { name: string }) | null;
 
 /** One critical system as `check` reports it. */
 export interface CheckedSystem extends CriticalSystemResult {
@@ -8,6 +17,12 @@ export interface CheckedSystem extends CriticalSystemResult {
    * clone's fetched history changes none of its files (`unfetchedFiles` is set: not judged).
    */
   checked: boolean;
+  /**
+   * Set (maybe null) when an owner of the system is inactive and some of its files have no author
+   * who is there: who has been keeping them (vuejs/core: a sole owner inactive for years, and no
+   * word of who changed compileScript.ts 20 times).
+   */
+  keeper?: CheckKeeper;
   /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
   configLine: number | undefined;
   /** 1-based line of each of `unmatchedPatterns` in the config file, in the same order (annotations point at the glob). */
@@ -24,8 +39,11 @@ export interface CheckReport {
   configShown?: string;
   /** In config order. */
   systems: CheckedSystem[];
-  /** Set with `--changed <base>`; `files` counts changed paths, a rename at both ends and deleted paths too (elixir: 827 "files" of 780 read wrong). */
-  changed: { base: string; mergeBase: string; files: number } | undefined;
+  /**
+   * Set with `--changed <base>`; `newOnly` with `--new-only` (each violation then carries `base`:
+   * how it stands at the merge base).
+   * `files` counts changed paths, a rename at both ends and deleted paths too (elixir: 827 "files" of 780 read wrong). */
+  changed: { base: string; mergeBase: string; files: number; newOnly?: boolean } | undefined;
   /** In a shallow clone (--allow-shallow), the commits read: every verdict says how few (tokio: a one-commit newcomer was "sole owner"). */
   fetchedCommits?: number;
   /** People assumed gone (config `departures` and --leaving): the figures are those after they leave. */
@@ -45,13 +63,22 @@ export interface CheckReport {
   warnings: string[];
 }
 
-/** Exit 1 when a checked system breaks a rule. (A configuration error reaches a reporter only in a system --changed skipped.) */
+/**
+ * Exit 1 when a checked system breaks a rule; with --new-only, a rule the merge base does not break
+ * as badly. (A configuration error reaches a reporter only in a system --changed skipped.)
+ */
 export function checkPassed(report: Pick<CheckReport, 'systems'>): boolean {
-  return !report.systems.some((system) => system.checked && system.status !== 'ok');
+  return failingSystems(report).length === 0;
 }
 
+/** The checked systems that fail the check. */
 export function failingSystems(report: Pick<CheckReport, 'systems'>): CheckedSystem[] {
-  return report.systems.filter((system) => system.checked && system.status !== 'ok');
+  return report.systems.filter((system) => system.checked && system.status !== 'ok' && (system.status === 'error' || system.violations.some(isNewViolation)));
+}
+
+/** With --new-only: the checked systems whose every violation is already on the merge base, not made worse (they do not fail the check). */
+export function preexistingSystems(report: Pick<CheckReport, 'systems'>): CheckedSystem[] {
+  return report.systems.filter((system) => system.checked && system.status === 'violation' && !system.violations.some(isNewViolation));
 }
 
 export const CHECK_FORMATS = ['text', 'json', 'github', 'markdown', 'sarif', 'junit'] as const;

@@ -1,6 +1,6 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { INACTIVE_MARK, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase } from './check-describe.ts';
+import { INACTIVE_MARK, INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase, type InactivePeople } from './check-describe.ts';
 import { plural, round, sanitize } from './format.ts';
 import { renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -14,10 +14,12 @@ type Row = CriticalSystemResult & { checked?: boolean };
 /** A cut no-owner cell's labels, longest first: who still authors the files comes after one. */
 const NO_OWNER = ['no owner; authors: ', 'authors: '];
 
-export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skipLabel?: (system: Row) => string } = {}): string {
+export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skipLabel?: (system: Row) => string; isPreexisting?: (system: Row) => boolean } = {}): string {
   const { chalk } = ctx;
   // Skipped systems (--changed) last; the others violations first (sort is stable).
-  const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false));
+  // check --new-only: what the merge base already breaks after what fails.
+  const already = (system: Row) => Number(system.status !== 'ok' && options.isPreexisting?.(system) === true);
+  const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false) || already(a) - already(b));
   // The owners of each owners cell, for cutting it by whole names: parsed back from the text, a name
   // with ", " in it ("Doe, John") read as two (a review).
   const ownersOf = new Map<string, string[]>();
@@ -31,6 +33,8 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     }
     if (system.status === 'error') return [chalk.red('!'), chalk.bold(name), chalk.red('—'), String(system.minOwners), chalk.red(sanitize(ownersPhrase(system))), ''];
     const ok = system.status === 'ok';
+    // check --new-only: broken on the base already and not made worse: marked, not failed.
+    const already = !ok && options.isPreexisting?.(system) === true;
     const risk = filesAtRisk(system);
     const first = risk[0];
     // Whole here: in a terminal the table's fit cuts it only when the width needs it (a 60-cell cap
@@ -41,9 +45,9 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     if (system.owners.length > 0) ownersOf.set(owners, system.owners.map((owner) => sanitize(owner.name)));
     else if (system.authors.length > 0) authorsOf.set(owners, system.authors.map((author) => sanitize(author.name)));
     return [
-      ok ? chalk.green('✓') : chalk.red('✗'),
+      ok ? chalk.green('✓') : already ? chalk.yellow('!') : chalk.red('✗'),
       chalk.bold(name),
-      ok ? chalk.green(String(system.busFactor)) : chalk.red.bold(String(system.busFactor)),
+      ok ? chalk.green(String(system.busFactor)) : already ? chalk.yellow(String(system.busFactor)) : chalk.red.bold(String(system.busFactor)),
       String(system.minOwners),
       owners,
       riskText,
@@ -84,7 +88,7 @@ export function renderCriticalSection(
   ctx: RenderContext,
   source = '.talentrisk.yml',
   departing: readonly { name: string }[] = [],
-  inactive: ReadonlySet<string> = new Set(),
+  inactive: InactivePeople = new Map(),
   inactiveGone = 0,
 ): string {
   if (results.length === 0) return '';
@@ -111,6 +115,7 @@ export function renderCriticalSection(
   const afterDepartures = rankCritical(results).flatMap((r) => r.violations.filter((v) => v.afterDepartures).map((v) => chalk.red(`  ✗ ${sanitize(r.name)}: ${sanitize(v.message)}`)));
   const withinLimit = lossesWithinLimit(results).map(({ system, message }) => chalk.dim(`  ✓ ${sanitize(system)}: ${sanitize(message)}`));
   const inactiveOnly = inactiveOwnerNotes(results, inactive).map(({ system, message }) => chalk.yellow(`  ! ${sanitize(system)}: ${sanitize(message)}`));
+  if (inactiveOnly.length > 0) inactiveOnly.push(chalk.dim(`    ${INACTIVE_OWNERS_ADVICE}`));
   return [heading, rows, ...afterDepartures, ...withinLimit, ...inactiveOnly].join('\n');
 }
 

@@ -162,8 +162,8 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(table.stdout).toContain('  ✗ auth: bus factor 1 without Bob (2 with them; needs 2)');
     const scan = scanOutputSchema.parse(JSON.parse(runCli(['scan', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
     const check = checkOutputSchema.parse(JSON.parse(runCli(['check', '--leaving', 'bob', '--format', 'json'], { cwd: repo.dir }).stdout));
-    // check's JSON adds the line of the config that names each system.
-    expect(scan.critical).toEqual(check.systems.map(({ configLine: _line, ...system }) => system));
+    // check's JSON adds the line of the config that names each system, and who keeps it.
+    expect(scan.critical).toEqual(check.systems.map(({ configLine: _line, keeper: _keeper, ...system }) => system));
     expect(scan.critical?.[0]?.violations[0]?.message).toBe('bus factor 1 without Bob (2 with them; needs 2)');
     // check's text says it too, as scan's does (it showed only the 1 in its table).
     expect(runCli(['check', '--leaving', 'bob'], { cwd: repo.dir }).stdout).toContain('\n✗ auth: bus factor 1 without Bob (2 with them; needs 2)\n');

@@ -13,7 +13,7 @@ describe('check --format json', () => {
     // As every document begins: what it is, and which model made it (a dashboard could not tell).
     expect(output).toMatchObject({ kind: 'check', model: 'talentrisk', repository: { revisionDate: '2025-01-01T12:00:00.000Z', shallowSince: null } });
     expect(output.passed).toBe(false);
-    expect(output.summary).toEqual({ systems: 3, checked: 3, ok: 2, violations: 1, skipped: 0 });
+    expect(output.summary).toEqual({ systems: 3, checked: 3, ok: 2, violations: 1, skipped: 0, preexisting: 0 });
     expect(output.systems.map((s) => [s.name, s.status, s.busFactor, s.configLine])).toEqual([
       ['payments', 'violation', 1, 3],
       ['deploy', 'ok', 1, 11],

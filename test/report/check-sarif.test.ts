@@ -38,6 +38,8 @@ describe('check --format sarif', () => {
     expect(run.invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text)).toEqual([
       expect.stringMatching(/^deploy: passes on an owner who is inactive: /),
       expect.stringMatching(/^auth: passes on 2 owners who are all inactive: /),
+      // The advice once, after the notes.
+      expect.stringMatching(/^The bus factor counts inactive owners: /),
     ]);
     expect(run.results[0].message.text).toBe('Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts (shallow clone: only the 2 fetched commits are read).');
     expect(JSON.parse(renderSarifCouldNotRun('why')).$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');

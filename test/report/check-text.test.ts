@@ -69,6 +69,20 @@ describe('check --format text', () => {
     expect(text.trimEnd().split('\n').pop()).toBe('✓ No critical system has a changed file since main: nothing to check.');
   });
 
+  it('names who is inactive on each passing system, and gives the advice once (tokio: four 250-character lines said the same)', () => {
+    // payments needs 1 here: Ada holds it alone; deploy: Bob alone. Both inactive.
+    const report = makeReport({ systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 1 }, { name: 'deploy', paths: ['deploy/**'], minOwners: 1 }] });
+    report.inactive = [
+      { id: 'ada@x', name: 'Ada', lastCommit: '2021-03-04T10:00:00Z' },
+      { id: 'bob@x', name: 'Bob', lastCommit: '2022-05-06T10:00:00Z' },
+    ];
+    const lines = renderCheckText(report, PLAIN).split('\n');
+    expect(lines.filter((line) => line.startsWith('! '))).toEqual(['! payments: passes on an owner who is inactive: Ada (no commit since 2021-03-04)', '! deploy: passes on an owner who is inactive: Bob (no commit since 2022-05-06)']);
+    expect(lines.filter((line) => line.includes('treatInactiveAsDeparted'))).toEqual([
+      '  The bus factor counts inactive owners: to gate on who is active, set `model.treatInactiveAsDeparted: true` or declare them gone (`--leaving`, or config `departures`).',
+    ]);
+  });
+
   it('strips control characters from names and colours only when asked', () => {
     const report = makeReport({ systems: [{ name: 'pay\u001b[31mments\nx', paths: ['src/pay/**'], minOwners: 2 }] });
     expect(renderCheckText(report, PLAIN).includes('\u001b')).toBe(false);

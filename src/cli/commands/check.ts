@@ -7,13 +7,15 @@ import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { squashesWereRead } from '../../history-warnings.ts';
 import { openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
-import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
+import { compareWithBase } from '../../model/critical-baseline.ts';
+import { inactiveAt, inactiveCountedAsGone, markedInactive } from '../../model/decay.ts';
+import { keeperOf, needKeeping } from '../../model/keepers.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { markInactive } from '../../report/check-describe.ts';
-import { CHECK_FORMATS, checkPassed, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
+import { CHECK_FORMATS, checkPassed, type CheckedSystem, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { shellWord } from '../../report/format.ts';
 import { referenceDate } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
@@ -27,6 +29,8 @@ export interface CheckOptions extends CommonOptions {
   changed?: string;
   /** --allow-shallow: check a shallow clone anyway (the figures cover only the fetched history). */
   allowShallow?: boolean;
+  /** --new-only (with --changed): fail only on what the change makes worse than at the merge base. */
+  newOnly?: boolean;
 }
 
 /** What --changed needs, when its base is empty or is the next option. */
@@ -68,6 +72,10 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   if (options.changed?.startsWith('-')) {
     throw new UsageError(`--changed got the option \`${options.changed}\` as its base: is the variable empty? quote it (\`--changed "$VAR"\`)`, { hint: CHANGED_BASE_HINT });
   }
+  // Without a base there is nothing to be new against: checking everything would fail on what it was meant to let pass.
+  if (options.newOnly && options.changed === undefined) {
+    throw new UsageError('--new-only judges a change against its base, and needs --changed <base-ref>', { hint: `add it: \`--changed origin/main --new-only\`; ${CHANGED_BASE_HINT}` });
+  }
   const repo = await openRepository(path.resolve(io.cwd, target ?? '.'), { env: io.env, concurrency: historyConcurrency() });
   opened.root = repo.info.root;
   // Everything that can be wrong with the input is found before the (long) history walk.
@@ -82,13 +90,18 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const changed = options.changed ? await changedSince(repo, options) : undefined;
   if (changed) refuseChangeOnlyHistory(repo, changed);
 
+  // The merge base first: with a cold cache its walk stores the history's chunks, and the revision's
+  // walk then reads from git only the change's own commits (history.ts, a list extended from the
+  // last tip). The other way round, the base's newest chunk, up to 2,500 commits, was read again.
+  const atBase = changed && options.newOnly ? await evaluate(repo, loaded, { ...options, rev: changed.mergeBase }, io, { atBase: true }) : undefined;
   const evaluated = await evaluate(repo, loaded, options, io);
   const { evaluation } = evaluated;
   // In a shallow clone only the files its fetched history changes are analysed: a system matching
   // none of them is measured against the files tracked at the revision that the selection keeps
   // (not vendored or excluded ones; two git calls, only then).
   const shallowSystems = repo.info.isShallow && evaluation.systems.some((result) => result.unmatchedPatterns.length > 0);
-  const systems = shallowSystems ? withTrackedFiles(evaluation.systems, await selectable(repo, evaluation.repository.revision, loaded, options)) : evaluation.systems;
+  const measured = shallowSystems ? withTrackedFiles(evaluation.systems, await selectable(repo, evaluation.repository.revision, loaded, options)) : evaluation.systems;
+  const systems = atBase ? compareWithBase(measured, atBase.evaluation.systems) : measured;
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
   // A change to the rules themselves (a system added, minOwners raised) concerns every system: a
@@ -125,7 +138,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
       configLine: loaded.lineOf(['critical', result.index]),
       unmatchedPatternLines: result.unmatchedPatterns.map((glob) => loaded.lineOf(['critical', result.index, 'paths', result.paths.indexOf(glob)])),
     })),
-    changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length } : undefined,
+    changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length, ...(options.newOnly ? { newOnly: true } : {}) } : undefined,
     ...(repo.info.isShallow ? { fetchedCommits: evaluation.commits } : {}),
     departing: evaluation.departing,
     inactiveGone: evaluation.inactiveGone ?? 0,
@@ -136,7 +149,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     // lists them as unmatchedPatterns.
     warnings: [
       ...evaluated.warningSource.warnings,
-      ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked`] : []),
+      ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked${options.newOnly ? `; --new-only judges ${changed.base} by this config too, so a rule the change adds or tightens fails only where the change makes the figure worse` : ''}`] : []),
       ...notJudgedWarnings,
       ...deadSkipped,
       ...(options.format !== 'github' && options.format !== 'json' ? deadGlobs : []),
@@ -154,8 +167,9 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     // text and github print the warnings in the report itself (github as ::warning lines, in the
     // same job log): the same line on stderr too read as two warnings.
     printWarnings(evaluated.warningSource, options, io, (options.format === 'text' || options.format === 'github') && !toFile);
-    // Not in the report: what went wrong storing the evaluation (a full disk).
-    printWarnings({ warnings: evaluated.storing }, options, io, false);
+    // Not in the report: what went wrong storing the evaluation (a full disk). The merge base's
+    // analysis warnings are left out: they are the revision's again, or about history the change does not have.
+    printWarnings({ warnings: [...(atBase?.storing ?? []), ...evaluated.storing] }, options, io, false);
   }
   reportWritten(written, 'the check', options, io);
   if (options.format === 'github') appendStepSummary(markInactive(report), io);
@@ -168,7 +182,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
 type CheckEvaluation = Pick<CheckReport, 'repository' | 'model'> & {
-  systems: CriticalSystemResult[];
+  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper'>)[];
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
   lastCommits: Record<string, string>;
@@ -191,12 +205,13 @@ function inactiveNamed(evaluation: CheckEvaluation, inactiveAfter: number, refer
  * The evaluation (stored, or computed and stored); where its warnings come from (the analysis, whose
  * cache problems printWarnings also prints, or the stored report); and trouble storing it.
  */
-async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOptions, io: Io): Promise<{ evaluation: CheckEvaluation; warningSource: Pick<Analysis, 'warnings'>; storing: string[] }> {
+async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOptions, io: Io, { atBase = false } = {}): Promise<{ evaluation: CheckEvaluation; warningSource: Pick<Analysis, 'warnings'>; storing: string[] }> {
   const request: ReportRequest = {
     name: 'check evaluation',
     dated: false,
-    // Node's version too: departures are sorted by name with its ICU.
-    inputs: { leaving: options.leaving ?? [], node: process.version },
+    // Node's version too: departures are sorted by name with its ICU. At a merge base the departures
+    // are resolved otherwise (see below): stored apart.
+    inputs: { leaving: options.leaving ?? [], node: process.version, ...(atBase ? { atBase } : {}) },
     // A stored evaluation that is not one of this config's is unusable: computed again.
     read: (bytes) => evaluationOf(bytes.toString('utf8'), loaded),
   };
@@ -208,9 +223,11 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
     return { evaluation, warningSource: loadedAnalysis.report, storing: [] };
   }
   const { analysis } = loadedAnalysis;
-  const departing = await declaredDepartures(repo, analysis, loaded, options.leaving);
+  // At the merge base, someone the revision knows and the base does not (they joined in the change)
+  // authors nothing there: left out, not an unknown person (the revision's names were checked).
+  const departing = await declaredDepartures(repo, analysis, loaded, options.leaving, { absentLeftOut: atBase });
   const gone = inactiveCountedAsGone(analysis, loaded.config.model.treatInactiveAsDeparted);
-  const systems = evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone);
+  const systems = withKeepers(evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone), analysis, departing);
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
   const lastCommits: Record<string, string> = {};
   for (const person of systems.flatMap(peopleOf)) {
@@ -231,6 +248,27 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   // Stored with its configuration errors too: in a shallow clone a system with no fetched change is
   // one until the tracked files are read, and --changed skips a dead system; the rest stops check (exit 2).
   return { evaluation, warningSource: analysis, storing: storeReport(analysis, request, Buffer.from(text, 'utf8')) };
+}
+
+/**
+ * The systems with an inactive owner, with who keeps their files (keeperOf; someone available:
+ * neither inactive nor leaving), null when nobody does (vuejs/core: a sole owner inactive for years,
+ * and someone else changed compileScript.ts 20 times).
+ */
+function withKeepers(systems: readonly CriticalSystemResult[], analysis: Analysis, departing: readonly { id: string }[]): CheckEvaluation['systems'] {
+  const inactive = markedInactive(analysis);
+  if (inactive.size === 0) return [...systems];
+  const unavailable = new Set([...inactive, ...departing.map((d) => d.id)]);
+  const byPath = new Map(analysis.files.map((file) => [file.path, file]));
+  const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
+  return systems.map((system) => {
+    if (!system.owners.some((owner) => inactive.has(owner.id))) return system;
+    const files = system.files.flatMap((path) => byPath.get(path) ?? []);
+    // Every file with an author who is there: its active owners hold it, nobody else is asked about.
+    if (!needKeeping(files, unavailable)) return system;
+    const keeper = keeperOf(files, unavailable);
+    return { ...system, keeper: keeper ? { ...keeper, name: names.get(keeper.id) ?? keeper.id } : null };
+  });
 }
 
 /** An evaluation's JSON, checked to be one of `loaded`'s systems (in config order), else an error. */

@@ -13,7 +13,7 @@ import { renderDeparturesSection } from '../../report/departures-table.ts';
 import { testDataFolders } from '../../model/test-data.ts';
 import { dominantModule, dominantShare } from '../../model/modules.ts';
 import { automaticModulesWithin } from '../../model/module-chains.ts';
-import { markInactiveOwners, systemNotes } from '../../report/check-describe.ts';
+import { markInactiveOwners, systemNotes, type InactivePeople } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
 import { list, sanitize } from '../../report/format.ts';
 import { jsonReport } from '../../report/json-pieces.ts';
@@ -55,7 +55,7 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   if (!options.table) {
     // As check's JSON: the notes the table prints are warnings too (svelte's dashboard missed that
     // 8,288 of its 9,073 files were test data, which the table said: a tester).
-    const notes = [...scanNotes, ...systemNotes(critical, markedInactive(analysis))];
+    const notes = [...scanNotes, ...systemNotes(critical, inactivePeopleOf(analysis))];
     const extra = {
       ...(notes.length ? { warnings: [...analysis.warnings, ...notes] } : {}),
       ...(critical.length ? { critical: criticalJson(critical), criticalInactiveGone: gone.length } : {}),
@@ -73,13 +73,19 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const sections = [
     ...scanNotes.map((note) => ctx.chalk.yellow(note)),
     // Inactive owners marked, as check marks them.
-    renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, marked, gone.length),
+    renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, inactivePeopleOf(analysis), gone.length),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), referenceDay, untilDay) : '',
     current && projection
       ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay))
       : '',
   ];
   return [renderScanTable(analysis, ctx, sections)];
+}
+
+/** The developers marked inactive, with their names and last commits (the critical systems' notes name them). */
+function inactivePeopleOf(analysis: Analysis): InactivePeople {
+  const marked = markedInactive(analysis);
+  return new Map(analysis.developers.filter((developer) => marked.has(developer.id)).map((developer) => [developer.id, { name: developer.name, lastCommit: developer.lastCommit }]));
 }
 
 /** Who of the departures has left by `today` (hugo's "current: bep (leaving)" a month after his last day). */

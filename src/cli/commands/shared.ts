@@ -151,9 +151,10 @@ export function printWarnings(analysis: Pick<Analysis, 'warnings'>, options: Pic
  * scan, check and handoff all resolve them: a bot named is said to be one, and in an analysis of the
  * past a config departure of someone not there yet is left out with a warning (notYetThereIn, which
  * tells the past from HEAD's commit; git is asked for it only when config departures exist and the
- * revision was named otherwise than HEAD).
+ * revision was named otherwise than HEAD). `absentLeftOut`: anyone nobody of the analysis is, is
+ * left out without a word (check --new-only's merge base, whose names the revision already checked).
  */
-export async function declaredDepartures(repo: Repository, analysis: Analysis, loaded: LoadedConfig, leaving: readonly string[] | undefined): Promise<Departure[]> {
+export async function declaredDepartures(repo: Repository, analysis: Analysis, loaded: LoadedConfig, leaving: readonly string[] | undefined, { absentLeftOut = false } = {}): Promise<Departure[]> {
   const { config } = loaded;
   // HEAD's commit, when the analysis may be at another one (one git call, for both uses below).
   const named = config.departures.length > 0 || (leaving?.length ?? 0) > 0;
@@ -173,6 +174,7 @@ export async function declaredDepartures(repo: Repository, analysis: Analysis, l
     mailmapNames: named ? await mailmapNames(repo) : undefined,
     historyEnds: historyEndsOf(analysis, head),
     shallowSince: shallowSinceOf(analysis),
+    absentLeftOut,
   });
 }
 

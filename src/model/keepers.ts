@@ -1,0 +1,50 @@
+import type { FileOwnership } from './types.ts';
+
+// Who keeps files whose authors are gone: handoff's "kept by" (redis: the active maintainer kept
+// server.c, authored by antirez, inactive) and check's keeper of a system whose owner is inactive
+// (vuejs/core: a sole owner inactive for years while someone else changed compileScript.ts 20 times).
+
+/** Fewest changes (first authorship and deliveries) that make someone who worked on a file count. */
+export const KEEPER_MIN_CHANGES = 2;
+
+/**
+ * Whether someone available with `changes` changes (fa + dl) to `file` keeps it: every author of the
+ * file is unavailable (inactive, or leaving), and nobody available changed it more.
+ */
+export function keepsFile(file: Pick<FileOwnership, 'authors' | 'contributions'>, changes: number, unavailable: ReadonlySet<string>): boolean {
+  return file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => !unavailable.has(c.developer) && c.fa + c.dl > changes);
+}
+
+export interface SystemKeeper {
+  id: string;
+  /** Files of the set they keep (keepsFile). */
+  files: number;
+  /** Their changes (fa + dl) to those files. */
+  commits: number;
+}
+
+/** Whether some of `files` have authors, every one of them unavailable: files someone else has to keep. */
+export function needKeeping(files: readonly Pick<FileOwnership, 'authors'>[], unavailable: ReadonlySet<string>): boolean {
+  return files.some((file) => file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)));
+}
+
+/**
+ * The available developer who keeps the most of `files` (keepsFile; at least KEEPER_MIN_CHANGES
+ * changes to a file), then the most changes to them, then the most recent; undefined when nobody does.
+ */
+export function keeperOf(files: readonly Pick<FileOwnership, 'authors' | 'contributions'>[], unavailable: ReadonlySet<string>): SystemKeeper | undefined {
+  const kept = new Map<string, SystemKeeper & { last: number }>();
+  for (const file of files) {
+    for (const c of file.contributions) {
+      const changes = c.fa + c.dl;
+      if (unavailable.has(c.developer) || changes < KEEPER_MIN_CHANGES || !keepsFile(file, changes, unavailable)) continue;
+      const keeper = kept.get(c.developer) ?? { id: c.developer, files: 0, commits: 0, last: 0 };
+      keeper.files += 1;
+      keeper.commits += changes;
+      keeper.last = Math.max(keeper.last, c.lastChange);
+      kept.set(c.developer, keeper);
+    }
+  }
+  const best = [...kept.values()].sort((a, b) => b.files - a.files || b.commits - a.commits || b.last - a.last || (a.id < b.id ? -1 : 1))[0];
+  return best ? { id: best.id, files: best.files, commits: best.commits } : undefined;
+}

@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkOutputSchema } from '../../src/report/check-schema.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+// vuejs/core: a sole owner inactive for years while someone else changed compileScript.ts 20 times,
+// and check named the owner with no word of who keeps the files.
+describe('check names who keeps a system whose owner is inactive', { tags: ['slow'] }, () => {
+  // Ada wrote both files in 2023 and changed them often (sole author); Bob changed a.ts three times
+  // in 2025 (not enough to author it) and Cy b.ts once.
+  const history: FixtureCommit[] = [
+    { author: 'ada', at: '2023-01-01T10:00:00Z', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10 } },
+    ...Array.from({ length: 9 }, (_, i): FixtureCommit => ({ author: 'ada', at: `2023-02-0${i + 1}T10:00:00Z`, write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10 } })),
+    ...Array.from({ length: 3 }, (_, i): FixtureCommit => ({ author: 'bob', at: `2025-05-0${i + 1}T10:00:00Z`, write: { 'src/pay/a.ts': 10 } })),
+    { author: 'cy', at: '2025-05-10T10:00:00Z', write: { 'src/pay/b.ts': 10 } },
+  ];
+  const check = (minOwners: number, ...args: string[]) => {
+    const repo = buildRepo(history);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), `critical:\n  - name: payments\n    paths: ["src/pay/**"]\n    minOwners: ${minOwners}\n`);
+    return runCli(['check', '--until', '2025-06-01', '--no-color', ...args], { cwd: repo.dir });
+  };
+
+  it('a failing system: in the text, the markdown, the annotation and the JSON', () => {
+    const text = check(2);
+    expect(text.exitCode).toBe(1);
+    expect(text.stdout).toMatch(/^✗ {2}payments +1 +2 {2}sole owner: Ada \(inactive\)/m);
+    expect(text.stdout).toContain('\n! payments: its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 commits to 1 of its 2 files)\n');
+    expect(check(2, '--format', 'markdown').stdout).toContain('- ⚠️ **payments**: its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 commits to 1 of its 2 files)');
+    expect(check(2, '--format', 'github').stdout).toContain('. Its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 commits to 1 of its 2 files).\n');
+    const json = checkOutputSchema.parse(JSON.parse(check(2, '--format', 'json').stdout));
+    expect(json.systems[0]?.keeper).toEqual({ id: 'bob@example.com', name: 'Bob', files: 1, commits: 3 });
+  });
+
+  it('a passing system: its note says who keeps it; nobody when nobody active changed its files twice', () => {
+    expect(check(1).stdout).toContain('\n! payments: passes on an owner who is inactive: Ada (no commit since 2023-02-09); kept by Bob (3 commits to 1 of its 2 files)\n');
+    // Bob leaving: Cy changed b.ts once only.
+    expect(check(1, '--leaving', 'bob').stdout).toContain('inactive: Ada (no commit since 2023-02-09); nobody active has been keeping its files\n');
+    expect(checkOutputSchema.parse(JSON.parse(check(1, '--leaving', 'bob', '--format', 'json').stdout)).systems[0]?.keeper).toBeNull();
+    // While Ada is active, nobody is asked about.
+    const repo = buildRepo(history.slice(0, 10));
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: payments\n    paths: ["src/pay/**"]\n    minOwners: 2\n');
+    const early = checkOutputSchema.parse(JSON.parse(runCli(['check', '--until', '2023-03-01', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(early.systems[0]?.keeper).toBeNull();
+    expect(runCli(['check', '--until', '2023-03-01', '--no-color'], { cwd: repo.dir }).stdout).not.toContain('kept by');
+  });
+});

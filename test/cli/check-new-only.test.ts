@@ -1,0 +1,148 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkOutputSchema } from '../../src/report/check-schema.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { assertWellFormedXml } from '../report/check-factory.ts';
+
+// check --changed <base> --new-only: only what the change makes worse fails (tokio: every pull
+// request touching `time` failed on a sole owner of many years).
+
+// payments: Ada alone (bus factor 1). auth: Ada and Bob author both files (bus factor 2).
+const history: FixtureCommit[] = [
+  { author: 'ada', write: { 'src/pay/a.ts': 10, 'src/pay/b.ts': 10, 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+  { author: 'bob', write: { 'src/auth/x.ts': 10, 'src/auth/y.ts': 10 } },
+];
+
+/** The history with `config` committed on main, then `change` on a branch `feature`. */
+function pullRequest(config: string, change: FixtureCommit[]) {
+  const repo = buildRepo([...history, { author: 'ada', write: { '.talentrisk.yml': config } }]);
+  for (const commit of change) repo.commit({ branch: 'feature', ...commit });
+  return repo;
+}
+
+const PAYMENTS = '  - name: payments\n    paths: ["src/pay/**"]\n    minOwners: 2\n';
+const auth = (minOwners: number) => `  - name: auth\n    paths: ["src/auth/**"]\n    minOwners: ${minOwners}\n`;
+
+describe('talentrisk check --changed --new-only (black box)', { tags: ['slow'] }, () => {
+  it('passes a change to a system whose sole owner the base already had, saying so in every format', () => {
+    const repo = pullRequest(`critical:\n${PAYMENTS}${auth(2)}`, [{ author: 'ada', write: { 'src/pay/a.ts': 12 } }]);
+    expect(runCli(['check', '--changed', 'main'], { cwd: repo.dir }).exitCode).toBe(1);
+    const text = runCli(['check', '--changed', 'main', '--new-only'], { cwd: repo.dir });
+    expect(text.stderr).toBe('');
+    expect(text.exitCode).toBe(0);
+    const lines = text.stdout.split('\n');
+    expect(lines[2]).toMatch(/^! {2}payments +1 +2 {2}sole owner: Ada \(inactive\)/);
+    expect(lines).toContain('! payments: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse');
+    expect(lines).toContain('✓ Critical system "payments" is no worse than on main: it already has too few owners there (1 skipped: no file changed since main).');
+
+    const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--changed', 'main', '--new-only', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json).toMatchObject({ passed: true, changed: { base: 'main', newOnly: true }, summary: { checked: 1, violations: 1, preexisting: 1 } });
+    expect(json.systems[0]?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: expect.any(String), new: false, base: { broken: true, actual: 1 } }]);
+    // Without --new-only they are not there (the entries stay those of scan's `critical`).
+    const plain = checkOutputSchema.parse(JSON.parse(runCli(['check', '--changed', 'main', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(Object.keys(plain.systems[0]?.violations[0] ?? {})).toEqual(['rule', 'required', 'actual', 'message']);
+    expect(plain.summary.preexisting).toBe(0);
+
+    const github = runCli(['check', '--changed', 'main', '--new-only', '--format', 'github'], { cwd: repo.dir });
+    expect(github.exitCode).toBe(0);
+    expect(github.stdout).not.toContain('::error');
+    expect(github.stdout).toContain('::warning file=.talentrisk.yml,line=2,title=payments%3A bus factor 1%2C needs 2 (already on main)::');
+    expect(github.stdout).toContain('Against main: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse.');
+
+    const junit = runCli(['check', '--changed', 'main', '--new-only', '--format', 'junit'], { cwd: repo.dir });
+    expect(junit.exitCode).toBe(0);
+    const elements = assertWellFormedXml(junit.stdout);
+    expect(elements.filter((e) => e.name === 'failure')).toEqual([]);
+    expect(elements.find((e) => e.name === 'testsuites')?.attributes.failures).toBe('0');
+    expect(junit.stdout).toContain('already on main (bus factor 1 there), not made worse');
+
+    const sarif = JSON.parse(runCli(['check', '--changed', 'main', '--new-only', '--format', 'sarif'], { cwd: repo.dir }).stdout) as { runs: { results: { level: string; baselineState: string }[] }[] };
+    expect(sarif.runs[0]?.results.map((r) => [r.level, r.baselineState])).toEqual([['warning', 'unchanged']]);
+
+    const markdown = runCli(['check', '--changed', 'main', '--new-only', '--format', 'markdown'], { cwd: repo.dir });
+    expect(markdown.stdout).toContain('| ⚠️ | payments | 1 | 2 | sole owner: Ada (inactive) | 2 |');
+    expect(markdown.stdout).toContain('- ⚠️ **payments**: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse');
+    expect(markdown.stdout).toMatch(/^### ✅ /);
+  });
+
+  it('fails on a sole owner the change introduces, and on a system the change creates', () => {
+    // Ada adds three files to auth that only she authors: 2 of its 5 files keep an author without her.
+    const repo = pullRequest(`critical:\n${auth(2)}  - name: billing\n    paths: ["src/billing/**"]\n    minOwners: 2\n`, [{ author: 'ada', write: { 'src/auth/z1.ts': 20, 'src/auth/z2.ts': 20, 'src/auth/z3.ts': 20, 'src/billing/run.ts': 5 } }]);
+    const text = runCli(['check', '--changed', 'main', '--new-only'], { cwd: repo.dir });
+    expect(text.exitCode).toBe(1);
+    expect(text.stdout).toContain('✗ auth: bus factor 1 (needs 2): new since main (bus factor 2 there)\n');
+    expect(text.stdout).toContain('✗ billing: bus factor 1 (needs 2): new: no analysed file of it on main\n');
+    expect(text.stdout).toContain('✗ 2 of 2 critical systems have too few owners (new or worse than on main): auth, billing.\n');
+    const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--changed', 'main', '--new-only', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json.systems.map((s) => s.violations.map((v) => [v.new, v.base]))).toEqual([[[true, { broken: false, actual: 2 }]], [[true, { broken: false, actual: null }]]]);
+    expect(json.summary.preexisting).toBe(0);
+    expect(runCli(['check', '--changed', 'main', '--new-only', '--format', 'github'], { cwd: repo.dir }).stdout).toContain('::error file=.talentrisk.yml,line=2,title=auth%3A bus factor 1%2C needs 2::');
+  });
+
+  it('fails on a worse figure than the base’s, and names what the base already breaks beside it', () => {
+    // auth needs 3: 2 at the base, 1 after the change. payments: 1 before and after.
+    const repo = pullRequest(`critical:\n${PAYMENTS}${auth(3)}`, [{ author: 'ada', write: { 'src/auth/z1.ts': 20, 'src/auth/z2.ts': 20, 'src/auth/z3.ts': 20, 'src/pay/a.ts': 12 } }]);
+    const text = runCli(['check', '--changed', 'main', '--new-only'], { cwd: repo.dir });
+    expect(text.exitCode).toBe(1);
+    expect(text.stdout).toMatch(/^✗ {2}auth +1 +3 .*\n! {2}payments +1 +2 /m);
+    expect(text.stdout).toContain('✗ auth: bus factor 1 (needs 3): worse than on main (bus factor 2 there)\n');
+    expect(text.stdout).toContain('! payments: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse\n');
+    expect(text.stdout).toContain('✗ 1 of 2 critical systems has too few owners (new or worse than on main): auth; already on main, not made worse: payments.\n');
+    const junit = assertWellFormedXml(runCli(['check', '--changed', 'main', '--new-only', '--format', 'junit'], { cwd: repo.dir }).stdout);
+    expect(junit.filter((e) => e.name === 'failure')).toHaveLength(1);
+    const sarif = JSON.parse(runCli(['check', '--changed', 'main', '--new-only', '--format', 'sarif'], { cwd: repo.dir }).stdout) as { runs: { results: { level: string; baselineState: string }[] }[] };
+    expect(sarif.runs[0]?.results.map((r) => [r.level, r.baselineState])).toEqual([
+      ['error', 'updated'],
+      ['warning', 'unchanged'],
+    ]);
+  });
+
+  it('--new-only without --changed is a usage error (exit 2)', () => {
+    const repo = pullRequest(`critical:\n${PAYMENTS}`, []);
+    const result = runCli(['check', '--new-only'], { cwd: repo.dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'talentrisk: --new-only judges a change against its base, and needs --changed <base-ref>\n' +
+        '  add it: `--changed origin/main --new-only`; pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)\n',
+    );
+  });
+
+  it('judges the base by the revision’s config, and says so when the change edits it', () => {
+    // The change raises payments' rule and touches no file of it: the base breaks the new rule as badly.
+    const repo = pullRequest(`critical:\n${auth(2)}`, [{ author: 'bob', write: { '.talentrisk.yml': `critical:\n${PAYMENTS}${auth(2)}` } }]);
+    const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--changed', 'main', '--new-only', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json.passed).toBe(true);
+    expect(json.summary).toMatchObject({ checked: 2, preexisting: 1 });
+    expect(json.warnings).toContain(
+      '.talentrisk.yml changed since main: every critical system is checked; --new-only judges main by this config too, so a rule the change adds or tightens fails only where the change makes the figure worse',
+    );
+  });
+
+  it('a departure of someone who joined in the change is no unknown person at the base', () => {
+    const repo = pullRequest(`critical:\n${auth(2)}`, [{ author: 'cy', write: { 'src/auth/x.ts': 2 } }]);
+    const result = runCli(['check', '--changed', 'main', '--new-only', '--leaving', 'Cy', '--format', 'json'], { cwd: repo.dir });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(checkOutputSchema.parse(JSON.parse(result.stdout)).departing).toEqual([{ id: 'cy@example.com', name: 'Cy' }]);
+  });
+
+  it('reads the merge base first, so that the revision’s walk reads from git only the change’s commits (its list extends the base’s)', () => {
+    const repo = pullRequest(`critical:\n${PAYMENTS}`, [{ author: 'ada', write: { 'src/pay/a.ts': 12 } }, { author: 'ada', write: { 'src/pay/b.ts': 12 } }]);
+    // git's trace2 (set in a global config: the environment passes GIT_CONFIG_GLOBAL to git) lists every git process.
+    const trace = path.join(repo.dir, '..', `${path.basename(repo.dir)}-trace.txt`);
+    const config = path.join(repo.dir, '..', `${path.basename(repo.dir)}-gitconfig`);
+    writeFileSync(config, `[trace2]\n\tnormalTarget = ${trace}\n`);
+    expect(runCli(['check', '--changed', 'main', '--new-only'], { cwd: repo.dir, env: { GIT_CONFIG_GLOBAL: config } }).exitCode).toBe(0);
+    const started = readFileSync(trace, 'utf8')
+      .split('\n')
+      .flatMap((line) => / start (git .*)$/.exec(line)?.[1] ?? []);
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const base = repo.git('rev-parse', 'main').trim();
+    const lists = started.filter((command) => command.startsWith('git rev-list --date-order'));
+    expect(lists).toEqual([`git rev-list --date-order --timestamp --parents ${base}`, `git rev-list --date-order --timestamp --parents ${head} ^${base}`]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { keeperOf, keepsFile } from '../../src/model/keepers.ts';
+import type { FileOwnership } from '../../src/model/types.ts';
+
+function file(authors: string[], changes: Record<string, [fa: 0 | 1, dl: number, lastChange?: number]>): Pick<FileOwnership, 'authors' | 'contributions'> {
+  return {
+    authors,
+    contributions: Object.entries(changes).map(([developer, [fa, dl, lastChange = 0]]) => ({ developer, fa, dl, ac: 0, doa: 0, normDoa: 0, isAuthor: authors.includes(developer), lastChange })),
+  };
+}
+
+describe('keepers (handoff’s "kept by", check’s keeper of a system)', () => {
+  it('keeps a file whose authors are all unavailable, when nobody available changed it more', () => {
+    const f = file(['ada'], { ada: [1, 10], bob: [0, 3], cy: [0, 2] });
+    expect(keepsFile(f, 3, new Set(['ada']))).toBe(true);
+    expect(keepsFile(f, 2, new Set(['ada']))).toBe(false);
+    // An available author: nobody keeps it.
+    expect(keepsFile(f, 3, new Set())).toBe(false);
+  });
+
+  it('a system’s keeper keeps the most of its files, then has the most changes to them (vuejs/core: 20 changes to compileScript.ts)', () => {
+    const files = [file(['ada'], { ada: [1, 9], bob: [0, 20] }), file(['ada'], { ada: [1, 3], cy: [0, 2] }), file(['ada'], { ada: [1, 3], cy: [0, 4] }), file(['bob'], { bob: [1, 1], cy: [0, 9] })];
+    // Bob authors the last file and is available: nobody keeps that one.
+    expect(keeperOf(files, new Set(['ada']))).toEqual({ id: 'cy', files: 2, commits: 6 });
+    // Bob leaving: he keeps nothing, and Cy keeps the last file too.
+    expect(keeperOf(files, new Set(['ada', 'bob']))).toEqual({ id: 'cy', files: 3, commits: 15 });
+    // One change is not keeping.
+    expect(keeperOf([file(['ada'], { ada: [1, 3], bob: [0, 1] })], new Set(['ada']))).toBeUndefined();
+  });
+});
