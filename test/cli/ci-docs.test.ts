@@ -113,11 +113,20 @@ describe('docs/ci.md', { tags: ['slow'] }, () => {
     // The whole check runs on pushes only (CI-user test: on a pull request it failed first, on old problems).
     expect(whole).toBe(command);
     expect(pullRequest?.text).toContain("if: github.event_name != 'pull_request'\n        run: " + command);
-    expect(changed).toBe(`npx --yes talentrisk@${VERSION} check --format github --changed "origin/$GITHUB_BASE_REF"`);
+    expect(changed).toBe(`npx --yes talentrisk@${VERSION} check --format github --changed "origin/$GITHUB_BASE_REF" --new-only`);
     const touched = run(changed as string, checkout.dir, env);
     expect(touched.stderr).toBe('');
     expect(touched.exitCode).toBe(0);
     expect(touched.stdout).toContain('talentrisk: payments: skipped (no file changed)');
+    // A pull request touching payments, which already fails on main, does not make it worse: a
+    // warning, not a failure (tokio: every pull request touching `time` failed on an old sole owner).
+    // (Ada's own fix: she stays its sole owner.)
+    writeFileSync(path.join(checkout.dir, 'src/pay/a.ts'), 'ada, a fix\n');
+    execFileSync('git', ['commit', '-qam', 'payments: a fix'], { cwd: checkout.dir, env: { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com' } });
+    const older = run(changed as string, checkout.dir, env);
+    expect(older.exitCode).toBe(0);
+    expect(older.stdout).toMatch(/^::warning file=\.talentrisk\.yml,line=2,.*payments.*already on origin\/main/m);
+    expect(older.stdout).not.toContain('::error');
 
     // Bob learns payments (he changes each file twice): two owners, and the workflow passes.
     for (let round = 0; round < 2; round++) {
