@@ -41,7 +41,10 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
   if (!baseSha) {
     // okhttp's default branch is master: "fetch origin main" sent a CI maintainer after a branch
     // that does not exist (a tester).
-    const usual = await defaultBranch(repo);
+    // Not the branch under test: a clone of the pull request's branch (`git clone -b pr1`, some CI
+    // checkouts) records it as origin's default, and `--changed` it checks nothing (prometheus, a tester).
+    const recorded = await defaultBranch(repo);
+    const usual = recorded !== undefined && (await commitOf(repo, recorded)) !== (await commitOf(repo, head)) ? recorded : undefined;
     const instead = usual !== undefined && usual !== base ? `the remote's default branch is ${usual} (\`--changed ${usual}\`); or ` : '';
     throw new UsageError(`unknown base revision for --changed: ${base}`, { hint: `${instead}${fetchHint(repo, base, usual)}` });
   }

@@ -421,15 +421,22 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
       'talentrisk: --changed takes one base revision, not a range: HEAD~1..HEAD\n  pass the branch the change will merge into, e.g. `--changed origin/main`; the change is what the revision has since their merge base\n',
     );
     // Without origin/HEAD, the one of origin/main and origin/master that exists (a re-test).
-    repo.git('update-ref', 'refs/remotes/origin/master', 'HEAD');
+    repo.git('update-ref', 'refs/remotes/origin/master', 'HEAD~1');
     expect(runCli(['check', '--changed', 'origin/main'], { cwd: repo.dir }).stderr).toContain("the remote's default branch is origin/master (`--changed origin/master`)");
     repo.git('update-ref', '-d', 'refs/remotes/origin/master');
     // A clone knows origin's default branch: named when the base is another (okhttp's is master; a CI test).
-    repo.git('update-ref', 'refs/remotes/origin/trunk', 'HEAD');
+    repo.git('update-ref', 'refs/remotes/origin/trunk', 'HEAD~1');
     repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/trunk');
     expect(runCli(['check', '--changed', 'origin/main'], { cwd: repo.dir }).stderr).toBe(
       'talentrisk: unknown base revision for --changed: origin/main\n' +
         "  the remote's default branch is origin/trunk (`--changed origin/trunk`); or fetch it first (`git fetch origin main`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI\n",
+    );
+    // Not the branch under test: a clone of it (`git clone -b pr1`) records it as origin's default,
+    // and `--changed` it would check nothing (prometheus, a CI maintainer).
+    repo.git('update-ref', 'refs/remotes/origin/trunk', 'HEAD');
+    expect(runCli(['check', '--changed', 'origin/main'], { cwd: repo.dir }).stderr).toBe(
+      'talentrisk: unknown base revision for --changed: origin/main\n' +
+        '  fetch it first (`git fetch origin main`); in CI fetch the whole history: `fetch-depth: 0` for actions/checkout, `GIT_DEPTH: 0` for GitLab CI\n',
     );
   });
 
@@ -437,7 +444,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
   it('--changed with an unknown base gives a fetch example of origin\'s default branch', () => {
     const repo = repoWith(`critical:\n${AUTH}`);
     repo.git('remote', 'add', 'origin', repo.dir);
-    repo.git('update-ref', 'refs/remotes/origin/master', 'HEAD');
+    repo.git('update-ref', 'refs/remotes/origin/master', 'HEAD~1');
     repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/master');
     expect(runCli(['check', '--changed', 'v9'], { cwd: repo.dir }).stderr).toContain("the remote's default branch is origin/master (`--changed origin/master`); or fetch it first (e.g. `git fetch origin master`)");
   });
