@@ -248,18 +248,25 @@ export function dominantModule(
   const nested = modules.filter((module) => module.path.startsWith(`${largest.path}/`)).map((module) => `${module.path}/`);
   const own = paths.filter((file) => file.startsWith(`${largest.path}/`) && !nested.some((prefix) => file.startsWith(prefix)));
   const tree = folderTree(own);
+  const codeTree = folderTree(own.filter((file) => !isSupportingModule(file.slice(0, file.lastIndexOf('/')))));
   const at = chainBottom(tree, largest.path);
-  const subfolders = [...(tree.get(at)?.subfolders ?? [])].map((path) => ({ path, files: tree.get(path)?.all ?? 0 })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
-  // Two folders worth a module at least: okhttp's `okhttp` was told to split into okhttp/src (340
-  // files) and okhttp/api (2), which says nothing more (the review of the 100-file threshold).
-  if (subfolders.filter((folder) => folder.files >= SMALL_MODULE_FILES).length < 2) return undefined;
+  // Its folders by their code files, its test and docs folders last: svelte's split began with
+  // packages/svelte/tests (8411 files), which the figure before it had just set aside (a review).
+  // They stay roots to propose, so that the tests become a module of their own.
+  const subfolders = [...(tree.get(at)?.subfolders ?? [])]
+    .map((path) => ({ path, files: codeTree.get(path)?.all ?? 0, all: tree.get(path)?.all ?? 0, supporting: isSupportingModule(path) }))
+    .sort((a, b) => Number(a.supporting) - Number(b.supporting) || b.files - a.files || b.all - a.all || (a.path < b.path ? -1 : 1));
+  const code = subfolders.filter((folder) => !folder.supporting);
+  // Two folders of code worth a module at least: okhttp's `okhttp` was told to split into okhttp/src
+  // (340 files) and okhttp/api (2), which says nothing more (the review of the 100-file threshold).
+  if (code.filter((folder) => folder.files >= SMALL_MODULE_FILES).length < 2) return undefined;
   // A depth does not split a workspace package (or a modules.roots folder).
   const depth = largest.kind === 'folder' ? at.split('/').length + 1 : undefined;
   return {
     path: largest.path,
     files: largest.files,
     codeFiles,
-    subfolders: subfolders.slice(0, count),
+    subfolders: code.slice(0, count).map(({ path, files }) => ({ path, files })),
     branches: subfolders.map((folder) => folder.path),
     ownFiles: tree.get(at)?.own ?? 0,
     branchesAt: at,

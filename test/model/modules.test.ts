@@ -286,25 +286,28 @@ describe('modules on fixture repositories', { tags: ['slow'] }, () => {
 describe('dominantModule', () => {
   const files = (folder: string, count: number) => Array.from({ length: count }, (_, i) => `${folder}/f${i}.ts`);
   it('names a module that holds most files, with its largest folders, to split (svelte: packages/svelte held 8,873 of 9,073)', () => {
-    const paths = [...files('packages/svelte/tests/samples', 600), ...files('packages/svelte/src/compiler', 150), ...files('packages/svelte/src/internal', 40), ...files('packages/kit', 20)];
+    const paths = [...files('packages/svelte/tests/samples', 600), ...files('packages/svelte/src/compiler', 150), ...files('packages/svelte/src/internal', 40), ...files('packages/svelte/messages', 30), ...files('packages/kit', 20)];
     const modules = [
-      { path: 'packages/svelte', files: 790 },
+      { path: 'packages/svelte', files: 820 },
       { path: 'packages/kit', files: 20 },
     ];
-    // Its own tests/ counts with the tests (svelte: 8411 of the "8873 files outside tests" were).
+    // Its own tests/ counts with the tests (svelte: 8411 of the "8873 files outside tests" were), and
+    // comes last among the roots, not as its largest folder (a review).
     expect(dominantModule(modules, paths)).toEqual({
       path: 'packages/svelte',
-      files: 190,
-      codeFiles: 210,
+      files: 220,
+      codeFiles: 240,
       subfolders: [
-        { path: 'packages/svelte/tests', files: 600 },
         { path: 'packages/svelte/src', files: 190 },
+        { path: 'packages/svelte/messages', files: 30 },
       ],
-      branches: ['packages/svelte/tests', 'packages/svelte/src'],
+      branches: ['packages/svelte/src', 'packages/svelte/messages', 'packages/svelte/tests'],
       ownFiles: 0,
       branchesAt: 'packages/svelte',
-      folders: 2,
+      folders: 3,
     });
+    // One folder of code beside its tests: nothing to split.
+    expect(dominantModule([{ path: 'pkg', files: 790 }], [...files('pkg/tests/samples', 600), ...files('pkg/src', 190)])).toBeUndefined();
     // Under half the files, or small, or the tests themselves (git/git's `t`, curl's `tests`): nothing.
     expect(dominantModule([...modules, { path: 'other', files: 800 }], [...paths, ...files('other', 800)])).toBeUndefined();
     expect(dominantModule([{ path: 'lib', files: 60 }], [...files('lib/a', 30), ...files('lib/b', 30)])).toBeUndefined();
