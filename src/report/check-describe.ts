@@ -234,8 +234,11 @@ export function baseSentence(system: CriticalSystemResult, changed: CheckReport[
  */
 export function otherViolations(report: CheckReport): { system: string; message: string }[] {
   // In the table's order, as the verdict (review: the lines between them were in config order).
+  // With --new-only, only the rules broken anew or worse: one the base already broke as badly is
+  // said once, as such (baseNotes), not also in red (a review).
+  const failing = (violation: CriticalViolation) => report.changed?.newOnly !== true || isNewViolation(violation);
   return rankCritical(failingSystems(report)).flatMap((system) =>
-    system.violations.filter((violation) => violation.rule !== 'minOwners' || violation.afterDepartures).map((violation) => ({ system: system.name, message: violation.message })),
+    system.violations.filter((violation) => (violation.rule !== 'minOwners' || violation.afterDepartures) && failing(violation)).map((violation) => ({ system: system.name, message: violation.message })),
   );
 }
 

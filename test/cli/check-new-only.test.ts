@@ -100,6 +100,25 @@ describe('talentrisk check --changed --new-only (black box)', { tags: ['slow'] }
     ]);
   });
 
+  // A review: one rule broken anew beside one the base broke as badly read as both failing (✗) and
+  // not made worse (!), and markdown gave the old one ❌ too.
+  it('marks as failing only the rules broken anew or worse, not the ones already on the base beside them', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'core/a.ts': 10, 'core/b.ts': 10, 'core/c.ts': 10, 'core/d.ts': 10 } },
+      { author: 'leo', write: { 'core/d.ts': 12 } },
+      { author: 'ada', write: { '.talentrisk.yml': 'critical:\n  - name: core\n    paths: ["core/**"]\n    minOwners: 2\n    maxKnowledgeLoss: 0.2\n' } },
+    ]);
+    repo.commit({ author: 'leo', branch: 'feature', write: { 'core/e.ts': 5, 'core/f.ts': 5 } });
+    const text = runCli(['check', '--changed', 'main', '--new-only', '--leaving', 'Leo', '--no-color'], { cwd: repo.dir });
+    expect(text.exitCode).toBe(1);
+    const lines = text.stdout.split('\n');
+    expect(lines.filter((line) => line.startsWith('✗ core:'))).toEqual(['✗ core: without Leo, 33% of its files lose their last author (2 of 6; at most 20% allowed)', expect.stringMatching(/^✗ core: departures orphan 33% \(at most 20%\): new since main/)]);
+    expect(lines).toContain('! core: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse');
+    const markdown = runCli(['check', '--changed', 'main', '--new-only', '--leaving', 'Leo', '--format', 'markdown'], { cwd: repo.dir }).stdout;
+    expect(markdown).not.toContain('- ❌ **core**: bus factor');
+    expect(markdown).toContain('- ⚠️ **core**: bus factor 1 (needs 2): already on main');
+  });
+
   it('--new-only without --changed is a usage error (exit 2)', () => {
     const repo = pullRequest(`critical:\n${PAYMENTS}`, []);
     const result = runCli(['check', '--new-only'], { cwd: repo.dir });
