@@ -747,14 +747,19 @@ export async function pathDeparture(repo: Repository, revision: string, target: 
     for (const [from, to] of renames) {
       if (from === target) return { commit, day, movedTo: to };
     }
-    // A folder: where most of its files went, and the folder they share.
-    const moved = renames.filter(([from]) => from.startsWith(folder));
-    if (moved.length > 0) {
-      const [from, to] = moved[0] as [string, string];
+    // A folder: where most of its files went, as they were named under it (a file renamed on the way
+    // says nothing of the folder: a review saw a folder "deleted" when git listed that file first).
+    const destinations = new Map<string, number>();
+    for (const [from, to] of renames) {
+      if (!from.startsWith(folder)) continue;
       const rest = from.slice(folder.length);
-      if (to.endsWith(`/${rest}`)) return { commit, day, movedTo: to.slice(0, to.length - rest.length - 1) };
+      if (to.endsWith(`/${rest}`)) {
+        const destination = to.slice(0, to.length - rest.length - 1);
+        destinations.set(destination, (destinations.get(destination) ?? 0) + 1);
+      }
     }
-    return { commit, day };
+    const [movedTo] = [...destinations].reduce<[string | undefined, number]>((best, [destination, files]) => (files > best[1] ? [destination, files] : best), [undefined, 0]);
+    return movedTo === undefined ? { commit, day } : { commit, day, movedTo };
   } catch {
     return undefined;
   }

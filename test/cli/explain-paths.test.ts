@@ -119,6 +119,11 @@ describe('explain reads a path from the current folder, as git does', { tags: ['
     expect(runCli(['explain', 'gone.rs'], { cwd: repo.dir }).stderr).toBe(`talentrisk: no analysed file or folder matches gone.rs: it was deleted in ${deleted} (2024-03-01)\n  explain names a file or folder of the analysed revision\n`);
     // Never there: as before.
     expect(runCli(['explain', 'zzz/never.rs'], { cwd: repo.dir }).stderr).toContain('\n  pass a path relative to the repository root');
+    // A folder where most files went, whatever git lists first (a review: a file renamed on the way
+    // made the folder "deleted").
+    repo.commit({ author: 'ada', at: '2024-05-01T10:00:00Z', write: { 'old/a.rs': 5, 'old/b.rs': 5, 'old/c.rs': 5, 'old/d.rs': 5 } });
+    repo.commit({ author: 'bob', at: '2024-06-01T10:00:00Z', rename: { 'old/d.rs': 'new/0lib.rs', 'old/a.rs': 'new/a.rs', 'old/b.rs': 'new/b.rs', 'old/c.rs': 'new/c.rs' } });
+    expect(runCli(['explain', 'old'], { cwd: repo.dir }).stderr).toMatch(/: it was moved in [0-9a-f]{10} \(2024-06-01\), and is now new\n/);
   });
 
   // vuejs/core, in packages/reactivity: `explain index.ts` suggested index.js, not src/index.ts (a tester).
