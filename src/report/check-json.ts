@@ -35,7 +35,9 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
       violations: system.checked ? criticalSystemJson(system).violations.map((json, k) => ({ ...json, ...againstBase(system.violations[k] as CriticalViolation) })) : [],
       status: system.checked ? system.status : 'skipped',
       configLine: system.configLine ?? null,
-      keeper: system.keeper ?? null,
+      // Absent when not asked (no owner inactive, or every file has an author who is there); null
+      // when nobody keeps the files: one null for both read as the same (a review).
+      ...(system.keeper !== undefined ? { keeper: system.keeper } : {}),
     })),
     // What the text prints beside the systems too: a dashboard read none of it (ripgrep, a tester).
     warnings: warningsWithNotes(report),

@@ -93,8 +93,9 @@ export const checkOutputSchema = z
               commits: z.number().int().nonnegative().describe('Their changes (first authorship and deliveries) to those files.'),
             })
             .nullable()
+            .optional()
             .describe(
-              'When an owner of the system is inactive: the developer who has been keeping its files, by handoff’s “kept by” rule (every author of a file is inactive or leaving, and nobody active and staying changed it more; at least 2 changes): the one who keeps the most of them. null when no owner is inactive, when every file has an author who is active and staying, or when nobody keeps them.',
+              'When an owner of the system is inactive and some of its files have no author who is active and staying: the developer who has been keeping those files, by handoff’s “kept by” rule (every author of a file is inactive or leaving, and nobody active and staying changed it more; at least 2 changes): the one who keeps the most of them; null when nobody keeps them. Absent when no owner is inactive, or every file has an author who is active and staying.',
             ),
           violations: z
             .array(
