@@ -23,9 +23,9 @@ export interface SystemKeeper {
   commits: number;
 }
 
-/** Whether some of `files` have authors, every one of them unavailable: files someone else has to keep. */
-export function needKeeping(files: readonly Pick<FileOwnership, 'authors'>[], unavailable: ReadonlySet<string>): boolean {
-  return files.some((file) => file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)));
+/** How many of `files` have authors, every one of them unavailable: files someone else has to keep. */
+export function needKeeping(files: readonly Pick<FileOwnership, 'authors'>[], unavailable: ReadonlySet<string>): number {
+  return files.filter((file) => file.authors.length > 0 && file.authors.every((author) => unavailable.has(author))).length;
 }
 
 /**

@@ -307,12 +307,16 @@ function inactiveOwners(system: Pick<CriticalSystemResult, 'owners'>, inactive: 
 }
 
 /** Who keeps a system's files (its `keeper`), or '' when it was not asked (no inactive owner): "kept by Bob (20 commits to 3 of its 7 files)". */
-export function keeperPhrase(system: Pick<CheckedSystem, 'keeper' | 'files'>): string {
+export function keeperPhrase(system: Pick<CheckedSystem, 'keeper' | 'files' | 'unheldFiles'>): string {
   if (system.keeper === undefined) return '';
-  if (!system.keeper) return 'nobody active has been keeping its files';
-  const { name, files, commits } = system.keeper;
   const total = system.files.length;
-  const which = files < total ? `${files} of its ${total} files` : total === 1 ? 'its file' : `all ${total} of its files`;
+  // Which files: "its files" read as all of them while an active owner held most (a review).
+  if (!system.keeper) {
+    const unheld = system.unheldFiles ?? total;
+    return `nobody active has been keeping ${unheld >= total ? (total === 1 ? 'its file' : 'its files') : `the ${unheld === 1 ? 'one' : unheld} of its ${total} files with no active author`}`;
+  }
+  const { name, files, commits } = system.keeper;
+  const which = files < total ? `${files} of its ${total} files` : total === 1 ? 'its file' : total === 2 ? 'both its files' : `all ${total} of its files`;
   return `kept by ${name} (${plural(commits, 'commit')} to ${which})`;
 }
 

@@ -23,6 +23,8 @@ export interface CheckedSystem extends CriticalSystemResult {
    * word of who changed compileScript.ts 20 times).
    */
   keeper?: CheckKeeper;
+  /** With `keeper`: how many of its files have no author who is there (every author inactive or leaving). */
+  unheldFiles?: number;
   /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
   configLine: number | undefined;
   /** 1-based line of each of `unmatchedPatterns` in the config file, in the same order (annotations point at the glob). */

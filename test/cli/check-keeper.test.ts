@@ -45,4 +45,24 @@ describe('check names who keeps a system whose owner is inactive', { tags: ['slo
     expect(early.systems[0]).not.toHaveProperty('keeper');
     expect(runCli(['check', '--until', '2023-03-01', '--no-color'], { cwd: repo.dir }).stdout).not.toContain('kept by');
   });
+
+  // A review: "nobody active has been keeping its files" read as all of them, while an active owner
+  // (Bob) held one of the two; and "all 2 of its files".
+  it('says which files nobody keeps when an active owner holds the others, and "both its files"', () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: { 'src/a/x.ts': 1, 'src/a/y.ts': 1 } },
+      { author: 'cy', at: '2024-01-02T10:00:00Z', write: { 'src/a/x.ts': 2, 'src/a/y.ts': 2 } },
+      ...[1, 2, 3].map((day): FixtureCommit => ({ author: 'bob', at: `2025-05-0${day}T10:00:00Z`, write: { 'src/a/x.ts': 2 + day } })),
+    ]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'critical:\n  - name: sa\n    paths: ["src/a/**"]\n    minOwners: 2\n');
+    expect(runCli(['check', '--until', '2025-06-01', '--no-color'], { cwd: repo.dir }).stdout).toContain('; nobody active has been keeping the one of its 2 files with no active author\n');
+    // Bob keeps both: every author of each is inactive, and he changed each three times.
+    const both = buildRepo([
+      { author: 'ada', at: '2023-01-01T10:00:00Z', write: { 'src/pay/a.ts': 1, 'src/pay/b.ts': 1 } },
+      ...Array.from({ length: 9 }, (_, i): FixtureCommit => ({ author: 'ada', at: `2023-02-0${i + 1}T10:00:00Z`, write: { 'src/pay/a.ts': 10 + i, 'src/pay/b.ts': 10 + i } })),
+      ...[1, 2, 3].map((day): FixtureCommit => ({ author: 'bob', at: `2025-05-0${day}T10:00:00Z`, write: { 'src/pay/a.ts': 30 + day, 'src/pay/b.ts': 30 + day } })),
+    ]);
+    writeFileSync(path.join(both.dir, '.talentrisk.yml'), 'critical:\n  - name: payments\n    paths: ["src/pay/**"]\n    minOwners: 2\n');
+    expect(runCli(['check', '--until', '2025-06-01', '--no-color'], { cwd: both.dir }).stdout).toContain('kept by Bob (6 commits to both its files)');
+  });
 });

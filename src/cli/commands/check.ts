@@ -182,7 +182,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
 type CheckEvaluation = Pick<CheckReport, 'repository' | 'model'> & {
-  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper'>)[];
+  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper' | 'unheldFiles'>)[];
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
   lastCommits: Record<string, string>;
@@ -265,9 +265,10 @@ function withKeepers(systems: readonly CriticalSystemResult[], analysis: Analysi
     if (!system.owners.some((owner) => inactive.has(owner.id))) return system;
     const files = system.files.flatMap((path) => byPath.get(path) ?? []);
     // Every file with an author who is there: its active owners hold it, nobody else is asked about.
-    if (!needKeeping(files, unavailable)) return system;
+    const unheldFiles = needKeeping(files, unavailable);
+    if (unheldFiles === 0) return system;
     const keeper = keeperOf(files, unavailable);
-    return { ...system, keeper: keeper ? { ...keeper, name: names.get(keeper.id) ?? keeper.id } : null };
+    return { ...system, keeper: keeper ? { ...keeper, name: names.get(keeper.id) ?? keeper.id } : null, unheldFiles };
   });
 }
 
