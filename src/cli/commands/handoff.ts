@@ -34,8 +34,9 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const named = parseLeaving(who, 'handoff');
   const leaving = named.date ? [...(options.leaving ?? []), who] : options.leaving;
   const names = await mailmapNames(repo);
-  const mailmapped = await mailmappedEmails(repo, analysis.developers, [named.who], analysis.repository.revision, { people: settings.people, mailmapNames: names });
-  const person = resolvePerson(analysis.developers, named.who, { people: settings.people, bots: await botsNamed(repo, analysis, settings.bots, [named.who]), mailmapped, mailmapNames: names, historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')), shallowSince: shallowSinceOf(analysis) });
+  const bots = await botsNamed(repo, analysis, settings.bots, [named.who]);
+  const mailmapped = await mailmappedEmails(repo, analysis.developers, [named.who], analysis.repository.revision, { people: settings.people, mailmapNames: names, bots });
+  const person = resolvePerson(analysis.developers, named.who, { people: settings.people, bots, mailmapped, mailmapNames: names, historyEnds: historyEndsOf(analysis, analysis.repository.requested === 'HEAD' ? undefined : await commitOf(repo, 'HEAD')), shallowSince: shallowSinceOf(analysis) });
   // Everyone else leaving (config `departures`, --leaving) is no successor.
   const departures = await declaredDepartures(repo, analysis, config, leaving);
   // Someone who stopped committing cannot take over: inactive developers are no successors.
