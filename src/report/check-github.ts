@@ -4,15 +4,15 @@ import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * GitHub Actions workflow commands: one `::error` annotation per failing system, pointing at the
  * system's line of the config file, one `::warning` per glob that matches nothing (at the glob's line), and plain lines
  * for the rest. (The markdown step summary is `renderCheckMarkdown`, appended by the command.)
  */
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
   const file = escapeWorkflowProperty(report.configFile);

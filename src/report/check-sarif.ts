@@ -124,7 +124,7 @@ export function toCheckSarif(report: CheckReport) {
                 owners: system.owners.map((o) => o.name),
                 filesAtRisk: filesAtRisk(system).length,
               },
-          };
+            };
           });
         }),
       },
