@@ -1,4 +1,6 @@
-import type { FileOwnership } from './types.ts';
+import type { CriticalSystemResult } from './critical.ts';
+import { markedInactive } from './decay.ts';
+import type { Analysis, FileOwnership } from './types.ts';
 
 // Who keeps files whose authors are gone: handoff's "kept by" (redis: the active maintainer kept
 // server.c, authored by antirez, inactive) and check's keeper of a system whose owner is inactive
@@ -47,4 +49,34 @@ export function keeperOf(files: readonly Pick<FileOwnership, 'authors' | 'contri
   }
   const best = [...kept.values()].sort((a, b) => b.files - a.files || b.commits - a.commits || b.last - a.last || (a.id < b.id ? -1 : 1))[0];
   return best ? { id: best.id, files: best.files, commits: best.commits } : undefined;
+}
+
+/** Of a system with an inactive owner: who keeps its files, by name; null when nobody does. */
+export type NamedKeeper = (SystemKeeper & { name: string }) | null;
+
+/**
+ * The systems with an inactive owner and files with no author who is there, with who keeps those
+ * files (keeperOf; someone available: neither inactive nor leaving), null when nobody does, and how
+ * many such files there are (vuejs/core: a sole owner inactive for years, and someone else changed
+ * compileScript.ts 20 times). The other systems as they are.
+ */
+export function withKeepers<T extends Pick<CriticalSystemResult, 'owners' | 'files'>>(
+  systems: readonly T[],
+  analysis: Pick<Analysis, 'model' | 'settings' | 'developers' | 'files'>,
+  departing: readonly { id: string }[],
+): (T & { keeper?: NamedKeeper; unheldFiles?: number })[] {
+  const inactive = markedInactive(analysis);
+  if (inactive.size === 0) return [...systems];
+  const unavailable = new Set([...inactive, ...departing.map((d) => d.id)]);
+  const byPath = new Map(analysis.files.map((file) => [file.path, file]));
+  const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
+  return systems.map((system) => {
+    if (!system.owners.some((owner) => inactive.has(owner.id))) return system;
+    const files = system.files.flatMap((path) => byPath.get(path) ?? []);
+    // Every file with an author who is there: its active owners hold it, nobody else is asked about.
+    const unheldFiles = needKeeping(files, unavailable);
+    if (unheldFiles === 0) return system;
+    const keeper = keeperOf(files, unavailable);
+    return { ...system, keeper: keeper ? { ...keeper, name: names.get(keeper.id) ?? keeper.id } : null, unheldFiles };
+  });
 }

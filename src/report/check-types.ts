@@ -1,6 +1,6 @@
 import { isNewViolation } from '../model/critical-baseline.ts';
 import type { CriticalSystemResult } from '../model/critical.ts';
-import type { SystemKeeper } from '../model/keepers.ts';
+import type { NamedKeeper } from '../model/keepers.ts';
 import type { ModelName, RepositoryInfo } from '../model/types.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { ModelName, RepositoryInfo } from '../model/types.ts';
  * most of its files (handoff's "kept by" rule: every author of the file is inactive or leaving and
  * nobody available changed it more), or null when nobody does.
  */
-export type CheckKeeper = (SystemKeeper & { name: string }) | null;
+export type CheckKeeper = NamedKeeper;
 
 /** One critical system as `check` reports it. */
 export interface CheckedSystem extends CriticalSystemResult {

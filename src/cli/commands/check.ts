@@ -8,8 +8,8 @@ import { squashesWereRead } from '../../history-warnings.ts';
 import { openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
 import { compareWithBase } from '../../model/critical-baseline.ts';
-import { inactiveAt, inactiveCountedAsGone, markedInactive } from '../../model/decay.ts';
-import { keeperOf, needKeeping } from '../../model/keepers.ts';
+import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
+import { withKeepers } from '../../model/keepers.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
@@ -248,28 +248,6 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   // Stored with its configuration errors too: in a shallow clone a system with no fetched change is
   // one until the tracked files are read, and --changed skips a dead system; the rest stops check (exit 2).
   return { evaluation, warningSource: analysis, storing: storeReport(analysis, request, Buffer.from(text, 'utf8')) };
-}
-
-/**
- * The systems with an inactive owner, with who keeps their files (keeperOf; someone available:
- * neither inactive nor leaving), null when nobody does (vuejs/core: a sole owner inactive for years,
- * and someone else changed compileScript.ts 20 times).
- */
-function withKeepers(systems: readonly CriticalSystemResult[], analysis: Analysis, departing: readonly { id: string }[]): CheckEvaluation['systems'] {
-  const inactive = markedInactive(analysis);
-  if (inactive.size === 0) return [...systems];
-  const unavailable = new Set([...inactive, ...departing.map((d) => d.id)]);
-  const byPath = new Map(analysis.files.map((file) => [file.path, file]));
-  const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
-  return systems.map((system) => {
-    if (!system.owners.some((owner) => inactive.has(owner.id))) return system;
-    const files = system.files.flatMap((path) => byPath.get(path) ?? []);
-    // Every file with an author who is there: its active owners hold it, nobody else is asked about.
-    const unheldFiles = needKeeping(files, unavailable);
-    if (unheldFiles === 0) return system;
-    const keeper = keeperOf(files, unavailable);
-    return { ...system, keeper: keeper ? { ...keeper, name: names.get(keeper.id) ?? keeper.id } : null, unheldFiles };
-  });
 }
 
 /** An evaluation's JSON, checked to be one of `loaded`'s systems (in config order), else an error. */
