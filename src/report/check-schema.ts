@@ -11,6 +11,13 @@ const member = person.extend({
   share: z.number().describe('files / files of the system (0–1).'),
 });
 
+const violation = z.object({
+  rule: z.string().describe('minOwners, or maxKnowledgeLoss with departures.'),
+  required: z.number(),
+  actual: z.number(),
+  message: z.string(),
+});
+
 export const criticalSystemOutputSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
@@ -30,16 +37,7 @@ export const criticalSystemOutputSchema = z.object({
   singleOwnerFiles: z.array(z.object({ path: z.string(), owner: person })).describe('Files with exactly one author.'),
   orphanFiles: z.array(z.string()).describe('Files with no author.'),
   unmatchedPatterns: z.array(z.string()).describe('Globs that match no analysed file.'),
-  violations: z
-    .array(
-      z.object({
-        rule: z.string().describe('minOwners, or maxKnowledgeLoss with departures.'),
-        required: z.number(),
-        actual: z.number(),
-        message: z.string(),
-      }),
-    )
-    .describe('The rules it breaks; none for a system `check --changed` skipped (its figures are given all the same).'),
+  violations: z.array(violation).describe('The rules it breaks; none for a system `check --changed` skipped (its figures are given all the same).'),
   error: z.string().nullable().describe('The configuration error, when status is error.'),
 });
 
@@ -99,11 +97,7 @@ export const checkOutputSchema = z
             ),
           violations: z
             .array(
-              z.object({
-                rule: z.string().describe('minOwners, or maxKnowledgeLoss with departures.'),
-                required: z.number(),
-                actual: z.number(),
-                message: z.string(),
+              violation.extend({
                 new: z
                   .boolean()
                   .optional()
