@@ -44,10 +44,11 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(run('github')).toContain('talentrisk: after departures: Bob — owners and bus factors are without them');
     const junit = run('junit');
     expect(junit).toContain('<property name="departures" value="after departures: Bob — owners and bus factors are without them"/>');
-    expect(junit).toContain('<system-err>warning: .talentrisk.yml:3:28 critical.0.paths.1: &quot;src/gone/**&quot; matches no analysed file');
+    expect(junit).toMatch(/<system-err>(warning: inactivity is measured from [^\n]*\n)?warning: \.talentrisk\.yml:3:28 critical\.0\.paths\.1: &quot;src\/gone\/\*\*&quot; matches no analysed file/);
     const sarif = JSON.parse(run('sarif')) as { runs: { properties: { departing: unknown[] }; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
     expect(sarif.runs[0]?.properties.departing).toEqual([{ name: 'Bob', date: null }]);
-    expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text)).toEqual([expect.stringContaining('"src/gone/**" matches no analysed file')]);
+    // (And that the 2024 fixture is measured from today: its date varies.)
+    expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text).filter((text) => !text.startsWith('inactivity is measured'))).toEqual([expect.stringContaining('"src/gone/**" matches no analysed file')]);
     expect(run('markdown')).toContain('> ⚠️ .talentrisk.yml:3:28 critical.0.paths.1: "src/gone/\\*\\*" matches no analysed file');
     // Nobody leaving: no such line.
     expect(runCli(['check', '--format', 'markdown', '-q'], { cwd: repo.dir }).stdout).not.toMatch(/after departures/i);
@@ -93,7 +94,7 @@ describe('check with departures', { tags: ['slow'] }, () => {
     // The text and markdown formats name the rule that failed: the owner count holds.
     const text = runCli(['check', '--leaving', 'ada'], { cwd: repo.dir }).stdout.split('\n');
     expect(text).toContain('✗ billing: without Ada, 25% of its files lose their last author (1 of 4; at most 20% allowed)');
-    expect(text.at(-3)).toBe('✗ 1 of 1 critical system would lose too much of its knowledge: billing.');
+    expect(text).toContain('✗ 1 of 1 critical system would lose too much of its knowledge: billing.');
     const markdown = runCli(['check', '--leaving', 'ada', '--format', 'markdown'], { cwd: repo.dir }).stdout;
     expect(markdown).toContain('### ❌ talentrisk check: 1 of 1 critical system would lose too much of its knowledge: billing.\n');
     expect(markdown).toContain('- ❌ **billing**: without Ada, 25% of its files lose their last author (1 of 4; at most 20% allowed)\n');

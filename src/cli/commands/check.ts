@@ -16,8 +16,8 @@ import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
 import { markInactive } from '../../report/check-describe.ts';
 import { CHECK_FORMATS, checkPassed, type CheckedSystem, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
-import { shellWord } from '../../report/format.ts';
-import { referenceDate } from '../../model/analysis-date.ts';
+import { list, shellWord } from '../../report/format.ts';
+import { referenceDate, staleRevision } from '../../model/analysis-date.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { assertOutputWritable, writeReport, type CommonOptions } from '../options.ts';
 import { declaredDepartures, loadAnalysis, loadRepoConfig, printWarnings, reportWritten } from './shared.ts';
@@ -125,6 +125,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   // What depends on more than the analysis and the config's content is added here, on every run:
   // the systems --changed leaves out, and the lines of the config file (its layout).
   const reference = referenceDate(options.until, new Date());
+  const inactive = options.model === 'classic' ? [] : inactiveNamed(evaluation, loaded.config.model.inactiveAfter, reference);
   const report: CheckReport = {
     repository: evaluation.repository,
     model: evaluation.model,
@@ -143,7 +144,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     departing: evaluation.departing,
     inactiveGone: evaluation.inactiveGone ?? 0,
     referenceDay: reference.toISOString().slice(0, 10),
-    inactive: options.model === 'classic' ? [] : inactiveNamed(evaluation, loaded.config.model.inactiveAfter, reference),
+    inactive,
     // The reports carry the dead globs' warnings too (on stderr only, -q dropped them: power-user
     // test; markdown, junit and sarif had none: a CI test); github marks each at its line, and json
     // lists them as unmatchedPatterns.
@@ -151,6 +152,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
       ...evaluated.warningSource.warnings,
       ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked${options.newOnly ? `; --new-only judges ${changed.base} by this config too, so a rule the change adds or tightens fails only where the change makes the figure worse` : ''}`] : []),
       ...notJudgedWarnings,
+      ...staleInactivity(evaluation.repository.revisionDate, reference, inactive, loaded.config.model.inactiveAfter),
       ...deadSkipped,
       ...(options.format !== 'github' && options.format !== 'json' ? deadGlobs : []),
     ],
@@ -191,6 +193,23 @@ type CheckEvaluation = Pick<CheckReport, 'repository' | 'model'> & {
   /** Inactive developers counted as gone (model.treatInactiveAsDeparted), 0 when none are. */
   inactiveGone?: number;
 };
+
+/**
+ * On an old clone, whom the day of the check makes inactive: people who committed within
+ * `inactiveAfter` days of the revision's last commit read as inactive measured from today
+ * (prometheus 108 days after its last commit: Frederic Branczyk, active then; scan said so, check
+ * did not: a CI maintainer). Said only when it changes who is inactive.
+ */
+function staleInactivity(revisionDate: string, reference: Date, inactive: NonNullable<CheckReport['inactive']>, inactiveAfter: number): string[] {
+  const stale = staleRevision(revisionDate, reference.toISOString());
+  if (!stale) return [];
+  const then = new Date(revisionDate);
+  const onlyToday = inactive.filter((person) => !inactiveAt(person.lastCommit, then, inactiveAfter));
+  if (onlyToday.length === 0) return [];
+  return [
+    `inactivity is measured from ${reference.toISOString().slice(0, 10)}, ${stale.days} days after the revision's last commit (${stale.day}): ${list(onlyToday.map((person) => person.name), 3)} had committed within ${inactiveAfter} days of it; \`--until ${stale.day}\` judges them as of that day`,
+  ];
+}
 
 /** The people the systems name who made no commit in the `inactiveAfter` days before `reference`. */
 function inactiveNamed(evaluation: CheckEvaluation, inactiveAfter: number, reference: Date): NonNullable<CheckReport['inactive']> {
