@@ -675,7 +675,11 @@ export async function mailmappedAuthorEmail(repo: Repository, email: string, rev
  * until it finds one: only for a name no developer has.
  */
 export async function mailmappedAuthorEmailOfName(repo: Repository, name: string, revision: string): Promise<string | undefined> {
-  const escaped = name.trim().replace(/[.[\](){}*+?^$|\\]/g, '\\$&');
+  // git runs under LC_ALL=C, where --regexp-ignore-case folds ASCII only: a letter with another case
+  // outside it matches both as written (`łukasz` typed for `Łukasz`, a review).
+  const escaped = [...name.trim().replace(/[.[\](){}*+?^$|\\]/g, '\\$&')]
+    .map((char) => (char.charCodeAt(0) > 0x7f && char.toLowerCase() !== char.toUpperCase() ? `(${char.toLowerCase()}|${char.toUpperCase()})` : char))
+    .join('');
   return newestAuthorEmail(repo, ['--extended-regexp', `--author=^${escaped} <`], revision);
 }
 

@@ -138,6 +138,11 @@ describe('runHandoff', () => {
     expect(await runHandoff('bob', options(repo.dir, { format: 'json', leaving: ['ADAL=2024-12-01'] }), fakeIo(repo.dir).io)).toBe(0);
     // A name no commit has stays unknown.
     expect((await failure(runHandoff('nobody', options(repo.dir), fakeIo(repo.dir).io))).message).toMatch(/^unknown person "nobody"/);
+    // In another case than committed, outside ASCII too (a review: git runs under LC_ALL=C).
+    repo.commit({ author: { name: 'Łukasz Nowak', email: 'lukasz@example.com' }, at: '2024-10-03T10:00:00Z', write: { 'lib/c.ts': 5, '.mailmap': 'Ada Lovelace <ada@example.com>\nLukas New <lukasz@example.com>\n' } });
+    const lukasz = fakeIo(repo.dir);
+    expect(await runHandoff('łukasz nowak', options(repo.dir, { format: 'json' }), lukasz.io)).toBe(0);
+    expect(JSON.parse(lukasz.stdout()).person).toMatchObject({ id: 'lukasz@example.com', name: 'Lukas New' });
   });
 
   // Regression (flask, a tester): licences, CHANGES.rst, logo SVGs, 0-byte files and 2011 test
