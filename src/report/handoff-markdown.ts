@@ -94,7 +94,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -373,7 +373,9 @@ function activity(person: { commits: number; firstCommit: string; lastCommit: st
   const first = day(person.firstCommit);
   const last = day(person.lastCommit);
   const when = first === last ? `on ${first}` : `from ${first} to ${last}`;
-  return person.commits === 0 ? `no commit of their own (credited as a co-author ${when})` : `${plural(person.commits, 'commit')} ${when}`;
+  // "of their own": the tables' "Their commits" count co-authored ones too (numpy: 2036 in the header,
+  // 162 + 8 co-authored on a file; an EM test).
+  return person.commits === 0 ? `no commit of their own (credited as a co-author ${when})` : `${plural(person.commits, 'commit')} of their own ${when}`;
 }
 
 /**

@@ -601,8 +601,8 @@ describe('handoff report of a hand-computed fixture', () => {
         .find((line) => line.startsWith('Person: '));
     // It read "0 commits from 2021-05-08 to 2021-05-08".
     expect(person(0, '2021-05-08T10:00:00Z', '2021-05-08T12:00:00Z')).toMatch(/, no commit of their own \(credited as a co-author on 2021-05-08\), author of /);
-    expect(person(1, '2021-05-08T10:00:00Z', '2021-05-08T10:00:00Z')).toMatch(/, 1 commit on 2021-05-08, author of /);
-    expect(person(7, '2021-05-08T10:00:00Z', '2022-01-02T10:00:00Z')).toMatch(/, 7 commits from 2021-05-08 to 2022-01-02, author of /);
+    expect(person(1, '2021-05-08T10:00:00Z', '2021-05-08T10:00:00Z')).toMatch(/, 1 commit of their own on 2021-05-08, author of /);
+    expect(person(7, '2021-05-08T10:00:00Z', '2022-01-02T10:00:00Z')).toMatch(/, 7 commits of their own from 2021-05-08 to 2022-01-02, author of /);
     // No email at all (git allows it): it read "Person: Ada ()".
     const noEmail = renderHandoffMarkdown({ ...report, person: { ...report.person, emails: [] } }).split('\n').find((line) => line.startsWith('Person: '));
     expect(noEmail).toMatch(/^Person: Ada \(no email\), /);
