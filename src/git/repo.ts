@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { SimpleGit } from 'simple-git';
 import { GitError, NotARepositoryError, UsageError } from '../errors.ts';
 import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } from './client.ts';
-import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS, type RenameMode } from './log-format.ts';
+import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS, renameOptions, type RenameMode } from './log-format.ts';
 import { readRegularFile } from './read-file.ts';
 import { closest } from '../model/suggest.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
@@ -677,10 +677,15 @@ export async function mailmappedAuthorEmail(repo: Repository, email: string, rev
 export async function mailmappedAuthorEmailOfName(repo: Repository, name: string, revision: string): Promise<string | undefined> {
   // git runs under LC_ALL=C, where --regexp-ignore-case folds ASCII only: a letter with another case
   // outside it matches both as written (`łukasz` typed for `Łukasz`, a review).
-  const escaped = [...name.trim().replace(/[.[\](){}*+?^$|\\]/g, '\\$&')]
+  const escaped = [...regexLiteral(name.trim())]
     .map((char) => (char.charCodeAt(0) > 0x7f && char.toLowerCase() !== char.toUpperCase() ? `(${char.toLowerCase()}|${char.toUpperCase()})` : char))
     .join('');
   return newestAuthorEmail(repo, ['--extended-regexp', `--author=^${escaped} <`], revision);
+}
+
+/** `text` as a literal in git's extended regular expressions. */
+function regexLiteral(text: string): string {
+  return text.replace(/[.[\](){}*+?^$|\\]/g, '\\$&');
 }
 
 async function newestAuthorEmail(repo: Repository, match: readonly string[], revision: string): Promise<string | undefined> {
@@ -698,7 +703,7 @@ async function newestAuthorEmail(repo: Repository, match: readonly string[], rev
  * catch and no bot of the analysis has by name (hugo's `hugoreleaser[bot]` had no commit).
  */
 export async function hasAuthor(repo: Repository, identity: string, revision: string): Promise<boolean> {
-  const escaped = identity.replace(/[.[\](){}*+?^$|\\]/g, '\\$&');
+  const escaped = regexLiteral(identity);
   // The author line is "Name <email> time zone".
   const pattern = identity.includes('@') ? `<${escaped}>` : `^${escaped} <`;
   // Or a Co-authored-by trailer's: AI assistants are credited there only (pytest's `ai@cursor.sh`
@@ -746,7 +751,7 @@ export async function pathDeparture(repo: Repository, revision: string, target: 
     const found = (await repo.side.raw(['log', '-1', '--no-show-signature', '--diff-filter=D', '--format=%H %as', revision, '--', `:(literal)${target}`])).trim();
     const [commit, day] = found.split(' ');
     if (!commit || !day) return undefined;
-    const renames = repositoryRenames(await repo.side.raw(['diff-tree', '-r', '-z', '--no-commit-id', '--name-status', renameModeOf(repo) === true ? '-M' : '-M100%', '--root', commit]));
+    const renames = repositoryRenames(await repo.side.raw(['diff-tree', '-r', '-z', '--no-commit-id', '--name-status', ...renameOptions(renameModeOf(repo)), '--root', commit]));
     const folder = `${target}/`;
     for (const [from, to] of renames) {
       if (from === target) return { commit, day, movedTo: to };
