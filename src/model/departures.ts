@@ -270,6 +270,11 @@ export interface Successor {
   lastChange: number;
 }
 
+/** A developer's standing on a file, as a successor's evidence. */
+export function successorOf(c: FileContribution): Successor {
+  return { id: c.developer, doa: c.doa, normDoa: c.normDoa, fa: c.fa, dl: c.dl, commits: c.fa + c.dl, lastChange: c.lastChange };
+}
+
 /**
  * The remaining developer with the highest DOA on the file, and how strong a successor they are.
  * Between equal DOAs, the one who changed the file most recently (then the lower id): a tie went
@@ -290,15 +295,7 @@ export function bestSuccessor(
     if (!best || c.lastChange > best.lastChange) best = c;
   }
   if (!best) return { strength: 'none' };
-  const successor: Successor = {
-    id: best.developer,
-    doa: best.doa,
-    normDoa: best.normDoa,
-    fa: best.fa,
-    dl: best.dl,
-    commits: best.fa + best.dl,
-    lastChange: best.lastChange,
-  };
+  const successor = successorOf(best);
   // Below the author floor a successor is weak whatever their normDOA: one typo fix on a file its
   // creator barely touched made normDOA 0.57 and an "ok" successor, and took the file out of the
   // handoff's walk-throughs (flask: Hynek Schlawack, DOA 2.37 on docs/appcontext.rst; a tester).

@@ -2,7 +2,7 @@ import { KEEPER_MIN_CHANGES, keepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
-import { authorsAfter, bestSuccessor, nobodyActiveSince, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { authorsAfter, bestSuccessor, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
 import { isSupportingModule } from './modules.ts';
 import { rowsWithin } from './rows.ts';
@@ -313,7 +313,7 @@ function moreRecentSuccessor(file: FileOwnership, unavailable: ReadonlySet<strin
     if (!best?.decayed || c.decayed.doa > best.decayed.doa || (c.decayed.doa === best.decayed.doa && c.lastChange > best.lastChange)) best = c;
   }
   if (!best || best.developer === successor.id || best.lastChange <= successor.lastChange) return undefined;
-  return { id: best.developer, doa: best.doa, normDoa: best.normDoa, fa: best.fa, dl: best.dl, commits: best.fa + best.dl, lastChange: best.lastChange };
+  return successorOf(best);
 }
 
 /** Theirs alone, or shared only with inactive developers: after them, nobody active authors it. */
