@@ -217,13 +217,18 @@ export function baseComparison(violation: Pick<CriticalViolation, 'rule' | 'requ
 export function baseNotes(report: CheckReport): { system: string; message: string; isNew: boolean }[] {
   if (!report.changed?.newOnly) return [];
   return rankCritical(report.systems.filter((system) => system.checked && system.status === 'violation')).flatMap((system) =>
-    system.violations.filter((violation) => violation.base !== undefined).map((violation) => ({ system: system.name, message: `${ruleFigure(violation)}: ${baseComparison(violation, report.changed)}`, isNew: isNewViolation(violation) })),
+    system.violations.filter((violation) => violation.base !== undefined).map((violation) => ({ system: system.name, message: baseNote(violation, report.changed), isNew: isNewViolation(violation) })),
   );
+}
+
+/** A violation's figure and how it stands on the base: "bus factor 1 (needs 2): already on main (…), not made worse". */
+function baseNote(violation: CriticalViolation, changed: CheckReport['changed']): string {
+  return `${ruleFigure(violation)}: ${baseComparison(violation, changed)}`;
 }
 
 /** The base notes of one system as a sentence, for annotations, SARIF and JUnit ("Against main: …."), or ''. */
 export function baseSentence(system: CriticalSystemResult, changed: CheckReport['changed']): string {
-  const notes = system.violations.map((violation) => (violation.base ? `${ruleFigure(violation)}: ${baseComparison(violation, changed)}` : '')).filter(Boolean);
+  const notes = system.violations.filter((violation) => violation.base !== undefined).map((violation) => baseNote(violation, changed));
   return notes.length > 0 && changed ? ` Against ${changed.base}: ${notes.join('; ')}.` : '';
 }
 
