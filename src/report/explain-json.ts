@@ -61,7 +61,7 @@ export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, fig
   };
 }
 
-export function toExplainFolderOutput(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string): ExplainFolderOutput {
+export function toExplainFolderOutput(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string, notAnalysed: readonly { rule: string; files: number }[] = []): ExplainFolderOutput {
   const module = summarizeModule(folder, 'folder', files, nameOf);
   const member = (m: { id: string; files: number; share: number }) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share) });
   return {
@@ -72,6 +72,7 @@ export function toExplainFolderOutput(analysis: Analysis, folder: string, files:
     developers: module.owners.map(member),
     singleOwnerFiles: module.singleOwnerFiles,
     orphanFiles: module.orphanFiles,
+    notAnalysed: notAnalysed.map((entry) => ({ rule: entry.rule, files: entry.files })),
     revision: analysis.repository.revision,
     warnings: analysis.warnings,
   };

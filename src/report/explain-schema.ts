@@ -68,6 +68,9 @@ export const explainFolderOutputSchema = z.object({
   developers: z.array(member).describe('Authors of its files, most files first.'),
   singleOwnerFiles: z.array(z.string()),
   orphanFiles: z.array(z.string()).describe('Files with no author.'),
+  notAnalysed: z
+    .array(z.object({ rule: z.string().describe('Why, as the scan\'s exclusions name it.'), files: z.number().int().nonnegative() }))
+    .describe('Tracked files under the folder that are not analysed, by why (most first); empty when every tracked file is.'),
   revision: z.string().describe('The commit analysed (as repository.revision).'),
   warnings: warningsOutputSchema,
 });

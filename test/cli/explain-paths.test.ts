@@ -164,4 +164,22 @@ describe('explain of a tracked file with no history', { tags: ['slow'] }, () => 
       expect(result.stderr, target).toContain(`no analysed file or folder matches ${target}`);
     }
   });
+
+  // hugo's `explain docs` said "62 files analysed" of a folder tracking 1,239 (most brought by
+  // subtree squashes): nothing said the rest was there and why it was left out (a tester).
+  it('says how many tracked files of a folder are not analysed, and why', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'docs/a.md': 5, 'docs/b.md': 5, 'docs/package-lock.json': 3, 'src/x.ts': 4 } },
+      { author: { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' }, write: { 'docs/generated.md': 2 } },
+    ]);
+    const table = runCli(['explain', 'docs'], { cwd: repo.dir });
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toMatch(/^2 more tracked files here are not analysed: (1 no history[^,]*, 1 lock file|1 lock file, 1 no history[^.]*)\.$/m);
+    const json = JSON.parse(runCli(['explain', 'docs', '--format', 'json'], { cwd: repo.dir }).stdout) as { notAnalysed: { rule: string; files: number }[] };
+    expect(json.notAnalysed).toHaveLength(2);
+    expect(json.notAnalysed).toEqual(expect.arrayContaining([{ rule: 'lock file', files: 1 }, { rule: expect.stringMatching(/^no history/) as string, files: 1 }]));
+    // A folder with every tracked file analysed says nothing of the kind.
+    expect(runCli(['explain', 'src'], { cwd: repo.dir }).stdout).not.toContain('not analysed');
+    expect((JSON.parse(runCli(['explain', 'src', '--format', 'json'], { cwd: repo.dir }).stdout) as { notAnalysed: unknown[] }).notAnalysed).toEqual([]);
+  });
 });

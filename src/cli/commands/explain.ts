@@ -1,6 +1,8 @@
+import { notAnalysedUnder } from '../../analyze.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
+import { EXCLUSION_RULES, type ExclusionRule } from '../../model/files.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
@@ -8,6 +10,7 @@ import { day, list, percent, plural, sanitize } from '../../report/format.ts';
 import { INACTIVE_MARK } from '../../report/check-describe.ts';
 import { toExplainFileOutput, toExplainFolderOutput } from '../../report/explain-json.ts';
 import { renderJson } from '../../report/scan-json.ts';
+import { exclusionPhrase } from '../../report/scan-table.ts';
 import { renderTable } from '../../report/table-util.ts';
 import { wrapProse } from '../../report/wrap.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
@@ -46,10 +49,17 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   const inactiveGone = loaded.config.config.model.treatInactiveAsDeparted;
   const currentOf = currentAuthorsOf(analysis, { treatInactiveAsDeparted: inactiveGone });
 
+  // A folder's tracked files the analysis leaves out, by why (one git call; a file has none).
+  const left = found.file
+    ? []
+    : (await notAnalysedUnder(loaded.repository, analysis.repository.revision, loaded.config.config, analysis.model, found.folder ?? '.', new Set(analysis.files.map((f) => f.path)))).map(({ reason, files }) => ({
+        rule: notAnalysedRule(reason, analysis),
+        files,
+      }));
   if (options.format === 'json') {
     const body = found.file
       ? toExplainFileOutput(analysis, found.file, { nameOf, inactive, currentAuthors: currentOf(found.file), treatInactiveAsDeparted: inactiveGone })
-      : toExplainFolderOutput(analysis, found.folder ?? '.', found.files, nameOf);
+      : toExplainFolderOutput(analysis, found.folder ?? '.', found.files, nameOf, left);
     const written = writeReport(renderJson(body), options, io.cwd, io.stdout);
     if (fromRoot && !options.quiet) io.stderr.write(`talentrisk: ${fromRoot}\n`);
     printWarnings(analysis, options, io, false);
@@ -143,6 +153,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
         `As a module in scan: ${plural(listed.files, 'file')}, truck factor ${listed.truckFactor.value}; the other ${plural(module.files - listed.files, 'file')} are in ${nested.length === 1 ? 'the module' : 'the modules'} ${names}.`,
       );
     }
+    const leftOut = left.reduce((sum, entry) => sum + entry.files, 0);
+    if (leftOut > 0) out.push(`${plural(leftOut, 'more tracked file')} here ${leftOut === 1 ? 'is' : 'are'} not analysed: ${left.map((entry) => exclusionPhrase({ rule: entry.rule, files: entry.files })).join(', ')}.`);
     out.push(chalk.dim(`Run \`talentrisk explain <file>\` on one of its files for the DOA of each developer.`));
   }
   // Prose wrapped to a terminal, as scan's and check's (a line of 193 columns at 80: a tester).
@@ -152,6 +164,13 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   printWarnings(analysis, options, io, false);
   reportWritten(written, `the explanation of ${found.file?.path ?? found.folder ?? '.'}`, options, io);
   return ExitCode.Ok;
+}
+
+/** Why files are not analysed, as the scan header's exclusions name it (no history: this analysis's own wording). */
+function notAnalysedRule(reason: ExclusionRule | 'submodule' | 'history', analysis: Analysis): string {
+  if (reason === 'submodule') return 'submodule';
+  if (reason === 'history') return analysis.exclusions.map((exclusion) => exclusion.rule).find((rule) => /^no (history|change in the fetched history)/.test(rule)) ?? 'no history';
+  return EXCLUSION_RULES[reason];
 }
 
 /** Names in the order a reader looks them up: case and accents aside. */
