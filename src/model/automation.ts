@@ -23,8 +23,12 @@ const AUTOMATION_SUFFIX = /^[\p{L}\p{N}]{4,}bot$/iu;
 // hugoreleaser, 976 commits from its maintainer's plus-address, counted as his; goreleaser). No name
 // or word of a person ends so; "releaser" alone is AUTOMATION_ROLE's.
 const RELEASER_HANDLE = /^[\p{L}\p{N}]{2,}[-_.]?releaser$/iu;
+// An organisation's build account: one word, then a word no person's name ends in (spring-boot's
+// "Spring Buildmaster", "Spring Builds" and "Spring Operator", 248 commits counted as people's: an
+// engineering manager's test). Not "Build" alone: Cibele Build is a person.
+const ORGANISATION_ROLE = /^[\p{L}\p{N}.-]+\s+(builds|buildmaster|operator)$/iu;
 const looksLikeBotHandle = (text: string) => AUTOMATION_TOOL.test(text) || AUTOMATION_TOKEN.test(text) || AUTOMATION_SUFFIX.test(text.trim()) || RELEASER_HANDLE.test(text.trim());
-export const isAutomated = (text: string) => looksLikeBotHandle(text) || AUTOMATION_ROLE.test(text.trim());
+export const isAutomated = (text: string) => looksLikeBotHandle(text) || AUTOMATION_ROLE.test(text.trim()) || ORGANISATION_ROLE.test(text.trim());
 
 /**
  * Whether a developer looks automated, by name or email: an email's local part and its `+tag`

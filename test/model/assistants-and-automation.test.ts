@@ -60,11 +60,11 @@ describe('AI assistants and automation accounts', () => {
 
   it('init proposes automation accounts as bot candidates, not people with such names', () => {
     // denobot, crowlbot, nathan+bot: deno's own accounts, which the first rules missed (a new-user test).
-    for (const text of ['ci', 'Deploy', 'jenkins', 'release-robot', 'build.bot', 'renovate-approve', 'github-actions', 'svc_automation', 'denobot', 'crowlbot', 'nathanwhitbot', 'nathan+bot', 'Travis CI', 'travis-ci', 'snyk', 'greenkeeperio', 'renovate[bot]', 'hugoreleaser', 'goreleaser', 'go-releaser']) {
+    for (const text of ['ci', 'Deploy', 'jenkins', 'release-robot', 'build.bot', 'renovate-approve', 'github-actions', 'svc_automation', 'denobot', 'crowlbot', 'nathanwhitbot', 'nathan+bot', 'Travis CI', 'travis-ci', 'snyk', 'greenkeeperio', 'renovate[bot]', 'hugoreleaser', 'goreleaser', 'go-releaser', 'Spring Buildmaster', 'Spring Builds', 'Spring Operator']) {
       expect(isAutomated(text), text).toBe(true);
     }
     // Bogdan Kolesnyk ends in `snyk`, and Travis alone is a person's name (vuejs/core proposed both).
-    for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Talbot', 'Chabot', 'sam.talbot', 'Andreu Botella', 'subotac', 'Cibele Build', 'Travis Cinder', 'Bogdan Kolesnyk', 'kolesnyk', 'Travis', 'Hugo Releaser', 'xreleaser', 'releasers']) {
+    for (const text of ['Travis Jeffery', 'Jon Jenkins', 'Zane', 'Dana Sherson', 'Anton Jenkins', 'robotham', 'abbot', 'Talbot', 'Chabot', 'sam.talbot', 'Andreu Botella', 'subotac', 'Cibele Build', 'Travis Cinder', 'Bogdan Kolesnyk', 'kolesnyk', 'Travis', 'Hugo Releaser', 'xreleaser', 'releasers', 'Jane Van Operator', 'Operator']) {
       expect(isAutomated(text), text).toBe(false);
     }
   });
