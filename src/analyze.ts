@@ -5,7 +5,7 @@ import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
 import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
-import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
+import { checkMailmap, generatedFilesAt, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
 import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, sharedAddressWarnings, squashWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
@@ -117,8 +117,10 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // config ignoreRevsFile (.git-blame-ignore-revs), as committed at the revision: the result's key covers it.
   const ignoreFile = extensions ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
   const readIgnoreFile = ignoreFile !== undefined && tracked.includes(ignoreFile);
+  // Beside it: the files whose content says a tool wrote them (a default exclusion).
+  const generated = extensions && config.defaultExclusions ? generatedFilesAt(repo, revision.sha, tracked) : undefined;
   const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file), ...(readIgnoreFile ? [ignoreFile] : [])]);
-  const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts));
+  const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts, await generated));
 
   for (const [key, globs] of [['include', config.include], ['exclude', config.exclude]] as const) {
     for (const glob of unmatchedGlobs(globs, tracked)) warn(`config ${key} glob ${JSON.stringify(glob)} matches no tracked file`);
@@ -647,13 +649,13 @@ function attributeFilesOf(tracked: readonly string[], config: Config, extensions
 }
 
 /** The file selection's options: the config's globs and, with the default rules, the .gitattributes texts by folder. */
-function fileFilterOf(config: Config, extensions: boolean, attributeFiles: readonly string[], texts: ReadonlyMap<string, string>): FileFilterOptions {
+function fileFilterOf(config: Config, extensions: boolean, attributeFiles: readonly string[], texts: ReadonlyMap<string, string>, generated?: ReadonlySet<string>): FileFilterOptions {
   const gitattributes = new Map<string, string>();
   for (const file of attributeFiles) {
     const text = texts.get(file);
     if (text !== undefined) gitattributes.set(file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '', text);
   }
-  return { include: config.include, exclude: config.exclude, defaults: extensions && config.defaultExclusions, gitattributes };
+  return { include: config.include, exclude: config.exclude, defaults: extensions && config.defaultExclusions, gitattributes, ...(generated ? { generated } : {}) };
 }
 
 /**
@@ -677,7 +679,10 @@ async function selectionAt(repo: Repository, sha: string, config: Config, model:
   const extensions = model !== 'classic';
   const { files: tracked, submodules } = await listTrackedFiles(repo, sha);
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
-  const filter = async () => fileFilterOf(config, extensions, attributeFiles, await readFilesAt(repo, sha, attributeFiles));
+  const filter = async () => {
+    const generated = extensions && config.defaultExclusions ? generatedFilesAt(repo, sha, tracked) : undefined;
+    return fileFilterOf(config, extensions, attributeFiles, await readFilesAt(repo, sha, attributeFiles), await generated);
+  };
   return { tracked, submodules, filter };
 }
 

@@ -389,6 +389,22 @@ export async function listTrackedFiles(repo: Repository, sha: string): Promise<T
 }
 
 /**
+ * The Go files at the revision whose content says a tool wrote them: the `// Code generated … DO NOT
+ * EDIT.` line Go's tools write (stringer, protoc-gen-go, deepcopy-gen), which Linguist reads as
+ * generated. hugo's eleven stringer outputs and its `*.autogen.go` made its maintainer their only
+ * author (a tester). One `git grep` over the .go files, only when there are some; none in a partial
+ * clone (reading their content would download them), and none if git cannot read them all.
+ */
+export async function generatedFilesAt(repo: Repository, sha: string, tracked: readonly string[]): Promise<Set<string>> {
+  const generated = new Set<string>();
+  if (repo.info.isPartial || !tracked.some((path) => path.endsWith('.go'))) return generated;
+  const out = await repo.side.raw(['grep', '-l', '-z', '-I', '-E', '--no-color', '-e', '^// Code generated .* DO NOT EDIT\\.$', sha, '--', '*.go']).catch(() => '');
+  const prefix = `${sha}:`;
+  for (const entry of out.split('\0')) if (entry.startsWith(prefix)) generated.add(entry.slice(prefix.length));
+  return generated;
+}
+
+/**
  * The files of 0 bytes at the revision (`ls-tree -l`), for the handoff, which walks nobody through
  * an empty `__init__.py` (flask, a tester). None in a partial clone, where sizes would download blobs.
  */

@@ -11,6 +11,7 @@ export const EXCLUSION_RULES = {
   exclude: 'exclude glob',
   vendored: '.gitattributes linguist-vendored',
   generated: '.gitattributes linguist-generated',
+  generatedHeader: 'generated file (a "Code generated … DO NOT EDIT." line)',
   nodiff: '.gitattributes -diff/binary',
   vendorFolder: 'vendor folder',
   lockFile: 'lock file',
@@ -28,6 +29,8 @@ export interface FileFilterOptions {
   defaults: boolean;
   /** .gitattributes contents by the folder that holds them ('' for the top level). */
   gitattributes?: ReadonlyMap<string, string>;
+  /** Files whose content says a tool wrote them (repo.ts generatedFilesAt), left out by default unless `linguist-generated=false`. */
+  generated?: ReadonlySet<string>;
 }
 
 // Yarn Berry's vendored binary, plugins and editor SDKs, and its Plug'n'Play loaders (as Linguist's
@@ -121,7 +124,7 @@ export function selectFiles(tracked: readonly string[], options: FileFilterOptio
   const excluded = new Map<string, ExclusionRule>();
   const tally = new Map<ExclusionRule, number>();
   for (const [path, copies] of seen) {
-    const rule = exclusionOf(path, include, exclude, decisive, options.defaults) ?? (copies > 1 ? 'unreadableName' : undefined);
+    const rule = exclusionOf(path, include, exclude, decisive, options.defaults, options.generated) ?? (copies > 1 ? 'unreadableName' : undefined);
     if (rule) {
       excluded.set(path, rule);
       tally.set(rule, (tally.get(rule) ?? 0) + copies);
@@ -139,6 +142,7 @@ function exclusionOf(
   exclude: ((path: string) => boolean) | undefined,
   attributeRules: readonly AttributeRule[],
   defaults: boolean,
+  generated: ReadonlySet<string> | undefined,
 ): ExclusionRule | undefined {
   if (include && !include(path)) return 'include';
   if (exclude?.(path)) return 'exclude';
@@ -147,8 +151,9 @@ function exclusionOf(
   if (attributes['linguist-vendored'] === true) return 'vendored';
   if (attributes['linguist-generated'] === true) return 'generated';
   if (attributes.diff === false) return 'nodiff';
-  // `linguist-vendored=false` keeps a file that the folder rule would drop.
-  return namedExclusionOf(path, attributes['linguist-vendored'] !== false);
+  // `linguist-vendored=false` keeps a file that the folder rule would drop, `linguist-generated=false`
+  // one whose header says a tool wrote it (as Linguist has them).
+  return namedExclusionOf(path, attributes['linguist-vendored'] !== false) ?? (attributes['linguist-generated'] !== false && generated?.has(path) ? 'generatedHeader' : undefined);
 }
 
 /**
@@ -169,7 +174,7 @@ function namedExclusionOf(path: string, vendorFolders = true): ExclusionRule | u
 
 /**
  * The rules without the attribute values that cannot change an exclusion. Only some values decide
- * one: `diff` unset (-diff, binary), `linguist-generated` set, `linguist-vendored` set or unset.
+ * one: `diff` unset (-diff, binary), `linguist-generated` and `linguist-vendored` set or unset.
  * Another value matters only after a deciding one, which it may override (later rules win); before
  * any, it leaves the outcome as if the attribute were unspecified. Most .gitattributes set diff
  * drivers and text options first, so most paths then need no pattern test.
@@ -177,7 +182,8 @@ function namedExclusionOf(path: string, vendorFolders = true): ExclusionRule | u
 function decisiveRules(rules: readonly AttributeRule[]): AttributeRule[] {
   const decides: Record<ReadAttribute, (value: boolean | undefined) => boolean> = {
     diff: (value) => value === false,
-    'linguist-generated': (value) => value === true,
+    // Unset too: `linguist-generated=false` keeps a file its header would leave out.
+    'linguist-generated': (value) => value !== undefined,
     'linguist-vendored': (value) => value !== undefined,
   };
   const decided = new Set<ReadAttribute>();
