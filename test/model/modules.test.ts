@@ -325,6 +325,9 @@ describe('dominantModule', () => {
     expect(isSupportingModule('benchmarking')).toBe(true);
     expect(isSupportingModule('documentation')).toBe(true);
     expect(isSupportingModule('documentations-server')).toBe(false);
+    // Editors' settings: spring-boot's handoff put `.idea` first of its areas (an engineering manager).
+    for (const folder of ['.idea', '.vscode', '.idea/runConfigurations']) expect(isSupportingModule(folder), folder).toBe(true);
+    expect(isSupportingModule('src/.idea-plugin')).toBe(false);
     // Maven's documentation (commons-lang ranked src/site among its code, a tester); a site's code is code.
     expect(isSupportingModule('src/site')).toBe(true);
     expect(isSupportingModule('module/src/site/xdoc')).toBe(true);
