@@ -330,6 +330,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const halfLife = config.model.halfLife * DAY;
   const fold = new AuthorshipFold(paths, {
     weight: extensions ? (time) => Math.pow(2, -Math.max(0, referenceTime - time) / halfLife) : undefined,
+    // The changes of a sweep or a reorganisation are counted apart too (FileContribution.bulk).
+    bulkFiles: BULK_ADDS,
   });
 
   const isBot = extensions ? createBotMatcher(config.bots) : () => false;
@@ -400,14 +402,14 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       }
       const own = folder !== undefined ? underSubtree(record.changes, folder) : record.changes;
       const changes = atBoundary ? NO_CHANGES : extensions ? withConversions(own) : own;
-      fold.addCommit(record.time, credited, changes);
+      // Listed in acknowledgedRevs: looked at already, so neither named in a warning again nor a bulk commit.
+      const seenBefore = acknowledged.has(record.sha);
+      fold.addCommit(record.time, credited, changes, !seenBefore);
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       if (record.time > referenceTime) {
         future.count += 1;
         if (record.time > future.latest) Object.assign(future, { latest: record.time, sha: record.sha });
       }
-      // Listed in acknowledgedRevs: looked at already, so not named in a warning again.
-      const seenBefore = acknowledged.has(record.sha);
       // Counted in analysed files (the fold's): prometheus's 835-file "import" was vendored code
       // deleted since, and 8 of its 9 "sweeps" were dependency bumps changing 5–11 analysed files.
       const { added, modified, moved } = fold.lastCommit;

@@ -1,4 +1,4 @@
-import { contributionAt, contributionCount, DECAYED, forEachContribution, packedFile, PLAIN, putContribution, storedNumbers, storedRemap, visitPacked, type AuthorFigures, type ContributionVisitor, type NumberAt, type PackedContributions } from './contribution-store.ts';
+import { contributionAt, contributionCount, DECAYED, forEachContribution, HAS_DECAYED, packedFile, PLAIN, putContribution, storedNumbers, storedRemap, visitPacked, type AuthorFigures, type ContributionVisitor, type NumberAt, type PackedContributions } from './contribution-store.ts';
 import { numberDevelopers } from './ownership-index.ts';
 import type { Analysis, FileContribution, FileOwnership } from './types.ts';
 
@@ -134,7 +134,7 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
       if (start + PLAIN > end) throw new Error('truncated result (numbers)');
       developerOf(number(start));
       if (number(start + 6) === 1) authorStarts.push(start);
-      at = start + (number(start + 8) === 1 ? DECAYED : PLAIN);
+      at = start + (number(start + HAS_DECAYED) === 1 ? DECAYED : PLAIN);
       if (at > end) throw new Error('truncated result (numbers)');
       starts.push(start);
     }

@@ -26,6 +26,8 @@ export interface IdentityTally {
   /** Weighted FA and DL (METRICS.md §7); equal to fa and dl when decay is off. */
   wfa: number;
   wdl: number;
+  /** Of dl, the changes made in bulk commits (AuthorshipFoldOptions.bulkFiles). */
+  bulk: number;
 }
 
 /** One file's tally, as a plain object (tallyOf: for tests and for reading one file). */
@@ -65,6 +67,11 @@ export interface FoldChange {
 export interface AuthorshipFoldOptions {
   /** Weight of an event of the given time (unix seconds); 1 when decay is off. */
   weight?: (time: number) => number;
+  /**
+   * A commit that changes or moves at least this many tracked files is a bulk commit (a sweep, a
+   * reorganisation): the changes it credits are also counted apart (ContributionInput.bulk).
+   */
+  bulkFiles?: number;
 }
 
 /** A file's summed inputs of DOA per developer (what rankContributions reads). */
@@ -75,6 +82,8 @@ export interface ContributionInput {
   wfa: number;
   wdl: number;
   last: number;
+  /** Of dl, the changes made in bulk commits (AuthorshipFoldOptions.bulkFiles); 0 when absent. */
+  bulk?: number;
 }
 
 const NONE = -1;
@@ -127,6 +136,7 @@ export class AuthorshipFold {
   private readonly alias = new Map<string, number>();
   private readonly groups: number[][] = [];
   private readonly weight: ((time: number) => number) | undefined;
+  private readonly bulkFiles: number;
 
   // Per file.
   private readonly fileMr: Int32Array;
@@ -146,6 +156,8 @@ export class AuthorshipFold {
   private entryNext = new Int32Array(1024);
   private entryFa = new Uint8Array(1024);
   private entryDl = new Int32Array(1024);
+  /** Of entryDl, the changes made in bulk commits. */
+  private entryBulk = new Int32Array(1024);
   private entryLast: Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> = new Int32Array(1024);
   private entryWfa = new Float64Array(1024);
   private entryWdl = new Float64Array(1024);
@@ -159,6 +171,7 @@ export class AuthorshipFold {
 
   constructor(trackedFiles: Iterable<string>, options: AuthorshipFoldOptions = {}) {
     this.weight = options.weight;
+    this.bulkFiles = options.bulkFiles ?? Number.POSITIVE_INFINITY;
     for (const path of trackedFiles) {
       if (this.alias.has(path)) continue;
       this.alias.set(path, this.paths.length);
@@ -173,8 +186,11 @@ export class AuthorshipFold {
     this.tail = new Int32Array(n).fill(NONE);
   }
 
-  /** Folds one commit. `credited` are the raw identities credited with its events (author, co-authors), without repeats. */
-  addCommit(time: number, credited: readonly number[], changes: readonly FoldChange[]): void {
+  /**
+   * Folds one commit. `credited` are the raw identities credited with its events (author, co-authors),
+   * without repeats. `mayBeBulk` false: not counted as a bulk commit whatever its size (acknowledged).
+   */
+  addCommit(time: number, credited: readonly number[], changes: readonly FoldChange[], mayBeBulk = true): void {
     const count = changes.length;
     if (count > this.targets.length) {
       this.targets = new Int32Array(count * 2);
@@ -203,14 +219,15 @@ export class AuthorshipFold {
     this.lastCommit.moved = moved;
     if (credited.length > 0) {
       const w = this.weight ? this.weight(time) : 1;
+      const bulk = mayBeBulk && modified + moved >= this.bulkFiles;
       let sharedKey: string | undefined;
       for (let i = 0; i < count; i++) {
         const target = targets[i] as number;
         if (target === NONE) continue;
         const kind = kinds[i] as number;
         if (kind !== ADD && credited.length > 1) sharedKey ??= sortedKey(credited);
-        if (target > NONE) this.credit(target, kind, time, w, credited, sharedKey);
-        else for (const file of this.groups[GROUP - target] as number[]) this.credit(file, kind, time, w, credited, sharedKey);
+        if (target > NONE) this.credit(target, kind, time, w, credited, sharedKey, bulk);
+        else for (const file of this.groups[GROUP - target] as number[]) this.credit(file, kind, time, w, credited, sharedKey, bulk);
       }
     }
     // Events of excluded identities (bots) credit nobody but still move paths. A path whose past
@@ -244,7 +261,7 @@ export class AuthorshipFold {
     return GROUP - (this.groups.length - 1);
   }
 
-  private credit(file: number, kind: number, time: number, w: number, credited: readonly number[], sharedKey: string | undefined): void {
+  private credit(file: number, kind: number, time: number, w: number, credited: readonly number[], sharedKey: string | undefined, bulk: boolean): void {
     if ((time | 0) !== time && this.fileLast instanceof Int32Array) this.widenTimes();
     this.fileEvents[file] = (this.fileEvents[file] as number) + 1;
     if (time > (this.fileLast[file] as number)) this.fileLast[file] = time;
@@ -272,6 +289,7 @@ export class AuthorshipFold {
       } else {
         this.entryDl[entry] = (this.entryDl[entry] as number) + 1;
         this.entryWdl[entry] = (this.entryWdl[entry] as number) + w;
+        if (bulk) this.entryBulk[entry] = (this.entryBulk[entry] as number) + 1;
       }
     }
   }
@@ -313,6 +331,7 @@ export class AuthorshipFold {
     this.entryNext = grown(this.entryNext, size);
     this.entryFa = grown(this.entryFa, size);
     this.entryDl = grown(this.entryDl, size);
+    this.entryBulk = grown(this.entryBulk, size);
     this.entryLast = grown(this.entryLast, size);
     this.entryWfa = grown(this.entryWfa, size);
     this.entryWdl = grown(this.entryWdl, size);
@@ -362,6 +381,7 @@ export class AuthorshipFold {
       if (developer === NONE) continue;
       const fa = this.entryFa[entry] as 0 | 1;
       const dl = this.entryDl[entry] as number;
+      const bulk = this.entryBulk[entry] as number;
       const wfa = this.entryWfa[entry] as number;
       const wdl = this.entryWdl[entry] as number;
       const last = this.entryLast[entry] as number;
@@ -370,12 +390,13 @@ export class AuthorshipFold {
         const current = merged[at] as ContributionInput;
         current.fa = current.fa || fa ? 1 : 0;
         current.dl += dl;
+        current.bulk = (current.bulk ?? 0) + bulk;
         current.wfa = Math.max(current.wfa, wfa);
         current.wdl += wdl;
         current.last = Math.max(current.last, last);
       } else {
         position[developer] = merged.length;
-        merged.push({ developer: developerIds[developer] as string, fa, dl, wfa, wdl, last });
+        merged.push({ developer: developerIds[developer] as string, fa, dl, wfa, wdl, last, bulk });
       }
     }
     // A commit that credits k identities of one developer (author and co-author under two emails)
@@ -394,6 +415,8 @@ export class AuthorshipFold {
           const current = merged[at] as ContributionInput;
           current.dl -= (k - 1) * credit.mr;
           current.wdl -= (k - 1) * credit.wmr;
+          // Bulk changes are not kept per shared commit: at most the changes left.
+          current.bulk = Math.min(current.bulk ?? 0, current.dl);
         }
       }
     }
@@ -416,6 +439,7 @@ export class AuthorshipFold {
         last: this.entryLast[entry] as number,
         wfa: this.entryWfa[entry] as number,
         wdl: this.entryWdl[entry] as number,
+        bulk: this.entryBulk[entry] as number,
       });
     }
     const shared = new Map<string, SharedCredit>();

@@ -6,11 +6,13 @@ import type { FileContribution, FileOwnership } from './types.ts';
 // decayed figures, every double boxed) they cost ~330 bytes each and topped a cold scan's memory,
 // while most of a run only needs them in passes that read each one once. The numbers are the result
 // codec's layout (analysis-codec.ts), per contribution: developer index, fa, dl, ac, doa, normDoa,
-// isAuthor, lastChange, has decayed, then (when it has) decayed fa, dl, ac, doa, normDoa, isAuthor.
+// isAuthor, lastChange, bulk, has decayed, then (when it has) decayed fa, dl, ac, doa, normDoa, isAuthor.
 
 /** Numbers of one contribution: without decayed figures, and with them. */
-export const PLAIN = 9;
-export const DECAYED = 15;
+export const PLAIN = 10;
+export const DECAYED = 16;
+/** Where a contribution's "has decayed figures" flag is, from its first number. */
+export const HAS_DECAYED = 9;
 
 /** What a report prints of each author of a file: their figures (a FileContribution has them too). */
 export interface AuthorFigures {
@@ -158,7 +160,7 @@ export function storedChanges(numbers: Float64Array, at: number): number {
 
 /** Whether the stored contribution at `at` makes a decayed author (ownership-index.ts isDecayedAuthor). */
 export function storedDecayedAuthor(numbers: Float64Array, at: number): boolean {
-  return numbers[at + 8] === 1 ? numbers[at + 14] === 1 : numbers[at + 6] === 1;
+  return numbers[at + HAS_DECAYED] === 1 ? numbers[at + 15] === 1 : numbers[at + 6] === 1;
 }
 
 /** A contribution object to refill (visitPacked), with its decayed figures to refill too. */
@@ -169,7 +171,7 @@ interface Refillable {
 
 function refillable(): Refillable {
   const decayed = { fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false };
-  return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, decayed }, decayed };
+  return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, bulk: undefined, decayed }, decayed };
 }
 
 /** Refills `into` with the contribution whose numbers start at `at` (as contributionAt reads it). */
@@ -183,17 +185,20 @@ function refill(into: Refillable, number: NumberAt, at: number, developer: strin
   c.normDoa = number(at + 5);
   c.isAuthor = number(at + 6) === 1;
   c.lastChange = number(at + 7);
-  if (number(at + 8) !== 1) {
+  // Undefined rather than absent on the one refilled object: deleting a key would slow every visit after.
+  const bulk = number(at + 8);
+  c.bulk = bulk > 0 ? bulk : undefined;
+  if (number(at + HAS_DECAYED) !== 1) {
     c.decayed = undefined;
     return c;
   }
   const d = into.decayed;
-  d.fa = number(at + 9);
-  d.dl = number(at + 10);
-  d.ac = number(at + 11);
-  d.doa = number(at + 12);
-  d.normDoa = number(at + 13);
-  d.isAuthor = number(at + 14) === 1;
+  d.fa = number(at + 10);
+  d.dl = number(at + 11);
+  d.ac = number(at + 12);
+  d.doa = number(at + 13);
+  d.normDoa = number(at + 14);
+  d.isAuthor = number(at + 15) === 1;
   c.decayed = d;
   return c;
 }
@@ -221,9 +226,10 @@ export function contributionAt(number: NumberAt, at: number, developer: string):
   const normDoa = number(at + 5);
   const isAuthor = number(at + 6) === 1;
   const lastChange = number(at + 7);
-  if (number(at + 8) !== 1) return { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange };
-  const decayed = { fa: number(at + 9), dl: number(at + 10), ac: number(at + 11), doa: number(at + 12), normDoa: number(at + 13), isAuthor: number(at + 14) === 1 };
-  return { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, decayed };
+  const bulk = number(at + 8);
+  if (number(at + HAS_DECAYED) !== 1) return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, bulk } : { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange };
+  const decayed = { fa: number(at + 10), dl: number(at + 11), ac: number(at + 12), doa: number(at + 13), normDoa: number(at + 14), isAuthor: number(at + 15) === 1 };
+  return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, bulk, decayed } : { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, decayed };
 }
 
 /** The six figures a contribution has classic and decayed, in the order they are packed. */
@@ -244,10 +250,11 @@ export function putContribution(numbers: Float64Array, at: number, developer: nu
   numbers[at] = developer;
   putFigures(numbers, at + 1, c);
   numbers[at + 7] = c.lastChange;
+  numbers[at + 8] = c.bulk ?? 0;
   const d = c.decayed;
-  numbers[at + 8] = d ? 1 : 0;
+  numbers[at + HAS_DECAYED] = d ? 1 : 0;
   if (!d) return at + PLAIN;
-  putFigures(numbers, at + 9, d);
+  putFigures(numbers, at + 10, d);
   return at + DECAYED;
 }
 

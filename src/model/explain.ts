@@ -12,6 +12,22 @@ const percentOf = (share: number, threshold: number) => `${fixedApart(share * 10
 
 /** Why a developer is, or is not, an author of a file — the rule of METRICS.md §4 in plain words. */
 export function explainAuthorship(c: FileContribution): string {
+  return `${authorshipReason(c)}${bulkNote(c)}`;
+}
+
+/**
+ * How many of their changes were in bulk commits (FileContribution.bulk): spring-boot's successor for
+ * hundreds of files had no change to them but a directory move and a copyright sweep, which the
+ * figures count as changes (an engineering manager's test).
+ */
+function bulkNote(c: Pick<FileContribution, 'dl' | 'bulk'>): string {
+  const bulk = c.bulk ?? 0;
+  if (bulk <= 0) return '';
+  const which = bulk >= c.dl ? (c.dl === 1 ? 'their one change' : `all ${c.dl} of their changes`) : `${bulk} of their ${c.dl} changes`;
+  return `; ${which} ${bulk === 1 ? 'is in a commit' : 'are in commits'} that ${bulk === 1 ? 'changes or moves' : 'change or move'} 300 files or more (a sweep or a reorganisation)`;
+}
+
+function authorshipReason(c: FileContribution): string {
   const norm = against(c.normDoa, AUTHOR_NORM_THRESHOLD);
   if (c.isAuthor) {
     if (c.doa >= AUTHOR_ABS_THRESHOLD) return `author: normDOA ${norm} > ${AUTHOR_NORM_THRESHOLD} and DOA ${against(c.doa, AUTHOR_ABS_THRESHOLD)} ≥ ${AUTHOR_ABS_THRESHOLD}`;

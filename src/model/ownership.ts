@@ -41,14 +41,15 @@ export function rankContributions(inputs: readonly ContributionInput[], mr: numb
     const { developer, fa, dl, last: lastChange } = input;
     const ac = acOf(input);
     const author = isAuthor(doa, normDoa, fa);
+    const bulk = input.bulk ?? 0;
     // Keys in this order, as reports print contributions whole; one literal each, so that `decayed`
     // is stored in the object itself (adding it afterwards costs a property array per contribution).
-    if (!withDecay) return { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange };
+    if (!withDecay) return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange };
     const weighted = weightedDoas[i] as number;
     const weightedNorm = normalizeDoa(weighted, highestWeighted);
     const isCreator = input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0;
     const decayed = { fa: input.wfa, dl: input.wdl, ac: weightedAcOf(input), doa: weighted, normDoa: weightedNorm, isAuthor: isAuthor(weighted, weightedNorm, isCreator) };
-    return { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, decayed };
+    return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk, decayed } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, decayed };
   });
   return contributions.sort((a, b) => b.doa - a.doa || (a.developer < b.developer ? -1 : a.developer > b.developer ? 1 : 0));
 }

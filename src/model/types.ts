@@ -33,6 +33,13 @@ export interface FileContribution {
   isAuthor: boolean;
   /** Unix seconds of the developer's newest event on the file. */
   lastChange: number;
+  /**
+   * Of `dl`, the changes made in bulk commits: commits that change or move 300 analysed files or
+   * more (a sweep, a reorganisation; analyze.ts BULK_ADDS), not those listed in acknowledgedRevs.
+   * Absent when none. Counted in `dl` as METRICS §4 has it; said beside it (spring-boot: a successor
+   * whose only change to hundreds of files was one directory move, an engineering manager's test).
+   */
+  bulk?: number;
   /** Recency-weighted figures (extension, METRICS.md §7); present when decay is computed. */
   decayed?: { fa: number; dl: number; ac: number; doa: number; normDoa: number; isAuthor: boolean };
 }

@@ -36,6 +36,7 @@ export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, fig
       normDoa: round(c.normDoa, 3),
       isAuthor: c.isAuthor,
       lastChange: new Date(c.lastChange * 1000).toISOString(),
+      bulk: c.bulk ?? 0,
       reason: explainAuthorship(c),
       // The recency figures of the talentrisk model only (--model classic has none).
       ...(c.decayed

@@ -35,6 +35,7 @@ export const explainFileOutputSchema = z.object({
         normDoa: z.number().describe('DOA / the file’s highest DOA, rounded to 3 decimals.'),
         isAuthor: z.boolean().describe('normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1).'),
         lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
+        bulk: z.number().int().nonnegative().describe('Of dl, the changes made in commits that change or move 300 analysed files or more (a sweep, a reorganisation; not those in config acknowledgedRevs): counted in dl as the published model has it, said apart.'),
         reason: z.string().describe('In plain words, why they are or are not an author.'),
         inactive: z.boolean().optional().describe('No commit in the last inactiveAfterDays days; absent under --model classic.'),
         current: decayed.optional(),

@@ -12,6 +12,7 @@ interface RefIdentity {
   last: number;
   wfa: number;
   wdl: number;
+  bulk: number;
 }
 interface RefFile {
   mr: number;
@@ -28,8 +29,10 @@ class ReferenceFold {
   /** Path → the files that take its past (two or more when a path renamed away is still another file's). */
   private readonly alias = new Map<string, RefFile[]>();
   private readonly weight: (time: number) => number;
-  constructor(tracked: readonly string[], weight: (time: number) => number) {
+  private readonly bulkFiles: number;
+  constructor(tracked: readonly string[], weight: (time: number) => number, bulkFiles = Number.POSITIVE_INFINITY) {
     this.weight = weight;
+    this.bulkFiles = bulkFiles;
     for (const path of tracked) {
       const tally: RefFile = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map(), shared: new Map() };
       this.files.set(path, tally);
@@ -46,10 +49,13 @@ class ReferenceFold {
       else if (change.status === 'R') events.push({ kind: 'R', path: change.path, oldPath: change.oldPath ?? change.path });
     }
     const targets = events.map((event) => this.alias.get(event.path));
+    // A bulk commit: it modifies or moves bulkFiles tracked files or more (a path two files take the past of counts twice).
+    const changed = events.reduce((sum, event, index) => sum + (event.kind === 'A' ? 0 : (targets[index]?.length ?? 0)), 0);
+    const bulk = changed >= this.bulkFiles;
     if (credited.length > 0) {
       const w = this.weight(time);
       events.forEach((event, index) => {
-        for (const tally of targets[index] ?? []) this.credit(tally, event.kind, time, w, credited);
+        for (const tally of targets[index] ?? []) this.credit(tally, event.kind, time, w, credited, bulk);
       });
     }
     for (const event of events) if (event.kind !== 'M') this.alias.delete(event.path); // an add or a rename ends the path's past
@@ -62,7 +68,7 @@ class ReferenceFold {
     });
   }
 
-  private credit(tally: RefFile, kind: RefEvent['kind'], time: number, w: number, credited: readonly number[]): void {
+  private credit(tally: RefFile, kind: RefEvent['kind'], time: number, w: number, credited: readonly number[], bulk: boolean): void {
     tally.events += 1;
     if (time > tally.lastChange) tally.lastChange = time;
     if (kind !== 'A') {
@@ -83,7 +89,7 @@ class ReferenceFold {
     for (const identity of credited) {
       let entry = tally.byIdentity.get(identity);
       if (!entry) {
-        entry = { fa: 0, dl: 0, last: 0, wfa: 0, wdl: 0 };
+        entry = { fa: 0, dl: 0, last: 0, wfa: 0, wdl: 0, bulk: 0 };
         tally.byIdentity.set(identity, entry);
       }
       if (time > entry.last) entry.last = time;
@@ -93,6 +99,7 @@ class ReferenceFold {
       } else {
         entry.dl += 1;
         entry.wdl += w;
+        if (bulk) entry.bulk += 1;
       }
     }
   }
@@ -110,8 +117,9 @@ function referenceMerge(tally: RefFile, developerOf: (identity: number) => strin
       current.wfa = Math.max(current.wfa, entry.wfa);
       current.wdl += entry.wdl;
       current.last = Math.max(current.last, entry.last);
+      current.bulk = (current.bulk ?? 0) + entry.bulk;
     } else {
-      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last });
+      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last, bulk: entry.bulk });
     }
   }
   for (const shared of tally.shared.values()) {
@@ -125,6 +133,7 @@ function referenceMerge(tally: RefFile, developerOf: (identity: number) => strin
       if (k < 2 || !current) continue;
       current.dl -= (k - 1) * shared.mr;
       current.wdl -= (k - 1) * shared.wmr;
+      current.bulk = Math.min(current.bulk ?? 0, current.dl);
     }
   }
   return [...merged.values()];
@@ -167,8 +176,9 @@ describe('AuthorshipFold equals the reference fold (fast-check)', () => {
     fc.assert(
       fc.property(scenario, ({ tracked, commits, developerOf, decay }) => {
         const weight = decay ? (time: number) => Math.pow(2, -Math.max(0, 1_800_000_000 - time) / (180 * 86_400)) : () => 1;
-        const fold = new AuthorshipFold(tracked, decay ? { weight } : {});
-        const reference = new ReferenceFold(tracked, weight);
+        // Bulk commits at 2 files, so that the scenarios have some.
+        const fold = new AuthorshipFold(tracked, decay ? { weight, bulkFiles: 2 } : { bulkFiles: 2 });
+        const reference = new ReferenceFold(tracked, weight, 2);
         for (const { time, credited, changes } of commits) {
           fold.addCommit(time, credited, changes);
           reference.addChanges(time, credited, changes);

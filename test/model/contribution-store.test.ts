@@ -105,18 +105,22 @@ describe('packed contributions', () => {
     expect(authorFigures(file).map((c) => c.developer)).toEqual(replaced[0]?.isAuthor ? ['someone else'] : []);
   });
 
-  it('print exactly as rankContributions made them, and reads through a copied accessor fail clearly', () => {
+  it('print exactly as rankContributions made them (through the result codec too), and reads through a copied accessor fail clearly', async () => {
     const inputs = [
       { developer: 'ada', fa: 1 as const, dl: 4, wfa: 0.61, wdl: 2.25, last: 1_700_000_000 },
-      { developer: 'bob', fa: 0 as const, dl: 7, wfa: 0, wdl: 0.125, last: 1_700_100_000 },
+      // Bob's changes include 3 of bulk commits (a sweep): kept through the store and the result codec.
+      { developer: 'bob', fa: 0 as const, dl: 7, wfa: 0, wdl: 0.125, last: 1_700_100_000, bulk: 3 },
       { developer: 'carol', fa: 0 as const, dl: 0, wfa: 0, wdl: 0, last: 1_600_000_000 },
     ];
     const store = new ContributionStore(numberDevelopers());
     for (const withDecay of [true, false]) {
       const ranked = rankContributions(inputs, 9, 3.5, withDecay);
+      expect(ranked.map((c) => c.bulk)).toEqual([undefined, 3, undefined]);
       const file = store.file('f.ts', ['ada'], 11, 1_700_100_000, ranked);
       expect(JSON.stringify(visited(file))).toBe(JSON.stringify(ranked));
       expect(JSON.stringify(file.contributions)).toBe(JSON.stringify(ranked));
+      const analysis = { ...(await analyzeRepo(buildDecayRepo().dir, { depth: 1 })), files: [store.file('f.ts', ['ada'], 11, 1_700_100_000, ranked)] };
+      expect(JSON.stringify(decoded(analysis).files[0]?.contributions)).toBe(JSON.stringify(ranked));
     }
     const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(store.file('g.ts', [], 1, 0, rankContributions(inputs, 9, 3.5, true)))) as FileOwnership;
     expect(() => copy.contributions).toThrow(/g\.ts are packed in another object/);
