@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
-import { unmatchedAliasWarning } from '../../src/history-warnings.ts';
+import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, sharedAddressIdentities, subAddressBase, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { nameBridgeWarning, unmatchedAliasWarning } from '../../src/history-warnings.ts';
 import { isPlaceholderAddress, placeholderAddressIdentities } from '../../src/model/placeholder-addresses.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
@@ -33,20 +33,54 @@ describe('resolveIdentities', () => {
       raw('andrew', 'luca@a.example', 2),
       raw('andrew', 'green@b.example', 2),
       raw('Sapphi Green', 'green@b.example', 900),
-      raw('andrew', 'maccuaa@c.example', 1),
+      // A co-author only (no commit of their own): joined, and not named.
+      raw('Andrew', 'maccuaa@c.example', 0),
       // One person under two emails and one first name, with no other name: joined, and no warning.
       raw('tom', 'tom@home.example'),
       raw('tom', 'tom@work.example'),
     ];
     const developers = resolveIdentities(list, { extensions: true });
     expect(developers.find((d) => d.members.includes(0))?.emails).toEqual(['green@b.example', 'luca@a.example', 'maccuaa@c.example']);
-    expect(nameBridges(list, developers, { extensions: true })).toEqual([{ name: 'andrew', sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'] }]);
+    expect(nameBridges(list, developers, { extensions: true })).toEqual([{ name: 'andrew', sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'], nameOnly: [] }]);
     // Joined by an email as well, the name is no bridge.
     const alsoByEmail = [...list, raw('Andrei Luca', 'green@b.example')];
     expect(nameBridges(alsoByEmail, resolveIdentities(alsoByEmail, { extensions: true }), { extensions: true })).toEqual([]);
     // Nor when the config's people join them on purpose (review: it told users to split them).
     const people = [{ name: 'Andrew Smith', emails: ['luca@a.example', 'green@b.example'] }];
     expect(nameBridges(list, resolveIdentities(list, { extensions: true, people }), { extensions: true, people })).toEqual([]);
+  });
+
+  it('names the sides a one-word name joins that commit under it only, from an address of their own (vite: "andrew" also joined andrew <andywangsy@…>, 13 commits, unnamed)', () => {
+    const list = [
+      raw('Andrei Luca', 'luca@a.example', 30),
+      raw('andrew', 'luca@a.example', 2),
+      raw('andrew', 'green@b.example', 2),
+      raw('Sapphi Green', 'green@b.example', 900),
+      raw('andrew', 'andywangsy@d.example', 13),
+      raw('Andrew', 'maccuaa@c.example', 0),
+      raw('andrew', 'andrew@e.example', 1),
+      raw('andrew', 'andrew@f.example', 1),
+    ];
+    const bridges = nameBridges(list, resolveIdentities(list, { extensions: true }), { extensions: true });
+    expect(bridges).toEqual([
+      {
+        name: 'andrew',
+        sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'],
+        nameOnly: [
+          { side: 'andrew <andywangsy@d.example>', commits: 13 },
+          { side: 'andrew <andrew@e.example>', commits: 1 },
+          { side: 'andrew <andrew@f.example>', commits: 1 },
+        ],
+      },
+    ]);
+    // A few named, the rest counted.
+    expect(nameBridgeWarning(bridges)).toBe(
+      'a one-word name alone joins identities that also commit under names of their own ("andrew" joins Andrei Luca <luca@a.example>, Sapphi Green <green@b.example>, and 3 under that name only: andrew <andywangsy@d.example> (13 commits), andrew <andrew@e.example> (1 commit) +1 more): identities with one name are one developer; if these are different people, give each such identity its owner\'s usual name in .mailmap (README, "What is analysed")',
+    );
+    // Sides with one-word names only do not make a warning of their own: one person's first name at
+    // two addresses beside their full name at one of them is the common case.
+    const one = [raw('Tom Smith', 'tom@work.example', 40), raw('tom', 'tom@work.example', 2), raw('tom', 'tom@home.example', 5)];
+    expect(nameBridges(one, resolveIdentities(one, { extensions: true }), { extensions: true })).toEqual([]);
   });
 
   it('takes a name written with combining accents for the same name precomposed (two "Zoë Müller" rows, truck factor 2 for 1)', () => {
@@ -162,6 +196,45 @@ describe('resolveIdentities', () => {
     expect(isBot({ name: 'Babel', email: 'babel-bot@users.noreply.github.com' })).toBe(true);
     expect(isBot({ name: 'Babel', email: '30521560+liuxingbaoyu@users.noreply.github.com' })).toBe(false);
     expect(isBot({ name: 'Robert', email: '123+robert@users.noreply.github.com' })).toBe(false);
+  });
+
+  it('joins a sub-address to its mailbox when the history has the mailbox (extension; hugo: hugoreleaser <bjorn.erik.pedersen+hugoreleaser@…> was a developer of its own)', () => {
+    expect(subAddressBase('bjorn.erik.pedersen+hugoreleaser@gmail.com')).toBe('bjorn.erik.pedersen@gmail.com');
+    expect(subAddressBase('x+a+b@a.example')).toBe('x@a.example');
+    // A GitHub no-reply address's `+` separates the account's number from its login.
+    expect(subAddressBase('12345+login@users.noreply.github.com')).toBeUndefined();
+    expect(subAddressBase('+tag@a.example')).toBeUndefined();
+    expect(subAddressBase('x@a+b.example')).toBeUndefined();
+    expect(subAddressBase('x@a.example')).toBeUndefined();
+    const hugo = [
+      raw('bep', 'bjorn.erik.pedersen@gmail.com', 3000),
+      raw('hugoreleaser', 'bjorn.erik.pedersen+hugoreleaser@gmail.com', 976),
+      raw('Bjørn Erik Pedersen', 'bjorn.erik.pedersen+hugoreleaser@gmail.com', 7),
+      raw('Ann', 'ann@a.example', 4),
+    ];
+    expect(resolveIdentities(hugo, { extensions: true }).map((d) => [d.id, d.name, d.members])).toEqual([
+      ['ann@a.example', 'Ann', [3]],
+      ['bjorn.erik.pedersen@gmail.com', 'Bjørn Erik Pedersen', [0, 1, 2]],
+    ]);
+    // The published rule keeps the two addresses apart.
+    expect(resolveIdentities(hugo, { extensions: false })).toHaveLength(3);
+    // Two sub-addresses of a mailbox no identity commits with stay apart; so do no-reply addresses.
+    expect(resolveIdentities([raw('Ann', 'ann+a@a.example'), raw('Bo', 'ann+b@a.example')], { extensions: true })).toHaveLength(2);
+    expect(resolveIdentities([raw('Ann', '12345+ann@users.noreply.github.com'), raw('Bo', '12345@users.noreply.github.com')], { extensions: true })).toHaveLength(2);
+  });
+
+  it('joins a bot’s sub-address to a bot’s mailbox only, and a name over a shared address by the name only', () => {
+    const bots = resolveIdentities([raw('Ada', 'ada@a.example'), raw('release-bot', 'ada+release@a.example'), raw('docs-bot', 'docs@a.example'), raw('docs-bot', 'docs+nightly@a.example')], { extensions: true });
+    expect(bots.map((d) => [d.name, d.isBot, d.members])).toEqual([
+      ['Ada', false, [0]],
+      ['release-bot', true, [1]],
+      ['docs-bot', true, [2, 3]],
+    ]);
+    // An identity that joins by its name only (over a shared address: sharedAddressIdentities) does
+    // not join the mailbox, and a mailbox only such identities use joins no sub-address.
+    const list = [raw('Eve Ma', 'ci@a.example', 5), raw('Ada Lee', 'ci+format@a.example', 2), raw('Bo Chan', 'ci@a.example', 5), raw('Cy Dee', 'ci+lint@a.example', 2)];
+    const developers = resolveIdentities(list, { extensions: true, sharedAddresses: new Set([0, 2]) });
+    expect(developers.map((d) => d.members).sort()).toEqual([[0], [1], [2], [3]]);
   });
 
   it('keeps a bot that commits with a person’s email apart from that person', () => {
