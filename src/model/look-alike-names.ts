@@ -26,8 +26,9 @@ const TRAILING_PART = /\s*\([^()]*\)\s*$/;
 
 /**
  * Letters that German and Nordic names also write as two: "Schröder" is "Schroeder" as often as
- * "Schroder" (ohmyzsh: Rolf Schröder co-authoring as Rolf Schroeder), "Søren" "Soeren", "Ångström"
- * "Aangstrom". foldAccents gives the one-letter spelling; this, the other.
+ * "Schroder" (ohmyzsh: Rolf Schröder co-authoring as Rolf Schroeder), "Søren" "Soeren", "Åberg"
+ * "Aaberg". foldAccents gives the one-letter spelling; this, the other (one name, one way: each
+ * such letter of it written as two, or none).
  */
 const TWO_LETTER_SPELLINGS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
 

@@ -237,6 +237,46 @@ describe('resolveIdentities', () => {
     expect(developers.map((d) => d.members).sort()).toEqual([[0], [1], [2], [3]]);
   });
 
+  it('joins a commit’s author and a co-author of it under names alike (extension), names the pairs that joined, and keeps two people: entries apart', () => {
+    const list = [
+      raw('Rolf Schröder', 'rolf.schr@gmail.example', 3),
+      raw('Rolf Schroeder', 'rolf.schroeder@centogene.example', 0),
+      raw('Civan Yavuzşen', 'civan@example.com', 2),
+      raw('C. Yavuzsen', 'cyavuzsen@comscore.example', 1),
+      raw('Ann Lee', 'ann@a.example', 1),
+      raw('ann lee', 'ann@b.example', 1),
+    ];
+    const selfCoAuthorships = [
+      { author: 0, coAuthor: 1, commits: 2 },
+      { author: 2, coAuthor: 3, commits: 1 },
+      // Joined by their equal name already: no pair of a join.
+      { author: 4, coAuthor: 5, commits: 1 },
+    ];
+    const developers = resolveIdentities(list, { extensions: true, selfCoAuthorships });
+    expect(developers.map((d) => [d.name, d.members, d.selfCoAuthorships])).toEqual([
+      ['Ann Lee', [4, 5], undefined],
+      ['Civan Yavuzşen', [2, 3], [{ author: 2, coAuthor: 3, commits: 1 }]],
+      ['Rolf Schröder', [0, 1], [{ author: 0, coAuthor: 1, commits: 2 }]],
+    ]);
+    expect(resolveIdentities(list, { extensions: false, selfCoAuthorships })).toHaveLength(5);
+    // Two people: entries say they are two people; one entry joins them anyway.
+    const apart = [
+      { name: 'Rolf Schröder', emails: ['rolf.schr@gmail.example'] },
+      { name: 'Rolf Schroeder', emails: ['rolf.schroeder@centogene.example'] },
+    ];
+    expect(resolveIdentities(list, { extensions: true, selfCoAuthorships, people: apart }).map((d) => d.members)).toEqual([[4, 5], [2, 3], [0], [1]]);
+  });
+
+  it('does not name a one-word name a bridge where a sub-address or a self co-authorship joins its sides as well', () => {
+    const tagged = [raw('Ann Lee', 'ann@a.example', 5), raw('ann', 'ann@a.example'), raw('ann', 'ann+work@a.example'), raw('Ann B. Lee', 'ann+work@a.example', 3)];
+    expect(nameBridges(tagged, resolveIdentities(tagged, { extensions: true }), { extensions: true })).toEqual([]);
+    expect(nameBridges(tagged, resolveIdentities(tagged, { extensions: false }), { extensions: false })).toHaveLength(1);
+    const spelled = [raw('Rolf Schröder', 'rolf@a.example', 5), raw('rolf', 'rolf@a.example'), raw('rolf', 'rolf@c.example'), raw('Rolf Schroeder', 'rolf@c.example', 3)];
+    const selfCoAuthorships = [{ author: 0, coAuthor: 3, commits: 1 }];
+    expect(nameBridges(spelled, resolveIdentities(spelled, { extensions: true, selfCoAuthorships }), { extensions: true, selfCoAuthorships })).toEqual([]);
+    expect(nameBridges(spelled, resolveIdentities(spelled, { extensions: true }), { extensions: true })).toHaveLength(1);
+  });
+
   it('keeps a bot that commits with a person’s email apart from that person', () => {
     const developers = resolveIdentities([raw('Ada', 'ada@example.com'), raw('release-bot', 'ada@example.com')], { extensions: true });
     expect(developers.map((d) => [d.id, d.name, d.isBot, d.members])).toEqual([
@@ -718,6 +758,93 @@ describe('sharedAddressIdentities', () => {
     const bots = list.map((identity) => identity.name === 'Houston (Bot)');
     expect([...sharedAddressIdentities(list, bots)].sort()).toEqual([1, 2]);
     expect(resolveIdentities(list, { extensions: true }).filter((d) => !d.isBot).map((d) => d.name).sort()).toEqual(['Florian Lefebvre', 'Matt Kane']);
+  });
+});
+
+describe('identities joined beyond the published rule, on fixture repositories', { tags: ['slow'] }, () => {
+  // hugo (a tester's repro): the maintainer's release identity commits from a sub-address of his
+  // mailbox, under another name; it was a developer of its own, and handoff proposed it as his successor.
+  it('joins a sub-address to its mailbox (extension), not under --model classic', async () => {
+    const repo = buildRepo([
+      { author: { name: 'X', email: 'x@a.com' }, write: { '.mailmap': 'x <x@a.com> Full Name <x@a.com>\n', 'a.txt': 5 } },
+      { author: { name: 'Full Name', email: 'x+rel@a.com' }, write: { 'a.txt': 5 } },
+      { author: 'bob', write: { 'b.txt': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['.mailmap'] } });
+    expect(analysis.developers.map((d) => [d.name, d.emails])).toEqual([
+      ['Full Name', ['x+rel@a.com', 'x@a.com']],
+      ['Bob', ['bob@example.com']],
+    ]);
+    expect(fileOf(analysis, 'a.txt').contributions.map((c) => c.developer)).toEqual(['x+rel@a.com']);
+    const classic = await analyzeRepo(repo.dir, { model: 'classic', config: { exclude: ['.mailmap'] } });
+    expect(ids(classic)).toEqual(['bob@example.com', 'x+rel@a.com', 'x@a.com']);
+  });
+
+  // ohmyzsh: ~20 commits whose author names themselves again as co-author under another spelling.
+  it('joins a co-author under another spelling of the commit’s author’s name (extension), says so, and keeps two people: entries apart', async () => {
+    const who = (name: string, email: string) => ({ name, email });
+    const repo = buildRepo([
+      { author: who('Rolf Schröder', 'rolf.schr@gmail.com'), write: { 'a.zsh': 5 }, coAuthors: [who('Rolf Schroeder', 'rolf.schroeder@centogene.com')] },
+      { author: who('Rolf Schröder', 'rolf.schr@gmail.com'), write: { 'a.zsh': 5 }, coAuthors: [who('Rolf Schroeder', 'rolf.schroeder@centogene.com')] },
+      { author: who('Civan Yavuzşen', 'civan@example.com'), write: { 'b.zsh': 5 }, coAuthors: [who('C. Yavuzsen', 'cyavuzsen@comscore.com')] },
+      { author: who('Žiga Šebenik', 'ziga@example.com'), write: { 'c.zsh': 5 }, coAuthors: [who('Ziga Sebenik', 'ziga@work.example')] },
+      { author: who('Jóhann Friðriksson', 'johann@example.com'), write: { 'd.zsh': 5 }, coAuthors: [who('Johann Fridriksson', 'johann@work.example')] },
+      { author: who('Steve Lessard Jr', 'steve@example.com'), write: { 'e.zsh': 5 }, coAuthors: [who('Steve Lessard', 'slessard@work.example')] },
+      // Names alike in one history, never on one commit (prometheus): two developers.
+      { author: who('George Krajcsovits', 'george@example.com'), write: { 'f.zsh': 5 } },
+      { author: who('György Krajcsovits', 'gyorgy@example.com'), write: { 'g.zsh': 5 } },
+      // A co-author with another name: two people.
+      { author: 'ann', write: { 'h.zsh': 5 }, coAuthors: ['bob'] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.developers.map((d) => d.names).sort()).toEqual([
+      ['Ann'],
+      ['Bob'],
+      ['C. Yavuzsen', 'Civan Yavuzşen'],
+      ['George Krajcsovits'],
+      ['György Krajcsovits'],
+      ['Johann Fridriksson', 'Jóhann Friðriksson'],
+      ['Rolf Schroeder', 'Rolf Schröder'],
+      ['Steve Lessard', 'Steve Lessard Jr'],
+      ['Ziga Sebenik', 'Žiga Šebenik'],
+    ]);
+    // a.zsh: one developer, two deliveries (each commit credits them once).
+    expect(fileOf(analysis, 'a.zsh').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['rolf.schr@gmail.com', 1, 1]]);
+    expect(analysis.warnings).toContain(
+      '5 commit authors are also their commits\' co-authors under another spelling of their names (Rolf Schröder <rolf.schr@gmail.com> as Rolf Schroeder <rolf.schroeder@centogene.com> (2 commits), Steve Lessard Jr <steve@example.com> as Steve Lessard <slessard@work.example> (1 commit), Jóhann Friðriksson <johann@example.com> as Johann Fridriksson <johann@work.example> (1 commit) +2 more): each two identities are one developer; if two of them are different people, give each a `people:` entry of its own with its email in .talentrisk.yml, which keeps them apart (README, "What is analysed")',
+    );
+    // Two people: entries keep them apart, and the warning names the others only.
+    const people = [
+      { name: 'Rolf Schröder', emails: ['rolf.schr@gmail.com'] },
+      { name: 'Rolf Schroeder', emails: ['rolf.schroeder@centogene.com'] },
+    ];
+    const apart = await analyzeRepo(repo.dir, { config: { people } });
+    expect(apart.developers.filter((d) => d.name.startsWith('Rolf')).map((d) => d.emails)).toEqual([['rolf.schr@gmail.com'], ['rolf.schroeder@centogene.com']]);
+    expect(apart.warnings.find((w) => w.includes('another spelling'))).toMatch(/^4 commit authors .*\(Steve Lessard Jr/);
+    // Without co-authors (config, or the classic model) there is nothing to join.
+    for (const other of [await analyzeRepo(repo.dir, { config: { model: { coAuthors: false } } }), await analyzeRepo(repo.dir, { model: 'classic' })]) {
+      expect(other.developers.some((d) => d.names.length > 1)).toBe(false);
+      expect(other.warnings.some((w) => w.includes('another spelling'))).toBe(false);
+    }
+  });
+
+  // vite: "andrew" joined Andrei Luca, 翠 / green, andrew <andywangsy@…> (13 commits, under that
+  // name only) and a co-author; the warning named the first two only.
+  it('names the sides a one-word name joins under that name only, beside those with names of their own', async () => {
+    const who = (name: string, email: string) => ({ name, email });
+    const repo = buildRepo([
+      { author: who('Andrei Luca', 'luca@example.com'), write: { 'a.ts': 5 } },
+      { author: who('andrew', 'luca@example.com'), write: { 'a.ts': 5 } },
+      { author: who('翠 / green', 'green@sapphi.red'), write: { 'b.ts': 5 } },
+      { author: who('andrew', 'green@sapphi.red'), write: { 'b.ts': 5 } },
+      { author: who('andrew', 'andywangsy@gmail.com'), write: { 'c.ts': 5 } },
+      { author: who('andrew', 'andywangsy@gmail.com'), write: { 'c.ts': 5 } },
+      { author: 'bob', write: { 'd.ts': 5 }, coAuthors: [who('Andrew', 'maccuaa@example.com')] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.warnings).toContain(
+      'a one-word name alone joins identities that also commit under names of their own ("andrew" joins Andrei Luca <luca@example.com>, 翠 / green <green@sapphi.red>, and one under that name only: andrew <andywangsy@gmail.com> (2 commits)): identities with one name are one developer; if these are different people, give each such identity its owner\'s usual name in .mailmap (README, "What is analysed")',
+    );
   });
 });
 
