@@ -8,7 +8,7 @@ import { missingObjectsIn } from './git/log-reads.ts';
 import { checkMailmap, generatedFilesAt, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
-import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, sharedAddressWarnings, squashWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
+import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, nameBridgeWarning, selfCoAuthorshipWarning, sharedAddressWarnings, squashWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
 import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
@@ -20,6 +20,7 @@ import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from './model/ignore-revs.ts';
 import { chainedFolders } from './model/module-chains.ts';
+import { SelfCoAuthorships } from './model/self-co-authors.ts';
 import { assignModules, chooseModuleDepth, folderAtDepth, rootFolder } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
 import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
@@ -337,6 +338,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const isBot = extensions ? createBotMatcher(config.bots) : () => false;
   const identities = new IdentityTable(isBot);
   const coAuthors = extensions && config.model.coAuthors;
+  // A co-author who is the commit's author under another spelling (ohmyzsh: Rolf Schröder with
+  // "Co-authored-by: Rolf Schroeder"): one developer (extension, with co-authors).
+  const selfCoAuthorships = new SelfCoAuthorships(identities.list);
 
   let commitCount = 0;
   const credited: number[] = [];
@@ -380,6 +384,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
           co.firstTime = Math.min(co.firstTime, record.time);
           co.lastTime = Math.max(co.lastTime, record.time);
           if (!co.isBot && !credited.includes(id)) credited.push(id);
+          selfCoAuthorships.see(author, id);
         }
       }
       // A boundary commit's parents were not fetched: git shows it adding every file, which made its
@@ -479,7 +484,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   hooks.onPhase?.('authorship');
   // Judged once: resolving, the one-word-name warning and the shared-address warning read it.
   const sharedAddresses = extensions ? sharedAddressIdentities(identities.list, identities.list.map((identity) => identity.isBot)) : new Set<number>();
-  const resolved = resolveIdentities(identities.list, { extensions, people: config.people, botPatterns: config.bots, sharedAddresses });
+  const joinings = { extensions, people: config.people, sharedAddresses, selfCoAuthorships: selfCoAuthorships.list() };
+  const resolved = resolveIdentities(identities.list, { ...joinings, botPatterns: config.bots });
   // Named as the tables name people (the developer's usual name), so after the identities.
   const developerOfIdentity = new Map<number, ResolvedDeveloper>();
   for (const developer of resolved) for (const member of developer.members) developerOfIdentity.set(member, developer);
@@ -500,14 +506,11 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     const warning = unmatchedAliasWarning(unmatchedAliases(identities.list, config.people));
     if (warning) context.warn(warning);
     for (const warning of sharedAddressWarnings(identities.list, sharedAddresses)) context.warn(warning);
+    const selfCoAuthored = selfCoAuthorshipWarning(identities.list, resolved.flatMap((developer) => developer.selfCoAuthorships ?? []));
+    if (selfCoAuthored) context.warn(selfCoAuthored);
   }
-  const bridges = nameBridges(identities.list, resolved, { extensions, people: config.people, sharedAddresses });
-  if (bridges.length > 0) {
-    const named = bridges.slice(0, 3).map((bridge) => `"${bridge.name}" joins ${bridge.sides.slice(0, 3).join(', ')}${bridge.sides.length > 3 ? ` +${bridge.sides.length - 3} more` : ''}`);
-    context.warn(
-      `${bridges.length === 1 ? 'a one-word name alone joins identities' : `${bridges.length} one-word names alone join identities`} that also commit under names of their own (${named.join('; ')}${bridges.length > 3 ? `; +${bridges.length - 3} more` : ''}): identities with one name are one developer; if these are different people, give each such identity its owner's usual name in .mailmap (README, "What is analysed")`,
-    );
-  }
+  const bridged = nameBridgeWarning(nameBridges(identities.list, resolved, joinings));
+  if (bridged) context.warn(bridged);
   const bots: string[] = [];
   const people = resolved.filter((developer) => {
     if (developer.isBot) bots.push(developer.name);

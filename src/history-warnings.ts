@@ -1,6 +1,7 @@
-import { accountKey, nameKey, type PersonAlias, type RawIdentity, type ResolvedDeveloper, type UnmatchedAlias } from './model/identity.ts';
+import { accountKey, nameKey, type NameBridge, type PersonAlias, type RawIdentity, type ResolvedDeveloper, type UnmatchedAlias } from './model/identity.ts';
 import { joinSnippets, lookAlikeDevelopers, primaryEmail, type NamedDeveloper } from './model/look-alike-names.ts';
 import { isPlaceholderAddress } from './model/placeholder-addresses.ts';
+import type { SelfCoAuthorship } from './model/self-co-authors.ts';
 import type { DeveloperSummary, ModuleOwnership, TruckFactor } from './model/types.ts';
 import { list } from './report/format.ts';
 
@@ -225,6 +226,42 @@ function placeholderAddressWarning(identities: readonly RawIdentity[], crossing:
   const more = addresses.length > 3 ? `; +${addresses.length - 3} more` : '';
   const one = addresses.length === 1;
   return `${one ? 'an address that is no one\'s mailbox has' : `${addresses.length} addresses that are no one's mailbox have`} different people's names over ${one ? 'it' : 'them'} (${shown.join('; ')}${more}): each name counts for itself, not joined by the address (imports write none@none, and git writes user@host.(none) when no email is configured); \`--model classic\` joins them (README, "What is analysed")`;
+}
+
+/**
+ * The one-word names that alone join identities with names of their own (nameBridges), with the
+ * sides under that name only: vite's "andrew" named Andrei Luca and 翠 / green, not the third
+ * person it joined, `andrew <andywangsy@gmail.com>` (13 commits), who only ever used it.
+ */
+export function nameBridgeWarning(bridges: readonly NameBridge[]): string | undefined {
+  if (bridges.length === 0) return undefined;
+  const commits = (count: number) => `${count} commit${count === 1 ? '' : 's'}`;
+  const named = bridges.slice(0, 3).map((bridge) => {
+    const only = bridge.nameOnly.map(({ side, commits: count }) => `${side} (${commits(count)})`);
+    const alone = only.length === 0 ? '' : `, and ${only.length === 1 ? 'one' : only.length} under that name only: ${list(only, 2)}`;
+    return `"${bridge.name}" joins ${list(bridge.sides, 3)}${alone}`;
+  });
+  const more = bridges.length > 3 ? `; +${bridges.length - 3} more` : '';
+  return `${bridges.length === 1 ? 'a one-word name alone joins identities' : `${bridges.length} one-word names alone join identities`} that also commit under names of their own (${named.join('; ')}${more}): identities with one name are one developer; if these are different people, give each such identity its owner's usual name in .mailmap (README, "What is analysed")`;
+}
+
+/**
+ * The self co-authorships that joined identities (resolveIdentities: a commit's author named again
+ * as co-author under another spelling, ohmyzsh's "Rolf Schröder" and "Rolf Schroeder"), most
+ * commits first, and how to keep two people apart: `people:` joins, and two entries keep apart.
+ */
+export function selfCoAuthorshipWarning(identities: readonly RawIdentity[], joined: readonly SelfCoAuthorship[]): string | undefined {
+  if (joined.length === 0) return undefined;
+  const label = (index: number) => {
+    const identity = identities[index] as RawIdentity;
+    return `${identity.name.trim()} <${identity.email.trim()}>`;
+  };
+  const pairs = [...joined]
+    .sort((a, b) => b.commits - a.commits || a.author - b.author || a.coAuthor - b.coAuthor)
+    .map((pair) => `${label(pair.author)} as ${label(pair.coAuthor)} (${pair.commits} commit${pair.commits === 1 ? '' : 's'})`);
+  const one = joined.length === 1;
+  const head = one ? "a commit's author is also its co-author under another spelling of their name" : `${joined.length} commit authors are also their commits' co-authors under another spelling of their names`;
+  return `${head} (${list(pairs, 3)}): ${one ? 'the two identities are' : 'each two identities are'} one developer; if ${one ? 'they are' : 'two of them are'} different people, give each a \`people:\` entry of its own with its email in .talentrisk.yml, which keeps them apart (README, "What is analysed")`;
 }
 
 /** How squashWarning names the commits, by which squashesWereRead finds it among the warnings. */

@@ -1,10 +1,12 @@
 // Identities, METRICS.md §2: git's identity (after .mailmap) is a (name, email) pair; pairs that
-// share an email or a name (case-insensitive) are one developer. Config aliases, bot removal and
-// GitHub no-reply joining are talentrisk extensions, all off under the classic model.
+// share an email or a name (case-insensitive) are one developer. Config aliases, bot removal,
+// GitHub no-reply joining, sub-addresses and self co-authorships are talentrisk extensions, all off
+// under the classic model.
 
 import { isAutomated } from './automation.ts';
 import { isPairName, namesLookAlike } from './look-alike-names.ts';
 import { placeholderAddressIdentities } from './placeholder-addresses.ts';
+import type { SelfCoAuthorship } from './self-co-authors.ts';
 
 export interface RawIdentity {
   name: string;
@@ -29,6 +31,8 @@ export interface IdentityOptions {
   botPatterns?: readonly string[];
   /** sharedAddressIdentities of the same identities, when the caller has it already (computed otherwise). */
   sharedAddresses?: ReadonlySet<number>;
+  /** Commits' authors and co-authors under names alike (SelfCoAuthorships): joined, as extension. */
+  selfCoAuthorships?: readonly SelfCoAuthorship[];
 }
 
 export interface ResolvedDeveloper {
@@ -42,6 +46,8 @@ export interface ResolvedDeveloper {
   commits: number;
   firstTime: number;
   lastTime: number;
+  /** The self co-authorships that joined this developer's identities, where nothing else did (absent when none). */
+  selfCoAuthorships?: SelfCoAuthorship[];
 }
 
 /** A raw identity as the walk sees it: its counts so far, and whether it is a bot. */
@@ -170,6 +176,17 @@ export function noreplyLogin(email: string): string | undefined {
  */
 export function noreplyAccount(email: string): string | undefined {
   return NOREPLY.exec(email)?.[1];
+}
+
+/**
+ * The mailbox of a sub-address (`local+tag@domain` delivers to `local@domain`), if the address is
+ * one. Not a GitHub no-reply address, whose `+` separates the account's number from its login.
+ */
+export function subAddressBase(address: string): string | undefined {
+  const at = address.lastIndexOf('@');
+  const plus = address.indexOf('+');
+  if (plus <= 0 || plus > at || noreplyLogin(address) !== undefined) return undefined;
+  return address.slice(0, plus) + address.slice(at);
 }
 
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
@@ -382,30 +399,42 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
   const personal = options.extensions ? personalEmails(identities, botAt, automated) : new Set<string>();
   const crossing = options.extensions ? (options.sharedAddresses ?? sharedAddressIdentities(identities, botAt)) : new Set<number>();
   const byNameOnly = new Set<number>();
+  // A bot identity joins other bot identities only: a bot that commits with a person's email
+  // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
+  const spaceOf = (index: number) => (botAt[index] ? 'bot:' : '');
+  const machineOverPerson = identities.map((identity, index) => !spaceOf(index) && automated[index] === true && personal.has(identity.email.trim().toLowerCase()));
+  // The address each identity joins by: over a shared address, the name alone says whose it is
+  // (sharedAddressIdentities); a machine's name over a person's address still joins by the address
+  // (babel's "Babel Bot" trailers).
+  const joiningEmails = identities.map((identity, index) => {
+    if (crossing.has(index) && !machineOverPerson[index]) byNameOnly.add(index);
+    return byNameOnly.has(index) ? '' : identity.email.trim().toLowerCase();
+  });
+  const mailboxes = options.extensions ? new Set(joiningEmails.flatMap((email, index) => (email ? [`${spaceOf(index)}e:${email}`] : []))) : new Set<string>();
   const identityNodes = identities.map((identity, index) => {
     const self = uf.add();
-    const address = identity.email.trim().toLowerCase();
-    // A bot identity joins other bot identities only: a bot that commits with a person's email
-    // (`release-bot <ada@…>`) must not take that person out of the metrics with it.
-    const space = botAt[index] ? 'bot:' : '';
-    const machineOverPerson = !space && automated[index] && personal.has(address);
-    // Over a shared address, the name alone says whose it is (sharedAddressIdentities); a machine's
-    // name over a person's address still joins by the address (babel's "Babel Bot" trailers).
-    if (crossing.has(index) && !machineOverPerson) byNameOnly.add(index);
-    const email = byNameOnly.has(index) ? '' : address;
+    const space = spaceOf(index);
+    const email = joiningEmails[index] as string;
     const name = nameKey(identity.name);
     if (email) uf.union(self, node(`${space}e:${email}`));
-    if (name && !machineOverPerson) uf.union(self, node(`${space}n:${name}`));
+    if (name && !machineOverPerson[index]) uf.union(self, node(`${space}n:${name}`));
     if (options.extensions && email) {
       const login = noreplyLogin(email);
       if (login) uf.union(self, node(`${space}n:${login}`));
       const account = noreplyAccount(email);
       if (account) uf.union(self, node(`${space}gh:${account}`));
+      // Extension: a sub-address is its mailbox's, when the history has that mailbox as an address
+      // of its own (hugo: its maintainer's release identity `hugoreleaser
+      // <bjorn.erik.pedersen+hugoreleaser@gmail.com>`, 976 commits, was a developer apart, and
+      // handoff proposed it as his successor). A bot's sub-address joins a bot's mailbox only.
+      const base = subAddressBase(email);
+      if (base !== undefined && mailboxes.has(`${space}e:${base}`)) uf.union(self, node(`${space}e:${base}`));
     }
     return self;
   });
   const anchors: [anchor: number, name: string][] = [];
   if (options.extensions) for (const person of options.people ?? []) anchors.push([joinAlias(uf, node, person), person.name]);
+  const joinedBySelfCoAuthorship = options.extensions ? joinSelfCoAuthorships(uf, identityNodes, anchors, botAt, options.selfCoAuthorships ?? []) : [];
   const groups = groupsByRoot(uf, identityNodes);
 
   // A developer joined to a config alias by any route (email, name, GitHub login) shows its name;
@@ -439,6 +468,7 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       if (botAt[index]) bot = true;
     }
     const primaryEmail = mostFrequent(emailCounts);
+    const selfCoAuthorships = joinedBySelfCoAuthorship.filter((pair) => uf.find(identityNodes[pair.author] as number) === root);
     // A name to show: an empty one (git allows it) left blank cells and "# Handoff: " with nothing
     // after it; a non-empty name of the same person wins, else the email, else "(no name)".
     const named = new Map([...nameCounts].filter(([value]) => value.trim() !== ''));
@@ -455,9 +485,39 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       commits,
       firstTime: Number.isFinite(firstTime) ? firstTime : 0,
       lastTime,
+      ...(selfCoAuthorships.length > 0 ? { selfCoAuthorships } : {}),
     });
   }
   return developers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Joins each commit's author and co-author under names alike (extension; self-co-authors.ts), after
+ * every other join: the pairs returned are those that joined identities nothing else had. Two
+ * identities that two different `people:` entries name stay apart: that is how a user says that
+ * two people with names alike are two.
+ */
+function joinSelfCoAuthorships(uf: UnionFind, identityNodes: readonly number[], anchors: readonly [anchor: number, name: string][], botAt: readonly boolean[], pairs: readonly SelfCoAuthorship[]): SelfCoAuthorship[] {
+  if (pairs.length === 0) return [];
+  // The `people:` entry of each group that has one, kept as the groups join.
+  const entryAt = new Map<number, number>();
+  anchors.forEach(([anchor], entry) => {
+    const root = uf.find(anchor);
+    if (!entryAt.has(root)) entryAt.set(root, entry);
+  });
+  const joined: SelfCoAuthorship[] = [];
+  for (const pair of pairs) {
+    const [a, b] = [identityNodes[pair.author], identityNodes[pair.coAuthor]];
+    if (a === undefined || b === undefined || botAt[pair.author] || botAt[pair.coAuthor]) continue;
+    const [ra, rb] = [uf.find(a), uf.find(b)];
+    const [x, y] = [entryAt.get(ra), entryAt.get(rb)];
+    if (ra === rb || (x !== undefined && y !== undefined && x !== y)) continue;
+    uf.union(ra, rb);
+    const entry = x ?? y;
+    if (entry !== undefined) entryAt.set(uf.find(ra), entry);
+    joined.push(pair);
+  }
+  return joined;
 }
 
 /**
@@ -481,19 +541,29 @@ export interface NameBridge {
   name: string;
   /** One "Name <email>" per side it joins (the side's most active identity with a name of several words). */
   sides: string[];
+  /**
+   * The sides it joins too that commit under one-word names only, from an address of their own:
+   * one "Name <email>" each (the most active identity), with the side's commits, most first.
+   */
+  nameOnly: { side: string; commits: number }[];
 }
 
 /**
  * The one-word names ("andrew") that are the only link between identities that also commit under
  * names of several words of their own ("Andrei Luca", "翠 / green"): joining by a shared name is the
  * published rule, and a first name alone joins different people (vite: four people in one developer
- * through "andrew" and "hana", a team lead's test). Only a warning: the figures keep the rule.
+ * through "andrew" and "hana", a team lead's test). Only a warning: the figures keep the rule. A
+ * bridge also names the sides that commit under that one-word name only, from an address of their
+ * own: vite's "andrew" also joined `andrew <andywangsy@gmail.com>` (13 commits), a different,
+ * active person the warning did not name. Sides with no commit (a co-author only) are not named.
  */
-export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[], options: Pick<IdentityOptions, 'extensions' | 'people' | 'sharedAddresses'>): NameBridge[] {
+export function nameBridges(identities: readonly RawIdentity[], developers: readonly ResolvedDeveloper[], options: Pick<IdentityOptions, 'extensions' | 'people' | 'sharedAddresses' | 'selfCoAuthorships'>): NameBridge[] {
   const bridges: NameBridge[] = [];
   const botAt = identities.map(() => false);
   for (const developer of developers) if (developer.isBot) for (const index of developer.members) botAt[index] = true;
   const crossing = options.extensions ? (options.sharedAddresses ?? sharedAddressIdentities(identities, botAt)) : new Set<number>();
+  const label = (identity: RawIdentity) => `${identity.name.trim()} <${identity.email.trim()}>`;
+  const byCommits = (members: readonly RawIdentity[]) => (a: number, b: number) => (members[b] as RawIdentity).commits - (members[a] as RawIdentity).commits;
   for (const developer of developers) {
     if (developer.isBot || developer.members.length < 2) continue;
     const members = developer.members.map((index) => identities[index] as RawIdentity);
@@ -503,39 +573,61 @@ export function nameBridges(identities: readonly RawIdentity[], developers: read
       if (key === '' || /\s/.test(key)) continue;
       const emails = new Set(members.filter((_, i) => keys[i] === key).map((identity) => identity.email.trim().toLowerCase()));
       if (emails.size < 2) continue;
-      const sides = componentsWithout(members, keys, key, options, shared)
-        .map((component) => component.filter((i) => /\s/.test(keys[i] as string)).sort((a, b) => (members[b] as RawIdentity).commits - (members[a] as RawIdentity).commits)[0])
-        .filter((top): top is number => top !== undefined)
-        .map((top) => `${(members[top] as RawIdentity).name.trim()} <${(members[top] as RawIdentity).email.trim()}>`);
+      const sides: string[] = [];
+      const nameOnly: NameBridge['nameOnly'] = [];
+      for (const component of componentsWithout(developer.members, members, keys, key, options, shared)) {
+        const full = component.filter((i) => /\s/.test(keys[i] as string)).sort(byCommits(members))[0];
+        if (full !== undefined) {
+          sides.push(label(members[full] as RawIdentity));
+          continue;
+        }
+        const own = component.filter((i) => !shared.has(i) && (members[i] as RawIdentity).email.trim() !== '').sort(byCommits(members))[0];
+        const commits = component.reduce((sum, i) => sum + (members[i] as RawIdentity).commits, 0);
+        if (own !== undefined && commits > 0) nameOnly.push({ side: label(members[own] as RawIdentity), commits });
+      }
       if (sides.length < 2) continue;
       const written = new Map<string, number>();
       members.forEach((identity, i) => keys[i] === key && written.set(identity.name.trim(), (written.get(identity.name.trim()) ?? 0) + identity.commits));
-      bridges.push({ name: mostFrequent(written), sides: sides.sort() });
+      bridges.push({ name: mostFrequent(written), sides: sides.sort(), nameOnly: nameOnly.sort((a, b) => b.commits - a.commits || (a.side < b.side ? -1 : 1)) });
     }
   }
   return bridges.sort((a, b) => b.sides.length - a.sides.length || (a.name < b.name ? -1 : 1));
 }
 
 /**
- * The groups of `members` (indices) that stay joined without the name `without`: by email, by
- * another name, and as resolveIdentities joins them under the extensions (GitHub login, the config's
- * `people`: identities a user joined on purpose are not to be split).
+ * The groups of `members` (indices into it; `indices` are theirs in the identity list) that stay
+ * joined without the name `without`: by email, by another name, and as resolveIdentities joins them
+ * under the extensions (GitHub login, sub-address, self co-authorship, the config's `people`:
+ * identities a user joined on purpose are not to be split).
  */
-function componentsWithout(members: readonly RawIdentity[], keys: readonly string[], without: string, options: Pick<IdentityOptions, 'extensions' | 'people'>, shared: ReadonlySet<number>): number[][] {
+function componentsWithout(indices: readonly number[], members: readonly RawIdentity[], keys: readonly string[], without: string, options: Pick<IdentityOptions, 'extensions' | 'people' | 'selfCoAuthorships'>, shared: ReadonlySet<number>): number[][] {
   const uf = new UnionFind();
   const node = keyedNodes(uf);
-  const selves = members.map((identity, i) => {
+  const emails = members.map((identity, i) => (shared.has(i) ? '' : identity.email.trim().toLowerCase()));
+  const mailboxes = new Set(emails);
+  const selves = members.map((_, i) => {
     const self = uf.add();
-    const email = shared.has(i) ? '' : identity.email.trim().toLowerCase();
+    const email = emails[i] as string;
     if (email) uf.union(self, node(`e:${email}`));
-    const login = options.extensions && email ? noreplyLogin(email) : undefined;
-    if (login) uf.union(self, node(`n:${login}`));
-    const account = options.extensions && email ? noreplyAccount(email) : undefined;
-    if (account) uf.union(self, node(`gh:${account}`));
+    if (options.extensions && email) {
+      const login = noreplyLogin(email);
+      if (login) uf.union(self, node(`n:${login}`));
+      const account = noreplyAccount(email);
+      if (account) uf.union(self, node(`gh:${account}`));
+      const base = subAddressBase(email);
+      if (base !== undefined && mailboxes.has(base)) uf.union(self, node(`e:${base}`));
+    }
     if (keys[i] && keys[i] !== without) uf.union(self, node(`n:${keys[i]}`));
     return self;
   });
-  if (options.extensions) for (const person of options.people ?? []) joinAlias(uf, node, person);
+  if (!options.extensions) return [...groupsByRoot(uf, selves).values()];
+  const anchors = (options.people ?? []).map((person): [number, string] => [joinAlias(uf, node, person), person.name]);
+  const local = new Map(indices.map((index, i) => [index, i]));
+  const pairs = (options.selfCoAuthorships ?? []).flatMap((pair) => {
+    const [author, coAuthor] = [local.get(pair.author), local.get(pair.coAuthor)];
+    return author !== undefined && coAuthor !== undefined ? [{ ...pair, author, coAuthor }] : [];
+  });
+  joinSelfCoAuthorships(uf, selves, anchors, [], pairs);
   return [...groupsByRoot(uf, selves).values()];
 }
 

@@ -25,25 +25,41 @@ export interface LookAlike {
 const TRAILING_PART = /\s*\([^()]*\)\s*$/;
 
 /**
+ * Letters that German and Nordic names also write as two: "Schröder" is "Schroeder" as often as
+ * "Schroder" (ohmyzsh: Rolf Schröder co-authoring as Rolf Schroeder), "Søren" "Soeren", "Åberg"
+ * "Aaberg". foldAccents gives the one-letter spelling; this, the other (one name, one way: each
+ * such letter of it written as two, or none).
+ */
+const TWO_LETTER_SPELLINGS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
+
+/**
  * A name's words as this comparison reads them: case, accents and punctuation ignored, and a
  * trailing parenthesised part ("(Redis)", an employer) dropped. Marks stay part of a word: a vowel
- * sign of Devanagari is no separator.
+ * sign of Devanagari is no separator. Two spellings when the name has a letter written two ways
+ * (TWO_LETTER_SPELLINGS): `schroder` and `schroeder` for "Schröder".
  */
-function nameWords(name: string): string[] {
-  return foldAccents(name.replace(TRAILING_PART, '').normalize('NFC').toLowerCase())
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter(Boolean);
+function nameSpellings(name: string): string[][] {
+  const lower = name.replace(TRAILING_PART, '').normalize('NFC').toLowerCase();
+  const words = (text: string) => foldAccents(text).split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  if (!/[äöüøå]/.test(lower)) return [words(lower)];
+  return [words(lower), words(lower.replace(/[äöüøå]/g, (letter) => TWO_LETTER_SPELLINGS[letter] ?? letter))];
 }
 
 /**
  * Whether two names read as one person's: the same words once spaces go too ("Rich-Harris", "rich
- * harris"), the same two words or more in another order ("MOREL Matthieu", "Matthieu Morel"), or
- * the same first word and every further word of the shorter name the start of the longer name's
- * word at that place ("Simon H", "Simon Holthausen"). A one-word name is no such
- * start: a first name alone is too common ("Simon", "Simon Holthausen").
+ * harris"), the same two words or more in another order ("MOREL Matthieu", "Matthieu Morel"), the
+ * same first word and every further word of the shorter name the start of the longer name's word
+ * at that place ("Simon H", "Simon Holthausen"; "Steve Lessard" and "Steve Lessard Jr"), or an
+ * initial for the first word and the same further words ("C. Yavuzsen", "Civan Yavuzşen"), in
+ * either spelling of a letter written two ways ("Rolf Schroeder", "Rolf Schröder"). A one-word name
+ * is no such start: a first name alone is too common ("Simon", "Simon Holthausen").
  */
 export function namesLookAlike(a: string, b: string): boolean {
-  return !pairedOnlyOne(a, b) && wordsLookAlike(nameWords(a), nameWords(b));
+  return !pairedOnlyOne(a, b) && spellingsLookAlike(nameSpellings(a), nameSpellings(b));
+}
+
+function spellingsLookAlike(a: readonly string[][], b: readonly string[][]): boolean {
+  return a.some((x) => b.some((y) => wordsLookAlike(x, y)));
 }
 
 /** A pair's identity ("Yehuda Katz + Carl Lerche", rails' pair programming) is not one of its people. */
@@ -64,19 +80,34 @@ function wordsLookAlike(a: readonly string[], b: readonly string[]): boolean {
   // The same words in another order: a family name first ("MOREL Matthieu", "Matthieu MOREL": redis, a tester).
   if (a.length >= 2 && a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ')) return true;
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  if (shorter.length < 2 || shorter[0] !== longer[0]) return false;
+  if (shorter.length < 2) return false;
+  // An initial for the first name, the same name after it ("C. Yavuzsen", "Civan Yavuzşen": ohmyzsh).
+  if (shorter.length === longer.length && shorter.slice(1).join(' ') === longer.slice(1).join(' ') && isInitialOf(shorter[0] as string, longer[0] as string)) return true;
+  if (shorter[0] !== longer[0]) return false;
   const startsEach = (short: readonly string[], long: readonly string[]) => short.every((word, i) => (long[i] as string).startsWith(word));
   // Of as many words each, either may be the shortened one ("Simon Ho", "Simon Holthausen").
   return startsEach(shorter, longer) || (shorter.length === longer.length && startsEach(longer, shorter));
 }
 
 /**
+ * One word is the other's first letter alone ("c" of "civan"): in an alphabet, where a letter alone
+ * is an initial, not in a script whose one character is a whole name (王, 김).
+ */
+function isInitialOf(a: string, b: string): boolean {
+  const initial = (letter: string, word: string) => INITIAL.test(letter) && word.length > 1 && word.startsWith(letter);
+  return initial(a, b) || initial(b, a);
+}
+
+const INITIAL = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u;
+
+/**
  * The pairs of `developers` whose shown names look alike (namesLookAlike), most files first. Only
  * developers with an email: the way to join them names one. Compares within groups of one first
- * word or one joined spelling, so a large history is not compared pair by pair.
+ * word, one joined spelling, or one initial and further words, so a large history is not compared
+ * pair by pair.
  */
 export function lookAlikeDevelopers(developers: readonly NamedDeveloper[]): LookAlike[] {
-  const words = new Map<NamedDeveloper, string[]>();
+  const spellings = new Map<NamedDeveloper, string[][]>();
   const groups = new Map<string, NamedDeveloper[]>();
   const add = (key: string, developer: NamedDeveloper) => {
     const group = groups.get(key);
@@ -84,12 +115,11 @@ export function lookAlikeDevelopers(developers: readonly NamedDeveloper[]): Look
     else groups.set(key, [developer]);
   };
   for (const developer of developers) {
-    const own = nameWords(developer.name);
-    if (own.length === 0 || developer.emails.length === 0) continue;
-    words.set(developer, own);
-    add(`first:${own[0] as string}`, developer);
-    add(`all:${own.join('')}`, developer);
-    if (own.length >= 2) add(`sorted:${[...own].sort().join(' ')}`, developer);
+    const ways = nameSpellings(developer.name);
+    if ((ways[0] as string[]).length === 0 || developer.emails.length === 0) continue;
+    spellings.set(developer, ways);
+    // A key once per group, whichever spelling gives it.
+    for (const key of new Set(ways.flatMap(groupKeys))) add(key, developer);
   }
   const seen = new Set<string>();
   const pairs: LookAlike[] = [];
@@ -99,7 +129,7 @@ export function lookAlikeDevelopers(developers: readonly NamedDeveloper[]): Look
         const [a, b] = [group[i] as NamedDeveloper, group[j] as NamedDeveloper];
         const key = a.id < b.id ? `${a.id}\0${b.id}` : `${b.id}\0${a.id}`;
         // One name exactly (case aside) is kept apart on purpose: a machine's name over a person's address.
-        if (seen.has(key) || nameKey(a.name) === nameKey(b.name) || pairedOnlyOne(a.name, b.name) || !wordsLookAlike(words.get(a) as string[], words.get(b) as string[])) continue;
+        if (seen.has(key) || nameKey(a.name) === nameKey(b.name) || pairedOnlyOne(a.name, b.name) || !spellingsLookAlike(spellings.get(a) as string[][], spellings.get(b) as string[][])) continue;
         seen.add(key);
         const ordered = byFiles(a, b) <= 0 ? ([a, b] as const) : ([b, a] as const);
         pairs.push({ developers: [ordered[0], ordered[1]], name: fullerName(a, b) });
@@ -107,6 +137,13 @@ export function lookAlikeDevelopers(developers: readonly NamedDeveloper[]): Look
     }
   }
   return pairs.sort((x, y) => pairFiles(y) - pairFiles(x) || byFiles(x.developers[0], y.developers[0]) || byFiles(x.developers[1], y.developers[1]));
+}
+
+/** The groups a name's words put it in: names alike share one (wordsLookAlike). */
+function groupKeys(own: readonly string[]): string[] {
+  const keys = [`first:${own[0] as string}`, `all:${own.join('')}`];
+  if (own.length >= 2) keys.push(`sorted:${[...own].sort().join(' ')}`, `initial:${(own[0] as string).charAt(0)} ${own.slice(1).join(' ')}`);
+  return keys;
 }
 
 function byFiles(a: NamedDeveloper, b: NamedDeveloper): number {

@@ -332,7 +332,9 @@ describe('runHandoff', () => {
     for (const who of ['renovate', 'Renovate[bot]', bot.email.toUpperCase(), 'release-bot', 'ai@cursor.sh', 'Cursor AI']) expect((await error(who)).message).toMatch(/ is a bot account[ :]/);
     const unknown = await error('hugoreleaser[bot]');
     expect(unknown.message).toBe('unknown person "hugoreleaser[bot]": no developer or bot account of this repository has that name, email or alias');
-    expect(unknown.hint).toBe('closest known: hugoreleaser <ada+releaser@example.com>');
+    // hugoreleaser commits from a sub-address of Ada's mailbox: one developer with her (hugo's
+    // release identity), shown as Ada.
+    expect(unknown.hint).toBe('closest known: Ada <ada@example.com>');
     expect((await error('dependabot[bot]@users.noreply.github.com')).message).toMatch(/^unknown person /);
     // As a departure too.
     const leaving = await failure(runHandoff('ada', options(repo.dir, { leaving: ['hugoreleaser[bot]'] }), fakeIo(repo.dir).io));

@@ -3,8 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
-import { unmatchedAliasWarning } from '../../src/history-warnings.ts';
+import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, sharedAddressIdentities, subAddressBase, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
+import { nameBridgeWarning, unmatchedAliasWarning } from '../../src/history-warnings.ts';
 import { isPlaceholderAddress, placeholderAddressIdentities } from '../../src/model/placeholder-addresses.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
@@ -33,20 +33,54 @@ describe('resolveIdentities', () => {
       raw('andrew', 'luca@a.example', 2),
       raw('andrew', 'green@b.example', 2),
       raw('Sapphi Green', 'green@b.example', 900),
-      raw('andrew', 'maccuaa@c.example', 1),
+      // A co-author only (no commit of their own): joined, and not named.
+      raw('Andrew', 'maccuaa@c.example', 0),
       // One person under two emails and one first name, with no other name: joined, and no warning.
       raw('tom', 'tom@home.example'),
       raw('tom', 'tom@work.example'),
     ];
     const developers = resolveIdentities(list, { extensions: true });
     expect(developers.find((d) => d.members.includes(0))?.emails).toEqual(['green@b.example', 'luca@a.example', 'maccuaa@c.example']);
-    expect(nameBridges(list, developers, { extensions: true })).toEqual([{ name: 'andrew', sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'] }]);
+    expect(nameBridges(list, developers, { extensions: true })).toEqual([{ name: 'andrew', sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'], nameOnly: [] }]);
     // Joined by an email as well, the name is no bridge.
     const alsoByEmail = [...list, raw('Andrei Luca', 'green@b.example')];
     expect(nameBridges(alsoByEmail, resolveIdentities(alsoByEmail, { extensions: true }), { extensions: true })).toEqual([]);
     // Nor when the config's people join them on purpose (review: it told users to split them).
     const people = [{ name: 'Andrew Smith', emails: ['luca@a.example', 'green@b.example'] }];
     expect(nameBridges(list, resolveIdentities(list, { extensions: true, people }), { extensions: true, people })).toEqual([]);
+  });
+
+  it('names the sides a one-word name joins that commit under it only, from an address of their own (vite: "andrew" also joined andrew <andywangsy@…>, 13 commits, unnamed)', () => {
+    const list = [
+      raw('Andrei Luca', 'luca@a.example', 30),
+      raw('andrew', 'luca@a.example', 2),
+      raw('andrew', 'green@b.example', 2),
+      raw('Sapphi Green', 'green@b.example', 900),
+      raw('andrew', 'andywangsy@d.example', 13),
+      raw('Andrew', 'maccuaa@c.example', 0),
+      raw('andrew', 'andrew@e.example', 1),
+      raw('andrew', 'andrew@f.example', 1),
+    ];
+    const bridges = nameBridges(list, resolveIdentities(list, { extensions: true }), { extensions: true });
+    expect(bridges).toEqual([
+      {
+        name: 'andrew',
+        sides: ['Andrei Luca <luca@a.example>', 'Sapphi Green <green@b.example>'],
+        nameOnly: [
+          { side: 'andrew <andywangsy@d.example>', commits: 13 },
+          { side: 'andrew <andrew@e.example>', commits: 1 },
+          { side: 'andrew <andrew@f.example>', commits: 1 },
+        ],
+      },
+    ]);
+    // A few named, the rest counted.
+    expect(nameBridgeWarning(bridges)).toBe(
+      'a one-word name alone joins identities that also commit under names of their own ("andrew" joins Andrei Luca <luca@a.example>, Sapphi Green <green@b.example>, and 3 under that name only: andrew <andywangsy@d.example> (13 commits), andrew <andrew@e.example> (1 commit) +1 more): identities with one name are one developer; if these are different people, give each such identity its owner\'s usual name in .mailmap (README, "What is analysed")',
+    );
+    // Sides with one-word names only do not make a warning of their own: one person's first name at
+    // two addresses beside their full name at one of them is the common case.
+    const one = [raw('Tom Smith', 'tom@work.example', 40), raw('tom', 'tom@work.example', 2), raw('tom', 'tom@home.example', 5)];
+    expect(nameBridges(one, resolveIdentities(one, { extensions: true }), { extensions: true })).toEqual([]);
   });
 
   it('takes a name written with combining accents for the same name precomposed (two "Zoë Müller" rows, truck factor 2 for 1)', () => {
@@ -162,6 +196,85 @@ describe('resolveIdentities', () => {
     expect(isBot({ name: 'Babel', email: 'babel-bot@users.noreply.github.com' })).toBe(true);
     expect(isBot({ name: 'Babel', email: '30521560+liuxingbaoyu@users.noreply.github.com' })).toBe(false);
     expect(isBot({ name: 'Robert', email: '123+robert@users.noreply.github.com' })).toBe(false);
+  });
+
+  it('joins a sub-address to its mailbox when the history has the mailbox (extension; hugo: hugoreleaser <bjorn.erik.pedersen+hugoreleaser@…> was a developer of its own)', () => {
+    expect(subAddressBase('bjorn.erik.pedersen+hugoreleaser@gmail.com')).toBe('bjorn.erik.pedersen@gmail.com');
+    expect(subAddressBase('x+a+b@a.example')).toBe('x@a.example');
+    // A GitHub no-reply address's `+` separates the account's number from its login.
+    expect(subAddressBase('12345+login@users.noreply.github.com')).toBeUndefined();
+    expect(subAddressBase('+tag@a.example')).toBeUndefined();
+    expect(subAddressBase('x@a+b.example')).toBeUndefined();
+    expect(subAddressBase('x@a.example')).toBeUndefined();
+    const hugo = [
+      raw('bep', 'bjorn.erik.pedersen@gmail.com', 3000),
+      raw('hugoreleaser', 'bjorn.erik.pedersen+hugoreleaser@gmail.com', 976),
+      raw('Bjørn Erik Pedersen', 'bjorn.erik.pedersen+hugoreleaser@gmail.com', 7),
+      raw('Ann', 'ann@a.example', 4),
+    ];
+    expect(resolveIdentities(hugo, { extensions: true }).map((d) => [d.id, d.name, d.members])).toEqual([
+      ['ann@a.example', 'Ann', [3]],
+      ['bjorn.erik.pedersen@gmail.com', 'Bjørn Erik Pedersen', [0, 1, 2]],
+    ]);
+    // The published rule keeps the two addresses apart.
+    expect(resolveIdentities(hugo, { extensions: false })).toHaveLength(3);
+    // Two sub-addresses of a mailbox no identity commits with stay apart; so do no-reply addresses.
+    expect(resolveIdentities([raw('Ann', 'ann+a@a.example'), raw('Bo', 'ann+b@a.example')], { extensions: true })).toHaveLength(2);
+    expect(resolveIdentities([raw('Ann', '12345+ann@users.noreply.github.com'), raw('Bo', '12345@users.noreply.github.com')], { extensions: true })).toHaveLength(2);
+  });
+
+  it('joins a bot’s sub-address to a bot’s mailbox only, and a name over a shared address by the name only', () => {
+    const bots = resolveIdentities([raw('Ada', 'ada@a.example'), raw('release-bot', 'ada+release@a.example'), raw('docs-bot', 'docs@a.example'), raw('docs-bot', 'docs+nightly@a.example')], { extensions: true });
+    expect(bots.map((d) => [d.name, d.isBot, d.members])).toEqual([
+      ['Ada', false, [0]],
+      ['release-bot', true, [1]],
+      ['docs-bot', true, [2, 3]],
+    ]);
+    // An identity that joins by its name only (over a shared address: sharedAddressIdentities) does
+    // not join the mailbox, and a mailbox only such identities use joins no sub-address.
+    const list = [raw('Eve Ma', 'ci@a.example', 5), raw('Ada Lee', 'ci+format@a.example', 2), raw('Bo Chan', 'ci@a.example', 5), raw('Cy Dee', 'ci+lint@a.example', 2)];
+    const developers = resolveIdentities(list, { extensions: true, sharedAddresses: new Set([0, 2]) });
+    expect(developers.map((d) => d.members).sort()).toEqual([[0], [1], [2], [3]]);
+  });
+
+  it('joins a commit’s author and a co-author of it under names alike (extension), names the pairs that joined, and keeps two people: entries apart', () => {
+    const list = [
+      raw('Rolf Schröder', 'rolf.schr@gmail.example', 3),
+      raw('Rolf Schroeder', 'rolf.schroeder@centogene.example', 0),
+      raw('Civan Yavuzşen', 'civan@example.com', 2),
+      raw('C. Yavuzsen', 'cyavuzsen@comscore.example', 1),
+      raw('Ann Lee', 'ann@a.example', 1),
+      raw('ann lee', 'ann@b.example', 1),
+    ];
+    const selfCoAuthorships = [
+      { author: 0, coAuthor: 1, commits: 2 },
+      { author: 2, coAuthor: 3, commits: 1 },
+      // Joined by their equal name already: no pair of a join.
+      { author: 4, coAuthor: 5, commits: 1 },
+    ];
+    const developers = resolveIdentities(list, { extensions: true, selfCoAuthorships });
+    expect(developers.map((d) => [d.name, d.members, d.selfCoAuthorships])).toEqual([
+      ['Ann Lee', [4, 5], undefined],
+      ['Civan Yavuzşen', [2, 3], [{ author: 2, coAuthor: 3, commits: 1 }]],
+      ['Rolf Schröder', [0, 1], [{ author: 0, coAuthor: 1, commits: 2 }]],
+    ]);
+    expect(resolveIdentities(list, { extensions: false, selfCoAuthorships })).toHaveLength(5);
+    // Two people: entries say they are two people; one entry joins them anyway.
+    const apart = [
+      { name: 'Rolf Schröder', emails: ['rolf.schr@gmail.example'] },
+      { name: 'Rolf Schroeder', emails: ['rolf.schroeder@centogene.example'] },
+    ];
+    expect(resolveIdentities(list, { extensions: true, selfCoAuthorships, people: apart }).map((d) => d.members)).toEqual([[4, 5], [2, 3], [0], [1]]);
+  });
+
+  it('does not name a one-word name a bridge where a sub-address or a self co-authorship joins its sides as well', () => {
+    const tagged = [raw('Ann Lee', 'ann@a.example', 5), raw('ann', 'ann@a.example'), raw('ann', 'ann+work@a.example'), raw('Ann B. Lee', 'ann+work@a.example', 3)];
+    expect(nameBridges(tagged, resolveIdentities(tagged, { extensions: true }), { extensions: true })).toEqual([]);
+    expect(nameBridges(tagged, resolveIdentities(tagged, { extensions: false }), { extensions: false })).toHaveLength(1);
+    const spelled = [raw('Rolf Schröder', 'rolf@a.example', 5), raw('rolf', 'rolf@a.example'), raw('rolf', 'rolf@c.example'), raw('Rolf Schroeder', 'rolf@c.example', 3)];
+    const selfCoAuthorships = [{ author: 0, coAuthor: 3, commits: 1 }];
+    expect(nameBridges(spelled, resolveIdentities(spelled, { extensions: true, selfCoAuthorships }), { extensions: true, selfCoAuthorships })).toEqual([]);
+    expect(nameBridges(spelled, resolveIdentities(spelled, { extensions: true }), { extensions: true })).toHaveLength(1);
   });
 
   it('keeps a bot that commits with a person’s email apart from that person', () => {
@@ -645,6 +758,93 @@ describe('sharedAddressIdentities', () => {
     const bots = list.map((identity) => identity.name === 'Houston (Bot)');
     expect([...sharedAddressIdentities(list, bots)].sort()).toEqual([1, 2]);
     expect(resolveIdentities(list, { extensions: true }).filter((d) => !d.isBot).map((d) => d.name).sort()).toEqual(['Florian Lefebvre', 'Matt Kane']);
+  });
+});
+
+describe('identities joined beyond the published rule, on fixture repositories', { tags: ['slow'] }, () => {
+  // hugo (a tester's repro): the maintainer's release identity commits from a sub-address of his
+  // mailbox, under another name; it was a developer of its own, and handoff proposed it as his successor.
+  it('joins a sub-address to its mailbox (extension), not under --model classic', async () => {
+    const repo = buildRepo([
+      { author: { name: 'X', email: 'x@a.com' }, write: { '.mailmap': 'x <x@a.com> Full Name <x@a.com>\n', 'a.txt': 5 } },
+      { author: { name: 'Full Name', email: 'x+rel@a.com' }, write: { 'a.txt': 5 } },
+      { author: 'bob', write: { 'b.txt': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { config: { exclude: ['.mailmap'] } });
+    expect(analysis.developers.map((d) => [d.name, d.emails])).toEqual([
+      ['Full Name', ['x+rel@a.com', 'x@a.com']],
+      ['Bob', ['bob@example.com']],
+    ]);
+    expect(fileOf(analysis, 'a.txt').contributions.map((c) => c.developer)).toEqual(['x+rel@a.com']);
+    const classic = await analyzeRepo(repo.dir, { model: 'classic', config: { exclude: ['.mailmap'] } });
+    expect(ids(classic)).toEqual(['bob@example.com', 'x+rel@a.com', 'x@a.com']);
+  });
+
+  // ohmyzsh: ~20 commits whose author names themselves again as co-author under another spelling.
+  it('joins a co-author under another spelling of the commit’s author’s name (extension), says so, and keeps two people: entries apart', async () => {
+    const who = (name: string, email: string) => ({ name, email });
+    const repo = buildRepo([
+      { author: who('Rolf Schröder', 'rolf.schr@gmail.com'), write: { 'a.zsh': 5 }, coAuthors: [who('Rolf Schroeder', 'rolf.schroeder@centogene.com')] },
+      { author: who('Rolf Schröder', 'rolf.schr@gmail.com'), write: { 'a.zsh': 5 }, coAuthors: [who('Rolf Schroeder', 'rolf.schroeder@centogene.com')] },
+      { author: who('Civan Yavuzşen', 'civan@example.com'), write: { 'b.zsh': 5 }, coAuthors: [who('C. Yavuzsen', 'cyavuzsen@comscore.com')] },
+      { author: who('Žiga Šebenik', 'ziga@example.com'), write: { 'c.zsh': 5 }, coAuthors: [who('Ziga Sebenik', 'ziga@work.example')] },
+      { author: who('Jóhann Friðriksson', 'johann@example.com'), write: { 'd.zsh': 5 }, coAuthors: [who('Johann Fridriksson', 'johann@work.example')] },
+      { author: who('Steve Lessard Jr', 'steve@example.com'), write: { 'e.zsh': 5 }, coAuthors: [who('Steve Lessard', 'slessard@work.example')] },
+      // Names alike in one history, never on one commit (prometheus): two developers.
+      { author: who('George Krajcsovits', 'george@example.com'), write: { 'f.zsh': 5 } },
+      { author: who('György Krajcsovits', 'gyorgy@example.com'), write: { 'g.zsh': 5 } },
+      // A co-author with another name: two people.
+      { author: 'ann', write: { 'h.zsh': 5 }, coAuthors: ['bob'] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.developers.map((d) => d.names).sort()).toEqual([
+      ['Ann'],
+      ['Bob'],
+      ['C. Yavuzsen', 'Civan Yavuzşen'],
+      ['George Krajcsovits'],
+      ['György Krajcsovits'],
+      ['Johann Fridriksson', 'Jóhann Friðriksson'],
+      ['Rolf Schroeder', 'Rolf Schröder'],
+      ['Steve Lessard', 'Steve Lessard Jr'],
+      ['Ziga Sebenik', 'Žiga Šebenik'],
+    ]);
+    // a.zsh: one developer, two deliveries (each commit credits them once).
+    expect(fileOf(analysis, 'a.zsh').contributions.map((c) => [c.developer, c.fa, c.dl])).toEqual([['rolf.schr@gmail.com', 1, 1]]);
+    expect(analysis.warnings).toContain(
+      '5 commit authors are also their commits\' co-authors under another spelling of their names (Rolf Schröder <rolf.schr@gmail.com> as Rolf Schroeder <rolf.schroeder@centogene.com> (2 commits), Steve Lessard Jr <steve@example.com> as Steve Lessard <slessard@work.example> (1 commit), Jóhann Friðriksson <johann@example.com> as Johann Fridriksson <johann@work.example> (1 commit) +2 more): each two identities are one developer; if two of them are different people, give each a `people:` entry of its own with its email in .talentrisk.yml, which keeps them apart (README, "What is analysed")',
+    );
+    // Two people: entries keep them apart, and the warning names the others only.
+    const people = [
+      { name: 'Rolf Schröder', emails: ['rolf.schr@gmail.com'] },
+      { name: 'Rolf Schroeder', emails: ['rolf.schroeder@centogene.com'] },
+    ];
+    const apart = await analyzeRepo(repo.dir, { config: { people } });
+    expect(apart.developers.filter((d) => d.name.startsWith('Rolf')).map((d) => d.emails)).toEqual([['rolf.schr@gmail.com'], ['rolf.schroeder@centogene.com']]);
+    expect(apart.warnings.find((w) => w.includes('another spelling'))).toMatch(/^4 commit authors .*\(Steve Lessard Jr/);
+    // Without co-authors (config, or the classic model) there is nothing to join.
+    for (const other of [await analyzeRepo(repo.dir, { config: { model: { coAuthors: false } } }), await analyzeRepo(repo.dir, { model: 'classic' })]) {
+      expect(other.developers.some((d) => d.names.length > 1)).toBe(false);
+      expect(other.warnings.some((w) => w.includes('another spelling'))).toBe(false);
+    }
+  });
+
+  // vite: "andrew" joined Andrei Luca, 翠 / green, andrew <andywangsy@…> (13 commits, under that
+  // name only) and a co-author; the warning named the first two only.
+  it('names the sides a one-word name joins under that name only, beside those with names of their own', async () => {
+    const who = (name: string, email: string) => ({ name, email });
+    const repo = buildRepo([
+      { author: who('Andrei Luca', 'luca@example.com'), write: { 'a.ts': 5 } },
+      { author: who('andrew', 'luca@example.com'), write: { 'a.ts': 5 } },
+      { author: who('翠 / green', 'green@sapphi.red'), write: { 'b.ts': 5 } },
+      { author: who('andrew', 'green@sapphi.red'), write: { 'b.ts': 5 } },
+      { author: who('andrew', 'andywangsy@gmail.com'), write: { 'c.ts': 5 } },
+      { author: who('andrew', 'andywangsy@gmail.com'), write: { 'c.ts': 5 } },
+      { author: 'bob', write: { 'd.ts': 5 }, coAuthors: [who('Andrew', 'maccuaa@example.com')] },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.warnings).toContain(
+      'a one-word name alone joins identities that also commit under names of their own ("andrew" joins Andrei Luca <luca@example.com>, 翠 / green <green@sapphi.red>, and one under that name only: andrew <andywangsy@gmail.com> (2 commits)): identities with one name are one developer; if these are different people, give each such identity its owner\'s usual name in .mailmap (README, "What is analysed")',
+    );
   });
 });
 

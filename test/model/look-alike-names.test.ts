@@ -43,6 +43,28 @@ describe('namesLookAlike', () => {
     // A vowel sign is part of its word, not a separator (राम and रीमा are two names).
     expect(namesLookAlike('राम कुमार', 'रीमा कुमार')).toBe(false);
   });
+
+  // ohmyzsh: authors naming themselves as co-authors under another spelling (self-co-authors.ts).
+  it('reads a letter written two ways either way, an initial for the first name, and a generational suffix dropped', () => {
+    expect(namesLookAlike('Rolf Schröder', 'Rolf Schroeder')).toBe(true);
+    expect(namesLookAlike('Rolf Schröder', 'Rolf Schroder')).toBe(true);
+    expect(namesLookAlike('Søren Kierkegaard', 'Soeren Kierkegaard')).toBe(true);
+    expect(namesLookAlike('Jan Åberg', 'Jan Aaberg')).toBe(true);
+    expect(namesLookAlike('Jóhann Friðriksson', 'Johann Fridriksson')).toBe(true);
+    expect(namesLookAlike('Žiga Šebenik', 'Ziga Sebenik')).toBe(true);
+    expect(namesLookAlike('Paul Weiß', 'Paul Weiss')).toBe(true);
+    expect(namesLookAlike('Civan Yavuzşen', 'C. Yavuzsen')).toBe(true);
+    expect(namesLookAlike('C Yavuzsen', 'Civan Yavuzşen')).toBe(true);
+    expect(namesLookAlike('Steve Lessard Jr', 'Steve Lessard')).toBe(true);
+    expect(namesLookAlike('Steve Lessard', 'Steve Lessard II')).toBe(true);
+    // Not another first name, another suffix, an initial of another letter, or another script's
+    // one-character word (a whole name there, not an initial).
+    expect(namesLookAlike('George Krajcsovits', 'György Krajcsovits')).toBe(false);
+    expect(namesLookAlike('Steve Lessard Jr', 'Steve Lessard Sr')).toBe(false);
+    expect(namesLookAlike('D. Yavuzsen', 'Civan Yavuzsen')).toBe(false);
+    expect(namesLookAlike('C. Yavuz', 'Civan Yavuzsen')).toBe(false);
+    expect(namesLookAlike('王 小明', '王伟 小明')).toBe(false);
+  });
 });
 
 describe('lookAlikeDevelopers', () => {
@@ -64,6 +86,21 @@ describe('lookAlikeDevelopers', () => {
     });
     // Every email of the renamed developer: only the old name joined them; "filipe oliveira" joins by name already.
     expect(joinSnippets(pairs[1]!).mailmap).toEqual(['Filipe Oliveira <52153106+fcostaoliveira@users.noreply.github.com>', 'Filipe Oliveira <filipe@redis.com>']);
+  });
+
+  it('pairs names alike by a letter written two ways or by an initial (grouped by them, not compared pair by pair)', () => {
+    const pairs = lookAlikeDevelopers([
+      dev('Rolf Schröder', 'rolf.schr@gmail.example', 9),
+      dev('Rolf Schroeder', 'rolf.schroeder@centogene.example', 5),
+      dev('C. Yavuzsen', 'cyavuzsen@comscore.example', 6),
+      dev('Civan Yavuzşen', 'civan@example.com', 7),
+      dev('George Krajcsovits', 'george@example.com', 8),
+      dev('György Krajcsovits', 'gyorgy@example.com', 8),
+    ]);
+    expect(pairs.map((pair) => [pair.developers.map((d) => d.name), pair.name])).toEqual([
+      [['Rolf Schröder', 'Rolf Schroeder'], 'Rolf Schroeder'],
+      [['Civan Yavuzşen', 'C. Yavuzsen'], 'Civan Yavuzşen'],
+    ]);
   });
 
   it('leaves out one name kept apart on purpose, and a developer without an email', () => {
