@@ -54,7 +54,7 @@ describe('departures section of scan', () => {
     const coloured = renderDeparturesSection(result, { ...ctx, chalk: new Chalk({ level: 1 }) });
     expect(row(coloured, 'pay')).toContain('\u001b[33mBob (1)\u001b[39m');
     const both = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada', 'bob'] }));
-    expect(row(renderDeparturesSection(both, { ...ctx, chalk: new Chalk({ level: 1 }) }), 'web')).toMatch(/\u001b\[31mnone\u001b\[39m$/);
+    expect(row(renderDeparturesSection(both, { ...ctx, chalk: new Chalk({ level: 1 }) }), 'web').endsWith('\u001b[31mnone\u001b[39m')).toBe(true);
   });
 
   // Under --until, "now" read as today while the figures are measured from that day (a tester).
