@@ -6,6 +6,8 @@ import { authorsAfter, bestSuccessor, nobodyActiveSince, successorOf, filesByMod
 import { truckFactorOf } from './ownership.ts';
 import { isSupportingModule } from './modules.ts';
 import { rowsWithin } from './rows.ts';
+import { isOwnTest } from './own-test.ts';
+import { BARELY_NORM_DOA, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModelName, RepositoryInfo } from './types.ts';
 
 // A handoff: what one person knows that others do not, and who should take it over (talentrisk
@@ -19,11 +21,8 @@ export const MAX_CHANGESET = 30;
 export const MIN_TOGETHER = 2;
 /** …and in at least this share of the file's commits ("usually changed together"). */
 export const MIN_TOGETHER_SHARE = 0.5;
-/**
- * A weak successor below this normDOA barely knows the file (jest: the runtime's "successor" had
- * touched it twice in 2020, normDOA 0.05): the document says to plan a transfer, not a walk-through.
- */
-export const BARELY_NORM_DOA = 0.1;
+// Defined beside the take-over tally, which counts the successors who barely know a file.
+export { BARELY_NORM_DOA };
 /** The document lists at most this many files they changed without authoring them (at least 2 commits each). */
 export const ALSO_WORKED_ON = 10;
 /** Kept files the checklist names (the rest are counted; the "also worked on" table lists them). */
@@ -135,6 +134,26 @@ export interface HandoffArea {
   truckFactorAfter: number;
   /** After everyone declared leaving goes too, when others are. */
   truckFactorAfterAll?: number | undefined;
+  /**
+   * None of the module's files keeps an author after this person leaves, alone (it had one before):
+   * scan's "orphaned module". The areas rank by the truck factor falling to 0 instead (see buildHandoff).
+   */
+  leftWithNoAuthor: boolean;
+  /**
+   * Who could take over the area's files nobody active would author after them (needsOwner: theirs
+   * alone, or shared only with inactive developers): the successors of those files, with the
+   * module's files each of them authors after the departures.
+   */
+  takeOver: AreaTakeOver;
+}
+
+/** A take-over candidate of an area, and how many of the module's files they author already. */
+export interface AreaTakeOverCandidate extends TakeOverCandidate {
+  moduleFilesAuthored: number;
+}
+
+export interface AreaTakeOver extends TakeOver {
+  candidates: AreaTakeOverCandidate[];
 }
 
 export interface HandoffCriticalSystem {
@@ -181,8 +200,11 @@ export type ChecklistItem =
   | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number; recentSuccessor?: string }
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
   | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number }
-  /** `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too. */
-  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number }
+  /**
+   * `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too.
+   * `bestPlaced`: the area's first take-over candidate (absent: nobody active who stays changed those files).
+   */
+  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number; bestPlaced?: AreaTakeOverCandidate }
   | { kind: 'more-owner-areas'; areas: number; soleFiles: number; sharedOnlyWithInactive: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
@@ -229,6 +251,8 @@ export interface HandoffReport {
     orphanedFilesAlone: number;
     noSuccessor: number;
     weakSuccessor: number;
+    /** Who could take over their files nobody active would author after them, over all areas (HandoffArea.takeOver). */
+    takeOver: TakeOver;
   };
   areas: HandoffArea[];
   /**
@@ -314,6 +338,17 @@ function moreRecentSuccessor(file: FileOwnership, unavailable: ReadonlySet<strin
   }
   if (!best || best.developer === successor.id || best.lastChange <= successor.lastChange) return undefined;
   return successorOf(best);
+}
+
+/**
+ * The area's take-over: the successors of its files that need an owner, each with the module's
+ * files they author after the departures (hugo: Joe Mooring, successor on 40 of tpl's files that
+ * only bep knows, authors 20 others; a tester).
+ */
+function areaTakeOver(files: readonly HandoffFile[], moduleFiles: readonly FileOwnership[], after: (file: FileOwnership) => readonly string[]): AreaTakeOver {
+  const takeOver = takeOverOf(files.filter(needsOwner));
+  const authored = (id: string) => moduleFiles.filter((file) => after(file).includes(id)).length;
+  return { ...takeOver, candidates: takeOver.candidates.map((candidate) => ({ ...candidate, moduleFilesAuthored: authored(candidate.id) })) };
 }
 
 /** Theirs alone, or shared only with inactive developers: after them, nobody active authors it. */
@@ -402,14 +437,21 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
       ...(others.length > 0 ? { truckFactorAfterAll: truckFactorOf(moduleFiles, nameOf, after).value } : {}),
+      leftWithNoAuthor: moduleFiles.some((file) => file.authors.length > 0) && moduleFiles.every((file) => afterThem(file).length === 0),
+      takeOver: areaTakeOver(files, moduleFiles, after),
     };
   });
   // By what their own leaving costs (the other departures' drops were theirs: jest-config, 6 → 3
   // with two others leaving and 6 → 5 without, ranked above a module only Tim knew): critical
-  // systems first, then the modules left with no author (jest-schemas, 1 → 0, was 27th of 76 areas
-  // behind e2e, 17 → 16, and cut from the document), then the truck-factor drop, then the files only
-  // they know, then their latest change (git/git: git-gui, 1 → 0, came last, and templates, 9 files
-  // only Junio knows, below xdiff with none).
+  // systems first, then the modules whose truck factor falls to 0 (jest-schemas, 1 → 0, was 27th of
+  // 76 areas behind e2e, 17 → 16, and cut from the document), then the truck-factor drop, then the
+  // files only they know, then their latest change (git/git: git-gui, 1 → 0, came last, and
+  // templates, 9 files only Junio knows, below xdiff with none).
+  // A truck factor of 0 is fewer than half of the module's files keeping an author, not none of them
+  // (leftWithNoAuthor): the document said "left with no author", and hugo's tpl (206 files only bep
+  // knows, 20 Joe Mooring authors) came before hugofs (30, none kept; a tester). Ranked by "none
+  // kept", the 1-file .circleci and the 6-file output would come before tpl, resources and hugolib,
+  // 630 files only bep knows: the documents state the rule that is implemented instead.
   const drop = (area: HandoffArea) => area.truckFactorBefore - area.truckFactorAfter;
   const orphaned = (area: HandoffArea) => area.truckFactorBefore > 0 && area.truckFactorAfter === 0;
   // Test, fixture, example and docs modules after the code (vite's top contributor: after the
@@ -472,6 +514,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       orphanedFilesAlone: theirs.filter((f) => afterThem(f).length === 0).length,
       noSuccessor: allFiles.filter((f) => f.strength === 'none').length,
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
+      takeOver: takeOverOf(allFiles.filter(needsOwner)),
     },
     areas: areaList,
     alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable, tierOf),
@@ -668,7 +711,10 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
   const ownerAreas = report.areas
     .filter((area) => ownerless(area) > 0)
     .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || ownerless(b) - ownerless(a));
-  for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive });
+  for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) {
+    const best = area.takeOver.candidates[0];
+    items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive, ...(best ? { bestPlaced: best } : {}) });
+  }
   const rest = ownerAreas.slice(MAX_OWNER_AREA_ITEMS);
   if (rest.length > 0) {
     items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0), sharedOnlyWithInactive: rest.reduce((sum, area) => sum + area.sharedOnlyWithInactive, 0) });
@@ -693,8 +739,10 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
   // Only what the document lists: a pair named here with CHANGELOG.md was in no line of it (vite).
   // A pair with a file of a code area before a pair of docs or tests alone (pytest: its changelog and
   // its announcements' index, then getting-started.rst and that index), each group in the list's order.
+  // A file and its own test change together as a matter of course: hugo's items were mostly
+  // `securityConfig.go` and `securityConfig_test.go` (a tester); the file's next partner is asked instead.
   const choices = rowsWithin(report.coChange, CO_CHANGE_LISTED).flatMap((entry) => {
-    const listed = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED);
+    const listed = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED).filter((p) => !isOwnTest(entry.path, p.path));
     const partner = listed.find((p) => !p.theirs) ?? listed[0];
     return partner ? [{ path: entry.path, partner: partner.path, supporting: supporting(moduleOf(entry.path)) * supporting(moduleOf(partner.path)) }] : [];
   });

@@ -5,6 +5,7 @@ import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import { isSupportingModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -75,23 +76,30 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   }
 
   if (result.modules.length > 0) {
-    out.push(`  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last)`)}`);
+    out.push(
+      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last)`)}`,
+    );
     // Code first, as every module table: astro listed 8 fixture packages before its code (a re-test),
     // and hugo twelve modules of 1 to 4 files before its 206-file tpl.
     const listed = rowsWithin([...result.modules].sort(secondaryLast), MODULE_ROWS);
-    const rows = listed.map((m) => [
+    const takeOver = takeOverByModule(result.orphanedFiles);
+    const best = bestPlacedCells(listed.map((m) => takeOver.get(m.path)), name, ctx);
+    const rows = listed.map((m, index) => [
       sanitize(m.path),
       m.files,
       m.truckFactorBefore.value,
       m.truckFactorAfter.value === 0 && m.truckFactorBefore.value > 0 ? chalk.red('0') : m.truckFactorAfter.value,
       m.knowledgeLost >= 0.5 ? chalk.red(percent(m.knowledgeLost)) : percent(m.knowledgeLost),
-      list(m.departingOwners.map((o) => name(o.id)), 2),
+      ...(alone ? [] : [list(m.departingOwners.map((o) => name(o.id)), 2)]),
+      best.cells[index] as string,
     ]);
-    const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenModulePath(cell, width) : cell);
-    const head = ['module', 'files', title('TF before'), title('TF after'), title('knowledge lost'), title('leaving owners')];
-    // With one person leaving, the "leaving" columns would repeat the name the heading gives.
-    const columns = alone ? 5 : 6;
-    out.push(indent(renderTable(head.slice(0, columns), rows.map((row) => row.slice(0, columns)), ['left', 'right', 'right', 'right', 'right', 'left'].slice(0, columns) as ('left' | 'right')[], fit(alone ? [0] : [0, 5], { shorten }))));
+    const last = alone ? 5 : 6;
+    const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenModulePath(cell, width) : column === last ? best.within(cell, width) : cell);
+    // With one person leaving, the "leaving" column would repeat the name the heading gives.
+    const head = ['module', 'files', title('TF before'), title('TF after'), title('knowledge lost'), ...(alone ? [] : [title('leaving owners')]), title('best placed')];
+    const align: ('left' | 'right')[] = ['left', 'right', 'right', 'right', 'right', ...(alone ? [] : ['left' as const]), 'left'];
+    // The names give way first in a narrow terminal: at 60 columns, two people leaving took 67.
+    out.push(indent(renderTable(head, rows, align, fit(alone ? [0, last] : [0, 5, last], { shorten, min: alone ? { 0: 12, [last]: 6 } : { 0: 12, 5: 7, [last]: 6 } }))));
     if (result.modules.length > listed.length) out.push(chalk.dim(`    … ${plural(result.modules.length - listed.length, 'more module')} (--format json lists them all)`));
   }
 
@@ -147,6 +155,28 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   }
   out.push(chalk.dim('  `talentrisk handoff <who>` writes the handoff document of one person.'));
   return out.join('\n');
+}
+
+/**
+ * The "best placed" cells of the modules table: who stays and is the successor on most of the
+ * files the module loses, and on how many ("Joe Mooring (74)"; yellow when weak on all of them),
+ * or "none" (red) when nobody available has changed any. hugo's table named no one beside tpl's
+ * 206 lost files, of which Joe Mooring was the successor on 74 (a tester). `within`: a cell made
+ * narrower, the name cut before the count.
+ */
+function bestPlacedCells(takeOvers: readonly (TakeOver | undefined)[], name: (id: string) => string, ctx: RenderContext): { cells: string[]; within: (cell: string, width: number) => string } {
+  const { chalk } = ctx;
+  const narrower = new Map<string, (width: number) => string>();
+  const cells = takeOvers.map((takeOver) => {
+    const best = takeOver?.candidates[0];
+    if (!best) return chalk.red('none');
+    const paint = best.ok === 0 ? chalk.yellow : (text: string) => text;
+    const count = ` (${best.files})`;
+    const cell = paint(`${name(best.id)}${count}`);
+    narrower.set(cell, (width) => paint(width - displayWidth(count) >= 4 ? `${cutToWidth(name(best.id), width - displayWidth(count))}${count}` : cutToWidth(name(best.id), width)));
+    return cell;
+  });
+  return { cells, within: (cell, width) => narrower.get(cell)?.(width) ?? cutToWidth(cell, width) };
 }
 
 function successionTable(

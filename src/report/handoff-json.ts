@@ -1,5 +1,6 @@
-import type { HandoffFile, HandoffReport } from '../model/handoff.ts';
+import type { AreaTakeOverCandidate, HandoffFile, HandoffReport } from '../model/handoff.ts';
 import type { Successor } from '../model/departures.ts';
+import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { round } from './format.ts';
 import type { HandoffOutput } from './handoff-schema.ts';
 import { documentHead, repositoryJson } from './json-head.ts';
@@ -29,13 +30,16 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     successorStrength: f.strength,
     recentSuccessor: successor(f.recentSuccessor),
   });
+  const candidate = ({ id, files, ok, weak, barely }: TakeOverCandidate) => ({ ...person(id), files, ok, weak, barely });
+  const areaCandidate = (c: AreaTakeOverCandidate) => ({ ...candidate(c), moduleFilesAuthored: c.moduleFilesAuthored });
+  const takeOver = (t: TakeOver) => ({ files: t.files, noSuccessor: t.noSuccessor, candidates: t.candidates.map(candidate) });
   return {
     ...documentHead('handoff', report.model, report.repository),
     // Every document's repository, and the date the figures are measured from (the handoff's since its first version).
     repository: { ...repositoryJson(report.repository), referenceDate: report.repository.referenceDate },
     person: report.person,
     alsoLeaving: report.alsoLeaving,
-    summary: report.summary,
+    summary: { ...report.summary, takeOver: takeOver(report.summary.takeOver) },
     weakSuccessorThreshold: report.weakSuccessorThreshold,
     weakSuccessorDoaFloor: report.weakSuccessorDoaFloor,
     successorsActiveWithinDays: report.successorsActiveWithinDays,
@@ -50,6 +54,8 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       truckFactorBefore: area.truckFactorBefore,
       truckFactorAfter: area.truckFactorAfter,
       truckFactorAfterAll: area.truckFactorAfterAll ?? null,
+      leftWithNoAuthor: area.leftWithNoAuthor,
+      takeOver: { ...takeOver(area.takeOver), candidates: area.takeOver.candidates.map(areaCandidate) },
       files: area.files.map(file),
     })),
     alsoWorkedOn: report.alsoWorkedOn.map((file) => ({ path: file.path, commits: file.commits, lastChange: iso(file.lastChange), authors: file.authors.map(person), keeper: file.keeper })),
@@ -71,6 +77,10 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     },
     inactive: report.inactive.map(person),
     checklist: report.checklist.map((item): HandoffOutput['checklist'][number] => {
+      if (item.kind === 'owner-area') {
+        const { bestPlaced, ...rest } = item;
+        return { ...rest, bestPlaced: bestPlaced ? areaCandidate(bestPlaced) : null };
+      }
       if (item.kind !== 'transfer-file') return item;
       const { successor: id, normDoa, recentSuccessor: recent, ...rest } = item;
       return id === undefined ? rest : { ...rest, successor: person(id), ...(normDoa !== undefined ? { normDoa: round(normDoa, 3) } : {}), ...(recent !== undefined ? { recentSuccessor: person(recent) } : {}) };

@@ -2,7 +2,8 @@ import { fixedApart } from '../model/apart.ts';
 import { staleRevision } from '../model/analysis-date.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { lastDayBeforeLastCommit, olderThanWindow } from '../model/departures.ts';
-import type { ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
+import type { AreaTakeOverCandidate, ChecklistItem, HandoffArea, HandoffFile, HandoffReport } from '../model/handoff.ts';
+import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { BARELY_NORM_DOA, CO_CHANGE_LISTED, CO_CHANGE_PARTNERS_LISTED, MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
@@ -19,6 +20,9 @@ export const MAX_AREAS = 25;
 const MAX_SUMMARY_MODULES = 8;
 const MAX_RECENT = 30;
 const MAX_COMMIT_FILES = 5;
+/** Take-over candidates named in the summary, and in an area. */
+const SUMMARY_CANDIDATES = 3;
+const AREA_CANDIDATES = 2;
 
 export function renderHandoffMarkdown(report: HandoffReport): string {
   const name = (id: string) => mdText(report.names[id] ?? id);
@@ -46,7 +50,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
-    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules left with no author, then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${who} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules whose truck factor falls to 0 without ${who} (fewer than half of their files keep an author), then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${who} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
     for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null));
     const rest = report.areas.filter((area) => !written.includes(area));
@@ -89,7 +93,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('');
   out.push('## Checklist');
   out.push('');
-  out.push(...report.checklist.map((item) => `- [ ] ${checklistLine(item, who, name)}`));
+  out.push(...report.checklist.map((item) => `- [ ] ${checklistLine(item, who, name, report.successorsActiveWithinDays != null)}`));
   out.push('');
   out.push('---');
   out.push('');
@@ -201,7 +205,69 @@ function summary(report: HandoffReport, who: string): string[] {
       `- **Left with no active author:** ${plural(s.noActiveAuthorLeft, 'file')} of theirs: after ${who}${report.alsoLeaving.length > 0 ? ' and the other departures' : ''}, nobody who committed in the last ${report.successorsActiveWithinDays} days authors them (the figures above count inactive developers as authors).`,
     );
   }
+  const takeOver = summaryTakeOver(s.takeOver, who, (id) => mdText(report.names[id] ?? id), report.successorsActiveWithinDays != null);
+  if (takeOver) lines.push(takeOver);
   return lines;
+}
+
+/**
+ * "Who could take over": the few people who are the successor of most of their files that need a
+ * new owner, with counts. hugo's handoff of bep never said that Joe Mooring was the successor on
+ * 287 of the 1108 files only bep would author (a tester).
+ */
+function summaryTakeOver(takeOver: TakeOver, who: string, name: (id: string) => string, activeOnly: boolean): string | undefined {
+  if (takeOver.files === 0) return undefined;
+  const active = activeOnly ? ' active' : '';
+  const files = `${plural(takeOver.files, 'file')} nobody${active} would author after ${who}`;
+  if (takeOver.candidates.length === 0) return `- **Who could take over:** nobody${active} who stays has changed ${takeOver.files === 1 ? 'the' : 'any of the'} ${files}: ${takeOver.files === 1 ? 'it needs' : 'each needs'} a knowledge transfer.`;
+  const named = takeOver.candidates.slice(0, SUMMARY_CANDIDATES).map((c) => `${name(c.id)} on ${c.files} (${strengths(c)})`);
+  const rest = takeOver.candidates.slice(SUMMARY_CANDIDATES);
+  if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, c) => sum + c.files, 0)}`);
+  const none = takeOver.noSuccessor > 0 ? `; nobody for ${takeOver.noSuccessor} (no one${active} who stays has changed ${takeOver.noSuccessor === 1 ? 'it' : 'them'})` : '';
+  return `- **Who could take over:** of the ${files}, the successor is ${joinAnd(named)}${none}.`;
+}
+
+/**
+ * How well they know those files, in parts that add up to them: "2 ok, 30 weak, 8 barely known",
+ * "all weak"; a single file: "ok", "weak", "barely known". "Barely known" (normDOA below 0.1) is
+ * said apart from "weak": the checklist plans a transfer for those, not a walk-through.
+ */
+function strengths(c: TakeOverCandidate): string {
+  const parts = [
+    { count: c.ok, word: 'ok' },
+    { count: c.weak - c.barely, word: 'weak' },
+    { count: c.barely, word: 'barely known' },
+  ].filter((part) => part.count > 0);
+  if (parts.length === 1) return `${c.files === 1 ? '' : 'all '}${parts[0]?.word}`;
+  return parts.map((part) => `${part.count} ${part.word}`).join(', ');
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * The area's "who could take over" line: its files nobody active would author after them, the
+ * best-placed successors (with the module's files each authors already) and how many have none.
+ */
+function areaTakeOver(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean): string | undefined {
+  const takeOver = area.takeOver;
+  if (takeOver.files === 0) return undefined;
+  const active = activeOnly ? ' active' : '';
+  const files = `the ${plural(takeOver.files, 'file')} nobody${active} would author after ${who}`;
+  if (takeOver.candidates.length === 0) {
+    return `**Who could take over** ${files}: nobody${active} who stays has changed ${takeOver.files === 1 ? 'it; it needs' : 'them; each needs'} a knowledge transfer.`;
+  }
+  const describe = (c: AreaTakeOverCandidate, first: boolean) => {
+    const authored = c.moduleFilesAuthored > 0 ? ` and author of ${plural(c.moduleFilesAuthored, 'other file')} of the module` : '';
+    return `${name(c.id)}${first ? ', successor on' : ' on'} ${c.files} (${strengths(c)})${authored}`;
+  };
+  const named = takeOver.candidates.slice(0, AREA_CANDIDATES).map((c, index) => describe(c, index === 0));
+  const rest = takeOver.candidates.slice(AREA_CANDIDATES);
+  if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, c) => sum + c.files, 0)}`);
+  const none = takeOver.noSuccessor > 0 ? ` No successor for ${takeOver.noSuccessor}: nobody${active} who stays has changed ${takeOver.noSuccessor === 1 ? 'it' : 'them'}.` : '';
+  return `**Who could take over** ${files}: ${named.join('; ')}.${none}`;
 }
 
 /**
@@ -225,9 +291,11 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
   lines.push(`### ${mdCode(area.module)}: ${plural(area.files.length, 'file')}, ${area.soleFiles} only ${who} knows${inactiveOnly}${critical}`);
   lines.push('');
   lines.push(
-    `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${withOthers(area.truckFactorAfter, area.truckFactorAfterAll)} (${plural(area.moduleFiles, 'file')} in the module). ${who} last changed something here on ${day(area.lastChange)}.${dropWithoutSoleFiles(area, who)}`,
+    `Module truck factor ${area.truckFactorBefore} → ${area.truckFactorAfter}${withOthers(area.truckFactorAfter, area.truckFactorAfterAll)} (${plural(area.moduleFiles, 'file')} in the module${area.leftWithNoAuthor ? `, ${area.moduleFiles === 1 ? 'which keeps no author' : 'none of which keeps an author'} without ${who}` : ''}). ${who} last changed something here on ${day(area.lastChange)}.${dropWithoutSoleFiles(area, who)}`,
   );
   lines.push('');
+  const takeOver = areaTakeOver(area, who, name, activeOnly);
+  if (takeOver) lines.push(takeOver, '');
   const shown = rowsWithin(area.files, MAX_FILES_PER_AREA);
   lines.push(
     mdTable(
@@ -324,7 +392,7 @@ function recent(report: HandoffReport, who: string): string[] {
   return lines;
 }
 
-function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string): string {
+function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string, activeOnly: boolean): string {
   switch (item.kind) {
     case 'critical': {
       const figures = `bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${withOthers(item.busFactorAfter, item.busFactorAfterAll)} (needs ${item.minOwners})`;
@@ -336,8 +404,15 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     }
     case 'more-transfers':
       return `And ${plural(item.files, 'more file')} only ${who} knows${item.sharedOnlyWithInactive > 0 ? ` or shares only with inactive developers (${item.sharedOnlyWithInactive} of them)` : ''} with no or a weak successor: see the areas above, or \`--format json\`.`;
-    case 'owner-area':
-      return `Name a new owner for ${mdCode(item.module)} (${ownerlessFiles(item, who)}).`;
+    case 'owner-area': {
+      // The candidate, or that there is none (hugo: 28 such lines named nobody; a tester).
+      const best = item.bestPlaced;
+      const one = item.soleFiles + item.sharedOnlyWithInactive === 1;
+      const placed = best
+        ? `best placed: ${name(best.id)}, ${one ? 'its successor' : `successor on ${best.files} of them`} (${strengths(best)})`
+        : `nobody${activeOnly ? ' active' : ''} who stays has changed ${one ? 'it' : 'them'}`;
+      return `Name a new owner for ${mdCode(item.module)} (${ownerlessFiles(item, who)}); ${placed}.`;
+    }
     case 'more-owner-areas':
       return `And new owners for ${plural(item.areas, 'more area')} (${ownerlessFiles(item, who)}): see the areas above, or \`--format json\`.`;
     case 'transfer-file':

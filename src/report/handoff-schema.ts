@@ -40,6 +40,23 @@ const handoffFile = z.object({
   ),
 });
 
+const takeOverCandidate = person.extend({
+  files: z.number().int().nonnegative().describe('Of the files that need a new owner, those they are the successor of.'),
+  ok: z.number().int().nonnegative().describe('Of those, as an ok successor.'),
+  weak: z.number().int().nonnegative().describe('Of those, as a weak successor.'),
+  barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know (normDOA below 0.1).'),
+});
+const areaTakeOverCandidate = takeOverCandidate.extend({
+  moduleFilesAuthored: z.number().int().nonnegative().describe('Files of the module they author once everyone declared leaving has gone.'),
+});
+const takeOverFields = {
+  files: z.number().int().nonnegative().describe('Their files nobody active would author after them: theirs alone, or shared only with inactive developers.'),
+  noSuccessor: z.number().int().nonnegative().describe('Of those, the files nobody active who stays has changed.'),
+};
+const takeOver = z
+  .object({ ...takeOverFields, candidates: z.array(takeOverCandidate).describe('Everyone who is the successor of one of those files: most files first, then most ok, then fewest barely.') })
+  .describe('Who could take over their files that need a new owner (talentrisk extension).');
+
 const busFactors = {
   busFactorBefore: z.number().int().nonnegative(),
   busFactorAfter: z.number().int().nonnegative().describe('After this person leaves, alone.'),
@@ -56,7 +73,13 @@ const checklistItem = z.discriminatedUnion('kind', [
     recentSuccessor: person.optional().describe('Beside a weak successor: who changed it more recently and knows it best today (the file’s recentSuccessor).'),
   }),
   z.object({ kind: z.literal('more-transfers'), files: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }).describe('The files beyond the transfer-file items with no or a weak successor.'),
-  z.object({ kind: z.literal('owner-area'), module: z.string(), soleFiles: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }),
+  z.object({
+    kind: z.literal('owner-area'),
+    module: z.string(),
+    soleFiles: z.number().int().nonnegative(),
+    sharedOnlyWithInactive: z.number().int().nonnegative(),
+    bestPlaced: areaTakeOverCandidate.nullable().describe('The area’s first take-over candidate (areas[].takeOver); null: nobody active who stays has changed those files.'),
+  }),
   z.object({ kind: z.literal('more-owner-areas'), areas: z.number().int().nonnegative(), soleFiles: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('critical'), system: z.string(), ...busFactors, minOwners: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('co-change'), path: z.string(), partner: z.string() }),
@@ -114,6 +137,7 @@ export const handoffOutputSchema = z
       orphanedFilesAlone: z.number().int().nonnegative().describe('Of those, the ones they alone leave with no author.'),
       noSuccessor: z.number().int().nonnegative(),
       weakSuccessor: z.number().int().nonnegative(),
+      takeOver: takeOver.describe('Who could take over their files that need a new owner, over all areas (talentrisk extension).'),
     }),
     weakSuccessorThreshold: z.number(),
     weakSuccessorDoaFloor: z.number().describe('A successor whose DOA is below this is weak whatever their normDOA.'),
@@ -130,6 +154,10 @@ export const handoffOutputSchema = z
         truckFactorBefore: z.number().int().nonnegative(),
         truckFactorAfter: z.number().int().nonnegative().describe('After this person leaves, alone.'),
         truckFactorAfterAll: z.number().int().nonnegative().nullable().describe('After everyone declared leaving goes too; null when nobody else leaves.'),
+        leftWithNoAuthor: z.boolean().describe('None of the module’s files keeps an author after this person leaves, alone (it had one before). The areas rank by truckFactorAfter falling to 0 (fewer than half keep one) instead.'),
+        takeOver: z
+          .object({ ...takeOverFields, candidates: z.array(areaTakeOverCandidate).describe('Everyone who is the successor of one of those files: most files first, then most ok, then fewest barely.') })
+          .describe('Who could take over the area’s files that need a new owner (talentrisk extension).'),
         files: z.array(handoffFile),
       }),
     ),

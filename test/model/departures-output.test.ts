@@ -27,10 +27,10 @@ describe('departures section of scan', () => {
           after       leaving  truck factor  orphaned files  orphaned modules
           2025-03-31  Bob                 1               1  —
           2025-06-30  Ada                 0               4  pay
-        Modules losing knowledge (share of files whose authors are all leaving; tests, fixtures, examples, docs and modules of fewer than 5 files last)
-          module  files  TF before  TF after  knowledge lost  leaving owners
-          pay         3          1         0            100%  Ada
-          web         3          2         1             33%  Bob
+        Modules losing knowledge (share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many; tests, fixtures, examples, docs and modules of fewer than 5 files last)
+          module  files  TF before  TF after  knowledge lost  leaving owners  best placed
+          pay         3          1         0            100%  Ada             Carol (1)
+          web         3          2         1             33%  Bob             none
         Orphaned files and successors (successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293)
           file      leaving  successor
           pay/b.ts  Ada      none — knowledge transfer needed
@@ -40,6 +40,21 @@ describe('departures section of scan', () => {
         1 file left with a single owner: web/f.ts → Carol
         \`talentrisk handoff <who>\` writes the handoff document of one person."
     `);
+  });
+
+  // hugo: "Modules losing knowledge" named nobody beside tpl's 206 lost files, of which Joe Mooring
+  // was the successor on 74 (a tester).
+  it('names beside each module losing knowledge who is best placed to take over its lost files, and on how many', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    const row = (text: string, module: string) => text.split('\n').find((line) => line.startsWith(`    ${module} `)) ?? '';
+    const plain = renderDeparturesSection(result, ctx);
+    expect(row(plain, 'pay')).toMatch(/ {2}Bob \(1\)$/);
+    // A successor who is weak on all of them in yellow, nobody in red.
+    const coloured = renderDeparturesSection(result, { ...ctx, chalk: new Chalk({ level: 1 }) });
+    expect(row(coloured, 'pay')).toContain('\u001b[33mBob (1)\u001b[39m');
+    const both = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada', 'bob'] }));
+    expect(row(renderDeparturesSection(both, { ...ctx, chalk: new Chalk({ level: 1 }) }), 'web').endsWith('\u001b[31mnone\u001b[39m')).toBe(true);
   });
 
   // Under --until, "now" read as today while the figures are measured from that day (a tester).
@@ -231,6 +246,8 @@ describe('departures section of scan', () => {
       // "none" stays whole, a successor keeps its strength and figure; file names keep their end.
       expect(section).toMatch(/pay\/b\.ts {2}.* {2}none( — transfer needed)?$/m);
       expect(section).toMatch(/Carol[^\n]*\(weak, 0\.48\)/);
+      // The best-placed cell keeps its count while its name is cut, where there is room for both.
+      if (width === 80) expect(section).toMatch(/\n {4}pay .* Carol[^\n]*\(1\)\n/);
     }
     // Piped (no fit): every name and the full wording.
     const piped = renderDeparturesSection(deep, ctx);
@@ -239,7 +256,7 @@ describe('departures section of scan', () => {
     // One person leaving: no "leaving" columns repeating the name the heading gives.
     const one = renderDeparturesSection(computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] })), ctx);
     expect(one).toMatch(/\n {4}file {2,}successor\n/);
-    expect(one).toMatch(/\n {4}module +files +TF before +TF after +knowledge lost\n/);
+    expect(one).toMatch(/\n {4}module +files +TF before +TF after +knowledge lost +best placed\n/);
   });
 
   it('fits into the scan table as a section', async () => {

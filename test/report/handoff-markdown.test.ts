@@ -83,7 +83,7 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown).toContain('\n- **Shares** 2 files with other authors (in `lib`); **1 of them only with inactive developers**.\n');
     expect(markdown).toContain('\n- **Left with no active author:** 2 files of theirs: after Ada, nobody who committed in the last 180 days authors them (the figures above count inactive developers as authors).\n');
     expect(markdown).toContain('\n### `lib`: 3 files, 1 only Ada knows, 1 shared only with inactive developers\n');
-    expect(markdown).toContain('\n- [ ] Name a new owner for `lib` (1 file only Ada knows, 1 more shared only with inactive developers).\n');
+    expect(markdown).toContain('\n- [ ] Name a new owner for `lib` (1 file only Ada knows, 1 more shared only with inactive developers); nobody active who stays has changed them.\n');
     const json = toHandoffJson(report);
     expect(json.areas[0]?.files.find((file) => file.path === 'lib/old.ts')).toMatchObject({ otherAuthorsAllInactive: true });
   });
@@ -454,7 +454,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const markdown = renderHandoffMarkdown(report);
     expect(markdown).toContain('Module truck factor 2 → 1 (→ 0 with the other departures) (5 files in the module).');
     // The same figure with and without the others: said once.
-    expect(markdown).toContain('Module truck factor 1 → 0 (1 file in the module).');
+    expect(markdown).toContain('Module truck factor 1 → 0 (1 file in the module, which keeps no author without Ada).');
     expect(toHandoffJson(report).areas.find((area) => area.module === 'big')).toMatchObject({ truckFactorAfter: 1, truckFactorAfterAll: 0 });
     // Alone, no "with the other departures".
     const alone = await handoffOf(analysis, 'ada');
@@ -508,7 +508,7 @@ describe('handoff report of a hand-computed fixture', () => {
       'co-change docs/d0.md docs/d1.md',
       'outside-git',
     ]);
-    expect(renderHandoffMarkdown(report)).toContain('\n- [ ] Name a new owner for `core` (2 files only Ada knows).\n- [ ] Name a new owner for `docs` (6 files only Ada knows).\n');
+    expect(renderHandoffMarkdown(report)).toContain('\n- [ ] Name a new owner for `core` (2 files only Ada knows); nobody active who stays has changed them.\n- [ ] Name a new owner for `docs` (6 files only Ada knows); nobody active who stays has changed them.\n');
     // Critical areas come first in the checklist as in Areas, docs or not.
     const critical = await handoffOf(analysis, 'ada', { critical: [{ name: 'manual', paths: ['docs/**'], minOwners: 1 }] });
     expect(critical.areas.map((area) => area.module)).toEqual(['docs', 'core']);
