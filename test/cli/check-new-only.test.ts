@@ -126,7 +126,7 @@ describe('talentrisk check --changed --new-only (black box)', { tags: ['slow'] }
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       'talentrisk: --new-only judges a change against its base, and needs --changed <base-ref>\n' +
-        '  add it: `--changed origin/main --new-only`; pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)\n',
+        '  add it: `--changed origin/main --new-only`; pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`; in GitLab CI: `origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME`)\n',
     );
   });
 

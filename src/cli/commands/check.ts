@@ -34,7 +34,7 @@ export interface CheckOptions extends CommonOptions {
 }
 
 /** What --changed needs, when its base is empty or is the next option. */
-const CHANGED_BASE_HINT = 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)';
+const CHANGED_BASE_HINT = 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`; in GitLab CI: `origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME`)';
 
 const SHALLOW_HINT =
   'fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)';
@@ -55,7 +55,11 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   try {
     return await checkRepository(target, options, io, opened);
   } catch (error) {
-    if (error instanceof TalentriskError) reportCheckFailure(error, { ...options, format: formatTakenByChanged(target, options) ?? options.format }, io, opened.root);
+    if (!(error instanceof TalentriskError)) throw error;
+    const { annotated } = reportCheckFailure(error, { ...options, format: formatTakenByChanged(target, options) ?? options.format }, io, opened.root);
+    // Annotated, the error is said (the `::error` lines, and on stderr the hint they do not carry);
+    // --debug still has the boundary print it with its stack.
+    if (annotated && !options.debug) return error.exitCode;
     throw error;
   }
 }
