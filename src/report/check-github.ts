@@ -1,5 +1,5 @@
 import { rankCritical } from '../model/critical.ts';
-import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, codeOnlyNotes, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { annotationFile, escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
@@ -37,6 +37,10 @@ export function renderCheckGithub(report: CheckReport): string {
     }
     if (system.status === 'ok') {
       out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))})`);
+      // Lifted over its rule by files that are not code (ohmyzsh's plugin-git, by its README).
+      for (const { message } of codeOnlyNotes([system])) {
+        out.push(`::warning ${where(system.configLine)}title=${escapeWorkflowProperty(`${name}: passes on files that are not code`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
+      }
       // As text and markdown say it: a pass on owners who are all inactive (the job log had only
       // "ok", the step summary the warning; flask, a CI test).
       for (const { message } of inactiveOwnerNotes([system], inactive)) {

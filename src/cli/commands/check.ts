@@ -11,6 +11,8 @@ import { compareWithBase } from '../../model/critical-baseline.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { withKeepers } from '../../model/keepers.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
+import { codeOnlyFigures, mayRestOnOtherFiles } from '../../model/critical-code.ts';
+import { createCodeMatcher, type LanguageEntry } from '../../model/languages.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
@@ -188,7 +190,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
 type CheckEvaluation = Pick<CheckReport, 'repository' | 'model'> & {
-  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper' | 'unheldFiles'>)[];
+  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper' | 'unheldFiles' | 'codeOnly'>)[];
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
   lastCommits: Record<string, string>;
@@ -250,7 +252,10 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   // authors nothing there: left out, not an unknown person (the revision's names were checked).
   const departing = await declaredDepartures(repo, analysis, loaded, options.leaving, { absentLeftOut: atBase });
   const gone = inactiveCountedAsGone(analysis, loaded.config.model.treatInactiveAsDeparted);
-  const systems = withKeepers(evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone), analysis, departing);
+  const judged = withKeepers(evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone), analysis, departing);
+  // Under --only-code every file is code already; at the merge base only the violations count.
+  const codeOnly = !atBase && !options.onlyCode && judged.some(mayRestOnOtherFiles) ? codeOnlyFigures(analysis, loaded.config.critical, judged, await codeMatcher(), departing, gone) : [];
+  const systems = judged.map((system, index) => (codeOnly[index] ? { ...system, codeOnly: codeOnly[index] } : system));
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
   const lastCommits: Record<string, string> = {};
   for (const person of systems.flatMap(peopleOf)) {
@@ -361,6 +366,12 @@ function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded:
       return `${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file${result.unmatchedHints[k] ?? ''}`;
     }),
   );
+}
+
+/** --only-code's test of a path, from the language table (read only when a system may need it: it is large). */
+async function codeMatcher(): Promise<(path: string) => boolean> {
+  const linguist = (await import('linguist-languages')) as unknown as Record<string, LanguageEntry>;
+  return createCodeMatcher(Object.values(linguist));
 }
 
 /** selectableFiles, whose module (the analysis) a repeat check from a stored evaluation does not load otherwise. */
