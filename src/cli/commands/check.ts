@@ -5,7 +5,7 @@ import { ConfigError, ExitCode, TalentriskError, UsageError } from '../../errors
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { squashesWereRead } from '../../history-warnings.ts';
-import { openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
+import { boundaryInHistoryOf, openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
 import { compareWithBase } from '../../model/critical-baseline.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
@@ -95,6 +95,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   }
   const changed = options.changed ? await changedSince(repo, options) : undefined;
   if (changed) refuseChangeOnlyHistory(repo, changed);
+  const cutChange = changed && options.newOnly && repo.info.isShallow ? await newOnlyInShallowClone(repo, changed) : undefined;
 
   // The merge base first: with a cold cache its walk stores the history's chunks, and the revision's
   // walk then reads from git only the change's own commits (history.ts, a list extended from the
@@ -157,6 +158,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     warnings: [
       ...evaluated.warningSource.warnings,
       ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked${options.newOnly ? `; --new-only judges ${changed.base} by this config too, so a rule the change adds or tightens fails only where the change makes the figure worse` : ''}`] : []),
+      ...(cutChange ? [cutChange] : []),
       ...notJudgedWarnings,
       ...staleInactivity(evaluation.repository.revisionDate, reference, inactive, loaded.config.model.inactiveAfter),
       ...deadSkipped,
@@ -315,9 +317,34 @@ function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string,
   }
 }
 
-async function changedSince(repo: Repository, options: CheckOptions): Promise<ChangedFiles> {
+async function changedSince(repo: Repository, options: CheckOptions): Promise<ChangedFiles & { head: string }> {
   const head = await resolveRevision(repo, options.rev, options.until);
-  return changedFilesSince(repo, options.changed as string, head.sha);
+  return { ...(await changedFilesSince(repo, options.changed as string, head.sha)), head: head.sha };
+}
+
+const FETCH_WHOLE_HISTORY = '`fetch-depth: 0` on actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`';
+
+/**
+ * --new-only in a shallow clone (--allow-shallow). Where the base's history is cut, refused: both
+ * sides would be judged on the fetched commits only, where the change weighs far more than in the
+ * whole history and no file's creator is known, so the comparison blames the wrong system (ohmyzsh
+ * at depth 50: entrypoint "made worse" and plugin-git "already broken", the full clone said the
+ * opposite: a CI maintainer). A verdict on the pull request is what --new-only gives, and a caveat
+ * beside a wrong one does not help the contributor it blames; without --new-only the fetched history
+ * is still checked as it is. Where only the change's own history is cut (a shallow fetch merged into
+ * it), the warning it returns says the comparison is unreliable.
+ */
+async function newOnlyInShallowClone(repo: Repository, changed: ChangedFiles & { head: string }): Promise<string | undefined> {
+  const [atBase] = await boundaryInHistoryOf(repo, changed.mergeBase);
+  if (atBase !== undefined) {
+    throw new UsageError(
+      `--new-only compares the change with ${changed.base}, and this shallow clone cuts ${changed.base}'s history (at ${atBase.slice(0, 12)}): on the fetched commits alone the change weighs far more than in the whole history, so the comparison can blame the wrong system`,
+      { hint: `fetch the whole history (${FETCH_WHOLE_HISTORY}); or leave out --new-only to check the fetched history as it is` },
+    );
+  }
+  const [inChange] = await boundaryInHistoryOf(repo, changed.head);
+  if (inChange === undefined) return undefined;
+  return `--new-only in a shallow clone: the change's history is cut (at ${inChange.slice(0, 12)}) while ${changed.base}'s is whole, so its figures rest on the fetched commits only and the comparison with ${changed.base} is unreliable; fetch the whole history (${FETCH_WHOLE_HISTORY})`;
 }
 
 /**
