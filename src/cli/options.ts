@@ -88,7 +88,9 @@ function formatOption(formats: readonly string[], defaultFormat: string): Option
     .argParser((value: string) => {
       if (formats.includes(value)) return value;
       if (plain !== undefined && PLAIN_TEXT.includes(value)) return plain;
-      throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`);
+      // GitLab reads JUnit reports: `check -f gitlab` listed the formats and no word of which (ohmyzsh, a CI maintainer).
+      const gitlab = /gitlab/i.test(value) && formats.includes('junit') ? '; for GitLab use junit (see docs/ci.md)' : '';
+      throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}${gitlab}.`);
     });
 }
 

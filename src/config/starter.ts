@@ -57,6 +57,10 @@ export interface StarterInput {
   testData: { glob: string; files: number }[];
   /** Files analysed in all. */
   analysedFiles: number;
+  /** Set when the history read was a shallow clone's: the commits it holds (the figures rest on those only). */
+  shallow?: { commits: number } | undefined;
+  /** Folders at the module depth left out as candidates: they hold only placeholder files (`.gitkeep`). */
+  placeholderFolders?: string[] | undefined;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -92,6 +96,11 @@ export function renderStarterConfig(input: StarterInput): string {
   // Python repository got `./node_modules/talentrisk/…`, which no editor could find (flask, a tester).
   if (input.schemaPath) out.push(`# yaml-language-server: $schema=${input.schemaPath}`);
   out.push(`# talentrisk configuration, written by \`talentrisk init\` for ${comment(input.repository)} at ${input.revision.slice(0, 12)} (${input.date}).`);
+  // The file outlives init's warning on stderr: ohmyzsh's, written in a 50-commit clone, carried
+  // truck factors of its last commits with no word of it (a CI maintainer).
+  if (input.shallow) {
+    out.push(`# Written in a shallow clone: the figures below rest on its ${input.shallow.commits} fetched ${input.shallow.commits === 1 ? 'commit' : 'commits'} only. For those of the whole history, run \`git fetch --unshallow\`, then \`talentrisk init --force\`.`);
+  }
   out.push(`# Every command reads it (${CONFIG_FILE}, or .talentrisk.yaml when there is none, at the repository root, or --config <file>). Every key is documented`);
   out.push(input.schemaPath ? '# in .talentrisk.example.yml of the talentrisk package.' : '# in .talentrisk.example.yml of the talentrisk package; its schema/talentrisk.schema.json gives editors completion.');
   out.push('version: 1');
@@ -106,6 +115,11 @@ export function renderStarterConfig(input: StarterInput): string {
     const chains = input.moduleChains.length > 0 ? `; ${chainNote(input.moduleChains)}` : '';
     out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages${chains}), ${shown}; tests, examples and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
     for (const module of input.modules) out.push(...candidateLines(module));
+    // ohmyzsh's `cache/` and `log/` hold only a .gitkeep: "check fails on it today" for a folder with nothing in it.
+    if (input.placeholderFolders && input.placeholderFolders.length > 0) {
+      const folders = input.placeholderFolders;
+      out.push(`  # (left out: ${comment(folders.slice(0, 5).join(', ') + (folders.length > 5 ? ` +${folders.length - 5} more` : ''))}, which hold only placeholder files such as .gitkeep)`);
+    }
     if (input.root) {
       out.push('  # The files at the top level, scan\'s module ".":');
       out.push(...candidateLines(input.root));
@@ -139,7 +153,9 @@ export function renderStarterConfig(input: StarterInput): string {
   if (input.botCandidates.length > 0) {
     out.push('  # These developers look automated; uncomment the ones that are:');
     for (const candidate of input.botCandidates) {
-      const commits = `${candidate.commits} ${candidate.commits === 1 ? 'commit' : 'commits'}`;
+      // An identity named only in Co-authored-by trailers has no commit of its own: "0 commits" read
+      // as an error (ohmyzsh's "Void", a CI maintainer).
+      const commits = candidate.commits === 0 ? 'co-author only, no commit of its own' : `${candidate.commits} ${candidate.commits === 1 ? 'commit' : 'commits'}`;
       const note = !candidate.of
         ? commits
         : candidate.alsoAccount

@@ -19,8 +19,8 @@ function fetchHint(repo: Repository, base: string, usual: string | undefined): s
   const remotes = new Set(repo.config.flatMap(([key]) => /^remote\.(.+)\.url$/.exec(key)?.[1] ?? []));
   const slash = base.indexOf('/');
   const remote = slash > 0 && remotes.has(base.slice(0, slash)) ? { name: base.slice(0, slash), branch: base.slice(slash + 1) } : undefined;
-  // `origin/` alone is an empty $GITHUB_BASE_REF: not a pull request event.
-  if (remote?.branch === '') return `"${base}" names no branch: is the variable after the remote empty? ($GITHUB_BASE_REF is set on pull_request events only)`;
+  // `origin/` alone is an empty $GITHUB_BASE_REF (or GitLab's variable): not a pull request event.
+  if (remote?.branch === '') return `"${base}" names no branch: is the variable after the remote empty? ($GITHUB_BASE_REF is set on pull_request events only, $CI_MERGE_REQUEST_TARGET_BRANCH_NAME in merge request pipelines only)`;
   // The example names origin's default branch when it is known (tokio's is master: a tester).
   const example = usual?.startsWith('origin/') ? `git fetch origin ${usual.slice('origin/'.length)}` : 'git fetch origin main';
   const fetch = remote ? `git fetch ${remote.name} ${remote.branch}` : example;

@@ -439,6 +439,27 @@ export function shallowBoundary(info: Pick<RepoInfo, 'gitDir' | 'isShallow'>): S
 }
 
 /**
+ * The boundary commits of a shallow clone (shallowBoundary) in the history of `sha`, itself
+ * included: where that history is cut. None when it is whole (or the clone is not shallow). git sees
+ * a boundary commit without parents, so no boundary commit is in another's history: `merge-base
+ * --independent` of `sha` and the boundary drops exactly those in `sha`'s.
+ */
+export async function boundaryInHistoryOf(repo: Repository, sha: string): Promise<string[]> {
+  const boundary = [...shallowBoundary(repo.info)];
+  const cut: string[] = [];
+  // In batches: a clone of many branches at depth 1 has a boundary commit per branch.
+  for (let start = 0; start < boundary.length; start += 1000) {
+    const batch = boundary.slice(start, start + 1000);
+    const out = await repo.side.raw(['merge-base', '--independent', sha, ...batch]).catch(() => undefined);
+    // git could not tell (an object it cannot read): no cut is claimed for the batch.
+    if (out === undefined) continue;
+    const independent = new Set(out.split('\n').map((line) => line.trim()));
+    cut.push(...batch.filter((commit) => commit === sha || !independent.has(commit)));
+  }
+  return cut;
+}
+
+/**
  * The git directory shared by all worktrees (where `shallow`, `info/grafts` and the objects live):
  * a linked worktree names it in `commondir`, relative to its own.
  */

@@ -156,9 +156,45 @@ export function nearGlobs(globs: readonly string[], paths: readonly string[], ow
   return distinct.length > 0 ? `; did you mean ${distinct.join(', ')}?` : '';
 }
 
+/** A segment with a `*` that is not part of `**` and not escaped (`*.zsh`, `compiler-*`, `*`). */
+const SINGLE_STAR = /(^|[^\\*])\*(?!\*)/;
+
+/**
+ * The glob with `**` where one of its `*` stops at a folder: a `**` segment before a segment such as
+ * `*.zsh` (`plugins/*.zsh` becomes plugins, `**`, `*.zsh`), or `**` for a segment that is `*`; each
+ * single-star segment alone, the last first, then all of them.
+ */
+function deeperForms(glob: string): string[] {
+  const segments = glob.split('/');
+  const starred = segments.map((segment, index) => (!segment.includes('**') && SINGLE_STAR.test(segment) ? index : -1)).filter((index) => index >= 0);
+  const deepen = (at: ReadonlySet<number>) => segments.flatMap((segment, index) => (!at.has(index) ? [segment] : segment === '*' ? ['**'] : ['**', segment])).join('/');
+  const forms = [...starred.reverse().map((index) => deepen(new Set([index]))), ...(starred.length > 1 ? [deepen(new Set(starred))] : [])];
+  return [...new Set(forms)];
+}
+
+/**
+ * What a glob that matched nothing most likely meant when a `*` of it should have been `**`: the
+ * first deeper form (deeperForms) that matches some of `paths`, with how many (ohmyzsh's
+ * `plugins/*.zsh` got only the generic hint, while its plugins' files are one folder down, where the
+ * `**` form matches hundreds of them: a CI maintainer). Not for a glob globMistakes or nearGlobs already explains. A clause, or ''.
+ */
+export function deeperGlobs(globs: readonly string[], paths: readonly string[], kind: 'analysed' | 'tracked' = 'analysed'): string {
+  const notes: string[] = [];
+  for (const glob of globs) {
+    if (glob.startsWith('!') || globMistakes([glob]) !== '' || nearGlobs([glob], paths) !== '') continue;
+    for (const form of deeperForms(glob.replace(/^(\.\/|\/)+/, ''))) {
+      const count = paths.filter(createPathMatcher([form])).length;
+      if (count === 0) continue;
+      notes.push(`did you mean ${JSON.stringify(form)} (${count} ${kind} ${count === 1 ? 'file' : 'files'})?`);
+      break;
+    }
+  }
+  return notes.length > 0 ? `; * stops at /: ${notes.join(' ')}` : '';
+}
+
 /** What one glob that matched nothing most likely meant among `paths`, never one of the system's own globs (`own`): a clause, or ''. */
-function globHint(glob: string, paths: readonly string[], own: readonly string[]): string {
-  return `${globMistakes([glob])}${nearGlobs([glob], paths, own)}`;
+function globHint(glob: string, paths: readonly string[], own: readonly string[], kind: 'analysed' | 'tracked' = 'analysed'): string {
+  return `${globMistakes([glob])}${nearGlobs([glob], paths, own)}${deeperGlobs([glob], paths, kind)}`;
 }
 
 /** Everyone a system names (its owners, its authors, the owners of its single-owner files), by id. */
@@ -222,7 +258,7 @@ function evaluateSystem(
   };
   let error: string | undefined;
   if (files.length === 0) {
-    error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}${nearGlobs(system.paths, allPaths)}`;
+    error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}${nearGlobs(system.paths, allPaths)}${deeperGlobs(system.paths, allPaths)}`;
   } else if (truckFactor.value < system.minOwners) {
     violations.push({
       rule: 'minOwners',
@@ -272,12 +308,12 @@ export function withTrackedFiles<T extends CriticalSystemResult>(results: readon
     if (result.unmatchedPatterns.length === 0) return result;
     const filesOf = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;
     const matches = result.unmatchedPatterns.map((glob) => tracked.filter(createPathMatcher([glob])).length);
-    const hintOf = (glob: string) => globHint(glob, tracked, []);
+    const hintOf = (glob: string) => globHint(glob, tracked, [], 'tracked');
     const unmatchedHints = result.unmatchedPatterns.map((glob, k) => ((matches[k] as number) > 0 ? `; it matches ${filesOf(matches[k] as number)} tracked at the revision, none changed in the fetched history` : hintOf(glob)));
     if (result.status !== 'error') return { ...result, unmatchedHints };
     const files = selectByGlobs(result.paths, tracked).matching.length;
     if (files === 0) {
-      return { ...result, error: `no analysable file tracked at the revision matches ${result.unmatchedPatterns.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(result.paths)}${nearGlobs(result.paths, tracked)}` };
+      return { ...result, error: `no analysable file tracked at the revision matches ${result.unmatchedPatterns.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(result.paths)}${nearGlobs(result.paths, tracked)}${deeperGlobs(result.paths, tracked, 'tracked')}` };
     }
     // A glob of it that matches nothing tracked is named in the same sentence, with its hint.
     const untracked = result.unmatchedPatterns.filter((_, k) => matches[k] === 0).map((glob) => `; ${JSON.stringify(glob)} matches no analysable tracked file${hintOf(glob)}`);

@@ -340,10 +340,35 @@ export function inactiveOwnerKeepers(report: CheckReport, inactive: InactivePeop
   });
 }
 
+/**
+ * Checked systems that files which are not code lift over their minOwners (`codeOnly`): ohmyzsh's
+ * plugin-git passed at bus factor 3 on its README.md while its one code file had a single author
+ * (`--only-code` failed it at 1: a CI maintainer). The verdict stays the published one; the note
+ * gives the code's own figure and how to gate on it. In the table's order.
+ */
+export function codeOnlyNotes(systems: readonly (CriticalSystemResult & Partial<Pick<CheckedSystem, 'checked' | 'codeOnly'>>)[]): { system: string; message: string }[] {
+  return rankCritical(systems.filter((system) => system.checked !== false && system.codeOnly !== undefined)).map((system) => {
+    const figure = system.codeOnly as NonNullable<CheckedSystem['codeOnly']>;
+    const one = figure.otherFiles === 1;
+    const more = figure.otherFiles - figure.examples.length;
+    const others = one ? (figure.examples[0] ?? 'one other file') : `its ${figure.otherFiles} other files (${figure.examples.join(', ')}${more > 0 ? ` +${more} more` : ''})`;
+    // A `!` glob that leaves them out of this system only: the file itself, or their one extension.
+    const glob = one && figure.examples[0] !== undefined ? `!${figure.examples[0].replace(/[*?[\]{}()!+@\\]/g, '\\$&')}` : figure.extension ? `!**/*${figure.extension}` : undefined;
+    const leaveOut = glob ? `leave ${one ? 'it' : 'them'} out of its paths (\`${JSON.stringify(glob)}\`)` : 'leave them out of its paths with "!" globs';
+    return {
+      system: system.name,
+      message:
+        `passes on files that are not code: its code (${plural(figure.codeFiles, 'file')}) has bus factor ${figure.busFactor} (needs ${system.minOwners}), and ${others} ${one ? 'lifts' : 'lift'} it to ${system.busFactor}; ` +
+        `to gate on the code, run check with \`--only-code\` (every system), or ${leaveOut}`,
+    };
+  });
+}
+
 /** The notes on passing systems as warnings of a JSON document ("fuzzing: passes on an owner who is inactive: …"), then the advice once. */
-export function systemNotes(systems: readonly (CriticalSystemResult & { checked?: boolean })[], inactive: InactivePeople): string[] {
+export function systemNotes(systems: readonly (CriticalSystemResult & Partial<Pick<CheckedSystem, 'checked' | 'codeOnly'>>)[], inactive: InactivePeople): string[] {
+  const code = codeOnlyNotes(systems).map(({ system, message }) => `${system}: ${message}`);
   const notes = inactiveOwnerNotes(systems, inactive).map(({ system, message }) => `${system}: ${message}`);
-  return notes.length > 0 ? [...notes, INACTIVE_OWNERS_ADVICE] : [];
+  return [...code, ...(notes.length > 0 ? [...notes, INACTIVE_OWNERS_ADVICE] : [])];
 }
 
 /** The report's warnings and the notes on its passing systems, for the formats that list them together (JSON, JUnit, SARIF). */

@@ -77,3 +77,12 @@ export function escapeWorkflowData(text: string): string {
 export function escapeWorkflowProperty(text: string): string {
   return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+/**
+ * A path from the repository's root as a workflow command's `file=`, or undefined when it leads out
+ * of the repository (`-c ../init.yml`, another drive): GitHub attaches an annotation to a file of
+ * the repository only, and `file=../init.yml` named none (ohmyzsh, a CI maintainer).
+ */
+export function annotationFile(fromRoot: string): string | undefined {
+  return fromRoot === '..' || fromRoot.startsWith('../') || /^([a-zA-Z]:)?[\\/]/.test(fromRoot) ? undefined : fromRoot;
+}

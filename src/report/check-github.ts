@@ -1,6 +1,6 @@
 import { rankCritical } from '../model/critical.ts';
-import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
-import { escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
+import { baseSentence, busFactorPhrase, codeOnlyNotes, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
+import { annotationFile, escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { sanitize } from './format.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
 
@@ -15,8 +15,10 @@ function capitalized(text: string): string {
  */
 export function renderCheckGithub(report: CheckReport): string {
   const out: string[] = [];
-  const file = escapeWorkflowProperty(report.configFile);
-  const where = (line: number | undefined) => `file=${file}${line !== undefined ? `,line=${line}` : ''}`;
+  // A config outside the repository (`-c ../init.yml`) gets no `file=`: GitHub attaches annotations
+  // to the repository's files only (ohmyzsh, a CI maintainer).
+  const attached = annotationFile(report.configFile);
+  const where = (line: number | undefined) => (attached === undefined ? '' : `file=${escapeWorkflowProperty(attached)}${line !== undefined ? `,line=${line}` : ''},`);
   const inactive = inactivePeople(report);
   let inactiveNoted = false;
   // Who keeps a failing system whose owner is inactive, in its annotation (vuejs/core).
@@ -35,22 +37,26 @@ export function renderCheckGithub(report: CheckReport): string {
     }
     if (system.status === 'ok') {
       out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))})`);
+      // Lifted over its rule by files that are not code (ohmyzsh's plugin-git, by its README).
+      for (const { message } of codeOnlyNotes([system])) {
+        out.push(`::warning ${where(system.configLine)}title=${escapeWorkflowProperty(`${name}: passes on files that are not code`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
+      }
       // As text and markdown say it: a pass on owners who are all inactive (the job log had only
       // "ok", the step summary the warning; flask, a CI test).
       for (const { message } of inactiveOwnerNotes([system], inactive)) {
         inactiveNoted = true;
-        out.push(`::warning ${where(system.configLine)},title=${escapeWorkflowProperty(`${name}: inactive owners`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
+        out.push(`::warning ${where(system.configLine)}title=${escapeWorkflowProperty(`${name}: inactive owners`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
       }
     } else {
       // The annotation is what the pull request shows: it carries the shallow clone's caveat itself.
       // --new-only: what the merge base already breaks as badly is a warning: it does not fail the check.
       const already = preexisting.has(system.index);
       const title = `${name}: ${failurePhrase(system)}${already && report.changed ? ` (already on ${sanitize(report.changed.base)})` : ''}${caveat ? ' (shallow clone)' : ''}`;
-      out.push(`::${already ? 'warning' : 'error'} ${where(system.configLine)},title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat) + baseSentence(system, report.changed) + (keepers.has(system.name) ? ` ${capitalized(keepers.get(system.name) as string)}.` : '')))}`);
+      out.push(`::${already ? 'warning' : 'error'} ${where(system.configLine)}title=${escapeWorkflowProperty(title)}::${escapeWorkflowData(sanitize(violationSentence(system, caveat) + baseSentence(system, report.changed) + (keepers.has(system.name) ? ` ${capitalized(keepers.get(system.name) as string)}.` : '')))}`);
     }
     (system.status === 'error' ? [] : system.unmatchedPatterns).forEach((glob, k) => {
       const message = `critical system "${name}": the glob ${JSON.stringify(sanitize(glob))} matches no analysed file${sanitize(system.unmatchedHints[k] ?? '')}`;
-      out.push(`::warning ${where(system.unmatchedPatternLines?.[k] ?? system.configLine)},title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
+      out.push(`::warning ${where(system.unmatchedPatternLines?.[k] ?? system.configLine)}title=${escapeWorkflowProperty(`${name}: unused glob`)}::${escapeWorkflowData(message)}`);
     });
   }
   // What to do about them, once (tokio: the same advice in four annotations).
@@ -58,7 +64,9 @@ export function renderCheckGithub(report: CheckReport): string {
   // A warning about a config line (`file:line:col key: …`) is annotated at that line.
   for (const warning of report.warnings) {
     const at = /^(.+?):(\d+):(\d+) (\S+: .*)$/.exec(warning);
-    out.push(at ? `::warning file=${escapeWorkflowProperty(at[1] as string)},line=${at[2]},col=${at[3]},title=talentrisk::${escapeWorkflowData(sanitize(at[4] as string))}` : `::warning title=talentrisk::${escapeWorkflowData(sanitize(warning))}`);
+    // The config as the user named it (from a subfolder, `../.talentrisk.yml`) is its path from the root here.
+    const file = at ? annotationFile(at[1] === report.configShown ? report.configFile : (at[1] as string)) : undefined;
+    out.push(at && file !== undefined ? `::warning file=${escapeWorkflowProperty(file)},line=${at[2]},col=${at[3]},title=talentrisk::${escapeWorkflowData(sanitize(at[4] as string))}` : `::warning title=talentrisk::${escapeWorkflowData(sanitize(warning))}`);
   }
   out.push(`talentrisk: ${sanitize(verdict(report).text)}`);
   const hint = fixHint(report);

@@ -1,6 +1,6 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { baseNotes, busFactorPhrase, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
+import { baseNotes, busFactorPhrase, codeOnlyNotes, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 
@@ -32,6 +32,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
     ...baseNotes(report).map(({ system, message, isNew }) => ({ system, message, mark: isNew ? '❌' : '⚠️' })),
     ...lossesWithinLimit(report.systems).map((line) => ({ ...line, mark: '✅' })),
     ...inactiveOwnerKeepers(report).map((line) => ({ ...line, mark: '⚠️' })),
+    ...codeOnlyNotes(report.systems).map((line) => ({ ...line, mark: '⚠️' })),
   ];
   const inactiveNotes = inactiveOwnerNotes(report.systems, inactivePeople(report)).map((line) => ({ ...line, mark: '⚠️' }));
   // Messages may name options and keys as code (`--leaving`): kept as code spans, the rest escaped.

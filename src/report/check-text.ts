@@ -1,5 +1,5 @@
 import { plural, sanitize } from './format.ts';
-import { baseNotes, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
+import { baseNotes, codeOnlyNotes, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
@@ -29,6 +29,8 @@ export function renderCheckText(given: CheckReport, ctx: RenderContext): string 
   for (const { system, message } of lossesWithinLimit(report.systems)) out.push(chalk.dim(`✓ ${sanitize(system)}: ${sanitize(message)}`));
   // Who keeps a failing system whose owner is inactive (vuejs/core).
   for (const { system, message } of inactiveOwnerKeepers(report)) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
+  // Code files that alone would not hold the rule (ohmyzsh's plugin-git, lifted by its README).
+  for (const { system, message } of codeOnlyNotes(report.systems)) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
   const inactiveNotes = inactiveOwnerNotes(report.systems, inactivePeople(report));
   for (const { system, message } of inactiveNotes) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
   // The advice once, under the systems it concerns (tokio: four 250-character lines said it).

@@ -1,4 +1,5 @@
 import { isNewViolation } from '../model/critical-baseline.ts';
+import type { CodeOnlyFigure } from '../model/critical-code.ts';
 import type { CriticalSystemResult } from '../model/critical.ts';
 import type { NamedKeeper } from '../model/keepers.ts';
 import type { ModelName, RepositoryInfo } from '../model/types.ts';
@@ -25,6 +26,11 @@ export interface CheckedSystem extends CriticalSystemResult {
   keeper?: CheckKeeper;
   /** With `keeper`: how many of its files have no author who is there (every author inactive or leaving). */
   unheldFiles?: number;
+  /**
+   * Set when files that are not code (a README, docs) lift the system over its minOwners while its
+   * code files alone would not hold it (ohmyzsh's plugin-git): their own figure, for a note.
+   */
+  codeOnly?: CodeOnlyFigure;
   /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
   configLine: number | undefined;
   /** 1-based line of each of `unmatchedPatterns` in the config file, in the same order (annotations point at the glob). */

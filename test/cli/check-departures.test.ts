@@ -180,13 +180,25 @@ describe('check with departures', { tags: ['slow'] }, () => {
     expect(result.stdout).toBe(
       '::error file=.talentrisk.yml,line=3,col=12,title=talentrisk%3A configuration error::critical.0.paths: no analysed file matches "deploy/**" (system "deploy")\n',
     );
-    expect(result.stderr).toMatch(/^talentrisk: \.talentrisk\.yml:3:12 critical\.0\.paths: no analysed file matches/);
+    // Said once: the annotations are the error in the job log, and stderr adds only the hint they
+    // do not carry (ohmyzsh, a CI maintainer: each error twice, `::error` and `talentrisk: …`).
+    expect(result.stderr).toBe('  globs are relative to the repository root (`**/` matches any folder) and only analysed files count: `talentrisk scan --format json` lists them\n');
+    // Other formats keep the `talentrisk: …` lines.
+    expect(runCli(['check'], { cwd: repo.dir }).stderr).toMatch(/^talentrisk: \.talentrisk\.yml:3:12 critical\.0\.paths: no analysed file matches/);
     // From a subfolder the message names the file from there, the annotation from the repository's
     // root, where GitHub looks for it (it was ../.talentrisk.yml, as for violations it was not).
     mkdirSync(path.join(repo.dir, 'sub'));
     const below = runCli(['check', '--format', 'github', '-c', '../.talentrisk.yml'], { cwd: path.join(repo.dir, 'sub') });
     expect(below.stdout).toMatch(/^::error file=\.talentrisk\.yml,line=3,col=12,/);
-    expect(below.stderr).toMatch(/^talentrisk: \.\.\/\.talentrisk\.yml:3:12 /);
+    expect(runCli(['check', '-c', '../.talentrisk.yml'], { cwd: path.join(repo.dir, 'sub') }).stderr).toMatch(/^talentrisk: \.\.\/\.talentrisk\.yml:3:12 /);
+    // A config outside the repository is no file GitHub can attach an annotation to: no `file=`,
+    // and the message keeps where it is (ohmyzsh: `::error file=../init.yml`).
+    writeFileSync(path.join(path.dirname(repo.dir), `${path.basename(repo.dir)}-init.yml`), 'critical:\n  - name: deploy\n    paths: ["deploy/**"]\n');
+    const outside = runCli(['check', '--format', 'github', '-c', `../${path.basename(repo.dir)}-init.yml`], { cwd: repo.dir });
+    expect(outside.exitCode).toBe(2);
+    expect(outside.stdout).toMatch(/^::error title=talentrisk%3A configuration error::\S*-init\.yml:3:12 critical\.0\.paths: no analysed file matches "deploy\/\*\*"/);
+    // --debug still prints it all, with the stack.
+    expect(runCli(['check', '--format', 'github', '--debug'], { cwd: repo.dir }).stderr).toContain('talentrisk: .talentrisk.yml:3:12 critical.0.paths: no analysed file matches');
   });
 
   it('leaves out, with a warning, a config departure of someone not yet there at a past revision (--until, --rev); at HEAD it is an error', () => {

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputSchema } from '../../src/report/check-schema.ts';
@@ -119,6 +120,56 @@ describe('talentrisk check --changed --new-only (black box)', { tags: ['slow'] }
     expect(markdown).toContain('- ⚠️ **core**: bus factor 1 (needs 2): already on main');
   });
 
+  // ohmyzsh at depth 50 (a CI maintainer): entrypoint "made worse" and plugin-git "already broken",
+  // where the full clone said the opposite. On the fetched commits alone the change weighs far more.
+  it('refuses (exit 2) in a shallow clone that cuts the base’s history, with the fix; without --new-only it checks', () => {
+    const repo = pullRequest(`critical:\n${PAYMENTS}${auth(2)}`, [{ author: 'ada', write: { 'src/pay/a.ts': 12 } }]);
+    // As CI fetches a pull request: a few commits of it and of its base branch.
+    const clone = path.join(mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'shallow-')), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '3', '--no-single-branch', '--branch', 'feature', `file://${repo.dir}`, clone]);
+    const refused = runCli(['check', '--changed', 'origin/main', '--allow-shallow', '--new-only'], { cwd: clone });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(
+      /^talentrisk: --new-only compares the change with origin\/main, and this shallow clone cuts origin\/main's history \(at [0-9a-f]{12}\): on the fetched commits alone the change weighs far more than in the whole history, so the comparison can blame the wrong system\n/,
+    );
+    expect(refused.stderr).toContain('  fetch the whole history (`fetch-depth: 0` on actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`); or leave out --new-only to check the fetched history as it is\n');
+    const github = runCli(['check', '--changed', 'origin/main', '--allow-shallow', '--new-only', '--format', 'github'], { cwd: clone });
+    expect(github.exitCode).toBe(2);
+    expect(github.stdout).toMatch(/^::error title=talentrisk%3A cannot check::--new-only compares the change with origin\/main, and this shallow clone cuts/);
+    // The fetched history as it is, with its caveat: not refused.
+    expect(runCli(['check', '--changed', 'origin/main', '--allow-shallow'], { cwd: clone }).exitCode).not.toBe(2);
+  });
+
+  it('warns in every format when only the change’s own history is cut (a shallow fetch merged into it)', () => {
+    const repo = pullRequest(`critical:\n${PAYMENTS}${auth(2)}`, []);
+    // An unrelated history, fetched at depth 1 into a full clone of main and merged by the change.
+    repo.git('checkout', '-q', '--orphan', 'other');
+    repo.git('rm', '-rqf', '.');
+    repo.commit({ author: 'cy', write: { 'lib/x.ts': 5 } });
+    repo.commit({ author: 'cy', write: { 'lib/x.ts': 6 } });
+    repo.git('checkout', '-q', 'main');
+    const clone = path.join(mkdtempSync(path.join(process.env.TALENTRISK_TEST_TMP as string, 'shallow-')), 'clone');
+    execFileSync('git', ['clone', '-q', '--single-branch', '--branch', 'main', `file://${repo.dir}`, clone]);
+    const env = { ...process.env, GIT_AUTHOR_NAME: 'Bob', GIT_AUTHOR_EMAIL: 'bob@example.com', GIT_COMMITTER_NAME: 'Bob', GIT_COMMITTER_EMAIL: 'bob@example.com' };
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, env, stdio: 'pipe' });
+    git('fetch', '-q', '--depth', '1', 'origin', 'other:refs/remotes/origin/other');
+    git('checkout', '-q', '-b', 'feature');
+    git('merge', '-q', '--allow-unrelated-histories', '--no-edit', 'origin/other');
+    writeFileSync(path.join(clone, 'src/pay/a.ts'), 'changed\n');
+    git('commit', '-qam', 'pay');
+    const warning = /--new-only in a shallow clone: the change's history is cut \(at [0-9a-f]{12}\) while main's is whole, so its figures rest on the fetched commits only and the comparison with main is unreliable; fetch the whole history/;
+    const text = runCli(['check', '--changed', 'main', '--allow-shallow', '--new-only', '--no-color'], { cwd: clone });
+    expect(text.exitCode).not.toBe(2);
+    expect(text.stdout).toMatch(new RegExp(`\nwarning: ${warning.source}`));
+    const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--changed', 'main', '--allow-shallow', '--new-only', '--format', 'json'], { cwd: clone }).stdout));
+    expect(json.warnings.some((line) => warning.test(line))).toBe(true);
+    expect(runCli(['check', '--changed', 'main', '--allow-shallow', '--new-only', '--format', 'github'], { cwd: clone }).stdout).toMatch(new RegExp(`::warning title=talentrisk::${warning.source}`));
+    // (Escaped for XML and markdown.)
+    expect(runCli(['check', '--changed', 'main', '--allow-shallow', '--new-only', '--format', 'junit'], { cwd: clone }).stdout).toContain('so its figures rest on the fetched commits only and the comparison with main is unreliable');
+    expect(runCli(['check', '--changed', 'main', '--allow-shallow', '--new-only', '--format', 'markdown'], { cwd: clone }).stdout).toContain('so its figures rest on the fetched commits only and the comparison with main is unreliable');
+  });
+
   it('--new-only without --changed is a usage error (exit 2)', () => {
     const repo = pullRequest(`critical:\n${PAYMENTS}`, []);
     const result = runCli(['check', '--new-only'], { cwd: repo.dir });
@@ -126,7 +177,7 @@ describe('talentrisk check --changed --new-only (black box)', { tags: ['slow'] }
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       'talentrisk: --new-only judges a change against its base, and needs --changed <base-ref>\n' +
-        '  add it: `--changed origin/main --new-only`; pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)\n',
+        '  add it: `--changed origin/main --new-only`; pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`; in GitLab CI: `origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME`)\n',
     );
   });
 

@@ -258,6 +258,29 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     const quiet = runCli(['init', '--quiet', '--force'], { cwd: clone });
     expect(quiet.exitCode).toBe(0);
     expect(quiet.stderr).toBe('');
+    // The file says it too: the warning stays in the terminal, the file in the repository (ohmyzsh, a CI maintainer).
+    expect(readFileSync(path.join(clone, '.talentrisk.yml'), 'utf8').split('\n')[1]).toBe(
+      '# Written in a shallow clone: the figures below rest on its 1 fetched commit only. For those of the whole history, run `git fetch --unshallow`, then `talentrisk init --force`.',
+    );
+  });
+
+  // ohmyzsh, a CI maintainer: `cache/` and `log/`, a .gitkeep each, were offered with "check fails
+  // on it today"; and "Void", named only in a Co-authored-by trailer, as a bot of "0 commits".
+  it('leaves out folders of placeholder files only, and says "co-author only" of a bot candidate with no commit', () => {
+    const repo = buildRepo([
+      ...history,
+      { author: 'ada', write: { 'cache/.gitkeep': '', 'log/.gitkeep': '', 'log/.gitignore': '*\n!.gitignore\n' } },
+      { author: 'bob', write: { 'src/pay/a.ts': 4 }, coAuthors: [{ name: 'Void', email: 'vst4rbot@example.com' }] },
+    ]);
+    expect(runCli(['init', '--quiet'], { cwd: repo.dir }).exitCode).toBe(0);
+    const text = readFileSync(path.join(repo.dir, '.talentrisk.yml'), 'utf8');
+    expect(text).not.toContain('# - name: "cache"');
+    expect(text).not.toContain('# - name: "log"');
+    expect(text).toContain('  # (left out: cache, log, which hold only placeholder files such as .gitkeep)\n');
+    expect(text).toContain('  # - "Void"    # co-author only, no commit of its own\n');
+    expect(text).not.toContain('0 commits');
+    // Without the shallow clone's line.
+    expect(text).not.toContain('shallow');
   });
 
   it('refuses to overwrite an existing config without --force (exit 2, file untouched), replaces it with --force', () => {

@@ -45,6 +45,20 @@ describe('renderStarterConfig', () => {
     expect(elsewhere).toContain('# in .talentrisk.example.yml of the talentrisk package; its schema/talentrisk.schema.json gives editors completion.\n');
   });
 
+  // ohmyzsh, a CI maintainer: a starter written in a shallow clone bore no trace of it; a co-author
+  // named only in trailers read "0 commits"; folders of a .gitkeep were offered as failing systems.
+  it('says in the file that it was written in a shallow clone, "co-author only" for a candidate with no commit, and which placeholder folders it left out', () => {
+    const text = renderStarterConfig({ ...input, shallow: { commits: 50 }, botCandidates: [{ name: 'Void', commits: 0 }], placeholderFolders: ['cache', 'log'] });
+    expect(text.split('\n').slice(1, 3)).toEqual([
+      '# talentrisk configuration, written by `talentrisk init` for shop at 0123456789ab (2024-06-30).',
+      '# Written in a shallow clone: the figures below rest on its 50 fetched commits only. For those of the whole history, run `git fetch --unshallow`, then `talentrisk init --force`.',
+    ]);
+    expect(text).toContain('  # - "Void"    # co-author only, no commit of its own\n');
+    expect(text).toContain('  # (left out: cache, log, which hold only placeholder files such as .gitkeep)\n');
+    expect(parseConfig(text, '.talentrisk.yml').config.critical).toEqual([]);
+    expect(renderStarterConfig(input)).not.toMatch(/shallow|\(left out: /);
+  });
+
   it('proposes to exclude test data that makes up much of the files, with its count (babel: 25,265 of 27,573 files were test fixtures)', () => {
     expect(testDataFolders(['a/test/fixtures/x.js', 'a/test/fixtures/y.js', 'fixtures/z', 'a/src/i.ts', 'b/__snapshots__/s.snap', 'mixtures/m.ts'])).toEqual([{ glob: '**/fixtures/**', files: 3 }, { glob: '**/__snapshots__/**', files: 1 }]);
     // Under a tenth of the files: not proposed.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  deeperGlobs,
   globMistakes,
   nearGlobs,
   addViolations,
@@ -184,6 +185,29 @@ describe('globMistakes', () => {
     expect(globMistakes(['src\\resolver\\**'])).toBe('; "src\\resolver\\**" uses \\ where a path has / ("src/resolver/**")');
     // An escape is meant (`\*` is a literal star); a negation and a good glob say nothing.
     expect(globMistakes(['docs/\\*.md', '!crates/*', 'src/**'])).toBe('');
+  });
+});
+
+describe('deeperGlobs', () => {
+  // ohmyzsh, a CI maintainer: `plugins/*.zsh` got only the generic `**/` hint, while its plugins'
+  // files are one folder down (plugins/git/git.plugin.zsh).
+  const paths = ['plugins/git/git.plugin.zsh', 'plugins/git/README.md', 'plugins/docker/docker.plugin.zsh', 'packages/a/b/src/index.ts', 'lib/x.zsh'];
+  it('offers the glob with `**` where a `*` stopped at a folder, when that matches, with how many files', () => {
+    expect(deeperGlobs(['plugins/*.zsh'], paths)).toBe('; * stops at /: did you mean "plugins/**/*.zsh" (2 analysed files)?');
+    expect(deeperGlobs(['packages/*/src/index.ts'], paths)).toBe('; * stops at /: did you mean "packages/**/src/index.ts" (1 analysed file)?');
+    expect(deeperGlobs(['./*.md'], paths, 'tracked')).toBe('; * stops at /: did you mean "**/*.md" (1 tracked file)?');
+    expect(deeperGlobs(['plugins/*/*.md'], paths)).toBe('');
+  });
+
+  it('says nothing when no deeper form matches, for an escaped star, a negation, or what globMistakes already says', () => {
+    expect(deeperGlobs(['plugins/*.py', 'plugins/\\*.zsh', '!plugins/*.zsh', 'plugins/*'], paths)).toBe('');
+  });
+
+  it('is part of the error of a system none of whose globs match, and of the hint of a dead glob beside live ones', () => {
+    const zsh = { developers: analysis.developers, files: paths.map((path) => file(path, ['ada@x'])) };
+    const [dead, partly] = evaluateCriticalSystems(zsh, [system('plugins', ['plugins/*.zsh']), system('lib', ['lib/*.zsh', 'plugins/*.zsh'])]);
+    expect(dead?.error).toBe('no analysed file matches "plugins/*.zsh"; * stops at /: did you mean "plugins/**/*.zsh" (2 analysed files)?');
+    expect(partly?.unmatchedHints).toEqual(['; * stops at /: did you mean "plugins/**/*.zsh" (2 analysed files)?']);
   });
 });
 

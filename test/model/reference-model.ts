@@ -3,7 +3,7 @@ import binaryExtensions from 'binary-extensions';
 import { computeDoa, isAuthor, rankFile } from '../../src/model/doa.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
 import { bestSuccessor, type Departure, type DeparturesResult, type FileSuccession, type ModuleDeparture } from '../../src/model/departures.ts';
-import { globMistakes, nearGlobs, type CriticalSystemResult, type CriticalSystemSpec, type CriticalViolation, type CriticalOwner } from '../../src/model/critical.ts';
+import { deeperGlobs, globMistakes, nearGlobs, type CriticalSystemResult, type CriticalSystemSpec, type CriticalViolation, type CriticalOwner } from '../../src/model/critical.ts';
 import { listingTier } from '../../src/model/bookkeeping.ts';
 import type { CurrentFigures, ProjectionResult, ModuleProjection, InactiveDeveloper } from '../../src/model/decay.ts';
 import { ROOT_MODULE } from '../../src/model/modules.ts';
@@ -407,7 +407,7 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
     const violations: CriticalViolation[] = [];
     let error: string | undefined;
     if (files.length === 0) {
-      error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}${nearGlobs(system.paths, analysis.files.map((file) => file.path))}`;
+      error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}${nearGlobs(system.paths, analysis.files.map((file) => file.path))}${deeperGlobs(system.paths, analysis.files.map((file) => file.path))}`;
     } else if (truckFactor.value < system.minOwners) {
       violations.push({
         rule: 'minOwners',
@@ -431,7 +431,7 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
         system.paths,
         analysis.files.map((file) => file.path),
       ),
-      unmatchedHints: unmatchedGlobs(system.paths, analysis.files.map((file) => file.path)).map((glob) => (files.length === 0 ? '' : `${globMistakes([glob])}${nearGlobs([glob], analysis.files.map((file) => file.path), system.paths)}`)),
+      unmatchedHints: unmatchedGlobs(system.paths, analysis.files.map((file) => file.path)).map((glob) => (files.length === 0 ? '' : `${globMistakes([glob])}${nearGlobs([glob], analysis.files.map((file) => file.path), system.paths)}${deeperGlobs([glob], analysis.files.map((file) => file.path))}`)),
       busFactor: truckFactor.value,
       coverage: truckFactor.coverage,
       owners: truckFactor.developers.map(person),

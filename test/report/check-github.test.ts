@@ -29,6 +29,22 @@ describe('check --format github', () => {
     );
   });
 
+  // ohmyzsh, a CI maintainer: `-c ../init.yml` gave `::error file=../init.yml`, a file GitHub cannot attach to.
+  it('leaves `file=` out for a config outside the repository, and annotates a config warning at its path from the root', () => {
+    const outside = makeReport();
+    outside.configFile = '../init.yml';
+    outside.warnings = ['../init.yml:10:9 critical.2.paths.1: "legacy/auth/**" matches no analysed file'];
+    const lines = renderCheckGithub(outside).split('\n');
+    expect(lines.filter((line) => line.includes('file='))).toEqual([]);
+    expect(lines[0]).toMatch(/^::error title=payments%3A bus factor 1%2C needs 2::/);
+    expect(lines).toContain('::warning title=talentrisk::../init.yml:10:9 critical.2.paths.1: "legacy/auth/**" matches no analysed file');
+    // From a subfolder the warning names the config as the user did (`../.talentrisk.yml`); the annotation, from the root.
+    const below = makeReport();
+    below.configShown = '../.talentrisk.yml';
+    below.warnings = ['../.talentrisk.yml:10:9 critical.2.paths.1: "legacy/auth/**" matches no analysed file'];
+    expect(renderCheckGithub(below)).toContain('::warning file=.talentrisk.yml,line=10,col=9,title=talentrisk::critical.2.paths.1: "legacy/auth/**" matches no analysed file\n');
+  });
+
   it('escapes %, CR and LF in messages, and also : and , in properties', () => {
     expect(escapeWorkflowData('100%\r\nnext')).toBe('100%25%0D%0Anext');
     expect(escapeWorkflowProperty('a:b,c%')).toBe('a%3Ab%2Cc%25');

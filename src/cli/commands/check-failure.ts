@@ -1,7 +1,7 @@
 import { lstatSync, unlinkSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, UsageError, type TalentriskError } from '../../errors.ts';
-import { escapeMarkdownWithCode, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
+import { annotationFile, escapeMarkdownWithCode, escapeWorkflowData, escapeWorkflowProperty } from '../../report/check-escape.ts';
 import { renderJunitCouldNotRun } from '../../report/check-junit.ts';
 import { renderSarifCouldNotRun } from '../../report/check-sarif.ts';
 import { sanitize } from '../../report/format.ts';
@@ -17,14 +17,20 @@ import type { CheckOptions } from './check.ts';
  * the log: a broken config at its lines, anything else (a shallow clone, an unknown --changed
  * base) as one error. `root`: the repository's root, once known.
  */
-export function reportCheckFailure(error: TalentriskError, options: Pick<CheckOptions, 'format' | 'output' | 'force'>, io: Io, root: string | undefined): void {
-  if (options.format === 'github') {
-    // GitHub places an annotation by its path from the repository's root, as violations give it.
-    const fromRoot = (file: string) => (root ? path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
-    io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : (configEntryAnnotations(error, fromRoot) ?? `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(error.withHint))}\n`));
-    appendToStepSummary(couldNotRunMarkdown(error), io);
-  }
+export function reportCheckFailure(error: TalentriskError, options: Pick<CheckOptions, 'format' | 'output' | 'force'>, io: Io, root: string | undefined): { annotated: boolean } {
   if (options.output) reportCouldNotRun(error, options, io);
+  if (options.format !== 'github') return { annotated: false };
+  // GitHub places an annotation by its path from the repository's root, as violations give it.
+  const fromRoot = (file: string) => (root ? path.relative(root, path.resolve(io.cwd, file)).split(path.sep).join('/') : file);
+  const entries = error instanceof ConfigError ? undefined : configEntryAnnotations(error, fromRoot);
+  io.stdout.write(error instanceof ConfigError ? configErrorAnnotations(error, fromRoot) : (entries?.text ?? `::error title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(error.withHint))}\n`));
+  appendToStepSummary(couldNotRunMarkdown(error), io);
+  // The annotations are the error in the job log (GitHub prints each `::error` there too): the same
+  // lines again as `talentrisk: …` on stderr read as two errors (ohmyzsh, a CI maintainer). What
+  // they do not carry, the hint of a configuration error, still goes to stderr.
+  const hintCarried = !(error instanceof ConfigError) && (entries === undefined || entries.hintCarried);
+  if (error.hint && !hintCarried) io.stderr.write(`  ${error.hint}\n`);
+  return { annotated: true };
 }
 
 /**
@@ -69,21 +75,23 @@ function reportCouldNotRun(error: TalentriskError, options: Pick<CheckOptions, '
  * departures.0.who): …`), one annotation per entry at its line; undefined when it names none. It
  * had no file or line, unlike every other config error (a CI test).
  */
-function configEntryAnnotations(error: TalentriskError, where: (file: string) => string): string | undefined {
+function configEntryAnnotations(error: TalentriskError, where: (file: string) => string): { text: string; hintCarried: boolean } | undefined {
   const lines = error.message.split('\n');
   // The place is the parenthesis that holds `file:line:col key` (a name may hold parentheses too:
   // `who: "Zoe (contractor)"` made an annotation for a file named `contractor)"…`: a review).
   const located = lines.map((line) => /\(([^()]+):(\d+):(\d+) ([\w.]+)\)/.exec(line));
   if (!located.some(Boolean)) return undefined;
   const hint = lines.length === 1 && error.hint ? ` (${error.hint})` : '';
-  return lines
+  const text = lines
     .map((line, index) => {
       const at = located[index];
-      const place = at ? `file=${escapeWorkflowProperty(where(at[1] as string))},line=${at[2]},col=${at[3]},` : '';
+      const file = at ? annotationFile(where(at[1] as string)) : undefined;
+      const place = at && file !== undefined ? `file=${escapeWorkflowProperty(file)},line=${at[2]},col=${at[3]},` : '';
       return `::error ${place}title=${escapeWorkflowProperty('talentrisk: cannot check')}::${escapeWorkflowData(sanitize(`${line}${hint}`))}`;
     })
     .join('\n')
     .concat('\n');
+  return { text, hintCarried: lines.length === 1 };
 }
 
 /** `file:line:col key: message` lines of a ConfigError as `::error` workflow commands (`file` mapped by `where`). */
@@ -95,7 +103,11 @@ export function configErrorAnnotations(error: ConfigError, where: (file: string)
       const title = escapeWorkflowProperty('talentrisk: configuration error');
       if (!located) return `::error title=${title}::${escapeWorkflowData(sanitize(line))}`;
       const [, file = '', row = '', col = '', message = ''] = located;
-      return `::error file=${escapeWorkflowProperty(where(file))},line=${row},col=${col},title=${title}::${escapeWorkflowData(sanitize(message))}`;
+      // A config outside the repository (`-c ../init.yml`) is no file GitHub can attach the
+      // annotation to: the message keeps where it is, as the user named it (ohmyzsh, a CI maintainer).
+      const attached = annotationFile(where(file));
+      if (attached === undefined) return `::error title=${title}::${escapeWorkflowData(sanitize(line))}`;
+      return `::error file=${escapeWorkflowProperty(attached)},line=${row},col=${col},title=${title}::${escapeWorkflowData(sanitize(message))}`;
     })
     .join('\n')
     .concat('\n');

@@ -5,12 +5,14 @@ import { ConfigError, ExitCode, TalentriskError, UsageError } from '../../errors
 import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { squashesWereRead } from '../../history-warnings.ts';
-import { openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
+import { boundaryInHistoryOf, openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
 import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
 import { compareWithBase } from '../../model/critical-baseline.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { withKeepers } from '../../model/keepers.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
+import { codeOnlyFigures, mayRestOnOtherFiles } from '../../model/critical-code.ts';
+import { createCodeMatcher, type LanguageEntry } from '../../model/languages.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
@@ -34,7 +36,7 @@ export interface CheckOptions extends CommonOptions {
 }
 
 /** What --changed needs, when its base is empty or is the next option. */
-const CHANGED_BASE_HINT = 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`)';
+const CHANGED_BASE_HINT = 'pass the branch the pull request merges into, e.g. `--changed origin/main` (in GitHub Actions: `origin/${{ github.base_ref }}`; in GitLab CI: `origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME`)';
 
 const SHALLOW_HINT =
   'fetch the whole history: `git fetch --unshallow`; in CI set `fetch-depth: 0` on actions/checkout or `GIT_DEPTH: 0` in GitLab CI (or pass --allow-shallow to check the fetched history only)';
@@ -55,7 +57,11 @@ export async function runCheck(target: string | undefined, options: CheckOptions
   try {
     return await checkRepository(target, options, io, opened);
   } catch (error) {
-    if (error instanceof TalentriskError) reportCheckFailure(error, { ...options, format: formatTakenByChanged(target, options) ?? options.format }, io, opened.root);
+    if (!(error instanceof TalentriskError)) throw error;
+    const { annotated } = reportCheckFailure(error, { ...options, format: formatTakenByChanged(target, options) ?? options.format }, io, opened.root);
+    // Annotated, the error is said (the `::error` lines, and on stderr the hint they do not carry);
+    // --debug still has the boundary print it with its stack.
+    if (annotated && !options.debug) return error.exitCode;
     throw error;
   }
 }
@@ -89,6 +95,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   }
   const changed = options.changed ? await changedSince(repo, options) : undefined;
   if (changed) refuseChangeOnlyHistory(repo, changed);
+  const cutChange = changed && options.newOnly && repo.info.isShallow ? await newOnlyInShallowClone(repo, changed) : undefined;
 
   // The merge base first: with a cold cache its walk stores the history's chunks, and the revision's
   // walk then reads from git only the change's own commits (history.ts, a list extended from the
@@ -151,6 +158,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     warnings: [
       ...evaluated.warningSource.warnings,
       ...(configChanged ? [`${configFile} changed since ${changed.base}: every critical system is checked${options.newOnly ? `; --new-only judges ${changed.base} by this config too, so a rule the change adds or tightens fails only where the change makes the figure worse` : ''}`] : []),
+      ...(cutChange ? [cutChange] : []),
       ...notJudgedWarnings,
       ...staleInactivity(evaluation.repository.revisionDate, reference, inactive, loaded.config.model.inactiveAfter),
       ...deadSkipped,
@@ -184,7 +192,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
  * as JSON, so that the same check again reads this instead of decoding the result.
  */
 type CheckEvaluation = Pick<CheckReport, 'repository' | 'model'> & {
-  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper' | 'unheldFiles'>)[];
+  systems: (CriticalSystemResult & Pick<CheckedSystem, 'keeper' | 'unheldFiles' | 'codeOnly'>)[];
   departing: NonNullable<CheckReport['departing']>;
   /** The last commit (ISO) of everyone the systems name: whether they are inactive depends on the day, which the stored evaluation does not. */
   lastCommits: Record<string, string>;
@@ -246,7 +254,10 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   // authors nothing there: left out, not an unknown person (the revision's names were checked).
   const departing = await declaredDepartures(repo, analysis, loaded, options.leaving, { absentLeftOut: atBase });
   const gone = inactiveCountedAsGone(analysis, loaded.config.model.treatInactiveAsDeparted);
-  const systems = withKeepers(evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone), analysis, departing);
+  const judged = withKeepers(evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone), analysis, departing);
+  // Under --only-code every file is code already; at the merge base only the violations count.
+  const codeOnly = !atBase && !options.onlyCode && judged.some(mayRestOnOtherFiles) ? codeOnlyFigures(analysis, loaded.config.critical, judged, await codeMatcher(), departing, gone) : [];
+  const systems = judged.map((system, index) => (codeOnly[index] ? { ...system, codeOnly: codeOnly[index] } : system));
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
   const lastCommits: Record<string, string> = {};
   for (const person of systems.flatMap(peopleOf)) {
@@ -306,9 +317,34 @@ function requireCriticalSystems(loaded: LoadedConfig, root: string, cwd: string,
   }
 }
 
-async function changedSince(repo: Repository, options: CheckOptions): Promise<ChangedFiles> {
+async function changedSince(repo: Repository, options: CheckOptions): Promise<ChangedFiles & { head: string }> {
   const head = await resolveRevision(repo, options.rev, options.until);
-  return changedFilesSince(repo, options.changed as string, head.sha);
+  return { ...(await changedFilesSince(repo, options.changed as string, head.sha)), head: head.sha };
+}
+
+const FETCH_WHOLE_HISTORY = '`fetch-depth: 0` on actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`';
+
+/**
+ * --new-only in a shallow clone (--allow-shallow). Where the base's history is cut, refused: both
+ * sides would be judged on the fetched commits only, where the change weighs far more than in the
+ * whole history and no file's creator is known, so the comparison blames the wrong system (ohmyzsh
+ * at depth 50: entrypoint "made worse" and plugin-git "already broken", the full clone said the
+ * opposite: a CI maintainer). A verdict on the pull request is what --new-only gives, and a caveat
+ * beside a wrong one does not help the contributor it blames; without --new-only the fetched history
+ * is still checked as it is. Where only the change's own history is cut (a shallow fetch merged into
+ * it), the warning it returns says the comparison is unreliable.
+ */
+async function newOnlyInShallowClone(repo: Repository, changed: ChangedFiles & { head: string }): Promise<string | undefined> {
+  const [atBase] = await boundaryInHistoryOf(repo, changed.mergeBase);
+  if (atBase !== undefined) {
+    throw new UsageError(
+      `--new-only compares the change with ${changed.base}, and this shallow clone cuts ${changed.base}'s history (at ${atBase.slice(0, 12)}): on the fetched commits alone the change weighs far more than in the whole history, so the comparison can blame the wrong system`,
+      { hint: `fetch the whole history (${FETCH_WHOLE_HISTORY}); or leave out --new-only to check the fetched history as it is` },
+    );
+  }
+  const [inChange] = await boundaryInHistoryOf(repo, changed.head);
+  if (inChange === undefined) return undefined;
+  return `--new-only in a shallow clone: the change's history is cut (at ${inChange.slice(0, 12)}) while ${changed.base}'s is whole, so its figures rest on the fetched commits only and the comparison with ${changed.base} is unreliable; fetch the whole history (${FETCH_WHOLE_HISTORY})`;
 }
 
 /**
@@ -357,6 +393,12 @@ function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded:
       return `${loaded.locate(['critical', result.index, 'paths', index])} critical.${result.index}.paths.${index}: ${JSON.stringify(glob)} matches no analysed file${result.unmatchedHints[k] ?? ''}`;
     }),
   );
+}
+
+/** --only-code's test of a path, from the language table (read only when a system may need it: it is large). */
+async function codeMatcher(): Promise<(path: string) => boolean> {
+  const linguist = (await import('linguist-languages')) as unknown as Record<string, LanguageEntry>;
+  return createCodeMatcher(Object.values(linguist));
 }
 
 /** selectableFiles, whose module (the analysis) a repeat check from a stored evaluation does not load otherwise. */

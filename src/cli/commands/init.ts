@@ -138,16 +138,44 @@ function readCodeowners(root: string): { file: string; text: string } | undefine
   return undefined;
 }
 
+/**
+ * Files that only keep a folder in git (`.gitkeep`, `.keep`) or say what to ignore in it: a folder
+ * of nothing else holds no code anyone knows.
+ */
+const PLACEHOLDER = /^\.(?:gitkeep|keep|keepme|gitignore|placeholder|empty)$/i;
+
+/** The module folders whose analysed files are all placeholders (ohmyzsh's `cache/` and `log/`, a .gitkeep each). */
+function placeholderFolders(analysis: Analysis, folders: readonly string[]): Set<string> {
+  const wanted = new Set(folders);
+  const substance = new Set<string>();
+  const any = new Set<string>();
+  for (const file of analysis.files) {
+    const placeholder = PLACEHOLDER.test(file.path.slice(file.path.lastIndexOf('/') + 1));
+    // Each folder the file is in, by its ancestors (not every folder against every file: a split of hundreds).
+    for (let slash = file.path.indexOf('/'); slash !== -1; slash = file.path.indexOf('/', slash + 1)) {
+      const folder = file.path.slice(0, slash);
+      if (!wanted.has(folder)) continue;
+      any.add(folder);
+      if (!placeholder) substance.add(folder);
+    }
+  }
+  return new Set([...any].filter((folder) => !substance.has(folder)));
+}
+
 export function starterInput(analysis: Analysis, root: string, codeowners: { file: string; text: string } | undefined): StarterInput {
   // Tests, fixtures and tiny modules after the rest: vite's 15 riskiest modules were fixtures, and
-  // packages/vite itself was not proposed.
-  const candidates = analysis.modules.filter((module) => module.path !== ROOT_MODULE);
+  // packages/vite itself was not proposed. Not a folder of placeholders only: ohmyzsh's `cache/`
+  // and `log/` (a .gitkeep each) were offered with "check fails on it today" (a CI maintainer).
+  const modulesBesidesRoot = analysis.modules.filter((module) => module.path !== ROOT_MODULE);
+  const placeholders = placeholderFolders(analysis, modulesBesidesRoot.map((module) => module.path));
+  const candidates = modulesBesidesRoot.filter((module) => !placeholders.has(module.path));
   const modules = rankModulesByRisk(candidates)
     .slice(0, MODULE_CANDIDATES)
     .map((module) => moduleCandidate(analysis, module.path));
   // A module that holds most files says little as one system: its folders are proposed too, and as
   // module roots (elixir: one `lib` of 720 files of 775, holding six applications; a tester's report).
   const dominant = dominantModule(analysis.modules, analysis.files.map((file) => file.path));
+  const emptyBranches = dominant ? placeholderFolders(analysis, dominant.branches) : new Set<string>();
   const split = dominant
     ? {
         path: dominant.path,
@@ -157,6 +185,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
         // Riskiest first, tests, fixtures, examples, docs and folders of fewer than 5 files after the
         // code, as the main list (tokio's 3-file fuzz and 1-file docs came before its src: a tester).
         modules: dominant.branches
+          .filter((folder) => !emptyBranches.has(folder))
           .map((folder) => moduleCandidate(analysis, folder))
           .sort((a, b) => secondaryLast(a, b) || a.truckFactor - b.truckFactor || b.files - a.files || (a.path < b.path ? -1 : 1))
           .slice(0, MODULE_CANDIDATES),
@@ -180,6 +209,8 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     schemaPath: existsSync(path.join(root, PACKAGED_SCHEMA_PATH)) ? `./${PACKAGED_SCHEMA_PATH}` : undefined,
     testData: testDataFolders(analysis.files.map((file) => file.path)),
     analysedFiles: analysis.files.length,
+    ...(analysis.repository.isShallow ? { shallow: { commits: analysis.stats.commits } } : {}),
+    ...(placeholders.size > 0 ? { placeholderFolders: [...placeholders].sort() } : {}),
   };
 }
 
