@@ -5,7 +5,7 @@ import { analyzeCached, cacheProblems } from '../../src/analysis-cache.ts';
 import type { AnalyzeHooks, AnalyzeOptions } from '../../src/analyze.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
 import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
-import { authorFigures } from '../../src/model/contribution-store.ts';
+import { authorFigures, DECAYED, HAS_DECAYED, PLAIN } from '../../src/model/contribution-store.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo, commitEditedRename, removeObject, type FixtureRepo } from '../helpers/git-fixture.ts';
@@ -97,8 +97,8 @@ describe('the analysis codec', () => {
     const broken = Buffer.from(bytes);
     const numbers = broken.length;
     const last = (() => {
-      // The last contribution starts 9 or 15 numbers before the end (with or without decayed figures).
-      for (const size of [9, 15]) if (broken.readDoubleLE(numbers - size * 8 + 64) === (size === 15 ? 1 : 0)) return numbers - size * 8;
+      // The last contribution starts PLAIN or DECAYED numbers before the end (without or with decayed figures).
+      for (const size of [PLAIN, DECAYED]) if (broken.readDoubleLE(numbers - size * 8 + HAS_DECAYED * 8) === (size === DECAYED ? 1 : 0)) return numbers - size * 8;
       throw new Error('unexpected layout');
     })();
     broken.writeDoubleLE(1e6, last);
