@@ -40,7 +40,7 @@ export function renderScanMarkdown(result: ScanResult): string {
     const current = result.current?.figures.current.value;
     out.push(`### Truck factor: ${tf.value}`, '');
     const summary = truckFactorSummary(tf);
-    out.push(`${summary.charAt(0).toUpperCase()}${summary.slice(1)}.${current === undefined ? '' : ` By current (recency-weighted) knowledge: **${current}**.`}`, '');
+    out.push(`${summary.charAt(0).toUpperCase()}${summary.slice(1)}.${current === undefined ? '' : ` By current (recency-weighted) knowledge: ${current === tf.value ? 'the same' : `**${current}**`}.`}`, '');
     if (tf.developers.length > 0) {
       const listed = rowsWithin(tf.developers, TRUCK_FACTOR_ROWS);
       out.push(

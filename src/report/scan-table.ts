@@ -48,7 +48,7 @@ export const TRUCK_FACTOR_ROWS = 10;
 
 /** What the table shows beside the analysis. */
 export interface ScanTableExtras {
-  /** The current (recency-weighted) truck factor, named beside the headline (not under --model classic). */
+  /** The current (recency-weighted) truck factor, named beside the headline when it differs (not under --model classic). */
   currentTruckFactor?: number | undefined;
 }
 
@@ -121,10 +121,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     out.push(chalk.yellow('No file to analyse: every tracked file was excluded or has no history.'));
   } else {
     const summary = truckFactorSummary(tf);
-    // The current figure beside the published one: ohmyzsh's 140 is 5 by today's knowledge, which
-    // only the Current figures said, below 140 names and the modules (a CI maintainer's test).
+    // The current figure beside the published one when they differ: ohmyzsh's 140 is 5 by today's
+    // knowledge, which only the Current figures said, below 140 names and the modules (a CI
+    // maintainer's test). The same figure twice (hugo's 1 and 1) would only lengthen the line.
     const current = extras.currentTruckFactor;
-    const currentText = current === undefined ? '' : `${chalk.dim(' · current:')} ${chalk.bold(String(current))} ${chalk.dim('(recency-weighted; see Current figures)')}`;
+    const currentText = current === undefined || current === tf.value ? '' : `${chalk.dim(' · current:')} ${chalk.bold(String(current))} ${chalk.dim('(recency-weighted; see Current figures)')}`;
     out.push(`${chalk.bold('Truck factor:')} ${tfColor.bold(String(tf.value))}  ${chalk.dim(summary)}${currentText}`);
     if (tf.developers.length > 0) {
       // Marked where they are named: tokio's #1 had made no commit for 275 days, which only the

@@ -141,11 +141,19 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(readFileSync(path.join(repo.dir, 'scan.md'), 'utf8')).toBe(first.stdout);
   });
 
-  it('names the current truck factor beside the published one, under the default model only (ohmyzsh: 140, and 5 by current knowledge only far below)', () => {
-    const repo = buildRepo(history);
-    const line = (args: string[]) => runCli(['-q', ...args], { cwd: repo.dir }).stdout.split('\n').find((text) => text.startsWith('Truck factor:'));
-    expect(line([])).toMatch(/^Truck factor: 2 {2}if these 2 developers leave, 25\.0% of files keep an author · current: \d+ \(recency-weighted; see Current figures\)$/);
-    expect(line(['--model', 'classic'])).toBe('Truck factor: 2  if these 2 developers leave, 25.0% of files keep an author');
+  it('names the current truck factor beside the published one when they differ, under the default model only (ohmyzsh: 140, and 5 by current knowledge only far below)', () => {
+    // Ada created two files years ago and Bob changed them lately: both author them, but by today's
+    // knowledge (measured from --until) Bob alone does, so he alone is the current truck factor.
+    const repo = buildRepo([
+      { author: 'ada', at: '2015-01-01T10:00:00Z', write: { 'old/a.ts': 10, 'old/b.ts': 10 } },
+      { author: 'bob', at: '2024-05-01T10:00:00Z', write: { 'old/a.ts': 10, 'old/b.ts': 10, 'src/c.ts': 10 } },
+      { author: 'carol', at: '2024-05-02T10:00:00Z', write: { 'src/d.ts': 10, 'src/e.ts': 10 } },
+    ]);
+    const line = (args: string[]) => runCli(['-q', '--until', '2024-06-01', ...args], { cwd: repo.dir }).stdout.split('\n').find((text) => text.startsWith('Truck factor:'));
+    expect(line([])).toBe('Truck factor: 2  if these 2 developers leave, 40.0% of files keep an author · current: 1 (recency-weighted; see Current figures)');
+    expect(line(['--model', 'classic'])).toBe('Truck factor: 2  if these 2 developers leave, 40.0% of files keep an author');
+    // The same figure twice would only lengthen the line.
+    expect(runCli(['-q'], { cwd: buildRepo(history).dir }).stdout).toMatch(/\nTruck factor: 2 {2}if these 2 developers leave, 25\.0% of files keep an author\n/);
   });
 
   it('says when tests, fixtures and examples are most of the files, and the truck factor of the rest, in the table and the JSON (vite: 7 over all files, 6 over the rest)', () => {
