@@ -48,7 +48,7 @@ export function parseDepth(value: string): number {
   return number;
 }
 
-export const SCAN_FORMATS = ['table', 'json'] as const;
+export const SCAN_FORMATS = ['table', 'json', 'markdown'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 export const HANDOFF_FORMATS = ['markdown', 'json'] as const;
 export type HandoffFormat = (typeof HANDOFF_FORMATS)[number];

@@ -1,4 +1,5 @@
 import { authorFigures } from '../model/contribution-store.ts';
+import { moduleCategory } from '../model/module-category.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from '../model/types.ts';
 import { round } from './format.ts';
 import { documentHead } from './json-head.ts';
@@ -35,6 +36,7 @@ export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> 
     modules: analysis.modules.map((module) => ({
       path: module.path,
       kind: module.kind,
+      category: moduleCategory(module),
       files: module.files,
       truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map(member) },
       developers: module.owners.map(member),

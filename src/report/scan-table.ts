@@ -10,6 +10,9 @@ import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
 
 const MODULE_ROWS = 12;
+/** The end of an owners cell a cut keeps: the first owner's share and the count of the others, with its "(inactive)" when it fits. */
+const SHARE_TAIL = / \d+%( \+\d+)?$/;
+const INACTIVE_TAIL = new RegExp(`${INACTIVE_MARK.replace(/[()]/g, '\\$&')}${SHARE_TAIL.source}`);
 
 // The header counts files with each rule's label, which the JSON keeps as it is (`binary file`):
 // a noun takes its plural ("10 binary file": redis), and the labels that name where the files were
@@ -41,25 +44,76 @@ export function chainsPhrase(chains: readonly ModuleChain[]): string {
   return `; ${chains.length} folders hold nothing but one folder down to where they branch (${named}), whose folders count in their place`;
 }
 
+/** Truck-factor developers listed before the modules; the rest are counted (JSON lists them all). */
+export const TRUCK_FACTOR_ROWS = 10;
+
+/** What the table shows beside the analysis. */
+export interface ScanTableExtras {
+  /** The current (recency-weighted) truck factor, named beside the headline when it differs (not under --model classic). */
+  currentTruckFactor?: number | undefined;
+}
+
+/** "5673 commits · 381 developers · 209 files analysed (4 excluded: …) · 3 bots ignored": the header's second line, plain. */
+export function statsLine(analysis: Pick<Analysis, 'stats' | 'exclusions'>): string {
+  const excluded = analysis.stats.excludedFiles;
+  return (
+    `${plural(analysis.stats.commits, 'commit')} · ${plural(analysis.stats.developers, 'developer')} · ${plural(analysis.stats.files, 'file')} analysed` +
+    (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map(exclusionPhrase).join(', ')})` : '') +
+    (analysis.stats.bots ? ` · ${plural(analysis.stats.bots, 'bot')} ignored` : '')
+  );
+}
+
+/** What the truck factor means for this repository: "if these 2 developers leave, 25.4% of files keep an author". */
+export function truckFactorSummary(tf: Pick<Analysis['truckFactor'], 'value' | 'coverage'>): string {
+  if (tf.value === 0) return 'fewer than half the files have an author';
+  return `${tf.value === 1 ? 'if this developer leaves' : `if these ${tf.value} developers leave`}, ${percent(tf.coverage, 1)} of files keep an author`;
+}
+
+/**
+ * How the riskiest modules are ordered and counted: "lowest truck factor first; tests, … last; 5
+ * modules at depth 1", plain.
+ */
+export function modulesOrder(analysis: Pick<Analysis, 'modules' | 'settings'>, ranked: readonly { path: string; files: number }[]): string {
+  // Workspace packages are modules wherever they sit (a nested one takes its files from its parent folder's module).
+  // So are config modules.roots, which are no packages: counted apart ("6 packages" read as
+  // packages for laravel's six roots, "workspace packages" before that, both re-tests).
+  const own = analysis.modules.filter((module) => module.kind !== 'folder');
+  const rooted = own.filter((module) => module.kind === 'root').length;
+  const packages = own.length - rooted;
+  const folders = analysis.modules.length - own.length;
+  const chains = folders > 0 ? chainsPhrase(analysis.settings.moduleChains) : '';
+  const parts = [
+    ...(packages > 0 ? [plural(packages, 'workspace package')] : []),
+    ...(rooted > 0 ? [`${plural(rooted, 'root')} (modules.roots)`] : []),
+    ...(folders > 0 ? [`${plural(folders, 'folder')} at depth ${analysis.settings.moduleDepth}${chains}`] : []),
+  ];
+  const whose = packages > 0 && rooted > 0 ? "a package's or root's" : packages > 0 ? "a package's" : "a root's";
+  const counted =
+    own.length === 0
+      ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}${chains}`
+      : `${plural(analysis.modules.length, 'module')}: ${parts.join(', ')}; ${whose} files are not its parent folder's`;
+  const secondLast = ranked.some(isSecondaryModule) && !ranked.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
+  return `lowest truck factor first${secondLast}; ${counted}`;
+}
+
+/** A module's owners cell: the first two ("Ada 60%, Bob 40%") and the count of the others ("+3"). */
+export function topOwners(owners: readonly string[]): string {
+  return owners.slice(0, 2).join(', ') + (owners.length > 2 ? ` +${owners.length - 2}` : '');
+}
+
 /** The human report of a scan: a header, the truck factor and the riskiest modules. */
-export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = []): string {
+export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections: string[] = [], extras: ScanTableExtras = {}): string {
   const { chalk } = ctx;
   const nameOf = new Map(analysis.developers.map((d) => [d.id, sanitize(d.name)]));
   const name = (id: string) => nameOf.get(id) ?? sanitize(id);
   const repo = analysis.repository;
+  const inactive = markedInactive(analysis);
   const out: string[] = [];
 
   out.push(
     `${chalk.bold('talentrisk')} ${sanitize(repo.path)} @ ${repo.revision.slice(0, 12)} (${day(repo.revisionDate)})${repo.requested !== 'HEAD' ? `  ${sanitize(repo.requested)}` : ''}${analysis.model === 'classic' ? chalk.dim('  [classic model]') : ''}`,
   );
-  const excluded = analysis.stats.excludedFiles;
-  out.push(
-    chalk.dim(
-      `${plural(analysis.stats.commits, 'commit')} · ${plural(analysis.stats.developers, 'developer')} · ${plural(analysis.stats.files, 'file')} analysed` +
-        (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map(exclusionPhrase).join(', ')})` : '') +
-        (analysis.stats.bots ? ` · ${plural(analysis.stats.bots, 'bot')} ignored` : ''),
-    ),
-  );
+  out.push(chalk.dim(statsLine(analysis)));
   out.push('');
 
   const tf = analysis.truckFactor;
@@ -67,50 +121,36 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   if (analysis.files.length === 0) {
     out.push(chalk.yellow('No file to analyse: every tracked file was excluded or has no history.'));
   } else {
-    const summary =
-      tf.value === 0
-        ? 'fewer than half the files have an author'
-        : `${tf.value === 1 ? 'if this developer leaves' : `if these ${tf.value} developers leave`}, ${percent(tf.coverage, 1)} of files keep an author`;
-    out.push(`${chalk.bold('Truck factor:')} ${tfColor.bold(String(tf.value))}  ${chalk.dim(summary)}`);
+    const summary = truckFactorSummary(tf);
+    // The current figure beside the published one when they differ: ohmyzsh's 140 is 5 by today's
+    // knowledge, which only the Current figures said, below 140 names and the modules (a CI
+    // maintainer's test). The same figure twice (hugo's 1 and 1) would only lengthen the line.
+    const current = extras.currentTruckFactor;
+    const currentText = current === undefined || current === tf.value ? '' : `${chalk.dim(' · current:')} ${chalk.bold(String(current))} ${chalk.dim('(recency-weighted; see Current figures)')}`;
+    out.push(`${chalk.bold('Truck factor:')} ${tfColor.bold(String(tf.value))}  ${chalk.dim(summary)}${currentText}`);
     if (tf.developers.length > 0) {
       // Marked where they are named: tokio's #1 had made no commit for 275 days, which only the
       // current figures further down said (a team lead's test).
-      const inactive = markedInactive(analysis);
+      const listed = rowsWithin(tf.developers, TRUCK_FACTOR_ROWS);
       out.push(
         indent(
           renderTable(
             ['#', 'developer', 'files authored', 'share'],
-            tf.developers.map((m, i) => [i + 1, `${name(m.id)}${inactive.has(m.id) ? chalk.dim(INACTIVE_MARK) : ''}`, m.files, percent(m.share)]),
+            listed.map((m, i) => [i + 1, `${name(m.id)}${inactive.has(m.id) ? chalk.dim(INACTIVE_MARK) : ''}`, m.files, percent(m.share)]),
             ['right', 'left', 'right', 'right'],
           ),
         ),
       );
+      // ohmyzsh's 140 names took the first screen and more, before the modules (a CI maintainer's test).
+      const next = tf.developers[listed.length];
+      if (next) out.push(chalk.dim(`  … ${tf.developers.length - listed.length} more, each authoring at most ${plural(next.files, 'file')} (--format json lists them all)`));
     }
   }
 
   if (analysis.modules.length > 0) {
     out.push('');
-    // Workspace packages are modules wherever they sit (a nested one takes its files from its parent folder's module).
-    // So are config modules.roots, which are no packages: counted apart ("6 packages" read as
-    // packages for laravel's six roots, "workspace packages" before that, both re-tests).
-    const own = analysis.modules.filter((module) => module.kind !== 'folder');
-    const rooted = own.filter((module) => module.kind === 'root').length;
-    const packages = own.length - rooted;
-    const folders = analysis.modules.length - own.length;
-    const chains = folders > 0 ? chainsPhrase(analysis.settings.moduleChains) : '';
-    const parts = [
-      ...(packages > 0 ? [plural(packages, 'workspace package')] : []),
-      ...(rooted > 0 ? [`${plural(rooted, 'root')} (modules.roots)`] : []),
-      ...(folders > 0 ? [`${plural(folders, 'folder')} at depth ${analysis.settings.moduleDepth}${chains}`] : []),
-    ];
-    const whose = packages > 0 && rooted > 0 ? "a package's or root's" : packages > 0 ? "a package's" : "a root's";
-    const counted =
-      own.length === 0
-        ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}${chains}`
-        : `${plural(analysis.modules.length, 'module')}: ${parts.join(', ')}; ${whose} files are not its parent folder's`;
     const ranked = rankModulesByRisk(analysis.modules);
-    const secondLast = ranked.some(isSecondaryModule) && !ranked.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
-    out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(lowest truck factor first${secondLast}; ${counted})`)}`);
+    out.push(`${chalk.bold('Riskiest modules')} ${chalk.dim(`(${modulesOrder(analysis, ranked)})`)}`);
     const listed = rowsWithin(ranked, MODULE_ROWS);
     // Shorter forms of an owners cell, for a narrow terminal: one owner and the count of the others
     // ("Viktor Szakats 39% +6"); cut further, the name gives way and the share and count stay (they
@@ -119,8 +159,10 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
     const rows = listed.map((module) => {
       const value = module.truckFactor.value;
       const colored = value <= 1 ? chalk.red(String(value)) : value === 2 ? chalk.yellow(String(value)) : chalk.green(String(value));
-      const owners = module.owners.map((o) => `${name(o.id)} ${percent(o.share)}`);
-      const cell = owners.slice(0, 2).join(', ') + (owners.length > 2 ? ` +${owners.length - 2}` : '');
+      // Inactive owners marked as the truck-factor list marks them: hugo's "tpl: bep 95%, Cameron
+      // Moore 10%" read as if Cameron, silent for 1,656 days, were its second person (a maintainer's test).
+      const owners = module.owners.map((o) => `${name(o.id)}${inactive.has(o.id) ? INACTIVE_MARK : ''} ${percent(o.share)}`);
+      const cell = topOwners(owners);
       if (owners.length > 1) shorter.set(cell, `${owners[0]} +${owners.length - 1}`);
       // In a terminal the fit cuts the path as much as it must; piped (a CI log), it is whole.
       return [sanitize(module.path), module.files, colored, cell || chalk.dim('nobody'), module.singleOwnerFiles.length];
@@ -129,9 +171,13 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       if (column === 0) return shortenModulePath(cell, width);
       const one = shorter.get(cell) ?? cell;
       if (displayWidth(one) <= width) return one;
-      const kept = / \d+%( \+\d+)?$/.exec(one)?.[0] ?? '';
-      const room = width - displayWidth(kept);
-      return kept && room >= 4 ? `${cutToWidth(one.slice(0, -kept.length), room)}${kept}` : one;
+      // The name gives way before its "(inactive)" does, which goes before the share and count.
+      for (const tail of [INACTIVE_TAIL, SHARE_TAIL]) {
+        const kept = tail.exec(one)?.[0] ?? '';
+        const room = width - displayWidth(kept);
+        if (kept && room >= 4) return `${cutToWidth(one.slice(0, -kept.length), room)}${kept}`;
+      }
+      return one;
     };
     // Fitted to a terminal too narrow for the table, the number column's long title takes two lines:
     // its room goes to the owners. Only then (requests: two lines in 200 columns for an 83-wide table).

@@ -123,6 +123,57 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(strip(second.stdout)).toBe(strip(first.stdout));
   });
 
+  it('writes markdown to paste into a document, to stdout or --output, stored as it is printed (vite: "Allowed choices are table, json")', () => {
+    const repo = buildRepo(history);
+    const first = runCli(['scan', '--format', 'markdown'], { cwd: repo.dir, env: { FORCE_COLOR: '1' } });
+    expect(first.exitCode).toBe(0);
+    expect(hasAnsi(first.stdout)).toBe(false);
+    expect(first.stdout).toMatch(/^## talentrisk scan: `repo-\w+` at `[0-9a-f]{12}` \(\d{4}-\d\d-\d\d\)\n\n4 commits · 3 developers · 4 files analysed\n\n### Truck factor: 2\n/);
+    expect(first.stdout).toContain('\n| # | Developer | Files authored | Share |\n| ---: | --- | ---: | ---: |\n| 1 | Ada (inactive) | 2 | 50% |\n');
+    expect(first.stdout).toContain('\n### Riskiest modules\n');
+    // No "Next:" line: that is the terminal's.
+    expect(first.stdout).not.toContain('Next:');
+    // The same scan again prints the report it stored.
+    expect(runCli(['scan', '--format', 'markdown'], { cwd: repo.dir }).stdout).toBe(first.stdout);
+    const written = runCli(['scan', '--format', 'markdown', '--output', 'scan.md'], { cwd: repo.dir });
+    expect(written.stdout).toBe('');
+    expect(written.stderr).toBe('talentrisk: wrote the scan to scan.md\n');
+    expect(readFileSync(path.join(repo.dir, 'scan.md'), 'utf8')).toBe(first.stdout);
+  });
+
+  it('names the current truck factor beside the published one when they differ, under the default model only (ohmyzsh: 140, and 5 by current knowledge only far below)', () => {
+    // Ada created two files years ago and Bob changed them lately: both author them, but by today's
+    // knowledge (measured from --until) Bob alone does, so he alone is the current truck factor.
+    const repo = buildRepo([
+      { author: 'ada', at: '2015-01-01T10:00:00Z', write: { 'old/a.ts': 10, 'old/b.ts': 10 } },
+      { author: 'bob', at: '2024-05-01T10:00:00Z', write: { 'old/a.ts': 10, 'old/b.ts': 10, 'src/c.ts': 10 } },
+      { author: 'carol', at: '2024-05-02T10:00:00Z', write: { 'src/d.ts': 10, 'src/e.ts': 10 } },
+    ]);
+    const line = (args: string[]) => runCli(['-q', '--until', '2024-06-01', ...args], { cwd: repo.dir }).stdout.split('\n').find((text) => text.startsWith('Truck factor:'));
+    expect(line([])).toBe('Truck factor: 2  if these 2 developers leave, 40.0% of files keep an author · current: 1 (recency-weighted; see Current figures)');
+    expect(line(['--model', 'classic'])).toBe('Truck factor: 2  if these 2 developers leave, 40.0% of files keep an author');
+    // The same figure twice would only lengthen the line.
+    expect(runCli(['-q'], { cwd: buildRepo(history).dir }).stdout).toMatch(/\nTruck factor: 2 {2}if these 2 developers leave, 25\.0% of files keep an author\n/);
+  });
+
+  it('says when tests, fixtures and examples are most of the files, and the truck factor of the rest, in the table and the JSON (vite: 7 over all files, 6 over the rest)', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'src/a.ts': 1, 'src/b.ts': 1, 'docs/guide.md': 1 } },
+      { author: 'bob', write: { 'playground/x/a.ts': 1, 'playground/x/b.ts': 1, 'src/__tests__/a.test.ts': 1, 'src/__tests__/b.test.ts': 1 } },
+    ]);
+    const note =
+      '4 of the 7 analysed files (57%) are tests, fixtures and examples (`playground`: 2, `src/__tests__`: 2): over the other 3 files the truck factor is 1 as well. It is the same published figure (METRICS §5) over fewer files, not a different model.';
+    expect(runCli(['--no-color', '-q'], { cwd: repo.dir }).stdout).toContain(`\n${note}\n`);
+    const json = scanOutputSchema.parse(JSON.parse(runCli(['--format', 'json', '--depth', '1'], { cwd: repo.dir }).stdout));
+    expect(json.warnings).toContain(note);
+    // Each module says what it is for, as the tables rank it.
+    expect(json.modules.map((module) => [module.path, module.category])).toEqual([
+      ['docs', 'docs'],
+      ['playground', 'tests'],
+      ['src', 'small'],
+    ]);
+  });
+
   it('keeps stdout parseable when warnings are printed (they go to stderr)', () => {
     const source = buildRepo(history);
     const clone = path.join(tmp(), 'shallow');
@@ -271,7 +322,7 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['explain', '-C', 'zzz', 'a.ts'], { cwd: repo.dir }).stderr).not.toContain('scan');
     const format = runCli(['--format', 'xml'], { cwd: repo.dir });
     expect(format.exitCode).toBe(2);
-    expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n  run talentrisk scan --help for usage\n");
+    expect(format.stderr).toBe("talentrisk: option '-f, --format <name>' argument 'xml' is invalid. Allowed choices are table, json, markdown.\n  run talentrisk scan --help for usage\n");
     // check's word for the plain report is scan's too.
     const text = runCli(['--format', 'text', '--quiet'], { cwd: repo.dir });
     expect(text.exitCode).toBe(0);
@@ -628,7 +679,7 @@ describe('bad input: one line, exit 2, no stack trace', { tags: ['slow'] }, () =
     expectUsageError(runCli(['--rev', 'tree-tag'], { cwd: repo.dir }), /^talentrisk: --rev tree-tag names a tag of a tree, not a commit\n/);
     expectUsageError(runCli(['--until', 'last tuesday'], { cwd: repo.dir }), /argument 'last tuesday' is invalid. expected a date as YYYY-MM-DD/);
     expectUsageError(runCli(['scan', 'no/such/dir'], { cwd: repo.dir }), /^talentrisk: path does not exist: .*no\/such\/dir\n/);
-    expectUsageError(runCli(['--format', 'xml'], { cwd: repo.dir }), /argument 'xml' is invalid. Allowed choices are table, json/);
+    expectUsageError(runCli(['--format', 'xml'], { cwd: repo.dir }), /argument 'xml' is invalid. Allowed choices are table, json, markdown/);
     expectUsageError(runCli(['--until', '1990-01-01'], { cwd: repo.dir }), /^talentrisk: no commit of HEAD is at or before 1990-01-01\n/);
     // Date() would roll it over to March 2.
     expectUsageError(runCli(['--until', '2024-02-30'], { cwd: repo.dir }), /argument '2024-02-30' is invalid. 2024-02-30 is not a real day/);

@@ -210,7 +210,8 @@ describe('departures section of scan', () => {
   it('keeps each module\'s owner share and "+N" when a narrow terminal cuts the owners (they were cut off: "Viktor Szakats 39%…")', async () => {
     const analysis = await departuresFixture();
     const many = ['Bartholomew Longname', 'Second Longname', 'Third Person', 'Fourth Person'].map((name, i) => ({ id: `p${i}@example.com`, name, share: 0.9 - i / 10 }));
-    const developers = [...analysis.developers, ...many.map((m) => ({ ...(analysis.developers[0] as (typeof analysis.developers)[number]), id: m.id, name: m.name, emails: [m.id], names: [m.name] }))];
+    // Active (a commit on the reference day): an inactive owner's "(inactive)" is another test's (scan-table.test.ts).
+    const developers = [...analysis.developers, ...many.map((m) => ({ ...(analysis.developers[0] as (typeof analysis.developers)[number]), id: m.id, name: m.name, emails: [m.id], names: [m.name], lastCommit: analysis.settings.referenceDate }))];
     const modules = analysis.modules.map((module) => ({ ...module, owners: many.map((m) => ({ id: m.id, files: 1, share: m.share })) }));
     const rows = (width: number) =>
       renderScanTable({ ...analysis, developers, modules }, { ...ctx, width, fit: true })

@@ -78,7 +78,8 @@ describe('the modules table in a terminal', () => {
       { author: 'ada', write: files('core', 6) },
       { author: { name: 'Bartholomew Longname-Example', email: 'bart@example.com' }, write: files('lib', 5) },
     ]);
-    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    // Measured while both are active: the widths below are those of owners with no "(inactive)".
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, now: new Date('2024-03-01T00:00:00Z') });
     const header = (width: number) => {
       const lines = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width, fit: true }).split('\n');
       const at = lines.findIndex((line) => line.startsWith('  module'));
@@ -91,5 +92,60 @@ describe('the modules table in a terminal', () => {
     expect(header(73)[0]).toMatch(/ single-owner$/);
     expect(header(73)[1]).toMatch(/ files$/);
     expect(header(73)[1]?.length).toBeLessThanOrEqual(73);
+  });
+});
+
+describe('the truck-factor list', () => {
+  // One file each: with n such developers the truck factor is the least k above n / 2.
+  const everyoneOneFile = (count: number) =>
+    buildRepo(Array.from({ length: count }, (_, i) => ({ author: { name: `Dev ${String(i).padStart(2, '0')}`, email: `dev${i}@example.com` }, at: `2024-01-${String(i + 1).padStart(2, '0')}T10:00:00Z`, write: { [`plugins/p${i}/init.sh`]: `p ${i}\n` } })));
+
+  it('lists the first 10 and counts the rest, before the modules (ohmyzsh: 140 rows came before its modules table)', async () => {
+    const analysis = await analyzeRepo((everyoneOneFile(24)).dir, { depth: 1 });
+    expect(analysis.truckFactor.value).toBe(13);
+    const lines = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 120 }).split('\n');
+    const at = lines.findIndex((line) => line.startsWith('Truck factor: 13'));
+    expect(lines.slice(at + 2, at + 12).map((line) => line.trim().split(/\s+/)[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(lines[at + 12]).toBe('  … 3 more, each authoring at most 1 file (--format json lists them all)');
+    expect(lines[at + 13]).toBe('');
+    expect(lines[at + 14]).toMatch(/^Riskiest modules/);
+    // The JSON keeps them all.
+    expect(analysis.truckFactor.developers).toHaveLength(13);
+  });
+
+  it('lists an 11th rather than a line that counts one more', async () => {
+    const analysis = await analyzeRepo((everyoneOneFile(21)).dir, { depth: 1 });
+    expect(analysis.truckFactor.value).toBe(11);
+    const text = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 120 });
+    expect(text).toMatch(/\n {2}11 {2}Dev \d\d/);
+    expect(text).not.toContain('more, each authoring');
+  });
+});
+
+describe('the modules table marks inactive owners', () => {
+  it('as the truck-factor list does (hugo: "tpl … bep 95%, Cameron Moore 10%" read as if Cameron, silent for 1,656 days, were its second person)', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Cameron Moore', email: 'cameron@example.com' }, at: '2020-01-01T10:00:00Z', write: files('tpl', 2) },
+      { author: 'bep', at: '2024-12-01T10:00:00Z', write: { ...files('tpl/x', 6), ...files('core', 5) } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const row = (text: string) => text.split('\n').find((line) => line.startsWith('  tpl '));
+    expect(row(renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 120 }))).toMatch(/ Bep 75%, Cameron Moore \(inactive\) 25% /);
+    // Not under the classic model, which has no inactivity.
+    const classic = await analyzeRepo(repo.dir, { depth: 1, model: 'classic' });
+    expect(row(renderScanTable(classic, { chalk: new Chalk({ level: 0 }), width: 120 }))).toMatch(/ Bep 75%, Cameron Moore 25% /);
+  });
+
+  it('and keeps the mark when a narrow terminal cuts the name', async () => {
+    const repo = buildRepo([
+      { author: { name: 'Bartholomew Longname-Example', email: 'bart@example.com' }, at: '2020-01-01T10:00:00Z', write: files('legacy', 6) },
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: files('core', 5) },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const row = (width: number) => renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width, fit: true }).split('\n').find((line) => line.startsWith('  legacy '));
+    expect(row(200)).toContain('Bartholomew Longname-Example (inactive) 100%');
+    const narrow = row(60);
+    expect(narrow).toMatch(/ Bartholo[^ ]*… \(inactive\) 100% /);
+    expect(narrow?.length).toBeLessThanOrEqual(60);
   });
 });

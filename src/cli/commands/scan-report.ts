@@ -15,10 +15,15 @@ import { dominantModule, dominantShare } from '../../model/modules.ts';
 import { automaticModulesWithin } from '../../model/module-chains.ts';
 import { markInactiveOwners, systemNotes, type InactivePeople } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
-import { list, sanitize } from '../../report/format.ts';
+import { list, percent, plural, sanitize } from '../../report/format.ts';
 import { jsonReport } from '../../report/json-pieces.ts';
 import { toScanOutput } from '../../report/scan-json.ts';
+import { renderScanMarkdown } from '../../report/scan-markdown.ts';
+import type { ScanResult } from '../../report/scan-result.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
+import type { RenderContext } from '../../report/types.ts';
+import { testsShare } from '../../model/tests-share.ts';
+import type { ScanFormat } from '../options.ts';
 
 // The scan's report made from an analysis: loaded only when it is not stored already (scan.ts),
 // since the model and the reporters are most of what a repeated scan would otherwise load.
@@ -28,12 +33,23 @@ export interface ScanReportOptions {
   departures: readonly Departure[];
   /** Where a module depth was given, if it was (the automatic one may split what it keeps whole). */
   depthGiven?: 'option' | 'config' | undefined;
-  /** The table's colours and width; JSON without. */
+  /** The format; the table's colours and width come with it. */
+  format?: ScanFormat;
+  /** The table's colours and width; JSON and markdown without. */
   table?: { chalk: ChalkInstance; width: number; fit?: boolean } | undefined;
 }
 
-/** The report's pieces: the JSON document, or the table. */
+/** The report's pieces: the JSON document, the markdown, or the table. */
 export function scanReport(analysis: Analysis, config: LoadedConfig, options: ScanReportOptions): Iterable<string> {
+  const result = scanResult(analysis, config, options);
+  const format = options.format ?? (options.table ? 'table' : 'json');
+  if (format === 'markdown') return [renderScanMarkdown(result)];
+  if (format === 'json' || !options.table) return scanJson(result);
+  return [scanTable(result, options.table)];
+}
+
+/** What every format reports: the analysis, the notes, the critical systems, departures and current figures. */
+export function scanResult(analysis: Analysis, config: LoadedConfig, options: Pick<ScanReportOptions, 'departures' | 'depthGiven'>): ScanResult {
   const settings = config.config;
   const { departures } = options;
   // Judged as `check` judges them, so that the two never disagree: after the declared departures.
@@ -46,40 +62,61 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   const memo: Memo = (name, inputs, compute) => derived(analysis, name, inputs, compute);
   const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted }, memo);
   const projection = current ? projectExperts(analysis, departures, { memo }) : undefined;
-  // What the table says above its sections: automated authors, test data, a module to split.
-  const scanNotes = [
+  // What the table says above its sections: automated authors, test data, tests' share, a module to split.
+  const notes = [
     automatedAuthorsNote(analysis, settings.bots),
     testDataNote(analysis, settings.exclude),
+    testsShareNote(analysis),
     dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name),
   ].filter((note) => note !== '');
-  if (!options.table) {
-    // As check's JSON: the notes the table prints are warnings too (svelte's dashboard missed that
-    // 8,288 of its 9,073 files were test data, which the table said: a tester).
-    const notes = [...scanNotes, ...systemNotes(critical, inactivePeopleOf(analysis))];
-    const extra = {
-      ...(notes.length ? { warnings: [...analysis.warnings, ...notes] } : {}),
-      ...(critical.length ? { critical: criticalJson(critical), criticalInactiveGone: gone.length } : {}),
-      ...(leaving ? { departures: departuresJson(leaving) } : {}),
-      ...(current && projection ? { current: currentJson(current, projection) } : {}),
-    };
-    // In pieces: on a large repository the document is tens of MB, which as one string (and then its bytes) topped the scan's memory.
-    return jsonReport(toScanOutput(analysis, extra));
-  }
-  const ctx = options.table;
-  const marked = markedInactive(analysis);
   // Under --until the figures are measured from that day, not today: "now" read as today.
   const referenceDay = analysis.settings.referenceDate.slice(0, 10);
   const untilDay = referenceDay !== analysis.repository.analyzedAt.slice(0, 10) ? referenceDay : undefined;
+  return {
+    analysis,
+    configName: config.name,
+    notes,
+    systemNotes: systemNotes(critical, inactivePeopleOf(analysis)),
+    critical,
+    criticalInactiveGone: gone.length,
+    departures,
+    leaving,
+    current: current && projection ? { figures: current, projection } : undefined,
+    inactive: markedInactive(analysis),
+    referenceDay,
+    untilDay,
+  };
+}
+
+/** The JSON document, in pieces: on a large repository it is tens of MB, which as one string (and then its bytes) topped the scan's memory. */
+function scanJson(result: ScanResult): Iterable<string> {
+  const { analysis, critical, leaving, current } = result;
+  // As check's JSON: the notes the table prints are warnings too (svelte's dashboard missed that
+  // 8,288 of its 9,073 files were test data, which the table said: a tester).
+  const notes = [...result.notes, ...result.systemNotes];
+  const extra = {
+    ...(notes.length ? { warnings: [...analysis.warnings, ...notes] } : {}),
+    ...(critical.length ? { critical: criticalJson(critical), criticalInactiveGone: result.criticalInactiveGone } : {}),
+    ...(leaving ? { departures: departuresJson(leaving) } : {}),
+    ...(current ? { current: currentJson(current.figures, current.projection) } : {}),
+  };
+  return jsonReport(toScanOutput(analysis, extra));
+}
+
+/** The table: the header, truck factor and modules (renderScanTable), then the notes and sections. */
+function scanTable(result: ScanResult, ctx: RenderContext): string {
+  const { analysis, departures, leaving, current, referenceDay, untilDay } = result;
+  const inactive = inactiveDevelopers(analysis).map((d) => d.id);
   const sections = [
-    ...scanNotes.map((note) => ctx.chalk.yellow(note)),
+    ...result.notes.map((note) => ctx.chalk.yellow(note)),
     // Inactive owners marked, as check marks them.
-    renderCriticalSection(markInactiveOwners(critical, marked), ctx, config.name, departures, inactivePeopleOf(analysis), gone.length),
+    renderCriticalSection(markInactiveOwners(result.critical, result.inactive), ctx, result.configName, departures, inactivePeopleOf(analysis), result.criticalInactiveGone),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), referenceDay, untilDay) : '',
-    current && projection
-      ? renderCurrentSection(current, projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay))
+    current
+      ? renderCurrentSection(current.figures, current.projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay))
       : '',
   ];
-  return [renderScanTable(analysis, ctx, sections)];
+  return renderScanTable(analysis, ctx, sections, { currentTruckFactor: current?.figures.current.value });
 }
 
 /** The developers marked inactive, with their names and last commits (the critical systems' notes name them). */
@@ -104,6 +141,22 @@ function testDataNote(analysis: Analysis, exclude: readonly string[]): string {
   const files = folders.reduce((sum, folder) => sum + folder.files, 0);
   if (files < analysis.files.length / 2) return '';
   return `${files} of the ${analysis.files.length} analysed files are test data (${folders.map((folder) => `\`${folder.glob}\``).join(', ')}): the figures say much about who wrote it; leave it out with \`exclude:\` in .talentrisk.yml (\`talentrisk init\` proposes it).`;
+}
+
+/**
+ * Tests, fixtures and examples that make up most of the analysed files (vite: 2,103 of 2,695, and its
+ * truck factor of 7 is 6 over the rest: a team lead's test), with the truck factor over the other
+ * files. The module tables rank such modules last; the headline counted them without a word.
+ */
+function testsShareNote(analysis: Analysis): string {
+  const share = testsShare(analysis);
+  if (!share) return '';
+  const shown = share.folders.map((folder) => `\`${sanitize(folder.path)}\`: ${folder.files}`);
+  const others = share.folderCount - share.folders.length;
+  const folders = `${shown.join(', ')}${others > 0 ? `, ${plural(others, 'more folder')}` : ''}`;
+  const headline = analysis.truckFactor.value;
+  const value = share.rest.value === headline ? `${share.rest.value} as well` : `${share.rest.value}, not ${headline}`;
+  return `${share.files} of the ${share.total} analysed files (${percent(share.files / share.total)}) are tests, fixtures and examples (${folders}): over the other ${plural(share.restFiles, 'file')} the truck factor is ${value}. It is the same published figure (METRICS §5) over fewer files, not a different model.`;
 }
 
 /** Up to this many folders where a dominant module branches, its note lists them all as roots. */

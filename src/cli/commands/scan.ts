@@ -44,7 +44,7 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
   const { scanReport } = await import('./scan-report.ts');
   const departures = await declaredDepartures(repository, analysis, config, options.leaving);
   const depthGiven = options.depth !== undefined ? 'option' : config.config.modules.depth !== undefined ? 'config' : undefined;
-  const report = scanReport(analysis, config, { departures, depthGiven, table: chalk ? { chalk, width, fit } : undefined });
+  const report = scanReport(analysis, config, { departures, depthGiven, format: options.format, table: chalk ? { chalk, width, fit } : undefined });
   // Stored as it is printed, so that the same scan again only has to print it.
   const recorder = recordReport(analysis, request(config));
   let written: boolean;

@@ -1,0 +1,54 @@
+import { isSupportingModule, SMALL_MODULE_FILES } from './modules.ts';
+
+// What a module (or a file's folder) is for, in words a dashboard can filter on: the classes the
+// module tables use to rank tests, fixtures, examples, docs and tiny modules after the code
+// (isSecondaryModule), named. vite's JSON had `kind` for each of its 282 modules but nothing said
+// which were its 1–3-file playground fixtures (a dashboard developer's test). Pure: paths in.
+
+/**
+ * code: the product · tests: tests, fixtures, test data, benchmarks and playgrounds · examples:
+ * examples and samples · docs: documentation and release notes · small: code of fewer than
+ * SMALL_MODULE_FILES files.
+ */
+export type ModuleCategory = 'code' | 'tests' | 'examples' | 'docs' | 'small';
+
+/** The categories of a folder that supports the code rather than being it. */
+export type SupportingCategory = Exclude<ModuleCategory, 'code' | 'small'>;
+
+export const MODULE_CATEGORIES: readonly ModuleCategory[] = ['code', 'tests', 'examples', 'docs', 'small'];
+
+/** The folder names of isSupportingModule that are documentation or release notes rather than tests (Maven's `src/site` too). */
+const DOCS = /^(([\w.-]+[-_])?(docs?|documentation)|changelog(\.d)?|newsfragments|\.changeset)$/i;
+/** And those that are examples (a top-level `samples/` may be example code a team maintains; test-data.ts). */
+const EXAMPLES = /^([\w.-]+[-_])?(examples?|samples?)$/i;
+
+/**
+ * The outermost folder of `folder` that is tests, examples or docs (isSupportingModule), and which
+ * of them it is: `docs/examples` is docs, `tests/samples` tests (svelte's test samples), and
+ * `packages/vite/src/node/__tests__/fixtures/config` is tests at `packages/vite/src/node/__tests__`;
+ * undefined for a folder of code.
+ */
+export function supportingFolder(folder: string): { path: string; category: SupportingCategory } | undefined {
+  if (!isSupportingModule(folder)) return undefined;
+  const segments = folder.split('/');
+  // The shortest leading part that is supporting ends in the outermost supporting folder (the rule
+  // asks for whole folder names, so a part that ends in such a folder is supporting).
+  for (let end = 1; end <= segments.length; end++) {
+    const path = segments.slice(0, end).join('/');
+    if (!isSupportingModule(path)) continue;
+    const name = segments[end - 1] as string;
+    const category = DOCS.test(name) || (name === 'site' && segments[end - 2] === 'src') ? 'docs' : EXAMPLES.test(name) ? 'examples' : 'tests';
+    return { path, category };
+  }
+  return { path: folder, category: 'tests' };
+}
+
+/** A module's category: what its folder is for, else `small` below SMALL_MODULE_FILES files, else `code`. */
+export function moduleCategory(module: { path: string; files: number }): ModuleCategory {
+  return supportingFolder(module.path)?.category ?? (module.files < SMALL_MODULE_FILES ? 'small' : 'code');
+}
+
+/** The folder of a file ('' at the top level), as isSupportingModule reads a file's place. */
+export function folderOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')));
+}

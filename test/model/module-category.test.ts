@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { moduleCategory, supportingFolder } from '../../src/model/module-category.ts';
+import { isSupportingModule, isSecondaryModule } from '../../src/model/modules.ts';
+
+describe('moduleCategory (scan JSON modules[].category)', () => {
+  it('names the classes the module tables rank last (vite: its 1–3-file playground fixtures could not be told from its code in the JSON)', () => {
+    expect(moduleCategory({ path: 'packages/vite', files: 218 })).toBe('code');
+    expect(moduleCategory({ path: 'playground/hmr-ssr', files: 84 })).toBe('tests');
+    expect(moduleCategory({ path: 'packages/vite/src/node/__tests__/fixtures/config/native-compat', files: 18 })).toBe('tests');
+    expect(moduleCategory({ path: 'benchmarks', files: 30 })).toBe('tests');
+    expect(moduleCategory({ path: 'testing', files: 30 })).toBe('tests');
+    expect(moduleCategory({ path: 'examples/todo', files: 9 })).toBe('examples');
+    expect(moduleCategory({ path: 'samples', files: 9 })).toBe('examples');
+    expect(moduleCategory({ path: 'docs', files: 151 })).toBe('docs');
+    expect(moduleCategory({ path: 'module/src/site', files: 7 })).toBe('docs');
+    expect(moduleCategory({ path: 'changelog.d', files: 7 })).toBe('docs');
+    expect(moduleCategory({ path: 'scripts', files: 4 })).toBe('small');
+    expect(moduleCategory({ path: '.', files: 3 })).toBe('small');
+    // A small test module is tests first.
+    expect(moduleCategory({ path: 'tests', files: 1 })).toBe('tests');
+  });
+
+  it('names a path by its outermost such folder (docs/examples is docs; svelte\'s tests/samples, tests)', () => {
+    expect(supportingFolder('docs/examples/basic')).toEqual({ path: 'docs', category: 'docs' });
+    expect(supportingFolder('packages/svelte/tests/runtime/samples/a')).toEqual({ path: 'packages/svelte/tests', category: 'tests' });
+    expect(supportingFolder('examples/docs')).toEqual({ path: 'examples', category: 'examples' });
+    expect(supportingFolder('packages/vite/src/node/__tests__/fixtures')).toEqual({ path: 'packages/vite/src/node/__tests__', category: 'tests' });
+    expect(supportingFolder('src/core')).toBeUndefined();
+    expect(supportingFolder('')).toBeUndefined();
+  });
+
+  it('agrees with the ranking: code is exactly what isSecondaryModule ranks first', () => {
+    const paths = ['src', 'lib/core', 'tests', 'test/unit', 't', 'spec', 'e2e', 'okhttp-testing-support', 'android-test', 'tests-build', 'testscripts', 'benches', 'fixtures', '__fixtures__', 'playground/a', 'example', 'my-examples', 'samples', 'doc', 'documentation', 'src/site', 'src/website', 'site', 'changelog', 'newsfragments', '.changeset', 'testing', 'src/testing', 'contests', 'react-testing-library', 'a/b/c/tests/d'];
+    for (const path of paths) {
+      for (const files of [1, 5, 50]) {
+        const category = moduleCategory({ path, files });
+        expect(category === 'code', `${path} (${files} files): ${category}`).toBe(!isSecondaryModule({ path, files }));
+        expect(['tests', 'examples', 'docs'].includes(category), path).toBe(isSupportingModule(path));
+      }
+    }
+  });
+});
