@@ -159,11 +159,18 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
   it('says when tests, fixtures and examples are most of the files, and the truck factor of the rest, in the table and the JSON (vite: 7 over all files, 6 over the rest)', () => {
     const repo = buildRepo([
       { author: 'ada', write: { 'src/a.ts': 1, 'src/b.ts': 1, 'docs/guide.md': 1 } },
-      { author: 'bob', write: { 'playground/x/a.ts': 1, 'playground/x/b.ts': 1, 'src/__tests__/a.test.ts': 1, 'src/__tests__/b.test.ts': 1 } },
+      { author: 'bob', write: { 'playground/x/a.ts': 1, 'playground/x/b.ts': 1 } },
+      { author: 'carol', write: { 'src/__tests__/a.test.ts': 1, 'src/__tests__/b.test.ts': 1 } },
     ]);
     const note =
-      '4 of the 7 analysed files (57%) are tests, fixtures and examples (`playground`: 2, `src/__tests__`: 2): over the other 3 files the truck factor is 1 as well. It is the same published figure (METRICS §5) over fewer files, not a different model.';
+      '4 of the 7 analysed files (57%) are tests, fixtures and examples (`playground`: 2, `src/__tests__`: 2): over the other 3 files the truck factor is 1, not 2. It is the same published figure (METRICS §5) over fewer files, not a different model.';
     expect(runCli(['--no-color', '-q'], { cwd: repo.dir }).stdout).toContain(`\n${note}\n`);
+    // The same figure over the rest says nothing new (express: 188 of 209 files, 2 either way): no note.
+    const same = buildRepo([
+      { author: 'ada', write: { 'src/a.ts': 1, 'src/b.ts': 1, 'docs/guide.md': 1 } },
+      { author: 'bob', write: { 'playground/x/a.ts': 1, 'playground/x/b.ts': 1, 'src/__tests__/a.test.ts': 1, 'src/__tests__/b.test.ts': 1 } },
+    ]);
+    expect(runCli(['--no-color', '-q'], { cwd: same.dir }).stdout).not.toContain('are tests, fixtures and examples');
     const json = scanOutputSchema.parse(JSON.parse(runCli(['--format', 'json', '--depth', '1'], { cwd: repo.dir }).stdout));
     expect(json.warnings).toContain(note);
     // Each module says what it is for, as the tables rank it.
