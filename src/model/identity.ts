@@ -426,8 +426,9 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
       // Extension: a sub-address is its mailbox's, when the history has that mailbox as an address
       // of its own (hugo: its maintainer's release identity `hugoreleaser
       // <bjorn.erik.pedersen+hugoreleaser@gmail.com>`, 976 commits, was a developer apart, and
-      // handoff proposed it as his successor). A bot's sub-address joins a bot's mailbox only.
-      const base = subAddressBase(email);
+      // handoff proposed it as his successor). A bot's sub-address joins a bot's mailbox only, and a
+      // pair's identity none: rails' `Prem Sichanugrist and Chris Toomey <prem+chris@…>` is not Prem (a review).
+      const base = isPairName(identity.name) ? undefined : subAddressBase(email);
       if (base !== undefined && mailboxes.has(`${space}e:${base}`)) uf.union(self, node(`${space}e:${base}`));
     }
     return self;
@@ -614,7 +615,7 @@ function componentsWithout(indices: readonly number[], members: readonly RawIden
       if (login) uf.union(self, node(`n:${login}`));
       const account = noreplyAccount(email);
       if (account) uf.union(self, node(`gh:${account}`));
-      const base = subAddressBase(email);
+      const base = isPairName((members[i] as RawIdentity).name) ? undefined : subAddressBase(email);
       if (base !== undefined && mailboxes.has(base)) uf.union(self, node(`e:${base}`));
     }
     if (keys[i] && keys[i] !== without) uf.union(self, node(`n:${keys[i]}`));

@@ -58,6 +58,34 @@ export function namesLookAlike(a: string, b: string): boolean {
   return !pairedOnlyOne(a, b) && spellingsLookAlike(nameSpellings(a), nameSpellings(b));
 }
 
+/**
+ * Whether two names are one person's name spelt two ways, strictly enough to join them (a commit's
+ * co-author under another spelling of its author's name, self-co-authors.ts): the same words once
+ * letters are folded and spaces go (`Rolf Schroeder`, `Rolf Schröder`), the same words in another
+ * order, an initial for the first word (`C. Yavuzsen`, `Civan Yavuzşen`), or a generational suffix
+ * on one side only (`Steve Lessard Jr`, `Steve Lessard`). Not namesLookAlike's shortened words,
+ * which only warn: `Wei Li` and `Wei Lin` are two people (a review).
+ */
+export function namesSpelledAlike(a: string, b: string): boolean {
+  if (pairedOnlyOne(a, b)) return false;
+  const other = nameSpellings(b);
+  return nameSpellings(a).some((x) => other.some((y) => wordsSpelledAlike(x, y)));
+}
+
+const GENERATIONAL = /^(jr|sr|ii|iii|iv)$/;
+
+function wordsSpelledAlike(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (a.join('') === b.join('')) return true;
+  if (a.length !== b.length) {
+    const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+    return longer.length === shorter.length + 1 && shorter.length >= 2 && GENERATIONAL.test(longer.at(-1) as string) && longer.slice(0, -1).join(' ') === shorter.join(' ');
+  }
+  if (a.length < 2) return false;
+  if ([...a].sort().join(' ') === [...b].sort().join(' ')) return true;
+  return a.slice(1).join(' ') === b.slice(1).join(' ') && isInitialOf(a[0] as string, b[0] as string);
+}
+
 function spellingsLookAlike(a: readonly string[][], b: readonly string[][]): boolean {
   return a.some((x) => b.some((y) => wordsLookAlike(x, y)));
 }

@@ -7,9 +7,9 @@
 // and "György Krajcsovits") are not joined by this.
 
 import { nameKey } from './identity.ts';
-import { namesLookAlike } from './look-alike-names.ts';
+import { namesSpelledAlike } from './look-alike-names.ts';
 
-/** A commit's author and a co-author of it whose names look like one person's (namesLookAlike). */
+/** A commit's author and a co-author of it whose names look like one person's (namesSpelledAlike). */
 export interface SelfCoAuthorship {
   /** Identity indices (IdentityTable's). */
   author: number;
@@ -51,6 +51,6 @@ export class SelfCoAuthorships {
     if (!a || !b || a.isBot || b.isBot) return false;
     const email = a.email.trim().toLowerCase();
     if (email !== '' && email === b.email.trim().toLowerCase()) return false;
-    return nameKey(a.name) !== nameKey(b.name) && namesLookAlike(a.name, b.name);
+    return nameKey(a.name) !== nameKey(b.name) && namesSpelledAlike(a.name, b.name);
   }
 }

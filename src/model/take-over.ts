@@ -68,6 +68,11 @@ export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; 
 /** takeOverOf per module, for files that carry their module (scan's orphaned files). */
 export function takeOverByModule(files: readonly { module: string; successor?: Successor | undefined; strength: SuccessorStrength }[]): Map<string, TakeOver> {
   const groups = new Map<string, (typeof files)[number][]>();
-  for (const file of files) groups.set(file.module, [...(groups.get(file.module) ?? []), file]);
+  for (const file of files) {
+    // Pushed, not copied: a copy per file was quadratic (30,000 files of one module: 8.6 s, a review).
+    const group = groups.get(file.module);
+    if (group) group.push(file);
+    else groups.set(file.module, [file]);
+  }
   return new Map([...groups].map(([module, group]) => [module, takeOverOf(group)]));
 }

@@ -218,6 +218,10 @@ describe('resolveIdentities', () => {
     ]);
     // The published rule keeps the two addresses apart.
     expect(resolveIdentities(hugo, { extensions: false })).toHaveLength(3);
+    // A pair's identity over a sub-address is neither of the pair (rails: `Prem Sichanugrist and Chris
+    // Toomey <prem+chris@thoughtbot.com>` was joined to Prem and shown under the pair's name, a review).
+    const rails = [raw('Prem Sichanugrist', 'prem@thoughtbot.example', 2), raw('Prem Sichanugrist and Chris Toomey', 'prem+chris@thoughtbot.example', 3), raw('Chris Toomey', 'chris@thoughtbot.example')];
+    expect(resolveIdentities(rails, { extensions: true }).map((d) => d.members)).toEqual([[2], [1], [0]]);
     // Two sub-addresses of a mailbox no identity commits with stay apart; so do no-reply addresses.
     expect(resolveIdentities([raw('Ann', 'ann+a@a.example'), raw('Bo', 'ann+b@a.example')], { extensions: true })).toHaveLength(2);
     expect(resolveIdentities([raw('Ann', '12345+ann@users.noreply.github.com'), raw('Bo', '12345@users.noreply.github.com')], { extensions: true })).toHaveLength(2);

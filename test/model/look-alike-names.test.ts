@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinSnippets, lookAlikeDevelopers, namesLookAlike, type NamedDeveloper } from '../../src/model/look-alike-names.ts';
+import { joinSnippets, lookAlikeDevelopers, namesLookAlike, namesSpelledAlike, type NamedDeveloper } from '../../src/model/look-alike-names.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 
@@ -42,6 +42,31 @@ describe('namesLookAlike', () => {
     expect(namesLookAlike('John Smith', 'John A Smith')).toBe(false);
     // A vowel sign is part of its word, not a separator (राम and रीमा are two names).
     expect(namesLookAlike('राम कुमार', 'रीमा कुमार')).toBe(false);
+  });
+
+  // Joining a co-author to the commit's author takes one name spelt two ways, not a shortened word:
+  // Wei Li co-authoring with Wei Lin are two people (a review).
+  it('joins only names spelt two ways (namesSpelledAlike), not names one of which shortens the other', () => {
+    for (const [a, b] of [
+      ['Rolf Schröder', 'Rolf Schroeder'],
+      ['Civan Yavuzşen', 'C. Yavuzsen'],
+      ['Žiga Šebenik', 'Ziga Sebenik'],
+      ['Jóhann Friðriksson', 'Johann Fridriksson'],
+      ['Steve Lessard Jr', 'Steve Lessard'],
+      ['MOREL Matthieu', 'Matthieu Morel'],
+      ['Nathan H. Leung', 'nathanhleung'],
+    ]) {
+      expect(namesSpelledAlike(a as string, b as string), `${a} / ${b}`).toBe(true);
+    }
+    for (const [a, b] of [
+      ['Wei Li', 'Wei Lin'],
+      ['Simon H', 'Simon Holthausen'],
+      ['Steve Lessard Jr', 'Steve Lessard Sr'],
+      ['Prem Sichanugrist', 'Prem Sichanugrist and Chris Toomey'],
+      ['Simon', 'Simon Holthausen'],
+    ]) {
+      expect(namesSpelledAlike(a as string, b as string), `${a} / ${b}`).toBe(false);
+    }
   });
 
   // ohmyzsh: authors naming themselves as co-authors under another spelling (self-co-authors.ts).
