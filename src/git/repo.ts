@@ -391,16 +391,29 @@ export async function listTrackedFiles(repo: Repository, sha: string): Promise<T
 /**
  * The Go files at the revision whose content says a tool wrote them: the `// Code generated … DO NOT
  * EDIT.` line Go's tools write (stringer, protoc-gen-go, deepcopy-gen), which Linguist reads as
- * generated. hugo's eleven stringer outputs and its `*.autogen.go` made its maintainer their only
- * author (a tester). One `git grep` over the .go files, only when there are some; none in a partial
- * clone (reading their content would download them), and none if git cannot read them all.
+ * generated, before the `package` clause as Go's convention has it (a generator's template further
+ * down, in a raw string, is no such line: a review). hugo's eleven stringer outputs and its
+ * `*.autogen.go` made its maintainer their only author (a tester). One `git grep` over the .go files,
+ * only when there are some; none in a partial clone (reading their content would download them),
+ * and none if git cannot read them all.
  */
 export async function generatedFilesAt(repo: Repository, sha: string, tracked: readonly string[]): Promise<Set<string>> {
   const generated = new Set<string>();
   if (repo.info.isPartial || !tracked.some((path) => path.endsWith('.go'))) return generated;
-  const out = await repo.side.raw(['grep', '-l', '-z', '-I', '-E', '--no-color', '-e', '^// Code generated .* DO NOT EDIT\\.$', sha, '--', '*.go']).catch(() => '');
+  // Line numbers of both lines (`<sha>:<path>\0<line>\0<text>\n`, in file order); trailing blanks (a CR) allowed.
+  const out = await repo.side
+    .raw(['grep', '-n', '-z', '-I', '-E', '--no-color', '-e', '^// Code generated .* DO NOT EDIT\\.[[:space:]]*$', '-e', '^package [[:alnum:]_]', sha, '--', '*.go'])
+    .catch(() => '');
   const prefix = `${sha}:`;
-  for (const entry of out.split('\0')) if (entry.startsWith(prefix)) generated.add(entry.slice(prefix.length));
+  const decided = new Set<string>();
+  for (const entry of out.split('\n')) {
+    if (!entry.startsWith(prefix)) continue;
+    const [path, , text] = entry.slice(prefix.length).split('\0');
+    if (path === undefined || text === undefined || decided.has(path)) continue;
+    // The first of the two lines in the file decides.
+    decided.add(path);
+    if (text.startsWith('// Code generated ')) generated.add(path);
+  }
   return generated;
 }
 
