@@ -65,6 +65,12 @@ export interface AnalyzeHooks {
 
 const DAY = 86_400;
 
+/** How the scan header and explain name the files `--only-code` leaves out. */
+export const ONLY_CODE_RULE = 'not programming or markup (--only-code)';
+
+/** Why a tracked file is not analysed: its selection rule, a submodule, no counted history, or --only-code. */
+export type NotAnalysedReason = ExclusionRule | 'submodule' | 'history' | 'onlyCode';
+
 /** Runs a whole scan: history → identities → DOA → truck factors. Never prints. */
 export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {}): Promise<Analysis> {
   const extensions = options.model !== 'classic';
@@ -132,7 +138,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     const isCode = createCodeMatcher(Object.values(linguist));
     const before = selection.analysed.length;
     selection.analysed = selection.analysed.filter(isCode);
-    if (before > selection.analysed.length) selection.counts.push({ rule: 'not programming or markup (--only-code)', files: before - selection.analysed.length });
+    if (before > selection.analysed.length) selection.counts.push({ rule: ONLY_CODE_RULE, files: before - selection.analysed.length });
   }
 
   const now = options.now ?? new Date();
@@ -692,32 +698,42 @@ async function selectionAt(repo: Repository, sha: string, config: Config, model:
 }
 
 /**
- * Why the first of `paths` the revision tracks is not among an analysis's files, as its file
- * selection decided: a submodule, the rule that excluded it, or 'history' (selected, but no event of
- * a counted developer, or --only-code); undefined when the revision tracks none of them. For
- * `explain`'s error (the path as typed, and from the current folder), so it reads git again, once.
- */
-/**
  * The tracked files under `folder` ('' for the whole repository) that an analysis does not hold, by
  * why (as whyNotAnalysed): hugo's `explain docs` said "62 files analysed" of a folder that tracks
  * 1,239, most of them brought by subtree squashes (a tester). One git call, for explain's folders.
  */
-export async function notAnalysedUnder(repo: Repository, sha: string, config: Config, model: ModelName, folder: string, analysed: ReadonlySet<string>): Promise<{ reason: ExclusionRule | 'submodule' | 'history'; files: number }[]> {
+export async function notAnalysedUnder(
+  repo: Repository,
+  sha: string,
+  config: Config,
+  model: ModelName,
+  folder: string,
+  analysed: ReadonlySet<string>,
+  onlyCode = false,
+): Promise<{ reason: NotAnalysedReason; files: number }[]> {
   const { tracked, submodules, filter } = await selectionAt(repo, sha, config, model);
   const prefix = folder === '' || folder === '.' ? '' : `${folder}/`;
   const under = (path: string) => path.startsWith(prefix) && !analysed.has(path);
-  const counts = new Map<ExclusionRule | 'submodule' | 'history', number>();
-  const count = (reason: ExclusionRule | 'submodule' | 'history') => counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  const counts = new Map<NotAnalysedReason, number>();
+  const count = (reason: NotAnalysedReason) => counts.set(reason, (counts.get(reason) ?? 0) + 1);
   for (const path of submodules) if (under(path)) count('submodule');
   const rest = tracked.filter(under);
   if (rest.length > 0) {
     // Selected with every tracked file, as the scan did (names that read alike collide across folders).
     const { excluded } = selectFiles(tracked, await filter());
-    for (const path of rest) count(excluded.get(path) ?? 'history');
+    // Under --only-code, a selected file that is no code was left out by it, not for its history (a review).
+    const isCode = onlyCode ? createCodeMatcher(Object.values((await import('linguist-languages')) as unknown as Record<string, LanguageEntry>)) : () => true;
+    for (const path of rest) count(excluded.get(path) ?? (isCode(path) ? 'history' : 'onlyCode'));
   }
   return [...counts].map(([reason, files]) => ({ reason, files })).sort((a, b) => b.files - a.files);
 }
 
+/**
+ * Why the first of `paths` the revision tracks is not among an analysis's files, as its file
+ * selection decided: a submodule, the rule that excluded it, or 'history' (selected, but no event of
+ * a counted developer, or --only-code); undefined when the revision tracks none of them. For
+ * `explain`'s error (the path as typed, and from the current folder), so it reads git again, once.
+ */
 export async function whyNotAnalysed(repo: Repository, sha: string, config: Config, model: ModelName, paths: readonly string[]): Promise<ExclusionRule | 'submodule' | 'history' | undefined> {
   const { tracked, submodules, filter } = await selectionAt(repo, sha, config, model);
   const path = paths.find((candidate) => submodules.includes(candidate) || tracked.includes(candidate));

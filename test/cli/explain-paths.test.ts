@@ -178,6 +178,9 @@ describe('explain of a tracked file with no history', { tags: ['slow'] }, () => 
     const json = JSON.parse(runCli(['explain', 'docs', '--format', 'json'], { cwd: repo.dir }).stdout) as { notAnalysed: { rule: string; files: number }[] };
     expect(json.notAnalysed).toHaveLength(2);
     expect(json.notAnalysed).toEqual(expect.arrayContaining([{ rule: 'lock file', files: 1 }, { rule: expect.stringMatching(/^no history/) as string, files: 1 }]));
+    // Under --only-code, a file that is no code was left out by it, not for its history (a review).
+    const onlyCode = buildRepo([{ author: 'ada', write: { 'src/a.c': 5, 'src/b.c': 5, 'src/README.md': 3, 'src/data.txt': 2 } }]);
+    expect(runCli(['explain', 'src', '--only-code'], { cwd: onlyCode.dir }).stdout).toMatch(/^2 more tracked files here are not analysed: 2 not programming or markup \(--only-code\)\.$/m);
     // A folder with every tracked file analysed says nothing of the kind.
     expect(runCli(['explain', 'src'], { cwd: repo.dir }).stdout).not.toContain('not analysed');
     expect((JSON.parse(runCli(['explain', 'src', '--format', 'json'], { cwd: repo.dir }).stdout) as { notAnalysed: unknown[] }).notAnalysed).toEqual([]);

@@ -1,8 +1,8 @@
-import { notAnalysedUnder } from '../../analyze.ts';
+import { notAnalysedUnder, ONLY_CODE_RULE, type NotAnalysedReason } from '../../analyze.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
-import { EXCLUSION_RULES, type ExclusionRule } from '../../model/files.ts';
+import { EXCLUSION_RULES } from '../../model/files.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
@@ -52,7 +52,17 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   // A folder's tracked files the analysis leaves out, by why (one git call; a file has none).
   const left = found.file
     ? []
-    : (await notAnalysedUnder(loaded.repository, analysis.repository.revision, loaded.config.config, analysis.model, found.folder ?? '.', new Set(analysis.files.map((f) => f.path)))).map(({ reason, files }) => ({
+    : (
+        await notAnalysedUnder(
+          loaded.repository,
+          analysis.repository.revision,
+          loaded.config.config,
+          analysis.model,
+          found.folder ?? '.',
+          new Set(analysis.files.map((f) => f.path)),
+          analysis.exclusions.some((exclusion) => exclusion.rule === ONLY_CODE_RULE),
+        )
+      ).map(({ reason, files }) => ({
         rule: notAnalysedRule(reason, analysis),
         files,
       }));
@@ -167,8 +177,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
 }
 
 /** Why files are not analysed, as the scan header's exclusions name it (no history: this analysis's own wording). */
-function notAnalysedRule(reason: ExclusionRule | 'submodule' | 'history', analysis: Analysis): string {
+function notAnalysedRule(reason: NotAnalysedReason, analysis: Analysis): string {
   if (reason === 'submodule') return 'submodule';
+  if (reason === 'onlyCode') return ONLY_CODE_RULE;
   if (reason === 'history') return analysis.exclusions.map((exclusion) => exclusion.rule).find((rule) => /^no (history|change in the fetched history)/.test(rule)) ?? 'no history';
   return EXCLUSION_RULES[reason];
 }
