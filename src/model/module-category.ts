@@ -7,18 +7,20 @@ import { isSupportingModule, SMALL_MODULE_FILES } from './modules.ts';
 
 /**
  * code: the product · tests: tests, fixtures, test data, benchmarks and playgrounds · examples:
- * examples and samples · docs: documentation and release notes · small: code of fewer than
- * SMALL_MODULE_FILES files.
+ * examples and samples · docs: documentation and release notes · settings: editors' settings
+ * (`.idea`, `.vscode`) · small: code of fewer than SMALL_MODULE_FILES files.
  */
-export type ModuleCategory = 'code' | 'tests' | 'examples' | 'docs' | 'small';
+export type ModuleCategory = 'code' | 'tests' | 'examples' | 'docs' | 'settings' | 'small';
 
 /** The categories of a folder that supports the code rather than being it. */
 export type SupportingCategory = Exclude<ModuleCategory, 'code' | 'small'>;
 
-export const MODULE_CATEGORIES: readonly ModuleCategory[] = ['code', 'tests', 'examples', 'docs', 'small'];
+export const MODULE_CATEGORIES: readonly ModuleCategory[] = ['code', 'tests', 'examples', 'docs', 'settings', 'small'];
 
 /** The folder names of isSupportingModule that are documentation or release notes rather than tests (Maven's `src/site` too). */
 const DOCS = /^(([\w.-]+[-_])?(docs?|documentation)|changelog(\.d)?|newsfragments|\.changeset)$/i;
+/** Editors' settings at the top level (isSupportingModule ranks them last too; a review: they read as tests). */
+const SETTINGS = /^(\.idea|\.vscode|\.fleet|\.settings)$/;
 /** And those that are examples (a top-level `samples/` may be example code a team maintains; test-data.ts). */
 const EXAMPLES = /^([\w.-]+[-_])?(examples?|samples?)$/i;
 
@@ -37,7 +39,7 @@ export function supportingFolder(folder: string): { path: string; category: Supp
     const path = segments.slice(0, end).join('/');
     if (!isSupportingModule(path)) continue;
     const name = segments[end - 1] as string;
-    const category = DOCS.test(name) || (name === 'site' && segments[end - 2] === 'src') ? 'docs' : EXAMPLES.test(name) ? 'examples' : 'tests';
+    const category = DOCS.test(name) || (name === 'site' && segments[end - 2] === 'src') ? 'docs' : EXAMPLES.test(name) ? 'examples' : end === 1 && SETTINGS.test(name) ? 'settings' : 'tests';
     return { path, category };
   }
   return { path: folder, category: 'tests' };

@@ -31,7 +31,7 @@ export function testsShare(analysis: Pick<Analysis, 'files' | 'developers'>, cou
   const folders = new Map<string, number>();
   analysis.files.forEach((file, number) => {
     const supporting = supportingFolder(folderOf(file.path));
-    if (supporting && supporting.category !== 'docs') folders.set(supporting.path, (folders.get(supporting.path) ?? 0) + 1);
+    if (supporting && supporting.category !== 'docs' && supporting.category !== 'settings') folders.set(supporting.path, (folders.get(supporting.path) ?? 0) + 1);
     else rest.push(number);
   });
   const total = analysis.files.length;

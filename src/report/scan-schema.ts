@@ -66,9 +66,9 @@ export const scanOutputSchema = z
         path: z.string(),
         kind: z.enum(['folder', 'workspace', 'root']).describe('folder: a folder at the module depth · workspace: a workspace package the repository declares · root: a folder of config modules.roots.'),
         category: z
-          .enum(['code', 'tests', 'examples', 'docs', 'small'])
+          .enum(['code', 'tests', 'examples', 'docs', 'settings', 'small'])
           .describe(
-            "What the module is for, as the module tables rank it (tests, examples, docs and small modules after the code): tests: tests, fixtures, test data, benchmarks and playgrounds · examples: examples and samples · docs: documentation and release notes · small: code of fewer than 5 files · code: the rest. Read from the module's path: the outermost such folder names it (docs/examples is docs).",
+            "What the module is for, as the module tables rank it (tests, examples, docs and small modules after the code): tests: tests, fixtures, test data, benchmarks and playgrounds · examples: examples and samples · docs: documentation and release notes · settings: editors' settings (.idea, .vscode) · small: code of fewer than 5 files · code: the rest. Read from the module's path: the outermost such folder names it (docs/examples is docs).",
           ),
         files: z.number().int().nonnegative(),
         truckFactor,

@@ -14,6 +14,9 @@ describe('moduleCategory (scan JSON modules[].category)', () => {
     expect(moduleCategory({ path: 'docs', files: 151 })).toBe('docs');
     expect(moduleCategory({ path: 'module/src/site', files: 7 })).toBe('docs');
     expect(moduleCategory({ path: 'changelog.d', files: 7 })).toBe('docs');
+    // Editors' settings rank last too, but are no tests (a review: `.idea` read as tests).
+    expect(moduleCategory({ path: '.idea', files: 8 })).toBe('settings');
+    expect(moduleCategory({ path: '.vscode', files: 1 })).toBe('settings');
     expect(moduleCategory({ path: 'scripts', files: 4 })).toBe('small');
     expect(moduleCategory({ path: '.', files: 3 })).toBe('small');
     // A small test module is tests first.
