@@ -52,6 +52,8 @@ export interface SharedCredit {
   identities: number[];
   mr: number;
   wmr: number;
+  /** Of mr, the events of bulk commits. */
+  bulk: number;
 }
 
 /**
@@ -275,8 +277,9 @@ export class AuthorshipFold {
         if (shared) {
           shared.mr += 1;
           shared.wmr += w;
+          if (bulk) shared.bulk += 1;
         } else {
-          byKey.set(sharedKey, { identities: [...credited].sort((a, b) => a - b), mr: 1, wmr: w });
+          byKey.set(sharedKey, { identities: [...credited].sort((a, b) => a - b), mr: 1, wmr: w, bulk: bulk ? 1 : 0 });
         }
       }
     }
@@ -415,8 +418,7 @@ export class AuthorshipFold {
           const current = merged[at] as ContributionInput;
           current.dl -= (k - 1) * credit.mr;
           current.wdl -= (k - 1) * credit.wmr;
-          // Bulk changes are not kept per shared commit: at most the changes left.
-          current.bulk = Math.min(current.bulk ?? 0, current.dl);
+          current.bulk = (current.bulk ?? 0) - (k - 1) * credit.bulk;
         }
       }
     }
@@ -443,7 +445,7 @@ export class AuthorshipFold {
       });
     }
     const shared = new Map<string, SharedCredit>();
-    for (const [key, credit] of this.shared.get(file) ?? []) shared.set(key, { identities: [...credit.identities], mr: credit.mr, wmr: credit.wmr });
+    for (const [key, credit] of this.shared.get(file) ?? []) shared.set(key, { identities: [...credit.identities], mr: credit.mr, wmr: credit.wmr, bulk: credit.bulk });
     return { ...this.fileStats(file), byIdentity, shared };
   }
 }

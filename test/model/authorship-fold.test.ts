@@ -20,7 +20,7 @@ interface RefFile {
   events: number;
   lastChange: number;
   byIdentity: Map<number, RefIdentity>;
-  shared: Map<string, { identities: number[]; mr: number; wmr: number }>;
+  shared: Map<string, { identities: number[]; mr: number; wmr: number; bulk: number }>;
 }
 type RefEvent = { kind: 'A' | 'M' | 'R'; path: string; oldPath?: string };
 
@@ -81,8 +81,9 @@ class ReferenceFold {
         if (shared) {
           shared.mr += 1;
           shared.wmr += w;
+          if (bulk) shared.bulk += 1;
         } else {
-          tally.shared.set(key, { identities, mr: 1, wmr: w });
+          tally.shared.set(key, { identities, mr: 1, wmr: w, bulk: bulk ? 1 : 0 });
         }
       }
     }
@@ -133,7 +134,7 @@ function referenceMerge(tally: RefFile, developerOf: (identity: number) => strin
       if (k < 2 || !current) continue;
       current.dl -= (k - 1) * shared.mr;
       current.wdl -= (k - 1) * shared.wmr;
-      current.bulk = Math.min(current.bulk ?? 0, current.dl);
+      current.bulk = (current.bulk ?? 0) - (k - 1) * shared.bulk;
     }
   }
   return [...merged.values()];
@@ -199,6 +200,18 @@ describe('AuthorshipFold equals the reference fold (fast-check)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  // A review: a sweep credited to two identities of one developer (author and co-author under two
+  // emails) counted as 2 of their 4 changes made in bulk commits; it is one delivery.
+  it('counts a bulk commit credited to two identities of one developer once among their bulk changes', () => {
+    // Newest first, as the walk hands commits to the fold.
+    const fold = new AuthorshipFold(['a', 'b'], { bulkFiles: 2 });
+    fold.addCommit(5, [0, 1], [{ status: 'M', path: 'a' }, { status: 'M', path: 'b' }]);
+    for (let t = 4; t >= 2; t--) fold.addCommit(t, [0], [{ status: 'M', path: 'a' }]);
+    fold.addCommit(1, [0], [{ status: 'A', path: 'a' }, { status: 'A', path: 'b' }]);
+    const [ada] = fold.contributions(0, Int32Array.from([0, 0]), ['ada']);
+    expect([ada?.dl, ada?.bulk]).toEqual([4, 1]);
   });
 
   it('keeps up with many files and identities (the table grows and rehashes)', () => {
