@@ -1,12 +1,9 @@
 import { rankCritical } from '../model/critical.ts';
 import { baseSentence, busFactorPhrase, codeOnlyNotes, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { annotationFile, escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
-import { sanitize } from './format.ts';
+import { capitalized, sanitize } from './format.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
 
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * GitHub Actions workflow commands: one `::error` annotation per failing system, pointing at the

@@ -1,6 +1,6 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
-import { list, plural, sanitize } from './format.ts';
+import { list, MODULE_ROWS, plural, sanitize } from './format.ts';
 import { isSecondaryModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { renderTable, shortenModulePath } from './table-util.ts';
@@ -10,7 +10,6 @@ import type { RenderContext } from './types.ts';
 // recency-weighted truck factor beside the classic one, inactive developers, and the projected
 // experts per module.
 
-const MODULE_ROWS = 12;
 
 /**
  * Fewest experts at the last horizon first, then the larger module, then the larger drop. By the

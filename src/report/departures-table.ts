@@ -1,5 +1,5 @@
 import { olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
-import { list, percent, plural, sanitize } from './format.ts';
+import { list, MODULE_ROWS, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
@@ -12,7 +12,6 @@ import type { RenderContext } from './types.ts';
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
 // orphaned, the truck factor before and after, per module, the timeline and the successors.
 
-const MODULE_ROWS = 12;
 const FILE_ROWS = 15;
 const STRENGTH = { none: 0, weak: 1, ok: 2, author: 3 } as const;
 

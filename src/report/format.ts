@@ -39,3 +39,11 @@ export function list(items: readonly string[], max = 3): string {
   if (items.length <= max) return items.join(', ');
   return `${items.slice(0, max).join(', ')} +${items.length - max} more`;
 }
+
+/** The text with its first letter upper-cased ("No file…", a title). */
+export function capitalized(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
+/** Rows of a module table in the terminal and in markdown (the rest counted, or all in the JSON). */
+export const MODULE_ROWS = 12;

@@ -6,7 +6,7 @@ import { rowsWithin } from '../model/rows.ts';
 import { VERSION } from '../version.ts';
 import { INACTIVE_MARK, markInactiveOwners, ownersPhrase } from './check-describe.ts';
 import { escapeMarkdown, escapeMarkdownWithCode } from './check-escape.ts';
-import { day, percent, plural } from './format.ts';
+import { capitalized, day, MODULE_ROWS, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import type { ScanResult } from './scan-result.ts';
 import { modulesOrder, statsLine, topOwners, TRUCK_FACTOR_ROWS, truckFactorSummary } from './scan-table.ts';
@@ -18,7 +18,6 @@ import { modulesOrder, statsLine, topOwners, TRUCK_FACTOR_ROWS, truckFactorSumma
 // mdCode (./handoff-escape.ts); notes and warnings, which write commands and keys as `code`,
 // through escapeMarkdownWithCode.
 
-const MODULE_ROWS = 12;
 /** Names in one line of prose (current truck factor, inactive people). */
 const NAMED = 4;
 
@@ -99,9 +98,6 @@ export function renderScanMarkdown(result: ScanResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function capitalized(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
 
 /** The critical systems of the config, as check's markdown shows them (violations first). */
 function critical(result: ScanResult): string[] {
@@ -144,7 +140,7 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
   const out = ['### Departures', '', `Leaving: ${who.join(', ')} (talentrisk extension, METRICS §8; nobody inherits authorship).`, ''];
   out.push(
     `- Truck factor **${before} → ${after}**`,
-    `- ${lost === 0 ? 'No file loses its last author' : `${plural(lost, 'file')} of ${leaving.files} lose their last author (${percent(lost / Math.max(1, leaving.files))})`}`,
+    `- ${lost === 0 ? 'No file loses its last author' : `${plural(lost, 'file')} of ${leaving.files} ${lost === 1 ? 'loses its' : 'lose their'} last author (${percent(lost / Math.max(1, leaving.files))})`}`,
   );
   if (leaving.orphanedModules.length > 0) out.push(`- Orphaned ${leaving.orphanedModules.length === 1 ? 'module' : 'modules'}: ${leaving.orphanedModules.map((path) => mdCode(path)).join(', ')}`);
   out.push('');

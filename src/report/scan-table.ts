@@ -1,6 +1,6 @@
 import type { Analysis, ExclusionCount, ModuleChain } from '../model/types.ts';
 import { EXCLUSION_RULES } from '../model/files.ts';
-import { day, list, percent, plural, sanitize, shellWord } from './format.ts';
+import { day, list, MODULE_ROWS, percent, plural, sanitize, shellWord } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
 import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
@@ -9,7 +9,6 @@ import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath 
 import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
 
-const MODULE_ROWS = 12;
 /** The end of an owners cell a cut keeps: the first owner's share and the count of the others, with its "(inactive)" when it fits. */
 const SHARE_TAIL = / \d+%( \+\d+)?$/;
 const INACTIVE_TAIL = new RegExp(`${INACTIVE_MARK.replace(/[()]/g, '\\$&')}${SHARE_TAIL.source}`);
