@@ -77,7 +77,7 @@ describe('handoff report of a hand-computed fixture', () => {
     // The published figures are kept; the addition is labelled.
     expect(report.summary).toMatchObject({ soleFiles: 1, sharedFiles: 2, sharedOnlyWithInactive: 1, orphanedFiles: 1, noActiveAuthorLeft: 2 });
     expect(report.areas[0]).toMatchObject({ soleFiles: 1, sharedOnlyWithInactive: 1 });
-    expect(report.checklist.find((item) => item.kind === 'owner-area')).toEqual({ kind: 'owner-area', module: 'lib', soleFiles: 1, sharedOnlyWithInactive: 1 });
+    expect(report.checklist.find((item) => item.kind === 'owner-area')).toEqual({ kind: 'owner-area', module: 'lib', soleFiles: 1, sharedOnlyWithInactive: 1, sharedOnlyWithLeaving: 0 });
     expect(report.checklist.filter((item) => item.kind === 'transfer-file').map((item) => item.path)).toEqual(['lib/old.ts', 'lib/mine.ts']);
     const markdown = renderHandoffMarkdown(report);
     expect(markdown).toContain('\n- **Shares** 2 files with other authors (in `lib`); **1 of them only with inactive developers**.\n');
@@ -358,7 +358,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const transfers = report.checklist.filter((item) => item.kind === 'transfer-file');
     expect(transfers).toHaveLength(15);
     // 18 solo files and web/legacy.ts with no successor, pay/ledger.ts, core.ts and rates.ts with a weak one: 22 in all.
-    expect(report.checklist.find((item) => item.kind === 'more-transfers')).toEqual({ kind: 'more-transfers', files: 7, sharedOnlyWithInactive: 0 });
+    expect(report.checklist.find((item) => item.kind === 'more-transfers')).toEqual({ kind: 'more-transfers', files: 7, sharedOnlyWithInactive: 0, sharedOnlyWithLeaving: 0 });
     expect(renderHandoffMarkdown(report)).toContain('- [ ] And 7 more files only Ada knows with no or a weak successor: see the areas above, or `--format json`.');
   });
 
@@ -374,7 +374,7 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown.match(/^### /gm)).toHaveLength(MAX_AREAS);
     // An area ranked lower that the checklist names is written out too (vite's top contributor: the
     // checklist said "see the areas above" of five modules that were not there).
-    const named = renderHandoffMarkdown({ ...report, areas, checklist: [{ kind: 'owner-area', module: 'm26', soleFiles: 1, sharedOnlyWithInactive: 0 }], summary: { ...report.summary, sharedModules: modules } });
+    const named = renderHandoffMarkdown({ ...report, areas, checklist: [{ kind: 'owner-area', module: 'm26', soleFiles: 1, sharedOnlyWithInactive: 0, sharedOnlyWithLeaving: 0 }], summary: { ...report.summary, sharedModules: modules } });
     expect(named.match(/^### /gm)).toHaveLength(MAX_AREAS + 1);
     expect(named).toContain('### `m26`');
     expect(named).not.toContain('### `m25`');
@@ -399,7 +399,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const report = await handoffOf(analysis, 'ada');
     const owners = report.checklist.filter((item) => item.kind === 'owner-area');
     expect(owners.map((item) => item.soleFiles)).toEqual([4, 4, 4, 3, 3, 3, 2, 2, 2, 1]);
-    expect(report.checklist).toContainEqual({ kind: 'more-owner-areas', areas: 3, soleFiles: 3, sharedOnlyWithInactive: 0 });
+    expect(report.checklist).toContainEqual({ kind: 'more-owner-areas', areas: 3, soleFiles: 3, sharedOnlyWithInactive: 0, sharedOnlyWithLeaving: 0 });
     expect(renderHandoffMarkdown(report)).toContain('- [ ] And new owners for 3 more areas (3 files only Ada knows): see the areas above, or `--format json`.\n');
   });
 
