@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDependencyUpdate } from '../../src/model/handoff.ts';
+import { isDependencyUpdate } from '../../src/model/recent-work.ts';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
 import { renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { handoffOutputSchema } from '../../src/report/handoff-schema.ts';
