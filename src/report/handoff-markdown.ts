@@ -348,7 +348,7 @@ function successorCell(file: HandoffFile, name: (id: string) => string): string 
   if (file.strength === 'weak' && manyOwnChanges(file.successor)) {
     // "Barely knows it" beside 388 commits read wrong to a manager: others made 9,306 changes
     // (spring-boot's dependency management file, normDOA 0.08; an EM test).
-    return `${who} (${relativeWork(file)}: walk through it together)${moreRecent(file, name)}`;
+    return `${who} (${relativeWork(file)}; others made far more: walk through it together)${moreRecent(file, name)}`;
   }
   switch (file.strength) {
     case 'author':
@@ -388,15 +388,19 @@ function manyOwnChanges(s: Successor): boolean {
   return s.commits - (s.bulk ?? 0) >= MANY_OWN_CHANGES;
 }
 
-/** "388 of its 9694 changes; others made far more". */
+/** "388 of its 9694 changes". */
 function relativeWork(file: HandoffFile): string {
-  return `${file.successor?.commits ?? 0} of its ${file.events} changes; others made far more`;
+  return `${file.successor?.commits ?? 0} of its ${file.events} changes`;
 }
 
 function evidence(file: HandoffFile, activeOnly: boolean): string {
   const s = file.successor;
   if (!s) return activeOnly ? 'nobody who stays and is active has changed it' : 'nobody who stays has changed it';
-  return `DOA ${s.doa.toFixed(2)} (normDOA ${normDoaText(s.normDoa)}) · ${plural(s.commits, 'commit')} · last change ${day(s.lastChange)}`;
+  // Some of them in sweeps: said, as their last change is often the sweep (spring-boot: 47 of
+  // Phillip Webb's weak rows read "last change 2025-07-08", a directory move; an EM test).
+  const bulk = s.bulk ?? 0;
+  const swept = bulk > 0 && !isBulkOnly(s) ? ` (${bulk} in sweeps or reorganisations)` : '';
+  return `DOA ${s.doa.toFixed(2)} (normDOA ${normDoaText(s.normDoa)}) · ${plural(s.commits, 'commit')}${swept} · last change ${day(s.lastChange)}`;
 }
 
 function coChange(report: HandoffReport, name: (id: string) => string): string[] {
@@ -507,7 +511,7 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
         return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, changed it only in sweeps or reorganisations of 300+ files${item.handsOnSuccessor ? `; ${name(item.handsOnSuccessor)} worked on it hands-on` : ''}.`;
       }
       if (item.successor && file?.successor && item.strength === 'weak' && manyOwnChanges(file.successor)) {
-        return `Walk through ${mdCode(item.path)} with ${name(item.successor)}, who made ${relativeWork(file)}${item.recentSuccessor ? `, or ${name(item.recentSuccessor)}, who changed it more recently` : ''}.`;
+        return `Walk through ${mdCode(item.path)} with ${name(item.successor)}, who made ${relativeWork(file)} (others made far more)${item.recentSuccessor ? `, or with ${name(item.recentSuccessor)}, who changed it more recently` : ''}.`;
       }
       if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
         return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)})${item.recentSuccessor ? `; ${name(item.recentSuccessor)} changed it more recently` : ''}.`;

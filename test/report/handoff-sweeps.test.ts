@@ -27,13 +27,15 @@ const first = (count: number, content: number) => Object.fromEntries(Array.from(
  * a sweep (300 files or more): on f000–f009 he and Carol have DOA 3.293 + 0.164 − 0.321·ln 4 =
  * 2.940, and on f001 the tie goes to Bob's later change, so Bob is the (weak) successor of
  * f000–f009, by the sweep alone; on f010–f299 (DOA 3.457 − 0.321·ln 1 against Ada's 4.391 −
- * 0.321·ln 2) he is an author. Everyone active (inactiveAfter 365 at 2025-01-01).
+ * 0.321·ln 2) he is an author, and on f060, which he also changed by hand, not by the sweep alone.
+ * Everyone active (inactiveAfter 365 at 2025-01-01).
  */
 function sweptHistory(): FixtureCommit[] {
   return [
     { author: 'ada', at: '2024-06-01T10:00:00Z', message: 'Initial', write: { ...all(1), 'src/g.ts': 1 } },
     ...[2, 3, 4].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, message: `Work ${n}`, write: { ...first(10, n), 'src/g.ts': n } })),
     { author: 'carol', at: '2024-07-01T10:00:00Z', message: 'Fix f001', write: { [name(1)]: 20, 'src/g.ts': 20 } },
+    { author: 'bob', at: '2024-07-15T10:00:00Z', message: 'Fix f060', write: { [name(60)]: 20 } },
     { author: 'bob', at: '2024-08-01T10:00:00Z', message: 'Update copyright year', write: all(30) },
   ];
 }
@@ -56,9 +58,12 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     expect(swept).toMatchObject({ strength: 'weak', successor: { id: 'bob@example.com', dl: 1, bulk: 1 }, handsOnSuccessor: { id: 'carol@example.com', commits: 1 } });
     // Nobody else changed f002: no hands-on successor to name.
     expect(fileIn(report, name(2)).handsOnSuccessor).toBeUndefined();
+    // Carol's change to f001 and Bob's sweep: Carol, successor of g.ts, made no sweep there.
+    expect(fileIn(report, 'src/g.ts').successor).toMatchObject({ id: 'carol@example.com', dl: 1 });
     // An author through the sweep alone (the published figures) is said to be one too.
     expect(fileIn(report, name(50))).toMatchObject({ status: 'shared', strength: 'author', successor: { id: 'bob@example.com', bulk: 1 } });
-    expect(report.summary.bulkOnlySuccessor).toBe(300);
+    expect(report.summary.bulkOnlySuccessor).toBe(299);
+    expect(fileIn(report, name(60))).toMatchObject({ strength: 'author', successor: { id: 'bob@example.com', dl: 2, bulk: 1 } });
 
     // Carol, successor of g.ts by a change of her own, ranks before Bob, successor of ten by the sweep alone.
     expect(report.summary.takeOver.candidates.map((c) => [c.id, c.files, c.weak, c.bulkOnly])).toEqual([
@@ -70,7 +75,10 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     expect(markdown).toContain('| Bob (weak; their only change was a sweep or a reorganisation of 300+ files); hands-on: Carol (1 commit, last 2024-07-01) |');
     expect(markdown).toContain('| Bob (also an author; their only change was a sweep or a reorganisation of 300+ files) |');
     expect(markdown).toContain('the successor is Carol on 1 (weak) and Bob on 10 (all only through sweeps or reorganisations)');
-    expect(markdown).toContain('; on 300 the successor’s only changes were sweeps or reorganisations of 300+ files.');
+    expect(markdown).toContain('; on 299 the successor’s only changes were sweeps or reorganisations of 300+ files.');
+    // Some of their changes in sweeps: said beside their commits (their last change is often the sweep).
+    const f060 = renderHandoffMarkdown({ ...report, areas: report.areas.map((area) => ({ ...area, files: [fileIn(report, name(60))] })) });
+    expect(f060).toMatch(/\| Bob \(also an author\) \| DOA [\d.]+ \(normDOA [\d.]+\) · 2 commits \(1 in sweeps or reorganisations\) · last change 2024-08-01 \|/);
     expect(markdown).toContain('*hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise');
     expect(markdown).toContain(`- [ ] Walk through \`${name(1)}\` with its new owner: the nearest successor, Bob, changed it only in sweeps or reorganisations of 300+ files; Carol worked on it hands-on.`);
 
@@ -114,7 +122,7 @@ describe('handoff: a weak successor with many changes of their own', () => {
   it('words it relative to the others instead of "barely knows it" (spring-boot: 388 of 9,694 changes)', async () => {
     const markdown = renderHandoffMarkdown(await withLedgerSuccessor(388, 0.08));
     expect(markdown).toContain('| Dave (388 of its 9694 changes; others made far more: walk through it together) |');
-    expect(markdown).toContain('- [ ] Walk through `pay/ledger.ts` with Dave, who made 388 of its 9694 changes; others made far more.');
+    expect(markdown).toContain('- [ ] Walk through `pay/ledger.ts` with Dave, who made 388 of its 9694 changes (others made far more).');
     expect(markdown).not.toContain('barely knows it');
     // A few changes of their own: still barely known.
     expect(renderHandoffMarkdown(await withLedgerSuccessor(3, 0.08))).toContain('| Dave (barely knows it: plan a knowledge transfer) |');
