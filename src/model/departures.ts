@@ -386,8 +386,8 @@ export interface DeparturesResult {
   successorsFiltered: boolean;
   /** Display name of every developer id the result mentions. */
   names: Record<string, string>;
-  /** Events (FileOwnership.events) per analysed file, on average: what a busy module is measured against (modulesInListingOrder). */
-  eventsPerFile: number;
+  /** Events (FileOwnership.events) of the analysed files per module, on average: what a busy small module is measured against (busySmallModules). */
+  eventsPerModule: number;
 }
 
 export interface DepartureOptions {
@@ -462,7 +462,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     timeline: departures.some((d) => d.date) ? timeline(baseline, departures, analysis.settings.referenceDate.slice(0, 10)) : [],
     weakSuccessorThreshold: weak,
     successorsFiltered: unavailable.size > gone.size,
-    eventsPerFile: analysis.files.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.files.length : 0,
+    eventsPerModule: analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0,
   };
 }
 
@@ -470,24 +470,25 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
  * The modules losing knowledge in the order scan lists them: tests, fixtures, examples, docs and
  * modules of fewer than SMALL_MODULE_FILES files after the others (isSecondaryModule), each group
  * in computeDepartures' order (most knowledge lost first). A small module that loses every author
- * and whose files were worked on (events, by anyone) at least as much as SMALL_MODULE_FILES
- * average files of the repository is listed with the others: spring-boot's `platform` (2 files,
- * one of them the most changed file of the repository, 9,694 events) came last of the table,
- * below `loader`, which loses 2 of 287 files (an engineering manager's test). Tiny modules stay
- * last otherwise: hugo's twelve modules of 1 to 4 files had buried its 206-file tpl.
+ * and whose files were worked on (events, by anyone) at least as much as an average module's is
+ * listed with the others: spring-boot's `platform` (2 files, 9,890 events, one of them the most
+ * changed file of the repository, against 6,285 per module) came last of the table, below
+ * `loader`, which loses 2 of 287 files (an engineering manager's test). Tiny modules stay last
+ * otherwise: hugo's twelve modules of 1 to 4 files had buried its 206-file tpl (its snapcraft.yaml,
+ * 460 events against 524 per module, stays there too).
  */
-export function modulesInListingOrder(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerFile'>): ModuleDeparture[] {
+export function modulesInListingOrder(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerModule'>): ModuleDeparture[] {
   const busy = busySmallModules(result);
   const secondary = (module: ModuleDeparture) => isSecondaryModule(module) && !busy.has(module.path);
   return [...result.modules].sort((a, b) => Number(secondary(a)) - Number(secondary(b)));
 }
 
 /** The small modules modulesInListingOrder lists with the others: orphaned, of code, and busy. */
-export function busySmallModules(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerFile'>): Set<string> {
+export function busySmallModules(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerModule'>): Set<string> {
   const lostEvents = new Map<string, number>();
   for (const file of result.orphanedFiles) lostEvents.set(file.module, (lostEvents.get(file.module) ?? 0) + file.events);
   const busy = result.modules.filter(
-    (module) => module.files < SMALL_MODULE_FILES && module.isOrphaned && !isSupportingModule(module.path) && (lostEvents.get(module.path) ?? 0) >= SMALL_MODULE_FILES * result.eventsPerFile,
+    (module) => module.files < SMALL_MODULE_FILES && module.isOrphaned && !isSupportingModule(module.path) && (lostEvents.get(module.path) ?? 0) >= result.eventsPerModule,
   );
   return new Set(busy.map((module) => module.path));
 }

@@ -4,7 +4,7 @@ import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
-import { isSupportingModule, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSecondaryModule, isSupportingModule, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -80,10 +80,12 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // and hugo twelve modules of 1 to 4 files before its 206-file tpl.
     const listed = rowsWithin(modulesInListingOrder(result), MODULE_ROWS);
     const busy = busySmallModules(result);
-    // Said when it moved one up: a 2-file module first of the table, with "fewer than 5 files last" beside it.
-    const promoted = [...new Set(listed.filter((m) => busy.has(m.path)).map((m) => sanitize(m.path)))];
+    // Said when it moved one up, above a module of the others: a 2-file module first of the table,
+    // with "fewer than 5 files last" beside it.
+    const above = (index: number) => listed.slice(index + 1).some((later) => !isSecondaryModule(later));
+    const promoted = [...new Set(listed.filter((m, index) => busy.has(m.path) && above(index)).map((m) => sanitize(m.path)))];
     const which = promoted.length > 3 ? `${promoted.length} such modules` : promoted.join(', ');
-    const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as ${SMALL_MODULE_FILES} average files)` : '';
+    const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as an average module’s)` : '';
     const takeOver = takeOverByModule(result.orphanedFiles);
     const firsts = listed.map((m) => takeOver.get(m.path));
     const best = bestPlacedCells(firsts, name, ctx);
