@@ -31,9 +31,10 @@ export interface RecentGroup {
 // A dependency update, as people and bots word it: "Upgrade to Jackson 2.18.1" and "Start building
 // against Spring Kafka 4.1.1 snapshots" (the Spring projects), "Bump foo from 1.2 to 1.3"
 // (Dependabot), "Update dependency foo to v2" (Renovate), after an optional conventional-commit
-// type ("chore(deps): …") or a bracketed tag ("[deps] …"). "Update end copyright year" is not one.
+// type ("chore(deps): …") or a bracketed tag ("[deps] …"); any subject of type or scope deps ("deps:
+// Upgrade github.com/x v1.2.0 => v1.3.0", hugo). "Update end copyright year" is not one.
 const DEPENDENCY_UPDATE =
-  /^(?:[a-z]+\((?:deps|deps-dev|dependencies)\)!?:|start\s+building\s+against\s|(?:[a-z]+(?:\([^)]*\))?!?:\s*|\[[^\]]*\]\s*)?(?:(?:up|down)grade\s+(?:\S+\s+)?to\s|bump\s|update\s+(?:(?:[\w-]+\s+){0,3}dependenc(?:y|ies)\b|\S+\s+(?:from\s+\S+\s+)?to\s+v?\d)))/i;
+  /^(?:[a-z]+\((?:deps|deps-dev|dependencies)\)!?:|(?:deps|dependencies)(?:\([^)]*\))?!?:|start\s+building\s+against\s|(?:[a-z]+(?:\([^)]*\))?!?:\s*|\[[^\]]*\]\s*)?(?:(?:up|down)grade\s+(?:\S+\s+)?to\s|bump\s|update\s+(?:(?:[\w-]+\s+){0,3}dependenc(?:y|ies)\b|\S+\s+(?:from\s+\S+\s+)?to\s+v?\d)))/i;
 
 /** Whether a commit subject reads as a dependency update (a version bump), not as other work. */
 export function isDependencyUpdate(subject: string): boolean {

@@ -87,6 +87,7 @@ describe('handoff: recent work', () => {
       'Update dependency typescript to v5.9.2',
       'Update foo to 2.0',
       '[deps] Bump x',
+      'deps: Upgrade github.com/evanw/esbuild v0.28.1 => v0.28.2',
     ];
     const work = ['Update end copyright year', 'Update docs to mention X', 'Upgrade guide for 3.0', 'Polish "Upgrade to Kotlin 2.4.10"', 'Updated README to 2 sections', 'Fix the build'];
     expect(updates.filter((s) => !isDependencyUpdate(s))).toEqual([]);
