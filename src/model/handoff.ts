@@ -216,7 +216,8 @@ export type ChecklistItem =
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
   | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number }
   /**
-   * `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too.
+   * `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too;
+   * `sharedOnlyWithLeaving`: files they share only with others leaving, likewise.
    * `bestPlaced`: the area's first take-over candidate (absent: nobody active who stays changed those files).
    */
   | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number; bestPlaced?: AreaTakeOverCandidate }
