@@ -51,7 +51,7 @@ const takeOverCandidate = person.extend({
   files: z.number().int().nonnegative().describe('Of the files that need a new owner, those they are the successor of.'),
   ok: z.number().int().nonnegative().describe('Of those, as an ok successor.'),
   weak: z.number().int().nonnegative().describe('Of those, as a weak successor.'),
-  barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know (normDOA below 0.1).'),
+  barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know: normDOA below 0.1, and fewer than 20 changes of their own (not in bulk commits).'),
   bulkOnly: z.number().int().nonnegative().describe('Of files, those where every change of theirs was in a bulk commit (a sweep, a reorganisation of 300 files or more): counted in ok, weak and barely too, by their strength (talentrisk extension).'),
 });
 const areaTakeOverCandidate = takeOverCandidate.extend({
