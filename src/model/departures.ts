@@ -3,7 +3,7 @@ import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createBotMatcher } from './identity.ts';
-import { fileNumbersByModule, filesByModule, moduleOfFile } from './modules.ts';
+import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, SMALL_MODULE_FILES } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
 import { clean as printable, resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
@@ -268,11 +268,27 @@ export interface Successor {
   commits: number;
   /** Unix seconds of their newest event on the file. */
   lastChange: number;
+  /** Of `dl`, the changes made in bulk commits (FileContribution.bulk); absent when none. */
+  bulk?: number;
 }
 
 /** A developer's standing on a file, as a successor's evidence. */
 export function successorOf(c: FileContribution): Successor {
-  return { id: c.developer, doa: c.doa, normDoa: c.normDoa, fa: c.fa, dl: c.dl, commits: c.fa + c.dl, lastChange: c.lastChange };
+  const successor: Successor = { id: c.developer, doa: c.doa, normDoa: c.normDoa, fa: c.fa, dl: c.dl, commits: c.fa + c.dl, lastChange: c.lastChange };
+  if (c.bulk !== undefined && c.bulk > 0) successor.bulk = c.bulk;
+  return successor;
+}
+
+/**
+ * Whether every change someone made to a file was in a bulk commit (a sweep or a reorganisation of
+ * 300 files or more; FileContribution.bulk): they did not create it, and changed it only that way.
+ * The published figures count those changes (METRICS §4); the reports say so beside the successor
+ * (talentrisk extension). spring-boot: Phillip Webb was the successor of 1,050 of the 1,773 files
+ * two departures orphaned, on 523 of them through a directory move and a copyright sweep only (an
+ * engineering manager's test).
+ */
+export function isBulkOnly(c: Pick<Successor, 'fa' | 'dl' | 'bulk'>): boolean {
+  return c.fa === 0 && c.dl > 0 && (c.bulk ?? 0) >= c.dl;
 }
 
 /**
@@ -370,6 +386,8 @@ export interface DeparturesResult {
   successorsFiltered: boolean;
   /** Display name of every developer id the result mentions. */
   names: Record<string, string>;
+  /** Events (FileOwnership.events) of the analysed files per module, on average: what a busy small module is measured against (busySmallModules). */
+  eventsPerModule: number;
 }
 
 export interface DepartureOptions {
@@ -444,7 +462,35 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     timeline: departures.some((d) => d.date) ? timeline(baseline, departures, analysis.settings.referenceDate.slice(0, 10)) : [],
     weakSuccessorThreshold: weak,
     successorsFiltered: unavailable.size > gone.size,
+    eventsPerModule: analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0,
   };
+}
+
+/**
+ * The modules losing knowledge in the order scan lists them: tests, fixtures, examples, docs and
+ * modules of fewer than SMALL_MODULE_FILES files after the others (isSecondaryModule), each group
+ * in computeDepartures' order (most knowledge lost first). A small module that loses every author
+ * and whose files were worked on (events, by anyone) at least as much as an average module's is
+ * listed with the others: spring-boot's `platform` (2 files, 9,890 events, one of them the most
+ * changed file of the repository, against 6,285 per module) came last of the table, below
+ * `loader`, which loses 2 of 287 files (an engineering manager's test). Tiny modules stay last
+ * otherwise: hugo's twelve modules of 1 to 4 files had buried its 206-file tpl (its snapcraft.yaml,
+ * 460 events against 524 per module, stays there too).
+ */
+export function modulesInListingOrder(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerModule'>): ModuleDeparture[] {
+  const busy = busySmallModules(result);
+  const secondary = (module: ModuleDeparture) => isSecondaryModule(module) && !busy.has(module.path);
+  return [...result.modules].sort((a, b) => Number(secondary(a)) - Number(secondary(b)));
+}
+
+/** The small modules modulesInListingOrder lists with the others: orphaned, of code, and busy. */
+export function busySmallModules(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerModule'>): Set<string> {
+  const lostEvents = new Map<string, number>();
+  for (const file of result.orphanedFiles) lostEvents.set(file.module, (lostEvents.get(file.module) ?? 0) + file.events);
+  const busy = result.modules.filter(
+    (module) => module.files < SMALL_MODULE_FILES && module.isOrphaned && !isSupportingModule(module.path) && (lostEvents.get(module.path) ?? 0) >= result.eventsPerModule,
+  );
+  return new Set(busy.map((module) => module.path));
 }
 
 /**

@@ -2,12 +2,13 @@ import { KEEPER_MIN_CHANGES, keepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
-import { authorsAfter, bestSuccessor, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { authorsAfter, bestSuccessor, isBulkOnly, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
 import { isSupportingModule } from './modules.ts';
 import { rowsWithin } from './rows.ts';
 import { isOwnTest } from './own-test.ts';
-import { BARELY_NORM_DOA, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
+import { BARELY_NORM_DOA, MANY_OWN_CHANGES, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
+import { recentGroups, type RecentCommit, type RecentGroup } from './recent-work.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModelName, RepositoryInfo } from './types.ts';
 
 // A handoff: what one person knows that others do not, and who should take it over (talentrisk
@@ -21,8 +22,9 @@ export const MAX_CHANGESET = 30;
 export const MIN_TOGETHER = 2;
 /** …and in at least this share of the file's commits ("usually changed together"). */
 export const MIN_TOGETHER_SHARE = 0.5;
+export type { RecentCommit, RecentGroup };
 // Defined beside the take-over tally, which counts the successors who barely know a file.
-export { BARELY_NORM_DOA };
+export { BARELY_NORM_DOA, MANY_OWN_CHANGES };
 /** The document lists at most this many files they changed without authoring them (at least 2 commits each). */
 export const ALSO_WORKED_ON = 10;
 /** Kept files the checklist names (the rest are counted; the "also worked on" table lists them). */
@@ -107,6 +109,16 @@ export interface HandoffFile {
   /** Their commits on the file (FA + DL) and their newest change (unix seconds). */
   commits: number;
   lastChange: number;
+  /** Events on the file by anyone (FileOwnership.events): what a successor's commits are set against. */
+  events: number;
+  /**
+   * Nobody active who stays authors it after the departures: theirs alone, or every other author is
+   * inactive or leaving too (needsOwner). Files shared only with others leaving were left out while
+   * those shared with an inactive developer and someone leaving counted, and the summary said "only
+   * with inactive developers" of both (spring-boot, an EM test: 73 of which 16 were shared with
+   * Andy Wilkinson, leaving).
+   */
+  noActiveAuthorLeft: boolean;
   successor?: Successor;
   strength: SuccessorStrength;
   /**
@@ -116,6 +128,14 @@ export interface HandoffFile {
    * touching the file 3+ years ago in sweeps, over people changing it this year (an EM test).
    */
   recentSuccessor?: Successor;
+  /**
+   * Beside a successor whose every change to the file was in a bulk commit (isBulkOnly; talentrisk
+   * extension, none under --model classic): who stays, is active and has the highest DOA among those
+   * who made a change of their own (created it, or changed it outside bulk commits). spring-boot:
+   * Phillip Webb, successor of 412 of Stéphane Nicoll's files through a directory move and a
+   * copyright sweep only (an EM test).
+   */
+  handsOnSuccessor?: Successor;
 }
 
 export interface HandoffArea {
@@ -127,6 +147,8 @@ export interface HandoffArea {
   soleFiles: number;
   /** Shared files whose other authors who stay are all inactive (HandoffFile.othersInactive). */
   sharedOnlyWithInactive: number;
+  /** Shared files whose other authors are all leaving too (no other author stays). */
+  sharedOnlyWithLeaving: number;
   /** Their newest change in the area (unix seconds). */
   lastChange: number;
   truckFactorBefore: number;
@@ -188,27 +210,22 @@ export interface CoChange {
   partners: CoChangePartner[];
 }
 
-export interface RecentCommit {
-  sha: string;
-  time: number;
-  subject: string;
-  /** Files of the commit in their areas (modules where they author a file). */
-  files: string[];
-}
-
 export type ChecklistItem =
-  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number; recentSuccessor?: string }
+  /** `bulkOnly`: the successor's every change to it was in a bulk commit; `handsOnSuccessor`: HandoffFile's. */
+  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number; recentSuccessor?: string; bulkOnly?: boolean; handsOnSuccessor?: string }
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
-  | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number }
+  | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number }
   /**
-   * `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too.
+   * `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too;
+   * `sharedOnlyWithLeaving`: files they share only with others leaving, likewise.
    * `bestPlaced`: the area's first take-over candidate (absent: nobody active who stays changed those files).
    */
-  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number; bestPlaced?: AreaTakeOverCandidate }
-  | { kind: 'more-owner-areas'; areas: number; soleFiles: number; sharedOnlyWithInactive: number }
+  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number; bestPlaced?: AreaTakeOverCandidate }
+  | { kind: 'more-owner-areas'; areas: number; soleFiles: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
-  | { kind: 'recent-work'; commits: number; days: number; before?: string }
+  /** `dependencyUpdates`: of those commits, the ones whose subject reads as a dependency update. */
+  | { kind: 'recent-work'; commits: number; dependencyUpdates: number; days: number; before?: string }
   /** Files they keep (see alsoWorkedOn's `keeper`): the first few, and how many in all. */
   | { kind: 'kept-files'; paths: string[]; files: number }
   | { kind: 'outside-git' };
@@ -232,6 +249,8 @@ export interface HandoffReport {
      * the figures, which count inactive developers as authors (0 when inactivity is not judged).
      */
     sharedOnlyWithInactive: number;
+    /** Of the shared files, those whose other authors are all leaving too. */
+    sharedOnlyWithLeaving: number;
     /** Their files no active developer who stays authors (theirs alone, shared only with inactive people or with others leaving). */
     noActiveAuthorLeft: number;
     /** Modules where they are the only author of every authored file. */
@@ -251,6 +270,8 @@ export interface HandoffReport {
     orphanedFilesAlone: number;
     noSuccessor: number;
     weakSuccessor: number;
+    /** Of their files, those whose successor's every change to it was in a bulk commit (isBulkOnly). */
+    bulkOnlySuccessor: number;
     /** Who could take over their files nobody active would author after them, over all areas (HandoffArea.takeOver). */
     takeOver: TakeOver;
   };
@@ -270,6 +291,8 @@ export interface HandoffReport {
   /** The day the recent days end on when that is the revision's last commit; null: the figures' date. */
   recentBefore: string | null;
   recentCommits: RecentCommit[];
+  /** recentCommits by subject: the other work first, then the dependency updates, each newest first. */
+  recentGroups: RecentGroup[];
   /** Their recent commits outside the areas (not listed). */
   recentOutside: number;
   recentTruncated: boolean;
@@ -341,6 +364,23 @@ function moreRecentSuccessor(file: FileOwnership, unavailable: ReadonlySet<strin
 }
 
 /**
+ * Who stays, is active and has the highest DOA on the file among those who made a change of their
+ * own to it (not only bulk commits), when the successor's changes were all bulk; undefined under
+ * --model classic (an extension). Between equal DOAs, the most recent change. See HandoffFile's
+ * `handsOnSuccessor`.
+ */
+function handsOnSuccessorOf(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor | undefined, model: ModelName): Successor | undefined {
+  if (model === 'classic' || !successor || !isBulkOnly(successor)) return undefined;
+  let best: FileContribution | undefined;
+  for (const c of file.contributions) {
+    if (unavailable.has(c.developer) || isBulkOnly(c)) continue;
+    if (best && c.doa < best.doa) break;
+    if (!best || c.lastChange > best.lastChange) best = c;
+  }
+  return best ? successorOf(best) : undefined;
+}
+
+/**
  * The area's take-over: the successors of its files that need an owner, each with the module's
  * files they author after the departures (hugo: Joe Mooring, successor on 40 of tpl's files that
  * only bep knows, authors 20 others; a tester).
@@ -351,9 +391,19 @@ function areaTakeOver(files: readonly HandoffFile[], moduleFiles: readonly FileO
   return { ...takeOver, candidates: takeOver.candidates.map((candidate) => ({ ...candidate, moduleFilesAuthored: authored(candidate.id) })) };
 }
 
-/** Theirs alone, or shared only with inactive developers: after them, nobody active authors it. */
+/** Theirs alone, or shared only with inactive developers or others leaving: after them, nobody active authors it. */
 function needsOwner(file: HandoffFile): boolean {
-  return file.status === 'sole' || file.othersInactive;
+  return file.noActiveAuthorLeft;
+}
+
+/** Shared, and every other author is leaving too: nobody else stays. */
+function sharedOnlyWithLeaving(file: HandoffFile): boolean {
+  return file.status === 'shared' && file.otherAuthors.length === 0;
+}
+
+/** In the walk-throughs' tier: no successor, a weak one, or one whose changes were all bulk commits. */
+function transferTier(file: HandoffFile): number {
+  return file.successor && isBulkOnly(file.successor) ? 0 : TRANSFER_TIER[file.strength];
 }
 
 function byPath(a: { path: string }, b: { path: string }): number {
@@ -393,6 +443,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     const remaining = after(file);
     const { successor, strength } = bestSuccessor(file, unavailable, remaining);
     const recentSuccessor = strength === 'weak' && successor ? moreRecentSuccessor(file, unavailable, successor) : undefined;
+    const handsOnSuccessor = handsOnSuccessorOf(file, unavailable, successor, analysis.model);
     const otherAuthors = file.authors.filter((id) => id !== person.id && !goneAll.has(id));
     const entry: HandoffFile = {
       path: file.path,
@@ -405,9 +456,12 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       normDoa: contribution.normDoa,
       commits: contribution.fa + contribution.dl,
       lastChange: contribution.lastChange,
+      events: file.events,
+      noActiveAuthorLeft: remaining.every((id) => inactive.has(id)),
       strength,
       ...(successor ? { successor } : {}),
       ...(recentSuccessor ? { recentSuccessor } : {}),
+      ...(handsOnSuccessor ? { handsOnSuccessor } : {}),
     };
     const module = moduleOf(file.path);
     areas.set(module, [...(areas.get(module) ?? []), entry]);
@@ -419,7 +473,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       (a, b) =>
         Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
         Number(needsOwner(b)) - Number(needsOwner(a)) ||
-        TRANSFER_TIER[a.strength] - TRANSFER_TIER[b.strength] ||
+        transferTier(a) - transferTier(b) ||
         tierOf(a.path) - tierOf(b.path) ||
         b.commits - a.commits ||
         STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength] ||
@@ -433,6 +487,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       files,
       soleFiles: files.filter((f) => f.status === 'sole').length,
       sharedOnlyWithInactive: files.filter((f) => f.othersInactive).length,
+      sharedOnlyWithLeaving: files.filter(sharedOnlyWithLeaving).length,
       lastChange: Math.max(...files.map((f) => f.lastChange)),
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
@@ -502,7 +557,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       soleFiles: allFiles.filter((f) => f.status === 'sole').length,
       sharedFiles: allFiles.filter((f) => f.status === 'shared').length,
       sharedOnlyWithInactive: allFiles.filter((f) => f.othersInactive).length,
-      noActiveAuthorLeft: theirs.filter((f) => after(f).every((id) => inactive.has(id))).length,
+      sharedOnlyWithLeaving: allFiles.filter(sharedOnlyWithLeaving).length,
+      noActiveAuthorLeft: allFiles.filter((f) => f.noActiveAuthorLeft).length,
       soleModules,
       // Modules where they share a file: "Shares 0 files (in `src`)" named a module where others
       // author other files and they share none (doc audit).
@@ -514,6 +570,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       orphanedFilesAlone: theirs.filter((f) => afterThem(f).length === 0).length,
       noSuccessor: allFiles.filter((f) => f.strength === 'none').length,
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
+      bulkOnlySuccessor: allFiles.filter((f) => f.successor !== undefined && isBulkOnly(f.successor)).length,
       takeOver: takeOverOf(allFiles.filter(needsOwner)),
     },
     areas: areaList,
@@ -524,6 +581,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     recentDays: RECENT_DAYS,
     recentBefore: input.recentBefore ?? null,
     recentCommits: recent.listed,
+    recentGroups: recentGroups(recent.listed),
     recentOutside: recent.outside,
     recentTruncated: input.recentTruncated ?? false,
     checklist: [],
@@ -549,6 +607,7 @@ function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<
       for (const id of [...file.otherAuthors, ...file.othersLeaving]) ids.add(id);
       if (file.successor) ids.add(file.successor.id);
       if (file.recentSuccessor) ids.add(file.recentSuccessor.id);
+      if (file.handsOnSuccessor) ids.add(file.handsOnSuccessor.id);
     }
   }
   for (const entry of report.coChange) for (const partner of entry.partners) if (partner.owner) ids.add(partner.owner);
@@ -707,34 +766,43 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
   // The areas with the most files only they know first, in the Areas' groups (ties in the document's order).
   // Files they share only with inactive developers need a new owner as much as their own (flask: src
   // had 9 files only David knew and 13 he shared with Armin, inactive since 2020; a tester).
-  const ownerless = (area: HandoffArea) => area.soleFiles + area.sharedOnlyWithInactive;
+  const ownerless = (area: HandoffArea) => area.soleFiles + area.sharedOnlyWithInactive + area.sharedOnlyWithLeaving;
   const ownerAreas = report.areas
     .filter((area) => ownerless(area) > 0)
     .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || ownerless(b) - ownerless(a));
   for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) {
     const best = area.takeOver.candidates[0];
-    items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive, ...(best ? { bestPlaced: best } : {}) });
+    items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive, sharedOnlyWithLeaving: area.sharedOnlyWithLeaving, ...(best ? { bestPlaced: best } : {}) });
   }
   const rest = ownerAreas.slice(MAX_OWNER_AREA_ITEMS);
   if (rest.length > 0) {
-    items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: rest.reduce((sum, area) => sum + area.soleFiles, 0), sharedOnlyWithInactive: rest.reduce((sum, area) => sum + area.sharedOnlyWithInactive, 0) });
+    const sum = (count: (area: HandoffArea) => number) => rest.reduce((total, area) => total + count(area), 0);
+    items.push({ kind: 'more-owner-areas', areas: rest.length, soleFiles: sum((area) => area.soleFiles), sharedOnlyWithInactive: sum((area) => area.sharedOnlyWithInactive), sharedOnlyWithLeaving: sum((area) => area.sharedOnlyWithLeaving) });
   }
   // Files only they know that nobody can take over as is: critical ones first, then those of code
   // areas, then code before prose and chores (handoffTier), then the most worked on. Images, fonts
   // and empty files are no walk-through (their area's new owner takes them).
   const candidates = report.areas
     .flatMap((area) => area.files.map((file) => ({ file, supporting: supporting(area.module), tier: tierOf(file.path) })))
-    .filter(({ file, tier }) => needsOwner(file) && (file.strength === 'none' || file.strength === 'weak') && tier < 3)
+    .filter(({ file, tier }) => needsOwner(file) && transferTier(file) === 0 && tier < 3)
     .sort((a, b) => Number(b.file.critical.length > 0) - Number(a.file.critical.length > 0) || a.supporting - b.supporting || a.tier - b.tier || b.file.commits - a.file.commits || b.file.lastChange - a.file.lastChange || byPath(a.file, b.file))
     .map(({ file }) => file);
   const transfers = rowsWithin(candidates, MAX_TRANSFER_ITEMS);
   for (const file of transfers) {
-    items.push({ kind: 'transfer-file', path: file.path, strength: file.strength, ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}), ...(file.recentSuccessor ? { recentSuccessor: file.recentSuccessor.id } : {}) });
+    items.push({
+      kind: 'transfer-file',
+      path: file.path,
+      strength: file.strength,
+      ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}),
+      ...(file.recentSuccessor ? { recentSuccessor: file.recentSuccessor.id } : {}),
+      ...(file.successor && isBulkOnly(file.successor) ? { bulkOnly: true } : {}),
+      ...(file.handsOnSuccessor ? { handsOnSuccessor: file.handsOnSuccessor.id } : {}),
+    });
   }
   // The list stopped at MAX_TRANSFER_ITEMS without a word (rails: 15 items for 122 such files).
   if (candidates.length > transfers.length) {
     const more = candidates.slice(transfers.length);
-    items.push({ kind: 'more-transfers', files: more.length, sharedOnlyWithInactive: more.filter((file) => file.othersInactive).length });
+    items.push({ kind: 'more-transfers', files: more.length, sharedOnlyWithInactive: more.filter((file) => file.othersInactive).length, sharedOnlyWithLeaving: more.filter(sharedOnlyWithLeaving).length });
   }
   // Only what the document lists: a pair named here with CHANGELOG.md was in no line of it (vite).
   // A pair with a file of a code area before a pair of docs or tests alone (pytest: its changelog and
@@ -755,7 +823,10 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
   }
   const kept = report.alsoWorkedOn.filter((file) => file.keeper);
   if (kept.length > 0) items.push({ kind: 'kept-files', paths: kept.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: kept.length });
-  if (report.recentCommits.length > 0) items.push({ kind: 'recent-work', commits: report.recentCommits.length, days: report.recentDays, ...(report.recentBefore ? { before: report.recentBefore } : {}) });
+  if (report.recentCommits.length > 0) {
+    const dependencyUpdates = report.recentGroups.filter((group) => group.dependencyUpdate).reduce((sum, group) => sum + group.shas.length, 0);
+    items.push({ kind: 'recent-work', commits: report.recentCommits.length, dependencyUpdates, days: report.recentDays, ...(report.recentBefore ? { before: report.recentBefore } : {}) });
+  }
   items.push({ kind: 'outside-git' });
   return items;
 }

@@ -1,4 +1,4 @@
-import type { Successor, SuccessorStrength } from './departures.ts';
+import { isBulkOnly, type Successor, type SuccessorStrength } from './departures.ts';
 
 // Who could take over a set of files nobody active would author after a departure (talentrisk
 // extension, built on the successors of METRICS.md §8): the people who are the successor of most of
@@ -12,6 +12,19 @@ import type { Successor, SuccessorStrength } from './departures.ts';
  */
 export const BARELY_NORM_DOA = 0.1;
 
+/**
+ * A weak successor with at least this many changes of their own on a file (not in bulk commits)
+ * does not "barely know" it, whatever their normDOA: others changed it far more. spring-boot's
+ * dependency management file read "Phillip Webb (barely knows it)" beside his 388 commits (normDOA
+ * 0.08: others made 9,306 changes; an engineering manager's test).
+ */
+export const MANY_OWN_CHANGES = 20;
+
+/** Whether a (weak) successor barely knows the file: normDOA below BARELY_NORM_DOA, and few changes of their own. */
+export function barelyKnows(s: Pick<Successor, 'normDoa' | 'commits' | 'bulk'>): boolean {
+  return s.normDoa < BARELY_NORM_DOA && s.commits - (s.bulk ?? 0) < MANY_OWN_CHANGES;
+}
+
 /** Someone who is the successor of some files of a set. */
 export interface TakeOverCandidate {
   id: string;
@@ -20,8 +33,17 @@ export interface TakeOverCandidate {
   /** Of those, as an ok successor (normDOA and DOA above the weak lines); the rest as a weak one. */
   ok: number;
   weak: number;
-  /** Of the weak ones, the files they barely know (normDOA below BARELY_NORM_DOA). */
+  /** Of the weak ones, the files they barely know (barelyKnows: normDOA below BARELY_NORM_DOA, fewer than MANY_OWN_CHANGES changes of their own). */
   barely: number;
+  /**
+   * Of `files`, those whose every change of theirs was in a bulk commit (isBulkOnly: a sweep or a
+   * reorganisation), counted in ok, weak and barely too, by their strength; and how many of those
+   * are ok and barely. The reports say them apart: spring-boot's handoff counted 230 files "weak"
+   * for a successor whose only change to 168 of them was a directory move or a copyright sweep.
+   */
+  bulkOnly: number;
+  bulkOnlyOk: number;
+  bulkOnlyBarely: number;
 }
 
 export interface TakeOver {
@@ -30,8 +52,9 @@ export interface TakeOver {
   /** Of those, the ones nobody available (staying, active) has changed: no successor. */
   noSuccessor: number;
   /**
-   * Everyone who is the successor of one of them: most files first, then most ok, then fewest
-   * barely, then the highest normDOA over those files, then id.
+   * Everyone who is the successor of one of them: most files with changes of their own first (not
+   * bulkOnly), then most files, then most ok (not bulkOnly), then fewest barely, then the highest
+   * normDOA over those files, then id.
    */
   candidates: TakeOverCandidate[];
 }
@@ -49,19 +72,30 @@ export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; 
       noSuccessor += 1;
       continue;
     }
-    const candidate = byId.get(successor.id) ?? { id: successor.id, files: 0, ok: 0, weak: 0, barely: 0 };
+    const candidate = byId.get(successor.id) ?? { id: successor.id, files: 0, ok: 0, weak: 0, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 };
+    const bulkOnly = isBulkOnly(successor);
     candidate.files += 1;
+    if (bulkOnly) candidate.bulkOnly += 1;
     if (file.strength === 'weak') {
       candidate.weak += 1;
-      if (successor.normDoa < BARELY_NORM_DOA) candidate.barely += 1;
+      if (barelyKnows(successor)) {
+        candidate.barely += 1;
+        if (bulkOnly) candidate.bulkOnlyBarely += 1;
+      }
     } else {
       candidate.ok += 1;
+      if (bulkOnly) candidate.bulkOnlyOk += 1;
     }
     byId.set(successor.id, candidate);
     knowledge.set(successor.id, (knowledge.get(successor.id) ?? 0) + successor.normDoa);
   }
   const known = (id: string) => knowledge.get(id) ?? 0;
-  const candidates = [...byId.values()].sort((a, b) => b.files - a.files || b.ok - a.ok || a.barely - b.barely || known(b.id) - known(a.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Someone who changed the files themselves before someone whose only changes were a sweep: the
+  // "best placed" of spring-boot's modules was the author of a directory move (an EM test).
+  const own = (c: TakeOverCandidate) => c.files - c.bulkOnly;
+  const candidates = [...byId.values()].sort(
+    (a, b) => own(b) - own(a) || b.files - a.files || b.ok - b.bulkOnlyOk - (a.ok - a.bulkOnlyOk) || a.barely - b.barely || known(b.id) - known(a.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return { files: total, noSuccessor, candidates };
 }
 

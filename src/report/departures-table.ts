@@ -1,10 +1,10 @@
-import { olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
+import { busySmallModules, isBulkOnly, modulesInListingOrder, olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
 import { list, MODULE_ROWS, percent, plural, sanitize } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
-import { isSupportingModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSecondaryModule, isSupportingModule, SMALL_MODULE_FILES } from '../model/modules.ts';
 import { takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -75,14 +75,23 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   }
 
   if (result.modules.length > 0) {
-    out.push(
-      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last)`)}`,
-    );
     // Code first, as every module table: astro listed 8 fixture packages before its code (a re-test),
     // and hugo twelve modules of 1 to 4 files before its 206-file tpl.
-    const listed = rowsWithin([...result.modules].sort(secondaryLast), MODULE_ROWS);
+    const listed = rowsWithin(modulesInListingOrder(result), MODULE_ROWS);
+    const busy = busySmallModules(result);
+    // Said when it moved one up, above a module of the others: a 2-file module first of the table,
+    // with "fewer than 5 files last" beside it.
+    const above = (index: number) => listed.slice(index + 1).some((later) => !isSecondaryModule(later));
+    const promoted = [...new Set(listed.filter((m, index) => busy.has(m.path) && above(index)).map((m) => sanitize(m.path)))];
+    const which = promoted.length > 3 ? `${promoted.length} such modules` : promoted.join(', ');
+    const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as an average module’s)` : '';
     const takeOver = takeOverByModule(result.orphanedFiles);
-    const best = bestPlacedCells(listed.map((m) => takeOver.get(m.path)), name, ctx);
+    const firsts = listed.map((m) => takeOver.get(m.path));
+    const best = bestPlacedCells(firsts, name, ctx);
+    const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ' (sweeps only: of those, the files where their only changes were commits of 300+ files)' : '';
+    out.push(
+      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last${except})`)}`,
+    );
     const rows = listed.map((m, index) => [
       sanitize(m.path),
       m.files,
@@ -104,7 +113,8 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
-    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD})`)}`);
+    const sweeps = result.orphanedFiles.some((file) => file.successor && isBulkOnly(file.successor)) ? '; sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation' : '';
+    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${sweeps})`)}`);
     if (stale) {
       // `--until` helps only when the history itself is that old (not when a solo maintainer leaves beside long-gone others).
       const old = olderThanWindow(stale.day, stale.referenceDate, stale.inactiveAfterDays);
@@ -122,8 +132,11 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // among the 15 shown: a tester), then the most changed first (in path order, httpd's first rows
     // were build/aix/README and build/aix/aixinfo).
     const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')))));
+    // A successor whose only changes were sweeps right after the files with none: they know no more
+    // of it (spring-boot: 523 of the 1,773 files, a directory move and a copyright sweep; an EM test).
+    const rank = (file: FileSuccession) => (file.successor && isBulkOnly(file.successor) ? 0.5 : STRENGTH[file.strength]);
     const ranked = [...result.orphanedFiles].sort(
-      (a, b) => STRENGTH[a.strength] - STRENGTH[b.strength] || supporting(a) - supporting(b) || listingTier(a.path) - listingTier(b.path) || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+      (a, b) => rank(a) - rank(b) || supporting(a) - supporting(b) || listingTier(a.path) - listingTier(b.path) || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
     );
     const files = rowsWithin(ranked, FILE_ROWS);
     out.push(indent(successionTable(files, name, ctx, fit, !alone)));
@@ -158,7 +171,8 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
 /**
  * The "best placed" cells of the modules table: who stays and is the successor on most of the
- * files the module loses, and on how many ("Joe Mooring (74)"; yellow when weak on all of them),
+ * files the module loses (most with changes of their own first: takeOverOf), and on how many ("Joe
+ * Mooring (74)", "Phillip Webb (606; 290 sweeps only)"; yellow when weak on all of them),
  * or "none" (red) when nobody available has changed any. hugo's table named no one beside tpl's
  * 206 lost files, of which Joe Mooring was the successor on 74 (a tester). `within`: a cell made
  * narrower, the name cut before the count.
@@ -169,8 +183,10 @@ function bestPlacedCells(takeOvers: readonly (TakeOver | undefined)[], name: (id
   const cells = takeOvers.map((takeOver) => {
     const best = takeOver?.candidates[0];
     if (!best) return chalk.red('none');
-    const paint = best.ok === 0 ? chalk.yellow : (text: string) => text;
-    const count = ` (${best.files})`;
+    // Weak on all, or ok only through sweeps: yellow. Files where their only changes were sweeps are
+    // said beside the count (spring-boot's module: Phillip Webb on 606, 290 of them by a move).
+    const paint = best.ok - best.bulkOnlyOk === 0 ? chalk.yellow : (text: string) => text;
+    const count = best.bulkOnly > 0 ? ` (${best.files}; ${best.bulkOnly} sweeps only)` : ` (${best.files})`;
     const cell = paint(`${name(best.id)}${count}`);
     narrower.set(cell, (width) => paint(width - displayWidth(count) >= 4 ? `${cutToWidth(name(best.id), width - displayWidth(count))}${count}` : cutToWidth(name(best.id), width)));
     return cell;
@@ -196,10 +212,12 @@ function successionTable(
       shorter.set(cell, { compact: chalk.red('none — transfer needed'), within: () => chalk.red('none') });
       return cell;
     }
-    const paint = f.strength === 'weak' ? chalk.yellow : (text: string) => text;
+    const bulkOnly = isBulkOnly(s);
+    const paint = f.strength === 'weak' || bulkOnly ? chalk.yellow : (text: string) => text;
     const weak = f.strength === 'weak' ? 'weak, ' : '';
-    const cell = paint(`${name(s.id)} (${weak}normDOA ${s.normDoa.toFixed(2)})`);
-    const figure = `(${weak}${s.normDoa.toFixed(2)})`;
+    const sweeps = bulkOnly ? ', sweeps only' : '';
+    const cell = paint(`${name(s.id)} (${weak}normDOA ${s.normDoa.toFixed(2)}${sweeps})`);
+    const figure = `(${weak}${s.normDoa.toFixed(2)}${sweeps})`;
     shorter.set(cell, {
       compact: paint(`${name(s.id)} ${figure}`),
       within: (width) => {

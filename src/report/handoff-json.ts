@@ -1,5 +1,5 @@
 import type { AreaTakeOverCandidate, HandoffFile, HandoffReport } from '../model/handoff.ts';
-import type { Successor } from '../model/departures.ts';
+import { isBulkOnly, type Successor } from '../model/departures.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { round } from './format.ts';
 import type { HandoffOutput } from './handoff-schema.ts';
@@ -14,7 +14,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
   const nameOf = (id: string) => report.names[id] ?? id;
   const person = (id: string) => ({ id, name: nameOf(id) });
   const successor = (s: Successor | undefined) =>
-    s ? { ...person(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), fa: s.fa, dl: s.dl, commits: s.commits, lastChange: iso(s.lastChange) } : null;
+    s ? { ...person(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), fa: s.fa, dl: s.dl, commits: s.commits, lastChange: iso(s.lastChange), bulk: s.bulk ?? 0, bulkOnly: isBulkOnly(s) } : null;
   const file = (f: HandoffFile) => ({
     path: f.path,
     status: f.status,
@@ -26,11 +26,14 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     normDoa: round(f.normDoa, 3),
     commits: f.commits,
     lastChange: iso(f.lastChange),
+    events: f.events,
+    noActiveAuthorLeft: f.noActiveAuthorLeft,
     successor: successor(f.successor),
     successorStrength: f.strength,
     recentSuccessor: successor(f.recentSuccessor),
+    handsOnSuccessor: successor(f.handsOnSuccessor),
   });
-  const candidate = ({ id, files, ok, weak, barely }: TakeOverCandidate) => ({ ...person(id), files, ok, weak, barely });
+  const candidate = ({ id, files, ok, weak, barely, bulkOnly }: TakeOverCandidate) => ({ ...person(id), files, ok, weak, barely, bulkOnly });
   const areaCandidate = (c: AreaTakeOverCandidate) => ({ ...candidate(c), moduleFilesAuthored: c.moduleFilesAuthored });
   const takeOver = (t: TakeOver) => ({ files: t.files, noSuccessor: t.noSuccessor, candidates: t.candidates.map(candidate) });
   return {
@@ -50,6 +53,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       critical: area.critical,
       soleFiles: area.soleFiles,
       sharedOnlyWithInactive: area.sharedOnlyWithInactive,
+      sharedOnlyWithLeaving: area.sharedOnlyWithLeaving,
       lastChange: iso(area.lastChange),
       truckFactorBefore: area.truckFactorBefore,
       truckFactorAfter: area.truckFactorAfter,
@@ -74,6 +78,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       truncated: report.recentTruncated,
       outsideAreas: report.recentOutside,
       commits: report.recentCommits.map((c) => ({ sha: c.sha, date: iso(c.time), subject: c.subject, files: c.files })),
+      groups: report.recentGroups.map((g) => ({ subject: g.subject, commits: g.shas, date: iso(g.time), firstDate: iso(g.firstTime), files: g.files, dependencyUpdate: g.dependencyUpdate })),
     },
     inactive: report.inactive.map(person),
     checklist: report.checklist.map((item): HandoffOutput['checklist'][number] => {
@@ -82,8 +87,16 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
         return { ...rest, bestPlaced: bestPlaced ? areaCandidate(bestPlaced) : null };
       }
       if (item.kind !== 'transfer-file') return item;
-      const { successor: id, normDoa, recentSuccessor: recent, ...rest } = item;
-      return id === undefined ? rest : { ...rest, successor: person(id), ...(normDoa !== undefined ? { normDoa: round(normDoa, 3) } : {}), ...(recent !== undefined ? { recentSuccessor: person(recent) } : {}) };
+      const { successor: id, normDoa, recentSuccessor: recent, handsOnSuccessor: handsOn, ...rest } = item;
+      return id === undefined
+        ? rest
+        : {
+            ...rest,
+            successor: person(id),
+            ...(normDoa !== undefined ? { normDoa: round(normDoa, 3) } : {}),
+            ...(recent !== undefined ? { recentSuccessor: person(recent) } : {}),
+            ...(handsOn !== undefined ? { handsOnSuccessor: person(handsOn) } : {}),
+          };
     }),
     // What stderr prints too: a dashboard reading the document saw no sign of a shallow clone's partial figures (redis).
     warnings: report.warnings,

@@ -18,6 +18,8 @@ const successor = person
     dl: z.number().int().nonnegative(),
     commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
     lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
+    bulk: z.number().int().nonnegative().describe('Of dl, their changes in bulk commits: commits that change or move 300 analysed files or more (a sweep, a reorganisation), counted in the figures as METRICS §4 has them.'),
+    bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in a bulk commit: the figures count them, but they never worked on it themselves (talentrisk extension).'),
   })
   .nullable()
   .describe('Who knows the file best among those who stay and are active; null: nobody.');
@@ -33,10 +35,15 @@ const handoffFile = z.object({
   normDoa: z.number(),
   commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
   lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
+  events: z.number().int().nonnegative().describe('Events on the file by anyone (adds, changes and renames).'),
+  noActiveAuthorLeft: z.boolean().describe('Nobody active who stays authors it after the departures: theirs alone, or every other author is inactive or leaving too. These are the files that need a new owner (takeOver).'),
   successor,
   successorStrength: strength,
   recentSuccessor: successor.describe(
     'Beside a weak successor (talentrisk extension; null otherwise, and under --model classic): who stays, is active and has the highest current (decayed) DOA on the file, when that is someone else who changed it more recently. doa and normDoa are the classic figures.',
+  ),
+  handsOnSuccessor: successor.describe(
+    'Beside a successor whose changes to the file were all in bulk commits (successor.bulkOnly; talentrisk extension, null otherwise and under --model classic): who stays, is active and has the highest DOA among those who created the file or changed it outside bulk commits; null when nobody did.',
   ),
 });
 
@@ -44,17 +51,19 @@ const takeOverCandidate = person.extend({
   files: z.number().int().nonnegative().describe('Of the files that need a new owner, those they are the successor of.'),
   ok: z.number().int().nonnegative().describe('Of those, as an ok successor.'),
   weak: z.number().int().nonnegative().describe('Of those, as a weak successor.'),
-  barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know (normDOA below 0.1).'),
+  barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know: normDOA below 0.1, and fewer than 20 changes of their own (not in bulk commits).'),
+  bulkOnly: z.number().int().nonnegative().describe('Of files, those where every change of theirs was in a bulk commit (a sweep, a reorganisation of 300 files or more): counted in ok, weak and barely too, by their strength (talentrisk extension).'),
 });
 const areaTakeOverCandidate = takeOverCandidate.extend({
   moduleFilesAuthored: z.number().int().nonnegative().describe('Files of the module they author once everyone declared leaving has gone.'),
 });
 const takeOverFields = {
-  files: z.number().int().nonnegative().describe('Their files nobody active would author after them: theirs alone, or shared only with inactive developers.'),
+  files: z.number().int().nonnegative().describe('Their files nobody active would author after them and the others leaving: theirs alone, or shared only with inactive developers or others leaving (files[].noActiveAuthorLeft).'),
   noSuccessor: z.number().int().nonnegative().describe('Of those, the files nobody active who stays has changed.'),
 };
+const candidateOrder = 'most files not bulkOnly first, then most files, then most ok not bulkOnly, then fewest barely';
 const takeOver = z
-  .object({ ...takeOverFields, candidates: z.array(takeOverCandidate).describe('Everyone who is the successor of one of those files: most files first, then most ok, then fewest barely.') })
+  .object({ ...takeOverFields, candidates: z.array(takeOverCandidate).describe(`Everyone who is the successor of one of those files: ${candidateOrder}.`) })
   .describe('Who could take over their files that need a new owner (talentrisk extension).');
 
 const busFactors = {
@@ -71,19 +80,36 @@ const checklistItem = z.discriminatedUnion('kind', [
     strength,
     normDoa: z.number().optional().describe('The successor’s normDOA.'),
     recentSuccessor: person.optional().describe('Beside a weak successor: who changed it more recently and knows it best today (the file’s recentSuccessor).'),
+    bulkOnly: z.boolean().optional().describe('true: every change of the successor’s to it was in a bulk commit (a sweep, a reorganisation).'),
+    handsOnSuccessor: person.optional().describe('Beside such a successor: the file’s handsOnSuccessor.'),
   }),
-  z.object({ kind: z.literal('more-transfers'), files: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }).describe('The files beyond the transfer-file items with no or a weak successor.'),
+  z
+    .object({ kind: z.literal('more-transfers'), files: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative(), sharedOnlyWithLeaving: z.number().int().nonnegative() })
+    .describe('The files beyond the transfer-file items with no or a weak successor (or one whose changes were all bulk commits).'),
   z.object({
     kind: z.literal('owner-area'),
     module: z.string(),
     soleFiles: z.number().int().nonnegative(),
     sharedOnlyWithInactive: z.number().int().nonnegative(),
+    sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Files of the area they share only with others leaving.'),
     bestPlaced: areaTakeOverCandidate.nullable().describe('The area’s first take-over candidate (areas[].takeOver); null: nobody active who stays has changed those files.'),
   }),
-  z.object({ kind: z.literal('more-owner-areas'), areas: z.number().int().nonnegative(), soleFiles: z.number().int().nonnegative(), sharedOnlyWithInactive: z.number().int().nonnegative() }),
+  z.object({
+    kind: z.literal('more-owner-areas'),
+    areas: z.number().int().nonnegative(),
+    soleFiles: z.number().int().nonnegative(),
+    sharedOnlyWithInactive: z.number().int().nonnegative(),
+    sharedOnlyWithLeaving: z.number().int().nonnegative(),
+  }),
   z.object({ kind: z.literal('critical'), system: z.string(), ...busFactors, minOwners: z.number().int().nonnegative() }),
   z.object({ kind: z.literal('co-change'), path: z.string(), partner: z.string() }),
-  z.object({ kind: z.literal('recent-work'), commits: z.number().int().nonnegative(), days: z.number().int().nonnegative(), before: z.string().optional().describe('The day the days end on, when that is the revision’s last commit.') }),
+  z.object({
+    kind: z.literal('recent-work'),
+    commits: z.number().int().nonnegative(),
+    dependencyUpdates: z.number().int().nonnegative().describe('Of those commits, the ones whose subject reads as a dependency update (recent.groups[].dependencyUpdate).'),
+    days: z.number().int().nonnegative(),
+    before: z.string().optional().describe('The day the days end on, when that is the revision’s last commit.'),
+  }),
   z.object({ kind: z.literal('kept-files'), paths: z.array(z.string()), files: z.number().int().nonnegative() }).describe('Files they keep (see alsoWorkedOn’s keeper): the first few, and how many in all.'),
   z.object({ kind: z.literal('outside-git') }),
 ]);
@@ -112,6 +138,7 @@ export const handoffOutputSchema = z
       soleFiles: z.number().int().nonnegative(),
       sharedFiles: z.number().int().nonnegative(),
       sharedOnlyWithInactive: z.number().int().nonnegative().describe('Of the shared files, those whose other authors who stay are all inactive.'),
+      sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Of the shared files, those whose other authors are all leaving too (none stays). With sharedOnlyWithInactive and soleFiles, the files that need a new owner.'),
       noActiveAuthorLeft: z.number().int().nonnegative().describe('Their files no active developer who stays authors.'),
       soleModules: z.array(z.string()).describe('Modules where they are the only author of every authored file.'),
       sharedModules: z.array(z.string()),
@@ -137,6 +164,7 @@ export const handoffOutputSchema = z
       orphanedFilesAlone: z.number().int().nonnegative().describe('Of those, the ones they alone leave with no author.'),
       noSuccessor: z.number().int().nonnegative(),
       weakSuccessor: z.number().int().nonnegative(),
+      bulkOnlySuccessor: z.number().int().nonnegative().describe('Of their files, those whose successor’s changes to it were all in bulk commits (successor.bulkOnly).'),
       takeOver: takeOver.describe('Who could take over their files that need a new owner, over all areas (talentrisk extension).'),
     }),
     weakSuccessorThreshold: z.number(),
@@ -150,13 +178,14 @@ export const handoffOutputSchema = z
         critical: z.array(z.string()),
         soleFiles: z.number().int().nonnegative(),
         sharedOnlyWithInactive: z.number().int().nonnegative(),
+        sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Shared files of the area whose other authors are all leaving too.'),
         lastChange: z.string().describe('Their newest change in the area (ISO 8601).'),
         truckFactorBefore: z.number().int().nonnegative(),
         truckFactorAfter: z.number().int().nonnegative().describe('After this person leaves, alone.'),
         truckFactorAfterAll: z.number().int().nonnegative().nullable().describe('After everyone declared leaving goes too; null when nobody else leaves.'),
         leftWithNoAuthor: z.boolean().describe('None of the module’s files keeps an author after this person leaves, alone (it had one before). The areas rank by truckFactorAfter falling to 0 (fewer than half keep one) instead.'),
         takeOver: z
-          .object({ ...takeOverFields, candidates: z.array(areaTakeOverCandidate).describe('Everyone who is the successor of one of those files: most files first, then most ok, then fewest barely.') })
+          .object({ ...takeOverFields, candidates: z.array(areaTakeOverCandidate).describe(`Everyone who is the successor of one of those files: ${candidateOrder}.`) })
           .describe('Who could take over the area’s files that need a new owner (talentrisk extension).'),
         files: z.array(handoffFile),
       }),
@@ -197,6 +226,18 @@ export const handoffOutputSchema = z
       truncated: z.boolean().describe('The list may be cut short (too many commits to read).'),
       outsideAreas: z.number().int().nonnegative().describe('Their recent commits outside the areas (not listed).'),
       commits: z.array(z.object({ sha: z.string(), date: z.string(), subject: z.string(), files: z.array(z.string()).describe('Files of the commit in their areas.') })),
+      groups: z
+        .array(
+          z.object({
+            subject: z.string(),
+            commits: z.array(z.string()).describe('The ids of the commits with this subject, newest first (the same change on several branches).'),
+            date: z.string().describe('The newest of them (ISO 8601).'),
+            firstDate: z.string().describe('The oldest of them (ISO 8601).'),
+            files: z.array(z.string()).describe('Files of those commits in their areas.'),
+            dependencyUpdate: z.boolean().describe('The subject reads as a dependency update (“Upgrade to …”, “Bump …”, “Update dependency …”, a deps scope).'),
+          }),
+        )
+        .describe('The commits grouped by subject, as the document lists them: the other work first, then the dependency updates, each newest first.'),
     }),
     inactive: z.array(person).describe('The developers the document names who made no commit in the last successorsActiveWithinDays days.'),
     checklist: z.array(checklistItem),

@@ -180,6 +180,26 @@ describe('departures section of scan', () => {
   });
 
   // Regression (astro, a re-test): 8 fixture packages were listed before its code.
+  // spring-boot (an EM test): `platform`, 2 files orphaned, one of them the most changed file of the
+  // repository (9,694 events), came last of "Modules losing knowledge" for its size.
+  it('lists a small module that loses every author with the others when its files were much changed, and says why', async () => {
+    const bobs = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`big/f${i}.ts`, 3]));
+    const repo = buildRepo([
+      { author: 'bob', write: bobs },
+      { author: 'ada', write: { 'big/a.ts': 3, 'big/b.ts': 3, 'tiny/deps.gradle': 3, 'wee/x.ts': 3 } },
+      // 41 events on tiny's one file, against 54 in 3 modules: more than an average module (18).
+      ...Array.from({ length: 40 }, (_, i) => ({ author: 'ada', write: { 'tiny/deps.gradle': i + 4 } })),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    expect(result.eventsPerModule).toBe(18);
+    const text = renderDeparturesSection(result, ctx);
+    const rows = text.split('\n').filter((line) => /^ {4}(big|tiny|wee) /.test(line)).map((line) => line.trim().split(' ')[0]);
+    // wee, as small and orphaned but changed once, stays last.
+    expect(rows).toEqual(['tiny', 'big', 'wee']);
+    expect(text).toContain('modules of fewer than 5 files last (but tiny: it loses every author, and its files were changed as often as an average module’s))');
+  });
+
   it('lists the modules losing knowledge with tests, fixtures, examples and docs after the code', async () => {
     const analysis = await departuresFixture();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));

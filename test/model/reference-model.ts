@@ -277,6 +277,7 @@ export function computeDepartures(
     timeline,
     weakSuccessorThreshold: weak,
     successorsFiltered: unavailable.size > gone.size,
+    eventsPerModule: analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0,
   };
 }
 

@@ -15,8 +15,8 @@ describe('takeOverOf', () => {
       files: 6,
       noSuccessor: 2,
       candidates: [
-        { id: 'joe', files: 3, ok: 1, weak: 2, barely: 1 },
-        { id: 'ann', files: 1, ok: 0, weak: 1, barely: 0 },
+        { id: 'joe', files: 3, ok: 1, weak: 2, barely: 1, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 },
+        { id: 'ann', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 },
       ],
     });
   });
@@ -28,7 +28,7 @@ describe('takeOverOf', () => {
     expect(ranked([file('weak', 'a', 0.2), file('weak', 'b', 0.4)])).toEqual(['b', 'a']);
     expect(ranked([file('weak', 'b'), file('weak', 'a')])).toEqual(['a', 'b']);
     // A successor who is an author (scan's single-owner files never reach here) counts as ok.
-    expect(takeOverOf([file('author', 'a', 1)]).candidates).toEqual([{ id: 'a', files: 1, ok: 1, weak: 0, barely: 0 }]);
+    expect(takeOverOf([file('author', 'a', 1)]).candidates).toEqual([{ id: 'a', files: 1, ok: 1, weak: 0, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 }]);
   });
 
   it('tallies per module', () => {
@@ -38,7 +38,7 @@ describe('takeOverOf', () => {
       { module: 'fs', ...file('none') },
     ]);
     expect(Object.fromEntries(byModule)).toEqual({
-      tpl: { files: 2, noSuccessor: 1, candidates: [{ id: 'joe', files: 1, ok: 0, weak: 1, barely: 0 }] },
+      tpl: { files: 2, noSuccessor: 1, candidates: [{ id: 'joe', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 }] },
       fs: { files: 1, noSuccessor: 1, candidates: [] },
     });
   });

@@ -77,7 +77,7 @@ describe('handoff report of a hand-computed fixture', () => {
     // The published figures are kept; the addition is labelled.
     expect(report.summary).toMatchObject({ soleFiles: 1, sharedFiles: 2, sharedOnlyWithInactive: 1, orphanedFiles: 1, noActiveAuthorLeft: 2 });
     expect(report.areas[0]).toMatchObject({ soleFiles: 1, sharedOnlyWithInactive: 1 });
-    expect(report.checklist.find((item) => item.kind === 'owner-area')).toEqual({ kind: 'owner-area', module: 'lib', soleFiles: 1, sharedOnlyWithInactive: 1 });
+    expect(report.checklist.find((item) => item.kind === 'owner-area')).toEqual({ kind: 'owner-area', module: 'lib', soleFiles: 1, sharedOnlyWithInactive: 1, sharedOnlyWithLeaving: 0 });
     expect(report.checklist.filter((item) => item.kind === 'transfer-file').map((item) => item.path)).toEqual(['lib/old.ts', 'lib/mine.ts']);
     const markdown = renderHandoffMarkdown(report);
     expect(markdown).toContain('\n- **Shares** 2 files with other authors (in `lib`); **1 of them only with inactive developers**.\n');
@@ -118,6 +118,49 @@ describe('handoff report of a hand-computed fixture', () => {
     const files = Object.fromEntries((toHandoffJson(report).areas[0]?.files ?? []).map((file) => [file.path, file]));
     expect(files['lib/shared.ts']).toMatchObject({ status: 'shared', otherAuthors: [], otherAuthorsLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
     expect(files['lib/three.ts']).toMatchObject({ status: 'shared', otherAuthors: [{ id: 'carol@example.com', name: 'Carol' }], otherAuthorsLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
+  });
+
+  // spring-boot (an EM test, Andy Wilkinson leaving too): "73 of them only with inactive developers",
+  // of which 16 were shared with Andy as well, whose rows read "shared with Madhura Bhave (inactive)";
+  // and files shared only with Andy needed no new owner, though nobody would author them either.
+  it('counts files shared with inactive developers and others leaving as the rows name them, and asks a new owner for those shared only with others leaving', async () => {
+    const repo = buildNamed('leaving', [
+      { author: 'carol', at: '2023-01-01T10:00:00Z', write: { 'lib/both.ts': 5, 'lib/old.ts': 5 } },
+      { author: 'bob', at: '2024-11-01T10:00:00Z', write: { 'lib/pair.ts': 5 } },
+      { author: 'dave', at: '2024-11-02T10:00:00Z', write: { 'lib/live.ts': 5 } },
+      { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/mine.ts': 5, 'lib/pair.ts': 6, 'lib/live.ts': 6, 'lib/old.ts': 6 } },
+      { author: 'ada', at: '2024-12-02T10:00:00Z', write: { 'lib/old.ts': 7 } },
+      // both.ts: three changes each by Ada and Bob after Carol's creation make all three authors.
+      ...[3, 4, 5].flatMap((day) => [
+        { author: 'ada', at: `2024-12-0${day}T10:00:00Z`, write: { 'lib/both.ts': day * 2 } },
+        { author: 'bob', at: `2024-12-0${day}T12:00:00Z`, write: { 'lib/both.ts': day * 2 + 1 } },
+      ]),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 180 } } });
+    const report = await handoffOf(analysis, 'ada', { critical: [], alsoLeaving: [{ id: 'bob@example.com', name: 'Bob' }] });
+    const files = Object.fromEntries(report.areas.flatMap((area) => area.files.map((file) => [file.path, [file.status, file.othersInactive, file.noActiveAuthorLeft]])));
+    expect(files).toEqual({
+      'lib/mine.ts': ['sole', false, true],
+      'lib/both.ts': ['shared', true, true],
+      'lib/old.ts': ['shared', true, true],
+      'lib/pair.ts': ['shared', false, true],
+      'lib/live.ts': ['shared', false, false],
+    });
+    expect(report.summary).toMatchObject({ soleFiles: 1, sharedFiles: 4, sharedOnlyWithInactive: 2, sharedOnlyWithLeaving: 1, noActiveAuthorLeft: 4, takeOver: { files: 4 } });
+    expect(report.areas[0]).toMatchObject({ sharedOnlyWithInactive: 2, sharedOnlyWithLeaving: 1, takeOver: { files: 4 } });
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('| `lib/both.ts` (shared with Carol (inactive); Bob, also leaving) |');
+    expect(markdown).toContain('| `lib/pair.ts` (shared with Bob, also leaving) |');
+    expect(markdown).toContain(
+      '\n- **Shares** 4 files with other authors (in `lib`); **3 of them with no other active author who stays**: 1 only with inactive developers, 1 with inactive developers and others leaving, 1 only with others leaving.\n',
+    );
+    expect(markdown).toContain('\n### `lib`: 5 files, 1 only Ada knows, 3 shared only with inactive developers or others leaving\n');
+    expect(markdown).toContain('the 4 files nobody active would author after Ada and the others leaving');
+    expect(markdown).toContain('- [ ] Name a new owner for `lib` (1 file only Ada knows, 3 more shared only with inactive developers or others leaving); ');
+    const json = toHandoffJson(report);
+    expect(handoffOutputSchema.parse(json)).toEqual(json);
+    expect(json.summary).toMatchObject({ sharedOnlyWithInactive: 2, sharedOnlyWithLeaving: 1 });
+    expect(json.areas[0]?.files.find((file) => file.path === 'lib/pair.ts')).toMatchObject({ otherAuthorsAllInactive: false, noActiveAuthorLeft: true });
   });
 
   it('says a weak successor who barely knows a file (normDOA below 0.1) is no walk-through partner (jest: the runtime\'s successor had touched it twice in 2020)', async () => {
@@ -358,7 +401,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const transfers = report.checklist.filter((item) => item.kind === 'transfer-file');
     expect(transfers).toHaveLength(15);
     // 18 solo files and web/legacy.ts with no successor, pay/ledger.ts, core.ts and rates.ts with a weak one: 22 in all.
-    expect(report.checklist.find((item) => item.kind === 'more-transfers')).toEqual({ kind: 'more-transfers', files: 7, sharedOnlyWithInactive: 0 });
+    expect(report.checklist.find((item) => item.kind === 'more-transfers')).toEqual({ kind: 'more-transfers', files: 7, sharedOnlyWithInactive: 0, sharedOnlyWithLeaving: 0 });
     expect(renderHandoffMarkdown(report)).toContain('- [ ] And 7 more files only Ada knows with no or a weak successor: see the areas above, or `--format json`.');
   });
 
@@ -374,7 +417,7 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown.match(/^### /gm)).toHaveLength(MAX_AREAS);
     // An area ranked lower that the checklist names is written out too (vite's top contributor: the
     // checklist said "see the areas above" of five modules that were not there).
-    const named = renderHandoffMarkdown({ ...report, areas, checklist: [{ kind: 'owner-area', module: 'm26', soleFiles: 1, sharedOnlyWithInactive: 0 }], summary: { ...report.summary, sharedModules: modules } });
+    const named = renderHandoffMarkdown({ ...report, areas, checklist: [{ kind: 'owner-area', module: 'm26', soleFiles: 1, sharedOnlyWithInactive: 0, sharedOnlyWithLeaving: 0 }], summary: { ...report.summary, sharedModules: modules } });
     expect(named.match(/^### /gm)).toHaveLength(MAX_AREAS + 1);
     expect(named).toContain('### `m26`');
     expect(named).not.toContain('### `m25`');
@@ -399,7 +442,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const report = await handoffOf(analysis, 'ada');
     const owners = report.checklist.filter((item) => item.kind === 'owner-area');
     expect(owners.map((item) => item.soleFiles)).toEqual([4, 4, 4, 3, 3, 3, 2, 2, 2, 1]);
-    expect(report.checklist).toContainEqual({ kind: 'more-owner-areas', areas: 3, soleFiles: 3, sharedOnlyWithInactive: 0 });
+    expect(report.checklist).toContainEqual({ kind: 'more-owner-areas', areas: 3, soleFiles: 3, sharedOnlyWithInactive: 0, sharedOnlyWithLeaving: 0 });
     expect(renderHandoffMarkdown(report)).toContain('- [ ] And new owners for 3 more areas (3 files only Ada knows): see the areas above, or `--format json`.\n');
   });
 
