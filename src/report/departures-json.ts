@@ -19,6 +19,8 @@ const successor = person
     normDoa: z.number().describe('DOA / the file’s highest DOA (departing developers included).'),
     commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
     lastChange: z.string(),
+    bulk: z.number().int().nonnegative().describe('Of their changes to the file, those made in commits that change or move 300 analysed files or more (a sweep, a reorganisation; not those in acknowledgedRevs).'),
+    bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in such a commit: the published figures count them, but they never worked on the file itself.'),
   })
   .nullable();
 const succession = z.object({

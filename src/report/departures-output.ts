@@ -1,5 +1,5 @@
 import type { CurrentFigures, ProjectionResult } from '../model/decay.ts';
-import type { DeparturesResult, FileSuccession, Successor } from '../model/departures.ts';
+import { isBulkOnly, type DeparturesResult, type FileSuccession, type Successor } from '../model/departures.ts';
 import type { TruckFactor } from '../model/types.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import type { CurrentOutput, DeparturesOutput } from './departures-json.ts';
@@ -19,7 +19,8 @@ function truckFactorJson(tf: TruckFactor, names: Record<string, string>) {
 }
 
 function successorJson(s: Successor | undefined, names: Record<string, string>) {
-  return s ? { ...nameOf(names)(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), commits: s.commits, lastChange: iso(s.lastChange) } : null;
+  // `bulk`, `bulkOnly`: as the handoff's successors say them (a dashboard read them there only: a review).
+  return s ? { ...nameOf(names)(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), commits: s.commits, lastChange: iso(s.lastChange), bulk: s.bulk ?? 0, bulkOnly: isBulkOnly(s) } : null;
 }
 
 function successionJson(file: FileSuccession, names: Record<string, string>) {

@@ -136,7 +136,7 @@ describe('departures section of scan', () => {
         module: 'web',
         departingAuthors: [{ id: 'carol@example.com', name: 'Carol' }],
         remainingAuthors: [{ id: 'bob@example.com', name: 'Bob' }],
-        successor: { id: 'bob@example.com', name: 'Bob', doa: 3.621, normDoa: 0.897, commits: 2, lastChange: json.singleOwnerFiles[0]?.successor?.lastChange },
+        successor: { id: 'bob@example.com', name: 'Bob', doa: 3.621, normDoa: 0.897, commits: 2, lastChange: json.singleOwnerFiles[0]?.successor?.lastChange, bulk: 0, bulkOnly: false },
         strength: 'author',
       },
     ]);

@@ -4,6 +4,7 @@ import { computeDepartures, resolveDepartures } from '../../src/model/departures
 import type { HandoffFile } from '../../src/model/handoff.ts';
 import { takeOverOf } from '../../src/model/take-over.ts';
 import { renderDeparturesSection } from '../../src/report/departures-table.ts';
+import { departuresJson } from '../../src/report/departures-output.ts';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
 import { renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { handoffOutputSchema } from '../../src/report/handoff-schema.ts';
@@ -106,6 +107,9 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     // Carol, the successor of g.ts by her own change, is best placed; her file after Bob's swept ones.
     expect(text).toMatch(/\n {4}src {2}.* Carol \(1\)\n/);
     expect(text.indexOf('src/g.ts')).toBeGreaterThan(text.indexOf(name(1)));
+    // The JSON says it too (a re-test: `342 sweeps only` could not be traced in scan's JSON).
+    const swept = departuresJson(result).orphanedFiles.find((file) => file.path === name(1));
+    expect(swept?.successor).toMatchObject({ id: 'bob@example.com', bulk: 1, bulkOnly: true });
   });
 });
 
