@@ -202,7 +202,7 @@ function summary(report: HandoffReport, who: string): string[] {
     // "of theirs": with others leaving, 97 read as the repository's count (354 there; an EM test).
     // "(with the other departures)" only when they add to it: "7 files (with the other departures)"
     // read as if the others were needed, when edison alone left the 7 (vuejs/core).
-    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor})${s.bulkOnlySuccessor > 0 ? `; on ${s.bulkOnlySuccessor} the successor’s only changes were sweeps or reorganisations of 300+ files` : ''}.`,
+    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor})${s.bulkOnlySuccessor > 0 ? `; on ${s.bulkOnlySuccessor} the successor’s only changes were sweeps or reorganisations of 300+ files${bulkOnlyParts(s)}` : ''}.`,
   );
   if (s.noActiveAuthorLeft > s.orphanedFiles && report.successorsActiveWithinDays != null) {
     lines.push(
@@ -644,4 +644,16 @@ function normDoaText(value: number): string {
  */
 function withOthers(alone: number, all: number | undefined): string {
   return all !== undefined && all !== alone ? ` (→ ${all} with the other departures)` : '';
+}
+
+/**
+ * What the files whose successor only swept them are: weak successors (and on how many nobody else
+ * worked on the file) and authors through sweeps alone, which "left with no author" does not count.
+ */
+function bulkOnlyParts(s: HandoffReport['summary']): string {
+  const weak = s.bulkOnlySuccessor - s.bulkOnlyAuthor;
+  const parts: string[] = [];
+  if (weak > 0) parts.push(`${weak} as a weak successor${s.bulkOnlyNobodyElse > 0 ? ` (on ${s.bulkOnlyNobodyElse} of them nobody else who stays has worked on the file)` : ''}`);
+  if (s.bulkOnlyAuthor > 0) parts.push(`${s.bulkOnlyAuthor} where they stay an author through sweeps alone, so the file is not counted as left with no author`);
+  return parts.length > 0 ? `: ${parts.join('; ')}` : '';
 }

@@ -165,6 +165,8 @@ export const handoffOutputSchema = z
       noSuccessor: z.number().int().nonnegative(),
       weakSuccessor: z.number().int().nonnegative(),
       bulkOnlySuccessor: z.number().int().nonnegative().describe('Of their files, those whose successor’s changes to it were all in bulk commits (successor.bulkOnly).'),
+      bulkOnlyAuthor: z.number().int().nonnegative().describe('Of bulkOnlySuccessor, the files where that successor stays an author through bulk commits alone (so they are not counted as left with no author).'),
+      bulkOnlyNobodyElse: z.number().int().nonnegative().describe('Of bulkOnlySuccessor, the files where that successor is no author and nobody else who stays and is active changed the file otherwise (no hands-on successor).'),
       takeOver: takeOver.describe('Who could take over their files that need a new owner, over all areas (talentrisk extension).'),
     }),
     weakSuccessorThreshold: z.number(),
