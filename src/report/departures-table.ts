@@ -186,9 +186,16 @@ function bestPlacedCells(takeOvers: readonly (TakeOver | undefined)[], name: (id
     // Weak on all, or ok only through sweeps: yellow. Files where their only changes were sweeps are
     // said beside the count (spring-boot's module: Phillip Webb on 606, 290 of them by a move).
     const paint = best.ok - best.bulkOnlyOk === 0 ? chalk.yellow : (text: string) => text;
-    const count = best.bulkOnly > 0 ? ` (${best.files}; ${best.bulkOnly} sweeps only)` : ` (${best.files})`;
+    // Weak said in words too: the colour is lost when the table is piped or pasted (a re-test).
+    const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
+    const countOf = (words: string) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only)` : ` (${best.files}${words})`);
+    const count = countOf(weak);
     const cell = paint(`${name(best.id)}${count}`);
-    narrower.set(cell, (width) => paint(width - displayWidth(count) >= 4 ? `${cutToWidth(name(best.id), width - displayWidth(count))}${count}` : cutToWidth(name(best.id), width)));
+    // Narrower: the name is cut first, then "weak" goes (the colour still says it), then the count.
+    narrower.set(cell, (width) => {
+      for (const shown of [count, countOf('')]) if (width - displayWidth(shown) >= 4) return paint(`${cutToWidth(name(best.id), width - displayWidth(shown))}${shown}`);
+      return paint(cutToWidth(name(best.id), width));
+    });
     return cell;
   });
   return { cells, within: (cell, width) => narrower.get(cell)?.(width) ?? cutToWidth(cell, width) };

@@ -29,7 +29,7 @@ describe('departures section of scan', () => {
           2025-06-30  Ada                 0               4  pay
         Modules losing knowledge (share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many; tests, fixtures, examples, docs and modules of fewer than 5 files last)
           module  files  TF before  TF after  knowledge lost  leaving owners  best placed
-          pay         3          1         0            100%  Ada             Carol (1)
+          pay         3          1         0            100%  Ada             Carol (1, all weak)
           web         3          2         1             33%  Bob             none
         Orphaned files and successors (successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293)
           file      leaving  successor
@@ -49,10 +49,11 @@ describe('departures section of scan', () => {
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
     const row = (text: string, module: string) => text.split('\n').find((line) => line.startsWith(`    ${module} `)) ?? '';
     const plain = renderDeparturesSection(result, ctx);
-    expect(row(plain, 'pay')).toMatch(/ {2}Bob \(1\)$/);
+    // Weak in words too, for a table piped or pasted without colour (a re-test).
+    expect(row(plain, 'pay')).toMatch(/ {2}Bob \(1, all weak\)$/);
     // A successor who is weak on all of them in yellow, nobody in red.
     const coloured = renderDeparturesSection(result, { ...ctx, chalk: new Chalk({ level: 1 }) });
-    expect(row(coloured, 'pay')).toContain('\u001b[33mBob (1)\u001b[39m');
+    expect(row(coloured, 'pay')).toContain('\u001b[33mBob (1, all weak)\u001b[39m');
     const both = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada', 'bob'] }));
     expect(row(renderDeparturesSection(both, { ...ctx, chalk: new Chalk({ level: 1 }) }), 'web').endsWith('\u001b[31mnone\u001b[39m')).toBe(true);
   });

@@ -108,7 +108,7 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     expect(text).toContain(`    ${name(1)}  Bob (weak, normDOA 0.65, sweeps only)`);
     expect(text).toContain('sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation');
     // Carol, the successor of g.ts by her own change, is best placed; her file after Bob's swept ones.
-    expect(text).toMatch(/\n {4}src {2}.* Carol \(1\)\n/);
+    expect(text).toMatch(/\n {4}src {2}.* Carol \(1, all weak\)\n/);
     expect(text.indexOf('src/g.ts')).toBeGreaterThan(text.indexOf(name(1)));
     // The JSON says it too (a re-test: `342 sweeps only` could not be traced in scan's JSON).
     const swept = departuresJson(result).orphanedFiles.find((file) => file.path === name(1));
