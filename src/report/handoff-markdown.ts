@@ -456,8 +456,9 @@ function recent(report: HandoffReport, who: string): string[] {
   const notes: string[] = [];
   const unlisted = [...work.slice(shownWork.length), ...(shownUpdates.length > 0 ? updates.slice(shownUpdates.length) : [])];
   const more = unlisted.reduce((sum, group) => sum + group.shas.length, 0);
-  if (more > 0) notes.push(`${more} more in these areas`);
-  if (report.recentOutside > 0) notes.push(`${report.recentOutside} outside them`);
+  // Commits, said so: the lines above are subjects (a re-test read "30 more" as 30 more lines).
+  if (more > 0) notes.push(`${plural(more, 'more commit')}${more !== unlisted.length ? ` (${plural(unlisted.length, 'subject')})` : ''} in these areas`);
+  if (report.recentOutside > 0) notes.push(`${plural(report.recentOutside, 'commit')} outside them`);
   if (report.recentTruncated) notes.push('the list may be incomplete: only the newest commits were read');
   if (notes.length) lines.push('', `(${notes.join('; ')}.)`);
   return lines;

@@ -71,7 +71,7 @@ describe('handoff: recent work', () => {
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
     const markdown = renderHandoffMarkdown(await handoffOf(analysis, 'ada', { critical: [] }));
     expect(markdown).toContain('\nDependency updates: 1 commit, the newest: Upgrade to Netty 4.2.1 (`--format json` lists them all).\n');
-    expect(markdown).toContain('\n(1 more in these areas.)\n');
+    expect(markdown).toContain('\n(1 more commit in these areas.)\n');
   });
 
   it('reads dependency updates as people and bots word them', () => {
