@@ -292,6 +292,21 @@ export function isBulkOnly(c: Pick<Successor, 'fa' | 'dl' | 'bulk'>): boolean {
 }
 
 /**
+ * The contribution with the highest DOA on the file among those `eligible` takes, between equal
+ * DOAs the most recent change (then the lower id): contributions are sorted by DOA (ties by id), so
+ * it is the first one taken, or a later one with the same DOA and a more recent change.
+ */
+export function highestDoaOf(file: FileOwnership, eligible: (c: FileContribution) => boolean): FileContribution | undefined {
+  let best: FileContribution | undefined;
+  for (const c of file.contributions) {
+    if (!eligible(c)) continue;
+    if (best && c.doa !== best.doa) break;
+    if (!best || c.lastChange > best.lastChange) best = c;
+  }
+  return best;
+}
+
+/**
  * The remaining developer with the highest DOA on the file, and how strong a successor they are.
  * Between equal DOAs, the one who changed the file most recently (then the lower id): a tie went
  * by name, to someone who last touched the file six years before the other (an EM test on httpd).
@@ -302,14 +317,7 @@ export function bestSuccessor(
   authorsAfterwards: readonly string[],
   weak = WEAK_SUCCESSOR_NORM_DOA,
 ): { successor?: Successor; strength: SuccessorStrength } {
-  // contributions are sorted by DOA (ties by id): the best is the first one who stays, or a later
-  // one with the same DOA and a more recent change.
-  let best: FileContribution | undefined;
-  for (const c of file.contributions) {
-    if (gone.has(c.developer)) continue;
-    if (best && c.doa !== best.doa) break;
-    if (!best || c.lastChange > best.lastChange) best = c;
-  }
+  const best = highestDoaOf(file, (c) => !gone.has(c.developer));
   if (!best) return { strength: 'none' };
   const successor = successorOf(best);
   // Below the author floor a successor is weak whatever their normDOA: one typo fix on a file its

@@ -2,7 +2,7 @@ import { KEEPER_MIN_CHANGES, keepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
-import { authorsAfter, bestSuccessor, isBulkOnly, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { authorsAfter, bestSuccessor, highestDoaOf, isBulkOnly, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
 import { isSupportingModule } from './modules.ts';
 import { rowsWithin } from './rows.ts';
@@ -379,12 +379,7 @@ function moreRecentSuccessor(file: FileOwnership, unavailable: ReadonlySet<strin
  */
 function handsOnSuccessorOf(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor | undefined, model: ModelName): Successor | undefined {
   if (model === 'classic' || !successor || !isBulkOnly(successor)) return undefined;
-  let best: FileContribution | undefined;
-  for (const c of file.contributions) {
-    if (unavailable.has(c.developer) || isBulkOnly(c)) continue;
-    if (best && c.doa < best.doa) break;
-    if (!best || c.lastChange > best.lastChange) best = c;
-  }
+  const best = highestDoaOf(file, (c) => !unavailable.has(c.developer) && !isBulkOnly(c));
   return best ? successorOf(best) : undefined;
 }
 
