@@ -76,7 +76,7 @@ Docs: README.md (commands, config, JSON) and docs/metrics.md (how each figure is
     .description('fail (exit 1) when a critical system of .talentrisk.yml has fewer owners than its minOwners, or would lose more than its maxKnowledgeLoss to departures — the CI gate')
     .argument('[path]', 'repository to check', '.')
     .option('--changed <base-ref>', 'check only the systems with a file changed between the base and the revision (pull requests); every system when the config file itself changed')
-    .option('--new-only', 'with --changed: fail only on what the change makes worse than at the merge base (a rule it breaks newly, or with a worse figure: fewer owners, a larger knowledge loss); what the base already breaks is reported as "already on <base>" and passes. The config of the revision judges both')
+    .option('--new-only', 'with --changed: fail only on what the change makes worse than at the merge base (a rule it breaks newly, or with a worse figure: fewer owners, a larger knowledge loss); what the base already breaks is reported as "already on <base>" and passes. The config of the revision judges both. Not in a shallow clone that cuts the history of the base (exit 2: fetch it whole)')
     .addOption(new Option('--allow-shallow', 'check a shallow clone anyway (the figures cover only the fetched history; a system with no fetched change is not judged, and every verdict says how many commits were read)'));
   addAnalysisOptions(check, CHECK_FORMATS, 'text').action(async (target: string, options: CheckOptions) => {
     const { runCheck } = await import('./commands/check.ts');
