@@ -485,8 +485,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
  * otherwise: hugo's twelve modules of 1 to 4 files had buried its 206-file tpl (its snapcraft.yaml,
  * 460 events against 524 per module, stays there too).
  */
-export function modulesInListingOrder(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerModule'>): ModuleDeparture[] {
-  const busy = busySmallModules(result);
+export function modulesInListingOrder(result: Pick<DeparturesResult, 'modules' | 'orphanedFiles' | 'eventsPerModule'>, busy = busySmallModules(result)): ModuleDeparture[] {
   const secondary = (module: ModuleDeparture) => isSecondaryModule(module) && !busy.has(module.path);
   return [...result.modules].sort((a, b) => Number(secondary(a)) - Number(secondary(b)));
 }

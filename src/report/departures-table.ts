@@ -77,8 +77,8 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   if (result.modules.length > 0) {
     // Code first, as every module table: astro listed 8 fixture packages before its code (a re-test),
     // and hugo twelve modules of 1 to 4 files before its 206-file tpl.
-    const listed = rowsWithin(modulesInListingOrder(result), MODULE_ROWS);
     const busy = busySmallModules(result);
+    const listed = rowsWithin(modulesInListingOrder(result, busy), MODULE_ROWS);
     // Said when it moved one up, above a module of the others: a 2-file module first of the table,
     // with "fewer than 5 files last" beside it.
     const above = (index: number) => listed.slice(index + 1).some((later) => !isSecondaryModule(later));
