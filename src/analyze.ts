@@ -16,7 +16,7 @@ import { ContributionStore } from './model/contribution-store.ts';
 import { withConversions } from './model/conversions.ts';
 import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
-import { createCodeMatcher, type LanguageEntry } from './model/languages.ts';
+import { loadCodeMatcher } from './code-matcher.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from './model/ignore-revs.ts';
 import { chainedFolders } from './model/module-chains.ts';
@@ -134,8 +134,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   }
 
   if (options.onlyCode) {
-    const linguist = (await import('linguist-languages')) as unknown as Record<string, LanguageEntry>;
-    const isCode = createCodeMatcher(Object.values(linguist));
+    const isCode = await loadCodeMatcher();
     const before = selection.analysed.length;
     selection.analysed = selection.analysed.filter(isCode);
     if (before > selection.analysed.length) selection.counts.push({ rule: ONLY_CODE_RULE, files: before - selection.analysed.length });
@@ -722,7 +721,7 @@ export async function notAnalysedUnder(
     // Selected with every tracked file, as the scan did (names that read alike collide across folders).
     const { excluded } = selectFiles(tracked, await filter());
     // Under --only-code, a selected file that is no code was left out by it, not for its history (a review).
-    const isCode = onlyCode ? createCodeMatcher(Object.values((await import('linguist-languages')) as unknown as Record<string, LanguageEntry>)) : () => true;
+    const isCode = onlyCode ? await loadCodeMatcher() : () => true;
     for (const path of rest) count(excluded.get(path) ?? (isCode(path) ? 'history' : 'onlyCode'));
   }
   return [...counts].map(([reason, files]) => ({ reason, files })).sort((a, b) => b.files - a.files);

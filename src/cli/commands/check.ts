@@ -12,7 +12,7 @@ import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { withKeepers } from '../../model/keepers.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { codeOnlyFigures, mayRestOnOtherFiles } from '../../model/critical-code.ts';
-import { createCodeMatcher, type LanguageEntry } from '../../model/languages.ts';
+import { loadCodeMatcher } from '../../code-matcher.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
@@ -256,7 +256,7 @@ async function evaluate(repo: Repository, loaded: LoadedConfig, options: CheckOp
   const gone = inactiveCountedAsGone(analysis, loaded.config.model.treatInactiveAsDeparted);
   const judged = withKeepers(evaluateAfterDepartures(analysis, loaded.config.critical, departing, gone), analysis, departing);
   // Under --only-code every file is code already; at the merge base only the violations count.
-  const codeOnly = !atBase && !options.onlyCode && judged.some(mayRestOnOtherFiles) ? codeOnlyFigures(analysis, loaded.config.critical, judged, await codeMatcher(), departing, gone) : [];
+  const codeOnly = !atBase && !options.onlyCode && judged.some(mayRestOnOtherFiles) ? codeOnlyFigures(analysis, loaded.config.critical, judged, await loadCodeMatcher(), departing, gone) : [];
   const systems = judged.map((system, index) => (codeOnly[index] ? { ...system, codeOnly: codeOnly[index] } : system));
   const lastCommit = new Map(analysis.developers.map((developer) => [developer.id, developer.lastCommit]));
   const lastCommits: Record<string, string> = {};
@@ -395,11 +395,6 @@ function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded:
   );
 }
 
-/** --only-code's test of a path, from the language table (read only when a system may need it: it is large). */
-async function codeMatcher(): Promise<(path: string) => boolean> {
-  const linguist = (await import('linguist-languages')) as unknown as Record<string, LanguageEntry>;
-  return createCodeMatcher(Object.values(linguist));
-}
 
 /** selectableFiles, whose module (the analysis) a repeat check from a stored evaluation does not load otherwise. */
 async function selectable(repo: Repository, revision: string, loaded: LoadedConfig, options: CheckOptions): Promise<string[]> {
