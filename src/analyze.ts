@@ -125,7 +125,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const ignoreFile = extensions ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
   const readIgnoreFile = ignoreFile !== undefined && tracked.includes(ignoreFile);
   // Beside it: the files whose content says a tool wrote them (a default exclusion).
-  const generated = extensions && config.defaultExclusions ? generatedFilesAt(repo, revision.sha, tracked) : undefined;
+  const generated = generatedFilesIfExcluded(repo, revision.sha, tracked, config, extensions);
   const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file), ...(readIgnoreFile ? [ignoreFile] : [])]);
   const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts, await generated));
 
@@ -680,6 +680,11 @@ export async function selectableFiles(repo: Repository, sha: string, config: Con
   return selectFiles(tracked, await filter()).analysed;
 }
 
+/** The files whose content says a tool wrote them, read only when the default exclusions leave them out (an extension). */
+function generatedFilesIfExcluded(repo: Repository, sha: string, tracked: readonly string[], config: Config, extensions: boolean): Promise<Set<string>> | undefined {
+  return extensions && config.defaultExclusions ? generatedFilesAt(repo, sha, tracked) : undefined;
+}
+
 /**
  * The files tracked at the revision, and the file selection's options there as the analysis made
  * them: `filter` reads the .gitattributes files when asked (a second git call, which an untracked
@@ -690,7 +695,7 @@ async function selectionAt(repo: Repository, sha: string, config: Config, model:
   const { files: tracked, submodules } = await listTrackedFiles(repo, sha);
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
   const filter = async () => {
-    const generated = extensions && config.defaultExclusions ? generatedFilesAt(repo, sha, tracked) : undefined;
+    const generated = generatedFilesIfExcluded(repo, sha, tracked, config, extensions);
     return fileFilterOf(config, extensions, attributeFiles, await readFilesAt(repo, sha, attributeFiles), await generated);
   };
   return { tracked, submodules, filter };

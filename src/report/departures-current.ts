@@ -1,7 +1,7 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { PROJECTION_HORIZONS, type CurrentFigures, type ModuleProjection, type ProjectionResult } from '../model/decay.ts';
-import { list, MODULE_ROWS, plural, sanitize } from './format.ts';
-import { isSecondaryModule, secondaryLast, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { list, MODULE_ROWS, plural, sanitize, secondaryModulesLastNote } from './format.ts';
+import { secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -79,7 +79,7 @@ export function renderCurrentSection(
   const modules = rankProjection(projection.modules);
   const byPath = new Map(figures.modules.map((m) => [m.path, m]));
   if (modules.length > 0) {
-    const secondLast = modules.some(isSecondaryModule) && !modules.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
+    const secondLast = secondaryModulesLastNote(modules);
     out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim(`(authors ${dates?.until ? `on ${dates.until} (--until)` : 'now'} and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first${secondLast})`)}`);
     const listed = rowsWithin(modules, MODULE_ROWS);
     const rows = listed.map((m) => {

@@ -1,10 +1,10 @@
 import { busySmallModules, isBulkOnly, modulesInListingOrder, olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
-import { list, MODULE_ROWS, percent, plural, sanitize } from './format.ts';
+import { list, MODULE_ROWS, percent, plural, sanitize, SECONDARY_MODULES_LAST } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
-import { isSecondaryModule, isSupportingModule, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { isSecondaryModule, isSupportingModule } from '../model/modules.ts';
 import { takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -90,7 +90,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const best = bestPlacedCells(firsts, name, ctx);
     const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ' (sweeps only: of those, the files where their only changes were commits of 300+ files)' : '';
     out.push(
-      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last${except})`)}`,
+      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}; ${SECONDARY_MODULES_LAST}${except})`)}`,
     );
     const rows = listed.map((m, index) => [
       sanitize(m.path),

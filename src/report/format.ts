@@ -1,4 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
+import { isSecondaryModule, SMALL_MODULE_FILES } from '../model/modules.ts';
 
 // Pure display helpers. Anything that came from git (names, emails, paths, messages) is untrusted:
 // it passes through sanitize() before it reaches a terminal.
@@ -47,3 +48,11 @@ export function capitalized(text: string): string {
 
 /** Rows of a module table in the terminal and in markdown (the rest counted, or all in the JSON). */
 export const MODULE_ROWS = 12;
+
+/** How every module table orders what supports the code (isSecondaryModule): after the rest. */
+export const SECONDARY_MODULES_LAST = `tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last`;
+
+/** That order after "; ", said only where a listing has both kinds of module, so that it orders something. */
+export function secondaryModulesLastNote(modules: readonly { path: string; files: number }[]): string {
+  return modules.some(isSecondaryModule) && !modules.every(isSecondaryModule) ? `; ${SECONDARY_MODULES_LAST}` : '';
+}

@@ -1,9 +1,9 @@
 import type { Analysis, ExclusionCount, ModuleChain } from '../model/types.ts';
 import { EXCLUSION_RULES } from '../model/files.ts';
-import { day, list, MODULE_ROWS, percent, plural, sanitize, shellWord } from './format.ts';
+import { day, list, MODULE_ROWS, percent, plural, sanitize, secondaryModulesLastNote, shellWord } from './format.ts';
 import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
-import { isSecondaryModule, rankModulesByRisk, SMALL_MODULE_FILES } from '../model/modules.ts';
+import { rankModulesByRisk } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -50,6 +50,8 @@ export const TRUCK_FACTOR_ROWS = 10;
 export interface ScanTableExtras {
   /** The current (recency-weighted) truck factor, named beside the headline when it differs (not under --model classic). */
   currentTruckFactor?: number | undefined;
+  /** The developers the analysis marks inactive, when the caller has them (markedInactive otherwise). */
+  inactive?: ReadonlySet<string>;
 }
 
 /** "5673 commits · 381 developers · 209 files analysed (4 excluded: …) · 3 bots ignored": the header's second line, plain. */
@@ -91,7 +93,7 @@ export function modulesOrder(analysis: Pick<Analysis, 'modules' | 'settings'>, r
     own.length === 0
       ? `${plural(analysis.modules.length, 'module')} at depth ${analysis.settings.moduleDepth}${chains}`
       : `${plural(analysis.modules.length, 'module')}: ${parts.join(', ')}; ${whose} files are not its parent folder's`;
-  const secondLast = ranked.some(isSecondaryModule) && !ranked.every(isSecondaryModule) ? `; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last` : '';
+  const secondLast = secondaryModulesLastNote(ranked);
   return `lowest truck factor first${secondLast}; ${counted}`;
 }
 
@@ -106,7 +108,7 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
   const nameOf = new Map(analysis.developers.map((d) => [d.id, sanitize(d.name)]));
   const name = (id: string) => nameOf.get(id) ?? sanitize(id);
   const repo = analysis.repository;
-  const inactive = markedInactive(analysis);
+  const inactive = extras.inactive ?? markedInactive(analysis);
   const out: string[] = [];
 
   out.push(

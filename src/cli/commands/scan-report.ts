@@ -116,7 +116,7 @@ function scanTable(result: ScanResult, ctx: RenderContext): string {
       ? renderCurrentSection(current.figures, current.projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay))
       : '',
   ];
-  return renderScanTable(analysis, ctx, sections, { currentTruckFactor: current?.figures.current.value });
+  return renderScanTable(analysis, ctx, sections, { currentTruckFactor: current?.figures.current.value, inactive: result.inactive });
 }
 
 /** The developers marked inactive, with their names and last commits (the critical systems' notes name them). */
