@@ -528,14 +528,21 @@ function joinSelfCoAuthorships(uf: UnionFind, identityNodes: readonly number[], 
  * word: `pascalschumacher`, `matthewp`) and a name of several words is theirs too: commons-lang
  * showed "pascalschumacher" and "aherbert" for Pascal Schumacher and Alex Herbert (a tester). A
  * name written without spaces (董雨航, Erika) is no handle, and a pair's name ("A + B") or a machine's
- * is no full name.
+ * is no full name. An email address written as the name is no name while they have another: redis
+ * showed "meir@redislabs.com" (7 commits) for Meir Shpilraien, who also commits as "MeirShpilraien"
+ * (a first-time user); only a developer whose every name is an address is shown by one.
  */
 function shownName(counts: Map<string, number>): string {
-  const usual = mostFrequent(counts);
+  const usual = mostFrequent(counts, isAddressName) || mostFrequent(counts);
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(usual.trim())) return usual;
   // Nor a machine's name over their address ("Babel Robot" in a trailer with the maintainer's).
   const full = mostFrequent(counts, (name) => !/\S\s+\S/.test(name.trim()) || isPairName(name) || isAutomated(name));
   return full || usual;
+}
+
+/** A name that is an email address (`meir@redislabs.com`, `<jane@example.com>`), as some tools write the author's name. */
+function isAddressName(name: string): boolean {
+  return /^<?[^\s@<>]+@[^\s@<>]+>?$/.test(name.trim());
 }
 
 /** A one-word name that alone joins identities which otherwise look like different people. */
