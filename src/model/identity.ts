@@ -6,6 +6,7 @@
 import { isAutomated } from './automation.ts';
 import { isPairName, namesLookAlike } from './look-alike-names.ts';
 import { placeholderAddressIdentities } from './placeholder-addresses.ts';
+import { isPlaceholderName } from './placeholder-names.ts';
 import type { SelfCoAuthorship } from './self-co-authors.ts';
 
 export interface RawIdentity {
@@ -417,7 +418,8 @@ export function resolveIdentities(identities: readonly RawIdentity[], options: I
     const email = joiningEmails[index] as string;
     const name = nameKey(identity.name);
     if (email) uf.union(self, node(`${space}e:${email}`));
-    if (name && !machineOverPerson[index]) uf.union(self, node(`${space}n:${name}`));
+    const byName = name && !machineOverPerson[index] ? nameNode(space, name, email, options.extensions) : undefined;
+    if (byName) uf.union(self, node(byName));
     if (options.extensions && email) {
       const login = noreplyLogin(email);
       if (login) uf.union(self, node(`${space}n:${login}`));
@@ -526,14 +528,21 @@ function joinSelfCoAuthorships(uf: UnionFind, identityNodes: readonly number[], 
  * word: `pascalschumacher`, `matthewp`) and a name of several words is theirs too: commons-lang
  * showed "pascalschumacher" and "aherbert" for Pascal Schumacher and Alex Herbert (a tester). A
  * name written without spaces (董雨航, Erika) is no handle, and a pair's name ("A + B") or a machine's
- * is no full name.
+ * is no full name. An email address written as the name is no name while they have another: redis
+ * showed "meir@redislabs.com" (7 commits) for Meir Shpilraien, who also commits as "MeirShpilraien"
+ * (a first-time user); only a developer whose every name is an address is shown by one.
  */
 function shownName(counts: Map<string, number>): string {
-  const usual = mostFrequent(counts);
+  const usual = mostFrequent(counts, isAddressName) || mostFrequent(counts);
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(usual.trim())) return usual;
   // Nor a machine's name over their address ("Babel Robot" in a trailer with the maintainer's).
   const full = mostFrequent(counts, (name) => !/\S\s+\S/.test(name.trim()) || isPairName(name) || isAutomated(name));
   return full || usual;
+}
+
+/** A name that is an email address (`meir@redislabs.com`, `<jane@example.com>`), as some tools write the author's name. */
+function isAddressName(name: string): boolean {
+  return /^<?[^\s@<>]+@[^\s@<>]+>?$/.test(name.trim());
 }
 
 /** A one-word name that alone joins identities which otherwise look like different people. */
@@ -618,7 +627,8 @@ function componentsWithout(indices: readonly number[], members: readonly RawIden
       const base = isPairName((members[i] as RawIdentity).name) ? undefined : subAddressBase(email);
       if (base !== undefined && mailboxes.has(base)) uf.union(self, node(`e:${base}`));
     }
-    if (keys[i] && keys[i] !== without) uf.union(self, node(`n:${keys[i]}`));
+    const byName = keys[i] && keys[i] !== without ? nameNode('', keys[i] as string, email, options.extensions) : undefined;
+    if (byName) uf.union(self, node(byName));
     return self;
   });
   if (!options.extensions) return [...groupsByRoot(uf, selves).values()];
@@ -630,6 +640,17 @@ function componentsWithout(indices: readonly number[], members: readonly RawIden
   });
   joinSelfCoAuthorships(uf, selves, anchors, [], pairs);
   return [...groupsByRoot(uf, selves).values()];
+}
+
+/**
+ * The key an identity's name joins by (`n:<name>`). Extension: a placeholder name ("Name", "Your
+ * Name", root: placeholder-names.ts) joins nobody by it, as tokio's "Name" joined two people; only
+ * the identities with no address to join by keep it (`p:<name>`), among themselves, so that they
+ * stay one developer, with one id, as before.
+ */
+function nameNode(space: string, name: string, email: string, extensions: boolean): string | undefined {
+  if (!extensions || !isPlaceholderName(name)) return `${space}n:${name}`;
+  return email ? undefined : `${space}p:${name}`;
 }
 
 /** The node of a key (`e:<email>`, `n:<name>`, `gh:<account id>`) in `uf`, made the first time the key is asked for. */

@@ -8,6 +8,7 @@
 
 import { nameKey } from './identity.ts';
 import { namesSpelledAlike } from './look-alike-names.ts';
+import { isPlaceholderName } from './placeholder-names.ts';
 
 /** A commit's author and a co-author of it whose names look like one person's (namesSpelledAlike). */
 export interface SelfCoAuthorship {
@@ -51,6 +52,8 @@ export class SelfCoAuthorships {
     if (!a || !b || a.isBot || b.isBot) return false;
     const email = a.email.trim().toLowerCase();
     if (email !== '' && email === b.email.trim().toLowerCase()) return false;
+    // A placeholder ("Your Name" beside "Name") says nothing of who either is.
+    if (isPlaceholderName(a.name) || isPlaceholderName(b.name)) return false;
     return nameKey(a.name) !== nameKey(b.name) && namesSpelledAlike(a.name, b.name);
   }
 }

@@ -1,3 +1,4 @@
+import { markedInactive } from '../model/decay.ts';
 import { explainAuthorship } from '../model/explain.ts';
 import { summarizeModule } from '../model/ownership.ts';
 import type { Analysis, FileOwnership } from '../model/types.ts';
@@ -64,7 +65,10 @@ export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, fig
 
 export function toExplainFolderOutput(analysis: Analysis, folder: string, files: FileOwnership[], nameOf: (id: string) => string, notAnalysed: readonly { rule: string; files: number }[] = []): ExplainFolderOutput {
   const module = summarizeModule(folder, 'folder', files, nameOf);
-  const member = (m: { id: string; files: number; share: number }) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share) });
+  // Marked as the folder's table marks them "(inactive)" (none under --model classic): tokio's
+  // dashboard could not tell them apart in the JSON.
+  const inactive = markedInactive(analysis);
+  const member = (m: { id: string; files: number; share: number }) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share), ...(inactive.has(m.id) ? { inactive: true as const } : {}) });
   return {
     ...documentHead('folder', analysis.model, analysis.repository),
     path: folder,

@@ -55,6 +55,10 @@ const member = z.object({
   name: z.string(),
   files: z.number().int().nonnegative().describe('Files of the folder the developer authors.'),
   share: z.number().describe('files / files of the folder (0–1).'),
+  inactive: z
+    .literal(true)
+    .optional()
+    .describe('Present (true) when the developer made no commit in the last inactiveAfterDays days, as the table marks them "(inactive)"; absent otherwise, and always under --model classic.'),
 });
 
 export const explainFolderOutputSchema = z.object({

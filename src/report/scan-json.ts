@@ -1,5 +1,7 @@
 import { authorFigures } from '../model/contribution-store.ts';
+import { markedInactive } from '../model/decay.ts';
 import { moduleCategory } from '../model/module-category.ts';
+import { rankModulesByRisk } from '../model/modules.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from '../model/types.ts';
 import { round } from './format.ts';
 import { documentHead } from './json-head.ts';
@@ -9,10 +11,17 @@ import type { ScanOutput } from './scan-schema.ts';
 /** A scan's JSON document (ScanOutput) with its file entries made as they are printed. */
 export type ScanDocument = Omit<ScanOutput, 'files'> & { files: JsonList<ScanOutput['files'][number]> };
 
-/** The versioned JSON document of a scan. Extra sections (critical, departures) are merged in. */
-export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> = {}): ScanDocument {
+/**
+ * The versioned JSON document of a scan. Extra sections (critical, departures) are merged in.
+ * `inactive`: the developers the tables mark "(inactive)" (markedInactive; the scan's result has them).
+ */
+export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> = {}, inactive: ReadonlySet<string> = markedInactive(analysis)): ScanDocument {
   const byId = new Map(analysis.developers.map((developer) => [developer.id, developer]));
-  const member = (m: TruckFactorMember) => ({ id: m.id, name: byId.get(m.id)?.name ?? m.id, files: m.files, share: round(m.share) });
+  // Marked as the tables mark them: a dashboard had to join every module's owners with
+  // current.inactive to tell tokio's silent owners apart (a first-time user).
+  const member = (m: TruckFactorMember) => ({ id: m.id, name: byId.get(m.id)?.name ?? m.id, files: m.files, share: round(m.share), ...(inactive.has(m.id) ? { inactive: true as const } : {}) });
+  // The table's order, which the path-sorted list cannot be put back into without it (tokio).
+  const rank = new Map(rankModulesByRisk(analysis.modules).map((module, index) => [module, index + 1]));
   return {
     ...documentHead('scan', analysis.model, analysis.repository),
     settings: analysis.settings,
@@ -35,6 +44,7 @@ export function toScanOutput(analysis: Analysis, extra: Record<string, unknown> 
     })),
     modules: analysis.modules.map((module) => ({
       path: module.path,
+      rank: rank.get(module) as number,
       kind: module.kind,
       category: moduleCategory(module),
       files: module.files,

@@ -11,6 +11,10 @@ const member = z.object({
   name: z.string(),
   files: z.number().int().nonnegative().describe('Files of the set the developer authors.'),
   share: z.number().describe('files / files of the set (0–1).'),
+  inactive: z
+    .literal(true)
+    .optional()
+    .describe('Present (true) when the developer made no commit in the last settings.inactiveAfterDays days, as the tables mark them "(inactive)"; absent otherwise, and always under --model classic.'),
 });
 
 const truckFactor = z.object({
@@ -64,6 +68,11 @@ export const scanOutputSchema = z
     modules: z.array(
       z.object({
         path: z.string(),
+        rank: z
+          .number()
+          .int()
+          .positive()
+          .describe("The module's place in the scan table's \"Riskiest modules\" (1 = riskiest): lowest truck factor first, then most files, then path, with tests, examples, docs, settings and small modules after the code. The list itself is sorted by path."),
         kind: z.enum(['folder', 'workspace', 'root']).describe('folder: a folder at the module depth · workspace: a workspace package the repository declares · root: a folder of config modules.roots.'),
         category: z
           .enum(['code', 'tests', 'examples', 'docs', 'settings', 'small'])

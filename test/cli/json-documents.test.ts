@@ -103,3 +103,71 @@ describe('the JSON documents of scan, check, explain and handoff', () => {
     expect(documents.check.warnings).toContain(shallow);
   });
 });
+
+// tokio (a first-time user): a dashboard could neither tell the inactive owners of a module or a folder
+// (the tables mark them "(inactive)") nor put the path-sorted modules in the table's order.
+describe('the module and folder entries of scan and explain JSON', () => {
+  // On 2024-04-01 Ada, silent since 2023-06, is inactive (inactiveAfter 180 days); Bob and Cy are not.
+  function team() {
+    return buildRepo([
+      { author: 'ada', at: '2023-06-01T10:00:00Z', write: { 'beta/1.ts': 5, 'beta/2.ts': 5, 'beta/3.ts': 5, 'beta/4.ts': 5, 'beta/5.ts': 5, 'beta/6.ts': 5, 'alpha/1.ts': 5, 'alpha/2.ts': 5 } },
+      { author: 'bob', at: '2024-03-01T10:00:00Z', write: { 'alpha/3.ts': 5, 'alpha/4.ts': 5, 'docs/a.md': 5 } },
+      { author: 'cy', at: '2024-03-02T10:00:00Z', write: { 'alpha/5.ts': 5 } },
+    ]);
+  }
+
+  it('mark inactive developers with inactive: true where the tables say "(inactive)", not under --model classic', () => {
+    const repo = team();
+    const scan = documentOf(scanOutputSchema, ['scan', '--depth', '1'], repo.dir);
+    const marks = (members: { id: string; inactive?: true }[]) => members.map((m) => [m.id, m.inactive ?? false]);
+    const alpha = scan.modules.find((module) => module.path === 'alpha');
+    expect(marks(alpha?.developers ?? [])).toEqual([
+      ['ada@example.com', true],
+      ['bob@example.com', false],
+      ['cy@example.com', false],
+    ]);
+    expect(marks(alpha?.truckFactor.developers ?? [])).toEqual([
+      ['ada@example.com', true],
+      ['bob@example.com', false],
+    ]);
+    // Absent, not false, on the active (a key less per entry on 50,000-file scans).
+    expect(alpha?.developers[1]).not.toHaveProperty('inactive');
+    expect(marks(scan.truckFactor.developers)).toEqual([['ada@example.com', true]]);
+    // As current.inactive lists them.
+    expect(scan.current).toMatchObject({ inactive: [expect.objectContaining({ id: 'ada@example.com' })] });
+    const folder = documentOf(explainOutputSchema, ['explain', 'alpha'], repo.dir);
+    if (folder.kind !== 'folder') throw new Error('expected a folder document');
+    expect(marks(folder.developers)).toEqual([
+      ['ada@example.com', true],
+      ['bob@example.com', false],
+      ['cy@example.com', false],
+    ]);
+    expect(marks(folder.truckFactor.developers)).toEqual([
+      ['ada@example.com', true],
+      ['bob@example.com', false],
+    ]);
+    // The table says so too.
+    expect(runCli(['explain', 'alpha', '--until', '2024-04-01'], { cwd: repo.dir }).stdout).toMatch(/\nAda \(inactive\) +2 /);
+    // The classic model marks nobody.
+    const classic = documentOf(scanOutputSchema, ['scan', '--depth', '1', '--model', 'classic'], repo.dir);
+    const classicFolder = documentOf(explainOutputSchema, ['explain', 'alpha', '--model', 'classic'], repo.dir);
+    const everyMember = [...classic.truckFactor.developers, ...classic.modules.flatMap((m) => [...m.developers, ...m.truckFactor.developers])];
+    if (classicFolder.kind === 'folder') everyMember.push(...classicFolder.developers, ...classicFolder.truckFactor.developers);
+    expect(everyMember.length).toBeGreaterThan(0);
+    expect(everyMember.filter((m) => 'inactive' in m)).toEqual([]);
+  });
+
+  it('give each scan module its rank in the table\'s "Riskiest modules", the list staying sorted by path', () => {
+    const repo = team();
+    const scan = documentOf(scanOutputSchema, ['scan', '--depth', '1'], repo.dir);
+    // beta: truck factor 1; alpha: 2; docs last (documentation, and fewer than 5 files).
+    expect(scan.modules.map((module) => [module.path, module.rank, module.truckFactor.value])).toEqual([
+      ['alpha', 2, 2],
+      ['beta', 1, 1],
+      ['docs', 3, 1],
+    ]);
+    const table = runCli(['scan', '--depth', '1', '--until', '2024-04-01'], { cwd: repo.dir }).stdout;
+    const rows = table.slice(table.indexOf('Riskiest modules')).split('\n').slice(2, 5).map((line) => line.trim().split(/\s+/)[0]);
+    expect(rows).toEqual([...scan.modules].sort((a, b) => a.rank - b.rank).map((module) => module.path));
+  });
+});

@@ -6,6 +6,8 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createBotMatcher, nameBridges, noreplyAccount, noreplyLogin, resolveIdentities, sharedAddressIdentities, subAddressBase, unmatchedAliases, wildcardMatcher, wildcardToRegExp, type RawIdentity } from '../../src/model/identity.ts';
 import { nameBridgeWarning, unmatchedAliasWarning } from '../../src/history-warnings.ts';
 import { isPlaceholderAddress, placeholderAddressIdentities } from '../../src/model/placeholder-addresses.ts';
+import { isPlaceholderName } from '../../src/model/placeholder-names.ts';
+import { SelfCoAuthorships } from '../../src/model/self-co-authors.ts';
 import { buildRepo, gitOnPath, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 
@@ -104,6 +106,81 @@ describe('resolveIdentities', () => {
     expect(shown([raw('liuxingbaoyu', 'l@x.example', 9), raw('Babel Robot', 'l@x.example', 2)])).toEqual(['liuxingbaoyu']);
     // The published model shows them so too: a name to show is not part of its method.
     expect(resolveIdentities([raw('pascalschumacher', 'ps@x.example', 90), raw('Pascal Schumacher', 'ps@x.example', 10)], { extensions: false }).map((d) => d.name)).toEqual(['Pascal Schumacher']);
+  });
+
+  // Regression (redis, a first-time user): Meir Shpilraien was shown as "meir@redislabs.com", his most used name.
+  it('shows a developer by a name that is not an email address while they have one, and by the address only when every name is one', () => {
+    const shown = (list: RawIdentity[], extensions = true) => resolveIdentities(list, { extensions }).map((d) => d.name);
+    expect(shown([raw('meir@redislabs.com', 'meir@redislabs.com', 7), raw('MeirShpilraien', 'meir@redislabs.com', 1)])).toEqual(['MeirShpilraien']);
+    // Then a handle gives way to a full name, as ever.
+    expect(shown([raw('meir@redislabs.com', 'meir@redislabs.com', 7), raw('meir', 'meir@redislabs.com', 4), raw('Meir Shpilraien', 'meir@redislabs.com', 2)])).toEqual(['Meir Shpilraien']);
+    expect(shown([raw('<jane@example.com>', 'jane@example.com', 5), raw('Jane', 'jane@example.com', 1)])).toEqual(['Jane']);
+    expect(shown([raw('jane@example.com', 'jane@example.com', 5), raw('jane@work.example', 'jane@example.com', 1)])).toEqual(['jane@example.com']);
+    // A name that merely holds an @ is a name.
+    expect(shown([raw('@jane', 'jane@example.com', 5), raw('Jane Roe', 'jane@example.com', 1)])).toEqual(['@jane']);
+    expect(shown([raw('meir@redislabs.com', 'meir@redislabs.com', 7), raw('MeirShpilraien', 'meir@redislabs.com', 1)], false)).toEqual(['MeirShpilraien']);
+  });
+
+  // Regression (tokio, a first-time user): the git name "Name" joined 44015907+FenFenGao@users.noreply… and diazarnau0@gmail.com.
+  it('joins nobody by a placeholder name ("Name", "Your Name", root…) (extension), and keeps those with no address one developer', () => {
+    const list = [
+      raw('Name', '44015907+FenFenGao@users.noreply.github.com'),
+      raw('Name', 'diazarnau0@gmail.com'),
+      raw('Your Name', 'a@x.example', 2),
+      raw('your name', 'b@y.example'),
+      raw('root', 'root@mongo.config1.com'),
+      raw('root', 'shfbai@gmail.com'),
+      raw('Unknown', 'nonso4yoo@gmail.com'),
+      raw('unknown', 'michal@tycom.example'),
+      raw('=', 'pjalva1@hotmail.com'),
+      raw('=', 'chris@moderncognition.example'),
+      // No address to join by: they stay one developer, as before (one id).
+      raw('Name', '', 3),
+      raw('Name', '', 1),
+    ];
+    const developers = resolveIdentities(list, { extensions: true });
+    expect(developers.map((d) => [d.id, d.name])).toEqual([
+      ['44015907+fenfengao@users.noreply.github.com', 'Name'],
+      ['a@x.example', 'Your Name'],
+      ['b@y.example', 'your name'],
+      ['chris@moderncognition.example', '='],
+      ['diazarnau0@gmail.com', 'Name'],
+      ['michal@tycom.example', 'unknown'],
+      ['name:name', 'Name'],
+      ['nonso4yoo@gmail.com', 'Unknown'],
+      ['pjalva1@hotmail.com', '='],
+      ['root@mongo.config1.com', 'root'],
+      ['shfbai@gmail.com', 'root'],
+    ]);
+    expect(developers.find((d) => d.id === 'name:name')?.commits).toBe(4);
+    // A person under a placeholder name and their own is still joined by their address.
+    expect(resolveIdentities([raw('Name', 'ada@x.example'), raw('Ada Lovelace', 'ada@x.example'), raw('Name', 'bob@y.example')], { extensions: true }).map((d) => [d.id, d.name])).toEqual([
+      ['ada@x.example', 'Ada Lovelace'],
+      ['bob@y.example', 'Name'],
+    ]);
+    // The published rule joins by any equal name.
+    expect(resolveIdentities(list, { extensions: false }).map((d) => d.id)).toEqual(['44015907+fenfengao@users.noreply.github.com', 'a@x.example', 'chris@moderncognition.example', 'michal@tycom.example', 'root@mongo.config1.com']);
+  });
+
+  it('does not take a placeholder name co-authoring under another spelling for its commit’s author', () => {
+    const seen = new SelfCoAuthorships([
+      { name: 'Your Name', email: 'a@x.example', isBot: false },
+      { name: 'your-name', email: 'b@y.example', isBot: false },
+      { name: 'Rolf Schröder', email: 'rolf@x.example', isBot: false },
+      { name: 'Rolf Schroeder', email: 'rolf@y.example', isBot: false },
+    ]);
+    seen.see(0, 1);
+    seen.see(2, 3);
+    expect(seen.list()).toEqual([{ author: 2, coAuthor: 3, commits: 1 }]);
+  });
+
+  it('takes names no one is called for placeholders, whatever their case, spacing and quotes, not names that hold one', () => {
+    for (const name of ['Name', 'Your Name', 'Your Full Name', 'root', 'user', 'unknown', 'Author', '=', ' YOUR NAME ', 'YourName', 'your_name', '"Your Name"', 'ROOT', 'Full Name', 'username', 'Anonymous', 'nobody', '(none)', 'admin', 'Administrator']) {
+      expect(isPlaceholderName(name), name).toBe(true);
+    }
+    for (const name of ['', 'Ada', 'Named', 'Your Name Here Smith', 'Rooter', 'Ruth', 'Author Smith', 'user1', 'unknownbits', '==', 'Nameless One']) {
+      expect(isPlaceholderName(name), name).toBe(false);
+    }
   });
 
   it('shows a developer with no name by a name they also used, else their email, else "(no name)" (blank cells and "# Handoff: ")', () => {
@@ -849,6 +926,51 @@ describe('identities joined beyond the published rule, on fixture repositories',
     expect(analysis.warnings).toContain(
       'a one-word name alone joins identities that also commit under names of their own ("andrew" joins Andrei Luca <luca@example.com>, 翠 / green <green@sapphi.red>, and one under that name only: andrew <andywangsy@gmail.com> (2 commits)): identities with one name are one developer; if these are different people, give each such identity its owner\'s usual name in .mailmap (README, "What is analysed")',
     );
+  });
+});
+
+describe('identities named by placeholders and addresses, on fixture repositories', { tags: ['slow'] }, () => {
+  // tokio (a first-time user): "Name" joined 44015907+FenFenGao@users.noreply… with diazarnau0@gmail.com.
+  it('keeps two people committing under a placeholder name apart (extension), and joins them under --model classic', async () => {
+    const who = (name: string, email: string) => ({ name, email });
+    const repo = buildRepo([
+      { author: who('Name', '44015907+FenFenGao@users.noreply.github.com'), write: { 'a.rs': 5 } },
+      { author: who('Name', 'diazarnau0@gmail.com'), write: { 'b.rs': 5 } },
+      { author: who('Your Name', 'jo@x.example'), write: { 'c.rs': 5 } },
+      { author: who('your name', 'sam@y.example'), write: { 'd.rs': 5 } },
+      { author: who('root', 'root@mongo.config1.com'), write: { 'e.rs': 5 } },
+      { author: who('root', 'shfbai@gmail.com'), write: { 'f.rs': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.developers.map((d) => [d.id, d.name, d.emails]).sort()).toEqual([
+      ['44015907+fenfengao@users.noreply.github.com', 'Name', ['44015907+fenfengao@users.noreply.github.com']],
+      ['diazarnau0@gmail.com', 'Name', ['diazarnau0@gmail.com']],
+      ['jo@x.example', 'Your Name', ['jo@x.example']],
+      ['root@mongo.config1.com', 'root', ['root@mongo.config1.com']],
+      ['sam@y.example', 'your name', ['sam@y.example']],
+      ['shfbai@gmail.com', 'root', ['shfbai@gmail.com']],
+    ]);
+    expect(fileOf(analysis, 'b.rs').authors).toEqual(['diazarnau0@gmail.com']);
+    // Six people with a file each: four must leave before fewer than half have an author.
+    expect(analysis.truckFactor.value).toBe(4);
+    const classic = await analyzeRepo(repo.dir, { model: 'classic' });
+    expect(classic.developers.map((d) => d.emails.length)).toEqual([2, 2, 2]);
+    expect(classic.truckFactor.value).toBe(2);
+  });
+
+  // redis (a first-time user): Meir Shpilraien showed as "meir@redislabs.com", his most used name.
+  it('shows a developer by a name that is not an email address, and by the address when it is their only name', async () => {
+    const meir = (name: string) => ({ name, email: 'meir@redislabs.com' });
+    const repo = buildRepo([
+      ...Array.from({ length: 3 }, (_, i) => ({ author: meir('meir@redislabs.com'), write: { 'server.c': 5 + i } })),
+      { author: meir('MeirShpilraien'), write: { 'module.c': 5 } },
+      { author: { name: 'jane@example.com', email: 'jane@example.com' }, write: { 'rdb.c': 5 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    expect(analysis.developers.map((d) => [d.id, d.name, d.names]).sort()).toEqual([
+      ['jane@example.com', 'jane@example.com', ['jane@example.com']],
+      ['meir@redislabs.com', 'MeirShpilraien', ['MeirShpilraien', 'meir@redislabs.com']],
+    ]);
   });
 });
 

@@ -100,7 +100,7 @@ function scanJson(result: ScanResult): Iterable<string> {
     ...(leaving ? { departures: departuresJson(leaving) } : {}),
     ...(current ? { current: currentJson(current.figures, current.projection) } : {}),
   };
-  return jsonReport(toScanOutput(analysis, extra));
+  return jsonReport(toScanOutput(analysis, extra, result.inactive));
 }
 
 /** The table: the header, truck factor and modules (renderScanTable), then the notes and sections. */
