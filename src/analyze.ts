@@ -14,7 +14,7 @@ import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
 import { withConversions } from './model/conversions.ts';
-import { selectFiles, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
+import { EXCLUSION_RULES, selectFiles, vendorFoldersOf, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { loadCodeMatcher } from './code-matcher.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
@@ -183,7 +183,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       `${unreadable.length === 1 ? `${JSON.stringify(unreadable[0]?.path)} has a name` : `${unreadable.length} analysed files have names`} that git stores as bytes that are not UTF-8 (shown as U+FFFD): if the history had another name that reads alike, its events count here too`,
     );
   }
-  const exclusions = [...selection.counts];
+  // Which vendor folders: redis's "679 in vendor folders" were all of deps/, its own Makefile too (a tester).
+  const exclusions = selection.counts.map((count) => (count.rule === EXCLUSION_RULES.vendorFolder ? { ...count, folders: vendorFoldersOf(selection.excluded) } : count));
   if (submodules.length > 0) exclusions.push({ rule: 'submodule', files: submodules.length });
   // In a shallow clone, a file nobody changed in the fetched history (its creation lies beyond it).
   const none = repo.info.isShallow ? 'no change in the fetched history' : 'no history';

@@ -1,7 +1,7 @@
 import { forEachContribution } from './contribution-store.ts';
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
 import { authorsAfter, type AuthorsOf, type Departure } from './departures.ts';
-import { fileNumbersByModule } from './modules.ts';
+import { fileNumbersByModule, moduleKinds } from './modules.ts';
 import {
   authorListsWithout,
   developerFlags,
@@ -15,7 +15,7 @@ import {
 } from './ownership-index.ts';
 import { DECAYED_CREATOR_WEIGHT } from './ownership.ts';
 import { greedyTruckFactor, rankSet, type AuthorLists } from './truck-factor.ts';
-import type { Analysis, FileContribution, FileOwnership, TruckFactor } from './types.ts';
+import type { Analysis, FileContribution, FileOwnership, ModuleOwnership, TruckFactor } from './types.ts';
 
 // Recency and decay, METRICS.md §7 (talentrisk extension).
 //
@@ -357,6 +357,8 @@ export interface ProjectionPoint {
 
 export interface ModuleProjection {
   path: string;
+  /** As the analysis's module (ModuleOwnership.kind): a workspace package named like a test library is code (modules.ts testLibraries). */
+  kind: ModuleOwnership['kind'];
   files: number;
   points: ProjectionPoint[];
 }
@@ -415,6 +417,7 @@ function projectModules(analysis: Analysis, reference: number, gone: ProjectionR
     g.days === 0 ? authorListsWithout(index.decayedAuthors, developerFlags(index, [...g.departed, ...g.inactive])) : (projected[horizonsAhead.findIndex((h) => h.days === g.days)] as AuthorLists),
   );
   const modules: ModuleProjection[] = [];
+  const kinds = moduleKinds(analysis);
   for (const [path, files] of fileNumbersByModule(analysis)) {
     const points = gone.map(({ days }, at) => {
       const module = summarizeSet(setOf(index, nameOf, authorsAt[at] as AuthorLists, files));
@@ -425,7 +428,7 @@ function projectModules(analysis: Analysis, reference: number, gone: ProjectionR
         truckFactor: module.truckFactor.value,
       };
     });
-    modules.push({ path, files: files.length, points });
+    modules.push({ path, kind: kinds(path), files: files.length, points });
   }
   return modules;
 }

@@ -1,4 +1,4 @@
-import { fileNumbersByModule } from './modules.ts';
+import { fileNumbersByModule, moduleKinds } from './modules.ts';
 import {
   authorCount,
   authorListsOf,
@@ -15,7 +15,7 @@ import {
 } from './ownership-index.ts';
 import { greedyTruckFactor, rankingWithout, type AuthorLists } from './truck-factor.ts';
 import type { ModuleDeparture } from './departures.ts';
-import type { Analysis, FileOwnership, TruckFactor } from './types.ts';
+import type { Analysis, FileOwnership, ModuleOwnership, TruckFactor } from './types.ts';
 
 // What departures change, METRICS.md §8 (talentrisk extension): the figures before, computed once,
 // and the impact of a set of people leaving (no reassignment), for computeDepartures and each step
@@ -27,7 +27,7 @@ export interface Baseline {
   nameOf: (id: string) => string;
   authors: AuthorLists;
   repository: SetSummary;
-  modules: { path: string; files: Int32Array; summary: SetSummary }[];
+  modules: { path: string; kind: ModuleOwnership['kind']; files: Int32Array; summary: SetSummary }[];
 }
 
 export interface Impact {
@@ -40,7 +40,8 @@ export function baselineOf(analysis: Analysis, authorsOf: AuthorsOf | undefined)
   const index = ownershipIndexOf(analysis.files);
   const nameOf = nameLookup(analysis);
   const authors = authorsOf ? authorListsOf(index, authorsOf) : index.classicAuthors;
-  const modules = [...fileNumbersByModule(analysis)].map(([path, files]) => ({ path, files, summary: summarizeSet(setOf(index, nameOf, authors, files)) }));
+  const kinds = moduleKinds(analysis);
+  const modules = [...fileNumbersByModule(analysis)].map(([path, files]) => ({ path, kind: kinds(path), files, summary: summarizeSet(setOf(index, nameOf, authors, files)) }));
   return { index, nameOf, authors, repository: summarizeSet(setOf(index, nameOf, authors)), modules };
 }
 
@@ -70,7 +71,7 @@ export function impactOf(baseline: Baseline, gone: ReadonlySet<string>): Impact 
   const pathOf = (file: number) => (index.files[file] as FileOwnership).path;
   const orphaned = orphansOf(index.allFiles, before, after).lost.map((file) => index.files[file] as FileOwnership);
   const modules: ModuleDeparture[] = [];
-  for (const { path, files, summary: prior } of baseline.modules) {
+  for (const { path, kind, files, summary: prior } of baseline.modules) {
     const departingOwners = prior.owners.filter((owner) => gone.has(owner.id));
     if (departingOwners.length === 0) continue;
     const truckFactorAfter = greedyTruckFactor(setOf(index, nameOf, after, files), rankingWithout(prior.ranking, isGone));
@@ -79,6 +80,7 @@ export function impactOf(baseline: Baseline, gone: ReadonlySet<string>): Impact 
     const lostFiles = orphans.lost.map(pathOf);
     modules.push({
       path,
+      kind,
       files: files.length,
       truckFactorBefore: prior.truckFactor,
       truckFactorAfter,

@@ -3,10 +3,10 @@ import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createBotMatcher } from './identity.ts';
-import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, SMALL_MODULE_FILES } from './modules.ts';
+import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, ownLibrary, SMALL_MODULE_FILES } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
 import { clean as printable, resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
-import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModuleOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
 // Module grouping (modules.ts) and display names (ownership-index.ts), for the callers that import them from here.
@@ -343,6 +343,8 @@ export interface FileSuccession {
 
 export interface ModuleDeparture {
   path: string;
+  /** As the analysis's module (ModuleOwnership.kind): a workspace package named like a test library is code (modules.ts testLibraries). */
+  kind: ModuleOwnership['kind'];
   files: number;
   truckFactorBefore: TruckFactor;
   truckFactorAfter: TruckFactor;
@@ -495,7 +497,7 @@ export function busySmallModules(result: Pick<DeparturesResult, 'modules' | 'orp
   const lostEvents = new Map<string, number>();
   for (const file of result.orphanedFiles) lostEvents.set(file.module, (lostEvents.get(file.module) ?? 0) + file.events);
   const busy = result.modules.filter(
-    (module) => module.files < SMALL_MODULE_FILES && module.isOrphaned && !isSupportingModule(module.path) && (lostEvents.get(module.path) ?? 0) >= result.eventsPerModule,
+    (module) => module.files < SMALL_MODULE_FILES && module.isOrphaned && !isSupportingModule(module.path, ownLibrary(module)) && (lostEvents.get(module.path) ?? 0) >= result.eventsPerModule,
   );
   return new Set(busy.map((module) => module.path));
 }

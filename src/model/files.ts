@@ -173,6 +173,22 @@ function namedExclusionOf(path: string, vendorFolders = true): ExclusionRule | u
 }
 
 /**
+ * The vendor folders of the files the vendor-folder rule excluded (files.ts VENDOR_FOLDER): each the
+ * outermost folder the rule matched, with its slash (`deps/`, `web/node_modules/`), or a Yarn
+ * Plug'n'Play loader's own path; most files first, then by path.
+ */
+export function vendorFoldersOf(excluded: ReadonlyMap<string, ExclusionRule>): { path: string; files: number }[] {
+  const folders = new Map<string, number>();
+  for (const [path, rule] of excluded) {
+    if (rule !== 'vendorFolder') continue;
+    const match = VENDOR_FOLDER.exec(path);
+    const folder = match ? path.slice(0, match.index + match[0].length) : path;
+    folders.set(folder, (folders.get(folder) ?? 0) + 1);
+  }
+  return [...folders].map(([path, files]) => ({ path, files })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
  * The rules without the attribute values that cannot change an exclusion. Only some values decide
  * one: `diff` unset (-diff, binary), `linguist-generated` and `linguist-vendored` set or unset.
  * Another value matters only after a deciding one, which it may override (later rules win); before

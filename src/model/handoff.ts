@@ -4,7 +4,7 @@ import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, highestDoaOf, isBulkOnly, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
-import { isSupportingModule } from './modules.ts';
+import { isSupportingModule, testLibraries } from './modules.ts';
 import { rowsWithin } from './rows.ts';
 import { isOwnTest } from './own-test.ts';
 import { BARELY_NORM_DOA, MANY_OWN_CHANGES, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
@@ -514,7 +514,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const orphaned = (area: HandoffArea) => area.truckFactorBefore > 0 && area.truckFactorAfter === 0;
   // Test, fixture, example and docs modules after the code (vite's top contributor: after the
   // critical ones, 2–9-file playgrounds they leave with no author filled the 25 areas written out).
-  const supporting = (area: HandoffArea) => Number(isSupportingModule(area.module));
+  const libraries = testLibraries(analysis.modules);
+  const supporting = (area: HandoffArea) => Number(isSupportingModule(area.module, libraries));
   areaList.sort(
     (a, b) =>
       Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
@@ -599,7 +600,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     // As they stand once the departures are resolved (a departure beyond a shallow clone's history warns).
     warnings: [...analysis.warnings],
   };
-  report.checklist = checklist(report, moduleOf, tierOf);
+  report.checklist = checklist(report, moduleOf, tierOf, libraries);
   report.names = namesOf(report, nameOf);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
@@ -762,12 +763,12 @@ export function coChanges(commits: readonly HandoffCommitInput[], theirs: Readon
  * pytest's 15 files to walk through were release announcements written from a template (first-time
  * users).
  */
-function checklist(report: HandoffReport, moduleOf: (path: string) => string, tierOf: (path: string) => number): ChecklistItem[] {
+function checklist(report: HandoffReport, moduleOf: (path: string) => string, tierOf: (path: string) => number, libraries: readonly string[]): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const system of report.summary.criticalSystems) {
     items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, ...(system.busFactorAfterAll !== undefined ? { busFactorAfterAll: system.busFactorAfterAll } : {}), minOwners: system.minOwners });
   }
-  const supporting = (module: string) => Number(isSupportingModule(module));
+  const supporting = (module: string) => Number(isSupportingModule(module, libraries));
   // The areas with the most files only they know first, in the Areas' groups (ties in the document's order).
   // Files they share only with inactive developers need a new owner as much as their own (flask: src
   // had 9 files only David knew and 13 he shared with Armin, inactive since 2020; a tester).

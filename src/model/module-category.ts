@@ -1,4 +1,4 @@
-import { isSupportingModule, SMALL_MODULE_FILES } from './modules.ts';
+import { isSupportingModule, ownLibrary, SMALL_MODULE_FILES, type ModuleOfKind } from './modules.ts';
 
 // What a module (or a file's folder) is for, in words a dashboard can filter on: the classes the
 // module tables use to rank tests, fixtures, examples, docs and tiny modules after the code
@@ -28,16 +28,16 @@ const EXAMPLES = /^([\w.-]+[-_])?(examples?|samples?)$/i;
  * The outermost folder of `folder` that is tests, examples or docs (isSupportingModule), and which
  * of them it is: `docs/examples` is docs, `tests/samples` tests (svelte's test samples), and
  * `packages/vite/src/node/__tests__/fixtures/config` is tests at `packages/vite/src/node/__tests__`;
- * undefined for a folder of code.
+ * undefined for a folder of code. `testLibraries`: as isSupportingModule takes them.
  */
-export function supportingFolder(folder: string): { path: string; category: SupportingCategory } | undefined {
-  if (!isSupportingModule(folder)) return undefined;
+export function supportingFolder(folder: string, testLibraries: readonly string[] = []): { path: string; category: SupportingCategory } | undefined {
+  if (!isSupportingModule(folder, testLibraries)) return undefined;
   const segments = folder.split('/');
   // The shortest leading part that is supporting ends in the outermost supporting folder (the rule
   // asks for whole folder names, so a part that ends in such a folder is supporting).
   for (let end = 1; end <= segments.length; end++) {
     const path = segments.slice(0, end).join('/');
-    if (!isSupportingModule(path)) continue;
+    if (!isSupportingModule(path, testLibraries)) continue;
     const name = segments[end - 1] as string;
     const category = DOCS.test(name) || (name === 'site' && segments[end - 2] === 'src') ? 'docs' : EXAMPLES.test(name) ? 'examples' : end === 1 && SETTINGS.test(name) ? 'settings' : 'tests';
     return { path, category };
@@ -45,9 +45,9 @@ export function supportingFolder(folder: string): { path: string; category: Supp
   return { path: folder, category: 'tests' };
 }
 
-/** A module's category: what its folder is for, else `small` below SMALL_MODULE_FILES files, else `code`. */
-export function moduleCategory(module: { path: string; files: number }): ModuleCategory {
-  return supportingFolder(module.path)?.category ?? (module.files < SMALL_MODULE_FILES ? 'small' : 'code');
+/** A module's category: what its folder is for, else `small` below SMALL_MODULE_FILES files, else `code` (a workspace package named like a test library, `tokio-test`, too: modules.ts testLibraries). */
+export function moduleCategory(module: ModuleOfKind & { files: number }): ModuleCategory {
+  return supportingFolder(module.path, ownLibrary(module))?.category ?? (module.files < SMALL_MODULE_FILES ? 'small' : 'code');
 }
 
 /** The folder of a file ('' at the top level), as isSupportingModule reads a file's place. */

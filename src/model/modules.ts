@@ -33,18 +33,53 @@ const SUPPORTING =
  * modules were all test fixtures and playgrounds of 1–3 files, and packages/vite (truck factor 3)
  * never showed (a new-user test).
  */
-export function isSecondaryModule(module: { path: string; files: number }): boolean {
-  return isSupportingModule(module.path) || module.files < SMALL_MODULE_FILES;
+export function isSecondaryModule(module: ModuleOfKind & { files: number }): boolean {
+  return isSupportingModule(module.path, ownLibrary(module)) || module.files < SMALL_MODULE_FILES;
 }
 
 /** Riskiest first: lowest truck factor, then most files, then path; tests, fixtures, docs and tiny modules after the rest. */
-export function rankModulesByRisk<T extends { path: string; files: number; truckFactor: { value: number } }>(modules: readonly T[]): T[] {
+export function rankModulesByRisk<T extends ModuleOfKind & { files: number; truckFactor: { value: number } }>(modules: readonly T[]): T[] {
   return [...modules].sort((a, b) => secondaryLast(a, b) || a.truckFactor.value - b.truckFactor.value || b.files - a.files || (a.path < b.path ? -1 : 1));
 }
 
-/** Whether a module's path is a test, fixture, example, benchmark or documentation folder. */
-export function isSupportingModule(path: string): boolean {
-  return SUPPORTING.test(path);
+/**
+ * Whether a module's path (or a file's folder) is a test, fixture, example, benchmark or
+ * documentation folder. `testLibraries`: the workspace packages of the analysis named like a test
+ * suite but singular (testLibraries()), which are code like the other packages.
+ */
+export function isSupportingModule(path: string, testLibraries: readonly string[] = []): boolean {
+  return SUPPORTING.test(testLibraries.length === 0 ? path : asLibrary(path, testLibraries));
+}
+
+// A workspace package named `<name>-test` or `<name>_test` is published like the others: tokio's
+// `tokio-test` (test utilities: src/{lib,io,task,macros}.rs) ranked after all code and was left out
+// of the dominant module's count, as `[-_]tests?` names a build's test suites (a tester). A plain
+// folder keeps that rule (okhttp's Gradle module `android-test` is a suite), as do `-tests` and
+// `-e2e` packages (tokio's `tests-integration`, integration-test crates).
+const TEST_LIBRARY = /(^|\/)([\w.-]+)[-_]test$/i;
+
+/** A module that may say what it is: `kind` 'workspace' for a workspace package (ModuleOwnership, ModuleDeparture, ModuleProjection). */
+export type ModuleOfKind = { path: string; kind?: ModuleOwnership['kind'] | undefined };
+
+/** The workspace packages among `modules` named like a test suite but singular (`tokio-test`, `foo_test`): libraries, code like the other packages. */
+export function testLibraries(modules: readonly ModuleOfKind[]): string[] {
+  return modules.filter((module) => module.kind === 'workspace' && TEST_LIBRARY.test(module.path)).map((module) => module.path);
+}
+
+/** The module itself as testLibraries would list it: a module that says its kind needs no list. */
+export function ownLibrary(module: ModuleOfKind): readonly string[] {
+  return testLibraries([module]);
+}
+
+/** `path` with each test library that holds it named without its `-test` (`tokio-test/src` → `tokio/src`): read as its package's other names are. */
+function asLibrary(path: string, libraries: readonly string[]): string {
+  let judged = path;
+  // Deepest first: shortening a package's name leaves the folders above it as they were.
+  for (const library of [...libraries].sort((a, b) => b.length - a.length)) {
+    if (judged !== library && !judged.startsWith(`${library}/`)) continue;
+    judged = library.replace(TEST_LIBRARY, '$1$2') + judged.slice(library.length);
+  }
+  return judged;
 }
 
 export interface ModuleAssignment {
@@ -108,13 +143,13 @@ export function packageRoots(workspaces: readonly string[]): string[] {
 }
 
 /** Modules of code before tests, fixtures, examples, docs and tiny modules (isSecondaryModule), as the module tables rank them. */
-export function secondaryLast(a: { path: string; files: number }, b: { path: string; files: number }): number {
+export function secondaryLast(a: ModuleOfKind & { files: number }, b: ModuleOfKind & { files: number }): number {
   return Number(isSecondaryModule(a)) - Number(isSecondaryModule(b));
 }
 
 /** Code modules before tests, fixtures, examples and docs (isSupportingModule), as every list of modules people read. */
-export function supportingLast(a: { path: string }, b: { path: string }): number {
-  return Number(isSupportingModule(a.path)) - Number(isSupportingModule(b.path));
+export function supportingLast(a: ModuleOfKind, b: ModuleOfKind): number {
+  return Number(isSupportingModule(a.path, ownLibrary(a))) - Number(isSupportingModule(b.path, ownLibrary(b)));
 }
 
 /**
@@ -202,6 +237,12 @@ function groupFilesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<
   return groups;
 }
 
+/** The kind of each module of the analysis by its path ('folder' for one it does not list: the top-level files when no module holds them). */
+export function moduleKinds(analysis: Pick<Analysis, 'modules'>): (path: string) => ModuleOwnership['kind'] {
+  const kinds = new Map(analysis.modules.map((module) => [module.path, module.kind]));
+  return (path) => kinds.get(path) ?? 'folder';
+}
+
 /** Files of each module, in the order of analysis.modules. */
 export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Map<string, FileOwnership[]> {
   return new Map([...fileNumbersByModule(analysis)].map(([path, numbers]) => [path, Array.from(numbers, (index) => analysis.files[index] as FileOwnership)]));
@@ -214,28 +255,35 @@ export function filesByModule(analysis: Pick<Analysis, 'modules' | 'files'>): Ma
  * `packages/svelte` held 8,873 of 9,073 files, so its module table said little, and `--depth` does
  * not split a workspace package (a team lead's test): `modules.roots` can. The subfolders are those
  * where it branches, below folders that hold nothing but one subfolder: laravel's `src` holds only
- * src/Illuminate, and nothing was said at --depth 1 (a tester's report). For a folder module,
- * `depth` is the one at which those subfolders are modules. `branches` are all those subfolders
- * (most files first) and `ownFiles` the files directly where it branches: what stays in the module
- * once every branch is a root (elixir's `lib`, 6 apps, kept 3 of them when only the 3 largest were
- * offered as roots).
+ * src/Illuminate, and nothing was said at --depth 1 (a tester's report). Likewise below a folder
+ * whose code lies in one subfolder beside tests, docs and folders of a few files (`through`): tokio's
+ * crate `tokio` holds src/ (its code), tests/, docs/ and fuzz/ (3 files), and its src/runtime (127
+ * files, truck factor 1) hid behind "tokio TF 4" (a tester); every Rust crate (src/ and tests/) and
+ * many npm packages (src/ and test/) are laid out so. For a folder module, `depth` is the one at
+ * which those subfolders are modules. `branches` are all those subfolders (most files first), then
+ * the other folders of the folders looked through (`through`, when any: tokio/tests, …), and `ownFiles` the files
+ * directly where it branches or in a folder looked through: what stays in the module once every
+ * branch is a root (elixir's `lib`, 6 apps, kept 3 of them when only the 3 largest were offered
+ * as roots).
  */
 export function dominantModule(
   modules: readonly { path: string; files: number; kind?: ModuleOwnership['kind'] }[],
   paths: readonly string[],
   count = 3,
-): { path: string; files: number; codeFiles: number; subfolders: { path: string; files: number }[]; branches: string[]; ownFiles: number; branchesAt: string; folders: number; depth?: number } | undefined {
+): { path: string; files: number; codeFiles: number; subfolders: { path: string; files: number }[]; branches: string[]; ownFiles: number; branchesAt: string; through?: string[]; folders: number; depth?: number } | undefined {
+  const libraries = testLibraries(modules);
+  const isSupporting = (folder: string) => isSupportingModule(folder, libraries);
   // Among the code: not the tests (git/git's `t`, curl's `tests`), whose split says nothing of the
   // code, and against the files outside tests and docs: undici's `lib` holds 113 of its 208 such
   // files (its tests 484 more) and its single-owner parts (lib/web/fetch, lib/api) never showed (a
   // tester).
   // Files in a test or docs folder inside a code module count as tests and docs too: svelte's
   // packages/svelte "held 8873 of the 9039 files outside tests", 8411 of them in its own tests/ (a tester).
-  const codeModules = new Map(modules.filter((module) => !isSupportingModule(module.path)).map((module) => [module.path, { ...module, files: 0 }]));
+  const codeModules = new Map(modules.filter((module) => !isSupporting(module.path)).map((module) => [module.path, { ...module, files: 0 }]));
   let codeFiles = 0;
   for (const file of paths) {
     const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
-    if (isSupportingModule(folder)) continue;
+    if (isSupporting(folder)) continue;
     let at = folder;
     while (!codeModules.has(at) && at !== '.') at = at.includes('/') ? at.slice(0, at.lastIndexOf('/')) : '.';
     const module = codeModules.get(at);
@@ -249,18 +297,34 @@ export function dominantModule(
   const nested = modules.filter((module) => module.path.startsWith(`${largest.path}/`)).map((module) => `${module.path}/`);
   const own = paths.filter((file) => file.startsWith(`${largest.path}/`) && !nested.some((prefix) => file.startsWith(prefix)));
   const tree = folderTree(own);
-  const codeTree = folderTree(own.filter((file) => !isSupportingModule(file.slice(0, file.lastIndexOf('/')))));
-  const at = chainBottom(tree, largest.path);
+  const codeTree = folderTree(own.filter((file) => !isSupporting(file.slice(0, file.lastIndexOf('/')))));
   // Its folders by their code files, its test and docs folders last: svelte's split began with
   // packages/svelte/tests (8411 files), which the figure before it had just set aside (a review).
   // They stay roots to propose, so that the tests become a module of their own.
-  const subfolders = [...(tree.get(at)?.subfolders ?? [])]
-    .map((path) => ({ path, files: codeTree.get(path)?.all ?? 0, all: tree.get(path)?.all ?? 0, supporting: isSupportingModule(path) }))
-    .sort((a, b) => Number(a.supporting) - Number(b.supporting) || b.files - a.files || b.all - a.all || (a.path < b.path ? -1 : 1));
-  const code = subfolders.filter((folder) => !folder.supporting);
+  const foldersOf = (folder: string) =>
+    [...(tree.get(folder)?.subfolders ?? [])]
+      .map((path) => ({ path, files: codeTree.get(path)?.all ?? 0, all: tree.get(path)?.all ?? 0, supporting: isSupporting(path) }))
+      .sort(byCodeFiles);
+  // Folders of code worth a module (SMALL_MODULE_FILES files or more).
+  const worthAModule = (folders: ReturnType<typeof foldersOf>) => folders.filter((folder) => !folder.supporting && folder.files >= SMALL_MODULE_FILES);
+  let at = chainBottom(tree, largest.path);
+  let subfolders = foldersOf(at);
+  const through: string[] = [];
+  const besides: ReturnType<typeof foldersOf> = [];
+  // Through a folder whose code lies in one subfolder, beside tests, docs or a few files (most of
+  // the code there): tokio/ → tokio/src. Not into a folder that splits no further (a plain
+  // package's src/ of files: nothing to split, as before).
+  for (let [inner] = worthAModule(subfolders); inner && worthAModule(subfolders).length === 1 && inner.files * 2 > (codeTree.get(at)?.all ?? 0); [inner] = worthAModule(subfolders)) {
+    const next = inner.path;
+    through.push(at);
+    besides.push(...subfolders.filter((folder) => folder.path !== next));
+    at = chainBottom(tree, next);
+    subfolders = foldersOf(at);
+  }
   // Two folders of code worth a module at least: okhttp's `okhttp` was told to split into okhttp/src
   // (340 files) and okhttp/api (2), which says nothing more (the review of the 100-file threshold).
-  if (code.filter((folder) => folder.files >= SMALL_MODULE_FILES).length < 2) return undefined;
+  if (worthAModule(subfolders).length < 2) return undefined;
+  const code = subfolders.filter((folder) => !folder.supporting);
   // A depth does not split a workspace package (or a modules.roots folder).
   const depth = largest.kind === 'folder' ? at.split('/').length + 1 : undefined;
   return {
@@ -268,12 +332,18 @@ export function dominantModule(
     files: largest.files,
     codeFiles,
     subfolders: code.slice(0, count).map(({ path, files }) => ({ path, files })),
-    branches: subfolders.map((folder) => folder.path),
-    ownFiles: tree.get(at)?.own ?? 0,
+    branches: [...subfolders, ...besides.sort(byCodeFiles)].map((folder) => folder.path),
+    ownFiles: [at, ...through].reduce((sum, folder) => sum + (tree.get(folder)?.own ?? 0), 0),
     branchesAt: at,
+    ...(through.length === 0 ? {} : { through }),
     folders: subfolders.length,
     ...(depth === undefined ? {} : { depth }),
   };
+}
+
+/** Folders of code before tests and docs, most code files first, then most files, then by path. */
+function byCodeFiles(a: { path: string; files: number; all: number; supporting: boolean }, b: { path: string; files: number; all: number; supporting: boolean }): number {
+  return Number(a.supporting) - Number(b.supporting) || b.files - a.files || b.all - a.all || (a.path < b.path ? -1 : 1);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { folderOf, supportingFolder } from './module-category.ts';
+import { testLibraries } from './modules.ts';
 import { nameLookup, ownershipIndexOf, setOf, summarizeSet } from './ownership-index.ts';
 import type { Analysis, TruckFactor } from './types.ts';
 
@@ -26,11 +27,12 @@ export interface TestsShare {
 }
 
 /** The tests' share when they are more than TESTS_SHARE of the analysed files and some files are not tests, else undefined. */
-export function testsShare(analysis: Pick<Analysis, 'files' | 'developers'>, count = 3): TestsShare | undefined {
+export function testsShare(analysis: Pick<Analysis, 'files' | 'developers' | 'modules'>, count = 3): TestsShare | undefined {
   const rest: number[] = [];
   const folders = new Map<string, number>();
+  const libraries = testLibraries(analysis.modules);
   analysis.files.forEach((file, number) => {
-    const supporting = supportingFolder(folderOf(file.path));
+    const supporting = supportingFolder(folderOf(file.path), libraries);
     if (supporting && supporting.category !== 'docs' && supporting.category !== 'settings') folders.set(supporting.path, (folders.get(supporting.path) ?? 0) + 1);
     else rest.push(number);
   });

@@ -97,6 +97,12 @@ export interface ModuleOwnership {
 export interface ExclusionCount {
   rule: string;
   files: number;
+  /**
+   * For the vendor-folder rule: the folders it matched (`deps/`, `web/node_modules/`, with their
+   * slash; a Yarn Plug'n'Play loader by its own path), most files first. redis's header said "679
+   * in vendor folders", and nothing said that its own deps/Makefile was among them (a tester).
+   */
+  folders?: { path: string; files: number }[];
 }
 
 export interface DeveloperSummary extends Developer {

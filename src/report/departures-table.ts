@@ -4,7 +4,7 @@ import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
-import { isSecondaryModule, isSupportingModule } from '../model/modules.ts';
+import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
 import { takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
@@ -131,7 +131,9 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // began with READMEs, package.json and .gitignore, a tester) (undici's list began with 9 test files, and lib/dispatcher/retry-agent.js was not
     // among the 15 shown: a tester), then the most changed first (in path order, httpd's first rows
     // were build/aix/README and build/aix/aixinfo).
-    const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/')))));
+    // The modules of the files listed lose knowledge, so they are all among result.modules.
+    const libraries = testLibraries(result.modules);
+    const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/'))), libraries));
     // A successor whose only changes were sweeps right after the files with none: they know no more
     // of it (spring-boot: 523 of the 1,773 files, a directory move and a copyright sweep; an EM test).
     const rank = (file: FileSuccession) => (file.successor && isBulkOnly(file.successor) ? 0.5 : STRENGTH[file.strength]);

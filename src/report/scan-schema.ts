@@ -51,7 +51,16 @@ export const scanOutputSchema = z
       bots: z.number().int().nonnegative(),
       commitsWithoutRenames: z.number().int().nonnegative().describe('Commits read without rename detection (missing blobs).'),
     }),
-    exclusions: z.array(z.object({ rule: z.string(), files: z.number().int().nonnegative() })),
+    exclusions: z.array(
+      z.object({
+        rule: z.string(),
+        files: z.number().int().nonnegative(),
+        folders: z
+          .array(z.object({ path: z.string(), files: z.number().int().nonnegative() }))
+          .optional()
+          .describe('On the `vendor folder` rule only: the folders it matched, with their slash (`deps/`, `web/node_modules/`; a Yarn Plug\'n\'Play loader by its own path), and how many files of each; most files first.'),
+      }),
+    ),
     truckFactor: truckFactor.extend({ developers: z.array(member.extend({ emails: z.array(z.string()) })) }),
     developers: z.array(
       z.object({

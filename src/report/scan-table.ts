@@ -23,11 +23,22 @@ const EXCLUSION_PHRASES: Readonly<Record<string, readonly [string, string]>> = {
   [EXCLUSION_RULES.generatedHeader]: ['generated file ("Code generated … DO NOT EDIT.")', 'generated files ("Code generated … DO NOT EDIT.")'],
 };
 
-/** "10 binary files", "1 lock file", "3 in vendor folders": a rule's count as the header reads it. */
-export function exclusionPhrase({ rule, files }: ExclusionCount): string {
+/** "10 binary files", "1 lock file", "679 in vendor folders (deps/)": a rule's count as the header reads it. */
+export function exclusionPhrase({ rule, files, folders }: ExclusionCount): string {
   const phrases = EXCLUSION_PHRASES[rule];
-  if (phrases) return `${files} ${files === 1 ? phrases[0] : phrases[1]}`;
+  if (phrases) return `${files} ${files === 1 ? phrases[0] : phrases[1]}${foldersPhrase(folders)}`;
   return /(file|submodule)$/.test(rule) ? plural(files, rule) : `${files} ${rule}`;
+}
+
+/** Vendor folders named in the header: redis's "679 in vendor folders" did not say its own deps/Makefile was among them (a tester). */
+const NAMED_FOLDERS = 3;
+
+/** " (deps/)", " (node_modules/ 900, vendor/ 80, third_party/ 12, +2 more)"; '' for none. */
+function foldersPhrase(folders: ExclusionCount['folders']): string {
+  if (!folders || folders.length === 0) return '';
+  if (folders.length === 1) return ` (${sanitize((folders[0] as { path: string }).path)})`;
+  const named = folders.slice(0, NAMED_FOLDERS).map((folder) => `${sanitize(folder.path)} ${folder.files}`);
+  return ` (${named.join(', ')}${folders.length > NAMED_FOLDERS ? `, +${folders.length - NAMED_FOLDERS} more` : ''})`;
 }
 
 /**

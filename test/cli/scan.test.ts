@@ -937,6 +937,56 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     expect(tenNote).toMatch(/\. The file directly in lib stays in the module `lib`\.$/);
   });
 
+  // Regression (tokio, a tester): the crate tokio/ held 353 of ~502 code files in src/, beside tests/,
+  // docs/ and fuzz/; no note proposed splitting it, and tokio/src/runtime (truck factor 1) hid
+  // behind "tokio TF 4". And the published crate tokio-test (test utilities) ranked as tests.
+  it('looks through the one folder that holds a package\'s code (a Rust crate\'s src/) to propose roots, and ranks a test-utilities package as code', () => {
+    const folder = (name: string, count: number, ext = 'rs') => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${name}/f${i}.${ext}`, 1]));
+    const repo = buildRepo([
+      {
+        author: 'ada',
+        write: {
+          'Cargo.toml': '[workspace]\nmembers = ["tokio", "tokio-test", "tests-integration"]\n',
+          'tokio/Cargo.toml': '[package]\nname = "tokio"\n',
+          'tokio/src/lib.rs': 1,
+          ...folder('tokio/src/runtime', 60),
+          ...folder('tokio/src/sync', 40),
+          ...folder('tokio/src/io', 10),
+          ...folder('tokio/tests', 50),
+          ...folder('tokio/fuzz', 2),
+          'tokio/docs/reactor-refactor.md': 1,
+          'tokio-test/Cargo.toml': '[package]\nname = "tokio-test"\n',
+          ...folder('tokio-test/src', 5),
+          ...folder('tests-integration', 6),
+          ...folder('android-test', 6, 'kt'),
+        },
+      },
+      { author: 'bob', write: { ...folder('tokio-test/src', 5), ...folder('tests-integration', 6) } },
+    ]);
+    const note = runCli(['--no-color'], { cwd: repo.dir }).stdout.split('\n').find((line) => line.includes('so the modules say little about it'));
+    // tokio-test's 6 files count with the code: 114 of tokio's, 6 and the top-level Cargo.toml.
+    expect(note).toBe(
+      '`tokio` holds 114 of the 121 analysed files outside tests, fixtures, examples and docs, so the modules say little about it: split it with `modules: { roots: ["tokio/src/runtime", "tokio/src/sync", "tokio/src/io", "tokio/fuzz", "tokio/tests", "tokio/docs"] }` in .talentrisk.yml, one root for each of the 3 folders of tokio/src and the 3 other folders of tokio (the largest: tokio/src/runtime 60, tokio/src/sync 40, tokio/src/io 10). The 2 files directly in tokio/src and tokio stay in the module `tokio`.',
+    );
+    // The roots split it: what stays in `tokio` is its Cargo.toml and lib.rs.
+    expect(modulesWith(repo.dir, proposedRoots(note))).toEqual(['.', 'android-test', 'tests-integration', 'tokio', 'tokio-test', 'tokio/docs', 'tokio/fuzz', 'tokio/src/io', 'tokio/src/runtime', 'tokio/src/sync', 'tokio/tests']);
+    // A workspace package named `-test` is code; `tests-integration` (a package) and the plain folder `android-test` stay tests.
+    const scan = JSON.parse(runCli(['--format', 'json'], { cwd: repo.dir }).stdout) as { modules: { path: string; category: string }[] };
+    expect(Object.fromEntries(scan.modules.map((module) => [module.path, module.category]))).toMatchObject({ 'tokio-test': 'code', 'tests-integration': 'tests', 'android-test': 'tests', tokio: 'code' });
+    const rows = runCli(['--no-color'], { cwd: repo.dir }).stdout.split('\n');
+    const first = rows.findIndex((line) => line.startsWith('Riskiest modules'));
+    const order = rows.slice(first + 2, first + 7).map((line) => line.trim().split(/ +/)[0]);
+    // tokio-test (truck factor 2) among the code, before the tests of truck factor 1.
+    expect(order).toEqual(['tokio', 'tokio-test', 'android-test', '.', 'tests-integration']);
+    // So in the current figures' experts per module (ModuleProjection carries the module's kind).
+    const experts = rows.findIndex((line) => line.includes('Experts per module'));
+    expect(rows.slice(experts + 2, experts + 4).map((line) => line.trim().split(/ +/)[0])).toEqual(['tokio', 'tokio-test']);
+    // And in a handoff's areas: with the code, before the tests.
+    const handoff = JSON.parse(runCli(['handoff', 'ada', '--format', 'json'], { cwd: repo.dir }).stdout) as { areas: { module: string }[] };
+    const areas = handoff.areas.map((area) => area.module);
+    expect(areas.indexOf('tokio-test')).toBeLessThan(areas.indexOf('android-test'));
+  });
+
   it('suggests the closest path for a typo', () => {
     const result = runCli(['explain', 'src/pay/aa.ts'], { cwd: buildRepo(history).dir });
     expect(result.exitCode).toBe(2);

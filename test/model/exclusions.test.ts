@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXCLUSION_RULES, selectFiles, type FileFilterOptions } from '../../src/model/files.ts';
+import { EXCLUSION_RULES, selectFiles, vendorFoldersOf, type FileFilterOptions } from '../../src/model/files.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 
@@ -35,6 +35,27 @@ describe('default exclusions', () => {
       'web/.pnp.cjs': 'vendorFolder',
       '.pnp.loader.mjs': 'vendorFolder',
     });
+  });
+
+  // Regression (redis, a tester): "679 in vendor folders" did not say that they were all of deps/,
+  // redis's own deps/Makefile and deps/update-jemalloc.sh among them.
+  it('names the vendor folders it dropped: the outermost folder matched, most files first', () => {
+    const tracked = ['deps/Makefile', 'deps/update-jemalloc.sh', 'deps/lua/src/lapi.c', 'web/node_modules/a/node_modules/b/i.js', 'web/node_modules/c.js', 'vendor/x.go', 'web/.pnp.cjs', '.yarn/releases/yarn.cjs', 'src/app.ts', 'yarn.lock'];
+    expect(vendorFoldersOf(select(tracked).excluded)).toEqual([
+      { path: 'deps/', files: 3 },
+      { path: 'web/node_modules/', files: 2 },
+      { path: '.yarn/releases/', files: 1 },
+      { path: 'vendor/', files: 1 },
+      { path: 'web/.pnp.cjs', files: 1 },
+    ]);
+    // Files kept by `linguist-vendored=false`, or dropped by another rule, are not counted.
+    expect(vendorFoldersOf(select(tracked, attributes({ '': 'deps/Makefile linguist-vendored=false\ndeps/lua/** linguist-vendored\n' })).excluded)).toEqual([
+      { path: 'web/node_modules/', files: 2 },
+      { path: '.yarn/releases/', files: 1 },
+      { path: 'deps/', files: 1 },
+      { path: 'vendor/', files: 1 },
+      { path: 'web/.pnp.cjs', files: 1 },
+    ]);
   });
 
   it('drops lock files, minified files and binary files by extension', () => {
@@ -161,7 +182,16 @@ describe('exclusions on a fixture repository', { tags: ['slow'] }, () => {
       { rule: '.gitattributes linguist-vendored', files: 1 },
       { rule: '.gitattributes linguist-generated', files: 1 },
       { rule: '.gitattributes -diff/binary', files: 1 },
-      { rule: 'vendor folder', files: 4 },
+      {
+        rule: 'vendor folder',
+        files: 4,
+        folders: [
+          { path: 'dist/', files: 1 },
+          { path: 'node_modules/', files: 1 },
+          { path: 'third_party/', files: 1 },
+          { path: 'vendor/', files: 1 },
+        ],
+      },
       { rule: 'lock file', files: 2 },
       { rule: 'minified file', files: 1 },
       { rule: 'binary file', files: 1 },
@@ -249,6 +279,6 @@ describe('exclusions on a fixture repository', { tags: ['slow'] }, () => {
         ],
       ],
     ]);
-    expect(analysis.exclusions).toEqual([{ rule: 'vendor folder', files: 1 }]);
+    expect(analysis.exclusions).toEqual([{ rule: 'vendor folder', files: 1, folders: [{ path: 'vendor/', files: 1 }] }]);
   });
 });

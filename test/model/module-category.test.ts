@@ -23,6 +23,18 @@ describe('moduleCategory (scan JSON modules[].category)', () => {
     expect(moduleCategory({ path: 'tests', files: 1 })).toBe('tests');
   });
 
+  // Regression (tokio, a tester): the published crate tokio-test (test utilities) was "tests".
+  it('names a workspace package named like a test suite but singular code, as its rank does; a plain folder so named stays tests', () => {
+    expect(moduleCategory({ path: 'tokio-test', files: 14, kind: 'workspace' })).toBe('code');
+    expect(isSecondaryModule({ path: 'tokio-test', files: 14, kind: 'workspace' })).toBe(false);
+    expect(moduleCategory({ path: 'stress-test', files: 2, kind: 'workspace' })).toBe('small');
+    expect(moduleCategory({ path: 'tokio-test', files: 14, kind: 'folder' })).toBe('tests');
+    expect(moduleCategory({ path: 'tokio-test', files: 14 })).toBe('tests');
+    expect(moduleCategory({ path: 'tests-integration', files: 11, kind: 'workspace' })).toBe('tests');
+    expect(supportingFolder('tokio-test/tests/io', ['tokio-test'])).toEqual({ path: 'tokio-test/tests', category: 'tests' });
+    expect(supportingFolder('tokio-test/src', ['tokio-test'])).toBeUndefined();
+  });
+
   it('names a path by its outermost such folder (docs/examples is docs; svelte\'s tests/samples, tests)', () => {
     expect(supportingFolder('docs/examples/basic')).toEqual({ path: 'docs', category: 'docs' });
     expect(supportingFolder('packages/svelte/tests/runtime/samples/a')).toEqual({ path: 'packages/svelte/tests', category: 'tests' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chainedFolders } from '../../src/model/module-chains.ts';
-import { assignModules, chooseModuleDepth, dominantModule, folderAtDepth, isSupportingModule } from '../../src/model/modules.ts';
+import { assignModules, chooseModuleDepth, dominantModule, folderAtDepth, isSupportingModule, testLibraries } from '../../src/model/modules.ts';
 import { detectWorkspaces } from '../../src/workspaces.ts';
 import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
@@ -399,5 +399,72 @@ describe('dominantModule', () => {
     expect(dominantModule([{ path: 'lib', files: 603, kind: 'folder' }], [...files('lib/a', 400), ...files('lib/b', 200), ...files('lib', 3)])?.ownFiles).toBe(3);
     // Files directly in a folder where nothing branches: no folder to name.
     expect(dominantModule([{ path: 'lib', files: 600, kind: 'folder' }], [...files('lib', 599), ...files('lib/x', 1)])).toBeUndefined();
+  });
+
+  // Regression (tokio, a tester): the crate tokio/ holds src/ (its code), tests/, docs/ and fuzz/ (3
+  // files); only src/ was code worth a module, so nothing was said, and tokio/src/runtime (truck
+  // factor 1) hid behind "tokio TF 4". Every Rust crate (src/ and tests/) is laid out so.
+  it('looks through a folder whose code lies in one subfolder beside tests, docs and a few files', () => {
+    const tokio = [...files('tokio/src/runtime', 60), ...files('tokio/src/sync', 40), ...files('tokio/src/io', 10), ...files('tokio/src', 2), ...files('tokio/tests', 170), ...files('tokio/fuzz', 3), ...files('tokio/docs', 1), ...files('tokio', 2), ...files('tokio-util/src', 20)];
+    const modules = [
+      { path: 'tokio', files: 288, kind: 'workspace' as const },
+      { path: 'tokio-util', files: 20, kind: 'workspace' as const },
+    ];
+    expect(dominantModule(modules, tokio)).toEqual({
+      path: 'tokio',
+      files: 117,
+      codeFiles: 137,
+      subfolders: [
+        { path: 'tokio/src/runtime', files: 60 },
+        { path: 'tokio/src/sync', files: 40 },
+        { path: 'tokio/src/io', files: 10 },
+      ],
+      // The folders of tokio/src, then tokio's others, its tests and docs last: every one a root.
+      branches: ['tokio/src/runtime', 'tokio/src/sync', 'tokio/src/io', 'tokio/fuzz', 'tokio/tests', 'tokio/docs'],
+      // tokio/src/lib.rs and the like, and tokio/Cargo.toml: what no root takes.
+      ownFiles: 4,
+      branchesAt: 'tokio/src',
+      through: ['tokio'],
+      folders: 3,
+    });
+    // Maven's layout: pkg/src holds main (the code) and test; main holds a chain down to com/acme.
+    const maven = [...files('pkg/src/main/java/com/acme/core', 70), ...files('pkg/src/main/java/com/acme/web', 40), ...files('pkg/src/test/java/com/acme', 90), ...files('pkg', 1), ...files('other', 10)];
+    expect(dominantModule([{ path: 'pkg', files: 201, kind: 'folder' }, { path: 'other', files: 10, kind: 'folder' }], maven)).toMatchObject({
+      branches: ['pkg/src/main/java/com/acme/core', 'pkg/src/main/java/com/acme/web', 'pkg/src/test'],
+      branchesAt: 'pkg/src/main/java/com/acme',
+      through: ['pkg', 'pkg/src'],
+      ownFiles: 1,
+      folders: 2,
+      depth: 7,
+    });
+    // Not through a folder that holds less than half of the code there, nor into one that splits no further.
+    expect(dominantModule([{ path: 'lib', files: 140, kind: 'folder' }], [...files('lib/a/x', 30), ...files('lib/a/y', 30), ...Array.from({ length: 20 }, (_, i) => files(`lib/s${i}`, 4)).flat()])).toBeUndefined();
+    expect(dominantModule([{ path: 'crate', files: 300, kind: 'workspace' }], [...files('crate/src', 150), ...files('crate/tests', 150)])).toBeUndefined();
+  });
+});
+
+describe('testLibraries', () => {
+  // Regression (tokio, a tester): the published crate tokio-test (test utilities) ranked after all
+  // code, was JSON category "tests", and was left out of the dominant module's count.
+  it('reads a workspace package named like a test suite but singular as code, and keeps plain folders, plurals and e2e as tests', () => {
+    const modules = [
+      { path: 'tokio-test', kind: 'workspace' as const },
+      { path: 'crates/foo_test', kind: 'workspace' as const },
+      { path: 'tests-integration', kind: 'workspace' as const },
+      { path: 'maven-tests', kind: 'workspace' as const },
+      { path: 'app-e2e', kind: 'workspace' as const },
+      { path: 'android-test', kind: 'folder' as const },
+      { path: 'tokio', kind: 'workspace' as const },
+    ];
+    const libraries = testLibraries(modules);
+    expect(libraries).toEqual(['tokio-test', 'crates/foo_test']);
+    for (const path of ['tokio-test', 'tokio-test/src', 'crates/foo_test/src/io']) expect(isSupportingModule(path, libraries), path).toBe(false);
+    // Its own tests are tests still; so are the packages and folders the rule named before.
+    for (const path of ['tokio-test/tests', 'crates/foo_test/benches', 'tests-integration', 'maven-tests', 'app-e2e', 'android-test', 'e2e-test']) expect(isSupportingModule(path, libraries), path).toBe(true);
+    // A package that names a suite by the rest of its name stays one (`e2e-test`, `examples-test`).
+    expect(isSupportingModule('e2e-test', testLibraries([{ path: 'e2e-test', kind: 'workspace' }]))).toBe(true);
+    expect(isSupportingModule('tests/foo-test/src', testLibraries([{ path: 'tests/foo-test', kind: 'workspace' }]))).toBe(true);
+    // Without the list, as a plain folder.
+    expect(isSupportingModule('tokio-test/src')).toBe(true);
   });
 });

@@ -162,6 +162,11 @@ function knowledgeLossOf(files: readonly FileOwnership[], departing: Iterable<st
   return { lostFiles, share: files.length > 0 ? lostFiles.length / files.length : 0 };
 }
 
+/** The kind of the analysis's module at `path` ('folder' when it lists none there). */
+function kindOf(analysis: Pick<Analysis, 'modules'>, path: string): ModuleOwnership['kind'] {
+  return analysis.modules.find((module) => module.path === path)?.kind ?? 'folder';
+}
+
 function impactOf(analysis: Analysis, groups: Map<string, FileOwnership[]>, gone: ReadonlySet<string>, before: AuthorsOf) {
   const nameOf = nameLookup(analysis);
   const after = authorsAfter(gone, before);
@@ -175,6 +180,7 @@ function impactOf(analysis: Analysis, groups: Map<string, FileOwnership[]>, gone
     const { lostFiles, share } = knowledgeLossOf(files, gone, before);
     modules.push({
       path,
+      kind: kindOf(analysis, path),
       files: files.length,
       truckFactorBefore: prior.truckFactor,
       truckFactorAfter: later.truckFactor,
@@ -355,6 +361,7 @@ export function projectExperts(analysis: Analysis, departures: readonly Departur
   });
   const modules: ModuleProjection[] = [...filesByModule(analysis)].map(([path, files]) => ({
     path,
+    kind: kindOf(analysis, path),
     files: files.length,
     points: horizons.map((days, index) => {
       const module = summarizeModule(path, 'folder', files, nameOf, authorsAt[index] as AuthorsOf);

@@ -2,9 +2,12 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { rankModulesByRisk } from '../../src/model/modules.ts';
 import { chainsPhrase, renderScanTable } from '../../src/report/scan-table.ts';
+import { scanReport } from '../../src/cli/commands/scan-report.ts';
+import { configSchema } from '../../src/config/schema.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 
+const loaded = { config: configSchema.parse({}), file: undefined, name: '.talentrisk.yml', lineOf: () => undefined, locate: () => '.talentrisk.yml' };
 const files = (folder: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${folder}/f${i}.ts`, `${folder} ${i}\n`]));
 
 describe('riskiest modules', () => {
@@ -57,6 +60,23 @@ describe('the header', () => {
     for (const part of ['2 test snapshots', '2 binary files', '1 minified file', '1 lock file', '2 in vendor folders', '1 matched by exclude']) expect(header).toContain(part);
     // The JSON keeps each rule's label.
     expect(analysis.exclusions).toContainEqual({ rule: 'binary file', files: 2 });
+  });
+});
+
+describe('the vendor folders in the header', () => {
+  // Regression (redis, a tester): "679 excluded: 679 in vendor folders" did not say which; deps/
+  // (jemalloc, lua, hiredis) is vendored, but deps/Makefile and deps/update-jemalloc.sh are redis's own.
+  it('names them in the table, the markdown and the JSON, the largest three and how many more', async () => {
+    const redis = buildRepo([{ author: 'ada', write: { 'deps/Makefile': 'm', 'deps/update-jemalloc.sh': 'u', ...files('deps/jemalloc', 3), ...files('deps/lua', 2), ...files('src', 3) } }]);
+    const analysis = await analyzeRepo(redis.dir);
+    const header = (a: typeof analysis) => renderScanTable(a, { chalk: new Chalk({ level: 0 }), width: 200 }).split('\n')[1];
+    expect(header(analysis)).toContain('(7 excluded: 7 in vendor folders (deps/))');
+    expect([...scanReport(analysis, loaded, { departures: [], format: 'markdown' })].join('')).toContain('(7 excluded: 7 in vendor folders (deps/))');
+    const json = JSON.parse([...scanReport(analysis, loaded, { departures: [], format: 'json' })].join('')) as { exclusions: unknown[] };
+    expect(json.exclusions).toEqual([{ rule: 'vendor folder', files: 7, folders: [{ path: 'deps/', files: 7 }] }]);
+    // Several: the largest three with their files, then how many more.
+    const many = buildRepo([{ author: 'ada', write: { ...files('a/node_modules', 4), ...files('b/node_modules', 3), ...files('vendor', 2), 'third_party/t.c': 't', 'dist/d.js': 'd', ...files('src', 2) } }]);
+    expect(header(await analyzeRepo(many.dir))).toContain('(11 excluded: 11 in vendor folders (a/node_modules/ 4, b/node_modules/ 3, vendor/ 2, +2 more))');
   });
 });
 

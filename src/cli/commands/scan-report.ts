@@ -159,6 +159,11 @@ function testsShareNote(analysis: Analysis): string {
   return `${share.files} of the ${share.total} analysed files (${percent(share.files / share.total)}) are tests, fixtures and examples (${folders}): over the other ${plural(share.restFiles, 'file')} the truck factor is ${share.rest.value}, not ${headline}. It is the same published figure (METRICS §5) over fewer files, not a different model.`;
 }
 
+/** "a", "a and b", "a, b and c". */
+function joinedByAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** Up to this many folders where a dominant module branches, its note lists them all as roots. */
 const LISTED_ROOTS = 8;
 
@@ -174,12 +179,19 @@ function dominantModuleNote(analysis: Analysis, roots: readonly string[], depthG
   const quoted = (all ? dominant.branches : dominant.branches.slice(0, dominant.subfolders.length)).map((folder) => JSON.stringify(sanitize(folder)));
   const example = all ? quoted.join(', ') : `${quoted.join(', ')}, …`;
   const largest = dominant.subfolders.map((folder) => `${sanitize(folder.path)} ${folder.files}`).join(', ');
+  // Below a folder looked through, its other folders are roots too: tokio's tests/, docs/ and fuzz/ beside src/.
+  const others = dominant.branches.length - dominant.folders;
+  const through = dominant.through ?? [];
+  const besides = others > 0 ? ` and the ${others === 1 ? 'other folder' : `${others} other folders`} of ${joinedByAnd(through.map(sanitize))}` : '';
   const which = all
-    ? `one root for each of its ${dominant.folders} folders (the largest: ${largest})`
-    : `listing all ${dominant.folders} folders of ${sanitize(dominant.branchesAt)} (roots take no wildcards; the largest: ${largest})`;
-  // Files directly where it branches belong to no root: they stay, a module of their own.
+    ? others > 0
+      ? `one root for each of the ${dominant.folders} folders of ${sanitize(dominant.branchesAt)}${besides} (the largest: ${largest})`
+      : `one root for each of its ${dominant.folders} folders (the largest: ${largest})`
+    : `listing all ${dominant.folders} folders of ${sanitize(dominant.branchesAt)}${besides} (roots take no wildcards; the largest: ${largest})`;
+  // Files directly where it branches (or in a folder looked through) belong to no root: they stay, a module of their own.
   const one = dominant.ownFiles === 1;
-  const left = dominant.ownFiles > 0 ? ` ${one ? 'The file' : `The ${dominant.ownFiles} files`} directly in ${sanitize(dominant.branchesAt)} ${one ? 'stays' : 'stay'} in the module \`${sanitize(dominant.path)}\`.` : '';
+  const where = joinedByAnd([dominant.branchesAt, ...[...through].reverse()].map(sanitize));
+  const left = dominant.ownFiles > 0 ? ` ${one ? 'The file' : `The ${dominant.ownFiles} files`} directly in ${where} ${one ? 'stays' : 'stay'} in the module \`${sanitize(dominant.path)}\`.` : '';
   // A depth the user gave may be what keeps the folder whole: laravel at --depth 1 was told to use
   // --depth 3 (179 modules), where the automatic depth makes its 38 components modules (a re-test).
   const given = analysis.settings.moduleDepth;
