@@ -150,7 +150,8 @@ describe('runHandoff', () => {
   // whose order (CHANGES.rst last with 180 commits) read as a sorting bug.
   it('lists code first, then prose, chores and fixtures, and walks nobody through images or empty files', async () => {
     const repo = buildRepo([
-      { author: 'bob', at: '2024-10-01T10:00:00Z', write: { 'lib/bob.ts': 5, 'CHANGES.md': 5 } },
+      // Bob's other files make lib and the root modules of 5 files: smaller ones rank with the tests.
+      { author: 'bob', at: '2024-10-01T10:00:00Z', write: { 'lib/bob.ts': 5, 'CHANGES.md': 5, 'lib/b2.ts': 5, 'lib/b3.ts': 5, 'Makefile': 5, 'build.sh': 5, 'setup.ts': 5 } },
       { author: 'ada', at: '2024-10-02T10:00:00Z', write: { 'lib/core.ts': 5, 'LICENSE.txt': 5, 'CHANGES.md': 3, 'docs/logo.svg': 5, 'lib/__init__.py': '', 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5 } },
       ...[1, 2, 3, 4].map((n) => ({ author: 'ada', at: `2024-10-1${n}T10:00:00Z`, write: { 'LICENSE.txt': 5, 'docs/logo.svg': 5, 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5, 'CHANGES.md': 2, 'lib/bob.ts': 1 } })),
       ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ author: 'bob', at: `2024-11-0${n}T10:00:00Z`, write: { 'lib/bob.ts': 2, 'CHANGES.md': 2 } })),

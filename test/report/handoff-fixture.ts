@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openRepository } from '../../src/git/repo.ts';
-import { readPersonLog } from '../../src/git/person-log.ts';
+import { readAuthoredSubjects, readPersonLog } from '../../src/git/person-log.ts';
 import { inactiveDevelopers } from '../../src/model/decay.ts';
 import { buildHandoff, RECENT_DAYS } from '../../src/model/handoff.ts';
 import { resolvePerson } from '../../src/model/people.ts';
@@ -69,6 +69,7 @@ export async function handoffOf(analysis: Analysis, who: string, extra: Partial<
     recent: log.recent,
     inactive,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
+    authoredSubjects: await readAuthoredSubjects(repo, analysis.repository.revision, person.emails),
     ...extra,
   });
 }

@@ -475,6 +475,9 @@ describe('handoff report of a hand-computed fixture', () => {
   it('charges each area only its own drop, ranks by it, and puts the modules they leave with no author first (jest: jest-config, 6 → 3 with others leaving, ranked above a module only Tim knew)', async () => {
     const repo = buildNamed('cost', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'solo/only.ts': 5 } },
+      // solo, a module of 1 file, is busy (8 changes, above the 19 / 3 of an average module): with the
+      // code, as scan --leaving lists such a module.
+      ...[2, 3, 4, 5, 6, 7, 8].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, write: { 'solo/only.ts': `v${n}\n` } })),
       { author: 'bob', at: '2024-07-01T10:00:00Z', write: { 'big/b1.ts': 5, 'big/b2.ts': 5 } },
       { author: 'carol', at: '2024-08-01T10:00:00Z', write: { 'big/c1.ts': 5, 'big/c2.ts': 5 } },
       { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'big/a1.ts': 5 } },
@@ -525,6 +528,8 @@ describe('handoff report of a hand-computed fixture', () => {
   it('keeps the Areas’ order in the checklist: code before docs in its owner areas, its files to walk through and its co-change pairs', async () => {
     const docs = (n: number) => Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`docs/d${i}.md`, n]));
     const repo = buildNamed('manual', [
+      // Bob's files make core a module of 5 files: a smaller one ranks with the docs.
+      { author: 'bob', at: '2024-05-01T10:00:00Z', write: { 'core/b1.ts': 1, 'core/b2.ts': 1, 'core/b3.ts': 1 } },
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { ...docs(1), 'core/c1.ts': 1, 'core/c2.ts': 1 } },
       // The docs changed most, and most often together.
       ...[2, 3, 4, 5].map((n) => ({ author: 'ada', at: `2024-07-0${n}T10:00:00Z`, write: { 'docs/d0.md': n, 'docs/d1.md': n } })),
@@ -560,24 +565,38 @@ describe('handoff report of a hand-computed fixture', () => {
 
   it('says when the truck factor sits on the method’s 50% line, so that a small author lowers it (tokio: "7 → 5" for someone with 14 of 868 files)', async () => {
     const even = buildNamed('even', [
-      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1 } },
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1, 'm/a3.ts': 1 } },
       { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'm/b1.ts': 1, 'm/b2.ts': 1 } },
+      { author: 'carol', at: '2024-06-03T10:00:00Z', write: { 'm/c1.ts': 1 } },
     ]);
-    const bob = await handoffOf(await analyzeRepo(even.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'bob');
-    // Without Ada, exactly half the files keep an author (Bob's): the greedy method removes Bob too.
-    expect(bob.summary.truckFactor).toEqual({ before: 2, afterThem: 1, thinMargin: 0.5 });
-    expect(renderHandoffMarkdown(bob)).toContain(
-      '- **Truck factor:** 2 → 1 if Bob leaves.\n  The figure sits on the method\'s line: without its first person, only 50.0% of the files keep an author (it counts on until fewer than half do), so a few files losing an author with Bob lower it.\n',
+    const analysis = await analyzeRepo(even.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    // Ada and Bob are the truck factor's 2; without Ada exactly half the files keep an author (Bob's
+    // and Carol's), so the greedy method removes Bob too. Without Carol, fewer than half do at once.
+    expect(analysis.truckFactor.developers.map((d) => d.id)).toEqual(['ada@example.com', 'bob@example.com']);
+    const carol = await handoffOf(analysis, 'carol');
+    expect(carol.summary.truckFactor).toEqual({ before: 2, afterThem: 1, thinMargin: 0.5 });
+    expect(renderHandoffMarkdown(carol)).toContain(
+      '- **Truck factor:** 2 → 1 if Carol leaves.\n  The figure sits on the method\'s line: without its first person, only 50.0% of the files keep an author (it counts on until fewer than half do), so a few files losing an author with Carol lower it.\n',
     );
+    // Regression (tokio, first-time users): Carl Lerche, the first of its 7, read "7 → 6 … the figure
+    // sits on the method's line". One of the people the figure counts lowers it whatever the margin.
+    const bob = await handoffOf(analysis, 'bob');
+    expect(bob.summary.truckFactor).toEqual({ before: 2, afterThem: 1, rank: 2 });
+    expect(toHandoffJson(bob).summary.truckFactor).toEqual({ before: 2, afterThem: 1, rank: 2 });
+    const bobMarkdown = renderHandoffMarkdown(bob);
+    expect(bobMarkdown).toContain(
+      '- **Truck factor:** 2 → 1 if Bob leaves.\n  The truck factor counts Bob: #2 of its 2 people (its top authors, removed one after another until fewer than half of the files have an author), so losing Bob lowers it.\n',
+    );
+    expect(bobMarkdown).not.toContain('sits on the method');
     // Far from the line (4 of 7 files keep an author without Ada): no such sentence.
     const wide = buildNamed('wide-margin', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1, 'm/a3.ts': 1 } },
       { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'm/b1.ts': 1, 'm/b2.ts': 1, 'm/b3.ts': 1 } },
       { author: 'carol', at: '2024-06-03T10:00:00Z', write: { 'm/c1.ts': 1 } },
     ]);
-    const carol = await handoffOf(await analyzeRepo(wide.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'carol');
-    expect(carol.summary.truckFactor).toEqual({ before: 2, afterThem: 1 });
-    expect(renderHandoffMarkdown(carol)).not.toContain('sits on the method');
+    const carolWide = await handoffOf(await analyzeRepo(wide.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'carol');
+    expect(carolWide.summary.truckFactor).toEqual({ before: 2, afterThem: 1 });
+    expect(renderHandoffMarkdown(carolWide)).not.toContain('sits on the method');
   });
 
   it('explains a module truck-factor drop when they know no file of it alone (an EM test: "2 → 1" beside "0 only they know")', async () => {

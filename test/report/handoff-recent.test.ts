@@ -56,8 +56,9 @@ describe('handoff: recent work', () => {
       firstDate: '2024-12-01T10:00:00.000Z',
       files: ['build.gradle'],
       dependencyUpdate: true,
+      release: false,
     });
-    expect(json.checklist).toContainEqual({ kind: 'recent-work', commits: 6, dependencyUpdates: 4, days: 90 });
+    expect(json.checklist).toContainEqual({ kind: 'recent-work', commits: 6, dependencyUpdates: 4, releases: 0, days: 90 });
   });
 
   it('names the newest dependency updates in one line when the other work fills the list', async () => {

@@ -1,5 +1,5 @@
 import { ExitCode } from '../../errors.ts';
-import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
+import { readAuthoredSubjects, readPersonLog, type LogCommit } from '../../git/person-log.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
 import { commitOf, emptyFilesAt, readFileAt } from '../../git/repo.ts';
@@ -77,6 +77,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     recentTruncated: log.recentTruncated,
     recentBefore: stale?.day,
     emptyFiles: await emptyFilesAt(repo, analysis.repository.revision),
+    authoredSubjects: await readAuthoredSubjects(repo, analysis.repository.revision, person.emails),
   });
   const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
   const written = writeReport(text, options, io.cwd, io.stdout);
