@@ -10,11 +10,13 @@ export const AUTOMATED_MIN_REPEATS = 50;
 /** …and its REPEATED_SUBJECTS most repeated subjects make at least this share of its commits. */
 export const AUTOMATED_MIN_SHARE = 0.8;
 /**
- * How many subjects count as "a few". On laravel the two addresses a workflow commits under reach
- * 0.93 and 1.00 with three; the most repetitive people stay at 0.66 or below: Tetiana Blindaruk, who
- * writes the changelog by hand (341 "[X.x] update changelog" of 737 commits, in six wordings),
- * Taylor Otwell's own addresses (0.41: "formatting", "version", "wip") and Till Krüss (0.44); on
- * redis and tokio antirez and Carl Lerche reach 0.01 and 0.06 (their most repeated subject: 24 and 16).
+ * How many subjects count as "a few". On laravel the addresses its release workflow commits under
+ * reach 0.93 and 1.00 with three (Taylor Otwell's two no-reply addresses) and 0.97 (Dries Vints'
+ * "Update CHANGELOG" and "Update version to v…"); the most repetitive people stay at 0.69 or below:
+ * Tetiana Blindaruk, who writes the changelog by hand (369 "[X.x] update changelog" of 737 commits,
+ * and five other wordings), Till Krüss (0.44) and Taylor Otwell's own addresses (0.41: "formatting",
+ * "Apply fixes from StyleCI", "version"); antirez on redis and Carl Lerche on tokio reach 0.01 and
+ * 0.04 (their most repeated subject: 24 and 16 commits).
  */
 export const REPEATED_SUBJECTS = 3;
 /** A subject counts among those only when repeated at least this many times. */

@@ -8,7 +8,7 @@ import type { Io } from '../../src/cli/io.ts';
 import { UsageError } from '../../src/errors.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
-import { buildNamed, shopHistory } from '../report/handoff-fixture.ts';
+import { automatedHistory, buildNamed, shopHistory } from '../report/handoff-fixture.ts';
 
 // runHandoff in-process with a fake Io (the command is wired into program.ts separately); the
 // black-box block at the end runs once `talentrisk handoff` is registered and built.
@@ -143,6 +143,20 @@ describe('runHandoff', () => {
     const lukasz = fakeIo(repo.dir);
     expect(await runHandoff('łukasz nowak', options(repo.dir, { format: 'json' }), lukasz.io)).toBe(0);
     expect(JSON.parse(lukasz.stdout()).person).toMatchObject({ id: 'lukasz@example.com', name: 'Lukas New' });
+  });
+
+  // Regression (laravel, first-time users): the release workflow's 920 commits under Taylor Otwell's
+  // no-reply addresses were his work with no word; the command reads every commit subject of theirs.
+  it('says which of their addresses look automated, from the subjects of all their commits', async () => {
+    const repo = buildNamed('automated', automatedHistory());
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 365\n');
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('Ada Lovelace', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    const json = JSON.parse(stdout()) as { automatedAddresses: { email: string; commits: number; repeatedCommits: number }[] };
+    expect(json.automatedAddresses).toMatchObject([{ email: '1+ada@users.noreply.github.com', commits: 62, repeatedCommits: 62 }]);
+    const markdown = fakeIo(repo.dir);
+    expect(await runHandoff('Ada Lovelace', options(repo.dir), markdown.io)).toBe(0);
+    expect(markdown.stdout()).toContain('they look automated (a CI job committing as Ada Lovelace); if so, config `bots: ["1+ada@users.noreply.github.com"]` leaves them out.');
   });
 
   // Regression (flask, a tester): licences, CHANGES.rst, logo SVGs, 0-byte files and 2011 test

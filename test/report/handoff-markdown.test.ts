@@ -669,4 +669,75 @@ describe('handoff report of a hand-computed fixture', () => {
     const noEmail = renderHandoffMarkdown({ ...report, person: { ...report.person, emails: [] } }).split('\n').find((line) => line.startsWith('Person: '));
     expect(noEmail).toMatch(/^Person: Ada \(no email\), /);
   });
+
+  // Regression (tokio, first-time users): "Carl Lerche last changed something here on 2025-05-06",
+  // his last change to a file he authors; he changed tokio/README.md (Alice Ryhl's) on 2026-03-06.
+  it('gives their last change to any file of the module, not only to those they author', async () => {
+    const repo = buildNamed('last-change', [
+      { author: 'bob', at: '2024-01-01T10:00:00Z', write: { 'm/readme.md': 5 } },
+      ...[2, 3, 4].map((n) => ({ author: 'bob', at: `2024-01-0${n}T10:00:00Z`, write: { 'm/readme.md': n + 5 } })),
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a.ts': 5 } },
+      { author: 'ada', at: '2024-11-01T10:00:00Z', write: { 'm/readme.md': 20 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    // Bob stays the only author of the readme (Ada's normDOA 0.65).
+    expect(report.areas.map((area) => [area.module, area.files.map((file) => file.path)])).toEqual([['m', ['m/a.ts']]]);
+    expect(renderHandoffMarkdown(report)).toContain('Ada last changed something here on 2024-11-01.');
+    expect(toHandoffJson(report).areas[0]?.lastChange).toBe('2024-11-01T10:00:00.000Z');
+  });
+
+  // Regression (laravel, first-time users): `bin` (4 files) and `config-stubs` (1 file), which Taylor
+  // Otwell leaves with no author, came before src/Illuminate/Foundation (243 files, 138 only he knows):
+  // scan ranks modules of fewer than 5 files last. One as busy as an average module stays with the code.
+  it('ranks small modules with the tests and docs, but for a busy one they leave with no author', async () => {
+    const repo = buildNamed('small', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'core/a1.ts': 5, 'core/a2.ts': 5, 'core/a3.ts': 5, 'bin/release.sh': 5, 'bin/split.sh': 5, 'platform/deps.gradle': 5 } },
+      { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'core/b1.ts': 5, 'core/b2.ts': 5, 'core/b3.ts': 5 } },
+      // platform: 1 file changed 6 times, above the 14 / 3 changes of an average module.
+      ...[3, 4, 5, 6, 7].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, write: { 'platform/deps.gradle': n + 5 } })),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    // bin and platform fall to 0 without Ada, core from 2 to 1: bin came first of all.
+    expect(report.areas.map((area) => [area.module, area.truckFactorBefore, area.truckFactorAfter])).toEqual([
+      ['platform', 1, 0],
+      ['core', 2, 1],
+      ['bin', 1, 0],
+    ]);
+    // The checklist's owner areas, most files to take over first in each group: bin (2) came before platform (1).
+    expect(report.checklist.filter((item) => item.kind === 'owner-area').map((item) => ('module' in item ? item.module : ''))).toEqual(['core', 'platform', 'bin']);
+    expect(renderHandoffMarkdown(report)).toContain(
+      'Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than 5 files (but for one that Ada leaves with no author and whose files were changed as often as an average module’s), then the modules whose truck factor falls to 0 without Ada',
+    );
+  });
+
+  // Regression (redis, first-time users): 3 of the 5 "Explain why X and Y change together" items
+  // were rdb.h/rdb.c, cluster.h/cluster.c and stream.h/t_stream.c.
+  it('asks about no header and its source in the checklist’s co-change pairs, and keeps a header of another name', async () => {
+    const repo = buildNamed('c-pairs', [
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: { 'src/rdb.c': 1, 'src/rdb.h': 1, 'src/t_stream.c': 1, 'src/stream.h': 1, 'src/server.c': 1 } },
+      ...[2, 3, 4].map((n) => ({ author: 'ada', at: `2024-10-0${n}T10:00:00Z`, write: { 'src/rdb.c': n, 'src/rdb.h': n } })),
+      ...[5, 6, 7].map((n) => ({ author: 'ada', at: `2024-10-0${n}T10:00:00Z`, write: { 'src/t_stream.c': n, 'src/stream.h': n } })),
+    ]);
+    const report = await handoffOf(await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'ada');
+    // The document still lists the pair.
+    expect(report.coChange.find((entry) => entry.path === 'src/rdb.c')?.partners.map((p) => p.path)).toEqual(['src/rdb.h']);
+    const pairs = report.checklist.flatMap((item) => (item.kind === 'co-change' ? [[item.path, item.partner].sort().join(' ')] : []));
+    expect(pairs).toEqual(['src/stream.h src/t_stream.c']);
+  });
+
+  // Regression (laravel, first-time users): "And 1369 more files only Taylor Otwell knows or shares
+  // only with inactive developers or others leaving (450 of them) with no or a weak successor".
+  it('says what each number of the files beyond the walk-throughs counts', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const report = await handoffOf(await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG }), 'ada', { alsoLeaving: [{ id: 'carol@example.com', name: 'Carol' }] });
+    const line = (files: number, sharedOnlyWithInactive: number, sharedOnlyWithLeaving: number) =>
+      renderHandoffMarkdown({ ...report, checklist: [{ kind: 'more-transfers', files, sharedOnlyWithInactive, sharedOnlyWithLeaving }] })
+        .split('\n')
+        .find((text) => text.startsWith('- [ ] And '));
+    expect(line(1369, 440, 10)).toBe('- [ ] And 1369 more files with no or a weak successor: 919 only Ada knows, 450 shared only with inactive developers or others leaving; see the areas above, or `--format json`.');
+    expect(line(7, 0, 0)).toBe('- [ ] And 7 more files only Ada knows with no or a weak successor: see the areas above, or `--format json`.');
+    expect(line(3, 3, 0)).toBe('- [ ] And 3 more files shared only with inactive developers or others leaving with no or a weak successor: see the areas above, or `--format json`.');
+  });
 });
