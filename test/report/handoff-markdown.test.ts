@@ -708,7 +708,7 @@ describe('handoff report of a hand-computed fixture', () => {
     // The checklist's owner areas, most files to take over first in each group: bin (2) came before platform (1).
     expect(report.checklist.filter((item) => item.kind === 'owner-area').map((item) => ('module' in item ? item.module : ''))).toEqual(['core', 'platform', 'bin']);
     expect(renderHandoffMarkdown(report)).toContain(
-      'Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than 5 files (but for one that Ada leaves with no author and whose files were changed as often as an average module’s), then the modules whose truck factor falls to 0 without Ada',
+      'Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than 5 files (but for one that Ada leaves with no author and whose files were changed at least as often as an average module’s), then the modules whose truck factor falls to 0 without Ada',
     );
   });
 
