@@ -154,3 +154,39 @@ async function mailmappedCoAuthors(repo: Repository, commits: readonly LogCommit
   }
   return theirs;
 }
+
+/**
+ * The subject of every commit authored under one of `emails` (after .mailmap, any case) at
+ * `revision` or before it, merges aside, newest first: what tells an address a machine commits
+ * under (src/model/automated-addresses.ts). `--author` keeps git's output to their commits (with
+ * the mailmap on, git matches the mapped address); each line is checked against %aE as well.
+ */
+export async function readAuthoredSubjects(repo: Repository, revision: string, emails: readonly string[], since?: number): Promise<{ email: string; subject: string }[]> {
+  const wanted = new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
+  if (wanted.size === 0) return [];
+  try {
+    const output = await repo.git.raw([
+      'log',
+      ...PINNED_LOG_OPTIONS,
+      '--no-merges',
+      '--use-mailmap',
+      '--regexp-ignore-case',
+      '--fixed-strings',
+      ...[...wanted].map((email) => `--author=<${email}>`),
+      `--format=${FIELD}%aE${FIELD}%s`,
+      ...(since === undefined ? [] : [`--since=${new Date(since * 1000).toISOString()}`]),
+      revision,
+      '--',
+    ]);
+    const subjects: { email: string; subject: string }[] = [];
+    for (const line of output.split('\n')) {
+      if (!line.startsWith(FIELD)) continue;
+      const [email = '', ...rest] = line.slice(1).split(FIELD);
+      const address = email.trim().toLowerCase();
+      if (wanted.has(address)) subjects.push({ email: address, subject: rest.join(FIELD) });
+    }
+    return subjects;
+  } catch (error) {
+    throw toGitError(error, `reading the commit subjects of ${revision.slice(0, 12)}`);
+  }
+}

@@ -4,11 +4,12 @@ import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, highestDoaOf, isBulkOnly, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { truckFactorOf } from './ownership.ts';
-import { isSupportingModule, testLibraries } from './modules.ts';
+import { isSecondaryModule, isSupportingModule, SMALL_MODULE_FILES, testLibraries } from './modules.ts';
 import { rowsWithin } from './rows.ts';
-import { isOwnTest } from './own-test.ts';
+import { isOwnHeader, isOwnTest } from './own-test.ts';
 import { BARELY_NORM_DOA, MANY_OWN_CHANGES, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
 import { recentGroups, type RecentCommit, type RecentGroup } from './recent-work.ts';
+import { automatedAddresses, type AuthoredSubject, type AutomatedAddress } from './automated-addresses.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModelName, RepositoryInfo } from './types.ts';
 
 // A handoff: what one person knows that others do not, and who should take it over (talentrisk
@@ -84,6 +85,8 @@ export interface HandoffInput {
   recentTruncated?: boolean;
   /** Files of 0 bytes at the revision: listed last, and no walk-through. */
   emptyFiles?: ReadonlySet<string>;
+  /** The subject of every commit they authored, with its address: which of their addresses look automated. */
+  authoredSubjects?: readonly AuthoredSubject[];
 }
 
 export interface HandoffFile {
@@ -149,7 +152,11 @@ export interface HandoffArea {
   sharedOnlyWithInactive: number;
   /** Shared files whose other authors are all leaving too (no other author stays). */
   sharedOnlyWithLeaving: number;
-  /** Their newest change in the area (unix seconds). */
+  /**
+   * Their newest change to a file of the module (unix seconds), one they author or not: tokio's
+   * handoff said Carl Lerche last changed something in `tokio` on 2025-05-06, his last change to a
+   * file he authors, while he changed tokio/README.md (Alice Ryhl's) on 2026-03-06 (first-time users).
+   */
   lastChange: number;
   truckFactorBefore: number;
   /** After this person leaves, alone. */
@@ -224,8 +231,8 @@ export type ChecklistItem =
   | { kind: 'more-owner-areas'; areas: number; soleFiles: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
-  /** `dependencyUpdates`: of those commits, the ones whose subject reads as a dependency update. */
-  | { kind: 'recent-work'; commits: number; dependencyUpdates: number; days: number; before?: string }
+  /** `dependencyUpdates`, `releases`: of those commits, the ones whose subject reads as a dependency update, as a version bump of the project. */
+  | { kind: 'recent-work'; commits: number; dependencyUpdates: number; releases: number; days: number; before?: string }
   /** Files they keep (see alsoWorkedOn's `keeper`): the first few, and how many in all. */
   | { kind: 'kept-files'; paths: string[]; files: number }
   | { kind: 'outside-git' };
@@ -260,10 +267,12 @@ export interface HandoffReport {
     /** How many critical systems the config names (0: none to be affected). */
     criticalSystemsConfigured: number;
     /**
-     * `thinMargin`: when their leaving lowers it and the figure sits on the method's line, the share
-     * of files that keep an author without its first `before − 1` people (just over half).
+     * `thinMargin`: when their leaving lowers it, they are not one of the people it counts, and the
+     * figure sits on the method's line, the share of files that keep an author without its first
+     * `before − 1` people (just over half). `rank`: their place among those people (1: the first),
+     * when they are one: the figure counts them, so it falls with them whatever its margin.
      */
-    truckFactor: { before: number; afterThem: number; afterAll?: number; thinMargin?: number };
+    truckFactor: { before: number; afterThem: number; afterAll?: number; rank?: number; thinMargin?: number };
     /** Their files left with no author when they (and the others leaving) go. */
     orphanedFiles: number;
     /** Of those, the ones they alone leave with no author (the same count when nobody else leaves). */
@@ -299,7 +308,7 @@ export interface HandoffReport {
   /** The day the recent days end on when that is the revision's last commit; null: the figures' date. */
   recentBefore: string | null;
   recentCommits: RecentCommit[];
-  /** recentCommits by subject: the other work first, then the dependency updates, each newest first. */
+  /** recentCommits by subject: the other work first, then the releases, then the dependency updates, each newest first. */
   recentGroups: RecentGroup[];
   /** Their recent commits outside the areas (not listed). */
   recentOutside: number;
@@ -322,6 +331,13 @@ export interface HandoffReport {
   inactive: string[];
   /** The analysis's warnings (stderr prints them too): what makes its figures partial (a shallow clone, missing blobs). */
   warnings: string[];
+  /**
+   * Their addresses whose commits mostly repeat a few subjects many times (automatedAddresses): a CI
+   * job committing as them, whose commits the figures count as theirs (laravel: 920 commits of
+   * Taylor Otwell's no-reply addresses were workflow updates of facade docblocks, the changelog and
+   * the version). Empty when none does, or when their subjects were not read.
+   */
+  automatedAddresses: AutomatedAddress[];
 }
 
 const STRENGTH_ORDER: Record<SuccessorStrength, number> = { none: 0, weak: 1, ok: 2, author: 3 };
@@ -413,6 +429,38 @@ function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/**
+ * Their newest change to a file of the module: the files they author (`theirs`), and any other file
+ * of it they changed (its contributions hold every developer who changed it).
+ */
+function lastChangeIn(moduleFiles: readonly FileOwnership[], id: string, theirs: readonly HandoffFile[]): number {
+  let last = 0;
+  for (const file of theirs) last = Math.max(last, file.lastChange);
+  for (const file of moduleFiles) {
+    const mine = file.contributions.find((c) => c.developer === id);
+    if (mine) last = Math.max(last, mine.lastChange);
+  }
+  return last;
+}
+
+/**
+ * Whether a module ranks after the code in the handoff's areas and checklist: tests, fixtures,
+ * examples and docs, and modules of fewer than SMALL_MODULE_FILES files (isSecondaryModule, as scan
+ * ranks modules), but for a small module of code they leave with no author whose files were worked
+ * on (events, by anyone) at least as much as an average module's, as `scan --leaving` lists it
+ * (busySmallModules, src/model/departures.ts: spring-boot's 2-file `platform`).
+ */
+function secondaryModules(analysis: Pick<Analysis, 'files' | 'modules'>, areas: readonly HandoffArea[], groups: ReadonlyMap<string, readonly FileOwnership[]>): (module: string) => boolean {
+  const libraries = testLibraries(analysis.modules);
+  const kindOf = new Map(analysis.modules.map((module) => [module.path, module.kind]));
+  const eventsPerModule = analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0;
+  const lostEvents = (module: string) => (groups.get(module) ?? []).reduce((sum, file) => sum + (file.authors.length > 0 ? file.events : 0), 0);
+  const busy = new Set(
+    areas.filter((area) => area.moduleFiles < SMALL_MODULE_FILES && !isSupportingModule(area.module, libraries) && area.leftWithNoAuthor && lostEvents(area.module) >= eventsPerModule).map((area) => area.module),
+  );
+  return (module) => !busy.has(module) && isSecondaryModule({ path: module, kind: kindOf.get(module), files: groups.get(module)?.length ?? 0 });
+}
+
 /** Builds the handoff of one person. Pure: the same inputs always give the same report. */
 export function buildHandoff(input: HandoffInput): HandoffReport {
   const { analysis, person } = input;
@@ -491,7 +539,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       soleFiles: files.filter((f) => f.status === 'sole').length,
       sharedOnlyWithInactive: files.filter((f) => f.othersInactive).length,
       sharedOnlyWithLeaving: files.filter(sharedOnlyWithLeaving).length,
-      lastChange: Math.max(...files.map((f) => f.lastChange)),
+      lastChange: lastChangeIn(moduleFiles, person.id, files),
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
       ...(others.length > 0 ? { truckFactorAfterAll: truckFactorOf(moduleFiles, nameOf, after).value } : {}),
@@ -513,9 +561,12 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const drop = (area: HandoffArea) => area.truckFactorBefore - area.truckFactorAfter;
   const orphaned = (area: HandoffArea) => area.truckFactorBefore > 0 && area.truckFactorAfter === 0;
   // Test, fixture, example and docs modules after the code (vite's top contributor: after the
-  // critical ones, 2–9-file playgrounds they leave with no author filled the 25 areas written out).
-  const libraries = testLibraries(analysis.modules);
-  const supporting = (area: HandoffArea) => Number(isSupportingModule(area.module, libraries));
+  // critical ones, 2–9-file playgrounds they leave with no author filled the 25 areas written out),
+  // and modules of fewer than SMALL_MODULE_FILES files with them, as scan ranks modules (laravel:
+  // `bin`, 4 files, and `config-stubs`, 1, came before src/Illuminate/Foundation, 243 files and 138
+  // only Taylor Otwell knows; first-time users), but for a busy one they leave with no author.
+  const secondary = secondaryModules(analysis, areaList, groups);
+  const supporting = (area: HandoffArea) => Number(secondary(area.module));
   areaList.sort(
     (a, b) =>
       Number(b.critical.length > 0) - Number(a.critical.length > 0) ||
@@ -531,11 +582,15 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const allFiles = areaList.flatMap((a) => a.files);
   const soleModules = areaList.filter((a) => moduleOwners(groups.get(a.module) ?? []).every((id) => id === person.id)).map((a) => a.module);
   const afterThemValue = truckFactorOf(analysis.files, nameOf, afterThem).value;
-  const margin = afterThemValue < analysis.truckFactor.value ? coverageBeforeLastStep(analysis) : undefined;
+  // One of the people the figure counts lowers it by leaving, whatever the margin: tokio's handoff of
+  // Carl Lerche, the first of its 7, blamed "7 → 6" on the 50.0% line (first-time users).
+  const rank = analysis.truckFactor.developers.findIndex((developer) => developer.id === person.id) + 1;
+  const margin = afterThemValue < analysis.truckFactor.value && rank === 0 ? coverageBeforeLastStep(analysis) : undefined;
   const truckFactor: HandoffReport['summary']['truckFactor'] = {
     before: analysis.truckFactor.value,
     afterThem: afterThemValue,
     ...(others.length > 0 ? { afterAll: truckFactorOf(analysis.files, nameOf, after).value } : {}),
+    ...(rank > 0 ? { rank } : {}),
     ...(margin !== undefined && margin < 0.5 + THIN_MARGIN ? { thinMargin: margin } : {}),
   };
   const recent = recentIn(input.recent ?? [], new Set(areaList.map((a) => a.module)), moduleOf, analysis);
@@ -599,8 +654,9 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     inactive: [],
     // As they stand once the departures are resolved (a departure beyond a shallow clone's history warns).
     warnings: [...analysis.warnings],
+    automatedAddresses: automatedAddresses(input.authoredSubjects ?? []),
   };
-  report.checklist = checklist(report, moduleOf, tierOf, libraries);
+  report.checklist = checklist(report, moduleOf, tierOf, secondary);
   report.names = namesOf(report, nameOf);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
   return report;
@@ -758,17 +814,17 @@ export function coChanges(commits: readonly HandoffCommitInput[], theirs: Readon
 
 /**
  * The checklist follows the Areas' order where it ranks areas and files: critical first, then code
- * before tests, fixtures, examples and docs (isSupportingModule), then its own order. hugo's bep
- * was told first to "name a new owner for docs" (1149 files), which Areas ranks last, and 6 of
- * pytest's 15 files to walk through were release announcements written from a template (first-time
- * users).
+ * before tests, fixtures, examples, docs and small modules (`secondary`, secondaryModules), then its
+ * own order. hugo's bep was told first to "name a new owner for docs" (1149 files), which Areas
+ * ranks last, and 6 of pytest's 15 files to walk through were release announcements written from a
+ * template (first-time users).
  */
-function checklist(report: HandoffReport, moduleOf: (path: string) => string, tierOf: (path: string) => number, libraries: readonly string[]): ChecklistItem[] {
+function checklist(report: HandoffReport, moduleOf: (path: string) => string, tierOf: (path: string) => number, secondary: (module: string) => boolean): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   for (const system of report.summary.criticalSystems) {
     items.push({ kind: 'critical', system: system.name, busFactorBefore: system.busFactorBefore, busFactorAfter: system.busFactorAfter, ...(system.busFactorAfterAll !== undefined ? { busFactorAfterAll: system.busFactorAfterAll } : {}), minOwners: system.minOwners });
   }
-  const supporting = (module: string) => Number(isSupportingModule(module, libraries));
+  const supporting = (module: string) => Number(secondary(module));
   // The areas with the most files only they know first, in the Areas' groups (ties in the document's order).
   // Files they share only with inactive developers need a new owner as much as their own (flask: src
   // had 9 files only David knew and 13 he shared with Armin, inactive since 2020; a tester).
@@ -815,8 +871,10 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
   // its announcements' index, then getting-started.rst and that index), each group in the list's order.
   // A file and its own test change together as a matter of course: hugo's items were mostly
   // `securityConfig.go` and `securityConfig_test.go` (a tester); the file's next partner is asked instead.
+  // So do a C header and its source: 3 of redis's 5 items were rdb.h/rdb.c, cluster.h/cluster.c and
+  // stream.h/t_stream.c (first-time users; the last, of another stem, stays).
   const choices = rowsWithin(report.coChange, CO_CHANGE_LISTED).flatMap((entry) => {
-    const listed = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED).filter((p) => !isOwnTest(entry.path, p.path));
+    const listed = entry.partners.slice(0, CO_CHANGE_PARTNERS_LISTED).filter((p) => !isOwnTest(entry.path, p.path) && !isOwnHeader(entry.path, p.path));
     const partner = listed.find((p) => !p.theirs) ?? listed[0];
     return partner ? [{ path: entry.path, partner: partner.path, supporting: supporting(moduleOf(entry.path)) * supporting(moduleOf(partner.path)) }] : [];
   });
@@ -830,8 +888,10 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
   const kept = report.alsoWorkedOn.filter((file) => file.keeper);
   if (kept.length > 0) items.push({ kind: 'kept-files', paths: kept.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: kept.length });
   if (report.recentCommits.length > 0) {
-    const dependencyUpdates = report.recentGroups.filter((group) => group.dependencyUpdate).reduce((sum, group) => sum + group.shas.length, 0);
-    items.push({ kind: 'recent-work', commits: report.recentCommits.length, dependencyUpdates, days: report.recentDays, ...(report.recentBefore ? { before: report.recentBefore } : {}) });
+    const commitsOf = (groups: readonly RecentGroup[]) => groups.reduce((sum, group) => sum + group.shas.length, 0);
+    const dependencyUpdates = commitsOf(report.recentGroups.filter((group) => group.dependencyUpdate));
+    const releases = commitsOf(report.recentGroups.filter((group) => group.release));
+    items.push({ kind: 'recent-work', commits: report.recentCommits.length, dependencyUpdates, releases, days: report.recentDays, ...(report.recentBefore ? { before: report.recentBefore } : {}) });
   }
   items.push({ kind: 'outside-git' });
   return items;

@@ -14,7 +14,8 @@ export interface RecentCommit {
 /**
  * Their recent commits with one subject: the same change made on several release branches is one
  * item (spring-boot makes each upgrade on each maintained branch: "Upgrade to Spring Pulsar 2.0.7"
- * three times). `dependencyUpdate`: the subject reads as a dependency update (isDependencyUpdate).
+ * three times). `dependencyUpdate`: the subject reads as a dependency update (isDependencyUpdate);
+ * `release`: as a version bump of the project itself (isRelease), which is no dependency update.
  */
 export interface RecentGroup {
   subject: string;
@@ -26,6 +27,7 @@ export interface RecentGroup {
   /** Files of the commits in their areas. */
   files: string[];
   dependencyUpdate: boolean;
+  release: boolean;
 }
 
 // A dependency update, as people and bots word it: "Upgrade to Jackson 2.18.1" and "Start building
@@ -36,14 +38,29 @@ export interface RecentGroup {
 const DEPENDENCY_UPDATE =
   /^(?:[a-z]+\((?:deps|deps-dev|dependencies)\)!?:|(?:deps|dependencies)(?:\([^)]*\))?!?:|start\s+building\s+against\s|(?:[a-z]+(?:\([^)]*\))?!?:\s*|\[[^\]]*\]\s*)?(?:(?:up|down)grade\s+(?:\S+\s+)?to\s|bump\s|update\s+(?:(?:[\w-]+\s+){0,3}dependenc(?:y|ies)\b|\S+\s+(?:from\s+\S+\s+)?to\s+v?\d)))/i;
 
-/** Whether a commit subject reads as a dependency update (a version bump), not as other work. */
+// A version bump of the project itself, as release scripts and people word it: "Update version to
+// v13.26.1" (laravel's release workflow, 211 commits, which read as dependency updates: first-time
+// users), "Bump version to 1.2.3", "Set version to 2.0", "Release v1.2.3", "Version 1.2.3",
+// "chore(release): 1.2.3", "Prepare release 1.2", or the version alone ("v1.2.3", "1.2.3").
+const VERSION = String.raw`v?\d+(?:\.\d+)+(?:[-+][\w.-]+)?`;
+const RELEASE = new RegExp(
+  String.raw`^(?:[a-z]+\(release\)!?:|(?:[a-z]+(?:\([^)]*\))?!?:\s*|\[[^\]]*\]\s*)?(?:(?:updated?|bump(?:ed)?|set|changed?|increment(?:ed)?)\s+(?:the\s+)?(?:project\s+)?version\s+(?:number\s+)?to\s+v?\d|(?:(?:prepare|preparing|prep)\s+(?:for\s+)?)?(?:release|releasing|version)\s+${VERSION}\b|${VERSION}$))`,
+  'i',
+);
+
+/** Whether a commit subject reads as a version bump of the project itself: a release, not a dependency update. */
+export function isRelease(subject: string): boolean {
+  return RELEASE.test(subject.trim());
+}
+
+/** Whether a commit subject reads as a dependency update (a version bump of something else), not as other work. */
 export function isDependencyUpdate(subject: string): boolean {
-  return DEPENDENCY_UPDATE.test(subject.trim());
+  return !isRelease(subject) && DEPENDENCY_UPDATE.test(subject.trim());
 }
 
 /**
  * The recent commits (newest first) grouped by subject, the same change on several branches being
- * one item: the other work first, then the dependency updates, each newest first.
+ * one item: the other work first, then the releases, then the dependency updates, each newest first.
  */
 export function recentGroups(commits: readonly RecentCommit[]): RecentGroup[] {
   const bySubject = new Map<string, RecentGroup>();
@@ -51,7 +68,7 @@ export function recentGroups(commits: readonly RecentCommit[]): RecentGroup[] {
     const key = commit.subject.trim();
     const group = bySubject.get(key);
     if (!group) {
-      bySubject.set(key, { subject: commit.subject, shas: [commit.sha], time: commit.time, firstTime: commit.time, files: [...commit.files], dependencyUpdate: isDependencyUpdate(commit.subject) });
+      bySubject.set(key, { subject: commit.subject, shas: [commit.sha], time: commit.time, firstTime: commit.time, files: [...commit.files], dependencyUpdate: isDependencyUpdate(commit.subject), release: isRelease(commit.subject) });
       continue;
     }
     // The commits come newest first.
@@ -62,5 +79,6 @@ export function recentGroups(commits: readonly RecentCommit[]): RecentGroup[] {
   }
   const groups = [...bySubject.values()];
   for (const group of groups) group.files.sort();
-  return groups.sort((a, b) => Number(a.dependencyUpdate) - Number(b.dependencyUpdate) || b.time - a.time || (a.shas[0] as string).localeCompare(b.shas[0] as string));
+  const rank = (group: RecentGroup) => (group.dependencyUpdate ? 2 : group.release ? 1 : 0);
+  return groups.sort((a, b) => rank(a) - rank(b) || b.time - a.time || (a.shas[0] as string).localeCompare(b.shas[0] as string));
 }

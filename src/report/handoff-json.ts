@@ -78,7 +78,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       truncated: report.recentTruncated,
       outsideAreas: report.recentOutside,
       commits: report.recentCommits.map((c) => ({ sha: c.sha, date: iso(c.time), subject: c.subject, files: c.files })),
-      groups: report.recentGroups.map((g) => ({ subject: g.subject, commits: g.shas, date: iso(g.time), firstDate: iso(g.firstTime), files: g.files, dependencyUpdate: g.dependencyUpdate })),
+      groups: report.recentGroups.map((g) => ({ subject: g.subject, commits: g.shas, date: iso(g.time), firstDate: iso(g.firstTime), files: g.files, dependencyUpdate: g.dependencyUpdate, release: g.release })),
     },
     inactive: report.inactive.map(person),
     checklist: report.checklist.map((item): HandoffOutput['checklist'][number] => {
@@ -100,5 +100,6 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     }),
     // What stderr prints too: a dashboard reading the document saw no sign of a shallow clone's partial figures (redis).
     warnings: report.warnings,
+    automatedAddresses: report.automatedAddresses,
   };
 }

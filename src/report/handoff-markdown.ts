@@ -8,6 +8,8 @@ import { BARELY_NORM_DOA, CO_CHANGE_LISTED, CO_CHANGE_PARTNERS_LISTED, MANY_OWN_
 import { day, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import { rowsWithin } from '../model/rows.ts';
+import { SMALL_MODULE_FILES } from '../model/modules.ts';
+import { AUTOMATED_WINDOW_DAYS, subjectsTogether } from '../model/automated-addresses.ts';
 
 // The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
 // git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.
@@ -52,7 +54,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     out.push(`Nothing to hand over from the code: ${who} is not an author of any analysed file (\`talentrisk explain <file>\` shows the figures of one file).`);
   } else {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
-    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples and docs, then the modules whose truck factor falls to 0 without ${who} (fewer than half of their files keep an author), then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${afterWhom(report, who)} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
+    out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files (but for one that ${who} leaves with no author and whose files were changed at least as often as an average module’s), then the modules whose truck factor falls to 0 without ${who} (fewer than half of their files keep an author), then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${afterWhom(report, who)} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
     for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null, report.alsoLeaving.length > 0));
     const rest = report.areas.filter((area) => !written.includes(area));
@@ -120,6 +122,7 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
     '',
     // An identity with no email (git allows one) read "Person: X ()".
     `Person: ${who}${person.emails.length > 0 ? ` (${person.emails.map((email) => mdCode(email)).join(', ')})` : ' (no email)'}, ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
+    ...automatedNote(report, who),
   ];
   // Someone long gone read as if a walk-through were still possible (an EM test on httpd). In an old
   // clone everyone looks inactive (the stale note above says why): there, only someone who had
@@ -163,6 +166,25 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
   return lines;
 }
 
+/**
+ * Their addresses a machine seems to commit under (report.automatedAddresses), with the config line
+ * that would leave them out; the figures are left as the model has them. laravel: Taylor Otwell's
+ * no-reply addresses carried 920 workflow commits, and his biggest area listed 29 facade stubs the
+ * workflow rewrites before Str.php (first-time users).
+ */
+function automatedNote(report: HandoffReport, who: string): string[] {
+  const addresses = report.automatedAddresses;
+  if (addresses.length === 0) return [];
+  const commits = addresses.reduce((sum, address) => sum + address.commits, 0);
+  const repeated = addresses.reduce((sum, address) => sum + address.repeatedCommits, 0);
+  const subjects = subjectsTogether(addresses).map((s) => `${mdText(s.subject, 60)} ${s.commits}`);
+  const bots = `bots: [${addresses.map((address) => JSON.stringify(address.email)).join(', ')}]`;
+  return [
+    '',
+    `⚠️ ${repeated} of the ${plural(commits, 'commit')} of the last ${AUTOMATED_WINDOW_DAYS / 365} years under ${joinAnd(addresses.map((address) => mdCode(address.email)))} repeat ${plural(subjects.length, 'subject')} (${subjects.join(', ')}): they look automated (a CI job committing as ${who}); if so, config ${mdCode(bots)} leaves them out. The figures below count them as ${who}’s work.`,
+  ];
+}
+
 function summary(report: HandoffReport, who: string): string[] {
   const s = report.summary;
   const lines: string[] = [];
@@ -190,7 +212,13 @@ function summary(report: HandoffReport, who: string): string[] {
   const tf = s.truckFactor;
   // A last day that has passed: "without them", not "if they leave" (someone gone since 2015).
   lines.push(`- **Truck factor:** ${tf.before} → ${tf.afterThem} ${hasLeft(report) ? `without ${who}` : `if ${who} leaves`}${withOthers(tf.afterThem, tf.afterAll)}.`);
-  if (tf.thinMargin !== undefined) {
+  if (tf.rank !== undefined) {
+    // Not the margin: the greedy method counts them, so the figure falls with them (tokio: Carl
+    // Lerche, the first of 7, read "sits on the method's line"; first-time users).
+    const falls = tf.afterThem < tf.before ? `, so losing ${who} lowers it` : '';
+    const place = tf.before === 1 ? 'the one person whose departure leaves fewer than half of the files with an author' : `#${tf.rank} of its ${tf.before} people (its top authors, removed one after another until fewer than half of the files have an author)`;
+    lines.push(`  The truck factor counts ${who}: ${place}${falls}.`);
+  } else if (tf.thinMargin !== undefined) {
     lines.push(
       `  The figure sits on the method's line: ${tf.before > 2 ? `without its first ${tf.before - 1} people, ` : tf.before === 2 ? 'without its first person, ' : 'even now, '}only ${percent(tf.thinMargin, 1)} of the files keep an author (it counts on until fewer than half do), so a few files losing an author with ${who} lower it.`,
     );
@@ -430,18 +458,29 @@ function recent(report: HandoffReport, who: string): string[] {
   const lines: string[] = [];
   if (report.recentCommits.length === 0) return [`None: ${who} made no commit in these areas in the ${recentSpan(report)}.`];
   const groups = report.recentGroups;
-  const work = groups.filter((group) => !group.dependencyUpdate);
+  const work = groups.filter((group) => !group.dependencyUpdate && !group.release);
+  const releases = groups.filter((group) => group.release);
   const updates = groups.filter((group) => group.dependencyUpdate);
   const repeated = groups.some((group) => group.shas.length > 1);
   // spring-boot: 262 of 390 commits were "Upgrade to …", each made on up to three branches, and the
   // 30 lines listed were almost all version bumps (an EM test). Said when it applies.
+  const after = [...(releases.length > 0 ? ['releases'] : []), ...(updates.length > 0 ? ['dependency updates'] : [])];
   const how = [
     ...(repeated ? ['commits with the same subject (the same change on several branches) are one line'] : []),
-    ...(updates.length > 0 && work.length > 0 ? ['dependency updates come after the other work'] : []),
+    ...(after.length > 0 && work.length > 0 ? [`${after.join(' and ')} come after the other work`] : []),
   ];
   if (how.length > 0) lines.push(`${capitalise(how.join('; '))}.`, '');
   const shownWork = work.slice(0, MAX_RECENT);
   lines.push(...shownWork.map(recentLine));
+  // Version bumps of the project, one line: laravel's release workflow's "Update version to v13.26.1"
+  // read as dependency updates (first-time users).
+  if (releases.length > 0) {
+    const commits = releases.reduce((sum, group) => sum + group.shas.length, 0);
+    const newest = releases.slice(0, MAX_GROUP_IDS).map((group) => `${mdText(group.subject, 60)} (${day(group.time)})`);
+    if (shownWork.length > 0) lines.push('');
+    const which = releases.length === 1 ? `: ${newest[0]}` : `, the newest: ${newest.join('; ')}${releases.length > newest.length ? '; … (`--format json` lists them all)' : ''}`;
+    lines.push(`Releases: ${plural(commits, 'commit')}${which}.`);
+  }
   const room = MAX_RECENT - shownWork.length;
   const shownUpdates = updates.slice(0, room);
   if (updates.length > 0) {
@@ -489,11 +528,14 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
         ? `Name new owners for the critical system **${mdText(item.system)}**, which has no owner left: ${figures}.`
         : `Review the critical system **${mdText(item.system)}** with its remaining owners: ${figures}.`;
     }
-    case 'more-transfers':
-    {
+    case 'more-transfers': {
+      // Each number says what it counts: "1369 more files only Taylor Otwell knows or shares only with
+      // inactive developers or others leaving (450 of them)" left the 450 unread (laravel, first-time users).
       const shared = item.sharedOnlyWithInactive + item.sharedOnlyWithLeaving;
-      const others = othersLeaving ? 'inactive developers or others leaving' : 'inactive developers';
-      return `And ${plural(item.files, 'more file')} only ${who} knows${shared > 0 ? ` or shares only with ${others} (${shared} of them)` : ''} with no or a weak successor: see the areas above, or \`--format json\`.`;
+      const sole = item.files - shared;
+      const which = shared === 0 ? ` only ${who} knows` : sole === 0 ? ` ${sharedOnlyWords(othersLeaving)}` : '';
+      const parts = shared > 0 && sole > 0 ? `: ${sole} only ${who} knows, ${shared} ${sharedOnlyWords(othersLeaving)};` : ':';
+      return `And ${plural(item.files, 'more file')}${which} with no or a weak successor${parts} see the areas above, or \`--format json\`.`;
     }
     case 'owner-area': {
       // The candidate, or that there is none (hugo: 28 such lines named nobody; a tester).
@@ -523,8 +565,15 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     }
     case 'co-change':
       return `Explain why ${mdCode(item.path)} and ${mdCode(item.partner)} change together.`;
-    case 'recent-work':
-      return `Go over ${item.before ? `the ${item.days} days of work up to the revision’s last commit (${item.before})` : `the last ${item.days} days of work`} (${plural(item.commits, 'commit')}${item.dependencyUpdates > 0 ? `, ${item.dependencyUpdates} of them dependency updates` : ''}): unfinished changes, follow-ups, open branches.`;
+    case 'recent-work': {
+      // "12 of them releases and 15 dependency updates": a version bump of the project is no dependency update (laravel).
+      const kinds = [
+        { count: item.releases, one: 'release', many: 'releases' },
+        { count: item.dependencyUpdates, one: 'dependency update', many: 'dependency updates' },
+      ].filter((kind) => kind.count > 0);
+      const ofThem = kinds.map((kind, index) => (index === 0 ? `, ${kind.count} of them ${kind.count === 1 ? `a ${kind.one}` : kind.many}` : ` and ${kind.count} ${kind.count === 1 ? kind.one : kind.many}`)).join('');
+      return `Go over ${item.before ? `the ${item.days} days of work up to the revision’s last commit (${item.before})` : `the last ${item.days} days of work`} (${plural(item.commits, 'commit')}${ofThem}): unfinished changes, follow-ups, open branches.`;
+    }
     case 'kept-files':
       return `Walk through what ${who} keeps: ${item.paths.map((file) => mdCode(file)).join(', ')}${item.files > item.paths.length ? ` and ${plural(item.files - item.paths.length, 'more file')}` : ''}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
     case 'outside-git':

@@ -107,6 +107,7 @@ const checklistItem = z.discriminatedUnion('kind', [
     kind: z.literal('recent-work'),
     commits: z.number().int().nonnegative(),
     dependencyUpdates: z.number().int().nonnegative().describe('Of those commits, the ones whose subject reads as a dependency update (recent.groups[].dependencyUpdate).'),
+    releases: z.number().int().nonnegative().describe('Of those commits, the ones whose subject reads as a version bump of the project itself (recent.groups[].release).'),
     days: z.number().int().nonnegative(),
     before: z.string().optional().describe('The day the days end on, when that is the revision’s last commit.'),
   }),
@@ -158,7 +159,11 @@ export const handoffOutputSchema = z
         before: z.number().int().nonnegative(),
         afterThem: z.number().int().nonnegative(),
         afterAll: z.number().int().nonnegative().optional().describe('After everyone declared leaving goes too (when others are).'),
-        thinMargin: z.number().optional().describe('When their leaving lowers it and the figure sits on the line: the share of files that keep an author without its first before − 1 people.'),
+        rank: z.number().int().positive().optional().describe('Their place among the people the truck factor counts (1: the first removed), when they are one of them: the figure falls with any of them, whatever its margin.'),
+        thinMargin: z
+          .number()
+          .optional()
+          .describe('When their leaving lowers it, they are not one of the people it counts (no rank), and the figure sits on the line: the share of files that keep an author without its first before − 1 people.'),
       }),
       orphanedFiles: z.number().int().nonnegative().describe('Their files left with no author when they (and the others leaving) go.'),
       orphanedFilesAlone: z.number().int().nonnegative().describe('Of those, the ones they alone leave with no author.'),
@@ -181,7 +186,7 @@ export const handoffOutputSchema = z
         soleFiles: z.number().int().nonnegative(),
         sharedOnlyWithInactive: z.number().int().nonnegative(),
         sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Shared files of the area whose other authors are all leaving too.'),
-        lastChange: z.string().describe('Their newest change in the area (ISO 8601).'),
+        lastChange: z.string().describe('Their newest change to a file of the module, one they author or not (ISO 8601).'),
         truckFactorBefore: z.number().int().nonnegative(),
         truckFactorAfter: z.number().int().nonnegative().describe('After this person leaves, alone.'),
         truckFactorAfterAll: z.number().int().nonnegative().nullable().describe('After everyone declared leaving goes too; null when nobody else leaves.'),
@@ -236,14 +241,29 @@ export const handoffOutputSchema = z
             date: z.string().describe('The newest of them (ISO 8601).'),
             firstDate: z.string().describe('The oldest of them (ISO 8601).'),
             files: z.array(z.string()).describe('Files of those commits in their areas.'),
-            dependencyUpdate: z.boolean().describe('The subject reads as a dependency update (“Upgrade to …”, “Bump …”, “Update dependency …”, a deps scope).'),
+            dependencyUpdate: z.boolean().describe('The subject reads as a dependency update (“Upgrade to …”, “Bump …”, “Update dependency …”, a deps scope), and not as a release.'),
+            release: z.boolean().describe('The subject reads as a version bump of the project itself (“Update version to v1.2.3”, “Bump version to …”, “Release v1.2.3”, “v1.2.3”, a release scope).'),
           }),
         )
-        .describe('The commits grouped by subject, as the document lists them: the other work first, then the dependency updates, each newest first.'),
+        .describe('The commits grouped by subject, as the document lists them: the other work first, then the releases, then the dependency updates, each newest first.'),
     }),
     inactive: z.array(person).describe('The developers the document names who made no commit in the last successorsActiveWithinDays days.'),
     checklist: z.array(checklistItem),
     warnings: warningsOutputSchema,
+    automatedAddresses: z
+      .array(
+        z.object({
+          email: z.string().describe('One of person.emails (after .mailmap, lower-cased).'),
+          commits: z.number().int().nonnegative().describe('Their commits under it in the two years before the analysis date, or before the last commit of a clone measured long after it (merges aside).'),
+          repeatedCommits: z.number().int().nonnegative().describe('Of those, the commits with one of subjects.'),
+          subjects: z
+            .array(z.object({ subject: z.string().describe('The subject with its numbers read as X.'), commits: z.number().int().nonnegative() }))
+            .describe('The 3 subjects it repeats most (each 10 times or more), most commits first.'),
+        }),
+      )
+      .describe(
+        'Their addresses whose commits look automated (a CI job committing as them, talentrisk extension): the subject repeated most has 50 commits or more, and the 3 repeated most make 80% or more of the address’s commits. The figures count those commits; config bots can leave them out. Empty when none does.',
+      ),
   })
   .describe('talentrisk handoff output');
 

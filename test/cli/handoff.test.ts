@@ -8,7 +8,7 @@ import type { Io } from '../../src/cli/io.ts';
 import { UsageError } from '../../src/errors.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
-import { buildNamed, shopHistory } from '../report/handoff-fixture.ts';
+import { automatedHistory, buildNamed, shopHistory } from '../report/handoff-fixture.ts';
 
 // runHandoff in-process with a fake Io (the command is wired into program.ts separately); the
 // black-box block at the end runs once `talentrisk handoff` is registered and built.
@@ -145,12 +145,36 @@ describe('runHandoff', () => {
     expect(JSON.parse(lukasz.stdout()).person).toMatchObject({ id: 'lukasz@example.com', name: 'Lukas New' });
   });
 
+  // Regression (laravel, first-time users): the release workflow's 920 commits under Taylor Otwell's
+  // no-reply addresses were his work with no word; the command reads every commit subject of theirs.
+  it('says which of their addresses look automated, from the subjects of all their commits', async () => {
+    const repo = buildNamed('automated', automatedHistory());
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 365\n');
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('Ada Lovelace', options(repo.dir, { format: 'json' }), io)).toBe(0);
+    const json = JSON.parse(stdout()) as { automatedAddresses: { email: string; commits: number; repeatedCommits: number }[] };
+    expect(json.automatedAddresses).toMatchObject([{ email: '1+ada@users.noreply.github.com', commits: 62, repeatedCommits: 62 }]);
+    const markdown = fakeIo(repo.dir);
+    expect(await runHandoff('Ada Lovelace', options(repo.dir), markdown.io)).toBe(0);
+    expect(markdown.stdout()).toContain('they look automated (a CI job committing as Ada Lovelace); if so, config `bots: ["1+ada@users.noreply.github.com"]` leaves them out.');
+  });
+
+  // The subjects are read over the last two years only: the whole history cost a rails handoff 2.7 s.
+  it('judges an address by its commits of the last two years only', async () => {
+    const repo = buildNamed('automated-old', [...automatedHistory(), { author: { name: 'Ada Lovelace', email: 'ada@example.com' }, at: '2026-11-01T10:00:00Z', message: 'Str again', write: { 'lib/str.ts': 7 } }]);
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), 'model:\n  inactiveAfter: 365\n');
+    const { io, stdout } = fakeIo(repo.dir);
+    expect(await runHandoff('Ada Lovelace', options(repo.dir, { format: 'json', until: new Date('2026-11-02T00:00:00Z') }), io)).toBe(0);
+    expect((JSON.parse(stdout()) as { automatedAddresses: unknown[] }).automatedAddresses).toEqual([]);
+  });
+
   // Regression (flask, a tester): licences, CHANGES.rst, logo SVGs, 0-byte files and 2011 test
   // fixtures came before the code in the walk-throughs, the areas' tables and "Also worked on",
   // whose order (CHANGES.rst last with 180 commits) read as a sorting bug.
   it('lists code first, then prose, chores and fixtures, and walks nobody through images or empty files', async () => {
     const repo = buildRepo([
-      { author: 'bob', at: '2024-10-01T10:00:00Z', write: { 'lib/bob.ts': 5, 'CHANGES.md': 5 } },
+      // Bob's other files make lib and the root modules of 5 files: smaller ones rank with the tests.
+      { author: 'bob', at: '2024-10-01T10:00:00Z', write: { 'lib/bob.ts': 5, 'CHANGES.md': 5, 'lib/b2.ts': 5, 'lib/b3.ts': 5, 'Makefile': 5, 'build.sh': 5, 'setup.ts': 5 } },
       { author: 'ada', at: '2024-10-02T10:00:00Z', write: { 'lib/core.ts': 5, 'LICENSE.txt': 5, 'CHANGES.md': 3, 'docs/logo.svg': 5, 'lib/__init__.py': '', 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5 } },
       ...[1, 2, 3, 4].map((n) => ({ author: 'ada', at: `2024-10-1${n}T10:00:00Z`, write: { 'LICENSE.txt': 5, 'docs/logo.svg': 5, 'tests/templates/mail.txt': 5, 'tests/static/site.css': 5, 'CHANGES.md': 2, 'lib/bob.ts': 1 } })),
       ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ author: 'bob', at: `2024-11-0${n}T10:00:00Z`, write: { 'lib/bob.ts': 2, 'CHANGES.md': 2 } })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnTest } from '../../src/model/own-test.ts';
+import { isOwnHeader, isOwnTest } from '../../src/model/own-test.ts';
 
 // A file and its own test: left out of the handoff checklist's co-change pairs (hugo: most items
 // were `securityConfig.go` and `securityConfig_test.go`; a tester).
@@ -39,5 +39,40 @@ describe('isOwnTest', () => {
   ])('not %s and %s', (a, b) => {
     expect(isOwnTest(a, b)).toBe(false);
     expect(isOwnTest(b, a)).toBe(false);
+  });
+});
+
+// redis (first-time users): 3 of the handoff's 5 co-change items were rdb.h/rdb.c, cluster.h/cluster.c
+// and stream.h/t_stream.c. A header and its source of the same name change together as a matter of course.
+describe('isOwnHeader', () => {
+  it.each([
+    ['src/rdb.h', 'src/rdb.c'],
+    ['src/cluster.h', 'src/cluster.c'],
+    ['lib/Foo.hpp', 'lib/Foo.cpp'],
+    ['lib/foo.hh', 'lib/foo.cc'],
+    ['App/View.h', 'App/View.m'],
+    ['App/View.h', 'App/View.mm'],
+    ['include/net/socket.h', 'src/net/socket.c'],
+    ['libgit2/include/git2/blob.h', 'libgit2/src/blob.c'],
+    ['include/zstd.h', 'src/zstd.c'],
+  ])('%s and %s', (a, b) => {
+    expect(isOwnHeader(a, b)).toBe(true);
+    expect(isOwnHeader(b, a)).toBe(true);
+  });
+
+  it.each([
+    // Another stem: kept (that a header goes with another file says something).
+    ['src/stream.h', 'src/t_stream.c'],
+    ['src/server.h', 'src/networking.c'],
+    // The same name in unrelated folders.
+    ['deps/lua/src/lua.h', 'src/lua.c'],
+    ['a/rdb.h', 'b/rdb.c'],
+    // Two headers, two sources, or no C family.
+    ['src/rdb.h', 'src/rdb.hpp'],
+    ['src/rdb.c', 'src/rdb.cc'],
+    ['src/rdb.ts', 'src/rdb.js'],
+  ])('not %s and %s', (a, b) => {
+    expect(isOwnHeader(a, b)).toBe(false);
+    expect(isOwnHeader(b, a)).toBe(false);
   });
 });

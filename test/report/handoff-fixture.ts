@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openRepository } from '../../src/git/repo.ts';
-import { readPersonLog } from '../../src/git/person-log.ts';
+import { readAuthoredSubjects, readPersonLog } from '../../src/git/person-log.ts';
 import { inactiveDevelopers } from '../../src/model/decay.ts';
 import { buildHandoff, RECENT_DAYS } from '../../src/model/handoff.ts';
 import { resolvePerson } from '../../src/model/people.ts';
@@ -69,6 +69,26 @@ export async function handoffOf(analysis: Analysis, who: string, extra: Partial<
     recent: log.recent,
     inactive,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
+    authoredSubjects: await readAuthoredSubjects(repo, analysis.repository.revision, person.emails),
     ...extra,
   });
+}
+
+/**
+ * Ada Lovelace's own commits (ada@example.com), and 62 a CI job made under her GitHub no-reply
+ * address: 50 "Update facade docblocks", 12 "Update version to v1.n.0", 5 of those written as
+ * `Ada CI <ci@old.example>`, which .mailmap gives that address (laravel's release workflow commits
+ * as Taylor Otwell). Reference date 2025-01-01.
+ */
+export function automatedHistory(): FixtureCommit[] {
+  const ada = { name: 'Ada Lovelace', email: 'ada@example.com' };
+  const ci = { name: 'Ada Lovelace', email: '1+ada@users.noreply.github.com' };
+  const commits: FixtureCommit[] = [
+    { author: ada, at: '2024-01-10T10:00:00Z', message: 'Facades', write: { 'lib/facade.ts': 5, 'lib/str.ts': 5, 'VERSION': 'v1.0.0\n', '.mailmap': 'Ada Lovelace <1+ada@users.noreply.github.com> <ci@old.example>\n' } },
+    { author: ada, at: '2024-01-11T10:00:00Z', message: 'Str helpers', write: { 'lib/str.ts': 6 } },
+    { author: 'bob', at: '2024-01-12T10:00:00Z', message: 'Bob’s part', write: { 'lib/bob.ts': 5 } },
+  ];
+  for (let n = 0; n < 50; n++) commits.push({ author: ci, at: new Date(Date.UTC(2024, 1, 1, 10, n)).toISOString(), message: 'Update facade docblocks', write: { 'lib/facade.ts': `docblock ${n}\n` } });
+  for (let n = 1; n <= 12; n++) commits.push({ author: n <= 5 ? { name: 'Ada CI', email: 'ci@old.example' } : ci, at: new Date(Date.UTC(2024, 2, n, 10)).toISOString(), message: `Update version to v1.${n}.0`, write: { VERSION: `v1.${n}.0\n` } });
+  return commits;
 }

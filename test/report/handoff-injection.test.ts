@@ -78,7 +78,7 @@ describe('handoff markdown against injection through names, paths and commit mes
   });
 
   it('starts every line with the document’s own syntax, never with untrusted text', () => {
-    const allowed = /^(<!-- Written by talentrisk|# Handoff: |## |### `|- \[ \] |- \*\*| {2}- \*\*|- `|\| |Repository `|⚠️ The figures are measured |Person: |Ranked by|Module truck factor|\*\*Who could take over\*\* |In the last|Nothing to hand|None: |\(|---$|\*How to read|… and|$)/;
+    const allowed = /^(<!-- Written by talentrisk|# Handoff: |## |### `|- \[ \] |- \*\*| {2}- \*\*|- `|\| |Repository `|⚠️ The figures are measured |Person: |Ranked by|Module truck factor| {2}The truck factor counts |⚠️ \d+ of the \d+ commits of the last 2 years under |\*\*Who could take over\*\* |In the last|Nothing to hand|None: |\(|---$|\*How to read|… and|$)/;
     for (const line of lines) expect(line, line).toMatch(allowed);
   });
 

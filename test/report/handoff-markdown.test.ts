@@ -475,6 +475,9 @@ describe('handoff report of a hand-computed fixture', () => {
   it('charges each area only its own drop, ranks by it, and puts the modules they leave with no author first (jest: jest-config, 6 → 3 with others leaving, ranked above a module only Tim knew)', async () => {
     const repo = buildNamed('cost', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'solo/only.ts': 5 } },
+      // solo, a module of 1 file, is busy (8 changes, above the 19 / 3 of an average module): with the
+      // code, as scan --leaving lists such a module.
+      ...[2, 3, 4, 5, 6, 7, 8].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, write: { 'solo/only.ts': `v${n}\n` } })),
       { author: 'bob', at: '2024-07-01T10:00:00Z', write: { 'big/b1.ts': 5, 'big/b2.ts': 5 } },
       { author: 'carol', at: '2024-08-01T10:00:00Z', write: { 'big/c1.ts': 5, 'big/c2.ts': 5 } },
       { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'big/a1.ts': 5 } },
@@ -525,6 +528,8 @@ describe('handoff report of a hand-computed fixture', () => {
   it('keeps the Areas’ order in the checklist: code before docs in its owner areas, its files to walk through and its co-change pairs', async () => {
     const docs = (n: number) => Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`docs/d${i}.md`, n]));
     const repo = buildNamed('manual', [
+      // Bob's files make core a module of 5 files: a smaller one ranks with the docs.
+      { author: 'bob', at: '2024-05-01T10:00:00Z', write: { 'core/b1.ts': 1, 'core/b2.ts': 1, 'core/b3.ts': 1 } },
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { ...docs(1), 'core/c1.ts': 1, 'core/c2.ts': 1 } },
       // The docs changed most, and most often together.
       ...[2, 3, 4, 5].map((n) => ({ author: 'ada', at: `2024-07-0${n}T10:00:00Z`, write: { 'docs/d0.md': n, 'docs/d1.md': n } })),
@@ -560,24 +565,38 @@ describe('handoff report of a hand-computed fixture', () => {
 
   it('says when the truck factor sits on the method’s 50% line, so that a small author lowers it (tokio: "7 → 5" for someone with 14 of 868 files)', async () => {
     const even = buildNamed('even', [
-      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1 } },
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1, 'm/a3.ts': 1 } },
       { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'm/b1.ts': 1, 'm/b2.ts': 1 } },
+      { author: 'carol', at: '2024-06-03T10:00:00Z', write: { 'm/c1.ts': 1 } },
     ]);
-    const bob = await handoffOf(await analyzeRepo(even.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'bob');
-    // Without Ada, exactly half the files keep an author (Bob's): the greedy method removes Bob too.
-    expect(bob.summary.truckFactor).toEqual({ before: 2, afterThem: 1, thinMargin: 0.5 });
-    expect(renderHandoffMarkdown(bob)).toContain(
-      '- **Truck factor:** 2 → 1 if Bob leaves.\n  The figure sits on the method\'s line: without its first person, only 50.0% of the files keep an author (it counts on until fewer than half do), so a few files losing an author with Bob lower it.\n',
+    const analysis = await analyzeRepo(even.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    // Ada and Bob are the truck factor's 2; without Ada exactly half the files keep an author (Bob's
+    // and Carol's), so the greedy method removes Bob too. Without Carol, fewer than half do at once.
+    expect(analysis.truckFactor.developers.map((d) => d.id)).toEqual(['ada@example.com', 'bob@example.com']);
+    const carol = await handoffOf(analysis, 'carol');
+    expect(carol.summary.truckFactor).toEqual({ before: 2, afterThem: 1, thinMargin: 0.5 });
+    expect(renderHandoffMarkdown(carol)).toContain(
+      '- **Truck factor:** 2 → 1 if Carol leaves.\n  The figure sits on the method\'s line: without its first person, only 50.0% of the files keep an author (it counts on until fewer than half do), so a few files losing an author with Carol lower it.\n',
     );
+    // Regression (tokio, first-time users): Carl Lerche, the first of its 7, read "7 → 6 … the figure
+    // sits on the method's line". One of the people the figure counts lowers it whatever the margin.
+    const bob = await handoffOf(analysis, 'bob');
+    expect(bob.summary.truckFactor).toEqual({ before: 2, afterThem: 1, rank: 2 });
+    expect(toHandoffJson(bob).summary.truckFactor).toEqual({ before: 2, afterThem: 1, rank: 2 });
+    const bobMarkdown = renderHandoffMarkdown(bob);
+    expect(bobMarkdown).toContain(
+      '- **Truck factor:** 2 → 1 if Bob leaves.\n  The truck factor counts Bob: #2 of its 2 people (its top authors, removed one after another until fewer than half of the files have an author), so losing Bob lowers it.\n',
+    );
+    expect(bobMarkdown).not.toContain('sits on the method');
     // Far from the line (4 of 7 files keep an author without Ada): no such sentence.
     const wide = buildNamed('wide-margin', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1, 'm/a3.ts': 1 } },
       { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'm/b1.ts': 1, 'm/b2.ts': 1, 'm/b3.ts': 1 } },
       { author: 'carol', at: '2024-06-03T10:00:00Z', write: { 'm/c1.ts': 1 } },
     ]);
-    const carol = await handoffOf(await analyzeRepo(wide.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'carol');
-    expect(carol.summary.truckFactor).toEqual({ before: 2, afterThem: 1 });
-    expect(renderHandoffMarkdown(carol)).not.toContain('sits on the method');
+    const carolWide = await handoffOf(await analyzeRepo(wide.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'carol');
+    expect(carolWide.summary.truckFactor).toEqual({ before: 2, afterThem: 1 });
+    expect(renderHandoffMarkdown(carolWide)).not.toContain('sits on the method');
   });
 
   it('explains a module truck-factor drop when they know no file of it alone (an EM test: "2 → 1" beside "0 only they know")', async () => {
@@ -649,5 +668,76 @@ describe('handoff report of a hand-computed fixture', () => {
     // No email at all (git allows it): it read "Person: Ada ()".
     const noEmail = renderHandoffMarkdown({ ...report, person: { ...report.person, emails: [] } }).split('\n').find((line) => line.startsWith('Person: '));
     expect(noEmail).toMatch(/^Person: Ada \(no email\), /);
+  });
+
+  // Regression (tokio, first-time users): "Carl Lerche last changed something here on 2025-05-06",
+  // his last change to a file he authors; he changed tokio/README.md (Alice Ryhl's) on 2026-03-06.
+  it('gives their last change to any file of the module, not only to those they author', async () => {
+    const repo = buildNamed('last-change', [
+      { author: 'bob', at: '2024-01-01T10:00:00Z', write: { 'm/readme.md': 5 } },
+      ...[2, 3, 4].map((n) => ({ author: 'bob', at: `2024-01-0${n}T10:00:00Z`, write: { 'm/readme.md': n + 5 } })),
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a.ts': 5 } },
+      { author: 'ada', at: '2024-11-01T10:00:00Z', write: { 'm/readme.md': 20 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    // Bob stays the only author of the readme (Ada's normDOA 0.65).
+    expect(report.areas.map((area) => [area.module, area.files.map((file) => file.path)])).toEqual([['m', ['m/a.ts']]]);
+    expect(renderHandoffMarkdown(report)).toContain('Ada last changed something here on 2024-11-01.');
+    expect(toHandoffJson(report).areas[0]?.lastChange).toBe('2024-11-01T10:00:00.000Z');
+  });
+
+  // Regression (laravel, first-time users): `bin` (4 files) and `config-stubs` (1 file), which Taylor
+  // Otwell leaves with no author, came before src/Illuminate/Foundation (243 files, 138 only he knows):
+  // scan ranks modules of fewer than 5 files last. One as busy as an average module stays with the code.
+  it('ranks small modules with the tests and docs, but for a busy one they leave with no author', async () => {
+    const repo = buildNamed('small', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'core/a1.ts': 5, 'core/a2.ts': 5, 'core/a3.ts': 5, 'bin/release.sh': 5, 'bin/split.sh': 5, 'platform/deps.gradle': 5 } },
+      { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'core/b1.ts': 5, 'core/b2.ts': 5, 'core/b3.ts': 5 } },
+      // platform: 1 file changed 6 times, above the 14 / 3 changes of an average module.
+      ...[3, 4, 5, 6, 7].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, write: { 'platform/deps.gradle': n + 5 } })),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada');
+    // bin and platform fall to 0 without Ada, core from 2 to 1: bin came first of all.
+    expect(report.areas.map((area) => [area.module, area.truckFactorBefore, area.truckFactorAfter])).toEqual([
+      ['platform', 1, 0],
+      ['core', 2, 1],
+      ['bin', 1, 0],
+    ]);
+    // The checklist's owner areas, most files to take over first in each group: bin (2) came before platform (1).
+    expect(report.checklist.filter((item) => item.kind === 'owner-area').map((item) => ('module' in item ? item.module : ''))).toEqual(['core', 'platform', 'bin']);
+    expect(renderHandoffMarkdown(report)).toContain(
+      'Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than 5 files (but for one that Ada leaves with no author and whose files were changed at least as often as an average module’s), then the modules whose truck factor falls to 0 without Ada',
+    );
+  });
+
+  // Regression (redis, first-time users): 3 of the 5 "Explain why X and Y change together" items
+  // were rdb.h/rdb.c, cluster.h/cluster.c and stream.h/t_stream.c.
+  it('asks about no header and its source in the checklist’s co-change pairs, and keeps a header of another name', async () => {
+    const repo = buildNamed('c-pairs', [
+      { author: 'ada', at: '2024-10-01T10:00:00Z', write: { 'src/rdb.c': 1, 'src/rdb.h': 1, 'src/t_stream.c': 1, 'src/stream.h': 1, 'src/server.c': 1 } },
+      ...[2, 3, 4].map((n) => ({ author: 'ada', at: `2024-10-0${n}T10:00:00Z`, write: { 'src/rdb.c': n, 'src/rdb.h': n } })),
+      ...[5, 6, 7].map((n) => ({ author: 'ada', at: `2024-10-0${n}T10:00:00Z`, write: { 'src/t_stream.c': n, 'src/stream.h': n } })),
+    ]);
+    const report = await handoffOf(await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'ada');
+    // The document still lists the pair.
+    expect(report.coChange.find((entry) => entry.path === 'src/rdb.c')?.partners.map((p) => p.path)).toEqual(['src/rdb.h']);
+    const pairs = report.checklist.flatMap((item) => (item.kind === 'co-change' ? [[item.path, item.partner].sort().join(' ')] : []));
+    expect(pairs).toEqual(['src/stream.h src/t_stream.c']);
+  });
+
+  // Regression (laravel, first-time users): "And 1369 more files only Taylor Otwell knows or shares
+  // only with inactive developers or others leaving (450 of them) with no or a weak successor".
+  it('says what each number of the files beyond the walk-throughs counts', async () => {
+    const repo = buildNamed('shop', shopHistory());
+    const report = await handoffOf(await analyzeRepo(repo.dir, { depth: 1, config: SHOP_CONFIG }), 'ada', { alsoLeaving: [{ id: 'carol@example.com', name: 'Carol' }] });
+    const line = (files: number, sharedOnlyWithInactive: number, sharedOnlyWithLeaving: number) =>
+      renderHandoffMarkdown({ ...report, checklist: [{ kind: 'more-transfers', files, sharedOnlyWithInactive, sharedOnlyWithLeaving }] })
+        .split('\n')
+        .find((text) => text.startsWith('- [ ] And '));
+    expect(line(1369, 440, 10)).toBe('- [ ] And 1369 more files with no or a weak successor: 919 only Ada knows, 450 shared only with inactive developers or others leaving; see the areas above, or `--format json`.');
+    expect(line(7, 0, 0)).toBe('- [ ] And 7 more files only Ada knows with no or a weak successor: see the areas above, or `--format json`.');
+    expect(line(3, 3, 0)).toBe('- [ ] And 3 more files shared only with inactive developers or others leaving with no or a weak successor: see the areas above, or `--format json`.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDependencyUpdate } from '../../src/model/recent-work.ts';
+import { isDependencyUpdate, isRelease } from '../../src/model/recent-work.ts';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
 import { renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { handoffOutputSchema } from '../../src/report/handoff-schema.ts';
@@ -56,8 +56,9 @@ describe('handoff: recent work', () => {
       firstDate: '2024-12-01T10:00:00.000Z',
       files: ['build.gradle'],
       dependencyUpdate: true,
+      release: false,
     });
-    expect(json.checklist).toContainEqual({ kind: 'recent-work', commits: 6, dependencyUpdates: 4, days: 90 });
+    expect(json.checklist).toContainEqual({ kind: 'recent-work', commits: 6, dependencyUpdates: 4, releases: 0, days: 90 });
   });
 
   it('names the newest dependency updates in one line when the other work fills the list', async () => {
@@ -72,6 +73,49 @@ describe('handoff: recent work', () => {
     const markdown = renderHandoffMarkdown(await handoffOf(analysis, 'ada', { critical: [] }));
     expect(markdown).toContain('\nDependency updates: 1 commit, the newest: Upgrade to Netty 4.2.1 (`--format json` lists them all).\n');
     expect(markdown).toContain('\n(1 more commit in these areas.)\n');
+  });
+
+  // Regression (laravel, first-time users): "Dependency updates: 26 commits, the newest: Update
+  // version to v13.26.1": the release workflow's version bumps of the project itself.
+  it('lists the releases in a line of their own after the other work, not as dependency updates', async () => {
+    const history: FixtureCommit[] = [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', message: 'Initial', write: { 'lib/parse.ts': 1, 'composer.json': 1, 'src/Application.php': 1 } },
+      { author: 'ada', at: at(1), message: 'Update version to v13.26.0', write: { 'src/Application.php': 2 } },
+      { author: 'ada', at: at(2), message: 'Fix the parser', write: { 'lib/parse.ts': 2 } },
+      { author: 'ada', at: at(3), message: 'Bump symfony/console from 7.1 to 7.2', write: { 'composer.json': 2 } },
+      { author: 'ada', at: at(4), message: 'Update version to v13.26.1', write: { 'src/Application.php': 3 } },
+      { author: 'ada', at: at(5), message: 'Release v13.27.0', write: { 'src/Application.php': 4 } },
+    ];
+    const repo = buildNamed('recent', history);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada', { critical: [] });
+    expect(report.recentGroups.map((g) => [g.subject, g.release, g.dependencyUpdate])).toEqual([
+      ['Fix the parser', false, false],
+      ['Release v13.27.0', true, false],
+      ['Update version to v13.26.1', true, false],
+      ['Update version to v13.26.0', true, false],
+      ['Bump symfony/console from 7.1 to 7.2', false, true],
+    ]);
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('\nReleases and dependency updates come after the other work.\n');
+    expect(markdown).toContain('\nReleases: 3 commits, the newest: Release v13.27.0 (2024-12-05); Update version to v13.26.1 (2024-12-04); Update version to v13.26.0 (2024-12-01).\n');
+    expect(markdown).toContain('\nDependency updates: 1 commit:\n');
+    expect(markdown.indexOf('Fix the parser')).toBeLessThan(markdown.indexOf('Releases:'));
+    expect(markdown.indexOf('Releases:')).toBeLessThan(markdown.indexOf('Dependency updates:'));
+    expect(markdown).not.toMatch(/^- .*Update version to/m);
+    expect(markdown).toContain('- [ ] Go over the last 90 days of work (5 commits, 3 of them releases and 1 dependency update): ');
+    const json = toHandoffJson(report);
+    expect(handoffOutputSchema.parse(json)).toEqual(json);
+    expect(json.checklist).toContainEqual({ kind: 'recent-work', commits: 5, dependencyUpdates: 1, releases: 3, days: 90 });
+    expect(json.recent.groups.map((g) => g.release)).toEqual([false, true, true, true, false]);
+  });
+
+  it('reads a version bump of the project as a release, not as a dependency update', () => {
+    const releases = ['Update version to v13.26.1', 'Bump version to 1.2.3', 'Bumped version to 2.0.0-rc.1', 'Set version to 2.0', 'Release v1.2.3', 'Release 1.2.3', 'Version 4.1.0', 'v1.2.3', '1.2.3', 'chore(release): 1.2.3', 'chore: release v2.0.0', 'Prepare release 3.4.0', '[13.x] Update version to v13.0.1'];
+    const others = ['Release notes for 2.0', 'Update docs to v2 style', 'Bump lodash from 4.17.20 to 4.17.21', 'Update dependency typescript to v5.9.2', 'Upgrade to Jackson 2.18.1', 'Fix version check', 'version', 'Bump version of foo to 1.2'];
+    expect(releases.filter((s) => !isRelease(s))).toEqual([]);
+    expect(releases.filter(isDependencyUpdate)).toEqual([]);
+    expect(others.filter(isRelease)).toEqual([]);
   });
 
   it('reads dependency updates as people and bots word them', () => {

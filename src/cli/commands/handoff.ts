@@ -1,5 +1,5 @@
 import { ExitCode } from '../../errors.ts';
-import { readPersonLog, type LogCommit } from '../../git/person-log.ts';
+import { readAuthoredSubjects, readPersonLog, type LogCommit } from '../../git/person-log.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
 import { commitOf, emptyFilesAt, readFileAt } from '../../git/repo.ts';
@@ -8,6 +8,7 @@ import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveCountedAsGone, inactiveDevelopers } from '../../model/decay.ts';
 import { parseLeaving } from '../../model/departures.ts';
 import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
+import { AUTOMATED_WINDOW_DAYS } from '../../model/automated-addresses.ts';
 import { resolvePerson } from '../../model/people.ts';
 import { toHandoffJson } from '../../report/handoff-json.ts';
 import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
@@ -62,6 +63,9 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   const leftOut = (commit: LogCommit) => ignored.has(commit.sha) || (analysis.model !== 'classic' && squashes.folderOf(commit) !== undefined);
   const counted = (commits: readonly LogCommit[]): LogCommit[] => commits.filter((commit) => !leftOut(commit));
 
+  // Both read git at the revision: asked together (the subjects walk two years of history).
+  const subjectsSince = Math.floor(Date.parse(recentEnd) / 1000) - AUTOMATED_WINDOW_DAYS * DAY;
+  const [emptyFiles, authoredSubjects] = await Promise.all([emptyFilesAt(repo, analysis.repository.revision), readAuthoredSubjects(repo, analysis.repository.revision, person.emails, subjectsSince)]);
   const report = buildHandoff({
     analysis,
     person,
@@ -76,7 +80,8 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     recent: counted(log.recent),
     recentTruncated: log.recentTruncated,
     recentBefore: stale?.day,
-    emptyFiles: await emptyFilesAt(repo, analysis.repository.revision),
+    emptyFiles,
+    authoredSubjects,
   });
   const text = options.format === 'json' ? renderJson(toHandoffJson(report)) : renderHandoffMarkdown(report);
   const written = writeReport(text, options, io.cwd, io.stdout);
