@@ -1017,7 +1017,7 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     // The header of the table, then the code package (it was cut: 13 fixtures with no expert sorted first).
     expect(lines[at + 2]?.trim().split(/\s+/)[0]).toBe('packages/astro');
     expect(lines.slice(at + 3, at + 14).every((line) => /^ {4}(packages\/astro\/test\/fixtures\/f\d+|\.) /.test(line))).toBe(true);
-    expect(lines[at]).toContain('fewest experts at the end first; tests, fixtures, examples, docs and modules of fewer than 5 files last)');
+    expect(lines[at]).toContain('fewest experts at the end first, then in the columns before; tests, fixtures, examples, docs and modules of fewer than 5 files last)');
   });
 
   // Regression (deno, new-user test): `explain Cargo.lock` answered "did you mean Cargo.toml?".

@@ -300,7 +300,7 @@ describe('current figures section of scan', () => {
       "Current figures (talentrisk extension, METRICS §7: knowledge halves every 365 days; inactive = no commit in 200 days)
         Truck factor: 3 classic · 2 current (inactive developers counted as gone)  current: Bob, Carol
         Inactive: Dan (1 file, last commit 306d ago), Ada (1 file, last commit 1093d ago)
-        Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first)
+        Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first, then in the columns before)
           module  TF classic  TF current  now  +30d  +90d  +180d
           core             1           1    1     1     1      0
           web              3           2    3     3     1      1"
