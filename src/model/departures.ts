@@ -339,6 +339,13 @@ export interface FileSuccession {
   strength: SuccessorStrength;
   /** Events on the file by anyone (FileOwnership.events): how much work went into it. */
   events: number;
+  /**
+   * Commits on the file (FA + DL) by the people leaving, together: how much of its work leaves with
+   * them, as the handoff's "their commits". Scan lists the orphaned files by it: redis's first rows
+   * were src/zipmap.c and src/version.h (no successor) while src/server.c, 780 of antirez's commits
+   * with a successor who barely knows it, was among "227 more files" (a first-time user).
+   */
+  departingCommits: number;
 }
 
 export interface ModuleDeparture {
@@ -394,6 +401,27 @@ export interface DeparturesResult {
   weakSuccessorThreshold: number;
   /** True when some developers who stay were not considered as successors (options.unavailable, e.g. inactive). */
   successorsFiltered: boolean;
+  /**
+   * Files a departing developer authors that no available (active) developer who stays authors
+   * afterwards: the orphaned ones, and those whose remaining authors are all unavailable (inactive).
+   * The handoff's "left with no active author"; the published figures count inactive authors (redis
+   * at 2020-06-30: 242 files lose their last author, 276 their last active one; a first-time user).
+   */
+  noActiveAuthorFiles: number;
+  /** Of those, the files that keep authors, all of them unavailable (inactive), by path. */
+  onlyInactiveAuthorsLeft: string[];
+  /**
+   * Last commit (ISO) of the remaining authors and successors the files name: the single-owner
+   * line says since when the one owner left is inactive.
+   */
+  lastCommits: Record<string, string>;
+  /**
+   * Successors, and remaining authors, who are fading out (options.fading: still active, but no
+   * commit in the last fadingAfterDays days): id → whole days since their last commit.
+   */
+  fading: Record<string, number>;
+  /** The bound of `fading` (half of model.inactiveAfter), when fading successors are judged (options.fading given). */
+  fadingAfterDays?: number;
   /** Display name of every developer id the result mentions. */
   names: Record<string, string>;
   /** Events (FileOwnership.events) of the analysed files per module, on average: what a busy small module is measured against (busySmallModules). */
@@ -403,9 +431,11 @@ export interface DeparturesResult {
 export interface DepartureOptions {
   /** Author sets before the departures (default: the classic authors). */
   authorsOf?: AuthorsOf;
-  /** Other people who cannot be successors (e.g. inactive developers). */
+  /** Other people who cannot be successors, nor count as an active author (inactive developers). */
   unavailable?: Iterable<string>;
   weakSuccessorThreshold?: number;
+  /** Active developers whose last commit is over `afterDays` days old (fadingDevelopers): id → days; marked where named. */
+  fading?: { developers: ReadonlyMap<string, number>; afterDays: number };
 }
 
 /** What leaves with the departing developers (METRICS.md §8). */
@@ -421,6 +451,8 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
 
   const orphanedFiles: FileSuccession[] = [];
   const singleOwnerFiles: FileSuccession[] = [];
+  const onlyInactiveAuthorsLeft: string[] = [];
+  let noActiveAuthorFiles = 0;
   const soleCounts = new Map<string, { authored: number; sole: number }>();
   const { start, developer } = baseline.authors;
   for (let number = 0; number < analysis.files.length; number++) {
@@ -442,8 +474,14 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       if (end - first === 1) entry.sole += 1;
       soleCounts.set(id, entry);
     }
+    if (remainingAuthors.every((id) => unavailable.has(id))) {
+      noActiveAuthorFiles += 1;
+      if (remainingAuthors.length > 0) onlyInactiveAuthorsLeft.push(file.path);
+    }
     if (remainingAuthors.length > 1) continue;
     const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak);
+    let departingCommits = 0;
+    for (const c of file.contributions) if (gone.has(c.developer)) departingCommits += c.fa + c.dl;
     const entry: FileSuccession = {
       path: file.path,
       module: moduleOf(file.path),
@@ -452,6 +490,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       remainingAuthors,
       strength,
       events: file.events,
+      departingCommits,
       ...(successor ? { successor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
@@ -459,6 +498,18 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
 
   const orphanBefore = orphansOf(baseline.index.allFiles, baseline.authors, baseline.authors).before;
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
+  // The people the files name after the departures: since when the one owner left is inactive,
+  // and which successors are fading out.
+  const named = new Set<string>();
+  for (const file of [...orphanedFiles, ...singleOwnerFiles]) {
+    for (const id of file.remainingAuthors) named.add(id);
+    if (file.successor) named.add(file.successor.id);
+  }
+  const lastCommitOf = new Map(analysis.developers.map((d) => [d.id, d.lastCommit]));
+  const byId = (entries: [string, string | number][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
+  const lastCommits = byId([...named].flatMap((id): [string, string][] => (lastCommitOf.get(id) ? [[id, lastCommitOf.get(id) as string]] : [])));
+  const fadingIds = options.fading?.developers ?? new Map<string, number>();
+  const fading = byId([...named].flatMap((id): [string, number][] => (fadingIds.has(id) ? [[id, fadingIds.get(id) as number]] : []))) as Record<string, number>;
   return {
     names: Object.fromEntries([...names].sort(([a], [b]) => (a < b ? -1 : 1))),
     departures: departures.map((d) => ({ ...d, filesAuthored: soleCounts.get(d.id)?.authored ?? 0, soleAuthorFiles: soleCounts.get(d.id)?.sole ?? 0 })),
@@ -472,6 +523,11 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     timeline: departures.some((d) => d.date) ? timeline(baseline, departures, analysis.settings.referenceDate.slice(0, 10)) : [],
     weakSuccessorThreshold: weak,
     successorsFiltered: unavailable.size > gone.size,
+    noActiveAuthorFiles,
+    onlyInactiveAuthorsLeft,
+    lastCommits: lastCommits as Record<string, string>,
+    fading,
+    ...(options.fading ? { fadingAfterDays: options.fading.afterDays } : {}),
     eventsPerModule: analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0,
   };
 }

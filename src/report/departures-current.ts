@@ -12,16 +12,27 @@ import type { RenderContext } from './types.ts';
 
 
 /**
- * Fewest experts at the last horizon first, then the larger module, then the larger drop. By the
- * drop first, a module with no expert now and later (git/git's builtin, mergetools) sorted among
- * the safest and was cut from the table (an explainability test). Tests, fixtures, examples, docs
- * and tiny modules after the others, as in the riskiest modules: on astro 11 of the 12 rows were
- * test fixture packages (packages/astro/test/fixtures/…) of a few files with no expert left.
+ * Fewest experts at the last horizon first; between equal counts there, fewest at the horizon
+ * before, then before that, … then now; then the larger module, then the larger drop. By the drop
+ * first, a module with no expert now and later (git/git's builtin, mergetools) sorted among the
+ * safest and was cut from the table (an explainability test). By the last column alone, a fresh
+ * commit that added +90d (0 for every module: nobody committed in the last 90 of 180 days) listed
+ * laravel's largest modules first, and src/Illuminate/Hashing, with no expert now, fell into "… 33
+ * more" (a first-time user). Tests, fixtures, examples, docs and tiny modules after the others, as
+ * in the riskiest modules: on astro 11 of the 12 rows were test fixture packages
+ * (packages/astro/test/fixtures/…) of a few files with no expert left.
  */
-function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[] {
+export function rankProjection(modules: readonly ModuleProjection[]): ModuleProjection[] {
   const drop = (m: ModuleProjection) => (m.points[0]?.experts.length ?? 0) - (m.points[m.points.length - 1]?.experts.length ?? 0);
-  const last = (m: ModuleProjection) => m.points[m.points.length - 1]?.experts.length ?? 0;
-  return [...modules].sort((a, b) => secondaryLast(a, b) || last(a) - last(b) || b.files - a.files || drop(b) - drop(a) || (a.path < b.path ? -1 : 1));
+  // From the last horizon back to now.
+  const fewest = (a: ModuleProjection, b: ModuleProjection) => {
+    for (let i = Math.max(a.points.length, b.points.length) - 1; i >= 0; i--) {
+      const difference = (a.points[i]?.experts.length ?? 0) - (b.points[i]?.experts.length ?? 0);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  };
+  return [...modules].sort((a, b) => secondaryLast(a, b) || fewest(a, b) || b.files - a.files || drop(b) - drop(a) || (a.path < b.path ? -1 : 1));
 }
 
 /**
@@ -80,7 +91,9 @@ export function renderCurrentSection(
   const byPath = new Map(figures.modules.map((m) => [m.path, m]));
   if (modules.length > 0) {
     const secondLast = secondaryModulesLastNote(modules);
-    out.push(`  ${chalk.bold('Experts per module')} ${chalk.dim(`(authors ${dates?.until ? `on ${dates.until} (--until)` : 'now'} and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first${secondLast})`)}`);
+    out.push(
+      `  ${chalk.bold('Experts per module')} ${chalk.dim(`(authors ${dates?.until ? `on ${dates.until} (--until)` : 'now'} and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first, then in the columns before${secondLast})`)}`,
+    );
     const listed = rowsWithin(modules, MODULE_ROWS);
     const rows = listed.map((m) => {
       const tf = byPath.get(m.path);

@@ -21,6 +21,9 @@ const successor = person
     lastChange: z.string(),
     bulk: z.number().int().nonnegative().describe('Of their changes to the file, those made in commits that change or move 300 analysed files or more (a sweep, a reorganisation; not those in acknowledgedRevs).'),
     bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in such a commit: the published figures count them, but they never worked on the file itself.'),
+    barelyKnows: z.boolean().describe('A weak successor below normDOA 0.1 with fewer than 20 changes of their own to the file (not in bulk commits): they barely know it, as the handoff says; a knowledge transfer rather than a walk-through.'),
+    lastCommit: z.string().describe('Their last commit anywhere in the repository (lastChange: their last change to this file).'),
+    fading: z.boolean().describe('Still active, but their last commit anywhere is more than fadingAfterDays days before the analysis date: they may be leaving too.'),
   })
   .nullable();
 const succession = z.object({
@@ -30,6 +33,8 @@ const succession = z.object({
   remainingAuthors: z.array(person),
   successor,
   strength: z.enum(['author', 'ok', 'weak', 'none']).describe('author: still an author · ok: normDOA ≥ weakSuccessorThreshold and DOA ≥ weakSuccessorDoaFloor · weak: below either · none: nobody who stays touched the file.'),
+  departingCommits: z.number().int().nonnegative().describe('Commits on the file (FA + DL) by the people leaving, together: the table lists the orphaned files with the most first (after those with no or a weak successor), as the handoff lists a person’s files.'),
+  remainingAuthorsInactive: z.boolean().describe('The file keeps authors, all of them inactive: nobody active authors it afterwards (false for an orphaned file, which keeps none; listed in onlyInactiveAuthorsLeft).'),
 });
 
 export const departuresOutputSchema = z
@@ -66,6 +71,15 @@ export const departuresOutputSchema = z
     weakSuccessorThreshold: z.number().describe('A successor with a lower normDOA is weak.'),
     weakSuccessorDoaFloor: z.number().describe('A successor with a lower DOA is weak whatever their normDOA: the absolute author floor (docs/metrics.md §4).'),
     successorsFiltered: z.boolean().describe('True when some who stay (e.g. inactive developers) were not considered as successors.'),
+    noActiveAuthorFiles: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe(
+        'Files a departing developer authors that no active developer who stays authors afterwards: the orphaned ones, and those whose remaining authors are all inactive (onlyInactiveAuthorsLeft). The handoff’s "left with no active author"; orphanFiles, the published figure, counts inactive authors.',
+      ),
+    onlyInactiveAuthorsLeft: z.array(z.string()).describe('Files a departing developer authors that keep authors afterwards, all of them inactive, by path.'),
+    fadingAfterDays: z.number().nullable().describe('A successor with no commit in this many days (half of model.inactiveAfter) is fading (successor.fading); null when not judged.'),
   })
   .describe('What leaves with the departing developers (talentrisk extension, docs/metrics.md §8).');
 

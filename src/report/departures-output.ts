@@ -1,5 +1,6 @@
 import type { CurrentFigures, ProjectionResult } from '../model/decay.ts';
-import { isBulkOnly, type DeparturesResult, type FileSuccession, type Successor } from '../model/departures.ts';
+import { isBulkOnly, type DeparturesResult, type FileSuccession, type Successor, type SuccessorStrength } from '../model/departures.ts';
+import { barelyKnows } from '../model/take-over.ts';
 import type { TruckFactor } from '../model/types.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import type { CurrentOutput, DeparturesOutput } from './departures-json.ts';
@@ -18,20 +19,34 @@ function truckFactorJson(tf: TruckFactor, names: Record<string, string>) {
   return { value: tf.value, coverage: round(tf.coverage), developers: tf.developers.map((m) => ({ ...nameOf(names)(m.id), files: m.files, share: round(m.share) })) };
 }
 
-function successorJson(s: Successor | undefined, names: Record<string, string>) {
+function successorJson(s: Successor | undefined, strength: SuccessorStrength, result: DeparturesResult) {
   // `bulk`, `bulkOnly`: as the handoff's successors say them (a dashboard read them there only: a review).
-  return s ? { ...nameOf(names)(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), commits: s.commits, lastChange: iso(s.lastChange), bulk: s.bulk ?? 0, bulkOnly: isBulkOnly(s) } : null;
+  if (!s) return null;
+  return {
+    ...nameOf(result.names)(s.id),
+    doa: round(s.doa, 3),
+    normDoa: round(s.normDoa, 3),
+    commits: s.commits,
+    lastChange: iso(s.lastChange),
+    bulk: s.bulk ?? 0,
+    bulkOnly: isBulkOnly(s),
+    barelyKnows: strength === 'weak' && barelyKnows(s),
+    lastCommit: result.lastCommits[s.id] ?? '',
+    fading: result.fading[s.id] !== undefined,
+  };
 }
 
-function successionJson(file: FileSuccession, names: Record<string, string>) {
-  const who = nameOf(names);
+function successionJson(file: FileSuccession, result: DeparturesResult, inactiveOnly: ReadonlySet<string>) {
+  const who = nameOf(result.names);
   return {
     path: file.path,
     module: file.module,
     departingAuthors: file.departingAuthors.map(who),
     remainingAuthors: file.remainingAuthors.map(who),
-    successor: successorJson(file.successor, names),
+    successor: successorJson(file.successor, file.strength, result),
     strength: file.strength,
+    departingCommits: file.departingCommits,
+    remainingAuthorsInactive: inactiveOnly.has(file.path),
   };
 }
 
@@ -39,6 +54,7 @@ function successionJson(file: FileSuccession, names: Record<string, string>) {
 export function departuresJson(result: DeparturesResult): DeparturesOutput {
   const names = result.names;
   const who = nameOf(names);
+  const inactiveOnly = new Set(result.onlyInactiveAuthorsLeft);
   return {
     people: result.departures.map((d) => ({ id: d.id, name: d.name, date: d.date ?? null, note: d.note ?? null, filesAuthored: d.filesAuthored, soleAuthorFiles: d.soleAuthorFiles })),
     files: result.files,
@@ -55,8 +71,8 @@ export function departuresJson(result: DeparturesResult): DeparturesOutput {
       isOrphaned: m.isOrphaned,
       departingOwners: m.departingOwners.map((o) => ({ ...who(o.id), files: o.files, share: round(o.share) })),
     })),
-    orphanedFiles: result.orphanedFiles.map((f) => successionJson(f, names)),
-    singleOwnerFiles: result.singleOwnerFiles.map((f) => successionJson(f, names)),
+    orphanedFiles: result.orphanedFiles.map((f) => successionJson(f, result, inactiveOnly)),
+    singleOwnerFiles: result.singleOwnerFiles.map((f) => successionJson(f, result, inactiveOnly)),
     timeline: result.timeline.map((step) => ({
       date: step.date ?? null,
       leaving: step.leaving.map(who),
@@ -68,6 +84,9 @@ export function departuresJson(result: DeparturesResult): DeparturesOutput {
     weakSuccessorThreshold: result.weakSuccessorThreshold,
     weakSuccessorDoaFloor: AUTHOR_ABS_THRESHOLD,
     successorsFiltered: result.successorsFiltered,
+    noActiveAuthorFiles: result.noActiveAuthorFiles,
+    onlyInactiveAuthorsLeft: result.onlyInactiveAuthorsLeft,
+    fadingAfterDays: result.fadingAfterDays ?? null,
   };
 }
 

@@ -1,11 +1,13 @@
-import { busySmallModules, isBulkOnly, modulesInListingOrder, olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
+import { busySmallModules, isBulkOnly, modulesInListingOrder, olderThanWindow, WEAK_SUCCESSOR_NORM_DOA, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
+import { fixedApart } from '../model/apart.ts';
 import { list, MODULE_ROWS, percent, plural, sanitize, SECONDARY_MODULES_LAST } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
-import { listingTier } from '../model/bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
+import { fadingLabel } from '../model/fading.ts';
+import { handoffTier } from '../model/handoff.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
-import { takeOverByModule, type TakeOver } from '../model/take-over.ts';
+import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -14,6 +16,9 @@ import type { RenderContext } from './types.ts';
 
 const FILE_ROWS = 15;
 const STRENGTH = { none: 0, weak: 1, ok: 2, author: 3 } as const;
+// No successor, a weak one and one whose changes were all sweeps all need a walk-through: one tier,
+// as the handoff's (TRANSFER_TIER in model/handoff.ts), ranked by the work that leaves.
+const TRANSFER = { none: 0, weak: 0, ok: 1, author: 2 } as const;
 
 function indent(text: string): string {
   return text
@@ -47,6 +52,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   const tfText = after < before ? chalk.red.bold(`${before} → ${after}`) : `${before} → ${after}`;
   out.push(
     `  Truck factor ${tfText} · ${lost === 0 ? 'no file loses its last author' : `${plural(lost, 'file')} of ${result.files} lose their last author (${percent(lost / Math.max(1, result.files))})`}` +
+      noActiveAuthorText(result) +
       (result.orphanedModules.length ? ` · ${chalk.red(`orphaned ${result.orphanedModules.length === 1 ? 'module' : 'modules'}: ${list(result.orphanedModules.map(sanitize), 4)}`)}` : ''),
   );
 
@@ -87,7 +93,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as an average module’s)` : '';
     const takeOver = takeOverByModule(result.orphanedFiles);
     const firsts = listed.map((m) => takeOver.get(m.path));
-    const best = bestPlacedCells(firsts, name, ctx);
+    const best = bestPlacedCells(firsts, name, ctx, result.fading);
     const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ' (sweeps only: of those, the files where their only changes were commits of 300+ files)' : '';
     out.push(
       `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}; ${SECONDARY_MODULES_LAST}${except})`)}`,
@@ -113,8 +119,17 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
-    const sweeps = result.orphanedFiles.some((file) => file.successor && isBulkOnly(file.successor)) ? '; sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation' : '';
-    out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${sweeps})`)}`);
+    // The modules of the files listed lose knowledge, so they are all among result.modules (tokio-test is code).
+    const ranked = orphanedFilesInListingOrder(result.orphanedFiles, testLibraries(result.modules));
+    const files = rowsWithin(ranked, FILE_ROWS);
+    // What the rows shown use, said once in the heading.
+    const sweeps = files.some((file) => file.successor && isBulkOnly(file.successor)) ? '; sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation' : '';
+    const barely = files.some(isBarely) ? `; barely knows it: below normDOA ${BARELY_NORM_DOA}, with fewer than ${MANY_OWN_CHANGES} changes of their own` : '';
+    const fading = result.fadingAfterDays !== undefined && files.some((file) => file.successor && result.fading[file.successor.id] !== undefined) ? `; last commit N days ago: none in the last ${result.fadingAfterDays} days` : '';
+    const order = alone ? 'their commits' : 'the commits of those leaving';
+    out.push(
+      `  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(no or a weak successor first, then by ${order}, most first, code before tests and docs; successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${barely}${fading}${sweeps})`)}`,
+    );
     if (stale) {
       // `--until` helps only when the history itself is that old (not when a solo maintainer leaves beside long-gone others).
       const old = olderThanWindow(stale.day, stale.referenceDate, stale.inactiveAfterDays);
@@ -126,49 +141,89 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
         ),
       );
     }
-    // Files nobody can take over first, then weak successors; within each, code before tests, docs
-    // and the like, and before READMEs, ignore files and release chores (listingTier: vuejs/core's
-    // began with READMEs, package.json and .gitignore, a tester) (undici's list began with 9 test files, and lib/dispatcher/retry-agent.js was not
-    // among the 15 shown: a tester), then the most changed first (in path order, httpd's first rows
-    // were build/aix/README and build/aix/aixinfo).
-    // The modules of the files listed lose knowledge, so they are all among result.modules.
-    const libraries = testLibraries(result.modules);
-    const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/'))), libraries));
-    // A successor whose only changes were sweeps right after the files with none: they know no more
-    // of it (spring-boot: 523 of the 1,773 files, a directory move and a copyright sweep; an EM test).
-    const rank = (file: FileSuccession) => (file.successor && isBulkOnly(file.successor) ? 0.5 : STRENGTH[file.strength]);
-    const ranked = [...result.orphanedFiles].sort(
-      (a, b) => rank(a) - rank(b) || supporting(a) - supporting(b) || listingTier(a.path) - listingTier(b.path) || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    );
-    const files = rowsWithin(ranked, FILE_ROWS);
-    out.push(indent(successionTable(files, name, ctx, fit, !alone)));
+    out.push(indent(successionTable(files, name, ctx, fit, !alone, result.fading, result.weakSuccessorThreshold)));
     if (ranked.length > files.length) out.push(chalk.dim(`    … ${plural(ranked.length - files.length, 'more file')} (--format json lists them all)`));
   }
   if (result.singleOwnerFiles.length > 0) {
-    const count = `  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner: `;
-    // The arrow names the one owner left; when the successor is someone else (the owner is
-    // inactive, or another has a higher DOA), name them: "→ Old Timer" read as a handover to
-    // someone gone since 2015.
+    const inactiveOwner = new Set(result.onlyInactiveAuthorsLeft);
+    const inactiveCount = result.singleOwnerFiles.filter((f) => inactiveOwner.has(f.path)).length;
+    // How many of those owners are inactive: the line shows a few files only.
+    const all = result.singleOwnerFiles.length;
+    const ofThem = inactiveCount === 0 || all === 1 ? '' : inactiveCount === all ? ' (all of them inactive)' : ` (${inactiveCount} of them inactive)`;
+    const count = `  ${plural(result.singleOwnerFiles.length, 'file')} left with a single owner${ofThem}: `;
+    const fadingOf = (id: string) => (result.fading[id] !== undefined ? ` (${fadingLabel(result.fading[id])})` : '');
+    // The arrow names the one owner left, who takes the file over; when the successor is someone
+    // else (another has a higher DOA), name them: "→ Old Timer" read as a handover.
     const sample = result.singleOwnerFiles.slice(0, 3).map((f) => {
-      const owner = f.remainingAuthors[0];
-      const other = owner !== undefined && f.successor?.id !== owner;
-      // No successor at all while an owner stays: the owner cannot be one, so is inactive (the only
-      // developers left out as successors); "→ Anders (no successor)" did not say why.
-      // The owner left out of the successors is inactive, with a successor or without (deno: "→ Asher
-      // Gomez (successor: Bert Belder)" did not say why Asher was passed over).
-      const inactive = result.successorsFiltered ? 'inactive; ' : '';
-      const next = f.successor ? `${inactive}successor: ${name(f.successor.id)}` : `${inactive}no successor`;
-      return `${sanitize(f.path)} → ${list(f.remainingAuthors.map(name), 1)}${other ? ` (${next})` : ''}`;
+      const owner = f.remainingAuthors[0] ?? '';
+      const next = f.successor ? `successor: ${name(f.successor.id)}${fadingOf(f.successor.id)}` : 'no successor';
+      // An inactive owner takes nothing over: "INSTALL → Pedro Melo (inactive; no successor)" read
+      // as "Pedro Melo takes over INSTALL" (redis at 2020-06-30, Pedro's last commit in 2016; a
+      // first-time user). Said plainly, with the day, and who (if anyone) could take it instead
+      // (deno: "→ Asher Gomez (successor: Bert Belder)" did not say why Asher was passed over).
+      if (inactiveOwner.has(f.path)) {
+        const since = result.lastCommits[owner] ? ` since ${result.lastCommits[owner].slice(0, 10)}` : '';
+        return `${sanitize(f.path)}: only ${name(owner)} stays an author, inactive${since} (${next})`;
+      }
+      const other = f.successor?.id !== owner;
+      return `${sanitize(f.path)} → ${name(owner)}${other ? ` (${next})` : fadingOf(owner)}`;
     });
     // In a terminal, as many examples as fit on one line (at least one): three read as a 289-column
-    // line on express, four rows of an 80-column terminal.
+    // line on express, four rows of an 80-column terminal. Set apart by ";": a sample has commas.
     let shown = sample.length;
-    const line = (n: number) => `${count}${sample.slice(0, n).join(', ')}${result.singleOwnerFiles.length > n ? ` +${result.singleOwnerFiles.length - n} more` : ''}`;
+    const line = (n: number) => `${count}${sample.slice(0, n).join('; ')}${result.singleOwnerFiles.length > n ? ` +${result.singleOwnerFiles.length - n} more` : ''}`;
     while (ctx.fit && shown > 1 && displayWidth(line(shown)) > ctx.width) shown--;
     out.push(line(shown));
   }
   out.push(chalk.dim('  `talentrisk handoff <who>` writes the handoff document of one person.'));
   return out.join('\n');
+}
+
+/**
+ * Beside the published figure (files that lose their last author), the files left with no active
+ * author: those whose remaining authors are all inactive too, as the handoff counts them. redis at
+ * 2020-06-30: scan said 242 files, the handoff 276 (34 more shared only with people gone for years;
+ * a first-time user). '' when it is the same count.
+ */
+function noActiveAuthorText(result: DeparturesResult): string {
+  const more = result.onlyInactiveAuthorsLeft.length;
+  if (more === 0) return '';
+  const share = percent(result.noActiveAuthorFiles / Math.max(1, result.files));
+  const lost = result.noActiveAuthorFiles - more;
+  const which = lost === 0 ? (more === 1 ? 'it keeps only inactive authors' : 'they keep only inactive authors') : `${more} more ${more === 1 ? 'keeps' : 'keep'} only inactive authors`;
+  return ` · ${plural(result.noActiveAuthorFiles, 'file')} left with no active author (${share}: ${which})`;
+}
+
+/** A weak successor who barely knows the file (barelyKnows), as the handoff says it. */
+function isBarely(file: FileSuccession): boolean {
+  return file.strength === 'weak' && file.successor !== undefined && barelyKnows(file.successor);
+}
+
+/**
+ * The orphaned files in the order the handoff lists a person's files: those with no successor, a
+ * weak one or one whose only changes were sweeps first (one tier: a successor at normDOA 0.02 is
+ * no successor in practice), code before tests, fixtures and docs (isSupportingModule) and before
+ * prose, release chores and settings (handoffTier), then the most commits of the people leaving,
+ * then no successor before a weak one, the most changed, the path. redis's first 15 rows were all
+ * "none" (src/zipmap.c, src/version.h, CONTRIBUTING…) while src/server.c and src/cluster.c, 780 and
+ * 508 of antirez's commits, were among "227 more files" (a first-time user); undici's began with 9
+ * test files and vuejs/core's with READMEs and .gitignore (testers).
+ */
+export function orphanedFilesInListingOrder(files: readonly FileSuccession[], libraries: readonly string[] = []): FileSuccession[] {
+  const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/'))), libraries));
+  const tier = (file: FileSuccession) => (file.successor && isBulkOnly(file.successor) ? 0 : TRANSFER[file.strength]);
+  const tiers = new Map(files.map((file) => [file.path, handoffTier(file.path)]));
+  const kind = (file: FileSuccession) => tiers.get(file.path) ?? 0;
+  return [...files].sort(
+    (a, b) =>
+      tier(a) - tier(b) ||
+      supporting(a) - supporting(b) ||
+      kind(a) - kind(b) ||
+      b.departingCommits - a.departingCommits ||
+      STRENGTH[a.strength] - STRENGTH[b.strength] ||
+      b.events - a.events ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
 }
 
 /**
@@ -179,7 +234,12 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
  * 206 lost files, of which Joe Mooring was the successor on 74 (a tester). `within`: a cell made
  * narrower, the name cut before the count.
  */
-function bestPlacedCells(takeOvers: readonly (TakeOver | undefined)[], name: (id: string) => string, ctx: RenderContext): { cells: string[]; within: (cell: string, width: number) => string } {
+function bestPlacedCells(
+  takeOvers: readonly (TakeOver | undefined)[],
+  name: (id: string) => string,
+  ctx: RenderContext,
+  fading: Readonly<Record<string, number>> = {},
+): { cells: string[]; within: (cell: string, width: number) => string } {
   const { chalk } = ctx;
   const narrower = new Map<string, (width: number) => string>();
   const cells = takeOvers.map((takeOver) => {
@@ -190,12 +250,17 @@ function bestPlacedCells(takeOvers: readonly (TakeOver | undefined)[], name: (id
     const paint = best.ok - best.bulkOnlyOk === 0 ? chalk.yellow : (text: string) => text;
     // Weak said in words too: the colour is lost when the table is piped or pasted (a re-test).
     const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
-    const countOf = (words: string) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only)` : ` (${best.files}${words})`);
+    // Fading out: still active, but their last commit is over half the inactivity window old (redis:
+    // artix, best placed for utils, had not committed for 133 days, and never did again).
+    const days = fading[best.id];
+    const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only${fade})` : ` (${best.files}${words}${fade})`);
     const count = countOf(weak);
     const cell = paint(`${name(best.id)}${count}`);
-    // Narrower: the name is cut first, then "weak" goes (the colour still says it), then the count.
+    // Narrower: the name is cut first, then "last commit N days ago" gets shorter, then "weak" goes
+    // (the colour still says it), then "last commit" does, then the days.
+    const [shorter, shortest] = days === undefined ? ['', ''] : [`; last commit ${days}d ago`, `; ${days}d ago`];
     narrower.set(cell, (width) => {
-      for (const shown of [count, countOf('')]) if (width - displayWidth(shown) >= 4) return paint(`${cutToWidth(name(best.id), width - displayWidth(shown))}${shown}`);
+      for (const shown of [count, countOf(weak, shorter), countOf('', shorter), countOf('', shortest), countOf('', '')]) if (width - displayWidth(shown) >= 4) return paint(`${cutToWidth(name(best.id), width - displayWidth(shown))}${shown}`);
       return paint(cutToWidth(name(best.id), width));
     });
     return cell;
@@ -209,6 +274,8 @@ function successionTable(
   ctx: RenderContext,
   fit: (columns: number[], rest?: Partial<TableFit>) => TableFit | undefined,
   withLeaving: boolean,
+  fading: Readonly<Record<string, number>> = {},
+  weakLine = WEAK_SUCCESSOR_NORM_DOA,
 ): string {
   const { chalk } = ctx;
   // A successor cell in full, and shorter for a narrow terminal: "none" keeps its meaning, a
@@ -223,31 +290,50 @@ function successionTable(
     }
     const bulkOnly = isBulkOnly(s);
     const paint = f.strength === 'weak' || bulkOnly ? chalk.yellow : (text: string) => text;
-    const weak = f.strength === 'weak' ? 'weak, ' : '';
+    // "Barely knows it", as the handoff says: redis's src/cluster.c read "Itamar Haber (weak,
+    // normDOA 0.02)" in scan, "barely knows it: plan a knowledge transfer" in the handoff.
+    const weak = isBarely(f) ? 'barely knows it, ' : f.strength === 'weak' ? 'weak, ' : '';
     const sweeps = bulkOnly ? ', sweeps only' : '';
-    const cell = paint(`${name(s.id)} (${weak}normDOA ${s.normDoa.toFixed(2)}${sweeps})`);
-    const figure = `(${weak}${s.normDoa.toFixed(2)}${sweeps})`;
+    const days = fading[s.id];
+    // Told apart from the line it is judged against: src/db.c's 0.097 read "barely knows it, 0.10".
+    const normDoa = fixedApart(s.normDoa, Math.abs(s.normDoa - BARELY_NORM_DOA) < Math.abs(s.normDoa - weakLine) ? BARELY_NORM_DOA : weakLine, 2)[0];
+    const cell = paint(`${name(s.id)} (${weak}normDOA ${normDoa}${sweeps}${days === undefined ? '' : `; ${fadingLabel(days)}`})`);
+    // Shorter: "normDOA" goes, then "last commit N days ago" gets shorter, "barely knows it" reads
+    // "barely", and the days go; the name is cut before each step.
+    const words = isBarely(f) ? [weak, 'barely, '] : [weak, weak];
+    const fades = days === undefined ? ['', '', ''] : [`; last commit ${days}d ago`, `; ${days}d ago`, ''];
+    const steps: [number, number][] = [[0, 0], [0, 1], [1, 1], [1, 2]];
+    const figures = [...new Set(steps.map(([word, fade]) => `(${words[word] ?? ''}${normDoa}${sweeps}${fades[fade] ?? ''})`))];
+    const figure = figures[0] as string;
     shorter.set(cell, {
       compact: paint(`${name(s.id)} ${figure}`),
       within: (width) => {
-        const room = width - displayWidth(figure) - 1;
-        return paint(room >= 6 ? `${cutToWidth(name(s.id), room)} ${figure}` : name(s.id));
+        for (const shown of figures) {
+          const room = width - displayWidth(shown) - 1;
+          if (room >= 6) return paint(`${cutToWidth(name(s.id), room)} ${shown}`);
+        }
+        return paint(name(s.id));
       },
     });
     return cell;
   });
-  const head = withLeaving ? ['file', 'leaving', 'successor'] : ['file', 'successor'];
+  // Their commits: what orders the rows, as the handoff's column of that name.
+  const commits = ctx.fit ? 'their\ncommits' : 'their commits';
+  const head = withLeaving ? ['file', 'leaving', commits, 'successor'] : ['file', commits, 'successor'];
   const last = head.length - 1;
   const rowsWith = (successor: (cell: string) => string) =>
     files.map((f, i) => {
       const path = sanitize(f.path);
       const cell = successor(successors[i] as string);
-      return withLeaving ? [path, list(f.departingAuthors.map(name), 2), cell] : [path, cell];
+      return withLeaving ? [path, list(f.departingAuthors.map(name), 2), String(f.departingCommits), cell] : [path, String(f.departingCommits), cell];
     });
   let rows = rowsWith((cell) => cell);
   // Too wide for the terminal: the shorter successor cells first, then the fit cuts what it must.
   if (ctx.fit && naturalWidth(head, rows) > ctx.width - 4) rows = rowsWith((cell) => shorter.get(cell)?.compact ?? cell);
   const within = new Map([...shorter.values()].map((s) => [s.compact, s.within]));
   const shorten = (cell: string, width: number, column: number) => (column === 0 ? shortenPathToWidth(cell, width) : column === last ? (within.get(cell)?.(width) ?? cell) : cell);
-  return renderTable(head, rows, head.map(() => 'left'), fit(withLeaving ? [0, 1, 2] : [0, 1], { min: withLeaving ? { 0: 20, 1: 10, 2: 20 } : { 0: 20, 1: 20 }, shorten }));
+  const align = head.map((_, column) => (column === last - 1 ? 'right' : 'left') as 'left' | 'right');
+  // Four columns fit in 60: the paths get less room than with three, the successors enough for a
+  // cut name and "(barely, 0.02)".
+  return renderTable(head, rows, align, fit(withLeaving ? [0, 1, last] : [0, last], { min: withLeaving ? { 0: 14, 1: 8, [last]: 21 } : { 0: 20, [last]: 21 }, shorten }));
 }

@@ -1,6 +1,8 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { departureLabel } from '../model/critical-departures.ts';
+import { fadingLabel } from '../model/fading.ts';
+import { takeOverByModule } from '../model/take-over.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { VERSION } from '../version.ts';
@@ -142,20 +144,49 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     `- Truck factor **${before} → ${after}**`,
     `- ${lost === 0 ? 'No file loses its last author' : `${plural(lost, 'file')} of ${leaving.files} ${lost === 1 ? 'loses its' : 'lose their'} last author (${percent(lost / Math.max(1, leaving.files))})`}`,
   );
+  // Beside the published figure, the files left with no active author, as the table and the handoff count them.
+  const inactiveOnly = leaving.onlyInactiveAuthorsLeft.length;
+  if (inactiveOnly > 0) {
+    const which = inactiveOnly === leaving.noActiveAuthorFiles ? (inactiveOnly === 1 ? 'it keeps only inactive authors' : 'they keep only inactive authors') : `${inactiveOnly} more ${inactiveOnly === 1 ? 'keeps' : 'keep'} only inactive authors`;
+    out.push(`- ${plural(leaving.noActiveAuthorFiles, 'file')} left with no active author (${percent(leaving.noActiveAuthorFiles / Math.max(1, leaving.files))}: ${which})`);
+  }
   if (leaving.orphanedModules.length > 0) out.push(`- Orphaned ${leaving.orphanedModules.length === 1 ? 'module' : 'modules'}: ${leaving.orphanedModules.map((path) => mdCode(path)).join(', ')}`);
   out.push('');
   if (leaving.modules.length > 0) {
     // Code first, as every module table.
     const listed = rowsWithin([...leaving.modules].sort(secondaryLast), MODULE_ROWS);
+    // Who is best placed to take over each module's lost files, as the table says it (a successor
+    // fading out marked: redis's artix, best placed for utils, had not committed for 133 days).
+    const takeOver = takeOverByModule(leaving.orphanedFiles);
+    const bestPlaced = (module: string) => {
+      const best = takeOver.get(module)?.candidates[0];
+      if (!best) return 'none';
+      const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
+      const sweeps = best.bulkOnly > 0 ? `; ${best.bulkOnly} sweeps only` : '';
+      const days = leaving.fading[best.id];
+      return `${name(best.id)} (${best.files}${weak}${sweeps}${days === undefined ? '' : `; ${fadingLabel(days)}`})`;
+    };
     out.push(
       mdTable(
-        ['Module losing knowledge', 'Files', 'TF before', 'TF after', 'Knowledge lost', 'Leaving owners'],
-        listed.map((m) => [mdCode(m.path, true), String(m.files), String(m.truckFactorBefore.value), String(m.truckFactorAfter.value), percent(m.knowledgeLost), m.departingOwners.map((o) => name(o.id)).join(', ')]),
-        ['left', 'right', 'right', 'right', 'right', 'left'],
+        ['Module losing knowledge', 'Files', 'TF before', 'TF after', 'Knowledge lost', 'Leaving owners', 'Best placed'],
+        listed.map((m) => [
+          mdCode(m.path, true),
+          String(m.files),
+          String(m.truckFactorBefore.value),
+          String(m.truckFactorAfter.value),
+          percent(m.knowledgeLost),
+          m.departingOwners.map((o) => name(o.id)).join(', '),
+          bestPlaced(m.path),
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
       ),
     );
     if (leaving.modules.length > listed.length) out.push('', `… ${plural(leaving.modules.length - listed.length, 'more module')} (\`--format json\` lists them all).`);
-    out.push('', 'Successors for the files they leave: the table (`talentrisk scan --leaving …`), `talentrisk handoff <who>` or `--format json`.', '');
+    out.push(
+      '',
+      'Best placed: who stays and is the successor on most of the module’s lost files, and on how many. Successors for the files they leave: the table (`talentrisk scan --leaving …`), `talentrisk handoff <who>` or `--format json`.',
+      '',
+    );
   }
   return out;
 }

@@ -46,7 +46,7 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const repo = buildRepo(history);
     const last = repo.git('log', '-1', '--format=%cs').trim();
     const note = `Nobody committed in the 180 days before \\d{4}-\\d\\d-\\d\\d, so nobody can be a successor: \`--until ${last}\` measures from the last commit\\.`;
-    expect(runCli(['--leaving', 'ada', '-q'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`\\(successor: of those who stay and are active, the highest DOA; weak below normDOA 0\\.5 or DOA 3\\.293\\)\\n  ${note}\\n`));
+    expect(runCli(['--leaving', 'ada', '-q'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`; successor: of those who stay and are active, the highest DOA; weak below normDOA 0\\.5 or DOA 3\\.293\\)\\n  ${note}\\n`));
     expect(runCli(['--leaving', 'ada', '-q', '--until', last], { cwd: repo.dir }).stdout).not.toContain('Nobody committed');
     // A merge made today on that old history: still nobody can be a successor (the note went by the revision's date).
     repo.git('branch', 'side', 'HEAD~1');
@@ -1067,7 +1067,7 @@ describe('talentrisk explain', { tags: ['slow'] }, () => {
     // The header of the table, then the code package (it was cut: 13 fixtures with no expert sorted first).
     expect(lines[at + 2]?.trim().split(/\s+/)[0]).toBe('packages/astro');
     expect(lines.slice(at + 3, at + 14).every((line) => /^ {4}(packages\/astro\/test\/fixtures\/f\d+|\.) /.test(line))).toBe(true);
-    expect(lines[at]).toContain('fewest experts at the end first; tests, fixtures, examples, docs and modules of fewer than 5 files last)');
+    expect(lines[at]).toContain('fewest experts at the end first, then in the columns before; tests, fixtures, examples, docs and modules of fewer than 5 files last)');
   });
 
   // Regression (deno, new-user test): `explain Cargo.lock` answered "did you mean Cargo.toml?".

@@ -31,12 +31,12 @@ describe('departures section of scan', () => {
           module  files  TF before  TF after  knowledge lost  leaving owners  best placed
           pay         3          1         0            100%  Ada             Carol (1, all weak)
           web         3          2         1             33%  Bob             none
-        Orphaned files and successors (successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293)
-          file      leaving  successor
-          pay/b.ts  Ada      none — knowledge transfer needed
-          pay/a.ts  Ada      none — knowledge transfer needed
-          web/e.ts  Bob      none — knowledge transfer needed
-          pay/c.ts  Ada      Carol (weak, normDOA 0.48)
+        Orphaned files and successors (no or a weak successor first, then by the commits of those leaving, most first, code before tests and docs; successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293)
+          file      leaving  their commits  successor
+          pay/c.ts  Ada                 10  Carol (weak, normDOA 0.48)
+          pay/b.ts  Ada                  5  none — knowledge transfer needed
+          pay/a.ts  Ada                  4  none — knowledge transfer needed
+          web/e.ts  Bob                  1  none — knowledge transfer needed
         1 file left with a single owner: web/f.ts → Carol
         \`talentrisk handoff <who>\` writes the handoff document of one person."
     `);
@@ -137,8 +137,22 @@ describe('departures section of scan', () => {
         module: 'web',
         departingAuthors: [{ id: 'carol@example.com', name: 'Carol' }],
         remainingAuthors: [{ id: 'bob@example.com', name: 'Bob' }],
-        successor: { id: 'bob@example.com', name: 'Bob', doa: 3.621, normDoa: 0.897, commits: 2, lastChange: json.singleOwnerFiles[0]?.successor?.lastChange, bulk: 0, bulkOnly: false },
+        successor: {
+          id: 'bob@example.com',
+          name: 'Bob',
+          doa: 3.621,
+          normDoa: 0.897,
+          commits: 2,
+          lastChange: json.singleOwnerFiles[0]?.successor?.lastChange,
+          bulk: 0,
+          bulkOnly: false,
+          barelyKnows: false,
+          lastCommit: analysis.developers.find((d) => d.id === 'bob@example.com')?.lastCommit,
+          fading: false,
+        },
         strength: 'author',
+        departingCommits: 1,
+        remainingAuthorsInactive: false,
       },
     ]);
     expect(json.timeline).toEqual([]);
@@ -172,12 +186,14 @@ describe('departures section of scan', () => {
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }), { unavailable: ['carol@example.com'] });
     expect(result.successorsFiltered).toBe(true);
     expect(result.orphanedFiles.find((f) => f.path === 'pay/c.ts')?.strength).toBe('none');
-    expect(renderDeparturesSection(result, ctx)).toContain('(successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5 or DOA 3.293)');
+    expect(renderDeparturesSection(result, ctx)).toContain('; successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5 or DOA 3.293)');
     expect(departuresJson(result).successorsFiltered).toBe(true);
     // The one owner left is inactive, so the successor is someone else: named ("→ Bob" read as a handover to him).
     const single = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }), { unavailable: ['bob@example.com'] });
-    // Here nobody else can take over: the line says why Bob is no successor (deno: "(no successor)").
-    expect(renderDeparturesSection(single, ctx)).toContain('1 file left with a single owner: web/f.ts → Bob (inactive; no successor)');
+    // Here nobody else can take over: the line says why Bob is no successor (deno: "(no successor)"),
+    // plainly: "web/f.ts → Bob (inactive; no successor)" read as "Bob takes over web/f.ts" (redis's
+    // INSTALL → Pedro Melo, inactive since 2016; a first-time user).
+    expect(renderDeparturesSection(single, ctx)).toContain('1 file left with a single owner: web/f.ts: only Bob stays an author, inactive since 2024-01-17 (no successor)');
   });
 
   // Regression (astro, a re-test): 8 fixture packages were listed before its code.
@@ -273,11 +289,11 @@ describe('departures section of scan', () => {
     }
     // Piped (no fit): every name and the full wording.
     const piped = renderDeparturesSection(deep, ctx);
-    expect(piped).toContain('Ada Quite-Long-Family-Name  none — knowledge transfer needed');
+    expect(piped).toMatch(/Ada Quite-Long-Family-Name +5 {2}none — knowledge transfer needed/);
     expect(piped).toContain('(weak, normDOA 0.48)');
     // One person leaving: no "leaving" columns repeating the name the heading gives.
     const one = renderDeparturesSection(computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] })), ctx);
-    expect(one).toMatch(/\n {4}file {2,}successor\n/);
+    expect(one).toMatch(/\n {4}file {2,}their commits {2}successor\n/);
     expect(one).toMatch(/\n {4}module +files +TF before +TF after +knowledge lost +best placed\n/);
   });
 
@@ -300,7 +316,7 @@ describe('current figures section of scan', () => {
       "Current figures (talentrisk extension, METRICS §7: knowledge halves every 365 days; inactive = no commit in 200 days)
         Truck factor: 3 classic · 2 current (inactive developers counted as gone)  current: Bob, Carol
         Inactive: Dan (1 file, last commit 306d ago), Ada (1 file, last commit 1093d ago)
-        Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first)
+        Experts per module (authors now and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first, then in the columns before)
           module  TF classic  TF current  now  +30d  +90d  +180d
           core             1           1    1     1     1      0
           web              3           2    3     3     1      1"

@@ -203,7 +203,7 @@ function compareDepartures(a: Departure, b: Departure): number {
 export function computeDepartures(
   analysis: Analysis,
   departures: readonly Departure[],
-  options: { authorsOf?: AuthorsOf; unavailable?: Iterable<string>; weakSuccessorThreshold?: number } = {},
+  options: { authorsOf?: AuthorsOf; unavailable?: Iterable<string>; weakSuccessorThreshold?: number; fading?: { developers: ReadonlyMap<string, number>; afterDays: number } } = {},
 ): DeparturesResult {
   const before = options.authorsOf ?? classic;
   const weak = options.weakSuccessorThreshold ?? 0.5;
@@ -221,6 +221,7 @@ export function computeDepartures(
     if (departingAuthors.length === 0) continue;
     const remainingAuthors = [...after(file)];
     if (remainingAuthors.length > 1) continue;
+    const departingCommits = file.contributions.filter((c) => gone.has(c.developer)).reduce((sum, c) => sum + c.fa + c.dl, 0);
     const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak);
     const entry: FileSuccession = {
       path: file.path,
@@ -230,6 +231,7 @@ export function computeDepartures(
       remainingAuthors,
       strength,
       events: file.events,
+      departingCommits,
       ...(successor ? { successor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
@@ -247,6 +249,12 @@ export function computeDepartures(
   }
   const orphanBefore = analysis.files.filter((file) => before(file).length === 0).length;
   const names = new Map(analysis.developers.map((d) => [d.id, d.name]));
+  // Files of the people leaving that no available developer who stays authors afterwards.
+  const theirs = analysis.files.filter((file) => before(file).some((id) => gone.has(id)));
+  const noActiveAuthor = theirs.filter((file) => after(file).every((id) => unavailable.has(id)));
+  const named = [...orphanedFiles, ...singleOwnerFiles].flatMap((file) => [...file.remainingAuthors, ...(file.successor ? [file.successor.id] : [])]);
+  const ids = [...new Set(named)].sort();
+  const developer = (id: string) => analysis.developers.find((d) => d.id === id);
   const steps = new Map<string, Departure[]>();
   for (const departure of [...departures].sort(compareDepartures)) steps.set(departure.date ?? '', [...(steps.get(departure.date ?? '') ?? []), departure]);
   const goneSoFar = new Set<string>();
@@ -283,6 +291,11 @@ export function computeDepartures(
     timeline,
     weakSuccessorThreshold: weak,
     successorsFiltered: unavailable.size > gone.size,
+    noActiveAuthorFiles: noActiveAuthor.length,
+    onlyInactiveAuthorsLeft: noActiveAuthor.filter((file) => after(file).length > 0).map((file) => file.path),
+    lastCommits: Object.fromEntries(ids.filter((id) => developer(id)?.lastCommit).map((id) => [id, developer(id)?.lastCommit ?? ''])),
+    fading: Object.fromEntries(ids.filter((id) => options.fading?.developers.has(id)).map((id) => [id, options.fading?.developers.get(id) ?? 0])),
+    ...(options.fading ? { fadingAfterDays: options.fading.afterDays } : {}),
     eventsPerModule: analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0,
   };
 }

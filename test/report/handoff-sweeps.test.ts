@@ -105,7 +105,7 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     const analysis = await sweptAnalysis();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
     const text = renderDeparturesSection(result, { chalk: new Chalk({ level: 0 }), width: 100 });
-    expect(text).toContain(`    ${name(1)}  Bob (weak, normDOA 0.65, sweeps only)`);
+    expect(text).toMatch(new RegExp(`\\n {4}${name(1)} +4 {2}Bob \\(weak, normDOA 0\\.65, sweeps only\\)\\n`));
     expect(text).toContain('sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation');
     // Carol, the successor of g.ts by her own change, is best placed; her file after Bob's swept ones.
     expect(text).toMatch(/\n {4}src {2}.* Carol \(1, all weak\)\n/);

@@ -77,8 +77,8 @@ describe('scan --format markdown', () => {
     expect(text).toContain('\n- ❌ **templates**: bus factor 0 without Bep (1 with them; needs 2)\n');
     expect(text).toContain('### Departures\n\nLeaving: Bep (talentrisk extension, METRICS §8; nobody inherits authorship).\n\n- Truck factor **14 → 13**\n- 11 files of 73 lose their last author (15%)\n- Orphaned module: `core`\n');
     expect(tableRows(html, 'Module losing knowledge')).toEqual([
-      ['<code>core</code>', '5', '1', '0', '100%', 'Bep'],
-      ['<code>tpl</code>', '8', '1', '0', '75%', 'Bep'],
+      ['<code>core</code>', '5', '1', '0', '100%', 'Bep', 'none'],
+      ['<code>tpl</code>', '8', '1', '0', '75%', 'Bep', 'none'],
     ]);
   });
 

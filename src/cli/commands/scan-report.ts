@@ -6,6 +6,7 @@ import { evaluateAfterDepartures, hasLeft } from '../../model/critical-departure
 import { currentFigures, inactiveCountedAsGone, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, nobodyActiveSince, type Departure } from '../../model/departures.ts';
+import { fadingAfterDays, fadingDevelopers } from '../../model/fading.ts';
 import type { Analysis } from '../../model/types.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
@@ -56,7 +57,9 @@ export function scanResult(analysis: Analysis, config: LoadedConfig, options: Pi
   const gone = inactiveCountedAsGone(analysis, settings.model.treatInactiveAsDeparted);
   const critical = evaluateAfterDepartures(analysis, settings.critical, departures, gone);
   const inactive = inactiveDevelopers(analysis).map((d) => d.id);
-  const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive }) : undefined;
+  // Successors fading out are marked (no commit in the last half of the inactivity window).
+  const fading = () => ({ developers: fadingDevelopers(analysis), afterDays: fadingAfterDays(analysis.settings.inactiveAfterDays) });
+  const leaving = departures.length > 0 ? computeDepartures(analysis, departures, { unavailable: inactive, fading: fading() }) : undefined;
   // The "current" (decayed) figures are an extension: the classic model shows the published ones only.
   // They are the costliest part of a scan read from the result cache, so they are stored beside it.
   const memo: Memo = (name, inputs, compute) => derived(analysis, name, inputs, compute);
