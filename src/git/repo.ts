@@ -390,6 +390,13 @@ export async function listTrackedFiles(repo: Repository, sha: string): Promise<T
 }
 
 /**
+ * Files the default rules leave out by name whatever .gitattributes say (files.ts MINIFIED), which
+ * generatedFilesAt need not read: a minified bundle or a source map is one line, which git would
+ * print whole (megabytes) for a word in it.
+ */
+const NOT_GREPPED = ['*.min.js', '*.min.css', '*.min.mjs', '*.min.map', '*-min.map', '*.js.map', '*.css.map'].map((glob) => `:(exclude,glob)**/${glob}`);
+
+/**
  * The files at the revision whose content says a tool wrote them (generated-header.ts): Go's `// Code
  * generated … DO NOT EDIT.` line before the `package` clause, which Linguist reads as generated (a
  * generator's template further down, in a raw string, is no such line: a review; hugo's eleven
@@ -403,7 +410,7 @@ export async function generatedFilesAt(repo: Repository, sha: string): Promise<M
   if (repo.info.isPartial) return new Map();
   // `<sha>:<path>\0<line>\0<text>\n`, each file's lines in order; a CR stays at the end of a CRLF file's text.
   const patterns = GREP_STRINGS.flatMap((text) => ['-e', text]);
-  const out = await repo.side.raw(['grep', '-n', '-z', '-I', '-i', '-F', '--no-color', ...patterns, sha, '--']).catch(() => '');
+  const out = await repo.side.raw(['grep', '-n', '-z', '-I', '-i', '-F', '--no-color', ...patterns, sha, '--', ...NOT_GREPPED]).catch(() => '');
   const prefix = `${sha}:`;
   const reader = generatedHeaderReader();
   for (const entry of out.split('\n')) {
