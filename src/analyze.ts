@@ -15,6 +15,7 @@ import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
 import { withConversions } from './model/conversions.ts';
 import { EXCLUSION_RULES, selectFiles, vendorFoldersOf, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
+import type { GeneratedBy } from './model/generated-header.ts';
 import { unmatchedGlobs } from './model/globs.ts';
 import { loadCodeMatcher } from './code-matcher.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
@@ -125,7 +126,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const ignoreFile = extensions ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
   const readIgnoreFile = ignoreFile !== undefined && tracked.includes(ignoreFile);
   // Beside it: the files whose content says a tool wrote them (a default exclusion).
-  const generated = generatedFilesIfExcluded(repo, revision.sha, tracked, config, extensions);
+  const generated = generatedFilesIfExcluded(repo, revision.sha, config, extensions);
   const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file), ...(readIgnoreFile ? [ignoreFile] : [])]);
   const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts, await generated));
 
@@ -660,7 +661,7 @@ function attributeFilesOf(tracked: readonly string[], config: Config, extensions
 }
 
 /** The file selection's options: the config's globs and, with the default rules, the .gitattributes texts by folder. */
-function fileFilterOf(config: Config, extensions: boolean, attributeFiles: readonly string[], texts: ReadonlyMap<string, string>, generated?: ReadonlySet<string>): FileFilterOptions {
+function fileFilterOf(config: Config, extensions: boolean, attributeFiles: readonly string[], texts: ReadonlyMap<string, string>, generated?: ReadonlyMap<string, GeneratedBy>): FileFilterOptions {
   const gitattributes = new Map<string, string>();
   for (const file of attributeFiles) {
     const text = texts.get(file);
@@ -682,8 +683,8 @@ export async function selectableFiles(repo: Repository, sha: string, config: Con
 }
 
 /** The files whose content says a tool wrote them, read only when the default exclusions leave them out (an extension). */
-function generatedFilesIfExcluded(repo: Repository, sha: string, tracked: readonly string[], config: Config, extensions: boolean): Promise<Set<string>> | undefined {
-  return extensions && config.defaultExclusions ? generatedFilesAt(repo, sha, tracked) : undefined;
+function generatedFilesIfExcluded(repo: Repository, sha: string, config: Config, extensions: boolean): Promise<Map<string, GeneratedBy>> | undefined {
+  return extensions && config.defaultExclusions ? generatedFilesAt(repo, sha) : undefined;
 }
 
 /**
@@ -696,7 +697,7 @@ async function selectionAt(repo: Repository, sha: string, config: Config, model:
   const { files: tracked, submodules } = await listTrackedFiles(repo, sha);
   const attributeFiles = attributeFilesOf(tracked, config, extensions);
   const filter = async () => {
-    const generated = generatedFilesIfExcluded(repo, sha, tracked, config, extensions);
+    const generated = generatedFilesIfExcluded(repo, sha, config, extensions);
     return fileFilterOf(config, extensions, attributeFiles, await readFilesAt(repo, sha, attributeFiles), await generated);
   };
   return { tracked, submodules, filter };

@@ -1,5 +1,6 @@
 import binaryExtensions from 'binary-extensions';
 import type { ExclusionCount } from './types.ts';
+import type { GeneratedBy } from './generated-header.ts';
 import { compileGlob, createPathMatcher } from './globs.ts';
 
 // Files analysed, METRICS.md §3: tracked at the revision, minus exclusions. The default rules are a
@@ -12,6 +13,7 @@ export const EXCLUSION_RULES = {
   vendored: '.gitattributes linguist-vendored',
   generated: '.gitattributes linguist-generated',
   generatedHeader: 'generated file (a "Code generated … DO NOT EDIT." line)',
+  generatedNotice: 'generated file (a "generated …, do not edit" header)',
   nodiff: '.gitattributes -diff/binary',
   vendorFolder: 'vendor folder',
   lockFile: 'lock file',
@@ -29,8 +31,8 @@ export interface FileFilterOptions {
   defaults: boolean;
   /** .gitattributes contents by the folder that holds them ('' for the top level). */
   gitattributes?: ReadonlyMap<string, string>;
-  /** Files whose content says a tool wrote them (repo.ts generatedFilesAt), left out by default unless `linguist-generated=false`. */
-  generated?: ReadonlySet<string>;
+  /** Files whose content says a tool wrote them, and how (repo.ts generatedFilesAt), left out by default unless `linguist-generated=false`. */
+  generated?: ReadonlyMap<string, GeneratedBy>;
 }
 
 // Yarn Berry's vendored binary, plugins and editor SDKs, and its Plug'n'Play loaders (as Linguist's
@@ -142,7 +144,7 @@ function exclusionOf(
   exclude: ((path: string) => boolean) | undefined,
   attributeRules: readonly AttributeRule[],
   defaults: boolean,
-  generated: ReadonlySet<string> | undefined,
+  generated: ReadonlyMap<string, GeneratedBy> | undefined,
 ): ExclusionRule | undefined {
   if (include && !include(path)) return 'include';
   if (exclude?.(path)) return 'exclude';
@@ -153,7 +155,7 @@ function exclusionOf(
   if (attributes.diff === false) return 'nodiff';
   // `linguist-vendored=false` keeps a file that the folder rule would drop, `linguist-generated=false`
   // one whose header says a tool wrote it (as Linguist has them).
-  return namedExclusionOf(path, attributes['linguist-vendored'] !== false) ?? (attributes['linguist-generated'] !== false && generated?.has(path) ? 'generatedHeader' : undefined);
+  return namedExclusionOf(path, attributes['linguist-vendored'] !== false) ?? (attributes['linguist-generated'] !== false ? generated?.get(path) : undefined);
 }
 
 /**

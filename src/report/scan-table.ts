@@ -21,6 +21,7 @@ const EXCLUSION_PHRASES: Readonly<Record<string, readonly [string, string]>> = {
   [EXCLUSION_RULES.exclude]: ['matched by exclude', 'matched by exclude'],
   [EXCLUSION_RULES.snapshot]: ['test snapshot', 'test snapshots'],
   [EXCLUSION_RULES.generatedHeader]: ['generated file ("Code generated … DO NOT EDIT.")', 'generated files ("Code generated … DO NOT EDIT.")'],
+  [EXCLUSION_RULES.generatedNotice]: ['generated file (a "generated …, do not edit" header)', 'generated files ("generated …, do not edit" headers)'],
 };
 
 /** "10 binary files", "1 lock file", "679 in vendor folders (deps/)": a rule's count as the header reads it. */

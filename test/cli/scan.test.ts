@@ -156,6 +156,25 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     expect(runCli(['-q'], { cwd: buildRepo(history).dir }).stdout).toMatch(/\nTruck factor: 2 {2}if these 2 developers leave, 25\.0% of files keep an author\n/);
   });
 
+  it('says when people of the truck factor author mostly files that are not code, with the truck factor over code files, in the table, the markdown and the JSON (redis: src/commands/*.json)', () => {
+    const numbered = (folder: string, count: number, extension: string) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${folder}/f${i}${extension}`, `${folder} ${i}\n`]));
+    const repo = buildRepo([
+      { author: 'ada', write: numbered('src', 20, '.c') },
+      { author: 'bob', write: numbered('src/net', 5, '.c') },
+      { author: 'guy', write: { ...numbered('src/commands', 25, '.json'), 'src/cmd.c': 'cmd\n' } },
+    ]);
+    const note =
+      "25 of Guy's 26 files are not code (most of them in `src/commands`: 25 `.json` files): over the 26 code files alone (what `--only-code` analyses) the truck factor is 1: Ada. The headline is the published figure over every analysed file (METRICS §5).";
+    const table = runCli(['--no-color', '-q'], { cwd: repo.dir }).stdout;
+    expect(table).toContain('\nTruck factor: 1 ');
+    expect(table).toContain(`\n${note}\n`);
+    expect(runCli(['--format', 'markdown'], { cwd: repo.dir }).stdout).toContain(`\n> ⚠️ ${note}\n`);
+    const json = scanOutputSchema.parse(JSON.parse(runCli(['--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json.warnings).toContain(note);
+    // --only-code analyses the code files: nothing to say.
+    expect(runCli(['--no-color', '-q', '--only-code'], { cwd: repo.dir }).stdout).not.toContain('are not code');
+  });
+
   it('says when tests, fixtures and examples are most of the files, and the truck factor of the rest, in the table and the JSON (vite: 7 over all files, 6 over the rest)', () => {
     const repo = buildRepo([
       { author: 'ada', write: { 'src/a.ts': 1, 'src/b.ts': 1, 'docs/guide.md': 1 } },

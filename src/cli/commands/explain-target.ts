@@ -166,6 +166,7 @@ const NOT_ANALYSED_BECAUSE: Record<ExclusionRule | 'submodule', string> = {
   vendored: 'its .gitattributes mark it linguist-vendored',
   generated: 'its .gitattributes mark it linguist-generated',
   generatedHeader: 'its content says a tool wrote it (a `// Code generated … DO NOT EDIT.` line), left out by default (`linguist-generated=false` in .gitattributes or `defaultExclusions: false` counts it)',
+  generatedNotice: 'its first lines say a tool wrote it (a comment saying it was generated, and not to edit it), left out by default (`linguist-generated=false` in .gitattributes or `defaultExclusions: false` counts it)',
   nodiff: 'its .gitattributes mark it -diff or binary',
   vendorFolder: 'it is in a vendor folder (vendor/, node_modules/, third_party/, dist/, a top-level deps/, …), left out by default (`defaultExclusions: false` counts it)',
   lockFile: 'it is a lock file, left out by default (`defaultExclusions: false` counts it)',

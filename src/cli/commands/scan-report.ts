@@ -8,6 +8,7 @@ import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
 import { computeDepartures, nobodyActiveSince, type Departure } from '../../model/departures.ts';
 import { fadingAfterDays, fadingDevelopers } from '../../model/fading.ts';
 import type { Analysis } from '../../model/types.ts';
+import { nameLookup } from '../../model/ownership-index.ts';
 import { currentJson, departuresJson } from '../../report/departures-output.ts';
 import { renderCurrentSection } from '../../report/departures-current.ts';
 import { renderDeparturesSection } from '../../report/departures-table.ts';
@@ -24,6 +25,8 @@ import type { ScanResult } from '../../report/scan-result.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
 import type { RenderContext } from '../../report/types.ts';
 import { testsShare } from '../../model/tests-share.ts';
+import { mayAuthorMostlyNonCode, nonCodeAuthors } from '../../model/non-code-authors.ts';
+import { loadCodeMatcher } from '../../code-matcher.ts';
 import type { ScanFormat } from '../options.ts';
 
 // The scan's report made from an analysis: loaded only when it is not stored already (scan.ts),
@@ -38,6 +41,11 @@ export interface ScanReportOptions {
   format?: ScanFormat;
   /** The table's colours and width; JSON and markdown without. */
   table?: { chalk: ChalkInstance; width: number; fit?: boolean } | undefined;
+  /**
+   * --only-code's test of a path, loaded by the command only when someone of the truck factor may
+   * author mostly files that are not code (mayAuthorMostlyNonCode): without it, no such note.
+   */
+  isCode?: ((path: string) => boolean) | undefined;
 }
 
 /** The report's pieces: the JSON document, the markdown, or the table. */
@@ -49,8 +57,18 @@ export function scanReport(analysis: Analysis, config: LoadedConfig, options: Sc
   return [scanTable(result, options.table)];
 }
 
+/**
+ * --only-code's test of a path for the notes, when a note on people whose files are mostly not code
+ * may come out; undefined otherwise, without loading Linguist's table (~0.3 s: rails's truck factor
+ * has nobody who could be one, by the extensions of their files alone). Not under --only-code, where
+ * every analysed file is code.
+ */
+export async function codeTestForNotes(analysis: Analysis, onlyCode: boolean): Promise<((path: string) => boolean) | undefined> {
+  return !onlyCode && mayAuthorMostlyNonCode(analysis) ? loadCodeMatcher() : undefined;
+}
+
 /** What every format reports: the analysis, the notes, the critical systems, departures and current figures. */
-export function scanResult(analysis: Analysis, config: LoadedConfig, options: Pick<ScanReportOptions, 'departures' | 'depthGiven'>): ScanResult {
+export function scanResult(analysis: Analysis, config: LoadedConfig, options: Pick<ScanReportOptions, 'departures' | 'depthGiven' | 'isCode'>): ScanResult {
   const settings = config.config;
   const { departures } = options;
   // Judged as `check` judges them, so that the two never disagree: after the declared departures.
@@ -65,11 +83,13 @@ export function scanResult(analysis: Analysis, config: LoadedConfig, options: Pi
   const memo: Memo = (name, inputs, compute) => derived(analysis, name, inputs, compute);
   const current = analysis.model === 'classic' ? undefined : currentFigures(analysis, { treatInactiveAsDeparted: settings.model.treatInactiveAsDeparted }, memo);
   const projection = current ? projectExperts(analysis, departures, { memo }) : undefined;
-  // What the table says above its sections: automated authors, test data, tests' share, a module to split.
+  // What the table says above its sections: automated authors, test data, tests' share, people of
+  // the truck factor whose files are mostly not code, a module to split.
   const notes = [
     automatedAuthorsNote(analysis, settings.bots),
     testDataNote(analysis, settings.exclude),
     testsShareNote(analysis),
+    options.isCode ? nonCodeAuthorsNote(analysis, options.isCode) : '',
     dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name),
   ].filter((note) => note !== '');
   // Under --until the figures are measured from that day, not today: "now" read as today.
@@ -165,6 +185,31 @@ function testsShareNote(analysis: Analysis): string {
 /** "a", "a and b", "a, b and c". */
 function joinedByAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The people a note names one by one; the others are counted. */
+const NAMED_PEOPLE = 3;
+
+/**
+ * People of the truck factor whose files are mostly not code, and the truck factor over code files
+ * with its people, when either differs: redis's 3 named two people for the command metadata in
+ * src/commands/*.json; over code files it is 3 too, of the people a manager expected (a first-time user).
+ */
+function nonCodeAuthorsNote(analysis: Analysis, isCode: (path: string) => boolean): string {
+  const found = nonCodeAuthors(analysis, isCode);
+  if (!found) return '';
+  const named = found.people.slice(0, NAMED_PEOPLE).map((person, i) => `${person.files} of ${sanitize(person.name)}'s ${i === 0 ? plural(person.authored, 'file') : person.authored}`);
+  const others = found.people.length - named.length;
+  const people = others > 0 ? `${named.join(', ')}, and most of those of ${plural(others, 'more person', 'more people')}` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named.join('');
+  const { folder } = found;
+  const place = folder.path === '' ? 'the top level' : `\`${sanitize(folder.path)}\``;
+  const files = `${folder.files}${folder.extension ? ` \`${sanitize(folder.extension)}\`` : ''} ${folder.files === 1 ? 'file' : 'files'}`;
+  const where = folder.files * 2 > found.nonCodeFiles ? `most of them ${folder.path === '' ? 'at' : 'in'} ${place}: ${files}` : `the largest folder of them: ${place}, ${files}`;
+  const headline = analysis.truckFactor.value;
+  const nameOf = nameLookup(analysis);
+  const code = found.code.developers.map((member) => sanitize(nameOf(member.id)));
+  const value = found.code.value === headline ? `${found.code.value}` : `${found.code.value}, not ${headline}`;
+  return `${people} are not code (${where}): over the ${plural(found.codeFiles, 'code file')} alone (what \`--only-code\` analyses) the truck factor is ${value}${code.length > 0 ? `: ${list(code, 8)}` : ''}. The headline is the published figure over every analysed file (METRICS §5).`;
 }
 
 /** Up to this many folders where a dominant module branches, its note lists them all as roots. */

@@ -41,10 +41,11 @@ export async function runScan(target: string | undefined, options: ScanOptions, 
     return ExitCode.Ok;
   }
   const { analysis, config, repository } = loaded;
-  const { scanReport } = await import('./scan-report.ts');
+  const { scanReport, codeTestForNotes } = await import('./scan-report.ts');
   const departures = await declaredDepartures(repository, analysis, config, options.leaving);
   const depthGiven = options.depth !== undefined ? 'option' : config.config.modules.depth !== undefined ? 'config' : undefined;
-  const report = scanReport(analysis, config, { departures, depthGiven, format: options.format, table: chalk ? { chalk, width, fit } : undefined });
+  const isCode = await codeTestForNotes(analysis, options.onlyCode === true);
+  const report = scanReport(analysis, config, { departures, depthGiven, format: options.format, table: chalk ? { chalk, width, fit } : undefined, isCode });
   // Stored as it is printed, so that the same scan again only has to print it.
   const recorder = recordReport(analysis, request(config));
   let written: boolean;
