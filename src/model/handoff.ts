@@ -3,6 +3,7 @@ import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
 import { authorsAfter, bestSuccessor, highestDoaOf, isBulkOnly, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { fadingDevelopers } from './fading.ts';
 import { truckFactorOf } from './ownership.ts';
 import { isSecondaryModule, isSupportingModule, SMALL_MODULE_FILES, testLibraries } from './modules.ts';
 import { rowsWithin } from './rows.ts';
@@ -329,6 +330,12 @@ export interface HandoffReport {
   names: Record<string, string>;
   /** Of those, the ones with no commit in the last `successorsActiveWithinDays` days (marked where named). */
   inactive: string[];
+  /**
+   * Of those, the active ones (not the person) whose last commit anywhere is more than half that
+   * window ago: id → days since it (fading.ts; scan marks its successors so too). redis at
+   * 2020-06-30: artix, successor on redis-cli.c, had last committed 133 days before and never again.
+   */
+  fading: Record<string, number>;
   /** The analysis's warnings (stderr prints them too): what makes its figures partial (a shallow clone, missing blobs). */
   warnings: string[];
   /**
@@ -652,6 +659,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     nobodyActiveSince: input.inactive === undefined ? null : (nobodyActiveSince(analysis.developers, goneAll, new Set(input.inactive)) ?? null),
     names: {},
     inactive: [],
+    fading: {},
     // As they stand once the departures are resolved (a departure beyond a shallow clone's history warns).
     warnings: [...analysis.warnings],
     automatedAddresses: automatedAddresses(input.authoredSubjects ?? []),
@@ -659,6 +667,9 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   report.checklist = checklist(report, moduleOf, tierOf, secondary);
   report.names = namesOf(report, nameOf);
   report.inactive = Object.keys(report.names).filter((id) => inactive.has(id) && id !== person.id);
+  if (input.inactive !== undefined) {
+    report.fading = Object.fromEntries([...fadingDevelopers(analysis)].filter(([id]) => id !== person.id && id in report.names && !inactive.has(id)));
+  }
   return report;
 }
 

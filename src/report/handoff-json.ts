@@ -81,6 +81,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       groups: report.recentGroups.map((g) => ({ subject: g.subject, commits: g.shas, date: iso(g.time), firstDate: iso(g.firstTime), files: g.files, dependencyUpdate: g.dependencyUpdate, release: g.release })),
     },
     inactive: report.inactive.map(person),
+    fading: Object.entries(report.fading).map(([id, days]) => ({ ...person(id), days })),
     checklist: report.checklist.map((item): HandoffOutput['checklist'][number] => {
       if (item.kind === 'owner-area') {
         const { bestPlaced, ...rest } = item;

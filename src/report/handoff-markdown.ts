@@ -10,6 +10,7 @@ import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { SMALL_MODULE_FILES } from '../model/modules.ts';
 import { AUTOMATED_WINDOW_DAYS, subjectsTogether } from '../model/automated-addresses.ts';
+import { fadingLabel } from '../model/fading.ts';
 
 // The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
 // git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.
@@ -56,7 +57,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files (but for one that ${who} leaves with no author and whose files were changed at least as often as an average module’s), then the modules whose truck factor falls to 0 without ${who} (fewer than half of their files keep an author), then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${afterWhom(report, who)} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
-    for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null, report.alsoLeaving.length > 0));
+    for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null, report.alsoLeaving.length > 0, report.fading));
     const rest = report.areas.filter((area) => !written.includes(area));
     if (rest.length > 0) {
       const files = rest.reduce((sum, area) => sum + area.files.length, 0);
@@ -321,7 +322,7 @@ function writtenAreas(report: HandoffReport): HandoffArea[] {
   return report.areas.filter((area, index) => index < MAX_AREAS || named.has(area.module) || area.files.some((file) => named.has(file.path)));
 }
 
-function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean, othersLeaving: boolean): string[] {
+function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean, othersLeaving: boolean, fading: Readonly<Record<string, number>> = {}): string[] {
   const lines: string[] = [];
   const critical = area.critical.length ? ` · critical: ${area.critical.map((c) => mdText(c)).join(', ')}` : '';
   const sharedOnly = area.sharedOnlyWithInactive + area.sharedOnlyWithLeaving;
@@ -342,7 +343,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
         `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${sharedWith(file.otherAuthors.map(name), file.othersLeaving.map(name))})` : ''}`,
         day(file.lastChange),
         String(file.commits),
-        successorCell(file, name),
+        successorCell(file, name, fading),
         evidence(file, activeOnly),
       ]),
       ['left', 'left', 'right', 'left', 'left'],
@@ -364,9 +365,11 @@ function dropWithoutSoleFiles(area: HandoffArea, who: string): string {
   return ` No file of it is ${who}’s alone, but ${who} shares enough of them that its truck factor drops from ${area.truckFactorBefore} to ${area.truckFactorAfter} without ${who}: ${more} would leave most of its files with no author.`;
 }
 
-function successorCell(file: HandoffFile, name: (id: string) => string): string {
+function successorCell(file: HandoffFile, name: (id: string) => string, fading: Readonly<Record<string, number>>): string {
   if (!file.successor) return '**no successor — knowledge transfer needed**';
-  const who = name(file.successor.id);
+  // A successor fading out is said so, as scan says it: redis's artix looked as strong as anyone.
+  const days = fading[file.successor.id];
+  const who = `${name(file.successor.id)}${days === undefined ? '' : ` (${fadingLabel(days)})`}`;
   if (isBulkOnly(file.successor)) {
     // The figures make them the successor, or an author, through commits of hundreds of files:
     // spring-boot's Phillip Webb, by a directory move and a copyright sweep (an EM test).

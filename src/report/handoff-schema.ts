@@ -248,6 +248,9 @@ export const handoffOutputSchema = z
         .describe('The commits grouped by subject, as the document lists them: the other work first, then the releases, then the dependency updates, each newest first.'),
     }),
     inactive: z.array(person).describe('The developers the document names who made no commit in the last successorsActiveWithinDays days.'),
+    fading: z
+      .array(person.extend({ days: z.number().int().nonnegative().describe('Days since their last commit anywhere.') }))
+      .describe('The active developers the document names (the person aside) whose last commit anywhere is more than half of successorsActiveWithinDays ago: the successor cells say "last commit N days ago".'),
     checklist: z.array(checklistItem),
     warnings: warningsOutputSchema,
     automatedAddresses: z

@@ -118,3 +118,28 @@ describe('handoff: who could take over', () => {
     expect(pairs.sort()).toEqual(['lib/lex.ts + lib/parse.test.ts', 'lib/lex.ts + lib/parse.ts']);
   });
 });
+
+// redis at 2020-06-30: artix, successor on src/redis-cli.c, had last committed 133 days before and
+// never again; scan marks such successors, and the handoff named him as strong as anyone (a tester).
+describe('handoff: a successor fading out', () => {
+  it('says "last commit N days ago" beside a successor active but silent for more than half the inactivity window, in the markdown and the JSON', async () => {
+    // Reference date 2025-01-01; inactiveAfter 180 days, so fading after 90: Joe last committed on
+    // 2024-09-01 (122 days before), Bob on 2024-12-01 (31 days before).
+    const repo = buildNamed('fading', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'lib/a.ts': 1, 'lib/b.ts': 1, 'lib/c.ts': 1, 'lib/d.ts': 1, 'lib/e.ts': 1 } },
+      ...[2, 3, 4].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, write: { 'lib/a.ts': n, 'lib/b.ts': n } })),
+      { author: 'joe', at: '2024-09-01T10:00:00Z', write: { 'lib/a.ts': 10 } },
+      { author: 'bob', at: '2024-12-01T10:00:00Z', write: { 'lib/b.ts': 10 } },
+      { author: 'ada', at: '2024-12-20T10:00:00Z', write: { 'lib/c.ts': 9 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 180 } } });
+    const report = await handoffOf(analysis, 'ada', { critical: [] });
+    expect(report.fading).toEqual({ 'joe@example.com': 122 });
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toMatch(/\| `lib\/a\.ts` \|[^\n]*\| Joe[^|]* \(last commit 122 days ago\) \(weak/);
+    expect(markdown).not.toMatch(/Bob[^|]*last commit/);
+    const json = toHandoffJson(report);
+    expect(handoffOutputSchema.parse(json)).toEqual(json);
+    expect(json.fading).toEqual([{ id: 'joe@example.com', name: expect.any(String), days: 122 }]);
+  });
+});
