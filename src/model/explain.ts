@@ -12,7 +12,22 @@ const percentOf = (share: number, threshold: number) => `${fixedApart(share * 10
 
 /** Why a developer is, or is not, an author of a file — the rule of METRICS.md §4 in plain words. */
 export function explainAuthorship(c: FileContribution): string {
-  return `${authorshipReason(c)}${bulkNote(c)}`;
+  return `${authorshipReason(c)}${bulkNote(c)}${coAuthorNote(c)}`;
+}
+
+/**
+ * How much of their FA and DL came through `Co-authored-by:` trailers on others' commits
+ * (FileContribution.coAuthorDl, coAuthorFa): laravel's Number.php counts "Taylor Otwell FA 1 DL 19"
+ * above its creator, who wrote it, while 15 of those changes and the creation are trailers GitHub
+ * added to others' squash-merged pull requests (an engineering manager's test).
+ */
+function coAuthorNote(c: Pick<FileContribution, 'dl' | 'coAuthorDl' | 'coAuthorFa'>): string {
+  const coDl = c.coAuthorDl ?? 0;
+  const created = c.coAuthorFa === 1;
+  if (coDl <= 0 && !created) return '';
+  const parts = [...(created ? ['FA 1 as a co-author'] : []), ...(coDl > 0 ? [`DL ${c.dl}, of which ${coDl} as a co-author`] : [])];
+  const trailers = (created ? 1 : 0) + coDl;
+  return `; ${parts.join(', ')} (${trailers > 1 ? 'Co-authored-by trailers' : 'a Co-authored-by trailer'} on others' commits)`;
 }
 
 /**

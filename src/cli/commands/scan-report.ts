@@ -23,6 +23,7 @@ import type { ScanResult } from '../../report/scan-result.ts';
 import { renderScanTable } from '../../report/scan-table.ts';
 import type { RenderContext } from '../../report/types.ts';
 import { testsShare } from '../../model/tests-share.ts';
+import { coAuthorCredit } from '../../model/co-author-credit.ts';
 import type { ScanFormat } from '../options.ts';
 
 // The scan's report made from an analysis: loaded only when it is not stored already (scan.ts),
@@ -67,6 +68,7 @@ export function scanResult(analysis: Analysis, config: LoadedConfig, options: Pi
     automatedAuthorsNote(analysis, settings.bots),
     testDataNote(analysis, settings.exclude),
     testsShareNote(analysis),
+    coAuthorCreditNote(analysis),
     dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name),
   ].filter((note) => note !== '');
   // Under --until the figures are measured from that day, not today: "now" read as today.
@@ -157,6 +159,36 @@ function testsShareNote(analysis: Analysis): string {
   const folders = `${shown.join(', ')}${others > 0 ? `, ${plural(others, 'more folder')}` : ''}`;
   const headline = analysis.truckFactor.value;
   return `${share.files} of the ${share.total} analysed files (${percent(share.files / share.total)}) are tests, fixtures and examples (${folders}): over the other ${plural(share.restFiles, 'file')} the truck factor is ${share.rest.value}, not ${headline}. It is the same published figure (METRICS §5) over fewer files, not a different model.`;
+}
+
+/**
+ * Members of the headline's truck-factor list who author many of their files only through
+ * `Co-authored-by:` trailers on others' commits (laravel: 820 of Taylor Otwell's 2,098, which nothing
+ * said: an engineering manager's test), with the figures a scan with co-authors left out gives.
+ */
+function coAuthorCreditNote(analysis: Analysis): string {
+  const credit = coAuthorCredit(analysis);
+  if (!credit) return '';
+  const names = new Map(analysis.developers.map((d) => [d.id, sanitize(d.name)]));
+  const nameOf = (id: string) => names.get(id) ?? sanitize(id);
+  const [first, ...others] = credit.people;
+  if (!first) return '';
+  const commits = (n: number, words: string) => (n > 0 ? ` (${plural(n, 'commit')} by others credit${n === 1 ? 's' : ''} ${words})` : '');
+  const headline = analysis.truckFactor.value;
+  const value = credit.truckFactor.value;
+  const truckFactor = `the truck factor is ${value}${value === headline ? ' as well' : `, not ${headline}`}`;
+  const how = "only through Co-authored-by trailers on others' commits (GitHub adds one for whoever pushes to a pull request before it is squash-merged); the figures count them, as the model does. With co-authors left out (`model.coAuthors: false`),";
+  if (others.length === 0) {
+    return `${first.onlyAsCoAuthor} of ${nameOf(first.id)}'s ${first.files} files${commits(first.commits, 'them as a co-author')} are theirs ${how} they author ${first.filesWithout} and ${truckFactor}.`;
+  }
+  const whose = credit.people.map((p) => `${p.onlyAsCoAuthor} of ${nameOf(p.id)}'s ${p.files} files${commits(p.commits, 'them')}`);
+  const without = credit.people.map((p, i) => `${nameOf(p.id)}${i === 0 ? ' authors' : ''} ${p.filesWithout}`);
+  return `${andList(whose)} are theirs ${how} ${without.join(', ')}, and ${truckFactor}.`;
+}
+
+/** "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) as string}`;
 }
 
 /** Up to this many folders where a dominant module branches, its note lists them all as roots. */
