@@ -10,7 +10,7 @@ import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
 import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, nameBridgeWarning, selfCoAuthorshipWarning, sharedAddressWarnings, squashWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
-import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
+import { AuthorshipFold, BULK_CHANGES, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
 import { withConversions } from './model/conversions.ts';
@@ -340,7 +340,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const fold = new AuthorshipFold(paths, {
     weight: extensions ? (time) => Math.pow(2, -Math.max(0, referenceTime - time) / halfLife) : undefined,
     // The changes of a sweep or a reorganisation are counted apart too (FileContribution.bulk).
-    bulkFiles: BULK_ADDS,
+    bulkFiles: BULK_CHANGES,
   });
 
   const isBot = extensions ? createBotMatcher(config.bots) : () => false;

@@ -75,6 +75,24 @@ export interface FoldChange {
   oldPath?: string | undefined;
 }
 
+/**
+ * A commit that changes or moves this many analysed files or more is a bulk commit: a sweep
+ * (formatting, license headers) or a reorganisation. The changes it credits count as the published
+ * model counts them, and apart too (FileContribution.bulk), which explain, handoff and scan --leaving
+ * say ("sweeps only"). Every sentence that names the bound quotes this constant. The warning naming
+ * such commits keeps its own bound of 300 (history-warnings.ts BULK_ADDS).
+ *
+ * 100, not 300: laravel's "CS fixes" (149 files) and "Final cs fixes" (140) were the last change of
+ * its maintainer's main successor to 154 files, and rails' frozen-string-literal sweeps of 178–281
+ * files made Kir Shatrov the first taker of Rafael Mendonça França's files in his handoff; both counted
+ * silently (an engineering manager's test). laravel has 22 commits changing or moving 100–299 files,
+ * rails 44: all sweeps (formatting, docblocks, pragmas, test-helper migrations) or reorganisations
+ * but one ("Implement contracts for many major components", 115 files). At 100, laravel's handoff of
+ * Taylor Otwell says "sweeps only" on 108 files instead of 62 (18 more with a hands-on successor) and
+ * rails' of Rafael Mendonça França on 36 instead of 10; no successor and no figure changes.
+ */
+export const BULK_CHANGES = 100;
+
 export interface AuthorshipFoldOptions {
   /** Weight of an event of the given time (unix seconds); 1 when decay is off. */
   weight?: (time: number) => number;

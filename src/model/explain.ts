@@ -1,4 +1,5 @@
 import { fixedApart } from './apart.ts';
+import { BULK_CHANGES } from './authorship.ts';
 import { AUTHOR_ABS_THRESHOLD, AUTHOR_NORM_THRESHOLD } from './doa.ts';
 import type { FileContribution } from './types.ts';
 
@@ -39,7 +40,7 @@ function bulkNote(c: Pick<FileContribution, 'dl' | 'bulk'>): string {
   const bulk = c.bulk ?? 0;
   if (bulk <= 0) return '';
   const which = bulk >= c.dl ? (c.dl === 1 ? 'their one change' : `all ${c.dl} of their changes`) : `${bulk} of their ${c.dl} changes`;
-  return `; ${which} ${bulk === 1 ? 'is in a commit' : 'are in commits'} that ${bulk === 1 ? 'changes or moves' : 'change or move'} 300 files or more (a sweep or a reorganisation)`;
+  return `; ${which} ${bulk === 1 ? 'is in a commit' : 'are in commits'} that ${bulk === 1 ? 'changes or moves' : 'change or move'} ${BULK_CHANGES} files or more (a sweep or a reorganisation)`;
 }
 
 function authorshipReason(c: FileContribution): string {

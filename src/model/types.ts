@@ -34,8 +34,8 @@ export interface FileContribution {
   /** Unix seconds of the developer's newest event on the file. */
   lastChange: number;
   /**
-   * Of `dl`, the changes made in bulk commits: commits that change or move 300 analysed files or
-   * more (a sweep, a reorganisation; analyze.ts BULK_ADDS), not those listed in acknowledgedRevs.
+   * Of `dl`, the changes made in bulk commits: commits that change or move BULK_CHANGES analysed
+   * files or more (a sweep, a reorganisation; authorship.ts), not those listed in acknowledgedRevs.
    * Absent when none. Counted in `dl` as METRICS §4 has it; said beside it (spring-boot: a successor
    * whose only change to hundreds of files was one directory move, an engineering manager's test).
    */

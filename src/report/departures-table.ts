@@ -4,6 +4,7 @@ import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { listingTier } from '../model/bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
+import { BULK_CHANGES } from '../model/authorship.ts';
 import { isSecondaryModule, isSupportingModule } from '../model/modules.ts';
 import { takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
@@ -88,7 +89,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const takeOver = takeOverByModule(result.orphanedFiles);
     const firsts = listed.map((m) => takeOver.get(m.path));
     const best = bestPlacedCells(firsts, name, ctx);
-    const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ' (sweeps only: of those, the files where their only changes were commits of 300+ files)' : '';
+    const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ` (sweeps only: of those, the files where their only changes were commits of ${BULK_CHANGES}+ files)` : '';
     out.push(
       `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}; ${SECONDARY_MODULES_LAST}${except})`)}`,
     );
@@ -113,7 +114,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
 
   if (result.orphanedFiles.length > 0) {
     const who = result.successorsFiltered ? 'of those who stay and are active, the highest DOA' : 'who stays with the highest DOA';
-    const sweeps = result.orphanedFiles.some((file) => file.successor && isBulkOnly(file.successor)) ? '; sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation' : '';
+    const sweeps = result.orphanedFiles.some((file) => file.successor && isBulkOnly(file.successor)) ? `; sweeps only: their only changes were commits of ${BULK_CHANGES}+ files, a sweep or a reorganisation` : '';
     out.push(`  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${sweeps})`)}`);
     if (stale) {
       // `--until` helps only when the history itself is that old (not when a solo maintainer leaves beside long-gone others).
