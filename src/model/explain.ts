@@ -28,7 +28,7 @@ function coAuthorNote(c: Pick<FileContribution, 'dl' | 'coAuthorDl' | 'coAuthorF
   if (coDl <= 0 && !created) return '';
   const parts = [...(created ? ['FA 1 as a co-author'] : []), ...(coDl > 0 ? [`DL ${c.dl}, of which ${coDl} as a co-author`] : [])];
   const trailers = (created ? 1 : 0) + coDl;
-  return `; ${parts.join(', ')} (${trailers > 1 ? 'Co-authored-by trailers' : 'a Co-authored-by trailer'} on others' commits)`;
+  return `; ${parts.join(', ')} (${trailers > 1 ? "Co-authored-by trailers on others' commits" : "a Co-authored-by trailer on someone else's commit"})`;
 }
 
 /**

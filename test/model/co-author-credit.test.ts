@@ -97,6 +97,6 @@ describe('explain says how much came through co-author trailers', () => {
     expect(taylor && explainAuthorship(taylor)).toBe('author: normDOA 1.000 > 0.75 and DOA 6.426 ≥ 3.293; FA 1 as a co-author, DL 19, of which 15 as a co-author (Co-authored-by trailers on others\' commits)');
     expect(caen && explainAuthorship(caen)).toBe('not an author: normDOA 0.543 is not above 0.75 (their DOA is 54% of the top one)');
     const [one] = rankContributions([{ developer: 'ann', fa: 0, dl: 3, wfa: 0, wdl: 3, last: 0, coDl: 1 }], 3, 3, false);
-    expect(one && explainAuthorship(one)).toMatch(/; DL 3, of which 1 as a co-author \(a Co-authored-by trailer on others' commits\)$/);
+    expect(one && explainAuthorship(one)).toMatch(/; DL 3, of which 1 as a co-author \(a Co-authored-by trailer on someone else's commit\)$/);
   });
 });

@@ -240,11 +240,23 @@ function currentLine(
 function coAuthorsLine(file: FileOwnership, analysis: Analysis, nameOf: (id: string) => string): string {
   if (!analysis.settings.coAuthors) return '';
   const without = authorsWithoutCoAuthors(file);
-  if ([...without].sort().join('\n') === [...file.authors].sort().join('\n')) return '';
-  const names = (ids: readonly string[]) => ids.map((id) => sanitize(nameOf(id))).join(', ');
-  const now = file.authors.length > 0 ? `, not ${names(file.authors)}` : '';
-  const would = without.length === 0 ? 'it would have no author' : `its ${without.length === 1 ? 'author' : 'authors'} would be ${names(without)}`;
-  return `Without co-author credit (\`model.coAuthors: false\`) ${would}${now}.`;
+  const added = without.filter((id) => !file.authors.includes(id));
+  const removed = file.authors.filter((id) => !without.includes(id));
+  if (added.length === 0 && removed.length === 0) return '';
+  const names = (ids: readonly string[]) => {
+    const shown = ids.map((id) => sanitize(nameOf(id)));
+    return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) as string}`;
+  };
+  const one = (ids: readonly string[]) => ids.length === 1;
+  const would =
+    without.length === 0
+      ? 'it would have no author'
+      : added.length === 0
+        ? `${names(removed)} would not be ${one(removed) ? 'an author' : 'authors'}`
+        : removed.length === 0
+          ? `${names(added)} would be ${one(added) ? 'an author' : 'authors'} too`
+          : `${names(added)} would be ${one(without) ? 'its author' : one(added) ? 'an author' : 'authors'} instead of ${names(removed)}`;
+  return `Without co-author credit (\`model.coAuthors: false\`) ${would}.`;
 }
 
 /** Why decayed figures make no author: the same rule as explainAuthorship, on the weighted figures. */

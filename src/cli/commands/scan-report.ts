@@ -173,17 +173,19 @@ function coAuthorCreditNote(analysis: Analysis): string {
   const nameOf = (id: string) => names.get(id) ?? sanitize(id);
   const [first, ...others] = credit.people;
   if (!first) return '';
-  const commits = (n: number, words: string) => (n > 0 ? ` (${plural(n, 'commit')} by others credit${n === 1 ? 's' : ''} ${words})` : '');
   const headline = analysis.truckFactor.value;
   const value = credit.truckFactor.value;
   const truckFactor = `the truck factor is ${value}${value === headline ? ' as well' : `, not ${headline}`}`;
-  const how = "only through Co-authored-by trailers on others' commits (GitHub adds one for whoever pushes to a pull request before it is squash-merged); the figures count them, as the model does. With co-authors left out (`model.coAuthors: false`),";
+  const trailers = "only through Co-authored-by trailers on others' commits";
+  const why = 'GitHub adds the trailer for whoever pushes to a pull request before it is squash-merged';
+  const without = 'the figures count them, as the model does. With co-authors left out (`model.coAuthors: false`),';
   if (others.length === 0) {
-    return `${first.onlyAsCoAuthor} of ${nameOf(first.id)}'s ${first.files} files${commits(first.commits, 'them as a co-author')} are theirs ${how} they author ${first.filesWithout} and ${truckFactor}.`;
+    const commits = first.commits > 0 ? `${plural(first.commits, 'commit')} credit${first.commits === 1 ? 's' : ''} them as a co-author; ` : '';
+    return `${first.onlyAsCoAuthor} of ${nameOf(first.id)}'s ${first.files} files are theirs ${trailers} (${commits}${why}); ${without} they author ${first.filesWithout} and ${truckFactor}.`;
   }
-  const whose = credit.people.map((p) => `${p.onlyAsCoAuthor} of ${nameOf(p.id)}'s ${p.files} files${commits(p.commits, 'them')}`);
-  const without = credit.people.map((p, i) => `${nameOf(p.id)}${i === 0 ? ' authors' : ''} ${p.filesWithout}`);
-  return `${andList(whose)} are theirs ${how} ${without.join(', ')}, and ${truckFactor}.`;
+  const whose = credit.people.map((p) => `${p.onlyAsCoAuthor} of ${nameOf(p.id)}'s ${p.files} files${p.commits > 0 ? ` (${plural(p.commits, 'commit')} credit${p.commits === 1 ? 's' : ''} them)` : ''}`);
+  const authored = credit.people.map((p, i) => `${nameOf(p.id)}${i === 0 ? ' authors' : ''} ${p.filesWithout}`);
+  return `${andList(whose)} are theirs ${trailers} (${why}); ${without} ${authored.join(', ')}, and ${truckFactor}.`;
 }
 
 /** "a, b and c". */
