@@ -10,7 +10,7 @@ import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
 import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, nameBridgeWarning, selfCoAuthorshipWarning, sharedAddressWarnings, squashWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
 import type { CommitRecord, FileChange, ResolvedRevision, Signature } from './git/types.ts';
-import { AuthorshipFold, type FoldChange } from './model/authorship.ts';
+import { AuthorshipFold, BULK_CHANGES, type FoldChange } from './model/authorship.ts';
 import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
 import { withConversions } from './model/conversions.ts';
@@ -146,7 +146,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // of the same revision on the same day give the same figures (and can share a cached result).
   const reference = referenceDate(options.until, now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
-  const { files, noHistory, people, bots, commitCount, contributors, renameSkips, squashes } = await readOwnership(repo, history, selection.analysed, {
+  const { files, noHistory, people, bots, commitCount, contributors, renameSkips, squashes, coAuthorCommits } = await readOwnership(repo, history, selection.analysed, {
     extensions,
     renames: renameModeOf(repo) === true,
     boundary: shallowBoundary(repo.info),
@@ -273,6 +273,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     modules,
     exclusions,
     bots: bots.sort(),
+    ...(coAuthorCommits.size > 0 ? { coAuthorCommits: Object.fromEntries(coAuthorCommits) } : {}),
     warnings,
   };
 }
@@ -309,6 +310,8 @@ interface Ownership {
   renameSkips: { sha: string; added: number; deleted: number }[];
   /** Whether `git subtree --squash` commits were read (they credit nobody). */
   squashes: boolean;
+  /** Per developer id: the commits by others that credit them as a co-author (Analysis.coAuthorCommits). */
+  coAuthorCommits: Map<string, number>;
 }
 
 /** Both promises settled, or undefined when neither is a promise. */
@@ -339,7 +342,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const fold = new AuthorshipFold(paths, {
     weight: extensions ? (time) => Math.pow(2, -Math.max(0, referenceTime - time) / halfLife) : undefined,
     // The changes of a sweep or a reorganisation are counted apart too (FileContribution.bulk).
-    bulkFiles: BULK_ADDS,
+    bulkFiles: BULK_CHANGES,
   });
 
   const isBot = extensions ? createBotMatcher(config.bots) : () => false;
@@ -374,6 +377,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const squashes = new SubtreeSquashes(repo);
   // `git subtree --squash` commits by folder: their content was written in another repository.
   const squashed = new Map<string, number>();
+  // Commits that credit co-authors, by who is credited ("author|co-author,…", the author -1 when a
+  // bot): the developers are known only once the walk is over (Analysis.coAuthorCommits).
+  const coAuthored = new Map<string, number>();
   const foldChunk = (records: readonly CommitRecord[]) => {
     commitCount += records.length;
     for (const record of records) {
@@ -416,7 +422,13 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       const changes = atBoundary ? NO_CHANGES : extensions ? withConversions(own) : own;
       // Listed in acknowledgedRevs: looked at already, so neither named in a warning again nor a bulk commit.
       const seenBefore = acknowledged.has(record.sha);
-      fold.addCommit(record.time, credited, changes, !seenBefore);
+      // The author's credit is their own; the co-authors' is counted apart too (FileContribution.coAuthorDl).
+      const ownCredits = credited[0] === author ? 1 : 0;
+      fold.addCommit(record.time, credited, changes, !seenBefore, ownCredits);
+      if (credited.length > ownCredits) {
+        const key = `${ownCredits === 1 ? author : -1}|${credited.slice(ownCredits).join(',')}`;
+        coAuthored.set(key, (coAuthored.get(key) ?? 0) + 1);
+      }
       if (record.author.name === UNREADABLE_AUTHOR && record.author.email === '') unreadable.push(record.sha);
       if (record.time > referenceTime) {
         future.count += 1;
@@ -544,9 +556,34 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     const tally = fold.fileStats(file);
     const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
     const authors = contributions.filter((c) => c.isAuthor).map((c) => c.developer);
-    files.push(store.file(fold.paths[file] as string, authors, tally.events, tally.lastChange, contributions));
+    files.push(store.file(fold.paths[file] as string, authors, tally.events, tally.lastChange, contributions, tally.coOnlyMr));
   }
-  return { files, noHistory, people, bots, commitCount, contributors, renameSkips, squashes: squashed.size > 0 };
+  return { files, noHistory, people, bots, commitCount, contributors, renameSkips, squashes: squashed.size > 0, coAuthorCommits: coAuthorCommitsOf(coAuthored, developerOf, developerIds) };
+}
+
+/**
+ * Per developer id, the commits that credit them as a co-author while someone else (or a bot) is
+ * the commit's author: laravel's maintainer is credited by 1,820 commits of others (GitHub adds the
+ * trailer when he pushes a tweak to a pull request before squash-merging it). `coAuthored` counts
+ * commits by their credited identities ("author|co-author,…", -1 for a bot author).
+ */
+function coAuthorCommitsOf(coAuthored: ReadonlyMap<string, number>, developerOf: Int32Array, developerIds: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [key, commits] of coAuthored) {
+    const [author = '-1', coAuthors = ''] = key.split('|');
+    const authorNumber = Number(author);
+    const authorDeveloper = authorNumber >= 0 ? (developerOf[authorNumber] ?? -1) : -1;
+    const credited = new Set<number>();
+    for (const identity of coAuthors.split(',')) {
+      const developer = developerOf[Number(identity)] ?? -1;
+      if (developer !== -1 && developer !== authorDeveloper) credited.add(developer);
+    }
+    for (const developer of credited) {
+      const id = developerIds[developer] as string;
+      counts.set(id, (counts.get(id) ?? 0) + commits);
+    }
+  }
+  return counts;
 }
 
 /**

@@ -9,8 +9,8 @@ import type { Analysis, FileContribution, FileOwnership } from './types.ts';
 // modules, truck factor, settings) stays JSON. Layout:
 //   u32 (little-endian) length of the JSON part · the JSON part (UTF-8) · zero padding to 8 bytes ·
 //   the numbers (Float64, little-endian)
-// Numbers per file: events, lastChange, authors count, author indexes…, contributions count, then
-// each contribution as contribution-store.ts packs it.
+// Numbers per file: events, lastChange, coAuthorOnlyChanges, authors count, author indexes…,
+// contributions count, then each contribution as contribution-store.ts packs it.
 
 const FORMAT = 1;
 
@@ -69,6 +69,7 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
   for (const file of files) {
     put(file.events);
     put(file.lastChange);
+    put(file.coAuthorOnlyChanges ?? 0);
     put(file.authors.length);
     for (const author of file.authors) put(indexOf(author));
     put(contributionCount(file));
@@ -124,6 +125,7 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
   const files: FileOwnership[] = head.paths.map((path) => {
     const events = next();
     const lastChange = next();
+    const coAuthorOnlyChanges = next();
     const authors: string[] = [];
     for (let n = next(); n > 0; n--) authors.push(developerOf(next()));
     // Where each contribution starts, and which are authors; checked as the file is walked.
@@ -138,7 +140,7 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
       if (at > end) throw new Error('truncated result (numbers)');
       starts.push(start);
     }
-    return packedFile(path, authors, events, lastChange, new DecodedContributions(numbers, starts, authorStarts));
+    return packedFile(path, authors, events, lastChange, new DecodedContributions(numbers, starts, authorStarts), coAuthorOnlyChanges);
   });
   if (at !== end) throw new Error('corrupt result (trailing numbers)');
   const rest = head.rest as unknown as Record<string, unknown>;

@@ -12,8 +12,8 @@
 //
 // Layout (issue #5, peak memory): files and raw identities are small integers, and every tally
 // lives in flat typed arrays, not in objects: per file (mr, wmr, events, lastChange, the head and
-// tail of its entry list) and per (file, identity) entry (fa, dl, last, wfa, wdl, the next entry of
-// the same file). An open-addressing table finds an entry from (file, identity). A file's entries
+// tail of its entry list) and per (file, identity) entry (fa, dl, last, wfa, wdl, bulk, co-author
+// dl, the next entry of the same file). An open-addressing table finds an entry from (file, identity). A file's entries
 // stay in the order its identities first appeared, so contributions() sums them in the order the
 // per-file Maps of the first version did: the floating-point sums are the same, bit for bit.
 
@@ -28,6 +28,10 @@ export interface IdentityTally {
   wdl: number;
   /** Of dl, the changes made in bulk commits (AuthorshipFoldOptions.bulkFiles). */
   bulk: number;
+  /** Of dl, the changes credited to the identity as a co-author (a Co-authored-by trailer), not as the commit's author. */
+  coDl: number;
+  /** 1 when fa is 1 only through co-author credit: the identity never added the file as a commit's author. */
+  coFa: 0 | 1;
 }
 
 /** One file's tally, as a plain object (tallyOf: for tests and for reading one file). */
@@ -38,6 +42,11 @@ export interface FileTally {
   /** All events, including adds. */
   events: number;
   lastChange: number;
+  /**
+   * Of mr, the events that credit co-authors only (the commit's author is a bot): without co-author
+   * credit (model.coAuthors: false) they would be nobody's event.
+   */
+  coOnlyMr: number;
   /** Raw identity → its tally, in the order identities first appeared on the file. */
   byIdentity: Map<number, IdentityTally>;
   /**
@@ -66,6 +75,24 @@ export interface FoldChange {
   oldPath?: string | undefined;
 }
 
+/**
+ * A commit that changes or moves this many analysed files or more is a bulk commit: a sweep
+ * (formatting, license headers) or a reorganisation. The changes it credits count as the published
+ * model counts them, and apart too (FileContribution.bulk), which explain, handoff and scan --leaving
+ * say ("sweeps only"). Every sentence that names the bound quotes this constant. The warning naming
+ * such commits keeps its own bound of 300 (history-warnings.ts BULK_ADDS).
+ *
+ * 100, not 300: laravel's "CS fixes" (149 files) and "Final cs fixes" (140) were the last change of
+ * its maintainer's main successor to 154 files, and rails' frozen-string-literal sweeps of 178–281
+ * files made Kir Shatrov the first taker of Rafael Mendonça França's files in his handoff; both counted
+ * silently (an engineering manager's test). laravel has 22 commits changing or moving 100–299 files,
+ * rails 44: all sweeps (formatting, docblocks, pragmas, test-helper migrations) or reorganisations
+ * but one ("Implement contracts for many major components", 115 files). At 100, laravel's handoff of
+ * Taylor Otwell says "sweeps only" on 108 files instead of 62 (18 more with a hands-on successor) and
+ * rails' of Rafael Mendonça França on 36 instead of 10; no successor and no figure changes.
+ */
+export const BULK_CHANGES = 100;
+
 export interface AuthorshipFoldOptions {
   /** Weight of an event of the given time (unix seconds); 1 when decay is off. */
   weight?: (time: number) => number;
@@ -86,6 +113,10 @@ export interface ContributionInput {
   last: number;
   /** Of dl, the changes made in bulk commits (AuthorshipFoldOptions.bulkFiles); 0 when absent. */
   bulk?: number;
+  /** Of dl, the changes credited to them only as a co-author (IdentityTally.coDl); 0 when absent. */
+  coDl?: number;
+  /** 1 when fa is 1 only through co-author credit (IdentityTally.coFa); 0 when absent. */
+  coFa?: 0 | 1;
 }
 
 const NONE = -1;
@@ -94,6 +125,9 @@ const GROUP = -2;
 const ADD = 1;
 const MODIFY = 2;
 const RENAME = 3;
+/** entryFa bits: the identity added the file as the commit's author, or as a co-author. */
+const ADDED_AS_AUTHOR = 1;
+const ADDED_AS_CO_AUTHOR = 2;
 
 function eventKind(status: string): number {
   switch (status) {
@@ -144,6 +178,8 @@ export class AuthorshipFold {
   private readonly fileMr: Int32Array;
   private readonly fileWmr: Float64Array;
   private readonly fileEvents: Int32Array;
+  /** Of fileMr, the events whose credited identities are all co-authors (the author a bot). */
+  private readonly fileCoOnlyMr: Int32Array;
   /** Unix seconds: int32 (read back as small integers, which V8 stores unboxed) until one does not fit. */
   private fileLast: Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
   private readonly head: Int32Array;
@@ -156,10 +192,13 @@ export class AuthorshipFold {
   private entryFile = new Int32Array(1024);
   private entryIdentity = new Int32Array(1024);
   private entryNext = new Int32Array(1024);
+  /** ADDED_AS_AUTHOR | ADDED_AS_CO_AUTHOR. */
   private entryFa = new Uint8Array(1024);
   private entryDl = new Int32Array(1024);
   /** Of entryDl, the changes made in bulk commits. */
   private entryBulk = new Int32Array(1024);
+  /** Of entryDl, the changes credited as a co-author (laravel: 1,820 commits by others credit Taylor Otwell). */
+  private entryCoDl = new Int32Array(1024);
   private entryLast: Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> = new Int32Array(1024);
   private entryWfa = new Float64Array(1024);
   private entryWdl = new Float64Array(1024);
@@ -183,6 +222,7 @@ export class AuthorshipFold {
     this.fileMr = new Int32Array(n);
     this.fileWmr = new Float64Array(n);
     this.fileEvents = new Int32Array(n);
+    this.fileCoOnlyMr = new Int32Array(n);
     this.fileLast = new Int32Array(n);
     this.head = new Int32Array(n).fill(NONE);
     this.tail = new Int32Array(n).fill(NONE);
@@ -190,9 +230,11 @@ export class AuthorshipFold {
 
   /**
    * Folds one commit. `credited` are the raw identities credited with its events (author, co-authors),
-   * without repeats. `mayBeBulk` false: not counted as a bulk commit whatever its size (acknowledged).
+   * without repeats; the first `ownCredits` of them are credited as the commit's author (0 when the
+   * author is a bot), the others as its co-authors. `mayBeBulk` false: not counted as a bulk commit
+   * whatever its size (acknowledged).
    */
-  addCommit(time: number, credited: readonly number[], changes: readonly FoldChange[], mayBeBulk = true): void {
+  addCommit(time: number, credited: readonly number[], changes: readonly FoldChange[], mayBeBulk = true, ownCredits = credited.length): void {
     const count = changes.length;
     if (count > this.targets.length) {
       this.targets = new Int32Array(count * 2);
@@ -228,8 +270,8 @@ export class AuthorshipFold {
         if (target === NONE) continue;
         const kind = kinds[i] as number;
         if (kind !== ADD && credited.length > 1) sharedKey ??= sortedKey(credited);
-        if (target > NONE) this.credit(target, kind, time, w, credited, sharedKey, bulk);
-        else for (const file of this.groups[GROUP - target] as number[]) this.credit(file, kind, time, w, credited, sharedKey, bulk);
+        if (target > NONE) this.credit(target, kind, time, w, credited, sharedKey, bulk, ownCredits);
+        else for (const file of this.groups[GROUP - target] as number[]) this.credit(file, kind, time, w, credited, sharedKey, bulk, ownCredits);
       }
     }
     // Events of excluded identities (bots) credit nobody but still move paths. A path whose past
@@ -263,13 +305,14 @@ export class AuthorshipFold {
     return GROUP - (this.groups.length - 1);
   }
 
-  private credit(file: number, kind: number, time: number, w: number, credited: readonly number[], sharedKey: string | undefined, bulk: boolean): void {
+  private credit(file: number, kind: number, time: number, w: number, credited: readonly number[], sharedKey: string | undefined, bulk: boolean, ownCredits: number): void {
     if ((time | 0) !== time && this.fileLast instanceof Int32Array) this.widenTimes();
     this.fileEvents[file] = (this.fileEvents[file] as number) + 1;
     if (time > (this.fileLast[file] as number)) this.fileLast[file] = time;
     if (kind !== ADD) {
       this.fileMr[file] = (this.fileMr[file] as number) + 1;
       this.fileWmr[file] = (this.fileWmr[file] as number) + w;
+      if (ownCredits === 0) this.fileCoOnlyMr[file] = (this.fileCoOnlyMr[file] as number) + 1;
       if (sharedKey !== undefined) {
         let byKey = this.shared.get(file);
         if (!byKey) this.shared.set(file, (byKey = new Map()));
@@ -287,12 +330,13 @@ export class AuthorshipFold {
       const entry = this.entryOf(file, credited[c] as number);
       if (time > (this.entryLast[entry] as number)) this.entryLast[entry] = time;
       if (kind === ADD) {
-        this.entryFa[entry] = 1;
+        this.entryFa[entry] = (this.entryFa[entry] as number) | (c < ownCredits ? ADDED_AS_AUTHOR : ADDED_AS_CO_AUTHOR);
         if (w > (this.entryWfa[entry] as number)) this.entryWfa[entry] = w;
       } else {
         this.entryDl[entry] = (this.entryDl[entry] as number) + 1;
         this.entryWdl[entry] = (this.entryWdl[entry] as number) + w;
         if (bulk) this.entryBulk[entry] = (this.entryBulk[entry] as number) + 1;
+        if (c >= ownCredits) this.entryCoDl[entry] = (this.entryCoDl[entry] as number) + 1;
       }
     }
   }
@@ -335,6 +379,7 @@ export class AuthorshipFold {
     this.entryFa = grown(this.entryFa, size);
     this.entryDl = grown(this.entryDl, size);
     this.entryBulk = grown(this.entryBulk, size);
+    this.entryCoDl = grown(this.entryCoDl, size);
     this.entryLast = grown(this.entryLast, size);
     this.entryWfa = grown(this.entryWfa, size);
     this.entryWdl = grown(this.entryWdl, size);
@@ -365,9 +410,15 @@ export class AuthorshipFold {
     return index === -1 ? undefined : index;
   }
 
-  /** M and R events on the file, plain and weighted; all its events; its newest event (unix seconds). */
-  fileStats(file: number): { mr: number; wmr: number; events: number; lastChange: number } {
-    return { mr: this.fileMr[file] as number, wmr: this.fileWmr[file] as number, events: this.fileEvents[file] as number, lastChange: this.fileLast[file] as number };
+  /** M and R events on the file, plain and weighted; all its events; its newest event (unix seconds); of mr, those crediting co-authors only. */
+  fileStats(file: number): { mr: number; wmr: number; events: number; lastChange: number; coOnlyMr: number } {
+    return {
+      mr: this.fileMr[file] as number,
+      wmr: this.fileWmr[file] as number,
+      events: this.fileEvents[file] as number,
+      lastChange: this.fileLast[file] as number,
+      coOnlyMr: this.fileCoOnlyMr[file] as number,
+    };
   }
 
   /**
@@ -382,28 +433,36 @@ export class AuthorshipFold {
     for (let entry = this.head[file] as number; entry !== NONE; entry = this.entryNext[entry] as number) {
       const developer = developerOf[this.entryIdentity[entry] as number] ?? NONE;
       if (developer === NONE) continue;
-      const fa = this.entryFa[entry] as 0 | 1;
+      const added = this.entryFa[entry] as number;
+      const fa = added !== 0 ? 1 : 0;
       const dl = this.entryDl[entry] as number;
       const bulk = this.entryBulk[entry] as number;
+      const coDl = this.entryCoDl[entry] as number;
       const wfa = this.entryWfa[entry] as number;
       const wdl = this.entryWdl[entry] as number;
       const last = this.entryLast[entry] as number;
       const at = position[developer] as number;
       if (at !== NONE) {
         const current = merged[at] as ContributionInput;
+        // A creation as the commit's author under any identity of theirs is their own.
+        const ownFa = (current.fa === 1 && current.coFa !== 1) || (added & ADDED_AS_AUTHOR) !== 0;
         current.fa = current.fa || fa ? 1 : 0;
+        current.coFa = current.fa === 1 && !ownFa ? 1 : 0;
         current.dl += dl;
         current.bulk = (current.bulk ?? 0) + bulk;
+        current.coDl = (current.coDl ?? 0) + coDl;
         current.wfa = Math.max(current.wfa, wfa);
         current.wdl += wdl;
         current.last = Math.max(current.last, last);
       } else {
         position[developer] = merged.length;
-        merged.push({ developer: developerIds[developer] as string, fa, dl, wfa, wdl, last, bulk });
+        merged.push({ developer: developerIds[developer] as string, fa, dl, wfa, wdl, last, bulk, coDl, coFa: added === ADDED_AS_CO_AUTHOR ? 1 : 0 });
       }
     }
     // A commit that credits k identities of one developer (author and co-author under two emails)
-    // is one delivery, not k: take back the k − 1 extra counts.
+    // is one delivery, not k: take back the k − 1 extra counts. Of those k, k − 1 are co-author
+    // credits when one is the author (their change is their own) and k when none is (it stays one
+    // co-author credit): k − 1 to take back from coDl either way.
     const shared = this.shared.get(file);
     if (shared && merged.length > 0) {
       for (const credit of shared.values()) {
@@ -419,6 +478,7 @@ export class AuthorshipFold {
           current.dl -= (k - 1) * credit.mr;
           current.wdl -= (k - 1) * credit.wmr;
           current.bulk = (current.bulk ?? 0) - (k - 1) * credit.bulk;
+          current.coDl = (current.coDl ?? 0) - (k - 1) * credit.mr;
         }
       }
     }
@@ -435,13 +495,16 @@ export class AuthorshipFold {
     if (file === undefined) return undefined;
     const byIdentity = new Map<number, IdentityTally>();
     for (let entry = this.head[file] as number; entry !== NONE; entry = this.entryNext[entry] as number) {
+      const added = this.entryFa[entry] as number;
       byIdentity.set(this.entryIdentity[entry] as number, {
-        fa: this.entryFa[entry] as 0 | 1,
+        fa: added !== 0 ? 1 : 0,
         dl: this.entryDl[entry] as number,
         last: this.entryLast[entry] as number,
         wfa: this.entryWfa[entry] as number,
         wdl: this.entryWdl[entry] as number,
         bulk: this.entryBulk[entry] as number,
+        coDl: this.entryCoDl[entry] as number,
+        coFa: added === ADDED_AS_CO_AUTHOR ? 1 : 0,
       });
     }
     const shared = new Map<string, SharedCredit>();

@@ -6,13 +6,19 @@ import type { FileContribution, FileOwnership } from './types.ts';
 // decayed figures, every double boxed) they cost ~330 bytes each and topped a cold scan's memory,
 // while most of a run only needs them in passes that read each one once. The numbers are the result
 // codec's layout (analysis-codec.ts), per contribution: developer index, fa, dl, ac, doa, normDoa,
-// isAuthor, lastChange, bulk, has decayed, then (when it has) decayed fa, dl, ac, doa, normDoa, isAuthor.
+// isAuthor, lastChange, bulk, co-author credit, has decayed, then (when it has) decayed fa, dl, ac,
+// doa, normDoa, isAuthor. The co-author credit is one number, coAuthorDl × 2 + coAuthorFa (exact in a
+// double): one more number per contribution, not two (the result cache of rails is ~24 MB).
 
 /** Numbers of one contribution: without decayed figures, and with them. */
-export const PLAIN = 10;
-export const DECAYED = 16;
+export const PLAIN = 11;
+export const DECAYED = 17;
 /** Where a contribution's "has decayed figures" flag is, from its first number. */
-export const HAS_DECAYED = 9;
+export const HAS_DECAYED = 10;
+/** Where its co-author credit is (coAuthorDl × 2 + coAuthorFa). */
+const CO_AUTHOR = 9;
+/** Where its decayed figures start. */
+const DECAYED_FIGURES = HAS_DECAYED + 1;
 
 /** What a report prints of each author of a file: their figures (a FileContribution has them too). */
 export interface AuthorFigures {
@@ -71,11 +77,12 @@ function settle(file: FileOwnership, value: FileContribution[]): void {
  * A FileOwnership whose contributions are built on first read (or replaced by a write), then held
  * as a plain property: in the same place among the keys, so it prints as a computed one does.
  */
-export function packedFile(path: string, authors: string[], events: number, lastChange: number, contributions: PackedContributions): FileOwnership {
+export function packedFile(path: string, authors: string[], events: number, lastChange: number, contributions: PackedContributions, coAuthorOnlyChanges = 0): FileOwnership {
   const file = { path, authors } as FileOwnership;
   Object.defineProperty(file, 'contributions', CONTRIBUTIONS);
   file.events = events;
   file.lastChange = lastChange;
+  if (coAuthorOnlyChanges > 0) file.coAuthorOnlyChanges = coAuthorOnlyChanges;
   packed.set(file, contributions);
   return file;
 }
@@ -160,7 +167,7 @@ export function storedChanges(numbers: Float64Array, at: number): number {
 
 /** Whether the stored contribution at `at` makes a decayed author (ownership-index.ts isDecayedAuthor). */
 export function storedDecayedAuthor(numbers: Float64Array, at: number): boolean {
-  return numbers[at + HAS_DECAYED] === 1 ? numbers[at + 15] === 1 : numbers[at + 6] === 1;
+  return numbers[at + HAS_DECAYED] === 1 ? numbers[at + DECAYED_FIGURES + 5] === 1 : numbers[at + 6] === 1;
 }
 
 /** A contribution object to refill (visitPacked), with its decayed figures to refill too. */
@@ -171,7 +178,7 @@ interface Refillable {
 
 function refillable(): Refillable {
   const decayed = { fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false };
-  return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, bulk: undefined, decayed }, decayed };
+  return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, bulk: undefined, decayed, coAuthorDl: undefined, coAuthorFa: undefined }, decayed };
 }
 
 /** Refills `into` with the contribution whose numbers start at `at` (as contributionAt reads it). */
@@ -188,17 +195,20 @@ function refill(into: Refillable, number: NumberAt, at: number, developer: strin
   // Undefined rather than absent on the one refilled object: deleting a key would slow every visit after.
   const bulk = number(at + 8);
   c.bulk = bulk > 0 ? bulk : undefined;
+  const co = number(at + CO_AUTHOR);
+  c.coAuthorDl = co >= 2 ? Math.floor(co / 2) : undefined;
+  c.coAuthorFa = co % 2 === 1 ? 1 : undefined;
   if (number(at + HAS_DECAYED) !== 1) {
     c.decayed = undefined;
     return c;
   }
   const d = into.decayed;
-  d.fa = number(at + 10);
-  d.dl = number(at + 11);
-  d.ac = number(at + 12);
-  d.doa = number(at + 13);
-  d.normDoa = number(at + 14);
-  d.isAuthor = number(at + 15) === 1;
+  d.fa = number(at + DECAYED_FIGURES);
+  d.dl = number(at + DECAYED_FIGURES + 1);
+  d.ac = number(at + DECAYED_FIGURES + 2);
+  d.doa = number(at + DECAYED_FIGURES + 3);
+  d.normDoa = number(at + DECAYED_FIGURES + 4);
+  d.isAuthor = number(at + DECAYED_FIGURES + 5) === 1;
   c.decayed = d;
   return c;
 }
@@ -227,9 +237,27 @@ export function contributionAt(number: NumberAt, at: number, developer: string):
   const isAuthor = number(at + 6) === 1;
   const lastChange = number(at + 7);
   const bulk = number(at + 8);
-  if (number(at + HAS_DECAYED) !== 1) return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, bulk } : { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange };
-  const decayed = { fa: number(at + 10), dl: number(at + 11), ac: number(at + 12), doa: number(at + 13), normDoa: number(at + 14), isAuthor: number(at + 15) === 1 };
-  return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, bulk, decayed } : { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, decayed };
+  const co = number(at + CO_AUTHOR);
+  let c: FileContribution;
+  if (number(at + HAS_DECAYED) !== 1) {
+    c = bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, bulk } : { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange };
+  } else {
+    const f = at + DECAYED_FIGURES;
+    const decayed = { fa: number(f), dl: number(f + 1), ac: number(f + 2), doa: number(f + 3), normDoa: number(f + 4), isAuthor: number(f + 5) === 1 };
+    c = bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, bulk, decayed } : { developer, fa, dl, ac, doa, normDoa, isAuthor, lastChange, decayed };
+  }
+  return co > 0 ? withCoAuthorCredit(c, Math.floor(co / 2), co % 2 === 1 ? 1 : 0) : c;
+}
+
+/**
+ * The contribution with its co-author credit (FileContribution.coAuthorDl, coAuthorFa) when it has
+ * some, as rankContributions adds it: last, after a literal's keys (a contribution with co-author
+ * credit is the exception, so the others keep their shape).
+ */
+export function withCoAuthorCredit(c: FileContribution, coAuthorDl: number, coAuthorFa: 0 | 1): FileContribution {
+  if (coAuthorDl > 0) c.coAuthorDl = coAuthorDl;
+  if (coAuthorFa === 1) c.coAuthorFa = 1;
+  return c;
 }
 
 /** The six figures a contribution has classic and decayed, in the order they are packed. */
@@ -251,10 +279,11 @@ export function putContribution(numbers: Float64Array, at: number, developer: nu
   putFigures(numbers, at + 1, c);
   numbers[at + 7] = c.lastChange;
   numbers[at + 8] = c.bulk ?? 0;
+  numbers[at + CO_AUTHOR] = (c.coAuthorDl ?? 0) * 2 + (c.coAuthorFa === 1 ? 1 : 0);
   const d = c.decayed;
   numbers[at + HAS_DECAYED] = d ? 1 : 0;
   if (!d) return at + PLAIN;
-  putFigures(numbers, at + 10, d);
+  putFigures(numbers, at + DECAYED_FIGURES, d);
   return at + DECAYED;
 }
 
@@ -320,7 +349,7 @@ export class ContributionStore {
     this.developers = developers;
   }
 
-  file(path: string, authors: string[], events: number, lastChange: number, contributions: readonly FileContribution[]): FileOwnership {
+  file(path: string, authors: string[], events: number, lastChange: number, contributions: readonly FileContribution[], coAuthorOnlyChanges = 0): FileOwnership {
     const stride = contributions[0]?.decayed ? DECAYED : PLAIN;
     const size = contributions.length * stride;
     if (this.used + size > this.block.length) {
@@ -332,6 +361,6 @@ export class ContributionStore {
       if ((c.decayed ? DECAYED : PLAIN) !== stride) throw new Error(`contributions of ${path} mix decayed and plain figures`);
       this.used = putContribution(this.block, this.used, this.developers.numberOf(c.developer), c);
     }
-    return packedFile(path, authors, events, lastChange, new StoredContributions(this.block, first, contributions.length, stride, this.developers.ids));
+    return packedFile(path, authors, events, lastChange, new StoredContributions(this.block, first, contributions.length, stride, this.developers.ids), coAuthorOnlyChanges);
   }
 }

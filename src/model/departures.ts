@@ -281,7 +281,7 @@ export function successorOf(c: FileContribution): Successor {
 
 /**
  * Whether every change someone made to a file was in a bulk commit (a sweep or a reorganisation of
- * 300 files or more; FileContribution.bulk): they did not create it, and changed it only that way.
+ * BULK_CHANGES files or more; FileContribution.bulk): they did not create it, and changed it only that way.
  * The published figures count those changes (METRICS §4); the reports say so beside the successor
  * (talentrisk extension). spring-boot: Phillip Webb was the successor of 1,050 of the 1,773 files
  * two departures orphaned, on 523 of them through a directory move and a copyright sweep only (an

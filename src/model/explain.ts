@@ -1,4 +1,5 @@
 import { fixedApart } from './apart.ts';
+import { BULK_CHANGES } from './authorship.ts';
 import { AUTHOR_ABS_THRESHOLD, AUTHOR_NORM_THRESHOLD } from './doa.ts';
 import type { FileContribution } from './types.ts';
 
@@ -12,7 +13,22 @@ const percentOf = (share: number, threshold: number) => `${fixedApart(share * 10
 
 /** Why a developer is, or is not, an author of a file — the rule of METRICS.md §4 in plain words. */
 export function explainAuthorship(c: FileContribution): string {
-  return `${authorshipReason(c)}${bulkNote(c)}`;
+  return `${authorshipReason(c)}${bulkNote(c)}${coAuthorNote(c)}`;
+}
+
+/**
+ * How much of their FA and DL came through `Co-authored-by:` trailers on others' commits
+ * (FileContribution.coAuthorDl, coAuthorFa): laravel's Number.php counts "Taylor Otwell FA 1 DL 19"
+ * above its creator, who wrote it, while 15 of those changes and the creation are trailers GitHub
+ * added to others' squash-merged pull requests (an engineering manager's test).
+ */
+function coAuthorNote(c: Pick<FileContribution, 'dl' | 'coAuthorDl' | 'coAuthorFa'>): string {
+  const coDl = c.coAuthorDl ?? 0;
+  const created = c.coAuthorFa === 1;
+  if (coDl <= 0 && !created) return '';
+  const parts = [...(created ? ['FA 1 as a co-author'] : []), ...(coDl > 0 ? [`DL ${c.dl}, of which ${coDl} as a co-author`] : [])];
+  const trailers = (created ? 1 : 0) + coDl;
+  return `; ${parts.join(', ')} (${trailers > 1 ? "Co-authored-by trailers on others' commits" : "a Co-authored-by trailer on someone else's commit"})`;
 }
 
 /**
@@ -24,7 +40,7 @@ function bulkNote(c: Pick<FileContribution, 'dl' | 'bulk'>): string {
   const bulk = c.bulk ?? 0;
   if (bulk <= 0) return '';
   const which = bulk >= c.dl ? (c.dl === 1 ? 'their one change' : `all ${c.dl} of their changes`) : `${bulk} of their ${c.dl} changes`;
-  return `; ${which} ${bulk === 1 ? 'is in a commit' : 'are in commits'} that ${bulk === 1 ? 'changes or moves' : 'change or move'} 300 files or more (a sweep or a reorganisation)`;
+  return `; ${which} ${bulk === 1 ? 'is in a commit' : 'are in commits'} that ${bulk === 1 ? 'changes or moves' : 'change or move'} ${BULK_CHANGES} files or more (a sweep or a reorganisation)`;
 }
 
 function authorshipReason(c: FileContribution): string {

@@ -1,4 +1,4 @@
-import { forEachContribution } from './contribution-store.ts';
+import { forEachContribution, withCoAuthorCredit } from './contribution-store.ts';
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
 import { authorCount, authorListsOf, countUpTo, numberDevelopers, ownershipIndexOf, positionsOf, setOf, summarizeSet, type AuthorsOf } from './ownership-index.ts';
 import type { NumberedSet } from './truck-factor.ts';
@@ -44,12 +44,18 @@ export function rankContributions(inputs: readonly ContributionInput[], mr: numb
     const bulk = input.bulk ?? 0;
     // Keys in this order, as reports print contributions whole; one literal each, so that `decayed`
     // is stored in the object itself (adding it afterwards costs a property array per contribution).
-    if (!withDecay) return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange };
-    const weighted = weightedDoas[i] as number;
-    const weightedNorm = normalizeDoa(weighted, highestWeighted);
-    const isCreator = input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0;
-    const decayed = { fa: input.wfa, dl: input.wdl, ac: weightedAcOf(input), doa: weighted, normDoa: weightedNorm, isAuthor: isAuthor(weighted, weightedNorm, isCreator) };
-    return bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk, decayed } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, decayed };
+    // The co-author credit, the exception, comes last (withCoAuthorCredit).
+    let c: FileContribution;
+    if (!withDecay) {
+      c = bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange };
+    } else {
+      const weighted = weightedDoas[i] as number;
+      const weightedNorm = normalizeDoa(weighted, highestWeighted);
+      const isCreator = input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0;
+      const decayed = { fa: input.wfa, dl: input.wdl, ac: weightedAcOf(input), doa: weighted, normDoa: weightedNorm, isAuthor: isAuthor(weighted, weightedNorm, isCreator) };
+      c = bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk, decayed } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, decayed };
+    }
+    return (input.coDl ?? 0) > 0 || input.coFa === 1 ? withCoAuthorCredit(c, input.coDl ?? 0, input.coFa ?? 0) : c;
   });
   return contributions.sort((a, b) => b.doa - a.doa || (a.developer < b.developer ? -1 : a.developer > b.developer ? 1 : 0));
 }

@@ -34,14 +34,23 @@ export interface FileContribution {
   /** Unix seconds of the developer's newest event on the file. */
   lastChange: number;
   /**
-   * Of `dl`, the changes made in bulk commits: commits that change or move 300 analysed files or
-   * more (a sweep, a reorganisation; analyze.ts BULK_ADDS), not those listed in acknowledgedRevs.
+   * Of `dl`, the changes made in bulk commits: commits that change or move BULK_CHANGES analysed
+   * files or more (a sweep, a reorganisation; authorship.ts), not those listed in acknowledgedRevs.
    * Absent when none. Counted in `dl` as METRICS §4 has it; said beside it (spring-boot: a successor
    * whose only change to hundreds of files was one directory move, an engineering manager's test).
    */
   bulk?: number;
   /** Recency-weighted figures (extension, METRICS.md §7); present when decay is computed. */
   decayed?: { fa: number; dl: number; ac: number; doa: number; normDoa: number; isAuthor: boolean };
+  /**
+   * Of `dl`, the changes credited to them only through a `Co-authored-by:` trailer on someone else's
+   * commit (config model.coAuthors). Absent when none. Counted in `dl` as the model has it; said
+   * beside it: laravel's maintainer authors 820 of his 2,098 files only through the trailers GitHub
+   * adds when he pushes a tweak to a pull request before squash-merging it (an engineering manager).
+   */
+  coAuthorDl?: number;
+  /** 1 when `fa` is 1 only through a co-author trailer (someone else's commit added the file). Absent otherwise. */
+  coAuthorFa?: 1;
 }
 
 export interface FileOwnership {
@@ -54,6 +63,11 @@ export interface FileOwnership {
   events: number;
   /** Unix seconds of the newest event on the file. */
   lastChange: number;
+  /**
+   * M and R events on the file that credit co-authors only (the commit's author is a bot): without
+   * co-author credit they would be nobody's change (co-author-credit.ts). Absent when none.
+   */
+  coAuthorOnlyChanges?: number;
 }
 
 export interface TruckFactorMember {
@@ -167,5 +181,10 @@ export interface Analysis {
   exclusions: ExclusionCount[];
   /** Bot accounts removed from the metrics (names). */
   bots: string[];
+  /**
+   * Per developer id, the (non-merge) commits by others that credit them in a `Co-authored-by:`
+   * trailer; only developers with some, and absent when nobody has any (co-authors off, or none).
+   */
+  coAuthorCommits?: Record<string, number>;
   warnings: string[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULK_CHANGES } from '../model/authorship.ts';
 
 // The `departures` and `current` sections of `scan --format json` (talentrisk extensions,
 // METRICS.md §7 and §8): their zod schemas, which scan-schema.ts adds as optional keys. The pure
@@ -19,7 +20,7 @@ const successor = person
     normDoa: z.number().describe('DOA / the file’s highest DOA (departing developers included).'),
     commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
     lastChange: z.string(),
-    bulk: z.number().int().nonnegative().describe('Of their changes to the file, those made in commits that change or move 300 analysed files or more (a sweep, a reorganisation; not those in acknowledgedRevs).'),
+    bulk: z.number().int().nonnegative().describe(`Of their changes to the file, those made in commits that change or move ${BULK_CHANGES} analysed files or more (a sweep, a reorganisation; not those in acknowledgedRevs).`),
     bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in such a commit: the published figures count them, but they never worked on the file itself.'),
     barelyKnows: z.boolean().describe('A weak successor below normDOA 0.1 with fewer than 20 changes of their own to the file (not in bulk commits): they barely know it, as the handoff says; a knowledge transfer rather than a walk-through.'),
     lastCommit: z.string().describe('Their last commit anywhere in the repository (lastChange: their last change to this file).'),

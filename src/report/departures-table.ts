@@ -8,6 +8,7 @@ import { fadingLabel } from '../model/fading.ts';
 import { handoffTier } from '../model/handoff.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
 import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver } from '../model/take-over.ts';
+import { BULK_CHANGES } from '../model/authorship.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -94,7 +95,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const takeOver = takeOverByModule(result.orphanedFiles);
     const firsts = listed.map((m) => takeOver.get(m.path));
     const best = bestPlacedCells(firsts, name, ctx, result.fading);
-    const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ' (sweeps only: of those, the files where their only changes were commits of 300+ files)' : '';
+    const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ` (sweeps only: of those, the files where their only changes were commits of ${BULK_CHANGES}+ files)` : '';
     out.push(
       `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}; ${SECONDARY_MODULES_LAST}${except})`)}`,
     );
@@ -123,7 +124,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const ranked = orphanedFilesInListingOrder(result.orphanedFiles, testLibraries(result.modules));
     const files = rowsWithin(ranked, FILE_ROWS);
     // What the rows shown use, said once in the heading.
-    const sweeps = files.some((file) => file.successor && isBulkOnly(file.successor)) ? '; sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation' : '';
+    const sweeps = files.some((file) => file.successor && isBulkOnly(file.successor)) ? `; sweeps only: their only changes were commits of ${BULK_CHANGES}+ files, a sweep or a reorganisation` : '';
     const barely = files.some(isBarely) ? `; barely knows it: below normDOA ${BARELY_NORM_DOA}, with fewer than ${MANY_OWN_CHANGES} changes of their own` : '';
     const fading = result.fadingAfterDays !== undefined && files.some((file) => file.successor && result.fading[file.successor.id] !== undefined) ? `; last commit N days ago: none in the last ${result.fadingAfterDays} days` : '';
     const order = alone ? 'their commits' : 'the commits of those leaving';

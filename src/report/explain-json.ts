@@ -1,4 +1,5 @@
 import { markedInactive } from '../model/decay.ts';
+import { authorsWithoutCoAuthors } from '../model/co-author-credit.ts';
 import { explainAuthorship } from '../model/explain.ts';
 import { summarizeModule } from '../model/ownership.ts';
 import type { Analysis, FileOwnership } from '../model/types.ts';
@@ -38,6 +39,8 @@ export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, fig
       isAuthor: c.isAuthor,
       lastChange: new Date(c.lastChange * 1000).toISOString(),
       bulk: c.bulk ?? 0,
+      coAuthorFa: c.coAuthorFa ?? 0,
+      coAuthorDl: c.coAuthorDl ?? 0,
       reason: explainAuthorship(c),
       // The recency figures of the talentrisk model only (--model classic has none).
       ...(c.decayed
@@ -48,6 +51,8 @@ export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, fig
           }
         : {}),
     })),
+    // Where co-authors are counted: the authors without them (a squash-merge's trailers can outrank a file's creator).
+    ...(analysis.settings.coAuthors ? { authorsWithoutCoAuthors: [...authorsWithoutCoAuthors(file)] } : {}),
     ...(file.contributions.some((c) => c.decayed)
       ? {
           currentAuthors: [...figures.currentAuthors],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULK_CHANGES } from '../model/authorship.ts';
 import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
 // The JSON output of `talentrisk explain <path> --format json`, schemaVersion 1: a file's document
@@ -35,13 +36,27 @@ export const explainFileOutputSchema = z.object({
         normDoa: z.number().describe('DOA / the file’s highest DOA, rounded to 3 decimals.'),
         isAuthor: z.boolean().describe('normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1).'),
         lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
-        bulk: z.number().int().nonnegative().describe('Of dl, the changes made in commits that change or move 300 analysed files or more (a sweep, a reorganisation; not those in config acknowledgedRevs): counted in dl as the published model has it, said apart.'),
+        bulk: z.number().int().nonnegative().describe(`Of dl, the changes made in commits that change or move ${BULK_CHANGES} analysed files or more (a sweep, a reorganisation; not those in config acknowledgedRevs): counted in dl as the published model has it, said apart.`),
+        coAuthorFa: z
+          .union([z.literal(0), z.literal(1)])
+          .describe('1 when fa is 1 only through a Co-authored-by trailer: someone else’s commit created the file and credits them as a co-author (config model.coAuthors; talentrisk extension).'),
+        coAuthorDl: z
+          .number()
+          .int()
+          .nonnegative()
+          .describe('Of dl, the changes credited to them only through Co-authored-by trailers on others’ commits (config model.coAuthors; talentrisk extension): counted in dl as the model has it, said apart. With co-authors left out (model.coAuthors: false) their DOA would be DOA(fa − coAuthorFa, dl − coAuthorDl, ac + coAuthorDl): a co-authored commit becomes its author’s change alone (one by a bot, nobody’s).'),
         reason: z.string().describe('In plain words, why they are or are not an author.'),
         inactive: z.boolean().optional().describe('No commit in the last inactiveAfterDays days; absent under --model classic.'),
         current: decayed.optional(),
       }),
     )
     .describe('Everyone who changed the file, highest DOA first.'),
+  authorsWithoutCoAuthors: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Ids of its authors with co-authors left out (model.coAuthors: false), from each developer’s coAuthorFa and coAuthorDl, highest DOA first; absent when co-authors are not counted (model.coAuthors: false, --model classic). Talentrisk extension.',
+    ),
   currentAuthors: z.array(z.string()).optional().describe('Ids of its current (recency-weighted) authors, as scan’s current truck factor counts them; absent under --model classic.'),
   settings: z
     .object({ referenceDate: z.string(), halfLifeDays: z.number(), inactiveAfterDays: z.number(), treatInactiveAsDeparted: z.boolean() })

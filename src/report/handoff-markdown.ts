@@ -1,4 +1,5 @@
 import { fixedApart } from '../model/apart.ts';
+import { BULK_CHANGES } from '../model/authorship.ts';
 import { staleRevision } from '../model/analysis-date.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { isBulkOnly, lastDayBeforeLastCommit, olderThanWindow, type Successor } from '../model/departures.ts';
@@ -105,7 +106,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move 300 files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move ${BULK_CHANGES} files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -231,7 +232,7 @@ function summary(report: HandoffReport, who: string): string[] {
     // "of theirs": with others leaving, 97 read as the repository's count (354 there; an EM test).
     // "(with the other departures)" only when they add to it: "7 files (with the other departures)"
     // read as if the others were needed, when edison alone left the 7 (vuejs/core).
-    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor})${s.bulkOnlySuccessor > 0 ? `; on ${s.bulkOnlySuccessor} the successor’s only changes were sweeps or reorganisations of 300+ files${bulkOnlyParts(s)}` : ''}.`,
+    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor})${s.bulkOnlySuccessor > 0 ? `; on ${s.bulkOnlySuccessor} the successor’s only changes were sweeps or reorganisations of ${BULK_CHANGES}+ files${bulkOnlyParts(s)}` : ''}.`,
   );
   if (s.noActiveAuthorLeft > s.orphanedFiles && report.successorsActiveWithinDays != null) {
     lines.push(
@@ -409,9 +410,9 @@ function handsOn(file: HandoffFile, name: (id: string) => string): string {
   return `; hands-on: ${name(h.id)} (${plural(h.commits, 'commit')}, last ${day(h.lastChange)}${recent})`;
 }
 
-/** "their only change was a sweep or a reorganisation of 300+ files". */
+/** "their only change was a sweep or a reorganisation of N+ files" (N: BULK_CHANGES). */
 function bulkOnlyWords(s: Successor): string {
-  return s.dl === 1 ? 'their only change was a sweep or a reorganisation of 300+ files' : `their only changes, ${s.dl}, were sweeps or reorganisations of 300+ files`;
+  return s.dl === 1 ? `their only change was a sweep or a reorganisation of ${BULK_CHANGES}+ files` : `their only changes, ${s.dl}, were sweeps or reorganisations of ${BULK_CHANGES}+ files`;
 }
 
 /** Whether a successor made MANY_OWN_CHANGES or more changes of their own (not in bulk commits). */
@@ -554,7 +555,7 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
     case 'transfer-file': {
       const file = fileAt.get(item.path);
       if (item.successor && item.bulkOnly) {
-        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, changed it only in sweeps or reorganisations of 300+ files${item.handsOnSuccessor ? `; ${name(item.handsOnSuccessor)} worked on it hands-on` : ''}.`;
+        return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, changed it only in sweeps or reorganisations of ${BULK_CHANGES}+ files${item.handsOnSuccessor ? `; ${name(item.handsOnSuccessor)} worked on it hands-on` : ''}.`;
       }
       if (item.successor && file?.successor && item.strength === 'weak' && manyOwnChanges(file.successor)) {
         return `Walk through ${mdCode(item.path)} with ${name(item.successor)}, who made ${relativeWork(file)} (others made far more)${item.recentSuccessor ? `, or with ${name(item.recentSuccessor)}, who changed it more recently` : ''}.`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULK_CHANGES } from '../model/authorship.ts';
 import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
 // The JSON output of `talentrisk handoff <who> --format json`, schemaVersion 1. Written once here;
@@ -18,7 +19,7 @@ const successor = person
     dl: z.number().int().nonnegative(),
     commits: z.number().int().nonnegative().describe('Their commits on the file (FA + DL).'),
     lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
-    bulk: z.number().int().nonnegative().describe('Of dl, their changes in bulk commits: commits that change or move 300 analysed files or more (a sweep, a reorganisation), counted in the figures as METRICS §4 has them.'),
+    bulk: z.number().int().nonnegative().describe(`Of dl, their changes in bulk commits: commits that change or move ${BULK_CHANGES} analysed files or more (a sweep, a reorganisation), counted in the figures as METRICS §4 has them.`),
     bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in a bulk commit: the figures count them, but they never worked on it themselves (talentrisk extension).'),
   })
   .nullable()
@@ -52,7 +53,7 @@ const takeOverCandidate = person.extend({
   ok: z.number().int().nonnegative().describe('Of those, as an ok successor.'),
   weak: z.number().int().nonnegative().describe('Of those, as a weak successor.'),
   barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know: normDOA below 0.1, and fewer than 20 changes of their own (not in bulk commits).'),
-  bulkOnly: z.number().int().nonnegative().describe('Of files, those where every change of theirs was in a bulk commit (a sweep, a reorganisation of 300 files or more): counted in ok, weak and barely too, by their strength (talentrisk extension).'),
+  bulkOnly: z.number().int().nonnegative().describe(`Of files, those where every change of theirs was in a bulk commit (a sweep, a reorganisation of ${BULK_CHANGES} files or more): counted in ok, weak and barely too, by their strength (talentrisk extension).`),
 });
 const areaTakeOverCandidate = takeOverCandidate.extend({
   moduleFilesAuthored: z.number().int().nonnegative().describe('Files of the module they author once everyone declared leaving has gone.'),

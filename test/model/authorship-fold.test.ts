@@ -13,12 +13,15 @@ interface RefIdentity {
   wfa: number;
   wdl: number;
   bulk: number;
+  coDl: number;
+  coFa: 0 | 1;
 }
 interface RefFile {
   mr: number;
   wmr: number;
   events: number;
   lastChange: number;
+  coOnlyMr: number;
   byIdentity: Map<number, RefIdentity>;
   shared: Map<string, { identities: number[]; mr: number; wmr: number; bulk: number }>;
 }
@@ -34,14 +37,14 @@ class ReferenceFold {
     this.weight = weight;
     this.bulkFiles = bulkFiles;
     for (const path of tracked) {
-      const tally: RefFile = { mr: 0, wmr: 0, events: 0, lastChange: 0, byIdentity: new Map(), shared: new Map() };
+      const tally: RefFile = { mr: 0, wmr: 0, events: 0, lastChange: 0, coOnlyMr: 0, byIdentity: new Map(), shared: new Map() };
       this.files.set(path, tally);
       this.alias.set(path, [tally]);
     }
   }
 
-  /** What analyze() did with a commit's changes before handing them to the fold. */
-  addChanges(time: number, credited: readonly number[], changes: readonly FoldChange[]): void {
+  /** What analyze() did with a commit's changes before handing them to the fold; the first `ownCredits` of `credited` are its author. */
+  addChanges(time: number, credited: readonly number[], changes: readonly FoldChange[], ownCredits = credited.length): void {
     const events: RefEvent[] = [];
     for (const change of changes) {
       // A delete is no event and moves no path (METRICS.md §1).
@@ -55,7 +58,7 @@ class ReferenceFold {
     if (credited.length > 0) {
       const w = this.weight(time);
       events.forEach((event, index) => {
-        for (const tally of targets[index] ?? []) this.credit(tally, event.kind, time, w, credited, bulk);
+        for (const tally of targets[index] ?? []) this.credit(tally, event.kind, time, w, credited, bulk, ownCredits);
       });
     }
     for (const event of events) if (event.kind !== 'M') this.alias.delete(event.path); // an add or a rename ends the path's past
@@ -68,12 +71,13 @@ class ReferenceFold {
     });
   }
 
-  private credit(tally: RefFile, kind: RefEvent['kind'], time: number, w: number, credited: readonly number[], bulk: boolean): void {
+  private credit(tally: RefFile, kind: RefEvent['kind'], time: number, w: number, credited: readonly number[], bulk: boolean, ownCredits: number): void {
     tally.events += 1;
     if (time > tally.lastChange) tally.lastChange = time;
     if (kind !== 'A') {
       tally.mr += 1;
       tally.wmr += w;
+      if (ownCredits === 0) tally.coOnlyMr += 1;
       if (credited.length > 1) {
         const identities = [...credited].sort((a, b) => a - b);
         const key = identities.join(',');
@@ -87,22 +91,26 @@ class ReferenceFold {
         }
       }
     }
-    for (const identity of credited) {
+    credited.forEach((identity, position) => {
+      const asCoAuthor = position >= ownCredits;
       let entry = tally.byIdentity.get(identity);
       if (!entry) {
-        entry = { fa: 0, dl: 0, last: 0, wfa: 0, wdl: 0, bulk: 0 };
+        entry = { fa: 0, dl: 0, last: 0, wfa: 0, wdl: 0, bulk: 0, coDl: 0, coFa: 0 };
         tally.byIdentity.set(identity, entry);
       }
       if (time > entry.last) entry.last = time;
       if (kind === 'A') {
+        // A creation as a co-author only while none as the commit's author came (either order).
+        entry.coFa = asCoAuthor && (entry.fa === 0 || entry.coFa === 1) ? 1 : 0;
         entry.fa = 1;
         if (w > entry.wfa) entry.wfa = w;
       } else {
         entry.dl += 1;
         entry.wdl += w;
         if (bulk) entry.bulk += 1;
+        if (asCoAuthor) entry.coDl += 1;
       }
-    }
+    });
   }
 }
 
@@ -113,14 +121,17 @@ function referenceMerge(tally: RefFile, developerOf: (identity: number) => strin
     if (developer === undefined) continue;
     const current = merged.get(developer);
     if (current) {
+      const ownFa = (current.fa === 1 && current.coFa === 0) || (entry.fa === 1 && entry.coFa === 0);
       current.fa = current.fa || entry.fa ? 1 : 0;
+      current.coFa = current.fa === 1 && !ownFa ? 1 : 0;
       current.dl += entry.dl;
+      current.bulk = (current.bulk ?? 0) + entry.bulk;
+      current.coDl = (current.coDl ?? 0) + entry.coDl;
       current.wfa = Math.max(current.wfa, entry.wfa);
       current.wdl += entry.wdl;
       current.last = Math.max(current.last, entry.last);
-      current.bulk = (current.bulk ?? 0) + entry.bulk;
     } else {
-      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last, bulk: entry.bulk });
+      merged.set(developer, { developer, fa: entry.fa, dl: entry.dl, wfa: entry.wfa, wdl: entry.wdl, last: entry.last, bulk: entry.bulk, coDl: entry.coDl, coFa: entry.coFa });
     }
   }
   for (const shared of tally.shared.values()) {
@@ -135,6 +146,7 @@ function referenceMerge(tally: RefFile, developerOf: (identity: number) => strin
       current.dl -= (k - 1) * shared.mr;
       current.wdl -= (k - 1) * shared.wmr;
       current.bulk = (current.bulk ?? 0) - (k - 1) * shared.bulk;
+      current.coDl = (current.coDl ?? 0) - (k - 1) * shared.mr;
     }
   }
   return [...merged.values()];
@@ -163,6 +175,8 @@ const commit = fc.record({
   time: fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 1_000_000_000, max: 1_800_000_000 }) }, fc.integer({ min: -3_000_000_000, max: 5_000_000_000 }), fc.double({ min: 0, max: 2e9, noNaN: true })),
   credited: fc.uniqueArray(fc.integer({ min: 0, max: IDENTITIES - 1 }), { maxLength: 3 }),
   changes: fc.array(change, { maxLength: 4 }),
+  // The commit's author is credited first (1), or is a bot and only co-authors are (0).
+  ownCredits: fc.integer({ min: 0, max: 1 }),
 });
 const scenario = fc.record({
   tracked: fc.uniqueArray(fc.constantFrom(...PATHS), { minLength: 1 }),
@@ -180,9 +194,10 @@ describe('AuthorshipFold equals the reference fold (fast-check)', () => {
         // Bulk commits at 2 files, so that the scenarios have some.
         const fold = new AuthorshipFold(tracked, decay ? { weight, bulkFiles: 2 } : { bulkFiles: 2 });
         const reference = new ReferenceFold(tracked, weight, 2);
-        for (const { time, credited, changes } of commits) {
-          fold.addCommit(time, credited, changes);
-          reference.addChanges(time, credited, changes);
+        for (const { time, credited, changes, ownCredits } of commits) {
+          const own = Math.min(ownCredits, credited.length);
+          fold.addCommit(time, credited, changes, true, own);
+          reference.addChanges(time, credited, changes, own);
         }
         const ids = ['d0@x', 'd1@x', 'd2@x', 'd3@x'];
         const table = Int32Array.from(developerOf);

@@ -111,11 +111,18 @@ describe('packed contributions', () => {
       // Bob's changes include 3 of bulk commits (a sweep): kept through the store and the result codec.
       { developer: 'bob', fa: 0 as const, dl: 7, wfa: 0, wdl: 0.125, last: 1_700_100_000, bulk: 3 },
       { developer: 'carol', fa: 0 as const, dl: 0, wfa: 0, wdl: 0, last: 1_600_000_000 },
+      // Dan created the file and made 2 of his 3 changes only as a co-author (laravel's squash-merge trailers).
+      { developer: 'dan', fa: 1 as const, dl: 3, wfa: 0.5, wdl: 1, last: 1_650_000_000, coDl: 2, coFa: 1 as const },
     ];
     const store = new ContributionStore(numberDevelopers());
     for (const withDecay of [true, false]) {
-      const ranked = rankContributions(inputs, 9, 3.5, withDecay);
-      expect(ranked.map((c) => c.bulk)).toEqual([undefined, 3, undefined]);
+      const ranked = rankContributions(inputs, 10, 3.5, withDecay);
+      expect(ranked.map((c) => [c.developer, c.bulk, c.coAuthorDl, c.coAuthorFa]).sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+        ['ada', undefined, undefined, undefined],
+        ['bob', 3, undefined, undefined],
+        ['carol', undefined, undefined, undefined],
+        ['dan', undefined, 2, 1],
+      ]);
       const file = store.file('f.ts', ['ada'], 11, 1_700_100_000, ranked);
       expect(JSON.stringify(visited(file))).toBe(JSON.stringify(ranked));
       expect(JSON.stringify(file.contributions)).toBe(JSON.stringify(ranked));

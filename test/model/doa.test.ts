@@ -128,10 +128,10 @@ describe('explainAuthorship', () => {
   it('says how many of their changes were in bulk commits (a sweep, a reorganisation)', () => {
     const [, bob] = rankContributions([input('ada', 1, 0), { ...input('bob', 0, 1), bulk: 1 }], 2, 2, false);
     expect(bob && explainAuthorship(bob)).toBe(
-      'not an author: DOA 3.234 is below 3.293 (1 change by others outweighs 1 of theirs) and they did not create the file; their one change is in a commit that changes or moves 300 files or more (a sweep or a reorganisation)',
+      'not an author: DOA 3.234 is below 3.293 (1 change by others outweighs 1 of theirs) and they did not create the file; their one change is in a commit that changes or moves 100 files or more (a sweep or a reorganisation)',
     );
     const carol = rankContributions([input('ada', 1, 0), { ...input('carol', 0, 5), bulk: 2 }], 5, 5, false).find((c) => c.developer === 'carol');
-    expect(carol && explainAuthorship(carol)).toMatch(/; 2 of their 5 changes are in commits that change or move 300 files or more \(a sweep or a reorganisation\)$/);
+    expect(carol && explainAuthorship(carol)).toMatch(/; 2 of their 5 changes are in commits that change or move 100 files or more \(a sweep or a reorganisation\)$/);
   });
 
   it('shows every author in the terminal, then the highest DOAs up to the row limit', () => {

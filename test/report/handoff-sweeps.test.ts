@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { computeDepartures, resolveDepartures } from '../../src/model/departures.ts';
+import { explainAuthorship } from '../../src/model/explain.ts';
 import type { HandoffFile } from '../../src/model/handoff.ts';
 import { takeOverOf } from '../../src/model/take-over.ts';
 import { renderDeparturesSection } from '../../src/report/departures-table.ts';
@@ -25,7 +26,7 @@ const first = (count: number, content: number) => Object.fromEntries(Array.from(
 /**
  * Ada creates f000–f299 and g.ts, changes f000–f009 and g.ts three more times (their only author).
  * Carol changes f001 and g.ts once (changes of her own: the weak successor of g.ts). Bob changes all 300 f files in one commit,
- * a sweep (300 files or more): on f000–f009 he and Carol have DOA 3.293 + 0.164 − 0.321·ln 4 =
+ * a sweep (100 files or more, BULK_CHANGES): on f000–f009 he and Carol have DOA 3.293 + 0.164 − 0.321·ln 4 =
  * 2.940, and on f001 the tie goes to Bob's later change, so Bob is the (weak) successor of
  * f000–f009, by the sweep alone; on f010–f299 (DOA 3.457 − 0.321·ln 1 against Ada's 4.391 −
  * 0.321·ln 2) he is an author, and on f060, which he also changed by hand, not by the sweep alone.
@@ -73,18 +74,18 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     ]);
 
     const markdown = renderHandoffMarkdown(report);
-    expect(markdown).toContain('| Bob (weak; their only change was a sweep or a reorganisation of 300+ files); hands-on: Carol (1 commit, last 2024-07-01) |');
-    expect(markdown).toContain('| Bob (also an author; their only change was a sweep or a reorganisation of 300+ files) |');
+    expect(markdown).toContain('| Bob (weak; their only change was a sweep or a reorganisation of 100+ files); hands-on: Carol (1 commit, last 2024-07-01) |');
+    expect(markdown).toContain('| Bob (also an author; their only change was a sweep or a reorganisation of 100+ files) |');
     expect(markdown).toContain('the successor is Carol on 1 (weak) and Bob on 10 (all only through sweeps or reorganisations)');
     // What the 299 are (a re-test read "412" beside "383 weak" and could not tell): weak successors, and authors by sweeps alone.
     expect(markdown).toContain(
-      '; on 299 the successor’s only changes were sweeps or reorganisations of 300+ files: 10 as a weak successor (on 9 of them nobody else who stays has worked on the file); 289 where they stay an author through sweeps alone, so the file is not counted as left with no author.',
+      '; on 299 the successor’s only changes were sweeps or reorganisations of 100+ files: 10 as a weak successor (on 9 of them nobody else who stays has worked on the file); 289 where they stay an author through sweeps alone, so the file is not counted as left with no author.',
     );
     // Some of their changes in sweeps: said beside their commits (their last change is often the sweep).
     const f060 = renderHandoffMarkdown({ ...report, areas: report.areas.map((area) => ({ ...area, files: [fileIn(report, name(60))] })) });
     expect(f060).toMatch(/\| Bob \(also an author\) \| DOA [\d.]+ \(normDOA [\d.]+\) · 2 commits \(1 in sweeps or reorganisations\) · last change 2024-08-01 \|/);
     expect(markdown).toContain('*hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise');
-    expect(markdown).toContain(`- [ ] Walk through \`${name(1)}\` with its new owner: the nearest successor, Bob, changed it only in sweeps or reorganisations of 300+ files; Carol worked on it hands-on.`);
+    expect(markdown).toContain(`- [ ] Walk through \`${name(1)}\` with its new owner: the nearest successor, Bob, changed it only in sweeps or reorganisations of 100+ files; Carol worked on it hands-on.`);
 
     const json = toHandoffJson(report);
     expect(handoffOutputSchema.parse(json)).toEqual(json);
@@ -98,7 +99,7 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
   it('names no hands-on successor under --model classic (an extension), and still says what the successor changed', async () => {
     const report = await handoffOf(await sweptAnalysis('classic'), 'ada', { critical: [] });
     expect(fileIn(report, name(1)).handsOnSuccessor).toBeUndefined();
-    expect(renderHandoffMarkdown(report)).toContain('| Bob (weak; their only change was a sweep or a reorganisation of 300+ files) |');
+    expect(renderHandoffMarkdown(report)).toContain('| Bob (weak; their only change was a sweep or a reorganisation of 100+ files) |');
   });
 
   it('says it in scan --leaving: the successor cell, its order, and the best-placed column', async () => {
@@ -106,13 +107,39 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
     const text = renderDeparturesSection(result, { chalk: new Chalk({ level: 0 }), width: 100 });
     expect(text).toMatch(new RegExp(`\\n {4}${name(1)} +4 {2}Bob \\(weak, normDOA 0\\.65, sweeps only\\)\\n`));
-    expect(text).toContain('sweeps only: their only changes were commits of 300+ files, a sweep or a reorganisation');
+    expect(text).toContain('sweeps only: their only changes were commits of 100+ files, a sweep or a reorganisation');
     // Carol, the successor of g.ts by her own change, is best placed; her file after Bob's swept ones.
     expect(text).toMatch(/\n {4}src {2}.* Carol \(1, all weak\)\n/);
     expect(text.indexOf('src/g.ts')).toBeGreaterThan(text.indexOf(name(1)));
     // The JSON says it too (a re-test: `342 sweeps only` could not be traced in scan's JSON).
     const swept = departuresJson(result).orphanedFiles.find((file) => file.path === name(1));
     expect(swept?.successor).toMatchObject({ id: 'bob@example.com', bulk: 1, bulkOnly: true });
+  });
+});
+
+// laravel (an engineering manager's test): Graham Campbell is the successor on some 390 files of
+// Taylor Otwell's, and his last change to 154 of them was "CS fixes" (149 files) or "Final cs
+// fixes" (140 files); only commits of 300 files or more were sweeps, so those were counted silently.
+describe('handoff, scan --leaving and explain: a sweep of 100 to 299 files is one (BULK_CHANGES)', () => {
+  it('says a successor changed a file only in a sweep of 150 files, and names who worked on it hands-on', async () => {
+    const files = (content: number) => Object.fromEntries(Array.from({ length: 150 }, (_, i) => [name(i), content]));
+    const repo = buildNamed('cs-fixes', [
+      { author: 'taylor', at: '2024-06-01T10:00:00Z', message: 'Initial', write: files(1) },
+      ...[2, 3, 4].map((n) => ({ author: 'taylor', at: `2024-06-0${n}T10:00:00Z`, message: `Work ${n}`, write: first(10, n) })),
+      { author: 'carol', at: '2024-07-01T10:00:00Z', message: 'Fix f001', write: { [name(1)]: 20 } },
+      { author: 'graham', at: '2024-08-01T10:00:00Z', message: 'CS fixes', write: files(30) },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const graham = analysis.files.find((f) => f.path === name(1))?.contributions.find((c) => c.developer === 'graham@example.com');
+    expect(graham && [graham.dl, graham.bulk]).toEqual([1, 1]);
+    expect(graham && explainAuthorship(graham)).toMatch(/; their one change is in a commit that changes or moves 100 files or more \(a sweep or a reorganisation\)$/);
+    const report = await handoffOf(analysis, 'taylor', { critical: [] });
+    expect(fileIn(report, name(1))).toMatchObject({ strength: 'weak', successor: { id: 'graham@example.com', dl: 1, bulk: 1 }, handsOnSuccessor: { id: 'carol@example.com', commits: 1 } });
+    expect(renderHandoffMarkdown(report)).toContain('| Graham (weak; their only change was a sweep or a reorganisation of 100+ files); hands-on: Carol (1 commit, last 2024-07-01) |');
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['taylor'] }));
+    expect(renderDeparturesSection(result, { chalk: new Chalk({ level: 0 }), width: 100 })).toMatch(new RegExp(`\\n {4}${name(1)} +\\d+ {2}Graham \\(weak, normDOA 0\\.65, sweeps only\\)\\n`));
+    // The warning about commits of 300 files or more stays as it was: this one is not named.
+    expect(analysis.warnings.filter((w) => w.includes('files or more'))).toEqual([]);
   });
 });
 
@@ -128,11 +155,11 @@ describe('handoff: a weak successor with many changes of their own', () => {
 
   it('words it relative to the others instead of "barely knows it" (spring-boot: 388 of 9,694 changes)', async () => {
     const markdown = renderHandoffMarkdown(await withLedgerSuccessor(388, 0.08));
-    expect(markdown).toContain('| Dave (388 of its 9694 changes; others made far more: walk through it together) |');
+    expect(markdown).toContain('| Dave (last commit 347 days ago) (388 of its 9694 changes; others made far more: walk through it together) |');
     expect(markdown).toContain('- [ ] Walk through `pay/ledger.ts` with Dave, who made 388 of its 9694 changes (others made far more).');
     expect(markdown).not.toContain('barely knows it');
     // A few changes of their own: still barely known.
-    expect(renderHandoffMarkdown(await withLedgerSuccessor(3, 0.08))).toContain('| Dave (barely knows it: plan a knowledge transfer) |');
+    expect(renderHandoffMarkdown(await withLedgerSuccessor(3, 0.08))).toContain('| Dave (last commit 347 days ago) (barely knows it: plan a knowledge transfer) |');
   });
 
   it('does not count such a file "barely known" in the take-over', () => {

@@ -1,5 +1,6 @@
 import { notAnalysedUnder, ONLY_CODE_RULE, type NotAnalysedReason } from '../../analyze.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
+import { authorsWithoutCoAuthors } from '../../model/co-author-credit.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import { EXCLUSION_RULES } from '../../model/files.ts';
@@ -120,6 +121,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     for (const { names, reason } of sameReasons(shown.map((c) => ({ name: sanitize(nameOf(c.developer)), reason: explainAuthorship(c) })))) {
       out.push(`${names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more with the same figures` : names.join(', ')}: ${reason}`);
     }
+    const withoutCoAuthors = coAuthorsLine(file, analysis, nameOf);
+    if (withoutCoAuthors) out.push('', withoutCoAuthors);
     const current = currentLine(file, analysis.settings, nameOf, inactive, inactiveGone, new Set(currentOf(file)));
     if (current) out.push('', current);
     out.push('');
@@ -227,6 +230,33 @@ function currentLine(
     .map((c) => `${sanitize(nameOf(c.developer))} (DOA ${doaText(c.decayed?.doa ?? 0, 'doa')}, normDOA ${doaText(c.decayed?.normDoa ?? 0, 'normDoa')}: ${explainDecayed(c.decayed as NonNullable<FileContribution['decayed']>)})`);
   const fadedText = faded.length ? ` · no longer current: ${faded.join(', ')}` : '';
   return `${head} ${authors.length ? `${authors.length === 1 ? 'author' : 'authors'} ${shown.join(', ')}` : 'no current author'}${goneText}${fadedText}`;
+}
+
+/**
+ * Who the file's authors would be with co-authors left out, when that is someone else: laravel's
+ * Number.php is Taylor Otwell's through trailers on others' commits, and Caen De Silva's, who created
+ * it, without them (an engineering manager's test).
+ */
+function coAuthorsLine(file: FileOwnership, analysis: Analysis, nameOf: (id: string) => string): string {
+  if (!analysis.settings.coAuthors) return '';
+  const without = authorsWithoutCoAuthors(file);
+  const added = without.filter((id) => !file.authors.includes(id));
+  const removed = file.authors.filter((id) => !without.includes(id));
+  if (added.length === 0 && removed.length === 0) return '';
+  const names = (ids: readonly string[]) => {
+    const shown = ids.map((id) => sanitize(nameOf(id)));
+    return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) as string}`;
+  };
+  const one = (ids: readonly string[]) => ids.length === 1;
+  const would =
+    without.length === 0
+      ? 'it would have no author'
+      : added.length === 0
+        ? `${names(removed)} would not be ${one(removed) ? 'an author' : 'authors'}`
+        : removed.length === 0
+          ? `${names(added)} would be ${one(added) ? 'an author' : 'authors'} too`
+          : `${names(added)} would be ${one(without) ? 'its author' : one(added) ? 'an author' : 'authors'} instead of ${names(removed)}`;
+  return `Without co-author credit (\`model.coAuthors: false\`) ${would}.`;
 }
 
 /** Why decayed figures make no author: the same rule as explainAuthorship, on the weighted figures. */

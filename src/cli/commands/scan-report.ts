@@ -27,6 +27,7 @@ import type { RenderContext } from '../../report/types.ts';
 import { testsShare } from '../../model/tests-share.ts';
 import { mayAuthorMostlyNonCode, nonCodeAuthors } from '../../model/non-code-authors.ts';
 import { loadCodeMatcher } from '../../code-matcher.ts';
+import { coAuthorCredit } from '../../model/co-author-credit.ts';
 import type { ScanFormat } from '../options.ts';
 
 // The scan's report made from an analysis: loaded only when it is not stored already (scan.ts),
@@ -90,6 +91,7 @@ export function scanResult(analysis: Analysis, config: LoadedConfig, options: Pi
     testDataNote(analysis, settings.exclude),
     testsShareNote(analysis),
     options.isCode ? nonCodeAuthorsNote(analysis, options.isCode) : '',
+    coAuthorCreditNote(analysis),
     dominantModuleNote(analysis, settings.modules.roots, options.depthGiven, config.name),
   ].filter((note) => note !== '');
   // Under --until the figures are measured from that day, not today: "now" read as today.
@@ -210,6 +212,33 @@ function nonCodeAuthorsNote(analysis: Analysis, isCode: (path: string) => boolea
   const code = found.code.developers.map((member) => sanitize(nameOf(member.id)));
   const value = found.code.value === headline ? `${found.code.value}` : `${found.code.value}, not ${headline}`;
   return `${people} are not code (${where}): over the ${plural(found.codeFiles, 'code file')} alone (what \`--only-code\` analyses) the truck factor is ${value}${code.length > 0 ? `: ${list(code, 8)}` : ''}. The headline is the published figure over every analysed file (METRICS §5).`;
+}
+
+/**
+ * Members of the headline's truck-factor list who author many of their files only through
+ * `Co-authored-by:` trailers on others' commits (laravel: 820 of Taylor Otwell's 2,098, which nothing
+ * said: an engineering manager's test), with the figures a scan with co-authors left out gives.
+ */
+function coAuthorCreditNote(analysis: Analysis): string {
+  const credit = coAuthorCredit(analysis);
+  if (!credit) return '';
+  const names = new Map(analysis.developers.map((d) => [d.id, sanitize(d.name)]));
+  const nameOf = (id: string) => names.get(id) ?? sanitize(id);
+  const [first, ...others] = credit.people;
+  if (!first) return '';
+  const headline = analysis.truckFactor.value;
+  const value = credit.truckFactor.value;
+  const truckFactor = `the truck factor is ${value}${value === headline ? ' as well' : `, not ${headline}`}`;
+  const trailers = "only through Co-authored-by trailers on others' commits";
+  const why = 'GitHub adds the trailer for whoever pushes to a pull request before it is squash-merged';
+  const without = 'the figures count them, as the model does. With co-authors left out (`model.coAuthors: false`),';
+  if (others.length === 0) {
+    const commits = first.commits > 0 ? `${plural(first.commits, 'commit')} credit${first.commits === 1 ? 's' : ''} them as a co-author; ` : '';
+    return `${first.onlyAsCoAuthor} of ${nameOf(first.id)}'s ${first.files} files are theirs ${trailers} (${commits}${why}); ${without} they author ${first.filesWithout} and ${truckFactor}.`;
+  }
+  const whose = credit.people.map((p) => `${p.onlyAsCoAuthor} of ${nameOf(p.id)}'s ${p.files} files${p.commits > 0 ? ` (${plural(p.commits, 'commit')} credit${p.commits === 1 ? 's' : ''} them)` : ''}`);
+  const authored = credit.people.map((p, i) => `${nameOf(p.id)}${i === 0 ? ' authors' : ''} ${p.filesWithout}`);
+  return `${joinedByAnd(whose)} are theirs ${trailers} (${why}); ${without} ${authored.join(', ')}, and ${truckFactor}.`;
 }
 
 /** Up to this many folders where a dominant module branches, its note lists them all as roots. */
