@@ -179,7 +179,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const written = writeReport(checkReporters[options.format](shown, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
     const inReport = options.format === 'text' || options.format === 'github';
-    if (toFile) {
+    if (written) {
       // Written to a file, the report says nothing where check runs: stderr has every warning and
       // note it carries (the JSON's `warnings`), and the dead globs that json and github give at
       // their place only. It had the analysis's warnings only: none of the "kept by" notes of
@@ -192,7 +192,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     // text and github print the warnings in the report itself (github as ::warning lines, in the
     // same job log): the same line on stderr too read as two warnings. The cache's own problems
     // are never in a report.
-    printWarnings(evaluated.warningSource, options, io, inReport || toFile);
+    printWarnings(evaluated.warningSource, options, io, inReport || written);
     // Not in the report: what went wrong storing the evaluation (a full disk). The merge base's
     // analysis warnings are left out: they are the revision's again, or about history the change does not have.
     printWarnings({ warnings: [...(atBase?.storing ?? []), ...evaluated.storing] }, options, io, false);
