@@ -9,6 +9,8 @@ export interface ChangedFiles {
   mergeBase: string;
   /** Paths changed from the merge base to the revision: both sides of a rename, deleted files too. */
   files: string[];
+  /** Of `files`, those the change adds (not at the merge base; a rename's new end too). */
+  added: string[];
 }
 
 /**
@@ -29,7 +31,8 @@ function fetchHint(repo: Repository, base: string, usual: string | undefined): s
 
 /**
  * Files changed between `base` and `head` the way a pull request sees them: from their merge base
- * (`base...head`). Tree-only (no rename detection), so it needs no blob of a partial clone.
+ * (`base...head`), and which of them it adds. Tree-only (no rename detection), so it needs no blob
+ * of a partial clone.
  */
 export async function changedFilesSince(repo: Repository, base: string, head: string): Promise<ChangedFiles> {
   const { git } = repo;
@@ -59,8 +62,17 @@ export async function changedFilesSince(repo: Repository, base: string, head: st
     });
   }
   try {
-    const out = await git.raw(['diff', '--name-only', '--no-renames', '-z', mergeBase, head, '--']);
-    return { base, mergeBase, files: [...new Set(out.split('\0').filter(Boolean))].sort() };
+    // `-z --name-status`: "A\0path\0M\0path\0…", a status then its path (no renames: one path each).
+    const fields = (await git.raw(['diff', '--name-status', '--no-renames', '-z', mergeBase, head, '--'])).split('\0');
+    const files = new Set<string>();
+    const added = new Set<string>();
+    for (let k = 0; k + 1 < fields.length; k += 2) {
+      const [status, file] = [fields[k] as string, fields[k + 1] as string];
+      if (file === '') continue;
+      files.add(file);
+      if (status === 'A') added.add(file);
+    }
+    return { base, mergeBase, files: [...files].sort(), added: [...added].sort() };
   } catch (error) {
     throw toGitError(error, `comparing ${base} with ${head}`);
   }

@@ -21,8 +21,12 @@ export interface SystemKeeper {
   id: string;
   /** Files of the set they keep (keepsFile). */
   files: number;
-  /** Their changes (fa + dl) to those files. */
-  commits: number;
+  /**
+   * Their changes (fa + dl) to those files, per file: a commit that changes 3 of them counts 3
+   * (vuejs/core: "263 commits" by someone who made 177 commits to the whole package). Distinct
+   * commits would need another walk of the history.
+   */
+  changes: number;
 }
 
 /** How many of `files` have authors, every one of them unavailable: files someone else has to keep. */
@@ -40,15 +44,15 @@ export function keeperOf(files: readonly Pick<FileOwnership, 'authors' | 'contri
     for (const c of file.contributions) {
       const changes = c.fa + c.dl;
       if (unavailable.has(c.developer) || changes < KEEPER_MIN_CHANGES || !keepsFile(file, changes, unavailable)) continue;
-      const keeper = kept.get(c.developer) ?? { id: c.developer, files: 0, commits: 0, last: 0 };
+      const keeper = kept.get(c.developer) ?? { id: c.developer, files: 0, changes: 0, last: 0 };
       keeper.files += 1;
-      keeper.commits += changes;
+      keeper.changes += changes;
       keeper.last = Math.max(keeper.last, c.lastChange);
       kept.set(c.developer, keeper);
     }
   }
-  const best = [...kept.values()].sort((a, b) => b.files - a.files || b.commits - a.commits || b.last - a.last || (a.id < b.id ? -1 : 1))[0];
-  return best ? { id: best.id, files: best.files, commits: best.commits } : undefined;
+  const best = [...kept.values()].sort((a, b) => b.files - a.files || b.changes - a.changes || b.last - a.last || (a.id < b.id ? -1 : 1))[0];
+  return best ? { id: best.id, files: best.files, changes: best.changes } : undefined;
 }
 
 /** Of a system with an inactive owner: who keeps its files, by name; null when nobody does. */

@@ -73,9 +73,22 @@ export function departuresPhrase(report: Pick<CheckReport, 'departing' | 'refere
   return `after departures: ${gone.join(', ')} — owners and bus factors are without them`;
 }
 
-/** "3 files at risk: a.ts, b.ts +1 more" or "" when none. */
-export function atRiskPhrase(system: Pick<CriticalSystemResult, 'orphanFiles' | 'singleOwnerFiles'>, max = 2): string {
+/**
+ * A system's files at risk (orphans, then single-owner files), with `--changed` those the change
+ * touched first: "32 files at risk: .github/workflows/ci.yml, …" named other people's files and left
+ * the 20 the pull request added for last (vuejs/core, a CI maintainer).
+ */
+export function checkFilesAtRisk(system: Pick<CriticalSystemResult, 'orphanFiles' | 'singleOwnerFiles'> & Pick<Partial<CheckedSystem>, 'changedAtRisk'>): string[] {
   const files = filesAtRisk(system);
+  const touched = system.changedAtRisk ?? [];
+  if (touched.length === 0) return files;
+  const first = new Set(touched.map((file) => file.path));
+  return [...touched.map((file) => file.path), ...files.filter((file) => !first.has(file))];
+}
+
+/** "3 files at risk: a.ts, b.ts +1 more" or "" when none (with `--changed`, the change's first). */
+export function atRiskPhrase(system: Pick<CriticalSystemResult, 'orphanFiles' | 'singleOwnerFiles'> & Pick<Partial<CheckedSystem>, 'changedAtRisk'>, max = 2): string {
+  const files = checkFilesAtRisk(system);
   if (files.length === 0) return '';
   const shown = files.slice(0, max).join(', ') + (files.length > max ? ` +${files.length - max} more` : '');
   return `${plural(files.length, 'file')} at risk: ${shown}`;
@@ -94,14 +107,76 @@ export function failurePhrase(system: CriticalSystemResult): string {
 }
 
 /**
- * In a shallow clone, what every verdict rests on, or '': "shallow clone: only the 56 fetched
- * commits are read" (tokio: an annotation named soreavis the only owner of sync, and the caveat
- * was a separate warning with no file: a tester).
+ * In a shallow clone, what every verdict rests on, or '': "shallow clone: only 55 of the 56 fetched
+ * commits are counted" (tokio: an annotation named soreavis the only owner of sync, and the caveat
+ * was a separate warning with no file: a tester). The commit at the boundary is read and its changes
+ * are not counted: "only the 50 fetched commits are read" counted 49 (vuejs/core, a CI maintainer).
  */
-export function shallowCaveat(report: Pick<CheckReport, 'fetchedCommits'>): string {
+export function shallowCaveat(report: Pick<CheckReport, 'fetchedCommits' | 'boundaryCommits'>): string {
   const commits = report.fetchedCommits;
   if (commits === undefined) return '';
-  return `shallow clone: only the ${commits === 1 ? '1 fetched commit is' : `${commits} fetched commits are`} read`;
+  const counted = commits - (report.boundaryCommits ?? 0);
+  const fetched = commits === 1 ? 'fetched commit' : 'fetched commits';
+  if (counted === commits) return `shallow clone: only the ${commits === 1 ? '1 fetched commit is' : `${commits} fetched commits are`} counted`;
+  return `shallow clone: only ${counted} of the ${commits} ${fetched} ${counted === 1 ? 'is' : 'are'} counted`;
+}
+
+/**
+ * In a shallow clone, on how many of its files a system was judged, when fewer than all of them have
+ * history there: "judged on 4 of its 39 files" ("✓ reactivity" rested on 4 of 39 and said nothing
+ * of it: vuejs/core at depth 50, a CI maintainer); '' otherwise.
+ */
+export function judgedOnPhrase(system: Pick<CheckedSystem, 'files' | 'trackedFiles'>): string {
+  if (system.trackedFiles === undefined || system.trackedFiles <= system.files.length) return '';
+  return `judged on ${system.files.length} of its ${system.trackedFiles} files`;
+}
+
+/** The shallow clone's caveat and what a system was judged on, as one bracket's text, or ''. */
+function caveatOf(system: Pick<CheckedSystem, 'files' | 'trackedFiles'>, caveat: string): string {
+  return [caveat, judgedOnPhrase(system)].filter(Boolean).join('; ');
+}
+
+/**
+ * What a failing system's owners hold, in the words of its JSON violation, with the names as the
+ * report shows them: "Pat Newcomer authors 20 of its 38 files" (that was in the JSON message only:
+ * vuejs/core, a CI maintainer); '' when its owner count holds or fails after departures only.
+ */
+export function ownersHold(system: Pick<CriticalSystemResult, 'owners' | 'files' | 'violations'>): string {
+  const held = heldClause(system);
+  if (held) return `${system.owners.map((owner) => owner.name).join(', ')} ${held}`;
+  const violation = system.violations.find((v) => v.rule === 'minOwners' && !v.afterDepartures);
+  return violation && violation.actual === 0 ? `fewer than half of its ${plural(system.files.length, 'file')} have an author` : '';
+}
+
+/** "authors 20 of its 38 files" / "author 30 of its 40 files" (after the owners' names), or ''. */
+function heldClause(system: Pick<CriticalSystemResult, 'owners' | 'files' | 'violations'>): string {
+  const violation = system.violations.find((v) => v.rule === 'minOwners' && !v.afterDepartures);
+  if (violation?.held === undefined || system.owners.length === 0) return '';
+  const total = system.files.length;
+  return `${system.owners.length === 1 ? 'authors' : 'author'} ${total === 1 ? 'its file' : `${violation.held} of its ${total} files`}`;
+}
+
+/**
+ * With `--changed`, how many of the files the change touched are at risk, and who alone knows them:
+ * "this change adds 20 files only Pat Newcomer knows", "this change touches 3 files at risk: 2 only
+ * Ada knows, 1 with no author"; '' when it touched none (vuejs/core: the annotation never said which
+ * of its 32 files at risk were the pull request's).
+ */
+export function changePhrase(system: Pick<CriticalSystemResult, 'singleOwnerFiles'> & Pick<Partial<CheckedSystem>, 'changedAtRisk'>): string {
+  const touched = system.changedAtRisk ?? [];
+  if (touched.length === 0) return '';
+  const verb = touched.every((file) => file.added) ? 'adds' : 'touches';
+  const owners = new Map(system.singleOwnerFiles.map((file) => [file.path, file.owner.name]));
+  const byOwner = new Map<string, number>();
+  for (const file of touched) {
+    const who = owners.get(file.path) ?? '';
+    byOwner.set(who, (byOwner.get(who) ?? 0) + 1);
+  }
+  // Most files first ('' is nobody: the orphans).
+  const groups = [...byOwner].sort((a, b) => b[1] - a[1]);
+  const known = (who: string) => (who ? `only ${who} knows` : 'with no author');
+  if (groups.length === 1) return `this change ${verb} ${plural(touched.length, 'file')} ${known(groups[0]?.[0] ?? '')}`;
+  return `this change ${verb} ${plural(touched.length, 'file')} at risk: ${groups.map(([who, count]) => `${count} ${known(who)}`).join(', ')}`;
 }
 
 /** Why a system was skipped: --changed left it out, or a shallow clone's fetched history changes none of its files. */
@@ -116,17 +191,26 @@ export function skipLabel(system: Pick<CriticalSystemResult, 'unfetchedFiles'>, 
   return system.unfetchedFiles !== undefined ? reason : `skipped: ${reason}`;
 }
 
-/** One sentence per failing system, for annotations, SARIF and JUnit: the broken rules first; `caveat` (shallowCaveat) in brackets at its end. */
-export function violationSentence(system: CriticalSystemResult, caveat = ''): string {
+/**
+ * One sentence per failing system, for annotations, SARIF and JUnit: the broken rules first, what the
+ * owners author, with `--changed` what the change touched at risk; `caveat` (shallowCaveat), and on
+ * how many files it was judged, in brackets at its end.
+ */
+export function violationSentence(system: CriticalSystemResult & Pick<Partial<CheckedSystem>, 'changedAtRisk' | 'trackedFiles'>, caveat = ''): string {
   const others = system.violations.filter((violation) => violation.rule !== 'minOwners' || violation.afterDepartures).map((violation) => violation.message);
   const ownersFail = system.status === 'error' || system.violations.some((violation) => violation.rule === 'minOwners');
+  const held = heldClause(system);
+  const owners = `${ownersPhrase(system)}${held ? `, who ${held}` : ''}`;
   const parts = ownersFail
-    ? [`Critical system "${system.name}" has ${busFactorPhrase(system)}`, ownersPhrase(system)]
-    : [`Critical system "${system.name}": ${others.join('; ')}`, `bus factor ${system.busFactor} (needs ${system.minOwners})`, ownersPhrase(system)];
+    ? [`Critical system "${system.name}" has ${busFactorPhrase(system)}`, owners]
+    : [`Critical system "${system.name}": ${others.join('; ')}`, `bus factor ${system.busFactor} (needs ${system.minOwners})`, owners];
+  const change = changePhrase(system);
+  if (change) parts.push(change);
   const risk = atRiskPhrase(system, 5);
   if (risk) parts.push(risk);
   if (ownersFail) parts.push(...others);
-  return `${parts.join('; ')}${caveat ? ` (${caveat})` : ''}.`;
+  const bracket = caveatOf(system, caveat);
+  return `${parts.join('; ')}${bracket ? ` (${bracket})` : ''}.`;
 }
 
 /** "has too few owners", "would lose too much of its knowledge", or both, in the rules' words, for the systems that break them. */
@@ -216,9 +300,47 @@ export function baseComparison(violation: Pick<CriticalViolation, 'rule' | 'requ
  */
 export function baseNotes(report: CheckReport): { system: string; message: string; isNew: boolean }[] {
   if (!report.changed?.newOnly) return [];
-  return rankCritical(report.systems.filter((system) => system.checked && system.status === 'violation')).flatMap((system) =>
-    system.violations.filter((violation) => violation.base !== undefined).map((violation) => ({ system: system.name, message: baseNote(violation, report.changed), isNew: isNewViolation(violation) })),
+  // A new owner count is failingNotes' line, with what the owners author (said once).
+  const saidThere = (violation: CriticalViolation) => isOwnerCount(violation) && isNewViolation(violation);
+  return inReportOrder(report.systems.filter((system) => system.checked && system.status === 'violation'), report).flatMap((system) =>
+    system.violations.filter((violation) => violation.base !== undefined && !saidThere(violation)).map((violation) => ({ system: system.name, message: baseNote(violation, report.changed), isNew: isNewViolation(violation) })),
   );
+}
+
+/** The owner count of today's figures (not after departures, which say who leaves in their own message). */
+function isOwnerCount(violation: CriticalViolation): boolean {
+  return violation.rule === 'minOwners' && !violation.afterDepartures;
+}
+
+/**
+ * Per failing system, for the text and markdown: its owner count and what its owners author ("bus
+ * factor 1 (needs 2): Pat Newcomer authors 20 of its 38 files"), with `--new-only` how it stands on
+ * the base, and with `--changed` what the change touched at risk ("this change adds 20 files only Pat
+ * Newcomer knows"). The table said "sole owner: Pat Newcomer", the JSON message alone how much of it
+ * they author, and nothing said which of the 32 files at risk were the pull request's (vuejs/core, a
+ * CI maintainer). In the table's order.
+ */
+export function failingNotes(report: CheckReport): { system: string; message: string }[] {
+  return inReportOrder(failingSystems(report).filter((system) => system.status === 'violation'), report).flatMap((system) => {
+    const count = system.violations.find((violation) => isOwnerCount(violation) && isNewViolation(violation));
+    const hold = count ? ownersHold(system) : '';
+    const parts = count ? [`${ruleFigure(count)}${hold ? `: ${hold}` : ''}`, ...(count.base !== undefined ? [baseComparison(count, report.changed)] : [])] : [];
+    const change = changePhrase(system);
+    if (change) parts.push(change);
+    return parts.length > 0 ? [{ system: system.name, message: parts.filter(Boolean).join('; ') }] : [];
+  });
+}
+
+/**
+ * The systems in the order of the reports people read: what fails first, then (--new-only) what the
+ * base already breaks as badly, then what passes, skipped systems last; within each, rankCritical's
+ * order. A pull request that edits the config listed the passing system before those already failing
+ * (vuejs/core, a CI maintainer), while the README says violations first.
+ */
+export function inReportOrder<T extends CriticalSystemResult & { checked?: boolean }>(systems: readonly T[], report: Pick<CheckReport, 'systems'>): T[] {
+  const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
+  const group = (system: T) => (system.checked === false ? 3 : system.status === 'ok' ? 2 : preexisting.has(system.index) ? 1 : 0);
+  return rankCritical(systems).sort((a, b) => group(a) - group(b));
 }
 
 /** A violation's figure and how it stands on the base: "bus factor 1 (needs 2): already on main (…), not made worse". */
@@ -311,7 +433,7 @@ function inactiveOwners(system: Pick<CriticalSystemResult, 'owners'>, inactive: 
     .join(', ');
 }
 
-/** Who keeps a system's files (its `keeper`), or '' when it was not asked (no inactive owner): "kept by Bob (20 commits to 3 of its 7 files)". */
+/** Who keeps a system's files (its `keeper`), or '' when it was not asked (no inactive owner): "kept by Bob (20 changes to 3 of its 7 files)". */
 export function keeperPhrase(system: Pick<CheckedSystem, 'keeper' | 'files' | 'unheldFiles'>): string {
   if (system.keeper === undefined) return '';
   const total = system.files.length;
@@ -320,9 +442,11 @@ export function keeperPhrase(system: Pick<CheckedSystem, 'keeper' | 'files' | 'u
     const unheld = system.unheldFiles ?? total;
     return `nobody active has been keeping ${unheld >= total ? (total === 1 ? 'its file' : 'its files') : `the ${unheld === 1 ? 'one' : unheld} of its ${total} files with no active author`}`;
   }
-  const { name, files, commits } = system.keeper;
+  const { name, files, changes } = system.keeper;
   const which = files < total ? `${files} of its ${total} files` : total === 1 ? 'its file' : total === 2 ? 'both its files' : `all ${total} of its files`;
-  return `kept by ${name} (${plural(commits, 'commit')} to ${which})`;
+  // Changes counted per file, not commits: "263 commits to 37 of its 116 files" from someone with
+  // 177 commits to the whole package (vuejs/core, a CI maintainer).
+  return `kept by ${name} (${plural(changes, 'change')} to ${which})`;
 }
 
 /**
@@ -371,9 +495,37 @@ export function systemNotes(systems: readonly (CriticalSystemResult & Partial<Pi
   return [...code, ...(notes.length > 0 ? [...notes, INACTIVE_OWNERS_ADVICE] : [])];
 }
 
-/** The report's warnings and the notes on its passing systems, for the formats that list them together (JSON, JUnit, SARIF). */
+/**
+ * The notes the text prints under the systems that no other part of a report carries, in the text's
+ * order: who keeps a failing system whose owner is inactive, a system passing on files that are not
+ * code or on inactive owners (then the advice once), and when every system fails already, what a
+ * pull-request gate should run. JSON, JUnit and SARIF had the notes on passing systems only: the
+ * "kept by" of vuejs/core's four failing systems was in no warning (a CI maintainer).
+ */
+export function checkNotes(report: CheckReport): string[] {
+  const inactive = inactivePeople(report);
+  const keepers = inactiveOwnerKeepers(report, inactive).map(({ system, message }) => `${system}: ${message}`);
+  const allFailing = allFailingNote(report);
+  return [...keepers, ...systemNotes(report.systems, inactive), ...(allFailing ? [allFailing] : [])];
+}
+
+/** The report's warnings and the notes under its systems (checkNotes), for the formats that list them together (JSON, JUnit, SARIF, and stderr when the report is not on it). */
 export function warningsWithNotes(report: CheckReport): string[] {
-  return [...report.warnings, ...systemNotes(report.systems, inactivePeople(report))];
+  return [...report.warnings, ...checkNotes(report)];
+}
+
+/**
+ * When every critical system fails, on a check of the whole revision (not `--changed`): that a pull
+ * request cannot fix it, and what a pull-request gate should run instead; else ''. vuejs/core fails
+ * on all four of its systems, on a sole owner inactive for months, and "have someone else change and
+ * review the files at risk" is nothing a contributor can follow (a CI maintainer).
+ */
+export function allFailingNote(report: CheckReport): string {
+  if (report.changed !== undefined || report.systems.length === 0) return '';
+  if (failingSystems(report).length < report.systems.length) return '';
+  const count = report.systems.length;
+  const all = count === 1 ? 'The only critical system fails' : count === 2 ? 'Both critical systems fail' : `All ${count} critical systems fail`;
+  return `${all} on this revision, so a pull-request gate running this check fails whatever a pull request changes: gate pull requests with \`talentrisk check --changed <base> --new-only\`, which fails only on what the change makes worse`;
 }
 
 /**
@@ -384,8 +536,11 @@ export function fixHint(report: CheckReport, format: { text: (text: string) => s
   const failing = failingSystems(report);
   if (failing.length === 0) return undefined;
   const byDepartures = failing.every((system) => system.violations.length > 0 && system.violations.every((violation) => violation.afterDepartures));
+  // With --changed, the files the change touched first: they are the ones its author can act on.
+  const touched = failing.flatMap((system) => system.changedAtRisk ?? []);
+  const first = touched.length === 0 ? '' : `, starting with the ${touched.length === 1 ? 'one' : touched.length} this change ${touched.every((file) => file.added) ? 'adds' : 'touches'} (listed first)`;
   return (
-    format.text(`To fix: have someone else change and review the files at risk, or pair on them, until they have another author${byDepartures ? ' who is staying' : ''} (`) +
+    format.text(`To fix: have someone else change and review the files at risk${first}, or pair on them, until they have another author${byDepartures ? ' who is staying' : ''} (`) +
     format.code('talentrisk explain <path>') +
     format.text(` shows who knows a file); if a rule asks more than the team can hold, change it in ${report.configFile}.`)
   );

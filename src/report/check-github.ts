@@ -1,5 +1,4 @@
-import { rankCritical } from '../model/critical.ts';
-import { baseSentence, busFactorPhrase, codeOnlyNotes, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
+import { allFailingNote, baseSentence, busFactorPhrase, codeOnlyNotes, departuresPhrase, failurePhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, inReportOrder, judgedOnPhrase, ownersPhrase, shallowCaveat, skipReason, verdict, violationSentence } from './check-describe.ts';
 import { annotationFile, escapeWorkflowData, escapeWorkflowProperty } from './check-escape.ts';
 import { capitalized, sanitize } from './format.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
@@ -24,8 +23,8 @@ export function renderCheckGithub(report: CheckReport): string {
   const caveat = shallowCaveat(report);
   const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
   if (departures) out.push(`talentrisk: ${sanitize(departures)}`);
-  // --new-only: what the merge base already breaks after what fails.
-  for (const system of rankCritical(report.systems).sort((a, b) => Number(preexisting.has(a.index)) - Number(preexisting.has(b.index)))) {
+  // --new-only: what the merge base already breaks after what fails, before what passes.
+  for (const system of inReportOrder(report.systems, report)) {
     const name = sanitize(system.name);
     if (!system.checked) {
       const reason = sanitize(skipReason(system, undefined));
@@ -33,7 +32,9 @@ export function renderCheckGithub(report: CheckReport): string {
       continue;
     }
     if (system.status === 'ok') {
-      out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))})`);
+      // In a shallow clone, on how many of its files it passed (vuejs/core at depth 50: 4 of 39).
+      const judged = judgedOnPhrase(system);
+      out.push(`talentrisk: ${name}: ok (${busFactorPhrase(system)}; ${sanitize(ownersPhrase(system))}${judged ? `; ${judged}` : ''})`);
       // Lifted over its rule by files that are not code (ohmyzsh's plugin-git, by its README).
       for (const { message } of codeOnlyNotes([system])) {
         out.push(`::warning ${where(system.configLine)}title=${escapeWorkflowProperty(`${name}: passes on files that are not code`)}::${escapeWorkflowData(sanitize(`${name} ${message}`))}`);
@@ -58,6 +59,9 @@ export function renderCheckGithub(report: CheckReport): string {
   }
   // What to do about them, once (tokio: the same advice in four annotations).
   if (inactiveNoted) out.push(`talentrisk: ${INACTIVE_OWNERS_ADVICE}`);
+  // Every system fails already: what a pull-request gate should run, once (vuejs/core).
+  const allFailing = allFailingNote(report);
+  if (allFailing) out.push(`::notice title=${escapeWorkflowProperty('talentrisk: every critical system fails already')}::${escapeWorkflowData(sanitize(allFailing))}`);
   // A warning about a config line (`file:line:col key: …`) is annotated at that line.
   for (const warning of report.warnings) {
     const at = /^(.+?):(\d+):(\d+) (\S+: .*)$/.exec(warning);

@@ -37,7 +37,13 @@ export function toCheckOutput(report: CheckReport): CheckOutput {
       configLine: system.configLine ?? null,
       // Absent when not asked (no owner inactive, or every file has an author who is there); null
       // when nobody keeps the files: one null for both read as the same (a review).
-      ...(system.keeper !== undefined ? { keeper: system.keeper } : {}),
+      // With --changed: the files at risk the change touched (vuejs/core: the pull request's 20 were
+      // in singleOwnerFiles among other people's). In a shallow clone, when it was judged on fewer
+      // than all of them: the files its globs match at the revision (`files: 3` was the only hint).
+      ...(report.changed ? { changedAtRisk: system.changedAtRisk ?? [] } : {}),
+      ...(system.trackedFiles !== undefined ? { trackedFiles: system.trackedFiles } : {}),
+      // `commits` is the same count as `changes`, under its first, wrong name (kept: JSON only adds).
+      ...(system.keeper !== undefined ? { keeper: system.keeper && { id: system.keeper.id, name: system.keeper.name, files: system.keeper.files, commits: system.keeper.changes, changes: system.keeper.changes } } : {}),
     })),
     // What the text prints beside the systems too: a dashboard read none of it (ripgrep, a tester).
     warnings: warningsWithNotes(report),

@@ -1,5 +1,4 @@
-import { filesAtRisk } from '../model/critical.ts';
-import { baseSentence, busFactorPhrase, departuresPhrase, failurePhrase, ownersPhrase, shallowCaveat, skipReason, violationSentence, warningsWithNotes } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, checkFilesAtRisk, departuresPhrase, failurePhrase, judgedOnPhrase, ownersPhrase, shallowCaveat, skipReason, violationSentence, warningsWithNotes } from './check-describe.ts';
 import { escapeXml } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 
@@ -34,15 +33,19 @@ function testcase(system: CheckedSystem, report: CheckReport): string {
   if (preexistingSystems({ systems: [system] }).length === 1) {
     return `    <testcase ${attributes}>\n      <system-out>${escapeXml([`${violationSentence(system, shallowCaveat(report))}${baseSentence(system, report.changed)}`, ...described(system)].join('\n'))}</system-out>\n    </testcase>`;
   }
+  // In a shallow clone, on how many of its files it was judged (vuejs/core at depth 50: "ok" on 4 of 39).
+  const judged = judgedOnPhrase(system);
   if (system.status === 'ok') {
-    return `    <testcase ${attributes}>\n      <system-out>${escapeXml([...described(system), `${busFactorPhrase(system)}; ${ownersPhrase(system)}`].join('\n'))}</system-out>\n    </testcase>`;
+    return `    <testcase ${attributes}>\n      <system-out>${escapeXml([...described(system), `${busFactorPhrase(system)}; ${ownersPhrase(system)}${judged ? `; ${judged}` : ''}`].join('\n'))}</system-out>\n    </testcase>`;
   }
   const tag = system.status === 'error' ? 'error' : 'failure';
   const type = system.status === 'error' ? 'configuration' : system.violations.map((violation) => violation.rule).join(' ') || 'minOwners';
   const caveat = shallowCaveat(report);
-  const details = [`${violationSentence(system, caveat)}${baseSentence(system, report.changed)}`, ...described(system), ...filesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
+  // With --changed, the files at risk the change touched first.
+  const details = [`${violationSentence(system, caveat)}${baseSentence(system, report.changed)}`, ...described(system), ...checkFilesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
+  const bracket = [caveat, judged].filter(Boolean).join('; ');
   // The rules broken lead the message CI tools show: a departures-only failure read "bus factor 1, needs 1".
-  return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}${caveat ? ` (${caveat})` : ''}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
+  return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}${bracket ? ` (${bracket})` : ''}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { filesAtRisk, rankCritical } from '../model/critical.ts';
+import { filesAtRisk } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { baseNotes, busFactorPhrase, codeOnlyNotes, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
+import { allFailingNote, baseNotes, busFactorPhrase, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, inReportOrder, judgedOnPhrase, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 
@@ -17,9 +17,9 @@ export function renderCheckMarkdown(report: CheckReport): string {
   out.push('');
   const departures = departuresPhrase(report);
   if (departures) out.push(`**${escapeMarkdown(departures.replace(/^after/, 'After'))}.**`, '');
-  // --new-only: what the merge base already breaks after what fails (as the text's table).
+  // --new-only: what the merge base already breaks after what fails, before what passes (as the text's table).
   const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
-  const ranked = rankCritical(report.systems).sort((a, b) => Number(!a.checked) - Number(!b.checked) || Number(preexisting.has(a.index)) - Number(preexisting.has(b.index)));
+  const ranked = inReportOrder(report.systems, report);
   if (ranked.length > 0) {
     out.push('| | Critical system | Bus factor | Required | Owners | Files at risk |');
     out.push('| --- | --- | ---: | ---: | --- | ---: |');
@@ -27,6 +27,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
     out.push('');
   }
   const others = [
+    ...failingNotes(report).map((line) => ({ ...line, mark: '❌' })),
     ...otherViolations(report).map((line) => ({ ...line, mark: '❌' })),
     // --new-only: each broken rule against the merge base.
     ...baseNotes(report).map(({ system, message, isNew }) => ({ system, message, mark: isNew ? '❌' : '⚠️' })),
@@ -40,16 +41,20 @@ export function renderCheckMarkdown(report: CheckReport): string {
   // The advice once, under the systems it concerns.
   if (inactiveNotes.length > 0) out.push(`  ${escapeMarkdownWithCode(INACTIVE_OWNERS_ADVICE)}`);
   if (others.length + inactiveNotes.length > 0) out.push('');
+  const allFailing = allFailingNote(report);
+  if (allFailing) out.push(`⚠️ ${escapeMarkdownWithCode(allFailing)}`, '');
   const failing = new Set(failingSystems(report).map((system) => system.index));
   for (const system of ranked.filter((s) => failing.has(s.index))) {
-    const files = filesAtRisk(system);
+    // With --changed, the change's files first, and said (vuejs/core: its 20 came after 12 others').
+    const files = checkFilesAtRisk(system);
     if (files.length === 0) continue;
+    const touched = new Map((system.changedAtRisk ?? []).map((file) => [file.path, file.added ? ' (this change adds it)' : ' (this change touches it)']));
     out.push(`<details><summary>${escapeHtml(system.name)}: ${files.length} ${files.length === 1 ? 'file' : 'files'} at risk</summary>`);
     out.push('');
     const owners = new Map(system.singleOwnerFiles.map((f) => [f.path, f.owner.name]));
     for (const file of files.slice(0, DETAIL_FILES)) {
       const owner = owners.get(file);
-      out.push(`- ${markdownCode(file, false)} — ${owner ? `only ${escapeMarkdown(owner)} knows it` : 'nobody knows it (no author)'}`);
+      out.push(`- ${markdownCode(file, false)} — ${owner ? `only ${escapeMarkdown(owner)} knows it` : 'nobody knows it (no author)'}${touched.get(file) ?? ''}`);
     }
     if (files.length > DETAIL_FILES) out.push(`- … and ${files.length - DETAIL_FILES} more (\`talentrisk check --format json\` lists them all)`);
     out.push('');
@@ -74,7 +79,9 @@ function row(system: CheckedSystem, preexisting = false): string {
   // --new-only: broken on the base already, not made worse (a bullet below says so).
   const mark = system.status === 'ok' ? '✅' : preexisting ? '⚠️' : system.status === 'violation' ? '❌' : '⚠️';
   const bus = system.status === 'error' ? '—' : system.status === 'ok' || preexisting ? String(system.busFactor) : `**${system.busFactor}**`;
-  const owners = system.status === 'error' ? escapeMarkdown(busFactorPhrase(system) + ': ' + ownersPhrase(system)) : escapeMarkdown(ownersPhrase(system));
+  // In a shallow clone, on how many of its files it was judged (vuejs/core at depth 50).
+  const judged = judgedOnPhrase(system);
+  const owners = system.status === 'error' ? escapeMarkdown(busFactorPhrase(system) + ': ' + ownersPhrase(system)) : escapeMarkdown(`${ownersPhrase(system)}${judged ? `; ${judged}` : ''}`);
   const risk = filesAtRisk(system).length;
   return `| ${mark} | ${name} | ${bus} | ${system.minOwners} | ${owners} | ${risk || ''} |`;
 }

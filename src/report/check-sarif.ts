@@ -1,7 +1,7 @@
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
 import { isNewViolation } from '../model/critical-baseline.ts';
-import { atRiskPhrase, baseSentence, ownersPhrase, shallowCaveat, violationSentence, warningsWithNotes } from './check-describe.ts';
+import { atRiskPhrase, baseSentence, checkFilesAtRisk, ownersPhrase, shallowCaveat, violationSentence, warningsWithNotes } from './check-describe.ts';
 import { sanitize } from './format.ts';
 import { failingSystems, preexistingSystems, type CheckReport } from './check-types.ts';
 
@@ -100,7 +100,8 @@ export function toCheckSarif(report: CheckReport) {
         properties: { departing: (report.departing ?? []).map((d) => ({ name: d.name, date: d.date ?? null })) },
         columnKind: 'unicodeCodePoints' as const,
         results: failing.flatMap((system) => {
-          const files = filesAtRisk(system).slice(0, MAX_LOCATIONS);
+          // With --changed, the files at risk the change touched first.
+          const files = checkFilesAtRisk(system).slice(0, MAX_LOCATIONS);
           const broken = [...new Set(system.violations.map((violation) => RULE_INDEX[violation.rule]))].sort();
           return (broken.length > 0 ? broken : [RULE_INDEX.minOwners]).map((ruleIndex) => {
             const violation = system.violations.find((v) => RULE_INDEX[v.rule] === ruleIndex);

@@ -83,12 +83,27 @@ export const checkOutputSchema = z
         criticalSystemOutputSchema.extend({
           status: z.enum(['ok', 'violation', 'error', 'skipped']).describe('skipped: --changed left it out (no file of it changed), or, in a shallow clone, none of its files changed in the fetched history (its `error` says so).'),
           configLine: z.number().int().nonnegative().nullable().describe('Line of the system in the config file.'),
+          changedAtRisk: z
+            .array(z.object({ path: z.string(), added: z.boolean().describe('Whether the change adds the file (it is not at the merge base).') }))
+            .optional()
+            .describe('With --changed only: its files at risk (orphanFiles and singleOwnerFiles) that the change touched, in their order; empty for a skipped system.'),
+          trackedFiles: z
+            .number()
+            .int()
+            .nonnegative()
+            .optional()
+            .describe('In a shallow clone only, when more than `files`: the analysable files tracked at the revision that its globs match. It was judged on `files`, those with history in the fetched commits.'),
           keeper: z
             .object({
               id: z.string(),
               name: z.string(),
               files: z.number().int().nonnegative().describe('Files of the system they keep.'),
-              commits: z.number().int().nonnegative().describe('Their changes (first authorship and deliveries) to those files.'),
+              commits: z.number().int().nonnegative().describe('The same count as `changes`, kept for compatibility: changes per file, not distinct commits.'),
+              changes: z
+                .number()
+                .int()
+                .nonnegative()
+                .describe('Their changes (first authorship and deliveries) to those files, counted per file: a commit that changes three of them counts three.'),
             })
             .nullable()
             .optional()

@@ -1,5 +1,5 @@
 import { plural, sanitize } from './format.ts';
-import { baseNotes, codeOnlyNotes, departuresPhrase, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
+import { allFailingNote, baseNotes, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, judgedOnPhrase, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
 import type { RenderContext } from './types.ts';
@@ -22,7 +22,16 @@ export function renderCheckText(given: CheckReport, ctx: RenderContext): string 
   const departures = departuresPhrase(report);
   if (departures) out.push(chalk.yellow(sanitize(departures)));
   const preexisting = new Set(preexistingSystems(report).map((system) => system.index));
-  out.push(renderCriticalRows(report.systems, ctx, { skipLabel: (system) => sanitize(skipLabel(system, report.changed)), isPreexisting: (system) => preexisting.has(system.index) }));
+  out.push(
+    renderCriticalRows(report.systems, ctx, {
+      skipLabel: (system) => sanitize(skipLabel(system, report.changed)),
+      isPreexisting: (system) => preexisting.has(system.index),
+      atRisk: checkFilesAtRisk,
+      ownersNote: judgedOnPhrase,
+    }),
+  );
+  // What the owners author, against the base, and what the change touched at risk (vuejs/core).
+  for (const { system, message } of failingNotes(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
   for (const { system, message } of otherViolations(report)) out.push(chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`));
   // --new-only: each broken rule against the merge base, what fails first (as the table).
   for (const { system, message, isNew } of baseNotes(report)) out.push(isNew ? chalk.red(`✗ ${sanitize(system)}: ${sanitize(message)}`) : chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
@@ -35,6 +44,9 @@ export function renderCheckText(given: CheckReport, ctx: RenderContext): string 
   for (const { system, message } of inactiveNotes) out.push(chalk.yellow(`! ${sanitize(system)}: ${sanitize(message)}`));
   // The advice once, under the systems it concerns (tokio: four 250-character lines said it).
   if (inactiveNotes.length > 0) out.push(chalk.dim(`  ${INACTIVE_OWNERS_ADVICE}`));
+  // Once, under the systems, when all of them fail already: what a pull-request gate should run.
+  const allFailing = allFailingNote(report);
+  if (allFailing) out.push(chalk.yellow(`! ${sanitize(allFailing)}`));
   const { passed, text } = verdict(report);
   out.push('');
   out.push(passed ? chalk.green(`✓ ${sanitize(text)}`) : chalk.red.bold(`✗ ${sanitize(text)}`));

@@ -31,6 +31,18 @@ export interface CheckedSystem extends CriticalSystemResult {
    * code files alone would not hold it (ohmyzsh's plugin-git): their own figure, for a note.
    */
   codeOnly?: CodeOnlyFigure;
+  /**
+   * With `--changed`, of a checked system: its files at risk that the change touched, in the order
+   * of its files at risk, and whether the change adds each. The reports list them first (vuejs/core:
+   * a pull request adding 20 workflows only its author knows saw other people's files first).
+   */
+  changedAtRisk?: { path: string; added: boolean }[];
+  /**
+   * In a shallow clone, when more than its `files`: the analysable files tracked at the revision its
+   * globs match. It was judged on `files` only, those with fetched history (vuejs/core at depth 50:
+   * "✓ reactivity" on 4 of its 39 files).
+   */
+  trackedFiles?: number;
   /** 1-based line of the system in the config file (annotations, SARIF and JUnit point at it). */
   configLine: number | undefined;
   /** 1-based line of each of `unmatchedPatterns` in the config file, in the same order (annotations point at the glob). */
@@ -54,6 +66,11 @@ export interface CheckReport {
   changed: { base: string; mergeBase: string; files: number; newOnly?: boolean } | undefined;
   /** In a shallow clone (--allow-shallow), the commits read: every verdict says how few (tokio: a one-commit newcomer was "sole owner"). */
   fetchedCommits?: number;
+  /**
+   * Of `fetchedCommits`, those at the clone's boundary, whose changes are not counted (git shows them
+   * adding every file): "the 50 fetched commits are read" counted 49 (vuejs/core, a CI maintainer).
+   */
+  boundaryCommits?: number;
   /** People assumed gone (config `departures` and --leaving): the figures are those after they leave. */
   departing?: { id: string; name: string; date?: string }[];
   /**

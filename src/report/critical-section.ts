@@ -2,7 +2,7 @@ import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { INACTIVE_MARK, INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase, type InactivePeople } from './check-describe.ts';
 import { plural, round, sanitize } from './format.ts';
-import { renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
+import { displayWidth, renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // Critical systems in the terminal (check's text format and scan's table) and in JSON (check's
@@ -14,17 +14,31 @@ type Row = CriticalSystemResult & { checked?: boolean };
 /** A cut no-owner cell's labels, longest first: who still authors the files comes after one. */
 const NO_OWNER = ['no owner; authors: ', 'authors: '];
 
-export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, options: { skipLabel?: (system: Row) => string; isPreexisting?: (system: Row) => boolean } = {}): string {
+export function renderCriticalRows(
+  results: readonly Row[],
+  ctx: RenderContext,
+  options: {
+    skipLabel?: (system: Row) => string;
+    isPreexisting?: (system: Row) => boolean;
+    /** The files at risk in the order to show (check --changed: the change's first); default filesAtRisk. */
+    atRisk?: (system: Row) => string[];
+    /** What follows the owners in their cell, after "; " (check in a shallow clone: "judged on 4 of its 39 files"), or ''. */
+    ownersNote?: (system: Row) => string;
+  } = {},
+): string {
   const { chalk } = ctx;
-  // Skipped systems (--changed) last; the others violations first (sort is stable).
-  // check --new-only: what the merge base already breaks after what fails.
-  const already = (system: Row) => Number(system.status !== 'ok' && options.isPreexisting?.(system) === true);
-  const ranked = rankCritical(results).sort((a, b) => Number(a.checked === false) - Number(b.checked === false) || already(a) - already(b));
+  // Violations first, then what passes, skipped systems (--changed) last (sort is stable). check
+  // --new-only: what the merge base already breaks after what fails, and before what passes (a pull
+  // request editing the config listed its passing system first: vuejs/core, a CI maintainer).
+  const group = (system: Row) => (system.checked === false ? 3 : system.status === 'ok' ? 2 : options.isPreexisting?.(system) === true ? 1 : 0);
+  const ranked = rankCritical(results).sort((a, b) => group(a) - group(b));
   // The owners of each owners cell, for cutting it by whole names: parsed back from the text, a name
   // with ", " in it ("Doe, John") read as two (a review).
   const ownersOf = new Map<string, string[]>();
   // And of a system with no owner, who still authors its files.
   const authorsOf = new Map<string, string[]>();
+  // And what follows them (ownersNote), kept whole when the names are cut.
+  const noteOf = new Map<string, string>();
   const rows = ranked.map((system) => {
     const name = sanitize(system.name);
     if (system.checked === false) {
@@ -35,15 +49,17 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     const ok = system.status === 'ok';
     // check --new-only: broken on the base already and not made worse: marked, not failed.
     const already = !ok && options.isPreexisting?.(system) === true;
-    const risk = filesAtRisk(system);
+    const risk = options.atRisk?.(system) ?? filesAtRisk(system);
     const first = risk[0];
     // Whole here: in a terminal the table's fit cuts it only when the width needs it (a 60-cell cap
     // cut paths in a 200-column terminal), and piped (a CI log) it stays whole, so it can be searched for.
     const riskPath = sanitize(first ?? '');
     const riskText = first === undefined ? '' : `${risk.length}: ${riskPath}${risk.length > 1 ? ` +${risk.length - 1} more` : ''}`;
-    const owners = sanitize(ownersPhrase(system));
+    const note = sanitize(options.ownersNote?.(system) ?? '');
+    const owners = `${sanitize(ownersPhrase(system))}${note ? `; ${note}` : ''}`;
     if (system.owners.length > 0) ownersOf.set(owners, system.owners.map((owner) => sanitize(owner.name)));
     else if (system.authors.length > 0) authorsOf.set(owners, system.authors.map((author) => sanitize(author.name)));
+    if (note) noteOf.set(owners, `; ${note}`);
     return [
       ok ? chalk.green('✓') : already ? chalk.yellow('!') : chalk.red('✗'),
       chalk.bold(name),
@@ -59,14 +75,18 @@ export function renderCriticalRows(results: readonly Row[], ctx: RenderContext, 
     // Cut, the owners lose the label the column's title already gives before any name does
     // ("owners: Nicolò Ribaud…" at 80 columns: a team lead's test), then whole names, counted.
     if (column === 4) {
+      // A note after the names ("; judged on 4 of its 39 files") stays while there is room for a name.
+      const note = noteOf.get(cell) ?? '';
+      const room = note && width - displayWidth(note) >= 12 ? width - displayWidth(note) : width;
+      const kept = room < width ? note : '';
       const names = ownersOf.get(cell);
-      if (names !== undefined) return shortenNameList(names, width, [INACTIVE_MARK]);
+      if (names !== undefined) return `${shortenNameList(names, room, [INACTIVE_MARK])}${kept}`;
       // With no owner, who still authors its files matters more than why: "no owner: fewer than
       // ha…" lost them (okhttp at 80 columns, a CI test).
       const authors = authorsOf.get(cell);
       if (authors === undefined) return cell;
-      const label = NO_OWNER.find((text) => width - text.length >= 8);
-      return label === undefined ? 'no owner' : `${label}${shortenNameList(authors, width - label.length, [INACTIVE_MARK])}`;
+      const label = NO_OWNER.find((text) => room - text.length >= 8);
+      return label === undefined ? `no owner${kept}` : `${label}${shortenNameList(authors, room - label.length, [INACTIVE_MARK])}${kept}`;
     }
     const parts = column === 5 ? /^(\d+): (.*?)( \+\d+ more)?$/.exec(cell) : null;
     if (!parts) return cell;

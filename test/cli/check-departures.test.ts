@@ -48,7 +48,10 @@ describe('check with departures', { tags: ['slow'] }, () => {
     const sarif = JSON.parse(run('sarif')) as { runs: { properties: { departing: unknown[] }; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
     expect(sarif.runs[0]?.properties.departing).toEqual([{ name: 'Bob', date: null }]);
     // (And that the 2024 fixture is measured from today: its date varies.)
-    expect(sarif.runs[0]?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text).filter((text) => !text.startsWith('inactivity is measured'))).toEqual([expect.stringContaining('"src/gone/**" matches no analysed file')]);
+    // Then the notes under the systems (who keeps auth, whose owner is inactive as of today; and
+    // its only system failing, what a pull-request gate should run).
+    const notes = sarif.runs[0]?.invocations[0]?.toolExecutionNotifications.map((n) => n.message.text).filter((text) => !text.startsWith('inactivity is measured') && !text.startsWith('auth: its sole owner'));
+    expect(notes).toEqual([expect.stringContaining('"src/gone/**" matches no analysed file'), expect.stringMatching(/^The only critical system fails on this revision, /)]);
     expect(run('markdown')).toContain('> ⚠️ .talentrisk.yml:3:28 critical.0.paths.1: "src/gone/\\*\\*" matches no analysed file');
     // Nobody leaving: no such line.
     expect(runCli(['check', '--format', 'markdown', '-q'], { cwd: repo.dir }).stdout).not.toMatch(/after departures/i);

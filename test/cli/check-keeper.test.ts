@@ -26,15 +26,16 @@ describe('check names who keeps a system whose owner is inactive', { tags: ['slo
     const text = check(2);
     expect(text.exitCode).toBe(1);
     expect(text.stdout).toMatch(/^✗ {2}payments +1 +2 {2}sole owner: Ada \(inactive\)/m);
-    expect(text.stdout).toContain('\n! payments: its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 commits to 1 of its 2 files)\n');
-    expect(check(2, '--format', 'markdown').stdout).toContain('- ⚠️ **payments**: its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 commits to 1 of its 2 files)');
-    expect(check(2, '--format', 'github').stdout).toContain('. Its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 commits to 1 of its 2 files).\n');
+    expect(text.stdout).toContain('\n! payments: its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 changes to 1 of its 2 files)\n');
+    expect(check(2, '--format', 'markdown').stdout).toContain('- ⚠️ **payments**: its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 changes to 1 of its 2 files)');
+    expect(check(2, '--format', 'github').stdout).toContain('. Its sole owner Ada (no commit since 2023-02-09) is inactive; kept by Bob (3 changes to 1 of its 2 files).\n');
     const json = checkOutputSchema.parse(JSON.parse(check(2, '--format', 'json').stdout));
-    expect(json.systems[0]?.keeper).toEqual({ id: 'bob@example.com', name: 'Bob', files: 1, commits: 3 });
+    // `changes` under its right name; `commits`, the same count, kept for the JSON's compatibility.
+    expect(json.systems[0]?.keeper).toEqual({ id: 'bob@example.com', name: 'Bob', files: 1, commits: 3, changes: 3 });
   });
 
   it('a passing system: its note says who keeps it; nobody when nobody active changed its files twice', () => {
-    expect(check(1).stdout).toContain('\n! payments: passes on an owner who is inactive: Ada (no commit since 2023-02-09); kept by Bob (3 commits to 1 of its 2 files)\n');
+    expect(check(1).stdout).toContain('\n! payments: passes on an owner who is inactive: Ada (no commit since 2023-02-09); kept by Bob (3 changes to 1 of its 2 files)\n');
     // Bob leaving: Cy changed b.ts once only.
     expect(check(1, '--leaving', 'bob').stdout).toContain('inactive: Ada (no commit since 2023-02-09); nobody active has been keeping its files\n');
     expect(checkOutputSchema.parse(JSON.parse(check(1, '--leaving', 'bob', '--format', 'json').stdout)).systems[0]?.keeper).toBeNull();
@@ -63,6 +64,11 @@ describe('check names who keeps a system whose owner is inactive', { tags: ['slo
       ...[1, 2, 3].map((day): FixtureCommit => ({ author: 'bob', at: `2025-05-0${day}T10:00:00Z`, write: { 'src/pay/a.ts': 30 + day, 'src/pay/b.ts': 30 + day } })),
     ]);
     writeFileSync(path.join(both.dir, '.talentrisk.yml'), 'critical:\n  - name: payments\n    paths: ["src/pay/**"]\n    minOwners: 2\n');
-    expect(runCli(['check', '--until', '2025-06-01', '--no-color'], { cwd: both.dir }).stdout).toContain('kept by Bob (6 commits to both its files)');
+    // Three commits, each changing both files: 6 changes, not "6 commits" (vuejs/core: "263 commits"
+    // from someone with 177 commits to the whole package, a CI maintainer). In every format.
+    const keptBy = 'kept by Bob (6 changes to both its files)';
+    expect(runCli(['check', '--until', '2025-06-01', '--no-color'], { cwd: both.dir }).stdout).toContain(keptBy);
+    for (const format of ['github', 'markdown', 'junit', 'json']) expect(runCli(['check', '--until', '2025-06-01', '--format', format], { cwd: both.dir }).stdout).toContain(keptBy);
+    expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--until', '2025-06-01', '--format', 'json'], { cwd: both.dir }).stdout)).systems[0]?.keeper).toMatchObject({ files: 2, commits: 6, changes: 6 });
   });
 });

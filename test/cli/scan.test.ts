@@ -1145,7 +1145,9 @@ describe('--output says where the report went', { tags: ['slow'] }, () => {
       const file = path.join(dir, `${args[0]}.out`);
       const written = runCli([...args, '-o', file], { cwd: repo.dir });
       expect(written.stdout).toBe('');
-      expect(written.stderr).toBe(`talentrisk: wrote ${what} to ${file}\n`);
+      // After the warnings and notes the report carries (check's: its fixture's 2024 owners are
+      // inactive today, and its only system fails).
+      expect(written.stderr.replace(/^talentrisk: warning: .*\n/gm, '')).toBe(`talentrisk: wrote ${what} to ${file}\n`);
       expect(readFileSync(file, 'utf8')).not.toBe('');
       const quiet = runCli([...args, '-o', file, '--force', '-q'], { cwd: repo.dir });
       expect(quiet.stderr).toBe('');

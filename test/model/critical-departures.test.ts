@@ -29,7 +29,7 @@ describe('evaluateAfterDepartures', () => {
 
   it('says a system that already fails, with the same owners, fails today, not "after X leaves" (deno: Leo owns nothing there)', () => {
     const [npm, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'leo', name: 'Leo' }]);
-    expect(npm?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Bob authors 2 of its 2 files' }]);
+    expect(npm?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Bob authors 2 of its 2 files', held: 2 }]);
     expect(web?.violations).toEqual([]);
   });
 
@@ -52,7 +52,8 @@ describe('evaluateAfterDepartures', () => {
 
   it('charges the departures with what they break or change', () => {
     const [, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'ada', name: 'Ada' }]);
-    expect(web?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, afterDepartures: true, message: 'bus factor 1 without Ada (2 with them; needs 2)' }]);
+    // `held`: what the owners left author (the message says who leaves instead).
+    expect(web?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, afterDepartures: true, message: 'bus factor 1 without Ada (2 with them; needs 2)', held: 2 }]);
     // npm fails today with Bob alone; without him its bus factor drops to 0: the departure changes it.
     const [npm] = evaluateAfterDepartures(analysis, systems, [{ id: 'bob', name: 'Bob' }]);
     expect(npm?.violations[0]).toMatchObject({ afterDepartures: true, message: 'bus factor 0 without Bob (1 with them; needs 2)' });

@@ -82,7 +82,8 @@ describe('evaluateCriticalSystems (METRICS.md §9)', () => {
       orphanFiles: [],
       error: undefined,
     });
-    expect(payments?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Ada authors 2 of its 2 files' }]);
+    // `held`: what the owners author, for the reports that name them with their marks ("sole owner: Ada, who authors 2 of its 2 files").
+    expect(payments?.violations).toEqual([{ rule: 'minOwners', required: 2, actual: 1, message: 'bus factor 1 (needs 2): Ada authors 2 of its 2 files', held: 2 }]);
   });
 
   it('a system that two people both author: bus factor 2 holds minOwners 2', () => {

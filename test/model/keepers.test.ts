@@ -21,9 +21,9 @@ describe('keepers (handoff’s "kept by", check’s keeper of a system)', () => 
   it('a system’s keeper keeps the most of its files, then has the most changes to them (vuejs/core: 20 changes to compileScript.ts)', () => {
     const files = [file(['ada'], { ada: [1, 9], bob: [0, 20] }), file(['ada'], { ada: [1, 3], cy: [0, 2] }), file(['ada'], { ada: [1, 3], cy: [0, 4] }), file(['bob'], { bob: [1, 1], cy: [0, 9] })];
     // Bob authors the last file and is available: nobody keeps that one.
-    expect(keeperOf(files, new Set(['ada']))).toEqual({ id: 'cy', files: 2, commits: 6 });
+    expect(keeperOf(files, new Set(['ada']))).toEqual({ id: 'cy', files: 2, changes: 6 });
     // Bob leaving: he keeps nothing, and Cy keeps the last file too.
-    expect(keeperOf(files, new Set(['ada', 'bob']))).toEqual({ id: 'cy', files: 3, commits: 15 });
+    expect(keeperOf(files, new Set(['ada', 'bob']))).toEqual({ id: 'cy', files: 3, changes: 15 });
     // One change is not keeping.
     expect(keeperOf([file(['ada'], { ada: [1, 3], bob: [0, 1] })], new Set(['ada']))).toBeUndefined();
   });

@@ -426,6 +426,8 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
       else if (authors.length === 0) orphanFiles.push(file.path);
     }
     const violations: CriticalViolation[] = [];
+    // The files any of `members` author.
+    const held = (members: readonly TruckFactorMember[]) => files.filter((file) => authorsOf(file).some((id) => members.some((m) => m.id === id))).length;
     let error: string | undefined;
     if (files.length === 0) {
       error = `no analysed file matches ${system.paths.map((glob) => JSON.stringify(glob)).join(', ')}${globMistakes(system.paths)}${nearGlobs(system.paths, analysis.files.map((file) => file.path))}${deeperGlobs(system.paths, analysis.files.map((file) => file.path))}`;
@@ -437,7 +439,8 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
         message:
           truckFactor.value === 0
             ? `bus factor 0 (needs ${system.minOwners}): fewer than half of its ${files.length} files have an author`
-            : `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'authors' : 'author'} ${files.length === 1 ? 'its file' : `${files.filter((file) => authorsOf(file).some((id) => truckFactor.developers.some((m) => m.id === id))).length} of its ${files.length} files`}`,
+            : `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'authors' : 'author'} ${files.length === 1 ? 'its file' : `${held(truckFactor.developers)} of its ${files.length} files`}`,
+        ...(truckFactor.value === 0 ? {} : { held: held(truckFactor.developers) }),
       });
     }
     return {

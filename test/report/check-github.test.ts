@@ -7,7 +7,7 @@ import { makeReport } from './check-factory.ts';
 describe('check --format github', () => {
   it('one ::error per failing system at its config line, a ::warning per dead glob at its line, plain lines for the rest', () => {
     expect(renderCheckGithub(makeReport()).split('\n')).toEqual([
-      '::error file=.talentrisk.yml,line=3,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts.',
+      '::error file=.talentrisk.yml,line=3,title=payments%3A bus factor 1%2C needs 2::Critical system "payments" has bus factor 1, needs 2; sole owner: Ada, who authors 2 of its 3 files; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts.',
       'talentrisk: deploy: ok (bus factor 1, needs 1; sole owner: Bob)',
       'talentrisk: auth: ok (bus factor 2, needs 2; owners: Ada, Bob)',
       '::warning file=.talentrisk.yml,line=10,title=auth%3A unused glob::critical system "auth": the glob "legacy/auth/**" matches no analysed file',

@@ -18,7 +18,7 @@ describe('check --format sarif', () => {
     expect(run.results).toHaveLength(1);
     const [result] = run.results;
     expect(result).toMatchObject({ ruleId: SARIF_RULE_ID, ruleIndex: 0, level: 'error', partialFingerprints: { 'talentriskCriticalSystem/v1': 'payments' } });
-    expect(result.message.text).toBe('Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts.');
+    expect(result.message.text).toBe('Critical system "payments" has bus factor 1, needs 2; sole owner: Ada, who authors 2 of its 3 files; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts.');
     const locations = result.locations as SarifLocation[];
     expect(locations.map((l) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region.startLine])).toEqual([
       ['.talentrisk.yml', 3],
@@ -32,7 +32,8 @@ describe('check --format sarif', () => {
   // tokio, a tester: no $schema, no inactive-owner notes, and a shallow clone's figures stated as fact.
   it('names its schema, carries the notes on passing systems, and says a shallow clone’s verdict rests on its fetched commits', () => {
     const inactive = ['ada@x', 'bob@x'].map((id) => ({ id, name: id, lastCommit: '2020-01-01T00:00:00Z' }));
-    const sarif = JSON.parse(renderCheckSarif({ ...makeReport(), fetchedCommits: 2, inactive }));
+    // The boundary commit is fetched, and its changes are not counted: the caveat says so (vuejs/core: "the 50 fetched commits are read" counted 49).
+    const sarif = JSON.parse(renderCheckSarif({ ...makeReport(), fetchedCommits: 2, boundaryCommits: 1, inactive }));
     expect(sarif.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     const run = sarif.runs[0];
     expect(run.invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text)).toEqual([
@@ -41,7 +42,7 @@ describe('check --format sarif', () => {
       // The advice once, after the notes.
       expect.stringMatching(/^The bus factor counts inactive owners: /),
     ]);
-    expect(run.results[0].message.text).toBe('Critical system "payments" has bus factor 1, needs 2; sole owner: Ada; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts (shallow clone: only the 2 fetched commits are read).');
+    expect(run.results[0].message.text).toBe('Critical system "payments" has bus factor 1, needs 2; sole owner: Ada, who authors 2 of its 3 files; 3 files at risk: src/pay/c.ts, src/pay/a.ts, src/pay/b.ts (shallow clone: only 1 of the 2 fetched commits is counted).');
     expect(JSON.parse(renderSarifCouldNotRun('why')).$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
   });
 

@@ -12,6 +12,7 @@ describe('check --format text', () => {
       ✗  payments           1      2  sole owner: Ada   3: src/pay/c.ts +2 more
       ✓  deploy             1      1  sole owner: Bob   1: deploy/run.sh
       ✓  auth               2      2  owners: Ada, Bob
+      ✗ payments: bus factor 1 (needs 2): Ada authors 2 of its 3 files
 
       ✗ 1 of 3 critical systems has too few owners: payments.
         To fix: have someone else change and review the files at risk, or pair on them, until they have another author (\`talentrisk explain <path>\` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.

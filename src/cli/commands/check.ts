@@ -6,7 +6,7 @@ import { historyConcurrency } from '../../git/client.ts';
 import { changedFilesSince, type ChangedFiles } from '../../git/diff.ts';
 import { squashesWereRead } from '../../history-warnings.ts';
 import { boundaryInHistoryOf, openRepository, resolveRevision, shallowBoundary, type Repository } from '../../git/repo.ts';
-import { createSystemMatcher, peopleOf, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
+import { createSystemMatcher, filesAtRisk, peopleOf, withTrackedCounts, withTrackedFiles, type CriticalSystemResult } from '../../model/critical.ts';
 import { compareWithBase } from '../../model/critical-baseline.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { withKeepers } from '../../model/keepers.ts';
@@ -16,7 +16,7 @@ import { loadCodeMatcher } from '../../code-matcher.ts';
 import type { Analysis } from '../../model/types.ts';
 import { renderCheckMarkdown } from '../../report/check-markdown.ts';
 import { checkReporters } from '../../report/check-reporters.ts';
-import { markInactive } from '../../report/check-describe.ts';
+import { markInactive, warningsWithNotes } from '../../report/check-describe.ts';
 import { CHECK_FORMATS, checkPassed, type CheckedSystem, type CheckFormat, type CheckReport } from '../../report/check-types.ts';
 import { list, shellWord } from '../../report/format.ts';
 import { referenceDate, staleRevision } from '../../model/analysis-date.ts';
@@ -105,10 +105,14 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const { evaluation } = evaluated;
   // In a shallow clone only the files its fetched history changes are analysed: a system matching
   // none of them is measured against the files tracked at the revision that the selection keeps
-  // (not vendored or excluded ones; two git calls, only then).
-  const shallowSystems = repo.info.isShallow && evaluation.systems.some((result) => result.unmatchedPatterns.length > 0);
-  const measured = shallowSystems ? withTrackedFiles(evaluation.systems, await selectable(repo, evaluation.repository.revision, loaded, options)) : evaluation.systems;
+  // (not vendored or excluded ones; two git calls, in a shallow clone only), and every system says
+  // on how many of those it was judged.
+  const tracked = repo.info.isShallow ? await selectable(repo, evaluation.repository.revision, loaded, options) : undefined;
+  const shallowSystems = tracked !== undefined && evaluation.systems.some((result) => result.unmatchedPatterns.length > 0);
+  const measured = tracked === undefined ? evaluation.systems : withTrackedCounts(shallowSystems ? withTrackedFiles(evaluation.systems, tracked) : evaluation.systems, tracked);
   const systems = atBase ? compareWithBase(measured, atBase.evaluation.systems) : measured;
+  // The boundary commits are read and their changes not counted: the caveat counts them apart.
+  const boundaryCommits = repo.info.isShallow ? (await boundaryInHistoryOf(repo, evaluation.repository.revision)).length : 0;
 
   const configFile = loaded.file ? path.relative(repo.info.root, loaded.file).split(path.sep).join('/') : CONFIG_FILE;
   // A change to the rules themselves (a system added, minOwners raised) concerns every system: a
@@ -141,13 +145,14 @@ async function checkRepository(target: string | undefined, options: CheckOptions
     systems: systems.map((result) => ({
       ...result,
       checked: isChecked(result),
+      ...(changed ? { changedAtRisk: isChecked(result) ? touchedAtRisk(result, changed) : [] } : {}),
       // Skipped by --changed first: "not judged" is for the systems the change touches.
       ...(isChanged(result) ? {} : { unfetchedFiles: undefined }),
       configLine: loaded.lineOf(['critical', result.index]),
       unmatchedPatternLines: result.unmatchedPatterns.map((glob) => loaded.lineOf(['critical', result.index, 'paths', result.paths.indexOf(glob)])),
     })),
     changed: changed ? { base: changed.base, mergeBase: changed.mergeBase, files: changed.files.length, ...(options.newOnly ? { newOnly: true } : {}) } : undefined,
-    ...(repo.info.isShallow ? { fetchedCommits: evaluation.commits } : {}),
+    ...(repo.info.isShallow ? { fetchedCommits: evaluation.commits, boundaryCommits } : {}),
     departing: evaluation.departing,
     inactiveGone: evaluation.inactiveGone ?? 0,
     referenceDay: reference.toISOString().slice(0, 10),
@@ -173,10 +178,21 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   const shown = options.format === 'json' || options.format === 'sarif' ? report : markInactive(report);
   const written = writeReport(checkReporters[options.format](shown, { chalk, ...tableLayout(io, toFile) }), options, io.cwd, io.stdout);
   if (!options.quiet) {
-    if (options.format !== 'github' && options.format !== 'text') for (const warning of [...deadSkipped, ...deadGlobs]) io.stderr.write(`talentrisk: warning: ${warning}\n`);
+    const inReport = options.format === 'text' || options.format === 'github';
+    if (written) {
+      // Written to a file, the report says nothing where check runs: stderr has every warning and
+      // note it carries (the JSON's `warnings`), and the dead globs that json and github give at
+      // their place only. It had the analysis's warnings only: none of the "kept by" notes of
+      // vuejs/core's failing systems (a CI maintainer).
+      const elsewhere = options.format === 'github' || options.format === 'json' ? deadGlobs : [];
+      for (const warning of [...elsewhere, ...warningsWithNotes(report)]) io.stderr.write(`talentrisk: warning: ${warning}\n`);
+    } else if (!inReport) {
+      for (const warning of [...deadSkipped, ...deadGlobs]) io.stderr.write(`talentrisk: warning: ${warning}\n`);
+    }
     // text and github print the warnings in the report itself (github as ::warning lines, in the
-    // same job log): the same line on stderr too read as two warnings.
-    printWarnings(evaluated.warningSource, options, io, (options.format === 'text' || options.format === 'github') && !toFile);
+    // same job log): the same line on stderr too read as two warnings. The cache's own problems
+    // are never in a report.
+    printWarnings(evaluated.warningSource, options, io, inReport || written);
     // Not in the report: what went wrong storing the evaluation (a full disk). The merge base's
     // analysis warnings are left out: they are the revision's again, or about history the change does not have.
     printWarnings({ warnings: [...(atBase?.storing ?? []), ...evaluated.storing] }, options, io, false);
@@ -395,6 +411,17 @@ function unmatchedGlobWarnings(results: readonly CriticalSystemResult[], loaded:
   );
 }
 
+
+/**
+ * A system's files at risk that the change touched, in their order, and whether it adds each: a
+ * pull request adding 20 workflows only its author knows was listed after other people's files
+ * (vuejs/core, a CI maintainer).
+ */
+function touchedAtRisk(result: CriticalSystemResult, changed: ChangedFiles): NonNullable<CheckedSystem['changedAtRisk']> {
+  const touched = new Set(changed.files);
+  const added = new Set(changed.added);
+  return filesAtRisk(result).filter((file) => touched.has(file)).map((file) => ({ path: file, added: added.has(file) }));
+}
 
 /** selectableFiles, whose module (the analysis) a repeat check from a stored evaluation does not load otherwise. */
 async function selectable(repo: Repository, revision: string, loaded: LoadedConfig, options: CheckOptions): Promise<string[]> {
