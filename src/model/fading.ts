@@ -1,3 +1,4 @@
+import { staleRevision } from './analysis-date.ts';
 import type { Analysis } from './types.ts';
 
 // Successors who are fading out (talentrisk extension, beside METRICS.md §7's inactivity): still
@@ -23,10 +24,16 @@ export function fadingAfterDays(inactiveAfterDays: number): number {
 
 /**
  * The developers who are still active (last commit within `settings.inactiveAfterDays` of the
- * analysis date) but whose last commit anywhere is more than fadingAfterDays before it: id → whole
+ * analysis date) but whose last commit anywhere is more than fadingAfterDays before it (none when
+ * the revision's last commit is more than 30 days older than that date: staleRevision): id → whole
  * days since that commit. A commit dated after the analysis date (a clock ahead) counts as made on it.
  */
-export function fadingDevelopers(analysis: Pick<Analysis, 'settings' | 'developers'>): Map<string, number> {
+export function fadingDevelopers(analysis: Pick<Analysis, 'settings' | 'developers'> & { repository?: Pick<Analysis['repository'], 'revisionDate'> }): Map<string, number> {
+  // None in a clone whose last commit is long before the analysis date: measured from today,
+  // everyone who committed in its last weeks read "last commit 115 days ago" (laravel's mirror, 108
+  // days old). Reports already say such figures are measured from today, and offer `--until`.
+  const revisionDate = analysis.repository?.revisionDate;
+  if (revisionDate !== undefined && staleRevision(revisionDate, analysis.settings.referenceDate)) return new Map();
   const reference = Date.parse(analysis.settings.referenceDate);
   const window = analysis.settings.inactiveAfterDays;
   const bound = fadingAfterDays(window);

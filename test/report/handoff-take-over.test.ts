@@ -142,4 +142,19 @@ describe('handoff: a successor fading out', () => {
     expect(handoffOutputSchema.parse(json)).toEqual(json);
     expect(json.fading).toEqual([{ id: 'joe@example.com', name: expect.any(String), days: 122 }]);
   });
+
+  // laravel's mirror, measured 108 days after its last commit: everyone who committed in its last
+  // weeks read "last commit 115 days ago". In such a clone nobody is marked (the header says why).
+  it('marks nobody in a clone whose last commit is more than 30 days before the analysis date', async () => {
+    const repo = buildNamed('fading-stale', [
+      { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'lib/a.ts': 1, 'lib/b.ts': 1, 'lib/c.ts': 1, 'lib/d.ts': 1, 'lib/e.ts': 1 } },
+      ...[2, 3, 4].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, write: { 'lib/a.ts': n, 'lib/b.ts': n } })),
+      { author: 'joe', at: '2024-09-01T10:00:00Z', write: { 'lib/a.ts': 10 } },
+      { author: 'bob', at: '2024-11-20T10:00:00Z', write: { 'lib/b.ts': 10 } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 180 } } });
+    const report = await handoffOf(analysis, 'ada', { critical: [] });
+    expect(report.fading).toEqual({});
+    expect(renderHandoffMarkdown(report)).not.toMatch(/\(last commit \d+ days ago\)/);
+  });
 });
