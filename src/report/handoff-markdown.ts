@@ -369,28 +369,31 @@ function dropWithoutSoleFiles(area: HandoffArea, who: string): string {
 function successorCell(file: HandoffFile, name: (id: string) => string, fading: Readonly<Record<string, number>>): string {
   if (!file.successor) return '**no successor — knowledge transfer needed**';
   // A successor fading out is said so, as scan says it: redis's artix looked as strong as anyone.
+  // Inside the cell's one parenthesis, first: "Dave (last commit 347 days ago; weak: walk through it together)".
   const days = fading[file.successor.id];
-  const who = `${name(file.successor.id)}${days === undefined ? '' : ` (${fadingLabel(days)})`}`;
+  const name0 = name(file.successor.id);
+  const who = days === undefined ? name0 : `${name0} (${fadingLabel(days)})`;
+  const open = days === undefined ? `${name0} (` : `${name0} (${fadingLabel(days)}; `;
   if (isBulkOnly(file.successor)) {
     // The figures make them the successor, or an author, through commits of hundreds of files:
     // spring-boot's Phillip Webb, by a directory move and a copyright sweep (an EM test).
     const tag = file.strength === 'author' ? 'also an author; ' : file.strength === 'weak' ? 'weak; ' : '';
-    return `${who} (${tag}${bulkOnlyWords(file.successor)})${handsOn(file, name)}${moreRecent(file, name)}`;
+    return `${open}${tag}${bulkOnlyWords(file.successor)})${handsOn(file, name)}${moreRecent(file, name)}`;
   }
   if (file.strength === 'weak' && manyOwnChanges(file.successor)) {
     // "Barely knows it" beside 388 commits read wrong to a manager: others made 9,306 changes
     // (spring-boot's dependency management file, normDOA 0.08; an EM test).
-    return `${who} (${relativeWork(file)}; others made far more: walk through it together)${moreRecent(file, name)}`;
+    return `${open}${relativeWork(file)}; others made far more: walk through it together)${moreRecent(file, name)}`;
   }
   switch (file.strength) {
     case 'author':
-      return `${who} (also an author)`;
+      return `${open}also an author)`;
     case 'ok':
       return who;
     default:
       // Nearly nothing: "walk through it together" sent a manager to someone who touched the core
       // runtime twice six years ago (normDOA 0.05; an EM test on jest).
-      return (file.successor.normDoa < BARELY_NORM_DOA ? `${who} (barely knows it: plan a knowledge transfer)` : `${who} (weak: walk through it together)`) + moreRecent(file, name);
+      return (file.successor.normDoa < BARELY_NORM_DOA ? `${open}barely knows it: plan a knowledge transfer)` : `${open}weak: walk through it together)`) + moreRecent(file, name);
   }
 }
 

@@ -176,10 +176,10 @@ describe('handoff report of a hand-computed fixture', () => {
       checklist: report.checklist.map((item) => (item.kind === 'transfer-file' && item.path === 'pay/ledger.ts' ? { ...item, normDoa: 0.05 } : item)),
     };
     const markdown = renderHandoffMarkdown(changed);
-    expect(markdown).toContain('| Dave (last commit 347 days ago) (barely knows it: plan a knowledge transfer) |');
+    expect(markdown).toContain('| Dave (last commit 347 days ago; barely knows it: plan a knowledge transfer) |');
     expect(markdown).toContain('Walk through `pay/ledger.ts` with its new owner: the nearest successor, Dave, barely knows it (normDOA 0.05).');
     // Above the floor: a walk-through together, as before.
-    expect(renderHandoffMarkdown(report)).toContain('| Dave (last commit 347 days ago) (weak: walk through it together) |');
+    expect(renderHandoffMarkdown(report)).toContain('| Dave (last commit 347 days ago; weak: walk through it together) |');
     // The table and the checklist print one normDOA alike, and never on the floor it is below
     // (commons-lang: 0.09 in the table, 0.08 in the checklist; 0.0999 had read "0.1").
     for (const [value, text] of [[0.0899, '0.09'], [0.0999, '0.0999']] as const) {
@@ -211,7 +211,7 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(ledger?.successor?.id).toBe('dave@example.com');
     expect(ledger?.recentSuccessor?.id).toBe('erin@example.com');
     const markdown = renderHandoffMarkdown(report);
-    expect(markdown).toContain('| Dave (last commit 345 days ago) (weak: walk through it together); more recent: Erin (2 commits, last 2024-12-21) |');
+    expect(markdown).toContain('| Dave (last commit 345 days ago; weak: walk through it together); more recent: Erin (2 commits, last 2024-12-21) |');
     expect(markdown).toContain('Walk through `pay/ledger.ts` with Dave (weak successor) or Erin, who changed it more recently.');
     expect(markdown).toContain('*more recent* names who stays, is active and knows the file best today');
     expect(toHandoffJson(report).areas.flatMap((area) => area.files).find((f) => f.path === 'pay/ledger.ts')?.recentSuccessor).toMatchObject({ id: 'erin@example.com', name: 'Erin', commits: 2 });

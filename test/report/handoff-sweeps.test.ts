@@ -155,11 +155,11 @@ describe('handoff: a weak successor with many changes of their own', () => {
 
   it('words it relative to the others instead of "barely knows it" (spring-boot: 388 of 9,694 changes)', async () => {
     const markdown = renderHandoffMarkdown(await withLedgerSuccessor(388, 0.08));
-    expect(markdown).toContain('| Dave (last commit 347 days ago) (388 of its 9694 changes; others made far more: walk through it together) |');
+    expect(markdown).toContain('| Dave (last commit 347 days ago; 388 of its 9694 changes; others made far more: walk through it together) |');
     expect(markdown).toContain('- [ ] Walk through `pay/ledger.ts` with Dave, who made 388 of its 9694 changes (others made far more).');
     expect(markdown).not.toContain('barely knows it');
     // A few changes of their own: still barely known.
-    expect(renderHandoffMarkdown(await withLedgerSuccessor(3, 0.08))).toContain('| Dave (last commit 347 days ago) (barely knows it: plan a knowledge transfer) |');
+    expect(renderHandoffMarkdown(await withLedgerSuccessor(3, 0.08))).toContain('| Dave (last commit 347 days ago; barely knows it: plan a knowledge transfer) |');
   });
 
   it('does not count such a file "barely known" in the take-over', () => {

@@ -136,7 +136,7 @@ describe('handoff: a successor fading out', () => {
     const report = await handoffOf(analysis, 'ada', { critical: [] });
     expect(report.fading).toEqual({ 'joe@example.com': 122 });
     const markdown = renderHandoffMarkdown(report);
-    expect(markdown).toMatch(/\| `lib\/a\.ts` \|[^\n]*\| Joe[^|]* \(last commit 122 days ago\) \(weak/);
+    expect(markdown).toMatch(/\| `lib\/a\.ts` \|[^\n]*\| Joe[^|]* \(last commit 122 days ago; weak/);
     expect(markdown).not.toMatch(/Bob[^|]*last commit/);
     const json = toHandoffJson(report);
     expect(handoffOutputSchema.parse(json)).toEqual(json);
