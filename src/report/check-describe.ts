@@ -302,9 +302,16 @@ export function baseNotes(report: CheckReport): { system: string; message: strin
   if (!report.changed?.newOnly) return [];
   // A new owner count is failingNotes' line, with what the owners author (said once).
   const saidThere = (violation: CriticalViolation) => isOwnerCount(violation) && isNewViolation(violation);
-  return inReportOrder(report.systems.filter((system) => system.checked && system.status === 'violation'), report).flatMap((system) =>
-    system.violations.filter((violation) => violation.base !== undefined && !saidThere(violation)).map((violation) => ({ system: system.name, message: baseNote(violation, report.changed), isNew: isNewViolation(violation) })),
-  );
+  // What the change touched of a system the base already breaks as badly is said on its first line,
+  // as failingNotes says it of the others (the github format said it, the text did not: a review).
+  const failing = new Set(failingSystems(report).map((system) => system.name));
+  return inReportOrder(report.systems.filter((system) => system.checked && system.status === 'violation'), report).flatMap((system) => {
+    const notes = system.violations.filter((violation) => violation.base !== undefined && !saidThere(violation)).map((violation) => ({ system: system.name, message: baseNote(violation, report.changed), isNew: isNewViolation(violation) }));
+    const change = failing.has(system.name) ? '' : changePhrase(system);
+    const first = notes[0];
+    if (change && first) notes[0] = { ...first, message: `${first.message}; ${change}` };
+    return notes;
+  });
 }
 
 /** The owner count of today's figures (not after departures, which say who leaves in their own message). */

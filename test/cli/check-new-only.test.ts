@@ -36,7 +36,7 @@ describe('talentrisk check --changed --new-only (black box)', { tags: ['slow'] }
     expect(text.exitCode).toBe(0);
     const lines = text.stdout.split('\n');
     expect(lines[2]).toMatch(/^! {2}payments +1 +2 {2}sole owner: Ada \(inactive\)/);
-    expect(lines).toContain('! payments: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse');
+    expect(lines).toContain('! payments: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse; this change touches 1 file only Ada (inactive) knows');
     expect(lines).toContain('✓ Critical system "payments" is no worse than on main: it already has too few owners there (1 skipped: no file changed since main).');
 
     const json = checkOutputSchema.parse(JSON.parse(runCli(['check', '--changed', 'main', '--new-only', '--format', 'json'], { cwd: repo.dir }).stdout));
@@ -91,7 +91,7 @@ describe('talentrisk check --changed --new-only (black box)', { tags: ['slow'] }
     expect(text.exitCode).toBe(1);
     expect(text.stdout).toMatch(/^✗ {2}auth +1 +3 .*\n! {2}payments +1 +2 /m);
     expect(text.stdout).toMatch(/\n✗ auth: bus factor 1 \(needs 3\): Ada( \(inactive\))? authors 5 of its 5 files; worse than on main \(bus factor 2 there\); this change adds 3 files only Ada( \(inactive\))? knows\n/);
-    expect(text.stdout).toContain('! payments: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse\n');
+    expect(text.stdout).toContain('! payments: bus factor 1 (needs 2): already on main (bus factor 1 there), not made worse; this change touches 1 file only Ada (inactive) knows\n');
     expect(text.stdout).toContain('✗ 1 of 2 critical systems has too few owners (new or worse than on main): auth; already on main, not made worse: payments.\n');
     const junit = assertWellFormedXml(runCli(['check', '--changed', 'main', '--new-only', '--format', 'junit'], { cwd: repo.dir }).stdout);
     expect(junit.filter((e) => e.name === 'failure')).toHaveLength(1);

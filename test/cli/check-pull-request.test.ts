@@ -69,6 +69,22 @@ describe('check points a pull request at what it changed', { tags: ['slow'] }, (
     expect(edit.systems[0]?.changedAtRisk).toEqual([{ path: 'ci/c.yml', added: false }]);
   });
 
+  // A system the base already breaks: github said "this change adds 1 file only Bob knows", the text
+  // and markdown did not (the session's review).
+  it('says what the change touched of a system the base already breaks, in the text and markdown as in github', () => {
+    const repo = buildRepo([
+      { author: 'bob', write: { 'web/w1.ts': 10, 'web/w2.ts': 10 } },
+      { author: 'ada', write: { '.talentrisk.yml': 'critical:\n  - name: web\n    paths: ["web/**"]\n    minOwners: 2\n' } },
+    ]);
+    repo.commit({ author: 'bob', branch: 'feature', write: { 'web/w9.ts': 5 } });
+    const run = (...args: string[]) => runCli(['check', '--changed', 'main', '--new-only', ...UNTIL, ...args], { cwd: repo.dir });
+    expect(run('--format', 'github').stdout).toContain('this change adds 1 file only Bob knows');
+    const text = run('--no-color');
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toMatch(/\n! web: bus factor 1 \(needs 2\): already on main \(bus factor 1 there\), not made worse; this change adds 1 file only Bob knows\n/);
+    expect(run('--format', 'markdown').stdout).toContain('not made worse; this change adds 1 file only Bob knows');
+  });
+
   it('without --new-only, and on the whole revision, the owners are named with what they author', () => {
     const repo = newcomerAddsWorkflows();
     const text = runCli(['check', '--changed', 'main', ...UNTIL, '--no-color'], { cwd: repo.dir });
