@@ -2,10 +2,10 @@ import { KEEPER_MIN_CHANGES, keepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
-import { authorsAfter, bestSuccessor, highestDoaOf, isBulkOnly, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { authorsAfter, averageModuleEvents, bestSuccessor, highestDoaOf, isBulkOnly, isBusySmallModule, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
 import { fadingDevelopers } from './fading.ts';
 import { truckFactorOf } from './ownership.ts';
-import { isSecondaryModule, isSupportingModule, SMALL_MODULE_FILES, testLibraries } from './modules.ts';
+import { isSecondaryModule, testLibraries } from './modules.ts';
 import { rowsWithin } from './rows.ts';
 import { isOwnHeader, isOwnTest } from './own-test.ts';
 import { BARELY_NORM_DOA, MANY_OWN_CHANGES, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
@@ -460,10 +460,10 @@ function lastChangeIn(moduleFiles: readonly FileOwnership[], id: string, theirs:
 function secondaryModules(analysis: Pick<Analysis, 'files' | 'modules'>, areas: readonly HandoffArea[], groups: ReadonlyMap<string, readonly FileOwnership[]>): (module: string) => boolean {
   const libraries = testLibraries(analysis.modules);
   const kindOf = new Map(analysis.modules.map((module) => [module.path, module.kind]));
-  const eventsPerModule = analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0;
+  const eventsPerModule = averageModuleEvents(analysis);
   const lostEvents = (module: string) => (groups.get(module) ?? []).reduce((sum, file) => sum + (file.authors.length > 0 ? file.events : 0), 0);
   const busy = new Set(
-    areas.filter((area) => area.moduleFiles < SMALL_MODULE_FILES && !isSupportingModule(area.module, libraries) && area.leftWithNoAuthor && lostEvents(area.module) >= eventsPerModule).map((area) => area.module),
+    areas.filter((area) => isBusySmallModule({ path: area.module, files: area.moduleFiles }, area.leftWithNoAuthor, lostEvents(area.module), eventsPerModule, libraries)).map((area) => area.module),
   );
   return (module) => !busy.has(module) && isSecondaryModule({ path: module, kind: kindOf.get(module), files: groups.get(module)?.length ?? 0 });
 }
