@@ -1,4 +1,5 @@
 import { listingTier } from './bookkeeping.ts';
+import { extensionOf } from './module-category.ts';
 import { evaluateAfterDepartures } from './critical-departures.ts';
 import type { CriticalSystemResult, CriticalSystemSpec } from './critical.ts';
 import type { Analysis } from './types.ts';
@@ -59,9 +60,3 @@ export function codeOnlyFigures(
   });
 }
 
-/** `.md` of `docs/a.md`; '' for a name with no extension (`LICENSE`, `.gitignore`). */
-function extensionOf(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot) : '';
-}

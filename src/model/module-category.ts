@@ -54,3 +54,10 @@ export function moduleCategory(module: ModuleOfKind & { files: number }): Module
 export function folderOf(path: string): string {
   return path.slice(0, Math.max(0, path.lastIndexOf('/')));
 }
+
+/** `.md` of `docs/a.md`, as written; '' for a name with no extension (`LICENSE`, `.gitignore`). */
+export function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
+}

@@ -1,5 +1,5 @@
-import { folderOf } from './module-category.ts';
-import { nameLookup, ownershipIndexOf, setOf, summarizeSet } from './ownership-index.ts';
+import { extensionOf, folderOf } from './module-category.ts';
+import { nameLookup, truckFactorOverFiles } from './ownership-index.ts';
 import type { Analysis, TruckFactor } from './types.ts';
 
 // People of the headline's truck factor whose files are mostly not code: redis's truck factor of 3
@@ -34,9 +34,7 @@ export const SURELY_CODE_EXTENSIONS: ReadonlySet<string> = new Set(
 
 /** Whether `path` is code by its extension alone, for sure (false: it may or may not be). */
 export function surelyCode(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 && SURELY_CODE_EXTENSIONS.has(name.slice(dot).toLowerCase());
+  return SURELY_CODE_EXTENSIONS.has(extensionOf(path).toLowerCase());
 }
 
 interface MostlyNonCode {
@@ -109,14 +107,13 @@ export function nonCodeAuthors(analysis: Pick<Analysis, 'files' | 'developers' |
     nonCodeFiles += 1;
     const folder = folderOf(file.path);
     const extensions = folders.get(folder) ?? new Map<string, number>();
-    const extension = extensionOf(file.path);
+    const extension = extensionOf(file.path).toLowerCase();
     extensions.set(extension, (extensions.get(extension) ?? 0) + 1);
     folders.set(folder, extensions);
   });
   if (code.length === 0) return undefined;
-  const index = ownershipIndexOf(analysis.files);
   const nameOf = nameLookup(analysis);
-  const { truckFactor } = summarizeSet(setOf(index, nameOf, index.classicAuthors, Int32Array.from(code)));
+  const truckFactor = truckFactorOverFiles(analysis, code, nameOf);
   if (sameFigure(truckFactor, analysis.truckFactor)) return undefined;
   return { people: flagged.map((person) => ({ ...person, name: nameOf(person.id) })), nonCodeFiles, folder: largestFolder(folders), codeFiles: code.length, code: truckFactor };
 }
@@ -127,12 +124,6 @@ function sameFigure(a: TruckFactor, b: TruckFactor): boolean {
   return a.value === b.value && a.developers.length === ids.size && a.developers.every((member) => ids.has(member.id));
 }
 
-/** `.json` of `src/commands/get.json`; '' without an extension. */
-function extensionOf(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot).toLowerCase() : '';
-}
 
 /** The folder with the most files (ties by path), and the extension of most of them there if one has more than half. */
 function largestFolder(folders: ReadonlyMap<string, ReadonlyMap<string, number>>): NonCodeAuthors['folder'] {

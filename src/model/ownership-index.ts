@@ -254,3 +254,13 @@ export function summarizeSet(set: NumberedSet): SetSummary {
   const owners = rankingMembers(set, ranking);
   return { ranking, owners, truckFactor: greedyTruckFactor(set, ranking, owners) };
 }
+
+/**
+ * The headline's truck factor (METRICS.md §5, on the classic authors) over some of the analysed
+ * files (their numbers in `analysis.files`): the same figure over fewer files, which the scan's
+ * notes give beside the headline (the files outside tests, the code files).
+ */
+export function truckFactorOverFiles(analysis: Pick<Analysis, 'files' | 'developers'>, files: readonly number[], nameOf: (id: string) => string = nameLookup(analysis)): TruckFactor {
+  const index = ownershipIndexOf(analysis.files);
+  return summarizeSet(setOf(index, nameOf, index.classicAuthors, Int32Array.from(files))).truckFactor;
+}

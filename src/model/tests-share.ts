@@ -1,6 +1,6 @@
 import { folderOf, supportingFolder } from './module-category.ts';
 import { testLibraries } from './modules.ts';
-import { nameLookup, ownershipIndexOf, setOf, summarizeSet } from './ownership-index.ts';
+import { truckFactorOverFiles } from './ownership-index.ts';
 import type { Analysis, TruckFactor } from './types.ts';
 
 // Tests, fixtures and examples that make up most of the analysed files: vite's truck factor (7) was
@@ -39,8 +39,7 @@ export function testsShare(analysis: Pick<Analysis, 'files' | 'developers' | 'mo
   const total = analysis.files.length;
   const files = total - rest.length;
   if (rest.length === 0 || files <= total * TESTS_SHARE) return undefined;
-  const index = ownershipIndexOf(analysis.files);
-  const { truckFactor } = summarizeSet(setOf(index, nameLookup(analysis), index.classicAuthors, Int32Array.from(rest)));
+  const truckFactor = truckFactorOverFiles(analysis, rest);
   const largest = [...folders].map(([path, n]) => ({ path, files: n })).sort((a, b) => b.files - a.files || (a.path < b.path ? -1 : 1));
   return { files, total, folders: largest.slice(0, count), folderCount: largest.length, restFiles: rest.length, rest: truckFactor };
 }
