@@ -48,7 +48,7 @@ const HEADER = /\.(?:h|hh|hpp|hxx)$/i;
 const SOURCE = /\.(?:c|cc|cpp|cxx|m|mm)$/i;
 
 /** A path's folder (with its trailing slash) and its name without the extension, lower-cased. */
-function stemOf(path: string): { folder: string; stem: string } {
+function folderAndStem(path: string): { folder: string; stem: string } {
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1);
   const dot = name.lastIndexOf('.');
@@ -66,8 +66,8 @@ function stemOf(path: string): { folder: string; stem: string } {
 export function isOwnHeader(a: string, b: string): boolean {
   const [header, source] = HEADER.test(a) && SOURCE.test(b) ? [a, b] : HEADER.test(b) && SOURCE.test(a) ? [b, a] : [];
   if (header === undefined || source === undefined) return false;
-  const h = stemOf(header);
-  const s = stemOf(source);
+  const h = folderAndStem(header);
+  const s = folderAndStem(source);
   if (h.stem !== s.stem) return false;
   if (h.folder === s.folder) return true;
   // `…/include/` and `…/src/` at the same place, then the same folders, or one more under include.
