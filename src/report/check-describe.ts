@@ -257,7 +257,7 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
     return {
       passed: true,
       // "All 2 critical systems" read oddly (prometheus, a CI maintainer).
-      text: `${checked.length === 1 ? `Critical system "${checked[0]?.name}" has` : checked.length === 2 ? 'Both critical systems have' : `All ${checked.length} critical systems have`} enough owners${skippedNote}.`,
+      text: `${checked.length === 1 ? `Critical system "${checked[0]?.name}" has` : checked.length < report.systems.length ? `The ${checked.length} critical systems checked have` : checked.length === 2 ? 'Both critical systems have' : `All ${checked.length} critical systems have`} enough owners${skippedNote}.`,
     };
   }
   // In the table's order (failing first, lowest bus factor first), not the config's (curl: the
@@ -268,7 +268,9 @@ export function verdict(report: CheckReport): { passed: boolean; text: string } 
   const already = preexisting.length > 0 ? `; already on ${base}, not made worse: ${names(preexisting)}` : '';
   return {
     passed: false,
-    text: `${failing.length} of ${plural(checked.length, 'critical system')} ${what}${compared ? ` (new or worse than on ${base})` : ''}: ${names(failing)}${already}${skippedNote}.`,
+    // Of all the config's systems, the others said in the parenthesis: "1 of 1 critical system … (1 not
+    // judged)" read as if the config had one (a review).
+    text: `${failing.length} of ${plural(report.systems.length, 'critical system')} ${what}${compared ? ` (new or worse than on ${base})` : ''}: ${names(failing)}${already}${skippedNote}.`,
   };
 }
 

@@ -627,7 +627,7 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
       '::error file=.talentrisk.yml,line=5,title=auth%3A bus factor 1%2C needs 2 (shallow clone)::Critical system "auth" has bus factor 1, needs 2; sole owner: Bob (inactive), who authors 2 of its 2 files; 2 files at risk: src/auth/x.ts, src/auth/y.ts (shallow clone: only 1 of the 2 fetched commits is counted). Its sole owner Bob (no commit since 2024-01-04) is inactive; nobody active has been keeping its files.\n',
     );
     expect(runCli(['check', '--allow-shallow', '--format', 'junit'], { cwd: clone }).stdout).toContain('message="bus factor 1, needs 2; sole owner: Bob (inactive) (shallow clone: only 1 of the 2 fetched commits is counted)"');
-    expect(runCli(['check', '--allow-shallow', '--no-color'], { cwd: clone }).stdout).toContain('\n✗ 1 of 1 critical system has too few owners: auth (1 not judged: no file changed in the fetched history); shallow clone: only 1 of the 2 fetched commits is counted.\n');
+    expect(runCli(['check', '--allow-shallow', '--no-color'], { cwd: clone }).stdout).toContain('\n✗ 1 of 2 critical systems has too few owners: auth (1 not judged: no file changed in the fetched history); shallow clone: only 1 of the 2 fetched commits is counted.\n');
     // A glob that matches no tracked file is still wrong, and is told what it meant among them.
     writeFileSync(path.join(clone, '.talentrisk.yml'), config('["src/atuh/**"]'));
     const typo = runCli(['check', '--allow-shallow'], { cwd: clone });

@@ -60,7 +60,7 @@ describe('check --format text', () => {
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toContain('changed since origin/main: 4 paths');
     expect(lines[lines.length - 3]).toMatch(/^–\s+payments\s+1\s+2\s+skipped: no file changed since origin\/main$/);
-    expect(lines[lines.length - 1]).toBe('✓ Both critical systems have enough owners (1 skipped: no file changed since origin/main).');
+    expect(lines[lines.length - 1]).toBe('✓ The 2 critical systems checked have enough owners (1 skipped: no file changed since origin/main).');
   });
 
   it('says when --changed left nothing to check', () => {
