@@ -48,6 +48,8 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const note = `Nobody committed in the 180 days before \\d{4}-\\d\\d-\\d\\d, so nobody can be a successor: \`--until ${last}\` measures from the last commit\\.`;
     expect(runCli(['--leaving', 'ada', '-q'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`; successor: of those who stay and are active, the highest DOA; weak below normDOA 0\\.5 or DOA 3\\.293\\)\\n  ${note}\\n`));
     expect(runCli(['--leaving', 'ada', '-q', '--until', last], { cwd: repo.dir }).stdout).not.toContain('Nobody committed');
+    // The classic model's successors are the active ones too (it said nothing: a review).
+    expect(runCli(['--leaving', 'ada', '-q', '--model', 'classic'], { cwd: repo.dir }).stdout).toMatch(new RegExp(`\\n  ${note}\\n`));
     // A merge made today on that old history: still nobody can be a successor (the note went by the revision's date).
     repo.git('branch', 'side', 'HEAD~1');
     repo.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', 'merge today', 'side');

@@ -304,10 +304,10 @@ function automatedAuthorsNote(analysis: Analysis, bots: readonly string[]): stri
 
 /**
  * When everyone who stays is inactive: the last day anyone committed (nobodyActiveSince), for the
- * departures section's note.
+ * departures section's note. Under the classic model too, whose successors are also only the active
+ * (an old clone read "none" for every file and never said why: a review).
  */
 function staleSuccessors(analysis: Analysis, inactive: ReadonlySet<string>, leaving: ReadonlySet<string>): { day: string; inactiveAfterDays: number; referenceDate: string } | undefined {
-  if (analysis.model === 'classic') return undefined;
   const day = nobodyActiveSince(analysis.developers, leaving, inactive);
   return day === undefined ? undefined : { day, inactiveAfterDays: analysis.settings.inactiveAfterDays, referenceDate: analysis.settings.referenceDate };
 }
