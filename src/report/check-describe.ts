@@ -530,11 +530,25 @@ export function warningsWithNotes(report: CheckReport): string[] {
  * review the files at risk" is nothing a contributor can follow (a CI maintainer).
  */
 export function allFailingNote(report: CheckReport): string {
-  if (report.changed !== undefined || report.systems.length === 0) return '';
+  if (report.systems.length === 0 || report.changed?.newOnly === true) return '';
+  if (report.changed !== undefined) return changedAllFailingNote(report);
   if (failingSystems(report).length < report.systems.length) return '';
   const count = report.systems.length;
   const all = count === 1 ? 'The only critical system fails' : count === 2 ? 'Both critical systems fail' : `All ${count} critical systems fail`;
   return `${all} on this revision, so a pull-request gate running this check fails whatever a pull request changes: gate pull requests with \`talentrisk check --changed <base> --new-only\`, which fails only on what the change makes worse`;
+}
+
+/**
+ * Under `--changed` without `--new-only`, when every system the change touches fails: the verdict
+ * judges them on the whole revision, whatever the change did, so a contributor cannot make it pass;
+ * `--new-only` fails only on what the change makes worse. fastapi's gate failed a one-line fix to
+ * `routing.py` on its creator's sole ownership, and nothing named `--new-only` (a CI maintainer).
+ */
+function changedAllFailingNote(report: CheckReport): string {
+  const checked = report.systems.filter((system) => system.checked).length;
+  if (checked === 0 || failingSystems(report).length < checked) return '';
+  const every = checked === 1 ? 'The critical system this change touches fails' : checked === 2 ? 'Both critical systems this change touches fail' : `All ${checked} critical systems this change touches fail`;
+  return `${every} on the revision as a whole, whatever the change did, so no pull request that touches ${checked === 1 ? 'it' : 'them'} can pass: \`talentrisk check --changed ${report.changed?.base ?? '<base>'} --new-only\` fails only on what a change makes worse`;
 }
 
 /**
@@ -546,7 +560,8 @@ export function fixHint(report: CheckReport, format: { text: (text: string) => s
   if (failing.length === 0) return undefined;
   const byDepartures = failing.every((system) => system.violations.length > 0 && system.violations.every((violation) => violation.afterDepartures));
   // With --changed, the files the change touched first: they are the ones its author can act on.
-  const touched = failing.flatMap((system) => system.changedAtRisk ?? []);
+  // Each file once: two systems over one file (a package and its routing) counted it twice (fastapi, a tester).
+  const touched = [...new Map(failing.flatMap((system) => system.changedAtRisk ?? []).map((file) => [file.path, file])).values()];
   const first = touched.length === 0 ? '' : `, starting with the ${touched.length === 1 ? 'one' : touched.length} this change ${touched.every((file) => file.added) ? 'adds' : 'touches'} (listed first)`;
   return (
     format.text(`To fix: have someone else change and review the files at risk${first}, or pair on them, until they have another author${byDepartures ? ' who is staying' : ''} (`) +

@@ -121,7 +121,7 @@ describe('check points a pull request at what it changed', { tags: ['slow'] }, (
 
   // vuejs/core: all four systems fail on main (a sole owner inactive for months); "have someone else
   // change and review the files at risk" is nothing a contributor can follow.
-  it('says once, when every system fails, what a pull-request gate should run; not when one passes, nor under --changed', () => {
+  it('says once, when every system fails, what a pull-request gate should run; not when one passes; under --changed, what --new-only would do', () => {
     const repo = buildRepo([
       { author: 'ada', write: { 'alpha/a.ts': 10, 'alpha/b.ts': 10, 'gamma/a.ts': 10, 'gamma/b.ts': 10 } },
       ...[1, 2].map((): FixtureCommit => ({ author: 'bob', write: { 'gamma/a.ts': 10, 'gamma/b.ts': 10 } })),
@@ -145,10 +145,15 @@ describe('check points a pull request at what it changed', { tags: ['slow'] }, (
     // One system passes: no such note.
     writeFileSync(path.join(repo.dir, '.talentrisk.yml'), config(2));
     expect(run().stdout).not.toContain('pull-request gate');
-    // A pull request's check is the gate itself.
+    // A pull request's check is the gate itself: under --changed, when every system the change
+    // touches fails, it says what --new-only would do (fastapi: a one-line fix to routing.py failed on
+    // its creator's sole ownership, a CI maintainer); not under --new-only.
     repo.commit({ author: 'ada', write: { '.talentrisk.yml': config(3) } });
     repo.commit({ author: 'ada', branch: 'feature', write: { 'alpha/a.ts': 12 } });
-    expect(runCli(['check', '--changed', 'main', ...UNTIL, '--no-color'], { cwd: repo.dir }).stdout).not.toContain('pull-request gate');
+    const changed = runCli(['check', '--changed', 'main', ...UNTIL, '--no-color'], { cwd: repo.dir });
+    expect(changed.stdout).not.toContain('pull-request gate');
+    expect(changed.stdout).toContain('\n! The critical system this change touches fails on the revision as a whole, whatever the change did, so no pull request that touches it can pass: `talentrisk check --changed main --new-only` fails only on what a change makes worse\n');
+    expect(runCli(['check', '--changed', 'main', '--new-only', ...UNTIL, '--no-color'], { cwd: repo.dir }).stdout).not.toContain('no pull request');
   });
 
   // vuejs/core at depth 50: `check --changed origin/main --allow-shallow` passed reactivity as "✓

@@ -89,4 +89,18 @@ describe('check --format text', () => {
     expect(renderCheckText(report, PLAIN).includes('\u001b')).toBe(false);
     expect(renderCheckText(report, { chalk: new Chalk({ level: 1 }), width: 100 })).toContain('\u001b[31m');
   });
+
+  // fastapi: a pull request touched fastapi/routing.py, which both "fastapi package" and "routing" hold:
+  // "starting with the 2 this change touches" for one file (a tester).
+  it('counts a touched file at risk once when two failing systems hold it', () => {
+    const report = makeReport({
+      systems: [
+        { name: 'package', paths: ['src/**'], minOwners: 2 },
+        { name: 'payments', paths: ['src/pay/**'], minOwners: 2 },
+      ],
+      changed: { base: 'main', mergeBase: 'abc', files: 1 },
+    });
+    report.systems = report.systems.map((system) => ({ ...system, changedAtRisk: [{ path: 'src/pay/a.ts', added: false }] }));
+    expect(renderCheckText(report, PLAIN)).toContain('To fix: have someone else change and review the files at risk, starting with the one this change touches (listed first)');
+  });
 });
