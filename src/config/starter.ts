@@ -146,7 +146,7 @@ export function renderStarterConfig(input: StarterInput): string {
     }
   }
   out.push('');
-  out.push('# Bot accounts are left out of every figure. Built in: names or emails like *[bot], *-bot, * (bot) and bot@*.');
+  out.push('# Bot accounts are left out of every figure. Built in: names or emails like *[bot], *-bot, * (bot) and bot@*, and the addresses GitHub Actions commits under.');
   if (input.bots.length > 0) out.push(`# Found in this history and already left out: ${input.bots.map(comment).join(', ')}.`);
   out.push('# More patterns (wildcards * and ?, matched against names and emails):');
   out.push('bots:');

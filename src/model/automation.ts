@@ -99,3 +99,20 @@ export function botPatternsCatchingPeople(
     })
     .filter((entry) => entry.people.length > 0);
 }
+
+/**
+ * When the config names no bot: the critical systems whose owners include an account whose name
+ * looks automated, as one note, else ''. They count as owners, and can keep a system passing:
+ * fastapi's release-notes workflow was one of the two owners of its release notes, and check said
+ * nothing of it while scan did (a CI maintainer).
+ */
+export function automatedOwnersNote(systems: readonly { name: string; owners: readonly { name: string }[] }[], configFile: string): string {
+  const byOwner = new Map<string, string[]>();
+  for (const system of systems) {
+    for (const owner of system.owners) if (isAutomated(owner.name)) byOwner.set(owner.name, [...(byOwner.get(owner.name) ?? []), system.name]);
+  }
+  if (byOwner.size === 0) return '';
+  const owners = [...byOwner].map(([owner, names]) => `${owner} (${names.join(', ')})`);
+  const one = byOwner.size === 1;
+  return `${one ? 'An owner of critical systems looks' : `${byOwner.size} owners of critical systems look`} automated: ${owners.join(', ')}; if ${one ? 'it is a bot, list it' : 'they are bots, list them'} under \`bots:\` in ${configFile}, or ${one ? 'it counts as an owner' : 'they count as owners'}`;
+}

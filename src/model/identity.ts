@@ -100,6 +100,15 @@ const DEFAULT_BOT_PATTERNS = [
   // so. astro's "Houston (Bot)" (1,600 "[ci] format" commits, some under a maintainer's address) was
   // eighth in its truck factor, and init proposed it only as a name of another bot.
   '* (bot)',
+  // The addresses GitHub Actions workflows commit under when they set their own (GitHub's examples set
+  // `github-actions <github-actions@github.com>`; push actions default to `action@github.com` and
+  // `actions@github.com`): GitHub's, no person's. fastapi's "📝 Update release notes" workflow, 2,237
+  // commits, was its second author and kept a critical system passing (a CI maintainer). By the
+  // name too, as no person is called that: its co-author credits read `pre-commit <github-actions@…>`.
+  'github-actions',
+  'github-actions@github.com',
+  'action@github.com',
+  'actions@github.com',
   // AI coding assistants credited in Co-authored-by trailers: tools, not people who can leave. Each
   // by an address (or a GitHub login) no person has, never by a domain or a first name: Anthropic's
   // employees commit from @anthropic.com, and Claude is a person's name too.

@@ -18,7 +18,7 @@ export type SupportingCategory = Exclude<ModuleCategory, 'code' | 'small'>;
 export const MODULE_CATEGORIES: readonly ModuleCategory[] = ['code', 'tests', 'examples', 'docs', 'settings', 'small'];
 
 /** The folder names of isSupportingModule that are documentation or release notes rather than tests (Maven's `src/site` too). */
-const DOCS = /^(([\w.-]+[-_])?(docs?|documentation)|changelog(\.d)?|newsfragments|\.changeset)$/i;
+const DOCS = /^(([\w.-]+[-_])?(docs?|documentation)|docs?[-_](src|sources?|snippets?|examples?)|changelog(\.d)?|newsfragments|\.changeset)$/i;
 /** Editors' settings at the top level (isSupportingModule ranks them last too; a review: they read as tests). */
 const SETTINGS = /^(\.idea|\.vscode|\.fleet|\.settings)$/;
 /** And those that are examples (a top-level `samples/` may be example code a team maintains; test-data.ts). */

@@ -80,6 +80,12 @@ export interface NonCodeAuthors {
   nonCodeFiles: number;
   /** The folder that holds the most of their files that are not code ('' for the top level), how many, and the extension most of them there have. */
   folder: { path: string; files: number; extension?: string };
+  /**
+   * When no one folder holds more than half of those files: the deepest folder below the top level
+   * that does, with how many of them and in how many folders (fastapi's translations: 40 in
+   * `docs/de/docs/tutorial` was all the note named of 1,531 under `docs`, a CI maintainer).
+   */
+  area?: { path: string; files: number; folders: number };
   /** Analysed files that are code. */
   codeFiles: number;
   /** The truck factor over the code files (METRICS.md §5, on the classic authors as the headline's). */
@@ -115,7 +121,34 @@ export function nonCodeAuthors(analysis: Pick<Analysis, 'files' | 'developers' |
   const nameOf = nameLookup(analysis);
   const truckFactor = truckFactorOverFiles(analysis, code, nameOf);
   if (sameFigure(truckFactor, analysis.truckFactor)) return undefined;
-  return { people: flagged.map((person) => ({ ...person, name: nameOf(person.id) })), nonCodeFiles, folder: largestFolder(folders), codeFiles: code.length, code: truckFactor };
+  const folder = largestFolder(folders);
+  const area = folder.files * 2 > nonCodeFiles ? undefined : majorityArea(folders, nonCodeFiles);
+  return { people: flagged.map((person) => ({ ...person, name: nameOf(person.id) })), nonCodeFiles, folder, ...(area ? { area } : {}), codeFiles: code.length, code: truckFactor };
+}
+
+/** The deepest folder below the top level whose subtree holds more than half of `total` files (ties by path), with its files and folders; undefined when none does. */
+function majorityArea(folders: ReadonlyMap<string, ReadonlyMap<string, number>>, total: number): NonCodeAuthors['area'] {
+  const subtree = new Map<string, { files: number; folders: number }>();
+  for (const [path, extensions] of folders) {
+    let files = 0;
+    for (const count of extensions.values()) files += count;
+    const parts = path === '' ? [] : path.split('/');
+    for (let end = 1; end <= parts.length; end++) {
+      const ancestor = parts.slice(0, end).join('/');
+      const sum = subtree.get(ancestor) ?? { files: 0, folders: 0 };
+      sum.files += files;
+      sum.folders += 1;
+      subtree.set(ancestor, sum);
+    }
+  }
+  let best: NonCodeAuthors['area'];
+  for (const [path, sum] of subtree) {
+    if (sum.files * 2 <= total) continue;
+    const depth = path.split('/').length;
+    const bestDepth = best ? best.path.split('/').length : 0;
+    if (!best || depth > bestDepth || (depth === bestDepth && path < best.path)) best = { path, ...sum };
+  }
+  return best;
 }
 
 /** The same value and the same people (in any order): a note would say nothing new. */

@@ -718,4 +718,27 @@ describe('talentrisk check (black box)', { tags: ['slow'] }, () => {
     const systems = (stdout: string) => checkOutputSchema.parse(JSON.parse(stdout)).systems;
     expect(systems(partial.stdout)).toEqual(systems(full.stdout));
   });
+
+  // fastapi (a CI maintainer): its release-notes workflow was one of the two owners of the release
+  // notes, and check passed the system without a word, while scan named the account as automated.
+  it('says when an owner of a critical system looks automated and the config names no bot', () => {
+    const bot = { name: 'denobot', email: 'denobot@deno.example' };
+    const repo = buildRepo([
+      { author: 'ada', write: { 'docs/notes.md': 10 } },
+      ...Array.from({ length: 6 }, (): FixtureCommit => ({ author: bot, write: { 'docs/notes.md': 10 } })),
+      { author: 'ada', write: { 'docs/notes.md': 10 } },
+    ]);
+    const config = (bots: string) => `${bots}critical:\n  - name: release notes\n    paths: ["docs/**"]\n    minOwners: 2\n`;
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), config(''));
+    const note = 'An owner of critical systems looks automated: denobot (release notes); if it is a bot, list it under `bots:` in .talentrisk.yml, or it counts as an owner';
+    const passing = runCli(['check', '--until', '2024-03-01', '--no-color'], { cwd: repo.dir });
+    expect(passing.exitCode).toBe(0);
+    expect(passing.stdout).toContain(note);
+    expect(checkOutputSchema.parse(JSON.parse(runCli(['check', '--until', '2024-03-01', '--format', 'json'], { cwd: repo.dir }).stdout)).warnings).toContain(note);
+    // Listed as a bot: the system fails on Ada alone, and nothing is said of denobot.
+    writeFileSync(path.join(repo.dir, '.talentrisk.yml'), config('bots: ["denobot"]\n'));
+    const failing = runCli(['check', '--until', '2024-03-01', '--no-color'], { cwd: repo.dir });
+    expect(failing.exitCode).toBe(1);
+    expect(failing.stdout).not.toContain('looks automated');
+  });
 });

@@ -388,6 +388,24 @@ describe('bot patterns', () => {
     expect(isBot({ name: 'ci12', email: 'c@example.com' })).toBe(false);
   });
 
+  // fastapi (a CI maintainer): its release-notes workflow, `github-actions <github-actions@github.com>`
+  // with 2,237 commits, was its second author and kept a critical system passing.
+  it('recognises the addresses GitHub Actions workflows commit under, and the name github-actions', () => {
+    const defaults = createBotMatcher([]);
+    for (const [name, email] of [
+      ['github-actions', 'github-actions@github.com'],
+      ['pre-commit', 'github-actions@github.com'],
+      ['GitHub Action', 'action@github.com'],
+      ['GitHub Actions', 'actions@github.com'],
+      ['github-actions', 'ci@corp.example'],
+    ]) {
+      expect(defaults({ name: name as string, email: email as string }), `${name} <${email}>`).toBe(true);
+    }
+    // People at GitHub, and a person's own address there, are people.
+    expect(defaults({ name: 'Ada', email: 'ada@github.com' })).toBe(false);
+    expect(defaults({ name: 'Ada Actions', email: 'ada.actions@corp.example' })).toBe(false);
+  });
+
   // Regression (laravel, a tester): StyleCI Bot <bot@styleci.io> was second in the truck factor, a
   // handoff successor, and kept check's critical systems passing.
   it('recognises an address bot@…, not people named Talbot, Abbot, Bot Smith or Ben Bot', () => {

@@ -14,6 +14,13 @@ describe('moduleCategory (scan JSON modules[].category)', () => {
     expect(moduleCategory({ path: 'docs', files: 151 })).toBe('docs');
     expect(moduleCategory({ path: 'module/src/site', files: 7 })).toBe('docs');
     expect(moduleCategory({ path: 'changelog.d', files: 7 })).toBe('docs');
+    // The code of the docs' tutorials (fastapi's docs_src: first of its riskiest modules, a CI maintainer).
+    expect(moduleCategory({ path: 'docs_src', files: 451 })).toBe('docs');
+    expect(moduleCategory({ path: 'docs_src/dependencies', files: 40 })).toBe('docs');
+    expect(moduleCategory({ path: 'doc-examples', files: 12 })).toBe('docs');
+    // A source folder named like docs is still code.
+    expect(moduleCategory({ path: 'src/docstring', files: 12 })).toBe('code');
+    expect(moduleCategory({ path: 'docsify', files: 12 })).toBe('code');
     // Editors' settings rank last too, but are no tests (a review: `.idea` read as tests).
     expect(moduleCategory({ path: '.idea', files: 8 })).toBe('settings');
     expect(moduleCategory({ path: '.vscode', files: 1 })).toBe('settings');

@@ -35,6 +35,20 @@ describe('nonCodeAuthors', { tags: ['slow'] }, () => {
     expect(found?.code).toEqual(onlyCode.truckFactor);
   });
 
+  // fastapi (a CI maintainer): the note named `docs/de/docs/tutorial` (40 files) of 1,531 translations under `docs`.
+  it('names the folder under which most of those files are when no one folder holds most of them', async () => {
+    const repo = buildRepo([
+      { author: 'ada', write: files('src', 20, '.c') },
+      { author: 'bob', write: files('src/net', 5, '.c') },
+      { author: 'guy', write: { ...files('docs/de/tutorial', 9, '.md'), ...files('docs/es/tutorial', 8, '.md'), ...files('docs/fr', 8, '.md'), ...files('notes', 4, '.md'), ...files('src/cmd', 1, '.c') } },
+    ]);
+    const analysis = await analyzeRepo(repo.dir);
+    const found = nonCodeAuthors(analysis, await loadCodeMatcher());
+    expect(found).toMatchObject({ nonCodeFiles: 29, folder: { path: 'docs/de/tutorial', files: 9 }, area: { path: 'docs', files: 25, folders: 3 } });
+    // One folder with most of them: no area.
+    expect(nonCodeAuthors(await analyzeRepo(repoWith(25).dir), await loadCodeMatcher())?.area).toBeUndefined();
+  });
+
   it('says nothing when their files are code, fewer than 20 are not, or the figure over code files is the same', async () => {
     // The same files as C: code, and no table needed to know it.
     const code = await analyzeRepo(repoWith(25, '.c').dir);

@@ -10,6 +10,7 @@ import { createSystemMatcher, filesAtRisk, peopleOf, withTrackedCounts, withTrac
 import { compareWithBase } from '../../model/critical-baseline.ts';
 import { inactiveAt, inactiveCountedAsGone } from '../../model/decay.ts';
 import { withKeepers } from '../../model/keepers.ts';
+import { automatedOwnersNote } from '../../model/automation.ts';
 import { evaluateAfterDepartures } from '../../model/critical-departures.ts';
 import { codeOnlyFigures, mayRestOnOtherFiles } from '../../model/critical-code.ts';
 import { loadCodeMatcher } from '../../code-matcher.ts';
@@ -166,6 +167,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
       ...(cutChange ? [cutChange] : []),
       ...notJudgedWarnings,
       ...staleInactivity(evaluation.repository.revisionDate, reference, inactive, loaded.config.model.inactiveAfter),
+      ...(loaded.config.bots.length === 0 && evaluation.model !== 'classic' ? [automatedOwnersNote(evaluation.systems.filter(isChanged), configFile)].filter(Boolean) : []),
       ...deadSkipped,
       ...(options.format !== 'github' && options.format !== 'json' ? deadGlobs : []),
     ],

@@ -206,7 +206,14 @@ function nonCodeAuthorsNote(analysis: Analysis, isCode: (path: string) => boolea
   const { folder } = found;
   const place = folder.path === '' ? 'the top level' : `\`${sanitize(folder.path)}\``;
   const files = `${folder.files}${folder.extension ? ` \`${sanitize(folder.extension)}\`` : ''} ${folder.files === 1 ? 'file' : 'files'}`;
-  const where = folder.files * 2 > found.nonCodeFiles ? `most of them ${folder.path === '' ? 'at' : 'in'} ${place}: ${files}` : `the largest folder of them: ${place}, ${files}`;
+  const largest = `the largest folder of them: ${place}, ${files}`;
+  const { area } = found;
+  const where =
+    folder.files * 2 > found.nonCodeFiles
+      ? `most of them ${folder.path === '' ? 'at' : 'in'} ${place}: ${files}`
+      : area
+        ? `most of them under \`${sanitize(area.path)}\`: ${area.files} in ${area.folders} folders; ${largest}`
+        : largest;
   const headline = analysis.truckFactor.value;
   const nameOf = nameLookup(analysis);
   const code = found.code.developers.map((member) => sanitize(nameOf(member.id)));
