@@ -146,7 +146,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // of the same revision on the same day give the same figures (and can share a cached result).
   const reference = referenceDate(options.until, now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
-  const { files, noHistory, people, bots, commitCount, contributors, renameSkips, squashes, coAuthorCommits } = await readOwnership(repo, history, selection.analysed, {
+  const { files, noHistory, people, bots, botCommits, commitCount, contributors, renameSkips, squashes, coAuthorCommits } = await readOwnership(repo, history, selection.analysed, {
     extensions,
     renames: renameModeOf(repo) === true,
     boundary: shallowBoundary(repo.info),
@@ -265,6 +265,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       excludedFiles: tracked.length + submodules.length - files.length,
       trackedFiles: tracked.length + submodules.length,
       bots: bots.length,
+      botCommits,
       commitsWithoutRenames: withoutRenames.length,
     },
     developers,
@@ -303,6 +304,7 @@ interface Ownership {
   noHistory: number;
   people: ResolvedDeveloper[];
   bots: string[];
+  botCommits: number;
   commitCount: number;
   /** Developers with a contribution to an analysed file (co-authors without commits of their own count). */
   contributors: Set<string>;
@@ -531,8 +533,12 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const bridged = nameBridgeWarning(nameBridges(identities.list, resolved, joinings));
   if (bridged) context.warn(bridged);
   const bots: string[] = [];
+  let botCommits = 0;
   const people = resolved.filter((developer) => {
-    if (developer.isBot) bots.push(developer.name);
+    if (developer.isBot) {
+      bots.push(developer.name);
+      botCommits += developer.commits;
+    }
     return !developer.isBot;
   });
   const developerIds = people.map((developer) => developer.id);
@@ -558,7 +564,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
     const authors = contributions.filter((c) => c.isAuthor).map((c) => c.developer);
     files.push(store.file(fold.paths[file] as string, authors, tally.events, tally.lastChange, contributions, tally.coOnlyMr));
   }
-  return { files, noHistory, people, bots, commitCount, contributors, renameSkips, squashes: squashed.size > 0, coAuthorCommits: coAuthorCommitsOf(coAuthored, developerOf, developerIds) };
+  return { files, noHistory, people, bots, botCommits, commitCount, contributors, renameSkips, squashes: squashed.size > 0, coAuthorCommits: coAuthorCommitsOf(coAuthored, developerOf, developerIds) };
 }
 
 /**

@@ -49,6 +49,7 @@ export const scanOutputSchema = z
       excludedFiles: z.number().int().nonnegative().describe('Tracked files not analysed.'),
       trackedFiles: z.number().int().nonnegative(),
       bots: z.number().int().nonnegative(),
+      botCommits: z.number().int().nonnegative().describe('Of the commits, those the bots authored (left out of every figure).'),
       commitsWithoutRenames: z.number().int().nonnegative().describe('Commits read without rename detection (missing blobs).'),
     }),
     exclusions: z.array(

@@ -72,7 +72,7 @@ export function statsLine(analysis: Pick<Analysis, 'stats' | 'exclusions'>): str
   return (
     `${plural(analysis.stats.commits, 'commit')} · ${plural(analysis.stats.developers, 'developer')} · ${plural(analysis.stats.files, 'file')} analysed` +
     (excluded ? ` (${excluded} excluded: ${analysis.exclusions.map(exclusionPhrase).join(', ')})` : '') +
-    (analysis.stats.bots ? ` · ${plural(analysis.stats.bots, 'bot')} ignored` : '')
+    (analysis.stats.bots ? ` · ${plural(analysis.stats.bots, 'bot')} ignored${analysis.stats.botCommits ? ` (${plural(analysis.stats.botCommits, 'commit')} of theirs)` : ''}` : '')
   );
 }
 

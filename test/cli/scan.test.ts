@@ -545,6 +545,9 @@ describe('talentrisk scan (black box)', { tags: ['slow'] }, () => {
     const modern = JSON.parse(runCli(['--format', 'json', '--depth', '2'], { cwd: repo.dir }).stdout);
     expect(modern.modules.map((m: { path: string }) => m.path)).toEqual(['.', 'src/auth', 'src/pay']);
     expect(modern.bots).toEqual(['dependabot[bot]']);
+    // How many commits the bots made (fastapi: "11 bots ignored" hid 3,259 of its 7,678 commits, a CI maintainer).
+    expect(modern.stats).toMatchObject({ commits: 5, bots: 1, botCommits: 1 });
+    expect(runCli(['--no-color'], { cwd: repo.dir }).stdout).toContain('5 commits · 3 developers · 4 files analysed · 1 bot ignored (1 commit of theirs)\n');
     const classic = JSON.parse(runCli(['--format', 'json', '--model', 'classic'], { cwd: repo.dir }).stdout);
     expect(classic.model).toBe('classic');
     expect(classic.bots).toEqual([]);

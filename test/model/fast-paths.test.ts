@@ -89,7 +89,7 @@ const analysisArb: fc.Arbitrary<Analysis> = fc
       repository: { path: '/repo', revision: 'abc', requested: 'HEAD', revisionDate: REFERENCE_DATE, analyzedAt: REFERENCE_DATE, isShallow: false, isPartial: false, shallowSince: null },
       model: withDecay ? 'talentrisk' : 'classic',
       settings: { moduleDepth: depth, moduleChains: [], halfLifeDays, inactiveAfterDays, referenceDate: REFERENCE_DATE, coAuthors: true },
-      stats: { commits: 1, developers: DEVS.length, files: files.length, excludedFiles: 0, trackedFiles: files.length, bots: 0, commitsWithoutRenames: 0 },
+      stats: { commits: 1, developers: DEVS.length, files: files.length, excludedFiles: 0, trackedFiles: files.length, bots: 0, botCommits: 0, commitsWithoutRenames: 0 },
       developers,
       files,
       truckFactor: reference.truckFactorOf(files, nameOf),
