@@ -14,6 +14,7 @@ import { AuthorshipFold, BULK_CHANGES, type FoldChange } from './model/authorshi
 import { botPatternsCatchingPeople } from './model/automation.ts';
 import { ContributionStore } from './model/contribution-store.ts';
 import { withConversions } from './model/conversions.ts';
+import { distinctNames, usualName } from './model/distinct-names.ts';
 import { EXCLUSION_RULES, selectFiles, vendorFoldersOf, type ExclusionRule, type FileFilterOptions } from './model/files.ts';
 import type { GeneratedBy } from './model/generated-header.ts';
 import { unmatchedGlobs } from './model/globs.ts';
@@ -226,6 +227,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     .map((developer) => ({
       id: developer.id,
       name: developer.name,
+      ...(developer.sharedName !== undefined ? { sharedName: developer.sharedName } : {}),
       emails: developer.emails,
       names: developer.names,
       commits: developer.commits,
@@ -234,7 +236,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       filesAuthored: authoredCount.get(developer.id) ?? 0,
     }))
     .sort((a, b) => b.filesAuthored - a.filesAuthored || b.commits - a.commits || (a.id < b.id ? -1 : 1));
-  const lookAlike = lookAlikeWarning(developers, truckFactor, modules, extensions, extensions ? options.config.people : []);
+  // By the names alone: two developers of one name are kept apart on purpose, not names that look alike.
+  const lookAlike = lookAlikeWarning(developers.map((developer) => ({ ...developer, name: usualName(developer) })), truckFactor, modules, extensions, extensions ? options.config.people : []);
   if (lookAlike) warn(lookAlike);
 
   return {
@@ -302,7 +305,7 @@ interface Ownership {
   files: FileOwnership[];
   /** Analysed paths without any event (or only bot events). */
   noHistory: number;
-  people: ResolvedDeveloper[];
+  people: NamedDeveloper[];
   bots: string[];
   botCommits: number;
   commitCount: number;
@@ -315,6 +318,9 @@ interface Ownership {
   /** Per developer id: the commits by others that credit them as a co-author (Analysis.coAuthorCommits). */
   coAuthorCommits: Map<string, number>;
 }
+
+/** A resolved developer as the reports name them: `name` told apart from others' (distinct-names.ts), `sharedName` the name alone then. */
+type NamedDeveloper = ResolvedDeveloper & { sharedName?: string };
 
 /** Both promises settled, or undefined when neither is a promise. */
 function both(a: Promise<void> | undefined, b: Promise<void> | undefined): Promise<void> | undefined {
@@ -507,9 +513,16 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const sharedAddresses = extensions ? sharedAddressIdentities(identities.list, identities.list.map((identity) => identity.isBot)) : new Set<number>();
   const joinings = { extensions, people: config.people, sharedAddresses, selfCoAuthorships: selfCoAuthorships.list() };
   const resolved = resolveIdentities(identities.list, { ...joinings, botPatterns: config.bots });
+  // The one place people's names are chosen for every report: where two of them would show the
+  // same name (tokio's two "Name"s), each shows their address too (distinct-names.ts).
+  const shownNames = distinctNames(resolved.filter((developer) => !developer.isBot));
+  const named = resolved.map((developer): NamedDeveloper => {
+    const name = shownNames.get(developer.id);
+    return developer.isBot || name === undefined || name === developer.name ? developer : { ...developer, name, sharedName: developer.name };
+  });
   // Named as the tables name people (the developer's usual name), so after the identities.
   const developerOfIdentity = new Map<number, ResolvedDeveloper>();
-  for (const developer of resolved) for (const member of developer.members) developerOfIdentity.set(member, developer);
+  for (const developer of named) for (const member of developer.members) developerOfIdentity.set(member, developer);
   const identityName = (identity: number) => (identities.list[identity] as IdentityStats).name || '(no name)';
   for (const warning of bulkCommitWarnings({ imports, sweeps, crowded }, (identity) => developerOfIdentity.get(identity), identityName)) context.warn(warning);
   for (const { pattern, people: caught } of botPatternsCatchingPeople(
@@ -534,7 +547,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   if (bridged) context.warn(bridged);
   const bots: string[] = [];
   let botCommits = 0;
-  const people = resolved.filter((developer) => {
+  const people = named.filter((developer) => {
     if (developer.isBot) {
       bots.push(developer.name);
       botCommits += developer.commits;

@@ -2,6 +2,8 @@
 // *-bot patterns of config `bots`): init proposes them as `bots:` candidates, and scan says when
 // some author files. Pure: names and emails in, a judgement out.
 
+import { usualName } from './distinct-names.ts';
+
 // Names and emails of accounts that commit for a machine, beyond the built-in *[bot] and *-bot.
 // Careful: Travis, Jenkins or Zane are also people. A candidate is a known automation tool, a
 // separate bot/robot/automation token, or an account named only for a CI role.
@@ -36,8 +38,9 @@ export const isAutomated = (text: string) => looksLikeBotHandle(text) || AUTOMAT
  * by role (a person's login may well be `jenkins` or `ci`). A name with a word ending in "bot"
  * (Jane Talbot) is a person's: their addresses do not count by that ending.
  */
-export function looksAutomated(developer: { name: string; names: readonly string[]; emails: readonly string[] }): boolean {
-  const names = [developer.name, ...developer.names];
+export function looksAutomated(developer: { name: string; sharedName?: string | undefined; names: readonly string[]; emails: readonly string[] }): boolean {
+  // By the name alone: the address distinctNames may add is judged as an address.
+  const names = [usualName(developer), ...developer.names];
   if (names.some(isAutomated)) return true;
   const surname = names.some((name) => /\s/.test(name.trim()) && /bot(\s|$)/i.test(name.trim()));
   // A handle made of the person's own name (Boy Steven's stevenprobot@, vite) is theirs, not a bot's.
@@ -58,10 +61,12 @@ export function looksAutomated(developer: { name: string; names: readonly string
  * gets that name, not theirs: bot patterns match each identity, so listing the person's own name
  * would leave out most of their commits and keep the rest as someone else.
  */
-export function botCandidatesOf(developer: { name: string; names: readonly string[]; commits: number }): { name: string; commits: number; of?: string }[] {
-  if (isAutomated(developer.name)) return [{ name: developer.name, commits: developer.commits }];
-  const aliases = [...new Set(developer.names.filter((name) => name !== developer.name && isAutomated(name)))];
-  if (aliases.length === 0) return [{ name: developer.name, commits: developer.commits }];
+export function botCandidatesOf(developer: { name: string; sharedName?: string | undefined; names: readonly string[]; commits: number }): { name: string; commits: number; of?: string }[] {
+  // A candidate is a name for config `bots:`: the name alone, never with the address distinctNames adds.
+  const name = usualName(developer);
+  if (isAutomated(name)) return [{ name, commits: developer.commits }];
+  const aliases = [...new Set(developer.names.filter((other) => other !== name && isAutomated(other)))];
+  if (aliases.length === 0) return [{ name, commits: developer.commits }];
   return aliases.map((name) => ({ name, commits: developer.commits, of: developer.name }));
 }
 

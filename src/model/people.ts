@@ -3,6 +3,7 @@ import { noreplyLogin } from './identity.ts';
 import type { Developer, DeveloperSummary } from './types.ts';
 import { typoDistance } from './suggest.ts';
 import { isPairName } from './look-alike-names.ts';
+import { usualName } from './distinct-names.ts';
 
 // Naming a person on the command line or in the config (`--leaving`, `departures[].who`,
 // `handoff <who>`): a name, an email, a GitHub login or a config alias, case-insensitive.
@@ -63,7 +64,7 @@ export interface ResolveOptions {
   shallowSince?: string | undefined;
 }
 
-type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names'> & Partial<Pick<DeveloperSummary, 'commits' | 'filesAuthored'>>;
+type Person = Pick<Developer, 'id' | 'name' | 'emails' | 'names' | 'sharedName'> & Partial<Pick<DeveloperSummary, 'commits' | 'filesAuthored'>>;
 
 /** Nobody of the analysed history has that name, email or alias (as opposed to several people). */
 export class UnknownPersonError extends UsageError {}
@@ -115,10 +116,12 @@ export function clean(text: string): string {
 }
 
 /** "Name <email>", the way errors and reports name a developer unambiguously. */
-export function personLabel(person: Pick<Developer, 'id' | 'name' | 'emails'>): string {
+export function personLabel(person: Pick<Developer, 'id' | 'name' | 'emails' | 'sharedName'>): string {
   const email = person.emails.includes(person.id) || person.id.includes('@') ? person.id : person.emails[0];
   // An identity with an empty name (or email) is still listed as someone: it read as bare commas.
   const name = person.name.trim() === '' ? '(no name)' : person.name;
+  // A name another developer has too is shown with the address already (distinct-names.ts).
+  if (person.sharedName !== undefined) return clean(name);
   return clean(email ? `${name} <${email}>` : name);
 }
 
@@ -300,7 +303,7 @@ function samePersonHint(people: readonly Person[]): string {
   // The real address is the one to keep: a line mapping it onto the placeholder would be backwards.
   const keep = people.find(real) ?? (people[0] as Person);
   const other = people.find((person) => person !== keep && !real(person)) ?? people.find((person) => person !== keep);
-  return `; if they are one person, join them with .mailmap lines such as "${clean(keep.name)} <${clean(keep.id)}> <${clean(other?.id ?? '')}>"`;
+  return `; if they are one person, join them with .mailmap lines such as "${clean(usualName(keep))} <${clean(keep.id)}> <${clean(other?.id ?? '')}>"`;
 }
 
 /**
@@ -381,7 +384,8 @@ export function resolvePerson<T extends Person>(people: readonly T[], who: strin
       const listed = sorted.slice(0, LISTED_MATCHES).map(label).join(', ');
       const more = sorted.length - LISTED_MATCHES;
       throw new UsageError(`"${clean(who)}"${where} matches ${found.length} developers${counted ? ', most files authored first' : ''}: ${listed}${more > 0 ? ` +${more} more` : ''}`, {
-        hint: `name one of them by email, e.g. ${clean(first.id)}${more > 0 ? ', or by their whole name (`talentrisk scan --format json` lists every developer’s names and emails)' : ''}${samePersonHint(sorted)}`,
+        // An email for the example: with a developer who has none first ("root (no email)"), it read `e.g. name:root`.
+        hint: `name one of them by email, e.g. ${clean((sorted.find((p) => p.id.includes('@')) ?? first).id)}${more > 0 ? ', or by their whole name (`talentrisk scan --format json` lists every developer’s names and emails)' : ''}${samePersonHint(sorted)}`,
       });
     }
   }

@@ -12,8 +12,14 @@
 export interface Developer {
   /** Stable id: the developer's most used email, lower-cased. */
   id: string;
-  /** Most frequent name among the developer's identities. */
+  /**
+   * The name the developer is shown by: the most frequent among their identities, with their address
+   * added ("Name <a@x.org>", "Name (no email)") when another developer of the analysis has that name
+   * too (distinct-names.ts).
+   */
   name: string;
+  /** The name alone, when `name` has their address added: the name git has for them. Absent otherwise. */
+  sharedName?: string;
   emails: string[];
   names: string[];
   commits: number;

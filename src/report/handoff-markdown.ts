@@ -2,6 +2,7 @@ import { fixedApart } from '../model/apart.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { staleRevision } from '../model/analysis-date.ts';
 import { departureLabel } from '../model/critical-departures.ts';
+import { NO_EMAIL } from '../model/distinct-names.ts';
 import { isBulkOnly, lastDayBeforeLastCommit, olderThanWindow, type Successor } from '../model/departures.ts';
 import type { AreaTakeOverCandidate, ChecklistItem, HandoffArea, HandoffFile, HandoffReport, RecentGroup } from '../model/handoff.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
@@ -122,8 +123,9 @@ function header(report: HandoffReport, who: string, name: (id: string) => string
       : []),
     ...staleNote(report),
     '',
-    // An identity with no email (git allows one) read "Person: X ()".
-    `Person: ${who}${person.emails.length > 0 ? ` (${person.emails.map((email) => mdCode(email)).join(', ')})` : ' (no email)'}, ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
+    // An identity with no email (git allows one) read "Person: X ()"; one whose name says so
+    // already (distinct-names.ts) read "X (no email) (no email)".
+    `Person: ${who}${person.emails.length > 0 ? ` (${person.emails.map((email) => mdCode(email)).join(', ')})` : person.name.endsWith(NO_EMAIL) ? '' : ` ${NO_EMAIL}`}, ${activity(person)}, author of ${plural(person.filesAuthored, 'analysed file')}.`,
     ...automatedNote(report, who),
   ];
   // Someone long gone read as if a walk-through were still possible (an EM test on httpd). In an old

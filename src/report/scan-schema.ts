@@ -66,7 +66,11 @@ export const scanOutputSchema = z
     developers: z.array(
       z.object({
         id: z.string(),
-        name: z.string(),
+        name: z
+          .string()
+          .describe(
+            'The name the reports show: their most used, with the address of their `id` added ("Name <a@x.org>", or "Name (no email)" for an id `name:<name>`) when another developer has that name too (case and spacing aside); `names` has it as git does.',
+          ),
         emails: z.array(z.string()),
         names: z.array(z.string()).describe('Every name the developer committed under (after .mailmap): with emails, what the identity rule joined.'),
         commits: z.number().int().nonnegative().describe('Commits they authored; 0 for someone credited only as a co-author (Co-authored-by).'),

@@ -960,7 +960,8 @@ describe('identities named by placeholders and addresses, on fixture repositorie
       { author: who('root', 'shfbai@gmail.com'), write: { 'f.rs': 5 } },
     ]);
     const analysis = await analyzeRepo(repo.dir);
-    expect(analysis.developers.map((d) => [d.id, d.name, d.emails]).sort()).toEqual([
+    // Each shown with their address, as they share a name (distinct-names.ts).
+    expect(analysis.developers.map((d) => [d.id, d.sharedName, d.emails]).sort()).toEqual([
       ['44015907+fenfengao@users.noreply.github.com', 'Name', ['44015907+fenfengao@users.noreply.github.com']],
       ['diazarnau0@gmail.com', 'Name', ['diazarnau0@gmail.com']],
       ['jo@x.example', 'Your Name', ['jo@x.example']],
@@ -968,6 +969,7 @@ describe('identities named by placeholders and addresses, on fixture repositorie
       ['sam@y.example', 'your name', ['sam@y.example']],
       ['shfbai@gmail.com', 'root', ['shfbai@gmail.com']],
     ]);
+    expect(analysis.developers.find((d) => d.id === 'diazarnau0@gmail.com')?.name).toBe('Name <diazarnau0@gmail.com>');
     expect(fileOf(analysis, 'b.rs').authors).toEqual(['diazarnau0@gmail.com']);
     // Six people with a file each: four must leave before fewer than half have an author.
     expect(analysis.truckFactor.value).toBe(4);

@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../../config/load.ts';
 import { evaluateAfterDepartures, hasLeft } from '../../model/critical-departures.ts';
 import { currentFigures, inactiveCountedAsGone, inactiveDevelopers, markedInactive, projectExperts, type Memo } from '../../model/decay.ts';
 import { botCandidatesOf, isAutomated } from '../../model/automation.ts';
+import { usualName } from '../../model/distinct-names.ts';
 import { computeDepartures, nobodyActiveSince, type Departure } from '../../model/departures.ts';
 import { fadingAfterDays, fadingDevelopers } from '../../model/fading.ts';
 import type { Analysis } from '../../model/types.ts';
@@ -299,7 +300,7 @@ function automatedAuthorsNote(analysis: Analysis, bots: readonly string[]): stri
   if (analysis.model === 'classic' || bots.length > 0) return '';
   // By name only (a bot's name, or a bot-named identity joined to someone): init's address rules
   // also catch people (mtalbot@, mchabot@), which is fine for commented candidates, not on every scan.
-  const automated = analysis.developers.filter((developer) => developer.filesAuthored > 0 && [developer.name, ...developer.names].some(isAutomated));
+  const automated = analysis.developers.filter((developer) => developer.filesAuthored > 0 && [usualName(developer), ...developer.names].some(isAutomated));
   // By the name init proposes: a person joined to a bot-named identity is named by that identity.
   // A bot-named identity joined to a person says whose it is: "Babel Bot" alone named a maintainer
   // with 3,244 files beside the bot account of that name (a re-test on babel).
