@@ -62,7 +62,7 @@ export function bulkCommitWarnings(
   const largest = (list: readonly BulkCommit[]) => named(list, fileCount, (commit) => `${commit.files} analysed files`);
   if (imports.length > 0) {
     warnings.push(
-      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out${ACKNOWLEDGE}`,
+      `${imports.length === 1 ? 'a commit adds' : `${imports.length} commits each add`} ${BULK_ADDS} files or more (${largest(imports)}): ${imports.length === 1 ? 'its author counts' : 'their authors count'} as the creator of every file ${imports.length === 1 ? 'it adds' : 'they add'}; if it imported code, that history is elsewhere, and if it copied files of this repository (a new version of a folder), their history stays with the originals, as git follows no copy (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out${ACKNOWLEDGE}`,
     );
   }
   if (sweeps.length > 0) {

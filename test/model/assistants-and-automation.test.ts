@@ -98,7 +98,7 @@ describe('AI assistants and automation accounts', () => {
     const analysis = await analyzeRepo(repo.dir);
     const sha = repo.git('rev-parse', 'HEAD').trim().slice(0, 10);
     expect(analysis.warnings).toContain(
-      `a commit adds 300 files or more (${sha} by Bob: 300 analysed files): its author counts as the creator of every file it adds; if it imported code, that history is elsewhere (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out; listed in config \`acknowledgedRevs\`, a commit is not named again and the figures stay as they are`,
+      `a commit adds 300 files or more (${sha} by Bob: 300 analysed files): its author counts as the creator of every file it adds; if it imported code, that history is elsewhere, and if it copied files of this repository (a new version of a folder), their history stays with the originals, as git follows no copy (docs/metrics.md, "Limits of the method"), and config \`ignoreRevs\` can leave it out; listed in config \`acknowledgedRevs\`, a commit is not named again and the figures stay as they are`,
     );
   });
 
