@@ -53,21 +53,8 @@ export function coAuthorCredit(analysis: Pick<Analysis, 'files' | 'developers' |
   if (!analysis.settings.coAuthors) return undefined;
   const members = analysis.truckFactor.developers;
   const memberIds = new Set(members.map((m) => m.id));
-  // Only a file they author with some co-author credit of theirs can stop being theirs (without it,
-  // their DL stays, and their AC and everyone else's DOA can only drop).
-  const scratch = new FileScratch();
-  const lost = new Map<string, number>();
-  for (const file of analysis.files) {
-    if (!file.authors.some((id) => memberIds.has(id))) continue;
-    let credited = false;
-    forEachContribution(file, (c) => {
-      credited ||= c.isAuthor && memberIds.has(c.developer) && hasCoAuthorCredit(c);
-    });
-    if (!credited) continue;
-    const without = scratch.read(file) ? scratch.authors() : [];
-    for (const id of file.authors) if (memberIds.has(id) && !without.includes(id)) lost.set(id, (lost.get(id) ?? 0) + 1);
-  }
-  const people = members.filter((m) => isMany(lost.get(m.id) ?? 0, m.files));
+  const lost = countOnlyAsCoAuthor(analysis.files, (id) => memberIds.has(id));
+  const people = members.filter((m) => isManyOnlyAsCoAuthor(lost.get(m.id) ?? 0, m.files));
   if (people.length === 0) return undefined;
 
   const { truckFactor, authored } = truckFactorWithoutCoAuthors(analysis);
@@ -77,7 +64,8 @@ export function coAuthorCredit(analysis: Pick<Analysis, 'files' | 'developers' |
   };
 }
 
-function isMany(onlyAsCoAuthor: number, files: number): boolean {
+/** Whether `onlyAsCoAuthor` of someone's `files` is many: CO_AUTHOR_ONLY_FILES or more, and more than CO_AUTHOR_ONLY_SHARE of them. */
+export function isManyOnlyAsCoAuthor(onlyAsCoAuthor: number, files: number): boolean {
   return onlyAsCoAuthor >= CO_AUTHOR_ONLY_FILES && onlyAsCoAuthor > files * CO_AUTHOR_ONLY_SHARE;
 }
 
@@ -86,11 +74,47 @@ function hasCoAuthorCredit(c: Readonly<FileContribution>): boolean {
 }
 
 /**
+ * Calls `visit` for each of `files` that someone authors only through co-author credit: `lost`, its
+ * authors who would not be with co-authors left out, and `without`, its authors then ([] when it
+ * would not be analysed, or has no author). Only a file someone authors with some co-author credit
+ * of theirs can stop being theirs (without it, their DL stays, and their AC and everyone else's DOA
+ * can only drop), so only those files are read; `among`, when given, keeps to the files where one of
+ * those people is such an author (scan: the truck-factor members; rails, 306 files, none enough).
+ */
+export function forEachOnlyAsCoAuthor(
+  files: readonly FileOwnership[],
+  visit: (file: FileOwnership, lost: readonly string[], without: readonly string[]) => void,
+  among?: (id: string) => boolean,
+): void {
+  const scratch = new FileScratch();
+  for (const file of files) {
+    if (among && !file.authors.some(among)) continue;
+    if (!someContribution(file, (c) => c.isAuthor && (!among || among(c.developer)) && hasCoAuthorCredit(c))) continue;
+    const without = scratch.read(file) ? scratch.authors() : [];
+    const lost = file.authors.filter((id) => !without.includes(id));
+    if (lost.length > 0) visit(file, lost, without);
+  }
+}
+
+/** Per developer (of `among`, when given), how many of `files` they author only through co-author credit (forEachOnlyAsCoAuthor). */
+export function countOnlyAsCoAuthor(files: readonly FileOwnership[], among?: (id: string) => boolean): Map<string, number> {
+  const counts = new Map<string, number>();
+  forEachOnlyAsCoAuthor(
+    files,
+    (_, lost) => {
+      for (const id of lost) if (!among || among(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    },
+    among,
+  );
+  return counts;
+}
+
+/**
  * The truck factor with co-authors left out, and how many files each developer authors then: one
  * pass over the contributions, on numbered developers (no contribution object built; laravel's
  * 3,330 files, most with co-author credit, took 0.1–0.2 s through rankContributions and an index).
  */
-function truckFactorWithoutCoAuthors(analysis: Pick<Analysis, 'files' | 'developers'>): { truckFactor: TruckFactor; authored: Map<string, number> } {
+export function truckFactorWithoutCoAuthors(analysis: Pick<Analysis, 'developers'> & { files: readonly FileOwnership[] }): { truckFactor: TruckFactor; authored: Map<string, number> } {
   const developers = numberDevelopers();
   const scratch = new FileScratch();
   const start: number[] = [0];
@@ -196,6 +220,26 @@ class FileScratch {
     dl.set(this.dl);
     this.dl = dl;
   }
+}
+
+export interface FolderCoAuthorCredit {
+  /** Per developer, the folder's files they author only through co-author credit (none: not in it). */
+  onlyAsCoAuthor: Map<string, number>;
+  /** The folder's truck factor with co-authors left out (METRICS.md §6 over the files analysed then). */
+  truckFactor: TruckFactor;
+}
+
+/**
+ * What co-author credit does to a folder's figures (`explain <folder>`): who authors how many of its
+ * files only through it, and its truck factor with co-authors left out; undefined when none of its
+ * files has co-author credit, and when co-authors are not counted (model.coAuthors: false, --model
+ * classic). laravel's src/Illuminate/Support: 100 of its 118 files are Taylor Otwell's, many of them
+ * only through trailers on others' commits (a review).
+ */
+export function folderCoAuthorCredit(analysis: Pick<Analysis, 'developers' | 'settings'>, files: readonly FileOwnership[]): FolderCoAuthorCredit | undefined {
+  if (!analysis.settings.coAuthors) return undefined;
+  if (!files.some((file) => (file.coAuthorOnlyChanges ?? 0) > 0 || someContribution(file, hasCoAuthorCredit))) return undefined;
+  return { onlyAsCoAuthor: countOnlyAsCoAuthor(files), truckFactor: truckFactorWithoutCoAuthors({ files, developers: analysis.developers }).truckFactor };
 }
 
 /** A file's authors with co-authors left out (its own authors when nobody has co-author credit on it). */

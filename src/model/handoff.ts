@@ -11,6 +11,7 @@ import { isOwnHeader, isOwnTest } from './own-test.ts';
 import { BARELY_NORM_DOA, MANY_OWN_CHANGES, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
 import { recentGroups, type RecentCommit, type RecentGroup } from './recent-work.ts';
 import { automatedAddresses, type AuthoredSubject, type AutomatedAddress } from './automated-addresses.ts';
+import { forEachOnlyAsCoAuthor, isManyOnlyAsCoAuthor } from './co-author-credit.ts';
 import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModelName, RepositoryInfo } from './types.ts';
 
 // A handoff: what one person knows that others do not, and who should take it over (talentrisk
@@ -140,6 +141,38 @@ export interface HandoffFile {
    * copyright sweep only (an EM test).
    */
   handsOnSuccessor?: Successor;
+  /**
+   * Set when they author the file only through co-author credit (Co-authored-by trailers on others'
+   * commits; talentrisk extension, never under --model classic or model.coAuthors: false): its
+   * authors with co-authors left out, highest DOA first (empty: none). laravel: 820 of Taylor
+   * Otwell's 2,098 files, which his handoff counted among what only he knows (a review).
+   */
+  authorsWithoutCoAuthors?: string[];
+}
+
+/**
+ * Their files they author only through co-author credit (HandoffFile.authorsWithoutCoAuthors), with
+ * what those would be without it; absent under --model classic and model.coAuthors: false.
+ */
+export interface HandoffCoAuthorCredit {
+  files: number;
+  /** Of those, the files only they author (status sole). */
+  soleFiles: number;
+  /** Of those, the files nobody active who stays would author after the departures (HandoffFile.noActiveAuthorLeft; the sole ones among them). */
+  noActiveAuthorLeft: number;
+  /** Of those sole ones, the files someone else would author with co-authors left out… */
+  soleWithOtherAuthor: number;
+  /** …and those nobody would (soleWithOtherAuthor + soleWithNoAuthor = soleFiles). */
+  soleWithNoAuthor: number;
+  /** Who would author those sole files with co-authors left out: most files first, then by id. */
+  authorsInstead: { id: string; files: number }[];
+  /** Commits by others that credit them as a co-author (Analysis.coAuthorCommits). */
+  commits: number;
+  /**
+   * Whether it is many, as scan's note judges a truck-factor member (isManyOnlyAsCoAuthor): of their
+   * files, or of those only they author. The document's summary says so only then.
+   */
+  many: boolean;
 }
 
 export interface HandoffArea {
@@ -153,6 +186,8 @@ export interface HandoffArea {
   sharedOnlyWithInactive: number;
   /** Shared files whose other authors are all leaving too (no other author stays). */
   sharedOnlyWithLeaving: number;
+  /** Files they author only through co-author credit (HandoffFile.authorsWithoutCoAuthors). */
+  coAuthorOnlyFiles: number;
   /**
    * Their newest change to a file of the module (unix seconds), one they author or not: tokio's
    * handoff said Carl Lerche last changed something in `tokio` on 2025-05-06, his last change to a
@@ -292,6 +327,8 @@ export interface HandoffReport {
     bulkOnlyNobodyElse: number;
     /** Who could take over their files nobody active would author after them, over all areas (HandoffArea.takeOver). */
     takeOver: TakeOver;
+    /** Their files that are theirs only through co-author credit; null when co-authors are not counted (--model classic, model.coAuthors: false). */
+    coAuthorCredit: HandoffCoAuthorCredit | null;
   };
   areas: HandoffArea[];
   /**
@@ -494,6 +531,19 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
 
   const theirs = analysis.files.filter((file) => file.authors.includes(person.id));
   const theirPaths = new Set(theirs.map((f) => f.path));
+  // Their files that are theirs only through Co-authored-by trailers on others' commits, with who
+  // would author them without (laravel: 820 of Taylor Otwell's 2,098 files; a review).
+  const withoutCoAuthors = new Map<string, string[]>();
+  const isPerson = (id: string) => id === person.id;
+  if (analysis.settings.coAuthors) {
+    forEachOnlyAsCoAuthor(
+      theirs,
+      (file, lost, without) => {
+        if (lost.some(isPerson)) withoutCoAuthors.set(file.path, [...without]);
+      },
+      isPerson,
+    );
+  }
   const areas = new Map<string, HandoffFile[]>();
   for (const file of theirs) {
     const contribution = file.contributions.find((c) => c.developer === person.id);
@@ -503,6 +553,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     const recentSuccessor = strength === 'weak' && successor ? moreRecentSuccessor(file, unavailable, successor) : undefined;
     const handsOnSuccessor = handsOnSuccessorOf(file, unavailable, successor, analysis.model);
     const otherAuthors = file.authors.filter((id) => id !== person.id && !goneAll.has(id));
+    const authorsWithoutCoAuthors = withoutCoAuthors.get(file.path);
     const entry: HandoffFile = {
       path: file.path,
       status: file.authors.length === 1 ? 'sole' : 'shared',
@@ -520,6 +571,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       ...(successor ? { successor } : {}),
       ...(recentSuccessor ? { recentSuccessor } : {}),
       ...(handsOnSuccessor ? { handsOnSuccessor } : {}),
+      ...(authorsWithoutCoAuthors ? { authorsWithoutCoAuthors } : {}),
     };
     const module = moduleOf(file.path);
     areas.set(module, [...(areas.get(module) ?? []), entry]);
@@ -546,6 +598,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       soleFiles: files.filter((f) => f.status === 'sole').length,
       sharedOnlyWithInactive: files.filter((f) => f.othersInactive).length,
       sharedOnlyWithLeaving: files.filter(sharedOnlyWithLeaving).length,
+      coAuthorOnlyFiles: files.filter((f) => f.authorsWithoutCoAuthors).length,
       lastChange: lastChangeIn(moduleFiles, person.id, files),
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
@@ -640,6 +693,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       bulkOnlyAuthor: allFiles.filter((f) => f.strength === 'author' && f.successor !== undefined && isBulkOnly(f.successor)).length,
       bulkOnlyNobodyElse: allFiles.filter((f) => f.strength !== 'author' && f.successor !== undefined && isBulkOnly(f.successor) && f.handsOnSuccessor === undefined).length,
       takeOver: takeOverOf(allFiles.filter(needsOwner)),
+      coAuthorCredit: analysis.settings.coAuthors ? coAuthorCreditOf(allFiles, analysis.coAuthorCommits?.[person.id] ?? 0) : null,
     },
     areas: areaList,
     alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable, tierOf),
@@ -681,11 +735,35 @@ function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<
       if (file.successor) ids.add(file.successor.id);
       if (file.recentSuccessor) ids.add(file.recentSuccessor.id);
       if (file.handsOnSuccessor) ids.add(file.handsOnSuccessor.id);
+      for (const id of file.authorsWithoutCoAuthors ?? []) ids.add(id);
     }
   }
   for (const entry of report.coChange) for (const partner of entry.partners) if (partner.owner) ids.add(partner.owner);
   for (const file of report.alsoWorkedOn) for (const id of file.authors) ids.add(id);
   return Object.fromEntries([...ids].sort().map((id) => [id, nameOf(id)]));
+}
+
+/**
+ * Their files that are theirs only through co-author credit, and what the files only they author
+ * would be without it: another author (whom), or none.
+ */
+function coAuthorCreditOf(files: readonly HandoffFile[], commits: number): HandoffCoAuthorCredit {
+  const credited = files.filter((f) => f.authorsWithoutCoAuthors);
+  const sole = credited.filter((f) => f.status === 'sole');
+  const instead = new Map<string, number>();
+  for (const file of sole) for (const id of file.authorsWithoutCoAuthors ?? []) instead.set(id, (instead.get(id) ?? 0) + 1);
+  const soleWithNoAuthor = sole.filter((f) => f.authorsWithoutCoAuthors?.length === 0).length;
+  const soleFiles = files.filter((f) => f.status === 'sole').length;
+  return {
+    files: credited.length,
+    soleFiles: sole.length,
+    noActiveAuthorLeft: credited.filter((f) => f.noActiveAuthorLeft).length,
+    soleWithOtherAuthor: sole.length - soleWithNoAuthor,
+    soleWithNoAuthor,
+    authorsInstead: [...instead].map(([id, count]) => ({ id, files: count })).sort((a, b) => b.files - a.files || (a.id < b.id ? -1 : 1)),
+    commits,
+    many: isManyOnlyAsCoAuthor(credited.length, files.length) || isManyOnlyAsCoAuthor(sole.length, soleFiles),
+  };
 }
 
 function moduleOwners(files: readonly FileOwnership[]): string[] {

@@ -1,5 +1,5 @@
 import { markedInactive } from '../model/decay.ts';
-import { authorsWithoutCoAuthors } from '../model/co-author-credit.ts';
+import { authorsWithoutCoAuthors, folderCoAuthorCredit } from '../model/co-author-credit.ts';
 import { explainAuthorship } from '../model/explain.ts';
 import { summarizeModule } from '../model/ownership.ts';
 import type { Analysis, FileOwnership } from '../model/types.ts';
@@ -74,15 +74,26 @@ export function toExplainFolderOutput(analysis: Analysis, folder: string, files:
   // dashboard could not tell them apart in the JSON.
   const inactive = markedInactive(analysis);
   const member = (m: { id: string; files: number; share: number }) => ({ id: m.id, name: nameOf(m.id), files: m.files, share: round(m.share), ...(inactive.has(m.id) ? { inactive: true as const } : {}) });
+  // Where co-authors are counted: of each one's files, those only co-author credit makes theirs,
+  // and the truck factor without it (laravel's src/Illuminate/Support, a review).
+  const coAuthors = analysis.settings.coAuthors ? folderCoAuthorCredit(analysis, files) : undefined;
+  const owner = (m: { id: string; files: number; share: number }) => ({ ...member(m), ...(analysis.settings.coAuthors ? { coAuthorOnlyFiles: coAuthors?.onlyAsCoAuthor.get(m.id) ?? 0 } : {}) });
   return {
     ...documentHead('folder', analysis.model, analysis.repository),
     path: folder,
     files: module.files,
-    truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map(member) },
-    developers: module.owners.map(member),
+    truckFactor: { value: module.truckFactor.value, coverage: round(module.truckFactor.coverage), developers: module.truckFactor.developers.map(owner) },
+    developers: module.owners.map(owner),
     singleOwnerFiles: module.singleOwnerFiles,
     orphanFiles: module.orphanFiles,
     notAnalysed: notAnalysed.map((entry) => ({ rule: entry.rule, files: entry.files })),
+    ...(analysis.settings.coAuthors
+      ? {
+          truckFactorWithoutCoAuthors: coAuthors
+            ? { value: coAuthors.truckFactor.value, coverage: round(coAuthors.truckFactor.coverage), developers: coAuthors.truckFactor.developers.map(member) }
+            : null,
+        }
+      : {}),
     revision: analysis.repository.revision,
     warnings: analysis.warnings,
   };

@@ -74,6 +74,14 @@ const member = z.object({
     .literal(true)
     .optional()
     .describe('Present (true) when the developer made no commit in the last inactiveAfterDays days, as the table marks them "(inactive)"; absent otherwise, and always under --model classic.'),
+  coAuthorOnlyFiles: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      'Of files, those they author only through co-author credit (Co-authored-by trailers on others’ commits; talentrisk extension): with co-authors left out (model.coAuthors: false) they would not author them. Absent when co-authors are not counted (model.coAuthors: false, --model classic), and in truckFactorWithoutCoAuthors.',
+    ),
 });
 
 export const explainFolderOutputSchema = z.object({
@@ -91,6 +99,17 @@ export const explainFolderOutputSchema = z.object({
   notAnalysed: z
     .array(z.object({ rule: z.string().describe('Why, as the scan\'s exclusions name it.'), files: z.number().int().nonnegative() }))
     .describe('Tracked files under the folder that are not analysed, by why (most first); empty when every tracked file is.'),
+  truckFactorWithoutCoAuthors: z
+    .object({
+      value: z.number().int().nonnegative(),
+      coverage: z.number().describe('Share of its files analysed then that still have an author after the removals (0–1).'),
+      developers: z.array(member).describe('The removed developers, in order.'),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      'The folder’s truck factor with co-authors left out (model.coAuthors: false), from each developer’s coAuthorFa and coAuthorDl (talentrisk extension): a file only co-authors were credited with (its commits’ authors bots) is not analysed then. null when none of its files has co-author credit (it is truckFactor then); absent when co-authors are not counted (model.coAuthors: false, --model classic).',
+    ),
   revision: z.string().describe('The commit analysed (as repository.revision).'),
   warnings: warningsOutputSchema,
 });

@@ -32,6 +32,8 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     successorStrength: f.strength,
     recentSuccessor: successor(f.recentSuccessor),
     handsOnSuccessor: successor(f.handsOnSuccessor),
+    coAuthorOnly: f.authorsWithoutCoAuthors !== undefined,
+    authorsWithoutCoAuthors: f.authorsWithoutCoAuthors?.map(person) ?? null,
   });
   const candidate = ({ id, files, ok, weak, barely, bulkOnly }: TakeOverCandidate) => ({ ...person(id), files, ok, weak, barely, bulkOnly });
   const areaCandidate = (c: AreaTakeOverCandidate) => ({ ...candidate(c), moduleFilesAuthored: c.moduleFilesAuthored });
@@ -42,7 +44,11 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     repository: { ...repositoryJson(report.repository), referenceDate: report.repository.referenceDate },
     person: report.person,
     alsoLeaving: report.alsoLeaving,
-    summary: { ...report.summary, takeOver: takeOver(report.summary.takeOver) },
+    summary: {
+      ...report.summary,
+      takeOver: takeOver(report.summary.takeOver),
+      coAuthorCredit: report.summary.coAuthorCredit ? { ...report.summary.coAuthorCredit, authorsInstead: report.summary.coAuthorCredit.authorsInstead.map(({ id, files }) => ({ ...person(id), files })) } : null,
+    },
     weakSuccessorThreshold: report.weakSuccessorThreshold,
     weakSuccessorDoaFloor: report.weakSuccessorDoaFloor,
     successorsActiveWithinDays: report.successorsActiveWithinDays,
@@ -54,6 +60,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       soleFiles: area.soleFiles,
       sharedOnlyWithInactive: area.sharedOnlyWithInactive,
       sharedOnlyWithLeaving: area.sharedOnlyWithLeaving,
+      coAuthorOnlyFiles: area.coAuthorOnlyFiles,
       lastChange: iso(area.lastChange),
       truckFactorBefore: area.truckFactorBefore,
       truckFactorAfter: area.truckFactorAfter,

@@ -107,7 +107,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move ${BULK_CHANGES} files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move ${BULK_CHANGES} files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''}${report.summary.coAuthorCredit?.files ? ` *Co-author only* marks a file ${who} authors only through Co-authored-by trailers on others’ commits (GitHub adds one for whoever pushes to a pull request before squash-merging it): the figures count that credit, as the model does, but with co-authors left out (\`model.coAuthors: false\`) ${who} would not be one of its authors; the names after it are who would be.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -198,6 +198,8 @@ function summary(report: HandoffReport, who: string): string[] {
   // which counts them as authors (flask: David Lord shared 63 files, every one with people gone for years).
   const inactiveOnly = sharedWithNobodyActive(report);
   lines.push(`- **Shares** ${plural(s.sharedFiles, 'file')} with other authors${s.sharedModules.length ? ` (in ${modules(s.sharedModules)})` : ''}${inactiveOnly}.`);
+  const coAuthors = coAuthorCreditLine(report, who);
+  if (coAuthors) lines.push(coAuthors);
   if (s.criticalSystems.length === 0) {
     // "none" read as a finding where the config names no system at all.
     lines.push(s.criticalSystemsConfigured === 0 ? '- **Critical systems affected:** none configured (`critical:` in .talentrisk.yml names them).' : '- **Critical systems affected:** none.');
@@ -343,7 +345,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
     mdTable(
       ['File', 'Their last change', 'Their commits', 'Successor', 'Evidence'],
       shown.map((file) => [
-        `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${sharedWith(file.otherAuthors.map(name), file.othersLeaving.map(name))})` : ''}`,
+        `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${sharedWith(file.otherAuthors.map(name), file.othersLeaving.map(name))})` : ''}${coAuthorOnlyMark(file, name)}`,
         day(file.lastChange),
         String(file.commits),
         successorCell(file, name, fading),
@@ -354,6 +356,61 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
   );
   if (area.files.length > shown.length) lines.push('', `… and ${plural(area.files.length - shown.length, 'more file')} (\`--format json\` lists them all).`);
   return lines;
+}
+
+/**
+ * " · *co-author only* (without it: Bob, Carol and Dave)": a file they author only through
+ * Co-authored-by trailers on others' commits, as the successor cell says "sweeps or
+ * reorganisations" of a successor who only swept it (laravel: 820 of Taylor Otwell's files; a review).
+ */
+function coAuthorOnlyMark(file: HandoffFile, name: (id: string) => string): string {
+  const without = file.authorsWithoutCoAuthors;
+  if (!without) return '';
+  // Shared, and its other authors stay its authors alone: not named twice in one cell (laravel's Pipe.php).
+  const others = [...file.otherAuthors, ...file.othersLeaving];
+  if (without.length > 0 && without.length === others.length && without.every((id) => others.includes(id))) return ' · *co-author only* (without it: its other authors alone)';
+  return ` · *co-author only* (without it: ${without.length > 0 ? firstOf(without.map(name), 3) : 'no author'})`;
+}
+
+/**
+ * How many of their files, and of those only they know, are theirs only through Co-authored-by
+ * trailers on others' commits, and what the latter would be without: laravel's handoff said "only
+ * author of 1034 files" of Taylor Otwell, many of them his only through trailers GitHub adds for
+ * the maintainer who pushes to a pull request before squash-merging it (a review). Only when that
+ * is many (HandoffCoAuthorCredit.many), as scan's note.
+ */
+function coAuthorCreditLine(report: HandoffReport, who: string): string | undefined {
+  const credit = report.summary.coAuthorCredit;
+  if (!credit?.many) return undefined;
+  const name = (id: string) => mdText(report.names[id] ?? id);
+  const commits = credit.commits > 0 ? `${plural(credit.commits, 'commit')} of others credit${credit.commits === 1 ? 's' : ''} them as a co-author; ` : '';
+  const head = `- **Co-author credit:** ${credit.files} of the ${plural(report.person.filesAuthored, 'file')} ${who} authors are theirs only through Co-authored-by trailers on others’ commits (${commits}GitHub adds one for whoever pushes to a pull request before squash-merging it)`;
+  const s = report.summary;
+  const sole = credit.soleFiles === 0 ? `none of them among the ${plural(s.soleFiles, 'file')} only they know` : `among them ${credit.soleFiles === s.soleFiles ? (s.soleFiles === 1 ? 'the one file' : `all ${s.soleFiles} files`) : `${credit.soleFiles} of the ${plural(s.soleFiles, 'file')}`} only they know`;
+  // The files that need a new owner, as the summary's "left with no active author" counts them
+  // (laravel: 361 of Taylor Otwell's 1469, 350 of them shared only with inactive developers).
+  const noActive =
+    report.successorsActiveWithinDays != null && s.noActiveAuthorLeft > s.soleFiles
+      ? `${credit.soleFiles === 0 ? ',' : ' and'} ${credit.noActiveAuthorLeft} of the ${plural(s.noActiveAuthorLeft, 'file')} nobody active would author after ${afterWhom(report, who)}`
+      : credit.files > credit.soleFiles
+        ? ` (the other ${credit.files - credit.soleFiles} they share with other authors)`
+        : '';
+  if (credit.soleFiles === 0) return `${head}, ${sole}${noActive}. The figures count them, as the model does; the file lists below mark them *co-author only*.`;
+  const one = credit.soleFiles === 1;
+  const named = credit.authorsInstead.slice(0, SUMMARY_CANDIDATES).map((a) => (one ? name(a.id) : `${name(a.id)} on ${a.files}`));
+  const rest = credit.authorsInstead.slice(SUMMARY_CANDIDATES);
+  if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, a) => sum + a.files, 0)}`);
+  const whom = named.length > 0 ? ` (${joinAnd(named)})` : '';
+  const instead = one
+    ? credit.soleWithNoAuthor === 0
+      ? `it would have another author${whom}`
+      : 'it would have no author'
+    : credit.soleWithNoAuthor === 0
+      ? `each of the ${credit.soleFiles} only they know would have another author${whom}`
+      : credit.soleWithOtherAuthor === 0
+        ? `none of the ${credit.soleFiles} only they know would have an author`
+        : `${credit.soleWithOtherAuthor} of the ${credit.soleFiles} only they know would have another author${whom} and ${credit.soleWithNoAuthor} none`;
+  return `${head}, ${sole}${noActive}. The figures count them, as the model does; with co-authors left out (\`model.coAuthors: false\`) ${instead}. The file lists below mark them *co-author only*.`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BULK_CHANGES } from '../model/authorship.ts';
+import { CO_AUTHOR_ONLY_FILES, CO_AUTHOR_ONLY_SHARE } from '../model/co-author-credit.ts';
 import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
 // The JSON output of `talentrisk handoff <who> --format json`, schemaVersion 1. Written once here;
@@ -46,6 +47,15 @@ const handoffFile = z.object({
   handsOnSuccessor: successor.describe(
     'Beside a successor whose changes to the file were all in bulk commits (successor.bulkOnly; talentrisk extension, null otherwise and under --model classic): who stays, is active and has the highest DOA among those who created the file or changed it outside bulk commits; null when nobody did.',
   ),
+  coAuthorOnly: z
+    .boolean()
+    .describe(
+      'They author the file only through co-author credit (Co-authored-by trailers on others’ commits, config model.coAuthors; talentrisk extension): with co-authors left out (model.coAuthors: false) they would not be one of its authors. Always false under --model classic and model.coAuthors: false.',
+    ),
+  authorsWithoutCoAuthors: z
+    .array(person)
+    .nullable()
+    .describe('When coAuthorOnly: its authors with co-authors left out, highest DOA first (empty: it would have no author); null otherwise.'),
 });
 
 const takeOverCandidate = person.extend({
@@ -174,6 +184,27 @@ export const handoffOutputSchema = z
       bulkOnlyAuthor: z.number().int().nonnegative().describe('Of bulkOnlySuccessor, the files where that successor stays an author through bulk commits alone (so they are not counted as left with no author).'),
       bulkOnlyNobodyElse: z.number().int().nonnegative().describe('Of bulkOnlySuccessor, the files where that successor is no author and nobody else who stays and is active changed the file otherwise (no hands-on successor).'),
       takeOver: takeOver.describe('Who could take over their files that need a new owner, over all areas (talentrisk extension).'),
+      coAuthorCredit: z
+        .object({
+          files: z.number().int().nonnegative().describe('Of their files, those they author only through co-author credit (files[].coAuthorOnly).'),
+          soleFiles: z.number().int().nonnegative().describe('Of those, the files only they author (status sole).'),
+          noActiveAuthorLeft: z.number().int().nonnegative().describe('Of files, those nobody active who stays would author after the departures (files[].noActiveAuthorLeft): the sole ones, and those shared only with inactive developers or others leaving.'),
+          soleWithOtherAuthor: z.number().int().nonnegative().describe('Of those sole ones, the files someone else would author with co-authors left out.'),
+          soleWithNoAuthor: z.number().int().nonnegative().describe('Of those sole ones, the files nobody would author with co-authors left out (soleWithOtherAuthor + soleWithNoAuthor = soleFiles).'),
+          authorsInstead: z
+            .array(person.extend({ files: z.number().int().nonnegative().describe('Of those sole files, the ones they would author.') }))
+            .describe('Who would author those sole files with co-authors left out: most files first.'),
+          commits: z.number().int().nonnegative().describe('Commits by others that credit them as a co-author.'),
+          many: z
+            .boolean()
+            .describe(
+              `files is many of their files, or soleFiles of the files only they author: ${CO_AUTHOR_ONLY_FILES} or more, and more than ${CO_AUTHOR_ONLY_SHARE * 100}% (as scan's note judges a truck-factor member). The document's summary says so only then; the file lists mark every such file.`,
+            ),
+        })
+        .nullable()
+        .describe(
+          'Their files that are theirs only through Co-authored-by trailers on others’ commits (GitHub adds one for whoever pushes to a pull request before squash-merging it), and what the files only they author would be with co-authors left out (talentrisk extension; the other figures count the credit, as the model does). null under --model classic and model.coAuthors: false.',
+        ),
     }),
     weakSuccessorThreshold: z.number(),
     weakSuccessorDoaFloor: z.number().describe('A successor whose DOA is below this is weak whatever their normDOA.'),
@@ -187,6 +218,7 @@ export const handoffOutputSchema = z
         soleFiles: z.number().int().nonnegative(),
         sharedOnlyWithInactive: z.number().int().nonnegative(),
         sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Shared files of the area whose other authors are all leaving too.'),
+        coAuthorOnlyFiles: z.number().int().nonnegative().describe('Files of the area they author only through co-author credit (files[].coAuthorOnly).'),
         lastChange: z.string().describe('Their newest change to a file of the module, one they author or not (ISO 8601).'),
         truckFactorBefore: z.number().int().nonnegative(),
         truckFactorAfter: z.number().int().nonnegative().describe('After this person leaves, alone.'),

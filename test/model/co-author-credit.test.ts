@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authorsWithoutCoAuthors, coAuthorCredit, filesWithoutCoAuthors } from '../../src/model/co-author-credit.ts';
+import { authorsWithoutCoAuthors, coAuthorCredit, filesWithoutCoAuthors, folderCoAuthorCredit } from '../../src/model/co-author-credit.ts';
 import { explainAuthorship } from '../../src/model/explain.ts';
-import { rankContributions, truckFactorOf } from '../../src/model/ownership.ts';
+import { rankContributions, summarizeModule, truckFactorOf } from '../../src/model/ownership.ts';
 import { nameLookup } from '../../src/model/ownership-index.ts';
 import { decodeAnalysis, encodeAnalysisTo } from '../../src/model/analysis-codec.ts';
 import type { Analysis } from '../../src/model/types.ts';
@@ -68,6 +68,26 @@ describe('co-author credit counted apart', { tags: ['slow'] }, () => {
     // Nothing to say when co-authors are not counted.
     expect(coAuthorCredit(real)).toBeUndefined();
     expect(coAuthorCredit(await analyzeRepo(dir, { depth: 1, model: 'classic' }))).toBeUndefined();
+  });
+
+  it('gives, per folder, who authors how many of its files only through co-author credit and its truck factor without it (explain <folder>)', async () => {
+    const real = await analyzeRepo(dir, { depth: 1, config: { model: { coAuthors: false } } });
+    const under = (files: Analysis['files'], folder: string) => files.filter((file) => file.path.startsWith(`${folder}/`));
+    const src = folderCoAuthorCredit(analysis, under(analysis.files, 'src'));
+    // Ann is the only author of the 24 only through trailers; without them Bob, Carol and Dave author each.
+    expect(Object.fromEntries(src?.onlyAsCoAuthor ?? [])).toEqual({ 'ann@example.com': 24 });
+    expect(summarizeModule('src', 'folder', under(analysis.files, 'src'), nameLookup(analysis)).truckFactor.value).toBe(1);
+    expect(src?.truckFactor).toEqual(summarizeModule('src', 'folder', under(real.files, 'src'), nameLookup(real)).truckFactor);
+    expect(src?.truckFactor.value).toBe(3);
+    // lib: Erin's only file is a bot's with her as co-author, not analysed without co-authors; Ann's own files stay hers.
+    const lib = folderCoAuthorCredit(analysis, under(analysis.files, 'lib'));
+    expect(Object.fromEntries(lib?.onlyAsCoAuthor ?? [])).toEqual({ 'erin@example.com': 1 });
+    expect(lib?.truckFactor).toEqual(summarizeModule('lib', 'folder', under(real.files, 'lib'), nameLookup(real)).truckFactor);
+    // Nothing to say where no file has co-author credit, or co-authors are not counted.
+    expect(folderCoAuthorCredit(analysis, under(analysis.files, 'docs'))).toBeUndefined();
+    expect(folderCoAuthorCredit(real, under(real.files, 'src'))).toBeUndefined();
+    const classic = await analyzeRepo(dir, { depth: 1, model: 'classic' });
+    expect(folderCoAuthorCredit(classic, under(classic.files, 'src'))).toBeUndefined();
   });
 
   it('says nothing for fewer than 20 such files, or a quarter of theirs or less', () => {

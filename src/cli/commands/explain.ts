@@ -1,12 +1,12 @@
 import { notAnalysedUnder, ONLY_CODE_RULE, type NotAnalysedReason } from '../../analyze.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { authorsWithoutCoAuthors } from '../../model/co-author-credit.ts';
+import { authorsWithoutCoAuthors, folderCoAuthorCredit, type FolderCoAuthorCredit } from '../../model/co-author-credit.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
 import { EXCLUSION_RULES } from '../../model/files.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
-import type { Analysis, FileContribution, FileOwnership } from '../../model/types.ts';
+import type { Analysis, FileContribution, FileOwnership, TruckFactor } from '../../model/types.ts';
 import { day, list, percent, plural, sanitize } from '../../report/format.ts';
 import { INACTIVE_MARK } from '../../report/check-describe.ts';
 import { toExplainFileOutput, toExplainFolderOutput } from '../../report/explain-json.ts';
@@ -142,11 +142,22 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     // Marked as scan's truck-factor list marks them (none under --model classic): only the
     // single-owner line below said Kenneth Reitz was inactive (requests' src/requests, a user test).
     const marked = markedInactive(analysis);
+    // Of the files each authors, those they author only through Co-authored-by trailers on others'
+    // commits, in a column of its own when someone does (laravel's src/Illuminate/Support, a review).
+    const coAuthors = folderCoAuthorCredit(analysis, found.files);
+    const onlyAsCoAuthor = coAuthors?.onlyAsCoAuthor ?? new Map<string, number>();
+    const coAuthorColumn = listedOwners.some((o) => onlyAsCoAuthor.has(o.id));
     out.push(
       renderTable(
-        ['developer', 'files authored', 'share', 'in truck factor'],
-        listedOwners.map((o) => [`${sanitize(nameOf(o.id))}${marked.has(o.id) ? chalk.dim(INACTIVE_MARK) : ''}`, o.files, share(o.share), module.truckFactor.developers.some((m) => m.id === o.id) ? 'yes' : '']),
-        ['left', 'right', 'right', 'left'],
+        ['developer', 'files authored', ...(coAuthorColumn ? ['co-author only'] : []), 'share', 'in truck factor'],
+        listedOwners.map((o) => [
+          `${sanitize(nameOf(o.id))}${marked.has(o.id) ? chalk.dim(INACTIVE_MARK) : ''}`,
+          o.files,
+          ...(coAuthorColumn ? [onlyAsCoAuthor.get(o.id) ?? ''] : []),
+          share(o.share),
+          module.truckFactor.developers.some((m) => m.id === o.id) ? 'yes' : '',
+        ]),
+        ['left', 'right', ...(coAuthorColumn ? (['right'] as const) : []), 'right', 'left'],
       ),
     );
     if (module.owners.length > listedOwners.length) out.push(chalk.dim(`… ${plural(module.owners.length - listedOwners.length, 'more developer')} with fewer files (--format json lists them all)`));
@@ -166,6 +177,8 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
         `As a module in scan: ${plural(listed.files, 'file')}, truck factor ${listed.truckFactor.value}; the other ${plural(module.files - listed.files, 'file')} are in ${nested.length === 1 ? 'the module' : 'the modules'} ${names}.`,
       );
     }
+    const withoutCoAuthors = coAuthors ? folderCoAuthorsLine(coAuthors, module.truckFactor, coAuthorColumn, nameOf) : '';
+    if (withoutCoAuthors) out.push(withoutCoAuthors);
     const leftOut = left.reduce((sum, entry) => sum + entry.files, 0);
     if (leftOut > 0) out.push(`${plural(leftOut, 'more tracked file')} here ${leftOut === 1 ? 'is' : 'are'} not analysed: ${left.map((entry) => exclusionPhrase({ rule: entry.rule, files: entry.files })).join(', ')}.`);
     out.push(chalk.dim(`Run \`talentrisk explain <file>\` on one of its files for the DOA of each developer.`));
@@ -257,6 +270,24 @@ function coAuthorsLine(file: FileOwnership, analysis: Analysis, nameOf: (id: str
           ? `${names(added)} would be ${one(added) ? 'an author' : 'authors'} too`
           : `${names(added)} would be ${one(without) ? 'its author' : one(added) ? 'an author' : 'authors'} instead of ${names(removed)}`;
   return `Without co-author credit (\`model.coAuthors: false\`) ${would}.`;
+}
+
+/**
+ * What co-author credit does to a folder: what the table's "co-author only" counts, and its truck
+ * factor with co-authors left out when that is another figure or other people (laravel's
+ * src/Illuminate/Support, a review); nothing when neither.
+ */
+function folderCoAuthorsLine(credit: FolderCoAuthorCredit, truckFactor: TruckFactor, column: boolean, nameOf: (id: string) => string): string {
+  const without = credit.truckFactor;
+  const ids = (tf: TruckFactor) => tf.developers.map((m) => m.id).join('\0');
+  const names = (tf: TruckFactor) => list(tf.developers.map((m) => sanitize(nameOf(m.id))), 5);
+  const differs = without.value !== truckFactor.value || ids(without) !== ids(truckFactor);
+  const value = without.value === truckFactor.value ? `${without.value} as well, with ${names(without)} instead of ${names(truckFactor)}` : `${without.value}, not ${truckFactor.value}${without.value > 0 ? ` (${names(without)})` : ''}`;
+  const off = '`model.coAuthors: false`';
+  const legend = `Co-author only: of the files a developer authors here, those they author only through Co-authored-by trailers on others' commits (with co-authors left out, ${off}, they would not)`;
+  if (column && differs) return `${legend}; without that credit the truck factor would be ${value}.`;
+  if (column) return `${legend}.`;
+  return differs ? `Without co-author credit (${off}) the truck factor would be ${value}.` : '';
 }
 
 /** Why decayed figures make no author: the same rule as explainAuthorship, on the weighted figures. */
