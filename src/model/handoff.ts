@@ -392,7 +392,8 @@ const DATA = /\.(?:html?|css|txt|json|xml|ya?ml|csv|cfg|ini|toml|j2|jinja2?|tmpl
 
 /**
  * Where a file comes in the handoff's lists, after whatever order the lists already impose: code
- * (0), then prose, licences and plain text (1), then release chores and test fixtures (2), as
+ * (0), then prose, licences and plain text (1), then release chores and test fixtures (2: data in a
+ * test folder, anything in a test-data folder), as
  * `check` lists its files at risk (listingTier), then images, fonts, repository settings (flask's
  * `.editorconfig`) and empty files (3), which get no walk-through.
  * Licence files, CHANGES.rst, logos and fixtures came before the code (flask, a tester).
