@@ -1,4 +1,4 @@
-import { KEEPER_MIN_CHANGES, keepsFile } from './keepers.ts';
+import { KEEPER_MIN_CHANGES, leaverKeepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
@@ -7,6 +7,8 @@ import { fadingDevelopers } from './fading.ts';
 import { truckFactorOf } from './ownership.ts';
 import { isSecondaryModule, testLibraries } from './modules.ts';
 import { rowsWithin } from './rows.ts';
+import { isTestData } from './test-data.ts';
+import { FILE_CATEGORIES, fileCategory, type FileCategory } from './module-category.ts';
 import { isOwnHeader, isOwnTest } from './own-test.ts';
 import { BARELY_NORM_DOA, MANY_OWN_CHANGES, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
 import { recentGroups, type RecentCommit, type RecentGroup } from './recent-work.ts';
@@ -46,6 +48,27 @@ const MAX_TRANSFER_ITEMS = 15;
 /** Areas given an owner item each (deno: 50 such lines, many for 1-file modules); the rest in one line. */
 const MAX_OWNER_AREA_ITEMS = 10;
 const MAX_CO_CHANGE_ITEMS = 5;
+
+/**
+ * Why someone the truck factor does not count lowers it: without its first `people` (as many as the
+ * figure after them), `coverage` of the files keep an author, at least half; `theirFiles` of the
+ * files they author have no other author then, and without those `coverageWithoutThem` do, fewer
+ * than half, so the count stops at `people`. helm at 2020-01-01: "4 → 3" for Michelle Noorali, who
+ * authors 29 of 978 files, with no word why (52.04% and 49.18%, just above THIN_MARGIN; a tester).
+ */
+export interface LowerTruckFactor {
+  people: number;
+  coverage: number;
+  coverageWithoutThem: number;
+  theirFiles: number;
+}
+
+/**
+ * Files counted by what they are for, by their folder (fileCategory: code, tests and fixtures,
+ * examples, docs, editors' settings), the categories the areas rank by. helm at 2020-01-01: "nobody
+ * for 100" of Adam Reese's files, 95 of them testdata fixtures (a tester).
+ */
+export type FilesByCategory = Record<FileCategory, number>;
 
 /** A commit as the git layer reads it (only what the handoff needs). */
 export interface HandoffCommitInput {
@@ -296,6 +319,8 @@ export interface HandoffReport {
     sharedOnlyWithLeaving: number;
     /** Their files no active developer who stays authors (theirs alone, shared only with inactive people or with others leaving). */
     noActiveAuthorLeft: number;
+    /** noActiveAuthorLeft by what the files are for (FilesByCategory). */
+    noActiveAuthorLeftByCategory: FilesByCategory;
     /** Modules where they are the only author of every authored file. */
     soleModules: string[];
     sharedModules: string[];
@@ -307,13 +332,16 @@ export interface HandoffReport {
      * figure sits on the method's line, the share of files that keep an author without its first
      * `before − 1` people (just over half). `rank`: their place among those people (1: the first),
      * when they are one: the figure counts them, so it falls with them whatever its margin.
+     * `whyLower`: when their leaving lowers it and they are not one of those people, why (LowerTruckFactor).
      */
-    truckFactor: { before: number; afterThem: number; afterAll?: number; rank?: number; thinMargin?: number };
+    truckFactor: { before: number; afterThem: number; afterAll?: number; rank?: number; thinMargin?: number; whyLower?: LowerTruckFactor };
     /** Their files left with no author when they (and the others leaving) go. */
     orphanedFiles: number;
     /** Of those, the ones they alone leave with no author (the same count when nobody else leaves). */
     orphanedFilesAlone: number;
     noSuccessor: number;
+    /** noSuccessor by what the files are for (FilesByCategory): the same files as the take-over's noSuccessor. */
+    noSuccessorByCategory: FilesByCategory;
     weakSuccessor: number;
     /** Of their files, those whose successor's every change to it was in a bulk commit (isBulkOnly). */
     bulkOnlySuccessor: number;
@@ -401,7 +429,8 @@ const DATA = /\.(?:html?|css|txt|json|xml|ya?ml|csv|cfg|ini|toml|j2|jinja2?|tmpl
 
 /**
  * Where a file comes in the handoff's lists, after whatever order the lists already impose: code
- * (0), then prose, licences and plain text (1), then release chores and test fixtures (2), as
+ * (0), then prose, licences and plain text (1), then release chores and test fixtures (2: data in a
+ * test folder, anything in a test-data folder), as
  * `check` lists its files at risk (listingTier), then images, fonts, repository settings (flask's
  * `.editorconfig`) and empty files (3), which get no walk-through.
  * Licence files, CHANGES.rst, logos and fixtures came before the code (flask, a tester).
@@ -411,7 +440,9 @@ export function handoffTier(path: string, empty: ReadonlySet<string> = new Set()
   // Repository settings too: nobody walks a successor through a .gitignore or the
   // .git-blame-ignore-revs talentrisk reads (a review).
   if (ASSET.test(name) || isRepositorySetting(path) || empty.has(path)) return 3;
-  if (TEST_FOLDER.test(path) && DATA.test(name)) return 2;
+  // Anything in a test-data folder is a fixture: helm's cmd/helm/testdata/…/.helmignore, a name
+  // with no extension, came before repo_add.go, code of the same area (a tester).
+  if ((TEST_FOLDER.test(path) && DATA.test(name)) || isTestData(path)) return 2;
   const tier = listingTier(path);
   return tier === 0 && PLAIN.test(name) ? 1 : tier;
 }
@@ -641,17 +672,26 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const criticalSystems = criticalSummary(analysis, input.critical ?? [], person.id, others.length > 0 ? goneAll : undefined, input.criticalGone ?? []);
   const allFiles = areaList.flatMap((a) => a.files);
   const soleModules = areaList.filter((a) => moduleOwners(groups.get(a.module) ?? []).every((id) => id === person.id)).map((a) => a.module);
+  const libraries = testLibraries(analysis.modules);
+  const byCategory = (files: readonly HandoffFile[]): FilesByCategory => {
+    const counts = Object.fromEntries(FILE_CATEGORIES.map((category) => [category, 0])) as FilesByCategory;
+    for (const file of files) counts[fileCategory(file.path, libraries)] += 1;
+    return counts;
+  };
   const afterThemValue = truckFactorOf(analysis.files, nameOf, afterThem).value;
   // One of the people the figure counts lowers it by leaving, whatever the margin: tokio's handoff of
   // Carl Lerche, the first of its 7, blamed "7 → 6" on the 50.0% line (first-time users).
   const rank = analysis.truckFactor.developers.findIndex((developer) => developer.id === person.id) + 1;
-  const margin = afterThemValue < analysis.truckFactor.value && rank === 0 ? coverageBeforeLastStep(analysis) : undefined;
+  const lowered = afterThemValue < analysis.truckFactor.value && rank === 0;
+  const margin = lowered ? coverageBeforeLastStep(analysis) : undefined;
+  const whyLower = lowered ? lowerTruckFactor(analysis, person.id, afterThemValue) : undefined;
   const truckFactor: HandoffReport['summary']['truckFactor'] = {
     before: analysis.truckFactor.value,
     afterThem: afterThemValue,
     ...(others.length > 0 ? { afterAll: truckFactorOf(analysis.files, nameOf, after).value } : {}),
     ...(rank > 0 ? { rank } : {}),
     ...(margin !== undefined && margin < 0.5 + THIN_MARGIN ? { thinMargin: margin } : {}),
+    ...(whyLower ? { whyLower } : {}),
   };
   const recent = recentIn(input.recent ?? [], new Set(areaList.map((a) => a.module)), moduleOf, analysis);
   const coChange = coChanges(byDevelopers(input.window ?? [], analysis), theirPaths, analysis);
@@ -678,6 +718,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       sharedOnlyWithInactive: allFiles.filter((f) => f.othersInactive).length,
       sharedOnlyWithLeaving: allFiles.filter(sharedOnlyWithLeaving).length,
       noActiveAuthorLeft: allFiles.filter((f) => f.noActiveAuthorLeft).length,
+      noActiveAuthorLeftByCategory: byCategory(allFiles.filter((f) => f.noActiveAuthorLeft)),
       soleModules,
       // Modules where they share a file: "Shares 0 files (in `src`)" named a module where others
       // author other files and they share none (doc audit).
@@ -688,6 +729,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       orphanedFiles: theirs.filter((f) => after(f).length === 0).length,
       orphanedFilesAlone: theirs.filter((f) => afterThem(f).length === 0).length,
       noSuccessor: allFiles.filter((f) => f.strength === 'none').length,
+      noSuccessorByCategory: byCategory(allFiles.filter((f) => f.strength === 'none')),
       weakSuccessor: allFiles.filter((f) => f.strength === 'weak').length,
       bulkOnlySuccessor: allFiles.filter((f) => f.successor !== undefined && isBulkOnly(f.successor)).length,
       bulkOnlyAuthor: allFiles.filter((f) => f.strength === 'author' && f.successor !== undefined && isBulkOnly(f.successor)).length,
@@ -696,7 +738,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       coAuthorCredit: analysis.settings.coAuthors ? coAuthorCreditOf(allFiles, analysis.coAuthorCommits?.[person.id] ?? 0) : null,
     },
     areas: areaList,
-    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable, tierOf),
+    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable, inactive, tierOf),
     coChange,
     coChangeWindow: input.window?.length ?? 0,
     coChangeIgnored: input.windowIgnored ?? 0,
@@ -822,19 +864,19 @@ function recentIn(commits: readonly HandoffCommitInput[], areas: ReadonlySet<str
 }
 
 /**
- * `keeper`: every author of the file is unavailable (inactive, or leaving), and nobody available
- * changed it more than they did: in practice its maintainer. redis's active maintainer left
- * server.c (169 of his commits), module.c and rdb.c, authored by antirez (inactive), with no word
- * in his handoff but "also worked on" (an EM test). Kept files come first.
+ * `keeper`: they are active, every author of the file is unavailable (inactive, or leaving), and
+ * nobody active changed it more than they did (leaverKeepsFile): in practice its maintainer. redis's
+ * active maintainer left server.c (169 of his commits), module.c and rdb.c, authored by antirez
+ * (inactive), with no word in his handoff but "also worked on" (an EM test). Kept files come first.
  */
-function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, tierOf: (path: string) => number): HandoffReport['alsoWorkedOn'] {
+function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, inactive: ReadonlySet<string>, tierOf: (path: string) => number): HandoffReport['alsoWorkedOn'] {
   const worked: HandoffReport['alsoWorkedOn'] = [];
   for (const file of analysis.files) {
     if (file.authors.includes(id)) continue;
     const mine = file.contributions.find((c) => c.developer === id);
     if (!mine || mine.fa + mine.dl < KEEPER_MIN_CHANGES) continue;
     const commits = mine.fa + mine.dl;
-    const keeper = keepsFile(file, commits, unavailable);
+    const keeper = leaverKeepsFile(file, id, unavailable, inactive);
     worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, tier: tierOf(file.path) });
   }
   // Code first in each group, release manifests and changelogs after it (handoffTier); the document says so.
@@ -852,6 +894,22 @@ function coverageBeforeLastStep(analysis: Pick<Analysis, 'files' | 'truckFactor'
   if (value < 1 || analysis.files.length === 0) return undefined;
   const gone = new Set(developers.slice(0, value - 1).map((developer) => developer.id));
   return analysis.files.filter((file) => file.authors.some((author) => !gone.has(author))).length / analysis.files.length;
+}
+
+/**
+ * Why their leaving lowers the truck factor to `after` though it does not count them (LowerTruckFactor):
+ * the greedy ranking keeps its order without them (truck-factor.ts), so its first `after` people are
+ * the figure's. Undefined when those shares do not show it (they always should).
+ */
+function lowerTruckFactor(analysis: Pick<Analysis, 'files' | 'truckFactor'>, id: string, after: number): LowerTruckFactor | undefined {
+  const total = analysis.files.length;
+  if (total === 0 || after >= analysis.truckFactor.developers.length) return undefined;
+  const gone = new Set(analysis.truckFactor.developers.slice(0, after).map((developer) => developer.id));
+  const covered = analysis.files.filter((file) => file.authors.some((author) => !gone.has(author)));
+  const theirFiles = covered.filter((file) => file.authors.every((author) => author === id || gone.has(author))).length;
+  const coverage = covered.length / total;
+  const coverageWithoutThem = (covered.length - theirFiles) / total;
+  return coverage >= 0.5 && coverageWithoutThem < 0.5 ? { people: after, coverage, coverageWithoutThem, theirFiles } : undefined;
 }
 
 /**

@@ -10,11 +10,32 @@ import type { Analysis, FileOwnership } from './types.ts';
 export const KEEPER_MIN_CHANGES = 2;
 
 /**
- * Whether someone available with `changes` changes (fa + dl) to `file` keeps it: every author of the
- * file is unavailable (inactive, or leaving), and nobody available changed it more.
+ * Whether someone with `changes` changes (fa + dl) to `file` keeps it: every author of the file is
+ * unavailable (inactive, or leaving), and no rival changed it more. Rivals are by default everyone
+ * available (check's keeper stays); `isRival` widens them (a leaver's handoff: everyone active).
  */
-export function keepsFile(file: Pick<FileOwnership, 'authors' | 'contributions'>, changes: number, unavailable: ReadonlySet<string>): boolean {
-  return file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => !unavailable.has(c.developer) && c.fa + c.dl > changes);
+export function keepsFile(
+  file: Pick<FileOwnership, 'authors' | 'contributions'>,
+  changes: number,
+  unavailable: ReadonlySet<string>,
+  isRival: (id: string) => boolean = (id) => !unavailable.has(id),
+): boolean {
+  return file.authors.length > 0 && file.authors.every((author) => unavailable.has(author)) && !file.contributions.some((c) => isRival(c.developer) && c.fa + c.dl > changes);
+}
+
+/**
+ * Whether `id`, who is leaving, keeps `file` (handoff's "kept by"; in practice its maintainer): the
+ * keeper rule of check (keeperOf: someone active, KEEPER_MIN_CHANGES changes at least, every author
+ * unavailable) with everyone active as a rival, those leaving too, its authors among them. helm at
+ * 2020-01-01: Michelle Noorali, 253 days without a commit, "kept" cmd/helm/get_all_test.go with 4
+ * commits, the last in 2017, to the 11 of its author Adam Reese, active and leaving the same day (a
+ * tester). An inactive author's changes do not count: redis's active maintainer keeps server.c,
+ * though antirez, inactive, made several times as many commits to it (779 in `git log --follow`).
+ */
+export function leaverKeepsFile(file: Pick<FileOwnership, 'authors' | 'contributions'>, id: string, unavailable: ReadonlySet<string>, inactive: ReadonlySet<string>): boolean {
+  const mine = file.contributions.find((c) => c.developer === id);
+  if (!mine || inactive.has(id) || mine.fa + mine.dl < KEEPER_MIN_CHANGES) return false;
+  return keepsFile(file, mine.fa + mine.dl, unavailable, (other) => other !== id && !inactive.has(other));
 }
 
 export interface SystemKeeper {

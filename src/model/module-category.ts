@@ -50,6 +50,16 @@ export function moduleCategory(module: ModuleOfKind & { files: number }): Module
   return supportingFolder(module.path, ownLibrary(module))?.category ?? (module.files < SMALL_MODULE_FILES ? 'small' : 'code');
 }
 
+/** What a file is for, by its folder: a module's categories but `small`. */
+export type FileCategory = Exclude<ModuleCategory, 'small'>;
+
+export const FILE_CATEGORIES: readonly FileCategory[] = ['code', 'tests', 'examples', 'docs', 'settings'];
+
+/** A file's category: that of the outermost supporting folder holding it (supportingFolder), else `code`. */
+export function fileCategory(path: string, testLibraries: readonly string[] = []): FileCategory {
+  return supportingFolder(folderOf(path), testLibraries)?.category ?? 'code';
+}
+
 /** The folder of a file ('' at the top level), as isSupportingModule reads a file's place. */
 export function folderOf(path: string): string {
   return path.slice(0, Math.max(0, path.lastIndexOf('/')));

@@ -53,9 +53,27 @@ export function isRelease(subject: string): boolean {
   return RELEASE.test(subject.trim());
 }
 
+// A dependency manifest's update with a version: the manifest as a conventional-commit scope or a
+// leading "go.mod:" (helm: "ref(go.mod): kubernetes 1.16.2" read as ordinary work; a tester), or
+// named beside a bump verb ("Update go.sum for k8s.io/client-go v0.17.0"). Conservative: with no
+// version it is other work ("fix(go.mod): run go mod tidy"), and so is a subject about a version or
+// a release (the project's own version lives in package.json and Cargo.toml).
+const MANIFEST = String.raw`(?:go\.mod|go\.sum|package\.json|cargo\.toml)`;
+const MANIFEST_SCOPE = new RegExp(String.raw`^(?:[a-z]+\((?:[^)]*[\s,/])?${MANIFEST}(?:[\s,/][^)]*)?\)!?:|${MANIFEST}:)`, 'i');
+const MANIFEST_NAMED = new RegExp(String.raw`(?:^|[\s(\x60'"])${MANIFEST}(?=$|[\s):,.\x60'"])`, 'i');
+const BUMP_VERB = /\b(?:bump(?:s|ed)?|upgrade[sd]?|update[sd]?|downgrade[sd]?)\b/i;
+const HAS_VERSION = /\bv?\d+\.\d+/;
+const ABOUT_OWN_VERSION = /\b(?:version|release)\b/i;
+
+function isManifestUpdate(subject: string): boolean {
+  if (!HAS_VERSION.test(subject) || ABOUT_OWN_VERSION.test(subject)) return false;
+  return MANIFEST_SCOPE.test(subject) || (MANIFEST_NAMED.test(subject) && BUMP_VERB.test(subject));
+}
+
 /** Whether a commit subject reads as a dependency update (a version bump of something else), not as other work. */
 export function isDependencyUpdate(subject: string): boolean {
-  return !isRelease(subject) && DEPENDENCY_UPDATE.test(subject.trim());
+  const trimmed = subject.trim();
+  return !isRelease(trimmed) && (DEPENDENCY_UPDATE.test(trimmed) || isManifestUpdate(trimmed));
 }
 
 /**

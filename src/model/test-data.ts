@@ -12,6 +12,11 @@ const TEST_DATA: readonly { glob: string; holds(path: string): boolean }[] = [
 /** A test-data folder name is proposed as an exclude when it holds at least this share of the files. */
 const TEST_DATA_SHARE = 0.1;
 
+/** Whether `path` is in a test-data folder (fixtures, snapshots, testdata, test samples): a fixture, whatever its name. */
+export function isTestData(path: string): boolean {
+  return TEST_DATA.some(({ holds }) => holds(path));
+}
+
 /** `**\/<name>/**` for each test-data folder name that holds TEST_DATA_SHARE of the files or more, most files first. */
 export function testDataFolders(paths: readonly string[]): { glob: string; files: number }[] {
   const counts = TEST_DATA.map(({ glob, holds }) => ({ glob, files: paths.filter(holds).length }));

@@ -4,7 +4,8 @@ import { staleRevision } from '../model/analysis-date.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { NO_EMAIL } from '../model/distinct-names.ts';
 import { isBulkOnly, lastDayBeforeLastCommit, olderThanWindow, type Successor } from '../model/departures.ts';
-import type { AreaTakeOverCandidate, ChecklistItem, HandoffArea, HandoffFile, HandoffReport, RecentGroup } from '../model/handoff.ts';
+import type { AreaTakeOverCandidate, ChecklistItem, FilesByCategory, HandoffArea, HandoffFile, HandoffReport, LowerTruckFactor, RecentGroup } from '../model/handoff.ts';
+import { FILE_CATEGORIES, type FileCategory } from '../model/module-category.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { BARELY_NORM_DOA, CO_CHANGE_LISTED, CO_CHANGE_PARTNERS_LISTED, MANY_OWN_CHANGES, MAX_CHANGESET } from '../model/handoff.ts';
 import { day, percent, plural } from './format.ts';
@@ -224,6 +225,8 @@ function summary(report: HandoffReport, who: string): string[] {
     const falls = tf.afterThem < tf.before ? `, so losing ${who} lowers it` : '';
     const place = tf.before === 1 ? 'the one person whose departure leaves fewer than half of the files with an author' : `#${tf.rank} of its ${tf.before} people (its top authors, removed one after another until fewer than half of the files have an author)`;
     lines.push(`  The truck factor counts ${who}: ${place}${falls}.`);
+  } else if (tf.whyLower !== undefined) {
+    lines.push(`  ${whyLower(tf.whyLower, tf.before, who, report.person.filesAuthored)}`);
   } else if (tf.thinMargin !== undefined) {
     lines.push(
       `  The figure sits on the method's line: ${tf.before > 2 ? `without its first ${tf.before - 1} people, ` : tf.before === 2 ? 'without its first person, ' : 'even now, '}only ${percent(tf.thinMargin, 1)} of the files keep an author (it counts on until fewer than half do), so a few files losing an author with ${who} lower it.`,
@@ -236,16 +239,29 @@ function summary(report: HandoffReport, who: string): string[] {
     // "of theirs": with others leaving, 97 read as the repository's count (354 there; an EM test).
     // "(with the other departures)" only when they add to it: "7 files (with the other departures)"
     // read as if the others were needed, when edison alone left the 7 (vuejs/core).
-    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor})${s.bulkOnlySuccessor > 0 ? `; on ${s.bulkOnlySuccessor} the successor’s only changes were sweeps or reorganisations of ${BULK_CHANGES}+ files${bulkOnlyParts(s)}` : ''}.`,
+    `- **Left with no author:** ${s.orphanedFilesAlone !== s.orphanedFiles ? `${plural(s.orphanedFilesAlone, 'file')} of theirs (${s.orphanedFiles} with the other departures)` : `${plural(s.orphanedFiles, 'file')} of theirs`} · of the ${plural(report.person.filesAuthored, 'file')} ${who} authors, **no successor** for ${s.noSuccessor}${inParentheses(categoryParts(s.noSuccessorByCategory))} and a **weak successor** for ${s.weakSuccessor} (normDOA below ${report.weakSuccessorThreshold} or DOA below ${report.weakSuccessorDoaFloor})${s.bulkOnlySuccessor > 0 ? `; on ${s.bulkOnlySuccessor} the successor’s only changes were sweeps or reorganisations of ${BULK_CHANGES}+ files${bulkOnlyParts(s)}` : ''}.`,
   );
   if (s.noActiveAuthorLeft > s.orphanedFiles && report.successorsActiveWithinDays != null) {
     lines.push(
-      `- **Left with no active author:** ${plural(s.noActiveAuthorLeft, 'file')} of theirs: after ${who}${report.alsoLeaving.length > 0 ? ' and the other departures' : ''}, nobody who committed in the last ${report.successorsActiveWithinDays} days authors them (the figures above count inactive developers as authors).`,
+      `- **Left with no active author:** ${plural(s.noActiveAuthorLeft, 'file')} of theirs${inParentheses(categoryParts(s.noActiveAuthorLeftByCategory))}: after ${who}${report.alsoLeaving.length > 0 ? ' and the other departures' : ''}, nobody who committed in the last ${report.successorsActiveWithinDays} days authors them (the figures above count inactive developers as authors).`,
     );
   }
-  const takeOver = summaryTakeOver(s.takeOver, afterWhom(report, who), (id) => mdText(report.names[id] ?? id), report.successorsActiveWithinDays != null);
+  const takeOver = summaryTakeOver(s.takeOver, afterWhom(report, who), (id) => mdText(report.names[id] ?? id), report.successorsActiveWithinDays != null, categoryParts(s.noSuccessorByCategory));
   if (takeOver) lines.push(takeOver);
   return lines;
+}
+
+/**
+ * Why the truck factor falls without someone it does not count, whatever the margin (helm: "4 → 3"
+ * for Michelle Noorali, 29 of 978 files, said nothing at 52.04%, just above THIN_MARGIN; a tester).
+ */
+function whyLower(why: LowerTruckFactor, before: number, who: string, filesAuthored: number): string {
+  // Enough digits that the two shares differ and the second does not read as half (50.0%).
+  const digits = [1, 2, 3].find((d) => percent(why.coverageWithoutThem, d) !== percent(0.5, d) && percent(why.coverage, d) !== percent(why.coverageWithoutThem, d)) ?? 3;
+  const k = why.people;
+  const now = k === 0 ? `${percent(why.coverage, digits)} of the files have an author` : `without its first ${k === 1 ? 'person' : `${k} people`}, ${percent(why.coverage, digits)} of the files keep an author`;
+  const theirs = why.theirFiles === filesAuthored ? `${why.theirFiles === 1 ? 'the file' : `all ${why.theirFiles} files`} ${who} authors` : `${why.theirFiles} of the ${plural(filesAuthored, 'file')} ${who} authors`;
+  return `${who} is not one of the ${plural(before, 'person', 'people')} it counts, but ${now}, and ${theirs} ${why.theirFiles === 1 ? 'has' : 'have'} no other author${k > 0 ? ' then' : ''}: without ${why.theirFiles === 1 ? 'it' : 'them'} ${percent(why.coverageWithoutThem, digits)} do, fewer than half, so it ${k > 0 ? `stops at ${k}` : 'falls to 0'}.`;
 }
 
 /**
@@ -253,16 +269,42 @@ function summary(report: HandoffReport, who: string): string[] {
  * new owner, with counts. hugo's handoff of bep never said that Joe Mooring was the successor on
  * 287 of the 1108 files only bep would author (a tester).
  */
-function summaryTakeOver(takeOver: TakeOver, afterThem: string, name: (id: string) => string, activeOnly: boolean): string | undefined {
+function summaryTakeOver(takeOver: TakeOver, afterThem: string, name: (id: string) => string, activeOnly: boolean, noSuccessorParts: string): string | undefined {
   if (takeOver.files === 0) return undefined;
   const active = activeOnly ? ' active' : '';
   const files = `${plural(takeOver.files, 'file')} nobody${active} would author after ${afterThem}`;
-  if (takeOver.candidates.length === 0) return `- **Who could take over:** nobody${active} who stays has changed ${takeOver.files === 1 ? 'the' : 'any of the'} ${files}: ${takeOver.files === 1 ? 'it needs' : 'each needs'} a knowledge transfer.`;
+  // With no candidate, the files with no successor are all of them.
+  if (takeOver.candidates.length === 0) return `- **Who could take over:** nobody${active} who stays has changed ${takeOver.files === 1 ? 'the' : 'any of the'} ${files}${inParentheses(noSuccessorParts)}: ${takeOver.files === 1 ? 'it needs' : 'each needs'} a knowledge transfer.`;
   const named = takeOver.candidates.slice(0, SUMMARY_CANDIDATES).map((c) => `${name(c.id)} on ${c.files} (${strengths(c)})`);
   const rest = takeOver.candidates.slice(SUMMARY_CANDIDATES);
   if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, c) => sum + c.files, 0)}`);
-  const none = takeOver.noSuccessor > 0 ? `; nobody for ${takeOver.noSuccessor} (no one${active} who stays has changed ${takeOver.noSuccessor === 1 ? 'it' : 'them'})` : '';
+  const none = takeOver.noSuccessor > 0 ? `; nobody for ${takeOver.noSuccessor} (${noSuccessorParts ? `${noSuccessorParts}; ` : ''}no one${active} who stays has changed ${takeOver.noSuccessor === 1 ? 'it' : 'them'})` : '';
   return `- **Who could take over:** of the ${files}, the successor is ${joinAnd(named)}${none}.`;
+}
+
+const CATEGORY_WORDS: Record<FileCategory, [one: string, many: string]> = {
+  code: ['code file', 'code files'],
+  tests: ['test file or fixture', 'test files and fixtures'],
+  examples: ['example', 'examples'],
+  docs: ['documentation file', 'documentation files'],
+  settings: ['editor settings file', 'editor settings files'],
+};
+
+/**
+ * What files counted in a summary line are for, by their folder, when some are not code: "5 code
+ * files, 95 test files and fixtures", "all test files and fixtures"; '' when all are code (helm:
+ * "nobody for 100" of Adam Reese's files, 95 of them testdata fixtures; a tester).
+ */
+function categoryParts(counts: FilesByCategory): string {
+  const present = FILE_CATEGORIES.filter((category) => counts[category] > 0);
+  const [only] = present;
+  if (only === undefined || (present.length === 1 && only === 'code')) return '';
+  if (present.length === 1) return counts[only] === 1 ? `a ${CATEGORY_WORDS[only][0]}` : `all ${CATEGORY_WORDS[only][1]}`;
+  return present.map((category) => plural(counts[category], ...CATEGORY_WORDS[category])).join(', ');
+}
+
+function inParentheses(text: string): string {
+  return text ? ` (${text})` : '';
 }
 
 /**

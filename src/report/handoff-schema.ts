@@ -7,6 +7,10 @@ import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, tool
 // the published schema/handoff-output.schema.json is generated from it and kept in sync by a test
 // (test/report/output-schemas.test.ts). toHandoffJson (handoff-json.ts) returns this type.
 
+const count = z.number().int().nonnegative();
+/** Files counted by what they are for (model/module-category.ts fileCategory). */
+const filesByCategory = z.object({ code: count, tests: count, examples: count, docs: count, settings: count });
+
 const person = z.object({ id: z.string().describe('Developer id (their most used email, lower-cased).'), name: z.string() });
 const strength = z
   .enum(['author', 'ok', 'weak', 'none'])
@@ -152,6 +156,7 @@ export const handoffOutputSchema = z
       sharedOnlyWithInactive: z.number().int().nonnegative().describe('Of the shared files, those whose other authors who stay are all inactive.'),
       sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Of the shared files, those whose other authors are all leaving too (none stays). With sharedOnlyWithInactive and soleFiles, the files that need a new owner.'),
       noActiveAuthorLeft: z.number().int().nonnegative().describe('Their files no active developer who stays authors.'),
+      noActiveAuthorLeftByCategory: filesByCategory.describe('noActiveAuthorLeft by what the files are for, by their folder (code, tests and fixtures, examples, docs, editors’ settings: the categories of scan’s modules[].category but small).'),
       soleModules: z.array(z.string()).describe('Modules where they are the only author of every authored file.'),
       sharedModules: z.array(z.string()),
       criticalSystems: z.array(
@@ -175,10 +180,20 @@ export const handoffOutputSchema = z
           .number()
           .optional()
           .describe('When their leaving lowers it, they are not one of the people it counts (no rank), and the figure sits on the line: the share of files that keep an author without its first before − 1 people.'),
+        whyLower: z
+          .object({
+            people: z.number().int().nonnegative().describe('How many of the people it counts are gone: as many as afterThem.'),
+            coverage: z.number().describe('The share of files that keep an author without those people: at least half.'),
+            theirFiles: z.number().int().nonnegative().describe('Of the files this person authors, those with no other author then.'),
+            coverageWithoutThem: z.number().describe('The share that keeps an author without those files too: fewer than half, so the count stops at people.'),
+          })
+          .optional()
+          .describe('When their leaving lowers it and they are not one of the people it counts (no rank), whatever the margin: why.'),
       }),
       orphanedFiles: z.number().int().nonnegative().describe('Their files left with no author when they (and the others leaving) go.'),
       orphanedFilesAlone: z.number().int().nonnegative().describe('Of those, the ones they alone leave with no author.'),
       noSuccessor: z.number().int().nonnegative(),
+      noSuccessorByCategory: filesByCategory.describe('noSuccessor (and takeOver.noSuccessor, the same files) by what the files are for, as noActiveAuthorLeftByCategory.'),
       weakSuccessor: z.number().int().nonnegative(),
       bulkOnlySuccessor: z.number().int().nonnegative().describe('Of their files, those whose successor’s changes to it were all in bulk commits (successor.bulkOnly).'),
       bulkOnlyAuthor: z.number().int().nonnegative().describe('Of bulkOnlySuccessor, the files where that successor stays an author through bulk commits alone (so they are not counted as left with no author).'),

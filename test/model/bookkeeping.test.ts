@@ -36,4 +36,11 @@ describe('handoffTier', () => {
     const empty = new Set(['src/__init__.py']);
     expect(['src/app.py', 'docs/api.rst', 'notes.txt', 'CHANGES.rst', 'tests/templates/a.html', 'logo.svg', '.git-blame-ignore-revs', 'web/.editorconfig', 'src/__init__.py'].map((path) => handoffTier(path, empty))).toEqual([0, 1, 1, 2, 2, 3, 3, 3, 3]);
   });
+
+  it('puts anything in a test-data folder with the fixtures, whatever its name (helm: a .helmignore before repo_add.go)', () => {
+    const paths = ['cmd/helm/testdata/testcharts/decompressedchart/.helmignore', 'pkg/lint/testdata/badchart/_ignore_me', 'cmd/helm/testdata/Chart.lock', 'test/fixtures/app/index.js', 'src/__snapshots__/a.test.ts.snap', 'cmd/helm/repo_add.go'];
+    expect(paths.map((path) => handoffTier(path))).toEqual([2, 2, 2, 2, 2, 0]);
+    // Test code and a dotfile in a test folder that is not test data stay where they were.
+    expect(['tests/test_app.py', 'tests/.eslintrc', 'testdata/.gitkeep'].map((path) => handoffTier(path))).toEqual([0, 0, 3]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keeperOf, keepsFile } from '../../src/model/keepers.ts';
+import { keeperOf, keepsFile, leaverKeepsFile } from '../../src/model/keepers.ts';
 import type { FileOwnership } from '../../src/model/types.ts';
 
 function file(authors: string[], changes: Record<string, [fa: 0 | 1, dl: number, lastChange?: number]>): Pick<FileOwnership, 'authors' | 'contributions'> {
@@ -16,6 +16,22 @@ describe('keepers (handoff’s "kept by", check’s keeper of a system)', () => 
     expect(keepsFile(f, 2, new Set(['ada']))).toBe(false);
     // An available author: nobody keeps it.
     expect(keepsFile(f, 3, new Set())).toBe(false);
+  });
+
+  it('someone leaving keeps a file only if active, and nobody active, leaving or not, changed it more (helm: Michelle Noorali)', () => {
+    // Ada authors it; Bob and Cy changed it twice; Ada and Bob leave.
+    const f = file(['ada'], { ada: [1, 10], bob: [0, 2], cy: [0, 2] });
+    // Ada inactive: Bob keeps it, Cy changed it as much, not more.
+    expect(leaverKeepsFile(f, 'bob', new Set(['ada', 'bob']), new Set(['ada']))).toBe(true);
+    // Bob inactive (helm: 253 days without a commit): he keeps nothing.
+    expect(leaverKeepsFile(f, 'bob', new Set(['ada', 'bob']), new Set(['ada', 'bob']))).toBe(false);
+    // Ada active, leaving too: her 11 changes are more than Bob's 2 (helm: Adam Reese's 11 commits to Michelle's 4).
+    expect(leaverKeepsFile(f, 'bob', new Set(['ada', 'bob']), new Set())).toBe(false);
+    // One change is not keeping; nor is a file they did not change.
+    expect(leaverKeepsFile(file(['ada'], { ada: [1, 3], bob: [0, 1] }), 'bob', new Set(['ada', 'bob']), new Set(['ada']))).toBe(false);
+    expect(leaverKeepsFile(f, 'dee', new Set(['ada', 'dee']), new Set(['ada']))).toBe(false);
+    // check's rule is unchanged: its rivals are those available (staying and active) only.
+    expect(keepsFile(f, 2, new Set(['ada', 'bob']))).toBe(true);
   });
 
   it('a system’s keeper keeps the most of its files, then has the most changes to them (vuejs/core: 20 changes to compileScript.ts)', () => {

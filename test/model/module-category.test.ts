@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moduleCategory, supportingFolder } from '../../src/model/module-category.ts';
+import { fileCategory, moduleCategory, supportingFolder } from '../../src/model/module-category.ts';
 import { isSupportingModule, isSecondaryModule } from '../../src/model/modules.ts';
 
 describe('moduleCategory (scan JSON modules[].category)', () => {
@@ -60,5 +60,14 @@ describe('moduleCategory (scan JSON modules[].category)', () => {
         expect(['tests', 'examples', 'docs'].includes(category), path).toBe(isSupportingModule(path));
       }
     }
+  });
+});
+
+describe('fileCategory (handoff summary counts by what the files are for)', () => {
+  it('names the category of the outermost supporting folder holding a file, else code (helm: testdata fixtures among "nobody for 100")', () => {
+    const paths = ['cmd/helm/require/args.go', 'cmd/helm/require/args_test.go', 'cmd/helm/testdata/output/x.txt', 'docs/examples/a.go', 'examples/b.go', '.vscode/settings.json', 'README.md'];
+    expect(paths.map((path) => fileCategory(path))).toEqual(['code', 'code', 'tests', 'docs', 'examples', 'settings', 'code']);
+    // A workspace package named like a test library is code (tokio-test).
+    expect(fileCategory('tokio-test/src/io.rs', ['tokio-test'])).toBe('code');
   });
 });

@@ -236,10 +236,11 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(renderHandoffMarkdown(report)).toContain('## Also worked on (not an author)\n\nThe files Ada changed most without being one of their authors: where they know parts of what others own.\n\n| File | Their commits | Their last change | Authors |\n| --- | ---: | --- | --- |\n| `lib/a.ts` | 2 | 2024-07-02 | Carol |\n');
     expect(toHandoffJson(report).alsoWorkedOn).toEqual([{ path: 'lib/a.ts', commits: 2, lastChange: '2024-07-02T10:00:00.000Z', authors: [{ id: 'carol@example.com', name: 'Carol' }], keeper: false }]);
     expect(report.checklist.some((item) => item.kind === 'kept-files')).toBe(false);
-    // Carol inactive: nobody active changed lib/a.ts more than Ada, so Ada keeps it, and the
-    // checklist says to walk through it (redis: the active maintainer's server.c, authored by
-    // antirez, inactive, was only "also worked on").
-    const later = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 150 } } });
+    // Carol inactive (209 days), Ada active (183): nobody active changed lib/a.ts more than Ada, so
+    // Ada keeps it, and the checklist says to walk through it (redis: the active maintainer's
+    // server.c, authored by antirez, inactive, was only "also worked on"). At 150 days Ada was
+    // inactive too, and kept it all the same (helm: Michelle Noorali; a tester).
+    const later = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 190 } } });
     const kept = await handoffOf(later, 'ada');
     expect(kept.alsoWorkedOn.map((file) => [file.path, file.keeper])).toEqual([['lib/a.ts', true]]);
     const markdown = renderHandoffMarkdown(kept);
@@ -574,9 +575,9 @@ describe('handoff report of a hand-computed fixture', () => {
     // and Carol's), so the greedy method removes Bob too. Without Carol, fewer than half do at once.
     expect(analysis.truckFactor.developers.map((d) => d.id)).toEqual(['ada@example.com', 'bob@example.com']);
     const carol = await handoffOf(analysis, 'carol');
-    expect(carol.summary.truckFactor).toEqual({ before: 2, afterThem: 1, thinMargin: 0.5 });
+    expect(carol.summary.truckFactor).toEqual({ before: 2, afterThem: 1, thinMargin: 0.5, whyLower: { people: 1, coverage: 0.5, coverageWithoutThem: 2 / 6, theirFiles: 1 } });
     expect(renderHandoffMarkdown(carol)).toContain(
-      '- **Truck factor:** 2 → 1 if Carol leaves.\n  The figure sits on the method\'s line: without its first person, only 50.0% of the files keep an author (it counts on until fewer than half do), so a few files losing an author with Carol lower it.\n',
+      '- **Truck factor:** 2 → 1 if Carol leaves.\n  Carol is not one of the 2 people it counts, but without its first person, 50.0% of the files keep an author, and the file Carol authors has no other author then: without it 33.3% do, fewer than half, so it stops at 1.\n',
     );
     // Regression (tokio, first-time users): Carl Lerche, the first of its 7, read "7 → 6 … the figure
     // sits on the method's line". One of the people the figure counts lowers it whatever the margin.
@@ -588,15 +589,19 @@ describe('handoff report of a hand-computed fixture', () => {
       '- **Truck factor:** 2 → 1 if Bob leaves.\n  The truck factor counts Bob: #2 of its 2 people (its top authors, removed one after another until fewer than half of the files have an author), so losing Bob lowers it.\n',
     );
     expect(bobMarkdown).not.toContain('sits on the method');
-    // Far from the line (4 of 7 files keep an author without Ada): no such sentence.
+    expect(bobMarkdown).not.toContain('is not one of the');
+    // Far from the line (4 of 7 files keep an author without Ada): said all the same (helm: "4 → 3"
+    // for Michelle Noorali with no word why, at 52.04%; a tester).
     const wide = buildNamed('wide-margin', [
       { author: 'ada', at: '2024-06-01T10:00:00Z', write: { 'm/a1.ts': 1, 'm/a2.ts': 1, 'm/a3.ts': 1 } },
       { author: 'bob', at: '2024-06-02T10:00:00Z', write: { 'm/b1.ts': 1, 'm/b2.ts': 1, 'm/b3.ts': 1 } },
       { author: 'carol', at: '2024-06-03T10:00:00Z', write: { 'm/c1.ts': 1 } },
     ]);
     const carolWide = await handoffOf(await analyzeRepo(wide.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } }), 'carol');
-    expect(carolWide.summary.truckFactor).toEqual({ before: 2, afterThem: 1 });
-    expect(renderHandoffMarkdown(carolWide)).not.toContain('sits on the method');
+    expect(carolWide.summary.truckFactor).toEqual({ before: 2, afterThem: 1, whyLower: { people: 1, coverage: 4 / 7, coverageWithoutThem: 3 / 7, theirFiles: 1 } });
+    expect(renderHandoffMarkdown(carolWide)).toContain(
+      '  Carol is not one of the 2 people it counts, but without its first person, 57.1% of the files keep an author, and the file Carol authors has no other author then: without it 42.9% do, fewer than half, so it stops at 1.\n',
+    );
   });
 
   it('explains a module truck-factor drop when they know no file of it alone (an EM test: "2 → 1" beside "0 only they know")', async () => {

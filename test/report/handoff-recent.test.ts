@@ -137,4 +137,27 @@ describe('handoff: recent work', () => {
     expect(updates.filter((s) => !isDependencyUpdate(s))).toEqual([]);
     expect(work.filter(isDependencyUpdate)).toEqual([]);
   });
+
+  it('reads a version bump of a dependency manifest as a dependency update, conservatively (helm: "ref(go.mod): kubernetes 1.16.2")', () => {
+    const updates = [
+      'ref(go.mod): kubernetes 1.16.2',
+      'chore(go.mod, go.sum): k8s.io/client-go v0.17.0',
+      'fix(deps/go.mod): grpc 1.26.0',
+      'go.mod: bump grpc to 1.26.0',
+      'chore(deps): k8s.io/api v0.17.0',
+      'build(Cargo.toml): serde 1.0.104',
+      'Update go.sum for k8s.io/client-go v0.17.0',
+      'Upgraded semver in package.json (7.1.3)',
+    ];
+    const work = [
+      'fix(go.mod): run go mod tidy',
+      'chore(package.json): add a lint script',
+      'docs: describe the package.json fields added in 2.1',
+      'chore(Cargo.toml): set version 0.3.0',
+      'Update package.json for the 2.1 release',
+      'feat(cmd): read go.mod files of charts, 1.2 format',
+    ];
+    expect(updates.filter((s) => !isDependencyUpdate(s))).toEqual([]);
+    expect(work.filter(isDependencyUpdate)).toEqual([]);
+  });
 });
