@@ -183,7 +183,7 @@ export interface HandoffArea {
   takeOver: AreaTakeOver;
   /**
    * Who stays, is active and made the most commits to the module's analysed files in the last
-   * RECENT_DAYS days (HandoffInput.lately; talentrisk extension): a pointer beside weak successors,
+   * RECENT_DAYS days, no one-off contributor (HandoffInput.lately; talentrisk extension): a pointer beside weak successors,
    * which the history cannot name. helm at 2020-01-01: Marc Khouzam, who took over much of `cmd`
    * after Adam Reese left, had barely touched its files before and was nobody's successor, but made
    * the most commits to it in the last 90 days (a first-time user). Absent when nobody did, or when
@@ -576,7 +576,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     areas.set(module, [...(areas.get(module) ?? []), entry]);
   }
 
-  const lately = mostActiveByModule(input.lately ?? [], analysis, moduleOf, unavailable);
+  // Not a one-off contributor: one commit of the last 90 days is no pointer to whom to ask.
+  const lately = mostActiveByModule(input.lately ?? [], analysis, moduleOf, new Set([...unavailable, ...oneOffs.keys()]));
   const areaList: HandoffArea[] = [...areas].map(([module, files]) => {
     const moduleFiles = groups.get(module) ?? [];
     files.sort(

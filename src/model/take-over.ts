@@ -44,7 +44,7 @@ export interface TakeOverCandidate {
   bulkOnly: number;
   bulkOnlyOk: number;
   bulkOnlyBarely: number;
-  /** A one-off contributor (one-off.ts: their whole history is one contribution): ranked after everyone with changes of their own. */
+  /** A one-off contributor (one-off.ts: their whole history is one contribution): ranked after everyone else. */
   oneOff: boolean;
 }
 
@@ -54,8 +54,8 @@ export interface TakeOver {
   /** Of those, the ones nobody available (staying, active) has changed: no successor. */
   noSuccessor: number;
   /**
-   * Everyone who is the successor of one of them: most files with changes of their own first (not
-   * bulkOnly; none for a one-off contributor), then most files, then most ok (not bulkOnly), then
+   * Everyone who is the successor of one of them: one-off contributors last, then most files with
+   * changes of their own first (not bulkOnly), then most files, then most ok (not bulkOnly), then
    * fewest barely, then (given a module's standing) the most files of the module they author, then
    * their most changes to it, then the highest normDOA over those files, then id.
    */
@@ -98,14 +98,16 @@ export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; 
     knowledge.set(successor.id, (knowledge.get(successor.id) ?? 0) + successor.normDoa);
   }
   const known = (id: string) => knowledge.get(id) ?? 0;
-  // Someone who changed the files themselves before someone whose only changes were a sweep: the
-  // "best placed" of spring-boot's modules was the author of a directory move (an EM test); and
-  // before a one-off contributor, whose one contribution is no knowledge of the module (helm's sayboras).
-  const own = (c: TakeOverCandidate) => (c.oneOff ? 0 : c.files - c.bulkOnly);
+  // A one-off contributor after everyone else: one contribution is no knowledge of the module
+  // (helm's root module: sayboras, one commit). Then someone who changed the files themselves before
+  // someone whose only changes were a sweep: the "best placed" of spring-boot's modules was the
+  // author of a directory move (an EM test).
+  const own = (c: TakeOverCandidate) => c.files - c.bulkOnly;
   const authored = (id: string) => standing?.(id)?.files ?? 0;
   const changed = (id: string) => standing?.(id)?.changes ?? 0;
   const candidates = [...byId.values()].sort(
     (a, b) =>
+      Number(a.oneOff) - Number(b.oneOff) ||
       own(b) - own(a) ||
       b.files - a.files ||
       b.ok - b.bulkOnlyOk - (a.ok - a.bulkOnlyOk) ||

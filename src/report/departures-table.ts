@@ -100,7 +100,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // Ties go to who authors more of the module; one-off contributors come last (helm's root module: sayboras, one commit).
     const oneOff = firsts.some((t) => t?.candidates[0]?.oneOff) ? `; one-off: ${ONE_OFF_DEFINITION}` : '';
     out.push(
-      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}, between equals who authors more of the module${oneOff}; ${SECONDARY_MODULES_LAST}${except})`)}`,
+      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}, between equals who authors most of the module${oneOff}; ${SECONDARY_MODULES_LAST}${except})`)}`,
     );
     const rows = listed.map((m, index) => [
       sanitize(m.path),
@@ -259,7 +259,7 @@ function bestPlacedCells(
     // Fading out: still active, but their last commit is over half the inactivity window old (redis:
     // artix, best placed for utils, had not committed for 133 days, and never did again).
     const days = fading[best.id];
-    // Ranked after anyone who changed those files themselves (takeOverOf), and said so, as in the files' table.
+    // Ranked after everyone else (takeOverOf), and said so, as in the files' table.
     const oneOff = best.oneOff ? '; one-off' : '';
     const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only${oneOff}${fade})` : ` (${best.files}${words}${oneOff}${fade})`);
     const count = countOf(weak);
@@ -312,18 +312,21 @@ function successionTable(
     const normDoa = fixedApart(s.normDoa, Math.abs(s.normDoa - BARELY_NORM_DOA) < Math.abs(s.normDoa - weakLine) ? BARELY_NORM_DOA : weakLine, 2)[0];
     const cell = paint(`${name(s.id)} (${weak}normDOA ${normDoa}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`}${handsOn})`);
     // Shorter: "normDOA" goes, then "last commit N days ago" gets shorter, "barely knows it" reads
-    // "barely", and the days go, then the hands-on name; the name is cut before each step.
+    // "barely", and the days go, then the hands-on name, then "one-off" (the strength and the figure
+    // stay); the name is cut before each step.
     const words = isBarely(f) ? [weak, 'barely, '] : [weak, weak];
     const fades = days === undefined ? ['', '', ''] : [`; last commit ${days}d ago`, `; ${days}d ago`, ''];
     const hands = [handsOn, ''];
-    const steps: [number, number, number][] = [
-      [0, 0, 0],
-      [0, 1, 0],
-      [1, 1, 0],
-      [1, 2, 0],
-      [1, 2, 1],
+    const oneOffs = [oneOff, ''];
+    const steps: [number, number, number, number][] = [
+      [0, 0, 0, 0],
+      [0, 1, 0, 0],
+      [1, 1, 0, 0],
+      [1, 2, 0, 0],
+      [1, 2, 1, 0],
+      [1, 2, 1, 1],
     ];
-    const figures = [...new Set(steps.map(([word, fade, hand]) => `(${words[word] ?? ''}${normDoa}${sweeps}${oneOff}${fades[fade] ?? ''}${hands[hand] ?? ''})`))];
+    const figures = [...new Set(steps.map(([word, fade, hand, once]) => `(${words[word] ?? ''}${normDoa}${sweeps}${oneOffs[once] ?? ''}${fades[fade] ?? ''}${hands[hand] ?? ''})`))];
     const figure = figures[0] as string;
     shorter.set(cell, {
       compact: paint(`${name(s.id)} ${figure}`),

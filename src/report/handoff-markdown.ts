@@ -387,9 +387,11 @@ function successorCell(file: HandoffFile, name: (id: string) => string, fading: 
     return `${open}${tag}${bulkOnlyWords(file.successor)}${oneOff})${handsOn(file, name)}${moreRecent(file, name)}`;
   }
   if (file.successor.oneOff) {
-    // One contribution is no one to hand code over to: helm's pkg/chart/dependency.go read "Josh
-    // Soref (weak: walk through it together)", his one commit a spelling fix of 31 files (a first-time user).
-    return `${open}${tag}${oneOffText(file.successor.oneOff)})${handsOn(file, name)}${moreRecent(file, name)}`;
+    // One contribution is little to walk through a file with: helm's pkg/chart/dependency.go read
+    // "Josh Soref (weak: walk through it together)", his one commit a spelling fix of 31 files (a first-time user).
+    const barely = file.strength === 'weak' && file.successor.normDoa < BARELY_NORM_DOA;
+    const words = barely ? `barely knows it, and is ${oneOffText(file.successor.oneOff)}; plan a knowledge transfer` : `${tag}${oneOffText(file.successor.oneOff)}`;
+    return `${open}${words})${handsOn(file, name)}${moreRecent(file, name)}`;
   }
   if (file.strength === 'weak' && manyOwnChanges(file.successor)) {
     // "Barely knows it" beside 388 commits read wrong to a manager: others made 9,306 changes
@@ -614,8 +616,9 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
       const file = fileAt.get(item.path);
       if (item.successor && item.oneOff && !item.bulkOnly) {
         // Someone who worked on it by hand before the one-off contributor the figures name (helm's
-        // pkg/kube/resource_test.go and Guangwen Feng, one commit; a first-time user).
-        const why = `the nearest successor, ${name(item.successor)}, is ${oneOffText(item.oneOff).replace(': ', ' (')})`;
+        // cmd/helm/plugin_list.go and Efrat19, 4 commits over two days; a first-time user).
+        const barely = (item.normDoa ?? 1) < BARELY_NORM_DOA ? ` barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)}) and` : '';
+        const why = `the nearest successor, ${name(item.successor)},${barely} is ${oneOffText(item.oneOff).replace(': ', ' (')})`;
         if (item.handsOnSuccessor) return `Walk through ${mdCode(item.path)} with ${name(item.handsOnSuccessor)}, who worked on it hands-on: ${why}.`;
         return `Walk through ${mdCode(item.path)} with its new owner: ${why}${item.recentSuccessor ? `; ${name(item.recentSuccessor)} changed it more recently` : ''}.`;
       }

@@ -66,7 +66,7 @@ const takeOverCandidate = person.extend({
   weak: z.number().int().nonnegative().describe('Of those, as a weak successor.'),
   barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know: normDOA below 0.1, and fewer than 20 changes of their own (not in bulk commits).'),
   bulkOnly: z.number().int().nonnegative().describe(`Of files, those where every change of theirs was in a bulk commit (a sweep, a reorganisation of ${BULK_CHANGES} files or more): counted in ok, weak and barely too, by their strength (talentrisk extension).`),
-  oneOff: z.boolean().describe('A one-off contributor (successor.oneOff): ranked after everyone with changes of their own to the files (talentrisk extension).'),
+  oneOff: z.boolean().describe('A one-off contributor (successor.oneOff): ranked after everyone else (talentrisk extension).'),
 });
 const areaTakeOverCandidate = takeOverCandidate.extend({
   moduleFilesAuthored: z.number().int().nonnegative().describe('Files of the module they author once everyone declared leaving has gone.'),
@@ -75,7 +75,7 @@ const takeOverFields = {
   files: z.number().int().nonnegative().describe('Their files nobody active would author after them and the others leaving: theirs alone, or shared only with inactive developers or others leaving (files[].noActiveAuthorLeft).'),
   noSuccessor: z.number().int().nonnegative().describe('Of those, the files nobody active who stays has changed.'),
 };
-const candidateOrder = 'most files not bulkOnly first (none for a oneOff contributor), then most files, then most ok not bulkOnly, then fewest barely';
+const candidateOrder = 'oneOff contributors last, then most files not bulkOnly first, then most files, then most ok not bulkOnly, then fewest barely';
 const mostActive = person.extend({ commits: z.number().int().positive().describe('Their commits to the module’s analysed files in those days.') });
 const takeOver = z
   .object({ ...takeOverFields, candidates: z.array(takeOverCandidate).describe(`Everyone who is the successor of one of those files: ${candidateOrder}.`) })

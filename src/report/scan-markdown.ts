@@ -164,7 +164,7 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
       if (!best) return 'none';
       const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
       const sweeps = best.bulkOnly > 0 ? `; ${best.bulkOnly} sweeps only` : '';
-      // Ranked after anyone who changed those files themselves, and said so (helm's sayboras, one commit).
+      // Ranked after everyone else, and said so (helm's sayboras, one commit).
       const oneOff = best.oneOff ? `; a one-off contributor` : '';
       const days = leaving.fading[best.id];
       return `${name(best.id)} (${best.files}${weak}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`})`;
@@ -187,7 +187,7 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     if (leaving.modules.length > listed.length) out.push('', `… ${plural(leaving.modules.length - listed.length, 'more module')} (\`--format json\` lists them all).`);
     out.push(
       '',
-      `Best placed: who stays and is the successor on most of the module’s lost files, and on how many; between equals, who authors more of the module; a one-off contributor (${ONE_OFF_DEFINITION}) after anyone who changed those files themselves. Successors for the files they leave: the table (\`talentrisk scan --leaving …\`), \`talentrisk handoff <who>\` or \`--format json\`.`,
+      `Best placed: who stays and is the successor on most of the module’s lost files, and on how many; between equals, who authors most of the module; a one-off contributor (${ONE_OFF_DEFINITION}) after everyone else. Successors for the files they leave: the table (\`talentrisk scan --leaving …\`), \`talentrisk handoff <who>\` or \`--format json\`.`,
       '',
     );
   }

@@ -51,6 +51,11 @@ describe('takeOverOf', () => {
       ['matt', 1, false],
       ['say', 2, true],
     ]);
+    // After someone whose only changes were a sweep too; between one-off contributors, changes of their own first.
+    const swept = { strength: 'weak' as const, successor: { ...successor('bob', 0.3), bulk: 1 } };
+    expect(takeOverOf([oneOff('say'), oneOff('say'), swept]).candidates.map((c) => c.id)).toEqual(['bob', 'say']);
+    const sweptOnce = { strength: 'weak' as const, successor: { ...successor('gus', 0.3), bulk: 1, oneOff: { commits: 1, first: '2019-10-03', last: '2019-10-03' } } };
+    expect(takeOverOf([sweptOnce, sweptOnce, oneOff('say')]).candidates.map((c) => c.id)).toEqual(['say', 'gus']);
   });
 
   it('tallies per module', () => {
