@@ -160,10 +160,16 @@ describe('handoff: a weak successor with many changes of their own', () => {
     const report = await handoffOf(await analyzeRepo(buildNamed('shop', shopHistory()).dir, { depth: 1, config: SHOP_CONFIG }), 'ada');
     const ledger = report.areas[0]?.files.find((f) => f.path === 'pay/ledger.ts') as HandoffFile;
     // A regular of the repository (dave's one commit made him a one-off contributor, one-off.ts).
-    const { oneOff: _oneOff, ...regular } = ledger.successor as NonNullable<HandoffFile['successor']>;
+    const regular = { ...(ledger.successor as NonNullable<HandoffFile['successor']>) };
+    delete regular.oneOff;
     const successor = { ...regular, normDoa, commits, dl: commits };
     const changed = { ...ledger, events: 9694, successor };
-    const checklist = report.checklist.map((item) => (item.kind === 'transfer-file' && item.path === ledger.path ? (({ oneOff: _drop, ...rest }) => rest)(item) : item));
+    const checklist = report.checklist.map((item) => {
+      if (item.kind !== 'transfer-file' || item.path !== ledger.path) return item;
+      const copy = { ...item };
+      delete copy.oneOff;
+      return copy;
+    });
     return { ...report, areas: report.areas.map((area) => ({ ...area, files: area.files.map((f) => (f === ledger ? changed : f)) })), checklist };
   }
 
