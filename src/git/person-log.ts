@@ -110,8 +110,10 @@ export interface PersonLog {
   window: LogCommit[];
   /** The person's commits since `since`, newest first (authored or co-authored). */
   recent: LogCommit[];
-  /** True when the recent list may be cut short by maxRecentScan. */
+  /** True when the recent list may be cut short by maxRecentScan (`lately` too). */
   recentTruncated: boolean;
+  /** Everyone's commits since `since`, newest first: who works where lately. */
+  lately: LogCommit[];
 }
 
 /** Reads the co-change window and one person's recent commits, each bounded. */
@@ -131,7 +133,7 @@ export async function readPersonLog(repo: Repository, options: PersonLogOptions)
   const candidates = scanned.filter((c) => c.time >= options.since);
   const mapped = await mailmappedCoAuthors(repo, candidates, emails);
   const recent = candidates.filter((c) => isTheirs(c) || c.coAuthorContacts.some((contact) => mapped.has(contact)));
-  return { window, recent, recentTruncated: !covered && scanned.length >= maxRecentScan };
+  return { window, recent, recentTruncated: !covered && scanned.length >= maxRecentScan, lately: candidates };
 }
 
 /**

@@ -5,8 +5,9 @@ import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, ownLibrary, SMALL_MODULE_FILES } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
+import { oneOffContributors, type OneOff } from './one-off.ts';
 import { clean as printable, resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
-import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModuleOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModelName, ModuleOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
 // Module grouping (modules.ts) and display names (ownership-index.ts), for the callers that import them from here.
@@ -270,14 +271,20 @@ export interface Successor {
   lastChange: number;
   /** Of `dl`, the changes made in bulk commits (FileContribution.bulk); absent when none. */
   bulk?: number;
+  /** Their whole history, when it is one contribution (one-off.ts; talentrisk extension, none under --model classic). */
+  oneOff?: OneOff;
 }
 
-/** A developer's standing on a file, as a successor's evidence. */
-export function successorOf(c: FileContribution): Successor {
+/** A developer's standing on a file, as a successor's evidence; `oneOffs`: the one-off contributors (oneOffContributors). */
+export function successorOf(c: FileContribution, oneOffs: ReadonlyMap<string, OneOff> = NO_ONE_OFFS): Successor {
   const successor: Successor = { id: c.developer, doa: c.doa, normDoa: c.normDoa, fa: c.fa, dl: c.dl, commits: c.fa + c.dl, lastChange: c.lastChange };
   if (c.bulk !== undefined && c.bulk > 0) successor.bulk = c.bulk;
+  const oneOff = oneOffs.get(c.developer);
+  if (oneOff) successor.oneOff = oneOff;
   return successor;
 }
+
+const NO_ONE_OFFS: ReadonlyMap<string, OneOff> = new Map();
 
 /**
  * Whether every change someone made to a file was in a bulk commit (a sweep or a reorganisation of
@@ -293,38 +300,94 @@ export function isBulkOnly(c: Pick<Successor, 'fa' | 'dl' | 'bulk'>): boolean {
 
 /**
  * The contribution with the highest DOA on the file among those `eligible` takes, between equal
- * DOAs the most recent change (then the lower id): contributions are sorted by DOA (ties by id), so
- * it is the first one taken, or a later one with the same DOA and a more recent change.
+ * DOAs one `preferred` takes (when given), then the most recent change (then the lower id):
+ * contributions are sorted by DOA (ties by id), so it is the first one taken, or a later one with
+ * the same DOA that is preferred or changed the file more recently.
  */
-export function highestDoaOf(file: FileOwnership, eligible: (c: FileContribution) => boolean): FileContribution | undefined {
+export function highestDoaOf(file: FileOwnership, eligible: (c: FileContribution) => boolean, preferred?: (c: FileContribution) => boolean): FileContribution | undefined {
   let best: FileContribution | undefined;
+  let bestPreferred = false;
   for (const c of file.contributions) {
     if (!eligible(c)) continue;
     if (best && c.doa !== best.doa) break;
-    if (!best || c.lastChange > best.lastChange) best = c;
+    const isPreferred = preferred?.(c) ?? false;
+    if (!best || (isPreferred && !bestPreferred) || (isPreferred === bestPreferred && c.lastChange > best.lastChange)) {
+      best = c;
+      bestPreferred = isPreferred;
+    }
   }
   return best;
 }
 
 /**
+ * Changed the file hands-on: created it, or changed it outside bulk commits (not isBulkOnly), and is
+ * no one-off contributor (one-off.ts). What a successor is preferred for between equal DOAs, and
+ * what names someone beside a successor who is not (handsOnSuccessorOf).
+ */
+function handsOn(c: FileContribution, oneOffs: ReadonlyMap<string, OneOff>): boolean {
+  return !isBulkOnly(c) && !oneOffs.has(c.developer);
+}
+
+/**
  * The remaining developer with the highest DOA on the file, and how strong a successor they are.
- * Between equal DOAs, the one who changed the file most recently (then the lower id): a tie went
- * by name, to someone who last touched the file six years before the other (an EM test on httpd).
+ * Between equal DOAs, someone who changed it hands-on (not only in bulk commits) and is no one-off
+ * contributor (`oneOffs`; talentrisk extension, none under --model classic), then the one who changed
+ * the file most recently (then the lower id): a tie went by name, to someone who last touched the
+ * file six years before the other (an EM test on httpd), and by recency to a one-off: helm's
+ * secrets.go went to Josh Soref, whose one commit fixed spelling in 31 files, over Martin Hickey,
+ * who had changed it by hand, at the same DOA (a first-time user). Equal DOAs give equal normDOAs and
+ * strengths: no figure changes, only who is named.
  */
 export function bestSuccessor(
   file: FileOwnership,
   gone: ReadonlySet<string>,
   authorsAfterwards: readonly string[],
   weak = WEAK_SUCCESSOR_NORM_DOA,
+  oneOffs?: ReadonlyMap<string, OneOff>,
 ): { successor?: Successor; strength: SuccessorStrength } {
-  const best = highestDoaOf(file, (c) => !gone.has(c.developer));
+  const best = highestDoaOf(file, (c) => !gone.has(c.developer), oneOffs ? (c) => handsOn(c, oneOffs) : undefined);
   if (!best) return { strength: 'none' };
-  const successor = successorOf(best);
+  const successor = successorOf(best, oneOffs);
   // Below the author floor a successor is weak whatever their normDOA: one typo fix on a file its
   // creator barely touched made normDOA 0.57 and an "ok" successor, and took the file out of the
   // handoff's walk-throughs (flask: Hynek Schlawack, DOA 2.37 on docs/appcontext.rst; a tester).
   const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : best.normDoa >= weak && best.doa >= AUTHOR_ABS_THRESHOLD ? 'ok' : 'weak';
   return { successor, strength };
+}
+
+/**
+ * A one-off successor's hands-on alternative needs at least this share of their DOA: the share of the
+ * file's highest DOA an author needs (normDOA above 0.75, METRICS §4), the line at which the model
+ * already counts two people as knowing a file alike. helm's cmd/helm/plugin_list.go: Efrat19 (one-off,
+ * DOA 3.02) and Matthew Fisher (2.82, 0.94 of it).
+ */
+export const COMPARABLE_DOA_SHARE = 0.75;
+
+/**
+ * Beside a successor who did not work on the file themselves, who stays, is available and did
+ * (talentrisk extension, none under --model classic): the handoff's and scan's "hands-on".
+ * - the successor's every change was in a bulk commit (isBulkOnly): the highest DOA among those who
+ *   created the file or changed it otherwise (spring-boot: Phillip Webb, successor of 412 of Stéphane
+ *   Nicoll's files through a directory move and a copyright sweep only; an EM test);
+ * - the successor is a one-off contributor (one-off.ts): the highest DOA among those who changed it
+ *   hands-on and are no one-off contributors, when it is comparable to theirs (COMPARABLE_DOA_SHARE).
+ * Between equal DOAs, no one-off contributor first, then the most recent change.
+ */
+export function handsOnSuccessorOf(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor | undefined, model: ModelName, oneOffs: ReadonlyMap<string, OneOff> = NO_ONE_OFFS): Successor | undefined {
+  if (model === 'classic' || !successor) return undefined;
+  const available = (c: FileContribution) => !unavailable.has(c.developer) && c.developer !== successor.id;
+  if (isBulkOnly(successor)) {
+    const best = highestDoaOf(file, (c) => available(c) && !isBulkOnly(c), (c) => !oneOffs.has(c.developer));
+    return best ? successorOf(best, oneOffs) : undefined;
+  }
+  if (!successor.oneOff) return undefined;
+  const best = highestDoaOf(file, (c) => available(c) && handsOn(c, oneOffs));
+  return best && best.doa >= COMPARABLE_DOA_SHARE * successor.doa ? successorOf(best, oneOffs) : undefined;
+}
+
+/** The one-off contributors successors are told apart from (one-off.ts): none under --model classic, which adds nothing to the published model. */
+export function oneOffsOf(analysis: Pick<Analysis, 'developers' | 'settings' | 'model'>): Map<string, OneOff> {
+  return analysis.model === 'classic' ? new Map() : oneOffContributors(analysis);
 }
 
 export interface FileSuccession {
@@ -337,6 +400,8 @@ export interface FileSuccession {
   remainingAuthors: string[];
   successor?: Successor;
   strength: SuccessorStrength;
+  /** Beside a successor who did not work on the file themselves (bulk commits only, a one-off contributor): handsOnSuccessorOf. */
+  handsOnSuccessor?: Successor;
   /** Events on the file by anyone (FileOwnership.events): how much work went into it. */
   events: number;
   /**
@@ -426,6 +491,19 @@ export interface DeparturesResult {
   names: Record<string, string>;
   /** Events (FileOwnership.events) of the analysed files per module, on average: what a busy small module is measured against (busySmallModules). */
   eventsPerModule: number;
+  /**
+   * Per module with orphaned files, each successor of those files: the module's files they author
+   * after the departures, and their changes (FA + DL) to its files. What breaks a tie for "best
+   * placed" (takeOverByModule): helm's root module went to sayboras, one commit, over Matt Butcher,
+   * the author of 5 of its 10 files, both successor on one of its lost files (a first-time user).
+   */
+  successorStanding: Record<string, Record<string, ModuleStanding>>;
+}
+
+/** Someone's standing in a module: the files of it they author, and their changes (FA + DL) to its files. */
+export interface ModuleStanding {
+  files: number;
+  changes: number;
 }
 
 export interface DepartureOptions {
@@ -448,6 +526,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
   const goneFlags = developerFlags(baseline.index, gone);
   const unavailable = new Set([...gone, ...(options.unavailable ?? [])]);
   const impact = impactOf(baseline, gone);
+  const oneOffs = oneOffsOf(analysis);
 
   const orphanedFiles: FileSuccession[] = [];
   const singleOwnerFiles: FileSuccession[] = [];
@@ -479,7 +558,8 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       if (remainingAuthors.length > 0) onlyInactiveAuthorsLeft.push(file.path);
     }
     if (remainingAuthors.length > 1) continue;
-    const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak);
+    const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak, oneOffs);
+    const handsOnSuccessor = handsOnSuccessorOf(file, unavailable, successor, analysis.model, oneOffs);
     let departingCommits = 0;
     for (const c of file.contributions) if (gone.has(c.developer)) departingCommits += c.fa + c.dl;
     const entry: FileSuccession = {
@@ -492,6 +572,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
       events: file.events,
       departingCommits,
       ...(successor ? { successor } : {}),
+      ...(handsOnSuccessor ? { handsOnSuccessor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
   }
@@ -504,6 +585,7 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
   for (const file of [...orphanedFiles, ...singleOwnerFiles]) {
     for (const id of file.remainingAuthors) named.add(id);
     if (file.successor) named.add(file.successor.id);
+    if (file.handsOnSuccessor) named.add(file.handsOnSuccessor.id);
   }
   const lastCommitOf = new Map(analysis.developers.map((d) => [d.id, d.lastCommit]));
   const byId = (entries: [string, string | number][]) => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -529,7 +611,41 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     fading,
     ...(options.fading ? { fadingAfterDays: options.fading.afterDays } : {}),
     eventsPerModule: averageModuleEvents(analysis),
+    successorStanding: successorStandingOf(analysis, orphanedFiles, authorsAfter(gone, options.authorsOf)),
   };
+}
+
+/** DeparturesResult's successorStanding: for each module with orphaned files, its successors' standing in it. */
+function successorStandingOf(analysis: Analysis, orphanedFiles: readonly FileSuccession[], after: AuthorsOf): Record<string, Record<string, ModuleStanding>> {
+  const successors = new Map<string, Set<string>>();
+  for (const file of orphanedFiles) {
+    if (!file.successor) continue;
+    const ids = successors.get(file.module) ?? new Set<string>();
+    ids.add(file.successor.id);
+    successors.set(file.module, ids);
+  }
+  const groups = filesByModule(analysis);
+  const result: Record<string, Record<string, ModuleStanding>> = {};
+  for (const [module, ids] of [...successors].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    result[module] = moduleStandingOf(groups.get(module) ?? [], ids, after);
+  }
+  return result;
+}
+
+/** Each of `ids`' standing in a module's files: the files they author (by `authorsOf`), and their changes to them. */
+export function moduleStandingOf(files: readonly FileOwnership[], ids: ReadonlySet<string>, authorsOf: AuthorsOf): Record<string, ModuleStanding> {
+  const standing = new Map([...ids].map((id) => [id, { files: 0, changes: 0 }]));
+  for (const file of files) {
+    for (const id of authorsOf(file)) {
+      const entry = standing.get(id);
+      if (entry) entry.files += 1;
+    }
+    for (const c of file.contributions) {
+      const entry = standing.get(c.developer);
+      if (entry) entry.changes += c.fa + c.dl;
+    }
+  }
+  return Object.fromEntries([...standing].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /**

@@ -2,7 +2,8 @@ import { KEEPER_MIN_CHANGES, leaverKeepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
-import { authorsAfter, averageModuleEvents, bestSuccessor, highestDoaOf, isBulkOnly, isBusySmallModule, nobodyActiveSince, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { authorsAfter, averageModuleEvents, bestSuccessor, handsOnSuccessorOf, isBulkOnly, isBusySmallModule, moduleStandingOf, nobodyActiveSince, oneOffsOf, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import type { OneOff } from './one-off.ts';
 import { fadingDevelopers } from './fading.ts';
 import { truckFactorOf } from './ownership.ts';
 import { isSecondaryModule, testLibraries } from './modules.ts';
@@ -108,6 +109,11 @@ export interface HandoffInput {
    */
   recentBefore?: string | undefined;
   recentTruncated?: boolean;
+  /**
+   * Everyone's commits of those RECENT_DAYS days (read as far as the person's recent commits are:
+   * recentTruncated says when not all): who is most active in each area (HandoffArea.mostActiveLately).
+   */
+  lately?: readonly HandoffCommitInput[];
   /** Files of 0 bytes at the revision: listed last, and no walk-through. */
   emptyFiles?: ReadonlySet<string>;
   /** The subject of every commit they authored, with its address: which of their addresses look automated. */
@@ -233,6 +239,21 @@ export interface HandoffArea {
    * module's files each of them authors after the departures.
    */
   takeOver: AreaTakeOver;
+  /**
+   * Who stays, is active and made the most commits to the module's analysed files in the last
+   * RECENT_DAYS days, no one-off contributor (HandoffInput.lately; talentrisk extension): a pointer beside weak successors,
+   * which the history cannot name. helm at 2020-01-01: Marc Khouzam, who took over much of `cmd`
+   * after Adam Reese left, had barely touched its files before and was nobody's successor, but made
+   * the most commits to it in the last 90 days (a first-time user). Absent when nobody did, or when
+   * the commits were not read.
+   */
+  mostActiveLately?: MostActive;
+}
+
+/** Someone's commits to a module in the last RECENT_DAYS days. */
+export interface MostActive {
+  id: string;
+  commits: number;
 }
 
 /** A take-over candidate of an area, and how many of the module's files they author already. */
@@ -277,16 +298,21 @@ export interface CoChange {
 }
 
 export type ChecklistItem =
-  /** `bulkOnly`: the successor's every change to it was in a bulk commit; `handsOnSuccessor`: HandoffFile's. */
-  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number; recentSuccessor?: string; bulkOnly?: boolean; handsOnSuccessor?: string }
+  /**
+   * `bulkOnly`: the successor's every change to it was in a bulk commit; `oneOff`: the successor is a
+   * one-off contributor (Successor.oneOff); `handsOnSuccessor`: HandoffFile's.
+   */
+  | { kind: 'transfer-file'; path: string; successor?: string; strength: SuccessorStrength; normDoa?: number; recentSuccessor?: string; bulkOnly?: boolean; oneOff?: OneOff; handsOnSuccessor?: string }
   /** The files beyond the transfer-file items: as many again with no or a weak successor. */
   | { kind: 'more-transfers'; files: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number }
   /**
    * `sharedOnlyWithInactive`: files they share only with inactive developers, which need a new owner too;
    * `sharedOnlyWithLeaving`: files they share only with others leaving, likewise.
    * `bestPlaced`: the area's first take-over candidate (absent: nobody active who stays changed those files).
+   * `mostActiveLately`: the area's, when the best placed is weak on all those files (or a one-off
+   * contributor, or absent) and it is someone else.
    */
-  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number; bestPlaced?: AreaTakeOverCandidate }
+  | { kind: 'owner-area'; module: string; soleFiles: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number; bestPlaced?: AreaTakeOverCandidate; mostActiveLately?: MostActive }
   | { kind: 'more-owner-areas'; areas: number; soleFiles: number; sharedOnlyWithInactive: number; sharedOnlyWithLeaving: number }
   | { kind: 'critical'; system: string; busFactorBefore: number; busFactorAfter: number; busFactorAfterAll?: number | undefined; minOwners: number }
   | { kind: 'co-change'; path: string; partner: string }
@@ -448,41 +474,36 @@ export function handoffTier(path: string, empty: ReadonlySet<string> = new Set()
 }
 
 /**
- * The available developer with the highest current (decayed) DOA on the file, when that is not the
- * successor and their last change is more recent than the successor's; undefined without decayed
- * figures (--model classic). See HandoffFile's `recentSuccessor`.
+ * The available developer with the highest current (decayed) DOA on the file among those who changed
+ * it hands-on (not only in bulk commits, no one-off contributor), when that is not the successor and
+ * their last change is more recent than the successor's; undefined without decayed figures (--model
+ * classic). See HandoffFile's `recentSuccessor`.
  */
-function moreRecentSuccessor(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor): Successor | undefined {
+function moreRecentSuccessor(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor, oneOffs: ReadonlyMap<string, OneOff>): Successor | undefined {
   let best: FileContribution | undefined;
   for (const c of file.contributions) {
-    if (unavailable.has(c.developer) || !c.decayed) continue;
+    // Not someone whose change since was a sweep, nor a one-off contributor: once helm's secrets.go
+    // went to Martin Hickey, who changed it by hand, Josh Soref's one spelling commit made him "more
+    // recent" beside him, and Matt Farina's module-path sweep did the same elsewhere (a first-time user).
+    if (unavailable.has(c.developer) || !c.decayed || isBulkOnly(c) || oneOffs.has(c.developer)) continue;
     if (!best?.decayed || c.decayed.doa > best.decayed.doa || (c.decayed.doa === best.decayed.doa && c.lastChange > best.lastChange)) best = c;
   }
   if (!best || best.developer === successor.id || best.lastChange <= successor.lastChange) return undefined;
-  return successorOf(best);
-}
-
-/**
- * Who stays, is active and has the highest DOA on the file among those who made a change of their
- * own to it (not only bulk commits), when the successor's changes were all bulk; undefined under
- * --model classic (an extension). Between equal DOAs, the most recent change. See HandoffFile's
- * `handsOnSuccessor`.
- */
-function handsOnSuccessorOf(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor | undefined, model: ModelName): Successor | undefined {
-  if (model === 'classic' || !successor || !isBulkOnly(successor)) return undefined;
-  const best = highestDoaOf(file, (c) => !unavailable.has(c.developer) && !isBulkOnly(c));
-  return best ? successorOf(best) : undefined;
+  return successorOf(best, oneOffs);
 }
 
 /**
  * The area's take-over: the successors of its files that need an owner, each with the module's
  * files they author after the departures (hugo: Joe Mooring, successor on 40 of tpl's files that
- * only bep knows, authors 20 others; a tester).
+ * only bep knows, authors 20 others; a tester), which with their changes to the module breaks a tie
+ * between them (takeOverOf: helm's root module).
  */
 function areaTakeOver(files: readonly HandoffFile[], moduleFiles: readonly FileOwnership[], after: (file: FileOwnership) => readonly string[]): AreaTakeOver {
-  const takeOver = takeOverOf(files.filter(needsOwner));
-  const authored = (id: string) => moduleFiles.filter((file) => after(file).includes(id)).length;
-  return { ...takeOver, candidates: takeOver.candidates.map((candidate) => ({ ...candidate, moduleFilesAuthored: authored(candidate.id) })) };
+  const needing = files.filter(needsOwner);
+  const standing = moduleStandingOf(moduleFiles, new Set(needing.flatMap((file) => (file.successor ? [file.successor.id] : []))), after);
+  const of = (id: string) => (Object.hasOwn(standing, id) ? standing[id] : undefined);
+  const takeOver = takeOverOf(needing, of);
+  return { ...takeOver, candidates: takeOver.candidates.map((candidate) => ({ ...candidate, moduleFilesAuthored: of(candidate.id)?.files ?? 0 })) };
 }
 
 /** Theirs alone, or shared only with inactive developers or others leaving: after them, nobody active authors it. */
@@ -495,9 +516,38 @@ function sharedOnlyWithLeaving(file: HandoffFile): boolean {
   return file.status === 'shared' && file.otherAuthors.length === 0;
 }
 
-/** In the walk-throughs' tier: no successor, a weak one, or one whose changes were all bulk commits. */
+/** In the walk-throughs' tier: no successor, a weak one, one whose changes were all bulk commits, or a one-off contributor. */
 function transferTier(file: HandoffFile): number {
-  return file.successor && isBulkOnly(file.successor) ? 0 : TRANSFER_TIER[file.strength];
+  return file.successor && (isBulkOnly(file.successor) || file.successor.oneOff) ? 0 : TRANSFER_TIER[file.strength];
+}
+
+/**
+ * Per module, who stays, is available and made the most commits to its analysed files among
+ * `commits` (everyone's of the last RECENT_DAYS days), then the most recent, then the lower id.
+ * A commit is its author's (the address after .mailmap); one with no known author counts for nobody.
+ */
+export function mostActiveByModule(commits: readonly HandoffCommitInput[], analysis: Pick<Analysis, 'developers' | 'files'>, moduleOf: (path: string) => string, unavailable: ReadonlySet<string>): Map<string, MostActive> {
+  const idOf = new Map(analysis.developers.flatMap((developer) => developer.emails.map((email): [string, string] => [email.toLowerCase(), developer.id])));
+  const analysed = new Set(analysis.files.map((file) => file.path));
+  const counts = new Map<string, Map<string, { commits: number; last: number }>>();
+  for (const commit of commits) {
+    const id = commit.email ? idOf.get(commit.email.toLowerCase()) : undefined;
+    if (id === undefined || unavailable.has(id)) continue;
+    for (const module of new Set(commit.files.filter((path) => analysed.has(path)).map(moduleOf))) {
+      const byId = counts.get(module) ?? new Map<string, { commits: number; last: number }>();
+      const entry = byId.get(id) ?? { commits: 0, last: 0 };
+      entry.commits += 1;
+      entry.last = Math.max(entry.last, commit.time);
+      byId.set(id, entry);
+      counts.set(module, byId);
+    }
+  }
+  const result = new Map<string, MostActive>();
+  for (const [module, byId] of counts) {
+    const [id, best] = [...byId].sort(([a, x], [b, y]) => y.commits - x.commits || y.last - x.last || (a < b ? -1 : a > b ? 1 : 0))[0] as [string, { commits: number }];
+    result.set(module, { id, commits: best.commits });
+  }
+  return result;
 }
 
 function byPath(a: { path: string }, b: { path: string }): number {
@@ -575,14 +625,15 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       isPerson,
     );
   }
+  const oneOffs = oneOffsOf(analysis);
   const areas = new Map<string, HandoffFile[]>();
   for (const file of theirs) {
     const contribution = file.contributions.find((c) => c.developer === person.id);
     if (!contribution) continue;
     const remaining = after(file);
-    const { successor, strength } = bestSuccessor(file, unavailable, remaining);
-    const recentSuccessor = strength === 'weak' && successor ? moreRecentSuccessor(file, unavailable, successor) : undefined;
-    const handsOnSuccessor = handsOnSuccessorOf(file, unavailable, successor, analysis.model);
+    const { successor, strength } = bestSuccessor(file, unavailable, remaining, WEAK_SUCCESSOR_NORM_DOA, oneOffs);
+    const recentSuccessor = strength === 'weak' && successor ? moreRecentSuccessor(file, unavailable, successor, oneOffs) : undefined;
+    const handsOnSuccessor = handsOnSuccessorOf(file, unavailable, successor, analysis.model, oneOffs);
     const otherAuthors = file.authors.filter((id) => id !== person.id && !goneAll.has(id));
     const authorsWithoutCoAuthors = withoutCoAuthors.get(file.path);
     const entry: HandoffFile = {
@@ -608,6 +659,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
     areas.set(module, [...(areas.get(module) ?? []), entry]);
   }
 
+  // Not a one-off contributor: one commit of the last 90 days is no pointer to whom to ask.
+  const lately = mostActiveByModule(input.lately ?? [], analysis, moduleOf, new Set([...unavailable, ...oneOffs.keys()]));
   const areaList: HandoffArea[] = [...areas].map(([module, files]) => {
     const moduleFiles = groups.get(module) ?? [];
     files.sort(
@@ -636,6 +689,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       ...(others.length > 0 ? { truckFactorAfterAll: truckFactorOf(moduleFiles, nameOf, after).value } : {}),
       leftWithNoAuthor: moduleFiles.some((file) => file.authors.length > 0) && moduleFiles.every((file) => afterThem(file).length === 0),
       takeOver: areaTakeOver(files, moduleFiles, after),
+      ...(lately.has(module) ? { mostActiveLately: lately.get(module) as MostActive } : {}),
     };
   });
   // By what their own leaving costs (the other departures' drops were theirs: jest-config, 6 → 3
@@ -779,6 +833,7 @@ function namesOf(report: HandoffReport, nameOf: (id: string) => string): Record<
       if (file.handsOnSuccessor) ids.add(file.handsOnSuccessor.id);
       for (const id of file.authorsWithoutCoAuthors ?? []) ids.add(id);
     }
+    if (area.mostActiveLately) ids.add(area.mostActiveLately.id);
   }
   for (const entry of report.coChange) for (const partner of entry.partners) if (partner.owner) ids.add(partner.owner);
   for (const file of report.alsoWorkedOn) for (const id of file.authors) ids.add(id);
@@ -981,7 +1036,10 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
     .sort((a, b) => Number(b.critical.length > 0) - Number(a.critical.length > 0) || supporting(a.module) - supporting(b.module) || ownerless(b) - ownerless(a));
   for (const area of ownerAreas.slice(0, MAX_OWNER_AREA_ITEMS)) {
     const best = area.takeOver.candidates[0];
-    items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive, sharedOnlyWithLeaving: area.sharedOnlyWithLeaving, ...(best ? { bestPlaced: best } : {}) });
+    // Beside a best placed who knows none of those files well, or nobody: who works here now.
+    const active = area.mostActiveLately;
+    const pointer = active && active.id !== best?.id && (!best || best.oneOff || best.ok - best.bulkOnlyOk === 0) ? { mostActiveLately: active } : {};
+    items.push({ kind: 'owner-area', module: area.module, soleFiles: area.soleFiles, sharedOnlyWithInactive: area.sharedOnlyWithInactive, sharedOnlyWithLeaving: area.sharedOnlyWithLeaving, ...(best ? { bestPlaced: best } : {}), ...pointer });
   }
   const rest = ownerAreas.slice(MAX_OWNER_AREA_ITEMS);
   if (rest.length > 0) {
@@ -1005,6 +1063,7 @@ function checklist(report: HandoffReport, moduleOf: (path: string) => string, ti
       ...(file.successor ? { successor: file.successor.id, normDoa: file.successor.normDoa } : {}),
       ...(file.recentSuccessor ? { recentSuccessor: file.recentSuccessor.id } : {}),
       ...(file.successor && isBulkOnly(file.successor) ? { bulkOnly: true } : {}),
+      ...(file.successor?.oneOff ? { oneOff: file.successor.oneOff } : {}),
       ...(file.handsOnSuccessor ? { handsOnSuccessor: file.handsOnSuccessor.id } : {}),
     });
   }

@@ -1,4 +1,4 @@
-import { isBulkOnly, type Successor, type SuccessorStrength } from './departures.ts';
+import { isBulkOnly, type ModuleStanding, type Successor, type SuccessorStrength } from './departures.ts';
 
 // Who could take over a set of files nobody active would author after a departure (talentrisk
 // extension, built on the successors of METRICS.md §8): the people who are the successor of most of
@@ -44,6 +44,8 @@ export interface TakeOverCandidate {
   bulkOnly: number;
   bulkOnlyOk: number;
   bulkOnlyBarely: number;
+  /** A one-off contributor (one-off.ts: their whole history is one contribution): ranked after everyone else. */
+  oneOff: boolean;
 }
 
 export interface TakeOver {
@@ -52,15 +54,21 @@ export interface TakeOver {
   /** Of those, the ones nobody available (staying, active) has changed: no successor. */
   noSuccessor: number;
   /**
-   * Everyone who is the successor of one of them: most files with changes of their own first (not
-   * bulkOnly), then most files, then most ok (not bulkOnly), then fewest barely, then the highest
-   * normDOA over those files, then id.
+   * Everyone who is the successor of one of them: one-off contributors last, then most files with
+   * changes of their own first (not bulkOnly), then most files, then most ok (not bulkOnly), then
+   * fewest barely, then (given a module's standing) the most files of the module they author, then
+   * their most changes to it, then the highest normDOA over those files, then id.
    */
   candidates: TakeOverCandidate[];
 }
 
-/** The successors of a set of files, tallied per person (files whose successor is an author count as ok). */
-export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; strength: SuccessorStrength }>): TakeOver {
+/**
+ * The successors of a set of files, tallied per person (files whose successor is an author count as
+ * ok). `standing`: each one's standing in the module the files belong to, which breaks a tie before
+ * the normDOA does (helm's root module: sayboras, one commit, normDOA 0.74 on .golangci.yml, was
+ * "best placed" over Matt Butcher, 0.34 on the Makefile and author of 5 of its 10 files; a first-time user).
+ */
+export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; strength: SuccessorStrength }>, standing?: (id: string) => ModuleStanding | undefined): TakeOver {
   const byId = new Map<string, TakeOverCandidate>();
   const knowledge = new Map<string, number>();
   let total = 0;
@@ -72,7 +80,7 @@ export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; 
       noSuccessor += 1;
       continue;
     }
-    const candidate = byId.get(successor.id) ?? { id: successor.id, files: 0, ok: 0, weak: 0, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 };
+    const candidate = byId.get(successor.id) ?? { id: successor.id, files: 0, ok: 0, weak: 0, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: successor.oneOff !== undefined };
     const bulkOnly = isBulkOnly(successor);
     candidate.files += 1;
     if (bulkOnly) candidate.bulkOnly += 1;
@@ -90,17 +98,33 @@ export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; 
     knowledge.set(successor.id, (knowledge.get(successor.id) ?? 0) + successor.normDoa);
   }
   const known = (id: string) => knowledge.get(id) ?? 0;
-  // Someone who changed the files themselves before someone whose only changes were a sweep: the
-  // "best placed" of spring-boot's modules was the author of a directory move (an EM test).
+  // A one-off contributor after everyone else: one contribution is no knowledge of the module
+  // (helm's root module: sayboras, one commit). Then someone who changed the files themselves before
+  // someone whose only changes were a sweep: the "best placed" of spring-boot's modules was the
+  // author of a directory move (an EM test).
   const own = (c: TakeOverCandidate) => c.files - c.bulkOnly;
+  const authored = (id: string) => standing?.(id)?.files ?? 0;
+  const changed = (id: string) => standing?.(id)?.changes ?? 0;
   const candidates = [...byId.values()].sort(
-    (a, b) => own(b) - own(a) || b.files - a.files || b.ok - b.bulkOnlyOk - (a.ok - a.bulkOnlyOk) || a.barely - b.barely || known(b.id) - known(a.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      Number(a.oneOff) - Number(b.oneOff) ||
+      own(b) - own(a) ||
+      b.files - a.files ||
+      b.ok - b.bulkOnlyOk - (a.ok - a.bulkOnlyOk) ||
+      a.barely - b.barely ||
+      authored(b.id) - authored(a.id) ||
+      changed(b.id) - changed(a.id) ||
+      known(b.id) - known(a.id) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return { files: total, noSuccessor, candidates };
 }
 
-/** takeOverOf per module, for files that carry their module (scan's orphaned files). */
-export function takeOverByModule(files: readonly { module: string; successor?: Successor | undefined; strength: SuccessorStrength }[]): Map<string, TakeOver> {
+/** takeOverOf per module, for files that carry their module (scan's orphaned files); `standing`: DeparturesResult's successorStanding. */
+export function takeOverByModule(
+  files: readonly { module: string; successor?: Successor | undefined; strength: SuccessorStrength }[],
+  standing: Readonly<Record<string, Readonly<Record<string, ModuleStanding>>>> = {},
+): Map<string, TakeOver> {
   const groups = new Map<string, (typeof files)[number][]>();
   for (const file of files) {
     // Pushed, not copied: a copy per file was quadratic (30,000 files of one module: 8.6 s, a review).
@@ -108,5 +132,7 @@ export function takeOverByModule(files: readonly { module: string; successor?: S
     if (group) group.push(file);
     else groups.set(file.module, [file]);
   }
-  return new Map([...groups].map(([module, group]) => [module, takeOverOf(group)]));
+  // Own keys only: a module or an id named like an Object property ("constructor") is no standing.
+  const of = (module: string, id: string) => (Object.hasOwn(standing, module) && Object.hasOwn(standing[module] ?? {}, id) ? standing[module]?.[id] : undefined);
+  return new Map([...groups].map(([module, group]) => [module, takeOverOf(group, (id) => of(module, id))]));
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { BULK_CHANGES } from '../model/authorship.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 
 // The `departures` and `current` sections of `scan --format json` (talentrisk extensions,
 // METRICS.md §7 and §8): their zod schemas, which scan-schema.ts adds as optional keys. The pure
@@ -25,6 +27,16 @@ const successor = person
     barelyKnows: z.boolean().describe('A weak successor below normDOA 0.1 with fewer than 20 changes of their own to the file (not in bulk commits): they barely know it, as the handoff says; a knowledge transfer rather than a walk-through.'),
     lastCommit: z.string().describe('Their last commit anywhere in the repository (lastChange: their last change to this file).'),
     fading: z.boolean().describe('Still active, but their last commit anywhere is more than fadingAfterDays days before the analysis date: they may be leaving too.'),
+    oneOff: z
+      .object({
+        commits: z.number().int().nonnegative().describe('Their commits in the whole history.'),
+        first: z.string().describe('The day of their first commit (YYYY-MM-DD).'),
+        last: z.string().describe('The day of their last commit (YYYY-MM-DD).'),
+      })
+      .nullable()
+      .describe(
+        `A one-off contributor: ${ONE_OFF_DEFINITION} (before the analysis date; one contribution; talentrisk extension, null otherwise and under --model classic). Between equal DOAs, the successor is someone else.`,
+      ),
   })
   .nullable();
 const succession = z.object({
@@ -36,6 +48,9 @@ const succession = z.object({
   strength: z.enum(['author', 'ok', 'weak', 'none']).describe('author: still an author · ok: normDOA ≥ weakSuccessorThreshold and DOA ≥ weakSuccessorDoaFloor · weak: below either · none: nobody who stays touched the file.'),
   departingCommits: z.number().int().nonnegative().describe('Commits on the file (FA + DL) by the people leaving, together: the table lists the orphaned files with the most first (after those with no or a weak successor), as the handoff lists a person’s files.'),
   remainingAuthorsInactive: z.boolean().describe('The file keeps authors, all of them inactive: nobody active authors it afterwards (false for an orphaned file, which keeps none; listed in onlyInactiveAuthorsLeft).'),
+  handsOnSuccessor: successor.describe(
+    `Beside a successor who did not work on the file themselves (talentrisk extension; null otherwise and under --model classic): when their changes were all in bulk commits (successor.bulkOnly), who stays, is active and has the highest DOA among those who created the file or changed it otherwise; when they are a one-off contributor (successor.oneOff), the same among those who are none, when their DOA is at least ${COMPARABLE_DOA_SHARE} of the successor’s.`,
+  ),
 });
 
 export const departuresOutputSchema = z

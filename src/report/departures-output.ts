@@ -33,6 +33,7 @@ function successorJson(s: Successor | undefined, strength: SuccessorStrength, re
     barelyKnows: strength === 'weak' && barelyKnows(s),
     lastCommit: result.lastCommits[s.id] ?? '',
     fading: result.fading[s.id] !== undefined,
+    oneOff: s.oneOff ? { ...s.oneOff } : null,
   };
 }
 
@@ -47,6 +48,7 @@ function successionJson(file: FileSuccession, result: DeparturesResult, inactive
     strength: file.strength,
     departingCommits: file.departingCommits,
     remainingAuthorsInactive: inactiveOnly.has(file.path),
+    handsOnSuccessor: successorJson(file.handsOnSuccessor, file.handsOnSuccessor ? 'weak' : 'none', result),
   };
 }
 

@@ -9,6 +9,7 @@ import { handoffTier } from '../model/handoff.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
 import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
+import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
@@ -92,12 +93,14 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const promoted = [...new Set(listed.filter((m, index) => busy.has(m.path) && above(index)).map((m) => sanitize(m.path)))];
     const which = promoted.length > 3 ? `${promoted.length} such modules` : promoted.join(', ');
     const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as an average module’s)` : '';
-    const takeOver = takeOverByModule(result.orphanedFiles);
+    const takeOver = takeOverByModule(result.orphanedFiles, result.successorStanding);
     const firsts = listed.map((m) => takeOver.get(m.path));
     const best = bestPlacedCells(firsts, name, ctx, result.fading);
     const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ` (sweeps only: of those, the files where their only changes were commits of ${BULK_CHANGES}+ files)` : '';
+    // Ties go to who authors more of the module; one-off contributors come last (helm's root module: sayboras, one commit).
+    const oneOff = firsts.some((t) => t?.candidates[0]?.oneOff) ? `; one-off: ${ONE_OFF_DEFINITION}` : '';
     out.push(
-      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}; ${SECONDARY_MODULES_LAST}${except})`)}`,
+      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}, between equals who authors most of the module${oneOff}; ${SECONDARY_MODULES_LAST}${except})`)}`,
     );
     const rows = listed.map((m, index) => [
       sanitize(m.path),
@@ -127,9 +130,11 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const sweeps = files.some((file) => file.successor && isBulkOnly(file.successor)) ? `; sweeps only: their only changes were commits of ${BULK_CHANGES}+ files, a sweep or a reorganisation` : '';
     const barely = files.some(isBarely) ? `; barely knows it: below normDOA ${BARELY_NORM_DOA}, with fewer than ${MANY_OWN_CHANGES} changes of their own` : '';
     const fading = result.fadingAfterDays !== undefined && files.some((file) => file.successor && result.fading[file.successor.id] !== undefined) ? `; last commit N days ago: none in the last ${result.fadingAfterDays} days` : '';
+    const oneOff = files.some((file) => file.successor?.oneOff) ? `; one-off: ${ONE_OFF_DEFINITION}` : '';
+    const handsOn = files.some((file) => file.handsOnSuccessor) ? '; hands-on: who changed it themselves, with the highest DOA' : '';
     const order = alone ? 'their commits' : 'the commits of those leaving';
     out.push(
-      `  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(no or a weak successor first, then by ${order}, most first, code before tests and docs; successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${barely}${fading}${sweeps})`)}`,
+      `  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(no or a weak successor first, then by ${order}, most first, code before tests and docs; successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${barely}${fading}${sweeps}${oneOff}${handsOn})`)}`,
     );
     if (stale) {
       // `--until` helps only when the history itself is that old (not when a solo maintainer leaves beside long-gone others).
@@ -212,7 +217,7 @@ function isBarely(file: FileSuccession): boolean {
  */
 export function orphanedFilesInListingOrder(files: readonly FileSuccession[], libraries: readonly string[] = []): FileSuccession[] {
   const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/'))), libraries));
-  const tier = (file: FileSuccession) => (file.successor && isBulkOnly(file.successor) ? 0 : TRANSFER[file.strength]);
+  const tier = (file: FileSuccession) => (file.successor && (isBulkOnly(file.successor) || file.successor.oneOff) ? 0 : TRANSFER[file.strength]);
   const tiers = new Map(files.map((file) => [file.path, handoffTier(file.path)]));
   const kind = (file: FileSuccession) => tiers.get(file.path) ?? 0;
   return [...files].sort(
@@ -248,13 +253,15 @@ function bestPlacedCells(
     if (!best) return chalk.red('none');
     // Weak on all, or ok only through sweeps: yellow. Files where their only changes were sweeps are
     // said beside the count (spring-boot's module: Phillip Webb on 606, 290 of them by a move).
-    const paint = best.ok - best.bulkOnlyOk === 0 ? chalk.yellow : (text: string) => text;
+    const paint = best.ok - best.bulkOnlyOk === 0 || best.oneOff ? chalk.yellow : (text: string) => text;
     // Weak said in words too: the colour is lost when the table is piped or pasted (a re-test).
     const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
     // Fading out: still active, but their last commit is over half the inactivity window old (redis:
     // artix, best placed for utils, had not committed for 133 days, and never did again).
     const days = fading[best.id];
-    const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only${fade})` : ` (${best.files}${words}${fade})`);
+    // Ranked after everyone else (takeOverOf), and said so, as in the files' table.
+    const oneOff = best.oneOff ? '; one-off' : '';
+    const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only${oneOff}${fade})` : ` (${best.files}${words}${oneOff}${fade})`);
     const count = countOf(weak);
     const cell = paint(`${name(best.id)}${count}`);
     // Narrower: the name is cut first, then "last commit N days ago" gets shorter, then "weak" goes
@@ -290,21 +297,36 @@ function successionTable(
       return cell;
     }
     const bulkOnly = isBulkOnly(s);
-    const paint = f.strength === 'weak' || bulkOnly ? chalk.yellow : (text: string) => text;
+    const paint = f.strength === 'weak' || bulkOnly || s.oneOff ? chalk.yellow : (text: string) => text;
     // "Barely knows it", as the handoff says: redis's src/cluster.c read "Itamar Haber (weak,
     // normDOA 0.02)" in scan, "barely knows it: plan a knowledge transfer" in the handoff.
     const weak = isBarely(f) ? 'barely knows it, ' : f.strength === 'weak' ? 'weak, ' : '';
     const sweeps = bulkOnly ? ', sweeps only' : '';
+    // A one-off contributor, and who changed the file themselves beside them or beside a sweep's
+    // author (handsOnSuccessorOf): helm's pkg/chart/dependency.go read "Josh Soref (weak, normDOA
+    // 0.58)", his one commit a spelling fix of 31 files (a first-time user).
+    const oneOff = s.oneOff ? ', one-off' : '';
+    const handsOn = f.handsOnSuccessor ? `; hands-on: ${name(f.handsOnSuccessor.id)}` : '';
     const days = fading[s.id];
     // Told apart from the line it is judged against: src/db.c's 0.097 read "barely knows it, 0.10".
     const normDoa = fixedApart(s.normDoa, Math.abs(s.normDoa - BARELY_NORM_DOA) < Math.abs(s.normDoa - weakLine) ? BARELY_NORM_DOA : weakLine, 2)[0];
-    const cell = paint(`${name(s.id)} (${weak}normDOA ${normDoa}${sweeps}${days === undefined ? '' : `; ${fadingLabel(days)}`})`);
+    const cell = paint(`${name(s.id)} (${weak}normDOA ${normDoa}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`}${handsOn})`);
     // Shorter: "normDOA" goes, then "last commit N days ago" gets shorter, "barely knows it" reads
-    // "barely", and the days go; the name is cut before each step.
+    // "barely", and the days go, then the hands-on name, then "one-off" (the strength and the figure
+    // stay); the name is cut before each step.
     const words = isBarely(f) ? [weak, 'barely, '] : [weak, weak];
     const fades = days === undefined ? ['', '', ''] : [`; last commit ${days}d ago`, `; ${days}d ago`, ''];
-    const steps: [number, number][] = [[0, 0], [0, 1], [1, 1], [1, 2]];
-    const figures = [...new Set(steps.map(([word, fade]) => `(${words[word] ?? ''}${normDoa}${sweeps}${fades[fade] ?? ''})`))];
+    const hands = [handsOn, ''];
+    const oneOffs = [oneOff, ''];
+    const steps: [number, number, number, number][] = [
+      [0, 0, 0, 0],
+      [0, 1, 0, 0],
+      [1, 1, 0, 0],
+      [1, 2, 0, 0],
+      [1, 2, 1, 0],
+      [1, 2, 1, 1],
+    ];
+    const figures = [...new Set(steps.map(([word, fade, hand, once]) => `(${words[word] ?? ''}${normDoa}${sweeps}${oneOffs[once] ?? ''}${fades[fade] ?? ''}${hands[hand] ?? ''})`))];
     const figure = figures[0] as string;
     shorter.set(cell, {
       compact: paint(`${name(s.id)} ${figure}`),

@@ -1,4 +1,4 @@
-import type { AreaTakeOverCandidate, HandoffFile, HandoffReport } from '../model/handoff.ts';
+import type { AreaTakeOverCandidate, HandoffFile, HandoffReport, MostActive } from '../model/handoff.ts';
 import { isBulkOnly, type Successor } from '../model/departures.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { round } from './format.ts';
@@ -14,7 +14,9 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
   const nameOf = (id: string) => report.names[id] ?? id;
   const person = (id: string) => ({ id, name: nameOf(id) });
   const successor = (s: Successor | undefined) =>
-    s ? { ...person(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), fa: s.fa, dl: s.dl, commits: s.commits, lastChange: iso(s.lastChange), bulk: s.bulk ?? 0, bulkOnly: isBulkOnly(s) } : null;
+    s
+      ? { ...person(s.id), doa: round(s.doa, 3), normDoa: round(s.normDoa, 3), fa: s.fa, dl: s.dl, commits: s.commits, lastChange: iso(s.lastChange), bulk: s.bulk ?? 0, bulkOnly: isBulkOnly(s), oneOff: s.oneOff ? { ...s.oneOff } : null }
+      : null;
   const file = (f: HandoffFile) => ({
     path: f.path,
     status: f.status,
@@ -35,7 +37,8 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     coAuthorOnly: f.authorsWithoutCoAuthors !== undefined,
     authorsWithoutCoAuthors: f.authorsWithoutCoAuthors?.map(person) ?? null,
   });
-  const candidate = ({ id, files, ok, weak, barely, bulkOnly }: TakeOverCandidate) => ({ ...person(id), files, ok, weak, barely, bulkOnly });
+  const candidate = ({ id, files, ok, weak, barely, bulkOnly, oneOff }: TakeOverCandidate) => ({ ...person(id), files, ok, weak, barely, bulkOnly, oneOff });
+  const mostActive = (m: MostActive) => ({ ...person(m.id), commits: m.commits });
   const areaCandidate = (c: AreaTakeOverCandidate) => ({ ...candidate(c), moduleFilesAuthored: c.moduleFilesAuthored });
   const takeOver = (t: TakeOver) => ({ files: t.files, noSuccessor: t.noSuccessor, candidates: t.candidates.map(candidate) });
   return {
@@ -67,6 +70,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       truckFactorAfterAll: area.truckFactorAfterAll ?? null,
       leftWithNoAuthor: area.leftWithNoAuthor,
       takeOver: { ...takeOver(area.takeOver), candidates: area.takeOver.candidates.map(areaCandidate) },
+      mostActiveLately: area.mostActiveLately ? mostActive(area.mostActiveLately) : null,
       files: area.files.map(file),
     })),
     alsoWorkedOn: report.alsoWorkedOn.map((file) => ({ path: file.path, commits: file.commits, lastChange: iso(file.lastChange), authors: file.authors.map(person), keeper: file.keeper })),
@@ -91,17 +95,18 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
     fading: Object.entries(report.fading).map(([id, days]) => ({ ...person(id), days })),
     checklist: report.checklist.map((item): HandoffOutput['checklist'][number] => {
       if (item.kind === 'owner-area') {
-        const { bestPlaced, ...rest } = item;
-        return { ...rest, bestPlaced: bestPlaced ? areaCandidate(bestPlaced) : null };
+        const { bestPlaced, mostActiveLately: active, ...rest } = item;
+        return { ...rest, bestPlaced: bestPlaced ? areaCandidate(bestPlaced) : null, ...(active ? { mostActiveLately: mostActive(active) } : {}) };
       }
       if (item.kind !== 'transfer-file') return item;
-      const { successor: id, normDoa, recentSuccessor: recent, handsOnSuccessor: handsOn, ...rest } = item;
+      const { successor: id, normDoa, recentSuccessor: recent, handsOnSuccessor: handsOn, oneOff, ...rest } = item;
       return id === undefined
         ? rest
         : {
             ...rest,
             successor: person(id),
             ...(normDoa !== undefined ? { normDoa: round(normDoa, 3) } : {}),
+            ...(oneOff !== undefined ? { oneOff: true } : {}),
             ...(recent !== undefined ? { recentSuccessor: person(recent) } : {}),
             ...(handsOn !== undefined ? { handsOnSuccessor: person(handsOn) } : {}),
           };

@@ -14,6 +14,8 @@ import { rowsWithin } from '../model/rows.ts';
 import { SMALL_MODULE_FILES } from '../model/modules.ts';
 import { AUTOMATED_WINDOW_DAYS, subjectsTogether } from '../model/automated-addresses.ts';
 import { fadingLabel } from '../model/fading.ts';
+import { ONE_OFF_DEFINITION, oneOffWords, type OneOff } from '../model/one-off.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
 
 // The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
 // git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.
@@ -60,7 +62,8 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files (but for one that ${who} leaves with no author and whose files were changed at least as often as an average module’s), then the modules whose truck factor falls to 0 without ${who} (fewer than half of their files keep an author), then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${afterWhom(report, who)} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
-    for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null, report.alsoLeaving.length > 0, report.fading));
+    const lately = { span: recentSpan(report), truncated: report.recentTruncated };
+    for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null, report.alsoLeaving.length > 0, report.fading, lately));
     const rest = report.areas.filter((area) => !written.includes(area));
     if (rest.length > 0) {
       const files = rest.reduce((sum, area) => sum + area.files.length, 0);
@@ -103,12 +106,13 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('');
   const fileAt = new Map(report.areas.flatMap((area) => area.files.map((file) => [file.path, file])));
   const othersLeaving = report.alsoLeaving.length > 0;
-  out.push(...report.checklist.map((item) => `- [ ] ${checklistLine(item, who, name, report.successorsActiveWithinDays != null, fileAt, othersLeaving)}`));
+  const lately = { span: recentSpan(report), truncated: report.recentTruncated };
+  out.push(...report.checklist.map((item) => `- [ ] ${checklistLine(item, who, name, report.successorsActiveWithinDays != null, fileAt, othersLeaving, lately)}`));
   out.push('');
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move ${BULK_CHANGES} files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''}${report.summary.coAuthorCredit?.files ? ` *Co-author only* marks a file ${who} authors only through Co-authored-by trailers on others’ commits (GitHub adds one for whoever pushes to a pull request before squash-merging it): the figures count that credit, as the model does, but with co-authors left out (\`model.coAuthors: false\`) ${who} would not be one of its authors; the names after it are who would be.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move ${BULK_CHANGES} files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''}${oneOffNamed(report) ? ` A *one-off contributor* has made ${ONE_OFF_DEFINITION} (one contribution; a talentrisk extension): the figures may make them a successor, but one contribution is little to take code over with. Between equal DOAs the successor is someone else; beside one, *hands-on* names who stays, is active, changed the file themselves and has at least ${COMPARABLE_DOA_SHARE} of their DOA.` : ''}${report.areas.some((area) => mostActiveShown(area)) ? ` *Most active here lately* names who stays and made the most commits to the module’s files in the ${recentSpan(report)} (a talentrisk extension): who works there now, which the history of the files cannot say.` : ''}${report.summary.coAuthorCredit?.files ? ` *Co-author only* marks a file ${who} authors only through Co-authored-by trailers on others’ commits (GitHub adds one for whoever pushes to a pull request before squash-merging it): the figures count that credit, as the model does, but with co-authors left out (\`model.coAuthors: false\`) ${who} would not be one of its authors; the names after it are who would be.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -323,8 +327,9 @@ function strengths(c: TakeOverCandidate): string {
     { count: c.barely - c.bulkOnlyBarely, word: 'barely known' },
     { count: c.bulkOnly, word: c.bulkOnly === 1 && c.files === 1 ? 'only through a sweep or a reorganisation' : 'only through sweeps or reorganisations' },
   ].filter((part) => part.count > 0);
-  if (parts.length === 1) return `${c.files === 1 ? '' : 'all '}${parts[0]?.word}`;
-  return parts.map((part) => `${part.count} ${part.word}`).join(', ');
+  const oneOff = c.oneOff ? '; a one-off contributor' : '';
+  if (parts.length === 1) return `${c.files === 1 ? '' : 'all '}${parts[0]?.word}${oneOff}`;
+  return `${parts.map((part) => `${part.count} ${part.word}`).join(', ')}${oneOff}`;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -369,7 +374,7 @@ function writtenAreas(report: HandoffReport): HandoffArea[] {
   return report.areas.filter((area, index) => index < MAX_AREAS || named.has(area.module) || area.files.some((file) => named.has(file.path)));
 }
 
-function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean, othersLeaving: boolean, fading: Readonly<Record<string, number>> = {}): string[] {
+function renderArea(area: HandoffArea, who: string, name: (id: string) => string, activeOnly: boolean, othersLeaving: boolean, fading: Readonly<Record<string, number>> = {}, lately?: Lately): string[] {
   const lines: string[] = [];
   const critical = area.critical.length ? ` · critical: ${area.critical.map((c) => mdText(c)).join(', ')}` : '';
   const sharedOnly = area.sharedOnlyWithInactive + area.sharedOnlyWithLeaving;
@@ -381,7 +386,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
   );
   lines.push('');
   const takeOver = areaTakeOver(area, othersLeaving ? `${who} and the others leaving` : who, name, activeOnly);
-  if (takeOver) lines.push(takeOver, '');
+  if (takeOver) lines.push(`${takeOver}${lately && mostActiveShown(area) ? mostActiveSentence(area, name, lately) : ''}`, '');
   const shown = rowsWithin(area.files, MAX_FILES_PER_AREA);
   lines.push(
     mdTable(
@@ -475,11 +480,19 @@ function successorCell(file: HandoffFile, name: (id: string) => string, fading: 
   const name0 = name(file.successor.id);
   const who = days === undefined ? name0 : `${name0} (${fadingLabel(days)})`;
   const open = days === undefined ? `${name0} (` : `${name0} (${fadingLabel(days)}; `;
+  const tag = file.strength === 'author' ? 'also an author; ' : file.strength === 'weak' ? 'weak; ' : '';
   if (isBulkOnly(file.successor)) {
     // The figures make them the successor, or an author, through commits of hundreds of files:
     // spring-boot's Phillip Webb, by a directory move and a copyright sweep (an EM test).
-    const tag = file.strength === 'author' ? 'also an author; ' : file.strength === 'weak' ? 'weak; ' : '';
-    return `${open}${tag}${bulkOnlyWords(file.successor)})${handsOn(file, name)}${moreRecent(file, name)}`;
+    const oneOff = file.successor.oneOff ? `; ${oneOffText(file.successor.oneOff)}` : '';
+    return `${open}${tag}${bulkOnlyWords(file.successor)}${oneOff})${handsOn(file, name)}${moreRecent(file, name)}`;
+  }
+  if (file.successor.oneOff) {
+    // One contribution is little to walk through a file with: helm's pkg/chart/dependency.go read
+    // "Josh Soref (weak: walk through it together)", his one commit a spelling fix of 31 files (a first-time user).
+    const barely = file.strength === 'weak' && file.successor.normDoa < BARELY_NORM_DOA;
+    const words = barely ? `barely knows it, and is ${oneOffText(file.successor.oneOff)}; plan a knowledge transfer` : `${tag}${oneOffText(file.successor.oneOff)}`;
+    return `${open}${words})${handsOn(file, name)}${moreRecent(file, name)}`;
   }
   if (file.strength === 'weak' && manyOwnChanges(file.successor)) {
     // "Barely knows it" beside 388 commits read wrong to a manager: others made 9,306 changes
@@ -511,7 +524,50 @@ function handsOn(file: HandoffFile, name: (id: string) => string): string {
   const h = file.handsOnSuccessor;
   if (!h) return '';
   const recent = file.recentSuccessor?.id === h.id ? ', more recent too' : '';
-  return `; hands-on: ${name(h.id)} (${plural(h.commits, 'commit')}, last ${day(h.lastChange)}${recent})`;
+  const oneOff = h.oneOff ? '; a one-off contributor' : '';
+  return `; hands-on: ${name(h.id)} (${plural(h.commits, 'commit')}, last ${day(h.lastChange)}${recent}${oneOff})`;
+}
+
+/** The span of the recent commits, and whether not all of them were read. */
+interface Lately {
+  span: string;
+  truncated: boolean;
+}
+
+/** "16 commits in the last 90 days"; "16+" when the commits were read in part (the count is a floor). */
+function commitsLately(commits: number, lately: Lately): string {
+  return `${lately.truncated ? `${commits}+ commits` : plural(commits, 'commit')} in the ${lately.span}`;
+}
+
+/**
+ * After the take-over line: who stays and made the most commits to the module lately, a pointer
+ * beside weak successors (helm's `cmd`: Marc Khouzam, 16 commits in the last 90 days, nobody's
+ * successor; a first-time user). Said of the best placed when it is them.
+ */
+function mostActiveSentence(area: HandoffArea, name: (id: string) => string, lately: Lately): string {
+  const active = area.mostActiveLately;
+  if (!active) return '';
+  if (active.id === area.takeOver.candidates[0]?.id) return ` ${name(active.id)} is also the most active here lately: ${commitsLately(active.commits, lately)}.`;
+  return ` Most active here lately: ${name(active.id)} (${commitsLately(active.commits, lately)}).`;
+}
+
+/** "a one-off contributor: 1 commit in the whole history, on 2019-12-18". */
+function oneOffText(oneOff: OneOff): string {
+  return `a one-off contributor: ${oneOffWords(oneOff)}`;
+}
+
+/** Whether the document names a one-off contributor: a successor, a hands-on one, a take-over candidate. */
+function oneOffNamed(report: HandoffReport): boolean {
+  return report.areas.some((area) => area.takeOver.candidates.some((c) => c.oneOff) || area.files.some((file) => file.successor?.oneOff || file.handsOnSuccessor?.oneOff)) || report.summary.takeOver.candidates.some((c) => c.oneOff);
+}
+
+/**
+ * Whether the area's take-over line names who is most active there lately: when one of the files
+ * that need an owner has no successor, a weak one, or one who did not work on it themselves.
+ */
+function mostActiveShown(area: HandoffArea): boolean {
+  if (!area.mostActiveLately || area.takeOver.files === 0) return false;
+  return area.files.some((file) => file.noActiveAuthorLeft && (file.strength === 'none' || file.strength === 'weak' || (file.successor !== undefined && (isBulkOnly(file.successor) || file.successor.oneOff !== undefined))));
 }
 
 /** "their only change was a sweep or a reorganisation of N+ files" (N: BULK_CHANGES). */
@@ -626,7 +682,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string, activeOnly: boolean, fileAt: ReadonlyMap<string, HandoffFile>, othersLeaving: boolean): string {
+function checklistLine(item: ChecklistItem, who: string, name: (id: string) => string, activeOnly: boolean, fileAt: ReadonlyMap<string, HandoffFile>, othersLeaving: boolean, lately: Lately): string {
   switch (item.kind) {
     case 'critical': {
       const figures = `bus factor ${item.busFactorBefore} → ${item.busFactorAfter}${withOthers(item.busFactorAfter, item.busFactorAfterAll)} (needs ${item.minOwners})`;
@@ -652,12 +708,21 @@ function checklistLine(item: ChecklistItem, who: string, name: (id: string) => s
       const placed = best
         ? `best placed: ${name(best.id)}, ${one ? 'its successor' : `successor on ${best.files} of them`} (${strengths(best)})`
         : `nobody${activeOnly ? ' active' : ''} who stays has changed ${one ? 'it' : 'them'}`;
-      return `Name a new owner for ${mdCode(item.module)} (${ownerlessFiles(item, who, othersLeaving)}); ${placed}.`;
+      const active = item.mostActiveLately ? `; most active here lately: ${name(item.mostActiveLately.id)} (${commitsLately(item.mostActiveLately.commits, lately)})` : '';
+      return `Name a new owner for ${mdCode(item.module)} (${ownerlessFiles(item, who, othersLeaving)}); ${placed}${active}.`;
     }
     case 'more-owner-areas':
       return `And new owners for ${plural(item.areas, 'more area')} (${ownerlessFiles(item, who, othersLeaving)}): see the areas above, or \`--format json\`.`;
     case 'transfer-file': {
       const file = fileAt.get(item.path);
+      if (item.successor && item.oneOff && !item.bulkOnly) {
+        // Someone who worked on it by hand before the one-off contributor the figures name (helm's
+        // cmd/helm/plugin_list.go and Efrat19, 4 commits over two days; a first-time user).
+        const barely = (item.normDoa ?? 1) < BARELY_NORM_DOA ? ` barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)}) and` : '';
+        const why = `the nearest successor, ${name(item.successor)},${barely} is ${oneOffText(item.oneOff).replace(': ', ' (')})`;
+        if (item.handsOnSuccessor) return `Walk through ${mdCode(item.path)} with ${name(item.handsOnSuccessor)}, who worked on it hands-on: ${why}.`;
+        return `Walk through ${mdCode(item.path)} with its new owner: ${why}${item.recentSuccessor ? `; ${name(item.recentSuccessor)} changed it more recently` : ''}.`;
+      }
       if (item.successor && item.bulkOnly) {
         return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, changed it only in sweeps or reorganisations of ${BULK_CHANGES}+ files${item.handsOnSuccessor ? `; ${name(item.handsOnSuccessor)} worked on it hands-on` : ''}.`;
       }

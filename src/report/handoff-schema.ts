@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { CO_AUTHOR_ONLY_FILES, CO_AUTHOR_ONLY_SHARE } from '../model/co-author-credit.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
 // The JSON output of `talentrisk handoff <who> --format json`, schemaVersion 1. Written once here;
@@ -26,9 +28,19 @@ const successor = person
     lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
     bulk: z.number().int().nonnegative().describe(`Of dl, their changes in bulk commits: commits that change or move ${BULK_CHANGES} analysed files or more (a sweep, a reorganisation), counted in the figures as METRICS §4 has them.`),
     bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in a bulk commit: the figures count them, but they never worked on it themselves (talentrisk extension).'),
+    oneOff: z
+      .object({
+        commits: z.number().int().nonnegative().describe('Their commits in the whole history.'),
+        first: z.string().describe('The day of their first commit (YYYY-MM-DD).'),
+        last: z.string().describe('The day of their last commit (YYYY-MM-DD).'),
+      })
+      .nullable()
+      .describe(
+        `A one-off contributor: ${ONE_OFF_DEFINITION} (before the reference date; one contribution; talentrisk extension, null otherwise and under --model classic).`,
+      ),
   })
   .nullable()
-  .describe('Who knows the file best among those who stay and are active; null: nobody.');
+  .describe('Who knows the file best among those who stay and are active (between equal DOAs, someone who changed it hands-on and is no one-off contributor); null: nobody.');
 
 const handoffFile = z.object({
   path: z.string(),
@@ -46,10 +58,10 @@ const handoffFile = z.object({
   successor,
   successorStrength: strength,
   recentSuccessor: successor.describe(
-    'Beside a weak successor (talentrisk extension; null otherwise, and under --model classic): who stays, is active and has the highest current (decayed) DOA on the file, when that is someone else who changed it more recently. doa and normDoa are the classic figures.',
+    'Beside a weak successor (talentrisk extension; null otherwise, and under --model classic): who stays, is active and has the highest current (decayed) DOA on the file among those who changed it hands-on (not only in bulk commits, and no one-off contributor), when that is someone else who changed it more recently. doa and normDoa are the classic figures.',
   ),
   handsOnSuccessor: successor.describe(
-    'Beside a successor whose changes to the file were all in bulk commits (successor.bulkOnly; talentrisk extension, null otherwise and under --model classic): who stays, is active and has the highest DOA among those who created the file or changed it outside bulk commits; null when nobody did.',
+    `Beside a successor whose changes to the file were all in bulk commits (successor.bulkOnly): who stays, is active and has the highest DOA among those who created the file or changed it outside bulk commits; beside a one-off contributor (successor.oneOff): the same among those who are no one-off contributors, when their DOA is at least ${COMPARABLE_DOA_SHARE} of the successor’s. Talentrisk extension: null otherwise, when nobody did, and under --model classic.`,
   ),
   coAuthorOnly: z
     .boolean()
@@ -68,6 +80,7 @@ const takeOverCandidate = person.extend({
   weak: z.number().int().nonnegative().describe('Of those, as a weak successor.'),
   barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know: normDOA below 0.1, and fewer than 20 changes of their own (not in bulk commits).'),
   bulkOnly: z.number().int().nonnegative().describe(`Of files, those where every change of theirs was in a bulk commit (a sweep, a reorganisation of ${BULK_CHANGES} files or more): counted in ok, weak and barely too, by their strength (talentrisk extension).`),
+  oneOff: z.boolean().describe('A one-off contributor (successor.oneOff): ranked after everyone else (talentrisk extension).'),
 });
 const areaTakeOverCandidate = takeOverCandidate.extend({
   moduleFilesAuthored: z.number().int().nonnegative().describe('Files of the module they author once everyone declared leaving has gone.'),
@@ -76,7 +89,8 @@ const takeOverFields = {
   files: z.number().int().nonnegative().describe('Their files nobody active would author after them and the others leaving: theirs alone, or shared only with inactive developers or others leaving (files[].noActiveAuthorLeft).'),
   noSuccessor: z.number().int().nonnegative().describe('Of those, the files nobody active who stays has changed.'),
 };
-const candidateOrder = 'most files not bulkOnly first, then most files, then most ok not bulkOnly, then fewest barely';
+const candidateOrder = 'oneOff contributors last, then most files not bulkOnly first, then most files, then most ok not bulkOnly, then fewest barely';
+const mostActive = person.extend({ commits: z.number().int().positive().describe('Their commits to the module’s analysed files in those days.') });
 const takeOver = z
   .object({ ...takeOverFields, candidates: z.array(takeOverCandidate).describe(`Everyone who is the successor of one of those files: ${candidateOrder}.`) })
   .describe('Who could take over their files that need a new owner (talentrisk extension).');
@@ -96,6 +110,7 @@ const checklistItem = z.discriminatedUnion('kind', [
     normDoa: z.number().optional().describe('The successor’s normDOA.'),
     recentSuccessor: person.optional().describe('Beside a weak successor: who changed it more recently and knows it best today (the file’s recentSuccessor).'),
     bulkOnly: z.boolean().optional().describe('true: every change of the successor’s to it was in a bulk commit (a sweep, a reorganisation).'),
+    oneOff: z.boolean().optional().describe('true: the successor is a one-off contributor (the file’s successor.oneOff).'),
     handsOnSuccessor: person.optional().describe('Beside such a successor: the file’s handsOnSuccessor.'),
   }),
   z
@@ -108,6 +123,7 @@ const checklistItem = z.discriminatedUnion('kind', [
     sharedOnlyWithInactive: z.number().int().nonnegative(),
     sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Files of the area they share only with others leaving.'),
     bestPlaced: areaTakeOverCandidate.nullable().describe('The area’s first take-over candidate (areas[].takeOver); null: nobody active who stays has changed those files.'),
+    mostActiveLately: mostActive.optional().describe('The area’s mostActiveLately, when bestPlaced is weak on all those files, a one-off contributor or null, and it is someone else.'),
   }),
   z.object({
     kind: z.literal('more-owner-areas'),
@@ -240,8 +256,11 @@ export const handoffOutputSchema = z
         truckFactorAfterAll: z.number().int().nonnegative().nullable().describe('After everyone declared leaving goes too; null when nobody else leaves.'),
         leftWithNoAuthor: z.boolean().describe('None of the module’s files keeps an author after this person leaves, alone (it had one before). The areas rank by truckFactorAfter falling to 0 (fewer than half keep one) instead.'),
         takeOver: z
-          .object({ ...takeOverFields, candidates: z.array(areaTakeOverCandidate).describe(`Everyone who is the successor of one of those files: ${candidateOrder}.`) })
+          .object({ ...takeOverFields, candidates: z.array(areaTakeOverCandidate).describe(`Everyone who is the successor of one of those files: ${candidateOrder}, then most files of the module authored, then most changes to it.`) })
           .describe('Who could take over the area’s files that need a new owner (talentrisk extension).'),
+        mostActiveLately: mostActive
+          .nullable()
+          .describe('Who stays, is active and made the most commits to the module’s analysed files in the recent days (recent.days, up to recent.before when set; a floor when recent.truncated), a pointer beside weak successors (talentrisk extension); null: nobody.'),
         files: z.array(handoffFile),
       }),
     ),

@@ -3,6 +3,7 @@ import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { takeOverByModule } from '../model/take-over.ts';
+import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { VERSION } from '../version.ts';
@@ -157,14 +158,16 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     const listed = rowsWithin([...leaving.modules].sort(secondaryLast), MODULE_ROWS);
     // Who is best placed to take over each module's lost files, as the table says it (a successor
     // fading out marked: redis's artix, best placed for utils, had not committed for 133 days).
-    const takeOver = takeOverByModule(leaving.orphanedFiles);
+    const takeOver = takeOverByModule(leaving.orphanedFiles, leaving.successorStanding);
     const bestPlaced = (module: string) => {
       const best = takeOver.get(module)?.candidates[0];
       if (!best) return 'none';
       const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
       const sweeps = best.bulkOnly > 0 ? `; ${best.bulkOnly} sweeps only` : '';
+      // Ranked after everyone else, and said so (helm's sayboras, one commit).
+      const oneOff = best.oneOff ? `; a one-off contributor` : '';
       const days = leaving.fading[best.id];
-      return `${name(best.id)} (${best.files}${weak}${sweeps}${days === undefined ? '' : `; ${fadingLabel(days)}`})`;
+      return `${name(best.id)} (${best.files}${weak}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`})`;
     };
     out.push(
       mdTable(
@@ -184,7 +187,7 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     if (leaving.modules.length > listed.length) out.push('', `… ${plural(leaving.modules.length - listed.length, 'more module')} (\`--format json\` lists them all).`);
     out.push(
       '',
-      'Best placed: who stays and is the successor on most of the module’s lost files, and on how many. Successors for the files they leave: the table (`talentrisk scan --leaving …`), `talentrisk handoff <who>` or `--format json`.',
+      `Best placed: who stays and is the successor on most of the module’s lost files, and on how many; between equals, who authors most of the module; a one-off contributor (${ONE_OFF_DEFINITION}) after everyone else. Successors for the files they leave: the table (\`talentrisk scan --leaving …\`), \`talentrisk handoff <who>\` or \`--format json\`.`,
       '',
     );
   }

@@ -51,17 +51,18 @@ describe('scan --leaving: active authors and successors (black box)', { tags: ['
     const repo = buildRepo(history);
     const text = scan(repo.dir, '-q').stdout;
     const row = (start: string) => text.split('\n').find((line) => line.startsWith(start)) ?? '';
-    expect(row('    core ')).toMatch(/ {2}Erin \(2, all weak; last commit 136 days ago\)$/);
-    expect(row('    core/a.ts ')).toMatch(/Erin \(weak, normDOA [\d.]+; last commit 136 days ago\)$/);
+    // Erin's one commit makes her a one-off contributor too: said before the days.
+    expect(row('    core ')).toMatch(/ {2}Erin \(2, all weak; one-off; last commit 136 days ago\)$/);
+    expect(row('    core/a.ts ')).toMatch(/Erin \(weak, normDOA [\d.]+, one-off; last commit 136 days ago\)$/);
     // Bob committed 10 days before: no mark.
     expect(row('    core/b.ts ')).toMatch(/Bob \([^;)]*\)$/);
-    expect(text).toContain('; last commit N days ago: none in the last 90 days)');
+    expect(text).toContain('; last commit N days ago: none in the last 90 days; one-off: ');
     const json = scanOutputSchema.parse(JSON.parse(scan(repo.dir, '--format', 'json').stdout));
     expect(json.departures?.fadingAfterDays).toBe(90);
     const successors = Object.fromEntries((json.departures?.orphanedFiles ?? []).map((file) => [file.path, file.successor]));
     expect(successors['core/a.ts']).toMatchObject({ name: 'Erin', fading: true, lastCommit: '2024-02-15T12:00:00.000Z' });
     expect(successors['core/b.ts']).toMatchObject({ name: 'Bob', fading: false });
     const markdown = scan(repo.dir, '--format', 'markdown').stdout;
-    expect(markdown).toMatch(/\| `core` \|.*\| Erin \(2, all weak; last commit 136 days ago\) \|\n/);
+    expect(markdown).toMatch(/\| `core` \|.*\| Erin \(2, all weak; a one-off contributor; last commit 136 days ago\) \|\n/);
   });
 });

@@ -31,11 +31,11 @@ describe('orphaned files of scan --leaving', { tags: ['slow'] }, () => {
     const text = renderDeparturesSection(result, ctx);
     const rows = text.split('\n').filter((line) => line.startsWith('    core/'));
     expect(rows).toHaveLength(15);
-    // As the handoff says it, and with the figure told apart from the 0.1 line.
-    expect(rows[0]).toMatch(/^ {4}core\/big\.ts +100 {2}Bob \(barely knows it, normDOA 0\.097\)$/);
+    // As the handoff says it, and with the figure told apart from the 0.1 line (bob's one commit makes him a one-off contributor too).
+    expect(rows[0]).toMatch(/^ {4}core\/big\.ts +100 {2}Bob \(barely knows it, normDOA 0\.097, one-off\)$/);
     expect(rows[1]).toMatch(/^ {4}core\/f00\.ts +2 {2}none — knowledge transfer needed$/);
     expect(text).toContain('(no or a weak successor first, then by their commits, most first, code before tests and docs;');
-    expect(text).toContain('; barely knows it: below normDOA 0.1, with fewer than 20 changes of their own)');
+    expect(text).toContain('; barely knows it: below normDOA 0.1, with fewer than 20 changes of their own;');
     // JSON: the same list, in the analysis's order, with the added fields.
     const json = departuresJson(result);
     expect(json.orphanedFiles.find((file) => file.path === 'core/big.ts')).toMatchObject({ departingCommits: 100, successor: { name: 'Bob', barelyKnows: true, fading: false } });

@@ -27,13 +27,13 @@ describe('departures section of scan', () => {
           after       leaving  truck factor  orphaned files  orphaned modules
           2025-03-31  Bob                 1               1  —
           2025-06-30  Ada                 0               4  pay
-        Modules losing knowledge (share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many; tests, fixtures, examples, docs and modules of fewer than 5 files last)
+        Modules losing knowledge (share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many, between equals who authors most of the module; one-off: 2 commits or fewer in the whole history, or up to 5 within 7 days and none since; tests, fixtures, examples, docs and modules of fewer than 5 files last)
           module  files  TF before  TF after  knowledge lost  leaving owners  best placed
-          pay         3          1         0            100%  Ada             Carol (1, all weak)
+          pay         3          1         0            100%  Ada             Carol (1, all weak; one-off)
           web         3          2         1             33%  Bob             none
-        Orphaned files and successors (no or a weak successor first, then by the commits of those leaving, most first, code before tests and docs; successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293)
+        Orphaned files and successors (no or a weak successor first, then by the commits of those leaving, most first, code before tests and docs; successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293; one-off: 2 commits or fewer in the whole history, or up to 5 within 7 days and none since)
           file      leaving  their commits  successor
-          pay/c.ts  Ada                 10  Carol (weak, normDOA 0.48)
+          pay/c.ts  Ada                 10  Carol (weak, normDOA 0.48, one-off)
           pay/b.ts  Ada                  5  none — knowledge transfer needed
           pay/a.ts  Ada                  4  none — knowledge transfer needed
           web/e.ts  Bob                  1  none — knowledge transfer needed
@@ -49,11 +49,12 @@ describe('departures section of scan', () => {
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
     const row = (text: string, module: string) => text.split('\n').find((line) => line.startsWith(`    ${module} `)) ?? '';
     const plain = renderDeparturesSection(result, ctx);
-    // Weak in words too, for a table piped or pasted without colour (a re-test).
-    expect(row(plain, 'pay')).toMatch(/ {2}Bob \(1, all weak\)$/);
+    // Weak in words too, for a table piped or pasted without colour (a re-test); Bob's 4 commits, 5
+    // days apart a year before, are one contribution: said too.
+    expect(row(plain, 'pay')).toMatch(/ {2}Bob \(1, all weak; one-off\)$/);
     // A successor who is weak on all of them in yellow, nobody in red.
     const coloured = renderDeparturesSection(result, { ...ctx, chalk: new Chalk({ level: 1 }) });
-    expect(row(coloured, 'pay')).toContain('\u001b[33mBob (1, all weak)\u001b[39m');
+    expect(row(coloured, 'pay')).toContain('\u001b[33mBob (1, all weak; one-off)\u001b[39m');
     const both = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada', 'bob'] }));
     expect(row(renderDeparturesSection(both, { ...ctx, chalk: new Chalk({ level: 1 }) }), 'web').endsWith('\u001b[31mnone\u001b[39m')).toBe(true);
   });
@@ -149,10 +150,12 @@ describe('departures section of scan', () => {
           barelyKnows: false,
           lastCommit: analysis.developers.find((d) => d.id === 'bob@example.com')?.lastCommit,
           fading: false,
+          oneOff: { commits: 4, first: '2024-01-12', last: '2024-01-17' },
         },
         strength: 'author',
         departingCommits: 1,
         remainingAuthorsInactive: false,
+        handsOnSuccessor: null,
       },
     ]);
     expect(json.timeline).toEqual([]);
@@ -186,7 +189,7 @@ describe('departures section of scan', () => {
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }), { unavailable: ['carol@example.com'] });
     expect(result.successorsFiltered).toBe(true);
     expect(result.orphanedFiles.find((f) => f.path === 'pay/c.ts')?.strength).toBe('none');
-    expect(renderDeparturesSection(result, ctx)).toContain('; successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5 or DOA 3.293)');
+    expect(renderDeparturesSection(result, ctx)).toContain('; successor: of those who stay and are active, the highest DOA; weak below normDOA 0.5 or DOA 3.293; one-off: ');
     expect(departuresJson(result).successorsFiltered).toBe(true);
     // The one owner left is inactive, so the successor is someone else: named ("→ Bob" read as a handover to him).
     const single = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }), { unavailable: ['bob@example.com'] });
@@ -283,14 +286,15 @@ describe('departures section of scan', () => {
       for (const line of cells(section)) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
       // "none" stays whole, a successor keeps its strength and figure; file names keep their end.
       expect(section).toMatch(/pay\/b\.ts {2}.* {2}none( — transfer needed)?$/m);
-      expect(section).toMatch(/Carol[^\n]*\(weak, 0\.48\)/);
+      // "one-off" gives way last, where the column has no room for it beside a cut name.
+      expect(section).toMatch(/Carol[^\n]*\(weak, 0\.48(, one-off)?\)/);
       // The best-placed cell keeps its count while its name is cut, where there is room for both.
-      if (width === 80) expect(section).toMatch(/\n {4}pay .* Carol[^\n]*\(1\)\n/);
+      if (width === 80) expect(section).toMatch(/\n {4}pay .* Car[^\n]*\(1; one-off\)\n/);
     }
     // Piped (no fit): every name and the full wording.
     const piped = renderDeparturesSection(deep, ctx);
     expect(piped).toMatch(/Ada Quite-Long-Family-Name +5 {2}none — knowledge transfer needed/);
-    expect(piped).toContain('(weak, normDOA 0.48)');
+    expect(piped).toContain('(weak, normDOA 0.48, one-off)');
     // One person leaving: no "leaving" columns repeating the name the heading gives.
     const one = renderDeparturesSection(computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] })), ctx);
     expect(one).toMatch(/\n {4}file {2,}their commits {2}successor\n/);

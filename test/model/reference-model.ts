@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import binaryExtensions from 'binary-extensions';
 import { computeDoa, isAuthor, rankFile } from '../../src/model/doa.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
-import { bestSuccessor, type Departure, type DeparturesResult, type FileSuccession, type ModuleDeparture } from '../../src/model/departures.ts';
+import { bestSuccessor, handsOnSuccessorOf, oneOffsOf, type Departure, type DeparturesResult, type FileSuccession, type ModuleDeparture } from '../../src/model/departures.ts';
 import { deeperGlobs, globMistakes, nearGlobs, type CriticalSystemResult, type CriticalSystemSpec, type CriticalViolation, type CriticalOwner } from '../../src/model/critical.ts';
 import { listingTier } from '../../src/model/bookkeeping.ts';
 import type { CurrentFigures, ProjectionResult, ModuleProjection, InactiveDeveloper } from '../../src/model/decay.ts';
@@ -214,6 +214,7 @@ export function computeDepartures(
   const unavailable = new Set([...gone, ...(options.unavailable ?? [])]);
   const after = authorsAfter(gone, before);
   const impact = impactOf(analysis, groups, gone, before);
+  const oneOffs = oneOffsOf(analysis);
   const orphanedFiles: FileSuccession[] = [];
   const singleOwnerFiles: FileSuccession[] = [];
   for (const file of analysis.files) {
@@ -222,7 +223,8 @@ export function computeDepartures(
     const remainingAuthors = [...after(file)];
     if (remainingAuthors.length > 1) continue;
     const departingCommits = file.contributions.filter((c) => gone.has(c.developer)).reduce((sum, c) => sum + c.fa + c.dl, 0);
-    const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak);
+    const { successor, strength } = bestSuccessor(file, unavailable, remainingAuthors, weak, oneOffs);
+    const handsOnSuccessor = handsOnSuccessorOf(file, unavailable, successor, analysis.model, oneOffs);
     const entry: FileSuccession = {
       path: file.path,
       module: moduleOf(file.path),
@@ -233,6 +235,7 @@ export function computeDepartures(
       events: file.events,
       departingCommits,
       ...(successor ? { successor } : {}),
+      ...(handsOnSuccessor ? { handsOnSuccessor } : {}),
     };
     (entry.status === 'orphaned' ? orphanedFiles : singleOwnerFiles).push(entry);
   }
@@ -252,7 +255,7 @@ export function computeDepartures(
   // Files of the people leaving that no available developer who stays authors afterwards.
   const theirs = analysis.files.filter((file) => before(file).some((id) => gone.has(id)));
   const noActiveAuthor = theirs.filter((file) => after(file).every((id) => unavailable.has(id)));
-  const named = [...orphanedFiles, ...singleOwnerFiles].flatMap((file) => [...file.remainingAuthors, ...(file.successor ? [file.successor.id] : [])]);
+  const named = [...orphanedFiles, ...singleOwnerFiles].flatMap((file) => [...file.remainingAuthors, ...(file.successor ? [file.successor.id] : []), ...(file.handsOnSuccessor ? [file.handsOnSuccessor.id] : [])]);
   const ids = [...new Set(named)].sort();
   const developer = (id: string) => analysis.developers.find((d) => d.id === id);
   const steps = new Map<string, Departure[]>();
@@ -297,6 +300,18 @@ export function computeDepartures(
     fading: Object.fromEntries(ids.filter((id) => options.fading?.developers.has(id)).map((id) => [id, options.fading?.developers.get(id) ?? 0])),
     ...(options.fading ? { fadingAfterDays: options.fading.afterDays } : {}),
     eventsPerModule: analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0,
+    successorStanding: Object.fromEntries(
+      [...new Set(orphanedFiles.map((file) => file.module))].sort().flatMap((module) => {
+        const ids = [...new Set(orphanedFiles.filter((file) => file.module === module && file.successor).map((file) => file.successor?.id as string))].sort();
+        if (ids.length === 0) return [];
+        const files = groups.get(module) ?? [];
+        const standing = (id: string) => ({
+          files: files.filter((file) => after(file).includes(id)).length,
+          changes: files.reduce((sum, file) => sum + file.contributions.filter((c) => c.developer === id).reduce((total, c) => total + c.fa + c.dl, 0), 0),
+        });
+        return [[module, Object.fromEntries(ids.map((id) => [id, standing(id)]))]];
+      }),
+    ),
   };
 }
 

@@ -15,8 +15,8 @@ describe('takeOverOf', () => {
       files: 6,
       noSuccessor: 2,
       candidates: [
-        { id: 'joe', files: 3, ok: 1, weak: 2, barely: 1, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 },
-        { id: 'ann', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 },
+        { id: 'joe', files: 3, ok: 1, weak: 2, barely: 1, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false },
+        { id: 'ann', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false },
       ],
     });
   });
@@ -28,7 +28,34 @@ describe('takeOverOf', () => {
     expect(ranked([file('weak', 'a', 0.2), file('weak', 'b', 0.4)])).toEqual(['b', 'a']);
     expect(ranked([file('weak', 'b'), file('weak', 'a')])).toEqual(['a', 'b']);
     // A successor who is an author (scan's single-owner files never reach here) counts as ok.
-    expect(takeOverOf([file('author', 'a', 1)]).candidates).toEqual([{ id: 'a', files: 1, ok: 1, weak: 0, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 }]);
+    expect(takeOverOf([file('author', 'a', 1)]).candidates).toEqual([{ id: 'a', files: 1, ok: 1, weak: 0, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false }]);
+  });
+
+  // helm at 2020-01-01: the root module's "best placed" was sayboras (one commit, normDOA 0.74 on
+  // .golangci.yml) over Matt Butcher (0.34 on the Makefile), who authors 5 of its 10 files.
+  it('breaks a tie by the files of the module they author, then their changes to it, before what they know of the files', () => {
+    const ranked = (files: ReturnType<typeof file>[], standing: Record<string, { files: number; changes: number }>) => takeOverOf(files, (id) => standing[id]).candidates.map((c) => c.id);
+    expect(ranked([file('weak', 'say', 0.74), file('weak', 'matt', 0.34)], { say: { files: 0, changes: 1 }, matt: { files: 5, changes: 40 } })).toEqual(['matt', 'say']);
+    expect(ranked([file('weak', 'say', 0.74), file('weak', 'matt', 0.34)], { say: { files: 2, changes: 1 }, matt: { files: 2, changes: 40 } })).toEqual(['matt', 'say']);
+    // Without a standing (the handoff's summary over every area), what they know of the files decides.
+    expect(takeOverOf([file('weak', 'say', 0.74), file('weak', 'matt', 0.34)]).candidates.map((c) => c.id)).toEqual(['say', 'matt']);
+    // A tie only: more files, or more ok ones, still come first.
+    expect(ranked([file('weak', 'say'), file('weak', 'say'), file('weak', 'matt')], { matt: { files: 5, changes: 40 } })).toEqual(['say', 'matt']);
+    expect(ranked([file('ok', 'say', 0.6), file('weak', 'matt')], { matt: { files: 5, changes: 40 } })).toEqual(['say', 'matt']);
+  });
+
+  it('ranks a one-off contributor after anyone who changed the files themselves, and says which one is', () => {
+    const oneOff = (id: string, normDoa = 0.3) => ({ strength: 'weak' as const, successor: { ...successor(id, normDoa), oneOff: { commits: 1, first: '2019-11-09', last: '2019-11-09' } } });
+    const takeOver = takeOverOf([oneOff('say', 0.74), oneOff('say', 0.74), file('weak', 'matt', 0.34)]);
+    expect(takeOver.candidates.map((c) => [c.id, c.files, c.oneOff])).toEqual([
+      ['matt', 1, false],
+      ['say', 2, true],
+    ]);
+    // After someone whose only changes were a sweep too; between one-off contributors, changes of their own first.
+    const swept = { strength: 'weak' as const, successor: { ...successor('bob', 0.3), bulk: 1 } };
+    expect(takeOverOf([oneOff('say'), oneOff('say'), swept]).candidates.map((c) => c.id)).toEqual(['bob', 'say']);
+    const sweptOnce = { strength: 'weak' as const, successor: { ...successor('gus', 0.3), bulk: 1, oneOff: { commits: 1, first: '2019-10-03', last: '2019-10-03' } } };
+    expect(takeOverOf([sweptOnce, sweptOnce, oneOff('say')]).candidates.map((c) => c.id)).toEqual(['say', 'gus']);
   });
 
   it('tallies per module', () => {
@@ -38,8 +65,15 @@ describe('takeOverOf', () => {
       { module: 'fs', ...file('none') },
     ]);
     expect(Object.fromEntries(byModule)).toEqual({
-      tpl: { files: 2, noSuccessor: 1, candidates: [{ id: 'joe', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 }] },
+      tpl: { files: 2, noSuccessor: 1, candidates: [{ id: 'joe', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false }] },
       fs: { files: 1, noSuccessor: 1, candidates: [] },
     });
+    // With scan's standing per module (DeparturesResult.successorStanding): a tie goes to who authors more of it.
+    const tied = [
+      { module: 'root', ...file('weak', 'say', 0.74) },
+      { module: 'root', ...file('weak', 'matt', 0.34) },
+    ];
+    expect(takeOverByModule(tied).get('root')?.candidates.map((c) => c.id)).toEqual(['say', 'matt']);
+    expect(takeOverByModule(tied, { root: { matt: { files: 5, changes: 40 }, say: { files: 0, changes: 1 } } }).get('root')?.candidates.map((c) => c.id)).toEqual(['matt', 'say']);
   });
 });

@@ -67,6 +67,7 @@ export async function handoffOf(analysis: Analysis, who: string, extra: Partial<
     critical: SHOP_CONFIG.critical.map((c) => ({ ...c })),
     window: log.window,
     recent: log.recent,
+    lately: log.lately,
     inactive,
     inactiveAfterDays: analysis.settings.inactiveAfterDays,
     authoredSubjects: await readAuthoredSubjects(repo, analysis.repository.revision, person.emails),

@@ -101,6 +101,6 @@ describe('handoff markdown against injection through names, paths and commit mes
     expect(markdown).toContain('`web/# heading - item.ts`');
     expect(markdown).toContain('web/back\\\\\\|slash.ts');
     expect(markdown).toContain(': \\<script\\>alert(1)\\</script\\> \\| done @&#8203;bob #&#8203;12 (');
-    expect(markdown).toContain('| \\- \\[ \\] \\\\\\| /td !\\[i\\](http://e.example/i.png) (weak: walk through it together) |');
+    expect(markdown).toContain('| \\- \\[ \\] \\\\\\| /td !\\[i\\](http://e.example/i.png) (weak; a one-off contributor: 1 commit in the whole history, on 2024-10-12) |');
   });
 });

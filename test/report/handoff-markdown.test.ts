@@ -66,6 +66,9 @@ describe('handoff report of a hand-computed fixture', () => {
   it('says which shared files are shared only with inactive developers, and asks a new owner for them', async () => {
     const repo = buildNamed('shared', [
       { author: 'carol', at: '2023-01-01T10:00:00Z', write: { 'lib/old.ts': 5 } },
+      // Bob writes the docs too, a regular (not a one-off contributor, one-off.ts).
+      { author: 'bob', at: '2024-09-01T10:00:00Z', write: { 'docs/bob.md': 5 } },
+      { author: 'bob', at: '2024-10-01T10:00:00Z', write: { 'docs/bob.md': 6 } },
       { author: 'bob', at: '2024-11-01T10:00:00Z', write: { 'lib/live.ts': 5 } },
       { author: 'ada', at: '2024-12-01T10:00:00Z', write: { 'lib/old.ts': 5, 'lib/live.ts': 5, 'lib/mine.ts': 5 } },
       { author: 'ada', at: '2024-12-02T10:00:00Z', write: { 'lib/old.ts': 5, 'lib/live.ts': 5 } },
@@ -77,13 +80,14 @@ describe('handoff report of a hand-computed fixture', () => {
     // The published figures are kept; the addition is labelled.
     expect(report.summary).toMatchObject({ soleFiles: 1, sharedFiles: 2, sharedOnlyWithInactive: 1, orphanedFiles: 1, noActiveAuthorLeft: 2 });
     expect(report.areas[0]).toMatchObject({ soleFiles: 1, sharedOnlyWithInactive: 1 });
-    expect(report.checklist.find((item) => item.kind === 'owner-area')).toEqual({ kind: 'owner-area', module: 'lib', soleFiles: 1, sharedOnlyWithInactive: 1, sharedOnlyWithLeaving: 0 });
+    // Nobody who stays changed those files; Bob, who works in `lib`, is named as the one active there lately.
+    expect(report.checklist.find((item) => item.kind === 'owner-area')).toEqual({ kind: 'owner-area', module: 'lib', soleFiles: 1, sharedOnlyWithInactive: 1, sharedOnlyWithLeaving: 0, mostActiveLately: { id: 'bob@example.com', commits: 1 } });
     expect(report.checklist.filter((item) => item.kind === 'transfer-file').map((item) => item.path)).toEqual(['lib/old.ts', 'lib/mine.ts']);
     const markdown = renderHandoffMarkdown(report);
     expect(markdown).toContain('\n- **Shares** 2 files with other authors (in `lib`); **1 of them only with inactive developers**.\n');
     expect(markdown).toContain('\n- **Left with no active author:** 2 files of theirs: after Ada, nobody who committed in the last 180 days authors them (the figures above count inactive developers as authors).\n');
     expect(markdown).toContain('\n### `lib`: 3 files, 1 only Ada knows, 1 shared only with inactive developers\n');
-    expect(markdown).toContain('\n- [ ] Name a new owner for `lib` (1 file only Ada knows, 1 more shared only with inactive developers); nobody active who stays has changed them.\n');
+    expect(markdown).toContain('\n- [ ] Name a new owner for `lib` (1 file only Ada knows, 1 more shared only with inactive developers); nobody active who stays has changed them; most active here lately: Bob (1 commit in the last 90 days).\n');
     const json = toHandoffJson(report);
     expect(json.areas[0]?.files.find((file) => file.path === 'lib/old.ts')).toMatchObject({ otherAuthorsAllInactive: true });
   });
@@ -176,10 +180,11 @@ describe('handoff report of a hand-computed fixture', () => {
       checklist: report.checklist.map((item) => (item.kind === 'transfer-file' && item.path === 'pay/ledger.ts' ? { ...item, normDoa: 0.05 } : item)),
     };
     const markdown = renderHandoffMarkdown(changed);
-    expect(markdown).toContain('| Dave (last commit 347 days ago; barely knows it: plan a knowledge transfer) |');
-    expect(markdown).toContain('Walk through `pay/ledger.ts` with its new owner: the nearest successor, Dave, barely knows it (normDOA 0.05).');
-    // Above the floor: a walk-through together, as before.
-    expect(renderHandoffMarkdown(report)).toContain('| Dave (last commit 347 days ago; weak: walk through it together) |');
+    // Dave's one commit makes him a one-off contributor too: said beside it.
+    expect(markdown).toContain('| Dave (last commit 347 days ago; barely knows it, and is a one-off contributor: 1 commit in the whole history, on 2024-01-20; plan a knowledge transfer) |');
+    expect(markdown).toContain('Walk through `pay/ledger.ts` with its new owner: the nearest successor, Dave, barely knows it (normDOA 0.05) and is a one-off contributor (1 commit in the whole history, on 2024-01-20).');
+    // Above the floor: weak, and a one-off contributor.
+    expect(renderHandoffMarkdown(report)).toContain('| Dave (last commit 347 days ago; weak; a one-off contributor: 1 commit in the whole history, on 2024-01-20) |');
     // The table and the checklist print one normDOA alike, and never on the floor it is below
     // (commons-lang: 0.09 in the table, 0.08 in the checklist; 0.0999 had read "0.1").
     for (const [value, text] of [[0.0899, '0.09'], [0.0999, '0.0999']] as const) {
@@ -188,7 +193,7 @@ describe('handoff report of a hand-computed fixture', () => {
         areas: changed.areas.map((area, index) => (index === 0 ? { ...area, files: area.files.map((f) => (f.path === 'pay/ledger.ts' ? { ...barely, successor: { ...barely.successor, normDoa: value } } : f)) } : area)),
         checklist: changed.checklist.map((item) => (item.kind === 'transfer-file' && item.path === 'pay/ledger.ts' ? { ...item, normDoa: value } : item)),
       });
-      expect(near).toContain(`barely knows it (normDOA ${text}).`);
+      expect(near).toContain(`barely knows it (normDOA ${text}) and is a one-off contributor`);
       expect(near).toContain(`(normDOA ${text}) ·`);
     }
   });
@@ -197,8 +202,11 @@ describe('handoff report of a hand-computed fixture', () => {
   // of 51 of Sebastian Berg's files, over people changing them this year (an EM test).
   it('names beside a weak successor who changed the file more recently and knows it best today (extension)', async () => {
     // Dave: 3 changes in January (DOA 2.96, weak); Erin: 2 in December (DOA 2.77, current DOA higher).
+    // Each with a commit elsewhere, weeks apart: neither is a one-off contributor (one-off.ts).
     const history = [
       ...shopHistory(),
+      { author: 'dave', at: '2024-01-05T10:00:00Z', message: 'Dave notes', write: { 'docs/dave.md': 'dave\n' } },
+      { author: 'erin', at: '2024-11-15T10:00:00Z', message: 'Erin notes', write: { 'docs/erin.md': 'erin\n' } },
       { author: 'dave', at: '2024-01-21T10:00:00Z', message: 'Ledger export 2', write: { 'pay/ledger.ts': 'version 31\n' } },
       { author: 'dave', at: '2024-01-22T10:00:00Z', message: 'Ledger export 3', write: { 'pay/ledger.ts': 'version 32\n' } },
       { author: 'erin', at: '2024-12-20T10:00:00Z', message: 'Ledger fix', write: { 'pay/ledger.ts': 'version 33\n' } },

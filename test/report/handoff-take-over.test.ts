@@ -24,6 +24,9 @@ function smallHugo(): FixtureCommit[] {
     ...[2, 3, 4].map((n) => ({ author: 'ada', at: `2024-06-0${n}T10:00:00Z`, write: changed(n) })),
     { author: 'joe', at: '2024-07-01T10:00:00Z', write: { 'tpl/t1.ts': 10, 'tpl/t2.ts': 10, 'tpl/t3.ts': 10, 'tpl/j1.ts': 1, 'tpl/j2.ts': 1 } },
     { author: 'bob', at: '2024-07-02T10:00:00Z', write: { 'tpl/t4.ts': 10 } },
+    // Joe and Bob work on the docs too, weeks apart: regulars, not one-off contributors (one-off.ts).
+    ...[1, 2].map((n) => ({ author: 'joe', at: `2024-0${7 + n}-10T10:00:00Z`, write: { 'docs/joe.md': n } })),
+    ...[1, 2].map((n) => ({ author: 'bob', at: `2024-0${7 + n}-11T10:00:00Z`, write: { 'docs/bob.md': n } })),
   ];
 }
 
@@ -39,8 +42,8 @@ describe('handoff: who could take over', () => {
       files: 6,
       noSuccessor: 2,
       candidates: [
-        { id: 'joe@example.com', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, moduleFilesAuthored: 2 },
-        { id: 'bob@example.com', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, moduleFilesAuthored: 0 },
+        { id: 'joe@example.com', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false, moduleFilesAuthored: 2 },
+        { id: 'bob@example.com', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false, moduleFilesAuthored: 0 },
       ],
     });
     expect(area('fs')?.takeOver).toEqual({ files: 2, noSuccessor: 2, candidates: [] });
@@ -48,8 +51,8 @@ describe('handoff: who could take over', () => {
       files: 8,
       noSuccessor: 4,
       candidates: [
-        { id: 'joe@example.com', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 },
-        { id: 'bob@example.com', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0 },
+        { id: 'joe@example.com', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false },
+        { id: 'bob@example.com', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false },
       ],
     });
     const markdown = renderHandoffMarkdown(report);
@@ -61,8 +64,8 @@ describe('handoff: who could take over', () => {
 
     const json = toHandoffJson(report);
     expect(handoffOutputSchema.parse(json)).toEqual(json);
-    expect(json.summary.takeOver.candidates[0]).toEqual({ id: 'joe@example.com', name: 'Joe', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0 });
-    expect(json.areas.find((a) => a.module === 'tpl')?.takeOver.candidates[0]).toEqual({ id: 'joe@example.com', name: 'Joe', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0, moduleFilesAuthored: 2 });
+    expect(json.summary.takeOver.candidates[0]).toEqual({ id: 'joe@example.com', name: 'Joe', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0, oneOff: false });
+    expect(json.areas.find((a) => a.module === 'tpl')?.takeOver.candidates[0]).toEqual({ id: 'joe@example.com', name: 'Joe', files: 3, ok: 0, weak: 3, barely: 0, bulkOnly: 0, oneOff: false, moduleFilesAuthored: 2 });
     const owners = json.checklist.filter((item) => item.kind === 'owner-area');
     expect(owners.map((item) => [item.module, item.bestPlaced?.name ?? null])).toEqual([
       ['tpl', 'Joe'],
@@ -74,7 +77,7 @@ describe('handoff: who could take over', () => {
     const repo = buildNamed('hugo', smallHugo());
     const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
     const report = await handoffOf(analysis, 'ada', { critical: [], alsoLeaving: [{ id: 'joe@example.com', name: 'Joe' }] });
-    expect(report.areas.find((a) => a.module === 'tpl')?.takeOver).toEqual({ files: 6, noSuccessor: 5, candidates: [{ id: 'bob@example.com', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, moduleFilesAuthored: 0 }] });
+    expect(report.areas.find((a) => a.module === 'tpl')?.takeOver).toEqual({ files: 6, noSuccessor: 5, candidates: [{ id: 'bob@example.com', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false, moduleFilesAuthored: 0 }] });
   });
 
   // hugo: the document said "then the modules left with no author", and tpl (Joe authors 20 of its

@@ -79,6 +79,7 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
     windowIgnored: log.window.filter(leftOut).length,
     recent: counted(log.recent),
     recentTruncated: log.recentTruncated,
+    lately: counted(log.lately),
     recentBefore: stale?.day,
     emptyFiles,
     authoredSubjects,
