@@ -310,7 +310,13 @@ function successionTable(
     const days = fading[s.id];
     // Told apart from the line it is judged against: src/db.c's 0.097 read "barely knows it, 0.10".
     const normDoa = fixedApart(s.normDoa, Math.abs(s.normDoa - BARELY_NORM_DOA) < Math.abs(s.normDoa - weakLine) ? BARELY_NORM_DOA : weakLine, 2)[0];
-    const cell = paint(`${name(s.id)} (${weak}normDOA ${normDoa}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`}${handsOn})`);
+    // Weak for a DOA under the floor while its normDOA is high: the DOA is the figure that says why
+    // (helm's pkg/repo/repo.go read "weak, normDOA 0.78", above the author line: a first-time user).
+    const byFloor = f.strength === 'weak' && s.normDoa >= weakLine;
+    const doa = fixedApart(s.doa, AUTHOR_ABS_THRESHOLD, 2)[0];
+    const shown = byFloor ? `DOA ${doa}` : `normDOA ${normDoa}`;
+    const compactFigure = byFloor ? `DOA ${doa}` : normDoa;
+    const cell = paint(`${name(s.id)} (${weak}${shown}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`}${handsOn})`);
     // Shorter: "normDOA" goes, then "last commit N days ago" gets shorter, "barely knows it" reads
     // "barely", and the days go, then the hands-on name, then "one-off" (the strength and the figure
     // stay); the name is cut before each step.
@@ -326,7 +332,7 @@ function successionTable(
       [1, 2, 1, 0],
       [1, 2, 1, 1],
     ];
-    const figures = [...new Set(steps.map(([word, fade, hand, once]) => `(${words[word] ?? ''}${normDoa}${sweeps}${oneOffs[once] ?? ''}${fades[fade] ?? ''}${hands[hand] ?? ''})`))];
+    const figures = [...new Set(steps.map(([word, fade, hand, once]) => `(${words[word] ?? ''}${compactFigure}${sweeps}${oneOffs[once] ?? ''}${fades[fade] ?? ''}${hands[hand] ?? ''})`))];
     const figure = figures[0] as string;
     shorter.set(cell, {
       compact: paint(`${name(s.id)} ${figure}`),

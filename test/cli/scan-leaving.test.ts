@@ -53,7 +53,7 @@ describe('scan --leaving: active authors and successors (black box)', { tags: ['
     const row = (start: string) => text.split('\n').find((line) => line.startsWith(start)) ?? '';
     // Erin's one commit makes her a one-off contributor too: said before the days.
     expect(row('    core ')).toMatch(/ {2}Erin \(2, all weak; one-off; last commit 136 days ago\)$/);
-    expect(row('    core/a.ts ')).toMatch(/Erin \(weak, normDOA [\d.]+, one-off; last commit 136 days ago\)$/);
+    expect(row('    core/a.ts ')).toMatch(/Erin \(weak, DOA 3\.10, one-off; last commit 136 days ago\)$/);
     // Bob committed 10 days before: no mark.
     expect(row('    core/b.ts ')).toMatch(/Bob \([^;)]*\)$/);
     expect(text).toContain('; last commit N days ago: none in the last 90 days; one-off: ');

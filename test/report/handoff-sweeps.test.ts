@@ -110,7 +110,7 @@ describe('handoff: successors whose only changes were sweeps or reorganisations'
     const analysis = await sweptAnalysis();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
     const text = renderDeparturesSection(result, { chalk: new Chalk({ level: 0 }), width: 100 });
-    expect(text).toMatch(new RegExp(`\\n {4}${name(1)} +4 {2}Bob \\(weak, normDOA 0\\.70, sweeps only; hands-on: Carol\\)\\n`));
+    expect(text).toMatch(new RegExp(`\\n {4}${name(1)} +4 {2}Bob \\(weak, DOA 3\\.10, sweeps only; hands-on: Carol\\)\\n`));
     expect(text).toContain('sweeps only: their only changes were commits of 100+ files, a sweep or a reorganisation');
     // Carol, the successor of g.ts by her own change, is best placed; her file after Bob's swept ones.
     expect(text).toMatch(/\n {4}src {2}.* Carol \(1, all weak\)\n/);
@@ -148,7 +148,7 @@ describe('handoff, scan --leaving and explain: a sweep of 100 to 299 files is on
     expect(fileIn(report, name(1))).toMatchObject({ strength: 'weak', successor: { id: 'graham@example.com', dl: 2, bulk: 2 }, handsOnSuccessor: { id: 'carol@example.com', commits: 1 } });
     expect(renderHandoffMarkdown(report)).toContain('| Graham (weak; their only changes, 2, were sweeps or reorganisations of 100+ files); hands-on: Carol (1 commit, last 2024-07-01) |');
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['taylor'] }));
-    expect(renderDeparturesSection(result, { chalk: new Chalk({ level: 0 }), width: 100 })).toMatch(new RegExp(`\\n {4}${name(1)} +\\d+ {2}Graham \\(weak, normDOA 0\\.70, sweeps only; hands-on: Carol\\)\\n`));
+    expect(renderDeparturesSection(result, { chalk: new Chalk({ level: 0 }), width: 100 })).toMatch(new RegExp(`\\n {4}${name(1)} +\\d+ {2}Graham \\(weak, DOA 3\\.10, sweeps only; hands-on: Carol\\)\\n`));
     // The warning about commits of 300 files or more stays as it was: this one is not named.
     expect(analysis.warnings.filter((w) => w.includes('files or more'))).toEqual([]);
   });
