@@ -3,6 +3,18 @@ import { BULK_CHANGES } from '../model/authorship.ts';
 import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 
+/** A successor's `oneOff` (scan's departures and the handoff): their history when they are a one-off contributor, else null. */
+export function oneOffSchema(before: string, more = '') {
+  return z
+    .object({
+      commits: z.number().int().nonnegative().describe('Their commits in the whole history.'),
+      first: z.string().describe('The day of their first commit (YYYY-MM-DD).'),
+      last: z.string().describe('The day of their last commit (YYYY-MM-DD).'),
+    })
+    .nullable()
+    .describe(`A one-off contributor: ${ONE_OFF_DEFINITION} (before ${before}; one contribution; talentrisk extension, null otherwise and under --model classic).${more}`);
+}
+
 // The `departures` and `current` sections of `scan --format json` (talentrisk extensions,
 // METRICS.md §7 and §8): their zod schemas, which scan-schema.ts adds as optional keys. The pure
 // functions that build them are in departures-output.ts, with no zod at run time, and the CLI
@@ -27,16 +39,7 @@ const successor = person
     barelyKnows: z.boolean().describe('A weak successor below normDOA 0.1 with fewer than 20 changes of their own to the file (not in bulk commits): they barely know it, as the handoff says; a knowledge transfer rather than a walk-through.'),
     lastCommit: z.string().describe('Their last commit anywhere in the repository (lastChange: their last change to this file).'),
     fading: z.boolean().describe('Still active, but their last commit anywhere is more than fadingAfterDays days before the analysis date: they may be leaving too.'),
-    oneOff: z
-      .object({
-        commits: z.number().int().nonnegative().describe('Their commits in the whole history.'),
-        first: z.string().describe('The day of their first commit (YYYY-MM-DD).'),
-        last: z.string().describe('The day of their last commit (YYYY-MM-DD).'),
-      })
-      .nullable()
-      .describe(
-        `A one-off contributor: ${ONE_OFF_DEFINITION} (before the analysis date; one contribution; talentrisk extension, null otherwise and under --model classic). Between equal DOAs, the successor is someone else.`,
-      ),
+    oneOff: oneOffSchema('the analysis date', ' Between equal DOAs, the successor is someone else.'),
   })
   .nullable();
 const succession = z.object({

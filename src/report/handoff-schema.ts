@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { CO_AUTHOR_ONLY_FILES, CO_AUTHOR_ONLY_SHARE } from '../model/co-author-credit.ts';
 import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
-import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
+import { oneOffSchema } from './departures-json.ts';
 import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
 // The JSON output of `talentrisk handoff <who> --format json`, schemaVersion 1. Written once here;
@@ -28,16 +28,7 @@ const successor = person
     lastChange: z.string().describe('Their newest change of the file (ISO 8601).'),
     bulk: z.number().int().nonnegative().describe(`Of dl, their changes in bulk commits: commits that change or move ${BULK_CHANGES} analysed files or more (a sweep, a reorganisation), counted in the figures as METRICS §4 has them.`),
     bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in a bulk commit: the figures count them, but they never worked on it themselves (talentrisk extension).'),
-    oneOff: z
-      .object({
-        commits: z.number().int().nonnegative().describe('Their commits in the whole history.'),
-        first: z.string().describe('The day of their first commit (YYYY-MM-DD).'),
-        last: z.string().describe('The day of their last commit (YYYY-MM-DD).'),
-      })
-      .nullable()
-      .describe(
-        `A one-off contributor: ${ONE_OFF_DEFINITION} (before the reference date; one contribution; talentrisk extension, null otherwise and under --model classic).`,
-      ),
+    oneOff: oneOffSchema('the reference date'),
   })
   .nullable()
   .describe('Who knows the file best among those who stay and are active (between equal DOAs, someone who changed it hands-on and is no one-off contributor); null: nobody.');
