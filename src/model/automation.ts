@@ -2,7 +2,7 @@
 // *-bot patterns of config `bots`): init proposes them as `bots:` candidates, and scan says when
 // some author files. Pure: names and emails in, a judgement out.
 
-import { usualName } from './distinct-names.ts';
+import { usualName, withoutAddress } from './distinct-names.ts';
 
 // Names and emails of accounts that commit for a machine, beyond the built-in *[bot] and *-bot.
 // Careful: Travis, Jenkins or Zane are also people. A candidate is a known automation tool, a
@@ -114,7 +114,8 @@ export function botPatternsCatchingPeople(
 export function automatedOwnersNote(systems: readonly { name: string; owners: readonly { name: string }[] }[], configFile: string): string {
   const byOwner = new Map<string, string[]>();
   for (const system of systems) {
-    for (const owner of system.owners) if (isAutomated(owner.name)) byOwner.set(owner.name, [...(byOwner.get(owner.name) ?? []), system.name]);
+    // By the name alone, as scan judges it: "release <a@x>" is shown so when two developers share it (a review).
+    for (const owner of system.owners) if (isAutomated(withoutAddress(owner.name))) byOwner.set(owner.name, [...(byOwner.get(owner.name) ?? []), system.name]);
   }
   if (byOwner.size === 0) return '';
   const owners = [...byOwner].map(([owner, names]) => `${owner} (${names.join(', ')})`);

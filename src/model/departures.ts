@@ -386,8 +386,10 @@ export function handsOnSuccessorOf(file: FileOwnership, unavailable: ReadonlySet
 }
 
 /** The one-off contributors successors are told apart from (one-off.ts): none under --model classic, which adds nothing to the published model. */
-export function oneOffsOf(analysis: Pick<Analysis, 'developers' | 'settings' | 'model'>): Map<string, OneOff> {
-  return analysis.model === 'classic' ? new Map() : oneOffContributors(analysis);
+export function oneOffsOf(analysis: Pick<Analysis, 'developers' | 'settings' | 'model' | 'repository'>): Map<string, OneOff> {
+  // Not in a shallow clone, whose commit counts are the fetched history's: a regular of 26 commits
+  // read "2 commits in the whole history" at depth 6 (a review).
+  return analysis.model === 'classic' || analysis.repository.isShallow ? new Map() : oneOffContributors(analysis);
 }
 
 export interface FileSuccession {

@@ -29,6 +29,14 @@ function withAddress(developer: Pick<Developer, 'id' | 'name' | 'emails'>): stri
   return email ? `${developer.name} <${email}>` : `${developer.name} ${NO_EMAIL}`;
 }
 
+/**
+ * A shown name without the address distinctNames may have added ("release <a@x>" → "release"), for a
+ * report that carries names only (check's stored evaluation).
+ */
+export function withoutAddress(shown: string): string {
+  return shown.replace(/ (?:<[^<>]*>|\(no email\))$/, '');
+}
+
 /** The developer's name without the address distinctNames may add: the name git has them under. */
 export function usualName(developer: Pick<Developer, 'name' | 'sharedName'>): string {
   return developer.sharedName ?? developer.name;

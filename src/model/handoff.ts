@@ -660,7 +660,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   }
 
   // Not a one-off contributor: one commit of the last 90 days is no pointer to whom to ask.
-  const lately = mostActiveByModule(input.lately ?? [], analysis, moduleOf, new Set([...unavailable, ...oneOffs.keys()]));
+  // An extension, as hands-on and more recent are: not under --model classic (a review).
+  const lately = analysis.model === 'classic' ? new Map<string, MostActive>() : mostActiveByModule(input.lately ?? [], analysis, moduleOf, new Set([...unavailable, ...oneOffs.keys()]));
   const areaList: HandoffArea[] = [...areas].map(([module, files]) => {
     const moduleFiles = groups.get(module) ?? [];
     files.sort(

@@ -548,7 +548,7 @@ function changedAllFailingNote(report: CheckReport): string {
   const checked = report.systems.filter((system) => system.checked).length;
   if (checked === 0 || failingSystems(report).length < checked) return '';
   const every = checked === 1 ? 'The critical system this change touches fails' : checked === 2 ? 'Both critical systems this change touches fail' : `All ${checked} critical systems this change touches fail`;
-  return `${every} on the revision as a whole, whatever the change did, so no pull request that touches ${checked === 1 ? 'it' : 'them'} can pass: \`talentrisk check --changed ${report.changed?.base ?? '<base>'} --new-only\` fails only on what a change makes worse`;
+  return `${every} on the revision as a whole, whatever the change did, so a pull request that touches ${checked === 1 ? 'it' : 'them'} passes only if it gives ${checked === 1 ? 'it' : 'them'} enough owners: \`talentrisk check --changed ${report.changed?.base ?? '<base>'} --new-only\` fails only on what a change makes worse`;
 }
 
 /**

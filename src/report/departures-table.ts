@@ -346,8 +346,10 @@ function successionTable(
     });
     return cell;
   });
-  // Their commits: what orders the rows, as the handoff's column of that name.
-  const commits = ctx.fit ? 'their\ncommits' : 'their commits';
+  // Their commits: what orders the rows, as the handoff's column of that name. With several leaving,
+  // the commits of them all, while the leaving column names the file's authors among them: helm's
+  // client.go read "Adam Reese 63", 51 his and 12 Michelle Noorali's (a re-test).
+  const commits = withLeaving ? (ctx.fit ? 'commits\nof all\nleaving' : 'commits of all leaving') : ctx.fit ? 'their\ncommits' : 'their commits';
   const head = withLeaving ? ['file', 'leaving', commits, 'successor'] : ['file', commits, 'successor'];
   const last = head.length - 1;
   const rowsWith = (successor: (cell: string) => string) =>

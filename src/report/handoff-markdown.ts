@@ -112,7 +112,7 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('---');
   out.push('');
   out.push(
-    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move ${BULK_CHANGES} files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''}${oneOffNamed(report) ? ` A *one-off contributor* has made ${ONE_OFF_DEFINITION} (one contribution; a talentrisk extension): the figures may make them a successor, but one contribution is little to take code over with. Between equal DOAs the successor is someone else; beside one, *hands-on* names who stays, is active, changed the file themselves and has at least ${COMPARABLE_DOA_SHARE} of their DOA.` : ''}${report.areas.some((area) => mostActiveShown(area)) ? ` *Most active here lately* names who stays and made the most commits to the module’s files in the ${recentSpan(report)} (a talentrisk extension): who works there now, which the history of the files cannot say.` : ''}${report.summary.coAuthorCredit?.files ? ` *Co-author only* marks a file ${who} authors only through Co-authored-by trailers on others’ commits (GitHub adds one for whoever pushes to a pull request before squash-merging it): the figures count that credit, as the model does, but with co-authors left out (\`model.coAuthors: false\`) ${who} would not be one of its authors; the names after it are who would be.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
+    `*How to read this.* An author of a file is someone whose Degree of Authorship (DOA, from who created the file and how many changes each person made) is above 75% of the file’s highest and not outweighed by others’ changes. normDOA is a person’s DOA divided by the file’s highest. “Their commits” on a file count those they authored or co-authored. A weak successor has a normDOA below ${report.weakSuccessorThreshold} (they know less than half of what its main author knows) or a DOA below ${report.weakSuccessorDoaFloor}, the least an author of any file has (a drive-by change, however little its main author did).${report.areas.some((area) => area.files.some((file) => file.recentSuccessor)) ? ' Beside a weak successor, *more recent* names who stays, is active and knows the file best today (the highest DOA with knowledge fading over time, a talentrisk extension), when that is someone else who changed it since.' : ''}${report.summary.bulkOnlySuccessor > 0 ? ` The document says when a successor’s only changes to a file were sweeps or reorganisations (commits that change or move ${BULK_CHANGES} files or more: license headers, a directory move): the figures count those changes, but the successor did not work on the file${report.areas.some((area) => area.files.some((file) => file.handsOnSuccessor)) ? '; *hands-on* names who stays, is active and has the highest DOA among those who created the file or changed it otherwise (a talentrisk extension)' : ''}.` : ''}${oneOffNamed(report) ? ` A *one-off contributor* has made ${ONE_OFF_DEFINITION} (one contribution; a talentrisk extension): the figures may make them a successor, but one contribution is little to take code over with. Between equal DOAs the successor is someone else; beside one, *hands-on* names who stays, is active, changed the file themselves and has at least ${COMPARABLE_DOA_SHARE} of their DOA.` : ''}${report.areas.some((area) => mostActiveShown(area)) ? ` *Most active here lately* names who stays and made the most commits to the module’s files in the ${recentSpan(report)} (a talentrisk extension): who works there now, which the history of the files cannot say.` : ''}${report.summary.coAuthorCredit?.files ? ` *An author only by co-author credit* marks a file ${who} authors only through Co-authored-by trailers on others’ commits (GitHub adds one for whoever pushes to a pull request before squash-merging it): the figures count that credit, as the model does, but with co-authors left out (\`model.coAuthors: false\`) ${who} would not be one of its authors; the names after it are who would be.` : ''} The truck factor is how many people would have to leave before fewer than half of the files have an author. Definitions: docs/metrics.md.`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -406,7 +406,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
 }
 
 /**
- * " · *co-author only* (without it: Bob, Carol and Dave)": a file they author only through
+ * " · *an author only by co-author credit* (without it: Bob, Carol and Dave)": a file they author only through
  * Co-authored-by trailers on others' commits, as the successor cell says "sweeps or
  * reorganisations" of a successor who only swept it (laravel: 820 of Taylor Otwell's files; a review).
  */
@@ -415,8 +415,8 @@ function coAuthorOnlyMark(file: HandoffFile, name: (id: string) => string): stri
   if (!without) return '';
   // Shared, and its other authors stay its authors alone: not named twice in one cell (laravel's Pipe.php).
   const others = [...file.otherAuthors, ...file.othersLeaving];
-  if (without.length > 0 && without.length === others.length && without.every((id) => others.includes(id))) return ' · *co-author only* (without it: its other authors alone)';
-  return ` · *co-author only* (without it: ${without.length > 0 ? firstOf(without.map(name), 3) : 'no author'})`;
+  if (without.length > 0 && without.length === others.length && without.every((id) => others.includes(id))) return ' · *an author only by co-author credit* (without it: its other authors alone)';
+  return ` · *an author only by co-author credit* (without it: ${without.length > 0 ? firstOf(without.map(name), 3) : 'no author'})`;
 }
 
 /**
@@ -442,7 +442,7 @@ function coAuthorCreditLine(report: HandoffReport, who: string): string | undefi
       : credit.files > credit.soleFiles
         ? ` (the other ${credit.files - credit.soleFiles} they share with other authors)`
         : '';
-  if (credit.soleFiles === 0) return `${head}, ${sole}${noActive}. The figures count them, as the model does; the file lists below mark them *co-author only*.`;
+  if (credit.soleFiles === 0) return `${head}, ${sole}${noActive}. The figures count them, as the model does; the file lists below mark them *an author only by co-author credit*.`;
   const one = credit.soleFiles === 1;
   const named = credit.authorsInstead.slice(0, SUMMARY_CANDIDATES).map((a) => (one ? name(a.id) : `${name(a.id)} on ${a.files}`));
   const rest = credit.authorsInstead.slice(SUMMARY_CANDIDATES);
@@ -457,7 +457,7 @@ function coAuthorCreditLine(report: HandoffReport, who: string): string | undefi
       : credit.soleWithOtherAuthor === 0
         ? `none of the ${credit.soleFiles} only they know would have an author`
         : `${credit.soleWithOtherAuthor} of the ${credit.soleFiles} only they know would have another author${whom} and ${credit.soleWithNoAuthor} none`;
-  return `${head}, ${sole}${noActive}. The figures count them, as the model does; with co-authors left out (\`model.coAuthors: false\`) ${instead}. The file lists below mark them *co-author only*.`;
+  return `${head}, ${sole}${noActive}. The figures count them, as the model does; with co-authors left out (\`model.coAuthors: false\`) ${instead}. The file lists below mark them *an author only by co-author credit*.`;
 }
 
 /**

@@ -69,5 +69,10 @@ describe('successors who barely touched the code (black box)', { tags: ['slow'] 
     expect(area('cmd')?.files.find((f) => f.path === 'cmd/plugin_list.go')).toMatchObject({ successor: { name: 'Efrat', oneOff: { commits: 4, first: '2024-10-06', last: '2024-10-07' } }, handsOnSuccessor: { name: 'Fisher', oneOff: null } });
     expect(json.checklist).toContainEqual(expect.objectContaining({ kind: 'owner-area', module: 'cmd', mostActiveLately: { id: 'marc@example.com', name: 'Marc', commits: 10 } }));
     expect(json.checklist).toContainEqual(expect.objectContaining({ kind: 'transfer-file', path: 'cmd/plugin_list.go', oneOff: true, handsOnSuccessor: { id: 'fisher@example.com', name: 'Fisher' } }));
+
+    // An extension, as hands-on and one-off are: not under --model classic (a review).
+    const classic = run(repo.dir, 'handoff', 'adam', '--model', 'classic').stdout;
+    expect(classic).not.toContain('most active here lately');
+    expect(classic).not.toContain('Most active here lately');
   });
 });

@@ -32,11 +32,11 @@ describe('departures section of scan', () => {
           pay         3          1         0            100%  Ada             Carol (1, all weak; one-off)
           web         3          2         1             33%  Bob             none
         Orphaned files and successors (no or a weak successor first, then by the commits of those leaving, most first, code before tests and docs; successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293; one-off: 2 commits or fewer in the whole history, or up to 5 within 7 days and none since)
-          file      leaving  their commits  successor
-          pay/c.ts  Ada                 10  Carol (weak, normDOA 0.48, one-off)
-          pay/b.ts  Ada                  5  none — knowledge transfer needed
-          pay/a.ts  Ada                  4  none — knowledge transfer needed
-          web/e.ts  Bob                  1  none — knowledge transfer needed
+          file      leaving  commits of all leaving  successor
+          pay/c.ts  Ada                          10  Carol (weak, normDOA 0.48, one-off)
+          pay/b.ts  Ada                           5  none — knowledge transfer needed
+          pay/a.ts  Ada                           4  none — knowledge transfer needed
+          web/e.ts  Bob                           1  none — knowledge transfer needed
         1 file left with a single owner: web/f.ts → Carol
         \`talentrisk handoff <who>\` writes the handoff document of one person."
     `);

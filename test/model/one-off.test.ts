@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { oneOffsOf } from '../../src/model/departures.ts';
 import { ONE_OFF_DEFINITION, oneOffOf, oneOffWords } from '../../src/model/one-off.ts';
 
 // One-off contributors (helm at 2020-01-01, a first-time user): Josh Soref (one commit, "Spelling")
@@ -34,5 +35,15 @@ describe('oneOffOf', () => {
     expect(oneOffWords({ commits: 5, first: '2019-10-09', last: '2019-10-09' })).toBe('5 commits in the whole history, all on 2019-10-09');
     expect(oneOffWords({ commits: 4, first: '2019-10-06', last: '2019-10-07' })).toBe('4 commits in the whole history, 2019-10-06 to 2019-10-07');
     expect(ONE_OFF_DEFINITION).toBe('2 commits or fewer in the whole history, or up to 5 within 7 days and none since');
+  });
+
+  // A review: at depth 6 a regular of 26 commits read "a one-off contributor: 2 commits in the whole
+  // history", and lost the successor's tie; a shallow clone's counts are the fetched history's.
+  it('marks nobody in a shallow clone or under --model classic', () => {
+    const developers = [{ id: 'dave@x', name: 'Dave', emails: ['dave@x'], names: ['Dave'], commits: 2, firstCommit: '2024-05-01T00:00:00Z', lastCommit: '2024-06-01T00:00:00Z', filesAuthored: 0 }];
+    const analysis = (isShallow: boolean, model: 'talentrisk' | 'classic' = 'talentrisk') => ({ developers, model, settings: { referenceDate: '2024-06-30T23:59:59Z' }, repository: { isShallow } }) as unknown as Parameters<typeof oneOffsOf>[0];
+    expect([...oneOffsOf(analysis(false)).keys()]).toEqual(['dave@x']);
+    expect(oneOffsOf(analysis(true)).size).toBe(0);
+    expect(oneOffsOf(analysis(false, 'classic')).size).toBe(0);
   });
 });

@@ -54,11 +54,11 @@ describe('handoff: files that are theirs only through co-author credit', { tags:
 
     const markdown = renderHandoffMarkdown(report);
     expect(summaryLine(markdown)).toBe(
-      '- **Co-author credit:** 24 of the 34 files Ann authors are theirs only through Co-authored-by trailers on others’ commits (8 commits of others credit them as a co-author; GitHub adds one for whoever pushes to a pull request before squash-merging it), among them 24 of the 34 files only they know. The figures count them, as the model does; with co-authors left out (`model.coAuthors: false`) each of the 24 only they know would have another author (Bob on 24, Carol on 24 and Dave on 24). The file lists below mark them *co-author only*.',
+      '- **Co-author credit:** 24 of the 34 files Ann authors are theirs only through Co-authored-by trailers on others’ commits (8 commits of others credit them as a co-author; GitHub adds one for whoever pushes to a pull request before squash-merging it), among them 24 of the 34 files only they know. The figures count them, as the model does; with co-authors left out (`model.coAuthors: false`) each of the 24 only they know would have another author (Bob on 24, Carol on 24 and Dave on 24). The file lists below mark them *an author only by co-author credit*.',
     );
-    expect(markdown).toContain('| `src/f00.ts` · *co-author only* (without it: Bob (inactive), Carol (inactive), Dave (inactive)) |');
+    expect(markdown).toContain('| `src/f00.ts` · *an author only by co-author credit* (without it: Bob (inactive), Carol (inactive), Dave (inactive)) |');
     expect(markdown).toMatch(/\| `lib\/own0\.ts` \|/);
-    expect(markdown).toContain('*Co-author only* marks a file Ann authors only through Co-authored-by trailers on others’ commits');
+    expect(markdown).toContain('*An author only by co-author credit* marks a file Ann authors only through Co-authored-by trailers on others’ commits');
 
     const json = handoffOutputSchema.parse(toHandoffJson(report));
     expect(json.summary.coAuthorCredit?.authorsInstead.map((a) => [a.name, a.files])).toEqual([
@@ -79,8 +79,8 @@ describe('handoff: files that are theirs only through co-author credit', { tags:
     expect(fileIn(report, 'lib/generated-by-bot.ts').authorsWithoutCoAuthors).toEqual([]);
     const markdown = renderHandoffMarkdown(report);
     expect(summaryLine(markdown)).toBeUndefined();
-    expect(markdown).toContain('| `lib/generated-by-bot.ts` · *co-author only* (without it: no author) |');
-    expect(markdown).toContain('*Co-author only* marks a file Erin authors');
+    expect(markdown).toContain('| `lib/generated-by-bot.ts` · *an author only by co-author credit* (without it: no author) |');
+    expect(markdown).toContain('*An author only by co-author credit* marks a file Erin authors');
   });
 
   it('says nothing where co-authors are not counted (model.coAuthors: false, --model classic)', async () => {
@@ -122,8 +122,8 @@ describe('handoff: files they share only through co-author credit', { tags: ['sl
     expect(report.summary.coAuthorCredit).toMatchObject({ files: 24, soleFiles: 0, noActiveAuthorLeft: 24, many: true });
     const markdown = renderHandoffMarkdown(report);
     expect(summaryLine(markdown)).toBe(
-      '- **Co-author credit:** 24 of the 34 files Ann authors are theirs only through Co-authored-by trailers on others’ commits (1 commit of others credits them as a co-author; GitHub adds one for whoever pushes to a pull request before squash-merging it), none of them among the 10 files only they know, 24 of the 34 files nobody active would author after Ann. The figures count them, as the model does; the file lists below mark them *co-author only*.',
+      '- **Co-author credit:** 24 of the 34 files Ann authors are theirs only through Co-authored-by trailers on others’ commits (1 commit of others credits them as a co-author; GitHub adds one for whoever pushes to a pull request before squash-merging it), none of them among the 10 files only they know, 24 of the 34 files nobody active would author after Ann. The figures count them, as the model does; the file lists below mark them *an author only by co-author credit*.',
     );
-    expect(markdown).toContain('| `app/b00.ts` (shared with Bob (inactive)) · *co-author only* (without it: its other authors alone) |');
+    expect(markdown).toContain('| `app/b00.ts` (shared with Bob (inactive)) · *an author only by co-author credit* (without it: its other authors alone) |');
   });
 });
