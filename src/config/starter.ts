@@ -113,7 +113,7 @@ export function renderStarterConfig(input: StarterInput): string {
   if (input.modules.length > 0) {
     const shown = input.moduleCount > input.modules.length ? `the ${input.modules.length} riskiest of ${input.moduleCount}` : 'riskiest first';
     const chains = input.moduleChains.length > 0 ? `; ${chainNote(input.moduleChains)}` : '';
-    out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages${chains}), ${shown}; tests, examples and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
+    out.push(`  # Modules (folders at depth ${input.moduleDepth} or workspace packages${chains}), ${shown}; tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files last:`);
     for (const module of input.modules) out.push(...candidateLines(module));
     // ohmyzsh's `cache/` and `log/` hold only a .gitkeep: "check fails on it today" for a folder with nothing in it.
     if (input.placeholderFolders && input.placeholderFolders.length > 0) {
