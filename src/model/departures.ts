@@ -351,8 +351,13 @@ export function bestSuccessor(
   // Below the author floor a successor is weak whatever their normDOA: one typo fix on a file its
   // creator barely touched made normDOA 0.57 and an "ok" successor, and took the file out of the
   // handoff's walk-throughs (flask: Hynek Schlawack, DOA 2.37 on docs/appcontext.rst; a tester).
-  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : best.normDoa >= weak && best.doa >= AUTHOR_ABS_THRESHOLD ? 'ok' : 'weak';
+  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : knowsEnough(best, weak) ? 'ok' : 'weak';
   return { successor, strength };
+}
+
+/** Whether a successor who is no author knows the file enough not to be weak: normDOA at the weak line or above, and DOA at the author floor or above. */
+export function knowsEnough(candidate: { normDoa: number; doa: number }, weak = WEAK_SUCCESSOR_NORM_DOA): boolean {
+  return candidate.normDoa >= weak && candidate.doa >= AUTHOR_ABS_THRESHOLD;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CurrentFigures, ProjectionResult } from '../model/decay.ts';
-import { isBulkOnly, type DeparturesResult, type FileSuccession, type Successor, type SuccessorStrength } from '../model/departures.ts';
+import { isBulkOnly, knowsEnough, type DeparturesResult, type FileSuccession, type Successor, type SuccessorStrength } from '../model/departures.ts';
 import { barelyKnows } from '../model/take-over.ts';
 import type { TruckFactor } from '../model/types.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
@@ -48,7 +48,8 @@ function successionJson(file: FileSuccession, result: DeparturesResult, inactive
     strength: file.strength,
     departingCommits: file.departingCommits,
     remainingAuthorsInactive: inactiveOnly.has(file.path),
-    handsOnSuccessor: successorJson(file.handsOnSuccessor, file.handsOnSuccessor ? 'weak' : 'none', result),
+    // Judged as a successor is (a review: always 'weak', so barelyKnows could read true of anyone).
+    handsOnSuccessor: successorJson(file.handsOnSuccessor, !file.handsOnSuccessor ? 'none' : knowsEnough(file.handsOnSuccessor, result.weakSuccessorThreshold) ? 'ok' : 'weak', result),
   };
 }
 

@@ -138,6 +138,8 @@ async function checkRepository(target: string | undefined, options: CheckOptions
   // the systems --changed leaves out, and the lines of the config file (its layout).
   const reference = referenceDate(options.until, new Date());
   const inactive = options.model === 'classic' ? [] : inactiveNamed(evaluation, loaded.config.model.inactiveAfter, reference);
+  // Owners that look automated, said while the config names no bot (as scan's note; no bots are left out under the classic model).
+  const automatedOwners = loaded.config.bots.length === 0 && evaluation.model !== 'classic' ? automatedOwnersNote(evaluation.systems.filter(isChanged), configFile) : '';
   const report: CheckReport = {
     repository: evaluation.repository,
     model: evaluation.model,
@@ -167,7 +169,7 @@ async function checkRepository(target: string | undefined, options: CheckOptions
       ...(cutChange ? [cutChange] : []),
       ...notJudgedWarnings,
       ...staleInactivity(evaluation.repository.revisionDate, reference, inactive, loaded.config.model.inactiveAfter),
-      ...(loaded.config.bots.length === 0 && evaluation.model !== 'classic' ? [automatedOwnersNote(evaluation.systems.filter(isChanged), configFile)].filter(Boolean) : []),
+      ...(automatedOwners ? [automatedOwners] : []),
       ...deadSkipped,
       ...(options.format !== 'github' && options.format !== 'json' ? deadGlobs : []),
     ],
