@@ -469,6 +469,27 @@ export async function emptyFilesAt(repo: Repository, sha: string): Promise<Set<s
   return empty;
 }
 
+/**
+ * The authors (name and email after .mailmap) of the non-merge commits that changed a file up to the
+ * revision, following its renames as `git log --follow` does; undefined in a partial clone (rename
+ * detection would download blobs) or when git cannot tell (a missing blob).
+ */
+export async function fileCommitAuthorsAt(repo: Repository, sha: string, file: string): Promise<{ name: string; email: string }[] | undefined> {
+  if (repo.info.isPartial) return undefined;
+  try {
+    const out = await repo.side.raw(['log', '--no-merges', '--follow', '--format=%aN%x00%aE', sha, '--', file]);
+    return out
+      .split('\n')
+      .filter((line) => line.includes('\0'))
+      .map((line) => {
+        const [name = '', email = ''] = line.split('\0');
+        return { name, email };
+      });
+  } catch {
+    return undefined;
+  }
+}
+
 /** The text of a file at the revision, or undefined when it does not exist (or its blob is missing). */
 export async function readFileAt(repo: Repository, sha: string, file: string): Promise<string | undefined> {
   try {

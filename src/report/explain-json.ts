@@ -1,3 +1,4 @@
+import type { BotCommits } from '../model/bot-commits.ts';
 import { markedInactive } from '../model/decay.ts';
 import { authorsWithoutCoAuthors, folderCoAuthorCredit } from '../model/co-author-credit.ts';
 import { explainAuthorship } from '../model/explain.ts';
@@ -20,6 +21,8 @@ export interface ExplainFileFigures {
   currentAuthors: readonly string[];
   /** config model.treatInactiveAsDeparted. */
   treatInactiveAsDeparted: boolean;
+  /** Its commits by bots, which no figure counts (undefined: none, or not read). */
+  botCommits?: BotCommits | undefined;
 }
 
 export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, figures: ExplainFileFigures): ExplainFileOutput {
@@ -53,6 +56,7 @@ export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, fig
     })),
     // Where co-authors are counted: the authors without them (a squash-merge's trailers can outrank a file's creator).
     ...(analysis.settings.coAuthors ? { authorsWithoutCoAuthors: [...authorsWithoutCoAuthors(file)] } : {}),
+    botCommits: figures.botCommits ?? null,
     ...(file.contributions.some((c) => c.decayed)
       ? {
           currentAuthors: [...figures.currentAuthors],

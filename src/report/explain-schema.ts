@@ -57,6 +57,13 @@ export const explainFileOutputSchema = z.object({
     .describe(
       'Ids of its authors with co-authors left out (model.coAuthors: false), from each developer’s coAuthorFa and coAuthorDl, highest DOA first; absent when co-authors are not counted (model.coAuthors: false, --model classic). Talentrisk extension.',
     ),
+  botCommits: z
+    .object({
+      commits: z.number().int().nonnegative(),
+      bots: z.array(z.object({ name: z.string(), commits: z.number().int().nonnegative() })).describe('Per bot, by the name git has it under, most commits first.'),
+    })
+    .nullable()
+    .describe('Its commits (git log --follow) whose author is a bot, which no figure counts; null when none, under --model classic, or when git cannot tell (a partial clone, a missing blob).'),
   currentAuthors: z.array(z.string()).optional().describe('Ids of its current (recency-weighted) authors, as scan’s current truck factor counts them; absent under --model classic.'),
   settings: z
     .object({ referenceDate: z.string(), halfLifeDays: z.number(), inactiveAfterDays: z.number(), treatInactiveAsDeparted: z.boolean() })

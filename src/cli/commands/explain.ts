@@ -1,5 +1,8 @@
 import { notAnalysedUnder, ONLY_CODE_RULE, type NotAnalysedReason } from '../../analyze.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
+import { fileCommitAuthorsAt, type Repository } from '../../git/repo.ts';
+import { createBotMatcher } from '../../model/identity.ts';
+import { botCommitsOf, type BotCommits } from '../../model/bot-commits.ts';
 import { authorsWithoutCoAuthors, folderCoAuthorCredit, type FolderCoAuthorCredit } from '../../model/co-author-credit.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
@@ -50,6 +53,9 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   const inactiveGone = loaded.config.config.model.treatInactiveAsDeparted;
   const currentOf = currentAuthorsOf(analysis, { treatInactiveAsDeparted: inactiveGone });
 
+  // A file's commits by bots, which no figure counts (one git call; not under --model classic, which keeps bots).
+  const botCommits = found.file && analysis.model !== 'classic' ? await fileBotCommits(loaded.repository, analysis.repository.revision, found.file.path, loaded.config.config.bots) : undefined;
+
   // A folder's tracked files the analysis leaves out, by why (one git call; a file has none).
   const left = found.file
     ? []
@@ -69,7 +75,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
       }));
   if (options.format === 'json') {
     const body = found.file
-      ? toExplainFileOutput(analysis, found.file, { nameOf, inactive, currentAuthors: currentOf(found.file), treatInactiveAsDeparted: inactiveGone })
+      ? toExplainFileOutput(analysis, found.file, { nameOf, inactive, currentAuthors: currentOf(found.file), treatInactiveAsDeparted: inactiveGone, botCommits })
       : toExplainFolderOutput(analysis, found.folder ?? '.', found.files, nameOf, left);
     const written = writeReport(renderJson(body), options, io.cwd, io.stdout);
     if (fromRoot && !options.quiet) io.stderr.write(`talentrisk: ${fromRoot}\n`);
@@ -84,6 +90,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     const file = found.file;
     out.push(`${chalk.bold(sanitize(file.path))}  ${chalk.dim(`${file.events} ${file.events === 1 ? 'event' : 'events'} · last change ${day(file.lastChange)}`)}`);
     if (fromRoot) out.push(`(${fromRoot})`);
+    if (botCommits) out.push(chalk.dim(`${plural(botCommits.commits, 'commit')} by bots (${list(botCommits.bots.map((bot) => `${sanitize(bot.name)} ${bot.commits}`), 3)}) count for nobody here, as in every figure, but for a person they credit as a co-author.`));
     out.push(chalk.dim('DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC); author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1)'));
     out.push('');
     // Equal figures by name, not by id (ripgrep's 15 tied rows read as shuffled: a tester).
@@ -297,4 +304,10 @@ function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
   // wrong fact (numpy's mapping.c, created by another; an EM test).
   if (d.fa === 0) return 'DOA below 3.293: others’ changes outweigh theirs, and they did not create the file';
   return 'DOA below 3.293, and the creation has lost half its weight';
+}
+
+/** The file's commits by bots as the analysis judges bots (config `bots` and the built-in patterns), or undefined. */
+async function fileBotCommits(repo: Repository, sha: string, file: string, patterns: readonly string[]): Promise<BotCommits | undefined> {
+  const authors = await fileCommitAuthorsAt(repo, sha, file);
+  return authors ? botCommitsOf(authors, createBotMatcher(patterns)) : undefined;
 }

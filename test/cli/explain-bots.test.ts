@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { explainOutputSchema } from '../../src/report/explain-schema.ts';
+import { buildRepo, type FixtureCommit } from '../helpers/git-fixture.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+// fastapi (a re-test): its release notes read "874 events" where `git log --follow` lists 3,933
+// commits, 3,059 of them by its release workflows, and nothing said the bots' commits were left out.
+
+const BOT = { name: 'github-actions', email: 'github-actions@github.com' };
+const DEPENDABOT = { name: 'dependabot[bot]', email: '49699333+dependabot[bot]@users.noreply.github.com' };
+
+describe('explain <file> says how many of its commits are by bots', { tags: ['slow'] }, () => {
+  it('names them and their commits, in text and JSON; not under --model classic, nor for a file bots never changed', () => {
+    const history: FixtureCommit[] = [
+      { author: 'ada', write: { 'NOTES.md': 5, 'src/a.ts': 5 } },
+      ...Array.from({ length: 3 }, (): FixtureCommit => ({ author: BOT, write: { 'NOTES.md': 5 } })),
+      { author: DEPENDABOT, write: { 'NOTES.md': 5 }, coAuthors: ['bob'] },
+    ];
+    const repo = buildRepo(history);
+    const text = runCli(['explain', 'NOTES.md', '--no-color'], { cwd: repo.dir });
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toContain('\n4 commits by bots (github-actions 3, dependabot[bot] 1) count for nobody here, as in every figure, but for a person they credit as a co-author.\n');
+    const json = explainOutputSchema.parse(JSON.parse(runCli(['explain', 'NOTES.md', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json.kind === 'file' && json.botCommits).toEqual({ commits: 4, bots: [{ name: 'github-actions', commits: 3 }, { name: 'dependabot[bot]', commits: 1 }] });
+    expect(runCli(['explain', 'src/a.ts', '--no-color'], { cwd: repo.dir }).stdout).not.toContain('by bots');
+    const classic = explainOutputSchema.parse(JSON.parse(runCli(['explain', 'NOTES.md', '--format', 'json', '--model', 'classic'], { cwd: repo.dir }).stdout));
+    expect(classic.kind === 'file' && classic.botCommits).toBeNull();
+  });
+});
