@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.ts';
 import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
-import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
+import { AUTHOR_ABS_THRESHOLD, AUTHOR_NORM_THRESHOLD } from './doa.ts';
 import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, ownLibrary, SMALL_MODULE_FILES } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
@@ -366,7 +366,7 @@ export function knowsEnough(candidate: { normDoa: number; doa: number }, weak = 
  * already counts two people as knowing a file alike. helm's cmd/helm/plugin_list.go: Efrat19 (one-off,
  * DOA 3.02) and Matthew Fisher (2.82, 0.94 of it).
  */
-export const COMPARABLE_DOA_SHARE = 0.75;
+export const COMPARABLE_DOA_SHARE = AUTHOR_NORM_THRESHOLD;
 
 /**
  * Beside a successor who did not work on the file themselves, who stays, is available and did

@@ -516,8 +516,8 @@ function sharedOnlyWithLeaving(file: HandoffFile): boolean {
   return file.status === 'shared' && file.otherAuthors.length === 0;
 }
 
-/** In the walk-throughs' tier: no successor, a weak one, one whose changes were all bulk commits, or a one-off contributor. */
-function transferTier(file: HandoffFile): number {
+/** In the walk-throughs' tier: no successor, a weak one, one whose changes were all bulk commits, or a one-off contributor (the handoff's areas and scan's orphaned files). */
+export function transferTier(file: { successor?: Successor | undefined; strength: SuccessorStrength }): number {
   return file.successor && (isBulkOnly(file.successor) || file.successor.oneOff) ? 0 : TRANSFER_TIER[file.strength];
 }
 

@@ -49,7 +49,7 @@ function successionJson(file: FileSuccession, result: DeparturesResult, inactive
     departingCommits: file.departingCommits,
     remainingAuthorsInactive: inactiveOnly.has(file.path),
     // Judged as a successor is (a review: always 'weak', so barelyKnows could read true of anyone).
-    handsOnSuccessor: successorJson(file.handsOnSuccessor, !file.handsOnSuccessor ? 'none' : knowsEnough(file.handsOnSuccessor, result.weakSuccessorThreshold) ? 'ok' : 'weak', result),
+    handsOnSuccessor: file.handsOnSuccessor ? successorJson(file.handsOnSuccessor, knowsEnough(file.handsOnSuccessor, result.weakSuccessorThreshold) ? 'ok' : 'weak', result) : null,
   };
 }
 

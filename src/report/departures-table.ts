@@ -5,7 +5,7 @@ import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import { fadingLabel } from '../model/fading.ts';
-import { handoffTier } from '../model/handoff.ts';
+import { handoffTier, transferTier } from '../model/handoff.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
 import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver } from '../model/take-over.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
@@ -18,9 +18,6 @@ import type { RenderContext } from './types.ts';
 
 const FILE_ROWS = 15;
 const STRENGTH = { none: 0, weak: 1, ok: 2, author: 3 } as const;
-// No successor, a weak one and one whose changes were all sweeps all need a walk-through: one tier,
-// as the handoff's (TRANSFER_TIER in model/handoff.ts), ranked by the work that leaves.
-const TRANSFER = { none: 0, weak: 0, ok: 1, author: 2 } as const;
 
 function indent(text: string): string {
   return text
@@ -217,7 +214,8 @@ function isBarely(file: FileSuccession): boolean {
  */
 export function orphanedFilesInListingOrder(files: readonly FileSuccession[], libraries: readonly string[] = []): FileSuccession[] {
   const supporting = (file: { path: string }) => Number(isSupportingModule(file.path.slice(0, Math.max(0, file.path.lastIndexOf('/'))), libraries));
-  const tier = (file: FileSuccession) => (file.successor && (isBulkOnly(file.successor) || file.successor.oneOff) ? 0 : TRANSFER[file.strength]);
+  // No successor, a weak one and one whose changes were all sweeps all need a walk-through: one tier, as the handoff's.
+  const tier = transferTier;
   const tiers = new Map(files.map((file) => [file.path, handoffTier(file.path)]));
   const kind = (file: FileSuccession) => tiers.get(file.path) ?? 0;
   return [...files].sort(
