@@ -56,3 +56,8 @@ export const SECONDARY_MODULES_LAST = `tests, fixtures, examples, docs and modul
 export function secondaryModulesLastNote(modules: readonly { path: string; files: number }[]): string {
   return modules.some(isSecondaryModule) && !modules.every(isSecondaryModule) ? `; ${SECONDARY_MODULES_LAST}` : '';
 }
+
+/** "a, b and c": every item, the last after "and" ('' for none). */
+export function joinedByAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

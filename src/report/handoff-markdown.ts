@@ -8,7 +8,7 @@ import type { AreaTakeOverCandidate, ChecklistItem, FilesByCategory, HandoffArea
 import { FILE_CATEGORIES, type FileCategory } from '../model/module-category.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { BARELY_NORM_DOA, CO_CHANGE_LISTED, CO_CHANGE_PARTNERS_LISTED, MANY_OWN_CHANGES, MAX_CHANGESET } from '../model/handoff.ts';
-import { day, percent, plural } from './format.ts';
+import { day, joinedByAnd, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { SMALL_MODULE_FILES } from '../model/modules.ts';
@@ -190,7 +190,7 @@ function automatedNote(report: HandoffReport, who: string): string[] {
   const bots = `bots: [${addresses.map((address) => JSON.stringify(address.email)).join(', ')}]`;
   return [
     '',
-    `⚠️ ${repeated} of the ${plural(commits, 'commit')} of the last ${AUTOMATED_WINDOW_DAYS / 365} years under ${joinAnd(addresses.map((address) => mdCode(address.email)))} repeat ${plural(subjects.length, 'subject')} (${subjects.join(', ')}): they look automated (a CI job committing as ${who}); if so, config ${mdCode(bots)} leaves them out. The figures below count them as ${who}’s work.`,
+    `⚠️ ${repeated} of the ${plural(commits, 'commit')} of the last ${AUTOMATED_WINDOW_DAYS / 365} years under ${joinedByAnd(addresses.map((address) => mdCode(address.email)))} repeat ${plural(subjects.length, 'subject')} (${subjects.join(', ')}): they look automated (a CI job committing as ${who}); if so, config ${mdCode(bots)} leaves them out. The figures below count them as ${who}’s work.`,
   ];
 }
 
@@ -283,7 +283,7 @@ function summaryTakeOver(takeOver: TakeOver, afterThem: string, name: (id: strin
   const rest = takeOver.candidates.slice(SUMMARY_CANDIDATES);
   if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, c) => sum + c.files, 0)}`);
   const none = takeOver.noSuccessor > 0 ? `; nobody for ${takeOver.noSuccessor} (${noSuccessorParts ? `${noSuccessorParts}; ` : ''}no one${active} who stays has changed ${takeOver.noSuccessor === 1 ? 'it' : 'them'})` : '';
-  return `- **Who could take over:** of the ${files}, the successor is ${joinAnd(named)}${none}.`;
+  return `- **Who could take over:** of the ${files}, the successor is ${joinedByAnd(named)}${none}.`;
 }
 
 const CATEGORY_WORDS: Record<FileCategory, [one: string, many: string]> = {
@@ -333,10 +333,6 @@ function strengths(c: TakeOverCandidate): string {
 }
 
 /** "a", "a and b", "a, b and c". */
-function joinAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /**
  * The area's "who could take over" line: its files nobody active would author after them, the
  * best-placed successors (with the module's files each authors already) and how many have none.
@@ -447,7 +443,7 @@ function coAuthorCreditLine(report: HandoffReport, who: string): string | undefi
   const named = credit.authorsInstead.slice(0, SUMMARY_CANDIDATES).map((a) => (one ? name(a.id) : `${name(a.id)} on ${a.files}`));
   const rest = credit.authorsInstead.slice(SUMMARY_CANDIDATES);
   if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, a) => sum + a.files, 0)}`);
-  const whom = named.length > 0 ? ` (${joinAnd(named)})` : '';
+  const whom = named.length > 0 ? ` (${joinedByAnd(named)})` : '';
   const instead = one
     ? credit.soleWithNoAuthor === 0
       ? `it would have another author${whom}`

@@ -10,7 +10,7 @@ import { EXCLUSION_RULES } from '../../model/files.ts';
 import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership, TruckFactor } from '../../model/types.ts';
-import { day, list, percent, plural, sanitize } from '../../report/format.ts';
+import { day, joinedByAnd, list, percent, plural, sanitize } from '../../report/format.ts';
 import { INACTIVE_MARK } from '../../report/check-describe.ts';
 import { toExplainFileOutput, toExplainFolderOutput } from '../../report/explain-json.ts';
 import { renderJson } from '../../report/scan-json.ts';
@@ -263,10 +263,7 @@ function coAuthorsLine(file: FileOwnership, analysis: Analysis, nameOf: (id: str
   const added = without.filter((id) => !file.authors.includes(id));
   const removed = file.authors.filter((id) => !without.includes(id));
   if (added.length === 0 && removed.length === 0) return '';
-  const names = (ids: readonly string[]) => {
-    const shown = ids.map((id) => sanitize(nameOf(id)));
-    return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) as string}`;
-  };
+  const names = (ids: readonly string[]) => joinedByAnd(ids.map((id) => sanitize(nameOf(id))));
   const one = (ids: readonly string[]) => ids.length === 1;
   const would =
     without.length === 0

@@ -18,7 +18,7 @@ import { dominantModule, dominantShare } from '../../model/modules.ts';
 import { automaticModulesWithin } from '../../model/module-chains.ts';
 import { markInactiveOwners, systemNotes, type InactivePeople } from '../../report/check-describe.ts';
 import { criticalJson, renderCriticalSection } from '../../report/critical-section.ts';
-import { list, percent, plural, sanitize } from '../../report/format.ts';
+import { joinedByAnd, list, percent, plural, sanitize } from '../../report/format.ts';
 import { jsonReport } from '../../report/json-pieces.ts';
 import { toScanOutput } from '../../report/scan-json.ts';
 import { renderScanMarkdown } from '../../report/scan-markdown.ts';
@@ -186,10 +186,6 @@ function testsShareNote(analysis: Analysis): string {
 }
 
 /** "a", "a and b", "a, b and c". */
-function joinedByAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /** The people a note names one by one; the others are counted. */
 const NAMED_PEOPLE = 3;
 
@@ -203,7 +199,7 @@ function nonCodeAuthorsNote(analysis: Analysis, isCode: (path: string) => boolea
   if (!found) return '';
   const named = found.people.slice(0, NAMED_PEOPLE).map((person, i) => `${person.files} of ${sanitize(person.name)}'s ${i === 0 ? plural(person.authored, 'file') : person.authored}`);
   const others = found.people.length - named.length;
-  const people = others > 0 ? `${named.join(', ')}, and most of those of ${plural(others, 'more person', 'more people')}` : named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named.join('');
+  const people = others > 0 ? `${named.join(', ')}, and most of those of ${plural(others, 'more person', 'more people')}` : joinedByAnd(named);
   const { folder } = found;
   const place = folder.path === '' ? 'the top level' : `\`${sanitize(folder.path)}\``;
   const files = `${folder.files}${folder.extension ? ` \`${sanitize(folder.extension)}\`` : ''} ${folder.files === 1 ? 'file' : 'files'}`;
