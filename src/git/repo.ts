@@ -477,7 +477,7 @@ export async function emptyFilesAt(repo: Repository, sha: string): Promise<Set<s
 export async function fileCommitAuthorsAt(repo: Repository, sha: string, file: string): Promise<{ name: string; email: string }[] | undefined> {
   if (repo.info.isPartial) return undefined;
   try {
-    const out = await repo.side.raw(['log', '--no-merges', '--follow', '--format=%aN%x00%aE', sha, '--', file]);
+    const out = await repo.side.raw(['log', ...PINNED_LOG_OPTIONS, '--no-merges', '--follow', '--format=%aN%x00%aE', sha, '--', file]);
     return out
       .split('\n')
       .filter((line) => line.includes('\0'))
