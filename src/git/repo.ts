@@ -8,6 +8,7 @@ import { createGit, NOT_A_REPOSITORY_HINT, toGitError, type GitClientOptions } f
 import { LATEST_COMMIT_TIME, PINNED_LOG_OPTIONS, renameOptions, type RenameMode } from './log-format.ts';
 import { readRegularFile } from './read-file.ts';
 import { CANDIDATE_STRINGS, GENERATED_STRING, generatedHeaderReader, isHeaderCandidate, type GeneratedBy } from '../model/generated-header.ts';
+import { MINIFIED_ENDINGS } from '../model/files.ts';
 import { closest } from '../model/suggest.ts';
 import type { RepoInfo, ResolvedRevision } from './types.ts';
 
@@ -394,7 +395,7 @@ export async function listTrackedFiles(repo: Repository, sha: string): Promise<T
  * generatedFilesAt need not read: a minified bundle or a source map is one line, which git would
  * print whole (megabytes) for a word in it.
  */
-const NOT_GREPPED = ['*.min.js', '*.min.css', '*.min.mjs', '*.min.map', '*-min.map', '*.js.map', '*.css.map'].map((glob) => `:(exclude,glob)**/${glob}`);
+const NOT_GREPPED = MINIFIED_ENDINGS.map((ending) => `:(exclude,glob)**/*${ending}`);
 
 /**
  * The files at the revision whose content says a tool wrote them (generated-header.ts): Go's `// Code

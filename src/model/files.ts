@@ -42,7 +42,9 @@ export interface FileFilterOptions {
 const VENDOR_FOLDER = /^deps\/|(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist|\.yarn\/releases|\.yarn\/plugins|\.yarn\/sdks|\.yarn\/unplugged)\/|(^|\/)\.pnp\.(c?js|mjs|loader\.mjs|data\.json)$/;
 const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|devcontainer-lock\.json|[^/]+\.lock)$/;
 const TEST_SNAPSHOT = /(^|\/)__snapshots__\/[^/]+\.snap$/;
-const MINIFIED = /\.min\.(js|css|mjs)$|[.-]min\.map$|\.js\.map$|\.css\.map$/;
+/** Minified bundles and source maps, by how their names end (repo.ts generatedFilesAt does not read them either). */
+export const MINIFIED_ENDINGS = ['.min.js', '.min.css', '.min.mjs', '.min.map', '-min.map', '.js.map', '.css.map'];
+const MINIFIED = new RegExp(`(?:${MINIFIED_ENDINGS.map((ending) => ending.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`);
 // Beyond binary-extensions: compressed data it does not list (ripgrep's test corpus `sherlock.br`,
 // `.lz4` and `.zst` were "no successor" files of a handoff beside its excluded `.gz` and `.xz`: a
 // tester), and the data and model files of scientific and machine-learning code.
