@@ -59,7 +59,8 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   // ignoreRevs commit: it is left out here too (a review: hugo's docs pulls were bep's recent work
   // and made co-change pairs).
   const squashes = new SubtreeSquashes(repo);
-  if (analysis.model !== 'classic') await squashes.learn([...log.window, ...log.recent]);
+  // Every commit asked about below: `lately` holds `recent` and, past the window, everyone's commits of the period.
+  if (analysis.model !== 'classic') await squashes.learn([...log.window, ...log.lately]);
   const leftOut = (commit: LogCommit) => ignored.has(commit.sha) || (analysis.model !== 'classic' && squashes.folderOf(commit) !== undefined);
   const counted = (commits: readonly LogCommit[]): LogCommit[] => commits.filter((commit) => !leftOut(commit));
 
