@@ -555,12 +555,11 @@ function byPath(a: { path: string }, b: { path: string }): number {
 }
 
 /**
- * Their newest change to a file of the module: the files they author (`theirs`), and any other file
- * of it they changed (its contributions hold every developer who changed it).
+ * Their newest change to a file of the module: its contributions hold every developer who changed it,
+ * the files they author among them.
  */
-function lastChangeIn(moduleFiles: readonly FileOwnership[], id: string, theirs: readonly HandoffFile[]): number {
+function lastChangeIn(moduleFiles: readonly FileOwnership[], id: string): number {
   let last = 0;
-  for (const file of theirs) last = Math.max(last, file.lastChange);
   for (const file of moduleFiles) {
     const mine = file.contributions.find((c) => c.developer === id);
     if (mine) last = Math.max(last, mine.lastChange);
@@ -684,7 +683,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       sharedOnlyWithInactive: files.filter((f) => f.othersInactive).length,
       sharedOnlyWithLeaving: files.filter(sharedOnlyWithLeaving).length,
       coAuthorOnlyFiles: files.filter((f) => f.authorsWithoutCoAuthors).length,
-      lastChange: lastChangeIn(moduleFiles, person.id, files),
+      lastChange: lastChangeIn(moduleFiles, person.id),
       truckFactorBefore: truckFactorOf(moduleFiles, nameOf).value,
       truckFactorAfter: truckFactorOf(moduleFiles, nameOf, afterThem).value,
       ...(others.length > 0 ? { truckFactorAfterAll: truckFactorOf(moduleFiles, nameOf, after).value } : {}),
