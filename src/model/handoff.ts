@@ -574,8 +574,7 @@ function lastChangeIn(moduleFiles: readonly FileOwnership[], id: string): number
  * on (events, by anyone) at least as much as an average module's, as `scan --leaving` lists it
  * (busySmallModules, src/model/departures.ts: spring-boot's 2-file `platform`).
  */
-function secondaryModules(analysis: Pick<Analysis, 'files' | 'modules'>, areas: readonly HandoffArea[], groups: ReadonlyMap<string, readonly FileOwnership[]>): (module: string) => boolean {
-  const libraries = testLibraries(analysis.modules);
+function secondaryModules(analysis: Pick<Analysis, 'files' | 'modules'>, areas: readonly HandoffArea[], groups: ReadonlyMap<string, readonly FileOwnership[]>, libraries: readonly string[]): (module: string) => boolean {
   const kindOf = new Map(analysis.modules.map((module) => [module.path, module.kind]));
   const eventsPerModule = averageModuleEvents(analysis);
   const lostEvents = (module: string) => (groups.get(module) ?? []).reduce((sum, file) => sum + (file.authors.length > 0 ? file.events : 0), 0);
@@ -710,7 +709,9 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   // and modules of fewer than SMALL_MODULE_FILES files with them, as scan ranks modules (laravel:
   // `bin`, 4 files, and `config-stubs`, 1, came before src/Illuminate/Foundation, 243 files and 138
   // only Taylor Otwell knows; first-time users), but for a busy one they leave with no author.
-  const secondary = secondaryModules(analysis, areaList, groups);
+  // The workspace packages named like a test suite but singular (tokio-test): code, here and in the counts by category.
+  const libraries = testLibraries(analysis.modules);
+  const secondary = secondaryModules(analysis, areaList, groups, libraries);
   const supporting = (area: HandoffArea) => Number(secondary(area.module));
   areaList.sort(
     (a, b) =>
@@ -726,7 +727,6 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const criticalSystems = criticalSummary(analysis, input.critical ?? [], person.id, others.length > 0 ? goneAll : undefined, input.criticalGone ?? []);
   const allFiles = areaList.flatMap((a) => a.files);
   const soleModules = areaList.filter((a) => moduleOwners(groups.get(a.module) ?? []).every((id) => id === person.id)).map((a) => a.module);
-  const libraries = testLibraries(analysis.modules);
   const byCategory = (files: readonly HandoffFile[]): FilesByCategory => {
     const counts = Object.fromEntries(FILE_CATEGORIES.map((category) => [category, 0])) as FilesByCategory;
     for (const file of files) counts[fileCategory(file.path, libraries)] += 1;
