@@ -6,9 +6,10 @@ import { LATEST_COMMIT_TIME, parseTrailers, PINNED_LOG_OPTIONS } from './log-for
 // co-change) and one person's recent commits. Both reads are bounded (a number of commits), so
 // simple-git's buffering of the output stays small.
 //
-// `git log --author` matches the raw author, not the .mailmap'ed one, and is a regular expression:
-// we read %aE (which applies .mailmap) and the Co-authored-by trailers, and filter by the person's
-// emails ourselves. -z with --name-only prints `header NUL` then, when the commit has files,
+// `git log --author` is a regular expression over the author alone (with the mailmap on, git 2.39
+// matches the mapped address, as readAuthoredSubjects relies on), and a person's recent commits
+// include those they co-authored: we read %aE (which applies .mailmap) and the Co-authored-by
+// trailers, and filter by the person's emails ourselves. -z with --name-only prints `header NUL` then, when the commit has files,
 // `\n path NUL path NUL …`; neither a subject nor an email can contain NUL, so splitting on NUL is
 // safe whatever a commit message holds.
 
