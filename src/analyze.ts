@@ -1,11 +1,13 @@
 import { IGNORE_REVS_FILE } from './config/defaults.ts';
 import type { Config } from './config/schema.ts';
-import { userCacheDir, type HistoryCache } from './git/cache.ts';
+import { buildId } from './build-id.ts';
+import { openHistoryCache, sha256, userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
 import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
-import { checkMailmap, generatedFilesAt, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
+import { cachedGeneratedFilesAt, type GeneratedFilesStore } from './git/generated-files.ts';
+import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
 import { BULK_ADDS, bulkCommitWarnings, CROWDED_FILES, CROWDED_PEOPLE, lookAlikeWarning, nameBridgeWarning, selfCoAuthorshipWarning, sharedAddressWarnings, squashWarning, unmatchedAliasWarning, type BulkCommit } from './history-warnings.ts';
@@ -103,6 +105,8 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   if (repo.info.isPartial) {
     warn('this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs), so a file moved and edited in one commit starts a new history and figures can differ from a full clone\'s');
   }
+  // Opened once: the walk's history and the revision's generated files share it.
+  const cache = options.cache === false ? undefined : (options.historyCache ?? openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(options.env ?? {}) }, warn));
   const history = walkHistory(repo, revision.sha, {
     readAhead: concurrency,
     ...(options.historyChunkSize ? { chunkSize: options.historyChunkSize } : {}),
@@ -115,7 +119,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     },
     onWarning: warn,
     environment: options.gitEnvironment,
-    cache: options.cache === false ? undefined : (options.historyCache ?? { gitDir: repo.info.gitDir, fallbackDir: userCacheDir(options.env ?? {}) }),
+    cache,
   });
 
   const { files: tracked, submodules } = await listTrackedFiles(repo, revision.sha);
@@ -127,7 +131,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const ignoreFile = extensions ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
   const readIgnoreFile = ignoreFile !== undefined && tracked.includes(ignoreFile);
   // Beside it: the files whose content says a tool wrote them (a default exclusion).
-  const generated = generatedFilesIfExcluded(repo, revision.sha, config, extensions);
+  const generated = generatedFilesIfExcluded(repo, revision.sha, config, extensions, cache && { cache, keyOf: generatedFilesKey });
   const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file), ...(readIgnoreFile ? [ignoreFile] : [])]);
   const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts, await generated));
 
@@ -739,8 +743,13 @@ export async function selectableFiles(repo: Repository, sha: string, config: Con
 }
 
 /** The files whose content says a tool wrote them, read only when the default exclusions leave them out (an extension). */
-function generatedFilesIfExcluded(repo: Repository, sha: string, config: Config, extensions: boolean): Promise<Map<string, GeneratedBy>> | undefined {
-  return extensions && config.defaultExclusions ? generatedFilesAt(repo, sha) : undefined;
+function generatedFilesIfExcluded(repo: Repository, sha: string, config: Config, extensions: boolean, store?: GeneratedFilesStore): Promise<Map<string, GeneratedBy>> | undefined {
+  return extensions && config.defaultExclusions ? cachedGeneratedFilesAt(repo, sha, store) : undefined;
+}
+
+/** A revision's generated files in the cache: what finds them is this build's code. */
+function generatedFilesKey(sha: string): string {
+  return sha256(`talentrisk generated\0${buildId()}\0${sha}`);
 }
 
 /**

@@ -29,7 +29,7 @@ import type { CommitRecord, FileChange, Signature } from './types.ts';
 export const CACHE_FORMAT = 1;
 const MAGIC = 0x43485254; // "TRHC" read as a little-endian u32
 const HEADER_BYTES = 60; // magic 4, format 1, kind 1, reserved 2, key 32, payload length 4, checksum 16
-const KIND = { chunk: 1, list: 2, result: 3, derived: 4, report: 5, config: 6 } as const;
+const KIND = { chunk: 1, list: 2, result: 3, derived: 4, report: 5, config: 6, generated: 7 } as const;
 type EntryKind = keyof typeof KIND;
 /** Temp files older than this belong to a run that was killed (a write takes milliseconds). */
 const STALE_TEMP_MS = 60_000;
@@ -37,8 +37,8 @@ const STALE_TEMP_MS = 60_000;
 const MAX_IDLE_MS = 14 * 86_400_000;
 const TOUCH_AFTER_MS = 86_400_000;
 const LAST_TIP = 'last-tip';
-/** Entries made of a whole analysis, of figures derived from one, of a report printed from one, or a parsed config. */
-export type ResultKind = 'result' | 'derived' | 'report' | 'config';
+/** Entries made of a whole analysis, of figures derived from one, of a report printed from one, a parsed config, or a revision's generated files. */
+export type ResultKind = 'result' | 'derived' | 'report' | 'config' | 'generated';
 /** How many of each a cleanup (which runs before the scan stores its own) keeps, the most recently used. */
 const KEPT: Record<ResultKind, number> = {
   result: 3,
@@ -48,6 +48,8 @@ const KEPT: Record<ResultKind, number> = {
   report: 4,
   // Tiny: one per config text and build.
   config: 8,
+  // Tiny: one per revision scanned (src/git/generated-files.ts).
+  generated: 8,
 };
 
 /**
