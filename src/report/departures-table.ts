@@ -49,9 +49,10 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   const after = result.after.truckFactor.value;
   const lost = result.after.orphanFiles - result.before.orphanFiles;
   const tfText = after < before ? chalk.red.bold(`${before} → ${after}`) : `${before} → ${after}`;
+  const noActiveAuthor = noActiveAuthorText(result);
   out.push(
     `  Truck factor ${tfText} · ${lost === 0 ? 'no file loses its last author' : `${plural(lost, 'file')} of ${result.files} lose their last author (${percent(lost / Math.max(1, result.files))})`}` +
-      noActiveAuthorText(result) +
+      (noActiveAuthor ? ` · ${noActiveAuthor}` : '') +
       (result.orphanedModules.length ? ` · ${chalk.red(`orphaned ${result.orphanedModules.length === 1 ? 'module' : 'modules'}: ${list(result.orphanedModules.map(sanitize), 4)}`)}` : ''),
   );
 
@@ -186,15 +187,15 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
  * Beside the published figure (files that lose their last author), the files left with no active
  * author: those whose remaining authors are all inactive too, as the handoff counts them. redis at
  * 2020-06-30: scan said 242 files, the handoff 276 (34 more shared only with people gone for years;
- * a first-time user). '' when it is the same count.
+ * a first-time user). '' when it is the same count. The table and the markdown both say it so.
  */
-function noActiveAuthorText(result: DeparturesResult): string {
+export function noActiveAuthorText(result: Pick<DeparturesResult, 'files' | 'noActiveAuthorFiles' | 'onlyInactiveAuthorsLeft'>): string {
   const more = result.onlyInactiveAuthorsLeft.length;
   if (more === 0) return '';
   const share = percent(result.noActiveAuthorFiles / Math.max(1, result.files));
   const lost = result.noActiveAuthorFiles - more;
   const which = lost === 0 ? (more === 1 ? 'it keeps only inactive authors' : 'they keep only inactive authors') : `${more} more ${more === 1 ? 'keeps' : 'keep'} only inactive authors`;
-  return ` · ${plural(result.noActiveAuthorFiles, 'file')} left with no active author (${share}: ${which})`;
+  return `${plural(result.noActiveAuthorFiles, 'file')} left with no active author (${share}: ${which})`;
 }
 
 /** A weak successor who barely knows the file (barelyKnows), as the handoff says it. */

@@ -3,6 +3,7 @@ import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { takeOverByModule } from '../model/take-over.ts';
+import { noActiveAuthorText } from './departures-table.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
@@ -146,11 +147,8 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     `- ${lost === 0 ? 'No file loses its last author' : `${plural(lost, 'file')} of ${leaving.files} ${lost === 1 ? 'loses its' : 'lose their'} last author (${percent(lost / Math.max(1, leaving.files))})`}`,
   );
   // Beside the published figure, the files left with no active author, as the table and the handoff count them.
-  const inactiveOnly = leaving.onlyInactiveAuthorsLeft.length;
-  if (inactiveOnly > 0) {
-    const which = inactiveOnly === leaving.noActiveAuthorFiles ? (inactiveOnly === 1 ? 'it keeps only inactive authors' : 'they keep only inactive authors') : `${inactiveOnly} more ${inactiveOnly === 1 ? 'keeps' : 'keep'} only inactive authors`;
-    out.push(`- ${plural(leaving.noActiveAuthorFiles, 'file')} left with no active author (${percent(leaving.noActiveAuthorFiles / Math.max(1, leaving.files))}: ${which})`);
-  }
+  const noActiveAuthor = noActiveAuthorText(leaving);
+  if (noActiveAuthor) out.push(`- ${noActiveAuthor}`);
   if (leaving.orphanedModules.length > 0) out.push(`- Orphaned ${leaving.orphanedModules.length === 1 ? 'module' : 'modules'}: ${leaving.orphanedModules.map((path) => mdCode(path)).join(', ')}`);
   out.push('');
   if (leaving.modules.length > 0) {
