@@ -7,7 +7,7 @@ import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { handoffTier, transferTier } from '../model/handoff.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
-import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver } from '../model/take-over.ts';
+import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver, type TakeOverCandidate } from '../model/take-over.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
@@ -254,13 +254,13 @@ function bestPlacedCells(
     // said beside the count (spring-boot's module: Phillip Webb on 606, 290 of them by a move).
     const paint = best.ok - best.bulkOnlyOk === 0 || best.oneOff ? chalk.yellow : (text: string) => text;
     // Weak said in words too: the colour is lost when the table is piped or pasted (a re-test).
-    const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
+    const weak = weakWords(best);
     // Fading out: still active, but their last commit is over half the inactivity window old (redis:
     // artix, best placed for utils, had not committed for 133 days, and never did again).
     const days = fading[best.id];
     // Ranked after everyone else (takeOverOf), and said so, as in the files' table.
     const oneOff = best.oneOff ? '; one-off' : '';
-    const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only${oneOff}${fade})` : ` (${best.files}${words}${oneOff}${fade})`);
+    const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => ` ${bestPlacedFigures(best, { weak: words, oneOff, fading: fade })}`;
     const count = countOf(weak);
     const cell = paint(`${name(best.id)}${count}`);
     // Narrower: the name is cut first, then "last commit N days ago" gets shorter, then "weak" goes
@@ -273,6 +273,22 @@ function bestPlacedCells(
     return cell;
   });
   return { cells, within: (cell, width) => narrower.get(cell)?.(width) ?? cutToWidth(cell, width) };
+}
+
+/** ", all weak", ", 3 weak" or '': how many of the files a best placed is the successor on they know weakly. */
+function weakWords(best: TakeOverCandidate): string {
+  return best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
+}
+
+/**
+ * The figures beside a best-placed name, as the table and the markdown write them: the files they
+ * are the successor on, how many of those weakly (`weak`, by default weakWords: the table drops it
+ * in a narrow terminal), on how many their only changes were sweeps, then `oneOff` and `fading`, in
+ * each reporter's words. "(74)", "(606, 12 weak; 290 sweeps only; last commit 133 days ago)".
+ */
+export function bestPlacedFigures(best: TakeOverCandidate, words: { weak?: string; oneOff: string; fading: string }): string {
+  const sweeps = best.bulkOnly > 0 ? `; ${best.bulkOnly} sweeps only` : '';
+  return `(${best.files}${words.weak ?? weakWords(best)}${sweeps}${words.oneOff}${words.fading})`;
 }
 
 function successionTable(

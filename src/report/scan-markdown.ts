@@ -3,7 +3,7 @@ import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { takeOverByModule } from '../model/take-over.ts';
-import { noActiveAuthorText } from './departures-table.ts';
+import { bestPlacedFigures, noActiveAuthorText } from './departures-table.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
@@ -160,12 +160,10 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     const bestPlaced = (module: string) => {
       const best = takeOver.get(module)?.candidates[0];
       if (!best) return 'none';
-      const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
-      const sweeps = best.bulkOnly > 0 ? `; ${best.bulkOnly} sweeps only` : '';
       // Ranked after everyone else, and said so (helm's sayboras, one commit).
       const oneOff = best.oneOff ? `; a one-off contributor` : '';
       const days = leaving.fading[best.id];
-      return `${name(best.id)} (${best.files}${weak}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`})`;
+      return `${name(best.id)} ${bestPlacedFigures(best, { oneOff, fading: days === undefined ? '' : `; ${fadingLabel(days)}` })}`;
     };
     out.push(
       mdTable(
