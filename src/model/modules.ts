@@ -47,7 +47,7 @@ export function rankModulesByRisk<T extends ModuleOfKind & { files: number; truc
 /**
  * Whether a module's path (or a file's folder) is a test, fixture, example, benchmark or
  * documentation folder. `testLibraries`: the workspace packages of the analysis named like a test
- * suite but singular (testLibraries()), which are code like the other packages.
+ * suite but singular, which are code like the other packages, as testLibraries() lists them (deepest first).
  */
 export function isSupportingModule(path: string, testLibraries: readonly string[] = []): boolean {
   return SUPPORTING.test(testLibraries.length === 0 ? path : asLibrary(path, testLibraries));
@@ -63,9 +63,16 @@ const TEST_LIBRARY = /(^|\/)([\w.-]+)[-_]test$/i;
 /** A module that may say what it is: `kind` 'workspace' for a workspace package (ModuleOwnership, ModuleDeparture, ModuleProjection). */
 export type ModuleOfKind = { path: string; kind?: ModuleOwnership['kind'] | undefined };
 
-/** The workspace packages among `modules` named like a test suite but singular (`tokio-test`, `foo_test`): libraries, code like the other packages. */
+/**
+ * The workspace packages among `modules` named like a test suite but singular (`tokio-test`,
+ * `foo_test`): libraries, code like the other packages. Deepest first, as asLibrary reads them:
+ * sorted once here rather than on every path judged.
+ */
 export function testLibraries(modules: readonly ModuleOfKind[]): string[] {
-  return modules.filter((module) => module.kind === 'workspace' && TEST_LIBRARY.test(module.path)).map((module) => module.path);
+  return modules
+    .filter((module) => module.kind === 'workspace' && TEST_LIBRARY.test(module.path))
+    .map((module) => module.path)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** The module itself as testLibraries would list it: a module that says its kind needs no list. */
@@ -73,11 +80,14 @@ export function ownLibrary(module: ModuleOfKind): readonly string[] {
   return testLibraries([module]);
 }
 
-/** `path` with each test library that holds it named without its `-test` (`tokio-test/src` → `tokio/src`): read as its package's other names are. */
+/**
+ * `path` with each test library that holds it named without its `-test` (`tokio-test/src` →
+ * `tokio/src`): read as its package's other names are. `libraries` deepest first (testLibraries'
+ * order): shortening a package's name leaves the folders above it as they were.
+ */
 function asLibrary(path: string, libraries: readonly string[]): string {
   let judged = path;
-  // Deepest first: shortening a package's name leaves the folders above it as they were.
-  for (const library of [...libraries].sort((a, b) => b.length - a.length)) {
+  for (const library of libraries) {
     if (judged !== library && !judged.startsWith(`${library}/`)) continue;
     judged = library.replace(TEST_LIBRARY, '$1$2') + judged.slice(library.length);
   }
