@@ -26,8 +26,23 @@ export const SMALL_MODULE_FILES = 5;
 // `.vscode`): spring-boot's handoff put `.idea` (8 files) first of its areas (an engineering manager).
 // The code of the docs' tutorials (fastapi's `docs_src`, 451 of its 572 files outside tests and
 // docs, came first of its riskiest modules and of init's candidates: a CI maintainer).
-const SUPPORTING =
-  /^(testing|changelog(\.d)?|newsfragments|\.changeset|\.idea|\.vscode|\.fleet|\.settings)(\/|$)|(^|\/)(t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|tests[-_][\w.-]+|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(mark(s|ing)?|es|suite)?|docs?|documentation)|docs?[-_](src|sources?|snippets?|examples?)|__fixtures__|playgrounds?|src\/site)(\/|$)/i;
+// The folder names module-category.ts tells apart (docs, examples, editors' settings) are written
+// once, here, as regex sources both build on.
+
+/** Documentation folders, by name, at any depth (fastapi's `docs_src` too). */
+export const DOCS_FOLDERS = String.raw`([\w.-]+[-_])?(docs?|documentation)|docs?[-_](src|sources?|snippets?|examples?)`;
+/** Release notes waiting for the next release, at the top level: towncrier's `changelog/` and `newsfragments/`, changesets' `.changeset/`. */
+export const RELEASE_NOTES_FOLDERS = String.raw`changelog(\.d)?|newsfragments|\.changeset`;
+/** Examples and samples, by name, at any depth. */
+export const EXAMPLES_FOLDERS = String.raw`([\w.-]+[-_])?(examples?|samples?)`;
+/** Editors' settings, at the top level. */
+export const SETTINGS_FOLDERS = String.raw`\.idea|\.vscode|\.fleet|\.settings`;
+/** Tests, fixtures, benchmarks and playgrounds, by name, at any depth. */
+const TESTS_FOLDERS = String.raw`t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|tests[-_][\w.-]+|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|bench(mark(s|ing)?|es|suite)?)|__fixtures__|playgrounds?`;
+const SUPPORTING = new RegExp(
+  String.raw`^(testing|${RELEASE_NOTES_FOLDERS}|${SETTINGS_FOLDERS})(\/|$)|(^|\/)(${TESTS_FOLDERS}|${EXAMPLES_FOLDERS}|${DOCS_FOLDERS}|src\/site)(\/|$)`,
+  'i',
+);
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is
