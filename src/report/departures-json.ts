@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BULK_CHANGES } from '../model/authorship.ts';
-import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/successors.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { BARELY_NORM_DOA, MANY_OWN_CHANGES } from '../model/take-over.ts';
 

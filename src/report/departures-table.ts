@@ -1,4 +1,5 @@
-import { busySmallModules, isBulkOnly, modulesInListingOrder, olderThanWindow, WEAK_SUCCESSOR_NORM_DOA, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
+import { busySmallModules, modulesInListingOrder, olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
+import { isBulkOnly, WEAK_SUCCESSOR_NORM_DOA } from '../model/successors.ts';
 import { fixedApart } from '../model/apart.ts';
 import { list, MODULE_ROWS, percent, plural, sanitize, SECONDARY_MODULES_LAST } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';

@@ -3,7 +3,9 @@ import { BULK_CHANGES } from '../model/authorship.ts';
 import { staleRevision } from '../model/analysis-date.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { NO_EMAIL } from '../model/distinct-names.ts';
-import { isBulkOnly, lastDayBeforeLastCommit, olderThanWindow, type Successor } from '../model/departures.ts';
+import { olderThanWindow } from '../model/departures.ts';
+import { isBulkOnly, type Successor } from '../model/successors.ts';
+import { lastDayBeforeLastCommit } from '../model/resolve-departures.ts';
 import type { AreaTakeOverCandidate, ChecklistItem, FilesByCategory, HandoffArea, HandoffFile, HandoffReport, LowerTruckFactor, RecentGroup } from '../model/handoff.ts';
 import { FILE_CATEGORIES, type FileCategory } from '../model/module-category.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
@@ -15,7 +17,7 @@ import { SMALL_MODULE_FILES } from '../model/modules.ts';
 import { AUTOMATED_WINDOW_DAYS, subjectsTogether } from '../model/automated-addresses.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { ONE_OFF_DEFINITION, oneOffWords, type OneOff } from '../model/one-off.ts';
-import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/successors.ts';
 
 // The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
 // git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AUTOMATED_MIN_REPEATS, AUTOMATED_MIN_SHARE, MIN_SUBJECT_REPEATS, REPEATED_SUBJECTS } from '../model/automated-addresses.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { CO_AUTHOR_ONLY_FILES, CO_AUTHOR_ONLY_SHARE } from '../model/co-author-credit.ts';
-import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/successors.ts';
 import { BARELY_NORM_DOA, MANY_OWN_CHANGES } from '../model/take-over.ts';
 import { oneOffSchema } from './departures-json.ts';
 import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeDepartures, resolveDepartures } from '../../src/model/departures.ts';
+import { computeDepartures } from '../../src/model/departures.ts';
+import { resolveDepartures } from '../../src/model/resolve-departures.ts';
 import { mostActiveByModule } from '../../src/model/handoff.ts';
 import { takeOverByModule } from '../../src/model/take-over.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Successor, SuccessorStrength } from '../../src/model/departures.ts';
+import type { Successor, SuccessorStrength } from '../../src/model/successors.ts';
 import { takeOverByModule, takeOverOf } from '../../src/model/take-over.ts';
 
 // The take-over tally (handoff areas and summary, scan's "best placed" column): hugo's handoff of
