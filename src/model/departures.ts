@@ -2,7 +2,7 @@ import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impa
 import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, ownLibrary, SMALL_MODULE_FILES } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
 import { bestSuccessor, handsOnSuccessorOf, oneOffsOf, WEAK_SUCCESSOR_NORM_DOA, type Successor, type SuccessorStrength } from './successors.ts';
-import { moduleStandingOf, type ModuleStanding } from './take-over.ts';
+import { moduleStandingOf, takeOverByModule, type ModuleStanding, type TakeOver } from './take-over.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModuleOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
@@ -158,12 +158,13 @@ export interface DeparturesResult {
   /** Events (FileOwnership.events) of the analysed files per module, on average: what a busy small module is measured against (busySmallModules). */
   eventsPerModule: number;
   /**
-   * Per module with orphaned files, each successor of those files: the module's files they author
-   * after the departures, and their changes (FA + DL) to its files. What breaks a tie for "best
-   * placed" (takeOverByModule): helm's root module went to sayboras, one commit, over Matt Butcher,
-   * the author of 5 of its 10 files, both successor on one of its lost files (a first-time user).
+   * Per module with orphaned files, who could take them over (takeOverByModule): their successors,
+   * ranked, ties broken by each one's standing in the module (the files of it they author after the
+   * departures, then their changes to it). The "best placed" of the tables: helm's root module went
+   * to sayboras, one commit, over Matt Butcher, the author of 5 of its 10 files, both successor on
+   * one of its lost files (a first-time user).
    */
-  successorStanding: Record<string, Record<string, ModuleStanding>>;
+  takeOver: ReadonlyMap<string, TakeOver>;
 }
 
 export interface DepartureOptions {
@@ -271,11 +272,11 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     fading,
     ...(options.fading ? { fadingAfterDays: options.fading.afterDays } : {}),
     eventsPerModule: averageModuleEvents(analysis),
-    successorStanding: successorStandingOf(analysis, orphanedFiles, authorsAfter(gone, options.authorsOf)),
+    takeOver: takeOverByModule(orphanedFiles, successorStandingOf(analysis, orphanedFiles, authorsAfter(gone, options.authorsOf))),
   };
 }
 
-/** DeparturesResult's successorStanding: for each module with orphaned files, its successors' standing in it. */
+/** For each module with orphaned files, its successors' standing in it: what breaks a tie in DeparturesResult's takeOver. */
 function successorStandingOf(analysis: Analysis, orphanedFiles: readonly FileSuccession[], after: AuthorsOf): Record<string, Record<string, ModuleStanding>> {
   const successors = new Map<string, Set<string>>();
   for (const file of orphanedFiles) {

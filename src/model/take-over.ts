@@ -144,7 +144,7 @@ export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; 
   return { files: total, noSuccessor, candidates };
 }
 
-/** takeOverOf per module, for files that carry their module (scan's orphaned files); `standing`: DeparturesResult's successorStanding. */
+/** takeOverOf per module, for files that carry their module (scan's orphaned files); `standing`: each module's successors' standing in it (computeDepartures' successorStandingOf). */
 export function takeOverByModule(
   files: readonly { module: string; successor?: Successor | undefined; strength: SuccessorStrength }[],
   standing: Readonly<Record<string, Readonly<Record<string, ModuleStanding>>>> = {},

@@ -8,7 +8,7 @@ import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { handoffTier, transferTier } from '../model/handoff.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
-import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver, type TakeOverCandidate } from '../model/take-over.ts';
+import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, type TakeOver, type TakeOverCandidate } from '../model/take-over.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
@@ -92,8 +92,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const promoted = [...new Set(listed.filter((m, index) => busy.has(m.path) && above(index)).map((m) => sanitize(m.path)))];
     const which = promoted.length > 3 ? `${promoted.length} such modules` : promoted.join(', ');
     const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as an average module’s)` : '';
-    const takeOver = takeOverByModule(result.orphanedFiles, result.successorStanding);
-    const firsts = listed.map((m) => takeOver.get(m.path));
+    const firsts = listed.map((m) => result.takeOver.get(m.path));
     const best = bestPlacedCells(firsts, name, ctx, result.fading);
     const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ` (sweeps only: of those, the files where their only changes were commits of ${BULK_CHANGES}+ files)` : '';
     // Ties go to who authors more of the module; one-off contributors come last (helm's root module: sayboras, one commit).

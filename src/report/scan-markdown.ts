@@ -2,7 +2,6 @@ import { staleRevision } from '../model/analysis-date.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
-import { takeOverByModule } from '../model/take-over.ts';
 import { bestPlacedFigures, noActiveAuthorText } from './departures-table.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
@@ -156,7 +155,7 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     const listed = rowsWithin([...leaving.modules].sort(secondaryLast), MODULE_ROWS);
     // Who is best placed to take over each module's lost files, as the table says it (a successor
     // fading out marked: redis's artix, best placed for utils, had not committed for 133 days).
-    const takeOver = takeOverByModule(leaving.orphanedFiles, leaving.successorStanding);
+    const takeOver = leaving.takeOver;
     const bestPlaced = (module: string) => {
       const best = takeOver.get(module)?.candidates[0];
       if (!best) return 'none';
