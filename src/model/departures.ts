@@ -1,13 +1,9 @@
-import { UsageError } from '../errors.ts';
-import { isRealDay } from './analysis-date.ts';
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
-import { AUTHOR_ABS_THRESHOLD, AUTHOR_NORM_THRESHOLD } from './doa.ts';
-import { createBotMatcher } from './identity.ts';
 import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, ownLibrary, SMALL_MODULE_FILES } from './modules.ts';
 import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
-import { oneOffContributors, type OneOff } from './one-off.ts';
-import { clean as printable, resolvePerson, UnknownPersonError, type PersonAliasInput, type ResolveOptions } from './people.ts';
-import type { Analysis, DeveloperSummary, FileContribution, FileOwnership, ModelName, ModuleOwnership, TruckFactor, TruckFactorMember } from './types.ts';
+import { bestSuccessor, handsOnSuccessorOf, oneOffsOf, WEAK_SUCCESSOR_NORM_DOA, type Successor, type SuccessorStrength } from './successors.ts';
+import { moduleStandingOf, takeOverByModule, type ModuleStanding, type TakeOver } from './take-over.ts';
+import type { Analysis, DeveloperSummary, FileOwnership, ModuleOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
 // Module grouping (modules.ts) and display names (ownership-index.ts), for the callers that import them from here.
@@ -20,27 +16,10 @@ export { fileNumbersByModule, filesByModule, moduleOfFile, nameLookup };
 // - orphaned module: it had an authored file before and has none after;
 // - knowledge lost in a module: the share of its files whose authors are all departing (files that
 //   had no author to begin with are not counted as lost: nobody took that knowledge away);
-// - successor of a file: the remaining developer with the highest DOA on it. Strength:
-//     `author` — they are (still) an author of the file after the departures;
-//     `ok`     — not an author, but normDOA ≥ WEAK_SUCCESSOR_NORM_DOA and DOA ≥ the model's
-//                absolute author floor (AUTHOR_ABS_THRESHOLD, 3.293);
-//     `weak`   — normDOA below it: they touched the file, but know less than half of what its top
-//                expert knows (normDOA is DOA / the file's highest DOA, departing people included);
-//                or DOA below the floor: too little to be an author of any file, however little
-//                its top expert did;
-//     `none`   — nobody who stays ever touched the file: knowledge transfer needed.
+// - successor of a file: the remaining developer with the highest DOA on it, and how strong a
+//   successor they are (successors.ts);
 // - a departure without a date is assumed to happen at once: it is the first step of the timeline.
-
-/** Below this normalized DOA a successor is flagged as weak (half of the top expert's DOA). */
-export const WEAK_SUCCESSOR_NORM_DOA = 0.5;
-
-/** A departure as written: config `departures[]` or a `--leaving` flag. */
-export interface DepartureSpec {
-  who: string;
-  /** Last day, YYYY-MM-DD. */
-  date?: string | undefined;
-  note?: string | undefined;
-}
+// Who is leaving comes resolved from resolve-departures.ts.
 
 /** A departure resolved to a developer of the analysis. */
 export interface Departure {
@@ -50,188 +29,8 @@ export interface Departure {
   note?: string;
 }
 
-/**
- * `--leaving bob` or `--leaving bob@corp.example=2025-06-30` (a last day after `=`). `usage`: how
- * the value was given, as errors repeat it (`handoff` takes its person the same way).
- */
-export function parseLeaving(value: string, usage = '--leaving'): DepartureSpec {
-  // `=2024-01-01`: the person was left out (it was looked up as someone named "=2024-01-01").
-  if (/^\s*=/.test(value)) {
-    throw new UsageError(`${usage} ${value}: no one named before "="`, { hint: `write who leaves before it: ${usage} "<name or email>${value.trim()}"` });
-  }
-  const match = /^(.*?)\s*=\s*(\d{4}-\d{2}-\d{2})$/.exec(value.trim());
-  if (match && match[1]) {
-    const date = match[2] as string;
-    if (!isRealDay(date)) throw new UsageError(`${usage} ${value}: ${date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' });
-    return { who: match[1].trim(), date };
-  }
-  // What follows the last `=` was meant as a date unless it is the rest of an email (`a=b@x.example`
-  // is an address): `evan=tomorrow` was looked up as a person named "evan=tomorrow".
-  const equals = value.lastIndexOf('=');
-  const after = value.slice(equals + 1).trim();
-  // `bob@corp.example=`: the date was left out (it was looked up as a person named with the "=").
-  if (equals > 0 && after === '') {
-    throw new UsageError(`${usage} ${value}: no date after "="`, { hint: `write the last day after it, e.g. ${usage} "${value.slice(0, equals).trim()}=YYYY-MM-DD", or leave out the "=" for no date` });
-  }
-  if (equals > 0 && !after.includes('@')) {
-    // The name without a date already written after it (`ada=2026-12-31=x` suggested `ada=2026-12-31=YYYY-MM-DD`).
-    const name = value.slice(0, equals).trim().replace(/\s*=\s*\d{4}-\d{2}-\d{2}$/, '');
-    throw new UsageError(`${usage} ${value}: "${after}" is not a date`, { hint: `write the last day as YYYY-MM-DD: ${usage} "${name}=YYYY-MM-DD"` });
-  }
-  return { who: value.trim() };
-}
-
-/**
- * Config departures plus `--leaving` flags, resolved to developers (unknown or ambiguous people are
- * UsageErrors). A person named twice is one departure: a date beats no date, the earliest date wins.
- */
-export function resolveDepartures(
-  developers: readonly DeveloperSummary[],
-  input: {
-    config?: readonly DepartureSpec[];
-    leaving?: readonly string[];
-    people?: readonly PersonAliasInput[];
-    bots?: ResolveOptions['bots'];
-    /**
-     * Called for a config departure nobody of the analysed history matches, or nearly matches, which
-     * is then left out rather than an error: for an analysis of the past (--rev, --until), where
-     * someone who joined later has no commit yet. Without it, or for a near miss, it is an error (a
-     * typo in the config, or a name the person did not use yet).
-     */
-    notYetThere?: ((message: string) => void) | undefined;
-    /**
-     * In a shallow clone: its oldest fetched commit's day, and what is told of a config departure
-     * dated before it that nobody of the fetched history matches, and nobody in it comes close to.
-     * Someone who left before the fetched history begins has no commit in it, and someone with no
-     * commit in the analysis owns nothing in it, so leaving them out changes no figure (a CI test on
-     * vuejs/core: `check --allow-shallow` failed on a departure of 2022). Undated or later entries
-     * stay errors: a misnamed person who is in the clone must not soften the gate (a review).
-     */
-    beyondShallow?: { since: string; warn: (message: string) => void } | undefined;
-    /** Told of a last day before the person's own last commit (most likely a mistyped year). */
-    warn?: ((message: string) => void) | undefined;
-    /** Where a config key sits (`.talentrisk.yml:12:9`), for messages about config entries. */
-    locate?: ((keyPath: readonly (string | number)[]) => string) | undefined;
-    mailmapped?: ResolveOptions['mailmapped'];
-    mailmapNames?: ResolveOptions['mailmapNames'];
-    historyEnds?: ResolveOptions['historyEnds'];
-    shallowSince?: ResolveOptions['shallowSince'];
-    /**
-     * Anyone named whom nobody of the analysed history is (or nearly is) is left out silently: for
-     * `check --new-only`'s merge base, where the names were resolved at the revision already and
-     * someone who joined in the change authors nothing.
-     */
-    absentLeftOut?: boolean | undefined;
-  },
-): Departure[] {
-  // A config entry is named by where it sits when that is known, as other config errors are.
-  const configKey = (index: number, key: 'who' | 'date'): string => (input.locate ? `${input.locate(['departures', index, key])} departures.${index}.${key}` : `config departures[${index}].${key}`);
-  const specs: { spec: DepartureSpec; source: string; dateSource: string; inConfig: boolean }[] = [
-    ...(input.config ?? []).map((spec, index) => ({ spec, source: configKey(index, 'who'), dateSource: configKey(index, 'date'), inConfig: true })),
-    ...(input.leaving ?? []).map((value) => ({ spec: parseLeaving(value), source: '--leaving', dateSource: '--leaving', inConfig: false })),
-  ];
-  const byId = new Map<string, Departure>();
-  // Where each kept date was written, and the person's last commit, for the check after the loop.
-  const dated = new Map<string, { source: string; lastCommit: string }>();
-  // Every entry that names nobody (or several people) is reported at once: each typo cost a CI run.
-  const problems: UsageError[] = [];
-  for (const { spec, source, dateSource, inConfig } of specs) {
-    if (spec.date !== undefined && !isRealDay(spec.date)) {
-      problems.push(new UsageError(`${dateSource}: ${spec.date} is not a real date`, { hint: 'write the last day as YYYY-MM-DD' }));
-      continue;
-    }
-    let developer: Pick<DeveloperSummary, 'id' | 'name' | 'lastCommit'>;
-    try {
-      developer = resolvePerson(developers, spec.who, { people: input.people, source, bots: input.bots, mailmapped: input.mailmapped, mailmapNames: input.mailmapNames, historyEnds: input.historyEnds, shallowSince: input.shallowSince });
-    } catch (error) {
-      if (error instanceof UnknownPersonError && input.absentLeftOut) continue;
-      if (error instanceof UnknownPersonError && input.notYetThere && inConfig) {
-        // A near miss stays an error, as in a shallow clone: commons-lang's "Gary Gregory" went by
-        // "Gary D. Gregory" in 2015, and `check --until 2015-01-01` passed without his departure (a tester).
-        if (error.hint?.startsWith('closest known')) {
-          problems.push(new UnknownPersonError(error.message, { hint: `${error.hint}; before a revision a person may have gone by another name: name them by email in the config, which outlasts a name` }));
-          continue;
-        }
-        input.notYetThere(`${source}: nobody in the analysed history is "${spec.who}"; left out of the departures (they may have joined later)`);
-        continue;
-      }
-      const shallow = input.beyondShallow;
-      if (error instanceof UnknownPersonError && shallow && inConfig && !error.hint?.startsWith('closest known')) {
-        if (spec.date !== undefined && spec.date < shallow.since) {
-          shallow.warn(`${source}: nobody in this shallow clone's history is "${spec.who}", who left on ${spec.date}, before its oldest commit (${shallow.since}); left out of the departures: if the name is misspelt, correct it (\`git fetch --unshallow\` reads the whole history, where a wrong name is an error)`);
-          continue;
-        }
-        // Still an error, saying what the clone leaves out: the hint alone ("scan --format json lists
-        // them all") led to a scan that failed the same way (a re-test on vuejs/core).
-        problems.push(
-          new UnknownPersonError(error.message, {
-            hint: `this shallow clone's history begins on ${shallow.since}: someone whose commits are all older is not in it; give their last day, if it was before then, to leave them out, or fetch the whole history (\`git fetch --unshallow\`)`,
-          }),
-        );
-        continue;
-      }
-      if (!(error instanceof UsageError)) throw error;
-      problems.push(error);
-      continue;
-    }
-    const current = byId.get(developer.id) ?? { id: developer.id, name: developer.name };
-    // Two different last days for one person are a mistake to correct, not a choice to make: the
-    // earlier one won silently (`handoff 'David Lord=2027-01-31' --leaving 'David Lord=2027-02-28'`,
-    // flask, a tester). The same day twice is one departure.
-    const earlier = dated.get(developer.id);
-    if (spec.date && current.date && spec.date !== current.date && earlier) {
-      const [first, second] = [{ date: current.date, at: earlier.source }, { date: spec.date, at: dateSource }].sort((a, b) => (a.date < b.date ? -1 : 1)) as [{ date: string; at: string }, { date: string; at: string }];
-      // Where each was written, when that tells them apart (a config entry and a flag).
-      const where = (at: string) => (first.at === second.at ? '' : ` (${at})`);
-      problems.push(
-        new UsageError(`${printable(developer.name)} is given two different last days: ${first.date}${where(first.at)} and ${second.date}${where(second.at)}`, {
-          hint: 'give one last day per person (the same day twice is fine): drop or correct one of them',
-        }),
-      );
-      continue;
-    }
-    // With one date, its entry's note goes with it (or none): two entries' fields were mixed (an
-    // EM test). Without any date, the first note.
-    if (spec.date && !current.date) {
-      current.date = spec.date;
-      dated.set(developer.id, { source: dateSource, lastCommit: developer.lastCommit });
-      if (spec.note) current.note = spec.note;
-      else delete current.note;
-    } else if (!current.date && !spec.date && spec.note && !current.note) {
-      current.note = spec.note;
-    }
-    byId.set(developer.id, current);
-  }
-  if (problems.length === 1) throw problems[0] as UsageError;
-  if (problems.length > 1) {
-    throw new UsageError(problems.map((problem) => problem.withHint).join('\n'), {
-      hint: 'name each by email or alias (`talentrisk scan --format json` lists the developers), or remove the entry',
-    });
-  }
-  // A last day before the person's own last commit is accepted (they count as gone from that day),
-  // but is most likely a mistyped year: `ada=2024-06-30` for someone who committed last week.
-  for (const departure of byId.values()) {
-    const where = dated.get(departure.id);
-    if (!input.warn || !where || !departure.date) continue;
-    if (lastDayBeforeLastCommit(departure.date, where.lastCommit)) {
-      input.warn(`${where.source}: ${departure.name}'s last day ${departure.date} is before their last commit (${where.lastCommit.slice(0, 10)}); check the date (a last day already past counts them as gone since that day)`);
-    }
-  }
-  return [...byId.values()].sort(compareDepartures);
-}
-
-/**
- * Whether a last day (YYYY-MM-DD) is before the day of a last commit (ISO). The commit is known as
- * an instant, not as the day its author wrote: only a day before that commit's day in every time
- * zone (UTC−14) counts, so a commit at 23:30 in New York on the last day is no "later commit" (it is
- * the next day in UTC). The departure warning and the handoff document both judge by this.
- */
-export function lastDayBeforeLastCommit(lastDay: string, lastCommit: string): boolean {
-  const time = Date.parse(lastCommit);
-  return !Number.isNaN(time) && lastDay < new Date(time - 14 * 3_600_000).toISOString().slice(0, 10);
-}
-
-function compareDepartures(a: Departure, b: Departure): number {
+/** Departures in the order they are listed: by last day (none first), then name, then id. */
+export function compareDepartures(a: Departure, b: Departure): number {
   return (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1);
 }
 
@@ -255,146 +54,6 @@ export function knowledgeLossOf(files: readonly FileOwnership[], departing: Iter
   const after = authorsAfter(departing, base);
   const lostFiles = files.filter((file) => base(file).length > 0 && after(file).length === 0).map((file) => file.path);
   return { lostFiles, share: files.length > 0 ? lostFiles.length / files.length : 0 };
-}
-
-export type SuccessorStrength = 'author' | 'ok' | 'weak' | 'none';
-
-export interface Successor {
-  id: string;
-  doa: number;
-  normDoa: number;
-  fa: 0 | 1;
-  dl: number;
-  /** Commits of theirs on the file: FA + DL. */
-  commits: number;
-  /** Unix seconds of their newest event on the file. */
-  lastChange: number;
-  /** Of `dl`, the changes made in bulk commits (FileContribution.bulk); absent when none. */
-  bulk?: number;
-  /** Their whole history, when it is one contribution (one-off.ts; talentrisk extension, none under --model classic). */
-  oneOff?: OneOff;
-}
-
-/** A developer's standing on a file, as a successor's evidence; `oneOffs`: the one-off contributors (oneOffContributors). */
-export function successorOf(c: FileContribution, oneOffs: ReadonlyMap<string, OneOff> = NO_ONE_OFFS): Successor {
-  const successor: Successor = { id: c.developer, doa: c.doa, normDoa: c.normDoa, fa: c.fa, dl: c.dl, commits: c.fa + c.dl, lastChange: c.lastChange };
-  if (c.bulk !== undefined && c.bulk > 0) successor.bulk = c.bulk;
-  const oneOff = oneOffs.get(c.developer);
-  if (oneOff) successor.oneOff = oneOff;
-  return successor;
-}
-
-const NO_ONE_OFFS: ReadonlyMap<string, OneOff> = new Map();
-
-/**
- * Whether every change someone made to a file was in a bulk commit (a sweep or a reorganisation of
- * BULK_CHANGES files or more; FileContribution.bulk): they did not create it, and changed it only that way.
- * The published figures count those changes (METRICS §4); the reports say so beside the successor
- * (talentrisk extension). spring-boot: Phillip Webb was the successor of 1,050 of the 1,773 files
- * two departures orphaned, on 523 of them through a directory move and a copyright sweep only (an
- * engineering manager's test).
- */
-export function isBulkOnly(c: Pick<Successor, 'fa' | 'dl' | 'bulk'>): boolean {
-  return c.fa === 0 && c.dl > 0 && (c.bulk ?? 0) >= c.dl;
-}
-
-/**
- * The contribution with the highest DOA on the file among those `eligible` takes, between equal
- * DOAs one `preferred` takes (when given), then the most recent change (then the lower id):
- * contributions are sorted by DOA (ties by id), so it is the first one taken, or a later one with
- * the same DOA that is preferred or changed the file more recently.
- */
-export function highestDoaOf(file: FileOwnership, eligible: (c: FileContribution) => boolean, preferred?: (c: FileContribution) => boolean): FileContribution | undefined {
-  let best: FileContribution | undefined;
-  let bestPreferred = false;
-  for (const c of file.contributions) {
-    if (!eligible(c)) continue;
-    if (best && c.doa !== best.doa) break;
-    const isPreferred = preferred?.(c) ?? false;
-    if (!best || (isPreferred && !bestPreferred) || (isPreferred === bestPreferred && c.lastChange > best.lastChange)) {
-      best = c;
-      bestPreferred = isPreferred;
-    }
-  }
-  return best;
-}
-
-/**
- * Changed the file hands-on: created it, or changed it outside bulk commits (not isBulkOnly), and is
- * no one-off contributor (one-off.ts). What a successor is preferred for between equal DOAs, and
- * what names someone beside a successor who is not (handsOnSuccessorOf).
- */
-function handsOn(c: FileContribution, oneOffs: ReadonlyMap<string, OneOff>): boolean {
-  return !isBulkOnly(c) && !oneOffs.has(c.developer);
-}
-
-/**
- * The remaining developer with the highest DOA on the file, and how strong a successor they are.
- * Between equal DOAs, someone who changed it hands-on (not only in bulk commits) and is no one-off
- * contributor (`oneOffs`; talentrisk extension, none under --model classic), then the one who changed
- * the file most recently (then the lower id): a tie went by name, to someone who last touched the
- * file six years before the other (an EM test on httpd), and by recency to a one-off: helm's
- * secrets.go went to Josh Soref, whose one commit fixed spelling in 31 files, over Martin Hickey,
- * who had changed it by hand, at the same DOA (a first-time user). Equal DOAs give equal normDOAs and
- * strengths: no figure changes, only who is named.
- */
-export function bestSuccessor(
-  file: FileOwnership,
-  gone: ReadonlySet<string>,
-  authorsAfterwards: readonly string[],
-  weak = WEAK_SUCCESSOR_NORM_DOA,
-  oneOffs?: ReadonlyMap<string, OneOff>,
-): { successor?: Successor; strength: SuccessorStrength } {
-  const best = highestDoaOf(file, (c) => !gone.has(c.developer), oneOffs ? (c) => handsOn(c, oneOffs) : undefined);
-  if (!best) return { strength: 'none' };
-  const successor = successorOf(best, oneOffs);
-  // Below the author floor a successor is weak whatever their normDOA: one typo fix on a file its
-  // creator barely touched made normDOA 0.57 and an "ok" successor, and took the file out of the
-  // handoff's walk-throughs (flask: Hynek Schlawack, DOA 2.37 on docs/appcontext.rst; a tester).
-  const strength: SuccessorStrength = authorsAfterwards.includes(best.developer) ? 'author' : knowsEnough(best, weak) ? 'ok' : 'weak';
-  return { successor, strength };
-}
-
-/** Whether a successor who is no author knows the file enough not to be weak: normDOA at the weak line or above, and DOA at the author floor or above. */
-export function knowsEnough(candidate: { normDoa: number; doa: number }, weak = WEAK_SUCCESSOR_NORM_DOA): boolean {
-  return candidate.normDoa >= weak && candidate.doa >= AUTHOR_ABS_THRESHOLD;
-}
-
-/**
- * A one-off successor's hands-on alternative needs at least this share of their DOA: the share of the
- * file's highest DOA an author needs (normDOA above 0.75, METRICS §4), the line at which the model
- * already counts two people as knowing a file alike. helm's cmd/helm/plugin_list.go: Efrat19 (one-off,
- * DOA 3.02) and Matthew Fisher (2.82, 0.94 of it).
- */
-export const COMPARABLE_DOA_SHARE = AUTHOR_NORM_THRESHOLD;
-
-/**
- * Beside a successor who did not work on the file themselves, who stays, is available and did
- * (talentrisk extension, none under --model classic): the handoff's and scan's "hands-on".
- * - the successor's every change was in a bulk commit (isBulkOnly): the highest DOA among those who
- *   created the file or changed it otherwise (spring-boot: Phillip Webb, successor of 412 of Stéphane
- *   Nicoll's files through a directory move and a copyright sweep only; an EM test);
- * - the successor is a one-off contributor (one-off.ts): the highest DOA among those who changed it
- *   hands-on and are no one-off contributors, when it is comparable to theirs (COMPARABLE_DOA_SHARE).
- * Between equal DOAs, no one-off contributor first, then the most recent change.
- */
-export function handsOnSuccessorOf(file: FileOwnership, unavailable: ReadonlySet<string>, successor: Successor | undefined, model: ModelName, oneOffs: ReadonlyMap<string, OneOff> = NO_ONE_OFFS): Successor | undefined {
-  if (model === 'classic' || !successor) return undefined;
-  const available = (c: FileContribution) => !unavailable.has(c.developer) && c.developer !== successor.id;
-  if (isBulkOnly(successor)) {
-    const best = highestDoaOf(file, (c) => available(c) && !isBulkOnly(c), (c) => !oneOffs.has(c.developer));
-    return best ? successorOf(best, oneOffs) : undefined;
-  }
-  if (!successor.oneOff) return undefined;
-  const best = highestDoaOf(file, (c) => available(c) && handsOn(c, oneOffs));
-  return best && best.doa >= COMPARABLE_DOA_SHARE * successor.doa ? successorOf(best, oneOffs) : undefined;
-}
-
-/** The one-off contributors successors are told apart from (one-off.ts): none under --model classic, which adds nothing to the published model. */
-export function oneOffsOf(analysis: Pick<Analysis, 'developers' | 'settings' | 'model' | 'repository'>): Map<string, OneOff> {
-  // Not in a shallow clone, whose commit counts are the fetched history's: a regular of 26 commits
-  // read "2 commits in the whole history" at depth 6 (a review).
-  return analysis.model === 'classic' || analysis.repository.isShallow ? new Map() : oneOffContributors(analysis);
 }
 
 export interface FileSuccession {
@@ -499,18 +158,13 @@ export interface DeparturesResult {
   /** Events (FileOwnership.events) of the analysed files per module, on average: what a busy small module is measured against (busySmallModules). */
   eventsPerModule: number;
   /**
-   * Per module with orphaned files, each successor of those files: the module's files they author
-   * after the departures, and their changes (FA + DL) to its files. What breaks a tie for "best
-   * placed" (takeOverByModule): helm's root module went to sayboras, one commit, over Matt Butcher,
-   * the author of 5 of its 10 files, both successor on one of its lost files (a first-time user).
+   * Per module with orphaned files, who could take them over (takeOverByModule): their successors,
+   * ranked, ties broken by each one's standing in the module (the files of it they author after the
+   * departures, then their changes to it). The "best placed" of the tables: helm's root module went
+   * to sayboras, one commit, over Matt Butcher, the author of 5 of its 10 files, both successor on
+   * one of its lost files (a first-time user).
    */
-  successorStanding: Record<string, Record<string, ModuleStanding>>;
-}
-
-/** Someone's standing in a module: the files of it they author, and their changes (FA + DL) to its files. */
-export interface ModuleStanding {
-  files: number;
-  changes: number;
+  takeOver: ReadonlyMap<string, TakeOver>;
 }
 
 export interface DepartureOptions {
@@ -618,11 +272,11 @@ export function computeDepartures(analysis: Analysis, departures: readonly Depar
     fading,
     ...(options.fading ? { fadingAfterDays: options.fading.afterDays } : {}),
     eventsPerModule: averageModuleEvents(analysis),
-    successorStanding: successorStandingOf(analysis, orphanedFiles, authorsAfter(gone, options.authorsOf)),
+    takeOver: takeOverByModule(orphanedFiles, successorStandingOf(analysis, orphanedFiles, authorsAfter(gone, options.authorsOf))),
   };
 }
 
-/** DeparturesResult's successorStanding: for each module with orphaned files, its successors' standing in it. */
+/** For each module with orphaned files, its successors' standing in it: what breaks a tie in DeparturesResult's takeOver. */
 function successorStandingOf(analysis: Analysis, orphanedFiles: readonly FileSuccession[], after: AuthorsOf): Record<string, Record<string, ModuleStanding>> {
   const successors = new Map<string, Set<string>>();
   for (const file of orphanedFiles) {
@@ -637,22 +291,6 @@ function successorStandingOf(analysis: Analysis, orphanedFiles: readonly FileSuc
     result[module] = moduleStandingOf(groups.get(module) ?? [], ids, after);
   }
   return result;
-}
-
-/** Each of `ids`' standing in a module's files: the files they author (by `authorsOf`), and their changes to them. */
-export function moduleStandingOf(files: readonly FileOwnership[], ids: ReadonlySet<string>, authorsOf: AuthorsOf): Record<string, ModuleStanding> {
-  const standing = new Map([...ids].map((id) => [id, { files: 0, changes: 0 }]));
-  for (const file of files) {
-    for (const id of authorsOf(file)) {
-      const entry = standing.get(id);
-      if (entry) entry.files += 1;
-    }
-    for (const c of file.contributions) {
-      const entry = standing.get(c.developer);
-      if (entry) entry.changes += c.fa + c.dl;
-    }
-  }
-  return Object.fromEntries([...standing].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /**
@@ -722,34 +360,6 @@ function timeline(baseline: Baseline, departures: readonly Departure[], today: s
     });
   }
   return result;
-}
-
-/**
- * What naming a bot is checked against: the bots of the analysis, and under the default model the
- * patterns that made them bots (so an email or a bot not in this history is recognised too).
- */
-export function botsOf(analysis: Pick<Analysis, 'bots' | 'model'>, patterns: readonly string[]): NonNullable<ResolveOptions['bots']> {
-  return { names: analysis.bots, isBot: analysis.model === 'classic' ? undefined : createBotMatcher(patterns) };
-}
-
-/**
- * For an analysis of the past (a revision other than HEAD's commit: --rev, --until), where a config
- * departure may name someone who joined later: such a departure is left out with a warning in the
- * analysis's warnings (printed and stored with the report) instead of failing the command (an EM
- * test: `--until` could not be used with a config that lists today's departures). At HEAD's
- * commit, however it is named (`--rev main`, its id, `--until` today), it stays an error: a typo
- * in a departure must not soften the CI gate. `head`: HEAD's commit id.
- */
-export function notYetThereIn(analysis: Pick<Analysis, 'repository' | 'warnings'>, head: string | undefined): ((message: string) => void) | undefined {
-  if (head === undefined || analysis.repository.revision === head) return undefined;
-  return warnOnceIn(analysis);
-}
-
-/** Adds a warning to the analysis's warnings (printed and stored with the report), once. */
-export function warnOnceIn(analysis: Pick<Analysis, 'warnings'>): (message: string) => void {
-  return (message) => {
-    if (!analysis.warnings.includes(message)) analysis.warnings.push(message);
-  };
 }
 
 /**

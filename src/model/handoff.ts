@@ -2,7 +2,9 @@ import { KEEPER_MIN_CHANGES, leaverKeepsFile } from './keepers.ts';
 import { isRepositorySetting, listingTier } from './bookkeeping.ts';
 import { AUTHOR_ABS_THRESHOLD } from './doa.ts';
 import { createSystemMatcher, evaluateCriticalSystems, type CriticalSystemSpec } from './critical.ts';
-import { authorsAfter, averageModuleEvents, bestSuccessor, handsOnSuccessorOf, isBulkOnly, isBusySmallModule, moduleStandingOf, nobodyActiveSince, oneOffsOf, successorOf, filesByModule, moduleOfFile, nameLookup, WEAK_SUCCESSOR_NORM_DOA, type Departure, type Successor, type SuccessorStrength } from './departures.ts';
+import { authorsAfter, averageModuleEvents, isBusySmallModule, nobodyActiveSince, filesByModule, moduleOfFile, nameLookup, type Departure } from './departures.ts';
+import { bestSuccessor, handsOnSuccessorOf, isBulkOnly, oneOffsOf, successorOf, WEAK_SUCCESSOR_NORM_DOA, type Successor, type SuccessorStrength } from './successors.ts';
+import { moduleStandingOf } from './take-over.ts';
 import type { OneOff } from './one-off.ts';
 import { fadingDevelopers } from './fading.ts';
 import { truckFactorOf } from './ownership.ts';
@@ -737,8 +739,10 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   // Carl Lerche, the first of its 7, blamed "7 → 6" on the 50.0% line (first-time users).
   const rank = analysis.truckFactor.developers.findIndex((developer) => developer.id === person.id) + 1;
   const lowered = afterThemValue < analysis.truckFactor.value && rank === 0;
-  const margin = lowered ? coverageBeforeLastStep(analysis) : undefined;
-  const whyLower = lowered ? lowerTruckFactor(analysis, person.id, afterThemValue) : undefined;
+  // Both count the files kept without the figure's first people (usually as many: one step before the last).
+  const keptWithout = keptWithoutFirstPeople(analysis);
+  const margin = lowered ? coverageBeforeLastStep(analysis, keptWithout) : undefined;
+  const whyLower = lowered ? lowerTruckFactor(analysis, person.id, afterThemValue, keptWithout) : undefined;
   const truckFactor: HandoffReport['summary']['truckFactor'] = {
     before: analysis.truckFactor.value,
     afterThem: afterThemValue,
@@ -938,17 +942,39 @@ function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable
   return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || a.tier - b.tier || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
 }
 
+/** Without the truck factor's first people (`gone`), the files that keep an author. */
+interface KeptFiles {
+  gone: ReadonlySet<string>;
+  kept: readonly FileOwnership[];
+}
+
+/**
+ * KeptFiles per count of people asked, each counted once: the margin and why the figure is lower
+ * both ask, mostly for the same count (one step before the last).
+ */
+function keptWithoutFirstPeople(analysis: Pick<Analysis, 'files' | 'truckFactor'>): (people: number) => KeptFiles {
+  const byCount = new Map<number, KeptFiles>();
+  return (people) => {
+    let result = byCount.get(people);
+    if (result === undefined) {
+      const gone = new Set(analysis.truckFactor.developers.slice(0, people).map((developer) => developer.id));
+      result = { gone, kept: analysis.files.filter((file) => file.authors.some((author) => !gone.has(author))) };
+      byCount.set(people, result);
+    }
+    return result;
+  };
+}
+
 /**
  * The share of files that keep an author once the truck factor's first `value − 1` people are gone:
  * at least half, or the greedy method would have stopped there. Just over half, a few files losing
  * their author lower the figure: tokio's "7 → 5 if Motoyuki leaves", who authors 14 of 868 files,
  * read as a major risk (an EM test); it was 50.0 %.
  */
-function coverageBeforeLastStep(analysis: Pick<Analysis, 'files' | 'truckFactor'>): number | undefined {
-  const { value, developers } = analysis.truckFactor;
+function coverageBeforeLastStep(analysis: Pick<Analysis, 'files' | 'truckFactor'>, keptWithout: (people: number) => KeptFiles): number | undefined {
+  const { value } = analysis.truckFactor;
   if (value < 1 || analysis.files.length === 0) return undefined;
-  const gone = new Set(developers.slice(0, value - 1).map((developer) => developer.id));
-  return analysis.files.filter((file) => file.authors.some((author) => !gone.has(author))).length / analysis.files.length;
+  return keptWithout(value - 1).kept.length / analysis.files.length;
 }
 
 /**
@@ -956,14 +982,13 @@ function coverageBeforeLastStep(analysis: Pick<Analysis, 'files' | 'truckFactor'
  * the greedy ranking keeps its order without them (truck-factor.ts), so its first `after` people are
  * the figure's. Undefined when those shares do not show it (they always should).
  */
-function lowerTruckFactor(analysis: Pick<Analysis, 'files' | 'truckFactor'>, id: string, after: number): LowerTruckFactor | undefined {
+function lowerTruckFactor(analysis: Pick<Analysis, 'files' | 'truckFactor'>, id: string, after: number, keptWithout: (people: number) => KeptFiles): LowerTruckFactor | undefined {
   const total = analysis.files.length;
   if (total === 0 || after >= analysis.truckFactor.developers.length) return undefined;
-  const gone = new Set(analysis.truckFactor.developers.slice(0, after).map((developer) => developer.id));
-  const covered = analysis.files.filter((file) => file.authors.some((author) => !gone.has(author)));
-  const theirFiles = covered.filter((file) => file.authors.every((author) => author === id || gone.has(author))).length;
-  const coverage = covered.length / total;
-  const coverageWithoutThem = (covered.length - theirFiles) / total;
+  const { gone, kept } = keptWithout(after);
+  const theirFiles = kept.filter((file) => file.authors.every((author) => author === id || gone.has(author))).length;
+  const coverage = kept.length / total;
+  const coverageWithoutThem = (kept.length - theirFiles) / total;
   return coverage >= 0.5 && coverageWithoutThem < 0.5 ? { people: after, coverage, coverageWithoutThem, theirFiles } : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { isSupportingModule, ownLibrary, SMALL_MODULE_FILES, type ModuleOfKind } from './modules.ts';
+import { DOCS_FOLDERS, EXAMPLES_FOLDERS, isSupportingModule, ownLibrary, RELEASE_NOTES_FOLDERS, SETTINGS_FOLDERS, SMALL_MODULE_FILES, type ModuleOfKind } from './modules.ts';
 
 // What a module (or a file's folder) is for, in words a dashboard can filter on: the classes the
 // module tables use to rank tests, fixtures, examples, docs and tiny modules after the code
@@ -18,11 +18,11 @@ export type SupportingCategory = Exclude<ModuleCategory, 'code' | 'small'>;
 export const MODULE_CATEGORIES: readonly ModuleCategory[] = ['code', 'tests', 'examples', 'docs', 'settings', 'small'];
 
 /** The folder names of isSupportingModule that are documentation or release notes rather than tests (Maven's `src/site` too). */
-const DOCS = /^(([\w.-]+[-_])?(docs?|documentation)|docs?[-_](src|sources?|snippets?|examples?)|changelog(\.d)?|newsfragments|\.changeset)$/i;
+const DOCS = new RegExp(`^(${DOCS_FOLDERS}|${RELEASE_NOTES_FOLDERS})$`, 'i');
 /** Editors' settings at the top level (isSupportingModule ranks them last too; a review: they read as tests). */
-const SETTINGS = /^(\.idea|\.vscode|\.fleet|\.settings)$/;
+const SETTINGS = new RegExp(`^(${SETTINGS_FOLDERS})$`);
 /** And those that are examples (a top-level `samples/` may be example code a team maintains; test-data.ts). */
-const EXAMPLES = /^([\w.-]+[-_])?(examples?|samples?)$/i;
+const EXAMPLES = new RegExp(`^(${EXAMPLES_FOLDERS})$`, 'i');
 
 /**
  * The outermost folder of `folder` that is tests, examples or docs (isSupportingModule), and which

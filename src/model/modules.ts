@@ -26,8 +26,23 @@ export const SMALL_MODULE_FILES = 5;
 // `.vscode`): spring-boot's handoff put `.idea` (8 files) first of its areas (an engineering manager).
 // The code of the docs' tutorials (fastapi's `docs_src`, 451 of its 572 files outside tests and
 // docs, came first of its riskiest modules and of init's candidates: a CI maintainer).
-const SUPPORTING =
-  /^(testing|changelog(\.d)?|newsfragments|\.changeset|\.idea|\.vscode|\.fleet|\.settings)(\/|$)|(^|\/)(t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|tests[-_][\w.-]+|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|examples?|samples?|bench(mark(s|ing)?|es|suite)?|docs?|documentation)|docs?[-_](src|sources?|snippets?|examples?)|__fixtures__|playgrounds?|src\/site)(\/|$)/i;
+// The folder names module-category.ts tells apart (docs, examples, editors' settings) are written
+// once, here, as regex sources both build on.
+
+/** Documentation folders, by name, at any depth (fastapi's `docs_src` too). */
+export const DOCS_FOLDERS = String.raw`([\w.-]+[-_])?(docs?|documentation)|docs?[-_](src|sources?|snippets?|examples?)`;
+/** Release notes waiting for the next release, at the top level: towncrier's `changelog/` and `newsfragments/`, changesets' `.changeset/`. */
+export const RELEASE_NOTES_FOLDERS = String.raw`changelog(\.d)?|newsfragments|\.changeset`;
+/** Examples and samples, by name, at any depth. */
+export const EXAMPLES_FOLDERS = String.raw`([\w.-]+[-_])?(examples?|samples?)`;
+/** Editors' settings, at the top level. */
+export const SETTINGS_FOLDERS = String.raw`\.idea|\.vscode|\.fleet|\.settings`;
+/** Tests, fixtures, benchmarks and playgrounds, by name, at any depth. */
+const TESTS_FOLDERS = String.raw`t|tests?|e2e|__tests__|specs?|[\w.-]+[-_](tests?|e2e)|[\w.-]*[-_]?testing[-_]support|tests?[-_](utils?|helpers?|support|common|data|harness)|tests[-_][\w.-]+|([\w.-]+[-_])?[a-z]{4,}tests|tests?(scripts?|suites?|utils?|data|harness)|([\w.-]+[-_])?(fixtures?|bench(mark(s|ing)?|es|suite)?)|__fixtures__|playgrounds?`;
+const SUPPORTING = new RegExp(
+  String.raw`^(testing|${RELEASE_NOTES_FOLDERS}|${SETTINGS_FOLDERS})(\/|$)|(^|\/)(${TESTS_FOLDERS}|${EXAMPLES_FOLDERS}|${DOCS_FOLDERS}|src\/site)(\/|$)`,
+  'i',
+);
 
 /**
  * Whether a module supports the code rather than being it (tests, fixtures, examples, docs) or is
@@ -47,7 +62,7 @@ export function rankModulesByRisk<T extends ModuleOfKind & { files: number; truc
 /**
  * Whether a module's path (or a file's folder) is a test, fixture, example, benchmark or
  * documentation folder. `testLibraries`: the workspace packages of the analysis named like a test
- * suite but singular (testLibraries()), which are code like the other packages.
+ * suite but singular, which are code like the other packages, as testLibraries() lists them (deepest first).
  */
 export function isSupportingModule(path: string, testLibraries: readonly string[] = []): boolean {
   return SUPPORTING.test(testLibraries.length === 0 ? path : asLibrary(path, testLibraries));
@@ -63,9 +78,16 @@ const TEST_LIBRARY = /(^|\/)([\w.-]+)[-_]test$/i;
 /** A module that may say what it is: `kind` 'workspace' for a workspace package (ModuleOwnership, ModuleDeparture, ModuleProjection). */
 export type ModuleOfKind = { path: string; kind?: ModuleOwnership['kind'] | undefined };
 
-/** The workspace packages among `modules` named like a test suite but singular (`tokio-test`, `foo_test`): libraries, code like the other packages. */
+/**
+ * The workspace packages among `modules` named like a test suite but singular (`tokio-test`,
+ * `foo_test`): libraries, code like the other packages. Deepest first, as asLibrary reads them:
+ * sorted once here rather than on every path judged.
+ */
 export function testLibraries(modules: readonly ModuleOfKind[]): string[] {
-  return modules.filter((module) => module.kind === 'workspace' && TEST_LIBRARY.test(module.path)).map((module) => module.path);
+  return modules
+    .filter((module) => module.kind === 'workspace' && TEST_LIBRARY.test(module.path))
+    .map((module) => module.path)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** The module itself as testLibraries would list it: a module that says its kind needs no list. */
@@ -73,11 +95,14 @@ export function ownLibrary(module: ModuleOfKind): readonly string[] {
   return testLibraries([module]);
 }
 
-/** `path` with each test library that holds it named without its `-test` (`tokio-test/src` → `tokio/src`): read as its package's other names are. */
+/**
+ * `path` with each test library that holds it named without its `-test` (`tokio-test/src` →
+ * `tokio/src`): read as its package's other names are. `libraries` deepest first (testLibraries'
+ * order): shortening a package's name leaves the folders above it as they were.
+ */
 function asLibrary(path: string, libraries: readonly string[]): string {
   let judged = path;
-  // Deepest first: shortening a package's name leaves the folders above it as they were.
-  for (const library of [...libraries].sort((a, b) => b.length - a.length)) {
+  for (const library of libraries) {
     if (judged !== library && !judged.startsWith(`${library}/`)) continue;
     judged = library.replace(TEST_LIBRARY, '$1$2') + judged.slice(library.length);
   }

@@ -1,4 +1,6 @@
-import { isBulkOnly, type ModuleStanding, type Successor, type SuccessorStrength } from './departures.ts';
+import type { AuthorsOf } from './ownership-index.ts';
+import { isBulkOnly, type Successor, type SuccessorStrength } from './successors.ts';
+import type { FileOwnership } from './types.ts';
 
 // Who could take over a set of files nobody active would author after a departure (talentrisk
 // extension, built on the successors of METRICS.md §8): the people who are the successor of most of
@@ -62,6 +64,28 @@ export interface TakeOver {
   candidates: TakeOverCandidate[];
 }
 
+/** Someone's standing in a module: the files of it they author, and their changes (FA + DL) to its files. */
+export interface ModuleStanding {
+  files: number;
+  changes: number;
+}
+
+/** Each of `ids`' standing in a module's files: the files they author (by `authorsOf`), and their changes to them. */
+export function moduleStandingOf(files: readonly FileOwnership[], ids: ReadonlySet<string>, authorsOf: AuthorsOf): Record<string, ModuleStanding> {
+  const standing = new Map([...ids].map((id) => [id, { files: 0, changes: 0 }]));
+  for (const file of files) {
+    for (const id of authorsOf(file)) {
+      const entry = standing.get(id);
+      if (entry) entry.files += 1;
+    }
+    for (const c of file.contributions) {
+      const entry = standing.get(c.developer);
+      if (entry) entry.changes += c.fa + c.dl;
+    }
+  }
+  return Object.fromEntries([...standing].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 /**
  * The successors of a set of files, tallied per person (files whose successor is an author count as
  * ok). `standing`: each one's standing in the module the files belong to, which breaks a tie before
@@ -120,7 +144,7 @@ export function takeOverOf(files: Iterable<{ successor?: Successor | undefined; 
   return { files: total, noSuccessor, candidates };
 }
 
-/** takeOverOf per module, for files that carry their module (scan's orphaned files); `standing`: DeparturesResult's successorStanding. */
+/** takeOverOf per module, for files that carry their module (scan's orphaned files); `standing`: each module's successors' standing in it (computeDepartures' successorStandingOf). */
 export function takeOverByModule(
   files: readonly { module: string; successor?: Successor | undefined; strength: SuccessorStrength }[],
   standing: Readonly<Record<string, Readonly<Record<string, ModuleStanding>>>> = {},

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BULK_CHANGES } from '../model/authorship.ts';
-import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/successors.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
+import { BARELY_NORM_DOA, MANY_OWN_CHANGES } from '../model/take-over.ts';
 
 /** A successor's `oneOff` (scan's departures and the handoff): their history when they are a one-off contributor, else null. */
 export function oneOffSchema(before: string, more = '') {
@@ -36,7 +37,7 @@ const successor = person
     lastChange: z.string(),
     bulk: z.number().int().nonnegative().describe(`Of their changes to the file, those made in commits that change or move ${BULK_CHANGES} analysed files or more (a sweep, a reorganisation; not those in acknowledgedRevs).`),
     bulkOnly: z.boolean().describe('They did not create the file and every change of theirs to it was in such a commit: the published figures count them, but they never worked on the file itself.'),
-    barelyKnows: z.boolean().describe('A weak successor below normDOA 0.1 with fewer than 20 changes of their own to the file (not in bulk commits): they barely know it, as the handoff says; a knowledge transfer rather than a walk-through.'),
+    barelyKnows: z.boolean().describe(`A weak successor below normDOA ${BARELY_NORM_DOA} with fewer than ${MANY_OWN_CHANGES} changes of their own to the file (not in bulk commits): they barely know it, as the handoff says; a knowledge transfer rather than a walk-through.`),
     lastCommit: z.string().describe('Their last commit anywhere in the repository (lastChange: their last change to this file).'),
     fading: z.boolean().describe('Still active, but their last commit anywhere is more than fadingAfterDays days before the analysis date: they may be leaving too.'),
     oneOff: oneOffSchema('the analysis date', ' Between equal DOAs, the successor is someone else.'),

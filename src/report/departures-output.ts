@@ -1,5 +1,6 @@
 import type { CurrentFigures, ProjectionResult } from '../model/decay.ts';
-import { isBulkOnly, knowsEnough, type DeparturesResult, type FileSuccession, type Successor, type SuccessorStrength } from '../model/departures.ts';
+import type { DeparturesResult, FileSuccession } from '../model/departures.ts';
+import { isBulkOnly, knowsEnough, type Successor, type SuccessorStrength } from '../model/successors.ts';
 import { barelyKnows } from '../model/take-over.ts';
 import type { TruckFactor } from '../model/types.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';

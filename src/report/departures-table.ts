@@ -1,4 +1,5 @@
-import { busySmallModules, isBulkOnly, modulesInListingOrder, olderThanWindow, WEAK_SUCCESSOR_NORM_DOA, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
+import { busySmallModules, modulesInListingOrder, olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
+import { isBulkOnly, WEAK_SUCCESSOR_NORM_DOA } from '../model/successors.ts';
 import { fixedApart } from '../model/apart.ts';
 import { list, MODULE_ROWS, percent, plural, sanitize, SECONDARY_MODULES_LAST } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
@@ -7,7 +8,7 @@ import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { handoffTier, transferTier } from '../model/handoff.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
-import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, takeOverByModule, type TakeOver } from '../model/take-over.ts';
+import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, type TakeOver, type TakeOverCandidate } from '../model/take-over.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
@@ -49,9 +50,10 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
   const after = result.after.truckFactor.value;
   const lost = result.after.orphanFiles - result.before.orphanFiles;
   const tfText = after < before ? chalk.red.bold(`${before} → ${after}`) : `${before} → ${after}`;
+  const noActiveAuthor = noActiveAuthorText(result);
   out.push(
     `  Truck factor ${tfText} · ${lost === 0 ? 'no file loses its last author' : `${plural(lost, 'file')} of ${result.files} lose their last author (${percent(lost / Math.max(1, result.files))})`}` +
-      noActiveAuthorText(result) +
+      (noActiveAuthor ? ` · ${noActiveAuthor}` : '') +
       (result.orphanedModules.length ? ` · ${chalk.red(`orphaned ${result.orphanedModules.length === 1 ? 'module' : 'modules'}: ${list(result.orphanedModules.map(sanitize), 4)}`)}` : ''),
   );
 
@@ -90,8 +92,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const promoted = [...new Set(listed.filter((m, index) => busy.has(m.path) && above(index)).map((m) => sanitize(m.path)))];
     const which = promoted.length > 3 ? `${promoted.length} such modules` : promoted.join(', ');
     const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as an average module’s)` : '';
-    const takeOver = takeOverByModule(result.orphanedFiles, result.successorStanding);
-    const firsts = listed.map((m) => takeOver.get(m.path));
+    const firsts = listed.map((m) => result.takeOver.get(m.path));
     const best = bestPlacedCells(firsts, name, ctx, result.fading);
     const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ` (sweeps only: of those, the files where their only changes were commits of ${BULK_CHANGES}+ files)` : '';
     // Ties go to who authors more of the module; one-off contributors come last (helm's root module: sayboras, one commit).
@@ -186,15 +187,15 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
  * Beside the published figure (files that lose their last author), the files left with no active
  * author: those whose remaining authors are all inactive too, as the handoff counts them. redis at
  * 2020-06-30: scan said 242 files, the handoff 276 (34 more shared only with people gone for years;
- * a first-time user). '' when it is the same count.
+ * a first-time user). '' when it is the same count. The table and the markdown both say it so.
  */
-function noActiveAuthorText(result: DeparturesResult): string {
+export function noActiveAuthorText(result: Pick<DeparturesResult, 'files' | 'noActiveAuthorFiles' | 'onlyInactiveAuthorsLeft'>): string {
   const more = result.onlyInactiveAuthorsLeft.length;
   if (more === 0) return '';
   const share = percent(result.noActiveAuthorFiles / Math.max(1, result.files));
   const lost = result.noActiveAuthorFiles - more;
   const which = lost === 0 ? (more === 1 ? 'it keeps only inactive authors' : 'they keep only inactive authors') : `${more} more ${more === 1 ? 'keeps' : 'keep'} only inactive authors`;
-  return ` · ${plural(result.noActiveAuthorFiles, 'file')} left with no active author (${share}: ${which})`;
+  return `${plural(result.noActiveAuthorFiles, 'file')} left with no active author (${share}: ${which})`;
 }
 
 /** A weak successor who barely knows the file (barelyKnows), as the handoff says it. */
@@ -253,13 +254,13 @@ function bestPlacedCells(
     // said beside the count (spring-boot's module: Phillip Webb on 606, 290 of them by a move).
     const paint = best.ok - best.bulkOnlyOk === 0 || best.oneOff ? chalk.yellow : (text: string) => text;
     // Weak said in words too: the colour is lost when the table is piped or pasted (a re-test).
-    const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
+    const weak = weakWords(best);
     // Fading out: still active, but their last commit is over half the inactivity window old (redis:
     // artix, best placed for utils, had not committed for 133 days, and never did again).
     const days = fading[best.id];
     // Ranked after everyone else (takeOverOf), and said so, as in the files' table.
     const oneOff = best.oneOff ? '; one-off' : '';
-    const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => (best.bulkOnly > 0 ? ` (${best.files}${words}; ${best.bulkOnly} sweeps only${oneOff}${fade})` : ` (${best.files}${words}${oneOff}${fade})`);
+    const countOf = (words: string, fade = days === undefined ? '' : `; ${fadingLabel(days)}`) => ` ${bestPlacedFigures(best, { weak: words, oneOff, fading: fade })}`;
     const count = countOf(weak);
     const cell = paint(`${name(best.id)}${count}`);
     // Narrower: the name is cut first, then "last commit N days ago" gets shorter, then "weak" goes
@@ -272,6 +273,22 @@ function bestPlacedCells(
     return cell;
   });
   return { cells, within: (cell, width) => narrower.get(cell)?.(width) ?? cutToWidth(cell, width) };
+}
+
+/** ", all weak", ", 3 weak" or '': how many of the files a best placed is the successor on they know weakly. */
+function weakWords(best: TakeOverCandidate): string {
+  return best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
+}
+
+/**
+ * The figures beside a best-placed name, as the table and the markdown write them: the files they
+ * are the successor on, how many of those weakly (`weak`, by default weakWords: the table drops it
+ * in a narrow terminal), on how many their only changes were sweeps, then `oneOff` and `fading`, in
+ * each reporter's words. "(74)", "(606, 12 weak; 290 sweeps only; last commit 133 days ago)".
+ */
+export function bestPlacedFigures(best: TakeOverCandidate, words: { weak?: string; oneOff: string; fading: string }): string {
+  const sweeps = best.bulkOnly > 0 ? `; ${best.bulkOnly} sweeps only` : '';
+  return `(${best.files}${words.weak ?? weakWords(best)}${sweeps}${words.oneOff}${words.fading})`;
 }
 
 function successionTable(

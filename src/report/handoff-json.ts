@@ -1,5 +1,5 @@
 import type { AreaTakeOverCandidate, HandoffFile, HandoffReport, MostActive } from '../model/handoff.ts';
-import { isBulkOnly, type Successor } from '../model/departures.ts';
+import { isBulkOnly, type Successor } from '../model/successors.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { round } from './format.ts';
 import type { HandoffOutput } from './handoff-schema.ts';

@@ -3,7 +3,9 @@ import { BULK_CHANGES } from '../model/authorship.ts';
 import { staleRevision } from '../model/analysis-date.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { NO_EMAIL } from '../model/distinct-names.ts';
-import { isBulkOnly, lastDayBeforeLastCommit, olderThanWindow, type Successor } from '../model/departures.ts';
+import { olderThanWindow } from '../model/departures.ts';
+import { isBulkOnly, type Successor } from '../model/successors.ts';
+import { lastDayBeforeLastCommit } from '../model/resolve-departures.ts';
 import type { AreaTakeOverCandidate, ChecklistItem, FilesByCategory, HandoffArea, HandoffFile, HandoffReport, LowerTruckFactor, RecentGroup } from '../model/handoff.ts';
 import { FILE_CATEGORIES, type FileCategory } from '../model/module-category.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
@@ -15,7 +17,7 @@ import { SMALL_MODULE_FILES } from '../model/modules.ts';
 import { AUTOMATED_WINDOW_DAYS, subjectsTogether } from '../model/automated-addresses.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { ONE_OFF_DEFINITION, oneOffWords, type OneOff } from '../model/one-off.ts';
-import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/successors.ts';
 
 // The handoff document (`talentrisk handoff <who>`), GitHub-flavoured markdown. Every string from
 // git goes through mdText or mdCode (./handoff-escape.ts) and never starts a block.
@@ -41,6 +43,8 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   const inactive = new Set(report.inactive);
   const named = (id: string) => `${name(id)}${inactive.has(id) && id !== report.person.id ? ' (inactive)' : ''}`;
   const who = name(report.person.id);
+  // The recent window, as the areas' and the checklist's "most active here lately" count it.
+  const lately: Lately = { span: recentSpan(report), truncated: report.recentTruncated };
   const out: string[] = [];
   out.push('<!-- Written by talentrisk handoff from the git history. Edit it freely: it is a starting point. -->');
   out.push(`# Handoff: ${who}`);
@@ -62,7 +66,6 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
     const active = report.successorsActiveWithinDays != null ? ` and committed in the last ${report.successorsActiveWithinDays} days` : '';
     out.push(`Ranked by what their own departure costs: critical systems first, code before tests, fixtures, examples, docs and modules of fewer than ${SMALL_MODULE_FILES} files (but for one that ${who} leaves with no author and whose files were changed at least as often as an average module’s), then the modules whose truck factor falls to 0 without ${who} (fewer than half of their files keep an author), then the module’s truck-factor drop, then the files only ${who} knows, then their most recent change. In an area, the files nobody active would author after ${afterWhom(report, who)} first, code before docs, changelogs and images. Successor: of the people who stay${active}, the one with the highest DOA on the file. ⚠️ marks a file of a critical system.`);
     const written = writtenAreas(report);
-    const lately = { span: recentSpan(report), truncated: report.recentTruncated };
     for (const area of written) out.push('', ...renderArea(area, who, named, report.successorsActiveWithinDays != null, report.alsoLeaving.length > 0, report.fading, lately));
     const rest = report.areas.filter((area) => !written.includes(area));
     if (rest.length > 0) {
@@ -106,7 +109,6 @@ export function renderHandoffMarkdown(report: HandoffReport): string {
   out.push('');
   const fileAt = new Map(report.areas.flatMap((area) => area.files.map((file) => [file.path, file])));
   const othersLeaving = report.alsoLeaving.length > 0;
-  const lately = { span: recentSpan(report), truncated: report.recentTruncated };
   out.push(...report.checklist.map((item) => `- [ ] ${checklistLine(item, who, name, report.successorsActiveWithinDays != null, fileAt, othersLeaving, lately)}`));
   out.push('');
   out.push('---');

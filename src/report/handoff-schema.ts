@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { AUTOMATED_MIN_REPEATS, AUTOMATED_MIN_SHARE, MIN_SUBJECT_REPEATS, REPEATED_SUBJECTS } from '../model/automated-addresses.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { CO_AUTHOR_ONLY_FILES, CO_AUTHOR_ONLY_SHARE } from '../model/co-author-credit.ts';
-import { COMPARABLE_DOA_SHARE } from '../model/departures.ts';
+import { COMPARABLE_DOA_SHARE } from '../model/successors.ts';
+import { BARELY_NORM_DOA, MANY_OWN_CHANGES } from '../model/take-over.ts';
 import { oneOffSchema } from './departures-json.ts';
 import { modelOutputSchema, renderOutputJsonSchema, repositoryOutputSchema, toolOutputSchema, warningsOutputSchema } from './json-head-schema.ts';
 
@@ -69,7 +71,7 @@ const takeOverCandidate = person.extend({
   files: z.number().int().nonnegative().describe('Of the files that need a new owner, those they are the successor of.'),
   ok: z.number().int().nonnegative().describe('Of those, as an ok successor.'),
   weak: z.number().int().nonnegative().describe('Of those, as a weak successor.'),
-  barely: z.number().int().nonnegative().describe('Of the weak ones, those they barely know: normDOA below 0.1, and fewer than 20 changes of their own (not in bulk commits).'),
+  barely: z.number().int().nonnegative().describe(`Of the weak ones, those they barely know: normDOA below ${BARELY_NORM_DOA}, and fewer than ${MANY_OWN_CHANGES} changes of their own (not in bulk commits).`),
   bulkOnly: z.number().int().nonnegative().describe(`Of files, those where every change of theirs was in a bulk commit (a sweep, a reorganisation of ${BULK_CHANGES} files or more): counted in ok, weak and barely too, by their strength (talentrisk extension).`),
   oneOff: z.boolean().describe('A one-off contributor (successor.oneOff): ranked after everyone else (talentrisk extension).'),
 });
@@ -319,11 +321,11 @@ export const handoffOutputSchema = z
           repeatedCommits: z.number().int().nonnegative().describe('Of those, the commits with one of subjects.'),
           subjects: z
             .array(z.object({ subject: z.string().describe('The subject with its numbers read as X.'), commits: z.number().int().nonnegative() }))
-            .describe('The 3 subjects it repeats most (each 10 times or more), most commits first.'),
+            .describe(`The ${REPEATED_SUBJECTS} subjects it repeats most (each ${MIN_SUBJECT_REPEATS} times or more), most commits first.`),
         }),
       )
       .describe(
-        'Their addresses whose commits look automated (a CI job committing as them, talentrisk extension): the subject repeated most has 50 commits or more, and the 3 repeated most make 80% or more of the address’s commits. The figures count those commits; config bots can leave them out. Empty when none does.',
+        `Their addresses whose commits look automated (a CI job committing as them, talentrisk extension): the subject repeated most has ${AUTOMATED_MIN_REPEATS} commits or more, and the ${REPEATED_SUBJECTS} repeated most make ${AUTOMATED_MIN_SHARE * 100}% or more of the address’s commits. The figures count those commits; config bots can leave them out. Empty when none does.`,
       ),
   })
   .describe('talentrisk handoff output');

@@ -2,7 +2,7 @@ import { staleRevision } from '../model/analysis-date.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
-import { takeOverByModule } from '../model/take-over.ts';
+import { bestPlacedFigures, noActiveAuthorText } from './departures-table.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
@@ -146,11 +146,8 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     `- ${lost === 0 ? 'No file loses its last author' : `${plural(lost, 'file')} of ${leaving.files} ${lost === 1 ? 'loses its' : 'lose their'} last author (${percent(lost / Math.max(1, leaving.files))})`}`,
   );
   // Beside the published figure, the files left with no active author, as the table and the handoff count them.
-  const inactiveOnly = leaving.onlyInactiveAuthorsLeft.length;
-  if (inactiveOnly > 0) {
-    const which = inactiveOnly === leaving.noActiveAuthorFiles ? (inactiveOnly === 1 ? 'it keeps only inactive authors' : 'they keep only inactive authors') : `${inactiveOnly} more ${inactiveOnly === 1 ? 'keeps' : 'keep'} only inactive authors`;
-    out.push(`- ${plural(leaving.noActiveAuthorFiles, 'file')} left with no active author (${percent(leaving.noActiveAuthorFiles / Math.max(1, leaving.files))}: ${which})`);
-  }
+  const noActiveAuthor = noActiveAuthorText(leaving);
+  if (noActiveAuthor) out.push(`- ${noActiveAuthor}`);
   if (leaving.orphanedModules.length > 0) out.push(`- Orphaned ${leaving.orphanedModules.length === 1 ? 'module' : 'modules'}: ${leaving.orphanedModules.map((path) => mdCode(path)).join(', ')}`);
   out.push('');
   if (leaving.modules.length > 0) {
@@ -158,16 +155,14 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     const listed = rowsWithin([...leaving.modules].sort(secondaryLast), MODULE_ROWS);
     // Who is best placed to take over each module's lost files, as the table says it (a successor
     // fading out marked: redis's artix, best placed for utils, had not committed for 133 days).
-    const takeOver = takeOverByModule(leaving.orphanedFiles, leaving.successorStanding);
+    const takeOver = leaving.takeOver;
     const bestPlaced = (module: string) => {
       const best = takeOver.get(module)?.candidates[0];
       if (!best) return 'none';
-      const weak = best.weak === best.files ? ', all weak' : best.weak > 0 ? `, ${best.weak} weak` : '';
-      const sweeps = best.bulkOnly > 0 ? `; ${best.bulkOnly} sweeps only` : '';
       // Ranked after everyone else, and said so (helm's sayboras, one commit).
       const oneOff = best.oneOff ? `; a one-off contributor` : '';
       const days = leaving.fading[best.id];
-      return `${name(best.id)} (${best.files}${weak}${sweeps}${oneOff}${days === undefined ? '' : `; ${fadingLabel(days)}`})`;
+      return `${name(best.id)} ${bestPlacedFigures(best, { oneOff, fading: days === undefined ? '' : `; ${fadingLabel(days)}` })}`;
     };
     out.push(
       mdTable(

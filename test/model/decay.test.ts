@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDoa, isAuthor } from '../../src/model/doa.ts';
 import { currentAuthorsOf, currentFigures, decayedAuthors, inactiveDevelopers, projectExperts, projectedDoa } from '../../src/model/decay.ts';
-import { resolveDepartures } from '../../src/model/departures.ts';
+import { resolveDepartures } from '../../src/model/resolve-departures.ts';
 import { analyzeRepo, contributionOf, fileOf } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { ADA, BOB, buildDecayRepo as build, CAROL, DECAY_CONFIG as CONFIG, w } from './departures-fixture.ts';

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { computeDepartures, resolveDepartures } from '../../src/model/departures.ts';
+import { computeDepartures } from '../../src/model/departures.ts';
+import { resolveDepartures } from '../../src/model/resolve-departures.ts';
 import { departuresJson } from '../../src/report/departures-json.ts';
 import { renderDeparturesSection } from '../../src/report/departures-table.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';

@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { currentFigures, projectExperts } from '../../src/model/decay.ts';
-import { computeDepartures, nobodyActiveSince, olderThanWindow, resolveDepartures } from '../../src/model/departures.ts';
+import { computeDepartures, nobodyActiveSince, olderThanWindow } from '../../src/model/departures.ts';
+import { resolveDepartures } from '../../src/model/resolve-departures.ts';
 import { renderScanTable } from '../../src/report/scan-table.ts';
 import { renderCurrentSection } from '../../src/report/departures-current.ts';
 import { currentJson, currentOutputSchema, departuresJson, departuresOutputSchema } from '../../src/report/departures-json.ts';

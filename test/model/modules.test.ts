@@ -457,7 +457,8 @@ describe('testLibraries', () => {
       { path: 'tokio', kind: 'workspace' as const },
     ];
     const libraries = testLibraries(modules);
-    expect(libraries).toEqual(['tokio-test', 'crates/foo_test']);
+    // Deepest first, as isSupportingModule reads them.
+    expect(libraries).toEqual(['crates/foo_test', 'tokio-test']);
     for (const path of ['tokio-test', 'tokio-test/src', 'crates/foo_test/src/io']) expect(isSupportingModule(path, libraries), path).toBe(false);
     // Its own tests are tests still; so are the packages and folders the rule named before.
     for (const path of ['tokio-test/tests', 'crates/foo_test/benches', 'tests-integration', 'maven-tests', 'app-e2e', 'android-test', 'e2e-test']) expect(isSupportingModule(path, libraries), path).toBe(true);
@@ -466,5 +467,18 @@ describe('testLibraries', () => {
     expect(isSupportingModule('tests/foo-test/src', testLibraries([{ path: 'tests/foo-test', kind: 'workspace' }]))).toBe(true);
     // Without the list, as a plain folder.
     expect(isSupportingModule('tokio-test/src')).toBe(true);
+  });
+
+  it('reads a test library inside another as code, whatever order the modules come in', () => {
+    const outer = { path: 'kit-test', kind: 'workspace' as const };
+    const inner = { path: 'kit-test/util-test', kind: 'workspace' as const };
+    for (const modules of [[outer, inner], [inner, outer]]) {
+      const libraries = testLibraries(modules);
+      expect(libraries).toEqual(['kit-test/util-test', 'kit-test']);
+      // The inner one named without its `-test` first, then the outer one: `kit/util/src`. The
+      // outer one first would leave `kit/util-test/src`, a test folder.
+      expect(isSupportingModule('kit-test/util-test/src', libraries)).toBe(false);
+      expect(isSupportingModule('kit-test/util-test/tests', libraries)).toBe(true);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneOffsOf } from '../../src/model/departures.ts';
+import { oneOffsOf } from '../../src/model/successors.ts';
 import { ONE_OFF_DEFINITION, oneOffOf, oneOffWords } from '../../src/model/one-off.ts';
 
 // One-off contributors (helm at 2020-01-01, a first-time user): Josh Soref (one commit, "Spelling")

@@ -2,7 +2,9 @@ import picomatch from 'picomatch';
 import binaryExtensions from 'binary-extensions';
 import { computeDoa, isAuthor, rankFile } from '../../src/model/doa.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
-import { bestSuccessor, handsOnSuccessorOf, oneOffsOf, type Departure, type DeparturesResult, type FileSuccession, type ModuleDeparture } from '../../src/model/departures.ts';
+import type { Departure, DeparturesResult, FileSuccession, ModuleDeparture } from '../../src/model/departures.ts';
+import { bestSuccessor, handsOnSuccessorOf, oneOffsOf } from '../../src/model/successors.ts';
+import { takeOverByModule } from '../../src/model/take-over.ts';
 import { deeperGlobs, globMistakes, nearGlobs, type CriticalSystemResult, type CriticalSystemSpec, type CriticalViolation, type CriticalOwner } from '../../src/model/critical.ts';
 import { listingTier } from '../../src/model/bookkeeping.ts';
 import type { CurrentFigures, ProjectionResult, ModuleProjection, InactiveDeveloper } from '../../src/model/decay.ts';
@@ -300,17 +302,20 @@ export function computeDepartures(
     fading: Object.fromEntries(ids.filter((id) => options.fading?.developers.has(id)).map((id) => [id, options.fading?.developers.get(id) ?? 0])),
     ...(options.fading ? { fadingAfterDays: options.fading.afterDays } : {}),
     eventsPerModule: analysis.modules.length > 0 ? analysis.files.reduce((sum, file) => sum + file.events, 0) / analysis.modules.length : 0,
-    successorStanding: Object.fromEntries(
-      [...new Set(orphanedFiles.map((file) => file.module))].sort().flatMap((module) => {
-        const ids = [...new Set(orphanedFiles.filter((file) => file.module === module && file.successor).map((file) => file.successor?.id as string))].sort();
-        if (ids.length === 0) return [];
-        const files = groups.get(module) ?? [];
-        const standing = (id: string) => ({
-          files: files.filter((file) => after(file).includes(id)).length,
-          changes: files.reduce((sum, file) => sum + file.contributions.filter((c) => c.developer === id).reduce((total, c) => total + c.fa + c.dl, 0), 0),
-        });
-        return [[module, Object.fromEntries(ids.map((id) => [id, standing(id)]))]];
-      }),
+    takeOver: takeOverByModule(
+      orphanedFiles,
+      Object.fromEntries(
+        [...new Set(orphanedFiles.map((file) => file.module))].sort().flatMap((module) => {
+          const ids = [...new Set(orphanedFiles.filter((file) => file.module === module && file.successor).map((file) => file.successor?.id as string))].sort();
+          if (ids.length === 0) return [];
+          const files = groups.get(module) ?? [];
+          const standing = (id: string) => ({
+            files: files.filter((file) => after(file).includes(id)).length,
+            changes: files.reduce((sum, file) => sum + file.contributions.filter((c) => c.developer === id).reduce((total, c) => total + c.fa + c.dl, 0), 0),
+          });
+          return [[module, Object.fromEntries(ids.map((id) => [id, standing(id)]))]];
+        }),
+      ),
     ),
   };
 }

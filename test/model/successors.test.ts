@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeDepartures, resolveDepartures } from '../../src/model/departures.ts';
+import { authorsAfter, computeDepartures, filesByModule } from '../../src/model/departures.ts';
+import { resolveDepartures } from '../../src/model/resolve-departures.ts';
 import { mostActiveByModule } from '../../src/model/handoff.ts';
-import { takeOverByModule } from '../../src/model/take-over.ts';
+import { moduleStandingOf, takeOverByModule, type TakeOver } from '../../src/model/take-over.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { handoffOf } from '../report/handoff-fixture.ts';
@@ -55,9 +56,10 @@ describe('successors who barely touched the code (scan --leaving)', { tags: ['sl
   it('breaks a tie for best placed by the files of the module they author, and ranks a one-off contributor last', async () => {
     const analysis = await helm();
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['adam'] }));
-    expect(result.successorStanding['.']).toEqual({ [id('matt')]: { files: 5, changes: 7 }, [id('tom')]: { files: 0, changes: 1 } });
-    const ranked = (standing = result.successorStanding) => Object.fromEntries([...takeOverByModule(result.orphanedFiles, standing)].map(([module, t]) => [module, t.candidates.map((c) => [c.id, c.files, c.oneOff])]));
-    expect(ranked()).toEqual({
+    // Their standing in the root module: the files of it they author once Adam has left, and their changes to it.
+    expect(moduleStandingOf(filesByModule(analysis).get('.') ?? [], new Set([id('matt'), id('tom')]), authorsAfter([id('adam')]))).toEqual({ [id('matt')]: { files: 5, changes: 7 }, [id('tom')]: { files: 0, changes: 1 } });
+    const ranked = (takeOver: ReadonlyMap<string, TakeOver>) => Object.fromEntries([...takeOver].map(([module, t]) => [module, t.candidates.map((c) => [c.id, c.files, c.oneOff])]));
+    expect(ranked(result.takeOver)).toEqual({
       '.': [
         [id('matt'), 1, false],
         [id('tom'), 1, false],
@@ -69,7 +71,7 @@ describe('successors who barely touched the code (scan --leaving)', { tags: ['sl
       cmd: [[id('efrat'), 1, true]],
     });
     // Without the module's standing, what they know of the file decides: Tom's normDOA 0.74 over Matt's 0.50.
-    expect(ranked({})['.']?.[0]).toEqual([id('tom'), 1, false]);
+    expect(ranked(takeOverByModule(result.orphanedFiles))['.']?.[0]).toEqual([id('tom'), 1, false]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Successor, SuccessorStrength } from '../../src/model/departures.ts';
+import type { Successor, SuccessorStrength } from '../../src/model/successors.ts';
 import { takeOverByModule, takeOverOf } from '../../src/model/take-over.ts';
 
 // The take-over tally (handoff areas and summary, scan's "best placed" column): hugo's handoff of
@@ -68,7 +68,7 @@ describe('takeOverOf', () => {
       tpl: { files: 2, noSuccessor: 1, candidates: [{ id: 'joe', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false }] },
       fs: { files: 1, noSuccessor: 1, candidates: [] },
     });
-    // With scan's standing per module (DeparturesResult.successorStanding): a tie goes to who authors more of it.
+    // With scan's standing per module (computeDepartures passes it): a tie goes to who authors more of it.
     const tied = [
       { module: 'root', ...file('weak', 'say', 0.74) },
       { module: 'root', ...file('weak', 'matt', 0.34) },

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { computeDepartures, resolveDepartures } from '../../src/model/departures.ts';
+import { computeDepartures } from '../../src/model/departures.ts';
+import { resolveDepartures } from '../../src/model/resolve-departures.ts';
 import { explainAuthorship } from '../../src/model/explain.ts';
 import type { HandoffFile } from '../../src/model/handoff.ts';
 import { takeOverOf } from '../../src/model/take-over.ts';

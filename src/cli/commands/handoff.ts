@@ -6,7 +6,7 @@ import { commitOf, emptyFilesAt, readFileAt } from '../../git/repo.ts';
 import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveCountedAsGone, inactiveDevelopers } from '../../model/decay.ts';
-import { parseLeaving } from '../../model/departures.ts';
+import { parseLeaving } from '../../model/resolve-departures.ts';
 import { buildHandoff, RECENT_DAYS } from '../../model/handoff.ts';
 import { AUTOMATED_WINDOW_DAYS } from '../../model/automated-addresses.ts';
 import { resolvePerson } from '../../model/people.ts';
