@@ -107,7 +107,7 @@ describe('the generated files of a revision, kept in the cache', () => {
     const [entry] = readdirSync(dir).filter((name) => name.endsWith('.generated'));
     const file = path.join(dir, entry as string);
     const data = readFileSync(file);
-    data[data.length - 2] ^= 0xff;
+    data.writeUInt8(data.readUInt8(data.length - 2) ^ 0xff, data.length - 2);
     writeFileSync(file, data);
     const warnings: string[] = [];
     const verdicts = await cachedGeneratedFilesAt(git, head(repo), storeOf(repo, warnings));
