@@ -7,6 +7,7 @@ import { walkHistory } from './git/history.ts';
 import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
 import { missingObjectsIn } from './git/log-reads.ts';
 import { cachedGeneratedFilesAt, type GeneratedFilesStore } from './git/generated-files.ts';
+import { readMergeAuthors } from './git/merge-authors.ts';
 import { checkMailmap, listTrackedFiles, openRepository, readFilesAt, renameModeOf, resolveRevision, shallowBoundary, treelessFilter, type Repository } from './git/repo.ts';
 import { UsageError } from './errors.ts';
 import { SubtreeSquashes } from './git/subtree.ts';
@@ -23,6 +24,7 @@ import { unmatchedGlobs } from './model/globs.ts';
 import { loadCodeMatcher } from './code-matcher.ts';
 import { createBotMatcher, IdentityTable, nameBridges, resolveIdentities, sharedAddressIdentities, unmatchedAliases, wildcardMatcher, type IdentityStats, type ResolvedDeveloper } from './model/identity.ts';
 import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from './model/ignore-revs.ts';
+import { lastMerges, type MergeAuthor } from './model/merge-activity.ts';
 import { chainedFolders } from './model/module-chains.ts';
 import { SelfCoAuthorships } from './model/self-co-authors.ts';
 import { assignModules, chooseModuleDepth, folderAtDepth, rootFolder } from './model/modules.ts';
@@ -151,6 +153,9 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   // of the same revision on the same day give the same figures (and can share a cached result).
   const reference = referenceDate(options.until, now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
+  // Who merged lately, while the history is read: a merge counts for who is active (merge-activity.ts).
+  const merges = extensions ? readMergeAuthors(repo, revision.sha, referenceTime - config.model.inactiveAfter * DAY) : undefined;
+  merges?.catch(() => undefined); // awaited after the walk; a walk that fails first must not leave it unhandled
   const { files, noHistory, people, bots, botCommits, commitCount, contributors, renameSkips, squashes, coAuthorCommits } = await readOwnership(repo, history, selection.analysed, {
     extensions,
     renames: renameModeOf(repo) === true,
@@ -158,6 +163,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     config,
     ignoreFile: ignoreFileOf(ignoreFile, readIgnoreFile ? texts.get(ignoreFile) : undefined, config, warn),
     referenceTime,
+    merges,
     hooks,
     warn,
     afterWalk: () => {
@@ -299,6 +305,8 @@ interface OwnershipContext {
   ignoreFile: { name: string; ids: string[] } | undefined;
   /** Unix seconds of the reference date of the decayed figures. */
   referenceTime: number;
+  /** The authors of the merges made within the inactivity window (extension). */
+  merges: Promise<MergeAuthor[]> | undefined;
   hooks: AnalyzeHooks;
   warn: (message: string) => void;
   /** Called once the history is read, before the authorship phase. */
@@ -527,6 +535,8 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   // Named as the tables name people (the developer's usual name), so after the identities.
   const developerOfIdentity = new Map<number, ResolvedDeveloper>();
   for (const developer of named) for (const member of developer.members) developerOfIdentity.set(member, developer);
+  // A merge is a commit for who is active, though it credits no file.
+  for (const [developer, time] of lastMerges((await context.merges) ?? [], identities.list, (identity) => developerOfIdentity.get(identity))) developer.lastTime = Math.max(developer.lastTime, time);
   const identityName = (identity: number) => (identities.list[identity] as IdentityStats).name || '(no name)';
   for (const warning of bulkCommitWarnings({ imports, sweeps, crowded }, (identity) => developerOfIdentity.get(identity), identityName)) context.warn(warning);
   for (const { pattern, people: caught } of botPatternsCatchingPeople(
