@@ -93,7 +93,12 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const which = promoted.length > 3 ? `${promoted.length} such modules` : promoted.join(', ');
     const except = promoted.length > 0 ? ` (but ${which}: ${promoted.length === 1 ? 'it loses every author, and its files were' : 'they lose every author, and their files were'} changed as often as an average module’s)` : '';
     const firsts = listed.map((m) => result.takeOver.get(m.path));
-    const best = bestPlacedCells(firsts, name, ctx, result.fading);
+    const best = bestPlacedCells(
+      listed.map((m, index) => (m.knowledgeLost === 0 ? false : firsts[index])),
+      name,
+      ctx,
+      result.fading,
+    );
     const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ` (sweeps only: of those, the files where their only changes were commits of ${BULK_CHANGES}+ files)` : '';
     // Ties go to who authors more of the module; one-off contributors come last (helm's root module: sayboras, one commit).
     const oneOff = firsts.some((t) => t?.candidates[0]?.oneOff) ? `; one-off: ${ONE_OFF_DEFINITION}` : '';
@@ -235,12 +240,12 @@ export function orphanedFilesInListingOrder(files: readonly FileSuccession[], li
  * The "best placed" cells of the modules table: who stays and is the successor on most of the
  * files the module loses (most with changes of their own first: takeOverOf), and on how many ("Joe
  * Mooring (74)", "Phillip Webb (606; 290 sweeps only)"; yellow when weak on all of them),
- * or "none" (red) when nobody available has changed any. hugo's table named no one beside tpl's
+ * or "none" (red) when nobody available has changed any, or "—" when the module loses no file (false). hugo's table named no one beside tpl's
  * 206 lost files, of which Joe Mooring was the successor on 74 (a tester). `within`: a cell made
  * narrower, the name cut before the count.
  */
 function bestPlacedCells(
-  takeOvers: readonly (TakeOver | undefined)[],
+  takeOvers: readonly (TakeOver | undefined | false)[],
   name: (id: string) => string,
   ctx: RenderContext,
   fading: Readonly<Record<string, number>> = {},
@@ -248,6 +253,8 @@ function bestPlacedCells(
   const { chalk } = ctx;
   const narrower = new Map<string, (width: number) => string>();
   const cells = takeOvers.map((takeOver) => {
+    // A module that loses no file has nothing to take over: not a red "none" (psf/requests' tests, 0% lost, a tester).
+    if (takeOver === false) return chalk.dim('—');
     const best = takeOver?.candidates[0];
     if (!best) return chalk.red('none');
     // Weak on all, or ok only through sweeps: yellow. Files where their only changes were sweeps are

@@ -156,7 +156,8 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     // Who is best placed to take over each module's lost files, as the table says it (a successor
     // fading out marked: redis's artix, best placed for utils, had not committed for 133 days).
     const takeOver = leaving.takeOver;
-    const bestPlaced = (module: string) => {
+    const bestPlaced = (module: string, knowledgeLost: number) => {
+      if (knowledgeLost === 0) return '—'; // nothing to take over (the table's rule)
       const best = takeOver.get(module)?.candidates[0];
       if (!best) return 'none';
       // Ranked after everyone else, and said so (helm's sayboras, one commit).
@@ -174,7 +175,7 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
           String(m.truckFactorAfter.value),
           percent(m.knowledgeLost),
           m.departingOwners.map((o) => name(o.id)).join(', '),
-          bestPlaced(m.path),
+          bestPlaced(m.path, m.knowledgeLost),
         ]),
         ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
       ),

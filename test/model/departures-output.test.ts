@@ -60,6 +60,22 @@ describe('departures section of scan', () => {
     expect(row(renderDeparturesSection(both, { ...ctx, chalk: new Chalk({ level: 1 }) }), 'web').endsWith('\u001b[31mnone\u001b[39m')).toBe(true);
   });
 
+  // psf/requests: its tests module, listed for the truck factor it loses, read "none" in red beside
+  // 0% knowledge lost, as if nobody could take over what nothing needs (a tester).
+  it('shows "—" as best placed for a module that loses no file', async () => {
+    const repo = buildRepo([
+      ...[20, 21, 22].map((lines) => ({ author: 'ada', write: { 'lib/a.ts': lines, 'lib/b.ts': lines } })),
+      ...[23, 24, 25].map((lines) => ({ author: 'bob', write: { 'lib/a.ts': lines } })),
+      ...[23, 24, 25].map((lines) => ({ author: 'carol', write: { 'lib/b.ts': lines } })),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
+    expect(result.modules.map((m) => [m.path, m.knowledgeLost])).toEqual([['lib', 0]]);
+    const row = renderDeparturesSection(result, ctx).split('\n').find((line) => line.startsWith('    lib ')) ?? '';
+    // One person leaving: no column of who.
+    expect(row).toMatch(/ 0% +—$/);
+  });
+
   // Under --until, "now" read as today while the figures are measured from that day (a tester).
   it('counts undated departures from the --until day', async () => {
     const analysis = await departuresFixture();
