@@ -59,7 +59,7 @@ export function evaluateAfterDepartures(
     const message =
       now !== undefined && now.busFactor === result.busFactor
         ? `bus factor ${result.busFactor} with or without ${names} (needs ${result.minOwners}); ${riskChange(now, result)}`
-        : `bus factor ${result.busFactor} without ${names} (${before} with ${involved.length === 1 ? 'them' : 'them all'}; needs ${result.minOwners})`;
+        : `bus factor ${result.busFactor} without ${names} (${before} with them; needs ${result.minOwners})`;
     let updated: CriticalSystemResult = {
       ...result,
       violations: result.violations.map((violation) => (violation.rule === 'minOwners' && !unchanged ? { ...violation, afterDepartures: true, message } : violation)),

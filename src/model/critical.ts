@@ -272,7 +272,7 @@ function evaluateSystem(
       actual: truckFactor.value,
       message:
         held === undefined
-          ? `bus factor 0 (needs ${system.minOwners}): fewer than half of its ${files.length} files have an author`
+          ? `bus factor 0 (needs ${system.minOwners}): ${fewerThanHalfAuthored(files.length)}`
           : // How many files they author, not "the knowledge of its 25 files" when they author 19 (a new-user test on deno).
             `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'authors' : 'author'} ${files.length === 1 ? 'its file' : `${held} of its ${files.length} files`}`,
       ...(held === undefined ? {} : { held }),
@@ -378,4 +378,12 @@ export function rankCritical<T extends Pick<CriticalSystemResult, 'status' | 'bu
 /** The files most at risk, for one-line reports: orphans first, then single-owner files. */
 export function filesAtRisk(result: Pick<CriticalSystemResult, 'orphanFiles' | 'singleOwnerFiles'>): string[] {
   return [...result.orphanFiles, ...result.singleOwnerFiles.map((file) => file.path)];
+}
+
+/**
+ * Why a bus factor is 0, for a system of `files` files: "fewer than half of its 1 file have an
+ * author" read oddly for a system of one file (psf/requests, a tester).
+ */
+export function fewerThanHalfAuthored(files: number): string {
+  return files === 1 ? 'its only file has no author' : `fewer than half of its ${files} files have an author`;
 }

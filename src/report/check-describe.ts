@@ -1,4 +1,4 @@
-import { filesAtRisk, rankCritical, type CriticalSystemResult, type CriticalViolation } from '../model/critical.ts';
+import { fewerThanHalfAuthored, filesAtRisk, rankCritical, type CriticalSystemResult, type CriticalViolation } from '../model/critical.ts';
 import { isNewViolation } from '../model/critical-baseline.ts';
 import { departureLabel, lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
@@ -145,7 +145,7 @@ export function ownersHold(system: Pick<CriticalSystemResult, 'owners' | 'files'
   const held = heldClause(system);
   if (held) return `${system.owners.map((owner) => owner.name).join(', ')} ${held}`;
   const violation = system.violations.find((v) => v.rule === 'minOwners' && !v.afterDepartures);
-  return violation && violation.actual === 0 ? `fewer than half of its ${plural(system.files.length, 'file')} have an author` : '';
+  return violation && violation.actual === 0 ? fewerThanHalfAuthored(system.files.length) : '';
 }
 
 /** "authors 20 of its 38 files" / "author 30 of its 40 files" (after the owners' names), or ''. */

@@ -1,4 +1,4 @@
-import { plural, sanitize } from './format.ts';
+import { day, plural, sanitize } from './format.ts';
 import { allFailingNote, baseNotes, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, judgedOnPhrase, lossesWithinLimit, otherViolations, skipLabel, verdict } from './check-describe.ts';
 import { preexistingSystems, type CheckReport } from './check-types.ts';
 import { renderCriticalRows } from './critical-section.ts';
@@ -15,7 +15,8 @@ export function renderCheckText(given: CheckReport, ctx: RenderContext): string 
   const out: string[] = [];
   out.push(
     chalk.dim(
-      `talentrisk check · ${sanitize(report.configFile)} · ${sanitize(repo.path)} @ ${repo.revision.slice(0, 12)}` +
+      // The revision's day, and what was asked for when not HEAD, as scan's header: `check --until 2019-01-01` said only "@ 5c1f72e80a7d" (psf/requests, a tester).
+      `talentrisk check · ${sanitize(report.configFile)} · ${sanitize(repo.path)} @ ${repo.revision.slice(0, 12)} (${day(repo.revisionDate)})${repo.requested !== 'HEAD' ? ` · ${sanitize(repo.requested)}` : ''}` +
         (report.changed ? ` · changed since ${sanitize(report.changed.base)}: ${plural(report.changed.files, 'path')}` : ''),
     ),
   );

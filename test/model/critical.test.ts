@@ -103,6 +103,12 @@ describe('evaluateCriticalSystems (METRICS.md §9)', () => {
     expect(filesAtRisk(legacy!)).toEqual(['src/legacy/old.ts', 'src/legacy/older.ts', 'src/legacy/kept.ts']);
   });
 
+  it('says "its only file has no author" for a system of one file with bus factor 0', () => {
+    // psf/requests: "fewer than half of its 1 file have an author" (a tester).
+    const [one] = evaluateCriticalSystems(analysis, [system('one', ['src/legacy/old.ts'], 1)]);
+    expect(one?.violations[0]?.message).toBe('bus factor 0 (needs 1): its only file has no author');
+  });
+
   it('globs that match no analysed file are a configuration error, never a pass', () => {
     const [deploy, partly] = evaluateCriticalSystems(analysis, [system('deploy', ['deploy/**', 'ops/*.sh']), system('ci', ['.github/workflows/**', 'ci/**'], 1)]);
     expect(deploy).toMatchObject({ status: 'error', files: [], error: 'no analysed file matches "deploy/**", "ops/*.sh"', unmatchedPatterns: ['deploy/**', 'ops/*.sh'] });

@@ -458,7 +458,7 @@ export function evaluateCriticalSystems(analysis: Pick<Analysis, 'files' | 'deve
         actual: truckFactor.value,
         message:
           truckFactor.value === 0
-            ? `bus factor 0 (needs ${system.minOwners}): fewer than half of its ${files.length} files have an author`
+            ? `bus factor 0 (needs ${system.minOwners}): ${files.length === 1 ? 'its only file has no author' : `fewer than half of its ${files.length} files have an author`}`
             : `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'authors' : 'author'} ${files.length === 1 ? 'its file' : `${held(truckFactor.developers)} of its ${files.length} files`}`,
         ...(truckFactor.value === 0 ? {} : { held: held(truckFactor.developers) }),
       });

@@ -7,7 +7,7 @@ import { makeReport, PLAIN } from './check-factory.ts';
 describe('check --format text', () => {
   it('one line per system, violations first, and a one-line verdict', () => {
     expect(renderCheckText(makeReport(), PLAIN)).toMatchInlineSnapshot(`
-      "talentrisk check · .talentrisk.yml · /repo @ 0123456789ab
+      "talentrisk check · .talentrisk.yml · /repo @ 0123456789ab (2025-01-01)
          system    bus factor  needs  owners            files at risk
       ✗  payments           1      2  sole owner: Ada   3: src/pay/c.ts +2 more
       ✓  deploy             1      1  sole owner: Bob   1: deploy/run.sh
@@ -18,6 +18,13 @@ describe('check --format text', () => {
         To fix: have someone else change and review the files at risk, or pair on them, until they have another author (\`talentrisk explain <path>\` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.
       "
     `);
+  });
+
+  it('says the revision\'s day, and what was asked for when not HEAD (psf/requests: `check --until` said only "@ <sha>")', () => {
+    const report = makeReport();
+    const asked = { ...report, repository: { ...report.repository, requested: 'HEAD until 2019-01-01' } };
+    expect(renderCheckText(asked, PLAIN).split('\n')[0]).toMatch(/ @ [0-9a-f]{12} \(\d{4}-\d\d-\d\d\) · HEAD until 2019-01-01$/);
+    expect(renderCheckText(report, PLAIN).split('\n')[0]).toMatch(/ @ [0-9a-f]{12} \(\d{4}-\d\d-\d\d\)$/);
   });
 
   it('names the failing systems in the verdict in the table’s order, not the config’s (curl new-user test)', () => {
