@@ -510,9 +510,10 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
 
   hooks.onPhase?.('authorship');
   // Judged once: resolving, the one-word-name warning and the shared-address warning read it.
-  const sharedAddresses = extensions ? sharedAddressIdentities(identities.list, identities.list.map((identity) => identity.isBot)) : new Set<number>();
+  const botAt = identities.list.map((identity) => identity.isBot);
+  const sharedAddresses = extensions ? sharedAddressIdentities(identities.list, botAt) : new Set<number>();
   const joinings = { extensions, people: config.people, sharedAddresses, selfCoAuthorships: selfCoAuthorships.list() };
-  const resolved = resolveIdentities(identities.list, { ...joinings, botPatterns: config.bots });
+  const resolved = resolveIdentities(identities.list, { ...joinings, botPatterns: config.bots, bots: botAt });
   // The one place people's names are chosen for every report: where two of them would show the
   // same name (tokio's two "Name"s), each shows their address too (distinct-names.ts).
   const shownNames = distinctNames(resolved.filter((developer) => !developer.isBot));
