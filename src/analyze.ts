@@ -25,7 +25,7 @@ import { chainedFolders } from './model/module-chains.ts';
 import { SelfCoAuthorships } from './model/self-co-authors.ts';
 import { assignModules, chooseModuleDepth, folderAtDepth, rootFolder } from './model/modules.ts';
 import { numberDevelopers } from './model/ownership-index.ts';
-import { rankContributions, summarizeModule, truckFactorOf } from './model/ownership.ts';
+import { rankedFile, summarizeModule, truckFactorOf } from './model/ownership.ts';
 import { oldestCommitDay, referenceDate } from './model/analysis-date.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModelName } from './model/types.ts';
 import { detectWorkspaces, WORKSPACE_MANIFESTS, type WorkspaceSources } from './workspaces.ts';
@@ -573,10 +573,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
       continue;
     }
     for (const input of inputs) contributors.add(input.developer);
-    const tally = fold.fileStats(file);
-    const contributions = rankContributions(inputs, tally.mr, tally.wmr, extensions);
-    const authors = contributions.filter((c) => c.isAuthor).map((c) => c.developer);
-    files.push(store.file(fold.paths[file] as string, authors, tally.events, tally.lastChange, contributions, tally.coOnlyMr));
+    files.push(rankedFile(store, fold.paths[file] as string, fold.fileStats(file), inputs, extensions));
   }
   return { files, noHistory, people, bots, botCommits, commitCount, contributors, renameSkips, squashes: squashed.size > 0, coAuthorCommits: coAuthorCommitsOf(coAuthored, developerOf, developerIds) };
 }

@@ -350,17 +350,26 @@ export class ContributionStore {
   }
 
   file(path: string, authors: string[], events: number, lastChange: number, contributions: readonly FileContribution[], coAuthorOnlyChanges = 0): FileOwnership {
-    const stride = contributions[0]?.decayed ? DECAYED : PLAIN;
-    const size = contributions.length * stride;
+    return this.fileOf(path, authors, events, lastChange, contributions.length, (k) => contributions[k] as FileContribution, coAuthorOnlyChanges);
+  }
+
+  /**
+   * As file(), with the k-th of `count` contributions read from `contributionAt(k)`, once each and
+   * in order (the first twice): one object refilled for each of them will do (ownership.ts rankedFile).
+   */
+  fileOf(path: string, authors: string[], events: number, lastChange: number, count: number, contributionAt: (k: number) => Readonly<FileContribution>, coAuthorOnlyChanges = 0): FileOwnership {
+    const stride = count > 0 && contributionAt(0).decayed ? DECAYED : PLAIN;
+    const size = count * stride;
     if (this.used + size > this.block.length) {
       this.block = new Float64Array(Math.max(BLOCK, size));
       this.used = 0;
     }
     const first = this.used;
-    for (const c of contributions) {
+    for (let k = 0; k < count; k++) {
+      const c = contributionAt(k);
       if ((c.decayed ? DECAYED : PLAIN) !== stride) throw new Error(`contributions of ${path} mix decayed and plain figures`);
       this.used = putContribution(this.block, this.used, this.developers.numberOf(c.developer), c);
     }
-    return packedFile(path, authors, events, lastChange, new StoredContributions(this.block, first, contributions.length, stride, this.developers.ids), coAuthorOnlyChanges);
+    return packedFile(path, authors, events, lastChange, new StoredContributions(this.block, first, count, stride, this.developers.ids), coAuthorOnlyChanges);
   }
 }
