@@ -182,7 +182,16 @@ class DecodedContributions implements PackedContributions {
 
   visit(visit: ContributionVisitor): boolean {
     const { number, developerOf } = this.numbers;
-    return visitPacked(number, this.starts.length, (k) => this.starts[k] as number, developerOf, visit);
+    // Each contribution's numbers copied out of the result's bytes (read through a DataView: they
+    // need not be 8-byte aligned) into one array, as it is reached: visitPacked reads an array.
+    const copy = new Float64Array(DECAYED);
+    const copied = (k: number) => {
+      const start = this.starts[k] as number;
+      const size = number(start + HAS_DECAYED) === 1 ? DECAYED : PLAIN;
+      for (let i = 0; i < size; i++) copy[i] = number(start + i);
+      return 0;
+    };
+    return visitPacked(copy, this.starts.length, copied, developerOf, visit);
   }
 }
 
