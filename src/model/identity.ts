@@ -330,9 +330,10 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
   // Kane <…astrobot-houston@…>`, `Florian Lefebvre <…astrobot-houston@…>`) are not its own.
   const namesOf = new Map<string, Map<string, number>>();
   const botNames = new Set<string>();
+  const nameKeys = identities.map((identity) => nameKey(identity.name));
   const accounts = identities.map((identity, index) => {
     const account = accountOf(identity.email);
-    const name = nameKey(identity.name);
+    const name = nameKeys[index] as string;
     if (account === undefined || !name) return account;
     if (bot[index]) botNames.add(name);
     let names = namesOf.get(account.key);
@@ -398,9 +399,9 @@ export function sharedAddressIdentities(identities: readonly RawIdentity[], bot:
   // And the identities over a placeholder address that different people use (none@none).
   const crossing = placeholderAddressIdentities(identities, bot);
   if (shared.size === 0) return crossing;
-  identities.forEach((identity, index) => {
+  identities.forEach((_, index) => {
     const account = accounts[index];
-    const name = nameKey(identity.name);
+    const name = nameKeys[index] as string;
     if (!bot[index] && account !== undefined && name && shared.has(account.key) && someoneElses(name, account)) crossing.add(index);
   });
   return crossing;
