@@ -57,15 +57,18 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
 
   let block = new Float64Array(PIECE_NUMBERS);
   let at = 0;
-  const put = (value: number) => {
-    block[at++] = value;
-    if (at === PIECE_NUMBERS) {
-      emit(new Uint8Array(block.buffer));
-      block = new Float64Array(PIECE_NUMBERS);
-      at = 0;
-    }
+  // Room for `size` more numbers: a block that has none is handed out first, and a run longer than
+  // a piece gets a block of its size (the pieces joined are the same bytes).
+  const reserve = (size: number) => {
+    if (at + size <= block.length) return;
+    if (at > 0) emit(new Uint8Array(block.buffer, 0, at * 8));
+    block = new Float64Array(Math.max(PIECE_NUMBERS, size));
+    at = 0;
   };
-  const numbers = new Float64Array(DECAYED);
+  const put = (value: number) => {
+    reserve(1);
+    block[at++] = value;
+  };
   for (const file of files) {
     put(file.events);
     put(file.lastChange);
@@ -75,16 +78,18 @@ export function encodeAnalysisTo(analysis: Analysis, emit: (piece: Uint8Array) =
     put(contributionCount(file));
     const stored = storedNumbers(file);
     if (stored) {
-      // Already in this layout (a fresh analysis): copied as they are, the developer index renumbered.
+      // Already in this layout (a fresh analysis): copied as they are, in one run (a call per number
+      // was most of the encoding: 1.3M on rails), then each developer index renumbered.
       const { numbers: from, first, count, stride } = stored;
-      for (let k = 0, at = first; k < count; k++, at += stride) {
-        put(storedIndex(stored, from[at] as number));
-        for (let i = 1; i < stride; i++) put(from[at + i] as number);
-      }
+      const size = count * stride;
+      reserve(size);
+      block.set(from.subarray(first, first + size), at);
+      for (let k = 0; k < size; k += stride) block[at + k] = storedIndex(stored, from[first + k] as number);
+      at += size;
     } else {
       forEachContribution(file, (c) => {
-        const size = putContribution(numbers, 0, indexOf(c.developer), c);
-        for (let i = 0; i < size; i++) put(numbers[i] as number);
+        reserve(DECAYED);
+        at = putContribution(block, at, indexOf(c.developer), c);
       });
     }
   }
@@ -182,7 +187,16 @@ class DecodedContributions implements PackedContributions {
 
   visit(visit: ContributionVisitor): boolean {
     const { number, developerOf } = this.numbers;
-    return visitPacked(number, this.starts.length, (k) => this.starts[k] as number, developerOf, visit);
+    // Each contribution's numbers copied out of the result's bytes (read through a DataView: they
+    // need not be 8-byte aligned) into one array, as it is reached: visitPacked reads an array.
+    const copy = new Float64Array(DECAYED);
+    const copied = (k: number) => {
+      const start = this.starts[k] as number;
+      const size = number(start + HAS_DECAYED) === 1 ? DECAYED : PLAIN;
+      for (let i = 0; i < size; i++) copy[i] = number(start + i);
+      return 0;
+    };
+    return visitPacked(copy, this.starts.length, copied, developerOf, visit);
   }
 }
 

@@ -16,11 +16,12 @@ export const NO_EMAIL = '(no email)';
  * developer, so there is one at most). The list is an analysis's people, never its bots.
  */
 export function distinctNames(developers: readonly Pick<Developer, 'id' | 'name' | 'emails'>[]): Map<string, string> {
+  // As identities compare names (identity.ts nameKey), runs of blanks as one; each name's key made
+  // once (three times, they were 20 ms of a rails scan).
+  const keys = developers.map((developer) => developer.name.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' '));
   const sharing = new Map<string, number>();
-  // As identities compare names (identity.ts nameKey), runs of blanks as one.
-  const keyOf = (name: string) => name.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
-  for (const developer of developers) sharing.set(keyOf(developer.name), (sharing.get(keyOf(developer.name)) ?? 0) + 1);
-  return new Map(developers.map((developer) => [developer.id, (sharing.get(keyOf(developer.name)) ?? 0) > 1 ? withAddress(developer) : developer.name]));
+  for (const key of keys) sharing.set(key, (sharing.get(key) ?? 0) + 1);
+  return new Map(developers.map((developer, i) => [developer.id, (sharing.get(keys[i] as string) ?? 0) > 1 ? withAddress(developer) : developer.name]));
 }
 
 /** "Name <address>" with the address of the developer's id (their most used), or "Name (no email)". */

@@ -1,4 +1,4 @@
-import { forEachContribution, withCoAuthorCredit } from './contribution-store.ts';
+import { forEachContribution, withCoAuthorCredit, type ContributionStore } from './contribution-store.ts';
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
 import { authorCount, authorListsOf, countUpTo, numberDevelopers, ownershipIndexOf, positionsOf, setOf, summarizeSet, type AuthorsOf } from './ownership-index.ts';
 import type { NumberedSet } from './truck-factor.ts';
@@ -19,45 +19,141 @@ export const DECAYED_CREATOR_WEIGHT = 0.5;
 
 /** DOA of every developer of the file (§4), plus the decayed figures (§7) when `withDecay`; highest DOA first, ties by id. */
 export function rankContributions(inputs: readonly ContributionInput[], mr: number, wmr: number, withDecay: boolean): FileContribution[] {
-  // AC: M and R events on the file by others; a co-authored commit is accepted once.
-  const acOf = (input: ContributionInput) => Math.max(0, mr - input.dl);
-  const weightedAcOf = (input: ContributionInput) => Math.max(0, wmr - input.wdl);
-  const doas: number[] = [];
-  const weightedDoas: number[] = [];
-  let highest = Number.NEGATIVE_INFINITY;
-  let highestWeighted = Number.NEGATIVE_INFINITY;
-  for (const input of inputs) {
-    const doa = computeDoa(input.fa, input.dl, acOf(input));
-    doas.push(doa);
-    if (doa > highest) highest = doa;
-    if (!withDecay) continue;
-    const weighted = computeDoa(input.wfa, input.wdl, weightedAcOf(input));
-    weightedDoas.push(weighted);
-    if (weighted > highestWeighted) highestWeighted = weighted;
+  const ranking = new FileRanking(inputs, mr, wmr, withDecay);
+  return ranking.order.map((i) => ranking.contribution(i));
+}
+
+/**
+ * The file whose contributions rankContributions gives, packed into `store` as they are ranked, with
+ * its authors: one object refilled for every contribution. analyze made rails' 78k contributions as
+ * objects (each with its decayed figures) only for the store to read them once and drop them.
+ */
+export function rankedFile(
+  store: ContributionStore,
+  path: string,
+  tally: { mr: number; wmr: number; events: number; lastChange: number; coOnlyMr: number },
+  inputs: readonly ContributionInput[],
+  withDecay: boolean,
+): FileOwnership {
+  const ranking = new FileRanking(inputs, tally.mr, tally.wmr, withDecay);
+  const { order } = ranking;
+  const authors = order.filter((i) => ranking.isAuthor(i)).map((i) => (inputs[i] as ContributionInput).developer);
+  const into = refillableContribution();
+  return store.fileOf(path, authors, tally.events, tally.lastChange, order.length, (k) => ranking.fill(order[k] as number, into), tally.coOnlyMr);
+}
+
+/** A contribution to refill (FileRanking.fill), with decayed figures to refill too. */
+interface Refillable {
+  contribution: FileContribution;
+  decayed: NonNullable<FileContribution['decayed']>;
+}
+
+function refillableContribution(): Refillable {
+  const decayed = { fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false };
+  return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, bulk: undefined, decayed, coAuthorDl: undefined, coAuthorFa: undefined }, decayed };
+}
+
+/** The DOAs of a file's inputs (METRICS.md §4, and §7's decayed ones), their order, and each input's contribution. */
+class FileRanking {
+  /** Indexes of the inputs, highest DOA first, ties by id. */
+  readonly order: number[];
+  private readonly inputs: readonly ContributionInput[];
+  private readonly mr: number;
+  private readonly wmr: number;
+  private readonly withDecay: boolean;
+  private readonly doas: number[] = [];
+  private readonly weightedDoas: number[] = [];
+  private readonly highest: number = Number.NEGATIVE_INFINITY;
+  private readonly highestWeighted: number = Number.NEGATIVE_INFINITY;
+
+  constructor(inputs: readonly ContributionInput[], mr: number, wmr: number, withDecay: boolean) {
+    this.inputs = inputs;
+    this.mr = mr;
+    this.wmr = wmr;
+    this.withDecay = withDecay;
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i] as ContributionInput;
+      const doa = computeDoa(input.fa, input.dl, this.ac(i));
+      this.doas.push(doa);
+      if (doa > this.highest) this.highest = doa;
+      if (!withDecay) continue;
+      const weighted = computeDoa(input.wfa, input.wdl, this.weightedAc(i));
+      this.weightedDoas.push(weighted);
+      if (weighted > this.highestWeighted) this.highestWeighted = weighted;
+    }
+    const { doas } = this;
+    const developer = (i: number) => (inputs[i] as ContributionInput).developer;
+    this.order = inputs.map((_, i) => i).sort((a, b) => (doas[b] as number) - (doas[a] as number) || (developer(a) < developer(b) ? -1 : developer(a) > developer(b) ? 1 : 0));
   }
-  const contributions = inputs.map((input, i): FileContribution => {
-    const doa = doas[i] as number;
-    const normDoa = normalizeDoa(doa, highest);
+
+  /** AC: M and R events on the file by others; a co-authored commit is accepted once. */
+  private ac(i: number): number {
+    return Math.max(0, this.mr - (this.inputs[i] as ContributionInput).dl);
+  }
+
+  private weightedAc(i: number): number {
+    return Math.max(0, this.wmr - (this.inputs[i] as ContributionInput).wdl);
+  }
+
+  isAuthor(i: number): boolean {
+    const doa = this.doas[i] as number;
+    return isAuthor(doa, normalizeDoa(doa, this.highest), (this.inputs[i] as ContributionInput).fa);
+  }
+
+  /** Input i's decayed figures, written into `into`. */
+  private decayed(i: number, into: NonNullable<FileContribution['decayed']>): NonNullable<FileContribution['decayed']> {
+    const input = this.inputs[i] as ContributionInput;
+    const weighted = this.weightedDoas[i] as number;
+    into.fa = input.wfa;
+    into.dl = input.wdl;
+    into.ac = this.weightedAc(i);
+    into.doa = weighted;
+    into.normDoa = normalizeDoa(weighted, this.highestWeighted);
+    into.isAuthor = isAuthor(weighted, into.normDoa, input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0);
+    return into;
+  }
+
+  /** Input i's contribution, a fresh object. */
+  contribution(i: number): FileContribution {
+    const input = this.inputs[i] as ContributionInput;
+    const doa = this.doas[i] as number;
+    const normDoa = normalizeDoa(doa, this.highest);
     const { developer, fa, dl, last: lastChange } = input;
-    const ac = acOf(input);
-    const author = isAuthor(doa, normDoa, fa);
+    const ac = this.ac(i);
+    const author = this.isAuthor(i);
     const bulk = input.bulk ?? 0;
     // Keys in this order, as reports print contributions whole; one literal each, so that `decayed`
     // is stored in the object itself (adding it afterwards costs a property array per contribution).
     // The co-author credit, the exception, comes last (withCoAuthorCredit).
     let c: FileContribution;
-    if (!withDecay) {
+    if (!this.withDecay) {
       c = bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange };
     } else {
-      const weighted = weightedDoas[i] as number;
-      const weightedNorm = normalizeDoa(weighted, highestWeighted);
-      const isCreator = input.wfa >= DECAYED_CREATOR_WEIGHT ? 1 : 0;
-      const decayed = { fa: input.wfa, dl: input.wdl, ac: weightedAcOf(input), doa: weighted, normDoa: weightedNorm, isAuthor: isAuthor(weighted, weightedNorm, isCreator) };
+      const decayed = this.decayed(i, { fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false });
       c = bulk > 0 ? { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, bulk, decayed } : { developer, fa, dl, ac, doa, normDoa, isAuthor: author, lastChange, decayed };
     }
     return (input.coDl ?? 0) > 0 || input.coFa === 1 ? withCoAuthorCredit(c, input.coDl ?? 0, input.coFa ?? 0) : c;
-  });
-  return contributions.sort((a, b) => b.doa - a.doa || (a.developer < b.developer ? -1 : a.developer > b.developer ? 1 : 0));
+  }
+
+  /** Input i's contribution written into `into` (absent keys as undefined): the same figures as contribution(i). */
+  fill(i: number, into: Refillable): Readonly<FileContribution> {
+    const input = this.inputs[i] as ContributionInput;
+    const c = into.contribution;
+    const doa = this.doas[i] as number;
+    c.developer = input.developer;
+    c.fa = input.fa;
+    c.dl = input.dl;
+    c.ac = this.ac(i);
+    c.doa = doa;
+    c.normDoa = normalizeDoa(doa, this.highest);
+    c.isAuthor = this.isAuthor(i);
+    c.lastChange = input.last;
+    c.bulk = (input.bulk ?? 0) > 0 ? input.bulk : undefined;
+    c.coAuthorDl = (input.coDl ?? 0) > 0 ? input.coDl : undefined;
+    c.coAuthorFa = input.coFa === 1 ? 1 : undefined;
+    c.decayed = this.withDecay ? this.decayed(i, into.decayed) : undefined;
+    return c;
+  }
 }
 
 const classicAuthors: AuthorsOf = (file) => file.authors;

@@ -152,4 +152,29 @@ describe('packed contributions', () => {
     files.forEach((file, i) => expect(JSON.parse(JSON.stringify(file.contributions))).toEqual(lists[i]));
     expect(() => store.file('mixed', [], 1, 0, [contribution('a', true), contribution('b', false)])).toThrow(/mix decayed and plain/);
   });
+
+  it('encode a file of more numbers than a piece (64 KiB), between small ones, packed or built, to the same bytes, which decode to the same files', async () => {
+    const store = new ContributionStore(numberDevelopers());
+    const contribution = (developer: string, decayed: boolean, dl: number): FileContribution => ({
+      developer,
+      fa: 0,
+      dl,
+      ac: 0.5,
+      doa: 4.2,
+      normDoa: 1,
+      isAuthor: dl === 0,
+      lastChange: 1_700_000_000 + dl,
+      ...(decayed ? { decayed: { fa: 0, dl: dl / 3, ac: 0, doa: 3.3, normDoa: 1, isAuthor: false } } : {}),
+    });
+    const lists = [[contribution('a', true, 0)], Array.from({ length: 6000 }, (_, i) => contribution(`d${i}`, true, i)), [contribution('b', false, 1), contribution('a', false, 2)]];
+    const analysis = { ...(await analyzeRepo(buildDecayRepo().dir, { depth: 1 })), files: lists.map((list, i) => store.file(`f${i}`, ['a'], 7, 1_700_000_000, list)) };
+    const pieces: Uint8Array[] = [];
+    encodeAnalysisTo(analysis, (piece) => pieces.push(piece));
+    expect(pieces.some((piece) => piece.length > 65_536)).toBe(true);
+    const built: Analysis = { ...analysis, files: plain(analysis.files) };
+    const builtPieces: Uint8Array[] = [];
+    encodeAnalysisTo(built, (piece) => builtPieces.push(piece));
+    expect(Buffer.concat(builtPieces).equals(Buffer.concat(pieces))).toBe(true);
+    expect(JSON.stringify(decodeAnalysis(Buffer.concat(pieces)).files)).toBe(JSON.stringify(built.files));
+  });
 });

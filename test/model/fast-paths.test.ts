@@ -7,7 +7,9 @@ import { authorsAfter, computeDepartures, moduleOfFile, type Departure, type Dep
 import { selectFiles } from '../../src/model/files.ts';
 import { compileGlob, createPathMatcher } from '../../src/model/globs.ts';
 import { assignModules, folderAtDepth } from '../../src/model/modules.ts';
-import { rankContributions, summarizeModule, truckFactorOf } from '../../src/model/ownership.ts';
+import { rankContributions, rankedFile, summarizeModule, truckFactorOf } from '../../src/model/ownership.ts';
+import { ContributionStore, storedNumbers } from '../../src/model/contribution-store.ts';
+import { numberDevelopers } from '../../src/model/ownership-index.ts';
 import type { ContributionInput } from '../../src/model/authorship.ts';
 import type { Analysis, DeveloperSummary, FileOwnership } from '../../src/model/types.ts';
 import * as reference from './reference-model.ts';
@@ -119,6 +121,31 @@ describe('fast model paths equal the straightforward ones', () => {
     fc.assert(
       fc.property(rawFileArb, fc.boolean(), (file, withDecay) => {
         same(rankContributions(file.inputs, file.mr, file.wmr, withDecay), reference.rankContributions(file.inputs, file.mr, file.wmr, withDecay));
+      }),
+    );
+  });
+
+  it('rankedFile packs what the store packs of rankContributions (analyze packs each file so, without the objects)', () => {
+    // Bulk and co-author credit beside, as the fold counts them (of dl; fa through a trailer).
+    const creditArb = fc.record({ bulk: fc.integer({ min: 0, max: 3 }), coDl: fc.integer({ min: 0, max: 3 }), coFa: fc.constantFrom(0 as const, 1 as const) });
+    const packedNumbers = (file: FileOwnership) => {
+      const stored = storedNumbers(file);
+      return stored ? Array.from(stored.numbers.subarray(stored.first, stored.first + stored.count * stored.stride)) : undefined;
+    };
+    fc.assert(
+      fc.property(rawFileArb, fc.array(creditArb, { minLength: DEVS.length, maxLength: DEVS.length }), fc.boolean(), (file, credits, withDecay) => {
+        const inputs: ContributionInput[] = file.inputs.map((input, i) => {
+          const { bulk, coDl, coFa } = credits[i] as { bulk: number; coDl: number; coFa: 0 | 1 };
+          return { ...input, ...(bulk > 0 ? { bulk: Math.min(bulk, input.dl) } : {}), ...(coDl > 0 ? { coDl: Math.min(coDl, input.dl) } : {}), ...(coFa === 1 && input.fa === 1 ? { coFa } : {}) };
+        });
+        const tally = { mr: file.mr, wmr: file.wmr, events: file.mr + 1, lastChange: 1.7e9, coOnlyMr: file.mr % 2 };
+        const contributions = rankContributions(inputs, tally.mr, tally.wmr, withDecay);
+        const authors = contributions.filter((c) => c.isAuthor).map((c) => c.developer);
+        const expected = new ContributionStore(numberDevelopers()).file(file.path, authors, tally.events, tally.lastChange, contributions, tally.coOnlyMr);
+        const packed = rankedFile(new ContributionStore(numberDevelopers()), file.path, tally, inputs, withDecay);
+        expect(packedNumbers(packed)).toEqual(packedNumbers(expected));
+        same(packed, expected);
+        same(packed.contributions, contributions);
       }),
     );
   });

@@ -268,6 +268,16 @@ describe('resolveIdentities', () => {
     ]);
   });
 
+  it('takes the bot judgments the caller made already (analyze: the IdentityTable judged each identity as the walk met it)', () => {
+    const identities = [raw('Ada', 'ada@x.example', 5), raw('release', 'ada@x.example', 2), raw('dependabot[bot]', 'bot@x.example', 9), raw('Ci Runner', 'ci@x.example', 4)];
+    const isBot = createBotMatcher(['ci@*']);
+    const judged = resolveIdentities(identities, { extensions: true, botPatterns: ['ci@*'], bots: identities.map(isBot) });
+    expect(judged).toEqual(resolveIdentities(identities, { extensions: true, botPatterns: ['ci@*'] }));
+    expect(judged.filter((d) => d.isBot).map((d) => d.name)).toEqual(['dependabot[bot]', 'Ci Runner']);
+    // The flags are taken as given: no pattern is matched again.
+    expect(resolveIdentities(identities, { extensions: true, bots: [false, false, false, true] }).filter((d) => d.isBot).map((d) => d.name)).toEqual(['Ci Runner']);
+  });
+
   it('takes the login of a GitHub no-reply address for a bot pattern too (babel: babel-bot@users.noreply… is the *-bot account babel-bot)', () => {
     const isBot = createBotMatcher([]);
     expect(isBot({ name: 'Babel', email: 'babel-bot@users.noreply.github.com' })).toBe(true);
