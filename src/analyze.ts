@@ -1,7 +1,7 @@
 import { IGNORE_REVS_FILE } from './config/defaults.ts';
 import type { Config } from './config/schema.ts';
 import { buildId } from './build-id.ts';
-import { openHistoryCache, sha256, userCacheDir, type HistoryCache } from './git/cache.ts';
+import { gitEnvironment, openHistoryCache, sha256, userCacheDir, type HistoryCache } from './git/cache.ts';
 import { historyConcurrency } from './git/client.ts';
 import { walkHistory } from './git/history.ts';
 import { RENAME_LIMIT, renameDetectionSkipped, UNREADABLE_AUTHOR } from './git/log-format.ts';
@@ -133,7 +133,9 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const ignoreFile = extensions ? ignoreRevsFilePath(config.ignoreRevsFile) : undefined;
   const readIgnoreFile = ignoreFile !== undefined && tracked.includes(ignoreFile);
   // Beside it: the files whose content says a tool wrote them (a default exclusion).
-  const generated = generatedFilesIfExcluded(repo, revision.sha, config, extensions, cache && { cache, keyOf: generatedFilesKey });
+  // Keyed by the git environment too: replace refs and grafts change the tree `git grep <sha>` reads (a review).
+  const environment = cache && extensions && config.defaultExclusions ? (options.gitEnvironment ?? (await gitEnvironment(repo))) : '';
+  const generated = generatedFilesIfExcluded(repo, revision.sha, config, extensions, cache && { cache, keyOf: (sha) => generatedFilesKey(environment, sha) });
   const texts = await readFilesAt(repo, revision.sha, [...attributeFiles, ...manifests.map(([, file]) => file), ...(readIgnoreFile ? [ignoreFile] : [])]);
   const selection = selectFiles(tracked, fileFilterOf(config, extensions, attributeFiles, texts, await generated));
 
@@ -154,8 +156,13 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
   const reference = referenceDate(options.until, now);
   const referenceTime = Math.floor(reference.getTime() / 1000);
   // Who merged lately, while the history is read: a merge counts for who is active (merge-activity.ts).
-  const merges = extensions ? readMergeAuthors(repo, revision.sha, referenceTime - config.model.inactiveAfter * DAY) : undefined;
-  merges?.catch(() => undefined); // awaited after the walk; a walk that fails first must not leave it unhandled
+  // Optional: if git cannot say, activity is read from the other commits, with a warning.
+  const merges = extensions
+    ? readMergeAuthors(repo, revision.sha, referenceTime - config.model.inactiveAfter * DAY).catch((error: unknown) => {
+        warn(`merges could not be read (${error instanceof Error ? error.message : String(error)}): who is active is judged from the other commits`);
+        return [];
+      })
+    : undefined;
   const { files, noHistory, people, bots, botCommits, commitCount, contributors, renameSkips, squashes, coAuthorCommits } = await readOwnership(repo, history, selection.analysed, {
     extensions,
     renames: renameModeOf(repo) === true,
@@ -537,7 +544,9 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const developerOfIdentity = new Map<number, ResolvedDeveloper>();
   for (const developer of named) for (const member of developer.members) developerOfIdentity.set(member, developer);
   // A merge is a commit for who is active, though it credits no file.
-  for (const [developer, time] of lastMerges((await context.merges) ?? [], identities.list, (identity) => developerOfIdentity.get(identity))) developer.lastTime = Math.max(developer.lastTime, time);
+  for (const [developer, time] of lastMerges((await context.merges) ?? [], identities.list, (identity) => developerOfIdentity.get(identity), { isBot, shared: sharedAddresses })) {
+    developer.lastTime = Math.max(developer.lastTime, time);
+  }
   const identityName = (identity: number) => (identities.list[identity] as IdentityStats).name || '(no name)';
   for (const warning of bulkCommitWarnings({ imports, sweeps, crowded }, (identity) => developerOfIdentity.get(identity), identityName)) context.warn(warning);
   for (const { pattern, people: caught } of botPatternsCatchingPeople(
@@ -756,9 +765,9 @@ function generatedFilesIfExcluded(repo: Repository, sha: string, config: Config,
   return extensions && config.defaultExclusions ? cachedGeneratedFilesAt(repo, sha, store) : undefined;
 }
 
-/** A revision's generated files in the cache: what finds them is this build's code. */
-function generatedFilesKey(sha: string): string {
-  return sha256(`talentrisk generated\0${buildId()}\0${sha}`);
+/** A revision's generated files in the cache: found by this build's code, in this git environment (replace refs, grafts). */
+function generatedFilesKey(environment: string, sha: string): string {
+  return sha256(`talentrisk generated\0${buildId()}\0${environment}\0${sha}`);
 }
 
 /**

@@ -13,11 +13,14 @@ const FIELD = '\x1f';
 /**
  * The author of each merge commit at `revision` or before it, committed since `since` (Unix
  * seconds): git stops its walk at commits older than that, so only the recent history is read
- * (rails' last 180 days: ~50 ms).
+ * (rails' last 180 days: ~50 ms). A failure is the caller's to weigh (analyze warns and goes on).
  */
 export async function readMergeAuthors(repo: Repository, revision: string, since: number): Promise<MergeAuthor[]> {
+  // A window reaching before 1970 (a huge model.inactiveAfter) is the whole history: no --since,
+  // which git would read as no merge at all, and Date would refuse past its range (a review).
+  const window = Number.isFinite(since) && since > 0 ? [`--since=${new Date(since * 1000).toISOString()}`] : [];
   try {
-    const output = await repo.side.raw(['log', ...PINNED_LOG_OPTIONS, '--merges', `--since=${new Date(since * 1000).toISOString()}`, `--format=${FIELD}%aN${FIELD}%aE${FIELD}%at`, revision, '--']);
+    const output = await repo.side.raw(['log', ...PINNED_LOG_OPTIONS, '--merges', ...window, `--format=${FIELD}%aN${FIELD}%aE${FIELD}%at`, revision, '--']);
     const merges: MergeAuthor[] = [];
     for (const line of output.split('\n')) {
       if (!line.startsWith(FIELD)) continue;
