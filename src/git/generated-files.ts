@@ -5,7 +5,9 @@
 // folds the history. From the cached history that wait was most of the start (rails: ~240 ms of a
 // 1.5 s scan on the next day). A revision seen before reads its verdicts back; a newer one greps only
 // the files changed since the revision the last walk listed (`git diff-tree`) and keeps the other
-// verdicts, since a verdict depends on nothing but a file's path and content.
+// verdicts: a verdict depends on a file's path and content only (the key covers what changes the tree
+// a revision names: replace refs, grafts). Left as the result cache leaves it: `git grep -I` reads
+// the work tree's .gitattributes and .git/info/attributes for binary files (`--attr-source` needs git 2.40).
 import type { HistoryCache } from './cache.ts';
 import type { Repository } from './repo.ts';
 import { MINIFIED_ENDINGS } from '../model/files.ts';
@@ -67,7 +69,9 @@ async function sinceLastTip(repo: Repository, sha: string, store: GeneratedFiles
   const before = readVerdicts(store, tip);
   if (before === undefined) return undefined;
   const changed = await changedFilesBetween(repo, tip, sha);
-  if (changed === undefined || changed.length > MAX_LITERAL_PATHS) return undefined;
+  // A name that is not UTF-8 reads with U+FFFD, which as a pathspec names no file: its old verdict
+  // would be dropped and no new one found (a review). Every file is read then.
+  if (changed === undefined || changed.length > MAX_LITERAL_PATHS || changed.some((path) => path.includes('\ufffd'))) return undefined;
   const fresh = await grepVerdicts(repo, sha, changed);
   if (fresh === undefined) return undefined;
   const verdicts = new Map(before);
@@ -151,7 +155,8 @@ async function grepLinesAt(repo: Repository, sha: string, strings: readonly stri
   // `<sha>:<path>\0<line>\0<text>\n`; a CR stays at the end of a CRLF file's text. git grep exits 1
   // when nothing matches, which simple-git does not count as a failure (nothing on stderr).
   const patterns = strings.flatMap((text) => ['-e', text]);
-  const out = await repo.side.raw(['grep', '--threads', '1', '-n', '-z', '-I', '-i', '-F', '--no-color', ...patterns, sha, '--', ...pathspecs]).catch(() => undefined);
+  // --no-column: `grep.column=true` puts the column between the line and the text (a review).
+  const out = await repo.side.raw(['grep', '--threads', '1', '-n', '--no-column', '-z', '-I', '-i', '-F', '--no-color', ...patterns, sha, '--', ...pathspecs]).catch(() => undefined);
   if (out === undefined) return false;
   const prefix = `${sha}:`;
   for (const entry of out.split('\n')) {

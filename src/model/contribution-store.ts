@@ -170,13 +170,13 @@ export function storedDecayedAuthor(numbers: Float64Array, at: number): boolean 
   return numbers[at + HAS_DECAYED] === 1 ? numbers[at + DECAYED_FIGURES + 5] === 1 : numbers[at + 6] === 1;
 }
 
-/** A contribution object to refill (visitPacked), with its decayed figures to refill too. */
-interface Refillable {
+/** A contribution object to refill (visitPacked, ownership.ts FileRanking.fill), with its decayed figures to refill too. */
+export interface Refillable {
   contribution: FileContribution;
   decayed: NonNullable<FileContribution['decayed']>;
 }
 
-function refillable(): Refillable {
+export function refillable(): Refillable {
   const decayed = { fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false };
   return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, bulk: undefined, decayed, coAuthorDl: undefined, coAuthorFa: undefined }, decayed };
 }

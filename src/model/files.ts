@@ -31,7 +31,7 @@ export interface FileFilterOptions {
   defaults: boolean;
   /** .gitattributes contents by the folder that holds them ('' for the top level). */
   gitattributes?: ReadonlyMap<string, string>;
-  /** Files whose content says a tool wrote them, and how (repo.ts generatedFilesAt), left out by default unless `linguist-generated=false`. */
+  /** Files whose content says a tool wrote them, and how (git/generated-files.ts), left out by default unless `linguist-generated=false`. */
   generated?: ReadonlyMap<string, GeneratedBy>;
 }
 
@@ -42,7 +42,7 @@ export interface FileFilterOptions {
 const VENDOR_FOLDER = /^deps\/|(^|\/)(vendor|node_modules|third_party|third-party|bower_components|dist|\.yarn\/releases|\.yarn\/plugins|\.yarn\/sdks|\.yarn\/unplugged)\/|(^|\/)\.pnp\.(c?js|mjs|loader\.mjs|data\.json)$/;
 const LOCK_FILE = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Gemfile\.lock|Cargo\.lock|composer\.lock|poetry\.lock|Pipfile\.lock|uv\.lock|go\.sum|flake\.lock|mix\.lock|pubspec\.lock|packages\.lock\.json|devcontainer-lock\.json|[^/]+\.lock)$/;
 const TEST_SNAPSHOT = /(^|\/)__snapshots__\/[^/]+\.snap$/;
-/** Minified bundles and source maps, by how their names end (repo.ts generatedFilesAt does not read them either). */
+/** Minified bundles and source maps, by how their names end (git/generated-files.ts does not read them either). */
 export const MINIFIED_ENDINGS = ['.min.js', '.min.css', '.min.mjs', '.min.map', '-min.map', '.js.map', '.css.map'];
 const MINIFIED = new RegExp(`(?:${MINIFIED_ENDINGS.map((ending) => ending.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`);
 // Beyond binary-extensions: compressed data it does not list (ripgrep's test corpus `sherlock.br`,

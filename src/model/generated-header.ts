@@ -1,5 +1,5 @@
 // Files whose first lines say a tool wrote them. Pure: the lines `git grep` found in, verdicts out
-// (repo.ts generatedFilesAt runs the one grep over the revision's files).
+// (git/generated-files.ts runs the two greps over the revision's files).
 //
 // GitHub Linguist (lib/linguist/generated.rb) recognises such files tool by tool, by a line near the
 // top: `generated_go?` (`// Code generated` in the first 40 lines), `generated_protocol_buffer?`

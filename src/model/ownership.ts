@@ -1,4 +1,4 @@
-import { forEachContribution, withCoAuthorCredit, type ContributionStore } from './contribution-store.ts';
+import { forEachContribution, refillable, withCoAuthorCredit, type ContributionStore, type Refillable } from './contribution-store.ts';
 import { computeDoa, isAuthor, normalizeDoa } from './doa.ts';
 import { authorCount, authorListsOf, countUpTo, numberDevelopers, ownershipIndexOf, positionsOf, setOf, summarizeSet, type AuthorsOf } from './ownership-index.ts';
 import type { NumberedSet } from './truck-factor.ts';
@@ -38,19 +38,8 @@ export function rankedFile(
   const ranking = new FileRanking(inputs, tally.mr, tally.wmr, withDecay);
   const { order } = ranking;
   const authors = order.filter((i) => ranking.isAuthor(i)).map((i) => (inputs[i] as ContributionInput).developer);
-  const into = refillableContribution();
+  const into = refillable();
   return store.fileOf(path, authors, tally.events, tally.lastChange, order.length, (k) => ranking.fill(order[k] as number, into), tally.coOnlyMr);
-}
-
-/** A contribution to refill (FileRanking.fill), with decayed figures to refill too. */
-interface Refillable {
-  contribution: FileContribution;
-  decayed: NonNullable<FileContribution['decayed']>;
-}
-
-function refillableContribution(): Refillable {
-  const decayed = { fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false };
-  return { contribution: { developer: '', fa: 0, dl: 0, ac: 0, doa: 0, normDoa: 0, isAuthor: false, lastChange: 0, bulk: undefined, decayed, coAuthorDl: undefined, coAuthorFa: undefined }, decayed };
 }
 
 /** The DOAs of a file's inputs (METRICS.md §4, and §7's decayed ones), their order, and each input's contribution. */

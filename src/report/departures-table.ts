@@ -102,8 +102,9 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const sweeps = firsts.some((t) => (t?.candidates[0]?.bulkOnly ?? 0) > 0) ? ` (sweeps only: of those, the files where their only changes were commits of ${BULK_CHANGES}+ files)` : '';
     // Ties go to who authors more of the module; one-off contributors come last (helm's root module: sayboras, one commit).
     const oneOff = firsts.some((t) => t?.candidates[0]?.oneOff) ? `; one-off: ${ONE_OFF_DEFINITION}` : '';
+    const nothingLost = listed.some((m) => m.knowledgeLost === 0) ? ' (— when it loses no file)' : '';
     out.push(
-      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}, between equals who authors most of the module${oneOff}; ${SECONDARY_MODULES_LAST}${except})`)}`,
+      `  ${chalk.bold('Modules losing knowledge')} ${chalk.dim(`(share of files whose authors are all leaving; best placed: who stays and is the successor on most of those files, and on how many${sweeps}${nothingLost}, between equals who authors most of the module${oneOff}; ${SECONDARY_MODULES_LAST}${except})`)}`,
     );
     const rows = listed.map((m, index) => [
       sanitize(m.path),

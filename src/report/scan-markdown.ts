@@ -183,7 +183,7 @@ function departures(result: ScanResult, name: (id: string) => string): string[] 
     if (leaving.modules.length > listed.length) out.push('', `… ${plural(leaving.modules.length - listed.length, 'more module')} (\`--format json\` lists them all).`);
     out.push(
       '',
-      `Best placed: who stays and is the successor on most of the module’s lost files, and on how many; between equals, who authors most of the module${listed.some((m) => takeOver.get(m.path)?.candidates[0]?.oneOff) ? `; a one-off contributor (${ONE_OFF_DEFINITION}) after everyone else` : ''}. Successors for the files they leave: the table (\`talentrisk scan --leaving …\`), \`talentrisk handoff <who>\` or \`--format json\`.`,
+      `Best placed: who stays and is the successor on most of the module’s lost files, and on how many (“—” when it loses no file); between equals, who authors most of the module${listed.some((m) => takeOver.get(m.path)?.candidates[0]?.oneOff) ? `; a one-off contributor (${ONE_OFF_DEFINITION}) after everyone else` : ''}. Successors for the files they leave: the table (\`talentrisk scan --leaving …\`), \`talentrisk handoff <who>\` or \`--format json\`.`,
       '',
     );
   }

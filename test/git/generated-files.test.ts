@@ -113,6 +113,19 @@ describe('the generated files of a revision, kept in the cache', () => {
     const verdicts = await cachedGeneratedFilesAt(git, head(repo), storeOf(repo, warnings));
     expect(verdicts.size).toBe(2);
     expect(warnings.join('\n')).toMatch(/\.generated is corrupt \(checksum mismatch\); ignored and rebuilt/);
+    // Written again, sound: the next read warns of nothing.
+    const again: string[] = [];
+    expect((await cachedGeneratedFilesAt(git, head(repo), storeOf(repo, again))).size).toBe(2);
+    expect(again).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.generated'))).toHaveLength(1);
+  });
+
+  // A review: `grep.column=true` put the column between the line number and the text.
+  it('are found whatever the user\'s grep config (grep.column)', async () => {
+    const repo = fixture();
+    repo.git('config', 'grep.column', 'true');
+    const git = await openRepository(repo.dir, { env: process.env });
+    expect(sorted(await generatedFilesAt(git, head(repo))).map(([file]) => file)).toEqual(['kind_string.go', 'src/commands.def']);
   });
 
   it('decode only what they encode', () => {

@@ -74,6 +74,7 @@ describe('departures section of scan', () => {
     const row = renderDeparturesSection(result, ctx).split('\n').find((line) => line.startsWith('    lib ')) ?? '';
     // One person leaving: no column of who.
     expect(row).toMatch(/ 0% +—$/);
+    expect(renderDeparturesSection(result, ctx)).toContain('and on how many (— when it loses no file), between equals');
   });
 
   // Under --until, "now" read as today while the figures are measured from that day (a tester).

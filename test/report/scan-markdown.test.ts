@@ -82,6 +82,20 @@ describe('scan --format markdown', () => {
     ]);
   });
 
+  // psf/requests: a module listed for the truck factor it loses read "none" beside 0% lost (a tester).
+  it('says "—" as best placed for a module that loses no file', async () => {
+    const repo = buildRepo([
+      ...[20, 21, 22].map((lines) => ({ author: 'ada', write: { 'lib/a.ts': lines, 'lib/b.ts': lines } })),
+      ...[23, 24, 25].map((lines) => ({ author: 'bob', write: { 'lib/a.ts': lines } })),
+      ...[23, 24, 25].map((lines) => ({ author: 'carol', write: { 'lib/b.ts': lines } })),
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const ada = analysis.developers.find((d) => d.name === 'Ada');
+    const text = markdown(analysis, {}, [{ id: ada?.id ?? '', name: 'Ada' }]);
+    expect(tableRows(render(text), 'Module losing knowledge')).toEqual([['<code>lib</code>', '2', '3', '2', '0%', 'Ada', '—']]);
+    expect(text).toContain('“—” when it loses no file');
+  });
+
   it('escapes what comes from git: a name cannot break a table or mention anyone', async () => {
     const repo = buildRepo([{ author: { name: 'Eve | *x* @admin', email: 'eve@example.com' }, at: '2024-12-01T10:00:00Z', write: { ...files('src', 5), 'a|b/c.ts': 'c\n' } }]);
     const text = markdown(await analyzeRepo(repo.dir, { depth: 1 }));
