@@ -77,3 +77,15 @@ export function buildDecayRepo() {
 }
 
 export const DECAY_CONFIG = { model: { halfLife: 365, inactiveAfter: 200 } };
+
+/**
+ * A module `lib` of two files, each authored by Ada and one other (Bob, Carol): with Ada leaving its
+ * truck factor drops, yet no file loses its last author (psf/requests' tests, a tester).
+ */
+export function buildNothingLostRepo() {
+  return buildRepo([
+    ...[20, 21, 22].map((lines) => ({ author: 'ada', write: { 'lib/a.ts': lines, 'lib/b.ts': lines } })),
+    ...[23, 24, 25].map((lines) => ({ author: 'bob', write: { 'lib/a.ts': lines } })),
+    ...[23, 24, 25].map((lines) => ({ author: 'carol', write: { 'lib/b.ts': lines } })),
+  ]);
+}

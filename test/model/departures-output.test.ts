@@ -10,7 +10,7 @@ import { renderDeparturesSection } from '../../src/report/departures-table.ts';
 import { displayWidth } from '../../src/report/table-util.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
-import { buildDecayRepo, DECAY_CONFIG, departuresFixture } from './departures-fixture.ts';
+import { buildDecayRepo, buildNothingLostRepo, DECAY_CONFIG, departuresFixture } from './departures-fixture.ts';
 
 // The scan sections and JSON of departures and current figures (src/report/departures-*.ts), on
 // the hand-computed fixtures of departures.test.ts and decay.test.ts.
@@ -63,12 +63,7 @@ describe('departures section of scan', () => {
   // psf/requests: its tests module, listed for the truck factor it loses, read "none" in red beside
   // 0% knowledge lost, as if nobody could take over what nothing needs (a tester).
   it('shows "—" as best placed for a module that loses no file', async () => {
-    const repo = buildRepo([
-      ...[20, 21, 22].map((lines) => ({ author: 'ada', write: { 'lib/a.ts': lines, 'lib/b.ts': lines } })),
-      ...[23, 24, 25].map((lines) => ({ author: 'bob', write: { 'lib/a.ts': lines } })),
-      ...[23, 24, 25].map((lines) => ({ author: 'carol', write: { 'lib/b.ts': lines } })),
-    ]);
-    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const analysis = await analyzeRepo(buildNothingLostRepo().dir, { depth: 1 });
     const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['ada'] }));
     expect(result.modules.map((m) => [m.path, m.knowledgeLost])).toEqual([['lib', 0]]);
     const row = renderDeparturesSection(result, ctx).split('\n').find((line) => line.startsWith('    lib ')) ?? '';

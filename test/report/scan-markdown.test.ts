@@ -8,6 +8,7 @@ import type { Departure } from '../../src/model/departures.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
+import { buildNothingLostRepo } from '../model/departures-fixture.ts';
 
 const files = (folder: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${folder}/f${i}.ts`, `${folder} ${i}\n`]));
 
@@ -84,12 +85,7 @@ describe('scan --format markdown', () => {
 
   // psf/requests: a module listed for the truck factor it loses read "none" beside 0% lost (a tester).
   it('says "—" as best placed for a module that loses no file', async () => {
-    const repo = buildRepo([
-      ...[20, 21, 22].map((lines) => ({ author: 'ada', write: { 'lib/a.ts': lines, 'lib/b.ts': lines } })),
-      ...[23, 24, 25].map((lines) => ({ author: 'bob', write: { 'lib/a.ts': lines } })),
-      ...[23, 24, 25].map((lines) => ({ author: 'carol', write: { 'lib/b.ts': lines } })),
-    ]);
-    const analysis = await analyzeRepo(repo.dir, { depth: 1 });
+    const analysis = await analyzeRepo(buildNothingLostRepo().dir, { depth: 1 });
     const ada = analysis.developers.find((d) => d.name === 'Ada');
     const text = markdown(analysis, {}, [{ id: ada?.id ?? '', name: 'Ada' }]);
     expect(tableRows(render(text), 'Module losing knowledge')).toEqual([['<code>lib</code>', '2', '3', '2', '0%', 'Ada', '—']]);
