@@ -3,6 +3,7 @@ import { VERSION } from '../version.ts';
 import { allFailingNote, baseNotes, busFactorPhrase, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, inReportOrder, judgedOnPhrase, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
+import { day } from './format.ts';
 
 const DETAIL_FILES = 20;
 
@@ -67,7 +68,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
   if (hint) out.push(hint, '');
   out.push(
     `<sub>Bus factor: how many of a system’s owners would have to leave before fewer than half of its files have an author (the truck factor of its files). ` +
-      `talentrisk ${escapeMarkdown(VERSION)} at ${markdownCode(report.repository.revision.slice(0, 12), false)}${report.changed ? `, systems changed since ${markdownCode(report.changed.base, false)}` : ''}.</sub>`,
+      `talentrisk ${escapeMarkdown(VERSION)} at ${markdownCode(report.repository.revision.slice(0, 12), false)} (${revisionDay(report.repository)})${report.changed ? `, systems changed since ${markdownCode(report.changed.base, false)}` : ''}.</sub>`,
   );
   return `${out.join('\n')}\n`;
 }
@@ -84,4 +85,12 @@ function row(system: CheckedSystem, preexisting = false): string {
   const owners = system.status === 'error' ? escapeMarkdown(busFactorPhrase(system) + ': ' + ownersPhrase(system)) : escapeMarkdown(`${ownersPhrase(system)}${judged ? `; ${judged}` : ''}`);
   const risk = filesAtRisk(system).length;
   return `| ${mark} | ${name} | ${bus} | ${system.minOwners} | ${owners} | ${risk || ''} |`;
+}
+
+/**
+ * The revision's day, and what was asked for when not HEAD: a job summary of `check --until
+ * 2019-01-01` said only which commit it judged, not as of when (psf/requests, a re-test).
+ */
+function revisionDay(repository: CheckReport['repository']): string {
+  return `${day(repository.revisionDate)}${repository.requested !== 'HEAD' ? `, ${markdownCode(repository.requested, false)}` : ''}`;
 }

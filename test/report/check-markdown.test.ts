@@ -17,6 +17,14 @@ describe('check --format markdown', () => {
     expect(text).toContain('\nTo fix: have someone else change and review the files at risk, or pair on them, until they have another author (`talentrisk explain <path>` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.\n');
   });
 
+  // psf/requests: the job summary of `check --until 2019-01-01` named the commit, not the day (a re-test).
+  it('ends with the revision\'s day, and what was asked for when not HEAD', () => {
+    const report = makeReport();
+    expect(renderCheckMarkdown(report)).toMatch(/ at `[0-9a-f]{12}` \(\d{4}-\d\d-\d\d\)\.<\/sub>/);
+    const asked = { ...report, repository: { ...report.repository, requested: 'HEAD until 2019-01-01' } };
+    expect(renderCheckMarkdown(asked)).toMatch(/ at `[0-9a-f]{12}` \(\d{4}-\d\d-\d\d, `HEAD until 2019-01-01`\)\.<\/sub>/);
+  });
+
   it('no name or path can break the table, inject HTML or mention anyone', () => {
     const report = makeReport({
       developers: [developer('eve@x', '<img src=x onerror=alert(1)> | @channel `x`'), developer('bob@x', 'Bob')],
