@@ -5,10 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runHandoff, type HandoffOptions } from '../../src/cli/commands/handoff.ts';
 import type { Io } from '../../src/cli/io.ts';
-import { UsageError } from '../../src/errors.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
 import { automatedHistory, buildNamed, shopHistory } from '../report/handoff-fixture.ts';
+import { usageErrorOfPromise } from '../helpers/errors.ts';
 
 // runHandoff in-process with a fake Io (the command is wired into program.ts separately); the
 // black-box block at the end runs once `talentrisk handoff` is registered and built.
@@ -45,15 +45,7 @@ function shop() {
   return repo;
 }
 
-async function failure(promise: Promise<unknown>): Promise<UsageError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
+const failure = usageErrorOfPromise;
 
 describe('runHandoff', () => {
   it('writes the markdown of the golden file, with the config’s departures', async () => {

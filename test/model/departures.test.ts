@@ -8,6 +8,7 @@ import type { FileOwnership } from '../../src/model/types.ts';
 import { truckFactorOf } from '../../src/model/ownership.ts';
 import { contributionOf, fileOf } from '../helpers/analyze.ts';
 import { ADA, BOB, CAROL, departuresFixture as fixture } from './departures-fixture.ts';
+import { usageErrorOf } from '../helpers/errors.ts';
 
 describe('departures on a hand-computed fixture', () => {
   it('has the DOA figures worked out in the comment', async () => {
@@ -172,14 +173,7 @@ describe('departures on a hand-computed fixture', () => {
   // was accepted silently, the earlier day winning.
   it('refuses two different last days for one person (exit 2), naming both and where each was written', async () => {
     const analysis = await fixture();
-    const failure = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (error) {
-        if (error instanceof UsageError) return error;
-      }
-      throw new Error('expected a UsageError');
-    };
+    const failure = usageErrorOf;
     const flags = failure(() => resolveDepartures(analysis.developers, { leaving: ['bob=2025-12-31', 'bob@example.com=2025-12-20'] }));
     expect(flags.exitCode).toBe(2);
     expect(flags.message).toBe('Bob is given two different last days: 2025-12-20 and 2025-12-31');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.ts';
 import { botCandidatesOf, looksAutomated } from '../../src/model/automation.ts';
 import { distinctNames, usualName } from '../../src/model/distinct-names.ts';
 import { personLabel, resolvePerson } from '../../src/model/people.ts';
+import { usageErrorOf } from '../helpers/errors.ts';
 
 const dev = (id: string, name: string, emails: string[] = id.includes('@') ? [id] : []) => ({ id, name, emails, names: [name] });
 
@@ -15,15 +15,7 @@ function named<T extends { id: string; name: string; emails: string[] }>(develop
   });
 }
 
-function failure(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
+const failure = usageErrorOf;
 
 describe('distinctNames', () => {
   // tokio (a review): two people committing under the placeholder "Name" were two developers, both

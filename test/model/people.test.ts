@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.ts';
 import { createBotMatcher } from '../../src/model/identity.ts';
 import { closestPeople, personLabel, resolvePerson, UnknownPersonError } from '../../src/model/people.ts';
+import { usageErrorOf } from '../helpers/errors.ts';
 
 const dev = (name: string, emails: string[], names: string[] = [name]) => ({ id: emails[0] as string, name, emails, names });
 
@@ -13,15 +13,7 @@ const PEOPLE = [
   dev('Ada', ['ada@example.com']),
 ];
 
-function failure(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error('expected a UsageError');
-}
+const failure = usageErrorOf;
 
 describe('resolvePerson', () => {
   // Regression (flask, a tester): "Armin Ronacher <armin.ronacher@active-4.com>", copied from
