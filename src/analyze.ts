@@ -544,7 +544,7 @@ async function readOwnership(repo: Repository, history: AsyncIterable<CommitReco
   const developerOfIdentity = new Map<number, ResolvedDeveloper>();
   for (const developer of named) for (const member of developer.members) developerOfIdentity.set(member, developer);
   // A merge is a commit for who is active, though it credits no file.
-  for (const [developer, time] of lastMerges((await context.merges) ?? [], identities.list, (identity) => developerOfIdentity.get(identity), { isBot, shared: sharedAddresses })) {
+  for (const [developer, time] of lastMerges((await context.merges) ?? [], identities.list, (identity) => developerOfIdentity.get(identity), { find: (author) => identities.find(author), isBot, shared: sharedAddresses })) {
     developer.lastTime = Math.max(developer.lastTime, time);
   }
   const identityName = (identity: number) => (identities.list[identity] as IdentityStats).name || '(no name)';

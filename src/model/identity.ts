@@ -72,6 +72,11 @@ export class IdentityTable {
     this.isBot = isBot;
   }
 
+  /** The identity of exactly this name and address, if the walk saw it (nothing is added). */
+  find(signature: { name: string; email: string }): number | undefined {
+    return this.byText.get(`${signature.name}\x1f${signature.email}`);
+  }
+
   intern(signature: { name: string; email: string }): number {
     let id = this.byObject.get(signature);
     if (id !== undefined) return id;

@@ -25,12 +25,15 @@ export function lastMerges<D extends { isBot: boolean }>(
   merges: readonly MergeAuthor[],
   identities: readonly RawIdentity[],
   developerOf: (identity: number) => D | undefined,
-  options: { isBot: (author: { name: string; email: string }) => boolean; shared: ReadonlySet<number> },
+  options: {
+    /** The identity of exactly this name and address (IdentityTable.find). */
+    find: (author: { name: string; email: string }) => number | undefined;
+    isBot: (author: { name: string; email: string }) => boolean;
+    shared: ReadonlySet<number>;
+  },
 ): Map<D, number> {
-  const byKey = new Map<string, number>();
   const byEmail = new Map<string, number[]>();
   identities.forEach((identity, index) => {
-    byKey.set(`${identity.name}\x1f${identity.email}`, index);
     const email = identity.email.trim().toLowerCase();
     if (email === '') return;
     const list = byEmail.get(email);
@@ -38,7 +41,7 @@ export function lastMerges<D extends { isBot: boolean }>(
     else byEmail.set(email, [index]);
   });
   const authorOf = (merge: MergeAuthor): D | undefined => {
-    const exact = byKey.get(`${merge.name}\x1f${merge.email}`);
+    const exact = options.find(merge);
     if (exact !== undefined) return developerOf(exact);
     const email = merge.email.trim().toLowerCase();
     if (email === '' || isPlaceholderAddress(email)) return undefined;

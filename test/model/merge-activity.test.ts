@@ -22,7 +22,11 @@ describe('lastMerges', () => {
   const ada = { id: 'ada', isBot: false };
   const developers = [ian, ian, root1, root2, bot, alice, ada];
   const of = (identity: number) => developers[identity];
-  const options = { isBot: (who: { name: string }) => who.name.endsWith('[bot]'), shared: new Set<number>() };
+  const find = (who: { name: string; email: string }) => {
+    const index = identities.findIndex((identity) => identity.name === who.name && identity.email === who.email);
+    return index === -1 ? undefined : index;
+  };
+  const options = { find, isBot: (who: { name: string }) => who.name.endsWith('[bot]'), shared: new Set<number>() };
 
   it('credits the identity of the same name and address, else the one developer using the address', () => {
     const latest = lastMerges(
