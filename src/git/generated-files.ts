@@ -41,7 +41,7 @@ export async function generatedFilesAt(repo: Repository, sha: string): Promise<M
   return (await grepVerdicts(repo, sha)) ?? new Map();
 }
 
-/** Where generatedFilesAt's verdicts are kept: the scan's cache, and the key of a revision's entry (which covers the build). */
+/** Where generatedFilesAt's verdicts are kept: the scan's cache, and the key of a revision's entry (which covers the build and the git environment). */
 export interface GeneratedFilesStore {
   cache: HistoryCache;
   keyOf: (sha: string) => string;
