@@ -167,7 +167,7 @@ export const configSchema = z
       z
       .strictObject({
         halfLife: z.number().positive('halfLife must be a positive number of days').default(365).describe('Half-life of knowledge, in days (decayed figures).'),
-        inactiveAfter: z.number().positive('inactiveAfter must be a positive number of days').default(180).describe('Days without a commit after which a developer is inactive.'),
+        inactiveAfter: z.number().positive('inactiveAfter must be a positive number of days').default(180).describe('Days without a commit (a merge counts) after which a developer is inactive.'),
         treatInactiveAsDeparted: z.boolean().default(false).describe('Count inactive developers as gone in the current figures, and in check and the critical systems of scan (gate on who is active).'),
         coAuthors: z.boolean().default(true).describe('Credit Co-authored-by trailers with the commit’s events.'),
       })
