@@ -65,7 +65,7 @@ export interface AnalyzeHooks {
   onPhase?(phase: 'history' | 'authorship' | 'modules', detail?: { commits?: number }): void;
   onProgress?(commitsRead: number, total: number): void;
   onWarning?(message: string): void;
-  /** Once the history is read, when rename detection had to be turned off for some commits: their ids, and the objects git named unreadable. */
+  /** Once the history is read, when rename detection had to be limited for some commits: their ids, and the objects git named unreadable. */
   onCommitsWithoutRenames?(ids: readonly string[], objects: readonly string[]): void;
 }
 
@@ -95,7 +95,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
 
   // Start reading history now: git lists (and already diffs) commits while the files are selected.
   hooks.onPhase?.('history');
-  // Commits read without rename detection (each chunk's own: no commit is named twice).
+  // Commits read without full rename detection (each chunk's own: no commit is named twice).
   const withoutRenames: string[] = [];
   const missingObjects = new Set<string>();
   const treeless = treelessFilter(repo);
@@ -177,7 +177,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       if (withoutRenames.length > 0) {
         hooks.onCommitsWithoutRenames?.(withoutRenames, [...missingObjects]);
         warn(
-          `rename detection was turned off for ${withoutRenames.length} commit(s) (${shortIds(withoutRenames)}) because git could not read some blobs (a partial clone, or a history without its large files); renames in those commits count as a delete and an add`,
+          `rename detection was limited to files moved unchanged in ${withoutRenames.length} commit(s) (${shortIds(withoutRenames)}) because git could not read some blobs (a partial clone, or a history without its large files); a file moved and edited in those commits counts as deleted and added, so its history before them is not followed`,
         );
       }
     },

@@ -67,7 +67,7 @@ export interface EntryWriter {
 /** The parsed records of one chunk, plus which of them had to be read without rename detection. */
 export interface ChunkEntry {
   records: CommitRecord[];
-  /** Indexes (into records) of commits whose renames could not be detected (missing blobs). */
+  /** Indexes (into records) of commits whose edited renames could not be detected (missing blobs): read with exact renames only, or none. */
   noRenames: number[];
   reason: string;
 }

@@ -28,7 +28,7 @@ export interface HistoryOptions {
   /** Called once the commit list is known (walkHistory only). */
   onListed?: (total: number) => void;
   onChunk?: (commitsRead: number, total: number) => void;
-  /** Called when rename detection had to be turned off for some commits (missing blobs): how many, git's reason, their ids. */
+  /** Called when rename detection had to be limited for some commits (missing blobs; log-reads.ts fallbackText): how many, git's reason, their ids. */
   onRenameFallback?: (commits: number, reason: string, ids: readonly string[]) => void;
   /**
    * Where parsed history may be cached (issue #5), or a cache the caller already opened (then its

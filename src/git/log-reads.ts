@@ -5,7 +5,7 @@ import type { Repository } from './repo.ts';
 import type { CommitRecord } from './types.ts';
 
 // Reading commits' records with `git log`: one call for a list of ids (narrowing down to the
-// commits whose blobs are missing, which are read without rename detection), and the walk's lanes,
+// commits whose blobs are missing, which are read with exact renames only), and the walk's lanes,
 // git processes handed their ids on stdin and read as they print (history.ts deals the chunks).
 
 // git checks every full commit id it is given against the ref names too (about a dozen stat calls
@@ -127,7 +127,7 @@ export interface RangeOutput {
   pieces: (CommitRecord[] | LazyRecords)[];
   /** Records gathered so far. */
   count: number;
-  /** Indexes (into the records) of commits read without rename detection. */
+  /** Indexes (into the records) of commits read without full rename detection (exact renames only, or none: fallbackText). */
   noRenames: number[];
   reason: string;
 }
@@ -140,7 +140,7 @@ function addRecords(out: RangeOutput, records: CommitRecord[]): void {
 /**
  * Reads `ids` into `out`. When rename detection fails on missing blobs (a partial clone, a history
  * without its large files), it keeps what git printed before the failure, and narrows down to the
- * commit that failed, which alone is read with `--no-renames`. So the fallback is per commit, and
+ * commit that failed, which alone is read with exact renames only (fallbackText). So the fallback is per commit, and
  * its result does not depend on where the chunk boundaries fall.
  */
 async function readRange(repo: Repository, ids: readonly string[], renames: RenameMode, out: RangeOutput): Promise<void> {
@@ -169,7 +169,7 @@ async function readAfterFailure(repo: Repository, ids: readonly string[], printe
   if (ids.length === 1 && (asked === 'these' || printed.length === 0)) {
     out.noRenames.push(out.count);
     out.reason = joinReasons(out.reason, missingLines(stderr) || 'missing objects');
-    addRecords(out, parseExactly(await logText(repo, ids, false), ids));
+    addRecords(out, parseExactly(await fallbackText(repo, ids, renames), ids));
     return;
   }
   // Keep what git printed but its last record (it might have been cut short). The commit that
@@ -195,6 +195,23 @@ async function readAfterFailure(repo: Repository, ids: readonly string[], printe
       }),
   );
   for (const sub of read) appendRange(out, sub);
+}
+
+/**
+ * The text of a commit whose rename detection failed on missing blobs: read with exact renames only
+ * (`-M100%` pairs files by object id and reads no blob), so that the files it moved unchanged keep
+ * their history; with none if even that fails. With no renames at all, pnpm's reorganisation of
+ * 1,410 files (one blob missing) made its author the creator of 965 of them (a first-time user).
+ */
+async function fallbackText(repo: Repository, ids: readonly string[], renames: RenameMode): Promise<string> {
+  if (renames === true) {
+    try {
+      return await logText(repo, ids, 'exact');
+    } catch (error) {
+      if (!(error instanceof LogFailure) || !MISSING_OBJECT.test(stderrOf(error))) throw error;
+    }
+  }
+  return logText(repo, ids, false);
 }
 
 /** Appends what another read gathered (the records that follow `out`'s). */

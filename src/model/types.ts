@@ -161,7 +161,7 @@ export interface AnalysisStats {
   bots: number;
   /** Of the commits, those the bots authored, left out of every figure (fastapi's 3,259 of 7,678: a CI maintainer read "11 bots ignored" as a few commits). */
   botCommits: number;
-  /** Commits read without rename detection because blobs were missing. */
+  /** Commits read without full rename detection (exact renames only) because blobs were missing. */
   commitsWithoutRenames: number;
 }
 

@@ -50,7 +50,7 @@ export const scanOutputSchema = z
       trackedFiles: z.number().int().nonnegative(),
       bots: z.number().int().nonnegative(),
       botCommits: z.number().int().nonnegative().describe('Of the commits, those the bots authored (left out of every figure).'),
-      commitsWithoutRenames: z.number().int().nonnegative().describe('Commits read without rename detection (missing blobs).'),
+      commitsWithoutRenames: z.number().int().nonnegative().describe('Commits read without full rename detection (missing blobs): with exact renames only (-M100%), so a file moved and edited there starts a new history.'),
     }),
     exclusions: z.array(
       z.object({

@@ -157,7 +157,7 @@ describe('walkHistory', { tags: ['slow'] }, () => {
     expect(progress.map(([read]) => read)).toEqual([...progress.map(([read]) => read)].sort((a, b) => a - b));
   });
 
-  it('falls back to --no-renames only for the commit whose blobs are missing, wherever the chunks fall', async () => {
+  it('falls back to exact renames only for the commit whose blobs are missing, wherever the chunks fall', async () => {
     const { repo, git } = await fixture();
     // Remove the old blob of the edited rename (src/c.ts → src/d.ts needs it for similarity).
     const blob = repo.git('rev-parse', 'HEAD~1:src/c.ts').trim();
@@ -169,7 +169,7 @@ describe('walkHistory', { tags: ['slow'] }, () => {
     repo.commit({ author: 'ada', write: { 'README.md': 3 } });
     expect(() => repo.git('log', '-M', '--name-status', 'HEAD')).toThrow(/unable to read/);
 
-    // The reference, one commit at a time: -M, or --no-renames where -M fails.
+    // The reference, one commit at a time: -M, or exact renames only (-M100%) where -M fails.
     const sha = repo.git('rev-parse', 'HEAD').trim();
     const { commits: ids } = await listCommitsTimed(git, sha);
     const expected = ids.map((id) => {
@@ -177,7 +177,7 @@ describe('walkHistory', { tags: ['slow'] }, () => {
       try {
         return read('-M');
       } catch {
-        return read('--no-renames');
+        return read('-M100%');
       }
     });
     expect(summary(expected).find((line) => line.startsWith('Fay: D src/c.ts'))).toBe('Fay: D src/c.ts, A src/d.ts');
@@ -232,7 +232,7 @@ describe('walkHistory', { tags: ['slow'] }, () => {
         return read('-M');
       } catch {
         failing.push(index);
-        return read('--no-renames');
+        return read('-M100%');
       }
     });
     // Three commits fail, two of them next to each other (git then prints nothing for the second).
@@ -249,6 +249,30 @@ describe('walkHistory', { tags: ['slow'] }, () => {
       const walk = walkHistory(git, sha, { chunkSize, batchSize, speculate: 0, onChunk: () => chunksDone++, onRenameFallback: (count) => fallbackChunks.push(...Array(count).fill(chunksDone)) });
       expect(await collect(walk), `chunkSize ${chunkSize}, batch ${batchSize}`).toEqual(expected);
       expect(fallbackChunks, `chunkSize ${chunkSize}, batch ${batchSize}`).toEqual(failing.map((index) => Math.floor(index / chunkSize)));
+    }
+  });
+
+  it('keeps the unchanged moves of a commit whose blobs are missing: only its edited rename becomes a delete and an add', async () => {
+    const { repo, git } = await fixture();
+    // A reorganisation (pnpm's moved 1,410 files, one blob missing): core/a.ts moved unchanged,
+    // src/d.ts moved and edited, whose old blob goes missing.
+    const oldBlob = repo.git('rev-parse', 'HEAD:src/d.ts').trim();
+    const edited = repo.git('show', 'HEAD:src/d.ts').replace(/^line 1 of .*$/m, 'edited by gil');
+    repo.commit({ author: 'gil', rename: { 'core/a.ts': 'kernel/a.ts', 'src/d.ts': 'src/e.ts' }, write: { 'src/e.ts': edited } });
+    repo.commit({ author: 'hal', write: { 'README.md': 3 } });
+    removeObject(repo, oldBlob);
+    expect(() => repo.git('log', '-M', '--name-status', 'HEAD')).toThrow(/unable to read/);
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    for (const [chunkSize, speculate] of [
+      [1000, 0],
+      [1, 0],
+      [1000, 1000],
+    ] as const) {
+      const fallbacks: number[] = [];
+      const records = await collect(walkHistory(git, sha, { chunkSize, speculate, onRenameFallback: (count) => fallbacks.push(count) }));
+      expect(summary(records.slice(0, 2)), `chunkSize ${chunkSize}, speculate ${speculate}`).toEqual(['Hal: M README.md', 'Gil: R core/a.ts → kernel/a.ts, D src/d.ts, A src/e.ts']);
+      // Fay's edited rename that made src/d.ts needs its blob too: two commits fall back.
+      expect(fallbacks.reduce((sum, count) => sum + count, 0)).toBe(2);
     }
   });
 
