@@ -30,12 +30,16 @@ export function evaluateAfterDepartures(
   gone: readonly string[] = [],
 ): CriticalSystemResult[] {
   const base = authorsAfter(gone);
-  const withoutGone = gone.length > 0 ? { authorsOf: base } : {};
+  // Who is left out, as messages name them: a system they leave with no author names them.
+  const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
+  const goneLabels = new Map(gone.map((id) => [id, `${names.get(id) ?? id}${INACTIVE_MARK}`]));
+  const withoutGone = gone.length > 0 ? { authorsOf: base, leftOut: goneLabels } : {};
   if (departing.length === 0) return evaluateCriticalSystems(analysis, systems, withoutGone);
   const ids = departing.map((d) => d.id);
   const day = analysis.settings?.referenceDate.slice(0, 10);
   const today = evaluateCriticalSystems(analysis, systems, withoutGone);
-  const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids, base) });
+  const leftOut = new Map([...goneLabels, ...departing.map((d) => [d.id, d.name] as const)]);
+  const after = evaluateCriticalSystems(analysis, systems, { authorsOf: authorsAfter(ids, base), leftOut });
   const byPath = new Map(analysis.files.map((file) => [file.path, file]));
   return after.map((result, index) => {
     const now = today[index];
@@ -85,6 +89,9 @@ export function evaluateAfterDepartures(
     return updated;
   });
 }
+
+/** What follows the name of an inactive developer in what people read: "Ann (inactive)". */
+export const INACTIVE_MARK = ' (inactive)';
 
 /**
  * Who is leaving, as messages name them: "Ada, Bob (left 2022-01-21)", a departure dated before the

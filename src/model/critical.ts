@@ -90,6 +90,14 @@ export interface CriticalSystemResult {
   singleOwnerFiles: { path: string; owner: CriticalPerson }[];
   /** Files with no author at all, most changed first, then by path. */
   orphanFiles: string[];
+  /**
+   * With CriticalOptions.leftOut: the developers left out who author a file of the system (those
+   * leaving, or inactive), most files first; absent when none does. A system they leave with no
+   * author said "no file has an author", as if nobody had ever written it (a re-test on psf/requests).
+   */
+  authorsLeftOut?: CriticalOwner[];
+  /** With CriticalOptions.leftOut: per orphan file that had authors, their names as messages give them ("Ann (inactive)"). */
+  orphanAuthorsLeftOut?: Record<string, string[]>;
   violations: CriticalViolation[];
   status: CriticalStatus;
   /** What is wrong with the configuration, when status is 'error'. */
@@ -105,6 +113,11 @@ export interface CriticalSystemResult {
 export interface CriticalOptions {
   /** Swaps a file's author set (departures, decay); default: the file's authors. */
   authorsOf?: (file: FileOwnership) => readonly string[];
+  /**
+   * The developers authorsOf leaves out (those leaving, and the inactive ones with
+   * model.treatInactiveAsDeparted), by id, each with the name messages give them ("Ann (inactive)").
+   */
+  leftOut?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -202,9 +215,9 @@ function globHint(glob: string, paths: readonly string[], own: readonly string[]
   return `${globMistakes([glob])}${nearGlobs([glob], paths, own)}${deeperGlobs([glob], paths, kind)}`;
 }
 
-/** Everyone a system names (its owners, its authors, the owners of its single-owner files), by id. */
-export function peopleOf(system: Pick<CriticalSystemResult, 'owners' | 'authors' | 'singleOwnerFiles'>): CriticalPerson[] {
-  return [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner)];
+/** Everyone a system names (its owners, its authors, the owners of its single-owner files, the authors left out), by id. */
+export function peopleOf(system: Pick<CriticalSystemResult, 'owners' | 'authors' | 'singleOwnerFiles' | 'authorsLeftOut'>): CriticalPerson[] {
+  return [...system.owners, ...system.authors, ...system.singleOwnerFiles.map((file) => file.owner), ...(system.authorsLeftOut ?? [])];
 }
 
 /** A path matcher for a system's globs (see createPathMatcher). */
@@ -222,7 +235,7 @@ export function evaluateCriticalSystems(
   const ownership = ownershipIndexOf(analysis.files);
   const authors = options.authorsOf ? authorListsOf(ownership, options.authorsOf) : ownership.classicAuthors;
   const paths = analysis.files.map((file) => file.path);
-  return systems.map((system, index) => evaluateSystem(ownership, authors, paths, system, index, nameOf));
+  return systems.map((system, index) => evaluateSystem(ownership, authors, paths, system, index, nameOf, options.leftOut));
 }
 
 function evaluateSystem(
@@ -232,6 +245,7 @@ function evaluateSystem(
   system: CriticalSystemSpec,
   index: number,
   nameOf: (id: string) => string,
+  leftOut: ReadonlyMap<string, string> | undefined,
 ): CriticalSystemResult {
   const selection = selectByGlobs(system.paths, allPaths);
   const files = selection.matching.map((position) => ownership.files[position] as FileOwnership);
@@ -255,6 +269,9 @@ function evaluateSystem(
     } else orphanFiles.push(path);
   }
 
+  const { authorsLeftOut, orphanAuthorsLeftOut } = leftOutAuthorsOf(files, orphanFiles, leftOut, nameOf);
+  // "without Ann (inactive), its only file has no author", not "its only file has no author".
+  const without = authorsLeftOut.length > 0 ? `without ${authorsLeftOut.map((person) => leftOut?.get(person.id) ?? person.name).join(', ')}, ` : '';
   const violations: CriticalViolation[] = [];
   // The files any of the truck-factor people author, in the author sets judged (after departures too).
   const coveredBy = (members: readonly TruckFactorMember[]) => {
@@ -272,7 +289,7 @@ function evaluateSystem(
       actual: truckFactor.value,
       message:
         held === undefined
-          ? `bus factor 0 (needs ${system.minOwners}): ${fewerThanHalfAuthored(files.length)}`
+          ? `bus factor 0 (needs ${system.minOwners}): ${without}${fewerThanHalfAuthored(files.length)}`
           : // How many files they author, not "the knowledge of its 25 files" when they author 19 (a new-user test on deno).
             `bus factor ${truckFactor.value} (needs ${system.minOwners}): ${truckFactor.developers.map((m) => nameOf(m.id)).join(', ')} ${truckFactor.value === 1 ? 'authors' : 'author'} ${files.length === 1 ? 'its file' : `${held} of its ${files.length} files`}`,
       ...(held === undefined ? {} : { held }),
@@ -295,11 +312,37 @@ function evaluateSystem(
     authors: owners.map(person),
     singleOwnerFiles,
     orphanFiles,
+    ...(authorsLeftOut.length > 0 ? { authorsLeftOut, orphanAuthorsLeftOut } : {}),
     violations,
     status: 'ok',
     error,
   };
   return withStatus(result);
+}
+
+/**
+ * The developers in `leftOut` who author (by the published figure) a file of the system, most files
+ * first then by name, and the names of those of each orphan file.
+ */
+function leftOutAuthorsOf(
+  files: readonly FileOwnership[],
+  orphanFiles: readonly string[],
+  leftOut: ReadonlyMap<string, string> | undefined,
+  nameOf: (id: string) => string,
+): { authorsLeftOut: CriticalOwner[]; orphanAuthorsLeftOut: Record<string, string[]> } {
+  const orphanAuthorsLeftOut: Record<string, string[]> = {};
+  if (leftOut === undefined || leftOut.size === 0) return { authorsLeftOut: [], orphanAuthorsLeftOut };
+  const counts = new Map<string, number>();
+  const orphans = new Set(orphanFiles);
+  for (const file of files) {
+    const theirs = file.authors.filter((id) => leftOut.has(id));
+    for (const id of theirs) counts.set(id, (counts.get(id) ?? 0) + 1);
+    if (theirs.length > 0 && orphans.has(file.path)) orphanAuthorsLeftOut[file.path] = theirs.map((id) => leftOut.get(id) as string);
+  }
+  const authorsLeftOut = [...counts]
+    .map(([id, count]) => ({ id, name: nameOf(id), files: count, share: count / files.length }))
+    .sort((a, b) => b.files - a.files || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { authorsLeftOut, orphanAuthorsLeftOut };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { fewerThanHalfAuthored, filesAtRisk, rankCritical, type CriticalSystemResult, type CriticalViolation } from '../model/critical.ts';
 import { isNewViolation } from '../model/critical-baseline.ts';
-import { departureLabel, lossAgainstLimit } from '../model/critical-departures.ts';
+import { departureLabel, INACTIVE_MARK, lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
 import type { CheckedSystem, CheckReport } from './check-types.ts';
 import { failingSystems, preexistingSystems } from './check-types.ts';
@@ -8,7 +8,7 @@ import { failingSystems, preexistingSystems } from './check-types.ts';
 // Plain-words phrases shared by every check format. They are NOT escaped: each reporter escapes
 // them for its own format (terminal, markdown, XML, workflow commands).
 
-type System = Pick<CriticalSystemResult, 'status' | 'busFactor' | 'minOwners' | 'owners' | 'authors' | 'error' | 'files'>;
+type System = Pick<CriticalSystemResult, 'status' | 'busFactor' | 'minOwners' | 'owners' | 'authors' | 'authorsLeftOut' | 'error' | 'files'>;
 
 /** "bus factor 1, needs 2" */
 export function busFactorPhrase(system: System): string {
@@ -21,13 +21,16 @@ export function ownersPhrase(system: System, max = 4): string {
   if (system.status === 'error') return system.error ?? 'no analysed file matches its globs';
   const names = (list: readonly { name: string }[]) => (list.length > max ? `${list.slice(0, max).map((o) => o.name).join(', ')} +${list.length - max} more` : list.map((o) => o.name).join(', '));
   if (system.owners.length === 0) {
-    return system.authors.length ? `no owner: fewer than half its files have an author (authors: ${names(system.authors)})` : 'no owner: no file has an author';
+    // Those leaving or inactive who wrote its files are named: "no file has an author" read as if nobody ever had.
+    const without = system.authorsLeftOut?.length ? ` without ${names(system.authorsLeftOut)}` : '';
+    if (system.authors.length > 0) return `no owner${without}: fewer than half its files have an author (authors: ${names(system.authors)})`;
+    return without ? `no owner${without}` : 'no owner: no file has an author';
   }
   return system.owners.length === 1 ? `sole owner: ${names(system.owners)}` : `owners: ${names(system.owners)}`;
 }
 
-/** What follows the name of an inactive owner or author in the reports people read. */
-export const INACTIVE_MARK = ' (inactive)';
+// What follows the name of an inactive owner or author in the reports people read.
+export { INACTIVE_MARK };
 
 /**
  * The systems with " (inactive)" after the name of every owner or author in `inactive` (ids), for
@@ -40,6 +43,7 @@ export function markInactiveOwners<T extends CriticalSystemResult>(systems: read
     ...system,
     owners: system.owners.map(mark),
     authors: system.authors.map(mark),
+    ...(system.authorsLeftOut ? { authorsLeftOut: system.authorsLeftOut.map(mark) } : {}),
     singleOwnerFiles: system.singleOwnerFiles.map((file) => ({ ...file, owner: mark(file.owner) })),
   }));
 }
@@ -141,11 +145,14 @@ function caveatOf(system: Pick<CheckedSystem, 'files' | 'trackedFiles'>, caveat:
  * report shows them: "Pat Newcomer authors 20 of its 38 files" (that was in the JSON message only:
  * vuejs/core, a CI maintainer); '' when its owner count holds or fails after departures only.
  */
-export function ownersHold(system: Pick<CriticalSystemResult, 'owners' | 'files' | 'violations'>): string {
+export function ownersHold(system: Pick<CriticalSystemResult, 'owners' | 'files' | 'violations' | 'authorsLeftOut'>): string {
   const held = heldClause(system);
   if (held) return `${system.owners.map((owner) => owner.name).join(', ')} ${held}`;
   const violation = system.violations.find((v) => v.rule === 'minOwners' && !v.afterDepartures);
-  return violation && violation.actual === 0 ? fewerThanHalfAuthored(system.files.length) : '';
+  if (!violation || violation.actual !== 0) return '';
+  // "without Ann (inactive), its only file has no author": said as if nobody had ever written it.
+  const without = system.authorsLeftOut?.length ? `without ${system.authorsLeftOut.map((person) => person.name).join(', ')}, ` : '';
+  return `${without}${fewerThanHalfAuthored(system.files.length)}`;
 }
 
 /** "authors 20 of its 38 files" / "author 30 of its 40 files" (after the owners' names), or ''. */

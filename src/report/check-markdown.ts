@@ -55,7 +55,10 @@ export function renderCheckMarkdown(report: CheckReport): string {
     const owners = new Map(system.singleOwnerFiles.map((f) => [f.path, f.owner.name]));
     for (const file of files.slice(0, DETAIL_FILES)) {
       const owner = owners.get(file);
-      out.push(`- ${markdownCode(file, false)} — ${owner ? `only ${escapeMarkdown(owner)} knows it` : 'nobody knows it (no author)'}${touched.get(file) ?? ''}`);
+      // Its authors who are leaving or inactive, when they are why it has none.
+      const leftOut = system.orphanAuthorsLeftOut?.[file];
+      const nobody = leftOut ? `no author without ${escapeMarkdown(leftOut.join(', '))}` : 'nobody knows it (no author)';
+      out.push(`- ${markdownCode(file, false)} — ${owner ? `only ${escapeMarkdown(owner)} knows it` : nobody}${touched.get(file) ?? ''}`);
     }
     if (files.length > DETAIL_FILES) out.push(`- … and ${files.length - DETAIL_FILES} more (\`talentrisk check --format json\` lists them all)`);
     out.push('');

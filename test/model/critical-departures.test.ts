@@ -50,6 +50,24 @@ describe('evaluateAfterDepartures', () => {
     expect(both?.violations[0]?.message).toBe('bus factor 1 with or without Leo (needs 2); 1 file loses its last author; 1 more file at risk');
   });
 
+  it('names the inactive or departing authors a system is left without, not "no file has an author" (a re-test on psf/requests)', () => {
+    // Inactive Bob gone (model.treatInactiveAsDeparted): npm's two files were all his.
+    const [npm, web] = evaluateAfterDepartures(analysis, systems, [], ['bob']);
+    expect(npm?.violations[0]?.message).toBe('bus factor 0 (needs 2): without Bob (inactive), fewer than half of its 2 files have an author');
+    expect(npm?.authorsLeftOut).toEqual([{ id: 'bob', name: 'Bob', files: 2, share: 1 }]);
+    expect(npm?.orphanAuthorsLeftOut).toEqual({ 'npm/a.ts': ['Bob (inactive)'], 'npm/b.ts': ['Bob (inactive)'] });
+    // web keeps Ada on both files: Bob is left out there too, but no file of it is orphaned.
+    expect(web?.authorsLeftOut).toEqual([{ id: 'bob', name: 'Bob', files: 2, share: 1 }]);
+    expect(web?.orphanAuthorsLeftOut).toEqual({});
+    // With Ada leaving as well: web names both, the departing one by name alone.
+    const [, webAfter] = evaluateAfterDepartures(analysis, systems, [{ id: 'ada', name: 'Ada' }], ['bob']);
+    expect(webAfter?.orphanAuthorsLeftOut).toEqual({ 'web/x.ts': ['Ada', 'Bob (inactive)'], 'web/y.ts': ['Ada', 'Bob (inactive)'] });
+    // Nobody left out: no such fields, and a system whose files never had an author says so as before.
+    const [plain] = evaluateAfterDepartures({ ...analysis, files: [file('npm/a.ts', [])] }, systems, []);
+    expect(plain?.authorsLeftOut).toBeUndefined();
+    expect(plain?.violations[0]?.message).toBe('bus factor 0 (needs 2): its only file has no author');
+  });
+
   it('charges the departures with what they break or change', () => {
     const [, web] = evaluateAfterDepartures(analysis, systems, [{ id: 'ada', name: 'Ada' }]);
     // `held`: what the owners left author (the message says who leaves instead).

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, escapeMarkdownWithCode, markdownCode } from '../../src/report/check-escape.ts';
+import { evaluateAfterDepartures } from '../../src/model/critical-departures.ts';
 import { renderCheckMarkdown } from '../../src/report/check-markdown.ts';
+import { markInactive, ownersPhrase } from '../../src/report/check-describe.ts';
 import { file, developer, makeReport } from './check-factory.ts';
 
 describe('check --format markdown', () => {
@@ -15,6 +17,23 @@ describe('check --format markdown', () => {
     expect(text).toContain('- `src/pay/a.ts` — only Ada knows it');
     // What to do, with the command as code.
     expect(text).toContain('\nTo fix: have someone else change and review the files at risk, or pair on them, until they have another author (`talentrisk explain <path>` shows who knows a file); if a rule asks more than the team can hold, change it in .talentrisk.yml.\n');
+  });
+
+  // With model.treatInactiveAsDeparted, a file whose only author is inactive read "nobody knows it
+  // (no author)" and its system "no owner: no file has an author" (a re-test on psf/requests).
+  it('names the inactive authors a system is left without', () => {
+    const base = makeReport();
+    const analysis = { developers: [developer('ada@x', 'Ada'), developer('bob@x', 'Bob')], files: [file('deploy/run.sh', ['bob@x']), file('src/a.ts', ['ada@x'])] };
+    const systems = evaluateAfterDepartures(analysis, [{ name: 'deploy', paths: ['deploy/**'], minOwners: 1 }], [], ['bob@x']).map((result) => ({ ...result, checked: true, configLine: 3 }));
+    const report = { ...base, systems, inactiveGone: 1, inactive: [{ id: 'bob@x', name: 'Bob', lastCommit: '2020-01-01T00:00:00.000Z' }] };
+    // Marked as the CLI marks what people read.
+    const text = renderCheckMarkdown(markInactive(report));
+    expect(text).toContain('| ❌ | deploy | **0** | 1 | no owner without Bob (inactive) | 1 |');
+    expect(text).toContain('- ❌ **deploy**: bus factor 0 (needs 1): without Bob (inactive), its only file has no author');
+    expect(text).toContain('- `deploy/run.sh` — no author without Bob (inactive)');
+    // Unmarked where nobody is inactive, and as before where nobody was left out.
+    expect(ownersPhrase(systems[0] as (typeof systems)[number])).toBe('no owner without Bob');
+    expect(ownersPhrase({ ...(systems[0] as (typeof systems)[number]), authorsLeftOut: undefined })).toBe('no owner: no file has an author');
   });
 
   // psf/requests: the job summary of `check --until 2019-01-01` named the commit, not the day (a re-test).
