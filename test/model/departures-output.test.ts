@@ -212,6 +212,17 @@ describe('departures section of scan', () => {
     expect(renderDeparturesSection(single, ctx)).toContain('1 file left with a single owner: web/f.ts: only Bob stays an author, inactive since 2024-01-17 (no successor)');
   });
 
+  it('gives code as the first examples of files left with a single owner, the most changed first, release notes last (pnpm, a first-time user)', async () => {
+    const analysis = await departuresFixture();
+    const result = computeDepartures(analysis, resolveDepartures(analysis.developers, { leaving: ['carol'] }));
+    const template = result.singleOwnerFiles[0] as (typeof result.singleOwnerFiles)[number];
+    const entry = (path: string, events: number) => ({ ...template, path, events });
+    // In path order, as the analysis lists them: three release-note fragments first.
+    const files = [entry('.changeset/a.md', 9), entry('.changeset/b.md', 9), entry('.changeset/c.md', 9), entry('docs/guide.md', 50), entry('src/a.ts', 2), entry('src/b.ts', 7)];
+    const text = renderDeparturesSection({ ...result, singleOwnerFiles: files }, { ...ctx, fit: false });
+    expect(text).toMatch(/6 files left with a single owner: src\/b\.ts → \S.*; src\/a\.ts → .*; docs\/guide\.md → .* \+3 more/);
+  });
+
   // Regression (astro, a re-test): 8 fixture packages were listed before its code.
   // spring-boot (an EM test): `platform`, 2 files orphaned, one of them the most changed file of the
   // repository (9,694 events), came last of "Modules losing knowledge" for its size.
