@@ -25,6 +25,16 @@ export interface StarterCodeownersSystem {
   lines: number[];
 }
 
+export interface StarterUnmatchedLine {
+  line: number;
+  pattern: string;
+  /** The pattern ends in `/*` and only files deeper in that folder are analysed: CODEOWNERS' `*` stops at `/`. */
+  deeper: boolean;
+}
+
+/** Unmatched CODEOWNERS lines listed in the starter config; the rest are counted. */
+const UNMATCHED_LINES_SHOWN = 10;
+
 export interface StarterInput {
   repository: string;
   revision: string;
@@ -44,7 +54,12 @@ export interface StarterInput {
    * roots; `codeFiles`, the analysed files outside tests, fixtures, examples and docs it holds most of.
    */
   split?: { path: string; files: number; codeFiles?: number; roots: string[]; modules: StarterModule[] } | undefined;
-  codeowners: { file: string; systems: StarterCodeownersSystem[] } | undefined;
+  /**
+   * `unmatched`: the lines with owners that match no analysed file (a stale path, or a `dir/*` whose
+   * files are all deeper: `deeper`), in file order. pnpm's 7 such lines gave "0 from
+   * .github/CODEOWNERS" and nothing said why (a first-time user).
+   */
+  codeowners: { file: string; systems: StarterCodeownersSystem[]; unmatched?: StarterUnmatchedLine[] } | undefined;
   /** Bots already excluded by the built-in patterns. */
   bots: string[];
   /** Developers whose name or email looks automated. */
@@ -144,6 +159,15 @@ export function renderStarterConfig(input: StarterInput): string {
       out.push(`  #   paths: [${system.paths.map(quote).join(', ')}]`);
       out.push(`  #   minOwners: 2    # ${comment(input.codeowners.file)} line${system.lines.length === 1 ? '' : 's'} ${system.lines.join(', ')}`);
     }
+  }
+  const unmatched = input.codeowners?.unmatched ?? [];
+  if (input.codeowners && unmatched.length > 0) {
+    out.push('  #');
+    out.push(`  # ${comment(input.codeowners.file)}: ${unmatched.length === 1 ? '1 line names' : `${unmatched.length} lines name`} no analysed file, so no system comes from ${unmatched.length === 1 ? 'it' : 'them'} (a path moved or deleted since?):`);
+    for (const line of unmatched.slice(0, UNMATCHED_LINES_SHOWN)) {
+      out.push(`  #   line ${line.line}: ${comment(line.pattern)}${line.deeper ? " (its files are in subfolders, and CODEOWNERS' * stops at /: GitHub gives them to nobody by this line)" : ''}`);
+    }
+    if (unmatched.length > UNMATCHED_LINES_SHOWN) out.push(`  #   … and ${unmatched.length - UNMATCHED_LINES_SHOWN} more`);
   }
   out.push('');
   out.push('# Bot accounts are left out of every figure. Built in: names or emails like *[bot], *-bot, * (bot) and bot@*, and the addresses GitHub Actions commits under.');

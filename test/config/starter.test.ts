@@ -3,6 +3,7 @@ import { parseConfigText as parseConfig } from '../../src/config/parse.ts';
 import { folderGlob, renderStarterConfig, type StarterInput } from '../../src/config/starter.ts';
 import { testDataFolders } from '../../src/model/test-data.ts';
 import { createSystemMatcher } from '../../src/model/critical.ts';
+import { codeownersUnmatched } from '../../src/cli/commands/init.ts';
 
 const input: StarterInput = {
   repository: 'shop',
@@ -22,6 +23,26 @@ const input: StarterInput = {
   testData: [],
   analysedFiles: 17,
 };
+
+describe('CODEOWNERS lines that name no analysed file (pnpm: 7 of 8, and init said only "0 from .github/CODEOWNERS")', () => {
+  const text = ['* @lead', '/src/gone/ @ann', '/src/hooks/* @bob', '/src/pay/** @carl', '/docs/old.md', '# comment'].join('\n');
+  const files = ['src/hooks/a/x.ts', 'src/pay/p.ts', 'README.md'];
+
+  it('finds them, and the `dir/*` whose files are all deeper', () => {
+    // Not the catch-all, not a line without owners, not one that matches.
+    expect(codeownersUnmatched(text, files)).toEqual([
+      { line: 2, pattern: '/src/gone/', deeper: false },
+      { line: 3, pattern: '/src/hooks/*', deeper: true },
+    ]);
+  });
+
+  it('lists them in a comment of the starter config, which still loads', () => {
+    const config = renderStarterConfig({ ...input, codeowners: { file: '.github/CODEOWNERS', systems: [], unmatched: codeownersUnmatched(text, files) } });
+    expect(config).toContain('  # .github/CODEOWNERS: 2 lines name no analysed file, so no system comes from them (a path moved or deleted since?):\n  #   line 2: /src/gone/\n  #   line 3: /src/hooks/* (its files are in subfolders');
+    expect(parseConfig(config, '.talentrisk.yml').config.critical).toEqual([]);
+    expect(renderStarterConfig(input)).not.toContain('name no analysed file');
+  });
+});
 
 describe('renderStarterConfig', () => {
   it('writes a config that loads as it is, with every candidate commented out', () => {

@@ -5,7 +5,7 @@ import { CODEOWNERS_LOCATIONS, isCatchAll, parseCodeowners } from '../../config/
 import { PACKAGED_SCHEMA_PATH } from '../../config/json-schema.ts';
 import { assertConfigFileKind, CONFIG_FILE, CONFIG_FILES, configLink, findConfigFile, isWithin, parseConfig } from '../../config/load.ts';
 import { DEFAULT_CONFIG } from '../../config/defaults.ts';
-import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule } from '../../config/starter.ts';
+import { folderGlob, renderStarterConfig, type StarterCodeownersSystem, type StarterInput, type StarterModule, type StarterUnmatchedLine } from '../../config/starter.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
 import { historyConcurrency } from '../../git/client.ts';
 import { readRegularFile } from '../../git/read-file.ts';
@@ -105,7 +105,7 @@ export async function runInit(target: string | undefined, options: InitOptions, 
     `${input.modules.length} module ${input.modules.length === 1 ? 'candidate' : 'candidates'}${input.moduleCount > input.modules.length ? ` (of ${input.moduleCount} modules besides the root)` : ''}`,
     // The dominant module's folders are candidates too (the count left them out: a review).
     ...(input.split && input.split.modules.length > 0 ? [`${input.split.modules.length} of the folders of ${input.split.path}`] : []),
-    ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}`] : []),
+    ...(input.codeowners ? [`${input.codeowners.systems.length} from ${input.codeowners.file}${unmatchedNote(input.codeowners.unmatched ?? [])}`] : []),
     `${input.botCandidates.length} bot ${input.botCandidates.length === 1 ? 'candidate' : 'candidates'}`,
   ];
   // Not under --quiet, wherever it goes (`init -q -o /dev/stdout` said it on stderr: a user test).
@@ -203,7 +203,9 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     // files, truck factor 1, left out without a word; a tester).
     root: rootCandidate(analysis),
     split,
-    codeowners: codeowners ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
+    codeowners: codeowners
+      ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)), unmatched: codeownersUnmatched(codeowners.text, analysis.files.map((f) => f.path)) }
+      : undefined,
     bots: analysis.bots,
     botCandidates: oncePerName(analysis.developers.filter(looksAutomated).flatMap(botCandidatesOf)),
     schemaPath: existsSync(path.join(root, PACKAGED_SCHEMA_PATH)) ? `./${PACKAGED_SCHEMA_PATH}` : undefined,
@@ -286,6 +288,12 @@ function moduleCandidate(analysis: Analysis, folder: string): StarterModule {
   };
 }
 
+/** " (7 of its lines name no analysed file: see the config's comment)", or ''. */
+function unmatchedNote(unmatched: readonly StarterUnmatchedLine[]): string {
+  if (unmatched.length === 0) return '';
+  return ` (${unmatched.length === 1 ? '1 of its lines names' : `${unmatched.length} of its lines name`} no analysed file: see the comment)`;
+}
+
 /** CODEOWNERS rules grouped by their owners, keeping only globs that match an analysed file. */
 export function codeownersSystems(text: string, files: readonly string[]): StarterCodeownersSystem[] {
   const groups = new Map<string, StarterCodeownersSystem>();
@@ -300,6 +308,22 @@ export function codeownersSystems(text: string, files: readonly string[]): Start
     groups.set(name, group);
   }
   return [...groups.values()].slice(0, CODEOWNERS_CANDIDATES);
+}
+
+/**
+ * The CODEOWNERS lines with owners (not the catch-all) that match no analysed file, and whether a
+ * `dir/*` one has analysed files deeper in its folder (pnpm's `/pnpm11/hooks/* @d3lm`: all 58 files
+ * one level down, which GitHub's `*` does not reach either).
+ */
+export function codeownersUnmatched(text: string, files: readonly string[]): StarterUnmatchedLine[] {
+  const unmatched: StarterUnmatchedLine[] = [];
+  for (const rule of parseCodeowners(text)) {
+    if (rule.owners.length === 0 || isCatchAll(rule)) continue;
+    if (files.some(createSystemMatcher(rule.globs))) continue;
+    const deeper = rule.globs.some((glob) => glob.endsWith('/*') && files.some(createSystemMatcher([`${glob}*`])));
+    unmatched.push({ line: rule.line, pattern: rule.pattern, deeper });
+  }
+  return unmatched;
 }
 
 /**
