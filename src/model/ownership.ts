@@ -203,3 +203,27 @@ export function summarizeModule(
     orphanFiles: files.filter((_, position) => authorsOfFile(position) === 0).map((file) => file.path),
   };
 }
+
+/** How small a truck factor is for the reports to name who comes after its developers. */
+export const NEXT_AUTHORS_BELOW = 3;
+
+/**
+ * Who else authors the most files, after the truck-factor developers: with a truck factor of 1,
+ * "besides Zoltan, who knows what?" had no answer but the JSON (pnpm, an engineering manager).
+ * At most `count`, most files first (the developers' order); none when the truck factor is
+ * NEXT_AUTHORS_BELOW or more, where its own list already names several people.
+ */
+export function nextAuthors(
+  truckFactor: Pick<TruckFactor, 'value' | 'developers'>,
+  developers: readonly { id: string; filesAuthored: number }[],
+  files: number,
+  count = 3,
+): { id: string; files: number; share: number }[] {
+  if (truckFactor.value >= NEXT_AUTHORS_BELOW || files === 0) return [];
+  const listed = new Set(truckFactor.developers.map((member) => member.id));
+  return developers
+    .filter((developer) => developer.filesAuthored > 0 && !listed.has(developer.id))
+    .sort((a, b) => b.filesAuthored - a.filesAuthored)
+    .slice(0, count)
+    .map((developer) => ({ id: developer.id, files: developer.filesAuthored, share: developer.filesAuthored / files }));
+}

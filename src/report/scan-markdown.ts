@@ -4,6 +4,7 @@ import { departureLabel } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { bestPlacedFigures, noActiveAuthorText } from './departures-table.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
+import { nextAuthors } from '../model/ownership.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { VERSION } from '../version.ts';
@@ -54,6 +55,8 @@ export function renderScanMarkdown(result: ScanResult): string {
       );
       const next = tf.developers[listed.length];
       if (next) out.push('', `… ${tf.developers.length - listed.length} more, each authoring at most ${plural(next.files, 'file')} (\`--format json\` lists them all).`);
+      const after = nextAuthors(tf, analysis.developers, analysis.files.length);
+      if (after.length > 0) out.push('', `Next by files authored: ${after.map((m) => `${marked(m.id)} ${m.files} (${percent(m.share)})`).join(', ')}.`);
       out.push('');
     }
   }

@@ -5,6 +5,7 @@ import { INACTIVE_MARK } from './check-describe.ts';
 import { markedInactive } from '../model/decay.ts';
 import { rankModulesByRisk } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
+import { nextAuthors } from '../model/ownership.ts';
 import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
@@ -157,6 +158,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       // ohmyzsh's 140 names took the first screen and more, before the modules (a CI maintainer's test).
       const next = tf.developers[listed.length];
       if (next) out.push(chalk.dim(`  … ${tf.developers.length - listed.length} more, each authoring at most ${plural(next.files, 'file')} (--format json lists them all)`));
+      const after = nextAuthors(tf, analysis.developers, analysis.files.length);
+      if (after.length > 0) {
+        const people = after.map((m) => `${name(m.id)}${inactive.has(m.id) ? INACTIVE_MARK : ''} ${m.files} (${percent(m.share)})`);
+        out.push(chalk.dim(`  next by files authored: ${people.join(', ')}`));
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { rankModulesByRisk } from '../../src/model/modules.ts';
+import { nextAuthors } from '../../src/model/ownership.ts';
 import { chainsPhrase, renderScanTable } from '../../src/report/scan-table.ts';
 import { scanReport } from '../../src/cli/commands/scan-report.ts';
 import { configSchema } from '../../src/config/schema.ts';
@@ -9,6 +10,30 @@ import { analyzeRepo } from '../helpers/analyze.ts';
 
 const loaded = { config: configSchema.parse({}), file: undefined, name: '.talentrisk.yml', lineOf: () => undefined, locate: () => '.talentrisk.yml' };
 const files = (folder: string, count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${folder}/f${i}.ts`, `${folder} ${i}\n`]));
+
+describe('truck factor', () => {
+  // pnpm: a truck factor of 1 (Zoltan Kochan, 97%), and "besides Zoltan, who knows what?" was in the JSON only (an engineering manager).
+  it('names who authors the most files after a truck factor of 1 or 2, in the table and the markdown', async () => {
+    const repo = buildRepo([
+      { author: 'ada', at: '2024-01-01T10:00:00Z', write: files('core', 12) },
+      { author: 'bob', at: '2024-01-02T10:00:00Z', write: files('lib', 3) },
+      { author: 'carl', at: '2024-01-03T10:00:00Z', write: files('web', 2) },
+      { author: 'dan', at: '2024-01-04T10:00:00Z', write: files('ops', 1) },
+      { author: 'eve', at: '2024-01-05T10:00:00Z', write: files('doc', 1) },
+    ]);
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, now: new Date('2024-02-01T00:00:00Z') });
+    expect(analysis.truckFactor.value).toBe(1);
+    const text = renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 120 });
+    expect(text).toContain('\n  next by files authored: Bob 3 (16%), Carl 2 (11%), Dan 1 (5%)\n');
+    const markdown = [...scanReport(analysis, loaded, { departures: [], format: 'markdown' })].join('');
+    expect(markdown).toContain('\n\nNext by files authored: Bob 3 (16%), Carl 2 (11%), Dan 1 (5%).\n');
+    // Marked as the truck factor's developers are, once inactive.
+    const later = await analyzeRepo(repo.dir, { depth: 1, now: new Date('2025-02-01T00:00:00Z') });
+    expect(renderScanTable(later, { chalk: new Chalk({ level: 0 }), width: 120 })).toContain('next by files authored: Bob (inactive) 3 (16%)');
+    // A truck factor of 3 or more names several people itself: no such line.
+    expect(nextAuthors({ value: 3, developers: [] }, analysis.developers, analysis.files.length)).toEqual([]);
+  });
+});
 
 describe('riskiest modules', () => {
   it('ranks tests, fixtures, docs and tiny modules after the code (vite: the 12 rows shown were all 1–3-file fixtures, packages/vite none of them)', async () => {
