@@ -29,6 +29,17 @@ export function ownersPhrase(system: System, max = 4): string {
   return system.owners.length === 1 ? `sole owner: ${names(system.owners)}` : `owners: ${names(system.owners)}`;
 }
 
+/**
+ * Files at risk a system's details list (markdown, junit); the rest are counted (filesAtRiskMore):
+ * pnpm's junit report listed all 404, heavy for a merge-request widget (a first-time user).
+ */
+export const FILES_AT_RISK_LISTED = 20;
+
+/** "… and 384 more (`talentrisk check --format json` lists them all)" after the first FILES_AT_RISK_LISTED, or ''. */
+export function filesAtRiskMore(files: number): string {
+  return files > FILES_AT_RISK_LISTED ? `… and ${files - FILES_AT_RISK_LISTED} more (\`talentrisk check --format json\` lists them all)` : '';
+}
+
 // What follows the name of an inactive owner or author in the reports people read.
 export { INACTIVE_MARK };
 

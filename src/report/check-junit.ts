@@ -1,4 +1,4 @@
-import { baseSentence, busFactorPhrase, checkFilesAtRisk, departuresPhrase, failurePhrase, judgedOnPhrase, ownersPhrase, shallowCaveat, skipReason, violationSentence, warningsWithNotes } from './check-describe.ts';
+import { baseSentence, busFactorPhrase, checkFilesAtRisk, FILES_AT_RISK_LISTED, filesAtRiskMore, departuresPhrase, failurePhrase, judgedOnPhrase, ownersPhrase, shallowCaveat, skipReason, violationSentence, warningsWithNotes } from './check-describe.ts';
 import { escapeXml } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 
@@ -42,7 +42,9 @@ function testcase(system: CheckedSystem, report: CheckReport): string {
   const type = system.status === 'error' ? 'configuration' : system.violations.map((violation) => violation.rule).join(' ') || 'minOwners';
   const caveat = shallowCaveat(report);
   // With --changed, the files at risk the change touched first.
-  const details = [`${violationSentence(system, caveat)}${baseSentence(system, report.changed)}`, ...described(system), ...checkFilesAtRisk(system).map((file) => `at risk: ${file}`)].join('\n');
+  const atRisk = checkFilesAtRisk(system);
+  const more = filesAtRiskMore(atRisk.length);
+  const details = [`${violationSentence(system, caveat)}${baseSentence(system, report.changed)}`, ...described(system), ...atRisk.slice(0, FILES_AT_RISK_LISTED).map((file) => `at risk: ${file}`), ...(more ? [more] : [])].join('\n');
   const bracket = [caveat, judged].filter(Boolean).join('; ');
   // The rules broken lead the message CI tools show: a departures-only failure read "bus factor 1, needs 1".
   return `    <testcase ${attributes}>\n      <${tag} message="${escapeXml(`${failurePhrase(system)}; ${ownersPhrase(system)}${bracket ? ` (${bracket})` : ''}`)}" type="${escapeXml(type)}">${escapeXml(details)}</${tag}>\n    </testcase>`;

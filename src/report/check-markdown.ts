@@ -1,11 +1,10 @@
 import { filesAtRisk } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
-import { allFailingNote, baseNotes, busFactorPhrase, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, inReportOrder, judgedOnPhrase, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
+import { allFailingNote, baseNotes, FILES_AT_RISK_LISTED, filesAtRiskMore, busFactorPhrase, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, inReportOrder, judgedOnPhrase, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
 import { day } from './format.ts';
 
-const DETAIL_FILES = 20;
 
 /**
  * A pull-request comment (also the GitHub step summary): a verdict heading, one table row per
@@ -53,14 +52,15 @@ export function renderCheckMarkdown(report: CheckReport): string {
     out.push(`<details><summary>${escapeHtml(system.name)}: ${files.length} ${files.length === 1 ? 'file' : 'files'} at risk</summary>`);
     out.push('');
     const owners = new Map(system.singleOwnerFiles.map((f) => [f.path, f.owner.name]));
-    for (const file of files.slice(0, DETAIL_FILES)) {
+    for (const file of files.slice(0, FILES_AT_RISK_LISTED)) {
       const owner = owners.get(file);
       // Its authors who are leaving or inactive, when they are why it has none.
       const leftOut = system.orphanAuthorsLeftOut?.[file];
       const nobody = leftOut ? `no author without ${escapeMarkdown(leftOut.join(', '))}` : 'nobody knows it (no author)';
       out.push(`- ${markdownCode(file, false)} — ${owner ? `only ${escapeMarkdown(owner)} knows it` : nobody}${touched.get(file) ?? ''}`);
     }
-    if (files.length > DETAIL_FILES) out.push(`- … and ${files.length - DETAIL_FILES} more (\`talentrisk check --format json\` lists them all)`);
+    const more = filesAtRiskMore(files.length);
+    if (more) out.push(`- ${more}`);
     out.push('');
     out.push('</details>');
     out.push('');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeXml } from '../../src/report/check-escape.ts';
 import { addViolations } from '../../src/model/critical.ts';
 import { renderCheckJunit } from '../../src/report/check-junit.ts';
-import { assertWellFormedXml, makeReport } from './check-factory.ts';
+import { assertWellFormedXml, file, makeReport } from './check-factory.ts';
 
 describe('check --format junit', () => {
   it('is well-formed XML with one testcase per system and a failure for the violation', () => {
@@ -18,6 +18,15 @@ describe('check --format junit', () => {
     expect(elements.filter((e) => e.name === 'failure')).toEqual([{ name: 'failure', attributes: { message: 'bus factor 1, needs 2; sole owner: Ada', type: 'minOwners' } }]);
     // The config's description is in the failure's text (it was in the JSON only).
     expect(xml).toMatch(/<failure [^>]*>[^<]*\nsystem: Card payments\nat risk: /);
+  });
+
+  // pnpm: 404 "at risk:" lines for 4 systems, heavy for a merge-request widget (a first-time user).
+  it('lists the first 20 files at risk of a failing system and counts the rest', () => {
+    const files = Array.from({ length: 25 }, (_, i) => file(`src/pay/f${String(i).padStart(2, '0')}.ts`, ['ada@x']));
+    const xml = renderCheckJunit(makeReport({ files, systems: [{ name: 'payments', paths: ['src/pay/**'], minOwners: 2 }] }));
+    assertWellFormedXml(xml);
+    expect(xml.match(/\nat risk: /g)).toHaveLength(20);
+    expect(xml).toContain('\nat risk: src/pay/f19.ts\n… and 5 more (`talentrisk check --format json` lists them all)</failure>');
   });
 
   it('marks the systems --changed left out as skipped', () => {
