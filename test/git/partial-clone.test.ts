@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeRepo, contributionOf } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';
+import { renamesFollowed } from '../../src/cli/commands/explain.ts';
 
 const missingObjects = (dir: string) =>
   execFileSync('git', ['rev-list', '--objects', '--all', '--missing=print'], { cwd: dir, encoding: 'utf8' })
@@ -32,6 +33,13 @@ describe('a blob-less partial clone', { tags: ['slow'] }, () => {
     expect(contributionOf(analysis, 'moved/a.ts', 'ada@example.com')).toMatchObject({ fa: 1, ac: 1 });
     expect(analysis.stats.commitsWithoutRenames).toBe(0);
     expect(contributionOf(analysis, 'moved/a.ts', 'bob@example.com')).toMatchObject({ fa: 0, dl: 1 });
+    // explain's legend says how far renames were followed (SQLAlchemy: "(renames followed)" in a partial
+    // clone, on a file whose history began at a move with edits; a first-time user).
+    expect(renamesFollowed(analysis)).toBe('renames followed only where the content did not change: a partial clone, see the warning');
+    expect(renamesFollowed({ repository: { ...analysis.repository, isPartial: false }, stats: { ...analysis.stats, commitsWithoutRenames: 2 } })).toBe(
+      'renames followed; in the 2 commits whose blobs git could not read, only where the content did not change',
+    );
+    expect(renamesFollowed({ repository: { ...analysis.repository, isPartial: false }, stats: analysis.stats })).toBe('renames followed');
   });
 
   it('a treeless clone is refused at once, with the clone that works (it ran for minutes, each commit narrowed down alone)', async () => {

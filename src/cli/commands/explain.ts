@@ -133,7 +133,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     const current = currentLine(file, analysis.settings, nameOf, inactive, inactiveGone, new Set(currentOf(file)));
     if (current) out.push('', current);
     out.push('');
-    out.push(chalk.dim('FA = created the file · DL = their modifications and renames · AC = modifications and renames by others (renames followed)'));
+    out.push(chalk.dim(`FA = created the file · DL = their modifications and renames · AC = modifications and renames by others (${renamesFollowed(analysis)})`));
   } else {
     const module = summarizeModule(found.folder ?? '.', 'folder', found.files, nameOf);
     out.push(`${chalk.bold(sanitize(module.path))}  ${chalk.dim(`${module.files} files analysed`)}`);
@@ -307,4 +307,17 @@ function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
 async function fileBotCommits(repo: Repository, sha: string, file: string, patterns: readonly string[]): Promise<BotCommits | undefined> {
   const authors = await fileCommitAuthorsAt(repo, sha, file);
   return authors ? botCommitsOf(authors, createBotMatcher(patterns)) : undefined;
+}
+
+/**
+ * How far renames were followed, for the legend: "(renames followed)" in a blob-less partial clone,
+ * where a file moved and edited starts a new history there, read as if its history were whole
+ * (SQLAlchemy's test_scoping.py: one event, Mike Bayer its creator, against three authors in a full
+ * clone; a first-time user).
+ */
+export function renamesFollowed(analysis: Pick<Analysis, 'repository' | 'stats'>): string {
+  if (analysis.repository.isPartial) return 'renames followed only where the content did not change: a partial clone, see the warning';
+  const missing = analysis.stats.commitsWithoutRenames;
+  if (missing > 0) return `renames followed; in ${missing === 1 ? 'the commit' : `the ${missing} commits`} whose blobs git could not read, only where the content did not change`;
+  return 'renames followed';
 }
