@@ -161,7 +161,11 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       const after = nextAuthors(tf, analysis.developers, analysis.files.length);
       if (after.length > 0) {
         const people = after.map((m) => `${name(m.id)}${inactive.has(m.id) ? INACTIVE_MARK : ''} ${m.files} (${percent(m.share)})`);
-        out.push(chalk.dim(`  next by files authored: ${people.join(', ')}`));
+        // In a terminal, as many as fit on the line (at least one, cut if it must be).
+        const line = (n: number) => `  next by files authored: ${people.slice(0, n).join(', ')}`;
+        let shown = people.length;
+        while (ctx.fit && shown > 1 && displayWidth(line(shown)) > ctx.width) shown--;
+        out.push(chalk.dim(ctx.fit && displayWidth(line(shown)) > ctx.width ? cutToWidth(line(shown), ctx.width) : line(shown)));
       }
     }
   }

@@ -280,7 +280,7 @@ describe('departures section of scan', () => {
     const rows = (width: number) =>
       renderScanTable({ ...analysis, developers, modules }, { ...ctx, width, fit: true })
         .split('\n')
-        .filter((line) => line.includes('Bartholo'));
+        .filter((line) => line.includes('Bartholo') && !line.includes('next by files authored'));
     // Wide: two owners and the count of the rest.
     expect(rows(120)[0]).toContain('Bartholomew Longname 90%, Second Longname 80% +2');
     // Narrow: one owner and the count of the others, then the name gives way, never the figures.

@@ -30,6 +30,8 @@ describe('truck factor', () => {
     // Marked as the truck factor's developers are, once inactive.
     const later = await analyzeRepo(repo.dir, { depth: 1, now: new Date('2025-02-01T00:00:00Z') });
     expect(renderScanTable(later, { chalk: new Chalk({ level: 0 }), width: 120 })).toContain('next by files authored: Bob (inactive) 3 (16%)');
+    // In a narrow terminal, as many as fit.
+    expect(renderScanTable(analysis, { chalk: new Chalk({ level: 0 }), width: 52, fit: true })).toContain('\n  next by files authored: Bob 3 (16%), Carl 2 (11%)\n');
     // A truck factor of 3 or more names several people itself: no such line.
     expect(nextAuthors({ value: 3, developers: [] }, analysis.developers, analysis.files.length)).toEqual([]);
   });
