@@ -39,7 +39,8 @@ export function rankProjection(modules: readonly ModuleProjection[]): ModuleProj
  * The section's text (no trailing newline); `dates` (ISO) lets it say when the revision is old
  * (and `until`, the --until day, what "now" is);
  * `leaving` (developer id → 'left' when the last day has passed, else 'leaving') marks the declared
- * departures among today's truck-factor people.
+ * departures among today's truck-factor people; `undated`, the names of the departures without a
+ * day, which the projection counts from its first horizon after now.
  */
 export function renderCurrentSection(
   figures: CurrentFigures,
@@ -47,6 +48,7 @@ export function renderCurrentSection(
   ctx: RenderContext,
   dates?: { revision: string; reference: string; until?: string | undefined },
   leaving: ReadonlyMap<string, 'left' | 'leaving'> = new Map(),
+  undated: readonly string[] = [],
 ): string {
   const { chalk } = ctx;
   const name = (id: string) => sanitize(figures.names[id] ?? id);
@@ -92,7 +94,7 @@ export function renderCurrentSection(
   if (modules.length > 0) {
     const secondLast = secondaryModulesLastNote(modules);
     out.push(
-      `  ${chalk.bold('Experts per module')} ${chalk.dim(`(authors ${dates?.until ? `on ${dates.until} (--until)` : 'now'} and projected: departures, inactivity and decay, assuming no new commits; fewest experts at the end first, then in the columns before${secondLast})`)}`,
+      `  ${chalk.bold('Experts per module')} ${chalk.dim(`(authors ${dates?.until ? `on ${dates.until} (--until)` : 'now'} and projected: departures${undatedFrom(undated, horizons)}, inactivity and decay, assuming no new commits; fewest experts at the end first, then in the columns before${secondLast})`)}`,
     );
     const listed = rowsWithin(modules, MODULE_ROWS);
     const rows = listed.map((m) => {
@@ -125,4 +127,15 @@ export function renderCurrentSection(
     }
   }
   return out.join('\n');
+}
+
+/**
+ * " (undated: Mike Bayer, from +30d)": the "now" column still counts them, while the departures
+ * timeline above counts them from now (SQLAlchemy: "now 2, +30d 1" read as the figure after Mike
+ * Bayer leaves; a first-time user). '' when every departure has a day.
+ */
+function undatedFrom(undated: readonly string[], horizons: readonly number[]): string {
+  const first = horizons.find((days) => days > 0);
+  if (undated.length === 0 || first === undefined) return '';
+  return ` (undated: ${list(undated.map(sanitize), 3)}, from +${first}d)`;
 }

@@ -37,6 +37,10 @@ describe('scan --leaving: active authors and successors (black box)', { tags: ['
     expect(text).toContain('Truck factor 1 → 0 · 3 files of 4 lose their last author (75%) · 4 files left with no active author (100%: 1 more keeps only inactive authors) · orphaned module: core');
     expect(text).toContain('1 file left with a single owner: shared/s.ts: only Dan stays an author, inactive since 2023-01-01 (no successor)');
     expect(text).not.toContain('→ Dan');
+    // The projection's "now" still counts an undated departure, which the timeline counts from now:
+    // its heading says from when (SQLAlchemy: "now 2, +30d 1" read as the figure after Mike Bayer leaves).
+    expect(text).toContain('(authors on 2024-06-30 (--until) and projected: departures (undated: Ada, from +30d), inactivity and decay,');
+    expect(scan(repo.dir, '-q', '--leaving', 'ada=2024-07-15').stdout).toContain('and projected: departures, inactivity and decay,');
     const json = scanOutputSchema.parse(JSON.parse(scan(repo.dir, '--format', 'json').stdout));
     expect(json.departures?.noActiveAuthorFiles).toBe(4);
     expect(json.departures?.onlyInactiveAuthorsLeft).toEqual(['shared/s.ts']);

@@ -139,7 +139,7 @@ function scanTable(result: ScanResult, ctx: RenderContext): string {
     renderCriticalSection(markInactiveOwners(result.critical, result.inactive), ctx, result.configName, departures, inactivePeopleOf(analysis), result.criticalInactiveGone),
     leaving ? renderDeparturesSection(leaving, ctx, staleSuccessors(analysis, new Set(inactive), new Set(departures.map((d) => d.id))), referenceDay, untilDay) : '',
     current
-      ? renderCurrentSection(current.figures, current.projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay))
+      ? renderCurrentSection(current.figures, current.projection, ctx, { revision: analysis.repository.revisionDate, reference: analysis.settings.referenceDate, until: untilDay }, departureStates(departures, referenceDay), departures.filter((d) => !d.date).map((d) => d.name))
       : '',
   ];
   return renderScanTable(analysis, ctx, sections, { currentTruckFactor: current?.figures.current.value, inactive: result.inactive });
