@@ -14,7 +14,7 @@ import { rowsWithin } from './rows.ts';
 import { isTestData } from './test-data.ts';
 import { FILE_CATEGORIES, fileCategory, type FileCategory } from './module-category.ts';
 import { isOwnHeader, isOwnTest } from './own-test.ts';
-import { BARELY_NORM_DOA, MANY_OWN_CHANGES, takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
+import { takeOverOf, type TakeOver, type TakeOverCandidate } from './take-over.ts';
 import { recentGroups, type RecentCommit, type RecentGroup } from './recent-work.ts';
 import { automatedAddresses, type AuthoredSubject, type AutomatedAddress } from './automated-addresses.ts';
 import { forEachOnlyAsCoAuthor, isManyOnlyAsCoAuthor } from './co-author-credit.ts';
@@ -31,9 +31,6 @@ export const MAX_CHANGESET = 30;
 export const MIN_TOGETHER = 2;
 /** …and in at least this share of the file's commits ("usually changed together"). */
 export const MIN_TOGETHER_SHARE = 0.5;
-export type { RecentCommit, RecentGroup };
-// Defined beside the take-over tally, which counts the successors who barely know a file.
-export { BARELY_NORM_DOA, MANY_OWN_CHANGES };
 /** The document lists at most this many files they changed without authoring them (at least 2 commits each). */
 export const ALSO_WORKED_ON = 10;
 /** Kept files the checklist names (the rest are counted; the "also worked on" table lists them). */
