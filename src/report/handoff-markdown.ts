@@ -282,9 +282,7 @@ function summaryTakeOver(takeOver: TakeOver, afterThem: string, name: (id: strin
   const files = `${plural(takeOver.files, 'file')} nobody${active} would author after ${afterThem}`;
   // With no candidate, the files with no successor are all of them.
   if (takeOver.candidates.length === 0) return `- **Who could take over:** nobody${active} who stays has changed ${takeOver.files === 1 ? 'the' : 'any of the'} ${files}${inParentheses(noSuccessorParts)}: ${takeOver.files === 1 ? 'it needs' : 'each needs'} a knowledge transfer.`;
-  const named = takeOver.candidates.slice(0, SUMMARY_CANDIDATES).map((c) => `${name(c.id)} on ${c.files} (${strengths(c)})`);
-  const rest = takeOver.candidates.slice(SUMMARY_CANDIDATES);
-  if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, c) => sum + c.files, 0)}`);
+  const named = peopleWithMore(takeOver.candidates, SUMMARY_CANDIDATES, (c) => `${name(c.id)} on ${c.files} (${strengths(c)})`);
   const none = takeOver.noSuccessor > 0 ? `; nobody for ${takeOver.noSuccessor} (${noSuccessorParts ? `${noSuccessorParts}; ` : ''}no one${active} who stays has changed ${takeOver.noSuccessor === 1 ? 'it' : 'them'})` : '';
   return `- **Who could take over:** of the ${files}, the successor is ${joinedByAnd(named)}${none}.`;
 }
@@ -335,7 +333,17 @@ function strengths(c: TakeOverCandidate): string {
   return `${parts.map((part) => `${part.count} ${part.word}`).join(', ')}${oneOff}`;
 }
 
-/** "a", "a and b", "a, b and c". */
+/**
+ * The first `shown` people, described, then the rest in one part, "2 more people on 14" (their
+ * files): the take-over lines of the summary and of an area, and the co-author credit line.
+ */
+function peopleWithMore<T extends { files: number }>(people: readonly T[], shown: number, describe: (person: T, index: number) => string): string[] {
+  const named = people.slice(0, shown).map((person, index) => describe(person, index));
+  const rest = people.slice(shown);
+  if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, person) => sum + person.files, 0)}`);
+  return named;
+}
+
 /**
  * The area's "who could take over" line: its files nobody active would author after them, the
  * best-placed successors (with the module's files each authors already) and how many have none.
@@ -352,9 +360,7 @@ function areaTakeOver(area: HandoffArea, afterThem: string, name: (id: string) =
     const authored = c.moduleFilesAuthored > 0 ? ` and author of ${plural(c.moduleFilesAuthored, 'other file')} of the module` : '';
     return `${name(c.id)}${first ? ', successor on' : ' on'} ${c.files} (${strengths(c)})${authored}`;
   };
-  const named = takeOver.candidates.slice(0, AREA_CANDIDATES).map((c, index) => describe(c, index === 0));
-  const rest = takeOver.candidates.slice(AREA_CANDIDATES);
-  if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, c) => sum + c.files, 0)}`);
+  const named = peopleWithMore(takeOver.candidates, AREA_CANDIDATES, (c, index) => describe(c, index === 0));
   const none = takeOver.noSuccessor > 0 ? ` No successor for ${takeOver.noSuccessor}: nobody${active} who stays has changed ${takeOver.noSuccessor === 1 ? 'it' : 'them'}.` : '';
   return `**Who could take over** ${files}: ${named.join('; ')}.${none}`;
 }
@@ -443,9 +449,7 @@ function coAuthorCreditLine(report: HandoffReport, who: string): string | undefi
         : '';
   if (credit.soleFiles === 0) return `${head}, ${sole}${noActive}. The figures count them, as the model does; the file lists below mark them *an author only by co-author credit*.`;
   const one = credit.soleFiles === 1;
-  const named = credit.authorsInstead.slice(0, SUMMARY_CANDIDATES).map((a) => (one ? name(a.id) : `${name(a.id)} on ${a.files}`));
-  const rest = credit.authorsInstead.slice(SUMMARY_CANDIDATES);
-  if (rest.length > 0) named.push(`${plural(rest.length, 'more person', 'more people')} on ${rest.reduce((sum, a) => sum + a.files, 0)}`);
+  const named = peopleWithMore(credit.authorsInstead, SUMMARY_CANDIDATES, (a) => (one ? name(a.id) : `${name(a.id)} on ${a.files}`));
   const whom = named.length > 0 ? ` (${joinedByAnd(named)})` : '';
   const instead = one
     ? credit.soleWithNoAuthor === 0
