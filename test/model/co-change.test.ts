@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coChanges, HUB_SHARE } from '../../src/model/handoff.ts';
+import { coChanges, HUB_SHARE } from '../../src/model/handoff-co-change.ts';
 import type { FileOwnership } from '../../src/model/types.ts';
 
 // Co-change of the handoff (src/model/handoff.ts coChanges), on hand-made windows of commits.
