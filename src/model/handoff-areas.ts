@@ -39,7 +39,7 @@ export interface HandoffArea {
   truckFactorAfterAll?: number | undefined;
   /**
    * None of the module's files keeps an author after this person leaves, alone (it had one before):
-   * scan's "orphaned module". The areas rank by the truck factor falling to 0 instead (see buildHandoff).
+   * scan's "orphaned module". The areas rank by the truck factor falling to 0 instead (see areaOrder).
    */
   leftWithNoAuthor: boolean;
   /**
