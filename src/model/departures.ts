@@ -1,13 +1,11 @@
 import { baselineOf, impactOf, orphansOf, type Baseline } from './departure-impact.ts';
-import { fileNumbersByModule, filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, ownLibrary, SMALL_MODULE_FILES } from './modules.ts';
-import { developerFlags, isFlagged, nameLookup, type AuthorsOf } from './ownership-index.ts';
+import { filesByModule, isSecondaryModule, isSupportingModule, moduleOfFile, ownLibrary, SMALL_MODULE_FILES } from './modules.ts';
+import { developerFlags, isFlagged, type AuthorsOf } from './ownership-index.ts';
 import { bestSuccessor, handsOnSuccessorOf, oneOffsOf, WEAK_SUCCESSOR_NORM_DOA, type Successor, type SuccessorStrength } from './successors.ts';
 import { moduleStandingOf, takeOverByModule, type ModuleStanding, type TakeOver } from './take-over.ts';
 import type { Analysis, DeveloperSummary, FileOwnership, ModuleOwnership, TruckFactor, TruckFactorMember } from './types.ts';
 
 export type { AuthorsOf };
-// Module grouping (modules.ts) and display names (ownership-index.ts), for the callers that import them from here.
-export { fileNumbersByModule, filesByModule, moduleOfFile, nameLookup };
 
 // Departures, METRICS.md §8 (talentrisk extension): remove the people leaving from the author sets
 // (no reassignment: the files they authored do not pass to anyone) and recompute.

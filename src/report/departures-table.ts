@@ -7,7 +7,7 @@ import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
 import { AUTHOR_ABS_THRESHOLD } from '../model/doa.ts';
 import { fadingLabel } from '../model/fading.ts';
-import { handoffTier, transferTier } from '../model/handoff.ts';
+import { handoffTier, transferTier } from '../model/handoff-order.ts';
 import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/modules.ts';
 import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, type TakeOver, type TakeOverCandidate } from '../model/take-over.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';

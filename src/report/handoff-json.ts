@@ -1,4 +1,6 @@
-import type { AreaTakeOverCandidate, HandoffFile, HandoffReport, MostActive } from '../model/handoff.ts';
+import type { HandoffReport } from '../model/handoff.ts';
+import type { AreaTakeOverCandidate, MostActive } from '../model/handoff-areas.ts';
+import type { HandoffFile } from '../model/handoff-files.ts';
 import { isBulkOnly, type Successor } from '../model/successors.ts';
 import type { TakeOver, TakeOverCandidate } from '../model/take-over.ts';
 import { round } from './format.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBookkeepingFile, listingTier } from '../../src/model/bookkeeping.ts';
-import { handoffTier } from '../../src/model/handoff.ts';
+import { handoffTier } from '../../src/model/handoff-order.ts';
 
 describe('isBookkeepingFile', () => {
   it('knows release manifests and changelogs by name, in any folder and case', () => {

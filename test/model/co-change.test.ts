@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { coChanges, HUB_SHARE } from '../../src/model/handoff.ts';
+import { coChanges, HUB_SHARE } from '../../src/model/handoff-co-change.ts';
 import type { FileOwnership } from '../../src/model/types.ts';
 
-// Co-change of the handoff (src/model/handoff.ts coChanges), on hand-made windows of commits.
+// Co-change of the handoff (src/model/handoff-co-change.ts coChanges), on hand-made windows of commits.
 
 const file = (path: string, authors: string[] = ['ada@example.com']) => ({ path, authors }) as unknown as FileOwnership;
 const commit = (n: number, files: string[]) => ({ sha: String(n).padStart(40, '0'), time: n, subject: `c${n}`, files });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import { authorsAfter, computeDepartures, filesByModule, knowledgeLossOf } from '../../src/model/departures.ts';
+import { authorsAfter, computeDepartures, knowledgeLossOf } from '../../src/model/departures.ts';
+import { filesByModule } from '../../src/model/modules.ts';
 import { bestSuccessor, WEAK_SUCCESSOR_NORM_DOA } from '../../src/model/successors.ts';
 import { parseLeaving, resolveDepartures } from '../../src/model/resolve-departures.ts';
 import type { FileOwnership } from '../../src/model/types.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { authorsAfter, computeDepartures, filesByModule } from '../../src/model/departures.ts';
+import { authorsAfter, computeDepartures } from '../../src/model/departures.ts';
+import { filesByModule } from '../../src/model/modules.ts';
 import { resolveDepartures } from '../../src/model/resolve-departures.ts';
-import { mostActiveByModule } from '../../src/model/handoff.ts';
+import { mostActiveByModule } from '../../src/model/handoff-areas.ts';
 import { moduleStandingOf, takeOverByModule, type TakeOver } from '../../src/model/take-over.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildRepo } from '../helpers/git-fixture.ts';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { HandoffFile, HandoffReport } from '../../src/model/handoff.ts';
+import type { HandoffReport } from '../../src/model/handoff.ts';
+import type { HandoffFile } from '../../src/model/handoff-files.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
 import { renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toHandoffJson } from '../../src/report/handoff-json.ts';
 import { handoffOutputSchema } from '../../src/report/handoff-schema.ts';
-import { MAX_AREAS, MAX_FILES_PER_AREA, renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
+import { MAX_AREAS, MAX_FILES_PER_AREA } from '../../src/report/handoff-areas.ts';
+import { renderHandoffMarkdown } from '../../src/report/handoff-markdown.ts';
 import { analyzeRepo } from '../helpers/analyze.ts';
 import { buildNamed, handoffOf, SHOP_CONFIG, shopHistory } from './handoff-fixture.ts';
 

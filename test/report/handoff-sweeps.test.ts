@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDepartures } from '../../src/model/departures.ts';
 import { resolveDepartures } from '../../src/model/resolve-departures.ts';
 import { explainAuthorship } from '../../src/model/explain.ts';
-import type { HandoffFile } from '../../src/model/handoff.ts';
+import type { HandoffFile } from '../../src/model/handoff-files.ts';
 import { takeOverOf } from '../../src/model/take-over.ts';
 import { renderDeparturesSection } from '../../src/report/departures-table.ts';
 import { departuresJson } from '../../src/report/departures-output.ts';

@@ -80,6 +80,26 @@ describe('handoff: who could take over', () => {
     expect(report.areas.find((a) => a.module === 'tpl')?.takeOver).toEqual({ files: 6, noSuccessor: 5, candidates: [{ id: 'bob@example.com', files: 1, ok: 0, weak: 1, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false, moduleFilesAuthored: 0 }] });
   });
 
+  // The summary's and an area's take-over lines and the co-author credit line each wrote "N more
+  // people on M" themselves (a review): one helper now, held to the same words in all three.
+  it('names the first few people and sums up the rest, "2 more people on 3", in the summary, an area and the co-author credit line', async () => {
+    const repo = buildNamed('hugo', smallHugo());
+    const analysis = await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 365 } } });
+    const report = await handoffOf(analysis, 'ada', { critical: [] });
+    const candidate = (id: string, files: number) => ({ id, files, ok: 0, weak: files, barely: 0, bulkOnly: 0, bulkOnlyOk: 0, bulkOnlyBarely: 0, oneOff: false });
+    const five = [candidate('p1', 5), candidate('p2', 4), candidate('p3', 3), candidate('p4', 2), candidate('p5', 1)];
+    report.summary.takeOver = { files: 15, noSuccessor: 0, candidates: five };
+    const tpl = report.areas.find((a) => a.module === 'tpl');
+    if (!tpl) throw new Error('no tpl area');
+    tpl.takeOver = { files: 15, noSuccessor: 0, candidates: five.map((c) => ({ ...c, moduleFilesAuthored: 0 })) };
+    const authorsInstead = five.slice(0, 4).map((c) => ({ id: c.id, files: 2 }));
+    report.summary.coAuthorCredit = { files: 8, soleFiles: 8, noActiveAuthorLeft: 8, soleWithOtherAuthor: 8, soleWithNoAuthor: 0, authorsInstead, commits: 0, many: true };
+    const markdown = renderHandoffMarkdown(report);
+    expect(markdown).toContain('the successor is p1 on 5 (all weak), p2 on 4 (all weak), p3 on 3 (all weak) and 2 more people on 3.\n');
+    expect(markdown).toContain(': p1, successor on 5 (all weak); p2 on 4 (all weak); 3 more people on 6.\n');
+    expect(markdown).toContain('would have another author (p1 on 2, p2 on 2, p3 on 2 and 1 more person on 2).');
+  });
+
   // hugo: the document said "then the modules left with no author", and tpl (Joe authors 20 of its
   // files) came before hugofs and config, which keep no author at all (a tester). The order ranks a
   // truck factor falling to 0; the document now says so, and says which modules keep no author.
