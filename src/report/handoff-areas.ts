@@ -18,6 +18,7 @@ import {
   oneOffText,
   peopleWithMore,
   relativeWork,
+  theirWork,
   sharedOnlyWords,
   strengths,
   withOthers,
@@ -113,7 +114,7 @@ function renderArea(area: HandoffArea, who: string, name: (id: string) => string
         `${mdCode(file.path, true)}${file.critical.length ? ' ⚠️' : ''}${file.status === 'shared' ? ` (shared with ${sharedWith(file.otherAuthors.map(name), file.othersLeaving.map(name))})` : ''}${coAuthorOnlyMark(file, name)}`,
         day(file.lastChange),
         String(file.commits),
-        successorCell(file, name, fading),
+        successorCell(file, name, fading, who),
         evidence(file, activeOnly),
       ]),
       ['left', 'left', 'right', 'left', 'left'],
@@ -149,7 +150,7 @@ function dropWithoutSoleFiles(area: HandoffArea, who: string): string {
   return ` No file of it is ${who}’s alone, but ${who} shares enough of them that its truck factor drops from ${area.truckFactorBefore} to ${area.truckFactorAfter} without ${who}: ${more} would leave most of its files with no author.`;
 }
 
-function successorCell(file: HandoffFile, name: (id: string) => string, fading: Readonly<Record<string, number>>): string {
+function successorCell(file: HandoffFile, name: (id: string) => string, fading: Readonly<Record<string, number>>, leaving: string): string {
   if (!file.successor) return '**no successor — knowledge transfer needed**';
   // A successor fading out is said so, as scan says it: redis's artix looked as strong as anyone.
   // Inside the cell's one parenthesis, first: "Dave (last commit 347 days ago; weak: walk through it together)".
@@ -174,7 +175,7 @@ function successorCell(file: HandoffFile, name: (id: string) => string, fading: 
   if (file.strength === 'weak' && manyOwnChanges(file.successor)) {
     // "Barely knows it" beside 388 commits read wrong to a manager: others made 9,306 changes
     // (spring-boot's dependency management file, normDOA 0.08; an EM test).
-    return `${open}${relativeWork(file)}; others made far more: walk through it together)${moreRecent(file, name)}`;
+    return `${open}${relativeWork(file)}; ${theirWork(file, leaving)}: walk through it together)${moreRecent(file, name)}`;
   }
   switch (file.strength) {
     case 'author':

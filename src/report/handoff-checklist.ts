@@ -4,7 +4,7 @@ import type { HandoffFile } from '../model/handoff-files.ts';
 import { BARELY_NORM_DOA } from '../model/take-over.ts';
 import { plural } from './format.ts';
 import { mdCode, mdText } from './handoff-escape.ts';
-import { commitsLately, manyOwnChanges, normDoaText, oneOffText, relativeWork, sharedOnlyWords, strengths, withOthers, type Lately } from './handoff-words.ts';
+import { commitsLately, manyOwnChanges, normDoaText, oneOffText, relativeWork, sharedOnlyWords, strengths, theirWork, withOthers, type Lately } from './handoff-words.ts';
 
 // The handoff document's Checklist: one line per item (model/handoff-checklist.ts), what to do and
 // with whom.
@@ -55,7 +55,7 @@ export function checklistLine(item: ChecklistItem, who: string, name: (id: strin
         return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, changed it only in sweeps or reorganisations of ${BULK_CHANGES}+ files${item.handsOnSuccessor ? `; ${name(item.handsOnSuccessor)} worked on it hands-on` : ''}.`;
       }
       if (item.successor && file?.successor && item.strength === 'weak' && manyOwnChanges(file.successor)) {
-        return `Walk through ${mdCode(item.path)} with ${name(item.successor)}, who made ${relativeWork(file)} (others made far more)${item.recentSuccessor ? `, or with ${name(item.recentSuccessor)}, who changed it more recently` : ''}.`;
+        return `Walk through ${mdCode(item.path)} with ${name(item.successor)}, who made ${relativeWork(file)} (${theirWork(file, who)})${item.recentSuccessor ? `, or with ${name(item.recentSuccessor)}, who changed it more recently` : ''}.`;
       }
       if (item.successor && (item.normDoa ?? 1) < BARELY_NORM_DOA) {
         return `Walk through ${mdCode(item.path)} with its new owner: the nearest successor, ${name(item.successor)}, barely knows it (normDOA ${normDoaText(item.normDoa ?? 0)})${item.recentSuccessor ? `; ${name(item.recentSuccessor)} changed it more recently` : ''}.`;

@@ -73,6 +73,15 @@ export function relativeWork(file: HandoffFile): string {
 }
 
 /**
+ * Who made the changes a weak successor did not: "Zoltan Kochan made 170, others 16". "Others made
+ * far more" hid that the others were mostly the person leaving (pnpm, a first-time user).
+ */
+export function theirWork(file: HandoffFile, who: string): string {
+  const others = file.events - (file.successor?.commits ?? 0) - file.commits;
+  return others > 0 ? `${who} made ${file.commits}, others ${others}` : `${who} made ${file.commits}`;
+}
+
+/**
  * A successor's normDOA as the table and the checklist both print it: two decimals, or more where
  * two would round it onto the "barely knows it" floor (0.0999 read "0.1", the floor it is below: a
  * review); the checklist had rounded down and the table not (0.08 and 0.09 for one successor, a
