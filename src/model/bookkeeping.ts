@@ -27,11 +27,26 @@ const PROSE = /(?:^(?:readme|licen[cs]e|copying|notice)(?:\.txt)?|\.(?:md|markdo
 // Files that tell git, editors and packagers what to skip, and drawings (logos): nobody walks a
 // successor through them (vuejs/core's orphaned files began with .gitignore, flask's handoff listed
 // .editorconfig and logo SVGs before code: testers).
-const REPOSITORY_SETTING = /^\.(?:git(?:ignore|attributes|keep)|editorconfig|npmignore|dockerignore|prettierignore|eslintignore|mailmap|git-blame-ignore-revs)$/i;
+const REPOSITORY_SETTING = /^\.(?:git(?:ignore|attributes|keep|review)|editorconfig|npmignore|dockerignore|prettierignore|eslintignore|mailmap|git-blame-ignore-revs)$/i;
 
 /** A file that tells git, editors or packagers what to skip or how to read the history (`.gitignore`, `.git-blame-ignore-revs`). */
 export function isRepositorySetting(path: string): boolean {
   return REPOSITORY_SETTING.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** Prose about the code (a README, a licence, `.md`, `.rst`, …) or an API dump, by its name. */
+export function isProse(path: string): boolean {
+  return PROSE.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/**
+ * A file that sets up the repository's hosting rather than being code: GitHub's funding, issue and
+ * pull-request templates, stale-bot and dependabot settings, CODEOWNERS (not its workflows or
+ * actions, which run). SQLAlchemy's handoff counted `.github/FUNDING.yml` and `stale.yml` among "10
+ * code files" with no successor (a first-time user).
+ */
+export function isHostingSetting(path: string): boolean {
+  return path.startsWith('.github/') && !/^\.github\/(?:workflows|actions)\//.test(path);
 }
 
 /** Where a file comes in a list of files at risk: 0 code and the rest, 1 prose, API dumps, ignore files and drawings, 2 release manifests and changelogs. */

@@ -1,3 +1,4 @@
+import { isHostingSetting, isProse, isRepositorySetting } from './bookkeeping.ts';
 import { DOCS_FOLDERS, EXAMPLES_FOLDERS, isSupportingModule, ownLibrary, RELEASE_NOTES_FOLDERS, SETTINGS_FOLDERS, SMALL_MODULE_FILES, type ModuleOfKind } from './modules.ts';
 
 // What a module (or a file's folder) is for, in words a dashboard can filter on: the classes the
@@ -50,14 +51,19 @@ export function moduleCategory(module: ModuleOfKind & { files: number }): Module
   return supportingFolder(module.path, ownLibrary(module))?.category ?? (module.files < SMALL_MODULE_FILES ? 'small' : 'code');
 }
 
-/** What a file is for, by its folder: a module's categories but `small`. */
+/** What a file is for, by its folder, else by its name (prose is docs; ignore files, .gitreview and GitHub's settings are settings): a module's categories but `small`. */
 export type FileCategory = Exclude<ModuleCategory, 'small'>;
 
 export const FILE_CATEGORIES: readonly FileCategory[] = ['code', 'tests', 'examples', 'docs', 'settings'];
 
 /** A file's category: that of the outermost supporting folder holding it (supportingFolder), else `code`. */
 export function fileCategory(path: string, testLibraries: readonly string[] = []): FileCategory {
-  return supportingFolder(folderOf(path), testLibraries)?.category ?? 'code';
+  const byFolder = supportingFolder(folderOf(path), testLibraries)?.category;
+  if (byFolder) return byFolder;
+  // Outside such folders, by the file itself: a README or LICENSE is no code file, nor are the
+  // repository's settings (SQLAlchemy's "10 code files" with no successor were 5 of those).
+  if (isProse(path)) return 'docs';
+  return isRepositorySetting(path) || isHostingSetting(path) ? 'settings' : 'code';
 }
 
 /** The folder of a file ('' at the top level), as isSupportingModule reads a file's place. */

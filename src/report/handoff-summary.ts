@@ -113,7 +113,7 @@ const CATEGORY_WORDS: Record<FileCategory, [one: string, many: string]> = {
   tests: ['test file or fixture', 'test files and fixtures'],
   examples: ['example', 'examples'],
   docs: ['documentation file', 'documentation files'],
-  settings: ['editor settings file', 'editor settings files'],
+  settings: ['settings file (editor or repository)', 'settings files (editor or repository)'],
 };
 
 /**

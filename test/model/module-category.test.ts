@@ -65,8 +65,12 @@ describe('moduleCategory (scan JSON modules[].category)', () => {
 
 describe('fileCategory (handoff summary counts by what the files are for)', () => {
   it('names the category of the outermost supporting folder holding a file, else code (helm: testdata fixtures among "nobody for 100")', () => {
-    const paths = ['cmd/helm/require/args.go', 'cmd/helm/require/args_test.go', 'cmd/helm/testdata/output/x.txt', 'docs/examples/a.go', 'examples/b.go', '.vscode/settings.json', 'README.md'];
-    expect(paths.map((path) => fileCategory(path))).toEqual(['code', 'code', 'tests', 'docs', 'examples', 'settings', 'code']);
+    const paths = ['cmd/helm/require/args.go', 'cmd/helm/require/args_test.go', 'cmd/helm/testdata/output/x.txt', 'docs/examples/a.go', 'examples/b.go', '.vscode/settings.json'];
+    expect(paths.map((path) => fileCategory(path))).toEqual(['code', 'code', 'tests', 'docs', 'examples', 'settings']);
+    // Elsewhere by the file itself: SQLAlchemy's "10 code files" with no successor held LICENSE,
+    // .gitreview and GitHub's settings (a first-time user). A workflow runs: code.
+    const files = ['README.md', 'LICENSE', 'lib/x/NOTES.rst', '.gitreview', '.github/FUNDING.yml', '.github/ISSUE_TEMPLATE/config.yml', '.github/workflows/ci.yml', 'tools/x.py', 'CMakeLists.txt'];
+    expect(files.map((path) => fileCategory(path))).toEqual(['docs', 'docs', 'docs', 'settings', 'settings', 'settings', 'code', 'code', 'code']);
     // A workspace package named like a test library is code (tokio-test).
     expect(fileCategory('tokio-test/src/io.rs', ['tokio-test'])).toBe('code');
   });
