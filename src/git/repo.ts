@@ -405,20 +405,20 @@ export async function emptyFilesAt(repo: Repository, sha: string): Promise<Set<s
 }
 
 /**
- * The authors (name and email after .mailmap) of the non-merge commits that changed a file up to the
- * revision, following its renames as `git log --follow` does; undefined in a partial clone (rename
+ * The non-merge commits that changed a file up to the revision (id, and author name and email after
+ * .mailmap), following its renames as `git log --follow` does; undefined in a partial clone (rename
  * detection would download blobs) or when git cannot tell (a missing blob).
  */
-export async function fileCommitAuthorsAt(repo: Repository, sha: string, file: string): Promise<{ name: string; email: string }[] | undefined> {
+export async function fileCommitsAt(repo: Repository, sha: string, file: string): Promise<{ sha: string; name: string; email: string }[] | undefined> {
   if (repo.info.isPartial) return undefined;
   try {
-    const out = await repo.side.raw(['log', ...PINNED_LOG_OPTIONS, '--no-merges', '--follow', '--format=%aN%x00%aE', sha, '--', file]);
+    const out = await repo.side.raw(['log', ...PINNED_LOG_OPTIONS, '--no-merges', '--follow', '--format=%H%x00%aN%x00%aE', sha, '--', file]);
     return out
       .split('\n')
       .filter((line) => line.includes('\0'))
       .map((line) => {
-        const [name = '', email = ''] = line.split('\0');
-        return { name, email };
+        const [id = '', name = '', email = ''] = line.split('\0');
+        return { sha: id, name, email };
       });
   } catch {
     return undefined;

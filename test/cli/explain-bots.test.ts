@@ -26,4 +26,20 @@ describe('explain <file> says how many of its commits are by bots', { tags: ['sl
     const classic = explainOutputSchema.parse(JSON.parse(runCli(['explain', 'NOTES.md', '--format', 'json', '--model', 'classic'], { cwd: repo.dir }).stdout));
     expect(classic.kind === 'file' && classic.botCommits).toBeNull();
   });
+
+  // SQLAlchemy's session.py: 607 events where `git log --follow` lists 612, the 5 of its
+  // .git-blame-ignore-revs, which only a repository-wide warning explained (a first-time user).
+  it('says how many of its commits ignoreRevs lists, by the file or the config that lists them', () => {
+    const repo = buildRepo([
+      { author: 'ada', write: { 'src/a.ts': 5, 'src/b.ts': 5 } },
+      { author: 'bob', write: { 'src/a.ts': 5, 'src/b.ts': 5 } },
+      { author: 'carl', write: { 'src/a.ts': 5 } },
+    ]);
+    const [bob, carl] = [repo.git('rev-parse', 'HEAD~1').trim(), repo.git('rev-parse', 'HEAD').trim()];
+    repo.commit({ author: 'ada', write: { '.git-blame-ignore-revs': `# formatting\n${bob}\n`, '.talentrisk.yml': `ignoreRevs: ["${carl.slice(0, 10)}"]\n` } });
+    const text = runCli(['explain', 'src/a.ts', '--no-color'], { cwd: repo.dir }).stdout;
+    expect(text).toContain('\n2 commits of its history are listed in .git-blame-ignore-revs and config `ignoreRevs` and count for nobody here, as in every figure (`git log --follow` lists them).\n');
+    expect(runCli(['explain', 'src/b.ts', '--no-color'], { cwd: repo.dir }).stdout).toContain('\n1 commit of its history is listed in .git-blame-ignore-revs and counts for nobody here');
+    expect(runCli(['explain', 'src/a.ts', '--no-color', '--model', 'classic'], { cwd: repo.dir }).stdout).not.toContain('of its history');
+  });
 });

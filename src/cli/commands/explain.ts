@@ -1,8 +1,10 @@
 import { notAnalysedUnder, ONLY_CODE_RULE, type NotAnalysedReason } from '../../analyze.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { fileCommitAuthorsAt, type Repository } from '../../git/repo.ts';
+import { fileCommitsAt, readFileAt, type Repository } from '../../git/repo.ts';
 import { createBotMatcher } from '../../model/identity.ts';
-import { botCommitsOf, type BotCommits } from '../../model/bot-commits.ts';
+import { botCommitsOf } from '../../model/bot-commits.ts';
+import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
+import type { Config } from '../../config/schema.ts';
 import { authorsWithoutCoAuthors, folderCoAuthorCredit, type FolderCoAuthorCredit } from '../../model/co-author-credit.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
 import { doaText, explainAuthorship, rowsToShow } from '../../model/explain.ts';
@@ -53,8 +55,11 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
   const inactiveGone = loaded.config.config.model.treatInactiveAsDeparted;
   const currentOf = currentAuthorsOf(analysis, { treatInactiveAsDeparted: inactiveGone });
 
-  // A file's commits by bots, which no figure counts (one git call; not under --model classic, which keeps bots).
-  const botCommits = found.file && analysis.model !== 'classic' ? await fileBotCommits(loaded.repository, analysis.repository.revision, found.file.path, loaded.config.config.bots) : undefined;
+  // A file's commits by bots, and those ignoreRevs lists, which no figure counts (one git call; not
+  // under --model classic, which keeps both).
+  const followed = found.file && analysis.model !== 'classic' ? await fileCommitsAt(loaded.repository, analysis.repository.revision, found.file.path) : undefined;
+  const botCommits = followed ? botCommitsOf(followed, createBotMatcher(loaded.config.config.bots)) : undefined;
+  const ignoredCommits = followed ? await ignoredCommitsOf(followed, loaded.repository, analysis.repository.revision, loaded.config.config) : undefined;
 
   // A folder's tracked files the analysis leaves out, by why (one git call; a file has none).
   const left = found.file
@@ -91,6 +96,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
     out.push(`${chalk.bold(sanitize(file.path))}  ${chalk.dim(`${file.events} ${file.events === 1 ? 'event' : 'events'} · last change ${day(file.lastChange)}`)}`);
     if (fromRoot) out.push(`(${fromRoot})`);
     if (botCommits) out.push(chalk.dim(`${plural(botCommits.commits, 'commit')} by bots (${list(botCommits.bots.map((bot) => `${sanitize(bot.name)} ${bot.commits}`), 3)}) count for nobody here, as in every figure, but for a person they credit as a co-author.`));
+    if (ignoredCommits) out.push(chalk.dim(ignoredCommitsLine(ignoredCommits)));
     out.push(chalk.dim('DOA = 3.293 + 1.098·FA + 0.164·DL − 0.321·ln(1 + AC); author ⇔ normDOA > 0.75 and (DOA ≥ 3.293 or FA = 1)'));
     out.push('');
     // Equal figures by name, not by id (ripgrep's 15 tied rows read as shuffled: a tester).
@@ -303,10 +309,34 @@ function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
   return 'DOA below 3.293, and the creation has lost half its weight';
 }
 
-/** The file's commits by bots as the analysis judges bots (config `bots` and the built-in patterns), or undefined. */
-async function fileBotCommits(repo: Repository, sha: string, file: string, patterns: readonly string[]): Promise<BotCommits | undefined> {
-  const authors = await fileCommitAuthorsAt(repo, sha, file);
-  return authors ? botCommitsOf(authors, createBotMatcher(patterns)) : undefined;
+/**
+ * The file's commits that config `ignoreRevs` or its `ignoreRevsFile` (as committed at the revision)
+ * list, which credit nobody: `explain session.py` said 607 events where `git log --follow` lists
+ * 612, the 5 of SQLAlchemy's .git-blame-ignore-revs (a first-time user). Undefined when none.
+ */
+async function ignoredCommitsOf(commits: readonly { sha: string }[], repo: Repository, revision: string, config: Config): Promise<{ commits: number; sources: string[] } | undefined> {
+  const file = ignoreRevsFilePath(config.ignoreRevsFile);
+  const text = file === undefined ? undefined : await readFileAt(repo, revision, file);
+  const fromFile = text === undefined ? [] : parseIgnoreRevsFile(text).ids;
+  if (config.ignoreRevs.length === 0 && fromFile.length === 0) return undefined;
+  const inConfig = ignoredRevisions(config.ignoreRevs);
+  const inFile = ignoredRevisions(fromFile);
+  let count = 0;
+  const sources = new Set<string>();
+  for (const { sha } of commits) {
+    const [byConfig, byFile] = [inConfig.has(sha), inFile.has(sha)];
+    if (!byConfig && !byFile) continue;
+    count += 1;
+    if (byFile) sources.add(file as string);
+    if (byConfig) sources.add('config `ignoreRevs`');
+  }
+  return count > 0 ? { commits: count, sources: [...sources].sort() } : undefined;
+}
+
+/** "5 commits of its history are listed in .git-blame-ignore-revs and count for nobody here, …". */
+export function ignoredCommitsLine(ignored: { commits: number; sources: readonly string[] }): string {
+  const one = ignored.commits === 1;
+  return `${plural(ignored.commits, 'commit')} of its history ${one ? 'is' : 'are'} listed in ${ignored.sources.map(sanitize).join(' and ')} and ${one ? 'counts' : 'count'} for nobody here, as in every figure (\`git log --follow\` lists ${one ? 'it' : 'them'}).`;
 }
 
 /**
