@@ -96,7 +96,7 @@ describe('co-author credit in scan and explain (black box)', { tags: ['slow'] },
     expect(markdown.stdout).toContain(
       '\n- **Co-author credit:** 24 of the 34 files Ann authors are theirs only through Co-authored-by trailers on others’ commits (8 commits of others credit them as a co-author; GitHub adds one for whoever pushes to a pull request before squash-merging it), among them 24 of the 34 files only they know. The figures count them, as the model does; with co-authors left out (`model.coAuthors: false`) each of the 24 only they know would have another author (Bob on 24, Carol on 24 and Dave on 24). The file lists below mark them *an author only by co-author credit*.\n',
     );
-    expect(markdown.stdout).toContain('| `src/f23.ts` · *an author only by co-author credit* (without it: Bob (inactive), Carol (inactive), Dave (inactive)) |');
+    expect(markdown.stdout).toMatch(/\| `src\/f\d\d\.ts` · \*an author only by co-author credit\* \(without it: Bob \(inactive\), Carol \(inactive\), Dave \(inactive\)\) \|/);
     const json = handoffOutputSchema.parse(JSON.parse(runCli(['handoff', 'ann', '--until', '2025-01-01', '--depth', '1', '--format', 'json'], { cwd: dir }).stdout));
     expect(json.summary.coAuthorCredit).toMatchObject({ files: 24, soleFiles: 24, soleWithOtherAuthor: 24, soleWithNoAuthor: 0, commits: 8, many: true });
     const files = json.areas.flatMap((area) => area.files);
