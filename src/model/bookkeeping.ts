@@ -40,18 +40,20 @@ export function isProse(path: string): boolean {
 }
 
 /**
- * A file that sets up the repository's hosting rather than being code: GitHub's funding, issue and
- * pull-request templates, stale-bot and dependabot settings, CODEOWNERS (not its workflows or
- * actions, which run). SQLAlchemy's handoff counted `.github/FUNDING.yml` and `stale.yml` among "10
- * code files" with no successor (a first-time user).
+ * A file that sets up the repository's hosting rather than being code: GitHub's CODEOWNERS,
+ * FUNDING.yml, dependabot.yml and the like directly in `.github/`, and its issue, pull-request and
+ * discussion templates (markdown ones too) — not its workflows, actions or scripts, which run.
+ * SQLAlchemy's handoff counted `.github/FUNDING.yml` and `stale.yml` among "10 code files" with no
+ * successor (a first-time user).
  */
 export function isHostingSetting(path: string): boolean {
-  return path.startsWith('.github/') && !/^\.github\/(?:workflows|actions)\//.test(path);
+  return HOSTING_SETTING.test(path);
 }
+
+const HOSTING_SETTING = /^\.github\/(?:(?:ISSUE_TEMPLATE|PULL_REQUEST_TEMPLATE|DISCUSSION_TEMPLATE)\/[^/]+|[^/]+\.(?:ya?ml|json5?|toml|md)|CODEOWNERS)$/i;
 
 /** Where a file comes in a list of files at risk: 0 code and the rest, 1 prose, API dumps, ignore files and drawings, 2 release manifests and changelogs. */
 export function listingTier(path: string): 0 | 1 | 2 {
   if (isBookkeepingFile(path)) return 2;
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  return PROSE.test(name) || REPOSITORY_SETTING.test(name) || name.toLowerCase().endsWith('.svg') ? 1 : 0;
+  return isProse(path) || isRepositorySetting(path) || path.toLowerCase().endsWith('.svg') ? 1 : 0;
 }

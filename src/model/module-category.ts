@@ -51,19 +51,19 @@ export function moduleCategory(module: ModuleOfKind & { files: number }): Module
   return supportingFolder(module.path, ownLibrary(module))?.category ?? (module.files < SMALL_MODULE_FILES ? 'small' : 'code');
 }
 
-/** What a file is for, by its folder, else by its name (prose is docs; ignore files, .gitreview and GitHub's settings are settings): a module's categories but `small`. */
+/** What a file is for, by its folder, else by the file itself (ignore files, .gitreview and GitHub's settings and templates are settings, prose is docs, the rest code): a module's categories but `small`. */
 export type FileCategory = Exclude<ModuleCategory, 'small'>;
 
 export const FILE_CATEGORIES: readonly FileCategory[] = ['code', 'tests', 'examples', 'docs', 'settings'];
 
-/** A file's category: that of the outermost supporting folder holding it (supportingFolder), else `code`. */
+/** A file's category: that of the outermost supporting folder holding it (supportingFolder), else by the file itself (settings, prose as docs, else code). */
 export function fileCategory(path: string, testLibraries: readonly string[] = []): FileCategory {
   const byFolder = supportingFolder(folderOf(path), testLibraries)?.category;
   if (byFolder) return byFolder;
-  // Outside such folders, by the file itself: a README or LICENSE is no code file, nor are the
-  // repository's settings (SQLAlchemy's "10 code files" with no successor were 5 of those).
-  if (isProse(path)) return 'docs';
-  return isRepositorySetting(path) || isHostingSetting(path) ? 'settings' : 'code';
+  // Outside such folders, by the file itself: the repository's settings (GitHub's templates too) and
+  // prose are no code (SQLAlchemy's "10 code files" with no successor were 5 of those).
+  if (isRepositorySetting(path) || isHostingSetting(path)) return 'settings';
+  return isProse(path) ? 'docs' : 'code';
 }
 
 /** The folder of a file ('' at the top level), as isSupportingModule reads a file's place. */

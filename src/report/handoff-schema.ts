@@ -165,7 +165,7 @@ export const handoffOutputSchema = z
       sharedOnlyWithInactive: z.number().int().nonnegative().describe('Of the shared files, those whose other authors who stay are all inactive.'),
       sharedOnlyWithLeaving: z.number().int().nonnegative().describe('Of the shared files, those whose other authors are all leaving too (none stays). With sharedOnlyWithInactive and soleFiles, the files that need a new owner.'),
       noActiveAuthorLeft: z.number().int().nonnegative().describe('Their files no active developer who stays authors.'),
-      noActiveAuthorLeftByCategory: filesByCategory.describe('noActiveAuthorLeft by what the files are for, by their folder (code, tests and fixtures, examples, docs, editors’ settings: the categories of scan’s modules[].category but small), else by the file itself (prose: docs; ignore files, .gitreview and GitHub’s settings outside .github/workflows: settings).'),
+      noActiveAuthorLeftByCategory: filesByCategory.describe('noActiveAuthorLeft by what the files are for, by their folder (code, tests and fixtures, examples, docs, editors’ settings: the categories of scan’s modules[].category but small), else by the file itself (ignore files, .gitreview, GitHub’s settings directly in .github/ and its templates: settings; prose: docs).'),
       soleModules: z.array(z.string()).describe('Modules where they are the only author of every authored file.'),
       sharedModules: z.array(z.string()),
       criticalSystems: z.array(

@@ -69,8 +69,8 @@ describe('fileCategory (handoff summary counts by what the files are for)', () =
     expect(paths.map((path) => fileCategory(path))).toEqual(['code', 'code', 'tests', 'docs', 'examples', 'settings']);
     // Elsewhere by the file itself: SQLAlchemy's "10 code files" with no successor held LICENSE,
     // .gitreview and GitHub's settings (a first-time user). A workflow runs: code.
-    const files = ['README.md', 'LICENSE', 'lib/x/NOTES.rst', '.gitreview', '.github/FUNDING.yml', '.github/ISSUE_TEMPLATE/config.yml', '.github/workflows/ci.yml', 'tools/x.py', 'CMakeLists.txt'];
-    expect(files.map((path) => fileCategory(path))).toEqual(['docs', 'docs', 'docs', 'settings', 'settings', 'settings', 'code', 'code', 'code']);
+    const files = ['README.md', 'LICENSE', 'lib/x/NOTES.rst', '.gitreview', '.github/FUNDING.yml', '.github/CODEOWNERS', '.github/ISSUE_TEMPLATE/bug.md', '.github/pull_request_template.md', '.github/workflows/ci.yml', '.github/scripts/release.mjs', '.github/actions/setup/action.yml', 'tools/x.py', 'CMakeLists.txt'];
+    expect(files.map((path) => fileCategory(path))).toEqual(['docs', 'docs', 'docs', 'settings', 'settings', 'settings', 'settings', 'settings', 'code', 'code', 'code', 'code', 'code']);
     // A workspace package named like a test library is code (tokio-test).
     expect(fileCategory('tokio-test/src/io.rs', ['tokio-test'])).toBe('code');
   });
