@@ -91,9 +91,10 @@ export interface CriticalSystemResult {
   /** Files with no author at all, most changed first, then by path. */
   orphanFiles: string[];
   /**
-   * With CriticalOptions.leftOut: the developers left out who author a file of the system (those
-   * leaving, or inactive), most files first; absent when none does. A system they leave with no
-   * author said "no file has an author", as if nobody had ever written it (a re-test on psf/requests).
+   * With CriticalOptions.leftOut: the developers left out (those leaving, or inactive) who author a
+   * file of the system that has no author without them, most such files first (`files`, `share` of
+   * the system's); absent when there is none. A system they leave with no author said "no file has
+   * an author", as if nobody had ever written it (a re-test on psf/requests).
    */
   authorsLeftOut?: CriticalOwner[];
   /** With CriticalOptions.leftOut: per orphan file that had authors, their names as messages give them ("Ann (inactive)"). */
@@ -271,7 +272,7 @@ function evaluateSystem(
 
   const { authorsLeftOut, orphanAuthorsLeftOut } = leftOutAuthorsOf(files, orphanFiles, leftOut, nameOf);
   // "without Ann (inactive), its only file has no author", not "its only file has no author".
-  const without = authorsLeftOut.length > 0 ? `without ${authorsLeftOut.map((person) => leftOut?.get(person.id) ?? person.name).join(', ')}, ` : '';
+  const without = authorsLeftOut.length > 0 ? `without ${namesUpTo(authorsLeftOut.map((person) => leftOut?.get(person.id) ?? person.name))}, ` : '';
   const violations: CriticalViolation[] = [];
   // The files any of the truck-factor people author, in the author sets judged (after departures too).
   const coveredBy = (members: readonly TruckFactorMember[]) => {
@@ -320,9 +321,15 @@ function evaluateSystem(
   return withStatus(result);
 }
 
+/** At most `max` names, then how many more: "Ann, Bob, Carl, Dan +3 more" (a check line is read in CI annotations). */
+export function namesUpTo(names: readonly string[], max = 4): string {
+  return names.length > max ? `${names.slice(0, max).join(', ')} +${names.length - max} more` : names.join(', ');
+}
+
 /**
- * The developers in `leftOut` who author (by the published figure) a file of the system, most files
- * first then by name, and the names of those of each orphan file.
+ * The developers in `leftOut` who author (by the published figure) an orphan file of the system, the
+ * files they leave with no author: most files first, then by name; and each such file's. Not
+ * someone who co-authors a file that keeps another author: their absence changes nothing (a review).
  */
 function leftOutAuthorsOf(
   files: readonly FileOwnership[],
@@ -335,9 +342,10 @@ function leftOutAuthorsOf(
   const counts = new Map<string, number>();
   const orphans = new Set(orphanFiles);
   for (const file of files) {
+    if (!orphans.has(file.path)) continue;
     const theirs = file.authors.filter((id) => leftOut.has(id));
     for (const id of theirs) counts.set(id, (counts.get(id) ?? 0) + 1);
-    if (theirs.length > 0 && orphans.has(file.path)) orphanAuthorsLeftOut[file.path] = theirs.map((id) => leftOut.get(id) as string);
+    if (theirs.length > 0) orphanAuthorsLeftOut[file.path] = theirs.map((id) => leftOut.get(id) as string);
   }
   const authorsLeftOut = [...counts]
     .map(([id, count]) => ({ id, name: nameOf(id), files: count, share: count / files.length }))

@@ -1,4 +1,4 @@
-import { fewerThanHalfAuthored, filesAtRisk, rankCritical, type CriticalSystemResult, type CriticalViolation } from '../model/critical.ts';
+import { fewerThanHalfAuthored, filesAtRisk, namesUpTo, rankCritical, type CriticalSystemResult, type CriticalViolation } from '../model/critical.ts';
 import { isNewViolation } from '../model/critical-baseline.ts';
 import { departureLabel, INACTIVE_MARK, lossAgainstLimit } from '../model/critical-departures.ts';
 import { plural } from './format.ts';
@@ -19,12 +19,11 @@ export function busFactorPhrase(system: System): string {
 /** Who holds the knowledge: "sole owner: Ada" / "owners: Ada, Bob" / "no owner (authors: …)". */
 export function ownersPhrase(system: System, max = 4): string {
   if (system.status === 'error') return system.error ?? 'no analysed file matches its globs';
-  const names = (list: readonly { name: string }[]) => (list.length > max ? `${list.slice(0, max).map((o) => o.name).join(', ')} +${list.length - max} more` : list.map((o) => o.name).join(', '));
+  const names = (list: readonly { name: string }[]) => namesUpTo(list.map((o) => o.name), max);
   if (system.owners.length === 0) {
+    if (system.authors.length > 0) return `no owner: fewer than half its files have an author (authors: ${names(system.authors)})`;
     // Those leaving or inactive who wrote its files are named: "no file has an author" read as if nobody ever had.
-    const without = system.authorsLeftOut?.length ? ` without ${names(system.authorsLeftOut)}` : '';
-    if (system.authors.length > 0) return `no owner${without}: fewer than half its files have an author (authors: ${names(system.authors)})`;
-    return without ? `no owner${without}` : 'no owner: no file has an author';
+    return system.authorsLeftOut?.length ? `no owner: no file keeps an author without ${names(system.authorsLeftOut)}` : 'no owner: no file has an author';
   }
   return system.owners.length === 1 ? `sole owner: ${names(system.owners)}` : `owners: ${names(system.owners)}`;
 }
@@ -162,7 +161,7 @@ export function ownersHold(system: Pick<CriticalSystemResult, 'owners' | 'files'
   const violation = system.violations.find((v) => v.rule === 'minOwners' && !v.afterDepartures);
   if (!violation || violation.actual !== 0) return '';
   // "without Ann (inactive), its only file has no author": said as if nobody had ever written it.
-  const without = system.authorsLeftOut?.length ? `without ${system.authorsLeftOut.map((person) => person.name).join(', ')}, ` : '';
+  const without = system.authorsLeftOut?.length ? `without ${namesUpTo(system.authorsLeftOut.map((person) => person.name))}, ` : '';
   return `${without}${fewerThanHalfAuthored(system.files.length)}`;
 }
 

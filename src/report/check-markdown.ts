@@ -1,4 +1,4 @@
-import { filesAtRisk } from '../model/critical.ts';
+import { filesAtRisk, namesUpTo } from '../model/critical.ts';
 import { VERSION } from '../version.ts';
 import { allFailingNote, baseNotes, FILES_AT_RISK_LISTED, filesAtRiskMore, busFactorPhrase, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, inReportOrder, judgedOnPhrase, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
@@ -56,7 +56,7 @@ export function renderCheckMarkdown(report: CheckReport): string {
       const owner = owners.get(file);
       // Its authors who are leaving or inactive, when they are why it has none.
       const leftOut = system.orphanAuthorsLeftOut?.[file];
-      const nobody = leftOut ? `no author without ${escapeMarkdown(leftOut.join(', '))}` : 'nobody knows it (no author)';
+      const nobody = leftOut ? `no author without ${escapeMarkdown(namesUpTo(leftOut))}` : 'nobody knows it (no author)';
       out.push(`- ${markdownCode(file, false)} — ${owner ? `only ${escapeMarkdown(owner)} knows it` : nobody}${touched.get(file) ?? ''}`);
     }
     const more = filesAtRiskMore(files.length);

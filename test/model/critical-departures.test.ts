@@ -56,12 +56,17 @@ describe('evaluateAfterDepartures', () => {
     expect(npm?.violations[0]?.message).toBe('bus factor 0 (needs 2): without Bob (inactive), fewer than half of its 2 files have an author');
     expect(npm?.authorsLeftOut).toEqual([{ id: 'bob', name: 'Bob', files: 2, share: 1 }]);
     expect(npm?.orphanAuthorsLeftOut).toEqual({ 'npm/a.ts': ['Bob (inactive)'], 'npm/b.ts': ['Bob (inactive)'] });
-    // web keeps Ada on both files: Bob is left out there too, but no file of it is orphaned.
-    expect(web?.authorsLeftOut).toEqual([{ id: 'bob', name: 'Bob', files: 2, share: 1 }]);
-    expect(web?.orphanAuthorsLeftOut).toEqual({});
+    // web keeps Ada on both files: Bob's absence orphans nothing there, so he is not named (a review).
+    expect(web?.authorsLeftOut).toBeUndefined();
+    expect(web?.orphanAuthorsLeftOut).toBeUndefined();
     // With Ada leaving as well: web names both, the departing one by name alone.
     const [, webAfter] = evaluateAfterDepartures(analysis, systems, [{ id: 'ada', name: 'Ada' }], ['bob']);
     expect(webAfter?.orphanAuthorsLeftOut).toEqual({ 'web/x.ts': ['Ada', 'Bob (inactive)'], 'web/y.ts': ['Ada', 'Bob (inactive)'] });
+    // Many left out: the first four are named, the rest counted (the message goes to CI annotations).
+    const crowd = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    const crowded = { files: [file('npm/a.ts', crowd)], developers: crowd.map((id) => developer(id, id.toUpperCase())) };
+    const [many] = evaluateAfterDepartures(crowded, systems, [], crowd);
+    expect(many?.violations[0]?.message).toBe('bus factor 0 (needs 2): without P1 (inactive), P2 (inactive), P3 (inactive), P4 (inactive) +2 more, its only file has no author');
     // Nobody left out: no such fields, and a system whose files never had an author says so as before.
     const [plain] = evaluateAfterDepartures({ ...analysis, files: [file('npm/a.ts', [])] }, systems, []);
     expect(plain?.authorsLeftOut).toBeUndefined();

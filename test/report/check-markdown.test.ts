@@ -28,11 +28,11 @@ describe('check --format markdown', () => {
     const report = { ...base, systems, inactiveGone: 1, inactive: [{ id: 'bob@x', name: 'Bob', lastCommit: '2020-01-01T00:00:00.000Z' }] };
     // Marked as the CLI marks what people read.
     const text = renderCheckMarkdown(markInactive(report));
-    expect(text).toContain('| ❌ | deploy | **0** | 1 | no owner without Bob (inactive) | 1 |');
+    expect(text).toContain('| ❌ | deploy | **0** | 1 | no owner: no file keeps an author without Bob (inactive) | 1 |');
     expect(text).toContain('- ❌ **deploy**: bus factor 0 (needs 1): without Bob (inactive), its only file has no author');
     expect(text).toContain('- `deploy/run.sh` — no author without Bob (inactive)');
     // Unmarked where nobody is inactive, and as before where nobody was left out.
-    expect(ownersPhrase(systems[0] as (typeof systems)[number])).toBe('no owner without Bob');
+    expect(ownersPhrase(systems[0] as (typeof systems)[number])).toBe('no owner: no file keeps an author without Bob');
     expect(ownersPhrase({ ...(systems[0] as (typeof systems)[number]), authorsLeftOut: undefined })).toBe('no owner: no file has an author');
   });
 

@@ -74,7 +74,7 @@ describe('scan --format markdown', () => {
     const text = markdown(analysis, { critical: [{ name: 'templates', paths: ['tpl/**'], minOwners: 2 }] }, [{ id: bep?.id ?? '', name: 'Bep' }]);
     const html = render(text);
     expect(text).toContain('### Critical systems\n\nFrom `.talentrisk.yml`; after Bep: 1 of 1 failing (`talentrisk check` gates CI on them).');
-    expect(tableRows(html, 'System')).toEqual([['❌', 'templates', '0', '2', 'no owner without Bep: fewer than half its files have an author (authors: Cameron Moore (inactive))', '8']]);
+    expect(tableRows(html, 'System')).toEqual([['❌', 'templates', '0', '2', 'no owner: fewer than half its files have an author (authors: Cameron Moore (inactive))', '8']]);
     expect(text).toContain('\n- ❌ **templates**: bus factor 0 without Bep (1 with them; needs 2)\n');
     expect(text).toContain('### Departures\n\nLeaving: Bep (talentrisk extension, METRICS §8; nobody inherits authorship).\n\n- Truck factor **14 → 13**\n- 11 files of 73 lose their last author (15%)\n- Orphaned module: `core`\n');
     expect(tableRows(html, 'Module losing knowledge')).toEqual([
