@@ -11,7 +11,7 @@
 import type { HistoryCache } from './cache.ts';
 import type { Repository } from './repo.ts';
 import { MINIFIED_ENDINGS } from '../model/files.ts';
-import { CANDIDATE_STRINGS, GENERATED_STRING, generatedHeaderReader, isHeaderCandidate, type GeneratedBy } from '../model/generated-header.ts';
+import { CANDIDATE_STRINGS, CANDIDATE_STRINGS_NO_BLOCKS, GENERATED_STRING, generatedHeaderReader, HEADER_LINES, isHeaderCandidate, type GeneratedBy } from '../model/generated-header.ts';
 
 /**
  * Files the default rules leave out by name whatever .gitattributes say (files.ts MINIFIED), which
@@ -128,9 +128,10 @@ async function grepVerdicts(repo: Repository, sha: string, only?: readonly strin
   });
   if (!first) return undefined;
   if (candidates.size === 0) return new Map();
-  const pathspecs = candidates.size <= MAX_LITERAL_PATHS ? literal(candidates) : NOT_GREPPED;
-  const second = await grepLinesAt(repo, sha, CANDIDATE_STRINGS, pathspecs, (path, number, text) => {
-    if (candidates.has(path)) linesOf(lines, path).push({ number, text });
+  const named = candidates.size <= MAX_LITERAL_PATHS;
+  const second = await grepLinesAt(repo, sha, named ? CANDIDATE_STRINGS : CANDIDATE_STRINGS_NO_BLOCKS, named ? literal(candidates) : NOT_GREPPED, (path, number, text) => {
+    // Past the header, only a Go file's lines can matter (its package clause).
+    if (candidates.has(path) && (number <= HEADER_LINES || path.endsWith('.go'))) linesOf(lines, path).push({ number, text });
   });
   if (!second) return undefined;
   const reader = generatedHeaderReader();
