@@ -177,7 +177,7 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
       if (withoutRenames.length > 0) {
         hooks.onCommitsWithoutRenames?.(withoutRenames, [...missingObjects]);
         warn(
-          `rename detection was limited to files moved unchanged in ${withoutRenames.length} commit(s) (${shortIds(withoutRenames)}) because git could not read some blobs (a partial clone, or a history without its large files); a file moved and edited in those commits counts as deleted and added, so its history before them is not followed`,
+          `rename detection was limited to files moved unchanged (or, where git could not compare even those, turned off) in ${withoutRenames.length} commit(s) (${shortIds(withoutRenames)}) because git could not read some blobs (a partial clone, or a history without its large files); a file moved and edited in those commits counts as deleted and added, so its history before them is not followed`,
         );
       }
     },

@@ -163,7 +163,7 @@ export function renderStarterConfig(input: StarterInput): string {
   const unmatched = input.codeowners?.unmatched ?? [];
   if (input.codeowners && unmatched.length > 0) {
     out.push('  #');
-    out.push(`  # ${comment(input.codeowners.file)}: ${unmatched.length === 1 ? '1 line names' : `${unmatched.length} lines name`} no analysed file, so no system comes from ${unmatched.length === 1 ? 'it' : 'them'} (a path moved or deleted since?):`);
+    out.push(`  # ${comment(input.codeowners.file)}: ${unmatched.length === 1 ? '1 line names' : `${unmatched.length} lines name`} no analysed file, so no system comes from ${unmatched.length === 1 ? 'it' : 'them'} (a path moved or deleted since, or only files the analysis leaves out):`);
     for (const line of unmatched.slice(0, UNMATCHED_LINES_SHOWN)) {
       out.push(`  #   line ${line.line}: ${comment(line.pattern)}${line.deeper ? " (its files are in subfolders, and CODEOWNERS' * stops at /: GitHub gives them to nobody by this line)" : ''}`);
     }

@@ -39,8 +39,6 @@ export function filesAtRiskMore(files: number): string {
   return files > FILES_AT_RISK_LISTED ? `… and ${files - FILES_AT_RISK_LISTED} more (\`talentrisk check --format json\` lists them all)` : '';
 }
 
-// What follows the name of an inactive owner or author in the reports people read.
-export { INACTIVE_MARK };
 
 /**
  * The systems with " (inactive)" after the name of every owner or author in `inactive` (ids), for

@@ -1,6 +1,7 @@
 import type { CriticalSystemResult } from '../model/critical.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { INACTIVE_MARK, INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase, type InactivePeople } from './check-describe.ts';
+import { INACTIVE_OWNERS_ADVICE, inactiveOwnerNotes, lossesWithinLimit, ownersPhrase, type InactivePeople } from './check-describe.ts';
+import { INACTIVE_MARK } from '../model/critical-departures.ts';
 import { plural, round, sanitize } from './format.ts';
 import { displayWidth, renderTable, shortenNameList, shortenPathToWidth } from './table-util.ts';
 import type { RenderContext } from './types.ts';

@@ -23,6 +23,8 @@ export interface ExplainFileFigures {
   treatInactiveAsDeparted: boolean;
   /** Its commits by bots, which no figure counts (undefined: none, or not read). */
   botCommits?: BotCommits | undefined;
+  /** Its commits that ignoreRevs lists, which credit nobody (undefined: none, or not read). */
+  ignoredCommits?: { commits: number; sources: string[] } | undefined;
 }
 
 export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, figures: ExplainFileFigures): ExplainFileOutput {
@@ -57,6 +59,7 @@ export function toExplainFileOutput(analysis: Analysis, file: FileOwnership, fig
     // Where co-authors are counted: the authors without them (a squash-merge's trailers can outrank a file's creator).
     ...(analysis.settings.coAuthors ? { authorsWithoutCoAuthors: [...authorsWithoutCoAuthors(file)] } : {}),
     botCommits: figures.botCommits ?? null,
+    ignoredCommits: figures.ignoredCommits ?? null,
     ...(file.contributions.some((c) => c.decayed)
       ? {
           currentAuthors: [...figures.currentAuthors],

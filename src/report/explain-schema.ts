@@ -64,6 +64,13 @@ export const explainFileOutputSchema = z.object({
     })
     .nullable()
     .describe('Its commits (git log --follow) whose author is a bot, which no figure counts; null when none, under --model classic, or when git cannot tell (a partial clone, a missing blob).'),
+  ignoredCommits: z
+    .object({
+      commits: z.number().int().nonnegative(),
+      sources: z.array(z.string()).describe('What lists them: the ignoreRevsFile (as committed at the revision) and/or "config `ignoreRevs`".'),
+    })
+    .nullable()
+    .describe('Its commits (git log --follow) that config ignoreRevs or ignoreRevsFile lists, which credit nobody; null when none, under --model classic, or when git cannot tell (a partial clone, a missing blob). Talentrisk extension.'),
   currentAuthors: z.array(z.string()).optional().describe('Ids of its current (recency-weighted) authors, as scan’s current truck factor counts them; absent under --model classic.'),
   settings: z
     .object({ referenceDate: z.string(), halfLifeDays: z.number(), inactiveAfterDays: z.number(), treatInactiveAsDeparted: z.boolean() })

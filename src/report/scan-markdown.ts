@@ -1,6 +1,6 @@
 import { staleRevision } from '../model/analysis-date.ts';
 import { filesAtRisk, rankCritical } from '../model/critical.ts';
-import { departureLabel } from '../model/critical-departures.ts';
+import { departureLabel, INACTIVE_MARK } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { bestPlacedFigures, noActiveAuthorText } from './departures-table.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
@@ -8,7 +8,7 @@ import { nextAuthors } from '../model/ownership.ts';
 import { rankModulesByRisk, secondaryLast } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { VERSION } from '../version.ts';
-import { INACTIVE_MARK, markInactiveOwners, ownersPhrase } from './check-describe.ts';
+import { markInactiveOwners, ownersPhrase } from './check-describe.ts';
 import { escapeMarkdown, escapeMarkdownWithCode } from './check-escape.ts';
 import { capitalized, day, MODULE_ROWS, percent, plural } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';

@@ -1,7 +1,7 @@
 import type { Analysis, ExclusionCount, ModuleChain } from '../model/types.ts';
 import { EXCLUSION_RULES } from '../model/files.ts';
 import { day, list, MODULE_ROWS, percent, plural, sanitize, secondaryModulesLastNote, shellWord } from './format.ts';
-import { INACTIVE_MARK } from './check-describe.ts';
+import { INACTIVE_MARK } from '../model/critical-departures.ts';
 import { markedInactive } from '../model/decay.ts';
 import { rankModulesByRisk } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';

@@ -41,5 +41,9 @@ describe('explain <file> says how many of its commits are by bots', { tags: ['sl
     expect(text).toContain('\n2 commits of its history are listed in .git-blame-ignore-revs and config `ignoreRevs` and count for nobody here, as in every figure (`git log --follow` lists them).\n');
     expect(runCli(['explain', 'src/b.ts', '--no-color'], { cwd: repo.dir }).stdout).toContain('\n1 commit of its history is listed in .git-blame-ignore-revs and counts for nobody here');
     expect(runCli(['explain', 'src/a.ts', '--no-color', '--model', 'classic'], { cwd: repo.dir }).stdout).not.toContain('of its history');
+    const json = explainOutputSchema.parse(JSON.parse(runCli(['explain', 'src/a.ts', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(json.kind === 'file' && json.ignoredCommits).toEqual({ commits: 2, sources: ['.git-blame-ignore-revs', 'config `ignoreRevs`'] });
+    const plain = explainOutputSchema.parse(JSON.parse(runCli(['explain', '.talentrisk.yml', '--format', 'json'], { cwd: repo.dir }).stdout));
+    expect(plain.kind === 'file' && plain.ignoredCommits).toBeNull();
   });
 });

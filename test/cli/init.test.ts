@@ -44,7 +44,7 @@ describe('talentrisk init (black box)', { tags: ['slow'] }, () => {
     // The catch-all line and a path with no analysed file are not candidates.
     expect(text).not.toContain('@org/everyone');
     expect(text).not.toContain('@org/ghosts');
-    expect(text).toContain('  # .github/CODEOWNERS: 1 line names no analysed file, so no system comes from it (a path moved or deleted since?):\n  #   line 4: /nothing-here/\n');
+    expect(text).toContain('  # .github/CODEOWNERS: 1 line names no analysed file, so no system comes from it (a path moved or deleted since, or only files the analysis leaves out):\n  #   line 4: /nothing-here/\n');
     expect(text).toContain('already left out: dependabot[bot].');
     expect(text).toContain('  # - "Jenkins"    # 1 commit');
   });

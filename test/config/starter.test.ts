@@ -38,7 +38,7 @@ describe('CODEOWNERS lines that name no analysed file (pnpm: 7 of 8, and init sa
 
   it('lists them in a comment of the starter config, which still loads', () => {
     const config = renderStarterConfig({ ...input, codeowners: { file: '.github/CODEOWNERS', systems: [], unmatched: codeownersUnmatched(text, files) } });
-    expect(config).toContain('  # .github/CODEOWNERS: 2 lines name no analysed file, so no system comes from them (a path moved or deleted since?):\n  #   line 2: /src/gone/\n  #   line 3: /src/hooks/* (its files are in subfolders');
+    expect(config).toContain('  # .github/CODEOWNERS: 2 lines name no analysed file, so no system comes from them (a path moved or deleted since, or only files the analysis leaves out):\n  #   line 2: /src/gone/\n  #   line 3: /src/hooks/* (its files are in subfolders');
     expect(parseConfig(config, '.talentrisk.yml').config.critical).toEqual([]);
     expect(renderStarterConfig(input)).not.toContain('name no analysed file');
   });

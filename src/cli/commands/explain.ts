@@ -13,7 +13,7 @@ import { summarizeModule } from '../../model/ownership.ts';
 import { rowsWithin } from '../../model/rows.ts';
 import type { Analysis, FileContribution, FileOwnership, TruckFactor } from '../../model/types.ts';
 import { day, joinedByAnd, list, percent, plural, sanitize } from '../../report/format.ts';
-import { INACTIVE_MARK } from '../../report/check-describe.ts';
+import { INACTIVE_MARK } from '../../model/critical-departures.ts';
 import { toExplainFileOutput, toExplainFolderOutput } from '../../report/explain-json.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import { exclusionPhrase } from '../../report/scan-table.ts';
@@ -80,7 +80,7 @@ export async function runExplain(target: string, options: ExplainOptions, io: Io
       }));
   if (options.format === 'json') {
     const body = found.file
-      ? toExplainFileOutput(analysis, found.file, { nameOf, inactive, currentAuthors: currentOf(found.file), treatInactiveAsDeparted: inactiveGone, botCommits })
+      ? toExplainFileOutput(analysis, found.file, { nameOf, inactive, currentAuthors: currentOf(found.file), treatInactiveAsDeparted: inactiveGone, botCommits, ignoredCommits })
       : toExplainFolderOutput(analysis, found.folder ?? '.', found.files, nameOf, left);
     const written = writeReport(renderJson(body), options, io.cwd, io.stdout);
     if (fromRoot && !options.quiet) io.stderr.write(`talentrisk: ${fromRoot}\n`);
@@ -334,7 +334,7 @@ async function ignoredCommitsOf(commits: readonly { sha: string }[], repo: Repos
 }
 
 /** "5 commits of its history are listed in .git-blame-ignore-revs and count for nobody here, …". */
-export function ignoredCommitsLine(ignored: { commits: number; sources: readonly string[] }): string {
+function ignoredCommitsLine(ignored: { commits: number; sources: readonly string[] }): string {
   const one = ignored.commits === 1;
   return `${plural(ignored.commits, 'commit')} of its history ${one ? 'is' : 'are'} listed in ${ignored.sources.map(sanitize).join(' and ')} and ${one ? 'counts' : 'count'} for nobody here, as in every figure (\`git log --follow\` lists ${one ? 'it' : 'them'}).`;
 }
