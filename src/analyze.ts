@@ -105,7 +105,10 @@ export async function analyze(options: AnalyzeOptions, hooks: AnalyzeHooks = {})
     });
   }
   if (repo.info.isPartial) {
-    warn('this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs), so a file moved and edited in one commit starts a new history and figures can differ from a full clone\'s');
+    // The generated-header check is named too: SQLAlchemy's generated tests were analysed in a partial clone and not in a full one, silently (a re-test).
+    warn(
+      "this is a partial clone: renames are detected only where the content did not change (finding the others would make git download the missing blobs), so a file moved and edited in one commit starts a new history, and files are not read for a generated-code header (.gitattributes linguist-generated still applies); figures can differ from a full clone's",
+    );
   }
   // Opened once: the walk's history and the revision's generated files share it.
   const cache = options.cache === false ? undefined : (options.historyCache ?? openHistoryCache({ gitDir: repo.info.gitDir, fallbackDir: userCacheDir(options.env ?? {}) }, warn));
