@@ -38,7 +38,8 @@ export function headerSection(report: HandoffReport, who: string, name: (id: str
   const days = Math.floor((Date.parse(since) - Date.parse(person.lastCommit)) / 86_400_000);
   const limit = report.successorsActiveWithinDays;
   if (person.inactive && (!stale || (limit != null && days > limit))) {
-    const before = stale ? ` before the clone's last commit (${day(repo.revisionDate)})` : '';
+    // The analysed revision's day, not "the clone's last commit", which under --until is another (express, a first-time user).
+    const before = stale ? ` before the analysed revision (${day(repo.revisionDate)})` : '';
     // With no file of theirs there is no walk-through below to point at (pytest's fijal, a re-test).
     const advice =
       person.filesAuthored > 0
@@ -49,7 +50,7 @@ export function headerSection(report: HandoffReport, who: string, name: (id: str
     // Inactive as of the figures' date only because the clone is old: the JSON said inactive and the
     // document nothing (an EM test on jest, a clone 107 days old). Successors are judged the same way.
     const sinceToday = Math.floor((Date.parse(repo.referenceDate) - Date.parse(person.lastCommit)) / 86_400_000);
-    lines.push('', `**Inactive as of ${day(repo.referenceDate)}:** no commit for ${plural(sinceToday, 'day')} (more than ${limit} days), of which ${plural(stale.days, 'day')} are after this clone's last commit; successors are judged as of that date too. \`--until ${stale.day}\` judges both as of the clone's last commit.`);
+    lines.push('', `**Inactive as of ${day(repo.referenceDate)}:** no commit for ${plural(sinceToday, 'day')} (more than ${limit} days), of which ${plural(stale.days, 'day')} are after the analysed revision's day; successors are judged as of that date too. \`--until ${stale.day}\` judges both as of that day.`);
   }
   // A last day before their own last commit (a mistyped year) is taken as written; said here too, as
   // the warning went to stderr only (-q and -o hid it: an EM test).

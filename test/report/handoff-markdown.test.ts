@@ -287,7 +287,7 @@ describe('handoff report of a hand-computed fixture', () => {
     // In an old clone, someone who had stopped long before its last commit is still said to be inactive
     // (deno: 534 days before it; the line was left out of every old clone).
     const later = await analyzeRepo(repo.dir, { depth: 1, config: { ...SHOP_CONFIG, model: { inactiveAfter: 180 } }, now: new Date('2025-06-01T00:00:00Z') });
-    expect(renderHandoffMarkdown(await handoffOf(later, 'dave'))).toContain("\n**Inactive:** no commit for 330 days before the clone's last commit (2024-12-15) (more than 180 days).");
+    expect(renderHandoffMarkdown(await handoffOf(later, 'dave'))).toContain("\n**Inactive:** no commit for 330 days before the analysed revision (2024-12-15) (more than 180 days).");
     const ada = await handoffOf(analysis, 'ada');
     expect(ada.person.inactive).toBe(false);
     expect(renderHandoffMarkdown(ada)).not.toContain('**Inactive:**');
@@ -388,7 +388,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const inactive = { ...report, person: { ...report.person, inactive: true, lastCommit: '2024-09-01T10:00:00Z' }, successorsActiveWithinDays: 180 };
     const markdown = renderHandoffMarkdown({ ...inactive, repository: { ...report.repository, referenceDate: '2025-05-01T23:59:59Z' } });
     expect(markdown).toContain(
-      "\n**Inactive as of 2025-05-01:** no commit for 242 days (more than 180 days), of which 137 days are after this clone's last commit; successors are judged as of that date too. `--until 2024-12-15` judges both as of the clone's last commit.\n",
+      "\n**Inactive as of 2025-05-01:** no commit for 242 days (more than 180 days), of which 137 days are after the analysed revision's day; successors are judged as of that date too. `--until 2024-12-15` judges both as of that day.\n",
     );
   });
 
