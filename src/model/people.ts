@@ -210,6 +210,16 @@ function slipDistance(target: string, person: Person): number | undefined {
       const bare = foldAccents(key).replace(/\d+$/, '');
       if (bare.length >= 4 && bare.length < key.length && target === bare) best = Math.min(best, 1);
     }
+    // A login made of the start of a first name (or an email's local part) and the last name:
+    // `dougwilson` for Douglas Christopher Wilson <doug@…> found nobody close (express's new lead
+    // typed his GitHub login: a first-time user).
+    for (const name of names) {
+      const own = foldAccents(name).split(' ');
+      const [first, last] = [own[0] ?? '', own.at(-1) ?? ''];
+      if (own.length < 2 || last.length < 3 || !target.endsWith(last)) continue;
+      const start = target.slice(0, -last.length);
+      if (start.length >= 2 && (first.startsWith(start) || locals.some((local) => foldAccents(local) === start))) best = Math.min(best, 1);
+    }
   }
   if (words.length > 1) {
     for (const name of names) {
