@@ -34,7 +34,7 @@ export function renderScanMarkdown(result: ScanResult): string {
   const repoName = repo.path.split(/[\\/]/).filter(Boolean).pop() ?? repo.path;
   const out: string[] = [];
   out.push(`## talentrisk scan: ${mdCode(repoName)} at ${mdCode(repo.revision.slice(0, 12))} (${day(repo.revisionDate)})${analysis.model === 'classic' ? ', classic model' : ''}`, '');
-  out.push(`${mdText(statsLine(analysis), Number.POSITIVE_INFINITY)}${repo.requested !== 'HEAD' ? ` · revision ${mdCode(repo.requested)}` : ''}`, '');
+  out.push(`${mdText(statsLine(analysis), Number.POSITIVE_INFINITY)}${repo.requested !== 'HEAD' ? ` · revision ${requestedText(repo.requested)}` : ''}`, '');
 
   const tf = analysis.truckFactor;
   if (analysis.files.length === 0) {
@@ -220,4 +220,13 @@ function currentFigures(result: ScanResult, name: (id: string) => string, marked
 /** Up to NAMED items, the rest counted. */
 function named(items: readonly string[]): string {
   return items.length <= NAMED ? items.join(', ') : `${items.slice(0, NAMED).join(', ')} +${items.length - NAMED} more`;
+}
+
+/**
+ * What was asked for, with only the revision as code: "`HEAD` until 2024-12-01". As one code span,
+ * "`HEAD until 2024-12-01`" read as a git revision on a wiki page (express, a first-time user).
+ */
+function requestedText(requested: string): string {
+  const until = / until (\S+)$/.exec(requested);
+  return until ? `${mdCode(requested.slice(0, until.index))} until ${mdText(until[1] as string, Number.POSITIVE_INFINITY)}` : mdCode(requested);
 }

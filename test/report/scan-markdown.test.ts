@@ -68,6 +68,14 @@ describe('scan --format markdown', () => {
     expect(text).toMatch(/<sub>Truck factor \(TF\): .* talentrisk [\d\\.]+ at `[0-9a-f]{12}`; figures as of 2025-01-01\. Definitions: docs\/metrics\.md\.<\/sub>\n$/);
   });
 
+  // express: "revision `HEAD until 2024-12-01`" read as a git revision on the wiki (a first-time user).
+  it('writes what was asked for with the revision alone as code', async () => {
+    const analysis = await analyzeRepo(history().dir, { depth: 1 });
+    const asked = (requested: string) => markdown({ ...analysis, repository: { ...analysis.repository, requested } }).split('\n')[2];
+    expect(asked('HEAD until 2024-12-01')).toMatch(/ · revision `HEAD` until 2024-12-01$/);
+    expect(asked('v4.21.2')).toMatch(/ · revision `v4\.21\.2`$/);
+  });
+
   it('adds the critical systems and what leaves with the people leaving, when there are any', async () => {
     const analysis = await analyzeRepo(history().dir, { depth: 1 });
     const bep = analysis.developers.find((d) => d.name === 'Bep');
