@@ -44,6 +44,8 @@ export type ChecklistItem =
   | { kind: 'recent-work'; commits: number; dependencyUpdates: number; releases: number; days: number; before?: string }
   /** Files they keep (see alsoWorkedOn's `keeper`): the first few, and how many in all. */
   | { kind: 'kept-files'; paths: string[]; files: number }
+  /** They are inactive: the files nobody active knows better than they do (alsoWorkedOn's nobodyActiveKnowsBetter). */
+  | { kind: 'best-source-files'; paths: string[]; files: number }
   | { kind: 'outside-git' };
 
 /**
@@ -125,6 +127,8 @@ export function buildChecklist(report: HandoffReport, moduleOf: (path: string) =
   }
   const kept = report.alsoWorkedOn.filter((file) => file.keeper);
   if (kept.length > 0) items.push({ kind: 'kept-files', paths: kept.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: kept.length });
+  const best = report.alsoWorkedOn.filter((file) => file.nobodyActiveKnowsBetter);
+  if (best.length > 0) items.push({ kind: 'best-source-files', paths: best.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: best.length });
   if (report.recentCommits.length > 0) {
     const commitsOf = (groups: readonly RecentGroup[]) => groups.reduce((sum, group) => sum + group.shas.length, 0);
     const dependencyUpdates = commitsOf(report.recentGroups.filter((group) => group.dependencyUpdate));

@@ -1,6 +1,6 @@
 import type { HandoffCommitInput } from './handoff-input.ts';
 import { byPath } from './handoff-order.ts';
-import { KEEPER_MIN_CHANGES, leaverKeepsFile } from './keepers.ts';
+import { KEEPER_MIN_CHANGES, leaverKeepsFile, nobodyActiveKnowsBetter } from './keepers.ts';
 import type { RecentCommit } from './recent-work.ts';
 import type { Analysis } from './types.ts';
 
@@ -17,6 +17,11 @@ export interface AlsoWorkedOnFile {
   lastChange: number;
   authors: string[];
   keeper: boolean;
+  /**
+   * Set when they are inactive (and so keep nothing): every author is unavailable and nobody active
+   * changed it more (keepers.ts nobodyActiveKnowsBetter). Such files come first, as kept ones do.
+   */
+  nobodyActiveKnowsBetter: boolean;
   /** Code, prose, chores, assets (handoffTier), which orders each group. */
   tier: number;
 }
@@ -49,8 +54,10 @@ export function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unav
     if (!mine || mine.fa + mine.dl < KEEPER_MIN_CHANGES) continue;
     const commits = mine.fa + mine.dl;
     const keeper = leaverKeepsFile(file, id, unavailable, inactive);
-    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, tier: tierOf(file.path) });
+    const best = inactive.has(id) && nobodyActiveKnowsBetter(file, id, unavailable, inactive);
+    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, nobodyActiveKnowsBetter: best, tier: tierOf(file.path) });
   }
   // Code first in each group, release manifests and changelogs after it (handoffTier); the document says so.
-  return worked.sort((a, b) => Number(b.keeper) - Number(a.keeper) || a.tier - b.tier || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
+  const first = (file: AlsoWorkedOnFile) => Number(file.keeper || file.nobodyActiveKnowsBetter);
+  return worked.sort((a, b) => first(b) - first(a) || a.tier - b.tier || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
 }

@@ -77,6 +77,8 @@ export function checklistLine(item: ChecklistItem, who: string, name: (id: strin
     }
     case 'kept-files':
       return `Walk through what ${who} keeps: ${item.paths.map((file) => mdCode(file)).join(', ')}${item.files > item.paths.length ? ` and ${plural(item.files - item.paths.length, 'more file')}` : ''}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
+    case 'best-source-files':
+      return `While ${who} can still be reached, walk through what nobody active knows better: ${item.paths.map((file) => mdCode(file)).join(', ')}${item.files > item.paths.length ? ` and ${plural(item.files - item.paths.length, 'more file')}` : ''}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }

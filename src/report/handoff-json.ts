@@ -75,7 +75,7 @@ export function toHandoffJson(report: HandoffReport): HandoffOutput {
       mostActiveLately: area.mostActiveLately ? mostActive(area.mostActiveLately) : null,
       files: area.files.map(file),
     })),
-    alsoWorkedOn: report.alsoWorkedOn.map((file) => ({ path: file.path, commits: file.commits, lastChange: iso(file.lastChange), authors: file.authors.map(person), keeper: file.keeper })),
+    alsoWorkedOn: report.alsoWorkedOn.map((file) => ({ path: file.path, commits: file.commits, lastChange: iso(file.lastChange), authors: file.authors.map(person), keeper: file.keeper, nobodyActiveKnowsBetter: file.nobodyActiveKnowsBetter })),
     coChange: {
       commits: report.coChangeWindow,
       ignored: report.coChangeIgnored,

@@ -73,10 +73,15 @@ function alsoWorkedOn(report: HandoffReport, who: string, named: (id: string) =>
   lines.push('', `## Also worked on (not an author)`, '');
   // "Their commits" read 47 … 8, 2, 180 with CHANGES.rst last on purpose, as a sorting bug (flask, a tester).
   const tiers = new Set(report.alsoWorkedOn.map((file) => file.tier));
-  const order = tiers.size > 1 ? ` ${report.alsoWorkedOn.some((file) => file.keeper) ? 'After the files they keep, code' : 'Code'} comes first, then docs, licences and settings, then changelogs, release manifests and test fixtures, then images and empty files; by their commits within each.` : '';
+  const marked = report.alsoWorkedOn.some((file) => file.keeper) ? 'After the files they keep, code' : report.alsoWorkedOn.some((file) => file.nobodyActiveKnowsBetter) ? 'After the files nobody active knows better, code' : 'Code';
+  const order = tiers.size > 1 ? ` ${marked} comes first, then docs, licences and settings, then changelogs, release manifests and test fixtures, then images and empty files; by their commits within each.` : '';
   lines.push(`The files ${who} changed most without being one of their authors: where they know parts of what others own.${order}`, '');
   if (report.alsoWorkedOn.some((file) => file.keeper)) {
     lines.push(`**Kept by ${who}**: every author is inactive or leaving, and nobody active changed the file more; they come first.`, '');
+  }
+  // Someone inactive keeps nothing, but may be the best source left (express's lib/ and Douglas Wilson).
+  if (report.alsoWorkedOn.some((file) => file.nobodyActiveKnowsBetter)) {
+    lines.push(`**Nobody active knows it better**: every author is inactive or leaving, and nobody active changed the file more than ${who}; they come first, to walk through while ${who} can still be reached.`, '');
   }
   lines.push(
     mdTable(
@@ -85,7 +90,7 @@ function alsoWorkedOn(report: HandoffReport, who: string, named: (id: string) =>
         mdCode(file.path, true),
         String(file.commits),
         day(file.lastChange),
-        `${file.authors.length ? file.authors.map(named).join(', ') : 'no author'}${file.keeper ? ` · **kept by ${who}**` : ''}`,
+        `${file.authors.length ? file.authors.map(named).join(', ') : 'no author'}${file.keeper ? ` · **kept by ${who}**` : file.nobodyActiveKnowsBetter ? ' · **nobody active knows it better**' : ''}`,
       ]),
       ['left', 'right', 'left', 'left'],
     ),

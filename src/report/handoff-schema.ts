@@ -136,6 +136,9 @@ const checklistItem = z.discriminatedUnion('kind', [
     before: z.string().optional().describe('The day the days end on, when that is the revision’s last commit.'),
   }),
   z.object({ kind: z.literal('kept-files'), paths: z.array(z.string()), files: z.number().int().nonnegative() }).describe('Files they keep (see alsoWorkedOn’s keeper): the first few, and how many in all.'),
+  z
+    .object({ kind: z.literal('best-source-files'), paths: z.array(z.string()), files: z.number().int().nonnegative() })
+    .describe('They are inactive: the files nobody active knows better (see alsoWorkedOn’s nobodyActiveKnowsBetter), the first few, and how many in all.'),
   z.object({ kind: z.literal('outside-git') }),
 ]);
 
@@ -265,6 +268,9 @@ export const handoffOutputSchema = z
           lastChange: z.string(),
           authors: z.array(person),
           keeper: z.boolean().describe('Every author is inactive or leaving, and nobody available changed it more than they did: in practice its maintainer.'),
+          nobodyActiveKnowsBetter: z
+            .boolean()
+            .describe('They are inactive (so keep nothing), every author is inactive or leaving, and nobody active changed it more than they did: the best source left (talentrisk extension).'),
         }),
       )
       .describe('Files they changed most without being an author of them.'),

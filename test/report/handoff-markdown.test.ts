@@ -243,7 +243,7 @@ describe('handoff report of a hand-computed fixture', () => {
     // lib/a.ts: 2 commits of Ada's, Carol's file; lib/c.ts: one commit only (not listed).
     expect(report.alsoWorkedOn.map((file) => [file.path, file.commits, file.authors])).toEqual([['lib/a.ts', 2, ['carol@example.com']]]);
     expect(renderHandoffMarkdown(report)).toContain('## Also worked on (not an author)\n\nThe files Ada changed most without being one of their authors: where they know parts of what others own.\n\n| File | Their commits | Their last change | Authors |\n| --- | ---: | --- | --- |\n| `lib/a.ts` | 2 | 2024-07-02 | Carol |\n');
-    expect(toHandoffJson(report).alsoWorkedOn).toEqual([{ path: 'lib/a.ts', commits: 2, lastChange: '2024-07-02T10:00:00.000Z', authors: [{ id: 'carol@example.com', name: 'Carol' }], keeper: false }]);
+    expect(toHandoffJson(report).alsoWorkedOn).toEqual([{ path: 'lib/a.ts', commits: 2, lastChange: '2024-07-02T10:00:00.000Z', authors: [{ id: 'carol@example.com', name: 'Carol' }], keeper: false, nobodyActiveKnowsBetter: false }]);
     expect(report.checklist.some((item) => item.kind === 'kept-files')).toBe(false);
     // Carol inactive (209 days), Ada active (183): nobody active changed lib/a.ts more than Ada, so
     // Ada keeps it, and the checklist says to walk through it (redis: the active maintainer's
@@ -256,6 +256,16 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(markdown).toContain('**Kept by Ada**: every author is inactive or leaving, and nobody active changed the file more; they come first.');
     expect(markdown).toContain('| `lib/a.ts` | 2 | 2024-07-02 | Carol (inactive) · **kept by Ada** |');
     expect(markdown).toContain('- [ ] Walk through what Ada keeps: `lib/a.ts`: every author is inactive or leaving, and nobody active changed it as much.');
+    expect(markdown).not.toContain('nobody active knows it better');
+    // At 150 days Ada is inactive too: she keeps nothing, but nobody active knows lib/a.ts better
+    // (express: Douglas Wilson's handoff, inactive by mid-2024, said nothing of lib/; a first-time user).
+    const gone = await handoffOf(await analyzeRepo(repo.dir, { depth: 1, config: { model: { inactiveAfter: 150 } } }), 'ada');
+    expect(gone.alsoWorkedOn.map((file) => [file.path, file.keeper, file.nobodyActiveKnowsBetter])).toEqual([['lib/a.ts', false, true]]);
+    const goneMarkdown = renderHandoffMarkdown(gone);
+    expect(goneMarkdown).toContain('| `lib/a.ts` | 2 | 2024-07-02 | Carol (inactive) · **nobody active knows it better** |');
+    expect(goneMarkdown).toContain('- [ ] While Ada can still be reached, walk through what nobody active knows better: `lib/a.ts`: every author is inactive or leaving, and nobody active changed it as much.');
+    expect(toHandoffJson(gone).checklist).toContainEqual({ kind: 'best-source-files', paths: ['lib/a.ts'], files: 1 });
+    expect(gone.checklist.some((item) => item.kind === 'kept-files')).toBe(false);
   });
 
   it('writes a short document for someone who authors nothing', async () => {
