@@ -76,9 +76,9 @@ export function checklistLine(item: ChecklistItem, who: string, name: (id: strin
       return `Go over ${item.before ? `the ${item.days} days of work up to the revision’s last commit (${item.before})` : `the last ${item.days} days of work`} (${plural(item.commits, 'commit')}${ofThem}): unfinished changes, follow-ups, open branches.`;
     }
     case 'kept-files':
-      return `Walk through what ${who} keeps: ${item.paths.map((file) => mdCode(file)).join(', ')}${item.files > item.paths.length ? ` and ${plural(item.files - item.paths.length, 'more file')}` : ''}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
+      return `Walk through what ${who} keeps: ${namedFiles(item)}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
     case 'best-source-files':
-      return `While ${who} can still be reached, walk through what nobody active knows better: ${item.paths.map((file) => mdCode(file)).join(', ')}${item.files > item.paths.length ? ` and ${plural(item.files - item.paths.length, 'more file')}` : ''}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
+      return `While ${who} can still be reached, walk through what nobody active knows better: ${namedFiles(item)}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }
@@ -90,4 +90,9 @@ function ownerlessFiles(item: { soleFiles: number; sharedOnlyWithInactive: numbe
   const shared = item.sharedOnlyWithInactive + item.sharedOnlyWithLeaving;
   const inactive = shared > 0 ? `${sole ? `${shared} more` : plural(shared, 'file')} ${sharedOnlyWords(othersLeaving)}` : '';
   return [sole, inactive].filter(Boolean).join(', ');
+}
+
+/** "`a.ts`, `b.ts` and 3 more files": the first files an item names, and how many more it counts. */
+function namedFiles(item: { paths: readonly string[]; files: number }): string {
+  return `${item.paths.map((file) => mdCode(file)).join(', ')}${item.files > item.paths.length ? ` and ${plural(item.files - item.paths.length, 'more file')}` : ''}`;
 }
