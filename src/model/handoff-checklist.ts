@@ -125,10 +125,11 @@ export function buildChecklist(report: HandoffReport, moduleOf: (path: string) =
     pairs.add(key);
     items.push({ kind: 'co-change', path: choice.path, partner: choice.partner });
   }
+  // Counted over all the files they changed, not the ten listed (a review: 64 on express, said as 10).
   const kept = report.alsoWorkedOn.filter((file) => file.keeper);
-  if (kept.length > 0) items.push({ kind: 'kept-files', paths: kept.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: kept.length });
+  if (kept.length > 0) items.push({ kind: 'kept-files', paths: kept.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: report.alsoWorkedOnMarked.kept });
   const best = report.alsoWorkedOn.filter((file) => file.nobodyActiveKnowsBetter);
-  if (best.length > 0) items.push({ kind: 'best-source-files', paths: best.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: best.length });
+  if (best.length > 0) items.push({ kind: 'best-source-files', paths: best.slice(0, KEPT_FILES_NAMED).map((file) => file.path), files: report.alsoWorkedOnMarked.bestSource });
   if (report.recentCommits.length > 0) {
     const commitsOf = (groups: readonly RecentGroup[]) => groups.reduce((sum, group) => sum + group.shas.length, 0);
     const dependencyUpdates = commitsOf(report.recentGroups.filter((group) => group.dependencyUpdate));

@@ -1,6 +1,6 @@
 import type { HandoffCommitInput } from './handoff-input.ts';
 import { byPath } from './handoff-order.ts';
-import { KEEPER_MIN_CHANGES, leaverKeepsFile, nobodyActiveKnowsBetter } from './keepers.ts';
+import { KEEPER_MIN_CHANGES, nobodyActiveKnowsBetter } from './keepers.ts';
 import type { RecentCommit } from './recent-work.ts';
 import type { Analysis } from './types.ts';
 
@@ -47,17 +47,23 @@ export function recentIn(commits: readonly HandoffCommitInput[], areas: Readonly
  * (inactive), with no word in his handoff but "also worked on" (an EM test). Kept files come first.
  */
 export function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, inactive: ReadonlySet<string>, tierOf: (path: string) => number): AlsoWorkedOnFile[] {
+  return workedOnFiles(analysis, id, unavailable, inactive, tierOf).slice(0, ALSO_WORKED_ON);
+}
+
+/** All the files alsoWorkedOn picks from, in its order: the checklist counts the kept or best-source ones among them all (a review: 64 on express, said as 10). */
+export function workedOnFiles(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, inactive: ReadonlySet<string>, tierOf: (path: string) => number): AlsoWorkedOnFile[] {
   const worked: AlsoWorkedOnFile[] = [];
   for (const file of analysis.files) {
     if (file.authors.includes(id)) continue;
     const mine = file.contributions.find((c) => c.developer === id);
     if (!mine || mine.fa + mine.dl < KEEPER_MIN_CHANGES) continue;
     const commits = mine.fa + mine.dl;
-    const keeper = leaverKeepsFile(file, id, unavailable, inactive);
-    const best = inactive.has(id) && nobodyActiveKnowsBetter(file, id, unavailable, inactive);
-    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, nobodyActiveKnowsBetter: best, tier: tierOf(file.path) });
+    // One rule: a keeper when they are active, the best source left when they are not.
+    const holds = nobodyActiveKnowsBetter(file, id, unavailable, inactive);
+    const gone = inactive.has(id);
+    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper: holds && !gone, nobodyActiveKnowsBetter: holds && gone, tier: tierOf(file.path) });
   }
   // Code first in each group, release manifests and changelogs after it (handoffTier); the document says so.
   const first = (file: AlsoWorkedOnFile) => Number(file.keeper || file.nobodyActiveKnowsBetter);
-  return worked.sort((a, b) => first(b) - first(a) || a.tier - b.tier || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b)).slice(0, ALSO_WORKED_ON);
+  return worked.sort((a, b) => first(b) - first(a) || a.tier - b.tier || b.commits - a.commits || b.lastChange - a.lastChange || byPath(a, b));
 }

@@ -10,7 +10,7 @@ import { coAuthorCreditOf, filesByCategory, needsOwner, sharedOnlyWithLeaving, t
 import { leavingOf, type HandoffInput } from './handoff-input.ts';
 import { tierLookup } from './handoff-order.ts';
 import { truckFactorSummary, type HandoffTruckFactor } from './handoff-truck-factor.ts';
-import { alsoWorkedOn, recentIn, type AlsoWorkedOnFile } from './handoff-work.ts';
+import { ALSO_WORKED_ON, recentIn, workedOnFiles, type AlsoWorkedOnFile } from './handoff-work.ts';
 import { filesByModule, moduleOfFile, testLibraries } from './modules.ts';
 import { nameLookup } from './ownership-index.ts';
 import { recentGroups, type RecentCommit, type RecentGroup } from './recent-work.ts';
@@ -94,6 +94,8 @@ export interface HandoffReport {
    * (62 commits) covered 2 files (an EM test on flask).
    */
   alsoWorkedOn: AlsoWorkedOnFile[];
+  /** Of all the files they changed without authoring them (not only those listed): how many they keep, and how many nobody active knows better. */
+  alsoWorkedOnMarked: { kept: number; bestSource: number };
   coChange: CoChange[];
   coChangeWindow: number;
   /** Commits of the window left out as config ignoreRevs (not in coChangeWindow). */
@@ -149,6 +151,7 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
   const moduleOf = moduleOfFile(analysis);
   const groups = filesByModule(analysis);
   const tierOf = tierLookup(input.emptyFiles ?? new Set<string>());
+  const worked = workedOnFiles(analysis, person.id, unavailable, inactive, tierOf);
 
   const theirs = analysis.files.filter((file) => file.authors.includes(person.id));
   const theirPaths = new Set(theirs.map((f) => f.path));
@@ -213,7 +216,8 @@ export function buildHandoff(input: HandoffInput): HandoffReport {
       coAuthorCredit: analysis.settings.coAuthors ? coAuthorCreditOf(allFiles, analysis.coAuthorCommits?.[person.id] ?? 0) : null,
     },
     areas: areaList,
-    alsoWorkedOn: alsoWorkedOn(analysis, person.id, unavailable, inactive, tierOf),
+    alsoWorkedOn: worked.slice(0, ALSO_WORKED_ON),
+    alsoWorkedOnMarked: { kept: worked.filter((file) => file.keeper).length, bestSource: worked.filter((file) => file.nobodyActiveKnowsBetter).length },
     coChange,
     coChangeWindow: input.window?.length ?? 0,
     coChangeIgnored: input.windowIgnored ?? 0,

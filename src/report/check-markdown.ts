@@ -3,7 +3,7 @@ import { VERSION } from '../version.ts';
 import { allFailingNote, baseNotes, FILES_AT_RISK_LISTED, filesAtRiskMore, busFactorPhrase, checkFilesAtRisk, codeOnlyNotes, departuresPhrase, failingNotes, fixHint, INACTIVE_OWNERS_ADVICE, inactiveOwnerKeepers, inactiveOwnerNotes, inactivePeople, inReportOrder, judgedOnPhrase, lossesWithinLimit, otherViolations, ownersPhrase, skipLabel, verdict } from './check-describe.ts';
 import { escapeHtml, escapeMarkdown, escapeMarkdownWithCode, markdownCode } from './check-escape.ts';
 import { failingSystems, preexistingSystems, type CheckedSystem, type CheckReport } from './check-types.ts';
-import { day } from './format.ts';
+import { day, requestedParts } from './format.ts';
 
 
 /**
@@ -95,5 +95,8 @@ function row(system: CheckedSystem, preexisting = false): string {
  * 2019-01-01` said only which commit it judged, not as of when (psf/requests, a re-test).
  */
 function revisionDay(repository: CheckReport['repository']): string {
-  return `${day(repository.revisionDate)}${repository.requested !== 'HEAD' ? `, ${markdownCode(repository.requested, false)}` : ''}`;
+  if (repository.requested === 'HEAD') return day(repository.revisionDate);
+  // The revision alone as code: "`HEAD until 2024-06-30`" read as a git revision (express, a review).
+  const { revision, until } = requestedParts(repository.requested);
+  return `${day(repository.revisionDate)}, ${markdownCode(revision, false)}${until ? ` until ${escapeMarkdown(until)}` : ''}`;
 }

@@ -139,7 +139,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     const handsOn = files.some((file) => file.handsOnSuccessor) ? '; hands-on: who changed it themselves, with the highest DOA' : '';
     const order = alone ? 'their commits' : 'the commits of those leaving';
     out.push(
-      `  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(no or a weak successor first; code before tests and docs, and before prose, changelogs, manifests and settings; then by ${order}, most first; successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${barely}${fading}${sweeps}${oneOff}${handsOn})`)}`,
+      `  ${chalk.bold('Orphaned files and successors')} ${chalk.dim(`(no or a weak successor first; files outside test, docs and example folders before those in them, and in each code, then prose, then changelogs and manifests, then settings; then by ${order}, most first; successor: ${who}; weak below normDOA ${result.weakSuccessorThreshold} or DOA ${AUTHOR_ABS_THRESHOLD}${barely}${fading}${sweeps}${oneOff}${handsOn})`)}`,
     );
     if (stale) {
       // `--until` helps only when the history itself is that old (not when a solo maintainer leaves beside long-gone others).

@@ -61,3 +61,13 @@ export function secondaryModulesLastNote(modules: readonly { path: string; files
 export function joinedByAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * What was asked for (ResolvedRevision.requested), split into the revision and the --until day:
+ * `HEAD until 2024-12-01` is the revision `HEAD` until that day. As one code span it read as a git
+ * revision on a wiki page (express, a first-time user).
+ */
+export function requestedParts(requested: string): { revision: string; until?: string } {
+  const until = / until (\S+)$/.exec(requested);
+  return until ? { revision: requested.slice(0, until.index), until: until[1] as string } : { revision: requested };
+}

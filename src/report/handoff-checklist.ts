@@ -76,9 +76,9 @@ export function checklistLine(item: ChecklistItem, who: string, name: (id: strin
       return `Go over ${item.before ? `the ${item.days} days of work up to the revision’s last commit (${item.before})` : `the last ${item.days} days of work`} (${plural(item.commits, 'commit')}${ofThem}): unfinished changes, follow-ups, open branches.`;
     }
     case 'kept-files':
-      return `Walk through what ${who} keeps: ${namedFiles(item)}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
+      return `Walk through what ${who} keeps: ${namedFiles(item)}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} more.`;
     case 'best-source-files':
-      return `While ${who} can still be reached, walk through what nobody active knows better: ${namedFiles(item)}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} as much.`;
+      return `While ${who} can still be reached, walk through what nobody active knows better: ${namedFiles(item)}: every author is inactive or leaving, and nobody active changed ${item.files === 1 ? 'it' : 'them'} more.`;
     case 'outside-git':
       return 'Outside git: access and credentials, deploys and on-call, external contacts, decisions that were never written down.';
   }

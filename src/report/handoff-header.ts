@@ -50,7 +50,7 @@ export function headerSection(report: HandoffReport, who: string, name: (id: str
     // Inactive as of the figures' date only because the clone is old: the JSON said inactive and the
     // document nothing (an EM test on jest, a clone 107 days old). Successors are judged the same way.
     const sinceToday = Math.floor((Date.parse(repo.referenceDate) - Date.parse(person.lastCommit)) / 86_400_000);
-    lines.push('', `**Inactive as of ${day(repo.referenceDate)}:** no commit for ${plural(sinceToday, 'day')} (more than ${limit} days), of which ${plural(stale.days, 'day')} are after the analysed revision's day; successors are judged as of that date too. \`--until ${stale.day}\` judges both as of that day.`);
+    lines.push('', `**Inactive as of ${day(repo.referenceDate)}:** no commit for ${plural(sinceToday, 'day')} (more than ${limit} days), of which ${plural(stale.days, 'day')} are after the analysed revision's day; successors are judged as of ${day(repo.referenceDate)} too. \`--until ${stale.day}\` judges both as of the analysed revision's day.`);
   }
   // A last day before their own last commit (a mistyped year) is taken as written; said here too, as
   // the warning went to stderr only (-q and -o hid it: an EM test).

@@ -2,7 +2,7 @@ import { BULK_CHANGES } from '../model/authorship.ts';
 import type { HandoffReport } from '../model/handoff.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
 import { COMPARABLE_DOA_SHARE } from '../model/successors.ts';
-import { day } from './format.ts';
+import { day, plural } from './format.ts';
 import { areasSection, mostActiveShown } from './handoff-areas.ts';
 import { checklistLine } from './handoff-checklist.ts';
 import { coChangeSection, recentSection } from './handoff-commits.ts';
@@ -95,6 +95,12 @@ function alsoWorkedOn(report: HandoffReport, who: string, named: (id: string) =>
       ['left', 'right', 'left', 'left'],
     ),
   );
+  // The marked files not listed, counted (the checklist counts them all).
+  const listed = (mark: (file: HandoffReport['alsoWorkedOn'][number]) => boolean) => report.alsoWorkedOn.filter(mark).length;
+  const moreKept = report.alsoWorkedOnMarked.kept - listed((file) => file.keeper);
+  const moreBest = report.alsoWorkedOnMarked.bestSource - listed((file) => file.nobodyActiveKnowsBetter);
+  if (moreKept > 0) lines.push('', `… and ${plural(moreKept, 'more file')} kept by ${who}.`);
+  if (moreBest > 0) lines.push('', `… and ${plural(moreBest, 'more file')} nobody active knows better.`);
   return lines;
 }
 

@@ -10,7 +10,7 @@ import { rowsWithin } from '../model/rows.ts';
 import { VERSION } from '../version.ts';
 import { markInactiveOwners, ownersPhrase } from './check-describe.ts';
 import { escapeMarkdown, escapeMarkdownWithCode } from './check-escape.ts';
-import { capitalized, day, MODULE_ROWS, percent, plural } from './format.ts';
+import { capitalized, day, MODULE_ROWS, percent, plural, requestedParts } from './format.ts';
 import { mdCode, mdTable, mdText } from './handoff-escape.ts';
 import type { ScanResult } from './scan-result.ts';
 import { modulesOrder, statsLine, topOwners, TRUCK_FACTOR_ROWS, truckFactorSummary } from './scan-table.ts';
@@ -227,6 +227,6 @@ function named(items: readonly string[]): string {
  * "`HEAD until 2024-12-01`" read as a git revision on a wiki page (express, a first-time user).
  */
 function requestedText(requested: string): string {
-  const until = / until (\S+)$/.exec(requested);
-  return until ? `${mdCode(requested.slice(0, until.index))} until ${mdText(until[1] as string, Number.POSITIVE_INFINITY)}` : mdCode(requested);
+  const { revision, until } = requestedParts(requested);
+  return until ? `${mdCode(revision)} until ${mdText(until, Number.POSITIVE_INFINITY)}` : mdCode(revision);
 }

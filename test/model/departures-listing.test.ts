@@ -35,7 +35,7 @@ describe('orphaned files of scan --leaving', { tags: ['slow'] }, () => {
     // As the handoff says it, and with the figure told apart from the 0.1 line (bob's one commit makes him a one-off contributor too).
     expect(rows[0]).toMatch(/^ {4}core\/big\.ts +100 {2}Bob \(barely knows it, normDOA 0\.097, one-off\)$/);
     expect(rows[1]).toMatch(/^ {4}core\/f00\.ts +2 {2}none — knowledge transfer needed$/);
-    expect(text).toContain('(no or a weak successor first; code before tests and docs, and before prose, changelogs, manifests and settings; then by their commits, most first;');
+    expect(text).toContain('(no or a weak successor first; files outside test, docs and example folders before those in them, and in each code, then prose, then changelogs and manifests, then settings; then by their commits, most first;');
     expect(text).toContain('; barely knows it: below normDOA 0.1, with fewer than 20 changes of their own;');
     // JSON: the same list, in the analysis's order, with the added fields.
     const json = departuresJson(result);

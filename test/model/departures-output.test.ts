@@ -32,7 +32,7 @@ describe('departures section of scan', () => {
           module  files  TF before  TF after  knowledge lost  leaving owners  best placed
           pay         3          1         0            100%  Ada             Carol (1, all weak; one-off)
           web         3          2         1             33%  Bob             none
-        Orphaned files and successors (no or a weak successor first; code before tests and docs, and before prose, changelogs, manifests and settings; then by the commits of those leaving, most first; successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293; one-off: 2 commits or fewer in the whole history, or up to 5 within 7 days and none since)
+        Orphaned files and successors (no or a weak successor first; files outside test, docs and example folders before those in them, and in each code, then prose, then changelogs and manifests, then settings; then by the commits of those leaving, most first; successor: who stays with the highest DOA; weak below normDOA 0.5 or DOA 3.293; one-off: 2 commits or fewer in the whole history, or up to 5 within 7 days and none since)
           file      leaving  commits of all leaving  successor
           pay/c.ts  Ada                          10  Carol (weak, normDOA 0.48, one-off)
           pay/b.ts  Ada                           5  none — knowledge transfer needed

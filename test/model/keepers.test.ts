@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keeperOf, keepsFile, leaverKeepsFile } from '../../src/model/keepers.ts';
+import { keeperOf, keepsFile, leaverKeepsFile, nobodyActiveKnowsBetter } from '../../src/model/keepers.ts';
 import type { FileOwnership } from '../../src/model/types.ts';
 
 function file(authors: string[], changes: Record<string, [fa: 0 | 1, dl: number, lastChange?: number]>): Pick<FileOwnership, 'authors' | 'contributions'> {
@@ -32,6 +32,19 @@ describe('keepers (handoff’s "kept by", check’s keeper of a system)', () => 
     expect(leaverKeepsFile(f, 'dee', new Set(['ada', 'dee']), new Set(['ada']))).toBe(false);
     // check's rule is unchanged: its rivals are those available (staying and active) only.
     expect(keepsFile(f, 2, new Set(['ada', 'bob']))).toBe(true);
+  });
+
+  // express: Douglas Wilson, inactive by mid-2024, and lib/ authored by TJ Holowaychuk, inactive since 2014 (a first-time user).
+  it('for someone inactive, nobody active knows a file better when its authors are all unavailable and nobody active changed it more', () => {
+    const f = file(['ada'], { ada: [1, 10], bob: [0, 3], cy: [0, 3] });
+    // Bob inactive (he keeps nothing), Cy active with as many changes: a tie is no "more".
+    expect(nobodyActiveKnowsBetter(f, 'bob', new Set(['ada', 'bob']), new Set(['ada', 'bob']))).toBe(true);
+    expect(leaverKeepsFile(f, 'bob', new Set(['ada', 'bob']), new Set(['ada', 'bob']))).toBe(false);
+    // An active rival with more changes; an active author; fewer than 2 changes; a file they did not change.
+    expect(nobodyActiveKnowsBetter(file(['ada'], { ada: [1, 10], bob: [0, 3], cy: [0, 4] }), 'bob', new Set(['ada', 'bob']), new Set(['ada', 'bob']))).toBe(false);
+    expect(nobodyActiveKnowsBetter(f, 'bob', new Set(['bob']), new Set(['bob']))).toBe(false);
+    expect(nobodyActiveKnowsBetter(file(['ada'], { ada: [1, 3], bob: [0, 1] }), 'bob', new Set(['ada', 'bob']), new Set(['ada', 'bob']))).toBe(false);
+    expect(nobodyActiveKnowsBetter(f, 'dee', new Set(['ada', 'dee']), new Set(['ada', 'dee']))).toBe(false);
   });
 
   it('a system’s keeper keeps the most of its files, then has the most changes to them (vuejs/core: 20 changes to compileScript.ts)', () => {

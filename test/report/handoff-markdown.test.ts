@@ -255,7 +255,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const markdown = renderHandoffMarkdown(kept);
     expect(markdown).toContain('**Kept by Ada**: every author is inactive or leaving, and nobody active changed the file more; they come first.');
     expect(markdown).toContain('| `lib/a.ts` | 2 | 2024-07-02 | Carol (inactive) · **kept by Ada** |');
-    expect(markdown).toContain('- [ ] Walk through what Ada keeps: `lib/a.ts`: every author is inactive or leaving, and nobody active changed it as much.');
+    expect(markdown).toContain('- [ ] Walk through what Ada keeps: `lib/a.ts`: every author is inactive or leaving, and nobody active changed it more.');
     expect(markdown).not.toContain('nobody active knows it better');
     // At 150 days Ada is inactive too: she keeps nothing, but nobody active knows lib/a.ts better
     // (express: Douglas Wilson's handoff, inactive by mid-2024, said nothing of lib/; a first-time user).
@@ -263,9 +263,22 @@ describe('handoff report of a hand-computed fixture', () => {
     expect(gone.alsoWorkedOn.map((file) => [file.path, file.keeper, file.nobodyActiveKnowsBetter])).toEqual([['lib/a.ts', false, true]]);
     const goneMarkdown = renderHandoffMarkdown(gone);
     expect(goneMarkdown).toContain('| `lib/a.ts` | 2 | 2024-07-02 | Carol (inactive) · **nobody active knows it better** |');
-    expect(goneMarkdown).toContain('- [ ] While Ada can still be reached, walk through what nobody active knows better: `lib/a.ts`: every author is inactive or leaving, and nobody active changed it as much.');
+    expect(goneMarkdown).toContain('- [ ] While Ada can still be reached, walk through what nobody active knows better: `lib/a.ts`: every author is inactive or leaving, and nobody active changed it more.');
     expect(toHandoffJson(gone).checklist).toContainEqual({ kind: 'best-source-files', paths: ['lib/a.ts'], files: 1 });
     expect(gone.checklist.some((item) => item.kind === 'kept-files')).toBe(false);
+    // Counted over every such file, not the ten listed (a review: express's 64 read as 10).
+    const many = buildNamed('many', [
+      { author: 'carol', at: '2024-06-01T10:00:00Z', write: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`lib/f${String(i).padStart(2, '0')}.ts`, 5])) },
+      ...[2, 3, 4, 5, 6].map((day) => ({ author: 'carol', at: `2024-06-0${day}T10:00:00Z`, write: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`lib/f${String(i).padStart(2, '0')}.ts`, day + 5])) })),
+      { author: 'ada', at: '2024-07-01T10:00:00Z', write: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`lib/f${String(i).padStart(2, '0')}.ts`, 20])) },
+      { author: 'ada', at: '2024-07-02T10:00:00Z', write: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`lib/f${String(i).padStart(2, '0')}.ts`, 21])) },
+    ]);
+    const twelve = await handoffOf(await analyzeRepo(many.dir, { depth: 1, config: { model: { inactiveAfter: 150 } } }), 'ada');
+    expect(twelve.alsoWorkedOn).toHaveLength(10);
+    expect(twelve.checklist).toContainEqual(expect.objectContaining({ kind: 'best-source-files', files: 12 }));
+    const twelveMarkdown = renderHandoffMarkdown(twelve);
+    expect(twelveMarkdown).toContain('`lib/f02.ts` and 9 more files: every author is inactive or leaving');
+    expect(twelveMarkdown).toContain('\n… and 2 more files nobody active knows better.\n');
   });
 
   it('writes a short document for someone who authors nothing', async () => {
@@ -398,7 +411,7 @@ describe('handoff report of a hand-computed fixture', () => {
     const inactive = { ...report, person: { ...report.person, inactive: true, lastCommit: '2024-09-01T10:00:00Z' }, successorsActiveWithinDays: 180 };
     const markdown = renderHandoffMarkdown({ ...inactive, repository: { ...report.repository, referenceDate: '2025-05-01T23:59:59Z' } });
     expect(markdown).toContain(
-      "\n**Inactive as of 2025-05-01:** no commit for 242 days (more than 180 days), of which 137 days are after the analysed revision's day; successors are judged as of that date too. `--until 2024-12-15` judges both as of that day.\n",
+      "\n**Inactive as of 2025-05-01:** no commit for 242 days (more than 180 days), of which 137 days are after the analysed revision's day; successors are judged as of 2025-05-01 too. `--until 2024-12-15` judges both as of the analysed revision's day.\n",
     );
   });
 
