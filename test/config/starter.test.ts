@@ -3,7 +3,7 @@ import { parseConfigText as parseConfig } from '../../src/config/parse.ts';
 import { folderGlob, renderStarterConfig, type StarterInput } from '../../src/config/starter.ts';
 import { testDataFolders } from '../../src/model/test-data.ts';
 import { createSystemMatcher } from '../../src/model/critical.ts';
-import { codeownersUnmatched } from '../../src/cli/commands/init.ts';
+import { codeownersCandidates } from '../../src/cli/commands/init.ts';
 
 const input: StarterInput = {
   repository: 'shop',
@@ -30,14 +30,14 @@ describe('CODEOWNERS lines that name no analysed file (pnpm: 7 of 8, and init sa
 
   it('finds them, and the `dir/*` whose files are all deeper', () => {
     // Not the catch-all, not a line without owners, not one that matches.
-    expect(codeownersUnmatched(text, files)).toEqual([
+    expect(codeownersCandidates(text, files).unmatched).toEqual([
       { line: 2, pattern: '/src/gone/', deeper: false },
       { line: 3, pattern: '/src/hooks/*', deeper: true },
     ]);
   });
 
   it('lists them in a comment of the starter config, which still loads', () => {
-    const config = renderStarterConfig({ ...input, codeowners: { file: '.github/CODEOWNERS', systems: [], unmatched: codeownersUnmatched(text, files) } });
+    const config = renderStarterConfig({ ...input, codeowners: { file: '.github/CODEOWNERS', systems: [], unmatched: codeownersCandidates(text, files).unmatched } });
     expect(config).toContain('  # .github/CODEOWNERS: 2 lines name no analysed file, so no system comes from them (a path moved or deleted since, or only files the analysis leaves out):\n  #   line 2: /src/gone/\n  #   line 3: /src/hooks/* (its files are in subfolders');
     expect(parseConfig(config, '.talentrisk.yml').config.critical).toEqual([]);
     expect(renderStarterConfig(input)).not.toContain('name no analysed file');

@@ -203,9 +203,7 @@ export function starterInput(analysis: Analysis, root: string, codeowners: { fil
     // files, truck factor 1, left out without a word; a tester).
     root: rootCandidate(analysis),
     split,
-    codeowners: codeowners
-      ? { file: codeowners.file, systems: codeownersSystems(codeowners.text, analysis.files.map((f) => f.path)), unmatched: codeownersUnmatched(codeowners.text, analysis.files.map((f) => f.path)) }
-      : undefined,
+    codeowners: codeowners ? { file: codeowners.file, ...codeownersCandidates(codeowners.text, analysis.files.map((f) => f.path)) } : undefined,
     bots: analysis.bots,
     botCandidates: oncePerName(analysis.developers.filter(looksAutomated).flatMap(botCandidatesOf)),
     schemaPath: existsSync(path.join(root, PACKAGED_SCHEMA_PATH)) ? `./${PACKAGED_SCHEMA_PATH}` : undefined,
@@ -294,36 +292,29 @@ function unmatchedNote(unmatched: readonly StarterUnmatchedLine[]): string {
   return ` (${unmatched.length === 1 ? '1 of its lines names' : `${unmatched.length} of its lines name`} no analysed file: see the comment)`;
 }
 
-/** CODEOWNERS rules grouped by their owners, keeping only globs that match an analysed file. */
-export function codeownersSystems(text: string, files: readonly string[]): StarterCodeownersSystem[] {
+/**
+ * CODEOWNERS rules grouped by their owners, keeping only globs that match an analysed file; and the
+ * lines with owners (not the catch-all) that match none, with whether a `dir/*` one has analysed
+ * files deeper in its folder (pnpm's `/pnpm11/hooks/* @d3lm`: all 58 files one level down, which
+ * GitHub's `*` does not reach either). One pass: each rule is matched against the files once.
+ */
+export function codeownersCandidates(text: string, files: readonly string[]): { systems: StarterCodeownersSystem[]; unmatched: StarterUnmatchedLine[] } {
   const groups = new Map<string, StarterCodeownersSystem>();
+  const unmatched: StarterUnmatchedLine[] = [];
   for (const rule of parseCodeowners(text)) {
     if (rule.owners.length === 0 || isCatchAll(rule)) continue;
-    const matches = createSystemMatcher(rule.globs);
-    if (!files.some((file) => matches(file))) continue;
+    if (!files.some(createSystemMatcher(rule.globs))) {
+      const deeper = rule.globs.some((glob) => glob.endsWith('/*') && files.some(createSystemMatcher([`${glob}*`])));
+      unmatched.push({ line: rule.line, pattern: rule.pattern, deeper });
+      continue;
+    }
     const name = [...rule.owners].sort().join(' ');
     const group = groups.get(name) ?? { name, paths: [], lines: [] };
     for (const glob of asInTree(rule.globs, files)) if (!group.paths.includes(glob)) group.paths.push(glob);
     group.lines.push(rule.line);
     groups.set(name, group);
   }
-  return [...groups.values()].slice(0, CODEOWNERS_CANDIDATES);
-}
-
-/**
- * The CODEOWNERS lines with owners (not the catch-all) that match no analysed file, and whether a
- * `dir/*` one has analysed files deeper in its folder (pnpm's `/pnpm11/hooks/* @d3lm`: all 58 files
- * one level down, which GitHub's `*` does not reach either).
- */
-export function codeownersUnmatched(text: string, files: readonly string[]): StarterUnmatchedLine[] {
-  const unmatched: StarterUnmatchedLine[] = [];
-  for (const rule of parseCodeowners(text)) {
-    if (rule.owners.length === 0 || isCatchAll(rule)) continue;
-    if (files.some(createSystemMatcher(rule.globs))) continue;
-    const deeper = rule.globs.some((glob) => glob.endsWith('/*') && files.some(createSystemMatcher([`${glob}*`])));
-    unmatched.push({ line: rule.line, pattern: rule.pattern, deeper });
-  }
-  return unmatched;
+  return { systems: [...groups.values()].slice(0, CODEOWNERS_CANDIDATES), unmatched };
 }
 
 /**
