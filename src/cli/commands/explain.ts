@@ -1,9 +1,9 @@
 import { notAnalysedUnder, ONLY_CODE_RULE, type NotAnalysedReason } from '../../analyze.ts';
 import { ExitCode, UsageError } from '../../errors.ts';
-import { fileCommitsAt, readFileAt, type Repository } from '../../git/repo.ts';
+import { fileCommitsAt, type Repository } from '../../git/repo.ts';
 import { createBotMatcher } from '../../model/identity.ts';
 import { botCommitsOf } from '../../model/bot-commits.ts';
-import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
+import { ignoredRevisions } from '../../model/ignore-revs.ts';
 import type { Config } from '../../config/schema.ts';
 import { authorsWithoutCoAuthors, folderCoAuthorCredit, type FolderCoAuthorCredit } from '../../model/co-author-credit.ts';
 import { currentAuthorsOf, inactiveDevelopers, markedInactive } from '../../model/decay.ts';
@@ -22,7 +22,7 @@ import { wrapProse } from '../../report/wrap.ts';
 import { resolveChalk, tableLayout, type Io } from '../io.ts';
 import { writeReport, type CommonOptions } from '../options.ts';
 import { readFromRootNote, resolveTarget } from './explain-target.ts';
-import { loadAnalysis, printWarnings, reportWritten } from './shared.ts';
+import { ignoreRevsFileAt, loadAnalysis, printWarnings, reportWritten } from './shared.ts';
 
 /** Rows of a file's developers shown in the terminal (every author, at least). */
 const EXPLAIN_ROWS = 20;
@@ -315,9 +315,7 @@ function explainDecayed(d: NonNullable<FileContribution['decayed']>): string {
  * 612, the 5 of SQLAlchemy's .git-blame-ignore-revs (a first-time user). Undefined when none.
  */
 async function ignoredCommitsOf(commits: readonly { sha: string }[], repo: Repository, revision: string, config: Config): Promise<{ commits: number; sources: string[] } | undefined> {
-  const file = ignoreRevsFilePath(config.ignoreRevsFile);
-  const text = file === undefined ? undefined : await readFileAt(repo, revision, file);
-  const fromFile = text === undefined ? [] : parseIgnoreRevsFile(text).ids;
+  const { file, ids: fromFile } = await ignoreRevsFileAt(repo, revision, config);
   if (config.ignoreRevs.length === 0 && fromFile.length === 0) return undefined;
   const inConfig = ignoredRevisions(config.ignoreRevs);
   const inFile = ignoredRevisions(fromFile);

@@ -2,8 +2,8 @@ import { ExitCode } from '../../errors.ts';
 import { readAuthoredSubjects, readPersonLog, type LogCommit } from '../../git/person-log.ts';
 import { mailmapNames } from '../../git/mailmap-names.ts';
 import { SubtreeSquashes } from '../../git/subtree.ts';
-import { commitOf, emptyFilesAt, readFileAt } from '../../git/repo.ts';
-import { ignoredRevisions, ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
+import { commitOf, emptyFilesAt } from '../../git/repo.ts';
+import { ignoredRevisions } from '../../model/ignore-revs.ts';
 import { staleRevision } from '../../model/analysis-date.ts';
 import { inactiveCountedAsGone, inactiveDevelopers } from '../../model/decay.ts';
 import { parseLeaving } from '../../model/resolve-departures.ts';
@@ -15,7 +15,7 @@ import { renderHandoffMarkdown } from '../../report/handoff-markdown.ts';
 import { renderJson } from '../../report/scan-json.ts';
 import type { Io } from '../io.ts';
 import { writeReport, type CommonOptions, type HandoffFormat } from '../options.ts';
-import { botsNamed, declaredDepartures, historyEndsOf, loadAnalysis, mailmappedEmails, printWarnings, reportWritten, shallowSinceOf } from './shared.ts';
+import { botsNamed, declaredDepartures, historyEndsOf, ignoreRevsFileAt, loadAnalysis, mailmappedEmails, printWarnings, reportWritten, shallowSinceOf } from './shared.ts';
 
 export interface HandoffOptions extends CommonOptions {
   format: HandoffFormat;
@@ -52,9 +52,8 @@ export async function runHandoff(who: string, options: HandoffOptions, io: Io): 
   // work, as they credit nobody in the figures (a review: they were counted here).
   // Matched as the fold matches them (src/model/ignore-revs.ts).
   // With the commits config ignoreRevsFile lists (.git-blame-ignore-revs), read as the scan read them.
-  const ignoreFile = analysis.model === 'classic' ? undefined : ignoreRevsFilePath(settings.ignoreRevsFile);
-  const fileText = ignoreFile === undefined ? undefined : await readFileAt(repo, analysis.repository.revision, ignoreFile);
-  const ignored = ignoredRevisions(analysis.model === 'classic' ? [] : [...settings.ignoreRevs, ...(fileText === undefined ? [] : parseIgnoreRevsFile(fileText).ids)]);
+  const listed = analysis.model === 'classic' ? undefined : await ignoreRevsFileAt(repo, analysis.repository.revision, settings);
+  const ignored = ignoredRevisions(listed ? [...settings.ignoreRevs, ...listed.ids] : []);
   // A git subtree squash brings another repository's work and credits nobody in the figures, as an
   // ignoreRevs commit: it is left out here too (a review: hugo's docs pulls were bep's recent work
   // and made co-change pairs).

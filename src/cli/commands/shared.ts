@@ -12,6 +12,8 @@ import { botsOf, notYetThereIn, parseLeaving, resolveDepartures, warnOnceIn } fr
 import { nameAndEmail, personKey, resolvePerson, UnknownPersonError, type ResolveOptions } from '../../model/people.ts';
 import type { Analysis, Developer } from '../../model/types.ts';
 import { sanitize } from '../../report/format.ts';
+import { ignoreRevsFilePath, parseIgnoreRevsFile } from '../../model/ignore-revs.ts';
+import type { Config } from '../../config/schema.ts';
 import type { Io } from '../io.ts';
 import { assertOutputWritable, type CommonOptions } from '../options.ts';
 import { steadyHeapForWalk } from '../heap.ts';
@@ -260,4 +262,15 @@ async function mailmappedAddresses(repo: Repository, developers: readonly Pick<D
     if (to && to !== email) mapped.set(email, to);
   }
   return mapped;
+}
+
+/**
+ * The commits config `ignoreRevsFile` lists (.git-blame-ignore-revs), read as committed at the
+ * revision, as the scan read them (analyze.ts), with the file's path; no ids when it is off or not
+ * there. What handoff leaves out and explain counts.
+ */
+export async function ignoreRevsFileAt(repo: Repository, revision: string, config: Pick<Config, 'ignoreRevsFile'>): Promise<{ file: string | undefined; ids: string[] }> {
+  const file = ignoreRevsFilePath(config.ignoreRevsFile);
+  const text = file === undefined ? undefined : await readFileAt(repo, revision, file);
+  return { file, ids: text === undefined ? [] : parseIgnoreRevsFile(text).ids };
 }
