@@ -31,8 +31,8 @@ export function evaluateAfterDepartures(
 ): CriticalSystemResult[] {
   const base = authorsAfter(gone);
   // Who is left out, as messages name them: a system they leave with no author names them.
-  const names = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
-  const goneLabels = new Map(gone.map((id) => [id, `${names.get(id) ?? id}${INACTIVE_MARK}`]));
+  const developerNames = new Map(analysis.developers.map((developer) => [developer.id, developer.name]));
+  const goneLabels = new Map(gone.map((id) => [id, `${developerNames.get(id) ?? id}${INACTIVE_MARK}`]));
   const withoutGone = gone.length > 0 ? { authorsOf: base, leftOut: goneLabels } : {};
   if (departing.length === 0) return evaluateCriticalSystems(analysis, systems, withoutGone);
   const ids = departing.map((d) => d.id);

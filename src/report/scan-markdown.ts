@@ -1,5 +1,5 @@
 import { staleRevision } from '../model/analysis-date.ts';
-import { filesAtRisk, rankCritical } from '../model/critical.ts';
+import { filesAtRisk, namesUpTo, rankCritical } from '../model/critical.ts';
 import { departureLabel, INACTIVE_MARK } from '../model/critical-departures.ts';
 import { fadingLabel } from '../model/fading.ts';
 import { bestPlacedFigures, noActiveAuthorText } from './departures-table.ts';
@@ -219,7 +219,7 @@ function currentFigures(result: ScanResult, name: (id: string) => string, marked
 
 /** Up to NAMED items, the rest counted. */
 function named(items: readonly string[]): string {
-  return items.length <= NAMED ? items.join(', ') : `${items.slice(0, NAMED).join(', ')} +${items.length - NAMED} more`;
+  return namesUpTo(items, NAMED);
 }
 
 /**
