@@ -57,3 +57,14 @@ export function listingTier(path: string): 0 | 1 | 2 {
   if (isBookkeepingFile(path)) return 2;
   return isProse(path) || isRepositorySetting(path) || path.toLowerCase().endsWith('.svg') ? 1 : 0;
 }
+
+/**
+ * Files at risk in the order `check` lists them: code, then prose, then release manifests and
+ * changelogs (listingTier), the most changed first within each; ties keep the order given, or
+ * `tie`'s. scan --leaving's single-owner examples follow it too (pnpm's were `.changeset` fragments).
+ */
+export function inListingOrder<T>(items: readonly T[], pathOf: (item: T) => string, eventsOf: (item: T) => number, tie?: (a: T, b: T) => number): T[] {
+  const keyed = items.map((item) => ({ item, tier: listingTier(pathOf(item)), events: eventsOf(item) }));
+  keyed.sort((a, b) => a.tier - b.tier || b.events - a.events || (tie ? tie(a.item, b.item) : 0));
+  return keyed.map((entry) => entry.item);
+}

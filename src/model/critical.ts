@@ -1,4 +1,4 @@
-import { listingTier } from './bookkeeping.ts';
+import { inListingOrder } from './bookkeeping.ts';
 import { authorCount, authorListsOf, developerFlags, isFlagged, ownershipIndexOf, setOf, summarizeSet, type OwnershipIndex } from './ownership-index.ts';
 import type { AuthorLists } from './truck-factor.ts';
 import type { Analysis, FileOwnership, TruckFactorMember } from './types.ts';
@@ -259,9 +259,11 @@ function evaluateSystem(
   // The files at risk that matter most first: the most changed (a list led by `src/.checksrc`, in
   // path order, named the least of them), READMEs and docs after the code, release manifests and
   // changelogs last (their changes are version bumps: bookkeeping.ts). Ties keep path order.
-  const atRisk = selection.matching.map((position) => ({ position, count: authorCount(authors, position), tier: listingTier(allPaths[position] as string) })).filter((file) => file.count <= 1);
-  const events = (position: number) => (ownership.files[position] as FileOwnership).events;
-  atRisk.sort((a, b) => a.tier - b.tier || events(b.position) - events(a.position) || a.position - b.position);
+  const atRisk = inListingOrder(
+    selection.matching.map((position) => ({ position, count: authorCount(authors, position) })).filter((file) => file.count <= 1),
+    (file) => allPaths[file.position] as string,
+    (file) => (ownership.files[file.position] as FileOwnership).events,
+  );
   for (const { position, count } of atRisk) {
     const path = allPaths[position] as string;
     if (count === 1) {

@@ -1,7 +1,7 @@
 import { busySmallModules, modulesInListingOrder, olderThanWindow, type DeparturesResult, type FileSuccession } from '../model/departures.ts';
 import { isBulkOnly, WEAK_SUCCESSOR_NORM_DOA } from '../model/successors.ts';
 import { fixedApart } from '../model/apart.ts';
-import { listingTier } from '../model/bookkeeping.ts';
+import { inListingOrder } from '../model/bookkeeping.ts';
 import { list, MODULE_ROWS, percent, plural, sanitize, SECONDARY_MODULES_LAST } from './format.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { departureLabel } from '../model/critical-departures.ts';
@@ -168,7 +168,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     // The examples that matter most, as check lists files at risk: code first, the most changed
     // first; release notes and changelogs last (pnpm's three were `.changeset/*.md` fragments, in
     // path order: a first-time user).
-    const examples = [...result.singleOwnerFiles].sort((a, b) => listingTier(a.path) - listingTier(b.path) || b.events - a.events || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const examples = inListingOrder(result.singleOwnerFiles, (f) => f.path, (f) => f.events, (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const sample = examples.slice(0, 3).map((f) => {
       const owner = f.remainingAuthors[0] ?? '';
       const next = f.successor ? `successor: ${name(f.successor.id)}${fadingOf(f.successor.id)}` : 'no successor';
