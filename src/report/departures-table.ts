@@ -12,7 +12,7 @@ import { isSecondaryModule, isSupportingModule, testLibraries } from '../model/m
 import { BARELY_NORM_DOA, barelyKnows, MANY_OWN_CHANGES, type TakeOver, type TakeOverCandidate } from '../model/take-over.ts';
 import { BULK_CHANGES } from '../model/authorship.ts';
 import { ONE_OFF_DEFINITION } from '../model/one-off.ts';
-import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
+import { asManyAsFit, cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath, shortenNameList, shortenPathToWidth, type TableFit } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 
 // The "Departures" section of `scan`'s table (talentrisk extension, METRICS.md §8): what is
@@ -185,10 +185,7 @@ export function renderDeparturesSection(result: DeparturesResult, ctx: RenderCon
     });
     // In a terminal, as many examples as fit on one line (at least one): three read as a 289-column
     // line on express, four rows of an 80-column terminal. Set apart by ";": a sample has commas.
-    let shown = sample.length;
-    const line = (n: number) => `${count}${sample.slice(0, n).join('; ')}${result.singleOwnerFiles.length > n ? ` +${result.singleOwnerFiles.length - n} more` : ''}`;
-    while (ctx.fit && shown > 1 && displayWidth(line(shown)) > ctx.width) shown--;
-    out.push(line(shown));
+    out.push(asManyAsFit((n) => `${count}${sample.slice(0, n).join('; ')}${result.singleOwnerFiles.length > n ? ` +${result.singleOwnerFiles.length - n} more` : ''}`, sample.length, ctx));
   }
   out.push(chalk.dim('  `talentrisk handoff <who>` writes the handoff document of one person.'));
   return out.join('\n');

@@ -6,7 +6,7 @@ import { markedInactive } from '../model/decay.ts';
 import { rankModulesByRisk } from '../model/modules.ts';
 import { rowsWithin } from '../model/rows.ts';
 import { nextAuthors } from '../model/ownership.ts';
-import { cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
+import { asManyAsFit, cutToWidth, displayWidth, naturalWidth, renderTable, shortenModulePath } from './table-util.ts';
 import type { RenderContext } from './types.ts';
 import { wrapProse } from './wrap.ts';
 
@@ -162,10 +162,8 @@ export function renderScanTable(analysis: Analysis, ctx: RenderContext, sections
       if (after.length > 0) {
         const people = after.map((m) => `${name(m.id)}${inactive.has(m.id) ? INACTIVE_MARK : ''} ${m.files} (${percent(m.share)})`);
         // In a terminal, as many as fit on the line (at least one, cut if it must be).
-        const line = (n: number) => `  next by files authored: ${people.slice(0, n).join(', ')}`;
-        let shown = people.length;
-        while (ctx.fit && shown > 1 && displayWidth(line(shown)) > ctx.width) shown--;
-        out.push(chalk.dim(ctx.fit && displayWidth(line(shown)) > ctx.width ? cutToWidth(line(shown), ctx.width) : line(shown)));
+        const line = asManyAsFit((n) => `  next by files authored: ${people.slice(0, n).join(', ')}`, people.length, ctx);
+        out.push(chalk.dim(ctx.fit && displayWidth(line) > ctx.width ? cutToWidth(line, ctx.width) : line));
       }
     }
   }

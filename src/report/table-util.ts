@@ -47,6 +47,16 @@ export function cutToWidth(text: string, width: number): string {
   return `${open}${out.trimEnd()}…${close}`;
 }
 
+/**
+ * The line `line(n)` with as many of its `count` items as fit a terminal's width (at least one);
+ * all of them when output is not fitted (piped, a file).
+ */
+export function asManyAsFit(line: (shown: number) => string, count: number, fit: { fit?: boolean | undefined; width: number }): string {
+  let shown = count;
+  while (fit.fit && shown > 1 && displayWidth(line(shown)) > fit.width) shown--;
+  return line(shown);
+}
+
 /** A path cut in the middle to `max` columns (left whole below 8, where a cut says nothing). */
 export function shortenPath(path: string, max: number): string {
   return max < 8 ? path : shortenPathToWidth(path, max);
