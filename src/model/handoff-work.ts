@@ -1,6 +1,6 @@
 import type { HandoffCommitInput } from './handoff-input.ts';
 import { byPath } from './handoff-order.ts';
-import { KEEPER_MIN_CHANGES, nobodyActiveKnowsBetter } from './keepers.ts';
+import { KEEPER_MIN_CHANGES, leaverKeepsFile, nobodyActiveKnowsBetter } from './keepers.ts';
 import type { RecentCommit } from './recent-work.ts';
 import type { Analysis } from './types.ts';
 
@@ -41,16 +41,14 @@ export function recentIn(commits: readonly HandoffCommitInput[], areas: Readonly
 }
 
 /**
+ * The files they changed (KEEPER_MIN_CHANGES times or more) without being an author, kept or
+ * best-source ones first (HandoffReport.alsoWorkedOn lists the first ALSO_WORKED_ON; the checklist
+ * counts the marked ones among them all: a review found express's 64 said as 10).
  * `keeper`: they are active, every author of the file is unavailable (inactive, or leaving), and
  * nobody active changed it more than they did (leaverKeepsFile): in practice its maintainer. redis's
  * active maintainer left server.c (169 of his commits), module.c and rdb.c, authored by antirez
- * (inactive), with no word in his handoff but "also worked on" (an EM test). Kept files come first.
+ * (inactive), with no word in his handoff but "also worked on" (an EM test).
  */
-export function alsoWorkedOn(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, inactive: ReadonlySet<string>, tierOf: (path: string) => number): AlsoWorkedOnFile[] {
-  return workedOnFiles(analysis, id, unavailable, inactive, tierOf).slice(0, ALSO_WORKED_ON);
-}
-
-/** All the files alsoWorkedOn picks from, in its order: the checklist counts the kept or best-source ones among them all (a review: 64 on express, said as 10). */
 export function workedOnFiles(analysis: Pick<Analysis, 'files'>, id: string, unavailable: ReadonlySet<string>, inactive: ReadonlySet<string>, tierOf: (path: string) => number): AlsoWorkedOnFile[] {
   const worked: AlsoWorkedOnFile[] = [];
   for (const file of analysis.files) {
@@ -58,10 +56,10 @@ export function workedOnFiles(analysis: Pick<Analysis, 'files'>, id: string, una
     const mine = file.contributions.find((c) => c.developer === id);
     if (!mine || mine.fa + mine.dl < KEEPER_MIN_CHANGES) continue;
     const commits = mine.fa + mine.dl;
-    // One rule: a keeper when they are active, the best source left when they are not.
-    const holds = nobodyActiveKnowsBetter(file, id, unavailable, inactive);
-    const gone = inactive.has(id);
-    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper: holds && !gone, nobodyActiveKnowsBetter: holds && gone, tier: tierOf(file.path) });
+    // One rule, evaluated once either way: a keeper when they are active, the best source left when they are not.
+    const keeper = leaverKeepsFile(file, id, unavailable, inactive);
+    const best = inactive.has(id) && nobodyActiveKnowsBetter(file, id, unavailable, inactive);
+    worked.push({ path: file.path, commits, lastChange: mine.lastChange, authors: file.authors.slice(0, 3), keeper, nobodyActiveKnowsBetter: best, tier: tierOf(file.path) });
   }
   // Code first in each group, release manifests and changelogs after it (handoffTier); the document says so.
   const first = (file: AlsoWorkedOnFile) => Number(file.keeper || file.nobodyActiveKnowsBetter);
